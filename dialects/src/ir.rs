@@ -1,0 +1,525 @@
+//! A plain-Rust view of the MLIR an op catalog looks at: tensor types, element types,
+//! attribute values and one op's operands/results/attributes. Verifiers, result-type
+//! rules and the flatbuffer writer work on these values, not on raw MLIR handles, so
+//! they can be unit-tested without a context.
+
+use mlir_sys::*;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Element type of a tensor.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ElemTy {
+    F16,
+    BF16,
+    F32,
+    F64,
+    /// Signless or signed integer of the given width (`i1` is bool).
+    I(u32),
+    /// Unsigned integer of the given width.
+    U(u32),
+    Quant(QuantTy),
+    /// `none` (TFL's absent optional operand).
+    None,
+    /// Anything else, as MLIR prints it.
+    Other(String),
+}
+
+/// A uniform quantized element type (`!quant.uniform<...>`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuantTy {
+    /// Storage width in bits.
+    pub storage_bits: u32,
+    pub signed: bool,
+    pub expressed: Box<ElemTy>,
+    pub storage_min: i64,
+    pub storage_max: i64,
+    pub scales: Vec<f64>,
+    pub zero_points: Vec<i64>,
+    /// `Some(axis)` for per-axis quantization.
+    pub axis: Option<i32>,
+}
+
+impl ElemTy {
+    pub fn is_float(&self) -> bool {
+        matches!(self, ElemTy::F16 | ElemTy::BF16 | ElemTy::F32 | ElemTy::F64)
+    }
+    pub fn is_int(&self) -> bool {
+        matches!(self, ElemTy::I(w) | ElemTy::U(w) if *w > 1)
+    }
+    pub fn is_bool(&self) -> bool {
+        *self == ElemTy::I(1)
+    }
+    pub fn is_quant(&self) -> bool {
+        matches!(self, ElemTy::Quant(_))
+    }
+    /// Size in bytes of one element in a flatbuffer/storage (bool takes a byte).
+    pub fn byte_width(&self) -> Option<usize> {
+        Some(match self {
+            ElemTy::F16 | ElemTy::BF16 => 2,
+            ElemTy::F32 => 4,
+            ElemTy::F64 => 8,
+            ElemTy::I(1) => 1,
+            ElemTy::I(w) | ElemTy::U(w) => (*w as usize).div_ceil(8),
+            ElemTy::Quant(q) => (q.storage_bits as usize).div_ceil(8),
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for ElemTy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ElemTy::F16 => write!(f, "f16"),
+            ElemTy::BF16 => write!(f, "bf16"),
+            ElemTy::F32 => write!(f, "f32"),
+            ElemTy::F64 => write!(f, "f64"),
+            ElemTy::I(w) => write!(f, "i{w}"),
+            ElemTy::U(w) => write!(f, "ui{w}"),
+            ElemTy::Quant(q) => {
+                let s = if q.signed { "i" } else { "u" };
+                write!(f, "!quant.uniform<{s}{}:{}", q.storage_bits, q.expressed)?;
+                if let Some(a) = q.axis {
+                    write!(f, ":{a}, {{...}}>")
+                } else {
+                    write!(f, ", {}:{}>", q.scales.first().unwrap_or(&0.0), q.zero_points.first().unwrap_or(&0))
+                }
+            }
+            ElemTy::None => write!(f, "none"),
+            ElemTy::Other(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+/// A value's type: a ranked or unranked tensor, or a non-tensor type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TensorTy {
+    /// `None` for unranked tensors; `-1` marks a dynamic dimension.
+    pub shape: Option<Vec<i64>>,
+    pub elem: ElemTy,
+    /// False for a value that is not a tensor at all (e.g. `none`, `index`).
+    pub is_tensor: bool,
+}
+
+pub const DYN: i64 = -1;
+
+impl TensorTy {
+    pub fn ranked(shape: Vec<i64>, elem: ElemTy) -> Self {
+        TensorTy { shape: Some(shape), elem, is_tensor: true }
+    }
+    pub fn rank(&self) -> Option<usize> {
+        self.shape.as_ref().map(|s| s.len())
+    }
+    pub fn dims(&self) -> &[i64] {
+        self.shape.as_deref().unwrap_or(&[])
+    }
+    pub fn is_static(&self) -> bool {
+        self.shape.as_ref().is_some_and(|s| s.iter().all(|&d| d >= 0))
+    }
+    pub fn num_elements(&self) -> Option<i64> {
+        let s = self.shape.as_ref()?;
+        s.iter().try_fold(1i64, |acc, &d| if d < 0 { None } else { acc.checked_mul(d) })
+    }
+    /// Whether `other` can describe the same runtime value (dynamic dims match anything).
+    pub fn compatible(&self, other: &TensorTy) -> bool {
+        if self.elem != other.elem || self.is_tensor != other.is_tensor {
+            return false;
+        }
+        match (&self.shape, &other.shape) {
+            (Some(a), Some(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(&x, &y)| x < 0 || y < 0 || x == y)
+            }
+            _ => true,
+        }
+    }
+}
+
+impl fmt::Display for TensorTy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.is_tensor {
+            return write!(f, "{}", self.elem);
+        }
+        match &self.shape {
+            None => write!(f, "tensor<*x{}>", self.elem),
+            Some(s) => {
+                write!(f, "tensor<")?;
+                for d in s {
+                    if *d < 0 { write!(f, "?x")? } else { write!(f, "{d}x")? }
+                }
+                write!(f, "{}>", self.elem)
+            }
+        }
+    }
+}
+
+/// An attribute value, decoded as far as catalogs need.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Attr {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Str(String),
+    Unit,
+    Array(Vec<Attr>),
+    /// `array<i32: ...>` / `array<i64: ...>` / `array<i1: ...>`.
+    DenseArray(Vec<i64>),
+    /// `dense<...>` elements; `ints` holds the values when they are integers (or bools)
+    /// and the tensor is small, `floats` likewise for float data.
+    Dense { ty: TensorTy, ints: Option<Vec<i64>>, floats: Option<Vec<f64>> },
+    /// `dense_resource<...>` elements.
+    DenseResource { ty: TensorTy },
+    Type(TensorTy),
+    /// A dialect attribute with no registered dialect, e.g. `#stablehlo.conv<...>`.
+    Opaque { dialect: String, data: String },
+    /// Anything else, as MLIR prints it.
+    Other(String),
+}
+
+impl Attr {
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            Attr::Int(v) => Some(*v),
+            Attr::Bool(b) => Some(*b as i64),
+            _ => None,
+        }
+    }
+    pub fn as_float(&self) -> Option<f64> {
+        match self {
+            Attr::Float(v) => Some(*v),
+            Attr::Int(v) => Some(*v as f64),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Attr::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// Integer list from `array<i64: ...>`, `[1, 2]` or an integer `dense<...>`.
+    pub fn as_ints(&self) -> Option<Vec<i64>> {
+        match self {
+            Attr::DenseArray(v) => Some(v.clone()),
+            Attr::Dense { ints: Some(v), .. } => Some(v.clone()),
+            Attr::Array(items) => items.iter().map(Attr::as_int).collect(),
+            _ => None,
+        }
+    }
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Attr::Int(_) => "integer",
+            Attr::Float(_) => "float",
+            Attr::Bool(_) => "bool",
+            Attr::Str(_) => "string",
+            Attr::Unit => "unit",
+            Attr::Array(_) => "array",
+            Attr::DenseArray(_) => "dense array",
+            Attr::Dense { .. } => "dense elements",
+            Attr::DenseResource { .. } => "dense resource elements",
+            Attr::Type(_) => "type",
+            Attr::Opaque { .. } => "dialect attribute",
+            Attr::Other(_) => "attribute",
+        }
+    }
+}
+
+/// One operation as the catalogs see it.
+#[derive(Clone, Debug)]
+pub struct OpView {
+    pub name: String,
+    pub operands: Vec<TensorTy>,
+    /// For each operand, its integer contents when it is a small integer constant.
+    pub operand_consts: Vec<Option<Vec<i64>>>,
+    pub results: Vec<TensorTy>,
+    pub attrs: BTreeMap<String, Attr>,
+    pub num_regions: usize,
+}
+
+impl OpView {
+    pub fn attr(&self, name: &str) -> Option<&Attr> {
+        self.attrs.get(name)
+    }
+    pub fn int_attr(&self, name: &str) -> Option<i64> {
+        self.attr(name).and_then(Attr::as_int)
+    }
+    pub fn str_attr(&self, name: &str) -> Option<&str> {
+        self.attr(name).and_then(Attr::as_str)
+    }
+    pub fn ints_attr(&self, name: &str) -> Option<Vec<i64>> {
+        self.attr(name).and_then(Attr::as_ints)
+    }
+    pub fn operand(&self, i: usize) -> Option<&TensorTy> {
+        self.operands.get(i)
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Decoding from MLIR handles.
+
+/// Largest constant (in elements) whose values are decoded into `Attr::Dense`.
+const MAX_DECODED_ELEMENTS: isize = 4096;
+
+fn string_ref(s: MlirStringRef) -> String {
+    if s.data.is_null() {
+        return String::new();
+    }
+    // SAFETY: MLIR string refs point at `length` valid bytes owned by the context.
+    let bytes = unsafe { std::slice::from_raw_parts(s.data as *const u8, s.length) };
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+unsafe extern "C" fn print_callback(s: MlirStringRef, data: *mut std::ffi::c_void) {
+    let out = &mut *(data as *mut String);
+    out.push_str(&string_ref(s));
+}
+
+/// MLIR's printed form of a type.
+pub fn print_type(t: MlirType) -> String {
+    let mut s = String::new();
+    unsafe { mlirTypePrint(t, Some(print_callback), &mut s as *mut String as *mut _) };
+    s
+}
+
+/// MLIR's printed form of an attribute.
+pub fn print_attr(a: MlirAttribute) -> String {
+    let mut s = String::new();
+    unsafe { mlirAttributePrint(a, Some(print_callback), &mut s as *mut String as *mut _) };
+    s
+}
+
+/// MLIR's printed form of a location.
+pub fn print_location(l: MlirLocation) -> String {
+    let mut s = String::new();
+    unsafe { mlirLocationPrint(l, Some(print_callback), &mut s as *mut String as *mut _) };
+    s
+}
+
+pub fn elem_from_mlir(t: MlirType) -> ElemTy {
+    unsafe {
+        if mlirTypeIsAF32(t) {
+            ElemTy::F32
+        } else if mlirTypeIsAF16(t) {
+            ElemTy::F16
+        } else if mlirTypeIsABF16(t) {
+            ElemTy::BF16
+        } else if mlirTypeIsAF64(t) {
+            ElemTy::F64
+        } else if mlirTypeIsAInteger(t) {
+            let w = mlirIntegerTypeGetWidth(t);
+            if mlirIntegerTypeIsUnsigned(t) { ElemTy::U(w) } else { ElemTy::I(w) }
+        } else if mlirTypeIsANone(t) {
+            ElemTy::None
+        } else if mlirTypeIsAQuantizedType(t) {
+            quant_from_mlir(t).map(ElemTy::Quant).unwrap_or_else(|| ElemTy::Other(print_type(t)))
+        } else {
+            ElemTy::Other(print_type(t))
+        }
+    }
+}
+
+fn quant_from_mlir(t: MlirType) -> Option<QuantTy> {
+    unsafe {
+        let (scales, zero_points, axis) = if mlirTypeIsAUniformQuantizedType(t) {
+            (vec![mlirUniformQuantizedTypeGetScale(t)], vec![mlirUniformQuantizedTypeGetZeroPoint(t)], None)
+        } else if mlirTypeIsAUniformQuantizedPerAxisType(t) {
+            let n = mlirUniformQuantizedPerAxisTypeGetNumDims(t);
+            let scales = (0..n).map(|i| mlirUniformQuantizedPerAxisTypeGetScale(t, i)).collect();
+            let zps = (0..n).map(|i| mlirUniformQuantizedPerAxisTypeGetZeroPoint(t, i)).collect();
+            (scales, zps, Some(mlirUniformQuantizedPerAxisTypeGetQuantizedDimension(t)))
+        } else {
+            return None;
+        };
+        Some(QuantTy {
+            storage_bits: mlirQuantizedTypeGetStorageTypeIntegralWidth(t),
+            signed: mlirQuantizedTypeIsSigned(t),
+            expressed: Box::new(elem_from_mlir(mlirQuantizedTypeGetExpressedType(t))),
+            storage_min: mlirQuantizedTypeGetStorageTypeMin(t),
+            storage_max: mlirQuantizedTypeGetStorageTypeMax(t),
+            scales,
+            zero_points,
+            axis,
+        })
+    }
+}
+
+pub fn type_from_mlir(t: MlirType) -> TensorTy {
+    unsafe {
+        if mlirTypeIsARankedTensor(t) {
+            let rank = mlirShapedTypeGetRank(t);
+            let shape = (0..rank)
+                .map(|i| {
+                    let d = mlirShapedTypeGetDimSize(t, i as isize);
+                    if mlirShapedTypeIsDynamicSize(d) { DYN } else { d }
+                })
+                .collect();
+            TensorTy { shape: Some(shape), elem: elem_from_mlir(mlirShapedTypeGetElementType(t)), is_tensor: true }
+        } else if mlirTypeIsAUnrankedTensor(t) {
+            TensorTy { shape: None, elem: elem_from_mlir(mlirShapedTypeGetElementType(t)), is_tensor: true }
+        } else {
+            TensorTy { shape: None, elem: elem_from_mlir(t), is_tensor: false }
+        }
+    }
+}
+
+pub fn attr_from_mlir(a: MlirAttribute) -> Attr {
+    unsafe {
+        if mlirAttributeIsABool(a) {
+            Attr::Bool(mlirBoolAttrGetValue(a))
+        } else if mlirAttributeIsAInteger(a) {
+            let t = mlirAttributeGetType(a);
+            if mlirTypeIsAInteger(t) && mlirIntegerTypeIsUnsigned(t) {
+                Attr::Int(mlirIntegerAttrGetValueUInt(a) as i64)
+            } else {
+                Attr::Int(mlirIntegerAttrGetValueInt(a))
+            }
+        } else if mlirAttributeIsAFloat(a) {
+            Attr::Float(mlirFloatAttrGetValueDouble(a))
+        } else if mlirAttributeIsAString(a) {
+            Attr::Str(string_ref(mlirStringAttrGetValue(a)))
+        } else if mlirAttributeIsAUnit(a) {
+            Attr::Unit
+        } else if mlirAttributeIsAArray(a) {
+            let n = mlirArrayAttrGetNumElements(a);
+            Attr::Array((0..n).map(|i| attr_from_mlir(mlirArrayAttrGetElement(a, i))).collect())
+        } else if mlirAttributeIsADenseI64Array(a) {
+            let n = mlirDenseArrayGetNumElements(a);
+            Attr::DenseArray((0..n).map(|i| mlirDenseI64ArrayGetElement(a, i)).collect())
+        } else if mlirAttributeIsADenseI32Array(a) {
+            let n = mlirDenseArrayGetNumElements(a);
+            Attr::DenseArray((0..n).map(|i| mlirDenseI32ArrayGetElement(a, i) as i64).collect())
+        } else if mlirAttributeIsADenseBoolArray(a) {
+            let n = mlirDenseArrayGetNumElements(a);
+            Attr::DenseArray((0..n).map(|i| mlirDenseBoolArrayGetElement(a, i) as i64).collect())
+        } else if mlirAttributeIsADenseElements(a) {
+            let ty = type_from_mlir(mlirAttributeGetType(a));
+            let (ints, floats) = decode_dense(a, &ty);
+            Attr::Dense { ty, ints, floats }
+        } else if mlirAttributeIsADenseResourceElements(a) {
+            Attr::DenseResource { ty: type_from_mlir(mlirAttributeGetType(a)) }
+        } else if mlirAttributeIsAType(a) {
+            Attr::Type(type_from_mlir(mlirTypeAttrGetValue(a)))
+        } else if mlirAttributeIsAOpaque(a) {
+            Attr::Opaque {
+                dialect: string_ref(mlirOpaqueAttrGetDialectNamespace(a)),
+                data: string_ref(mlirOpaqueAttrGetData(a)),
+            }
+        } else {
+            Attr::Other(print_attr(a))
+        }
+    }
+}
+
+/// Decodes small dense int/float elements (splats are expanded).
+unsafe fn decode_dense(a: MlirAttribute, ty: &TensorTy) -> (Option<Vec<i64>>, Option<Vec<f64>>) {
+    let n = mlirElementsAttrGetNumElements(a) as isize;
+    if n > MAX_DECODED_ELEMENTS {
+        return (None, None);
+    }
+    let splat = mlirDenseElementsAttrIsSplat(a);
+    let idx = |i: isize| if splat { 0 } else { i };
+    match &ty.elem {
+        ElemTy::I(1) => {
+            let v = (0..n)
+                .map(|i| if splat { mlirDenseElementsAttrGetBoolSplatValue(a) as i64 } else { mlirDenseElementsAttrGetBoolValue(a, i) as i64 })
+                .collect();
+            (Some(v), None)
+        }
+        ElemTy::I(w) | ElemTy::U(w) => {
+            let unsigned = matches!(ty.elem, ElemTy::U(_));
+            let get = |i: isize| -> i64 {
+                let i = idx(i);
+                match (w, unsigned) {
+                    (8, false) => if splat { mlirDenseElementsAttrGetInt8SplatValue(a) as i64 } else { mlirDenseElementsAttrGetInt8Value(a, i) as i64 },
+                    (8, true) => if splat { mlirDenseElementsAttrGetUInt8SplatValue(a) as i64 } else { mlirDenseElementsAttrGetUInt8Value(a, i) as i64 },
+                    (16, false) => mlirDenseElementsAttrGetInt16Value(a, i) as i64,
+                    (16, true) => mlirDenseElementsAttrGetUInt16Value(a, i) as i64,
+                    (32, false) => if splat { mlirDenseElementsAttrGetInt32SplatValue(a) as i64 } else { mlirDenseElementsAttrGetInt32Value(a, i) as i64 },
+                    (32, true) => if splat { mlirDenseElementsAttrGetUInt32SplatValue(a) as i64 } else { mlirDenseElementsAttrGetUInt32Value(a, i) as i64 },
+                    (64, false) => if splat { mlirDenseElementsAttrGetInt64SplatValue(a) } else { mlirDenseElementsAttrGetInt64Value(a, i) },
+                    (64, true) => if splat { mlirDenseElementsAttrGetUInt64SplatValue(a) as i64 } else { mlirDenseElementsAttrGetUInt64Value(a, i) as i64 },
+                    _ => 0,
+                }
+            };
+            if ![8, 16, 32, 64].contains(w) {
+                return (None, None);
+            }
+            if splat && *w == 16 {
+                return (None, None);
+            }
+            ((Some((0..n).map(get).collect())), None)
+        }
+        ElemTy::F32 => {
+            let v = (0..n)
+                .map(|i| if splat { mlirDenseElementsAttrGetFloatSplatValue(a) as f64 } else { mlirDenseElementsAttrGetFloatValue(a, i) as f64 })
+                .collect();
+            (None, Some(v))
+        }
+        ElemTy::F64 => {
+            let v = (0..n)
+                .map(|i| if splat { mlirDenseElementsAttrGetDoubleSplatValue(a) } else { mlirDenseElementsAttrGetDoubleValue(a, idx(i)) })
+                .collect();
+            (None, Some(v))
+        }
+        _ => (None, None),
+    }
+}
+
+/// Ops whose single result is a constant held in their `value` attribute.
+pub const CONSTANT_OPS: &[&str] = &["tfl.pseudo_const", "arith.constant", "stablehlo.constant", "tfl.no_value"];
+
+/// The integer contents of `v` when it is produced by a small integer constant.
+pub fn const_ints_of_value(v: MlirValue) -> Option<Vec<i64>> {
+    unsafe {
+        if !mlirValueIsAOpResult(v) {
+            return None;
+        }
+        let def = mlirOpResultGetOwner(v);
+        let name = op_name(def);
+        if !CONSTANT_OPS.contains(&name.as_str()) {
+            return None;
+        }
+        let attr = mlirOperationGetAttributeByName(def, mlirStringRefCreateFromCString(c"value".as_ptr()));
+        if attr.ptr.is_null() {
+            return None;
+        }
+        match attr_from_mlir(attr) {
+            Attr::Dense { ints: Some(v), .. } => Some(v),
+            _ => None,
+        }
+    }
+}
+
+pub fn op_name(op: MlirOperation) -> String {
+    unsafe { string_ref(mlirIdentifierStr(mlirOperationGetName(op))) }
+}
+
+/// Builds the catalog view of one operation.
+pub fn op_view(op: MlirOperation) -> OpView {
+    unsafe {
+        let n_operands = mlirOperationGetNumOperands(op);
+        let mut operands = Vec::with_capacity(n_operands as usize);
+        let mut operand_consts = Vec::with_capacity(n_operands as usize);
+        for i in 0..n_operands {
+            let v = mlirOperationGetOperand(op, i);
+            operands.push(type_from_mlir(mlirValueGetType(v)));
+            operand_consts.push(const_ints_of_value(v));
+        }
+        let results = (0..mlirOperationGetNumResults(op))
+            .map(|i| type_from_mlir(mlirValueGetType(mlirOperationGetResult(op, i))))
+            .collect();
+        let attrs = (0..mlirOperationGetNumAttributes(op))
+            .map(|i| {
+                let na = mlirOperationGetAttribute(op, i);
+                (string_ref(mlirIdentifierStr(na.name)), attr_from_mlir(na.attribute))
+            })
+            .collect();
+        OpView {
+            name: op_name(op),
+            operands,
+            operand_consts,
+            results,
+            attrs,
+            num_regions: mlirOperationGetNumRegions(op) as usize,
+        }
+    }
+}
