@@ -1,3 +1,5 @@
 //! edge-compiler: translations between MLIR and TFLite flatbuffers, and the library API.
 
+pub mod driver;
 pub mod schema;
+pub mod tflite;

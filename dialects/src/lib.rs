@@ -5,6 +5,7 @@
 //! builtin. `verify::verify_operation` checks a module against the catalogs.
 
 pub mod catalog;
+pub mod context;
 pub mod ir;
 pub mod rules;
 pub mod stablehlo;

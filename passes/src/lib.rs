@@ -1,1 +1,16 @@
-//! edge passes.
+//! edge-passes: the pass trait, the registry of edge's passes (one file each), the
+//! pipeline-syntax parser, and the bridge that runs Rust passes inside MLIR's pass
+//! manager beside upstream passes.
+
+pub mod manager;
+pub mod pass;
+pub mod pipeline;
+pub mod registry;
+pub mod rewrite;
+
+mod edge_verify;
+mod tfl_fuse_activation;
+
+pub use manager::{Pipeline, RunOptions};
+pub use pass::{Pass, PassFailed, PassInfo};
+pub use registry::PASSES;

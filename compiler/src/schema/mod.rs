@@ -39,5 +39,6 @@ pub fn deprecated_builtin_code(op: BuiltinOperator) -> i8 {
 /// The operator an `OperatorCode` names, whichever of its two code fields
 /// the writer filled in (older files only set the deprecated one).
 pub fn builtin_code(code: &OperatorCode<'_>) -> BuiltinOperator {
-    BuiltinOperator(code.builtin_code().0.max(i32::from(code.deprecated_builtin_code())))
+    let deprecated = i32::from(code.deprecated_builtin_code());
+    BuiltinOperator(code.builtin_code().0.max(deprecated))
 }

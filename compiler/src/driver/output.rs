@@ -1,0 +1,50 @@
+//! Output files are written to a temporary file beside the target and renamed into
+//! place, so a failed run never leaves a partial file behind.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Where a tool writes its result.
+pub enum Output {
+    Stdout,
+    File(String),
+}
+
+impl Output {
+    pub fn from_arg(path: Option<&str>) -> Self {
+        match path {
+            None | Some("-") => Output::Stdout,
+            Some(p) => Output::File(p.to_string()),
+        }
+    }
+
+    pub fn write(&self, bytes: &[u8]) -> Result<(), String> {
+        match self {
+            Output::Stdout => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| format!("cannot write standard output: {e}"))
+            }
+            Output::File(p) => write_atomically(Path::new(p), bytes),
+        }
+    }
+}
+
+/// Writes `bytes` to `path` via a temporary file in the same directory.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let err = |e: std::io::Error| format!("cannot write '{}': {e}", path.display());
+    let mut tmp = tempfile::Builder::new().prefix(".edge-").suffix(".tmp").tempfile_in(dir).map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    // tempfile creates 0600 files; outputs get the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(err)?;
+    }
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,81 @@
+//! `--tflite-dump`: a readable listing of a flatbuffer (operator codes with versions,
+//! buffers, tensors with types/shapes/quantization, operators with their options,
+//! signatures, metadata), stable enough to check with FileCheck.
+
+use super::reader::{catalog_entry, options_attrs, parse_model, tensor_type_text, ReadError};
+use crate::schema::*;
+use std::fmt::Write;
+
+pub fn dump_tflite(bytes: &[u8]) -> Result<String, ReadError> {
+    let model = parse_model(bytes)?;
+    let mut s = String::new();
+    writeln!(s, "model version={} description={:?}", model.version(), model.description().unwrap_or("")).unwrap();
+    writeln!(s, "operator_codes:").unwrap();
+    for (i, c) in model.operator_codes().iter().flatten().enumerate() {
+        let b = builtin_code(&c);
+        let name = b.variant_name().map(str::to_string).unwrap_or_else(|| format!("BUILTIN_{}", b.0));
+        writeln!(s, "  {i}: {name} version={} deprecated_code={}", c.version(), c.deprecated_builtin_code()).unwrap();
+    }
+    writeln!(s, "buffers:").unwrap();
+    for (i, b) in model.buffers().iter().flatten().enumerate() {
+        let n = b.data().map(|d| d.len()).unwrap_or(0);
+        if n == 0 && b.size() == 0 {
+            writeln!(s, "  {i}: empty").unwrap();
+        } else if n == 0 {
+            writeln!(s, "  {i}: external offset={} size={}", b.offset(), b.size()).unwrap();
+        } else {
+            writeln!(s, "  {i}: {n} bytes").unwrap();
+        }
+    }
+    for (g, sg) in model.subgraphs().iter().flatten().enumerate() {
+        let list = |v: Option<flatbuffers::Vector<i32>>| v.map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+        writeln!(s, "subgraph {g} name={:?} inputs=[{}] outputs=[{}]", sg.name().unwrap_or(""), list(sg.inputs()), list(sg.outputs())).unwrap();
+        writeln!(s, "  tensors:").unwrap();
+        for (i, t) in sg.tensors().iter().flatten().enumerate() {
+            let ty = tensor_type_text(&t).unwrap_or_else(|e| format!("<{e}>"));
+            let shape = list(t.shape());
+            write!(s, "    {i}: {:?} {ty} shape=[{shape}] buffer={}", t.name().unwrap_or(""), t.buffer()).unwrap();
+            if let Some(sig) = t.shape_signature() {
+                write!(s, " shape_signature=[{}]", sig.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")).unwrap();
+            }
+            if let Some(q) = t.quantization() {
+                if q.scale().is_some_and(|v| !v.is_empty()) {
+                    write!(s, " quantized_dimension={}", q.quantized_dimension()).unwrap();
+                }
+            }
+            s.push('\n');
+        }
+        writeln!(s, "  operators:").unwrap();
+        for (i, op) in sg.operators().iter().flatten().enumerate() {
+            let code = model.operator_codes().map(|c| c.get(op.opcode_index() as usize));
+            let builtin = code.map(|c| builtin_code(&c)).unwrap_or(BuiltinOperator(-1));
+            let name = builtin.variant_name().unwrap_or("?");
+            write!(s, "    {i}: {name} inputs=[{}] outputs=[{}]", list(op.inputs()), list(op.outputs())).unwrap();
+            if let Some(opts) = catalog_entry(builtin).and_then(|d| d.tflite.as_ref()).and_then(|t| t.options.as_ref()) {
+                let table = if opts.union == 2 { op.builtin_options_2() } else { op.builtin_options() };
+                write!(s, " {}{}", opts.table, options_attrs(opts, table)?).unwrap();
+            }
+            s.push('\n');
+        }
+    }
+    for sig in model.signature_defs().iter().flatten() {
+        let maps = |v: Option<flatbuffers::Vector<flatbuffers::ForwardsUOffset<TensorMap>>>| {
+            v.map(|v| v.iter().map(|m| format!("{}={}", m.name().unwrap_or(""), m.tensor_index())).collect::<Vec<_>>().join(", ")).unwrap_or_default()
+        };
+        writeln!(
+            s,
+            "signature {:?} subgraph={} inputs=[{}] outputs=[{}]",
+            sig.signature_key().unwrap_or(""),
+            sig.subgraph_index(),
+            maps(sig.inputs()),
+            maps(sig.outputs())
+        )
+        .unwrap();
+    }
+    for m in model.metadata().iter().flatten() {
+        let data = model.buffers().and_then(|b| b.iter().nth(m.buffer() as usize)).and_then(|b| b.data());
+        let text = data.map(|d| String::from_utf8_lossy(d.bytes()).trim_end_matches('\0').to_string()).unwrap_or_default();
+        writeln!(s, "metadata {:?} buffer={} value={text:?}", m.name().unwrap_or(""), m.buffer()).unwrap();
+    }
+    Ok(s)
+}

@@ -1,0 +1,24 @@
+//! MLIR TFL modules <-> TFLite flatbuffers.
+
+mod constants;
+mod dump;
+mod enums;
+mod reader;
+mod schema_defaults;
+mod writer;
+
+pub use constants::constant_bytes;
+pub use enums::{elem_to_tensor_type, schema_enum_value};
+pub use dump::dump_tflite;
+pub use reader::{tflite_to_mlir, ReadError};
+pub use writer::{module_to_tflite, WriteOptions};
+
+/// A translation failed; the reasons were emitted as MLIR diagnostics at their locations
+/// (or, for problems with no location, carried here).
+#[derive(Debug, thiserror::Error)]
+pub enum TranslateError {
+    #[error("{0} error(s) reported")]
+    Diagnosed(usize),
+    #[error("{0}")]
+    Message(String),
+}

@@ -1,0 +1,319 @@
+//! `--tflite-to-mlir`: reads a TFLite flatbuffer back into a TFL module (generic form),
+//! using the same catalog tables the writer uses, so writing and reading are inverses.
+//! Subgraph 0 becomes `func.func @main`; constants become `tfl.pseudo_const` with their
+//! bytes as a hex `dense` literal, so values round-trip bit-exactly.
+
+use super::enums::schema_enum_name;
+use super::schema_defaults::field_default;
+use crate::schema::*;
+use edge_dialects::catalog::{FieldSource, FieldTy, OpDef, OptionsDef};
+use edge_dialects::TFL;
+use std::fmt::Write;
+
+/// Why a flatbuffer cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("not a TFLite flatbuffer: {0}")]
+    Invalid(String),
+    #[error("{0}")]
+    Unsupported(String),
+}
+
+/// Parses and verifies the flatbuffer framing.
+pub fn parse_model(bytes: &[u8]) -> Result<Model<'_>, ReadError> {
+    if bytes.len() < 8 {
+        return Err(ReadError::Invalid(format!("the file has {} bytes, too few for a flatbuffer", bytes.len())));
+    }
+    if !flatbuffers::buffer_has_identifier(bytes, FILE_IDENTIFIER, false) {
+        return Err(ReadError::Invalid(format!(
+            "file identifier is {:?}, expected \"TFL3\"",
+            String::from_utf8_lossy(&bytes[4..8])
+        )));
+    }
+    root_as_model(bytes).map_err(|e| ReadError::Invalid(e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")))
+}
+
+/// MLIR type text for tensor `t`.
+pub fn tensor_type_text(t: &Tensor) -> Result<String, ReadError> {
+    let elem = element_type_text(t)?;
+    let dims: Vec<i32> = match (t.shape_signature(), t.shape()) {
+        (Some(sig), _) if !sig.is_empty() => sig.iter().collect(),
+        (_, Some(shape)) => shape.iter().collect(),
+        (_, None) if t.has_rank() => vec![],
+        _ => return Ok(format!("tensor<*x{elem}>")),
+    };
+    let mut s = String::from("tensor<");
+    for d in dims {
+        if d < 0 { s.push_str("?x") } else { write!(s, "{d}x").unwrap() }
+    }
+    s.push_str(&elem);
+    s.push('>');
+    Ok(s)
+}
+
+fn element_type_text(t: &Tensor) -> Result<String, ReadError> {
+    let storage = match t.type_() {
+        TensorType::FLOAT32 => "f32",
+        TensorType::FLOAT16 => "f16",
+        TensorType::BFLOAT16 => "bf16",
+        TensorType::FLOAT64 => "f64",
+        TensorType::BOOL => "i1",
+        TensorType::INT4 => "i4",
+        TensorType::INT8 => "i8",
+        TensorType::INT16 => "i16",
+        TensorType::INT32 => "i32",
+        TensorType::INT64 => "i64",
+        TensorType::UINT8 => "ui8",
+        TensorType::UINT16 => "ui16",
+        TensorType::UINT32 => "ui32",
+        TensorType::UINT64 => "ui64",
+        other => {
+            return Err(ReadError::Unsupported(format!(
+                "tensor '{}' has type {}, which edge does not read",
+                t.name().unwrap_or(""),
+                other.variant_name().unwrap_or("?")
+            )))
+        }
+    };
+    let Some(q) = t.quantization() else { return Ok(storage.to_string()) };
+    let (Some(scales), Some(zps)) = (q.scale(), q.zero_point()) else { return Ok(storage.to_string()) };
+    if scales.is_empty() {
+        return Ok(storage.to_string());
+    }
+    // The quant dialect spells unsigned storage `u8`, signed `i8`.
+    let qstorage = storage.replace("ui", "u");
+    let zp = |i: usize| if zps.is_empty() { 0 } else { zps.get(i.min(zps.len() - 1)) };
+    if scales.len() == 1 {
+        return Ok(format!("!quant.uniform<{qstorage}:f32, {:?}:{}>", scales.get(0) as f64, zp(0)));
+    }
+    let params: Vec<String> = (0..scales.len()).map(|i| format!("{:?}:{}", scales.get(i) as f64, zp(i))).collect();
+    Ok(format!("!quant.uniform<{qstorage}:f32:{}, {{{}}}>", q.quantized_dimension(), params.join(", ")))
+}
+
+pub(super) fn catalog_entry(builtin: BuiltinOperator) -> Option<&'static OpDef> {
+    let name = builtin.variant_name()?;
+    TFL.ops.iter().find(|op| op.tflite.as_ref().is_some_and(|t| t.builtin == name))
+}
+
+fn quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => write!(out, "\\{:02X}", c as u32).unwrap(),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Translates a TFLite flatbuffer into MLIR text.
+pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
+    let model = parse_model(bytes)?;
+    let subgraphs = model.subgraphs().ok_or_else(|| ReadError::Invalid("the model has no subgraphs".into()))?;
+    if subgraphs.len() != 1 {
+        return Err(ReadError::Unsupported(format!("the model has {} subgraphs; edge reads single-subgraph models", subgraphs.len())));
+    }
+    let sg = subgraphs.get(0);
+    let tensors = sg.tensors().ok_or_else(|| ReadError::Invalid("subgraph 0 has no tensors".into()))?;
+    let buffers = model.buffers();
+    let opcodes = model.operator_codes();
+    let tensor = |i: i32| -> Result<Tensor, ReadError> {
+        if i < 0 || i as usize >= tensors.len() {
+            return Err(ReadError::Invalid(format!("tensor index {i} is out of range ({} tensors)", tensors.len())));
+        }
+        Ok(tensors.get(i as usize))
+    };
+    let ty = |i: i32| -> Result<String, ReadError> { tensor_type_text(&tensor(i)?) };
+    let inputs: Vec<i32> = sg.inputs().map(|v| v.iter().collect()).unwrap_or_default();
+    let outputs: Vec<i32> = sg.outputs().map(|v| v.iter().collect()).unwrap_or_default();
+
+    // Signature names, in subgraph input/output order.
+    let sig_name = |index: i32, outputs_side: bool| -> Option<String> {
+        let sig = model.signature_defs()?.iter().find(|s| s.subgraph_index() == 0)?;
+        let maps = if outputs_side { sig.outputs()? } else { sig.inputs()? };
+        maps.iter().find(|m| m.tensor_index() as i32 == index).and_then(|m| m.name().map(str::to_string))
+    };
+
+    let mut body = String::new();
+    let mut defined = vec![false; tensors.len()];
+    for &i in &inputs {
+        tensor(i)?;
+        defined[i as usize] = true;
+    }
+    let need_const = |i: i32, body: &mut String, defined: &mut Vec<bool>| -> Result<(), ReadError> {
+        if i < 0 || defined[i as usize] {
+            return Ok(());
+        }
+        let t = tensor(i)?;
+        let b = t.buffer() as usize;
+        let data = buffers.filter(|bs| b > 0 && b < bs.len()).and_then(|bs| bs.get(b).data()).filter(|d| !d.is_empty());
+        let Some(data) = data else {
+            return Err(ReadError::Invalid(format!(
+                "tensor {i} ('{}') is used before any operator produces it and has no constant data",
+                t.name().unwrap_or("")
+            )));
+        };
+        let hex: String = data.bytes().iter().map(|b| format!("{b:02X}")).collect();
+        let ty_text = ty(i)?;
+        // Quantized constants keep their storage values; the dense literal uses the storage type.
+        let value_ty = storage_type_text(&ty_text);
+        writeln!(
+            body,
+            "    %t{i} = \"tfl.pseudo_const\"() {{value = dense<\"0x{hex}\"> : {value_ty}}} : () -> {ty_text} loc({})",
+            quote(t.name().unwrap_or(""))
+        )
+        .unwrap();
+        defined[i as usize] = true;
+        Ok(())
+    };
+
+    let operators = sg.operators().map(|o| o.iter().collect::<Vec<_>>()).unwrap_or_default();
+    let mut uses_no_value = false;
+    for (k, op) in operators.iter().enumerate() {
+        let index = op.opcode_index() as usize;
+        let code = opcodes
+            .filter(|c| index < c.len())
+            .map(|c| c.get(index))
+            .ok_or_else(|| ReadError::Invalid(format!("operator {k} has opcode index {index}, out of range")))?;
+        let builtin = builtin_code(&code);
+        let def = catalog_entry(builtin).ok_or_else(|| {
+            ReadError::Unsupported(format!(
+                "operator {k} is {}, which edge's tfl catalog does not have",
+                builtin.variant_name().map(str::to_string).unwrap_or_else(|| format!("builtin code {}", builtin.0))
+            ))
+        })?;
+        let ins: Vec<i32> = op.inputs().map(|v| v.iter().collect()).unwrap_or_default();
+        let outs: Vec<i32> = op.outputs().map(|v| v.iter().collect()).unwrap_or_default();
+        for &i in &ins {
+            need_const(i, &mut body, &mut defined)?;
+        }
+        let mut operands = Vec::new();
+        let mut operand_types = Vec::new();
+        for &i in &ins {
+            if i < 0 {
+                uses_no_value = true;
+                operands.push("%none".to_string());
+                operand_types.push("none".to_string());
+            } else {
+                operands.push(format!("%t{i}"));
+                operand_types.push(ty(i)?);
+            }
+        }
+        let attrs = match &def.tflite.as_ref().and_then(|t| t.options.as_ref()) {
+            Some(opts) => {
+                let table = if opts.union == 2 { op.builtin_options_2() } else { op.builtin_options() };
+                options_attrs(opts, table)?
+            }
+            None => String::new(),
+        };
+        let result_types: Vec<String> = outs.iter().map(|&i| ty(i)).collect::<Result<_, _>>()?;
+        let results: Vec<String> = outs.iter().map(|i| format!("%t{i}")).collect();
+        for &o in &outs {
+            tensor(o)?;
+            defined[o as usize] = true;
+        }
+        let lhs = if results.is_empty() { String::new() } else { format!("{} = ", results.join(", ")) };
+        let loc = outs.first().map(|&o| tensor(o).map(|t| quote(t.name().unwrap_or("")))).transpose()?.unwrap_or_else(|| "unknown".into());
+        writeln!(
+            body,
+            "    {lhs}\"{}\"({}){attrs} : ({}) -> ({}) loc({loc})",
+            def.name,
+            operands.join(", "),
+            operand_types.join(", "),
+            result_types.join(", ")
+        )
+        .unwrap();
+    }
+    for &o in &outputs {
+        need_const(o, &mut body, &mut defined)?;
+    }
+
+    let mut text = String::from("module {\n");
+    let args: Vec<String> = inputs.iter().map(|&i| Ok(format!("%t{i}: {}", ty(i)?))).collect::<Result<_, ReadError>>()?;
+    let out_types: Vec<String> = outputs.iter().map(|&o| ty(o)).collect::<Result<_, _>>()?;
+    let in_names: Vec<String> =
+        inputs.iter().map(|&i| sig_name(i, false).or_else(|| tensor(i).ok().and_then(|t| t.name().map(str::to_string))).unwrap_or_default()).collect();
+    let out_names: Vec<String> =
+        outputs.iter().map(|&o| sig_name(o, true).or_else(|| tensor(o).ok().and_then(|t| t.name().map(str::to_string))).unwrap_or_default()).collect();
+    writeln!(
+        text,
+        "  func.func @main({}) -> ({}) attributes {{tf.entry_function = {{inputs = {}, outputs = {}}}}} {{",
+        args.join(", "),
+        out_types.join(", "),
+        quote(&in_names.join(",")),
+        quote(&out_names.join(","))
+    )
+    .unwrap();
+    if uses_no_value {
+        text.push_str("    %none = \"tfl.no_value\"() {value} : () -> none\n");
+    }
+    text.push_str(&body);
+    let rets: Vec<String> = outputs.iter().map(|o| format!("%t{o}")).collect();
+    writeln!(text, "    func.return {} : {}", rets.join(", "), out_types.join(", ")).unwrap();
+    text.push_str("  }\n}\n");
+    Ok(text)
+}
+
+/// `tensor<4x!quant.uniform<i8:f32, ...>>` -> `tensor<4xi8>` (the dense literal's type).
+fn storage_type_text(ty: &str) -> String {
+    match ty.find("!quant.uniform<") {
+        Some(start) => {
+            let rest = &ty[start + "!quant.uniform<".len()..];
+            let storage = rest.split(':').next().unwrap_or("i8");
+            let storage = storage.strip_prefix('u').map(|w| format!("ui{w}")).unwrap_or_else(|| storage.to_string());
+            format!("{}{}>", &ty[..start], storage)
+        }
+        None => ty.to_string(),
+    }
+}
+
+/// The attribute dictionary (` {a = ..., b = ...}`) for an options table.
+pub(super) fn options_attrs(def: &OptionsDef, table: Option<flatbuffers::Table>) -> Result<String, ReadError> {
+    let mut attrs = Vec::new();
+    for f in def.fields {
+        let FieldSource::Attr(attr) = f.source else { continue };
+        let slot = 4 + 2 * f.slot;
+        let default = field_default(def.table, f.field);
+        // SAFETY: the model passed the flatbuffer verifier; the slot's type comes from the
+        // catalog, which a test checks against the schema.
+        let text = unsafe {
+            match f.ty {
+                FieldTy::Bool => {
+                    let d = default == Some("true");
+                    let v = table.and_then(|t| t.get::<bool>(slot, Some(d))).unwrap_or(d);
+                    v.to_string()
+                }
+                FieldTy::Int => {
+                    let d = default.and_then(|s| s.parse().ok()).unwrap_or(0);
+                    format!("{} : i32", table.and_then(|t| t.get::<i32>(slot, Some(d))).unwrap_or(d))
+                }
+                FieldTy::Long => {
+                    let d = default.and_then(|s| s.parse().ok()).unwrap_or(0);
+                    format!("{} : i64", table.and_then(|t| t.get::<i64>(slot, Some(d))).unwrap_or(d))
+                }
+                FieldTy::Float => {
+                    let d = default.and_then(|s| s.parse().ok()).unwrap_or(0.0);
+                    let v = table.and_then(|t| t.get::<f32>(slot, Some(d))).unwrap_or(d);
+                    format!("{v:?} : f32")
+                }
+                FieldTy::Enum(e) => {
+                    let d = default.and_then(|s| super::enums::schema_enum_value(e, s)).unwrap_or(0) as i8;
+                    let raw = table.and_then(|t| t.get::<i8>(slot, Some(d))).unwrap_or(d);
+                    let name = schema_enum_name(e, raw as i64)
+                        .ok_or_else(|| ReadError::Invalid(format!("{}.{} has value {raw}, not a {e}", def.table, f.field)))?;
+                    quote(name)
+                }
+                FieldTy::IntVector => {
+                    let v = table.and_then(|t| t.get::<flatbuffers::ForwardsUOffset<flatbuffers::Vector<i32>>>(slot, None));
+                    let items: Vec<String> = v.map(|v| v.iter().map(|x| format!("{x} : i64")).collect()).unwrap_or_default();
+                    format!("[{}]", items.join(", "))
+                }
+            }
+        };
+        attrs.push(format!("{attr} = {text}"));
+    }
+    Ok(if attrs.is_empty() { String::new() } else { format!(" {{{}}}", attrs.join(", ")) })
+}

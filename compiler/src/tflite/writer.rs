@@ -1,0 +1,590 @@
+//! `--mlir-to-tflite`: writes a module whose entry function holds `tfl.*` ops as a
+//! TFLite flatbuffer.
+//!
+//! The layout follows the published format: `buffers[0]` is the empty sentinel,
+//! identical constant data shares one buffer, operator codes carry the version each
+//! op's types require (`deprecated_builtin_code = min(code, 127)`), every tensor is
+//! named, a `serving_default` signature maps the entry function's inputs and outputs,
+//! and `min_runtime_version` metadata holds the newest runtime any kernel needs.
+//! The output depends only on the module, so the same module gives the same bytes.
+
+use super::constants::constant_bytes;
+use super::enums::{elem_to_tensor_type, schema_enum_value};
+use super::TranslateError;
+use crate::schema::*;
+use edge_dialects::catalog::{FieldSource, FieldTy, OptionsDef, TfliteDef};
+use edge_dialects::ir::{self, op_view, print_location, Attr, ElemTy, OpView, TensorTy};
+use edge_dialects::verify::emit_error;
+use edge_dialects::TFL;
+use flatbuffers::{FlatBufferBuilder, UnionWIPOffset, WIPOffset};
+use melior::ir::Module;
+use mlir_sys::*;
+use std::collections::HashMap;
+
+/// What to write.
+#[derive(Debug, Clone)]
+pub struct WriteOptions {
+    /// The entry function; `main`, or the only function when there is one.
+    pub entry: Option<String>,
+    /// `Model.description`.
+    pub description: String,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions { entry: None, description: concat!("edge ", env!("CARGO_PKG_VERSION")).into() }
+    }
+}
+
+/// Translates `module` to flatbuffer bytes. Problems are emitted as diagnostics at the
+/// offending op and counted in the error.
+pub fn module_to_tflite(module: &Module, options: &WriteOptions) -> Result<Vec<u8>, TranslateError> {
+    let func = entry_function(module.as_operation().to_raw(), options.entry.as_deref())?;
+    let mut w = Writer::new(options);
+    w.function(func)?;
+    if w.errors > 0 {
+        return Err(TranslateError::Diagnosed(w.errors));
+    }
+    Ok(w.finish())
+}
+
+fn entry_function(module: MlirOperation, wanted: Option<&str>) -> Result<MlirOperation, TranslateError> {
+    let mut funcs = Vec::new();
+    unsafe {
+        let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+        let mut op = mlirBlockGetFirstOperation(body);
+        while !op.ptr.is_null() {
+            if ir::op_name(op) == "func.func" {
+                let name = match ir::attr_from_mlir(mlirOperationGetAttributeByName(op, sref("sym_name"))) {
+                    Attr::Str(s) => s,
+                    _ => String::new(),
+                };
+                funcs.push((name, op));
+            }
+            op = mlirOperationGetNextInBlock(op);
+        }
+    }
+    let names = || funcs.iter().map(|(n, _)| format!("@{n}")).collect::<Vec<_>>().join(", ");
+    let want = wanted.unwrap_or("main");
+    if let Some((_, f)) = funcs.iter().find(|(n, _)| n == want) {
+        return Ok(*f);
+    }
+    match (wanted, funcs.as_slice()) {
+        (None, [(_, f)]) => Ok(*f),
+        (_, []) => Err(TranslateError::Message("the module has no func.func to translate".into())),
+        _ => Err(TranslateError::Message(format!("no function @{want} in the module (it has {})", names()))),
+    }
+}
+
+fn sref(s: &str) -> MlirStringRef {
+    MlirStringRef { data: s.as_ptr() as *const _, length: s.len() }
+}
+
+struct TensorInfo {
+    name: String,
+    ty: TensorTy,
+    buffer: u32,
+}
+
+struct OperatorInfo {
+    opcode: u32,
+    inputs: Vec<i32>,
+    outputs: Vec<i32>,
+    view: OpView,
+    def: &'static TfliteDef,
+}
+
+struct Writer<'o> {
+    options: &'o WriteOptions,
+    /// Buffer contents; index 0 is the empty sentinel.
+    buffers: Vec<Vec<u8>>,
+    buffer_index: HashMap<u64, Vec<u32>>,
+    tensors: Vec<TensorInfo>,
+    tensor_of: HashMap<usize, i32>,
+    opcodes: Vec<(BuiltinOperator, i32)>,
+    operators: Vec<OperatorInfo>,
+    inputs: Vec<(String, i32)>,
+    outputs: Vec<(String, i32)>,
+    min_runtime: Option<&'static str>,
+    names: HashMap<String, usize>,
+    errors: usize,
+}
+
+impl<'o> Writer<'o> {
+    fn new(options: &'o WriteOptions) -> Self {
+        Writer {
+            options,
+            buffers: vec![Vec::new()],
+            buffer_index: HashMap::new(),
+            tensors: Vec::new(),
+            tensor_of: HashMap::new(),
+            opcodes: Vec::new(),
+            operators: Vec::new(),
+            inputs: Vec::new(),
+            outputs: Vec::new(),
+            min_runtime: None,
+            names: HashMap::new(),
+            errors: 0,
+        }
+    }
+
+    fn error(&mut self, loc: MlirLocation, msg: &str) {
+        emit_error(loc, msg);
+        self.errors += 1;
+    }
+
+    /// A unique tensor name: `base`, or `base_1`, `base_2`... when taken.
+    fn unique_name(&mut self, base: String) -> String {
+        let n = self.names.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { base } else { format!("{base}_{}", *n - 1) }
+    }
+
+    fn add_buffer(&mut self, bytes: Vec<u8>) -> u32 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        let key = h.finish();
+        let candidates = self.buffer_index.entry(key).or_default();
+        if let Some(&i) = candidates.iter().find(|&&i| self.buffers[i as usize] == bytes) {
+            return i;
+        }
+        let i = self.buffers.len() as u32;
+        candidates.push(i);
+        self.buffers.push(bytes);
+        i
+    }
+
+    fn add_tensor(&mut self, value: MlirValue, name: String, buffer: u32, loc: MlirLocation) -> i32 {
+        let ty = ir::type_from_mlir(unsafe { mlirValueGetType(value) });
+        if !ty.is_tensor || ty.shape.is_none() || elem_to_tensor_type(&ty.elem).is_none() {
+            self.error(loc, &format!("cannot write a value of type {ty} to a TFLite tensor: it must be a ranked tensor of a TFLite element type"));
+        }
+        let index = self.tensors.len() as i32;
+        let name = self.unique_name(name);
+        self.tensors.push(TensorInfo { name, ty, buffer });
+        self.tensor_of.insert(value.ptr as usize, index);
+        index
+    }
+
+    fn function(&mut self, func: MlirOperation) -> Result<(), TranslateError> {
+        let (in_names, out_names) = entry_names(func);
+        let body = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
+        if body.ptr.is_null() {
+            return Err(TranslateError::Message("the entry function has no body".into()));
+        }
+        let func_loc = unsafe { mlirOperationGetLocation(func) };
+        for i in 0..unsafe { mlirBlockGetNumArguments(body) } {
+            let arg = unsafe { mlirBlockGetArgument(body, i) };
+            let name = in_names.get(i as usize).cloned().unwrap_or_else(|| format!("arg{i}"));
+            let t = self.add_tensor(arg, name.clone(), 0, func_loc);
+            self.inputs.push((name, t));
+        }
+        let mut op = unsafe { mlirBlockGetFirstOperation(body) };
+        let mut counter = 0usize;
+        while !op.ptr.is_null() {
+            self.operation(op, &out_names, &mut counter);
+            op = unsafe { mlirOperationGetNextInBlock(op) };
+        }
+        if self.outputs.is_empty() && self.errors == 0 {
+            return Err(TranslateError::Message("the entry function has no func.return".into()));
+        }
+        Ok(())
+    }
+
+    fn operation(&mut self, op: MlirOperation, out_names: &[String], counter: &mut usize) {
+        let name = ir::op_name(op);
+        let loc = unsafe { mlirOperationGetLocation(op) };
+        let n_results = unsafe { mlirOperationGetNumResults(op) };
+        match name.as_str() {
+            "func.return" => {
+                for i in 0..unsafe { mlirOperationGetNumOperands(op) } {
+                    let v = unsafe { mlirOperationGetOperand(op, i) };
+                    let Some(&t) = self.tensor_of.get(&(v.ptr as usize)) else {
+                        self.error(loc, "returns a value that is not a tensor of the function");
+                        continue;
+                    };
+                    if t < 0 {
+                        self.error(loc, "cannot return 'tfl.no_value'");
+                        continue;
+                    }
+                    let out = out_names.get(i as usize).cloned().unwrap_or_else(|| format!("output_{i}"));
+                    self.outputs.push((out, t));
+                }
+                return;
+            }
+            "tfl.no_value" => {
+                let r = unsafe { mlirOperationGetResult(op, 0) };
+                self.tensor_of.insert(r.ptr as usize, -1);
+                return;
+            }
+            "tfl.pseudo_const" | "arith.constant" => {
+                let r = unsafe { mlirOperationGetResult(op, 0) };
+                let attr = unsafe { mlirOperationGetAttributeByName(op, sref("value")) };
+                let ty = ir::type_from_mlir(unsafe { mlirValueGetType(r) });
+                let bytes = if attr.ptr.is_null() {
+                    Err("requires attribute 'value'".to_string())
+                } else {
+                    constant_bytes(attr, &ty)
+                };
+                match bytes {
+                    Ok(bytes) => {
+                        let buffer = self.add_buffer(bytes);
+                        *counter += 1;
+                        let tname = value_name(loc).unwrap_or_else(|| format!("const_{counter}"));
+                        self.add_tensor(r, tname, buffer, loc);
+                    }
+                    Err(e) => self.error(loc, &format!("'{name}' op {e}")),
+                }
+                return;
+            }
+            _ => {}
+        }
+        let Some(def) = TFL.lookup(&name) else {
+            self.error(loc, &format!("'{name}' op cannot be written to a TFLite flatbuffer: only tfl ops can (run the legalization passes first)"));
+            return;
+        };
+        let Some(tfl) = def.tflite.as_ref() else {
+            self.error(loc, &format!("'{name}' op has no TFLite builtin"));
+            return;
+        };
+        let Some(builtin) = BuiltinOperator::ENUM_VALUES.iter().copied().find(|b| b.variant_name() == Some(tfl.builtin)) else {
+            self.error(loc, &format!("'{name}' op names unknown builtin '{}'", tfl.builtin));
+            return;
+        };
+        let view = op_view(op);
+        let version = (tfl.version)(&view);
+        if let Some(rt) = tfl.runtime_versions.get((version - 1).max(0) as usize) {
+            if self.min_runtime.is_none_or(|m| version_less(m, rt)) {
+                self.min_runtime = Some(rt);
+            }
+        }
+        let opcode = match self.opcodes.iter().position(|&(b, v)| b == builtin && v == version) {
+            Some(i) => i as u32,
+            None => {
+                self.opcodes.push((builtin, version));
+                (self.opcodes.len() - 1) as u32
+            }
+        };
+        let mut inputs = Vec::new();
+        for i in 0..unsafe { mlirOperationGetNumOperands(op) } {
+            let v = unsafe { mlirOperationGetOperand(op, i) };
+            match self.tensor_of.get(&(v.ptr as usize)) {
+                Some(&t) => inputs.push(t),
+                None => {
+                    self.error(loc, &format!("'{name}' op operand #{i} is not defined by an op of the entry block"));
+                    return;
+                }
+            }
+        }
+        let base = value_name(loc);
+        let mut outputs = Vec::new();
+        for i in 0..n_results {
+            *counter += 1;
+            let r = unsafe { mlirOperationGetResult(op, i) };
+            let short = name.trim_start_matches("tfl.");
+            let tname = match (&base, n_results) {
+                (Some(b), 1) => b.clone(),
+                (Some(b), _) => format!("{b}:{i}"),
+                (None, _) => format!("{short}_{counter}"),
+            };
+            outputs.push(self.add_tensor(r, tname, 0, loc));
+        }
+        self.operators.push(OperatorInfo { opcode, inputs, outputs, view, def: tfl });
+    }
+
+    fn finish(self) -> Vec<u8> {
+        let mut fbb = FlatBufferBuilder::with_capacity(1024 + self.buffers.iter().map(Vec::len).sum::<usize>());
+
+        // Buffers: data aligned to 16 bytes so runtimes can use it in place.
+        let mut buffers = Vec::with_capacity(self.buffers.len() + 1);
+        for b in &self.buffers {
+            let data = if b.is_empty() {
+                None
+            } else {
+                Some(fbb.create_vector(AlignedByte::slice(b)))
+            };
+            buffers.push(Buffer::create(&mut fbb, &BufferArgs { data, ..Default::default() }));
+        }
+        let mut metadata = Vec::new();
+        if let Some(rt) = self.min_runtime {
+            let mut bytes = rt.as_bytes().to_vec();
+            bytes.resize(16.max(bytes.len()), 0);
+            let data = Some(fbb.create_vector(&bytes));
+            let index = buffers.len() as u32;
+            buffers.push(Buffer::create(&mut fbb, &BufferArgs { data, ..Default::default() }));
+            let name = Some(fbb.create_string("min_runtime_version"));
+            metadata.push(Metadata::create(&mut fbb, &MetadataArgs { name, buffer: index }));
+        }
+
+        let tensors: Vec<_> = self.tensors.iter().map(|t| tensor(&mut fbb, t)).collect();
+        let operators: Vec<_> = self
+            .operators
+            .iter()
+            .map(|o| {
+                let inputs = Some(fbb.create_vector(&o.inputs));
+                let outputs = Some(fbb.create_vector(&o.outputs));
+                let (kind1, kind2, opts) = match &o.def.options {
+                    Some(def) => {
+                        let table = options_table(&mut fbb, def, &o.view);
+                        let (k1, k2) = union_kinds(def);
+                        (k1, k2, Some(table))
+                    }
+                    None => (BuiltinOptions::NONE, BuiltinOptions2::NONE, None),
+                };
+                let (builtin_options, builtin_options_2) = match &o.def.options {
+                    Some(d) if d.union == 2 => (None, opts),
+                    _ => (opts, None),
+                };
+                Operator::create(
+                    &mut fbb,
+                    &OperatorArgs {
+                        opcode_index: o.opcode,
+                        inputs,
+                        outputs,
+                        builtin_options_type: kind1,
+                        builtin_options,
+                        builtin_options_2_type: kind2,
+                        builtin_options_2,
+                        ..Default::default()
+                    },
+                )
+            })
+            .collect();
+        let opcodes: Vec<_> = self
+            .opcodes
+            .iter()
+            .map(|&(b, version)| {
+                OperatorCode::create(
+                    &mut fbb,
+                    &OperatorCodeArgs { deprecated_builtin_code: deprecated_builtin_code(b), builtin_code: b, version, custom_code: None },
+                )
+            })
+            .collect();
+
+        let in_idx: Vec<i32> = self.inputs.iter().map(|x| x.1).collect();
+        let out_idx: Vec<i32> = self.outputs.iter().map(|x| x.1).collect();
+        let subgraph = SubGraphArgs {
+            tensors: Some(fbb.create_vector(&tensors)),
+            inputs: Some(fbb.create_vector(&in_idx)),
+            outputs: Some(fbb.create_vector(&out_idx)),
+            operators: Some(fbb.create_vector(&operators)),
+            name: Some(fbb.create_string("main")),
+            ..Default::default()
+        };
+        let subgraph = SubGraph::create(&mut fbb, &subgraph);
+
+        let sig_inputs = Some(tensor_maps(&mut fbb, &self.inputs));
+        let sig_outputs = Some(tensor_maps(&mut fbb, &self.outputs));
+        let signature_key = Some(fbb.create_string("serving_default"));
+        let signature = SignatureDef::create(
+            &mut fbb,
+            &SignatureDefArgs { inputs: sig_inputs, outputs: sig_outputs, signature_key, subgraph_index: 0 },
+        );
+
+        let model = ModelArgs {
+            version: SCHEMA_VERSION,
+            operator_codes: Some(fbb.create_vector(&opcodes)),
+            subgraphs: Some(fbb.create_vector(&[subgraph])),
+            description: Some(fbb.create_string(&self.options.description)),
+            buffers: Some(fbb.create_vector(&buffers)),
+            metadata: if metadata.is_empty() { None } else { Some(fbb.create_vector(&metadata)) },
+            signature_defs: Some(fbb.create_vector(&[signature])),
+            ..Default::default()
+        };
+        let model = Model::create(&mut fbb, &model);
+        fbb.finish(model, Some(FILE_IDENTIFIER));
+        fbb.finished_data().to_vec()
+    }
+}
+
+/// Input and output names from TensorFlow's `tf.entry_function = {inputs = "a,b",
+/// outputs = "y"}` attribute, when present.
+fn entry_names(func: MlirOperation) -> (Vec<String>, Vec<String>) {
+    let a = unsafe { mlirOperationGetAttributeByName(func, sref("tf.entry_function")) };
+    if a.ptr.is_null() || !unsafe { mlirAttributeIsADictionary(a) } {
+        return (vec![], vec![]);
+    }
+    let get = |key: &str| -> Vec<String> {
+        let v = unsafe { mlirDictionaryAttrGetElementByName(a, sref(key)) };
+        match (!v.ptr.is_null()).then(|| ir::attr_from_mlir(v)) {
+            Some(Attr::Str(s)) if !s.is_empty() => s.split(',').map(|x| x.trim().to_string()).collect(),
+            _ => vec![],
+        }
+    };
+    (get("inputs"), get("outputs"))
+}
+
+/// The name in a `loc("name")` or `loc("name"(...))` location.
+fn value_name(loc: MlirLocation) -> Option<String> {
+    let printed = print_location(loc);
+    let rest = printed.strip_prefix("loc(\"")?;
+    let end = rest.find('"')?;
+    let after = &rest[end + 1..];
+    (after.starts_with('(') || after.starts_with(')')).then(|| rest[..end].to_string())
+}
+
+/// Compares dotted version strings numerically.
+fn version_less(a: &str, b: &str) -> bool {
+    let parse = |s: &str| s.split('.').map(|p| p.parse::<u32>().unwrap_or(0)).collect::<Vec<_>>();
+    parse(a) < parse(b)
+}
+
+fn tensor<'b>(fbb: &mut FlatBufferBuilder<'b>, t: &TensorInfo) -> WIPOffset<Tensor<'b>> {
+    let dims = t.ty.dims();
+    let dynamic = dims.iter().any(|&d| d < 0);
+    let shape: Vec<i32> = dims.iter().map(|&d| if d < 0 { 1 } else { d as i32 }).collect();
+    let shape = Some(fbb.create_vector(&shape));
+    let shape_signature = if dynamic {
+        let sig: Vec<i32> = dims.iter().map(|&d| if d < 0 { -1 } else { d as i32 }).collect();
+        Some(fbb.create_vector(&sig))
+    } else {
+        None
+    };
+    let quantization = match &t.ty.elem {
+        ElemTy::Quant(q) => {
+            let scales: Vec<f32> = q.scales.iter().map(|&s| s as f32).collect();
+            let scale = Some(fbb.create_vector(&scales));
+            let zero_point = Some(fbb.create_vector(&q.zero_points));
+            Some(QuantizationParameters::create(
+                fbb,
+                &QuantizationParametersArgs { scale, zero_point, quantized_dimension: q.axis.unwrap_or(0), ..Default::default() },
+            ))
+        }
+        _ => None,
+    };
+    let name = Some(fbb.create_string(&t.name));
+    Tensor::create(
+        fbb,
+        &TensorArgs {
+            shape,
+            type_: elem_to_tensor_type(&t.ty.elem).unwrap_or(TensorType::FLOAT32),
+            buffer: t.buffer,
+            name,
+            quantization,
+            shape_signature,
+            has_rank: true,
+            ..Default::default()
+        },
+    )
+}
+
+fn tensor_maps<'b>(
+    fbb: &mut FlatBufferBuilder<'b>,
+    items: &[(String, i32)],
+) -> WIPOffset<flatbuffers::Vector<'b, flatbuffers::ForwardsUOffset<TensorMap<'b>>>> {
+    let maps: Vec<_> = items
+        .iter()
+        .map(|(name, index)| {
+            let name = Some(fbb.create_string(name));
+            TensorMap::create(fbb, &TensorMapArgs { name, tensor_index: *index as u32 })
+        })
+        .collect();
+    fbb.create_vector(&maps)
+}
+
+fn union_kinds(def: &OptionsDef) -> (BuiltinOptions, BuiltinOptions2) {
+    if def.union == 2 {
+        let k = BuiltinOptions2::ENUM_VALUES.iter().copied().find(|v| v.variant_name() == Some(def.table));
+        (BuiltinOptions::NONE, k.unwrap_or(BuiltinOptions2::NONE))
+    } else {
+        let k = BuiltinOptions::ENUM_VALUES.iter().copied().find(|v| v.variant_name() == Some(def.table));
+        (k.unwrap_or(BuiltinOptions::NONE), BuiltinOptions2::NONE)
+    }
+}
+
+/// The flatbuffer vtable offset of field `slot`.
+fn voffset(slot: u16) -> flatbuffers::VOffsetT {
+    4 + 2 * slot
+}
+
+/// Builds an options table from the catalog's field list: each field is written at its
+/// schema slot from its source (missing optional attributes keep the schema default).
+fn options_table(fbb: &mut FlatBufferBuilder<'_>, def: &OptionsDef, view: &OpView) -> WIPOffset<UnionWIPOffset> {
+    // Vectors must be built before the table.
+    let vectors: Vec<Option<WIPOffset<flatbuffers::Vector<i32>>>> = def
+        .fields
+        .iter()
+        .map(|f| match (f.ty, field_attr(f.source, view)) {
+            (FieldTy::IntVector, Some(a)) => a.as_ints().map(|v| {
+                let v: Vec<i32> = v.iter().map(|&x| x as i32).collect();
+                fbb.create_vector(&v)
+            }),
+            _ => None,
+        })
+        .collect();
+    let start = fbb.start_table();
+    for (f, vector) in def.fields.iter().zip(vectors) {
+        let slot = voffset(f.slot);
+        let value = match f.source {
+            FieldSource::OperandCount => Some(Attr::Int(view.operands.len() as i64)),
+            FieldSource::ResultElemType => view
+                .results
+                .first()
+                .and_then(|r| elem_to_tensor_type(&r.elem))
+                .map(|t| Attr::Int(t.0 as i64)),
+            FieldSource::Attr(_) => field_attr(f.source, view).cloned(),
+        };
+        match (f.ty, value) {
+            (FieldTy::Bool, Some(a)) => fbb.push_slot_always::<bool>(slot, a.as_int().unwrap_or(0) != 0),
+            (FieldTy::Int, Some(a)) => fbb.push_slot_always::<i32>(slot, a.as_int().unwrap_or(0) as i32),
+            (FieldTy::Long, Some(a)) => fbb.push_slot_always::<i64>(slot, a.as_int().unwrap_or(0)),
+            (FieldTy::Float, Some(a)) => fbb.push_slot_always::<f32>(slot, a.as_float().unwrap_or(0.0) as f32),
+            (FieldTy::Enum(e), Some(a)) => {
+                let raw = match &a {
+                    Attr::Str(s) => schema_enum_value(e, s).unwrap_or(0),
+                    other => other.as_int().unwrap_or(0),
+                };
+                fbb.push_slot_always::<i8>(slot, raw as i8)
+            }
+            (FieldTy::IntVector, _) => {
+                if let Some(v) = vector {
+                    fbb.push_slot_always(slot, v);
+                }
+            }
+            (_, None) => {}
+        }
+    }
+    let end = fbb.end_table(start);
+    WIPOffset::new(end.value())
+}
+
+fn field_attr<'v>(source: FieldSource, view: &'v OpView) -> Option<&'v Attr> {
+    match source {
+        FieldSource::Attr(name) => view.attr(name),
+        FieldSource::OperandCount | FieldSource::ResultElemType => None,
+    }
+}
+
+/// A byte whose vector is laid out 16-byte aligned, as TFLite wants constant data
+/// (kernels and weight caches read it in place).
+#[repr(transparent)]
+struct AlignedByte(u8);
+
+impl AlignedByte {
+    fn slice(bytes: &[u8]) -> &[AlignedByte] {
+        // SAFETY: `AlignedByte` is a transparent wrapper of `u8`.
+        unsafe { std::slice::from_raw_parts(bytes.as_ptr() as *const AlignedByte, bytes.len()) }
+    }
+}
+
+impl flatbuffers::Push for AlignedByte {
+    type Output = u8;
+    unsafe fn push(&self, dst: &mut [u8], _written_len: usize) {
+        dst[0] = self.0;
+    }
+    fn alignment() -> flatbuffers::PushAlignment {
+        flatbuffers::PushAlignment::new(16)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_compare_numerically() {
+        assert!(version_less("1.5.0", "1.14.0"));
+        assert!(!version_less("2.3.0", "1.14.0"));
+    }
+}

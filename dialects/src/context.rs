@@ -1,0 +1,194 @@
+//! The one place an MLIR context is made: registered dialects, unregistered
+//! `tfl`/`stablehlo`, and a diagnostic collector. Nothing else builds a context by hand.
+
+use melior::dialect::DialectHandle;
+use melior::diagnostic::DiagnosticSeverity;
+use melior::ir::Module;
+use melior::Context;
+use mlir_sys::*;
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+/// A context ready for edge's IR: `func`, `arith` and `quant` registered and loaded,
+/// unregistered dialects (`tfl`, `stablehlo`) allowed, single-threaded so diagnostics
+/// and output stay deterministic.
+pub fn edge_context() -> Context {
+    let context = Context::new_with_threading(false);
+    for handle in [DialectHandle::func(), DialectHandle::arith(), DialectHandle::quant()] {
+        handle.register_dialect(&context);
+        handle.load_dialect(&context);
+    }
+    context.set_allow_unregistered_dialects(true);
+    context
+}
+
+/// Severity of a collected diagnostic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+    Remark,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+            Severity::Remark => "remark",
+        })
+    }
+}
+
+/// A source position: file, 1-based line and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourcePos {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// One diagnostic MLIR or a pass reported.
+#[derive(Clone, Debug)]
+pub struct Diag {
+    pub severity: Severity,
+    pub message: String,
+    /// The location as MLIR prints it (`loc("m.mlir":3:5)`, `loc("conv1"(...))`).
+    pub location: String,
+    /// The first file:line:col inside the location, if any.
+    pub pos: Option<SourcePos>,
+    pub notes: Vec<Diag>,
+}
+
+impl Diag {
+    /// Renders as `file:line:col: error: message` (the location's text when it has no
+    /// file position), followed by notes.
+    pub fn render(&self) -> String {
+        let mut out = match &self.pos {
+            Some(p) => format!("{}:{}:{}: {}: {}", p.file, p.line, p.col, self.severity, self.message),
+            None => format!("{}: {}: {}", self.location, self.severity, self.message),
+        };
+        for n in &self.notes {
+            out.push('\n');
+            out.push_str(&n.render());
+        }
+        out
+    }
+}
+
+/// Parses the first `"file":line:col` in a printed location.
+pub fn parse_source_pos(location: &str) -> Option<SourcePos> {
+    let start = location.find('"')?;
+    let rest = &location[start + 1..];
+    // Names (`loc("conv1"("m.py":3:1))`) are quoted too: take the first quoted string
+    // that is followed by `:line:col`.
+    let mut search = rest;
+    let mut offset = 0;
+    loop {
+        let end = search.find('"')?;
+        let file = &search[..end];
+        let after = &search[end + 1..];
+        if let Some(pos) = line_col(after) {
+            return Some(SourcePos { file: file.to_string(), line: pos.0, col: pos.1 });
+        }
+        offset += end + 1;
+        let next = rest[offset..].find('"')?;
+        offset += next + 1;
+        search = &rest[offset..];
+    }
+}
+
+fn line_col(s: &str) -> Option<(usize, usize)> {
+    let s = s.strip_prefix(':')?;
+    let line_end = s.find(|c: char| !c.is_ascii_digit())?;
+    let line = s[..line_end].parse().ok()?;
+    let s = s[line_end..].strip_prefix(':')?;
+    let col_end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let col = s[..col_end].parse().ok()?;
+    Some((line, col))
+}
+
+fn diag_from(d: &melior::diagnostic::Diagnostic) -> Diag {
+    let severity = match d.severity() {
+        DiagnosticSeverity::Error => Severity::Error,
+        DiagnosticSeverity::Warning => Severity::Warning,
+        DiagnosticSeverity::Note => Severity::Note,
+        DiagnosticSeverity::Remark => Severity::Remark,
+    };
+    let location = crate::ir::print_location(d.location().to_raw());
+    let notes = (0..d.note_count()).filter_map(|i| d.note(i).ok()).map(|n| diag_from(&n)).collect();
+    Diag { severity, message: d.to_string(), pos: parse_source_pos(&location), location, notes }
+}
+
+/// Collects every diagnostic the context reports, in order, while it is alive.
+pub struct DiagnosticCollector<'c> {
+    context: &'c Context,
+    id: Option<melior::diagnostic::DiagnosticHandlerId>,
+    diags: Rc<RefCell<Vec<Diag>>>,
+}
+
+impl<'c> DiagnosticCollector<'c> {
+    pub fn attach(context: &'c Context) -> Self {
+        let diags = Rc::new(RefCell::new(Vec::new()));
+        let sink = diags.clone();
+        let id = context.attach_diagnostic_handler(move |d| {
+            sink.borrow_mut().push(diag_from(&d));
+            true
+        });
+        DiagnosticCollector { context, id: Some(id), diags }
+    }
+    /// Takes what was collected so far.
+    pub fn take(&self) -> Vec<Diag> {
+        std::mem::take(&mut self.diags.borrow_mut())
+    }
+    pub fn has_errors(&self) -> bool {
+        self.diags.borrow().iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+impl Drop for DiagnosticCollector<'_> {
+    fn drop(&mut self) {
+        if let Some(id) = self.id.take() {
+            self.context.detach_diagnostic_handler(id);
+        }
+    }
+}
+
+/// Parses MLIR text as a module; locations name `filename`. Errors go to the
+/// context's diagnostic handlers and `None` is returned.
+pub fn parse_module<'c>(context: &'c Context, source: &str, filename: &str) -> Option<Module<'c>> {
+    unsafe {
+        let src = MlirStringRef { data: source.as_ptr() as *const _, length: source.len() };
+        let name = MlirStringRef { data: filename.as_ptr() as *const _, length: filename.len() };
+        let op = mlirOperationCreateParse(context.to_raw(), src, name);
+        if op.ptr.is_null() {
+            return None;
+        }
+        if mlirOperationGetName(op).ptr.is_null() {
+            return None;
+        }
+        let name = crate::ir::op_name(op);
+        if name != "builtin.module" {
+            // A bare op list parses into an implicit module; anything else is wrapped.
+            let loc = mlirOperationGetLocation(op);
+            crate::verify::emit_error(loc, &format!("expected a 'builtin.module' at the top level, got '{name}'"));
+            mlirOperationDestroy(op);
+            return None;
+        }
+        Some(Module::from_raw(mlirModuleFromOperation(op)))
+    }
+}
+
+/// Runs MLIR's verifier and then the catalog verify step on `module`; problems are
+/// reported as diagnostics. Returns whether the module is valid.
+pub fn verify_module(module: &Module) -> bool {
+    let op = module.as_operation().to_raw();
+    // MLIR's own verifier first: catalog rules assume well-formed SSA.
+    if !unsafe { mlirOperationVerify(op) } {
+        return false;
+    }
+    crate::verify::verify_operation(op) == 0
+}

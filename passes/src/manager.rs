@@ -1,0 +1,187 @@
+//! Builds MLIR pass managers from pipelines and runs them. Our passes enter MLIR's pass
+//! manager through `melior::pass::create_external`; the bridge, not each pass, runs the
+//! catalog verify step after the pass when `verify_each` is on. Names not in our
+//! registry go to upstream MLIR's registry (`canonicalize`, `cse`, `inline`, ...).
+
+use crate::pass::{Pass, PassInfo, PassOptions};
+use crate::pipeline::{parse_pipeline, Element};
+use crate::registry::{lookup, PASSES};
+use melior::ir::r#type::TypeId;
+use melior::ir::{Module, OperationRef};
+use melior::pass::{create_external, ExternalPass, PassIrPrintingOptions, PassManager, RunExternalPass};
+use melior::ir::operation::OperationPrintingFlags;
+use melior::Context;
+use mlir_sys::*;
+use std::sync::{Arc, Once};
+
+/// How a pipeline is run.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Run the catalog verify step after each of our passes (MLIR verifies registered
+    /// ops after every pass on its own).
+    pub verify_each: bool,
+    /// Print the IR after every pass to stderr, as mlir-opt's `--mlir-print-ir-after-all`.
+    pub print_ir_after_all: bool,
+    /// Print the IR before every pass.
+    pub print_ir_before_all: bool,
+    /// Print MLIR's pass timing report to stderr when the run ends.
+    pub timing: bool,
+}
+
+/// Upstream passes known to be registered (MLIR's Transforms library); listed by `--help`.
+pub const UPSTREAM_PASSES: &[(&str, &str)] = &[
+    ("canonicalize", "Canonicalize operations (MLIR)"),
+    ("cse", "Eliminate common sub-expressions (MLIR)"),
+    ("inline", "Inline function calls (MLIR)"),
+    ("loop-invariant-code-motion", "Hoist loop invariant instructions outside of the loop (MLIR)"),
+    ("sccp", "Sparse conditional constant propagation (MLIR)"),
+    ("strip-debuginfo", "Strip debug info from all operations (MLIR)"),
+    ("symbol-dce", "Eliminate dead symbols (MLIR)"),
+    ("symbol-privatize", "Mark symbols private (MLIR)"),
+    ("topological-sort", "Sort regions without SSA dominance in topological order (MLIR)"),
+    ("view-op-graph", "Print Graphviz visualization of an operation (MLIR)"),
+];
+
+/// Registers upstream MLIR's transform passes once per process.
+pub fn register_upstream_passes() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| unsafe { mlirRegisterTransformsPasses() });
+}
+
+/// Adapts a Rust `Pass` to MLIR's external pass callbacks.
+#[derive(Clone)]
+struct Bridge {
+    pass: Arc<dyn Pass>,
+    verify_each: bool,
+}
+
+impl<'c> RunExternalPass<'c> for Bridge {
+    fn initialize(&mut self, _context: melior::ContextRef<'c>) {}
+
+    fn run(&mut self, op: OperationRef<'c, '_>, pass: ExternalPass<'_>) {
+        let raw = op.to_raw();
+        if self.pass.run(raw).is_err() {
+            pass.signal_failure();
+            return;
+        }
+        if self.verify_each && edge_dialects::verify::verify_operation(raw) > 0 {
+            pass.signal_failure();
+        }
+    }
+}
+
+fn make_pass(info: &'static PassInfo, options: &str, verify_each: bool) -> Result<melior::pass::Pass, String> {
+    let opts = PassOptions::parse(info, options)?;
+    let pass: Arc<dyn Pass> = Arc::from((info.create)(&opts)?);
+    Ok(create_external(
+        Bridge { pass, verify_each },
+        TypeId::create(info),
+        info.name,
+        info.name,
+        info.summary,
+        info.anchor,
+        &[],
+    ))
+}
+
+/// A pipeline parsed and resolved into an MLIR pass manager.
+pub struct Pipeline<'c> {
+    pm: PassManager<'c>,
+}
+
+impl<'c> Pipeline<'c> {
+    /// Parses `text` and builds the pass manager. A top-level list without an anchor
+    /// is taken as nested in `builtin.module`; our `func.func` passes written directly
+    /// under `builtin.module` are nested under `func.func` for the user.
+    pub fn build(context: &'c Context, text: &str, options: &RunOptions) -> Result<Self, String> {
+        register_upstream_passes();
+        let mut elements = parse_pipeline(text)?;
+        if let [Element::Nest { anchor, children }] = elements.as_mut_slice() {
+            if anchor == "builtin.module" {
+                elements = std::mem::take(children);
+            }
+        }
+        let pm = PassManager::new(context);
+        pm.enable_verifier(true);
+        let top = unsafe { mlirPassManagerGetAsOpPassManager(pm.to_raw()) };
+        add_elements(top, "builtin.module", &elements, options)?;
+        if options.print_ir_after_all || options.print_ir_before_all {
+            pm.enable_ir_printing(&PassIrPrintingOptions {
+                before_all: options.print_ir_before_all,
+                after_all: options.print_ir_after_all,
+                module_scope: false,
+                on_change: false,
+                on_failure: false,
+                flags: OperationPrintingFlags::new(),
+                tree_printing_path: Default::default(),
+            });
+        }
+        if options.timing {
+            unsafe { mlirPassManagerEnableTiming(pm.to_raw()) };
+        }
+        Ok(Pipeline { pm })
+    }
+
+    /// Runs the pipeline; failures have been reported as diagnostics.
+    pub fn run(&self, module: &mut Module<'c>) -> Result<(), ()> {
+        self.pm.run(module).map_err(|_| ())
+    }
+}
+
+fn add_elements(opm: MlirOpPassManager, anchor: &str, elements: &[Element], options: &RunOptions) -> Result<(), String> {
+    for e in elements {
+        match e {
+            Element::Nest { anchor: inner, children } => {
+                let nested = unsafe { mlirOpPassManagerGetNestedUnder(opm, string_ref(inner)) };
+                add_elements(nested, inner, children, options)?;
+            }
+            Element::Pass { name, options: pass_options } => {
+                if let Some(info) = lookup(name) {
+                    let pass = make_pass(info, pass_options, options.verify_each)?;
+                    let target = if info.anchor == anchor {
+                        opm
+                    } else if anchor == "builtin.module" && info.anchor == "func.func" {
+                        unsafe { mlirOpPassManagerGetNestedUnder(opm, string_ref("func.func")) }
+                    } else {
+                        return Err(format!("pass '{name}' runs on '{}' ops and cannot be nested under '{anchor}'", info.anchor));
+                    };
+                    unsafe { mlirOpPassManagerAddOwnedPass(target, pass.to_raw()) };
+                    std::mem::forget(pass);
+                } else {
+                    add_upstream(opm, name, pass_options)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn add_upstream(opm: MlirOpPassManager, name: &str, options: &str) -> Result<(), String> {
+    unsafe extern "C" fn collect(s: MlirStringRef, data: *mut std::ffi::c_void) {
+        let out = &mut *(data as *mut String);
+        let bytes = std::slice::from_raw_parts(s.data as *const u8, s.length);
+        out.push_str(&String::from_utf8_lossy(bytes));
+    }
+    let text = if options.is_empty() { name.to_string() } else { format!("{name}{{{options}}}") };
+    let mut message = String::new();
+    let ok = unsafe {
+        mlirOpPassManagerAddPipeline(opm, string_ref(&text), Some(collect), &mut message as *mut String as *mut _)
+    };
+    if ok.value != 0 {
+        return Ok(());
+    }
+    if message.contains("does not refer to a registered pass") {
+        let ours: Vec<_> = PASSES.iter().map(|p| p.name).collect();
+        let upstream: Vec<_> = UPSTREAM_PASSES.iter().map(|p| p.0).collect();
+        return Err(format!(
+            "unknown pass '{name}'; edge passes: {}; upstream MLIR passes include: {}",
+            ours.join(", "),
+            upstream.join(", ")
+        ));
+    }
+    Err(format!("invalid pipeline element '{text}': {}", message.trim()))
+}
+
+fn string_ref(s: &str) -> MlirStringRef {
+    MlirStringRef { data: s.as_ptr() as *const _, length: s.len() }
+}

@@ -1,0 +1,162 @@
+//! A parser for MLIR's textual pipeline syntax:
+//! `builtin.module(func.func(canonicalize, tfl-fuse-activation), symbol-dce{opt=1})`.
+//! It only builds a tree; `manager` resolves names (ours first, then upstream's).
+
+/// One element of a pipeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Element {
+    /// `anchor(children)`: run `children` on every `anchor` op nested in the current op.
+    Nest { anchor: String, children: Vec<Element> },
+    /// `name{options}`.
+    Pass { name: String, options: String },
+}
+
+/// Parses a pipeline string into its elements.
+pub fn parse_pipeline(text: &str) -> Result<Vec<Element>, String> {
+    let mut p = Parser { s: text.as_bytes(), pos: 0 };
+    let elements = p.list()?;
+    p.skip_ws();
+    if p.pos != p.s.len() {
+        return Err(p.error("expected ',' or end of pipeline"));
+    }
+    Ok(elements)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, what: &str) -> String {
+        let text = String::from_utf8_lossy(self.s);
+        format!("invalid pass pipeline at column {}: {what}\n  {text}\n  {}^", self.pos + 1, " ".repeat(self.pos))
+    }
+
+    fn skip_ws(&mut self) {
+        while self.pos < self.s.len() && self.s[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_ws();
+        self.s.get(self.pos).copied()
+    }
+
+    fn list(&mut self) -> Result<Vec<Element>, String> {
+        let mut out = Vec::new();
+        if matches!(self.peek(), None | Some(b')')) {
+            return Ok(out);
+        }
+        loop {
+            out.push(self.element()?);
+            if self.peek() == Some(b',') {
+                self.pos += 1;
+            } else {
+                return Ok(out);
+            }
+        }
+    }
+
+    fn element(&mut self) -> Result<Element, String> {
+        self.skip_ws();
+        let start = self.pos;
+        while self.pos < self.s.len() && (self.s[self.pos].is_ascii_alphanumeric() || b"_-.".contains(&self.s[self.pos])) {
+            self.pos += 1;
+        }
+        if start == self.pos {
+            return Err(self.error("expected a pass or op name"));
+        }
+        let name = String::from_utf8_lossy(&self.s[start..self.pos]).into_owned();
+        let mut options = String::new();
+        if self.peek() == Some(b'{') {
+            options = self.braced()?;
+        }
+        if self.peek() == Some(b'(') {
+            if !options.is_empty() {
+                return Err(self.error("an op anchor takes no options"));
+            }
+            self.pos += 1;
+            let children = self.list()?;
+            if self.peek() != Some(b')') {
+                return Err(self.error("expected ')'"));
+            }
+            self.pos += 1;
+            return Ok(Element::Nest { anchor: name, children });
+        }
+        Ok(Element::Pass { name, options })
+    }
+
+    /// `{...}` with nested braces and quoted strings; returns the inside.
+    fn braced(&mut self) -> Result<String, String> {
+        let open = self.pos;
+        let mut depth = 0;
+        let mut quoted = false;
+        while self.pos < self.s.len() {
+            let c = self.s[self.pos];
+            self.pos += 1;
+            match c {
+                b'"' => quoted = !quoted,
+                b'{' if !quoted => depth += 1,
+                b'}' if !quoted => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Ok(String::from_utf8_lossy(&self.s[open + 1..self.pos - 1]).trim().to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.pos = open;
+        Err(self.error("unterminated '{'"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pass(name: &str, options: &str) -> Element {
+        Element::Pass { name: name.into(), options: options.into() }
+    }
+
+    #[test]
+    fn parses_nested_pipelines_with_options() {
+        let p = parse_pipeline("builtin.module(func.func(canonicalize{max-iterations=3}, cse), symbol-dce)").unwrap();
+        assert_eq!(
+            p,
+            vec![Element::Nest {
+                anchor: "builtin.module".into(),
+                children: vec![
+                    Element::Nest {
+                        anchor: "func.func".into(),
+                        children: vec![pass("canonicalize", "max-iterations=3"), pass("cse", "")]
+                    },
+                    pass("symbol-dce", ""),
+                ]
+            }]
+        );
+    }
+
+    #[test]
+    fn options_may_nest_braces_and_quotes() {
+        let p = parse_pipeline("a{x={1,2} y=\"}\"}").unwrap();
+        assert_eq!(p, vec![pass("a", "x={1,2} y=\"}\"")]);
+    }
+
+    #[test]
+    fn reports_the_column_of_errors() {
+        let e = parse_pipeline("builtin.module(cse").unwrap_err();
+        assert!(e.contains("expected ')'"), "{e}");
+        let e = parse_pipeline("cse,,").unwrap_err();
+        assert!(e.contains("column 5"), "{e}");
+        assert!(parse_pipeline("a{x").unwrap_err().contains("unterminated"));
+        assert!(parse_pipeline("f{a}(b)").unwrap_err().contains("no options"));
+    }
+
+    #[test]
+    fn empty_pipeline_is_empty() {
+        assert_eq!(parse_pipeline("builtin.module()").unwrap(), vec![Element::Nest { anchor: "builtin.module".into(), children: vec![] }]);
+    }
+}

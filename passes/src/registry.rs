@@ -1,0 +1,30 @@
+//! Every pass edge defines, by pipeline name. The command line and pipeline strings are
+//! checked against this list; an unknown name lists the valid ones.
+
+use crate::pass::PassInfo;
+
+pub static PASSES: &[&PassInfo] = &[
+    &crate::edge_verify::INFO,
+    &crate::tfl_fuse_activation::INFO,
+];
+
+pub fn lookup(name: &str) -> Option<&'static PassInfo> {
+    PASSES.iter().copied().find(|p| p.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_lowercase() {
+        let mut names: Vec<_> = PASSES.iter().map(|p| p.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), PASSES.len());
+        for p in PASSES {
+            assert!(p.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", p.name);
+            assert!(["func.func", "builtin.module"].contains(&p.anchor), "{}", p.name);
+        }
+    }
+}

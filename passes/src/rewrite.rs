@@ -1,0 +1,77 @@
+//! Small safe helpers over MLIR's C API for passes that edit IR: walking ops,
+//! reading and setting attributes, replacing uses and erasing ops.
+
+use edge_dialects::ir::{attr_from_mlir, op_name, Attr};
+use mlir_sys::*;
+
+pub fn string_ref(s: &str) -> MlirStringRef {
+    MlirStringRef { data: s.as_ptr() as *const _, length: s.len() }
+}
+
+/// Every op nested under `root` (excluding `root`), in pre-order.
+pub fn collect_ops(root: MlirOperation) -> Vec<MlirOperation> {
+    unsafe extern "C" fn visit(op: MlirOperation, data: *mut std::ffi::c_void) -> MlirWalkResult {
+        (*(data as *mut Vec<MlirOperation>)).push(op);
+        MlirWalkResult_MlirWalkResultAdvance
+    }
+    let mut ops: Vec<MlirOperation> = Vec::new();
+    unsafe { mlirOperationWalk(root, Some(visit), &mut ops as *mut Vec<_> as *mut _, MlirWalkOrder_MlirWalkPreOrder) };
+    ops.retain(|op| op.ptr != root.ptr);
+    ops
+}
+
+pub fn name(op: MlirOperation) -> String {
+    op_name(op)
+}
+
+pub fn attr(op: MlirOperation, name: &str) -> Option<Attr> {
+    let a = unsafe { mlirOperationGetAttributeByName(op, string_ref(name)) };
+    if a.ptr.is_null() { None } else { Some(attr_from_mlir(a)) }
+}
+
+pub fn set_string_attr(op: MlirOperation, name: &str, value: &str) {
+    unsafe {
+        let ctx = mlirOperationGetContext(op);
+        let a = mlirStringAttrGet(ctx, string_ref(value));
+        mlirOperationSetAttributeByName(op, string_ref(name), a);
+    }
+}
+
+pub fn operand(op: MlirOperation, i: isize) -> MlirValue {
+    unsafe { mlirOperationGetOperand(op, i) }
+}
+
+pub fn result(op: MlirOperation, i: isize) -> MlirValue {
+    unsafe { mlirOperationGetResult(op, i) }
+}
+
+/// The op that defines `v`, if it is an op result.
+pub fn defining_op(v: MlirValue) -> Option<MlirOperation> {
+    unsafe { if mlirValueIsAOpResult(v) { Some(mlirOpResultGetOwner(v)) } else { None } }
+}
+
+/// Number of uses of `v`.
+pub fn use_count(v: MlirValue) -> usize {
+    let mut n = 0;
+    unsafe {
+        let mut u = mlirValueGetFirstUse(v);
+        while !mlirOpOperandIsNull(u) {
+            n += 1;
+            u = mlirOpOperandGetNextUse(u);
+        }
+    }
+    n
+}
+
+pub fn same_type(a: MlirValue, b: MlirValue) -> bool {
+    unsafe { mlirTypeEqual(mlirValueGetType(a), mlirValueGetType(b)) }
+}
+
+pub fn replace_all_uses(of: MlirValue, with: MlirValue) {
+    unsafe { mlirValueReplaceAllUsesOfWith(of, with) }
+}
+
+/// Erases an op whose results have no uses left.
+pub fn erase(op: MlirOperation) {
+    unsafe { mlirOperationDestroy(op) }
+}

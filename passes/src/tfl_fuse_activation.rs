@@ -1,0 +1,53 @@
+//! `tfl-fuse-activation`: folds a `tfl.relu`, `tfl.relu6` or `tfl.relu_n1_to_1` into the
+//! op that produces its input, when that op has `fused_activation_function = "NONE"`,
+//! the same result type, and no other user.
+//!
+//!   %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"}
+//!   %1 = "tfl.relu6"(%0)
+//! becomes
+//!   %1 = "tfl.add"(%a, %b) {fused_activation_function = "RELU6"}
+//!
+//! TANH is not fused: several TFLite kernels reject it as a fused activation.
+
+use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::rewrite::*;
+use edge_dialects::ir::Attr;
+use mlir_sys::MlirOperation;
+
+pub static INFO: PassInfo = PassInfo {
+    name: "tfl-fuse-activation",
+    summary: "Fuse relu, relu6 and relu_n1_to_1 into the producing op's fused_activation_function",
+    anchor: "func.func",
+    options: &[],
+    create,
+};
+
+fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
+    Ok(Box::new(TflFuseActivation))
+}
+
+/// Activation op -> the `fused_activation_function` value it becomes.
+const FUSIBLE: &[(&str, &str)] = &[("tfl.relu", "RELU"), ("tfl.relu6", "RELU6"), ("tfl.relu_n1_to_1", "RELU_N1_TO_1")];
+
+struct TflFuseActivation;
+
+impl Pass for TflFuseActivation {
+    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+        for op in collect_ops(func) {
+            let op_name = name(op);
+            let Some(&(_, fused)) = FUSIBLE.iter().find(|(n, _)| *n == op_name) else { continue };
+            let input = operand(op, 0);
+            let Some(producer) = defining_op(input) else { continue };
+            let fusible = name(producer).starts_with("tfl.")
+                && attr(producer, "fused_activation_function") == Some(Attr::Str("NONE".into()))
+                && use_count(input) == 1
+                && same_type(input, result(op, 0));
+            if fusible {
+                set_string_attr(producer, "fused_activation_function", fused);
+                replace_all_uses(result(op, 0), input);
+                erase(op);
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,89 @@
+//! edge-translate: translations in and out of MLIR.
+//!   --mlir-to-tflite   a TFL module (MLIR text) -> a .tflite flatbuffer
+//!   --tflite-to-mlir   a .tflite flatbuffer -> a TFL module (MLIR text)
+//!   --tflite-dump      a .tflite flatbuffer -> a readable text dump (for FileCheck)
+
+use clap::{ArgGroup, Parser};
+use edge_compiler::driver::{self, Output};
+use edge_compiler::tflite::{self, TranslateError, WriteOptions};
+use edge_dialects::context::{edge_context, parse_module, verify_module, DiagnosticCollector};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "edge-translate", version, about = "Translate between MLIR and TFLite flatbuffers")]
+#[command(group(ArgGroup::new("translation").required(true).args(["mlir_to_tflite", "tflite_to_mlir", "tflite_dump"])))]
+struct Args {
+    /// Input file, or - for standard input (MLIR text only).
+    #[arg(default_value = "-")]
+    input: String,
+    /// Output file (default: standard output). Not created when the translation fails.
+    #[arg(short = 'o', value_name = "FILE")]
+    output: Option<String>,
+    /// Translate a TFL module (MLIR text) into a .tflite flatbuffer.
+    #[arg(long = "mlir-to-tflite")]
+    mlir_to_tflite: bool,
+    /// Translate a .tflite flatbuffer into a TFL module (MLIR text).
+    #[arg(long = "tflite-to-mlir")]
+    tflite_to_mlir: bool,
+    /// Print a .tflite flatbuffer as readable text.
+    #[arg(long = "tflite-dump")]
+    tflite_dump: bool,
+    /// Entry function to write (default: @main, or the module's only function).
+    #[arg(long = "entry", value_name = "NAME")]
+    entry: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("edge-translate: error: {e}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let output = Output::from_arg(args.output.as_deref());
+    if args.mlir_to_tflite {
+        let source = driver::read_input(&args.input)?;
+        let context = edge_context();
+        let collector = DiagnosticCollector::attach(&context);
+        let report = |collector: &DiagnosticCollector| {
+            for d in collector.take() {
+                eprint!("{}", driver::render_diag(&d, Some(&source)));
+            }
+        };
+        let Some(module) = parse_module(&context, &source.text, &source.name) else {
+            report(&collector);
+            return Err(String::new());
+        };
+        if !verify_module(&module) {
+            report(&collector);
+            return Err(String::new());
+        }
+        let options = WriteOptions { entry: args.entry.clone(), ..Default::default() };
+        let bytes = match tflite::module_to_tflite(&module, &options) {
+            Ok(b) => b,
+            Err(TranslateError::Diagnosed(_)) => {
+                report(&collector);
+                return Err(String::new());
+            }
+            Err(TranslateError::Message(m)) => {
+                report(&collector);
+                return Err(m);
+            }
+        };
+        return output.write(&bytes);
+    }
+    let bytes = std::fs::read(&args.input).map_err(|e| format!("cannot read '{}': {e}", args.input))?;
+    let text = if args.tflite_dump {
+        tflite::dump_tflite(&bytes).map_err(|e| format!("'{}': {e}", args.input))?
+    } else {
+        tflite::tflite_to_mlir(&bytes).map_err(|e| format!("'{}': {e}", args.input))?
+    };
+    output.write(text.as_bytes())
+}
