@@ -21,5 +21,4 @@ for tool in ["edge-opt", "edge-translate"]:
 
 config.substitutions.append(("%litert-check", f"{python} {os.path.join(repo, 'runtime-check', 'litert_check.py')}"))
 config.substitutions.append(("%python", python))
-config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.environment["PATH"] = os.pathsep.join([bin_dir, llvm_bin, os.environ.get("PATH", "")])

@@ -1,0 +1,57 @@
+// The catalog verify step runs right after parsing and reports every bad op at its
+// location (tfl ops are unregistered, so MLIR alone would accept all of these).
+// RUN: edge-opt %s --split-input-file --verify-diagnostics
+
+func.func @unknown_op(%a: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error@+1 {{'tfl.frobnicate' op is not a known tfl operation}}
+  %0 = "tfl.frobnicate"(%a) : (tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @missing_attribute(%a: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error@+1 {{'tfl.add' op requires attribute 'fused_activation_function'}}
+  %0 = "tfl.add"(%a, %a) : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @bad_enum_value(%a: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error@+1 {{attribute 'fused_activation_function' must be one of "NONE", "RELU"}}
+  %0 = "tfl.add"(%a, %a) {fused_activation_function = "SWISH"} : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @wrong_operand_count(%a: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error@+1 {{'tfl.add' op expected 2 operands, got 1}}
+  %0 = "tfl.add"(%a) {fused_activation_function = "NONE"} : (tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @wrong_result_shape(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> tensor<3x3xf32> {
+  // expected-error@+1 {{'tfl.add' op result #0 has type tensor<3x3xf32>, but the operands and attributes give tensor<2x3xf32>}}
+  %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<3x3xf32>
+  return %0 : tensor<3x3xf32>
+}
+
+// -----
+
+func.func @not_broadcastable(%a: tensor<2x3xf32>, %b: tensor<4xf32>) -> tensor<2x3xf32> {
+  // expected-error@+1 {{does not broadcast}}
+  %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"} : (tensor<2x3xf32>, tensor<4xf32>) -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @mixed_element_types(%a: tensor<2xf32>, %b: tensor<2xi32>) -> tensor<2xf32> {
+  // expected-error@+1 {{operand #1 has element type i32, but operand #0 has f32}}
+  %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"} : (tensor<2xf32>, tensor<2xi32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
