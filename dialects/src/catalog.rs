@@ -225,6 +225,9 @@ pub struct TfliteDef {
     pub options: Option<OptionsDef>,
     /// The kernel version the op's types and attributes require.
     pub version: fn(&OpView) -> i32,
+    /// For each version (index = version - 1), the minimum TFLite runtime that has it,
+    /// from TFLite's `runtime_version.cc` (`""` where that table has no entry).
+    pub runtime_versions: &'static [&'static str],
 }
 
 /// A builtin options table and where each of its fields comes from.
@@ -267,6 +270,9 @@ pub enum FieldSource {
     Attr(&'static str),
     /// The number of operands (e.g. `PackOptions.values_count`).
     OperandCount,
+    /// Result #0's element type as a `TensorType` (e.g. `ArgMaxOptions.output_type`,
+    /// which the TFL dialect derives from the result type instead of an attribute).
+    ResultElemType,
 }
 
 /// A dialect's catalog.

@@ -157,28 +157,48 @@ impl Drop for DiagnosticCollector<'_> {
     }
 }
 
-/// Parses MLIR text as a module; locations name `filename`. Errors go to the
-/// context's diagnostic handlers and `None` is returned.
+/// Parses MLIR text as a module; locations name `filename`. Like mlir-opt, top-level
+/// ops other than a single `builtin.module` are wrapped in an implicit module. Errors go
+/// to the context's diagnostic handlers and `None` is returned.
 pub fn parse_module<'c>(context: &'c Context, source: &str, filename: &str) -> Option<Module<'c>> {
+    const SEVERAL_OPS: &str = "source must contain a single top-level operation";
+    // First attempt with diagnostics held back: several top-level ops are not an error
+    // for us, just a reason to parse again inside an implicit module.
+    let held = Rc::new(RefCell::new(Vec::<String>::new()));
+    let sink = held.clone();
+    let id = context.attach_diagnostic_handler(move |d| {
+        sink.borrow_mut().push(d.to_string());
+        true
+    });
+    let op = parse_op(context, source, filename);
+    context.detach_diagnostic_handler(id);
+    unsafe {
+        if let Some(op) = op {
+            if crate::ir::op_name(op) == "builtin.module" {
+                return Some(Module::from_raw(mlirModuleFromOperation(op)));
+            }
+            let module = mlirModuleCreateEmpty(mlirOperationGetLocation(op));
+            mlirBlockAppendOwnedOperation(mlirModuleGetBody(module), op);
+            return Some(Module::from_raw(module));
+        }
+        if held.borrow().iter().any(|m| m.contains(SEVERAL_OPS)) {
+            // `module {` on the first line keeps every line number of the source.
+            let wrapped = format!("module {{{source}\n}}");
+            let op = parse_op(context, &wrapped, filename)?;
+            return Some(Module::from_raw(mlirModuleFromOperation(op)));
+        }
+        // Parse again so the errors reach the caller's handlers with their notes.
+        parse_op(context, source, filename);
+        None
+    }
+}
+
+fn parse_op(context: &Context, source: &str, filename: &str) -> Option<MlirOperation> {
     unsafe {
         let src = MlirStringRef { data: source.as_ptr() as *const _, length: source.len() };
         let name = MlirStringRef { data: filename.as_ptr() as *const _, length: filename.len() };
         let op = mlirOperationCreateParse(context.to_raw(), src, name);
-        if op.ptr.is_null() {
-            return None;
-        }
-        if mlirOperationGetName(op).ptr.is_null() {
-            return None;
-        }
-        let name = crate::ir::op_name(op);
-        if name != "builtin.module" {
-            // A bare op list parses into an implicit module; anything else is wrapped.
-            let loc = mlirOperationGetLocation(op);
-            crate::verify::emit_error(loc, &format!("expected a 'builtin.module' at the top level, got '{name}'"));
-            mlirOperationDestroy(op);
-            return None;
-        }
-        Some(Module::from_raw(mlirModuleFromOperation(op)))
+        (!op.ptr.is_null()).then_some(op)
     }
 }
 

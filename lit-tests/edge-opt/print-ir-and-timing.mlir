@@ -6,7 +6,7 @@
 // DUMP: IR Dump After tfl-fuse-activation (tfl-fuse-activation)
 // DUMP: "tfl.add"{{.*}}RELU6
 // TIME: Execution time report
-// TIME: cse
+// TIME: CSE
 // TIME: tfl-fuse-activation
 func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
   %0 = "tfl.add"(%a, %a) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>

@@ -171,8 +171,20 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
     };
 
     let operators = sg.operators().map(|o| o.iter().collect::<Vec<_>>()).unwrap_or_default();
+    let order = emission_order(&operators, tensors.len(), &inputs, |i| {
+        let b = tensor(i).map(|t| t.buffer() as usize).unwrap_or(0);
+        buffers.is_some_and(|bs| b > 0 && b < bs.len() && bs.get(b).data().is_some_and(|d| !d.is_empty()))
+    });
     let mut uses_no_value = false;
-    for (k, op) in operators.iter().enumerate() {
+    for item in order {
+        let k = match item {
+            Item::Const(i) => {
+                need_const(i, &mut body, &mut defined)?;
+                continue;
+            }
+            Item::Op(k) => k,
+        };
+        let op = &operators[k];
         let index = op.opcode_index() as usize;
         let code = opcodes
             .filter(|c| index < c.len())
@@ -255,6 +267,66 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
     writeln!(text, "    func.return {} : {}", rets.join(", "), out_types.join(", ")).unwrap();
     text.push_str("  }\n}\n");
     Ok(text)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Item {
+    Const(i32),
+    Op(usize),
+}
+
+/// Constants and operators in the order their tensors were numbered (a topological
+/// order, smallest first tensor index first). For files edge wrote this is the source
+/// order, so writing the module read back gives the same bytes.
+fn emission_order(operators: &[Operator], n_tensors: usize, inputs: &[i32], has_data: impl Fn(i32) -> bool) -> Vec<Item> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut producer = vec![usize::MAX; n_tensors];
+    for (k, op) in operators.iter().enumerate() {
+        for o in op.outputs().iter().flatten() {
+            if o >= 0 && (o as usize) < n_tensors {
+                producer[o as usize] = k;
+            }
+        }
+    }
+    let mut waiting = vec![0usize; operators.len()];
+    let mut users: Vec<Vec<usize>> = vec![Vec::new(); operators.len()];
+    for (k, op) in operators.iter().enumerate() {
+        for i in op.inputs().iter().flatten() {
+            if i >= 0 && (i as usize) < n_tensors && producer[i as usize] != usize::MAX {
+                waiting[k] += 1;
+                users[producer[i as usize]].push(k);
+            }
+        }
+    }
+    let key = |k: usize| operators[k].outputs().and_then(|o| o.iter().filter(|&x| x >= 0).min()).unwrap_or(i32::MAX);
+    let mut heap = BinaryHeap::new();
+    for i in 0..n_tensors as i32 {
+        if producer[i as usize] == usize::MAX && !inputs.contains(&i) && has_data(i) {
+            heap.push(Reverse((i, Item::Const(i))));
+        }
+    }
+    for k in 0..operators.len() {
+        if waiting[k] == 0 {
+            heap.push(Reverse((key(k), Item::Op(k))));
+        }
+    }
+    let mut order = Vec::with_capacity(heap.len());
+    while let Some(Reverse((_, item))) = heap.pop() {
+        order.push(item);
+        if let Item::Op(k) = item {
+            for &u in &users[k] {
+                waiting[u] -= 1;
+                if waiting[u] == 0 {
+                    heap.push(Reverse((key(u), Item::Op(u))));
+                }
+            }
+        }
+    }
+    // Operators left waiting are part of a cycle: emit them anyway so the MLIR verifier
+    // reports the broken dominance at their location.
+    order.extend((0..operators.len()).filter(|&k| waiting[k] > 0).map(Item::Op));
+    order
 }
 
 /// `tensor<4x!quant.uniform<i8:f32, ...>>` -> `tensor<4xi8>` (the dense literal's type).

@@ -525,6 +525,9 @@ fn options_table(fbb: &mut FlatBufferBuilder<'_>, def: &OptionsDef, view: &OpVie
                 .map(|t| Attr::Int(t.0 as i64)),
             FieldSource::Attr(_) => field_attr(f.source, view).cloned(),
         };
+        // Absent optional attributes are written with the schema's default, so every
+        // table has the same fields whether or not the source spelled them out.
+        let value = value.or_else(|| schema_default_attr(def.table, f.field, f.ty));
         match (f.ty, value) {
             (FieldTy::Bool, Some(a)) => fbb.push_slot_always::<bool>(slot, a.as_int().unwrap_or(0) != 0),
             (FieldTy::Int, Some(a)) => fbb.push_slot_always::<i32>(slot, a.as_int().unwrap_or(0) as i32),
@@ -547,6 +550,17 @@ fn options_table(fbb: &mut FlatBufferBuilder<'_>, def: &OptionsDef, view: &OpVie
     }
     let end = fbb.end_table(start);
     WIPOffset::new(end.value())
+}
+
+fn schema_default_attr(table: &str, field: &str, ty: FieldTy) -> Option<Attr> {
+    let literal = super::schema_defaults::field_default(table, field);
+    Some(match ty {
+        FieldTy::Bool => Attr::Bool(literal == Some("true")),
+        FieldTy::Int | FieldTy::Long => Attr::Int(literal.and_then(|l| l.parse().ok()).unwrap_or(0)),
+        FieldTy::Float => Attr::Float(literal.and_then(|l| l.parse().ok()).unwrap_or(0.0)),
+        FieldTy::Enum(e) => Attr::Int(literal.and_then(|l| schema_enum_value(e, l)).unwrap_or(0)),
+        FieldTy::IntVector => return None,
+    })
 }
 
 fn field_attr<'v>(source: FieldSource, view: &'v OpView) -> Option<&'v Attr> {

@@ -1,8 +1,12 @@
 //! The `tfl` dialect catalog: TensorFlow Lite ops under TensorFlow's TFL op and
 //! attribute names, each with its TFLite builtin code, options table and version rule.
-//! Semantics: the TFLite builtin op reference and `tensorflow/compiler/mlir/lite/ir/tfl_ops.td`.
+//! Semantics: the TFLite builtin op reference and `tensorflow/compiler/mlir/lite/ir/tfl_ops.td`;
+//! options: `tensorflow/compiler/mlir/lite/schema/schema.fbs`; versions: TFLite's
+//! `op_version.cc` and `runtime_version.cc`.
 
 mod ops;
+pub mod rules;
+pub mod version;
 
 pub use ops::OPS;
 
@@ -11,3 +15,24 @@ use crate::catalog::AttrKind;
 pub const ACTIVATIONS: &[&str] = &["NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH", "SIGN_BIT"];
 pub const FUSED_ACTIVATION: AttrKind = AttrKind::Enum(ACTIVATIONS);
 pub const PADDING: AttrKind = AttrKind::Enum(&["SAME", "VALID"]);
+/// `FullyConnectedOptionsWeightsFormat`, as TFL's `weights_format` string.
+pub const WEIGHTS_FORMAT: AttrKind = AttrKind::Enum(&["DEFAULT", "SHUFFLED4x16INT8"]);
+
+/// Element classes shared by many TFL ops (the runtime types `tfl_ops.td` lists).
+pub mod elems {
+    use crate::catalog::Elem::{self, *};
+    /// Float or 8/16-bit quantized activations.
+    pub const ACT: &[Elem] = &[F32, QI8, QU8, QI16];
+    /// Float or 8-bit quantized activations.
+    pub const ACT8: &[Elem] = &[F32, QI8, QU8];
+    /// Float or quantized (any storage) weights.
+    pub const WEIGHTS: &[Elem] = &[F32, AnyQuant];
+    /// Float, int32/int64, or quantized (32/64-bit storage) bias.
+    pub const BIAS: &[Elem] = &[F32, I32, I64, AnyQuant];
+    /// Data-movement ops: any float32, bool, integer or quantized data.
+    pub const DATA: &[Elem] = &[F32, Bool, AnyInt, AnyQuant];
+    pub const INT32: &[Elem] = &[I32];
+    pub const INDEX: &[Elem] = &[I32, I64];
+    pub const BOOL: &[Elem] = &[Bool];
+    pub const ANY: &[Elem] = &[Any];
+}
