@@ -555,3 +555,173 @@ fn errors_inside_regions_are_found() {
         &["'stablehlo.add' op", "same shape"],
     );
 }
+
+/// One invalid op per constraint: (constraint label, function arguments, op, text the
+/// error must contain).
+#[test]
+fn constraints_by_label() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "dot_general_c9",
+            "%a: tensor<2x3x4xf32>, %b: tensor<3x4x5xf32>",
+            r#"%0 = "stablehlo.dot_general"(%a, %b) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<2x3x4xf32>, tensor<3x4x5xf32>) -> tensor<2x3x5xf32>"#,
+            "dot_general_c9",
+        ),
+        (
+            "dot_general_c6",
+            "%a: tensor<3x4xf32>, %b: tensor<4x5xf32>",
+            r#"%0 = "stablehlo.dot_general"(%a, %b) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<3x4xf32>, tensor<4x5xf32>) -> tensor<3x5xf32>"#,
+            "dot_general_c6",
+        ),
+        (
+            "pad_c3",
+            "%x: tensor<2xf32>, %z: tensor<f32>",
+            r#"%0 = "stablehlo.pad"(%x, %z) {edge_padding_high = array<i64: 0>, edge_padding_low = array<i64: 0>, interior_padding = array<i64: -1>} : (tensor<2xf32>, tensor<f32>) -> tensor<1xf32>"#,
+            "pad_c3",
+        ),
+        (
+            "pad_c4",
+            "%x: tensor<2xf32>, %z: tensor<f32>",
+            r#"%0 = "stablehlo.pad"(%x, %z) {edge_padding_high = array<i64: 1>, edge_padding_low = array<i64: -1>, interior_padding = array<i64: 2>} : (tensor<2xf32>, tensor<f32>) -> tensor<3xf32>"#,
+            "tensor<4xf32>",
+        ),
+        (
+            "dynamic_slice_c4",
+            "%x: tensor<2x3xf32>, %i: tensor<i32>",
+            r#"%0 = "stablehlo.dynamic_slice"(%x, %i, %i) {slice_sizes = array<i64: 1, 4>} : (tensor<2x3xf32>, tensor<i32>, tensor<i32>) -> tensor<1x4xf32>"#,
+            "dynamic_slice_c4",
+        ),
+        (
+            "dynamic_slice_c2",
+            "%x: tensor<2x3xf32>, %i: tensor<i32>",
+            r#"%0 = "stablehlo.dynamic_slice"(%x, %i) {slice_sizes = array<i64: 1, 2>} : (tensor<2x3xf32>, tensor<i32>) -> tensor<1x2xf32>"#,
+            "dynamic_slice_c2",
+        ),
+        (
+            "select_c1",
+            "%p: tensor<3xi1>, %x: tensor<2x3xf32>",
+            r#"%0 = "stablehlo.select"(%p, %x, %x) : (tensor<3xi1>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>"#,
+            "select_c1",
+        ),
+        (
+            "clamp_c1",
+            "%lo: tensor<3xf32>, %x: tensor<2x3xf32>",
+            r#"%0 = "stablehlo.clamp"(%lo, %x, %lo) : (tensor<3xf32>, tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>"#,
+            "clamp_c1",
+        ),
+        (
+            "compare_c2",
+            "%x: tensor<2x3xf32>",
+            r#"%0 = "stablehlo.compare"(%x, %x) {comparison_direction = #stablehlo<comparison_direction EQ>} : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>"#,
+            "i1",
+        ),
+        (
+            "gather_c21",
+            "%x: tensor<3x4xf32>, %i: tensor<2x1xi32>",
+            r#"%0 = "stablehlo.gather"(%x, %i) {dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 5>} : (tensor<3x4xf32>, tensor<2x1xi32>) -> tensor<2x5xf32>"#,
+            "gather_c21",
+        ),
+        (
+            "gather_c22",
+            "%x: tensor<3x4xf32>, %i: tensor<2x1xi32>",
+            r#"%0 = "stablehlo.gather"(%x, %i) {dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 2>} : (tensor<3x4xf32>, tensor<2x1xi32>) -> tensor<2x4xf32>"#,
+            "tensor<2x2xf32>",
+        ),
+        (
+            "scatter_c4",
+            "%x: tensor<5x4xf32>, %i: tensor<2x1xi64>, %u: tensor<3x4xf32>",
+            r#"%0 = "stablehlo.scatter"(%x, %i, %u) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    "stablehlo.return"(%b) : (tensor<f32>) -> ()
+  }) {scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>} : (tensor<5x4xf32>, tensor<2x1xi64>, tensor<3x4xf32>) -> tensor<5x4xf32>"#,
+            "scatter_c4",
+        ),
+        (
+            "reduce_window_c4",
+            "%x: tensor<4x4xf32>, %z: tensor<f32>",
+            r#"%0 = "stablehlo.reduce_window"(%x, %z) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    "stablehlo.return"(%a) : (tensor<f32>) -> ()
+  }) {window_dimensions = array<i64: 2>} : (tensor<4x4xf32>, tensor<f32>) -> tensor<3x4xf32>"#,
+            "reduce_window_c4",
+        ),
+        (
+            "reduce_window_c15",
+            "%x: tensor<4x4xf32>, %z: tensor<f32>",
+            r#"%0 = "stablehlo.reduce_window"(%x, %z) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    "stablehlo.return"(%a) : (tensor<f32>) -> ()
+  }) {window_dimensions = array<i64: 2, 2>, window_strides = array<i64: 2, 1>} : (tensor<4x4xf32>, tensor<f32>) -> tensor<2x2xf32>"#,
+            "tensor<2x3xf32>",
+        ),
+        (
+            "convolution_c23",
+            "%x: tensor<4x4x8x8xf32>, %w: tensor<4x2x3x3xf32>",
+            r#"%0 = "stablehlo.convolution"(%x, %w) {batch_group_count = 2 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]>, feature_group_count = 2 : i64} : (tensor<4x4x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<2x4x6x6xf32>"#,
+            "convolution_c23",
+        ),
+        (
+            "convolution_c2",
+            "%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>",
+            r#"%0 = "stablehlo.convolution"(%x, %w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]>, feature_group_count = 1 : i64, window_strides = array<i64: 1>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>"#,
+            "convolution_c2",
+        ),
+        (
+            "broadcast_in_dim_c4",
+            "%x: tensor<1x3xf32>",
+            r#"%0 = "stablehlo.broadcast_in_dim"(%x) {broadcast_dimensions = array<i64: 1, 1>} : (tensor<1x3xf32>) -> tensor<2x3xf32>"#,
+            "broadcast_in_dim_c4",
+        ),
+        (
+            "reverse_c2",
+            "%x: tensor<2x3xf32>",
+            r#"%0 = "stablehlo.reverse"(%x) {dimensions = array<i64: 1, 1>} : (tensor<2x3xf32>) -> tensor<2x3xf32>"#,
+            "reverse_c2",
+        ),
+        (
+            "sort_c4",
+            "%x: tensor<2x3xf32>",
+            r#"%0 = "stablehlo.sort"(%x) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %lt = "stablehlo.compare"(%a, %b) {comparison_direction = #stablehlo<comparison_direction LT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    "stablehlo.return"(%lt) : (tensor<i1>) -> ()
+  }) {dimension = 2 : i64} : (tensor<2x3xf32>) -> tensor<2x3xf32>"#,
+            "sort_c4",
+        ),
+        (
+            "composite_c1",
+            "%x: tensor<2xf32>",
+            r#"%0 = "stablehlo.composite"(%x) {decomposition = @impl, name = "gelu"} : (tensor<2xf32>) -> tensor<2xf32>"#,
+            "composite_c1",
+        ),
+        (
+            "custom_call backend_config",
+            "%x: tensor<2xf32>",
+            r#"%0 = "stablehlo.custom_call"(%x) {api_version = 4 : i32, backend_config = "cfg", call_target_name = "f"} : (tensor<2xf32>) -> tensor<2xf32>"#,
+            "must be a dictionary",
+        ),
+        (
+            "get_dimension_size_c1",
+            "%x: tensor<2xf32>",
+            r#"%0 = "stablehlo.get_dimension_size"(%x) {dimension = 1 : i64} : (tensor<2xf32>) -> tensor<i32>"#,
+            "get_dimension_size_c1",
+        ),
+        (
+            "batch_norm_inference_c3",
+            "%x: tensor<1x4x2x2xf32>, %v: tensor<3xf32>",
+            r#"%0 = "stablehlo.batch_norm_inference"(%x, %v, %v, %v, %v) {epsilon = 1.0e-05 : f32, feature_index = 1 : i64} : (tensor<1x4x2x2xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<1x4x2x2xf32>"#,
+            "batch_norm_inference_c3",
+        ),
+        (
+            "uniform_dequantize_c2",
+            "%q: tensor<2x!quant.uniform<i8:f32, 0.5:1>>",
+            r#"%0 = "stablehlo.uniform_dequantize"(%q) : (tensor<2x!quant.uniform<i8:f32, 0.5:1>>) -> tensor<2xf16>"#,
+            "tensor<2xf32>",
+        ),
+    ];
+    for (label, args, op, needle) in cases {
+        let errors = verify(&func(args, &format!("  {op}")));
+        assert_eq!(errors.len(), 1, "{label}: expected one error, got {errors:#?}");
+        assert!(errors[0].contains(needle), "{label}: error {:?} lacks {needle:?}", errors[0]);
+    }
+}

@@ -29,8 +29,15 @@ impl Output {
     }
 }
 
-/// Writes `bytes` to `path` via a temporary file in the same directory.
+/// Writes `bytes` to `path` via a temporary file in the same directory. A target that
+/// exists and is not a regular file (`/dev/null`, a pipe) is written in place: renaming
+/// over it would replace the device.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return std::fs::write(path, bytes).map_err(|e| format!("cannot write '{}': {e}", path.display()));
+        }
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -47,4 +54,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_files_and_leaves_devices_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.bin");
+        write_atomically(&target, b"abc").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"abc");
+        write_atomically(Path::new("/dev/null"), b"ignored").unwrap();
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(!meta.is_file(), "/dev/null must stay a device");
+    }
 }

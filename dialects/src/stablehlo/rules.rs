@@ -1004,7 +1004,7 @@ pub fn infer_dynamic_gather(op: &OpView) -> Infer {
 /// scatter: operands are `inputs..., scatter_indices, updates...` (scatter_c1..c22).
 pub fn scatter(op: &OpView) -> Check {
     let n = op.operands.len();
-    if n < 3 || n % 2 == 0 {
+    if n < 3 || n.is_multiple_of(2) {
         return Err(format!("expects N inputs, scatter_indices and N updates (N > 0), got {n} operands (scatter_c5)"));
     }
     let k = (n - 1) / 2;
@@ -1424,7 +1424,7 @@ pub fn infer_dynamic_conv(op: &OpView) -> Infer {
 /// (reduce_c3, reduce_window_c1) and checks them against each other.
 fn inputs_and_inits<'a>(op: &'a OpView, name: &str) -> Result<(&'a [TensorTy], &'a [TensorTy]), String> {
     let n = op.operands.len();
-    if n == 0 || n % 2 != 0 || op.results.len() != n / 2 {
+    if n == 0 || !n.is_multiple_of(2) || op.results.len() != n / 2 {
         return Err(format!(
             "expects N inputs, N init_values and N results (N > 0), got {n} operands and {} results ({name}_c{})",
             op.results.len(),
