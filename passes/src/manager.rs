@@ -51,6 +51,7 @@ pub fn register_upstream_passes() {
 /// Adapts a Rust `Pass` to MLIR's external pass callbacks.
 #[derive(Clone)]
 struct Bridge {
+    name: &'static str,
     pass: Arc<dyn Pass>,
     verify_each: bool,
 }
@@ -60,6 +61,7 @@ impl<'c> RunExternalPass<'c> for Bridge {
 
     fn run(&mut self, op: OperationRef<'c, '_>, pass: ExternalPass<'_>) {
         let raw = op.to_raw();
+        let _span = tracing::debug_span!("pass", name = self.name).entered();
         if self.pass.run(raw).is_err() {
             pass.signal_failure();
             return;
@@ -74,7 +76,7 @@ fn make_pass(info: &'static PassInfo, options: &str, verify_each: bool) -> Resul
     let opts = PassOptions::parse(info, options)?;
     let pass: Arc<dyn Pass> = Arc::from((info.create)(&opts)?);
     Ok(create_external(
-        Bridge { pass, verify_each },
+        Bridge { name: info.name, pass, verify_each },
         TypeId::create(info),
         info.name,
         info.name,

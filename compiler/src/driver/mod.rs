@@ -34,6 +34,18 @@ pub fn render_diag(d: &Diag, source: Option<&Source>) -> String {
     out
 }
 
+/// Sends `tracing` events to stderr, filtered by `EDGE_LOG` (e.g. `EDGE_LOG=debug`);
+/// silent when it is unset.
+pub fn init_logging() {
+    if let Ok(filter) = std::env::var("EDGE_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_writer(std::io::stderr)
+            .without_time()
+            .try_init();
+    }
+}
+
 pub fn has_errors(diags: &[Diag]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
 }

@@ -45,6 +45,12 @@ pub fn module_to_tflite(module: &Module, options: &WriteOptions) -> Result<Vec<u
     if w.errors > 0 {
         return Err(TranslateError::Diagnosed(w.errors));
     }
+    tracing::debug!(
+        tensors = w.tensors.len(),
+        operators = w.operators.len(),
+        buffers = w.buffers.len(),
+        "writing flatbuffer"
+    );
     Ok(w.finish())
 }
 

@@ -117,7 +117,9 @@ pub fn parse_struct(s: &str) -> Result<Vec<(String, Field)>, String> {
             return Err(format!("duplicated '{key}' entry"));
         }
         let field = if value.starts_with('[') {
-            Field::Ints(parse_int_list(value).ok_or_else(|| format!("'{key}' must be a list of integers, got '{value}'"))?)
+            Field::Ints(
+                parse_int_list(value).ok_or_else(|| format!("'{key}' must be a list of integers, got '{value}'"))?,
+            )
         } else if let Some(v) = parse_int(value) {
             Field::Int(v)
         } else {
@@ -130,11 +132,7 @@ pub fn parse_struct(s: &str) -> Result<Vec<(String, Field)>, String> {
 
 /// Reads the fields named in `ints` / `lists` from a struct-like attribute; any other
 /// field is an error, absent ones are 0 / empty.
-fn read_fields(
-    s: &str,
-    ints: &mut [(&str, &mut i64)],
-    lists: &mut [(&str, &mut Vec<i64>)],
-) -> Result<(), String> {
+fn read_fields(s: &str, ints: &mut [(&str, &mut i64)], lists: &mut [(&str, &mut Vec<i64>)]) -> Result<(), String> {
     for (key, value) in parse_struct(s)? {
         if let Some((_, slot)) = ints.iter_mut().find(|(k, _)| *k == key) {
             match value {
@@ -328,7 +326,10 @@ fn layout(s: &str, names: [char; 2]) -> Result<(Vec<i64>, [i64; 2]), String> {
                 return Err(format!("duplicate dimension '{tok}'"));
             }
         } else {
-            return Err(format!("unexpected dimension '{tok}', expecting {} {} or a spatial index", names[0], names[1]));
+            return Err(format!(
+                "unexpected dimension '{tok}', expecting {} {} or a spatial index",
+                names[0], names[1]
+            ));
         }
     }
     let spatial = spatial
@@ -376,7 +377,8 @@ mod tests {
 
     #[test]
     fn struct_fields_any_order_and_defaults() {
-        let d = DotDims::from_attr(&opaque("dot<rhs_contracting_dimensions = [0], lhs_contracting_dimensions=[1]>")).unwrap();
+        let d = DotDims::from_attr(&opaque("dot<rhs_contracting_dimensions = [0], lhs_contracting_dimensions=[1]>"))
+            .unwrap();
         assert_eq!(d, DotDims { lhs_contracting: vec![1], rhs_contracting: vec![0], ..Default::default() });
         let g = GatherDims::from_attr(&opaque(
             "gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>",

@@ -43,9 +43,10 @@ const F32_F64: &[Elem] = &[Elem::F32, Elem::F64];
 /// `#stablehlo.result_accuracy<...>` of the transcendental ops (default DEFAULT).
 const RESULT_ACCURACY: AttrDef = optional("result_accuracy", Dialect("stablehlo.result_accuracy"));
 
-/// An element-wise unary op: `operand` -> `result` of the same shape.
+/// An element-wise unary op: `operand` (class `$in`) -> `result` (class `$out`) of the
+/// same shape.
 macro_rules! unary {
-    ($name:literal, $summary:literal, $in:expr => $out:expr, $verify:expr, $infer:expr $(, $attr:expr)*) => {
+    ($name:literal, $summary:literal, $in:expr, $out:expr, $verify:expr, $infer:expr $(, $attr:expr)*) => {
         OpDef {
             name: $name,
             summary: $summary,
@@ -80,22 +81,62 @@ macro_rules! binary {
 // =================================================================================
 // Element-wise unary ops (spec: baseline_type(operand) = baseline_type(result)).
 
-const ABS: OpDef = unary!("stablehlo.abs", "Element-wise absolute value (spec: abs); complex operands give their component type (abs_c2).",
-    SINT_FP_COMPLEX_Q => SINT_FP_COMPLEX_Q, r::abs, r::infer_component);
-const CBRT: OpDef = unary!("stablehlo.cbrt", "Element-wise cubic root (spec: cbrt).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const CEIL: OpDef = unary!("stablehlo.ceil", "Element-wise ceil (spec: ceil).",
-    FP_Q => FP_Q, r::unary_fp_q, infer_same_as_first);
-const COUNT_LEADING_ZEROS: OpDef = unary!("stablehlo.count_leading_zeros", "Element-wise count of leading zero bits (spec: count_leading_zeros).",
-    INT => INT, r::unary_int, infer_same_as_first);
-const COSINE: OpDef = unary!("stablehlo.cosine", "Element-wise cosine (spec: cosine).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const EXPONENTIAL: OpDef = unary!("stablehlo.exponential", "Element-wise exponential (spec: exponential).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const EXPONENTIAL_MINUS_ONE: OpDef = unary!("stablehlo.exponential_minus_one", "Element-wise exp(x) - 1 (spec: exponential_minus_one).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const FLOOR: OpDef = unary!("stablehlo.floor", "Element-wise floor (spec: floor).",
-    FP_Q => FP_Q, r::unary_fp_q, infer_same_as_first);
+const ABS: OpDef = unary!(
+    "stablehlo.abs",
+    "Element-wise absolute value (spec: abs); complex operands give their component type (abs_c2).",
+    SINT_FP_COMPLEX_Q,
+    SINT_FP_COMPLEX_Q,
+    r::abs,
+    r::infer_component
+);
+const CBRT: OpDef = unary!(
+    "stablehlo.cbrt",
+    "Element-wise cubic root (spec: cbrt).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const CEIL: OpDef =
+    unary!("stablehlo.ceil", "Element-wise ceil (spec: ceil).", FP_Q, FP_Q, r::unary_fp_q, infer_same_as_first);
+const COUNT_LEADING_ZEROS: OpDef = unary!(
+    "stablehlo.count_leading_zeros",
+    "Element-wise count of leading zero bits (spec: count_leading_zeros).",
+    INT,
+    INT,
+    r::unary_int,
+    infer_same_as_first
+);
+const COSINE: OpDef = unary!(
+    "stablehlo.cosine",
+    "Element-wise cosine (spec: cosine).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const EXPONENTIAL: OpDef = unary!(
+    "stablehlo.exponential",
+    "Element-wise exponential (spec: exponential).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const EXPONENTIAL_MINUS_ONE: OpDef = unary!(
+    "stablehlo.exponential_minus_one",
+    "Element-wise exp(x) - 1 (spec: exponential_minus_one).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const FLOOR: OpDef =
+    unary!("stablehlo.floor", "Element-wise floor (spec: floor).", FP_Q, FP_Q, r::unary_fp_q, infer_same_as_first);
 const IS_FINITE: OpDef = OpDef {
     name: "stablehlo.is_finite",
     summary: "Element-wise check that x is finite (spec: is_finite); y is i1 of x's shape (is_finite_c1).",
@@ -107,54 +148,195 @@ const IS_FINITE: OpDef = OpDef {
     infer: Some(r::infer_bool_like_first),
     tflite: None,
 };
-const LOG: OpDef = unary!("stablehlo.log", "Element-wise natural logarithm (spec: log).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const LOG_PLUS_ONE: OpDef = unary!("stablehlo.log_plus_one", "Element-wise log(1 + x) (spec: log_plus_one).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const LOGISTIC: OpDef = unary!("stablehlo.logistic", "Element-wise logistic sigmoid (spec: logistic).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const NEGATE: OpDef = unary!("stablehlo.negate", "Element-wise negation (spec: negate).",
-    INT_FP_COMPLEX_Q => INT_FP_COMPLEX_Q, r::unary_int_fp_complex_q, infer_same_as_first);
-const NOT: OpDef = unary!("stablehlo.not", "Element-wise logical/bitwise NOT (spec: not); not_c1: same type.",
-    PRED_INT => PRED_INT, r::unary_pred_int, infer_same_as_first);
-const POPCNT: OpDef = unary!("stablehlo.popcnt", "Element-wise count of set bits (spec: popcnt); popcnt_c1: same type.",
-    INT => INT, r::unary_int, infer_same_as_first);
-const ROUND_NEAREST_AFZ: OpDef = unary!("stablehlo.round_nearest_afz", "Element-wise rounding, ties away from zero (spec: round_nearest_afz).",
-    FP_Q => FP_Q, r::unary_fp_q, infer_same_as_first);
-const ROUND_NEAREST_EVEN: OpDef = unary!("stablehlo.round_nearest_even", "Element-wise rounding, ties to even (spec: round_nearest_even).",
-    FP_Q => FP_Q, r::unary_fp_q, infer_same_as_first);
-const RSQRT: OpDef = unary!("stablehlo.rsqrt", "Element-wise reciprocal square root (spec: rsqrt).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const SIGN: OpDef = unary!("stablehlo.sign", "Element-wise sign (spec: sign).",
-    SINT_FP_COMPLEX_Q => SINT_FP_COMPLEX_Q, r::unary_sint_fp_complex_q, infer_same_as_first);
-const SINE: OpDef = unary!("stablehlo.sine", "Element-wise sine (spec: sine).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const SQRT: OpDef = unary!("stablehlo.sqrt", "Element-wise square root (spec: sqrt).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const TAN: OpDef = unary!("stablehlo.tan", "Element-wise tangent (spec: tan).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
-const TANH: OpDef = unary!("stablehlo.tanh", "Element-wise hyperbolic tangent (spec: tanh).",
-    FP_COMPLEX_Q => FP_COMPLEX_Q, r::unary_fp_complex_q, infer_same_as_first, RESULT_ACCURACY);
+const LOG: OpDef = unary!(
+    "stablehlo.log",
+    "Element-wise natural logarithm (spec: log).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const LOG_PLUS_ONE: OpDef = unary!(
+    "stablehlo.log_plus_one",
+    "Element-wise log(1 + x) (spec: log_plus_one).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const LOGISTIC: OpDef = unary!(
+    "stablehlo.logistic",
+    "Element-wise logistic sigmoid (spec: logistic).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const NEGATE: OpDef = unary!(
+    "stablehlo.negate",
+    "Element-wise negation (spec: negate).",
+    INT_FP_COMPLEX_Q,
+    INT_FP_COMPLEX_Q,
+    r::unary_int_fp_complex_q,
+    infer_same_as_first
+);
+const NOT: OpDef = unary!(
+    "stablehlo.not",
+    "Element-wise logical/bitwise NOT (spec: not); not_c1: same type.",
+    PRED_INT,
+    PRED_INT,
+    r::unary_pred_int,
+    infer_same_as_first
+);
+const POPCNT: OpDef = unary!(
+    "stablehlo.popcnt",
+    "Element-wise count of set bits (spec: popcnt); popcnt_c1: same type.",
+    INT,
+    INT,
+    r::unary_int,
+    infer_same_as_first
+);
+const ROUND_NEAREST_AFZ: OpDef = unary!(
+    "stablehlo.round_nearest_afz",
+    "Element-wise rounding, ties away from zero (spec: round_nearest_afz).",
+    FP_Q,
+    FP_Q,
+    r::unary_fp_q,
+    infer_same_as_first
+);
+const ROUND_NEAREST_EVEN: OpDef = unary!(
+    "stablehlo.round_nearest_even",
+    "Element-wise rounding, ties to even (spec: round_nearest_even).",
+    FP_Q,
+    FP_Q,
+    r::unary_fp_q,
+    infer_same_as_first
+);
+const RSQRT: OpDef = unary!(
+    "stablehlo.rsqrt",
+    "Element-wise reciprocal square root (spec: rsqrt).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const SIGN: OpDef = unary!(
+    "stablehlo.sign",
+    "Element-wise sign (spec: sign).",
+    SINT_FP_COMPLEX_Q,
+    SINT_FP_COMPLEX_Q,
+    r::unary_sint_fp_complex_q,
+    infer_same_as_first
+);
+const SINE: OpDef = unary!(
+    "stablehlo.sine",
+    "Element-wise sine (spec: sine).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const SQRT: OpDef = unary!(
+    "stablehlo.sqrt",
+    "Element-wise square root (spec: sqrt).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const TAN: OpDef = unary!(
+    "stablehlo.tan",
+    "Element-wise tangent (spec: tan).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
+const TANH: OpDef = unary!(
+    "stablehlo.tanh",
+    "Element-wise hyperbolic tangent (spec: tanh).",
+    FP_COMPLEX_Q,
+    FP_COMPLEX_Q,
+    r::unary_fp_complex_q,
+    infer_same_as_first,
+    RESULT_ACCURACY
+);
 
 // =================================================================================
 // Element-wise binary ops (spec: baseline_type(lhs) = baseline_type(rhs) =
 // baseline_type(result); shapes equal, no implicit broadcasting).
 
-const ADD: OpDef = binary!("stablehlo.add", "Element-wise addition (spec: add); add_c1: one type (quantized: add_c2..c7).", TENSOR, r::binary_tensor);
-const AND: OpDef = binary!("stablehlo.and", "Element-wise logical/bitwise AND (spec: and); and_c1: one type.", PRED_INT, r::binary_pred_int);
-const ATAN2: OpDef = binary!("stablehlo.atan2", "Element-wise atan2(lhs, rhs) (spec: atan2).", FP_COMPLEX_Q, r::binary_fp_complex_q);
-const DIVIDE: OpDef = binary!("stablehlo.divide", "Element-wise division (spec: divide).", INT_FP_COMPLEX_Q, r::binary_int_fp_complex_q);
+const ADD: OpDef = binary!(
+    "stablehlo.add",
+    "Element-wise addition (spec: add); add_c1: one type (quantized: add_c2..c7).",
+    TENSOR,
+    r::binary_tensor
+);
+const AND: OpDef = binary!(
+    "stablehlo.and",
+    "Element-wise logical/bitwise AND (spec: and); and_c1: one type.",
+    PRED_INT,
+    r::binary_pred_int
+);
+const ATAN2: OpDef =
+    binary!("stablehlo.atan2", "Element-wise atan2(lhs, rhs) (spec: atan2).", FP_COMPLEX_Q, r::binary_fp_complex_q);
+const DIVIDE: OpDef =
+    binary!("stablehlo.divide", "Element-wise division (spec: divide).", INT_FP_COMPLEX_Q, r::binary_int_fp_complex_q);
 const MAXIMUM: OpDef = binary!("stablehlo.maximum", "Element-wise maximum (spec: maximum).", TENSOR, r::binary_tensor);
 const MINIMUM: OpDef = binary!("stablehlo.minimum", "Element-wise minimum (spec: minimum).", TENSOR, r::binary_tensor);
-const MULTIPLY: OpDef = binary!("stablehlo.multiply", "Element-wise product (spec: multiply).", TENSOR, r::binary_tensor);
-const OR: OpDef = binary!("stablehlo.or", "Element-wise logical/bitwise OR (spec: or); or_c1: one type.", PRED_INT, r::binary_pred_int);
-const POWER: OpDef = binary!("stablehlo.power", "Element-wise exponentiation (spec: power).", INT_FP_COMPLEX_Q, r::binary_int_fp_complex_q);
-const REMAINDER: OpDef = binary!("stablehlo.remainder", "Element-wise remainder with the dividend's sign (spec: remainder).", INT_FP_COMPLEX_Q, r::binary_int_fp_complex_q);
-const SHIFT_LEFT: OpDef = binary!("stablehlo.shift_left", "Element-wise left shift (spec: shift_left).", INT, r::binary_int);
-const SHIFT_RIGHT_ARITHMETIC: OpDef = binary!("stablehlo.shift_right_arithmetic", "Element-wise arithmetic right shift (spec: shift_right_arithmetic).", INT, r::binary_int);
-const SHIFT_RIGHT_LOGICAL: OpDef = binary!("stablehlo.shift_right_logical", "Element-wise logical right shift (spec: shift_right_logical).", INT, r::binary_int);
-const SUBTRACT: OpDef = binary!("stablehlo.subtract", "Element-wise subtraction (spec: subtract).", INT_FP_COMPLEX_Q, r::binary_int_fp_complex_q);
-const XOR: OpDef = binary!("stablehlo.xor", "Element-wise logical/bitwise XOR (spec: xor); xor_c1: one type.", PRED_INT, r::binary_pred_int);
+const MULTIPLY: OpDef =
+    binary!("stablehlo.multiply", "Element-wise product (spec: multiply).", TENSOR, r::binary_tensor);
+const OR: OpDef = binary!(
+    "stablehlo.or",
+    "Element-wise logical/bitwise OR (spec: or); or_c1: one type.",
+    PRED_INT,
+    r::binary_pred_int
+);
+const POWER: OpDef = binary!(
+    "stablehlo.power",
+    "Element-wise exponentiation (spec: power).",
+    INT_FP_COMPLEX_Q,
+    r::binary_int_fp_complex_q
+);
+const REMAINDER: OpDef = binary!(
+    "stablehlo.remainder",
+    "Element-wise remainder with the dividend's sign (spec: remainder).",
+    INT_FP_COMPLEX_Q,
+    r::binary_int_fp_complex_q
+);
+const SHIFT_LEFT: OpDef =
+    binary!("stablehlo.shift_left", "Element-wise left shift (spec: shift_left).", INT, r::binary_int);
+const SHIFT_RIGHT_ARITHMETIC: OpDef = binary!(
+    "stablehlo.shift_right_arithmetic",
+    "Element-wise arithmetic right shift (spec: shift_right_arithmetic).",
+    INT,
+    r::binary_int
+);
+const SHIFT_RIGHT_LOGICAL: OpDef = binary!(
+    "stablehlo.shift_right_logical",
+    "Element-wise logical right shift (spec: shift_right_logical).",
+    INT,
+    r::binary_int
+);
+const SUBTRACT: OpDef = binary!(
+    "stablehlo.subtract",
+    "Element-wise subtraction (spec: subtract).",
+    INT_FP_COMPLEX_Q,
+    r::binary_int_fp_complex_q
+);
+const XOR: OpDef = binary!(
+    "stablehlo.xor",
+    "Element-wise logical/bitwise XOR (spec: xor); xor_c1: one type.",
+    PRED_INT,
+    r::binary_pred_int
+);
 
 // =================================================================================
 // Selection and comparison.
@@ -232,10 +414,22 @@ const CONVERT: OpDef = OpDef {
     infer: Some(infer_same_shape),
     tflite: None,
 };
-const IMAG: OpDef = unary!("stablehlo.imag", "Element-wise imaginary part (spec: imag; imag_c1, c2).",
-    FP_COMPLEX => FP, r::real_imag, r::infer_component);
-const REAL: OpDef = unary!("stablehlo.real", "Element-wise real part (spec: real; real_c1, c2).",
-    FP_COMPLEX => FP, r::real_imag, r::infer_component);
+const IMAG: OpDef = unary!(
+    "stablehlo.imag",
+    "Element-wise imaginary part (spec: imag; imag_c1, c2).",
+    FP_COMPLEX,
+    FP,
+    r::real_imag,
+    r::infer_component
+);
+const REAL: OpDef = unary!(
+    "stablehlo.real",
+    "Element-wise real part (spec: real; real_c1, c2).",
+    FP_COMPLEX,
+    FP,
+    r::real_imag,
+    r::infer_component
+);
 const REDUCE_PRECISION: OpDef = OpDef {
     name: "stablehlo.reduce_precision",
     summary: "Element-wise rounding to exponent_bits/mantissa_bits (spec: reduce_precision; c1..c3).",
@@ -275,7 +469,8 @@ const UNIFORM_QUANTIZE: OpDef = OpDef {
 
 const CONSTANT: OpDef = OpDef {
     name: "stablehlo.constant",
-    summary: "A constant tensor (spec: constant); constant_c1: type(value) = type(output) (quantized: its storage type).",
+    summary:
+        "A constant tensor (spec: constant); constant_c1: type(value) = type(output) (quantized: its storage type).",
     operands: &[],
     results: &[one("output", TENSOR)],
     attrs: &[req("value", Elements)],
@@ -297,7 +492,8 @@ const DYNAMIC_IOTA: OpDef = OpDef {
 };
 const IOTA: OpDef = OpDef {
     name: "stablehlo.iota",
-    summary: "Values counting up from 0 along iota_dimension (spec: iota); iota_c1: 0 <= iota_dimension < rank(output).",
+    summary:
+        "Values counting up from 0 along iota_dimension (spec: iota); iota_c1: 0 <= iota_dimension < rank(output).",
     operands: &[],
     results: &[one("output", INT_FP_COMPLEX_Q)],
     attrs: &[req("iota_dimension", Int)],
@@ -360,7 +556,8 @@ const DYNAMIC_BROADCAST_IN_DIM: OpDef = OpDef {
 };
 const DYNAMIC_PAD: OpDef = OpDef {
     name: "stablehlo.dynamic_pad",
-    summary: "pad with the amounts given as operands (spec: dynamic_pad; c1..c4, shapes when the amounts are constants).",
+    summary:
+        "pad with the amounts given as operands (spec: dynamic_pad; c1..c4, shapes when the amounts are constants).",
     operands: &[
         one("operand", TENSOR),
         one("padding_value", TENSOR),
@@ -432,8 +629,14 @@ const PAD: OpDef = OpDef {
 };
 const REAL_DYNAMIC_SLICE: OpDef = OpDef {
     name: "stablehlo.real_dynamic_slice",
-    summary: "Not in the spec: slice with run-time start/limit/strides tensors (shape inferred when they are constants).",
-    operands: &[one("operand", TENSOR), one("start_indices", INT_OR_INDEX), one("limit_indices", INT_OR_INDEX), one("strides", INT_OR_INDEX)],
+    summary:
+        "Not in the spec: slice with run-time start/limit/strides tensors (shape inferred when they are constants).",
+    operands: &[
+        one("operand", TENSOR),
+        one("start_indices", INT_OR_INDEX),
+        one("limit_indices", INT_OR_INDEX),
+        one("strides", INT_OR_INDEX),
+    ],
     results: &[one("result", TENSOR)],
     attrs: &[],
     regions: 0,
@@ -825,7 +1028,8 @@ const TUPLE: OpDef = OpDef {
 };
 const WHILE: OpDef = OpDef {
     name: "stablehlo.while",
-    summary: "Runs body while cond holds (spec: while; c3: result types = operand types; cond/body signatures unchecked).",
+    summary:
+        "Runs body while cond holds (spec: while; c3: result types = operand types; cond/body signatures unchecked).",
     operands: &[var("operand", ANY)],
     results: &[var("results", ANY)],
     attrs: &[],
@@ -841,7 +1045,13 @@ const WHILE: OpDef = OpDef {
 const BATCH_NORM_GRAD: OpDef = OpDef {
     name: "stablehlo.batch_norm_grad",
     summary: "Gradients of batch_norm_training (spec: batch_norm_grad; c1..c5).",
-    operands: &[one("operand", FP_Q), one("scale", FP_Q), one("mean", FP_Q), one("variance", FP_Q), one("grad_output", FP_Q)],
+    operands: &[
+        one("operand", FP_Q),
+        one("scale", FP_Q),
+        one("mean", FP_Q),
+        one("variance", FP_Q),
+        one("grad_output", FP_Q),
+    ],
     results: &[one("grad_operand", FP_Q), one("grad_scale", FP_Q), one("grad_offset", FP_Q)],
     attrs: &[req("epsilon", Float), req("feature_index", Int)],
     regions: 0,
@@ -852,7 +1062,13 @@ const BATCH_NORM_GRAD: OpDef = OpDef {
 const BATCH_NORM_INFERENCE: OpDef = OpDef {
     name: "stablehlo.batch_norm_inference",
     summary: "Normalizes operand along feature_index with given mean/variance (spec: batch_norm_inference; c1..c7).",
-    operands: &[one("operand", FP_Q), one("scale", FP_Q), one("offset", FP_Q), one("mean", FP_Q), one("variance", FP_Q)],
+    operands: &[
+        one("operand", FP_Q),
+        one("scale", FP_Q),
+        one("offset", FP_Q),
+        one("mean", FP_Q),
+        one("variance", FP_Q),
+    ],
     results: &[one("result", FP_Q)],
     attrs: &[req("epsilon", Float), req("feature_index", Int)],
     regions: 0,
@@ -1304,21 +1520,114 @@ mod tests {
     #[test]
     fn covers_the_spec_op_list() {
         const SPEC_OPS: &[&str] = &[
-            "abs", "add", "after_all", "all_gather", "all_reduce", "all_to_all", "and", "async_done", "async_start",
-            "atan2", "batch_norm_grad", "batch_norm_inference", "batch_norm_training", "bitcast_convert",
-            "broadcast_in_dim", "case", "cbrt", "ceil", "cholesky", "clamp", "collective_broadcast",
-            "collective_permute", "collective_reduce", "compare", "complex", "composite", "concatenate", "constant",
-            "convert", "convolution", "cosine", "count_leading_zeros", "custom_call", "divide", "dot_general",
-            "dynamic_broadcast_in_dim", "dynamic_conv", "dynamic_gather", "dynamic_iota", "dynamic_pad",
-            "dynamic_reshape", "dynamic_slice", "dynamic_update_slice", "exponential", "exponential_minus_one", "fft",
-            "floor", "gather", "get_dimension_size", "get_tuple_element", "if", "imag", "infeed", "iota", "is_finite",
-            "log", "log_plus_one", "logistic", "map", "maximum", "minimum", "multiply", "negate", "not",
-            "optimization_barrier", "or", "outfeed", "pad", "partition_id", "popcnt", "power", "real", "recv",
-            "reduce", "reduce_precision", "reduce_scatter", "reduce_window", "remainder", "replica_id", "reshape",
-            "reverse", "rng", "rng_bit_generator", "round_nearest_afz", "round_nearest_even", "rsqrt", "scatter",
-            "select", "select_and_scatter", "send", "shift_left", "shift_right_arithmetic", "shift_right_logical",
-            "sign", "sine", "slice", "sort", "sqrt", "subtract", "tan", "tanh", "transpose", "triangular_solve",
-            "tuple", "uniform_dequantize", "uniform_quantize", "while", "xor",
+            "abs",
+            "add",
+            "after_all",
+            "all_gather",
+            "all_reduce",
+            "all_to_all",
+            "and",
+            "async_done",
+            "async_start",
+            "atan2",
+            "batch_norm_grad",
+            "batch_norm_inference",
+            "batch_norm_training",
+            "bitcast_convert",
+            "broadcast_in_dim",
+            "case",
+            "cbrt",
+            "ceil",
+            "cholesky",
+            "clamp",
+            "collective_broadcast",
+            "collective_permute",
+            "collective_reduce",
+            "compare",
+            "complex",
+            "composite",
+            "concatenate",
+            "constant",
+            "convert",
+            "convolution",
+            "cosine",
+            "count_leading_zeros",
+            "custom_call",
+            "divide",
+            "dot_general",
+            "dynamic_broadcast_in_dim",
+            "dynamic_conv",
+            "dynamic_gather",
+            "dynamic_iota",
+            "dynamic_pad",
+            "dynamic_reshape",
+            "dynamic_slice",
+            "dynamic_update_slice",
+            "exponential",
+            "exponential_minus_one",
+            "fft",
+            "floor",
+            "gather",
+            "get_dimension_size",
+            "get_tuple_element",
+            "if",
+            "imag",
+            "infeed",
+            "iota",
+            "is_finite",
+            "log",
+            "log_plus_one",
+            "logistic",
+            "map",
+            "maximum",
+            "minimum",
+            "multiply",
+            "negate",
+            "not",
+            "optimization_barrier",
+            "or",
+            "outfeed",
+            "pad",
+            "partition_id",
+            "popcnt",
+            "power",
+            "real",
+            "recv",
+            "reduce",
+            "reduce_precision",
+            "reduce_scatter",
+            "reduce_window",
+            "remainder",
+            "replica_id",
+            "reshape",
+            "reverse",
+            "rng",
+            "rng_bit_generator",
+            "round_nearest_afz",
+            "round_nearest_even",
+            "rsqrt",
+            "scatter",
+            "select",
+            "select_and_scatter",
+            "send",
+            "shift_left",
+            "shift_right_arithmetic",
+            "shift_right_logical",
+            "sign",
+            "sine",
+            "slice",
+            "sort",
+            "sqrt",
+            "subtract",
+            "tan",
+            "tanh",
+            "transpose",
+            "triangular_solve",
+            "tuple",
+            "uniform_dequantize",
+            "uniform_quantize",
+            "while",
+            "xor",
         ];
         let names: Vec<&str> = OPS.iter().map(|o| o.name).collect();
         for op in SPEC_OPS {

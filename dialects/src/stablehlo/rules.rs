@@ -50,7 +50,8 @@ pub fn is_tuple(t: &TensorTy) -> bool {
 
 pub const FP: Class = Class { name: "floating-point type", accepts: is_float };
 pub const FP_Q: Class = Class { name: "floating-point or quantized type", accepts: |e| is_float(e) || e.is_quant() };
-pub const FP_COMPLEX: Class = Class { name: "floating-point or complex type", accepts: |e| is_float(e) || is_complex(e) };
+pub const FP_COMPLEX: Class =
+    Class { name: "floating-point or complex type", accepts: |e| is_float(e) || is_complex(e) };
 pub const FP_COMPLEX_Q: Class = Class {
     name: "floating-point, complex or quantized type",
     accepts: |e| is_float(e) || is_complex(e) || e.is_quant(),
@@ -65,10 +66,8 @@ pub const SINT_FP_COMPLEX_Q: Class = Class {
 };
 pub const INT: Class = Class { name: "integer type", accepts: ElemTy::is_int };
 pub const PRED_INT: Class = Class { name: "boolean or integer type", accepts: |e| e.is_bool() || e.is_int() };
-pub const PRED_INT_FP: Class = Class {
-    name: "boolean, integer or floating-point type",
-    accepts: |e| e.is_bool() || e.is_int() || is_float(e),
-};
+pub const PRED_INT_FP: Class =
+    Class { name: "boolean, integer or floating-point type", accepts: |e| e.is_bool() || e.is_int() || is_float(e) };
 pub const INT_FP: Class = Class { name: "integer or floating-point type", accepts: |e| e.is_int() || is_float(e) };
 pub const INT_OR_INDEX: Class = Class { name: "integer or index type", accepts: |e| e.is_int() || is_index(e) };
 /// Any tensor element type of the spec (HLO_Tensor).
@@ -315,7 +314,8 @@ pub fn bitcast_convert(op: &OpView) -> Check {
     if is_complex(&x.elem) != is_complex(&r.elem) {
         return Err("operand and result must both be complex or both not complex (bitcast_convert_c2)".into());
     }
-    let (Some(xs), Some(rs), Some(e), Some(e2)) = (x.shape.as_deref(), r.shape.as_deref(), num_bits(&x.elem), num_bits(&r.elem))
+    let (Some(xs), Some(rs), Some(e), Some(e2)) =
+        (x.shape.as_deref(), r.shape.as_deref(), num_bits(&x.elem), num_bits(&r.elem))
     else {
         return Ok(());
     };
@@ -329,7 +329,9 @@ pub fn bitcast_convert(op: &OpView) -> Check {
     if ok {
         Ok(())
     } else {
-        Err(format!("cannot bitcast {x} to {r}: shapes must agree up to the ratio of element bit widths (bitcast_convert_c1)"))
+        Err(format!(
+            "cannot bitcast {x} to {r}: shapes must agree up to the ratio of element bit widths (bitcast_convert_c1)"
+        ))
     }
 }
 
@@ -359,7 +361,10 @@ pub fn uniform_quantize(op: &OpView) -> Check {
         e => e.clone(),
     };
     if *q.expressed != expressed {
-        return Err(format!("result expresses {}, but the operand gives {expressed} (uniform_quantize_c2)", q.expressed));
+        return Err(format!(
+            "result expresses {}, but the operand gives {expressed} (uniform_quantize_c2)",
+            q.expressed
+        ));
     }
     Ok(())
 }
@@ -418,7 +423,12 @@ pub fn compare(op: &OpView) -> Check {
     if !shapes_ok(l, r) {
         return Err(format!("lhs {l} and rhs {r} must have the same shape (compare_c2)"));
     }
-    attrs::check_enum(req_attr(op, "comparison_direction")?, "comparison_direction", "comparison_direction", COMPARISON_DIRECTIONS)?;
+    attrs::check_enum(
+        req_attr(op, "comparison_direction")?,
+        "comparison_direction",
+        "comparison_direction",
+        COMPARISON_DIRECTIONS,
+    )?;
     if let Some(t) = op.attr("compare_type") {
         attrs::check_enum(t, "compare_type", "comparison_type", COMPARISON_TYPES)?;
     }
@@ -451,7 +461,9 @@ pub fn iota(op: &OpView) -> Check {
     check_class(out, "output", INT_FP_COMPLEX_Q)?;
     let d = req_int(op, "iota_dimension")?;
     match out.rank() {
-        Some(r) if d < 0 || d as usize >= r => Err(format!("iota_dimension {d} is out of range for output rank {r} (iota_c1)")),
+        Some(r) if d < 0 || d as usize >= r => {
+            Err(format!("iota_dimension {d} is out of range for output rank {r} (iota_c1)"))
+        }
         _ => Ok(()),
     }
 }
@@ -491,7 +503,9 @@ pub fn dynamic_iota(op: &OpView) -> Check {
     check_shape_operand(op, 0, "output_shape", "dynamic_iota_c2")?;
     let d = req_int(op, "iota_dimension")?;
     match result(op, 0)?.rank() {
-        Some(r) if d < 0 || d as usize >= r => Err(format!("iota_dimension {d} is out of range for rank {r} (dynamic_iota_c1)")),
+        Some(r) if d < 0 || d as usize >= r => {
+            Err(format!("iota_dimension {d} is out of range for rank {r} (dynamic_iota_c1)"))
+        }
         _ => Ok(()),
     }
 }
@@ -515,7 +529,11 @@ fn check_broadcast_dims(x: &TensorTy, out: &TensorTy, dims: &[i64], op: &str) ->
     }
     let Some(rs) = out.shape.as_deref() else { return Ok(()) };
     if !in_range(dims, rs.len()) {
-        return Err(format!("broadcast_dimensions {} are out of range for result rank {} ({op}_c3)", list(dims), rs.len()));
+        return Err(format!(
+            "broadcast_dimensions {} are out of range for result rank {} ({op}_c3)",
+            list(dims),
+            rs.len()
+        ));
     }
     if let Some(xs) = x.shape.as_deref() {
         for (i, (&xd, &d)) in xs.iter().zip(dims).enumerate() {
@@ -547,7 +565,9 @@ pub fn dynamic_broadcast_in_dim(op: &OpView) -> Check {
     }
     if let Some(r) = x.rank() {
         if !in_range(&expanding, r) || !in_range(&nonexpanding, r) {
-            return Err(format!("known (non)expanding dimensions must be in [0, {r}) (dynamic_broadcast_in_dim_c9, c10)"));
+            return Err(format!(
+                "known (non)expanding dimensions must be in [0, {r}) (dynamic_broadcast_in_dim_c9, c10)"
+            ));
         }
     }
     Ok(())
@@ -557,7 +577,11 @@ pub fn dynamic_broadcast_in_dim(op: &OpView) -> Check {
 pub fn infer_broadcast_sizes(op: &OpView) -> Infer {
     let x = operand(op, 0)?;
     let sizes = req_ints(op, "broadcast_sizes")?;
-    Ok(vec![TensorTy { shape: x.shape.as_ref().map(|s| concat(&sizes, s)), elem: keep_quant(op, 0, &x.elem), is_tensor: true }])
+    Ok(vec![TensorTy {
+        shape: x.shape.as_ref().map(|s| concat(&sizes, s)),
+        elem: keep_quant(op, 0, &x.elem),
+        is_tensor: true,
+    }])
 }
 
 /// reshape_c1, reshape_c2: one element type, equal element counts when static.
@@ -609,14 +633,17 @@ pub fn reverse(op: &OpView) -> Check {
         return Err(format!("dimensions {} must not repeat (reverse_c2)", list(&dims)));
     }
     match operand(op, 0)?.rank() {
-        Some(r) if !in_range(&dims, r) => Err(format!("dimensions {} are out of range for rank {r} (reverse_c3)", list(&dims))),
+        Some(r) if !in_range(&dims, r) => {
+            Err(format!("dimensions {} are out of range for rank {r} (reverse_c3)", list(&dims)))
+        }
         _ => Ok(()),
     }
 }
 
 /// slice_c2..c4.
 pub fn slice(op: &OpView) -> Check {
-    let (start, limit, strides) = (req_ints(op, "start_indices")?, req_ints(op, "limit_indices")?, req_ints(op, "strides")?);
+    let (start, limit, strides) =
+        (req_ints(op, "start_indices")?, req_ints(op, "limit_indices")?, req_ints(op, "strides")?);
     let Some(xs) = operand(op, 0)?.shape.as_deref() else { return Ok(()) };
     let r = xs.len();
     if start.len() != r || limit.len() != r || strides.len() != r {
@@ -646,7 +673,8 @@ pub fn slice(op: &OpView) -> Check {
 /// slice_c5: shape(result) = ceil((limit_indices - start_indices) / strides).
 pub fn infer_slice(op: &OpView) -> Infer {
     let x = operand(op, 0)?;
-    let (start, limit, strides) = (req_ints(op, "start_indices")?, req_ints(op, "limit_indices")?, req_ints(op, "strides")?);
+    let (start, limit, strides) =
+        (req_ints(op, "start_indices")?, req_ints(op, "limit_indices")?, req_ints(op, "strides")?);
     let shape: Vec<i64> = (0..start.len()).map(|i| (limit[i] - start[i] + strides[i] - 1) / strides[i]).collect();
     Ok(vec![ranked_tensor(shape, keep_quant(op, 0, &x.elem))])
 }
@@ -655,7 +683,10 @@ fn check_start_indices(op: &OpView, first: usize, rank: Option<usize>, label_cou
     let idx = &op.operands[first.min(op.operands.len())..];
     if let Some(r) = rank {
         if idx.len() != r {
-            return Err(format!("expected {r} start_indices (one per operand dimension), got {} ({label_count})", idx.len()));
+            return Err(format!(
+                "expected {r} start_indices (one per operand dimension), got {} ({label_count})",
+                idx.len()
+            ));
         }
     }
     for (k, t) in idx.iter().enumerate() {
@@ -676,11 +707,17 @@ pub fn dynamic_slice(op: &OpView) -> Check {
     check_start_indices(op, 1, x.rank(), "dynamic_slice_c2", "dynamic_slice_c3")?;
     let Some(xs) = x.shape.as_deref() else { return Ok(()) };
     if sizes.len() != xs.len() {
-        return Err(format!("slice_sizes {} must have one entry per operand dimension ({}) (dynamic_slice_c2)", list(&sizes), xs.len()));
+        return Err(format!(
+            "slice_sizes {} must have one entry per operand dimension ({}) (dynamic_slice_c2)",
+            list(&sizes),
+            xs.len()
+        ));
     }
     for (i, (&s, &d)) in sizes.iter().zip(xs).enumerate() {
         if s < 0 || (d >= 0 && s > d) {
-            return Err(format!("slice size {s} is out of bounds for operand dimension {i} of size {d} (dynamic_slice_c4)"));
+            return Err(format!(
+                "slice size {s} is out of bounds for operand dimension {i} of size {d} (dynamic_slice_c4)"
+            ));
         }
     }
     Ok(())
@@ -773,7 +810,11 @@ pub fn infer_concatenate(op: &OpView) -> Infer {
             Some(mut s) => {
                 for d in 0..s.len() {
                     s[d] = if d == dim {
-                        if s[d] < 0 || ts[d] < 0 { DYN } else { s[d] + ts[d] }
+                        if s[d] < 0 || ts[d] < 0 {
+                            DYN
+                        } else {
+                            s[d] + ts[d]
+                        }
                     } else if s[d] < 0 {
                         ts[d]
                     } else {
@@ -795,12 +836,15 @@ pub fn infer_concatenate(op: &OpView) -> Infer {
 /// pad_c1..c3.
 pub fn pad(op: &OpView) -> Check {
     let (x, v) = (operand(op, 0)?, operand(op, 1)?);
-    let (lo, hi, interior) = (req_ints(op, "edge_padding_low")?, req_ints(op, "edge_padding_high")?, req_ints(op, "interior_padding")?);
+    let (lo, hi, interior) =
+        (req_ints(op, "edge_padding_low")?, req_ints(op, "edge_padding_high")?, req_ints(op, "interior_padding")?);
     same_elems(x, v, "operand and padding_value", "pad_c1")?;
     scalar_at(op, 1, "padding_value")?;
     if let Some(r) = x.rank() {
         if lo.len() != r || hi.len() != r || interior.len() != r {
-            return Err(format!("edge_padding_low, edge_padding_high and interior_padding must have {r} entries (pad_c2)"));
+            return Err(format!(
+                "edge_padding_low, edge_padding_high and interior_padding must have {r} entries (pad_c2)"
+            ));
         }
     }
     if interior.iter().any(|&p| p < 0) {
@@ -810,15 +854,14 @@ pub fn pad(op: &OpView) -> Check {
 }
 
 fn padded_shape(x: &[i64], lo: &[i64], hi: &[i64], interior: &[i64]) -> Vec<i64> {
-    (0..x.len())
-        .map(|i| if x[i] < 0 { DYN } else { x[i] + lo[i] + hi[i] + (x[i] - 1).max(0) * interior[i] })
-        .collect()
+    (0..x.len()).map(|i| if x[i] < 0 { DYN } else { x[i] + lo[i] + hi[i] + (x[i] - 1).max(0) * interior[i] }).collect()
 }
 
 /// pad_c4: shape(operand) + low + max(shape - 1, 0) * interior + high.
 pub fn infer_pad(op: &OpView) -> Infer {
     let x = operand(op, 0)?;
-    let (lo, hi, interior) = (req_ints(op, "edge_padding_low")?, req_ints(op, "edge_padding_high")?, req_ints(op, "interior_padding")?);
+    let (lo, hi, interior) =
+        (req_ints(op, "edge_padding_low")?, req_ints(op, "edge_padding_high")?, req_ints(op, "interior_padding")?);
     let shape = x.shape.as_deref().map(|s| padded_shape(s, &lo, &hi, &interior));
     Ok(vec![TensorTy { shape, elem: keep_quant(op, 0, &x.elem), is_tensor: true }])
 }
@@ -837,7 +880,9 @@ pub fn dynamic_pad(op: &OpView) -> Check {
         }
     }
     match op.operand_consts.get(4).cloned().flatten() {
-        Some(i) if i.iter().any(|&p| p < 0) => Err(format!("interior_padding {} must be non-negative (dynamic_pad_c3)", list(&i))),
+        Some(i) if i.iter().any(|&p| p < 0) => {
+            Err(format!("interior_padding {} must be non-negative (dynamic_pad_c3)", list(&i)))
+        }
         _ => Ok(()),
     }
 }
@@ -894,10 +939,20 @@ fn check_gather(op: &OpView, d: &GatherDims, sizes: Option<&[i64]>, name: &str) 
         return Err(format!("collapsed_slice_dims and operand_batching_dims must not repeat ({})", l(6)));
     }
     if !sorted(&d.collapsed_slice_dims) || !in_range(&d.collapsed_slice_dims, r) {
-        return Err(format!("collapsed_slice_dims {} must be sorted and in [0, {r}) ({}, {})", list(&d.collapsed_slice_dims), l(7), l(8)));
+        return Err(format!(
+            "collapsed_slice_dims {} must be sorted and in [0, {r}) ({}, {})",
+            list(&d.collapsed_slice_dims),
+            l(7),
+            l(8)
+        ));
     }
     if !sorted(&d.operand_batching_dims) || !in_range(&d.operand_batching_dims, r) {
-        return Err(format!("operand_batching_dims {} must be sorted and in [0, {r}) ({}, {})", list(&d.operand_batching_dims), l(10), l(11)));
+        return Err(format!(
+            "operand_batching_dims {} must be sorted and in [0, {r}) ({}, {})",
+            list(&d.operand_batching_dims),
+            l(10),
+            l(11)
+        ));
     }
     let sib = &d.start_indices_batching_dims;
     if !unique(sib) || !in_range(sib, ir) || sib.contains(&d.index_vector_dim) {
@@ -909,11 +964,17 @@ fn check_gather(op: &OpView, d: &GatherDims, sizes: Option<&[i64]>, name: &str) 
         ));
     }
     if sib.len() != d.operand_batching_dims.len() {
-        return Err(format!("operand_batching_dims and start_indices_batching_dims must have the same size ({})", l(16)));
+        return Err(format!(
+            "operand_batching_dims and start_indices_batching_dims must have the same size ({})",
+            l(16)
+        ));
     }
     for (&a, &b) in d.operand_batching_dims.iter().zip(sib) {
         if !dim_ok(xs[a as usize], is[b as usize]) {
-            return Err(format!("operand batching dimension {a} and start_indices dimension {b} differ in size ({})", l(17)));
+            return Err(format!(
+                "operand batching dimension {a} and start_indices dimension {b} differ in size ({})",
+                l(17)
+            ));
         }
     }
     if !unique(&concat(&d.start_index_map, &d.operand_batching_dims)) || !in_range(&d.start_index_map, r) {
@@ -926,15 +987,26 @@ fn check_gather(op: &OpView, d: &GatherDims, sizes: Option<&[i64]>, name: &str) 
     }
     let result_rank = d.offset_dims.len() + ir + usize::from(ivd == ir) - 1;
     if !in_range(&d.offset_dims, result_rank) {
-        return Err(format!("offset_dims {} are out of range for result rank {result_rank} ({})", list(&d.offset_dims), l(5)));
+        return Err(format!(
+            "offset_dims {} are out of range for result rank {result_rank} ({})",
+            list(&d.offset_dims),
+            l(5)
+        ));
     }
     if let Some(sizes) = sizes {
         if sizes.len() != r {
-            return Err(format!("slice_sizes {} must have one entry per operand dimension ({r}) ({})", list(sizes), l(20)));
+            return Err(format!(
+                "slice_sizes {} must have one entry per operand dimension ({r}) ({})",
+                list(sizes),
+                l(20)
+            ));
         }
         for (i, (&s, &dim)) in sizes.iter().zip(xs).enumerate() {
             if s < 0 || (dim >= 0 && s > dim) {
-                return Err(format!("slice size {s} is out of bounds for operand dimension {i} of size {dim} ({})", l(21)));
+                return Err(format!(
+                    "slice size {s} is out of bounds for operand dimension {i} of size {dim} ({})",
+                    l(21)
+                ));
             }
         }
         for &c in d.collapsed_slice_dims.iter().chain(&d.operand_batching_dims) {
@@ -1024,7 +1096,9 @@ pub fn scatter(op: &OpView) -> Check {
     }
     let d = ScatterDims::from_attr(req_attr(op, "scatter_dimension_numbers")?)
         .map_err(|e| format!("attribute 'scatter_dimension_numbers' {e}"))?;
-    let (Some(xs), Some(is), Some(us)) = (inputs[0].shape.as_deref(), idx.shape.as_deref(), updates[0].shape.as_deref()) else {
+    let (Some(xs), Some(is), Some(us)) =
+        (inputs[0].shape.as_deref(), idx.shape.as_deref(), updates[0].shape.as_deref())
+    else {
         return Ok(());
     };
     let (r, ir) = (xs.len(), is.len());
@@ -1035,16 +1109,26 @@ pub fn scatter(op: &OpView) -> Check {
     }
     let uwd = &d.update_window_dims;
     if !sorted(uwd) || !unique(uwd) || !in_range(uwd, us.len()) {
-        return Err(format!("update_window_dims {} must be sorted, unique and in [0, {}) (scatter_c7, scatter_c8)", list(uwd), us.len()));
+        return Err(format!(
+            "update_window_dims {} must be sorted, unique and in [0, {}) (scatter_c7, scatter_c8)",
+            list(uwd),
+            us.len()
+        ));
     }
     if !unique(&concat(&d.inserted_window_dims, &d.input_batching_dims)) {
         return Err("inserted_window_dims and input_batching_dims must not repeat (scatter_c9)".into());
     }
     if !sorted(&d.inserted_window_dims) || !in_range(&d.inserted_window_dims, r) {
-        return Err(format!("inserted_window_dims {} must be sorted and in [0, {r}) (scatter_c10, scatter_c11)", list(&d.inserted_window_dims)));
+        return Err(format!(
+            "inserted_window_dims {} must be sorted and in [0, {r}) (scatter_c10, scatter_c11)",
+            list(&d.inserted_window_dims)
+        ));
     }
     if !sorted(&d.input_batching_dims) || !in_range(&d.input_batching_dims, r) {
-        return Err(format!("input_batching_dims {} must be sorted and in [0, {r}) (scatter_c12, scatter_c13)", list(&d.input_batching_dims)));
+        return Err(format!(
+            "input_batching_dims {} must be sorted and in [0, {r}) (scatter_c12, scatter_c13)",
+            list(&d.input_batching_dims)
+        ));
     }
     let sib = &d.scatter_indices_batching_dims;
     if !unique(sib) || !in_range(sib, ir) || sib.contains(&d.index_vector_dim) {
@@ -1054,11 +1138,15 @@ pub fn scatter(op: &OpView) -> Check {
         ));
     }
     if sib.len() != d.input_batching_dims.len() {
-        return Err("input_batching_dims and scatter_indices_batching_dims must have the same size (scatter_c17)".into());
+        return Err(
+            "input_batching_dims and scatter_indices_batching_dims must have the same size (scatter_c17)".into()
+        );
     }
     for (&a, &b) in d.input_batching_dims.iter().zip(sib) {
         if !dim_ok(xs[a as usize], is[b as usize]) {
-            return Err(format!("input batching dimension {a} and scatter_indices dimension {b} differ in size (scatter_c18)"));
+            return Err(format!(
+                "input batching dimension {a} and scatter_indices dimension {b} differ in size (scatter_c18)"
+            ));
         }
     }
     if d.index_vector_dim < 0 || d.index_vector_dim as usize > ir {
@@ -1068,7 +1156,10 @@ pub fn scatter(op: &OpView) -> Check {
     let index_size = if ivd < ir { is[ivd] } else { 1 };
     let sdod = &d.scatter_dims_to_operand_dims;
     if !dim_ok(index_size, sdod.len() as i64) {
-        return Err(format!("scatter_dims_to_operand_dims {} must have one entry per index ({index_size}) (scatter_c19)", list(sdod)));
+        return Err(format!(
+            "scatter_dims_to_operand_dims {} must have one entry per index ({index_size}) (scatter_c19)",
+            list(sdod)
+        ));
     }
     if !unique(&concat(sdod, &d.input_batching_dims)) || !in_range(sdod, r) {
         return Err(format!(
@@ -1094,12 +1185,16 @@ pub fn scatter(op: &OpView) -> Check {
         if uwd.contains(&(i as i64)) {
             let bound = *w.next().unwrap_or(&DYN);
             if u >= 0 && bound >= 0 && u > bound {
-                return Err(format!("updates dimension {i} of size {u} exceeds the input window bound {bound} (scatter_c4)"));
+                return Err(format!(
+                    "updates dimension {i} of size {u} exceeds the input window bound {bound} (scatter_c4)"
+                ));
             }
         } else {
             let expected = *s.next().unwrap_or(&DYN);
             if !dim_ok(u, expected) {
-                return Err(format!("updates dimension {i} of size {u} must match scatter_indices ({expected}) (scatter_c4)"));
+                return Err(format!(
+                    "updates dimension {i} of size {u} must match scatter_indices ({expected}) (scatter_c4)"
+                ));
             }
         }
     }
@@ -1126,7 +1221,10 @@ pub const PRECISIONS: &[&str] = &["DEFAULT", "HIGH", "HIGHEST"];
 fn precision_config(op: &OpView, label: &str) -> Result<Vec<String>, String> {
     let Some(a) = op.attr("precision_config") else { return Ok(vec![]) };
     let Attr::Array(items) = a else {
-        return Err(format!("attribute 'precision_config' must be an array of #stablehlo<precision ...>, got {}", a.kind_name()));
+        return Err(format!(
+            "attribute 'precision_config' must be an array of #stablehlo<precision ...>, got {}",
+            a.kind_name()
+        ));
     };
     if items.len() > 2 {
         return Err(format!("precision_config must have at most 2 entries, got {} ({label})", items.len()));
@@ -1141,7 +1239,9 @@ fn check_rhs_zero_points(rhs: &TensorTy, contracting: &[i64], op: &str) -> Check
         }
         if let Some(axis) = q.axis {
             if contracting.contains(&(axis as i64)) {
-                return Err(format!("rhs quantization dimension {axis} must not be a contracting dimension ({op}_c16)"));
+                return Err(format!(
+                    "rhs quantization dimension {axis} must not be a contracting dimension ({op}_c16)"
+                ));
             }
         }
     }
@@ -1149,7 +1249,8 @@ fn check_rhs_zero_points(rhs: &TensorTy, contracting: &[i64], op: &str) -> Check
 }
 
 fn dot_dims(op: &OpView) -> Result<DotDims, String> {
-    DotDims::from_attr(req_attr(op, "dot_dimension_numbers")?).map_err(|e| format!("attribute 'dot_dimension_numbers' {e}"))
+    DotDims::from_attr(req_attr(op, "dot_dimension_numbers")?)
+        .map_err(|e| format!("attribute 'dot_dimension_numbers' {e}"))
 }
 
 /// dot_general_c1..c11, c15, c16, c21 (c13 on element types is not enforced, like the
@@ -1185,13 +1286,16 @@ pub fn dot_general(op: &OpView) -> Check {
             return Err(format!("{name} {} are out of range for rank {n} ({label})", list(dims)));
         }
     }
-    for (pairs, what, label) in
-        [(d.lhs_batching.iter().zip(&d.rhs_batching), "batching", "dot_general_c9"), (d.lhs_contracting.iter().zip(&d.rhs_contracting), "contracting", "dot_general_c10")]
-    {
+    for (pairs, what, label) in [
+        (d.lhs_batching.iter().zip(&d.rhs_batching), "batching", "dot_general_c9"),
+        (d.lhs_contracting.iter().zip(&d.rhs_contracting), "contracting", "dot_general_c10"),
+    ] {
         for (&a, &b) in pairs {
             let (x, y) = (ls[a as usize], rs[b as usize]);
             if !dim_ok(x, y) {
-                return Err(format!("{what} dimension sizes differ: lhs dimension {a} is {x}, rhs dimension {b} is {y} ({label})"));
+                return Err(format!(
+                    "{what} dimension sizes differ: lhs dimension {a} is {x}, rhs dimension {b} is {y} ({label})"
+                ));
             }
         }
     }
@@ -1208,7 +1312,10 @@ pub fn infer_dot_general(op: &OpView) -> Infer {
                 (0..s.len() as i64).filter(|i| !b.contains(i) && !c.contains(i)).map(|i| s[i as usize]).collect()
             };
             let batch: Vec<i64> = d.lhs_batching.iter().map(|&i| ls[i as usize]).collect();
-            Some([batch, free(ls, &d.lhs_batching, &d.lhs_contracting), free(rs, &d.rhs_batching, &d.rhs_contracting)].concat())
+            Some(
+                [batch, free(ls, &d.lhs_batching, &d.lhs_contracting), free(rs, &d.rhs_batching, &d.rhs_contracting)]
+                    .concat(),
+            )
         }
         _ => None,
     };
@@ -1251,7 +1358,14 @@ pub fn infer_dot(op: &OpView) -> Infer {
 
 /// An optional per-dimension window attribute, defaulting to `default`; `labels` cite
 /// the size and positivity constraints.
-fn window_attr(op: &OpView, name: &str, n: usize, default: i64, positive: bool, labels: (&str, &str)) -> Result<Vec<i64>, String> {
+fn window_attr(
+    op: &OpView,
+    name: &str,
+    n: usize,
+    default: i64,
+    positive: bool,
+    labels: (&str, &str),
+) -> Result<Vec<i64>, String> {
     let Some(v) = op.ints_attr(name) else { return Ok(vec![default; n]) };
     if v.len() != n {
         return Err(format!("{name} {} must have {n} entries ({})", list(&v), labels.0));
@@ -1278,7 +1392,11 @@ fn padding_attr(op: &OpView, n: usize, label: &str) -> Result<Vec<(i64, i64)>, S
 }
 
 fn dilated(bound: i64, dilation: i64) -> i64 {
-    if bound == 0 { 0 } else { (bound - 1) * dilation + 1 }
+    if bound == 0 {
+        0
+    } else {
+        (bound - 1) * dilation + 1
+    }
 }
 
 /// Number of windows along one dimension (convolution_c25, reduce_window_c15,
@@ -1289,7 +1407,11 @@ fn num_windows(input: i64, window: i64, stride: i64, base_dilation: i64, window_
     }
     let padded = pad.0 + dilated(input, base_dilation) + pad.1;
     let w = dilated(window, window_dilation);
-    if padded <= 0 || w > padded { 0 } else { (padded - w) / stride + 1 }
+    if padded <= 0 || w > padded {
+        0
+    } else {
+        (padded - w) / stride + 1
+    }
 }
 
 /// Convolution checks shared by `convolution` and `dynamic_conv`; returns the result
@@ -1297,11 +1419,16 @@ fn num_windows(input: i64, window: i64, stride: i64, base_dilation: i64, window_
 /// known (dynamic_conv with a non-constant padding operand).
 fn conv_shape(op: &OpView, name: &str, padding: Option<Vec<(i64, i64)>>) -> Result<Option<Vec<i64>>, String> {
     let l = |c: u32| format!("{name}_c{c}");
-    let d = ConvDims::from_attr(req_attr(op, "dimension_numbers")?).map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
+    let d = ConvDims::from_attr(req_attr(op, "dimension_numbers")?)
+        .map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
     let fgc = req_int(op, "feature_group_count")?;
     let bgc = req_int(op, "batch_group_count")?;
     if fgc <= 0 || bgc <= 0 {
-        return Err(format!("feature_group_count {fgc} and batch_group_count {bgc} must be positive ({}, {})", l(21), l(22)));
+        return Err(format!(
+            "feature_group_count {fgc} and batch_group_count {bgc} must be positive ({}, {})",
+            l(21),
+            l(22)
+        ));
     }
     if fgc != 1 && bgc != 1 {
         return Err(format!("feature_group_count {fgc} and batch_group_count {bgc} cannot both exceed 1 ({})", l(23)));
@@ -1317,9 +1444,15 @@ fn conv_shape(op: &OpView, name: &str, padding: Option<Vec<(i64, i64)>>) -> Resu
         return Err(format!("lhs {lhs} and rhs {rhs} must have one rank N >= 2 ({})", l(1)));
     }
     let s = n - 2;
-    for (dims, what, label) in [(&d.input_spatial, "input", 12), (&d.kernel_spatial, "kernel", 17), (&d.output_spatial, "output", 19)] {
+    for (dims, what, label) in
+        [(&d.input_spatial, "input", 12), (&d.kernel_spatial, "kernel", 17), (&d.output_spatial, "output", 19)]
+    {
         if dims.len() != s {
-            return Err(format!("dimension_numbers has {} {what} spatial dimensions, expected {s} ({})", dims.len(), l(label)));
+            return Err(format!(
+                "dimension_numbers has {} {what} spatial dimensions, expected {s} ({})",
+                dims.len(),
+                l(label)
+            ));
         }
     }
     for (all, what, label) in [
@@ -1346,7 +1479,10 @@ fn conv_shape(op: &OpView, name: &str, padding: Option<Vec<(i64, i64)>>) -> Resu
     }
     if in_features >= 0 {
         if in_features % fgc != 0 {
-            return Err(format!("input feature size {in_features} must be divisible by feature_group_count {fgc} ({})", l(11)));
+            return Err(format!(
+                "input feature size {in_features} must be divisible by feature_group_count {fgc} ({})",
+                l(11)
+            ));
         }
         if k_in >= 0 && in_features / fgc != k_in {
             return Err(format!(
@@ -1357,10 +1493,16 @@ fn conv_shape(op: &OpView, name: &str, padding: Option<Vec<(i64, i64)>>) -> Resu
     }
     if k_out >= 0 {
         if k_out % bgc != 0 {
-            return Err(format!("kernel output feature size {k_out} must be divisible by batch_group_count {bgc} ({})", l(15)));
+            return Err(format!(
+                "kernel output feature size {k_out} must be divisible by batch_group_count {bgc} ({})",
+                l(15)
+            ));
         }
         if k_out % fgc != 0 {
-            return Err(format!("kernel output feature size {k_out} must be divisible by feature_group_count {fgc} ({})", l(16)));
+            return Err(format!(
+                "kernel output feature size {k_out} must be divisible by feature_group_count {fgc} ({})",
+                l(16)
+            ));
         }
     }
     let mut out = vec![DYN; n];
@@ -1408,7 +1550,12 @@ fn dynamic_conv_padding(op: &OpView) -> Result<Option<Vec<(i64, i64)>>, String> 
             return Err(format!("padding must be an N x 2 tensor, got {p} (dynamic_conv_c4)"));
         }
     }
-    Ok(op.operand_consts.get(2).cloned().flatten().map(|v| v.chunks(2).map(|c| (c[0], *c.get(1).unwrap_or(&0))).collect()))
+    Ok(op
+        .operand_consts
+        .get(2)
+        .cloned()
+        .flatten()
+        .map(|v| v.chunks(2).map(|c| (c[0], *c.get(1).unwrap_or(&0))).collect()))
 }
 
 pub fn dynamic_conv(op: &OpView) -> Check {
@@ -1434,12 +1581,20 @@ fn inputs_and_inits<'a>(op: &'a OpView, name: &str) -> Result<(&'a [TensorTy], &
     let (inputs, inits) = op.operands.split_at(n / 2);
     for (i, (x, init)) in inputs.iter().zip(inits).enumerate() {
         if !shapes_ok(x, &inputs[0]) {
-            return Err(format!("inputs #0 and #{i} must have the same shape ({name}_c{})", if name == "reduce" { 1 } else { 2 }));
+            return Err(format!(
+                "inputs #0 and #{i} must have the same shape ({name}_c{})",
+                if name == "reduce" { 1 } else { 2 }
+            ));
         }
         if init.rank().is_some_and(|r| r != 0) {
             return Err(format!("init_values #{i} must be a 0-dimensional tensor, got {init}"));
         }
-        same_elems(x, init, &format!("inputs #{i} and init_values #{i}"), &format!("{name}_c{}", if name == "reduce" { 2 } else { 3 }))?;
+        same_elems(
+            x,
+            init,
+            &format!("inputs #{i} and init_values #{i}"),
+            &format!("{name}_c{}", if name == "reduce" { 2 } else { 3 }),
+        )?;
     }
     Ok((inputs, inits))
 }
@@ -1467,9 +1622,10 @@ pub fn infer_reduce(op: &OpView) -> Infer {
         .iter()
         .enumerate()
         .map(|(i, x)| {
-            let shape = x.shape.as_ref().map(|s| {
-                s.iter().enumerate().filter(|(d, _)| !dims.contains(&(*d as i64))).map(|(_, &v)| v).collect()
-            });
+            let shape = x
+                .shape
+                .as_ref()
+                .map(|s| s.iter().enumerate().filter(|(d, _)| !dims.contains(&(*d as i64))).map(|(_, &v)| v).collect());
             TensorTy { shape, elem: result_elem(op, i, &x.elem), is_tensor: true }
         })
         .collect())
@@ -1487,7 +1643,10 @@ struct Window {
 fn reduce_window_window(op: &OpView, rank: usize) -> Result<Window, String> {
     let dims = req_ints(op, "window_dimensions")?;
     if dims.len() != rank {
-        return Err(format!("window_dimensions {} must have one entry per input dimension ({rank}) (reduce_window_c4)", list(&dims)));
+        return Err(format!(
+            "window_dimensions {} must have one entry per input dimension ({rank}) (reduce_window_c4)",
+            list(&dims)
+        ));
     }
     if dims.iter().any(|&d| d <= 0) {
         return Err(format!("window_dimensions {} must be positive (reduce_window_c5)", list(&dims)));
@@ -1496,7 +1655,14 @@ fn reduce_window_window(op: &OpView, rank: usize) -> Result<Window, String> {
         dims,
         strides: window_attr(op, "window_strides", rank, 1, true, ("reduce_window_c6", "reduce_window_c7"))?,
         base_dilations: window_attr(op, "base_dilations", rank, 1, true, ("reduce_window_c8", "reduce_window_c9"))?,
-        window_dilations: window_attr(op, "window_dilations", rank, 1, true, ("reduce_window_c10", "reduce_window_c11"))?,
+        window_dilations: window_attr(
+            op,
+            "window_dilations",
+            rank,
+            1,
+            true,
+            ("reduce_window_c10", "reduce_window_c11"),
+        )?,
         padding: padding_attr(op, rank, "reduce_window_c12")?,
     })
 }
@@ -1521,7 +1687,16 @@ pub fn infer_reduce_window(op: &OpView) -> Infer {
                     let w = reduce_window_window(op, s.len())?;
                     Some(
                         (0..s.len())
-                            .map(|d| num_windows(s[d], w.dims[d], w.strides[d], w.base_dilations[d], w.window_dilations[d], w.padding[d]))
+                            .map(|d| {
+                                num_windows(
+                                    s[d],
+                                    w.dims[d],
+                                    w.strides[d],
+                                    w.base_dilations[d],
+                                    w.window_dilations[d],
+                                    w.padding[d],
+                                )
+                            })
                             .collect(),
                     )
                 }
@@ -1544,7 +1719,10 @@ pub fn select_and_scatter(op: &OpView) -> Check {
     let r = xs.len();
     let Some(dims) = op.ints_attr("window_dimensions") else { return Ok(()) };
     if dims.len() != r {
-        return Err(format!("window_dimensions {} must have one entry per operand dimension ({r}) (select_and_scatter_c4)", list(&dims)));
+        return Err(format!(
+            "window_dimensions {} must have one entry per operand dimension ({r}) (select_and_scatter_c4)",
+            list(&dims)
+        ));
     }
     if dims.iter().any(|&d| d <= 0) {
         return Err(format!("window_dimensions {} must be positive (select_and_scatter_c5)", list(&dims)));
@@ -1554,7 +1732,11 @@ pub fn select_and_scatter(op: &OpView) -> Check {
     let expected: Vec<i64> = (0..r).map(|d| num_windows(xs[d], dims[d], strides[d], 1, 1, padding[d])).collect();
     if let Some(ss) = src.shape.as_deref() {
         if !dims_ok(ss, &expected) {
-            return Err(format!("source shape {} must be the window counts {} (select_and_scatter_c2)", list(ss), list(&expected)));
+            return Err(format!(
+                "source shape {} must be the window counts {} (select_and_scatter_c2)",
+                list(ss),
+                list(&expected)
+            ));
         }
     }
     Ok(())
@@ -1574,7 +1756,11 @@ pub fn infer_shape_of_first(op: &OpView) -> Infer {
 pub fn sort(op: &OpView) -> Check {
     let first = op.operands.first().ok_or("expects at least one input (sort_c1)")?;
     if op.results.len() != op.operands.len() {
-        return Err(format!("expects one result per input, got {} and {} (sort_c2)", op.operands.len(), op.results.len()));
+        return Err(format!(
+            "expects one result per input, got {} and {} (sort_c2)",
+            op.operands.len(),
+            op.results.len()
+        ));
     }
     if op.operands.iter().any(|t| !shapes_ok(t, first)) {
         return Err("inputs must all have the same shape (sort_c3)".into());
@@ -1596,7 +1782,11 @@ pub fn infer_operand_types(op: &OpView) -> Infer {
 /// Every result count must equal the operand count (for `infer_operand_types`).
 pub fn one_result_per_operand(op: &OpView) -> Check {
     if op.results.len() != op.operands.len() {
-        return Err(format!("expects one result per operand, got {} operands and {} results", op.operands.len(), op.results.len()));
+        return Err(format!(
+            "expects one result per operand, got {} operands and {} results",
+            op.operands.len(),
+            op.results.len()
+        ));
     }
     Ok(())
 }
@@ -1648,7 +1838,9 @@ pub fn custom_call(op: &OpView) -> Check {
     if let Some(cfg) = op.attr("backend_config") {
         let is_dict = matches!(cfg, Attr::Other(s) if s.starts_with('{'));
         match (api == 4, is_dict, cfg) {
-            (true, false, _) => return Err("backend_config for api_version 4 (API_VERSION_TYPED_FFI) must be a dictionary".into()),
+            (true, false, _) => {
+                return Err("backend_config for api_version 4 (API_VERSION_TYPED_FFI) must be a dictionary".into())
+            }
             (false, _, Attr::Str(_)) | (true, true, _) => {}
             (false, ..) => return Err(format!("backend_config for api_version {api} must be a string")),
         }
@@ -1667,7 +1859,10 @@ pub fn custom_call(op: &OpView) -> Check {
                 });
             if let Some(i) = index {
                 if i < 0 || i as usize >= op.operands.len() {
-                    return Err(format!("output_operand_alias operand_index {i} is out of range [0, {})", op.operands.len()));
+                    return Err(format!(
+                        "output_operand_alias operand_index {i} is out of range [0, {})",
+                        op.operands.len()
+                    ));
                 }
             }
         }
@@ -1679,7 +1874,9 @@ pub fn custom_call(op: &OpView) -> Check {
 pub fn get_dimension_size(op: &OpView) -> Check {
     let d = req_int(op, "dimension")?;
     match operand(op, 0)?.rank() {
-        Some(r) if d < 0 || d as usize >= r => Err(format!("dimension {d} is out of range for rank {r} (get_dimension_size_c1)")),
+        Some(r) if d < 0 || d as usize >= r => {
+            Err(format!("dimension {d} is out of range for rank {r} (get_dimension_size_c1)"))
+        }
         _ => Ok(()),
     }
 }
@@ -1725,7 +1922,10 @@ pub fn get_tuple_element(op: &OpView) -> Check {
     let index = req_int(op, "index")?;
     let elems = tuple_elements(t).ok_or_else(|| format!("operand must be a tuple, got {t}"))?;
     if index < 0 || index as usize >= elems.len() {
-        return Err(format!("index {index} is out of range for a tuple of {} elements (get_tuple_element_c1)", elems.len()));
+        return Err(format!(
+            "index {index} is out of range for a tuple of {} elements (get_tuple_element_c1)",
+            elems.len()
+        ));
     }
     Ok(())
 }
@@ -1832,9 +2032,17 @@ pub fn rng(op: &OpView) -> Check {
     }
     let out = result(op, 0)?;
     if a.elem != b.elem || a.elem != out.elem {
-        return Err(format!("a, b and result must have one element type, got {}, {} and {} (rng_c1)", a.elem, b.elem, out.elem));
+        return Err(format!(
+            "a, b and result must have one element type, got {}, {} and {} (rng_c1)",
+            a.elem, b.elem, out.elem
+        ));
     }
-    let dist = attrs::check_enum(req_attr(op, "rng_distribution")?, "rng_distribution", "rng_distribution", RNG_DISTRIBUTIONS)?;
+    let dist = attrs::check_enum(
+        req_attr(op, "rng_distribution")?,
+        "rng_distribution",
+        "rng_distribution",
+        RNG_DISTRIBUTIONS,
+    )?;
     if dist == "NORMAL" && !is_float(&a.elem) {
         return Err(format!("NORMAL distribution needs floating-point a and b, got {} (rng_c2)", a.elem));
     }
@@ -1857,7 +2065,10 @@ pub fn rng_bit_generator(op: &OpView) -> Check {
                 _ => true,
             };
             if !ok {
-                return Err(format!("initial_state of {alg} must have {} elements, got {n} (rng_bit_generator_c2)", if alg == "PHILOX" { "2 or 3" } else { "2" }));
+                return Err(format!(
+                    "initial_state of {alg} must have {} elements, got {n} (rng_bit_generator_c2)",
+                    if alg == "PHILOX" { "2 or 3" } else { "2" }
+                ));
             }
         }
     }
@@ -1869,7 +2080,9 @@ pub fn cholesky(op: &OpView) -> Check {
     unary_fp_complex_q(op)?;
     match operand(op, 0)?.shape.as_deref() {
         Some(s) if s.len() < 2 => Err(format!("a must have rank >= 2, got {} (cholesky_c2)", s.len())),
-        Some(s) if !dim_ok(s[s.len() - 2], s[s.len() - 1]) => Err(format!("a must be square in its last two dimensions, got {} (cholesky_c3)", list(s))),
+        Some(s) if !dim_ok(s[s.len() - 2], s[s.len() - 1]) => {
+            Err(format!("a must be square in its last two dimensions, got {} (cholesky_c3)", list(s)))
+        }
         _ => Ok(()),
     }
 }
@@ -1890,7 +2103,10 @@ pub fn triangular_solve(op: &OpView) -> Check {
     let left = flag(op, "left_side");
     let k = if left { bs[r - 2] } else { bs[r - 1] };
     if !dims_ok(&as_[..r - 2], &bs[..r - 2]) || !dim_ok(as_[r - 2], as_[r - 1]) || !dim_ok(as_[r - 1], k) {
-        return Err(format!("a {a} must be square, match b {b} in batch dimensions and in its {} dimension (triangular_solve_c3)", if left { "row" } else { "column" }));
+        return Err(format!(
+            "a {a} must be square, match b {b} in batch dimensions and in its {} dimension (triangular_solve_c3)",
+            if left { "row" } else { "column" }
+        ));
     }
     Ok(())
 }
@@ -1987,7 +2203,8 @@ pub fn all_gather(op: &OpView) -> Check {
             (s, Some(g)) if s >= 0 && g >= 0 => s * g,
             _ => DYN,
         };
-        let ok = xs.len() == rs.len() && (0..xs.len()).all(|i| if i == d { dim_ok(rs[i], gathered) } else { dim_ok(xs[i], rs[i]) });
+        let ok = xs.len() == rs.len()
+            && (0..xs.len()).all(|i| if i == d { dim_ok(rs[i], gathered) } else { dim_ok(xs[i], rs[i]) });
         if !ok || x.elem != r.elem {
             return Err(format!("result {r} must be operand {x} gathered along dimension {dim} (all_gather_c6)"));
         }
@@ -2015,7 +2232,8 @@ pub fn infer_operand_shapes(op: &OpView) -> Infer {
 pub fn all_to_all(op: &OpView) -> Check {
     check_replica_groups(op, "all_to_all_c5")?;
     one_result_per_operand(op)?;
-    let (split, concat_dim, count) = (req_int(op, "split_dimension")?, req_int(op, "concat_dimension")?, req_int(op, "split_count")?);
+    let (split, concat_dim, count) =
+        (req_int(op, "split_dimension")?, req_int(op, "concat_dimension")?, req_int(op, "split_count")?);
     if count <= 0 {
         return Err(format!("split_count {count} must be positive (all_to_all_c4)"));
     }
@@ -2028,11 +2246,16 @@ pub fn all_to_all(op: &OpView) -> Check {
         let (Some(xs), Some(rs)) = (x.shape.as_deref(), r.shape.as_deref()) else { continue };
         let n = xs.len() as i64;
         if split < 0 || split >= n || concat_dim < 0 || concat_dim >= n {
-            return Err(format!("split_dimension {split} and concat_dimension {concat_dim} must be in [0, {n}) (all_to_all_c1, c3)"));
+            return Err(format!(
+                "split_dimension {split} and concat_dimension {concat_dim} must be in [0, {n}) (all_to_all_c1, c3)"
+            ));
         }
         let (s, c) = (split as usize, concat_dim as usize);
         if xs[s] >= 0 && xs[s] % count != 0 {
-            return Err(format!("operand dimension {split} of size {} must be divisible by split_count {count} (all_to_all_c2)", xs[s]));
+            return Err(format!(
+                "operand dimension {split} of size {} must be divisible by split_count {count} (all_to_all_c2)",
+                xs[s]
+            ));
         }
         let mut expected = xs.to_vec();
         if s != c {
@@ -2059,7 +2282,10 @@ pub fn reduce_scatter(op: &OpView) -> Check {
     let mut expected = xs.to_vec();
     if let Some(g) = replica_group_size(op).filter(|&g| g > 0) {
         if xs[d] >= 0 && xs[d] % g != 0 {
-            return Err(format!("operand dimension {dim} of size {} must be divisible by the group size {g} (reduce_scatter_c1)", xs[d]));
+            return Err(format!(
+                "operand dimension {dim} of size {} must be divisible by the group size {g} (reduce_scatter_c1)",
+                xs[d]
+            ));
         }
         expected[d] = if xs[d] < 0 { DYN } else { xs[d] / g };
     } else {

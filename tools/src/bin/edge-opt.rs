@@ -102,6 +102,7 @@ fn run_case(text: &str, source_name: &str, args: &Args) -> Result<CaseResult, St
 }
 
 fn main() -> ExitCode {
+    edge_compiler::driver::init_logging();
     let args = Args::parse();
     if args.list_passes {
         print!("{}", pass_list());

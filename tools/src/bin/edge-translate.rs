@@ -34,6 +34,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
+    edge_compiler::driver::init_logging();
     let args = Args::parse();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
