@@ -176,6 +176,8 @@ class Case:
     then: list = field(default_factory=list)  # [(op, attrs, elem)] applied to result 0
     note: str = ""
     xfail: str | None = None
+    # Op resolvers this case does not run on, with the reason (a gap in LiteRT, not ours).
+    skip_on: dict = field(default_factory=dict)
 
     @property
     def ops(self) -> list[str]:
@@ -679,6 +681,31 @@ def case(id, op, operands, attrs=None, ref=None, **kw):
 
 ACTS = ["NONE", "RELU", "RELU_N1_TO_1", "RELU6"]  # the ones the float kernels implement
 
+# Known defects (see the report of each case); a case marked with one of these is XFAIL.
+# Each reason starts with a short title ending in ':'.
+XFAIL_NO_BIAS = (
+    "conv bias required: LiteRT's CONV_2D and DEPTHWISE_CONV_2D kernels require the bias tensor: an absent "
+    "bias (tensor index -1) fails Prepare with 'Tensor at index 2 was optional but was "
+    "expected' on every resolver. The catalog accepts tfl.no_value there and the writer "
+    "writes -1; the compiler must materialize a zero bias (writer or legalization) or "
+    "the verifier must reject it.")
+XFAIL_CONCAT_ACT = (
+    "no fused activation on concatenation: LiteRT does not implement a fused activation on CONCATENATION: the builtin and "
+    "reference kernels refuse it in Prepare (concatenation.cc:143, activation != NONE), "
+    "and the default XNNPACK path ignores it and returns unactivated values. The catalog "
+    "accepts it, and tfl-fuse-activation fuses relu/relu6/relu_n1_to_1 into any tfl op "
+    "whose fused_activation_function is NONE, concatenation included.")
+XFAIL_TANH = (
+    "no fused TANH: LiteRT's float kernels do not implement a fused TANH: conv_2d, depthwise_conv_2d, "
+    "add/sub/mul/div and the pools treat it as NONE (CalculateActivationRange), "
+    "fully_connected refuses it in Prepare. The catalog's FUSED_ACTIVATION admits TANH "
+    "and SIGN_BIT on every op.")
+# The reference op resolver (BuiltinRefOpResolver, register_ref.cc) of ai-edge-litert
+# 2.3.0 registers fewer versions of some ops than the default resolver, which runs them;
+# the version we write is the one TFLite's op_version.cc gives.
+REF_LACKS = ("BuiltinRefOpResolver has no {} version {} ('Didn't find op for builtin "
+             "opcode'); the default resolver runs it")
+
 
 def conv_attrs(padding="SAME", s=(1, 1), d=(1, 1), act_="NONE"):
     return dict(padding=padding, stride_h=s[0], stride_w=s[1], dilation_h_factor=d[0],
@@ -692,7 +719,13 @@ for a in ACTS:
          conv_attrs("SAME", act_=a), ref_conv_2d)
 case("conv_2d.valid.no_bias", "tfl.conv_2d",
      [In((2, 6, 5, 2)), Const(normal(0.5), shape=(3, 3, 2, 2)), NONE],
-     conv_attrs("VALID"), ref_conv_2d)
+     conv_attrs("VALID"), ref_conv_2d, xfail=XFAIL_NO_BIAS)
+case("conv_2d.valid.zero_bias", "tfl.conv_2d",
+     [In((2, 6, 5, 2)), Const(normal(0.5), shape=(3, 3, 2, 2)), Const(np.zeros(3, np.float32))],
+     conv_attrs("VALID"), ref_conv_2d, note="what an absent bias must become")
+case("conv_2d.same.tanh", "tfl.conv_2d",
+     [In((1, 4, 4, 3)), Const(normal(0.5), shape=(2, 3, 3, 3)), Const(normal(0.5), shape=(2,))],
+     conv_attrs("SAME", act_="TANH"), ref_conv_2d, xfail=XFAIL_TANH)
 case("conv_2d.same.stride2", "tfl.conv_2d",
      [In((1, 7, 6, 3)), Const(normal(0.5), shape=(2, 3, 3, 3)), Const(normal(), shape=(2,))],
      conv_attrs("SAME", s=(2, 2)), ref_conv_2d)
@@ -719,6 +752,9 @@ case("depthwise_conv_2d.valid.multiplier2.stride2", "tfl.depthwise_conv_2d",
      dict(conv_attrs("VALID", s=(2, 2)), depth_multiplier=2), ref_depthwise_conv_2d)
 case("depthwise_conv_2d.same.multiplier3.no_bias", "tfl.depthwise_conv_2d",
      [In((2, 4, 5, 2)), Const(normal(), shape=(1, 2, 2, 6)), NONE],
+     dict(conv_attrs("SAME"), depth_multiplier=3), ref_depthwise_conv_2d, xfail=XFAIL_NO_BIAS)
+case("depthwise_conv_2d.same.multiplier3.zero_bias", "tfl.depthwise_conv_2d",
+     [In((2, 4, 5, 2)), Const(normal(), shape=(1, 2, 2, 6)), Const(np.zeros(6, np.float32))],
      dict(conv_attrs("SAME"), depth_multiplier=3), ref_depthwise_conv_2d)
 case("depthwise_conv_2d.same.dilation2", "tfl.depthwise_conv_2d",
      [In((1, 7, 7, 3)), Const(normal(), shape=(1, 3, 3, 3)), Const(normal(), shape=(3,))],
@@ -861,9 +897,9 @@ case("concatenation.axis0", "tfl.concatenation", [In((2, 3)), In((1, 3)), In((3,
 case("concatenation.axis_neg1.rank4", "tfl.concatenation", [In((1, 2, 2, 3)), In((1, 2, 2, 1))],
      dict(axis=-1, fused_activation_function="NONE"), ref_concatenation)
 case("concatenation.axis1.relu", "tfl.concatenation", [In((2, 2)), In((2, 3))],
-     dict(axis=1, fused_activation_function="RELU"), ref_concatenation)
+     dict(axis=1, fused_activation_function="RELU"), ref_concatenation, xfail=XFAIL_CONCAT_ACT)
 case("concatenation.axis1.relu6", "tfl.concatenation", [In((2, 2), gen=normal(5)), In((2, 1))],
-     dict(axis=1, fused_activation_function="RELU6"), ref_concatenation)
+     dict(axis=1, fused_activation_function="RELU6"), ref_concatenation, xfail=XFAIL_CONCAT_ACT)
 case("concatenation.i32.const_operand", "tfl.concatenation",
      [In((2, 2), "i32", ints(-9, 9)), Const(np.array([[7], [8]], np.int32))],
      dict(axis=1, fused_activation_function="NONE"), ref_concatenation)
@@ -889,12 +925,15 @@ case("slice.i64_begin_size.i32", "tfl.slice", [In((4, 6), "i32", ints(-50, 50)),
 
 def ss(id, shape, b, e, s, begin_mask=0, end_mask=0, ellipsis_mask=0, new_axis_mask=0,
        shrink_axis_mask=0, elem="f32", gen=None):
+    skip = {}
+    if ellipsis_mask or new_axis_mask:  # version 6
+        skip["ref"] = REF_LACKS.format("STRIDED_SLICE", 6)
     case(id, "tfl.strided_slice",
          [In(shape, elem, gen), Const(np.array(b, np.int32)), Const(np.array(e, np.int32)),
           Const(np.array(s, np.int32))],
          dict(begin_mask=begin_mask, end_mask=end_mask, ellipsis_mask=ellipsis_mask,
               new_axis_mask=new_axis_mask, shrink_axis_mask=shrink_axis_mask, offset=False),
-         ref_strided_slice)
+         ref_strided_slice, skip_on=skip)
 
 
 ss("strided_slice.basic", (4, 6), [1, 0], [3, 6], [1, 2])
@@ -1074,6 +1113,11 @@ for op in ("tfl.add", "tfl.sub", "tfl.mul"):
     case(f"{op[4:]}.i64", op, [In((2, 3), "i64", ints(-1000, 1000)),
          In((2, 3), "i64", ints(-1000, 1000))], dict(fused_activation_function="NONE"),
          ref_binary(ARITH[op]))
+case("add.tanh", "tfl.add", [In((3, 4)), In((3, 4))], dict(fused_activation_function="TANH"),
+     ref_binary(np.add), xfail=XFAIL_TANH)
+case("fully_connected.tanh", "tfl.fully_connected",
+     [In((2, 3)), Const(normal(), shape=(4, 3)), Const(normal(), shape=(4,))],
+     fc_attrs(act_="TANH"), ref_fully_connected, xfail=XFAIL_TANH)
 case("add.i32.relu", "tfl.add", [In((3, 4), "i32", ints(-20, 20)), In((3, 4), "i32", ints(-20, 20))],
      dict(fused_activation_function="RELU"), ref_binary(np.add))
 
@@ -1121,7 +1165,8 @@ for op, fn, gen, tol in UNARY:
     name = op[4:]
     case(f"{name}.f32", op, [In((3, 5), gen=gen)], {}, ref_unary(fn), tol=tol)
     case(f"{name}.f32.rank4", op, [In((1, 2, 3, 4), gen=gen)], {}, ref_unary(fn), tol=tol)
-case("abs.i32", "tfl.abs", [In((3, 4), "i32", ints(-99, 99))], {}, ref_unary(np.abs))
+case("abs.i32", "tfl.abs", [In((3, 4), "i32", ints(-99, 99))], {}, ref_unary(np.abs),
+     skip_on={"ref": REF_LACKS.format("ABS", 5)})
 case("neg.i32", "tfl.neg", [In((3, 4), "i32", ints(-99, 99))], {}, ref_unary(np.negative))
 case("neg.i64", "tfl.neg", [In((4,), "i64", ints(-99, 99))], {}, ref_unary(np.negative))
 
@@ -1159,7 +1204,9 @@ case("quantize.round_trip.u8", "tfl.quantize", [In((2, 6), gen=avoid_half(unifor
 QI8B = quant("i8", 0.25, 5)
 case("quantize.requantize.i8", "tfl.quantize", [In((13,), QI8, lambda r, s: np.arange(-128, 128, 21))],
      dict(qtype=MType(tensor_type((13,), QI8B))), ref_requantize(0.1, -3, 0.25, 5, np.int8),
-     out_elems=[QI8B], tol=Tol(1, 0, "fixed-point rescale may round a tie the other way"))
+     out_elems=[QI8B],
+     tol=Tol(1, 0, "int8 -> int8 requantize is fixed point: the builtin kernel rounds twice "
+                   "(doubling high multiply, then rounding shift), XNNPACK rounds its own way"))
 case("dequantize.i8", "tfl.dequantize", [In((4, 5), QI8, ints(-128, 128))], {},
      ref_dequantize(0.1, -3))
 case("dequantize.u8", "tfl.dequantize", [In((3, 4), QU8, ints(0, 256))], {},

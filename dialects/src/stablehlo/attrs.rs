@@ -312,9 +312,13 @@ impl ConvDims {
 fn layout(s: &str, names: [char; 2]) -> Result<(Vec<i64>, [i64; 2]), String> {
     let mut spatial: Vec<Option<i64>> = Vec::new();
     let mut named = [None, None];
+    let count = s.split(',').count();
     for (pos, tok) in s.split(',').enumerate() {
         let pos = pos as i64;
         if let Ok(k) = tok.parse::<usize>() {
+            if k >= count {
+                return Err(format!("spatial dimension {k} is out of range for {count} dimensions"));
+            }
             if spatial.len() <= k {
                 spatial.resize(k + 1, None);
             }

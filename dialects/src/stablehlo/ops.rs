@@ -1515,6 +1515,8 @@ pub static OPS: &[OpDef] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::{Attr, ElemTy, OpView, QuantTy, TensorTy, DYN};
+    use crate::verify::check_op;
 
     /// Every op of the spec's op list (docs/spec.md, "Ops") has an entry.
     #[test]
@@ -1635,6 +1637,108 @@ mod tests {
         }
         for op in OPS {
             assert!(op.tflite.is_none(), "{}: StableHLO ops are not written to flatbuffers", op.name);
+        }
+    }
+
+    /// A plausible value for an attribute slot, or an odd one (`odd`).
+    fn attr_value(kind: AttrKind, odd: bool) -> Attr {
+        let dense = |shape: Vec<i64>, ints: Vec<i64>| Attr::Dense {
+            ty: TensorTy::ranked(shape, ElemTy::I(64)),
+            ints: Some(ints),
+            floats: None,
+        };
+        let opaque = |data: &str| Attr::Opaque { dialect: "stablehlo".into(), data: data.into() };
+        match kind {
+            Int => Attr::Int(if odd { -7 } else { 1 }),
+            Float => Attr::Float(1e-5),
+            Bool => Attr::Bool(odd),
+            Str => Attr::Str(if odd { String::new() } else { "my.op".into() }),
+            Enum(v) => Attr::Str(v[0].into()),
+            Ints => Attr::DenseArray(if odd { vec![9, -3, 0] } else { vec![0, 1] }),
+            Elements => if odd { dense(vec![3], vec![0, 0, 9]) } else { dense(vec![2, 2], vec![0, 1, 1, 0]) },
+            Type => Attr::Type(TensorTy::ranked(vec![], ElemTy::F32)),
+            Dialect(m) => opaque(match (m, odd) {
+                ("stablehlo.conv", false) => "conv<[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]>",
+                ("stablehlo.conv", true) => "conv<raw input_spatial_dimensions = [7, 9], output_batch_dimension = 5>",
+                ("stablehlo.dot", false) => "dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>",
+                ("stablehlo.dot", true) => "dot<lhs_batching_dimensions = [4], rhs_batching_dimensions = [0]>",
+                ("stablehlo.gather", false) => {
+                    "gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>"
+                }
+                ("stablehlo.gather", true) => "gather<offset_dims = [5], start_index_map = [0, 0], index_vector_dim = 9>",
+                ("stablehlo.scatter", false) => {
+                    "scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>"
+                }
+                ("stablehlo.scatter", true) => "scatter<update_window_dims = [3], index_vector_dim = -1>",
+                ("stablehlo.comparison_direction", _) => "comparison_direction LT",
+                ("stablehlo.comparison_type", _) => "comparison_type FLOAT",
+                ("stablehlo.rng_distribution", _) => "rng_distribution NORMAL",
+                ("stablehlo.rng_algorithm", _) => "rng_algorithm PHILOX",
+                ("stablehlo.fft_type", _) => if odd { "fft_type IRFFT" } else { "fft_type RFFT" },
+                ("stablehlo.transpose", _) => "transpose ADJOINT",
+                _ => "channel_handle<handle = 1, type = 0>",
+            }),
+            Any => {
+                if odd {
+                    Attr::Array(vec![opaque("precision HIGH"), opaque("precision DEFAULT"), opaque("precision X")])
+                } else {
+                    Attr::Other("@f".into())
+                }
+            }
+        }
+    }
+
+    /// No rule panics, whatever the operand shapes and attribute values: every entry is
+    /// checked against views with the right arities and assorted types.
+    #[test]
+    fn rules_never_panic() {
+        let quant = ElemTy::Quant(QuantTy {
+            storage_bits: 8,
+            signed: true,
+            expressed: Box::new(ElemTy::F32),
+            storage_min: -128,
+            storage_max: 127,
+            scales: vec![0.5],
+            zero_points: vec![1],
+            axis: None,
+        });
+        let types = [
+            TensorTy { shape: None, elem: ElemTy::F32, is_tensor: true },
+            TensorTy::ranked(vec![], ElemTy::F32),
+            TensorTy::ranked(vec![], ElemTy::I(32)),
+            TensorTy::ranked(vec![2], ElemTy::I(64)),
+            TensorTy::ranked(vec![2, 3], ElemTy::F32),
+            TensorTy::ranked(vec![DYN, 3], ElemTy::F32),
+            TensorTy::ranked(vec![0, 1], ElemTy::I(1)),
+            TensorTy::ranked(vec![1, 3, 8, 8], ElemTy::F32),
+            TensorTy::ranked(vec![2, 3], quant),
+            TensorTy::ranked(vec![2], ElemTy::Other("complex<f32>".into())),
+            TensorTy { shape: None, elem: ElemTy::Other("!stablehlo.token".into()), is_tensor: false },
+            TensorTy { shape: None, elem: ElemTy::Other("tuple<>".into()), is_tensor: false },
+        ];
+        let count = |defs: &[crate::catalog::ValueDef]| -> usize {
+            defs.iter().map(|d| if d.arity == Arity::Variadic { 3 } else { 1 }).sum()
+        };
+        for def in OPS {
+            for odd in [false, true] {
+                for (i, t) in types.iter().enumerate() {
+                    for (j, u) in types.iter().enumerate() {
+                        let pick = |k: usize| if k % 2 == 0 { t.clone() } else { u.clone() };
+                        let view = OpView {
+                            name: def.name.into(),
+                            operands: (0..count(def.operands)).map(pick).collect(),
+                            operand_consts: (0..count(def.operands))
+                                .map(|k| (k % 3 == 2).then(|| if odd { vec![-4, 9, 2] } else { vec![1, 1] }))
+                                .collect(),
+                            results: (0..count(def.results)).map(|k| pick(k + 1)).collect(),
+                            attrs: def.attrs.iter().map(|a| (a.name.to_string(), attr_value(a.kind, odd))).collect(),
+                            num_regions: def.regions,
+                        };
+                        let run = std::panic::catch_unwind(|| check_op(def, &view));
+                        assert!(run.is_ok(), "{} panicked on types #{i}/#{j} (odd attributes: {odd})", def.name);
+                    }
+                }
+            }
         }
     }
 }

@@ -159,13 +159,15 @@ fn result_elem(op: &OpView, i: usize, fallback: &ElemTy) -> ElemTy {
 /// The float type inside `complex<...>`, or `e` itself.
 fn component(e: &ElemTy) -> ElemTy {
     match e {
-        ElemTy::Other(s) if s.starts_with("complex<") => match &s["complex<".len()..s.len() - 1] {
-            "f16" => ElemTy::F16,
-            "bf16" => ElemTy::BF16,
-            "f32" => ElemTy::F32,
-            "f64" => ElemTy::F64,
-            other => ElemTy::Other(other.to_string()),
-        },
+        ElemTy::Other(s) if s.starts_with("complex<") => {
+            match s.strip_prefix("complex<").and_then(|r| r.strip_suffix('>')).unwrap_or("") {
+                "f16" => ElemTy::F16,
+                "bf16" => ElemTy::BF16,
+                "f32" => ElemTy::F32,
+                "f64" => ElemTy::F64,
+                other => ElemTy::Other(other.to_string()),
+            }
+        }
         _ => e.clone(),
     }
 }
@@ -314,9 +316,12 @@ pub fn bitcast_convert(op: &OpView) -> Check {
     if is_complex(&x.elem) != is_complex(&r.elem) {
         return Err("operand and result must both be complex or both not complex (bitcast_convert_c2)".into());
     }
-    let (Some(xs), Some(rs), Some(e), Some(e2)) =
-        (x.shape.as_deref(), r.shape.as_deref(), num_bits(&x.elem), num_bits(&r.elem))
-    else {
+    let (Some(xs), Some(rs), Some(e), Some(e2)) = (
+        x.shape.as_deref(),
+        r.shape.as_deref(),
+        num_bits(&x.elem).filter(|&b| b > 0),
+        num_bits(&r.elem).filter(|&b| b > 0),
+    ) else {
         return Ok(());
     };
     let ok = if e2 == e {
@@ -675,8 +680,14 @@ pub fn infer_slice(op: &OpView) -> Infer {
     let x = operand(op, 0)?;
     let (start, limit, strides) =
         (req_ints(op, "start_indices")?, req_ints(op, "limit_indices")?, req_ints(op, "strides")?);
-    let shape: Vec<i64> = (0..start.len()).map(|i| (limit[i] - start[i] + strides[i] - 1) / strides[i]).collect();
-    Ok(vec![ranked_tensor(shape, keep_quant(op, 0, &x.elem))])
+    // Checked by `slice` when the operand is ranked; otherwise only the rank is known.
+    let shape =
+        (start.len() == limit.len() && start.len() == strides.len() && strides.iter().all(|&s| s > 0)).then(|| {
+            (0..start.len())
+                .map(|i| (limit[i].saturating_sub(start[i]).max(0) as u64).div_ceil(strides[i] as u64) as i64)
+                .collect()
+        });
+    Ok(vec![TensorTy { shape, elem: keep_quant(op, 0, &x.elem), is_tensor: true }])
 }
 
 fn check_start_indices(op: &OpView, first: usize, rank: Option<usize>, label_count: &str, label_same: &str) -> Check {
@@ -805,6 +816,9 @@ pub fn infer_concatenate(op: &OpView) -> Infer {
     let mut shape: Option<Vec<i64>> = None;
     for t in &op.operands {
         let Some(ts) = t.shape.as_deref() else { continue };
+        if dim >= ts.len() || shape.as_ref().is_some_and(|s| s.len() != ts.len()) {
+            return Ok(vec![TensorTy { shape: None, elem: keep_quant(op, 0, &first.elem), is_tensor: true }]);
+        }
         shape = Some(match shape {
             None => ts.to_vec(),
             Some(mut s) => {
@@ -813,7 +827,7 @@ pub fn infer_concatenate(op: &OpView) -> Infer {
                         if s[d] < 0 || ts[d] < 0 {
                             DYN
                         } else {
-                            s[d] + ts[d]
+                            s[d].saturating_add(ts[d])
                         }
                     } else if s[d] < 0 {
                         ts[d]
@@ -854,7 +868,18 @@ pub fn pad(op: &OpView) -> Check {
 }
 
 fn padded_shape(x: &[i64], lo: &[i64], hi: &[i64], interior: &[i64]) -> Vec<i64> {
-    (0..x.len()).map(|i| if x[i] < 0 { DYN } else { x[i] + lo[i] + hi[i] + (x[i] - 1).max(0) * interior[i] }).collect()
+    let at = |v: &[i64], i: usize| v.get(i).copied().unwrap_or(0);
+    (0..x.len())
+        .map(|i| {
+            if x[i] < 0 {
+                DYN
+            } else {
+                x[i].saturating_add(at(lo, i))
+                    .saturating_add(at(hi, i))
+                    .saturating_add((x[i] - 1).max(0).saturating_mul(at(interior, i)))
+            }
+        })
+        .collect()
 }
 
 /// pad_c4: shape(operand) + low + max(shape - 1, 0) * interior + high.
@@ -1395,7 +1420,7 @@ fn dilated(bound: i64, dilation: i64) -> i64 {
     if bound == 0 {
         0
     } else {
-        (bound - 1) * dilation + 1
+        (bound - 1).saturating_mul(dilation).saturating_add(1)
     }
 }
 
@@ -1405,7 +1430,7 @@ fn num_windows(input: i64, window: i64, stride: i64, base_dilation: i64, window_
     if input < 0 || window < 0 {
         return DYN;
     }
-    let padded = pad.0 + dilated(input, base_dilation) + pad.1;
+    let padded = pad.0.saturating_add(dilated(input, base_dilation)).saturating_add(pad.1);
     let w = dilated(window, window_dilation);
     if padded <= 0 || w > padded {
         0
@@ -2200,7 +2225,7 @@ pub fn all_gather(op: &OpView) -> Check {
         }
         let d = dim as usize;
         let gathered = match (xs[d], group) {
-            (s, Some(g)) if s >= 0 && g >= 0 => s * g,
+            (s, Some(g)) if s >= 0 && g >= 0 => s.saturating_mul(g),
             _ => DYN,
         };
         let ok = xs.len() == rs.len()
@@ -2260,7 +2285,7 @@ pub fn all_to_all(op: &OpView) -> Check {
         let mut expected = xs.to_vec();
         if s != c {
             expected[s] = if xs[s] < 0 { DYN } else { xs[s] / count };
-            expected[c] = if xs[c] < 0 { DYN } else { xs[c] * count };
+            expected[c] = if xs[c] < 0 { DYN } else { xs[c].saturating_mul(count) };
         }
         if !dims_ok(&expected, rs) {
             return Err(format!("result {r} must have shape {} (all_to_all_c9)", list(&expected)));
