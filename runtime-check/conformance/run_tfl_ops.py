@@ -2,7 +2,7 @@
 """Run the TFL op conformance cases (tfl_ops.py) through edge-translate and LiteRT.
 
     python run_tfl_ops.py --edge-translate PATH --work DIR [--only PATTERN]
-        [--ops-from FILE] [--resolvers auto,ref] [-v]
+        [--ops-from FILE] [--resolvers auto,builtin,ref] [-v]
 
 For each case: writes DIR/cases/<id>.mlir, runs `edge-translate --mlir-to-tflite` to
 DIR/cases/<id>.tflite, runs the model in LiteRT through its `serving_default`

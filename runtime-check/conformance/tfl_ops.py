@@ -448,7 +448,7 @@ def ref_batch_matmul(x, y, *, adj_x=False, adj_y=False, **_):
     return f32(np.matmul(a, b))
 
 
-def ref_binary(fn, float_only=False):
+def ref_binary(fn):
     def ref(x, y, *, fused_activation_function="NONE"):
         if x.dtype.kind == "f":
             return f32(act(fn(x.astype(F64), y.astype(F64)), fused_activation_function))
@@ -756,6 +756,9 @@ case("depthwise_conv_2d.same.multiplier3.no_bias", "tfl.depthwise_conv_2d",
 case("depthwise_conv_2d.same.multiplier3.zero_bias", "tfl.depthwise_conv_2d",
      [In((2, 4, 5, 2)), Const(normal(), shape=(1, 2, 2, 6)), Const(np.zeros(6, np.float32))],
      dict(conv_attrs("SAME"), depth_multiplier=3), ref_depthwise_conv_2d)
+case("depthwise_conv_2d.same.stride_1x2.dilation_2x1", "tfl.depthwise_conv_2d",
+     [In((1, 7, 8, 2)), Const(normal(), shape=(1, 3, 2, 2)), Const(normal(), shape=(2,))],
+     dict(conv_attrs("SAME", s=(1, 2), d=(2, 1)), depth_multiplier=1), ref_depthwise_conv_2d)
 case("depthwise_conv_2d.same.dilation2", "tfl.depthwise_conv_2d",
      [In((1, 7, 7, 3)), Const(normal(), shape=(1, 3, 3, 3)), Const(normal(), shape=(3,))],
      dict(conv_attrs("SAME", d=(2, 2)), depth_multiplier=1), ref_depthwise_conv_2d)
@@ -1213,3 +1216,45 @@ case("dequantize.u8", "tfl.dequantize", [In((3, 4), QU8, ints(0, 256))], {},
      ref_dequantize(0.05, 128))
 case("dequantize.i16", "tfl.dequantize", [In((3, 4), QI16, ints(-32768, 32768))], {},
      ref_dequantize(0.001, 0))
+
+# ---- other element types through data-movement ops ---------------------------------
+case("gather.bool_params", "tfl.gather", [In((4, 3), "i1"), Const(np.array([3, 1, 1], np.int32))],
+     dict(axis=0), ref_gather)
+case("gather.i8_params", "tfl.gather", [In((4, 3), "i8", ints(-128, 128)),
+     Const(np.array([2, 0], np.int32))], dict(axis=1), ref_gather)
+case("gather.i64_params", "tfl.gather", [In((4, 3), "i64", ints(-999, 999)),
+     Const(np.array([3, 0], np.int32))], dict(axis=0), ref_gather)
+ss("strided_slice.bool", (4, 5), [0, 1], [4, 5], [2, 2], elem="i1")
+case("transpose.bool", "tfl.transpose", [In((2, 3, 2), "i1"), Const(np.array([1, 2, 0], np.int32))],
+     {}, lambda x, p: np.transpose(x, p))
+case("reshape.bool", "tfl.reshape", [In((2, 3), "i1"), Const(np.array([3, 2], np.int32))], {},
+     lambda x, s: x.reshape(tuple(s)))
+case("concatenation.i64", "tfl.concatenation", [In((2, 1), "i64", ints(-9, 9)),
+     In((2, 2), "i64", ints(-9, 9))], dict(axis=1, fused_activation_function="NONE"),
+     ref_concatenation)
+case("pack.i64", "tfl.pack", [In((3,), "i64", ints(-9, 9)), In((3,), "i64", ints(-9, 9))],
+     dict(axis=0, values_count=2), lambda *xs, axis, values_count: np.stack(xs, axis))
+
+# ---- int8-quantized tensors (the quantization parameters travel with the data) -----
+case("reshape.qi8", "tfl.reshape", [In((2, 6), QI8, ints(-128, 128)),
+     Const(np.array([3, 4], np.int32))], {}, lambda x, s: x.reshape(tuple(s)), out_elems=[QI8])
+case("transpose.qi8", "tfl.transpose", [In((2, 3, 4), QI8, ints(-128, 128)),
+     Const(np.array([2, 0, 1], np.int32))], {}, lambda x, p: np.transpose(x, p), out_elems=[QI8])
+case("concatenation.qi8", "tfl.concatenation", [In((2, 2), QI8, ints(-128, 128)),
+     In((2, 3), QI8, ints(-128, 128))], dict(axis=1, fused_activation_function="NONE"),
+     ref_concatenation, out_elems=[QI8])
+case("max_pool_2d.qi8.valid", "tfl.max_pool_2d", [In((1, 4, 6, 2), QI8, ints(-128, 128))],
+     pool_attrs("VALID", (2, 2), (2, 2)),
+     lambda x, **kw: ref_pool("max")(x.astype(np.float32), **kw).astype(np.int8),
+     out_elems=[QI8], note="int8 max of the raw values (same parameters in and out)")
+QI8_SUM = quant("i8", 0.2, 1)
+
+
+def ref_add_qi8(a, b, *, fused_activation_function):
+    deq = ref_dequantize(0.1, -3)
+    return ref_quantize(0.2, 1, np.int8)(deq(a) + deq(b))
+
+
+case("add.qi8", "tfl.add", [In((3, 4), QI8, ints(-128, 128)), In((1, 4), QI8, ints(-128, 128))],
+     dict(fused_activation_function="NONE"), ref_add_qi8, out_elems=[QI8_SUM],
+     tol=Tol(1, 0, "int8 ADD rescales in fixed point (rounding may differ by one step)"))
