@@ -55,3 +55,20 @@ func.func @mixed_element_types(%a: tensor<2xf32>, %b: tensor<2xi32>) -> tensor<2
   %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"} : (tensor<2xf32>, tensor<2xi32>) -> tensor<2xf32>
   return %0 : tensor<2xf32>
 }
+
+// -----
+
+// LiteRT's kernels do not implement a fused TANH (they ignore it or refuse the model).
+func.func @fused_tanh(%a: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error@+1 {{attribute 'fused_activation_function' must be one of "NONE", "RELU", "RELU_N1_TO_1", "RELU6", got "TANH"}}
+  %0 = "tfl.add"(%a, %a) {fused_activation_function = "TANH"} : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @concatenation_with_activation(%a: tensor<2xf32>) -> tensor<4xf32> {
+  // expected-error@+1 {{attribute 'fused_activation_function' must be one of "NONE", got "RELU"}}
+  %0 = "tfl.concatenation"(%a, %a) {axis = 0 : i32, fused_activation_function = "RELU"} : (tensor<2xf32>, tensor<2xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

@@ -45,3 +45,15 @@ func.func @keeps_tanh(%a: tensor<4xf32>) -> tensor<4xf32> {
   %1 = "tfl.tanh"(%0) : (tensor<4xf32>) -> tensor<4xf32>
   return %1 : tensor<4xf32>
 }
+
+// -----
+
+// CONCATENATION's kernels do not apply a fused activation: the relu stays.
+// CHECK-LABEL: func.func @keeps_concatenation
+// CHECK: "tfl.concatenation"{{.*}}fused_activation_function = "NONE"
+// CHECK: "tfl.relu"
+func.func @keeps_concatenation(%a: tensor<2xf32>, %b: tensor<2xf32>) -> tensor<4xf32> {
+  %0 = "tfl.concatenation"(%a, %b) {axis = 0 : i32, fused_activation_function = "NONE"} : (tensor<2xf32>, tensor<2xf32>) -> tensor<4xf32>
+  %1 = "tfl.relu"(%0) : (tensor<4xf32>) -> tensor<4xf32>
+  return %1 : tensor<4xf32>
+}

@@ -1,5 +1,6 @@
 //! `tfl-fuse-activation`: folds a `tfl.relu`, `tfl.relu6` or `tfl.relu_n1_to_1` into the
 //! op that produces its input, when that op has `fused_activation_function = "NONE"`,
+//! its catalog entry admits the activation (CONCATENATION's kernels, for one, do not),
 //! the same result type, and no other user.
 //!
 //!   %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"}
@@ -31,6 +32,15 @@ const FUSIBLE: &[(&str, &str)] = &[("tfl.relu", "RELU"), ("tfl.relu6", "RELU6"),
 
 struct TflFuseActivation;
 
+/// Whether `op`'s catalog entry accepts `fused_activation_function = activation`.
+fn admits(op: &str, activation: &str) -> bool {
+    let Some(def) = edge_dialects::TFL.lookup(op) else { return false };
+    def.attrs
+        .iter()
+        .find(|a| a.name == "fused_activation_function")
+        .is_some_and(|a| a.kind.check(&Attr::Str(activation.into())).is_ok())
+}
+
 impl Pass for TflFuseActivation {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for op in collect_ops(func) {
@@ -38,7 +48,7 @@ impl Pass for TflFuseActivation {
             let Some(&(_, fused)) = FUSIBLE.iter().find(|(n, _)| *n == op_name) else { continue };
             let input = operand(op, 0);
             let Some(producer) = defining_op(input) else { continue };
-            let fusible = name(producer).starts_with("tfl.")
+            let fusible = admits(&name(producer), fused)
                 && attr(producer, "fused_activation_function") == Some(Attr::Str("NONE".into()))
                 && use_count(input) == 1
                 && same_type(input, result(op, 0));

@@ -283,6 +283,21 @@ impl<'o> Writer<'o> {
                 }
             }
         }
+        if ZERO_BIAS_OPS.contains(&name.as_str()) && inputs.get(2).is_none_or(|&b| b < 0) {
+            match zero_bias(&view) {
+                Ok((ty, bytes)) => {
+                    let buffer = self.add_buffer(bytes);
+                    let tname = self.unique_name(format!("{}_zero_bias", value_name(loc).unwrap_or_else(|| "conv".into())));
+                    inputs.truncate(2);
+                    inputs.push(self.tensors.len() as i32);
+                    self.tensors.push(TensorInfo { name: tname, ty, buffer });
+                }
+                Err(e) => {
+                    self.error(loc, &format!("'{name}' op {e}"));
+                    return;
+                }
+            }
+        }
         let base = value_name(loc);
         let mut outputs = Vec::new();
         for i in 0..n_results {
@@ -402,6 +417,41 @@ impl<'o> Writer<'o> {
         fbb.finish(model, Some(FILE_IDENTIFIER));
         fbb.finished_data().to_vec()
     }
+}
+
+/// Ops whose LiteRT kernels require a bias tensor (an absent one fails at Prepare); an
+/// absent bias (`tfl.no_value` or no operand) is written as zeros.
+const ZERO_BIAS_OPS: &[&str] = &["tfl.conv_2d", "tfl.depthwise_conv_2d"];
+
+/// A zero bias for a conv/depthwise op: one per output channel, in the output's float
+/// type, or int32 at input scale x filter scale for quantized ops.
+fn zero_bias(view: &OpView) -> Result<(TensorTy, Vec<u8>), String> {
+    let (input, filter) = (&view.operands[0], &view.operands[1]);
+    let channel_dim = if view.name == "tfl.depthwise_conv_2d" { 3 } else { 0 };
+    let channels = *filter.dims().get(channel_dim).ok_or("has a filter of unknown rank")?;
+    if channels < 0 {
+        return Err("has a filter with a dynamic channel count and no bias".into());
+    }
+    let elem = match (&input.elem, &filter.elem) {
+        (ElemTy::Quant(i), ElemTy::Quant(w)) => {
+            let in_scale = i.scales.first().copied().unwrap_or(1.0);
+            let scales: Vec<f64> = w.scales.iter().map(|s| s * in_scale).collect();
+            ElemTy::Quant(ir::QuantTy {
+                storage_bits: 32,
+                signed: true,
+                expressed: i.expressed.clone(),
+                storage_min: i32::MIN as i64,
+                storage_max: i32::MAX as i64,
+                zero_points: vec![0; scales.len()],
+                axis: if scales.len() > 1 { Some(0) } else { None },
+                scales,
+            })
+        }
+        (e, _) if e.is_float() => view.results.first().map(|r| r.elem.clone()).unwrap_or(e.clone()),
+        (e, w) => return Err(format!("has no bias and input/filter types {e}/{w} that edge cannot make one for")),
+    };
+    let width = elem.byte_width().ok_or("has a bias type without a byte width")?;
+    Ok((TensorTy::ranked(vec![channels], elem), vec![0u8; channels as usize * width]))
 }
 
 /// Input and output names from TensorFlow's `tf.entry_function = {inputs = "a,b",

@@ -12,8 +12,14 @@ pub use ops::OPS;
 
 use crate::catalog::AttrKind;
 
-pub const ACTIVATIONS: &[&str] = &["NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH", "SIGN_BIT"];
+/// Fused activations LiteRT's kernels apply. The schema also has TANH and SIGN_BIT, but
+/// the float conv, depthwise, element-wise and pool kernels silently treat them as NONE
+/// and fully_connected rejects them (found by the conformance suite), so they are refused
+/// here rather than written into a model that computes the wrong thing.
+pub const ACTIVATIONS: &[&str] = &["NONE", "RELU", "RELU_N1_TO_1", "RELU6"];
 pub const FUSED_ACTIVATION: AttrKind = AttrKind::Enum(ACTIVATIONS);
+/// CONCATENATION's kernels reject any fused activation (the XNNPACK path ignores it).
+pub const NO_FUSED_ACTIVATION: AttrKind = AttrKind::Enum(&["NONE"]);
 pub const PADDING: AttrKind = AttrKind::Enum(&["SAME", "VALID"]);
 /// `FullyConnectedOptionsWeightsFormat`, as TFL's `weights_format` string.
 pub const WEIGHTS_FORMAT: AttrKind = AttrKind::Enum(&["DEFAULT", "SHUFFLED4x16INT8"]);

@@ -6,7 +6,7 @@
 use super::elems::*;
 use super::rules as tfl;
 use super::version as v;
-use super::{FUSED_ACTIVATION, PADDING, WEIGHTS_FORMAT};
+use super::{FUSED_ACTIVATION, NO_FUSED_ACTIVATION, PADDING, WEIGHTS_FORMAT};
 use crate::catalog::AttrKind as K;
 use crate::catalog::Elem::*;
 use crate::catalog::FieldTy as F;
@@ -195,7 +195,7 @@ pub static OPS: &[OpDef] = &[
         summary: "Concatenates values along `axis`; the other dims agree.",
         operands: &[var("values", DATA)],
         results: &[one("output", DATA)],
-        attrs: &[req("axis", K::Int), req("fused_activation_function", FUSED_ACTIVATION)],
+        attrs: &[req("axis", K::Int), req("fused_activation_function", NO_FUSED_ACTIVATION)],
         regions: 0,
         verify: Some(tfl::concatenation),
         infer: Some(tfl::infer_concatenation),

@@ -1,4 +1,5 @@
 //! edge-translate: translations in and out of MLIR.
+//!   --pt2-to-mlir      a torch.export archive (.pt2) -> a StableHLO module (MLIR text)
 //!   --mlir-to-tflite   a TFL module (MLIR text) -> a .tflite flatbuffer
 //!   --tflite-to-mlir   a .tflite flatbuffer -> a TFL module (MLIR text)
 //!   --tflite-dump      a .tflite flatbuffer -> a readable text dump (for FileCheck)
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
 #[command(name = "edge-translate", version, about = "Translate between MLIR and TFLite flatbuffers")]
-#[command(group(ArgGroup::new("translation").required(true).args(["mlir_to_tflite", "tflite_to_mlir", "tflite_dump"])))]
+#[command(group(ArgGroup::new("translation").required(true).args(["pt2_to_mlir", "mlir_to_tflite", "tflite_to_mlir", "tflite_dump"])))]
 struct Args {
     /// Input file, or - for standard input (MLIR text only).
     #[arg(default_value = "-")]
@@ -19,6 +20,9 @@ struct Args {
     /// Output file (default: standard output). Not created when the translation fails.
     #[arg(short = 'o', value_name = "FILE")]
     output: Option<String>,
+    /// Import a torch.export archive (.pt2, torch 2.9 or newer) as a StableHLO module.
+    #[arg(long = "pt2-to-mlir")]
+    pt2_to_mlir: bool,
     /// Translate a TFL module (MLIR text) into a .tflite flatbuffer.
     #[arg(long = "mlir-to-tflite")]
     mlir_to_tflite: bool,
@@ -49,6 +53,9 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<(), String> {
     let output = Output::from_arg(args.output.as_deref());
+    if args.pt2_to_mlir {
+        return pt2_to_mlir(args, &output);
+    }
     if args.mlir_to_tflite {
         let source = driver::read_input(&args.input)?;
         let context = edge_context();
@@ -86,5 +93,24 @@ fn run(args: &Args) -> Result<(), String> {
     } else {
         tflite::tflite_to_mlir(&bytes).map_err(|e| format!("'{}': {e}", args.input))?
     };
+    output.write(text.as_bytes())
+}
+
+fn pt2_to_mlir(args: &Args, output: &Output) -> Result<(), String> {
+    use edge_compiler::pt2::{import_program, weights, ImportError, ImportOptions};
+    let program = weights::load(std::path::Path::new(&args.input)).map_err(|e| e.to_string())?;
+    let context = edge_context();
+    let collector = DiagnosticCollector::attach(&context);
+    let imported = match import_program(&context, std::sync::Arc::new(program), &ImportOptions::default()) {
+        Ok(m) => m,
+        Err(ImportError::Diagnosed) => {
+            for d in collector.take() {
+                eprint!("{}", driver::render_diag(&d, None));
+            }
+            return Err(ImportError::Diagnosed.to_string());
+        }
+        Err(e) => return Err(format!("{}: {e}", args.input)),
+    };
+    let text = imported.module.as_operation().to_string();
     output.write(text.as_bytes())
 }

@@ -1,0 +1,274 @@
+//! Writes StableHLO in MLIR's generic form, one op per line, with typed SSA values.
+//! Lowerings call the builders here; each op carries the location of the ATen node
+//! being lowered. Weights are emitted as constants that name their graph input and get
+//! their `dense_resource` value after parsing (so no weight bytes pass through text).
+
+use edge_dialects::ir::{ElemTy, TensorTy};
+use std::fmt::Write;
+
+/// An SSA value and its type.
+#[derive(Debug, Clone)]
+pub struct Val {
+    pub name: String,
+    pub ty: TensorTy,
+}
+
+impl Val {
+    pub fn shape(&self) -> &[i64] {
+        self.ty.dims()
+    }
+    pub fn rank(&self) -> usize {
+        self.ty.dims().len()
+    }
+    pub fn elem(&self) -> &ElemTy {
+        &self.ty.elem
+    }
+}
+
+pub fn tensor(shape: &[i64], elem: ElemTy) -> TensorTy {
+    TensorTy::ranked(shape.to_vec(), elem)
+}
+
+/// MLIR text of a type.
+pub fn ty(t: &TensorTy) -> String {
+    t.to_string()
+}
+
+/// An `array<i64: ...>` attribute.
+pub fn i64_array(v: &[i64]) -> String {
+    if v.is_empty() {
+        "array<i64>".into()
+    } else {
+        format!("array<i64: {}>", join(v))
+    }
+}
+
+pub fn join<T: std::fmt::Display>(v: &[T]) -> String {
+    v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// A float literal MLIR parses back to the same value (hex for non-finite values).
+pub fn float_literal(v: f64, elem: &ElemTy) -> String {
+    if v.is_finite() {
+        // MLIR wants a '.' in float literals: `1e-5` must be `1.0e-5`.
+        let s = format!("{v:?}");
+        match (s.contains('.'), s.find('e')) {
+            (true, _) => s,
+            (false, Some(e)) => format!("{}.0{}", &s[..e], &s[e..]),
+            (false, None) => format!("{s}.0"),
+        }
+    } else {
+        // IEEE bit patterns for inf/nan in the element's width.
+        match elem {
+            ElemTy::F16 => format!("0x{:04X}", half::f16::from_f64(v).to_bits()),
+            ElemTy::BF16 => format!("0x{:04X}", half::bf16::from_f64(v).to_bits()),
+            ElemTy::F64 => format!("0x{:016X}", v.to_bits()),
+            _ => format!("0x{:08X}", (v as f32).to_bits()),
+        }
+    }
+}
+
+/// A scalar literal of element type `elem`.
+pub fn scalar_literal(v: f64, elem: &ElemTy) -> String {
+    match elem {
+        e if e.is_float() => float_literal(v, e),
+        ElemTy::I(1) => (v != 0.0).to_string(),
+        _ => format!("{}", v as i64),
+    }
+}
+
+/// The text of a function body under construction.
+pub struct Emitter {
+    body: String,
+    next: usize,
+    /// The current location, as MLIR text (`loc(...)`).
+    pub loc: String,
+}
+
+impl Default for Emitter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Emitter {
+    pub fn new() -> Self {
+        Emitter { body: String::new(), next: 0, loc: "loc(unknown)".into() }
+    }
+
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    pub fn fresh(&mut self) -> String {
+        self.next += 1;
+        format!("%v{}", self.next)
+    }
+
+    /// Emits `"name"(operands) {attrs} : (types) -> result` and returns the result.
+    pub fn op(&mut self, name: &str, operands: &[&Val], attrs: &str, result: TensorTy) -> Val {
+        self.op_multi(name, operands, attrs, &[result]).pop().expect("one result")
+    }
+
+    /// Like `op` with any number of results.
+    pub fn op_multi(&mut self, name: &str, operands: &[&Val], attrs: &str, results: &[TensorTy]) -> Vec<Val> {
+        let names: Vec<String> = results.iter().map(|_| self.fresh()).collect();
+        let lhs = if names.is_empty() { String::new() } else { format!("{} = ", names.join(", ")) };
+        let ops: Vec<&str> = operands.iter().map(|v| v.name.as_str()).collect();
+        let tys: Vec<String> = operands.iter().map(|v| ty(&v.ty)).collect();
+        let res: Vec<String> = results.iter().map(ty).collect();
+        let attrs = if attrs.is_empty() { String::new() } else { format!(" {{{attrs}}}") };
+        let res_text = if res.len() == 1 { res[0].clone() } else { format!("({})", res.join(", ")) };
+        writeln!(
+            self.body,
+            "    {lhs}\"{name}\"({}){attrs} : ({}) -> {res_text} {}",
+            ops.join(", "),
+            tys.join(", "),
+            self.loc
+        )
+        .unwrap();
+        names.into_iter().zip(results).map(|(name, ty)| Val { name, ty: ty.clone() }).collect()
+    }
+
+    /// Emits an op with one region whose block takes scalar arguments and returns the
+    /// result of `body_op` applied to them (reduce/reduce_window bodies).
+    pub fn op_with_scalar_body(
+        &mut self,
+        name: &str,
+        operands: &[&Val],
+        attrs: &str,
+        results: &[TensorTy],
+        body_op: &str,
+        scalar: &ElemTy,
+    ) -> Vec<Val> {
+        let names: Vec<String> = results.iter().map(|_| self.fresh()).collect();
+        let s = ty(&tensor(&[], scalar.clone()));
+        let ops: Vec<&str> = operands.iter().map(|v| v.name.as_str()).collect();
+        let tys: Vec<String> = operands.iter().map(|v| ty(&v.ty)).collect();
+        let res: Vec<String> = results.iter().map(ty).collect();
+        let (a, b, r) = (self.fresh(), self.fresh(), self.fresh());
+        let res_text = if res.len() == 1 { res[0].clone() } else { format!("({})", res.join(", ")) };
+        writeln!(
+            self.body,
+            "    {} = \"{name}\"({}) ({{\n    ^bb0({a}: {s}, {b}: {s}):\n      {r} = \"{body_op}\"({a}, {b}) : ({s}, {s}) -> {s} {loc}\n      \"stablehlo.return\"({r}) : ({s}) -> () {loc}\n    }}) {{{attrs}}} : ({}) -> {res_text} {loc}",
+            names.join(", "),
+            ops.join(", "),
+            tys.join(", "),
+            loc = self.loc
+        )
+        .unwrap();
+        names.into_iter().zip(results).map(|(name, ty)| Val { name, ty: ty.clone() }).collect()
+    }
+
+    /// Emits a raw line (already formatted) into the body.
+    pub fn raw(&mut self, line: &str) {
+        self.body.push_str("    ");
+        self.body.push_str(line);
+        self.body.push('\n');
+    }
+
+    // ----- builders -------------------------------------------------------------------
+
+    /// A scalar constant broadcast to `shape` (a splat `dense` when the shape is static).
+    pub fn splat(&mut self, v: f64, elem: &ElemTy, shape: &[i64]) -> Val {
+        if shape.iter().all(|&d| d >= 0) {
+            let t = tensor(shape, elem.clone());
+            let attrs = format!("value = dense<{}> : {}", scalar_literal(v, elem), ty(&t));
+            return self.op("stablehlo.constant", &[], &attrs, t);
+        }
+        let s = self.splat(v, elem, &[]);
+        self.broadcast_in_dim(&s, shape, &[])
+    }
+
+    /// A rank-1 i64 constant.
+    pub fn const_i64s(&mut self, v: &[i64]) -> Val {
+        let t = tensor(&[v.len() as i64], ElemTy::I(64));
+        let attrs = format!("value = dense<[{}]> : {}", join(v), ty(&t));
+        self.op("stablehlo.constant", &[], &attrs, t)
+    }
+
+    pub fn convert(&mut self, v: &Val, elem: &ElemTy) -> Val {
+        if v.elem() == elem {
+            return v.clone();
+        }
+        let t = TensorTy { elem: elem.clone(), ..v.ty.clone() };
+        self.op("stablehlo.convert", &[v], "", t)
+    }
+
+    pub fn broadcast_in_dim(&mut self, v: &Val, shape: &[i64], dims: &[i64]) -> Val {
+        let t = tensor(shape, v.elem().clone());
+        self.op("stablehlo.broadcast_in_dim", &[v], &format!("broadcast_dimensions = {}", i64_array(dims)), t)
+    }
+
+    /// NumPy-style broadcast of `v` to `shape` (trailing alignment).
+    pub fn broadcast_to(&mut self, v: &Val, shape: &[i64]) -> Val {
+        if v.shape() == shape {
+            return v.clone();
+        }
+        let offset = shape.len() - v.rank();
+        let dims: Vec<i64> = (0..v.rank()).map(|i| (i + offset) as i64).collect();
+        self.broadcast_in_dim(v, shape, &dims)
+    }
+
+    pub fn reshape(&mut self, v: &Val, shape: &[i64]) -> Val {
+        if v.shape() == shape {
+            return v.clone();
+        }
+        let t = tensor(shape, v.elem().clone());
+        self.op("stablehlo.reshape", &[v], "", t)
+    }
+
+    pub fn transpose(&mut self, v: &Val, perm: &[i64]) -> Val {
+        if perm.iter().enumerate().all(|(i, &p)| i as i64 == p) {
+            return v.clone();
+        }
+        let shape: Vec<i64> = perm.iter().map(|&p| v.shape()[p as usize]).collect();
+        let t = tensor(&shape, v.elem().clone());
+        self.op("stablehlo.transpose", &[v], &format!("permutation = {}", i64_array(perm)), t)
+    }
+
+    /// Element-wise binary op on operands of identical type.
+    pub fn binary(&mut self, name: &str, a: &Val, b: &Val) -> Val {
+        let t = a.ty.clone();
+        self.op(name, &[a, b], "", t)
+    }
+
+    pub fn unary(&mut self, name: &str, a: &Val) -> Val {
+        let t = a.ty.clone();
+        self.op(name, &[a], "", t)
+    }
+
+    /// `stablehlo.compare` producing i1.
+    pub fn compare(&mut self, dir: &str, a: &Val, b: &Val) -> Val {
+        let kind = if a.elem().is_float() {
+            "FLOAT"
+        } else if matches!(a.elem(), ElemTy::U(_)) || a.elem().is_bool() {
+            "UNSIGNED"
+        } else {
+            "SIGNED"
+        };
+        let t = TensorTy { elem: ElemTy::I(1), ..a.ty.clone() };
+        let attrs = format!("comparison_direction = #stablehlo<comparison_direction {dir}>, compare_type = #stablehlo<comparison_type {kind}>");
+        self.op("stablehlo.compare", &[a, b], &attrs, t)
+    }
+
+    pub fn select(&mut self, pred: &Val, a: &Val, b: &Val) -> Val {
+        let t = a.ty.clone();
+        self.op("stablehlo.select", &[pred, a, b], "", t)
+    }
+
+    /// A reduction over `dims` with `body` (`stablehlo.add`, `stablehlo.maximum`, ...) and
+    /// scalar init `init`; the reduced dims are dropped.
+    pub fn reduce(&mut self, v: &Val, dims: &[i64], body: &str, init: f64) -> Val {
+        let elem = v.elem().clone();
+        let init = self.splat(init, &elem, &[]);
+        let shape: Vec<i64> =
+            v.shape().iter().enumerate().filter(|(i, _)| !dims.contains(&(*i as i64))).map(|(_, &d)| d).collect();
+        let mut sorted = dims.to_vec();
+        sorted.sort_unstable();
+        let attrs = format!("dimensions = {}", i64_array(&sorted));
+        self.op_with_scalar_body("stablehlo.reduce", &[v, &init], &attrs, &[tensor(&shape, elem.clone())], body, &elem)
+            .pop()
+            .expect("one result")
+    }
+}

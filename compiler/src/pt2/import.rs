@@ -1,0 +1,382 @@
+//! The pt2 -> StableHLO driver.
+//!
+//! 1. Every node's target is checked against the lowering table first: unsupported
+//!    operators are reported all at once (count, node names, source lines) before any
+//!    work is done.
+//! 2. User inputs become `@main`'s arguments; parameters, buffers and lifted constants
+//!    become `stablehlo.constant`s whose value is a `dense_resource` over the archive's
+//!    memory map (strided views are gathered once), so weights are never copied into
+//!    MLIR.
+//! 3. Each node is lowered through its table entry, at a location built from the node's
+//!    name and the user's source line (`loc("conv1"("model.py":12:1))`).
+//! 4. The module is parsed, its weights attached, and the stablehlo verify step run.
+
+use super::emit::{tensor, ty, Emitter, Val};
+use super::lower::{elem_of_scalar_type, lookup, Args, Ctx, Value};
+use super::schema::{Argument, InputSpec, Node, OutputSpec, SymInt};
+use super::weights::{Program, Weight};
+use edge_dialects::context::{parse_module, verify_module};
+use edge_dialects::ir::{ElemTy, TensorTy, DYN};
+use melior::ir::Module;
+use melior::Context;
+use mlir_sys::*;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::Arc;
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {}
+
+/// An imported module and the memory its weights point into. Keep it alive as long
+/// as the module is used.
+pub struct Imported<'c> {
+    pub module: Module<'c>,
+    _program: Arc<Program>,
+    _owned: Vec<Box<[u8]>>,
+}
+
+/// One unsupported operator: how often it occurs and where.
+#[derive(Debug, Clone)]
+pub struct Unsupported {
+    pub target: String,
+    /// (node name, user source line) of each occurrence.
+    pub nodes: Vec<(String, Option<String>)>,
+}
+
+#[derive(Debug)]
+pub enum ImportError {
+    /// Operators edge has no lowering for, listed before any work was done.
+    Unsupported(Vec<Unsupported>),
+    /// A node could not be lowered (its arguments are outside what the lowering handles).
+    Lowering { node: String, target: String, source: Option<String>, message: String },
+    /// The graph's structure is outside what edge imports (mutations, tokens...).
+    Graph(String),
+    /// Errors were reported as MLIR diagnostics (parsing or verifying the result).
+    Diagnosed,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Unsupported(ops) => {
+                let total: usize = ops.iter().map(|o| o.nodes.len()).sum();
+                writeln!(f, "{} unsupported operator(s) in {total} node(s); nothing was converted:", ops.len())?;
+                for o in ops {
+                    let names: Vec<&str> = o.nodes.iter().take(5).map(|n| n.0.as_str()).collect();
+                    let more = if o.nodes.len() > 5 { format!(" and {} more", o.nodes.len() - 5) } else { String::new() };
+                    write!(f, "  {} x{}: {}{more}", o.target, o.nodes.len(), names.join(", "))?;
+                    if let Some(src) = o.nodes.iter().find_map(|n| n.1.clone()) {
+                        write!(f, " (first at {src})")?;
+                    }
+                    writeln!(f)?;
+                }
+                Ok(())
+            }
+            ImportError::Lowering { node, target, source, message } => {
+                write!(f, "cannot lower node '{node}' ({target})")?;
+                if let Some(s) = source {
+                    write!(f, " at {s}")?;
+                }
+                write!(f, ": {message}")
+            }
+            ImportError::Graph(m) => write!(f, "{m}"),
+            ImportError::Diagnosed => write!(f, "the imported module is invalid (see the errors above)"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// The ATen target of a node, without the `torch.ops.` prefix.
+pub fn node_target(node: &Node) -> &str {
+    node.target.strip_prefix("torch.ops.").unwrap_or(&node.target)
+}
+
+/// Targets the driver handles itself rather than through the table.
+const DRIVER_TARGETS: &[&str] = &["aten.sym_size.int", "aten._assert_tensor_metadata.default"];
+
+/// The user's frame in a node's `stack_trace`: the innermost frame outside torch itself,
+/// as `(file, line)`.
+pub fn user_frame(node: &Node) -> Option<(String, u32)> {
+    let trace = node.metadata.get("stack_trace")?;
+    let mut best = None;
+    for line in trace.lines() {
+        let Some(rest) = line.trim_start().strip_prefix("File \"") else { continue };
+        let Some((file, tail)) = rest.split_once("\", line ") else { continue };
+        let num: String = tail.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let Ok(n) = num.parse() else { continue };
+        if !file.contains("/torch/") {
+            best = Some((file.to_string(), n));
+        }
+    }
+    best
+}
+
+fn source_of(node: &Node) -> Option<String> {
+    user_frame(node).map(|(f, l)| format!("{f}:{l}"))
+}
+
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn location(node: &Node) -> String {
+    let name = node.name.clone().unwrap_or_else(|| node_target(node).to_string());
+    match user_frame(node) {
+        Some((file, line)) => format!("loc({}({}:{line}:1))", quote(&name), quote(&file)),
+        None => format!("loc({})", quote(&name)),
+    }
+}
+
+fn tensor_type(meta: &super::schema::TensorMeta) -> Result<TensorTy, String> {
+    let elem = elem_of_scalar_type(meta.dtype).map_err(|e| e.0)?;
+    let shape = meta.sizes.iter().map(|s| match s {
+        SymInt::AsInt(i) => *i,
+        SymInt::AsExpr(_) => DYN,
+    });
+    Ok(TensorTy::ranked(shape.collect(), elem))
+}
+
+/// Checks every node's target before doing any work.
+fn check_supported(nodes: &[Node]) -> Result<(), ImportError> {
+    let mut missing: BTreeMap<String, Vec<(String, Option<String>)>> = BTreeMap::new();
+    for n in nodes {
+        let t = node_target(n);
+        if lookup(t).is_none() && !DRIVER_TARGETS.contains(&t) {
+            missing.entry(t.to_string()).or_default().push((n.name.clone().unwrap_or_default(), source_of(n)));
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(ImportError::Unsupported(missing.into_iter().map(|(target, nodes)| Unsupported { target, nodes }).collect()))
+}
+
+/// Imports `program` into a module of `context`.
+pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options: &ImportOptions) -> Result<Imported<'c>, ImportError> {
+    let graph = &program.ep.graph_module.graph;
+    let signature = &program.ep.graph_module.signature;
+    check_supported(&graph.nodes)?;
+
+    let mut tensor_types = HashMap::new();
+    for (name, meta) in &graph.tensor_values {
+        let t = tensor_type(meta).map_err(|e| ImportError::Graph(format!("tensor '{name}': {e}")))?;
+        tensor_types.insert(name.clone(), t);
+    }
+    let mut ctx = Ctx { e: Emitter::new(), env: HashMap::new(), tensor_types: &tensor_types, outputs: vec![] };
+
+    // Inputs: user inputs are arguments; weights are constants bound after parsing.
+    let mut args = Vec::new();
+    let mut weight_consts: Vec<(String, String)> = Vec::new(); // (placeholder key, graph input)
+    let mut seen_views: HashMap<(usize, usize, Vec<i64>, Vec<i64>, i64, i64), String> = HashMap::new();
+    for (i, spec) in signature.input_specs.iter().enumerate() {
+        let graph_input = graph.inputs.get(i).and_then(|a| a.as_tensor()).map(str::to_string);
+        match spec {
+            InputSpec::UserInput(u) => {
+                let Some(name) = u.arg.as_tensor() else {
+                    return Err(ImportError::Graph(format!("user input #{i} is a {}, not a tensor; edge takes tensor inputs", u.arg.kind())));
+                };
+                let t = tensor_types.get(name).cloned().ok_or_else(|| ImportError::Graph(format!("no metadata for input '{name}'")))?;
+                let v = Val { name: format!("%arg{}", args.len()), ty: t };
+                ctx.env.insert(name.to_string(), Value::Tensor(v.clone()));
+                args.push((name.to_string(), v));
+            }
+            InputSpec::Parameter(_) | InputSpec::Buffer(_) | InputSpec::TensorConstant(_) => {
+                let name = graph_input.ok_or_else(|| ImportError::Graph(format!("input spec #{i} has no tensor graph input")))?;
+                let w = program.weights.get(&name).ok_or_else(|| ImportError::Graph(format!("weight input '{name}' is not bound to any payload")))?;
+                let key = (w.storage.start, w.storage.end, w.sizes.clone(), w.strides.clone(), w.storage_offset, w.dtype.0);
+                if let Some(first) = seen_views.get(&key) {
+                    // A tied weight: reuse the constant of the first input with this view.
+                    let v = ctx.tensor(first).map_err(|e| ImportError::Graph(e.0))?;
+                    ctx.env.insert(name.clone(), Value::Tensor(v));
+                    continue;
+                }
+                let elem = elem_of_scalar_type(w.dtype).map_err(|e| ImportError::Graph(format!("weight '{}': {}", w.fqn, e.0)))?;
+                let t = tensor(&w.sizes, elem);
+                ctx.e.loc = format!("loc({})", quote(&w.fqn));
+                let v = ctx.e.op("stablehlo.constant", &[], &format!("edge.weight = {}", quote(&name)), t);
+                ctx.env.insert(name.clone(), Value::Tensor(v));
+                seen_views.insert(key, name.clone());
+                weight_consts.push((name.clone(), name));
+            }
+            InputSpec::ConstantInput(c) => {
+                return Err(ImportError::Graph(format!("constant input '{}' is not supported yet", c.name)));
+            }
+            InputSpec::CustomObj(_) | InputSpec::Token(_) => {
+                return Err(ImportError::Graph(format!("input spec #{i} (a custom object or token) is not supported")));
+            }
+        }
+    }
+
+    for node in &graph.nodes {
+        lower_node(&mut ctx, node)?;
+    }
+
+    let mut results = Vec::new();
+    for (i, spec) in signature.output_specs.iter().enumerate() {
+        match spec {
+            OutputSpec::UserOutput(u) => {
+                let name = u.arg.as_tensor().ok_or_else(|| {
+                    ImportError::Graph(format!("output #{i} is a {}, not a tensor; edge returns tensors", u.arg.kind()))
+                })?;
+                results.push(ctx.tensor(name).map_err(|e| ImportError::Graph(format!("output '{name}': {}", e.0)))?);
+            }
+            OutputSpec::BufferMutation(b) => {
+                return Err(ImportError::Graph(format!(
+                    "the program mutates buffer '{}' (training-mode state such as batch-norm statistics?); export the model in eval() mode",
+                    b.buffer_name
+                )))
+            }
+            _ => return Err(ImportError::Graph(format!("output #{i} is not a user output; edge converts inference programs"))),
+        }
+    }
+
+    let arg_text: Vec<String> = args.iter().map(|(_, v)| format!("{}: {}", v.name, ty(&v.ty))).collect();
+    let in_names: Vec<&str> = args.iter().map(|(n, _)| n.as_str()).collect();
+    let out_names: Vec<String> = (0..results.len()).map(|i| format!("output_{i}")).collect();
+    let res_types: Vec<String> = results.iter().map(|v| ty(&v.ty)).collect();
+    let res_names: Vec<&str> = results.iter().map(|v| v.name.as_str()).collect();
+    let text = format!(
+        "module {{\n  func.func @main({}) -> ({}) attributes {{tf.entry_function = {{inputs = {}, outputs = {}}}}} {{\n{}    func.return {} : {}\n  }}\n}}\n",
+        arg_text.join(", "),
+        res_types.join(", "),
+        quote(&in_names.join(",")),
+        quote(&out_names.join(",")),
+        ctx.e.body(),
+        res_names.join(", "),
+        res_types.join(", ")
+    );
+
+    if std::env::var_os("EDGE_DUMP_IMPORT_TEXT").is_some() {
+        eprintln!("{text}");
+    }
+    let Some(module) = parse_module(context, &text, "<pt2 import>") else {
+        return Err(ImportError::Diagnosed);
+    };
+    let owned = attach_weights(&module, &program, &weight_consts)?;
+    if !verify_module(&module) {
+        return Err(ImportError::Diagnosed);
+    }
+    Ok(Imported { module, _program: program, _owned: owned })
+}
+
+fn lower_node(ctx: &mut Ctx, node: &Node) -> Result<(), ImportError> {
+    let target = node_target(node);
+    let name = node.name.clone().unwrap_or_else(|| target.to_string());
+    let fail = |message: String| ImportError::Lowering { node: name.clone(), target: target.to_string(), source: source_of(node), message };
+    ctx.e.loc = location(node);
+    if target == "aten._assert_tensor_metadata.default" {
+        return Ok(());
+    }
+    if target == "aten.sym_size.int" {
+        return lower_sym_size(ctx, node).map_err(fail);
+    }
+    let lowering = lookup(target).expect("checked before lowering");
+    ctx.outputs = node
+        .outputs
+        .iter()
+        .flat_map(|o| match o {
+            Argument::AsTensor(t) => vec![Some(t.name.clone())],
+            Argument::AsTensors(ts) => ts.iter().map(|t| Some(t.name.clone())).collect(),
+            _ => vec![None],
+        })
+        .collect();
+    let args = Args::new(node, lowering.args).map_err(|e| fail(e.0))?;
+    let values = (lowering.lower)(ctx, &args).map_err(|e| fail(e.0))?;
+    let names = ctx.outputs.clone();
+    for (v, n) in values.into_iter().zip(names) {
+        let Some(n) = n else { continue };
+        if let Some(t) = ctx.tensor_types.get(&n) {
+            if !t.compatible(&v.ty) {
+                return Err(fail(format!("lowering produced {} for output '{n}', whose recorded type is {t}", v.ty)));
+            }
+        }
+        ctx.env.insert(n, Value::Tensor(v));
+    }
+    Ok(())
+}
+
+/// `sym_size.int(self, dim)`: a dynamic size as a 0-d i64 tensor.
+fn lower_sym_size(ctx: &mut Ctx, node: &Node) -> Result<(), String> {
+    let get = |n: &str| node.inputs.iter().find(|a| a.name == n).map(|a| &a.arg);
+    let Some(Argument::AsTensor(t)) = get("self") else { return Err("argument 'self' must be a tensor".into()) };
+    let Some(Argument::AsInt(dim)) = get("dim") else { return Err("argument 'dim' must be an integer".into()) };
+    let x = ctx.tensor(&t.name).map_err(|e| e.0)?;
+    let dim = super::lower::norm_dim(*dim, x.rank()).map_err(|e| e.0)?;
+    let size = ctx.e.op("stablehlo.get_dimension_size", &[&x], &format!("dimension = {dim} : i64"), tensor(&[], ElemTy::I(32)));
+    let size = ctx.e.convert(&size, &ElemTy::I(64));
+    if let Some(Argument::AsSymInt(s)) = node.outputs.first() {
+        if let super::schema::SymIntArgument::AsName(n) = s {
+            ctx.env.insert(n.clone(), Value::SymInt(size));
+        }
+    }
+    Ok(())
+}
+
+/// Replaces each `edge.weight` placeholder with a `dense_resource` over the weight's
+/// bytes. Returns the buffers gathered for strided views (to keep alive).
+fn attach_weights(module: &Module, program: &Program, consts: &[(String, String)]) -> Result<Vec<Box<[u8]>>, ImportError> {
+    let by_name: HashMap<&str, &Weight> = consts.iter().filter_map(|(_, n)| program.weights.get(n).map(|w| (n.as_str(), w))).collect();
+    let mut owned = Vec::new();
+    let ops = collect_placeholders(module.as_operation().to_raw());
+    for op in ops {
+        unsafe {
+            let key_attr = mlirOperationGetAttributeByName(op, sref("edge.weight"));
+            let key = match edge_dialects::ir::attr_from_mlir(key_attr) {
+                edge_dialects::ir::Attr::Str(s) => s,
+                _ => continue,
+            };
+            let w = by_name.get(key.as_str()).ok_or_else(|| ImportError::Graph(format!("weight '{key}' vanished")))?;
+            let (ptr, len) = match w.bytes(&program.archive) {
+                Cow::Borrowed(b) => (b.as_ptr(), b.len()),
+                Cow::Owned(v) => {
+                    let b = v.into_boxed_slice();
+                    let p = (b.as_ptr(), b.len());
+                    owned.push(b);
+                    p
+                }
+            };
+            let result_ty = mlirValueGetType(mlirOperationGetResult(op, 0));
+            let align = 1usize << (ptr as usize).trailing_zeros().min(6);
+            let resource = resource_name(&w.fqn);
+            let attr = mlirUnmanagedDenseResourceElementsAttrGet(
+                result_ty,
+                sref(&resource),
+                ptr as *mut std::ffi::c_void,
+                len,
+                align,
+                false,
+                None,
+                std::ptr::null_mut(),
+            );
+            mlirOperationSetAttributeByName(op, sref("value"), attr);
+            mlirOperationRemoveAttributeByName(op, sref("edge.weight"));
+        }
+    }
+    Ok(owned)
+}
+
+/// A resource key from a parameter's FQN (`layer1.0.conv1.weight`).
+fn resource_name(fqn: &str) -> String {
+    let s: String = fqn.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '.' { c } else { '_' }).collect();
+    if s.starts_with(|c: char| c.is_ascii_digit()) || s.is_empty() { format!("w_{s}") } else { s }
+}
+
+fn collect_placeholders(root: MlirOperation) -> Vec<MlirOperation> {
+    unsafe extern "C" fn visit(op: MlirOperation, data: *mut std::ffi::c_void) -> MlirWalkResult {
+        let has = !mlirOperationGetAttributeByName(op, sref("edge.weight")).ptr.is_null();
+        if has {
+            (*(data as *mut Vec<MlirOperation>)).push(op);
+        }
+        MlirWalkResult_MlirWalkResultAdvance
+    }
+    let mut ops: Vec<MlirOperation> = Vec::new();
+    unsafe { mlirOperationWalk(root, Some(visit), &mut ops as *mut Vec<_> as *mut _, MlirWalkOrder_MlirWalkPreOrder) };
+    ops
+}
+
+fn sref(s: &str) -> MlirStringRef {
+    MlirStringRef { data: s.as_ptr() as *const _, length: s.len() }
+}

@@ -1,0 +1,491 @@
+//! Element-wise ATen ops: arithmetic with type promotion and broadcasting, unary math,
+//! comparisons, logic, activations and dtype conversion. Operands are converted to the
+//! result's dtype (as recorded in the archive) and broadcast to its shape explicitly.
+
+use super::{Args, Ctx, LResult, Scalar};
+use crate::pt2::emit::Val;
+use edge_dialects::ir::ElemTy;
+
+/// The dtype both operands are computed in: the result's, except for comparisons
+/// (bool result), where it is the promoted operand type.
+pub fn promote(a: &ElemTy, b: &ElemTy) -> ElemTy {
+    let rank = |e: &ElemTy| match e {
+        ElemTy::I(1) => 0,
+        ElemTy::U(w) | ElemTy::I(w) => 1 + *w as i32,
+        ElemTy::BF16 | ElemTy::F16 => 100,
+        ElemTy::F32 => 101,
+        ElemTy::F64 => 102,
+        _ => 50,
+    };
+    if a.is_float() && b.is_float() && a != b && rank(a) == rank(b) {
+        return ElemTy::F32; // f16 with bf16 promotes to f32
+    }
+    if rank(a) >= rank(b) { a.clone() } else { b.clone() }
+}
+
+/// `lhs op rhs`, both converted to `compute` and broadcast to the result shape.
+fn binary_as(ctx: &mut Ctx, name: &str, lhs: &Val, rhs: &Val, compute: &ElemTy) -> LResult<Val> {
+    let out = ctx.out_ty(0)?;
+    let a = ctx.e.convert(lhs, compute);
+    let b = ctx.e.convert(rhs, compute);
+    let a = ctx.e.broadcast_to(&a, out.dims());
+    let b = ctx.e.broadcast_to(&b, out.dims());
+    Ok(ctx.e.binary(name, &a, &b))
+}
+
+/// `self` and `other` (tensor or scalar) in the result's dtype.
+fn operands(ctx: &mut Ctx, args: &Args, lhs: &str, rhs: &str) -> LResult<(Val, Val, ElemTy)> {
+    let out = ctx.out_ty(0)?.elem;
+    let a = args.tensor_or_scalar(ctx, lhs, &out)?;
+    let b = args.tensor_or_scalar(ctx, rhs, &out)?;
+    Ok((a, b, out))
+}
+
+fn scaled(ctx: &mut Ctx, v: &Val, alpha: Option<Scalar>) -> Val {
+    match alpha {
+        Some(a) if a.as_f64() != 1.0 => {
+            let s = ctx.e.splat(a.as_f64(), v.elem(), v.shape());
+            ctx.e.binary("stablehlo.multiply", v, &s)
+        }
+        _ => v.clone(),
+    }
+}
+
+pub fn add(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    let b = ctx.e.convert(&b, &out);
+    let b = scaled(ctx, &b, args.opt_scalar("alpha")?);
+    Ok(vec![binary_as(ctx, "stablehlo.add", &a, &b, &out)?])
+}
+
+pub fn sub(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    let b = ctx.e.convert(&b, &out);
+    let b = scaled(ctx, &b, args.opt_scalar("alpha")?);
+    Ok(vec![binary_as(ctx, "stablehlo.subtract", &a, &b, &out)?])
+}
+
+/// `rsub(self, other, alpha) = other - alpha * self`.
+pub fn rsub(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    let a = ctx.e.convert(&a, &out);
+    let a = scaled(ctx, &a, args.opt_scalar("alpha")?);
+    Ok(vec![binary_as(ctx, "stablehlo.subtract", &b, &a, &out)?])
+}
+
+pub fn mul(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    let op = if out.is_bool() { "stablehlo.and" } else { "stablehlo.multiply" };
+    Ok(vec![binary_as(ctx, op, &a, &b, &out)?])
+}
+
+pub fn div(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    let mode = match args.node.inputs.iter().find(|a| a.name == "rounding_mode").map(|a| &a.arg) {
+        Some(crate::pt2::schema::Argument::AsString(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    match (mode, out.is_float()) {
+        (None, _) | (Some("trunc"), false) => Ok(vec![binary_as(ctx, "stablehlo.divide", &a, &b, &out)?]),
+        (Some("trunc"), true) => {
+            let q = binary_as(ctx, "stablehlo.divide", &a, &b, &out)?;
+            // trunc(x) = sign(x) * floor(|x|)
+            let abs = ctx.e.unary("stablehlo.abs", &q);
+            let fl = ctx.e.unary("stablehlo.floor", &abs);
+            let sg = ctx.e.unary("stablehlo.sign", &q);
+            Ok(vec![ctx.e.binary("stablehlo.multiply", &sg, &fl)])
+        }
+        (Some("floor"), true) => {
+            let q = binary_as(ctx, "stablehlo.divide", &a, &b, &out)?;
+            Ok(vec![ctx.e.unary("stablehlo.floor", &q)])
+        }
+        (Some("floor"), false) => {
+            // Integer floor division: q = a / b (truncating); q -= 1 where the remainder
+            // is non-zero and the signs of a and b differ.
+            let q = binary_as(ctx, "stablehlo.divide", &a, &b, &out)?;
+            let r = binary_as(ctx, "stablehlo.remainder", &a, &b, &out)?;
+            let zero = ctx.e.splat(0.0, &out, q.shape());
+            let one = ctx.e.splat(1.0, &out, q.shape());
+            let nz = ctx.e.compare("NE", &r, &zero);
+            let bb = ctx.e.convert(&b, &out);
+            let bb = ctx.e.broadcast_to(&bb, q.shape());
+            let rneg = ctx.e.compare("LT", &r, &zero);
+            let bneg = ctx.e.compare("LT", &bb, &zero);
+            let differ = ctx.e.compare("NE", &rneg, &bneg);
+            let fix = ctx.e.binary("stablehlo.and", &nz, &differ);
+            let q1 = ctx.e.binary("stablehlo.subtract", &q, &one);
+            Ok(vec![ctx.e.select(&fix, &q1, &q)])
+        }
+        (Some(m), _) => Err(format!("rounding_mode '{m}' is not supported").into()),
+    }
+}
+
+pub fn remainder(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    // Python semantics: the result takes the divisor's sign.
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    let r = binary_as(ctx, "stablehlo.remainder", &a, &b, &out)?;
+    let bb = ctx.e.convert(&b, &out);
+    let bb = ctx.e.broadcast_to(&bb, r.shape());
+    let zero = ctx.e.splat(0.0, &out, r.shape());
+    let nz = ctx.e.compare("NE", &r, &zero);
+    let rneg = ctx.e.compare("LT", &r, &zero);
+    let bneg = ctx.e.compare("LT", &bb, &zero);
+    let differ = ctx.e.compare("NE", &rneg, &bneg);
+    let fix = ctx.e.binary("stablehlo.and", &nz, &differ);
+    let shifted = ctx.e.binary("stablehlo.add", &r, &bb);
+    Ok(vec![ctx.e.select(&fix, &shifted, &r)])
+}
+
+pub fn fmod(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    Ok(vec![binary_as(ctx, "stablehlo.remainder", &a, &b, &out)?])
+}
+
+pub fn pow(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "exponent")?;
+    Ok(vec![binary_as(ctx, "stablehlo.power", &a, &b, &out)?])
+}
+
+pub fn maximum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    Ok(vec![binary_as(ctx, "stablehlo.maximum", &a, &b, &out)?])
+}
+
+pub fn minimum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    Ok(vec![binary_as(ctx, "stablehlo.minimum", &a, &b, &out)?])
+}
+
+pub fn atan2(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    Ok(vec![binary_as(ctx, "stablehlo.atan2", &a, &b, &out)?])
+}
+
+fn logical(ctx: &mut Ctx, args: &Args, op: &str) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "self")?;
+    let b = args.tensor(ctx, "other")?;
+    let to_bool = |ctx: &mut Ctx, v: &Val| -> Val {
+        if v.elem().is_bool() {
+            return v.clone();
+        }
+        let zero = ctx.e.splat(0.0, v.elem(), v.shape());
+        ctx.e.compare("NE", v, &zero)
+    };
+    let a = to_bool(ctx, &a);
+    let b = to_bool(ctx, &b);
+    let a = ctx.e.broadcast_to(&a, out.dims());
+    let b = ctx.e.broadcast_to(&b, out.dims());
+    let r = ctx.e.binary(op, &a, &b);
+    Ok(vec![ctx.e.convert(&r, &out.elem)])
+}
+
+pub fn logical_and(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    logical(ctx, args, "stablehlo.and")
+}
+pub fn logical_or(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    logical(ctx, args, "stablehlo.or")
+}
+pub fn logical_xor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    logical(ctx, args, "stablehlo.xor")
+}
+
+/// Bitwise ops on integers and bools.
+fn bitwise(ctx: &mut Ctx, args: &Args, op: &str) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    Ok(vec![binary_as(ctx, op, &a, &b, &out)?])
+}
+pub fn bitwise_and(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    bitwise(ctx, args, "stablehlo.and")
+}
+pub fn bitwise_or(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    bitwise(ctx, args, "stablehlo.or")
+}
+pub fn bitwise_xor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    bitwise(ctx, args, "stablehlo.xor")
+}
+
+pub fn logical_not(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "self")?;
+    let zero = ctx.e.splat(0.0, a.elem(), a.shape());
+    let r = ctx.e.compare("EQ", &a, &zero);
+    Ok(vec![ctx.e.convert(&r, &out.elem)])
+}
+
+pub fn bitwise_not(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let a = args.tensor(ctx, "self")?;
+    Ok(vec![ctx.e.unary("stablehlo.not", &a)])
+}
+
+fn compare(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.opt_tensor(ctx, "self")?.ok_or("argument 'self' must be a tensor")?;
+    let b_elem = a.elem().clone();
+    let b = args.tensor_or_scalar(ctx, "other", &b_elem)?;
+    let compute = promote(a.elem(), b.elem());
+    let a = ctx.e.convert(&a, &compute);
+    let b = ctx.e.convert(&b, &compute);
+    let a = ctx.e.broadcast_to(&a, out.dims());
+    let b = ctx.e.broadcast_to(&b, out.dims());
+    Ok(vec![ctx.e.compare(dir, &a, &b)])
+}
+
+pub fn eq(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    compare(ctx, args, "EQ")
+}
+pub fn ne(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    compare(ctx, args, "NE")
+}
+pub fn lt(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    compare(ctx, args, "LT")
+}
+pub fn le(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    compare(ctx, args, "LE")
+}
+pub fn gt(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    compare(ctx, args, "GT")
+}
+pub fn ge(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    compare(ctx, args, "GE")
+}
+
+/// `where(condition, self, other)`.
+pub fn where_self(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let c = args.tensor(ctx, "condition")?;
+    let a = args.tensor_or_scalar(ctx, "self", &out.elem)?;
+    let b = args.tensor_or_scalar(ctx, "other", &out.elem)?;
+    let c = ctx.e.broadcast_to(&c, out.dims());
+    let a = ctx.e.convert(&a, &out.elem);
+    let b = ctx.e.convert(&b, &out.elem);
+    let a = ctx.e.broadcast_to(&a, out.dims());
+    let b = ctx.e.broadcast_to(&b, out.dims());
+    Ok(vec![ctx.e.select(&c, &a, &b)])
+}
+
+/// A unary op computed in the result's dtype.
+fn unary(ctx: &mut Ctx, args: &Args, op: &str) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "self")?;
+    let a = ctx.e.convert(&a, &out.elem);
+    Ok(vec![ctx.e.unary(op, &a)])
+}
+
+macro_rules! unary_ops {
+    ($($name:ident => $op:literal),* $(,)?) => {
+        $(pub fn $name(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> { unary(ctx, args, $op) })*
+    };
+}
+
+unary_ops! {
+    abs => "stablehlo.abs",
+    ceil => "stablehlo.ceil",
+    cos => "stablehlo.cosine",
+    exp => "stablehlo.exponential",
+    expm1 => "stablehlo.exponential_minus_one",
+    floor => "stablehlo.floor",
+    log => "stablehlo.log",
+    log1p => "stablehlo.log_plus_one",
+    neg => "stablehlo.negate",
+    round => "stablehlo.round_nearest_even",
+    rsqrt => "stablehlo.rsqrt",
+    sigmoid => "stablehlo.logistic",
+    sign => "stablehlo.sign",
+    sin => "stablehlo.sine",
+    sqrt => "stablehlo.sqrt",
+    tan => "stablehlo.tan",
+    tanh => "stablehlo.tanh",
+}
+
+pub fn reciprocal(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "self")?;
+    let a = ctx.e.convert(&a, &out.elem);
+    let one = ctx.e.splat(1.0, &out.elem, a.shape());
+    Ok(vec![ctx.e.binary("stablehlo.divide", &one, &a)])
+}
+
+pub fn log2(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "self")?;
+    let a = ctx.e.convert(&a, &out.elem);
+    let l = ctx.e.unary("stablehlo.log", &a);
+    let k = ctx.e.splat(std::f64::consts::LOG2_E, &out.elem, a.shape());
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &l, &k)])
+}
+
+/// `clamp(x, lo, hi)` with optional bounds given as scalars or tensors.
+fn clamp_between(ctx: &mut Ctx, x: &Val, lo: Option<Val>, hi: Option<Val>) -> Val {
+    let mut r = x.clone();
+    if let Some(lo) = lo {
+        let lo = ctx.e.convert(&lo, x.elem());
+        let lo = ctx.e.broadcast_to(&lo, x.shape());
+        r = ctx.e.binary("stablehlo.maximum", &r, &lo);
+    }
+    if let Some(hi) = hi {
+        let hi = ctx.e.convert(&hi, x.elem());
+        let hi = ctx.e.broadcast_to(&hi, x.shape());
+        r = ctx.e.binary("stablehlo.minimum", &r, &hi);
+    }
+    r
+}
+
+pub fn clamp(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let x = ctx.e.convert(&x, &out.elem);
+    let bound = |ctx: &mut Ctx, name: &str| -> LResult<Option<Val>> {
+        if let Some(t) = args.opt_tensor(ctx, name)? {
+            return Ok(Some(t));
+        }
+        Ok(args.opt_scalar(name)?.map(|s| ctx.scalar_const(s, &out.elem)))
+    };
+    let lo = bound(ctx, "min")?;
+    let hi = bound(ctx, "max")?;
+    Ok(vec![clamp_between(ctx, &x, lo, hi)])
+}
+
+pub fn relu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let zero = ctx.e.splat(0.0, x.elem(), x.shape());
+    Ok(vec![ctx.e.binary("stablehlo.maximum", &x, &zero)])
+}
+
+pub fn hardtanh(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let lo = args.scalar("min_val")?;
+    let hi = args.scalar("max_val")?;
+    let lo = ctx.scalar_const(lo, x.elem());
+    let hi = ctx.scalar_const(hi, x.elem());
+    Ok(vec![clamp_between(ctx, &x, Some(lo), Some(hi))])
+}
+
+pub fn leaky_relu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let slope = args.float("negative_slope")?;
+    let zero = ctx.e.splat(0.0, x.elem(), x.shape());
+    let k = ctx.e.splat(slope, x.elem(), x.shape());
+    let pos = ctx.e.compare("GT", &x, &zero);
+    let scaled = ctx.e.binary("stablehlo.multiply", &x, &k);
+    Ok(vec![ctx.e.select(&pos, &x, &scaled)])
+}
+
+/// `relu6(x + 3) / 6`.
+fn hard_sigmoid_of(ctx: &mut Ctx, x: &Val) -> Val {
+    let three = ctx.e.splat(3.0, x.elem(), x.shape());
+    let six = ctx.e.splat(6.0, x.elem(), x.shape());
+    let zero = ctx.e.splat(0.0, x.elem(), x.shape());
+    let s = ctx.e.binary("stablehlo.add", x, &three);
+    let s = ctx.e.binary("stablehlo.maximum", &s, &zero);
+    let s = ctx.e.binary("stablehlo.minimum", &s, &six);
+    ctx.e.binary("stablehlo.divide", &s, &six)
+}
+
+pub fn hardsigmoid(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    Ok(vec![hard_sigmoid_of(ctx, &x)])
+}
+
+pub fn hardswish(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let h = hard_sigmoid_of(ctx, &x);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &x, &h)])
+}
+
+pub fn silu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let s = ctx.e.unary("stablehlo.logistic", &x);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &x, &s)])
+}
+
+/// GELU: `approximate = "tanh"` uses the tanh form; otherwise the exact erf form, with
+/// erf from an f32-accurate rational approximation (StableHLO has no erf op).
+pub fn gelu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let approximate = match args.node.inputs.iter().find(|a| a.name == "approximate").map(|a| &a.arg) {
+        Some(crate::pt2::schema::Argument::AsString(s)) => s.clone(),
+        _ => "none".to_string(),
+    };
+    let (e, shape) = (x.elem().clone(), x.shape().to_vec());
+    let c = |ctx: &mut Ctx, v: f64| ctx.e.splat(v, &e, &shape);
+    let half = c(ctx, 0.5);
+    let one = c(ctx, 1.0);
+    let inner = match approximate.as_str() {
+        "tanh" => {
+            // tanh(sqrt(2/pi) * (x + 0.044715 x^3))
+            let k = c(ctx, (2.0 / std::f64::consts::PI).sqrt());
+            let a = c(ctx, 0.044715);
+            let x2 = ctx.e.binary("stablehlo.multiply", &x, &x);
+            let x3 = ctx.e.binary("stablehlo.multiply", &x2, &x);
+            let t = ctx.e.binary("stablehlo.multiply", &a, &x3);
+            let t = ctx.e.binary("stablehlo.add", &x, &t);
+            let t = ctx.e.binary("stablehlo.multiply", &k, &t);
+            ctx.e.unary("stablehlo.tanh", &t)
+        }
+        "none" => {
+            let k = c(ctx, std::f64::consts::FRAC_1_SQRT_2);
+            let t = ctx.e.binary("stablehlo.multiply", &x, &k);
+            erf(ctx, &t)
+        }
+        other => return Err(format!("gelu approximate='{other}' is not supported").into()),
+    };
+    let s = ctx.e.binary("stablehlo.add", &one, &inner);
+    let s = ctx.e.binary("stablehlo.multiply", &x, &s);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &half, &s)])
+}
+
+/// erf(x) for f32: clamp to [-4, 4] and evaluate Eigen's/XLA's rational approximation
+/// (max error ~1e-7 over the range).
+pub fn erf(ctx: &mut Ctx, x: &Val) -> Val {
+    const ALPHA: [f64; 7] = [
+        -2.72614225801306e-10,
+        2.77068142495902e-08,
+        -2.10102402082508e-06,
+        -5.69250639462346e-05,
+        -7.34990630326855e-04,
+        -2.95459980854025e-03,
+        -1.60960333262415e-02,
+    ];
+    const BETA: [f64; 5] =
+        [-1.45660718464996e-05, -2.13374055278905e-04, -1.68282697438203e-03, -7.37332916720468e-03, -1.42647390514189e-02];
+    let (e, shape) = (x.elem().clone(), x.shape().to_vec());
+    let lo = ctx.e.splat(-4.0, &e, &shape);
+    let hi = ctx.e.splat(4.0, &e, &shape);
+    let xc = ctx.e.binary("stablehlo.maximum", x, &lo);
+    let xc = ctx.e.binary("stablehlo.minimum", &xc, &hi);
+    let x2 = ctx.e.binary("stablehlo.multiply", &xc, &xc);
+    let poly = |ctx: &mut Ctx, coeffs: &[f64]| -> Val {
+        let mut p = ctx.e.splat(coeffs[0], &e, &shape);
+        for &k in &coeffs[1..] {
+            p = ctx.e.binary("stablehlo.multiply", &p, &x2);
+            let kk = ctx.e.splat(k, &e, &shape);
+            p = ctx.e.binary("stablehlo.add", &p, &kk);
+        }
+        p
+    };
+    let p = poly(ctx, &ALPHA);
+    let p = ctx.e.binary("stablehlo.multiply", &p, &xc);
+    let q = poly(ctx, &BETA);
+    ctx.e.binary("stablehlo.divide", &p, &q)
+}
+
+pub fn erf_op(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    Ok(vec![erf(ctx, &x)])
+}
+
+/// `_to_copy` / `to` / `clone`: a dtype conversion (or the value itself).
+pub fn to_copy(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    if out.elem.is_bool() && !x.elem().is_bool() {
+        let zero = ctx.e.splat(0.0, x.elem(), x.shape());
+        return Ok(vec![ctx.e.compare("NE", &x, &zero)]);
+    }
+    Ok(vec![ctx.e.convert(&x, &out.elem)])
+}
+
+pub fn identity(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    Ok(vec![args.tensor(ctx, "self")?])
+}

@@ -1,0 +1,338 @@
+//! The ATen -> StableHLO lowering table. One entry per ATen overload: its schema's
+//! arguments with their defaults (the archive omits arguments left at their default)
+//! and the function that emits StableHLO for it. `table.rs` holds the entries, sorted;
+//! the functions live beside it by op family.
+
+mod elementwise;
+mod nn;
+mod reduce;
+mod shape;
+mod table;
+
+pub use table::TABLE;
+
+use super::emit::{Emitter, Val};
+use super::schema::{Argument, NamedArgument, Node, ScalarType};
+use edge_dialects::ir::{ElemTy, TensorTy};
+use std::collections::HashMap;
+
+/// A schema argument and its default.
+#[derive(Debug, Clone, Copy)]
+pub struct ArgDef {
+    pub name: &'static str,
+    pub default: Default,
+}
+
+/// What an omitted argument means.
+#[derive(Debug, Clone, Copy)]
+pub enum Default {
+    /// The argument has no default: it must be present.
+    Required,
+    None,
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Ints(&'static [i64]),
+}
+
+pub const fn req(name: &'static str) -> ArgDef {
+    ArgDef { name, default: Default::Required }
+}
+pub const fn def(name: &'static str, default: Default) -> ArgDef {
+    ArgDef { name, default }
+}
+
+/// One lowering rule.
+pub struct Lowering {
+    /// The overload, as the archive names it without `torch.ops.` (`aten.add.Tensor`).
+    pub target: &'static str,
+    pub args: &'static [ArgDef],
+    pub lower: fn(&mut Ctx, &Args) -> Result<Vec<Val>, LowerError>,
+}
+
+pub fn lookup(target: &str) -> Option<&'static Lowering> {
+    TABLE.binary_search_by(|l| l.target.cmp(target)).ok().map(|i| &TABLE[i])
+}
+
+/// Why a node could not be lowered (reported at the node's location).
+#[derive(Debug, Clone)]
+pub struct LowerError(pub String);
+
+impl<T: Into<String>> From<T> for LowerError {
+    fn from(s: T) -> Self {
+        LowerError(s.into())
+    }
+}
+
+pub type LResult<T> = Result<T, LowerError>;
+
+/// A scalar argument.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scalar {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl Scalar {
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Scalar::Int(i) => i as f64,
+            Scalar::Float(f) => f,
+            Scalar::Bool(b) => b as i64 as f64,
+        }
+    }
+}
+
+/// A value in the lowering environment.
+#[derive(Debug, Clone)]
+pub enum Value {
+    Tensor(Val),
+    /// A symbolic integer (a dynamic size), as a 0-d i64 tensor.
+    SymInt(Val),
+}
+
+/// The state lowerings share: the emitter, values by name, and the node being lowered.
+pub struct Ctx<'a> {
+    pub e: Emitter,
+    pub env: HashMap<String, Value>,
+    pub tensor_types: &'a HashMap<String, TensorTy>,
+    /// Output argument names of the current node.
+    pub outputs: Vec<Option<String>>,
+}
+
+impl Ctx<'_> {
+    /// The declared type of the current node's output `i`.
+    pub fn out_ty(&self, i: usize) -> LResult<TensorTy> {
+        let name = self.outputs.get(i).and_then(|o| o.as_ref()).ok_or_else(|| format!("output #{i} is not a tensor"))?;
+        self.tensor_types.get(name).cloned().ok_or_else(|| format!("no tensor metadata for output '{name}'").into())
+    }
+
+    pub fn tensor(&self, name: &str) -> LResult<Val> {
+        match self.env.get(name) {
+            Some(Value::Tensor(v)) => Ok(v.clone()),
+            Some(Value::SymInt(_)) => Err(format!("'{name}' is a symbolic integer where a tensor is expected").into()),
+            None => Err(format!("value '{name}' is not defined").into()),
+        }
+    }
+
+    /// A 0-d tensor of `elem` holding `s`.
+    pub fn scalar_const(&mut self, s: Scalar, elem: &ElemTy) -> Val {
+        self.e.splat(s.as_f64(), elem, &[])
+    }
+}
+
+/// A node's arguments by schema name, with the overload's defaults.
+pub struct Args<'n> {
+    pub node: &'n Node,
+    pub defs: &'static [ArgDef],
+    given: HashMap<&'n str, &'n Argument>,
+}
+
+impl<'n> Args<'n> {
+    pub fn new(node: &'n Node, defs: &'static [ArgDef]) -> LResult<Self> {
+        let mut given = HashMap::new();
+        for NamedArgument { name, arg, .. } in &node.inputs {
+            if !defs.iter().any(|d| d.name == name) {
+                return Err(format!("argument '{name}' is not in edge's schema for {}", node.target).into());
+            }
+            given.insert(name.as_str(), arg);
+        }
+        for d in defs {
+            if matches!(d.default, Default::Required) && !given.contains_key(d.name) {
+                return Err(format!("required argument '{}' is missing", d.name).into());
+            }
+        }
+        Ok(Args { node, defs, given })
+    }
+
+    fn default_of(&self, name: &str) -> Default {
+        self.defs.iter().find(|d| d.name == name).map(|d| d.default).unwrap_or(Default::None)
+    }
+
+    fn get(&self, name: &str) -> Option<&'n Argument> {
+        self.given.get(name).copied().filter(|a| !matches!(a, Argument::AsNone(_)))
+    }
+
+    pub fn is_none(&self, name: &str) -> bool {
+        self.get(name).is_none() && matches!(self.default_of(name), Default::None)
+    }
+
+    pub fn tensor(&self, ctx: &Ctx, name: &str) -> LResult<Val> {
+        self.opt_tensor(ctx, name)?.ok_or_else(|| format!("argument '{name}' must be a tensor").into())
+    }
+
+    pub fn opt_tensor(&self, ctx: &Ctx, name: &str) -> LResult<Option<Val>> {
+        match self.get(name) {
+            Some(Argument::AsTensor(t)) => Ok(Some(ctx.tensor(&t.name)?)),
+            Some(Argument::AsOptionalTensor(o)) => match o.as_tensor() {
+                Some(t) => Ok(Some(ctx.tensor(t)?)),
+                None => Ok(None),
+            },
+            None => Ok(None),
+            Some(other) => Err(format!("argument '{name}' must be a tensor, got {}", other.kind()).into()),
+        }
+    }
+
+    pub fn tensors(&self, ctx: &Ctx, name: &str) -> LResult<Vec<Val>> {
+        match self.get(name) {
+            Some(Argument::AsTensors(ts)) => ts.iter().map(|t| ctx.tensor(&t.name)).collect(),
+            Some(other) => Err(format!("argument '{name}' must be a tensor list, got {}", other.kind()).into()),
+            None => Err(format!("argument '{name}' is missing").into()),
+        }
+    }
+
+    /// A list of optional tensors (`Tensor?[]`, e.g. `index.Tensor` indices).
+    pub fn optional_tensors(&self, ctx: &Ctx, name: &str) -> LResult<Vec<Option<Val>>> {
+        match self.get(name) {
+            Some(Argument::AsOptionalTensors(ts)) => {
+                ts.iter().map(|t| t.as_tensor().map(|n| ctx.tensor(n)).transpose()).collect()
+            }
+            Some(Argument::AsTensors(ts)) => ts.iter().map(|t| ctx.tensor(&t.name).map(Some)).collect(),
+            Some(other) => Err(format!("argument '{name}' must be a list of optional tensors, got {}", other.kind()).into()),
+            None => Err(format!("argument '{name}' is missing").into()),
+        }
+    }
+
+    pub fn int(&self, name: &str) -> LResult<i64> {
+        self.opt_int(name)?.ok_or_else(|| format!("argument '{name}' must be an integer").into())
+    }
+
+    pub fn opt_int(&self, name: &str) -> LResult<Option<i64>> {
+        match self.get(name) {
+            Some(Argument::AsInt(i)) => Ok(Some(*i)),
+            Some(Argument::AsSymInt(s)) => match s.as_int() {
+                Some(i) => Ok(Some(i)),
+                None => Err(format!("argument '{name}' is a symbolic integer; edge needs it static here").into()),
+            },
+            Some(Argument::AsBool(b)) => Ok(Some(*b as i64)),
+            None => match self.default_of(name) {
+                Default::Int(i) => Ok(Some(i)),
+                Default::Bool(b) => Ok(Some(b as i64)),
+                _ => Ok(None),
+            },
+            Some(other) => Err(format!("argument '{name}' must be an integer, got {}", other.kind()).into()),
+        }
+    }
+
+    pub fn ints(&self, name: &str) -> LResult<Vec<i64>> {
+        self.opt_ints(name)?.ok_or_else(|| format!("argument '{name}' must be an integer list").into())
+    }
+
+    pub fn opt_ints(&self, name: &str) -> LResult<Option<Vec<i64>>> {
+        match self.get(name) {
+            Some(Argument::AsInts(v)) => Ok(Some(v.clone())),
+            Some(Argument::AsInt(i)) => Ok(Some(vec![*i])),
+            Some(Argument::AsSymInts(v)) => v
+                .iter()
+                .map(|s| s.as_int().ok_or_else(|| LowerError::from(format!("argument '{name}' has a symbolic size; edge needs it static here"))))
+                .collect::<LResult<Vec<_>>>()
+                .map(Some),
+            None => match self.default_of(name) {
+                Default::Ints(v) => Ok(Some(v.to_vec())),
+                Default::Int(i) => Ok(Some(vec![i])),
+                _ => Ok(None),
+            },
+            Some(other) => Err(format!("argument '{name}' must be an integer list, got {}", other.kind()).into()),
+        }
+    }
+
+    pub fn float(&self, name: &str) -> LResult<f64> {
+        Ok(self.scalar(name)?.as_f64())
+    }
+
+    pub fn bool(&self, name: &str) -> LResult<bool> {
+        match self.get(name) {
+            Some(Argument::AsBool(b)) => Ok(*b),
+            Some(Argument::AsInt(i)) => Ok(*i != 0),
+            None => match self.default_of(name) {
+                Default::Bool(b) => Ok(b),
+                Default::Int(i) => Ok(i != 0),
+                _ => Err(format!("argument '{name}' must be a bool").into()),
+            },
+            Some(other) => Err(format!("argument '{name}' must be a bool, got {}", other.kind()).into()),
+        }
+    }
+
+    pub fn opt_scalar(&self, name: &str) -> LResult<Option<Scalar>> {
+        match self.get(name) {
+            Some(Argument::AsInt(i)) => Ok(Some(Scalar::Int(*i))),
+            Some(Argument::AsFloat(f)) => Ok(Some(Scalar::Float(f.0))),
+            Some(Argument::AsBool(b)) => Ok(Some(Scalar::Bool(*b))),
+            Some(Argument::AsSymInt(s)) => match s.as_int() {
+                Some(i) => Ok(Some(Scalar::Int(i))),
+                None => Err(format!("argument '{name}' is symbolic; edge needs it static here").into()),
+            },
+            None => match self.default_of(name) {
+                Default::Int(i) => Ok(Some(Scalar::Int(i))),
+                Default::Float(f) => Ok(Some(Scalar::Float(f))),
+                Default::Bool(b) => Ok(Some(Scalar::Bool(b))),
+                _ => Ok(None),
+            },
+            Some(other) => Err(format!("argument '{name}' must be a number, got {}", other.kind()).into()),
+        }
+    }
+
+    pub fn scalar(&self, name: &str) -> LResult<Scalar> {
+        self.opt_scalar(name)?.ok_or_else(|| format!("argument '{name}' must be a number").into())
+    }
+
+    /// A tensor argument, or a scalar argument turned into a 0-d tensor of `elem`.
+    pub fn tensor_or_scalar(&self, ctx: &mut Ctx, name: &str, elem: &ElemTy) -> LResult<Val> {
+        if let Some(t) = self.opt_tensor(ctx, name)? {
+            return Ok(t);
+        }
+        let s = self.scalar(name)?;
+        Ok(ctx.scalar_const(s, elem))
+    }
+
+    pub fn dtype(&self, name: &str) -> LResult<Option<ElemTy>> {
+        match self.get(name) {
+            Some(Argument::AsScalarType(t)) => elem_of_scalar_type(*t).map(Some),
+            None => Ok(None),
+            Some(other) => Err(format!("argument '{name}' must be a dtype, got {}", other.kind()).into()),
+        }
+    }
+}
+
+/// The MLIR element type of a torch dtype code.
+pub fn elem_of_scalar_type(t: ScalarType) -> LResult<ElemTy> {
+    Ok(match t.0 {
+        1 => ElemTy::U(8),
+        2 => ElemTy::I(8),
+        3 => ElemTy::I(16),
+        4 => ElemTy::I(32),
+        5 => ElemTy::I(64),
+        6 => ElemTy::F16,
+        7 => ElemTy::F32,
+        8 => ElemTy::F64,
+        12 => ElemTy::I(1),
+        13 => ElemTy::BF16,
+        _ => return Err(format!("dtype {} is not supported", t.name()).into()),
+    })
+}
+
+/// Normalizes a possibly negative dim against `rank`.
+pub fn norm_dim(d: i64, rank: usize) -> LResult<i64> {
+    let r = rank as i64;
+    let n = if d < 0 { d + r } else { d };
+    if n < 0 || n >= r.max(1) {
+        return Err(format!("dim {d} is out of range for rank {rank}").into());
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_unique() {
+        for w in TABLE.windows(2) {
+            assert!(w[0].target < w[1].target, "{} must sort before {}", w[0].target, w[1].target);
+        }
+        for l in TABLE {
+            assert!(l.target.starts_with("aten.") || l.target.contains('.'), "{}", l.target);
+        }
+    }
+}

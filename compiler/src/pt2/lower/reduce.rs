@@ -1,0 +1,221 @@
+//! Reductions: sum/mean/amax/amin/any/var over dims, argmax, softmax and log-softmax,
+//! and cumulative sums. `keepdim` results are reshaped to the archive's result shape.
+
+use super::{norm_dim, Args, Ctx, LResult};
+use crate::pt2::emit::{i64_array, tensor, Val};
+use edge_dialects::ir::ElemTy;
+
+/// The dims to reduce: `dim` (a list, possibly empty or absent = all dims).
+fn reduce_dims(args: &Args, rank: usize) -> LResult<Vec<i64>> {
+    let dims = args.opt_ints("dim")?.unwrap_or_default();
+    if dims.is_empty() {
+        return Ok((0..rank as i64).collect());
+    }
+    let mut d: Vec<i64> = dims.iter().map(|&x| norm_dim(x, rank)).collect::<LResult<_>>()?;
+    d.sort_unstable();
+    d.dedup();
+    Ok(d)
+}
+
+fn lowest(elem: &ElemTy) -> f64 {
+    match elem {
+        e if e.is_float() => f64::NEG_INFINITY,
+        ElemTy::I(1) => 0.0,
+        ElemTy::I(w) => -(2f64.powi(*w as i32 - 1)),
+        ElemTy::U(_) => 0.0,
+        _ => f64::NEG_INFINITY,
+    }
+}
+
+fn highest(elem: &ElemTy) -> f64 {
+    match elem {
+        e if e.is_float() => f64::INFINITY,
+        ElemTy::I(1) => 1.0,
+        ElemTy::I(w) => 2f64.powi(*w as i32 - 1) - 1.0,
+        ElemTy::U(w) => 2f64.powi(*w as i32) - 1.0,
+        _ => f64::INFINITY,
+    }
+}
+
+/// Reduces `x` (converted to the result's dtype) and reshapes to the result shape.
+fn reduce_to_result(ctx: &mut Ctx, x: &Val, dims: &[i64], body: &str, init: f64) -> LResult<Val> {
+    let out = ctx.out_ty(0)?;
+    let x = ctx.e.convert(x, &out.elem);
+    let r = ctx.e.reduce(&x, dims, body, init);
+    Ok(ctx.e.reshape(&r, out.dims()))
+}
+
+pub fn sum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dims = reduce_dims(args, x.rank())?;
+    Ok(vec![reduce_to_result(ctx, &x, &dims, "stablehlo.add", 0.0)?])
+}
+
+pub fn mean(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dims = reduce_dims(args, x.rank())?;
+    let count: i64 = dims.iter().map(|&d| x.shape()[d as usize]).product();
+    if count < 0 {
+        return Err("mean over a dynamic dimension is not supported yet".into());
+    }
+    let s = reduce_to_result(ctx, &x, &dims, "stablehlo.add", 0.0)?;
+    let n = ctx.e.splat(count as f64, s.elem(), s.shape());
+    Ok(vec![ctx.e.binary("stablehlo.divide", &s, &n)])
+}
+
+pub fn amax(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dims = reduce_dims(args, x.rank())?;
+    let init = lowest(x.elem());
+    Ok(vec![reduce_to_result(ctx, &x, &dims, "stablehlo.maximum", init)?])
+}
+
+pub fn amin(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dims = reduce_dims(args, x.rank())?;
+    let init = highest(x.elem());
+    Ok(vec![reduce_to_result(ctx, &x, &dims, "stablehlo.minimum", init)?])
+}
+
+pub fn any(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let x = if x.elem().is_bool() {
+        x
+    } else {
+        let zero = ctx.e.splat(0.0, x.elem(), x.shape());
+        ctx.e.compare("NE", &x, &zero)
+    };
+    let dims = reduce_dims(args, x.rank())?;
+    Ok(vec![reduce_to_result(ctx, &x, &dims, "stablehlo.or", 0.0)?])
+}
+
+/// `var.correction(self, dim, correction, keepdim)`: mean of squared deviations, divided
+/// by `N - correction`.
+pub fn var(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let x = ctx.e.convert(&x, &out.elem);
+    let dims = reduce_dims(args, x.rank())?;
+    let n: i64 = dims.iter().map(|&d| x.shape()[d as usize]).product();
+    let correction = args.opt_scalar("correction")?.map(|s| s.as_f64()).unwrap_or(1.0);
+    let sum = ctx.e.reduce(&x, &dims, "stablehlo.add", 0.0);
+    let count = ctx.e.splat(n as f64, &out.elem, sum.shape());
+    let m = ctx.e.binary("stablehlo.divide", &sum, &count);
+    let kept: Vec<i64> = (0..x.rank() as i64).filter(|d| !dims.contains(d)).collect();
+    let mb = ctx.e.broadcast_in_dim(&m, x.shape(), &kept);
+    let d = ctx.e.binary("stablehlo.subtract", &x, &mb);
+    let d2 = ctx.e.binary("stablehlo.multiply", &d, &d);
+    let ss = ctx.e.reduce(&d2, &dims, "stablehlo.add", 0.0);
+    let denom = ctx.e.splat((n as f64 - correction).max(0.0), &out.elem, ss.shape());
+    let v = ctx.e.binary("stablehlo.divide", &ss, &denom);
+    Ok(vec![ctx.e.reshape(&v, out.dims())])
+}
+
+/// `argmax(self, dim, keepdim)`: the first index of the maximum, as i64.
+pub fn argmax(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    arg_extreme(ctx, args, "GT")
+}
+
+pub fn argmin(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    arg_extreme(ctx, args, "LT")
+}
+
+fn arg_extreme(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let mut x = args.tensor(ctx, "self")?;
+    let dim = match args.opt_int("dim")? {
+        Some(d) => norm_dim(d, x.rank())?,
+        None => {
+            let n = x.shape().iter().product::<i64>();
+            x = ctx.e.reshape(&x, &[n]);
+            0
+        }
+    };
+    let elem = x.elem().clone();
+    let i64t = ElemTy::I(64);
+    let idx = ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {dim} : i64"), tensor(x.shape(), i64t.clone()));
+    let init_v = ctx.e.splat(if dir == "GT" { lowest(&elem) } else { highest(&elem) }, &elem, &[]);
+    let init_i = ctx.e.splat(0.0, &i64t, &[]);
+    let red_shape: Vec<i64> = x.shape().iter().enumerate().filter(|(i, _)| *i as i64 != dim).map(|(_, &d)| d).collect();
+    let (s, si) = (crate::pt2::emit::ty(&tensor(&[], elem.clone())), crate::pt2::emit::ty(&tensor(&[], i64t.clone())));
+    let names: Vec<String> = (0..2).map(|_| ctx.e.fresh()).collect();
+    let (av, ai, bv, bi) = (ctx.e.fresh(), ctx.e.fresh(), ctx.e.fresh(), ctx.e.fresh());
+    let (c1, eqv, lti, c2, pick, sv, siv) =
+        (ctx.e.fresh(), ctx.e.fresh(), ctx.e.fresh(), ctx.e.fresh(), ctx.e.fresh(), ctx.e.fresh(), ctx.e.fresh());
+    let loc = ctx.e.loc.clone();
+    let ft = if elem.is_float() { "FLOAT" } else { "SIGNED" };
+    let b1 = crate::pt2::emit::ty(&tensor(&[], ElemTy::I(1)));
+    let text = format!(
+        "{n0}, {n1} = \"stablehlo.reduce\"({x}, {idx}, {iv}, {ii}) ({{\n    ^bb0({av}: {s}, {ai}: {si}, {bv}: {s}, {bi}: {si}):\n      {c1} = \"stablehlo.compare\"({av}, {bv}) {{comparison_direction = #stablehlo<comparison_direction {dir}>, compare_type = #stablehlo<comparison_type {ft}>}} : ({s}, {s}) -> {b1} {loc}\n      {eqv} = \"stablehlo.compare\"({av}, {bv}) {{comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type {ft}>}} : ({s}, {s}) -> {b1} {loc}\n      {lti} = \"stablehlo.compare\"({ai}, {bi}) {{comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type SIGNED>}} : ({si}, {si}) -> {b1} {loc}\n      {c2} = \"stablehlo.and\"({eqv}, {lti}) : ({b1}, {b1}) -> {b1} {loc}\n      {pick} = \"stablehlo.or\"({c1}, {c2}) : ({b1}, {b1}) -> {b1} {loc}\n      {sv} = \"stablehlo.select\"({pick}, {av}, {bv}) : ({b1}, {s}, {s}) -> {s} {loc}\n      {siv} = \"stablehlo.select\"({pick}, {ai}, {bi}) : ({b1}, {si}, {si}) -> {si} {loc}\n      \"stablehlo.return\"({sv}, {siv}) : ({s}, {si}) -> () {loc}\n    }}) {{dimensions = {dims}}} : ({xt}, {it}, {s}, {si}) -> ({rv}, {ri}) {loc}",
+        n0 = names[0],
+        n1 = names[1],
+        x = x.name,
+        idx = idx.name,
+        iv = init_v.name,
+        ii = init_i.name,
+        dims = i64_array(&[dim]),
+        xt = crate::pt2::emit::ty(&x.ty),
+        it = crate::pt2::emit::ty(&idx.ty),
+        rv = crate::pt2::emit::ty(&tensor(&red_shape, elem.clone())),
+        ri = crate::pt2::emit::ty(&tensor(&red_shape, i64t.clone())),
+    );
+    ctx.e.raw(&text);
+    let indices = Val { name: names[1].clone(), ty: tensor(&red_shape, i64t) };
+    let indices = ctx.e.convert(&indices, &out.elem);
+    Ok(vec![ctx.e.reshape(&indices, out.dims())])
+}
+
+/// `_softmax(self, dim, half_to_float)`: exp(x - max) / sum.
+pub fn softmax(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (x, shifted, dim, kept) = softmax_parts(ctx, args)?;
+    let e = ctx.e.unary("stablehlo.exponential", &shifted);
+    let s = ctx.e.reduce(&e, &[dim], "stablehlo.add", 0.0);
+    let sb = ctx.e.broadcast_in_dim(&s, x.shape(), &kept);
+    Ok(vec![ctx.e.binary("stablehlo.divide", &e, &sb)])
+}
+
+/// `_log_softmax(self, dim, half_to_float)`: (x - max) - log(sum(exp(x - max))).
+pub fn log_softmax(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (x, shifted, dim, kept) = softmax_parts(ctx, args)?;
+    let e = ctx.e.unary("stablehlo.exponential", &shifted);
+    let s = ctx.e.reduce(&e, &[dim], "stablehlo.add", 0.0);
+    let l = ctx.e.unary("stablehlo.log", &s);
+    let lb = ctx.e.broadcast_in_dim(&l, x.shape(), &kept);
+    Ok(vec![ctx.e.binary("stablehlo.subtract", &shifted, &lb)])
+}
+
+fn softmax_parts(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, i64, Vec<i64>)> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let x = ctx.e.convert(&x, &out.elem);
+    let dim = norm_dim(args.int("dim")?, x.rank())?;
+    let kept: Vec<i64> = (0..x.rank() as i64).filter(|&d| d != dim).collect();
+    let m = ctx.e.reduce(&x, &[dim], "stablehlo.maximum", f64::NEG_INFINITY);
+    let mb = ctx.e.broadcast_in_dim(&m, x.shape(), &kept);
+    let shifted = ctx.e.binary("stablehlo.subtract", &x, &mb);
+    Ok((x, shifted, dim, kept))
+}
+
+/// `cumsum(self, dim)`: a reduce_window summing each prefix.
+pub fn cumsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let x = ctx.e.convert(&x, &out.elem);
+    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let n = x.shape()[dim];
+    let mut window = vec![1; x.rank()];
+    window[dim] = n;
+    let mut pad = vec![[0i64, 0]; x.rank()];
+    pad[dim] = [n - 1, 0];
+    let pad_text: Vec<String> = pad.iter().map(|p| format!("[{}, {}]", p[0], p[1])).collect();
+    let init = ctx.e.splat(0.0, &out.elem, &[]);
+    let attrs = format!(
+        "window_dimensions = {}, window_strides = {}, padding = dense<[{}]> : tensor<{}x2xi64>",
+        i64_array(&window),
+        i64_array(&vec![1; x.rank()]),
+        pad_text.join(", "),
+        x.rank()
+    );
+    let elem = out.elem.clone();
+    Ok(ctx.e.op_with_scalar_body("stablehlo.reduce_window", &[&x, &init], &attrs, &[out], "stablehlo.add", &elem))
+}

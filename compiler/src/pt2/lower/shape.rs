@@ -1,0 +1,374 @@
+//! Shape and data-movement ATen ops: views, permutes, concatenation, slicing, padding,
+//! gathers and tensor factories. Result shapes come from the archive's metadata.
+
+use super::{norm_dim, Args, Ctx, LResult};
+use crate::pt2::emit::{i64_array, join, tensor, Val};
+use edge_dialects::ir::ElemTy;
+
+/// `view`, `_unsafe_view`, `reshape`, `flatten`-style ops: a reshape to the result shape.
+pub fn view(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    if !out.is_static() {
+        return Err("a view to a dynamic shape is not supported yet".into());
+    }
+    Ok(vec![ctx.e.reshape(&x, out.dims())])
+}
+
+pub fn permute(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let perm: Vec<i64> = args.ints("dims")?.iter().map(|&d| norm_dim(d, x.rank())).collect::<LResult<_>>()?;
+    Ok(vec![ctx.e.transpose(&x, &perm)])
+}
+
+pub fn transpose_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let a = norm_dim(args.int("dim0")?, x.rank())?;
+    let b = norm_dim(args.int("dim1")?, x.rank())?;
+    let mut perm: Vec<i64> = (0..x.rank() as i64).collect();
+    perm.swap(a as usize, b as usize);
+    Ok(vec![ctx.e.transpose(&x, &perm)])
+}
+
+pub fn t(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let perm: Vec<i64> = (0..x.rank() as i64).rev().collect();
+    Ok(vec![ctx.e.transpose(&x, &perm)])
+}
+
+/// `unsqueeze`, `squeeze.*`: reshapes to the result shape.
+pub fn reshape_to_result(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    view(ctx, args)
+}
+
+pub fn expand(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    Ok(vec![ctx.e.broadcast_to(&x, out.dims())])
+}
+
+pub fn cat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let xs = args.tensors(ctx, "tensors")?;
+    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), out.dims().len())?;
+    // Legacy behaviour: 1-D empty tensors are skipped.
+    let xs: Vec<Val> = xs
+        .into_iter()
+        .filter(|x| !(x.rank() == 1 && x.shape()[0] == 0 && out.dims().len() != 1))
+        .map(|x| ctx.e.convert(&x, &out.elem))
+        .collect();
+    let refs: Vec<&Val> = xs.iter().collect();
+    Ok(vec![ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {dim} : i64"), out)])
+}
+
+/// Clamps a Python-style slice bound into `[0, size]`.
+fn clamp_bound(v: i64, size: i64) -> i64 {
+    let v = if v < 0 { v + size } else { v };
+    v.clamp(0, size)
+}
+
+pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())? as usize;
+    let size = x.shape()[dim];
+    if size < 0 {
+        return Err("slicing a dynamic dimension is not supported yet".into());
+    }
+    let step = args.opt_int("step")?.unwrap_or(1);
+    if step <= 0 {
+        return Err(format!("slice step must be positive, got {step}").into());
+    }
+    let start = clamp_bound(args.opt_int("start")?.unwrap_or(0), size);
+    let end = clamp_bound(args.opt_int("end")?.unwrap_or(i64::MAX).min(size), size).max(start);
+    let mut starts = vec![0; x.rank()];
+    let mut limits = x.shape().to_vec();
+    let mut strides = vec![1; x.rank()];
+    starts[dim] = start;
+    limits[dim] = end;
+    strides[dim] = step;
+    let attrs = format!(
+        "start_indices = {}, limit_indices = {}, strides = {}",
+        i64_array(&starts),
+        i64_array(&limits),
+        i64_array(&strides)
+    );
+    Ok(vec![ctx.e.op("stablehlo.slice", &[&x], &attrs, out)])
+}
+
+pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let size = x.shape()[dim];
+    let mut index = args.int("index")?;
+    if index < 0 {
+        index += size;
+    }
+    if index < 0 || index >= size {
+        return Err(format!("index {} is out of range for a dimension of size {size}", args.int("index")?).into());
+    }
+    let mut starts = vec![0; x.rank()];
+    let mut limits = x.shape().to_vec();
+    starts[dim] = index;
+    limits[dim] = index + 1;
+    let mut sliced_shape = x.shape().to_vec();
+    sliced_shape[dim] = 1;
+    let attrs = format!(
+        "start_indices = {}, limit_indices = {}, strides = {}",
+        i64_array(&starts),
+        i64_array(&limits),
+        i64_array(&vec![1; x.rank()])
+    );
+    let s = ctx.e.op("stablehlo.slice", &[&x], &attrs, tensor(&sliced_shape, x.elem().clone()));
+    Ok(vec![ctx.e.reshape(&s, out.dims())])
+}
+
+/// `split_with_sizes` / `split.Tensor`: one slice per output.
+pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())? as usize;
+    let mut outs = Vec::new();
+    let mut start = 0;
+    for i in 0..ctx.outputs.len() {
+        let out = ctx.out_ty(i)?;
+        let len = out.dims()[dim];
+        let mut starts = vec![0; x.rank()];
+        let mut limits = x.shape().to_vec();
+        starts[dim] = start;
+        limits[dim] = start + len;
+        let attrs = format!(
+            "start_indices = {}, limit_indices = {}, strides = {}",
+            i64_array(&starts),
+            i64_array(&limits),
+            i64_array(&vec![1; x.rank()])
+        );
+        outs.push(ctx.e.op("stablehlo.slice", &[&x], &attrs, out));
+        start += len;
+    }
+    Ok(outs)
+}
+
+pub fn flip(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dims: Vec<i64> = args.ints("dims")?.iter().map(|&d| norm_dim(d, x.rank())).collect::<LResult<_>>()?;
+    let t = x.ty.clone();
+    Ok(vec![ctx.e.op("stablehlo.reverse", &[&x], &format!("dimensions = {}", i64_array(&dims)), t)])
+}
+
+/// `repeat(self, repeats)`: broadcast each dim into a new leading axis, then merge.
+pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let reps = args.ints("repeats")?;
+    let lead = reps.len() - x.rank();
+    let mut in_shape = vec![1; lead];
+    in_shape.extend_from_slice(x.shape());
+    let x = ctx.e.reshape(&x, &in_shape);
+    // [r0, s0, r1, s1, ...]
+    let mut wide = Vec::new();
+    let mut dims = Vec::new();
+    for (i, (&r, &s)) in reps.iter().zip(&in_shape).enumerate() {
+        wide.push(r);
+        wide.push(s);
+        dims.push((2 * i + 1) as i64);
+    }
+    let b = ctx.e.broadcast_in_dim(&x, &wide, &dims);
+    Ok(vec![ctx.e.reshape(&b, out.dims())])
+}
+
+/// `constant_pad_nd(self, pad, value)`: `pad` lists (low, high) pairs from the last dim
+/// backwards; negative amounts crop.
+pub fn constant_pad_nd(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let pad = args.ints("pad")?;
+    if pad.len() % 2 != 0 || pad.len() / 2 > x.rank() {
+        return Err(format!("pad has {} entries for a rank-{} tensor", pad.len(), x.rank()).into());
+    }
+    let mut low = vec![0; x.rank()];
+    let mut high = vec![0; x.rank()];
+    for (i, pair) in pad.chunks(2).enumerate() {
+        let d = x.rank() - 1 - i;
+        low[d] = pair[0];
+        high[d] = pair[1];
+    }
+    let value = args.opt_scalar("value")?.map(|s| s.as_f64()).unwrap_or(0.0);
+    let v = ctx.e.splat(value, x.elem(), &[]);
+    let attrs = format!(
+        "edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}",
+        i64_array(&low),
+        i64_array(&high),
+        i64_array(&vec![0; x.rank()])
+    );
+    Ok(vec![ctx.e.op("stablehlo.pad", &[&x, &v], &attrs, out)])
+}
+
+/// `full`, `full_like`, `zeros_like`, `ones_like`, `scalar_tensor`, `new_full`...: a splat
+/// of the result type.
+pub fn full_with(ctx: &mut Ctx, value: f64) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    if !out.is_static() {
+        return Err("a tensor factory with a dynamic shape is not supported yet".into());
+    }
+    Ok(vec![ctx.e.splat(value, &out.elem, out.dims())])
+}
+
+pub fn full(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    full_with(ctx, args.float("fill_value")?)
+}
+
+pub fn scalar_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    full_with(ctx, args.float("s")?)
+}
+
+pub fn zeros_like(ctx: &mut Ctx, _args: &Args) -> LResult<Vec<Val>> {
+    full_with(ctx, 0.0)
+}
+
+pub fn ones_like(ctx: &mut Ctx, _args: &Args) -> LResult<Vec<Val>> {
+    full_with(ctx, 1.0)
+}
+
+pub fn full_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    full_with(ctx, args.float("fill_value")?)
+}
+
+/// `arange(start, end, step)`: iota scaled and shifted, in the result's dtype.
+pub fn arange(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let start = args.opt_scalar("start")?.map(|s| s.as_f64()).unwrap_or(0.0);
+    let step = args.opt_scalar("step")?.map(|s| s.as_f64()).unwrap_or(1.0);
+    let iota = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", out.clone());
+    let n = out.dims().to_vec();
+    let mut r = iota;
+    if step != 1.0 {
+        let k = ctx.e.splat(step, &out.elem, &n);
+        r = ctx.e.binary("stablehlo.multiply", &r, &k);
+    }
+    if start != 0.0 {
+        let k = ctx.e.splat(start, &out.elem, &n);
+        r = ctx.e.binary("stablehlo.add", &r, &k);
+    }
+    Ok(vec![r])
+}
+
+/// `triu`/`tril(self, diagonal)`: keep elements where `col - row >= k` (triu) or
+/// `<= k` (tril), zero elsewhere.
+fn triangle(ctx: &mut Ctx, args: &Args, upper: bool) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let k = args.opt_int("diagonal")?.unwrap_or(0);
+    let r = x.rank();
+    if r < 2 {
+        return Err("triu/tril need at least 2 dimensions".into());
+    }
+    let shape = x.shape().to_vec();
+    let i64t = tensor(&shape, ElemTy::I(64));
+    let rows = ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {} : i64", r - 2), i64t.clone());
+    let cols = ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {} : i64", r - 1), i64t);
+    let diff = ctx.e.binary("stablehlo.subtract", &cols, &rows);
+    let kk = ctx.e.splat(k as f64, &ElemTy::I(64), &shape);
+    let keep = ctx.e.compare(if upper { "GE" } else { "LE" }, &diff, &kk);
+    let zero = ctx.e.splat(0.0, x.elem(), &shape);
+    Ok(vec![ctx.e.select(&keep, &x, &zero)])
+}
+
+pub fn triu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    triangle(ctx, args, true)
+}
+pub fn tril(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    triangle(ctx, args, false)
+}
+
+/// Gathers whole slices of `x` along `axis` at integer `indices` (any shape): the
+/// result has shape `x.shape[:axis] + indices.shape + x.shape[axis+1:]`.
+pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
+    let idx = ctx.e.convert(indices, &ElemTy::I(64));
+    // Negative indices count from the end.
+    let size = ctx.e.splat(x.shape()[axis] as f64, &ElemTy::I(64), idx.shape());
+    let zero = ctx.e.splat(0.0, &ElemTy::I(64), idx.shape());
+    let neg = ctx.e.compare("LT", &idx, &zero);
+    let wrapped = ctx.e.binary("stablehlo.add", &idx, &size);
+    let idx = ctx.e.select(&neg, &wrapped, &idx);
+    let ir = idx.rank();
+    let mut idx_shape = idx.shape().to_vec();
+    idx_shape.push(1);
+    let idx = ctx.e.reshape(&idx, &idx_shape);
+    let mut out_shape: Vec<i64> = x.shape()[..axis].to_vec();
+    out_shape.extend_from_slice(&indices.shape()[..ir]);
+    out_shape.extend_from_slice(&x.shape()[axis + 1..]);
+    let mut slice_sizes = x.shape().to_vec();
+    slice_sizes[axis] = 1;
+    // The index dims land at `axis`; every other output dim is an offset dim.
+    let batch: Vec<i64> = (axis as i64..(axis + ir) as i64).collect();
+    let offset: Vec<i64> = (0..out_shape.len() as i64).filter(|d| !batch.contains(d)).collect();
+    let attrs = format!(
+        "dimension_numbers = #stablehlo.gather<offset_dims = [{}], collapsed_slice_dims = [{axis}], start_index_map = [{axis}], index_vector_dim = {ir}>, indices_are_sorted = false, slice_sizes = {}",
+        join(&offset),
+        i64_array(&slice_sizes)
+    );
+    ctx.e.op("stablehlo.gather", &[x, &idx], &attrs, tensor(&out_shape, x.elem().clone()))
+}
+
+pub fn embedding(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let w = args.tensor(ctx, "weight")?;
+    let idx = args.tensor(ctx, "indices")?;
+    Ok(vec![take_along(ctx, &w, &idx, 0)])
+}
+
+pub fn index_select(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let idx = args.tensor(ctx, "index")?;
+    Ok(vec![take_along(ctx, &x, &idx, dim)])
+}
+
+/// `index.Tensor(self, indices)`: advanced indexing with one index tensor (others None).
+pub fn index_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let indices = args.optional_tensors(ctx, "indices")?;
+    let present: Vec<(usize, &Val)> = indices.iter().enumerate().filter_map(|(i, v)| v.as_ref().map(|v| (i, v))).collect();
+    match present.as_slice() {
+        [(axis, idx)] if !idx.elem().is_bool() => {
+            let r = take_along(ctx, &x, idx, *axis);
+            Ok(vec![ctx.e.reshape(&r, out.dims())])
+        }
+        _ => Err("index.Tensor is supported with a single integer index tensor".into()),
+    }
+}
+
+/// `gather(self, dim, index)`: `out[i][j][k] = self[i][index[i][j][k]][k]` (dim = 1).
+pub fn gather(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let idx = args.tensor(ctx, "index")?;
+    let idx = ctx.e.convert(&idx, &ElemTy::I(64));
+    // Full coordinates: iota for every dim except `dim`, which takes `index`.
+    let shape = idx.shape().to_vec();
+    let mut coords = Vec::new();
+    let mut one = shape.clone();
+    one.push(1);
+    for d in 0..x.rank() {
+        let c = if d == dim {
+            idx.clone()
+        } else {
+            ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {d} : i64"), tensor(&shape, ElemTy::I(64)))
+        };
+        coords.push(ctx.e.reshape(&c, &one));
+    }
+    let refs: Vec<&Val> = coords.iter().collect();
+    let mut full = shape.clone();
+    full.push(x.rank() as i64);
+    let ix = ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {} : i64", shape.len()), tensor(&full, ElemTy::I(64)));
+    let all: Vec<i64> = (0..x.rank() as i64).collect();
+    let attrs = format!(
+        "dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [{}], start_index_map = [{}], index_vector_dim = {}>, indices_are_sorted = false, slice_sizes = {}",
+        join(&all),
+        join(&all),
+        shape.len(),
+        i64_array(&vec![1; x.rank()])
+    );
+    Ok(vec![ctx.e.op("stablehlo.gather", &[&x, &ix], &attrs, out)])
+}
