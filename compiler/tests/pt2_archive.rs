@@ -6,7 +6,9 @@
 //!   transposed (strided) buffer, a sliced buffer (storage offset 2), a non-persistent
 //!   buffer, a lifted tensor constant, bf16/f16/i64/bool/u8/i8 buffers, a 0-d buffer and
 //!   a zero-size buffer;
-//! - `conv_bn_fc.pt2`: Conv2d + BatchNorm2d + Linear after `run_decompositions()`.
+//! - `conv_bn_fc.pt2`: Conv2d + BatchNorm2d + Linear after `run_decompositions()`;
+//! - `dynamic.pt2`: a dynamic batch dim, `-inf` float arguments, a SymInt output and a
+//!   multi-output `split`.
 //!
 //! Each has `<name>.expected.json` beside it: for every bound graph input, what torch
 //! says about it (FQN, kind, dtype, sizes, strides, offset, contiguity) and its values
@@ -20,7 +22,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use edge_compiler::pt2::archive::Archive;
-use edge_compiler::pt2::schema::{InputSpec, ScalarType};
+use edge_compiler::pt2::schema::{
+    Argument, InputSpec, OutputSpec, RangeConstraint, ScalarType, SymInt, SymIntArgument,
+};
 use edge_compiler::pt2::weights::{self, WeightKind};
 use edge_compiler::pt2::Pt2Error;
 use serde_json::Value;
@@ -149,11 +153,7 @@ fn check_against_expected(name: &str) -> weights::Program {
     let expected: Value =
         serde_json::from_slice(&std::fs::read(fixture(&format!("{name}.expected.json"))).unwrap()).unwrap();
     let expected = expected["inputs"].as_object().unwrap();
-    assert_eq!(
-        program.weights.keys().collect::<Vec<_>>(),
-        expected.keys().collect::<Vec<_>>(),
-        "bound graph inputs"
-    );
+    assert_eq!(program.weights.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>(), "bound graph inputs");
     let map = program.archive.bytes().as_ptr_range();
     for (input, exp) in expected {
         let w = &program.weights[input];
@@ -230,7 +230,9 @@ fn mixed_program_parses() {
     assert!(ep.torch_version.starts_with("2.14"), "{}", ep.torch_version);
     let specs = &ep.graph_module.signature.input_specs;
     assert_eq!(specs.len(), 18);
-    assert!(matches!(&specs[0], InputSpec::Parameter(p) if p.arg.name == "p_emb_weight" && p.parameter_name == "emb.weight"));
+    assert!(
+        matches!(&specs[0], InputSpec::Parameter(p) if p.arg.name == "p_emb_weight" && p.parameter_name == "emb.weight")
+    );
     let users: Vec<_> = specs
         .iter()
         .filter_map(|s| match s {
@@ -275,6 +277,40 @@ fn conv_bn_fc_binds_all_nine_weights() {
     let tracked = &program.weights["b_bn_num_batches_tracked"];
     assert_eq!((tracked.dtype, tracked.sizes.len()), (ScalarType::I64, 0));
     assert_eq!(program.weights["p_conv_weight"].sizes, [8, 3, 3, 3]);
+}
+
+#[test]
+fn dynamic_program_parses_symbols_and_non_finite_floats() {
+    let program = check_against_expected("dynamic");
+    let ep = &program.ep;
+    // One symbol for the batch, bounded below only (torch's int_oo is null).
+    assert_eq!(ep.range_constraints.len(), 1);
+    let (symbol, range) = ep.range_constraints.iter().next().unwrap();
+    assert_eq!(range, &RangeConstraint { min_val: Some(2), max_val: None });
+    let graph = &ep.graph_module.graph;
+    match &graph.tensor_values["x"].sizes[..] {
+        [SymInt::AsExpr(e), SymInt::AsInt(4)] => {
+            assert!(e.expr_str.contains(&format!("Symbol('{symbol}'")), "{}", e.expr_str)
+        }
+        other => panic!("{other:?}"),
+    }
+    let node = |target: &str| graph.nodes.iter().find(|n| n.target == target).unwrap_or_else(|| panic!("no {target}"));
+    let arg = |target: &str, name: &str| node(target).inputs.iter().find(|a| a.name == name).unwrap().arg.clone();
+    match arg("torch.ops.aten.masked_fill.Scalar", "value") {
+        Argument::AsFloat(f) => assert_eq!(f.0, f64::NEG_INFINITY),
+        other => panic!("{other:?}"),
+    }
+    match arg("torch.ops.aten.clamp.default", "max") {
+        Argument::AsFloat(f) => assert_eq!(f.0, 1e30),
+        other => panic!("{other:?}"),
+    }
+    let split = node("torch.ops.aten.split.Tensor");
+    assert!(matches!(&split.outputs[..], [Argument::AsTensors(ts)] if ts.len() == 2));
+    let outputs = &ep.graph_module.signature.output_specs;
+    assert_eq!(outputs.len(), 4);
+    assert!(
+        matches!(&outputs[1], OutputSpec::UserOutput(o) if matches!(&o.arg, Argument::AsSymInt(SymIntArgument::AsName(_))))
+    );
 }
 
 #[test]
@@ -455,10 +491,17 @@ fn missing_model_json_is_refused() {
 fn older_layout_with_pickled_weights_is_refused() {
     let s = rebuilt(|es| {
         es.retain(|e| !e.name.starts_with("mixed/data/weights/") && !e.name.starts_with("mixed/data/constants/"));
-        es.push(Entry { name: "mixed/data/weights/model.pt".into(), data: b"PK fake pickle".to_vec(), method: CompressionMethod::Stored });
+        es.push(Entry {
+            name: "mixed/data/weights/model.pt".into(),
+            data: b"PK fake pickle".to_vec(),
+            method: CompressionMethod::Stored,
+        });
     });
     let err = load_err(&s.path);
-    assert!(matches!(&err, Pt2Error::UnsupportedLayout { reason, .. } if reason.contains("data/weights/model.pt")), "{err:?}");
+    assert!(
+        matches!(&err, Pt2Error::UnsupportedLayout { reason, .. } if reason.contains("data/weights/model.pt")),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("torch 2.9 or newer"), "{err}");
 }
 
@@ -466,7 +509,10 @@ fn older_layout_with_pickled_weights_is_refused() {
 fn missing_weights_config_is_an_older_layout() {
     let s = rebuilt(|es| es.retain(|e| e.name != WEIGHTS_CONFIG));
     let err = load_err(&s.path);
-    assert!(matches!(&err, Pt2Error::UnsupportedLayout { reason, .. } if reason.contains("model_weights_config.json")), "{err:?}");
+    assert!(
+        matches!(&err, Pt2Error::UnsupportedLayout { reason, .. } if reason.contains("model_weights_config.json")),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("torch 2.9 or newer"), "{err}");
 }
 
@@ -498,7 +544,8 @@ fn invalid_json_reports_line_and_column() {
 
 #[test]
 fn wrong_json_structure_names_the_entry() {
-    let s = rebuilt(|es| edit_json(es, WEIGHTS_CONFIG, |v| v["config"]["fc.bias"]["tensor_meta"]["sizes"] = "four".into()));
+    let s =
+        rebuilt(|es| edit_json(es, WEIGHTS_CONFIG, |v| v["config"]["fc.bias"]["tensor_meta"]["sizes"] = "four".into()));
     let err = load_err(&s.path);
     match &err {
         Pt2Error::InvalidJson { entry, line, .. } => {
@@ -542,7 +589,7 @@ fn short_weight_file_is_refused() {
         other => panic!("{other:?}"),
     }
     let msg = err.to_string();
-    for part in ["float32", "sizes [4, 4]", "strides [4, 1]", "storage offset 0", "needs 64 bytes", "has 60"] {
+    for part in ["dtype float32", "sizes [4, 4]", "strides [4, 1]", "storage offset 0", "needs 64 bytes", "has 60"] {
         assert!(msg.contains(part), "{part:?} not in {msg}");
     }
 }
@@ -550,9 +597,15 @@ fn short_weight_file_is_refused() {
 #[test]
 fn view_past_its_storage_is_refused() {
     // bs views elements 2..8 of a 10-element storage; offset 5 would need 11 elements.
-    let s = rebuilt(|es| edit_json(es, WEIGHTS_CONFIG, |v| v["config"]["bs"]["tensor_meta"]["storage_offset"] = serde_json::json!({"as_int": 5})));
+    let s = rebuilt(|es| {
+        edit_json(es, WEIGHTS_CONFIG, |v| {
+            v["config"]["bs"]["tensor_meta"]["storage_offset"] = serde_json::json!({"as_int": 5})
+        })
+    });
     match load_err(&s.path) {
-        Pt2Error::ShortStorage { fqn, needed, present, .. } => assert_eq!((fqn.as_str(), needed, present), ("bs", 44, 40)),
+        Pt2Error::ShortStorage { fqn, needed, present, .. } => {
+            assert_eq!((fqn.as_str(), needed, present), ("bs", 44, 40))
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -600,7 +653,9 @@ fn symbolic_weight_size_is_refused() {
         serde_json::json!([{"as_int": 1}]),
     );
     match load_err(&s.path) {
-        Pt2Error::SymbolicWeightShape { fqn, what, expr, .. } => assert_eq!((fqn.as_str(), what, expr.as_str()), ("fc.bias", "size", "s0")),
+        Pt2Error::SymbolicWeightShape { fqn, what, expr, .. } => {
+            assert_eq!((fqn.as_str(), what, expr.as_str()), ("fc.bias", "size", "s0"))
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -651,7 +706,8 @@ fn missing_storage_file_is_refused() {
 
 #[test]
 fn unlisted_fqn_is_unbound() {
-    let s = rebuilt(|es| edit_json(es, CONSTANTS_CONFIG, |v| _ = v["config"].as_object_mut().unwrap().remove("lifted")));
+    let s =
+        rebuilt(|es| edit_json(es, CONSTANTS_CONFIG, |v| _ = v["config"].as_object_mut().unwrap().remove("lifted")));
     match load_err(&s.path) {
         Pt2Error::UnboundInput { input, fqn, .. } => assert_eq!((input.as_str(), fqn.as_str()), ("c_lifted", "lifted")),
         other => panic!("{other:?}"),

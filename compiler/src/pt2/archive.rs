@@ -100,10 +100,10 @@ impl Archive {
 
     /// The byte range of entry `rel`'s data inside [`Archive::bytes`].
     pub fn entry_range(&self, rel: &str) -> Result<Range<usize>, Pt2Error> {
-        self.entries.get(rel).cloned().ok_or_else(|| Pt2Error::MissingEntry {
-            path: self.path.clone(),
-            entry: self.full_name(rel),
-        })
+        self.entries
+            .get(rel)
+            .cloned()
+            .ok_or_else(|| Pt2Error::MissingEntry { path: self.path.clone(), entry: self.full_name(rel) })
     }
 
     /// Whether entry `rel` exists.
@@ -176,9 +176,9 @@ fn read_central_directory(path: &Path, map: &[u8]) -> Result<(String, BTreeMap<S
     let mut entries = BTreeMap::new();
     for index in 0..zip.len() {
         let listed = zip.name_for_index(index).unwrap_or("?").to_string();
-        let file = zip.by_index_raw(index).map_err(|e| {
-            zip_error(format!("expected a local header for entry '{listed}' ({e})"))
-        })?;
+        let file = zip
+            .by_index_raw(index)
+            .map_err(|e| zip_error(format!("expected a local header for entry '{listed}' ({e})")))?;
         let name = file.name().to_string();
         if file.is_dir() {
             continue;
@@ -191,10 +191,7 @@ fn read_central_directory(path: &Path, map: &[u8]) -> Result<(String, BTreeMap<S
             });
         }
         if file.encrypted() {
-            return Err(Pt2Error::NotZip {
-                path: path.to_path_buf(),
-                reason: format!("entry '{name}' is encrypted"),
-            });
+            return Err(Pt2Error::NotZip { path: path.to_path_buf(), reason: format!("entry '{name}' is encrypted") });
         }
         if file.compressed_size() != file.size() {
             return Err(Pt2Error::NotZip {
@@ -240,10 +237,7 @@ fn read_central_directory(path: &Path, map: &[u8]) -> Result<(String, BTreeMap<S
         entries.insert(rel.to_string(), range);
     }
     let Some(root) = root else {
-        return Err(Pt2Error::UnsupportedLayout {
-            path: path.to_path_buf(),
-            reason: "the zip has no entries".into(),
-        });
+        return Err(Pt2Error::UnsupportedLayout { path: path.to_path_buf(), reason: "the zip has no entries".into() });
     };
     Ok((root, entries))
 }

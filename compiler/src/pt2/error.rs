@@ -13,6 +13,27 @@ pub const SUPPORTED_TORCH: &str = "archives written by torch.export.save from to
 /// The `schema_version.major` of the ExportedProgram JSON this reader understands.
 pub const SUPPORTED_SCHEMA_MAJOR: i64 = 8;
 
+/// A stored tensor's view on its storage file, as quoted in [`Pt2Error::ShortStorage`]
+/// and [`Pt2Error::AbsurdSizes`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TensorView {
+    /// torch's dtype name (`float32`).
+    pub dtype: &'static str,
+    pub sizes: Vec<i64>,
+    pub strides: Vec<i64>,
+    pub storage_offset: i64,
+}
+
+impl std::fmt::Display for TensorView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "dtype {}, sizes {:?}, strides {:?}, storage offset {}",
+            self.dtype, self.sizes, self.strides, self.storage_offset
+        )
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Pt2Error {
     /// Opening, reading or mapping the file failed.
@@ -34,11 +55,7 @@ pub enum Pt2Error {
     /// An entry is compressed; torch.export.save stores every entry, and edge maps
     /// entries in place.
     #[error("{}: entry '{entry}' is compressed ({method}); torch.export.save stores every entry uncompressed, and edge reads only stored entries", path.display())]
-    CompressedEntry {
-        path: PathBuf,
-        entry: String,
-        method: String,
-    },
+    CompressedEntry { path: PathBuf, entry: String, method: String },
 
     /// A required entry is absent.
     #[error("{}: missing entry '{entry}'", path.display())]
@@ -51,58 +68,24 @@ pub enum Pt2Error {
 
     /// `schema_version.major` is not the one this reader understands.
     #[error("{}: '{entry}' has schema version {found_major}.{found_minor}, but only schema major version {supported} is supported", path.display())]
-    SchemaVersion {
-        path: PathBuf,
-        entry: String,
-        found_major: i64,
-        found_minor: i64,
-        supported: i64,
-    },
+    SchemaVersion { path: PathBuf, entry: String, found_major: i64, found_minor: i64, supported: i64 },
 
     /// A JSON entry does not parse, or does not have the expected structure.
     #[error("{}: invalid json in '{entry}' at line {line}, column {column}: {message}", path.display())]
-    InvalidJson {
-        path: PathBuf,
-        entry: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    InvalidJson { path: PathBuf, entry: String, line: usize, column: usize, message: String },
 
     /// A tensor view reaches past the end of its storage file.
-    #[error("{}: storage '{entry}' of '{fqn}' is too short: a {dtype} view with sizes {sizes:?}, strides {strides:?} and storage offset {storage_offset} needs {needed} bytes, but the entry has {present}", path.display())]
-    ShortStorage {
-        path: PathBuf,
-        fqn: String,
-        entry: String,
-        dtype: String,
-        sizes: Vec<i64>,
-        strides: Vec<i64>,
-        storage_offset: i64,
-        needed: u64,
-        present: usize,
-    },
+    #[error("{}: storage '{entry}' of '{fqn}' is too short: the view ({view}) needs {needed} bytes, but the entry has {present}", path.display())]
+    ShortStorage { path: PathBuf, fqn: String, entry: String, view: Box<TensorView>, needed: u64, present: usize },
 
     /// Negative sizes, strides or offset, a rank mismatch, or an element or byte count
     /// that overflows.
-    #[error("{}: '{fqn}' has an absurd tensor view (sizes {sizes:?}, strides {strides:?}, storage offset {storage_offset}): {reason}", path.display())]
-    AbsurdSizes {
-        path: PathBuf,
-        fqn: String,
-        sizes: Vec<i64>,
-        strides: Vec<i64>,
-        storage_offset: i64,
-        reason: String,
-    },
+    #[error("{}: '{fqn}' has an absurd tensor view ({view}): {reason}", path.display())]
+    AbsurdSizes { path: PathBuf, fqn: String, view: Box<TensorView>, reason: String },
 
     /// A size, stride or offset of a stored tensor is symbolic.
     #[error("{}: '{fqn}' has a symbolic {what} ({expr}); stored tensors must have static sizes", path.display())]
-    SymbolicWeightShape {
-        path: PathBuf,
-        fqn: String,
-        what: &'static str,
-        expr: String,
-    },
+    SymbolicWeightShape { path: PathBuf, fqn: String, what: &'static str, expr: String },
 
     /// A dtype code that torch's schema does not define.
     #[error("{}: '{fqn}' has unknown dtype code {code}", path.display())]
@@ -110,37 +93,18 @@ pub enum Pt2Error {
 
     /// A dtype torch defines but edge does not load (complex, float8, wide unsigned).
     #[error("{}: '{fqn}' has dtype {dtype} (code {code}), which edge does not support", path.display())]
-    UnsupportedDtype {
-        path: PathBuf,
-        fqn: String,
-        dtype: &'static str,
-        code: i64,
-    },
+    UnsupportedDtype { path: PathBuf, fqn: String, dtype: &'static str, code: i64 },
 
     /// The payload of a bound tensor is a pickle (a tensor subclass, or a custom object
     /// where a tensor was expected); edge reads raw storage only.
     #[error("{}: '{fqn}' is stored as a pickle in '{entry}' (a tensor subclass or custom object); edge reads raw tensor storage only", path.display())]
-    PickledPayload {
-        path: PathBuf,
-        fqn: String,
-        entry: String,
-    },
+    PickledPayload { path: PathBuf, fqn: String, entry: String },
 
     /// A raw (not pickled) payload without the `tensor_meta` that says how to view it.
     #[error("{}: '{fqn}' in '{entry}' is a raw payload without tensor_meta", path.display())]
-    MissingTensorMeta {
-        path: PathBuf,
-        fqn: String,
-        entry: String,
-    },
+    MissingTensorMeta { path: PathBuf, fqn: String, entry: String },
 
     /// A graph input names a parameter, buffer or constant that no payload config lists.
     #[error("{}: graph input '{input}' is bound to '{fqn}', which neither '{weights_config}' nor '{constants_config}' lists", path.display())]
-    UnboundInput {
-        path: PathBuf,
-        input: String,
-        fqn: String,
-        weights_config: String,
-        constants_config: String,
-    },
+    UnboundInput { path: PathBuf, input: String, fqn: String, weights_config: String, constants_config: String },
 }

@@ -823,18 +823,46 @@ mod tests {
     }
 
     #[test]
-    fn every_argument_key_is_listed_once() {
-        let mut keys = ARGUMENT_KEYS.to_vec();
-        keys.sort();
-        keys.dedup();
-        assert_eq!(keys.len(), ARGUMENT_KEYS.len());
-        for key in ARGUMENT_KEYS {
-            // Each key parses to the variant whose kind() is that key (payload shapes vary,
-            // so only check the ones a null-ish payload cannot satisfy via Unknown).
-            let parsed = serde_json::from_str::<Argument>(&format!(r#"{{"{key}": null}}"#));
-            if let Ok(a) = parsed {
-                assert_eq!(a.kind(), *key);
-            }
+    fn every_union_member_parses_to_its_key() {
+        let samples = [
+            ("as_none", "true"),
+            ("as_tensor", r#"{"name": "x"}"#),
+            ("as_tensors", r#"[{"name": "x"}]"#),
+            ("as_int", "1"),
+            ("as_ints", "[1, 2]"),
+            ("as_float", "1.5"),
+            ("as_floats", "[1.5, \"NaN\"]"),
+            ("as_string", "\"s\""),
+            ("as_strings", "[\"s\"]"),
+            ("as_sym_int", r#"{"as_name": "sym_size_int"}"#),
+            ("as_sym_ints", r#"[{"as_int": 1}, {"as_name": "s"}]"#),
+            ("as_scalar_type", "7"),
+            ("as_memory_format", "1"),
+            ("as_layout", "7"),
+            ("as_device", r#"{"type": "cpu", "index": null}"#),
+            ("as_bool", "true"),
+            ("as_bools", "[true, false]"),
+            ("as_sym_bool", r#"{"as_bool": true}"#),
+            ("as_sym_bools", r#"[{"as_name": "b"}]"#),
+            ("as_graph", r#"{"name": "g", "graph": {"inputs": [], "outputs": [], "nodes": [], "tensor_values": {}}}"#),
+            ("as_optional_tensors", r#"[{"as_tensor": {"name": "x"}}, {"as_none": true}]"#),
+            ("as_custom_obj", r#"{"name": "o", "class_fqn": "__torch__.C"}"#),
+            ("as_operator", "\"aten.add.Tensor\""),
+            ("as_sym_float", r#"{"as_float": "Infinity"}"#),
+            ("as_sym_floats", r#"[{"as_name": "f"}]"#),
+            ("as_optional_tensor", r#"{"as_none": true}"#),
+            ("as_complex", r#"{"real": 1, "imag": "-Infinity"}"#),
+            ("as_nested_tensors", r#"[[{"name": "x"}], []]"#),
+            ("as_int_lists", "[[1, 2], []]"),
+            ("as_string_to_argument", r#"{"k": {"as_int": 1}}"#),
+            ("as_float_lists", "[[1.5], [\"NaN\"]]"),
+        ];
+        assert_eq!(samples.map(|(k, _)| k), ARGUMENT_KEYS, "samples follow ARGUMENT_KEYS");
+        for (key, payload) in samples {
+            let parsed = serde_json::from_str::<Argument>(&format!(r#"{{"{key}": {payload}}}"#))
+                .unwrap_or_else(|e| panic!("{key}: {e}"));
+            assert!(!matches!(parsed, Argument::Unknown(_)), "{key}");
+            assert_eq!(parsed.kind(), key);
         }
     }
 

@@ -24,7 +24,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::archive::Archive;
-use super::error::Pt2Error;
+use super::error::{Pt2Error, TensorView};
 use super::schema::{self, ConstantValue, ExportedProgram, InputSpec, PayloadConfig, PayloadMeta, ScalarType, SymInt};
 
 /// The program name `torch.export.save` uses for a single ExportedProgram.
@@ -57,7 +57,9 @@ impl Program {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WeightKind {
     Parameter,
-    Buffer { persistent: bool },
+    Buffer {
+        persistent: bool,
+    },
     /// A lifted tensor constant (a plain tensor attribute used in `forward`).
     Constant,
 }
@@ -159,15 +161,13 @@ impl Weight {
 pub fn load(path: &Path) -> Result<Program, Pt2Error> {
     let archive = Archive::open(path)?;
     check_layout(&archive)?;
-    let ep = schema::parse_exported_program(archive.path(), &archive.full_name(MODEL_JSON), archive.entry(MODEL_JSON)?)?;
+    let ep =
+        schema::parse_exported_program(archive.path(), &archive.full_name(MODEL_JSON), archive.entry(MODEL_JSON)?)?;
     let weights_config: PayloadConfig =
         schema::parse_json(archive.path(), &archive.full_name(WEIGHTS_CONFIG), archive.entry(WEIGHTS_CONFIG)?)?;
     let constants_config: PayloadConfig =
         schema::parse_json(archive.path(), &archive.full_name(CONSTANTS_CONFIG), archive.entry(CONSTANTS_CONFIG)?)?;
-    let configs = Configs {
-        weights: (&weights_config, WEIGHTS_DIR),
-        constants: (&constants_config, CONSTANTS_DIR),
-    };
+    let configs = Configs { weights: (&weights_config, WEIGHTS_DIR), constants: (&constants_config, CONSTANTS_DIR) };
 
     let mut weights = BTreeMap::new();
     let mut constants = BTreeMap::new();
@@ -200,16 +200,16 @@ fn check_layout(archive: &Archive) -> Result<(), Pt2Error> {
         ));
     }
     if !archive.has(MODEL_JSON) {
-        return Err(Pt2Error::MissingEntry { path: archive.path().to_path_buf(), entry: archive.full_name(MODEL_JSON) });
+        return Err(Pt2Error::MissingEntry {
+            path: archive.path().to_path_buf(),
+            entry: archive.full_name(MODEL_JSON),
+        });
     }
     let legacy = archive
         .names()
         .find(|n| (n.starts_with("data/weights/") || n.starts_with("data/constants/")) && n.ends_with(".pt"));
     if let Some(legacy) = legacy {
-        return layout(format!(
-            "weights are pickled in '{}' (the torch 2.6-2.8 layout)",
-            archive.full_name(legacy)
-        ));
+        return layout(format!("weights are pickled in '{}' (the torch 2.6-2.8 layout)", archive.full_name(legacy)));
     }
     for config in [WEIGHTS_CONFIG, CONSTANTS_CONFIG] {
         if !archive.has(config) {
@@ -232,21 +232,26 @@ impl<'c> Configs<'c> {
     /// The payload of `fqn`: parameters and persistent buffers are in the weights
     /// config, non-persistent buffers and tensor constants in the constants config;
     /// the other config is tried second.
-    fn find(&self, archive: &Archive, input: &str, fqn: &str, kind: WeightKind) -> Result<(&'c PayloadMeta, &'static str), Pt2Error> {
+    fn find(
+        &self,
+        archive: &Archive,
+        input: &str,
+        fqn: &str,
+        kind: WeightKind,
+    ) -> Result<(&'c PayloadMeta, &'static str), Pt2Error> {
         let order = match kind {
             WeightKind::Parameter | WeightKind::Buffer { persistent: true } => [self.weights, self.constants],
             WeightKind::Buffer { persistent: false } | WeightKind::Constant => [self.constants, self.weights],
         };
-        order
-            .iter()
-            .find_map(|(config, dir)| config.config.get(fqn).map(|m| (m, *dir)))
-            .ok_or_else(|| Pt2Error::UnboundInput {
+        order.iter().find_map(|(config, dir)| config.config.get(fqn).map(|m| (m, *dir))).ok_or_else(|| {
+            Pt2Error::UnboundInput {
                 path: archive.path().to_path_buf(),
                 input: input.to_string(),
                 fqn: fqn.to_string(),
                 weights_config: archive.full_name(WEIGHTS_CONFIG),
                 constants_config: archive.full_name(CONSTANTS_CONFIG),
-            })
+            }
+        })
     }
 }
 
@@ -264,18 +269,20 @@ fn bind(archive: &Archive, fqn: &str, kind: WeightKind, meta: &PayloadMeta, dir:
         return Err(Pt2Error::UnknownDtype { path: path(), fqn: fqn.into(), code: tm.dtype.0 });
     }
     let Some(width) = tm.dtype.byte_width() else {
-        return Err(Pt2Error::UnsupportedDtype { path: path(), fqn: fqn.into(), dtype: tm.dtype.name(), code: tm.dtype.0 });
+        return Err(Pt2Error::UnsupportedDtype {
+            path: path(),
+            fqn: fqn.into(),
+            dtype: tm.dtype.name(),
+            code: tm.dtype.0,
+        });
     };
     let static_ints = |what: &'static str, v: &[SymInt]| -> Result<Vec<i64>, Pt2Error> {
         v.iter()
             .map(|s| match s {
                 SymInt::AsInt(i) => Ok(*i),
-                SymInt::AsExpr(e) => Err(Pt2Error::SymbolicWeightShape {
-                    path: path(),
-                    fqn: fqn.into(),
-                    what,
-                    expr: e.expr_str.clone(),
-                }),
+                SymInt::AsExpr(e) => {
+                    Err(Pt2Error::SymbolicWeightShape { path: path(), fqn: fqn.into(), what, expr: e.expr_str.clone() })
+                }
             })
             .collect()
     };
@@ -283,12 +290,13 @@ fn bind(archive: &Archive, fqn: &str, kind: WeightKind, meta: &PayloadMeta, dir:
     let strides = static_ints("stride", &tm.strides)?;
     let storage_offset = static_ints("storage offset", std::slice::from_ref(&tm.storage_offset))?[0];
 
+    let view = || {
+        Box::new(TensorView { dtype: tm.dtype.name(), sizes: sizes.clone(), strides: strides.clone(), storage_offset })
+    };
     let needed = view_extent(&sizes, &strides, storage_offset, width).map_err(|reason| Pt2Error::AbsurdSizes {
         path: path(),
         fqn: fqn.into(),
-        sizes: sizes.clone(),
-        strides: strides.clone(),
-        storage_offset,
+        view: view(),
         reason,
     })?;
     let storage = archive.entry_range(&rel)?;
@@ -297,10 +305,7 @@ fn bind(archive: &Archive, fqn: &str, kind: WeightKind, meta: &PayloadMeta, dir:
             path: path(),
             fqn: fqn.into(),
             entry: archive.full_name(&rel),
-            dtype: tm.dtype.name().into(),
-            sizes,
-            strides,
-            storage_offset,
+            view: view(),
             needed,
             present: storage.len(),
         });
@@ -326,10 +331,8 @@ pub fn view_extent(sizes: &[i64], strides: &[i64], storage_offset: i64, width: u
         return Err(format!("negative storage offset {storage_offset}"));
     }
     let width = width as i64;
-    let numel = sizes
-        .iter()
-        .try_fold(1i64, |n, &s| n.checked_mul(s))
-        .ok_or("the element count overflows a 64-bit integer")?;
+    let numel =
+        sizes.iter().try_fold(1i64, |n, &s| n.checked_mul(s)).ok_or("the element count overflows a 64-bit integer")?;
     numel.checked_mul(width).ok_or("the byte count overflows a 64-bit integer")?;
     if numel == 0 {
         return Ok(0);
@@ -337,7 +340,9 @@ pub fn view_extent(sizes: &[i64], strides: &[i64], storage_offset: i64, width: u
     let last = sizes
         .iter()
         .zip(strides)
-        .try_fold(storage_offset, |acc, (&size, &stride)| (size - 1).checked_mul(stride).and_then(|d| acc.checked_add(d)))
+        .try_fold(storage_offset, |acc, (&size, &stride)| {
+            (size - 1).checked_mul(stride).and_then(|d| acc.checked_add(d))
+        })
         .ok_or("the storage extent overflows a 64-bit integer")?;
     let end = last
         .checked_add(1)

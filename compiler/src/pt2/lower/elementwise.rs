@@ -220,7 +220,7 @@ pub fn bitwise_not(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 fn compare(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
-    let a = args.opt_tensor(ctx, "self")?.ok_or("argument 'self' must be a tensor")?;
+    let a = args.tensor(ctx, "self")?;
     let b_elem = a.elem().clone();
     let b = args.tensor_or_scalar(ctx, "other", &b_elem)?;
     let compute = promote(a.elem(), b.elem());
@@ -369,6 +369,26 @@ pub fn leaky_relu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let pos = ctx.e.compare("GT", &x, &zero);
     let scaled = ctx.e.binary("stablehlo.multiply", &x, &k);
     Ok(vec![ctx.e.select(&pos, &x, &scaled)])
+}
+
+/// `elu(x, alpha, scale, input_scale)`: `scale * x` for x > 0, else
+/// `scale * alpha * (exp(x * input_scale) - 1)`.
+pub fn elu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let (e, shape) = (x.elem().clone(), x.shape().to_vec());
+    let alpha = args.float("alpha")?;
+    let scale = args.float("scale")?;
+    let input_scale = args.float("input_scale")?;
+    let zero = ctx.e.splat(0.0, &e, &shape);
+    let pos = ctx.e.compare("GT", &x, &zero);
+    let is = ctx.e.splat(input_scale, &e, &shape);
+    let xi = ctx.e.binary("stablehlo.multiply", &x, &is);
+    let em1 = ctx.e.unary("stablehlo.exponential_minus_one", &xi);
+    let a = ctx.e.splat(alpha * scale, &e, &shape);
+    let neg = ctx.e.binary("stablehlo.multiply", &em1, &a);
+    let s = ctx.e.splat(scale, &e, &shape);
+    let posv = ctx.e.binary("stablehlo.multiply", &x, &s);
+    Ok(vec![ctx.e.select(&pos, &posv, &neg)])
 }
 
 /// `relu6(x + 3) / 6`.

@@ -279,11 +279,18 @@ impl<'n> Args<'n> {
 
     /// A tensor argument, or a scalar argument turned into a 0-d tensor of `elem`.
     pub fn tensor_or_scalar(&self, ctx: &mut Ctx, name: &str, elem: &ElemTy) -> LResult<Val> {
-        if let Some(t) = self.opt_tensor(ctx, name)? {
-            return Ok(t);
+        match self.get(name) {
+            Some(Argument::AsTensor(_) | Argument::AsOptionalTensor(_)) => self.tensor(ctx, name),
+            _ => {
+                let s = self.scalar(name)?;
+                Ok(ctx.scalar_const(s, elem))
+            }
         }
-        let s = self.scalar(name)?;
-        Ok(ctx.scalar_const(s, elem))
+    }
+
+    /// Whether argument `name` is given as a tensor (not a Python scalar).
+    pub fn is_tensor(&self, name: &str) -> bool {
+        matches!(self.get(name), Some(Argument::AsTensor(_) | Argument::AsOptionalTensor(_)))
     }
 
     pub fn dtype(&self, name: &str) -> LResult<Option<ElemTy>> {

@@ -113,15 +113,48 @@ pub fn var(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `argmax(self, dim, keepdim)`: the first index of the maximum, as i64.
 pub fn argmax(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    arg_extreme(ctx, args, "GT")
+    let (_, idx) = arg_extreme(ctx, args, "GT")?;
+    let out = ctx.out_ty(0)?;
+    let idx = ctx.e.convert(&idx, &out.elem);
+    Ok(vec![ctx.e.reshape(&idx, out.dims())])
 }
 
 pub fn argmin(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    arg_extreme(ctx, args, "LT")
+    let (_, idx) = arg_extreme(ctx, args, "LT")?;
+    let out = ctx.out_ty(0)?;
+    let idx = ctx.e.convert(&idx, &out.elem);
+    Ok(vec![ctx.e.reshape(&idx, out.dims())])
 }
 
-fn arg_extreme(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<Vec<Val>> {
-    let out = ctx.out_ty(0)?;
+/// `max.dim` / `min.dim`: (values, indices) along `dim`.
+fn extreme_dim(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<Vec<Val>> {
+    let (vals, idx) = arg_extreme(ctx, args, dir)?;
+    let (ov, oi) = (ctx.out_ty(0)?, ctx.out_ty(1)?);
+    let vals = ctx.e.reshape(&vals, ov.dims());
+    let idx = ctx.e.convert(&idx, &oi.elem);
+    Ok(vec![vals, ctx.e.reshape(&idx, oi.dims())])
+}
+
+pub fn max_dim(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    extreme_dim(ctx, args, "GT")
+}
+
+pub fn min_dim(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    extreme_dim(ctx, args, "LT")
+}
+
+/// `prod.dim_int` / `prod.default`.
+pub fn prod(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dims = match args.opt_int("dim")? {
+        Some(d) => vec![norm_dim(d, x.rank())?],
+        None => (0..x.rank() as i64).collect(),
+    };
+    Ok(vec![reduce_to_result(ctx, &x, &dims, "stablehlo.multiply", 1.0)?])
+}
+
+/// The first extreme value along `dim` (or over all elements) and its index (i64).
+fn arg_extreme(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<(Val, Val)> {
     let mut x = args.tensor(ctx, "self")?;
     let dim = match args.opt_int("dim")? {
         Some(d) => norm_dim(d, x.rank())?,
@@ -160,9 +193,9 @@ fn arg_extreme(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<Vec<Val>> {
         ri = crate::pt2::emit::ty(&tensor(&red_shape, i64t.clone())),
     );
     ctx.e.raw(&text);
+    let values = Val { name: names[0].clone(), ty: tensor(&red_shape, elem) };
     let indices = Val { name: names[1].clone(), ty: tensor(&red_shape, i64t) };
-    let indices = ctx.e.convert(&indices, &out.elem);
-    Ok(vec![ctx.e.reshape(&indices, out.dims())])
+    Ok((values, indices))
 }
 
 /// `_softmax(self, dim, half_to_float)`: exp(x - max) / sum.
