@@ -336,8 +336,8 @@ pub fn clamp(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let x = ctx.e.convert(&x, &out.elem);
     let bound = |ctx: &mut Ctx, name: &str| -> LResult<Option<Val>> {
-        if let Some(t) = args.opt_tensor(ctx, name)? {
-            return Ok(Some(t));
+        if args.is_tensor(name) {
+            return args.opt_tensor(ctx, name);
         }
         Ok(args.opt_scalar(name)?.map(|s| ctx.scalar_const(s, &out.elem)))
     };
