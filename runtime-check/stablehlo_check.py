@@ -50,6 +50,90 @@ def inline_resources(text: str) -> str:
     return re.sub(r"dense_resource<([\w.$-]+)>", repl, text)
 
 
+def split_top(s: str) -> list[str]:
+    """Splits on commas outside <>, (), [], {}."""
+    out, depth, cur = [], 0, ""
+    for c in s:
+        if c in "<([{":
+            depth += 1
+        elif c in ">)]}":
+            depth -= 1
+        if c == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += c
+    if cur.strip():
+        out.append(cur.strip())
+    return out
+
+
+def main_signature(text: str) -> tuple[int, int, list[str], list[str]]:
+    """(start, end, argument types, result types) of @main's signature."""
+    start = text.find("func.func @main(")
+    if start < 0:
+        start = text.find("func.func public @main(")
+    if start < 0:
+        raise CheckError("the module has no @main")
+    i = text.index("(", start)
+    depth, j = 0, i
+    while True:
+        depth += text[j] in "(<[{"
+        depth -= text[j] in ")>]}"
+        if depth == 0:
+            break
+        j += 1
+    args = [a.split(":", 1)[1].strip() for a in split_top(text[i + 1 : j])]
+    rest = text[j + 1 :].lstrip()
+    assert rest.startswith("->")
+    rest = rest[2:].lstrip()
+    if rest.startswith("("):
+        depth, k = 0, 0
+        while True:
+            depth += rest[k] in "(<[{"
+            depth -= rest[k] in ")>]}"
+            if depth == 0:
+                break
+            k += 1
+        results = split_top(rest[1:k])
+    else:
+        results = [rest.split(" ", 1)[0]]
+    return start, j, args, results
+
+
+def specialize(text: str, shapes: list[tuple[int, ...]]) -> str:
+    """Makes a module with `?` input dims runnable by XLA: @main becomes a private
+    function called from a new @main whose arguments have the given static shapes,
+    each wrapped in `stablehlo.shape_refinement_operand_wrapper` so shape refinement
+    can propagate the sizes (as JAX does for shape-polymorphic exports)."""
+    start, _, args, results = main_signature(text)
+    if all("?" not in a for a in args):
+        return text
+    text = text.replace("func.func @main(", "func.func private @edge_dynamic_main(", 1)
+    lines = []
+    names = []
+    for k, (t, shape) in enumerate(zip(args, shapes)):
+        elem = t[t.rindex("x") + 1 : -1] if "x" in t else t[len("tensor<") : -1]
+        static = "tensor<" + "".join(f"{d}x" for d in shape) + elem + ">"
+        dims = ", ".join(str(d) for d in shape)
+        lines.append(f'    %s{k} = "stablehlo.constant"() {{value = dense<[{dims}]> : tensor<{len(shape)}xi64>}} : () -> tensor<{len(shape)}xi64>')
+        lines.append(
+            f'    %w{k} = "stablehlo.custom_call"(%a{k}, %s{k}) {{call_target_name = "stablehlo.shape_refinement_operand_wrapper", '
+            f"indices_of_shape_operands = dense<1> : tensor<1xi64>}} : ({static}, tensor<{len(shape)}xi64>) -> {t}"
+        )
+        names.append((f"%a{k}: {static}", f"%w{k}"))
+    res = ", ".join(results)
+    call = f'    %r:{len(results)} = "func.call"({", ".join(n[1] for n in names)}) {{callee = @edge_dynamic_main}} : ({", ".join(args)}) -> ({res})'
+    rets = ", ".join(f"%r#{i}" for i in range(len(results)))
+    wrapper = (
+        f"  func.func public @main({', '.join(n[0] for n in names)}) -> ({res}) {{\n"
+        + "\n".join(lines) + "\n" + call + "\n"
+        + f"    func.return {rets} : {res}\n  }}\n"
+    )
+    close = text.rindex("}")
+    return text[:close] + wrapper + text[close:]
+
+
 def entry_names(text: str) -> tuple[list[str], list[str]]:
     m = re.search(r'tf\.entry_function\s*=\s*\{inputs\s*=\s*"([^"]*)",\s*outputs\s*=\s*"([^"]*)"\}', text)
     if not m:
@@ -61,7 +145,7 @@ def entry_names(text: str) -> tuple[list[str], list[str]]:
 class Module:
     """A StableHLO module compiled by XLA for the CPU."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, input_shapes: list | None = None):
         import jax
         import jax.extend
         from jax._src.interpreters import mlir as jmlir
@@ -76,7 +160,12 @@ class Module:
         try:
             with jmlir.make_ir_context() as ctx:
                 ctx.allow_unregistered_dialects = True
-                module = ir.Module.parse(inline_resources(text))
+                source = inline_resources(text)
+                if input_shapes is not None:
+                    source = specialize(source, input_shapes)
+                module = ir.Module.parse(source)
+                if input_shapes is not None and source is not text:
+                    module = jmlir.refine_polymorphic_shapes(module)
                 devices = xc.DeviceList(tuple(backend.devices()[:1]))
                 self._exe = backend.compile_and_load(module, devices, xc.CompileOptions())
         except CheckError:
@@ -94,8 +183,9 @@ class Module:
         return [np.asarray(o) for o in outs]
 
 
-def bind_inputs(module: Module, inputs: dict) -> list:
-    names = module.inputs or [f"arg{i}" for i in range(len(inputs))]
+def bind_inputs(names: list[str], inputs: dict) -> list:
+    """Input arrays in @main's argument order."""
+    names = names or [f"arg{i}" for i in range(len(inputs))]
     missing = [n for n in names if n not in inputs and f"arg{names.index(n)}" not in inputs]
     if missing:
         raise CheckError(f"inputs npz lacks {missing} (it has {sorted(inputs)})")
@@ -116,8 +206,8 @@ def parse_args(argv):
     return p.parse_args(argv)
 
 
-def check(module: Module, inputs: dict, expected: dict | None, args) -> tuple[int, list[dict[str, Any]]]:
-    outs = module.run(bind_inputs(module, inputs))
+def check(module: Module, arrays: list, expected: dict | None, args) -> tuple[int, list[dict[str, Any]]]:
+    outs = module.run(arrays)
     results = []
     status = EXIT_PASS
     for i, got in enumerate(outs):
@@ -142,10 +232,12 @@ def main(argv=None) -> int:
     try:
         args = parse_args(argv)
         with open(args.module) as f:
-            module = Module(f.read())
+            text = f.read()
         inputs = load_npz(args.inputs, "inputs")
+        arrays = bind_inputs(entry_names(text)[0], inputs)
+        module = Module(text, [a.shape for a in arrays])
         expected = load_npz(args.expected, "expected") if args.expected else None
-        code, results = check(module, inputs, expected, args)
+        code, results = check(module, arrays, expected, args)
     except CheckError as e:
         print(f"{PROG}: error: {e}", file=sys.stderr)
         return EXIT_ERROR

@@ -27,18 +27,13 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 from litert_check import CheckError, compare, load_npz  # noqa: E402
-from stablehlo_check import Module, bind_inputs  # noqa: E402
+from stablehlo_check import Module, bind_inputs, entry_names  # noqa: E402
 
 DEFAULT_TOL = (1e-5, 1e-5)
 
 # Fixtures edge cannot import yet, with the reason. Reported as XFAIL; an XPASS (the
 # fixture now passes) fails the run until its line is removed.
-KNOWN_GAPS = {
-    "aten.add.Tensor-dynamic": "dynamic shapes: lowerings emit static broadcasts",
-    "aten.convolution.default-dynamic": "dynamic shapes: lowerings emit static broadcasts",
-    "aten.sym_size.int": "dynamic shapes: view to a symbolic size",
-    "aten.view.default-dynamic": "dynamic shapes: symbolic size arithmetic (_operator.mul)",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 class Tol:
@@ -103,11 +98,12 @@ def run_one(kind, name, path, args, manifest):
     try:
         import ml_dtypes
         with open(out_mlir) as f:
-            module = Module(f.read())
+            text = f.read()
         inputs = load_npz(base + ".inputs.npz", "inputs")
         inputs = {k: (v.view(ml_dtypes.bfloat16) if in_types.get(k) == "bfloat16" else v) for k, v in inputs.items()}
         expected = load_npz(base + ".expected.npz", "expected")
-        outs = module.run(bind_inputs(module, inputs))
+        arrays = bind_inputs(entry_names(text)[0], inputs)
+        outs = Module(text, [a.shape for a in arrays]).run(arrays)
     except CheckError as e:
         return "FAIL", None, rel, str(e)
     if len(outs) != len(expected):

@@ -46,6 +46,34 @@ pub fn init_logging() {
     }
 }
 
+/// How a tool prints MLIR.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PrintOptions {
+    /// Every op in generic form (tfl/stablehlo ops always print generically).
+    pub generic: bool,
+    /// Locations (`loc(...)`) after each op, as mlir-opt's `--mlir-print-debuginfo`.
+    pub debug_info: bool,
+    /// Leave `dense_resource` blobs (weights) out of the printed module.
+    pub elide_resources: bool,
+}
+
+/// Prints `op` with `options`.
+pub fn print_operation(op: &melior::ir::operation::OperationRef, options: PrintOptions) -> Result<String, String> {
+    use melior::ir::operation::{OperationLike, OperationPrintingFlags};
+    let mut flags = OperationPrintingFlags::new();
+    if options.generic {
+        flags = flags.print_generic_operation_form();
+    }
+    if options.debug_info {
+        flags = flags.enable_debug_info(true, false);
+    }
+    if options.elide_resources {
+        // SAFETY: `flags` owns a live printing-flags object; the call only sets a limit.
+        unsafe { mlir_sys::mlirOpPrintingFlagsElideLargeResourceString(flags.to_raw(), 0) };
+    }
+    op.to_string_with_flags(flags).map_err(|e| e.to_string())
+}
+
 pub fn has_errors(diags: &[Diag]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
 }

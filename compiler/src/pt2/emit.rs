@@ -3,7 +3,9 @@
 //! being lowered. Weights are emitted as constants that name their graph input and get
 //! their `dense_resource` value after parsing (so no weight bytes pass through text).
 
+use super::sym::{Expr, SymDim};
 use edge_dialects::ir::{ElemTy, TensorTy};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// An SSA value and its type.
@@ -83,6 +85,14 @@ pub struct Emitter {
     next: usize,
     /// The current location, as MLIR text (`loc(...)`).
     pub loc: String,
+    /// Size symbols (`s77`) as 0-d i64 values read from the inputs that define them.
+    pub syms: HashMap<String, Val>,
+    /// The symbolic sizes of the current node's tensors, by their static pattern
+    /// (`[-1, 8]`): what a `?` dimension of a shape the lowering asks for stands for.
+    dynamic_shapes: Vec<(Vec<i64>, Vec<SymDim>)>,
+    /// Problems found while emitting the current node (a dynamic shape with no known
+    /// size); the driver turns them into a lowering error.
+    pub errors: Vec<String>,
 }
 
 impl Default for Emitter {
@@ -93,7 +103,14 @@ impl Default for Emitter {
 
 impl Emitter {
     pub fn new() -> Self {
-        Emitter { body: String::new(), next: 0, loc: "loc(unknown)".into() }
+        Emitter {
+            body: String::new(),
+            next: 0,
+            loc: "loc(unknown)".into(),
+            syms: HashMap::new(),
+            dynamic_shapes: Vec::new(),
+            errors: Vec::new(),
+        }
     }
 
     pub fn body(&self) -> &str {
@@ -197,7 +214,11 @@ impl Emitter {
 
     pub fn broadcast_in_dim(&mut self, v: &Val, shape: &[i64], dims: &[i64]) -> Val {
         let t = tensor(shape, v.elem().clone());
-        self.op("stablehlo.broadcast_in_dim", &[v], &format!("broadcast_dimensions = {}", i64_array(dims)), t)
+        let attrs = format!("broadcast_dimensions = {}", i64_array(dims));
+        if let Some(sizes) = self.dynamic_sizes(shape) {
+            return self.op("stablehlo.dynamic_broadcast_in_dim", &[v, &sizes], &attrs, t);
+        }
+        self.op("stablehlo.broadcast_in_dim", &[v], &attrs, t)
     }
 
     /// NumPy-style broadcast of `v` to `shape` (trailing alignment).
@@ -215,6 +236,9 @@ impl Emitter {
             return v.clone();
         }
         let t = tensor(shape, v.elem().clone());
+        if let Some(sizes) = self.dynamic_sizes(shape) {
+            return self.op("stablehlo.dynamic_reshape", &[v, &sizes], "", t);
+        }
         self.op("stablehlo.reshape", &[v], "", t)
     }
 
@@ -270,5 +294,85 @@ impl Emitter {
         self.op_with_scalar_body("stablehlo.reduce", &[v, &init], &attrs, &[tensor(&shape, elem.clone())], body, &elem)
             .pop()
             .expect("one result")
+    }
+}
+
+// ----- dynamic shapes ----------------------------------------------------------------
+
+impl Emitter {
+    /// Starts a node: its tensors' symbolic sizes, keyed by their static patterns.
+    pub fn set_dynamic_shapes(&mut self, shapes: Vec<(Vec<i64>, Vec<SymDim>)>) {
+        self.dynamic_shapes = shapes;
+        self.errors.clear();
+    }
+
+    /// For a shape with `?` dims, the run-time sizes as a `tensor<Nxi64>`; `None` for a
+    /// static shape. A `?` with no known meaning is recorded in `errors`.
+    fn dynamic_sizes(&mut self, shape: &[i64]) -> Option<Val> {
+        if shape.iter().all(|&d| d >= 0) {
+            return None;
+        }
+        let mut candidates = self.dynamic_shapes.iter().filter(|(pattern, _)| pattern.as_slice() == shape).map(|(_, s)| s);
+        let Some(first) = candidates.next().cloned() else {
+            self.errors.push(format!("a tensor of shape {} has dynamic sizes this lowering cannot compute", ty(&tensor(shape, ElemTy::F32)).replace("xf32", "")));
+            return None;
+        };
+        if candidates.any(|other| *other != first) {
+            self.errors.push(format!("two tensors of this node share the dynamic pattern {shape:?} with different sizes"));
+            return None;
+        }
+        match self.shape_tensor(&first) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(e);
+                None
+            }
+        }
+    }
+
+    /// A `tensor<Nxi64>` of the sizes `dims` describe.
+    pub fn shape_tensor(&mut self, dims: &[SymDim]) -> Result<Val, String> {
+        let mut parts = Vec::with_capacity(dims.len());
+        for d in dims {
+            let v = match d {
+                SymDim::Static(n) => self.splat(*n as f64, &ElemTy::I(64), &[]),
+                SymDim::Dynamic(e) => self.eval(e)?,
+            };
+            parts.push(self.reshape(&v, &[1]));
+        }
+        let refs: Vec<&Val> = parts.iter().collect();
+        Ok(self.op("stablehlo.concatenate", &refs, "dimension = 0 : i64", tensor(&[dims.len() as i64], ElemTy::I(64))))
+    }
+
+    /// Emits the value of a size expression as a 0-d i64.
+    pub fn eval(&mut self, e: &Expr) -> Result<Val, String> {
+        let i64t = ElemTy::I(64);
+        Ok(match e {
+            Expr::Int(n) => self.splat(*n as f64, &i64t, &[]),
+            Expr::Sym(s) => {
+                self.syms.get(s).cloned().ok_or_else(|| format!("size symbol '{s}' is not the size of any input"))?
+            }
+            Expr::Neg(a) => {
+                let a = self.eval(a)?;
+                self.unary("stablehlo.negate", &a)
+            }
+            Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Max(a, b) | Expr::Min(a, b) => {
+                let (a, b) = (self.eval(a)?, self.eval(b)?);
+                let op = match e {
+                    Expr::Add(..) => "stablehlo.add",
+                    Expr::Sub(..) => "stablehlo.subtract",
+                    Expr::Mul(..) => "stablehlo.multiply",
+                    Expr::Max(..) => "stablehlo.maximum",
+                    _ => "stablehlo.minimum",
+                };
+                self.binary(op, &a, &b)
+            }
+            Expr::FloorDiv(a, b) | Expr::Mod(a, b) => {
+                // Sizes are non-negative and divisors positive: truncation is floor here.
+                let (a, b) = (self.eval(a)?, self.eval(b)?);
+                let op = if matches!(e, Expr::FloorDiv(..)) { "stablehlo.divide" } else { "stablehlo.remainder" };
+                self.binary(op, &a, &b)
+            }
+        })
     }
 }

@@ -14,6 +14,7 @@
 use super::emit::{tensor, ty, Emitter, Val};
 use super::lower::{elem_of_scalar_type, lookup, Args, Ctx, Value};
 use super::schema::{Argument, InputSpec, Node, OutputSpec, SymInt};
+use super::sym::{self, Expr, SymDim};
 use super::weights::{Program, Weight};
 use edge_dialects::context::{parse_module, verify_module};
 use edge_dialects::ir::{ElemTy, TensorTy, DYN};
@@ -94,8 +95,12 @@ pub fn node_target(node: &Node) -> &str {
     node.target.strip_prefix("torch.ops.").unwrap_or(&node.target)
 }
 
-/// Targets the driver handles itself rather than through the table.
-const DRIVER_TARGETS: &[&str] = &["aten.sym_size.int", "aten._assert_tensor_metadata.default"];
+/// Targets the driver handles itself rather than through the table: assertions, and
+/// size arithmetic (dynamic sizes are computed from the recorded size expressions of
+/// the tensors that need them, not from these nodes).
+fn is_driver_target(target: &str) -> bool {
+    matches!(target, "aten.sym_size.int" | "aten._assert_tensor_metadata.default") || target.starts_with("_operator.")
+}
 
 /// The user's frame in a node's `stack_trace`: the innermost frame outside torch itself,
 /// as `(file, line)`.
@@ -130,6 +135,16 @@ fn location(node: &Node) -> String {
     }
 }
 
+fn sym_dims(meta: &super::schema::TensorMeta) -> Result<Vec<SymDim>, String> {
+    meta.sizes
+        .iter()
+        .map(|s| match s {
+            SymInt::AsInt(i) => Ok(SymDim::Static(*i)),
+            SymInt::AsExpr(e) => sym::parse(&e.expr_str).map(SymDim::Dynamic),
+        })
+        .collect()
+}
+
 fn tensor_type(meta: &super::schema::TensorMeta) -> Result<TensorTy, String> {
     let elem = elem_of_scalar_type(meta.dtype).map_err(|e| e.0)?;
     let shape = meta.sizes.iter().map(|s| match s {
@@ -144,7 +159,7 @@ fn check_supported(nodes: &[Node]) -> Result<(), ImportError> {
     let mut missing: BTreeMap<String, Vec<(String, Option<String>)>> = BTreeMap::new();
     for n in nodes {
         let t = node_target(n);
-        if lookup(t).is_none() && !DRIVER_TARGETS.contains(&t) {
+        if lookup(t).is_none() && !is_driver_target(t) {
             missing.entry(t.to_string()).or_default().push((n.name.clone().unwrap_or_default(), source_of(n)));
         }
     }
@@ -165,6 +180,13 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
         let t = tensor_type(meta).map_err(|e| ImportError::Graph(format!("tensor '{name}': {e}")))?;
         tensor_types.insert(name.clone(), t);
     }
+    let mut sym_sizes: HashMap<String, Vec<SymDim>> = HashMap::new();
+    for (name, meta) in &graph.tensor_values {
+        if meta.sizes.iter().any(|s| matches!(s, SymInt::AsExpr(_))) {
+            let dims = sym_dims(meta).map_err(|e| ImportError::Graph(format!("tensor '{name}': {e}")))?;
+            sym_sizes.insert(name.clone(), dims);
+        }
+    }
     let mut ctx = Ctx { e: Emitter::new(), env: HashMap::new(), tensor_types: &tensor_types, outputs: vec![] };
 
     // Inputs: user inputs are arguments; weights are constants bound after parsing.
@@ -180,6 +202,17 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
                 };
                 let t = tensor_types.get(name).cloned().ok_or_else(|| ImportError::Graph(format!("no metadata for input '{name}'")))?;
                 let v = Val { name: format!("%arg{}", args.len()), ty: t };
+                // Each size symbol is read once from the first input dimension it names.
+                for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
+                    if let SymDim::Dynamic(Expr::Sym(symbol)) = dim {
+                        if !ctx.e.syms.contains_key(symbol) {
+                            ctx.e.loc = format!("loc({})", quote(name));
+                            let size = ctx.e.op("stablehlo.get_dimension_size", &[&v], &format!("dimension = {d} : i64"), tensor(&[], ElemTy::I(32)));
+                            let size = ctx.e.convert(&size, &ElemTy::I(64));
+                            ctx.e.syms.insert(symbol.clone(), size);
+                        }
+                    }
+                }
                 ctx.env.insert(name.to_string(), Value::Tensor(v.clone()));
                 args.push((name.to_string(), v));
             }
@@ -211,7 +244,7 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
     }
 
     for node in &graph.nodes {
-        lower_node(&mut ctx, node)?;
+        lower_node(&mut ctx, node, &sym_sizes)?;
     }
 
     let mut results = Vec::new();
@@ -262,17 +295,36 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
     Ok(Imported { module, _program: program, _owned: owned })
 }
 
-fn lower_node(ctx: &mut Ctx, node: &Node) -> Result<(), ImportError> {
+/// The symbolic sizes of a node's dynamic tensors (inputs and outputs), keyed by their
+/// static patterns, for the emitter to resolve `?` dims.
+fn node_shapes(node: &Node, sym_sizes: &HashMap<String, Vec<SymDim>>) -> Vec<(Vec<i64>, Vec<SymDim>)> {
+    let mut names: Vec<&str> = Vec::new();
+    for a in node.outputs.iter().chain(node.inputs.iter().map(|a| &a.arg)) {
+        match a {
+            Argument::AsTensor(t) => names.push(&t.name),
+            Argument::AsTensors(ts) => names.extend(ts.iter().map(|t| t.name.as_str())),
+            _ => {}
+        }
+    }
+    names
+        .into_iter()
+        .filter_map(|n| sym_sizes.get(n))
+        .map(|dims| {
+            let pattern = dims.iter().map(|d| if let SymDim::Static(v) = d { *v } else { DYN }).collect();
+            (pattern, dims.clone())
+        })
+        .collect()
+}
+
+fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim>>) -> Result<(), ImportError> {
     let target = node_target(node);
     let name = node.name.clone().unwrap_or_else(|| target.to_string());
     let fail = |message: String| ImportError::Lowering { node: name.clone(), target: target.to_string(), source: source_of(node), message };
     ctx.e.loc = location(node);
-    if target == "aten._assert_tensor_metadata.default" {
+    if is_driver_target(target) {
         return Ok(());
     }
-    if target == "aten.sym_size.int" {
-        return lower_sym_size(ctx, node).map_err(fail);
-    }
+    ctx.e.set_dynamic_shapes(node_shapes(node, sym_sizes));
     let lowering = lookup(target).expect("checked before lowering");
     ctx.outputs = node
         .outputs
@@ -285,6 +337,9 @@ fn lower_node(ctx: &mut Ctx, node: &Node) -> Result<(), ImportError> {
         .collect();
     let args = Args::new(node, lowering.args).map_err(|e| fail(e.0))?;
     let values = (lowering.lower)(ctx, &args).map_err(|e| fail(e.0))?;
+    if !ctx.e.errors.is_empty() {
+        return Err(fail(ctx.e.errors.join("; ")));
+    }
     let names = ctx.outputs.clone();
     for (v, n) in values.into_iter().zip(names) {
         let Some(n) = n else { continue };
@@ -294,23 +349,6 @@ fn lower_node(ctx: &mut Ctx, node: &Node) -> Result<(), ImportError> {
             }
         }
         ctx.env.insert(n, Value::Tensor(v));
-    }
-    Ok(())
-}
-
-/// `sym_size.int(self, dim)`: a dynamic size as a 0-d i64 tensor.
-fn lower_sym_size(ctx: &mut Ctx, node: &Node) -> Result<(), String> {
-    let get = |n: &str| node.inputs.iter().find(|a| a.name == n).map(|a| &a.arg);
-    let Some(Argument::AsTensor(t)) = get("self") else { return Err("argument 'self' must be a tensor".into()) };
-    let Some(Argument::AsInt(dim)) = get("dim") else { return Err("argument 'dim' must be an integer".into()) };
-    let x = ctx.tensor(&t.name).map_err(|e| e.0)?;
-    let dim = super::lower::norm_dim(*dim, x.rank()).map_err(|e| e.0)?;
-    let size = ctx.e.op("stablehlo.get_dimension_size", &[&x], &format!("dimension = {dim} : i64"), tensor(&[], ElemTy::I(32)));
-    let size = ctx.e.convert(&size, &ElemTy::I(64));
-    if let Some(Argument::AsSymInt(s)) = node.outputs.first() {
-        if let super::schema::SymIntArgument::AsName(n) = s {
-            ctx.env.insert(n.clone(), Value::SymInt(size));
-        }
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ pub mod weights;
 mod emit;
 mod import;
 pub mod lower;
+pub mod sym;
 
 pub use error::Pt2Error;
 pub use import::{import_program, ImportError, ImportOptions, Imported};

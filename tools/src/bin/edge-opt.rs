@@ -40,6 +40,9 @@ struct Args {
     /// Print the generic op form for every op (tfl/stablehlo ops always print generically).
     #[arg(long = "mlir-print-op-generic")]
     print_generic: bool,
+    /// Print each op's location.
+    #[arg(long = "mlir-print-debuginfo")]
+    print_debuginfo: bool,
     /// List the passes and exit.
     #[arg(long = "list-passes")]
     list_passes: bool,
@@ -91,13 +94,10 @@ fn run_case(text: &str, source_name: &str, args: &Args) -> Result<CaseResult, St
             return done(None);
         }
     }
-    let op = module.as_operation();
-    let printed = if args.print_generic {
-        use melior::ir::operation::{OperationLike, OperationPrintingFlags};
-        op.to_string_with_flags(OperationPrintingFlags::new().print_generic_operation_form()).map_err(|e| e.to_string())?
-    } else {
-        op.to_string()
-    };
+    let printed = driver::print_operation(
+        &module.as_operation(),
+        driver::PrintOptions { generic: args.print_generic, debug_info: args.print_debuginfo, elide_resources: false },
+    )?;
     done(Some(printed))
 }
 

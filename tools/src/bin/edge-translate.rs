@@ -32,6 +32,13 @@ struct Args {
     /// Print a .tflite flatbuffer as readable text.
     #[arg(long = "tflite-dump")]
     tflite_dump: bool,
+    /// Print each op's location in MLIR output (`loc("node"("model.py":12:1))`).
+    #[arg(long = "mlir-print-debuginfo")]
+    print_debuginfo: bool,
+    /// Leave weight blobs (`dense_resource` data) out of MLIR output: for reading large
+    /// modules; the result cannot be translated further.
+    #[arg(long = "mlir-elide-resources")]
+    elide_resources: bool,
     /// Entry function to write (default: @main, or the module's only function).
     #[arg(long = "entry", value_name = "NAME")]
     entry: Option<String>,
@@ -111,6 +118,9 @@ fn pt2_to_mlir(args: &Args, output: &Output) -> Result<(), String> {
         }
         Err(e) => return Err(format!("{}: {e}", args.input)),
     };
-    let text = imported.module.as_operation().to_string();
+    let text = driver::print_operation(
+        &imported.module.as_operation(),
+        driver::PrintOptions { generic: false, debug_info: args.print_debuginfo, elide_resources: args.elide_resources },
+    )?;
     output.write(text.as_bytes())
 }

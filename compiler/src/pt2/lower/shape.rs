@@ -9,9 +9,6 @@ use edge_dialects::ir::ElemTy;
 pub fn view(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    if !out.is_static() {
-        return Err("a view to a dynamic shape is not supported yet".into());
-    }
     Ok(vec![ctx.e.reshape(&x, out.dims())])
 }
 
@@ -323,21 +320,6 @@ pub fn index_select(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![take_along(ctx, &x, &idx, dim)])
 }
 
-/// `index.Tensor(self, indices)`: advanced indexing with one index tensor (others None).
-pub fn index_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    let out = ctx.out_ty(0)?;
-    let x = args.tensor(ctx, "self")?;
-    let indices = args.optional_tensors(ctx, "indices")?;
-    let present: Vec<(usize, &Val)> = indices.iter().enumerate().filter_map(|(i, v)| v.as_ref().map(|v| (i, v))).collect();
-    match present.as_slice() {
-        [(axis, idx)] if !idx.elem().is_bool() => {
-            let r = take_along(ctx, &x, idx, *axis);
-            Ok(vec![ctx.e.reshape(&r, out.dims())])
-        }
-        _ => Err("index.Tensor is supported with a single integer index tensor".into()),
-    }
-}
-
 /// `gather(self, dim, index)`: `out[i][j][k] = self[i][index[i][j][k]][k]` (dim = 1).
 pub fn gather(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
@@ -371,4 +353,73 @@ pub fn gather(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         i64_array(&vec![1; x.rank()])
     );
     Ok(vec![ctx.e.op("stablehlo.gather", &[&x, &ix], &attrs, out)])
+}
+
+/// `empty.memory_format` / `empty_strided`: zeros. The values of an empty tensor are
+/// unspecified, so zeros are one valid choice; programs that read them before writing
+/// have no defined result anyway (exported graphs overwrite them: circular padding
+/// fills an `empty` with `slice_scatter`s).
+pub fn empty(ctx: &mut Ctx, _args: &Args) -> LResult<Vec<Val>> {
+    full_with(ctx, 0.0)
+}
+
+/// `fill.Scalar(self, value)`: a tensor like `self` holding `value`.
+pub fn fill(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    full_with(ctx, args.float("value")?)
+}
+
+/// `copy(self, src, non_blocking)`: `src` in `self`'s dtype, broadcast to its shape.
+pub fn copy(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let src = args.tensor(ctx, "src")?;
+    if src.rank() > x.rank() {
+        return Err(format!("copy of a rank-{} source into a rank-{} tensor", src.rank(), x.rank()).into());
+    }
+    let v = if x.elem().is_bool() && !src.elem().is_bool() {
+        let zero = ctx.e.splat(0.0, src.elem(), src.shape());
+        ctx.e.compare("NE", &src, &zero)
+    } else {
+        ctx.e.convert(&src, x.elem())
+    };
+    Ok(vec![ctx.e.broadcast_to(&v, x.shape())])
+}
+
+/// Pads the last `pad.len() / 2` dims of `x` (pairs (low, high) from the last dim
+/// backwards) by gathering, per dim, the source position of every output position.
+fn pad_by_index(ctx: &mut Ctx, args: &Args, what: &str, source: fn(i64, i64) -> i64) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let pad = args.ints("padding")?;
+    if pad.len() % 2 != 0 || pad.len() / 2 > x.rank() || !x.ty.is_static() {
+        return Err(format!("{what} padding {pad:?} does not fit a static rank-{} tensor", x.rank()).into());
+    }
+    let mut y = x;
+    for (i, pair) in pad.chunks(2).enumerate() {
+        let axis = y.rank() - 1 - i;
+        let size = y.shape()[axis];
+        let (lo, hi) = (pair[0], pair[1]);
+        if lo == 0 && hi == 0 {
+            continue;
+        }
+        if what == "reflection" && (lo >= size || hi >= size) {
+            return Err(format!("reflection padding ({lo}, {hi}) must be smaller than the dimension size {size}").into());
+        }
+        if size == 0 {
+            return Err(format!("{what} padding of an empty dimension is not defined").into());
+        }
+        let idx: Vec<i64> = (-lo..size + hi).map(|j| source(j, size)).collect();
+        let c = ctx.e.const_i64s(&idx);
+        y = take_along(ctx, &y, &c, axis);
+    }
+    Ok(vec![y])
+}
+
+/// `reflection_pad{1,2,3}d(self, padding)`: position `j` outside `[0, n)` reads
+/// `-j` (before) or `2(n - 1) - j` (after): the edge itself is not repeated.
+pub fn reflection_pad(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    pad_by_index(ctx, args, "reflection", |j, n| if j < 0 { -j } else if j >= n { 2 * (n - 1) - j } else { j })
+}
+
+/// `replication_pad{1,2,3}d(self, padding)`: position `j` reads `clamp(j, 0, n - 1)`.
+pub fn replication_pad(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    pad_by_index(ctx, args, "replication", |j, n| j.clamp(0, n - 1))
 }
