@@ -509,3 +509,254 @@ pub fn to_copy(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn identity(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![args.tensor(ctx, "self")?])
 }
+
+/// `self` converted to the result's (float) dtype, and a splat maker for its shape.
+fn float_operand(ctx: &mut Ctx, args: &Args) -> LResult<Val> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    if !out.elem.is_float() {
+        return Err(format!("this op needs a floating-point result, got {}", out.elem).into());
+    }
+    Ok(ctx.e.convert(&x, &out.elem))
+}
+
+fn splat_like(ctx: &mut Ctx, v: f64, x: &Val) -> Val {
+    ctx.e.splat(v, x.elem(), x.shape())
+}
+
+/// `sqrt((1 - x) * (1 + x))`, the cosine of asin(x) (NaN outside [-1, 1]).
+fn sqrt_one_minus_square(ctx: &mut Ctx, x: &Val) -> Val {
+    let one = splat_like(ctx, 1.0, x);
+    let a = ctx.e.binary("stablehlo.subtract", &one, x);
+    let b = ctx.e.binary("stablehlo.add", &one, x);
+    let p = ctx.e.binary("stablehlo.multiply", &a, &b);
+    ctx.e.unary("stablehlo.sqrt", &p)
+}
+
+/// `atan(x) = atan2(x, 1)`.
+pub fn atan(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let one = splat_like(ctx, 1.0, &x);
+    Ok(vec![ctx.e.binary("stablehlo.atan2", &x, &one)])
+}
+
+/// `asin(x) = atan2(x, sqrt((1 - x)(1 + x)))`.
+pub fn asin(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let c = sqrt_one_minus_square(ctx, &x);
+    Ok(vec![ctx.e.binary("stablehlo.atan2", &x, &c)])
+}
+
+/// `acos(x) = atan2(sqrt((1 - x)(1 + x)), x)`.
+pub fn acos(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let s = sqrt_one_minus_square(ctx, &x);
+    Ok(vec![ctx.e.binary("stablehlo.atan2", &s, &x)])
+}
+
+/// `sinh(x) = (expm1(x) - expm1(-x)) / 2` (accurate near 0; overflows about 0.7 before
+/// PyTorch does, above |x| = 88.7 in f32).
+pub fn sinh(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let nx = ctx.e.unary("stablehlo.negate", &x);
+    let a = ctx.e.unary("stablehlo.exponential_minus_one", &x);
+    let b = ctx.e.unary("stablehlo.exponential_minus_one", &nx);
+    let d = ctx.e.binary("stablehlo.subtract", &a, &b);
+    let half = splat_like(ctx, 0.5, &x);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &d, &half)])
+}
+
+/// `cosh(x) = (exp(x) + exp(-x)) / 2`.
+pub fn cosh(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let nx = ctx.e.unary("stablehlo.negate", &x);
+    let a = ctx.e.unary("stablehlo.exponential", &x);
+    let b = ctx.e.unary("stablehlo.exponential", &nx);
+    let s = ctx.e.binary("stablehlo.add", &a, &b);
+    let half = splat_like(ctx, 0.5, &x);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &s, &half)])
+}
+
+/// Where `|x|` is beyond `1e18` (where squaring overflows or loses everything),
+/// `log(|x|) + ln 2`; elsewhere `near`.
+fn log_2x_when_huge(ctx: &mut Ctx, ax: &Val, near: Val) -> Val {
+    let big = splat_like(ctx, 1e18, ax);
+    let huge = ctx.e.compare("GT", ax, &big);
+    let l = ctx.e.unary("stablehlo.log", ax);
+    let ln2 = splat_like(ctx, std::f64::consts::LN_2, ax);
+    let far = ctx.e.binary("stablehlo.add", &l, &ln2);
+    ctx.e.select(&huge, &far, &near)
+}
+
+/// `asinh(x) = sign(x) * log1p(|x| + x^2 / (1 + sqrt(1 + x^2)))`.
+pub fn asinh(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let ax = ctx.e.unary("stablehlo.abs", &x);
+    let one = splat_like(ctx, 1.0, &x);
+    let x2 = ctx.e.binary("stablehlo.multiply", &ax, &ax);
+    let s = ctx.e.binary("stablehlo.add", &one, &x2);
+    let s = ctx.e.unary("stablehlo.sqrt", &s);
+    let s = ctx.e.binary("stablehlo.add", &one, &s);
+    let q = ctx.e.binary("stablehlo.divide", &x2, &s);
+    let t = ctx.e.binary("stablehlo.add", &ax, &q);
+    let near = ctx.e.unary("stablehlo.log_plus_one", &t);
+    let r = log_2x_when_huge(ctx, &ax, near);
+    let sg = ctx.e.unary("stablehlo.sign", &x);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &sg, &r)])
+}
+
+/// `acosh(x) = log1p(t + sqrt(t * (t + 2)))` with `t = x - 1` (NaN below 1).
+pub fn acosh(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let one = splat_like(ctx, 1.0, &x);
+    let two = splat_like(ctx, 2.0, &x);
+    let t = ctx.e.binary("stablehlo.subtract", &x, &one);
+    let t2 = ctx.e.binary("stablehlo.add", &t, &two);
+    let p = ctx.e.binary("stablehlo.multiply", &t, &t2);
+    let s = ctx.e.unary("stablehlo.sqrt", &p);
+    let u = ctx.e.binary("stablehlo.add", &t, &s);
+    let near = ctx.e.unary("stablehlo.log_plus_one", &u);
+    Ok(vec![log_2x_when_huge(ctx, &x, near)])
+}
+
+/// `atanh(x) = log1p(2x / (1 - x)) / 2` (+-inf at +-1, NaN beyond).
+pub fn atanh(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let one = splat_like(ctx, 1.0, &x);
+    let two = splat_like(ctx, 2.0, &x);
+    let half = splat_like(ctx, 0.5, &x);
+    let num = ctx.e.binary("stablehlo.multiply", &two, &x);
+    let den = ctx.e.binary("stablehlo.subtract", &one, &x);
+    let q = ctx.e.binary("stablehlo.divide", &num, &den);
+    let l = ctx.e.unary("stablehlo.log_plus_one", &q);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &l, &half)])
+}
+
+/// `log10(x) = log(x) * log10(e)`.
+pub fn log10(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let l = ctx.e.unary("stablehlo.log", &x);
+    let k = splat_like(ctx, std::f64::consts::LOG10_E, &x);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &l, &k)])
+}
+
+/// `exp2(x) = 2 ** x`.
+pub fn exp2(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let two = splat_like(ctx, 2.0, &x);
+    Ok(vec![ctx.e.binary("stablehlo.power", &two, &x)])
+}
+
+/// `trunc(x)`: rounds toward zero (`ceil` below zero, `floor` above); integers are
+/// already whole.
+pub fn trunc(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let x = ctx.e.convert(&x, &out.elem);
+    if !out.elem.is_float() {
+        return Ok(vec![x]);
+    }
+    let zero = splat_like(ctx, 0.0, &x);
+    let neg = ctx.e.compare("LT", &x, &zero);
+    let c = ctx.e.unary("stablehlo.ceil", &x);
+    let f = ctx.e.unary("stablehlo.floor", &x);
+    Ok(vec![ctx.e.select(&neg, &c, &f)])
+}
+
+/// `round.decimals(self, decimals)`: round half to even at `10^-decimals`:
+/// `round(x * 10^d) / 10^d` (for negative `d`, `round(x / 10^-d) * 10^-d`).
+pub fn round_decimals(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_operand(ctx, args)?;
+    let d = args.int("decimals")?;
+    let k = splat_like(ctx, 10f64.powi(d.unsigned_abs() as i32), &x);
+    let (scale, unscale) = if d >= 0 { ("stablehlo.multiply", "stablehlo.divide") } else { ("stablehlo.divide", "stablehlo.multiply") };
+    let s = ctx.e.binary(scale, &x, &k);
+    let r = ctx.e.unary("stablehlo.round_nearest_even", &s);
+    Ok(vec![ctx.e.binary(unscale, &r, &k)])
+}
+
+/// `isnan(x)`: `x != x` (always false for integers).
+pub fn isnan(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    if !x.elem().is_float() {
+        return Ok(vec![ctx.e.splat(0.0, &ElemTy::I(1), x.shape())]);
+    }
+    Ok(vec![ctx.e.compare("NE", &x, &x)])
+}
+
+/// `isinf(x)`: `|x| == inf` (always false for integers).
+pub fn isinf(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    if !x.elem().is_float() {
+        return Ok(vec![ctx.e.splat(0.0, &ElemTy::I(1), x.shape())]);
+    }
+    let a = ctx.e.unary("stablehlo.abs", &x);
+    let inf = splat_like(ctx, f64::INFINITY, &x);
+    Ok(vec![ctx.e.compare("EQ", &a, &inf)])
+}
+
+/// `signbit(x)`: the sign bit (true for -0.0), read by bitcasting floats to integers of
+/// the same width; `x < 0` for signed integers, false for unsigned ones and bools.
+pub fn signbit(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let as_int = match x.elem() {
+        ElemTy::F16 | ElemTy::BF16 => Some(ElemTy::I(16)),
+        ElemTy::F32 => Some(ElemTy::I(32)),
+        ElemTy::F64 => Some(ElemTy::I(64)),
+        ElemTy::I(w) if *w > 1 => None,
+        _ => return Ok(vec![ctx.e.splat(0.0, &ElemTy::I(1), x.shape())]),
+    };
+    let v = match as_int {
+        Some(it) => {
+            let t = edge_dialects::ir::TensorTy { elem: it, ..x.ty.clone() };
+            ctx.e.op("stablehlo.bitcast_convert", &[&x], "", t)
+        }
+        None => x,
+    };
+    let zero = ctx.e.splat(0.0, v.elem(), v.shape());
+    Ok(vec![ctx.e.compare("LT", &v, &zero)])
+}
+
+/// `hypot(a, b) = m * sqrt(1 + (n / m)^2)` with `m = max(|a|, |b|)`, `n = min(...)`:
+/// no overflow in the squares; 0 when both are 0 and inf when either is inf.
+pub fn hypot(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let (a, b, out) = operands(ctx, args, "self", "other")?;
+    let shape = ctx.out_ty(0)?.dims().to_vec();
+    let a = ctx.e.convert(&a, &out);
+    let b = ctx.e.convert(&b, &out);
+    let a = ctx.e.broadcast_to(&a, &shape);
+    let b = ctx.e.broadcast_to(&b, &shape);
+    let aa = ctx.e.unary("stablehlo.abs", &a);
+    let ab = ctx.e.unary("stablehlo.abs", &b);
+    let m = ctx.e.binary("stablehlo.maximum", &aa, &ab);
+    let n = ctx.e.binary("stablehlo.minimum", &aa, &ab);
+    let q = ctx.e.binary("stablehlo.divide", &n, &m);
+    let q2 = ctx.e.binary("stablehlo.multiply", &q, &q);
+    let one = splat_like(ctx, 1.0, &m);
+    let s = ctx.e.binary("stablehlo.add", &one, &q2);
+    let s = ctx.e.unary("stablehlo.sqrt", &s);
+    let r = ctx.e.binary("stablehlo.multiply", &m, &s);
+    let zero = splat_like(ctx, 0.0, &m);
+    let is_zero = ctx.e.compare("EQ", &m, &zero);
+    let r = ctx.e.select(&is_zero, &zero, &r);
+    let inf = splat_like(ctx, f64::INFINITY, &m);
+    let is_inf = ctx.e.compare("EQ", &m, &inf);
+    Ok(vec![ctx.e.select(&is_inf, &inf, &r)])
+}
+
+/// `native_dropout(input, p, train)` -> (output, mask) outside training: the input and
+/// an all-true mask. In training (`train` true or absent, with `p > 0`) dropout is
+/// random, which edge does not convert.
+pub fn native_dropout(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "input")?;
+    let p = args.float("p")?;
+    let train = args.opt_int("train")?.map(|t| t != 0).unwrap_or(true);
+    if train && p > 0.0 {
+        return Err("native_dropout in training mode is random; export the model in eval() mode".into());
+    }
+    let mut outs = vec![x.clone()];
+    if let Ok(t) = ctx.out_ty(1) {
+        outs.push(ctx.e.splat(1.0, &t.elem, t.dims()));
+    }
+    Ok(outs)
+}

@@ -4,9 +4,12 @@
 //! the functions live beside it by op family.
 
 mod elementwise;
+mod index;
 mod nn;
 mod reduce;
+mod region;
 mod shape;
+mod sort;
 mod table;
 
 pub use table::TABLE;
@@ -106,6 +109,12 @@ impl Ctx<'_> {
     pub fn out_ty(&self, i: usize) -> LResult<TensorTy> {
         let name = self.outputs.get(i).and_then(|o| o.as_ref()).ok_or_else(|| format!("output #{i} is not a tensor"))?;
         self.tensor_types.get(name).cloned().ok_or_else(|| format!("no tensor metadata for output '{name}'").into())
+    }
+
+    /// Whether output `i` of the current node is used: the archive names unused outputs
+    /// of multi-output ops `<node>_unused_<i>`.
+    pub fn output_used(&self, i: usize) -> bool {
+        matches!(self.outputs.get(i), Some(Some(n)) if !n.contains("_unused_"))
     }
 
     pub fn tensor(&self, name: &str) -> LResult<Val> {
@@ -251,6 +260,15 @@ impl<'n> Args<'n> {
                 _ => Err(format!("argument '{name}' must be a bool").into()),
             },
             Some(other) => Err(format!("argument '{name}' must be a bool, got {}", other.kind()).into()),
+        }
+    }
+
+    /// A string argument (`reduce`, `approximate`, `rounding_mode`...), if given.
+    pub fn opt_str(&self, name: &str) -> LResult<Option<&'n str>> {
+        match self.get(name) {
+            Some(Argument::AsString(s)) => Ok(Some(s.as_str())),
+            None => Ok(None),
+            Some(other) => Err(format!("argument '{name}' must be a string, got {}", other.kind()).into()),
         }
     }
 

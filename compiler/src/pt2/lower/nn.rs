@@ -2,9 +2,10 @@
 //! batch/layer normalization, pooling and upsampling. Layouts stay PyTorch's (NCHW,
 //! OIHW); the TFL layout pass moves them to NHWC later.
 
+use super::region::region_op;
 use super::{Args, Ctx, LResult, Scalar};
 use crate::pt2::emit::{i64_array, join, tensor, Val};
-use edge_dialects::ir::TensorTy;
+use edge_dialects::ir::{ElemTy, TensorTy};
 
 fn spatial_letters(n: usize) -> String {
     (0..n).map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
@@ -241,7 +242,106 @@ pub fn layer_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(outs)
 }
 
-/// Window parameters of a 2-D pool over NCHW (or CHW) input.
+/// Normalizes `x` over `dims` with biased statistics: `(x - mean) * rsqrt(var + eps)`.
+/// Returns (normalized, mean, rstd), the statistics with `dims` reduced away.
+fn normalize_over(ctx: &mut Ctx, x: &Val, dims: &[i64], eps: f64) -> (Val, Val, Val) {
+    let shape = x.shape().to_vec();
+    let elem = x.elem().clone();
+    let kept: Vec<i64> = (0..x.rank() as i64).filter(|d| !dims.contains(d)).collect();
+    let count: i64 = dims.iter().map(|&d| shape[d as usize]).product();
+    let s = ctx.e.reduce(x, dims, "stablehlo.add", 0.0);
+    let n = ctx.e.splat(count as f64, &elem, s.shape());
+    let mean = ctx.e.binary("stablehlo.divide", &s, &n);
+    let mb = ctx.e.broadcast_in_dim(&mean, &shape, &kept);
+    let c = ctx.e.binary("stablehlo.subtract", x, &mb);
+    let c2 = ctx.e.binary("stablehlo.multiply", &c, &c);
+    let vs = ctx.e.reduce(&c2, dims, "stablehlo.add", 0.0);
+    let var = ctx.e.binary("stablehlo.divide", &vs, &n);
+    let e = ctx.e.splat(eps, &elem, var.shape());
+    let ve = ctx.e.binary("stablehlo.add", &var, &e);
+    let rstd = ctx.e.unary("stablehlo.rsqrt", &ve);
+    let rb = ctx.e.broadcast_in_dim(&rstd, &shape, &kept);
+    (ctx.e.binary("stablehlo.multiply", &c, &rb), mean, rstd)
+}
+
+/// `y * weight + bias` with per-channel vectors on dim 1.
+fn channel_affine(ctx: &mut Ctx, mut y: Val, weight: Option<Val>, bias: Option<Val>) -> Val {
+    let shape = y.shape().to_vec();
+    if let Some(w) = weight {
+        let w = ctx.e.convert(&w, y.elem());
+        let wb = ctx.e.broadcast_in_dim(&w, &shape, &[1]);
+        y = ctx.e.binary("stablehlo.multiply", &y, &wb);
+    }
+    if let Some(b) = bias {
+        let b = ctx.e.convert(&b, y.elem());
+        let bb = ctx.e.broadcast_in_dim(&b, &shape, &[1]);
+        y = ctx.e.binary("stablehlo.add", &y, &bb);
+    }
+    y
+}
+
+/// `native_group_norm(input, weight, bias, N, C, HxW, group, eps)` -> (out, mean,
+/// rstd): the channels split into `group` groups, each (sample, group) normalized over
+/// its channels and spatial positions, then a per-channel affine; mean and rstd are
+/// [N, group].
+pub fn group_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "input")?;
+    let x = ctx.e.convert(&x, &out.elem);
+    let weight = args.opt_tensor(ctx, "weight")?;
+    let bias = args.opt_tensor(ctx, "bias")?;
+    let group = args.int("group")?;
+    let eps = args.float("eps")?;
+    if x.rank() < 2 || !x.ty.is_static() {
+        return Err("group norm needs a static input of rank 2 or more".into());
+    }
+    let (n, c) = (x.shape()[0], x.shape()[1]);
+    if group <= 0 || c % group != 0 {
+        return Err(format!("group norm with {group} groups over {c} channels is not defined").into());
+    }
+    let per_group: i64 = x.shape()[1..].iter().product::<i64>() / group;
+    let grouped = ctx.e.reshape(&x, &[n, group, per_group]);
+    let (y, mean, rstd) = normalize_over(ctx, &grouped, &[2], eps);
+    let y = ctx.e.reshape(&y, x.shape());
+    let mut outs = vec![channel_affine(ctx, y, weight, bias)];
+    for (i, v) in [(1, mean), (2, rstd)] {
+        // Every output position gets a value (unnamed ones are dropped by the driver).
+        match ctx.out_ty(i) {
+            Ok(t) => outs.push(ctx.e.reshape(&v, t.dims())),
+            Err(_) => outs.push(v),
+        }
+    }
+    Ok(outs)
+}
+
+/// `_native_batch_norm_legit.no_stats(input, weight, bias, training, momentum, eps)`
+/// -> (out, mean, rstd): batch norm with the batch's own statistics (no running
+/// stats), over every dim but the channel dim 1. This is what `InstanceNorm` (on a
+/// [1, N*C, ...] view) and `BatchNorm(track_running_stats=False)` export to.
+pub fn batch_norm_batch_stats(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "input")?;
+    let x = ctx.e.convert(&x, &out.elem);
+    let weight = args.opt_tensor(ctx, "weight")?;
+    let bias = args.opt_tensor(ctx, "bias")?;
+    let eps = args.float("eps")?;
+    if x.rank() < 2 || !x.ty.is_static() {
+        return Err("batch norm needs a static input of rank 2 or more".into());
+    }
+    let dims: Vec<i64> = (0..x.rank() as i64).filter(|&d| d != 1).collect();
+    let (y, mean, rstd) = normalize_over(ctx, &x, &dims, eps);
+    let mut outs = vec![channel_affine(ctx, y, weight, bias)];
+    for (i, v) in [(1, mean), (2, rstd)] {
+        // Without training the saved statistics are empty; unnamed outputs are dropped.
+        match ctx.out_ty(i) {
+            Ok(t) if t.dims() != v.shape() && t.is_static() => outs.push(ctx.e.splat(0.0, &t.elem, t.dims())),
+            _ => outs.push(v),
+        }
+    }
+    Ok(outs)
+}
+
+/// Window parameters of an n-d pool over the last n dims (NCHW, CHW, NCDHW...).
 struct Pool {
     window: Vec<i64>,
     strides: Vec<i64>,
@@ -249,12 +349,17 @@ struct Pool {
     pads: Vec<[i64; 2]>,
 }
 
-fn pool_params(x: &Val, out: &TensorTy, args: &Args, with_dilation: bool) -> LResult<Pool> {
+/// The pool's window over the last `n` dims of `x`. The high padding is whatever gives
+/// the recorded output size (ceil_mode adds some; windows that would start in the
+/// padding are dropped).
+fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bool) -> LResult<Pool> {
     let r = x.rank();
-    if r < 3 {
-        return Err("pooling needs a rank-3 or rank-4 input".into());
+    if r < n + 1 || r > n + 2 {
+        return Err(format!("a {n}-d pool needs a rank-{} or rank-{} input, got rank {r}", n + 1, n + 2).into());
     }
-    let n = 2;
+    if !x.ty.is_static() || !out.is_static() {
+        return Err("pooling with dynamic dimensions is not supported yet".into());
+    }
     let kernel = expand_list(args.ints("kernel_size")?, n, "kernel_size")?;
     let stride = match args.opt_ints("stride")? {
         Some(s) if !s.is_empty() => expand_list(s, n, "stride")?,
@@ -262,7 +367,7 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, with_dilation: bool) -> LRe
     };
     let padding = expand_list(args.opt_ints("padding")?.unwrap_or_else(|| vec![0]), n, "padding")?;
     let dilation =
-        if with_dilation { expand_list(args.opt_ints("dilation")?.unwrap_or_else(|| vec![1]), n, "dilation")? } else { vec![1, 1] };
+        if with_dilation { expand_list(args.opt_ints("dilation")?.unwrap_or_else(|| vec![1]), n, "dilation")? } else { vec![1; n] };
     let lead = r - n;
     let mut window = vec![1; lead];
     window.extend_from_slice(&kernel);
@@ -274,87 +379,212 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, with_dilation: bool) -> LRe
     for i in 0..n {
         let size = x.shape()[lead + i];
         let o = out.dims()[lead + i];
-        // High padding that yields the recorded output size (ceil_mode adds some).
         let needed = (o - 1) * stride[i] + dilation[i] * (kernel[i] - 1) + 1 - size - padding[i];
-        pads.push([padding[i], needed.max(padding[i]).max(0)]);
+        pads.push([padding[i], padding[i].clamp(needed, needed + stride[i] - 1)]);
     }
     Ok(Pool { window, strides, dilations, pads })
 }
 
-fn reduce_window(ctx: &mut Ctx, x: &Val, p: &Pool, body: &str, init: f64, out: TensorTy) -> Val {
-    let init = ctx.e.splat(init, x.elem(), &[]);
-    let attrs = format!(
+fn window_attrs(p: &Pool) -> String {
+    format!(
         "padding = {}, window_dilations = {}, window_dimensions = {}, window_strides = {}",
         padding_attr(&p.pads),
         i64_array(&p.dilations),
         i64_array(&p.window),
         i64_array(&p.strides)
-    );
+    )
+}
+
+fn reduce_window(ctx: &mut Ctx, x: &Val, p: &Pool, body: &str, init: f64, out: TensorTy) -> Val {
+    let init = ctx.e.splat(init, x.elem(), &[]);
+    let attrs = window_attrs(p);
     let elem = x.elem().clone();
     ctx.e.op_with_scalar_body("stablehlo.reduce_window", &[x, &init], &attrs, &[out], body, &elem).pop().expect("one result")
 }
 
-/// `max_pool2d_with_indices`: the values; the indices output is not produced.
-pub fn max_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+/// `max_pool{2,3}d_with_indices(self, kernel_size, stride, padding, dilation,
+/// ceil_mode)` -> (values, indices): the window maximum and, when the graph has an
+/// indices output, the position of the first maximum within its (N, C) plane,
+/// flattened row-major over the spatial dims (PyTorch's convention).
+fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let p = pool_params(&x, &out, args, true)?;
-    let init = if x.elem().is_float() { f64::NEG_INFINITY } else { i64::MIN as f64 };
-    Ok(vec![reduce_window(ctx, &x, &p, "stablehlo.maximum", init, out)])
+    let p = pool_params(&x, &out, args, n, true)?;
+    let init = super::reduce::lowest(x.elem());
+    let want_indices = ctx.output_used(1);
+    if !want_indices {
+        return Ok(vec![reduce_window(ctx, &x, &p, "stablehlo.maximum", init, out)]);
+    }
+    let idx_ty = ctx.out_ty(1)?;
+    // Each element's flat spatial position, broadcast over the leading dims.
+    let lead = x.rank() - n;
+    let spatial: Vec<i64> = x.shape()[lead..].to_vec();
+    let count: i64 = spatial.iter().product();
+    let flat = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", tensor(&[count], ElemTy::I(64)));
+    let pos = ctx.e.reshape(&flat, &spatial);
+    let dims: Vec<i64> = (lead as i64..x.rank() as i64).collect();
+    let pos = ctx.e.broadcast_in_dim(&pos, x.shape(), &dims);
+    let init_v = ctx.e.splat(init, x.elem(), &[]);
+    let init_i = ctx.e.splat(i64::MAX as f64, &ElemTy::I(64), &[]);
+    let elem = x.elem().clone();
+    let is_float = elem.is_float();
+    let results = [out.clone(), tensor(out.dims(), ElemTy::I(64))];
+    let block = [elem.clone(), ElemTy::I(64), elem, ElemTy::I(64)];
+    let attrs = window_attrs(&p);
+    let mut r = region_op(ctx, "stablehlo.reduce_window", &[&x, &pos, &init_v, &init_i], &attrs, &results, &block, |b, a| {
+        let (av, ai, bv, bi) = (&a[0], &a[1], &a[2], &a[3]);
+        // a wins if larger, or equal and earlier; a NaN beats any number.
+        let gt = b.compare("GT", av, bv);
+        let eq = b.compare("EQ", av, bv);
+        let earlier = b.compare("LT", ai, bi);
+        let tie = b.binary("stablehlo.and", &eq, &earlier);
+        let mut pick = b.binary("stablehlo.or", &gt, &tie);
+        if is_float {
+            let a_nan = b.compare("NE", av, av);
+            let b_nan = b.compare("NE", bv, bv);
+            let b_num = b.not(&b_nan);
+            let nan_wins = b.binary("stablehlo.and", &a_nan, &b_num);
+            let both_nan = b.binary("stablehlo.and", &a_nan, &b_nan);
+            let nan_tie = b.binary("stablehlo.and", &both_nan, &earlier);
+            pick = b.binary("stablehlo.or", &pick, &nan_wins);
+            pick = b.binary("stablehlo.or", &pick, &nan_tie);
+        }
+        vec![b.select(&pick, av, bv), b.select(&pick, ai, bi)]
+    });
+    let indices = r.pop().expect("two results");
+    let values = r.pop().expect("two results");
+    let indices = ctx.e.convert(&indices, &idx_ty.elem);
+    Ok(vec![values, indices])
 }
 
-/// `avg_pool2d(self, kernel_size, stride, padding, ceil_mode, count_include_pad,
-/// divisor_override)`: a windowed sum divided by the element count PyTorch uses.
-pub fn avg_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+pub fn max_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    max_pool(ctx, args, 2)
+}
+
+pub fn max_pool3d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    max_pool(ctx, args, 3)
+}
+
+/// `avg_pool{1,2,3}d(self, kernel_size, stride, padding, ceil_mode, count_include_pad,
+/// divisor_override)`: a windowed sum divided by the element count PyTorch uses (the
+/// window clipped to the input, or to the input plus its explicit padding with
+/// `count_include_pad`), or by `divisor_override`.
+fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let p = pool_params(&x, &out, args, false)?;
+    let x = ctx.e.convert(&x, &out.elem);
+    let p = pool_params(&x, &out, args, n, false)?;
     let sum = reduce_window(ctx, &x, &p, "stablehlo.add", 0.0, out.clone());
     if let Some(d) = args.opt_int("divisor_override")? {
         let k = ctx.e.splat(d as f64, &out.elem, out.dims());
         return Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &k)]);
     }
     let include_pad = args.bool("count_include_pad")?;
-    // Count the elements each window covers: ones over the input (plus the explicit
-    // padding when it counts), zeros in the rest of the padding.
-    let lead = x.rank() - 2;
+    let lead = x.rank() - n;
+    let spatial_pads = &p.pads[lead..];
+    let full_cover = spatial_pads.iter().all(|pp| if include_pad { pp[1] <= pp[0] } else { pp[0] == 0 && pp[1] <= 0 });
+    if full_cover {
+        let window_area: i64 = p.window.iter().product();
+        let k = ctx.e.splat(window_area as f64, &out.elem, out.dims());
+        return Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &k)]);
+    }
+    // Count what each window covers: a windowed sum of ones over the input (plus the
+    // explicit padding when it counts), zeros beyond.
     let mut ones_shape = x.shape().to_vec();
     let mut count_pool = Pool { window: p.window.clone(), strides: p.strides.clone(), dilations: p.dilations.clone(), pads: p.pads.clone() };
     if include_pad {
-        for i in 0..2 {
-            let pad = p.pads[lead + i][0];
-            ones_shape[lead + i] += 2 * pad;
-            count_pool.pads[lead + i] = [0, (p.pads[lead + i][1] - pad).max(0)];
+        for i in 0..n {
+            let [lo, hi] = p.pads[lead + i];
+            ones_shape[lead + i] += 2 * lo;
+            count_pool.pads[lead + i] = [0, hi - lo];
         }
-    }
-    let window_area: i64 = p.window.iter().product();
-    let full_cover = p.pads.iter().enumerate().all(|(i, pp)| i < lead || (include_pad && pp[1] == pp[0]) || (pp[0] == 0 && pp[1] == 0));
-    if full_cover {
-        let k = ctx.e.splat(window_area as f64, &out.elem, out.dims());
-        return Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &k)]);
     }
     let ones = ctx.e.splat(1.0, &out.elem, &ones_shape);
     let counts = reduce_window(ctx, &ones, &count_pool, "stablehlo.add", 0.0, out.clone());
     Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &counts)])
 }
 
-/// `_adaptive_avg_pool2d(self, output_size)` where the input divides evenly.
-pub fn adaptive_avg_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+pub fn avg_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    avg_pool(ctx, args, 1)
+}
+
+pub fn avg_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    avg_pool(ctx, args, 2)
+}
+
+pub fn avg_pool3d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    avg_pool(ctx, args, 3)
+}
+
+/// Adaptive average pooling over the last `n` dims: output element `i` of a dim of
+/// size `I` pooled to `O` averages inputs `[floor(i*I/O), ceil((i+1)*I/O))`. When every
+/// dim divides evenly that is one strided `reduce_window`; otherwise each uneven dim is
+/// a product with a constant [I, O] averaging matrix.
+fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
+    let x = ctx.e.convert(&x, &out.elem);
     let r = x.rank();
-    let (h, w) = (x.shape()[r - 2], x.shape()[r - 1]);
-    let (oh, ow) = (out.dims()[r - 2], out.dims()[r - 1]);
-    if oh <= 0 || ow <= 0 || h % oh != 0 || w % ow != 0 {
-        return Err(format!("adaptive average pooling from {h}x{w} to {oh}x{ow} (not an even division) is not supported").into());
+    if r < n + 1 || !x.ty.is_static() || !out.is_static() {
+        return Err(format!("adaptive average pooling needs a static input of rank {} or more", n + 1).into());
     }
-    let (kh, kw) = (h / oh, w / ow);
-    let mut window = vec![1; r - 2];
-    window.extend([kh, kw]);
-    let p = Pool { window: window.clone(), strides: window, dilations: vec![1; r], pads: vec![[0, 0]; r] };
-    let sum = reduce_window(ctx, &x, &p, "stablehlo.add", 0.0, out.clone());
-    let k = ctx.e.splat((kh * kw) as f64, &out.elem, out.dims());
-    Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &k)])
+    let lead = r - n;
+    let ins: Vec<i64> = x.shape()[lead..].to_vec();
+    let outs: Vec<i64> = out.dims()[lead..].to_vec();
+    if outs.iter().any(|&o| o <= 0) {
+        return Err(format!("adaptive average pooling to an empty output {outs:?} is not supported").into());
+    }
+    if ins.iter().zip(&outs).all(|(&i, &o)| i % o == 0) {
+        let mut window = vec![1; lead];
+        window.extend(ins.iter().zip(&outs).map(|(&i, &o)| i / o));
+        let p = Pool { window: window.clone(), strides: window.clone(), dilations: vec![1; r], pads: vec![[0, 0]; r] };
+        let sum = reduce_window(ctx, &x, &p, "stablehlo.add", 0.0, out.clone());
+        let k = ctx.e.splat(window.iter().product::<i64>() as f64, &out.elem, out.dims());
+        return Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &k)]);
+    }
+    let mut y = x;
+    for i in 0..n {
+        let axis = lead + i;
+        let (isz, osz) = (ins[i], outs[i]);
+        if isz == osz {
+            continue;
+        }
+        // W[j, k] = 1 / count_k where input j is in output k's window.
+        let mut w = vec![0.0f64; (isz * osz) as usize];
+        for k in 0..osz {
+            let start = (k * isz) / osz;
+            let end = ((k + 1) * isz + osz - 1) / osz;
+            for j in start..end {
+                w[(j * osz + k) as usize] = 1.0 / (end - start) as f64;
+            }
+        }
+        let wt = tensor(&[isz, osz], out.elem.clone());
+        let rows: Vec<String> = w
+            .chunks(osz as usize)
+            .map(|row| format!("[{}]", row.iter().map(|v| crate::pt2::emit::float_literal(*v, &out.elem)).collect::<Vec<_>>().join(", ")))
+            .collect();
+        let wv = ctx.e.op("stablehlo.constant", &[], &format!("value = dense<[{}]> : {}", rows.join(", "), crate::pt2::emit::ty(&wt)), wt);
+        // dot_general puts the pooled dim last; move it back.
+        let mut shape: Vec<i64> = y.shape().iter().enumerate().filter(|(d, _)| *d != axis).map(|(_, &s)| s).collect();
+        shape.push(osz);
+        let d = dot(ctx, &y, &wv, (&[], &[]), (&[axis as i64], &[0]), tensor(&shape, out.elem.clone()));
+        let mut perm: Vec<i64> = (0..r as i64 - 1).collect();
+        perm.insert(axis, r as i64 - 1);
+        y = ctx.e.transpose(&d, &perm);
+    }
+    Ok(vec![y])
+}
+
+pub fn adaptive_avg_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    adaptive_avg_pool(ctx, args, 1)
+}
+
+pub fn adaptive_avg_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    adaptive_avg_pool(ctx, args, 2)
+}
+
+pub fn adaptive_avg_pool3d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    adaptive_avg_pool(ctx, args, 3)
 }
 
 /// The input-to-output scale of spatial dim `i` (given scale factors win, as in PyTorch).
@@ -430,3 +660,258 @@ pub fn upsample_bilinear2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![y])
 }
 
+
+/// `grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners)`:
+/// samples `input` [N, C, H, W] at the normalized (x, y) points of `grid`
+/// [N, Ho, Wo, 2] -> [N, C, Ho, Wo]. Modes: bilinear (0) and nearest (1), with zeros
+/// (0), border (1) or reflection (2) padding; bicubic (2) is not supported. Each
+/// corner is one gather from the input as [N*H*W, C] rows.
+pub fn grid_sampler_2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "input")?;
+    let grid = args.tensor(ctx, "grid")?;
+    let mode = args.int("interpolation_mode")?;
+    let padding = args.int("padding_mode")?;
+    let align = args.bool("align_corners")?;
+    if mode > 1 {
+        return Err(format!("grid_sampler_2d interpolation mode {mode} (bicubic) is not supported").into());
+    }
+    if padding > 2 {
+        return Err(format!("grid_sampler_2d padding mode {padding} is not supported").into());
+    }
+    if x.rank() != 4 || grid.rank() != 4 || !x.ty.is_static() || !grid.ty.is_static() {
+        return Err("grid_sampler_2d needs static [N, C, H, W] input and [N, Ho, Wo, 2] grid".into());
+    }
+    let elem = out.elem.clone();
+    let x = ctx.e.convert(&x, &elem);
+    let grid = ctx.e.convert(&grid, &elem);
+    let (n, c, h, w) = (x.shape()[0], x.shape()[1], x.shape()[2], x.shape()[3]);
+    let (ho, wo) = (grid.shape()[1], grid.shape()[2]);
+    let pts = [n, ho, wo];
+    let coord = |ctx: &mut Ctx, k: i64| -> Val {
+        let attrs = format!(
+            "start_indices = {}, limit_indices = {}, strides = {}",
+            i64_array(&[0, 0, 0, k]),
+            i64_array(&[n, ho, wo, k + 1]),
+            i64_array(&[1, 1, 1, 1])
+        );
+        let s = ctx.e.op("stablehlo.slice", &[&grid], &attrs, tensor(&[n, ho, wo, 1], elem.clone()));
+        ctx.e.reshape(&s, &pts)
+    };
+    let gx = coord(ctx, 0);
+    let gy = coord(ctx, 1);
+    let ix = source_coordinate(ctx, &gx, w, align, padding);
+    let iy = source_coordinate(ctx, &gy, h, align, padding);
+    // Input rows [N*H*W, C]; a point (b, y, x) is row b*H*W + y*W + x.
+    let rows = ctx.e.transpose(&x, &[0, 2, 3, 1]);
+    let rows = ctx.e.reshape(&rows, &[n * h * w, c]);
+    let batch = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", tensor(&pts, ElemTy::I(64)));
+    let hw = ctx.e.splat((h * w) as f64, &ElemTy::I(64), &pts);
+    let base = ctx.e.binary("stablehlo.multiply", &batch, &hw);
+    let sample_shape = [n, ho, wo, c];
+    // The input at integer coordinates (xi, yi) (as floats), times `weight`; zero where
+    // (xi, yi) is outside the input.
+    let corner = |ctx: &mut Ctx, xi: &Val, yi: &Val, weight: Option<Val>| -> Val {
+        let zero = ctx.e.splat(0.0, &elem, &pts);
+        let wmax = ctx.e.splat((w - 1) as f64, &elem, &pts);
+        let hmax = ctx.e.splat((h - 1) as f64, &elem, &pts);
+        let inside = {
+            let a = ctx.e.compare("GE", xi, &zero);
+            let b = ctx.e.compare("LE", xi, &wmax);
+            let cc = ctx.e.compare("GE", yi, &zero);
+            let d = ctx.e.compare("LE", yi, &hmax);
+            let ab = ctx.e.binary("stablehlo.and", &a, &b);
+            let cd = ctx.e.binary("stablehlo.and", &cc, &d);
+            ctx.e.binary("stablehlo.and", &ab, &cd)
+        };
+        let xc = ctx.e.binary("stablehlo.maximum", xi, &zero);
+        let xc = ctx.e.binary("stablehlo.minimum", &xc, &wmax);
+        let yc = ctx.e.binary("stablehlo.maximum", yi, &zero);
+        let yc = ctx.e.binary("stablehlo.minimum", &yc, &hmax);
+        let xc = ctx.e.convert(&xc, &ElemTy::I(64));
+        let yc = ctx.e.convert(&yc, &ElemTy::I(64));
+        let wk = ctx.e.splat(w as f64, &ElemTy::I(64), &pts);
+        let row = ctx.e.binary("stablehlo.multiply", &yc, &wk);
+        let row = ctx.e.binary("stablehlo.add", &row, &xc);
+        let row = ctx.e.binary("stablehlo.add", &row, &base);
+        let v = super::shape::take_along(ctx, &rows, &row, 0);
+        let one = ctx.e.splat(1.0, &elem, &pts);
+        let mut k = ctx.e.select(&inside, &one, &zero);
+        if let Some(wt) = weight {
+            k = ctx.e.binary("stablehlo.multiply", &k, &wt);
+        }
+        let kb = ctx.e.broadcast_in_dim(&k, &sample_shape, &[0, 1, 2]);
+        ctx.e.binary("stablehlo.multiply", &v, &kb)
+    };
+    let sampled = if mode == 1 {
+        let xn = ctx.e.unary("stablehlo.round_nearest_even", &ix);
+        let yn = ctx.e.unary("stablehlo.round_nearest_even", &iy);
+        corner(ctx, &xn, &yn, None)
+    } else {
+        let one = ctx.e.splat(1.0, &elem, &pts);
+        let x0 = ctx.e.unary("stablehlo.floor", &ix);
+        let y0 = ctx.e.unary("stablehlo.floor", &iy);
+        let x1 = ctx.e.binary("stablehlo.add", &x0, &one);
+        let y1 = ctx.e.binary("stablehlo.add", &y0, &one);
+        let fx1 = ctx.e.binary("stablehlo.subtract", &x1, &ix); // weight of x0
+        let fx0 = ctx.e.binary("stablehlo.subtract", &ix, &x0); // weight of x1
+        let fy1 = ctx.e.binary("stablehlo.subtract", &y1, &iy);
+        let fy0 = ctx.e.binary("stablehlo.subtract", &iy, &y0);
+        let mut acc: Option<Val> = None;
+        for (xi, yi, wx, wy) in [(&x0, &y0, &fx1, &fy1), (&x1, &y0, &fx0, &fy1), (&x0, &y1, &fx1, &fy0), (&x1, &y1, &fx0, &fy0)] {
+            let wt = ctx.e.binary("stablehlo.multiply", wx, wy);
+            let v = corner(ctx, xi, yi, Some(wt));
+            acc = Some(match acc {
+                Some(a) => ctx.e.binary("stablehlo.add", &a, &v),
+                None => v,
+            });
+        }
+        acc.expect("four corners")
+    };
+    Ok(vec![ctx.e.transpose(&sampled, &[0, 3, 1, 2])])
+}
+
+/// A normalized grid coordinate in [-1, 1] as a pixel coordinate of a dim of `size`,
+/// with border or reflection padding applied (PyTorch's
+/// `grid_sampler_compute_source_index`).
+fn source_coordinate(ctx: &mut Ctx, g: &Val, size: i64, align: bool, padding: i64) -> Val {
+    let e = g.elem().clone();
+    let shape = g.shape().to_vec();
+    let k = |ctx: &mut Ctx, v: f64| ctx.e.splat(v, &e, &shape);
+    let one = k(ctx, 1.0);
+    let gp1 = ctx.e.binary("stablehlo.add", g, &one);
+    let mut c = if align {
+        // (g + 1) / 2 * (size - 1)
+        let s = k(ctx, (size - 1) as f64 / 2.0);
+        ctx.e.binary("stablehlo.multiply", &gp1, &s)
+    } else {
+        // ((g + 1) * size - 1) / 2
+        let s = k(ctx, size as f64);
+        let t = ctx.e.binary("stablehlo.multiply", &gp1, &s);
+        let t = ctx.e.binary("stablehlo.subtract", &t, &one);
+        let half = k(ctx, 0.5);
+        ctx.e.binary("stablehlo.multiply", &t, &half)
+    };
+    let clip = |ctx: &mut Ctx, v: &Val| -> Val {
+        let lo = k(ctx, 0.0);
+        let hi = k(ctx, (size - 1) as f64);
+        let v = ctx.e.binary("stablehlo.maximum", v, &lo);
+        ctx.e.binary("stablehlo.minimum", &v, &hi)
+    };
+    match padding {
+        1 => c = clip(ctx, &c),
+        2 => {
+            let (twice_low, twice_high) = if align { (0, 2 * (size - 1)) } else { (-1, 2 * size - 1) };
+            c = if twice_low == twice_high {
+                k(ctx, 0.0)
+            } else {
+                // Reflect about [low, high]: fold |c - low| by the span, mirroring odd folds.
+                let min = k(ctx, twice_low as f64 / 2.0);
+                let span = k(ctx, (twice_high - twice_low) as f64 / 2.0);
+                let d = ctx.e.binary("stablehlo.subtract", &c, &min);
+                let d = ctx.e.unary("stablehlo.abs", &d);
+                let extra = ctx.e.binary("stablehlo.remainder", &d, &span);
+                let flips = ctx.e.binary("stablehlo.divide", &d, &span);
+                let flips = ctx.e.unary("stablehlo.floor", &flips);
+                let two = k(ctx, 2.0);
+                let half_flips = ctx.e.binary("stablehlo.divide", &flips, &two);
+                let half_flips = ctx.e.unary("stablehlo.floor", &half_flips);
+                let even_part = ctx.e.binary("stablehlo.multiply", &half_flips, &two);
+                let parity = ctx.e.binary("stablehlo.subtract", &flips, &even_part);
+                let zero = k(ctx, 0.0);
+                let even = ctx.e.compare("EQ", &parity, &zero);
+                let a = ctx.e.binary("stablehlo.add", &extra, &min);
+                let b = ctx.e.binary("stablehlo.subtract", &span, &extra);
+                let b = ctx.e.binary("stablehlo.add", &b, &min);
+                ctx.e.select(&even, &a, &b)
+            };
+            c = clip(ctx, &c);
+        }
+        _ => {}
+    }
+    c
+}
+
+/// Pairwise p-norm distances between the rows of `a` [B..., P, M] and `b`
+/// [B..., R, M] -> [B..., P, R] (`out` shape): p = 0 counts differing coordinates,
+/// p = inf takes the largest difference, otherwise `sum(|d|^p)^(1/p)`.
+fn pairwise_distance(ctx: &mut Ctx, a: &Val, b: &Val, p: f64, out: &TensorTy) -> LResult<Val> {
+    let r = out.dims().len();
+    if r < 2 || a.rank() < 2 || b.rank() < 2 || !out.is_static() {
+        return Err("cdist needs static inputs of rank 2 or more".into());
+    }
+    let m = a.shape()[a.rank() - 1];
+    let batch = &out.dims()[..r - 2];
+    let (pn, rn) = (out.dims()[r - 2], out.dims()[r - 1]);
+    let mut full: Vec<i64> = batch.to_vec();
+    full.extend([pn, rn, m]);
+    let nb = batch.len() as i64;
+    let elem = out.elem.clone();
+    let spread = |ctx: &mut Ctx, v: &Val, row_dim: i64| -> Val {
+        let v = ctx.e.convert(v, &elem);
+        let mut shape: Vec<i64> = batch.to_vec();
+        shape.extend_from_slice(&v.shape()[v.rank() - 2..]);
+        let v = ctx.e.broadcast_to(&v, &shape);
+        let mut dims: Vec<i64> = (0..nb).collect();
+        dims.extend([row_dim, nb + 2]);
+        ctx.e.broadcast_in_dim(&v, &full, &dims)
+    };
+    let av = spread(ctx, a, nb);
+    let bv = spread(ctx, b, nb + 1);
+    let d = ctx.e.binary("stablehlo.subtract", &av, &bv);
+    let ad = ctx.e.unary("stablehlo.abs", &d);
+    let last = [nb + 2];
+    Ok(if p == 0.0 {
+        let zero = ctx.e.splat(0.0, &elem, &full);
+        let nz = ctx.e.compare("NE", &ad, &zero);
+        let nz = ctx.e.convert(&nz, &elem);
+        ctx.e.reduce(&nz, &last, "stablehlo.add", 0.0)
+    } else if p == 1.0 {
+        ctx.e.reduce(&ad, &last, "stablehlo.add", 0.0)
+    } else if p == 2.0 {
+        let sq = ctx.e.binary("stablehlo.multiply", &ad, &ad);
+        let s = ctx.e.reduce(&sq, &last, "stablehlo.add", 0.0);
+        ctx.e.unary("stablehlo.sqrt", &s)
+    } else if p.is_infinite() && p > 0.0 {
+        ctx.e.reduce(&ad, &last, "stablehlo.maximum", 0.0)
+    } else if p > 0.0 {
+        let pk = ctx.e.splat(p, &elem, &full);
+        let pw = ctx.e.binary("stablehlo.power", &ad, &pk);
+        let s = ctx.e.reduce(&pw, &last, "stablehlo.add", 0.0);
+        let inv = ctx.e.splat(1.0 / p, &elem, s.shape());
+        ctx.e.binary("stablehlo.power", &s, &inv)
+    } else {
+        return Err(format!("cdist with p = {p} is not defined (p must be >= 0)").into());
+    })
+}
+
+/// `_cdist_forward(x1, x2, p, compute_mode)`: the p-norm distance between every row of
+/// `x1` and every row of `x2` (computed directly, whatever `compute_mode` says).
+pub fn cdist(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "x1")?;
+    let b = args.tensor(ctx, "x2")?;
+    let p = args.float("p")?;
+    Ok(vec![pairwise_distance(ctx, &a, &b, p, &out)?])
+}
+
+/// `_pdist_forward(self, p=2)`: the p-norm distances between rows `i < j` of `self`
+/// [N, M], in row-major order of the pairs -> [N (N - 1) / 2].
+pub fn pdist(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let p = args.float("p")?;
+    if x.rank() != 2 || !x.ty.is_static() {
+        return Err("pdist needs a static [N, M] input".into());
+    }
+    let n = x.shape()[0];
+    let all = tensor(&[n, n], out.elem.clone());
+    let d = pairwise_distance(ctx, &x, &x, p, &all)?;
+    let flat = ctx.e.reshape(&d, &[n * n]);
+    let pairs: Vec<i64> = (0..n).flat_map(|i| (i + 1..n).map(move |j| i * n + j)).collect();
+    if pairs.is_empty() {
+        return Ok(vec![ctx.e.splat(0.0, &out.elem, out.dims())]);
+    }
+    let c = ctx.e.const_i64s(&pairs);
+    Ok(vec![super::shape::take_along(ctx, &flat, &c, 0)])
+}

@@ -17,7 +17,8 @@ fn reduce_dims(args: &Args, rank: usize) -> LResult<Vec<i64>> {
     Ok(d)
 }
 
-fn lowest(elem: &ElemTy) -> f64 {
+/// The smallest value of `elem` (-inf for floats): the identity of max.
+pub fn lowest(elem: &ElemTy) -> f64 {
     match elem {
         e if e.is_float() => f64::NEG_INFINITY,
         ElemTy::I(1) => 0.0,
@@ -27,7 +28,8 @@ fn lowest(elem: &ElemTy) -> f64 {
     }
 }
 
-fn highest(elem: &ElemTy) -> f64 {
+/// The largest value of `elem` (+inf for floats): the identity of min.
+pub fn highest(elem: &ElemTy) -> f64 {
     match elem {
         e if e.is_float() => f64::INFINITY,
         ElemTy::I(1) => 1.0,
@@ -97,7 +99,12 @@ pub fn var(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = ctx.e.convert(&x, &out.elem);
     let dims = reduce_dims(args, x.rank())?;
     let n: i64 = dims.iter().map(|&d| x.shape()[d as usize]).product();
-    let correction = args.opt_scalar("correction")?.map(|s| s.as_f64()).unwrap_or(1.0);
+    // var.correction: `correction` (default 1); var.dim: `unbiased` (default true).
+    let correction = match args.opt_scalar("correction")? {
+        Some(c) => c.as_f64(),
+        None if args.defs.iter().any(|d| d.name == "unbiased") => args.bool("unbiased")? as i64 as f64,
+        None => 1.0,
+    };
     let sum = ctx.e.reduce(&x, &dims, "stablehlo.add", 0.0);
     let count = ctx.e.splat(n as f64, &out.elem, sum.shape());
     let m = ctx.e.binary("stablehlo.divide", &sum, &count);
@@ -231,6 +238,17 @@ fn softmax_parts(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, i64, Vec<i64>
 
 /// `cumsum(self, dim)`: a reduce_window summing each prefix.
 pub fn cumsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    cumulative(ctx, args, "stablehlo.add", 0.0)
+}
+
+/// `cumprod(self, dim)`: a reduce_window multiplying each prefix.
+pub fn cumprod(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    cumulative(ctx, args, "stablehlo.multiply", 1.0)
+}
+
+/// A prefix reduction along `dim`: a window spanning the whole dim, padded in front
+/// with `n - 1` identities.
+fn cumulative(ctx: &mut Ctx, args: &Args, body: &str, identity: f64) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let x = ctx.e.convert(&x, &out.elem);
@@ -241,7 +259,7 @@ pub fn cumsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mut pad = vec![[0i64, 0]; x.rank()];
     pad[dim] = [n - 1, 0];
     let pad_text: Vec<String> = pad.iter().map(|p| format!("[{}, {}]", p[0], p[1])).collect();
-    let init = ctx.e.splat(0.0, &out.elem, &[]);
+    let init = ctx.e.splat(identity, &out.elem, &[]);
     let attrs = format!(
         "window_dimensions = {}, window_strides = {}, padding = dense<[{}]> : tensor<{}x2xi64>",
         i64_array(&window),
@@ -250,5 +268,5 @@ pub fn cumsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         x.rank()
     );
     let elem = out.elem.clone();
-    Ok(ctx.e.op_with_scalar_body("stablehlo.reduce_window", &[&x, &init], &attrs, &[out], "stablehlo.add", &elem))
+    Ok(ctx.e.op_with_scalar_body("stablehlo.reduce_window", &[&x, &init], &attrs, &[out], body, &elem))
 }

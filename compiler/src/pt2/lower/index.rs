@@ -1,0 +1,686 @@
+//! Indexing and scattering ATen ops: advanced indexing (`index.Tensor`, `index_put`),
+//! the `scatter` family along one dim, `slice_scatter` / `select_scatter`, and
+//! `masked_scatter`. Reads become one `stablehlo.gather`, writes one `stablehlo.scatter`
+//! whose body replaces, adds or reduces.
+
+use super::region::region_op;
+use super::{norm_dim, Args, Ctx, LResult};
+use crate::pt2::emit::{i64_array, join, tensor, Val};
+use edge_dialects::ir::{ElemTy, TensorTy};
+
+/// `name = [a, b]` for a non-empty list; nothing for an empty one (StableHLO omits
+/// empty dimension lists).
+fn dims_field(name: &str, v: &[i64]) -> Option<String> {
+    (!v.is_empty()).then(|| format!("{name} = [{}]", join(v)))
+}
+
+fn gather_attr(
+    offset: &[i64],
+    collapsed: &[i64],
+    start_map: &[i64],
+    index_vector_dim: usize,
+    slice_sizes: &[i64],
+) -> String {
+    let fields: Vec<String> = [
+        dims_field("offset_dims", offset),
+        dims_field("collapsed_slice_dims", collapsed),
+        dims_field("start_index_map", start_map),
+        Some(format!("index_vector_dim = {index_vector_dim}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    format!(
+        "dimension_numbers = #stablehlo.gather<{}>, indices_are_sorted = false, slice_sizes = {}",
+        fields.join(", "),
+        i64_array(slice_sizes)
+    )
+}
+
+/// How a scatter combines an update with the value already there.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Combine {
+    Replace,
+    Add,
+    Multiply,
+    Max,
+    Min,
+}
+
+/// Where a scatter's updates go: dim `index_vector_dim` of the indices holds
+/// coordinates into `operand_dims` of the operand; `window_dims` are the update dims
+/// that span the operand dims not indexed.
+struct Placement<'a> {
+    window_dims: &'a [i64],
+    operand_dims: &'a [i64],
+    index_vector_dim: usize,
+}
+
+/// One update per index (no window): every operand dim is indexed.
+fn pointwise(operand_dims: &[i64]) -> Placement<'_> {
+    Placement { window_dims: &[], operand_dims, index_vector_dim: operand_dims.len() }
+}
+
+/// `stablehlo.scatter` of `updates` into `x` at `indices`, placed by `at`, combined
+/// with the value already there by `combine`.
+fn scatter(ctx: &mut Ctx, x: &Val, indices: &Val, updates: &Val, at: &Placement, combine: Combine) -> Val {
+    let fields: Vec<String> = [
+        dims_field("update_window_dims", at.window_dims),
+        dims_field("inserted_window_dims", at.operand_dims),
+        dims_field("scatter_dims_to_operand_dims", at.operand_dims),
+        Some(format!("index_vector_dim = {}", at.index_vector_dim)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let attrs = format!(
+        "indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<{}>, unique_indices = false",
+        fields.join(", ")
+    );
+    let elem = x.elem().clone();
+    let is_bool = elem.is_bool();
+    let body = move |b: &mut super::region::Block, a: &[Val]| -> Vec<Val> {
+        let (old, new) = (&a[0], &a[1]);
+        let r = match (combine, is_bool) {
+            (Combine::Replace, _) => return vec![new.clone()],
+            (Combine::Add, true) | (Combine::Max, true) => b.binary("stablehlo.or", old, new),
+            (Combine::Multiply, true) | (Combine::Min, true) => b.binary("stablehlo.and", old, new),
+            (Combine::Add, false) => b.binary("stablehlo.add", old, new),
+            (Combine::Multiply, false) => b.binary("stablehlo.multiply", old, new),
+            (Combine::Max, false) => b.binary("stablehlo.maximum", old, new),
+            (Combine::Min, false) => b.binary("stablehlo.minimum", old, new),
+        };
+        vec![r]
+    };
+    region_op(
+        ctx,
+        "stablehlo.scatter",
+        &[x, indices, updates],
+        &attrs,
+        std::slice::from_ref(&x.ty),
+        &[elem.clone(), elem],
+        body,
+    )
+    .pop()
+    .expect("one result")
+}
+
+/// NumPy broadcasting of shapes.
+fn broadcast_shapes(shapes: &[&[i64]]) -> LResult<Vec<i64>> {
+    let rank = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut out = vec![1i64; rank];
+    for s in shapes {
+        for (i, &d) in s.iter().enumerate() {
+            let o = &mut out[rank - s.len() + i];
+            if d < 0 {
+                return Err("index tensors with dynamic dimensions are not supported yet".into());
+            }
+            if *o == 1 {
+                *o = d;
+            } else if d != 1 && d != *o {
+                return Err(format!("index shapes {shapes:?} do not broadcast together").into());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Integer indices into a dim of size `size` with negative ones wrapped (`i + size`).
+fn wrap_negative(ctx: &mut Ctx, idx: &Val, size: i64) -> Val {
+    let idx = ctx.e.convert(idx, &ElemTy::I(64));
+    let n = ctx.e.splat(size as f64, &ElemTy::I(64), idx.shape());
+    let zero = ctx.e.splat(0.0, &ElemTy::I(64), idx.shape());
+    let neg = ctx.e.compare("LT", &idx, &zero);
+    let wrapped = ctx.e.binary("stablehlo.add", &idx, &n);
+    ctx.e.select(&neg, &wrapped, &idx)
+}
+
+/// Advanced indexing of `x` by `indices` (PyTorch/NumPy rules): the present index
+/// tensors broadcast to one shape B; if they index adjacent dims, B replaces those dims
+/// in place, otherwise B goes first; the other dims follow in order.
+struct Advanced {
+    /// B + [k] coordinates (i64), k = the number of present indices.
+    coords: Val,
+    /// The dims of `x` the indices address, ascending.
+    positions: Vec<i64>,
+    /// The result shape and the result dims that come from `x` (not from B).
+    result: Vec<i64>,
+    window: Vec<i64>,
+}
+
+fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced> {
+    if indices.len() > x.rank() {
+        return Err(format!("{} indices for a rank-{} tensor", indices.len(), x.rank()).into());
+    }
+    let present: Vec<(usize, &Val)> =
+        indices.iter().enumerate().filter_map(|(i, v)| v.as_ref().map(|v| (i, v))).collect();
+    if present.is_empty() {
+        return Err("indexing needs at least one index tensor".into());
+    }
+    for (_, v) in &present {
+        if v.elem().is_bool() || matches!(v.elem(), ElemTy::U(8)) {
+            return Err("boolean mask indices (a data-dependent result shape) are not supported".into());
+        }
+        if !v.elem().is_int() {
+            return Err(format!("index tensors must be integers, got {}", v.elem()).into());
+        }
+    }
+    if !x.ty.is_static() {
+        return Err("indexing a tensor with dynamic dimensions is not supported yet".into());
+    }
+    let shapes: Vec<&[i64]> = present.iter().map(|(_, v)| v.shape()).collect();
+    let b = broadcast_shapes(&shapes)?;
+    let mut one = b.clone();
+    one.push(1);
+    let mut cols = Vec::new();
+    for (pos, v) in &present {
+        let w = wrap_negative(ctx, v, x.shape()[*pos]);
+        let w = ctx.e.broadcast_to(&w, &b);
+        cols.push(ctx.e.reshape(&w, &one));
+    }
+    let mut cshape = b.clone();
+    cshape.push(present.len() as i64);
+    let refs: Vec<&Val> = cols.iter().collect();
+    let coords = if refs.len() == 1 {
+        cols[0].clone()
+    } else {
+        ctx.e.op(
+            "stablehlo.concatenate",
+            &refs,
+            &format!("dimension = {} : i64", b.len()),
+            tensor(&cshape, ElemTy::I(64)),
+        )
+    };
+    let positions: Vec<i64> = present.iter().map(|(p, _)| *p as i64).collect();
+    let adjacent = positions.windows(2).all(|w| w[1] == w[0] + 1);
+    let batch_at = if adjacent { positions[0] as usize } else { 0 };
+    let rest: Vec<i64> = (0..x.rank()).filter(|d| !positions.contains(&(*d as i64))).map(|d| x.shape()[d]).collect();
+    let mut result: Vec<i64> = rest[..batch_at].to_vec();
+    result.extend_from_slice(&b);
+    result.extend_from_slice(&rest[batch_at..]);
+    let window: Vec<i64> =
+        (0..result.len() as i64).filter(|&d| d < batch_at as i64 || d >= (batch_at + b.len()) as i64).collect();
+    Ok(Advanced { coords, positions, result, window })
+}
+
+/// `index.Tensor(self, indices)`: `self[i0, i1, ...]` with integer index tensors
+/// (None entries keep their dim), as one gather.
+pub fn index_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let indices = args.optional_tensors(ctx, "indices")?;
+    let a = advanced(ctx, &x, &indices)?;
+    let sizes: Vec<i64> =
+        (0..x.rank()).map(|d| if a.positions.contains(&(d as i64)) { 1 } else { x.shape()[d] }).collect();
+    let b_rank = a.coords.rank() - 1;
+    let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);
+    let r = ctx.e.op("stablehlo.gather", &[&x, &a.coords], &attrs, tensor(&a.result, x.elem().clone()));
+    Ok(vec![ctx.e.reshape(&r, out.dims())])
+}
+
+/// `index_put(self, indices, values, accumulate=False)`: `self[indices] = values` (or
+/// `+=` with `accumulate`), `values` broadcast to the indexed shape.
+pub fn index_put(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let indices = args.optional_tensors(ctx, "indices")?;
+    let values = args.tensor(ctx, "values")?;
+    let accumulate = args.bool("accumulate")?;
+    let a = advanced(ctx, &x, &indices)?;
+    if values.rank() > a.result.len() {
+        return Err(format!(
+            "values of shape {:?} do not broadcast to the indexed shape {:?}",
+            values.shape(),
+            a.result
+        )
+        .into());
+    }
+    let v = ctx.e.convert(&values, x.elem());
+    let v = ctx.e.broadcast_to(&v, &a.result);
+    let b_rank = a.coords.rank() - 1;
+    let combine = if accumulate { Combine::Add } else { Combine::Replace };
+    Ok(vec![scatter(
+        ctx,
+        &x,
+        &a.coords,
+        &v,
+        &Placement { window_dims: &a.window, operand_dims: &a.positions, index_vector_dim: b_rank },
+        combine,
+    )])
+}
+
+/// Full coordinates for `scatter(self, dim, index, ...)`: for every element of `index`,
+/// (i0, ..., index[...], ..., in) with `index` at `dim` and iotas elsewhere, as an
+/// `index.shape + [rank]` i64 tensor.
+fn along_dim_coords(ctx: &mut Ctx, index: &Val, dim: usize, rank: usize) -> Val {
+    let idx = ctx.e.convert(index, &ElemTy::I(64));
+    let shape = idx.shape().to_vec();
+    let mut one = shape.clone();
+    one.push(1);
+    let mut cols = Vec::new();
+    for d in 0..rank {
+        let c = if d == dim {
+            idx.clone()
+        } else {
+            ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {d} : i64"), tensor(&shape, ElemTy::I(64)))
+        };
+        cols.push(ctx.e.reshape(&c, &one));
+    }
+    let refs: Vec<&Val> = cols.iter().collect();
+    let mut full = shape.clone();
+    full.push(rank as i64);
+    ctx.e.op(
+        "stablehlo.concatenate",
+        &refs,
+        &format!("dimension = {} : i64", shape.len()),
+        tensor(&full, ElemTy::I(64)),
+    )
+}
+
+/// The leading `shape` block of `src` (scatter uses only the part of `src` that
+/// `index` covers).
+fn leading_block(ctx: &mut Ctx, src: &Val, shape: &[i64]) -> LResult<Val> {
+    if src.shape() == shape {
+        return Ok(src.clone());
+    }
+    if src.rank() != shape.len() || src.shape().iter().zip(shape).any(|(&s, &i)| s < i) {
+        return Err(format!("src of shape {:?} is smaller than index of shape {shape:?}", src.shape()).into());
+    }
+    let attrs = format!(
+        "start_indices = {}, limit_indices = {}, strides = {}",
+        i64_array(&vec![0; shape.len()]),
+        i64_array(shape),
+        i64_array(&vec![1; shape.len()])
+    );
+    Ok(ctx.e.op("stablehlo.slice", &[src], &attrs, tensor(shape, src.elem().clone())))
+}
+
+/// The operands of the `scatter` family: self, the coordinates, and the updates
+/// (`src` or the scalar `value`), all in self's dtype.
+fn scatter_operands(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, Val)> {
+    let x = args.tensor(ctx, "self")?;
+    if x.rank() == 0 {
+        return Err("scatter into a 0-d tensor is not supported".into());
+    }
+    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let index = args.tensor(ctx, "index")?;
+    if index.rank() != x.rank() {
+        return Err(format!("index has rank {}, self has rank {}", index.rank(), x.rank()).into());
+    }
+    if !index.ty.is_static() {
+        return Err("scatter with a dynamic index shape is not supported yet".into());
+    }
+    let coords = along_dim_coords(ctx, &index, dim, x.rank());
+    let updates = if args.is_tensor("src") {
+        let src = args.tensor(ctx, "src")?;
+        leading_block(ctx, &src, index.shape())?
+    } else {
+        let v = args.scalar("value")?;
+        ctx.scalar_const(v, x.elem())
+    };
+    let updates = ctx.e.convert(&updates, x.elem());
+    let updates = ctx.e.broadcast_to(&updates, index.shape());
+    Ok((x, coords, updates))
+}
+
+fn scatter_along(ctx: &mut Ctx, args: &Args, combine: Combine) -> LResult<Vec<Val>> {
+    let (x, coords, updates) = scatter_operands(ctx, args)?;
+    let all: Vec<i64> = (0..x.rank() as i64).collect();
+    Ok(vec![scatter(ctx, &x, &coords, &updates, &pointwise(&all), combine)])
+}
+
+/// `scatter.src(self, dim, index, src)` / `scatter.value(self, dim, index, value)`:
+/// `self[..., index[i, j, k], ...] = src[i, j, k]` (index at `dim`).
+pub fn scatter_src(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    scatter_along(ctx, args, Combine::Replace)
+}
+
+/// `scatter_add(self, dim, index, src)`: like `scatter.src` with `+=`.
+pub fn scatter_add(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    scatter_along(ctx, args, Combine::Add)
+}
+
+/// `scatter_reduce.two(self, dim, index, src, reduce, include_self=True)` with reduce
+/// `sum`, `prod`, `amax`, `amin` or `mean`. Without `include_self`, the positions
+/// written to start from the reduction's identity (mean: from the written values only).
+pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let reduce = args.opt_str("reduce")?.ok_or("argument 'reduce' must be a string")?;
+    let include_self = args.bool("include_self")?;
+    let (x, coords, updates) = scatter_operands(ctx, args)?;
+    let all: Vec<i64> = (0..x.rank() as i64).collect();
+    let elem = x.elem().clone();
+    let (combine, identity) = match reduce {
+        "sum" | "mean" => (Combine::Add, 0.0),
+        "prod" => (Combine::Multiply, 1.0),
+        "amax" => (Combine::Max, super::reduce::lowest(&elem)),
+        "amin" => (Combine::Min, super::reduce::highest(&elem)),
+        other => return Err(format!("scatter_reduce with reduce='{other}' is not supported").into()),
+    };
+    let base = if include_self {
+        x.clone()
+    } else {
+        let id = ctx.e.splat(identity, &elem, updates.shape());
+        scatter(ctx, &x, &coords, &id, &pointwise(&all), Combine::Replace)
+    };
+    let total = scatter(ctx, &base, &coords, &updates, &pointwise(&all), combine);
+    if reduce != "mean" {
+        return Ok(vec![total]);
+    }
+    // mean = total / count, where count is the number of values written (plus one for
+    // self when included); positions never written keep self.
+    let ones = ctx.e.splat(1.0, &elem, updates.shape());
+    let start = ctx.e.splat(if include_self { 1.0 } else { 0.0 }, &elem, x.shape());
+    let count = scatter(ctx, &start, &coords, &ones, &pointwise(&all), Combine::Add);
+    let zero = ctx.e.splat(0.0, &elem, x.shape());
+    let written = ctx.e.compare("GT", &count, &zero);
+    let one = ctx.e.splat(1.0, &elem, x.shape());
+    let safe = ctx.e.select(&written, &count, &one);
+    let mut mean = ctx.e.binary("stablehlo.divide", &total, &safe);
+    if !elem.is_float() {
+        // Integer means round down, as PyTorch's floor division does.
+        let rem = ctx.e.binary("stablehlo.remainder", &total, &safe);
+        let nz = ctx.e.compare("NE", &rem, &zero);
+        let neg = ctx.e.compare("LT", &rem, &zero);
+        let fix = ctx.e.binary("stablehlo.and", &nz, &neg);
+        let m1 = ctx.e.binary("stablehlo.subtract", &mean, &one);
+        mean = ctx.e.select(&fix, &m1, &mean);
+    }
+    Ok(vec![ctx.e.select(&written, &mean, &x)])
+}
+
+/// Writes `src` into `x` at `start, start + step, ...` along `dim`: `src` and a mask are
+/// spread out with `stablehlo.pad` (interior padding `step - 1`) and selected over `x`.
+fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start: i64, step: i64) -> LResult<Val> {
+    let n = src.shape()[dim];
+    let size = x.shape()[dim];
+    let mut low = vec![0; x.rank()];
+    let mut high = vec![0; x.rank()];
+    let mut interior = vec![0; x.rank()];
+    low[dim] = start;
+    interior[dim] = step - 1;
+    high[dim] = if n == 0 { size - start } else { size - (start + (n - 1) * step + 1) };
+    if high[dim] < 0 {
+        return Err(format!(
+            "a slice of {n} elements from {start} with step {step} does not fit a dimension of size {size}"
+        )
+        .into());
+    }
+    let attrs = format!(
+        "edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}",
+        i64_array(&low),
+        i64_array(&high),
+        i64_array(&interior)
+    );
+    let src = ctx.e.convert(src, x.elem());
+    let zero = ctx.e.splat(0.0, x.elem(), &[]);
+    let spread = ctx.e.op("stablehlo.pad", &[&src, &zero], &attrs, x.ty.clone());
+    let yes = ctx.e.splat(1.0, &ElemTy::I(1), src.shape());
+    let no = ctx.e.splat(0.0, &ElemTy::I(1), &[]);
+    let mask = ctx.e.op("stablehlo.pad", &[&yes, &no], &attrs, TensorTy { elem: ElemTy::I(1), ..x.ty.clone() });
+    Ok(ctx.e.select(&mask, &spread, x))
+}
+
+/// `slice_scatter(self, src, dim=0, start=None, end=None, step=1)`: `self` with
+/// `self[..., start:end:step, ...] = src`.
+pub fn slice_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let src = args.tensor(ctx, "src")?;
+    if !x.ty.is_static() || !src.ty.is_static() {
+        return Err("slice_scatter with dynamic dimensions is not supported yet".into());
+    }
+    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())? as usize;
+    let size = x.shape()[dim];
+    let step = args.opt_int("step")?.unwrap_or(1);
+    if step <= 0 {
+        return Err(format!("slice_scatter step must be positive, got {step}").into());
+    }
+    let start = args.opt_int("start")?.unwrap_or(0);
+    let start = if start < 0 { start + size } else { start }.clamp(0, size);
+    Ok(vec![strided_write(ctx, &x, &src, dim, start, step)?])
+}
+
+/// `select_scatter(self, src, dim, index)`: `self` with `self[..., index, ...] = src`.
+pub fn select_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let src = args.tensor(ctx, "src")?;
+    if !x.ty.is_static() {
+        return Err("select_scatter with dynamic dimensions is not supported yet".into());
+    }
+    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let size = x.shape()[dim];
+    let index = args.int("index")?;
+    let i = if index < 0 { index + size } else { index };
+    if i < 0 || i >= size {
+        return Err(format!("index {index} is out of range for a dimension of size {size}").into());
+    }
+    let mut shape = x.shape().to_vec();
+    shape[dim] = 1;
+    let src = ctx.e.reshape(&src, &shape);
+    Ok(vec![strided_write(ctx, &x, &src, dim, i, 1)?])
+}
+
+/// `masked_scatter(self, mask, source)`: the positions where `mask` (broadcast to
+/// self) is true take `source`'s elements in order (row-major): the k-th true position
+/// takes `source.flatten()[k]`.
+pub fn masked_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let mask = args.tensor(ctx, "mask")?;
+    let source = args.tensor(ctx, "source")?;
+    if !x.ty.is_static() || !source.ty.is_static() {
+        return Err("masked_scatter with dynamic dimensions is not supported yet".into());
+    }
+    let n: i64 = x.shape().iter().product();
+    let m: i64 = source.shape().iter().product();
+    let mask = ctx.e.broadcast_to(&mask, x.shape());
+    if m == 0 {
+        // An empty source can only fill an all-false mask.
+        return Ok(vec![x]);
+    }
+    let flat_mask = ctx.e.reshape(&mask, &[n]);
+    // The rank of each true position among the true positions: an inclusive prefix
+    // count minus one.
+    let counts = ctx.e.convert(&flat_mask, &ElemTy::I(64));
+    let init = ctx.e.splat(0.0, &ElemTy::I(64), &[]);
+    let attrs = format!(
+        "padding = dense<[[{}, 0]]> : tensor<1x2xi64>, window_dimensions = array<i64: {n}>, window_strides = array<i64: 1>",
+        n - 1
+    );
+    let prefix = ctx
+        .e
+        .op_with_scalar_body(
+            "stablehlo.reduce_window",
+            &[&counts, &init],
+            &attrs,
+            std::slice::from_ref(&counts.ty),
+            "stablehlo.add",
+            &ElemTy::I(64),
+        )
+        .pop()
+        .expect("one result");
+    let one = ctx.e.splat(1.0, &ElemTy::I(64), &[n]);
+    let rank = ctx.e.binary("stablehlo.subtract", &prefix, &one);
+    // Clamp into the source (positions past its end are never selected).
+    let zero = ctx.e.splat(0.0, &ElemTy::I(64), &[n]);
+    let last = ctx.e.splat((m - 1).max(0) as f64, &ElemTy::I(64), &[n]);
+    let rank = ctx.e.binary("stablehlo.maximum", &rank, &zero);
+    let rank = ctx.e.binary("stablehlo.minimum", &rank, &last);
+    let flat_src = ctx.e.reshape(&source, &[m]);
+    let flat_src = ctx.e.convert(&flat_src, x.elem());
+    let taken = super::shape::take_along(ctx, &flat_src, &rank, 0);
+    let taken = ctx.e.reshape(&taken, x.shape());
+    Ok(vec![ctx.e.select(&mask, &taken, &x)])
+}
+
+/// `diagonal(self, offset=0, dim1=0, dim2=1)`: the diagonal of the (dim1, dim2) planes
+/// as a new last dim, the other dims kept in order.
+pub fn diagonal(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let d1 = norm_dim(args.int("dim1")?, x.rank())? as usize;
+    let d2 = norm_dim(args.int("dim2")?, x.rank())? as usize;
+    if d1 == d2 {
+        return Err(format!("diagonal dims must differ, got {d1} and {d2}").into());
+    }
+    let offset = args.int("offset")?;
+    let (n1, n2) = (x.shape()[d1], x.shape()[d2]);
+    let len = if offset >= 0 { n1.min(n2 - offset) } else { (n1 + offset).min(n2) }.max(0);
+    let rows: Vec<i64> = (0..len).map(|i| if offset >= 0 { i } else { i - offset }).collect();
+    let cols: Vec<i64> = (0..len).map(|i| if offset >= 0 { i + offset } else { i }).collect();
+    // Coordinates [len, 2] of (dim1, dim2); gather collapses both dims and appends the
+    // diagonal as the batch dim at the end.
+    let mut flat = Vec::new();
+    for (r, c) in rows.iter().zip(&cols) {
+        flat.push(*r);
+        flat.push(*c);
+    }
+    let ct = tensor(&[len, 2], ElemTy::I(64));
+    let coords = ctx.e.op(
+        "stablehlo.constant",
+        &[],
+        &format!("value = dense<{}> : {}", pairs_literal(&flat, len), crate::pt2::emit::ty(&ct)),
+        ct,
+    );
+    let (lo, hi) = (d1.min(d2) as i64, d1.max(d2) as i64);
+    let kept = x.rank() - 2;
+    let offset_dims: Vec<i64> = (0..kept as i64).collect();
+    let sizes: Vec<i64> = (0..x.rank()).map(|d| if d == d1 || d == d2 { 1 } else { x.shape()[d] }).collect();
+    let attrs = gather_attr(&offset_dims, &[lo, hi], &[d1 as i64, d2 as i64], 1, &sizes);
+    // The kept dims are the gather's offset dims 0..kept; its batch dim (the diagonal)
+    // comes last.
+    let mut shape: Vec<i64> = (0..x.rank()).filter(|&d| d != d1 && d != d2).map(|d| x.shape()[d]).collect();
+    shape.push(len);
+    let r = ctx.e.op("stablehlo.gather", &[&x, &coords], &attrs, tensor(&shape, x.elem().clone()));
+    Ok(vec![ctx.e.reshape(&r, out.dims())])
+}
+
+/// `[[a, b], [c, d]]` for a `[len, 2]` constant.
+fn pairs_literal(flat: &[i64], len: i64) -> String {
+    if len == 0 {
+        return "[]".into();
+    }
+    let rows: Vec<String> = flat.chunks(2).map(|p| format!("[{}, {}]", p[0], p[1])).collect();
+    format!("[{}]", rows.join(", "))
+}
+
+/// `_embedding_bag(weight, indices, offsets, scale_grad_by_freq, mode, sparse,
+/// per_sample_weights, include_last_offset, padding_idx)`: the rows of `weight` at
+/// `indices`, pooled per bag (bag b holds `indices[offsets[b]:offsets[b + 1]]`) by sum
+/// (mode 0, optionally weighted per sample), mean (1) or max (2); empty bags give
+/// zeros and `padding_idx` rows are left out. Only the first output (the bags) is
+/// produced: the others serve the backward pass.
+pub fn embedding_bag(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    if (1..4).any(|i| ctx.output_used(i)) {
+        return Err("_embedding_bag's offset2bag, bag_size and max_indices outputs are not supported".into());
+    }
+    let weight = args.tensor(ctx, "weight")?;
+    let indices = args.tensor(ctx, "indices")?;
+    let offsets = args.tensor(ctx, "offsets")?;
+    let mode = args.int("mode")?;
+    let per_sample = args.opt_tensor(ctx, "per_sample_weights")?;
+    let padding_idx = args.int("padding_idx")?;
+    if indices.rank() != 1
+        || offsets.rank() != 1
+        || weight.rank() != 2
+        || !out.is_static()
+        || !indices.ty.is_static()
+        || !offsets.ty.is_static()
+    {
+        return Err("_embedding_bag needs static 1-d indices and offsets and a 2-d weight".into());
+    }
+    if mode > 2 {
+        return Err(format!("_embedding_bag mode {mode} is not supported").into());
+    }
+    let (l, nb, d) = (indices.shape()[0], out.dims()[0], out.dims()[1]);
+    let no = offsets.shape()[0];
+    let elem = out.elem.clone();
+    let i64t = ElemTy::I(64);
+    // bag[i] = #{offsets <= i} - 1.
+    let offs = ctx.e.convert(&offsets, &i64t);
+    let ob = ctx.e.broadcast_in_dim(&offs, &[no, l], &[0]);
+    let pos = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 1 : i64", tensor(&[no, l], i64t.clone()));
+    let started = ctx.e.compare("LE", &ob, &pos);
+    let started = ctx.e.convert(&started, &i64t);
+    let count = ctx.e.reduce(&started, &[0], "stablehlo.add", 0.0);
+    let one = ctx.e.splat(1.0, &i64t, &[l]);
+    let bag = ctx.e.binary("stablehlo.subtract", &count, &one);
+    // A row counts if it falls in a bag and is not padding.
+    let zero = ctx.e.splat(0.0, &i64t, &[l]);
+    let nbv = ctx.e.splat(nb as f64, &i64t, &[l]);
+    let lo_ok = ctx.e.compare("GE", &bag, &zero);
+    let hi_ok = ctx.e.compare("LT", &bag, &nbv);
+    let mut valid = ctx.e.binary("stablehlo.and", &lo_ok, &hi_ok);
+    let idx = ctx.e.convert(&indices, &i64t);
+    if padding_idx >= 0 {
+        let pad = ctx.e.splat(padding_idx as f64, &i64t, &[l]);
+        let not_pad = ctx.e.compare("NE", &idx, &pad);
+        valid = ctx.e.binary("stablehlo.and", &valid, &not_pad);
+    }
+    let last = ctx.e.splat((nb - 1).max(0) as f64, &i64t, &[l]);
+    let bag = ctx.e.binary("stablehlo.maximum", &bag, &zero);
+    let bag = ctx.e.binary("stablehlo.minimum", &bag, &last);
+    let bag = ctx.e.reshape(&bag, &[l, 1]);
+    // Row i of the updates goes to bag[i] (dim 0 of the result).
+    let by_bag = |window_dims: &'static [i64]| Placement { window_dims, operand_dims: &[0], index_vector_dim: 1 };
+    let w = ctx.e.convert(&weight, &elem);
+    let rows = super::shape::take_along(ctx, &w, &idx, 0);
+    let valid_rows = ctx.e.broadcast_in_dim(&valid, &[l, d], &[0]);
+    // Rows per bag (for mean, and to zero empty bags under max).
+    let onesf = ctx.e.splat(1.0, &elem, &[l]);
+    let zerof = ctx.e.splat(0.0, &elem, &[l]);
+    let vf = ctx.e.select(&valid, &onesf, &zerof);
+    let empty_counts = ctx.e.splat(0.0, &elem, &[nb]);
+    let counts = scatter(ctx, &empty_counts, &bag, &vf, &by_bag(&[]), Combine::Add);
+    let counts_b = ctx.e.broadcast_in_dim(&counts, &[nb, d], &[0]);
+    let zeros_out = ctx.e.splat(0.0, &elem, &[nb, d]);
+    let r = if mode == 2 {
+        let low = ctx.e.splat(f64::NEG_INFINITY, &elem, &[l, d]);
+        let rows = ctx.e.select(&valid_rows, &rows, &low);
+        let init = ctx.e.splat(f64::NEG_INFINITY, &elem, &[nb, d]);
+        let m = scatter(ctx, &init, &bag, &rows, &by_bag(&[1]), Combine::Max);
+        let zb = ctx.e.splat(0.0, &elem, &[nb, d]);
+        let nonempty = ctx.e.compare("GT", &counts_b, &zb);
+        ctx.e.select(&nonempty, &m, &zeros_out)
+    } else {
+        let zero_rows = ctx.e.splat(0.0, &elem, &[l, d]);
+        let mut rows = ctx.e.select(&valid_rows, &rows, &zero_rows);
+        if let Some(psw) = per_sample {
+            if mode != 0 {
+                return Err("per_sample_weights are only defined for mode 'sum'".into());
+            }
+            let psw = ctx.e.convert(&psw, &elem);
+            let pb = ctx.e.broadcast_in_dim(&psw, &[l, d], &[0]);
+            rows = ctx.e.binary("stablehlo.multiply", &rows, &pb);
+        }
+        let s = scatter(ctx, &zeros_out, &bag, &rows, &by_bag(&[1]), Combine::Add);
+        if mode == 1 {
+            let one_b = ctx.e.splat(1.0, &elem, &[nb, d]);
+            let safe = ctx.e.binary("stablehlo.maximum", &counts_b, &one_b);
+            ctx.e.binary("stablehlo.divide", &s, &safe)
+        } else {
+            s
+        }
+    };
+    Ok(vec![r])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_shapes_broadcast_numpy_style() {
+        assert_eq!(broadcast_shapes(&[&[3, 1], &[1, 4]]).unwrap(), vec![3, 4]);
+        assert_eq!(broadcast_shapes(&[&[5], &[2, 1]]).unwrap(), vec![2, 5]);
+        assert_eq!(broadcast_shapes(&[&[], &[2]]).unwrap(), vec![2]);
+        assert!(broadcast_shapes(&[&[3], &[4]]).is_err());
+        assert!(broadcast_shapes(&[&[-1], &[4]]).is_err());
+    }
+
+    #[test]
+    fn empty_dim_lists_are_omitted() {
+        assert_eq!(dims_field("offset_dims", &[]), None);
+        assert_eq!(dims_field("offset_dims", &[0, 2]).as_deref(), Some("offset_dims = [0, 2]"));
+        let a = gather_attr(&[], &[0, 1], &[1, 0], 1, &[1, 1]);
+        assert!(a.starts_with("dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [1, 0], index_vector_dim = 1>"), "{a}");
+    }
+}

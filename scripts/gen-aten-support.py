@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Writes docs/aten-support.md: every core ATen overload of the pinned torch, plus every
+other overload the importer lowers, with whether edge lowers it, its one-op fixtures
+and their status under the fixture runner (StableHLO run by XLA against PyTorch).
+
+    .venv/bin/python scripts/gen-aten-support.py --edge-translate target/debug/edge-translate
+    .venv/bin/python scripts/gen-aten-support.py --work /tmp/w   # a finished runner's work dir
+
+Inputs: fixtures/core_aten_ops.txt (the core overloads), the `target: "..."` entries of
+compiler/src/pt2/lower/table.rs (plus the few targets compiler/src/pt2/import.rs
+handles itself), fixtures/manifest.json (which graphs contain which overloads, and why
+some overloads have no fixture), and the runner's pt2-support.md. Needs no torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORE = os.path.join(ROOT, "fixtures", "core_aten_ops.txt")
+TABLE = os.path.join(ROOT, "compiler", "src", "pt2", "lower", "table.rs")
+IMPORT = os.path.join(ROOT, "compiler", "src", "pt2", "import.rs")
+RUNNER = os.path.join(ROOT, "runtime-check", "conformance", "run_pt2_fixtures.py")
+OUT = os.path.join(ROOT, "docs", "aten-support.md")
+
+# Why a core overload has no lowering. Every core overload that is not lowered must
+# have an entry here (the script fails otherwise), so a gap is always a decision.
+NOT_LOWERED = {
+    "aten._adaptive_avg_pool2d_backward.default": "backward op (training); edge converts inference graphs",
+    "aten.avg_pool2d_backward.default": "backward op (training); edge converts inference graphs",
+    "aten.convolution_backward.default": "backward op (training); edge converts inference graphs",
+    "aten.embedding_dense_backward.default": "backward op (training); edge converts inference graphs",
+    "aten.max_pool2d_with_indices_backward.default": "backward op (training); edge converts inference graphs",
+    "aten.native_group_norm_backward.default": "backward op (training); edge converts inference graphs",
+    "aten.native_layer_norm_backward.default": "backward op (training); edge converts inference graphs",
+    "aten._fft_c2r.default": "complex tensors are not supported",
+    "aten._fft_r2c.default": "complex tensors are not supported",
+    "aten._local_scalar_dense.default": "`.item()`: a tensor value read into a Python scalar (data-dependent)",
+    "aten._native_batch_norm_legit.default": "training-mode batch norm that updates running statistics "
+    "(a buffer mutation); export in eval() mode",
+    "aten.as_strided.default": "views of the underlying storage: the lowering would need the input's strides, "
+    "which lowerings do not see",
+    "aten.atan2.out": "an out= variant; exported graphs use aten.atan2.default",
+    "aten.col2im.default": "torch.export decomposes F.fold (into index_put), so no graph has it",
+    "aten.nonzero.default": "data-dependent output shape",
+    "aten.rand.default": "random; edge converts deterministic programs",
+    "aten.randn.default": "random; edge converts deterministic programs",
+    "aten.randperm.default": "random; edge converts deterministic programs",
+    "aten.resize_.default": "in-place resize (a mutation)",
+    "aten.sym_is_contiguous.default": "symbolic-shape query; the importer evaluates only sym_size.int",
+    "aten.sym_numel.default": "symbolic-shape query; the importer evaluates only sym_size.int",
+    "aten.sym_storage_offset.default": "symbolic-shape query; the importer evaluates only sym_size.int",
+    "aten.sym_stride.int": "symbolic-shape query; the importer evaluates only sym_size.int",
+}
+
+
+def read_core() -> list[str]:
+    with open(CORE) as f:
+        return [line.strip() for line in f if line.strip() and not line.startswith("#")]
+
+
+def read_table() -> set[str]:
+    with open(TABLE) as f:
+        return set(re.findall(r'target:\s*"([^"]+)"', f.read()))
+
+
+def read_driver_targets() -> set[str]:
+    """The aten targets import.rs handles itself (`matches!(target, "..." | ...)`)."""
+    if not os.path.exists(IMPORT):
+        return set()
+    with open(IMPORT) as f:
+        text = f.read()
+    found = set()
+    for m in re.finditer(r"matches!\(\s*target\s*,([^)]*)\)", text):
+        found |= set(re.findall(r'"(aten\.[^"]+)"', m.group(1)))
+    for m in re.finditer(r"DRIVER_TARGETS[^=]*=\s*&\[([^\]]*)\]", text):
+        found |= set(re.findall(r'"(aten\.[^"]+)"', m.group(1)))
+    return found
+
+
+def read_manifest(fixtures: str) -> dict:
+    path = os.path.join(fixtures, "manifest.json")
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
+        return json.load(f)
+
+
+def run_runner(edge_translate: str, fixtures: str) -> str:
+    work = tempfile.mkdtemp(prefix="aten-support-")
+    cmd = [sys.executable, RUNNER, "--edge-translate", edge_translate, "--fixtures", fixtures, "--work", work]
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    summary = (p.stdout.strip().splitlines() or ["(no output)"])[-1]
+    print(f"fixture runner: {summary}", file=sys.stderr)
+    return work
+
+
+def read_support(work: str) -> tuple[dict[str, dict], list[str]]:
+    """The runner's per-overload rows (fixtures, status, tolerance) and model rows."""
+    path = os.path.join(work, "pt2-support.md")
+    if not os.path.exists(path):
+        raise SystemExit(f"{path} not found: run the fixture runner with --work {work}, or pass --edge-translate")
+    rows, models = {}, []
+    with open(path) as f:
+        for line in f:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if len(cells) == 4 and cells[0].startswith("`aten."):
+                rows[cells[0].strip("`")] = {"fixtures": int(cells[1]), "status": cells[2], "tolerance": cells[3]}
+            elif len(cells) == 3 and cells[0].startswith("`") and cells[0] != "`model`":
+                models.append(line.rstrip("\n"))
+    return rows, models
+
+
+def status_word(runner_status: str) -> str:
+    """pass / fail / known gap from the runner's 'pass' or 'k/n pass (g known gaps)'."""
+    if runner_status == "pass":
+        return "pass"
+    m = re.match(r"(\d+)/(\d+) pass(?: \((\d+) known gaps\))?", runner_status)
+    if m:
+        ok, n, gaps = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+        if gaps and ok + gaps == n:
+            return f"known gap ({runner_status})"
+    return f"fail ({runner_status})"
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--work", help="a fixture runner work dir holding pt2-support.md")
+    src.add_argument("--edge-translate", help="run the fixture runner with this edge-translate first")
+    p.add_argument("--fixtures", default=os.path.join(ROOT, "fixtures"))
+    p.add_argument("--out", default=OUT)
+    args = p.parse_args(argv)
+
+    work = args.work or run_runner(args.edge_translate, args.fixtures)
+    runner, models = read_support(work)
+    core = read_core()
+    core_set = set(core)
+    table = read_table()
+    driver = read_driver_targets()
+    manifest = read_manifest(args.fixtures)
+    in_graphs: dict[str, int] = {}
+    for e in manifest.get("archives", {}).values():
+        for t in e.get("targets", {}):
+            in_graphs[t] = in_graphs.get(t, 0) + 1
+    skipped = {s["overload"]: s["reason"] for s in manifest.get("skipped", [])}
+
+    missing_reason = sorted(o for o in core if o not in table and o not in driver and o not in NOT_LOWERED)
+    if missing_reason:
+        raise SystemExit(f"core overloads neither lowered nor explained in NOT_LOWERED: {missing_reason}")
+
+    overloads = sorted(core_set | table)
+    lines = []
+    counts = {"core": len(core), "core_lowered": 0, "core_checked": 0, "core_pass": 0,
+              "other_lowered": 0, "other_checked": 0, "other_pass": 0}
+    for o in overloads:
+        is_core = o in core_set
+        lowered = "yes" if o in table else ("driver" if o in driver else "no")
+        r = runner.get(o)
+        n_fix = r["fixtures"] if r else 0
+        others = in_graphs.get(o, 0) - n_fix
+        fix_text = str(n_fix) + (f" (+{others} graphs)" if others > 0 else "")
+        tol = r["tolerance"] if r else ""
+        if lowered == "no":
+            status = f"not lowered: {NOT_LOWERED.get(o, 'no lowering yet')}"
+        elif r:
+            status = status_word(r["status"])
+        elif others > 0:
+            status = "no fixture of its own; in other fixtures' graphs"
+        elif o in skipped:
+            status = f"unchecked: {skipped[o]}"
+        else:
+            status = "unchecked: no fixture"
+        key = "core" if is_core else "other"
+        if lowered != "no":
+            counts[f"{key}_lowered"] += 1
+            if r:
+                counts[f"{key}_checked"] += 1
+                counts[f"{key}_pass"] += status == "pass"
+        lines.append(f"| `{o}` | {'yes' if is_core else ''} | {lowered} | {fix_text} | {status} | {tol} |")
+
+    base_names = len({o.split(".")[1] for o in core})
+    out = [
+        "# ATen support of the pt2 importer",
+        "",
+        "<!-- Generated by scripts/gen-aten-support.py; do not edit by hand. -->",
+        "Generated by `scripts/gen-aten-support.py` from `fixtures/core_aten_ops.txt`, the lowering",
+        "table (`compiler/src/pt2/lower/table.rs`), `fixtures/manifest.json` and the fixture runner",
+        "(`runtime-check/conformance/run_pt2_fixtures.py`, which imports every fixture and runs the",
+        "StableHLO with XLA against the PyTorch outputs). Regenerate it after adding a lowering or a",
+        "fixture, or after upgrading torch (then regenerate `fixtures/core_aten_ops.txt` first):",
+        "",
+        "    cargo build -p edge-tools",
+        "    .venv/bin/python scripts/gen-aten-support.py --edge-translate target/debug/edge-translate",
+        "",
+        "## Counts",
+        "",
+        f"- Core ATen overloads (torch 2.14.1, `torch.Tag.core`): **{counts['core']}** ({base_names} base names).",
+        f"- Core overloads lowered: **{counts['core_lowered']}** (table or importer driver); "
+        f"checked by a one-op fixture: **{counts['core_checked']}**, of which passing: {counts['core_pass']}.",
+        f"- Other (non-core) overloads lowered: **{counts['other_lowered']}**; checked by a one-op fixture: "
+        f"**{counts['other_checked']}**, of which passing: {counts['other_pass']}.",
+        "",
+        "## Overloads",
+        "",
+        "*lowered*: `yes` = an entry of the lowering table, `driver` = handled by the import driver.",
+        "*fixtures*: one-op fixtures named for the overload (`+N graphs`: other fixtures whose graphs",
+        "also contain it). *status*: the runner's verdict over those fixtures (`pass` = every one",
+        "matches PyTorch within the tolerance); `unchecked` = lowered, but no archive exported by",
+        "torch 2.14.1 keeps the overload (the reason comes from the manifest's skipped list).",
+        "*tolerance*: |got - want| <= atol + rtol * |want| per element; integer outputs are exact.",
+        "",
+        "| overload | core? | lowered | fixtures | status | tolerance |",
+        "| --- | --- | --- | --- | --- | --- |",
+        *lines,
+    ]
+    if models:
+        out += ["", "## Models", "", "| model | status | max abs error |", "| --- | --- | --- |", *models]
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    with open(args.out, "w") as f:
+        f.write("\n".join(out) + "\n")
+    print(f"wrote {os.path.relpath(args.out, ROOT)}: {counts}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
