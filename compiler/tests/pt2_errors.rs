@@ -68,6 +68,7 @@ fn unsupported_operators_are_all_reported_before_any_work() {
 
     // The message a user sees: the totals, then one line per target.
     let message = err.to_string();
+    assert!(!message.ends_with('\n'), "the report should not end with a blank line: {message:?}");
     let lines: Vec<&str> = message.lines().collect();
     assert_eq!(
         lines,

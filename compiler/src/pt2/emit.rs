@@ -226,7 +226,10 @@ impl Emitter {
         if v.shape() == shape {
             return v.clone();
         }
-        let offset = shape.len() - v.rank();
+        let Some(offset) = shape.len().checked_sub(v.rank()) else {
+            self.errors.push(format!("cannot broadcast a rank-{} value to rank {}", v.rank(), shape.len()));
+            return v.clone();
+        };
         let dims: Vec<i64> = (0..v.rank()).map(|i| (i + offset) as i64).collect();
         self.broadcast_in_dim(v, shape, &dims)
     }

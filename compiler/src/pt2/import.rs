@@ -63,15 +63,15 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::Unsupported(ops) => {
                 let total: usize = ops.iter().map(|o| o.nodes.len()).sum();
-                writeln!(f, "{} unsupported operator(s) in {total} node(s); nothing was converted:", ops.len())?;
+                write!(f, "{} unsupported operator(s) in {total} node(s); nothing was converted:", ops.len())?;
                 for o in ops {
+                    writeln!(f)?;
                     let names: Vec<&str> = o.nodes.iter().take(5).map(|n| n.0.as_str()).collect();
                     let more = if o.nodes.len() > 5 { format!(" and {} more", o.nodes.len() - 5) } else { String::new() };
                     write!(f, "  {} x{}: {}{more}", o.target, o.nodes.len(), names.join(", "))?;
                     if let Some(src) = o.nodes.iter().find_map(|n| n.1.clone()) {
                         write!(f, " (first at {src})")?;
                     }
-                    writeln!(f)?;
                 }
                 Ok(())
             }
@@ -187,7 +187,21 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
             sym_sizes.insert(name.clone(), dims);
         }
     }
-    let mut ctx = Ctx { e: Emitter::new(), env: HashMap::new(), tensor_types: &tensor_types, outputs: vec![] };
+    let tensor_strides: HashMap<String, Vec<i64>> = graph
+        .tensor_values
+        .iter()
+        .filter_map(|(name, meta)| {
+            let strides: Option<Vec<i64>> = meta.strides.iter().map(|s| s.as_int()).collect();
+            strides.map(|s| (name.clone(), s))
+        })
+        .collect();
+    let mut ctx = Ctx {
+        e: Emitter::new(),
+        env: HashMap::new(),
+        tensor_types: &tensor_types,
+        tensor_strides: &tensor_strides,
+        outputs: vec![],
+    };
 
     // Inputs: user inputs are arguments; weights are constants bound after parsing.
     let mut args = Vec::new();

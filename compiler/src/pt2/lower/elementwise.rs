@@ -221,7 +221,10 @@ pub fn bitwise_not(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 fn compare(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let a = args.tensor(ctx, "self")?;
-    let b_elem = a.elem().clone();
+    // A Python float compared with an integer tensor promotes the comparison to float
+    // (`x_i32 < 0.5` must not become `x < 0`).
+    let scalar_is_float = !args.is_tensor("other") && matches!(args.opt_scalar("other")?, Some(Scalar::Float(_)));
+    let b_elem = if scalar_is_float && !a.elem().is_float() { ElemTy::F32 } else { a.elem().clone() };
     let b = args.tensor_or_scalar(ctx, "other", &b_elem)?;
     let compute = promote(a.elem(), b.elem());
     let a = ctx.e.convert(&a, &compute);
@@ -316,8 +319,10 @@ pub fn log2(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 }
 
 /// `clamp(x, lo, hi)` with optional bounds given as scalars or tensors.
-fn clamp_between(ctx: &mut Ctx, x: &Val, lo: Option<Val>, hi: Option<Val>) -> Val {
-    let mut r = x.clone();
+/// `min(max(x, lo), hi)` over the broadcast of `x` and the bounds (`shape`).
+fn clamp_between(ctx: &mut Ctx, x: &Val, lo: Option<Val>, hi: Option<Val>, shape: &[i64]) -> Val {
+    let mut r = ctx.e.broadcast_to(x, shape);
+    let x = r.clone();
     if let Some(lo) = lo {
         let lo = ctx.e.convert(&lo, x.elem());
         let lo = ctx.e.broadcast_to(&lo, x.shape());
@@ -343,7 +348,7 @@ pub fn clamp(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     };
     let lo = bound(ctx, "min")?;
     let hi = bound(ctx, "max")?;
-    Ok(vec![clamp_between(ctx, &x, lo, hi)])
+    Ok(vec![clamp_between(ctx, &x, lo, hi, out.dims())])
 }
 
 pub fn relu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -358,7 +363,7 @@ pub fn hardtanh(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let hi = args.scalar("max_val")?;
     let lo = ctx.scalar_const(lo, x.elem());
     let hi = ctx.scalar_const(hi, x.elem());
-    Ok(vec![clamp_between(ctx, &x, Some(lo), Some(hi))])
+    Ok(vec![clamp_between(ctx, &x, Some(lo), Some(hi), &x.shape().to_vec())])
 }
 
 pub fn leaky_relu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {

@@ -9,6 +9,7 @@ mod nn;
 mod reduce;
 mod region;
 mod shape;
+mod strided;
 mod sort;
 mod table;
 
@@ -100,6 +101,9 @@ pub struct Ctx<'a> {
     pub e: Emitter,
     pub env: HashMap<String, Value>,
     pub tensor_types: &'a HashMap<String, TensorTy>,
+    /// The recorded strides of each tensor value (static ones only), for ops whose
+    /// meaning depends on memory layout (`as_strided`).
+    pub tensor_strides: &'a HashMap<String, Vec<i64>>,
     /// Output argument names of the current node.
     pub outputs: Vec<Option<String>>,
 }

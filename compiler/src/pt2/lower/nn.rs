@@ -357,8 +357,9 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
     if r < n + 1 || r > n + 2 {
         return Err(format!("a {n}-d pool needs a rank-{} or rank-{} input, got rank {r}", n + 1, n + 2).into());
     }
-    if !x.ty.is_static() || !out.is_static() {
-        return Err("pooling with dynamic dimensions is not supported yet".into());
+    // Batch and channel dims may be dynamic; the windowed dims set the padding.
+    if x.shape()[r - n..].iter().chain(&out.dims()[r - n..]).any(|&d| d < 0) {
+        return Err("pooling over dynamic spatial dimensions is not supported yet".into());
     }
     let kernel = expand_list(args.ints("kernel_size")?, n, "kernel_size")?;
     let stride = match args.opt_ints("stride")? {

@@ -3,7 +3,7 @@
 //! `native_functions.yaml`); an archive omits arguments left at their default, and an
 //! argument the archive has but the schema here lacks is an error, not ignored.
 
-use super::{def, elementwise, index, nn, reduce, req, shape, sort, ArgDef, Default, Lowering};
+use super::{strided, def, elementwise, index, nn, reduce, req, shape, sort, ArgDef, Default, Lowering};
 
 /// The keyword arguments every tensor factory takes.
 const FACTORY_KW: [ArgDef; 4] =
@@ -40,6 +40,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.arange.start_step", args: &[req("start"), req("end"), def("step", Default::Int(1)), FACTORY_KW[0], FACTORY_KW[1], FACTORY_KW[2], FACTORY_KW[3]], lower: shape::arange },
     Lowering { target: "aten.argmax.default", args: &[req("self"), def("dim", Default::None), def("keepdim", Default::Bool(false))], lower: reduce::argmax },
     Lowering { target: "aten.argmin.default", args: &[req("self"), def("dim", Default::None), def("keepdim", Default::Bool(false))], lower: reduce::argmin },
+    Lowering { target: "aten.as_strided.default", args: &[req("self"), req("size"), req("stride"), def("storage_offset", Default::None)], lower: strided::as_strided },
     Lowering { target: "aten.asin.default", args: &[req("self")], lower: elementwise::asin },
     Lowering { target: "aten.asinh.default", args: &[req("self")], lower: elementwise::asinh },
     Lowering { target: "aten.atan.default", args: &[req("self")], lower: elementwise::atan },
