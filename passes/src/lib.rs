@@ -2,6 +2,7 @@
 //! pipeline-syntax parser, and the bridge that runs Rust passes inside MLIR's pass
 //! manager beside upstream passes.
 
+pub mod legalize;
 pub mod manager;
 pub mod pass;
 pub mod pipeline;
@@ -9,6 +10,7 @@ pub mod registry;
 pub mod rewrite;
 
 mod edge_verify;
+mod legalize_stablehlo_to_tfl;
 mod tfl_fuse_activation;
 
 pub use manager::{Pipeline, RunOptions};

@@ -5,6 +5,7 @@ use crate::pass::PassInfo;
 
 pub static PASSES: &[&PassInfo] = &[
     &crate::edge_verify::INFO,
+    &crate::legalize_stablehlo_to_tfl::INFO,
     &crate::tfl_fuse_activation::INFO,
 ];
 

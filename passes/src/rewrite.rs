@@ -75,3 +75,57 @@ pub fn replace_all_uses(of: MlirValue, with: MlirValue) {
 pub fn erase(op: MlirOperation) {
     unsafe { mlirOperationDestroy(op) }
 }
+
+/// A new op `name` at `loc` with `operands`, `results` and `attrs`, inserted before
+/// `anchor` in its block. Returns the new op.
+pub fn insert_op_before(
+    anchor: MlirOperation,
+    name: &str,
+    operands: &[MlirValue],
+    results: &[MlirType],
+    attrs: &[(&str, MlirAttribute)],
+) -> MlirOperation {
+    unsafe {
+        let ctx = mlirOperationGetContext(anchor);
+        let mut state = mlirOperationStateGet(string_ref(name), mlirOperationGetLocation(anchor));
+        mlirOperationStateAddOperands(&mut state, operands.len() as isize, operands.as_ptr());
+        mlirOperationStateAddResults(&mut state, results.len() as isize, results.as_ptr());
+        let named: Vec<MlirNamedAttribute> =
+            attrs.iter().map(|(n, a)| mlirNamedAttributeGet(mlirIdentifierGet(ctx, string_ref(n)), *a)).collect();
+        mlirOperationStateAddAttributes(&mut state, named.len() as isize, named.as_ptr());
+        let op = mlirOperationCreate(&mut state);
+        mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(anchor), anchor, op);
+        op
+    }
+}
+
+/// Replaces every result of `old` with the matching result of `new` and erases `old`.
+pub fn replace_op(old: MlirOperation, new: MlirOperation) {
+    unsafe {
+        for i in 0..mlirOperationGetNumResults(old) {
+            mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(old, i), mlirOperationGetResult(new, i));
+        }
+        mlirOperationDestroy(old);
+    }
+}
+
+/// The result types of `op`.
+pub fn result_types(op: MlirOperation) -> Vec<MlirType> {
+    unsafe { (0..mlirOperationGetNumResults(op)).map(|i| mlirValueGetType(mlirOperationGetResult(op, i))).collect() }
+}
+
+/// The operands of `op`.
+pub fn operands(op: MlirOperation) -> Vec<MlirValue> {
+    unsafe { (0..mlirOperationGetNumOperands(op)).map(|i| mlirOperationGetOperand(op, i)).collect() }
+}
+
+/// The raw attribute `name` of `op`, if set.
+pub fn raw_attr(op: MlirOperation, name: &str) -> Option<MlirAttribute> {
+    let a = unsafe { mlirOperationGetAttributeByName(op, string_ref(name)) };
+    (!a.ptr.is_null()).then_some(a)
+}
+
+/// A string attribute in `op`'s context.
+pub fn string_attr(op: MlirOperation, value: &str) -> MlirAttribute {
+    unsafe { mlirStringAttrGet(mlirOperationGetContext(op), string_ref(value)) }
+}

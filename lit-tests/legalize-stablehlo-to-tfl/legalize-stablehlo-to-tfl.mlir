@@ -1,0 +1,64 @@
+// RUN: edge-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(legalize-stablehlo-to-tfl))' | FileCheck %s
+
+// CHECK-LABEL: func.func @elementwise
+// CHECK-SAME: (%[[A:.*]]: tensor<4xf32>, %[[B:.*]]: tensor<4xf32>)
+// CHECK: %[[ADD:.*]] = "tfl.add"(%[[A]], %[[B]]) {fused_activation_function = "NONE"}
+// CHECK: %[[MAX:.*]] = "tfl.maximum"(%[[ADD]], %[[B]])
+// CHECK: %[[EXP:.*]] = "tfl.exp"(%[[MAX]])
+// CHECK: %[[MUL:.*]] = "tfl.mul"(%[[EXP]], %[[A]]) {fused_activation_function = "NONE"}
+// CHECK-NOT: stablehlo.
+// CHECK: return %[[MUL]]
+func.func @elementwise(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = "stablehlo.add"(%a, %b) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %1 = "stablehlo.maximum"(%0, %b) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %2 = "stablehlo.exponential"(%1) : (tensor<4xf32>) -> tensor<4xf32>
+  %3 = "stablehlo.multiply"(%2, %a) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %3 : tensor<4xf32>
+}
+
+// -----
+
+// Constants keep their value attribute, dense or dense_resource.
+// CHECK-LABEL: func.func @constant
+// CHECK: "tfl.pseudo_const"() {value = dense<[1.000000e+00, 2.000000e+00]> : tensor<2xf32>}
+func.func @constant() -> tensor<2xf32> {
+  %0 = "stablehlo.constant"() {value = dense<[1.0, 2.0]> : tensor<2xf32>} : () -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+// Shape operands become int32 constants.
+// CHECK-LABEL: func.func @shapes
+// CHECK: %[[PERM:.*]] = "tfl.pseudo_const"() {value = dense<[1, 0]> : tensor<2xi32>}
+// CHECK: %[[T:.*]] = "tfl.transpose"(%{{.*}}, %[[PERM]])
+// CHECK: %[[SHAPE:.*]] = "tfl.pseudo_const"() {value = dense<6> : tensor<1xi32>}
+// CHECK: "tfl.reshape"(%[[T]], %[[SHAPE]])
+func.func @shapes(%x: tensor<2x3xf32>) -> tensor<6xf32> {
+  %0 = "stablehlo.transpose"(%x) {permutation = array<i64: 1, 0>} : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  %1 = "stablehlo.reshape"(%0) : (tensor<3x2xf32>) -> tensor<6xf32>
+  return %1 : tensor<6xf32>
+}
+
+// -----
+
+// broadcast_in_dim: unit dims inserted by a reshape, then broadcast_to.
+// CHECK-LABEL: func.func @broadcast
+// CHECK: %[[R:.*]] = "tfl.reshape"(%{{.*}}, %{{.*}}) : (tensor<3xf32>, tensor<2xi32>) -> tensor<1x3xf32>
+// CHECK: "tfl.broadcast_to"(%[[R]], %{{.*}}) : (tensor<1x3xf32>, tensor<2xi32>) -> tensor<2x3xf32>
+func.func @broadcast(%x: tensor<3xf32>) -> tensor<2x3xf32> {
+  %0 = "stablehlo.broadcast_in_dim"(%x) {broadcast_dimensions = array<i64: 1>} : (tensor<3xf32>) -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
+// compare directions map to TFL's comparison ops; select to select_v2.
+// CHECK-LABEL: func.func @compare_select
+// CHECK: %[[LT:.*]] = "tfl.less"
+// CHECK: "tfl.select_v2"(%[[LT]],
+func.func @compare_select(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = "stablehlo.compare"(%a, %b) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xi1>
+  %1 = "stablehlo.select"(%0, %a, %b) : (tensor<4xi1>, tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %1 : tensor<4xf32>
+}

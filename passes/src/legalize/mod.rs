@@ -1,0 +1,3 @@
+//! Rule tables of the legalization passes.
+
+pub mod stablehlo_to_tfl;

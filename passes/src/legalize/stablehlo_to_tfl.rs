@@ -1,0 +1,208 @@
+//! The StableHLO -> TFL rules, one per source op, sorted. A rule either renames the op
+//! (same operands and results; the source's attributes are kept and `attrs` added) or
+//! calls a function that builds the replacement. A function returning `Ok(None)` means
+//! "no rule matched this form": the op stays and is reported as not legalized.
+
+use crate::rewrite::*;
+use edge_dialects::ir::{attr_from_mlir, type_from_mlir, Attr, ElemTy};
+use mlir_sys::*;
+
+pub enum Rule {
+    Rename { to: &'static str, attrs: &'static [(&'static str, &'static str)] },
+    Build(fn(MlirOperation) -> Result<Option<MlirOperation>, String>),
+}
+
+const NONE_ACT: &[(&str, &str)] = &[("fused_activation_function", "NONE")];
+
+const fn rename(to: &'static str) -> Rule {
+    Rule::Rename { to, attrs: &[] }
+}
+const fn fused(to: &'static str) -> Rule {
+    Rule::Rename { to, attrs: NONE_ACT }
+}
+
+/// Sorted by source op (a test checks).
+pub static RULES: &[(&str, Rule)] = &[
+    ("stablehlo.abs", rename("tfl.abs")),
+    ("stablehlo.add", fused("tfl.add")),
+    ("stablehlo.and", Rule::Build(logical_and)),
+    ("stablehlo.broadcast_in_dim", Rule::Build(broadcast_in_dim)),
+    ("stablehlo.compare", Rule::Build(compare)),
+    ("stablehlo.constant", rename("tfl.pseudo_const")),
+    ("stablehlo.divide", fused("tfl.div")),
+    ("stablehlo.exponential", rename("tfl.exp")),
+    ("stablehlo.log", rename("tfl.log")),
+    ("stablehlo.logistic", rename("tfl.logistic")),
+    ("stablehlo.maximum", rename("tfl.maximum")),
+    ("stablehlo.minimum", rename("tfl.minimum")),
+    ("stablehlo.multiply", fused("tfl.mul")),
+    ("stablehlo.negate", rename("tfl.neg")),
+    ("stablehlo.not", Rule::Build(logical_not)),
+    ("stablehlo.or", Rule::Build(logical_or)),
+    ("stablehlo.power", rename("tfl.pow")),
+    ("stablehlo.reshape", Rule::Build(reshape)),
+    ("stablehlo.rsqrt", rename("tfl.rsqrt")),
+    ("stablehlo.select", rename("tfl.select_v2")),
+    ("stablehlo.sqrt", rename("tfl.sqrt")),
+    ("stablehlo.subtract", fused("tfl.sub")),
+    ("stablehlo.tanh", rename("tfl.tanh")),
+    ("stablehlo.transpose", Rule::Build(transpose)),
+];
+
+pub fn lookup(op: &str) -> Option<&'static Rule> {
+    RULES.binary_search_by(|(name, _)| name.cmp(&op)).ok().map(|i| &RULES[i].1)
+}
+
+/// Applies `rule` to `op`; returns the replacement (already inserted) or `None`.
+pub fn apply(rule: &Rule, op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    match rule {
+        Rule::Rename { to, attrs } => {
+            let mut all: Vec<(String, MlirAttribute)> = unsafe {
+                (0..mlirOperationGetNumAttributes(op))
+                    .map(|i| {
+                        let na = mlirOperationGetAttribute(op, i);
+                        let s = mlirIdentifierStr(na.name);
+                        let name = String::from_utf8_lossy(std::slice::from_raw_parts(s.data as *const u8, s.length)).into_owned();
+                        (name, na.attribute)
+                    })
+                    .collect()
+            };
+            for (name, value) in *attrs {
+                all.push((name.to_string(), string_attr(op, value)));
+            }
+            let refs: Vec<(&str, MlirAttribute)> = all.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+            Ok(Some(insert_op_before(op, to, &operands(op), &result_types(op), &refs)))
+        }
+        Rule::Build(f) => f(op),
+    }
+}
+
+fn is_bool(v: MlirValue) -> bool {
+    type_from_mlir(unsafe { mlirValueGetType(v) }).elem == ElemTy::I(1)
+}
+
+/// An int32 `tfl.pseudo_const` of `values`, inserted before `anchor`.
+fn i32_const(anchor: MlirOperation, values: &[i64]) -> MlirValue {
+    unsafe {
+        let ctx = mlirOperationGetContext(anchor);
+        let i32t = mlirIntegerTypeGet(ctx, 32);
+        let shape = [values.len() as i64];
+        let ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), i32t, mlirAttributeGetNull());
+        let data: Vec<i32> = values.iter().map(|&v| v as i32).collect();
+        let attr = mlirDenseElementsAttrInt32Get(ty, data.len() as isize, data.as_ptr());
+        let c = insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]);
+        mlirOperationGetResult(c, 0)
+    }
+}
+
+fn reshape(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let out = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
+    if !out.is_static() {
+        return Ok(None);
+    }
+    let shape = i32_const(op, out.dims());
+    Ok(Some(insert_op_before(op, "tfl.reshape", &[operand(op, 0), shape], &result_types(op), &[])))
+}
+
+/// `broadcast_in_dim(x, dims)`: operand dim `i` maps to result dim `dims[i]`. When the
+/// dims are increasing, reshape `x` to the result's rank (1 in the unmapped dims) and
+/// `tfl.broadcast_to` the result shape; other forms (permuting dims) are not matched.
+fn broadcast_in_dim(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let x = operand(op, 0);
+    let in_ty = type_from_mlir(unsafe { mlirValueGetType(x) });
+    let out = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
+    let Some(dims) = attr(op, "broadcast_dimensions").and_then(|a| a.as_ints()) else {
+        return Err("'stablehlo.broadcast_in_dim' op has no broadcast_dimensions".into());
+    };
+    if !out.is_static() || !in_ty.is_static() || dims.windows(2).any(|w| w[0] >= w[1]) {
+        return Ok(None);
+    }
+    let mut expanded = vec![1i64; out.dims().len()];
+    for (i, &d) in dims.iter().enumerate() {
+        expanded[d as usize] = in_ty.dims()[i];
+    }
+    let mut source = x;
+    if expanded != in_ty.dims() {
+        let shape = i32_const(op, &expanded);
+        let ty = unsafe {
+            mlirRankedTensorTypeGet(expanded.len() as isize, expanded.as_ptr(), mlirShapedTypeGetElementType(mlirValueGetType(x)), mlirAttributeGetNull())
+        };
+        let r = insert_op_before(op, "tfl.reshape", &[x, shape], &[ty], &[]);
+        source = unsafe { mlirOperationGetResult(r, 0) };
+    }
+    if expanded == out.dims() {
+        // Only a reshape was needed: hand back the reshape itself.
+        let def = defining_op(source).filter(|_| source.ptr != x.ptr);
+        return Ok(match def {
+            Some(r) => Some(r),
+            None => {
+                let shape = i32_const(op, out.dims());
+                Some(insert_op_before(op, "tfl.reshape", &[x, shape], &result_types(op), &[]))
+            }
+        });
+    }
+    let shape = i32_const(op, out.dims());
+    Ok(Some(insert_op_before(op, "tfl.broadcast_to", &[source, shape], &result_types(op), &[])))
+}
+
+fn transpose(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let Some(perm) = attr(op, "permutation").and_then(|a| a.as_ints()) else {
+        return Err("'stablehlo.transpose' op has no permutation".into());
+    };
+    let perm = i32_const(op, &perm);
+    Ok(Some(insert_op_before(op, "tfl.transpose", &[operand(op, 0), perm], &result_types(op), &[])))
+}
+
+fn compare(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let direction = match raw_attr(op, "comparison_direction").map(attr_from_mlir) {
+        Some(Attr::Opaque { data, .. }) => data,
+        Some(Attr::Other(text)) => text,
+        _ => return Err("'stablehlo.compare' op has no comparison_direction".into()),
+    };
+    let to = ["EQ", "NE", "GE", "GT", "LE", "LT"]
+        .iter()
+        .zip(["tfl.equal", "tfl.not_equal", "tfl.greater_equal", "tfl.greater", "tfl.less_equal", "tfl.less"])
+        .find(|(d, _)| direction.trim_end_matches('>').ends_with(*d))
+        .map(|(_, t)| t);
+    let Some(to) = to else { return Ok(None) };
+    Ok(Some(insert_op_before(op, to, &operands(op), &result_types(op), &[])))
+}
+
+fn logical(op: MlirOperation, to: &str) -> Result<Option<MlirOperation>, String> {
+    // Bitwise and/or/not on integers have no TFL builtin here: only the bool forms.
+    if !operands(op).into_iter().all(is_bool) {
+        return Ok(None);
+    }
+    Ok(Some(insert_op_before(op, to, &operands(op), &result_types(op), &[])))
+}
+
+fn logical_and(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    logical(op, "tfl.logical_and")
+}
+fn logical_or(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    logical(op, "tfl.logical_or")
+}
+fn logical_not(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    logical(op, "tfl.logical_not")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_sorted_and_unique() {
+        for w in RULES.windows(2) {
+            assert!(w[0].0 < w[1].0, "{} must sort before {}", w[0].0, w[1].0);
+        }
+    }
+
+    #[test]
+    fn renamed_targets_are_catalogued() {
+        for (_, rule) in RULES {
+            if let Rule::Rename { to, .. } = rule {
+                assert!(edge_dialects::TFL.lookup(to).is_some(), "{to} is not in the TFL catalog");
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! `legalize-stablehlo-to-tfl`: rewrites StableHLO ops into TFL ops through the rule
+//! table in `legalize/stablehlo_to_tfl.rs`.
+//!
+//! Input: a function of `stablehlo.*` ops (as the pt2 importer writes). Output: the same
+//! function where every op with a matching rule is a `tfl.*` op. Every op left
+//! illegal is reported at its location, all at once, in MLIR's wording
+//! (`failed to legalize operation 'stablehlo.foo'`), and the pass fails; nothing is
+//! silently kept.
+//!
+//!   %0 = "stablehlo.add"(%a, %b) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+//! becomes
+//!   %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"} : (...) -> tensor<4xf32>
+
+use crate::legalize::stablehlo_to_tfl::{apply, lookup};
+use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::rewrite::*;
+use edge_dialects::verify::emit_error;
+use mlir_sys::{mlirOperationGetLocation, MlirOperation};
+
+pub static INFO: PassInfo = PassInfo {
+    name: "legalize-stablehlo-to-tfl",
+    summary: "Rewrite StableHLO ops into TFL ops; report every op left illegal",
+    anchor: "func.func",
+    options: &[],
+    create,
+};
+
+fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
+    Ok(Box::new(LegalizeStablehloToTfl))
+}
+
+struct LegalizeStablehloToTfl;
+
+impl Pass for LegalizeStablehloToTfl {
+    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+        let mut illegal = 0;
+        for op in collect_ops(func) {
+            let op_name = name(op);
+            if !op_name.starts_with("stablehlo.") {
+                continue;
+            }
+            let loc = unsafe { mlirOperationGetLocation(op) };
+            let outcome = match lookup(&op_name) {
+                Some(rule) => apply(rule, op),
+                None => Ok(None),
+            };
+            match outcome {
+                Ok(Some(new)) => replace_op(op, new),
+                Ok(None) => {
+                    emit_error(loc, &format!("failed to legalize operation '{op_name}'"));
+                    illegal += 1;
+                }
+                Err(e) => {
+                    emit_error(loc, &format!("failed to legalize operation '{op_name}': {e}"));
+                    illegal += 1;
+                }
+            }
+        }
+        if illegal > 0 { Err(PassFailed) } else { Ok(()) }
+    }
+}
