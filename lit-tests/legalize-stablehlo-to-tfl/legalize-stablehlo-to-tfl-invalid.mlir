@@ -8,3 +8,17 @@ func.func @two_illegal(%a: tensor<4xi32>, %b: tensor<4xi32>) -> tensor<4xi32> {
   %1 = "stablehlo.popcnt"(%0) : (tensor<4xi32>) -> tensor<4xi32>
   return %1 : tensor<4xi32>
 }
+
+// -----
+
+// A reduce whose init is not its body's identity has no TFL builtin.
+func.func @reduce_with_offset(%x: tensor<2x3xf32>) -> tensor<2xf32> {
+  %one = "stablehlo.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.reduce'}}
+  %s = "stablehlo.reduce"(%x, %one) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %r = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%r) : (tensor<f32>) -> ()
+  }) {dimensions = array<i64: 1>} : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+  return %s : tensor<2xf32>
+}

@@ -62,3 +62,41 @@ func.func @compare_select(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32>
   %1 = "stablehlo.select"(%0, %a, %b) : (tensor<4xi1>, tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return %1 : tensor<4xf32>
 }
+
+// -----
+
+// A reduce whose body is one add of its arguments, with init 0, is tfl.sum over
+// constant axes; maximum with init -inf is reduce_max.
+// CHECK-LABEL: func.func @reductions
+// CHECK: %[[AXES:.*]] = "tfl.pseudo_const"() {value = dense<1> : tensor<1xi32>}
+// CHECK: "tfl.sum"(%{{.*}}, %[[AXES]]) {keep_dims = false} : (tensor<2x3xf32>, tensor<1xi32>) -> tensor<2xf32>
+// CHECK: "tfl.reduce_max"(%{{.*}}, %{{.*}}) {keep_dims = false}
+// CHECK-NOT: stablehlo.
+func.func @reductions(%x: tensor<2x3xf32>) -> (tensor<2xf32>, tensor<2xf32>) {
+  %zero = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %ninf = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
+  %s = "stablehlo.reduce"(%x, %zero) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %r = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%r) : (tensor<f32>) -> ()
+  }) {dimensions = array<i64: 1>} : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+  %m = "stablehlo.reduce"(%x, %ninf) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %r = "stablehlo.maximum"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%r) : (tensor<f32>) -> ()
+  }) {dimensions = array<i64: 1>} : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+  return %s, %m : tensor<2xf32>, tensor<2xf32>
+}
+
+// -----
+
+// dot_general with leading batch dims is batch_matmul; a contracting dim in the other
+// minor position sets adj_x / adj_y.
+// CHECK-LABEL: func.func @matmuls
+// CHECK: "tfl.batch_matmul"(%{{.*}}, %{{.*}}) {adj_x = false, adj_y = false} : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
+// CHECK: "tfl.batch_matmul"(%{{.*}}, %{{.*}}) {adj_x = false, adj_y = true} : (tensor<5x2x3xf32>, tensor<5x4x3xf32>) -> tensor<5x2x4xf32>
+func.func @matmuls(%a: tensor<2x3xf32>, %b: tensor<3x4xf32>, %c: tensor<5x2x3xf32>, %d: tensor<5x4x3xf32>) -> (tensor<2x4xf32>, tensor<5x2x4xf32>) {
+  %0 = "stablehlo.dot_general"(%a, %b) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
+  %1 = "stablehlo.dot_general"(%c, %d) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<5x2x3xf32>, tensor<5x4x3xf32>) -> tensor<5x2x4xf32>
+  return %0, %1 : tensor<2x4xf32>, tensor<5x2x4xf32>
+}

@@ -34,7 +34,8 @@ struct LegalizeStablehloToTfl;
 impl Pass for LegalizeStablehloToTfl {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
         let mut illegal = 0;
-        for op in collect_ops(func) {
+        // Body ops only: a region-carrying op (reduce) is replaced or reported whole.
+        for op in body_ops(func) {
             let op_name = name(op);
             if !op_name.starts_with("stablehlo.") {
                 continue;

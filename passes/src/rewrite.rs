@@ -129,3 +129,21 @@ pub fn raw_attr(op: MlirOperation, name: &str) -> Option<MlirAttribute> {
 pub fn string_attr(op: MlirOperation, value: &str) -> MlirAttribute {
     unsafe { mlirStringAttrGet(mlirOperationGetContext(op), string_ref(value)) }
 }
+
+/// The ops of `func`'s body block, in order (not descending into their regions), so a
+/// pass may replace a region-carrying op without visiting ops it destroyed.
+pub fn body_ops(func: MlirOperation) -> Vec<MlirOperation> {
+    let mut ops = Vec::new();
+    unsafe {
+        let block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+        if block.ptr.is_null() {
+            return ops;
+        }
+        let mut op = mlirBlockGetFirstOperation(block);
+        while !op.ptr.is_null() {
+            ops.push(op);
+            op = mlirOperationGetNextInBlock(op);
+        }
+    }
+    ops
+}

@@ -30,6 +30,7 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.compare", Rule::Build(compare)),
     ("stablehlo.constant", rename("tfl.pseudo_const")),
     ("stablehlo.divide", fused("tfl.div")),
+    ("stablehlo.dot_general", Rule::Build(dot_general)),
     ("stablehlo.exponential", rename("tfl.exp")),
     ("stablehlo.log", rename("tfl.log")),
     ("stablehlo.logistic", rename("tfl.logistic")),
@@ -40,6 +41,7 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.not", Rule::Build(logical_not)),
     ("stablehlo.or", Rule::Build(logical_or)),
     ("stablehlo.power", rename("tfl.pow")),
+    ("stablehlo.reduce", Rule::Build(reduce)),
     ("stablehlo.reshape", Rule::Build(reshape)),
     ("stablehlo.rsqrt", rename("tfl.rsqrt")),
     ("stablehlo.select", rename("tfl.select_v2")),
@@ -143,6 +145,104 @@ fn broadcast_in_dim(op: MlirOperation) -> Result<Option<MlirOperation>, String> 
     }
     let shape = i32_const(op, out.dims());
     Ok(Some(insert_op_before(op, "tfl.broadcast_to", &[source, shape], &result_types(op), &[])))
+}
+
+fn bool_attr(op: MlirOperation, v: bool) -> MlirAttribute {
+    unsafe { mlirBoolAttrGet(mlirOperationGetContext(op), v as i32) }
+}
+
+/// The splat value of a constant-defined value, if it is one.
+fn splat_value(v: MlirValue) -> Option<f64> {
+    let def = defining_op(v)?;
+    if !matches!(name(def).as_str(), "stablehlo.constant" | "tfl.pseudo_const") {
+        return None;
+    }
+    match attr(def, "value")? {
+        Attr::Dense { floats: Some(f), .. } if !f.is_empty() && f.iter().all(|x| x.to_bits() == f[0].to_bits()) => Some(f[0]),
+        Attr::Dense { ints: Some(i), .. } if !i.is_empty() && i.iter().all(|x| *x == i[0]) => Some(i[0] as f64),
+        _ => None,
+    }
+}
+
+/// `reduce(x, init) dims { return op(a, b) }` with one input, a body of a single
+/// add/maximum/minimum of the block arguments, and `init` that operation's identity:
+/// `tfl.sum` / `tfl.reduce_max` / `tfl.reduce_min` over constant axes.
+fn reduce(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let ins = operands(op);
+    if ins.len() != 2 {
+        return Ok(None);
+    }
+    let body = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0)) };
+    let first = unsafe { mlirBlockGetFirstOperation(body) };
+    if first.ptr.is_null() {
+        return Ok(None);
+    }
+    let (a, b) = unsafe { (mlirBlockGetArgument(body, 0), mlirBlockGetArgument(body, 1)) };
+    let uses_args = operands(first).len() == 2 && {
+        let o = operands(first);
+        unsafe { (mlirValueEqual(o[0], a) && mlirValueEqual(o[1], b)) || (mlirValueEqual(o[0], b) && mlirValueEqual(o[1], a)) }
+    };
+    let ret = unsafe { mlirOperationGetNextInBlock(first) };
+    if !uses_args || ret.ptr.is_null() || name(ret) != "stablehlo.return" {
+        return Ok(None);
+    }
+    let init = splat_value(ins[1]);
+    let (to, identity_ok) = match name(first).as_str() {
+        "stablehlo.add" => ("tfl.sum", init == Some(0.0)),
+        "stablehlo.maximum" => ("tfl.reduce_max", init.is_some_and(|v| v == f64::NEG_INFINITY || v <= -(2f64.powi(31)))),
+        "stablehlo.minimum" => ("tfl.reduce_min", init.is_some_and(|v| v == f64::INFINITY || v >= 2f64.powi(31) - 1.0)),
+        _ => return Ok(None),
+    };
+    if !identity_ok {
+        return Ok(None);
+    }
+    let Some(dims) = attr(op, "dimensions").and_then(|a| a.as_ints()) else {
+        return Err("'stablehlo.reduce' op has no dimensions".into());
+    };
+    let axes = i32_const(op, &dims);
+    let keep = bool_attr(op, false);
+    Ok(Some(insert_op_before(op, to, &[ins[0], axes], &result_types(op), &[("keep_dims", keep)])))
+}
+
+/// `dot_general` with leading batch dims on both sides (in order) and one contracting
+/// dim that is one of the two minor dims of each operand: `tfl.batch_matmul` with
+/// `adj_x`/`adj_y` saying which side is transposed.
+fn dot_general(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let ins = operands(op);
+    let (lt, rt) = unsafe { (type_from_mlir(mlirValueGetType(ins[0])), type_from_mlir(mlirValueGetType(ins[1]))) };
+    let (lr, rr) = (lt.dims().len(), rt.dims().len());
+    let Some(Attr::Opaque { data, .. }) = raw_attr(op, "dot_dimension_numbers").map(attr_from_mlir) else {
+        return Ok(None);
+    };
+    let list = |key: &str| -> Vec<i64> {
+        data.find(key)
+            .and_then(|i| {
+                let rest = &data[i + key.len()..];
+                let start = rest.find('[')?;
+                let end = rest.find(']')?;
+                Some(rest[start + 1..end].split(',').filter_map(|x| x.trim().parse().ok()).collect())
+            })
+            .unwrap_or_default()
+    };
+    let (lb, rb) = (list("lhs_batching_dimensions"), list("rhs_batching_dimensions"));
+    let (lc, rc) = (list("lhs_contracting_dimensions"), list("rhs_contracting_dimensions"));
+    let b = lb.len();
+    let leading = |v: &[i64]| v.iter().enumerate().all(|(i, &d)| d == i as i64);
+    if lb != rb || !leading(&lb) || lc.len() != 1 || rc.len() != 1 || lr != b + 2 || rr != b + 2 {
+        return Ok(None);
+    }
+    let adj_x = match lc[0] as usize {
+        d if d == b + 1 => false,
+        d if d == b => true,
+        _ => return Ok(None),
+    };
+    let adj_y = match rc[0] as usize {
+        d if d == b => false,
+        d if d == b + 1 => true,
+        _ => return Ok(None),
+    };
+    let attrs = [("adj_x", bool_attr(op, adj_x)), ("adj_y", bool_attr(op, adj_y))];
+    Ok(Some(insert_op_before(op, "tfl.batch_matmul", &ins, &result_types(op), &attrs)))
 }
 
 fn transpose(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
