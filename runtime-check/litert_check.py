@@ -386,7 +386,12 @@ def run(args, report: dict[str, Any], log) -> int:
     inputs = load_npz(args.inputs, "inputs")
     expected = load_npz(args.expected, "expected") if args.expected else None
     interp = load_interpreter(args.model, args.threads)
-    binding = Binding(interp, args.signature)
+    try:
+        binding = Binding(interp, args.signature)
+    except CheckError:
+        raise
+    except Exception as e:  # LiteRT rejects tensors it cannot represent (e.g. bfloat16)
+        raise CheckError(f"LiteRT cannot bind the model's inputs and outputs: {e}") from None
     report["binding"] = binding.kind
     report["signature"] = binding.signature
     log(f"{PROG}: model {args.model}")

@@ -22,3 +22,21 @@ func.func @reduce_with_offset(%x: tensor<2x3xf32>) -> tensor<2xf32> {
   }) {dimensions = array<i64: 1>} : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
   return %s : tensor<2xf32>
 }
+
+// -----
+
+// LiteRT has no bfloat16 kernels: a conversion to bf16 is not legalized.
+func.func @to_bf16(%x: tensor<4xf32>) -> tensor<4xbf16> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.convert'}}
+  %0 = "stablehlo.convert"(%x) : (tensor<4xf32>) -> tensor<4xbf16>
+  return %0 : tensor<4xbf16>
+}
+
+// -----
+
+// Interior padding has no TFL builtin.
+func.func @interior_pad(%x: tensor<3xf32>, %z: tensor<f32>) -> tensor<5xf32> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.pad'}}
+  %0 = "stablehlo.pad"(%x, %z) {edge_padding_low = array<i64: 0>, edge_padding_high = array<i64: 0>, interior_padding = array<i64: 1>} : (tensor<3xf32>, tensor<f32>) -> tensor<5xf32>
+  return %0 : tensor<5xf32>
+}

@@ -100,3 +100,24 @@ func.func @matmuls(%a: tensor<2x3xf32>, %b: tensor<3x4xf32>, %c: tensor<5x2x3xf3
   %1 = "stablehlo.dot_general"(%c, %d) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<5x2x3xf32>, tensor<5x4x3xf32>) -> tensor<5x2x4xf32>
   return %0, %1 : tensor<2x4xf32>, tensor<5x2x4xf32>
 }
+
+// -----
+
+// concatenate, slice (unit strides -> tfl.slice; others -> strided_slice), pad, convert.
+// CHECK-LABEL: func.func @data_movement
+// CHECK: "tfl.concatenation"(%{{.*}}, %{{.*}}) {axis = 0 : i32, fused_activation_function = "NONE"}
+// CHECK: %[[B:.*]] = "tfl.pseudo_const"() {value = dense<[1, 0]> : tensor<2xi32>}
+// CHECK: %[[S:.*]] = "tfl.pseudo_const"() {value = dense<[2, 3]> : tensor<2xi32>}
+// CHECK: "tfl.slice"(%{{.*}}, %[[B]], %[[S]])
+// CHECK: "tfl.strided_slice"({{.*}}) {begin_mask = 0 : i32, ellipsis_mask = 0 : i32, end_mask = 0 : i32, new_axis_mask = 0 : i32, offset = false, shrink_axis_mask = 0 : i32}
+// CHECK: %[[P:.*]] = "tfl.pseudo_const"() {value = dense<{{\[\[}}0, 1], [2, 0]]> : tensor<2x2xi32>}
+// CHECK: "tfl.padv2"(%{{.*}}, %[[P]], %{{.*}})
+// CHECK: "tfl.cast"
+func.func @data_movement(%a: tensor<2x3xf32>, %z: tensor<f32>) -> (tensor<4x3xf32>, tensor<2x3xf32>, tensor<2x2xf32>, tensor<3x5xf32>, tensor<2x3xi32>) {
+  %0 = "stablehlo.concatenate"(%a, %a) {dimension = 0 : i64} : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  %1 = "stablehlo.slice"(%0) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 3, 3>, strides = array<i64: 1, 1>} : (tensor<4x3xf32>) -> tensor<2x3xf32>
+  %2 = "stablehlo.slice"(%0) {start_indices = array<i64: 0, 0>, limit_indices = array<i64: 4, 3>, strides = array<i64: 2, 2>} : (tensor<4x3xf32>) -> tensor<2x2xf32>
+  %3 = "stablehlo.pad"(%a, %z) {edge_padding_low = array<i64: 0, 2>, edge_padding_high = array<i64: 1, 0>, interior_padding = array<i64: 0, 0>} : (tensor<2x3xf32>, tensor<f32>) -> tensor<3x5xf32>
+  %4 = "stablehlo.convert"(%a) : (tensor<2x3xf32>) -> tensor<2x3xi32>
+  return %0, %1, %2, %3, %4 : tensor<4x3xf32>, tensor<2x3xf32>, tensor<2x2xf32>, tensor<3x5xf32>, tensor<2x3xi32>
+}

@@ -28,7 +28,9 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.and", Rule::Build(logical_and)),
     ("stablehlo.broadcast_in_dim", Rule::Build(broadcast_in_dim)),
     ("stablehlo.compare", Rule::Build(compare)),
+    ("stablehlo.concatenate", Rule::Build(concatenate)),
     ("stablehlo.constant", rename("tfl.pseudo_const")),
+    ("stablehlo.convert", Rule::Build(convert)),
     ("stablehlo.divide", fused("tfl.div")),
     ("stablehlo.dot_general", Rule::Build(dot_general)),
     ("stablehlo.exponential", rename("tfl.exp")),
@@ -40,11 +42,13 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.negate", rename("tfl.neg")),
     ("stablehlo.not", Rule::Build(logical_not)),
     ("stablehlo.or", Rule::Build(logical_or)),
+    ("stablehlo.pad", Rule::Build(pad)),
     ("stablehlo.power", rename("tfl.pow")),
     ("stablehlo.reduce", Rule::Build(reduce)),
     ("stablehlo.reshape", Rule::Build(reshape)),
     ("stablehlo.rsqrt", rename("tfl.rsqrt")),
     ("stablehlo.select", rename("tfl.select_v2")),
+    ("stablehlo.slice", Rule::Build(slice)),
     ("stablehlo.sqrt", rename("tfl.sqrt")),
     ("stablehlo.subtract", fused("tfl.sub")),
     ("stablehlo.tanh", rename("tfl.tanh")),
@@ -243,6 +247,77 @@ fn dot_general(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     };
     let attrs = [("adj_x", bool_attr(op, adj_x)), ("adj_y", bool_attr(op, adj_y))];
     Ok(Some(insert_op_before(op, "tfl.batch_matmul", &ins, &result_types(op), &attrs)))
+}
+
+fn i32_attr(op: MlirOperation, v: i64) -> MlirAttribute {
+    unsafe {
+        let ctx = mlirOperationGetContext(op);
+        mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 32), v)
+    }
+}
+
+/// `convert` is `tfl.cast`, except to or from bfloat16: LiteRT has no bfloat16 kernels
+/// (its interpreter cannot even read such tensors), so that form stays illegal.
+fn convert(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let from = type_from_mlir(unsafe { mlirValueGetType(operand(op, 0)) }).elem;
+    let to = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) }).elem;
+    if from == ElemTy::BF16 || to == ElemTy::BF16 {
+        return Ok(None);
+    }
+    Ok(Some(insert_op_before(op, "tfl.cast", &operands(op), &result_types(op), &[])))
+}
+
+fn concatenate(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let Some(dim) = attr(op, "dimension").and_then(|a| a.as_int()) else {
+        return Err("'stablehlo.concatenate' op has no dimension".into());
+    };
+    let attrs = [("axis", i32_attr(op, dim)), ("fused_activation_function", string_attr(op, "NONE"))];
+    Ok(Some(insert_op_before(op, "tfl.concatenation", &operands(op), &result_types(op), &attrs)))
+}
+
+/// `slice(start, limit, strides)`: `tfl.slice` (begin, size) when every stride is 1,
+/// `tfl.strided_slice` otherwise.
+fn slice(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let get = |n: &str| attr(op, n).and_then(|a| a.as_ints()).ok_or_else(|| format!("'stablehlo.slice' op has no {n}"));
+    let (start, limit, strides) = (get("start_indices")?, get("limit_indices")?, get("strides")?);
+    let x = operand(op, 0);
+    if strides.iter().all(|&s| s == 1) {
+        let size: Vec<i64> = start.iter().zip(&limit).map(|(s, l)| l - s).collect();
+        let (b, sz) = (i32_const(op, &start), i32_const(op, &size));
+        return Ok(Some(insert_op_before(op, "tfl.slice", &[x, b, sz], &result_types(op), &[])));
+    }
+    let (b, e, st) = (i32_const(op, &start), i32_const(op, &limit), i32_const(op, &strides));
+    let zero = i32_attr(op, 0);
+    let attrs = [
+        ("begin_mask", zero),
+        ("end_mask", zero),
+        ("ellipsis_mask", zero),
+        ("new_axis_mask", zero),
+        ("shrink_axis_mask", zero),
+        ("offset", bool_attr(op, false)),
+    ];
+    Ok(Some(insert_op_before(op, "tfl.strided_slice", &[x, b, e, st], &result_types(op), &attrs)))
+}
+
+/// `pad(x, value)` with non-negative edge padding and no interior padding:
+/// `tfl.padv2(x, [[low, high], ...], value)`.
+fn pad(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let get = |n: &str| attr(op, n).and_then(|a| a.as_ints()).ok_or_else(|| format!("'stablehlo.pad' op has no {n}"));
+    let (low, high, interior) = (get("edge_padding_low")?, get("edge_padding_high")?, get("interior_padding")?);
+    if interior.iter().any(|&i| i != 0) || low.iter().chain(&high).any(|&p| p < 0) {
+        return Ok(None);
+    }
+    let pairs: Vec<i64> = low.iter().zip(&high).flat_map(|(l, h)| [*l, *h]).collect();
+    let paddings = unsafe {
+        let ctx = mlirOperationGetContext(op);
+        let shape = [low.len() as i64, 2];
+        let ty = mlirRankedTensorTypeGet(2, shape.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
+        let data: Vec<i32> = pairs.iter().map(|&v| v as i32).collect();
+        let a = mlirDenseElementsAttrInt32Get(ty, data.len() as isize, data.as_ptr());
+        mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[ty], &[("value", a)]), 0)
+    };
+    // TFLite's constant_values is a scalar of the input's type: the 0-d init works.
+    Ok(Some(insert_op_before(op, "tfl.padv2", &[operand(op, 0), paddings, operand(op, 1)], &result_types(op), &[])))
 }
 
 fn transpose(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
