@@ -40,3 +40,12 @@ func.func @interior_pad(%x: tensor<3xf32>, %z: tensor<f32>) -> tensor<5xf32> {
   %0 = "stablehlo.pad"(%x, %z) {edge_padding_low = array<i64: 0>, edge_padding_high = array<i64: 0>, interior_padding = array<i64: 1>} : (tensor<3xf32>, tensor<f32>) -> tensor<5xf32>
   return %0 : tensor<5xf32>
 }
+
+// -----
+
+// A rule fires only where the TFL op accepts the types: TFLite has no f16 arithmetic.
+func.func @f16_add(%a: tensor<4xf16>) -> tensor<4xf16> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.add': 'tfl.add' operand 'lhs' must have element type}}
+  %0 = "stablehlo.add"(%a, %a) : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
+  return %0 : tensor<4xf16>
+}

@@ -31,6 +31,15 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct LegalizeStablehloToTfl;
 
+/// What the TFL catalog says is wrong with `op` (empty when it is valid).
+fn catalog_problems(op: MlirOperation) -> Vec<String> {
+    let view = edge_dialects::ir::op_view(op);
+    match edge_dialects::TFL.lookup(&view.name) {
+        Some(def) => edge_dialects::verify::check_op(def, &view).into_iter().map(|p| format!("'{}' {p}", view.name)).collect(),
+        None => vec![format!("'{}' is not a known tfl operation", view.name)],
+    }
+}
+
 impl Pass for LegalizeStablehloToTfl {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
         let mut illegal = 0;
@@ -46,7 +55,18 @@ impl Pass for LegalizeStablehloToTfl {
                 None => Ok(None),
             };
             match outcome {
-                Ok(Some(new)) => replace_op(op, new),
+                Ok(Some(new)) => {
+                    // A rule fires only where the TFL op accepts the types (TFLite has no
+                    // f16 or bf16 arithmetic kernels, for one); otherwise the op stays.
+                    let problems = catalog_problems(new);
+                    if problems.is_empty() {
+                        replace_op(op, new);
+                    } else {
+                        erase(new);
+                        emit_error(loc, &format!("failed to legalize operation '{op_name}': {}", problems.join("; ")));
+                        illegal += 1;
+                    }
+                }
                 Ok(None) => {
                     emit_error(loc, &format!("failed to legalize operation '{op_name}'"));
                     illegal += 1;

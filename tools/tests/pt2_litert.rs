@@ -1,0 +1,26 @@
+//! PyTorch to LiteRT: every fixture that legalizes to TFL must load in LiteRT and match
+//! the PyTorch outputs stored beside it (`runtime-check/conformance/run_pt2_litert.py`).
+//! Fixtures with an op that has no TFL rule yet are listed as TODO, not failed.
+
+mod common;
+
+#[test]
+fn legalized_fixtures_match_pytorch_in_litert() {
+    let repo = common::repo();
+    let work = common::work_dir("pt2_litert");
+    let summary = common::run_runner(
+        &repo.join("runtime-check/conformance/run_pt2_litert.py"),
+        &[
+            "--edge-translate".as_ref(),
+            env!("CARGO_BIN_EXE_edge-translate").as_ref(),
+            "--edge-opt".as_ref(),
+            env!("CARGO_BIN_EXE_edge-opt").as_ref(),
+            "--fixtures".as_ref(),
+            repo.join("fixtures").as_os_str(),
+            "--work".as_ref(),
+            work.as_os_str(),
+        ],
+        &work,
+    );
+    eprintln!("{summary}");
+}
