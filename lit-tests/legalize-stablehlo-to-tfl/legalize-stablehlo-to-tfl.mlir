@@ -121,3 +121,31 @@ func.func @data_movement(%a: tensor<2x3xf32>, %z: tensor<f32>) -> (tensor<4x3xf3
   %4 = "stablehlo.convert"(%a) : (tensor<2x3xf32>) -> tensor<2x3xi32>
   return %0, %1, %2, %3, %4 : tensor<4x3xf32>, tensor<2x3xf32>, tensor<2x2xf32>, tensor<3x5xf32>, tensor<2x3xi32>
 }
+
+// -----
+
+// NCHW convolution: NHWC transposes around conv_2d, OIHW filter to OHWI, explicit
+// padding as tfl.pad before a VALID convolution, an absent bias as tfl.no_value.
+// CHECK-LABEL: func.func @conv
+// CHECK-SAME: (%[[X:.*]]: tensor<1x3x8x8xf32>, %[[W:.*]]: tensor<4x3x3x3xf32>)
+// CHECK: %[[XT:.*]] = "tfl.transpose"(%[[X]], %{{.*}}) : (tensor<1x3x8x8xf32>, tensor<4xi32>) -> tensor<1x8x8x3xf32>
+// CHECK: %[[XP:.*]] = "tfl.pad"(%[[XT]], %{{.*}}) : (tensor<1x8x8x3xf32>, tensor<4x2xi32>) -> tensor<1x10x10x3xf32>
+// CHECK: %[[WT:.*]] = "tfl.transpose"(%[[W]], %{{.*}}) : (tensor<4x3x3x3xf32>, tensor<4xi32>) -> tensor<4x3x3x3xf32>
+// CHECK: %[[NONE:.*]] = "tfl.no_value"() {value} : () -> none
+// CHECK: %[[C:.*]] = "tfl.conv_2d"(%[[XP]], %[[WT]], %[[NONE]]) {{{.*}}padding = "VALID"{{.*}}} : (tensor<1x10x10x3xf32>, tensor<4x3x3x3xf32>, none) -> tensor<1x8x8x4xf32>
+// CHECK: "tfl.transpose"(%[[C]], %{{.*}}) : (tensor<1x8x8x4xf32>, tensor<4xi32>) -> tensor<1x4x8x8xf32>
+func.func @conv(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32> {
+  %0 = "stablehlo.convolution"(%x, %w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]>, feature_group_count = 1 : i64, padding = dense<1> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return %0 : tensor<1x4x8x8xf32>
+}
+
+// -----
+
+// One group per input channel: depthwise_conv_2d with the filter as [1, H, W, O].
+// CHECK-LABEL: func.func @depthwise
+// CHECK: "tfl.transpose"(%{{.*}}, %{{.*}}) : (tensor<6x1x3x3xf32>, tensor<4xi32>) -> tensor<1x3x3x6xf32>
+// CHECK: "tfl.depthwise_conv_2d"({{.*}}) {depth_multiplier = 2 : i32{{.*}}stride_h = 2 : i32, stride_w = 2 : i32}
+func.func @depthwise(%x: tensor<1x3x8x8xf32>, %w: tensor<6x1x3x3xf32>) -> tensor<1x6x3x3xf32> {
+  %0 = "stablehlo.convolution"(%x, %w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]>, feature_group_count = 3 : i64, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<1x3x8x8xf32>, tensor<6x1x3x3xf32>) -> tensor<1x6x3x3xf32>
+  return %0 : tensor<1x6x3x3xf32>
+}

@@ -31,6 +31,7 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.concatenate", Rule::Build(concatenate)),
     ("stablehlo.constant", rename("tfl.pseudo_const")),
     ("stablehlo.convert", Rule::Build(convert)),
+    ("stablehlo.convolution", Rule::Build(convolution)),
     ("stablehlo.divide", fused("tfl.div")),
     ("stablehlo.dot_general", Rule::Build(dot_general)),
     ("stablehlo.exponential", rename("tfl.exp")),
@@ -265,6 +266,106 @@ fn convert(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         return Ok(None);
     }
     Ok(Some(insert_op_before(op, "tfl.cast", &operands(op), &result_types(op), &[])))
+}
+
+/// A ranked tensor type of `shape` with `v`'s element type.
+fn like(v: MlirValue, shape: &[i64]) -> MlirType {
+    unsafe {
+        let elem = mlirShapedTypeGetElementType(mlirValueGetType(v));
+        mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull())
+    }
+}
+
+/// `tfl.transpose(v, perm)` inserted before `anchor`.
+fn tfl_transpose(anchor: MlirOperation, v: MlirValue, perm: &[i64]) -> MlirValue {
+    let dims = type_from_mlir(unsafe { mlirValueGetType(v) });
+    let shape: Vec<i64> = perm.iter().map(|&p| dims.dims()[p as usize]).collect();
+    let p = i32_const(anchor, perm);
+    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.transpose", &[v, p], &[like(v, &shape)], &[]), 0) }
+}
+
+/// 2-D `convolution` in the importer's layout (`[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]`,
+/// no input dilation, no batch groups): NCHW input and OIHW filter are transposed to
+/// NHWC / OHWI (the layout pass cancels such transposes later), explicit padding
+/// becomes a `tfl.pad` before a VALID convolution, and the NHWC result is transposed
+/// back. One group is `tfl.conv_2d`; one group per input channel is
+/// `tfl.depthwise_conv_2d` (filter `[1, H, W, O]`). Other forms are not matched.
+fn convolution(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let dn = match raw_attr(op, "dimension_numbers").map(attr_from_mlir) {
+        Some(Attr::Opaque { data, .. }) => data.replace(' ', ""),
+        _ => return Ok(None),
+    };
+    if dn != "conv<[b,f,0,1]x[o,i,0,1]->[b,f,0,1]>" {
+        return Ok(None);
+    }
+    let ints = |n: &str, default: i64| attr(op, n).and_then(|a| a.as_ints()).unwrap_or_else(|| vec![default; 2]);
+    let strides = ints("window_strides", 1);
+    let rhs_dilation = ints("rhs_dilation", 1);
+    if ints("lhs_dilation", 1).iter().any(|&d| d != 1) || attr(op, "batch_group_count").and_then(|a| a.as_int()).unwrap_or(1) != 1 {
+        return Ok(None);
+    }
+    let groups = attr(op, "feature_group_count").and_then(|a| a.as_int()).unwrap_or(1);
+    let pads: Vec<i64> = match attr(op, "padding") {
+        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 4 => v,
+        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 1 => vec![v[0]; 4],
+        None => vec![0; 4],
+        _ => return Ok(None),
+    };
+    if pads.iter().any(|&p| p < 0) {
+        return Ok(None);
+    }
+    let (x, w) = (operand(op, 0), operand(op, 1));
+    let (xt, wt) = unsafe { (type_from_mlir(mlirValueGetType(x)), type_from_mlir(mlirValueGetType(w))) };
+    let out = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
+    if !xt.is_static() || !wt.is_static() || !out.is_static() || xt.dims().len() != 4 {
+        return Ok(None);
+    }
+    let (cin, cout) = (xt.dims()[1], wt.dims()[0]);
+    let depthwise = groups > 1 && groups == cin && wt.dims()[1] == 1;
+    if groups != 1 && !depthwise {
+        return Ok(None);
+    }
+    let mut nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
+    if pads.iter().any(|&p| p != 0) {
+        let paddings: Vec<i64> = vec![0, 0, pads[0], pads[1], pads[2], pads[3], 0, 0];
+        let shape = unsafe {
+            let ctx = mlirOperationGetContext(op);
+            let s = [4i64, 2];
+            let ty = mlirRankedTensorTypeGet(2, s.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
+            let data: Vec<i32> = paddings.iter().map(|&v| v as i32).collect();
+            let a = mlirDenseElementsAttrInt32Get(ty, 8, data.as_ptr());
+            mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[ty], &[("value", a)]), 0)
+        };
+        let d = type_from_mlir(unsafe { mlirValueGetType(nhwc) });
+        let padded = [d.dims()[0], d.dims()[1] + pads[0] + pads[1], d.dims()[2] + pads[2] + pads[3], d.dims()[3]];
+        nhwc = unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.pad", &[nhwc, shape], &[like(nhwc, &padded)], &[]), 0) };
+    }
+    // OIHW -> OHWI for conv_2d; [O, 1, H, W] -> [1, H, W, O] for depthwise.
+    let filter = if depthwise { tfl_transpose(op, w, &[1, 2, 3, 0]) } else { tfl_transpose(op, w, &[0, 2, 3, 1]) };
+    let none = unsafe {
+        let ctx = mlirOperationGetContext(op);
+        let unit = mlirUnitAttrGet(ctx);
+        mlirOperationGetResult(insert_op_before(op, "tfl.no_value", &[], &[mlirNoneTypeGet(ctx)], &[("value", unit)]), 0)
+    };
+    let o = out.dims();
+    let out_nhwc = like(result(op, 0), &[o[0], o[2], o[3], o[1]]);
+    let mut attrs = vec![
+        ("dilation_h_factor", i32_attr(op, rhs_dilation[0])),
+        ("dilation_w_factor", i32_attr(op, rhs_dilation[1])),
+        ("fused_activation_function", string_attr(op, "NONE")),
+        ("padding", string_attr(op, "VALID")),
+        ("stride_h", i32_attr(op, strides[0])),
+        ("stride_w", i32_attr(op, strides[1])),
+    ];
+    let name = if depthwise {
+        attrs.push(("depth_multiplier", i32_attr(op, cout / cin)));
+        "tfl.depthwise_conv_2d"
+    } else {
+        "tfl.conv_2d"
+    };
+    let conv = insert_op_before(op, name, &[nhwc, filter, none], &[out_nhwc], &attrs);
+    let back = tfl_transpose(op, unsafe { mlirOperationGetResult(conv, 0) }, &[0, 3, 1, 2]);
+    Ok(defining_op(back))
 }
 
 fn concatenate(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
