@@ -46,6 +46,7 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.pad", Rule::Build(pad)),
     ("stablehlo.power", rename("tfl.pow")),
     ("stablehlo.reduce", Rule::Build(reduce)),
+    ("stablehlo.reduce_window", Rule::Build(reduce_window)),
     ("stablehlo.reshape", Rule::Build(reshape)),
     ("stablehlo.rsqrt", rename("tfl.rsqrt")),
     ("stablehlo.select", rename("tfl.select_v2")),
@@ -365,6 +366,106 @@ fn convolution(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     };
     let conv = insert_op_before(op, name, &[nhwc, filter, none], &[out_nhwc], &attrs);
     let back = tfl_transpose(op, unsafe { mlirOperationGetResult(conv, 0) }, &[0, 3, 1, 2]);
+    Ok(defining_op(back))
+}
+
+/// The single body op of a one-block region whose op combines the two block arguments
+/// and is returned, e.g. `stablehlo.maximum`.
+fn binary_body(op: MlirOperation) -> Option<String> {
+    unsafe {
+        let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
+        let first = mlirBlockGetFirstOperation(body);
+        if first.ptr.is_null() {
+            return None;
+        }
+        let (a, b) = (mlirBlockGetArgument(body, 0), mlirBlockGetArgument(body, 1));
+        let o = operands(first);
+        let uses_args =
+            o.len() == 2 && ((mlirValueEqual(o[0], a) && mlirValueEqual(o[1], b)) || (mlirValueEqual(o[0], b) && mlirValueEqual(o[1], a)));
+        let ret = mlirOperationGetNextInBlock(first);
+        (uses_args && !ret.ptr.is_null() && name(ret) == "stablehlo.return").then(|| name(first))
+    }
+}
+
+/// 2-D pooling over NCHW: `reduce_window` with window `[1, 1, kh, kw]`, strides
+/// `[1, 1, sh, sw]`, no dilation. A maximum body with init -inf is `tfl.max_pool_2d`
+/// (padding, if any, with -inf); an add body with init 0 and no padding is a window sum,
+/// `tfl.average_pool_2d` times the window area. NHWC transposes as for convolution.
+fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let ins = operands(op);
+    if ins.len() != 2 {
+        return Ok(None);
+    }
+    let Some(body) = binary_body(op) else { return Ok(None) };
+    let ints = |n: &str| attr(op, n).and_then(|a| a.as_ints());
+    let (Some(window), Some(strides)) = (ints("window_dimensions"), ints("window_strides")) else { return Ok(None) };
+    let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
+    if window.len() != 4 || window[..2] != [1, 1] || strides[..2] != [1, 1] || !unit(ints("window_dilations")) || !unit(ints("base_dilations")) {
+        return Ok(None);
+    }
+    let pads: Vec<i64> = match attr(op, "padding") {
+        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 8 => v,
+        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 1 => vec![v[0]; 8],
+        None => vec![0; 8],
+        _ => return Ok(None),
+    };
+    if pads[..4].iter().any(|&p| p != 0) || pads.iter().any(|&p| p < 0) {
+        return Ok(None);
+    }
+    let init = splat_value(ins[1]);
+    let (to, pad_value) = match body.as_str() {
+        "stablehlo.maximum" if init == Some(f64::NEG_INFINITY) => ("tfl.max_pool_2d", f64::NEG_INFINITY),
+        "stablehlo.add" if init == Some(0.0) && pads.iter().all(|&p| p == 0) => ("tfl.average_pool_2d", 0.0),
+        _ => return Ok(None),
+    };
+    let x = ins[0];
+    let xt = type_from_mlir(unsafe { mlirValueGetType(x) });
+    let out = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
+    if !xt.is_static() || !out.is_static() || xt.elem != ElemTy::F32 {
+        return Ok(None);
+    }
+    let mut nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
+    if pads.iter().any(|&p| p != 0) {
+        let d = type_from_mlir(unsafe { mlirValueGetType(nhwc) });
+        let padded = [d.dims()[0], d.dims()[1] + pads[4] + pads[5], d.dims()[2] + pads[6] + pads[7], d.dims()[3]];
+        let (paddings, value) = unsafe {
+            let ctx = mlirOperationGetContext(op);
+            let s = [4i64, 2];
+            let ty = mlirRankedTensorTypeGet(2, s.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
+            let data: Vec<i32> = [0, 0, pads[4], pads[5], pads[6], pads[7], 0, 0].iter().map(|&v| v as i32).collect();
+            let a = mlirDenseElementsAttrInt32Get(ty, 8, data.as_ptr());
+            let p = mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[ty], &[("value", a)]), 0);
+            let f32t = mlirF32TypeGet(ctx);
+            let sty = mlirRankedTensorTypeGet(0, std::ptr::null(), f32t, mlirAttributeGetNull());
+            let v = mlirDenseElementsAttrFloatSplatGet(sty, pad_value as f32);
+            (p, mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[sty], &[("value", v)]), 0))
+        };
+        nhwc = unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.padv2", &[nhwc, paddings, value], &[like(nhwc, &padded)], &[]), 0) };
+    }
+    let o = out.dims();
+    let out_nhwc = like(result(op, 0), &[o[0], o[2], o[3], o[1]]);
+    let attrs = [
+        ("filter_height", i32_attr(op, window[2])),
+        ("filter_width", i32_attr(op, window[3])),
+        ("fused_activation_function", string_attr(op, "NONE")),
+        ("padding", string_attr(op, "VALID")),
+        ("stride_h", i32_attr(op, strides[2])),
+        ("stride_w", i32_attr(op, strides[3])),
+    ];
+    let pool = insert_op_before(op, to, &[nhwc], &[out_nhwc], &attrs);
+    let mut y = unsafe { mlirOperationGetResult(pool, 0) };
+    if to == "tfl.average_pool_2d" {
+        // The window sum is the average times the window area.
+        let area = unsafe {
+            let ctx = mlirOperationGetContext(op);
+            let sty = mlirRankedTensorTypeGet(0, std::ptr::null(), mlirF32TypeGet(ctx), mlirAttributeGetNull());
+            let v = mlirDenseElementsAttrFloatSplatGet(sty, (window[2] * window[3]) as f32);
+            mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[sty], &[("value", v)]), 0)
+        };
+        let none = string_attr(op, "NONE");
+        y = unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.mul", &[y, area], &[out_nhwc], &[("fused_activation_function", none)]), 0) };
+    }
+    let back = tfl_transpose(op, y, &[0, 3, 1, 2]);
     Ok(defining_op(back))
 }
 
