@@ -103,6 +103,18 @@ fn i32_const(anchor: MlirOperation, values: &[i64]) -> MlirValue {
     }
 }
 
+/// An int32 `[rows, 2]` `tfl.pseudo_const` of (low, high) padding pairs.
+fn paddings_const(anchor: MlirOperation, pairs: &[[i64; 2]]) -> MlirValue {
+    unsafe {
+        let ctx = mlirOperationGetContext(anchor);
+        let shape = [pairs.len() as i64, 2];
+        let ty = mlirRankedTensorTypeGet(2, shape.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
+        let data: Vec<i32> = pairs.iter().flatten().map(|&v| v as i32).collect();
+        let attr = mlirDenseElementsAttrInt32Get(ty, data.len() as isize, data.as_ptr());
+        mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0)
+    }
+}
+
 fn reshape(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let out = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
     if !out.is_static() {
@@ -328,15 +340,7 @@ fn convolution(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     }
     let mut nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
     if pads.iter().any(|&p| p != 0) {
-        let paddings: Vec<i64> = vec![0, 0, pads[0], pads[1], pads[2], pads[3], 0, 0];
-        let shape = unsafe {
-            let ctx = mlirOperationGetContext(op);
-            let s = [4i64, 2];
-            let ty = mlirRankedTensorTypeGet(2, s.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
-            let data: Vec<i32> = paddings.iter().map(|&v| v as i32).collect();
-            let a = mlirDenseElementsAttrInt32Get(ty, 8, data.as_ptr());
-            mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[ty], &[("value", a)]), 0)
-        };
+        let shape = paddings_const(op, &[[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]]);
         let d = type_from_mlir(unsafe { mlirValueGetType(nhwc) });
         let padded = [d.dims()[0], d.dims()[1] + pads[0] + pads[1], d.dims()[2] + pads[2] + pads[3], d.dims()[3]];
         nhwc = unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.pad", &[nhwc, shape], &[like(nhwc, &padded)], &[]), 0) };
@@ -428,17 +432,13 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     if pads.iter().any(|&p| p != 0) {
         let d = type_from_mlir(unsafe { mlirValueGetType(nhwc) });
         let padded = [d.dims()[0], d.dims()[1] + pads[4] + pads[5], d.dims()[2] + pads[6] + pads[7], d.dims()[3]];
-        let (paddings, value) = unsafe {
+        let paddings = paddings_const(op, &[[0, 0], [pads[4], pads[5]], [pads[6], pads[7]], [0, 0]]);
+        let value = unsafe {
             let ctx = mlirOperationGetContext(op);
-            let s = [4i64, 2];
-            let ty = mlirRankedTensorTypeGet(2, s.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
-            let data: Vec<i32> = [0, 0, pads[4], pads[5], pads[6], pads[7], 0, 0].iter().map(|&v| v as i32).collect();
-            let a = mlirDenseElementsAttrInt32Get(ty, 8, data.as_ptr());
-            let p = mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[ty], &[("value", a)]), 0);
             let f32t = mlirF32TypeGet(ctx);
             let sty = mlirRankedTensorTypeGet(0, std::ptr::null(), f32t, mlirAttributeGetNull());
             let v = mlirDenseElementsAttrFloatSplatGet(sty, pad_value as f32);
-            (p, mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[sty], &[("value", v)]), 0))
+            mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[sty], &[("value", v)]), 0)
         };
         nhwc = unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.padv2", &[nhwc, paddings, value], &[like(nhwc, &padded)], &[]), 0) };
     }
@@ -509,15 +509,8 @@ fn pad(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     if interior.iter().any(|&i| i != 0) || low.iter().chain(&high).any(|&p| p < 0) {
         return Ok(None);
     }
-    let pairs: Vec<i64> = low.iter().zip(&high).flat_map(|(l, h)| [*l, *h]).collect();
-    let paddings = unsafe {
-        let ctx = mlirOperationGetContext(op);
-        let shape = [low.len() as i64, 2];
-        let ty = mlirRankedTensorTypeGet(2, shape.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
-        let data: Vec<i32> = pairs.iter().map(|&v| v as i32).collect();
-        let a = mlirDenseElementsAttrInt32Get(ty, data.len() as isize, data.as_ptr());
-        mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[ty], &[("value", a)]), 0)
-    };
+    let pairs: Vec<[i64; 2]> = low.iter().zip(&high).map(|(l, h)| [*l, *h]).collect();
+    let paddings = paddings_const(op, &pairs);
     // TFLite's constant_values is a scalar of the input's type: the 0-d init works.
     Ok(Some(insert_op_before(op, "tfl.padv2", &[operand(op, 0), paddings, operand(op, 1)], &result_types(op), &[])))
 }
