@@ -68,37 +68,36 @@ def split_top(s: str) -> list[str]:
     return out
 
 
-def main_signature(text: str) -> tuple[int, int, list[str], list[str]]:
-    """(start, end, argument types, result types) of @main's signature."""
+def closing(s: str, i: int) -> int:
+    """The index of the bracket that closes the one at `s[i]`."""
+    depth = 0
+    for j in range(i, len(s)):
+        depth += s[j] in "(<[{"
+        depth -= s[j] in ")>]}"
+        if depth == 0:
+            return j
+    raise CheckError("unbalanced brackets in @main's signature")
+
+
+def main_signature(text: str) -> tuple[list[str], list[str]]:
+    """The argument types and result types of @main."""
     start = text.find("func.func @main(")
     if start < 0:
         start = text.find("func.func public @main(")
     if start < 0:
         raise CheckError("the module has no @main")
     i = text.index("(", start)
-    depth, j = 0, i
-    while True:
-        depth += text[j] in "(<[{"
-        depth -= text[j] in ")>]}"
-        if depth == 0:
-            break
-        j += 1
+    j = closing(text, i)
     args = [a.split(":", 1)[1].strip() for a in split_top(text[i + 1 : j])]
     rest = text[j + 1 :].lstrip()
-    assert rest.startswith("->")
+    if not rest.startswith("->"):
+        raise CheckError("cannot read @main's result types")
     rest = rest[2:].lstrip()
     if rest.startswith("("):
-        depth, k = 0, 0
-        while True:
-            depth += rest[k] in "(<[{"
-            depth -= rest[k] in ")>]}"
-            if depth == 0:
-                break
-            k += 1
-        results = split_top(rest[1:k])
+        results = split_top(rest[1 : closing(rest, 0)])
     else:
         results = [rest.split(" ", 1)[0]]
-    return start, j, args, results
+    return args, results
 
 
 def specialize(text: str, shapes: list[tuple[int, ...]]) -> str:
@@ -106,7 +105,7 @@ def specialize(text: str, shapes: list[tuple[int, ...]]) -> str:
     function called from a new @main whose arguments have the given static shapes,
     each wrapped in `stablehlo.shape_refinement_operand_wrapper` so shape refinement
     can propagate the sizes (as JAX does for shape-polymorphic exports)."""
-    start, _, args, results = main_signature(text)
+    args, results = main_signature(text)
     if all("?" not in a for a in args):
         return text
     text = text.replace("func.func @main(", "func.func private @edge_dynamic_main(", 1)

@@ -195,9 +195,7 @@ pub fn parse_module<'c>(context: &'c Context, source: &str, filename: &str) -> O
 
 fn parse_op(context: &Context, source: &str, filename: &str) -> Option<MlirOperation> {
     unsafe {
-        let src = MlirStringRef { data: source.as_ptr() as *const _, length: source.len() };
-        let name = MlirStringRef { data: filename.as_ptr() as *const _, length: filename.len() };
-        let op = mlirOperationCreateParse(context.to_raw(), src, name);
+        let op = mlirOperationCreateParse(context.to_raw(), crate::ir::str_ref(source), crate::ir::str_ref(filename));
         (!op.ptr.is_null()).then_some(op)
     }
 }

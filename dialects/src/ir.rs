@@ -268,7 +268,31 @@ fn string_ref(s: MlirStringRef) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-unsafe extern "C" fn print_callback(s: MlirStringRef, data: *mut std::ffi::c_void) {
+/// A borrowed `MlirStringRef` of `s` (valid while `s` is).
+pub fn str_ref(s: &str) -> MlirStringRef {
+    MlirStringRef { data: s.as_ptr() as *const _, length: s.len() }
+}
+
+/// `s` as an MLIR string literal (`"..."`, with `"`, `\` and control characters escaped).
+pub fn string_literal(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// An `MlirStringCallback` that appends to the `String` behind `data`.
+///
+/// # Safety
+/// `data` must point to a live `String`.
+pub unsafe extern "C" fn append_to_string(s: MlirStringRef, data: *mut std::ffi::c_void) {
     let out = &mut *(data as *mut String);
     out.push_str(&string_ref(s));
 }
@@ -276,21 +300,21 @@ unsafe extern "C" fn print_callback(s: MlirStringRef, data: *mut std::ffi::c_voi
 /// MLIR's printed form of a type.
 pub fn print_type(t: MlirType) -> String {
     let mut s = String::new();
-    unsafe { mlirTypePrint(t, Some(print_callback), &mut s as *mut String as *mut _) };
+    unsafe { mlirTypePrint(t, Some(append_to_string), &mut s as *mut String as *mut _) };
     s
 }
 
 /// MLIR's printed form of an attribute.
 pub fn print_attr(a: MlirAttribute) -> String {
     let mut s = String::new();
-    unsafe { mlirAttributePrint(a, Some(print_callback), &mut s as *mut String as *mut _) };
+    unsafe { mlirAttributePrint(a, Some(append_to_string), &mut s as *mut String as *mut _) };
     s
 }
 
 /// MLIR's printed form of a location.
 pub fn print_location(l: MlirLocation) -> String {
     let mut s = String::new();
-    unsafe { mlirLocationPrint(l, Some(print_callback), &mut s as *mut String as *mut _) };
+    unsafe { mlirLocationPrint(l, Some(append_to_string), &mut s as *mut String as *mut _) };
     s
 }
 
@@ -478,7 +502,7 @@ pub fn const_ints_of_value(v: MlirValue) -> Option<Vec<i64>> {
         if !CONSTANT_OPS.contains(&name.as_str()) {
             return None;
         }
-        let attr = mlirOperationGetAttributeByName(def, mlirStringRefCreateFromCString(c"value".as_ptr()));
+        let attr = mlirOperationGetAttributeByName(def, str_ref("value"));
         if attr.ptr.is_null() {
             return None;
         }

@@ -12,6 +12,7 @@ use melior::pass::{create_external, ExternalPass, PassIrPrintingOptions, PassMan
 use melior::ir::operation::OperationPrintingFlags;
 use melior::Context;
 use mlir_sys::*;
+use edge_dialects::ir::str_ref as string_ref;
 use std::sync::{Arc, Once};
 
 /// How a pipeline is run.
@@ -159,15 +160,10 @@ fn add_elements(opm: MlirOpPassManager, anchor: &str, elements: &[Element], opti
 }
 
 fn add_upstream(opm: MlirOpPassManager, name: &str, options: &str) -> Result<(), String> {
-    unsafe extern "C" fn collect(s: MlirStringRef, data: *mut std::ffi::c_void) {
-        let out = &mut *(data as *mut String);
-        let bytes = std::slice::from_raw_parts(s.data as *const u8, s.length);
-        out.push_str(&String::from_utf8_lossy(bytes));
-    }
     let text = if options.is_empty() { name.to_string() } else { format!("{name}{{{options}}}") };
     let mut message = String::new();
     let ok = unsafe {
-        mlirOpPassManagerAddPipeline(opm, string_ref(&text), Some(collect), &mut message as *mut String as *mut _)
+        mlirOpPassManagerAddPipeline(opm, string_ref(&text), Some(edge_dialects::ir::append_to_string), &mut message as *mut String as *mut _)
     };
     if ok.value != 0 {
         return Ok(());
@@ -184,6 +180,3 @@ fn add_upstream(opm: MlirOpPassManager, name: &str, options: &str) -> Result<(),
     Err(format!("invalid pipeline element '{text}': {}", message.trim()))
 }
 
-fn string_ref(s: &str) -> MlirStringRef {
-    MlirStringRef { data: s.as_ptr() as *const _, length: s.len() }
-}

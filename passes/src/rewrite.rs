@@ -4,9 +4,7 @@
 use edge_dialects::ir::{attr_from_mlir, op_name, Attr};
 use mlir_sys::*;
 
-pub fn string_ref(s: &str) -> MlirStringRef {
-    MlirStringRef { data: s.as_ptr() as *const _, length: s.len() }
-}
+pub use edge_dialects::ir::str_ref as string_ref;
 
 /// Every op nested under `root` (excluding `root`), in pre-order.
 pub fn collect_ops(root: MlirOperation) -> Vec<MlirOperation> {

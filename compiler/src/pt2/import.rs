@@ -17,7 +17,7 @@ use super::schema::{Argument, InputSpec, Node, OutputSpec, SymInt};
 use super::sym::{self, Expr, SymDim};
 use super::weights::{Program, Weight};
 use edge_dialects::context::{parse_module, verify_module};
-use edge_dialects::ir::{ElemTy, TensorTy, DYN};
+use edge_dialects::ir::{str_ref as sref, string_literal as quote, ElemTy, TensorTy, DYN};
 use melior::ir::Module;
 use melior::Context;
 use mlir_sys::*;
@@ -121,10 +121,6 @@ pub fn user_frame(node: &Node) -> Option<(String, u32)> {
 
 fn source_of(node: &Node) -> Option<String> {
     user_frame(node).map(|(f, l)| format!("{f}:{l}"))
-}
-
-fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 fn location(node: &Node) -> String {
@@ -417,18 +413,8 @@ fn resource_name(fqn: &str) -> String {
 }
 
 fn collect_placeholders(root: MlirOperation) -> Vec<MlirOperation> {
-    unsafe extern "C" fn visit(op: MlirOperation, data: *mut std::ffi::c_void) -> MlirWalkResult {
-        let has = !mlirOperationGetAttributeByName(op, sref("edge.weight")).ptr.is_null();
-        if has {
-            (*(data as *mut Vec<MlirOperation>)).push(op);
-        }
-        MlirWalkResult_MlirWalkResultAdvance
-    }
-    let mut ops: Vec<MlirOperation> = Vec::new();
-    unsafe { mlirOperationWalk(root, Some(visit), &mut ops as *mut Vec<_> as *mut _, MlirWalkOrder_MlirWalkPreOrder) };
-    ops
-}
-
-fn sref(s: &str) -> MlirStringRef {
-    MlirStringRef { data: s.as_ptr() as *const _, length: s.len() }
+    edge_passes::rewrite::collect_ops(root)
+        .into_iter()
+        .filter(|&op| !unsafe { mlirOperationGetAttributeByName(op, sref("edge.weight")) }.ptr.is_null())
+        .collect()
 }

@@ -7,6 +7,7 @@ use super::enums::schema_enum_name;
 use super::schema_defaults::field_default;
 use crate::schema::*;
 use edge_dialects::catalog::{FieldSource, FieldTy, OpDef, OptionsDef};
+use edge_dialects::ir::string_literal as quote;
 use edge_dialects::TFL;
 use std::fmt::Write;
 
@@ -93,20 +94,6 @@ fn element_type_text(t: &Tensor) -> Result<String, ReadError> {
 pub(super) fn catalog_entry(builtin: BuiltinOperator) -> Option<&'static OpDef> {
     let name = builtin.variant_name()?;
     TFL.ops.iter().find(|op| op.tflite.as_ref().is_some_and(|t| t.builtin == name))
-}
-
-fn quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => write!(out, "\\{:02X}", c as u32).unwrap(),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Translates a TFLite flatbuffer into MLIR text.

@@ -13,7 +13,7 @@ use super::enums::{elem_to_tensor_type, schema_enum_value};
 use super::TranslateError;
 use crate::schema::*;
 use edge_dialects::catalog::{FieldSource, FieldTy, OptionsDef, TfliteDef};
-use edge_dialects::ir::{self, op_view, print_location, Attr, ElemTy, OpView, TensorTy};
+use edge_dialects::ir::{self, op_view, print_location, str_ref as sref, Attr, ElemTy, OpView, TensorTy};
 use edge_dialects::verify::emit_error;
 use edge_dialects::TFL;
 use flatbuffers::{FlatBufferBuilder, UnionWIPOffset, WIPOffset};
@@ -82,9 +82,6 @@ fn entry_function(module: MlirOperation, wanted: Option<&str>) -> Result<MlirOpe
     }
 }
 
-fn sref(s: &str) -> MlirStringRef {
-    MlirStringRef { data: s.as_ptr() as *const _, length: s.len() }
-}
 
 struct TensorInfo {
     name: String,
