@@ -11,7 +11,7 @@ use edge_dialects::context::{edge_context, parse_module, verify_module, Diagnost
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "edge-translate", version, about = "Translate between MLIR and TFLite flatbuffers")]
+#[command(name = "edge-translate", version, about = "Translate torch.export archives to StableHLO, and between MLIR and TFLite flatbuffers")]
 #[command(group(ArgGroup::new("translation").required(true).args(["pt2_to_mlir", "mlir_to_tflite", "tflite_to_mlir", "tflite_dump"])))]
 struct Args {
     /// Input file, or - for standard input (MLIR text only).
