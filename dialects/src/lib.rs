@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod context;
+pub mod elements;
 pub mod ir;
 pub mod rules;
 pub mod stablehlo;

@@ -2,6 +2,7 @@
 //! pipeline-syntax parser, and the bridge that runs Rust passes inside MLIR's pass
 //! manager beside upstream passes.
 
+pub mod constant;
 pub mod legalize;
 pub mod manager;
 pub mod pass;

@@ -145,3 +145,19 @@ pub fn body_ops(func: MlirOperation) -> Vec<MlirOperation> {
     }
     ops
 }
+
+/// Erases every op in `func`'s body whose results all go unused (tfl and stablehlo ops
+/// have no side effects), users before producers so chains go in one sweep. Ops with
+/// no results (`func.return`) stay. Returns how many were erased.
+pub fn erase_dead_ops(func: MlirOperation) -> usize {
+    let mut erased = 0;
+    for op in body_ops(func).into_iter().rev() {
+        let n = unsafe { mlirOperationGetNumResults(op) };
+        let pure = name(op).starts_with("tfl.") || name(op).starts_with("stablehlo.");
+        if pure && n > 0 && (0..n).all(|i| use_count(result(op, i)) == 0) {
+            erase(op);
+            erased += 1;
+        }
+    }
+    erased
+}

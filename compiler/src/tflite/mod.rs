@@ -1,13 +1,12 @@
 //! MLIR TFL modules <-> TFLite flatbuffers.
 
-mod constants;
 mod dump;
 mod enums;
 mod reader;
 mod schema_defaults;
 mod writer;
 
-pub use constants::constant_bytes;
+pub use edge_dialects::elements::constant_bytes;
 pub use enums::{elem_to_tensor_type, schema_enum_value};
 pub use dump::dump_tflite;
 pub use reader::{tflite_to_mlir, ReadError};

@@ -8,7 +8,7 @@
 //! and `min_runtime_version` metadata holds the newest runtime any kernel needs.
 //! The output depends only on the module, so the same module gives the same bytes.
 
-use super::constants::constant_bytes;
+use edge_dialects::elements::constant_bytes;
 use super::enums::{elem_to_tensor_type, schema_enum_value};
 use super::TranslateError;
 use crate::schema::*;

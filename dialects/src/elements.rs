@@ -1,7 +1,7 @@
 //! The little-endian bytes of a constant's `dense` / `dense_resource` attribute, laid
 //! out as a TFLite buffer (bools one byte each, splats expanded).
 
-use edge_dialects::ir::{ElemTy, TensorTy};
+use crate::ir::{ElemTy, TensorTy};
 use mlir_sys::*;
 
 /// Bytes of elements attribute `attr` whose type is `ty`; `Err` names what is unsupported.
@@ -64,4 +64,17 @@ unsafe fn resource_bytes(attr: MlirAttribute, elem: &ElemTy, n: usize) -> Result
         e => return Err(format!("dense_resource constants of element type {e} are not supported")),
     }
     Ok(out)
+}
+
+/// A `dense` elements attribute of type `ty` (a ranked tensor type) holding `bytes`, laid
+/// out as `constant_bytes` returns them (bools one byte each).
+pub fn dense_attr_from_bytes(ty: MlirType, bytes: &[u8]) -> MlirAttribute {
+    unsafe {
+        let elem = mlirShapedTypeGetElementType(ty);
+        if mlirTypeIsAInteger(elem) && mlirIntegerTypeGetWidth(elem) == 1 {
+            let bools: Vec<std::ffi::c_int> = bytes.iter().map(|&b| (b != 0) as std::ffi::c_int).collect();
+            return mlirDenseElementsAttrBoolGet(ty, bools.len() as isize, bools.as_ptr());
+        }
+        mlirDenseElementsAttrRawBufferGet(ty, bytes.len(), bytes.as_ptr() as *const _)
+    }
 }

@@ -1,0 +1,189 @@
+//! Constant tensors for passes that fold or rewrite: read a `tfl.pseudo_const` (dense or
+//! dense_resource) into plain bytes, look at it as numbers, and insert a new constant.
+
+use crate::rewrite::{defining_op, insert_op_before, name, raw_attr};
+use edge_dialects::elements::{constant_bytes, dense_attr_from_bytes};
+use edge_dialects::ir::{type_from_mlir, Attr, ElemTy};
+use mlir_sys::*;
+
+/// Ops whose one result is the constant in their `value` attribute.
+const CONSTANT_OPS: &[&str] = &["tfl.pseudo_const", "stablehlo.constant", "arith.constant"];
+
+/// A constant tensor: static shape, element type and little-endian bytes (bools one
+/// byte each, as in a TFLite buffer).
+#[derive(Clone, Debug)]
+pub struct ConstTensor {
+    pub shape: Vec<i64>,
+    pub elem: ElemTy,
+    /// The MLIR element type, to build a constant of the same type.
+    pub elem_type: MlirType,
+    pub bytes: Vec<u8>,
+}
+
+impl ConstTensor {
+    pub fn num_elements(&self) -> usize {
+        self.shape.iter().product::<i64>() as usize
+    }
+
+    /// The elements as f32 (f32 constants only).
+    pub fn f32s(&self) -> Option<Vec<f32>> {
+        (self.elem == ElemTy::F32)
+            .then(|| self.bytes.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap())).collect())
+    }
+
+    /// The elements as i64 (signed and unsigned integers and bools).
+    pub fn ints(&self) -> Option<Vec<i64>> {
+        let b = &self.bytes;
+        Some(match self.elem {
+            ElemTy::I(1) | ElemTy::U(8) => b.iter().map(|&x| x as i64).collect(),
+            ElemTy::I(8) => b.iter().map(|&x| x as i8 as i64).collect(),
+            ElemTy::I(16) => b.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as i64).collect(),
+            ElemTy::I(32) => b.chunks_exact(4).map(|c| i32::from_le_bytes(c.try_into().unwrap()) as i64).collect(),
+            ElemTy::U(32) => b.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().unwrap()) as i64).collect(),
+            ElemTy::I(64) => b.chunks_exact(8).map(|c| i64::from_le_bytes(c.try_into().unwrap())).collect(),
+            _ => return None,
+        })
+    }
+
+    /// An f32 constant in `ctx`.
+    pub fn from_f32(ctx: MlirContext, shape: Vec<i64>, values: &[f32]) -> Self {
+        debug_assert_eq!(shape.iter().product::<i64>() as usize, values.len());
+        let bytes = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        ConstTensor { shape, elem: ElemTy::F32, elem_type: unsafe { mlirF32TypeGet(ctx) }, bytes }
+    }
+
+    /// An i32 constant in `ctx`; `Err` names a value that does not fit in 32 bits.
+    pub fn from_i32(ctx: MlirContext, shape: Vec<i64>, values: &[i64]) -> Result<Self, String> {
+        let mut bytes = Vec::with_capacity(values.len() * 4);
+        for &v in values {
+            let narrow = i32::try_from(v).map_err(|_| format!("value {v} does not fit in i32"))?;
+            bytes.extend_from_slice(&narrow.to_le_bytes());
+        }
+        Ok(ConstTensor { shape, elem: ElemTy::I(32), elem_type: unsafe { mlirIntegerTypeGet(ctx, 32) }, bytes })
+    }
+
+    /// The same bytes with another shape (a reshape).
+    pub fn reshaped(&self, shape: Vec<i64>) -> Self {
+        ConstTensor { shape, ..self.clone() }
+    }
+
+    /// The tensor type of this constant.
+    pub fn mlir_type(&self) -> MlirType {
+        unsafe { mlirRankedTensorTypeGet(self.shape.len() as isize, self.shape.as_ptr(), self.elem_type, mlirAttributeGetNull()) }
+    }
+
+    /// Element permutation: result dim `i` is this tensor's dim `perm[i]`.
+    pub fn transposed(&self, perm: &[usize]) -> Self {
+        let width = self.bytes.len() / self.num_elements().max(1);
+        let rank = self.shape.len();
+        let in_strides = strides(&self.shape);
+        let out_shape: Vec<i64> = perm.iter().map(|&p| self.shape[p]).collect();
+        let mut bytes = Vec::with_capacity(self.bytes.len());
+        let mut index = vec![0i64; rank];
+        for _ in 0..self.num_elements() {
+            let src: i64 = (0..rank).map(|d| index[d] * in_strides[perm[d]]).sum();
+            let s = src as usize * width;
+            bytes.extend_from_slice(&self.bytes[s..s + width]);
+            for d in (0..rank).rev() {
+                index[d] += 1;
+                if index[d] < out_shape[d] {
+                    break;
+                }
+                index[d] = 0;
+            }
+        }
+        ConstTensor { shape: out_shape, bytes, ..self.clone() }
+    }
+}
+
+/// Row-major strides of `shape`, in elements.
+pub fn strides(shape: &[i64]) -> Vec<i64> {
+    let mut s = vec![1i64; shape.len()];
+    for d in (0..shape.len().saturating_sub(1)).rev() {
+        s[d] = s[d + 1] * shape[d + 1];
+    }
+    s
+}
+
+/// The op defining `v` when it is a constant op.
+pub fn constant_op(v: MlirValue) -> Option<MlirOperation> {
+    defining_op(v).filter(|op| CONSTANT_OPS.contains(&name(*op).as_str()))
+}
+
+/// Whether `v` is produced by a constant op.
+pub fn is_constant(v: MlirValue) -> bool {
+    constant_op(v).is_some()
+}
+
+/// The contents of `v` when a constant op with a static shape defines it.
+pub fn read(v: MlirValue) -> Option<ConstTensor> {
+    let op = constant_op(v)?;
+    let attr = raw_attr(op, "value")?;
+    let mty = unsafe { mlirValueGetType(v) };
+    let ty = type_from_mlir(mty);
+    if !ty.is_static() {
+        return None;
+    }
+    let bytes = constant_bytes(attr, &ty).ok()?;
+    Some(ConstTensor { shape: ty.dims().to_vec(), elem: ty.elem, elem_type: unsafe { mlirShapedTypeGetElementType(mty) }, bytes })
+}
+
+/// The one value every element of constant `v` has, as f64 (dense splats and small
+/// dense constants of equal elements).
+pub fn splat(v: MlirValue) -> Option<f64> {
+    let op = constant_op(v)?;
+    let a = raw_attr(op, "value")?;
+    unsafe {
+        if mlirAttributeIsADenseElements(a) && mlirDenseElementsAttrIsSplat(a) {
+            let e = mlirAttributeGetType(mlirDenseElementsAttrGetSplatValue(a));
+            let s = mlirDenseElementsAttrGetSplatValue(a);
+            if mlirTypeIsAF32(e) || mlirTypeIsAF64(e) || mlirTypeIsAF16(e) || mlirTypeIsABF16(e) {
+                return Some(mlirFloatAttrGetValueDouble(s));
+            }
+            if mlirTypeIsAInteger(e) {
+                return Some(if mlirIntegerTypeGetWidth(e) == 1 {
+                    mlirBoolAttrGetValue(s) as i64 as f64
+                } else {
+                    mlirIntegerAttrGetValueInt(s) as f64
+                });
+            }
+            return None;
+        }
+    }
+    match edge_dialects::ir::attr_from_mlir(a) {
+        Attr::Dense { floats: Some(f), .. } if !f.is_empty() && f.iter().all(|x| x.to_bits() == f[0].to_bits()) => Some(f[0]),
+        Attr::Dense { ints: Some(i), .. } if !i.is_empty() && i.iter().all(|x| *x == i[0]) => Some(i[0] as f64),
+        _ => None,
+    }
+}
+
+/// Inserts `tfl.pseudo_const` holding `c` before `anchor`; returns its result.
+pub fn insert(anchor: MlirOperation, c: &ConstTensor) -> MlirValue {
+    let ty = c.mlir_type();
+    let attr = dense_attr_from_bytes(ty, &c.bytes);
+    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
+}
+
+/// An i32 `tfl.pseudo_const` of `values` (a 1-D shape or permutation operand); `Err`
+/// when a value does not fit in i32.
+pub fn insert_i32(anchor: MlirOperation, values: &[i64]) -> Result<MlirValue, String> {
+    let ctx = unsafe { mlirOperationGetContext(anchor) };
+    let c = ConstTensor::from_i32(ctx, vec![values.len() as i64], values)?;
+    Ok(insert(anchor, &c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transposes_bytes() {
+        let ctx = unsafe { mlirContextCreate() };
+        let c = ConstTensor::from_f32(ctx, vec![2, 3], &[0., 1., 2., 3., 4., 5.]);
+        let t = c.transposed(&[1, 0]);
+        assert_eq!(t.shape, vec![3, 2]);
+        assert_eq!(t.f32s().unwrap(), vec![0., 3., 1., 4., 2., 5.]);
+        assert_eq!(strides(&[2, 3, 4]), vec![12, 4, 1]);
+        unsafe { mlirContextDestroy(ctx) };
+    }
+}
