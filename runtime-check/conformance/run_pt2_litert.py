@@ -49,7 +49,7 @@ def run_one(name, path, args, manifest) -> tuple[str, str]:
     if p.returncode != 0:
         return "FAIL", "import: " + " | ".join(p.stderr.strip().splitlines()[:2])
     p = subprocess.run(
-        [args.edge_opt, shlo, "--pass-pipeline=builtin.module(func.func(legalize-stablehlo-to-tfl))", "-o", tfl],
+        [args.edge_opt, shlo, "--pass-pipeline=" + args.pipeline, "-o", tfl],
         capture_output=True,
         text=True,
     )
@@ -87,6 +87,7 @@ def main(argv=None) -> int:
     p.add_argument("--edge-opt", required=True)
     p.add_argument("--fixtures", required=True)
     p.add_argument("--work", required=True)
+    p.add_argument("--pipeline", default="builtin.module(func.func(legalize-stablehlo-to-tfl))", help="edge-opt pipeline from StableHLO to TFL")
     args = p.parse_args(argv)
     os.makedirs(args.work, exist_ok=True)
     manifest_path = os.path.join(args.fixtures, "manifest.json")
