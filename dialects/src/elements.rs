@@ -12,6 +12,9 @@ pub fn constant_bytes(attr: MlirAttribute, ty: &TensorTy) -> Result<Vec<u8>, Str
         e => e.clone(),
     };
     let width = elem.byte_width().ok_or_else(|| format!("constants of element type {} are not supported", ty.elem))?;
+    if n == 0 {
+        return Ok(Vec::new());
+    }
     unsafe {
         if mlirAttributeIsADenseElements(attr) {
             if elem == ElemTy::I(1) {

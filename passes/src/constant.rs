@@ -115,8 +115,14 @@ pub fn is_constant(v: MlirValue) -> bool {
     constant_op(v).is_some()
 }
 
-/// The contents of `v` when a constant op with a static shape defines it.
+/// The contents of `v` when a constant op with a static shape defines it, directly or
+/// through reshapes (which keep the bytes).
 pub fn read(v: MlirValue) -> Option<ConstTensor> {
+    if let Some(r) = defining_op(v).filter(|op| name(*op) == "tfl.reshape") {
+        let ty = type_from_mlir(unsafe { mlirValueGetType(v) });
+        let inner = read(crate::rewrite::operand(r, 0))?;
+        return ty.is_static().then(|| inner.reshaped(ty.dims().to_vec()));
+    }
     let op = constant_op(v)?;
     let attr = raw_attr(op, "value")?;
     let mty = unsafe { mlirValueGetType(v) };

@@ -7,12 +7,17 @@ pub mod legalize;
 pub mod manager;
 pub mod pass;
 pub mod pipeline;
+pub mod pipelines;
 pub mod registry;
 pub mod rewrite;
 
 mod edge_verify;
 mod legalize_stablehlo_to_tfl;
+mod op_classes;
+mod tfl_channel_last_io;
 mod tfl_fuse_activation;
+mod tfl_layout_nhwc;
+mod tfl_remove_broadcasts;
 
 pub use manager::{Pipeline, RunOptions};
 pub use pass::{Pass, PassFailed, PassInfo};

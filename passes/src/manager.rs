@@ -27,6 +27,18 @@ pub struct RunOptions {
     pub print_ir_before_all: bool,
     /// Print MLIR's pass timing report to stderr when the run ends.
     pub timing: bool,
+    /// Called with each edge pass's name as it starts (for progress displays).
+    pub on_pass: Option<PassHook>,
+}
+
+/// A callback told the name of each pass as it starts.
+#[derive(Clone)]
+pub struct PassHook(pub Arc<dyn Fn(&'static str) + Send + Sync>);
+
+impl std::fmt::Debug for PassHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PassHook")
+    }
 }
 
 /// Upstream passes known to be registered (MLIR's Transforms library); listed by `--help`.
@@ -55,6 +67,7 @@ struct Bridge {
     name: &'static str,
     pass: Arc<dyn Pass>,
     verify_each: bool,
+    on_pass: Option<PassHook>,
 }
 
 impl<'c> RunExternalPass<'c> for Bridge {
@@ -63,6 +76,9 @@ impl<'c> RunExternalPass<'c> for Bridge {
     fn run(&mut self, op: OperationRef<'c, '_>, pass: ExternalPass<'_>) {
         let raw = op.to_raw();
         let _span = tracing::debug_span!("pass", name = self.name).entered();
+        if let Some(hook) = &self.on_pass {
+            (hook.0)(self.name);
+        }
         if self.pass.run(raw).is_err() {
             pass.signal_failure();
             return;
@@ -73,11 +89,11 @@ impl<'c> RunExternalPass<'c> for Bridge {
     }
 }
 
-fn make_pass(info: &'static PassInfo, options: &str, verify_each: bool) -> Result<melior::pass::Pass, String> {
+fn make_pass(info: &'static PassInfo, options: &str, run: &RunOptions) -> Result<melior::pass::Pass, String> {
     let opts = PassOptions::parse(info, options)?;
     let pass: Arc<dyn Pass> = Arc::from((info.create)(&opts)?);
     Ok(create_external(
-        Bridge { name: info.name, pass, verify_each },
+        Bridge { name: info.name, pass, verify_each: run.verify_each, on_pass: run.on_pass.clone() },
         TypeId::create(info),
         info.name,
         info.name,
@@ -140,7 +156,7 @@ fn add_elements(opm: MlirOpPassManager, anchor: &str, elements: &[Element], opti
             }
             Element::Pass { name, options: pass_options } => {
                 if let Some(info) = lookup(name) {
-                    let pass = make_pass(info, pass_options, options.verify_each)?;
+                    let pass = make_pass(info, pass_options, options)?;
                     let target = if info.anchor == anchor {
                         opm
                     } else if anchor == "builtin.module" && info.anchor == "func.func" {

@@ -6,7 +6,10 @@ use crate::pass::PassInfo;
 pub static PASSES: &[&PassInfo] = &[
     &crate::edge_verify::INFO,
     &crate::legalize_stablehlo_to_tfl::INFO,
+    &crate::tfl_channel_last_io::INFO,
     &crate::tfl_fuse_activation::INFO,
+    &crate::tfl_layout_nhwc::INFO,
+    &crate::tfl_remove_broadcasts::INFO,
 ];
 
 pub fn lookup(name: &str) -> Option<&'static PassInfo> {

@@ -161,3 +161,26 @@ pub fn erase_dead_ops(func: MlirOperation) -> usize {
     }
     erased
 }
+
+/// The uses of `v`: (user op, operand index), in use-list order.
+pub fn uses(v: MlirValue) -> Vec<(MlirOperation, usize)> {
+    let mut out = Vec::new();
+    unsafe {
+        let mut u = mlirValueGetFirstUse(v);
+        while !mlirOpOperandIsNull(u) {
+            out.push((mlirOpOperandGetOwner(u), mlirOpOperandGetOperandNumber(u) as usize));
+            u = mlirOpOperandGetNextUse(u);
+        }
+    }
+    out
+}
+
+/// Sets operand `i` of `op` to `v`.
+pub fn set_operand(op: MlirOperation, i: usize, v: MlirValue) {
+    unsafe { mlirOperationSetOperand(op, i as isize, v) }
+}
+
+/// The tensor type of `v` as a plain value.
+pub fn value_type(v: MlirValue) -> edge_dialects::ir::TensorTy {
+    edge_dialects::ir::type_from_mlir(unsafe { mlirValueGetType(v) })
+}

@@ -79,3 +79,18 @@ pub fn dump_tflite(bytes: &[u8]) -> Result<String, ReadError> {
     }
     Ok(s)
 }
+
+/// How many times each builtin operator occurs in a flatbuffer's subgraphs, by name.
+pub fn op_histogram(bytes: &[u8]) -> Result<std::collections::BTreeMap<String, usize>, ReadError> {
+    let model = parse_model(bytes)?;
+    let mut counts = std::collections::BTreeMap::new();
+    for sg in model.subgraphs().iter().flatten() {
+        for op in sg.operators().iter().flatten() {
+            let code = model.operator_codes().map(|c| c.get(op.opcode_index() as usize));
+            let builtin = code.map(|c| builtin_code(&c)).unwrap_or(BuiltinOperator(-1));
+            let name = builtin.variant_name().map(str::to_string).unwrap_or_else(|| format!("BUILTIN_{}", builtin.0));
+            *counts.entry(name).or_insert(0) += 1;
+        }
+    }
+    Ok(counts)
+}

@@ -83,6 +83,7 @@ fn run_case(text: &str, source_name: &str, args: &Args) -> Result<CaseResult, St
             print_ir_after_all: args.print_ir_after_all,
             print_ir_before_all: args.print_ir_before_all,
             timing: args.timing,
+            on_pass: None,
         };
         let pipeline = Pipeline::build(&context, pipeline, &options)?;
         if pipeline.run(&mut module).is_err() || collector.has_errors() {

@@ -152,7 +152,10 @@ pub fn addmm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.binary("stablehlo.add", &p, &bb)])
 }
 
-/// `(x - mean) * rsqrt(var + eps) * weight + bias`, with per-channel vectors on dim 1.
+/// `x * scale + shift` with per-channel vectors on dim 1, where
+/// `scale = weight * rsqrt(var + eps)` and `shift = bias - mean * scale` are computed
+/// on the `[C]` vectors (as PyTorch's CPU kernel does), so only the last multiply and
+/// add touch the activation and the vectors fold into a preceding convolution.
 pub fn batch_norm_inference(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "input")?;
@@ -163,25 +166,28 @@ pub fn batch_norm_inference(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let var = args.tensor(ctx, "running_var")?;
     let eps = args.float("eps")?;
     let shape = x.shape().to_vec();
-    let chan = |ctx: &mut Ctx, v: &Val| -> Val {
-        let v = ctx.e.convert(v, &out.elem);
-        ctx.e.broadcast_in_dim(&v, &shape, &[1])
-    };
-    let m = chan(ctx, &mean);
-    let v = chan(ctx, &var);
-    let e = ctx.e.splat(eps, &out.elem, &shape);
-    let ve = ctx.e.binary("stablehlo.add", &v, &e);
-    let inv = ctx.e.unary("stablehlo.rsqrt", &ve);
-    let c = ctx.e.binary("stablehlo.subtract", &x, &m);
-    let mut y = ctx.e.binary("stablehlo.multiply", &c, &inv);
+    let vector = |ctx: &mut Ctx, v: &Val| ctx.e.convert(v, &out.elem);
+    let mean = vector(ctx, &mean);
+    let var = vector(ctx, &var);
+    let e = ctx.e.splat(eps, &out.elem, var.shape());
+    let ve = ctx.e.binary("stablehlo.add", &var, &e);
+    let mut scale = ctx.e.unary("stablehlo.rsqrt", &ve);
     if let Some(w) = weight {
-        let w = chan(ctx, &w);
-        y = ctx.e.binary("stablehlo.multiply", &y, &w);
+        let w = vector(ctx, &w);
+        scale = ctx.e.binary("stablehlo.multiply", &w, &scale);
     }
-    if let Some(b) = bias {
-        let b = chan(ctx, &b);
-        y = ctx.e.binary("stablehlo.add", &y, &b);
-    }
+    let ms = ctx.e.binary("stablehlo.multiply", &mean, &scale);
+    let shift = match bias {
+        Some(b) => {
+            let b = vector(ctx, &b);
+            ctx.e.binary("stablehlo.subtract", &b, &ms)
+        }
+        None => ctx.e.unary("stablehlo.negate", &ms),
+    };
+    let scale = ctx.e.broadcast_in_dim(&scale, &shape, &[1]);
+    let shift = ctx.e.broadcast_in_dim(&shift, &shape, &[1]);
+    let y = ctx.e.binary("stablehlo.multiply", &x, &scale);
+    let y = ctx.e.binary("stablehlo.add", &y, &shift);
     let mut outs = vec![y];
     // The saved mean/invstd outputs are empty in inference graphs.
     for i in 1..ctx.outputs.len() {

@@ -1,0 +1,225 @@
+//! edge-convert: a torch.export archive (.pt2) in, a .tflite flatbuffer out, through the
+//! default pipeline (`--print-pipeline` shows it), with a summary of what came out.
+
+use clap::Parser;
+use edge_compiler::driver::{self, Output};
+use edge_compiler::pt2::{import_program, weights, ImportError, ImportOptions};
+use edge_compiler::tflite::{self, TranslateError, WriteOptions};
+use edge_dialects::context::{edge_context, verify_module, DiagnosticCollector};
+use edge_passes::manager::PassHook;
+use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions};
+use edge_passes::{Pipeline, RunOptions};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "edge-convert",
+    version,
+    about = "Convert a torch.export archive (.pt2) into a TFLite flatbuffer (.tflite)",
+    after_help = "The pipeline it runs is printed by --print-pipeline; each pass can be rerun on MLIR text with\n`edge-opt --pass-pipeline=...` after `edge-translate --pt2-to-mlir`."
+)]
+struct Args {
+    /// The .pt2 archive (from torch.export.save, torch 2.9 or newer).
+    #[arg(required_unless_present = "print_pipeline")]
+    input: Option<PathBuf>,
+    /// Output .tflite (default: the input's name with .tflite). Written only when the
+    /// conversion succeeds; `-` writes to standard output.
+    #[arg(short = 'o', value_name = "FILE")]
+    output: Option<String>,
+    /// Make 4-D inputs and outputs channel-last (NHWC) instead of PyTorch's NCHW, so
+    /// the model has no transpose at its edges. Feed it NHWC data.
+    #[arg(long = "channel-last-io")]
+    channel_last_io: bool,
+    /// Print the pass pipeline and exit.
+    #[arg(long = "print-pipeline")]
+    print_pipeline: bool,
+    /// Print the IR after every pass (to stderr).
+    #[arg(long = "mlir-print-ir-after-all")]
+    print_ir_after_all: bool,
+    /// Print the IR before every pass (to stderr).
+    #[arg(long = "mlir-print-ir-before-all")]
+    print_ir_before_all: bool,
+    /// Print MLIR's pass timing report (to stderr).
+    #[arg(long = "mlir-timing")]
+    timing: bool,
+    /// Write the summary as JSON to FILE as well.
+    #[arg(long = "report-json", value_name = "FILE")]
+    report_json: Option<PathBuf>,
+    /// Print no summary.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    driver::init_logging();
+    let args = Args::parse();
+    let options = ConvertPipelineOptions { channel_last_io: args.channel_last_io };
+    let pipeline = convert_pipeline(&options);
+    if args.print_pipeline {
+        println!("{pipeline}");
+        return ExitCode::SUCCESS;
+    }
+    match run(&args, &pipeline) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("edge-convert: error: {e}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What a conversion produced, for the summary.
+struct Report {
+    input: PathBuf,
+    output: String,
+    bytes: usize,
+    ops: BTreeMap<String, usize>,
+    phases: Vec<(&'static str, Duration)>,
+}
+
+fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
+    let input = args.input.clone().expect("clap requires the input unless --print-pipeline");
+    let output_name = args.output.clone().unwrap_or_else(|| default_output(&input));
+    let progress = progress_bar();
+    let mut phases = Vec::new();
+    let started = Instant::now();
+
+    progress.set_message("reading the archive");
+    let program = weights::load(&input).map_err(|e| e.to_string())?;
+    let context = edge_context();
+    let collector = DiagnosticCollector::attach(&context);
+    let report_diags = |progress: &ProgressBar| {
+        progress.finish_and_clear();
+        for d in collector.take() {
+            eprint!("{}", driver::render_diag(&d, None));
+        }
+    };
+
+    progress.set_message("importing");
+    let imported = match import_program(&context, Arc::new(program), &ImportOptions::default()) {
+        Ok(m) => m,
+        Err(ImportError::Diagnosed) => {
+            report_diags(&progress);
+            return Err(ImportError::Diagnosed.to_string());
+        }
+        Err(e) => {
+            progress.finish_and_clear();
+            return Err(format!("{}: {e}", input.display()));
+        }
+    };
+    let mut module = imported.module;
+    phases.push(("import", started.elapsed()));
+
+    let mark = Instant::now();
+    let bar = progress.clone();
+    let run_options = RunOptions {
+        verify_each: true,
+        print_ir_after_all: args.print_ir_after_all,
+        print_ir_before_all: args.print_ir_before_all,
+        timing: args.timing,
+        on_pass: Some(PassHook(Arc::new(move |name| bar.set_message(format!("pass {name}"))))),
+    };
+    let pipeline = Pipeline::build(&context, pipeline_text, &run_options)?;
+    if pipeline.run(&mut module).is_err() || collector.has_errors() || !verify_module(&module) {
+        report_diags(&progress);
+        return Err(format!("{}: conversion failed; the errors above say where", input.display()));
+    }
+    drop(pipeline);
+    phases.push(("passes", mark.elapsed()));
+
+    let mark = Instant::now();
+    progress.set_message("writing the flatbuffer");
+    let bytes = match tflite::module_to_tflite(&module, &WriteOptions::default()) {
+        Ok(b) => b,
+        Err(TranslateError::Diagnosed(_)) => {
+            report_diags(&progress);
+            return Err(String::new());
+        }
+        Err(TranslateError::Message(m)) => {
+            report_diags(&progress);
+            return Err(m);
+        }
+    };
+    Output::from_arg(Some(&output_name)).write(&bytes)?;
+    phases.push(("write", mark.elapsed()));
+    progress.finish_and_clear();
+
+    let ops = tflite::op_histogram(&bytes).map_err(|e| format!("reading back '{output_name}': {e}"))?;
+    let report = Report { input, output: output_name, bytes: bytes.len(), ops, phases };
+    if let Some(path) = &args.report_json {
+        driver::write_atomically(path, report.json().as_bytes())?;
+    }
+    if !args.quiet {
+        eprint!("{}", report.text());
+    }
+    Ok(())
+}
+
+/// `model.pt2` -> `model.tflite`, beside the input.
+fn default_output(input: &Path) -> String {
+    input.with_extension("tflite").to_string_lossy().into_owned()
+}
+
+/// A spinner on stderr naming the current step; hidden when stderr is not a terminal.
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(ProgressStyle::with_template("{spinner} {elapsed} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+impl Report {
+    fn op_count(&self) -> usize {
+        self.ops.values().sum()
+    }
+
+    fn transposes(&self) -> usize {
+        self.ops.get("TRANSPOSE").copied().unwrap_or(0)
+    }
+
+    fn total(&self) -> Duration {
+        self.phases.iter().map(|p| p.1).sum()
+    }
+
+    fn text(&self) -> String {
+        let mut s = format!(
+            "edge-convert: {} -> {} ({:.2} MB)\n  ops: {} ({} TRANSPOSE)\n",
+            self.input.display(),
+            self.output,
+            self.bytes as f64 / 1e6,
+            self.op_count(),
+            self.transposes()
+        );
+        let mut by_count: Vec<_> = self.ops.iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (name, n) in by_count {
+            s.push_str(&format!("    {n:>5}  {name}\n"));
+        }
+        let phases: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {:.3}s", d.as_secs_f64())).collect();
+        s.push_str(&format!("  time: {:.3}s ({})\n", self.total().as_secs_f64(), phases.join(", ")));
+        s
+    }
+
+    fn json(&self) -> String {
+        let seconds: serde_json::Map<String, serde_json::Value> =
+            self.phases.iter().map(|(n, d)| (n.to_string(), d.as_secs_f64().into())).collect();
+        let report = serde_json::json!({
+            "input": self.input.display().to_string(),
+            "output": self.output,
+            "bytes": self.bytes,
+            "op_count": self.op_count(),
+            "transposes": self.transposes(),
+            "ops": self.ops,
+            "seconds": seconds,
+            "total_seconds": self.total().as_secs_f64(),
+        });
+        format!("{report:#}\n")
+    }
+}
