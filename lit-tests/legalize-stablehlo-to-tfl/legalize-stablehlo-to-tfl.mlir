@@ -249,10 +249,13 @@ func.func @more_reductions(%b: tensor<2x3xi1>, %x: tensor<2x3xf32>) -> (tensor<2
 // -----
 
 // argmax as PyTorch exports it (a two-input reduce of the values and an iota): top-k
-// with k = 1, reshaped to drop the dim, the int32 index cast to i64.
+// with k = 1 on the values with NaN ranked +inf (PyTorch's NaN is the maximum),
+// reshaped to drop the dim, the int32 index cast to i64.
 // CHECK-LABEL: func.func @argmax
+// CHECK: %[[NAN:.*]] = "tfl.not_equal"(%[[X:.*]], %[[X]])
+// CHECK: %[[KEY:.*]] = "tfl.select_v2"(%[[NAN]], %{{.*}}, %[[X]])
 // CHECK: %[[K:.*]] = "tfl.pseudo_const"() {value = dense<1> : tensor<i32>}
-// CHECK: %[[TK:.*]]:2 = "tfl.topk_v2"(%{{.*}}, %[[K]]) : (tensor<2x16xf32>, tensor<i32>) -> (tensor<2x1xf32>, tensor<2x1xi32>)
+// CHECK: %[[TK:.*]]:2 = "tfl.topk_v2"(%[[KEY]], %[[K]]) : (tensor<2x16xf32>, tensor<i32>) -> (tensor<2x1xf32>, tensor<2x1xi32>)
 // CHECK: %[[R:.*]] = "tfl.reshape"(%[[TK]]#1, %{{.*}}) : (tensor<2x1xi32>, tensor<1xi32>) -> tensor<2xi32>
 // CHECK: %[[C:.*]] = "tfl.cast"(%[[R]]) : (tensor<2xi32>) -> tensor<2xi64>
 // CHECK: return %[[C]]

@@ -201,8 +201,14 @@ fn scalar_like(anchor: MlirOperation, v: MlirValue, value: f64) -> Result<MlirVa
     number_const(anchor, &[], elem_of(v), &[value])
 }
 
-/// `tfl.reshape(v, shape)`.
+/// `tfl.reshape(v, shape)`; to a scalar, `tfl.squeeze` of every (unit) dim, which needs
+/// no empty shape constant.
 fn reshape_to(anchor: MlirOperation, v: MlirValue, shape: &[i64]) -> MlirValue {
+    if shape.is_empty() {
+        let all: Vec<i64> = (0..ty(v).dims().len() as i64).collect();
+        let dims = unsafe { mlirDenseI64ArrayGet(ctx_of(anchor), all.len() as isize, all.as_ptr()) };
+        return emit(anchor, "tfl.squeeze", &[v], tensor_type(&[], elem_of(v)), &[("squeeze_dims", dims)]);
+    }
     let s = i32_const(anchor, shape);
     emit(anchor, "tfl.reshape", &[v, s], tensor_type(shape, elem_of(v)), &[])
 }
@@ -992,7 +998,8 @@ fn sort(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
 /// `(x, iota along that dim)` with inits `(-inf or +inf, 0)` whose comparator's first op
 /// compares the first value argument with the accumulator's, GT (max) or LT (min).
 /// `top_k` with k = 1 gives the value and the first index of the extreme, as PyTorch
-/// does (NaNs aside); the reduced dim is then reshaped away.
+/// does; NaNs rank as +inf (max) or -inf (min), so the first NaN wins unless an equal
+/// infinity comes before it; the reduced dim is then reshaped away.
 fn reduce_arg(op: MlirOperation, ins: &[MlirValue]) -> Result<Option<MlirOperation>, String> {
     let Some(dims) = attr(op, "dimensions").and_then(|a| a.as_ints()) else {
         return Err("'stablehlo.reduce' op has no dimensions".into());
@@ -1012,9 +1019,20 @@ fn reduce_arg(op: MlirOperation, ins: &[MlirValue]) -> Result<Option<MlirOperati
     if index_init != Some(0.0) {
         return Ok(None);
     }
-    let (values, indices, topk) = top_k(op, x, d, 1, descending)?;
+    // PyTorch ranks NaN above everything (max) or below (min): rank NaNs as +-inf, and
+    // make the value NaN where the reduced row has one.
+    let b = bool_type(op);
+    let nan = same_shape(op, "tfl.not_equal", &[x, x], b);
+    let extreme = scalar_like(op, x, if descending { f64::INFINITY } else { f64::NEG_INFINITY })?;
+    let key = emit(op, "tfl.select_v2", &[nan, extreme, x], unsafe { mlirValueGetType(x) }, &[]);
+    let (values, indices, topk) = top_k(op, key, d, 1, descending)?;
     let out = ty(result(op, 0)).dims().to_vec();
-    replace_all_uses(result(op, 0), reshape_to(op, values, &out));
+    let axes = i32_const(op, &[d as i64]);
+    let any_nan = emit(op, "tfl.reduce_any", &[nan, axes], tensor_type(&out, b), &[("keep_dims", bool_attr(op, false))]);
+    let nan_value = scalar_like(op, x, f64::NAN)?;
+    let values = reshape_to(op, values, &out);
+    let values = emit(op, "tfl.select_v2", &[any_nan, nan_value, values], unsafe { mlirValueGetType(values) }, &[]);
+    replace_all_uses(result(op, 0), values);
     replace_result_cast(op, 1, reshape_to(op, indices, &out));
     Ok(Some(topk))
 }
