@@ -49,3 +49,35 @@ func.func @f16_add(%a: tensor<4xf16>) -> tensor<4xf16> {
   %0 = "stablehlo.add"(%a, %a) : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
   return %0 : tensor<4xf16>
 }
+
+// -----
+
+// A gather whose slices are windows (slice size 2 of a dim of 4), not whole dims, has
+// no TFL builtin here.
+func.func @gather_window(%p: tensor<4x3xf32>, %i: tensor<2x1xi64>) -> tensor<2x2x3xf32> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.gather'}}
+  %0 = "stablehlo.gather"(%p, %i) {dimension_numbers = #stablehlo.gather<offset_dims = [1, 2], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 2, 3>} : (tensor<4x3xf32>, tensor<2x1xi64>) -> tensor<2x2x3xf32>
+  return %0 : tensor<2x2x3xf32>
+}
+
+// -----
+
+// A sort whose second operand is not an iota (a key-value sort) is not a top-k.
+func.func @sort_pairs(%k: tensor<4xf32>, %v: tensor<4xi64>) -> tensor<4xi64> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.sort'}}
+  %s:2 = "stablehlo.sort"(%k, %v) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>, %ai: tensor<i64>, %bi: tensor<i64>):
+    %lt = "stablehlo.compare"(%a, %b) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    "stablehlo.return"(%lt) : (tensor<i1>) -> ()
+  }) {dimension = 0 : i64, is_stable = true} : (tensor<4xf32>, tensor<4xi64>) -> (tensor<4xf32>, tensor<4xi64>)
+  return %s#1 : tensor<4xi64>
+}
+
+// -----
+
+// remainder on a type floor_mod has no kernel for (f16) stays illegal.
+func.func @remainder_f16(%x: tensor<4xf16>, %y: tensor<4xf16>) -> tensor<4xf16> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.remainder'}}
+  %0 = "stablehlo.remainder"(%x, %y) : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
+  return %0 : tensor<4xf16>
+}

@@ -167,3 +167,247 @@ func.func @max_pool(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32> {
   }) {padding = dense<0> : tensor<4x2xi64>, window_dilations = array<i64: 1, 1, 1, 1>, window_dimensions = array<i64: 1, 1, 2, 2>, window_strides = array<i64: 1, 1, 2, 2>} : (tensor<1x4x8x8xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
   return %0 : tensor<1x4x4x4xf32>
 }
+
+// -----
+
+// Groups that are neither 1 nor one per input channel: conv_2d with a filter of
+// C / groups input channels (TFLite's grouped convolution).
+// CHECK-LABEL: func.func @grouped_conv
+// CHECK: %[[W:.*]] = "tfl.transpose"(%{{.*}}, %{{.*}}) : (tensor<8x2x3x3xf32>, tensor<4xi32>) -> tensor<8x3x3x2xf32>
+// CHECK: %[[C:.*]] = "tfl.conv_2d"(%{{.*}}, %[[W]], %{{.*}}) {{.*}} : (tensor<1x10x10x4xf32>, tensor<8x3x3x2xf32>, none) -> tensor<1x8x8x8xf32>
+// CHECK: "tfl.transpose"(%[[C]], %{{.*}}) : (tensor<1x8x8x8xf32>, tensor<4xi32>) -> tensor<1x8x8x8xf32>
+func.func @grouped_conv(%x: tensor<1x4x8x8xf32>, %w: tensor<8x2x3x3xf32>) -> tensor<1x8x8x8xf32> {
+  %0 = "stablehlo.convolution"(%x, %w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]>, feature_group_count = 2 : i64, padding = dense<1> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<1x4x8x8xf32>, tensor<8x2x3x3xf32>) -> tensor<1x8x8x8xf32>
+  return %0 : tensor<1x8x8x8xf32>
+}
+
+// -----
+
+// 1-D convolution: the 2-D form on a height of 1, between reshapes.
+// CHECK-LABEL: func.func @conv_1d
+// CHECK-SAME: (%[[X:.*]]: tensor<2x4x16xf32>, %[[W:.*]]: tensor<8x4x3xf32>)
+// CHECK: "tfl.reshape"(%[[X]], %{{.*}}) : (tensor<2x4x16xf32>, tensor<4xi32>) -> tensor<2x4x1x16xf32>
+// CHECK: "tfl.reshape"(%[[W]], %{{.*}}) : (tensor<8x4x3xf32>, tensor<4xi32>) -> tensor<8x4x1x3xf32>
+// CHECK: "tfl.pad"(%{{.*}}, %{{.*}}) : (tensor<2x1x16x4xf32>, tensor<4x2xi32>) -> tensor<2x1x18x4xf32>
+// CHECK: "tfl.conv_2d"({{.*}}) {{.*}} -> tensor<2x1x16x8xf32>
+// CHECK: %[[T:.*]] = "tfl.transpose"
+// CHECK: "tfl.reshape"(%[[T]], %{{.*}}) : (tensor<2x8x1x16xf32>, tensor<3xi32>) -> tensor<2x8x16xf32>
+func.func @conv_1d(%x: tensor<2x4x16xf32>, %w: tensor<8x4x3xf32>) -> tensor<2x8x16xf32> {
+  %0 = "stablehlo.convolution"(%x, %w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0]x[o, i, 0]->[b, f, 0]>, feature_group_count = 1 : i64, padding = dense<1> : tensor<1x2xi64>, rhs_dilation = array<i64: 1>, window_strides = array<i64: 1>} : (tensor<2x4x16xf32>, tensor<8x4x3xf32>) -> tensor<2x8x16xf32>
+  return %0 : tensor<2x8x16xf32>
+}
+
+// -----
+
+// Transposed convolution (input dilation 2, the importer's reversed [I, O, H, W]
+// filter): the reverse is dropped and transpose_conv scatters with the OHWI filter; its
+// VALID output (7 * 2 + 3 = 17) is cropped by k - 1 - low = 1 to StableHLO's 16.
+// CHECK-LABEL: func.func @transposed_conv
+// CHECK-SAME: (%[[X:.*]]: tensor<1x8x8x8xf32>, %[[W:.*]]: tensor<8x4x3x3xf32>)
+// CHECK-NOT: reverse
+// CHECK: %[[F:.*]] = "tfl.transpose"(%[[W]], %{{.*}}) : (tensor<8x4x3x3xf32>, tensor<4xi32>) -> tensor<4x3x3x8xf32>
+// CHECK: %[[SHAPE:.*]] = "tfl.pseudo_const"() {value = dense<[1, 17, 17, 4]> : tensor<4xi32>}
+// CHECK: %[[TC:.*]] = "tfl.transpose_conv"(%[[SHAPE]], %[[F]], %{{.*}}, %{{.*}}) {fused_activation_function = "NONE", padding = "VALID", stride_h = 2 : i32, stride_w = 2 : i32} : (tensor<4xi32>, tensor<4x3x3x8xf32>, tensor<1x8x8x8xf32>, none) -> tensor<1x17x17x4xf32>
+// CHECK: %[[B:.*]] = "tfl.pseudo_const"() {value = dense<[0, 1, 1, 0]> : tensor<4xi32>}
+// CHECK: "tfl.slice"(%[[TC]], %[[B]], %{{.*}}) : (tensor<1x17x17x4xf32>, tensor<4xi32>, tensor<4xi32>) -> tensor<1x16x16x4xf32>
+func.func @transposed_conv(%x: tensor<1x8x8x8xf32>, %w: tensor<8x4x3x3xf32>) -> tensor<1x4x16x16xf32> {
+  %r = "stablehlo.reverse"(%w) {dimensions = array<i64: 2, 3>} : (tensor<8x4x3x3xf32>) -> tensor<8x4x3x3xf32>
+  %0 = "stablehlo.convolution"(%x, %r) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1]x[i, o, 0, 1]->[b, f, 0, 1]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 2, 2>, padding = dense<[[1, 2], [1, 2]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<1x8x8x8xf32>, tensor<8x4x3x3xf32>) -> tensor<1x4x16x16xf32>
+  return %0 : tensor<1x4x16x16xf32>
+}
+
+// -----
+
+// Bool reductions: or with init false is reduce_any, and with init true reduce_all;
+// multiply with init 1 is reduce_prod.
+// CHECK-LABEL: func.func @more_reductions
+// CHECK: "tfl.reduce_any"(%{{.*}}, %{{.*}}) {keep_dims = false} : (tensor<2x3xi1>, tensor<1xi32>) -> tensor<2xi1>
+// CHECK: "tfl.reduce_all"(%{{.*}}, %{{.*}}) {keep_dims = false} : (tensor<2x3xi1>, tensor<1xi32>) -> tensor<2xi1>
+// CHECK: "tfl.reduce_prod"(%{{.*}}, %{{.*}}) {keep_dims = false} : (tensor<2x3xf32>, tensor<1xi32>) -> tensor<2xf32>
+func.func @more_reductions(%b: tensor<2x3xi1>, %x: tensor<2x3xf32>) -> (tensor<2xi1>, tensor<2xi1>, tensor<2xf32>) {
+  %f = "stablehlo.constant"() {value = dense<false> : tensor<i1>} : () -> tensor<i1>
+  %t = "stablehlo.constant"() {value = dense<true> : tensor<i1>} : () -> tensor<i1>
+  %one = "stablehlo.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+  %any = "stablehlo.reduce"(%b, %f) ({
+  ^bb0(%p: tensor<i1>, %q: tensor<i1>):
+    %r = "stablehlo.or"(%p, %q) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+    "stablehlo.return"(%r) : (tensor<i1>) -> ()
+  }) {dimensions = array<i64: 1>} : (tensor<2x3xi1>, tensor<i1>) -> tensor<2xi1>
+  %all = "stablehlo.reduce"(%b, %t) ({
+  ^bb0(%p: tensor<i1>, %q: tensor<i1>):
+    %r = "stablehlo.and"(%p, %q) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+    "stablehlo.return"(%r) : (tensor<i1>) -> ()
+  }) {dimensions = array<i64: 1>} : (tensor<2x3xi1>, tensor<i1>) -> tensor<2xi1>
+  %prod = "stablehlo.reduce"(%x, %one) ({
+  ^bb0(%p: tensor<f32>, %q: tensor<f32>):
+    %r = "stablehlo.multiply"(%p, %q) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%r) : (tensor<f32>) -> ()
+  }) {dimensions = array<i64: 1>} : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+  return %any, %all, %prod : tensor<2xi1>, tensor<2xi1>, tensor<2xf32>
+}
+
+// -----
+
+// argmax as PyTorch exports it (a two-input reduce of the values and an iota): top-k
+// with k = 1 on the values with NaN ranked +inf (PyTorch's NaN is the maximum),
+// reshaped to drop the dim, the int32 index cast to i64.
+// CHECK-LABEL: func.func @argmax
+// CHECK: %[[NAN:.*]] = "tfl.not_equal"(%[[X:.*]], %[[X]])
+// CHECK: %[[KEY:.*]] = "tfl.select_v2"(%[[NAN]], %{{.*}}, %[[X]])
+// CHECK: %[[K:.*]] = "tfl.pseudo_const"() {value = dense<1> : tensor<i32>}
+// CHECK: %[[TK:.*]]:2 = "tfl.topk_v2"(%[[KEY]], %[[K]]) : (tensor<2x16xf32>, tensor<i32>) -> (tensor<2x1xf32>, tensor<2x1xi32>)
+// CHECK: %[[R:.*]] = "tfl.reshape"(%[[TK]]#1, %{{.*}}) : (tensor<2x1xi32>, tensor<1xi32>) -> tensor<2xi32>
+// CHECK: %[[C:.*]] = "tfl.cast"(%[[R]]) : (tensor<2xi32>) -> tensor<2xi64>
+// CHECK: return %[[C]]
+func.func @argmax(%x: tensor<2x16xf32>) -> tensor<2xi64> {
+  %iota = "stablehlo.iota"() {iota_dimension = 1 : i64} : () -> tensor<2x16xi64>
+  %ninf = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
+  %zero = "stablehlo.constant"() {value = dense<0> : tensor<i64>} : () -> tensor<i64>
+  %r:2 = "stablehlo.reduce"(%x, %iota, %ninf, %zero) ({
+  ^bb0(%a: tensor<f32>, %ai: tensor<i64>, %b: tensor<f32>, %bi: tensor<i64>):
+    %gt = "stablehlo.compare"(%a, %b) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %eq = "stablehlo.compare"(%a, %b) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %lt = "stablehlo.compare"(%ai, %bi) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<i64>, tensor<i64>) -> tensor<i1>
+    %tie = "stablehlo.and"(%eq, %lt) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+    %take = "stablehlo.or"(%gt, %tie) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+    %v = "stablehlo.select"(%take, %a, %b) : (tensor<i1>, tensor<f32>, tensor<f32>) -> tensor<f32>
+    %i = "stablehlo.select"(%take, %ai, %bi) : (tensor<i1>, tensor<i64>, tensor<i64>) -> tensor<i64>
+    "stablehlo.return"(%v, %i) : (tensor<f32>, tensor<i64>) -> ()
+  }) {dimensions = array<i64: 1>} : (tensor<2x16xf32>, tensor<2x16xi64>, tensor<f32>, tensor<i64>) -> (tensor<2xf32>, tensor<2xi64>)
+  return %r#1 : tensor<2xi64>
+}
+
+// -----
+
+// sort with an iota of indices, descending (GT): top-k over the whole dim, moved last.
+// CHECK-LABEL: func.func @sort
+// CHECK: %[[T:.*]] = "tfl.transpose"(%{{.*}}, %{{.*}}) : (tensor<4x3xf32>, tensor<2xi32>) -> tensor<3x4xf32>
+// CHECK: %[[TK:.*]]:2 = "tfl.topk_v2"(%[[T]], %{{.*}}) : (tensor<3x4xf32>, tensor<i32>) -> (tensor<3x4xf32>, tensor<3x4xi32>)
+// CHECK: "tfl.transpose"(%[[TK]]#0, %{{.*}}) : (tensor<3x4xf32>, tensor<2xi32>) -> tensor<4x3xf32>
+// CHECK: "tfl.transpose"(%[[TK]]#1, %{{.*}}) : (tensor<3x4xi32>, tensor<2xi32>) -> tensor<4x3xi32>
+// CHECK: "tfl.cast"
+// CHECK-NOT: stablehlo.
+func.func @sort(%x: tensor<4x3xf32>) -> (tensor<4x3xf32>, tensor<4x3xi64>) {
+  %iota = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<4x3xi64>
+  %s:2 = "stablehlo.sort"(%x, %iota) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>, %ai: tensor<i64>, %bi: tensor<i64>):
+    %gt = "stablehlo.compare"(%a, %b) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    "stablehlo.return"(%gt) : (tensor<i1>) -> ()
+  }) {dimension = 0 : i64, is_stable = true} : (tensor<4x3xf32>, tensor<4x3xi64>) -> (tensor<4x3xf32>, tensor<4x3xi64>)
+  return %s#0, %s#1 : tensor<4x3xf32>, tensor<4x3xi64>
+}
+
+// -----
+
+// iota of a static shape is a constant.
+// CHECK-LABEL: func.func @iota
+// CHECK: "tfl.pseudo_const"() {value = dense<{{\[\[}}0, 1, 2], [0, 1, 2]]> : tensor<2x3xi64>}
+// CHECK: "tfl.pseudo_const"() {value = dense<[0.000000e+00, 1.000000e+00]> : tensor<2xf32>}
+func.func @iota() -> (tensor<2x3xi64>, tensor<2xf32>) {
+  %0 = "stablehlo.iota"() {iota_dimension = 1 : i64} : () -> tensor<2x3xi64>
+  %1 = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<2xf32>
+  return %0, %1 : tensor<2x3xi64>, tensor<2xf32>
+}
+
+// -----
+
+// remainder truncates, floor_mod floors: where the signs differ and floor_mod is not
+// zero, the divisor is taken back off.
+// CHECK-LABEL: func.func @remainder
+// CHECK-SAME: (%[[X:.*]]: tensor<4xi64>, %[[Y:.*]]: tensor<4xi64>)
+// CHECK: %[[R:.*]] = "tfl.floor_mod"(%[[X]], %[[Y]])
+// CHECK: %[[XN:.*]] = "tfl.less"(%[[X]],
+// CHECK: %[[YN:.*]] = "tfl.less"(%[[Y]],
+// CHECK: %[[D:.*]] = "tfl.not_equal"(%[[XN]], %[[YN]])
+// CHECK: %[[NZ:.*]] = "tfl.not_equal"(%[[R]],
+// CHECK: %[[FIX:.*]] = "tfl.logical_and"(%[[D]], %[[NZ]])
+// CHECK: %[[S:.*]] = "tfl.sub"(%[[R]], %[[Y]])
+// CHECK: "tfl.select_v2"(%[[FIX]], %[[S]], %[[R]])
+func.func @remainder(%x: tensor<4xi64>, %y: tensor<4xi64>) -> tensor<4xi64> {
+  %0 = "stablehlo.remainder"(%x, %y) : (tensor<4xi64>, tensor<4xi64>) -> tensor<4xi64>
+  return %0 : tensor<4xi64>
+}
+
+// -----
+
+// gather of whole slices along one dim (index_select) is tfl.gather on that axis.
+// CHECK-LABEL: func.func @gather_axis
+// CHECK-SAME: (%[[P:.*]]: tensor<1x56x56x96xf32>, %[[I:.*]]: tensor<56x1xi64>)
+// CHECK: %[[R:.*]] = "tfl.reshape"(%[[I]], %{{.*}}) : (tensor<56x1xi64>, tensor<1xi32>) -> tensor<56xi64>
+// CHECK: "tfl.gather"(%[[P]], %[[R]]) {axis = 1 : i32, batch_dims = 0 : i32} : (tensor<1x56x56x96xf32>, tensor<56xi64>) -> tensor<1x56x56x96xf32>
+func.func @gather_axis(%p: tensor<1x56x56x96xf32>, %i: tensor<56x1xi64>) -> tensor<1x56x56x96xf32> {
+  %0 = "stablehlo.gather"(%p, %i) {dimension_numbers = #stablehlo.gather<offset_dims = [0, 2, 3], collapsed_slice_dims = [1], start_index_map = [1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 56, 96>} : (tensor<1x56x56x96xf32>, tensor<56x1xi64>) -> tensor<1x56x56x96xf32>
+  return %0 : tensor<1x56x56x96xf32>
+}
+
+// -----
+
+// gather over two trailing dims: the indexed dims move first, gather_nd picks, and a
+// transpose puts the whole dims back in front.
+// CHECK-LABEL: func.func @gather_nd
+// CHECK-SAME: (%[[P:.*]]: tensor<1x4x8x8xf32>, %[[I:.*]]: tensor<16x16x2xi64>)
+// CHECK: %[[T:.*]] = "tfl.transpose"(%[[P]], %{{.*}}) : (tensor<1x4x8x8xf32>, tensor<4xi32>) -> tensor<8x8x1x4xf32>
+// CHECK: %[[G:.*]] = "tfl.gather_nd"(%[[T]], %[[I]]) : (tensor<8x8x1x4xf32>, tensor<16x16x2xi64>) -> tensor<16x16x1x4xf32>
+// CHECK: "tfl.transpose"(%[[G]], %{{.*}}) : (tensor<16x16x1x4xf32>, tensor<4xi32>) -> tensor<1x4x16x16xf32>
+func.func @gather_nd(%p: tensor<1x4x8x8xf32>, %i: tensor<16x16x2xi64>) -> tensor<1x4x16x16xf32> {
+  %0 = "stablehlo.gather"(%p, %i) {dimension_numbers = #stablehlo.gather<offset_dims = [0, 1], collapsed_slice_dims = [2, 3], start_index_map = [2, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 4, 1, 1>} : (tensor<1x4x8x8xf32>, tensor<16x16x2xi64>) -> tensor<1x4x16x16xf32>
+  return %0 : tensor<1x4x16x16xf32>
+}
+
+// -----
+
+// A bool pad runs on int32 between casts; negative padding is a crop (tfl.slice).
+// CHECK-LABEL: func.func @pads
+// CHECK: %[[C:.*]] = "tfl.cast"(%{{.*}}) : (tensor<3x3xi1>) -> tensor<3x3xi32>
+// CHECK: %[[V:.*]] = "tfl.cast"(%{{.*}}) : (tensor<i1>) -> tensor<i32>
+// CHECK: %[[P:.*]] = "tfl.padv2"(%[[C]], %{{.*}}, %[[V]]) : (tensor<3x3xi32>, tensor<2x2xi32>, tensor<i32>) -> tensor<3x5xi32>
+// CHECK: "tfl.cast"(%[[P]]) : (tensor<3x5xi32>) -> tensor<3x5xi1>
+// CHECK: %[[Q:.*]] = "tfl.padv2"(%{{.*}}, %{{.*}}, %{{.*}}) : (tensor<4x4xf32>, tensor<2x2xi32>, tensor<f32>) -> tensor<4x6xf32>
+// CHECK: %[[B:.*]] = "tfl.pseudo_const"() {value = dense<[1, 0]> : tensor<2xi32>}
+// CHECK: "tfl.slice"(%[[Q]], %[[B]], %{{.*}}) : (tensor<4x6xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<3x6xf32>
+func.func @pads(%m: tensor<3x3xi1>, %f: tensor<i1>, %x: tensor<4x4xf32>, %z: tensor<f32>) -> (tensor<3x5xi1>, tensor<3x6xf32>) {
+  %0 = "stablehlo.pad"(%m, %f) {edge_padding_low = array<i64: 0, 2>, edge_padding_high = array<i64: 0, 0>, interior_padding = array<i64: 0, 0>} : (tensor<3x3xi1>, tensor<i1>) -> tensor<3x5xi1>
+  %1 = "stablehlo.pad"(%x, %z) {edge_padding_low = array<i64: -1, 2>, edge_padding_high = array<i64: 0, 0>, interior_padding = array<i64: 0, 0>} : (tensor<4x4xf32>, tensor<f32>) -> tensor<3x6xf32>
+  return %0, %1 : tensor<3x5xi1>, tensor<3x6xf32>
+}
+
+// -----
+
+// Element-wise ops with a TFL builtin of the same meaning, and the composed ones:
+// log_plus_one as log(x + 1), exponential_minus_one as exp(x) - 1, tan as sin / cos,
+// bool xor as not_equal; reverse is reverse_v2.
+// CHECK-LABEL: func.func @elementwise_more
+// CHECK: "tfl.floor"
+// CHECK: "tfl.ceil"
+// CHECK: "tfl.cos"
+// CHECK: "tfl.sin"
+// CHECK: "tfl.sign"
+// CHECK: "tfl.round"
+// CHECK: "tfl.atan2"
+// CHECK: %[[U:.*]] = "tfl.add"
+// CHECK: "tfl.log"(%[[U]])
+// CHECK: %[[E:.*]] = "tfl.exp"
+// CHECK: "tfl.sub"(%[[E]],
+// CHECK: %[[S:.*]] = "tfl.sin"
+// CHECK: %[[C:.*]] = "tfl.cos"
+// CHECK: "tfl.div"(%[[S]], %[[C]])
+// CHECK: "tfl.not_equal"(%{{.*}}, %{{.*}}) : (tensor<4xi1>, tensor<4xi1>) -> tensor<4xi1>
+// CHECK: %[[AX:.*]] = "tfl.pseudo_const"() {value = dense<0> : tensor<1xi32>}
+// CHECK: "tfl.reverse_v2"(%{{.*}}, %[[AX]])
+// CHECK-NOT: stablehlo.
+func.func @elementwise_more(%x: tensor<4xf32>, %b: tensor<4xi1>) -> tensor<4xf32> {
+  %0 = "stablehlo.floor"(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  %1 = "stablehlo.ceil"(%0) : (tensor<4xf32>) -> tensor<4xf32>
+  %2 = "stablehlo.cosine"(%1) : (tensor<4xf32>) -> tensor<4xf32>
+  %3 = "stablehlo.sine"(%2) : (tensor<4xf32>) -> tensor<4xf32>
+  %4 = "stablehlo.sign"(%3) : (tensor<4xf32>) -> tensor<4xf32>
+  %5 = "stablehlo.round_nearest_even"(%4) : (tensor<4xf32>) -> tensor<4xf32>
+  %6 = "stablehlo.atan2"(%5, %x) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %7 = "stablehlo.log_plus_one"(%6) : (tensor<4xf32>) -> tensor<4xf32>
+  %8 = "stablehlo.exponential_minus_one"(%7) : (tensor<4xf32>) -> tensor<4xf32>
+  %9 = "stablehlo.tan"(%8) : (tensor<4xf32>) -> tensor<4xf32>
+  %10 = "stablehlo.xor"(%b, %b) : (tensor<4xi1>, tensor<4xi1>) -> tensor<4xi1>
+  %11 = "stablehlo.reverse"(%9) {dimensions = array<i64: 0>} : (tensor<4xf32>) -> tensor<4xf32>
+  %12 = "stablehlo.select"(%10, %11, %x) : (tensor<4xi1>, tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %12 : tensor<4xf32>
+}

@@ -120,6 +120,18 @@ pub static OPS: &[OpDef] = &[
             v::ARG_MAX,
         ),
     },
+    // ---- tfl.atan2 · element-wise binary ----------------------------------------
+    OpDef {
+        name: "tfl.atan2",
+        summary: "Element-wise arc tangent of y / x in the quadrant of (x, y).",
+        operands: &[one("y", &[F32]), one("x", &[F32])],
+        results: &[one("output", &[F32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(binary_same_elem),
+        infer: Some(infer_broadcast),
+        tflite: tflite("ATAN2", None, v::v1, v::ATAN2),
+    },
     // ---- tfl.average_pool_2d · pooling ------------------------------------------
     OpDef {
         name: "tfl.average_pool_2d",
@@ -189,6 +201,18 @@ pub static OPS: &[OpDef] = &[
         infer: Some(infer_same_shape),
         tflite: tflite("CAST", None, v::cast, v::CAST),
     },
+    // ---- tfl.ceil · element-wise unary ------------------------------------------
+    OpDef {
+        name: "tfl.ceil",
+        summary: "Element-wise ceiling.",
+        operands: &[one("x", &[F32])],
+        results: &[one("y", &[F32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unary),
+        infer: Some(infer_same_as_first),
+        tflite: tflite("CEIL", None, v::v1, v::CEIL),
+    },
     // ---- tfl.concatenation · shape ----------------------------------------------
     OpDef {
         name: "tfl.concatenation",
@@ -217,6 +241,18 @@ pub static OPS: &[OpDef] = &[
         verify: Some(tfl::conv_2d),
         infer: Some(tfl::infer_conv_2d),
         tflite: tflite("CONV_2D", options("Conv2DOptions", CONV_2D_FIELDS), v::conv_2d, v::CONV_2D),
+    },
+    // ---- tfl.cos · element-wise unary -------------------------------------------
+    OpDef {
+        name: "tfl.cos",
+        summary: "Element-wise cosine.",
+        operands: &[one("x", &[F32])],
+        results: &[one("y", &[F32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unary),
+        infer: Some(infer_same_as_first),
+        tflite: tflite("COS", None, v::v1, v::COS),
     },
     // ---- tfl.cumsum · scan ------------------------------------------------------
     OpDef {
@@ -346,6 +382,30 @@ pub static OPS: &[OpDef] = &[
         infer: Some(tfl::infer_expand_dims),
         tflite: tflite("EXPAND_DIMS", options("ExpandDimsOptions", &[]), v::v1, v::EXPAND_DIMS),
     },
+    // ---- tfl.floor · element-wise unary -----------------------------------------
+    OpDef {
+        name: "tfl.floor",
+        summary: "Element-wise floor.",
+        operands: &[one("x", &[F32])],
+        results: &[one("y", &[F32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unary),
+        infer: Some(infer_same_as_first),
+        tflite: tflite("FLOOR", None, v::v1, v::FLOOR),
+    },
+    // ---- tfl.floor_mod · element-wise binary ------------------------------------
+    OpDef {
+        name: "tfl.floor_mod",
+        summary: "Element-wise remainder of floored division (the result takes the divisor's sign).",
+        operands: &[one("lhs", &[F32, I32, I64]), one("rhs", &[F32, I32, I64])],
+        results: &[one("output", &[F32, I32, I64])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(binary_same_elem),
+        infer: Some(infer_broadcast),
+        tflite: tflite("FLOOR_MOD", options("FloorModOptions", &[]), v::floor_mod, v::FLOOR_MOD),
+    },
     // ---- tfl.fully_connected · matrix product -----------------------------------
     OpDef {
         name: "tfl.fully_connected",
@@ -392,6 +452,18 @@ pub static OPS: &[OpDef] = &[
             v::gather,
             v::GATHER,
         ),
+    },
+    // ---- tfl.gather_nd · indexing -----------------------------------------------
+    OpDef {
+        name: "tfl.gather_nd",
+        summary: "Slices of `params` picked by the index vectors in the last dim of `indices`.",
+        operands: &[one("params", &[F32, I8, U8, I32, I64]), one("indices", &[I32, I64])],
+        results: &[one("output", &[F32, I8, U8, I32, I64])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::gather_nd),
+        infer: None,
+        tflite: tflite("GATHER_ND", options("GatherNdOptions", &[]), v::gather_nd, v::GATHER_ND),
     },
     // ---- tfl.gelu · activation --------------------------------------------------
     OpDef {
@@ -739,6 +811,30 @@ pub static OPS: &[OpDef] = &[
         infer: Some(tfl::infer_quantize),
         tflite: tflite("QUANTIZE", None, v::quantize, v::QUANTIZE),
     },
+    // ---- tfl.reduce_all · reduction ---------------------------------------------
+    OpDef {
+        name: "tfl.reduce_all",
+        summary: "Logical AND over the dims in `axes`, keeping them as size 1 with `keep_dims`.",
+        operands: &[one("input", BOOL), one("axes", INT32)],
+        results: &[one("output", BOOL)],
+        attrs: KEEP_DIMS,
+        regions: 0,
+        verify: Some(tfl::reduction),
+        infer: Some(tfl::infer_reduction),
+        tflite: tflite("REDUCE_ALL", options("ReducerOptions", REDUCER_FIELDS), v::v1, v::REDUCE_ALL),
+    },
+    // ---- tfl.reduce_any · reduction ---------------------------------------------
+    OpDef {
+        name: "tfl.reduce_any",
+        summary: "Logical OR over the dims in `axes`, keeping them as size 1 with `keep_dims`.",
+        operands: &[one("input", BOOL), one("axes", INT32)],
+        results: &[one("output", BOOL)],
+        attrs: KEEP_DIMS,
+        regions: 0,
+        verify: Some(tfl::reduction),
+        infer: Some(tfl::infer_reduction),
+        tflite: tflite("REDUCE_ANY", options("ReducerOptions", REDUCER_FIELDS), v::v1, v::REDUCE_ANY),
+    },
     // ---- tfl.reduce_max · reduction ---------------------------------------------
     OpDef {
         name: "tfl.reduce_max",
@@ -762,6 +858,18 @@ pub static OPS: &[OpDef] = &[
         verify: Some(tfl::reduction),
         infer: Some(tfl::infer_reduction),
         tflite: tflite("REDUCE_MIN", options("ReducerOptions", REDUCER_FIELDS), v::int16_is_3_int8_is_2, v::REDUCE_MIN),
+    },
+    // ---- tfl.reduce_prod · reduction --------------------------------------------
+    OpDef {
+        name: "tfl.reduce_prod",
+        summary: "Product over the dims in `axes`, keeping them as size 1 with `keep_dims`.",
+        operands: &[one("input", &[F32, I32, I64, QI8, QU8, QI16]), one("axes", INT32)],
+        results: &[one("output", &[F32, I32, I64, QI8, QU8, QI16])],
+        attrs: KEEP_DIMS,
+        regions: 0,
+        verify: Some(tfl::reduction),
+        infer: Some(tfl::infer_reduction),
+        tflite: tflite("REDUCE_PROD", options("ReducerOptions", REDUCER_FIELDS), v::int8_is_2, v::REDUCE_PROD),
     },
     // ---- tfl.relu · activation --------------------------------------------------
     OpDef {
@@ -851,6 +959,30 @@ pub static OPS: &[OpDef] = &[
             v::RESIZE_NEAREST_NEIGHBOR,
         ),
     },
+    // ---- tfl.reverse_v2 · shape -------------------------------------------------
+    OpDef {
+        name: "tfl.reverse_v2",
+        summary: "Reverses the dims listed in `axis`.",
+        operands: &[one("input", &[F32, Bool, I8, U8, I32, I64, QI8, QU8]), one("axis", INT32)],
+        results: &[one("output", &[F32, Bool, I8, U8, I32, I64, QI8, QU8])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unary),
+        infer: Some(infer_same_as_first),
+        tflite: tflite("REVERSE_V2", options("ReverseV2Options", &[]), v::reverse_v2, v::REVERSE_V2),
+    },
+    // ---- tfl.round · element-wise unary -----------------------------------------
+    OpDef {
+        name: "tfl.round",
+        summary: "Element-wise rounding to the nearest integer, halves to even.",
+        operands: &[one("x", &[F32])],
+        results: &[one("y", &[F32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unary),
+        infer: Some(infer_same_as_first),
+        tflite: tflite("ROUND", None, v::v1, v::ROUND),
+    },
     // ---- tfl.rsqrt · element-wise unary -----------------------------------------
     OpDef {
         name: "tfl.rsqrt",
@@ -874,6 +1006,30 @@ pub static OPS: &[OpDef] = &[
         verify: Some(tfl::select_v2),
         infer: Some(tfl::infer_select_v2),
         tflite: tflite("SELECT_V2", options("SelectV2Options", &[]), v::select_v2, v::SELECT_V2),
+    },
+    // ---- tfl.sign · element-wise unary ------------------------------------------
+    OpDef {
+        name: "tfl.sign",
+        summary: "Element-wise sign: -1, 0 or 1.",
+        operands: &[one("x", &[F32, I32])],
+        results: &[one("y", &[F32, I32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unary),
+        infer: Some(infer_same_as_first),
+        tflite: tflite("SIGN", None, v::sign, v::SIGN),
+    },
+    // ---- tfl.sin · element-wise unary -------------------------------------------
+    OpDef {
+        name: "tfl.sin",
+        summary: "Element-wise sine.",
+        operands: &[one("x", &[F32])],
+        results: &[one("y", &[F32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unary),
+        infer: Some(infer_same_as_first),
+        tflite: tflite("SIN", None, v::v1, v::SIN),
     },
     // ---- tfl.slice · indexing ---------------------------------------------------
     OpDef {
@@ -1026,6 +1182,18 @@ pub static OPS: &[OpDef] = &[
         verify: Some(tfl::unary),
         infer: Some(infer_same_as_first),
         tflite: tflite("TANH", None, v::int16x16_is_3_int8_is_2, v::TANH),
+    },
+    // ---- tfl.topk_v2 · sorting --------------------------------------------------
+    OpDef {
+        name: "tfl.topk_v2",
+        summary: "The `k` largest values along the last dim, sorted descending, and their indices.",
+        operands: &[one("input", &[F32, I8, I32, I64, U8, QI8, QU8]), one("k", INT32)],
+        results: &[one("values", &[F32, I8, I32, I64, U8, QI8, QU8]), one("indices", INT32)],
+        attrs: &[],
+        regions: 0,
+        verify: None,
+        infer: None,
+        tflite: tflite("TOPK_V2", options("TopKV2Options", &[]), v::topk_v2, v::TOPK_V2),
     },
     // ---- tfl.transpose · shape --------------------------------------------------
     OpDef {

@@ -662,6 +662,26 @@ pub fn gather(op: &OpView) -> Result<(), String> {
     Ok(())
 }
 
+/// `gather_nd`: the index vectors (last dim of `indices`) are no longer than `params`'
+/// rank; the result is `indices.shape[:-1] + params.shape[depth:]`.
+pub fn gather_nd(op: &OpView) -> Result<(), String> {
+    expect_rank_at_least(op, 0, 1, "params")?;
+    expect_rank_at_least(op, 1, 1, "indices")?;
+    result_elem_like_operand(op, 0, 0)?;
+    let (Some(p), Some(ix)) = (shape(op, 0), shape(op, 1)) else { return Ok(()) };
+    let depth = ix[ix.len() - 1];
+    if depth != DYN && (depth < 1 || depth as usize > p.len()) {
+        return Err(format!("index vectors of length {depth} do not fit params of rank {}", p.len()));
+    }
+    if let (Some(out), true) = (op.results.first().and_then(|t| t.shape.as_deref()), depth != DYN) {
+        let want: Vec<i64> = ix[..ix.len() - 1].iter().chain(&p[depth as usize..]).copied().collect();
+        if !out.iter().zip(&want).all(|(&a, &b)| dims_agree(a, b)) || out.len() != want.len() {
+            return Err(format!("result shape {out:?} is not {want:?}"));
+        }
+    }
+    Ok(())
+}
+
 fn gather_batch_dims(op: &OpView, indices_rank: usize) -> Result<usize, String> {
     let bd = int(op, "batch_dims", 0);
     let n = if bd < 0 { bd + indices_rank as i64 } else { bd };

@@ -558,6 +558,45 @@ pub fn sub(op: &OpView) -> i32 {
     }
 }
 
+/// GATHER_ND; only the float, int8, int32 and int64 forms are catalogued.
+pub fn gather_nd(op: &OpView) -> i32 {
+    if input(op, 0) == Ty::I8 {
+        2
+    } else {
+        1
+    }
+}
+
+/// FLOOR_MOD; the int16 form (version 2) is not catalogued.
+pub fn floor_mod(_: &OpView) -> i32 {
+    1
+}
+
+pub fn reverse_v2(op: &OpView) -> i32 {
+    match input(op, 0) {
+        Ty::I8 => 3,
+        Ty::Bool => 2,
+        _ => 1,
+    }
+}
+
+pub fn sign(op: &OpView) -> i32 {
+    if input(op, 0) == Ty::I32 {
+        2
+    } else {
+        1
+    }
+}
+
+/// TOPK_V2; the int16 forms (version 3) are not catalogued.
+pub fn topk_v2(op: &OpView) -> i32 {
+    if input(op, 0) == Ty::I8 {
+        2
+    } else {
+        1
+    }
+}
+
 pub fn transpose(op: &OpView) -> i32 {
     let (t, r) = (input(op, 0), rank(op, 0));
     if r > 6 || t == Ty::BF16 {
@@ -609,13 +648,16 @@ pub fn unpack(op: &OpView) -> i32 {
 pub const ABS: &[&str] = &["1.13.0", "2.4.0", "2.5.0", "2.6.0", "2.12.0"];
 pub const ADD: &[&str] = &["1.5.0", "1.14.0", "2.4.0", "2.6.0", "2.13.0", "2.23.0"];
 pub const ARG_MAX: &[&str] = &["1.9.0", "1.14.0", "2.9.0"];
+pub const ATAN2: &[&str] = &["2.5.0"];
 pub const AVERAGE_POOL_2D: &[&str] = &["1.5.0", "1.14.0", "2.3.0"];
 pub const BATCH_MATMUL: &[&str] = &["2.3.0", "2.3.0", "2.4.0", "2.5.0"];
 /// Version 1 has no entry (it was rolled back).
 pub const BROADCAST_TO: &[&str] = &["", "2.5.0", "2.5.0"];
 pub const CAST: &[&str] = &["1.5.0", "2.7.0", "2.8.0", "2.9.0", "2.12.0", "2.15.0", "2.17.0", "2.21.0"];
+pub const CEIL: &[&str] = &["1.14.0"];
 pub const CONCATENATION: &[&str] = &["1.5.0", "1.14.0", "2.3.0", "2.14.0", "2.21.0"];
 pub const CONV_2D: &[&str] = &["1.5.0", "1.14.0", "1.14.0", "2.3.0", "2.4.0", "2.9.0", "2.11.0", "2.15.0"];
+pub const COS: &[&str] = &["1.14.0"];
 pub const CUMSUM: &[&str] = &["2.4.0"];
 pub const DEPTHWISE_CONV_2D: &[&str] = &["1.5.0", "1.12.0", "1.14.0", "2.2.0", "2.3.0", "2.3.0", "2.11.0"];
 pub const DEQUANTIZE: &[&str] = &["1.13.1", "1.14.0", "1.15.0", "2.2.0", "2.7.0", "2.18.0", "2.21.0", "2.22.0"];
@@ -624,11 +666,14 @@ pub const EMBEDDING_LOOKUP: &[&str] = &["1.13.0", "1.14.0", "1.14.0", "2.18.0", 
 pub const EQUAL: &[&str] = &["1.14.0", "1.14.0", "2.3.0", "2.13.0", "2.21.0"];
 pub const EXP: &[&str] = &["1.7.0", "2.12.0"];
 pub const EXPAND_DIMS: &[&str] = &["1.10.0"];
+pub const FLOOR: &[&str] = &["1.9.0"];
+pub const FLOOR_MOD: &[&str] = &["1.13.0"];
 pub const FULLY_CONNECTED: &[&str] = &[
     "1.5.0", "1.10.0", "1.14.0", "1.14.0", "2.0.0", "2.1.0", "2.3.0", "2.3.0", "2.3.0", "2.11.0", "2.15.0", "2.17.0",
     "2.18.0", "2.21.0",
 ];
 pub const GATHER: &[&str] = &["1.6.0", "1.14.0", "1.15.0", "2.4.0", "2.5.0", "2.13.0", "2.15.0"];
+pub const GATHER_ND: &[&str] = &["1.14.0", "2.3.0"];
 pub const GELU: &[&str] = &["2.9.0", "2.9.0"];
 pub const GREATER: &[&str] = &["1.14.0", "1.14.0"];
 pub const GREATER_EQUAL: &[&str] = &["1.14.0", "1.14.0", "2.13.0"];
@@ -654,16 +699,23 @@ pub const PAD: &[&str] = &["1.5.0", "1.14.0", "2.4.0", "2.6.0", "2.20.0"];
 pub const PADV2: &[&str] = &["1.9.0", "1.14.0", "2.4.0", "2.6.0", "2.20.0"];
 pub const POW: &[&str] = &["1.10.0"];
 pub const QUANTIZE: &[&str] = &["1.14.0", "1.15.0", "2.7.0", "2.21.0", "2.21.0", "2.21.0"];
+pub const REDUCE_ALL: &[&str] = &["2.6.0"];
+pub const REDUCE_ANY: &[&str] = &["1.11.0"];
 pub const REDUCE_MAX: &[&str] = &["1.11.0", "1.14.0", "2.5.0"];
 pub const REDUCE_MIN: &[&str] = &["1.11.0", "1.14.0", "2.5.0"];
+pub const REDUCE_PROD: &[&str] = &["1.11.0", "2.6.0"];
 pub const RELU: &[&str] = &["1.5.0", "2.1.0", "2.5.0"];
 pub const RELU6: &[&str] = &["1.5.0", "1.14.0", "2.5.0"];
 pub const RELU_N1_TO_1: &[&str] = &["1.5.0"];
 pub const RESHAPE: &[&str] = &["1.5.0"];
 pub const RESIZE_BILINEAR: &[&str] = &["1.7.0", "1.14.0", "2.2.0", "2.5.0"];
 pub const RESIZE_NEAREST_NEIGHBOR: &[&str] = &["1.13.1", "1.14.0", "2.3.0", "2.4.0"];
+pub const REVERSE_V2: &[&str] = &["1.14.0", "2.2.0", "2.5.0"];
+pub const ROUND: &[&str] = &["1.14.0"];
 pub const RSQRT: &[&str] = &["1.10.0", "2.5.0", "2.15.0"];
 pub const SELECT_V2: &[&str] = &["2.2.0", "2.12.0"];
+pub const SIGN: &[&str] = &["2.11.0", "2.12.0"];
+pub const SIN: &[&str] = &["1.9.0"];
 pub const SLICE: &[&str] = &["1.14.0", "1.14.0", "1.14.0", "2.4.0", "2.5.0", "2.14.0", "2.21.0"];
 pub const SOFTMAX: &[&str] = &["1.5.0", "1.14.0", "2.3.0"];
 pub const SPLIT: &[&str] = &["1.5.0", "1.14.0", "1.14.0", "2.3.0"];
@@ -674,6 +726,7 @@ pub const STRIDED_SLICE: &[&str] = &["1.6.0", "1.14.0", "2.1.0", "2.2.0", "2.5.0
 pub const SUB: &[&str] = &["1.6.0", "1.14.0", "2.3.0", "2.4.0", "2.4.0"];
 pub const SUM: &[&str] = &["1.10.0", "1.15.0"];
 pub const TANH: &[&str] = &["1.14.0", "1.14.0", "2.3.0"];
+pub const TOPK_V2: &[&str] = &["1.7.0", "1.14.0"];
 pub const TRANSPOSE: &[&str] = &["1.6.0", "1.14.0", "1.15.0", "2.3.0", "2.4.0", "2.12.0", "2.14.4", "2.22.0"];
 pub const TRANSPOSE_CONV: &[&str] = &["1.9.0", "2.2.0", "2.3.0", "2.13.0", "2.15.0"];
 pub const UNPACK: &[&str] = &["1.11.0", "1.14.0", "2.2.0", "2.3.0", "2.22.0"];

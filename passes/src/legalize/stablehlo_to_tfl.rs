@@ -4,7 +4,7 @@
 //! "no rule matched this form": the op stays and is reported as not legalized.
 
 use crate::rewrite::*;
-use edge_dialects::ir::{attr_from_mlir, type_from_mlir, Attr, ElemTy};
+use edge_dialects::ir::{attr_from_mlir, elem_from_mlir, print_type, type_from_mlir, Attr, ElemTy, TensorTy};
 use mlir_sys::*;
 
 pub enum Rule {
@@ -26,16 +26,24 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.abs", rename("tfl.abs")),
     ("stablehlo.add", fused("tfl.add")),
     ("stablehlo.and", Rule::Build(logical_and)),
+    ("stablehlo.atan2", rename("tfl.atan2")),
     ("stablehlo.broadcast_in_dim", Rule::Build(broadcast_in_dim)),
+    ("stablehlo.ceil", rename("tfl.ceil")),
     ("stablehlo.compare", Rule::Build(compare)),
     ("stablehlo.concatenate", Rule::Build(concatenate)),
     ("stablehlo.constant", rename("tfl.pseudo_const")),
     ("stablehlo.convert", Rule::Build(convert)),
     ("stablehlo.convolution", Rule::Build(convolution)),
+    ("stablehlo.cosine", rename("tfl.cos")),
     ("stablehlo.divide", fused("tfl.div")),
     ("stablehlo.dot_general", Rule::Build(dot_general)),
     ("stablehlo.exponential", rename("tfl.exp")),
+    ("stablehlo.exponential_minus_one", Rule::Build(exponential_minus_one)),
+    ("stablehlo.floor", rename("tfl.floor")),
+    ("stablehlo.gather", Rule::Build(gather)),
+    ("stablehlo.iota", Rule::Build(iota)),
     ("stablehlo.log", rename("tfl.log")),
+    ("stablehlo.log_plus_one", Rule::Build(log_plus_one)),
     ("stablehlo.logistic", rename("tfl.logistic")),
     ("stablehlo.maximum", rename("tfl.maximum")),
     ("stablehlo.minimum", rename("tfl.minimum")),
@@ -47,14 +55,22 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.power", rename("tfl.pow")),
     ("stablehlo.reduce", Rule::Build(reduce)),
     ("stablehlo.reduce_window", Rule::Build(reduce_window)),
+    ("stablehlo.remainder", Rule::Build(remainder)),
     ("stablehlo.reshape", Rule::Build(reshape)),
+    ("stablehlo.reverse", Rule::Build(reverse)),
+    ("stablehlo.round_nearest_even", rename("tfl.round")),
     ("stablehlo.rsqrt", rename("tfl.rsqrt")),
     ("stablehlo.select", rename("tfl.select_v2")),
+    ("stablehlo.sign", rename("tfl.sign")),
+    ("stablehlo.sine", rename("tfl.sin")),
     ("stablehlo.slice", Rule::Build(slice)),
+    ("stablehlo.sort", Rule::Build(sort)),
     ("stablehlo.sqrt", rename("tfl.sqrt")),
     ("stablehlo.subtract", fused("tfl.sub")),
+    ("stablehlo.tan", Rule::Build(tan)),
     ("stablehlo.tanh", rename("tfl.tanh")),
     ("stablehlo.transpose", Rule::Build(transpose)),
+    ("stablehlo.xor", Rule::Build(logical_xor)),
 ];
 
 pub fn lookup(op: &str) -> Option<&'static Rule> {
@@ -113,6 +129,113 @@ fn paddings_const(anchor: MlirOperation, pairs: &[[i64; 2]]) -> MlirValue {
         let attr = mlirDenseElementsAttrInt32Get(ty, data.len() as isize, data.as_ptr());
         mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0)
     }
+}
+
+/// The tensor type of `v`.
+fn ty(v: MlirValue) -> TensorTy {
+    type_from_mlir(unsafe { mlirValueGetType(v) })
+}
+
+/// The MLIR element type of `v`'s tensor type.
+fn elem_of(v: MlirValue) -> MlirType {
+    unsafe { mlirShapedTypeGetElementType(mlirValueGetType(v)) }
+}
+
+/// A ranked tensor type of `shape` and element type `elem`.
+fn tensor_type(shape: &[i64], elem: MlirType) -> MlirType {
+    unsafe { mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull()) }
+}
+
+/// A one-result op `name` inserted before `anchor`; returns its result.
+fn emit(anchor: MlirOperation, name: &str, operands: &[MlirValue], result: MlirType, attrs: &[(&str, MlirAttribute)]) -> MlirValue {
+    result_of(insert_op_before(anchor, name, operands, &[result], attrs))
+}
+
+fn result_of(op: MlirOperation) -> MlirValue {
+    unsafe { mlirOperationGetResult(op, 0) }
+}
+
+fn ctx_of(op: MlirOperation) -> MlirContext {
+    unsafe { mlirOperationGetContext(op) }
+}
+
+/// A `tfl.pseudo_const` holding `attr` (whose type is the constant's type).
+fn const_attr(anchor: MlirOperation, attr: MlirAttribute) -> MlirValue {
+    let t = unsafe { mlirAttributeGetType(attr) };
+    emit(anchor, "tfl.pseudo_const", &[], t, &[("value", attr)])
+}
+
+/// A `tfl.pseudo_const` of type `shape` x `elem` with the numbers `values` (one per
+/// element, or one for a splat), converted to `elem` (float, bool or integer).
+fn number_const(anchor: MlirOperation, shape: &[i64], elem: MlirType, values: &[f64]) -> Result<MlirValue, String> {
+    let t = tensor_type(shape, elem);
+    let e = elem_from_mlir(elem);
+    let splat = values.len() == 1;
+    let n = values.len() as isize;
+    let attr = unsafe {
+        match e {
+            ElemTy::F32 if splat => mlirDenseElementsAttrFloatSplatGet(t, values[0] as f32),
+            ElemTy::F32 => {
+                let v: Vec<f32> = values.iter().map(|&x| x as f32).collect();
+                mlirDenseElementsAttrFloatGet(t, n, v.as_ptr())
+            }
+            ElemTy::I(1) if splat => mlirDenseElementsAttrBoolSplatGet(t, values[0] != 0.0),
+            ElemTy::I(32) if splat => mlirDenseElementsAttrInt32SplatGet(t, values[0] as i32),
+            ElemTy::I(32) => {
+                let v: Vec<i32> = values.iter().map(|&x| x as i32).collect();
+                mlirDenseElementsAttrInt32Get(t, n, v.as_ptr())
+            }
+            ElemTy::I(64) if splat => mlirDenseElementsAttrInt64SplatGet(t, values[0] as i64),
+            ElemTy::I(64) => {
+                let v: Vec<i64> = values.iter().map(|&x| x as i64).collect();
+                mlirDenseElementsAttrInt64Get(t, n, v.as_ptr())
+            }
+            _ => return Err(format!("cannot build a constant of element type {}", print_type(elem))),
+        }
+    };
+    Ok(const_attr(anchor, attr))
+}
+
+/// A 0-d constant `value` of `v`'s element type.
+fn scalar_like(anchor: MlirOperation, v: MlirValue, value: f64) -> Result<MlirValue, String> {
+    number_const(anchor, &[], elem_of(v), &[value])
+}
+
+/// `tfl.reshape(v, shape)`; to a scalar, `tfl.squeeze` of every (unit) dim, which needs
+/// no empty shape constant.
+fn reshape_to(anchor: MlirOperation, v: MlirValue, shape: &[i64]) -> MlirValue {
+    if shape.is_empty() {
+        let all: Vec<i64> = (0..ty(v).dims().len() as i64).collect();
+        let dims = unsafe { mlirDenseI64ArrayGet(ctx_of(anchor), all.len() as isize, all.as_ptr()) };
+        return emit(anchor, "tfl.squeeze", &[v], tensor_type(&[], elem_of(v)), &[("squeeze_dims", dims)]);
+    }
+    let s = i32_const(anchor, shape);
+    emit(anchor, "tfl.reshape", &[v, s], tensor_type(shape, elem_of(v)), &[])
+}
+
+/// `tfl.cast(v)` to element type `elem`.
+fn cast_to(anchor: MlirOperation, v: MlirValue, elem: MlirType) -> MlirValue {
+    emit(anchor, "tfl.cast", &[v], tensor_type(ty(v).dims(), elem), &[])
+}
+
+/// A fused-activation-free binary TFL op (`tfl.add`, `tfl.sub`, `tfl.mul`, `tfl.div`)
+/// on operands of one shape.
+fn arith(anchor: MlirOperation, name: &str, a: MlirValue, b: MlirValue) -> MlirValue {
+    let t = unsafe { mlirValueGetType(a) };
+    emit(anchor, name, &[a, b], t, &[("fused_activation_function", string_attr(anchor, "NONE"))])
+}
+
+/// A TFL op whose result has `a`'s shape with element type `elem`.
+fn same_shape(anchor: MlirOperation, name: &str, operands: &[MlirValue], elem: MlirType) -> MlirValue {
+    emit(anchor, name, operands, tensor_type(ty(operands[0]).dims(), elem), &[])
+}
+
+fn bool_type(op: MlirOperation) -> MlirType {
+    unsafe { mlirIntegerTypeGet(ctx_of(op), 1) }
+}
+
+fn i32_type(op: MlirOperation) -> MlirType {
+    unsafe { mlirIntegerTypeGet(ctx_of(op), 32) }
 }
 
 fn reshape(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
@@ -183,10 +306,14 @@ fn splat_value(v: MlirValue) -> Option<f64> {
 }
 
 /// `reduce(x, init) dims { return op(a, b) }` with one input, a body of a single
-/// add/maximum/minimum of the block arguments, and `init` that operation's identity:
-/// `tfl.sum` / `tfl.reduce_max` / `tfl.reduce_min` over constant axes.
+/// add/multiply/maximum/minimum (or, on bools, or/and) of the block arguments, and
+/// `init` that operation's identity: `tfl.sum` / `tfl.reduce_prod` / `tfl.reduce_max` /
+/// `tfl.reduce_min` / `tfl.reduce_any` / `tfl.reduce_all` over constant axes.
 fn reduce(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let ins = operands(op);
+    if ins.len() == 4 {
+        return reduce_arg(op, &ins);
+    }
     if ins.len() != 2 {
         return Ok(None);
     }
@@ -205,8 +332,12 @@ fn reduce(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         return Ok(None);
     }
     let init = splat_value(ins[1]);
+    let boolean = is_bool(ins[0]);
     let (to, identity_ok) = match name(first).as_str() {
         "stablehlo.add" => ("tfl.sum", init == Some(0.0)),
+        "stablehlo.multiply" => ("tfl.reduce_prod", init == Some(1.0)),
+        "stablehlo.or" if boolean => ("tfl.reduce_any", init == Some(0.0)),
+        "stablehlo.and" if boolean => ("tfl.reduce_all", init == Some(1.0)),
         "stablehlo.maximum" => ("tfl.reduce_max", init.is_some_and(|v| v == f64::NEG_INFINITY || v <= -(2f64.powi(31)))),
         "stablehlo.minimum" => ("tfl.reduce_min", init.is_some_and(|v| v == f64::INFINITY || v >= 2f64.powi(31) - 1.0)),
         _ => return Ok(None),
@@ -297,66 +428,93 @@ fn tfl_transpose(anchor: MlirOperation, v: MlirValue, perm: &[i64]) -> MlirValue
     unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.transpose", &[v, p], &[like(v, &shape)], &[]), 0) }
 }
 
-/// 2-D `convolution` in the importer's layout (`[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]`,
+/// `convolution` in the importer's layouts. 2-D (`[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]`,
 /// no input dilation, no batch groups): NCHW input and OIHW filter are transposed to
 /// NHWC / OHWI (the layout pass cancels such transposes later), explicit padding
 /// becomes a `tfl.pad` before a VALID convolution, and the NHWC result is transposed
-/// back. One group is `tfl.conv_2d`; one group per input channel is
-/// `tfl.depthwise_conv_2d` (filter `[1, H, W, O]`). Other forms are not matched.
+/// back. One group per input channel is `tfl.depthwise_conv_2d` (filter `[1, H, W, O]`);
+/// other group counts are `tfl.conv_2d` with a filter of `C / groups` input channels
+/// (TFLite's grouped convolution). 1-D (`[b, f, 0]x[o, i, 0]->[b, f, 0]`) is the 2-D form
+/// on a height of 1, between reshapes. A transposed convolution (`[i, o, 0, 1]` filter,
+/// input dilation, the importer's spatially reversed filter) is `tfl.transpose_conv`.
 fn convolution(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let dn = match raw_attr(op, "dimension_numbers").map(attr_from_mlir) {
         Some(Attr::Opaque { data, .. }) => data.replace(' ', ""),
         _ => return Ok(None),
     };
-    if dn != "conv<[b,f,0,1]x[o,i,0,1]->[b,f,0,1]>" {
+    let (x, w) = (operand(op, 0), operand(op, 1));
+    let (xt, wt, out) = (ty(x), ty(w), ty(result(op, 0)));
+    if !xt.is_static() || !wt.is_static() || !out.is_static() {
         return Ok(None);
     }
-    let ints = |n: &str, default: i64| attr(op, n).and_then(|a| a.as_ints()).unwrap_or_else(|| vec![default; 2]);
-    let strides = ints("window_strides", 1);
-    let rhs_dilation = ints("rhs_dilation", 1);
-    if ints("lhs_dilation", 1).iter().any(|&d| d != 1) || attr(op, "batch_group_count").and_then(|a| a.as_int()).unwrap_or(1) != 1 {
-        return Ok(None);
-    }
+    let spatial = xt.dims().len().saturating_sub(2);
+    let ints = |n: &str| attr(op, n).and_then(|a| a.as_ints()).unwrap_or_else(|| vec![1; spatial]);
+    let (strides, lhs_dilation, rhs_dilation) = (ints("window_strides"), ints("lhs_dilation"), ints("rhs_dilation"));
     let groups = attr(op, "feature_group_count").and_then(|a| a.as_int()).unwrap_or(1);
+    if attr(op, "batch_group_count").and_then(|a| a.as_int()).unwrap_or(1) != 1 {
+        return Ok(None);
+    }
     let pads: Vec<i64> = match attr(op, "padding") {
-        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 4 => v,
-        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 1 => vec![v[0]; 4],
-        None => vec![0; 4],
+        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 2 * spatial => v,
+        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 1 => vec![v[0]; 2 * spatial],
+        None => vec![0; 2 * spatial],
         _ => return Ok(None),
     };
-    if pads.iter().any(|&p| p < 0) {
-        return Ok(None);
+    let unit = |v: &[i64]| v.iter().all(|&d| d == 1);
+    match dn.as_str() {
+        "conv<[b,f,0,1]x[o,i,0,1]->[b,f,0,1]>" if unit(&lhs_dilation) => {
+            let y = conv_nchw(op, x, w, [strides[0], strides[1]], [rhs_dilation[0], rhs_dilation[1]], [pads[0], pads[1], pads[2], pads[3]], groups, out.dims());
+            Ok(y.and_then(defining_op))
+        }
+        "conv<[b,f,0]x[o,i,0]->[b,f,0]>" if unit(&lhs_dilation) => {
+            let (xd, wd, od) = (xt.dims(), wt.dims(), out.dims());
+            let x2 = reshape_to(op, x, &[xd[0], xd[1], 1, xd[2]]);
+            let w2 = reshape_to(op, w, &[wd[0], wd[1], 1, wd[2]]);
+            let o2 = [od[0], od[1], 1, od[2]];
+            let Some(y) = conv_nchw(op, x2, w2, [1, strides[0]], [1, rhs_dilation[0]], [0, 0, pads[0], pads[1]], groups, &o2) else {
+                return Ok(None);
+            };
+            Ok(defining_op(reshape_to(op, y, od)))
+        }
+        "conv<[b,f,0,1]x[i,o,0,1]->[b,f,0,1]>" if unit(&strides) && unit(&rhs_dilation) && groups == 1 => {
+            Ok(transposed_conv(op, x, w, [lhs_dilation[0], lhs_dilation[1]], [pads[0], pads[1], pads[2], pads[3]], out.dims()).and_then(defining_op))
+        }
+        _ => Ok(None),
     }
-    let (x, w) = (operand(op, 0), operand(op, 1));
-    let (xt, wt) = unsafe { (type_from_mlir(mlirValueGetType(x)), type_from_mlir(mlirValueGetType(w))) };
-    let out = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
-    if !xt.is_static() || !wt.is_static() || !out.is_static() || xt.dims().len() != 4 {
-        return Ok(None);
+}
+
+/// `tfl.no_value`, the absent optional operand.
+fn no_value(op: MlirOperation) -> MlirValue {
+    unsafe {
+        let ctx = ctx_of(op);
+        emit(op, "tfl.no_value", &[], mlirNoneTypeGet(ctx), &[("value", mlirUnitAttrGet(ctx))])
     }
-    let (cin, cout) = (xt.dims()[1], wt.dims()[0]);
-    let depthwise = groups > 1 && groups == cin && wt.dims()[1] == 1;
-    if groups != 1 && !depthwise {
-        return Ok(None);
+}
+
+/// The NCHW result of a 2-D convolution of NCHW `x` with OIHW `w` (see `convolution`),
+/// or `None` for a group count TFLite has no kernel for, or negative padding.
+#[allow(clippy::too_many_arguments)]
+fn conv_nchw(op: MlirOperation, x: MlirValue, w: MlirValue, strides: [i64; 2], dilation: [i64; 2], pads: [i64; 4], groups: i64, out: &[i64]) -> Option<MlirValue> {
+    let (xt, wt) = (ty(x), ty(w));
+    let (cin, cout, fin) = (xt.dims()[1], wt.dims()[0], wt.dims()[1]);
+    if pads.iter().any(|&p| p < 0) || groups < 1 || cin % groups != 0 || cout % groups != 0 || fin * groups != cin {
+        return None;
     }
+    let depthwise = groups > 1 && groups == cin && fin == 1;
     let mut nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
     if pads.iter().any(|&p| p != 0) {
         let shape = paddings_const(op, &[[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]]);
-        let d = type_from_mlir(unsafe { mlirValueGetType(nhwc) });
+        let d = ty(nhwc);
         let padded = [d.dims()[0], d.dims()[1] + pads[0] + pads[1], d.dims()[2] + pads[2] + pads[3], d.dims()[3]];
-        nhwc = unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.pad", &[nhwc, shape], &[like(nhwc, &padded)], &[]), 0) };
+        nhwc = emit(op, "tfl.pad", &[nhwc, shape], like(nhwc, &padded), &[]);
     }
     // OIHW -> OHWI for conv_2d; [O, 1, H, W] -> [1, H, W, O] for depthwise.
     let filter = if depthwise { tfl_transpose(op, w, &[1, 2, 3, 0]) } else { tfl_transpose(op, w, &[0, 2, 3, 1]) };
-    let none = unsafe {
-        let ctx = mlirOperationGetContext(op);
-        let unit = mlirUnitAttrGet(ctx);
-        mlirOperationGetResult(insert_op_before(op, "tfl.no_value", &[], &[mlirNoneTypeGet(ctx)], &[("value", unit)]), 0)
-    };
-    let o = out.dims();
-    let out_nhwc = like(result(op, 0), &[o[0], o[2], o[3], o[1]]);
+    let none = no_value(op);
+    let out_nhwc = like(x, &[out[0], out[2], out[3], out[1]]);
     let mut attrs = vec![
-        ("dilation_h_factor", i32_attr(op, rhs_dilation[0])),
-        ("dilation_w_factor", i32_attr(op, rhs_dilation[1])),
+        ("dilation_h_factor", i32_attr(op, dilation[0])),
+        ("dilation_w_factor", i32_attr(op, dilation[1])),
         ("fused_activation_function", string_attr(op, "NONE")),
         ("padding", string_attr(op, "VALID")),
         ("stride_h", i32_attr(op, strides[0])),
@@ -368,9 +526,87 @@ fn convolution(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     } else {
         "tfl.conv_2d"
     };
-    let conv = insert_op_before(op, name, &[nhwc, filter, none], &[out_nhwc], &attrs);
-    let back = tfl_transpose(op, unsafe { mlirOperationGetResult(conv, 0) }, &[0, 3, 1, 2]);
-    Ok(defining_op(back))
+    let conv = emit(op, name, &[nhwc, filter, none], out_nhwc, &attrs);
+    Some(tfl_transpose(op, conv, &[0, 3, 1, 2]))
+}
+
+/// The operand of a reverse over exactly `dims` that defines `v` (a `tfl.reverse_v2`
+/// already legalized, or a `stablehlo.reverse`), if `v` is only used once.
+fn reversed_source(v: MlirValue, dims: &[i64]) -> Option<(MlirOperation, MlirValue)> {
+    let def = defining_op(v)?;
+    if use_count(v) != 1 {
+        return None;
+    }
+    let reversed = match name(def).as_str() {
+        "tfl.reverse_v2" => edge_dialects::ir::const_ints_of_value(operand(def, 1))?,
+        "stablehlo.reverse" => attr(def, "dimensions")?.as_ints()?,
+        _ => return None,
+    };
+    (reversed == dims).then(|| (def, operand(def, 0)))
+}
+
+/// Erases `op` and then its operands' defining constants, when nothing uses them.
+fn erase_dead(op: MlirOperation) {
+    let ins = operands(op);
+    if (0..unsafe { mlirOperationGetNumResults(op) }).any(|i| use_count(result(op, i)) > 0) {
+        return;
+    }
+    erase(op);
+    for v in ins {
+        if let Some(d) = defining_op(v).filter(|d| name(*d) == "tfl.pseudo_const" && use_count(v) == 0) {
+            erase(d);
+        }
+    }
+}
+
+/// The NCHW result of a transposed convolution as StableHLO writes it: input dilated by
+/// `s`, padded by `pads`, correlated with the spatially reversed `[I, O, H, W]` filter
+/// `w`. TFLite's `transpose_conv` scatters with the unreversed filter (OHWI), so the
+/// reverse is dropped (or, if `w` is not a reverse, one is added); the VALID output of
+/// `(in - 1) * s + k` is then cropped (and zero-padded at the end) to StableHLO's window.
+fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, s: [i64; 2], pads: [i64; 4], out: &[i64]) -> Option<MlirValue> {
+    let (xd, wd) = (ty(x).dims().to_vec(), ty(w).dims().to_vec());
+    let (k, input) = ([wd[2], wd[3]], [xd[2], xd[3]]);
+    let full = [(input[0] - 1) * s[0] + k[0], (input[1] - 1) * s[1] + k[1]];
+    let top = [k[0] - 1 - pads[0], k[1] - 1 - pads[2]];
+    if top.iter().any(|&t| t < 0) || ty(x).elem != ElemTy::F32 {
+        return None;
+    }
+    let unreversed = match reversed_source(w, &[2, 3]) {
+        Some((rev, source)) => {
+            // Point the convolution at the source so the reverse can go now.
+            unsafe { mlirOperationSetOperand(op, 1, source) };
+            erase_dead(rev);
+            source
+        }
+        None => {
+            let axes = i32_const(op, &[2, 3]);
+            emit(op, "tfl.reverse_v2", &[w, axes], unsafe { mlirValueGetType(w) }, &[])
+        }
+    };
+    let filter = tfl_transpose(op, unreversed, &[1, 2, 3, 0]);
+    let nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
+    let (n, o) = (out[0], out[1]);
+    let shape = i32_const(op, &[n, full[0], full[1], o]);
+    let none = no_value(op);
+    let attrs = [
+        ("fused_activation_function", string_attr(op, "NONE")),
+        ("padding", string_attr(op, "VALID")),
+        ("stride_h", i32_attr(op, s[0])),
+        ("stride_w", i32_attr(op, s[1])),
+    ];
+    let mut y = emit(op, "tfl.transpose_conv", &[shape, filter, nhwc, none], like(x, &[n, full[0], full[1], o]), &attrs);
+    let (oh, ow) = (out[2], out[3]);
+    let extra = [(top[0] + oh - full[0]).max(0), (top[1] + ow - full[1]).max(0)];
+    if extra.iter().any(|&e| e > 0) {
+        let p = paddings_const(op, &[[0, 0], [0, extra[0]], [0, extra[1]], [0, 0]]);
+        y = emit(op, "tfl.pad", &[y, p], like(x, &[n, full[0] + extra[0], full[1] + extra[1], o]), &[]);
+    }
+    if top != [0, 0] || oh != full[0] || ow != full[1] {
+        let (b, sz) = (i32_const(op, &[0, top[0], top[1], 0]), i32_const(op, &[n, oh, ow, o]));
+        y = emit(op, "tfl.slice", &[y, b, sz], like(x, &[n, oh, ow, o]), &[]);
+    }
+    Some(tfl_transpose(op, y, &[0, 3, 1, 2]))
 }
 
 /// The single body op of a one-block region whose op combines the two block arguments
@@ -469,6 +705,338 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     Ok(defining_op(back))
 }
 
+/// `iota` of a static shape is a constant (TFLite has no op for it).
+fn iota(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let out = ty(result(op, 0));
+    let Some(d) = attr(op, "iota_dimension").and_then(|a| a.as_int()) else {
+        return Err("'stablehlo.iota' op has no iota_dimension".into());
+    };
+    if !out.is_static() || d < 0 || d as usize >= out.dims().len() {
+        return Ok(None);
+    }
+    let dims = out.dims();
+    let n: i64 = dims.iter().product();
+    let inner: i64 = dims[d as usize + 1..].iter().product();
+    let values: Vec<f64> = (0..n).map(|i| ((i / inner) % dims[d as usize]) as f64).collect();
+    Ok(defining_op(number_const(op, dims, elem_of(result(op, 0)), &values)?))
+}
+
+/// `remainder` truncates (C's `fmod`: the result takes the dividend's sign); TFLite's
+/// `floor_mod` floors (the divisor's sign). With `r = floor_mod(x, y)`, the truncated
+/// remainder is `r - y` where `r != 0` and `x`, `y` differ in sign, else `r`.
+fn remainder(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let (x, y) = (operand(op, 0), operand(op, 1));
+    if !matches!(ty(x).elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64)) {
+        return Ok(None);
+    }
+    let b = bool_type(op);
+    let r = same_shape(op, "tfl.floor_mod", &[x, y], elem_of(x));
+    let zero = scalar_like(op, x, 0.0)?;
+    let x_neg = same_shape(op, "tfl.less", &[x, zero], b);
+    let y_neg = same_shape(op, "tfl.less", &[y, zero], b);
+    let signs_differ = same_shape(op, "tfl.not_equal", &[x_neg, y_neg], b);
+    let nonzero = same_shape(op, "tfl.not_equal", &[r, zero], b);
+    let fix = same_shape(op, "tfl.logical_and", &[signs_differ, nonzero], b);
+    let shifted = arith(op, "tfl.sub", r, y);
+    Ok(Some(insert_op_before(op, "tfl.select_v2", &[fix, shifted, r], &result_types(op), &[])))
+}
+
+/// The list `key = [..]` (empty when absent) or the integer `key = n` of a StableHLO
+/// dimension-numbers attribute printed as text.
+fn dn_list(data: &str, key: &str) -> Vec<i64> {
+    let pat = format!("{key} = [");
+    data.find(&pat)
+        .and_then(|i| {
+            let rest = &data[i + pat.len()..];
+            Some(rest[..rest.find(']')?].split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        })
+        .unwrap_or_default()
+}
+fn dn_int(data: &str, key: &str) -> Option<i64> {
+    let pat = format!("{key} = ");
+    let rest = &data[data.find(&pat)? + pat.len()..];
+    rest.split(|c: char| !c.is_ascii_digit() && c != '-').next()?.parse().ok()
+}
+
+/// `gather` that picks whole slices: every indexed operand dim (`start_index_map`) is
+/// collapsed with slice size 1 and every other dim is taken whole, no batching dims.
+/// One indexed dim `d` whose batch dims land where `d` was is `tfl.gather` on axis `d`;
+/// otherwise the operand is transposed to put the indexed dims first (in
+/// `start_index_map` order), `tfl.gather_nd` picks, and a transpose puts the offset
+/// dims where StableHLO wants them.
+fn gather(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let data = match raw_attr(op, "dimension_numbers").map(attr_from_mlir) {
+        Some(Attr::Opaque { data, .. }) => data,
+        _ => return Ok(None),
+    };
+    let (p, ix) = (operand(op, 0), operand(op, 1));
+    let (pt, it, out) = (ty(p), ty(ix), ty(result(op, 0)));
+    let Some(sizes) = attr(op, "slice_sizes").and_then(|a| a.as_ints()) else {
+        return Err("'stablehlo.gather' op has no slice_sizes".into());
+    };
+    if !pt.is_static() || !it.is_static() || !out.is_static() {
+        return Ok(None);
+    }
+    let offset_dims = dn_list(&data, "offset_dims");
+    let mut collapsed = dn_list(&data, "collapsed_slice_dims");
+    let start_map = dn_list(&data, "start_index_map");
+    let ivd = dn_int(&data, "index_vector_dim").unwrap_or(it.dims().len() as i64) as usize;
+    if !dn_list(&data, "operand_batching_dims").is_empty() || start_map.is_empty() {
+        return Ok(None);
+    }
+    collapsed.sort();
+    let mut indexed = start_map.clone();
+    indexed.sort();
+    let pd = pt.dims();
+    let whole = (0..pd.len()).all(|d| if indexed.contains(&(d as i64)) { sizes[d] == 1 } else { sizes[d] == pd[d] });
+    if collapsed != indexed || !whole || ivd > it.dims().len() {
+        return Ok(None);
+    }
+    let vector_len = if ivd == it.dims().len() { 1 } else { it.dims()[ivd] };
+    if vector_len != start_map.len() as i64 {
+        return Ok(None);
+    }
+    let batch: Vec<i64> = it.dims().iter().enumerate().filter(|(i, _)| *i != ivd).map(|(_, &d)| d).collect();
+    let rest: Vec<usize> = (0..pd.len()).filter(|d| !indexed.contains(&(*d as i64))).collect();
+    if start_map.len() == 1 {
+        let d = start_map[0] as usize;
+        let expected: Vec<i64> = (0..d).chain(d + batch.len()..batch.len() + rest.len()).map(|i| i as i64).collect();
+        if offset_dims == expected {
+            let idx = if it.dims() == batch.as_slice() { ix } else { reshape_to(op, ix, &batch) };
+            let attrs = [("axis", i32_attr(op, d as i64)), ("batch_dims", i32_attr(op, 0))];
+            return Ok(Some(insert_op_before(op, "tfl.gather", &[p, idx], &result_types(op), &attrs)));
+        }
+    }
+    // gather_nd: params [indexed..., rest...], indices [batch..., vector].
+    let perm: Vec<i64> = start_map.iter().copied().chain(rest.iter().map(|&d| d as i64)).collect();
+    let params = if perm.iter().enumerate().all(|(i, &d)| d == i as i64) { p } else { tfl_transpose(op, p, &perm) };
+    let indices = if ivd == it.dims().len() {
+        let mut s = it.dims().to_vec();
+        s.push(1);
+        reshape_to(op, ix, &s)
+    } else if ivd + 1 == it.dims().len() {
+        ix
+    } else {
+        let iperm: Vec<i64> = (0..it.dims().len() as i64).filter(|&i| i != ivd as i64).chain([ivd as i64]).collect();
+        tfl_transpose(op, ix, &iperm)
+    };
+    let nd_shape: Vec<i64> = batch.iter().copied().chain(rest.iter().map(|&d| pd[d])).collect();
+    let g = emit(op, "tfl.gather_nd", &[params, indices], like(p, &nd_shape), &[]);
+    // Result dim j: the k-th offset dim is gather_nd's dim batch + k; the others are
+    // batch dims in order.
+    let (mut next_batch, mut out_perm) = (0i64, Vec::new());
+    for j in 0..out.dims().len() as i64 {
+        match offset_dims.iter().position(|&o| o == j) {
+            Some(k) => out_perm.push(batch.len() as i64 + k as i64),
+            None => {
+                out_perm.push(next_batch);
+                next_batch += 1;
+            }
+        }
+    }
+    if out_perm.iter().enumerate().all(|(i, &d)| d == i as i64) {
+        return Ok(defining_op(g));
+    }
+    Ok(defining_op(tfl_transpose(op, g, &out_perm)))
+}
+
+/// `reverse(x, dims)`: `tfl.reverse_v2(x, dims)`.
+fn reverse(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let Some(dims) = attr(op, "dimensions").and_then(|a| a.as_ints()) else {
+        return Err("'stablehlo.reverse' op has no dimensions".into());
+    };
+    let axes = i32_const(op, &dims);
+    Ok(Some(insert_op_before(op, "tfl.reverse_v2", &[operand(op, 0), axes], &result_types(op), &[])))
+}
+
+/// `log_plus_one(x)` as `log(x + 1)` (TFLite has no log1p).
+fn log_plus_one(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let x = operand(op, 0);
+    if ty(x).elem != ElemTy::F32 {
+        return Ok(None);
+    }
+    let one = scalar_like(op, x, 1.0)?;
+    let u = emit(op, "tfl.add", &[x, one], unsafe { mlirValueGetType(x) }, &[("fused_activation_function", string_attr(op, "NONE"))]);
+    Ok(Some(insert_op_before(op, "tfl.log", &[u], &result_types(op), &[])))
+}
+
+/// `exponential_minus_one(x)` as `exp(x) - 1` (TFLite has no expm1).
+fn exponential_minus_one(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let x = operand(op, 0);
+    if ty(x).elem != ElemTy::F32 {
+        return Ok(None);
+    }
+    let e = emit(op, "tfl.exp", &[x], unsafe { mlirValueGetType(x) }, &[]);
+    let one = scalar_like(op, x, 1.0)?;
+    Ok(Some(insert_op_before(op, "tfl.sub", &[e, one], &result_types(op), &[("fused_activation_function", string_attr(op, "NONE"))])))
+}
+
+/// `tan(x)` as `sin(x) / cos(x)`.
+fn tan(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let x = operand(op, 0);
+    let t = unsafe { mlirValueGetType(x) };
+    let (s, c) = (emit(op, "tfl.sin", &[x], t, &[]), emit(op, "tfl.cos", &[x], t, &[]));
+    Ok(Some(insert_op_before(op, "tfl.div", &[s, c], &result_types(op), &[("fused_activation_function", string_attr(op, "NONE"))])))
+}
+
+/// `xor` on bools is `tfl.not_equal`; integers have no TFL builtin here.
+fn logical_xor(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    logical(op, "tfl.not_equal")
+}
+
+/// The comparison direction of a `stablehlo.compare` (`"GT"`, `"LT"`, ...).
+fn direction(cmp: MlirOperation) -> Option<String> {
+    let text = match raw_attr(cmp, "comparison_direction").map(attr_from_mlir)? {
+        Attr::Opaque { data, .. } => data,
+        Attr::Other(text) => text,
+        _ => return None,
+    };
+    ["EQ", "NE", "GE", "GT", "LE", "LT"].iter().find(|d| text.trim_end_matches('>').ends_with(*d)).map(|d| d.to_string())
+}
+
+/// Whether `v` is a constant (a legalized `iota`) counting 0, 1, ... along dim `d`.
+fn is_iota_along(v: MlirValue, d: usize) -> bool {
+    let dims = ty(v).dims().to_vec();
+    if d >= dims.len() || !defining_op(v).is_some_and(|c| name(c) == "tfl.pseudo_const") {
+        return false;
+    }
+    let inner: i64 = dims[d + 1..].iter().product();
+    edge_dialects::ir::const_ints_of_value(v).is_some_and(|vals| {
+        vals.len() as i64 == dims.iter().product::<i64>() && vals.iter().enumerate().all(|(i, &x)| x == (i as i64 / inner) % dims[d])
+    })
+}
+
+/// The direction of a comparator region's first op when it compares the block's first
+/// argument with `other` (`"GT"`, `"LT"`, ...).
+fn comparator(op: MlirOperation, other: isize) -> Option<String> {
+    unsafe {
+        let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
+        let first = mlirBlockGetFirstOperation(body);
+        if first.ptr.is_null() || name(first) != "stablehlo.compare" {
+            return None;
+        }
+        let o = operands(first);
+        let (a, b) = (mlirBlockGetArgument(body, 0), mlirBlockGetArgument(body, other));
+        if !(mlirValueEqual(o[0], a) && mlirValueEqual(o[1], b)) {
+            return None;
+        }
+        direction(first)
+    }
+}
+
+/// The `k` largest (or, not `descending`, smallest) values of `x` along dim `d` and
+/// their int32 indices, in `x`'s layout, through `tfl.topk_v2` (which works on the last
+/// dim, so `d` is moved there and back). Returns the values, the indices and the top-k op.
+fn top_k(op: MlirOperation, x: MlirValue, d: usize, k: i64, descending: bool) -> Result<(MlirValue, MlirValue, MlirOperation), String> {
+    let rank = ty(x).dims().len();
+    let mut perm: Vec<i64> = (0..rank as i64).filter(|&i| i != d as i64).collect();
+    perm.push(d as i64);
+    let last = d + 1 == rank;
+    let mut v = if last { x } else { tfl_transpose(op, x, &perm) };
+    if !descending {
+        v = emit(op, "tfl.neg", &[v], unsafe { mlirValueGetType(v) }, &[]);
+    }
+    let kc = number_const(op, &[], i32_type(op), &[k as f64])?;
+    let mut shape = ty(v).dims().to_vec();
+    *shape.last_mut().unwrap() = k;
+    let topk = insert_op_before(op, "tfl.topk_v2", &[v, kc], &[like(v, &shape), tensor_type(&shape, i32_type(op))], &[]);
+    let (mut values, mut indices) = (result(topk, 0), result(topk, 1));
+    if !descending {
+        values = emit(op, "tfl.neg", &[values], unsafe { mlirValueGetType(values) }, &[]);
+    }
+    if !last {
+        let inverse: Vec<i64> = (0..rank as i64).map(|i| perm.iter().position(|&p| p == i).unwrap() as i64).collect();
+        values = tfl_transpose(op, values, &inverse);
+        indices = tfl_transpose(op, indices, &inverse);
+    }
+    Ok((values, indices, topk))
+}
+
+/// Replaces the uses of `op`'s result `i` with `v`, cast to the result's element type.
+fn replace_result_cast(op: MlirOperation, i: isize, v: MlirValue) {
+    let want = elem_of(result(op, i));
+    let v = if unsafe { mlirTypeEqual(want, elem_of(v)) } { v } else { cast_to(op, v, want) };
+    replace_all_uses(result(op, i), v);
+}
+
+/// `sort` of a float tensor along one dim, alone or with an `iota` along that dim (the
+/// indices), by a comparator whose first op compares the first two block arguments
+/// with GT (descending) or LT (ascending), as PyTorch's sort, argsort and topk export:
+/// `top_k` over the whole dim. Ties keep index order, as a stable sort does; NaNs are
+/// not ordered as PyTorch orders them.
+fn sort(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let ins = operands(op);
+    let Some(dim) = attr(op, "dimension").and_then(|a| a.as_int()) else {
+        return Err("'stablehlo.sort' op has no dimension".into());
+    };
+    let x = ins[0];
+    let xt = ty(x);
+    if ins.len() > 2 || xt.elem != ElemTy::F32 || !xt.is_static() || xt.dims().is_empty() {
+        return Ok(None);
+    }
+    let rank = xt.dims().len() as i64;
+    let d = (if dim < 0 { dim + rank } else { dim }) as usize;
+    if ins.len() == 2 && !is_iota_along(ins[1], d) {
+        return Ok(None);
+    }
+    let descending = match comparator(op, 1).as_deref() {
+        Some("GT") => true,
+        Some("LT") => false,
+        _ => return Ok(None),
+    };
+    let (values, indices, topk) = top_k(op, x, d, xt.dims()[d], descending)?;
+    replace_all_uses(result(op, 0), values);
+    if ins.len() == 2 {
+        replace_result_cast(op, 1, indices);
+    }
+    // The sort's results have no uses left; the top-k op goes to the catalog check (the
+    // pass maps the unused results onto it and erases the sort).
+    Ok(Some(topk))
+}
+
+/// PyTorch's argmax / argmin (`max.dim`, `min.dim`): a `reduce` over one dim of
+/// `(x, iota along that dim)` with inits `(-inf or +inf, 0)` whose comparator's first op
+/// compares the first value argument with the accumulator's, GT (max) or LT (min).
+/// `top_k` with k = 1 gives the value and the first index of the extreme, as PyTorch
+/// does; NaNs rank as +inf (max) or -inf (min), so the first NaN wins unless an equal
+/// infinity comes before it; the reduced dim is then reshaped away.
+fn reduce_arg(op: MlirOperation, ins: &[MlirValue]) -> Result<Option<MlirOperation>, String> {
+    let Some(dims) = attr(op, "dimensions").and_then(|a| a.as_ints()) else {
+        return Err("'stablehlo.reduce' op has no dimensions".into());
+    };
+    let x = ins[0];
+    let xt = ty(x);
+    if dims.len() != 1 || xt.elem != ElemTy::F32 || !xt.is_static() || !is_iota_along(ins[1], dims[0] as usize) {
+        return Ok(None);
+    }
+    let d = dims[0] as usize;
+    let (init, index_init) = (splat_value(ins[2]), splat_value(ins[3]));
+    let descending = match (comparator(op, 2).as_deref(), init) {
+        (Some("GT"), Some(v)) if v == f64::NEG_INFINITY => true,
+        (Some("LT"), Some(v)) if v == f64::INFINITY => false,
+        _ => return Ok(None),
+    };
+    if index_init != Some(0.0) {
+        return Ok(None);
+    }
+    // PyTorch ranks NaN above everything (max) or below (min): rank NaNs as +-inf, and
+    // make the value NaN where the reduced row has one.
+    let b = bool_type(op);
+    let nan = same_shape(op, "tfl.not_equal", &[x, x], b);
+    let extreme = scalar_like(op, x, if descending { f64::INFINITY } else { f64::NEG_INFINITY })?;
+    let key = emit(op, "tfl.select_v2", &[nan, extreme, x], unsafe { mlirValueGetType(x) }, &[]);
+    let (values, indices, topk) = top_k(op, key, d, 1, descending)?;
+    let out = ty(result(op, 0)).dims().to_vec();
+    let axes = i32_const(op, &[d as i64]);
+    let any_nan = emit(op, "tfl.reduce_any", &[nan, axes], tensor_type(&out, b), &[("keep_dims", bool_attr(op, false))]);
+    let nan_value = scalar_like(op, x, f64::NAN)?;
+    let values = reshape_to(op, values, &out);
+    let values = emit(op, "tfl.select_v2", &[any_nan, nan_value, values], unsafe { mlirValueGetType(values) }, &[]);
+    replace_all_uses(result(op, 0), values);
+    replace_result_cast(op, 1, reshape_to(op, indices, &out));
+    Ok(Some(topk))
+}
+
 fn concatenate(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let Some(dim) = attr(op, "dimension").and_then(|a| a.as_int()) else {
         return Err("'stablehlo.concatenate' op has no dimension".into());
@@ -501,18 +1069,49 @@ fn slice(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     Ok(Some(insert_op_before(op, "tfl.strided_slice", &[x, b, e, st], &result_types(op), &attrs)))
 }
 
-/// `pad(x, value)` with non-negative edge padding and no interior padding:
-/// `tfl.padv2(x, [[low, high], ...], value)`.
+/// `pad(x, value)` without interior padding: `tfl.padv2(x, [[low, high], ...], value)`
+/// for the non-negative parts, then a `tfl.slice` for the negative ones (a crop). TFLite
+/// pads no bools: a bool pad runs on int32 between casts.
 fn pad(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let get = |n: &str| attr(op, n).and_then(|a| a.as_ints()).ok_or_else(|| format!("'stablehlo.pad' op has no {n}"));
     let (low, high, interior) = (get("edge_padding_low")?, get("edge_padding_high")?, get("interior_padding")?);
-    if interior.iter().any(|&i| i != 0) || low.iter().chain(&high).any(|&p| p < 0) {
+    if interior.iter().any(|&i| i != 0) {
         return Ok(None);
     }
-    let pairs: Vec<[i64; 2]> = low.iter().zip(&high).map(|(l, h)| [*l, *h]).collect();
-    let paddings = paddings_const(op, &pairs);
-    // TFLite's constant_values is a scalar of the input's type: the 0-d init works.
-    Ok(Some(insert_op_before(op, "tfl.padv2", &[operand(op, 0), paddings, operand(op, 1)], &result_types(op), &[])))
+    let (x, value) = (operand(op, 0), operand(op, 1));
+    let (xt, out) = (ty(x), ty(result(op, 0)));
+    let crop = low.iter().chain(&high).any(|&p| p < 0);
+    let boolean = is_bool(x);
+    if !crop && !boolean {
+        let pairs: Vec<[i64; 2]> = low.iter().zip(&high).map(|(l, h)| [*l, *h]).collect();
+        let paddings = paddings_const(op, &pairs);
+        // TFLite's constant_values is a scalar of the input's type: the 0-d init works.
+        return Ok(Some(insert_op_before(op, "tfl.padv2", &[x, paddings, value], &result_types(op), &[])));
+    }
+    if !xt.is_static() || !out.is_static() {
+        return Ok(None);
+    }
+    let (mut x, mut value) = (x, value);
+    if boolean {
+        let i32t = i32_type(op);
+        (x, value) = (cast_to(op, x, i32t), cast_to(op, value, i32t));
+    }
+    let pairs: Vec<[i64; 2]> = low.iter().zip(&high).map(|(l, h)| [(*l).max(0), (*h).max(0)]).collect();
+    let mut y = x;
+    if pairs.iter().flatten().any(|&p| p > 0) {
+        let padded: Vec<i64> = xt.dims().iter().zip(&pairs).map(|(d, p)| d + p[0] + p[1]).collect();
+        let paddings = paddings_const(op, &pairs);
+        y = emit(op, "tfl.padv2", &[x, paddings, value], like(x, &padded), &[]);
+    }
+    if crop {
+        let begin: Vec<i64> = low.iter().map(|&l| (-l).max(0)).collect();
+        let (b, sz) = (i32_const(op, &begin), i32_const(op, out.dims()));
+        y = emit(op, "tfl.slice", &[y, b, sz], like(y, out.dims()), &[]);
+    }
+    if boolean {
+        y = cast_to(op, y, bool_type(op));
+    }
+    Ok(defining_op(y))
 }
 
 fn transpose(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
