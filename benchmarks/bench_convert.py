@@ -60,7 +60,8 @@ CONVERT_TIMEOUT = 1800  # seconds, per converter and model
 # --- the models (used by the child processes, which import torch) --------------------
 
 
-def build_model(name: str):
+def build_model(name: str, calibrate: bool = True):
+    """The model with its random weights; calibrate=False when a state_dict is loaded next."""
     import torch
     import torchvision
 
@@ -80,7 +81,29 @@ def build_model(name: str):
         head.weight.copy_(torch.randn(head.weight.shape, generator=g) / math.sqrt(head.in_features))
         if head.bias is not None:
             head.bias.copy_(torch.randn(head.bias.shape, generator=g) * 0.1)
+    if calibrate:
+        calibrate_batchnorm(model)
     return model.eval()
+
+
+def calibrate_batchnorm(model) -> None:
+    """BatchNorm running statistics measured on a random batch. With the initial ones
+    (mean 0, variance 1) the activations of the randomly initialised MobileNets and
+    EfficientNet shrink to ~1e-8 and the output is the head's bias alone, which any
+    converter reproduces; after this each BatchNorm normalises what it really sees."""
+    import torch
+
+    bns = [m for m in model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+    if not bns:
+        return
+    for m in bns:
+        m.reset_running_stats()
+        m.momentum = None  # a plain average over the batches seen
+    model.train()
+    with torch.no_grad():
+        model(torch.randn(8, 3, 224, 224, generator=torch.Generator().manual_seed(SEED + 3)))
+    for m in bns:
+        m.momentum = 0.1
 
 
 def child_export(name: str, work: str) -> None:
@@ -100,7 +123,13 @@ def child_export(name: str, work: str) -> None:
     t1 = time.perf_counter()
     torch.export.save(ep, os.path.join(work, f"{name}.pt2"))
     t2 = time.perf_counter()
-    info = {"torch": torch.__version__, "export_s": t1 - t0, "save_s": t2 - t1}
+    info = {
+        "torch": torch.__version__,
+        "export_s": t1 - t0,
+        "save_s": t2 - t1,
+        "out_max_abs": float(y.abs().max()),
+        "out_std": float(y.std()),
+    }
     with open(os.path.join(work, f"{name}.export.json"), "w") as f:
         json.dump(info, f)
 
@@ -120,7 +149,7 @@ def child_litert(name: str, work: str) -> None:
         except ImportError:
             raise SystemExit(f"cannot import litert_torch ({e1}) nor ai_edge_torch: "
                              "run bash benchmarks/setup-litert-torch.sh, use .venv-bench/bin/python") from None
-    model = build_model(name)
+    model = build_model(name, calibrate=False)
     model.load_state_dict(torch.load(os.path.join(work, f"{name}.state.pt")))
     with np.load(os.path.join(work, f"{name}.inputs.npz")) as z:
         x = torch.from_numpy(z["arg0"])
@@ -170,10 +199,15 @@ def timed(cmd: list[str], timeout: int) -> dict[str, Any]:
 def first_lines(lines: list[str], code: int) -> str:
     """The head of an error output (a Python traceback: its last lines, where the error is)."""
     lines = [l for l in lines if l.strip()]
+    more = max(0, len(lines) - ERROR_LINES)
     if any(l.startswith("Traceback (most recent call last)") for l in lines):
         lines = lines[-ERROR_LINES:]
+        if more:
+            lines.insert(0, f"... ({more} lines before)")
     else:
         lines = lines[:ERROR_LINES]
+        if more:
+            lines.append(f"... ({more} more lines)")
     return "\n".join(lines) or f"exit status {code}, no output"
 
 
@@ -362,7 +396,8 @@ def print_model(res: dict[str, Any]) -> None:
     if "error" in x:
         print("  export FAILED:\n" + indent(x["error"]))
         return
-    print(f"  torch.export + run_decompositions {x['export_s']:.2f} s, save {x['save_s']:.2f} s, .pt2 {mb(x['pt2_size'])} MB")
+    print(f"  torch.export + run_decompositions {x['export_s']:.2f} s, save {x['save_s']:.2f} s, .pt2 {mb(x['pt2_size'])} MB; "
+          f"PyTorch output max|out| {x['out_max_abs']:.3g}, std {x['out_std']:.3g}")
     rows = [
         ("convert s", e.get("convert_s"), l.get("convert_s"), "{:.2f}", "lt/edge"),
         ("process peak RSS MB", e.get("peak_rss"), l.get("peak_rss"), "MB", "lt/edge"),
