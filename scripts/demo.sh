@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
-# The main job on a model shipped in the repo: translate a small TFL CNN
-# (examples/small_cnn.mlir) into a .tflite, show what was written, run it in LiteRT on
-# the shipped inputs and compare with the NumPy reference outputs.
+# The main job on a model shipped in the repo: convert a PyTorch model exported with
+# torch.export (fixtures/models/mobile_block.pt2: conv, batch norm, hardswish, depthwise
+# conv, squeeze-excite, residual add) into a .tflite with edge-convert, then run it in
+# LiteRT on the stored inputs and compare with PyTorch's stored outputs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh
 echo "demo: building edge"
-cargo build --quiet -p edge-tools
+cargo build --quiet --release -p edge-tools
 out="$root/target/demo"
 mkdir -p "$out"
-echo "demo: edge-translate --mlir-to-tflite examples/small_cnn.mlir -o target/demo/small_cnn.tflite"
-target/debug/edge-translate --mlir-to-tflite examples/small_cnn.mlir -o "$out/small_cnn.tflite"
-target/debug/edge-translate --tflite-dump "$out/small_cnn.tflite" | sed -n '/operators:/,$p'
-echo "demo: running in LiteRT"
-.venv/bin/python runtime-check/litert_check.py "$out/small_cnn.tflite" \
-  --inputs examples/small_cnn.inputs.npz --expected examples/small_cnn.expected.npz \
-  --rel-to-max 1e-5 --print-outputs
+model=fixtures/models/mobile_block
+echo "demo: edge-convert $model.pt2 -o target/demo/mobile_block.tflite"
+target/release/edge-convert "$model.pt2" -o "$out/mobile_block.tflite"
+echo "demo: running in LiteRT against PyTorch's outputs"
+.venv/bin/python runtime-check/litert_check.py "$out/mobile_block.tflite" \
+  --inputs "$model.inputs.npz" --expected "$model.expected.npz" --rel-to-max 1e-4

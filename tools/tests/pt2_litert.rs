@@ -1,6 +1,7 @@
-//! PyTorch to LiteRT: every fixture that legalizes to TFL must load in LiteRT and match
-//! the PyTorch outputs stored beside it (`runtime-check/conformance/run_pt2_litert.py`).
-//! Fixtures with an op that has no TFL rule yet are listed as TODO, not failed.
+//! PyTorch to LiteRT: every fixture that legalizes to TFL, through edge-convert's
+//! default pipeline, must load in LiteRT and match the PyTorch outputs stored beside it
+//! (`runtime-check/conformance/run_pt2_litert.py`). Fixtures with an op that has no
+//! TFL rule yet are listed as TODO, not failed.
 
 mod common;
 
@@ -8,6 +9,7 @@ mod common;
 fn legalized_fixtures_match_pytorch_in_litert() {
     let repo = common::repo();
     let work = common::work_dir("pt2_litert");
+    let pipeline = edge_passes::pipelines::convert_pipeline(&Default::default());
     let summary = common::run_runner(
         &repo.join("runtime-check/conformance/run_pt2_litert.py"),
         &[
@@ -19,6 +21,8 @@ fn legalized_fixtures_match_pytorch_in_litert() {
             repo.join("fixtures").as_os_str(),
             "--work".as_ref(),
             work.as_os_str(),
+            "--pipeline".as_ref(),
+            pipeline.as_ref(),
         ],
         &work,
     );
