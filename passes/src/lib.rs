@@ -12,7 +12,9 @@ pub mod rewrite;
 
 mod edge_verify;
 mod legalize_stablehlo_to_tfl;
+mod tfl_fold_constants;
 mod tfl_fuse_activation;
+mod tfl_optimize;
 
 pub use manager::{Pipeline, RunOptions};
 pub use pass::{Pass, PassFailed, PassInfo};

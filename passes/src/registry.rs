@@ -6,7 +6,9 @@ use crate::pass::PassInfo;
 pub static PASSES: &[&PassInfo] = &[
     &crate::edge_verify::INFO,
     &crate::legalize_stablehlo_to_tfl::INFO,
+    &crate::tfl_fold_constants::INFO,
     &crate::tfl_fuse_activation::INFO,
+    &crate::tfl_optimize::INFO,
 ];
 
 pub fn lookup(name: &str) -> Option<&'static PassInfo> {
