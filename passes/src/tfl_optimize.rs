@@ -103,7 +103,13 @@ impl Pass for TflOptimize {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for _ in 0..MAX_SWEEPS {
             let mut changed = false;
-            for op in body_ops(func) {
+            // Users before producers: a chain of scales merges (MulConstChainFold) before
+            // it reaches the weights, so a filter is rewritten once, not once per scale.
+            // Ops left unused by this sweep's rewrites wait for the next one.
+            for op in body_ops(func).into_iter().rev() {
+                if unsafe { mlirOperationGetNumResults(op) } == 1 && use_count(result(op, 0)) == 0 {
+                    continue;
+                }
                 let op_name = name(op);
                 for (_, _, rewrite) in PATTERNS.iter().filter(|(n, _, _)| *n == op_name) {
                     if rewrite(op) {
