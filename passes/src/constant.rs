@@ -271,3 +271,21 @@ pub fn read_compact(v: MlirValue) -> Option<ConstTensor> {
     }
     read(v)
 }
+
+#[cfg(test)]
+mod broadcast_tests {
+    use super::*;
+
+    #[test]
+    fn broadcasts_like_numpy() {
+        assert_eq!(broadcast_shapes(&[2, 1], &[3]), Some(vec![2, 3]));
+        assert_eq!(broadcast_shapes(&[1, 4, 1, 1], &[1, 4, 8, 8]), Some(vec![1, 4, 8, 8]));
+        assert_eq!(broadcast_shapes(&[2], &[3]), None);
+        assert_eq!(broadcast_indices(&[2, 1], &[2, 3]), vec![0, 0, 0, 1, 1, 1]);
+        assert_eq!(broadcast_indices(&[3], &[2, 3]), vec![0, 1, 2, 0, 1, 2]);
+        let ctx = unsafe { mlirContextCreate() };
+        let c = ConstTensor::from_f32(ctx, vec![2, 1], &[1., 2.]);
+        assert_eq!(c.broadcast_to(&[2, 2]).f32s().unwrap(), vec![1., 1., 2., 2.]);
+        unsafe { mlirContextDestroy(ctx) };
+    }
+}
