@@ -357,3 +357,34 @@ func.func @reshape_of_reshape(%x: tensor<2x3xf32>) -> tensor<3x2xf32> {
   %1 = "tfl.reshape"(%0, %s2) : (tensor<6xf32>, tensor<2xi32>) -> tensor<3x2xf32>
   return %1 : tensor<3x2xf32>
 }
+
+// -----
+
+// A per-channel constant already expanded to the full shape (small tensors are
+// materialized by tfl-fold-constants) still folds: its elements repeat along H and W.
+// CHECK-LABEL: func.func @full_shape_per_channel
+// CHECK: %[[B:.*]] = "tfl.pseudo_const"() {value = dense<[7.000000e+00, 8.000000e+00]> : tensor<2xf32>}
+// CHECK: "tfl.conv_2d"(%{{.*}}, %{{.*}}, %[[B]])
+// CHECK-NOT: "tfl.add"
+func.func @full_shape_per_channel(%x: tensor<1x2x2x1xf32>) -> tensor<1x2x2x2xf32> {
+  %w = "tfl.pseudo_const"() {value = dense<1.0> : tensor<2x1x1x1xf32>} : () -> tensor<2x1x1x1xf32>
+  %none = "tfl.no_value"() {value} : () -> none
+  %0 = "tfl.conv_2d"(%x, %w, %none) {dilation_h_factor = 1 : i32, dilation_w_factor = 1 : i32, fused_activation_function = "NONE", padding = "VALID", stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x2x2x1xf32>, tensor<2x1x1x1xf32>, none) -> tensor<1x2x2x2xf32>
+  %b = "tfl.pseudo_const"() {value = dense<[[[[7.0, 8.0], [7.0, 8.0]], [[7.0, 8.0], [7.0, 8.0]]]]> : tensor<1x2x2x2xf32>} : () -> tensor<1x2x2x2xf32>
+  %1 = "tfl.add"(%0, %b) {fused_activation_function = "NONE"} : (tensor<1x2x2x2xf32>, tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32>
+  return %1 : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// The same shape, but the values change along W: not per channel.
+// CHECK-LABEL: func.func @full_shape_not_per_channel
+// CHECK: "tfl.add"
+func.func @full_shape_not_per_channel(%x: tensor<1x2x2x1xf32>) -> tensor<1x2x2x2xf32> {
+  %w = "tfl.pseudo_const"() {value = dense<1.0> : tensor<2x1x1x1xf32>} : () -> tensor<2x1x1x1xf32>
+  %none = "tfl.no_value"() {value} : () -> none
+  %0 = "tfl.conv_2d"(%x, %w, %none) {dilation_h_factor = 1 : i32, dilation_w_factor = 1 : i32, fused_activation_function = "NONE", padding = "VALID", stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x2x2x1xf32>, tensor<2x1x1x1xf32>, none) -> tensor<1x2x2x2xf32>
+  %b = "tfl.pseudo_const"() {value = dense<[[[[7.0, 8.0], [7.0, 9.0]], [[7.0, 8.0], [7.0, 8.0]]]]> : tensor<1x2x2x2xf32>} : () -> tensor<1x2x2x2xf32>
+  %1 = "tfl.add"(%0, %b) {fused_activation_function = "NONE"} : (tensor<1x2x2x2xf32>, tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32>
+  return %1 : tensor<1x2x2x2xf32>
+}

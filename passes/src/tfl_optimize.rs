@@ -36,7 +36,7 @@
 //! convolution (they would need the padding to be zero-preserving); convolutions with
 //! a fused activation or a second user.
 
-use crate::constant::{broadcast_shapes, insert, read, read_compact, ConstTensor};
+use crate::constant::{broadcast_shapes, insert, read, read_compact, strides, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
@@ -368,24 +368,30 @@ fn weighted_producer(v: MlirValue) -> Option<(MlirOperation, &'static (&'static 
     (single_result && fused_none(conv) && is_f32(w)).then_some((conv, entry, channel))
 }
 
-/// The `channels` values of constant `c` when it broadcasts to `shape` varying only
-/// along `channel` (a size-1 channel dim repeats its one value).
+/// The `channels` values of constant `c` when it broadcasts to `shape` and varies only
+/// along `channel` (a size-1 channel dim repeats its one value). A materialized
+/// constant of the full shape qualifies when its elements repeat across the other dims.
 fn per_channel(c: &ConstTensor, values: &[f32], shape: &[i64], channel: usize) -> Option<Vec<f32>> {
     if c.shape.len() > shape.len() {
         return None;
     }
     let offset = shape.len() - c.shape.len();
-    for (d, &n) in c.shape.iter().enumerate() {
-        if d + offset != channel && n != 1 {
-            return None;
-        }
+    if c.shape.iter().enumerate().any(|(d, &n)| n != 1 && n != shape[d + offset]) {
+        return None;
     }
     let channels = shape[channel] as usize;
-    match values.len() {
-        1 => Some(vec![values[0]; channels]),
-        n if n == channels && channel >= offset && c.shape[channel - offset] as usize == channels => Some(values.to_vec()),
-        _ => None,
+    let (stride, size) = if channel >= offset { (strides(&c.shape)[channel - offset], c.shape[channel - offset]) } else { (1, 1) };
+    let mut seen: Vec<Option<f32>> = vec![None; size as usize];
+    for (i, &v) in values.iter().enumerate() {
+        let ch = ((i as i64 / stride) % size) as usize;
+        match seen[ch] {
+            None => seen[ch] = Some(v),
+            Some(x) if x.to_bits() == v.to_bits() => {}
+            Some(_) => return None,
+        }
     }
+    let seen: Vec<f32> = seen.into_iter().collect::<Option<_>>()?;
+    Some(if size == 1 { vec![seen[0]; channels] } else { seen })
 }
 
 /// `add(w(x), c)`, `sub(w(x), c)`, `mul(w(x), c)` with `w` a weighted op and `c` per
