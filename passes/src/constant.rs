@@ -193,3 +193,105 @@ mod tests {
         unsafe { mlirContextDestroy(ctx) };
     }
 }
+
+/// NumPy broadcasting of two static shapes; `None` when they do not broadcast.
+pub fn broadcast_shapes(a: &[i64], b: &[i64]) -> Option<Vec<i64>> {
+    let rank = a.len().max(b.len());
+    let dim = |s: &[i64], d: usize| if d + s.len() < rank { 1 } else { s[d + s.len() - rank] };
+    (0..rank)
+        .map(|d| match (dim(a, d), dim(b, d)) {
+            (x, y) if x == y => Some(x),
+            (1, y) => Some(y),
+            (x, 1) => Some(x),
+            _ => None,
+        })
+        .collect()
+}
+
+/// For each flat index of `out` (row-major), the flat index of the element of a tensor
+/// of shape `input` that NumPy broadcasting reads there. `input` must broadcast to `out`.
+pub fn broadcast_indices(input: &[i64], out: &[i64]) -> Vec<usize> {
+    let pad = out.len() - input.len();
+    let in_strides = strides(input);
+    let steps: Vec<i64> = (0..out.len()).map(|d| if d < pad || input[d - pad] == 1 { 0 } else { in_strides[d - pad] }).collect();
+    let n = out.iter().product::<i64>() as usize;
+    let mut indices = Vec::with_capacity(n);
+    let mut index = vec![0i64; out.len()];
+    let mut src = 0i64;
+    for _ in 0..n {
+        indices.push(src as usize);
+        for d in (0..out.len()).rev() {
+            index[d] += 1;
+            src += steps[d];
+            if index[d] < out[d] {
+                break;
+            }
+            src -= steps[d] * out[d];
+            index[d] = 0;
+        }
+    }
+    indices
+}
+
+impl ConstTensor {
+    /// This tensor broadcast (NumPy rules) to `shape`; the caller checks that it broadcasts.
+    pub fn broadcast_to(&self, shape: &[i64]) -> Self {
+        let width = self.bytes.len() / self.num_elements().max(1);
+        let mut bytes = Vec::with_capacity(shape.iter().product::<i64>() as usize * width);
+        for i in broadcast_indices(&self.shape, shape) {
+            bytes.extend_from_slice(&self.bytes[i * width..(i + 1) * width]);
+        }
+        ConstTensor { shape: shape.to_vec(), bytes, ..self.clone() }
+    }
+}
+
+/// The smallest constant that broadcasts to `v`'s value, without expanding anything: a
+/// splat reads as one element (shape all ones, `v`'s rank), `broadcast_to(c, shape)`
+/// reads as `c`, any other constant as itself. `None` when `v` is none of these.
+pub fn read_compact(v: MlirValue) -> Option<ConstTensor> {
+    let rank = type_from_mlir(unsafe { mlirValueGetType(v) }).rank()?;
+    if let Some(op) = defining_op(v).filter(|op| name(*op) == "tfl.broadcast_to") {
+        let mut c = read_compact(crate::rewrite::operand(op, 0))?;
+        if c.shape.len() > rank {
+            return None;
+        }
+        c.shape.splice(0..0, std::iter::repeat_n(1, rank - c.shape.len()));
+        return Some(c);
+    }
+    let op = constant_op(v)?;
+    let attr = raw_attr(op, "value")?;
+    let mty = unsafe { mlirValueGetType(v) };
+    let ty = type_from_mlir(mty);
+    unsafe {
+        if ty.is_static() && ty.num_elements()? > 1 && mlirAttributeIsADenseElements(attr) && mlirDenseElementsAttrIsSplat(attr) {
+            let one = ty.dims().iter().map(|_| 1).collect::<Vec<i64>>();
+            let elem_type = mlirShapedTypeGetElementType(mty);
+            let bytes = if ty.elem == ElemTy::I(1) {
+                vec![mlirDenseElementsAttrGetBoolSplatValue(attr) as u8]
+            } else {
+                let width = ty.elem.byte_width()?;
+                std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(attr) as *const u8, width).to_vec()
+            };
+            return Some(ConstTensor { shape: one, elem: ty.elem, elem_type, bytes });
+        }
+    }
+    read(v)
+}
+
+#[cfg(test)]
+mod broadcast_tests {
+    use super::*;
+
+    #[test]
+    fn broadcasts_like_numpy() {
+        assert_eq!(broadcast_shapes(&[2, 1], &[3]), Some(vec![2, 3]));
+        assert_eq!(broadcast_shapes(&[1, 4, 1, 1], &[1, 4, 8, 8]), Some(vec![1, 4, 8, 8]));
+        assert_eq!(broadcast_shapes(&[2], &[3]), None);
+        assert_eq!(broadcast_indices(&[2, 1], &[2, 3]), vec![0, 0, 0, 1, 1, 1]);
+        assert_eq!(broadcast_indices(&[3], &[2, 3]), vec![0, 1, 2, 0, 1, 2]);
+        let ctx = unsafe { mlirContextCreate() };
+        let c = ConstTensor::from_f32(ctx, vec![2, 1], &[1., 2.]);
+        assert_eq!(c.broadcast_to(&[2, 2]).f32s().unwrap(), vec![1., 1., 2., 2.]);
+        unsafe { mlirContextDestroy(ctx) };
+    }
+}

@@ -15,8 +15,10 @@ mod edge_verify;
 mod legalize_stablehlo_to_tfl;
 mod op_classes;
 mod tfl_channel_last_io;
+mod tfl_fold_constants;
 mod tfl_fuse_activation;
 mod tfl_layout_nhwc;
+mod tfl_optimize;
 mod tfl_remove_broadcasts;
 
 pub use manager::{Pipeline, RunOptions};

@@ -7,8 +7,10 @@ pub static PASSES: &[&PassInfo] = &[
     &crate::edge_verify::INFO,
     &crate::legalize_stablehlo_to_tfl::INFO,
     &crate::tfl_channel_last_io::INFO,
+    &crate::tfl_fold_constants::INFO,
     &crate::tfl_fuse_activation::INFO,
     &crate::tfl_layout_nhwc::INFO,
+    &crate::tfl_optimize::INFO,
     &crate::tfl_remove_broadcasts::INFO,
 ];
 

@@ -1,0 +1,548 @@
+//! `tfl-fold-constants`: evaluates TFL ops whose operands are all constants and
+//! replaces each with a `tfl.pseudo_const`, then erases the ops left dead and merges
+//! identical constants.
+//!
+//! Input: a function of TFL ops (after `legalize-stablehlo-to-tfl`). Output: the same
+//! function where every op of the table below whose operands are constants is a
+//! constant, computed as LiteRT's kernel would (f32 arithmetic for f32 ops, integer
+//! arithmetic wrapping at the element width).
+//!
+//! A constant operand may be a splat or `broadcast_to(constant)`: element-wise ops then
+//! compute on the small tensor and give `broadcast_to(result)` (or a splat), so a
+//! batch-norm chain `rsqrt(broadcast_to(var) + 1e-5)` folds without materializing a
+//! full activation-sized tensor. A fold never makes a constant more than
+//! `max-growth` elements (default 1024) larger than its constant inputs together: a
+//! `broadcast_to` of a [64] vector to [1, 112, 112, 64] stays.
+//!
+//!   %0 = "tfl.pseudo_const"() {value = dense<[1.0, 4.0]> : tensor<2xf32>}
+//!   %1 = "tfl.rsqrt"(%0) : (tensor<2xf32>) -> tensor<2xf32>
+//! becomes
+//!   %1 = "tfl.pseudo_const"() {value = dense<[1.0, 0.5]> : tensor<2xf32>}
+//!
+//! Not folded: quantized constants, f16/bf16/f64 arithmetic, integer division, strided
+//! slices with ellipsis or new-axis masks, and ops with dynamic result shapes.
+
+use crate::constant::{broadcast_indices, broadcast_shapes, insert, read_compact, strides, ConstTensor};
+use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
+use crate::rewrite::*;
+use edge_dialects::elements::dense_attr_from_bytes;
+use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
+use mlir_sys::*;
+use std::collections::HashMap;
+
+pub static INFO: PassInfo = PassInfo {
+    name: "tfl-fold-constants",
+    summary: "Evaluate TFL ops whose operands are constants; erase dead ops; merge identical constants",
+    anchor: "func.func",
+    options: &[PassOptionInfo {
+        name: "max-growth",
+        help: "most elements a folded constant may have beyond its constant inputs together",
+        default: "1024",
+    }],
+    create,
+};
+
+fn create(options: &PassOptions) -> Result<Box<dyn Pass>, String> {
+    let max_growth = options.get_i64("max-growth")?;
+    let max_growth = usize::try_from(max_growth).map_err(|_| format!("option 'max-growth' must not be negative, got {max_growth}"))?;
+    Ok(Box::new(TflFoldConstants { max_growth }))
+}
+
+struct TflFoldConstants {
+    max_growth: usize,
+}
+
+/// What evaluates one op.
+#[derive(Clone, Copy)]
+enum Kernel {
+    Binary(BinaryOp),
+    Unary(UnaryOp),
+    /// reshape, squeeze, expand_dims: the bytes take the result's shape.
+    Reshape,
+    Transpose,
+    BroadcastTo,
+    Cast,
+    Pad,
+    Concatenation,
+    Slice,
+    StridedSlice,
+}
+
+#[derive(Clone, Copy)]
+enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Maximum,
+    Minimum,
+}
+
+#[derive(Clone, Copy)]
+enum UnaryOp {
+    Abs,
+    Neg,
+    Rsqrt,
+    Sqrt,
+    Exp,
+}
+
+/// The ops this pass folds, sorted by name.
+const KERNELS: &[(&str, Kernel)] = &[
+    ("tfl.abs", Kernel::Unary(UnaryOp::Abs)),
+    ("tfl.add", Kernel::Binary(BinaryOp::Add)),
+    ("tfl.broadcast_to", Kernel::BroadcastTo),
+    ("tfl.cast", Kernel::Cast),
+    ("tfl.concatenation", Kernel::Concatenation),
+    ("tfl.div", Kernel::Binary(BinaryOp::Div)),
+    ("tfl.exp", Kernel::Unary(UnaryOp::Exp)),
+    ("tfl.expand_dims", Kernel::Reshape),
+    ("tfl.maximum", Kernel::Binary(BinaryOp::Maximum)),
+    ("tfl.minimum", Kernel::Binary(BinaryOp::Minimum)),
+    ("tfl.mul", Kernel::Binary(BinaryOp::Mul)),
+    ("tfl.neg", Kernel::Unary(UnaryOp::Neg)),
+    ("tfl.pad", Kernel::Pad),
+    ("tfl.padv2", Kernel::Pad),
+    ("tfl.reshape", Kernel::Reshape),
+    ("tfl.rsqrt", Kernel::Unary(UnaryOp::Rsqrt)),
+    ("tfl.slice", Kernel::Slice),
+    ("tfl.sqrt", Kernel::Unary(UnaryOp::Sqrt)),
+    ("tfl.squeeze", Kernel::Reshape),
+    ("tfl.strided_slice", Kernel::StridedSlice),
+    ("tfl.sub", Kernel::Binary(BinaryOp::Sub)),
+    ("tfl.transpose", Kernel::Transpose),
+];
+
+/// One op's folded value: a tensor of the result's shape, or a smaller one that
+/// broadcasts to it.
+struct Folded {
+    value: ConstTensor,
+    /// Elements of the constant inputs the fold read, together.
+    input_elements: usize,
+}
+
+impl Pass for TflFoldConstants {
+    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+        // Body order: an op's constant operands are folded before the op is reached.
+        for op in body_ops(func) {
+            let op_name = name(op);
+            let Some(&(_, kernel)) = KERNELS.iter().find(|(n, _)| *n == op_name) else { continue };
+            if let Some(folded) = fold(kernel, op) {
+                if let Some(v) = self.materialize(op, folded) {
+                    replace_all_uses(result(op, 0), v);
+                    erase(op);
+                }
+            }
+        }
+        erase_dead_ops(func);
+        merge_identical_constants(func);
+        Ok(())
+    }
+}
+
+impl TflFoldConstants {
+    /// The value replacing `op`'s result: a constant of its type, a splat, or
+    /// `broadcast_to(small constant)` when the full tensor would grow too much.
+    fn materialize(&self, op: MlirOperation, folded: Folded) -> Option<MlirValue> {
+        let ty = unsafe { mlirValueGetType(result(op, 0)) };
+        let dims = type_from_mlir(ty).dims().to_vec();
+        let c = folded.value;
+        if c.shape == dims {
+            return Some(insert(op, &c));
+        }
+        if c.num_elements() == 1 {
+            // A one-element raw buffer makes a splat attribute of the full type.
+            let attr = dense_attr_from_bytes(ty, &c.bytes);
+            return Some(result(insert_op_before(op, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0));
+        }
+        let n = dims.iter().product::<i64>() as usize;
+        if n <= folded.input_elements + self.max_growth {
+            return Some(insert(op, &c.broadcast_to(&dims)));
+        }
+        if name(op) == "tfl.broadcast_to" {
+            return None;
+        }
+        let small = insert(op, &c);
+        let shape = crate::constant::insert_i32(op, &dims).ok()?;
+        Some(result(insert_op_before(op, "tfl.broadcast_to", &[small, shape], &[ty], &[]), 0))
+    }
+}
+
+/// The static shape and element type of `op`'s first result.
+fn result_type(op: MlirOperation) -> Option<(Vec<i64>, ElemTy, MlirType)> {
+    let ty = unsafe { mlirValueGetType(result(op, 0)) };
+    let t = type_from_mlir(ty);
+    if !t.is_static() || t.elem.is_quant() {
+        return None;
+    }
+    Some((t.dims().to_vec(), t.elem, unsafe { mlirShapedTypeGetElementType(ty) }))
+}
+
+/// The constant operand `i` of `op`, compact (see `read_compact`), never quantized.
+fn operand_const(op: MlirOperation, i: isize) -> Option<ConstTensor> {
+    read_compact(operand(op, i)).filter(|c| !c.elem.is_quant())
+}
+
+/// The constant operand `i` with every element present (its value's full shape).
+fn operand_full(op: MlirOperation, i: isize) -> Option<ConstTensor> {
+    let c = operand_const(op, i)?;
+    let dims = type_from_mlir(unsafe { mlirValueGetType(operand(op, i)) }).dims().to_vec();
+    (c.shape == dims).then_some(c)
+}
+
+fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
+    let (dims, elem, elem_type) = result_type(op)?;
+    let n_operands = unsafe { mlirOperationGetNumOperands(op) };
+    let inputs: Vec<ConstTensor> = match kernel {
+        // Index operands (shape, perm, paddings) are read where they are used.
+        Kernel::Binary(_) | Kernel::Concatenation => (0..n_operands).map(|i| operand_const(op, i)).collect::<Option<_>>()?,
+        _ => vec![operand_const(op, 0)?],
+    };
+    let input_elements = inputs.iter().map(ConstTensor::num_elements).sum();
+    let x = &inputs[0];
+    let out = |shape: Vec<i64>, bytes: Vec<u8>| ConstTensor { shape, elem: elem.clone(), elem_type, bytes };
+    let value = match kernel {
+        Kernel::Binary(f) => {
+            if !fused_none(op) || inputs[0].elem != inputs[1].elem || inputs[0].elem != elem {
+                return None;
+            }
+            let shape = broadcast_shapes(&inputs[0].shape, &inputs[1].shape)?;
+            if broadcast_shapes(&shape, &dims)? != dims {
+                return None;
+            }
+            let (a, b) = (&inputs[0], &inputs[1]);
+            let (ia, ib) = (broadcast_indices(&a.shape, &shape), broadcast_indices(&b.shape, &shape));
+            let bytes = if let (Some(a), Some(b)) = (a.f32s(), b.f32s()) {
+                let v: Vec<f32> = ia.iter().zip(&ib).map(|(&i, &j)| binary_f32(f, a[i], b[j])).collect();
+                v.iter().flat_map(|x| x.to_le_bytes()).collect()
+            } else if elem.is_int() {
+                let (a, b) = (a.ints()?, b.ints()?);
+                let v: Vec<i64> = ia.iter().zip(&ib).map(|(&i, &j)| binary_int(f, a[i], b[j])).collect::<Option<_>>()?;
+                int_bytes(&elem, &v)?
+            } else {
+                return None;
+            };
+            out(shape, bytes)
+        }
+        Kernel::Unary(f) => {
+            if x.elem != elem {
+                return None;
+            }
+            let bytes = if let Some(v) = x.f32s() {
+                v.iter().map(|&a| unary_f32(f, a)).flat_map(|x| x.to_le_bytes()).collect()
+            } else if elem.is_int() && matches!(f, UnaryOp::Neg | UnaryOp::Abs) {
+                let v: Vec<i64> = x.ints()?.iter().map(|&a| if matches!(f, UnaryOp::Neg) { a.wrapping_neg() } else { a.wrapping_abs() }).collect();
+                int_bytes(&elem, &v)?
+            } else {
+                return None;
+            };
+            out(x.shape.clone(), bytes)
+        }
+        Kernel::Cast => out(x.shape.clone(), cast(x, &elem)?),
+        Kernel::Reshape => {
+            if x.elem != elem {
+                return None;
+            }
+            if x.num_elements() == 1 {
+                out(vec![1; dims.len()], x.bytes.clone())
+            } else {
+                operand_full(op, 0)?.reshaped(dims.clone())
+            }
+        }
+        Kernel::Transpose => {
+            let perm: Vec<usize> = const_ints_of_value(operand(op, 1))?.iter().map(|&p| usize::try_from(p).ok()).collect::<Option<_>>()?;
+            if x.num_elements() == 1 {
+                out(vec![1; dims.len()], x.bytes.clone())
+            } else {
+                let t = operand_full(op, 0)?;
+                if perm.len() != t.shape.len() || perm.iter().any(|&p| p >= perm.len()) {
+                    return None;
+                }
+                t.transposed(&perm)
+            }
+        }
+        // The materializer expands it, or keeps the op when it would grow too much.
+        Kernel::BroadcastTo => {
+            broadcast_shapes(&x.shape, &dims).filter(|s| *s == dims)?;
+            x.clone()
+        }
+        Kernel::Pad => {
+            let x = operand_full(op, 0)?;
+            let pads = const_ints_of_value(operand(op, 1))?;
+            let fill = if unsafe { mlirOperationGetNumOperands(op) } > 2 {
+                let v = operand_const(op, 2)?;
+                if v.num_elements() != 1 || v.elem != x.elem {
+                    return None;
+                }
+                v.bytes
+            } else {
+                vec![0u8; x.bytes.len() / x.num_elements().max(1)]
+            };
+            let rank = x.shape.len();
+            if pads.len() != 2 * rank || pads.iter().any(|&p| p < 0) {
+                return None;
+            }
+            let padded: Vec<i64> = (0..rank).map(|d| x.shape[d] + pads[2 * d] + pads[2 * d + 1]).collect();
+            if padded != dims {
+                return None;
+            }
+            let bytes = gather(&x, &dims, &fill, |index, src| {
+                for d in 0..rank {
+                    src[d] = index[d] - pads[2 * d];
+                    if src[d] < 0 || src[d] >= x.shape[d] {
+                        return false;
+                    }
+                }
+                true
+            });
+            out(dims.clone(), bytes)
+        }
+        Kernel::Concatenation => {
+            if !fused_none(op) {
+                return None;
+            }
+            let rank = dims.len() as i64;
+            let axis = attr(op, "axis")?.as_int()?;
+            let axis = if axis < 0 { axis + rank } else { axis };
+            if !(0..rank).contains(&axis) {
+                return None;
+            }
+            let parts: Vec<ConstTensor> = (0..n_operands).map(|i| operand_full(op, i)).collect::<Option<_>>()?;
+            if parts.iter().any(|p| p.elem != elem || p.shape.len() != dims.len()) {
+                return None;
+            }
+            let axis = axis as usize;
+            let outer: i64 = dims[..axis].iter().product();
+            let mut bytes = Vec::with_capacity(dims.iter().product::<i64>() as usize * elem.byte_width()?);
+            for o in 0..outer as usize {
+                for p in &parts {
+                    let chunk = p.bytes.len() / outer.max(1) as usize;
+                    bytes.extend_from_slice(&p.bytes[o * chunk..(o + 1) * chunk]);
+                }
+            }
+            if bytes.len() != dims.iter().product::<i64>() as usize * elem.byte_width()? {
+                return None;
+            }
+            out(dims.clone(), bytes)
+        }
+        Kernel::Slice => {
+            let x = operand_full(op, 0)?;
+            let begin = const_ints_of_value(operand(op, 1))?;
+            let size = const_ints_of_value(operand(op, 2))?;
+            let rank = x.shape.len();
+            if begin.len() != rank || size.len() != rank {
+                return None;
+            }
+            for d in 0..rank {
+                let len = if size[d] == -1 { x.shape[d] - begin[d] } else { size[d] };
+                if begin[d] < 0 || len < 0 || begin[d] + len > x.shape[d] || len != dims[d] {
+                    return None;
+                }
+            }
+            let bytes = gather(&x, &dims, &[], |index, src| {
+                for d in 0..rank {
+                    src[d] = index[d] + begin[d];
+                }
+                true
+            });
+            out(dims.clone(), bytes)
+        }
+        Kernel::StridedSlice => {
+            let x = operand_full(op, 0)?;
+            let (begin, stride) = strided_slice_plan(op, &x.shape, &dims)?;
+            let rank = x.shape.len();
+            let bytes = gather(&x, &begin.iter().map(|b| b.1).collect::<Vec<_>>(), &[], |index, src| {
+                for d in 0..rank {
+                    src[d] = begin[d].0 + index[d] * stride[d];
+                }
+                true
+            });
+            out(dims.clone(), bytes)
+        }
+    };
+    Some(Folded { value, input_elements })
+}
+
+fn fused_none(op: MlirOperation) -> bool {
+    attr(op, "fused_activation_function").is_none_or(|a| a == Attr::Str("NONE".into()))
+}
+
+fn binary_f32(f: BinaryOp, a: f32, b: f32) -> f32 {
+    match f {
+        BinaryOp::Add => a + b,
+        BinaryOp::Sub => a - b,
+        BinaryOp::Mul => a * b,
+        BinaryOp::Div => a / b,
+        // TFLite's kernels: `a > b ? a : b` and `a < b ? a : b`.
+        BinaryOp::Maximum => {
+            if a > b {
+                a
+            } else {
+                b
+            }
+        }
+        BinaryOp::Minimum => {
+            if a < b {
+                a
+            } else {
+                b
+            }
+        }
+    }
+}
+
+/// Integer arithmetic; wraps are cut to the element width when written. Division is
+/// not folded (TFLite and PyTorch round integer quotients differently).
+fn binary_int(f: BinaryOp, a: i64, b: i64) -> Option<i64> {
+    Some(match f {
+        BinaryOp::Add => a.wrapping_add(b),
+        BinaryOp::Sub => a.wrapping_sub(b),
+        BinaryOp::Mul => a.wrapping_mul(b),
+        BinaryOp::Div => return None,
+        BinaryOp::Maximum => a.max(b),
+        BinaryOp::Minimum => a.min(b),
+    })
+}
+
+fn unary_f32(f: UnaryOp, a: f32) -> f32 {
+    match f {
+        UnaryOp::Abs => a.abs(),
+        UnaryOp::Neg => -a,
+        // TFLite's RSQRT kernel: 1.f / std::sqrt(x).
+        UnaryOp::Rsqrt => 1.0 / a.sqrt(),
+        UnaryOp::Sqrt => a.sqrt(),
+        UnaryOp::Exp => a.exp(),
+    }
+}
+
+/// Little-endian bytes of `values` at `elem`'s width (two's complement, cut; bools 0/1).
+fn int_bytes(elem: &ElemTy, values: &[i64]) -> Option<Vec<u8>> {
+    if *elem == ElemTy::I(1) {
+        return Some(values.iter().map(|&v| (v != 0) as u8).collect());
+    }
+    let width = match elem {
+        ElemTy::I(w) | ElemTy::U(w) if [8, 16, 32, 64].contains(w) => *w as usize / 8,
+        _ => return None,
+    };
+    Some(values.iter().flat_map(|v| v.to_le_bytes()[..width].to_vec()).collect())
+}
+
+/// CAST as TFLite's kernel does it (`static_cast`): floats truncate toward zero, bools
+/// are `x != 0`.
+fn cast(x: &ConstTensor, to: &ElemTy) -> Option<Vec<u8>> {
+    match (x.f32s(), to) {
+        (Some(v), ElemTy::F32) => Some(v.iter().flat_map(|a| a.to_le_bytes()).collect()),
+        (Some(v), ElemTy::I(1)) => Some(v.iter().map(|&a| (a != 0.0) as u8).collect()),
+        (Some(v), to) if to.is_int() => int_bytes(to, &v.iter().map(|&a| a as i64).collect::<Vec<_>>()),
+        (None, ElemTy::F32) => Some(x.ints()?.iter().flat_map(|&a| (a as f32).to_le_bytes()).collect()),
+        (None, to) if to.is_int() || to.is_bool() => int_bytes(to, &x.ints()?),
+        _ => None,
+    }
+}
+
+/// The elements of a tensor of shape `out` whose index `where_from` maps to an index of
+/// `x` (returning false for `fill`).
+fn gather(x: &ConstTensor, out: &[i64], fill: &[u8], mut where_from: impl FnMut(&[i64], &mut [i64]) -> bool) -> Vec<u8> {
+    let width = x.bytes.len() / x.num_elements().max(1);
+    let in_strides = strides(&x.shape);
+    let n = out.iter().product::<i64>() as usize;
+    let mut bytes = Vec::with_capacity(n * width);
+    let mut index = vec![0i64; out.len()];
+    let mut src = vec![0i64; x.shape.len()];
+    for _ in 0..n {
+        if where_from(&index, &mut src) {
+            let s = src.iter().zip(&in_strides).map(|(a, b)| a * b).sum::<i64>() as usize * width;
+            bytes.extend_from_slice(&x.bytes[s..s + width]);
+        } else {
+            bytes.extend_from_slice(fill);
+        }
+        for d in (0..out.len()).rev() {
+            index[d] += 1;
+            if index[d] < out[d] {
+                break;
+            }
+            index[d] = 0;
+        }
+    }
+    bytes
+}
+
+/// Per input dim: (first index, count) and stride of a STRIDED_SLICE without ellipsis
+/// or new axes, following TFLite's `strided_slice::StartForAxis` / `StopForAxis`;
+/// `None` when it does not give `result` (shrunk dims removed).
+#[allow(clippy::type_complexity)]
+fn strided_slice_plan(op: MlirOperation, shape: &[i64], result: &[i64]) -> Option<(Vec<(i64, i64)>, Vec<i64>)> {
+    let mask = |n: &str| attr(op, n).and_then(|a| a.as_int());
+    let (begin_mask, end_mask, shrink) = (mask("begin_mask")?, mask("end_mask")?, mask("shrink_axis_mask")?);
+    if mask("ellipsis_mask")? != 0 || mask("new_axis_mask")? != 0 || attr(op, "offset") == Some(Attr::Bool(true)) {
+        return None;
+    }
+    let begin = const_ints_of_value(operand(op, 1))?;
+    let end = const_ints_of_value(operand(op, 2))?;
+    let stride = const_ints_of_value(operand(op, 3))?;
+    let rank = shape.len();
+    if begin.len() > rank || end.len() != begin.len() || stride.len() != begin.len() {
+        return None;
+    }
+    let mut plan = Vec::with_capacity(rank);
+    let mut strides = Vec::with_capacity(rank);
+    let mut kept = Vec::new();
+    for (d, &dim) in shape.iter().enumerate() {
+        if d >= begin.len() {
+            plan.push((0, dim));
+            strides.push(1);
+            kept.push(dim);
+            continue;
+        }
+        let s = stride[d];
+        if s == 0 {
+            return None;
+        }
+        let wrap = |i: i64| if i < 0 { i + dim } else { i };
+        let clamp = |i: i64| if s > 0 { i.clamp(0, dim) } else { i.clamp(-1, dim - 1) };
+        let b = if begin_mask >> d & 1 == 1 { if s > 0 { 0 } else { dim - 1 } } else { clamp(wrap(begin[d])) };
+        if shrink >> d & 1 == 1 {
+            let b = wrap(begin[d]);
+            if !(0..dim).contains(&b) {
+                return None;
+            }
+            plan.push((b, 1));
+            strides.push(1);
+            continue;
+        }
+        let e = if end_mask >> d & 1 == 1 { if s > 0 { dim } else { -1 } } else { clamp(wrap(end[d])) };
+        let count = if s > 0 { (e - b + s - 1).div_euclid(s) } else { (b - e + (-s) - 1).div_euclid(-s) }.max(0);
+        plan.push((b, count));
+        strides.push(s);
+        kept.push(count);
+    }
+    (kept == result).then_some((plan, strides))
+}
+
+/// Replaces each `tfl.pseudo_const` / `tfl.no_value` with the first earlier one of the
+/// same attribute and type in the body block (attributes are uniqued, so equal
+/// contents are one pointer). Returns how many went.
+fn merge_identical_constants(func: MlirOperation) -> usize {
+    let mut first: HashMap<(String, usize, usize), MlirValue> = HashMap::new();
+    let mut merged = 0;
+    for op in body_ops(func) {
+        let op_name = name(op);
+        if op_name != "tfl.pseudo_const" && op_name != "tfl.no_value" {
+            continue;
+        }
+        let Some(value) = raw_attr(op, "value") else { continue };
+        let r = result(op, 0);
+        let key = (op_name, value.ptr as usize, unsafe { mlirValueGetType(r) }.ptr as usize);
+        match first.get(&key) {
+            Some(&v) => {
+                replace_all_uses(r, v);
+                erase(op);
+                merged += 1;
+            }
+            None => {
+                first.insert(key, r);
+            }
+        }
+    }
+    merged
+}

@@ -1,0 +1,508 @@
+//! `tfl-optimize`: local TFL rewrites that remove ops: constant scales and offsets
+//! folded into the weights and bias of the convolution or fully-connected op before
+//! them (so an inference batch norm disappears), `batch_matmul` by a constant matrix as
+//! `fully_connected`, constant chains merged, and identities dropped.
+//!
+//! Input: TFL ops after `tfl-fold-constants` (constants folded, so a batch norm's
+//! `rsqrt(var + eps)` is one constant) and, for the best result, after the layout pass
+//! (NHWC around convolutions; a single-use `tfl.transpose` between a convolution and
+//! its scale is looked through, so NCHW graphs fold too). Output: the same function,
+//! numerically equal within f32 rounding, with the patterns below applied until none
+//! matches; ops left unused are erased.
+//!
+//!   %0 = "tfl.conv_2d"(%x, %w, %none) {fused_activation_function = "NONE", ...}
+//!   %1 = "tfl.mul"(%0, %scale) {fused_activation_function = "NONE"}   // %scale: [C]
+//!   %2 = "tfl.add"(%1, %shift) {fused_activation_function = "RELU"}   // %shift: [C]
+//! becomes
+//!   %2 = "tfl.conv_2d"(%x, %w_scaled, %shift) {fused_activation_function = "RELU", ...}
+//!
+//! A constant "per output channel" broadcasts to the result varying only along the
+//! channel dim: [C], [1, 1, 1, C], [1, C] (or [1, C, 1, 1] behind an NHWC->NCHW
+//! transpose). Splats and `broadcast_to(constant)` count as constants.
+//!
+//! Patterns (`<Op><Effect>`), by anchor op:
+//!   tfl.add            AddZeroNoop, AddIntoBias, AddConstChainFold
+//!   tfl.batch_matmul   BatchMatmulToFullyConnected
+//!   tfl.cast           CastNoop
+//!   tfl.div            DivOneNoop, DivConstToMul
+//!   tfl.expand_dims    ExpandDimsNoop, ExpandDimsReshapeFold
+//!   tfl.mul            MulOneNoop, MulIntoWeights, MulConstChainFold, MulDistributeOverAdd
+//!   tfl.reshape        ReshapeNoop, ReshapeReshapeFold
+//!   tfl.squeeze        SqueezeNoop, SqueezeReshapeFold
+//!   tfl.sub            SubZeroNoop, SubIntoBias, SubConstChainFold
+//!   tfl.transpose      TransposeNoop
+//!
+//! Kept on purpose: `add(mul(x, a), b)` (no single op does both); scales in front of a
+//! convolution (they would need the padding to be zero-preserving); convolutions with
+//! a fused activation or a second user.
+
+use crate::constant::{broadcast_shapes, insert, read, read_compact, strides, ConstTensor};
+use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::rewrite::*;
+use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
+use mlir_sys::*;
+
+pub static INFO: PassInfo = PassInfo {
+    name: "tfl-optimize",
+    summary: "Fold scales and offsets into convolution weights and bias, batch_matmul by a constant into fully_connected, drop identities",
+    anchor: "func.func",
+    options: &[],
+    create,
+};
+
+fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
+    Ok(Box::new(TflOptimize))
+}
+
+struct TflOptimize;
+
+/// A rewrite anchored at one op: on a match it edits the IR, erasing at most the
+/// anchor (producers it leaves unused go at the end of the sweep), and returns true.
+type Rewrite = fn(MlirOperation) -> bool;
+
+/// Every pattern, by anchor op (sorted); within an op, tried in order.
+const PATTERNS: &[(&str, &str, Rewrite)] = &[
+    // ---- tfl.add ----------------------------------------------------------------
+    ("tfl.add", "AddZeroNoop", |op| identity_operand(op, 0.0, true)),
+    ("tfl.add", "AddIntoBias", |op| into_weights(op, Affine::Add)),
+    ("tfl.add", "AddConstChainFold", const_chain_fold),
+    // ---- tfl.batch_matmul -------------------------------------------------------
+    ("tfl.batch_matmul", "BatchMatmulToFullyConnected", batch_matmul_to_fully_connected),
+    // ---- tfl.cast ---------------------------------------------------------------
+    ("tfl.cast", "CastNoop", same_type_noop),
+    // ---- tfl.div ----------------------------------------------------------------
+    ("tfl.div", "DivOneNoop", |op| identity_operand(op, 1.0, false)),
+    ("tfl.div", "DivConstToMul", div_const_to_mul),
+    // ---- tfl.expand_dims ----------------------------------------------------------
+    ("tfl.expand_dims", "ExpandDimsNoop", same_type_noop),
+    ("tfl.expand_dims", "ExpandDimsReshapeFold", reshape_reshape_fold),
+    // ---- tfl.mul ----------------------------------------------------------------
+    ("tfl.mul", "MulOneNoop", |op| identity_operand(op, 1.0, true)),
+    ("tfl.mul", "MulIntoWeights", |op| into_weights(op, Affine::Mul)),
+    ("tfl.mul", "MulConstChainFold", const_chain_fold),
+    ("tfl.mul", "MulDistributeOverAdd", mul_distribute_over_add),
+    // ---- tfl.reshape ------------------------------------------------------------
+    ("tfl.reshape", "ReshapeNoop", same_type_noop),
+    ("tfl.reshape", "ReshapeReshapeFold", reshape_reshape_fold),
+    // ---- tfl.squeeze ------------------------------------------------------------
+    ("tfl.squeeze", "SqueezeNoop", same_type_noop),
+    ("tfl.squeeze", "SqueezeReshapeFold", reshape_reshape_fold),
+    // ---- tfl.sub ----------------------------------------------------------------
+    ("tfl.sub", "SubZeroNoop", |op| identity_operand(op, 0.0, false)),
+    ("tfl.sub", "SubIntoBias", |op| into_weights(op, Affine::Sub)),
+    ("tfl.sub", "SubConstChainFold", const_chain_fold),
+    // ---- tfl.transpose ----------------------------------------------------------
+    ("tfl.transpose", "TransposeNoop", transpose_noop),
+];
+
+/// Sweeps over the body until no pattern matches (bounded: each rewrite removes an op
+/// or moves a constant towards a weight, so a few sweeps do).
+const MAX_SWEEPS: usize = 16;
+
+impl Pass for TflOptimize {
+    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+        for _ in 0..MAX_SWEEPS {
+            let mut changed = false;
+            // Users before producers: a chain of scales merges (MulConstChainFold) before
+            // it reaches the weights, so a filter is rewritten once, not once per scale.
+            // Ops left unused by this sweep's rewrites wait for the next one.
+            for op in body_ops(func).into_iter().rev() {
+                if unsafe { mlirOperationGetNumResults(op) } == 1 && use_count(result(op, 0)) == 0 {
+                    continue;
+                }
+                let op_name = name(op);
+                for (_, _, rewrite) in PATTERNS.iter().filter(|(n, _, _)| *n == op_name) {
+                    if rewrite(op) {
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+            erase_dead_ops(func);
+            if !changed {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+// ---- Shared conditions ---------------------------------------------------------
+
+fn value_type(v: MlirValue) -> MlirType {
+    unsafe { mlirValueGetType(v) }
+}
+
+fn dims_of(v: MlirValue) -> Option<Vec<i64>> {
+    let t = type_from_mlir(value_type(v));
+    t.is_static().then(|| t.dims().to_vec())
+}
+
+fn is_f32(v: MlirValue) -> bool {
+    type_from_mlir(value_type(v)).elem == ElemTy::F32
+}
+
+fn activation(op: MlirOperation) -> Option<String> {
+    attr(op, "fused_activation_function").and_then(|a| a.as_str().map(str::to_string))
+}
+
+fn fused_none(op: MlirOperation) -> bool {
+    activation(op).is_none_or(|a| a == "NONE")
+}
+
+/// An f32 constant (compact: splats and `broadcast_to(constant)` included).
+fn f32_const(v: MlirValue) -> Option<(ConstTensor, Vec<f32>)> {
+    let c = read_compact(v)?;
+    let values = c.f32s()?;
+    Some((c, values))
+}
+
+/// Whether `v` is a constant whose every element is `x`.
+fn is_splat_of(v: MlirValue, x: f64) -> bool {
+    let Some(c) = read_compact(v) else { return false };
+    if let Some(f) = c.f32s() {
+        return f.iter().all(|&a| a as f64 == x);
+    }
+    c.elem.is_int() && c.ints().is_some_and(|i| i.iter().all(|&a| a as f64 == x))
+}
+
+/// Element-wise f32 `f` of two constants broadcast together; the tensor has the
+/// broadcast shape.
+fn combine(ctx: MlirContext, a: &(ConstTensor, Vec<f32>), b: &(ConstTensor, Vec<f32>), f: impl Fn(f32, f32) -> f32) -> Option<ConstTensor> {
+    let shape = broadcast_shapes(&a.0.shape, &b.0.shape)?;
+    let ia = crate::constant::broadcast_indices(&a.0.shape, &shape);
+    let ib = crate::constant::broadcast_indices(&b.0.shape, &shape);
+    let values: Vec<f32> = ia.iter().zip(&ib).map(|(&i, &j)| f(a.1[i], b.1[j])).collect();
+    Some(ConstTensor::from_f32(ctx, shape, &values))
+}
+
+fn context(op: MlirOperation) -> MlirContext {
+    unsafe { mlirOperationGetContext(op) }
+}
+
+/// A new binary op `name(lhs, rhs)` replacing `op` (same result type), with `op`'s
+/// fused activation.
+fn replace_with_binary(op: MlirOperation, name: &str, lhs: MlirValue, rhs: MlirValue) {
+    let act = activation(op).unwrap_or_else(|| "NONE".into());
+    let new = insert_op_before(op, name, &[lhs, rhs], &result_types(op), &[("fused_activation_function", string_attr(op, &act))]);
+    replace_op(op, new);
+}
+
+// ---- Identities ------------------------------------------------------------------
+
+/// `op(x, c)` (or `op(c, x)` when `commutes`) with `c` all `identity` and the result
+/// of `x`'s type: the result is `x`.
+fn identity_operand(op: MlirOperation, identity: f64, commutes: bool) -> bool {
+    if !fused_none(op) {
+        return false;
+    }
+    let r = result(op, 0);
+    let sides: &[(isize, isize)] = if commutes { &[(0, 1), (1, 0)] } else { &[(0, 1)] };
+    for &(x, c) in sides {
+        if is_splat_of(operand(op, c), identity) && same_type(operand(op, x), r) {
+            replace_all_uses(r, operand(op, x));
+            erase(op);
+            return true;
+        }
+    }
+    false
+}
+
+/// An op whose result has its input's type does nothing (reshape, squeeze,
+/// expand_dims, cast).
+fn same_type_noop(op: MlirOperation) -> bool {
+    let (x, r) = (operand(op, 0), result(op, 0));
+    if !same_type(x, r) || dims_of(r).is_none() {
+        return false;
+    }
+    replace_all_uses(r, x);
+    erase(op);
+    true
+}
+
+fn transpose_noop(op: MlirOperation) -> bool {
+    let Some(perm) = const_ints_of_value(operand(op, 1)) else { return false };
+    if !perm.iter().enumerate().all(|(i, &p)| p == i as i64) || !same_type(operand(op, 0), result(op, 0)) {
+        return false;
+    }
+    replace_all_uses(result(op, 0), operand(op, 0));
+    erase(op);
+    true
+}
+
+/// `reshape(reshape(x))` (squeeze and expand_dims alike) reads `x` directly; a static
+/// result becomes one `tfl.reshape`.
+fn reshape_reshape_fold(op: MlirOperation) -> bool {
+    const RESHAPES: &[&str] = &["tfl.reshape", "tfl.squeeze", "tfl.expand_dims"];
+    let Some(inner) = defining_op(operand(op, 0)).filter(|d| RESHAPES.contains(&name(*d).as_str())) else { return false };
+    let Some(dims) = dims_of(result(op, 0)) else { return false };
+    let x = operand(inner, 0);
+    if dims_of(x).is_none() {
+        return false;
+    }
+    let Ok(shape) = crate::constant::insert_i32(op, &dims) else { return false };
+    let new = insert_op_before(op, "tfl.reshape", &[x, shape], &result_types(op), &[]);
+    replace_op(op, new);
+    true
+}
+
+// ---- Constant chains ---------------------------------------------------------------
+
+/// `div(x, c)` -> `mul(x, 1/c)` for an f32 constant `c` that does not widen `x`.
+/// 1/c is rounded once, so results may differ from a true quotient in the last bit.
+fn div_const_to_mul(op: MlirOperation) -> bool {
+    let (x, r) = (operand(op, 0), result(op, 0));
+    let Some((c, values)) = f32_const(operand(op, 1)) else { return false };
+    if !is_f32(x) || !same_type(x, r) {
+        return false;
+    }
+    let recip: Vec<f32> = values.iter().map(|&v| 1.0 / v).collect();
+    let k = insert(op, &ConstTensor::from_f32(context(op), c.shape, &recip));
+    replace_with_binary(op, "tfl.mul", x, k);
+    true
+}
+
+/// A value `x op c` seen as `x + sign * c` (add, sub) or `x * c` (mul), with `c` an
+/// f32 constant: (x, constant, sign).
+fn affine_parts(op: MlirOperation) -> Option<(MlirValue, (ConstTensor, Vec<f32>), f32)> {
+    let n = name(op);
+    let sides: &[(isize, isize, f32)] = match n.as_str() {
+        "tfl.add" | "tfl.mul" => &[(0, 1, 1.0), (1, 0, 1.0)],
+        "tfl.sub" => &[(0, 1, -1.0)],
+        _ => return None,
+    };
+    for &(x, c, sign) in sides {
+        if let Some(k) = f32_const(operand(op, c)) {
+            if !crate::constant::is_constant(operand(op, x)) && defining_op(operand(op, x)).is_none_or(|d| name(d) != "tfl.broadcast_to") {
+                return Some((operand(op, x), k, sign));
+            }
+        }
+    }
+    None
+}
+
+/// `(x ± a) ± b` -> `x + (±a ± b)` and `(x * a) * b` -> `x * (a * b)`, when the inner op
+/// has no other user, no fused activation, and the merged constant widens nothing.
+fn const_chain_fold(op: MlirOperation) -> bool {
+    let outer_mul = name(op) == "tfl.mul";
+    let Some((y, b, sb)) = affine_parts(op) else { return false };
+    let Some(inner) = defining_op(y) else { return false };
+    let inner_mul = name(inner) == "tfl.mul";
+    if inner_mul != outer_mul || !fused_none(inner) || use_count(y) != 1 || !is_f32(y) {
+        return false;
+    }
+    let Some((x, a, sa)) = affine_parts(inner) else { return false };
+    let Some(k) = combine(context(op), &a, &b, |a, b| if outer_mul { a * b } else { sa * a + sb * b }) else { return false };
+    let r = result(op, 0);
+    let (Some(xd), Some(rd)) = (dims_of(x), dims_of(r)) else { return false };
+    if broadcast_shapes(&xd, &k.shape).as_deref() != Some(&rd[..]) || !same_type(x, r) {
+        return false;
+    }
+    let k = insert(op, &k);
+    replace_with_binary(op, if outer_mul { "tfl.mul" } else { "tfl.add" }, x, k);
+    true
+}
+
+/// `mul(x ± a, s)` -> `add(mul(x, s), ±a * s)` (inner op with no other user): moves the
+/// offset past the scale so the scale can reach a weight and the offsets merge.
+fn mul_distribute_over_add(op: MlirOperation) -> bool {
+    let Some((y, s, _)) = affine_parts(op) else { return false };
+    let Some(inner) = defining_op(y) else { return false };
+    if name(inner) == "tfl.mul" || !fused_none(inner) || use_count(y) != 1 || !is_f32(y) {
+        return false;
+    }
+    let Some((x, a, sa)) = affine_parts(inner) else { return false };
+    let (Some(xd), Some(rd)) = (dims_of(x), dims_of(result(op, 0))) else { return false };
+    if xd != rd || broadcast_shapes(&xd, &s.0.shape).as_deref() != Some(&rd[..]) {
+        return false;
+    }
+    let Some(k) = combine(context(op), &a, &s, |a, s| sa * a * s) else { return false };
+    if broadcast_shapes(&xd, &k.shape).as_deref() != Some(&rd[..]) {
+        return false;
+    }
+    let ty = result_types(op);
+    let scale = insert(op, &s.0);
+    let none = string_attr(op, "NONE");
+    let scaled = insert_op_before(op, "tfl.mul", &[x, scale], &ty, &[("fused_activation_function", none)]);
+    let offset = insert(op, &k);
+    replace_with_binary(op, "tfl.add", result(scaled, 0), offset);
+    true
+}
+
+// ---- Weights and bias ------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq)]
+enum Affine {
+    Add,
+    Sub,
+    Mul,
+}
+
+/// Ops with a constant per-output-channel filter and an optional bias, their output
+/// channels last: (op, filter operand, bias operand, filter's output-channel dim).
+const WEIGHTED: &[(&str, isize, isize, usize)] = &[
+    ("tfl.conv_2d", 1, 2, 0),
+    ("tfl.depthwise_conv_2d", 1, 2, 3),
+    ("tfl.fully_connected", 1, 2, 0),
+    ("tfl.transpose_conv", 1, 3, 0),
+];
+
+/// The weighted op producing `v` (directly or through a single-use transpose), with
+/// no fused activation and no other user; and the dim of `v` holding its channels.
+fn weighted_producer(v: MlirValue) -> Option<(MlirOperation, &'static (&'static str, isize, isize, usize), usize)> {
+    let def = defining_op(v)?;
+    let (w, channel) = if name(def) == "tfl.transpose" {
+        let perm = const_ints_of_value(operand(def, 1))?;
+        let w = operand(def, 0);
+        let last = perm.len() as i64 - 1;
+        (w, perm.iter().position(|&p| p == last)?)
+    } else {
+        (v, dims_of(v)?.len().checked_sub(1)?)
+    };
+    if use_count(v) != 1 || use_count(w) != 1 {
+        return None;
+    }
+    let conv = defining_op(w)?;
+    let entry = WEIGHTED.iter().find(|e| e.0 == name(conv))?;
+    let single_result = unsafe { mlirOperationGetNumResults(conv) } == 1;
+    (single_result && fused_none(conv) && is_f32(w)).then_some((conv, entry, channel))
+}
+
+/// The `channels` values of constant `c` when it broadcasts to `shape` and varies only
+/// along `channel` (a size-1 channel dim repeats its one value). A materialized
+/// constant of the full shape qualifies when its elements repeat across the other dims.
+fn per_channel(c: &ConstTensor, values: &[f32], shape: &[i64], channel: usize) -> Option<Vec<f32>> {
+    if c.shape.len() > shape.len() {
+        return None;
+    }
+    let offset = shape.len() - c.shape.len();
+    if c.shape.iter().enumerate().any(|(d, &n)| n != 1 && n != shape[d + offset]) {
+        return None;
+    }
+    let channels = shape[channel] as usize;
+    let (stride, size) = if channel >= offset { (strides(&c.shape)[channel - offset], c.shape[channel - offset]) } else { (1, 1) };
+    let mut seen: Vec<Option<f32>> = vec![None; size as usize];
+    for (i, &v) in values.iter().enumerate() {
+        let ch = ((i as i64 / stride) % size) as usize;
+        match seen[ch] {
+            None => seen[ch] = Some(v),
+            Some(x) if x.to_bits() == v.to_bits() => {}
+            Some(_) => return None,
+        }
+    }
+    let seen: Vec<f32> = seen.into_iter().collect::<Option<_>>()?;
+    Some(if size == 1 { vec![seen[0]; channels] } else { seen })
+}
+
+/// `add(w(x), c)`, `sub(w(x), c)`, `mul(w(x), c)` with `w` a weighted op and `c` per
+/// output channel: `c` goes into `w`'s bias (and, for mul, its filter), and the
+/// anchor's fused activation moves to `w`.
+fn into_weights(op: MlirOperation, kind: Affine) -> bool {
+    let sides: &[(isize, isize)] = if kind == Affine::Sub { &[(0, 1)] } else { &[(0, 1), (1, 0)] };
+    for &(x, c) in sides {
+        let (xv, r) = (operand(op, x), result(op, 0));
+        let Some((conv, &(_, filter_at, bias_at, filter_channel), channel)) = weighted_producer(xv) else { continue };
+        let Some((k, values)) = f32_const(operand(op, c)) else { continue };
+        let Some(shape) = dims_of(xv) else { continue };
+        if !same_type(xv, r) {
+            continue;
+        }
+        let Some(v) = per_channel(&k, &values, &shape, channel) else { continue };
+        if fold_into(conv, filter_at, bias_at, filter_channel, kind, &v).is_none() {
+            continue;
+        }
+        if let Some(act) = activation(op) {
+            set_string_attr(conv, "fused_activation_function", &act);
+        }
+        replace_all_uses(r, xv);
+        erase(op);
+        return true;
+    }
+    false
+}
+
+/// Rewrites `conv`'s filter and bias so its output is `out + v` / `out - v` / `out * v`
+/// per output channel.
+fn fold_into(conv: MlirOperation, filter_at: isize, bias_at: isize, filter_channel: usize, kind: Affine, v: &[f32]) -> Option<()> {
+    let ctx = context(conv);
+    let channels = v.len();
+    let bias_value = operand(conv, bias_at);
+    let bias: Option<Vec<f32>> = if type_from_mlir(value_type(bias_value)).elem == ElemTy::None {
+        None
+    } else {
+        let b = read(bias_value)?.f32s()?;
+        (b.len() == channels).then_some(b)?.into()
+    };
+    let new_bias: Option<Vec<f32>> = match (kind, bias) {
+        (Affine::Add, b) => Some(b.map_or_else(|| v.to_vec(), |b| b.iter().zip(v).map(|(b, v)| b + v).collect())),
+        (Affine::Sub, b) => Some(b.map_or_else(|| v.iter().map(|v| -v).collect(), |b| b.iter().zip(v).map(|(b, v)| b - v).collect())),
+        (Affine::Mul, b) => b.map(|b| b.iter().zip(v).map(|(b, v)| b * v).collect()),
+    };
+    let new_filter = if kind == Affine::Mul {
+        let f = read(operand(conv, filter_at))?;
+        let values = f.f32s()?;
+        if f.shape.get(filter_channel).copied() != Some(channels as i64) {
+            return None;
+        }
+        let inner: usize = f.shape[filter_channel + 1..].iter().product::<i64>() as usize;
+        let scaled: Vec<f32> = values.iter().enumerate().map(|(i, &w)| w * v[(i / inner) % channels]).collect();
+        Some(ConstTensor::from_f32(ctx, f.shape.clone(), &scaled))
+    } else {
+        None
+    };
+    if let Some(f) = new_filter {
+        let c = insert(conv, &f);
+        unsafe { mlirOperationSetOperand(conv, filter_at, c) };
+    }
+    if let Some(b) = new_bias {
+        let c = insert(conv, &ConstTensor::from_f32(ctx, vec![channels as i64], &b));
+        unsafe { mlirOperationSetOperand(conv, bias_at, c) };
+    }
+    Some(())
+}
+
+// ---- Matrix products -------------------------------------------------------------
+
+/// `batch_matmul(x, y)` with `y` a constant matrix ([K, N], or [N, K] with `adj_y`;
+/// leading 1s allowed) and no `adj_x`: `fully_connected(x, W [N, K], none)`, keeping
+/// x's leading dims (`keep_num_dims`) when x has more than two.
+fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
+    let (x, y, r) = (operand(op, 0), operand(op, 1), result(op, 0));
+    if attr(op, "adj_x") == Some(Attr::Bool(true)) || !is_f32(x) || !is_f32(r) {
+        return false;
+    }
+    let Some(c) = read(y) else { return false };
+    let (Some(xd), Some(rd)) = (dims_of(x), dims_of(r)) else { return false };
+    let rank = c.shape.len();
+    if rank < 2 || rank > xd.len() || xd.len() < 2 || c.shape[..rank - 2].iter().any(|&d| d != 1) {
+        return false;
+    }
+    let matrix = c.reshaped(c.shape[rank - 2..].to_vec());
+    let w = if attr(op, "adj_y") == Some(Attr::Bool(true)) { matrix } else { matrix.transposed(&[1, 0]) };
+    let (n, k) = (w.shape[0], w.shape[1]);
+    let mut expected = xd.clone();
+    *expected.last_mut().unwrap() = n;
+    if xd.last() != Some(&k) || expected != rd {
+        return false;
+    }
+    let ctx = context(op);
+    let filter = insert(op, &w);
+    let none = unsafe {
+        let unit = mlirUnitAttrGet(ctx);
+        result(insert_op_before(op, "tfl.no_value", &[], &[mlirNoneTypeGet(ctx)], &[("value", unit)]), 0)
+    };
+    let keep = unsafe { mlirBoolAttrGet(ctx, (xd.len() > 2) as i32) };
+    let fc = insert_op_before(
+        op,
+        "tfl.fully_connected",
+        &[x, filter, none],
+        &result_types(op),
+        &[
+            ("fused_activation_function", string_attr(op, "NONE")),
+            ("keep_num_dims", keep),
+            ("weights_format", string_attr(op, "DEFAULT")),
+        ],
+    );
+    replace_op(op, fc);
+    true
+}
