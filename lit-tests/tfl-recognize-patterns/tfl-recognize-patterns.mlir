@@ -596,6 +596,38 @@ func.func @pow_kept(%x: tensor<4xf32>, %y: tensor<4xf32>) -> (tensor<4xf32>, ten
   return %a, %b, %d : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
 }
 
+// ==== tfl.reshape ================================================================
+
+// -----
+
+// Layer norm's mean, re-expanded for the subtraction: keep_dims instead of a reshape.
+// CHECK-LABEL: func.func @reshape_mean_keep_dims
+// CHECK-SAME: (%[[X:.*]]: tensor<2x8x16xf32>)
+// CHECK: %[[M:.*]] = "tfl.mean"(%[[X]], %{{.*}}) {keep_dims = true} : (tensor<2x8x16xf32>, tensor<1xi32>) -> tensor<2x8x1xf32>
+// CHECK-NOT: tfl.reshape
+// CHECK: return %[[M]]
+func.func @reshape_mean_keep_dims(%x: tensor<2x8x16xf32>) -> tensor<2x8x1xf32> {
+  %ax = "tfl.pseudo_const"() {value = dense<2> : tensor<1xi32>} : () -> tensor<1xi32>
+  %m = "tfl.mean"(%x, %ax) {keep_dims = false} : (tensor<2x8x16xf32>, tensor<1xi32>) -> tensor<2x8xf32>
+  %k = "tfl.pseudo_const"() {value = dense<[2, 8, 1]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %r = "tfl.reshape"(%m, %k) : (tensor<2x8xf32>, tensor<3xi32>) -> tensor<2x8x1xf32>
+  return %r : tensor<2x8x1xf32>
+}
+
+// -----
+
+// A reshape to another shape than keep_dims' ([2, 1, 8] for [2, 8, 1]) stays.
+// CHECK-LABEL: func.func @reshape_mean_other_shape
+// CHECK: "tfl.mean"{{.*}}{keep_dims = false}
+// CHECK: tfl.reshape
+func.func @reshape_mean_other_shape(%x: tensor<2x8x16xf32>) -> tensor<2x1x8xf32> {
+  %ax = "tfl.pseudo_const"() {value = dense<2> : tensor<1xi32>} : () -> tensor<1xi32>
+  %m = "tfl.mean"(%x, %ax) {keep_dims = false} : (tensor<2x8x16xf32>, tensor<1xi32>) -> tensor<2x8xf32>
+  %k = "tfl.pseudo_const"() {value = dense<[2, 1, 8]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %r = "tfl.reshape"(%m, %k) : (tensor<2x8xf32>, tensor<3xi32>) -> tensor<2x1x8xf32>
+  return %r : tensor<2x1x8xf32>
+}
+
 // ==== tfl.select_v2 ==============================================================
 
 // -----
@@ -652,4 +684,26 @@ func.func @sub_log_softmax(%x: tensor<2x16xf32>) -> tensor<2x16xf32> {
   %lr = "tfl.reshape"(%l, %k) : (tensor<2xf32>, tensor<2xi32>) -> tensor<2x1xf32>
   %y = "tfl.sub"(%d, %lr) {fused_activation_function = "NONE"} : (tensor<2x16xf32>, tensor<2x1xf32>) -> tensor<2x16xf32>
   return %y : tensor<2x16xf32>
+}
+
+// -----
+
+// The log-sum is re-expanded along the wrong dim ([4, 1, 4] broadcast to [4, 4, 4]):
+// not a log_softmax.
+// CHECK-LABEL: func.func @sub_log_softmax_wrong_expansion
+// CHECK-NOT: tfl.log_softmax
+// CHECK: tfl.log
+func.func @sub_log_softmax_wrong_expansion(%x: tensor<4x4x4xf32>) -> tensor<4x4x4xf32> {
+  %ax = "tfl.pseudo_const"() {value = dense<2> : tensor<1xi32>} : () -> tensor<1xi32>
+  %m = "tfl.reduce_max"(%x, %ax) {keep_dims = true} : (tensor<4x4x4xf32>, tensor<1xi32>) -> tensor<4x4x1xf32>
+  %d = "tfl.sub"(%x, %m) {fused_activation_function = "NONE"} : (tensor<4x4x4xf32>, tensor<4x4x1xf32>) -> tensor<4x4x4xf32>
+  %e = "tfl.exp"(%d) : (tensor<4x4x4xf32>) -> tensor<4x4x4xf32>
+  %s = "tfl.sum"(%e, %ax) {keep_dims = false} : (tensor<4x4x4xf32>, tensor<1xi32>) -> tensor<4x4xf32>
+  %l = "tfl.log"(%s) : (tensor<4x4xf32>) -> tensor<4x4xf32>
+  %k = "tfl.pseudo_const"() {value = dense<[4, 1, 4]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %lr = "tfl.reshape"(%l, %k) : (tensor<4x4xf32>, tensor<3xi32>) -> tensor<4x1x4xf32>
+  %full = "tfl.pseudo_const"() {value = dense<4> : tensor<3xi32>} : () -> tensor<3xi32>
+  %lb = "tfl.broadcast_to"(%lr, %full) : (tensor<4x1x4xf32>, tensor<3xi32>) -> tensor<4x4x4xf32>
+  %y = "tfl.sub"(%d, %lb) {fused_activation_function = "NONE"} : (tensor<4x4x4xf32>, tensor<4x4x4xf32>) -> tensor<4x4x4xf32>
+  return %y : tensor<4x4x4xf32>
 }

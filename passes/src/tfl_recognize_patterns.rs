@@ -236,6 +236,8 @@ static PATTERNS: &[Pattern] = &[
         let x = pow_by(v, -1.0)?;
         Some(Replacement::Ops(vec![op("tfl.div", vec![In::F32(1.0), In::Value(x)], vec![NO_ACT])]))
     }),
+    // ---- tfl.reshape ------------------------------------------------------------
+    pattern("ReshapeMeanKeepDims", "tfl.reshape", reshape_mean_keep_dims),
     // ---- tfl.select_v2 ----------------------------------------------------------
     pattern("SelectV2LeakyRelu", "tfl.select_v2", select_leaky_relu),
     // ---- tfl.sub ----------------------------------------------------------------
@@ -367,33 +369,45 @@ fn keep_dims_shape(x: &[i64], axes: &[i64]) -> Vec<i64> {
     x.iter().enumerate().map(|(i, &d)| if axes.contains(&(i as i64)) { 1 } else { d }).collect()
 }
 
-/// Whether `v` is `reduce(x)` over the last dim of `x` with that dim re-inserted as 1
-/// (keep_dims, or a reshape to the keep_dims shape), optionally `tfl.broadcast_to`
-/// back to `x`'s shape.
-fn reduced_over_last(v: MlirValue, reduce: &str, x: MlirValue) -> bool {
+/// `w` for `v` = `w` re-expanded to `x`'s shape, where `w` has `x`'s shape with the
+/// last dim reduced: `w` of the keep_dims shape, or of the reduced shape and reshaped
+/// to the keep_dims shape; then optionally `tfl.broadcast_to` `x`'s shape.
+fn unexpand_last(v: MlirValue, x: MlirValue) -> Option<MlirValue> {
     let xt = ty(x);
     if !xt.is_static() || xt.dims().is_empty() {
-        return false;
+        return None;
     }
     let r = xt.dims().len();
     let keep = keep_dims_shape(xt.dims(), &[r as i64 - 1]);
     let mut w = v;
     if let Some(b) = def(w, "tfl.broadcast_to") {
         if ty(w).dims() != xt.dims() {
-            return false;
+            return None;
         }
         w = operand(b, 0);
     }
     if ty(w).dims() != keep {
-        return false;
+        return None;
     }
     if let Some(rs) = def(w, "tfl.reshape") {
         w = operand(rs, 0);
         if ty(w).dims() != &xt.dims()[..r - 1] && ty(w).dims() != keep {
-            return false;
+            return None;
         }
     }
+    Some(w)
+}
+
+/// Whether `w` is the reduction `reduce` of `x` over its last dim.
+fn reduces_last(w: MlirValue, reduce: &str, x: MlirValue) -> bool {
+    let r = ty(x).dims().len();
     def(w, reduce).is_some_and(|d| eq(operand(d, 0), x) && axes(d, r).as_deref() == Some(&[r as i64 - 1][..]))
+}
+
+/// Whether `v` is `reduce(x)` over the last dim of `x`, re-expanded to `x`'s shape
+/// (see `unexpand_last`).
+fn reduced_over_last(v: MlirValue, reduce: &str, x: MlirValue) -> bool {
+    unexpand_last(v, x).is_some_and(|w| reduces_last(w, reduce, x))
 }
 
 // ---------------------------------------------------------------------------------
@@ -574,23 +588,10 @@ fn div_softmax(v: MlirValue) -> Option<Replacement> {
 fn sub_log_softmax(v: MlirValue) -> Option<Replacement> {
     let (d, l) = binary(v, "tfl.sub")?;
     let (x, m) = binary(d, "tfl.sub")?;
-    let mut w = l;
-    if let Some(b) = def(w, "tfl.broadcast_to") {
-        w = operand(b, 0);
-    }
-    if let Some(r) = def(w, "tfl.reshape") {
-        w = operand(r, 0);
-    }
-    let lg = def(w, "tfl.log")?;
-    let s = operand(lg, 0);
-    let e_sum = unary(s, "tfl.sum").and_then(|e| unary(e, "tfl.exp")).is_some_and(|dd| eq(dd, d));
-    // The log sits between the sum and the re-expansion: check the shapes as for max.
-    let xt = ty(x);
-    let expanded = ty(l).dims() == xt.dims() || ty(l).dims() == keep_dims_shape(xt.dims(), &[xt.dims().len() as i64 - 1]);
-    let sum_axis = def(s, "tfl.sum").is_some_and(|sum| axes(sum, xt.dims().len()).as_deref() == Some(&[xt.dims().len() as i64 - 1][..]));
-    let shape_ok = ty(s).dims() == &xt.dims()[..xt.dims().len().saturating_sub(1)]
-        || ty(s).dims() == keep_dims_shape(xt.dims(), &[xt.dims().len() as i64 - 1]);
-    let ok = e_sum && sum_axis && expanded && shape_ok && reduced_over_last(m, "tfl.reduce_max", x) && same_type(x, v);
+    let s = unary(unexpand_last(l, x)?, "tfl.log")?;
+    let ex = unary(s, "tfl.sum")?;
+    let sum_ok = reduces_last(s, "tfl.sum", ex) && unary(ex, "tfl.exp").is_some_and(|e| eq(e, d));
+    let ok = sum_ok && reduced_over_last(m, "tfl.reduce_max", x) && same_type(x, v);
     ok.then(|| unary_op("tfl.log_softmax", x))
 }
 
@@ -651,6 +652,17 @@ fn div_average_pool_scale_cancel(v: MlirValue) -> Option<Replacement> {
         None if same_type(p, v) => Replacement::Value(p),
         None => return None,
     })
+}
+
+/// `reshape(mean(x, axes){keep_dims = false})` to the keep_dims shape ->
+/// `mean(x, axes){keep_dims = true}` (layer norm re-expanding its mean).
+fn reshape_mean_keep_dims(v: MlirValue) -> Option<Replacement> {
+    let m = def(operand(def(v, "tfl.reshape")?, 0), "tfl.mean")?;
+    let x = operand(m, 0);
+    let xt = ty(x);
+    let a = axes(m, xt.dims().len())?;
+    let ok = xt.is_static() && !keeps_dims(m) && ty(v).dims() == keep_dims_shape(xt.dims(), &a);
+    ok.then(|| Replacement::Ops(vec![op("tfl.mean", vec![In::Value(x), In::Value(operand(m, 1))], vec![("keep_dims", AttrValue::Bool(true))])]))
 }
 
 fn keeps_dims(op: MlirOperation) -> bool {
