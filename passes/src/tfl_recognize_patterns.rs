@@ -21,12 +21,20 @@
 //! The patterns live in the table `PATTERNS`, one banner per root op, sorted; within a
 //! root the first match wins. Patterns see the rewrites made earlier in the same sweep
 //! (ops are visited in block order), so `MaximumRelu` runs before `MinimumRelu6`, and
-//! `HardSwish` matches the `tfl.relu6` that produced.
+//! `MulHardSwish` matches the `tfl.relu6` that produced. Sweeps repeat until nothing
+//! matches; after each, unused `tfl` ops are erased (`rewrite::erase_dead_ops`).
+//!
+//! Covered: aten.relu, relu6, hardtanh / clamp to [0, 6] or [-1, 1], leaky_relu,
+//! hardswish, gelu (both forms), _softmax / _log_softmax over the last dim, mean.dim
+//! and the mean/variance of layer and group norm, pow by 1, 2, 3, 0.5, -0.5 and -1,
+//! and the window sum * area / area of evenly dividing adaptive_avg_pool2d. Left as
+//! they are: hardsigmoid alone (no builtin), silu (`x * logistic(x)` is fast already),
+//! softmax over another dim, prelu and relu_0_to_1 (not in the TFL catalog).
 
 use crate::constant::{self, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
-use edge_dialects::ir::{const_ints_of_value, Attr, type_from_mlir, ElemTy, TensorTy};
+use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy, TensorTy};
 use mlir_sys::*;
 
 pub static INFO: PassInfo = PassInfo {
@@ -65,7 +73,10 @@ impl Pass for TflRecognizePatterns {
 /// Tries the patterns rooted at `op`'s name, in table order; applies the first match.
 fn rewrite_one(op: MlirOperation) -> bool {
     let op_name = name(op);
-    if !op_name.starts_with("tfl.") || unsafe { mlirOperationGetNumResults(op) } != 1 || ty(result(op, 0)).elem != ElemTy::F32 {
+    if !op_name.starts_with("tfl.")
+        || unsafe { mlirOperationGetNumResults(op) } != 1
+        || ty(result(op, 0)).elem != ElemTy::F32
+    {
         return false;
     }
     for p in PATTERNS.iter().filter(|p| p.root == op_name) {
@@ -288,7 +299,8 @@ fn splat_of(v: MlirValue) -> Option<f64> {
         return Some(c);
     }
     let d = defining_op(v)?;
-    matches!(name(d).as_str(), "tfl.reshape" | "tfl.broadcast_to" | "tfl.expand_dims").then(|| splat_of(operand(d, 0)))?
+    matches!(name(d).as_str(), "tfl.reshape" | "tfl.broadcast_to" | "tfl.expand_dims")
+        .then(|| splat_of(operand(d, 0)))?
 }
 
 /// Whether constant `c` is `target`: exactly for integral targets (0, 3, 6...),
@@ -315,7 +327,8 @@ fn with_const_is(v: MlirValue, op_name: &str, target: f64) -> Option<MlirValue> 
 fn constant_like(v: MlirValue) -> bool {
     constant::is_constant(v)
         || defining_op(v).is_some_and(|d| {
-            matches!(name(d).as_str(), "tfl.reshape" | "tfl.broadcast_to" | "tfl.expand_dims") && operands(d).into_iter().all(constant_like)
+            matches!(name(d).as_str(), "tfl.reshape" | "tfl.broadcast_to" | "tfl.expand_dims")
+                && operands(d).into_iter().all(constant_like)
         })
 }
 
@@ -323,7 +336,10 @@ fn constant_like(v: MlirValue) -> bool {
 /// earlier rewrite in this sweep, not yet erased).
 fn is_dead(op: MlirOperation, depth: usize) -> bool {
     let n = unsafe { mlirOperationGetNumResults(op) };
-    name(op).starts_with("tfl.") && depth > 0 && n > 0 && (0..n).all(|i| uses(result(op, i)).into_iter().all(|(u, _)| is_dead(u, depth - 1)))
+    name(op).starts_with("tfl.")
+        && depth > 0
+        && n > 0
+        && (0..n).all(|i| uses(result(op, i)).into_iter().all(|(u, _)| is_dead(u, depth - 1)))
 }
 
 /// Whether the ops between `inputs` (and constants) and `root` are used only inside
@@ -345,17 +361,17 @@ fn closed(root: MlirOperation, inputs: &[MlirValue]) -> bool {
     inner.iter().all(|&o| {
         let n = unsafe { mlirOperationGetNumResults(o) };
         (0..n).all(|i| {
-            uses(result(o, i)).into_iter().all(|(u, _)| u.ptr == root.ptr || inner.iter().any(|w| w.ptr == u.ptr) || is_dead(u, 8))
+            uses(result(o, i))
+                .into_iter()
+                .all(|(u, _)| u.ptr == root.ptr || inner.iter().any(|w| w.ptr == u.ptr) || is_dead(u, 8))
         })
     })
 }
 
 /// The reduction axes of `op` (operand 1), normalized to `0..rank` and sorted.
 fn axes(op: MlirOperation, rank: usize) -> Option<Vec<i64>> {
-    let mut a: Vec<i64> = const_ints_of_value(operand(op, 1))?
-        .into_iter()
-        .map(|d| if d < 0 { d + rank as i64 } else { d })
-        .collect();
+    let mut a: Vec<i64> =
+        const_ints_of_value(operand(op, 1))?.into_iter().map(|d| if d < 0 { d + rank as i64 } else { d }).collect();
     if a.iter().any(|&d| d < 0 || d >= rank as i64) {
         return None;
     }
@@ -519,7 +535,8 @@ const ERF_ALPHA: [f64; 7] = [
     -2.95459980854025e-03,
     -1.60960333262415e-02,
 ];
-const ERF_BETA: [f64; 5] = [-1.45660718464996e-05, -2.13374055278905e-04, -1.68282697438203e-03, -7.37332916720468e-03, -1.42647390514189e-02];
+const ERF_BETA: [f64; 5] =
+    [-1.45660718464996e-05, -2.13374055278905e-04, -1.68282697438203e-03, -7.37332916720468e-03, -1.42647390514189e-02];
 
 /// Whether `v` is the Horner evaluation `((c0 * s + c1) * s + c2) ...` in `s`.
 fn horner(v: MlirValue, s: MlirValue, coeffs: &[f64]) -> bool {
@@ -551,9 +568,13 @@ fn square_in_horner(v: MlirValue, c: MlirValue) -> Option<MlirValue> {
 /// (aten.gelu, approximate='none'; erf as the importer expands it).
 fn mul_gelu(v: MlirValue) -> Option<Replacement> {
     let x = gelu_outer(v, |x, t| {
-        erf_input(t).and_then(|z| with_const_is(z, "tfl.mul", std::f64::consts::FRAC_1_SQRT_2)).is_some_and(|y| eq(y, x))
+        erf_input(t)
+            .and_then(|z| with_const_is(z, "tfl.mul", std::f64::consts::FRAC_1_SQRT_2))
+            .is_some_and(|y| eq(y, x))
     })?;
-    same_type(x, v).then(|| Replacement::Ops(vec![op("tfl.gelu", vec![In::Value(x)], vec![("approximate", AttrValue::Bool(false))])]))
+    same_type(x, v).then(|| {
+        Replacement::Ops(vec![op("tfl.gelu", vec![In::Value(x)], vec![("approximate", AttrValue::Bool(false))])])
+    })
 }
 
 /// `0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))` with `x^3 = (x * x) * x`
@@ -563,13 +584,16 @@ fn mul_gelu_tanh(v: MlirValue) -> Option<Replacement> {
     let x = gelu_outer(v, |x, t| {
         let inner = || {
             let w = with_const_is(unary(t, "tfl.tanh")?, "tfl.mul", k)?;
-            let cube = commuted(w, "tfl.add", |y, u| eq(y, x).then(|| with_const_is(u, "tfl.mul", 0.044715)).flatten())?;
+            let cube =
+                commuted(w, "tfl.add", |y, u| eq(y, x).then(|| with_const_is(u, "tfl.mul", 0.044715)).flatten())?;
             let sq = commuted(cube, "tfl.mul", |s, y| eq(y, x).then_some(s))?;
             binary(sq, "tfl.mul").filter(|&(a, b)| eq(a, x) && eq(b, x))
         };
         inner().is_some()
     })?;
-    same_type(x, v).then(|| Replacement::Ops(vec![op("tfl.gelu", vec![In::Value(x)], vec![("approximate", AttrValue::Bool(true))])]))
+    same_type(x, v).then(|| {
+        Replacement::Ops(vec![op("tfl.gelu", vec![In::Value(x)], vec![("approximate", AttrValue::Bool(true))])])
+    })
 }
 
 // ---- softmax ----------------------------------------------------------------------
@@ -629,7 +653,11 @@ fn sum_to_mean(v: MlirValue) -> Option<Replacement> {
     } else {
         keeps_dims(sum)
     };
-    Some(Replacement::Ops(vec![op("tfl.mean", vec![In::Value(x), In::Value(operand(sum, 1))], vec![("keep_dims", AttrValue::Bool(keep_dims))])]))
+    Some(Replacement::Ops(vec![op(
+        "tfl.mean",
+        vec![In::Value(x), In::Value(operand(sum, 1))],
+        vec![("keep_dims", AttrValue::Bool(keep_dims))],
+    )]))
 }
 
 /// `transpose(average_pool_2d(x) * a) / a` -> `transpose(average_pool_2d(x))` (the
@@ -662,7 +690,13 @@ fn reshape_mean_keep_dims(v: MlirValue) -> Option<Replacement> {
     let xt = ty(x);
     let a = axes(m, xt.dims().len())?;
     let ok = xt.is_static() && !keeps_dims(m) && ty(v).dims() == keep_dims_shape(xt.dims(), &a);
-    ok.then(|| Replacement::Ops(vec![op("tfl.mean", vec![In::Value(x), In::Value(operand(m, 1))], vec![("keep_dims", AttrValue::Bool(true))])]))
+    ok.then(|| {
+        Replacement::Ops(vec![op(
+            "tfl.mean",
+            vec![In::Value(x), In::Value(operand(m, 1))],
+            vec![("keep_dims", AttrValue::Bool(true))],
+        )])
+    })
 }
 
 fn keeps_dims(op: MlirOperation) -> bool {
