@@ -19,6 +19,7 @@ mod tfl_fold_constants;
 mod tfl_fuse_activation;
 mod tfl_layout_nhwc;
 mod tfl_optimize;
+mod tfl_recognize_patterns;
 mod tfl_remove_broadcasts;
 
 pub use manager::{Pipeline, RunOptions};
