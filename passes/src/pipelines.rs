@@ -12,20 +12,31 @@ pub struct ConvertPipelineOptions {
 
 /// StableHLO (as the pt2 importer writes it) to TFL ready for the flatbuffer writer.
 pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
-    let mut func: Vec<String> = Vec::new();
+    let mut func: Vec<&str> = Vec::new();
     // Phase 1: legalize. Every later pass sees TFL ops only.
-    func.push("legalize-stablehlo-to-tfl".into());
-    // Phase 2: layout. Broadcasts go first, so binary ops see their small constant
-    // operands and transposes sink through them onto constants; channel-last I/O
-    // rewrites the signature before the transposes it adds are sunk and cancelled.
-    func.push("tfl-remove-broadcasts".into());
+    func.push("legalize-stablehlo-to-tfl");
+    // Phase 2: simplify. Folding first turns weight math (batch-norm vectors, reshaped
+    // weights) into constants the patterns and the layout pass can see; patterns then
+    // replace subgraphs (relu, hard_swish, gelu, softmax, mean) with single ops, so the
+    // layout pass has fewer ops to move transposes through.
+    func.push("tfl-fold-constants");
+    func.push("tfl-recognize-patterns");
+    // Phase 3: layout. Broadcasts go first, so binary ops see their small operands and
+    // transposes sink through them onto constants; channel-last I/O rewrites the
+    // signature before the transposes it adds are sunk and cancelled.
+    func.push("tfl-remove-broadcasts");
     if options.channel_last_io {
-        func.push("tfl-channel-last-io".into());
+        func.push("tfl-channel-last-io");
     }
-    func.push("tfl-layout-nhwc".into());
-    // Phase 3: optimize. Fusing activations comes last: the patterns above it
-    // produce the relu/relu6 ops it folds into their producers.
-    func.push("tfl-fuse-activation".into());
+    func.push("tfl-layout-nhwc");
+    // Phase 4: optimize. Folding again transposes weights at compile time; biases and
+    // scales fold into convolutions once they sit next to them in NHWC; fusing
+    // activations comes after, since a fused activation blocks the bias folds; a last
+    // fold removes what the others left dead.
+    func.push("tfl-fold-constants");
+    func.push("tfl-optimize");
+    func.push("tfl-fuse-activation");
+    func.push("tfl-fold-constants");
     format!("builtin.module(func.func({}))", func.join(","))
 }
 
