@@ -26,9 +26,10 @@ litert-torch, torch 2.14.1, torchvision 0.29.2), then:
 Models: resnet18, mobilenet_v2, mobilenet_v3_small, efficientnet_b0,
 shufflenet_v2_x0_5 (torchvision, 1000 classes) and vit_tiny: torchvision's
 VisionTransformer with ViT-Ti widths (patch 16, hidden 192, 3 heads, MLP 768) but 4
-encoder layers instead of 12. Every input is one float32 [1, 3, 224, 224] image. The
-classification heads (last Linear) get non-zero random weights (torchvision's ViT head
-starts at zero).
+encoder layers instead of 12. Every input is one float32 [1, 3, 224, 224] image. Random
+weights (seed 0): every Linear gets N(0, 1/in_features) weights (torchvision's ViT head
+starts at zero), and BatchNorm statistics are measured on a random batch, so that the
+outputs depend on the input (std and max|out| are printed).
 
 A model that a converter cannot convert is reported with the first lines of its error
 and the run goes on. Without --edge-bin, edge-tools is built in release mode first.
@@ -74,13 +75,16 @@ def build_model(name: str, calibrate: bool = True):
         model = getattr(torchvision.models, name)(weights=None)
     else:
         raise SystemExit(f"unknown model {name!r} (known: {', '.join(MODELS)})")
-    # A non-zero classification head, so the outputs are not trivially (near) zero.
-    head = [m for m in model.modules() if isinstance(m, torch.nn.Linear)][-1]
+    # Every Linear (the classification head above all: torchvision's ViT head starts at
+    # zero, the MobileNets' at N(0, 0.01)) gets weights N(0, 1/in_features), so that
+    # features reach the output instead of the output being (near) the head's bias.
     g = torch.Generator().manual_seed(SEED + 1)
     with torch.no_grad():
-        head.weight.copy_(torch.randn(head.weight.shape, generator=g) / math.sqrt(head.in_features))
-        if head.bias is not None:
-            head.bias.copy_(torch.randn(head.bias.shape, generator=g) * 0.1)
+        for m in model.modules():
+            if isinstance(m, torch.nn.Linear):
+                m.weight.copy_(torch.randn(m.weight.shape, generator=g) / math.sqrt(m.in_features))
+                if m.bias is not None:
+                    m.bias.copy_(torch.randn(m.bias.shape, generator=g) * 0.01)
     if calibrate:
         calibrate_batchnorm(model)
     return model.eval()
