@@ -67,6 +67,11 @@ impl ConstTensor {
         ConstTensor { shape, ..self.clone() }
     }
 
+    /// This tensor with another shape, without copying the bytes.
+    pub fn into_shape(self, shape: Vec<i64>) -> Self {
+        ConstTensor { shape, ..self }
+    }
+
     /// The tensor type of this constant.
     pub fn mlir_type(&self) -> MlirType {
         unsafe { mlirRankedTensorTypeGet(self.shape.len() as isize, self.shape.as_ptr(), self.elem_type, mlirAttributeGetNull()) }
@@ -75,25 +80,68 @@ impl ConstTensor {
     /// Element permutation: result dim `i` is this tensor's dim `perm[i]`.
     pub fn transposed(&self, perm: &[usize]) -> Self {
         let width = self.bytes.len() / self.num_elements().max(1);
-        let rank = self.shape.len();
-        let in_strides = strides(&self.shape);
         let out_shape: Vec<i64> = perm.iter().map(|&p| self.shape[p]).collect();
-        let mut bytes = Vec::with_capacity(self.bytes.len());
-        let mut index = vec![0i64; rank];
-        for _ in 0..self.num_elements() {
-            let src: i64 = (0..rank).map(|d| index[d] * in_strides[perm[d]]).sum();
-            let s = src as usize * width;
-            bytes.extend_from_slice(&self.bytes[s..s + width]);
-            for d in (0..rank).rev() {
+        let in_strides = strides(&self.shape);
+        let src_strides: Vec<usize> = perm.iter().map(|&p| in_strides[p] as usize).collect();
+        let bytes = match width {
+            4 if perm == [1, 0] => transpose_matrix::<4>(&self.bytes, self.shape[0] as usize, self.shape[1] as usize),
+            1 => permute_elements::<1>(&self.bytes, &out_shape, &src_strides),
+            2 => permute_elements::<2>(&self.bytes, &out_shape, &src_strides),
+            4 => permute_elements::<4>(&self.bytes, &out_shape, &src_strides),
+            8 => permute_elements::<8>(&self.bytes, &out_shape, &src_strides),
+            _ => self.bytes.clone(),
+        };
+        ConstTensor { shape: out_shape, bytes, elem: self.elem.clone(), elem_type: self.elem_type }
+    }}
+
+/// A `rows x cols` matrix of `W`-byte elements, transposed in cache-sized tiles (weight
+/// matrices are tens of megabytes: element by element, every read misses the cache).
+fn transpose_matrix<const W: usize>(bytes: &[u8], rows: usize, cols: usize) -> Vec<u8> {
+    const TILE: usize = 32;
+    let (src, _) = bytes.as_chunks::<W>();
+    let mut dst = vec![[0u8; W]; rows * cols];
+    for r0 in (0..rows).step_by(TILE) {
+        for c0 in (0..cols).step_by(TILE) {
+            for r in r0..(r0 + TILE).min(rows) {
+                for c in c0..(c0 + TILE).min(cols) {
+                    dst[c * rows + r] = src[r * cols + c];
+                }
+            }
+        }
+    }
+    dst.into_flattened()
+}
+
+/// The elements of `W` bytes each of a tensor walked in row-major order of `out`, where
+/// a step in out dim `d` moves `src_strides[d]` elements in `bytes`.
+fn permute_elements<const W: usize>(bytes: &[u8], out: &[i64], src_strides: &[usize]) -> Vec<u8> {
+    let (src, _) = bytes.as_chunks::<W>();
+    let n = src.len();
+    let mut dst: Vec<[u8; W]> = Vec::with_capacity(n);
+    if n > 0 {
+        let rank = out.len();
+        let (inner, inner_stride) = if rank == 0 { (1, 0) } else { (out[rank - 1] as usize, src_strides[rank - 1]) };
+        let mut index = vec![0usize; rank.saturating_sub(1)];
+        let mut base = 0usize;
+        for _ in 0..n / inner.max(1) {
+            let mut at = base;
+            for _ in 0..inner {
+                dst.push(src[at]);
+                at += inner_stride;
+            }
+            // Advance the outer dims' odometer and the source offset with it.
+            for d in (0..index.len()).rev() {
                 index[d] += 1;
-                if index[d] < out_shape[d] {
+                base += src_strides[d];
+                if index[d] < out[d] as usize {
                     break;
                 }
+                base -= src_strides[d] * index[d];
                 index[d] = 0;
             }
         }
-        ConstTensor { shape: out_shape, bytes, ..self.clone() }
     }
+    dst.into_flattened()
 }
 
 /// Row-major strides of `shape`, in elements.
@@ -121,7 +169,7 @@ pub fn read(v: MlirValue) -> Option<ConstTensor> {
     if let Some(r) = defining_op(v).filter(|op| name(*op) == "tfl.reshape") {
         let ty = type_from_mlir(unsafe { mlirValueGetType(v) });
         let inner = read(crate::rewrite::operand(r, 0))?;
-        return ty.is_static().then(|| inner.reshaped(ty.dims().to_vec()));
+        return ty.is_static().then(|| inner.into_shape(ty.dims().to_vec()));
     }
     let op = constant_op(v)?;
     let attr = raw_attr(op, "value")?;
@@ -189,6 +237,13 @@ mod tests {
         let t = c.transposed(&[1, 0]);
         assert_eq!(t.shape, vec![3, 2]);
         assert_eq!(t.f32s().unwrap(), vec![0., 3., 1., 4., 2., 5.]);
+        let big = ConstTensor::from_f32(ctx, vec![40, 70], &(0..2800).map(|x| x as f32).collect::<Vec<_>>());
+        let bt = big.transposed(&[1, 0]).f32s().unwrap();
+        assert!((0..40).all(|r| (0..70).all(|c| bt[c * 40 + r] == (r * 70 + c) as f32)));
+        let c3 = ConstTensor::from_f32(ctx, vec![2, 3, 2], &(0..12).map(|x| x as f32).collect::<Vec<_>>());
+        let t3 = c3.transposed(&[2, 0, 1]);
+        assert_eq!(t3.shape, vec![2, 2, 3]);
+        assert_eq!(t3.f32s().unwrap(), vec![0., 2., 4., 6., 8., 10., 1., 3., 5., 7., 9., 11.]);
         assert_eq!(strides(&[2, 3, 4]), vec![12, 4, 1]);
         unsafe { mlirContextDestroy(ctx) };
     }
@@ -241,7 +296,7 @@ impl ConstTensor {
         for i in broadcast_indices(&self.shape, shape) {
             bytes.extend_from_slice(&self.bytes[i * width..(i + 1) * width]);
         }
-        ConstTensor { shape: shape.to_vec(), bytes, ..self.clone() }
+        ConstTensor { shape: shape.to_vec(), bytes, elem: self.elem.clone(), elem_type: self.elem_type }
     }
 }
 

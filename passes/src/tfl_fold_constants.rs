@@ -246,7 +246,7 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
             if x.num_elements() == 1 {
                 out(vec![1; dims.len()], x.bytes.clone())
             } else {
-                operand_full(op, 0)?.reshaped(dims.clone())
+                operand_full(op, 0)?.into_shape(dims.clone())
             }
         }
         Kernel::Transpose => {

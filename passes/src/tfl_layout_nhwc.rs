@@ -271,7 +271,7 @@ impl Sweep {
             if dims.iter().all(|&d| d == 1) {
                 new_operands.push(Operand::Value(v));
             } else if let Some(c) = constant::read(v) {
-                new_operands.push(Operand::Const(c.reshaped(expanded).transposed(&inv)));
+                new_operands.push(Operand::Const(c.into_shape(expanded).transposed(&inv)));
             } else if dims.iter().filter(|&&d| d != 1).count() == 1 {
                 // One non-unit dim: transposing it moves no bytes, a reshape will do.
                 new_operands.push(Operand::Reshaped(v, permute(&expanded, &inv)));

@@ -477,7 +477,8 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
     if rank < 2 || rank > xd.len() || xd.len() < 2 || c.shape[..rank - 2].iter().any(|&d| d != 1) {
         return false;
     }
-    let matrix = c.reshaped(c.shape[rank - 2..].to_vec());
+    let shape = c.shape[rank - 2..].to_vec();
+    let matrix = c.into_shape(shape);
     let w = if attr(op, "adj_y") == Some(Attr::Bool(true)) { matrix } else { matrix.transposed(&[1, 0]) };
     let (n, k) = (w.shape[0], w.shape[1]);
     let mut expected = xd.clone();

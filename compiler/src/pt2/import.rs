@@ -36,6 +36,14 @@ pub struct Imported<'c> {
     pub module: Module<'c>,
     _program: Arc<Program>,
     _owned: Vec<Box<[u8]>>,
+    /// Weight attributes registered with `elements::register_resource_bytes`.
+    registered: Vec<MlirAttribute>,
+}
+
+impl Drop for Imported<'_> {
+    fn drop(&mut self) {
+        edge_dialects::elements::forget_resource_bytes(&self.registered);
+    }
 }
 
 /// One unsupported operator: how often it occurs and where.
@@ -298,11 +306,12 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
     let Some(module) = parse_module(context, &text, "<pt2 import>") else {
         return Err(ImportError::Diagnosed);
     };
-    let owned = attach_weights(&module, &program, &weight_consts)?;
-    if !verify_module(&module) {
+    let (owned, registered) = attach_weights(&module, &program, &weight_consts)?;
+    let imported = Imported { module, _program: program, _owned: owned, registered };
+    if !verify_module(&imported.module) {
         return Err(ImportError::Diagnosed);
     }
-    Ok(Imported { module, _program: program, _owned: owned })
+    Ok(imported)
 }
 
 /// The symbolic sizes of a node's dynamic tensors (inputs and outputs), keyed by their
@@ -364,8 +373,10 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
 }
 
 /// Replaces each `edge.weight` placeholder with a `dense_resource` over the weight's
-/// bytes. Returns the buffers gathered for strided views (to keep alive).
-fn attach_weights(module: &Module, program: &Program, consts: &[(String, String)]) -> Result<Vec<Box<[u8]>>, ImportError> {
+/// bytes. Returns the buffers gathered for strided views (to keep alive) and the
+/// attributes registered with their bytes.
+fn attach_weights(module: &Module, program: &Program, consts: &[(String, String)]) -> Result<(Vec<Box<[u8]>>, Vec<MlirAttribute>), ImportError> {
+    let mut registered = Vec::new();
     let by_name: HashMap<&str, &Weight> = consts.iter().filter_map(|(_, n)| program.weights.get(n).map(|w| (n.as_str(), w))).collect();
     let mut owned = Vec::new();
     let ops = collect_placeholders(module.as_operation().to_raw());
@@ -399,11 +410,15 @@ fn attach_weights(module: &Module, program: &Program, consts: &[(String, String)
                 None,
                 std::ptr::null_mut(),
             );
+            // SAFETY: the bytes live in the archive's map or in `owned`, both kept by
+            // `Imported`, whose drop forgets the registration.
+            edge_dialects::elements::register_resource_bytes(attr, ptr, len);
+            registered.push(attr);
             mlirOperationSetAttributeByName(op, sref("value"), attr);
             mlirOperationRemoveAttributeByName(op, sref("edge.weight"));
         }
     }
-    Ok(owned)
+    Ok((owned, registered))
 }
 
 /// A resource key from a parameter's FQN (`layer1.0.conv1.weight`).

@@ -8,7 +8,8 @@
 //! and `min_runtime_version` metadata holds the newest runtime any kernel needs.
 //! The output depends only on the module, so the same module gives the same bytes.
 
-use edge_dialects::elements::constant_bytes;
+use edge_dialects::elements::{constant_bytes, constant_bytes_in_place};
+use std::borrow::Cow;
 use super::enums::{elem_to_tensor_type, schema_enum_value};
 use super::TranslateError;
 use crate::schema::*;
@@ -99,8 +100,9 @@ struct OperatorInfo {
 
 struct Writer<'o> {
     options: &'o WriteOptions,
-    /// Buffer contents; index 0 is the empty sentinel.
-    buffers: Vec<Vec<u8>>,
+    /// Buffer contents (weights borrowed from the module where possible); index 0 is
+    /// the empty sentinel.
+    buffers: Vec<Cow<'o, [u8]>>,
     buffer_index: HashMap<u64, Vec<u32>>,
     tensors: Vec<TensorInfo>,
     tensor_of: HashMap<usize, i32>,
@@ -117,7 +119,7 @@ impl<'o> Writer<'o> {
     fn new(options: &'o WriteOptions) -> Self {
         Writer {
             options,
-            buffers: vec![Vec::new()],
+            buffers: vec![Cow::Borrowed(&[])],
             buffer_index: HashMap::new(),
             tensors: Vec::new(),
             tensor_of: HashMap::new(),
@@ -143,13 +145,10 @@ impl<'o> Writer<'o> {
         if *n == 1 { base } else { format!("{base}_{}", *n - 1) }
     }
 
-    fn add_buffer(&mut self, bytes: Vec<u8>) -> u32 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut h);
-        let key = h.finish();
+    fn add_buffer(&mut self, bytes: Cow<'o, [u8]>) -> u32 {
+        let key = sample_hash(&bytes);
         let candidates = self.buffer_index.entry(key).or_default();
-        if let Some(&i) = candidates.iter().find(|&&i| self.buffers[i as usize] == bytes) {
+        if let Some(&i) = candidates.iter().find(|&&i| *self.buffers[i as usize] == *bytes) {
             return i;
         }
         let i = self.buffers.len() as u32;
@@ -228,7 +227,12 @@ impl<'o> Writer<'o> {
                 let bytes = if attr.ptr.is_null() {
                     Err("requires attribute 'value'".to_string())
                 } else {
-                    constant_bytes(attr, &ty)
+                    // SAFETY: the module (and the context holding its attributes) outlives
+                    // the writer.
+                    match unsafe { constant_bytes_in_place(attr, &ty) } {
+                        Some(b) => Ok(Cow::Borrowed(b)),
+                        None => constant_bytes(attr, &ty).map(Cow::Owned),
+                    }
                 };
                 match bytes {
                     Ok(bytes) => {
@@ -283,7 +287,7 @@ impl<'o> Writer<'o> {
         if ZERO_BIAS_OPS.contains(&name.as_str()) && inputs.get(2).is_none_or(|&b| b < 0) {
             match zero_bias(&view) {
                 Ok((ty, bytes)) => {
-                    let buffer = self.add_buffer(bytes);
+                    let buffer = self.add_buffer(Cow::Owned(bytes));
                     let tname = self.unique_name(format!("{}_zero_bias", value_name(loc).unwrap_or_else(|| "conv".into())));
                     inputs.truncate(2);
                     inputs.push(self.tensors.len() as i32);
@@ -312,7 +316,7 @@ impl<'o> Writer<'o> {
     }
 
     fn finish(self) -> Vec<u8> {
-        let mut fbb = FlatBufferBuilder::with_capacity(1024 + self.buffers.iter().map(Vec::len).sum::<usize>());
+        let mut fbb = FlatBufferBuilder::with_capacity(1024 + self.buffers.iter().map(|b| b.len()).sum::<usize>());
 
         // Buffers: data aligned to 16 bytes so runtimes can use it in place.
         let mut buffers = Vec::with_capacity(self.buffers.len() + 1);
@@ -412,8 +416,35 @@ impl<'o> Writer<'o> {
         };
         let model = Model::create(&mut fbb, &model);
         fbb.finish(model, Some(FILE_IDENTIFIER));
-        fbb.finished_data().to_vec()
+        // The builder fills its buffer from the back: move the data to the front in
+        // place rather than copying it to a new allocation.
+        let (mut data, head) = fbb.collapse();
+        data.drain(..head);
+        data
     }
+}
+
+/// A hash of a buffer's length and of bytes sampled across it: hashing every byte of a
+/// model's weights costs more than the rest of the writer, and equal keys are compared
+/// in full anyway.
+fn sample_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    const EDGE: usize = 256;
+    const SAMPLES: usize = 64;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.len().hash(&mut h);
+    if bytes.len() <= 2 * EDGE + SAMPLES * 8 {
+        bytes.hash(&mut h);
+    } else {
+        bytes[..EDGE].hash(&mut h);
+        bytes[bytes.len() - EDGE..].hash(&mut h);
+        let step = (bytes.len() - 2 * EDGE) / SAMPLES;
+        for i in 0..SAMPLES {
+            let at = EDGE + i * step;
+            bytes[at..at + 8].hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 /// Ops whose LiteRT kernels require a bias tensor (an absent one fails at Prepare); an

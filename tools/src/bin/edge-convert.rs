@@ -103,7 +103,7 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
     };
 
     progress.set_message("importing");
-    let imported = match import_program(&context, Arc::new(program), &ImportOptions::default()) {
+    let mut imported = match import_program(&context, Arc::new(program), &ImportOptions::default()) {
         Ok(m) => m,
         Err(ImportError::Diagnosed) => {
             report_diags(&progress);
@@ -114,7 +114,7 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
             return Err(format!("{}: {e}", input.display()));
         }
     };
-    let mut module = imported.module;
+    let module = &mut imported.module;
     phases.push(("import", started.elapsed()));
 
     let mark = Instant::now();
@@ -127,7 +127,7 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
         on_pass: Some(PassHook(Arc::new(move |name| bar.set_message(format!("pass {name}"))))),
     };
     let pipeline = Pipeline::build(&context, pipeline_text, &run_options)?;
-    if pipeline.run(&mut module).is_err() || collector.has_errors() || !verify_module(&module) {
+    if pipeline.run(module).is_err() || collector.has_errors() || !verify_module(module) {
         report_diags(&progress);
         return Err(format!("{}: conversion failed; the errors above say where", input.display()));
     }
@@ -136,7 +136,7 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
 
     let mark = Instant::now();
     progress.set_message("writing the flatbuffer");
-    let bytes = match tflite::module_to_tflite(&module, &WriteOptions::default()) {
+    let bytes = match tflite::module_to_tflite(module, &WriteOptions::default()) {
         Ok(b) => b,
         Err(TranslateError::Diagnosed(_)) => {
             report_diags(&progress);
