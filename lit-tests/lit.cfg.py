@@ -14,7 +14,7 @@ bin_dir = os.environ.get("EDGE_BIN_DIR", os.path.join(repo, "target", "debug"))
 llvm_bin = os.environ.get("EDGE_LLVM_BIN", "/usr/lib/llvm-22/bin")
 python = os.environ.get("EDGE_PYTHON", os.path.join(repo, ".venv", "bin", "python"))
 
-for tool in ["edge-opt", "edge-translate"]:
+for tool in ["edge-convert", "edge-opt", "edge-translate"]:
     path = os.path.join(bin_dir, tool)
     if not os.path.exists(path):
         lit_config.fatal(f"{path} not found: build with `cargo build` (or set EDGE_BIN_DIR)")
