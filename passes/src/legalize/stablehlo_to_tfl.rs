@@ -523,7 +523,7 @@ fn window_padding(input: [i64; 2], window: [i64; 2], strides: [i64; 2], dilation
             return None;
         }
         let hi = hi.min((out[i] - 1) * strides[i] + span - input[i] - lo).max(0);
-        if (input[i] + lo + hi - span) / strides[i] + 1 != out[i] {
+        if input[i] + lo + hi < span || (input[i] + lo + hi - span) / strides[i] + 1 != out[i] {
             return None;
         }
         used[i] = [lo, hi];
