@@ -17,6 +17,7 @@ mod op_classes;
 mod tfl_channel_last_io;
 mod tfl_fuse_activation;
 mod tfl_layout_nhwc;
+mod tfl_recognize_resize;
 mod tfl_remove_broadcasts;
 
 pub use manager::{Pipeline, RunOptions};

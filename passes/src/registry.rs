@@ -9,6 +9,7 @@ pub static PASSES: &[&PassInfo] = &[
     &crate::tfl_channel_last_io::INFO,
     &crate::tfl_fuse_activation::INFO,
     &crate::tfl_layout_nhwc::INFO,
+    &crate::tfl_recognize_resize::INFO,
     &crate::tfl_remove_broadcasts::INFO,
 ];
 
