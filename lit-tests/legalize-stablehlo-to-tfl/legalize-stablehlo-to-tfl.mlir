@@ -592,3 +592,20 @@ func.func @elementwise_more(%x: tensor<4xf32>, %b: tensor<4xi1>) -> tensor<4xf32
   %12 = "stablehlo.select"(%10, %11, %x) : (tensor<4xi1>, tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return %12 : tensor<4xf32>
 }
+
+// -----
+
+// A splat constant of more than 1024 elements is a one-element constant under
+// broadcast_to (tfl-remove-broadcasts drops it before ops that broadcast); a small
+// one stays whole.
+// CHECK-LABEL: func.func @splat_constants
+// CHECK: %[[ONE:.*]] = "tfl.pseudo_const"() {value = dense<5.000000e-01> : tensor<1x1x1xf32>}
+// CHECK: %[[SHAPE:.*]] = "tfl.pseudo_const"() {value = dense<[1, 64, 64]> : tensor<3xi32>}
+// CHECK: "tfl.broadcast_to"(%[[ONE]], %[[SHAPE]]) : (tensor<1x1x1xf32>, tensor<3xi32>) -> tensor<1x64x64xf32>
+// CHECK: "tfl.pseudo_const"() {value = dense<2.000000e+00> : tensor<4x4xf32>}
+// CHECK-NOT: tfl.broadcast_to
+func.func @splat_constants() -> (tensor<1x64x64xf32>, tensor<4x4xf32>) {
+  %0 = "stablehlo.constant"() {value = dense<0.5> : tensor<1x64x64xf32>} : () -> tensor<1x64x64xf32>
+  %1 = "stablehlo.constant"() {value = dense<2.0> : tensor<4x4xf32>} : () -> tensor<4x4xf32>
+  return %0, %1 : tensor<1x64x64xf32>, tensor<4x4xf32>
+}

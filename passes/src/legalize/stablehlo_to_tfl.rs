@@ -31,7 +31,7 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.ceil", rename("tfl.ceil")),
     ("stablehlo.compare", Rule::Build(compare)),
     ("stablehlo.concatenate", Rule::Build(concatenate)),
-    ("stablehlo.constant", rename("tfl.pseudo_const")),
+    ("stablehlo.constant", Rule::Build(constant)),
     ("stablehlo.convert", Rule::Build(convert)),
     ("stablehlo.convolution", Rule::Build(convolution)),
     ("stablehlo.cosine", rename("tfl.cos")),
@@ -895,6 +895,30 @@ fn erase_with_dead_producers(op: MlirOperation, keep: MlirOperation) {
             }
         }
     }
+}
+
+/// Splat constants with more elements than this are a one-element constant broadcast
+/// (the importer writes every splat at its full shape: GELU's coefficients in swin_t
+/// made 150 MB of the flatbuffer). Smaller ones stay whole, so no broadcast_to op is
+/// left where a consumer cannot broadcast.
+const SPLAT_BROADCAST_MIN: i64 = 1024;
+
+/// `constant` is `tfl.pseudo_const`; a large splat is a one-element `tfl.pseudo_const`
+/// of the same rank under `tfl.broadcast_to`, which `tfl-remove-broadcasts` drops
+/// where the consumer broadcasts itself.
+fn constant(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let t = ty(result(op, 0));
+    let Some(value) = raw_attr(op, "value") else { return Err("'stablehlo.constant' op has no value".into()) };
+    let large_splat = t.is_static()
+        && t.dims().iter().product::<i64>() > SPLAT_BROADCAST_MIN
+        && unsafe { mlirAttributeIsADenseElements(value) && mlirDenseElementsAttrIsSplat(value) };
+    if !large_splat {
+        return apply(&rename("tfl.pseudo_const"), op);
+    }
+    let one = tensor_type(&vec![1; t.dims().len()], elem_of(result(op, 0)));
+    let c = const_attr(op, unsafe { mlirDenseElementsAttrSplatGet(one, mlirDenseElementsAttrGetSplatValue(value)) });
+    let shape = i32_const(op, t.dims());
+    Ok(Some(insert_op_before(op, "tfl.broadcast_to", &[c, shape], &result_types(op), &[])))
 }
 
 /// `iota` of a static shape is a constant (TFLite has no op for it).
