@@ -124,18 +124,44 @@ func.func @data_movement(%a: tensor<2x3xf32>, %z: tensor<f32>) -> (tensor<4x3xf3
 
 // -----
 
-// NCHW convolution: NHWC transposes around conv_2d, OIHW filter to OHWI, explicit
-// padding as tfl.pad before a VALID convolution, an absent bias as tfl.no_value.
+// NCHW convolution: NHWC transposes around conv_2d, OIHW filter to OHWI, an absent
+// bias as tfl.no_value. Padding 1 around a 3x3 window at stride 1 is what SAME
+// computes: no pad op.
 // CHECK-LABEL: func.func @conv
 // CHECK-SAME: (%[[X:.*]]: tensor<1x3x8x8xf32>, %[[W:.*]]: tensor<4x3x3x3xf32>)
 // CHECK: %[[XT:.*]] = "tfl.transpose"(%[[X]], %{{.*}}) : (tensor<1x3x8x8xf32>, tensor<4xi32>) -> tensor<1x8x8x3xf32>
-// CHECK: %[[XP:.*]] = "tfl.pad"(%[[XT]], %{{.*}}) : (tensor<1x8x8x3xf32>, tensor<4x2xi32>) -> tensor<1x10x10x3xf32>
+// CHECK-NOT: tfl.pad
 // CHECK: %[[WT:.*]] = "tfl.transpose"(%[[W]], %{{.*}}) : (tensor<4x3x3x3xf32>, tensor<4xi32>) -> tensor<4x3x3x3xf32>
 // CHECK: %[[NONE:.*]] = "tfl.no_value"() {value} : () -> none
-// CHECK: %[[C:.*]] = "tfl.conv_2d"(%[[XP]], %[[WT]], %[[NONE]]) {{{.*}}padding = "VALID"{{.*}}} : (tensor<1x10x10x3xf32>, tensor<4x3x3x3xf32>, none) -> tensor<1x8x8x4xf32>
+// CHECK: %[[C:.*]] = "tfl.conv_2d"(%[[XT]], %[[WT]], %[[NONE]]) {{{.*}}padding = "SAME"{{.*}}} : (tensor<1x8x8x3xf32>, tensor<4x3x3x3xf32>, none) -> tensor<1x8x8x4xf32>
 // CHECK: "tfl.transpose"(%[[C]], %{{.*}}) : (tensor<1x8x8x4xf32>, tensor<4xi32>) -> tensor<1x4x8x8xf32>
 func.func @conv(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32> {
   %0 = "stablehlo.convolution"(%x, %w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]>, feature_group_count = 1 : i64, padding = dense<1> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return %0 : tensor<1x4x8x8xf32>
+}
+
+// -----
+
+// PyTorch's padding 1 at stride 2 on an even size: the last window ends one short of
+// the high padding, so it is [1, 0] where SAME pads [0, 1]: an explicit tfl.pad (of
+// the padding a window reaches) before a VALID convolution.
+// CHECK-LABEL: func.func @conv_explicit_pad
+// CHECK: %[[PADS:.*]] = "tfl.pseudo_const"() {value = dense<{{\[}}[0, 0], [1, 0], [1, 0], [0, 0]]> : tensor<4x2xi32>}
+// CHECK: %[[XP:.*]] = "tfl.pad"(%{{.*}}, %[[PADS]]) : (tensor<1x8x8x3xf32>, tensor<4x2xi32>) -> tensor<1x9x9x3xf32>
+// CHECK: "tfl.conv_2d"(%[[XP]], %{{.*}}, %{{.*}}) {{{.*}}padding = "VALID"{{.*}}} : (tensor<1x9x9x3xf32>, tensor<4x3x3x3xf32>, none) -> tensor<1x4x4x4xf32>
+func.func @conv_explicit_pad(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32> {
+  %0 = "stablehlo.convolution"(%x, %w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]>, feature_group_count = 1 : i64, padding = dense<1> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32>
+  return %0 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// Dilation 2 widens the 3x3 window to 5: padding 2 at stride 1 is SAME.
+// CHECK-LABEL: func.func @conv_dilated_same
+// CHECK-NOT: tfl.pad
+// CHECK: "tfl.conv_2d"({{.*}}) {dilation_h_factor = 2 : i32, dilation_w_factor = 2 : i32, fused_activation_function = "NONE", padding = "SAME"{{.*}}} : (tensor<1x8x8x3xf32>, tensor<4x3x3x3xf32>, none) -> tensor<1x8x8x4xf32>
+func.func @conv_dilated_same(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32> {
+  %0 = "stablehlo.convolution"(%x, %w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]>, feature_group_count = 1 : i64, padding = dense<2> : tensor<2x2xi64>, rhs_dilation = array<i64: 2, 2>, window_strides = array<i64: 1, 1>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
   return %0 : tensor<1x4x8x8xf32>
 }
 
@@ -170,11 +196,167 @@ func.func @max_pool(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32> {
 
 // -----
 
+// ceil_mode max pooling (9 -> 5 at stride 2, one high padding): what SAME computes,
+// so no padv2.
+// CHECK-LABEL: func.func @max_pool_same
+// CHECK-NOT: tfl.padv2
+// CHECK: "tfl.max_pool_2d"(%{{.*}}) {filter_height = 2 : i32, filter_width = 2 : i32, fused_activation_function = "NONE", padding = "SAME", stride_h = 2 : i32, stride_w = 2 : i32} : (tensor<1x9x9x4xf32>) -> tensor<1x5x5x4xf32>
+func.func @max_pool_same(%x: tensor<1x4x9x9xf32>) -> tensor<1x4x5x5xf32> {
+  %ninf = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %ninf) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.maximum"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {padding = dense<[[0, 0], [0, 0], [0, 1], [0, 1]]> : tensor<4x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2>, window_strides = array<i64: 1, 1, 2, 2>} : (tensor<1x4x9x9xf32>, tensor<f32>) -> tensor<1x4x5x5xf32>
+  return %0 : tensor<1x4x5x5xf32>
+}
+
+// -----
+
+// PyTorch's 3x3 stride-2 max pool with padding 1 on 8: [1, 0] is not SAME's [0, 1],
+// so -inf padding (tfl.padv2) before a VALID pool.
+// CHECK-LABEL: func.func @max_pool_padded
+// CHECK: "tfl.transpose"
+// CHECK: %[[NINF:.*]] = "tfl.pseudo_const"() {value = dense<0xFF800000> : tensor<f32>}
+// CHECK: %[[P:.*]] = "tfl.padv2"(%{{.*}}, %{{.*}}, %[[NINF]]) : (tensor<1x8x8x4xf32>, tensor<4x2xi32>, tensor<f32>) -> tensor<1x9x9x4xf32>
+// CHECK: "tfl.max_pool_2d"(%[[P]]) {{{.*}}padding = "VALID"{{.*}}} : (tensor<1x9x9x4xf32>) -> tensor<1x4x4x4xf32>
+func.func @max_pool_padded(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32> {
+  %ninf = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %ninf) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.maximum"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {padding = dense<[[0, 0], [0, 0], [1, 1], [1, 1]]> : tensor<4x2xi64>, window_dimensions = array<i64: 1, 1, 3, 3>, window_strides = array<i64: 1, 1, 2, 2>} : (tensor<1x4x8x8xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
+  return %0 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// Average pooling without padding: the window sum divided by its area is one
+// average_pool_2d; the divide is taken over.
+// CHECK-LABEL: func.func @avg_pool
+// CHECK: %[[P:.*]] = "tfl.average_pool_2d"(%{{.*}}) {{{.*}}padding = "VALID"{{.*}}} : (tensor<1x8x8x4xf32>) -> tensor<1x4x4x4xf32>
+// CHECK-NEXT: %[[PERM:.*]] = "tfl.pseudo_const"
+// CHECK-NEXT: %[[Y:.*]] = "tfl.transpose"(%[[P]], %[[PERM]])
+// CHECK-NOT: tfl.div
+// CHECK-NOT: tfl.mul
+// CHECK: return %[[Y]]
+func.func @avg_pool(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32> {
+  %zero = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %zero) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {window_dimensions = array<i64: 1, 1, 2, 2>, window_strides = array<i64: 1, 1, 2, 2>} : (tensor<1x4x8x8xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
+  %area = "stablehlo.constant"() {value = dense<4.0> : tensor<1x4x4x4xf32>} : () -> tensor<1x4x4x4xf32>
+  %1 = "stablehlo.divide"(%0, %area) : (tensor<1x4x4x4xf32>, tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32>
+  return %1 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// ceil_mode average pooling with count_include_pad=False: the importer divides by a
+// window sum of ones over the input, which is what SAME divides by: one
+// average_pool_2d, no pad, no rescale; the counting window sum goes too.
+// CHECK-LABEL: func.func @avg_pool_same_exclude_pad
+// CHECK-NOT: stablehlo.
+// CHECK: %[[P:.*]] = "tfl.average_pool_2d"(%{{.*}}) {{{.*}}padding = "SAME"{{.*}}} : (tensor<1x9x9x4xf32>) -> tensor<1x5x5x4xf32>
+// CHECK-NOT: tfl.div
+// CHECK-NOT: tfl.mul
+// CHECK-NOT: stablehlo.
+func.func @avg_pool_same_exclude_pad(%x: tensor<1x4x9x9xf32>) -> tensor<1x4x5x5xf32> {
+  %zero = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %zero) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {padding = dense<[[0, 0], [0, 0], [0, 1], [0, 1]]> : tensor<4x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2>, window_strides = array<i64: 1, 1, 2, 2>} : (tensor<1x4x9x9xf32>, tensor<f32>) -> tensor<1x4x5x5xf32>
+  %ones = "stablehlo.constant"() {value = dense<1.0> : tensor<1x4x9x9xf32>} : () -> tensor<1x4x9x9xf32>
+  %z2 = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %1 = "stablehlo.reduce_window"(%ones, %z2) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {padding = dense<[[0, 0], [0, 0], [0, 1], [0, 1]]> : tensor<4x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2>, window_strides = array<i64: 1, 1, 2, 2>} : (tensor<1x4x9x9xf32>, tensor<f32>) -> tensor<1x4x5x5xf32>
+  %2 = "stablehlo.divide"(%0, %1) : (tensor<1x4x5x5xf32>, tensor<1x4x5x5xf32>) -> tensor<1x4x5x5xf32>
+  return %2 : tensor<1x4x5x5xf32>
+}
+
+// -----
+
+// The same padding with count_include_pad=True (the ones span the padded input):
+// SAME's divisor (1 at the edge) differs from PyTorch's (2), so the pool is rescaled
+// by a [1, H, W, 1] constant.
+// CHECK-LABEL: func.func @avg_pool_same_include_pad
+// CHECK: %[[P:.*]] = "tfl.average_pool_2d"(%{{.*}}) {{{.*}}padding = "SAME"{{.*}}} : (tensor<1x3x3x4xf32>) -> tensor<1x2x2x4xf32>
+// CHECK: %[[S:.*]] = "tfl.pseudo_const"() {value = dense<{{.*}}1.000000e+00], [5.000000e-01]], {{.*}}5.000000e-01], [2.500000e-01]]]]> : tensor<1x2x2x1xf32>}
+// CHECK: "tfl.mul"(%[[P]], %[[S]])
+func.func @avg_pool_same_include_pad(%x: tensor<1x4x3x3xf32>) -> tensor<1x4x2x2xf32> {
+  %zero = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %zero) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {padding = dense<[[0, 0], [0, 0], [0, 1], [0, 1]]> : tensor<4x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2>, window_strides = array<i64: 1, 1, 2, 2>} : (tensor<1x4x3x3xf32>, tensor<f32>) -> tensor<1x4x2x2xf32>
+  %ones = "stablehlo.constant"() {value = dense<1.0> : tensor<1x4x4x4xf32>} : () -> tensor<1x4x4x4xf32>
+  %z2 = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %1 = "stablehlo.reduce_window"(%ones, %z2) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {window_dimensions = array<i64: 1, 1, 2, 2>, window_strides = array<i64: 1, 1, 2, 2>} : (tensor<1x4x4x4xf32>, tensor<f32>) -> tensor<1x4x2x2xf32>
+  %2 = "stablehlo.divide"(%0, %1) : (tensor<1x4x2x2xf32>, tensor<1x4x2x2xf32>) -> tensor<1x4x2x2xf32>
+  return %2 : tensor<1x4x2x2xf32>
+}
+
+// -----
+
+// A window sum with no divide is the average times the window area.
+// CHECK-LABEL: func.func @window_sum
+// CHECK: %[[P:.*]] = "tfl.average_pool_2d"
+// CHECK: %[[A:.*]] = "tfl.pseudo_const"() {value = dense<4.000000e+00> : tensor<f32>}
+// CHECK: "tfl.mul"(%[[P]], %[[A]])
+func.func @window_sum(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32> {
+  %zero = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %zero) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {window_dimensions = array<i64: 1, 1, 2, 2>, window_strides = array<i64: 1, 1, 2, 2>} : (tensor<1x4x8x8xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
+  return %0 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// A window spanning one whole dim, padded by its size - 1 in front, sums each prefix
+// (PyTorch's cumsum); padded behind, each suffix.
+// CHECK-LABEL: func.func @cumsum
+// CHECK-SAME: (%[[X:.*]]: tensor<2x8xf32>)
+// CHECK: %[[A:.*]] = "tfl.pseudo_const"() {value = dense<1> : tensor<i32>}
+// CHECK: "tfl.cumsum"(%[[X]], %[[A]]) {exclusive = false, reverse = false} : (tensor<2x8xf32>, tensor<i32>) -> tensor<2x8xf32>
+// CHECK: "tfl.cumsum"(%[[X]], %{{.*}}) {exclusive = false, reverse = true}
+func.func @cumsum(%x: tensor<2x8xf32>) -> (tensor<2x8xf32>, tensor<2x8xf32>) {
+  %zero = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %zero) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {padding = dense<[[0, 0], [7, 0]]> : tensor<2x2xi64>, window_dimensions = array<i64: 1, 8>, window_strides = array<i64: 1, 1>} : (tensor<2x8xf32>, tensor<f32>) -> tensor<2x8xf32>
+  %1 = "stablehlo.reduce_window"(%x, %zero) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {padding = dense<[[0, 0], [0, 7]]> : tensor<2x2xi64>, window_dimensions = array<i64: 1, 8>, window_strides = array<i64: 1, 1>} : (tensor<2x8xf32>, tensor<f32>) -> tensor<2x8xf32>
+  return %0, %1 : tensor<2x8xf32>, tensor<2x8xf32>
+}
+
+// -----
+
 // Groups that are neither 1 nor one per input channel: conv_2d with a filter of
 // C / groups input channels (TFLite's grouped convolution).
 // CHECK-LABEL: func.func @grouped_conv
 // CHECK: %[[W:.*]] = "tfl.transpose"(%{{.*}}, %{{.*}}) : (tensor<8x2x3x3xf32>, tensor<4xi32>) -> tensor<8x3x3x2xf32>
-// CHECK: %[[C:.*]] = "tfl.conv_2d"(%{{.*}}, %[[W]], %{{.*}}) {{.*}} : (tensor<1x10x10x4xf32>, tensor<8x3x3x2xf32>, none) -> tensor<1x8x8x8xf32>
+// CHECK: %[[C:.*]] = "tfl.conv_2d"(%{{.*}}, %[[W]], %{{.*}}) {{.*}} : (tensor<1x8x8x4xf32>, tensor<8x3x3x2xf32>, none) -> tensor<1x8x8x8xf32>
 // CHECK: "tfl.transpose"(%[[C]], %{{.*}}) : (tensor<1x8x8x8xf32>, tensor<4xi32>) -> tensor<1x8x8x8xf32>
 func.func @grouped_conv(%x: tensor<1x4x8x8xf32>, %w: tensor<8x2x3x3xf32>) -> tensor<1x8x8x8xf32> {
   %0 = "stablehlo.convolution"(%x, %w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]>, feature_group_count = 2 : i64, padding = dense<1> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<1x4x8x8xf32>, tensor<8x2x3x3xf32>) -> tensor<1x8x8x8xf32>
@@ -188,8 +370,7 @@ func.func @grouped_conv(%x: tensor<1x4x8x8xf32>, %w: tensor<8x2x3x3xf32>) -> ten
 // CHECK-SAME: (%[[X:.*]]: tensor<2x4x16xf32>, %[[W:.*]]: tensor<8x4x3xf32>)
 // CHECK: "tfl.reshape"(%[[X]], %{{.*}}) : (tensor<2x4x16xf32>, tensor<4xi32>) -> tensor<2x4x1x16xf32>
 // CHECK: "tfl.reshape"(%[[W]], %{{.*}}) : (tensor<8x4x3xf32>, tensor<4xi32>) -> tensor<8x4x1x3xf32>
-// CHECK: "tfl.pad"(%{{.*}}, %{{.*}}) : (tensor<2x1x16x4xf32>, tensor<4x2xi32>) -> tensor<2x1x18x4xf32>
-// CHECK: "tfl.conv_2d"({{.*}}) {{.*}} -> tensor<2x1x16x8xf32>
+// CHECK: "tfl.conv_2d"({{.*}}) {{{.*}}padding = "SAME"{{.*}}} : (tensor<2x1x16x4xf32>, tensor<8x1x3x4xf32>, none) -> tensor<2x1x16x8xf32>
 // CHECK: %[[T:.*]] = "tfl.transpose"
 // CHECK: "tfl.reshape"(%[[T]], %{{.*}}) : (tensor<2x8x1x16xf32>, tensor<3xi32>) -> tensor<2x8x16xf32>
 func.func @conv_1d(%x: tensor<2x4x16xf32>, %w: tensor<8x4x3xf32>) -> tensor<2x8x16xf32> {
@@ -410,4 +591,21 @@ func.func @elementwise_more(%x: tensor<4xf32>, %b: tensor<4xi1>) -> tensor<4xf32
   %11 = "stablehlo.reverse"(%9) {dimensions = array<i64: 0>} : (tensor<4xf32>) -> tensor<4xf32>
   %12 = "stablehlo.select"(%10, %11, %x) : (tensor<4xi1>, tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return %12 : tensor<4xf32>
+}
+
+// -----
+
+// A splat constant of more than 1024 elements is a one-element constant under
+// broadcast_to (tfl-remove-broadcasts drops it before ops that broadcast); a small
+// one stays whole.
+// CHECK-LABEL: func.func @splat_constants
+// CHECK: %[[ONE:.*]] = "tfl.pseudo_const"() {value = dense<5.000000e-01> : tensor<1x1x1xf32>}
+// CHECK: %[[SHAPE:.*]] = "tfl.pseudo_const"() {value = dense<[1, 64, 64]> : tensor<3xi32>}
+// CHECK: "tfl.broadcast_to"(%[[ONE]], %[[SHAPE]]) : (tensor<1x1x1xf32>, tensor<3xi32>) -> tensor<1x64x64xf32>
+// CHECK: "tfl.pseudo_const"() {value = dense<2.000000e+00> : tensor<4x4xf32>}
+// CHECK-NOT: tfl.broadcast_to
+func.func @splat_constants() -> (tensor<1x64x64xf32>, tensor<4x4xf32>) {
+  %0 = "stablehlo.constant"() {value = dense<0.5> : tensor<1x64x64xf32>} : () -> tensor<1x64x64xf32>
+  %1 = "stablehlo.constant"() {value = dense<2.0> : tensor<4x4xf32>} : () -> tensor<4x4xf32>
+  return %0, %1 : tensor<1x64x64xf32>, tensor<4x4xf32>
 }

@@ -15,7 +15,10 @@ use crate::legalize::stablehlo_to_tfl::{apply, lookup};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::verify::emit_error;
-use mlir_sys::{mlirOperationGetLocation, MlirOperation};
+use mlir_sys::{
+    mlirBlockGetFirstOperation, mlirOperationGetLocation, mlirOperationGetNextInBlock, mlirOperationGetRegion, mlirRegionGetFirstBlock,
+    MlirOperation,
+};
 
 pub static INFO: PassInfo = PassInfo {
     name: "legalize-stablehlo-to-tfl",
@@ -43,10 +46,15 @@ fn catalog_problems(op: MlirOperation) -> Vec<String> {
 impl Pass for LegalizeStablehloToTfl {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
         let mut illegal = 0;
-        // Body ops only: a region-carrying op (reduce) is replaced or reported whole.
-        for op in body_ops(func) {
+        // Body ops only: a region-carrying op (reduce) is replaced or reported whole. The
+        // walk reads the next op only after a rule has run: a rule may fold later ops
+        // into its replacement (pooling takes the divide after its window sum) and erase
+        // them.
+        let mut op = unsafe { mlirBlockGetFirstOperation(mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0))) };
+        while !op.ptr.is_null() {
             let op_name = name(op);
             if !op_name.starts_with("stablehlo.") {
+                op = unsafe { mlirOperationGetNextInBlock(op) };
                 continue;
             }
             let loc = unsafe { mlirOperationGetLocation(op) };
@@ -54,6 +62,7 @@ impl Pass for LegalizeStablehloToTfl {
                 Some(rule) => apply(rule, op),
                 None => Ok(None),
             };
+            let next = unsafe { mlirOperationGetNextInBlock(op) };
             match outcome {
                 Ok(Some(new)) => {
                     // A rule fires only where the TFL op accepts the types (TFLite has no
@@ -76,6 +85,7 @@ impl Pass for LegalizeStablehloToTfl {
                     illegal += 1;
                 }
             }
+            op = next;
         }
         if illegal > 0 { Err(PassFailed) } else { Ok(()) }
     }

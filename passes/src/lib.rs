@@ -20,6 +20,7 @@ mod tfl_fuse_activation;
 mod tfl_layout_nhwc;
 mod tfl_optimize;
 mod tfl_recognize_patterns;
+mod tfl_recognize_resize;
 mod tfl_remove_broadcasts;
 
 pub use manager::{Pipeline, RunOptions};

@@ -15,6 +15,9 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     let mut func: Vec<&str> = Vec::new();
     // Phase 1: legalize. Every later pass sees TFL ops only.
     func.push("legalize-stablehlo-to-tfl");
+    // Upsampling arrives as gathers of constant indices; recognized before folding
+    // touches those constants.
+    func.push("tfl-recognize-resize");
     // Phase 2: simplify. Folding first turns weight math (batch-norm vectors, reshaped
     // weights) into constants the patterns and the layout pass can see; patterns then
     // replace subgraphs (relu, hard_swish, gelu, softmax, mean) with single ops, so the

@@ -12,6 +12,7 @@ pub static PASSES: &[&PassInfo] = &[
     &crate::tfl_layout_nhwc::INFO,
     &crate::tfl_optimize::INFO,
     &crate::tfl_recognize_patterns::INFO,
+    &crate::tfl_recognize_resize::INFO,
     &crate::tfl_remove_broadcasts::INFO,
 ];
 

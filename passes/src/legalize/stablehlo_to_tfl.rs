@@ -31,7 +31,7 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.ceil", rename("tfl.ceil")),
     ("stablehlo.compare", Rule::Build(compare)),
     ("stablehlo.concatenate", Rule::Build(concatenate)),
-    ("stablehlo.constant", rename("tfl.pseudo_const")),
+    ("stablehlo.constant", Rule::Build(constant)),
     ("stablehlo.convert", Rule::Build(convert)),
     ("stablehlo.convolution", Rule::Build(convolution)),
     ("stablehlo.cosine", rename("tfl.cos")),
@@ -491,23 +491,63 @@ fn no_value(op: MlirOperation) -> MlirValue {
     }
 }
 
+/// How a TFLite window op (convolution, pooling) pads its 2-D spatial dims.
+#[derive(Debug, Clone, PartialEq)]
+enum WindowPadding {
+    /// No padding.
+    Valid,
+    /// TFLite's SAME: out = ceil(in / stride), the total padding split with the odd
+    /// element after.
+    Same,
+    /// Explicit `[lo, hi]` per spatial dim: a pad op before a VALID window op.
+    Explicit([[i64; 2]; 2]),
+}
+
+/// TFLite's SAME padding `[before, after]` of one spatial dim, and its output size.
+fn same_padding(input: i64, window: i64, stride: i64, dilation: i64) -> ([i64; 2], i64) {
+    let out = (input + stride - 1) / stride;
+    let total = ((out - 1) * stride + (window - 1) * dilation + 1 - input).max(0);
+    ([total / 2, total - total / 2], out)
+}
+
+/// The padding a TFLite window op needs to compute `out` from `input` as a window op
+/// with explicit `pads` does, per spatial dim. High padding no window reaches is
+/// dropped; what is left is SAME when it is what SAME computes, VALID when it is
+/// zero. `None` for negative padding, or a window TFLite cannot reproduce.
+fn window_padding(input: [i64; 2], window: [i64; 2], strides: [i64; 2], dilation: [i64; 2], pads: [[i64; 2]; 2], out: [i64; 2]) -> Option<WindowPadding> {
+    let mut used = [[0i64; 2]; 2];
+    for i in 0..2 {
+        let span = (window[i] - 1) * dilation[i] + 1;
+        let [lo, hi] = pads[i];
+        if lo < 0 || hi < 0 {
+            return None;
+        }
+        let hi = hi.min((out[i] - 1) * strides[i] + span - input[i] - lo).max(0);
+        if input[i] + lo + hi < span || (input[i] + lo + hi - span) / strides[i] + 1 != out[i] {
+            return None;
+        }
+        used[i] = [lo, hi];
+    }
+    if used == [[0, 0]; 2] {
+        return Some(WindowPadding::Valid);
+    }
+    let same = (0..2).all(|i| same_padding(input[i], window[i], strides[i], dilation[i]) == (used[i], out[i]));
+    Some(if same { WindowPadding::Same } else { WindowPadding::Explicit(used) })
+}
+
 /// The NCHW result of a 2-D convolution of NCHW `x` with OIHW `w` (see `convolution`),
 /// or `None` for a group count TFLite has no kernel for, or negative padding.
 #[allow(clippy::too_many_arguments)]
 fn conv_nchw(op: MlirOperation, x: MlirValue, w: MlirValue, strides: [i64; 2], dilation: [i64; 2], pads: [i64; 4], groups: i64, out: &[i64]) -> Option<MlirValue> {
     let (xt, wt) = (ty(x), ty(w));
     let (cin, cout, fin) = (xt.dims()[1], wt.dims()[0], wt.dims()[1]);
-    if pads.iter().any(|&p| p < 0) || groups < 1 || cin % groups != 0 || cout % groups != 0 || fin * groups != cin {
+    if groups < 1 || cin % groups != 0 || cout % groups != 0 || fin * groups != cin {
         return None;
     }
+    let (xd, wd) = (xt.dims(), wt.dims());
+    let padding = window_padding([xd[2], xd[3]], [wd[2], wd[3]], strides, dilation, [[pads[0], pads[1]], [pads[2], pads[3]]], [out[2], out[3]])?;
     let depthwise = groups > 1 && groups == cin && fin == 1;
-    let mut nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
-    if pads.iter().any(|&p| p != 0) {
-        let shape = paddings_const(op, &[[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]]);
-        let d = ty(nhwc);
-        let padded = [d.dims()[0], d.dims()[1] + pads[0] + pads[1], d.dims()[2] + pads[2] + pads[3], d.dims()[3]];
-        nhwc = emit(op, "tfl.pad", &[nhwc, shape], like(nhwc, &padded), &[]);
-    }
+    let nhwc = padded_nhwc(op, x, &padding, None);
     // OIHW -> OHWI for conv_2d; [O, 1, H, W] -> [1, H, W, O] for depthwise.
     let filter = if depthwise { tfl_transpose(op, w, &[1, 2, 3, 0]) } else { tfl_transpose(op, w, &[0, 2, 3, 1]) };
     let none = no_value(op);
@@ -516,7 +556,7 @@ fn conv_nchw(op: MlirOperation, x: MlirValue, w: MlirValue, strides: [i64; 2], d
         ("dilation_h_factor", i32_attr(op, dilation[0])),
         ("dilation_w_factor", i32_attr(op, dilation[1])),
         ("fused_activation_function", string_attr(op, "NONE")),
-        ("padding", string_attr(op, "VALID")),
+        ("padding", string_attr(op, padding_name(&padding))),
         ("stride_h", i32_attr(op, strides[0])),
         ("stride_w", i32_attr(op, strides[1])),
     ];
@@ -528,6 +568,30 @@ fn conv_nchw(op: MlirOperation, x: MlirValue, w: MlirValue, strides: [i64; 2], d
     };
     let conv = emit(op, name, &[nhwc, filter, none], out_nhwc, &attrs);
     Some(tfl_transpose(op, conv, &[0, 3, 1, 2]))
+}
+
+/// The `padding` attribute of a window op padded as `p` (explicit padding is a pad op
+/// before a VALID window op).
+fn padding_name(p: &WindowPadding) -> &'static str {
+    if *p == WindowPadding::Same { "SAME" } else { "VALID" }
+}
+
+/// NCHW `x` transposed to NHWC, then padded by the explicit padding of `p` if any
+/// (with zeros, or with `value` through `tfl.padv2`).
+fn padded_nhwc(op: MlirOperation, x: MlirValue, p: &WindowPadding, value: Option<f64>) -> MlirValue {
+    let nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
+    let WindowPadding::Explicit([[t, b], [l, r]]) = *p else { return nhwc };
+    let paddings = paddings_const(op, &[[0, 0], [t, b], [l, r], [0, 0]]);
+    let d = ty(nhwc);
+    let padded = like(nhwc, &[d.dims()[0], d.dims()[1] + t + b, d.dims()[2] + l + r, d.dims()[3]]);
+    match value {
+        None => emit(op, "tfl.pad", &[nhwc, paddings], padded, &[]),
+        Some(v) => {
+            let scalar = tensor_type(&[], elem_of(x));
+            let c = const_attr(op, unsafe { mlirDenseElementsAttrFloatSplatGet(scalar, v as f32) });
+            emit(op, "tfl.padv2", &[nhwc, paddings, c], padded, &[])
+        }
+    }
 }
 
 /// The operand of a reverse over exactly `dims` that defines `v` (a `tfl.reverse_v2`
@@ -627,10 +691,15 @@ fn binary_body(op: MlirOperation) -> Option<String> {
     }
 }
 
-/// 2-D pooling over NCHW: `reduce_window` with window `[1, 1, kh, kw]`, strides
-/// `[1, 1, sh, sw]`, no dilation. A maximum body with init -inf is `tfl.max_pool_2d`
-/// (padding, if any, with -inf); an add body with init 0 and no padding is a window sum,
-/// `tfl.average_pool_2d` times the window area. NHWC transposes as for convolution.
+/// `reduce_window` forms:
+/// - 2-D pooling over NCHW: window `[1, 1, kh, kw]`, strides `[1, 1, sh, sw]`, no
+///   dilation. A maximum body with init -inf is `tfl.max_pool_2d`; an add body with
+///   init 0 is a window sum, `tfl.average_pool_2d` (see `average_pool`). Padding is
+///   SAME when it is what SAME computes, else a pad op (-inf for max pooling) before a
+///   VALID pool. NHWC transposes as for convolution. 1-D pools arrive as 2-D pools of
+///   height 1 (the importer reshapes).
+/// - A prefix sum along one dim (window the dim's size, padded by size - 1 in front,
+///   PyTorch's cumsum; or behind, a reversed cumsum) is `tfl.cumsum`.
 fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let ins = operands(op);
     if ins.len() != 2 {
@@ -640,69 +709,216 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let ints = |n: &str| attr(op, n).and_then(|a| a.as_ints());
     let (Some(window), Some(strides)) = (ints("window_dimensions"), ints("window_strides")) else { return Ok(None) };
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
-    if window.len() != 4 || window[..2] != [1, 1] || strides[..2] != [1, 1] || !unit(ints("window_dilations")) || !unit(ints("base_dilations")) {
+    if !unit(ints("window_dilations")) || !unit(ints("base_dilations")) {
         return Ok(None);
     }
-    let pads: Vec<i64> = match attr(op, "padding") {
-        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 8 => v,
-        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 1 => vec![v[0]; 8],
-        None => vec![0; 8],
-        _ => return Ok(None),
+    let rank = window.len();
+    let Some(pads) = window_pads(op, rank) else { return Ok(None) };
+    let (x, init) = (ins[0], splat_value(ins[1]));
+    let (xt, out) = (ty(x), ty(result(op, 0)));
+    if !xt.is_static() || !out.is_static() || xt.dims().len() != rank {
+        return Ok(None);
+    }
+    if body == "stablehlo.add" && init == Some(0.0) {
+        if let Some(axis) = prefix_axis(xt.dims(), &window, &strides, &pads) {
+            return cumsum(op, x, axis);
+        }
+    }
+    if rank != 4 || window[..2] != [1, 1] || strides[..2] != [1, 1] || pads[..2] != [[0, 0], [0, 0]] || xt.elem != ElemTy::F32 {
+        return Ok(None);
+    }
+    let (xd, od) = (xt.dims(), out.dims());
+    let (k, st) = ([window[2], window[3]], [strides[2], strides[3]]);
+    let Some(padding) = window_padding([xd[2], xd[3]], k, st, [1, 1], [pads[2], pads[3]], [od[2], od[3]]) else {
+        return Ok(None);
     };
-    if pads[..4].iter().any(|&p| p != 0) || pads.iter().any(|&p| p < 0) {
-        return Ok(None);
-    }
-    let init = splat_value(ins[1]);
-    let (to, pad_value) = match body.as_str() {
-        "stablehlo.maximum" if init == Some(f64::NEG_INFINITY) => ("tfl.max_pool_2d", f64::NEG_INFINITY),
-        "stablehlo.add" if init == Some(0.0) && pads.iter().all(|&p| p == 0) => ("tfl.average_pool_2d", 0.0),
-        _ => return Ok(None),
-    };
-    let x = ins[0];
-    let xt = type_from_mlir(unsafe { mlirValueGetType(x) });
-    let out = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
-    if !xt.is_static() || !out.is_static() || xt.elem != ElemTy::F32 {
-        return Ok(None);
-    }
-    let mut nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
-    if pads.iter().any(|&p| p != 0) {
-        let d = type_from_mlir(unsafe { mlirValueGetType(nhwc) });
-        let padded = [d.dims()[0], d.dims()[1] + pads[4] + pads[5], d.dims()[2] + pads[6] + pads[7], d.dims()[3]];
-        let paddings = paddings_const(op, &[[0, 0], [pads[4], pads[5]], [pads[6], pads[7]], [0, 0]]);
-        let value = unsafe {
-            let ctx = mlirOperationGetContext(op);
-            let f32t = mlirF32TypeGet(ctx);
-            let sty = mlirRankedTensorTypeGet(0, std::ptr::null(), f32t, mlirAttributeGetNull());
-            let v = mlirDenseElementsAttrFloatSplatGet(sty, pad_value as f32);
-            mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[sty], &[("value", v)]), 0)
-        };
-        nhwc = unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.padv2", &[nhwc, paddings, value], &[like(nhwc, &padded)], &[]), 0) };
-    }
-    let o = out.dims();
-    let out_nhwc = like(result(op, 0), &[o[0], o[2], o[3], o[1]]);
     let attrs = [
-        ("filter_height", i32_attr(op, window[2])),
-        ("filter_width", i32_attr(op, window[3])),
+        ("filter_height", i32_attr(op, k[0])),
+        ("filter_width", i32_attr(op, k[1])),
         ("fused_activation_function", string_attr(op, "NONE")),
-        ("padding", string_attr(op, "VALID")),
-        ("stride_h", i32_attr(op, strides[2])),
-        ("stride_w", i32_attr(op, strides[3])),
+        ("padding", string_attr(op, padding_name(&padding))),
+        ("stride_h", i32_attr(op, st[0])),
+        ("stride_w", i32_attr(op, st[1])),
     ];
-    let pool = insert_op_before(op, to, &[nhwc], &[out_nhwc], &attrs);
-    let mut y = unsafe { mlirOperationGetResult(pool, 0) };
-    if to == "tfl.average_pool_2d" {
-        // The window sum is the average times the window area.
-        let area = unsafe {
-            let ctx = mlirOperationGetContext(op);
-            let sty = mlirRankedTensorTypeGet(0, std::ptr::null(), mlirF32TypeGet(ctx), mlirAttributeGetNull());
-            let v = mlirDenseElementsAttrFloatSplatGet(sty, (window[2] * window[3]) as f32);
-            mlirOperationGetResult(insert_op_before(op, "tfl.pseudo_const", &[], &[sty], &[("value", v)]), 0)
-        };
-        let none = string_attr(op, "NONE");
-        y = unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.mul", &[y, area], &[out_nhwc], &[("fused_activation_function", none)]), 0) };
+    let out_nhwc = like(result(op, 0), &[od[0], od[2], od[3], od[1]]);
+    let y = match body.as_str() {
+        "stablehlo.maximum" if init == Some(f64::NEG_INFINITY) => {
+            let nhwc = padded_nhwc(op, x, &padding, Some(f64::NEG_INFINITY));
+            emit(op, "tfl.max_pool_2d", &[nhwc], out_nhwc, &attrs)
+        }
+        "stablehlo.add" if init == Some(0.0) => return Ok(average_pool(op, x, k, st, &padding, out_nhwc, &attrs)),
+        _ => return Ok(None),
+    };
+    Ok(defining_op(tfl_transpose(op, y, &[0, 3, 1, 2])))
+}
+
+/// The `[lo, hi]` padding of each of `rank` dims of a window op (zero when absent).
+fn window_pads(op: MlirOperation, rank: usize) -> Option<Vec<[i64; 2]>> {
+    match attr(op, "padding") {
+        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 2 * rank => Some(v.chunks(2).map(|c| [c[0], c[1]]).collect()),
+        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 1 => Some(vec![[v[0], v[0]]; rank]),
+        None => Some(vec![[0, 0]; rank]),
+        _ => None,
+    }
+}
+
+/// The dim a window op sums every prefix (or suffix) of, as `(axis, reverse)`: the
+/// window spans that whole dim of size > 1 and is padded by size - 1 on one side;
+/// every other dim has window 1 and no padding; all strides 1.
+fn prefix_axis(dims: &[i64], window: &[i64], strides: &[i64], pads: &[[i64; 2]]) -> Option<(usize, bool)> {
+    if strides.iter().any(|&s| s != 1) {
+        return None;
+    }
+    let mut found = None;
+    for (d, &n) in dims.iter().enumerate() {
+        if window[d] == 1 && pads[d] == [0, 0] {
+            continue;
+        }
+        if found.is_some() || n < 2 || window[d] != n {
+            return None;
+        }
+        found = Some(match pads[d] {
+            p if p == [n - 1, 0] => (d, false),
+            p if p == [0, n - 1] => (d, true),
+            _ => return None,
+        });
+    }
+    found
+}
+
+/// `tfl.cumsum(x, axis)`, reversed for a suffix sum.
+fn cumsum(op: MlirOperation, x: MlirValue, (axis, reverse): (usize, bool)) -> Result<Option<MlirOperation>, String> {
+    let a = number_const(op, &[], i32_type(op), &[axis as f64])?;
+    let attrs = [("exclusive", bool_attr(op, false)), ("reverse", bool_attr(op, reverse))];
+    Ok(Some(insert_op_before(op, "tfl.cumsum", &[x, a], &result_types(op), &attrs)))
+}
+
+/// A 2-D window sum `op` of NCHW `x` as `tfl.average_pool_2d`, times a constant that
+/// turns TFLite's divisor into the one the program divides by. TFLite divides by the
+/// window area (VALID, or a zero pad before VALID) or by the number of in-bounds
+/// elements (SAME). The program's divisor is that of the one divide using the sum:
+/// by a constant (a window area, `divisor_override`), or by a window sum of ones
+/// (PyTorch's count of the elements each window covers, with or without the explicit
+/// padding: `count_include_pad`); with no such divide it is 1. A divide taken over is
+/// erased, with the counting window sum, so SAME pooling with PyTorch's
+/// `count_include_pad=False` is one op.
+fn average_pool(op: MlirOperation, x: MlirValue, k: [i64; 2], st: [i64; 2], padding: &WindowPadding, out_nhwc: MlirType, attrs: &[(&str, MlirAttribute)]) -> Option<MlirOperation> {
+    let (input, o) = (ty(x).dims().to_vec(), ty(result(op, 0)).dims().to_vec());
+    let (oh, ow) = (o[2], o[3]);
+    let (divide, program) = match pool_divisor(op, k, st, [oh, ow]) {
+        Some((d, v)) => (Some(d), v),
+        None => (None, vec![1.0; (oh * ow) as usize]),
+    };
+    let counts = |i: usize, n: i64| -> Vec<f64> {
+        match padding {
+            WindowPadding::Same => {
+                let lo = same_padding(input[2 + i], k[i], st[i], 1).0[0];
+                (0..n).map(|j| covered(j * st[i] - lo, k[i], input[2 + i]) as f64).collect()
+            }
+            _ => vec![k[i] as f64; n as usize],
+        }
+    };
+    let (ch, cw) = (counts(0, oh), counts(1, ow));
+    let scale: Vec<f64> = (0..(oh * ow) as usize).map(|p| ch[p / ow as usize] * cw[p % ow as usize] / program[p]).collect();
+    let nhwc = padded_nhwc(op, x, padding, None);
+    let mut y = emit(op, "tfl.average_pool_2d", &[nhwc], out_nhwc, attrs);
+    if scale.iter().any(|&s| s != 1.0) {
+        let f32t = unsafe { mlirF32TypeGet(ctx_of(op)) };
+        let c = if scale.iter().all(|&s| s == scale[0]) {
+            number_const(op, &[], f32t, &scale[..1])
+        } else {
+            number_const(op, &[1, oh, ow, 1], f32t, &scale)
+        }
+        .ok()?;
+        y = emit(op, "tfl.mul", &[y, c], out_nhwc, &[("fused_activation_function", string_attr(op, "NONE"))]);
     }
     let back = tfl_transpose(op, y, &[0, 3, 1, 2]);
-    Ok(defining_op(back))
+    if let Some(d) = divide {
+        replace_all_uses(result(d, 0), back);
+        erase_with_dead_producers(d, op);
+    }
+    defining_op(back)
+}
+
+/// How many of the `k` positions from `start` lie in `[0, n)`.
+fn covered(start: i64, k: i64, n: i64) -> i64 {
+    ((start + k).min(n) - start.max(0)).max(0)
+}
+
+/// The one `stablehlo.divide` that divides the window sum `op` (2-D window `k`, strides
+/// `st`, output `[oh, ow]`), and its divisor at each output position (row-major over
+/// `[oh, ow]`, the same for every batch and channel), if it is a constant splat or a
+/// window sum of ones as the importer counts pooled elements.
+fn pool_divisor(op: MlirOperation, k: [i64; 2], st: [i64; 2], o: [i64; 2]) -> Option<(MlirOperation, Vec<f64>)> {
+    let sum = result(op, 0);
+    let [(div, 0)] = uses(sum)[..] else { return None };
+    if name(div) != "stablehlo.divide" || !same_type(sum, result(div, 0)) || !same_type(sum, operand(div, 1)) {
+        return None;
+    }
+    let d = operand(div, 1);
+    let n = (o[0] * o[1]) as usize;
+    if let Some(v) = splat_value(d) {
+        return Some((div, vec![v; n]));
+    }
+    let c = defining_op(d).filter(|c| name(*c) == "stablehlo.reduce_window")?;
+    let ins = operands(c);
+    let ints = |n: &str| attr(c, n).and_then(|a| a.as_ints());
+    let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
+    let counting = ins.len() == 2
+        && binary_body(c).as_deref() == Some("stablehlo.add")
+        && splat_value(ins[1]) == Some(0.0)
+        && splat_value(ins[0]) == Some(1.0)
+        && ints("window_dimensions")? == [1, 1, k[0], k[1]]
+        && ints("window_strides")? == [1, 1, st[0], st[1]]
+        && unit(ints("window_dilations"))
+        && unit(ints("base_dilations"));
+    let pads = window_pads(c, 4)?;
+    let ones = ty(ins[0]);
+    if !counting || pads[..2] != [[0, 0], [0, 0]] || !ones.is_static() {
+        return None;
+    }
+    let count = |i: usize| -> Vec<f64> { (0..o[i]).map(|j| covered(j * st[i] - pads[2 + i][0], k[i], ones.dims()[2 + i]) as f64).collect() };
+    let (ch, cw) = (count(0), count(1));
+    Some((div, (0..n).map(|p| ch[p / o[1] as usize] * cw[p % o[1] as usize]).collect()))
+}
+
+/// Erases `op` (whose results have no uses left), then each operand's producer that
+/// is left unused, recursively, except `keep` (the op a rule is replacing).
+fn erase_with_dead_producers(op: MlirOperation, keep: MlirOperation) {
+    let ins = operands(op);
+    erase(op);
+    for v in ins {
+        if let Some(d) = defining_op(v).filter(|d| !unsafe { mlirOperationEqual(*d, keep) }) {
+            let n = unsafe { mlirOperationGetNumResults(d) };
+            if (0..n).all(|i| use_count(result(d, i)) == 0) {
+                erase_with_dead_producers(d, keep);
+            }
+        }
+    }
+}
+
+/// Splat constants with more elements than this are a one-element constant broadcast
+/// (the importer writes every splat at its full shape: GELU's coefficients in swin_t
+/// made 150 MB of the flatbuffer). Smaller ones stay whole, so no broadcast_to op is
+/// left where a consumer cannot broadcast.
+const SPLAT_BROADCAST_MIN: i64 = 1024;
+
+/// `constant` is `tfl.pseudo_const`; a large splat is a one-element `tfl.pseudo_const`
+/// of the same rank under `tfl.broadcast_to`, which `tfl-remove-broadcasts` drops
+/// where the consumer broadcasts itself.
+fn constant(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let t = ty(result(op, 0));
+    let Some(value) = raw_attr(op, "value") else { return Err("'stablehlo.constant' op has no value".into()) };
+    let large_splat = t.is_static()
+        && t.dims().iter().product::<i64>() > SPLAT_BROADCAST_MIN
+        && unsafe { mlirAttributeIsADenseElements(value) && mlirDenseElementsAttrIsSplat(value) };
+    if !large_splat {
+        return apply(&rename("tfl.pseudo_const"), op);
+    }
+    let one = tensor_type(&vec![1; t.dims().len()], elem_of(result(op, 0)));
+    let c = const_attr(op, unsafe { mlirDenseElementsAttrSplatGet(one, mlirDenseElementsAttrGetSplatValue(value)) });
+    let shape = i32_const(op, t.dims());
+    Ok(Some(insert_op_before(op, "tfl.broadcast_to", &[c, shape], &result_types(op), &[])))
 }
 
 /// `iota` of a static shape is a constant (TFLite has no op for it).
