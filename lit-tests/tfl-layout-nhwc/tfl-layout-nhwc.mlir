@@ -19,7 +19,7 @@ func.func @cancels_inverse_pair(%x: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> 
 
 // Two transposes that do not cancel compose into one.
 // CHECK-LABEL: func.func @composes_pair
-// CHECK: %[[P:.*]] = "tfl.pseudo_const"() <{value = dense<[1, 2, 0]> : tensor<3xi32>}>
+// CHECK: %[[P:.*]] = "tfl.pseudo_const"() {value = dense<[1, 2, 0]> : tensor<3xi32>}
 // CHECK: "tfl.transpose"(%{{.*}}, %[[P]]) : (tensor<2x3x4xf32>, tensor<3xi32>) -> tensor<3x4x2xf32>
 // CHECK-NOT: tfl.transpose
 func.func @composes_pair(%x: tensor<2x3x4xf32>) -> tensor<3x4x2xf32> {
@@ -38,8 +38,8 @@ func.func @composes_pair(%x: tensor<2x3x4xf32>) -> tensor<3x4x2xf32> {
 // constant is transposed at compile time) and cancels against the next NCHW->NHWC.
 // CHECK-LABEL: func.func @sinks_through_elementwise
 // CHECK-SAME: (%[[X:.*]]: tensor<1x4x4x2xf32>)
-// CHECK: %[[C:.*]] = "tfl.pseudo_const"() <{value = dense<{{\[\[\[\[}}1.000000e+00, 2.000000e+00]]]]> : tensor<1x1x1x2xf32>}>
 // CHECK: %[[R:.*]] = "tfl.relu"(%[[X]]) : (tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+// CHECK: %[[C:.*]] = "tfl.pseudo_const"() {value = dense<{{\[\[\[\[}}1.000000e+00, 2.000000e+00]]]]> : tensor<1x1x1x2xf32>}
 // CHECK: %[[A:.*]] = "tfl.add"(%[[R]], %[[C]]) {{.*}} -> tensor<1x4x4x2xf32>
 // CHECK-NOT: tfl.transpose
 // CHECK: return %[[A]]
@@ -93,7 +93,7 @@ func.func @keeps_mixed_operands(%a: tensor<1x4x4x2xf32>, %b: tensor<1x2x4x4xf32>
 // result needs no transpose at all, and the dead one is removed.
 // CHECK-LABEL: func.func @sinks_through_mean
 // CHECK-SAME: (%[[X:.*]]: tensor<2x4x4x8xf32>)
-// CHECK: %[[AX:.*]] = "tfl.pseudo_const"() <{value = dense<[1, 2]> : tensor<2xi32>}>
+// CHECK: %[[AX:.*]] = "tfl.pseudo_const"() {value = dense<[1, 2]> : tensor<2xi32>}
 // CHECK: %[[M:.*]] = "tfl.mean"(%[[X]], %[[AX]]) {keep_dims = false} : (tensor<2x4x4x8xf32>, tensor<2xi32>) -> tensor<2x8xf32>
 // CHECK-NOT: tfl.transpose
 // CHECK: return %[[M]]
@@ -110,7 +110,7 @@ func.func @sinks_through_mean(%x: tensor<2x4x4x8xf32>) -> tensor<2x8xf32> {
 // ===-- PadTransposeSink ---------------------------------------------------===//
 
 // CHECK-LABEL: func.func @sinks_through_pad
-// CHECK: %[[P:.*]] = "tfl.pseudo_const"() <{value = dense<{{\[\[}}0, 0], [1, 1], [2, 2], [0, 0]]> : tensor<4x2xi32>}>
+// CHECK: %[[P:.*]] = "tfl.pseudo_const"() {value = dense<{{\[\[}}0, 0], [1, 1], [2, 2], [0, 0]]> : tensor<4x2xi32>}
 // CHECK: "tfl.pad"(%{{.*}}, %[[P]]) : (tensor<1x4x4x8xf32>, tensor<4x2xi32>) -> tensor<1x6x8x8xf32>
 // CHECK-NOT: tfl.transpose
 func.func @sinks_through_pad(%x: tensor<1x4x4x8xf32>) -> tensor<1x6x8x8xf32> {
@@ -128,7 +128,7 @@ func.func @sinks_through_pad(%x: tensor<1x4x4x8xf32>) -> tensor<1x6x8x8xf32> {
 // ===-- ConcatenationTransposeSink -----------------------------------------===//
 
 // CHECK-LABEL: func.func @sinks_through_concatenation
-// CHECK: "tfl.concatenation"({{.*}}) <{axis = 3 : i32, fused_activation_function = "NONE"}> : (tensor<1x4x4x2xf32>, tensor<1x4x4x3xf32>) -> tensor<1x4x4x5xf32>
+// CHECK: "tfl.concatenation"({{.*}}) {axis = 3 : i32, fused_activation_function = "NONE"} : (tensor<1x4x4x2xf32>, tensor<1x4x4x3xf32>) -> tensor<1x4x4x5xf32>
 // CHECK-NOT: tfl.transpose
 func.func @sinks_through_concatenation(%a: tensor<1x4x4x2xf32>, %b: tensor<1x4x4x3xf32>) -> tensor<1x4x4x5xf32> {
   %p = "tfl.pseudo_const"() {value = dense<[0, 3, 1, 2]> : tensor<4xi32>} : () -> tensor<4xi32>
@@ -147,7 +147,9 @@ func.func @sinks_through_concatenation(%a: tensor<1x4x4x2xf32>, %b: tensor<1x4x4
 // A channel shuffle between NHWC convolutions: view(N, g, C/g, H, W), swap the
 // groups, view back. Only one transpose is left: the in-group swap, in NHWC.
 // CHECK-LABEL: func.func @channel_shuffle
-// CHECK-COUNT-1: "tfl.transpose"
+// CHECK: "tfl.reshape"{{.*}} -> tensor<1x4x4x2x3xf32>
+// CHECK: "tfl.transpose"{{.*}} -> tensor<1x4x4x3x2xf32>
+// CHECK: "tfl.reshape"{{.*}} -> tensor<1x4x4x6xf32>
 // CHECK-NOT: "tfl.transpose"
 // CHECK: return
 func.func @channel_shuffle(%x: tensor<1x4x4x6xf32>) -> tensor<1x4x4x6xf32> {
