@@ -591,6 +591,31 @@ def ref_cumsum(x, axis, *, exclusive=False, reverse=False):
     return c.astype(x.dtype)
 
 
+def floor_mod(x, y):
+    # TFLite FLOOR_MOD: the truncated remainder (C++ `%`, std::fmod) moved into the
+    # divisor's sign, i.e. Python's floored modulo, which np.mod is (ints and floats).
+    return np.mod(x, y)
+
+
+def ref_gather_nd(params, indices):
+    # out[i...] = params[indices[i..., 0], ..., indices[i..., d - 1], ...] with d the
+    # last dim of indices: shape indices.shape[:-1] + params.shape[d:].
+    d = indices.shape[-1]
+    return np.ascontiguousarray(params[tuple(np.moveaxis(indices, -1, 0)[:d])])
+
+
+def ref_reverse_v2(x, axis):
+    return np.ascontiguousarray(np.flip(x, axis=tuple(int(a) for a in np.ravel(axis))))
+
+
+def ref_topk_v2(x, k):
+    # The k largest along the last dim, sorted descending; of equal values the one with
+    # the lower index comes first (TF's and TFLite's TopKV2).
+    k = int(np.ravel(k)[0])
+    idx = np.argsort(-x.astype(F64), axis=-1, kind="stable")[..., :k]
+    return [np.take_along_axis(x, idx, axis=-1), idx.astype(np.int32)]
+
+
 def _bilinear_coords(out_size, in_size, align_corners, half_pixel_centers):
     scale = np.float32(in_size) / np.float32(out_size)
     if align_corners and out_size > 1:
@@ -689,6 +714,8 @@ ACTS = ["NONE", "RELU", "RELU_N1_TO_1", "RELU6"]  # the ones the float kernels i
 # the version we write is the one TFLite's op_version.cc gives.
 REF_LACKS = ("BuiltinRefOpResolver has no {} version {} ('Didn't find op for builtin "
              "opcode'); the default resolver runs it")
+REF_LACKS_OP = ("BuiltinRefOpResolver does not register {} at all ('Didn't find op for "
+                "builtin opcode'); the default resolver runs it")
 
 
 def conv_attrs(padding="SAME", s=(1, 1), d=(1, 1), act_="NONE"):
@@ -850,6 +877,47 @@ for op, fn in REDUCERS.items():
     case(f"{name}.i32", op, [In((3, 4, 5), "i32", ints(-50, 50)), Const(np.array([0, 2], np.int32))],
          dict(keep_dims=False), r)
 
+
+def mostly(p: float) -> Gen:
+    """Booleans, true with probability p (reduce_all / reduce_any see both results)."""
+    return lambda rng, shape: rng.random_sample(shape) < p
+
+
+# reduce_all / reduce_any over bool; reduce_prod over values near 1 (f32) or small ints.
+for op, fn, gen in (("tfl.reduce_all", np.all, mostly(0.85)),
+                    ("tfl.reduce_any", np.any, mostly(0.15)),
+                    ("tfl.reduce_prod", np.prod, uniform(0.5, 1.5))):
+    name = op[4:]
+    elem = "i1" if op != "tfl.reduce_prod" else "f32"
+    r = ref_reduce(fn)
+    case(f"{name}.axes_1_2.keep_dims", op, [In((2, 3, 2, 4), elem, gen),
+         Const(np.array([1, 2], np.int32))], dict(keep_dims=True), r)
+    case(f"{name}.axes_1_2", op, [In((2, 3, 2, 4), elem, gen), Const(np.array([1, 2], np.int32))],
+         dict(keep_dims=False), r)
+    case(f"{name}.axis_neg1", op, [In((4, 3), elem, gen), Const(np.array([-1], np.int32))],
+         dict(keep_dims=False), r)
+    case(f"{name}.axes_0_2.keep_dims", op, [In((3, 2, 4), elem, gen),
+         Const(np.array([0, 2], np.int32))], dict(keep_dims=True), r)
+    case(f"{name}.axes_neg1_0", op, [In((2, 3, 2), elem, gen), Const(np.array([-1, 0], np.int32))],
+         dict(keep_dims=False), r)
+    case(f"{name}.all_axes", op, [In((2, 3), elem, gen), Const(np.array([0, 1], np.int32))],
+         dict(keep_dims=False), r)
+    case(f"{name}.all_axes.keep_dims", op, [In((2, 3), elem, gen),
+         Const(np.array([1, 0], np.int32))], dict(keep_dims=True), r)
+    case(f"{name}.scalar_axis", op, [In((3, 4, 2), elem, gen), Const(np.array(1, np.int32))],
+         dict(keep_dims=False), r)
+case("reduce_all.all_true", "tfl.reduce_all", [In((2, 3), "i1", mostly(1.1)),
+     Const(np.array([1], np.int32))], dict(keep_dims=False), ref_reduce(np.all))
+case("reduce_any.all_false", "tfl.reduce_any", [In((2, 3), "i1", mostly(0.0)),
+     Const(np.array([1], np.int32))], dict(keep_dims=False), ref_reduce(np.any))
+case("reduce_prod.f32.signs_and_zeros", "tfl.reduce_prod", [In((3, 4), gen=ints(-2, 3)),
+     Const(np.array([1], np.int32))], dict(keep_dims=True), ref_reduce(np.prod))
+case("reduce_prod.i32", "tfl.reduce_prod", [In((3, 4, 5), "i32", ints(-3, 4)),
+     Const(np.array([0, 2], np.int32))], dict(keep_dims=False), ref_reduce(np.prod),
+     note="|product| <= 3^15, no overflow")
+case("reduce_prod.i64", "tfl.reduce_prod", [In((2, 6), "i64", ints(-9, 10)),
+     Const(np.array([-1], np.int32))], dict(keep_dims=True), ref_reduce(np.prod))
+
 # ---- softmax / log_softmax ------------------------------------------------------
 case("softmax.beta1", "tfl.softmax", [In((3, 7), gen=normal(2))], dict(beta=1.0), ref_softmax,
      tol=APPROX_TOL)
@@ -938,6 +1006,77 @@ case("gather.i32_params", "tfl.gather", [In((4, 2), "i32", ints(-9, 9)),
      In((3,), "i32", ints(0, 4))], dict(axis=0), ref_gather)
 case("gather.batch_dims1", "tfl.gather", [In((2, 4, 3)), Const(np.array([[0, 3], [2, 2]],
      np.int32))], dict(axis=1, batch_dims=1), ref_gather)
+
+# gather_nd: index vectors in the last dim of indices; a vector shorter than params'
+# rank picks a slice. TFLite's GATHER_ND has no batch_dims: a batched gather (TF's
+# batch_dims=1) is the batch index written into each vector, as in `.batch_index_in_vector`.
+case("gather_nd.full_depth", "tfl.gather_nd", [In((3, 4)),
+     Const(np.array([[2, 3], [0, 0], [1, 2], [2, 0], [0, 3]], np.int32))], {}, ref_gather_nd,
+     note="scalars")
+case("gather_nd.slices", "tfl.gather_nd", [In((4, 3, 2)),
+     Const(np.array([[3], [0], [3]], np.int32))], {}, ref_gather_nd, note="rows of rank 2")
+case("gather_nd.depth2_of_rank3", "tfl.gather_nd", [In((3, 4, 2)),
+     Const(np.array([[2, 1], [0, 3], [1, 1]], np.int32))], {}, ref_gather_nd)
+case("gather_nd.indices_rank3", "tfl.gather_nd", [In((3, 4, 2)),
+     Const(np.array([[[0, 1], [2, 3], [1, 0]], [[2, 2], [0, 0], [1, 3]]], np.int32))], {},
+     ref_gather_nd, note="indices [2, 3, 2]: leading index dims carry into the output")
+case("gather_nd.batch_index_in_vector", "tfl.gather_nd", [In((2, 5, 3)),
+     Const(np.array([[[0, 4], [0, 1], [0, 1]], [[1, 0], [1, 2], [1, 4]]], np.int32))], {},
+     ref_gather_nd, note="tf.gather_nd(batch_dims=1) written as full index vectors")
+case("gather_nd.runtime_indices.i64", "tfl.gather_nd", [In((4, 3)), In((2, 3, 1), "i64",
+     ints(0, 4))], {}, ref_gather_nd, note="indices as a runtime input")
+case("gather_nd.i32_params", "tfl.gather_nd", [In((3, 3, 2), "i32", ints(-99, 99)),
+     In((4, 3), "i32", lambda r, s: np.stack([r.randint(0, 3, s[0]), r.randint(0, 3, s[0]),
+                                             r.randint(0, 2, s[0])], axis=1))], {},
+     ref_gather_nd)
+case("gather_nd.i64_params", "tfl.gather_nd", [In((5, 2), "i64", ints(-999, 999)),
+     Const(np.array([[4], [1]], np.int32))], {}, ref_gather_nd)
+case("gather_nd.i8_params", "tfl.gather_nd", [In((3, 4), "i8", ints(-128, 128)),
+     Const(np.array([[1, 1], [2, 3]], np.int32))], {}, ref_gather_nd)
+
+# reverse_v2: the dims listed in axis (one or several, negative counts from the end).
+case("reverse_v2.axis0", "tfl.reverse_v2", [In((4, 3)), Const(np.array([0], np.int32))], {},
+     ref_reverse_v2)
+case("reverse_v2.axis_neg1.rank3", "tfl.reverse_v2", [In((2, 3, 4)),
+     Const(np.array([-1], np.int32))], {}, ref_reverse_v2)
+case("reverse_v2.axis1.rank4", "tfl.reverse_v2", [In((2, 3, 4, 2)),
+     Const(np.array([1], np.int32))], {}, ref_reverse_v2)
+case("reverse_v2.axes_0_2", "tfl.reverse_v2", [In((3, 2, 4)), Const(np.array([0, 2], np.int32))],
+     {}, ref_reverse_v2,
+     xfail="non-contiguous axes: LiteRT's REVERSE_V2 (reverse.cc) fails at invoke with "
+           "'Non-contiguous `axes` not supported' on all three resolvers; tf.reverse reverses "
+           "any set of dims")
+case("reverse_v2.axes_1_2.rank4", "tfl.reverse_v2", [In((2, 3, 4, 2)),
+     Const(np.array([1, 2], np.int32))], {}, ref_reverse_v2, note="two adjacent dims")
+case("reverse_v2.all_axes", "tfl.reverse_v2", [In((2, 3, 4)),
+     Const(np.array([0, 1, 2], np.int32))], {}, ref_reverse_v2)
+case("reverse_v2.i32", "tfl.reverse_v2", [In((3, 5), "i32", ints(-99, 99)),
+     Const(np.array([1], np.int32))], {}, ref_reverse_v2)
+case("reverse_v2.i64", "tfl.reverse_v2", [In((4, 2), "i64", ints(-99, 99)),
+     Const(np.array([0], np.int32))], {}, ref_reverse_v2)
+case("reverse_v2.bool", "tfl.reverse_v2", [In((2, 5), "i1"), Const(np.array([1], np.int32))],
+     {}, ref_reverse_v2)
+case("reverse_v2.i8", "tfl.reverse_v2", [In((3, 4), "i8", ints(-128, 128)),
+     Const(np.array([0], np.int32))], {}, ref_reverse_v2)
+
+# topk_v2: values and int32 indices of the k largest along the last dim, descending.
+case("topk_v2.rank1", "tfl.topk_v2", [In((8,)), Const(np.array(3, np.int32))], {}, ref_topk_v2)
+case("topk_v2.rank2", "tfl.topk_v2", [In((4, 7)), Const(np.array(2, np.int32))], {},
+     ref_topk_v2)
+case("topk_v2.rank3.k1", "tfl.topk_v2", [In((2, 3, 5)), Const(np.array(1, np.int32))], {},
+     ref_topk_v2)
+case("topk_v2.full_sort", "tfl.topk_v2", [In((3, 6)), Const(np.array(6, np.int32))], {},
+     ref_topk_v2, note="k = the last dim: a descending sort")
+case("topk_v2.ties", "tfl.topk_v2", [In((3, 6), gen=ints(-2, 2)), Const(np.array(4, np.int32))],
+     {}, ref_topk_v2, note="equal values: the lower index first")
+case("topk_v2.i32", "tfl.topk_v2", [In((3, 8), "i32", ints(-1000, 1000)),
+     Const(np.array(3, np.int32))], {}, ref_topk_v2)
+case("topk_v2.i64", "tfl.topk_v2", [In((2, 5), "i64", ints(-1000, 1000)),
+     Const(np.array(2, np.int32))], {}, ref_topk_v2)
+case("topk_v2.u8", "tfl.topk_v2", [In((2, 6), "ui8", ints(0, 256)),
+     Const(np.array(3, np.int32))], {}, ref_topk_v2)
+case("topk_v2.i8", "tfl.topk_v2", [In((2, 6), "i8", ints(-128, 128)),
+     Const(np.array(3, np.int32))], {}, ref_topk_v2)
 
 case("squeeze.dims", "tfl.squeeze", [In((1, 3, 1, 4))], dict(squeeze_dims=[0, 2]), ref_squeeze)
 case("squeeze.negative_dim", "tfl.squeeze", [In((2, 3, 1))], dict(squeeze_dims=[-1]), ref_squeeze)
@@ -1145,6 +1284,82 @@ case("abs.i32", "tfl.abs", [In((3, 4), "i32", ints(-99, 99))], {}, ref_unary(np.
      skip_on={"ref": REF_LACKS.format("ABS", 5)})
 case("neg.i32", "tfl.neg", [In((3, 4), "i32", ints(-99, 99))], {}, ref_unary(np.negative))
 case("neg.i64", "tfl.neg", [In((4,), "i64", ints(-99, 99))], {}, ref_unary(np.negative))
+
+# Rounding: exact. The edge values are integers (either sign), halves, values just off
+# a half, -0.0, and magnitudes past 2^23 where every float32 is an integer.
+ROUND_EDGES = [-2.5, -1.5, -0.5, -0.0, 0.0, 0.5, 1.5, 2.5, 3.5, -3.5, 0.49999997, -0.50000006,
+               -3.0, 4.0, 1e-8, -1e-8, 8388609.0, -16777216.0, 0.7, -0.7]
+ROUNDING = [
+    ("tfl.floor", np.floor),
+    ("tfl.ceil", np.ceil),
+    # ROUND rounds halves to even (reference_ops::RoundToNearest), as np.round does.
+    ("tfl.round", np.round),
+]
+for op, fn in ROUNDING:
+    name = op[4:]
+    skip = {} if op == "tfl.floor" else {"ref": REF_LACKS_OP.format(op[4:].upper())}
+    case(f"{name}.f32", op, [In((3, 5), gen=uniform(-10, 10))], {}, ref_unary(fn), tol=EXACT, skip_on=skip)
+    case(f"{name}.f32.rank4", op, [In((1, 2, 3, 4), gen=normal(5))], {}, ref_unary(fn), tol=EXACT,
+         skip_on=skip)
+    case(f"{name}.edges", op, [In((len(ROUND_EDGES),), gen=lambda r, s: ROUND_EDGES)], {},
+         ref_unary(fn), note="halves, integers, -0.0, |x| >= 2^23", tol=EXACT, skip_on=skip)
+case("round.halves_to_even", "tfl.round",
+     [In((4, 5), gen=lambda r, s: np.arange(-10, 10) + 0.5)], {}, ref_unary(np.round), tol=EXACT,
+     note="every x.5 in [-9.5, 9.5]: to the even neighbour, not away from zero",
+     skip_on={"ref": REF_LACKS_OP.format("ROUND")})
+
+# Trigonometry: std::sin / std::cos / std::atan2 in float32.
+for op, fn in (("tfl.sin", np.sin), ("tfl.cos", np.cos)):
+    name = op[4:]
+    case(f"{name}.f32", op, [In((3, 5), gen=uniform(-4, 4))], {}, ref_unary(fn))
+    case(f"{name}.f32.rank4", op, [In((1, 2, 3, 4), gen=uniform(-20, 20))], {}, ref_unary(fn))
+    case(f"{name}.edges", op, [In((9,), gen=lambda r, s: [0.0, -0.0, math.pi / 2, -math.pi / 2,
+         math.pi, 2 * math.pi, 1e-6, 100.0, -1000.0])], {}, ref_unary(fn))
+case("atan2.same_shape", "tfl.atan2", [In((3, 4), gen=magnitude(0.1, 5)),
+     In((3, 4), gen=magnitude(0.1, 5))], {}, ref_binary(np.arctan2),
+     note="operands y, x; all four quadrants")
+# No broadcast case: ATAN2 takes operands of one shape (LiteRT's atan2.cc Prepare fails
+# "NumDimensions(a) != NumDimensions(b)" on [2, 3, 1] vs [4]), like the TFLite dialect's op.
+case("atan2.const_x.rank4", "tfl.atan2", [In((1, 2, 3, 2)),
+     Const(magnitude(0.1, 3), shape=(1, 2, 3, 2))], {}, ref_binary(np.arctan2))
+ATAN2_AXES = [  # (y, x): the axes, the origin and signed zeros, as std::atan2
+    (0.0, 1.0), (1.0, 0.0), (0.0, -1.0), (-1.0, 0.0), (0.0, 0.0), (2.0, 2.0), (-3.0, -3.0),
+    (-0.0, -1.0), (-0.0, 1.0), (5.0, -1e-6), (1e-6, 5.0)]
+case("atan2.axes_and_zeros", "tfl.atan2",
+     [In((len(ATAN2_AXES),), gen=lambda r, s: [y for y, _ in ATAN2_AXES]),
+      In((len(ATAN2_AXES),), gen=lambda r, s: [x for _, x in ATAN2_AXES])], {},
+     ref_binary(np.arctan2),
+     note="atan2(0, -1) = pi, atan2(-0, -1) = -pi, atan2(0, 0) = 0")
+
+# sign: -1, 0 or 1; sign(+-0) = 0.
+SIGN_EDGES = [-2.5, -0.0, 0.0, 1e-30, -1e-30, 3.0, -np.inf, np.inf, 1e30, -1.0]
+case("sign.f32", "tfl.sign", [In((3, 5), gen=ints(-2, 3))], {}, ref_unary(np.sign), tol=EXACT,
+     note="small integers: many zeros")
+case("sign.f32.rank4", "tfl.sign", [In((1, 2, 3, 4))], {}, ref_unary(np.sign), tol=EXACT)
+case("sign.edges", "tfl.sign", [In((len(SIGN_EDGES),), gen=lambda r, s: SIGN_EDGES)], {},
+     ref_unary(np.sign), tol=EXACT, note="+-0, denormal-free tiny values, +-inf")
+case("sign.i32", "tfl.sign", [In((3, 4), "i32", ints(-3, 4))], {}, ref_unary(np.sign), tol=EXACT)
+case("sign.i32.extremes", "tfl.sign", [In((5,), "i32",
+     lambda r, s: np.array([-2**31, -1, 0, 1, 2**31 - 1]))], {}, ref_unary(np.sign), tol=EXACT)
+
+# floor_mod: the result has the divisor's sign (Python's %), for ints and floats.
+case("floor_mod.f32", "tfl.floor_mod", [In((3, 4), gen=uniform(-10, 10)),
+     In((3, 4), gen=magnitude(0.5, 3))], {}, ref_binary(floor_mod), tol=EXACT)
+case("floor_mod.f32.broadcast", "tfl.floor_mod", [In((2, 3, 4), gen=uniform(-10, 10)),
+     Const(np.array([-2.5, 1.5, 3.0, -0.75], np.float32))], {}, ref_binary(floor_mod), tol=EXACT)
+FM_X = np.arange(-7, 8)  # every sign combination against divisors of either sign
+FM_Y = np.array([-3, -2, 2, 3, 7, -7])
+case("floor_mod.f32.sign_grid", "tfl.floor_mod", [In((1, 15), gen=lambda r, s: FM_X),
+     In((6, 1), gen=lambda r, s: FM_Y)], {}, ref_binary(floor_mod), tol=EXACT,
+     note="x in -7..7 against +-2, +-3, +-7: exact zeros, results take the divisor's sign")
+case("floor_mod.i32.sign_grid", "tfl.floor_mod", [In((1, 15), "i32", lambda r, s: FM_X),
+     In((6, 1), "i32", lambda r, s: FM_Y)], {}, ref_binary(floor_mod), tol=EXACT,
+     note="-7 mod 3 = 2, 7 mod -3 = -2, -7 mod -3 = -1")
+case("floor_mod.i32.const_rhs", "tfl.floor_mod", [In((3, 4), "i32", ints(-50, 50)),
+     Const(np.array([-3, 5, 4, -1], np.int32))], {}, ref_binary(floor_mod), tol=EXACT)
+case("floor_mod.i64", "tfl.floor_mod", [In((2, 5), "i64", ints(-1000, 1000)),
+     In((2, 5), "i64", lambda r, s: r.choice([-9, -4, -1, 1, 4, 9], s))], {},
+     ref_binary(floor_mod))
 
 case("leaky_relu.alpha0_2", "tfl.leaky_relu", [In((3, 5))], dict(alpha=0.2),
      lambda x, alpha: f32(np.where(x >= 0, x, np.float32(alpha) * x)))
