@@ -3,7 +3,8 @@
 `edge-opt` with `legalize-stablehlo-to-tfl`, then `edge-translate --mlir-to-tflite`,
 then LiteRT on the fixture's inputs against the PyTorch outputs stored beside it.
 
-    python run_pt2_litert.py --edge-translate PATH --edge-opt PATH --fixtures DIR --work DIR
+    python run_pt2_litert.py --edge-translate PATH --edge-opt PATH --fixtures DIR --work DIR \
+        [--pipeline "$(edge-convert --print-pipeline)"] [--results FILE]
 
 One line per fixture: PASS (converted and matches), FAIL (converted but wrong, or the
 .tflite does not load or run), or TODO (some op has no TFL rule yet; the ops are
@@ -11,6 +12,12 @@ named). The last line is `N passed, M failed` (TODO fixtures are neither). Exit 
 any FAIL. Tolerance: |got - expected| <= atol + rtol * |expected| with atol = rtol =
 max(1e-4, the fixture's manifest tolerance): TFLite's kernels round differently from
 PyTorch's.
+
+--results FILE writes the verdicts as JSON, sorted, without timings (so a rerun on the
+same tree gives the same file): {"pipeline": ..., "floor": ..., "fixtures": {name:
+{"kind", "status", "reason", "atol", "rtol"[, "missing_ops"]}}}, where missing_ops (TODO
+only) lists the operations the pipeline left unlegalized. scripts/gen-aten-support.py
+reads it for the LiteRT column of docs/aten-support.md.
 """
 
 from __future__ import annotations
@@ -40,6 +47,17 @@ def fixtures(root: str):
                 yield kind, f[: -len(".pt2")], os.path.join(d, f)
 
 
+def tolerance_of(name, manifest) -> tuple[float, float]:
+    """atol, rtol: the manifest's, raised to FLOOR."""
+    tol = (manifest.get(name) or {}).get("tolerance") or {}
+    return max(FLOOR, float(tol.get("atol", 0.0))), max(FLOOR, float(tol.get("rtol", 0.0)))
+
+
+def missing_ops(reason: str) -> list[str]:
+    prefix = "not legalized yet: "
+    return reason[len(prefix):].split(", ") if reason.startswith(prefix) else []
+
+
 def run_one(name, path, args, manifest) -> tuple[str, str]:
     base = path[: -len(".pt2")]
     shlo = os.path.join(args.work, name + ".shlo.mlir")
@@ -61,9 +79,7 @@ def run_one(name, path, args, manifest) -> tuple[str, str]:
     p = subprocess.run([args.edge_translate, "--mlir-to-tflite", tfl, "-o", model], capture_output=True, text=True)
     if p.returncode != 0:
         return "FAIL", "write: " + " | ".join(p.stderr.strip().splitlines()[:2])
-    tol = (manifest.get(name) or {}).get("tolerance") or {}
-    atol = max(FLOOR, float(tol.get("atol", 0.0)))
-    rtol = max(FLOOR, float(tol.get("rtol", 0.0)))
+    atol, rtol = tolerance_of(name, manifest)
     argv = [model, "--inputs", base + ".inputs.npz", "--expected", base + ".expected.npz",
             "--atol", str(atol), "--rtol", str(rtol), "--json"]
     out, err = io.StringIO(), io.StringIO()
@@ -88,17 +104,27 @@ def main(argv=None) -> int:
     p.add_argument("--fixtures", required=True)
     p.add_argument("--work", required=True)
     p.add_argument("--pipeline", default="builtin.module(func.func(legalize-stablehlo-to-tfl))", help="edge-opt pipeline from StableHLO to TFL")
+    p.add_argument("--results", help="write the per-fixture verdicts to this JSON file")
     args = p.parse_args(argv)
     os.makedirs(args.work, exist_ok=True)
     manifest_path = os.path.join(args.fixtures, "manifest.json")
     manifest = json.load(open(manifest_path)).get("archives", {}) if os.path.exists(manifest_path) else {}
     start = time.time()
     counts = {"PASS": 0, "FAIL": 0, "TODO": 0}
+    results = {}
     for kind, name, path in fixtures(args.fixtures):
         status, reason = run_one(name, path, args, manifest)
         counts[status] += 1
+        atol, rtol = tolerance_of(name, manifest)
+        results[name] = {"kind": kind, "status": status, "reason": reason, "atol": atol, "rtol": rtol}
+        if status == "TODO":
+            results[name]["missing_ops"] = missing_ops(reason)
         print(f"{status} {kind}/{name}" + (f"  # {reason}" if reason else ""), flush=True)
     print(f"# {counts['TODO']} fixtures not legalizable yet; {time.time() - start:.1f}s", file=sys.stderr)
+    if args.results:
+        with open(args.results, "w") as f:
+            json.dump({"pipeline": args.pipeline, "floor": FLOOR, "fixtures": results}, f, indent=1, sort_keys=True)
+            f.write("\n")
     print(f"{counts['PASS']} passed, {counts['FAIL']} failed")
     return 0 if counts["FAIL"] == 0 else 1
 
