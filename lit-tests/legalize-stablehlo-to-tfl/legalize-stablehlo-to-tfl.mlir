@@ -609,3 +609,16 @@ func.func @splat_constants() -> (tensor<1x64x64xf32>, tensor<4x4xf32>) {
   %1 = "stablehlo.constant"() {value = dense<2.0> : tensor<4x4xf32>} : () -> tensor<4x4xf32>
   return %0, %1 : tensor<1x64x64xf32>, tensor<4x4xf32>
 }
+
+// -----
+
+// LiteRT's REVERSE_V2 takes one run of adjacent axes: dims 0 and 2 become two ops.
+// CHECK-LABEL: func.func @reverse_non_adjacent
+// CHECK: %[[A0:.*]] = "tfl.pseudo_const"() {value = dense<0> : tensor<1xi32>}
+// CHECK: %[[R0:.*]] = "tfl.reverse_v2"(%{{.*}}, %[[A0]])
+// CHECK: %[[A2:.*]] = "tfl.pseudo_const"() {value = dense<2> : tensor<1xi32>}
+// CHECK: "tfl.reverse_v2"(%[[R0]], %[[A2]])
+func.func @reverse_non_adjacent(%x: tensor<2x3x4xf32>) -> tensor<2x3x4xf32> {
+  %0 = "stablehlo.reverse"(%x) {dimensions = array<i64: 2, 0>} : (tensor<2x3x4xf32>) -> tensor<2x3x4xf32>
+  return %0 : tensor<2x3x4xf32>
+}

@@ -77,6 +77,7 @@ const PATTERNS: &[(&str, &str, Rewrite)] = &[
     ("tfl.expand_dims", "ExpandDimsNoop", same_type_noop),
     ("tfl.expand_dims", "ExpandDimsReshapeFold", reshape_reshape_fold),
     // ---- tfl.mul ----------------------------------------------------------------
+    ("tfl.fully_connected", "FullyConnectedReshapeFold", fully_connected_reshape_fold),
     ("tfl.mul", "MulOneNoop", |op| identity_operand(op, 1.0, true)),
     ("tfl.mul", "MulIntoWeights", |op| into_weights(op, Affine::Mul)),
     ("tfl.mul", "MulConstChainFold", const_chain_fold),
@@ -243,6 +244,23 @@ fn reshape_reshape_fold(op: MlirOperation) -> bool {
     let Ok(shape) = crate::constant::insert_i32(op, &dims) else { return false };
     let new = insert_op_before(op, "tfl.reshape", &[x, shape], &result_types(op), &[]);
     replace_op(op, new);
+    true
+}
+
+/// `fully_connected(reshape(x) : [B, K])` without keep_num_dims -> `fully_connected(x)`
+/// when x's last dim is K: the kernel flattens its input to [-1, K] by itself (the
+/// flatten before a CNN's classifier).
+fn fully_connected_reshape_fold(op: MlirOperation) -> bool {
+    if attr(op, "keep_num_dims") == Some(Attr::Bool(true)) {
+        return false;
+    }
+    let Some(reshape) = defining_op(operand(op, 0)).filter(|d| name(*d) == "tfl.reshape") else { return false };
+    let x = operand(reshape, 0);
+    let (Some(flat), Some(xd)) = (dims_of(result(reshape, 0)), dims_of(x)) else { return false };
+    if flat.len() != 2 || xd.is_empty() || xd.last() != Some(&flat[1]) || xd.iter().product::<i64>() != flat[0] * flat[1] {
+        return false;
+    }
+    set_operand(op, 0, x);
     true
 }
 

@@ -1061,8 +1061,26 @@ fn reverse(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let Some(dims) = attr(op, "dimensions").and_then(|a| a.as_ints()) else {
         return Err("'stablehlo.reverse' op has no dimensions".into());
     };
-    let axes = i32_const(op, &dims);
-    Ok(Some(insert_op_before(op, "tfl.reverse_v2", &[operand(op, 0), axes], &result_types(op), &[])))
+    // LiteRT's REVERSE_V2 reverses one run of adjacent axes ("non-contiguous axes not
+    // supported"): one op per run.
+    let mut sorted = dims.clone();
+    sorted.sort_unstable();
+    let mut runs: Vec<Vec<i64>> = Vec::new();
+    for d in sorted {
+        match runs.last_mut() {
+            Some(run) if run.last() == Some(&(d - 1)) => run.push(d),
+            _ => runs.push(vec![d]),
+        }
+    }
+    let mut x = operand(op, 0);
+    let mut last = None;
+    for run in &runs {
+        let axes = i32_const(op, run);
+        let r = insert_op_before(op, "tfl.reverse_v2", &[x, axes], &result_types(op), &[]);
+        x = result(r, 0);
+        last = Some(r);
+    }
+    Ok(last)
 }
 
 /// `log_plus_one(x)` as `log(x + 1)` (TFLite has no log1p).
