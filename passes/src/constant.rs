@@ -83,8 +83,15 @@ impl ConstTensor {
         let out_shape: Vec<i64> = perm.iter().map(|&p| self.shape[p]).collect();
         let in_strides = strides(&self.shape);
         let src_strides: Vec<usize> = perm.iter().map(|&p| in_strides[p] as usize).collect();
+        if let (4, Some((batch, rows, cols))) = (width, as_batched_matrix_transpose(&self.shape, perm)) {
+            let matrix = rows * cols * 4;
+            let mut bytes = Vec::with_capacity(self.bytes.len());
+            for b in 0..batch {
+                bytes.extend(transpose_matrix::<4>(&self.bytes[b * matrix..(b + 1) * matrix], rows, cols));
+            }
+            return ConstTensor { shape: out_shape, bytes, elem: self.elem.clone(), elem_type: self.elem_type };
+        }
         let bytes = match width {
-            4 if perm == [1, 0] => transpose_matrix::<4>(&self.bytes, self.shape[0] as usize, self.shape[1] as usize),
             1 => permute_elements::<1>(&self.bytes, &out_shape, &src_strides),
             2 => permute_elements::<2>(&self.bytes, &out_shape, &src_strides),
             4 => permute_elements::<4>(&self.bytes, &out_shape, &src_strides),
@@ -93,6 +100,20 @@ impl ConstTensor {
         };
         ConstTensor { shape: out_shape, bytes, elem: self.elem.clone(), elem_type: self.elem_type }
     }}
+
+/// `perm` as `batch` transposes of `rows x cols` matrices, when it keeps leading dims
+/// in place and rotates the rest (`[1, 0]`, OIHW -> OHWI's `[0, 2, 3, 1]`, `[0, 3, 1, 2]`).
+fn as_batched_matrix_transpose(shape: &[i64], perm: &[usize]) -> Option<(usize, usize, usize)> {
+    let p = perm.iter().enumerate().position(|(i, &d)| i != d)?;
+    let a = perm[p] - p;
+    let rank = perm.len();
+    let rotated = (p..rank).all(|i| perm[i] == if i < rank - a { i + a } else { i + a - rank + p });
+    if !rotated || a == 0 {
+        return None;
+    }
+    let prod = |r: std::ops::Range<usize>| shape[r].iter().product::<i64>() as usize;
+    Some((prod(0..p), prod(p..p + a), prod(p + a..rank)))
+}
 
 /// A `rows x cols` matrix of `W`-byte elements, transposed in cache-sized tiles (weight
 /// matrices are tens of megabytes: element by element, every read misses the cache).
@@ -242,6 +263,12 @@ mod tests {
         assert!((0..40).all(|r| (0..70).all(|c| bt[c * 40 + r] == (r * 70 + c) as f32)));
         let c3 = ConstTensor::from_f32(ctx, vec![2, 3, 2], &(0..12).map(|x| x as f32).collect::<Vec<_>>());
         let t3 = c3.transposed(&[2, 0, 1]);
+        let ohwi = ConstTensor::from_f32(ctx, vec![2, 3, 2, 2], &(0..24).map(|x| x as f32).collect::<Vec<_>>()).transposed(&[0, 2, 3, 1]);
+        assert_eq!(ohwi.shape, vec![2, 2, 2, 3]);
+        assert_eq!(&ohwi.f32s().unwrap()[..6], &[0., 4., 8., 1., 5., 9.]);
+        assert_eq!(as_batched_matrix_transpose(&[8, 4, 3, 3], &[0, 2, 3, 1]), Some((8, 4, 9)));
+        assert_eq!(as_batched_matrix_transpose(&[8, 4, 3, 3], &[0, 3, 1, 2]), Some((8, 12, 3)));
+        assert_eq!(as_batched_matrix_transpose(&[8, 4, 3, 3], &[1, 0, 2, 3]), None);
         assert_eq!(t3.shape, vec![2, 2, 3]);
         assert_eq!(t3.f32s().unwrap(), vec![0., 2., 4., 6., 8., 10., 1., 3., 5., 7., 9., 11.]);
         assert_eq!(strides(&[2, 3, 4]), vec![12, 4, 1]);

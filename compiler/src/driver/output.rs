@@ -51,7 +51,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         use std::os::unix::fs::PermissionsExt;
         tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(err)?;
     }
-    tmp.as_file().sync_all().map_err(err)?;
+    // No fsync: the rename is what keeps a failed run from leaving a partial file; like
+    // other compilers' outputs, durability across a power loss is the OS's business
+    // (an fsync of a 50 MB model costs more than converting it).
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
 }
