@@ -48,7 +48,10 @@ impl ConstTensor {
     /// An f32 constant in `ctx`.
     pub fn from_f32(ctx: MlirContext, shape: Vec<i64>, values: &[f32]) -> Self {
         debug_assert_eq!(shape.iter().product::<i64>() as usize, values.len());
-        let bytes = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let mut bytes = Vec::with_capacity(values.len() * 4);
+        for v in values {
+            bytes.extend_from_slice(&v.to_le_bytes());
+        }
         ConstTensor { shape, elem: ElemTy::F32, elem_type: unsafe { mlirF32TypeGet(ctx) }, bytes }
     }
 

@@ -457,14 +457,19 @@ fn fold_into(conv: MlirOperation, filter_at: isize, bias_at: isize, filter_chann
         (Affine::Mul, b) => b.map(|b| b.iter().zip(v).map(|(b, v)| b * v).collect()),
     };
     let new_filter = if kind == Affine::Mul {
-        let f = read(operand(conv, filter_at))?;
-        let values = f.f32s()?;
-        if f.shape.get(filter_channel).copied() != Some(channels as i64) {
+        // Scaled in place, one run of `inner` weights per channel step.
+        let mut f = read(operand(conv, filter_at))?;
+        if f.elem != ElemTy::F32 || f.shape.get(filter_channel).copied() != Some(channels as i64) {
             return None;
         }
         let inner: usize = f.shape[filter_channel + 1..].iter().product::<i64>() as usize;
-        let scaled: Vec<f32> = values.iter().enumerate().map(|(i, &w)| w * v[(i / inner) % channels]).collect();
-        Some(ConstTensor::from_f32(ctx, f.shape.clone(), &scaled))
+        for (block, run) in f.bytes.chunks_exact_mut(inner.max(1) * 4).enumerate() {
+            let scale = v[block % channels];
+            for w in run.as_chunks_mut::<4>().0 {
+                *w = (f32::from_le_bytes(*w) * scale).to_le_bytes();
+            }
+        }
+        Some(f)
     } else {
         None
     };
