@@ -622,3 +622,17 @@ func.func @reverse_non_adjacent(%x: tensor<2x3x4xf32>) -> tensor<2x3x4xf32> {
   %0 = "stablehlo.reverse"(%x) {dimensions = array<i64: 2, 0>} : (tensor<2x3x4xf32>) -> tensor<2x3x4xf32>
   return %0 : tensor<2x3x4xf32>
 }
+
+// -----
+
+// ABS has no i64 kernel: select(x < 0, -x, x).
+// CHECK-LABEL: func.func @abs_i64
+// CHECK-SAME: (%[[X:.*]]: tensor<4xi64>)
+// CHECK: %[[Z:.*]] = "tfl.pseudo_const"() {value = dense<0> : tensor<i64>}
+// CHECK: %[[L:.*]] = "tfl.less"(%[[X]], %[[Z]]) : (tensor<4xi64>, tensor<i64>) -> tensor<4xi1>
+// CHECK: %[[N:.*]] = "tfl.neg"(%[[X]])
+// CHECK: "tfl.select_v2"(%[[L]], %[[N]], %[[X]])
+func.func @abs_i64(%x: tensor<4xi64>) -> tensor<4xi64> {
+  %0 = "stablehlo.abs"(%x) : (tensor<4xi64>) -> tensor<4xi64>
+  return %0 : tensor<4xi64>
+}

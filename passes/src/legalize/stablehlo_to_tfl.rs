@@ -23,7 +23,7 @@ const fn fused(to: &'static str) -> Rule {
 
 /// Sorted by source op (a test checks).
 pub static RULES: &[(&str, Rule)] = &[
-    ("stablehlo.abs", rename("tfl.abs")),
+    ("stablehlo.abs", Rule::Build(abs)),
     ("stablehlo.add", fused("tfl.add")),
     ("stablehlo.and", Rule::Build(logical_and)),
     ("stablehlo.atan2", rename("tfl.atan2")),
@@ -1385,6 +1385,21 @@ fn logical_and(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
 fn logical_or(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     logical(op, "tfl.logical_or")
 }
+/// `abs(x)`: `tfl.abs` for the types ABS has kernels for; integers it lacks (i64,
+/// index math of reflection pads) as `select_v2(x < 0, -x, x)`.
+fn abs(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let x = operand(op, 0);
+    let elem = ty(x).elem;
+    if !matches!(elem, ElemTy::I(64) | ElemTy::I(8)) {
+        return Ok(Some(insert_op_before(op, "tfl.abs", &[x], &result_types(op), &[])));
+    }
+    let zero = scalar_like(op, x, 0.0)?;
+    let i1 = unsafe { mlirIntegerTypeGet(ctx_of(op), 1) };
+    let negative = same_shape(op, "tfl.less", &[x, zero], i1);
+    let negated = emit(op, "tfl.neg", &[x], unsafe { mlirValueGetType(x) }, &[]);
+    Ok(Some(insert_op_before(op, "tfl.select_v2", &[negative, negated, x], &result_types(op), &[])))
+}
+
 fn logical_not(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     logical(op, "tfl.logical_not")
 }
