@@ -26,7 +26,9 @@ litert-torch, torch 2.14.1, torchvision 0.29.2), then:
 Models: resnet18, mobilenet_v2, mobilenet_v3_small, efficientnet_b0,
 shufflenet_v2_x0_5 (torchvision, 1000 classes) and vit_tiny: torchvision's
 VisionTransformer with ViT-Ti widths (patch 16, hidden 192, 3 heads, MLP 768) but 4
-encoder layers instead of 12. Every input is one float32 [1, 3, 224, 224] image. Random
+encoder layers instead of 12; and gpt_block, one GPT-2-style decoder block (width 192,
+3 heads, causal mask, tanh GELU) on float32 [1, 64, 192] hidden states. Every other
+input is one float32 [1, 3, 224, 224] image. Random
 weights (seed 0): every Linear gets N(0, 1/in_features) weights (torchvision's ViT head
 starts at zero), and BatchNorm statistics are measured on a random batch, so that the
 outputs depend on the input (std and max|out| are printed).
@@ -52,7 +54,10 @@ import time
 from typing import Any
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MODELS = ["resnet18", "mobilenet_v2", "mobilenet_v3_small", "efficientnet_b0", "shufflenet_v2_x0_5", "vit_tiny"]
+MODELS = ["resnet18", "mobilenet_v2", "mobilenet_v3_small", "efficientnet_b0", "shufflenet_v2_x0_5", "vit_tiny", "gpt_block"]
+
+# Input shape per model: images, except gpt_block's hidden states [batch, tokens, width].
+INPUT_SHAPES = {"gpt_block": (1, 64, 192)}
 SEED = 0
 ERROR_LINES = 8  # lines of a converter's error kept in the report
 CONVERT_TIMEOUT = 1800  # seconds, per converter and model
@@ -67,7 +72,9 @@ def build_model(name: str, calibrate: bool = True):
     import torchvision
 
     torch.manual_seed(SEED)
-    if name == "vit_tiny":
+    if name == "gpt_block":
+        model = gpt_block()
+    elif name == "vit_tiny":
         model = torchvision.models.VisionTransformer(
             image_size=224, patch_size=16, num_layers=4, num_heads=3, hidden_dim=192, mlp_dim=768
         )
@@ -88,6 +95,35 @@ def build_model(name: str, calibrate: bool = True):
     if calibrate:
         calibrate_batchnorm(model)
     return model.eval()
+
+
+def gpt_block():
+    """One GPT-2-style decoder block (width 192, 3 heads): pre-norm causal self-attention
+    written out as GPT code does (fused qkv, split heads, masked scores, softmax), then
+    a tanh-GELU MLP, each with its residual."""
+    import torch
+    from torch import nn
+
+    class Block(nn.Module):
+        def __init__(self, d=192, heads=3, tokens=64):
+            super().__init__()
+            self.heads = heads
+            self.ln1, self.ln2 = nn.LayerNorm(d), nn.LayerNorm(d)
+            self.qkv, self.proj = nn.Linear(d, 3 * d), nn.Linear(d, d)
+            self.fc, self.out = nn.Linear(d, 4 * d), nn.Linear(4 * d, d)
+            self.register_buffer("mask", torch.tril(torch.ones(tokens, tokens, dtype=torch.bool)))
+
+        def forward(self, x):
+            b, t, d = x.shape
+            q, k, v = self.qkv(self.ln1(x)).split(d, dim=2)
+            q, k, v = (z.view(b, t, self.heads, d // self.heads).transpose(1, 2) for z in (q, k, v))
+            att = (q @ k.transpose(-2, -1)) / math.sqrt(d // self.heads)
+            att = att.masked_fill(~self.mask[:t, :t], float("-inf")).softmax(dim=-1)
+            y = (att @ v).transpose(1, 2).reshape(b, t, d)
+            x = x + self.proj(y)
+            return x + self.out(nn.functional.gelu(self.fc(self.ln2(x)), approximate="tanh"))
+
+    return Block()
 
 
 def calibrate_batchnorm(model) -> None:
@@ -116,7 +152,7 @@ def child_export(name: str, work: str) -> None:
     import torch
 
     model = build_model(name)
-    x = torch.randn(1, 3, 224, 224, generator=torch.Generator().manual_seed(SEED + 2))
+    x = torch.randn(*INPUT_SHAPES.get(name, (1, 3, 224, 224)), generator=torch.Generator().manual_seed(SEED + 2))
     with torch.no_grad():
         y = model(x)
     torch.save(model.state_dict(), os.path.join(work, f"{name}.state.pt"))
@@ -478,7 +514,7 @@ def main() -> int:
         (child_export if sys.argv[1] == "_export" else child_litert)(sys.argv[2], sys.argv[3])
         return 0
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--models", default=",".join(MODELS), help="comma-separated (default: all six)")
+    p.add_argument("--models", default=",".join(MODELS), help="comma-separated (default: all seven)")
     p.add_argument("--runs", type=int, default=50, help="timed LiteRT invokes per model (default 50)")
     p.add_argument("--warmup", type=int, default=5, help="untimed invokes first (default 5)")
     p.add_argument("--keep", metavar="DIR", help="keep .pt2, .tflite, inputs and outputs in DIR")
