@@ -58,6 +58,7 @@ struct Args {
 /// Keeps freed memory in the process for reuse: a conversion allocates and frees many
 /// weight-sized buffers, and glibc's default hands each large one back to the kernel,
 /// so the next one pays page faults again (most of the time spent on resnet18).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn keep_freed_memory() {
     const BYTES: i32 = 1 << 30;
     // SAFETY: mallopt only tunes glibc's allocator; called before any threads start.
@@ -66,6 +67,9 @@ fn keep_freed_memory() {
         libc::mallopt(libc::M_TRIM_THRESHOLD, BYTES);
     }
 }
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn keep_freed_memory() {}
 
 fn main() -> ExitCode {
     keep_freed_memory();
