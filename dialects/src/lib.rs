@@ -4,6 +4,7 @@
 //! look like (operands, attributes, result types) and, for TFL, how it maps to a TFLite
 //! builtin. `verify::verify_operation` checks a module against the catalogs.
 
+pub mod approximations;
 pub mod catalog;
 pub mod context;
 pub mod elements;

@@ -34,6 +34,7 @@
 use crate::constant::{self, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
+use edge_dialects::approximations::{ERF_ALPHA, ERF_BETA};
 use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy, TensorTy};
 use mlir_sys::*;
 
@@ -523,20 +524,6 @@ fn gelu_outer(v: MlirValue, f: impl Fn(MlirValue, MlirValue) -> bool) -> Option<
     let s = with_const_is(v, "tfl.mul", 0.5)?;
     commuted(s, "tfl.mul", |x, p| with_const_is(p, "tfl.add", 1.0).filter(|&t| f(x, t)).map(|_| x))
 }
-
-/// The coefficients of the importer's erf approximation (Eigen's / XLA's rational
-/// polynomial on [-4, 4]): numerator `ALPHA` (times x), denominator `BETA`, in x^2.
-const ERF_ALPHA: [f64; 7] = [
-    -2.72614225801306e-10,
-    2.77068142495902e-08,
-    -2.10102402082508e-06,
-    -5.69250639462346e-05,
-    -7.34990630326855e-04,
-    -2.95459980854025e-03,
-    -1.60960333262415e-02,
-];
-const ERF_BETA: [f64; 5] =
-    [-1.45660718464996e-05, -2.13374055278905e-04, -1.68282697438203e-03, -7.37332916720468e-03, -1.42647390514189e-02];
 
 /// Whether `v` is the Horner evaluation `((c0 * s + c1) * s + c2) ...` in `s`.
 fn horner(v: MlirValue, s: MlirValue, coeffs: &[f64]) -> bool {

@@ -3,6 +3,7 @@
 //! calls a function that builds the replacement. A function returning `Ok(None)` means
 //! "no rule matched this form": the op stays and is reported as not legalized.
 
+use crate::constant::splat;
 use crate::rewrite::*;
 use edge_dialects::ir::{attr_from_mlir, elem_from_mlir, print_type, type_from_mlir, Attr, ElemTy, TensorTy};
 use mlir_sys::*;
@@ -292,18 +293,6 @@ fn bool_attr(op: MlirOperation, v: bool) -> MlirAttribute {
     unsafe { mlirBoolAttrGet(mlirOperationGetContext(op), v as i32) }
 }
 
-/// The splat value of a constant-defined value, if it is one.
-fn splat_value(v: MlirValue) -> Option<f64> {
-    let def = defining_op(v)?;
-    if !matches!(name(def).as_str(), "stablehlo.constant" | "tfl.pseudo_const") {
-        return None;
-    }
-    match attr(def, "value")? {
-        Attr::Dense { floats: Some(f), .. } if !f.is_empty() && f.iter().all(|x| x.to_bits() == f[0].to_bits()) => Some(f[0]),
-        Attr::Dense { ints: Some(i), .. } if !i.is_empty() && i.iter().all(|x| *x == i[0]) => Some(i[0] as f64),
-        _ => None,
-    }
-}
 
 /// `reduce(x, init) dims { return op(a, b) }` with one input, a body of a single
 /// add/multiply/maximum/minimum (or, on bools, or/and) of the block arguments, and
@@ -331,7 +320,7 @@ fn reduce(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     if !uses_args || ret.ptr.is_null() || name(ret) != "stablehlo.return" {
         return Ok(None);
     }
-    let init = splat_value(ins[1]);
+    let init = splat(ins[1]);
     let boolean = is_bool(ins[0]);
     let (to, identity_ok) = match name(first).as_str() {
         "stablehlo.add" => ("tfl.sum", init == Some(0.0)),
@@ -714,7 +703,7 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     }
     let rank = window.len();
     let Some(pads) = window_pads(op, rank) else { return Ok(None) };
-    let (x, init) = (ins[0], splat_value(ins[1]));
+    let (x, init) = (ins[0], splat(ins[1]));
     let (xt, out) = (ty(x), ty(result(op, 0)));
     if !xt.is_static() || !out.is_static() || xt.dims().len() != rank {
         return Ok(None);
@@ -857,7 +846,7 @@ fn pool_divisor(op: MlirOperation, k: [i64; 2], st: [i64; 2], o: [i64; 2]) -> Op
     }
     let d = operand(div, 1);
     let n = (o[0] * o[1]) as usize;
-    if let Some(v) = splat_value(d) {
+    if let Some(v) = splat(d) {
         return Some((div, vec![v; n]));
     }
     let c = defining_op(d).filter(|c| name(*c) == "stablehlo.reduce_window")?;
@@ -866,8 +855,8 @@ fn pool_divisor(op: MlirOperation, k: [i64; 2], st: [i64; 2], o: [i64; 2]) -> Op
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
     let counting = ins.len() == 2
         && binary_body(c).as_deref() == Some("stablehlo.add")
-        && splat_value(ins[1]) == Some(0.0)
-        && splat_value(ins[0]) == Some(1.0)
+        && splat(ins[1]) == Some(0.0)
+        && splat(ins[0]) == Some(1.0)
         && ints("window_dimensions")? == [1, 1, k[0], k[1]]
         && ints("window_strides")? == [1, 1, st[0], st[1]]
         && unit(ints("window_dilations"))
@@ -1244,7 +1233,7 @@ fn reduce_arg(op: MlirOperation, ins: &[MlirValue]) -> Result<Option<MlirOperati
         return Ok(None);
     }
     let d = dims[0] as usize;
-    let (init, index_init) = (splat_value(ins[2]), splat_value(ins[3]));
+    let (init, index_init) = (splat(ins[2]), splat(ins[3]));
     let descending = match (comparator(op, 2).as_deref(), init) {
         (Some("GT"), Some(v)) if v == f64::NEG_INFINITY => true,
         (Some("LT"), Some(v)) if v == f64::INFINITY => false,

@@ -461,19 +461,9 @@ pub fn gelu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 }
 
 /// erf(x) for f32: clamp to [-4, 4] and evaluate Eigen's/XLA's rational approximation
-/// (max error ~1e-7 over the range).
+/// (max error ~1e-7 over the range; coefficients in `edge_dialects::approximations`).
 pub fn erf(ctx: &mut Ctx, x: &Val) -> Val {
-    const ALPHA: [f64; 7] = [
-        -2.72614225801306e-10,
-        2.77068142495902e-08,
-        -2.10102402082508e-06,
-        -5.69250639462346e-05,
-        -7.34990630326855e-04,
-        -2.95459980854025e-03,
-        -1.60960333262415e-02,
-    ];
-    const BETA: [f64; 5] =
-        [-1.45660718464996e-05, -2.13374055278905e-04, -1.68282697438203e-03, -7.37332916720468e-03, -1.42647390514189e-02];
+    use edge_dialects::approximations::{ERF_ALPHA as ALPHA, ERF_BETA as BETA};
     let (e, shape) = (x.elem().clone(), x.shape().to_vec());
     let lo = ctx.e.splat(-4.0, &e, &shape);
     let hi = ctx.e.splat(4.0, &e, &shape);
