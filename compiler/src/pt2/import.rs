@@ -12,7 +12,8 @@
 //! 4. The module is parsed, its weights attached, and the stablehlo verify step run.
 
 use super::emit::{tensor, ty, Emitter, Val};
-use super::lower::{elem_of_scalar_type, lookup, Args, Ctx, Value};
+use super::lower::views::{functional_twin, is_view, write_back};
+use super::lower::{elem_of_scalar_type, lookup, output_names, Args, Ctx, Lowering, Value};
 use super::schema::{Argument, InputSpec, Node, OutputSpec, SymInt};
 use super::sym::{self, Expr, SymDim};
 use super::weights::{Program, Weight};
@@ -163,7 +164,7 @@ fn check_supported(nodes: &[Node]) -> Result<(), ImportError> {
     let mut missing: BTreeMap<String, Vec<(String, Option<String>)>> = BTreeMap::new();
     for n in nodes {
         let t = node_target(n);
-        if lookup(t).is_none() && !is_driver_target(t) {
+        if resolve(t).is_none() && !is_driver_target(t) {
             missing.entry(t.to_string()).or_default().push((n.name.clone().unwrap_or_default(), source_of(n)));
         }
     }
@@ -261,8 +262,9 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
         }
     }
 
-    for node in &graph.nodes {
-        lower_node(&mut ctx, node, &sym_sizes)?;
+    let mut aliases = Aliases::default();
+    for index in 0..graph.nodes.len() {
+        lower_with_aliases(&mut ctx, &graph.nodes, index, &sym_sizes, &mut aliases)?;
     }
 
     let mut results = Vec::new();
@@ -335,6 +337,170 @@ fn node_shapes(node: &Node, sym_sizes: &HashMap<String, Vec<SymDim>>) -> Vec<(Ve
         .collect()
 }
 
+/// The lowering of `target`: its table entry, or for an in-place overload (`relu_`)
+/// its functional twin's, flagged.
+fn resolve(target: &str) -> Option<(&'static Lowering, bool)> {
+    if let Some(l) = lookup(target) {
+        return Some((l, false));
+    }
+    functional_twin(target).and_then(|t| lookup(&t)).map(|l| (l, true))
+}
+
+/// The name of the tensor a node's `self` argument names.
+fn self_name(node: &Node) -> Option<&str> {
+    node.inputs.iter().find(|a| a.name == "self").and_then(|a| a.arg.as_tensor())
+}
+
+/// The tensor names a node reads.
+fn input_names(node: &Node) -> Vec<&str> {
+    let mut names = Vec::new();
+    for a in &node.inputs {
+        match &a.arg {
+            Argument::AsTensor(t) => names.push(t.name.as_str()),
+            Argument::AsTensors(ts) => names.extend(ts.iter().map(|t| t.name.as_str())),
+            Argument::AsOptionalTensor(o) => names.extend(o.as_tensor()),
+            Argument::AsOptionalTensors(ts) => names.extend(ts.iter().filter_map(|t| t.as_tensor())),
+            _ => {}
+        }
+    }
+    names
+}
+
+/// How a value aliases another.
+#[derive(Debug, Clone)]
+enum AliasOf {
+    /// Output `output` of view node `node`, taken from `parent`.
+    View { parent: String, node: usize, output: usize },
+    /// The result of an in-place op: the mutated tensor itself.
+    Same { parent: String },
+}
+
+impl AliasOf {
+    fn parent(&self) -> &str {
+        match self {
+            AliasOf::View { parent, .. } | AliasOf::Same { parent } => parent,
+        }
+    }
+}
+
+/// Views and in-place writes (archives saved without `run_decompositions()`): which
+/// values alias which, how many writes each base tensor has had, and at which count
+/// each alias was last computed. A write lowers to new values for the written tensor
+/// and every base above it; an alias computed before the write is recomputed from its
+/// parent (its view node lowered again) the next time a node reads it.
+#[derive(Default)]
+struct Aliases {
+    of: HashMap<String, AliasOf>,
+    writes: HashMap<String, u32>,
+    seen: HashMap<String, u32>,
+}
+
+impl Aliases {
+    fn root<'a>(&'a self, mut name: &'a str) -> &'a str {
+        while let Some(a) = self.of.get(name) {
+            name = a.parent();
+        }
+        name
+    }
+
+    fn writes_of(&self, name: &str) -> u32 {
+        self.writes.get(self.root(name)).copied().unwrap_or(0)
+    }
+}
+
+/// Brings alias `name` up to date with the writes into its base.
+fn refresh(ctx: &mut Ctx, nodes: &[Node], name: &str, sym_sizes: &HashMap<String, Vec<SymDim>>, aliases: &mut Aliases) -> Result<(), ImportError> {
+    let Some(alias) = aliases.of.get(name).cloned() else { return Ok(()) };
+    let now = aliases.writes_of(name);
+    if aliases.seen.get(name).copied().unwrap_or(0) == now {
+        return Ok(());
+    }
+    refresh(ctx, nodes, alias.parent(), sym_sizes, aliases)?;
+    match alias {
+        AliasOf::Same { parent } => {
+            let v = ctx.tensor(&parent).map_err(|e| ImportError::Graph(e.0))?;
+            ctx.env.insert(name.to_string(), Value::Tensor(v));
+            aliases.seen.insert(name.to_string(), now);
+        }
+        AliasOf::View { node, .. } => {
+            lower_node(ctx, &nodes[node], sym_sizes)?;
+            for n in output_names(&nodes[node]).into_iter().flatten() {
+                aliases.seen.insert(n, now);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Lowers node `index`, keeping views and in-place writes coherent.
+fn lower_with_aliases(
+    ctx: &mut Ctx,
+    nodes: &[Node],
+    index: usize,
+    sym_sizes: &HashMap<String, Vec<SymDim>>,
+    aliases: &mut Aliases,
+) -> Result<(), ImportError> {
+    let node = &nodes[index];
+    for name in input_names(node) {
+        refresh(ctx, nodes, name, sym_sizes, aliases)?;
+    }
+    lower_node(ctx, node, sym_sizes)?;
+    let target = node_target(node);
+    let in_place = matches!(resolve(target), Some((_, true)));
+    if !is_view(target) && !in_place {
+        return Ok(());
+    }
+    let Some(base) = self_name(node).map(str::to_string) else {
+        return Ok(());
+    };
+    let outputs = output_names(node);
+    if !in_place {
+        let now = aliases.writes_of(&base);
+        for (output, name) in outputs.into_iter().enumerate() {
+            let Some(name) = name else { continue };
+            aliases.of.insert(name.clone(), AliasOf::View { parent: base.clone(), node: index, output });
+            aliases.seen.insert(name, now);
+        }
+        return Ok(());
+    }
+    // An in-place op: its result is the new value of `self` and of every base above it.
+    let fail = |message: String| ImportError::Lowering {
+        node: node.name.clone().unwrap_or_else(|| target.to_string()),
+        target: target.to_string(),
+        source: source_of(node),
+        message,
+    };
+    let out = outputs.first().cloned().flatten().ok_or_else(|| fail("an in-place op without a tensor result".into()))?;
+    let mut value = ctx.tensor(&out).map_err(|e| fail(e.0))?;
+    let mut child = base.clone();
+    let mut chain = vec![out.clone(), base.clone()];
+    ctx.env.insert(base.clone(), Value::Tensor(value.clone()));
+    while let Some(alias) = aliases.of.get(&child).cloned() {
+        let parent = alias.parent().to_string();
+        let current = ctx.tensor(&parent).map_err(|e| fail(e.0))?;
+        value = match alias {
+            AliasOf::Same { .. } => value,
+            AliasOf::View { node: v, output, .. } => {
+                ctx.e.loc = location(node);
+                write_back(ctx, &nodes[v], output, &current, &value).map_err(|e| {
+                    fail(format!("{}; save the archive after `ep.run_decompositions()` to have PyTorch functionalize it", e.0))
+                })?
+            }
+        };
+        ctx.env.insert(parent.clone(), Value::Tensor(value.clone()));
+        chain.push(parent.clone());
+        child = parent;
+    }
+    let count = aliases.writes.entry(child).or_insert(0);
+    *count += 1;
+    let now = *count;
+    aliases.of.insert(out, AliasOf::Same { parent: base });
+    for name in chain {
+        aliases.seen.insert(name, now);
+    }
+    Ok(())
+}
+
 fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim>>) -> Result<(), ImportError> {
     let target = node_target(node);
     let name = node.name.clone().unwrap_or_else(|| target.to_string());
@@ -344,17 +510,9 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
         return Ok(());
     }
     ctx.e.set_dynamic_shapes(node_shapes(node, sym_sizes));
-    let lowering = lookup(target).expect("checked before lowering");
-    ctx.outputs = node
-        .outputs
-        .iter()
-        .flat_map(|o| match o {
-            Argument::AsTensor(t) => vec![Some(t.name.clone())],
-            Argument::AsTensors(ts) => ts.iter().map(|t| Some(t.name.clone())).collect(),
-            _ => vec![None],
-        })
-        .collect();
-    let args = Args::new(node, lowering.args).map_err(|e| fail(e.0))?;
+    let (lowering, in_place) = resolve(target).expect("checked before lowering");
+    ctx.outputs = output_names(node);
+    let args = if in_place { Args::new_in_place(node, lowering.args) } else { Args::new(node, lowering.args) }.map_err(|e| fail(e.0))?;
     let values = (lowering.lower)(ctx, &args).map_err(|e| fail(e.0))?;
     if !ctx.e.errors.is_empty() {
         return Err(fail(ctx.e.errors.join("; ")));

@@ -389,7 +389,7 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// Writes `src` into `x` at `start, start + step, ...` along `dim`: `src` and a mask are
 /// spread out with `stablehlo.pad` (interior padding `step - 1`) and selected over `x`.
-fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start: i64, step: i64) -> LResult<Val> {
+pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start: i64, step: i64) -> LResult<Val> {
     let n = src.shape()[dim];
     let size = x.shape()[dim];
     let mut low = vec![0; x.rank()];

@@ -3,6 +3,7 @@
 //! and the function that emits StableHLO for it. `table.rs` holds the entries, sorted;
 //! the functions live beside it by op family.
 
+mod composite;
 mod elementwise;
 mod index;
 mod nn;
@@ -12,6 +13,7 @@ mod shape;
 mod strided;
 mod sort;
 mod table;
+pub mod views;
 
 pub use table::TABLE;
 
@@ -52,6 +54,18 @@ pub struct Lowering {
     pub target: &'static str,
     pub args: &'static [ArgDef],
     pub lower: fn(&mut Ctx, &Args) -> Result<Vec<Val>, LowerError>,
+}
+
+/// The names of a node's outputs, flattened (`None` for a non-tensor output).
+pub fn output_names(node: &Node) -> Vec<Option<String>> {
+    node.outputs
+        .iter()
+        .flat_map(|o| match o {
+            Argument::AsTensor(t) => vec![Some(t.name.clone())],
+            Argument::AsTensors(ts) => ts.iter().map(|t| Some(t.name.clone())).collect(),
+            _ => vec![None],
+        })
+        .collect()
 }
 
 pub fn lookup(target: &str) -> Option<&'static Lowering> {
@@ -140,31 +154,56 @@ pub struct Args<'n> {
     pub node: &'n Node,
     pub defs: &'static [ArgDef],
     given: HashMap<&'n str, &'n Argument>,
+    /// Arguments a composite lowering sets for the lowering it reuses (first in lookup).
+    set: Vec<(&'static str, Argument)>,
 }
 
 impl<'n> Args<'n> {
     pub fn new(node: &'n Node, defs: &'static [ArgDef]) -> LResult<Self> {
+        Self::bind(node, defs, false)
+    }
+
+    /// The arguments of an in-place node (`relu_`) for its functional lowering (`relu`),
+    /// whose first argument may be named differently (`dropout_(self)`, `dropout(input)`).
+    pub fn new_in_place(node: &'n Node, defs: &'static [ArgDef]) -> LResult<Self> {
+        Self::bind(node, defs, true)
+    }
+
+    fn bind(node: &'n Node, defs: &'static [ArgDef], in_place: bool) -> LResult<Self> {
         let mut given = HashMap::new();
         for NamedArgument { name, arg, .. } in &node.inputs {
+            let name = match defs.first() {
+                Some(first) if in_place && name == "self" => first.name,
+                _ => name.as_str(),
+            };
             if !defs.iter().any(|d| d.name == name) {
                 return Err(format!("argument '{name}' is not in edge's schema for {}", node.target).into());
             }
-            given.insert(name.as_str(), arg);
+            given.insert(name, arg);
         }
         for d in defs {
             if matches!(d.default, Default::Required) && !given.contains_key(d.name) {
                 return Err(format!("required argument '{}' is missing", d.name).into());
             }
         }
-        Ok(Args { node, defs, given })
+        Ok(Args { node, defs, given, set: Vec::new() })
+    }
+
+    /// These arguments with `set` added (or replacing given ones).
+    pub fn with(&self, set: Vec<(&'static str, Argument)>) -> Args<'n> {
+        let kept: Vec<_> = self.set.iter().filter(|(n, _)| !set.iter().any(|(m, _)| m == n)).cloned().collect();
+        let mut all = set;
+        all.extend(kept);
+        Args { node: self.node, defs: self.defs, given: self.given.clone(), set: all }
     }
 
     fn default_of(&self, name: &str) -> Default {
         self.defs.iter().find(|d| d.name == name).map(|d| d.default).unwrap_or(Default::None)
     }
 
-    fn get(&self, name: &str) -> Option<&'n Argument> {
-        self.given.get(name).copied().filter(|a| !matches!(a, Argument::AsNone(_)))
+    fn get(&self, name: &str) -> Option<&Argument> {
+        let set = self.set.iter().find(|(n, _)| *n == name).map(|(_, a)| a);
+        set.or_else(|| self.given.get(name).copied()).filter(|a| !matches!(a, Argument::AsNone(_)))
     }
 
     pub fn is_none(&self, name: &str) -> bool {
@@ -268,7 +307,7 @@ impl<'n> Args<'n> {
     }
 
     /// A string argument (`reduce`, `approximate`, `rounding_mode`...), if given.
-    pub fn opt_str(&self, name: &str) -> LResult<Option<&'n str>> {
+    pub fn opt_str(&self, name: &str) -> LResult<Option<&str>> {
         match self.get(name) {
             Some(Argument::AsString(s)) => Ok(Some(s.as_str())),
             None => Ok(None),

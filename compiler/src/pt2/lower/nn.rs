@@ -17,7 +17,7 @@ fn padding_attr(pads: &[[i64; 2]]) -> String {
 }
 
 /// Repeats a per-dimension list given once (`[1]`) to `n` entries.
-fn expand_list(v: Vec<i64>, n: usize, what: &str) -> LResult<Vec<i64>> {
+pub(super) fn expand_list(v: Vec<i64>, n: usize, what: &str) -> LResult<Vec<i64>> {
     match v.len() {
         l if l == n => Ok(v),
         1 => Ok(vec![v[0]; n]),
@@ -103,7 +103,7 @@ pub fn convolution(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 }
 
 /// `dot_general` with the given batching and contracting dims.
-fn dot(ctx: &mut Ctx, a: &Val, b: &Val, batch: (&[i64], &[i64]), contract: (&[i64], &[i64]), out: TensorTy) -> Val {
+pub(super) fn dot(ctx: &mut Ctx, a: &Val, b: &Val, batch: (&[i64], &[i64]), contract: (&[i64], &[i64]), out: TensorTy) -> Val {
     let mut fields = Vec::new();
     if !batch.0.is_empty() {
         fields.push(format!("lhs_batching_dimensions = [{}], rhs_batching_dimensions = [{}]", join(batch.0), join(batch.1)));
@@ -250,7 +250,7 @@ pub fn layer_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// Normalizes `x` over `dims` with biased statistics: `(x - mean) * rsqrt(var + eps)`.
 /// Returns (normalized, mean, rstd), the statistics with `dims` reduced away.
-fn normalize_over(ctx: &mut Ctx, x: &Val, dims: &[i64], eps: f64) -> (Val, Val, Val) {
+pub(super) fn normalize_over(ctx: &mut Ctx, x: &Val, dims: &[i64], eps: f64) -> (Val, Val, Val) {
     let shape = x.shape().to_vec();
     let elem = x.elem().clone();
     let kept: Vec<i64> = (0..x.rank() as i64).filter(|d| !dims.contains(d)).collect();
@@ -271,7 +271,7 @@ fn normalize_over(ctx: &mut Ctx, x: &Val, dims: &[i64], eps: f64) -> (Val, Val, 
 }
 
 /// `y * weight + bias` with per-channel vectors on dim 1.
-fn channel_affine(ctx: &mut Ctx, mut y: Val, weight: Option<Val>, bias: Option<Val>) -> Val {
+pub(super) fn channel_affine(ctx: &mut Ctx, mut y: Val, weight: Option<Val>, bias: Option<Val>) -> Val {
     let shape = y.shape().to_vec();
     if let Some(w) = weight {
         let w = ctx.e.convert(&w, y.elem());
@@ -413,7 +413,7 @@ fn reduce_window(ctx: &mut Ctx, x: &Val, p: &Pool, body: &str, init: f64, out: T
 /// ceil_mode)` -> (values, indices): the window maximum and, when the graph has an
 /// indices output, the position of the first maximum within its (N, C) plane,
 /// flattened row-major over the spatial dims (PyTorch's convention).
-fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
+pub(super) fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let p = pool_params(&x, &out, args, n, true)?;

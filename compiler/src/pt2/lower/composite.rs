@@ -1,0 +1,736 @@
+//! Composite ATen ops: the ones `torch.export.export` keeps when the archive was saved
+//! without `run_decompositions()` (`linear`, `conv2d`, `batch_norm`, `matmul`,
+//! `scaled_dot_product_attention`...). Each is lowered here the way PyTorch's own
+//! decomposition defines it, mostly by reusing the core lowerings, so an archive
+//! converts the same whether or not it was decomposed first.
+
+use super::nn::{channel_affine, dot, expand_list, max_pool, normalize_over};
+use super::{elementwise, nn, norm_dim, reduce, shape, Args, Ctx, LResult};
+use crate::pt2::emit::{tensor, Val};
+use crate::pt2::schema::Argument;
+use edge_dialects::ir::ElemTy;
+
+fn static_input(x: &Val, what: &str) -> LResult<()> {
+    if x.ty.is_static() {
+        Ok(())
+    } else {
+        Err(format!("{what} with dynamic dimensions is not supported yet").into())
+    }
+}
+
+/// `linear(input, weight, bias)`: `input @ weight.T + bias`, as a 2-D product over the
+/// flattened leading dims (the form `fully_connected` takes).
+pub fn linear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "input")?;
+    let w = args.tensor(ctx, "weight")?;
+    let bias = args.opt_tensor(ctx, "bias")?;
+    static_input(&x, "linear")?;
+    if w.rank() != 2 || x.rank() == 0 {
+        return Err(format!("linear takes a 2-D weight and an input of rank 1 or more, got {} and {}", w.ty, x.ty).into());
+    }
+    let (o, i) = (w.shape()[0], w.shape()[1]);
+    let rows: i64 = x.shape()[..x.rank() - 1].iter().product();
+    let x2 = ctx.e.reshape(&x, &[rows, i]);
+    let y = dot(ctx, &x2, &w, (&[], &[]), (&[1], &[1]), tensor(&[rows, o], out.elem.clone()));
+    let y = match bias {
+        Some(b) => {
+            let b = ctx.e.convert(&b, &out.elem);
+            let bb = ctx.e.broadcast_in_dim(&b, &[rows, o], &[1]);
+            ctx.e.binary("stablehlo.add", &y, &bb)
+        }
+        None => y,
+    };
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// `conv{1,2,3}d(input, weight, bias, stride, padding, dilation, groups)`.
+pub fn conv(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    nn::convolution(ctx, &args.with(vec![("transposed", Argument::AsBool(false))]))
+}
+
+/// `conv{1,2,3}d.padding`: padding `"valid"` (none) or `"same"` (the output keeps the
+/// input's size; PyTorch puts the odd element of the total on the high side, which an
+/// explicit pad of the input expresses when the two sides differ).
+pub fn conv_padding_str(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let mode = args.opt_str("padding")?.unwrap_or("valid").to_string();
+    let x = args.tensor(ctx, "input")?;
+    let w = args.tensor(ctx, "weight")?;
+    let n = x.rank().checked_sub(2).filter(|&n| n >= 1).ok_or("convolution input must have rank 3 or more")?;
+    match mode.as_str() {
+        "valid" => conv(ctx, &args.with(vec![("padding", Argument::AsInts(vec![0; n]))])),
+        "same" => {
+            let dilation = expand_list(args.opt_ints("dilation")?.unwrap_or_else(|| vec![1]), n, "dilation")?;
+            let totals: Vec<i64> = (0..n).map(|i| dilation[i] * (w.shape()[2 + i] - 1)).collect();
+            if totals.iter().all(|t| t % 2 == 0) {
+                let pads = totals.iter().map(|t| t / 2).collect();
+                return conv(ctx, &args.with(vec![("padding", Argument::AsInts(pads))]));
+            }
+            static_input(&x, "convolution with padding='same'")?;
+            let mut low = vec![0; x.rank()];
+            let mut high = vec![0; x.rank()];
+            let mut shape = x.shape().to_vec();
+            for i in 0..n {
+                low[2 + i] = totals[i] / 2;
+                high[2 + i] = totals[i] - totals[i] / 2;
+                shape[2 + i] += totals[i];
+            }
+            let zero = ctx.e.splat(0.0, x.elem(), &[]);
+            let attrs = format!(
+                "edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}",
+                crate::pt2::emit::i64_array(&low),
+                crate::pt2::emit::i64_array(&high),
+                crate::pt2::emit::i64_array(&vec![0; x.rank()])
+            );
+            let padded = ctx.e.op("stablehlo.pad", &[&x, &zero], &attrs, tensor(&shape, x.elem().clone()));
+            let name = ctx.e.fresh();
+            ctx.env.insert(name.clone(), super::Value::Tensor(padded));
+            let input = Argument::AsTensor(crate::pt2::schema::TensorArgument { name });
+            conv(ctx, &args.with(vec![("input", input), ("padding", Argument::AsInts(vec![0; n]))]))
+        }
+        other => Err(format!("convolution padding '{other}' is not one of 'valid', 'same'").into()),
+    }
+}
+
+/// `conv_transpose{1,2,3}d.input(input, weight, bias, stride, padding, output_padding,
+/// groups, dilation)`.
+pub fn conv_transpose(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    nn::convolution(ctx, &args.with(vec![("transposed", Argument::AsBool(true))]))
+}
+
+/// `batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps,
+/// cudnn_enabled)`: inference with the running statistics, or the batch's own when
+/// there are none.
+pub fn batch_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let has_stats = !args.is_none("running_mean") && !args.is_none("running_var");
+    match (args.bool("training")?, has_stats) {
+        (false, true) => nn::batch_norm_inference(ctx, args),
+        (_, false) => nn::batch_norm_batch_stats(ctx, args),
+        (true, true) => Err("batch norm in training mode updates its running statistics; export the model in eval() mode".into()),
+    }
+}
+
+/// `instance_norm(input, weight, bias, running_mean, running_var, use_input_stats,
+/// momentum, eps, cudnn_enabled)`: each (sample, channel) normalized over its spatial
+/// positions, then the per-channel affine.
+pub fn instance_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    if !args.bool("use_input_stats")? {
+        return nn::batch_norm_inference(ctx, args);
+    }
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "input")?;
+    let x = ctx.e.convert(&x, &out.elem);
+    if x.rank() < 3 {
+        return Err(format!("instance norm needs an input of rank 3 or more, got {}", x.ty).into());
+    }
+    let weight = args.opt_tensor(ctx, "weight")?;
+    let bias = args.opt_tensor(ctx, "bias")?;
+    let dims: Vec<i64> = (2..x.rank() as i64).collect();
+    let (y, _, _) = normalize_over(ctx, &x, &dims, args.float("eps")?);
+    Ok(vec![channel_affine(ctx, y, weight, bias)])
+}
+
+/// `group_norm(input, num_groups, weight, bias, eps, cudnn_enabled)`.
+pub fn group_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let groups = args.int("num_groups")?;
+    nn::group_norm(ctx, &args.with(vec![("group", Argument::AsInt(groups))]))
+}
+
+/// `dropout(input, p, train)` and its feature/alpha forms: the identity at inference.
+pub fn dropout(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    if args.bool("train")? && args.float("p")? > 0.0 {
+        return Err("dropout in training mode is random; export the model in eval() mode".into());
+    }
+    Ok(vec![args.tensor(ctx, "input")?])
+}
+
+/// `max_pool{1,2,3}d(self, kernel_size, stride, padding, dilation, ceil_mode)`.
+pub fn max_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    max_pool(ctx, args, 1)
+}
+pub fn max_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    max_pool(ctx, args, 2)
+}
+pub fn max_pool3d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    max_pool(ctx, args, 3)
+}
+
+/// `adaptive_max_pool{1,2}d(self, output_size)`: a max pool whose windows tile the
+/// input, when each output size divides the input size.
+fn adaptive_max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let out = expand_list(args.ints("output_size")?, n, "output_size")?;
+    let lead = x.rank().checked_sub(n).ok_or("adaptive max pool input has too few dims")?;
+    let mut kernel = Vec::new();
+    for (i, &o) in out.iter().enumerate() {
+        let size = x.shape()[lead + i];
+        if size < 0 || o <= 0 || size % o != 0 {
+            return Err(format!("adaptive max pooling from {size} to {o} (uneven windows) is not supported yet").into());
+        }
+        kernel.push(size / o);
+    }
+    let set = vec![("kernel_size", Argument::AsInts(kernel.clone())), ("stride", Argument::AsInts(kernel))];
+    max_pool(ctx, &args.with(set), n)
+}
+pub fn adaptive_max_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    adaptive_max_pool(ctx, args, 1)
+}
+pub fn adaptive_max_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    adaptive_max_pool(ctx, args, 2)
+}
+
+/// `a @ b` over equal leading (batch) dims: `a` is [..., m, k]; `b` is [..., k, n], or
+/// [..., n, k] with `b_transposed`. Computed as one 3-D batched product.
+fn batched_matmul(ctx: &mut Ctx, a: &Val, b: &Val, b_transposed: bool, elem: &ElemTy) -> Val {
+    let r = a.rank();
+    let batch: Vec<i64> = a.shape()[..r - 2].to_vec();
+    let count: i64 = batch.iter().product();
+    let (m, k) = (a.shape()[r - 2], a.shape()[r - 1]);
+    let n = if b_transposed { b.shape()[r - 2] } else { b.shape()[r - 1] };
+    let a3 = ctx.e.reshape(a, &[count, m, k]);
+    let b3 = ctx.e.reshape(b, &[count, b.shape()[r - 2], b.shape()[r - 1]]);
+    let contract = if b_transposed { 2 } else { 1 };
+    let y = dot(ctx, &a3, &b3, (&[0], &[0]), (&[2], &[contract]), tensor(&[count, m, n], elem.clone()));
+    let mut shape = batch;
+    shape.extend([m, n]);
+    ctx.e.reshape(&y, &shape)
+}
+
+/// `matmul(self, other)` with NumPy semantics: 1-D operands gain a unit dim that the
+/// result drops; batch dims broadcast; an N-D @ 2-D product folds the batch into rows.
+pub fn matmul(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "self")?;
+    let b = args.tensor(ctx, "other")?;
+    static_input(&a, "matmul")?;
+    static_input(&b, "matmul")?;
+    if a.rank() == 0 || b.rank() == 0 {
+        return Err("matmul of a 0-d tensor is not defined".into());
+    }
+    let a = if a.rank() == 1 { ctx.e.reshape(&a, &[1, a.shape()[0]]) } else { a };
+    let b = if b.rank() == 1 { ctx.e.reshape(&b, &[b.shape()[0], 1]) } else { b };
+    let (ra, rb) = (a.rank(), b.rank());
+    let (m, k, n) = (a.shape()[ra - 2], a.shape()[ra - 1], b.shape()[rb - 1]);
+    if b.shape()[rb - 2] != k {
+        return Err(format!("matmul of {} and {}: inner sizes differ", a.ty, b.ty).into());
+    }
+    let y = if rb == 2 {
+        let rows: i64 = a.shape()[..ra - 1].iter().product();
+        let a2 = ctx.e.reshape(&a, &[rows, k]);
+        dot(ctx, &a2, &b, (&[], &[]), (&[1], &[0]), tensor(&[rows, n], out.elem.clone()))
+    } else {
+        let batch = broadcast_shapes(&a.shape()[..ra - 2], &b.shape()[..rb - 2])?;
+        let full = |ctx: &mut Ctx, v: &Val, tail: [i64; 2]| {
+            let mut s = batch.clone();
+            s.extend(tail);
+            ctx.e.broadcast_to(v, &s)
+        };
+        let a = full(ctx, &a, [m, k]);
+        let b = full(ctx, &b, [k, n]);
+        batched_matmul(ctx, &a, &b, false, &out.elem)
+    };
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+fn broadcast_shapes(a: &[i64], b: &[i64]) -> LResult<Vec<i64>> {
+    let r = a.len().max(b.len());
+    (0..r)
+        .map(|i| {
+            let x = if i + a.len() >= r { a[i + a.len() - r] } else { 1 };
+            let y = if i + b.len() >= r { b[i + b.len() - r] } else { 1 };
+            match (x, y) {
+                _ if x == y => Ok(x),
+                (1, _) => Ok(y),
+                (_, 1) => Ok(x),
+                _ => Err(LowerError::from(format!("batch dims {a:?} and {b:?} do not broadcast"))),
+            }
+        })
+        .collect()
+}
+
+use super::LowerError;
+
+/// Softmax over the last dim (max-shifted), in `x`'s type.
+fn softmax_last(ctx: &mut Ctx, x: &Val) -> Val {
+    let r = x.rank() as i64;
+    let kept: Vec<i64> = (0..r - 1).collect();
+    let m = ctx.e.reduce(x, &[r - 1], "stablehlo.maximum", f64::NEG_INFINITY);
+    let mb = ctx.e.broadcast_in_dim(&m, x.shape(), &kept);
+    let shifted = ctx.e.binary("stablehlo.subtract", x, &mb);
+    let e = ctx.e.unary("stablehlo.exponential", &shifted);
+    let s = ctx.e.reduce(&e, &[r - 1], "stablehlo.add", 0.0);
+    let sb = ctx.e.broadcast_in_dim(&s, x.shape(), &kept);
+    ctx.e.binary("stablehlo.divide", &e, &sb)
+}
+
+/// `scaled_dot_product_attention(query, key, value, attn_mask, dropout_p, is_causal,
+/// scale, enable_gqa)`: softmax(q k^T * scale + mask) v, PyTorch's math path.
+pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let q = args.tensor(ctx, "query")?;
+    let mut k = args.tensor(ctx, "key")?;
+    let mut v = args.tensor(ctx, "value")?;
+    for t in [&q, &k, &v] {
+        static_input(t, "scaled_dot_product_attention")?;
+    }
+    if args.float("dropout_p")? != 0.0 {
+        return Err("scaled_dot_product_attention with dropout_p > 0 is random; export the model in eval() mode".into());
+    }
+    let r = q.rank();
+    if r < 2 || k.rank() != r || v.rank() != r {
+        return Err(format!("attention operands {}, {}, {} must have one rank of 2 or more", q.ty, k.ty, v.ty).into());
+    }
+    let (l, e) = (q.shape()[r - 2], q.shape()[r - 1]);
+    let s = k.shape()[r - 2];
+    // Grouped-query attention: each key/value head serves a run of query heads.
+    if r >= 3 && k.shape()[r - 3] != q.shape()[r - 3] {
+        let (hq, hk) = (q.shape()[r - 3], k.shape()[r - 3]);
+        if !args.bool("enable_gqa")? || hk == 0 || hq % hk != 0 {
+            return Err(format!("attention with {hq} query heads and {hk} key heads needs enable_gqa and a divisor").into());
+        }
+        for t in [&mut k, &mut v] {
+            let mut grouped = t.shape()[..r - 2].to_vec();
+            grouped.insert(r - 2, hq / hk);
+            grouped.extend_from_slice(&t.shape()[r - 2..]);
+            let dims: Vec<i64> = (0..r as i64 + 1).filter(|&d| d != r as i64 - 2).collect();
+            let b = ctx.e.broadcast_in_dim(t, &grouped, &dims);
+            let mut merged = t.shape().to_vec();
+            merged[r - 3] = hq;
+            *t = ctx.e.reshape(&b, &merged);
+        }
+    }
+    let batch: Vec<i64> = q.shape()[..r - 2].to_vec();
+    let k = ctx.e.broadcast_to(&k, &[batch.clone(), vec![s, e]].concat());
+    let v = ctx.e.broadcast_to(&v, &[batch.clone(), vec![s, v.shape()[r - 1]]].concat());
+    let scale = args.opt_scalar("scale")?.map(|s| s.as_f64()).unwrap_or(1.0 / (e as f64).sqrt());
+    let elem = out.elem.clone();
+    let qs = ctx.e.splat(scale, &elem, q.shape());
+    let q = ctx.e.convert(&q, &elem);
+    let q = ctx.e.binary("stablehlo.multiply", &q, &qs);
+    let mut scores = batched_matmul(ctx, &q, &k, true, &elem);
+    let score_shape = scores.shape().to_vec();
+    let neg_inf = ctx.e.splat(f64::NEG_INFINITY, &elem, &score_shape);
+    if args.bool("is_causal")? {
+        let rows = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", tensor(&[l, s], ElemTy::I(64)));
+        let cols = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 1 : i64", tensor(&[l, s], ElemTy::I(64)));
+        let keep = ctx.e.compare("LE", &cols, &rows);
+        let keep = ctx.e.broadcast_to(&keep, &score_shape);
+        scores = ctx.e.select(&keep, &scores, &neg_inf);
+    }
+    if let Some(mask) = args.opt_tensor(ctx, "attn_mask")? {
+        let mask = ctx.e.broadcast_to(&mask, &score_shape);
+        scores = if mask.elem().is_bool() {
+            ctx.e.select(&mask, &scores, &neg_inf)
+        } else {
+            let mask = ctx.e.convert(&mask, &elem);
+            ctx.e.binary("stablehlo.add", &scores, &mask)
+        };
+    }
+    let p = softmax_last(ctx, &scores);
+    let y = batched_matmul(ctx, &p, &v, false, &elem);
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// `masked_fill(self, mask, value)`: `value` where `mask`, else `self`.
+pub fn masked_fill(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let mask = args.tensor(ctx, "mask")?;
+    let value = args.tensor_or_scalar(ctx, "value", &out.elem)?;
+    let value = ctx.e.convert(&value, &out.elem);
+    let value = ctx.e.broadcast_to(&value, out.dims());
+    let mask = ctx.e.broadcast_to(&mask, out.dims());
+    let x = ctx.e.convert(&x, &out.elem);
+    let x = ctx.e.broadcast_to(&x, out.dims());
+    Ok(vec![ctx.e.select(&mask, &value, &x)])
+}
+
+/// `fill.Tensor(self, value)`: `value` (a 0-d tensor) everywhere.
+pub fn fill_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let v = args.tensor(ctx, "value")?;
+    let v = ctx.e.convert(&v, &out.elem);
+    Ok(vec![ctx.e.broadcast_to(&v, out.dims())])
+}
+
+/// `narrow(self, dim, start, length)`: a slice.
+pub fn narrow(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dim = norm_dim(args.int("dim")?, x.rank())?;
+    let size = x.shape()[dim as usize];
+    let start = args.int("start")?;
+    let start = if start < 0 { start + size } else { start };
+    let end = start + args.int("length")?;
+    let set = vec![("dim", Argument::AsInt(dim)), ("start", Argument::AsInt(start)), ("end", Argument::AsInt(end))];
+    shape::slice(ctx, &args.with(set))
+}
+
+/// `stack(tensors, dim)`: each tensor with a unit dim at `dim`, concatenated.
+pub fn stack(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let xs = args.tensors(ctx, "tensors")?;
+    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), out.dims().len())? as usize;
+    let parts: Vec<Val> = xs
+        .iter()
+        .map(|x| {
+            let mut s = x.shape().to_vec();
+            s.insert(dim, 1);
+            let x = ctx.e.convert(x, &out.elem);
+            ctx.e.reshape(&x, &s)
+        })
+        .collect();
+    let refs: Vec<&Val> = parts.iter().collect();
+    Ok(vec![ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {dim} : i64"), out)])
+}
+
+/// `unbind(self, dim)`: one `select` per output.
+pub fn unbind(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())?;
+    let n = x.shape()[dim as usize];
+    if n < 0 {
+        return Err("unbind over a dynamic dimension is not supported".into());
+    }
+    let mut outs = Vec::new();
+    let all = ctx.outputs.clone();
+    for i in 0..n as usize {
+        ctx.outputs = vec![all.get(i).cloned().flatten()];
+        let set = vec![("dim", Argument::AsInt(dim)), ("index", Argument::AsInt(i as i64))];
+        let sel = shape::select_int(ctx, &args.with(set));
+        outs.push(sel?.remove(0));
+    }
+    ctx.outputs = all;
+    Ok(outs)
+}
+
+/// `roll(self, shifts, dims)`: per dim, the last `shift` elements moved to the front
+/// (two slices and a concatenation); with no dims, over the flattened tensor.
+pub fn roll(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    static_input(&x, "roll")?;
+    let shifts = args.ints("shifts")?;
+    let dims = args.opt_ints("dims")?.unwrap_or_default();
+    let (mut y, dims) = if dims.is_empty() {
+        if shifts.len() != 1 {
+            return Err("roll without dims takes one shift".into());
+        }
+        let n: i64 = x.shape().iter().product();
+        (ctx.e.reshape(&x, &[n]), vec![0])
+    } else {
+        if dims.len() != shifts.len() {
+            return Err(format!("roll has {} shifts for {} dims", shifts.len(), dims.len()).into());
+        }
+        (x.clone(), dims)
+    };
+    for (&shift, &d) in shifts.iter().zip(&dims) {
+        let d = norm_dim(d, y.rank())? as usize;
+        let size = y.shape()[d];
+        if size == 0 {
+            continue;
+        }
+        let s = shift.rem_euclid(size);
+        if s == 0 {
+            continue;
+        }
+        let part = |ctx: &mut Ctx, y: &Val, from: i64, to: i64| {
+            let mut starts = vec![0; y.rank()];
+            let mut limits = y.shape().to_vec();
+            starts[d] = from;
+            limits[d] = to;
+            let mut shape = y.shape().to_vec();
+            shape[d] = to - from;
+            let attrs = format!(
+                "start_indices = {}, limit_indices = {}, strides = {}",
+                crate::pt2::emit::i64_array(&starts),
+                crate::pt2::emit::i64_array(&limits),
+                crate::pt2::emit::i64_array(&vec![1; y.rank()])
+            );
+            ctx.e.op("stablehlo.slice", &[y], &attrs, tensor(&shape, y.elem().clone()))
+        };
+        let tail = part(ctx, &y, size - s, size);
+        let head = part(ctx, &y, 0, size - s);
+        y = ctx.e.op("stablehlo.concatenate", &[&tail, &head], &format!("dimension = {d} : i64"), y.ty.clone());
+    }
+    Ok(vec![ctx.e.reshape(&y, x.shape())])
+}
+
+/// `pad(self, pad, mode, value)`: the constant, reflect and replicate modes.
+pub fn pad(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let mode = args.opt_str("mode")?.unwrap_or("constant").to_string();
+    let pads = Argument::AsInts(args.ints("pad")?);
+    match mode.as_str() {
+        "constant" => shape::constant_pad_nd(ctx, args),
+        "reflect" => shape::reflection_pad(ctx, &args.with(vec![("padding", pads)])),
+        "replicate" => shape::replication_pad(ctx, &args.with(vec![("padding", pads)])),
+        other => Err(format!("pad mode '{other}' is not supported yet").into()),
+    }
+}
+
+/// `pixel_shuffle(self, upscale_factor)`: [.., C*r*r, H, W] -> [.., C, H*r, W*r].
+pub fn pixel_shuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let rf = args.int("upscale_factor")?;
+    static_input(&x, "pixel_shuffle")?;
+    let r = x.rank();
+    if r < 3 {
+        return Err("pixel_shuffle needs rank 3 or more".into());
+    }
+    let lead = x.shape()[..r - 3].to_vec();
+    let (c, h, w) = (x.shape()[r - 3] / (rf * rf), x.shape()[r - 2], x.shape()[r - 1]);
+    let split = [lead.clone(), vec![c, rf, rf, h, w]].concat();
+    let y = ctx.e.reshape(&x, &split);
+    let l = lead.len() as i64;
+    let mut perm: Vec<i64> = (0..l).collect();
+    perm.extend([l, l + 3, l + 1, l + 4, l + 2]);
+    let y = ctx.e.transpose(&y, &perm);
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// `pixel_unshuffle(self, downscale_factor)`: [.., C, H*r, W*r] -> [.., C*r*r, H, W].
+pub fn pixel_unshuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let rf = args.int("downscale_factor")?;
+    static_input(&x, "pixel_unshuffle")?;
+    let r = x.rank();
+    if r < 3 {
+        return Err("pixel_unshuffle needs rank 3 or more".into());
+    }
+    let lead = x.shape()[..r - 3].to_vec();
+    let (c, h, w) = (x.shape()[r - 3], x.shape()[r - 2] / rf, x.shape()[r - 1] / rf);
+    let y = ctx.e.reshape(&x, &[lead.clone(), vec![c, h, rf, w, rf]].concat());
+    let l = lead.len() as i64;
+    let mut perm: Vec<i64> = (0..l).collect();
+    perm.extend([l, l + 2, l + 4, l + 1, l + 3]);
+    let y = ctx.e.transpose(&y, &perm);
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// `std.*`: the square root of the matching `var`.
+pub fn std(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let v = reduce::var(ctx, args)?.remove(0);
+    Ok(vec![ctx.e.unary("stablehlo.sqrt", &v)])
+}
+
+/// `log1p(exp(beta * x)) / beta`, or `x` where `beta * x > threshold` (PyTorch's
+/// linear region).
+fn softplus_of(ctx: &mut Ctx, x: &Val, beta: f64, threshold: f64) -> Val {
+    let (elem, shape) = (x.elem().clone(), x.shape().to_vec());
+    let b = ctx.e.splat(beta, &elem, &shape);
+    let bx = ctx.e.binary("stablehlo.multiply", x, &b);
+    let t = ctx.e.splat(threshold, &elem, &shape);
+    let linear = ctx.e.compare("GT", &bx, &t);
+    let e = ctx.e.unary("stablehlo.exponential", &bx);
+    let l = ctx.e.unary("stablehlo.log_plus_one", &e);
+    let y = ctx.e.binary("stablehlo.divide", &l, &b);
+    ctx.e.select(&linear, x, &y)
+}
+
+fn float_self(ctx: &mut Ctx, args: &Args) -> LResult<Val> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    if !out.elem.is_float() {
+        return Err(format!("this op needs a floating-point result, got {}", out.elem).into());
+    }
+    Ok(ctx.e.convert(&x, &out.elem))
+}
+
+/// `softplus(self, beta, threshold)`.
+pub fn softplus(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_self(ctx, args)?;
+    Ok(vec![softplus_of(ctx, &x, args.float("beta")?, args.float("threshold")?)])
+}
+
+/// `mish(self)`: `x * tanh(softplus(x))`.
+pub fn mish(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_self(ctx, args)?;
+    let sp = softplus_of(ctx, &x, 1.0, 20.0);
+    let t = ctx.e.unary("stablehlo.tanh", &sp);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &x, &t)])
+}
+
+/// `log_sigmoid(self)`: `min(x, 0) - log1p(exp(-|x|))`, which neither overflows nor
+/// loses the tail.
+pub fn log_sigmoid(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_self(ctx, args)?;
+    let zero = ctx.e.splat(0.0, x.elem(), x.shape());
+    let m = ctx.e.binary("stablehlo.minimum", &x, &zero);
+    let a = ctx.e.unary("stablehlo.abs", &x);
+    let na = ctx.e.unary("stablehlo.negate", &a);
+    let e = ctx.e.unary("stablehlo.exponential", &na);
+    let l = ctx.e.unary("stablehlo.log_plus_one", &e);
+    Ok(vec![ctx.e.binary("stablehlo.subtract", &m, &l)])
+}
+
+/// `glu(self, dim)`: first half times the sigmoid of the second half.
+pub fn glu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = float_self(ctx, args)?;
+    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(-1), x.rank())? as usize;
+    let half = out.dims()[dim];
+    let part = |ctx: &mut Ctx, from: i64| {
+        let mut starts = vec![0; x.rank()];
+        let mut limits = x.shape().to_vec();
+        starts[dim] = from;
+        limits[dim] = from + half;
+        let attrs = format!(
+            "start_indices = {}, limit_indices = {}, strides = {}",
+            crate::pt2::emit::i64_array(&starts),
+            crate::pt2::emit::i64_array(&limits),
+            crate::pt2::emit::i64_array(&vec![1; x.rank()])
+        );
+        ctx.e.op("stablehlo.slice", &[&x], &attrs, out.clone())
+    };
+    let a = part(ctx, 0);
+    let b = part(ctx, half);
+    let s = ctx.e.unary("stablehlo.logistic", &b);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &a, &s)])
+}
+
+/// `linalg_vector_norm(self, ord, dim, keepdim, dtype)`.
+pub fn vector_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let x = ctx.e.convert(&x, &out.elem);
+    let ord = args.opt_scalar("ord")?.map(|s| s.as_f64()).unwrap_or(2.0);
+    let dims: Vec<i64> = match args.opt_ints("dim")? {
+        Some(d) if !d.is_empty() => d.iter().map(|&d| norm_dim(d, x.rank())).collect::<LResult<_>>()?,
+        _ => (0..x.rank() as i64).collect(),
+    };
+    let a = ctx.e.unary("stablehlo.abs", &x);
+    let y = if ord == f64::INFINITY {
+        ctx.e.reduce(&a, &dims, "stablehlo.maximum", f64::NEG_INFINITY)
+    } else if ord == f64::NEG_INFINITY {
+        ctx.e.reduce(&a, &dims, "stablehlo.minimum", f64::INFINITY)
+    } else if ord == 0.0 {
+        let zero = ctx.e.splat(0.0, x.elem(), x.shape());
+        let nz = ctx.e.compare("NE", &x, &zero);
+        let nz = ctx.e.convert(&nz, x.elem());
+        ctx.e.reduce(&nz, &dims, "stablehlo.add", 0.0)
+    } else if ord == 1.0 {
+        ctx.e.reduce(&a, &dims, "stablehlo.add", 0.0)
+    } else if ord == 2.0 {
+        let sq = ctx.e.binary("stablehlo.multiply", &x, &x);
+        let s = ctx.e.reduce(&sq, &dims, "stablehlo.add", 0.0);
+        ctx.e.unary("stablehlo.sqrt", &s)
+    } else {
+        let p = ctx.e.splat(ord, x.elem(), x.shape());
+        let ap = ctx.e.binary("stablehlo.power", &a, &p);
+        let s = ctx.e.reduce(&ap, &dims, "stablehlo.add", 0.0);
+        let inv = ctx.e.splat(1.0 / ord, x.elem(), s.shape());
+        ctx.e.binary("stablehlo.power", &s, &inv)
+    };
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// `einsum(equation, tensors)`: operands contracted pairwise, left to right; each pair
+/// is one batched `dot_general` (shared letters kept by the output or a later operand
+/// are batch dims, other shared letters contract), letters only one operand has and
+/// nothing later needs are summed first.
+pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let equation = args.opt_str("equation")?.ok_or("einsum needs an equation")?.replace(' ', "");
+    let xs = args.tensors(ctx, "tensors")?;
+    let (lhs, rhs) = match equation.split_once("->") {
+        Some((l, r)) => (l.to_string(), Some(r.to_string())),
+        None => (equation.clone(), None),
+    };
+    let specs: Vec<&str> = lhs.split(',').collect();
+    if specs.len() != xs.len() {
+        return Err(format!("einsum '{equation}' names {} operands, got {}", specs.len(), xs.len()).into());
+    }
+    // Ellipses become letters no equation uses (upper case ones past those used).
+    let ell_rank = specs.iter().zip(&xs).map(|(s, x)| x.rank().saturating_sub(s.chars().filter(|c| *c != '.').count())).max().unwrap_or(0);
+    let spare: Vec<char> = ('A'..='Z').chain('a'..='z').filter(|c| !equation.contains(*c)).take(ell_rank).collect();
+    let expand = |s: &str, rank: usize| -> LResult<Vec<char>> {
+        let letters = s.chars().filter(|c| *c != '.').count();
+        if s.contains("...") {
+            let n = rank.checked_sub(letters).ok_or_else(|| format!("einsum term '{s}' has more letters than its operand's rank {rank}"))?;
+            let (a, b) = s.split_once("...").expect("checked");
+            Ok(a.chars().chain(spare[ell_rank - n..].iter().copied()).chain(b.chars()).collect())
+        } else if letters != rank {
+            Err(format!("einsum term '{s}' has {letters} letters for a rank-{rank} operand").into())
+        } else {
+            Ok(s.chars().collect())
+        }
+    };
+    let mut terms: Vec<Vec<char>> = specs.iter().zip(&xs).map(|(s, x)| expand(s, x.rank())).collect::<LResult<_>>()?;
+    let output: Vec<char> = match rhs {
+        Some(r) => expand(&r, out.dims().len())?,
+        None => {
+            let mut once: Vec<char> = terms.iter().flatten().copied().filter(|c| terms.iter().flatten().filter(|d| *d == c).count() == 1).collect();
+            once.sort_by_key(|c| (!spare.contains(c), *c));
+            once
+        }
+    };
+    for t in &terms {
+        if t.iter().enumerate().any(|(i, c)| t[..i].contains(c)) {
+            return Err(format!("einsum '{equation}': a letter repeated within one operand (a diagonal) is not supported yet").into());
+        }
+    }
+    let elem = out.elem.clone();
+    let mut vals: Vec<Val> = xs.iter().map(|x| ctx.e.convert(x, &elem)).collect();
+    for v in &vals {
+        static_input(v, "einsum")?;
+    }
+    let mut acc = vals.remove(0);
+    let mut acc_t = terms.remove(0);
+    let sum_unneeded = |ctx: &mut Ctx, v: Val, t: Vec<char>, keep: &dyn Fn(char) -> bool| -> (Val, Vec<char>) {
+        let dims: Vec<i64> = t.iter().enumerate().filter(|(_, c)| !keep(**c)).map(|(i, _)| i as i64).collect();
+        if dims.is_empty() {
+            return (v, t);
+        }
+        let r = ctx.e.reduce(&v, &dims, "stablehlo.add", 0.0);
+        (r, t.into_iter().filter(|c| keep(*c)).collect())
+    };
+    for (i, (b, bt)) in vals.into_iter().zip(terms.clone()).enumerate() {
+        let later: Vec<char> = terms[i + 1..].iter().flatten().copied().chain(output.iter().copied()).collect();
+        let needed = |c: char, other: &[char]| later.contains(&c) || other.contains(&c);
+        let (a, at) = {
+            let bt2 = bt.clone();
+            sum_unneeded(ctx, acc, acc_t, &|c| needed(c, &bt2))
+        };
+        let (b, bt) = {
+            let at2 = at.clone();
+            sum_unneeded(ctx, b, bt, &|c| needed(c, &at2))
+        };
+        let size = |v: &Val, t: &[char], c: char| v.shape()[t.iter().position(|d| *d == c).expect("letter of term")];
+        let batch: Vec<char> = at.iter().copied().filter(|c| bt.contains(c) && later.contains(c)).collect();
+        let contract: Vec<char> = at.iter().copied().filter(|c| bt.contains(c) && !later.contains(c)).collect();
+        let a_free: Vec<char> = at.iter().copied().filter(|c| !bt.contains(c)).collect();
+        let b_free: Vec<char> = bt.iter().copied().filter(|c| !at.contains(c)).collect();
+        for &c in batch.iter().chain(&contract) {
+            if size(&a, &at, c) != size(&b, &bt, c) {
+                return Err(format!("einsum '{equation}': letter '{c}' has sizes {} and {}", size(&a, &at, c), size(&b, &bt, c)).into());
+            }
+        }
+        let arrange = |ctx: &mut Ctx, v: &Val, t: &[char], groups: [&[char]; 3]| -> Val {
+            let order: Vec<char> = groups.iter().flat_map(|g| g.iter().copied()).collect();
+            let perm: Vec<i64> = order.iter().map(|c| t.iter().position(|d| d == c).expect("letter") as i64).collect();
+            let v = if perm.iter().enumerate().all(|(i, &p)| p == i as i64) { v.clone() } else { ctx.e.transpose(v, &perm) };
+            let shape: Vec<i64> = groups.iter().map(|g| g.iter().map(|&c| size(&v, &order, c)).product()).collect();
+            ctx.e.reshape(&v, &shape)
+        };
+        let a3 = arrange(ctx, &a, &at, [&batch, &a_free, &contract]);
+        let b3 = arrange(ctx, &b, &bt, [&batch, &contract, &b_free]);
+        let (nb, m, n) = (a3.shape()[0], a3.shape()[1], b3.shape()[2]);
+        let y = dot(ctx, &a3, &b3, (&[0], &[0]), (&[2], &[1]), tensor(&[nb, m, n], elem.clone()));
+        let res_t: Vec<char> = batch.iter().chain(&a_free).chain(&b_free).copied().collect();
+        let res_shape: Vec<i64> = res_t.iter().map(|&c| if at.contains(&c) { size(&a, &at, c) } else { size(&b, &bt, c) }).collect();
+        acc = ctx.e.reshape(&y, &res_shape);
+        acc_t = res_t;
+    }
+    let (acc, acc_t) = sum_unneeded(ctx, acc, acc_t, &|c| output.contains(&c));
+    if acc_t.len() != output.len() {
+        return Err(format!("einsum '{equation}': output letters {output:?} are not all in the operands").into());
+    }
+    let perm: Vec<i64> = output.iter().map(|c| acc_t.iter().position(|d| d == c).expect("letter") as i64).collect();
+    let y = if perm.iter().enumerate().all(|(i, &p)| p == i as i64) { acc } else { ctx.e.transpose(&acc, &perm) };
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// `to.*`, `type_as`: a conversion to the result's dtype.
+pub fn to(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    elementwise::to_copy(ctx, args)
+}
