@@ -42,12 +42,22 @@ def inline_resources(text: str) -> str:
         text = text[: m.start()] + text[m.end():]
 
     def repl(mm):
-        key = mm.group(1)
+        key, ty = mm.group(1), mm.group(2)
         if key not in blobs:
             raise CheckError(f"dense_resource<{key}> has no data in the module's resource section")
-        return f'dense<"0x{blobs[key]}">'
+        data = blobs[key]
+        if ty.endswith("xi1>"):
+            # A resource holds a byte per bool; XLA's parser reads i1 hex bit-packed
+            # (element i at bit i % 8 of byte i / 8).
+            raw = bytes.fromhex(data)
+            packed = bytearray((len(raw) + 7) // 8)
+            for i, b in enumerate(raw):
+                if b:
+                    packed[i // 8] |= 1 << (i % 8)
+            data = packed.hex().upper()
+        return f'dense<"0x{data}"> : {ty}'
 
-    return re.sub(r"dense_resource<([\w.$-]+)>", repl, text)
+    return re.sub(r"dense_resource<([\w.$-]+)>\s*:\s*(tensor<[^>]*>)", repl, text)
 
 
 def split_top(s: str) -> list[str]:

@@ -44,7 +44,7 @@ class Tol:
 
 
 def fixtures(root: str):
-    for kind in ("models", "ops"):
+    for kind in ("models", "plain", "ops"):
         d = os.path.join(root, kind)
         if not os.path.isdir(d):
             continue

@@ -40,7 +40,7 @@ FLOOR = 1e-4
 
 
 def fixtures(root: str):
-    for kind in ("models", "ops"):
+    for kind in ("models", "plain", "ops"):
         d = os.path.join(root, kind)
         for f in sorted(os.listdir(d)) if os.path.isdir(d) else []:
             if f.endswith(".pt2"):

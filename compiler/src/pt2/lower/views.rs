@@ -147,7 +147,7 @@ pub fn write_back(ctx: &mut Ctx, view: &Node, output: usize, parent: &Val, child
             let c = ctx.e.reshape(&child, &shape);
             strided_write(ctx, parent, &c, d, output as i64, 1)
         }
-        WriteBack::None => Err(format!("the write goes through a {target} view, which edge cannot write back").into()),
+        WriteBack::None => Err(format!("the write goes through a view made by {target}, which edge cannot write back").into()),
     }
 }
 
