@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import math
 import os
 import sys
@@ -420,10 +421,14 @@ def run(args, report: dict[str, Any], log) -> int:
         out_names = [n for n, _ in outputs]
         keys = []
         for i, n in enumerate(out_names):
+            # A signature lists its outputs sorted by name (output_10 before output_2):
+            # edge's `output_<k>` is result k.
+            m = re.fullmatch(r"output_(\d+)", n)
+            k = int(m.group(1)) if m else i
             if n in expected:
                 keys.append(n)
-            elif f"out{i}" in expected:
-                keys.append(f"out{i}")
+            elif f"out{k}" in expected:
+                keys.append(f"out{k}")
             else:
                 raise CheckError(
                     f"expected npz has no array for output '{n}' (looked for keys '{n}' and 'out{i}'; "

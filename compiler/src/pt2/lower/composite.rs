@@ -734,3 +734,480 @@ pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn to(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     elementwise::to_copy(ctx, args)
 }
+
+fn scalar_or(args: &Args, name: &str, default: f64) -> LResult<f64> {
+    Ok(args.opt_scalar(name)?.map(|s| s.as_f64()).unwrap_or(default))
+}
+
+/// A tensor argument in the result's dtype, broadcast to the result's shape.
+fn operand_as_out(ctx: &mut Ctx, args: &Args, name: &str) -> LResult<Val> {
+    let out = ctx.out_ty(0)?;
+    let v = args.tensor_or_scalar(ctx, name, &out.elem)?;
+    let v = ctx.e.convert(&v, &out.elem);
+    Ok(ctx.e.broadcast_to(&v, out.dims()))
+}
+
+fn scaled(ctx: &mut Ctx, v: Val, k: f64) -> Val {
+    if k == 1.0 {
+        return v;
+    }
+    let c = ctx.e.splat(k, v.elem(), v.shape());
+    ctx.e.binary("stablehlo.multiply", &v, &c)
+}
+
+/// `addcmul(self, tensor1, tensor2, value)` and `addcdiv`: `self + value * (t1 op t2)`.
+fn add_combined(ctx: &mut Ctx, args: &Args, op: &str) -> LResult<Vec<Val>> {
+    let x = operand_as_out(ctx, args, "self")?;
+    let a = operand_as_out(ctx, args, "tensor1")?;
+    let b = operand_as_out(ctx, args, "tensor2")?;
+    let p = ctx.e.binary(op, &a, &b);
+    let p = scaled(ctx, p, scalar_or(args, "value", 1.0)?);
+    Ok(vec![ctx.e.binary("stablehlo.add", &x, &p)])
+}
+pub fn addcmul(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    add_combined(ctx, args, "stablehlo.multiply")
+}
+pub fn addcdiv(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    add_combined(ctx, args, "stablehlo.divide")
+}
+
+/// `beta * self + alpha * product` (addmv, baddbmm).
+fn add_scaled_product(ctx: &mut Ctx, args: &Args, product: Val) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let p = scaled(ctx, product, scalar_or(args, "alpha", 1.0)?);
+    let beta = scalar_or(args, "beta", 1.0)?;
+    if beta == 0.0 {
+        return Ok(vec![p]);
+    }
+    let x = operand_as_out(ctx, args, "self")?;
+    let x = scaled(ctx, x, beta);
+    let _ = out;
+    Ok(vec![ctx.e.binary("stablehlo.add", &x, &p)])
+}
+
+/// `matrix @ vector` as a [m, k] x [k, 1] product.
+fn matrix_vector(ctx: &mut Ctx, m: &Val, v: &Val, elem: &ElemTy) -> Val {
+    let k = v.shape()[0];
+    let col = ctx.e.reshape(v, &[k, 1]);
+    let rows = m.shape()[0];
+    let y = dot(ctx, m, &col, (&[], &[]), (&[1], &[0]), tensor(&[rows, 1], elem.clone()));
+    ctx.e.reshape(&y, &[rows])
+}
+
+/// `mv(self, vec)`.
+pub fn mv(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let m = args.tensor(ctx, "self")?;
+    let v = args.tensor(ctx, "vec")?;
+    Ok(vec![matrix_vector(ctx, &m, &v, &out.elem)])
+}
+
+/// `addmv(self, mat, vec, beta, alpha)`.
+pub fn addmv(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let m = args.tensor(ctx, "mat")?;
+    let v = args.tensor(ctx, "vec")?;
+    let p = matrix_vector(ctx, &m, &v, &out.elem);
+    add_scaled_product(ctx, args, p)
+}
+
+/// `baddbmm(self, batch1, batch2, beta, alpha)`.
+pub fn baddbmm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "batch1")?;
+    let b = args.tensor(ctx, "batch2")?;
+    let p = batched_matmul(ctx, &a, &b, false, &out.elem);
+    add_scaled_product(ctx, args, p)
+}
+
+/// `dot(self, tensor)`: the inner product of two vectors, as [1, n] x [n, 1].
+pub fn vector_dot(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "self")?;
+    let b = args.tensor(ctx, "tensor")?;
+    let n = a.shape()[0];
+    let row = ctx.e.reshape(&a, &[1, n]);
+    let y = matrix_vector(ctx, &row, &b, &out.elem);
+    Ok(vec![ctx.e.reshape(&y, &[])])
+}
+
+/// `outer(self, vec2)`: a [n, 1] x [1, m] broadcast product.
+pub fn outer(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "self")?;
+    let b = args.tensor(ctx, "vec2")?;
+    let a = ctx.e.convert(&a, &out.elem);
+    let b = ctx.e.convert(&b, &out.elem);
+    let a = ctx.e.broadcast_in_dim(&a, out.dims(), &[0]);
+    let b = ctx.e.broadcast_in_dim(&b, out.dims(), &[1]);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &a, &b)])
+}
+
+/// `all(self[, dim, keepdim])`: an and-reduction of `self != 0`.
+pub fn all(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let b = if x.elem().is_bool() {
+        x.clone()
+    } else {
+        let zero = ctx.e.splat(0.0, x.elem(), x.shape());
+        ctx.e.compare("NE", &x, &zero)
+    };
+    let dims: Vec<i64> = match args.opt_ints("dim")? {
+        Some(d) if !d.is_empty() => d.iter().map(|&d| norm_dim(d, x.rank())).collect::<LResult<_>>()?,
+        _ => (0..x.rank() as i64).collect(),
+    };
+    let r = ctx.e.reduce(&b, &dims, "stablehlo.and", 1.0);
+    let r = ctx.e.convert(&r, &out.elem);
+    Ok(vec![ctx.e.reshape(&r, out.dims())])
+}
+
+/// `argsort(self, dim, descending)`: the indices output of `sort`.
+pub fn argsort(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let all = ctx.outputs.clone();
+    ctx.outputs = vec![all[0].clone(), all[0].clone()];
+    let r = super::sort::sort(ctx, args);
+    ctx.outputs = all;
+    Ok(vec![r?.remove(1)])
+}
+
+/// `celu(self, alpha)`: `elu` with `input_scale = 1 / alpha`.
+pub fn celu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let alpha = scalar_or(args, "alpha", 1.0)?;
+    if alpha == 0.0 {
+        return Err("celu with alpha = 0 is not defined".into());
+    }
+    let set = vec![("input_scale", Argument::AsFloat(crate::pt2::schema::F64(1.0 / alpha)))];
+    elementwise::elu(ctx, &args.with(set))
+}
+
+/// `channel_shuffle(self, groups)`: [N, g*c, ...] -> [N, c, g, ...] -> [N, c*g, ...].
+pub fn channel_shuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let g = args.int("groups")?;
+    static_input(&x, "channel_shuffle")?;
+    if x.rank() < 2 || g <= 0 || x.shape()[1] % g != 0 {
+        return Err(format!("channel_shuffle of {} into {g} groups is not defined", x.ty).into());
+    }
+    let mut split = vec![x.shape()[0], g, x.shape()[1] / g];
+    split.extend_from_slice(&x.shape()[2..]);
+    let y = ctx.e.reshape(&x, &split);
+    let mut perm: Vec<i64> = (0..split.len() as i64).collect();
+    perm.swap(1, 2);
+    let y = ctx.e.transpose(&y, &perm);
+    Ok(vec![ctx.e.reshape(&y, x.shape())])
+}
+
+/// The 2-norm of `v` over `dim`, kept as a unit dim.
+fn norm_keep(ctx: &mut Ctx, v: &Val, dim: i64) -> Val {
+    let sq = ctx.e.binary("stablehlo.multiply", v, v);
+    let s = ctx.e.reduce(&sq, &[dim], "stablehlo.add", 0.0);
+    let n = ctx.e.unary("stablehlo.sqrt", &s);
+    let kept: Vec<i64> = (0..v.rank() as i64).filter(|&d| d != dim).collect();
+    ctx.e.broadcast_in_dim(&n, v.shape(), &kept)
+}
+
+/// `cosine_similarity(x1, x2, dim, eps)`: each operand divided by its norm (at least
+/// eps), then the products summed, as PyTorch computes it.
+pub fn cosine_similarity(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "x1")?;
+    let b = args.tensor(ctx, "x2")?;
+    let shape = broadcast_shapes(a.shape(), b.shape())?;
+    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(1), shape.len())?;
+    let eps = scalar_or(args, "eps", 1e-8)?;
+    let unit = |ctx: &mut Ctx, v: &Val| {
+        let v = ctx.e.convert(v, &out.elem);
+        let v = ctx.e.broadcast_to(&v, &shape);
+        let n = norm_keep(ctx, &v, dim);
+        let e = ctx.e.splat(eps, &out.elem, &shape);
+        let n = ctx.e.binary("stablehlo.maximum", &n, &e);
+        ctx.e.binary("stablehlo.divide", &v, &n)
+    };
+    let ua = unit(ctx, &a);
+    let ub = unit(ctx, &b);
+    let p = ctx.e.binary("stablehlo.multiply", &ua, &ub);
+    let s = ctx.e.reduce(&p, &[dim], "stablehlo.add", 0.0);
+    Ok(vec![ctx.e.reshape(&s, out.dims())])
+}
+
+/// `pairwise_distance(x1, x2, p, eps, keepdim)`: the p-norm of `x1 - x2 + eps` over
+/// the last dim.
+pub fn pairwise_distance(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "x1")?;
+    let b = args.tensor(ctx, "x2")?;
+    let shape = broadcast_shapes(a.shape(), b.shape())?;
+    let (a, b) = (ctx.e.convert(&a, &out.elem), ctx.e.convert(&b, &out.elem));
+    let (a, b) = (ctx.e.broadcast_to(&a, &shape), ctx.e.broadcast_to(&b, &shape));
+    let d = ctx.e.binary("stablehlo.subtract", &a, &b);
+    let e = ctx.e.splat(scalar_or(args, "eps", 1e-6)?, &out.elem, &shape);
+    let d = ctx.e.binary("stablehlo.add", &d, &e);
+    let p = scalar_or(args, "p", 2.0)?;
+    let last = shape.len() as i64 - 1;
+    let ad = ctx.e.unary("stablehlo.abs", &d);
+    let y = if p == 2.0 {
+        let sq = ctx.e.binary("stablehlo.multiply", &d, &d);
+        let s = ctx.e.reduce(&sq, &[last], "stablehlo.add", 0.0);
+        ctx.e.unary("stablehlo.sqrt", &s)
+    } else if p == 1.0 {
+        ctx.e.reduce(&ad, &[last], "stablehlo.add", 0.0)
+    } else if p == f64::INFINITY {
+        ctx.e.reduce(&ad, &[last], "stablehlo.maximum", f64::NEG_INFINITY)
+    } else {
+        let pp = ctx.e.splat(p, &out.elem, &shape);
+        let ap = ctx.e.binary("stablehlo.power", &ad, &pp);
+        let s = ctx.e.reduce(&ap, &[last], "stablehlo.add", 0.0);
+        let inv = ctx.e.splat(1.0 / p, &out.elem, s.shape());
+        ctx.e.binary("stablehlo.power", &s, &inv)
+    };
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// `erfc(self)`: `1 - erf(x)`.
+pub fn erfc(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_self(ctx, args)?;
+    let e = elementwise::erf(ctx, &x);
+    let one = ctx.e.splat(1.0, x.elem(), x.shape());
+    Ok(vec![ctx.e.binary("stablehlo.subtract", &one, &e)])
+}
+
+/// `frac(self)`: `x - trunc(x)`.
+pub fn frac(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_self(ctx, args)?;
+    let t = elementwise::trunc(ctx, args)?.remove(0);
+    Ok(vec![ctx.e.binary("stablehlo.subtract", &x, &t)])
+}
+
+/// `nan_to_num(self, nan, posinf, neginf)`: NaN and infinities replaced (by 0 and the
+/// dtype's largest finite values unless given).
+pub fn nan_to_num(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    if !x.elem().is_float() {
+        return Ok(vec![x]);
+    }
+    let (elem, shape) = (x.elem().clone(), x.shape().to_vec());
+    let big = match elem {
+        ElemTy::F16 => 65504.0,
+        ElemTy::BF16 => 3.3895313892515355e38,
+        ElemTy::F64 => f64::MAX,
+        _ => f32::MAX as f64,
+    };
+    let nan = ctx.e.splat(scalar_or(args, "nan", 0.0)?, &elem, &shape);
+    let pos = ctx.e.splat(scalar_or(args, "posinf", big)?, &elem, &shape);
+    let neg = ctx.e.splat(scalar_or(args, "neginf", -big)?, &elem, &shape);
+    let inf = ctx.e.splat(f64::INFINITY, &elem, &shape);
+    let ninf = ctx.e.splat(f64::NEG_INFINITY, &elem, &shape);
+    let is_nan = ctx.e.compare("NE", &x, &x);
+    let is_pos = ctx.e.compare("EQ", &x, &inf);
+    let is_neg = ctx.e.compare("EQ", &x, &ninf);
+    let y = ctx.e.select(&is_nan, &nan, &x);
+    let y = ctx.e.select(&is_pos, &pos, &y);
+    Ok(vec![ctx.e.select(&is_neg, &neg, &y)])
+}
+
+/// `floor_divide(self, other)`: division rounded down.
+pub fn floor_divide(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    elementwise::div(ctx, &args.with(vec![("rounding_mode", Argument::AsString("floor".into()))]))
+}
+
+/// `x` where `keep`, else `value`.
+fn keep_or(ctx: &mut Ctx, x: &Val, keep: &Val, value: f64) -> Val {
+    let v = ctx.e.splat(value, x.elem(), x.shape());
+    ctx.e.select(keep, x, &v)
+}
+
+/// `hardshrink(self, lambd)`: `x` where `|x| > lambd`, else 0.
+pub fn hardshrink(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_self(ctx, args)?;
+    let a = ctx.e.unary("stablehlo.abs", &x);
+    let l = ctx.e.splat(scalar_or(args, "lambd", 0.5)?, x.elem(), x.shape());
+    let keep = ctx.e.compare("GT", &a, &l);
+    Ok(vec![keep_or(ctx, &x, &keep, 0.0)])
+}
+
+/// `threshold(self, threshold, value)`: `x` where `x > threshold`, else `value`.
+pub fn threshold(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let t = ctx.e.splat(args.float("threshold")?, x.elem(), x.shape());
+    let keep = ctx.e.compare("GT", &x, &t);
+    Ok(vec![keep_or(ctx, &x, &keep, args.float("value")?)])
+}
+
+/// `lerp(self, end, weight)`: `self + weight * (end - self)`.
+pub fn lerp(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let a = operand_as_out(ctx, args, "self")?;
+    let b = operand_as_out(ctx, args, "end")?;
+    let w = operand_as_out(ctx, args, "weight")?;
+    let d = ctx.e.binary("stablehlo.subtract", &b, &a);
+    let d = ctx.e.binary("stablehlo.multiply", &w, &d);
+    Ok(vec![ctx.e.binary("stablehlo.add", &a, &d)])
+}
+
+/// `logsumexp(self, dim, keepdim)`: `log(sum(exp(x - m))) + m` with `m` the maximum
+/// (0 where it is infinite, so all -inf rows give -inf, not NaN).
+pub fn logsumexp(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = float_self(ctx, args)?;
+    let dims: Vec<i64> = match args.opt_ints("dim")? {
+        Some(d) if !d.is_empty() => d.iter().map(|&d| norm_dim(d, x.rank())).collect::<LResult<_>>()?,
+        _ => (0..x.rank() as i64).collect(),
+    };
+    let kept: Vec<i64> = (0..x.rank() as i64).filter(|d| !dims.contains(d)).collect();
+    let m = ctx.e.reduce(&x, &dims, "stablehlo.maximum", f64::NEG_INFINITY);
+    let a = ctx.e.unary("stablehlo.abs", &m);
+    let inf = ctx.e.splat(f64::INFINITY, x.elem(), m.shape());
+    let finite = ctx.e.compare("LT", &a, &inf);
+    let m = keep_or(ctx, &m, &finite, 0.0);
+    let mb = ctx.e.broadcast_in_dim(&m, x.shape(), &kept);
+    let d = ctx.e.binary("stablehlo.subtract", &x, &mb);
+    let e = ctx.e.unary("stablehlo.exponential", &d);
+    let s = ctx.e.reduce(&e, &dims, "stablehlo.add", 0.0);
+    let l = ctx.e.unary("stablehlo.log", &s);
+    let y = ctx.e.binary("stablehlo.add", &l, &m);
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+fn permute_to(ctx: &mut Ctx, x: &Val, perm: Vec<i64>) -> Vec<Val> {
+    vec![ctx.e.transpose(x, &perm)]
+}
+
+/// `movedim(self, source, destination)` (int and list forms).
+pub fn movedim(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let r = x.rank();
+    let src: Vec<i64> = args.ints("source")?.iter().map(|&d| norm_dim(d, r)).collect::<LResult<_>>()?;
+    let dst: Vec<i64> = args.ints("destination")?.iter().map(|&d| norm_dim(d, r)).collect::<LResult<_>>()?;
+    if src.len() != dst.len() {
+        return Err("movedim: source and destination differ in length".into());
+    }
+    let mut perm = vec![-1; r];
+    for (&s, &d) in src.iter().zip(&dst) {
+        perm[d as usize] = s;
+    }
+    let mut rest = (0..r as i64).filter(|d| !src.contains(d));
+    for p in perm.iter_mut().filter(|p| **p < 0) {
+        *p = rest.next().ok_or("movedim: repeated dims")?;
+    }
+    Ok(permute_to(ctx, &x, perm))
+}
+
+/// `swapaxes(self, axis0, axis1)`.
+pub fn swapaxes(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let mut perm: Vec<i64> = (0..x.rank() as i64).collect();
+    perm.swap(norm_dim(args.int("axis0")?, x.rank())? as usize, norm_dim(args.int("axis1")?, x.rank())? as usize);
+    Ok(permute_to(ctx, &x, perm))
+}
+
+/// `prelu(self, weight)`: `x` where positive, else `weight * x`, one weight per channel
+/// (dim 1) or one for all.
+pub fn prelu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = float_self(ctx, args)?;
+    let w = args.tensor(ctx, "weight")?;
+    let w = ctx.e.convert(&w, x.elem());
+    let n: i64 = w.shape().iter().product();
+    let wb = if n == 1 {
+        let s = ctx.e.reshape(&w, &[]);
+        ctx.e.broadcast_to(&s, x.shape())
+    } else {
+        let axis = if x.rank() >= 2 { 1 } else { 0 };
+        let v = ctx.e.reshape(&w, &[n]);
+        ctx.e.broadcast_in_dim(&v, x.shape(), &[axis])
+    };
+    let zero = ctx.e.splat(0.0, x.elem(), x.shape());
+    let pos = ctx.e.compare("GT", &x, &zero);
+    let neg = ctx.e.binary("stablehlo.multiply", &wb, &x);
+    Ok(vec![ctx.e.select(&pos, &x, &neg)])
+}
+
+/// `repeat_interleave.self_int(self, repeats, dim, output_size)`: each element repeated
+/// `repeats` times along `dim` (over the flattened tensor without one).
+pub fn repeat_interleave(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    static_input(&x, "repeat_interleave")?;
+    let reps = args.int("repeats")?;
+    let (x, dim) = match args.opt_int("dim")? {
+        Some(d) => {
+            let d = norm_dim(d, x.rank())? as usize;
+            (x, d)
+        }
+        None => {
+            let n: i64 = x.shape().iter().product();
+            (ctx.e.reshape(&x, &[n]), 0)
+        }
+    };
+    let mut wide = x.shape().to_vec();
+    wide.insert(dim + 1, reps);
+    let dims: Vec<i64> = (0..wide.len() as i64).filter(|&d| d != dim as i64 + 1).collect();
+    let b = ctx.e.broadcast_in_dim(&x, &wide, &dims);
+    Ok(vec![ctx.e.reshape(&b, out.dims())])
+}
+
+/// `square(self)`.
+pub fn square(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let x = ctx.e.convert(&x, &out.elem);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &x, &x)])
+}
+
+/// `tile(self, dims)`: `repeat` with the dims padded on the left with 1.
+pub fn tile(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let mut reps = args.ints("dims")?;
+    while reps.len() < x.rank() {
+        reps.insert(0, 1);
+    }
+    shape::repeat(ctx, &args.with(vec![("repeats", Argument::AsInts(reps))]))
+}
+
+/// `meshgrid(tensors, indexing)`: each 1-D input broadcast along its own axis (the
+/// first two swapped with `xy` indexing).
+pub fn meshgrid(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let xs = args.tensors(ctx, "tensors")?;
+    let xy = args.opt_str("indexing")?.unwrap_or("ij") == "xy";
+    let mut sizes: Vec<i64> = xs.iter().map(|x| x.shape().iter().product()).collect();
+    if xy && sizes.len() >= 2 {
+        sizes.swap(0, 1);
+    }
+    let mut outs = Vec::new();
+    for (i, x) in xs.iter().enumerate() {
+        let axis = match i {
+            0 if xy && xs.len() >= 2 => 1,
+            1 if xy => 0,
+            _ => i,
+        };
+        let n = sizes[axis];
+        let v = ctx.e.reshape(x, &[n]);
+        outs.push(ctx.e.broadcast_in_dim(&v, &sizes, &[axis as i64]));
+    }
+    Ok(outs)
+}
+
+/// `bilinear(input1, input2, weight, bias)`: `y[.., o] = x1 W[o] x2 + b[o]`, as one
+/// product of x1 with W viewed [i, o*j], then a multiply by x2 and a sum over j.
+pub fn bilinear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let a = args.tensor(ctx, "input1")?;
+    let b = args.tensor(ctx, "input2")?;
+    let w = args.tensor(ctx, "weight")?;
+    static_input(&a, "bilinear")?;
+    let (o, i, j) = (w.shape()[0], w.shape()[1], w.shape()[2]);
+    let rows: i64 = a.shape()[..a.rank() - 1].iter().product();
+    let a2 = ctx.e.reshape(&a, &[rows, i]);
+    let wt = ctx.e.transpose(&w, &[1, 0, 2]);
+    let w2 = ctx.e.reshape(&wt, &[i, o * j]);
+    let t = dot(ctx, &a2, &w2, (&[], &[]), (&[1], &[0]), tensor(&[rows, o * j], out.elem.clone()));
+    let t = ctx.e.reshape(&t, &[rows, o, j]);
+    let b2 = ctx.e.reshape(&b, &[rows, j]);
+    let bb = ctx.e.broadcast_in_dim(&b2, &[rows, o, j], &[0, 2]);
+    let p = ctx.e.binary("stablehlo.multiply", &t, &bb);
+    let mut y = ctx.e.reduce(&p, &[2], "stablehlo.add", 0.0);
+    if let Some(bias) = args.opt_tensor(ctx, "bias")? {
+        let bias = ctx.e.broadcast_in_dim(&bias, &[rows, o], &[1]);
+        y = ctx.e.binary("stablehlo.add", &y, &bias);
+    }
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}

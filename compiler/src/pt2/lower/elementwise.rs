@@ -81,10 +81,8 @@ pub fn mul(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 pub fn div(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let (a, b, out) = operands(ctx, args, "self", "other")?;
-    let mode = match args.node.inputs.iter().find(|a| a.name == "rounding_mode").map(|a| &a.arg) {
-        Some(crate::pt2::schema::Argument::AsString(s)) => Some(s.as_str()),
-        _ => None,
-    };
+    let mode = args.opt_str("rounding_mode")?.map(str::to_string);
+    let mode = mode.as_deref();
     match (mode, out.is_float()) {
         (None, _) | (Some("trunc"), false) => Ok(vec![binary_as(ctx, "stablehlo.divide", &a, &b, &out)?]),
         (Some("trunc"), true) => {

@@ -71,13 +71,15 @@ pub fn is_view(target: &str) -> bool {
 }
 
 /// The functional twin of an in-place overload (`aten.add_.Tensor` ->
-/// `aten.add.Tensor`), when `target` is one and the twin has a lowering.
+/// `aten.add.Tensor`), when `target` is one and the twin has a lowering. In-place view
+/// ops (`transpose_`, `unsqueeze_`) change a tensor's shape, not its data, and are left
+/// out: they are reported as unsupported.
 pub fn functional_twin(target: &str) -> Option<String> {
     let rest = target.strip_prefix("aten.")?;
     let (name, overload) = rest.split_once('.')?;
     let base = name.strip_suffix('_').filter(|b| !b.is_empty() && !b.ends_with('_'))?;
     let twin = format!("aten.{base}.{overload}");
-    lookup(&twin).map(|_| twin)
+    (lookup(&twin).is_some() && !is_view(&twin)).then_some(twin)
 }
 
 /// The base `parent` after `child`, output `output` of view node `view` (whose input
@@ -171,5 +173,6 @@ mod tests {
         assert_eq!(functional_twin("aten.add_.Tensor").as_deref(), Some("aten.add.Tensor"));
         assert_eq!(functional_twin("aten.relu.default"), None);
         assert_eq!(functional_twin("aten.__and__.Tensor"), None);
+        assert_eq!(functional_twin("aten.transpose_.default"), None);
     }
 }
