@@ -14,7 +14,7 @@
 use super::emit::{tensor, ty, Emitter, Val};
 use super::lower::views::{functional_twin, is_view, write_back};
 use super::lower::{elem_of_scalar_type, lookup, output_names, Args, Ctx, Lowering, Value};
-use super::schema::{Argument, InputSpec, Node, OutputSpec, SymInt};
+use super::schema::{Argument, Graph, InputSpec, Node, OutputSpec, SymInt};
 use super::sym::{self, Expr, SymDim};
 use super::weights::{Program, Weight};
 use edge_dialects::context::{parse_module, verify_module};
@@ -159,12 +159,84 @@ fn tensor_type(meta: &super::schema::TensorMeta) -> Result<TensorTy, String> {
     Ok(TensorTy::ranked(shape.collect(), elem))
 }
 
-/// Checks every node's target before doing any work.
-fn check_supported(nodes: &[Node]) -> Result<(), ImportError> {
+/// Higher-order ops whose body is lowered in place: they only change autograd or
+/// autocast state around it (the body's recorded dtypes already say what autocast did).
+const INLINED_HOPS: &[&str] = &["higher_order.wrap_with_autocast", "higher_order.wrap_with_set_grad_enabled"];
+
+/// The body of an inlined higher-order op and the operands it is called with.
+fn hop_body(node: &Node) -> Option<(&Graph, Vec<&str>)> {
+    if !INLINED_HOPS.contains(&node_target(node)) {
+        return None;
+    }
+    let at = node.inputs.iter().position(|a| matches!(a.arg, Argument::AsGraph(_)))?;
+    let Argument::AsGraph(g) = &node.inputs[at].arg else { return None };
+    let operands = node.inputs[at + 1..].iter().filter_map(|a| a.arg.as_tensor()).collect();
+    Some((&g.graph, operands))
+}
+
+/// Prefixes every tensor name of `arg` (not inside nested bodies, which have names of
+/// their own).
+fn prefix_names(arg: &mut Argument, prefix: &str) {
+    let p = |t: &mut super::schema::TensorArgument| t.name = format!("{prefix}{}", t.name);
+    match arg {
+        Argument::AsTensor(t) => p(t),
+        Argument::AsTensors(ts) => ts.iter_mut().for_each(p),
+        Argument::AsOptionalTensor(super::schema::OptionalTensorArgument::AsTensor(t)) => p(t),
+        Argument::AsOptionalTensors(ts) => ts.iter_mut().for_each(|t| {
+            if let super::schema::OptionalTensorArgument::AsTensor(t) = t {
+                p(t)
+            }
+        }),
+        Argument::AsNestedTensors(tss) => tss.iter_mut().flatten().for_each(p),
+        _ => {}
+    }
+}
+
+/// Higher-order op bodies by the op's node name, with their tensor and node names
+/// prefixed by `<op node>/` (a body's names are only unique within the body).
+#[derive(Default)]
+struct Bodies(HashMap<String, (Graph, Vec<String>)>);
+
+impl Bodies {
+    fn collect(&mut self, graph: &Graph) {
+        for node in &graph.nodes {
+            let Some((body, operands)) = hop_body(node) else { continue };
+            let name = node.name.clone().unwrap_or_default();
+            let prefix = format!("{name}/");
+            let mut b = body.clone();
+            b.inputs.iter_mut().chain(b.outputs.iter_mut()).for_each(|a| prefix_names(a, &prefix));
+            for n in &mut b.nodes {
+                n.inputs.iter_mut().for_each(|a| prefix_names(&mut a.arg, &prefix));
+                n.outputs.iter_mut().for_each(|a| prefix_names(a, &prefix));
+                n.name = n.name.as_ref().map(|m| format!("{prefix}{m}"));
+            }
+            b.tensor_values = std::mem::take(&mut b.tensor_values).into_iter().map(|(k, v)| (format!("{prefix}{k}"), v)).collect();
+            self.collect(&b);
+            self.0.insert(name, (b, operands.into_iter().map(str::to_string).collect()));
+        }
+    }
+
+    fn of(&self, node: &Node) -> Option<&(Graph, Vec<String>)> {
+        hop_body(node)?;
+        self.0.get(node.name.as_deref().unwrap_or_default())
+    }
+}
+
+/// Checks every node's target (in higher-order op bodies too) before doing any work.
+fn check_supported(graphs: &[&Graph]) -> Result<(), ImportError> {
+    // Every body, however deeply nested, is checked.
+    let mut all: Vec<&Graph> = graphs.to_vec();
+    let mut i = 0;
+    while i < all.len() {
+        let g = all[i];
+        all.extend(g.nodes.iter().filter_map(hop_body).map(|(b, _)| b));
+        i += 1;
+    }
+    let graphs = all;
     let mut missing: BTreeMap<String, Vec<(String, Option<String>)>> = BTreeMap::new();
-    for n in nodes {
+    for n in graphs.iter().flat_map(|g| &g.nodes) {
         let t = node_target(n);
-        if resolve(t).is_none() && !is_driver_target(t) {
+        if resolve(t).is_none() && !is_driver_target(t) && hop_body(n).is_none() {
             missing.entry(t.to_string()).or_default().push((n.name.clone().unwrap_or_default(), source_of(n)));
         }
     }
@@ -178,24 +250,27 @@ fn check_supported(nodes: &[Node]) -> Result<(), ImportError> {
 pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options: &ImportOptions) -> Result<Imported<'c>, ImportError> {
     let graph = &program.ep.graph_module.graph;
     let signature = &program.ep.graph_module.signature;
-    check_supported(&graph.nodes)?;
+    check_supported(&[graph])?;
+    let mut bodies = Bodies::default();
+    bodies.collect(graph);
+    let tensor_values: Vec<(&String, &super::schema::TensorMeta)> =
+        std::iter::once(graph).chain(bodies.0.values().map(|(b, _)| b)).flat_map(|g| &g.tensor_values).collect();
 
     let mut tensor_types = HashMap::new();
-    for (name, meta) in &graph.tensor_values {
+    for &(name, meta) in &tensor_values {
         let t = tensor_type(meta).map_err(|e| ImportError::Graph(format!("tensor '{name}': {e}")))?;
         tensor_types.insert(name.clone(), t);
     }
     let mut sym_sizes: HashMap<String, Vec<SymDim>> = HashMap::new();
-    for (name, meta) in &graph.tensor_values {
+    for &(name, meta) in &tensor_values {
         if meta.sizes.iter().any(|s| matches!(s, SymInt::AsExpr(_))) {
             let dims = sym_dims(meta).map_err(|e| ImportError::Graph(format!("tensor '{name}': {e}")))?;
             sym_sizes.insert(name.clone(), dims);
         }
     }
-    let tensor_strides: HashMap<String, Vec<i64>> = graph
-        .tensor_values
+    let tensor_strides: HashMap<String, Vec<i64>> = tensor_values
         .iter()
-        .filter_map(|(name, meta)| {
+        .filter_map(|&(name, meta)| {
             let strides: Option<Vec<i64>> = meta.strides.iter().map(|s| s.as_int()).collect();
             strides.map(|s| (name.clone(), s))
         })
@@ -264,7 +339,7 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
 
     let mut aliases = Aliases::default();
     for index in 0..graph.nodes.len() {
-        lower_with_aliases(&mut ctx, &graph.nodes, index, &sym_sizes, &mut aliases)?;
+        lower_with_aliases(&mut ctx, &graph.nodes, index, &sym_sizes, &mut aliases, &bodies)?;
     }
 
     let mut results = Vec::new();
@@ -439,10 +514,14 @@ fn lower_with_aliases(
     index: usize,
     sym_sizes: &HashMap<String, Vec<SymDim>>,
     aliases: &mut Aliases,
+    bodies: &Bodies,
 ) -> Result<(), ImportError> {
     let node = &nodes[index];
     for name in input_names(node) {
         refresh(ctx, nodes, name, sym_sizes, aliases)?;
+    }
+    if let Some((body, operands)) = bodies.of(node) {
+        return inline_body(ctx, node, body, operands, sym_sizes, bodies);
     }
     lower_node(ctx, node, sym_sizes)?;
     let target = node_target(node);
@@ -497,6 +576,44 @@ fn lower_with_aliases(
     aliases.of.insert(out, AliasOf::Same { parent: base });
     for name in chain {
         aliases.seen.insert(name, now);
+    }
+    Ok(())
+}
+
+/// Lowers a higher-order op's body in place: its inputs bound to the operands, its
+/// outputs to the op's outputs.
+fn inline_body(
+    ctx: &mut Ctx,
+    node: &Node,
+    body: &Graph,
+    operands: &[String],
+    sym_sizes: &HashMap<String, Vec<SymDim>>,
+    bodies: &Bodies,
+) -> Result<(), ImportError> {
+    let target = node_target(node);
+    let fail = |message: String| ImportError::Lowering {
+        node: node.name.clone().unwrap_or_else(|| target.to_string()),
+        target: target.to_string(),
+        source: source_of(node),
+        message,
+    };
+    let inner: Vec<&str> = body.inputs.iter().filter_map(|a| a.as_tensor()).collect();
+    if inner.len() != operands.len() || inner.len() != body.inputs.len() {
+        return Err(fail(format!("the body takes {} inputs; the op passes {} tensors", body.inputs.len(), operands.len())));
+    }
+    for (i, o) in inner.iter().zip(operands) {
+        let v = ctx.tensor(o).map_err(|e| fail(e.0))?;
+        ctx.env.insert(i.to_string(), Value::Tensor(v));
+    }
+    let mut aliases = Aliases::default();
+    for index in 0..body.nodes.len() {
+        lower_with_aliases(ctx, &body.nodes, index, sym_sizes, &mut aliases, bodies)?;
+    }
+    let results: Vec<&str> = body.outputs.iter().filter_map(|a| a.as_tensor()).collect();
+    for (out, r) in output_names(node).into_iter().zip(results) {
+        let Some(out) = out else { continue };
+        let v = ctx.tensor(r).map_err(|e| fail(e.0))?;
+        ctx.env.insert(out, Value::Tensor(v));
     }
     Ok(())
 }

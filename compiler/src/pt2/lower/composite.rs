@@ -1211,3 +1211,53 @@ pub fn bilinear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
+
+/// `diff(self, n, dim, prepend, append)`: `n` times, each element minus the one
+/// before it along `dim` (after concatenating `prepend` and `append`).
+pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    static_input(&x, "diff")?;
+    let d = norm_dim(args.opt_int("dim")?.unwrap_or(-1), x.rank())? as usize;
+    let mut parts = Vec::new();
+    if let Some(p) = args.opt_tensor(ctx, "prepend")? {
+        parts.push(p);
+    }
+    parts.push(x.clone());
+    if let Some(a) = args.opt_tensor(ctx, "append")? {
+        parts.push(a);
+    }
+    let mut y = if parts.len() == 1 {
+        x
+    } else {
+        let mut shape = x.shape().to_vec();
+        shape[d] = parts.iter().map(|p| p.shape()[d]).sum();
+        let refs: Vec<&Val> = parts.iter().collect();
+        ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {d} : i64"), tensor(&shape, x.elem().clone()))
+    };
+    let slice = |ctx: &mut Ctx, v: &Val, from: i64, to: i64| {
+        let mut starts = vec![0; v.rank()];
+        let mut limits = v.shape().to_vec();
+        starts[d] = from;
+        limits[d] = to;
+        let mut shape = v.shape().to_vec();
+        shape[d] = to - from;
+        let attrs = format!(
+            "start_indices = {}, limit_indices = {}, strides = {}",
+            crate::pt2::emit::i64_array(&starts),
+            crate::pt2::emit::i64_array(&limits),
+            crate::pt2::emit::i64_array(&vec![1; v.rank()])
+        );
+        ctx.e.op("stablehlo.slice", &[v], &attrs, tensor(&shape, v.elem().clone()))
+    };
+    for _ in 0..args.opt_int("n")?.unwrap_or(1) {
+        let len = y.shape()[d];
+        if len == 0 {
+            break;
+        }
+        let hi = slice(ctx, &y, 1, len);
+        let lo = slice(ctx, &y, 0, len - 1);
+        y = if y.elem().is_bool() { ctx.e.binary("stablehlo.xor", &hi, &lo) } else { ctx.e.binary("stablehlo.subtract", &hi, &lo) };
+    }
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}

@@ -10,6 +10,12 @@ const FACTORY_KW: [ArgDef; 4] =
     [def("dtype", Default::None), def("layout", Default::None), def("device", Default::None), def("pin_memory", Default::None)];
 
 pub static TABLE: &[Lowering] = &[
+    Lowering { target: "aten.__and__.Scalar", args: &[req("self"), req("other")], lower: elementwise::bitwise_and },
+    Lowering { target: "aten.__and__.Tensor", args: &[req("self"), req("other")], lower: elementwise::bitwise_and },
+    Lowering { target: "aten.__or__.Scalar", args: &[req("self"), req("other")], lower: elementwise::bitwise_or },
+    Lowering { target: "aten.__or__.Tensor", args: &[req("self"), req("other")], lower: elementwise::bitwise_or },
+    Lowering { target: "aten.__xor__.Scalar", args: &[req("self"), req("other")], lower: elementwise::bitwise_xor },
+    Lowering { target: "aten.__xor__.Tensor", args: &[req("self"), req("other")], lower: elementwise::bitwise_xor },
     Lowering { target: "aten._adaptive_avg_pool2d.default", args: &[req("self"), req("output_size")], lower: nn::adaptive_avg_pool2d },
     Lowering { target: "aten._adaptive_avg_pool3d.default", args: &[req("self"), req("output_size")], lower: nn::adaptive_avg_pool3d },
     Lowering { target: "aten._cdist_forward.default", args: &[req("x1"), req("x2"), req("p"), def("compute_mode", Default::None)], lower: nn::cdist },
@@ -105,6 +111,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.cumsum.default", args: &[req("self"), req("dim"), def("dtype", Default::None)], lower: reduce::cumsum },
     Lowering { target: "aten.detach.default", args: &[req("self")], lower: elementwise::identity },
     Lowering { target: "aten.diagonal.default", args: &[req("self"), def("offset", Default::Int(0)), def("dim1", Default::Int(0)), def("dim2", Default::Int(1))], lower: index::diagonal },
+    Lowering { target: "aten.diff.default", args: &[req("self"), def("n", Default::Int(1)), def("dim", Default::Int(-1)), def("prepend", Default::None), def("append", Default::None)], lower: composite::diff },
     Lowering { target: "aten.div.Scalar", args: &[req("self"), req("other")], lower: elementwise::div },
     Lowering { target: "aten.div.Scalar_mode", args: &[req("self"), req("other"), def("rounding_mode", Default::None)], lower: elementwise::div },
     Lowering { target: "aten.div.Tensor", args: &[req("self"), req("other")], lower: elementwise::div },
@@ -188,6 +195,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.matmul.default", args: &[req("self"), req("other")], lower: composite::matmul },
     Lowering { target: "aten.max.default", args: &[req("self")], lower: reduce::amax },
     Lowering { target: "aten.max.dim", args: &[req("self"), req("dim"), def("keepdim", Default::Bool(false))], lower: reduce::max_dim },
+    Lowering { target: "aten.max.other", args: &[req("self"), req("other")], lower: elementwise::maximum },
     Lowering { target: "aten.max_pool1d.default", args: &[req("self"), req("kernel_size"), def("stride", Default::Ints(&[])), def("padding", Default::Ints(&[0])), def("dilation", Default::Ints(&[1])), def("ceil_mode", Default::Bool(false))], lower: composite::max_pool1d },
     Lowering { target: "aten.max_pool2d.default", args: &[req("self"), req("kernel_size"), def("stride", Default::Ints(&[])), def("padding", Default::Ints(&[0])), def("dilation", Default::Ints(&[1])), def("ceil_mode", Default::Bool(false))], lower: composite::max_pool2d },
     Lowering { target: "aten.max_pool2d_with_indices.default", args: &[req("self"), req("kernel_size"), def("stride", Default::Ints(&[])), def("padding", Default::Ints(&[0])), def("dilation", Default::Ints(&[1])), def("ceil_mode", Default::Bool(false))], lower: nn::max_pool2d },
@@ -201,6 +209,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.meshgrid.indexing", args: &[req("tensors"), req("indexing")], lower: composite::meshgrid },
     Lowering { target: "aten.min.default", args: &[req("self")], lower: reduce::amin },
     Lowering { target: "aten.min.dim", args: &[req("self"), req("dim"), def("keepdim", Default::Bool(false))], lower: reduce::min_dim },
+    Lowering { target: "aten.min.other", args: &[req("self"), req("other")], lower: elementwise::minimum },
     Lowering { target: "aten.minimum.default", args: &[req("self"), req("other")], lower: elementwise::minimum },
     Lowering { target: "aten.mish.default", args: &[req("self")], lower: composite::mish },
     Lowering { target: "aten.mm.default", args: &[req("self"), req("mat2")], lower: nn::mm },
