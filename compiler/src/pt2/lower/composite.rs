@@ -1261,3 +1261,24 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
+
+/// `_weight_norm(v, g, dim)`: `v * g / ||v||`, the norm over every dim but `dim`
+/// (over all of them when `dim` is -1).
+pub fn weight_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let v = args.tensor(ctx, "v")?;
+    let g = args.tensor(ctx, "g")?;
+    let v = ctx.e.convert(&v, &out.elem);
+    let g = ctx.e.convert(&g, &out.elem);
+    let r = v.rank() as i64;
+    let dim = args.opt_int("dim")?.unwrap_or(0);
+    let keep: Vec<i64> = if dim == -1 { vec![] } else { vec![norm_dim(dim, v.rank())?] };
+    let dims: Vec<i64> = (0..r).filter(|d| !keep.contains(d)).collect();
+    let sq = ctx.e.binary("stablehlo.multiply", &v, &v);
+    let s = ctx.e.reduce(&sq, &dims, "stablehlo.add", 0.0);
+    let n = ctx.e.unary("stablehlo.sqrt", &s);
+    let nb = ctx.e.broadcast_in_dim(&n, v.shape(), &keep);
+    let gb = ctx.e.broadcast_to(&g, v.shape());
+    let scale = ctx.e.binary("stablehlo.divide", &gb, &nb);
+    Ok(vec![ctx.e.binary("stablehlo.multiply", &v, &scale)])
+}

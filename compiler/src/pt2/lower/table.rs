@@ -28,6 +28,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten._softmax.default", args: &[req("self"), req("dim"), req("half_to_float")], lower: reduce::softmax },
     Lowering { target: "aten._to_copy.default", args: &[req("self"), FACTORY_KW[0], FACTORY_KW[1], FACTORY_KW[2], FACTORY_KW[3], def("non_blocking", Default::Bool(false)), def("memory_format", Default::None)], lower: elementwise::to_copy },
     Lowering { target: "aten._unsafe_view.default", args: &[req("self"), req("size")], lower: shape::view },
+    Lowering { target: "aten._weight_norm.default", args: &[req("v"), req("g"), def("dim", Default::Int(0))], lower: composite::weight_norm },
     Lowering { target: "aten.abs.default", args: &[req("self")], lower: elementwise::abs },
     Lowering { target: "aten.acos.default", args: &[req("self")], lower: elementwise::acos },
     Lowering { target: "aten.acosh.default", args: &[req("self")], lower: elementwise::acosh },
