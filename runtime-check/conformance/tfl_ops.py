@@ -1446,3 +1446,96 @@ def ref_add_qi8(a, b, *, fused_activation_function):
 case("add.qi8", "tfl.add", [In((3, 4), QI8, ints(-128, 128)), In((1, 4), QI8, ints(-128, 128))],
      dict(fused_activation_function="NONE"), ref_add_qi8, out_elems=[QI8_SUM],
      tol=Tol(1, 0, "int8 ADD rescales in fixed point (rounding may differ by one step)"))
+
+# ---- bit views and bitwise ops ------------------------------------------------------
+
+
+def ref_bitcast(to):
+    def ref(x):
+        a, b = x.dtype.itemsize, np.dtype(to).itemsize
+        v = np.ascontiguousarray(x).view(to)
+        if a > b:  # narrower: a new last dim of the width ratio
+            return v.reshape(x.shape + (a // b,))
+        if b > a:  # wider: the last dim (of the ratio) is consumed
+            return v.reshape(x.shape[:-1])
+        return v
+    return ref
+
+
+SIGNED_ZEROS = np.array([0.0, -0.0, 1.5, -1.5, np.inf, -np.inf, 3e-39, -3e-39], np.float32)
+case("bitcast.f32_to_i32", "tfl.bitcast", [In((2, 8), gen=lambda r, s: np.stack([SIGNED_ZEROS, -SIGNED_ZEROS]))],
+     {}, ref_bitcast(np.int32), note="signed zeros, infinities and subnormals keep their bits")
+case("bitcast.i64_to_i32", "tfl.bitcast", [In((2, 3), "i64", ints(-2**40, 2**40))], {},
+     ref_bitcast(np.int32), note="a narrower type adds a last dim of 2 (little-endian halves)")
+case("bitcast.i32_to_i64", "tfl.bitcast", [In((3, 2), "i32", ints(-2**31, 2**31))], {},
+     ref_bitcast(np.int64), note="a wider type consumes the last dim of 2")
+
+case("bitwise_xor.i32", "tfl.bitwise_xor", [In((3, 4), "i32", ints(-2**31, 2**31)),
+     In((3, 4), "i32", ints(-2**31, 2**31))], {}, lambda x, y: np.bitwise_xor(x, y))
+case("bitwise_xor.i32.broadcast", "tfl.bitwise_xor", [In((2, 3, 4), "i32", ints(-100, 100)),
+     Const(np.array([-1], np.int32))], {}, lambda x, y: np.bitwise_xor(x, y),
+     note="x ^ -1 is bitwise not")
+case("bitwise_xor.u8", "tfl.bitwise_xor", [In((2, 5), "ui8", ints(0, 256)), In((2, 5), "ui8", ints(0, 256))],
+     {}, lambda x, y: np.bitwise_xor(x, y))
+
+for name, elem, gen in [("i32", "i32", ints(-2**31, 2**31)), ("i64", "i64", ints(-2**62, 2**62)),
+                        ("bool", "i1", None), ("u8", "ui8", ints(0, 256))]:
+    case(f"stablehlo_and.{name}", "tfl.stablehlo_and", [In((3, 4), elem, gen), In((3, 4), elem, gen)], {},
+         lambda x, y: np.bitwise_and(x, y), skip_on={"ref": REF_LACKS_OP.format("STABLEHLO_AND")})
+
+# ---- floor division -------------------------------------------------------------------
+case("floor_div.i32.sign_grid", "tfl.floor_div", [In((1, 15), "i32", lambda r, s: FM_X),
+     In((6, 1), "i32", lambda r, s: FM_Y)], {}, lambda x, y: np.floor_divide(x, y), tol=EXACT,
+     note="-7 // 3 = -3, 7 // -3 = -3: rounded toward -inf, not truncated")
+case("floor_div.f32", "tfl.floor_div", [In((3, 4), gen=uniform(-10, 10)), In((3, 4), gen=magnitude(0.5, 3))],
+     {}, lambda x, y: np.floor(x / y).astype(np.float32), tol=EXACT, note="floor(x / y) of the float32 quotient")
+
+# ---- scatter_nd and segment reductions ---------------------------------------------
+
+
+def ref_scatter_nd(indices, updates, shape):
+    out = np.zeros(tuple(int(d) for d in shape), updates.dtype)
+    k = indices.shape[-1]
+    ix = indices.reshape(-1, k)
+    up = updates.reshape((ix.shape[0],) + out.shape[k:])
+    for i, u in zip(ix, up):
+        out[tuple(i)] += u
+    return out
+
+
+case("scatter_nd.rows", "tfl.scatter_nd", [Const(np.array([[3], [0], [3]], np.int32)), In((3, 4)),
+     Const(np.array([5, 4], np.int32))], {}, ref_scatter_nd, note="row 3 twice: the updates add")
+case("scatter_nd.elements", "tfl.scatter_nd", [In((2, 3, 2), "i32", ints(0, 3)), In((2, 3)),
+     Const(np.array([3, 3], np.int32))], {}, ref_scatter_nd, note="runtime indices; duplicates add")
+case("scatter_nd.i64", "tfl.scatter_nd", [Const(np.array([[1], [2], [1]], np.int32)),
+     In((3, 2), "i64", ints(-2**40, 2**40)), Const(np.array([4, 2], np.int32))], {}, ref_scatter_nd)
+case("scatter_nd.i32", "tfl.scatter_nd", [Const(np.array([[0, 1], [2, 0]], np.int32)),
+     In((2,), "i32", ints(-99, 99)), Const(np.array([3, 2], np.int32))], {}, ref_scatter_nd)
+
+
+def ref_segment(kind):
+    def ref(x, ids, n):
+        n = int(np.ravel(n)[0])
+        if kind == "sum":
+            init = 0
+        elif kind == "prod":
+            init = 1
+        else:
+            info = np.finfo(x.dtype) if x.dtype.kind == "f" else np.iinfo(x.dtype)
+            init = info.min if kind == "max" else info.max
+        out = np.full((n,) + x.shape[ids.ndim:], init, x.dtype)
+        fn = {"sum": np.add, "prod": np.multiply, "max": np.maximum, "min": np.minimum}[kind]
+        for i in np.ndindex(ids.shape):
+            out[ids[i]] = fn(out[ids[i]], x[i])
+        return out
+    return ref
+
+
+SEG_IDS = np.array([2, 0, 2, 3, 0, 2], np.int32)  # segment 1 is empty
+for kind in ["max", "min", "prod", "sum"]:
+    op = f"tfl.unsorted_segment_{kind}"
+    case(f"unsorted_segment_{kind}.f32", op, [In((6, 3)), Const(SEG_IDS), Const(np.array([4], np.int32))], {},
+         ref_segment(kind), note="segment 1 empty: the reduction's identity (max: lowest float)")
+    case(f"unsorted_segment_{kind}.i32.runtime_ids", op, [In((6,), "i32", ints(-9, 9)),
+         In((6,), "i32", ints(0, 3)), Const(np.array(4, np.int32))], {}, ref_segment(kind),
+         note="ids as a runtime input; a 0-d num_segments")

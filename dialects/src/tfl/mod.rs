@@ -39,6 +39,8 @@ pub mod elems {
     pub const DATA: &[Elem] = &[F32, Bool, AnyInt, AnyQuant];
     pub const INT32: &[Elem] = &[I32];
     pub const INDEX: &[Elem] = &[I32, I64];
+    /// What `bitcast` reinterprets: plain numbers (no quantized or bool views).
+    pub const BITS: &[Elem] = &[F32, I8, U8, I16, I32, I64];
     pub const BOOL: &[Elem] = &[Bool];
     pub const ANY: &[Elem] = &[Any];
 }

@@ -177,6 +177,30 @@ pub static OPS: &[OpDef] = &[
             v::BATCH_MATMUL,
         ),
     },
+    // ---- tfl.bitcast · element types ---------------------------------------------
+    OpDef {
+        name: "tfl.bitcast",
+        summary: "The input's bytes read as another element type: same width keeps the shape; a narrower type adds a last dim of width ratio, a wider one drops it.",
+        operands: &[one("input", BITS)],
+        results: &[one("output", BITS)],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::bitcast),
+        infer: None,
+        tflite: tflite("BITCAST", options("BitcastOptions", &[]), v::v1, v::BITCAST),
+    },
+    // ---- tfl.bitwise_xor · element-wise binary ----------------------------------
+    OpDef {
+        name: "tfl.bitwise_xor",
+        summary: "Element-wise bitwise exclusive or of 8-, 16- or 32-bit integers, with broadcasting (rank 4 at most).",
+        operands: &[one("lhs", &[I8, U8, I16, I32]), one("rhs", &[I8, U8, I16, I32])],
+        results: &[one("output", &[I8, U8, I16, I32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(binary_same_elem),
+        infer: Some(infer_broadcast),
+        tflite: tflite("BITWISE_XOR", options("BitwiseXorOptions", &[]), v::v1, v::BITWISE_XOR),
+    },
     // ---- tfl.broadcast_to · shape -----------------------------------------------
     OpDef {
         name: "tfl.broadcast_to",
@@ -393,6 +417,18 @@ pub static OPS: &[OpDef] = &[
         verify: Some(tfl::unary),
         infer: Some(infer_same_as_first),
         tflite: tflite("FLOOR", None, v::v1, v::FLOOR),
+    },
+    // ---- tfl.floor_div · element-wise binary ------------------------------------
+    OpDef {
+        name: "tfl.floor_div",
+        summary: "Element-wise division rounded toward negative infinity (floor(x / y) for floats), with broadcasting.",
+        operands: &[one("lhs", &[F32, I32]), one("rhs", &[F32, I32])],
+        results: &[one("output", &[F32, I32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(binary_same_elem),
+        infer: Some(infer_broadcast),
+        tflite: tflite("FLOOR_DIV", options("FloorDivOptions", &[]), v::floor_div, v::FLOOR_DIV),
     },
     // ---- tfl.floor_mod · element-wise binary ------------------------------------
     OpDef {
@@ -995,6 +1031,18 @@ pub static OPS: &[OpDef] = &[
         infer: Some(infer_same_as_first),
         tflite: tflite("RSQRT", None, v::int16_is_3_int8_is_2, v::RSQRT),
     },
+    // ---- tfl.scatter_nd · indexing ----------------------------------------------
+    OpDef {
+        name: "tfl.scatter_nd",
+        summary: "A zero tensor of `shape` with `updates` added at the index vectors in the last dim of `indices` (duplicates sum).",
+        operands: &[one("indices", INT32), one("updates", &[F32, I8, U8, I32, I64]), one("shape", INT32)],
+        results: &[one("output", &[F32, I8, U8, I32, I64])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::scatter_nd),
+        infer: None,
+        tflite: tflite("SCATTER_ND", options("ScatterNdOptions", &[]), v::v1, v::SCATTER_ND),
+    },
     // ---- tfl.select_v2 · selection ----------------------------------------------
     OpDef {
         name: "tfl.select_v2",
@@ -1112,6 +1160,20 @@ pub static OPS: &[OpDef] = &[
             v::v1,
             v::SQUEEZE,
         ),
+    },
+    // ---- tfl.stablehlo_and · element-wise binary --------------------------------
+    OpDef {
+        // TFLite's STABLEHLO_AND builtin; TensorFlow's converter reads it as
+        // `vhlo.and_v1`, and the TFL dialect has no name for it.
+        name: "tfl.stablehlo_and",
+        summary: "Element-wise bitwise and (logical and on bools) of two tensors of one shape, no broadcasting.",
+        operands: &[one("lhs", &[Bool, I8, U8, I16, I32, I64]), one("rhs", &[Bool, I8, U8, I16, I32, I64])],
+        results: &[one("output", &[Bool, I8, U8, I16, I32, I64])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::same_shape_binary),
+        infer: Some(infer_same_as_first),
+        tflite: tflite("STABLEHLO_AND", None, v::v1, v::STABLEHLO_AND),
     },
     // ---- tfl.strided_slice · indexing -------------------------------------------
     OpDef {
@@ -1253,5 +1315,53 @@ pub static OPS: &[OpDef] = &[
             v::unpack,
             v::UNPACK,
         ),
+    },
+    // ---- tfl.unsorted_segment_max · reduction ---------------------------------
+    OpDef {
+        name: "tfl.unsorted_segment_max",
+        summary: "Per segment id, the largest of the input rows with that id (rows: the leading dims of `segment_ids`' rank); an empty segment is the type's lowest value.",
+        operands: &[one("input", &[F32, I32]), one("segment_ids", INT32), one("num_segments", INT32)],
+        results: &[one("output", &[F32, I32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unsorted_segment),
+        infer: Some(tfl::infer_unsorted_segment),
+        tflite: tflite("UNSORTED_SEGMENT_MAX", options("UnsortedSegmentMaxOptions", &[]), v::v1, v::UNSORTED_SEGMENT_MAX),
+    },
+    // ---- tfl.unsorted_segment_min · reduction ---------------------------------
+    OpDef {
+        name: "tfl.unsorted_segment_min",
+        summary: "Per segment id, the smallest of the input rows with that id; an empty segment is the type's largest value.",
+        operands: &[one("input", &[F32, I32]), one("segment_ids", INT32), one("num_segments", INT32)],
+        results: &[one("output", &[F32, I32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unsorted_segment),
+        infer: Some(tfl::infer_unsorted_segment),
+        tflite: tflite("UNSORTED_SEGMENT_MIN", options("UnsortedSegmentMinOptions", &[]), v::v1, v::UNSORTED_SEGMENT_MIN),
+    },
+    // ---- tfl.unsorted_segment_prod · reduction ---------------------------------
+    OpDef {
+        name: "tfl.unsorted_segment_prod",
+        summary: "Per segment id, the product of the input rows with that id; an empty segment is 1.",
+        operands: &[one("input", &[F32, I32]), one("segment_ids", INT32), one("num_segments", INT32)],
+        results: &[one("output", &[F32, I32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unsorted_segment),
+        infer: Some(tfl::infer_unsorted_segment),
+        tflite: tflite("UNSORTED_SEGMENT_PROD", options("UnsortedSegmentProdOptions", &[]), v::v1, v::UNSORTED_SEGMENT_PROD),
+    },
+    // ---- tfl.unsorted_segment_sum · reduction ---------------------------------
+    OpDef {
+        name: "tfl.unsorted_segment_sum",
+        summary: "Per segment id, the sum of the input rows with that id; an empty segment is 0.",
+        operands: &[one("input", &[F32, I32]), one("segment_ids", INT32), one("num_segments", INT32)],
+        results: &[one("output", &[F32, I32])],
+        attrs: &[],
+        regions: 0,
+        verify: Some(tfl::unsorted_segment),
+        infer: Some(tfl::infer_unsorted_segment),
+        tflite: tflite("UNSORTED_SEGMENT_SUM", options("UnsortedSegmentSumOptions", &[]), v::v1, v::UNSORTED_SEGMENT_SUM),
     },
 ];

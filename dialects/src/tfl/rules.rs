@@ -988,3 +988,87 @@ pub fn no_value(op: &OpView) -> Result<(), String> {
         None => Err("expected 1 result".into()),
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Bit views, scatter and segment reductions.
+
+/// `bitcast`: the same bytes. Equal widths keep the shape; a narrower result adds a last
+/// dim of the width ratio; a wider one consumes a last dim of that size.
+pub fn bitcast(op: &OpView) -> Result<(), String> {
+    let (Some(input), Some(output)) = (op.operands.first(), op.results.first()) else { return Ok(()) };
+    let (Some(a), Some(b)) = (input.elem.byte_width(), output.elem.byte_width()) else { return Ok(()) };
+    let (Some(i), Some(o)) = (input.shape.as_deref(), output.shape.as_deref()) else { return Ok(()) };
+    let want: Vec<i64> = if a == b {
+        i.to_vec()
+    } else if a > b && a % b == 0 {
+        i.iter().copied().chain([(a / b) as i64]).collect()
+    } else if b > a && b % a == 0 && i.last().is_some_and(|&l| l == (b / a) as i64 || l == DYN) {
+        i[..i.len() - 1].to_vec()
+    } else {
+        return Err(format!("cannot view {input} as {}", output.elem));
+    };
+    if o.len() != want.len() || !o.iter().zip(&want).all(|(&x, &y)| dims_agree(x, y)) {
+        return Err(format!("result shape {o:?} is not {want:?}"));
+    }
+    Ok(())
+}
+
+/// Two operands and the result of one shape (kernels that do not broadcast).
+pub fn same_shape_binary(op: &OpView) -> Result<(), String> {
+    binary_same_elem(op)?;
+    let shapes: Vec<&[i64]> = op.operands.iter().chain(&op.results).filter_map(|t| t.shape.as_deref()).collect();
+    for s in &shapes[1..] {
+        if s.len() != shapes[0].len() || !s.iter().zip(shapes[0]).all(|(&x, &y)| dims_agree(x, y)) {
+            return Err(format!("operands and result must have one shape, got {:?} and {s:?}", shapes[0]));
+        }
+    }
+    Ok(())
+}
+
+/// `scatter_nd`: `shape` is a vector; `updates` is `indices.shape[:-1] + shape[depth:]`;
+/// the result has `shape` (when constant) and the updates' element type.
+pub fn scatter_nd(op: &OpView) -> Result<(), String> {
+    expect_rank_at_least(op, 0, 1, "indices")?;
+    expect_rank(op, 2, 1, "shape")?;
+    result_elem_like_operand(op, 0, 1)?;
+    let Some(out) = const_ints(op, 2) else { return Ok(()) };
+    if let Some(r) = op.results.first().and_then(|t| t.shape.as_deref()) {
+        if r.len() != out.len() || !r.iter().zip(out).all(|(&x, &y)| dims_agree(x, y)) {
+            return Err(format!("result shape {r:?} is not the shape operand {out:?}"));
+        }
+    }
+    let (Some(ix), Some(up)) = (shape(op, 0), shape(op, 1)) else { return Ok(()) };
+    let depth = ix[ix.len() - 1];
+    if depth == DYN {
+        return Ok(());
+    }
+    if depth < 1 || depth as usize > out.len() {
+        return Err(format!("index vectors of length {depth} do not fit a result of rank {}", out.len()));
+    }
+    let want: Vec<i64> = ix[..ix.len() - 1].iter().chain(&out[depth as usize..]).copied().collect();
+    if up.len() != want.len() || !up.iter().zip(&want).all(|(&x, &y)| dims_agree(x, y)) {
+        return Err(format!("updates shape {up:?} is not {want:?}"));
+    }
+    Ok(())
+}
+
+/// `unsorted_segment_*`: `segment_ids` covers leading dims of `input`; `num_segments`
+/// is a single element.
+pub fn unsorted_segment(op: &OpView) -> Result<(), String> {
+    result_elem_like_operand(op, 0, 0)?;
+    expect_single_element(op, 2, "num_segments")?;
+    let (Some(x), Some(ids)) = (shape(op, 0), shape(op, 1)) else { return Ok(()) };
+    if ids.len() > x.len() || !ids.iter().zip(x).all(|(&a, &b)| dims_agree(a, b)) {
+        return Err(format!("segment_ids {ids:?} are not leading dims of the input {x:?}"));
+    }
+    Ok(())
+}
+
+/// `unsorted_segment_*`: `[num_segments] + input.shape[rank(segment_ids):]`.
+pub fn infer_unsorted_segment(op: &OpView) -> Infer {
+    let out_elem = result_elem(op, 0, 0);
+    let (Some(x), Some(ids)) = (shape(op, 0), shape(op, 1)) else { return Ok(vec![unranked(out_elem)]) };
+    let n = const_ints(op, 2).and_then(|v| v.first().copied()).unwrap_or(DYN);
+    let dims = std::iter::once(n).chain(x.get(ids.len()..).unwrap_or(&[]).iter().copied()).collect();
+    Ok(vec![tensor(dims, out_elem)])
+}

@@ -567,6 +567,15 @@ pub fn gather_nd(op: &OpView) -> i32 {
     }
 }
 
+/// FLOOR_DIV; the int8 and int16 forms (version 3) are not catalogued.
+pub fn floor_div(op: &OpView) -> i32 {
+    if input(op, 0) == Ty::F32 {
+        2
+    } else {
+        1
+    }
+}
+
 /// FLOOR_MOD; the int16 form (version 2) is not catalogued.
 pub fn floor_mod(_: &OpView) -> i32 {
     1
@@ -652,6 +661,8 @@ pub const ATAN2: &[&str] = &["2.5.0"];
 pub const AVERAGE_POOL_2D: &[&str] = &["1.5.0", "1.14.0", "2.3.0"];
 pub const BATCH_MATMUL: &[&str] = &["2.3.0", "2.3.0", "2.4.0", "2.5.0"];
 /// Version 1 has no entry (it was rolled back).
+pub const BITCAST: &[&str] = &["2.13.0"];
+pub const BITWISE_XOR: &[&str] = &["2.13.0"];
 pub const BROADCAST_TO: &[&str] = &["", "2.5.0", "2.5.0"];
 pub const CAST: &[&str] = &["1.5.0", "2.7.0", "2.8.0", "2.9.0", "2.12.0", "2.15.0", "2.17.0", "2.21.0"];
 pub const CEIL: &[&str] = &["1.14.0"];
@@ -667,6 +678,7 @@ pub const EQUAL: &[&str] = &["1.14.0", "1.14.0", "2.3.0", "2.13.0", "2.21.0"];
 pub const EXP: &[&str] = &["1.7.0", "2.12.0"];
 pub const EXPAND_DIMS: &[&str] = &["1.10.0"];
 pub const FLOOR: &[&str] = &["1.9.0"];
+pub const FLOOR_DIV: &[&str] = &["1.14.0", "1.14.0", "2.13.0"];
 pub const FLOOR_MOD: &[&str] = &["1.13.0"];
 pub const FULLY_CONNECTED: &[&str] = &[
     "1.5.0", "1.10.0", "1.14.0", "1.14.0", "2.0.0", "2.1.0", "2.3.0", "2.3.0", "2.3.0", "2.11.0", "2.15.0", "2.17.0",
@@ -713,6 +725,7 @@ pub const RESIZE_NEAREST_NEIGHBOR: &[&str] = &["1.13.1", "1.14.0", "2.3.0", "2.4
 pub const REVERSE_V2: &[&str] = &["1.14.0", "2.2.0", "2.5.0"];
 pub const ROUND: &[&str] = &["1.14.0"];
 pub const RSQRT: &[&str] = &["1.10.0", "2.5.0", "2.15.0"];
+pub const SCATTER_ND: &[&str] = &["2.1.0"];
 pub const SELECT_V2: &[&str] = &["2.2.0", "2.12.0"];
 pub const SIGN: &[&str] = &["2.11.0", "2.12.0"];
 pub const SIN: &[&str] = &["1.9.0"];
@@ -722,6 +735,7 @@ pub const SPLIT: &[&str] = &["1.5.0", "1.14.0", "1.14.0", "2.3.0"];
 pub const SQRT: &[&str] = &["1.10.0", "2.21.0"];
 pub const SQUARED_DIFFERENCE: &[&str] = &["1.13.1", "2.5.0"];
 pub const SQUEEZE: &[&str] = &["1.6.0", "2.5.0"];
+pub const STABLEHLO_AND: &[&str] = &["2.17.0"];
 pub const STRIDED_SLICE: &[&str] = &["1.6.0", "1.14.0", "2.1.0", "2.2.0", "2.5.0", "2.6.0", "2.14.0", "2.14.0"];
 pub const SUB: &[&str] = &["1.6.0", "1.14.0", "2.3.0", "2.4.0", "2.4.0"];
 pub const SUM: &[&str] = &["1.10.0", "1.15.0"];
@@ -730,6 +744,10 @@ pub const TOPK_V2: &[&str] = &["1.7.0", "1.14.0"];
 pub const TRANSPOSE: &[&str] = &["1.6.0", "1.14.0", "1.15.0", "2.3.0", "2.4.0", "2.12.0", "2.14.4", "2.22.0"];
 pub const TRANSPOSE_CONV: &[&str] = &["1.9.0", "2.2.0", "2.3.0", "2.13.0", "2.15.0"];
 pub const UNPACK: &[&str] = &["1.11.0", "1.14.0", "2.2.0", "2.3.0", "2.22.0"];
+pub const UNSORTED_SEGMENT_MAX: &[&str] = &["2.10.0"];
+pub const UNSORTED_SEGMENT_MIN: &[&str] = &["2.11.0"];
+pub const UNSORTED_SEGMENT_PROD: &[&str] = &["2.10.0"];
+pub const UNSORTED_SEGMENT_SUM: &[&str] = &["2.10.0"];
 
 #[cfg(test)]
 mod tests {
