@@ -109,3 +109,29 @@ func.func @max_pool_3d(%x: tensor<1x2x4x4x4xf32>) -> tensor<1x2x2x2x2xf32> {
   }) {window_dimensions = array<i64: 1, 1, 2, 2, 2>, window_strides = array<i64: 1, 1, 2, 2, 2>} : (tensor<1x2x4x4x4xf32>, tensor<f32>) -> tensor<1x2x2x2x2xf32>
   return %0 : tensor<1x2x2x2x2xf32>
 }
+
+// -----
+
+// A scatter whose window covers part of an operand dim (a dynamic_update_slice written
+// as a scatter) is not one of the row forms.
+func.func @scatter_partial_window(%x: tensor<8xf32>, %i: tensor<1xi64>, %u: tensor<3xf32>) -> tensor<8xf32> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.scatter'}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    "stablehlo.return"(%b) : (tensor<f32>) -> ()
+  }) {indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 0>, unique_indices = false} : (tensor<8xf32>, tensor<1xi64>, tensor<3xf32>) -> tensor<8xf32>
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+// TFLite's segment reductions take float32 and int32 only: an int64 minimum stays.
+func.func @scatter_min_i64(%x: tensor<4xi64>, %i: tensor<3x1xi64>, %u: tensor<3xi64>) -> tensor<4xi64> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.scatter'}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) ({
+  ^bb0(%a: tensor<i64>, %b: tensor<i64>):
+    %m = "stablehlo.minimum"(%a, %b) : (tensor<i64>, tensor<i64>) -> tensor<i64>
+    "stablehlo.return"(%m) : (tensor<i64>) -> ()
+  }) {indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false} : (tensor<4xi64>, tensor<3x1xi64>, tensor<3xi64>) -> tensor<4xi64>
+  return %0 : tensor<4xi64>
+}

@@ -61,6 +61,7 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.reverse", Rule::Build(reverse)),
     ("stablehlo.round_nearest_even", rename("tfl.round")),
     ("stablehlo.rsqrt", rename("tfl.rsqrt")),
+    ("stablehlo.scatter", Rule::Build(super::scatter::scatter)),
     ("stablehlo.select", rename("tfl.select_v2")),
     ("stablehlo.sign", rename("tfl.sign")),
     ("stablehlo.sine", rename("tfl.sin")),
@@ -102,12 +103,12 @@ pub fn apply(rule: &Rule, op: MlirOperation) -> Result<Option<MlirOperation>, St
     }
 }
 
-fn is_bool(v: MlirValue) -> bool {
+pub(super) fn is_bool(v: MlirValue) -> bool {
     type_from_mlir(unsafe { mlirValueGetType(v) }).elem == ElemTy::I(1)
 }
 
 /// An int32 `tfl.pseudo_const` of `values`, inserted before `anchor`.
-fn i32_const(anchor: MlirOperation, values: &[i64]) -> MlirValue {
+pub(super) fn i32_const(anchor: MlirOperation, values: &[i64]) -> MlirValue {
     unsafe {
         let ctx = mlirOperationGetContext(anchor);
         let i32t = mlirIntegerTypeGet(ctx, 32);
@@ -133,42 +134,42 @@ fn paddings_const(anchor: MlirOperation, pairs: &[[i64; 2]]) -> MlirValue {
 }
 
 /// The tensor type of `v`.
-fn ty(v: MlirValue) -> TensorTy {
+pub(super) fn ty(v: MlirValue) -> TensorTy {
     type_from_mlir(unsafe { mlirValueGetType(v) })
 }
 
 /// The MLIR element type of `v`'s tensor type.
-fn elem_of(v: MlirValue) -> MlirType {
+pub(super) fn elem_of(v: MlirValue) -> MlirType {
     unsafe { mlirShapedTypeGetElementType(mlirValueGetType(v)) }
 }
 
 /// A ranked tensor type of `shape` and element type `elem`.
-fn tensor_type(shape: &[i64], elem: MlirType) -> MlirType {
+pub(super) fn tensor_type(shape: &[i64], elem: MlirType) -> MlirType {
     unsafe { mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull()) }
 }
 
 /// A one-result op `name` inserted before `anchor`; returns its result.
-fn emit(anchor: MlirOperation, name: &str, operands: &[MlirValue], result: MlirType, attrs: &[(&str, MlirAttribute)]) -> MlirValue {
+pub(super) fn emit(anchor: MlirOperation, name: &str, operands: &[MlirValue], result: MlirType, attrs: &[(&str, MlirAttribute)]) -> MlirValue {
     result_of(insert_op_before(anchor, name, operands, &[result], attrs))
 }
 
-fn result_of(op: MlirOperation) -> MlirValue {
+pub(super) fn result_of(op: MlirOperation) -> MlirValue {
     unsafe { mlirOperationGetResult(op, 0) }
 }
 
-fn ctx_of(op: MlirOperation) -> MlirContext {
+pub(super) fn ctx_of(op: MlirOperation) -> MlirContext {
     unsafe { mlirOperationGetContext(op) }
 }
 
 /// A `tfl.pseudo_const` holding `attr` (whose type is the constant's type).
-fn const_attr(anchor: MlirOperation, attr: MlirAttribute) -> MlirValue {
+pub(super) fn const_attr(anchor: MlirOperation, attr: MlirAttribute) -> MlirValue {
     let t = unsafe { mlirAttributeGetType(attr) };
     emit(anchor, "tfl.pseudo_const", &[], t, &[("value", attr)])
 }
 
 /// A `tfl.pseudo_const` of type `shape` x `elem` with the numbers `values` (one per
 /// element, or one for a splat), converted to `elem` (float, bool or integer).
-fn number_const(anchor: MlirOperation, shape: &[i64], elem: MlirType, values: &[f64]) -> Result<MlirValue, String> {
+pub(super) fn number_const(anchor: MlirOperation, shape: &[i64], elem: MlirType, values: &[f64]) -> Result<MlirValue, String> {
     let t = tensor_type(shape, elem);
     let e = elem_from_mlir(elem);
     let splat = values.len() == 1;
@@ -198,13 +199,13 @@ fn number_const(anchor: MlirOperation, shape: &[i64], elem: MlirType, values: &[
 }
 
 /// A 0-d constant `value` of `v`'s element type.
-fn scalar_like(anchor: MlirOperation, v: MlirValue, value: f64) -> Result<MlirValue, String> {
+pub(super) fn scalar_like(anchor: MlirOperation, v: MlirValue, value: f64) -> Result<MlirValue, String> {
     number_const(anchor, &[], elem_of(v), &[value])
 }
 
 /// `tfl.reshape(v, shape)`; to a scalar, `tfl.squeeze` of every (unit) dim, which needs
 /// no empty shape constant.
-fn reshape_to(anchor: MlirOperation, v: MlirValue, shape: &[i64]) -> MlirValue {
+pub(super) fn reshape_to(anchor: MlirOperation, v: MlirValue, shape: &[i64]) -> MlirValue {
     if shape.is_empty() {
         let all: Vec<i64> = (0..ty(v).dims().len() as i64).collect();
         let dims = unsafe { mlirDenseI64ArrayGet(ctx_of(anchor), all.len() as isize, all.as_ptr()) };
@@ -215,27 +216,27 @@ fn reshape_to(anchor: MlirOperation, v: MlirValue, shape: &[i64]) -> MlirValue {
 }
 
 /// `tfl.cast(v)` to element type `elem`.
-fn cast_to(anchor: MlirOperation, v: MlirValue, elem: MlirType) -> MlirValue {
+pub(super) fn cast_to(anchor: MlirOperation, v: MlirValue, elem: MlirType) -> MlirValue {
     emit(anchor, "tfl.cast", &[v], tensor_type(ty(v).dims(), elem), &[])
 }
 
 /// A fused-activation-free binary TFL op (`tfl.add`, `tfl.sub`, `tfl.mul`, `tfl.div`)
 /// on operands of one shape.
-fn arith(anchor: MlirOperation, name: &str, a: MlirValue, b: MlirValue) -> MlirValue {
+pub(super) fn arith(anchor: MlirOperation, name: &str, a: MlirValue, b: MlirValue) -> MlirValue {
     let t = unsafe { mlirValueGetType(a) };
     emit(anchor, name, &[a, b], t, &[("fused_activation_function", string_attr(anchor, "NONE"))])
 }
 
 /// A TFL op whose result has `a`'s shape with element type `elem`.
-fn same_shape(anchor: MlirOperation, name: &str, operands: &[MlirValue], elem: MlirType) -> MlirValue {
+pub(super) fn same_shape(anchor: MlirOperation, name: &str, operands: &[MlirValue], elem: MlirType) -> MlirValue {
     emit(anchor, name, operands, tensor_type(ty(operands[0]).dims(), elem), &[])
 }
 
-fn bool_type(op: MlirOperation) -> MlirType {
+pub(super) fn bool_type(op: MlirOperation) -> MlirType {
     unsafe { mlirIntegerTypeGet(ctx_of(op), 1) }
 }
 
-fn i32_type(op: MlirOperation) -> MlirType {
+pub(super) fn i32_type(op: MlirOperation) -> MlirType {
     unsafe { mlirIntegerTypeGet(ctx_of(op), 32) }
 }
 
@@ -289,7 +290,7 @@ fn broadcast_in_dim(op: MlirOperation) -> Result<Option<MlirOperation>, String> 
     Ok(Some(insert_op_before(op, "tfl.broadcast_to", &[source, shape], &result_types(op), &[])))
 }
 
-fn bool_attr(op: MlirOperation, v: bool) -> MlirAttribute {
+pub(super) fn bool_attr(op: MlirOperation, v: bool) -> MlirAttribute {
     unsafe { mlirBoolAttrGet(mlirOperationGetContext(op), v as i32) }
 }
 
@@ -383,7 +384,7 @@ fn dot_general(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     Ok(Some(insert_op_before(op, "tfl.batch_matmul", &ins, &result_types(op), &attrs)))
 }
 
-fn i32_attr(op: MlirOperation, v: i64) -> MlirAttribute {
+pub(super) fn i32_attr(op: MlirOperation, v: i64) -> MlirAttribute {
     unsafe {
         let ctx = mlirOperationGetContext(op);
         mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 32), v)
@@ -402,7 +403,7 @@ fn convert(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
 }
 
 /// A ranked tensor type of `shape` with `v`'s element type.
-fn like(v: MlirValue, shape: &[i64]) -> MlirType {
+pub(super) fn like(v: MlirValue, shape: &[i64]) -> MlirType {
     unsafe {
         let elem = mlirShapedTypeGetElementType(mlirValueGetType(v));
         mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull())
@@ -410,7 +411,7 @@ fn like(v: MlirValue, shape: &[i64]) -> MlirType {
 }
 
 /// `tfl.transpose(v, perm)` inserted before `anchor`.
-fn tfl_transpose(anchor: MlirOperation, v: MlirValue, perm: &[i64]) -> MlirValue {
+pub(super) fn tfl_transpose(anchor: MlirOperation, v: MlirValue, perm: &[i64]) -> MlirValue {
     let dims = type_from_mlir(unsafe { mlirValueGetType(v) });
     let shape: Vec<i64> = perm.iter().map(|&p| dims.dims()[p as usize]).collect();
     let p = i32_const(anchor, perm);
@@ -664,7 +665,7 @@ fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, s: [i64; 2], p
 
 /// The single body op of a one-block region whose op combines the two block arguments
 /// and is returned, e.g. `stablehlo.maximum`.
-fn binary_body(op: MlirOperation) -> Option<String> {
+pub(super) fn binary_body(op: MlirOperation) -> Option<String> {
     unsafe {
         let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
         let first = mlirBlockGetFirstOperation(body);

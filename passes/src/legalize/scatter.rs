@@ -1,0 +1,412 @@
+//! `stablehlo.scatter` as TFL arithmetic. TFLite's only scatter builtin, SCATTER_ND,
+//! writes into zeros and sums duplicates; the segment reductions
+//! (UNSORTED_SEGMENT_MAX/MIN/PROD) reduce rows by id. The scatter is brought to rows:
+//! the operand to `[S, R]` (the indexed dims flattened first, the window dims after),
+//! the updates to `[N, R]`, the index vectors to one row id each; then per combiner:
+//!
+//! - add: `x + scatter_nd(ids, updates)`;
+//! - multiply: `x * unsorted_segment_prod(updates, ids)` (an empty row is 1);
+//! - maximum / minimum: `select(touched, max(x, unsorted_segment_max(updates, ids)), x)`;
+//! - overwrite (`return %update`): the last update of each row wins, as a sequential
+//!   loop over the updates (PyTorch's CPU kernels) writes: `last = unsorted_segment_max(
+//!   iota(N), ids)` picks it and `select(last >= 0, gather(updates, last), x)` writes it.
+//!   PyTorch leaves duplicate indices unspecified; StableHLO lets either win.
+//!
+//! Updates at out-of-bounds index vectors are dropped, as StableHLO says: they are masked
+//! to the combiner's identity and sent to row 0. Differences left: the sums and products
+//! of duplicates are formed before they meet `x` (`x + (u1 + u2)`), so floats may round
+//! differently; an untouched `-0.0` comes back `+0.0` from the add form; NaN updates are
+//! ignored by maximum and minimum (TFLite's segment kernels compare with `<`).
+
+use super::stablehlo_to_tfl::*;
+use crate::constant;
+use crate::rewrite::*;
+use edge_dialects::ir::ElemTy;
+use edge_dialects::rules::broadcast_shapes;
+use edge_dialects::stablehlo::attrs::ScatterDims;
+use mlir_sys::*;
+
+/// How a scatter combines an update with the value it lands on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Combiner {
+    Overwrite,
+    Add,
+    Multiply,
+    Maximum,
+    Minimum,
+}
+
+/// The combiner of a scatter's `update_computation`: `return %update`, or one
+/// add/multiply/maximum/minimum of the two block arguments that is returned.
+fn combiner(op: MlirOperation) -> Option<Combiner> {
+    unsafe {
+        let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
+        if body.ptr.is_null() || mlirBlockGetNumArguments(body) != 2 {
+            return None;
+        }
+        let first = mlirBlockGetFirstOperation(body);
+        if first.ptr.is_null() {
+            return None;
+        }
+        if name(first) == "stablehlo.return" {
+            let o = operands(first);
+            return (o.len() == 1 && mlirValueEqual(o[0], mlirBlockGetArgument(body, 1)))
+                .then_some(Combiner::Overwrite);
+        }
+        let ret = mlirOperationGetNextInBlock(first);
+        if ret.ptr.is_null()
+            || name(ret) != "stablehlo.return"
+            || operands(ret).len() != 1
+            || !mlirValueEqual(operand(ret, 0), result(first, 0))
+        {
+            return None;
+        }
+    }
+    Some(match binary_body(op)?.as_str() {
+        "stablehlo.add" => Combiner::Add,
+        "stablehlo.multiply" => Combiner::Multiply,
+        "stablehlo.maximum" => Combiner::Maximum,
+        "stablehlo.minimum" => Combiner::Minimum,
+        _ => return None,
+    })
+}
+
+/// The scatter forms handled: one input, no batching dims, every indexed operand dim
+/// inserted (a window of 1), every other operand dim a whole window.
+struct Form {
+    /// The indexed operand dims, in index-vector order (`scatter_dims_to_operand_dims`).
+    indexed: Vec<usize>,
+    /// The other operand dims, ascending: the window dims.
+    rest: Vec<usize>,
+    /// The index vector's dim in `scatter_indices` (its rank when implicit).
+    index_vector_dim: usize,
+    /// The dims of `scatter_indices` other than the index vector's.
+    batch: Vec<i64>,
+    /// The dims of `updates` that run over the index vectors, and the window dims.
+    update_scatter_dims: Vec<usize>,
+    update_window_dims: Vec<usize>,
+}
+
+impl Form {
+    fn of(dn: &ScatterDims, x: &[i64], ix: &[i64], up: &[i64]) -> Option<Form> {
+        if !dn.input_batching_dims.is_empty() || !dn.scatter_indices_batching_dims.is_empty() {
+            return None;
+        }
+        let rank = x.len();
+        let indexed: Vec<usize> = dn
+            .scatter_dims_to_operand_dims
+            .iter()
+            .map(|&d| usize::try_from(d).ok().filter(|&d| d < rank))
+            .collect::<Option<_>>()?;
+        let (mut a, mut b) = (indexed.clone(), dn.inserted_window_dims.iter().map(|&d| d as usize).collect::<Vec<_>>());
+        a.sort_unstable();
+        b.sort_unstable();
+        if a != b || a.windows(2).any(|w| w[0] == w[1]) || indexed.is_empty() {
+            return None;
+        }
+        let rest: Vec<usize> = (0..rank).filter(|d| !indexed.contains(d)).collect();
+        let update_window_dims: Vec<usize> = dn
+            .update_window_dims
+            .iter()
+            .map(|&d| usize::try_from(d).ok().filter(|&d| d < up.len()))
+            .collect::<Option<_>>()?;
+        if update_window_dims.len() != rest.len() || update_window_dims.iter().zip(&rest).any(|(&w, &r)| up[w] != x[r])
+        {
+            return None;
+        }
+        let index_vector_dim = usize::try_from(dn.index_vector_dim).ok().filter(|&d| d <= ix.len())?;
+        let depth = if index_vector_dim == ix.len() { 1 } else { ix[index_vector_dim] };
+        if depth != indexed.len() as i64 {
+            return None;
+        }
+        let batch: Vec<i64> = ix.iter().enumerate().filter(|(i, _)| *i != index_vector_dim).map(|(_, &d)| d).collect();
+        let update_scatter_dims: Vec<usize> = (0..up.len()).filter(|d| !update_window_dims.contains(d)).collect();
+        if update_scatter_dims.iter().map(|&d| up[d]).ne(batch.iter().copied()) {
+            return None;
+        }
+        Some(Form { indexed, rest, index_vector_dim, batch, update_scatter_dims, update_window_dims })
+    }
+}
+
+fn is_identity(perm: &[i64]) -> bool {
+    perm.iter().enumerate().all(|(i, &p)| p == i as i64)
+}
+
+/// `v` transposed by `perm` unless `perm` is the identity.
+fn permuted(op: MlirOperation, v: MlirValue, perm: &[i64]) -> MlirValue {
+    if is_identity(perm) {
+        v
+    } else {
+        tfl_transpose(op, v, perm)
+    }
+}
+
+/// The inverse of permutation `perm`.
+fn inverse(perm: &[i64]) -> Vec<i64> {
+    (0..perm.len() as i64).map(|i| perm.iter().position(|&p| p == i).unwrap() as i64).collect()
+}
+
+/// A one-result TFL reduction of `x` over `axis` (keep_dims false) to `shape`.
+fn reduce_axis(op: MlirOperation, to: &str, x: MlirValue, axis: i64, shape: &[i64]) -> MlirValue {
+    let axes = i32_const(op, &[axis]);
+    emit(op, to, &[x, axes], tensor_type(shape, elem_of(x)), &[("keep_dims", bool_attr(op, false))])
+}
+
+/// `select_v2(cond, a, b)`: the operands broadcast (static shapes).
+fn select(op: MlirOperation, cond: MlirValue, a: MlirValue, b: MlirValue) -> Result<MlirValue, String> {
+    let shapes = [ty(cond).dims().to_vec(), ty(a).dims().to_vec(), ty(b).dims().to_vec()];
+    let shape = shapes
+        .iter()
+        .try_fold(Vec::new(), |acc, s| broadcast_shapes(&acc, s))
+        .ok_or("select operands do not broadcast")?;
+    Ok(emit(op, "tfl.select_v2", &[cond, a, b], like(a, &shape), &[]))
+}
+
+/// `v` reshaped to `shape` unless it has that shape.
+fn reshaped(op: MlirOperation, v: MlirValue, shape: &[i64]) -> MlirValue {
+    if ty(v).dims() == shape {
+        v
+    } else {
+        reshape_to(op, v, shape)
+    }
+}
+
+/// The row ids of the index vectors: `[N]` int32 ids into the `[S]` rows of the indexed
+/// dims (row-major in `indexed` order), and, unless every index vector is known to be in
+/// bounds, an `[N]` bool mask of those that are (the others get id 0).
+fn row_ids(
+    op: MlirOperation,
+    ix: MlirValue,
+    form: &Form,
+    x_dims: &[i64],
+) -> Result<(MlirValue, Option<MlirValue>), String> {
+    let k = form.indexed.len();
+    let n: i64 = form.batch.iter().product();
+    let bounds: Vec<i64> = form.indexed.iter().map(|&d| x_dims[d]).collect();
+    let mut strides = vec![1i64; k];
+    for i in (0..k.saturating_sub(1)).rev() {
+        strides[i] = strides[i + 1] * bounds[i + 1];
+    }
+    let i32t = i32_type(op);
+    if let Some(values) = constant::read(ix).and_then(|c| c.ints()) {
+        // Known indices, all in bounds: the ids are a constant and nothing is masked.
+        let irank = ty(ix).dims().len();
+        let vectors = index_vectors(&values, ty(ix).dims(), form.index_vector_dim.min(irank), k);
+        if vectors.iter().all(|v| v.iter().zip(&bounds).all(|(&i, &b)| 0 <= i && i < b)) {
+            let ids: Vec<f64> =
+                vectors.iter().map(|v| v.iter().zip(&strides).map(|(i, s)| i * s).sum::<i64>() as f64).collect();
+            return Ok((number_const(op, &[n], i32t, &ids)?, None));
+        }
+    }
+    // [batch..., K] (the index vector last), then [N, K].
+    let irank = ty(ix).dims().len();
+    let mut v = ix;
+    if form.index_vector_dim + 1 < irank {
+        let perm: Vec<i64> = (0..irank as i64)
+            .filter(|&i| i != form.index_vector_dim as i64)
+            .chain([form.index_vector_dim as i64])
+            .collect();
+        v = tfl_transpose(op, v, &perm);
+    }
+    v = reshaped(op, v, &[n, k as i64]);
+    // Bounds are checked in the indices' own type: a cast to int32 could wrap a far
+    // index into range.
+    let b = bool_type(op);
+    let zero = scalar_like(op, v, 0.0)?;
+    let hi = number_const(op, &[k as i64], elem_of(v), &bounds.iter().map(|&d| d as f64).collect::<Vec<_>>())?;
+    let ge = same_shape(op, "tfl.greater_equal", &[v, zero], b);
+    let lt = same_shape(op, "tfl.less", &[v, hi], b);
+    let ok = same_shape(op, "tfl.logical_and", &[ge, lt], b);
+    let inb = reduce_axis(op, "tfl.reduce_all", ok, 1, &[n]);
+    if ty(v).elem != ElemTy::I(32) {
+        v = cast_to(op, v, i32t);
+    }
+    let ids = if k == 1 {
+        reshaped(op, v, &[n])
+    } else {
+        let s = number_const(op, &[k as i64], i32t, &strides.iter().map(|&d| d as f64).collect::<Vec<_>>())?;
+        let scaled = arith(op, "tfl.mul", v, s);
+        reduce_axis(op, "tfl.sum", scaled, 1, &[n])
+    };
+    let zero = scalar_like(op, ids, 0.0)?;
+    Ok((select(op, inb, ids, zero)?, Some(inb)))
+}
+
+/// The index vectors of constant indices `values` (row-major over `dims`), the vector
+/// along `ivd` (`dims.len()` for an implicit trailing 1).
+fn index_vectors(values: &[i64], dims: &[i64], ivd: usize, k: usize) -> Vec<Vec<i64>> {
+    let rank = dims.len();
+    let mut strides = vec![1i64; rank];
+    for i in (0..rank.saturating_sub(1)).rev() {
+        strides[i] = strides[i + 1] * dims[i + 1];
+    }
+    let step = if ivd < rank { strides[ivd] } else { 0 };
+    let mut out = Vec::new();
+    for (flat, _) in values.iter().enumerate() {
+        let at_zero = ivd >= rank || (flat as i64 / strides[ivd]) % dims[ivd] == 0;
+        if at_zero {
+            out.push((0..k as i64).map(|j| values[(flat as i64 + j * step) as usize]).collect());
+        }
+    }
+    out
+}
+
+/// The one value every element of `v` has, as a one-element value, when `v` is a splat
+/// constant or a broadcast (or reshape) of one element.
+fn uniform_value(op: MlirOperation, v: MlirValue) -> Option<MlirValue> {
+    let mut src = v;
+    loop {
+        if ty(src).dims().iter().product::<i64>() == 1 {
+            return Some(src);
+        }
+        match defining_op(src).map(name).as_deref() {
+            Some("tfl.broadcast_to" | "tfl.reshape") => src = operand(defining_op(src)?, 0),
+            _ => break,
+        }
+    }
+    let value = constant::splat(v)?;
+    scalar_like(op, v, value).ok()
+}
+
+/// `scatter` of the handled forms and combiners (see the module doc); others are left.
+pub fn scatter(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let ins = operands(op);
+    if ins.len() != 3 || unsafe { mlirOperationGetNumResults(op) } != 1 {
+        return Ok(None);
+    }
+    let (x, ix, up) = (ins[0], ins[1], ins[2]);
+    let (xt, it, ut) = (ty(x), ty(ix), ty(up));
+    if !xt.is_static() || !it.is_static() || !ut.is_static() {
+        return Ok(None);
+    }
+    let Some(dn) = attr(op, "scatter_dimension_numbers") else {
+        return Err("'stablehlo.scatter' op has no scatter_dimension_numbers".into());
+    };
+    let dn = ScatterDims::from_attr(&dn).map_err(|e| format!("scatter_dimension_numbers {e}"))?;
+    let (Some(comb), Some(form)) = (combiner(op), Form::of(&dn, xt.dims(), it.dims(), ut.dims())) else {
+        return Ok(None);
+    };
+    let elem_ok = match comb {
+        Combiner::Overwrite => true,
+        Combiner::Add => matches!(xt.elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64)),
+        _ => matches!(xt.elem, ElemTy::F32 | ElemTy::I(32)),
+    };
+    let xd = xt.dims();
+    let s: i64 = form.indexed.iter().map(|&d| xd[d]).product();
+    let r: i64 = form.rest.iter().map(|&d| xd[d]).product();
+    let n: i64 = form.batch.iter().product();
+    if !elem_ok || s == 0 || r == 0 || n == 0 || s > i32::MAX as i64 || n > i32::MAX as i64 {
+        return Ok(None);
+    }
+    let (ids, inb) = row_ids(op, ix, &form, xd)?;
+    let i32t = i32_type(op);
+    let b = bool_type(op);
+    let num = i32_const(op, &[s]);
+    // Per row, the last in-bounds update that writes it (masked updates are -1; a row
+    // nothing writes is INT_MIN), and whether there is one.
+    let last_writer = || -> Result<(MlirValue, MlirValue), String> {
+        let iota: Vec<f64> = (0..n).map(|i| i as f64).collect();
+        let mut order = number_const(op, &[n], i32t, &iota)?;
+        if let Some(m) = inb {
+            order = select(op, m, order, scalar_like(op, order, -1.0)?)?;
+        }
+        let last = emit(op, "tfl.unsorted_segment_max", &[order, ids, num], tensor_type(&[s], i32t), &[]);
+        let zero = scalar_like(op, last, 0.0)?;
+        let written = same_shape(op, "tfl.greater_equal", &[last, zero], b);
+        let row = emit(op, "tfl.maximum", &[last, zero], unsafe { mlirValueGetType(last) }, &[]);
+        Ok((row, written))
+    };
+    let gather = |from: MlirValue, rows: MlirValue, axis: usize, out: MlirType| -> MlirValue {
+        let attrs = [("axis", i32_attr(op, axis as i64)), ("batch_dims", i32_attr(op, 0))];
+        emit(op, "tfl.gather", &[from, rows], out, &attrs)
+    };
+
+    // Overwrite through one index dim `d` by updates in the operand's layout (a KV-cache
+    // write `cache[:, :, pos] = new`): gather along `d` and select, no transposes.
+    let d = form.indexed[0];
+    if comb == Combiner::Overwrite && form.indexed.len() == 1 && form.update_scatter_dims == [d] && xd.len() <= 4 {
+        let (row, written) = last_writer()?;
+        let mut shape = vec![1i64; xd.len()];
+        shape[d] = s;
+        let written = reshaped(op, written, &shape);
+        let picked = match uniform_value(op, up) {
+            Some(v) => v,
+            None => gather(up, row, d, unsafe { mlirValueGetType(x) }),
+        };
+        return Ok(defining_op(select(op, written, picked, x)?));
+    }
+
+    // Rows: the operand as [S, R], the updates as [N, R].
+    let x_perm: Vec<i64> = form.indexed.iter().chain(&form.rest).map(|&d| d as i64).collect();
+    let x_rows = reshaped(op, permuted(op, x, &x_perm), &[s, r]);
+    let rows_type = unsafe { mlirValueGetType(x_rows) };
+    let u_perm: Vec<i64> = form.update_scatter_dims.iter().chain(&form.update_window_dims).map(|&d| d as i64).collect();
+    let u_rows = || reshaped(op, permuted(op, up, &u_perm), &[n, r]);
+    // The update rows, those at out-of-bounds indices replaced by `identity` (which
+    // leaves a row unchanged).
+    let masked = |identity: f64| -> Result<MlirValue, String> {
+        let u = u_rows();
+        match inb {
+            Some(m) => select(op, reshaped(op, m, &[n, 1]), u, scalar_like(op, u, identity)?),
+            None => Ok(u),
+        }
+    };
+    let y_rows = match comb {
+        Combiner::Add => {
+            let u = masked(0.0)?;
+            let at = reshaped(op, ids, &[n, 1]);
+            let shape = i32_const(op, &[s, r]);
+            let sums = emit(op, "tfl.scatter_nd", &[at, u, shape], rows_type, &[]);
+            arith(op, "tfl.add", x_rows, sums)
+        }
+        Combiner::Multiply => {
+            let u = masked(1.0)?;
+            let products = emit(op, "tfl.unsorted_segment_prod", &[u, ids, num], rows_type, &[]);
+            arith(op, "tfl.mul", x_rows, products)
+        }
+        Combiner::Maximum | Combiner::Minimum => {
+            let max = comb == Combiner::Maximum;
+            let float = xt.elem == ElemTy::F32;
+            let identity = match (max, float) {
+                (true, true) => f64::NEG_INFINITY,
+                (false, true) => f64::INFINITY,
+                (true, false) => i32::MIN as f64,
+                (false, false) => i32::MAX as f64,
+            };
+            let u = masked(identity)?;
+            let (segment, pick) = if max {
+                ("tfl.unsorted_segment_max", "tfl.maximum")
+            } else {
+                ("tfl.unsorted_segment_min", "tfl.minimum")
+            };
+            let reduced = emit(op, segment, &[u, ids, num], rows_type, &[]);
+            let combined = emit(op, pick, &[x_rows, reduced], rows_type, &[]);
+            if float {
+                // The kernels start a float row at -FLT_MAX (max) or FLT_MAX (min), not at
+                // the infinity: keep `x` where no update got past the infinity.
+                let inf = scalar_like(op, u, identity)?;
+                let passed = same_shape(op, if max { "tfl.greater" } else { "tfl.less" }, &[u, inf], b);
+                let flags = cast_to(op, passed, i32t);
+                let any = emit(op, "tfl.unsorted_segment_max", &[flags, ids, num], tensor_type(&[s, r], i32t), &[]);
+                let zero = scalar_like(op, any, 0.0)?;
+                let touched = same_shape(op, "tfl.greater", &[any, zero], b);
+                select(op, touched, combined, x_rows)?
+            } else {
+                combined
+            }
+        }
+        Combiner::Overwrite => {
+            let (row, written) = last_writer()?;
+            let written = reshaped(op, written, &[s, 1]);
+            let picked = match uniform_value(op, up) {
+                Some(v) => v,
+                None => gather(u_rows(), row, 0, rows_type),
+            };
+            select(op, written, picked, x_rows)?
+        }
+    };
+    // Back to the operand's layout.
+    let permuted_dims: Vec<i64> = x_perm.iter().map(|&d| xd[d as usize]).collect();
+    let y = reshaped(op, y_rows, &permuted_dims);
+    Ok(defining_op(permuted(op, y, &inverse(&x_perm))))
+}
