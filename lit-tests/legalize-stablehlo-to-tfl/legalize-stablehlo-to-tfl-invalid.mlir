@@ -2,8 +2,8 @@
 // RUN: edge-opt %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(func.func(legalize-stablehlo-to-tfl))'
 
 func.func @two_illegal(%a: tensor<4xi32>, %b: tensor<4xi32>) -> tensor<4xi32> {
-  // expected-error@+1 {{failed to legalize operation 'stablehlo.and'}}
-  %0 = "stablehlo.and"(%a, %b) : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32>
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.shift_left'}}
+  %0 = "stablehlo.shift_left"(%a, %b) : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32>
   // expected-error@+1 {{failed to legalize operation 'stablehlo.popcnt'}}
   %1 = "stablehlo.popcnt"(%0) : (tensor<4xi32>) -> tensor<4xi32>
   return %1 : tensor<4xi32>
@@ -134,4 +134,14 @@ func.func @scatter_min_i64(%x: tensor<4xi64>, %i: tensor<3x1xi64>, %u: tensor<3x
     "stablehlo.return"(%m) : (tensor<i64>) -> ()
   }) {indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false} : (tensor<4xi64>, tensor<3x1xi64>, tensor<3xi64>) -> tensor<4xi64>
   return %0 : tensor<4xi64>
+}
+
+// -----
+
+// Bitwise ops on unsigned 16- and 32-bit or 64-bit unsigned integers: no TFLite kernel
+// takes them.
+func.func @bitwise_ui32(%a: tensor<4xui32>, %b: tensor<4xui32>) -> tensor<4xui32> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.xor'}}
+  %0 = "stablehlo.xor"(%a, %b) : (tensor<4xui32>, tensor<4xui32>) -> tensor<4xui32>
+  return %0 : tensor<4xui32>
 }

@@ -35,6 +35,7 @@ pub const UNARY: &[&str] = &[
 /// (up to rank 4 in every kernel version we write).
 pub const BROADCASTING: &[&str] = &[
     "tfl.add",
+    "tfl.bitwise_xor",
     "tfl.div",
     "tfl.equal",
     "tfl.floor_div",

@@ -192,6 +192,7 @@ pub(super) fn number_const(anchor: MlirOperation, shape: &[i64], elem: MlirType,
                 let v: Vec<i64> = values.iter().map(|&x| x as i64).collect();
                 mlirDenseElementsAttrInt64Get(t, n, v.as_ptr())
             }
+            ElemTy::I(_) | ElemTy::U(_) if splat => mlirDenseElementsAttrSplatGet(t, mlirIntegerAttrGet(elem, values[0] as i64)),
             _ => return Err(format!("cannot build a constant of element type {}", print_type(elem))),
         }
     };
@@ -1103,9 +1104,9 @@ fn tan(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     Ok(Some(insert_op_before(op, "tfl.div", &[s, c], &result_types(op), &[("fused_activation_function", string_attr(op, "NONE"))])))
 }
 
-/// `xor` on bools is `tfl.not_equal`; integers have no TFL builtin here.
+/// `xor` on bools is `tfl.not_equal`.
 fn logical_xor(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    logical(op, "tfl.not_equal")
+    logical(op, "tfl.not_equal", Bitwise::Xor)
 }
 
 /// The comparison direction of a `stablehlo.compare` (`"GT"`, `"LT"`, ...).
@@ -1361,19 +1362,71 @@ fn compare(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     Ok(Some(insert_op_before(op, to, &operands(op), &result_types(op), &[])))
 }
 
-fn logical(op: MlirOperation, to: &str) -> Result<Option<MlirOperation>, String> {
-    // Bitwise and/or/not on integers have no TFL builtin here: only the bool forms.
+/// The bool form of a logical op is `to`; integers take `bitwise`.
+fn logical(op: MlirOperation, to: &str, which: Bitwise) -> Result<Option<MlirOperation>, String> {
     if !operands(op).into_iter().all(is_bool) {
-        return Ok(None);
+        return bitwise(op, which);
     }
     Ok(Some(insert_op_before(op, to, &operands(op), &result_types(op), &[])))
 }
 
 fn logical_and(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    logical(op, "tfl.logical_and")
+    logical(op, "tfl.logical_and", Bitwise::And)
 }
 fn logical_or(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    logical(op, "tfl.logical_or")
+    logical(op, "tfl.logical_or", Bitwise::Or)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Bitwise {
+    And,
+    Or,
+    Xor,
+    Not,
+}
+
+/// Bitwise and/or/xor/not on integers. TFLite has STABLEHLO_AND (every integer type)
+/// and BITWISE_XOR (8 to 32 bits); the rest are identities none of whose steps can
+/// overflow: `a | b = (a - (a & b)) + b` (the subtraction clears bits of `a`, the
+/// addition sets bits disjoint from them), `a | b = (a ^ b) ^ (a & b)`,
+/// `a ^ b = (a | b) - (a & b)` for 64 bits, `~a = -1 - a` (32 and 64 bits) or
+/// `a ^ -1`.
+fn bitwise(op: MlirOperation, which: Bitwise) -> Result<Option<MlirOperation>, String> {
+    let ins = operands(op);
+    let a = ins[0];
+    let elem = ty(a).elem;
+    let narrow = matches!(elem, ElemTy::I(8) | ElemTy::U(8) | ElemTy::I(16) | ElemTy::I(32));
+    let wide = elem == ElemTy::I(64);
+    if !narrow && !wide {
+        return Ok(None);
+    }
+    let t = unsafe { mlirValueGetType(a) };
+    let and = |x: MlirValue, y: MlirValue| emit(op, "tfl.stablehlo_and", &[x, y], t, &[]);
+    let or = |x: MlirValue, y: MlirValue| -> MlirValue {
+        let both = and(x, y);
+        if narrow {
+            let either = emit(op, "tfl.bitwise_xor", &[x, y], t, &[]);
+            emit(op, "tfl.bitwise_xor", &[either, both], t, &[])
+        } else {
+            arith(op, "tfl.add", arith(op, "tfl.sub", x, both), y)
+        }
+    };
+    let y = match which {
+        Bitwise::And => and(a, ins[1]),
+        Bitwise::Or => or(a, ins[1]),
+        Bitwise::Xor if narrow => emit(op, "tfl.bitwise_xor", &[a, ins[1]], t, &[]),
+        Bitwise::Xor => arith(op, "tfl.sub", or(a, ins[1]), and(a, ins[1])),
+        Bitwise::Not if matches!(elem, ElemTy::I(32) | ElemTy::I(64)) => {
+            let all_ones = scalar_like(op, a, -1.0)?;
+            emit(op, "tfl.sub", &[all_ones, a], t, &[("fused_activation_function", string_attr(op, "NONE"))])
+        }
+        Bitwise::Not => {
+            let ones = if elem == ElemTy::U(8) { 255.0 } else { -1.0 };
+            let all_ones = scalar_like(op, a, ones)?;
+            emit(op, "tfl.bitwise_xor", &[a, all_ones], t, &[])
+        }
+    };
+    Ok(defining_op(y))
 }
 /// `abs(x)`: `tfl.abs` for the types ABS has kernels for; integers it lacks (i64,
 /// index math of reflection pads) as `select_v2(x < 0, -x, x)`.
@@ -1391,7 +1444,7 @@ fn abs(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
 }
 
 fn logical_not(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    logical(op, "tfl.logical_not")
+    logical(op, "tfl.logical_not", Bitwise::Not)
 }
 
 #[cfg(test)]
