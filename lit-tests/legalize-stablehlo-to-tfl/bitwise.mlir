@@ -47,3 +47,18 @@ func.func @not_i8(%a: tensor<4xi8>) -> tensor<4xi8> {
   %0 = "stablehlo.not"(%a) : (tensor<4xi8>) -> tensor<4xi8>
   return %0 : tensor<4xi8>
 }
+
+// -----
+
+// bitcast_convert is BITCAST (signbit: the sign of the int32 view).
+// CHECK-LABEL: func.func @signbit
+// CHECK: %[[BITS:.*]] = "tfl.bitcast"(%{{.*}}) : (tensor<4xf32>) -> tensor<4xi32>
+// CHECK: "tfl.less"(%[[BITS]],
+// CHECK: "tfl.bitcast"(%{{.*}}) : (tensor<2xi64>) -> tensor<2x2xi32>
+func.func @signbit(%x: tensor<4xf32>, %y: tensor<2xi64>) -> (tensor<4xi1>, tensor<2x2xi32>) {
+  %0 = "stablehlo.bitcast_convert"(%x) : (tensor<4xf32>) -> tensor<4xi32>
+  %z = "stablehlo.constant"() {value = dense<0> : tensor<4xi32>} : () -> tensor<4xi32>
+  %1 = "stablehlo.compare"(%0, %z) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi1>
+  %2 = "stablehlo.bitcast_convert"(%y) : (tensor<2xi64>) -> tensor<2x2xi32>
+  return %1, %2 : tensor<4xi1>, tensor<2x2xi32>
+}

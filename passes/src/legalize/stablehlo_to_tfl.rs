@@ -28,6 +28,8 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.add", fused("tfl.add")),
     ("stablehlo.and", Rule::Build(logical_and)),
     ("stablehlo.atan2", rename("tfl.atan2")),
+    // Same bytes; both add a last dim for a narrower type and drop it for a wider one.
+    ("stablehlo.bitcast_convert", rename("tfl.bitcast")),
     ("stablehlo.broadcast_in_dim", Rule::Build(broadcast_in_dim)),
     ("stablehlo.ceil", rename("tfl.ceil")),
     ("stablehlo.compare", Rule::Build(compare)),
