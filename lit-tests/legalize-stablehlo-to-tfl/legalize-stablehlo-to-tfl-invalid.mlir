@@ -11,13 +11,14 @@ func.func @two_illegal(%a: tensor<4xi32>, %b: tensor<4xi32>) -> tensor<4xi32> {
 
 // -----
 
-// A reduce whose init is not its body's identity has no TFL builtin.
-func.func @reduce_with_offset(%x: tensor<2x3xf32>) -> tensor<2xf32> {
-  %one = "stablehlo.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+// A reduce whose body is not one op of the two block arguments has no TFL builtin.
+func.func @reduce_two_op_body(%x: tensor<2x3xf32>) -> tensor<2xf32> {
+  %zero = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
   // expected-error@+1 {{failed to legalize operation 'stablehlo.reduce'}}
-  %s = "stablehlo.reduce"(%x, %one) ({
+  %s = "stablehlo.reduce"(%x, %zero) ({
   ^bb0(%a: tensor<f32>, %b: tensor<f32>):
-    %r = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %sq = "stablehlo.multiply"(%b, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %r = "stablehlo.add"(%a, %sq) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     "stablehlo.return"(%r) : (tensor<f32>) -> ()
   }) {dimensions = array<i64: 1>} : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
   return %s : tensor<2xf32>
@@ -144,4 +145,17 @@ func.func @bitwise_ui32(%a: tensor<4xui32>, %b: tensor<4xui32>) -> tensor<4xui32
   // expected-error@+1 {{failed to legalize operation 'stablehlo.xor'}}
   %0 = "stablehlo.xor"(%a, %b) : (tensor<4xui32>, tensor<4xui32>) -> tensor<4xui32>
   return %0 : tensor<4xui32>
+}
+
+// -----
+
+// An unsigned comparison has no signed top-k.
+func.func @sort_unsigned_compare(%x: tensor<5xi32>) -> tensor<5xi32> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.sort'}}
+  %s = "stablehlo.sort"(%x) ({
+  ^bb0(%a: tensor<i32>, %b: tensor<i32>):
+    %lt = "stablehlo.compare"(%a, %b) {compare_type = #stablehlo<comparison_type UNSIGNED>, comparison_direction = #stablehlo<comparison_direction LT>} : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    "stablehlo.return"(%lt) : (tensor<i1>) -> ()
+  }) {dimension = 0 : i64, is_stable = true} : (tensor<5xi32>) -> tensor<5xi32>
+  return %s : tensor<5xi32>
 }

@@ -636,3 +636,83 @@ func.func @abs_i64(%x: tensor<4xi64>) -> tensor<4xi64> {
   %0 = "stablehlo.abs"(%x) : (tensor<4xi64>) -> tensor<4xi64>
   return %0 : tensor<4xi64>
 }
+
+// -----
+
+// A reduce whose init is not the body's identity folds it in after the reduction:
+// op(reduce(x), init) (PyTorch's median finds its first NaN as a minimum that starts at
+// the dim size).
+// CHECK-LABEL: func.func @reduce_with_init
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3xi64>, %[[Y:.*]]: tensor<2x3xf32>)
+// CHECK: %[[SIXTEEN:.*]] = "tfl.pseudo_const"() {value = dense<16> : tensor<i64>}
+// CHECK: %[[MIN:.*]] = "tfl.reduce_min"(%[[X]], %{{.*}}) {keep_dims = false} : (tensor<2x3xi64>, tensor<1xi32>) -> tensor<2xi64>
+// CHECK: "tfl.minimum"(%[[MIN]], %[[SIXTEEN]]) : (tensor<2xi64>, tensor<i64>) -> tensor<2xi64>
+// CHECK: %[[ONE:.*]] = "tfl.pseudo_const"() {value = dense<1.000000e+00> : tensor<f32>}
+// CHECK: %[[SUM:.*]] = "tfl.sum"(%[[Y]], %{{.*}}) {keep_dims = false}
+// CHECK: "tfl.add"(%[[SUM]], %[[ONE]]) {fused_activation_function = "NONE"}
+func.func @reduce_with_init(%x: tensor<2x3xi64>, %y: tensor<2x3xf32>) -> (tensor<2xi64>, tensor<2xf32>) {
+  %n = "stablehlo.constant"() {value = dense<16> : tensor<i64>} : () -> tensor<i64>
+  %0 = "stablehlo.reduce"(%x, %n) ({
+  ^bb0(%a: tensor<i64>, %b: tensor<i64>):
+    %m = "stablehlo.minimum"(%a, %b) : (tensor<i64>, tensor<i64>) -> tensor<i64>
+    "stablehlo.return"(%m) : (tensor<i64>) -> ()
+  }) {dimensions = array<i64: 1>} : (tensor<2x3xi64>, tensor<i64>) -> tensor<2xi64>
+  %one = "stablehlo.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+  %1 = "stablehlo.reduce"(%y, %one) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %r = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%r) : (tensor<f32>) -> ()
+  }) {dimensions = array<i64: 1>} : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+  return %0, %1 : tensor<2xi64>, tensor<2xf32>
+}
+
+// -----
+
+// PyTorch's float sort comparator (NaN above everything) sorts an int32 key of the
+// total order (bits, negatives' magnitudes flipped, zeros 0, NaN INT_MAX) and gathers the
+// values back; ascending reverses the key as -1 - key.
+// CHECK-LABEL: func.func @sort_total_order
+// CHECK-SAME: (%[[X:.*]]: tensor<3x4xf32>)
+// CHECK: %[[BITS:.*]] = "tfl.bitcast"(%[[X]]) : (tensor<3x4xf32>) -> tensor<3x4xi32>
+// CHECK: %[[MASK:.*]] = "tfl.pseudo_const"() {value = dense<2147483647> : tensor<i32>}
+// CHECK: %[[FLIP:.*]] = "tfl.bitwise_xor"(%[[BITS]], %[[MASK]])
+// CHECK: %[[NAN:.*]] = "tfl.not_equal"(%[[X]], %[[X]])
+// CHECK: %[[ZERO:.*]] = "tfl.equal"(%[[X]],
+// CHECK: %[[KEY:.*]] = "tfl.select_v2"(%[[ZERO]],
+// CHECK: %[[REV:.*]] = "tfl.sub"(%{{.*}}, %[[KEY]])
+// CHECK: %[[TK:.*]]:2 = "tfl.topk_v2"(%[[REV]], %{{.*}}) : (tensor<3x4xi32>, tensor<i32>) -> (tensor<3x4xi32>, tensor<3x4xi32>)
+// CHECK: "tfl.gather"(%[[X]], %[[TK]]#1) {axis = 1 : i32, batch_dims = 1 : i32}
+func.func @sort_total_order(%x: tensor<3x4xf32>) -> (tensor<3x4xf32>, tensor<3x4xi64>) {
+  %iota = "stablehlo.iota"() {iota_dimension = 1 : i64} : () -> tensor<3x4xi64>
+  %s:2 = "stablehlo.sort"(%x, %iota) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>, %i: tensor<i64>, %j: tensor<i64>):
+    %lt = "stablehlo.compare"(%a, %b) {compare_type = #stablehlo<comparison_type FLOAT>, comparison_direction = #stablehlo<comparison_direction LT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %an = "stablehlo.compare"(%a, %a) {compare_type = #stablehlo<comparison_type FLOAT>, comparison_direction = #stablehlo<comparison_direction NE>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %bn = "stablehlo.compare"(%b, %b) {compare_type = #stablehlo<comparison_type FLOAT>, comparison_direction = #stablehlo<comparison_direction NE>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %nan = "stablehlo.not"(%an) : (tensor<i1>) -> tensor<i1>
+    %last = "stablehlo.and"(%bn, %nan) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+    %r = "stablehlo.or"(%lt, %last) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+    "stablehlo.return"(%r) : (tensor<i1>) -> ()
+  }) {dimension = 1 : i64, is_stable = true} : (tensor<3x4xf32>, tensor<3x4xi64>) -> (tensor<3x4xf32>, tensor<3x4xi64>)
+  return %s#0, %s#1 : tensor<3x4xf32>, tensor<3x4xi64>
+}
+
+// -----
+
+// Integers sort by their own value; ascending reverses it as -1 - x, which cannot
+// overflow (negation of INT64_MIN would).
+// CHECK-LABEL: func.func @argsort_i64
+// CHECK-SAME: (%[[X:.*]]: tensor<5xi64>)
+// CHECK: %[[M1:.*]] = "tfl.pseudo_const"() {value = dense<-1> : tensor<i64>}
+// CHECK: %[[REV:.*]] = "tfl.sub"(%[[M1]], %[[X]])
+// CHECK: %[[TK:.*]]:2 = "tfl.topk_v2"(%[[REV]], %{{.*}}) : (tensor<5xi64>, tensor<i32>) -> (tensor<5xi64>, tensor<5xi32>)
+// CHECK: "tfl.cast"(%[[TK]]#1) : (tensor<5xi32>) -> tensor<5xi64>
+func.func @argsort_i64(%x: tensor<5xi64>) -> tensor<5xi64> {
+  %iota = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<5xi64>
+  %s:2 = "stablehlo.sort"(%x, %iota) ({
+  ^bb0(%a: tensor<i64>, %b: tensor<i64>, %i: tensor<i64>, %j: tensor<i64>):
+    %lt = "stablehlo.compare"(%a, %b) {compare_type = #stablehlo<comparison_type SIGNED>, comparison_direction = #stablehlo<comparison_direction LT>} : (tensor<i64>, tensor<i64>) -> tensor<i1>
+    "stablehlo.return"(%lt) : (tensor<i1>) -> ()
+  }) {dimension = 0 : i64, is_stable = true} : (tensor<5xi64>, tensor<5xi64>) -> (tensor<5xi64>, tensor<5xi64>)
+  return %s#1 : tensor<5xi64>
+}

@@ -326,24 +326,36 @@ fn reduce(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     }
     let init = splat(ins[1]);
     let boolean = is_bool(ins[0]);
-    let (to, identity_ok) = match name(first).as_str() {
-        "stablehlo.add" => ("tfl.sum", init == Some(0.0)),
-        "stablehlo.multiply" => ("tfl.reduce_prod", init == Some(1.0)),
-        "stablehlo.or" if boolean => ("tfl.reduce_any", init == Some(0.0)),
-        "stablehlo.and" if boolean => ("tfl.reduce_all", init == Some(1.0)),
-        "stablehlo.maximum" => ("tfl.reduce_max", init.is_some_and(|v| v == f64::NEG_INFINITY || v <= -(2f64.powi(31)))),
-        "stablehlo.minimum" => ("tfl.reduce_min", init.is_some_and(|v| v == f64::INFINITY || v >= 2f64.powi(31) - 1.0)),
+    // The TFL reduction, whether `init` is the body's identity, and the op that folds
+    // in an `init` that is not.
+    let (to, identity_ok, combine) = match name(first).as_str() {
+        "stablehlo.add" => ("tfl.sum", init == Some(0.0), "tfl.add"),
+        "stablehlo.multiply" => ("tfl.reduce_prod", init == Some(1.0), "tfl.mul"),
+        "stablehlo.or" if boolean => ("tfl.reduce_any", init == Some(0.0), "tfl.logical_or"),
+        "stablehlo.and" if boolean => ("tfl.reduce_all", init == Some(1.0), "tfl.logical_and"),
+        "stablehlo.maximum" => {
+            ("tfl.reduce_max", init.is_some_and(|v| v == f64::NEG_INFINITY || v <= -(2f64.powi(31))), "tfl.maximum")
+        }
+        "stablehlo.minimum" => {
+            ("tfl.reduce_min", init.is_some_and(|v| v == f64::INFINITY || v >= 2f64.powi(31) - 1.0), "tfl.minimum")
+        }
         _ => return Ok(None),
     };
-    if !identity_ok {
-        return Ok(None);
-    }
     let Some(dims) = attr(op, "dimensions").and_then(|a| a.as_ints()) else {
         return Err("'stablehlo.reduce' op has no dimensions".into());
     };
     let axes = i32_const(op, &dims);
     let keep = bool_attr(op, false);
-    Ok(Some(insert_op_before(op, to, &[ins[0], axes], &result_types(op), &[("keep_dims", keep)])))
+    if identity_ok {
+        return Ok(Some(insert_op_before(op, to, &[ins[0], axes], &result_types(op), &[("keep_dims", keep)])));
+    }
+    // Another init is one more operand of the body's op: op(reduce(x), init), the 0-d
+    // init broadcast (a minimum over indices that starts at the dim size, say).
+    let t = unsafe { mlirValueGetType(result(op, 0)) };
+    let reduced = emit(op, to, &[ins[0], axes], t, &[("keep_dims", keep)]);
+    let attrs: &[(&str, MlirAttribute)] =
+        if matches!(combine, "tfl.add" | "tfl.mul") { &[("fused_activation_function", string_attr(op, "NONE"))] } else { &[] };
+    Ok(Some(insert_op_before(op, combine, &[reduced, ins[1]], &[t], attrs)))
 }
 
 /// `dot_general` with leading batch dims on both sides (in order) and one contracting
@@ -1151,6 +1163,17 @@ fn comparator(op: MlirOperation, other: isize) -> Option<String> {
     }
 }
 
+/// `v` with its order reversed, exactly: `-v` for floats, `-1 - v` (bitwise not, which
+/// cannot overflow) for integers.
+fn reversed_order(op: MlirOperation, v: MlirValue) -> Result<MlirValue, String> {
+    let t = unsafe { mlirValueGetType(v) };
+    if ty(v).elem == ElemTy::F32 {
+        return Ok(emit(op, "tfl.neg", &[v], t, &[]));
+    }
+    let minus_one = scalar_like(op, v, -1.0)?;
+    Ok(emit(op, "tfl.sub", &[minus_one, v], t, &[("fused_activation_function", string_attr(op, "NONE"))]))
+}
+
 /// The `k` largest (or, not `descending`, smallest) values of `x` along dim `d` and
 /// their int32 indices, in `x`'s layout, through `tfl.topk_v2` (which works on the last
 /// dim, so `d` is moved there and back). Returns the values, the indices and the top-k op.
@@ -1161,7 +1184,7 @@ fn top_k(op: MlirOperation, x: MlirValue, d: usize, k: i64, descending: bool) ->
     let last = d + 1 == rank;
     let mut v = if last { x } else { tfl_transpose(op, x, &perm) };
     if !descending {
-        v = emit(op, "tfl.neg", &[v], unsafe { mlirValueGetType(v) }, &[]);
+        v = reversed_order(op, v)?;
     }
     let kc = number_const(op, &[], i32_type(op), &[k as f64])?;
     let mut shape = ty(v).dims().to_vec();
@@ -1169,7 +1192,7 @@ fn top_k(op: MlirOperation, x: MlirValue, d: usize, k: i64, descending: bool) ->
     let topk = insert_op_before(op, "tfl.topk_v2", &[v, kc], &[like(v, &shape), tensor_type(&shape, i32_type(op))], &[]);
     let (mut values, mut indices) = (result(topk, 0), result(topk, 1));
     if !descending {
-        values = emit(op, "tfl.neg", &[values], unsafe { mlirValueGetType(values) }, &[]);
+        values = reversed_order(op, values)?;
     }
     if !last {
         let inverse: Vec<i64> = (0..rank as i64).map(|i| perm.iter().position(|&p| p == i).unwrap() as i64).collect();
@@ -1186,11 +1209,107 @@ fn replace_result_cast(op: MlirOperation, i: isize, v: MlirValue) {
     replace_all_uses(result(op, i), v);
 }
 
-/// `sort` of a float tensor along one dim, alone or with an `iota` along that dim (the
-/// indices), by a comparator whose first op compares the first two block arguments
-/// with GT (descending) or LT (ascending), as PyTorch's sort, argsort and topk export:
-/// `top_k` over the whole dim. Ties keep index order, as a stable sort does; NaNs are
-/// not ordered as PyTorch orders them.
+/// How a sort comparator orders: its direction, and whether it is PyTorch's total
+/// order on floats (NaN above everything).
+struct SortOrder {
+    descending: bool,
+    nan_largest: bool,
+}
+
+/// The order of a sort comparator over the first two block arguments `a`, `b`: one
+/// `compare(a, b, LT|GT)` returned, or PyTorch's float form
+/// `or(compare(a, b, LT), and(isnan(b), not(isnan(a))))` (GT: `a` and `b` swapped in
+/// the NaN clause), where `isnan(v)` is `compare(v, v, NE)`.
+fn sort_order(op: MlirOperation) -> Option<SortOrder> {
+    unsafe {
+        let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
+        let (a, b) = (mlirBlockGetArgument(body, 0), mlirBlockGetArgument(body, 1));
+        let mut ret = mlirBlockGetFirstOperation(body);
+        while !ret.ptr.is_null() && name(ret) != "stablehlo.return" {
+            ret = mlirOperationGetNextInBlock(ret);
+        }
+        if ret.ptr.is_null() || operands(ret).len() != 1 {
+            return None;
+        }
+        let def = |v: MlirValue, n: &str| defining_op(v).filter(|d| name(*d) == n);
+        let is = |v: MlirValue, w: MlirValue| mlirValueEqual(v, w);
+        let compare_of = |v: MlirValue, x: MlirValue, y: MlirValue| -> Option<String> {
+            let c = def(v, "stablehlo.compare")?;
+            let signed = match raw_attr(c, "compare_type").map(attr_from_mlir) {
+                None => true,
+                Some(Attr::Opaque { data, .. }) => !data.contains("UNSIGNED"),
+                Some(Attr::Other(text)) => !text.contains("UNSIGNED"),
+                Some(_) => false,
+            };
+            (signed && is(operand(c, 0), x) && is(operand(c, 1), y)).then(|| direction(c)).flatten()
+        };
+        let descending = |d: &str| match d {
+            "GT" => Some(true),
+            "LT" => Some(false),
+            _ => None,
+        };
+        let r = operand(ret, 0);
+        if let Some(d) = compare_of(r, a, b) {
+            return Some(SortOrder { descending: descending(&d)?, nan_largest: false });
+        }
+        let or = def(r, "stablehlo.or")?;
+        let isnan = |v: MlirValue, x: MlirValue| compare_of(v, x, x).as_deref() == Some("NE");
+        for (c, nan_clause) in [(operand(or, 0), operand(or, 1)), (operand(or, 1), operand(or, 0))] {
+            let Some(desc) = compare_of(c, a, b).and_then(|d| descending(&d)) else { continue };
+            // Ascending: `a < b` also when only `b` is NaN; descending: when only `a` is.
+            let (nan, not_nan) = if desc { (a, b) } else { (b, a) };
+            let Some(and) = def(nan_clause, "stablehlo.and") else { continue };
+            for (p, q) in [(operand(and, 0), operand(and, 1)), (operand(and, 1), operand(and, 0))] {
+                if isnan(p, nan) && def(q, "stablehlo.not").is_some_and(|n| isnan(operand(n, 0), not_nan)) {
+                    return Some(SortOrder { descending: desc, nan_largest: true });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// An int32 key of float32 `x` whose signed order is PyTorch's total order on floats:
+/// the bits, negative ones with their magnitude bits flipped (`-1 - magnitude`), zeros
+/// (either sign) 0, NaNs (any sign or payload) INT_MAX, above +inf.
+fn float_order_key(op: MlirOperation, x: MlirValue) -> Result<MlirValue, String> {
+    let (i32t, b) = (i32_type(op), bool_type(op));
+    let bits = same_shape(op, "tfl.bitcast", &[x], i32t);
+    let zero = scalar_like(op, bits, 0.0)?;
+    let negative = same_shape(op, "tfl.less", &[bits, zero], b);
+    let magnitude_mask = scalar_like(op, bits, i32::MAX as f64)?;
+    let flipped = same_shape(op, "tfl.bitwise_xor", &[bits, magnitude_mask], i32t);
+    let t = unsafe { mlirValueGetType(bits) };
+    let key = emit(op, "tfl.select_v2", &[negative, flipped, bits], t, &[]);
+    let nan = same_shape(op, "tfl.not_equal", &[x, x], b);
+    let key = emit(op, "tfl.select_v2", &[nan, magnitude_mask, key], t, &[]);
+    let fzero = scalar_like(op, x, 0.0)?;
+    let is_zero = same_shape(op, "tfl.equal", &[x, fzero], b);
+    Ok(emit(op, "tfl.select_v2", &[is_zero, zero, key], t, &[]))
+}
+
+/// `x` reordered along dim `d` by `indices` (`take_along_axis`): a gather over the last
+/// dim with the others as batch dims, `d` moved last and back.
+fn take_along(op: MlirOperation, x: MlirValue, indices: MlirValue, d: usize) -> MlirValue {
+    let rank = ty(x).dims().len();
+    let perm: Vec<i64> = (0..rank as i64).filter(|&i| i != d as i64).chain([d as i64]).collect();
+    let last = d + 1 == rank;
+    let (xl, il) = if last { (x, indices) } else { (tfl_transpose(op, x, &perm), tfl_transpose(op, indices, &perm)) };
+    let attrs = [("axis", i32_attr(op, rank as i64 - 1)), ("batch_dims", i32_attr(op, rank as i64 - 1))];
+    let g = emit(op, "tfl.gather", &[xl, il], unsafe { mlirValueGetType(xl) }, &attrs);
+    if last {
+        return g;
+    }
+    let inverse: Vec<i64> = (0..rank as i64).map(|i| perm.iter().position(|&p| p == i).unwrap() as i64).collect();
+    tfl_transpose(op, g, &inverse)
+}
+
+/// `sort` along one dim, alone or with an `iota` along that dim (the indices), as
+/// PyTorch's sort, argsort and topk export: `top_k` over the whole dim, whose ties keep
+/// index order, as a stable sort does. The comparator is one GT (descending) or LT
+/// (ascending) compare of float32, int32 or int64 values (signed), or PyTorch's float
+/// total order (see `sort_order`), sorted by `float_order_key` with the values gathered
+/// back, so NaNs come last ascending and first descending and -0.0 ties with 0.0.
 fn sort(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let ins = operands(op);
     let Some(dim) = attr(op, "dimension").and_then(|a| a.as_int()) else {
@@ -1198,7 +1317,13 @@ fn sort(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     };
     let x = ins[0];
     let xt = ty(x);
-    if ins.len() > 2 || xt.elem != ElemTy::F32 || !xt.is_static() || xt.dims().is_empty() {
+    let Some(order) = sort_order(op) else { return Ok(None) };
+    let elem_ok = match xt.elem {
+        ElemTy::F32 => true,
+        ElemTy::I(32) | ElemTy::I(64) => !order.nan_largest,
+        _ => false,
+    };
+    if ins.len() > 2 || !elem_ok || !xt.is_static() || xt.dims().is_empty() {
         return Ok(None);
     }
     let rank = xt.dims().len() as i64;
@@ -1206,12 +1331,14 @@ fn sort(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     if ins.len() == 2 && !is_iota_along(ins[1], d) {
         return Ok(None);
     }
-    let descending = match comparator(op, 1).as_deref() {
-        Some("GT") => true,
-        Some("LT") => false,
-        _ => return Ok(None),
+    let n = xt.dims()[d];
+    let (values, indices, topk) = if order.nan_largest {
+        let key = float_order_key(op, x)?;
+        let (_, indices, topk) = top_k(op, key, d, n, order.descending)?;
+        (take_along(op, x, indices, d), indices, topk)
+    } else {
+        top_k(op, x, d, n, order.descending)?
     };
-    let (values, indices, topk) = top_k(op, x, d, xt.dims()[d], descending)?;
     replace_all_uses(result(op, 0), values);
     if ins.len() == 2 {
         replace_result_cast(op, 1, indices);
