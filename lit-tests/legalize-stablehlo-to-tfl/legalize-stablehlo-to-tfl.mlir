@@ -716,3 +716,22 @@ func.func @argsort_i64(%x: tensor<5xi64>) -> tensor<5xi64> {
   }) {dimension = 0 : i64, is_stable = true} : (tensor<5xi64>, tensor<5xi64>) -> (tensor<5xi64>, tensor<5xi64>)
   return %s#1 : tensor<5xi64>
 }
+
+// -----
+
+// Other float dot_generals are one batch_matmul between reshapes: the lhs as
+// [batch, free, contracting] (a product over a middle dim transposes it), the rhs as
+// [batch, contracting, free], then StableHLO's [batch, lhs free, rhs free].
+// CHECK-LABEL: func.func @dot_general_rows
+// CHECK-SAME: (%[[X:.*]]: tensor<1x4x8x6xf32>, %[[W:.*]]: tensor<8x3xf32>, %[[A:.*]]: tensor<2x5x3xf32>, %[[B:.*]]: tensor<3x2x4xf32>)
+// CHECK: %[[T:.*]] = "tfl.transpose"(%[[X]], %{{.*}}) : (tensor<1x4x8x6xf32>, tensor<4xi32>) -> tensor<1x4x6x8xf32>
+// CHECK: %[[R:.*]] = "tfl.reshape"(%[[T]], %{{.*}}) : (tensor<1x4x6x8xf32>, tensor<2xi32>) -> tensor<24x8xf32>
+// CHECK: %[[MM:.*]] = "tfl.batch_matmul"(%[[R]], %[[W]]) {adj_x = false, adj_y = false} : (tensor<24x8xf32>, tensor<8x3xf32>) -> tensor<24x3xf32>
+// CHECK: "tfl.reshape"(%[[MM]], %{{.*}}) : (tensor<24x3xf32>, tensor<4xi32>) -> tensor<1x4x6x3xf32>
+// CHECK: %[[BT:.*]] = "tfl.transpose"(%[[B]], %{{.*}}) : (tensor<3x2x4xf32>, tensor<3xi32>) -> tensor<2x3x4xf32>
+// CHECK: "tfl.batch_matmul"(%[[A]], %[[BT]]) {adj_x = false, adj_y = false} : (tensor<2x5x3xf32>, tensor<2x3x4xf32>) -> tensor<2x5x4xf32>
+func.func @dot_general_rows(%x: tensor<1x4x8x6xf32>, %w: tensor<8x3xf32>, %a: tensor<2x5x3xf32>, %b: tensor<3x2x4xf32>) -> (tensor<1x4x6x3xf32>, tensor<2x5x4xf32>) {
+  %0 = "stablehlo.dot_general"(%x, %w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<1x4x8x6xf32>, tensor<8x3xf32>) -> tensor<1x4x6x3xf32>
+  %1 = "stablehlo.dot_general"(%a, %b) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [1], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<2x5x3xf32>, tensor<3x2x4xf32>) -> tensor<2x5x4xf32>
+  return %0, %1 : tensor<1x4x6x3xf32>, tensor<2x5x4xf32>
+}

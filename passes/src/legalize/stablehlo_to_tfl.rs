@@ -382,21 +382,57 @@ fn dot_general(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let (lc, rc) = (list("lhs_contracting_dimensions"), list("rhs_contracting_dimensions"));
     let b = lb.len();
     let leading = |v: &[i64]| v.iter().enumerate().all(|(i, &d)| d == i as i64);
-    if lb != rb || !leading(&lb) || lc.len() != 1 || rc.len() != 1 || lr != b + 2 || rr != b + 2 {
+    if lb == rb && leading(&lb) && lc.len() == 1 && rc.len() == 1 && lr == b + 2 && rr == b + 2 {
+        let adj_x = match lc[0] as usize {
+            d if d == b + 1 => Some(false),
+            d if d == b => Some(true),
+            _ => None,
+        };
+        let adj_y = match rc[0] as usize {
+            d if d == b => Some(false),
+            d if d == b + 1 => Some(true),
+            _ => None,
+        };
+        if let (Some(adj_x), Some(adj_y)) = (adj_x, adj_y) {
+            let attrs = [("adj_x", bool_attr(op, adj_x)), ("adj_y", bool_attr(op, adj_y))];
+            return Ok(Some(insert_op_before(op, "tfl.batch_matmul", &ins, &result_types(op), &attrs)));
+        }
+    }
+    dot_general_as_matmul(op, [&lb, &rb], [&lc, &rc])
+}
+
+/// Any other float `dot_general`: each operand permuted to `[batch, free, contracting]`
+/// (the rhs `[batch, contracting, free]`) and reshaped to `[B, M, K]` / `[B, K, N]` (no
+/// `B` without batch dims), one `tfl.batch_matmul`, and a reshape to StableHLO's result
+/// `[batch, lhs free, rhs free]` (adaptive average pooling's matrix of window weights,
+/// a product over a middle dim).
+fn dot_general_as_matmul(op: MlirOperation, [lb, rb]: [&[i64]; 2], [lc, rc]: [&[i64]; 2]) -> Result<Option<MlirOperation>, String> {
+    let (l, r) = (operand(op, 0), operand(op, 1));
+    let (lt, rt, out) = (ty(l), ty(r), ty(result(op, 0)));
+    if [&lt, &rt, &out].iter().any(|t| !t.is_static() || t.elem != ElemTy::F32) || lb.len() != rb.len() || lc.len() != rc.len() {
         return Ok(None);
     }
-    let adj_x = match lc[0] as usize {
-        d if d == b + 1 => false,
-        d if d == b => true,
-        _ => return Ok(None),
+    let free = |rank: usize, used: &[&[i64]]| -> Vec<i64> {
+        (0..rank as i64).filter(|d| used.iter().all(|u| !u.contains(d))).collect()
     };
-    let adj_y = match rc[0] as usize {
-        d if d == b => false,
-        d if d == b + 1 => true,
-        _ => return Ok(None),
+    let (lf, rf) = (free(lt.dims().len(), &[lb, lc]), free(rt.dims().len(), &[rb, rc]));
+    let size = |dims: &[i64], of: &[i64]| -> i64 { of.iter().map(|&d| dims[d as usize]).product() };
+    let (bsz, m, k, n) = (size(lt.dims(), lb), size(lt.dims(), &lf), size(lt.dims(), lc), size(rt.dims(), &rf));
+    let batched = !lb.is_empty();
+    let shape = |rows: i64, cols: i64| if batched { vec![bsz, rows, cols] } else { vec![rows, cols] };
+    let permuted = |v: MlirValue, perm: Vec<i64>| {
+        if perm.iter().enumerate().all(|(i, &p)| p == i as i64) { v } else { tfl_transpose(op, v, &perm) }
     };
-    let attrs = [("adj_x", bool_attr(op, adj_x)), ("adj_y", bool_attr(op, adj_y))];
-    Ok(Some(insert_op_before(op, "tfl.batch_matmul", &ins, &result_types(op), &attrs)))
+    let lhs = permuted(l, lb.iter().chain(&lf).chain(lc).copied().collect());
+    let rhs = permuted(r, rb.iter().chain(rc).chain(&rf).copied().collect());
+    let lhs = if ty(lhs).dims() == shape(m, k) { lhs } else { reshape_to(op, lhs, &shape(m, k)) };
+    let rhs = if ty(rhs).dims() == shape(k, n) { rhs } else { reshape_to(op, rhs, &shape(k, n)) };
+    let attrs = [("adj_x", bool_attr(op, false)), ("adj_y", bool_attr(op, false))];
+    let y = emit(op, "tfl.batch_matmul", &[lhs, rhs], like(l, &shape(m, n)), &attrs);
+    if ty(y).dims() == out.dims() {
+        return Ok(defining_op(y));
+    }
+    Ok(defining_op(reshape_to(op, y, out.dims())))
 }
 
 pub(super) fn i32_attr(op: MlirOperation, v: i64) -> MlirAttribute {
