@@ -35,11 +35,11 @@ func.func @to_bf16(%x: tensor<4xf32>) -> tensor<4xbf16> {
 
 // -----
 
-// Interior padding has no TFL builtin.
-func.func @interior_pad(%x: tensor<3xf32>, %z: tensor<f32>) -> tensor<5xf32> {
+// A pad of an unknown length has no static paddings.
+func.func @dynamic_interior_pad(%x: tensor<?xf32>, %z: tensor<f32>) -> tensor<?xf32> {
   // expected-error@+1 {{failed to legalize operation 'stablehlo.pad'}}
-  %0 = "stablehlo.pad"(%x, %z) {edge_padding_low = array<i64: 0>, edge_padding_high = array<i64: 0>, interior_padding = array<i64: 1>} : (tensor<3xf32>, tensor<f32>) -> tensor<5xf32>
-  return %0 : tensor<5xf32>
+  %0 = "stablehlo.pad"(%x, %z) {edge_padding_low = array<i64: 0>, edge_padding_high = array<i64: 0>, interior_padding = array<i64: 1>} : (tensor<?xf32>, tensor<f32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
 }
 
 // -----

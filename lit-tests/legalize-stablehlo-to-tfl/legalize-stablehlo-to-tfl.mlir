@@ -735,3 +735,22 @@ func.func @dot_general_rows(%x: tensor<1x4x8x6xf32>, %w: tensor<8x3xf32>, %a: te
   %1 = "stablehlo.dot_general"(%a, %b) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [1], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<2x5x3xf32>, tensor<3x2x4xf32>) -> tensor<2x5x4xf32>
   return %0, %1 : tensor<1x4x6x3xf32>, tensor<2x5x4xf32>
 }
+
+// -----
+
+// Interior padding (slice_scatter with a step): along dim 1, the dims around it merged,
+// [A, n, 1, B] padded by 2 after the unit dim, flattened and cut to n + (n - 1) * 2;
+// then the edge padding.
+// CHECK-LABEL: func.func @interior_pad
+// CHECK-SAME: (%[[X:.*]]: tensor<2x5xf32>, %[[V:.*]]: tensor<f32>)
+// CHECK: %[[R:.*]] = "tfl.reshape"(%[[X]], %{{.*}}) : (tensor<2x5xf32>, tensor<4xi32>) -> tensor<2x5x1x1xf32>
+// CHECK: %[[P:.*]] = "tfl.pseudo_const"() {value = dense<{{\[\[}}0, 0], [0, 0], [0, 2], [0, 0]]> : tensor<4x2xi32>}
+// CHECK: %[[S:.*]] = "tfl.padv2"(%[[R]], %[[P]], %[[V]]) : (tensor<2x5x1x1xf32>, tensor<4x2xi32>, tensor<f32>) -> tensor<2x5x3x1xf32>
+// CHECK: %[[F:.*]] = "tfl.reshape"(%[[S]], %{{.*}}) : (tensor<2x5x3x1xf32>, tensor<3xi32>) -> tensor<2x15x1xf32>
+// CHECK: %[[C:.*]] = "tfl.slice"(%[[F]], %{{.*}}, %{{.*}}) : (tensor<2x15x1xf32>, tensor<3xi32>, tensor<3xi32>) -> tensor<2x13x1xf32>
+// CHECK: %[[B:.*]] = "tfl.reshape"(%[[C]], %{{.*}}) : (tensor<2x13x1xf32>, tensor<2xi32>) -> tensor<2x13xf32>
+// CHECK: "tfl.padv2"(%[[B]], %{{.*}}, %[[V]]) : (tensor<2x13xf32>, tensor<2x2xi32>, tensor<f32>) -> tensor<2x16xf32>
+func.func @interior_pad(%x: tensor<2x5xf32>, %v: tensor<f32>) -> tensor<2x16xf32> {
+  %0 = "stablehlo.pad"(%x, %v) {edge_padding_low = array<i64: 0, 1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 0, 2>} : (tensor<2x5xf32>, tensor<f32>) -> tensor<2x16xf32>
+  return %0 : tensor<2x16xf32>
+}

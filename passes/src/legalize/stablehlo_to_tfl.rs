@@ -1459,26 +1459,25 @@ fn slice(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     Ok(Some(insert_op_before(op, "tfl.strided_slice", &[x, b, e, st], &result_types(op), &attrs)))
 }
 
-/// `pad(x, value)` without interior padding: `tfl.padv2(x, [[low, high], ...], value)`
-/// for the non-negative parts, then a `tfl.slice` for the negative ones (a crop). TFLite
-/// pads no bools: a bool pad runs on int32 between casts.
+/// `pad(x, value)`: interior padding first (see `interior_padded`), then
+/// `tfl.padv2(x, [[low, high], ...], value)` for the non-negative edge padding and a
+/// `tfl.slice` for the negative (a crop). TFLite pads no bools: a bool pad runs on int32
+/// between casts.
 fn pad(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let get = |n: &str| attr(op, n).and_then(|a| a.as_ints()).ok_or_else(|| format!("'stablehlo.pad' op has no {n}"));
     let (low, high, interior) = (get("edge_padding_low")?, get("edge_padding_high")?, get("interior_padding")?);
-    if interior.iter().any(|&i| i != 0) {
-        return Ok(None);
-    }
     let (x, value) = (operand(op, 0), operand(op, 1));
     let (xt, out) = (ty(x), ty(result(op, 0)));
     let crop = low.iter().chain(&high).any(|&p| p < 0);
+    let inner = interior.iter().any(|&i| i != 0);
     let boolean = is_bool(x);
-    if !crop && !boolean {
+    if !crop && !boolean && !inner {
         let pairs: Vec<[i64; 2]> = low.iter().zip(&high).map(|(l, h)| [*l, *h]).collect();
         let paddings = paddings_const(op, &pairs);
         // TFLite's constant_values is a scalar of the input's type: the 0-d init works.
         return Ok(Some(insert_op_before(op, "tfl.padv2", &[x, paddings, value], &result_types(op), &[])));
     }
-    if !xt.is_static() || !out.is_static() {
+    if !xt.is_static() || !out.is_static() || interior.iter().any(|&i| i < 0) {
         return Ok(None);
     }
     let (mut x, mut value) = (x, value);
@@ -1486,10 +1485,15 @@ fn pad(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         let i32t = i32_type(op);
         (x, value) = (cast_to(op, x, i32t), cast_to(op, value, i32t));
     }
+    for (d, &i) in interior.iter().enumerate() {
+        if i > 0 && ty(x).dims()[d] > 1 {
+            x = interior_padded(op, x, value, d, i);
+        }
+    }
     let pairs: Vec<[i64; 2]> = low.iter().zip(&high).map(|(l, h)| [(*l).max(0), (*h).max(0)]).collect();
     let mut y = x;
     if pairs.iter().flatten().any(|&p| p > 0) {
-        let padded: Vec<i64> = xt.dims().iter().zip(&pairs).map(|(d, p)| d + p[0] + p[1]).collect();
+        let padded: Vec<i64> = ty(x).dims().iter().zip(&pairs).map(|(d, p)| d + p[0] + p[1]).collect();
         let paddings = paddings_const(op, &pairs);
         y = emit(op, "tfl.padv2", &[x, paddings, value], like(x, &padded), &[]);
     }
@@ -1502,6 +1506,25 @@ fn pad(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         y = cast_to(op, y, bool_type(op));
     }
     Ok(defining_op(y))
+}
+
+/// `x` with `i` copies of `value` between neighbours along dim `d` (StableHLO's
+/// interior padding): as `[A, n, 1, B]` (the dims before and after `d` merged), padded
+/// by `i` after the unit dim, flattened back to `n * (i + 1)` along `d` and cut to
+/// `n + (n - 1) * i`.
+fn interior_padded(op: MlirOperation, x: MlirValue, value: MlirValue, d: usize, i: i64) -> MlirValue {
+    let dims = ty(x).dims().to_vec();
+    let (a, n, b) = (dims[..d].iter().product::<i64>(), dims[d], dims[d + 1..].iter().product::<i64>());
+    let spread = reshape_to(op, x, &[a, n, 1, b]);
+    let paddings = paddings_const(op, &[[0, 0], [0, 0], [0, i], [0, 0]]);
+    let spread = emit(op, "tfl.padv2", &[spread, paddings, value], like(x, &[a, n, 1 + i, b]), &[]);
+    let flat = reshape_to(op, spread, &[a, n * (1 + i), b]);
+    let len = n + (n - 1) * i;
+    let (begin, size) = (i32_const(op, &[0, 0, 0]), i32_const(op, &[a, len, b]));
+    let cut = emit(op, "tfl.slice", &[flat, begin, size], like(x, &[a, len, b]), &[]);
+    let mut out = dims;
+    out[d] = len;
+    reshape_to(op, cut, &out)
 }
 
 fn transpose(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
