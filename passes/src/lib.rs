@@ -14,6 +14,7 @@ pub mod rewrite;
 mod edge_verify;
 mod legalize_stablehlo_to_tfl;
 mod op_classes;
+mod stablehlo_widen_f16;
 mod tfl_channel_last_io;
 mod tfl_fold_constants;
 mod tfl_fuse_activation;

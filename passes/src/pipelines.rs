@@ -13,7 +13,10 @@ pub struct ConvertPipelineOptions {
 /// StableHLO (as the pt2 importer writes it) to TFL ready for the flatbuffer writer.
 pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     let mut func: Vec<&str> = Vec::new();
-    // Phase 1: legalize. Every later pass sees TFL ops only.
+    // Phase 1: legalize. LiteRT computes almost nothing in float16, so f16 programs are
+    // widened to f32 first (rounding kept where the program rounds); every later pass
+    // sees TFL ops only.
+    func.push("stablehlo-widen-f16");
     func.push("legalize-stablehlo-to-tfl");
     // Upsampling arrives as gathers of constant indices; recognized before folding
     // touches those constants.

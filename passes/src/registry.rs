@@ -6,6 +6,7 @@ use crate::pass::PassInfo;
 pub static PASSES: &[&PassInfo] = &[
     &crate::edge_verify::INFO,
     &crate::legalize_stablehlo_to_tfl::INFO,
+    &crate::stablehlo_widen_f16::INFO,
     &crate::tfl_channel_last_io::INFO,
     &crate::tfl_fold_constants::INFO,
     &crate::tfl_fuse_activation::INFO,

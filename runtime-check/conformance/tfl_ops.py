@@ -33,6 +33,7 @@ import numpy as np
 
 NP_OF = {
     "f32": np.float32,
+    "f16": np.float16,
     "i32": np.int32,
     "i64": np.int64,
     "i1": np.bool_,
@@ -210,8 +211,8 @@ def materialize(v: Val, rng) -> np.ndarray | None:
 def fmt_scalar(x, elem: str) -> str:
     if elem == "i1":
         return "true" if bool(x) else "false"
-    if elem == "f32":
-        x = np.float32(x)
+    if elem in ("f32", "f16"):
+        x = np.float32(x) if elem == "f32" else np.float16(x)
         if not np.isfinite(x):
             raise ValueError("non-finite constant")
         return np.format_float_scientific(x, unique=True, trim="0")
@@ -1539,3 +1540,9 @@ for kind in ["max", "min", "prod", "sum"]:
     case(f"unsorted_segment_{kind}.i32.runtime_ids", op, [In((6,), "i32", ints(-9, 9)),
          In((6,), "i32", ints(0, 3)), Const(np.array(4, np.int32))], {}, ref_segment(kind),
          note="ids as a runtime input; a 0-d num_segments")
+
+# ---- float16 data movement and weights -----------------------------------------------
+case("transpose.f16", "tfl.transpose", [In((2, 3, 4), "f16"), Const(np.array([2, 0, 1], np.int32))], {},
+     lambda x, p: np.transpose(x, p), note="TRANSPOSE moves float16 values as they are")
+case("dequantize.f16", "tfl.dequantize", [In((2, 3), "f16", lambda r, s: np.array([[0.5, -1.0, 65504.0], [6e-8, -0.0, 3.14]], np.float16))],
+     {}, lambda x: x.astype(np.float32), tol=EXACT, note="float16 values widened to float32 (exactly)")

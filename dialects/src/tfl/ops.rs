@@ -1261,8 +1261,8 @@ pub static OPS: &[OpDef] = &[
     OpDef {
         name: "tfl.transpose",
         summary: "Permutes the input's dims: output dim i is input dim perm[i].",
-        operands: &[one("input", DATA), one("perm", INT32)],
-        results: &[one("output", DATA)],
+        operands: &[one("input", &[F32, F16, Bool, AnyInt, AnyQuant]), one("perm", INT32)],
+        results: &[one("output", &[F32, F16, Bool, AnyInt, AnyQuant])],
         attrs: &[],
         regions: 0,
         verify: Some(tfl::transpose),

@@ -442,13 +442,21 @@ pub(super) fn i32_attr(op: MlirOperation, v: i64) -> MlirAttribute {
     }
 }
 
-/// `convert` is `tfl.cast`, except to or from bfloat16: LiteRT has no bfloat16 kernels
-/// (its interpreter cannot even read such tensors), so that form stays illegal.
+/// `convert` is `tfl.cast` (f16 constants to f32: `tfl.dequantize`), except to or from
+/// bfloat16: LiteRT has no bfloat16 kernels (its interpreter cannot even read such
+/// tensors), so that form stays illegal.
 fn convert(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let from = type_from_mlir(unsafe { mlirValueGetType(operand(op, 0)) }).elem;
     let to = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) }).elem;
     if from == ElemTy::BF16 || to == ElemTy::BF16 {
         return Ok(None);
+    }
+    // Float16 weights read as float32 are TFLite's DEQUANTIZE of an f16 constant, which
+    // the XNNPACK delegate unpacks once at load time (it fails on one that is a model
+    // output by itself: that stays a cast).
+    let returned = uses(result(op, 0)).iter().any(|(u, _)| name(*u) == "func.return");
+    if from == ElemTy::F16 && to == ElemTy::F32 && crate::constant::is_constant(operand(op, 0)) && !returned {
+        return Ok(Some(insert_op_before(op, "tfl.dequantize", &operands(op), &result_types(op), &[])));
     }
     Ok(Some(insert_op_before(op, "tfl.cast", &operands(op), &result_types(op), &[])))
 }
