@@ -754,3 +754,22 @@ func.func @interior_pad(%x: tensor<2x5xf32>, %v: tensor<f32>) -> tensor<2x16xf32
   %0 = "stablehlo.pad"(%x, %v) {edge_padding_low = array<i64: 0, 1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 0, 2>} : (tensor<2x5xf32>, tensor<f32>) -> tensor<2x16xf32>
   return %0 : tensor<2x16xf32>
 }
+
+// -----
+
+// An f16 constant converted to f32 is TFLite's fp16-weight DEQUANTIZE, unless it is
+// returned as it is (XNNPACK fails on that one); other f16 converts are casts.
+// CHECK-LABEL: func.func @f16_weights
+// CHECK: %[[W:.*]] = "tfl.pseudo_const"() {value = dense<[1.500000e+00, -2.000000e+00]> : tensor<2xf16>}
+// CHECK: %[[D:.*]] = "tfl.dequantize"(%[[W]]) : (tensor<2xf16>) -> tensor<2xf32>
+// CHECK: "tfl.add"(%{{.*}}, %[[D]])
+// CHECK: "tfl.cast"(%[[W]]) : (tensor<2xf16>) -> tensor<2xf32>
+// CHECK: "tfl.cast"(%{{.*}}) : (tensor<2xf32>) -> tensor<2xf16>
+func.func @f16_weights(%x: tensor<2xf32>) -> (tensor<2xf32>, tensor<2xf32>, tensor<2xf16>) {
+  %w = "stablehlo.constant"() {value = dense<[1.5, -2.0]> : tensor<2xf16>} : () -> tensor<2xf16>
+  %0 = "stablehlo.convert"(%w) : (tensor<2xf16>) -> tensor<2xf32>
+  %1 = "stablehlo.add"(%x, %0) : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  %2 = "stablehlo.convert"(%w) : (tensor<2xf16>) -> tensor<2xf32>
+  %3 = "stablehlo.convert"(%x) : (tensor<2xf32>) -> tensor<2xf16>
+  return %1, %2, %3 : tensor<2xf32>, tensor<2xf32>, tensor<2xf16>
+}
