@@ -276,7 +276,8 @@ pub fn scatter(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     }
     let (x, ix, up) = (ins[0], ins[1], ins[2]);
     let (xt, it, ut) = (ty(x), ty(ix), ty(up));
-    if !xt.is_static() || !it.is_static() || !ut.is_static() {
+    // Index vectors are compared and cast in int32 or int64 only.
+    if !xt.is_static() || !it.is_static() || !ut.is_static() || !matches!(it.elem, ElemTy::I(32) | ElemTy::I(64)) {
         return Ok(None);
     }
     let Some(dn) = attr(op, "scatter_dimension_numbers") else {

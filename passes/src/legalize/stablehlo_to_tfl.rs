@@ -293,6 +293,12 @@ fn broadcast_in_dim(op: MlirOperation) -> Result<Option<MlirOperation>, String> 
     Ok(Some(insert_op_before(op, "tfl.broadcast_to", &[source, shape], &result_types(op), &[])))
 }
 
+/// Whether the TFL catalog accepts `op` (its operand and result types, attributes).
+pub(super) fn catalog_accepts(op: MlirOperation) -> bool {
+    let view = edge_dialects::ir::op_view(op);
+    edge_dialects::TFL.lookup(&view.name).is_some_and(|def| edge_dialects::verify::check_op(def, &view).is_empty())
+}
+
 pub(super) fn bool_attr(op: MlirOperation, v: bool) -> MlirAttribute {
     unsafe { mlirBoolAttrGet(mlirOperationGetContext(op), v as i32) }
 }
@@ -353,6 +359,11 @@ fn reduce(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     // init broadcast (a minimum over indices that starts at the dim size, say).
     let t = unsafe { mlirValueGetType(result(op, 0)) };
     let reduced = emit(op, to, &[ins[0], axes], t, &[("keep_dims", keep)]);
+    // The pass checks the op a rule returns against the catalog; this one comes first.
+    if let Some(r) = defining_op(reduced).filter(|r| !catalog_accepts(*r)) {
+        erase(r);
+        return Ok(None);
+    }
     let attrs: &[(&str, MlirAttribute)] =
         if matches!(combine, "tfl.add" | "tfl.mul") { &[("fused_activation_function", string_attr(op, "NONE"))] } else { &[] };
     Ok(Some(insert_op_before(op, combine, &[reduced, ins[1]], &[t], attrs)))
@@ -1485,7 +1496,9 @@ fn pad(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         // TFLite's constant_values is a scalar of the input's type: the 0-d init works.
         return Ok(Some(insert_op_before(op, "tfl.padv2", &[x, paddings, value], &result_types(op), &[])));
     }
-    if !xt.is_static() || !out.is_static() || interior.iter().any(|&i| i < 0) {
+    // The pads below are intermediate ops: only the types PADV2 takes (bools are cast).
+    let padded_elem_ok = boolean || matches!(xt.elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64) | ElemTy::U(8));
+    if !xt.is_static() || !out.is_static() || interior.iter().any(|&i| i < 0) || !padded_elem_ok {
         return Ok(None);
     }
     let (mut x, mut value) = (x, value);
