@@ -200,7 +200,11 @@ fn kind(op: MlirOperation) -> Option<Kind> {
             if !inner.iter().all(|o| REGION_OPS.contains(&o.as_str())) {
                 return None;
             }
-            if inner.iter().all(|o| REGION_PICKS.contains(&o.as_str())) { Kind::Keeps } else { Kind::Rounds }
+            if inner.iter().all(|o| REGION_PICKS.contains(&o.as_str())) {
+                Kind::Keeps
+            } else {
+                Kind::Rounds
+            }
         }
         _ => return None,
     })
@@ -209,7 +213,14 @@ fn kind(op: MlirOperation) -> Option<Kind> {
 /// `t` (an f32 tensor type) with f16 elements.
 fn narrowed(t: MlirType) -> MlirType {
     let dims = type_from_mlir(t).shape.unwrap_or_default();
-    unsafe { mlirRankedTensorTypeGet(dims.len() as isize, dims.as_ptr(), mlirF16TypeGet(mlirTypeGetContext(t)), mlirAttributeGetNull()) }
+    unsafe {
+        mlirRankedTensorTypeGet(
+            dims.len() as isize,
+            dims.as_ptr(),
+            mlirF16TypeGet(mlirTypeGetContext(t)),
+            mlirAttributeGetNull(),
+        )
+    }
 }
 
 /// The result types of function `func`.
@@ -312,7 +323,8 @@ impl Pass for StablehloWidenF16 {
         }
         let first = unsafe { mlirBlockGetFirstOperation(block) };
         for a in args {
-            let up = insert_op_before(first, "stablehlo.convert", &[a], &[widened(unsafe { mlirValueGetType(a) })], &[]);
+            let up =
+                insert_op_before(first, "stablehlo.convert", &[a], &[widened(unsafe { mlirValueGetType(a) })], &[]);
             replace_uses_except(a, result(up, 0), up);
         }
         for op in touching {
@@ -348,7 +360,8 @@ impl Pass for StablehloWidenF16 {
                             continue;
                         }
                         // An f16 value read back up is returned as it was; others go down.
-                        let up_of = defining_op(v).filter(|d| name(*d) == "stablehlo.convert" && value_is_f16(operand(*d, 0)));
+                        let up_of =
+                            defining_op(v).filter(|d| name(*d) == "stablehlo.convert" && value_is_f16(operand(*d, 0)));
                         let down = match up_of {
                             Some(d) => operand(d, 0),
                             None => result(insert_op_before(op, "stablehlo.convert", &[v], &[want[i]], &[]), 0),
@@ -380,5 +393,6 @@ impl Pass for StablehloWidenF16 {
 
 /// Whether constant `op`'s value is a dense splat.
 fn splat_attr(op: MlirOperation) -> bool {
-    raw_attr(op, "value").is_some_and(|a| unsafe { mlirAttributeIsADenseElements(a) && mlirDenseElementsAttrIsSplat(a) })
+    raw_attr(op, "value")
+        .is_some_and(|a| unsafe { mlirAttributeIsADenseElements(a) && mlirDenseElementsAttrIsSplat(a) })
 }
