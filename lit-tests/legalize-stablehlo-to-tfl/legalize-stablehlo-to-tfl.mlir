@@ -196,6 +196,25 @@ func.func @max_pool(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32> {
 
 // -----
 
+// A 1-D max pool ([N, C, L], window [1, 1, k]) is max_pool_2d over a unit height.
+// CHECK-LABEL: func.func @max_pool_1d
+// CHECK: %[[R:.*]] = "tfl.reshape"(%{{.*}}, %{{.*}}) : (tensor<1x4x8xf32>, tensor<4xi32>) -> tensor<1x4x1x8xf32>
+// CHECK: %[[T:.*]] = "tfl.transpose"(%[[R]], %{{.*}}) : (tensor<1x4x1x8xf32>, tensor<4xi32>) -> tensor<1x1x8x4xf32>
+// CHECK: %[[P:.*]] = "tfl.max_pool_2d"(%[[T]]) {filter_height = 1 : i32, filter_width = 2 : i32, fused_activation_function = "NONE", padding = "VALID", stride_h = 1 : i32, stride_w = 2 : i32} : (tensor<1x1x8x4xf32>) -> tensor<1x1x4x4xf32>
+// CHECK: %[[B:.*]] = "tfl.transpose"(%[[P]], %{{.*}}) : (tensor<1x1x4x4xf32>, tensor<4xi32>) -> tensor<1x4x1x4xf32>
+// CHECK: "tfl.reshape"(%[[B]], %{{.*}}) : (tensor<1x4x1x4xf32>, tensor<3xi32>) -> tensor<1x4x4xf32>
+func.func @max_pool_1d(%x: tensor<1x4x8xf32>) -> tensor<1x4x4xf32> {
+  %ninf = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %ninf) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.maximum"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) {padding = dense<0> : tensor<3x2xi64>, window_dilations = array<i64: 1, 1, 1>, window_dimensions = array<i64: 1, 1, 2>, window_strides = array<i64: 1, 1, 2>} : (tensor<1x4x8xf32>, tensor<f32>) -> tensor<1x4x4xf32>
+  return %0 : tensor<1x4x4xf32>
+}
+
+// -----
+
 // ceil_mode max pooling (9 -> 5 at stride 2, one high padding): what SAME computes,
 // so no padv2.
 // CHECK-LABEL: func.func @max_pool_same

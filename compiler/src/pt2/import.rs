@@ -275,11 +275,22 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
             strides.map(|s| (name.clone(), s))
         })
         .collect();
+    let mut read = std::collections::HashSet::new();
+    for g in std::iter::once(graph).chain(bodies.0.values().map(|(b, _)| b)) {
+        for n in &g.nodes {
+            read.extend(input_names(n).into_iter().map(str::to_string));
+        }
+        read.extend(g.outputs.iter().filter_map(|a| a.as_tensor()).map(str::to_string));
+    }
+    for (_, operands) in bodies.0.values() {
+        read.extend(operands.iter().cloned());
+    }
     let mut ctx = Ctx {
         e: Emitter::new(),
         env: HashMap::new(),
         tensor_types: &tensor_types,
         tensor_strides: &tensor_strides,
+        read: &read,
         outputs: vec![],
     };
 

@@ -784,12 +784,43 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
             return cumsum(op, x, axis);
         }
     }
-    if rank != 4 || window[..2] != [1, 1] || strides[..2] != [1, 1] || pads[..2] != [[0, 0], [0, 0]] || xt.elem != ElemTy::F32 {
+    if !(rank == 3 || rank == 4) || window[..2] != [1, 1] || strides[..2] != [1, 1] || pads[..2] != [[0, 0], [0, 0]] || xt.elem != ElemTy::F32 {
+        return Ok(None);
+    }
+    if rank == 4 {
+        let k = [window[2], window[3]];
+        let st = [strides[2], strides[3]];
+        return Ok(pool_2d(op, x, &body, init, k, st, [pads[2], pads[3]], out.dims())?.and_then(defining_op));
+    }
+    // A 1-D max pool is a 2-D one over [N, C, 1, L]. (An average pool's divisor is a
+    // separate op over the rank-3 result, which `average_pool` does not follow.)
+    if body != "stablehlo.maximum" {
         return Ok(None);
     }
     let (xd, od) = (xt.dims(), out.dims());
-    let (k, st) = ([window[2], window[3]], [strides[2], strides[3]]);
-    let Some(padding) = window_padding([xd[2], xd[3]], k, st, [1, 1], [pads[2], pads[3]], [od[2], od[3]]) else {
+    let x4 = reshape_to(op, x, &[xd[0], xd[1], 1, xd[2]]);
+    let out4 = [od[0], od[1], 1, od[2]];
+    let Some(y) = pool_2d(op, x4, &body, init, [1, window[2]], [1, strides[2]], [[0, 0], pads[2]], &out4)? else {
+        return Ok(None);
+    };
+    Ok(defining_op(reshape_to(op, y, od)))
+}
+
+/// A max or average pool over the last two dims of NCHW `x` (window `k`, strides `st`,
+/// explicit `pads`) as the NHWC TFL pool between transposes; the NCHW result.
+fn pool_2d(
+    op: MlirOperation,
+    x: MlirValue,
+    body: &str,
+    init: Option<f64>,
+    k: [i64; 2],
+    st: [i64; 2],
+    pads: [[i64; 2]; 2],
+    od: &[i64],
+) -> Result<Option<MlirValue>, String> {
+    let xt = ty(x);
+    let xd = xt.dims();
+    let Some(padding) = window_padding([xd[2], xd[3]], k, st, [1, 1], pads, [od[2], od[3]]) else {
         return Ok(None);
     };
     let attrs = [
@@ -801,15 +832,15 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         ("stride_w", i32_attr(op, st[1])),
     ];
     let out_nhwc = like(result(op, 0), &[od[0], od[2], od[3], od[1]]);
-    let y = match body.as_str() {
+    match body {
         "stablehlo.maximum" if init == Some(f64::NEG_INFINITY) => {
             let nhwc = padded_nhwc(op, x, &padding, Some(f64::NEG_INFINITY));
-            emit(op, "tfl.max_pool_2d", &[nhwc], out_nhwc, &attrs)
+            let y = emit(op, "tfl.max_pool_2d", &[nhwc], out_nhwc, &attrs);
+            Ok(Some(tfl_transpose(op, y, &[0, 3, 1, 2])))
         }
-        "stablehlo.add" if init == Some(0.0) => return Ok(average_pool(op, x, k, st, &padding, out_nhwc, &attrs)),
-        _ => return Ok(None),
-    };
-    Ok(defining_op(tfl_transpose(op, y, &[0, 3, 1, 2])))
+        "stablehlo.add" if init == Some(0.0) => Ok(average_pool(op, x, k, st, &padding, out_nhwc, &attrs).map(result_of)),
+        _ => Ok(None),
+    }
 }
 
 /// The `[lo, hi]` padding of each of `rank` dims of a window op (zero when absent).

@@ -118,6 +118,8 @@ pub struct Ctx<'a> {
     /// The recorded strides of each tensor value (static ones only), for ops whose
     /// meaning depends on memory layout (`as_strided`).
     pub tensor_strides: &'a HashMap<String, Vec<i64>>,
+    /// Every tensor name some node or graph output reads.
+    pub read: &'a std::collections::HashSet<String>,
     /// Output argument names of the current node.
     pub outputs: Vec<Option<String>>,
 }
@@ -129,10 +131,10 @@ impl Ctx<'_> {
         self.tensor_types.get(name).cloned().ok_or_else(|| format!("no tensor metadata for output '{name}'").into())
     }
 
-    /// Whether output `i` of the current node is used: the archive names unused outputs
-    /// of multi-output ops `<node>_unused_<i>`.
+    /// Whether output `i` of the current node is read by a later node or is a graph
+    /// output (the archive may also name an unread output `<node>_unused_<i>`).
     pub fn output_used(&self, i: usize) -> bool {
-        matches!(self.outputs.get(i), Some(Some(n)) if !n.contains("_unused_"))
+        matches!(self.outputs.get(i), Some(Some(n)) if !n.contains("_unused_") && self.read.contains(n))
     }
 
     pub fn tensor(&self, name: &str) -> LResult<Val> {

@@ -481,19 +481,41 @@ fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let x = ctx.e.convert(&x, &out.elem);
     let p = pool_params(&x, &out, args, n, false)?;
-    let sum = reduce_window(ctx, &x, &p, "stablehlo.add", 0.0, out.clone());
-    if let Some(d) = args.opt_int("divisor_override")? {
-        let k = ctx.e.splat(d as f64, &out.elem, out.dims());
-        return Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &k)]);
-    }
+    let divisor = args.opt_int("divisor_override")?;
     let include_pad = args.bool("count_include_pad")?;
+    if n != 1 {
+        return Ok(vec![avg_pool_of(ctx, &x, &p, n, out, divisor, include_pad)]);
+    }
+    // A 1-D pool as a 2-D one over a unit height (the form TFLite pools take).
+    let at = x.rank() - 1;
+    let unit = |v: &[i64], one: i64| {
+        let mut v = v.to_vec();
+        v.insert(at, one);
+        v
+    };
+    let mut pads = p.pads.clone();
+    pads.insert(at, [0, 0]);
+    let p2 = Pool { window: unit(&p.window, 1), strides: unit(&p.strides, 1), dilations: unit(&p.dilations, 1), pads };
+    let x2 = ctx.e.reshape(&x, &unit(x.shape(), 1));
+    let out2 = TensorTy::ranked(unit(out.dims(), 1), out.elem.clone());
+    let y = avg_pool_of(ctx, &x2, &p2, 2, out2, divisor, include_pad);
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// The average pool of `x` over its last `n` dims with window `p`.
+fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, divisor: Option<i64>, include_pad: bool) -> Val {
+    let sum = reduce_window(ctx, x, p, "stablehlo.add", 0.0, out.clone());
+    if let Some(d) = divisor {
+        let k = ctx.e.splat(d as f64, &out.elem, out.dims());
+        return ctx.e.binary("stablehlo.divide", &sum, &k);
+    }
     let lead = x.rank() - n;
     let spatial_pads = &p.pads[lead..];
     let full_cover = spatial_pads.iter().all(|pp| if include_pad { pp[1] <= pp[0] } else { pp[0] == 0 && pp[1] <= 0 });
     if full_cover {
         let window_area: i64 = p.window.iter().product();
         let k = ctx.e.splat(window_area as f64, &out.elem, out.dims());
-        return Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &k)]);
+        return ctx.e.binary("stablehlo.divide", &sum, &k);
     }
     // Count what each window covers: a windowed sum of ones over the input (plus the
     // explicit padding when it counts), zeros beyond.
@@ -508,7 +530,7 @@ fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     }
     let ones = ctx.e.splat(1.0, &out.elem, &ones_shape);
     let counts = reduce_window(ctx, &ones, &count_pool, "stablehlo.add", 0.0, out.clone());
-    Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &counts)])
+    ctx.e.binary("stablehlo.divide", &sum, &counts)
 }
 
 pub fn avg_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
