@@ -36,7 +36,7 @@
 //! convolution (they would need the padding to be zero-preserving); convolutions with
 //! a fused activation or a second user.
 
-use crate::constant::{broadcast_shapes, insert, read, read_compact, strides, ConstTensor};
+use crate::constant::{broadcast_shapes, insert, insert_owned, read, read_compact, strides, with_bytes, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
@@ -457,24 +457,29 @@ fn fold_into(conv: MlirOperation, filter_at: isize, bias_at: isize, filter_chann
         (Affine::Mul, b) => b.map(|b| b.iter().zip(v).map(|(b, v)| b * v).collect()),
     };
     let new_filter = if kind == Affine::Mul {
-        // Scaled in place, one run of `inner` weights per channel step.
-        let mut f = read(operand(conv, filter_at))?;
-        if f.elem != ElemTy::F32 || f.shape.get(filter_channel).copied() != Some(channels as i64) {
-            return None;
-        }
-        let inner: usize = f.shape[filter_channel + 1..].iter().product::<i64>() as usize;
-        for (block, run) in f.bytes.chunks_exact_mut(inner.max(1) * 4).enumerate() {
-            let scale = v[block % channels];
-            for w in run.as_chunks_mut::<4>().0 {
-                *w = (f32::from_le_bytes(*w) * scale).to_le_bytes();
+        // Scaled from the attribute's bytes into the new filter, one run of `inner`
+        // weights per channel step.
+        let filter = operand(conv, filter_at);
+        let f = with_bytes(filter, |shape, elem, elem_type, bytes| {
+            if *elem != ElemTy::F32 || shape.get(filter_channel).copied() != Some(channels as i64) {
+                return None;
             }
-        }
+            let run = shape[filter_channel + 1..].iter().product::<i64>().max(1) as usize * 4;
+            let mut out = vec![0u8; bytes.len()];
+            for (block, (src, dst)) in bytes.chunks_exact(run).zip(out.chunks_exact_mut(run)).enumerate() {
+                let scale = v[block % channels];
+                for (w, o) in src.as_chunks::<4>().0.iter().zip(dst.as_chunks_mut::<4>().0) {
+                    *o = (f32::from_le_bytes(*w) * scale).to_le_bytes();
+                }
+            }
+            Some(ConstTensor { shape: shape.to_vec(), elem: ElemTy::F32, elem_type, bytes: out })
+        })??;
         Some(f)
     } else {
         None
     };
     if let Some(f) = new_filter {
-        let c = insert(conv, &f);
+        let c = insert_owned(conv, f);
         unsafe { mlirOperationSetOperand(conv, filter_at, c) };
     }
     if let Some(b) = new_bias {

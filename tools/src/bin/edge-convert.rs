@@ -153,8 +153,8 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
 
     let mark = Instant::now();
     progress.set_message("writing the flatbuffer");
-    let bytes = match tflite::module_to_tflite(module, &WriteOptions::default()) {
-        Ok(b) => b,
+    let image = match tflite::module_to_tflite_image(module, &WriteOptions::default()) {
+        Ok(image) => image,
         Err(TranslateError::Diagnosed(_)) => {
             report_diags(&progress);
             return Err(String::new());
@@ -164,12 +164,12 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
             return Err(m);
         }
     };
-    Output::from_arg(Some(&output_name)).write(&bytes)?;
+    Output::from_arg(Some(&output_name)).write_pieces(&image.pieces())?;
     phases.push(("write", mark.elapsed()));
     progress.finish_and_clear();
 
-    let ops = tflite::op_histogram(&bytes).map_err(|e| format!("reading back '{output_name}': {e}"))?;
-    let report = Report { input, output: output_name, bytes: bytes.len(), ops, phases };
+    let ops = tflite::op_histogram(image.tables()).map_err(|e| format!("reading back '{output_name}': {e}"))?;
+    let report = Report { input, output: output_name, bytes: image.len(), ops, phases };
     if let Some(path) = &args.report_json {
         driver::write_atomically(path, report.json().as_bytes())?;
     }
