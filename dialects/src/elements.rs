@@ -78,7 +78,7 @@ pub fn owned_resource_attr(ty: MlirType, bytes: Vec<u8>) -> MlirAttribute {
             data as *mut std::ffi::c_void,
             len,
             align,
-            false,
+            true,
             Some(release),
             user as *mut std::ffi::c_void,
         );
@@ -97,6 +97,21 @@ pub fn owned_resource_attr(ty: MlirType, bytes: Vec<u8>) -> MlirAttribute {
 pub unsafe fn owned_resource_bytes<'a>(attr: MlirAttribute) -> Option<&'a [u8]> {
     let r = registered(attr).filter(|r| r.owned)?;
     Some(std::slice::from_raw_parts(r.ptr as *const u8, r.len))
+}
+
+/// The bytes of an attribute made by `owned_resource_attr`, to rewrite in place: a
+/// pass that replaces the one use of a constant by a function of it (a filter scaled
+/// by a batch norm) saves making a weight-sized blob. MLIR keys such an attribute by
+/// its blob, never by its contents, so nothing it keeps goes stale.
+///
+/// # Safety
+/// As `owned_resource_bytes`, and the attribute must be the value of one op only,
+/// whose result has one use, the one being rewritten; no other slice of the bytes may
+/// be alive. Constants made by `edge_passes::constant::insert*` each get their own
+/// attribute, which no pass copies to another op.
+pub unsafe fn owned_resource_bytes_mut<'a>(attr: MlirAttribute) -> Option<&'a mut [u8]> {
+    let r = registered(attr).filter(|r| r.owned)?;
+    Some(std::slice::from_raw_parts_mut(r.ptr as *mut u8, r.len))
 }
 
 /// The bytes of `attr` in place, when they already have `constant_bytes`'s layout: a

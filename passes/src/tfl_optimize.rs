@@ -36,7 +36,7 @@
 //! convolution (they would need the padding to be zero-preserving); convolutions with
 //! a fused activation or a second user.
 
-use crate::constant::{broadcast_shapes, insert, insert_owned, read, read_compact, strides, with_bytes, ConstTensor};
+use crate::constant::{broadcast_shapes, insert, insert_owned, read, read_compact, rewritable, strides, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
@@ -456,31 +456,36 @@ fn fold_into(conv: MlirOperation, filter_at: isize, bias_at: isize, filter_chann
         (Affine::Sub, b) => Some(b.map_or_else(|| v.iter().map(|v| -v).collect(), |b| b.iter().zip(v).map(|(b, v)| b - v).collect())),
         (Affine::Mul, b) => b.map(|b| b.iter().zip(v).map(|(b, v)| b * v).collect()),
     };
-    let new_filter = if kind == Affine::Mul {
-        // Scaled from the attribute's bytes into the new filter, one run of `inner`
-        // weights per channel step.
+    if kind == Affine::Mul {
+        // One run of `inner` weights per channel step, each scaled by its channel's value.
         let filter = operand(conv, filter_at);
-        let f = with_bytes(filter, |shape, elem, elem_type, bytes| {
+        let scale = |shape: &[i64], elem: &ElemTy, bytes: &mut [u8]| -> Option<()> {
             if *elem != ElemTy::F32 || shape.get(filter_channel).copied() != Some(channels as i64) {
                 return None;
             }
             let run = shape[filter_channel + 1..].iter().product::<i64>().max(1) as usize * 4;
-            let mut out = vec![0u8; bytes.len()];
-            for (block, (src, dst)) in bytes.chunks_exact(run).zip(out.chunks_exact_mut(run)).enumerate() {
+            for (block, run) in bytes.chunks_exact_mut(run).enumerate() {
                 let scale = v[block % channels];
-                for (w, o) in src.as_chunks::<4>().0.iter().zip(dst.as_chunks_mut::<4>().0) {
-                    *o = (f32::from_le_bytes(*w) * scale).to_le_bytes();
+                for w in run.as_chunks_mut::<4>().0 {
+                    *w = (f32::from_le_bytes(*w) * scale).to_le_bytes();
                 }
             }
-            Some(ConstTensor { shape: shape.to_vec(), elem: ElemTy::F32, elem_type, bytes: out })
-        })??;
-        Some(f)
-    } else {
-        None
-    };
-    if let Some(f) = new_filter {
-        let c = insert_owned(conv, f);
-        unsafe { mlirOperationSetOperand(conv, filter_at, c) };
+            Some(())
+        };
+        if let Some((c, shape, elem, bytes)) = rewritable(filter) {
+            // A filter folded earlier and used here only: scaled where it lies, and put
+            // where a new constant would go (the output names and orders it the same).
+            scale(&shape, &elem, bytes)?;
+            unsafe {
+                mlirOperationMoveBefore(c, conv);
+                mlirOperationSetLocation(c, mlirOperationGetLocation(conv));
+            }
+        } else {
+            let mut f = read(filter)?;
+            scale(&f.shape, &f.elem, &mut f.bytes)?;
+            let c = insert_owned(conv, f);
+            unsafe { mlirOperationSetOperand(conv, filter_at, c) };
+        }
     }
     if let Some(b) = new_bias {
         let c = insert(conv, &ConstTensor::from_f32(ctx, vec![channels as i64], &b));
