@@ -433,58 +433,57 @@ pub fn attr_from_mlir(a: MlirAttribute) -> Attr {
     }
 }
 
-/// Decodes small dense int/float elements (splats are expanded).
+/// Decodes small dense int/float elements (splats are expanded), from the raw data
+/// (one call per element costs more than the verifier's other work on a weight-heavy
+/// model, which decodes every constant after each pass).
 unsafe fn decode_dense(a: MlirAttribute, ty: &TensorTy) -> (Option<Vec<i64>>, Option<Vec<f64>>) {
     let n = mlirElementsAttrGetNumElements(a) as isize;
     if n > MAX_DECODED_ELEMENTS {
         return (None, None);
     }
     let splat = mlirDenseElementsAttrIsSplat(a);
-    let idx = |i: isize| if splat { 0 } else { i };
+    if ty.elem == ElemTy::I(1) {
+        // Packed bits: read through MLIR.
+        let v = (0..n)
+            .map(|i| if splat { mlirDenseElementsAttrGetBoolSplatValue(a) as i64 } else { mlirDenseElementsAttrGetBoolValue(a, i) as i64 })
+            .collect();
+        return (Some(v), None);
+    }
+    let width = match &ty.elem {
+        ElemTy::I(w) | ElemTy::U(w) if [8, 16, 32, 64].contains(w) => *w as usize / 8,
+        ElemTy::F32 => 4,
+        ElemTy::F64 => 8,
+        _ => return (None, None),
+    };
+    let n = n as usize;
+    // Host-endian elements, one of them for a splat.
+    let raw = std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(a) as *const u8, if splat { width } else { n * width });
+    let elems = (0..n).map(|i| if splat { &raw[..width] } else { &raw[i * width..(i + 1) * width] });
     match &ty.elem {
-        ElemTy::I(1) => {
-            let v = (0..n)
-                .map(|i| if splat { mlirDenseElementsAttrGetBoolSplatValue(a) as i64 } else { mlirDenseElementsAttrGetBoolValue(a, i) as i64 })
-                .collect();
-            (Some(v), None)
-        }
-        ElemTy::I(w) | ElemTy::U(w) => {
-            let unsigned = matches!(ty.elem, ElemTy::U(_));
-            let get = |i: isize| -> i64 {
-                let i = idx(i);
-                match (w, unsigned) {
-                    (8, false) => if splat { mlirDenseElementsAttrGetInt8SplatValue(a) as i64 } else { mlirDenseElementsAttrGetInt8Value(a, i) as i64 },
-                    (8, true) => if splat { mlirDenseElementsAttrGetUInt8SplatValue(a) as i64 } else { mlirDenseElementsAttrGetUInt8Value(a, i) as i64 },
-                    (16, false) => mlirDenseElementsAttrGetInt16Value(a, i) as i64,
-                    (16, true) => mlirDenseElementsAttrGetUInt16Value(a, i) as i64,
-                    (32, false) => if splat { mlirDenseElementsAttrGetInt32SplatValue(a) as i64 } else { mlirDenseElementsAttrGetInt32Value(a, i) as i64 },
-                    (32, true) => if splat { mlirDenseElementsAttrGetUInt32SplatValue(a) as i64 } else { mlirDenseElementsAttrGetUInt32Value(a, i) as i64 },
-                    (64, false) => if splat { mlirDenseElementsAttrGetInt64SplatValue(a) } else { mlirDenseElementsAttrGetInt64Value(a, i) },
-                    (64, true) => if splat { mlirDenseElementsAttrGetUInt64SplatValue(a) as i64 } else { mlirDenseElementsAttrGetUInt64Value(a, i) as i64 },
-                    _ => 0,
-                }
-            };
-            if ![8, 16, 32, 64].contains(w) {
-                return (None, None);
-            }
-            if splat && *w == 16 {
-                return (None, None);
-            }
-            ((Some((0..n).map(get).collect())), None)
-        }
-        ElemTy::F32 => {
-            let v = (0..n)
-                .map(|i| if splat { mlirDenseElementsAttrGetFloatSplatValue(a) as f64 } else { mlirDenseElementsAttrGetFloatValue(a, i) as f64 })
-                .collect();
-            (None, Some(v))
-        }
-        ElemTy::F64 => {
-            let v = (0..n)
-                .map(|i| if splat { mlirDenseElementsAttrGetDoubleSplatValue(a) } else { mlirDenseElementsAttrGetDoubleValue(a, idx(i)) })
-                .collect();
-            (None, Some(v))
-        }
-        _ => (None, None),
+        ElemTy::F32 => (None, Some(elems.map(|b| f32::from_ne_bytes(b.try_into().unwrap()) as f64).collect())),
+        ElemTy::F64 => (None, Some(elems.map(|b| f64::from_ne_bytes(b.try_into().unwrap())).collect())),
+        ElemTy::I(_) => (Some(elems.map(|b| signed(b)).collect()), None),
+        _ => (Some(elems.map(|b| unsigned(b) as i64).collect()), None),
+    }
+}
+
+/// A host-endian two's complement integer of 1, 2, 4 or 8 bytes.
+fn signed(b: &[u8]) -> i64 {
+    match b.len() {
+        1 => b[0] as i8 as i64,
+        2 => i16::from_ne_bytes([b[0], b[1]]) as i64,
+        4 => i32::from_ne_bytes(b.try_into().unwrap()) as i64,
+        _ => i64::from_ne_bytes(b.try_into().unwrap()),
+    }
+}
+
+/// A host-endian unsigned integer of 1, 2, 4 or 8 bytes.
+fn unsigned(b: &[u8]) -> u64 {
+    match b.len() {
+        1 => b[0] as u64,
+        2 => u16::from_ne_bytes([b[0], b[1]]) as u64,
+        4 => u32::from_ne_bytes(b.try_into().unwrap()) as u64,
+        _ => u64::from_ne_bytes(b.try_into().unwrap()),
     }
 }
 

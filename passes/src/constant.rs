@@ -127,13 +127,22 @@ fn as_batched_matrix_transpose(shape: &[i64], perm: &[usize]) -> Option<(usize, 
     Some((prod(0..p), prod(p..p + a), prod(p + a..rank)))
 }
 
-/// A `rows x cols` matrix of `W`-byte elements, transposed into `dst` in cache-sized
-/// tiles (weight matrices are tens of megabytes: element by element, every read misses
-/// the cache).
+/// A `rows x cols` matrix of `W`-byte elements, transposed into `dst`. One that fits in
+/// the cache is written a row at a time; a larger one in cache-sized tiles (weight
+/// matrices are tens of megabytes: element by element, every read misses the cache).
 fn transpose_matrix<const W: usize>(bytes: &[u8], dst: &mut [u8], rows: usize, cols: usize) {
     const TILE: usize = 32;
+    const CACHED: usize = 64 << 10;
     let (src, _) = bytes.as_chunks::<W>();
     let (dst, _) = dst.as_chunks_mut::<W>();
+    if bytes.len() <= CACHED {
+        for (c, out) in dst.chunks_exact_mut(rows).enumerate() {
+            for (o, x) in out.iter_mut().zip(src[c..].iter().step_by(cols)) {
+                *o = *x;
+            }
+        }
+        return;
+    }
     for r0 in (0..rows).step_by(TILE) {
         for c0 in (0..cols).step_by(TILE) {
             for r in r0..(r0 + TILE).min(rows) {

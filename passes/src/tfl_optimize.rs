@@ -36,7 +36,7 @@
 //! convolution (they would need the padding to be zero-preserving); convolutions with
 //! a fused activation or a second user.
 
-use crate::constant::{broadcast_shapes, insert, insert_owned, read, read_compact, rewritable, strides, ConstTensor};
+use crate::constant::{broadcast_shapes, insert, insert_owned, read, read_compact, rewritable, strides, transpose_bytes, with_bytes, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
@@ -504,15 +504,19 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
     if attr(op, "adj_x") == Some(Attr::Bool(true)) || !is_f32(x) || !is_f32(r) {
         return false;
     }
-    let Some(c) = read(y) else { return false };
     let (Some(xd), Some(rd)) = (dims_of(x), dims_of(r)) else { return false };
-    let rank = c.shape.len();
-    if rank < 2 || rank > xd.len() || xd.len() < 2 || c.shape[..rank - 2].iter().any(|&d| d != 1) {
-        return false;
-    }
-    let shape = c.shape[rank - 2..].to_vec();
-    let matrix = c.into_shape(shape);
-    let w = if attr(op, "adj_y") == Some(Attr::Bool(true)) { matrix } else { matrix.transposed(&[1, 0]) };
+    let adj_y = attr(op, "adj_y") == Some(Attr::Bool(true));
+    // The filter [N, K]: y's matrix, transposed unless `adj_y`, read from where it lies.
+    let w = with_bytes(y, |shape, elem, elem_type, bytes| {
+        let rank = shape.len();
+        if rank < 2 || rank > xd.len() || xd.len() < 2 || shape[..rank - 2].iter().any(|&d| d != 1) {
+            return None;
+        }
+        let matrix = &shape[rank - 2..];
+        let (shape, bytes) = if adj_y { (matrix.to_vec(), bytes.to_vec()) } else { (vec![matrix[1], matrix[0]], transpose_bytes(bytes, matrix, &[1, 0])) };
+        Some(ConstTensor { shape, elem: elem.clone(), elem_type, bytes })
+    });
+    let Some(Some(w)) = w else { return false };
     let (n, k) = (w.shape[0], w.shape[1]);
     let mut expected = xd.clone();
     *expected.last_mut().unwrap() = n;
@@ -520,7 +524,7 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
         return false;
     }
     let ctx = context(op);
-    let filter = insert(op, &w);
+    let filter = insert_owned(op, w);
     let none = unsafe {
         let unit = mlirUnitAttrGet(ctx);
         result(insert_op_before(op, "tfl.no_value", &[], &[mlirNoneTypeGet(ctx)], &[("value", unit)]), 0)

@@ -71,6 +71,87 @@ fn keep_freed_memory() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn keep_freed_memory() {}
 
+/// Weight-sized allocations on transparent huge pages: a conversion writes each weight
+/// into fresh memory once or twice, and on 4 KiB pages the page faults cost more than
+/// the arithmetic (resnet18: 12k faults of its 14k). Allocations of at least one huge
+/// page get their own 2 MiB-aligned map with `MADV_HUGEPAGE`; the rest go to malloc.
+#[cfg(target_os = "linux")]
+mod huge_pages {
+    use std::alloc::{GlobalAlloc, Layout, System};
+
+    const HUGE: usize = 2 << 20;
+
+    pub struct HugePages;
+
+    fn is_huge(layout: &Layout) -> bool {
+        layout.size() >= HUGE && layout.align() <= HUGE
+    }
+
+    fn rounded(size: usize) -> usize {
+        size.div_ceil(HUGE) * HUGE
+    }
+
+    /// A fresh, zeroed, 2 MiB-aligned map of `rounded(size)` bytes; null on failure.
+    unsafe fn map(size: usize) -> *mut u8 {
+        let len = rounded(size);
+        let raw = libc::mmap(std::ptr::null_mut(), len + HUGE, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0);
+        if raw == libc::MAP_FAILED {
+            return std::ptr::null_mut();
+        }
+        // Trim the map to an aligned `len` bytes: huge pages need aligned addresses.
+        let start = raw as usize;
+        let aligned = start.next_multiple_of(HUGE);
+        if aligned > start {
+            libc::munmap(raw, aligned - start);
+        }
+        let tail = start + len + HUGE - (aligned + len);
+        if tail > 0 {
+            libc::munmap((aligned + len) as *mut libc::c_void, tail);
+        }
+        // Advice only: without huge pages the map still works.
+        libc::madvise(aligned as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+        aligned as *mut u8
+    }
+
+    // SAFETY: huge blocks are maps of `rounded(size)` bytes made by `map` and unmapped
+    // with the same length; everything else is the system allocator's.
+    unsafe impl GlobalAlloc for HugePages {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            if is_huge(&layout) { map(layout.size()) } else { System.alloc(layout) }
+        }
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            // A fresh map is zero already.
+            if is_huge(&layout) { map(layout.size()) } else { System.alloc_zeroed(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            if is_huge(&layout) {
+                libc::munmap(ptr as *mut libc::c_void, rounded(layout.size()));
+            } else {
+                System.dealloc(ptr, layout)
+            }
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            let new = Layout::from_size_align_unchecked(new_size, layout.align());
+            if !is_huge(&layout) && !is_huge(&new) {
+                return System.realloc(ptr, layout, new_size);
+            }
+            if is_huge(&layout) && is_huge(&new) && rounded(layout.size()) == rounded(new_size) {
+                return ptr;
+            }
+            let moved = self.alloc(new);
+            if !moved.is_null() {
+                std::ptr::copy_nonoverlapping(ptr, moved, layout.size().min(new_size));
+                self.dealloc(ptr, layout);
+            }
+            moved
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[global_allocator]
+static ALLOCATOR: huge_pages::HugePages = huge_pages::HugePages;
+
 fn main() -> ExitCode {
     keep_freed_memory();
     driver::init_logging();
