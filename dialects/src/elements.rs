@@ -60,7 +60,12 @@ static NEXT_OWNED: AtomicUsize = AtomicUsize::new(0);
 /// equal contents make distinct attributes: compare them with `owned_resource_bytes`.
 pub fn owned_resource_attr(ty: MlirType, bytes: Vec<u8>) -> MlirAttribute {
     /// Called by MLIR when the blob goes (with its context): forgets and frees the bytes.
-    unsafe extern "C" fn release(user: *mut std::ffi::c_void, data: *const std::ffi::c_void, len: usize, _align: usize) {
+    unsafe extern "C" fn release(
+        user: *mut std::ffi::c_void,
+        data: *const std::ffi::c_void,
+        len: usize,
+        _align: usize,
+    ) {
         let attr = Box::from_raw(user as *mut usize);
         RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).remove(&*attr);
         drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(data as *mut u8, len)));

@@ -445,7 +445,9 @@ unsafe fn decode_dense(a: MlirAttribute, ty: &TensorTy) -> (Option<Vec<i64>>, Op
     if ty.elem == ElemTy::I(1) {
         // Packed bits: read through MLIR.
         let v = (0..n)
-            .map(|i| if splat { mlirDenseElementsAttrGetBoolSplatValue(a) as i64 } else { mlirDenseElementsAttrGetBoolValue(a, i) as i64 })
+            .map(|i| {
+                if splat { mlirDenseElementsAttrGetBoolSplatValue(a) as i64 } else { mlirDenseElementsAttrGetBoolValue(a, i) as i64 }
+            })
             .collect();
         return (Some(v), None);
     }
@@ -457,7 +459,8 @@ unsafe fn decode_dense(a: MlirAttribute, ty: &TensorTy) -> (Option<Vec<i64>>, Op
     };
     let n = n as usize;
     // Host-endian elements, one of them for a splat.
-    let raw = std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(a) as *const u8, if splat { width } else { n * width });
+    let len = if splat { width } else { n * width };
+    let raw = std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(a) as *const u8, len);
     let elems = (0..n).map(|i| if splat { &raw[..width] } else { &raw[i * width..(i + 1) * width] });
     match &ty.elem {
         ElemTy::F32 => (None, Some(elems.map(|b| f32::from_ne_bytes(b.try_into().unwrap()) as f64).collect())),

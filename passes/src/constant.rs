@@ -2,7 +2,9 @@
 //! dense_resource) into plain bytes, look at it as numbers, and insert a new constant.
 
 use crate::rewrite::{defining_op, insert_op_before, name, raw_attr};
-use edge_dialects::elements::{constant_bytes, constant_bytes_in_place, dense_attr_from_bytes, owned_resource_attr, owned_resource_bytes_mut};
+use edge_dialects::elements::{
+    constant_bytes, constant_bytes_in_place, dense_attr_from_bytes, owned_resource_attr, owned_resource_bytes_mut,
+};
 use edge_dialects::ir::{type_from_mlir, Attr, ElemTy};
 use mlir_sys::*;
 
@@ -326,7 +328,8 @@ pub fn rewritable<'a>(v: MlirValue) -> Option<(MlirOperation, Vec<i64>, ElemTy, 
     // SAFETY: each `insert*` makes its own attribute for one op, and `v` has one use,
     // so nothing else reads these bytes.
     let bytes = unsafe { owned_resource_bytes_mut(raw_attr(op, "value")?) }?;
-    (ty.is_static() && ty.elem.byte_width()? * ty.num_elements()? as usize == bytes.len()).then(|| (op, ty.dims().to_vec(), ty.elem, bytes))
+    let whole = ty.is_static() && ty.elem.byte_width()? * ty.num_elements()? as usize == bytes.len();
+    whole.then(|| (op, ty.dims().to_vec(), ty.elem, bytes))
 }
 
 /// An i32 `tfl.pseudo_const` of `values` (a 1-D shape or permutation operand); `Err`

@@ -22,7 +22,9 @@
 //! Not folded: quantized constants, f16/bf16/f64 arithmetic, integer division, strided
 //! slices with ellipsis or new-axis masks, and ops with dynamic result shapes.
 
-use crate::constant::{broadcast_indices, broadcast_shapes, insert, insert_owned, read_compact, strides, with_bytes_in_place, ConstTensor};
+use crate::constant::{
+    broadcast_indices, broadcast_shapes, insert, insert_owned, read_compact, strides, with_bytes_in_place, ConstTensor,
+};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::elements::{dense_attr_from_bytes, owned_resource_bytes, sample_hash};
@@ -371,7 +373,10 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
 /// first; `None` leaves the op to `fold`'s general path.
 fn fold_in_place(kernel: Kernel, op: MlirOperation, dims: &[i64], elem: &ElemTy, elem_type: MlirType) -> Option<Folded> {
     let perm: Option<Vec<usize>> = match kernel {
-        Kernel::Transpose => Some(const_ints_of_value(operand(op, 1))?.iter().map(|&p| usize::try_from(p).ok()).collect::<Option<_>>()?),
+        Kernel::Transpose => {
+            let perm = const_ints_of_value(operand(op, 1))?;
+            Some(perm.iter().map(|&p| usize::try_from(p).ok()).collect::<Option<_>>()?)
+        }
         Kernel::Reshape => None,
         _ => return None,
     };
@@ -382,7 +387,8 @@ fn fold_in_place(kernel: Kernel, op: MlirOperation, dims: &[i64], elem: &ElemTy,
         }
         let bytes = match &perm {
             Some(perm) => {
-                if perm.len() != shape.len() || perm.iter().any(|&p| p >= perm.len()) || crate::constant::permuted(shape, perm) != dims {
+                let valid = perm.len() == shape.len() && perm.iter().all(|&p| p < perm.len());
+                if !valid || crate::constant::permuted(shape, perm) != dims {
                     return None;
                 }
                 crate::constant::transpose_bytes(bytes, shape, perm)

@@ -16,13 +16,18 @@
 //! becomes
 //!   %2 = "tfl.conv_2d"(%x, %w_scaled, %shift) {fused_activation_function = "RELU", ...}
 //!
+//! Transposes around matrix products (attention heads written as `view().transpose()`):
+//! a transpose that swaps a `batch_matmul` operand's last two dims becomes its `adj_x` /
+//! `adj_y` flag, and transposes by one permutation of slices of one value (the q, k and
+//! v of a fused projection) become one transpose of the value, sliced after.
+//!
 //! A constant "per output channel" broadcasts to the result varying only along the
 //! channel dim: [C], [1, 1, 1, C], [1, C] (or [1, C, 1, 1] behind an NHWC->NCHW
 //! transpose). Splats and `broadcast_to(constant)` count as constants.
 //!
 //! Patterns (`<Op><Effect>`), by anchor op:
 //!   tfl.add            AddZeroNoop, AddIntoBias, AddConstChainFold
-//!   tfl.batch_matmul   BatchMatmulToFullyConnected
+//!   tfl.batch_matmul   BatchMatmulToFullyConnected, BatchMatmulTransposeToAdj
 //!   tfl.cast           CastNoop
 //!   tfl.div            DivOneNoop, DivConstToMul
 //!   tfl.expand_dims    ExpandDimsNoop, ExpandDimsReshapeFold
@@ -30,13 +35,15 @@
 //!   tfl.reshape        ReshapeNoop, ReshapeReshapeFold
 //!   tfl.squeeze        SqueezeNoop, SqueezeReshapeFold
 //!   tfl.sub            SubZeroNoop, SubIntoBias, SubConstChainFold
-//!   tfl.transpose      TransposeNoop
+//!   tfl.transpose      TransposeNoop, TransposeSlicesHoist
 //!
 //! Kept on purpose: `add(mul(x, a), b)` (no single op does both); scales in front of a
 //! convolution (they would need the padding to be zero-preserving); convolutions with
 //! a fused activation or a second user.
 
-use crate::constant::{broadcast_shapes, insert, insert_owned, read, read_compact, rewritable, strides, transpose_bytes, with_bytes, ConstTensor};
+use crate::constant::{
+    broadcast_shapes, insert, insert_owned, read, read_compact, rewritable, strides, transpose_bytes, with_bytes, ConstTensor,
+};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
@@ -68,6 +75,7 @@ const PATTERNS: &[(&str, &str, Rewrite)] = &[
     ("tfl.add", "AddConstChainFold", const_chain_fold),
     // ---- tfl.batch_matmul -------------------------------------------------------
     ("tfl.batch_matmul", "BatchMatmulToFullyConnected", batch_matmul_to_fully_connected),
+    ("tfl.batch_matmul", "BatchMatmulTransposeToAdj", batch_matmul_transpose_to_adj),
     // ---- tfl.cast ---------------------------------------------------------------
     ("tfl.cast", "CastNoop", same_type_noop),
     // ---- tfl.div ----------------------------------------------------------------
@@ -94,6 +102,7 @@ const PATTERNS: &[(&str, &str, Rewrite)] = &[
     ("tfl.sub", "SubConstChainFold", const_chain_fold),
     // ---- tfl.transpose ----------------------------------------------------------
     ("tfl.transpose", "TransposeNoop", transpose_noop),
+    ("tfl.transpose", "TransposeSlicesHoist", transpose_slices_hoist),
 ];
 
 /// Sweeps over the body until no pattern matches (bounded: each rewrite removes an op
@@ -513,7 +522,11 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
             return None;
         }
         let matrix = &shape[rank - 2..];
-        let (shape, bytes) = if adj_y { (matrix.to_vec(), bytes.to_vec()) } else { (vec![matrix[1], matrix[0]], transpose_bytes(bytes, matrix, &[1, 0])) };
+        let (shape, bytes) = if adj_y {
+            (matrix.to_vec(), bytes.to_vec())
+        } else {
+            (vec![matrix[1], matrix[0]], transpose_bytes(bytes, matrix, &[1, 0]))
+        };
         Some(ConstTensor { shape, elem: elem.clone(), elem_type, bytes })
     });
     let Some(Some(w)) = w else { return false };
@@ -543,4 +556,270 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
     );
     replace_op(op, fc);
     true
+}
+
+// ---- Transposes around matrix products ---------------------------------------------
+
+/// A constant, valid permutation operand.
+fn perm_of(v: MlirValue) -> Option<Vec<usize>> {
+    let p = const_ints_of_value(v)?;
+    let mut seen = vec![false; p.len()];
+    p.iter()
+        .map(|&d| {
+            let d = usize::try_from(d).ok().filter(|&d| d < seen.len() && !seen[d])?;
+            seen[d] = true;
+            Some(d)
+        })
+        .collect()
+}
+
+fn is_identity(perm: &[usize]) -> bool {
+    perm.iter().enumerate().all(|(i, &d)| i == d)
+}
+
+fn permuted<T: Copy>(values: &[T], perm: &[usize]) -> Vec<T> {
+    perm.iter().map(|&p| values[p]).collect()
+}
+
+/// `tfl.transpose(x, perm)` before `anchor`.
+fn insert_transpose(anchor: MlirOperation, x: MlirValue, perm: &[usize]) -> Option<MlirValue> {
+    let dims = dims_of(x)?;
+    let p = crate::constant::insert_i32(anchor, &perm.iter().map(|&d| d as i64).collect::<Vec<_>>()).ok()?;
+    Some(result(insert_op_before(anchor, "tfl.transpose", &[x, p], &[ranked_like(x, &permuted(&dims, perm))], &[]), 0))
+}
+
+/// `batch_matmul(x, transpose(z, p))` where `p` puts its last two dims out of order:
+/// with `p'`, `p` with its last two entries swapped, `transpose(z, p)` is `transpose(z,
+/// p')` with its matrices transposed, which is what flipping `adj_y` does. So the
+/// operand becomes `transpose(z, p')` (`z` when `p'` is the identity: a TRANSPOSE op
+/// less) and `adj_y` flips. Transposes that keep the matrices' dims in order are the
+/// ones sibling head splits share (see TransposeSlicesHoist). Taken on `y` when the
+/// TRANSPOSE op goes or `adj_y` gets set (LiteRT's kernel's own layout; without it the
+/// kernel transposes `y` itself); on `x`, whose `adj_x` costs the kernel a transpose,
+/// only when the TRANSPOSE op goes.
+///
+///   %k = "tfl.transpose"(%z, [1, 2, 0]) : [T, H, D] -> [H, D, T]
+///   "tfl.batch_matmul"(%q, %k) {adj_y = false}
+/// becomes
+///   %k = "tfl.transpose"(%z, [1, 0, 2]) : [T, H, D] -> [H, T, D]
+///   "tfl.batch_matmul"(%q, %k) {adj_y = true}
+fn batch_matmul_transpose_to_adj(op: MlirOperation) -> bool {
+    for (i, flag) in [(1, "adj_y"), (0, "adj_x")] {
+        let v = operand(op, i);
+        let Some(t) = defining_op(v).filter(|d| name(*d) == "tfl.transpose") else { continue };
+        let Some(mut perm) = perm_of(operand(t, 1)) else { continue };
+        let rank = perm.len();
+        if rank < 2 || perm[rank - 2] < perm[rank - 1] {
+            continue;
+        }
+        perm.swap(rank - 2, rank - 1);
+        let adj = attr(op, flag) == Some(Attr::Bool(true));
+        let drops_op = is_identity(&perm);
+        if !drops_op && !(flag == "adj_y" && !adj && use_count(v) == 1) {
+            continue;
+        }
+        let z = operand(t, 0);
+        let new = if drops_op { Some(z) } else { insert_transpose(op, z, &perm) };
+        let Some(new) = new else { continue };
+        set_operand(op, i as usize, new);
+        set_bool_attr(op, flag, !adj);
+        return true;
+    }
+    false
+}
+
+/// One `transpose(reshape?(slice(x)))` chain, seen as `slice(reshape(x, y), begin,
+/// size)` transposed by `perm`.
+struct SliceChain {
+    transpose: MlirOperation,
+    slice: MlirOperation,
+    x: MlirValue,
+    y: Vec<i64>,
+    begin: Vec<i64>,
+    size: Vec<i64>,
+    perm: Vec<usize>,
+}
+
+/// The chain ending at transpose `t`: its operand a slice with no other user, possibly
+/// through a reshape with no other user.
+fn slice_chain(t: MlirOperation) -> Option<SliceChain> {
+    if name(t) != "tfl.transpose" {
+        return None;
+    }
+    let perm = perm_of(operand(t, 1))?;
+    let r = operand(t, 0);
+    let slice_value = match defining_op(r).filter(|d| name(*d) == "tfl.reshape") {
+        Some(reshape) if use_count(r) == 1 => operand(reshape, 0),
+        Some(_) => return None,
+        None => r,
+    };
+    let slice = defining_op(slice_value).filter(|d| name(*d) == "tfl.slice" && use_count(slice_value) == 1)?;
+    let x = operand(slice, 0);
+    let begin = const_ints_of_value(operand(slice, 1))?;
+    let (xd, sliced, size) = (dims_of(x)?, dims_of(slice_value)?, dims_of(r)?);
+    if begin.len() != xd.len() || sliced.len() != xd.len() || size.len() != perm.len() {
+        return None;
+    }
+    let (y, begin) = slice_through_reshape(&xd, &begin, &sliced, &size)?;
+    Some(SliceChain { transpose: t, slice, x, y, begin, size, perm })
+}
+
+/// For `reshape(slice(x, begin, sliced), out)`: a shape `y` of x's elements and a begin
+/// in it with `reshape(slice(x, begin, sliced), out) == slice(reshape(x, y), begin_y,
+/// out)`. The reshape may split a dim of the slice (sliced or not: a sliced one splits
+/// `x`'s dim alike, when the begin and the dim divide by the inner pieces) or merge dims
+/// (all but the outermost unsliced, so the merged range is contiguous in `x`); `None`
+/// for anything else, and for a slice that keeps one element of a dim (that dim has no
+/// place in `out`).
+fn slice_through_reshape(x: &[i64], begin: &[i64], sliced: &[i64], out: &[i64]) -> Option<(Vec<i64>, Vec<i64>)> {
+    if (0..x.len()).any(|d| sliced[d] == 1 && x[d] != 1) {
+        return None;
+    }
+    let sd: Vec<usize> = (0..x.len()).filter(|&d| sliced[d] != 1).collect();
+    let od: Vec<usize> = (0..out.len()).filter(|&j| out[j] != 1).collect();
+    let (mut y, mut begin_y) = (out.to_vec(), vec![0i64; out.len()]);
+    let (mut i, mut j) = (0, 0);
+    while i < sd.len() {
+        // One block: consecutive dims of the slice and of `out` with equal products.
+        let (mut a, mut b) = (vec![sd[i]], Vec::new());
+        let (mut pa, mut pb) = (sliced[sd[i]], 1);
+        i += 1;
+        while pa != pb {
+            if pb < pa {
+                let o = *od.get(j)?;
+                pb *= out[o];
+                b.push(o);
+                j += 1;
+            } else {
+                let d = *sd.get(i)?;
+                pa *= sliced[d];
+                a.push(d);
+                i += 1;
+            }
+        }
+        if a.len() > 1 && b.len() > 1 {
+            return None;
+        }
+        if let [d] = a[..] {
+            let inner: i64 = b[1..].iter().map(|&o| out[o]).product();
+            if x[d] % inner != 0 || begin[d] % inner != 0 {
+                return None;
+            }
+            y[b[0]] = x[d] / inner;
+            begin_y[b[0]] = begin[d] / inner;
+        } else {
+            if a[1..].iter().any(|&d| sliced[d] != x[d]) {
+                return None;
+            }
+            let inner: i64 = a[1..].iter().map(|&d| x[d]).product();
+            y[b[0]] = x[a[0]] * inner;
+            begin_y[b[0]] = begin[a[0]] * inner;
+        }
+    }
+    (j == od.len()).then_some((y, begin_y))
+}
+
+/// `transpose(reshape?(slice(x)))` chains by one permutation, two or more, reading
+/// together at least as many elements as `x` has: one reshape and one transpose of `x`,
+/// then a slice per chain. N transposes (and reshapes) become one, moving no more data.
+///
+///   %q = "tfl.slice"(%qkv, [0, 0], [T, 192])     %k = ... [0, 192] ...   %v = ...
+///   %qh = "tfl.transpose"("tfl.reshape"(%q) : [T, 3, 64], [1, 0, 2])     (k, v alike)
+/// becomes
+///   %t = "tfl.transpose"("tfl.reshape"(%qkv) : [T, 9, 64], [1, 0, 2]) : [9, T, 64]
+///   %qh = "tfl.slice"(%t, [0, 0, 0], [3, T, 64])   %kh = ... [3, 0, 0] ...   %vh = ...
+fn transpose_slices_hoist(op: MlirOperation) -> bool {
+    let Some(me) = slice_chain(op) else { return false };
+    let chains: Vec<SliceChain> = uses(me.x)
+        .into_iter()
+        .filter(|&(user, at)| at == 0 && name(user) == "tfl.slice")
+        .filter_map(|(slice, _)| {
+            let s = result(slice, 0);
+            let next = uses(s).first().map(|u| u.0)?;
+            let t = if name(next) == "tfl.reshape" { uses(result(next, 0)).first().map(|u| u.0)? } else { next };
+            slice_chain(t)
+        })
+        .filter(|c| c.y == me.y && c.perm == me.perm)
+        .collect();
+    let Some(x_elements) = dims_of(me.x).map(|d| d.iter().product::<i64>()) else { return false };
+    let read: i64 = chains.iter().map(|c| c.size.iter().product::<i64>()).sum();
+    if chains.len() < 2 || read < x_elements || !chains.iter().any(|c| c.transpose.ptr == op.ptr) {
+        return false;
+    }
+    // Before the first slice: after `x`, before every chain's transpose.
+    let earlier = |a: MlirOperation, b: MlirOperation| if unsafe { mlirOperationIsBeforeInBlock(b, a) } { b } else { a };
+    let Some(first) = chains.iter().map(|c| c.slice).reduce(earlier) else { return false };
+    let reshaped = if dims_of(me.x).as_deref() == Some(&me.y[..]) {
+        me.x
+    } else {
+        let Ok(shape) = crate::constant::insert_i32(first, &me.y) else { return false };
+        result(insert_op_before(first, "tfl.reshape", &[me.x, shape], &[ranked_like(me.x, &me.y)], &[]), 0)
+    };
+    let Some(t) = insert_transpose(first, reshaped, &me.perm) else { return false };
+    for c in &chains {
+        let (Ok(begin), Ok(size)) = (
+            crate::constant::insert_i32(c.transpose, &permuted(&c.begin, &c.perm)),
+            crate::constant::insert_i32(c.transpose, &permuted(&c.size, &c.perm)),
+        ) else {
+            return false;
+        };
+        let slice = insert_op_before(c.transpose, "tfl.slice", &[t, begin, size], &result_types(c.transpose), &[]);
+        replace_all_uses(result(c.transpose, 0), result(slice, 0));
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The flat indices a slice of a row-major tensor of `dims` reads, in order.
+    fn slice_indices(dims: &[i64], begin: &[i64], size: &[i64]) -> Vec<i64> {
+        let st = strides(dims);
+        let n: i64 = size.iter().product();
+        let mut index = vec![0i64; size.len()];
+        let mut out = Vec::new();
+        for _ in 0..n {
+            out.push((0..dims.len()).map(|d| (begin[d] + index[d]) * st[d]).sum());
+            for d in (0..size.len()).rev() {
+                index[d] += 1;
+                if index[d] < size[d] {
+                    break;
+                }
+                index[d] = 0;
+            }
+        }
+        out
+    }
+
+    /// `reshape(slice(x, begin, sliced), out) == slice(reshape(x, y), begin_y, out)`, when
+    /// `slice_through_reshape` finds `y`.
+    fn check(x: &[i64], begin: &[i64], sliced: &[i64], out: &[i64]) -> bool {
+        let Some((y, begin_y)) = slice_through_reshape(x, begin, sliced, out) else { return false };
+        assert_eq!(y.iter().product::<i64>(), x.iter().product::<i64>(), "y={y:?}");
+        let (a, b) = (slice_indices(x, begin, sliced), slice_indices(&y, &begin_y, out));
+        assert_eq!(a, b, "x={x:?} y={y:?} begin_y={begin_y:?}");
+        true
+    }
+
+    #[test]
+    fn slices_commute_with_reshapes() {
+        // GPT's k: [1, T, 3 * 192] sliced at 192, viewed as [T, 3, 64].
+        let k = slice_through_reshape(&[1, 64, 576], &[0, 0, 192], &[1, 64, 192], &[64, 3, 64]);
+        assert_eq!(k, Some((vec![64, 9, 64], vec![0, 3, 0])));
+        assert!(check(&[1, 64, 576], &[0, 0, 384], &[1, 64, 192], &[64, 3, 64]));
+        // No reshape at all.
+        assert!(check(&[4, 12], &[1, 4], &[2, 4], &[2, 4]));
+        // Unit dims added.
+        assert!(check(&[4, 12], &[0, 8], &[4, 4], &[1, 4, 2, 2]));
+        // A merge of a sliced outer dim with whole inner dims.
+        assert!(check(&[6, 2, 3], &[2, 0, 0], &[2, 2, 3], &[12]));
+        // A begin that is a whole number of pieces; refused: one that is not, a sliced
+        // inner dim merged, one element of a dim kept, a block that splits and merges.
+        assert!(check(&[4, 12], &[0, 2], &[4, 4], &[4, 2, 2]));
+        assert!(slice_through_reshape(&[4, 12], &[0, 1], &[4, 4], &[4, 2, 2]).is_none());
+        assert!(slice_through_reshape(&[2, 6], &[0, 1], &[2, 4], &[8]).is_none());
+        assert!(slice_through_reshape(&[3, 4], &[1, 0], &[1, 4], &[4]).is_none());
+        assert!(slice_through_reshape(&[6, 4], &[0, 0], &[6, 4], &[4, 6]).is_none());
+    }
 }

@@ -27,7 +27,9 @@ impl Output {
         match self {
             Output::Stdout => {
                 let mut out = std::io::stdout().lock();
-                write_all(&mut out, pieces).and_then(|_| out.flush()).map_err(|e| format!("cannot write standard output: {e}"))
+                write_all(&mut out, pieces)
+                    .and_then(|_| out.flush())
+                    .map_err(|e| format!("cannot write standard output: {e}"))
             }
             Output::File(p) => write_pieces_atomically(Path::new(p), pieces),
         }
@@ -45,7 +47,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
 pub fn write_pieces_atomically(path: &Path, pieces: &[&[u8]]) -> Result<(), String> {
     if let Ok(meta) = std::fs::metadata(path) {
         if !meta.is_file() {
-            let mut file = std::fs::File::create(path).map_err(|e| format!("cannot write '{}': {e}", path.display()))?;
+            let mut file =
+                std::fs::File::create(path).map_err(|e| format!("cannot write '{}': {e}", path.display()))?;
             return write_all(&mut file, pieces).map_err(|e| format!("cannot write '{}': {e}", path.display()));
         }
     }

@@ -46,7 +46,10 @@ pub fn module_to_tflite(module: &Module, options: &WriteOptions) -> Result<Vec<u
 /// `module_to_tflite` without assembling the file in memory: the flatbuffer's tables,
 /// and the weights borrowed from the module where they lie. Writing a model this way
 /// copies each weight once (into the file) instead of three times.
-pub fn module_to_tflite_image<'m>(module: &'m Module, options: &WriteOptions) -> Result<TfliteImage<'m>, TranslateError> {
+pub fn module_to_tflite_image<'m>(
+    module: &'m Module,
+    options: &WriteOptions,
+) -> Result<TfliteImage<'m>, TranslateError> {
     let func = entry_function(module.as_operation().to_raw(), options.entry.as_deref())?;
     let mut w = Writer::new(options);
     w.function(func)?;
@@ -374,7 +377,8 @@ impl<'o, 'm> Writer<'o, 'm> {
         // pages of an anonymous map cost nothing, so a generous guess is free, while a
         // short one would copy everything written so far.
         let data: usize = self.buffers.iter().map(|b| b.len() + 32).sum();
-        let tables = 256 * (self.tensors.len() + self.operators.len()) + 64 * self.names.keys().map(String::len).sum::<usize>();
+        let names: usize = self.names.keys().map(String::len).sum();
+        let tables = 256 * (self.tensors.len() + self.operators.len()) + 64 * names;
         let mut fbb = FlatBufferBuilder::new_in(Anonymous::new(data + tables + (1 << 20))?);
 
         // Buffers: data aligned to 16 bytes so runtimes can use it in place. Large ones
@@ -486,8 +490,10 @@ impl<'o, 'm> Writer<'o, 'm> {
         // data follows that field.
         let len = tables.len() - head;
         let mut buffers: Vec<Option<Cow<'m, [u8]>>> = self.buffers.into_iter().map(Some).collect();
-        let mut holes: Vec<(usize, Cow<'m, [u8]>)> =
-            holes.into_iter().map(|(from_end, i)| (len - from_end + 4, buffers[i].take().unwrap_or_default())).collect();
+        let mut holes: Vec<(usize, Cow<'m, [u8]>)> = holes
+            .into_iter()
+            .map(|(from_end, i)| (len - from_end + 4, buffers[i].take().unwrap_or_default()))
+            .collect();
         holes.sort_by_key(|h| h.0);
         Ok(TfliteImage { tables, head, holes })
     }

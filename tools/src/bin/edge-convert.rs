@@ -94,7 +94,8 @@ mod huge_pages {
     /// A fresh, zeroed, 2 MiB-aligned map of `rounded(size)` bytes; null on failure.
     unsafe fn map(size: usize) -> *mut u8 {
         let len = rounded(size);
-        let raw = libc::mmap(std::ptr::null_mut(), len + HUGE, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0);
+        let (prot, flags) = (libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS);
+        let raw = libc::mmap(std::ptr::null_mut(), len + HUGE, prot, flags, -1, 0);
         if raw == libc::MAP_FAILED {
             return std::ptr::null_mut();
         }
