@@ -129,29 +129,30 @@ fn as_batched_matrix_transpose(shape: &[i64], perm: &[usize]) -> Option<(usize, 
     Some((prod(0..p), prod(p..p + a), prod(p + a..rank)))
 }
 
-/// A `rows x cols` matrix of `W`-byte elements, transposed into `dst`. One that fits in
-/// the cache is written a row at a time; a larger one in cache-sized tiles (weight
-/// matrices are tens of megabytes: element by element, every read misses the cache).
+/// A `rows x cols` matrix of `W`-byte elements, transposed into `dst`: eight source
+/// rows at a time, each output row getting eight contiguous elements, over a band of
+/// columns at a time so the rows written stay in the cache (weights are tens of
+/// megabytes; element by element, every access would miss it).
 fn transpose_matrix<const W: usize>(bytes: &[u8], dst: &mut [u8], rows: usize, cols: usize) {
-    const TILE: usize = 32;
-    const CACHED: usize = 64 << 10;
+    const ROWS: usize = 8;
+    const COLS: usize = 64;
     let (src, _) = bytes.as_chunks::<W>();
     let (dst, _) = dst.as_chunks_mut::<W>();
-    if bytes.len() <= CACHED {
-        for (c, out) in dst.chunks_exact_mut(rows).enumerate() {
-            for (o, x) in out.iter_mut().zip(src[c..].iter().step_by(cols)) {
-                *o = *x;
-            }
-        }
-        return;
-    }
-    for r0 in (0..rows).step_by(TILE) {
-        for c0 in (0..cols).step_by(TILE) {
-            for r in r0..(r0 + TILE).min(rows) {
-                for c in c0..(c0 + TILE).min(cols) {
-                    dst[c * rows + r] = src[r * cols + c];
+    let whole = rows / ROWS * ROWS;
+    for c0 in (0..cols).step_by(COLS) {
+        for r0 in (0..whole).step_by(ROWS) {
+            let block = &src[r0 * cols..(r0 + ROWS) * cols];
+            for c in c0..(c0 + COLS).min(cols) {
+                let out: &mut [[u8; W]; ROWS] = (&mut dst[c * rows + r0..c * rows + r0 + ROWS]).try_into().unwrap();
+                for (k, o) in out.iter_mut().enumerate() {
+                    *o = block[k * cols + c];
                 }
             }
+        }
+    }
+    for r in whole..rows {
+        for c in 0..cols {
+            dst[c * rows + r] = src[r * cols + c];
         }
     }
 }
@@ -354,6 +355,10 @@ mod tests {
         let big = ConstTensor::from_f32(ctx, vec![40, 70], &(0..2800).map(|x| x as f32).collect::<Vec<_>>());
         let bt = big.transposed(&[1, 0]).f32s().unwrap();
         assert!((0..40).all(|r| (0..70).all(|c| bt[c * 40 + r] == (r * 70 + c) as f32)));
+        // Rows beyond the last whole block of eight, columns beyond the last band.
+        let odd = ConstTensor::from_f32(ctx, vec![13, 70], &(0..910).map(|x| x as f32).collect::<Vec<_>>());
+        let ot = odd.transposed(&[1, 0]).f32s().unwrap();
+        assert!((0..13).all(|r| (0..70).all(|c| ot[c * 13 + r] == (r * 70 + c) as f32)));
         let c3 = ConstTensor::from_f32(ctx, vec![2, 3, 2], &(0..12).map(|x| x as f32).collect::<Vec<_>>());
         let t3 = c3.transposed(&[2, 0, 1]);
         let ohwi = ConstTensor::from_f32(ctx, vec![2, 3, 2, 2], &(0..24).map(|x| x as f32).collect::<Vec<_>>()).transposed(&[0, 2, 3, 1]);
