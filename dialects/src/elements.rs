@@ -244,3 +244,29 @@ pub fn sample_hash(bytes: &[u8]) -> u64 {
     }
     h.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A blob handed to the context is readable while it lives and forgotten (and
+    /// freed) when it goes.
+    #[test]
+    fn owned_blobs_live_as_long_as_their_context() {
+        unsafe {
+            let ctx = mlirContextCreate();
+            let shape = [2i64, 2];
+            let ty = mlirRankedTensorTypeGet(2, shape.as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull());
+            let bytes: Vec<u8> = [1.0f32, 2.0, 3.0, 4.0].iter().flat_map(|x| x.to_le_bytes()).collect();
+            let attr = owned_resource_attr(ty, bytes.clone());
+            assert!(mlirAttributeIsADenseResourceElements(attr));
+            assert_eq!(owned_resource_bytes(attr), Some(&bytes[..]));
+            let t = crate::ir::type_from_mlir(ty);
+            assert_eq!(constant_bytes(attr, &t).unwrap(), bytes);
+            assert_eq!(constant_bytes_in_place(attr, &t), Some(&bytes[..]));
+            mlirContextDestroy(ctx);
+            // Only the table is consulted: the dangling handle is never dereferenced.
+            assert_eq!(owned_resource_bytes(attr), None);
+        }
+    }
+}
