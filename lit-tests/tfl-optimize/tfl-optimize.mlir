@@ -530,3 +530,35 @@ func.func @slice_transposes_stay(%x: tensor<4x12xf32>, %y: tensor<4x12xf32>) -> 
   %dh = "tfl.transpose"(%dr, %p) : (tensor<4x2x2xf32>, tensor<3xi32>) -> tensor<2x4x2xf32>
   return %qh, %kh, %ch, %dh : tensor<2x4x2xf32>, tensor<2x2x4xf32>, tensor<2x4x2xf32>, tensor<2x4x2xf32>
 }
+
+// -----
+
+// TransposeBatchMatmulSwap: a product's matrices transposed after it, (A B)^T, is
+// B^T A^T: the operands swap, the flags swap and flip, and the transpose goes.
+// CHECK-LABEL: func.func @transposed_product
+// CHECK-SAME: (%[[A:.*]]: tensor<2x4x3xf32>, %[[B:.*]]: tensor<2x3x5xf32>)
+// CHECK-NOT: "tfl.transpose"
+// CHECK: %[[P:.*]] = "tfl.batch_matmul"(%[[B]], %[[A]]) {adj_x = true, adj_y = true} : (tensor<2x3x5xf32>, tensor<2x4x3xf32>) -> tensor<2x5x4xf32>
+// CHECK: return %[[P]]
+func.func @transposed_product(%a: tensor<2x4x3xf32>, %b: tensor<2x3x5xf32>) -> tensor<2x5x4xf32> {
+  %0 = "tfl.batch_matmul"(%a, %b) {adj_x = false, adj_y = false} : (tensor<2x4x3xf32>, tensor<2x3x5xf32>) -> tensor<2x4x5xf32>
+  %p = "tfl.pseudo_const"() {value = dense<[0, 2, 1]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %1 = "tfl.transpose"(%0, %p) : (tensor<2x4x5xf32>, tensor<3xi32>) -> tensor<2x5x4xf32>
+  return %1 : tensor<2x5x4xf32>
+}
+
+// -----
+
+// Kept: a transpose that moves a batch dim (heads merged back after attention), and a
+// product with another user.
+// CHECK-LABEL: func.func @product_transposes_stay
+// CHECK-COUNT-2: "tfl.transpose"
+func.func @product_transposes_stay(%a: tensor<2x4x3xf32>, %b: tensor<2x3x5xf32>, %c: tensor<2x3x4xf32>) -> (tensor<4x2x5xf32>, tensor<2x5x4xf32>, tensor<2x4x5xf32>) {
+  %0 = "tfl.batch_matmul"(%a, %b) {adj_x = false, adj_y = false} : (tensor<2x4x3xf32>, tensor<2x3x5xf32>) -> tensor<2x4x5xf32>
+  %heads = "tfl.pseudo_const"() {value = dense<[1, 0, 2]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %1 = "tfl.transpose"(%0, %heads) : (tensor<2x4x5xf32>, tensor<3xi32>) -> tensor<4x2x5xf32>
+  %2 = "tfl.batch_matmul"(%c, %b) {adj_x = true, adj_y = false} : (tensor<2x3x4xf32>, tensor<2x3x5xf32>) -> tensor<2x4x5xf32>
+  %p = "tfl.pseudo_const"() {value = dense<[0, 2, 1]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %3 = "tfl.transpose"(%2, %p) : (tensor<2x4x5xf32>, tensor<3xi32>) -> tensor<2x5x4xf32>
+  return %1, %3, %2 : tensor<4x2x5xf32>, tensor<2x5x4xf32>, tensor<2x4x5xf32>
+}

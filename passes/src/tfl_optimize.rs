@@ -18,8 +18,9 @@
 //!
 //! Transposes around matrix products (attention heads written as `view().transpose()`):
 //! a transpose that swaps a `batch_matmul` operand's last two dims becomes its `adj_x` /
-//! `adj_y` flag, and transposes by one permutation of slices of one value (the q, k and
-//! v of a fused projection) become one transpose of the value, sliced after.
+//! `adj_y` flag, transposes by one permutation of slices of one value (the q, k and v of
+//! a fused projection) become one transpose of the value, sliced after, and a product's
+//! matrices transposed after it are the product of its operands swapped.
 //!
 //! A constant "per output channel" broadcasts to the result varying only along the
 //! channel dim: [C], [1, 1, 1, C], [1, C] (or [1, C, 1, 1] behind an NHWC->NCHW
@@ -35,7 +36,7 @@
 //!   tfl.reshape        ReshapeNoop, ReshapeReshapeFold
 //!   tfl.squeeze        SqueezeNoop, SqueezeReshapeFold
 //!   tfl.sub            SubZeroNoop, SubIntoBias, SubConstChainFold
-//!   tfl.transpose      TransposeNoop, TransposeSlicesHoist
+//!   tfl.transpose      TransposeNoop, TransposeSlicesHoist, TransposeBatchMatmulSwap
 //!
 //! Kept on purpose: `add(mul(x, a), b)` (no single op does both); scales in front of a
 //! convolution (they would need the padding to be zero-preserving); convolutions with
@@ -103,6 +104,7 @@ const PATTERNS: &[(&str, &str, Rewrite)] = &[
     // ---- tfl.transpose ----------------------------------------------------------
     ("tfl.transpose", "TransposeNoop", transpose_noop),
     ("tfl.transpose", "TransposeSlicesHoist", transpose_slices_hoist),
+    ("tfl.transpose", "TransposeBatchMatmulSwap", transpose_batch_matmul_swap),
 ];
 
 /// Sweeps over the body until no pattern matches (bounded: each rewrite removes an op
@@ -626,6 +628,38 @@ fn batch_matmul_transpose_to_adj(op: MlirOperation) -> bool {
         return true;
     }
     false
+}
+
+/// `transpose(batch_matmul(a, b), p)` where `p` swaps the last two dims only, and the
+/// product has no other user: `(A B)^T = B^T A^T`, so `batch_matmul(b, a)` with the
+/// flags swapped and flipped. A TRANSPOSE op less; LiteRT's kernel transposes no more
+/// than before (its `adj_x` copy of `b` replaces the copy of `b` it made without
+/// `adj_y`). Batch dims broadcast alike in either order.
+///
+///   %c = "tfl.batch_matmul"(%a, %b) {adj_x = false, adj_y = false}
+///   %t = "tfl.transpose"(%c, [0, 2, 1])
+/// becomes
+///   %t = "tfl.batch_matmul"(%b, %a) {adj_x = true, adj_y = true}
+fn transpose_batch_matmul_swap(op: MlirOperation) -> bool {
+    let c = operand(op, 0);
+    let Some(product) = defining_op(c).filter(|d| name(*d) == "tfl.batch_matmul") else { return false };
+    let Some(perm) = perm_of(operand(op, 1)) else { return false };
+    let rank = perm.len();
+    let swaps_matrices = rank >= 2 && (0..rank).all(|i| perm[i] == if i + 2 < rank { i } else { 2 * rank - 3 - i });
+    if !swaps_matrices || use_count(c) != 1 {
+        return false;
+    }
+    let flag = |n: &str| attr(product, n) == Some(Attr::Bool(true));
+    let ctx = context(op);
+    let (adj_x, adj_y) = unsafe { (mlirBoolAttrGet(ctx, !flag("adj_y") as i32), mlirBoolAttrGet(ctx, !flag("adj_x") as i32)) };
+    let mut attrs = vec![("adj_x", adj_x), ("adj_y", adj_y)];
+    let asymmetric = raw_attr(product, "asymmetric_quantize_inputs");
+    if let Some(a) = asymmetric {
+        attrs.push(("asymmetric_quantize_inputs", a));
+    }
+    let swapped = insert_op_before(op, "tfl.batch_matmul", &[operand(product, 1), operand(product, 0)], &result_types(op), &attrs);
+    replace_op(op, swapped);
+    true
 }
 
 /// One `transpose(reshape?(slice(x)))` chain, seen as `slice(reshape(x, y), begin,
