@@ -1,5 +1,8 @@
 //! Constant tensors for passes that fold or rewrite: read a `tfl.pseudo_const` (dense or
 //! dense_resource) into plain bytes, look at it as numbers, and insert a new constant.
+//! Weight-sized constants are read where they lie (`with_bytes*`), inserted as blobs the
+//! context owns (`insert_owned`), and a blob with one use may be rewritten in place
+//! (`rewritable`): converting a model copies each weight as few times as it can.
 
 use crate::rewrite::{defining_op, insert_op_before, name, raw_attr};
 use edge_dialects::elements::{

@@ -7,6 +7,9 @@
 //! named, a `serving_default` signature maps the entry function's inputs and outputs,
 //! and `min_runtime_version` metadata holds the newest runtime any kernel needs.
 //! The output depends only on the module, so the same module gives the same bytes.
+//! Large buffers are not copied into the flatbuffer: `module_to_tflite_image` leaves
+//! their place untouched and the file is written from the tables and the weights where
+//! they lie.
 
 use edge_dialects::elements::{constant_bytes, constant_bytes_in_place, sample_hash};
 use std::borrow::Cow;
