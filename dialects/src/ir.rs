@@ -465,7 +465,7 @@ unsafe fn decode_dense(a: MlirAttribute, ty: &TensorTy) -> (Option<Vec<i64>>, Op
     match &ty.elem {
         ElemTy::F32 => (None, Some(elems.map(|b| f32::from_ne_bytes(b.try_into().unwrap()) as f64).collect())),
         ElemTy::F64 => (None, Some(elems.map(|b| f64::from_ne_bytes(b.try_into().unwrap())).collect())),
-        ElemTy::I(_) => (Some(elems.map(|b| signed(b)).collect()), None),
+        ElemTy::I(_) => (Some(elems.map(signed).collect()), None),
         _ => (Some(elems.map(|b| unsigned(b) as i64).collect()), None),
     }
 }

@@ -564,7 +564,8 @@ fn strided_slice_plan(op: MlirOperation, shape: &[i64], result: &[i64]) -> Optio
 fn merge_identical_constants(func: MlirOperation) -> usize {
     let mut first: HashMap<(String, usize, usize), MlirValue> = HashMap::new();
     // (type, length, sampled hash of the bytes) -> earlier blobs of that key.
-    let mut blobs: HashMap<(usize, usize, u64), Vec<(&[u8], MlirValue)>> = HashMap::new();
+    type Blobs<'a> = HashMap<(usize, usize, u64), Vec<(&'a [u8], MlirValue)>>;
+    let mut blobs: Blobs = HashMap::new();
     let mut merged = 0;
     for op in body_ops(func) {
         let op_name = name(op);

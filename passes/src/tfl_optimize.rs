@@ -617,7 +617,8 @@ fn batch_matmul_transpose_to_adj(op: MlirOperation) -> bool {
         perm.swap(rank - 2, rank - 1);
         let adj = attr(op, flag) == Some(Attr::Bool(true));
         let drops_op = is_identity(&perm);
-        if !drops_op && !(flag == "adj_y" && !adj && use_count(v) == 1) {
+        let sets_adj_y = flag == "adj_y" && !adj && use_count(v) == 1;
+        if !(drops_op || sets_adj_y) {
             continue;
         }
         let z = operand(t, 0);
