@@ -458,9 +458,12 @@ unsafe fn decode_dense(a: MlirAttribute, ty: &TensorTy) -> (Option<Vec<i64>>, Op
         _ => return (None, None),
     };
     let n = n as usize;
-    // Host-endian elements, one of them for a splat.
-    let len = if splat { width } else { n * width };
-    let raw = std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(a) as *const u8, len);
+    // Host-endian elements, one of them for a splat; an empty tensor may have no data.
+    let raw: &[u8] = match (n, splat) {
+        (0, _) => &[],
+        (_, true) => std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(a) as *const u8, width),
+        (_, false) => std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(a) as *const u8, n * width),
+    };
     let elems = (0..n).map(|i| if splat { &raw[..width] } else { &raw[i * width..(i + 1) * width] });
     match &ty.elem {
         ElemTy::F32 => (None, Some(elems.map(|b| f32::from_ne_bytes(b.try_into().unwrap()) as f64).collect())),
@@ -547,5 +550,43 @@ pub fn op_view(op: MlirOperation) -> OpView {
             attrs,
             num_regions: mlirOperationGetNumRegions(op) as usize,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decoded(text: &str) -> Attr {
+        unsafe {
+            let ctx = mlirContextCreate();
+            let a = mlirAttributeParseGet(ctx, str_ref(text));
+            assert!(!a.ptr.is_null(), "{text} does not parse");
+            let d = attr_from_mlir(a);
+            mlirContextDestroy(ctx);
+            d
+        }
+    }
+
+    #[test]
+    fn dense_elements_decode_from_raw_data() {
+        let ints = |text: &str| match decoded(text) {
+            Attr::Dense { ints, .. } => ints,
+            other => panic!("{text}: {other:?}"),
+        };
+        let floats = |text: &str| match decoded(text) {
+            Attr::Dense { floats, .. } => floats,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(ints("dense<[1, -2, 127]> : tensor<3xi8>"), Some(vec![1, -2, 127]));
+        assert_eq!(ints("dense<[255, 1]> : tensor<2xui8>"), Some(vec![255, 1]));
+        assert_eq!(ints("dense<-3> : tensor<2x2xi16>"), Some(vec![-3; 4]));
+        assert_eq!(ints("dense<[4, -5]> : tensor<2xi64>"), Some(vec![4, -5]));
+        assert_eq!(ints("dense<[true, false, true]> : tensor<3xi1>"), Some(vec![1, 0, 1]));
+        assert_eq!(floats("dense<[1.5, -2.0]> : tensor<2xf32>"), Some(vec![1.5, -2.0]));
+        assert_eq!(floats("dense<0.25> : tensor<3xf64>"), Some(vec![0.25; 3]));
+        // Empty tensors have no data at all.
+        assert_eq!(floats("dense<> : tensor<0xf32>"), Some(vec![]));
+        assert_eq!(ints("dense<> : tensor<0x4xi32>"), Some(vec![]));
     }
 }
