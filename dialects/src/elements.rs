@@ -4,12 +4,21 @@
 use crate::ir::{ElemTy, TensorTy};
 use mlir_sys::*;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, RwLock};
 
-/// `dense_resource` attribute -> (address, length) of the bytes it was made over. MLIR's
-/// C API reads such an attribute one element per call; with the bytes at hand, a
-/// constant is one copy (resnet18's 11M weights: milliseconds instead of a second).
-static RESOURCE_BYTES: LazyLock<RwLock<HashMap<usize, (usize, usize)>>> = LazyLock::new(Default::default);
+/// `dense_resource` attribute -> (address, length, made by `owned_resource_attr`) of the
+/// bytes it was made over. MLIR's C API reads such an attribute one element per call;
+/// with the bytes at hand, a constant is one copy (resnet18's 11M weights: milliseconds
+/// instead of a second).
+static RESOURCE_BYTES: LazyLock<RwLock<HashMap<usize, Registered>>> = LazyLock::new(Default::default);
+
+#[derive(Clone, Copy)]
+struct Registered {
+    ptr: usize,
+    len: usize,
+    owned: bool,
+}
 
 /// Records that the `dense_resource` attribute `attr` holds the `len` bytes at `data`.
 ///
@@ -17,7 +26,8 @@ static RESOURCE_BYTES: LazyLock<RwLock<HashMap<usize, (usize, usize)>>> = LazyLo
 /// The bytes must stay valid and unchanged until `forget_resource_bytes` is called for
 /// `attr`, which must happen before the attribute's context is destroyed.
 pub unsafe fn register_resource_bytes(attr: MlirAttribute, data: *const u8, len: usize) {
-    RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).insert(attr.ptr as usize, (data as usize, len));
+    let entry = Registered { ptr: data as usize, len, owned: false };
+    RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).insert(attr.ptr as usize, entry);
 }
 
 /// Drops the records of `attrs` (their bytes are about to go).
@@ -28,12 +38,85 @@ pub fn forget_resource_bytes(attrs: &[MlirAttribute]) {
     }
 }
 
+fn registered(attr: MlirAttribute) -> Option<Registered> {
+    RESOURCE_BYTES.read().unwrap_or_else(|e| e.into_inner()).get(&(attr.ptr as usize)).copied()
+}
+
 /// The registered bytes of `attr`, when they are exactly `len` long.
 fn registered_bytes(attr: MlirAttribute, len: usize) -> Option<Vec<u8>> {
-    let table = RESOURCE_BYTES.read().unwrap_or_else(|e| e.into_inner());
-    let &(ptr, n) = table.get(&(attr.ptr as usize))?;
+    let r = registered(attr).filter(|r| r.len == len)?;
     // SAFETY: `register_resource_bytes`'s caller keeps the bytes alive while registered.
-    (n == len).then(|| unsafe { std::slice::from_raw_parts(ptr as *const u8, n) }.to_vec())
+    Some(unsafe { std::slice::from_raw_parts(r.ptr as *const u8, r.len) }.to_vec())
+}
+
+/// Names of the resources `owned_resource_attr` makes: unique per process, so MLIR's
+/// blob manager never has to search for a free name.
+static NEXT_OWNED: AtomicUsize = AtomicUsize::new(0);
+
+/// A `dense_resource` attribute of type `ty` (a ranked tensor type of a non-bool int or
+/// float element) over `bytes`, laid out as `constant_bytes` returns them. The context
+/// takes the bytes over and frees them when it goes; nothing is copied or hashed, which
+/// a `dense` attribute of a weight-sized tensor would do. Unlike `dense` attributes,
+/// equal contents make distinct attributes: compare them with `owned_resource_bytes`.
+pub fn owned_resource_attr(ty: MlirType, bytes: Vec<u8>) -> MlirAttribute {
+    /// Called by MLIR when the blob goes (with its context): forgets and frees the bytes.
+    unsafe extern "C" fn release(
+        user: *mut std::ffi::c_void,
+        data: *const std::ffi::c_void,
+        len: usize,
+        _align: usize,
+    ) {
+        let attr = Box::from_raw(user as *mut usize);
+        RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).remove(&*attr);
+        drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(data as *mut u8, len)));
+    }
+    let bytes = bytes.into_boxed_slice();
+    let (len, align) = (bytes.len(), 1usize << (bytes.as_ptr() as usize).trailing_zeros().min(6));
+    let data = Box::into_raw(bytes) as *mut u8;
+    let name = format!("edge_const_{}", NEXT_OWNED.fetch_add(1, Ordering::Relaxed));
+    // Filled in once the attribute exists; `release` reads it to forget the record.
+    let user = Box::into_raw(Box::new(0usize));
+    unsafe {
+        let attr = mlirUnmanagedDenseResourceElementsAttrGet(
+            ty,
+            crate::ir::str_ref(&name),
+            data as *mut std::ffi::c_void,
+            len,
+            align,
+            true,
+            Some(release),
+            user as *mut std::ffi::c_void,
+        );
+        *user = attr.ptr as usize;
+        let entry = Registered { ptr: data as usize, len, owned: true };
+        RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).insert(attr.ptr as usize, entry);
+        attr
+    }
+}
+
+/// The bytes of an attribute made by `owned_resource_attr`.
+///
+/// # Safety
+/// The slice is valid while `attr`'s context lives; the caller picks a lifetime within
+/// that.
+pub unsafe fn owned_resource_bytes<'a>(attr: MlirAttribute) -> Option<&'a [u8]> {
+    let r = registered(attr).filter(|r| r.owned)?;
+    Some(std::slice::from_raw_parts(r.ptr as *const u8, r.len))
+}
+
+/// The bytes of an attribute made by `owned_resource_attr`, to rewrite in place: a
+/// pass that replaces the one use of a constant by a function of it (a filter scaled
+/// by a batch norm) saves making a weight-sized blob. MLIR keys such an attribute by
+/// its blob, never by its contents, so nothing it keeps goes stale.
+///
+/// # Safety
+/// As `owned_resource_bytes`, and the attribute must be the value of one op only,
+/// whose result has one use, the one being rewritten; no other slice of the bytes may
+/// be alive. Constants made by `edge_passes::constant::insert*` each get their own
+/// attribute, which no pass copies to another op.
+pub unsafe fn owned_resource_bytes_mut<'a>(attr: MlirAttribute) -> Option<&'a mut [u8]> {
+    let r = registered(attr).filter(|r| r.owned)?;
+    Some(std::slice::from_raw_parts_mut(r.ptr as *mut u8, r.len))
 }
 
 /// The bytes of `attr` in place, when they already have `constant_bytes`'s layout: a
@@ -52,9 +135,8 @@ pub unsafe fn constant_bytes_in_place<'a>(attr: MlirAttribute, ty: &TensorTy) ->
         return Some(std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(attr) as *const u8, n * width));
     }
     if mlirAttributeIsADenseResourceElements(attr) {
-        let table = RESOURCE_BYTES.read().unwrap_or_else(|e| e.into_inner());
-        let &(ptr, len) = table.get(&(attr.ptr as usize))?;
-        return (len == n * width).then(|| std::slice::from_raw_parts(ptr as *const u8, len));
+        let r = registered(attr).filter(|r| r.len == n * width)?;
+        return Some(std::slice::from_raw_parts(r.ptr as *const u8, r.len));
     }
     None
 }
@@ -137,5 +219,54 @@ pub fn dense_attr_from_bytes(ty: MlirType, bytes: &[u8]) -> MlirAttribute {
             return mlirDenseElementsAttrBoolGet(ty, bools.len() as isize, bools.as_ptr());
         }
         mlirDenseElementsAttrRawBufferGet(ty, bytes.len(), bytes.as_ptr() as *const _)
+    }
+}
+
+/// A hash of a byte string's length and of bytes sampled across it, for tables of
+/// constants: hashing every byte of a model's weights costs more than the rest of a
+/// pass, and equal keys are compared in full anyway.
+pub fn sample_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    const EDGE: usize = 256;
+    const SAMPLES: usize = 64;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.len().hash(&mut h);
+    if bytes.len() <= 2 * EDGE + SAMPLES * 8 {
+        bytes.hash(&mut h);
+    } else {
+        bytes[..EDGE].hash(&mut h);
+        bytes[bytes.len() - EDGE..].hash(&mut h);
+        let step = (bytes.len() - 2 * EDGE) / SAMPLES;
+        for i in 0..SAMPLES {
+            let at = EDGE + i * step;
+            bytes[at..at + 8].hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A blob handed to the context is readable while it lives and forgotten (and
+    /// freed) when it goes.
+    #[test]
+    fn owned_blobs_live_as_long_as_their_context() {
+        unsafe {
+            let ctx = mlirContextCreate();
+            let shape = [2i64, 2];
+            let ty = mlirRankedTensorTypeGet(2, shape.as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull());
+            let bytes: Vec<u8> = [1.0f32, 2.0, 3.0, 4.0].iter().flat_map(|x| x.to_le_bytes()).collect();
+            let attr = owned_resource_attr(ty, bytes.clone());
+            assert!(mlirAttributeIsADenseResourceElements(attr));
+            assert_eq!(owned_resource_bytes(attr), Some(&bytes[..]));
+            let t = crate::ir::type_from_mlir(ty);
+            assert_eq!(constant_bytes(attr, &t).unwrap(), bytes);
+            assert_eq!(constant_bytes_in_place(attr, &t), Some(&bytes[..]));
+            mlirContextDestroy(ctx);
+            // Only the table is consulted: the dangling handle is never dereferenced.
+            assert_eq!(owned_resource_bytes(attr), None);
+        }
     }
 }

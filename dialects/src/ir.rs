@@ -433,58 +433,63 @@ pub fn attr_from_mlir(a: MlirAttribute) -> Attr {
     }
 }
 
-/// Decodes small dense int/float elements (splats are expanded).
+/// Decodes small dense int/float elements (splats are expanded), from the raw data
+/// (one call per element costs more than the verifier's other work on a weight-heavy
+/// model, which decodes every constant after each pass).
 unsafe fn decode_dense(a: MlirAttribute, ty: &TensorTy) -> (Option<Vec<i64>>, Option<Vec<f64>>) {
     let n = mlirElementsAttrGetNumElements(a) as isize;
     if n > MAX_DECODED_ELEMENTS {
         return (None, None);
     }
     let splat = mlirDenseElementsAttrIsSplat(a);
-    let idx = |i: isize| if splat { 0 } else { i };
+    if ty.elem == ElemTy::I(1) {
+        // Packed bits: read through MLIR.
+        let v = (0..n)
+            .map(|i| {
+                if splat { mlirDenseElementsAttrGetBoolSplatValue(a) as i64 } else { mlirDenseElementsAttrGetBoolValue(a, i) as i64 }
+            })
+            .collect();
+        return (Some(v), None);
+    }
+    let width = match &ty.elem {
+        ElemTy::I(w) | ElemTy::U(w) if [8, 16, 32, 64].contains(w) => *w as usize / 8,
+        ElemTy::F32 => 4,
+        ElemTy::F64 => 8,
+        _ => return (None, None),
+    };
+    let n = n as usize;
+    // Host-endian elements, one of them for a splat; an empty tensor may have no data.
+    let raw: &[u8] = match (n, splat) {
+        (0, _) => &[],
+        (_, true) => std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(a) as *const u8, width),
+        (_, false) => std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(a) as *const u8, n * width),
+    };
+    let elems = (0..n).map(|i| if splat { &raw[..width] } else { &raw[i * width..(i + 1) * width] });
     match &ty.elem {
-        ElemTy::I(1) => {
-            let v = (0..n)
-                .map(|i| if splat { mlirDenseElementsAttrGetBoolSplatValue(a) as i64 } else { mlirDenseElementsAttrGetBoolValue(a, i) as i64 })
-                .collect();
-            (Some(v), None)
-        }
-        ElemTy::I(w) | ElemTy::U(w) => {
-            let unsigned = matches!(ty.elem, ElemTy::U(_));
-            let get = |i: isize| -> i64 {
-                let i = idx(i);
-                match (w, unsigned) {
-                    (8, false) => if splat { mlirDenseElementsAttrGetInt8SplatValue(a) as i64 } else { mlirDenseElementsAttrGetInt8Value(a, i) as i64 },
-                    (8, true) => if splat { mlirDenseElementsAttrGetUInt8SplatValue(a) as i64 } else { mlirDenseElementsAttrGetUInt8Value(a, i) as i64 },
-                    (16, false) => mlirDenseElementsAttrGetInt16Value(a, i) as i64,
-                    (16, true) => mlirDenseElementsAttrGetUInt16Value(a, i) as i64,
-                    (32, false) => if splat { mlirDenseElementsAttrGetInt32SplatValue(a) as i64 } else { mlirDenseElementsAttrGetInt32Value(a, i) as i64 },
-                    (32, true) => if splat { mlirDenseElementsAttrGetUInt32SplatValue(a) as i64 } else { mlirDenseElementsAttrGetUInt32Value(a, i) as i64 },
-                    (64, false) => if splat { mlirDenseElementsAttrGetInt64SplatValue(a) } else { mlirDenseElementsAttrGetInt64Value(a, i) },
-                    (64, true) => if splat { mlirDenseElementsAttrGetUInt64SplatValue(a) as i64 } else { mlirDenseElementsAttrGetUInt64Value(a, i) as i64 },
-                    _ => 0,
-                }
-            };
-            if ![8, 16, 32, 64].contains(w) {
-                return (None, None);
-            }
-            if splat && *w == 16 {
-                return (None, None);
-            }
-            ((Some((0..n).map(get).collect())), None)
-        }
-        ElemTy::F32 => {
-            let v = (0..n)
-                .map(|i| if splat { mlirDenseElementsAttrGetFloatSplatValue(a) as f64 } else { mlirDenseElementsAttrGetFloatValue(a, i) as f64 })
-                .collect();
-            (None, Some(v))
-        }
-        ElemTy::F64 => {
-            let v = (0..n)
-                .map(|i| if splat { mlirDenseElementsAttrGetDoubleSplatValue(a) } else { mlirDenseElementsAttrGetDoubleValue(a, idx(i)) })
-                .collect();
-            (None, Some(v))
-        }
-        _ => (None, None),
+        ElemTy::F32 => (None, Some(elems.map(|b| f32::from_ne_bytes(b.try_into().unwrap()) as f64).collect())),
+        ElemTy::F64 => (None, Some(elems.map(|b| f64::from_ne_bytes(b.try_into().unwrap())).collect())),
+        ElemTy::I(_) => (Some(elems.map(signed).collect()), None),
+        _ => (Some(elems.map(|b| unsigned(b) as i64).collect()), None),
+    }
+}
+
+/// A host-endian two's complement integer of 1, 2, 4 or 8 bytes.
+fn signed(b: &[u8]) -> i64 {
+    match b.len() {
+        1 => b[0] as i8 as i64,
+        2 => i16::from_ne_bytes([b[0], b[1]]) as i64,
+        4 => i32::from_ne_bytes(b.try_into().unwrap()) as i64,
+        _ => i64::from_ne_bytes(b.try_into().unwrap()),
+    }
+}
+
+/// A host-endian unsigned integer of 1, 2, 4 or 8 bytes.
+fn unsigned(b: &[u8]) -> u64 {
+    match b.len() {
+        1 => b[0] as u64,
+        2 => u16::from_ne_bytes([b[0], b[1]]) as u64,
+        4 => u32::from_ne_bytes(b.try_into().unwrap()) as u64,
+        _ => u64::from_ne_bytes(b.try_into().unwrap()),
     }
 }
 
@@ -545,5 +550,43 @@ pub fn op_view(op: MlirOperation) -> OpView {
             attrs,
             num_regions: mlirOperationGetNumRegions(op) as usize,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decoded(text: &str) -> Attr {
+        unsafe {
+            let ctx = mlirContextCreate();
+            let a = mlirAttributeParseGet(ctx, str_ref(text));
+            assert!(!a.ptr.is_null(), "{text} does not parse");
+            let d = attr_from_mlir(a);
+            mlirContextDestroy(ctx);
+            d
+        }
+    }
+
+    #[test]
+    fn dense_elements_decode_from_raw_data() {
+        let ints = |text: &str| match decoded(text) {
+            Attr::Dense { ints, .. } => ints,
+            other => panic!("{text}: {other:?}"),
+        };
+        let floats = |text: &str| match decoded(text) {
+            Attr::Dense { floats, .. } => floats,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(ints("dense<[1, -2, 127]> : tensor<3xi8>"), Some(vec![1, -2, 127]));
+        assert_eq!(ints("dense<[255, 1]> : tensor<2xui8>"), Some(vec![255, 1]));
+        assert_eq!(ints("dense<-3> : tensor<2x2xi16>"), Some(vec![-3; 4]));
+        assert_eq!(ints("dense<[4, -5]> : tensor<2xi64>"), Some(vec![4, -5]));
+        assert_eq!(ints("dense<[true, false, true]> : tensor<3xi1>"), Some(vec![1, 0, 1]));
+        assert_eq!(floats("dense<[1.5, -2.0]> : tensor<2xf32>"), Some(vec![1.5, -2.0]));
+        assert_eq!(floats("dense<0.25> : tensor<3xf64>"), Some(vec![0.25; 3]));
+        // Empty tensors have no data at all.
+        assert_eq!(floats("dense<> : tensor<0xf32>"), Some(vec![]));
+        assert_eq!(ints("dense<> : tensor<0x4xi32>"), Some(vec![]));
     }
 }

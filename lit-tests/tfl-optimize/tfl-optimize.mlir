@@ -226,6 +226,58 @@ func.func @batch_matmul_of_activations(%x: tensor<2x3xf32>, %y: tensor<3x2xf32>)
 
 // -----
 
+// BatchMatmulTransposeToAdj: q @ k.transpose(-2, -1) on heads split from [T, H, D]:
+// the transpose's last two dims out of order become adj_y, leaving the head split
+// [1, 0, 2] that q and v share.
+// CHECK-LABEL: func.func @scores_adj_y
+// CHECK-SAME: (%[[Q:.*]]: tensor<3x4x2xf32>, %[[K:.*]]: tensor<4x3x2xf32>)
+// CHECK: %[[P:.*]] = "tfl.pseudo_const"() {value = dense<[1, 0, 2]> : tensor<3xi32>}
+// CHECK: %[[KH:.*]] = "tfl.transpose"(%[[K]], %[[P]]) : (tensor<4x3x2xf32>, tensor<3xi32>) -> tensor<3x4x2xf32>
+// CHECK: "tfl.batch_matmul"(%[[Q]], %[[KH]]) {adj_x = false, adj_y = true}
+func.func @scores_adj_y(%q: tensor<3x4x2xf32>, %k: tensor<4x3x2xf32>) -> tensor<3x4x4xf32> {
+  %p = "tfl.pseudo_const"() {value = dense<[1, 2, 0]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %kt = "tfl.transpose"(%k, %p) : (tensor<4x3x2xf32>, tensor<3xi32>) -> tensor<3x2x4xf32>
+  %0 = "tfl.batch_matmul"(%q, %kt) {adj_x = false, adj_y = false} : (tensor<3x4x2xf32>, tensor<3x2x4xf32>) -> tensor<3x4x4xf32>
+  return %0 : tensor<3x4x4xf32>
+}
+
+// -----
+
+// A transpose of the matrices alone goes into the flag, on either side; a set flag
+// clears.
+// CHECK-LABEL: func.func @matrix_transposes_into_flags
+// CHECK-SAME: (%[[A:.*]]: tensor<2x3x4xf32>, %[[B:.*]]: tensor<2x3x5xf32>)
+// CHECK-NOT: "tfl.transpose"
+// CHECK: "tfl.batch_matmul"(%[[A]], %[[B]]) {adj_x = true, adj_y = false} : (tensor<2x3x4xf32>, tensor<2x3x5xf32>) -> tensor<2x4x5xf32>
+func.func @matrix_transposes_into_flags(%a: tensor<2x3x4xf32>, %b: tensor<2x3x5xf32>) -> tensor<2x4x5xf32> {
+  %p = "tfl.pseudo_const"() {value = dense<[0, 2, 1]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %at = "tfl.transpose"(%a, %p) : (tensor<2x3x4xf32>, tensor<3xi32>) -> tensor<2x4x3xf32>
+  %bt = "tfl.transpose"(%b, %p) : (tensor<2x3x5xf32>, tensor<3xi32>) -> tensor<2x5x3xf32>
+  %0 = "tfl.batch_matmul"(%at, %bt) {adj_x = false, adj_y = true} : (tensor<2x4x3xf32>, tensor<2x5x3xf32>) -> tensor<2x4x5xf32>
+  return %0 : tensor<2x4x5xf32>
+}
+
+// -----
+
+// Kept: transposes that leave the matrices' dims in order (the head split of v), and
+// on the left side one that would stay a TRANSPOSE (adj_x costs the kernel a copy).
+// CHECK-LABEL: func.func @head_splits_stay
+// CHECK: %[[VH:.*]] = "tfl.transpose"
+// CHECK: "tfl.batch_matmul"(%{{.*}}, %[[VH]]) {adj_x = false, adj_y = false}
+// CHECK: %[[QT:.*]] = "tfl.transpose"
+// CHECK: "tfl.batch_matmul"(%[[QT]], %{{.*}}) {adj_x = false, adj_y = true}
+func.func @head_splits_stay(%att: tensor<3x4x4xf32>, %v: tensor<4x3x2xf32>, %q: tensor<4x3x2xf32>, %k: tensor<3x5x4xf32>) -> (tensor<3x4x2xf32>, tensor<3x2x5xf32>) {
+  %heads = "tfl.pseudo_const"() {value = dense<[1, 0, 2]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %vh = "tfl.transpose"(%v, %heads) : (tensor<4x3x2xf32>, tensor<3xi32>) -> tensor<3x4x2xf32>
+  %0 = "tfl.batch_matmul"(%att, %vh) {adj_x = false, adj_y = false} : (tensor<3x4x4xf32>, tensor<3x4x2xf32>) -> tensor<3x4x2xf32>
+  %p = "tfl.pseudo_const"() {value = dense<[1, 2, 0]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %qt = "tfl.transpose"(%q, %p) : (tensor<4x3x2xf32>, tensor<3xi32>) -> tensor<3x2x4xf32>
+  %1 = "tfl.batch_matmul"(%qt, %k) {adj_x = false, adj_y = true} : (tensor<3x2x4xf32>, tensor<3x5x4xf32>) -> tensor<3x2x5xf32>
+  return %0, %1 : tensor<3x4x2xf32>, tensor<3x2x5xf32>
+}
+
+// -----
+
 // ---- Constant chains ---------------------------------------------------------------
 
 // CHECK-LABEL: func.func @div_by_constant
@@ -387,4 +439,126 @@ func.func @full_shape_not_per_channel(%x: tensor<1x2x2x1xf32>) -> tensor<1x2x2x2
   %b = "tfl.pseudo_const"() {value = dense<[[[[7.0, 8.0], [7.0, 9.0]], [[7.0, 8.0], [7.0, 8.0]]]]> : tensor<1x2x2x2xf32>} : () -> tensor<1x2x2x2xf32>
   %1 = "tfl.add"(%0, %b) {fused_activation_function = "NONE"} : (tensor<1x2x2x2xf32>, tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32>
   return %1 : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// ---- tfl.transpose -----------------------------------------------------------------
+
+// TransposeSlicesHoist: the q, k and v of a fused projection [T, 3 * H * D], each
+// viewed as [T, H, D] and transposed to heads: one view of the whole [T, 3 * H, D],
+// one transpose, three slices of whole heads.
+// CHECK-LABEL: func.func @qkv_heads
+// CHECK-SAME: (%[[QKV:.*]]: tensor<4x12xf32>)
+// CHECK: %[[R:.*]] = "tfl.reshape"(%[[QKV]], %{{.*}}) : (tensor<4x12xf32>, tensor<3xi32>) -> tensor<4x6x2xf32>
+// CHECK: %[[P:.*]] = "tfl.pseudo_const"() {value = dense<[1, 0, 2]> : tensor<3xi32>}
+// CHECK: %[[T:.*]] = "tfl.transpose"(%[[R]], %[[P]]) : (tensor<4x6x2xf32>, tensor<3xi32>) -> tensor<6x4x2xf32>
+// CHECK: %[[B0:.*]] = "tfl.pseudo_const"() {value = dense<0> : tensor<3xi32>}
+// CHECK: %[[S:.*]] = "tfl.pseudo_const"() {value = dense<[2, 4, 2]> : tensor<3xi32>}
+// CHECK: %[[QH:.*]] = "tfl.slice"(%[[T]], %[[B0]], %[[S]]) : (tensor<6x4x2xf32>, tensor<3xi32>, tensor<3xi32>) -> tensor<2x4x2xf32>
+// CHECK: %[[B1:.*]] = "tfl.pseudo_const"() {value = dense<[2, 0, 0]> : tensor<3xi32>}
+// CHECK: %[[KH:.*]] = "tfl.slice"(%[[T]], %[[B1]], %{{.*}})
+// CHECK: %[[B2:.*]] = "tfl.pseudo_const"() {value = dense<[4, 0, 0]> : tensor<3xi32>}
+// CHECK: %[[VH:.*]] = "tfl.slice"(%[[T]], %[[B2]], %{{.*}})
+// CHECK-NOT: "tfl.transpose"
+// CHECK: return %[[QH]], %[[KH]], %[[VH]]
+func.func @qkv_heads(%qkv: tensor<4x12xf32>) -> (tensor<2x4x2xf32>, tensor<2x4x2xf32>, tensor<2x4x2xf32>) {
+  %size = "tfl.pseudo_const"() {value = dense<[4, 4]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %b0 = "tfl.pseudo_const"() {value = dense<[0, 0]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %b1 = "tfl.pseudo_const"() {value = dense<[0, 4]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %b2 = "tfl.pseudo_const"() {value = dense<[0, 8]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %heads = "tfl.pseudo_const"() {value = dense<[4, 2, 2]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %p = "tfl.pseudo_const"() {value = dense<[1, 0, 2]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %q = "tfl.slice"(%qkv, %b0, %size) : (tensor<4x12xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<4x4xf32>
+  %k = "tfl.slice"(%qkv, %b1, %size) : (tensor<4x12xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<4x4xf32>
+  %v = "tfl.slice"(%qkv, %b2, %size) : (tensor<4x12xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<4x4xf32>
+  %qr = "tfl.reshape"(%q, %heads) : (tensor<4x4xf32>, tensor<3xi32>) -> tensor<4x2x2xf32>
+  %kr = "tfl.reshape"(%k, %heads) : (tensor<4x4xf32>, tensor<3xi32>) -> tensor<4x2x2xf32>
+  %vr = "tfl.reshape"(%v, %heads) : (tensor<4x4xf32>, tensor<3xi32>) -> tensor<4x2x2xf32>
+  %qh = "tfl.transpose"(%qr, %p) : (tensor<4x2x2xf32>, tensor<3xi32>) -> tensor<2x4x2xf32>
+  %kh = "tfl.transpose"(%kr, %p) : (tensor<4x2x2xf32>, tensor<3xi32>) -> tensor<2x4x2xf32>
+  %vh = "tfl.transpose"(%vr, %p) : (tensor<4x2x2xf32>, tensor<3xi32>) -> tensor<2x4x2xf32>
+  return %qh, %kh, %vh : tensor<2x4x2xf32>, tensor<2x4x2xf32>, tensor<2x4x2xf32>
+}
+
+// -----
+
+// Without reshapes: slices along the last dim, each transposed alike, become slices
+// of one transposed tensor.
+// CHECK-LABEL: func.func @halves_transposed
+// CHECK-SAME: (%[[X:.*]]: tensor<2x6xf32>)
+// CHECK: %[[T:.*]] = "tfl.transpose"(%[[X]], %{{.*}}) : (tensor<2x6xf32>, tensor<2xi32>) -> tensor<6x2xf32>
+// CHECK: "tfl.slice"(%[[T]], %{{.*}}, %{{.*}}) : (tensor<6x2xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<3x2xf32>
+// CHECK: "tfl.slice"(%[[T]], %{{.*}}, %{{.*}}) : (tensor<6x2xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<3x2xf32>
+// CHECK-NOT: "tfl.transpose"
+func.func @halves_transposed(%x: tensor<2x6xf32>) -> (tensor<3x2xf32>, tensor<3x2xf32>) {
+  %size = "tfl.pseudo_const"() {value = dense<[2, 3]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %b0 = "tfl.pseudo_const"() {value = dense<[0, 0]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %b1 = "tfl.pseudo_const"() {value = dense<[0, 3]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %p = "tfl.pseudo_const"() {value = dense<[1, 0]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %a = "tfl.slice"(%x, %b0, %size) : (tensor<2x6xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<2x3xf32>
+  %b = "tfl.slice"(%x, %b1, %size) : (tensor<2x6xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<2x3xf32>
+  %at = "tfl.transpose"(%a, %p) : (tensor<2x3xf32>, tensor<2xi32>) -> tensor<3x2xf32>
+  %bt = "tfl.transpose"(%b, %p) : (tensor<2x3xf32>, tensor<2xi32>) -> tensor<3x2xf32>
+  return %at, %bt : tensor<3x2xf32>, tensor<3x2xf32>
+}
+
+// -----
+
+// Kept: slices transposed by different permutations, and slices reading less than
+// the whole value (one transpose of all of it would move more data than two of parts).
+// CHECK-LABEL: func.func @slice_transposes_stay
+// CHECK-COUNT-4: "tfl.transpose"
+func.func @slice_transposes_stay(%x: tensor<4x12xf32>, %y: tensor<4x12xf32>) -> (tensor<2x4x2xf32>, tensor<2x2x4xf32>, tensor<2x4x2xf32>, tensor<2x4x2xf32>) {
+  %size = "tfl.pseudo_const"() {value = dense<[4, 4]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %b0 = "tfl.pseudo_const"() {value = dense<[0, 0]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %b1 = "tfl.pseudo_const"() {value = dense<[0, 4]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %heads = "tfl.pseudo_const"() {value = dense<[4, 2, 2]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %p = "tfl.pseudo_const"() {value = dense<[1, 0, 2]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %pk = "tfl.pseudo_const"() {value = dense<[1, 2, 0]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %q = "tfl.slice"(%x, %b0, %size) : (tensor<4x12xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<4x4xf32>
+  %k = "tfl.slice"(%x, %b1, %size) : (tensor<4x12xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<4x4xf32>
+  %qr = "tfl.reshape"(%q, %heads) : (tensor<4x4xf32>, tensor<3xi32>) -> tensor<4x2x2xf32>
+  %kr = "tfl.reshape"(%k, %heads) : (tensor<4x4xf32>, tensor<3xi32>) -> tensor<4x2x2xf32>
+  %qh = "tfl.transpose"(%qr, %p) : (tensor<4x2x2xf32>, tensor<3xi32>) -> tensor<2x4x2xf32>
+  %kh = "tfl.transpose"(%kr, %pk) : (tensor<4x2x2xf32>, tensor<3xi32>) -> tensor<2x2x4xf32>
+  %c = "tfl.slice"(%y, %b0, %size) : (tensor<4x12xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<4x4xf32>
+  %d = "tfl.slice"(%y, %b1, %size) : (tensor<4x12xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<4x4xf32>
+  %cr = "tfl.reshape"(%c, %heads) : (tensor<4x4xf32>, tensor<3xi32>) -> tensor<4x2x2xf32>
+  %dr = "tfl.reshape"(%d, %heads) : (tensor<4x4xf32>, tensor<3xi32>) -> tensor<4x2x2xf32>
+  %ch = "tfl.transpose"(%cr, %p) : (tensor<4x2x2xf32>, tensor<3xi32>) -> tensor<2x4x2xf32>
+  %dh = "tfl.transpose"(%dr, %p) : (tensor<4x2x2xf32>, tensor<3xi32>) -> tensor<2x4x2xf32>
+  return %qh, %kh, %ch, %dh : tensor<2x4x2xf32>, tensor<2x2x4xf32>, tensor<2x4x2xf32>, tensor<2x4x2xf32>
+}
+
+// -----
+
+// TransposeBatchMatmulSwap: a product's matrices transposed after it, (A B)^T, is
+// B^T A^T: the operands swap, the flags swap and flip, and the transpose goes.
+// CHECK-LABEL: func.func @transposed_product
+// CHECK-SAME: (%[[A:.*]]: tensor<2x4x3xf32>, %[[B:.*]]: tensor<2x3x5xf32>)
+// CHECK-NOT: "tfl.transpose"
+// CHECK: %[[P:.*]] = "tfl.batch_matmul"(%[[B]], %[[A]]) {adj_x = true, adj_y = true} : (tensor<2x3x5xf32>, tensor<2x4x3xf32>) -> tensor<2x5x4xf32>
+// CHECK: return %[[P]]
+func.func @transposed_product(%a: tensor<2x4x3xf32>, %b: tensor<2x3x5xf32>) -> tensor<2x5x4xf32> {
+  %0 = "tfl.batch_matmul"(%a, %b) {adj_x = false, adj_y = false} : (tensor<2x4x3xf32>, tensor<2x3x5xf32>) -> tensor<2x4x5xf32>
+  %p = "tfl.pseudo_const"() {value = dense<[0, 2, 1]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %1 = "tfl.transpose"(%0, %p) : (tensor<2x4x5xf32>, tensor<3xi32>) -> tensor<2x5x4xf32>
+  return %1 : tensor<2x5x4xf32>
+}
+
+// -----
+
+// Kept: a transpose that moves a batch dim (heads merged back after attention), and a
+// product with another user.
+// CHECK-LABEL: func.func @product_transposes_stay
+// CHECK-COUNT-2: "tfl.transpose"
+func.func @product_transposes_stay(%a: tensor<2x4x3xf32>, %b: tensor<2x3x5xf32>, %c: tensor<2x3x4xf32>) -> (tensor<4x2x5xf32>, tensor<2x5x4xf32>, tensor<2x4x5xf32>) {
+  %0 = "tfl.batch_matmul"(%a, %b) {adj_x = false, adj_y = false} : (tensor<2x4x3xf32>, tensor<2x3x5xf32>) -> tensor<2x4x5xf32>
+  %heads = "tfl.pseudo_const"() {value = dense<[1, 0, 2]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %1 = "tfl.transpose"(%0, %heads) : (tensor<2x4x5xf32>, tensor<3xi32>) -> tensor<4x2x5xf32>
+  %2 = "tfl.batch_matmul"(%c, %b) {adj_x = true, adj_y = false} : (tensor<2x3x4xf32>, tensor<2x3x5xf32>) -> tensor<2x4x5xf32>
+  %p = "tfl.pseudo_const"() {value = dense<[0, 2, 1]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %3 = "tfl.transpose"(%2, %p) : (tensor<2x4x5xf32>, tensor<3xi32>) -> tensor<2x5x4xf32>
+  return %1, %3, %2 : tensor<4x2x5xf32>, tensor<2x5x4xf32>, tensor<2x4x5xf32>
 }

@@ -1,8 +1,13 @@
 //! Constant tensors for passes that fold or rewrite: read a `tfl.pseudo_const` (dense or
 //! dense_resource) into plain bytes, look at it as numbers, and insert a new constant.
+//! Weight-sized constants are read where they lie (`with_bytes*`), inserted as blobs the
+//! context owns (`insert_owned`), and a blob with one use may be rewritten in place
+//! (`rewritable`): converting a model copies each weight as few times as it can.
 
 use crate::rewrite::{defining_op, insert_op_before, name, raw_attr};
-use edge_dialects::elements::{constant_bytes, dense_attr_from_bytes};
+use edge_dialects::elements::{
+    constant_bytes, constant_bytes_in_place, dense_attr_from_bytes, owned_resource_attr, owned_resource_bytes_mut,
+};
 use edge_dialects::ir::{type_from_mlir, Attr, ElemTy};
 use mlir_sys::*;
 
@@ -82,27 +87,36 @@ impl ConstTensor {
 
     /// Element permutation: result dim `i` is this tensor's dim `perm[i]`.
     pub fn transposed(&self, perm: &[usize]) -> Self {
-        let width = self.bytes.len() / self.num_elements().max(1);
         let out_shape: Vec<i64> = perm.iter().map(|&p| self.shape[p]).collect();
-        let in_strides = strides(&self.shape);
-        let src_strides: Vec<usize> = perm.iter().map(|&p| in_strides[p] as usize).collect();
-        if let (4, Some((batch, rows, cols))) = (width, as_batched_matrix_transpose(&self.shape, perm)) {
-            let matrix = rows * cols * 4;
-            let mut bytes = Vec::with_capacity(self.bytes.len());
-            for b in 0..batch {
-                bytes.extend(transpose_matrix::<4>(&self.bytes[b * matrix..(b + 1) * matrix], rows, cols));
-            }
-            return ConstTensor { shape: out_shape, bytes, elem: self.elem.clone(), elem_type: self.elem_type };
-        }
-        let bytes = match width {
-            1 => permute_elements::<1>(&self.bytes, &out_shape, &src_strides),
-            2 => permute_elements::<2>(&self.bytes, &out_shape, &src_strides),
-            4 => permute_elements::<4>(&self.bytes, &out_shape, &src_strides),
-            8 => permute_elements::<8>(&self.bytes, &out_shape, &src_strides),
-            _ => self.bytes.clone(),
-        };
+        let bytes = transpose_bytes(&self.bytes, &self.shape, perm);
         ConstTensor { shape: out_shape, bytes, elem: self.elem.clone(), elem_type: self.elem_type }
-    }}
+    }
+}
+
+/// The bytes of a row-major tensor of shape `shape` (elements of equal width), permuted:
+/// result dim `i` is dim `perm[i]`.
+pub fn transpose_bytes(bytes: &[u8], shape: &[i64], perm: &[usize]) -> Vec<u8> {
+    let n = shape.iter().product::<i64>() as usize;
+    let width = bytes.len() / n.max(1);
+    let out_shape: Vec<i64> = perm.iter().map(|&p| shape[p]).collect();
+    let in_strides = strides(shape);
+    let src_strides: Vec<usize> = perm.iter().map(|&p| in_strides[p] as usize).collect();
+    if let (4, Some((batch, rows, cols))) = (width, as_batched_matrix_transpose(shape, perm)) {
+        let matrix = rows * cols * 4;
+        let mut out = vec![0u8; batch * matrix];
+        for (src, dst) in bytes.chunks_exact(matrix).zip(out.chunks_exact_mut(matrix)) {
+            transpose_matrix::<4>(src, dst, rows, cols);
+        }
+        return out;
+    }
+    match width {
+        1 => permute_elements::<1>(bytes, &out_shape, &src_strides),
+        2 => permute_elements::<2>(bytes, &out_shape, &src_strides),
+        4 => permute_elements::<4>(bytes, &out_shape, &src_strides),
+        8 => permute_elements::<8>(bytes, &out_shape, &src_strides),
+        _ => bytes.to_vec(),
+    }
+}
 
 /// `perm` as `batch` transposes of `rows x cols` matrices, when it keeps leading dims
 /// in place and rotates the rest (`[1, 0]`, OIHW -> OHWI's `[0, 2, 3, 1]`, `[0, 3, 1, 2]`).
@@ -118,22 +132,32 @@ fn as_batched_matrix_transpose(shape: &[i64], perm: &[usize]) -> Option<(usize, 
     Some((prod(0..p), prod(p..p + a), prod(p + a..rank)))
 }
 
-/// A `rows x cols` matrix of `W`-byte elements, transposed in cache-sized tiles (weight
-/// matrices are tens of megabytes: element by element, every read misses the cache).
-fn transpose_matrix<const W: usize>(bytes: &[u8], rows: usize, cols: usize) -> Vec<u8> {
-    const TILE: usize = 32;
+/// A `rows x cols` matrix of `W`-byte elements, transposed into `dst`: eight source
+/// rows at a time, each output row getting eight contiguous elements, over a band of
+/// columns at a time so the rows written stay in the cache (weights are tens of
+/// megabytes; element by element, every access would miss it).
+fn transpose_matrix<const W: usize>(bytes: &[u8], dst: &mut [u8], rows: usize, cols: usize) {
+    const ROWS: usize = 8;
+    const COLS: usize = 64;
     let (src, _) = bytes.as_chunks::<W>();
-    let mut dst = vec![[0u8; W]; rows * cols];
-    for r0 in (0..rows).step_by(TILE) {
-        for c0 in (0..cols).step_by(TILE) {
-            for r in r0..(r0 + TILE).min(rows) {
-                for c in c0..(c0 + TILE).min(cols) {
-                    dst[c * rows + r] = src[r * cols + c];
+    let (dst, _) = dst.as_chunks_mut::<W>();
+    let whole = rows / ROWS * ROWS;
+    for c0 in (0..cols).step_by(COLS) {
+        for r0 in (0..whole).step_by(ROWS) {
+            let block = &src[r0 * cols..(r0 + ROWS) * cols];
+            for c in c0..(c0 + COLS).min(cols) {
+                let out: &mut [[u8; W]; ROWS] = (&mut dst[c * rows + r0..c * rows + r0 + ROWS]).try_into().unwrap();
+                for (k, o) in out.iter_mut().enumerate() {
+                    *o = block[k * cols + c];
                 }
             }
         }
     }
-    dst.into_flattened()
+    for r in whole..rows {
+        for c in 0..cols {
+            dst[c * rows + r] = src[r * cols + c];
+        }
+    }
 }
 
 /// The elements of `W` bytes each of a tensor walked in row-major order of `out`, where
@@ -166,6 +190,11 @@ fn permute_elements<const W: usize>(bytes: &[u8], out: &[i64], src_strides: &[us
         }
     }
     dst.into_flattened()
+}
+
+/// `shape` permuted: result dim `i` is dim `perm[i]`.
+pub fn permuted(shape: &[i64], perm: &[usize]) -> Vec<i64> {
+    perm.iter().map(|&p| shape[p]).collect()
 }
 
 /// Row-major strides of `shape`, in elements.
@@ -235,11 +264,76 @@ pub fn splat(v: MlirValue) -> Option<f64> {
     }
 }
 
+/// Constants of more elements than this are held as `dense_resource` blobs the context
+/// owns (`owned_resource_attr`): a `dense` attribute copies and hashes its bytes, which
+/// for weights costs more than computing them. Smaller ones stay `dense`, printed with
+/// their values (and decoded by `attr_from_mlir`, which stops at the same size).
+const RESOURCE_MIN_ELEMENTS: usize = 4096;
+
+/// The `value` attribute for `c`: `dense`, or for a large int or float tensor a blob
+/// that takes `c`'s bytes over without copying them.
+fn value_attr(c: ConstTensor) -> MlirAttribute {
+    let ty = c.mlir_type();
+    let blob = c.num_elements() > RESOURCE_MIN_ELEMENTS && (c.elem.is_float() || c.elem.is_int());
+    if blob { owned_resource_attr(ty, c.bytes) } else { dense_attr_from_bytes(ty, &c.bytes) }
+}
+
 /// Inserts `tfl.pseudo_const` holding `c` before `anchor`; returns its result.
 pub fn insert(anchor: MlirOperation, c: &ConstTensor) -> MlirValue {
+    if c.num_elements() > RESOURCE_MIN_ELEMENTS {
+        return insert_owned(anchor, c.clone());
+    }
     let ty = c.mlir_type();
     let attr = dense_attr_from_bytes(ty, &c.bytes);
     unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
+}
+
+/// `insert`, handing `c`'s bytes to the constant without a copy.
+pub fn insert_owned(anchor: MlirOperation, c: ConstTensor) -> MlirValue {
+    let ty = c.mlir_type();
+    let attr = value_attr(c);
+    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
+}
+
+/// `f` applied to constant `v`'s shape, element type and bytes (as `read` gives them),
+/// when its attribute holds the bytes in that layout (weights, large folded constants):
+/// they are borrowed, not copied. `None` otherwise (splats, bools, reshapes of
+/// constants): `read` those.
+pub fn with_bytes_in_place<R>(v: MlirValue, f: impl FnOnce(&[i64], &ElemTy, MlirType, &[u8]) -> R) -> Option<R> {
+    let op = constant_op(v)?;
+    let attr = raw_attr(op, "value")?;
+    let mty = unsafe { mlirValueGetType(v) };
+    let ty = type_from_mlir(mty);
+    if !ty.is_static() {
+        return None;
+    }
+    let elem_type = unsafe { mlirShapedTypeGetElementType(mty) };
+    // SAFETY: the attribute (and a registered resource's bytes) outlive this call.
+    let bytes = unsafe { constant_bytes_in_place(attr, &ty) }?;
+    Some(f(ty.dims(), &ty.elem, elem_type, bytes))
+}
+
+/// `with_bytes_in_place`, or `f` on a copy `read` makes.
+pub fn with_bytes<R>(v: MlirValue, f: impl FnOnce(&[i64], &ElemTy, MlirType, &[u8]) -> R) -> Option<R> {
+    // `with_bytes_in_place` calls `f` only when it returns `Some`.
+    let mut f = Some(f);
+    with_bytes_in_place(v, |s, e, t, b| (f.take().unwrap())(s, e, t, b)).or_else(|| {
+        let c = read(v)?;
+        Some((f.take()?)(&c.shape, &c.elem, c.elem_type, &c.bytes))
+    })
+}
+
+/// Constant `v`'s op, shape, element type and bytes to rewrite in place, when it is a
+/// blob made by `insert_owned` and has one use, the caller's: rewriting it is then as
+/// good as replacing it, without making another weight-sized blob.
+pub fn rewritable<'a>(v: MlirValue) -> Option<(MlirOperation, Vec<i64>, ElemTy, &'a mut [u8])> {
+    let op = constant_op(v).filter(|_| crate::rewrite::use_count(v) == 1)?;
+    let ty = type_from_mlir(unsafe { mlirValueGetType(v) });
+    // SAFETY: each `insert*` makes its own attribute for one op, and `v` has one use,
+    // so nothing else reads these bytes.
+    let bytes = unsafe { owned_resource_bytes_mut(raw_attr(op, "value")?) }?;
+    let whole = ty.is_static() && ty.elem.byte_width()? * ty.num_elements()? as usize == bytes.len();
+    whole.then(|| (op, ty.dims().to_vec(), ty.elem, bytes))
 }
 
 /// An i32 `tfl.pseudo_const` of `values` (a 1-D shape or permutation operand); `Err`
@@ -264,6 +358,10 @@ mod tests {
         let big = ConstTensor::from_f32(ctx, vec![40, 70], &(0..2800).map(|x| x as f32).collect::<Vec<_>>());
         let bt = big.transposed(&[1, 0]).f32s().unwrap();
         assert!((0..40).all(|r| (0..70).all(|c| bt[c * 40 + r] == (r * 70 + c) as f32)));
+        // Rows beyond the last whole block of eight, columns beyond the last band.
+        let odd = ConstTensor::from_f32(ctx, vec![13, 70], &(0..910).map(|x| x as f32).collect::<Vec<_>>());
+        let ot = odd.transposed(&[1, 0]).f32s().unwrap();
+        assert!((0..13).all(|r| (0..70).all(|c| ot[c * 13 + r] == (r * 70 + c) as f32)));
         let c3 = ConstTensor::from_f32(ctx, vec![2, 3, 2], &(0..12).map(|x| x as f32).collect::<Vec<_>>());
         let t3 = c3.transposed(&[2, 0, 1]);
         let ohwi = ConstTensor::from_f32(ctx, vec![2, 3, 2, 2], &(0..24).map(|x| x as f32).collect::<Vec<_>>()).transposed(&[0, 2, 3, 1]);

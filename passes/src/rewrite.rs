@@ -180,6 +180,22 @@ pub fn set_operand(op: MlirOperation, i: usize, v: MlirValue) {
     unsafe { mlirOperationSetOperand(op, i as isize, v) }
 }
 
+/// A ranked tensor type of `shape` with `v`'s element type.
+pub fn ranked_like(v: MlirValue, shape: &[i64]) -> MlirType {
+    unsafe {
+        let elem = mlirShapedTypeGetElementType(mlirValueGetType(v));
+        mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull())
+    }
+}
+
+/// Sets the bool attribute `name` of `op`.
+pub fn set_bool_attr(op: MlirOperation, name: &str, value: bool) {
+    unsafe {
+        let a = mlirBoolAttrGet(mlirOperationGetContext(op), value as i32);
+        mlirOperationSetAttributeByName(op, string_ref(name), a);
+    }
+}
+
 /// The tensor type of `v` as a plain value.
 pub fn value_type(v: MlirValue) -> edge_dialects::ir::TensorTy {
     edge_dialects::ir::type_from_mlir(unsafe { mlirValueGetType(v) })

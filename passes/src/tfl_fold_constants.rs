@@ -22,10 +22,12 @@
 //! Not folded: quantized constants, f16/bf16/f64 arithmetic, integer division, strided
 //! slices with ellipsis or new-axis masks, and ops with dynamic result shapes.
 
-use crate::constant::{broadcast_indices, broadcast_shapes, insert, read_compact, strides, ConstTensor};
+use crate::constant::{
+    broadcast_indices, broadcast_shapes, insert, insert_owned, read_compact, strides, with_bytes_in_place, ConstTensor,
+};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
 use crate::rewrite::*;
-use edge_dialects::elements::dense_attr_from_bytes;
+use edge_dialects::elements::{dense_attr_from_bytes, owned_resource_bytes, sample_hash};
 use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
 use mlir_sys::*;
 use std::collections::HashMap;
@@ -148,7 +150,7 @@ impl TflFoldConstants {
         let dims = type_from_mlir(ty).dims().to_vec();
         let c = folded.value;
         if c.shape == dims {
-            return Some(insert(op, &c));
+            return Some(insert_owned(op, c));
         }
         if c.num_elements() == 1 {
             // A one-element raw buffer makes a splat attribute of the full type.
@@ -192,6 +194,9 @@ fn operand_full(op: MlirOperation, i: isize) -> Option<ConstTensor> {
 
 fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
     let (dims, elem, elem_type) = result_type(op)?;
+    if let Some(folded) = fold_in_place(kernel, op, &dims, &elem, elem_type) {
+        return Some(folded);
+    }
     let n_operands = unsafe { mlirOperationGetNumOperands(op) };
     let inputs: Vec<ConstTensor> = match kernel {
         // Index operands (shape, perm, paddings) are read where they are used.
@@ -363,6 +368,38 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
     Some(Folded { value, input_elements })
 }
 
+/// Transposes and reshapes of a constant whose attribute holds its bytes as they are (a
+/// weight, a large folded constant), computed from those bytes without copying them
+/// first; `None` leaves the op to `fold`'s general path.
+fn fold_in_place(kernel: Kernel, op: MlirOperation, dims: &[i64], elem: &ElemTy, elem_type: MlirType) -> Option<Folded> {
+    let perm: Option<Vec<usize>> = match kernel {
+        Kernel::Transpose => {
+            let perm = const_ints_of_value(operand(op, 1))?;
+            Some(perm.iter().map(|&p| usize::try_from(p).ok()).collect::<Option<_>>()?)
+        }
+        Kernel::Reshape => None,
+        _ => return None,
+    };
+    with_bytes_in_place(operand(op, 0), |shape, e, _, bytes| {
+        let n = shape.iter().product::<i64>() as usize;
+        if e != elem || n != dims.iter().product::<i64>() as usize {
+            return None;
+        }
+        let bytes = match &perm {
+            Some(perm) => {
+                let valid = perm.len() == shape.len() && perm.iter().all(|&p| p < perm.len());
+                if !valid || crate::constant::permuted(shape, perm) != dims {
+                    return None;
+                }
+                crate::constant::transpose_bytes(bytes, shape, perm)
+            }
+            None => bytes.to_vec(),
+        };
+        let value = ConstTensor { shape: dims.to_vec(), elem: elem.clone(), elem_type, bytes };
+        Some(Folded { value, input_elements: n })
+    })?
+}
+
 fn fused_none(op: MlirOperation) -> bool {
     attr(op, "fused_activation_function").is_none_or(|a| a == Attr::Str("NONE".into()))
 }
@@ -520,10 +557,15 @@ fn strided_slice_plan(op: MlirOperation, shape: &[i64], result: &[i64]) -> Optio
 }
 
 /// Replaces each `tfl.pseudo_const` / `tfl.no_value` with the first earlier one of the
-/// same attribute and type in the body block (attributes are uniqued, so equal
-/// contents are one pointer). Returns how many went.
+/// same value and type in the body block. `dense` attributes are uniqued, so equal
+/// contents are one pointer; blobs this pass and others made (`insert_owned`) are
+/// compared by their bytes, as they would be had they been `dense`. Returns how many
+/// went.
 fn merge_identical_constants(func: MlirOperation) -> usize {
     let mut first: HashMap<(String, usize, usize), MlirValue> = HashMap::new();
+    // (type, length, sampled hash of the bytes) -> earlier blobs of that key.
+    type Blobs<'a> = HashMap<(usize, usize, u64), Vec<(&'a [u8], MlirValue)>>;
+    let mut blobs: Blobs = HashMap::new();
     let mut merged = 0;
     for op in body_ops(func) {
         let op_name = name(op);
@@ -532,16 +574,31 @@ fn merge_identical_constants(func: MlirOperation) -> usize {
         }
         let Some(value) = raw_attr(op, "value") else { continue };
         let r = result(op, 0);
-        let key = (op_name, value.ptr as usize, unsafe { mlirValueGetType(r) }.ptr as usize);
-        match first.get(&key) {
-            Some(&v) => {
-                replace_all_uses(r, v);
-                erase(op);
-                merged += 1;
+        let ty = unsafe { mlirValueGetType(r) }.ptr as usize;
+        // SAFETY: the blobs live as long as the context, beyond this function.
+        let earlier = if let Some(bytes) = unsafe { owned_resource_bytes(value) } {
+            let same = blobs.entry((ty, bytes.len(), sample_hash(bytes))).or_default();
+            match same.iter().find(|(b, _)| *b == bytes) {
+                Some(&(_, v)) => Some(v),
+                None => {
+                    same.push((bytes, r));
+                    None
+                }
             }
-            None => {
-                first.insert(key, r);
+        } else {
+            let key = (op_name, value.ptr as usize, ty);
+            match first.get(&key) {
+                Some(&v) => Some(v),
+                None => {
+                    first.insert(key, r);
+                    None
+                }
             }
+        };
+        if let Some(v) = earlier {
+            replace_all_uses(r, v);
+            erase(op);
+            merged += 1;
         }
     }
     merged

@@ -99,13 +99,6 @@ fn transposed(v: MlirValue) -> Option<(MlirValue, Perm)> {
     Some((operand(op, 0), perm))
 }
 
-fn ranked(v: MlirValue, shape: &[i64]) -> MlirType {
-    unsafe {
-        let elem = mlirShapedTypeGetElementType(mlirValueGetType(v));
-        mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull())
-    }
-}
-
 /// Static dims of `v`, if it has a static shape.
 fn static_dims(v: MlirValue) -> Option<Vec<i64>> {
     let t = value_type(v);
@@ -124,7 +117,7 @@ impl Sweep {
         let dims = static_dims(x)?;
         let perm_i64: Vec<i64> = perm.iter().map(|&p| p as i64).collect();
         let p = constant::insert_i32(at, &perm_i64).ok()?;
-        let t = insert_op_before(at, "tfl.transpose", &[x, p], &[ranked(x, &permute(&dims, perm))], &[]);
+        let t = insert_op_before(at, "tfl.transpose", &[x, p], &[ranked_like(x, &permute(&dims, perm))], &[]);
         unsafe {
             mlirOperationMoveAfter(defining_op(p).unwrap(), at);
             mlirOperationMoveAfter(t, defining_op(p).unwrap());
@@ -136,7 +129,7 @@ impl Sweep {
     /// dims `inner`) a transpose by `perm` that takes its place for every user.
     fn reroute_through_transpose(&mut self, op: MlirOperation, inner: &[i64], perm: &[usize]) {
         let r = result(op, 0);
-        unsafe { mlirValueSetType(r, ranked(r, inner)) };
+        unsafe { mlirValueSetType(r, ranked_like(r, inner)) };
         if is_identity(perm) {
             self.changed = true;
             return;
@@ -232,7 +225,7 @@ impl Sweep {
         debug_assert_eq!(permute(&z_dims, &q_inv), y);
         let perm_i64: Vec<i64> = q_inv.iter().map(|&d| d as i64).collect();
         let Ok(p) = constant::insert_i32(op, &perm_i64) else { return false };
-        let t = insert_op_before(op, "tfl.transpose", &[z, p], &[ranked(z, &y)], &[]);
+        let t = insert_op_before(op, "tfl.transpose", &[z, p], &[ranked_like(z, &y)], &[]);
         let t = unsafe { mlirOperationGetResult(t, 0) };
         let Ok(shape) = constant::insert_i32(op, &w_dims) else { return false };
         let r = insert_op_before(op, "tfl.reshape", &[t, shape], &[unsafe { mlirValueGetType(result(op, 0)) }], &[]);
@@ -285,7 +278,7 @@ impl Sweep {
                 Operand::Const(c) => constant::insert(op, &c),
                 Operand::Reshaped(v, shape) => {
                     let Ok(s) = constant::insert_i32(op, &shape) else { return };
-                    unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.reshape", &[v, s], &[ranked(v, &shape)], &[]), 0) }
+                    unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.reshape", &[v, s], &[ranked_like(v, &shape)], &[]), 0) }
                 }
             };
             set_operand(op, i, v);
@@ -408,7 +401,7 @@ impl Sweep {
                 let order_i64: Vec<i64> = order.iter().map(|&d| d as i64).collect();
                 let Ok(p) = constant::insert_i32(op, &order_i64) else { return };
                 let dims = permute(&x_dims, &order);
-                let r = insert_op_before(op, "tfl.transpose", &[x, p], &[ranked(x, &dims)], &[]);
+                let r = insert_op_before(op, "tfl.transpose", &[x, p], &[ranked_like(x, &dims)], &[]);
                 (unsafe { mlirOperationGetResult(r, 0) }, dims, rest)
             }
         };

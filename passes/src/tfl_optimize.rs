@@ -16,13 +16,19 @@
 //! becomes
 //!   %2 = "tfl.conv_2d"(%x, %w_scaled, %shift) {fused_activation_function = "RELU", ...}
 //!
+//! Transposes around matrix products (attention heads written as `view().transpose()`):
+//! a transpose that swaps a `batch_matmul` operand's last two dims becomes its `adj_x` /
+//! `adj_y` flag, transposes by one permutation of slices of one value (the q, k and v of
+//! a fused projection) become one transpose of the value, sliced after, and a product's
+//! matrices transposed after it are the product of its operands swapped.
+//!
 //! A constant "per output channel" broadcasts to the result varying only along the
 //! channel dim: [C], [1, 1, 1, C], [1, C] (or [1, C, 1, 1] behind an NHWC->NCHW
 //! transpose). Splats and `broadcast_to(constant)` count as constants.
 //!
 //! Patterns (`<Op><Effect>`), by anchor op:
 //!   tfl.add            AddZeroNoop, AddIntoBias, AddConstChainFold
-//!   tfl.batch_matmul   BatchMatmulToFullyConnected
+//!   tfl.batch_matmul   BatchMatmulToFullyConnected, BatchMatmulTransposeToAdj
 //!   tfl.cast           CastNoop
 //!   tfl.div            DivOneNoop, DivConstToMul
 //!   tfl.expand_dims    ExpandDimsNoop, ExpandDimsReshapeFold
@@ -30,13 +36,15 @@
 //!   tfl.reshape        ReshapeNoop, ReshapeReshapeFold
 //!   tfl.squeeze        SqueezeNoop, SqueezeReshapeFold
 //!   tfl.sub            SubZeroNoop, SubIntoBias, SubConstChainFold
-//!   tfl.transpose      TransposeNoop
+//!   tfl.transpose      TransposeNoop, TransposeSlicesHoist, TransposeBatchMatmulSwap
 //!
 //! Kept on purpose: `add(mul(x, a), b)` (no single op does both); scales in front of a
 //! convolution (they would need the padding to be zero-preserving); convolutions with
 //! a fused activation or a second user.
 
-use crate::constant::{broadcast_shapes, insert, read, read_compact, strides, ConstTensor};
+use crate::constant::{
+    broadcast_shapes, insert, insert_owned, read, read_compact, rewritable, strides, transpose_bytes, with_bytes, ConstTensor,
+};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
@@ -68,6 +76,7 @@ const PATTERNS: &[(&str, &str, Rewrite)] = &[
     ("tfl.add", "AddConstChainFold", const_chain_fold),
     // ---- tfl.batch_matmul -------------------------------------------------------
     ("tfl.batch_matmul", "BatchMatmulToFullyConnected", batch_matmul_to_fully_connected),
+    ("tfl.batch_matmul", "BatchMatmulTransposeToAdj", batch_matmul_transpose_to_adj),
     // ---- tfl.cast ---------------------------------------------------------------
     ("tfl.cast", "CastNoop", same_type_noop),
     // ---- tfl.div ----------------------------------------------------------------
@@ -94,6 +103,8 @@ const PATTERNS: &[(&str, &str, Rewrite)] = &[
     ("tfl.sub", "SubConstChainFold", const_chain_fold),
     // ---- tfl.transpose ----------------------------------------------------------
     ("tfl.transpose", "TransposeNoop", transpose_noop),
+    ("tfl.transpose", "TransposeSlicesHoist", transpose_slices_hoist),
+    ("tfl.transpose", "TransposeBatchMatmulSwap", transpose_batch_matmul_swap),
 ];
 
 /// Sweeps over the body until no pattern matches (bounded: each rewrite removes an op
@@ -456,26 +467,36 @@ fn fold_into(conv: MlirOperation, filter_at: isize, bias_at: isize, filter_chann
         (Affine::Sub, b) => Some(b.map_or_else(|| v.iter().map(|v| -v).collect(), |b| b.iter().zip(v).map(|(b, v)| b - v).collect())),
         (Affine::Mul, b) => b.map(|b| b.iter().zip(v).map(|(b, v)| b * v).collect()),
     };
-    let new_filter = if kind == Affine::Mul {
-        // Scaled in place, one run of `inner` weights per channel step.
-        let mut f = read(operand(conv, filter_at))?;
-        if f.elem != ElemTy::F32 || f.shape.get(filter_channel).copied() != Some(channels as i64) {
-            return None;
-        }
-        let inner: usize = f.shape[filter_channel + 1..].iter().product::<i64>() as usize;
-        for (block, run) in f.bytes.chunks_exact_mut(inner.max(1) * 4).enumerate() {
-            let scale = v[block % channels];
-            for w in run.as_chunks_mut::<4>().0 {
-                *w = (f32::from_le_bytes(*w) * scale).to_le_bytes();
+    if kind == Affine::Mul {
+        // One run of `inner` weights per channel step, each scaled by its channel's value.
+        let filter = operand(conv, filter_at);
+        let scale = |shape: &[i64], elem: &ElemTy, bytes: &mut [u8]| -> Option<()> {
+            if *elem != ElemTy::F32 || shape.get(filter_channel).copied() != Some(channels as i64) {
+                return None;
             }
+            let run = shape[filter_channel + 1..].iter().product::<i64>().max(1) as usize * 4;
+            for (block, run) in bytes.chunks_exact_mut(run).enumerate() {
+                let scale = v[block % channels];
+                for w in run.as_chunks_mut::<4>().0 {
+                    *w = (f32::from_le_bytes(*w) * scale).to_le_bytes();
+                }
+            }
+            Some(())
+        };
+        if let Some((c, shape, elem, bytes)) = rewritable(filter) {
+            // A filter folded earlier and used here only: scaled where it lies, and put
+            // where a new constant would go (the output names and orders it the same).
+            scale(&shape, &elem, bytes)?;
+            unsafe {
+                mlirOperationMoveBefore(c, conv);
+                mlirOperationSetLocation(c, mlirOperationGetLocation(conv));
+            }
+        } else {
+            let mut f = read(filter)?;
+            scale(&f.shape, &f.elem, &mut f.bytes)?;
+            let c = insert_owned(conv, f);
+            unsafe { mlirOperationSetOperand(conv, filter_at, c) };
         }
-        Some(f)
-    } else {
-        None
-    };
-    if let Some(f) = new_filter {
-        let c = insert(conv, &f);
-        unsafe { mlirOperationSetOperand(conv, filter_at, c) };
     }
     if let Some(b) = new_bias {
         let c = insert(conv, &ConstTensor::from_f32(ctx, vec![channels as i64], &b));
@@ -494,15 +515,23 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
     if attr(op, "adj_x") == Some(Attr::Bool(true)) || !is_f32(x) || !is_f32(r) {
         return false;
     }
-    let Some(c) = read(y) else { return false };
     let (Some(xd), Some(rd)) = (dims_of(x), dims_of(r)) else { return false };
-    let rank = c.shape.len();
-    if rank < 2 || rank > xd.len() || xd.len() < 2 || c.shape[..rank - 2].iter().any(|&d| d != 1) {
-        return false;
-    }
-    let shape = c.shape[rank - 2..].to_vec();
-    let matrix = c.into_shape(shape);
-    let w = if attr(op, "adj_y") == Some(Attr::Bool(true)) { matrix } else { matrix.transposed(&[1, 0]) };
+    let adj_y = attr(op, "adj_y") == Some(Attr::Bool(true));
+    // The filter [N, K]: y's matrix, transposed unless `adj_y`, read from where it lies.
+    let w = with_bytes(y, |shape, elem, elem_type, bytes| {
+        let rank = shape.len();
+        if rank < 2 || rank > xd.len() || xd.len() < 2 || shape[..rank - 2].iter().any(|&d| d != 1) {
+            return None;
+        }
+        let matrix = &shape[rank - 2..];
+        let (shape, bytes) = if adj_y {
+            (matrix.to_vec(), bytes.to_vec())
+        } else {
+            (vec![matrix[1], matrix[0]], transpose_bytes(bytes, matrix, &[1, 0]))
+        };
+        Some(ConstTensor { shape, elem: elem.clone(), elem_type, bytes })
+    });
+    let Some(Some(w)) = w else { return false };
     let (n, k) = (w.shape[0], w.shape[1]);
     let mut expected = xd.clone();
     *expected.last_mut().unwrap() = n;
@@ -510,7 +539,7 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
         return false;
     }
     let ctx = context(op);
-    let filter = insert(op, &w);
+    let filter = insert_owned(op, w);
     let none = unsafe {
         let unit = mlirUnitAttrGet(ctx);
         result(insert_op_before(op, "tfl.no_value", &[], &[mlirNoneTypeGet(ctx)], &[("value", unit)]), 0)
@@ -529,4 +558,303 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
     );
     replace_op(op, fc);
     true
+}
+
+// ---- Transposes around matrix products ---------------------------------------------
+
+/// A constant, valid permutation operand.
+fn perm_of(v: MlirValue) -> Option<Vec<usize>> {
+    let p = const_ints_of_value(v)?;
+    let mut seen = vec![false; p.len()];
+    p.iter()
+        .map(|&d| {
+            let d = usize::try_from(d).ok().filter(|&d| d < seen.len() && !seen[d])?;
+            seen[d] = true;
+            Some(d)
+        })
+        .collect()
+}
+
+fn is_identity(perm: &[usize]) -> bool {
+    perm.iter().enumerate().all(|(i, &d)| i == d)
+}
+
+fn permuted<T: Copy>(values: &[T], perm: &[usize]) -> Vec<T> {
+    perm.iter().map(|&p| values[p]).collect()
+}
+
+/// `tfl.transpose(x, perm)` before `anchor`.
+fn insert_transpose(anchor: MlirOperation, x: MlirValue, perm: &[usize]) -> Option<MlirValue> {
+    let dims = dims_of(x)?;
+    let p = crate::constant::insert_i32(anchor, &perm.iter().map(|&d| d as i64).collect::<Vec<_>>()).ok()?;
+    Some(result(insert_op_before(anchor, "tfl.transpose", &[x, p], &[ranked_like(x, &permuted(&dims, perm))], &[]), 0))
+}
+
+/// `batch_matmul(x, transpose(z, p))` where `p` puts its last two dims out of order:
+/// with `p'`, `p` with its last two entries swapped, `transpose(z, p)` is `transpose(z,
+/// p')` with its matrices transposed, which is what flipping `adj_y` does. So the
+/// operand becomes `transpose(z, p')` (`z` when `p'` is the identity: a TRANSPOSE op
+/// less) and `adj_y` flips. Transposes that keep the matrices' dims in order are the
+/// ones sibling head splits share (see TransposeSlicesHoist). Taken on `y` when the
+/// TRANSPOSE op goes or `adj_y` gets set (LiteRT's kernel's own layout; without it the
+/// kernel transposes `y` itself); on `x`, whose `adj_x` costs the kernel a transpose,
+/// only when the TRANSPOSE op goes.
+///
+///   %k = "tfl.transpose"(%z, [1, 2, 0]) : [T, H, D] -> [H, D, T]
+///   "tfl.batch_matmul"(%q, %k) {adj_y = false}
+/// becomes
+///   %k = "tfl.transpose"(%z, [1, 0, 2]) : [T, H, D] -> [H, T, D]
+///   "tfl.batch_matmul"(%q, %k) {adj_y = true}
+fn batch_matmul_transpose_to_adj(op: MlirOperation) -> bool {
+    for (i, flag) in [(1, "adj_y"), (0, "adj_x")] {
+        let v = operand(op, i);
+        let Some(t) = defining_op(v).filter(|d| name(*d) == "tfl.transpose") else { continue };
+        let Some(mut perm) = perm_of(operand(t, 1)) else { continue };
+        let rank = perm.len();
+        if rank < 2 || perm[rank - 2] < perm[rank - 1] {
+            continue;
+        }
+        perm.swap(rank - 2, rank - 1);
+        let adj = attr(op, flag) == Some(Attr::Bool(true));
+        let drops_op = is_identity(&perm);
+        let sets_adj_y = flag == "adj_y" && !adj && use_count(v) == 1;
+        if !(drops_op || sets_adj_y) {
+            continue;
+        }
+        let z = operand(t, 0);
+        let new = if drops_op { Some(z) } else { insert_transpose(op, z, &perm) };
+        let Some(new) = new else { continue };
+        set_operand(op, i as usize, new);
+        set_bool_attr(op, flag, !adj);
+        return true;
+    }
+    false
+}
+
+/// `transpose(batch_matmul(a, b), p)` where `p` swaps the last two dims only, and the
+/// product has no other user: `(A B)^T = B^T A^T`, so `batch_matmul(b, a)` with the
+/// flags swapped and flipped. A TRANSPOSE op less; LiteRT's kernel transposes no more
+/// than before (its `adj_x` copy of `b` replaces the copy of `b` it made without
+/// `adj_y`). Batch dims broadcast alike in either order.
+///
+///   %c = "tfl.batch_matmul"(%a, %b) {adj_x = false, adj_y = false}
+///   %t = "tfl.transpose"(%c, [0, 2, 1])
+/// becomes
+///   %t = "tfl.batch_matmul"(%b, %a) {adj_x = true, adj_y = true}
+fn transpose_batch_matmul_swap(op: MlirOperation) -> bool {
+    let c = operand(op, 0);
+    let Some(product) = defining_op(c).filter(|d| name(*d) == "tfl.batch_matmul") else { return false };
+    let Some(perm) = perm_of(operand(op, 1)) else { return false };
+    let rank = perm.len();
+    let swaps_matrices = rank >= 2 && (0..rank).all(|i| perm[i] == if i + 2 < rank { i } else { 2 * rank - 3 - i });
+    if !swaps_matrices || use_count(c) != 1 {
+        return false;
+    }
+    let flag = |n: &str| attr(product, n) == Some(Attr::Bool(true));
+    let ctx = context(op);
+    let (adj_x, adj_y) = unsafe { (mlirBoolAttrGet(ctx, !flag("adj_y") as i32), mlirBoolAttrGet(ctx, !flag("adj_x") as i32)) };
+    let mut attrs = vec![("adj_x", adj_x), ("adj_y", adj_y)];
+    let asymmetric = raw_attr(product, "asymmetric_quantize_inputs");
+    if let Some(a) = asymmetric {
+        attrs.push(("asymmetric_quantize_inputs", a));
+    }
+    let swapped = insert_op_before(op, "tfl.batch_matmul", &[operand(product, 1), operand(product, 0)], &result_types(op), &attrs);
+    replace_op(op, swapped);
+    true
+}
+
+/// One `transpose(reshape?(slice(x)))` chain, seen as `slice(reshape(x, y), begin,
+/// size)` transposed by `perm`.
+struct SliceChain {
+    transpose: MlirOperation,
+    slice: MlirOperation,
+    x: MlirValue,
+    y: Vec<i64>,
+    begin: Vec<i64>,
+    size: Vec<i64>,
+    perm: Vec<usize>,
+}
+
+/// The chain ending at transpose `t`: its operand a slice with no other user, possibly
+/// through a reshape with no other user.
+fn slice_chain(t: MlirOperation) -> Option<SliceChain> {
+    if name(t) != "tfl.transpose" {
+        return None;
+    }
+    let perm = perm_of(operand(t, 1))?;
+    let r = operand(t, 0);
+    let slice_value = match defining_op(r).filter(|d| name(*d) == "tfl.reshape") {
+        Some(reshape) if use_count(r) == 1 => operand(reshape, 0),
+        Some(_) => return None,
+        None => r,
+    };
+    let slice = defining_op(slice_value).filter(|d| name(*d) == "tfl.slice" && use_count(slice_value) == 1)?;
+    let x = operand(slice, 0);
+    let begin = const_ints_of_value(operand(slice, 1))?;
+    let (xd, sliced, size) = (dims_of(x)?, dims_of(slice_value)?, dims_of(r)?);
+    if begin.len() != xd.len() || sliced.len() != xd.len() || size.len() != perm.len() {
+        return None;
+    }
+    let (y, begin) = slice_through_reshape(&xd, &begin, &sliced, &size)?;
+    Some(SliceChain { transpose: t, slice, x, y, begin, size, perm })
+}
+
+/// For `reshape(slice(x, begin, sliced), out)`: a shape `y` of x's elements and a begin
+/// in it with `reshape(slice(x, begin, sliced), out) == slice(reshape(x, y), begin_y,
+/// out)`. The reshape may split a dim of the slice (sliced or not: a sliced one splits
+/// `x`'s dim alike, when the begin and the dim divide by the inner pieces) or merge dims
+/// (all but the outermost unsliced, so the merged range is contiguous in `x`); `None`
+/// for anything else, and for a slice that keeps one element of a dim (that dim has no
+/// place in `out`).
+fn slice_through_reshape(x: &[i64], begin: &[i64], sliced: &[i64], out: &[i64]) -> Option<(Vec<i64>, Vec<i64>)> {
+    if (0..x.len()).any(|d| sliced[d] == 1 && x[d] != 1) {
+        return None;
+    }
+    let sd: Vec<usize> = (0..x.len()).filter(|&d| sliced[d] != 1).collect();
+    let od: Vec<usize> = (0..out.len()).filter(|&j| out[j] != 1).collect();
+    let (mut y, mut begin_y) = (out.to_vec(), vec![0i64; out.len()]);
+    let (mut i, mut j) = (0, 0);
+    while i < sd.len() {
+        // One block: consecutive dims of the slice and of `out` with equal products.
+        let (mut a, mut b) = (vec![sd[i]], Vec::new());
+        let (mut pa, mut pb) = (sliced[sd[i]], 1);
+        i += 1;
+        while pa != pb {
+            if pb < pa {
+                let o = *od.get(j)?;
+                pb *= out[o];
+                b.push(o);
+                j += 1;
+            } else {
+                let d = *sd.get(i)?;
+                pa *= sliced[d];
+                a.push(d);
+                i += 1;
+            }
+        }
+        if a.len() > 1 && b.len() > 1 {
+            return None;
+        }
+        if let [d] = a[..] {
+            let inner: i64 = b[1..].iter().map(|&o| out[o]).product();
+            if x[d] % inner != 0 || begin[d] % inner != 0 {
+                return None;
+            }
+            y[b[0]] = x[d] / inner;
+            begin_y[b[0]] = begin[d] / inner;
+        } else {
+            if a[1..].iter().any(|&d| sliced[d] != x[d]) {
+                return None;
+            }
+            let inner: i64 = a[1..].iter().map(|&d| x[d]).product();
+            y[b[0]] = x[a[0]] * inner;
+            begin_y[b[0]] = begin[a[0]] * inner;
+        }
+    }
+    (j == od.len()).then_some((y, begin_y))
+}
+
+/// `transpose(reshape?(slice(x)))` chains by one permutation, two or more, reading
+/// together at least as many elements as `x` has: one reshape and one transpose of `x`,
+/// then a slice per chain. N transposes (and reshapes) become one, moving no more data.
+///
+///   %q = "tfl.slice"(%qkv, [0, 0], [T, 192])     %k = ... [0, 192] ...   %v = ...
+///   %qh = "tfl.transpose"("tfl.reshape"(%q) : [T, 3, 64], [1, 0, 2])     (k, v alike)
+/// becomes
+///   %t = "tfl.transpose"("tfl.reshape"(%qkv) : [T, 9, 64], [1, 0, 2]) : [9, T, 64]
+///   %qh = "tfl.slice"(%t, [0, 0, 0], [3, T, 64])   %kh = ... [3, 0, 0] ...   %vh = ...
+fn transpose_slices_hoist(op: MlirOperation) -> bool {
+    let Some(me) = slice_chain(op) else { return false };
+    let chains: Vec<SliceChain> = uses(me.x)
+        .into_iter()
+        .filter(|&(user, at)| at == 0 && name(user) == "tfl.slice")
+        .filter_map(|(slice, _)| {
+            let s = result(slice, 0);
+            let next = uses(s).first().map(|u| u.0)?;
+            let t = if name(next) == "tfl.reshape" { uses(result(next, 0)).first().map(|u| u.0)? } else { next };
+            slice_chain(t)
+        })
+        .filter(|c| c.y == me.y && c.perm == me.perm)
+        .collect();
+    let Some(x_elements) = dims_of(me.x).map(|d| d.iter().product::<i64>()) else { return false };
+    let read: i64 = chains.iter().map(|c| c.size.iter().product::<i64>()).sum();
+    if chains.len() < 2 || read < x_elements || !chains.iter().any(|c| c.transpose.ptr == op.ptr) {
+        return false;
+    }
+    // Before the first slice: after `x`, before every chain's transpose.
+    let earlier = |a: MlirOperation, b: MlirOperation| if unsafe { mlirOperationIsBeforeInBlock(b, a) } { b } else { a };
+    let Some(first) = chains.iter().map(|c| c.slice).reduce(earlier) else { return false };
+    let reshaped = if dims_of(me.x).as_deref() == Some(&me.y[..]) {
+        me.x
+    } else {
+        let Ok(shape) = crate::constant::insert_i32(first, &me.y) else { return false };
+        result(insert_op_before(first, "tfl.reshape", &[me.x, shape], &[ranked_like(me.x, &me.y)], &[]), 0)
+    };
+    let Some(t) = insert_transpose(first, reshaped, &me.perm) else { return false };
+    for c in &chains {
+        let (Ok(begin), Ok(size)) = (
+            crate::constant::insert_i32(c.transpose, &permuted(&c.begin, &c.perm)),
+            crate::constant::insert_i32(c.transpose, &permuted(&c.size, &c.perm)),
+        ) else {
+            return false;
+        };
+        let slice = insert_op_before(c.transpose, "tfl.slice", &[t, begin, size], &result_types(c.transpose), &[]);
+        replace_all_uses(result(c.transpose, 0), result(slice, 0));
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The flat indices a slice of a row-major tensor of `dims` reads, in order.
+    fn slice_indices(dims: &[i64], begin: &[i64], size: &[i64]) -> Vec<i64> {
+        let st = strides(dims);
+        let n: i64 = size.iter().product();
+        let mut index = vec![0i64; size.len()];
+        let mut out = Vec::new();
+        for _ in 0..n {
+            out.push((0..dims.len()).map(|d| (begin[d] + index[d]) * st[d]).sum());
+            for d in (0..size.len()).rev() {
+                index[d] += 1;
+                if index[d] < size[d] {
+                    break;
+                }
+                index[d] = 0;
+            }
+        }
+        out
+    }
+
+    /// `reshape(slice(x, begin, sliced), out) == slice(reshape(x, y), begin_y, out)`, when
+    /// `slice_through_reshape` finds `y`.
+    fn check(x: &[i64], begin: &[i64], sliced: &[i64], out: &[i64]) -> bool {
+        let Some((y, begin_y)) = slice_through_reshape(x, begin, sliced, out) else { return false };
+        assert_eq!(y.iter().product::<i64>(), x.iter().product::<i64>(), "y={y:?}");
+        let (a, b) = (slice_indices(x, begin, sliced), slice_indices(&y, &begin_y, out));
+        assert_eq!(a, b, "x={x:?} y={y:?} begin_y={begin_y:?}");
+        true
+    }
+
+    #[test]
+    fn slices_commute_with_reshapes() {
+        // GPT's k: [1, T, 3 * 192] sliced at 192, viewed as [T, 3, 64].
+        let k = slice_through_reshape(&[1, 64, 576], &[0, 0, 192], &[1, 64, 192], &[64, 3, 64]);
+        assert_eq!(k, Some((vec![64, 9, 64], vec![0, 3, 0])));
+        assert!(check(&[1, 64, 576], &[0, 0, 384], &[1, 64, 192], &[64, 3, 64]));
+        // No reshape at all.
+        assert!(check(&[4, 12], &[1, 4], &[2, 4], &[2, 4]));
+        // Unit dims added.
+        assert!(check(&[4, 12], &[0, 8], &[4, 4], &[1, 4, 2, 2]));
+        // A merge of a sliced outer dim with whole inner dims.
+        assert!(check(&[6, 2, 3], &[2, 0, 0], &[2, 2, 3], &[12]));
+        // A begin that is a whole number of pieces; refused: one that is not, a sliced
+        // inner dim merged, one element of a dim kept, a block that splits and merges.
+        assert!(check(&[4, 12], &[0, 2], &[4, 4], &[4, 2, 2]));
+        assert!(slice_through_reshape(&[4, 12], &[0, 1], &[4, 4], &[4, 2, 2]).is_none());
+        assert!(slice_through_reshape(&[2, 6], &[0, 1], &[2, 4], &[8]).is_none());
+        assert!(slice_through_reshape(&[3, 4], &[1, 0], &[1, 4], &[4]).is_none());
+        assert!(slice_through_reshape(&[6, 4], &[0, 0], &[6, 4], &[4, 6]).is_none());
+    }
 }

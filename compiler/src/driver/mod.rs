@@ -7,7 +7,7 @@ mod output;
 mod source;
 
 pub use expected::{check_expected_diagnostics, Expectation};
-pub use output::{write_atomically, Output};
+pub use output::{write_atomically, write_pieces_atomically, Output};
 pub use source::{read_input, split_input, Chunk, Source};
 
 use edge_dialects::context::{Diag, Severity};

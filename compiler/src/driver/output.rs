@@ -19,12 +19,19 @@ impl Output {
     }
 
     pub fn write(&self, bytes: &[u8]) -> Result<(), String> {
+        self.write_pieces(&[bytes])
+    }
+
+    /// Writes the concatenation of `pieces`.
+    pub fn write_pieces(&self, pieces: &[&[u8]]) -> Result<(), String> {
         match self {
             Output::Stdout => {
                 let mut out = std::io::stdout().lock();
-                out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| format!("cannot write standard output: {e}"))
+                write_all(&mut out, pieces)
+                    .and_then(|_| out.flush())
+                    .map_err(|e| format!("cannot write standard output: {e}"))
             }
-            Output::File(p) => write_atomically(Path::new(p), bytes),
+            Output::File(p) => write_pieces_atomically(Path::new(p), pieces),
         }
     }
 }
@@ -33,9 +40,16 @@ impl Output {
 /// exists and is not a regular file (`/dev/null`, a pipe) is written in place: renaming
 /// over it would replace the device.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    write_pieces_atomically(path, &[bytes])
+}
+
+/// `write_atomically` of the concatenation of `pieces`.
+pub fn write_pieces_atomically(path: &Path, pieces: &[&[u8]]) -> Result<(), String> {
     if let Ok(meta) = std::fs::metadata(path) {
         if !meta.is_file() {
-            return std::fs::write(path, bytes).map_err(|e| format!("cannot write '{}': {e}", path.display()));
+            let mut file =
+                std::fs::File::create(path).map_err(|e| format!("cannot write '{}': {e}", path.display()))?;
+            return write_all(&mut file, pieces).map_err(|e| format!("cannot write '{}': {e}", path.display()));
         }
     }
     let dir = match path.parent() {
@@ -44,7 +58,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     };
     let err = |e: std::io::Error| format!("cannot write '{}': {e}", path.display());
     let mut tmp = tempfile::Builder::new().prefix(".edge-").suffix(".tmp").tempfile_in(dir).map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
+    write_all(&mut tmp, pieces).map_err(err)?;
     // tempfile creates 0600 files; outputs get the usual 0644.
     #[cfg(unix)]
     {
@@ -56,6 +70,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     // (an fsync of a 50 MB model costs more than converting it).
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+fn write_all(out: &mut impl Write, pieces: &[&[u8]]) -> std::io::Result<()> {
+    pieces.iter().try_for_each(|p| out.write_all(p))
 }
 
 #[cfg(test)]

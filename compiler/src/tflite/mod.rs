@@ -10,7 +10,7 @@ pub use edge_dialects::elements::constant_bytes;
 pub use enums::{elem_to_tensor_type, schema_enum_value};
 pub use dump::{dump_tflite, op_histogram};
 pub use reader::{tflite_to_mlir, ReadError};
-pub use writer::{module_to_tflite, WriteOptions};
+pub use writer::{module_to_tflite, module_to_tflite_image, TfliteImage, WriteOptions};
 
 /// A translation failed; the reasons were emitted as MLIR diagnostics at their locations
 /// (or, for problems with no location, carried here).

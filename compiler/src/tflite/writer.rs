@@ -7,8 +7,11 @@
 //! named, a `serving_default` signature maps the entry function's inputs and outputs,
 //! and `min_runtime_version` metadata holds the newest runtime any kernel needs.
 //! The output depends only on the module, so the same module gives the same bytes.
+//! Large buffers are not copied into the flatbuffer: `module_to_tflite_image` leaves
+//! their place untouched and the file is written from the tables and the weights where
+//! they lie.
 
-use edge_dialects::elements::{constant_bytes, constant_bytes_in_place};
+use edge_dialects::elements::{constant_bytes, constant_bytes_in_place, sample_hash};
 use std::borrow::Cow;
 use super::enums::{elem_to_tensor_type, schema_enum_value};
 use super::TranslateError;
@@ -40,6 +43,16 @@ impl Default for WriteOptions {
 /// Translates `module` to flatbuffer bytes. Problems are emitted as diagnostics at the
 /// offending op and counted in the error.
 pub fn module_to_tflite(module: &Module, options: &WriteOptions) -> Result<Vec<u8>, TranslateError> {
+    module_to_tflite_image(module, options).map(|image| image.to_vec())
+}
+
+/// `module_to_tflite` without assembling the file in memory: the flatbuffer's tables,
+/// and the weights borrowed from the module where they lie. Writing a model this way
+/// copies each weight once (into the file) instead of three times.
+pub fn module_to_tflite_image<'m>(
+    module: &'m Module,
+    options: &WriteOptions,
+) -> Result<TfliteImage<'m>, TranslateError> {
     let func = entry_function(module.as_operation().to_raw(), options.entry.as_deref())?;
     let mut w = Writer::new(options);
     w.function(func)?;
@@ -52,7 +65,54 @@ pub fn module_to_tflite(module: &Module, options: &WriteOptions) -> Result<Vec<u
         buffers = w.buffers.len(),
         "writing flatbuffer"
     );
-    Ok(w.finish())
+    w.finish().map_err(|e| TranslateError::Message(format!("cannot allocate the flatbuffer: {e}")))
+}
+
+/// A written flatbuffer: its tables, with the data of large buffers left out (zeros)
+/// and kept beside them, borrowed from the module, to be put in place when the file is
+/// written (`pieces`) or assembled (`to_vec`).
+pub struct TfliteImage<'m> {
+    tables: Anonymous,
+    /// Where the flatbuffer starts in `tables`.
+    head: usize,
+    /// (offset in the flatbuffer, bytes) of each buffer left out, by offset.
+    holes: Vec<(usize, Cow<'m, [u8]>)>,
+}
+
+impl TfliteImage<'_> {
+    /// The flatbuffer's size in bytes.
+    pub fn len(&self) -> usize {
+        self.tables.len() - self.head
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The flatbuffer with the large buffers' data zeroed: every table and every small
+    /// buffer is in place, so it parses and lists as the real file does.
+    pub fn tables(&self) -> &[u8] {
+        &self.tables[self.head..]
+    }
+
+    /// Consecutive pieces of the file: tables and buffer data, in order.
+    pub fn pieces(&self) -> Vec<&[u8]> {
+        let tables = self.tables();
+        let mut out = Vec::with_capacity(2 * self.holes.len() + 1);
+        let mut at = 0;
+        for (offset, bytes) in &self.holes {
+            out.push(&tables[at..*offset]);
+            out.push(&bytes[..]);
+            at = offset + bytes.len();
+        }
+        out.push(&tables[at..]);
+        out
+    }
+
+    /// The whole file.
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.pieces().concat()
+    }
 }
 
 fn entry_function(module: MlirOperation, wanted: Option<&str>) -> Result<MlirOperation, TranslateError> {
@@ -98,11 +158,11 @@ struct OperatorInfo {
     def: &'static TfliteDef,
 }
 
-struct Writer<'o> {
+struct Writer<'o, 'm> {
     options: &'o WriteOptions,
     /// Buffer contents (weights borrowed from the module where possible); index 0 is
     /// the empty sentinel.
-    buffers: Vec<Cow<'o, [u8]>>,
+    buffers: Vec<Cow<'m, [u8]>>,
     buffer_index: HashMap<u64, Vec<u32>>,
     tensors: Vec<TensorInfo>,
     tensor_of: HashMap<usize, i32>,
@@ -115,7 +175,7 @@ struct Writer<'o> {
     errors: usize,
 }
 
-impl<'o> Writer<'o> {
+impl<'o, 'm> Writer<'o, 'm> {
     fn new(options: &'o WriteOptions) -> Self {
         Writer {
             options,
@@ -145,7 +205,7 @@ impl<'o> Writer<'o> {
         if *n == 1 { base } else { format!("{base}_{}", *n - 1) }
     }
 
-    fn add_buffer(&mut self, bytes: Cow<'o, [u8]>) -> u32 {
+    fn add_buffer(&mut self, bytes: Cow<'m, [u8]>) -> u32 {
         let key = sample_hash(&bytes);
         let candidates = self.buffer_index.entry(key).or_default();
         if let Some(&i) = candidates.iter().find(|&&i| *self.buffers[i as usize] == *bytes) {
@@ -315,14 +375,26 @@ impl<'o> Writer<'o> {
         self.operators.push(OperatorInfo { opcode, inputs, outputs, view, def: tfl });
     }
 
-    fn finish(self) -> Vec<u8> {
-        let mut fbb = FlatBufferBuilder::with_capacity(1024 + self.buffers.iter().map(|b| b.len()).sum::<usize>());
+    fn finish(self) -> std::io::Result<TfliteImage<'m>> {
+        // Room for every buffer, its alignment and length, and the tables: untouched
+        // pages of an anonymous map cost nothing, so a generous guess is free, while a
+        // short one would copy everything written so far.
+        let data: usize = self.buffers.iter().map(|b| b.len() + 32).sum();
+        let names: usize = self.names.keys().map(String::len).sum();
+        let tables = 256 * (self.tensors.len() + self.operators.len()) + 64 * names;
+        let mut fbb = FlatBufferBuilder::new_in(Anonymous::new(data + tables + (1 << 20))?);
 
-        // Buffers: data aligned to 16 bytes so runtimes can use it in place.
+        // Buffers: data aligned to 16 bytes so runtimes can use it in place. Large ones
+        // are left as holes, filled from the module when the file is written.
         let mut buffers = Vec::with_capacity(self.buffers.len() + 1);
-        for b in &self.buffers {
+        let mut holes = Vec::new();
+        for (i, b) in self.buffers.iter().enumerate() {
             let data = if b.is_empty() {
                 None
+            } else if b.len() >= HOLE_MIN_BYTES {
+                let v = fbb.create_vector(Hole::slice(b.len()));
+                holes.push((v.value() as usize, i));
+                Some(v)
             } else {
                 Some(fbb.create_vector(AlignedByte::slice(b)))
             };
@@ -416,35 +488,18 @@ impl<'o> Writer<'o> {
         };
         let model = Model::create(&mut fbb, &model);
         fbb.finish(model, Some(FILE_IDENTIFIER));
-        // The builder fills its buffer from the back: move the data to the front in
-        // place rather than copying it to a new allocation.
-        let (mut data, head) = fbb.collapse();
-        data.drain(..head);
-        data
+        let (tables, head) = fbb.collapse_in();
+        // A vector's offset counts from the end of the buffer to its length field; the
+        // data follows that field.
+        let len = tables.len() - head;
+        let mut buffers: Vec<Option<Cow<'m, [u8]>>> = self.buffers.into_iter().map(Some).collect();
+        let mut holes: Vec<(usize, Cow<'m, [u8]>)> = holes
+            .into_iter()
+            .map(|(from_end, i)| (len - from_end + 4, buffers[i].take().unwrap_or_default()))
+            .collect();
+        holes.sort_by_key(|h| h.0);
+        Ok(TfliteImage { tables, head, holes })
     }
-}
-
-/// A hash of a buffer's length and of bytes sampled across it: hashing every byte of a
-/// model's weights costs more than the rest of the writer, and equal keys are compared
-/// in full anyway.
-fn sample_hash(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    const EDGE: usize = 256;
-    const SAMPLES: usize = 64;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.len().hash(&mut h);
-    if bytes.len() <= 2 * EDGE + SAMPLES * 8 {
-        bytes.hash(&mut h);
-    } else {
-        bytes[..EDGE].hash(&mut h);
-        bytes[bytes.len() - EDGE..].hash(&mut h);
-        let step = (bytes.len() - 2 * EDGE) / SAMPLES;
-        for i in 0..SAMPLES {
-            let at = EDGE + i * step;
-            bytes[at..at + 8].hash(&mut h);
-        }
-    }
-    h.finish()
 }
 
 /// Ops whose LiteRT kernels require a bias tensor (an absent one fails at Prepare); an
@@ -514,7 +569,7 @@ fn version_less(a: &str, b: &str) -> bool {
     parse(a) < parse(b)
 }
 
-fn tensor<'b>(fbb: &mut FlatBufferBuilder<'b>, t: &TensorInfo) -> WIPOffset<Tensor<'b>> {
+fn tensor<'b>(fbb: &mut Builder<'b>, t: &TensorInfo) -> WIPOffset<Tensor<'b>> {
     let dims = t.ty.dims();
     let dynamic = dims.iter().any(|&d| d < 0);
     let shape: Vec<i32> = dims.iter().map(|&d| if d < 0 { 1 } else { d as i32 }).collect();
@@ -554,7 +609,7 @@ fn tensor<'b>(fbb: &mut FlatBufferBuilder<'b>, t: &TensorInfo) -> WIPOffset<Tens
 }
 
 fn tensor_maps<'b>(
-    fbb: &mut FlatBufferBuilder<'b>,
+    fbb: &mut Builder<'b>,
     items: &[(String, i32)],
 ) -> WIPOffset<flatbuffers::Vector<'b, flatbuffers::ForwardsUOffset<TensorMap<'b>>>> {
     let maps: Vec<_> = items
@@ -584,7 +639,7 @@ fn voffset(slot: u16) -> flatbuffers::VOffsetT {
 
 /// Builds an options table from the catalog's field list: each field is written at its
 /// schema slot from its source (missing optional attributes keep the schema default).
-fn options_table(fbb: &mut FlatBufferBuilder<'_>, def: &OptionsDef, view: &OpView) -> WIPOffset<UnionWIPOffset> {
+fn options_table(fbb: &mut Builder<'_>, def: &OptionsDef, view: &OpView) -> WIPOffset<UnionWIPOffset> {
     // Vectors must be built before the table.
     let vectors: Vec<Option<WIPOffset<flatbuffers::Vector<i32>>>> = def
         .fields
@@ -651,6 +706,71 @@ fn field_attr<'v>(source: FieldSource, view: &'v OpView) -> Option<&'v Attr> {
     match source {
         FieldSource::Attr(name) => view.attr(name),
         FieldSource::OperandCount | FieldSource::ResultElemType => None,
+    }
+}
+
+type Builder<'b> = FlatBufferBuilder<'b, Anonymous>;
+
+/// Buffers of at least this many bytes are written from where they lie rather than
+/// copied into the flatbuffer's tables.
+const HOLE_MIN_BYTES: usize = 64 << 10;
+
+/// Stands for a byte of a buffer left out of the tables: pushing it writes nothing, so
+/// a vector of holes takes its place (16-byte aligned, like `AlignedByte`) untouched.
+#[derive(Clone, Copy)]
+struct Hole;
+
+impl Hole {
+    fn slice(len: usize) -> &'static [Hole] {
+        // SAFETY: `Hole` has size zero: any length of them fits at a dangling address.
+        unsafe { std::slice::from_raw_parts(std::ptr::NonNull::<Hole>::dangling().as_ptr(), len) }
+    }
+}
+
+impl flatbuffers::Push for Hole {
+    type Output = u8;
+    unsafe fn push(&self, _dst: &mut [u8], _written_len: usize) {}
+    fn alignment() -> flatbuffers::PushAlignment {
+        flatbuffers::PushAlignment::new(16)
+    }
+}
+
+/// The builder's memory: an anonymous map, whose pages are zero until written and cost
+/// nothing until touched (holes never are).
+struct Anonymous(memmap2::MmapMut);
+
+impl Anonymous {
+    fn new(len: usize) -> std::io::Result<Self> {
+        memmap2::MmapMut::map_anon(len.max(1)).map(Anonymous)
+    }
+}
+
+impl std::ops::Deref for Anonymous {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Anonymous {
+    fn deref_mut(&mut self) -> &mut [u8] {
+        &mut self.0
+    }
+}
+
+// SAFETY: `grow_downwards` doubles the buffer and moves the old contents to its end, as
+// the trait asks.
+unsafe impl flatbuffers::Allocator for Anonymous {
+    type Error = std::io::Error;
+    fn grow_downwards(&mut self) -> std::io::Result<()> {
+        let old = self.0.len();
+        let mut grown = Anonymous::new(2 * old)?;
+        grown[old..].copy_from_slice(&self.0);
+        *self = grown;
+        Ok(())
+    }
+    fn len(&self) -> usize {
+        self.0.len()
     }
 }
 

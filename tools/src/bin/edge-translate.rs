@@ -81,8 +81,8 @@ fn run(args: &Args) -> Result<(), String> {
             return Err(String::new());
         }
         let options = WriteOptions { entry: args.entry.clone(), ..Default::default() };
-        let bytes = match tflite::module_to_tflite(&module, &options) {
-            Ok(b) => b,
+        let image = match tflite::module_to_tflite_image(&module, &options) {
+            Ok(image) => image,
             Err(TranslateError::Diagnosed(_)) => {
                 report(&collector);
                 return Err(String::new());
@@ -92,7 +92,7 @@ fn run(args: &Args) -> Result<(), String> {
                 return Err(m);
             }
         };
-        return output.write(&bytes);
+        return output.write_pieces(&image.pieces());
     }
     let bytes = std::fs::read(&args.input).map_err(|e| format!("cannot read '{}': {e}", args.input))?;
     let text = if args.tflite_dump {
