@@ -3,8 +3,8 @@
 
 For each model (random weights, fixed seed, eval mode) in one run:
 
-  1. export: torch.export (+ run_decompositions, as edge's fixtures do) and
-     torch.export.save to MODEL.pt2; the weights (state_dict), fixed random inputs and
+  1. export: torch.export.export (as a user saves it; --decompose adds
+     run_decompositions(), as edge's fixtures do) and torch.export.save to MODEL.pt2; the weights (state_dict), fixed random inputs and
      PyTorch's outputs are saved next to it;
   2. edge: `edge-convert MODEL.pt2 -o MODEL.edge.tflite` as a process, timed whole
      (wall time and peak RSS from GNU time);
@@ -146,7 +146,7 @@ def calibrate_batchnorm(model) -> None:
         m.momentum = 0.1
 
 
-def child_export(name: str, work: str) -> None:
+def child_export(name: str, work: str, decompose: bool = False) -> None:
     """Builds the model, saves weights, inputs and PyTorch's outputs, exports the .pt2."""
     import numpy as np
     import torch
@@ -159,7 +159,9 @@ def child_export(name: str, work: str) -> None:
     np.savez(os.path.join(work, f"{name}.inputs.npz"), arg0=x.numpy())
     np.savez(os.path.join(work, f"{name}.expected.npz"), out0=y.numpy())
     t0 = time.perf_counter()
-    ep = torch.export.export(model, (x,)).run_decompositions()
+    ep = torch.export.export(model, (x,))
+    if decompose:
+        ep = ep.run_decompositions()
     t1 = time.perf_counter()
     torch.export.save(ep, os.path.join(work, f"{name}.pt2"))
     t2 = time.perf_counter()
@@ -167,6 +169,7 @@ def child_export(name: str, work: str) -> None:
         "torch": torch.__version__,
         "export_s": t1 - t0,
         "save_s": t2 - t1,
+        "decomposed": decompose,
         "out_max_abs": float(y.abs().max()),
         "out_std": float(y.std()),
     }
@@ -366,7 +369,7 @@ def bench_model(name: str, args, work: str) -> dict[str, Any]:
 
     res: dict[str, Any] = {"model": name, "export": {}, "edge": {}, "litert_torch": {}}
     print(f"[{name}] export", file=sys.stderr, flush=True)
-    r = timed([args.python, os.path.abspath(__file__), "_export", name, work], CONVERT_TIMEOUT)
+    r = timed([args.python, os.path.abspath(__file__), "_export", name, work] + (["decompose"] if args.decompose else []), CONVERT_TIMEOUT)
     if not r["ok"]:
         res["export"] = {"error": r["error"]}
         return res
@@ -436,7 +439,8 @@ def print_model(res: dict[str, Any]) -> None:
     if "error" in x:
         print("  export FAILED:\n" + indent(x["error"]))
         return
-    print(f"  torch.export + run_decompositions {x['export_s']:.2f} s, save {x['save_s']:.2f} s, .pt2 {mb(x['pt2_size'])} MB; "
+    how = "torch.export + run_decompositions" if x.get("decomposed") else "torch.export"
+    print(f"  {how} {x['export_s']:.2f} s, save {x['save_s']:.2f} s, .pt2 {mb(x['pt2_size'])} MB; "
           f"PyTorch output max|out| {x['out_max_abs']:.3g}, std {x['out_std']:.3g}")
     rows = [
         ("convert s", e.get("convert_s"), l.get("convert_s"), "{:.2f}", "lt/edge"),
@@ -510,8 +514,11 @@ def jsonable(x):
 
 
 def main() -> int:
-    if len(sys.argv) == 4 and sys.argv[1] in ("_export", "_litert"):
-        (child_export if sys.argv[1] == "_export" else child_litert)(sys.argv[2], sys.argv[3])
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "_export":
+        child_export(sys.argv[2], sys.argv[3], decompose=sys.argv[4:] == ["decompose"])
+        return 0
+    if len(sys.argv) == 4 and sys.argv[1] == "_litert":
+        child_litert(sys.argv[2], sys.argv[3])
         return 0
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--models", default=",".join(MODELS), help="comma-separated (default: all seven)")
@@ -522,6 +529,7 @@ def main() -> int:
                    help="write every figure here (default target/bench/bench_convert.json)")
     p.add_argument("--edge-bin", metavar="PATH", help="edge-convert to run (default: target/release/edge-convert, built first)")
     p.add_argument("--no-build", action="store_true", help="do not run cargo build --release")
+    p.add_argument("--decompose", action="store_true", help="save the .pt2 after run_decompositions() (default: as torch.export.export returns it)")
     p.add_argument("--python", default=sys.executable,
                    help="Python with torch, torchvision and litert-torch for the child processes (default: this one)")
     args = p.parse_args()
