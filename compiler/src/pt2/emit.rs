@@ -245,6 +245,23 @@ impl Emitter {
         self.op("stablehlo.reshape", &[v], "", t)
     }
 
+    /// Elements `[start, start + len)` of `v` along `dim`.
+    pub fn slice_dim(&mut self, v: &Val, dim: usize, start: i64, len: i64) -> Val {
+        let mut starts = vec![0; v.rank()];
+        let mut limits = v.shape().to_vec();
+        starts[dim] = start;
+        limits[dim] = start + len;
+        let mut shape = v.shape().to_vec();
+        shape[dim] = len;
+        let attrs = format!(
+            "start_indices = {}, limit_indices = {}, strides = {}",
+            i64_array(&starts),
+            i64_array(&limits),
+            i64_array(&vec![1; v.rank()])
+        );
+        self.op("stablehlo.slice", &[v], &attrs, tensor(&shape, v.elem().clone()))
+    }
+
     pub fn transpose(&mut self, v: &Val, perm: &[i64]) -> Val {
         if perm.iter().enumerate().all(|(i, &p)| i as i64 == p) {
             return v.clone();

@@ -192,10 +192,11 @@ fn prefix_names(arg: &mut Argument, prefix: &str) {
     }
 }
 
-/// Higher-order op bodies by the op's node name, with their tensor and node names
-/// prefixed by `<op node>/` (a body's names are only unique within the body).
+/// Higher-order op bodies (however deeply nested) by the op's node name, with their
+/// tensor and node names prefixed by `<op node>/` (a body's names are only unique
+/// within the body). Sorted, so reports that walk them are in a fixed order.
 #[derive(Default)]
-struct Bodies(HashMap<String, (Graph, Vec<String>)>);
+struct Bodies(BTreeMap<String, (Graph, Vec<String>)>);
 
 impl Bodies {
     fn collect(&mut self, graph: &Graph) {
@@ -222,17 +223,9 @@ impl Bodies {
     }
 }
 
-/// Checks every node's target (in higher-order op bodies too) before doing any work.
+/// Checks every node's target in `graphs` (the program's and its bodies) before any
+/// lowering.
 fn check_supported(graphs: &[&Graph]) -> Result<(), ImportError> {
-    // Every body, however deeply nested, is checked.
-    let mut all: Vec<&Graph> = graphs.to_vec();
-    let mut i = 0;
-    while i < all.len() {
-        let g = all[i];
-        all.extend(g.nodes.iter().filter_map(hop_body).map(|(b, _)| b));
-        i += 1;
-    }
-    let graphs = all;
     let mut missing: BTreeMap<String, Vec<(String, Option<String>)>> = BTreeMap::new();
     for n in graphs.iter().flat_map(|g| &g.nodes) {
         let t = node_target(n);
@@ -250,11 +243,11 @@ fn check_supported(graphs: &[&Graph]) -> Result<(), ImportError> {
 pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options: &ImportOptions) -> Result<Imported<'c>, ImportError> {
     let graph = &program.ep.graph_module.graph;
     let signature = &program.ep.graph_module.signature;
-    check_supported(&[graph])?;
     let mut bodies = Bodies::default();
     bodies.collect(graph);
-    let tensor_values: Vec<(&String, &super::schema::TensorMeta)> =
-        std::iter::once(graph).chain(bodies.0.values().map(|(b, _)| b)).flat_map(|g| &g.tensor_values).collect();
+    let graphs: Vec<&Graph> = std::iter::once(graph).chain(bodies.0.values().map(|(b, _)| b)).collect();
+    check_supported(&graphs)?;
+    let tensor_values: Vec<(&String, &super::schema::TensorMeta)> = graphs.iter().flat_map(|g| &g.tensor_values).collect();
 
     let mut tensor_types = HashMap::new();
     for &(name, meta) in &tensor_values {
@@ -276,14 +269,11 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
         })
         .collect();
     let mut read = std::collections::HashSet::new();
-    for g in std::iter::once(graph).chain(bodies.0.values().map(|(b, _)| b)) {
+    for g in &graphs {
         for n in &g.nodes {
             read.extend(input_names(n).into_iter().map(str::to_string));
         }
         read.extend(g.outputs.iter().filter_map(|a| a.as_tensor()).map(str::to_string));
-    }
-    for (_, operands) in bodies.0.values() {
-        read.extend(operands.iter().cloned());
     }
     let mut ctx = Ctx {
         e: Emitter::new(),

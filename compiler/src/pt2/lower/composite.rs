@@ -5,6 +5,7 @@
 //! converts the same whether or not it was decomposed first.
 
 use super::nn::{channel_affine, dot, expand_list, max_pool, normalize_over};
+use super::elementwise::{float_operand, scaled};
 use super::{elementwise, nn, norm_dim, reduce, shape, Args, Ctx, LResult};
 use crate::pt2::emit::{tensor, Val};
 use crate::pt2::schema::Argument;
@@ -144,17 +145,6 @@ pub fn dropout(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![args.tensor(ctx, "input")?])
 }
 
-/// `max_pool{1,2,3}d(self, kernel_size, stride, padding, dilation, ceil_mode)`.
-pub fn max_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    max_pool(ctx, args, 1)
-}
-pub fn max_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    max_pool(ctx, args, 2)
-}
-pub fn max_pool3d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    max_pool(ctx, args, 3)
-}
-
 /// `adaptive_max_pool{1,2}d(self, output_size)`: a max pool whose windows tile the
 /// input, when each output size divides the input size.
 fn adaptive_max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
@@ -232,23 +222,11 @@ pub fn matmul(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
 
+/// The NumPy broadcast of two shapes, or an error naming them.
 fn broadcast_shapes(a: &[i64], b: &[i64]) -> LResult<Vec<i64>> {
-    let r = a.len().max(b.len());
-    (0..r)
-        .map(|i| {
-            let x = if i + a.len() >= r { a[i + a.len() - r] } else { 1 };
-            let y = if i + b.len() >= r { b[i + b.len() - r] } else { 1 };
-            match (x, y) {
-                _ if x == y => Ok(x),
-                (1, _) => Ok(y),
-                (_, 1) => Ok(x),
-                _ => Err(LowerError::from(format!("batch dims {a:?} and {b:?} do not broadcast"))),
-            }
-        })
-        .collect()
+    edge_dialects::rules::broadcast_shapes(a, b).ok_or_else(|| format!("shapes {a:?} and {b:?} do not broadcast").into())
 }
 
-use super::LowerError;
 
 /// Softmax over the last dim (max-shifted), in `x`'s type.
 fn softmax_last(ctx: &mut Ctx, x: &Val) -> Val {
@@ -432,23 +410,8 @@ pub fn roll(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         if s == 0 {
             continue;
         }
-        let part = |ctx: &mut Ctx, y: &Val, from: i64, to: i64| {
-            let mut starts = vec![0; y.rank()];
-            let mut limits = y.shape().to_vec();
-            starts[d] = from;
-            limits[d] = to;
-            let mut shape = y.shape().to_vec();
-            shape[d] = to - from;
-            let attrs = format!(
-                "start_indices = {}, limit_indices = {}, strides = {}",
-                crate::pt2::emit::i64_array(&starts),
-                crate::pt2::emit::i64_array(&limits),
-                crate::pt2::emit::i64_array(&vec![1; y.rank()])
-            );
-            ctx.e.op("stablehlo.slice", &[y], &attrs, tensor(&shape, y.elem().clone()))
-        };
-        let tail = part(ctx, &y, size - s, size);
-        let head = part(ctx, &y, 0, size - s);
+        let tail = ctx.e.slice_dim(&y, d, size - s, s);
+        let head = ctx.e.slice_dim(&y, d, 0, size - s);
         y = ctx.e.op("stablehlo.concatenate", &[&tail, &head], &format!("dimension = {d} : i64"), y.ty.clone());
     }
     Ok(vec![ctx.e.reshape(&y, x.shape())])
@@ -527,24 +490,15 @@ fn softplus_of(ctx: &mut Ctx, x: &Val, beta: f64, threshold: f64) -> Val {
     ctx.e.select(&linear, x, &y)
 }
 
-fn float_self(ctx: &mut Ctx, args: &Args) -> LResult<Val> {
-    let out = ctx.out_ty(0)?;
-    let x = args.tensor(ctx, "self")?;
-    if !out.elem.is_float() {
-        return Err(format!("this op needs a floating-point result, got {}", out.elem).into());
-    }
-    Ok(ctx.e.convert(&x, &out.elem))
-}
-
 /// `softplus(self, beta, threshold)`.
 pub fn softplus(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    let x = float_self(ctx, args)?;
+    let x = float_operand(ctx, args)?;
     Ok(vec![softplus_of(ctx, &x, args.float("beta")?, args.float("threshold")?)])
 }
 
 /// `mish(self)`: `x * tanh(softplus(x))`.
 pub fn mish(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    let x = float_self(ctx, args)?;
+    let x = float_operand(ctx, args)?;
     let sp = softplus_of(ctx, &x, 1.0, 20.0);
     let t = ctx.e.unary("stablehlo.tanh", &sp);
     Ok(vec![ctx.e.binary("stablehlo.multiply", &x, &t)])
@@ -553,7 +507,7 @@ pub fn mish(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `log_sigmoid(self)`: `min(x, 0) - log1p(exp(-|x|))`, which neither overflows nor
 /// loses the tail.
 pub fn log_sigmoid(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    let x = float_self(ctx, args)?;
+    let x = float_operand(ctx, args)?;
     let zero = ctx.e.splat(0.0, x.elem(), x.shape());
     let m = ctx.e.binary("stablehlo.minimum", &x, &zero);
     let a = ctx.e.unary("stablehlo.abs", &x);
@@ -566,24 +520,11 @@ pub fn log_sigmoid(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `glu(self, dim)`: first half times the sigmoid of the second half.
 pub fn glu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
-    let x = float_self(ctx, args)?;
+    let x = float_operand(ctx, args)?;
     let dim = norm_dim(args.opt_int("dim")?.unwrap_or(-1), x.rank())? as usize;
     let half = out.dims()[dim];
-    let part = |ctx: &mut Ctx, from: i64| {
-        let mut starts = vec![0; x.rank()];
-        let mut limits = x.shape().to_vec();
-        starts[dim] = from;
-        limits[dim] = from + half;
-        let attrs = format!(
-            "start_indices = {}, limit_indices = {}, strides = {}",
-            crate::pt2::emit::i64_array(&starts),
-            crate::pt2::emit::i64_array(&limits),
-            crate::pt2::emit::i64_array(&vec![1; x.rank()])
-        );
-        ctx.e.op("stablehlo.slice", &[&x], &attrs, out.clone())
-    };
-    let a = part(ctx, 0);
-    let b = part(ctx, half);
+    let a = ctx.e.slice_dim(&x, dim, 0, half);
+    let b = ctx.e.slice_dim(&x, dim, half, half);
     let s = ctx.e.unary("stablehlo.logistic", &b);
     Ok(vec![ctx.e.binary("stablehlo.multiply", &a, &s)])
 }
@@ -730,11 +671,6 @@ pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
 
-/// `to.*`, `type_as`: a conversion to the result's dtype.
-pub fn to(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    elementwise::to_copy(ctx, args)
-}
-
 fn scalar_or(args: &Args, name: &str, default: f64) -> LResult<f64> {
     Ok(args.opt_scalar(name)?.map(|s| s.as_f64()).unwrap_or(default))
 }
@@ -747,21 +683,13 @@ fn operand_as_out(ctx: &mut Ctx, args: &Args, name: &str) -> LResult<Val> {
     Ok(ctx.e.broadcast_to(&v, out.dims()))
 }
 
-fn scaled(ctx: &mut Ctx, v: Val, k: f64) -> Val {
-    if k == 1.0 {
-        return v;
-    }
-    let c = ctx.e.splat(k, v.elem(), v.shape());
-    ctx.e.binary("stablehlo.multiply", &v, &c)
-}
-
 /// `addcmul(self, tensor1, tensor2, value)` and `addcdiv`: `self + value * (t1 op t2)`.
 fn add_combined(ctx: &mut Ctx, args: &Args, op: &str) -> LResult<Vec<Val>> {
     let x = operand_as_out(ctx, args, "self")?;
     let a = operand_as_out(ctx, args, "tensor1")?;
     let b = operand_as_out(ctx, args, "tensor2")?;
     let p = ctx.e.binary(op, &a, &b);
-    let p = scaled(ctx, p, scalar_or(args, "value", 1.0)?);
+    let p = scaled(ctx, &p, args.opt_scalar("value")?);
     Ok(vec![ctx.e.binary("stablehlo.add", &x, &p)])
 }
 pub fn addcmul(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -773,15 +701,13 @@ pub fn addcdiv(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `beta * self + alpha * product` (addmv, baddbmm).
 fn add_scaled_product(ctx: &mut Ctx, args: &Args, product: Val) -> LResult<Vec<Val>> {
-    let out = ctx.out_ty(0)?;
-    let p = scaled(ctx, product, scalar_or(args, "alpha", 1.0)?);
-    let beta = scalar_or(args, "beta", 1.0)?;
-    if beta == 0.0 {
+    let p = scaled(ctx, &product, args.opt_scalar("alpha")?);
+    let beta = args.opt_scalar("beta")?;
+    if beta.map(|b| b.as_f64()) == Some(0.0) {
         return Ok(vec![p]);
     }
     let x = operand_as_out(ctx, args, "self")?;
-    let x = scaled(ctx, x, beta);
-    let _ = out;
+    let x = scaled(ctx, &x, beta);
     Ok(vec![ctx.e.binary("stablehlo.add", &x, &p)])
 }
 
@@ -966,7 +892,7 @@ pub fn pairwise_distance(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `erfc(self)`: `1 - erf(x)`.
 pub fn erfc(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    let x = float_self(ctx, args)?;
+    let x = float_operand(ctx, args)?;
     let e = elementwise::erf(ctx, &x);
     let one = ctx.e.splat(1.0, x.elem(), x.shape());
     Ok(vec![ctx.e.binary("stablehlo.subtract", &one, &e)])
@@ -974,7 +900,7 @@ pub fn erfc(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `frac(self)`: `x - trunc(x)`.
 pub fn frac(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    let x = float_self(ctx, args)?;
+    let x = float_operand(ctx, args)?;
     let t = elementwise::trunc(ctx, args)?.remove(0);
     Ok(vec![ctx.e.binary("stablehlo.subtract", &x, &t)])
 }
@@ -1019,7 +945,7 @@ fn keep_or(ctx: &mut Ctx, x: &Val, keep: &Val, value: f64) -> Val {
 
 /// `hardshrink(self, lambd)`: `x` where `|x| > lambd`, else 0.
 pub fn hardshrink(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    let x = float_self(ctx, args)?;
+    let x = float_operand(ctx, args)?;
     let a = ctx.e.unary("stablehlo.abs", &x);
     let l = ctx.e.splat(scalar_or(args, "lambd", 0.5)?, x.elem(), x.shape());
     let keep = ctx.e.compare("GT", &a, &l);
@@ -1048,7 +974,7 @@ pub fn lerp(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// (0 where it is infinite, so all -inf rows give -inf, not NaN).
 pub fn logsumexp(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
-    let x = float_self(ctx, args)?;
+    let x = float_operand(ctx, args)?;
     let dims: Vec<i64> = match args.opt_ints("dim")? {
         Some(d) if !d.is_empty() => d.iter().map(|&d| norm_dim(d, x.rank())).collect::<LResult<_>>()?,
         _ => (0..x.rank() as i64).collect(),
@@ -1068,10 +994,6 @@ pub fn logsumexp(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
 
-fn permute_to(ctx: &mut Ctx, x: &Val, perm: Vec<i64>) -> Vec<Val> {
-    vec![ctx.e.transpose(x, &perm)]
-}
-
 /// `movedim(self, source, destination)` (int and list forms).
 pub fn movedim(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
@@ -1089,7 +1011,7 @@ pub fn movedim(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     for p in perm.iter_mut().filter(|p| **p < 0) {
         *p = rest.next().ok_or("movedim: repeated dims")?;
     }
-    Ok(permute_to(ctx, &x, perm))
+    Ok(vec![ctx.e.transpose(&x, &perm)])
 }
 
 /// `swapaxes(self, axis0, axis1)`.
@@ -1097,13 +1019,13 @@ pub fn swapaxes(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let mut perm: Vec<i64> = (0..x.rank() as i64).collect();
     perm.swap(norm_dim(args.int("axis0")?, x.rank())? as usize, norm_dim(args.int("axis1")?, x.rank())? as usize);
-    Ok(permute_to(ctx, &x, perm))
+    Ok(vec![ctx.e.transpose(&x, &perm)])
 }
 
 /// `prelu(self, weight)`: `x` where positive, else `weight * x`, one weight per channel
 /// (dim 1) or one for all.
 pub fn prelu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    let x = float_self(ctx, args)?;
+    let x = float_operand(ctx, args)?;
     let w = args.tensor(ctx, "weight")?;
     let w = ctx.e.convert(&w, x.elem());
     let n: i64 = w.shape().iter().product();
@@ -1235,28 +1157,13 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let refs: Vec<&Val> = parts.iter().collect();
         ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {d} : i64"), tensor(&shape, x.elem().clone()))
     };
-    let slice = |ctx: &mut Ctx, v: &Val, from: i64, to: i64| {
-        let mut starts = vec![0; v.rank()];
-        let mut limits = v.shape().to_vec();
-        starts[d] = from;
-        limits[d] = to;
-        let mut shape = v.shape().to_vec();
-        shape[d] = to - from;
-        let attrs = format!(
-            "start_indices = {}, limit_indices = {}, strides = {}",
-            crate::pt2::emit::i64_array(&starts),
-            crate::pt2::emit::i64_array(&limits),
-            crate::pt2::emit::i64_array(&vec![1; v.rank()])
-        );
-        ctx.e.op("stablehlo.slice", &[v], &attrs, tensor(&shape, v.elem().clone()))
-    };
     for _ in 0..args.opt_int("n")?.unwrap_or(1) {
         let len = y.shape()[d];
         if len == 0 {
             break;
         }
-        let hi = slice(ctx, &y, 1, len);
-        let lo = slice(ctx, &y, 0, len - 1);
+        let hi = ctx.e.slice_dim(&y, d, 1, len - 1);
+        let lo = ctx.e.slice_dim(&y, d, 0, len - 1);
         y = if y.elem().is_bool() { ctx.e.binary("stablehlo.xor", &hi, &lo) } else { ctx.e.binary("stablehlo.subtract", &hi, &lo) };
     }
     Ok(vec![ctx.e.reshape(&y, out.dims())])

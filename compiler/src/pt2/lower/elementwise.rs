@@ -41,7 +41,8 @@ fn operands(ctx: &mut Ctx, args: &Args, lhs: &str, rhs: &str) -> LResult<(Val, V
     Ok((a, b, out))
 }
 
-fn scaled(ctx: &mut Ctx, v: &Val, alpha: Option<Scalar>) -> Val {
+/// `v * alpha`, or `v` when alpha is absent or 1.
+pub(super) fn scaled(ctx: &mut Ctx, v: &Val, alpha: Option<Scalar>) -> Val {
     match alpha {
         Some(a) if a.as_f64() != 1.0 => {
             let s = ctx.e.splat(a.as_f64(), v.elem(), v.shape());
@@ -503,8 +504,8 @@ pub fn identity(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![args.tensor(ctx, "self")?])
 }
 
-/// `self` converted to the result's (float) dtype, and a splat maker for its shape.
-fn float_operand(ctx: &mut Ctx, args: &Args) -> LResult<Val> {
+/// `self` converted to the result's (float) dtype.
+pub(super) fn float_operand(ctx: &mut Ctx, args: &Args) -> LResult<Val> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     if !out.elem.is_float() {

@@ -464,6 +464,10 @@ pub(super) fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>
     Ok(vec![values, indices])
 }
 
+pub fn max_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    max_pool(ctx, args, 1)
+}
+
 pub fn max_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     max_pool(ctx, args, 2)
 }
@@ -718,13 +722,7 @@ pub fn grid_sampler_2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let (ho, wo) = (grid.shape()[1], grid.shape()[2]);
     let pts = [n, ho, wo];
     let coord = |ctx: &mut Ctx, k: i64| -> Val {
-        let attrs = format!(
-            "start_indices = {}, limit_indices = {}, strides = {}",
-            i64_array(&[0, 0, 0, k]),
-            i64_array(&[n, ho, wo, k + 1]),
-            i64_array(&[1, 1, 1, 1])
-        );
-        let s = ctx.e.op("stablehlo.slice", &[&grid], &attrs, tensor(&[n, ho, wo, 1], elem.clone()));
+        let s = ctx.e.slice_dim(&grid, 3, k, 1);
         ctx.e.reshape(&s, &pts)
     };
     let gx = coord(ctx, 0);

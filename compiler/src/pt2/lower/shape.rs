@@ -105,19 +105,7 @@ pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if index < 0 || index >= size {
         return Err(format!("index {} is out of range for a dimension of size {size}", args.int("index")?).into());
     }
-    let mut starts = vec![0; x.rank()];
-    let mut limits = x.shape().to_vec();
-    starts[dim] = index;
-    limits[dim] = index + 1;
-    let mut sliced_shape = x.shape().to_vec();
-    sliced_shape[dim] = 1;
-    let attrs = format!(
-        "start_indices = {}, limit_indices = {}, strides = {}",
-        i64_array(&starts),
-        i64_array(&limits),
-        i64_array(&vec![1; x.rank()])
-    );
-    let s = ctx.e.op("stablehlo.slice", &[&x], &attrs, tensor(&sliced_shape, x.elem().clone()));
+    let s = ctx.e.slice_dim(&x, dim, index, 1);
     Ok(vec![ctx.e.reshape(&s, out.dims())])
 }
 

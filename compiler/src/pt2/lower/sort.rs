@@ -6,7 +6,7 @@
 
 use super::region::region_op;
 use super::{norm_dim, Args, Ctx, LResult};
-use crate::pt2::emit::{i64_array, tensor, Val};
+use crate::pt2::emit::{tensor, Val};
 use edge_dialects::ir::ElemTy;
 
 /// Sorts `x` along `dim`: (sorted values, their original positions as i64).
@@ -42,23 +42,6 @@ pub fn sort_along(ctx: &mut Ctx, x: &Val, dim: usize, descending: bool) -> LResu
     let indices = out.pop().expect("two results");
     let values = out.pop().expect("two results");
     Ok((values, indices))
-}
-
-/// Elements `[start, start + len)` of `x` along `dim`.
-fn slice_dim(ctx: &mut Ctx, x: &Val, dim: usize, start: i64, len: i64) -> Val {
-    let mut starts = vec![0; x.rank()];
-    let mut limits = x.shape().to_vec();
-    starts[dim] = start;
-    limits[dim] = start + len;
-    let mut shape = x.shape().to_vec();
-    shape[dim] = len;
-    let attrs = format!(
-        "start_indices = {}, limit_indices = {}, strides = {}",
-        i64_array(&starts),
-        i64_array(&limits),
-        i64_array(&vec![1; x.rank()])
-    );
-    ctx.e.op("stablehlo.slice", &[x], &attrs, tensor(&shape, x.elem().clone()))
 }
 
 /// The (values, indices) outputs in the archive's types and shapes.
@@ -102,8 +85,8 @@ pub fn topk(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         return Err(format!("topk k={k} is out of range for a dimension of size {n}").into());
     }
     let (values, indices) = sort_along(ctx, &x, dim, args.bool("largest")?)?;
-    let values = slice_dim(ctx, &values, dim, 0, k);
-    let indices = slice_dim(ctx, &indices, dim, 0, k);
+    let values = ctx.e.slice_dim(&values, dim, 0, k);
+    let indices = ctx.e.slice_dim(&indices, dim, 0, k);
     finish(ctx, values, indices)
 }
 
@@ -119,8 +102,8 @@ pub fn kthvalue(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         return Err(format!("kthvalue k={k} is out of range for a dimension of size {n}").into());
     }
     let (values, indices) = sort_along(ctx, &x, dim, false)?;
-    let values = slice_dim(ctx, &values, dim, k - 1, 1);
-    let indices = slice_dim(ctx, &indices, dim, k - 1, 1);
+    let values = ctx.e.slice_dim(&values, dim, k - 1, 1);
+    let indices = ctx.e.slice_dim(&indices, dim, k - 1, 1);
     finish(ctx, values, indices)
 }
 
@@ -135,11 +118,11 @@ pub fn median_dim(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         return Err("median of an empty dimension is not defined".into());
     }
     let (values, indices) = sort_along(ctx, &x, dim, false)?;
-    let mut v = slice_dim(ctx, &values, dim, (n - 1) / 2, 1);
-    let mut i = slice_dim(ctx, &indices, dim, (n - 1) / 2, 1);
+    let mut v = ctx.e.slice_dim(&values, dim, (n - 1) / 2, 1);
+    let mut i = ctx.e.slice_dim(&indices, dim, (n - 1) / 2, 1);
     if x.elem().is_float() {
         // NaNs sort last; if the last element is NaN the median is the first NaN.
-        let last = slice_dim(ctx, &values, dim, n - 1, 1);
+        let last = ctx.e.slice_dim(&values, dim, n - 1, 1);
         let has_nan = ctx.e.compare("NE", &last, &last);
         // Its position: the first NaN in the input (NaNs keep their order when sorted).
         let nan_mask = ctx.e.compare("NE", &values, &values);
