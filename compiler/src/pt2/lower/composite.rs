@@ -4,7 +4,7 @@
 //! decomposition defines it, mostly by reusing the core lowerings, so an archive
 //! converts the same whether or not it was decomposed first.
 
-use super::nn::{channel_affine, dot, expand_list, max_pool, normalize_over};
+use super::nn::{channel_affine, dot, expand_list, max_pool, normalize_over, p_norm};
 use super::elementwise::{float_operand, scaled};
 use super::{elementwise, nn, norm_dim, reduce, shape, Args, Ctx, LResult};
 use crate::pt2::emit::{tensor, Val};
@@ -539,29 +539,7 @@ pub fn vector_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         Some(d) if !d.is_empty() => d.iter().map(|&d| norm_dim(d, x.rank())).collect::<LResult<_>>()?,
         _ => (0..x.rank() as i64).collect(),
     };
-    let a = ctx.e.unary("stablehlo.abs", &x);
-    let y = if ord == f64::INFINITY {
-        ctx.e.reduce(&a, &dims, "stablehlo.maximum", f64::NEG_INFINITY)
-    } else if ord == f64::NEG_INFINITY {
-        ctx.e.reduce(&a, &dims, "stablehlo.minimum", f64::INFINITY)
-    } else if ord == 0.0 {
-        let zero = ctx.e.splat(0.0, x.elem(), x.shape());
-        let nz = ctx.e.compare("NE", &x, &zero);
-        let nz = ctx.e.convert(&nz, x.elem());
-        ctx.e.reduce(&nz, &dims, "stablehlo.add", 0.0)
-    } else if ord == 1.0 {
-        ctx.e.reduce(&a, &dims, "stablehlo.add", 0.0)
-    } else if ord == 2.0 {
-        let sq = ctx.e.binary("stablehlo.multiply", &x, &x);
-        let s = ctx.e.reduce(&sq, &dims, "stablehlo.add", 0.0);
-        ctx.e.unary("stablehlo.sqrt", &s)
-    } else {
-        let p = ctx.e.splat(ord, x.elem(), x.shape());
-        let ap = ctx.e.binary("stablehlo.power", &a, &p);
-        let s = ctx.e.reduce(&ap, &dims, "stablehlo.add", 0.0);
-        let inv = ctx.e.splat(1.0 / ord, x.elem(), s.shape());
-        ctx.e.binary("stablehlo.power", &s, &inv)
-    };
+    let y = p_norm(ctx, &x, &dims, ord);
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
 
@@ -869,24 +847,8 @@ pub fn pairwise_distance(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let d = ctx.e.binary("stablehlo.subtract", &a, &b);
     let e = ctx.e.splat(scalar_or(args, "eps", 1e-6)?, &out.elem, &shape);
     let d = ctx.e.binary("stablehlo.add", &d, &e);
-    let p = scalar_or(args, "p", 2.0)?;
     let last = shape.len() as i64 - 1;
-    let ad = ctx.e.unary("stablehlo.abs", &d);
-    let y = if p == 2.0 {
-        let sq = ctx.e.binary("stablehlo.multiply", &d, &d);
-        let s = ctx.e.reduce(&sq, &[last], "stablehlo.add", 0.0);
-        ctx.e.unary("stablehlo.sqrt", &s)
-    } else if p == 1.0 {
-        ctx.e.reduce(&ad, &[last], "stablehlo.add", 0.0)
-    } else if p == f64::INFINITY {
-        ctx.e.reduce(&ad, &[last], "stablehlo.maximum", f64::NEG_INFINITY)
-    } else {
-        let pp = ctx.e.splat(p, &out.elem, &shape);
-        let ap = ctx.e.binary("stablehlo.power", &ad, &pp);
-        let s = ctx.e.reduce(&ap, &[last], "stablehlo.add", 0.0);
-        let inv = ctx.e.splat(1.0 / p, &out.elem, s.shape());
-        ctx.e.binary("stablehlo.power", &s, &inv)
-    };
+    let y = p_norm(ctx, &d, &[last], scalar_or(args, "p", 2.0)?);
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
 

@@ -886,30 +886,38 @@ fn pairwise_distance(ctx: &mut Ctx, a: &Val, b: &Val, p: f64, out: &TensorTy) ->
     let av = spread(ctx, a, nb);
     let bv = spread(ctx, b, nb + 1);
     let d = ctx.e.binary("stablehlo.subtract", &av, &bv);
-    let ad = ctx.e.unary("stablehlo.abs", &d);
-    let last = [nb + 2];
-    Ok(if p == 0.0 {
-        let zero = ctx.e.splat(0.0, &elem, &full);
-        let nz = ctx.e.compare("NE", &ad, &zero);
-        let nz = ctx.e.convert(&nz, &elem);
-        ctx.e.reduce(&nz, &last, "stablehlo.add", 0.0)
-    } else if p == 1.0 {
-        ctx.e.reduce(&ad, &last, "stablehlo.add", 0.0)
-    } else if p == 2.0 {
-        let sq = ctx.e.binary("stablehlo.multiply", &ad, &ad);
-        let s = ctx.e.reduce(&sq, &last, "stablehlo.add", 0.0);
-        ctx.e.unary("stablehlo.sqrt", &s)
-    } else if p.is_infinite() && p > 0.0 {
-        ctx.e.reduce(&ad, &last, "stablehlo.maximum", 0.0)
-    } else if p > 0.0 {
-        let pk = ctx.e.splat(p, &elem, &full);
-        let pw = ctx.e.binary("stablehlo.power", &ad, &pk);
-        let s = ctx.e.reduce(&pw, &last, "stablehlo.add", 0.0);
-        let inv = ctx.e.splat(1.0 / p, &elem, s.shape());
-        ctx.e.binary("stablehlo.power", &s, &inv)
-    } else {
+    if !(p >= 0.0) {
         return Err(format!("cdist with p = {p} is not defined (p must be >= 0)").into());
-    })
+    }
+    Ok(p_norm(ctx, &d, &[nb + 2], p))
+}
+
+/// The p-norm of `x` over `dims`: p = 0 counts the nonzero elements, p = inf takes the
+/// largest magnitude and p = -inf the smallest, otherwise `sum(|x|^p)^(1/p)`.
+pub(super) fn p_norm(ctx: &mut Ctx, x: &Val, dims: &[i64], p: f64) -> Val {
+    let a = ctx.e.unary("stablehlo.abs", x);
+    if p == 0.0 {
+        let zero = ctx.e.splat(0.0, x.elem(), x.shape());
+        let nz = ctx.e.compare("NE", &a, &zero);
+        let nz = ctx.e.convert(&nz, x.elem());
+        ctx.e.reduce(&nz, dims, "stablehlo.add", 0.0)
+    } else if p == 1.0 {
+        ctx.e.reduce(&a, dims, "stablehlo.add", 0.0)
+    } else if p == 2.0 {
+        let sq = ctx.e.binary("stablehlo.multiply", &a, &a);
+        let s = ctx.e.reduce(&sq, dims, "stablehlo.add", 0.0);
+        ctx.e.unary("stablehlo.sqrt", &s)
+    } else if p == f64::INFINITY {
+        ctx.e.reduce(&a, dims, "stablehlo.maximum", 0.0)
+    } else if p == f64::NEG_INFINITY {
+        ctx.e.reduce(&a, dims, "stablehlo.minimum", f64::INFINITY)
+    } else {
+        let pk = ctx.e.splat(p, x.elem(), x.shape());
+        let pw = ctx.e.binary("stablehlo.power", &a, &pk);
+        let s = ctx.e.reduce(&pw, dims, "stablehlo.add", 0.0);
+        let inv = ctx.e.splat(1.0 / p, x.elem(), s.shape());
+        ctx.e.binary("stablehlo.power", &s, &inv)
+    }
 }
 
 /// `_cdist_forward(x1, x2, p, compute_mode)`: the p-norm distance between every row of
