@@ -76,18 +76,78 @@ impl fmt::Display for ElemTy {
             ElemTy::F64 => write!(f, "f64"),
             ElemTy::I(w) => write!(f, "i{w}"),
             ElemTy::U(w) => write!(f, "ui{w}"),
-            ElemTy::Quant(q) => {
-                let s = if q.signed { "i" } else { "u" };
-                write!(f, "!quant.uniform<{s}{}:{}", q.storage_bits, q.expressed)?;
-                if let Some(a) = q.axis {
-                    write!(f, ":{a}, {{...}}>")
-                } else {
-                    write!(f, ", {}:{}>", q.scales.first().unwrap_or(&0.0), q.zero_points.first().unwrap_or(&0))
-                }
-            }
+            ElemTy::Quant(q) => write!(f, "{q}"),
             ElemTy::None => write!(f, "none"),
             ElemTy::Other(s) => write!(f, "{s}"),
         }
+    }
+}
+
+impl QuantTy {
+    /// An 8-bit (or other width) quantization of f32: one (scale, zero point) pair, or
+    /// one per slice along `axis`.
+    pub fn new(storage: &ElemTy, range: (i64, i64), scales: Vec<f64>, zero_points: Vec<i64>, axis: Option<i32>) -> Option<QuantTy> {
+        let (storage_bits, signed) = match storage {
+            ElemTy::I(w) if *w > 1 => (*w, true),
+            ElemTy::U(w) => (*w, false),
+            _ => return None,
+        };
+        Some(QuantTy {
+            storage_bits,
+            signed,
+            expressed: Box::new(ElemTy::F32),
+            storage_min: range.0,
+            storage_max: range.1,
+            scales,
+            zero_points,
+            axis,
+        })
+    }
+
+    /// The integer type the values are stored in.
+    pub fn storage(&self) -> ElemTy {
+        if self.signed { ElemTy::I(self.storage_bits) } else { ElemTy::U(self.storage_bits) }
+    }
+
+    /// The same quantization with the per-axis dimension moved to `axis`.
+    pub fn with_axis(&self, axis: Option<i32>) -> QuantTy {
+        QuantTy { axis, ..self.clone() }
+    }
+}
+
+/// MLIR's spelling, which parses back to the same type: the storage range only when
+/// it is narrower than the storage type's, scales exactly.
+impl fmt::Display for QuantTy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = if self.signed { "i" } else { "u" };
+        let bits = self.storage_bits;
+        let (lo, hi) = if self.signed { (-(1i64 << (bits - 1)), (1i64 << (bits - 1)) - 1) } else { (0, (1i64 << bits) - 1) };
+        write!(f, "!quant.uniform<{s}{bits}")?;
+        if (self.storage_min, self.storage_max) != (lo, hi) {
+            write!(f, "<{}:{}>", self.storage_min, self.storage_max)?;
+        }
+        write!(f, ":{}", self.expressed)?;
+        let pair = |i: usize| format!("{}:{}", float_text(self.scales.get(i).copied().unwrap_or(1.0)), self.zero_points.get(i).copied().unwrap_or(0));
+        match self.axis {
+            Some(a) => {
+                let pairs: Vec<String> = (0..self.scales.len()).map(pair).collect();
+                write!(f, ":{a}, {{{}}}>", pairs.join(","))
+            }
+            None => write!(f, ", {}>", pair(0)),
+        }
+    }
+}
+
+/// `v` as an MLIR float literal that parses back to the same f64 (MLIR wants a
+/// decimal point: `1.0e-05`, not Rust's `1e-5`).
+pub fn float_text(v: f64) -> String {
+    let s = format!("{v:?}");
+    if s.contains('.') || !v.is_finite() {
+        return s;
+    }
+    match s.find('e') {
+        Some(i) => format!("{}.0{}", &s[..i], &s[i..]),
+        None => format!("{s}.0"),
     }
 }
 

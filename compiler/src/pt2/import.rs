@@ -16,7 +16,7 @@ use super::lower::views::{functional_twin, is_view, write_back};
 use super::lower::{elem_of_scalar_type, lookup, output_names, Args, Ctx, Lowering, Value};
 use super::schema::{Argument, Graph, InputSpec, Node, OutputSpec, SymInt};
 use super::sym::{self, Expr, SymDim};
-use super::weights::{Program, Weight};
+use super::weights::Program;
 use edge_dialects::context::{parse_module, verify_module};
 use edge_dialects::ir::{str_ref as sref, string_literal as quote, ElemTy, TensorTy, DYN};
 use melior::ir::Module;
@@ -282,11 +282,11 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
         tensor_strides: &tensor_strides,
         read: &read,
         outputs: vec![],
+        program: &program,
     };
 
     // Inputs: user inputs are arguments; weights are constants bound after parsing.
     let mut args = Vec::new();
-    let mut weight_consts: Vec<(String, String)> = Vec::new(); // (placeholder key, graph input)
     let mut seen_views: HashMap<(usize, usize, Vec<i64>, Vec<i64>, i64, i64), String> = HashMap::new();
     for (i, spec) in signature.input_specs.iter().enumerate() {
         let graph_input = graph.inputs.get(i).and_then(|a| a.as_tensor()).map(str::to_string);
@@ -327,7 +327,6 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
                 let v = ctx.e.op("stablehlo.constant", &[], &format!("edge.weight = {}", quote(&name)), t);
                 ctx.env.insert(name.clone(), Value::Tensor(v));
                 seen_views.insert(key, name.clone());
-                weight_consts.push((name.clone(), name));
             }
             InputSpec::ConstantInput(c) => {
                 return Err(ImportError::Graph(format!("constant input '{}' is not supported yet", c.name)));
@@ -384,12 +383,23 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
     let Some(module) = parse_module(context, &text, "<pt2 import>") else {
         return Err(ImportError::Diagnosed);
     };
-    let (owned, registered) = attach_weights(&module, &program, &weight_consts)?;
+    let (owned, registered) = attach_weights(&module, &program)?;
     let imported = Imported { module, _program: program, _owned: owned, registered };
     if !verify_module(&imported.module) {
         return Err(ImportError::Diagnosed);
     }
     Ok(imported)
+}
+
+/// A quantization node's value may differ from its recorded integer type: the
+/// quantized type stored in those integers, or (dynamic quantization) the float value.
+fn quantized_stand_in(target: &str, recorded: &TensorTy, got: &TensorTy) -> bool {
+    let elem = match &got.elem {
+        ElemTy::Quant(q) => q.storage(),
+        e if target.starts_with("quantized_decomposed.") && e.is_float() => recorded.elem.clone(),
+        _ => return false,
+    };
+    recorded.compatible(&TensorTy { elem, ..got.clone() })
 }
 
 /// The symbolic sizes of a node's dynamic tensors (inputs and outputs), keyed by their
@@ -639,7 +649,7 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
     for (v, n) in values.into_iter().zip(names) {
         let Some(n) = n else { continue };
         if let Some(t) = ctx.tensor_types.get(&n) {
-            if !t.compatible(&v.ty) {
+            if !t.compatible(&v.ty) && !quantized_stand_in(target, t, &v.ty) {
                 return Err(fail(format!("lowering produced {} for output '{n}', whose recorded type is {t}", v.ty)));
             }
         }
@@ -651,9 +661,10 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
 /// Replaces each `edge.weight` placeholder with a `dense_resource` over the weight's
 /// bytes. Returns the buffers gathered for strided views (to keep alive) and the
 /// attributes registered with their bytes.
-fn attach_weights(module: &Module, program: &Program, consts: &[(String, String)]) -> Result<(Vec<Box<[u8]>>, Vec<MlirAttribute>), ImportError> {
+fn attach_weights(module: &Module, program: &Program) -> Result<(Vec<Box<[u8]>>, Vec<MlirAttribute>), ImportError> {
     let mut registered = Vec::new();
-    let by_name: HashMap<&str, &Weight> = consts.iter().filter_map(|(_, n)| program.weights.get(n).map(|w| (n.as_str(), w))).collect();
+    // Keys are graph input names; a quantized weight is a second constant of its input.
+    let by_name = &program.weights;
     let mut owned = Vec::new();
     let ops = collect_placeholders(module.as_operation().to_raw());
     for op in ops {
@@ -673,7 +684,13 @@ fn attach_weights(module: &Module, program: &Program, consts: &[(String, String)
                     p
                 }
             };
+            // A quantized weight's value holds its storage integers.
             let result_ty = mlirValueGetType(mlirOperationGetResult(op, 0));
+            let result_ty = if mlirTypeIsAQuantizedType(mlirShapedTypeGetElementType(result_ty)) {
+                mlirQuantizedTypeCastToStorageType(result_ty)
+            } else {
+                result_ty
+            };
             let align = 1usize << (ptr as usize).trailing_zeros().min(6);
             let resource = resource_name(&w.fqn);
             let attr = mlirUnmanagedDenseResourceElementsAttrGet(

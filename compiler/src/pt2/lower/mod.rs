@@ -7,6 +7,7 @@ mod composite;
 mod elementwise;
 mod index;
 mod nn;
+mod quant;
 mod reduce;
 mod region;
 mod shape;
@@ -19,6 +20,7 @@ pub use table::TABLE;
 
 use super::emit::{Emitter, Val};
 use super::schema::{Argument, NamedArgument, Node, ScalarType};
+use super::weights::Program;
 use edge_dialects::ir::{ElemTy, TensorTy};
 use std::collections::HashMap;
 
@@ -122,6 +124,9 @@ pub struct Ctx<'a> {
     pub read: &'a std::collections::HashSet<String>,
     /// Output argument names of the current node.
     pub outputs: Vec<Option<String>>,
+    /// The archive: stored values some lowerings read at import time (quantization
+    /// scales and zero points).
+    pub program: &'a Program,
 }
 
 impl Ctx<'_> {
@@ -352,6 +357,15 @@ impl<'n> Args<'n> {
     }
 
     /// Whether argument `name` is given as a tensor (not a Python scalar).
+    /// The graph name of a tensor argument (`p_conv_weight`).
+    pub fn tensor_name(&self, name: &str) -> Option<&str> {
+        match self.get(name) {
+            Some(Argument::AsTensor(t)) => Some(&t.name),
+            Some(Argument::AsOptionalTensor(o)) => o.as_tensor(),
+            _ => None,
+        }
+    }
+
     pub fn is_tensor(&self, name: &str) -> bool {
         matches!(self.get(name), Some(Argument::AsTensor(_) | Argument::AsOptionalTensor(_)))
     }

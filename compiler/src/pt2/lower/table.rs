@@ -3,7 +3,7 @@
 //! `native_functions.yaml`); an archive omits arguments left at their default, and an
 //! argument the archive has but the schema here lacks is an error, not ignored.
 
-use super::{composite, strided, def, elementwise, index, nn, reduce, req, shape, sort, ArgDef, Default, Lowering};
+use super::{composite, strided, def, elementwise, index, nn, quant, reduce, req, shape, sort, ArgDef, Default, Lowering};
 
 /// The keyword arguments every tensor factory takes.
 const FACTORY_KW: [ArgDef; 4] =
@@ -337,4 +337,11 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.zero.default", args: &[req("self")], lower: shape::zeros_like },
     Lowering { target: "aten.zeros.default", args: &[req("size"), FACTORY_KW[0], FACTORY_KW[1], FACTORY_KW[2], FACTORY_KW[3]], lower: shape::zeros_like },
     Lowering { target: "aten.zeros_like.default", args: &[req("self"), FACTORY_KW[0], FACTORY_KW[1], FACTORY_KW[2], FACTORY_KW[3], def("memory_format", Default::None)], lower: shape::zeros_like },
+    Lowering { target: "quantized_decomposed.choose_qparams.tensor", args: &[req("input"), req("quant_min"), req("quant_max"), req("eps"), req("dtype")], lower: quant::choose_qparams },
+    Lowering { target: "quantized_decomposed.dequantize_per_channel.default", args: &[req("input"), req("scales"), req("zero_points"), req("axis"), req("quant_min"), req("quant_max"), req("dtype"), def("out_dtype", Default::None)], lower: quant::dequantize_per_channel },
+    Lowering { target: "quantized_decomposed.dequantize_per_tensor.default", args: &[req("input"), req("scale"), req("zero_point"), req("quant_min"), req("quant_max"), req("dtype"), def("out_dtype", Default::None)], lower: quant::dequantize_per_tensor },
+    Lowering { target: "quantized_decomposed.dequantize_per_tensor.tensor", args: &[req("input"), req("scale"), req("zero_point"), req("quant_min"), req("quant_max"), req("dtype"), def("out_dtype", Default::None)], lower: quant::dequantize_per_tensor },
+    Lowering { target: "quantized_decomposed.quantize_per_channel.default", args: &[req("input"), req("scales"), req("zero_points"), req("axis"), req("quant_min"), req("quant_max"), req("dtype")], lower: quant::quantize_per_channel },
+    Lowering { target: "quantized_decomposed.quantize_per_tensor.default", args: &[req("input"), req("scale"), req("zero_point"), req("quant_min"), req("quant_max"), req("dtype")], lower: quant::quantize_per_tensor },
+    Lowering { target: "quantized_decomposed.quantize_per_tensor.tensor", args: &[req("input"), req("scale"), req("zero_point"), req("quant_min"), req("quant_max"), req("dtype")], lower: quant::quantize_per_tensor },
 ];
