@@ -268,7 +268,7 @@ pub fn splat(v: MlirValue) -> Option<f64> {
 /// owns (`owned_resource_attr`): a `dense` attribute copies and hashes its bytes, which
 /// for weights costs more than computing them. Smaller ones stay `dense`, printed with
 /// their values (and decoded by `attr_from_mlir`, which stops at the same size).
-const RESOURCE_MIN_ELEMENTS: usize = 4096;
+pub const RESOURCE_MIN_ELEMENTS: usize = 4096;
 
 /// The `value` attribute for `c`: `dense`, or for a large int or float tensor a blob
 /// that takes `c`'s bytes over without copying them.

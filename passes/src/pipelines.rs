@@ -42,6 +42,12 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     func.push("tfl-fold-constants");
     func.push("tfl-optimize");
     func.push("tfl-fuse-activation");
+    // Phase 5: quantize. Ops of a pt2e graph between dequantize and quantize become
+    // int8 ops once their final form (fused, NHWC, weights moved) is known; their
+    // biases become int32; quantization round trips left between them go.
+    func.push("tfl-quantize");
+    func.push("tfl-quantize-bias");
+    func.push("tfl-cleanup-requantize");
     func.push("tfl-fold-constants");
     format!("builtin.module(func.func({}))", func.join(","))
 }

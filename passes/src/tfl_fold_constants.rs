@@ -19,7 +19,10 @@
 //! becomes
 //!   %1 = "tfl.pseudo_const"() {value = dense<[1.0, 0.5]> : tensor<2xf32>}
 //!
-//! Not folded: quantized constants, f16/bf16/f64 arithmetic, integer division, strided
+//! Transposes and reshapes of `dequantize(quantized constant)` move the quantized
+//! constant (its per-axis scales follow their dimension) and keep the dequantize.
+//!
+//! Not folded: other ops on quantized constants, f16/bf16/f64 arithmetic, integer division, strided
 //! slices with ellipsis or new-axis masks, and ops with dynamic result shapes.
 
 use crate::constant::{
@@ -129,6 +132,11 @@ impl Pass for TflFoldConstants {
         for op in body_ops(func) {
             let op_name = name(op);
             let Some(&(_, kernel)) = KERNELS.iter().find(|(n, _)| *n == op_name) else { continue };
+            if let Some(v) = move_dequantized(kernel, op) {
+                replace_all_uses(result(op, 0), v);
+                erase(op);
+                continue;
+            }
             if let Some(folded) = fold(kernel, op) {
                 if let Some(v) = self.materialize(op, folded) {
                     replace_all_uses(result(op, 0), v);
@@ -366,6 +374,30 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
         }
     };
     Some(Folded { value, input_elements })
+}
+
+/// A transpose or reshape of a dequantized constant (an int8 weight on its way to a
+/// convolution) is the dequantize of the moved quantized constant, so the weight stays
+/// quantized and its per-axis scales follow their dimension.
+fn move_dequantized(kernel: Kernel, op: MlirOperation) -> Option<MlirValue> {
+    let c = crate::quant::dequantized_const(operand(op, 0))?;
+    let dims = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
+    if !dims.is_static() {
+        return None;
+    }
+    let moved = match kernel {
+        Kernel::Transpose => {
+            let perm = const_ints_of_value(operand(op, 1))?;
+            let perm: Vec<usize> = perm.iter().map(|&p| usize::try_from(p).ok()).collect::<Option<_>>()?;
+            if perm.len() != c.shape.len() || crate::constant::permuted(&c.shape, &perm) != dims.dims() {
+                return None;
+            }
+            c.transposed(&perm)
+        }
+        Kernel::Reshape => c.reshaped(dims.dims())?,
+        _ => return None,
+    };
+    Some(moved.insert(op))
 }
 
 /// Transposes and reshapes of a constant whose attribute holds its bytes as they are (a

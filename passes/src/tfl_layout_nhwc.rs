@@ -240,6 +240,11 @@ impl Sweep {
             return;
         }
         let ins = operands(op);
+        // A per-axis (de)quantize is tied to its dimension's position.
+        let per_axis = |v: MlirValue| crate::quant::quant_of(v).is_some_and(|q| q.axis.is_some());
+        if per_axis(result(op, 0)) || ins.iter().any(|&v| per_axis(v)) {
+            return;
+        }
         let Some(perm) = ins.iter().find_map(|&v| transposed(v).map(|t| t.1)) else { return };
         let rank = perm.len();
         let Some(out_dims) = static_dims(result(op, 0)) else { return };
@@ -284,6 +289,10 @@ impl Sweep {
             set_operand(op, i, v);
         }
         self.reroute_through_transpose(op, &permute(&out_dims, &inv), &perm);
+        if name(op) == "tfl.quantize" {
+            // `qtype` names the result type, which now has the untransposed shape.
+            unsafe { mlirOperationSetAttributeByName(op, edge_dialects::ir::str_ref("qtype"), mlirTypeAttrGet(mlirValueGetType(result(op, 0)))) };
+        }
     }
 
     /// ReductionTransposeSink: reduce the untransposed input over the permuted axes.
@@ -346,6 +355,11 @@ impl Sweep {
     /// ConcatenationTransposeSink: every input a transpose by the same perm or a constant.
     fn concatenation(&mut self, op: MlirOperation) {
         let ins = operands(op);
+        // A per-axis (de)quantize is tied to its dimension's position.
+        let per_axis = |v: MlirValue| crate::quant::quant_of(v).is_some_and(|q| q.axis.is_some());
+        if per_axis(result(op, 0)) || ins.iter().any(|&v| per_axis(v)) {
+            return;
+        }
         let Some(perm) = ins.iter().find_map(|&v| transposed(v).map(|t| t.1)) else { return };
         let Some(out_dims) = static_dims(result(op, 0)) else { return };
         let Some(axis) = attr(op, "axis").and_then(|a| a.as_int()) else { return };

@@ -531,15 +531,31 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
         };
         Some(ConstTensor { shape, elem: elem.clone(), elem_type, bytes })
     });
-    let Some(Some(w)) = w else { return false };
-    let (n, k) = (w.shape[0], w.shape[1]);
-    let mut expected = xd.clone();
-    *expected.last_mut().unwrap() = n;
-    if xd.last() != Some(&k) || expected != rd {
-        return false;
-    }
+    let filter: Box<dyn FnOnce() -> MlirValue> = match w {
+        Some(Some(w)) => {
+            let (n, k) = (w.shape[0], w.shape[1]);
+            if !fits_fully_connected(&xd, &rd, n, k) {
+                return false;
+            }
+            Box::new(move || insert_owned(op, w))
+        }
+        // An int8 weight stays int8: its dequantize moves with it.
+        _ => {
+            let Some(c) = crate::quant::dequantized_const(y) else { return false };
+            let rank = c.shape.len();
+            if rank < 2 || rank > xd.len() || c.shape[..rank - 2].iter().any(|&d| d != 1) {
+                return false;
+            }
+            let Some(matrix) = c.reshaped(&c.shape[rank - 2..]) else { return false };
+            let w = if adj_y { matrix } else { matrix.transposed(&[1, 0]) };
+            if !fits_fully_connected(&xd, &rd, w.shape[0], w.shape[1]) {
+                return false;
+            }
+            Box::new(move || w.insert(op))
+        }
+    };
     let ctx = context(op);
-    let filter = insert_owned(op, w);
+    let filter = filter();
     let none = unsafe {
         let unit = mlirUnitAttrGet(ctx);
         result(insert_op_before(op, "tfl.no_value", &[], &[mlirNoneTypeGet(ctx)], &[("value", unit)]), 0)
@@ -558,6 +574,13 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
     );
     replace_op(op, fc);
     true
+}
+
+/// Whether `x [.., K]` times a filter `[N, K]` gives `r [.., N]`.
+fn fits_fully_connected(xd: &[i64], rd: &[i64], n: i64, k: i64) -> bool {
+    let mut expected = xd.to_vec();
+    *expected.last_mut().unwrap() = n;
+    xd.last() == Some(&k) && expected == rd
 }
 
 // ---- Transposes around matrix products ---------------------------------------------

@@ -74,6 +74,8 @@ pub static RULES: &[(&str, Rule)] = &[
     ("stablehlo.tan", Rule::Build(tan)),
     ("stablehlo.tanh", rename("tfl.tanh")),
     ("stablehlo.transpose", Rule::Build(transpose)),
+    ("stablehlo.uniform_dequantize", rename("tfl.dequantize")),
+    ("stablehlo.uniform_quantize", Rule::Build(uniform_quantize)),
     ("stablehlo.xor", Rule::Build(logical_xor)),
 ];
 
@@ -470,6 +472,12 @@ fn convert(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         return Ok(Some(insert_op_before(op, "tfl.dequantize", &operands(op), &result_types(op), &[])));
     }
     Ok(Some(insert_op_before(op, "tfl.cast", &operands(op), &result_types(op), &[])))
+}
+
+/// `uniform_quantize` is `tfl.quantize`, which names its result type in `qtype`.
+fn uniform_quantize(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
+    let qtype = unsafe { mlirTypeAttrGet(mlirValueGetType(result(op, 0))) };
+    Ok(Some(insert_op_before(op, "tfl.quantize", &operands(op), &result_types(op), &[("qtype", qtype)])))
 }
 
 /// A ranked tensor type of `shape` with `v`'s element type.

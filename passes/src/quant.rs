@@ -1,0 +1,126 @@
+//! Quantized types and constants, shared by the passes that fold, move and create
+//! them: reading a constant through `tfl.dequantize`, building quantized constants,
+//! and where a per-axis dimension goes when a tensor is transposed or reshaped.
+
+use crate::constant::{read, transpose_bytes, RESOURCE_MIN_ELEMENTS};
+use crate::rewrite::*;
+use edge_dialects::elements::{dense_attr_from_bytes, owned_resource_attr};
+use edge_dialects::ir::{str_ref, type_from_mlir, ElemTy, QuantTy};
+use mlir_sys::*;
+
+/// The quantized type of `v`'s elements, if any.
+pub fn quant_of(v: MlirValue) -> Option<QuantTy> {
+    match type_from_mlir(unsafe { mlirValueGetType(v) }).elem {
+        ElemTy::Quant(q) => Some(q),
+        _ => None,
+    }
+}
+
+/// The MLIR element type `q` spells.
+pub fn quant_elem_type(ctx: MlirContext, q: &QuantTy) -> MlirType {
+    let text = q.to_string();
+    unsafe { mlirTypeParseGet(ctx, str_ref(&text)) }
+}
+
+/// `tensor<shape x q>`.
+pub fn quant_tensor_type(ctx: MlirContext, shape: &[i64], q: &QuantTy) -> MlirType {
+    let elem = quant_elem_type(ctx, q);
+    unsafe { mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull()) }
+}
+
+/// A quantized `tfl.pseudo_const` of `shape` x `q` holding the storage integers
+/// `bytes`, inserted before `anchor`.
+pub fn insert_quant_const(anchor: MlirOperation, shape: &[i64], q: &QuantTy, bytes: Vec<u8>) -> MlirValue {
+    let ctx = unsafe { mlirOperationGetContext(anchor) };
+    let ty = quant_tensor_type(ctx, shape, q);
+    let storage = unsafe { mlirQuantizedTypeCastToStorageType(ty) };
+    let n = shape.iter().product::<i64>() as usize;
+    let attr = if n > RESOURCE_MIN_ELEMENTS { owned_resource_attr(storage, bytes) } else { dense_attr_from_bytes(storage, &bytes) };
+    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
+}
+
+/// A quantized constant seen through the `tfl.dequantize` that makes `v`: its shape,
+/// quantized type and storage bytes.
+pub struct DequantizedConst {
+    pub shape: Vec<i64>,
+    pub quant: QuantTy,
+    pub bytes: Vec<u8>,
+}
+
+/// `v` when it is `tfl.dequantize` of a quantized constant of static shape.
+pub fn dequantized_const(v: MlirValue) -> Option<DequantizedConst> {
+    let dq = defining_op(v).filter(|d| name(*d) == "tfl.dequantize")?;
+    let c = read(operand(dq, 0))?;
+    let ElemTy::Quant(quant) = c.elem else { return None };
+    Some(DequantizedConst { shape: c.shape, quant, bytes: c.bytes })
+}
+
+impl DequantizedConst {
+    /// Transposed by `perm`; a per-axis dimension moves with its data.
+    pub fn transposed(&self, perm: &[usize]) -> DequantizedConst {
+        let shape = perm.iter().map(|&p| self.shape[p]).collect();
+        let axis = self.quant.axis.map(|a| perm.iter().position(|&p| p == a as usize).expect("a permutation") as i32);
+        let bytes = transpose_bytes(&self.bytes, &self.shape, perm);
+        DequantizedConst { shape, quant: self.quant.with_axis(axis), bytes }
+    }
+
+    /// Reshaped to `shape`, when a per-axis dimension survives whole (see
+    /// [`axis_after_reshape`]).
+    pub fn reshaped(&self, shape: &[i64]) -> Option<DequantizedConst> {
+        let axis = match self.quant.axis {
+            Some(a) => Some(axis_after_reshape(&self.shape, shape, a as usize)? as i32),
+            None => None,
+        };
+        Some(DequantizedConst { shape: shape.to_vec(), quant: self.quant.with_axis(axis), bytes: self.bytes.clone() })
+    }
+
+    /// `tfl.dequantize(constant)` of this value, inserted before `anchor`.
+    pub fn insert(self, anchor: MlirOperation) -> MlirValue {
+        let c = insert_quant_const(anchor, &self.shape, &self.quant, self.bytes);
+        let ctx = unsafe { mlirOperationGetContext(anchor) };
+        let f32_ty = unsafe {
+            mlirRankedTensorTypeGet(self.shape.len() as isize, self.shape.as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull())
+        };
+        unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.dequantize", &[c], &[f32_ty], &[]), 0) }
+    }
+}
+
+/// Where dimension `axis` of `from` lies in `to` after a row-major reshape, if it
+/// stays one whole dimension of the same size (the elements of each slice along it
+/// then keep their slice); `None` if it is split or merged with others.
+pub fn axis_after_reshape(from: &[i64], to: &[i64], axis: usize) -> Option<usize> {
+    let before: i64 = from[..axis].iter().product();
+    let size = from[axis];
+    let mut acc = 1i64;
+    for (j, &d) in to.iter().enumerate() {
+        if acc == before && d == size {
+            // Size-1 dims are ambiguous only when size is 1, which carries one scale.
+            return Some(j);
+        }
+        acc *= d;
+        if acc > before * size.max(1) {
+            break;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::axis_after_reshape;
+
+    #[test]
+    fn reshape_keeps_whole_axes() {
+        assert_eq!(axis_after_reshape(&[8, 1, 3, 3], &[8, 9], 0), Some(0));
+        assert_eq!(axis_after_reshape(&[1, 3, 3, 8], &[9, 8], 3), Some(1));
+        assert_eq!(axis_after_reshape(&[4, 8], &[1, 4, 8], 0), Some(1));
+        assert_eq!(axis_after_reshape(&[4, 8], &[32], 0), None);
+        assert_eq!(axis_after_reshape(&[4, 8], &[2, 2, 8], 0), None);
+    }
+}
+
+/// Tells the user something a pass decided about `op` (kept float, requantized...).
+pub fn note(op: MlirOperation, message: &str) {
+    let loc = edge_dialects::ir::print_location(unsafe { mlirOperationGetLocation(op) });
+    tracing::info!(target: "edge::notes", "{loc}: {message}");
+}

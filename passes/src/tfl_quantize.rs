@@ -1,0 +1,302 @@
+//! `tfl-quantize`: TFL ops that compute between `tfl.dequantize` and `tfl.quantize`
+//! become int8 ops on the quantized values, the way a pt2e graph means them.
+//!
+//! Each op of the table has a rule for its output's parameters: `Free` ops (conv,
+//! fully_connected, add, mean...) take the parameters of the quantize after them and
+//! need one; `Moves` ops (reshape, transpose, max pool, pad...) only move values, so
+//! they run on the quantized input and the dequantize moves below them; `Fixed` ops
+//! (logistic, softmax, tanh) have the output parameters TFLite's kernels require, and a
+//! requantize follows when the graph asked for others. Weights must be dequantized
+//! constants (per-axis on the op's TFLite quantized dimension); float biases stay float
+//! here and `tfl-quantize-bias` makes them int32.
+//!
+//!   %x = "tfl.dequantize"(%xq)    %w = "tfl.dequantize"(%wq)
+//!   %y = "tfl.conv_2d"(%x, %w, %b)
+//!   %yq = "tfl.quantize"(%y) {qtype = tensor<..x!quant.uniform<i8:f32, 0.02:-3>>}
+//! becomes
+//!   %yq = "tfl.conv_2d"(%xq, %wq, %b) : (..) -> tensor<..x!quant.uniform<i8:f32, 0.02:-3>>
+//!
+//! An op with a dequantized int8 weight but a float input (a dynamic-quantization
+//! graph) reads the int8 weight directly: TFLite's hybrid kernel. Any other op stays
+//! in float between its dequantize and quantize, and the pass notes it.
+
+use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::quant::{quant_of, quant_tensor_type};
+use crate::rewrite::*;
+use edge_dialects::ir::{type_from_mlir, ElemTy, QuantTy};
+use mlir_sys::*;
+
+pub static INFO: PassInfo = PassInfo {
+    name: "tfl-quantize",
+    summary: "Make TFL ops between dequantize and quantize int8 ops (pt2e graphs); int8 weights of float ops feed hybrid kernels",
+    anchor: "func.func",
+    options: &[],
+    create,
+};
+
+fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
+    Ok(Box::new(TflQuantize))
+}
+
+struct TflQuantize;
+
+/// What an operand of a quantizable op is.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    /// A per-tensor quantized value (a dequantize's input).
+    Act,
+    /// A quantized constant, per-axis along this dim or per-tensor.
+    Weight(usize),
+    /// A float bias (or none), quantized by `tfl-quantize-bias`.
+    Bias,
+    /// An integer operand (shape, permutation, axes), kept.
+    Param,
+    /// Every operand is `Act` (concatenation).
+    AllAct,
+}
+
+/// How an op's output parameters are chosen.
+#[derive(Clone, Copy, PartialEq)]
+enum Output {
+    /// The parameters of the quantize that follows (required).
+    Free,
+    /// The input's: the op only moves values, so no quantize needs to follow.
+    Moves,
+    /// What TFLite's int8 kernel requires: (scale, zero point).
+    Fixed(f64, i64),
+}
+
+use Output::*;
+use Role::*;
+
+/// The ops with int8 kernels: their operands and output rule. Unlisted operands are
+/// `Param`.
+const QUANTIZABLE: &[(&str, &[Role], Output)] = &[
+    ("tfl.add", &[Act, Act], Free),
+    ("tfl.average_pool_2d", &[Act], Free),
+    ("tfl.batch_matmul", &[Act, Act], Free),
+    ("tfl.concatenation", &[AllAct], Free),
+    ("tfl.conv_2d", &[Act, Weight(0), Bias], Free),
+    ("tfl.depth_to_space", &[Act], Moves),
+    ("tfl.depthwise_conv_2d", &[Act, Weight(3), Bias], Free),
+    ("tfl.expand_dims", &[Act, Param], Moves),
+    ("tfl.fully_connected", &[Act, Weight(0), Bias], Free),
+    ("tfl.gather", &[Act, Param], Moves),
+    ("tfl.gelu", &[Act], Free),
+    ("tfl.hard_swish", &[Act], Free),
+    ("tfl.leaky_relu", &[Act], Free),
+    ("tfl.logistic", &[Act], Fixed(1.0 / 256.0, -128)),
+    ("tfl.max_pool_2d", &[Act], Moves),
+    ("tfl.mean", &[Act, Param], Free),
+    ("tfl.mul", &[Act, Act], Free),
+    ("tfl.pad", &[Act, Param], Moves),
+    ("tfl.relu", &[Act], Free),
+    ("tfl.relu6", &[Act], Free),
+    ("tfl.reshape", &[Act, Param], Moves),
+    ("tfl.resize_nearest_neighbor", &[Act, Param], Moves),
+    ("tfl.slice", &[Act, Param, Param], Moves),
+    ("tfl.softmax", &[Act], Fixed(1.0 / 256.0, -128)),
+    ("tfl.space_to_depth", &[Act], Moves),
+    ("tfl.squeeze", &[Act], Moves),
+    ("tfl.strided_slice", &[Act, Param, Param, Param], Moves),
+    ("tfl.sub", &[Act, Act], Free),
+    ("tfl.tanh", &[Act], Fixed(1.0 / 128.0, 0)),
+    ("tfl.transpose", &[Act, Param], Moves),
+    ("tfl.transpose_conv", &[Param, Weight(0), Act, Bias], Free),
+];
+
+/// Ops with TFLite hybrid kernels (float input, int8 weight): the weight operand.
+const HYBRID: &[(&str, usize)] = &[("tfl.conv_2d", 1), ("tfl.depthwise_conv_2d", 1), ("tfl.fully_connected", 1)];
+
+impl Pass for TflQuantize {
+    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+        for op in body_ops(func) {
+            let op_name = name(op);
+            if let Some(&(_, roles, output)) = QUANTIZABLE.iter().find(|e| e.0 == op_name) {
+                if quantize_op(op, roles, output) {
+                    continue;
+                }
+            }
+            if let Some(&(_, w)) = HYBRID.iter().find(|e| e.0 == op_name) {
+                use_hybrid_kernel(op, w);
+            }
+        }
+        erase_dead_ops(func);
+        for op in body_ops(func) {
+            note_float_between_quantized(op);
+        }
+        Ok(())
+    }
+}
+
+/// The quantized value a `tfl.dequantize` makes `v` from, if per-tensor int8/uint8.
+fn per_tensor_source(v: MlirValue) -> Option<(MlirValue, QuantTy)> {
+    let dq = defining_op(v).filter(|d| name(*d) == "tfl.dequantize")?;
+    let src = operand(dq, 0);
+    let q = quant_of(src)?;
+    (q.axis.is_none() && q.storage_bits == 8).then_some((src, q))
+}
+
+/// The quantized constant behind a dequantized weight, if its per-axis dim is `axis`
+/// (or it is per-tensor) and it is 8-bit with zero points 0 (TFLite's int8 weights).
+fn weight_source(v: MlirValue, axis: usize) -> Option<MlirValue> {
+    let dq = defining_op(v).filter(|d| name(*d) == "tfl.dequantize")?;
+    let src = operand(dq, 0);
+    crate::constant::constant_op(src)?;
+    let q = quant_of(src)?;
+    let axis_ok = q.axis.is_none_or(|a| a as usize == axis);
+    (axis_ok && q.storage_bits == 8 && q.signed && q.zero_points.iter().all(|&z| z == 0)).then_some(src)
+}
+
+/// The common qtype of `v`'s users when every one is a `tfl.quantize`.
+fn quantize_users(v: MlirValue) -> Option<(Vec<MlirOperation>, QuantTy)> {
+    let users: Vec<MlirOperation> = uses(v).into_iter().map(|(u, _)| u).collect();
+    if users.is_empty() || users.iter().any(|u| name(*u) != "tfl.quantize") {
+        return None;
+    }
+    let q = quant_of(result(users[0], 0))?;
+    users.iter().all(|u| quant_of(result(*u, 0)).as_ref() == Some(&q)).then_some((users, q))
+}
+
+/// `tfl.quantize(v)` to `q` (a requantize), unless `v` already has it.
+fn requantize(anchor: MlirOperation, v: MlirValue, q: &QuantTy) -> MlirValue {
+    if quant_of(v).as_ref() == Some(q) {
+        return v;
+    }
+    let shape = value_type(v).dims().to_vec();
+    let ty = quant_tensor_type(unsafe { mlirOperationGetContext(anchor) }, &shape, q);
+    let qtype = unsafe { mlirTypeAttrGet(ty) };
+    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.quantize", &[v], &[ty], &[("qtype", qtype)]), 0) }
+}
+
+/// `op` with `operands` and result types `results`, its attributes kept, before `op`.
+fn rebuild(op: MlirOperation, operands: &[MlirValue], results: &[MlirType]) -> MlirOperation {
+    let attrs: Vec<(String, MlirAttribute)> = unsafe {
+        (0..mlirOperationGetNumAttributes(op))
+            .map(|i| {
+                let na = mlirOperationGetAttribute(op, i);
+                let s = mlirIdentifierStr(na.name);
+                (String::from_utf8_lossy(std::slice::from_raw_parts(s.data as *const u8, s.length)).into_owned(), na.attribute)
+            })
+            .collect()
+    };
+    let refs: Vec<(&str, MlirAttribute)> = attrs.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+    insert_op_before(op, &name(op), operands, results, &refs)
+}
+
+/// Rewrites `op` on quantized operands if its roles are met; true when done.
+fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
+    if unsafe { mlirOperationGetNumResults(op) } != 1 || !value_type(result(op, 0)).elem.is_float() {
+        return false;
+    }
+    let n = unsafe { mlirOperationGetNumOperands(op) } as usize;
+    let role = |i: usize| if roles.first() == Some(&AllAct) { Act } else { roles.get(i).copied().unwrap_or(Param) };
+    let followers = quantize_users(result(op, 0));
+    // Concatenation takes its output's parameters, so inputs are requantized to them.
+    let all_act = roles.first() == Some(&AllAct);
+    let mut new_operands = Vec::with_capacity(n);
+    let mut input_q: Option<QuantTy> = None;
+    for i in 0..n {
+        let v = operand(op, i as isize);
+        match role(i) {
+            Act => {
+                let Some((src, q)) = per_tensor_source(v) else { return false };
+                if let Some(first) = &input_q {
+                    if all_act && *first != q && !matches!(output, Free) {
+                        return false;
+                    }
+                }
+                input_q.get_or_insert(q);
+                new_operands.push(src);
+            }
+            Weight(axis) => {
+                let Some(src) = weight_source(v, axis) else { return false };
+                new_operands.push(src);
+            }
+            Bias => {
+                let none = value_type(v).elem == ElemTy::None || !value_type(v).is_tensor;
+                if !none && !(value_type(v).elem == ElemTy::F32 && crate::constant::is_constant(v)) {
+                    return false;
+                }
+                new_operands.push(v);
+            }
+            Param | AllAct => new_operands.push(v),
+        }
+    }
+    let Some(input_q) = input_q else { return false };
+    let out_q = match output {
+        Free => match &followers {
+            Some((_, q)) => q.clone(),
+            None => return false,
+        },
+        Moves => input_q.clone(),
+        Fixed(scale, zp) => {
+            // Only where the graph quantizes the result anyway (no error added).
+            if followers.is_none() {
+                return false;
+            }
+            QuantTy { scales: vec![scale], zero_points: vec![zp], storage_min: -128, storage_max: 127, ..input_q.clone() }
+        }
+    };
+    if !input_q.signed && !matches!(output, Moves) {
+        // uint8 compute kernels are legacy in TFLite; edge makes int8 ones only.
+        return false;
+    }
+    if all_act {
+        for v in new_operands.iter_mut() {
+            *v = requantize(op, *v, &out_q);
+        }
+    }
+    let shape = value_type(result(op, 0)).dims().to_vec();
+    let ty = quant_tensor_type(unsafe { mlirOperationGetContext(op) }, &shape, &out_q);
+    let new = rebuild(op, &new_operands, &[ty]);
+    let y = result(new, 0);
+    match followers {
+        Some((users, _)) => {
+            for u in users {
+                let v = requantize(u, y, &quant_of(result(u, 0)).expect("a quantize"));
+                replace_all_uses(result(u, 0), v);
+                erase(u);
+            }
+        }
+        None => {
+            // The float value is still needed: dequantize after the quantized op.
+            let f32_ty = unsafe { mlirValueGetType(result(op, 0)) };
+            let dq = insert_op_before(op, "tfl.dequantize", &[y], &[f32_ty], &[]);
+            replace_all_uses(result(op, 0), result(dq, 0));
+        }
+    }
+    if use_count(result(op, 0)) == 0 {
+        erase(op);
+    }
+    true
+}
+
+/// A float `op` whose weight is a dequantized int8 constant reads the constant
+/// directly (TFLite's hybrid kernels quantize the input at run time).
+fn use_hybrid_kernel(op: MlirOperation, weight: usize) {
+    let x = operand(op, 0);
+    if value_type(x).elem != ElemTy::F32 || value_type(result(op, 0)).elem != ElemTy::F32 {
+        return;
+    }
+    let axis = if name(op) == "tfl.depthwise_conv_2d" { 3 } else { 0 };
+    if let Some(src) = weight_source(operand(op, weight as isize), axis) {
+        set_operand(op, weight, src);
+    }
+}
+
+/// A float op that reads a dequantized activation or feeds a quantize stays float:
+/// say so, since the user asked for an int8 model.
+fn note_float_between_quantized(op: MlirOperation) {
+    let n = name(op);
+    if matches!(n.as_str(), "tfl.quantize" | "tfl.dequantize" | "tfl.pseudo_const" | "func.return") {
+        return;
+    }
+    let reads_dq = operands(op).into_iter().any(|v| {
+        defining_op(v).is_some_and(|d| name(d) == "tfl.dequantize" && !crate::constant::is_constant(operand(d, 0)))
+    });
+    let feeds_q = unsafe { mlirOperationGetNumResults(op) } > 0 && uses(result(op, 0)).iter().any(|(u, _)| name(*u) == "tfl.quantize");
+    if (reads_dq || feeds_q) && type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) }).elem.is_float() {
+        crate::quant::note(op, &format!("'{n}' computes in float between quantized ops (dequantize/quantize around it)"));
+    }
+}
