@@ -24,6 +24,7 @@ mod tfl_layout_nhwc;
 mod tfl_optimize;
 mod tfl_quantize;
 mod tfl_quantize_bias;
+mod tfl_quantize_io;
 mod tfl_recognize_patterns;
 mod tfl_recognize_resize;
 mod tfl_remove_broadcasts;

@@ -8,6 +8,18 @@ pub struct ConvertPipelineOptions {
     /// Make the entry function's 4-D inputs and outputs channel-last (NHWC), so no
     /// transpose is left at the model's edges.
     pub channel_last_io: bool,
+    /// The element type of a quantized model's inputs and outputs.
+    pub io_type: IoType,
+}
+
+/// What a quantized model's inputs and outputs hold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum IoType {
+    /// Float, with quantize/dequantize ops at the edges.
+    #[default]
+    Float,
+    Int8,
+    Uint8,
 }
 
 /// StableHLO (as the pt2 importer writes it) to TFL ready for the flatbuffer writer.
@@ -48,6 +60,14 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     func.push("tfl-quantize");
     func.push("tfl-quantize-bias");
     func.push("tfl-cleanup-requantize");
+    match options.io_type {
+        IoType::Float => {}
+        IoType::Int8 => func.push("tfl-quantize-io{type=int8}"),
+        IoType::Uint8 => func.push("tfl-quantize-io{type=uint8}"),
+    }
+    // A relu6 quantized on its own (pt2e puts a quantize between conv and relu6) fuses
+    // once its input and output types agree.
+    func.push("tfl-fuse-activation");
     func.push("tfl-fold-constants");
     format!("builtin.module(func.func({}))", func.join(","))
 }
@@ -60,10 +80,12 @@ mod tests {
     /// as it is in `edge-opt`.
     #[test]
     fn pipelines_name_registered_passes() {
-        for options in [ConvertPipelineOptions::default(), ConvertPipelineOptions { channel_last_io: true }] {
+        let io = |io_type| ConvertPipelineOptions { io_type, ..Default::default() };
+        for options in [ConvertPipelineOptions::default(), ConvertPipelineOptions { channel_last_io: true, ..Default::default() }, io(IoType::Int8), io(IoType::Uint8)] {
             let text = convert_pipeline(&options);
             let inner = text.trim_start_matches("builtin.module(func.func(").trim_end_matches("))");
             for name in inner.split(',') {
+                let name = name.split('{').next().unwrap();
                 assert!(crate::registry::lookup(name).is_some(), "{name} is not a registered pass");
             }
         }

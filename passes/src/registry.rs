@@ -15,6 +15,7 @@ pub static PASSES: &[&PassInfo] = &[
     &crate::tfl_optimize::INFO,
     &crate::tfl_quantize::INFO,
     &crate::tfl_quantize_bias::INFO,
+    &crate::tfl_quantize_io::INFO,
     &crate::tfl_recognize_patterns::INFO,
     &crate::tfl_recognize_resize::INFO,
     &crate::tfl_remove_broadcasts::INFO,

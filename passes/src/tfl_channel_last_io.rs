@@ -35,7 +35,7 @@ struct TflChannelLastIo;
 const TO_NCHW: [i64; 4] = [0, 3, 1, 2];
 const TO_NHWC: [i64; 4] = [0, 2, 3, 1];
 
-fn is_entry(func: MlirOperation) -> bool {
+pub(crate) fn is_entry(func: MlirOperation) -> bool {
     let sym = attr(func, "sym_name").and_then(|a| a.as_str().map(str::to_string)).unwrap_or_default();
     let private = attr(func, "sym_visibility").and_then(|a| a.as_str().map(|s| s == "private")).unwrap_or(false);
     if sym == "main" {

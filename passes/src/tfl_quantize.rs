@@ -53,6 +53,9 @@ enum Role {
     Param,
     /// Every operand is `Act` (concatenation).
     AllAct,
+    /// A float scalar constant in the input's units (padv2's pad value), quantized
+    /// with the input's parameters.
+    PadValue,
 }
 
 /// How an op's output parameters are chosen.
@@ -90,6 +93,7 @@ const QUANTIZABLE: &[(&str, &[Role], Output)] = &[
     ("tfl.mean", &[Act, Param], Free),
     ("tfl.mul", &[Act, Act], Free),
     ("tfl.pad", &[Act, Param], Moves),
+    ("tfl.padv2", &[Act, Param, PadValue], Moves),
     ("tfl.relu", &[Act], Free),
     ("tfl.relu6", &[Act], Free),
     ("tfl.reshape", &[Act, Param], Moves),
@@ -196,6 +200,7 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
     let all_act = roles.first() == Some(&AllAct);
     let mut new_operands = Vec::with_capacity(n);
     let mut input_q: Option<QuantTy> = None;
+    let mut pad_value = None;
     for i in 0..n {
         let v = operand(op, i as isize);
         match role(i) {
@@ -220,10 +225,23 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
                 }
                 new_operands.push(v);
             }
+            PadValue => {
+                let Some(c) = crate::constant::read(v).filter(|c| c.elem == ElemTy::F32 && c.num_elements() == 1) else { return false };
+                new_operands.push(v);
+                pad_value = Some((i, f32::from_le_bytes(c.bytes[..4].try_into().unwrap())));
+            }
             Param | AllAct => new_operands.push(v),
         }
     }
     let Some(input_q) = input_q else { return false };
+    if let Some((i, value)) = pad_value {
+        // Below the range (max pool's -inf) clamps to the lowest code, as it should.
+        let code = ((value as f64 / input_q.scales[0]).round() + input_q.zero_points[0] as f64)
+            .clamp(input_q.storage_min as f64, input_q.storage_max as f64) as i64;
+        let shape = value_type(new_operands[i]).dims().to_vec();
+        let byte = if input_q.signed { (code as i8) as u8 } else { code as u8 };
+        new_operands[i] = crate::quant::insert_quant_const(op, &shape, &input_q, vec![byte]);
+    }
     let out_q = match output {
         Free => match &followers {
             Some((_, q)) => q.clone(),

@@ -7,7 +7,7 @@ use edge_compiler::pt2::{import_program, weights, ImportError, ImportOptions};
 use edge_compiler::tflite::{self, TranslateError, WriteOptions};
 use edge_dialects::context::{edge_context, verify_module, DiagnosticCollector};
 use edge_passes::manager::PassHook;
-use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions};
+use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions, IoType};
 use edge_passes::{Pipeline, RunOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::BTreeMap;
@@ -15,6 +15,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum IoTypeArg {
+    Float,
+    Int8,
+    Uint8,
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -35,6 +42,11 @@ struct Args {
     /// the model has no transpose at its edges. Feed it NHWC data.
     #[arg(long = "channel-last-io")]
     channel_last_io: bool,
+    /// Inputs and outputs of a quantized (pt2e) model: float (quantize and dequantize
+    /// ops at the edges), or int8 / uint8 with each tensor's scale and zero point in
+    /// the file. Float inputs and outputs of a model that quantizes none stay float.
+    #[arg(long = "io-type", value_enum, default_value_t = IoTypeArg::Float)]
+    io_type: IoTypeArg,
     /// Print the pass pipeline and exit.
     #[arg(long = "print-pipeline")]
     print_pipeline: bool,
@@ -157,7 +169,12 @@ fn main() -> ExitCode {
     keep_freed_memory();
     driver::init_logging();
     let args = Args::parse();
-    let options = ConvertPipelineOptions { channel_last_io: args.channel_last_io };
+    let io_type = match args.io_type {
+        IoTypeArg::Float => IoType::Float,
+        IoTypeArg::Int8 => IoType::Int8,
+        IoTypeArg::Uint8 => IoType::Uint8,
+    };
+    let options = ConvertPipelineOptions { channel_last_io: args.channel_last_io, io_type };
     let pipeline = convert_pipeline(&options);
     if args.print_pipeline {
         println!("{pipeline}");
