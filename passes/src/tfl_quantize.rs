@@ -314,7 +314,8 @@ fn note_float_between_quantized(op: MlirOperation) {
         defining_op(v).is_some_and(|d| name(d) == "tfl.dequantize" && !crate::constant::is_constant(operand(d, 0)))
     });
     let feeds_q = unsafe { mlirOperationGetNumResults(op) } > 0 && uses(result(op, 0)).iter().any(|(u, _)| name(*u) == "tfl.quantize");
-    if (reads_dq || feeds_q) && type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) }).elem.is_float() {
+    let has_result = unsafe { mlirOperationGetNumResults(op) } > 0;
+    if (reads_dq || feeds_q) && has_result && type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) }).elem.is_float() {
         crate::quant::note(op, &format!("'{n}' computes in float between quantized ops (dequantize/quantize around it)"));
     }
 }

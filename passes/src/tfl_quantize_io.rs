@@ -70,8 +70,9 @@ impl Pass for TflQuantizeIo {
             for i in 0..mlirBlockGetNumArguments(block) {
                 let arg = mlirBlockGetArgument(block, i);
                 let users: Vec<MlirOperation> = uses(arg).into_iter().map(|(u, _)| u).collect();
-                let q = users.first().and_then(|u| quant_of(result(*u, 0)));
-                let quantized_only = users.iter().all(|u| name(*u) == "tfl.quantize" && quant_of(result(*u, 0)) == q);
+                let quantized_only = !users.is_empty() && users.iter().all(|u| name(*u) == "tfl.quantize");
+                let q = users.first().filter(|_| quantized_only).and_then(|u| quant_of(result(*u, 0)));
+                let quantized_only = quantized_only && users.iter().all(|u| quant_of(result(*u, 0)) == q);
                 match q.filter(|q| quantized_only && q.axis.is_none() && q.signed && q.storage_bits == 8) {
                     Some(q) => {
                         let int8 = mlirValueGetType(result(users[0], 0));
