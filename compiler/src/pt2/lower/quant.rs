@@ -176,7 +176,8 @@ pub fn choose_qparams(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let qmin_v = ctx.e.splat(qmin, &f, &[]);
     let zp = ctx.e.binary("stablehlo.subtract", &qmin_v, &rounded);
     let qmax_v = ctx.e.splat(qmax, &f, &[]);
-    let zp = ctx.e.op("stablehlo.clamp", &[&qmin_v, &zp, &qmax_v], "", zp.ty.clone());
+    let zp = ctx.e.binary("stablehlo.minimum", &zp, &qmax_v);
+    let zp = ctx.e.binary("stablehlo.maximum", &zp, &qmin_v);
     let mut outs = Vec::new();
     for (i, v) in [scale, zp].into_iter().enumerate() {
         let t = ctx.out_ty(i)?;
