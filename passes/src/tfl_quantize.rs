@@ -114,6 +114,12 @@ const HYBRID: &[(&str, usize)] = &[("tfl.conv_2d", 1), ("tfl.depthwise_conv_2d",
 
 impl Pass for TflQuantize {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+        // Last to first, so a quantize climbs a whole chain of moves.
+        for op in body_ops(func).into_iter().rev() {
+            if name(op) == "tfl.quantize" {
+                hoist_quantize(op);
+            }
+        }
         for op in body_ops(func) {
             let op_name = name(op);
             if let Some(&(_, roles, output)) = QUANTIZABLE.iter().find(|e| e.0 == op_name) {
@@ -130,6 +136,33 @@ impl Pass for TflQuantize {
             note_float_between_quantized(op);
         }
         Ok(())
+    }
+}
+
+/// `quantize(move(y))` -> `move(quantize(y))` for an op that only moves values (its
+/// data operand 0) and has no other user: rounding commutes with moving, and the op
+/// before the move (a fully_connected before its reshape) then meets its quantize.
+fn hoist_quantize(q: MlirOperation) {
+    let Some(target) = quant_of(result(q, 0)).filter(|t| t.axis.is_none()) else { return };
+    let mut q = q;
+    loop {
+        let v = operand(q, 0);
+        let Some(mv) = defining_op(v) else { return };
+        let moves = QUANTIZABLE.iter().any(|e| e.0 == name(mv) && e.2 == Moves && e.1.first() == Some(&Act) && e.1[1..].iter().all(|r| *r == Param));
+        let x = operand(mv, 0);
+        if !moves || use_count(v) != 1 || unsafe { mlirOperationGetNumResults(mv) } != 1 || value_type(x).elem != ElemTy::F32 {
+            return;
+        }
+        let ctx = unsafe { mlirOperationGetContext(q) };
+        let x_ty = quant_tensor_type(ctx, value_type(x).dims(), &target);
+        let new_q = insert_op_before(mv, "tfl.quantize", &[x], &[x_ty], &[("qtype", unsafe { mlirTypeAttrGet(x_ty) })]);
+        let mut ins = operands(mv);
+        ins[0] = result(new_q, 0);
+        let moved = rebuild(mv, &ins, &[unsafe { mlirValueGetType(result(q, 0)) }]);
+        replace_all_uses(result(q, 0), result(moved, 0));
+        erase(q);
+        erase(mv);
+        q = new_q;
     }
 }
 
