@@ -278,6 +278,8 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
     let out_q = match output {
         Free => match &followers {
             Some((_, q)) => q.clone(),
+            // Concatenating values of one type only moves them.
+            None if all_act && (0..n).all(|i| per_tensor_source(operand(op, i as isize)).is_some_and(|(_, q)| q == input_q)) => input_q.clone(),
             None => return false,
         },
         Moves => input_q.clone(),
