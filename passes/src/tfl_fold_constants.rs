@@ -131,6 +131,13 @@ impl Pass for TflFoldConstants {
         // Body order: an op's constant operands are folded before the op is reached.
         for op in body_ops(func) {
             let op_name = name(op);
+            if op_name == "tfl.quantize" {
+                if let Some(v) = quantize_constant(op) {
+                    replace_all_uses(result(op, 0), v);
+                    erase(op);
+                }
+                continue;
+            }
             let Some(&(_, kernel)) = KERNELS.iter().find(|(n, _)| *n == op_name) else { continue };
             if let Some(v) = move_dequantized(kernel, op) {
                 replace_all_uses(result(op, 0), v);
@@ -374,6 +381,31 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
         }
     };
     Some(Folded { value, input_elements })
+}
+
+/// `quantize` of a float32 constant (a weight pt2e left unfolded) is the quantized
+/// constant: round(x / scale) + zero point, clamped to the storage range.
+fn quantize_constant(op: MlirOperation) -> Option<MlirValue> {
+    let q = crate::quant::quant_of(result(op, 0))?;
+    let c = crate::constant::read(operand(op, 0)).filter(|c| c.elem == ElemTy::F32)?;
+    if q.storage_bits > 32 {
+        return None;
+    }
+    let shape = c.shape.clone();
+    let strides = crate::constant::strides(&shape);
+    let width = q.storage_bits.div_ceil(8) as usize;
+    let mut bytes = Vec::with_capacity(c.num_elements() * width);
+    for (i, v) in c.bytes.chunks_exact(4).enumerate() {
+        let x = f32::from_le_bytes(v.try_into().unwrap()) as f64;
+        let k = match q.axis {
+            Some(a) => (i as i64 / strides[a as usize] % shape[a as usize]) as usize,
+            None => 0,
+        };
+        // PyTorch rounds half to even.
+        let code = ((x / q.scales[k]).round_ties_even() + q.zero_points[k] as f64).clamp(q.storage_min as f64, q.storage_max as f64) as i64;
+        bytes.extend_from_slice(&code.to_le_bytes()[..width]);
+    }
+    Some(crate::quant::insert_quant_const(op, &shape, &q, bytes))
 }
 
 /// A transpose or reshape of a dequantized constant (an int8 weight on its way to a
