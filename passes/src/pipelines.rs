@@ -8,6 +8,29 @@ pub struct ConvertPipelineOptions {
     /// Make the entry function's 4-D inputs and outputs channel-last (NHWC), so no
     /// transpose is left at the model's edges.
     pub channel_last_io: bool,
+    /// Store the weights quantized (`None`: float32 as the model has them).
+    pub weights: Option<WeightQuantization>,
+}
+
+/// How the weights of a float model are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightQuantization {
+    /// float16 constants read through DEQUANTIZE (`tfl-fp16-weights`).
+    Fp16,
+    /// int8 per-channel weights read by hybrid kernels (`tfl-quantize-weights-dynamic`).
+    DynamicInt8,
+}
+
+impl WeightQuantization {
+    pub const ALL: [WeightQuantization; 2] = [WeightQuantization::Fp16, WeightQuantization::DynamicInt8];
+
+    /// The pass that stores the weights so.
+    pub fn pass(self) -> &'static str {
+        match self {
+            WeightQuantization::Fp16 => "tfl-fp16-weights",
+            WeightQuantization::DynamicInt8 => "tfl-quantize-weights-dynamic",
+        }
+    }
 }
 
 /// StableHLO (as the pt2 importer writes it) to TFL ready for the flatbuffer writer.
@@ -43,6 +66,12 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     func.push("tfl-optimize");
     func.push("tfl-fuse-activation");
     func.push("tfl-fold-constants");
+    // Phase 5: weights. After the last fold, which would fold a float16 weight's
+    // dequantize back into an f32 constant and knows no quantized constants; the
+    // weights are then final (transposed, batch norms folded in).
+    if let Some(weights) = options.weights {
+        func.push(weights.pass());
+    }
     format!("builtin.module(func.func({}))", func.join(","))
 }
 
@@ -54,7 +83,9 @@ mod tests {
     /// as it is in `edge-opt`.
     #[test]
     fn pipelines_name_registered_passes() {
-        for options in [ConvertPipelineOptions::default(), ConvertPipelineOptions { channel_last_io: true }] {
+        let weights = std::iter::once(None).chain(WeightQuantization::ALL.map(Some));
+        for (channel_last_io, weights) in weights.flat_map(|w| [(false, w), (true, w)]) {
+            let options = ConvertPipelineOptions { channel_last_io, weights };
             let text = convert_pipeline(&options);
             let inner = text.trim_start_matches("builtin.module(func.func(").trim_end_matches("))");
             for name in inner.split(',') {

@@ -80,6 +80,19 @@ fn per_channel(t: Option<&TensorTy>) -> bool {
     matches!(t.map(|t| &t.elem), Some(ElemTy::Quant(q)) if q.scales.len() > 1)
 }
 
+/// One scale per slice of dim `dim` of operand `i`: how `op_signature.cc` decides that a
+/// conv_2d, depthwise_conv_2d or fully_connected weight is per-channel (a single output
+/// channel with its one scale counts).
+fn per_channel_along(op: &OpView, i: usize, dim: usize) -> bool {
+    match op.operands.get(i) {
+        Some(t) => match (&t.elem, t.dims().get(dim)) {
+            (ElemTy::Quant(q), Some(&n)) => n > 0 && q.scales.len() as i64 == n,
+            _ => false,
+        },
+        None => false,
+    }
+}
+
 fn first_scale(t: Option<&TensorTy>) -> f64 {
     match t.map(|t| &t.elem) {
         Some(ElemTy::Quant(q)) => q.scales.first().copied().unwrap_or(0.0),
@@ -258,7 +271,7 @@ pub fn conv_2d(op: &OpView) -> i32 {
     } else if i == Ty::I8 && f == Ty::I4 && o == Ty::I8 {
         7
     } else if hybrid(op) {
-        if per_channel(op.operands.get(1)) {
+        if per_channel_along(op, 1, 0) {
             5
         } else {
             2
@@ -273,7 +286,7 @@ pub fn depthwise_conv_2d(op: &OpView) -> i32 {
     if i == Ty::I16 && f == Ty::I16 && o == Ty::I16 {
         5
     } else if hybrid(op) {
-        if per_channel(op.operands.get(1)) {
+        if per_channel_along(op, 1, 3) {
             6
         } else {
             4
@@ -329,7 +342,7 @@ pub fn fully_connected(op: &OpView) -> i32 {
     let (i, f, o) = (input(op, 0), input(op, 1), output(op, 0));
     if i == Ty::I16 && f == Ty::I4 && o == Ty::I16 {
         13
-    } else if hybrid(op) && per_channel(op.operands.get(1)) {
+    } else if hybrid(op) && per_channel_along(op, 1, 0) {
         12
     } else if i == Ty::I16 && f == Ty::I16 && o == Ty::I16 {
         7
