@@ -11,6 +11,9 @@
 //!   - every nonzero value below float16's smallest (about 6e-8), so the whole constant
 //!     would become zeros (an epsilon such as 1e-12 added before a square root);
 //!   - the function returns it (it is an output, not a weight).
+//! A `conv_2d` or `depthwise_conv_2d` without a bias gets a float16 zero bias (one
+//! constant and dequantize per channel count): LiteRT's kernels need a bias, which the
+//! flatbuffer writer would otherwise add as float32 zeros.
 //! No LiteRT kernel needs a float operand to be a file constant to work (those that
 //! compute at prepare time check for constant or persistent read-only tensors, which a
 //! dequantize result is not, and then compute at run time), so no user forces float32.
@@ -53,6 +56,44 @@ const OUT_OF_RANGE: &str = "kept float32: a value is beyond float16's range (655
 const ALL_UNDERFLOW: &str = "kept float32: every nonzero value is below float16's smallest (6e-8) and would become 0";
 const RETURNED: &str = "kept float32: the function returns this constant";
 const UNREADABLE: &str = "kept float32: the constant's value cannot be read";
+
+/// Ops whose LiteRT kernels need a bias (the writer's `ZERO_BIAS_OPS`) and the dim of
+/// their filter that counts output channels.
+const NEEDS_BIAS: &[(&str, usize)] = &[("tfl.conv_2d", 0), ("tfl.depthwise_conv_2d", 3)];
+
+/// Gives each op of `NEEDS_BIAS` without a bias a float16 zero one, shared by the ops of
+/// one channel count and inserted at the start of the body so it precedes them all.
+fn add_zero_biases(func: MlirOperation) {
+    let mut biases: std::collections::HashMap<i64, MlirValue> = Default::default();
+    for op in collect_ops(func) {
+        let op_name = name(op);
+        let Some(&(_, dim)) = NEEDS_BIAS.iter().find(|(n, _)| *n == op_name) else { continue };
+        let ops = operands(op);
+        let absent = ops.len() < 3 || defining_op(ops[2]).is_some_and(|d| name(d) == "tfl.no_value");
+        let channels = value_type(ops[1]).dims().get(dim).copied().filter(|&c| c > 0);
+        let (true, Some(channels)) = (absent && value_type(ops[0]).elem == ElemTy::F32, channels) else { continue };
+        let bias = *biases.entry(channels).or_insert_with(|| {
+            let first = body_ops(func)[0];
+            let ctx = unsafe { mlirOperationGetContext(op) };
+            let zeros = ConstTensor {
+                shape: vec![channels],
+                elem: ElemTy::F16,
+                elem_type: unsafe { mlirF16TypeGet(ctx) },
+                bytes: vec![0; 2 * channels as usize],
+            };
+            let h = constant::insert_owned(first, zeros);
+            let f32_type = unsafe {
+                mlirRankedTensorTypeGet(1, [channels].as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull())
+            };
+            result(insert_op_before(first, "tfl.dequantize", &[h], &[f32_type], &[]), 0)
+        });
+        let with_bias = [ops[0], ops[1], bias];
+        unsafe { mlirOperationSetOperands(op, 3, with_bias.as_ptr()) };
+        if let Some(none) = ops.get(2).and_then(|&v| defining_op(v)).filter(|_| use_count(ops[2]) == 0) {
+            erase(none);
+        }
+    }
+}
 
 /// `bytes` (little-endian f32) as float16 bytes, or why float16 cannot hold them.
 fn to_f16(bytes: &[u8]) -> Result<Vec<u8>, &'static str> {
@@ -115,6 +156,7 @@ impl Pass for TflFp16Weights {
             replace_all_uses(v, result(dequantized, 0));
             erase(op);
         }
+        add_zero_biases(func);
         Ok(())
     }
 }

@@ -793,12 +793,24 @@ mod tests {
         }
     }
 
+    /// `op` with weight (operand 1) shape `dims`.
+    fn with_weight_dims(mut op: OpView, dims: Vec<i64>) -> OpView {
+        op.operands[1].shape = Some(dims);
+        op
+    }
+
     #[test]
     fn conv_versions() {
         assert_eq!(conv_2d(&view(vec![ElemTy::F32, ElemTy::F32, ElemTy::F32], ElemTy::F32)), 1);
         assert_eq!(conv_2d(&view(vec![q8(vec![0.1]), q8(vec![0.1, 0.2]), ElemTy::I(32)], q8(vec![0.1]))), 3);
-        assert_eq!(conv_2d(&view(vec![ElemTy::F32, q8(vec![0.1]), ElemTy::F32], ElemTy::F32)), 2);
-        assert_eq!(conv_2d(&view(vec![ElemTy::F32, q8(vec![0.1, 0.2]), ElemTy::F32], ElemTy::F32)), 5);
+        let per_tensor = view(vec![ElemTy::F32, q8(vec![0.1]), ElemTy::F32], ElemTy::F32);
+        assert_eq!(conv_2d(&with_weight_dims(per_tensor, vec![2, 3, 3, 2])), 2);
+        let hybrid = view(vec![ElemTy::F32, q8(vec![0.1, 0.2]), ElemTy::F32], ElemTy::F32);
+        assert_eq!(conv_2d(&with_weight_dims(hybrid, vec![2, 3, 3, 2])), 5);
+        // One output channel with its one scale is per-channel too, as TFLite counts.
+        assert_eq!(conv_2d(&with_weight_dims(view(vec![ElemTy::F32, q8(vec![0.1]), ElemTy::F32], ElemTy::F32), vec![1, 3, 3, 2])), 5);
+        let depthwise = view(vec![ElemTy::F32, q8(vec![0.1, 0.2]), ElemTy::F32], ElemTy::F32);
+        assert_eq!(depthwise_conv_2d(&with_weight_dims(depthwise, vec![1, 3, 3, 2])), 6);
     }
 
     #[test]
@@ -808,7 +820,12 @@ mod tests {
         fc.operands.pop();
         assert_eq!(fully_connected(&fc), 6);
         let hybrid = view(vec![ElemTy::F32, q8(vec![0.5, 0.25]), ElemTy::F32], ElemTy::F32);
-        assert_eq!(fully_connected(&hybrid), 12);
+        assert_eq!(fully_connected(&with_weight_dims(hybrid, vec![2, 32])), 12);
+        let mut per_tensor = view(vec![ElemTy::F32, q8(vec![0.5]), ElemTy::F32], ElemTy::F32);
+        per_tensor = with_weight_dims(per_tensor, vec![2, 32]);
+        assert_eq!(fully_connected(&per_tensor), 3);
+        per_tensor.attrs.insert("asymmetric_quantize_inputs".into(), crate::ir::Attr::Bool(true));
+        assert_eq!(fully_connected(&per_tensor), 9);
         let int8 = view(vec![q8(vec![0.1]), q8(vec![0.1]), ElemTy::I(32)], q8(vec![0.1]));
         assert_eq!(fully_connected(&int8), 4);
     }
