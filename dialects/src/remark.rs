@@ -22,7 +22,8 @@ use std::sync::{Arc, LazyLock, Mutex};
 pub(crate) type Sink = Arc<Mutex<Vec<Diag>>>;
 
 /// The sinks attached to each context (by its address), last attached last.
-static SINKS: LazyLock<Mutex<HashMap<usize, Vec<(u64, Sink)>>>> = LazyLock::new(Default::default);
+type Sinks = HashMap<usize, Vec<(u64, Sink)>>;
+static SINKS: LazyLock<Mutex<Sinks>> = LazyLock::new(Default::default);
 
 /// Sends remarks of `context` to `sink` until `detach` is called with the returned id.
 pub(crate) fn attach(context: MlirContext, sink: Sink) -> u64 {
@@ -100,7 +101,11 @@ mod tests {
         let outer = DiagnosticCollector::attach(&context);
         let collector = DiagnosticCollector::attach(&context);
         unsafe {
-            let name = mlirLocationNameGet(context.to_raw(), crate::ir::str_ref("conv1.weight"), mlirLocationUnknownGet(context.to_raw()));
+            let name = mlirLocationNameGet(
+                context.to_raw(),
+                crate::ir::str_ref("conv1.weight"),
+                mlirLocationUnknownGet(context.to_raw()),
+            );
             emit_remark(name, "kept float32: why");
             let file = mlirLocationFileLineColGet(context.to_raw(), crate::ir::str_ref("m.mlir"), 3, 5);
             emit_remark(file, "another");

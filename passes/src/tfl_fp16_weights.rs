@@ -11,9 +11,11 @@
 //!   - every nonzero value below float16's smallest (about 6e-8), so the whole constant
 //!     would become zeros (an epsilon such as 1e-12 added before a square root);
 //!   - the function returns it (it is an output, not a weight).
+//!
 //! A `conv_2d` or `depthwise_conv_2d` without a bias gets a float16 zero bias (one
 //! constant and dequantize per channel count): LiteRT's kernels need a bias, which the
 //! flatbuffer writer would otherwise add as float32 zeros.
+//!
 //! No LiteRT kernel needs a float operand to be a file constant to work (those that
 //! compute at prepare time check for constant or persistent read-only tensors, which a
 //! dequantize result is not, and then compute at run time), so no user forces float32.
@@ -82,9 +84,8 @@ fn add_zero_biases(func: MlirOperation) {
                 bytes: vec![0; 2 * channels as usize],
             };
             let h = constant::insert_owned(first, zeros);
-            let f32_type = unsafe {
-                mlirRankedTensorTypeGet(1, [channels].as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull())
-            };
+            let f32_type =
+                unsafe { mlirRankedTensorTypeGet(1, [channels].as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull()) };
             result(insert_op_before(first, "tfl.dequantize", &[h], &[f32_type], &[]), 0)
         });
         let with_bias = [ops[0], ops[1], bias];

@@ -80,7 +80,8 @@ fn quantize_per_channel(shape: &[i64], axis: usize, values: &[f32]) -> (Vec<f64>
         *m = m.max(x.abs());
     }
     // An all-zero channel takes scale 1 (any scale gives zeros), as TensorFlow does.
-    let scales: Vec<f32> = max_abs.iter().map(|&m| if m > 0.0 && m.is_finite() { m / QMAX as f32 } else { 1.0 }).collect();
+    let scales: Vec<f32> =
+        max_abs.iter().map(|&m| if m > 0.0 && m.is_finite() { m / QMAX as f32 } else { 1.0 }).collect();
     let bytes = values
         .iter()
         .enumerate()

@@ -808,7 +808,8 @@ mod tests {
         let hybrid = view(vec![ElemTy::F32, q8(vec![0.1, 0.2]), ElemTy::F32], ElemTy::F32);
         assert_eq!(conv_2d(&with_weight_dims(hybrid, vec![2, 3, 3, 2])), 5);
         // One output channel with its one scale is per-channel too, as TFLite counts.
-        assert_eq!(conv_2d(&with_weight_dims(view(vec![ElemTy::F32, q8(vec![0.1]), ElemTy::F32], ElemTy::F32), vec![1, 3, 3, 2])), 5);
+        let one_channel = view(vec![ElemTy::F32, q8(vec![0.1]), ElemTy::F32], ElemTy::F32);
+        assert_eq!(conv_2d(&with_weight_dims(one_channel, vec![1, 3, 3, 2])), 5);
         let depthwise = view(vec![ElemTy::F32, q8(vec![0.1, 0.2]), ElemTy::F32], ElemTy::F32);
         assert_eq!(depthwise_conv_2d(&with_weight_dims(depthwise, vec![1, 3, 3, 2])), 6);
     }

@@ -6,8 +6,8 @@ use edge_compiler::driver::{self, Output};
 use edge_compiler::pt2::{import_program, weights, ImportError, ImportOptions};
 use edge_compiler::tflite::{self, TranslateError, WriteOptions};
 use edge_dialects::context::{edge_context, verify_module, DiagnosticCollector};
-use edge_passes::manager::PassHook;
 use edge_dialects::context::{Diag, Severity};
+use edge_passes::manager::PassHook;
 use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions, WeightQuantization};
 use edge_passes::{Pipeline, RunOptions};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -192,7 +192,8 @@ fn main() -> ExitCode {
     keep_freed_memory();
     driver::init_logging();
     let args = Args::parse();
-    let options = ConvertPipelineOptions { channel_last_io: args.channel_last_io, weights: args.quantize.map(Into::into) };
+    let options =
+        ConvertPipelineOptions { channel_last_io: args.channel_last_io, weights: args.quantize.map(Into::into) };
     let pipeline = convert_pipeline(&options);
     if args.print_pipeline {
         println!("{pipeline}");
