@@ -52,3 +52,12 @@ func.func @batch_matmul_axis(%x: tensor<4x2xf32>) -> tensor<4x3xf32> {
   %0 = "tfl.batch_matmul"(%x, %y) : (tensor<4x2xf32>, tensor<2x3x!quant.uniform<i8:f32:0, {0.1, 0.2}>>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
+
+// -----
+
+func.func @depthwise_per_tensor(%x: tensor<1x4x4x2xf32>, %b: tensor<2xf32>) -> tensor<1x4x4x2xf32> {
+  %w = "tfl.pseudo_const"() {value = dense<1> : tensor<1x1x1x2xi8>} : () -> tensor<1x1x1x2x!quant.uniform<i8:f32, 0.1>>
+  // expected-error@+1 {{'tfl.depthwise_conv_2d' op hybrid form needs one weight scale per channel along dim 3 (the kernel reads one each)}}
+  %0 = "tfl.depthwise_conv_2d"(%x, %w, %b) {depth_multiplier = 1 : i32, dilation_h_factor = 1 : i32, dilation_w_factor = 1 : i32, fused_activation_function = "NONE", padding = "VALID", stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x4x4x2xf32>, tensor<1x1x1x2x!quant.uniform<i8:f32, 0.1>>, tensor<2xf32>) -> tensor<1x4x4x2xf32>
+  return %0 : tensor<1x4x4x2xf32>
+}

@@ -29,6 +29,9 @@ pub struct HybridOp {
     /// point, as TensorFlow's converter asks for dynamic range; conv and depthwise
     /// per-channel kernels always do).
     pub asymmetric_inputs_attr: bool,
+    /// Whether the kernel reads one scale per channel whatever the weight holds
+    /// (depthwise_conv_2d's hybrid kernel is per-channel only).
+    pub per_channel_only: bool,
 }
 
 /// Where an op's per-axis weight scales run.
@@ -42,10 +45,34 @@ pub enum QuantizedDim {
 
 /// The ops with hybrid kernels, sorted by name.
 pub static HYBRID_OPS: &[HybridOp] = &[
-    HybridOp { name: "tfl.batch_matmul", weight: 1, axis: QuantizedDim::MatmulColumns, asymmetric_inputs_attr: true },
-    HybridOp { name: "tfl.conv_2d", weight: 1, axis: QuantizedDim::Dim(0), asymmetric_inputs_attr: false },
-    HybridOp { name: "tfl.depthwise_conv_2d", weight: 1, axis: QuantizedDim::Dim(3), asymmetric_inputs_attr: false },
-    HybridOp { name: "tfl.fully_connected", weight: 1, axis: QuantizedDim::Dim(0), asymmetric_inputs_attr: true },
+    HybridOp {
+        name: "tfl.batch_matmul",
+        weight: 1,
+        axis: QuantizedDim::MatmulColumns,
+        asymmetric_inputs_attr: true,
+        per_channel_only: false,
+    },
+    HybridOp {
+        name: "tfl.conv_2d",
+        weight: 1,
+        axis: QuantizedDim::Dim(0),
+        asymmetric_inputs_attr: false,
+        per_channel_only: false,
+    },
+    HybridOp {
+        name: "tfl.depthwise_conv_2d",
+        weight: 1,
+        axis: QuantizedDim::Dim(3),
+        asymmetric_inputs_attr: false,
+        per_channel_only: true,
+    },
+    HybridOp {
+        name: "tfl.fully_connected",
+        weight: 1,
+        axis: QuantizedDim::Dim(0),
+        asymmetric_inputs_attr: true,
+        per_channel_only: false,
+    },
 ];
 
 pub fn lookup(name: &str) -> Option<&'static HybridOp> {
@@ -86,7 +113,12 @@ pub fn verify(op: &OpView) -> Result<(), String> {
     }
     let weight = &op.operands[h.weight];
     let ElemTy::Quant(q) = &weight.elem else { return Ok(()) };
-    check_weight(q, weight, h.quantized_dim_of(op))?;
+    let dim = h.quantized_dim_of(op);
+    check_weight(q, weight, dim)?;
+    let channels = weight.dims().get(dim).copied().unwrap_or(-1);
+    if h.per_channel_only && q.axis.is_none() && channels > 1 {
+        return Err(format!("hybrid form needs one weight scale per channel along dim {dim} (the kernel reads one each)"));
+    }
     if let Some(bias) = op.operands.get(2).filter(|_| op.name != "tfl.batch_matmul") {
         if !matches!(bias.elem, ElemTy::F32 | ElemTy::None) {
             return Err(format!("hybrid form needs an f32 bias (or none), got {bias}"));
