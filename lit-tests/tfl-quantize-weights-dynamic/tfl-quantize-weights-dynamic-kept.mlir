@@ -50,3 +50,17 @@ func.func @no_hybrid_kernel(%x: tensor<1x8x8x32xf32>, %y: tensor<32x8xf32>) -> (
   %1 = "tfl.batch_matmul"(%a, %y) : (tensor<32x32xf32>, tensor<32x8xf32>) -> tensor<32x8xf32>
   return %0, %1 : tensor<1x8x8x32xf32>, tensor<32x8xf32>
 }
+
+// -----
+
+// A weight computed at run time (here cast up from float16, as in a model.half()
+// archive) is no constant to quantize.
+// CHECK-LABEL: func.func @computed_weight
+// CHECK-NOT: quant.uniform
+func.func @computed_weight(%x: tensor<1x32xf32>, %wh: tensor<64x32xf16>) -> tensor<1x64xf32> {
+  %w = "tfl.cast"(%wh) : (tensor<64x32xf16>) -> tensor<64x32xf32>
+  %none = "tfl.no_value"() {value} : () -> none
+  // expected-remark@+1 {{kept float32: the weight is not a constant (it is computed at run time)}}
+  %0 = "tfl.fully_connected"(%x, %w, %none) {fused_activation_function = "NONE", keep_num_dims = false, weights_format = "DEFAULT"} : (tensor<1x32xf32>, tensor<64x32xf32>, none) -> tensor<1x64xf32>
+  return %0 : tensor<1x64xf32>
+}

@@ -15,8 +15,9 @@
 //! Kept f32, with a remark at the constant saying why: weights of fewer than
 //! `min-elements` (1024, TensorFlow's threshold: the int8 copy would save little and the
 //! run-time input quantization would cost more than it saves), and large constants that
-//! an op without a hybrid kernel reads. A weight that several hybrid ops read is
-//! quantized once.
+//! an op without a hybrid kernel reads. A conv or fully_connected weight that is not a
+//! constant (computed at run time, as in a float16 model) is remarked at the op. A
+//! weight that several hybrid ops read is quantized once.
 //!
 //! Input: TFL after the last constant fold. Output: the hybrid form.
 //!
@@ -142,7 +143,17 @@ impl Pass for TflQuantizeWeightsDynamic {
             let (x, w) = (operand(op, 0), operand(op, h.weight as isize));
             let (wt, xt, yt) = (value_type(w), value_type(x), value_type(result(op, 0)));
             let float_op = xt.elem == ElemTy::F32 && yt.elem == ElemTy::F32 && wt.elem == ElemTy::F32;
-            let Some(const_op) = constant::constant_op(w).filter(|_| float_op && wt.is_static()) else { continue };
+            if !float_op || !wt.is_static() {
+                continue;
+            }
+            let Some(const_op) = constant::constant_op(w) else {
+                // A weight computed at run time (a float16 model's weights are cast up
+                // where they are read); batch_matmul of two activations has none.
+                if h.name != "tfl.batch_matmul" {
+                    remark_at(op, "kept float32: the weight is not a constant (it is computed at run time)");
+                }
+                continue;
+            };
             let elements = wt.num_elements().unwrap_or(0) as usize;
             if elements < self.min_elements {
                 remark_at(const_op, &format!("kept float32: the weight has fewer than {} elements", self.min_elements));
