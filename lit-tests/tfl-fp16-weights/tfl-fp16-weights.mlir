@@ -44,7 +44,7 @@ func.func @shared(%x: tensor<4xf32>) -> tensor<4xf32> {
 func.func @kept(%x: tensor<2xf32>) -> (tensor<2xf32>, tensor<2xf32>, tensor<2xi32>, tensor<2xf32>) {
   // expected-remark@+1 {{kept float32: a value is beyond float16's range (65504)}}
   %mask = "tfl.pseudo_const"() {value = dense<[1.0, -3.40282347E+38]> : tensor<2xf32>} : () -> tensor<2xf32>
-  // expected-remark@+1 {{kept float32: every nonzero value is below float16's smallest (6e-8) and would become 0}}
+  // expected-remark@+1 {{kept float32: its one value is nonzero and below float16's smallest (6e-8), so it would become 0}}
   %eps = "tfl.pseudo_const"() {value = dense<1.0e-12> : tensor<1xf32>} : () -> tensor<1xf32>
   %i = "tfl.pseudo_const"() {value = dense<[0, 1]> : tensor<2xi32>} : () -> tensor<2xi32>
   %h = "tfl.pseudo_const"() {value = dense<0.5> : tensor<2xf16>} : () -> tensor<2xf16>

@@ -8,8 +8,11 @@
 //! cannot stand for it:
 //!   - a finite value beyond float16's range (|x| >= 65520 rounds to infinity; masks
 //!     built from `finfo(float32).min` are the usual case);
-//!   - every nonzero value below float16's smallest (about 6e-8), so the whole constant
-//!     would become zeros (an epsilon such as 1e-12 added before a square root);
+//!   - one value repeated (a scalar, a splat) that is nonzero and below float16's
+//!     smallest (about 6e-8), so it would become 0: an epsilon such as 1e-12 added
+//!     before a square root or a division. Tensors of varied values (a bias folded
+//!     from batch norm statistics can be all near 1e-8) lose those to zero, as float16
+//!     weights do;
 //!   - the function returns it (it is an output, not a weight).
 //!
 //! A `conv_2d` or `depthwise_conv_2d` without a bias gets a float16 zero bias (one
@@ -55,7 +58,7 @@ struct TflFp16Weights;
 
 /// Why a constant stays float32.
 const OUT_OF_RANGE: &str = "kept float32: a value is beyond float16's range (65504)";
-const ALL_UNDERFLOW: &str = "kept float32: every nonzero value is below float16's smallest (6e-8) and would become 0";
+const ALL_UNDERFLOW: &str = "kept float32: its one value is nonzero and below float16's smallest (6e-8), so it would become 0";
 const RETURNED: &str = "kept float32: the function returns this constant";
 const UNREADABLE: &str = "kept float32: the constant's value cannot be read";
 
@@ -113,9 +116,11 @@ fn to_f16(bytes: &[u8]) -> Result<Vec<u8>, &'static str> {
     if overflows {
         return Err(OUT_OF_RANGE);
     }
-    let mut nonzero = floats.iter().zip(&halves).filter(|(x, _)| **x != 0.0).peekable();
-    if nonzero.peek().is_some() && nonzero.all(|(_, h)| *h == f16::ZERO || *h == f16::NEG_ZERO) {
-        return Err(ALL_UNDERFLOW);
+    let splat = floats.first().filter(|first| floats.iter().all(|x| x.to_bits() == first.to_bits()));
+    if let (Some(&x), Some(h)) = (splat, halves.first()) {
+        if x != 0.0 && h.to_f32() == 0.0 {
+            return Err(ALL_UNDERFLOW);
+        }
     }
     if cfg!(target_endian = "little") {
         // SAFETY: `halves` is initialized memory of 2 bytes per element.
@@ -178,9 +183,11 @@ mod tests {
         assert_eq!(to_f16(&bytes(&[-3.4e38])), Err(OUT_OF_RANGE));
         // Infinities and NaN are float16 values too.
         assert!(to_f16(&bytes(&[f32::NEG_INFINITY, f32::NAN])).is_ok());
-        assert_eq!(to_f16(&bytes(&[1e-12, 0.0])), Err(ALL_UNDERFLOW));
-        // Some tiny values among normal ones flush to zero, as float16 weights do.
+        assert_eq!(to_f16(&bytes(&[1e-12])), Err(ALL_UNDERFLOW));
+        assert_eq!(to_f16(&bytes(&[-1e-9, -1e-9])), Err(ALL_UNDERFLOW));
+        // Varied tiny values flush to zero, as float16 weights do.
         assert!(to_f16(&bytes(&[1e-12, 0.5])).is_ok());
+        assert!(to_f16(&bytes(&[1e-9, 2e-9])).is_ok());
         assert!(to_f16(&bytes(&[0.0, 0.0])).is_ok());
         // Unaligned bytes are read as well.
         let mut off = vec![0u8];
