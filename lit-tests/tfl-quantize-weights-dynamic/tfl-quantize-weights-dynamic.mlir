@@ -70,3 +70,19 @@ func.func @shared_and_activations(%x: tensor<2x2xf32>) -> tensor<2x2xf32> {
   %2 = "tfl.batch_matmul"(%0, %1) : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32>
   return %2 : tensor<2x2xf32>
 }
+
+// -----
+
+// One constant read along two axes (fully_connected's rows, batch_matmul's columns):
+// one int8 constant for each, and the f32 one goes.
+// CHECK-LABEL: func.func @two_axes
+// CHECK-DAG: tensor<2x2x!quant.uniform<i8<-127:127>:f32:0, {0.015748031437397003,0.031496062874794006}>>
+// CHECK-DAG: tensor<2x2x!quant.uniform<i8<-127:127>:f32:1, {0.023622047156095505,0.031496062874794006}>>
+// CHECK-NOT: xf32>}
+func.func @two_axes(%x: tensor<2x2xf32>) -> (tensor<2x2xf32>, tensor<2x2xf32>) {
+  %w = "tfl.pseudo_const"() {value = dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>} : () -> tensor<2x2xf32>
+  %none = "tfl.no_value"() {value} : () -> none
+  %0 = "tfl.fully_connected"(%x, %w, %none) {fused_activation_function = "NONE", keep_num_dims = false, weights_format = "DEFAULT"} : (tensor<2x2xf32>, tensor<2x2xf32>, none) -> tensor<2x2xf32>
+  %1 = "tfl.batch_matmul"(%x, %w) : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32>
+  return %0, %1 : tensor<2x2xf32>, tensor<2x2xf32>
+}

@@ -155,6 +155,9 @@ impl Pass for TflQuantizeWeightsDynamic {
                 continue;
             };
             let elements = wt.num_elements().unwrap_or(0) as usize;
+            if elements == 0 {
+                continue;
+            }
             if elements < self.min_elements {
                 remark_at(const_op, &format!("kept float32: the weight has fewer than {} elements", self.min_elements));
                 continue;
@@ -165,7 +168,10 @@ impl Pass for TflQuantizeWeightsDynamic {
                 None => match quantized_constant(w, axis) {
                     Some(q) => {
                         quantized.insert((w.ptr as usize, axis), q);
-                        touched.push(const_op);
+                        // Once per constant, though two ops may want it along two axes.
+                        if !touched.iter().any(|t: &MlirOperation| t.ptr == const_op.ptr) {
+                            touched.push(const_op);
+                        }
                         q
                     }
                     None => {
