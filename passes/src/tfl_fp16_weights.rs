@@ -58,7 +58,8 @@ struct TflFp16Weights;
 
 /// Why a constant stays float32.
 const OUT_OF_RANGE: &str = "kept float32: a value is beyond float16's range (65504)";
-const ALL_UNDERFLOW: &str = "kept float32: its one value is nonzero and below float16's smallest (6e-8), so it would become 0";
+const ALL_UNDERFLOW: &str =
+    "kept float32: its one value is nonzero and below float16's smallest (6e-8), so it would become 0";
 const RETURNED: &str = "kept float32: the function returns this constant";
 const UNREADABLE: &str = "kept float32: the constant's value cannot be read";
 

@@ -117,7 +117,9 @@ pub fn verify(op: &OpView) -> Result<(), String> {
     check_weight(q, weight, dim)?;
     let channels = weight.dims().get(dim).copied().unwrap_or(-1);
     if h.per_channel_only && q.axis.is_none() && channels > 1 {
-        return Err(format!("hybrid form needs one weight scale per channel along dim {dim} (the kernel reads one each)"));
+        return Err(format!(
+            "hybrid form needs one weight scale per channel along dim {dim} (the kernel reads one each)"
+        ));
     }
     if let Some(bias) = op.operands.get(2).filter(|_| op.name != "tfl.batch_matmul") {
         if !matches!(bias.elem, ElemTy::F32 | ElemTy::None) {
