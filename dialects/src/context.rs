@@ -123,34 +123,39 @@ fn diag_from(d: &melior::diagnostic::Diagnostic) -> Diag {
     Diag { severity, message: d.to_string(), pos: parse_source_pos(&location), location, notes }
 }
 
-/// Collects every diagnostic the context reports, in order, while it is alive.
+/// Collects every diagnostic the context reports, in order, while it is alive: MLIR's
+/// (errors, with their notes) and the remarks passes emit (`crate::remark`).
 pub struct DiagnosticCollector<'c> {
     context: &'c Context,
     id: Option<melior::diagnostic::DiagnosticHandlerId>,
-    diags: Rc<RefCell<Vec<Diag>>>,
+    remarks: u64,
+    diags: crate::remark::Sink,
 }
 
 impl<'c> DiagnosticCollector<'c> {
     pub fn attach(context: &'c Context) -> Self {
-        let diags = Rc::new(RefCell::new(Vec::new()));
+        let diags = crate::remark::Sink::default();
         let sink = diags.clone();
         let id = context.attach_diagnostic_handler(move |d| {
-            sink.borrow_mut().push(diag_from(&d));
+            sink.lock().unwrap_or_else(|e| e.into_inner()).push(diag_from(&d));
             true
         });
-        DiagnosticCollector { context, id: Some(id), diags }
+        let remarks = crate::remark::attach(context.to_raw(), diags.clone());
+        DiagnosticCollector { context, id: Some(id), remarks, diags }
     }
     /// Takes what was collected so far.
     pub fn take(&self) -> Vec<Diag> {
-        std::mem::take(&mut self.diags.borrow_mut())
+        std::mem::take(&mut self.diags.lock().unwrap_or_else(|e| e.into_inner()))
     }
+    /// Whether an error was collected (remarks, warnings and notes are not errors).
     pub fn has_errors(&self) -> bool {
-        self.diags.borrow().iter().any(|d| d.severity == Severity::Error)
+        self.diags.lock().unwrap_or_else(|e| e.into_inner()).iter().any(|d| d.severity == Severity::Error)
     }
 }
 
 impl Drop for DiagnosticCollector<'_> {
     fn drop(&mut self) {
+        crate::remark::detach(self.context.to_raw(), self.remarks);
         if let Some(id) = self.id.take() {
             self.context.detach_diagnostic_handler(id);
         }

@@ -128,7 +128,8 @@ pub unsafe fn owned_resource_bytes_mut<'a>(attr: MlirAttribute) -> Option<&'a mu
 pub unsafe fn constant_bytes_in_place<'a>(attr: MlirAttribute, ty: &TensorTy) -> Option<&'a [u8]> {
     let n = ty.num_elements()? as usize;
     let width = ty.elem.byte_width()?;
-    if n == 0 || ty.elem == ElemTy::I(1) || matches!(ty.elem, ElemTy::Quant(_)) {
+    // Quantized constants hold their storage integers; sub-byte storage is packed.
+    if n == 0 || ty.elem == ElemTy::I(1) || matches!(&ty.elem, ElemTy::Quant(q) if q.storage_bits % 8 != 0) {
         return None;
     }
     if mlirAttributeIsADenseElements(attr) && !mlirDenseElementsAttrIsSplat(attr) {

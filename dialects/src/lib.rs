@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod context;
 pub mod elements;
 pub mod ir;
+pub mod remark;
 pub mod rules;
 pub mod stablehlo;
 pub mod tfl;

@@ -295,6 +295,17 @@ pub fn insert_owned(anchor: MlirOperation, c: ConstTensor) -> MlirValue {
     unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
 }
 
+/// Inserts a quantized `tfl.pseudo_const` before `anchor`: its `value` holds
+/// `storage` (the storage integers, e.g. i8) and its result has `storage`'s shape with
+/// element type `qtype` (a `!quant.uniform` over that storage), as TensorFlow's TFL
+/// writes quantized constants. The bytes are handed over without a copy.
+pub fn insert_quantized(anchor: MlirOperation, storage: ConstTensor, qtype: MlirType) -> MlirValue {
+    let shape = storage.shape.clone();
+    let ty = unsafe { mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), qtype, mlirAttributeGetNull()) };
+    let attr = value_attr(storage);
+    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
+}
+
 /// `f` applied to constant `v`'s shape, element type and bytes (as `read` gives them),
 /// when its attribute holds the bytes in that layout (weights, large folded constants):
 /// they are borrowed, not copied. `None` otherwise (splats, bools, reshapes of

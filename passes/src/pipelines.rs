@@ -10,6 +10,8 @@ pub struct ConvertPipelineOptions {
     pub channel_last_io: bool,
     /// The element type of a quantized model's inputs and outputs.
     pub io_type: IoType,
+    /// Store the weights quantized (`None`: float32 as the model has them).
+    pub weights: Option<WeightQuantization>,
 }
 
 /// What a quantized model's inputs and outputs hold.
@@ -20,6 +22,27 @@ pub enum IoType {
     Float,
     Int8,
     Uint8,
+}
+
+/// How the weights of a float model are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightQuantization {
+    /// float16 constants read through DEQUANTIZE (`tfl-fp16-weights`).
+    Fp16,
+    /// int8 per-channel weights read by hybrid kernels (`tfl-quantize-weights-dynamic`).
+    DynamicInt8,
+}
+
+impl WeightQuantization {
+    pub const ALL: [WeightQuantization; 2] = [WeightQuantization::Fp16, WeightQuantization::DynamicInt8];
+
+    /// The pass that stores the weights so.
+    pub fn pass(self) -> &'static str {
+        match self {
+            WeightQuantization::Fp16 => "tfl-fp16-weights",
+            WeightQuantization::DynamicInt8 => "tfl-quantize-weights-dynamic",
+        }
+    }
 }
 
 /// StableHLO (as the pt2 importer writes it) to TFL ready for the flatbuffer writer.
@@ -69,6 +92,12 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     // once its input and output types agree.
     func.push("tfl-fuse-activation");
     func.push("tfl-fold-constants");
+    // Phase 6: weights. After the last fold, which would fold a float16 weight's
+    // dequantize back into an f32 constant and knows no quantized constants; the
+    // weights are then final (transposed, batch norms folded in).
+    if let Some(weights) = options.weights {
+        func.push(weights.pass());
+    }
     format!("builtin.module(func.func({}))", func.join(","))
 }
 
@@ -80,8 +109,11 @@ mod tests {
     /// as it is in `edge-opt`.
     #[test]
     fn pipelines_name_registered_passes() {
-        let io = |io_type| ConvertPipelineOptions { io_type, ..Default::default() };
-        for options in [ConvertPipelineOptions::default(), ConvertPipelineOptions { channel_last_io: true, ..Default::default() }, io(IoType::Int8), io(IoType::Uint8)] {
+        let weights = std::iter::once(None).chain(WeightQuantization::ALL.map(Some));
+        let io_types = [IoType::Float, IoType::Int8, IoType::Uint8];
+        let combos = weights.flat_map(|w| io_types.iter().flat_map(move |&io| [(false, w, io), (true, w, io)]));
+        for (channel_last_io, weights, io_type) in combos {
+            let options = ConvertPipelineOptions { channel_last_io, weights, io_type };
             let text = convert_pipeline(&options);
             let inner = text.trim_start_matches("builtin.module(func.func(").trim_end_matches("))");
             for name in inner.split(',') {

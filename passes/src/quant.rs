@@ -119,8 +119,3 @@ mod tests {
     }
 }
 
-/// Tells the user something a pass decided about `op` (kept float, requantized...).
-pub fn note(op: MlirOperation, message: &str) {
-    let loc = edge_dialects::ir::print_location(unsafe { mlirOperationGetLocation(op) });
-    tracing::info!(target: "edge::notes", "{loc}: {message}");
-}

@@ -351,6 +351,6 @@ fn note_float_between_quantized(op: MlirOperation) {
     let feeds_q = unsafe { mlirOperationGetNumResults(op) } > 0 && uses(result(op, 0)).iter().any(|(u, _)| name(*u) == "tfl.quantize");
     let has_result = unsafe { mlirOperationGetNumResults(op) } > 0;
     if (reads_dq || feeds_q) && has_result && type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) }).elem.is_float() {
-        crate::quant::note(op, &format!("'{n}' computes in float between quantized ops (dequantize/quantize around it)"));
+        edge_dialects::remark::remark_at(op, "left in float between quantized ops (the quantizer did not annotate it, or edge has no int8 form for it): dequantize/quantize around it");
     }
 }

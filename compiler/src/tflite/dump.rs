@@ -94,3 +94,30 @@ pub fn op_histogram(bytes: &[u8]) -> Result<std::collections::BTreeMap<String, u
     }
     Ok(counts)
 }
+
+/// How many weights a flatbuffer holds of each type (`FLOAT32`, `FLOAT16`, `INT8`...):
+/// the constant tensors (those with data) that are float or quantized. Integer
+/// constants that are not quantized (shapes, permutations, indices) are not weights.
+pub fn weight_types(bytes: &[u8]) -> Result<std::collections::BTreeMap<String, usize>, ReadError> {
+    let model = parse_model(bytes)?;
+    let buffers = model.buffers();
+    let has_data = |b: u32| {
+        buffers.filter(|bs| b > 0 && (b as usize) < bs.len()).is_some_and(|bs| {
+            let buffer = bs.get(b as usize);
+            buffer.data().is_some_and(|d| !d.is_empty()) || buffer.size() > 0
+        })
+    };
+    let mut counts = std::collections::BTreeMap::new();
+    for sg in model.subgraphs().iter().flatten() {
+        for t in sg.tensors().iter().flatten() {
+            let ty = t.type_();
+            let float = matches!(ty, TensorType::FLOAT32 | TensorType::FLOAT16 | TensorType::BFLOAT16 | TensorType::FLOAT64);
+            let quantized = t.quantization().is_some_and(|q| q.scale().is_some_and(|s| !s.is_empty()));
+            if (float || quantized) && has_data(t.buffer()) {
+                let name = ty.variant_name().map(str::to_string).unwrap_or_else(|| format!("TYPE_{}", ty.0));
+                *counts.entry(name).or_insert(0) += 1;
+            }
+        }
+    }
+    Ok(counts)
+}

@@ -8,7 +8,7 @@ mod writer;
 
 pub use edge_dialects::elements::constant_bytes;
 pub use enums::{elem_to_tensor_type, schema_enum_value};
-pub use dump::{dump_tflite, op_histogram};
+pub use dump::{dump_tflite, op_histogram, weight_types};
 pub use reader::{tflite_to_mlir, ReadError};
 pub use writer::{module_to_tflite, module_to_tflite_image, TfliteImage, WriteOptions};
 

@@ -4,6 +4,7 @@
 //! options: `tensorflow/compiler/mlir/lite/schema/schema.fbs`; versions: TFLite's
 //! `op_version.cc` and `runtime_version.cc`.
 
+pub mod hybrid;
 mod ops;
 pub mod rules;
 pub mod version;

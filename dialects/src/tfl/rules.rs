@@ -113,6 +113,7 @@ pub fn conv_2d(op: &OpView) -> Result<(), String> {
         }
         check_bias(op, 2, o)?;
     }
+    super::hybrid::verify(op)?;
     result_elem_like_operand(op, 0, 0)
 }
 
@@ -149,6 +150,7 @@ pub fn depthwise_conv_2d(op: &OpView) -> Result<(), String> {
         }
         check_bias(op, 2, oc)?;
     }
+    super::hybrid::verify(op)?;
     result_elem_like_operand(op, 0, 0)
 }
 
@@ -252,6 +254,7 @@ pub fn fully_connected(op: &OpView) -> Result<(), String> {
         }
         check_bias(op, 2, o)?;
     }
+    super::hybrid::verify(op)?;
     result_elem_like_operand(op, 0, 0)
 }
 
@@ -300,7 +303,7 @@ pub fn batch_matmul(op: &OpView) -> Result<(), String> {
             return Err(format!("batch dims of {} and {} do not broadcast", op.operands[0], op.operands[1]));
         }
     }
-    Ok(())
+    super::hybrid::verify(op)
 }
 
 pub fn infer_batch_matmul(op: &OpView) -> Infer {

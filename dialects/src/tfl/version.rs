@@ -80,6 +80,19 @@ fn per_channel(t: Option<&TensorTy>) -> bool {
     matches!(t.map(|t| &t.elem), Some(ElemTy::Quant(q)) if q.scales.len() > 1)
 }
 
+/// One scale per slice of dim `dim` of operand `i`: how `op_signature.cc` decides that a
+/// conv_2d, depthwise_conv_2d or fully_connected weight is per-channel (a single output
+/// channel with its one scale counts).
+fn per_channel_along(op: &OpView, i: usize, dim: usize) -> bool {
+    match op.operands.get(i) {
+        Some(t) => match (&t.elem, t.dims().get(dim)) {
+            (ElemTy::Quant(q), Some(&n)) => n > 0 && q.scales.len() as i64 == n,
+            _ => false,
+        },
+        None => false,
+    }
+}
+
 fn first_scale(t: Option<&TensorTy>) -> f64 {
     match t.map(|t| &t.elem) {
         Some(ElemTy::Quant(q)) => q.scales.first().copied().unwrap_or(0.0),
@@ -258,7 +271,7 @@ pub fn conv_2d(op: &OpView) -> i32 {
     } else if i == Ty::I8 && f == Ty::I4 && o == Ty::I8 {
         7
     } else if hybrid(op) {
-        if per_channel(op.operands.get(1)) {
+        if per_channel_along(op, 1, 0) {
             5
         } else {
             2
@@ -273,7 +286,7 @@ pub fn depthwise_conv_2d(op: &OpView) -> i32 {
     if i == Ty::I16 && f == Ty::I16 && o == Ty::I16 {
         5
     } else if hybrid(op) {
-        if per_channel(op.operands.get(1)) {
+        if per_channel_along(op, 1, 3) {
             6
         } else {
             4
@@ -329,7 +342,7 @@ pub fn fully_connected(op: &OpView) -> i32 {
     let (i, f, o) = (input(op, 0), input(op, 1), output(op, 0));
     if i == Ty::I16 && f == Ty::I4 && o == Ty::I16 {
         13
-    } else if hybrid(op) && per_channel(op.operands.get(1)) {
+    } else if hybrid(op) && per_channel_along(op, 1, 0) {
         12
     } else if i == Ty::I16 && f == Ty::I16 && o == Ty::I16 {
         7
@@ -780,12 +793,25 @@ mod tests {
         }
     }
 
+    /// `op` with weight (operand 1) shape `dims`.
+    fn with_weight_dims(mut op: OpView, dims: Vec<i64>) -> OpView {
+        op.operands[1].shape = Some(dims);
+        op
+    }
+
     #[test]
     fn conv_versions() {
         assert_eq!(conv_2d(&view(vec![ElemTy::F32, ElemTy::F32, ElemTy::F32], ElemTy::F32)), 1);
         assert_eq!(conv_2d(&view(vec![q8(vec![0.1]), q8(vec![0.1, 0.2]), ElemTy::I(32)], q8(vec![0.1]))), 3);
-        assert_eq!(conv_2d(&view(vec![ElemTy::F32, q8(vec![0.1]), ElemTy::F32], ElemTy::F32)), 2);
-        assert_eq!(conv_2d(&view(vec![ElemTy::F32, q8(vec![0.1, 0.2]), ElemTy::F32], ElemTy::F32)), 5);
+        let per_tensor = view(vec![ElemTy::F32, q8(vec![0.1]), ElemTy::F32], ElemTy::F32);
+        assert_eq!(conv_2d(&with_weight_dims(per_tensor, vec![2, 3, 3, 2])), 2);
+        let hybrid = view(vec![ElemTy::F32, q8(vec![0.1, 0.2]), ElemTy::F32], ElemTy::F32);
+        assert_eq!(conv_2d(&with_weight_dims(hybrid, vec![2, 3, 3, 2])), 5);
+        // One output channel with its one scale is per-channel too, as TFLite counts.
+        let one_channel = view(vec![ElemTy::F32, q8(vec![0.1]), ElemTy::F32], ElemTy::F32);
+        assert_eq!(conv_2d(&with_weight_dims(one_channel, vec![1, 3, 3, 2])), 5);
+        let depthwise = view(vec![ElemTy::F32, q8(vec![0.1, 0.2]), ElemTy::F32], ElemTy::F32);
+        assert_eq!(depthwise_conv_2d(&with_weight_dims(depthwise, vec![1, 3, 3, 2])), 6);
     }
 
     #[test]
@@ -795,7 +821,12 @@ mod tests {
         fc.operands.pop();
         assert_eq!(fully_connected(&fc), 6);
         let hybrid = view(vec![ElemTy::F32, q8(vec![0.5, 0.25]), ElemTy::F32], ElemTy::F32);
-        assert_eq!(fully_connected(&hybrid), 12);
+        assert_eq!(fully_connected(&with_weight_dims(hybrid, vec![2, 32])), 12);
+        let mut per_tensor = view(vec![ElemTy::F32, q8(vec![0.5]), ElemTy::F32], ElemTy::F32);
+        per_tensor = with_weight_dims(per_tensor, vec![2, 32]);
+        assert_eq!(fully_connected(&per_tensor), 3);
+        per_tensor.attrs.insert("asymmetric_quantize_inputs".into(), crate::ir::Attr::Bool(true));
+        assert_eq!(fully_connected(&per_tensor), 9);
         let int8 = view(vec![q8(vec![0.1]), q8(vec![0.1]), ElemTy::I(32)], q8(vec![0.1]));
         assert_eq!(fully_connected(&int8), 4);
     }

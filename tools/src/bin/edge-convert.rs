@@ -6,8 +6,9 @@ use edge_compiler::driver::{self, Output};
 use edge_compiler::pt2::{import_program, weights, ImportError, ImportOptions};
 use edge_compiler::tflite::{self, TranslateError, WriteOptions};
 use edge_dialects::context::{edge_context, verify_module, DiagnosticCollector};
+use edge_dialects::context::{Diag, Severity};
 use edge_passes::manager::PassHook;
-use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions, IoType};
+use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions, IoType, WeightQuantization};
 use edge_passes::{Pipeline, RunOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::BTreeMap;
@@ -47,6 +48,10 @@ struct Args {
     /// the file. Float inputs and outputs of a model that quantizes none stay float.
     #[arg(long = "io-type", value_enum, default_value_t = IoTypeArg::Float)]
     io_type: IoTypeArg,
+    /// Store the weights quantized. The summary says how many weights of each type the
+    /// file holds and, in its notes, which stayed float32 and why.
+    #[arg(long = "quantize", value_enum, value_name = "MODE")]
+    quantize: Option<QuantizeMode>,
     /// Print the pass pipeline and exit.
     #[arg(long = "print-pipeline")]
     print_pipeline: bool,
@@ -65,6 +70,36 @@ struct Args {
     /// Print no summary.
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// How `--quantize` stores a float model's weights.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum QuantizeMode {
+    /// float16 weights (every float32 constant) read through DEQUANTIZE: about half the
+    /// size, float32 compute
+    Fp16,
+    /// int8 per-channel weights of conv, depthwise conv, fully connected and batch
+    /// matmul (of 1024 elements or more) read by LiteRT's hybrid kernels, which quantize
+    /// the activations at run time: about a quarter of the size
+    DynamicInt8,
+}
+
+impl QuantizeMode {
+    fn name(self) -> &'static str {
+        match self {
+            QuantizeMode::Fp16 => "fp16",
+            QuantizeMode::DynamicInt8 => "dynamic-int8",
+        }
+    }
+}
+
+impl From<QuantizeMode> for WeightQuantization {
+    fn from(m: QuantizeMode) -> Self {
+        match m {
+            QuantizeMode::Fp16 => WeightQuantization::Fp16,
+            QuantizeMode::DynamicInt8 => WeightQuantization::DynamicInt8,
+        }
+    }
 }
 
 /// Keeps freed memory in the process for reuse: a conversion allocates and frees many
@@ -174,7 +209,7 @@ fn main() -> ExitCode {
         IoTypeArg::Int8 => IoType::Int8,
         IoTypeArg::Uint8 => IoType::Uint8,
     };
-    let options = ConvertPipelineOptions { channel_last_io: args.channel_last_io, io_type };
+    let options = ConvertPipelineOptions { channel_last_io: args.channel_last_io, io_type, weights: args.quantize.map(Into::into) };
     let pipeline = convert_pipeline(&options);
     if args.print_pipeline {
         println!("{pipeline}");
@@ -197,7 +232,35 @@ struct Report {
     output: String,
     bytes: usize,
     ops: BTreeMap<String, usize>,
+    /// Weights in the file by TFLite type (`FLOAT32`, `FLOAT16`, `INT8`...).
+    weights: BTreeMap<String, usize>,
+    quantize: Option<QuantizeMode>,
+    notes: Vec<Note>,
     phases: Vec<(&'static str, Duration)>,
+}
+
+/// What the passes remarked with one message, and where.
+struct Note {
+    message: String,
+    places: Vec<String>,
+}
+
+/// Diagnostics of a conversion that succeeded (the passes' remarks: what they kept as
+/// it was, and why), grouped by message in the order each message first came.
+fn notes(diags: &[Diag]) -> Vec<Note> {
+    let mut notes: Vec<Note> = Vec::new();
+    for d in diags {
+        let message = match d.severity {
+            Severity::Remark => d.message.clone(),
+            other => format!("{other}: {}", d.message),
+        };
+        let place = edge_dialects::remark::place(d);
+        match notes.iter_mut().find(|n| n.message == message) {
+            Some(n) => n.places.push(place),
+            None => notes.push(Note { message, places: vec![place] }),
+        }
+    }
+    notes
 }
 
 fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
@@ -248,6 +311,7 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
         return Err(format!("{}: conversion failed; the errors above say where", input.display()));
     }
     drop(pipeline);
+    let notes = notes(&collector.take());
     phases.push(("passes", mark.elapsed()));
 
     let mark = Instant::now();
@@ -267,8 +331,11 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
     phases.push(("write", mark.elapsed()));
     progress.finish_and_clear();
 
-    let ops = tflite::op_histogram(image.tables()).map_err(|e| format!("reading back '{output_name}': {e}"))?;
-    let report = Report { input, output: output_name, bytes: image.len(), ops, phases };
+    let read_back = |e: tflite::ReadError| format!("reading back '{output_name}': {e}");
+    let ops = tflite::op_histogram(image.tables()).map_err(read_back)?;
+    let weights = tflite::weight_types(image.tables()).map_err(read_back)?;
+    let report =
+        Report { input, output: output_name, bytes: image.len(), ops, weights, quantize: args.quantize, notes, phases };
     if let Some(path) = &args.report_json {
         driver::write_atomically(path, report.json().as_bytes())?;
     }
@@ -318,6 +385,23 @@ impl Report {
         for (name, n) in by_count {
             s.push_str(&format!("    {n:>5}  {name}\n"));
         }
+        let weights: Vec<String> = self.weights.iter().map(|(ty, n)| format!("{n} {ty}")).collect();
+        let weights = if weights.is_empty() { "none".to_string() } else { weights.join(", ") };
+        match self.quantize {
+            Some(mode) => s.push_str(&format!("  weights: {weights} (--quantize {})\n", mode.name())),
+            None => s.push_str(&format!("  weights: {weights}\n")),
+        }
+        if !self.notes.is_empty() {
+            s.push_str("  notes:\n");
+            for n in &self.notes {
+                const SHOWN: usize = 4;
+                let mut places = n.places.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+                if n.places.len() > SHOWN {
+                    places.push_str(&format!(", ... ({} more)", n.places.len() - SHOWN));
+                }
+                s.push_str(&format!("    {:>5}x {}: {places}\n", n.places.len(), n.message));
+            }
+        }
         let phases: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {:.3}s", d.as_secs_f64())).collect();
         s.push_str(&format!("  time: {:.3}s ({})\n", self.total().as_secs_f64(), phases.join(", ")));
         s
@@ -333,6 +417,13 @@ impl Report {
             "op_count": self.op_count(),
             "transposes": self.transposes(),
             "ops": self.ops,
+            "weights": self.weights,
+            "quantize": self.quantize.map(QuantizeMode::name),
+            "notes": self.notes.iter().map(|n| serde_json::json!({
+                "message": n.message,
+                "count": n.places.len(),
+                "places": n.places,
+            })).collect::<Vec<_>>(),
             "seconds": seconds,
             "total_seconds": self.total().as_secs_f64(),
         });

@@ -26,11 +26,9 @@ pub fn python() -> PathBuf {
 /// no failure. Returns that summary line.
 pub fn run_runner(runner: &Path, args: &[&std::ffi::OsStr], work: &Path) -> String {
     let python = python();
-    let out = Command::new(&python)
-        .arg(runner)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {} {} ({e}); run `bash scripts/setup.sh`", python.display(), runner.display()));
+    let out = Command::new(&python).arg(runner).args(args).output().unwrap_or_else(|e| {
+        panic!("cannot run {} {} ({e}); run `bash scripts/setup.sh`", python.display(), runner.display())
+    });
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

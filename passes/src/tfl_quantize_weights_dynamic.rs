@@ -1,0 +1,242 @@
+//! `tfl-quantize-weights-dynamic`: dynamic-range quantization. The f32 constant weight
+//! of each op with a LiteRT hybrid kernel (`conv_2d`, `depthwise_conv_2d`,
+//! `fully_connected`, and `batch_matmul` with a constant `y`) becomes an int8 constant
+//! that the op reads directly: the hybrid form of `edge_dialects::tfl::hybrid`, where
+//! LiteRT quantizes the float input at run time, multiplies in int8 and scales the sums
+//! back to float. Weights are per-channel symmetric and narrow-range, as TensorFlow's
+//! converter makes them: along the op's quantized dimension (conv_2d and
+//! fully_connected 0, depthwise_conv_2d 3, batch_matmul the output columns), scale =
+//! max|w| / 127, values round(w / scale) in [-127, 127], zero point 0. Biases,
+//! activations and results stay f32. `fully_connected` and `batch_matmul` get
+//! `asymmetric_quantize_inputs = true` (their inputs are quantized with a zero point,
+//! which keeps the resolution of inputs that are not centred on 0, such as ReLU
+//! outputs); conv_2d's and depthwise_conv_2d's per-channel kernels always do that.
+//!
+//! Kept f32, with a remark at the constant saying why: weights of fewer than
+//! `min-elements` (1024, TensorFlow's threshold: the int8 copy would save little and the
+//! run-time input quantization would cost more than it saves), and large constants that
+//! an op without a hybrid kernel reads. A conv or fully_connected weight that is not a
+//! constant (computed at run time, as in a float16 model) is remarked at the op. A
+//! weight that several hybrid ops read is quantized once.
+//!
+//! Input: TFL after the last constant fold. Output: the hybrid form.
+//!
+//!   %w = "tfl.pseudo_const"() {value = dense<...> : tensor<16x64xf32>} : () -> tensor<16x64xf32>
+//!   %y = "tfl.fully_connected"(%x, %w, %b) {...} : (tensor<4x64xf32>, tensor<16x64xf32>, tensor<16xf32>) -> tensor<4x16xf32>
+//! becomes
+//!   %q = "tfl.pseudo_const"() {value = dense<...> : tensor<16x64xi8>}
+//!          : () -> tensor<16x64x!quant.uniform<i8<-127:127>:f32:0, {0.0123, ...}>>
+//!   %y = "tfl.fully_connected"(%x, %q, %b) {asymmetric_quantize_inputs = true, ...} : (...) -> tensor<4x16xf32>
+
+use crate::constant::{self, ConstTensor};
+use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
+use crate::rewrite::*;
+use edge_dialects::ir::ElemTy;
+use edge_dialects::remark::remark_at;
+use edge_dialects::tfl::hybrid;
+use mlir_sys::*;
+use std::collections::HashMap;
+
+pub static INFO: PassInfo = PassInfo {
+    name: "tfl-quantize-weights-dynamic",
+    summary: "Dynamic-range quantization: int8 per-channel weights read by hybrid conv/depthwise/fully_connected/batch_matmul",
+    anchor: "func.func",
+    options: &[PassOptionInfo {
+        name: "min-elements",
+        help: "weights with fewer elements stay f32",
+        default: "1024",
+    }],
+    create,
+};
+
+fn create(options: &PassOptions) -> Result<Box<dyn Pass>, String> {
+    let min_elements = options.get_i64("min-elements")?;
+    if min_elements < 0 {
+        return Err(format!("option 'min-elements' must not be negative, got {min_elements}"));
+    }
+    Ok(Box::new(TflQuantizeWeightsDynamic { min_elements: min_elements as usize }))
+}
+
+struct TflQuantizeWeightsDynamic {
+    min_elements: usize,
+}
+
+/// The narrow signed 8-bit range TensorFlow gives weights: symmetric around 0.
+const QMAX: i32 = 127;
+
+/// Operands that are biases: they stay f32 and need no remark.
+fn is_bias(op_name: &str, operand: usize) -> bool {
+    operand == 2 && matches!(op_name, "tfl.conv_2d" | "tfl.depthwise_conv_2d" | "tfl.fully_connected")
+}
+
+/// Per-channel symmetric int8 of an f32 tensor along `axis`: the scales and the
+/// storage bytes.
+fn quantize_per_channel(shape: &[i64], axis: usize, values: &[f32]) -> (Vec<f64>, Vec<u8>) {
+    let channels = shape[axis] as usize;
+    let inner: usize = shape[axis + 1..].iter().product::<i64>() as usize;
+    let channel_of = |i: usize| (i / inner.max(1)) % channels.max(1);
+    let mut max_abs = vec![0f32; channels];
+    for (i, x) in values.iter().enumerate() {
+        let m = &mut max_abs[channel_of(i)];
+        *m = m.max(x.abs());
+    }
+    // An all-zero channel takes scale 1 (any scale gives zeros), as TensorFlow does.
+    let scales: Vec<f32> =
+        max_abs.iter().map(|&m| if m > 0.0 && m.is_finite() { m / QMAX as f32 } else { 1.0 }).collect();
+    let bytes = values
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| {
+            let q = (x as f64 / scales[channel_of(i)] as f64).round();
+            q.clamp(-QMAX as f64, QMAX as f64) as i8 as u8
+        })
+        .collect();
+    // The stored f64 scales are the f32 values the bytes were computed with, so the
+    // flatbuffer's f32 scales are exactly them.
+    (scales.into_iter().map(f64::from).collect(), bytes)
+}
+
+/// `!quant.uniform<i8<-127:127>:f32:axis, {scales}>`.
+fn per_axis_i8_type(ctx: MlirContext, axis: usize, scales: &mut [f64]) -> MlirType {
+    let mut zero_points = vec![0i64; scales.len()];
+    unsafe {
+        mlirUniformQuantizedPerAxisTypeGet(
+            mlirQuantizedTypeGetSignedFlag(),
+            mlirIntegerTypeGet(ctx, 8),
+            mlirF32TypeGet(ctx),
+            scales.len() as isize,
+            scales.as_mut_ptr(),
+            zero_points.as_mut_ptr(),
+            axis as i32,
+            -QMAX as i64,
+            QMAX as i64,
+        )
+    }
+}
+
+/// Constant `w` quantized along `axis`, inserted before its constant op.
+fn quantized_constant(w: MlirValue, axis: usize) -> Option<MlirValue> {
+    let const_op = constant::constant_op(w)?;
+    let (shape, scales, bytes) = constant::with_bytes(w, |shape, elem, _, bytes| {
+        if *elem != ElemTy::F32 {
+            return None;
+        }
+        let values: Vec<f32> = bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+        let (scales, q) = quantize_per_channel(shape, axis, &values);
+        Some((shape.to_vec(), scales, q))
+    })??;
+    let ctx = unsafe { mlirOperationGetContext(const_op) };
+    let mut scales = scales;
+    let qtype = per_axis_i8_type(ctx, axis, &mut scales);
+    let storage = ConstTensor { shape, elem: ElemTy::I(8), elem_type: unsafe { mlirIntegerTypeGet(ctx, 8) }, bytes };
+    Some(constant::insert_quantized(const_op, storage, qtype))
+}
+
+impl Pass for TflQuantizeWeightsDynamic {
+    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+        // (weight, axis) -> its int8 constant, for weights several ops read.
+        let mut quantized: HashMap<(usize, usize), MlirValue> = HashMap::new();
+        let mut touched = Vec::new();
+        for op in collect_ops(func) {
+            let op_name = name(op);
+            let Some(h) = hybrid::lookup(&op_name) else { continue };
+            let (x, w) = (operand(op, 0), operand(op, h.weight as isize));
+            let (wt, xt, yt) = (value_type(w), value_type(x), value_type(result(op, 0)));
+            let float_op = xt.elem == ElemTy::F32 && yt.elem == ElemTy::F32 && wt.elem == ElemTy::F32;
+            if !float_op || !wt.is_static() {
+                continue;
+            }
+            let Some(const_op) = constant::constant_op(w) else {
+                // A weight computed at run time (a float16 model's weights are cast up
+                // where they are read); batch_matmul of two activations has none.
+                if h.name != "tfl.batch_matmul" {
+                    remark_at(op, "kept float32: the weight is not a constant (it is computed at run time)");
+                }
+                continue;
+            };
+            let elements = wt.num_elements().unwrap_or(0) as usize;
+            if elements == 0 {
+                continue;
+            }
+            if elements < self.min_elements {
+                remark_at(const_op, &format!("kept float32: the weight has fewer than {} elements", self.min_elements));
+                continue;
+            }
+            let axis = h.quantized_dim(wt.dims().len(), attr(op, "adj_y").and_then(|a| a.as_int()) == Some(1));
+            let q = match quantized.get(&(w.ptr as usize, axis)) {
+                Some(&q) => q,
+                None => match quantized_constant(w, axis) {
+                    Some(q) => {
+                        quantized.insert((w.ptr as usize, axis), q);
+                        // Once per constant, though two ops may want it along two axes.
+                        if !touched.iter().any(|t: &MlirOperation| t.ptr == const_op.ptr) {
+                            touched.push(const_op);
+                        }
+                        q
+                    }
+                    None => {
+                        remark_at(const_op, "kept float32: the weight's value cannot be read");
+                        continue;
+                    }
+                },
+            };
+            set_operand(op, h.weight, q);
+            if h.asymmetric_inputs_attr {
+                set_bool_attr(op, "asymmetric_quantize_inputs", true);
+            }
+        }
+        for const_op in touched {
+            let w = result(const_op, 0);
+            if use_count(w) == 0 {
+                erase(const_op);
+            } else {
+                self.remark_float_users(const_op);
+            }
+        }
+        // Large float constants that no hybrid op reads: say why they stay f32.
+        for op in collect_ops(func) {
+            if name(op) == "tfl.pseudo_const" && !quantized.keys().any(|k| k.0 == result(op, 0).ptr as usize) {
+                let t = value_type(result(op, 0));
+                if t.elem == ElemTy::F32 && t.num_elements().is_some_and(|n| n as usize >= self.min_elements.max(1)) {
+                    self.remark_float_users(op);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl TflQuantizeWeightsDynamic {
+    /// A remark for each kind of op that reads f32 constant `const_op` other than as a
+    /// bias: those ops have no hybrid kernel, or none for that operand.
+    fn remark_float_users(&self, const_op: MlirOperation) {
+        let mut kinds: Vec<String> = uses(result(const_op, 0))
+            .into_iter()
+            .map(|(user, i)| (name(user), i))
+            .filter(|(n, i)| !is_bias(n, *i) && n != "func.return")
+            .map(|(n, _)| n)
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        for kind in kinds {
+            remark_at(const_op, &format!("kept float32: read by '{kind}', which has no hybrid kernel for it"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_channel_symmetric_narrow_range() {
+        // Two channels along dim 0 of [2, 3]; the second is all zeros.
+        let (scales, q) = quantize_per_channel(&[2, 3], 0, &[1.27, -0.635, 0.0, 0.0, 0.0, 0.0]);
+        assert_eq!(scales, vec![(1.27f32 / 127.0) as f64, 1.0]);
+        assert_eq!(q.iter().map(|&b| b as i8).collect::<Vec<_>>(), vec![127, -64, 0, 0, 0, 0]);
+        // Along the last dim of [2, 2]: channels are columns.
+        let (scales, q) = quantize_per_channel(&[2, 2], 1, &[1.0, 4.0, -2.0, 2.0]);
+        assert_eq!(scales, vec![(2.0f32 / 127.0) as f64, (4.0f32 / 127.0) as f64]);
+        assert_eq!(q.iter().map(|&b| b as i8).collect::<Vec<_>>(), vec![64, 127, -127, 64]);
+    }
+}
