@@ -272,6 +272,17 @@ def run_mode(name: str, entry: dict, pt2: str, mode: str, args) -> dict:
     return res
 
 
+def jsonable(x):
+    """Non-finite floats (an inf error where LiteRT gave NaN) as strings."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return str(x)
+    if isinstance(x, dict):
+        return {k: jsonable(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [jsonable(v) for v in x]
+    return x
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description="Quantized fixtures through edge-convert, checked in LiteRT.")
     p.add_argument("--edge-convert", required=True)
@@ -312,8 +323,7 @@ def main(argv=None) -> int:
     print(f"# {time.time() - start:.1f}s", file=sys.stderr)
     if args.results:
         with open(args.results, "w") as f:
-            json.dump({"modes": modes, "fixtures": results}, f, indent=1, sort_keys=True,
-                      default=lambda x: None if isinstance(x, float) and not math.isfinite(x) else str(x))
+            json.dump(jsonable({"modes": modes, "fixtures": results}), f, indent=1, sort_keys=True)
             f.write("\n")
     print(f"{counts['PASS']} passed, {counts['FAIL']} failed")
     return 0 if counts["FAIL"] == 0 else 1
