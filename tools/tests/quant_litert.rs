@@ -1,7 +1,9 @@
 //! Quantized PyTorch to LiteRT: every pt2e archive in `fixtures/quant` converts with
 //! `edge-convert` (float I/O, and `--io-type int8` / `uint8` where the graph quantizes
 //! every input), loads in LiteRT and matches the quantized graph's outputs within the
-//! manifest's tolerance in quantization steps
+//! manifest's tolerance in quantization steps; and a few float archives converted with
+//! `--quantize fp16` and `--quantize dynamic-int8` hold float16 / int8 tensors and match
+//! the float outputs within 2e-3 / 3e-2 of their largest value
 //! (`runtime-check/conformance/run_quant_litert.py`).
 //!
 //! Ignored until edge-convert quantizes (issue 5); run it with
