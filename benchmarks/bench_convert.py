@@ -17,11 +17,32 @@ For each model (random weights, fixed seed, eval mode) in one run:
      same inputs) and the max abs error against PyTorch's outputs (also divided by
      max|out|).
 
+Quantized modes (--quantize none,int8,dynamic-int8,fp16; each mode is one more row per
+model with the same columns, plus the top-1 agreement with the mode's reference on 8
+more inputs for the classifiers and the I/O dtypes):
+
+  * int8: static int8 from a pt2e graph. The model is quantized twice with the same
+    scheme (int8 per-channel symmetric weights, per-tensor affine activations,
+    HistogramObserver) on the same 8 calibration inputs, each for its converter as it
+    documents it: torchao's XNNPACKQuantizer, `convert_pt2e` (weights folded to int8),
+    saved as a user saves it, for `edge-convert --io-type int8`; litert-torch's
+    PT2EQuantizer, `convert_pt2e(fold_quantize=False)`, saved, reloaded by the child and
+    converted with `quant_config=QuantConfig(pt2e_quantizer=...)` (int8 I/O too). Errors
+    and top-1 are against each converter's own quantized PyTorch model.
+  * dynamic-int8 / fp16: the float archive with `edge-convert --quantize dynamic-int8`
+    / `--quantize fp16`; litert-torch with its ai-edge-quantizer recipes
+    `quant_recipes.full_dynamic_recipe()` / `full_fp16_recipe()` (litert-torch 0.10
+    has no converter flags for these outside its experimental v2 path). Errors and
+    top-1 are against the float PyTorch model.
+  Quantizing is not timed as conversion: both converters get a quantized graph.
+
 Set up once with `bash benchmarks/setup-litert-torch.sh` (creates .venv-bench with
-litert-torch, torch 2.14.1, torchvision 0.29.2), then:
+litert-torch, torch 2.14.1, torchvision 0.29.2; torchao and ai-edge-quantizer come with
+litert-torch), then:
 
     .venv-bench/bin/python benchmarks/bench_convert.py [--models resnet18,vit_tiny]
-        [--runs 50] [--keep DIR] [--json PATH] [--edge-bin PATH] [--no-build]
+        [--quantize none,int8,dynamic-int8,fp16] [--runs 50] [--keep DIR] [--json PATH]
+        [--edge-bin PATH] [--no-build]
 
 Models: resnet18, mobilenet_v2, mobilenet_v3_small, efficientnet_b0,
 shufflenet_v2_x0_5 (torchvision, 1000 classes) and vit_tiny: torchvision's
@@ -33,8 +54,8 @@ weights (seed 0): every Linear gets N(0, 1/in_features) weights (torchvision's V
 starts at zero), and BatchNorm statistics are measured on a random batch, so that the
 outputs depend on the input (std and max|out| are printed).
 
-A model that a converter cannot convert is reported with the first lines of its error
-and the run goes on. Without --edge-bin, edge-tools is built in release mode first.
+A model (or mode) that a converter cannot convert is reported with the first lines of
+its error and the run goes on. Without --edge-bin, edge-tools is built in release mode first.
 
 The figures come from this machine and this run; they are printed, never asserted.
 On a shared machine (other builds running) timings are noisy: compare ratios, rerun.
@@ -61,6 +82,19 @@ INPUT_SHAPES = {"gpt_block": (1, 64, 192)}
 SEED = 0
 ERROR_LINES = 8  # lines of a converter's error kept in the report
 CONVERT_TIMEOUT = 1800  # seconds, per converter and model
+# Quantized modes (--quantize). "none" is the float conversion. int8: static int8 from a
+# pt2e-quantized graph (edge: torchao's XNNPACKQuantizer, the archive saved as users
+# save it, `edge-convert --io-type int8`; litert-torch: its own PT2EQuantizer with the
+# same scheme, `convert_pt2e(fold_quantize=False)` as it requires, `quant_config=
+# QuantConfig(pt2e_quantizer=...)`); dynamic-int8 and fp16 quantize the float model at
+# conversion (edge: `--quantize dynamic-int8|fp16` on the float archive; litert-torch:
+# its ai-edge-quantizer recipes full_dynamic_recipe() / full_fp16_recipe()).
+QUANT_MODES = ["none", "int8", "dynamic-int8", "fp16"]
+EDGE_FLAGS = {"none": [], "int8": ["--io-type", "int8"], "dynamic-int8": ["--quantize", "dynamic-int8"],
+              "fp16": ["--quantize", "fp16"]}
+CALIBRATION_IMAGES = 8  # int8: calibration inputs, batch 1, seeded
+EVAL_IMAGES = 8  # classifiers: top-1 agreement with the mode's PyTorch reference on these
+CLASSIFIERS = [m for m in MODELS if m != "gpt_block"]
 
 
 # --- the models (used by the child processes, which import torch) --------------------
@@ -146,18 +180,30 @@ def calibrate_batchnorm(model) -> None:
         m.momentum = 0.1
 
 
+def random_inputs(name: str, n: int, seed: int):
+    """n seeded random inputs of the model's input shape (batch 1)."""
+    import torch
+
+    g = torch.Generator().manual_seed(seed)
+    return [torch.randn(*INPUT_SHAPES.get(name, (1, 3, 224, 224)), generator=g) for _ in range(n)]
+
+
 def child_export(name: str, work: str, decompose: bool = False) -> None:
-    """Builds the model, saves weights, inputs and PyTorch's outputs, exports the .pt2."""
+    """Builds the model, saves weights, inputs and PyTorch's outputs, exports the .pt2.
+    The inputs npz holds arg0 (timed and compared) and eval (EVAL_IMAGES more inputs
+    for top-1 agreement); the expected npz out0 and eval_out."""
     import numpy as np
     import torch
 
     model = build_model(name)
     x = torch.randn(*INPUT_SHAPES.get(name, (1, 3, 224, 224)), generator=torch.Generator().manual_seed(SEED + 2))
+    ev = random_inputs(name, EVAL_IMAGES, SEED + 4)
     with torch.no_grad():
         y = model(x)
+        ev_out = [model(e) for e in ev]
     torch.save(model.state_dict(), os.path.join(work, f"{name}.state.pt"))
-    np.savez(os.path.join(work, f"{name}.inputs.npz"), arg0=x.numpy())
-    np.savez(os.path.join(work, f"{name}.expected.npz"), out0=y.numpy())
+    np.savez(os.path.join(work, f"{name}.inputs.npz"), arg0=x.numpy(), eval=torch.cat(ev).numpy())
+    np.savez(os.path.join(work, f"{name}.expected.npz"), out0=y.numpy(), eval_out=torch.cat(ev_out).numpy())
     t0 = time.perf_counter()
     ep = torch.export.export(model, (x,))
     if decompose:
@@ -177,8 +223,62 @@ def child_export(name: str, work: str, decompose: bool = False) -> None:
         json.dump(info, f)
 
 
-def child_litert(name: str, work: str) -> None:
-    """Converts the saved model with litert-torch, timing the convert call."""
+def load_model_and_inputs(name: str, work: str):
+    """The benchmark's model (its saved weights) and (arg0, eval inputs)."""
+    import numpy as np
+    import torch
+
+    model = build_model(name, calibrate=False)
+    model.load_state_dict(torch.load(os.path.join(work, f"{name}.state.pt")))
+    with np.load(os.path.join(work, f"{name}.inputs.npz")) as z:
+        x = torch.from_numpy(z["arg0"])
+        ev = list(torch.from_numpy(z["eval"]).split(1))
+    return model, x, ev
+
+
+def child_quantize(name: str, work: str) -> None:
+    """Quantizes the model twice with the same int8 scheme and calibration inputs, for
+    each converter the way it documents: torchao's XNNPACKQuantizer (weights folded to
+    int8, the default) saved as NAME.int8.pt2 for edge, and litert-torch's PT2EQuantizer
+    with fold_quantize=False (what litert-torch converts) saved as NAME.int8.lt.pt2.
+    Each quantized module's outputs are that converter's reference."""
+    import numpy as np
+    import torch
+    from torchao.quantization.pt2e.quantize_pt2e import convert_pt2e, prepare_pt2e
+    from torchao.testing.pt2e._xnnpack_quantizer import XNNPACKQuantizer, get_symmetric_quantization_config
+
+    model, x, ev = load_model_and_inputs(name, work)
+    calibration = random_inputs(name, CALIBRATION_IMAGES, SEED + 5)
+    quantizers = [("int8", XNNPACKQuantizer().set_global(get_symmetric_quantization_config(is_per_channel=True)), True)]
+    try:
+        import litert_torch.quantize.pt2e_quantizer as ltq
+
+        quantizers.append(
+            ("int8.lt", ltq.PT2EQuantizer().set_global(ltq.get_symmetric_quantization_config(is_per_channel=True)), False))
+    except ImportError:
+        pass  # the litert-torch child reports the missing package
+    info = {"calibration_inputs": CALIBRATION_IMAGES}
+    for tag, quantizer, fold in quantizers:
+        t0 = time.perf_counter()
+        with torch.no_grad():
+            m = torch.export.export(model, (x,)).module()
+            m = prepare_pt2e(m, quantizer)
+            for c in calibration:
+                m(c)
+            m = convert_pt2e(m, fold_quantize=fold)
+            y = m(x)
+            ev_out = [m(e) for e in ev]
+        ep = torch.export.export(m, (x,))
+        torch.export.save(ep, os.path.join(work, f"{name}.{tag}.pt2"))
+        info[tag] = {"quantize_s": time.perf_counter() - t0, "pt2_size": os.path.getsize(os.path.join(work, f"{name}.{tag}.pt2"))}
+        np.savez(os.path.join(work, f"{name}.{tag}.expected.npz"), out0=y.numpy(), eval_out=torch.cat(ev_out).numpy())
+    with open(os.path.join(work, f"{name}.quantize.json"), "w") as f:
+        json.dump(info, f)
+
+
+def child_litert(name: str, work: str, mode: str = "none") -> None:
+    """Converts the saved model with litert-torch, timing the convert call; int8 from
+    the saved PT2EQuantizer archive, dynamic-int8 / fp16 with its quantization recipes."""
     import resource
 
     import numpy as np
@@ -192,15 +292,30 @@ def child_litert(name: str, work: str) -> None:
         except ImportError:
             raise SystemExit(f"cannot import litert_torch ({e1}) nor ai_edge_torch: "
                              "run bash benchmarks/setup-litert-torch.sh, use .venv-bench/bin/python") from None
-    model = build_model(name, calibrate=False)
-    model.load_state_dict(torch.load(os.path.join(work, f"{name}.state.pt")))
-    with np.load(os.path.join(work, f"{name}.inputs.npz")) as z:
-        x = torch.from_numpy(z["arg0"])
+    kwargs = {}
+    if mode == "int8":
+        import torchao.quantization.pt2e.quantize_pt2e  # noqa: F401  (registers quantized_decomposed)
+        from litert_torch.quantize import pt2e_quantizer as ltq
+        from litert_torch.quantize.quant_config import QuantConfig
+
+        model = torch.export.load(os.path.join(work, f"{name}.int8.lt.pt2")).module()
+        with np.load(os.path.join(work, f"{name}.inputs.npz")) as z:
+            x = torch.from_numpy(z["arg0"])
+        quantizer = ltq.PT2EQuantizer().set_global(ltq.get_symmetric_quantization_config(is_per_channel=True))
+        kwargs["quant_config"] = QuantConfig(pt2e_quantizer=quantizer)
+    else:
+        model, x, _ = load_model_and_inputs(name, work)
+        if mode in ("dynamic-int8", "fp16"):
+            from litert_torch.generative.quantize import quant_recipes
+
+            kwargs["quant_config"] = (quant_recipes.full_dynamic_recipe() if mode == "dynamic-int8"
+                                      else quant_recipes.full_fp16_recipe())
+    tag = "" if mode == "none" else f".{mode}"
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     t0 = time.perf_counter()
-    converted = lt.convert(model, (x,))
+    converted = lt.convert(model, (x,), **kwargs)
     t1 = time.perf_counter()
-    converted.export(os.path.join(work, f"{name}.litert-torch.tflite"))
+    converted.export(os.path.join(work, f"{name}{tag}.litert-torch.tflite"))
     t2 = time.perf_counter()
     info = {
         "package": lt.__name__,
@@ -210,7 +325,7 @@ def child_litert(name: str, work: str) -> None:
         "write_s": t2 - t1,
         "peak_rss_before_convert": rss_before,
     }
-    with open(os.path.join(work, f"{name}.litert-torch.json"), "w") as f:
+    with open(os.path.join(work, f"{name}{tag}.litert-torch.json"), "w") as f:
         json.dump(info, f)
 
 
@@ -288,23 +403,45 @@ def count_ops(path: str) -> dict[str, Any]:
 
 
 class Runner:
-    """One model in LiteRT (1 thread, the default CPU kernels), inputs bound by position."""
+    """One model in LiteRT (1 thread, the default CPU kernels), inputs bound by position.
+    Integer inputs and outputs with a scale (int8 I/O) are quantized with the input
+    tensor's scale and zero point and dequantized with the output's, as a user does."""
 
     def __init__(self, path: str, inputs: list):
-        import numpy as np
         from ai_edge_litert.interpreter import Interpreter
 
         self.interp = Interpreter(model_path=path, num_threads=1)
-        ins = self.interp.get_input_details()
-        if len(ins) != len(inputs):
-            raise ValueError(f"the model has {len(ins)} inputs, PyTorch's model {len(inputs)}")
-        for d, a in zip(ins, inputs):
+        self.ins = self.interp.get_input_details()
+        if len(self.ins) != len(inputs):
+            raise ValueError(f"the model has {len(self.ins)} inputs, PyTorch's model {len(inputs)}")
+        for d, a in zip(self.ins, inputs):
             if tuple(d["shape"]) != a.shape:
                 raise ValueError(f"input shape {list(d['shape'])} != PyTorch's {list(a.shape)}")
         self.interp.allocate_tensors()
-        for d, a in zip(ins, inputs):
-            self.interp.set_tensor(d["index"], a.astype(np.dtype(d["dtype"])))
         self.outs = self.interp.get_output_details()
+        self.set_inputs(inputs)
+
+    def io(self) -> str:
+        """The I/O dtypes, e.g. f32 -> f32 or i8 -> i8."""
+        import numpy as np
+
+        short = {"float32": "f32", "float16": "f16", "int8": "i8", "uint8": "u8", "int32": "i32", "int64": "i64"}
+
+        def names(ds):
+            return ",".join(sorted({short.get(np.dtype(d["dtype"]).name, np.dtype(d["dtype"]).name) for d in ds}))
+
+        return f"{names(self.ins)} -> {names(self.outs)}"
+
+    def set_inputs(self, inputs: list) -> None:
+        import numpy as np
+
+        for d, a in zip(self.ins, inputs):
+            dtype = np.dtype(d["dtype"])
+            scale, zp = d["quantization"]
+            if dtype.kind in "iu" and scale and a.dtype.kind == "f":
+                info = np.iinfo(dtype)
+                a = np.clip(np.round(a.astype(np.float64) / scale) + zp, info.min, info.max)
+            self.interp.set_tensor(d["index"], np.ascontiguousarray(a.astype(dtype)))
 
     def invoke(self) -> float:
         t0 = time.perf_counter()
@@ -314,7 +451,14 @@ class Runner:
     def outputs(self) -> list:
         import numpy as np
 
-        return [np.array(self.interp.get_tensor(d["index"])) for d in self.outs]
+        res = []
+        for d in self.outs:
+            y = np.array(self.interp.get_tensor(d["index"]))
+            scale, zp = d["quantization"]
+            if y.dtype.kind in "iu" and scale:
+                y = ((y.astype(np.float64) - zp) * scale).astype(np.float32)
+            res.append(y)
+        return res
 
 
 def errors(got: list, expected: list) -> dict[str, Any]:
@@ -334,9 +478,21 @@ def errors(got: list, expected: list) -> dict[str, Any]:
     return {"max_abs_error": worst_abs, "max_error_rel_to_max_out": worst_rel}
 
 
-def measure(paths: dict[str, str], inputs: list, expected: list, runs: int, warmup: int, res: dict) -> None:
-    """Fills res[conv] with ops, size, error and latency of each converter's .tflite.
+def top1(got, want) -> int:
+    """How many rows of two [N, classes] arrays have the same argmax."""
+    import numpy as np
+
+    return int(np.sum(np.asarray(got).reshape(len(want), -1).argmax(1) == np.asarray(want).reshape(len(want), -1).argmax(1)))
+
+
+def measure(paths: dict[str, str], inputs: list, expected: dict[str, dict], runs: int, warmup: int, res: dict,
+            eval_inputs=None) -> None:
+    """Fills res[conv] with ops, size, error and latency of each converter's .tflite;
+    expected[conv] holds that converter's PyTorch reference ("out0", "eval_out").
+    With eval_inputs (classifiers), also the top-1 agreement with the reference on them.
     The models are invoked alternately so that load from other processes hits both alike."""
+    import numpy as np
+
     runners = {}
     for conv, path in paths.items():
         r = res[conv]
@@ -344,8 +500,18 @@ def measure(paths: dict[str, str], inputs: list, expected: list, runs: int, warm
             r.update(count_ops(path))
             r["size"] = os.path.getsize(path)
             runner = Runner(path, inputs)
+            r["io"] = runner.io()
             runner.invoke()
-            r.update(errors(runner.outputs(), expected))
+            r.update(errors(runner.outputs(), [expected[conv]["out0"]]))
+            if eval_inputs is not None:
+                outs = []
+                for e in eval_inputs:
+                    runner.set_inputs([e])
+                    runner.invoke()
+                    outs.append(runner.outputs()[0])
+                r["top1_agree"] = top1(np.concatenate(outs), expected[conv]["eval_out"])
+                r["top1_of"] = len(eval_inputs)
+                runner.set_inputs(inputs)
             runners[conv] = runner
         except Exception as e:  # LiteRT refuses to load or run the model
             r["run_error"] = f"{type(e).__name__}: {e}".strip()[:2000]
@@ -364,57 +530,88 @@ def measure(paths: dict[str, str], inputs: list, expected: list, runs: int, warm
 # --- one model --------------------------------------------------------------------------
 
 
-def bench_model(name: str, args, work: str) -> dict[str, Any]:
+def bench_model(name: str, args, work: str) -> list[dict[str, Any]]:
+    """Exports the model once, then one result per --quantize mode."""
     import numpy as np
 
-    res: dict[str, Any] = {"model": name, "export": {}, "edge": {}, "litert_torch": {}}
     print(f"[{name}] export", file=sys.stderr, flush=True)
     r = timed([args.python, os.path.abspath(__file__), "_export", name, work] + (["decompose"] if args.decompose else []), CONVERT_TIMEOUT)
     if not r["ok"]:
-        res["export"] = {"error": r["error"]}
-        return res
+        return [{"model": name, "mode": m, "export": {"error": r["error"]}, "edge": {}, "litert_torch": {}}
+                for m in args.modes]
     with open(os.path.join(work, f"{name}.export.json")) as f:
-        res["export"] = json.load(f)
-    pt2 = os.path.join(work, f"{name}.pt2")
-    res["export"]["pt2_size"] = os.path.getsize(pt2)
+        export = json.load(f)
+    export["pt2_size"] = os.path.getsize(os.path.join(work, f"{name}.pt2"))
     with np.load(os.path.join(work, f"{name}.inputs.npz")) as z:
         inputs = [z["arg0"]]
+        eval_inputs = list(np.split(z["eval"], len(z["eval"]))) if name in CLASSIFIERS else None
     with np.load(os.path.join(work, f"{name}.expected.npz")) as z:
-        expected = [z["out0"]]
+        float_ref = {k: z[k] for k in z.files}
 
-    paths = {}
-    out = os.path.join(work, f"{name}.edge.tflite")
-    if os.path.exists(out):
-        os.remove(out)
-    print(f"[{name}] edge-convert", file=sys.stderr, flush=True)
-    if not os.access(args.edge_bin, os.X_OK):
-        res["edge"] = {"error": f"{args.edge_bin} not found or not executable"}
-    else:
-        r = timed([args.edge_bin, pt2, "-o", out], CONVERT_TIMEOUT)
-        res["edge"] = {"convert_s": r["wall_s"], "peak_rss": r["peak_rss"]}
-        if not r["ok"]:
-            res["edge"]["error"] = r["error"]
-        elif not os.path.exists(out):
-            res["edge"]["error"] = f"exit status 0 but no {out}"
+    quant: dict[str, Any] = {}
+    if "int8" in args.modes:
+        print(f"[{name}] quantize (XNNPACKQuantizer for edge, PT2EQuantizer for litert-torch)", file=sys.stderr, flush=True)
+        r = timed([args.python, os.path.abspath(__file__), "_quantize", name, work], CONVERT_TIMEOUT)
+        if r["ok"]:
+            with open(os.path.join(work, f"{name}.quantize.json")) as f:
+                quant = json.load(f)
         else:
-            paths["edge"] = out
+            quant = {"error": r["error"]}
 
-    out = os.path.join(work, f"{name}.litert-torch.tflite")
-    if os.path.exists(out):
-        os.remove(out)
-    print(f"[{name}] litert-torch", file=sys.stderr, flush=True)
-    r = timed([args.python, os.path.abspath(__file__), "_litert", name, work], CONVERT_TIMEOUT)
-    res["litert_torch"] = {"process_s": r["wall_s"], "peak_rss": r["peak_rss"]}
-    if r["ok"]:
-        with open(os.path.join(work, f"{name}.litert-torch.json")) as f:
-            res["litert_torch"].update(json.load(f))
-        paths["litert_torch"] = out
-    else:
-        res["litert_torch"]["error"] = r["error"]
+    results = []
+    for mode in args.modes:
+        res: dict[str, Any] = {"model": name, "mode": mode, "export": dict(export), "edge": {}, "litert_torch": {}}
+        tag = "" if mode == "none" else f".{mode}"
+        pt2 = os.path.join(work, f"{name}.pt2")
+        expected = {"edge": float_ref, "litert_torch": float_ref}
+        if mode == "int8":
+            res["quantize"] = quant
+            if "error" in quant:
+                res["export"]["error"] = "quantization failed:\n" + quant["error"]
+                results.append(res)
+                continue
+            pt2 = os.path.join(work, f"{name}.int8.pt2")
+            res["export"]["pt2_size"] = os.path.getsize(pt2)
+            for conv, t in (("edge", "int8"), ("litert_torch", "int8.lt")):
+                path = os.path.join(work, f"{name}.{t}.expected.npz")
+                if os.path.exists(path):
+                    with np.load(path) as z:
+                        expected[conv] = {k: z[k] for k in z.files}
 
-    print(f"[{name}] LiteRT: ops, errors, latency ({args.runs} runs)", file=sys.stderr, flush=True)
-    measure(paths, inputs, expected, args.runs, args.warmup, res)
-    return res
+        paths = {}
+        out = os.path.join(work, f"{name}{tag}.edge.tflite")
+        if os.path.exists(out):
+            os.remove(out)
+        print(f"[{name}] [{mode}] edge-convert", file=sys.stderr, flush=True)
+        if not os.access(args.edge_bin, os.X_OK):
+            res["edge"] = {"error": f"{args.edge_bin} not found or not executable"}
+        else:
+            r = timed([args.edge_bin, pt2, "-o", out, *EDGE_FLAGS[mode]], CONVERT_TIMEOUT)
+            res["edge"] = {"convert_s": r["wall_s"], "peak_rss": r["peak_rss"], "flags": EDGE_FLAGS[mode]}
+            if not r["ok"]:
+                res["edge"]["error"] = r["error"]
+            elif not os.path.exists(out):
+                res["edge"]["error"] = f"exit status 0 but no {out}"
+            else:
+                paths["edge"] = out
+
+        out = os.path.join(work, f"{name}{tag}.litert-torch.tflite")
+        if os.path.exists(out):
+            os.remove(out)
+        print(f"[{name}] [{mode}] litert-torch", file=sys.stderr, flush=True)
+        r = timed([args.python, os.path.abspath(__file__), "_litert", name, work, mode], CONVERT_TIMEOUT)
+        res["litert_torch"] = {"process_s": r["wall_s"], "peak_rss": r["peak_rss"]}
+        if r["ok"]:
+            with open(os.path.join(work, f"{name}{tag}.litert-torch.json")) as f:
+                res["litert_torch"].update(json.load(f))
+            paths["litert_torch"] = out
+        else:
+            res["litert_torch"]["error"] = r["error"]
+
+        print(f"[{name}] [{mode}] LiteRT: ops, errors, latency ({args.runs} runs)", file=sys.stderr, flush=True)
+        measure(paths, inputs, expected, args.runs, args.warmup, res, eval_inputs)
+        results.append(res)
+    return results
 
 
 # --- report -------------------------------------------------------------------------------
@@ -435,13 +632,23 @@ def ratio(a, b) -> float | None:
 def print_model(res: dict[str, Any]) -> None:
     e, l = res["edge"], res["litert_torch"]
     x = res["export"]
-    print(f"\n== {res['model']} ==")
+    mode = res.get("mode", "none")
+    print(f"\n== {res['model']}{'' if mode == 'none' else f' [{mode}]'} ==")
     if "error" in x:
         print("  export FAILED:\n" + indent(x["error"]))
         return
     how = "torch.export + run_decompositions" if x.get("decomposed") else "torch.export"
     print(f"  {how} {x['export_s']:.2f} s, save {x['save_s']:.2f} s, .pt2 {mb(x['pt2_size'])} MB; "
           f"PyTorch output max|out| {x['out_max_abs']:.3g}, std {x['out_std']:.3g}")
+    if mode == "int8":
+        q = res.get("quantize", {})
+        print(f"  int8: edge converts torchao XNNPACKQuantizer's graph (`edge-convert --io-type int8`), litert-torch "
+              f"its PT2EQuantizer's (same scheme, same {q.get('calibration_inputs', '?')} calibration inputs); "
+              "errors and top-1 are against each one's quantized PyTorch model")
+    elif mode != "none":
+        print(f"  {mode}: both quantize the float model while converting (edge `{' '.join(EDGE_FLAGS[mode])}`, "
+              f"litert-torch {'full_dynamic_recipe()' if mode == 'dynamic-int8' else 'full_fp16_recipe()'}); "
+              "errors and top-1 are against the float PyTorch model")
     rows = [
         ("convert s", e.get("convert_s"), l.get("convert_s"), "{:.2f}", "lt/edge"),
         ("process peak RSS MB", e.get("peak_rss"), l.get("peak_rss"), "MB", "lt/edge"),
@@ -452,11 +659,16 @@ def print_model(res: dict[str, Any]) -> None:
         ("max abs error", e.get("max_abs_error"), l.get("max_abs_error"), "{:.3g}", None),
         ("max error / max|out|", e.get("max_error_rel_to_max_out"), l.get("max_error_rel_to_max_out"), "{:.3g}", None),
     ]
+    if e.get("top1_of") or l.get("top1_of"):
+        n = e.get("top1_of") or l.get("top1_of")
+        rows.append((f"top-1 agree ({n} inputs)", e.get("top1_agree"), l.get("top1_agree"), "{}", None))
+    rows.append(("I/O", e.get("io"), l.get("io"), "str", None))
     print(f"  {'':<24}{'edge':>12}{'litert-torch':>14}{'ratio':>18}")
     for label, a, b, f, rdir in rows:
-        fa = mb(a) if f == "MB" else num(a, f)
-        fb_ = mb(b) if f == "MB" else num(b, f)
-        rr = (ratio(b, a) if rdir == "lt/edge" else ratio(a, b)) if rdir else None
+        fa = mb(a) if f == "MB" else (a or "-") if f == "str" else num(a, f)
+        fb_ = mb(b) if f == "MB" else (b or "-") if f == "str" else num(b, f)
+        both = "error" not in e and "error" not in l
+        rr = (ratio(b, a) if rdir == "lt/edge" else ratio(a, b)) if rdir and both else None
         print(f"  {label:<24}{fa:>12}{fb_:>14}{num(rr, '{:.2f}') + (' ' + rdir if rr is not None else ''):>18}")
     if l.get("process_s") is not None and "error" not in l:
         print(f"  litert-torch child process in all (python + torch import, build, convert, write): {l['process_s']:.1f} s")
@@ -472,10 +684,11 @@ def indent(s: str) -> str:
 
 def print_summary(results: list[dict[str, Any]], runs: int) -> float | None:
     print(f"\n== summary (latency: median of {runs} runs, 1 thread) ==")
-    hdr = (f"{'model':<20}{'edge s':>8}{'lt s':>8}{'speedup':>8}{'ops e/lt':>10}{'T e/lt':>8}"
-           f"{'MB e/lt':>12}{'lat ms e/lt':>14}{'lat e/lt':>9}{'err e':>9}{'err lt':>9}")
+    hdr = (f"{'model':<20}{'mode':<13}{'edge s':>8}{'lt s':>8}{'speedup':>8}{'ops e/lt':>10}{'T e/lt':>8}"
+           f"{'MB e/lt':>12}{'lat ms e/lt':>14}{'lat e/lt':>9}{'err e':>9}{'err lt':>9}{'top1 e/lt':>11}")
     print(hdr)
     lat_ratios = []
+    by_mode: dict[str, list[float]] = {}
     for res in results:
         e, l = res["edge"], res["litert_torch"]
 
@@ -489,17 +702,23 @@ def print_summary(results: list[dict[str, Any]], runs: int) -> float | None:
         lr = ratio(e.get("latency_ms"), l.get("latency_ms"))
         if lr is not None:
             lat_ratios.append(lr)
+            by_mode.setdefault(res.get("mode", "none"), []).append(lr)
         es = status(e) or num(e.get("convert_s"), "{:.2f}")
         ls = status(l) or num(l.get("convert_s"), "{:.2f}")
         print(
-            f"{res['model']:<20}{es:>8}{ls:>8}{num(ratio(l.get('convert_s'), e.get('convert_s')) if 'error' not in e else None, '{:.1f}x'):>8}"
+            f"{res['model']:<20}{res.get('mode', 'none'):<13}{es:>8}{ls:>8}{num(ratio(l.get('convert_s'), e.get('convert_s')) if 'error' not in e else None, '{:.1f}x'):>8}"
             f"{pair('ops'):>10}{pair('transposes'):>8}{pair('size', m=True):>12}{pair('latency_ms', '{:.1f}'):>14}"
             f"{num(lr, '{:.2f}'):>9}{num(e.get('max_error_rel_to_max_out'), '{:.1e}'):>9}"
             f"{num(l.get('max_error_rel_to_max_out'), '{:.1e}'):>9}"
+            f"{(pair('top1_agree') if e.get('top1_of') or l.get('top1_of') else '-'):>11}"
         )
     med = statistics.median(lat_ratios) if lat_ratios else None
-    print(f"median latency ratio edge/litert-torch: {num(med, '{:.2f}')} (over {len(lat_ratios)} models)")
-    print("speedup = litert-torch convert call / edge-convert process; err = max abs error / max|PyTorch out|")
+    print(f"median latency ratio edge/litert-torch: {num(med, '{:.2f}')} (over {len(lat_ratios)} rows)")
+    if len(by_mode) > 1:
+        print("  by mode: " + ", ".join(f"{m} {statistics.median(v):.2f} ({len(v)})" for m, v in by_mode.items()))
+    print("speedup = litert-torch convert call / edge-convert process; err = max abs error / max|reference out| "
+          "(reference: float PyTorch; int8: each converter's quantized PyTorch model); "
+          f"top1 = top-1 agreement with the reference on {EVAL_IMAGES} inputs (classifiers)")
     return med
 
 
@@ -517,8 +736,11 @@ def main() -> int:
     if len(sys.argv) in (4, 5) and sys.argv[1] == "_export":
         child_export(sys.argv[2], sys.argv[3], decompose=sys.argv[4:] == ["decompose"])
         return 0
-    if len(sys.argv) == 4 and sys.argv[1] == "_litert":
-        child_litert(sys.argv[2], sys.argv[3])
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "_litert":
+        child_litert(sys.argv[2], sys.argv[3], *sys.argv[4:])
+        return 0
+    if len(sys.argv) == 4 and sys.argv[1] == "_quantize":
+        child_quantize(sys.argv[2], sys.argv[3])
         return 0
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--models", default=",".join(MODELS), help="comma-separated (default: all seven)")
@@ -530,6 +752,9 @@ def main() -> int:
     p.add_argument("--edge-bin", metavar="PATH", help="edge-convert to run (default: target/release/edge-convert, built first)")
     p.add_argument("--no-build", action="store_true", help="do not run cargo build --release")
     p.add_argument("--decompose", action="store_true", help="save the .pt2 after run_decompositions() (default: as torch.export.export returns it)")
+    p.add_argument("--quantize", default="none", metavar="MODES",
+                   help=f"comma-separated conversion modes, each a row per model: {', '.join(QUANT_MODES)} "
+                        "(default none, the float conversion)")
     p.add_argument("--python", default=sys.executable,
                    help="Python with torch, torchvision and litert-torch for the child processes (default: this one)")
     args = p.parse_args()
@@ -539,6 +764,10 @@ def main() -> int:
         p.error(f"unknown models {unknown}; known: {', '.join(MODELS)}")
     if args.runs < 1:
         p.error("--runs must be >= 1")
+    args.modes = [m for m in args.quantize.split(",") if m]
+    bad = [m for m in args.modes if m not in QUANT_MODES]
+    if bad or not args.modes:
+        p.error(f"unknown --quantize modes {bad}; known: {', '.join(QUANT_MODES)}")
     if not os.path.exists("/usr/bin/time"):
         raise SystemExit("benchmarks need GNU time: apt-get install time")
     try:
@@ -579,6 +808,7 @@ def main() -> int:
         "python": args.python,
         "versions": json.loads(versions.stdout) if versions.returncode == 0 else {},
         "runs": args.runs,
+        "modes": args.modes,
         "warmup": args.warmup,
         "threads": 1,
         "cpu_count": os.cpu_count(),
@@ -589,14 +819,16 @@ def main() -> int:
     print(f"edge-convert: {args.edge_bin}; load average at start {report['loadavg_start'][0]:.2f} on {os.cpu_count()} cores")
     for name in names:
         try:
-            res = bench_model(name, args, work)
+            rows = bench_model(name, args, work)
         except Exception as e:  # a bug here must not lose the other models
             import traceback
 
-            res = {"model": name, "export": {"error": traceback.format_exc()[-2000:]}, "edge": {}, "litert_torch": {}}
+            rows = [{"model": name, "mode": m, "export": {"error": traceback.format_exc()[-2000:]}, "edge": {},
+                     "litert_torch": {}} for m in args.modes]
             print(f"[{name}] benchmark error: {e}", file=sys.stderr)
-        report["models"].append(res)
-        print_model(res)
+        for res in rows:
+            report["models"].append(res)
+            print_model(res)
         sys.stdout.flush()
     report["loadavg_end"] = os.getloadavg()
     report["median_latency_ratio_edge_over_litert_torch"] = print_summary(report["models"], args.runs)

@@ -4,7 +4,8 @@ run in LiteRT and compared with the quantized PyTorch graph's outputs stored bes
 them, with tolerances counted in quantization steps.
 
     python run_quant_litert.py --edge-convert PATH --fixtures DIR --work DIR
-        [--io float,int8,uint8] [--only GLOB] [--results FILE]
+        [--io float,int8,uint8] [--float-quantize fp16,dynamic-int8]
+        [--float-fixtures cnn,mobile_block,...] [--only GLOB] [--results FILE]
 
 Each fixture runs in up to three I/O modes:
   float  `edge-convert X.pt2 -o X.float.tflite`: float inputs and outputs, the model
@@ -16,6 +17,16 @@ Each fixture runs in up to three I/O modes:
          128); quantized outputs must carry the graph's output parameters and are
          dequantized with them. Outputs the graph leaves float may stay float.
 Every conversion also writes `--report-json X.<mode>.report.json`.
+
+Float archives quantized by the converter: each --float-fixtures archive (float models
+from fixtures/models and fixtures/plain) goes through `edge-convert X.pt2 --quantize
+fp16` and `--quantize dynamic-int8` and is compared with the float PyTorch outputs:
+|got - want| <= F x max|want| per output, F = 2e-3 for fp16 and 3e-2 for dynamic-int8,
+and the .tflite must hold float16 (fp16) or int8 (dynamic-int8) tensors, so that a
+converter ignoring the flag does not pass. litert-torch 0.10's ai-edge-quantizer recipes
+on cnn, mobile_block, encoder_layer and unet_block reach at most 2.7e-4 (fp16: about a
+quarter of float16's epsilon, 9.8e-4) and 7.0e-3 (dynamic-int8: about one int8 step,
+1/127 of the range), so F leaves 7x and 4x.
 
 One line per fixture and mode: PASS or FAIL, with per-output figures; the last line
 is `N passed, M failed`. Exit 1 on any FAIL.
@@ -52,6 +63,9 @@ sys.path.insert(0, os.path.dirname(HERE))
 import litert_check  # noqa: E402
 
 MODES = ("float", "int8", "uint8")
+FLOAT_QUANTIZE = {"fp16": 2e-3, "dynamic-int8": 3e-2}  # F: allowed error / max|want|
+FLOAT_QUANTIZE_DTYPE = {"fp16": "float16", "dynamic-int8": "int8"}  # the .tflite must hold such tensors
+FLOAT_FIXTURES = ("cnn", "mobile_block", "encoder_layer", "unet_block")
 # The model's I/O parameters must be the graph's: float32 scales survive a round
 # trip through the flatbuffer exactly, so only printing noise is allowed.
 SCALE_RTOL = 1e-6
@@ -272,12 +286,103 @@ def run_mode(name: str, entry: dict, pt2: str, mode: str, args) -> dict:
     return res
 
 
+def jsonable(x):
+    """Non-finite floats (an inf error where LiteRT gave NaN) as strings."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return str(x)
+    if isinstance(x, dict):
+        return {k: jsonable(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [jsonable(v) for v in x]
+    return x
+
+
+def tensor_dtypes(path: str) -> set[str]:
+    """The element types of every tensor in a .tflite (numpy names)."""
+    import numpy as np
+    from ai_edge_litert import schema_py_generated as fb
+
+    names = {v: k for k, v in vars(fb.TensorType).items() if not k.startswith("_")}
+    with open(path, "rb") as f:
+        m = fb.Model.GetRootAsModel(f.read(), 0)
+    res = set()
+    for s in range(m.SubgraphsLength()):
+        sg = m.Subgraphs(s)
+        for t in range(sg.TensorsLength()):
+            n = names.get(sg.Tensors(t).Type(), "?").lower()
+            res.add({"float32": "float32", "float16": "float16", "int8": "int8"}.get(n, n))
+    return res
+
+
+def run_float_quantize(name: str, entry: dict, pt2: str, qmode: str, args) -> dict:
+    """`edge-convert --quantize qmode` on a float archive, against its float outputs."""
+    import numpy as np
+
+    model = os.path.join(args.work, f"{name}.{qmode}.tflite")
+    report = os.path.join(args.work, f"{name}.{qmode}.report.json")
+    res: dict = {"status": "FAIL", "reason": "", "outputs": {}}
+    factor = FLOAT_QUANTIZE[qmode]
+    try:
+        for p in (model, report):
+            if os.path.exists(p):
+                os.remove(p)
+        cmd = [args.edge_convert, pt2, "-o", model, "--report-json", report, "--quantize", qmode]
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        if p.returncode != 0:
+            raise Failure(f"edge-convert --quantize {qmode}: {first_lines(p.stderr or p.stdout)}")
+        if not os.path.exists(model):
+            raise Failure(f"edge-convert exited 0 but wrote no {model}")
+        res["bytes"] = os.path.getsize(model)
+        want_dtype = FLOAT_QUANTIZE_DTYPE[qmode]
+        if want_dtype not in tensor_dtypes(model):
+            # A model whose weights are all too small for int8 is fine when the report
+            # says so for each of them.
+            with open(report) as f:
+                notes = json.load(f).get("notes", [])
+            small = any("fewer than" in n.get("message", "") for n in notes)
+            if not small:
+                raise Failure(f"--quantize {qmode} left no {want_dtype} tensor in the model, and the notes say no weight was too small")
+            res["reason"] = "every weight below the size threshold (the notes say so)"
+        base = pt2[: -len(".pt2")]
+        inputs = litert_check.load_npz(base + ".inputs.npz", "inputs")
+        expected = litert_check.load_npz(base + ".expected.npz", "expected")
+        try:
+            interp = litert_check.load_interpreter(model, 1)
+            binding = litert_check.Binding(interp, None)
+            bound = binding.match_inputs(inputs)
+            outs = binding.run(bound)
+        except Exception as e:
+            raise Failure(f"litert: {e}") from None
+        keys = output_keys([n for n, _ in outs], expected)
+        for (n, got), key in zip(outs, keys):
+            want = expected[key]
+            if want.dtype.kind not in "fc":
+                ok = got.shape == want.shape and np.array_equal(got, want)
+                res["outputs"][key] = {"status": "PASS" if ok else "FAIL", "kind": "exact",
+                                       **({} if ok else {"reason": "integer output differs"})}
+                continue
+            atol = factor * float(np.max(np.abs(want))) if want.size else 0.0
+            res["outputs"][key] = compare(got, want, None, atol, {})
+        bad = {k: r for k, r in res["outputs"].items() if r["status"] != "PASS"}
+        if bad:
+            res["reason"] = "; ".join(f"{k}: {r['reason']}" for k, r in bad.items())
+        else:
+            res["status"] = "PASS"
+    except Failure as e:
+        res["reason"] = str(e)
+    return res
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description="Quantized fixtures through edge-convert, checked in LiteRT.")
     p.add_argument("--edge-convert", required=True)
     p.add_argument("--fixtures", required=True, help="the fixtures directory (with manifest.json)")
     p.add_argument("--work", required=True)
     p.add_argument("--io", default=",".join(MODES), help="I/O modes to run (default float,int8,uint8)")
+    p.add_argument("--float-quantize", default=",".join(FLOAT_QUANTIZE),
+                   help="--quantize modes run on the float fixtures (default fp16,dynamic-int8; '' for none)")
+    p.add_argument("--float-fixtures", default=",".join(FLOAT_FIXTURES),
+                   help=f"float archives for --float-quantize (default {','.join(FLOAT_FIXTURES)})")
     p.add_argument("--only", metavar="GLOB", help="only fixtures whose name matches")
     p.add_argument("--results", help="write the verdicts to this JSON file")
     args = p.parse_args(argv)
@@ -285,6 +390,10 @@ def main(argv=None) -> int:
     bad = [m for m in modes if m not in MODES]
     if bad:
         p.error(f"unknown I/O modes {bad}; known: {', '.join(MODES)}")
+    qmodes = [m for m in args.float_quantize.split(",") if m]
+    bad = [m for m in qmodes if m not in FLOAT_QUANTIZE]
+    if bad:
+        p.error(f"unknown --float-quantize modes {bad}; known: {', '.join(FLOAT_QUANTIZE)}")
     os.makedirs(args.work, exist_ok=True)
     manifest = json.load(open(os.path.join(args.fixtures, "manifest.json"))).get("archives", {})
     start = time.time()
@@ -307,13 +416,31 @@ def main(argv=None) -> int:
             if r["reason"]:
                 line += f"  # {r['reason']}"
             print(line, flush=True)
+    for name in [n for n in args.float_fixtures.split(",") if n]:
+        entry = manifest.get(name)
+        if not isinstance(entry, dict) or entry.get("kind") not in ("model", "plain"):
+            p.error(f"--float-fixtures: {name} is not a float model archive in the manifest")
+        if args.only and not fnmatch.fnmatch(name, args.only):
+            continue
+        results.setdefault(name, {})
+        for qmode in qmodes:
+            r = run_float_quantize(name, entry, os.path.join(args.fixtures, entry["archive"]), qmode, args)
+            results[name][qmode] = r
+            counts[r["status"]] += 1
+            figures = ", ".join(f"{k} {summary(o)}" for k, o in r["outputs"].items() if o.get("kind") == "float")
+            line = f"{r['status']} {entry['kind']}s/{name} [--quantize {qmode}]"
+            if figures:
+                line += f"  {figures}"
+            if r["reason"]:
+                line += f"  # {r['reason']}"
+            print(line, flush=True)
     if skipped:
         print(f"# not run (inputs not all quantized by the graph): {', '.join(skipped)}", file=sys.stderr)
     print(f"# {time.time() - start:.1f}s", file=sys.stderr)
     if args.results:
         with open(args.results, "w") as f:
-            json.dump({"modes": modes, "fixtures": results}, f, indent=1, sort_keys=True,
-                      default=lambda x: None if isinstance(x, float) and not math.isfinite(x) else str(x))
+            json.dump(jsonable({"modes": modes, "float_quantize": {m: FLOAT_QUANTIZE[m] for m in qmodes},
+                                "fixtures": results}), f, indent=1, sort_keys=True)
             f.write("\n")
     print(f"{counts['PASS']} passed, {counts['FAIL']} failed")
     return 0 if counts["FAIL"] == 0 else 1

@@ -1,6 +1,10 @@
-//! pt2e-quantized fixtures (`fixtures/quant`) through edge-convert, in float, int8 and
-//! uint8 I/O, must load in LiteRT and match the quantized PyTorch graph's outputs
-//! within the quantization-step tolerances `run_quant_litert.py` states.
+//! Quantized PyTorch to LiteRT: every pt2e archive in `fixtures/quant` converts with
+//! `edge-convert` (float I/O, and `--io-type int8` / `uint8` where the graph quantizes
+//! every input), loads in LiteRT and matches the quantized graph's outputs within the
+//! manifest's tolerance in quantization steps; and a few float archives converted with
+//! `--quantize fp16` and `--quantize dynamic-int8` hold float16 / int8 tensors and match
+//! the float outputs within 2e-3 / 3e-2 of their largest value
+//! (`runtime-check/conformance/run_quant_litert.py`).
 
 mod common;
 
@@ -17,6 +21,8 @@ fn quantized_fixtures_match_pytorch_in_litert() {
             repo.join("fixtures").as_os_str(),
             "--work".as_ref(),
             work.as_os_str(),
+            "--results".as_ref(),
+            work.join("results.json").as_os_str(),
         ],
         &work,
     );
