@@ -252,8 +252,10 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
                 new_operands.push(src);
             }
             Bias => {
-                let none = value_type(v).elem == ElemTy::None || !value_type(v).is_tensor;
-                if !none && !(value_type(v).elem == ElemTy::F32 && crate::constant::is_constant(v)) {
+                let t = value_type(v);
+                let none = t.elem == ElemTy::None || !t.is_tensor;
+                let float_constant = t.elem == ElemTy::F32 && crate::constant::is_constant(v);
+                if !none && !float_constant {
                     return false;
                 }
                 new_operands.push(v);
