@@ -109,6 +109,23 @@ impl QuantTy {
         if self.signed { ElemTy::I(self.storage_bits) } else { ElemTy::U(self.storage_bits) }
     }
 
+    /// The int32 bias type of an int8 op with `input` and `weight`: scale input scale
+    /// x weight scale (one per output channel for a per-axis weight), zero point 0.
+    pub fn bias_for(input: &QuantTy, weight: &QuantTy) -> QuantTy {
+        let in_scale = input.scales.first().copied().unwrap_or(1.0);
+        let scales: Vec<f64> = weight.scales.iter().map(|s| s * in_scale).collect();
+        QuantTy {
+            storage_bits: 32,
+            signed: true,
+            expressed: input.expressed.clone(),
+            storage_min: i32::MIN as i64,
+            storage_max: i32::MAX as i64,
+            zero_points: vec![0; scales.len()],
+            axis: (scales.len() > 1).then_some(0),
+            scales,
+        }
+    }
+
     /// The same quantization with the per-axis dimension moved to `axis`.
     pub fn with_axis(&self, axis: Option<i32>) -> QuantTy {
         QuantTy { axis, ..self.clone() }

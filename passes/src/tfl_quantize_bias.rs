@@ -67,23 +67,7 @@ impl Pass for TflQuantizeBias {
     }
 }
 
-/// int32 at input scale x weight scale(s), zero point 0; per-axis along the bias's
-/// one dim when the weight has one scale per output channel.
+/// `QuantTy::bias_for`, when the weight has one scale or one per bias element.
 fn bias_type(x: &QuantTy, w: &QuantTy, channels: usize) -> Option<QuantTy> {
-    let xs = *x.scales.first()?;
-    let scales: Vec<f64> = w.scales.iter().map(|s| s * xs).collect();
-    if scales.len() != 1 && scales.len() != channels {
-        return None;
-    }
-    let axis = (scales.len() > 1).then_some(0);
-    Some(QuantTy {
-        storage_bits: 32,
-        signed: true,
-        expressed: x.expressed.clone(),
-        storage_min: i32::MIN as i64,
-        storage_max: i32::MAX as i64,
-        zero_points: vec![0; scales.len()],
-        scales,
-        axis,
-    })
+    (w.scales.len() == 1 || w.scales.len() == channels).then(|| QuantTy::bias_for(x, w))
 }

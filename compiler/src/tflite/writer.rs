@@ -516,20 +516,7 @@ fn zero_bias(view: &OpView) -> Result<(TensorTy, Vec<u8>), String> {
         return Err("has a filter with a dynamic channel count and no bias".into());
     }
     let elem = match (&input.elem, &filter.elem) {
-        (ElemTy::Quant(i), ElemTy::Quant(w)) => {
-            let in_scale = i.scales.first().copied().unwrap_or(1.0);
-            let scales: Vec<f64> = w.scales.iter().map(|s| s * in_scale).collect();
-            ElemTy::Quant(ir::QuantTy {
-                storage_bits: 32,
-                signed: true,
-                expressed: i.expressed.clone(),
-                storage_min: i32::MIN as i64,
-                storage_max: i32::MAX as i64,
-                zero_points: vec![0; scales.len()],
-                axis: if scales.len() > 1 { Some(0) } else { None },
-                scales,
-            })
-        }
+        (ElemTy::Quant(i), ElemTy::Quant(w)) => ElemTy::Quant(ir::QuantTy::bias_for(i, w)),
         (e, _) if e.is_float() => view.results.first().map(|r| r.elem.clone()).unwrap_or(e.clone()),
         (e, w) => return Err(format!("has no bias and input/filter types {e}/{w} that edge cannot make one for")),
     };
