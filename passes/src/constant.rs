@@ -268,11 +268,11 @@ pub fn splat(v: MlirValue) -> Option<f64> {
 /// owns (`owned_resource_attr`): a `dense` attribute copies and hashes its bytes, which
 /// for weights costs more than computing them. Smaller ones stay `dense`, printed with
 /// their values (and decoded by `attr_from_mlir`, which stops at the same size).
-pub const RESOURCE_MIN_ELEMENTS: usize = 4096;
+const RESOURCE_MIN_ELEMENTS: usize = 4096;
 
 /// The `value` attribute for `c`: `dense`, or for a large int or float tensor a blob
 /// that takes `c`'s bytes over without copying them.
-fn value_attr(c: ConstTensor) -> MlirAttribute {
+pub(crate) fn value_attr(c: ConstTensor) -> MlirAttribute {
     let ty = c.mlir_type();
     let blob = c.num_elements() > RESOURCE_MIN_ELEMENTS && (c.elem.is_float() || c.elem.is_int());
     if blob { owned_resource_attr(ty, c.bytes) } else { dense_attr_from_bytes(ty, &c.bytes) }
@@ -292,17 +292,6 @@ pub fn insert(anchor: MlirOperation, c: &ConstTensor) -> MlirValue {
 pub fn insert_owned(anchor: MlirOperation, c: ConstTensor) -> MlirValue {
     let ty = c.mlir_type();
     let attr = value_attr(c);
-    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
-}
-
-/// Inserts a quantized `tfl.pseudo_const` before `anchor`: its `value` holds
-/// `storage` (the storage integers, e.g. i8) and its result has `storage`'s shape with
-/// element type `qtype` (a `!quant.uniform` over that storage), as TensorFlow's TFL
-/// writes quantized constants. The bytes are handed over without a copy.
-pub fn insert_quantized(anchor: MlirOperation, storage: ConstTensor, qtype: MlirType) -> MlirValue {
-    let shape = storage.shape.clone();
-    let ty = unsafe { mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), qtype, mlirAttributeGetNull()) };
-    let attr = value_attr(storage);
     unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
 }
 

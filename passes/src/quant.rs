@@ -2,10 +2,9 @@
 //! them: reading a constant through `tfl.dequantize`, building quantized constants,
 //! and where a per-axis dimension goes when a tensor is transposed or reshaped.
 
-use crate::constant::{read, transpose_bytes, RESOURCE_MIN_ELEMENTS};
+use crate::constant::{read, transpose_bytes, value_attr, ConstTensor};
 use crate::rewrite::*;
-use edge_dialects::elements::{dense_attr_from_bytes, owned_resource_attr};
-use edge_dialects::ir::{str_ref, type_from_mlir, ElemTy, QuantTy};
+use edge_dialects::ir::{type_from_mlir, ElemTy, QuantTy};
 use mlir_sys::*;
 
 /// The quantized type of `v`'s elements, if any.
@@ -16,10 +15,38 @@ pub fn quant_of(v: MlirValue) -> Option<QuantTy> {
     }
 }
 
-/// The MLIR element type `q` spells.
+/// The MLIR element type `q` stands for.
 pub fn quant_elem_type(ctx: MlirContext, q: &QuantTy) -> MlirType {
-    let text = q.to_string();
-    unsafe { mlirTypeParseGet(ctx, str_ref(&text)) }
+    let mut zero_points = q.zero_points.clone();
+    let mut scales = q.scales.clone();
+    unsafe {
+        let flags = if q.signed { mlirQuantizedTypeGetSignedFlag() } else { 0 };
+        let storage = mlirIntegerTypeGet(ctx, q.storage_bits);
+        // pt2e graphs and TFLite quantize from f32 (or f16).
+        let expressed = if *q.expressed == ElemTy::F16 { mlirF16TypeGet(ctx) } else { mlirF32TypeGet(ctx) };
+        match q.axis {
+            Some(axis) => mlirUniformQuantizedPerAxisTypeGet(
+                flags,
+                storage,
+                expressed,
+                scales.len() as isize,
+                scales.as_mut_ptr(),
+                zero_points.as_mut_ptr(),
+                axis,
+                q.storage_min,
+                q.storage_max,
+            ),
+            None => mlirUniformQuantizedTypeGet(
+                flags,
+                storage,
+                expressed,
+                scales.first().copied().unwrap_or(1.0),
+                zero_points.first().copied().unwrap_or(0),
+                q.storage_min,
+                q.storage_max,
+            ),
+        }
+    }
 }
 
 /// `tensor<shape x q>`.
@@ -29,13 +56,13 @@ pub fn quant_tensor_type(ctx: MlirContext, shape: &[i64], q: &QuantTy) -> MlirTy
 }
 
 /// A quantized `tfl.pseudo_const` of `shape` x `q` holding the storage integers
-/// `bytes`, inserted before `anchor`.
+/// `bytes` (taken over without a copy), inserted before `anchor`, as TensorFlow's TFL
+/// writes quantized constants.
 pub fn insert_quant_const(anchor: MlirOperation, shape: &[i64], q: &QuantTy, bytes: Vec<u8>) -> MlirValue {
     let ctx = unsafe { mlirOperationGetContext(anchor) };
     let ty = quant_tensor_type(ctx, shape, q);
-    let storage = unsafe { mlirQuantizedTypeCastToStorageType(ty) };
-    let n = shape.iter().product::<i64>() as usize;
-    let attr = if n > RESOURCE_MIN_ELEMENTS { owned_resource_attr(storage, bytes) } else { dense_attr_from_bytes(storage, &bytes) };
+    let storage = ConstTensor { shape: shape.to_vec(), elem: q.storage(), elem_type: unsafe { mlirIntegerTypeGet(ctx, q.storage_bits) }, bytes };
+    let attr = value_attr(storage);
     unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
 }
 

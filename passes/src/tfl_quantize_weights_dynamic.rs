@@ -28,7 +28,7 @@
 //!          : () -> tensor<16x64x!quant.uniform<i8<-127:127>:f32:0, {0.0123, ...}>>
 //!   %y = "tfl.fully_connected"(%x, %q, %b) {asymmetric_quantize_inputs = true, ...} : (...) -> tensor<4x16xf32>
 
-use crate::constant::{self, ConstTensor};
+use crate::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::ElemTy;
@@ -96,24 +96,6 @@ fn quantize_per_channel(shape: &[i64], axis: usize, values: &[f32]) -> (Vec<f64>
     (scales.into_iter().map(f64::from).collect(), bytes)
 }
 
-/// `!quant.uniform<i8<-127:127>:f32:axis, {scales}>`.
-fn per_axis_i8_type(ctx: MlirContext, axis: usize, scales: &mut [f64]) -> MlirType {
-    let mut zero_points = vec![0i64; scales.len()];
-    unsafe {
-        mlirUniformQuantizedPerAxisTypeGet(
-            mlirQuantizedTypeGetSignedFlag(),
-            mlirIntegerTypeGet(ctx, 8),
-            mlirF32TypeGet(ctx),
-            scales.len() as isize,
-            scales.as_mut_ptr(),
-            zero_points.as_mut_ptr(),
-            axis as i32,
-            -QMAX as i64,
-            QMAX as i64,
-        )
-    }
-}
-
 /// Constant `w` quantized along `axis`, inserted before its constant op.
 fn quantized_constant(w: MlirValue, axis: usize) -> Option<MlirValue> {
     let const_op = constant::constant_op(w)?;
@@ -125,11 +107,8 @@ fn quantized_constant(w: MlirValue, axis: usize) -> Option<MlirValue> {
         let (scales, q) = quantize_per_channel(shape, axis, &values);
         Some((shape.to_vec(), scales, q))
     })??;
-    let ctx = unsafe { mlirOperationGetContext(const_op) };
-    let mut scales = scales;
-    let qtype = per_axis_i8_type(ctx, axis, &mut scales);
-    let storage = ConstTensor { shape, elem: ElemTy::I(8), elem_type: unsafe { mlirIntegerTypeGet(ctx, 8) }, bytes };
-    Some(constant::insert_quantized(const_op, storage, qtype))
+    let q = edge_dialects::ir::QuantTy::new(&ElemTy::I(8), (-QMAX as i64, QMAX as i64), scales, vec![0; shape[axis] as usize], Some(axis as i32))?;
+    Some(crate::quant::insert_quant_const(const_op, &shape, &q, bytes))
 }
 
 impl Pass for TflQuantizeWeightsDynamic {
