@@ -75,15 +75,31 @@ func.func @concat(%a: tensor<2x!quant.uniform<i8:f32, 0.1>>, %b: tensor<2x!quant
 // -----
 
 // A float input with a dequantized int8 weight (dynamic quantization): the
-// fully_connected reads the int8 weight directly (a hybrid kernel).
+// fully_connected reads the int8 weight directly (a hybrid kernel), quantizing its
+// input with a zero point as pt2e's dynamic quantization does.
 // CHECK-LABEL: func.func @hybrid
 // CHECK: %[[W:.*]] = "tfl.pseudo_const"
 // CHECK-NOT: tfl.dequantize
-// CHECK: "tfl.fully_connected"(%arg0, %[[W]], %{{.*}}) {{.*}} -> tensor<1x2xf32>
+// CHECK: "tfl.fully_connected"(%arg0, %[[W]], %{{.*}}) {asymmetric_quantize_inputs = true, {{.*}} -> tensor<1x2xf32>
 func.func @hybrid(%x: tensor<1x3xf32>) -> tensor<1x2xf32> {
   %w = "tfl.pseudo_const"() {value = dense<[[1, 2, 3], [4, 5, 6]]> : tensor<2x3xi8>} : () -> tensor<2x3x!quant.uniform<i8<-127:127>:f32:0, {0.01:0, 0.02:0}>>
   %wf = "tfl.dequantize"(%w) : (tensor<2x3x!quant.uniform<i8<-127:127>:f32:0, {0.01:0, 0.02:0}>>) -> tensor<2x3xf32>
   %n = "tfl.no_value"() {value} : () -> none
   %y = "tfl.fully_connected"(%x, %wf, %n) {fused_activation_function = "NONE", keep_num_dims = false, weights_format = "DEFAULT"} : (tensor<1x3xf32>, tensor<2x3xf32>, none) -> tensor<1x2xf32>
   return %y : tensor<1x2xf32>
+}
+
+// -----
+
+// depthwise_conv_2d's hybrid kernel reads one scale per channel: a per-tensor weight
+// stays behind its dequantize.
+// CHECK-LABEL: func.func @hybrid_depthwise_needs_channels
+// CHECK: %[[F:.*]] = "tfl.dequantize"
+// CHECK: "tfl.depthwise_conv_2d"(%arg0, %[[F]],
+func.func @hybrid_depthwise_needs_channels(%x: tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32> {
+  %w = "tfl.pseudo_const"() {value = dense<1> : tensor<1x1x1x2xi8>} : () -> tensor<1x1x1x2x!quant.uniform<i8:f32, 0.01>>
+  %wf = "tfl.dequantize"(%w) : (tensor<1x1x1x2x!quant.uniform<i8:f32, 0.01>>) -> tensor<1x1x1x2xf32>
+  %b = "tfl.pseudo_const"() {value = dense<0.0> : tensor<2xf32>} : () -> tensor<2xf32>
+  %y = "tfl.depthwise_conv_2d"(%x, %wf, %b) {depth_multiplier = 1 : i32, dilation_h_factor = 1 : i32, dilation_w_factor = 1 : i32, fused_activation_function = "NONE", padding = "SAME", stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x4x4x2xf32>, tensor<1x1x1x2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xf32>
+  return %y : tensor<1x4x4x2xf32>
 }

@@ -66,6 +66,16 @@ pub fn insert_quant_const(anchor: MlirOperation, shape: &[i64], q: &QuantTy, byt
     unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
 }
 
+/// `op` reads the int8 constant `weight` directly: LiteRT's hybrid kernel, which
+/// quantizes the float input at run time (`edge_dialects::tfl::hybrid` has the contract),
+/// with a zero point where the op has the option.
+pub fn read_weight_in_hybrid_kernel(op: MlirOperation, h: &edge_dialects::tfl::hybrid::HybridOp, weight: MlirValue) {
+    set_operand(op, h.weight, weight);
+    if h.asymmetric_inputs_attr {
+        set_bool_attr(op, "asymmetric_quantize_inputs", true);
+    }
+}
+
 /// A quantized constant seen through the `tfl.dequantize` that makes `v`: its shape,
 /// quantized type and storage bytes.
 pub struct DequantizedConst {

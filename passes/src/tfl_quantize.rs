@@ -17,13 +17,15 @@
 //!   %yq = "tfl.conv_2d"(%xq, %wq, %b) : (..) -> tensor<..x!quant.uniform<i8:f32, 0.02:-3>>
 //!
 //! An op with a dequantized int8 weight but a float input (a dynamic-quantization
-//! graph) reads the int8 weight directly: TFLite's hybrid kernel. Any other op stays
+//! graph) reads the int8 weight directly: TFLite's hybrid kernel, for the ops and in
+//! the form `edge_dialects::tfl::hybrid` states (as `tfl-quantize-weights-dynamic` makes them). Any other op stays
 //! in float between its dequantize and quantize, and the pass notes it.
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::quant::{quant_of, quant_tensor_type};
 use crate::rewrite::*;
 use edge_dialects::ir::{type_from_mlir, ElemTy, QuantTy};
+use edge_dialects::tfl::hybrid::{self, HybridOp};
 use mlir_sys::*;
 
 pub static INFO: PassInfo = PassInfo {
@@ -109,9 +111,6 @@ const QUANTIZABLE: &[(&str, &[Role], Output)] = &[
     ("tfl.transpose_conv", &[Param, Weight(0), Act, Bias], Free),
 ];
 
-/// Ops with TFLite hybrid kernels (float input, int8 weight): the weight operand.
-const HYBRID: &[(&str, usize)] = &[("tfl.conv_2d", 1), ("tfl.depthwise_conv_2d", 1), ("tfl.fully_connected", 1)];
-
 impl Pass for TflQuantize {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
         // Last to first, so a quantize climbs a whole chain of moves.
@@ -127,8 +126,8 @@ impl Pass for TflQuantize {
                     continue;
                 }
             }
-            if let Some(&(_, w)) = HYBRID.iter().find(|e| e.0 == op_name) {
-                use_hybrid_kernel(op, w);
+            if let Some(h) = hybrid::lookup(&op_name) {
+                use_hybrid_kernel(op, h);
             }
         }
         erase_dead_ops(func);
@@ -329,15 +328,20 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
 
 /// A float `op` whose weight is a dequantized int8 constant reads the constant
 /// directly (TFLite's hybrid kernels quantize the input at run time).
-fn use_hybrid_kernel(op: MlirOperation, weight: usize) {
+fn use_hybrid_kernel(op: MlirOperation, h: &HybridOp) {
     let x = operand(op, 0);
     if value_type(x).elem != ElemTy::F32 || value_type(result(op, 0)).elem != ElemTy::F32 {
         return;
     }
-    let axis = if name(op) == "tfl.depthwise_conv_2d" { 3 } else { 0 };
-    if let Some(src) = weight_source(operand(op, weight as isize), axis) {
-        set_operand(op, weight, src);
+    let w = operand(op, h.weight as isize);
+    let dims = value_type(w).dims().to_vec();
+    let axis = h.quantized_dim(dims.len(), attr(op, "adj_y").and_then(|a| a.as_int()) == Some(1));
+    let Some(src) = weight_source(w, axis) else { return };
+    // A kernel that reads one scale per channel needs them.
+    if h.per_channel_only && quant_of(src).is_some_and(|q| q.axis.is_none()) && dims.get(axis).is_some_and(|&c| c > 1) {
+        return;
     }
+    crate::quant::read_weight_in_hybrid_kernel(op, h, src);
 }
 
 /// A float op that reads a dequantized activation or feeds a quantize stays float:

@@ -159,10 +159,7 @@ impl Pass for TflQuantizeWeightsDynamic {
                     }
                 },
             };
-            set_operand(op, h.weight, q);
-            if h.asymmetric_inputs_attr {
-                set_bool_attr(op, "asymmetric_quantize_inputs", true);
-            }
+            crate::quant::read_weight_in_hybrid_kernel(op, h, q);
         }
         for const_op in touched {
             let w = result(const_op, 0);
