@@ -55,6 +55,13 @@ pub fn quant_tensor_type(ctx: MlirContext, shape: &[i64], q: &QuantTy) -> MlirTy
     unsafe { mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull()) }
 }
 
+/// `tfl.quantize` of `v` to `q` (from float, or a requantize), inserted before `anchor`.
+pub fn insert_quantize(anchor: MlirOperation, v: MlirValue, q: &QuantTy) -> MlirValue {
+    let ty = quant_tensor_type(unsafe { mlirOperationGetContext(anchor) }, value_type(v).dims(), q);
+    let qtype = unsafe { mlirTypeAttrGet(ty) };
+    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.quantize", &[v], &[ty], &[("qtype", qtype)]), 0) }
+}
+
 /// A quantized `tfl.pseudo_const` of `shape` x `q` holding the storage integers
 /// `bytes` (taken over without a copy), inserted before `anchor`, as TensorFlow's TFL
 /// writes quantized constants.

@@ -200,3 +200,16 @@ pub fn set_bool_attr(op: MlirOperation, name: &str, value: bool) {
 pub fn value_type(v: MlirValue) -> edge_dialects::ir::TensorTy {
     edge_dialects::ir::type_from_mlir(unsafe { mlirValueGetType(v) })
 }
+
+/// `op`'s attributes, by name, in order.
+pub fn attributes(op: MlirOperation) -> Vec<(String, MlirAttribute)> {
+    unsafe {
+        (0..mlirOperationGetNumAttributes(op))
+            .map(|i| {
+                let na = mlirOperationGetAttribute(op, i);
+                let s = mlirIdentifierStr(na.name);
+                (String::from_utf8_lossy(std::slice::from_raw_parts(s.data as *const u8, s.length)).into_owned(), na.attribute)
+            })
+            .collect()
+    }
+}

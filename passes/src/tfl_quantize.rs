@@ -22,7 +22,7 @@
 //! in float between its dequantize and quantize, and the pass notes it.
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::quant::{quant_of, quant_tensor_type};
+use crate::quant::{insert_quantize, quant_of, quant_tensor_type};
 use crate::rewrite::*;
 use edge_dialects::ir::{type_from_mlir, ElemTy, QuantTy};
 use edge_dialects::tfl::hybrid::{self, HybridOp};
@@ -152,16 +152,14 @@ fn hoist_quantize(q: MlirOperation) {
         if !moves || use_count(v) != 1 || unsafe { mlirOperationGetNumResults(mv) } != 1 || value_type(x).elem != ElemTy::F32 {
             return;
         }
-        let ctx = unsafe { mlirOperationGetContext(q) };
-        let x_ty = quant_tensor_type(ctx, value_type(x).dims(), &target);
-        let new_q = insert_op_before(mv, "tfl.quantize", &[x], &[x_ty], &[("qtype", unsafe { mlirTypeAttrGet(x_ty) })]);
+        let new_q = insert_quantize(mv, x, &target);
         let mut ins = operands(mv);
-        ins[0] = result(new_q, 0);
+        ins[0] = new_q;
         let moved = rebuild(mv, &ins, &[unsafe { mlirValueGetType(result(q, 0)) }]);
         replace_all_uses(result(q, 0), result(moved, 0));
         erase(q);
         erase(mv);
-        q = new_q;
+        q = defining_op(new_q).expect("a quantize");
     }
 }
 
@@ -199,23 +197,12 @@ fn requantize(anchor: MlirOperation, v: MlirValue, q: &QuantTy) -> MlirValue {
     if quant_of(v).as_ref() == Some(q) {
         return v;
     }
-    let shape = value_type(v).dims().to_vec();
-    let ty = quant_tensor_type(unsafe { mlirOperationGetContext(anchor) }, &shape, q);
-    let qtype = unsafe { mlirTypeAttrGet(ty) };
-    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.quantize", &[v], &[ty], &[("qtype", qtype)]), 0) }
+    insert_quantize(anchor, v, q)
 }
 
 /// `op` with `operands` and result types `results`, its attributes kept, before `op`.
 fn rebuild(op: MlirOperation, operands: &[MlirValue], results: &[MlirType]) -> MlirOperation {
-    let attrs: Vec<(String, MlirAttribute)> = unsafe {
-        (0..mlirOperationGetNumAttributes(op))
-            .map(|i| {
-                let na = mlirOperationGetAttribute(op, i);
-                let s = mlirIdentifierStr(na.name);
-                (String::from_utf8_lossy(std::slice::from_raw_parts(s.data as *const u8, s.length)).into_owned(), na.attribute)
-            })
-            .collect()
-    };
+    let attrs = attributes(op);
     let refs: Vec<(&str, MlirAttribute)> = attrs.iter().map(|(n, a)| (n.as_str(), *a)).collect();
     insert_op_before(op, &name(op), operands, results, &refs)
 }
@@ -232,17 +219,14 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
     let all_act = roles.first() == Some(&AllAct);
     let mut new_operands = Vec::with_capacity(n);
     let mut input_q: Option<QuantTy> = None;
+    let mut inputs_agree = true;
     let mut pad_value = None;
     for i in 0..n {
         let v = operand(op, i as isize);
         match role(i) {
             Act => {
                 let Some((src, q)) = per_tensor_source(v) else { return false };
-                if let Some(first) = &input_q {
-                    if all_act && *first != q && !matches!(output, Free) {
-                        return false;
-                    }
-                }
+                inputs_agree &= input_q.as_ref().is_none_or(|first| *first == q);
                 input_q.get_or_insert(q);
                 new_operands.push(src);
             }
@@ -280,7 +264,7 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
         Free => match &followers {
             Some((_, q)) => q.clone(),
             // Concatenating values of one type only moves them.
-            None if all_act && (0..n).all(|i| per_tensor_source(operand(op, i as isize)).is_some_and(|(_, q)| q == input_q)) => input_q.clone(),
+            None if all_act && inputs_agree => input_q.clone(),
             None => return false,
         },
         Moves => input_q.clone(),

@@ -10,7 +10,7 @@
 //!   func @main(%x: tensor<4x!quant.uniform<i8:f32, 0.1>>) { ... uses of %q read %x
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
-use crate::quant::{quant_of, quant_tensor_type};
+use crate::quant::{insert_quantize, quant_of, quant_tensor_type};
 use crate::rewrite::*;
 use edge_dialects::ir::{str_ref, QuantTy};
 use mlir_sys::*;
@@ -47,15 +47,6 @@ fn as_uint8(q: &QuantTy) -> QuantTy {
     }
 }
 
-fn io_type(v: MlirValue, q: &QuantTy) -> MlirType {
-    let shape = value_type(v).dims().to_vec();
-    unsafe { quant_tensor_type(mlirValueGetContext(v), &shape, q) }
-}
-
-fn requantize(anchor: MlirOperation, v: MlirValue, ty: MlirType) -> MlirValue {
-    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.quantize", &[v], &[ty], &[("qtype", mlirTypeAttrGet(ty))]), 0) }
-}
-
 impl Pass for TflQuantizeIo {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
         if !crate::tfl_channel_last_io::is_entry(func) {
@@ -76,9 +67,10 @@ impl Pass for TflQuantizeIo {
                 match q.filter(|q| quantized_only && q.axis.is_none() && q.signed && q.storage_bits == 8) {
                     Some(q) => {
                         let int8 = mlirValueGetType(result(users[0], 0));
-                        let arg_ty = if self.unsigned { io_type(arg, &as_uint8(&q)) } else { int8 };
+                        let shape = value_type(arg).dims().to_vec();
+                        let arg_ty = if self.unsigned { quant_tensor_type(mlirValueGetContext(arg), &shape, &as_uint8(&q)) } else { int8 };
                         mlirBlockArgumentSetType(arg, arg_ty);
-                        let value = if self.unsigned { requantize(users[0], arg, int8) } else { arg };
+                        let value = if self.unsigned { insert_quantize(users[0], arg, &q) } else { arg };
                         for u in users {
                             replace_all_uses(result(u, 0), value);
                             erase(u);
@@ -95,7 +87,7 @@ impl Pass for TflQuantizeIo {
                 let q = source.and_then(quant_of).filter(|q| q.axis.is_none() && q.signed && q.storage_bits == 8);
                 match (source, q) {
                     (Some(x), Some(q)) => {
-                        let out = if self.unsigned { requantize(ret, x, io_type(x, &as_uint8(&q))) } else { x };
+                        let out = if self.unsigned { insert_quantize(ret, x, &as_uint8(&q)) } else { x };
                         set_operand(ret, i, out);
                         outputs.push(mlirValueGetType(out));
                     }

@@ -87,16 +87,7 @@ pub fn lookup(op: &str) -> Option<&'static Rule> {
 pub fn apply(rule: &Rule, op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     match rule {
         Rule::Rename { to, attrs } => {
-            let mut all: Vec<(String, MlirAttribute)> = unsafe {
-                (0..mlirOperationGetNumAttributes(op))
-                    .map(|i| {
-                        let na = mlirOperationGetAttribute(op, i);
-                        let s = mlirIdentifierStr(na.name);
-                        let name = String::from_utf8_lossy(std::slice::from_raw_parts(s.data as *const u8, s.length)).into_owned();
-                        (name, na.attribute)
-                    })
-                    .collect()
-            };
+            let mut all = attributes(op);
             for (name, value) in *attrs {
                 all.push((name.to_string(), string_attr(op, value)));
             }
