@@ -418,27 +418,7 @@ def run(args, report: dict[str, Any], log) -> int:
             raise CheckError(f"cannot write {args.save_outputs}: {e}") from None
 
     if expected is not None:
-        out_names = [n for n, _ in outputs]
-        keys = []
-        for i, n in enumerate(out_names):
-            # A signature lists its outputs sorted by name (output_10 before output_2):
-            # edge's `output_<k>` is result k.
-            m = re.fullmatch(r"output_(\d+)", n)
-            k = int(m.group(1)) if m else i
-            if n in expected:
-                keys.append(n)
-            elif f"out{k}" in expected:
-                keys.append(f"out{k}")
-            else:
-                raise CheckError(
-                    f"expected npz has no array for output '{n}' (looked for keys '{n}' and 'out{i}'; "
-                    f"it has {sorted(expected)})"
-                )
-        unused = sorted(set(expected) - set(keys))
-        if unused:
-            raise CheckError(
-                f"expected npz has arrays {unused} that match no output (outputs: {out_names})"
-            )
+        keys = expected_keys([n for n, _ in outputs], expected)
 
     status = "PASS" if expected is not None else "RAN"
     for i, (n, a) in enumerate(outputs):
@@ -472,6 +452,29 @@ def run(args, report: dict[str, Any], log) -> int:
     failed = sum(1 for r in report["outputs"] if r["status"] != "PASS")
     log(f"{PROG}: {status} ({n - failed} of {n} output{'s' if n != 1 else ''} pass)")
     return EXIT_PASS if status == "PASS" else EXIT_FAIL
+
+
+def expected_keys(out_names: list, expected: dict) -> list:
+    """The expected npz key of each model output: its name, or `out<k>` for edge's
+    `output_<k>` (a signature lists its outputs sorted by name, so output_10 comes
+    before output_2) or for the output's position. Every array must match one output."""
+    keys = []
+    for i, n in enumerate(out_names):
+        m = re.fullmatch(r"output_(\d+)", n)
+        k = int(m.group(1)) if m else i
+        if n in expected:
+            keys.append(n)
+        elif f"out{k}" in expected:
+            keys.append(f"out{k}")
+        else:
+            raise CheckError(
+                f"expected npz has no array for output '{n}' (looked for keys '{n}' and 'out{k}'; "
+                f"it has {sorted(expected)})"
+            )
+    unused = sorted(set(expected) - set(keys))
+    if unused:
+        raise CheckError(f"expected npz has arrays {unused} that match no output (outputs: {out_names})")
+    return keys
 
 
 def main(argv: list[str] | None = None) -> int:

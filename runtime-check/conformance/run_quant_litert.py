@@ -157,21 +157,11 @@ def quantize(x, scale: float, zp: int, dtype):
 
 
 def output_keys(names: list[str], expected: dict) -> list[str]:
-    """The expected npz key of each model output (by name, or edge's output_<k> /
-    position as `out<k>`), as litert_check binds them."""
-    keys = []
-    for i, n in enumerate(names):
-        m = re.fullmatch(r"output_(\d+)", n)
-        k = int(m.group(1)) if m else i
-        if n in expected:
-            keys.append(n)
-        elif f"out{k}" in expected:
-            keys.append(f"out{k}")
-        else:
-            raise Failure(f"no expected array for output '{n}' (expected keys {sorted(expected)})")
-    if sorted(keys) != sorted(expected):
-        raise Failure(f"outputs {names} do not match the expected arrays {sorted(expected)}")
-    return keys
+    """The expected npz key of each model output, as litert_check binds them."""
+    try:
+        return litert_check.expected_keys(names, expected)
+    except litert_check.CheckError as e:
+        raise Failure(str(e)) from None
 
 
 def compare(got, want, oq: dict | None, atol: float, tol: dict) -> dict:
