@@ -42,6 +42,13 @@ fn tensors(path: &Path) -> Vec<(TensorType, bool)> {
     sg.tensors().unwrap().iter().map(|t| (t.type_(), has_data(t.buffer()))).collect()
 }
 
+/// `edge-convert <fixture>.pt2 -o out --quantize mode`.
+fn convert(name: &str, out: &Path, mode: &str) {
+    let pt2 = fixture(name, "pt2");
+    let args = [pt2.as_os_str(), "-o".as_ref(), out.as_os_str(), "--quantize".as_ref(), mode.as_ref(), "-q".as_ref()];
+    run(env!("CARGO_BIN_EXE_edge-convert"), &args);
+}
+
 fn litert(model: &Path, name: &str, tolerance: f64) {
     let report = check(
         model,
@@ -58,17 +65,7 @@ fn fp16_weights_are_float16_and_match_pytorch() {
     let work = common::work_dir("quantize_fp16");
     for name in FIXTURES {
         let out = work.join(format!("{name}.tflite"));
-        run(
-            env!("CARGO_BIN_EXE_edge-convert"),
-            &[
-                fixture(name, "pt2").as_os_str(),
-                "-o".as_ref(),
-                out.as_os_str(),
-                "--quantize".as_ref(),
-                "fp16".as_ref(),
-                "-q".as_ref(),
-            ],
-        );
+        convert(name, &out, "fp16");
         let tensors = tensors(&out);
         let mut weights: BTreeMap<String, usize> = BTreeMap::new();
         for (ty, constant) in &tensors {
@@ -88,17 +85,7 @@ fn dynamic_int8_weights_run_in_hybrid_kernels() {
     for name in FIXTURES {
         // As edge-convert does it (weights of 1024 elements or more).
         let out = work.join(format!("{name}.tflite"));
-        run(
-            env!("CARGO_BIN_EXE_edge-convert"),
-            &[
-                fixture(name, "pt2").as_os_str(),
-                "-o".as_ref(),
-                out.as_os_str(),
-                "--quantize".as_ref(),
-                "dynamic-int8".as_ref(),
-                "-q".as_ref(),
-            ],
-        );
+        convert(name, &out, "dynamic-int8");
         litert(&out, name, 2e-2);
 
         // Every weight quantized, so each hybrid kernel the fixture has is run.
