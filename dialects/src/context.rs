@@ -137,8 +137,10 @@ impl<'c> DiagnosticCollector<'c> {
         let diags = crate::remark::Sink::default();
         let sink = diags.clone();
         let id = context.attach_diagnostic_handler(move |d| {
-            sink.lock().unwrap_or_else(|e| e.into_inner()).push(diag_from(&d));
-            true
+            crate::guard::catch_in_callback("the diagnostic handler", true, || {
+                sink.lock().unwrap_or_else(|e| e.into_inner()).push(diag_from(&d));
+                true
+            })
         });
         let remarks = crate::remark::attach(context.to_raw(), diags.clone());
         DiagnosticCollector { context, id: Some(id), remarks, diags }
@@ -166,14 +168,23 @@ impl Drop for DiagnosticCollector<'_> {
 /// ops other than a single `builtin.module` are wrapped in an implicit module. Errors go
 /// to the context's diagnostic handlers and `None` is returned.
 pub fn parse_module<'c>(context: &'c Context, source: &str, filename: &str) -> Option<Module<'c>> {
+    if let Err(bad) = precheck(source) {
+        let loc = unsafe {
+            mlirLocationFileLineColGet(context.to_raw(), crate::ir::str_ref(filename), bad.line as u32, bad.col as u32)
+        };
+        crate::verify::emit_error(loc, &bad.message);
+        return None;
+    }
     const SEVERAL_OPS: &str = "source must contain a single top-level operation";
     // First attempt with diagnostics held back: several top-level ops are not an error
     // for us, just a reason to parse again inside an implicit module.
     let held = Rc::new(RefCell::new(Vec::<String>::new()));
     let sink = held.clone();
     let id = context.attach_diagnostic_handler(move |d| {
-        sink.borrow_mut().push(d.to_string());
-        true
+        crate::guard::catch_in_callback("the diagnostic handler", true, || {
+            sink.borrow_mut().push(d.to_string());
+            true
+        })
     });
     let op = parse_op(context, source, filename);
     context.detach_diagnostic_handler(id);
@@ -196,6 +207,104 @@ pub fn parse_module<'c>(context: &'c Context, source: &str, filename: &str) -> O
         parse_op(context, source, filename);
         None
     }
+}
+
+/// How deeply brackets (`(`, `[`, `{`, `<`) may nest in MLIR text. MLIR's parser
+/// recurses once per level, so unbounded nesting overflows any stack; real modules stay
+/// below 50 (a region in a function in a module, attributes a few levels deep).
+pub const MAX_NESTING: usize = 1000;
+
+/// Why text was refused before MLIR's parser saw it, and where (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+/// Checks MLIR text for what crashes MLIR 22's own parser instead of making it report
+/// an error: nesting past [`MAX_NESTING`], and dense arrays whose element type is not
+/// an integer or float type written out (`array<index: 1>` dereferences a null type,
+/// an upstream bug; an alias may stand for `index`, so aliases are refused too). String
+/// literals and `//` comments are skipped.
+pub fn precheck(text: &str) -> Result<(), Refused> {
+    let bytes = text.as_bytes();
+    let (mut line, mut line_start, mut depth, mut i) = (1usize, 0usize, 0usize, 0usize);
+    let at = |i: usize, line: usize, line_start: usize| (line, text[line_start..i].chars().count() + 1);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'"' => {
+                // A string literal: skip to the closing quote, past escapes.
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    } else if bytes[i] == b'\n' {
+                        // An unterminated string: the parser reports it.
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' | b'<' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    let (line, col) = at(i, line, line_start);
+                    return Err(Refused {
+                        line,
+                        col,
+                        message: format!("brackets nest more than {MAX_NESTING} levels deep here; edge refuses such input rather than overflow the parser's stack"),
+                    });
+                }
+                if bytes[i] == b'<' && i >= 5 && &bytes[i - 5..i] == b"array" && !is_ident(bytes.get(i.wrapping_sub(6)).copied()) {
+                    if let Err(message) = check_dense_array_type(&text[i + 1..]) {
+                        let (line, col) = at(i + 1, line, line_start);
+                        return Err(Refused { line, col, message });
+                    }
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            // `->` is an arrow, not a closing bracket.
+            b'>' if i == 0 || bytes[i - 1] != b'-' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn is_ident(c: Option<u8>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c == b'$' || c == b'#' || c == b'!')
+}
+
+/// The element type that opens a dense array (`i32: 1, 2>`, `f32>`) must be a builtin
+/// integer or float type spelled out.
+fn check_dense_array_type(rest: &str) -> Result<(), String> {
+    let rest = rest.trim_start();
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+    let word = &rest[..end];
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let integer = ["i", "si", "ui"].iter().any(|p| word.strip_prefix(p).is_some_and(digits));
+    let float = word.starts_with('f') || word.starts_with("bf") || word.starts_with("tf");
+    let closed = rest[end..].trim_start().starts_with([':', '>']);
+    if (integer || float) && closed {
+        return Ok(());
+    }
+    let shown: String = rest.chars().take_while(|&c| c != ':' && c != '>' && c != '\n').take(40).collect();
+    Err(format!(
+        "dense array element type '{}' is not supported: write an integer or float type such as `array<i64: 1, 2>` (MLIR 22's parser crashes on `array<index: ...>`)",
+        shown.trim()
+    ))
 }
 
 fn parse_op(context: &Context, source: &str, filename: &str) -> Option<MlirOperation> {

@@ -8,6 +8,7 @@ pub mod approximations;
 pub mod catalog;
 pub mod context;
 pub mod elements;
+pub mod guard;
 pub mod ir;
 pub mod remark;
 pub mod rules;

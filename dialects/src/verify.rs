@@ -130,7 +130,12 @@ pub fn verify_operation(root: MlirOperation) -> usize {
         let Some(dialect) = name.split_once('.').and_then(|(ns, _)| dialect_of(ns)) else {
             return MlirWalkResult_MlirWalkResultAdvance;
         };
-        let problems = check_named(dialect, &name, op);
+        // A panic must not unwind into MLIR's walk: it becomes an error at the op.
+        let Some(problems) = crate::guard::catch_at_op(op, &format!("the verifier of '{name}'"), || check_named(dialect, &name, op))
+        else {
+            state.errors += 1;
+            return MlirWalkResult_MlirWalkResultAdvance;
+        };
         for p in problems {
             emit_error(mlirOperationGetLocation(op), &format!("'{name}' op {p}"));
             state.errors += 1;

@@ -79,7 +79,9 @@ impl<'c> RunExternalPass<'c> for Bridge {
         if let Some(hook) = &self.on_pass {
             (hook.0)(self.name);
         }
-        if self.pass.run(raw).is_err() {
+        // A panic must not unwind into MLIR's pass manager: it becomes an error at the op.
+        let what = format!("pass '{}'", self.name);
+        if !matches!(edge_dialects::guard::catch_at_op(raw, &what, || self.pass.run(raw)), Some(Ok(_))) {
             pass.signal_failure();
             return;
         }

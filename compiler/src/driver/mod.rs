@@ -20,9 +20,10 @@ pub fn render_diag(d: &Diag, source: Option<&Source>) -> String {
         Some(p) => {
             out.push_str(&format!("{}:{}:{}: {}: {}\n", p.file, p.line, p.col, d.severity, d.message));
             if let Some(line) = source.filter(|s| s.name == p.file).and_then(|s| s.text.lines().nth(p.line.saturating_sub(1))) {
-                out.push_str(line);
+                let (shown, caret) = source_window(line, p.col.saturating_sub(1));
+                out.push_str(&shown);
                 out.push('\n');
-                out.push_str(&" ".repeat(p.col.saturating_sub(1)));
+                out.push_str(&" ".repeat(caret));
                 out.push_str("^\n");
             }
         }
@@ -32,6 +33,33 @@ pub fn render_diag(d: &Diag, source: Option<&Source>) -> String {
         out.push_str(&render_diag(n, source));
     }
     out
+}
+
+/// At most this many characters of a source line are echoed under a diagnostic.
+const SOURCE_WINDOW: usize = 120;
+
+/// The part of `line` echoed under a diagnostic at 0-based character `col`, and the
+/// caret's column in it: the whole line when short, else a window around `col` marked
+/// with `...` (a one-line module of megabytes must not be printed whole).
+fn source_window(line: &str, col: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= SOURCE_WINDOW {
+        return (line.to_string(), col);
+    }
+    let col = col.min(chars.len());
+    let start = col.saturating_sub(SOURCE_WINDOW / 2);
+    let end = (start + SOURCE_WINDOW).min(chars.len());
+    let mut shown = String::new();
+    let mut caret = col - start;
+    if start > 0 {
+        shown.push_str("...");
+        caret += 3;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push_str("...");
+    }
+    (shown, caret)
 }
 
 /// Sends `tracing` events to stderr, filtered by `EDGE_LOG` (e.g. `EDGE_LOG=debug`);
@@ -76,4 +104,19 @@ pub fn print_operation(op: &melior::ir::operation::OperationRef, options: PrintO
 
 pub fn has_errors(diags: &[Diag]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_window;
+
+    #[test]
+    fn long_source_lines_are_echoed_around_the_column() {
+        assert_eq!(source_window("abc", 1), ("abc".to_string(), 1));
+        let line = "x".repeat(1000);
+        let (shown, caret) = source_window(&line, 500);
+        assert_eq!(shown.len(), 3 + super::SOURCE_WINDOW + 3);
+        assert!(shown.starts_with("...") && shown.ends_with("..."));
+        assert_eq!(caret, 3 + super::SOURCE_WINDOW / 2);
+    }
 }

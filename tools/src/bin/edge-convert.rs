@@ -202,6 +202,10 @@ static ALLOCATOR: huge_pages::HugePages = huge_pages::HugePages;
 
 fn main() -> ExitCode {
     keep_freed_memory();
+    edge_dialects::guard::run_tool("edge-convert", convert_main)
+}
+
+fn convert_main() -> ExitCode {
     driver::init_logging();
     let args = Args::parse();
     let io_type = match args.io_type {

@@ -103,6 +103,10 @@ fn run_case(text: &str, source_name: &str, args: &Args) -> Result<CaseResult, St
 }
 
 fn main() -> ExitCode {
+    edge_dialects::guard::run_tool("edge-opt", opt_main)
+}
+
+fn opt_main() -> ExitCode {
     edge_compiler::driver::init_logging();
     let args = Args::parse();
     if args.list_passes {

@@ -45,6 +45,10 @@ struct Args {
 }
 
 fn main() -> ExitCode {
+    edge_dialects::guard::run_tool("edge-translate", translate_main)
+}
+
+fn translate_main() -> ExitCode {
     edge_compiler::driver::init_logging();
     let args = Args::parse();
     match run(&args) {
