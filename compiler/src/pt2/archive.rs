@@ -13,11 +13,11 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use memmap2::Mmap;
+use memmap2::{Mmap, MmapMut};
 use zip::CompressionMethod;
 
 use super::error::Pt2Error;
@@ -49,22 +49,55 @@ impl std::fmt::Debug for Archive {
 }
 
 impl Archive {
-    /// Maps `path` and reads its central directory.
+    /// Maps `path` and reads its central directory; `-`, a pipe or a device is read
+    /// into memory first.
     ///
     /// Fails if the file is not a zip, is truncated, has a compressed entry, has
     /// entries outside one root folder, or says it is not a little-endian `pt2` archive.
     pub fn open(path: impl AsRef<Path>) -> Result<Archive, Pt2Error> {
         let path = path.as_ref().to_path_buf();
         let io = |source| Pt2Error::Io { path: path.clone(), source };
-        let file = File::open(&path).map_err(io)?;
-        let len = file.metadata().map_err(io)?.len();
-        if len == 0 {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin().lock().read_to_end(&mut bytes).map_err(io)?;
+            return Archive::from_bytes("<stdin>", &bytes);
+        }
+        let mut file = File::open(&path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
+        if meta.is_dir() {
+            return Err(Pt2Error::NotZip { path, reason: "it is a directory; give the .pt2 file".into() });
+        }
+        if !meta.is_file() {
+            // A pipe or a device cannot be mapped, and a zip is read from its end: read
+            // the stream whole (`cat m.pt2 | edge-convert /dev/stdin`).
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).map_err(io)?;
+            return Archive::from_bytes(path, &bytes);
+        }
+        if meta.len() == 0 {
             return Err(Pt2Error::NotZip { path, reason: "the file is empty".into() });
         }
         // SAFETY: the map is read-only and private to this process. Like every reader
         // of memory-mapped files, we rely on the file not being truncated or rewritten
         // by another process while the archive is open.
         let map = unsafe { Mmap::map(&file) }.map_err(io)?;
+        Archive::from_map(path, map)
+    }
+
+    /// An archive of `bytes` (copied into an anonymous map), named `path` in messages.
+    pub fn from_bytes(path: impl AsRef<Path>, bytes: &[u8]) -> Result<Archive, Pt2Error> {
+        let path = path.as_ref().to_path_buf();
+        if bytes.is_empty() {
+            return Err(Pt2Error::NotZip { path, reason: "the input is empty".into() });
+        }
+        let io = |source| Pt2Error::Io { path: path.clone(), source };
+        let mut map = MmapMut::map_anon(bytes.len()).map_err(io)?;
+        map.copy_from_slice(bytes);
+        let map = map.make_read_only().map_err(io)?;
+        Archive::from_map(path, map)
+    }
+
+    fn from_map(path: PathBuf, map: Mmap) -> Result<Archive, Pt2Error> {
         let (root, entries) = read_central_directory(&path, &map)?;
         let archive = Archive { path, map, root, entries };
         archive.check_markers()?;

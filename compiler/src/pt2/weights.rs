@@ -159,7 +159,11 @@ impl Weight {
 /// Opens `path`, parses the program and both payload configs, and binds every
 /// parameter, buffer and tensor constant input to its stored tensor.
 pub fn load(path: &Path) -> Result<Program, Pt2Error> {
-    let archive = Archive::open(path)?;
+    load_archive(Archive::open(path)?)
+}
+
+/// [`load`] of an archive already open (read from memory, say).
+pub fn load_archive(archive: Archive) -> Result<Program, Pt2Error> {
     check_layout(&archive)?;
     let ep =
         schema::parse_exported_program(archive.path(), &archive.full_name(MODEL_JSON), archive.entry(MODEL_JSON)?)?;

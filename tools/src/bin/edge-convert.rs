@@ -32,7 +32,8 @@ enum IoTypeArg {
     after_help = "The pipeline it runs is printed by --print-pipeline; each pass can be rerun on MLIR text with\n`edge-opt --pass-pipeline=...` after `edge-translate --pt2-to-mlir`."
 )]
 struct Args {
-    /// The .pt2 archive (from torch.export.save, torch 2.9 or newer).
+    /// The .pt2 archive (from torch.export.save, torch 2.9 or newer); `-` reads it from
+    /// standard input (then name the output with -o).
     #[arg(required_unless_present = "print_pipeline")]
     input: Option<PathBuf>,
     /// Output .tflite (default: the input's name with .tflite). Written only when the
@@ -269,7 +270,10 @@ fn notes(diags: &[Diag]) -> Vec<Note> {
 
 fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
     let input = args.input.clone().expect("clap requires the input unless --print-pipeline");
-    let output_name = args.output.clone().unwrap_or_else(|| default_output(&input));
+    let output_name = match &args.output {
+        Some(o) => o.clone(),
+        None => default_output(&input)?,
+    };
     let progress = progress_bar();
     let mut phases = Vec::new();
     let started = Instant::now();
@@ -349,9 +353,14 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `model.pt2` -> `model.tflite`, beside the input.
-fn default_output(input: &Path) -> String {
-    input.with_extension("tflite").to_string_lossy().into_owned()
+/// `model.pt2` -> `model.tflite`, beside the input. Standard input, a pipe or a device
+/// has no "beside": the output must be named.
+fn default_output(input: &Path) -> Result<String, String> {
+    let regular = input.as_os_str() != "-" && std::fs::metadata(input).map(|m| m.is_file()).unwrap_or(true);
+    if !regular {
+        return Err(format!("{}: reading a stream, so there is no default output name: give one with -o", input.display()));
+    }
+    Ok(input.with_extension("tflite").to_string_lossy().into_owned())
 }
 
 /// A spinner on stderr naming the current step; hidden when stderr is not a terminal.

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 #[command(name = "edge-translate", version, about = "Translate torch.export archives to StableHLO, and between MLIR and TFLite flatbuffers")]
 #[command(group(ArgGroup::new("translation").required(true).args(["pt2_to_mlir", "mlir_to_tflite", "tflite_to_mlir", "tflite_dump"])))]
 struct Args {
-    /// Input file, or - for standard input (MLIR text only).
+    /// Input file, or - for standard input.
     #[arg(default_value = "-")]
     input: String,
     /// Output file (default: standard output). Not created when the translation fails.
