@@ -41,7 +41,14 @@ pub fn install_panic_hook() {
         let default = panic::take_hook();
         let verbose = std::env::var_os("EDGE_BACKTRACE").is_some_and(|v| v != "0");
         panic::set_hook(Box::new(move |info| {
-            let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+            let mut place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+            // A panic inside std or a crate (an overflow in `product`, an index in
+            // `Vec`) is located by the first frame of edge's own code that called it.
+            if info.location().is_some_and(|l| !is_edge_source(l.file())) {
+                if let Some(frame) = first_edge_frame() {
+                    place.push_str(&format!(" called from {frame}"));
+                }
+            }
             let text = format!("{}{place}", payload_text(info.payload()));
             LAST_PANIC.with(|p| *p.borrow_mut() = Some(text));
             if verbose {
@@ -49,6 +56,20 @@ pub fn install_panic_hook() {
             }
         }));
     });
+}
+
+fn is_edge_source(file: &str) -> bool {
+    !(file.starts_with("/rustc/") || file.contains("/.cargo/registry/") || file.contains("/library/"))
+}
+
+/// `file:line` of the innermost frame of edge's own code, outside this module.
+fn first_edge_frame() -> Option<String> {
+    let trace = std::backtrace::Backtrace::force_capture().to_string();
+    trace
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("at "))
+        .find(|at| is_edge_source(at) && !at.contains("guard.rs"))
+        .map(|at| at.rsplit_once(':').map_or(at, |(file_line, _col)| file_line).to_string())
 }
 
 fn payload_text(payload: &(dyn Any + Send)) -> String {

@@ -399,7 +399,9 @@ pub fn reshape(op: &OpView) -> Result<(), String> {
         if let Some(d) = s.iter().find(|&&d| d < -1) {
             return Err(format!("shape has a negative size {d}"));
         }
-        let known: i64 = s.iter().filter(|&&d| d != -1).product();
+        let Some(known) = s.iter().filter(|&&d| d != -1).try_fold(1i64, |acc, &d| acc.checked_mul(d)) else {
+            return Err(format!("shape {s:?} has more elements than a 64-bit count holds"));
+        };
         if let Some(n) = input_count {
             let fits = if s.contains(&-1) { known == 0 && n == 0 || known > 0 && n % known == 0 } else { n == known };
             if !fits {
@@ -418,7 +420,7 @@ pub fn reshape(op: &OpView) -> Result<(), String> {
 pub fn infer_reshape(op: &OpView) -> Infer {
     let out_elem = result_elem(op, 0, 0);
     if let Some(s) = const_ints(op, 1) {
-        let known: i64 = s.iter().filter(|&&d| d != -1).product();
+        let known = s.iter().filter(|&&d| d != -1).try_fold(1i64, |acc, &d| acc.checked_mul(d)).unwrap_or(0);
         let fill = match op.operands.first().and_then(|t| t.num_elements()) {
             Some(n) if known > 0 => n / known,
             _ => DYN,
