@@ -237,3 +237,200 @@ fn check_tensor(model: &Model, g: usize, i: usize, t: &Tensor, n_buffers: usize)
 fn join(v: &[i32]) -> String {
     v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_model::{TestModel, TestTensor};
+    use super::super::{dump_tflite, op_histogram, tflite_to_mlir, weight_types};
+    use crate::schema::*;
+
+    /// Each bad file: its name under `fuzz/regressions/tflite/`, how it differs from the
+    /// good model, and the message every reader gives.
+    fn cases() -> Vec<(&'static str, TestModel, &'static str)> {
+        let m = |f: &dyn Fn(&mut TestModel)| {
+            let mut m = TestModel::default();
+            f(&mut m);
+            m
+        };
+        vec![
+            (
+                "operator-input-out-of-range",
+                m(&|m| m.ops[0].inputs = vec![0, 7]),
+                "subgraph 0, operator 0 (ADD): input 1 is tensor 7, out of range (the subgraph has 3 tensors)",
+            ),
+            (
+                "operator-input-negative",
+                m(&|m| m.ops[0].inputs = vec![-5, 1]),
+                "subgraph 0, operator 0 (ADD): input 0 is tensor -5, out of range (the subgraph has 3 tensors)",
+            ),
+            (
+                "operator-input-absent-not-optional",
+                m(&|m| m.ops[0].inputs = vec![0, -1]),
+                "subgraph 0, operator 0 (ADD): input 1 is an absent input (-1), but that input is not optional",
+            ),
+            (
+                "operator-output-out-of-range",
+                m(&|m| m.ops[0].outputs = vec![9]),
+                "subgraph 0, operator 0 (ADD): output 0 is tensor 9, out of range (the subgraph has 3 tensors)",
+            ),
+            (
+                "operator-intermediate-out-of-range",
+                m(&|m| m.ops[0].intermediates = Some(vec![3])),
+                "subgraph 0, operator 0 (ADD): intermediate 0 is tensor 3, out of range (the subgraph has 3 tensors)",
+            ),
+            (
+                "opcode-index-out-of-range",
+                m(&|m| m.ops[0].opcode = 5),
+                "subgraph 0, operator 0: opcode index 5 is out of range (the model has 1 operator codes)",
+            ),
+            (
+                "options-of-another-op",
+                m(&|m| m.ops[0].options_type = BuiltinOptions::Conv2DOptions),
+                "subgraph 0, operator 0 (ADD): has options of type Conv2DOptions, expected AddOptions",
+            ),
+            (
+                "subgraph-input-out-of-range",
+                m(&|m| m.inputs = vec![3]),
+                "subgraph 0: input 0 is tensor 3, out of range (the subgraph has 3 tensors)",
+            ),
+            (
+                "subgraph-output-negative",
+                m(&|m| m.outputs = vec![-2]),
+                "subgraph 0: output 0 is tensor -2, out of range (the subgraph has 3 tensors)",
+            ),
+            (
+                "tensor-buffer-out-of-range",
+                m(&|m| m.tensors[1].buffer = 9),
+                "subgraph 0, tensor 1 ('c'): buffer index 9 is out of range (the model has 2 buffers)",
+            ),
+            (
+                "shape-negative",
+                m(&|m| m.tensors[0].shape = vec![-3]),
+                "subgraph 0, tensor 0 ('x'): shape [-3] has negative dimension -3",
+            ),
+            (
+                "shape-signature-below-minus-one",
+                m(&|m| m.tensors[0].shape_signature = Some(vec![-2])),
+                "subgraph 0, tensor 0 ('x'): shape_signature [-2] has dimension -2 (only -1, dynamic, may be negative)",
+            ),
+            (
+                "shape-signature-rank",
+                m(&|m| m.tensors[0].shape_signature = Some(vec![-1, 2])),
+                "subgraph 0, tensor 0 ('x'): shape_signature [-1, 2] and shape [2] differ in rank",
+            ),
+            (
+                "shape-overflowing",
+                m(&|m| m.tensors[2].shape = vec![i32::MAX, i32::MAX, i32::MAX]),
+                "subgraph 0, tensor 2 ('y'): shape [2147483647, 2147483647, 2147483647] has more than 1099511627776 \
+                 elements (2^40), the most edge reads",
+            ),
+            (
+                "shape-too-large",
+                m(&|m| m.tensors[2].shape = vec![65536, 65536, 65536]),
+                "subgraph 0, tensor 2 ('y'): shape [65536, 65536, 65536] has more than 1099511627776 elements (2^40), \
+                 the most edge reads",
+            ),
+            (
+                "buffer-size-mismatch",
+                m(&|m| m.tensors[1].shape = vec![3]),
+                "subgraph 0, tensor 1 ('c'): buffer 1 holds 8 bytes, but a FLOAT32 tensor of shape [3] takes 12",
+            ),
+            (
+                "constant-dynamic-shape",
+                m(&|m| m.tensors[1].shape_signature = Some(vec![-1])),
+                "subgraph 0, tensor 1 ('c'): has constant data (8 bytes) but a dynamic shape [-1]",
+            ),
+            (
+                "external-buffer-past-end",
+                m(&|m| m.buffers[1] = (vec![], 1 << 20, 8)),
+                "buffer 1 points at bytes 1048576..1048576+8 past the end of the file",
+            ),
+            (
+                "quantized-dimension-out-of-range",
+                m(&|m| m.tensors[0].quant = Some((vec![0.5, 0.25], 3))),
+                "subgraph 0, tensor 0 ('x'): quantized_dimension 3 is out of range for rank 1",
+            ),
+            (
+                "signature-tensor-out-of-range",
+                m(&|m| m.signature.2 = vec![5]),
+                "signature 0 ('serving_default'): output 'out0' is tensor 5, out of range (subgraph 0 has 3 tensors)",
+            ),
+            (
+                "signature-subgraph-out-of-range",
+                m(&|m| m.signature.0 = 3),
+                "signature 0 ('serving_default'): subgraph index 3 is out of range (the model has 1 subgraphs)",
+            ),
+            (
+                "metadata-buffer-out-of-range",
+                m(&|m| m.metadata = vec![("min_runtime_version", 7)]),
+                "metadata 0 ('min_runtime_version'): buffer index 7 is out of range (the model has 2 buffers)",
+            ),
+        ]
+    }
+
+    /// Every reader of a file: each must refuse a bad one with the same message.
+    fn read_all(bytes: &[u8]) -> Vec<Result<(), String>> {
+        vec![
+            tflite_to_mlir(bytes).map(drop).map_err(|e| e.to_string()),
+            dump_tflite(bytes).map(drop).map_err(|e| e.to_string()),
+            op_histogram(bytes).map(drop).map_err(|e| e.to_string()),
+            weight_types(bytes).map(drop).map_err(|e| e.to_string()),
+        ]
+    }
+
+    #[test]
+    fn the_good_model_reads() {
+        let bytes = TestModel::default().bytes();
+        assert!(read_all(&bytes).iter().all(Result::is_ok), "{:?}", read_all(&bytes));
+    }
+
+    #[test]
+    fn bad_indices_and_sizes_are_errors_naming_where() {
+        for (name, model, message) in cases() {
+            for result in read_all(&model.bytes()) {
+                let err = result.expect_err(name);
+                assert!(err.starts_with("invalid TFLite model: "), "{name}: {err}");
+                assert!(err.contains(message), "{name}:\n  got  {err}\n  want {message}");
+            }
+        }
+    }
+
+    /// An absent (-1) input is fine where the op declares it optional.
+    #[test]
+    fn absent_optional_inputs_are_accepted() {
+        let mut m = TestModel::default();
+        m.opcodes = vec![BuiltinOperator::FULLY_CONNECTED];
+        let t = |name, shape, buffer| TestTensor { name, ty: TensorType::FLOAT32, shape, shape_signature: None, buffer, quant: None };
+        m.buffers[1].0 = [1.0f32, 0.0, 0.0, 1.0].iter().flat_map(|x| x.to_le_bytes()).collect();
+        m.tensors = vec![t("x", vec![1, 2], 0), t("w", vec![2, 2], 1), t("y", vec![1, 2], 0)];
+        m.ops[0].inputs = vec![0, 1, -1];
+        m.ops[0].options_type = BuiltinOptions::FullyConnectedOptions;
+        let text = tflite_to_mlir(&m.bytes()).unwrap();
+        assert!(text.contains("\"tfl.fully_connected\"(%t0, %t1, %none)"), "{text}");
+    }
+
+    /// The regression corpus: every file there once crashed a reader or was read as if
+    /// it were sound; each must now be refused.
+    #[test]
+    fn regressions_are_refused() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/regressions/tflite");
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let bytes = std::fs::read(entry.path()).unwrap();
+            for result in read_all(&bytes) {
+                assert!(result.is_err(), "{} was accepted", entry.path().display());
+            }
+        }
+    }
+
+    /// Writes the corpus: `cargo test -p edge-compiler --lib write_tflite_regressions -- --ignored`.
+    #[test]
+    #[ignore]
+    fn write_tflite_regressions() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/regressions/tflite");
+        std::fs::create_dir_all(dir).unwrap();
+        for (name, model, _) in cases() {
+            std::fs::write(format!("{dir}/{name}.tflite"), model.bytes()).unwrap();
+        }
+    }
+}

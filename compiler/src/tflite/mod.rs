@@ -5,6 +5,8 @@ mod dump;
 mod enums;
 mod reader;
 mod schema_defaults;
+#[cfg(test)]
+mod test_model;
 mod writer;
 
 pub use edge_dialects::elements::constant_bytes;
