@@ -41,7 +41,10 @@ fn constants_past_the_limit_in_all_are_refused() {
     let (err, diags) = write(TWO_CONSTANTS, 6000).unwrap_err();
     assert!(diags.is_empty(), "{diags:?}");
     let TranslateError::Message(m) = err else { panic!("{err:?}") };
-    assert!(m.starts_with("the model's constants take 8000 bytes, more than the 6000 bytes a TFLite file can hold"), "{m}");
+    assert!(
+        m.starts_with("the model's constants take 8000 bytes, more than the 6000 bytes a TFLite file can hold"),
+        "{m}"
+    );
     assert!(m.contains("nothing was written"), "{m}");
     assert!(m.contains("--quantize dynamic-int8") && m.contains("--quantize fp16"), "{m}");
 }

@@ -38,7 +38,9 @@ pub(super) fn check_model(model: &Model, file_len: usize) -> Result<(), ReadErro
         let n_tensors = sg.tensors().map(|t| t.len()).unwrap_or(0);
         let index = |what: String, i: i32| -> Result<(), ReadError> {
             if i < 0 || i as usize >= n_tensors {
-                return Err(bad(format!("subgraph {g}: {what} is tensor {i}, out of range (the subgraph has {n_tensors} tensors)")));
+                return Err(bad(format!(
+                    "subgraph {g}: {what} is tensor {i}, out of range (the subgraph has {n_tensors} tensors)"
+                )));
             }
             Ok(())
         };
@@ -60,7 +62,10 @@ pub(super) fn check_model(model: &Model, file_len: usize) -> Result<(), ReadErro
                 )));
             }
             let def = defs[code];
-            let name = opcodes[code].variant_name().map(str::to_string).unwrap_or_else(|| format!("builtin code {}", opcodes[code].0));
+            let name = opcodes[code]
+                .variant_name()
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("builtin code {}", opcodes[code].0));
             let at = format!("subgraph {g}, operator {k} ({name})");
             for (j, i) in op.inputs().iter().flatten().enumerate() {
                 // -1 marks an absent optional input; only slots the op declares optional
@@ -69,22 +74,31 @@ pub(super) fn check_model(model: &Model, file_len: usize) -> Result<(), ReadErro
                     continue;
                 }
                 if i < 0 || i as usize >= n_tensors {
-                    let why = if i == -1 { "an absent input (-1), but that input is not optional".to_string() } else { format!("tensor {i}, out of range (the subgraph has {n_tensors} tensors)") };
+                    let why = if i == -1 {
+                        "an absent input (-1), but that input is not optional".to_string()
+                    } else {
+                        format!("tensor {i}, out of range (the subgraph has {n_tensors} tensors)")
+                    };
                     return Err(bad(format!("{at}: input {j} is {why}")));
                 }
             }
             for (j, o) in op.outputs().iter().flatten().enumerate() {
                 if o < 0 || o as usize >= n_tensors {
-                    return Err(bad(format!("{at}: output {j} is tensor {o}, out of range (the subgraph has {n_tensors} tensors)")));
+                    return Err(bad(format!(
+                        "{at}: output {j} is tensor {o}, out of range (the subgraph has {n_tensors} tensors)"
+                    )));
                 }
             }
             for (j, o) in op.intermediates().iter().flatten().enumerate() {
                 if o < 0 || o as usize >= n_tensors {
-                    return Err(bad(format!("{at}: intermediate {j} is tensor {o}, out of range (the subgraph has {n_tensors} tensors)")));
+                    return Err(bad(format!(
+                        "{at}: intermediate {j} is tensor {o}, out of range (the subgraph has {n_tensors} tensors)"
+                    )));
                 }
             }
             if let Some(opts) = def.and_then(|d| d.tflite.as_ref()).and_then(|t| t.options.as_ref()) {
-                check_options_kind(&op, opts).map_err(|found| bad(format!("{at}: has options of type {found}, expected {}", opts.table)))?;
+                check_options_kind(&op, opts)
+                    .map_err(|found| bad(format!("{at}: has options of type {found}, expected {}", opts.table)))?;
             }
         }
     }
@@ -92,7 +106,9 @@ pub(super) fn check_model(model: &Model, file_len: usize) -> Result<(), ReadErro
         let key = sig.signature_key().unwrap_or("");
         let g = sig.subgraph_index() as usize;
         let Some(sg) = subgraphs.filter(|_| g < n_subgraphs).map(|v| v.get(g)) else {
-            return Err(bad(format!("signature {s} ('{key}'): subgraph index {g} is out of range (the model has {n_subgraphs} subgraphs)")));
+            return Err(bad(format!(
+                "signature {s} ('{key}'): subgraph index {g} is out of range (the model has {n_subgraphs} subgraphs)"
+            )));
         };
         let n_tensors = sg.tensors().map(|t| t.len()).unwrap_or(0);
         for (side, maps) in [("input", sig.inputs()), ("output", sig.outputs())] {
@@ -178,13 +194,24 @@ fn check_tensor(model: &Model, g: usize, i: usize, t: &Tensor, n_buffers: usize)
     }
     let sig: Vec<i32> = t.shape_signature().map(|s| s.iter().collect()).unwrap_or_default();
     if let Some(d) = sig.iter().find(|&&d| d < -1) {
-        return Err(bad(format!("{}: shape_signature [{}] has dimension {d} (only -1, dynamic, may be negative)", at(), join(&sig))));
+        return Err(bad(format!(
+            "{}: shape_signature [{}] has dimension {d} (only -1, dynamic, may be negative)",
+            at(),
+            join(&sig)
+        )));
     }
     if !sig.is_empty() && sig.len() != shape.len() {
-        return Err(bad(format!("{}: shape_signature [{}] and shape [{}] differ in rank", at(), join(&sig), join(&shape))));
+        return Err(bad(format!(
+            "{}: shape_signature [{}] and shape [{}] differ in rank",
+            at(),
+            join(&sig),
+            join(&shape)
+        )));
     }
     // Dynamic dimensions count as 1, as in `shape`.
-    let count = |dims: &[i32]| dims.iter().try_fold(1u64, |n, &d| n.checked_mul(d.max(1) as u64)).filter(|&n| n <= MAX_TENSOR_ELEMENTS);
+    let count = |dims: &[i32]| {
+        dims.iter().try_fold(1u64, |n, &d| n.checked_mul(d.max(1) as u64)).filter(|&n| n <= MAX_TENSOR_ELEMENTS)
+    };
     let (Some(elements), Some(_)) = (count(&shape), count(&sig)) else {
         return Err(bad(format!(
             "{}: shape [{}] has more than {MAX_TENSOR_ELEMENTS} elements (2^40), the most edge reads",
@@ -203,7 +230,11 @@ fn check_tensor(model: &Model, g: usize, i: usize, t: &Tensor, n_buffers: usize)
     });
     if let (Some(stored), Some(width)) = (stored.filter(|&n| n > 0), type_width(t.type_())) {
         if sig.contains(&-1) {
-            return Err(bad(format!("{}: has constant data ({stored} bytes) but a dynamic shape [{}]", at(), join(&sig))));
+            return Err(bad(format!(
+                "{}: has constant data ({stored} bytes) but a dynamic shape [{}]",
+                at(),
+                join(&sig)
+            )));
         }
         // `elements` is at most 2^40 and `width` at most 16: no overflow.
         let expected = elements * width;
@@ -223,7 +254,11 @@ fn check_tensor(model: &Model, g: usize, i: usize, t: &Tensor, n_buffers: usize)
         if scales > 1 {
             let dims = if sig.is_empty() { &shape } else { &sig };
             if qdim < 0 || qdim as usize >= dims.len() {
-                return Err(bad(format!("{}: quantized_dimension {qdim} is out of range for rank {}", at(), dims.len())));
+                return Err(bad(format!(
+                    "{}: quantized_dimension {qdim} is out of range for rank {}",
+                    at(),
+                    dims.len()
+                )));
             }
             let d = dims[qdim as usize];
             if d >= 0 && d as usize != scales {
@@ -400,7 +435,14 @@ mod tests {
     fn absent_optional_inputs_are_accepted() {
         let mut m = TestModel::default();
         m.opcodes = vec![BuiltinOperator::FULLY_CONNECTED];
-        let t = |name, shape, buffer| TestTensor { name, ty: TensorType::FLOAT32, shape, shape_signature: None, buffer, quant: None };
+        let t = |name, shape, buffer| TestTensor {
+            name,
+            ty: TensorType::FLOAT32,
+            shape,
+            shape_signature: None,
+            buffer,
+            quant: None,
+        };
         m.buffers[1].0 = [1.0f32, 0.0, 0.0, 1.0].iter().flat_map(|x| x.to_le_bytes()).collect();
         m.tensors = vec![t("x", vec![1, 2], 0), t("w", vec![2, 2], 1), t("y", vec![1, 2], 0)];
         m.ops[0].inputs = vec![0, 1, -1];

@@ -38,13 +38,26 @@ pub struct TestModel {
 
 impl Default for TestModel {
     fn default() -> Self {
-        let t = |name, buffer| TestTensor { name, ty: TensorType::FLOAT32, shape: vec![2], shape_signature: None, buffer, quant: None };
+        let t = |name, buffer| TestTensor {
+            name,
+            ty: TensorType::FLOAT32,
+            shape: vec![2],
+            shape_signature: None,
+            buffer,
+            quant: None,
+        };
         let c: Vec<u8> = [1.0f32, 2.0].iter().flat_map(|x| x.to_le_bytes()).collect();
         TestModel {
             opcodes: vec![BuiltinOperator::ADD],
             buffers: vec![(vec![], 0, 0), (c, 0, 0)],
             tensors: vec![t("x", 0), t("c", 1), t("y", 0)],
-            ops: vec![TestOp { opcode: 0, inputs: vec![0, 1], outputs: vec![2], intermediates: None, options_type: BuiltinOptions::AddOptions }],
+            ops: vec![TestOp {
+                opcode: 0,
+                inputs: vec![0, 1],
+                outputs: vec![2],
+                intermediates: None,
+                options_type: BuiltinOptions::AddOptions,
+            }],
             inputs: vec![0],
             outputs: vec![2],
             signature: (0, vec![0], vec![2]),
@@ -76,7 +89,12 @@ impl TestModel {
                     let zero_point = Some(fbb.create_vector(&vec![0i64; scales.len()]));
                     QuantizationParameters::create(
                         &mut fbb,
-                        &QuantizationParametersArgs { scale, zero_point, quantized_dimension: *dim, ..Default::default() },
+                        &QuantizationParametersArgs {
+                            scale,
+                            zero_point,
+                            quantized_dimension: *dim,
+                            ..Default::default()
+                        },
                     )
                 });
                 let args = TensorArgs {
@@ -150,8 +168,10 @@ impl TestModel {
         let inputs = Some(tensor_maps(&mut fbb, "in", sig_in));
         let outputs = Some(tensor_maps(&mut fbb, "out", sig_out));
         let signature_key = Some(fbb.create_string("serving_default"));
-        let signature =
-            SignatureDef::create(&mut fbb, &SignatureDefArgs { inputs, outputs, signature_key, subgraph_index: *sg_index });
+        let signature = SignatureDef::create(
+            &mut fbb,
+            &SignatureDefArgs { inputs, outputs, signature_key, subgraph_index: *sg_index },
+        );
         let metadata: Vec<_> = self
             .metadata
             .iter()

@@ -271,6 +271,7 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
     let started = Instant::now();
 
     progress.set_message("reading the archive");
+    driver::check_input_path(&input)?;
     let program = weights::load(&input).map_err(|e| e.to_string())?;
     let context = edge_context();
     let collector = DiagnosticCollector::attach(&context);

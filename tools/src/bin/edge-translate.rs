@@ -14,7 +14,7 @@ use std::process::ExitCode;
 #[command(name = "edge-translate", version, about = "Translate torch.export archives to StableHLO, and between MLIR and TFLite flatbuffers")]
 #[command(group(ArgGroup::new("translation").required(true).args(["pt2_to_mlir", "mlir_to_tflite", "tflite_to_mlir", "tflite_dump"])))]
 struct Args {
-    /// Input file, or - for standard input (MLIR text only).
+    /// Input file, or - for standard input (MLIR text or a .tflite; not a .pt2).
     #[arg(default_value = "-")]
     input: String,
     /// Output file (default: standard output). Not created when the translation fails.
@@ -94,17 +94,19 @@ fn run(args: &Args) -> Result<(), String> {
         };
         return output.write_pieces(&image.pieces());
     }
-    let bytes = std::fs::read(&args.input).map_err(|e| format!("cannot read '{}': {e}", args.input))?;
+    let bytes = driver::read_input_bytes(&args.input)?;
+    let name = if args.input == "-" { "<stdin>" } else { &args.input };
     let text = if args.tflite_dump {
-        tflite::dump_tflite(&bytes).map_err(|e| format!("'{}': {e}", args.input))?
+        tflite::dump_tflite(&bytes).map_err(|e| format!("'{name}': {e}"))?
     } else {
-        tflite::tflite_to_mlir(&bytes).map_err(|e| format!("'{}': {e}", args.input))?
+        tflite::tflite_to_mlir(&bytes).map_err(|e| format!("'{name}': {e}"))?
     };
     output.write(text.as_bytes())
 }
 
 fn pt2_to_mlir(args: &Args, output: &Output) -> Result<(), String> {
     use edge_compiler::pt2::{import_program, weights, ImportError, ImportOptions};
+    driver::check_input_path(std::path::Path::new(&args.input))?;
     let program = weights::load(std::path::Path::new(&args.input)).map_err(|e| e.to_string())?;
     let context = edge_context();
     let collector = DiagnosticCollector::attach(&context);
