@@ -8,7 +8,7 @@ mod source;
 
 pub use expected::{check_expected_diagnostics, Expectation};
 pub use output::{write_atomically, write_pieces_atomically, Output};
-pub use source::{read_input, split_input, Chunk, Source};
+pub use source::{check_input_path, read_input, read_input_bytes, split_input, Chunk, Source};
 
 use edge_dialects::context::{Diag, Severity};
 
@@ -31,6 +31,13 @@ pub fn render_diag(d: &Diag, source: Option<&Source>) -> String {
     }
     for n in &d.notes {
         out.push_str(&render_diag(n, source));
+    }
+    if let Some(hint) = generic_form_hint(&d.message) {
+        let at = match &d.pos {
+            Some(p) => format!("{}:{}:{}", p.file, p.line, p.col),
+            None => d.location.clone(),
+        };
+        out.push_str(&format!("{at}: note: {hint}\n"));
     }
     out
 }
@@ -60,6 +67,29 @@ fn source_window(line: &str, col: usize) -> (String, usize) {
         shown.push_str("...");
     }
     (shown, caret)
+}
+
+/// For MLIR's ``Dialect `stablehlo' not found for custom op``: edge registers no
+/// stablehlo or tfl dialect, so it reads their ops only in the generic form; say so and
+/// how to get it, instead of leaving the reader to guess from the registry's list.
+fn generic_form_hint(message: &str) -> Option<String> {
+    let dialect = message.strip_prefix("Dialect `")?.split_once('\'')?.0;
+    if !message.contains("not found for custom op") || !matches!(dialect, "stablehlo" | "tfl") {
+        return None;
+    }
+    let example = if dialect == "tfl" {
+        r#""tfl.add"(%a, %b) {fused_activation_function = "NONE"} : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>"#
+    } else {
+        r#""stablehlo.add"(%a, %b) : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>"#
+    };
+    let tool = if dialect == "tfl" { "tf-opt" } else { "stablehlo-opt" };
+    // Only a tool that registers the dialect can parse its custom syntax: plain mlir-opt
+    // fails on it just as edge does.
+    Some(format!(
+        "edge reads {dialect} ops in MLIR's generic form ({example}), not in their custom syntax; print the \
+         module in generic form with `{tool} --mlir-print-op-generic` (from Python bindings: \
+         `print(module.operation.get_asm(print_generic_op_form=True))`)"
+    ))
 }
 
 /// Sends `tracing` events to stderr, filtered by `EDGE_LOG` (e.g. `EDGE_LOG=debug`);
@@ -108,7 +138,7 @@ pub fn has_errors(diags: &[Diag]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::source_window;
+    use super::*;
 
     #[test]
     fn long_source_lines_are_echoed_around_the_column() {
@@ -118,5 +148,16 @@ mod tests {
         assert_eq!(shown.len(), 3 + super::SOURCE_WINDOW + 3);
         assert!(shown.starts_with("...") && shown.ends_with("..."));
         assert_eq!(caret, 3 + super::SOURCE_WINDOW / 2);
+    }
+
+    #[test]
+    fn custom_syntax_of_our_dialects_gets_a_hint() {
+        let m = "Dialect `stablehlo' not found for custom op 'stablehlo.add' ";
+        let hint = generic_form_hint(m).unwrap();
+        assert!(hint.starts_with("edge reads stablehlo ops in MLIR's generic form (\"stablehlo.add\"(%a, %b)"), "{hint}");
+        assert!(hint.contains("stablehlo-opt --mlir-print-op-generic"), "{hint}");
+        assert!(generic_form_hint("Dialect `tfl' not found for custom op 'tfl.add' ").unwrap().contains("\"tfl.add\"(%a, %b)"));
+        assert!(generic_form_hint("Dialect `foo' not found for custom op 'foo.bar' ").is_none());
+        assert!(generic_form_hint("custom op 'stablehlo.add' is unknown").is_none());
     }
 }

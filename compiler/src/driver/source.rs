@@ -17,9 +17,30 @@ pub fn read_input(path: &str) -> Result<Source, String> {
         std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
         s
     } else {
+        check_input_path(std::path::Path::new(path))?;
         std::fs::read_to_string(path).map_err(|e| format!("cannot read '{path}': {e}"))?
     };
     Ok(Source { name: if path == "-" { "<stdin>".into() } else { path.to_string() }, text })
+}
+
+/// Reads a binary input (a `.tflite`): a file, or stdin for `-`.
+pub fn read_input_bytes(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(bytes);
+    }
+    check_input_path(std::path::Path::new(path))?;
+    std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))
+}
+
+/// Refuses a directory by name: opening or mapping one fails with an OS error that does
+/// not say so (`No such device`, `Is a directory`). Other problems are left to the read.
+pub fn check_input_path(path: &std::path::Path) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(format!("cannot read '{}': it is a directory, not a file", path.display())),
+        _ => Ok(()),
+    }
 }
 
 /// One case of a split input.
@@ -65,5 +86,16 @@ mod tests {
         assert_eq!(chunks[1].text.lines().nth(2), Some("b"));
         assert_eq!(chunks[2].text.lines().nth(5), Some("d"));
         assert_eq!(split_input("a\n// -----\nb", false).len(), 1);
+    }
+
+    #[test]
+    fn directories_are_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().to_str().unwrap();
+        let want = format!("cannot read '{path}': it is a directory, not a file");
+        assert_eq!(read_input(path).unwrap_err(), want);
+        assert_eq!(read_input_bytes(path).unwrap_err(), want);
+        assert_eq!(check_input_path(dir.path()).unwrap_err(), want);
+        assert!(check_input_path(std::path::Path::new("/nonexistent/x.pt2")).is_ok());
     }
 }

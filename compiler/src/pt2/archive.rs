@@ -65,7 +65,7 @@ impl Archive {
         let mut file = File::open(&path).map_err(io)?;
         let meta = file.metadata().map_err(io)?;
         if meta.is_dir() {
-            return Err(Pt2Error::NotZip { path, reason: "it is a directory; give the .pt2 file".into() });
+            return Err(Pt2Error::Directory { path });
         }
         if !meta.is_file() {
             // A pipe or a device cannot be mapped, and a zip is read from its end: read

@@ -44,6 +44,10 @@ pub enum Pt2Error {
         source: std::io::Error,
     },
 
+    /// The input is a directory (worded as the tools word it for every input).
+    #[error("cannot read '{}': it is a directory, not a file", path.display())]
+    Directory { path: PathBuf },
+
     /// The file is not a zip archive at all (empty, wrong magic, no central directory).
     #[error("{}: not a valid zip archive: {reason}", path.display())]
     NotZip { path: PathBuf, reason: String },

@@ -47,13 +47,12 @@ pub fn dump_tflite(bytes: &[u8]) -> Result<String, ReadError> {
         }
         writeln!(s, "  operators:").unwrap();
         for (i, op) in sg.operators().iter().flatten().enumerate() {
-            let code = model.operator_codes().map(|c| c.get(op.opcode_index() as usize));
+            let code = opcode(&model, &op);
             let builtin = code.map(|c| builtin_code(&c)).unwrap_or(BuiltinOperator(-1));
             let name = builtin.variant_name().unwrap_or("?");
             write!(s, "    {i}: {name} inputs=[{}] outputs=[{}]", list(op.inputs()), list(op.outputs())).unwrap();
             if let Some(opts) = catalog_entry(builtin).and_then(|d| d.tflite.as_ref()).and_then(|t| t.options.as_ref()) {
-                let table = if opts.union == 2 { op.builtin_options_2() } else { op.builtin_options() };
-                write!(s, " {}{}", opts.table, options_attrs(opts, table)?).unwrap();
+                write!(s, " {}{}", opts.table, options_attrs(opts, super::check::options_table(&op, opts))?).unwrap();
             }
             s.push('\n');
         }
@@ -80,13 +79,19 @@ pub fn dump_tflite(bytes: &[u8]) -> Result<String, ReadError> {
     Ok(s)
 }
 
+/// The operator's code; `check_model` has checked the index, this does not rely on it.
+fn opcode<'a>(model: &Model<'a>, op: &Operator) -> Option<OperatorCode<'a>> {
+    let i = op.opcode_index() as usize;
+    model.operator_codes().filter(|c| i < c.len()).map(|c| c.get(i))
+}
+
 /// How many times each builtin operator occurs in a flatbuffer's subgraphs, by name.
 pub fn op_histogram(bytes: &[u8]) -> Result<std::collections::BTreeMap<String, usize>, ReadError> {
     let model = parse_model(bytes)?;
     let mut counts = std::collections::BTreeMap::new();
     for sg in model.subgraphs().iter().flatten() {
         for op in sg.operators().iter().flatten() {
-            let code = model.operator_codes().map(|c| c.get(op.opcode_index() as usize));
+            let code = opcode(&model, &op);
             let builtin = code.map(|c| builtin_code(&c)).unwrap_or(BuiltinOperator(-1));
             let name = builtin.variant_name().map(str::to_string).unwrap_or_else(|| format!("BUILTIN_{}", builtin.0));
             *counts.entry(name).or_insert(0) += 1;

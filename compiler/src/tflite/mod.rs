@@ -1,16 +1,19 @@
 //! MLIR TFL modules <-> TFLite flatbuffers.
 
+mod check;
 mod dump;
 mod enums;
 mod reader;
 mod schema_defaults;
+#[cfg(test)]
+mod test_model;
 mod writer;
 
 pub use edge_dialects::elements::constant_bytes;
 pub use enums::{elem_to_tensor_type, schema_enum_value};
 pub use dump::{dump_tflite, op_histogram, weight_types};
-pub use reader::{tflite_to_mlir, ReadError};
-pub use writer::{module_to_tflite, module_to_tflite_image, TfliteImage, WriteOptions};
+pub use reader::{tflite_to_mlir, ReadError, MAX_TENSOR_ELEMENTS};
+pub use writer::{module_to_tflite, module_to_tflite_image, TfliteImage, WriteOptions, FLATBUFFER_MAX_BYTES};
 
 /// A translation failed; the reasons were emitted as MLIR diagnostics at their locations
 /// (or, for problems with no location, carried here).

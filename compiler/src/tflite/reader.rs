@@ -16,9 +16,18 @@ use std::fmt::Write;
 pub enum ReadError {
     #[error("not a TFLite flatbuffer: {0}")]
     Invalid(String),
+    /// The framing is sound but the contents contradict themselves: an index past its
+    /// table, a negative dimension, data whose size disagrees with its tensor. The
+    /// message names the subgraph, operator or tensor.
+    #[error("invalid TFLite model: {0}")]
+    Malformed(String),
     #[error("{0}")]
     Unsupported(String),
 }
+
+/// The most elements one tensor may declare: 2^40 (4 TiB of f32), far past any model a
+/// flatbuffer can describe, and small enough that no size computed from it overflows.
+pub const MAX_TENSOR_ELEMENTS: u64 = 1 << 40;
 
 /// Parses and verifies the flatbuffer framing.
 pub fn parse_model(bytes: &[u8]) -> Result<Model<'_>, ReadError> {
@@ -31,7 +40,10 @@ pub fn parse_model(bytes: &[u8]) -> Result<Model<'_>, ReadError> {
             String::from_utf8_lossy(&bytes[4..8])
         )));
     }
-    root_as_model(bytes).map_err(|e| ReadError::Invalid(e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")))
+    let model =
+        root_as_model(bytes).map_err(|e| ReadError::Invalid(e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")))?;
+    super::check::check_model(&model, bytes.len())?;
+    Ok(model)
 }
 
 /// MLIR type text for tensor `t`.
@@ -131,10 +143,15 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
         defined[i as usize] = true;
     }
     let need_const = |i: i32, body: &mut String, defined: &mut Vec<bool>| -> Result<(), ReadError> {
-        if i < 0 || defined[i as usize] {
+        if i < 0 {
             return Ok(());
         }
+        // Checked before `defined` is indexed (check_model has too; this keeps the
+        // closure safe on its own).
         let t = tensor(i)?;
+        if defined[i as usize] {
+            return Ok(());
+        }
         let b = t.buffer() as usize;
         let data = buffers.filter(|bs| b > 0 && b < bs.len()).and_then(|bs| bs.get(b).data()).filter(|d| !d.is_empty());
         let Some(data) = data else {
@@ -202,10 +219,7 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
             }
         }
         let attrs = match &def.tflite.as_ref().and_then(|t| t.options.as_ref()) {
-            Some(opts) => {
-                let table = if opts.union == 2 { op.builtin_options_2() } else { op.builtin_options() };
-                options_attrs(opts, table)?
-            }
+            Some(opts) => options_attrs(opts, super::check::options_table(op, opts))?,
             None => String::new(),
         };
         let result_types: Vec<String> = outs.iter().map(|&i| ty(i)).collect::<Result<_, _>>()?;

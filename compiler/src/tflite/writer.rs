@@ -32,13 +32,28 @@ pub struct WriteOptions {
     pub entry: Option<String>,
     /// `Model.description`.
     pub description: String,
+    /// The most bytes the file may take: `FLATBUFFER_MAX_BYTES`; lower only in tests.
+    pub max_file_bytes: u64,
 }
 
 impl Default for WriteOptions {
     fn default() -> Self {
-        WriteOptions { entry: None, description: concat!("edge ", env!("CARGO_PKG_VERSION")).into() }
+        WriteOptions {
+            entry: None,
+            description: concat!("edge ", env!("CARGO_PKG_VERSION")).into(),
+            max_file_bytes: FLATBUFFER_MAX_BYTES,
+        }
     }
 }
+
+/// The most bytes a flatbuffer may take in the layout edge writes (all data inside the
+/// flatbuffer): its offsets are signed 32-bit. Files past it (data after the flatbuffer,
+/// `Buffer.offset`) are not written yet.
+pub const FLATBUFFER_MAX_BYTES: u64 = (1 << 31) - 1;
+
+/// What to do about a model too large for one flatbuffer.
+const TOO_LARGE_HINT: &str = "shrink the weights with `edge-convert --quantize dynamic-int8` (int8, about a quarter \
+     of the size) or `--quantize fp16` (about half); files past 2 GB are not supported yet (planned)";
 
 /// Translates `module` to flatbuffer bytes. Problems are emitted as diagnostics at the
 /// offending op and counted in the error.
@@ -54,6 +69,8 @@ pub fn module_to_tflite_image<'m>(
     options: &WriteOptions,
 ) -> Result<TfliteImage<'m>, TranslateError> {
     let func = entry_function(module.as_operation().to_raw(), options.entry.as_deref())?;
+    // Before any constant is expanded or copied: a splat states a size it does not take.
+    check_constant_sizes(func, options.max_file_bytes)?;
     let mut w = Writer::new(options);
     w.function(func)?;
     if w.errors > 0 {
@@ -65,7 +82,87 @@ pub fn module_to_tflite_image<'m>(
         buffers = w.buffers.len(),
         "writing flatbuffer"
     );
-    w.finish().map_err(|e| TranslateError::Message(format!("cannot allocate the flatbuffer: {e}")))
+    let image = w.finish().map_err(|e| TranslateError::Message(format!("cannot allocate the flatbuffer: {e}")))?;
+    // The tables and alignment come on top of the constants counted above.
+    if image.len() as u64 > options.max_file_bytes {
+        return Err(TranslateError::Message(format!(
+            "the flatbuffer would take {} bytes, more than the {} a TFLite file can hold (its offsets are signed \
+             32-bit); nothing was written: {TOO_LARGE_HINT}",
+            image.len(),
+            options.max_file_bytes
+        )));
+    }
+    Ok(image)
+}
+
+/// The bytes constant type `ty` takes in a buffer (bools one byte each), `None` when its
+/// shape is not static; `u64::MAX` stands for any size that overflows.
+fn constant_byte_size(ty: &TensorTy) -> Option<u64> {
+    let shape = ty.shape.as_ref()?;
+    let elem = match &ty.elem {
+        ElemTy::Quant(q) => if q.signed { ElemTy::I(q.storage_bits) } else { ElemTy::U(q.storage_bits) },
+        e => e.clone(),
+    };
+    let width = elem.byte_width()? as u64;
+    let mut n = width;
+    for &d in shape {
+        n = n.saturating_mul(u64::try_from(d).ok()?);
+    }
+    Some(n)
+}
+
+fn bytes_text(n: u64) -> String {
+    if n == u64::MAX { "more than 2^64 bytes".into() } else { format!("{n} bytes") }
+}
+
+/// Refuses a constant, or constants in all, past `limit` bytes, from the types alone
+/// (nothing is expanded): each too-large constant gets an error at its op; a total past
+/// the limit is one error for the model.
+fn check_constant_sizes(func: MlirOperation, limit: u64) -> Result<(), TranslateError> {
+    let body = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
+    if body.ptr.is_null() {
+        return Ok(());
+    }
+    let mut errors = 0;
+    let mut total = 0u64;
+    // Equal constants share an attribute (MLIR uniques them) and one buffer: count once.
+    let mut seen = std::collections::HashSet::new();
+    let mut op = unsafe { mlirBlockGetFirstOperation(body) };
+    while !op.ptr.is_null() {
+        let name = ir::op_name(op);
+        if matches!(name.as_str(), "tfl.pseudo_const" | "arith.constant") && unsafe { mlirOperationGetNumResults(op) } == 1 {
+            let ty = ir::type_from_mlir(unsafe { mlirValueGetType(mlirOperationGetResult(op, 0)) });
+            let attr = unsafe { mlirOperationGetAttributeByName(op, sref("value")) };
+            if let Some(size) = constant_byte_size(&ty) {
+                if size > limit {
+                    let loc = unsafe { mlirOperationGetLocation(op) };
+                    emit_error(
+                        loc,
+                        &format!(
+                            "'{name}' op holds {} ({ty}), more than the {limit} bytes a TFLite file can hold (its \
+                             offsets are signed 32-bit, so no constant nor the whole file may pass 2 GB): {TOO_LARGE_HINT}",
+                            bytes_text(size)
+                        ),
+                    );
+                    errors += 1;
+                } else if seen.insert(attr.ptr as usize) {
+                    total = total.saturating_add(size);
+                }
+            }
+        }
+        op = unsafe { mlirOperationGetNextInBlock(op) };
+    }
+    if errors > 0 {
+        return Err(TranslateError::Diagnosed(errors));
+    }
+    if total > limit {
+        return Err(TranslateError::Message(format!(
+            "the model's constants take {}, more than the {limit} bytes a TFLite file can hold (its offsets are \
+             signed 32-bit, so the whole file may not pass 2 GB); nothing was written: {TOO_LARGE_HINT}",
+            bytes_text(total)
+        )));
+    }
+    Ok(())
 }
 
 /// A written flatbuffer: its tables, with the data of large buffers left out (zeros)
@@ -521,7 +618,13 @@ fn zero_bias(view: &OpView) -> Result<(TensorTy, Vec<u8>), String> {
         (e, w) => return Err(format!("has no bias and input/filter types {e}/{w} that edge cannot make one for")),
     };
     let width = elem.byte_width().ok_or("has a bias type without a byte width")?;
-    Ok((TensorTy::ranked(vec![channels], elem), vec![0u8; channels as usize * width]))
+    // The channel count comes from the filter's type, which may be an argument's.
+    let bytes = usize::try_from(channels)
+        .ok()
+        .and_then(|c| c.checked_mul(width))
+        .filter(|&n| n as u64 <= FLATBUFFER_MAX_BYTES)
+        .ok_or_else(|| format!("has no bias and {channels} output channels, too many to write a zero bias for"))?;
+    Ok((TensorTy::ranked(vec![channels], elem), vec![0u8; bytes]))
 }
 
 /// Input and output names from TensorFlow's `tf.entry_function = {inputs = "a,b",
@@ -609,7 +712,7 @@ fn tensor_maps<'b>(
     fbb.create_vector(&maps)
 }
 
-fn union_kinds(def: &OptionsDef) -> (BuiltinOptions, BuiltinOptions2) {
+pub(super) fn union_kinds(def: &OptionsDef) -> (BuiltinOptions, BuiltinOptions2) {
     if def.union == 2 {
         let k = BuiltinOptions2::ENUM_VALUES.iter().copied().find(|v| v.variant_name() == Some(def.table));
         (BuiltinOptions::NONE, k.unwrap_or(BuiltinOptions2::NONE))

@@ -98,11 +98,12 @@ fn run(args: &Args) -> Result<(), String> {
         };
         return output.write_pieces(&image.pieces());
     }
-    let bytes = std::fs::read(&args.input).map_err(|e| format!("cannot read '{}': {e}", args.input))?;
+    let bytes = driver::read_input_bytes(&args.input)?;
+    let name = if args.input == "-" { "<stdin>" } else { &args.input };
     let text = if args.tflite_dump {
-        tflite::dump_tflite(&bytes).map_err(|e| format!("'{}': {e}", args.input))?
+        tflite::dump_tflite(&bytes).map_err(|e| format!("'{name}': {e}"))?
     } else {
-        tflite::tflite_to_mlir(&bytes).map_err(|e| format!("'{}': {e}", args.input))?
+        tflite::tflite_to_mlir(&bytes).map_err(|e| format!("'{name}': {e}"))?
     };
     output.write(text.as_bytes())
 }
