@@ -28,6 +28,9 @@ enum Cmd {
         /// Inputs per target.
         #[arg(long, default_value_t = 10_000)]
         runs: u64,
+        /// The first input to run (to reproduce input N alone: --from N --runs N+1).
+        #[arg(long, default_value_t = 0)]
+        from: u64,
         /// The run's seed: input i is the same for the same seed, on every machine.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -39,7 +42,7 @@ enum Cmd {
         timeout: u64,
         /// The worker's address-space limit, in MiB: an input that makes edge allocate
         /// past it is a crash.
-        #[arg(long = "memory-limit-mb", default_value_t = 8192)]
+        #[arg(long = "memory-limit-mb", default_value_t = DEFAULT_MEMORY_MB)]
         memory_limit_mb: u64,
         /// Report findings without saving them.
         #[arg(long = "no-save")]
@@ -55,6 +58,8 @@ enum Cmd {
         #[arg(long, value_enum)]
         target: Target,
         files: Vec<PathBuf>,
+        #[arg(long = "memory-limit-mb", default_value_t = DEFAULT_MEMORY_MB)]
+        memory_limit_mb: u64,
     },
     /// The worker a run supervises (internal).
     #[command(hide = true)]
@@ -67,10 +72,14 @@ enum Cmd {
         from: u64,
         #[arg(long)]
         to: u64,
-        #[arg(long = "memory-limit-mb", default_value_t = 8192)]
+        #[arg(long = "memory-limit-mb", default_value_t = DEFAULT_MEMORY_MB)]
         memory_limit_mb: u64,
     },
 }
+
+/// The address-space limit of the processes that run inputs: far above what any seed
+/// needs, far below the machine's memory.
+const DEFAULT_MEMORY_MB: u64 = 4096;
 
 /// The stack of the thread that runs inputs: as deep as the tools' (see
 /// `edge_dialects::guard::TOOL_STACK_BYTES`).
@@ -86,12 +95,13 @@ fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Cmd::Run { targets, runs, seed, max_seconds, timeout, memory_limit_mb, no_save } => {
+        Cmd::Run { targets, runs, from, seed, max_seconds, timeout, memory_limit_mb, no_save } => {
             let mut failed = false;
             for target in targets {
                 let config = RunConfig {
                     target,
                     seed,
+                    from,
                     runs,
                     max_time: max_seconds.map(Duration::from_secs),
                     timeout: Duration::from_secs(timeout),
@@ -136,14 +146,17 @@ fn main() -> ExitCode {
             }
             if bad == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
-        Cmd::Exec { target, files } => on_big_stack(move || match supervisor::exec_files(target, &files) {
+        Cmd::Exec { target, files, memory_limit_mb } => {
+            edge_fuzz::limit_memory(memory_limit_mb << 20);
+            on_big_stack(move || match supervisor::exec_files(target, &files) {
             Ok(0) => ExitCode::SUCCESS,
             Ok(_) => ExitCode::from(3),
             Err(e) => {
                 eprintln!("edge-fuzz: {e}");
                 ExitCode::FAILURE
             }
-        }),
+        })
+        }
         Cmd::Worker { target, seed, from, to, memory_limit_mb } => {
             edge_fuzz::limit_memory(memory_limit_mb << 20);
             on_big_stack(move || match supervisor::worker(target, seed, from, to) {

@@ -18,7 +18,8 @@ use std::time::{Duration, Instant};
 pub struct RunConfig {
     pub target: Target,
     pub seed: u64,
-    /// Inputs `0..runs`.
+    /// Inputs `from..runs`.
+    pub from: u64,
     pub runs: u64,
     /// Stop early after this long (the inputs run so far count).
     pub max_time: Option<Duration>,
@@ -95,7 +96,7 @@ pub fn run(config: &RunConfig) -> Result<Report, String> {
     let started = Instant::now();
     let mut report = Report::default();
     let mut errors = std::collections::HashSet::new();
-    let mut next = 0u64;
+    let mut next = config.from;
     let mut last_progress = Instant::now();
     'workers: while next < config.runs {
         let mut child = spawn_worker(&exe, config, next, &stderr_path)?;
@@ -211,10 +212,19 @@ fn describe(status: &std::process::ExitStatus) -> String {
     }
 }
 
+/// What a dead worker said last: its first line (MLIR's or Rust's message) and the
+/// innermost frame of edge's code in a backtrace, when it printed one.
 fn stderr_tail(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    lines[lines.len().saturating_sub(3)..].join(" | ").chars().take(400).collect()
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("S "));
+    let first = lines.next().unwrap_or("(nothing)").to_string();
+    let frame = text.lines().map(str::trim).find(|l| l.contains("edge_") && !l.contains("edge_fuzz") && !l.starts_with("at "));
+    let mut out = first;
+    if let Some(f) = frame {
+        out.push_str(" | in ");
+        out.push_str(f.split_once(": ").map_or(f, |(_, name)| name));
+    }
+    out.chars().take(400).collect()
 }
 
 /// Regenerates input `index`, minimizes it and saves it.
