@@ -47,6 +47,17 @@ pub struct Program {
 }
 
 impl Program {
+    /// Bytes of the float32 weights, each storage counted once (tied weights share one):
+    /// what a float32 TFLite file of this program holds at least, known before import.
+    pub fn float32_weight_bytes(&self) -> u64 {
+        let mut seen = std::collections::BTreeSet::new();
+        self.weights
+            .values()
+            .filter(|w| w.dtype == ScalarType::F32 && seen.insert((w.storage.start, w.storage_offset, w.sizes.clone())))
+            .map(|w| w.byte_len() as u64)
+            .sum()
+    }
+
     /// The dense row-major bytes of the weight bound to graph input `input`.
     pub fn weight_bytes(&self, input: &str) -> Option<Cow<'_, [u8]>> {
         self.weights.get(input).map(|w| w.bytes(&self.archive))

@@ -13,7 +13,7 @@ pub use edge_dialects::elements::constant_bytes;
 pub use enums::{elem_to_tensor_type, schema_enum_value};
 pub use dump::{dump_tflite, op_histogram, weight_types};
 pub use reader::{tflite_to_mlir, ReadError, MAX_TENSOR_ELEMENTS};
-pub use writer::{module_to_tflite, module_to_tflite_image, TfliteImage, WriteOptions, FLATBUFFER_MAX_BYTES};
+pub use writer::{module_to_tflite, module_to_tflite_image, TfliteImage, WriteOptions, FLATBUFFER_MAX_BYTES, TOO_LARGE_HINT};
 
 /// A translation failed; the reasons were emitted as MLIR diagnostics at their locations
 /// (or, for problems with no location, carried here).

@@ -52,7 +52,7 @@ impl Default for WriteOptions {
 pub const FLATBUFFER_MAX_BYTES: u64 = (1 << 31) - 1;
 
 /// What to do about a model too large for one flatbuffer.
-const TOO_LARGE_HINT: &str = "shrink the weights with `edge-convert --quantize dynamic-int8` (int8, about a quarter \
+pub const TOO_LARGE_HINT: &str = "shrink the weights with `edge-convert --quantize dynamic-int8` (int8, about a quarter \
      of the size) or `--quantize fp16` (about half); files past 2 GB are not supported yet (planned)";
 
 /// Translates `module` to flatbuffer bytes. Problems are emitted as diagnostics at the

@@ -280,6 +280,18 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
 
     progress.set_message("reading the archive");
     let program = weights::load(&input).map_err(|e| e.to_string())?;
+    // Float32 weights stay float32 without --quantize: past TFLite's limit, say so now
+    // rather than after the passes (the writer checks the exact size again).
+    let float_bytes = program.float32_weight_bytes();
+    if args.quantize.is_none() && float_bytes > tflite::FLATBUFFER_MAX_BYTES {
+        return Err(format!(
+            "{}: the model's float32 weights take {float_bytes} bytes, more than the {} bytes a TFLite file can hold \
+             (its offsets are signed 32-bit); nothing was converted or written: {}",
+            input.display(),
+            tflite::FLATBUFFER_MAX_BYTES,
+            tflite::TOO_LARGE_HINT
+        ));
+    }
     let context = edge_context();
     let collector = DiagnosticCollector::attach(&context);
     let report_diags = |progress: &ProgressBar| {
