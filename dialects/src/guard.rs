@@ -3,7 +3,8 @@
 //! - [`run_tool`] runs a tool's body on a thread with a large stack (MLIR's parser and
 //!   printer recurse once per nesting level) and turns a panic that reaches it into one
 //!   line that says it is a bug in edge and where to report it, exit code
-//!   [`INTERNAL_ERROR_EXIT`], never a raw backtrace (`EDGE_BACKTRACE=1` shows one).
+//!   [`INTERNAL_ERROR_EXIT`], never a raw backtrace (`EDGE_BACKTRACE=1` shows one). A
+//!   run in which a panic was stopped at an FFI boundary exits with that code too.
 //! - A panic cannot unwind through MLIR's C++ frames: Rust aborts the process when one
 //!   reaches an `extern "C"` callback (a pass, a walk, a diagnostic handler). Every
 //!   callback body runs inside [`catch_at_op`] or [`catch_in_callback`], which stop the
@@ -29,6 +30,9 @@ pub const INTERNAL_ERROR_EXIT: u8 = 70;
 pub const TOOL_STACK_BYTES: usize = 512 << 20;
 
 thread_local! {
+    /// Panics this thread stopped at an FFI boundary (MLIR calls back on the thread that
+    /// called it): they were reported as diagnostics, and the exit code says so too.
+    static CAUGHT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
@@ -99,7 +103,11 @@ pub fn internal_error(what: &str, panic: &str) -> String {
 pub fn run_tool(tool: &'static str, body: impl FnOnce() -> ExitCode + Send + 'static) -> ExitCode {
     install_panic_hook();
     let thread = std::thread::Builder::new().name(tool.into()).stack_size(TOOL_STACK_BYTES).spawn(move || {
-        panic::catch_unwind(AssertUnwindSafe(body)).map_err(|payload| take_panic(payload.as_ref()))
+        let code = panic::catch_unwind(AssertUnwindSafe(body)).map_err(|payload| take_panic(payload.as_ref()));
+        if CAUGHT.with(|c| c.get()) > 0 {
+            return code.map(|_| ExitCode::from(INTERNAL_ERROR_EXIT));
+        }
+        code
     });
     let outcome = match thread {
         Ok(handle) => handle.join().unwrap_or_else(|payload| Err(payload_text(payload.as_ref()))),
@@ -123,6 +131,7 @@ pub fn catch_at_op<R>(op: MlirOperation, what: &str, body: impl FnOnce() -> R) -
     match panic::catch_unwind(AssertUnwindSafe(body)) {
         Ok(r) => Some(r),
         Err(payload) => {
+            CAUGHT.with(|c| c.set(c.get() + 1));
             let message = internal_error(what, &take_panic(payload.as_ref()));
             crate::verify::emit_error(unsafe { mlirOperationGetLocation(op) }, &message);
             None
@@ -136,6 +145,7 @@ pub fn catch_in_callback<R>(what: &str, fallback: R, body: impl FnOnce() -> R) -
     match panic::catch_unwind(AssertUnwindSafe(body)) {
         Ok(r) => r,
         Err(payload) => {
+            CAUGHT.with(|c| c.set(c.get() + 1));
             eprintln!("edge: {}", internal_error(what, &take_panic(payload.as_ref())));
             fallback
         }
