@@ -152,8 +152,76 @@ pub fn verify_operation(root: MlirOperation) -> usize {
 fn check_named(dialect: &Dialect, name: &str, op: MlirOperation) -> Vec<String> {
     match dialect.lookup(name) {
         None => vec![format!("is not a known {} operation", dialect.namespace)],
-        Some(def) => check_op(def, &op_view(op)),
+        Some(def) => {
+            // Passes walk region bodies through raw block handles: their shape is checked
+            // before any op rule reads them.
+            let regions = check_regions(dialect, def, op);
+            if !regions.is_empty() {
+                return regions;
+            }
+            check_op(def, &op_view(op))
+        }
     }
+}
+
+/// The number of block arguments a region of op `name` with `operands` operands takes,
+/// for the ops whose regions passes read arguments of (StableHLO spec: reduce_c6,
+/// reduce_window_c13, sort_c5, scatter_c6, select_and_scatter_c9..c10, map_c5, while_c1).
+fn region_arguments(name: &str, region: usize, operands: usize) -> Option<usize> {
+    match name {
+        "stablehlo.reduce" | "stablehlo.reduce_window" | "stablehlo.map" | "stablehlo.while" => Some(operands),
+        "stablehlo.sort" => Some(2 * operands),
+        "stablehlo.scatter" => Some(operands.saturating_sub(1)),
+        "stablehlo.select_and_scatter" => Some(2),
+        "stablehlo.if" | "stablehlo.case" => Some(0),
+        _ => {
+            let _ = region;
+            None
+        }
+    }
+}
+
+/// Each region of a catalogued op is one block that ends in its dialect's terminator and
+/// takes the arguments the op gives it.
+fn check_regions(dialect: &Dialect, def: &OpDef, op: MlirOperation) -> Vec<String> {
+    if def.regions == 0 {
+        return Vec::new();
+    }
+    let terminator = if dialect.namespace == "tfl" { "tfl.yield" } else { "stablehlo.return" };
+    let mut errors = Vec::new();
+    unsafe {
+        let operands = mlirOperationGetNumOperands(op) as usize;
+        for r in 0..(mlirOperationGetNumRegions(op) as usize).min(def.regions) {
+            let region = mlirOperationGetRegion(op, r as isize);
+            let block = mlirRegionGetFirstBlock(region);
+            let mut blocks = 0;
+            let mut b = block;
+            while !b.ptr.is_null() {
+                blocks += 1;
+                b = mlirBlockGetNextInRegion(b);
+            }
+            if blocks != 1 {
+                errors.push(format!("region #{r} must have one block, got {blocks}"));
+                continue;
+            }
+            let last = mlirBlockGetTerminator(block);
+            let last = if last.ptr.is_null() { mlirBlockGetFirstOperation(block) } else { last };
+            let mut end = last;
+            while !end.ptr.is_null() && !mlirOperationGetNextInBlock(end).ptr.is_null() {
+                end = mlirOperationGetNextInBlock(end);
+            }
+            if end.ptr.is_null() || crate::ir::op_name(end) != terminator {
+                errors.push(format!("region #{r} must end with '{terminator}'"));
+            }
+            let args = mlirBlockGetNumArguments(block) as usize;
+            if let Some(want) = region_arguments(def.name, r, operands) {
+                if args != want {
+                    errors.push(format!("region #{r} must take {want} arguments, got {args}"));
+                }
+            }
+        }
+    }
+    errors
 }
 
 /// Emits an error diagnostic at `loc` through the context's handlers.

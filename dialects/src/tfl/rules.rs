@@ -107,6 +107,9 @@ pub fn conv_2d(op: &OpView) -> Result<(), String> {
                 ));
             }
             let groups = c / fc;
+            if groups == 0 {
+                return Err(format!("input has {c} channels; the filter needs a multiple of {fc}"));
+            }
             if o >= 0 && o % groups != 0 {
                 return Err(format!("filter has {o} output channels, which is not a multiple of the {groups} groups"));
             }
@@ -970,6 +973,20 @@ pub fn pseudo_const(op: &OpView) -> Result<(), String> {
         Some(Attr::Dense { ty, .. } | Attr::DenseResource { ty }) => ty,
         _ => return Ok(()),
     };
+    // The writer reads the value's bytes in the result's layout: the element types must
+    // agree (a quantized result holds its storage integers).
+    if let Some(r) = op.results.first() {
+        let elem_ok = match &r.elem {
+            ElemTy::Quant(q) => {
+                value_ty.elem == r.elem
+                    || matches!(value_ty.elem, ElemTy::I(w) | ElemTy::U(w) if w == q.storage_bits)
+            }
+            e => *e == value_ty.elem,
+        };
+        if !elem_ok {
+            return Err(format!("result type {r} does not match the value's type {value_ty}"));
+        }
+    }
     match (op.results.first(), &value_ty.shape) {
         (Some(r), Some(vs))
             if r.shape
