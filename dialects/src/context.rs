@@ -214,6 +214,9 @@ pub fn parse_module<'c>(context: &'c Context, source: &str, filename: &str) -> O
 /// below 50 (a region in a function in a module, attributes a few levels deep).
 pub const MAX_NESTING: usize = 1000;
 
+/// How many results one op may have (`%x#N` with N below this).
+pub const MAX_RESULTS: u64 = 1 << 20;
+
 /// Why text was refused before MLIR's parser saw it, and where (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
@@ -223,7 +226,7 @@ pub struct Refused {
 }
 
 /// Checks MLIR text for what crashes MLIR 22's own parser instead of making it report
-/// an error: nesting past [`MAX_NESTING`], and dense arrays whose element type is not
+/// an error: nesting past [`MAX_NESTING`], result numbers past [`MAX_RESULTS`], and dense arrays whose element type is not
 /// an integer or float type written out (`array<index: 1>` dereferences a null type,
 /// an upstream bug; an alias may stand for `index`, so aliases are refused too). String
 /// literals and `//` comments are skipped.
@@ -272,6 +275,28 @@ pub fn precheck(text: &str) -> Result<(), Refused> {
                         return Err(Refused { line, col, message });
                     }
                 }
+            }
+            b'%' => {
+                // `%name#N` names result N of a multi-result op; for a forward reference
+                // MLIR 22 makes N + 1 placeholders first (`%x#3000000000`: out of memory).
+                let mut j = i + 1;
+                while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || b"_$.-".contains(&bytes[j])) {
+                    j += 1;
+                }
+                if bytes.get(j) == Some(&b'#') {
+                    let digits = bytes[j + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+                    let number = text[j + 1..j + 1 + digits].parse::<u64>().unwrap_or(u64::MAX);
+                    if digits > 0 && number >= MAX_RESULTS {
+                        let (line, col) = at(i, line, line_start);
+                        return Err(Refused {
+                            line,
+                            col,
+                            message: format!("result number {} is past the {MAX_RESULTS} results edge accepts on one op", &text[j + 1..j + 1 + digits]),
+                        });
+                    }
+                }
+                i = j;
+                continue;
             }
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),
             // `->` is an arrow, not a closing bracket.

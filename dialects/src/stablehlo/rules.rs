@@ -864,6 +864,12 @@ pub fn pad(op: &OpView) -> Check {
     if interior.iter().any(|&p| p < 0) {
         return Err(format!("interior_padding {} must be non-negative (pad_c3)", list(&interior)));
     }
+    if let Some(xs) = x.shape.as_deref() {
+        let padded = padded_shape(xs, &lo, &hi, &interior);
+        if xs.iter().zip(&padded).any(|(&d, &p)| d >= 0 && p < 0) {
+            return Err(format!("padding {} .. {} makes a negative size from {} (pad_c4)", list(&lo), list(&hi), list(xs)));
+        }
+    }
     Ok(())
 }
 

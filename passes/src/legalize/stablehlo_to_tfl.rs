@@ -1549,7 +1549,7 @@ fn pad(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         y = emit(op, "tfl.padv2", &[x, paddings, value], like(x, &padded), &[]);
     }
     if crop {
-        let begin: Vec<i64> = low.iter().map(|&l| (-l).max(0)).collect();
+        let begin: Vec<i64> = low.iter().map(|&l| l.saturating_neg().max(0)).collect();
         let (b, sz) = (i32_const(op, &begin), i32_const(op, out.dims()));
         y = emit(op, "tfl.slice", &[y, b, sz], like(y, out.dims()), &[]);
     }
