@@ -11,7 +11,7 @@
 //!    name and the user's source line (`loc("conv1"("model.py":12:1))`).
 //! 4. The module is parsed, its weights attached, and the stablehlo verify step run.
 
-use super::emit::{tensor, ty, Emitter, Val};
+use super::emit::{static_count, tensor, ty, Emitter, Limits, Val, MAX_CONSTANT_BYTES_ENV, MAX_TENSOR_ELEMENTS_ENV};
 use super::lower::views::{functional_twin, is_view, write_back};
 use super::lower::{elem_of_scalar_type, lookup, output_names, Args, Ctx, Lowering, Value};
 use super::schema::{Argument, Graph, InputSpec, Node, OutputSpec, SymInt};
@@ -29,7 +29,48 @@ use std::sync::Arc;
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
-pub struct ImportOptions {}
+pub struct ImportOptions {
+    /// The most elements any tensor of the graph (other than stored weights) or any
+    /// constant the importer computes may have. `None`: the `EDGE_MAX_TENSOR_ELEMENTS`
+    /// environment variable if set, else 2^31.
+    pub max_tensor_elements: Option<u64>,
+    /// The most bytes of one constant the importer computes itself (index tables,
+    /// pooling matrices; weights are mapped, never counted). `None`: the
+    /// `EDGE_MAX_CONSTANT_BYTES` environment variable if set, else 1 GiB.
+    pub max_constant_bytes: Option<u64>,
+}
+
+impl ImportOptions {
+    /// The limits to import with: the options, else the environment, else the defaults.
+    pub fn limits(&self) -> Result<Limits, ImportError> {
+        let from_env = |var: &str, default: u64| -> Result<u64, ImportError> {
+            match std::env::var(var) {
+                Err(std::env::VarError::NotPresent) => Ok(default),
+                Ok(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| ImportError::Options(format!("{var} is '{v}'; expected a positive integer"))),
+                Err(std::env::VarError::NotUnicode(v)) => Err(ImportError::Options(format!(
+                    "{var} is '{}'; expected a positive integer",
+                    v.to_string_lossy()
+                ))),
+            }
+        };
+        let defaults = Limits::default();
+        Ok(Limits {
+            max_tensor_elements: match self.max_tensor_elements {
+                Some(n) => n,
+                None => from_env(MAX_TENSOR_ELEMENTS_ENV, defaults.max_tensor_elements)?,
+            },
+            max_constant_bytes: match self.max_constant_bytes {
+                Some(n) => n,
+                None => from_env(MAX_CONSTANT_BYTES_ENV, defaults.max_constant_bytes)?,
+            },
+        })
+    }
+}
 
 /// An imported module and the memory its weights point into. Keep it alive as long
 /// as the module is used.
@@ -65,6 +106,8 @@ pub enum ImportError {
     Graph(String),
     /// Errors were reported as MLIR diagnostics (parsing or verifying the result).
     Diagnosed,
+    /// An import option (or the environment variable behind it) is invalid.
+    Options(String),
 }
 
 impl fmt::Display for ImportError {
@@ -91,7 +134,7 @@ impl fmt::Display for ImportError {
                 }
                 write!(f, ": {message}")
             }
-            ImportError::Graph(m) => write!(f, "{m}"),
+            ImportError::Graph(m) | ImportError::Options(m) => write!(f, "{m}"),
             ImportError::Diagnosed => write!(f, "the imported module is invalid (see the errors above)"),
         }
     }
@@ -152,11 +195,88 @@ fn sym_dims(meta: &super::schema::TensorMeta) -> Result<Vec<SymDim>, String> {
 
 fn tensor_type(meta: &super::schema::TensorMeta) -> Result<TensorTy, String> {
     let elem = elem_of_scalar_type(meta.dtype).map_err(|e| e.0)?;
-    let shape = meta.sizes.iter().map(|s| match s {
-        SymInt::AsInt(i) => *i,
-        SymInt::AsExpr(_) => DYN,
-    });
-    Ok(TensorTy::ranked(shape.collect(), elem))
+    let mut shape = Vec::with_capacity(meta.sizes.len());
+    for (d, s) in meta.sizes.iter().enumerate() {
+        shape.push(match s {
+            // A dynamic dim is a symbol; a literal -1 would be read as dynamic downstream
+            // and fail far from here.
+            SymInt::AsInt(i) if *i < 0 => {
+                return Err(format!(
+                    "has size {i} in dimension {d} (sizes {}); sizes must be non-negative, and torch.export records a dynamic dimension as a symbol, not as {i}",
+                    sizes_text(&meta.sizes)
+                ))
+            }
+            SymInt::AsInt(i) => *i,
+            SymInt::AsExpr(_) => DYN,
+        });
+    }
+    // MLIR counts elements in an i64: a larger static shape cannot be typed at all.
+    if static_count(&shape).is_none_or(|c| c > i64::MAX as u128) {
+        return Err(format!("has sizes {}, whose element count overflows a 64-bit integer", sizes_text(&meta.sizes)));
+    }
+    Ok(TensorTy::ranked(shape, elem))
+}
+
+fn sizes_text(sizes: &[SymInt]) -> String {
+    let parts: Vec<String> = sizes
+        .iter()
+        .map(|s| match s {
+            SymInt::AsInt(i) => i.to_string(),
+            SymInt::AsExpr(e) => e.expr_str.clone(),
+        })
+        .collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// Types every recorded tensor value, checking what the archive says of it: sizes
+/// (non-negative, countable) for all, and the size limit for every tensor the program
+/// computes (stored weights are mapped from the archive, so the file bounds them). An
+/// error names the user input, or the node whose output is bad.
+fn type_tensor_values(
+    tensor_values: &[(&String, &super::schema::TensorMeta)],
+    graphs: &[&Graph],
+    signature: &super::schema::GraphSignature,
+    limits: &Limits,
+) -> Result<HashMap<String, TensorTy>, ImportError> {
+    let graph = graphs[0];
+    let mut user_inputs = std::collections::HashSet::new();
+    let mut stored = std::collections::HashSet::new();
+    for (i, spec) in signature.input_specs.iter().enumerate() {
+        match spec {
+            InputSpec::UserInput(u) => user_inputs.extend(u.arg.as_tensor()),
+            _ => stored.extend(graph.inputs.get(i).and_then(|a| a.as_tensor())),
+        }
+    }
+    let mut producers: HashMap<&str, &Node> = HashMap::new();
+    for n in graphs.iter().flat_map(|g| &g.nodes) {
+        for a in &n.outputs {
+            let names: Vec<&str> = match a {
+                Argument::AsTensor(t) => vec![&t.name],
+                Argument::AsTensors(ts) => ts.iter().map(|t| t.name.as_str()).collect(),
+                _ => vec![],
+            };
+            producers.extend(names.into_iter().map(|t| (t, n)));
+        }
+    }
+    let fail = |name: &str, message: String| match producers.get(name) {
+        Some(node) => ImportError::Lowering {
+            node: node.name.clone().unwrap_or_else(|| node_target(node).to_string()),
+            target: node_target(node).to_string(),
+            source: source_of(node),
+            message: format!("output '{name}' {message}"),
+        },
+        None if user_inputs.contains(name) => ImportError::Graph(format!("input '{name}' {message}")),
+        None => ImportError::Graph(format!("tensor '{name}' {message}")),
+    };
+    let mut types = HashMap::new();
+    for &(name, meta) in tensor_values {
+        let t = tensor_type(meta).map_err(|e| fail(name, e))?;
+        if !stored.contains(name.as_str()) {
+            limits.check_shape(&t).map_err(|e| fail(name, e))?;
+        }
+        types.insert(name.clone(), t);
+    }
+    Ok(types)
 }
 
 /// Higher-order ops whose body is lowered in place: they only change autograd or
@@ -240,7 +360,7 @@ fn check_supported(graphs: &[&Graph]) -> Result<(), ImportError> {
 }
 
 /// Imports `program` into a module of `context`.
-pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options: &ImportOptions) -> Result<Imported<'c>, ImportError> {
+pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, options: &ImportOptions) -> Result<Imported<'c>, ImportError> {
     let graph = &program.ep.graph_module.graph;
     let signature = &program.ep.graph_module.signature;
     let mut bodies = Bodies::default();
@@ -249,11 +369,8 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
     check_supported(&graphs)?;
     let tensor_values: Vec<(&String, &super::schema::TensorMeta)> = graphs.iter().flat_map(|g| &g.tensor_values).collect();
 
-    let mut tensor_types = HashMap::new();
-    for &(name, meta) in &tensor_values {
-        let t = tensor_type(meta).map_err(|e| ImportError::Graph(format!("tensor '{name}': {e}")))?;
-        tensor_types.insert(name.clone(), t);
-    }
+    let limits = options.limits()?;
+    let tensor_types = type_tensor_values(&tensor_values, &graphs, signature, &limits)?;
     let mut sym_sizes: HashMap<String, Vec<SymDim>> = HashMap::new();
     for &(name, meta) in &tensor_values {
         if meta.sizes.iter().any(|s| matches!(s, SymInt::AsExpr(_))) {
@@ -276,7 +393,7 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
         read.extend(g.outputs.iter().filter_map(|a| a.as_tensor()).map(str::to_string));
     }
     let mut ctx = Ctx {
-        e: Emitter::new(),
+        e: Emitter::with_limits(limits),
         env: HashMap::new(),
         tensor_types: &tensor_types,
         tensor_strides: &tensor_strides,

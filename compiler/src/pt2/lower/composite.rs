@@ -334,7 +334,7 @@ pub fn fill_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `narrow(self, dim, start, length)`: a slice.
 pub fn narrow(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.int("dim")?, x.rank())?;
+    let dim = args.dim("dim", x.rank())?;
     let size = x.shape()[dim as usize];
     let start = args.int("start")?;
     let start = if start < 0 { start + size } else { start };
@@ -347,7 +347,7 @@ pub fn narrow(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn stack(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let xs = args.tensors(ctx, "tensors")?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), out.dims().len())? as usize;
+    let dim = args.dim_or("dim", 0, out.dims().len())? as usize;
     let parts: Vec<Val> = xs
         .iter()
         .map(|x| {
@@ -364,7 +364,7 @@ pub fn stack(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `unbind(self, dim)`: one `select` per output.
 pub fn unbind(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())?;
+    let dim = args.dim_or("dim", 0, x.rank())?;
     let n = x.shape()[dim as usize];
     if n < 0 {
         return Err("unbind over a dynamic dimension is not supported".into());
@@ -521,7 +521,7 @@ pub fn log_sigmoid(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn glu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = float_operand(ctx, args)?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(-1), x.rank())? as usize;
+    let dim = args.dim_or("dim", -1, x.rank())? as usize;
     let half = out.dims()[dim];
     let a = ctx.e.slice_dim(&x, dim, 0, half);
     let b = ctx.e.slice_dim(&x, dim, half, half);
@@ -818,7 +818,7 @@ pub fn cosine_similarity(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let a = args.tensor(ctx, "x1")?;
     let b = args.tensor(ctx, "x2")?;
     let shape = broadcast_shapes(a.shape(), b.shape())?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(1), shape.len())?;
+    let dim = args.dim_or("dim", 1, shape.len())?;
     let eps = scalar_or(args, "eps", 1e-8)?;
     let unit = |ctx: &mut Ctx, v: &Val| {
         let v = ctx.e.convert(v, &out.elem);
@@ -980,7 +980,7 @@ pub fn movedim(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn swapaxes(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let mut perm: Vec<i64> = (0..x.rank() as i64).collect();
-    perm.swap(norm_dim(args.int("axis0")?, x.rank())? as usize, norm_dim(args.int("axis1")?, x.rank())? as usize);
+    perm.swap(args.dim("axis0", x.rank())? as usize, args.dim("axis1", x.rank())? as usize);
     Ok(vec![ctx.e.transpose(&x, &perm)])
 }
 
@@ -1102,7 +1102,7 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     static_input(&x, "diff")?;
-    let d = norm_dim(args.opt_int("dim")?.unwrap_or(-1), x.rank())? as usize;
+    let d = args.dim_or("dim", -1, x.rank())? as usize;
     let mut parts = Vec::new();
     if let Some(p) = args.opt_tensor(ctx, "prepend")? {
         parts.push(p);

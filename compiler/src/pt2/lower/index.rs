@@ -4,7 +4,7 @@
 //! whose body replaces, adds or reduces.
 
 use super::region::region_op;
-use super::{norm_dim, Args, Ctx, LResult};
+use super::{Args, Ctx, LResult};
 use crate::pt2::emit::{i64_array, join, tensor, Val};
 use edge_dialects::ir::{ElemTy, TensorTy};
 
@@ -301,7 +301,7 @@ fn scatter_operands(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, Val)> {
     if x.rank() == 0 {
         return Err("scatter into a 0-d tensor is not supported".into());
     }
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let index = args.tensor(ctx, "index")?;
     if index.rank() != x.rank() {
         return Err(format!("index has rank {}, self has rank {}", index.rank(), x.rank()).into());
@@ -427,7 +427,7 @@ pub fn slice_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if !x.ty.is_static() || !src.ty.is_static() {
         return Err("slice_scatter with dynamic dimensions is not supported yet".into());
     }
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())? as usize;
+    let dim = args.dim_or("dim", 0, x.rank())? as usize;
     let size = x.shape()[dim];
     let step = args.opt_int("step")?.unwrap_or(1);
     if step <= 0 {
@@ -445,7 +445,7 @@ pub fn select_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if !x.ty.is_static() {
         return Err("select_scatter with dynamic dimensions is not supported yet".into());
     }
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let size = x.shape()[dim];
     let index = args.int("index")?;
     let i = if index < 0 { index + size } else { index };
@@ -515,8 +515,8 @@ pub fn masked_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn diagonal(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let d1 = norm_dim(args.int("dim1")?, x.rank())? as usize;
-    let d2 = norm_dim(args.int("dim2")?, x.rank())? as usize;
+    let d1 = args.dim("dim1", x.rank())? as usize;
+    let d2 = args.dim("dim2", x.rank())? as usize;
     if d1 == d2 {
         return Err(format!("diagonal dims must differ, got {d1} and {d2}").into());
     }

@@ -150,6 +150,12 @@ impl Ctx<'_> {
         }
     }
 
+    /// Checks, before it is built, a host-side table of `count` elements of `elem` that
+    /// becomes a constant (resize indices, pooling matrices): `what` names it.
+    pub fn reserve_constant(&self, what: &str, count: u128, elem: &ElemTy) -> LResult<()> {
+        self.e.limits.check_constant(what, count, elem).map_err(LowerError)
+    }
+
     /// A 0-d tensor of `elem` holding `s`.
     pub fn scalar_const(&mut self, s: Scalar, elem: &ElemTy) -> Val {
         self.e.splat(s.as_f64(), elem, &[])
@@ -274,6 +280,28 @@ impl<'n> Args<'n> {
         }
     }
 
+    /// An integer argument that must be at least `min` (`groups >= 1`): the lowering
+    /// divides by it or sizes something with it.
+    pub fn int_at_least(&self, name: &str, min: i64) -> LResult<i64> {
+        let v = self.int(name)?;
+        if v < min {
+            return Err(format!("argument '{name}' must be at least {min}, got {v}").into());
+        }
+        Ok(v)
+    }
+
+    /// A dim argument normalized against `rank`, or an error naming the argument.
+    pub fn dim(&self, name: &str, rank: usize) -> LResult<i64> {
+        let d = self.int(name)?;
+        norm_dim(d, rank).map_err(|e| format!("argument '{name}': {}", e.0).into())
+    }
+
+    /// Like [`Args::dim`], with `default` when the argument is omitted.
+    pub fn dim_or(&self, name: &str, default: i64, rank: usize) -> LResult<i64> {
+        let d = self.opt_int(name)?.unwrap_or(default);
+        norm_dim(d, rank).map_err(|e| format!("argument '{name}': {}", e.0).into())
+    }
+
     pub fn ints(&self, name: &str) -> LResult<Vec<i64>> {
         self.opt_ints(name)?.ok_or_else(|| format!("argument '{name}' must be an integer list").into())
     }
@@ -396,14 +424,38 @@ pub fn elem_of_scalar_type(t: ScalarType) -> LResult<ElemTy> {
     })
 }
 
-/// Normalizes a possibly negative dim against `rank`.
+/// Normalizes a possibly negative dim against `rank`. A 0-d tensor takes dim 0 or -1
+/// (as in PyTorch); callers that index its shape must handle rank 0 themselves.
 pub fn norm_dim(d: i64, rank: usize) -> LResult<i64> {
     let r = rank as i64;
-    let n = if d < 0 { d + r } else { d };
+    let n = if d < 0 { d.saturating_add(r) } else { d };
     if n < 0 || n >= r.max(1) {
-        return Err(format!("dim {d} is out of range for rank {rank}").into());
+        let r = r.max(1);
+        return Err(format!("dim {d} is out of range for a rank-{rank} tensor (valid: {}..={})", -r, r - 1).into());
     }
     Ok(n)
+}
+
+/// Checks that every entry of list argument `name` is at least `min` (kernel sizes,
+/// strides and dilations >= 1, paddings >= 0): the arithmetic that follows divides by
+/// them or clamps with them.
+pub fn check_at_least(name: &str, v: &[i64], min: i64) -> LResult<()> {
+    match v.iter().find(|&&x| x < min) {
+        Some(bad) => Err(format!("argument '{name}' must have entries of at least {min}, got {bad} (in {v:?})").into()),
+        None => Ok(()),
+    }
+}
+
+/// The element count of a static `shape`, checked: no negative size, no overflow of
+/// i64. `what` names the tensor in the message.
+pub fn checked_count(what: &str, shape: &[i64]) -> LResult<i64> {
+    shape.iter().try_fold(1i64, |acc, &d| {
+        if d < 0 {
+            return Err(LowerError(format!("{what} has negative size {d} in shape {shape:?}")));
+        }
+        acc.checked_mul(d)
+            .ok_or_else(|| LowerError(format!("{what} has shape {shape:?}, whose element count overflows i64")))
+    })
 }
 
 #[cfg(test)]

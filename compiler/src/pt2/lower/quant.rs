@@ -90,7 +90,7 @@ pub fn quantize_per_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `quantize_per_channel`: float -> per-axis quantized tensor.
 pub fn quantize_per_channel(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "input")?;
-    let axis = super::norm_dim(args.int("axis")?, x.rank())? as i32;
+    let axis = args.dim("axis", x.rank())? as i32;
     let q = quant_type(ctx, args, "scales", "zero_points", Some(axis))?
         .ok_or("quantize_per_channel with scales computed at run time is not supported")?;
     quantize(ctx, &x, &q)
@@ -113,7 +113,7 @@ pub fn dequantize_per_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `dequantize_per_channel`: per-axis, typically an int8 weight.
 pub fn dequantize_per_channel(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "input")?;
-    let axis = super::norm_dim(args.int("axis")?, x.rank())? as i32;
+    let axis = args.dim("axis", x.rank())? as i32;
     let q = quant_type(ctx, args, "scales", "zero_points", Some(axis))?
         .ok_or("dequantize_per_channel with scales computed at run time is not supported")?;
     dequantize(ctx, args, Some(q))

@@ -20,8 +20,8 @@ pub fn permute(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 pub fn transpose_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let a = norm_dim(args.int("dim0")?, x.rank())?;
-    let b = norm_dim(args.int("dim1")?, x.rank())?;
+    let a = args.dim("dim0", x.rank())?;
+    let b = args.dim("dim1", x.rank())?;
     let mut perm: Vec<i64> = (0..x.rank() as i64).collect();
     perm.swap(a as usize, b as usize);
     Ok(vec![ctx.e.transpose(&x, &perm)])
@@ -47,7 +47,7 @@ pub fn expand(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn cat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let xs = args.tensors(ctx, "tensors")?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), out.dims().len())?;
+    let dim = args.dim_or("dim", 0, out.dims().len())?;
     // Legacy behaviour: 1-D empty tensors are skipped.
     let xs: Vec<Val> = xs
         .into_iter()
@@ -67,7 +67,7 @@ fn clamp_bound(v: i64, size: i64) -> i64 {
 pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())? as usize;
+    let dim = args.dim_or("dim", 0, x.rank())? as usize;
     let size = x.shape()[dim];
     if size < 0 {
         return Err("slicing a dynamic dimension is not supported yet".into());
@@ -96,7 +96,7 @@ pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let size = x.shape()[dim];
     let mut index = args.int("index")?;
     if index < 0 {
@@ -112,7 +112,7 @@ pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `split_with_sizes` / `split.Tensor`: one slice per output.
 pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())? as usize;
+    let dim = args.dim_or("dim", 0, x.rank())? as usize;
     let mut outs = Vec::new();
     let mut start = 0;
     for i in 0..ctx.outputs.len() {
@@ -303,7 +303,7 @@ pub fn embedding(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 pub fn index_select(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let idx = args.tensor(ctx, "index")?;
     Ok(vec![take_along(ctx, &x, &idx, dim)])
 }
@@ -312,7 +312,7 @@ pub fn index_select(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn gather(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let idx = args.tensor(ctx, "index")?;
     let idx = ctx.e.convert(&idx, &ElemTy::I(64));
     // Full coordinates: iota for every dim except `dim`, which takes `index`.
