@@ -515,7 +515,8 @@ pub fn attr_from_mlir(a: MlirAttribute) -> Attr {
 /// model, which decodes every constant after each pass).
 unsafe fn decode_dense(a: MlirAttribute, ty: &TensorTy) -> (Option<Vec<i64>>, Option<Vec<f64>>) {
     let n = mlirElementsAttrGetNumElements(a) as isize;
-    if n > MAX_DECODED_ELEMENTS {
+    // MLIR multiplies the dims in an i64 without checking: a huge shape wraps negative.
+    if !(0..=MAX_DECODED_ELEMENTS).contains(&n) || ty.num_elements().is_none_or(|c| c as isize != n) {
         return (None, None);
     }
     let splat = mlirDenseElementsAttrIsSplat(a);
