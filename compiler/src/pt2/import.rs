@@ -269,7 +269,10 @@ fn type_tensor_values(
         None => ImportError::Graph(format!("tensor '{name}' {message}")),
     };
     let mut types = HashMap::new();
-    for &(name, meta) in tensor_values {
+    // Inputs first: a bad input is the cause of whatever its users then get wrong.
+    let mut ordered = tensor_values.to_vec();
+    ordered.sort_by_key(|(name, _)| !user_inputs.contains(name.as_str()));
+    for (name, meta) in ordered {
         let t = tensor_type(meta).map_err(|e| fail(name, e))?;
         if !stored.contains(name.as_str()) {
             limits.check_shape(&t).map_err(|e| fail(name, e))?;

@@ -390,14 +390,22 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// Writes `src` into `x` at `start, start + step, ...` along `dim`: `src` and a mask are
 /// spread out with `stablehlo.pad` (interior padding `step - 1`) and selected over `x`.
 pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start: i64, step: i64) -> LResult<Val> {
+    if src.rank() != x.rank() || dim >= x.rank() {
+        return Err(format!("the source {} does not match the destination {} along dim {dim}", src.ty, x.ty).into());
+    }
     let n = src.shape()[dim];
     let size = x.shape()[dim];
+    if step < 1 || start < 0 {
+        return Err(format!("a strided write needs start >= 0 and step >= 1, got start {start} and step {step}").into());
+    }
     let mut low = vec![0; x.rank()];
     let mut high = vec![0; x.rank()];
     let mut interior = vec![0; x.rank()];
     low[dim] = start;
     interior[dim] = step - 1;
-    high[dim] = if n == 0 { size - start } else { size - (start + (n - 1) * step + 1) };
+    // In i128: start and step are archive integers.
+    let end = if n == 0 { start as i128 } else { start as i128 + (n as i128 - 1) * step as i128 + 1 };
+    high[dim] = i64::try_from(size as i128 - end).unwrap_or(-1);
     if high[dim] < 0 {
         return Err(format!(
             "a slice of {n} elements from {start} with step {step} does not fit a dimension of size {size}"
