@@ -589,13 +589,14 @@ pub fn embedding_bag(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if indices.rank() != 1
         || offsets.rank() != 1
         || weight.rank() != 2
+        || out.dims().len() != 2
         || !out.is_static()
         || !indices.ty.is_static()
         || !offsets.ty.is_static()
     {
-        return Err("_embedding_bag needs static 1-d indices and offsets and a 2-d weight".into());
+        return Err("_embedding_bag needs static 1-d indices and offsets, a 2-d weight and a static 2-d result".into());
     }
-    if mode > 2 {
+    if !(0..=2).contains(&mode) {
         return Err(format!("_embedding_bag mode {mode} is not supported").into());
     }
     let (l, nb, d) = (indices.shape()[0], out.dims()[0], out.dims()[1]);

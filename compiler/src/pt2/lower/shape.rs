@@ -146,7 +146,10 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let reps = args.ints("repeats")?;
-    let lead = reps.len() - x.rank();
+    super::check_at_least("repeats", &reps, 0)?;
+    let lead = reps.len().checked_sub(x.rank()).ok_or_else(|| {
+        format!("argument 'repeats' has {} entries for a rank-{} input; it needs at least one per dim", reps.len(), x.rank())
+    })?;
     let mut in_shape = vec![1; lead];
     in_shape.extend_from_slice(x.shape());
     let x = ctx.e.reshape(&x, &in_shape);
