@@ -667,4 +667,13 @@ mod tests {
         assert_eq!(floats("dense<> : tensor<0xf32>"), Some(vec![]));
         assert_eq!(ints("dense<> : tensor<0x4xi32>"), Some(vec![]));
     }
+
+    #[test]
+    fn dense_splat_whose_element_count_wraps_i64_is_not_decoded() {
+        // 3037000500^2 > 2^63: MLIR's i64 element count wraps negative.
+        match decoded("dense<1.0> : tensor<3037000500x3037000500xf32>") {
+            Attr::Dense { ints: None, floats: None, .. } => {}
+            other => panic!("{other:?}"),
+        }
+    }
 }

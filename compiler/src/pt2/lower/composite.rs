@@ -369,8 +369,12 @@ pub fn unbind(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if n < 0 {
         return Err("unbind over a dynamic dimension is not supported".into());
     }
-    let mut outs = Vec::new();
     let all = ctx.outputs.clone();
+    // One op per piece: the node's own output list bounds the work, not the archive's sizes.
+    if n as usize > all.len() {
+        return Err(format!("unbind into {n} pieces, but the node lists {} outputs", all.len()).into());
+    }
+    let mut outs = Vec::new();
     for i in 0..n as usize {
         ctx.outputs = vec![all.get(i).cloned().flatten()];
         let set = vec![("dim", Argument::AsInt(dim)), ("index", Argument::AsInt(i as i64))];
@@ -566,8 +570,13 @@ pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let letters = s.chars().filter(|c| *c != '.').count();
         if s.contains("...") {
             let n = rank.checked_sub(letters).ok_or_else(|| format!("einsum term '{s}' has more letters than its operand's rank {rank}"))?;
-            let (a, b) = s.split_once("...").expect("checked");
-            Ok(a.chars().chain(spare[ell_rank - n..].iter().copied()).chain(b.chars()).collect())
+            let (a, b) = s.split_once("...").ok_or("einsum: an ellipsis vanished")?;
+            // The output's ellipsis may claim more dims than any operand's, and the
+            // equation may leave too few spare letters: both are a bad equation.
+            let tail = ell_rank.checked_sub(n).and_then(|k| spare.get(k..)).filter(|t| t.len() == n).ok_or_else(|| {
+                format!("einsum term '{s}' has an ellipsis of {n} dims, which the operands' ellipses ({ell_rank} dims) do not cover")
+            })?;
+            Ok(a.chars().chain(tail.iter().copied()).chain(b.chars()).collect())
         } else if letters != rank {
             Err(format!("einsum term '{s}' has {letters} letters for a rank-{rank} operand").into())
         } else {
@@ -1098,6 +1107,9 @@ pub fn bilinear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `diff(self, n, dim, prepend, append)`: `n` times, each element minus the one
 /// before it along `dim` (after concatenating `prepend` and `append`).
+/// The most orders `diff` unrolls (one op each).
+const MAX_DIFF_STEPS: i64 = 4096;
+
 pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
@@ -1111,15 +1123,24 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if let Some(a) = args.opt_tensor(ctx, "append")? {
         parts.push(a);
     }
+    if parts.iter().any(|p| p.rank() != x.rank() || !p.ty.is_static()) {
+        return Err(format!("diff's prepend and append must be static tensors of the input's rank {}", x.rank()).into());
+    }
     let mut y = if parts.len() == 1 {
         x
     } else {
         let mut shape = x.shape().to_vec();
-        shape[d] = parts.iter().map(|p| p.shape()[d]).sum();
+        shape[d] = parts.iter().try_fold(0i64, |acc, p| acc.checked_add(p.shape()[d])).ok_or("diff's concatenated size overflows")?;
         let refs: Vec<&Val> = parts.iter().collect();
         ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {d} : i64"), tensor(&shape, x.elem().clone()))
     };
-    for _ in 0..args.opt_int("n")?.unwrap_or(1) {
+    let n = args.int_at_least("n", 0)?;
+    // Each order is one subtraction; past the length the result is empty anyway.
+    let steps = n.min(y.shape()[d]);
+    if steps > MAX_DIFF_STEPS {
+        return Err(format!("diff of order {n} over {} elements would emit {steps} subtractions; edge lowers at most {MAX_DIFF_STEPS}", y.shape()[d]).into());
+    }
+    for _ in 0..steps {
         let len = y.shape()[d];
         if len == 0 {
             break;

@@ -597,8 +597,8 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     let x = args.tensor(ctx, "self")?;
     let x = ctx.e.convert(&x, &out.elem);
     let r = x.rank();
-    if r < n + 1 || !x.ty.is_static() || !out.is_static() {
-        return Err(format!("adaptive average pooling needs a static input of rank {} or more", n + 1).into());
+    if r < n + 1 || !x.ty.is_static() || !out.is_static() || out.dims().len() != r {
+        return Err(format!("adaptive average pooling needs a static input of rank {} or more and an output of its rank", n + 1).into());
     }
     let lead = r - n;
     let ins: Vec<i64> = x.shape()[lead..].to_vec();
@@ -1002,6 +1002,8 @@ pub fn pdist(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         return Err("pdist needs a static [N, M] input".into());
     }
     let n = x.shape()[0];
+    // The pair index table is built on the host: bound it before anything else.
+    ctx.reserve_constant("the pdist pair table", n as u128 * (n as u128).saturating_sub(1) / 2, &ElemTy::I(64))?;
     let all = tensor(&[n, n], out.elem.clone());
     let d = pairwise_distance(ctx, &x, &x, p, &all)?;
     let flat = ctx.e.reshape(&d, &[n * n]);
