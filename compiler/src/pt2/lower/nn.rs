@@ -598,7 +598,12 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     let x = ctx.e.convert(&x, &out.elem);
     let r = x.rank();
     if r < n + 1 || !x.ty.is_static() || !out.is_static() || out.dims().len() != r {
-        return Err(format!("adaptive average pooling needs a static input of rank {} or more and an output of its rank", n + 1).into());
+        return Err(format!(
+            "adaptive average pooling needs a static input of rank {} or more and an output of its rank, got {} and {out}",
+            n + 1,
+            x.ty
+        )
+        .into());
     }
     let lead = r - n;
     let ins: Vec<i64> = x.shape()[lead..].to_vec();
