@@ -172,6 +172,19 @@ fn as_strided_with_a_size_whose_count_overflows() {
     );
 }
 
+#[test]
+fn view_whose_output_is_named_as_its_input() {
+    // The alias walk from a view to its base looped forever on this.
+    let a = mutated("aten.avg_pool2d.default-1d", |ep| {
+        graph(ep)["nodes"][0]["outputs"][0]["as_tensor"]["name"] = json!("x");
+        graph(ep)["nodes"][1]["inputs"][0]["arg"]["as_tensor"]["name"] = json!("x");
+    });
+    assert_eq!(
+        import_error(&a.path),
+        "cannot lower node 'unsqueeze' (aten.unsqueeze.default): output 'x' is already defined by a graph input; each value must be defined once"
+    );
+}
+
 // ----- class 4: unbounded memory ---------------------------------------------------------
 
 #[test]

@@ -346,6 +346,38 @@ impl Bodies {
     }
 }
 
+/// Checks that every value of each graph is defined once, by a graph input or one node
+/// output. The alias tracking follows parents upwards: a view whose output is named as
+/// its input would make that walk loop forever.
+fn check_defined_once(graphs: &[&Graph]) -> Result<(), ImportError> {
+    for g in graphs {
+        let mut defined: HashMap<String, Option<&Node>> = HashMap::new();
+        for a in &g.inputs {
+            if let Some(name) = a.as_tensor() {
+                defined.insert(name.to_string(), None);
+            }
+        }
+        for n in &g.nodes {
+            for name in output_names(n).into_iter().flatten() {
+                if let Some(first) = defined.get(&name) {
+                    let by = match first {
+                        Some(m) => format!("node '{}'", m.name.as_deref().unwrap_or_else(|| node_target(m))),
+                        None => "a graph input".to_string(),
+                    };
+                    return Err(ImportError::Lowering {
+                        node: n.name.clone().unwrap_or_else(|| node_target(n).to_string()),
+                        target: node_target(n).to_string(),
+                        source: source_of(n),
+                        message: format!("output '{name}' is already defined by {by}; each value must be defined once"),
+                    });
+                }
+                defined.insert(name, Some(n));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Checks every node's target in `graphs` (the program's and its bodies) before any
 /// lowering.
 fn check_supported(graphs: &[&Graph]) -> Result<(), ImportError> {
@@ -370,6 +402,7 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, options: 
     bodies.collect(graph);
     let graphs: Vec<&Graph> = std::iter::once(graph).chain(bodies.0.values().map(|(b, _)| b)).collect();
     check_supported(&graphs)?;
+    check_defined_once(&graphs)?;
     let tensor_values: Vec<(&String, &super::schema::TensorMeta)> = graphs.iter().flat_map(|g| &g.tensor_values).collect();
 
     let limits = options.limits()?;
