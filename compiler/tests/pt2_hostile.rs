@@ -26,6 +26,11 @@ struct Scratch {
 /// `fixtures/ops/<fixture>.pt2` with its model.json changed by `edit`; every entry
 /// stored and 64-byte aligned, as torch.export.save writes them.
 fn mutated(fixture: &str, edit: impl FnOnce(&mut Value)) -> Scratch {
+    mutated_entry(fixture, "models/model.json", edit)
+}
+
+/// Like [`mutated`], editing the JSON entry whose name ends with `entry`.
+fn mutated_entry(fixture: &str, entry: &str, edit: impl FnOnce(&mut Value)) -> Scratch {
     let src = repo().join("fixtures/ops").join(format!("{fixture}.pt2"));
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&src).unwrap()).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -36,12 +41,13 @@ fn mutated(fixture: &str, edit: impl FnOnce(&mut Value)) -> Scratch {
         let mut f = zip.by_index(i).unwrap();
         let mut data = Vec::new();
         f.read_to_end(&mut data).unwrap();
-        if f.name().ends_with("models/model.json") {
+        if f.name().ends_with(entry) {
             let mut ep: Value = serde_json::from_slice(&data).unwrap();
-            (edit.take().expect("one model.json"))(&mut ep);
+            (edit.take().expect("one such entry"))(&mut ep);
             data = serde_json::to_vec(&ep).unwrap();
         }
-        let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored).with_alignment(64);
+        let options =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored).with_alignment(64);
         out.start_file(f.name(), options).unwrap();
         out.write_all(&data).unwrap();
     }
@@ -113,7 +119,9 @@ fn transposed_convolution_with_groups_that_do_not_divide_the_channels() {
 
 #[test]
 fn pool_with_a_negative_kernel() {
-    let a = mutated("aten.max_pool2d_with_indices.default", |ep| set_arg(ep, 0, "kernel_size", json!({"as_ints": [-2, -2]})));
+    let a = mutated("aten.max_pool2d_with_indices.default", |ep| {
+        set_arg(ep, 0, "kernel_size", json!({"as_ints": [-2, -2]}))
+    });
     assert_eq!(
         import_error(&a.path),
         "cannot lower node 'max_pool2d_with_indices' (aten.max_pool2d_with_indices.default): argument 'kernel_size' must have entries of at least 1, got -2 (in [-2, -2])"
@@ -147,7 +155,9 @@ fn dim_out_of_range() {
     let a = mutated("aten._softmax.default", |ep| set_arg(ep, 0, "dim", json!({"as_int": 7})));
     let message = import_error(&a.path);
     assert!(
-        message.starts_with("cannot lower node '_softmax' (aten._softmax.default): argument 'dim': dim 7 is out of range for a rank-"),
+        message.starts_with(
+            "cannot lower node '_softmax' (aten._softmax.default): argument 'dim': dim 7 is out of range for a rank-"
+        ),
         "{message}"
     );
 }
@@ -165,7 +175,9 @@ fn deeply_nested_size_expression() {
 
 #[test]
 fn as_strided_with_a_size_whose_count_overflows() {
-    let a = mutated("aten.as_strided.default", |ep| set_arg(ep, 0, "size", json!({"as_ints": [4611686018427387904i64, 3]})));
+    let a = mutated("aten.as_strided.default", |ep| {
+        set_arg(ep, 0, "size", json!({"as_ints": [4611686018427387904i64, 3]}))
+    });
     assert_eq!(
         import_error(&a.path),
         "cannot lower node 'as_strided' (aten.as_strided.default): argument 'size' has shape [4611686018427387904, 3], whose element count overflows i64"
@@ -208,6 +220,20 @@ fn upsample_past_the_element_limit() {
     assert_eq!(
         import_error(&a.path),
         "cannot lower node 'upsample_bilinear2d' (aten.upsample_bilinear2d.vec): output 'upsample_bilinear2d' would have 52776558133248 elements (tensor<1x4x12x1099511627776xf32>), more than the limit of 2147483648 elements per tensor built at import; if the model really needs it, raise the limit with EDGE_MAX_TENSOR_ELEMENTS=<n>"
+    );
+}
+
+#[test]
+fn strided_weight_whose_gathered_copy_is_huge() {
+    // A stride of 0 views 4 stored bytes as 2^40 elements; the gather copied them all.
+    let a = mutated_entry("aten.convolution.default-transposed", "model_weights_config.json", |c| {
+        let meta = &mut c["config"]["bias"]["tensor_meta"];
+        meta["sizes"] = json!([{"as_int": 1i64 << 40}]);
+        meta["strides"] = json!([{"as_int": 0}]);
+    });
+    assert_eq!(
+        import_error(&a.path),
+        "the gathered copy of strided weight 'bias' (sizes [1099511627776], strides [0]) would have 1099511627776 elements, more than the limit of 2147483648 elements per tensor built at import; if the model really needs it, raise the limit with EDGE_MAX_TENSOR_ELEMENTS=<n>"
     );
 }
 

@@ -395,7 +395,11 @@ fn check_supported(graphs: &[&Graph]) -> Result<(), ImportError> {
 }
 
 /// Imports `program` into a module of `context`.
-pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, options: &ImportOptions) -> Result<Imported<'c>, ImportError> {
+pub fn import_program<'c>(
+    context: &'c Context,
+    program: Arc<Program>,
+    options: &ImportOptions,
+) -> Result<Imported<'c>, ImportError> {
     let graph = &program.ep.graph_module.graph;
     let signature = &program.ep.graph_module.signature;
     let mut bodies = Bodies::default();
@@ -467,6 +471,23 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, options: 
             InputSpec::Parameter(_) | InputSpec::Buffer(_) | InputSpec::TensorConstant(_) => {
                 let name = graph_input.ok_or_else(|| ImportError::Graph(format!("input spec #{i} has no tensor graph input")))?;
                 let w = program.weights.get(&name).ok_or_else(|| ImportError::Graph(format!("weight input '{name}' is not bound to any payload")))?;
+                // A contiguous weight is mapped in place; any other view is gathered into
+                // a copy (a stride of 0 can make a huge one from a few stored bytes).
+                if !w.is_contiguous() {
+                    let elem = elem_of_scalar_type(w.dtype)
+                        .map_err(|e| ImportError::Graph(format!("weight '{}': {}", w.fqn, e.0)))?;
+                    let count = static_count(&w.sizes).unwrap_or(u128::MAX);
+                    limits
+                        .check_constant(
+                            &format!(
+                                "the gathered copy of strided weight '{}' (sizes {:?}, strides {:?})",
+                                w.fqn, w.sizes, w.strides
+                            ),
+                            count,
+                            &elem,
+                        )
+                        .map_err(ImportError::Graph)?;
+                }
                 let key = (w.storage.start, w.storage.end, w.sizes.clone(), w.strides.clone(), w.storage_offset, w.dtype.0);
                 if let Some(first) = seen_views.get(&key) {
                     // A tied weight: reuse the constant of the first input with this view.

@@ -63,7 +63,10 @@ pub fn parse(text: &str) -> Result<Expr, String> {
     // A long flat chain (`s0 + s0 + ...`) parses in a loop but builds a tree as deep as
     // it is long, which dropping, printing and emitting then walk recursively.
     if tokens.len() > MAX_TOKENS {
-        return Err(format!("size expression '{head}...' has {} tokens, more than the {MAX_TOKENS} edge reads", tokens.len()));
+        return Err(format!(
+            "size expression '{head}...' has {} tokens, more than the {MAX_TOKENS} edge reads",
+            tokens.len()
+        ));
     }
     let mut p = Parser { t: &tokens, i: 0, text, depth: 0 };
     let e = p.sum()?;

@@ -1130,7 +1130,10 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         x
     } else {
         let mut shape = x.shape().to_vec();
-        shape[d] = parts.iter().try_fold(0i64, |acc, p| acc.checked_add(p.shape()[d])).ok_or("diff's concatenated size overflows")?;
+        shape[d] = parts
+            .iter()
+            .try_fold(0i64, |acc, p| acc.checked_add(p.shape()[d]))
+            .ok_or("diff's concatenated size overflows")?;
         let refs: Vec<&Val> = parts.iter().collect();
         ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {d} : i64"), tensor(&shape, x.elem().clone()))
     };
@@ -1138,7 +1141,11 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     // Each order is one subtraction; past the length the result is empty anyway.
     let steps = n.min(y.shape()[d]);
     if steps > MAX_DIFF_STEPS {
-        return Err(format!("diff of order {n} over {} elements would emit {steps} subtractions; edge lowers at most {MAX_DIFF_STEPS}", y.shape()[d]).into());
+        return Err(format!(
+            "diff of order {n} over {} elements would emit {steps} subtractions; edge lowers at most {MAX_DIFF_STEPS}",
+            y.shape()[d]
+        )
+        .into());
     }
     for _ in 0..steps {
         let len = y.shape()[d];

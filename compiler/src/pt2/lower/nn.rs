@@ -237,7 +237,11 @@ pub fn layer_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let k = norm.len();
     // The normalized dims are the input's trailing ones; the count divides the sums.
     if k > r || (x.ty.is_static() && x.shape()[r - k..] != norm[..]) {
-        return Err(format!("argument 'normalized_shape' is {norm:?}, which is not the trailing shape of the input {}", x.ty).into());
+        return Err(format!(
+            "argument 'normalized_shape' is {norm:?}, which is not the trailing shape of the input {}",
+            x.ty
+        )
+        .into());
     }
     let dims: Vec<i64> = ((r - k) as i64..r as i64).collect();
     let kept: Vec<i64> = (0..(r - k) as i64).collect();
@@ -389,7 +393,13 @@ struct Pool {
 fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bool) -> LResult<Pool> {
     let r = x.rank();
     if r < n + 1 || r > n + 2 || out.dims().len() != r {
-        return Err(format!("a {n}-d pool needs a rank-{} or rank-{} input and an output of its rank, got {} and {out}", n + 1, n + 2, x.ty).into());
+        return Err(format!(
+            "a {n}-d pool needs a rank-{} or rank-{} input and an output of its rank, got {} and {out}",
+            n + 1,
+            n + 2,
+            x.ty
+        )
+        .into());
     }
     // Batch and channel dims may be dynamic; the windowed dims set the padding.
     if x.shape()[r - n..].iter().chain(&out.dims()[r - n..]).any(|&d| d < 0) {

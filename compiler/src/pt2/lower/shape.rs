@@ -148,7 +148,11 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let reps = args.ints("repeats")?;
     super::check_at_least("repeats", &reps, 0)?;
     let lead = reps.len().checked_sub(x.rank()).ok_or_else(|| {
-        format!("argument 'repeats' has {} entries for a rank-{} input; it needs at least one per dim", reps.len(), x.rank())
+        format!(
+            "argument 'repeats' has {} entries for a rank-{} input; it needs at least one per dim",
+            reps.len(),
+            x.rank()
+        )
     })?;
     let mut in_shape = vec![1; lead];
     in_shape.extend_from_slice(x.shape());
