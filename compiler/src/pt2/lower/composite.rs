@@ -334,11 +334,15 @@ pub fn fill_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `narrow(self, dim, start, length)`: a slice.
 pub fn narrow(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
+    if x.rank() == 0 {
+        return Err("narrow needs a tensor of rank 1 or more".into());
+    }
     let dim = args.dim("dim", x.rank())?;
     let size = x.shape()[dim as usize];
     let start = args.int("start")?;
     let start = if start < 0 { start + size } else { start };
-    let end = start + args.int("length")?;
+    // The slice clamps both bounds to the dim; saturating keeps a huge length from overflowing.
+    let end = start.saturating_add(args.int("length")?);
     let set = vec![("dim", Argument::AsInt(dim)), ("start", Argument::AsInt(start)), ("end", Argument::AsInt(end))];
     shape::slice(ctx, &args.with(set))
 }
@@ -437,14 +441,17 @@ pub fn pad(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn pixel_shuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let rf = args.int("upscale_factor")?;
+    let rf = args.int_at_least("upscale_factor", 1)?;
     static_input(&x, "pixel_shuffle")?;
     let r = x.rank();
     if r < 3 {
         return Err("pixel_shuffle needs rank 3 or more".into());
     }
     let lead = x.shape()[..r - 3].to_vec();
-    let (c, h, w) = (x.shape()[r - 3] / (rf * rf), x.shape()[r - 2], x.shape()[r - 1]);
+    let rr = rf.checked_mul(rf).filter(|&rr| x.shape()[r - 3] % rr == 0).ok_or_else(|| {
+        format!("argument 'upscale_factor' is {rf}; its square must divide the {} channels", x.shape()[r - 3])
+    })?;
+    let (c, h, w) = (x.shape()[r - 3] / rr, x.shape()[r - 2], x.shape()[r - 1]);
     let split = [lead.clone(), vec![c, rf, rf, h, w]].concat();
     let y = ctx.e.reshape(&x, &split);
     let l = lead.len() as i64;
@@ -458,7 +465,7 @@ pub fn pixel_shuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn pixel_unshuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let rf = args.int("downscale_factor")?;
+    let rf = args.int_at_least("downscale_factor", 1)?;
     static_input(&x, "pixel_unshuffle")?;
     let r = x.rank();
     if r < 3 {

@@ -290,16 +290,16 @@ impl<'n> Args<'n> {
         Ok(v)
     }
 
-    /// A dim argument normalized against `rank`, or an error naming the argument.
+    /// A dim argument normalized against `rank`, or an error naming the argument. The
+    /// lowerings that take one index the shape with it, so a 0-d tensor (which PyTorch
+    /// lets take dim 0 or -1) is refused here too.
     pub fn dim(&self, name: &str, rank: usize) -> LResult<i64> {
-        let d = self.int(name)?;
-        norm_dim(d, rank).map_err(|e| format!("argument '{name}': {}", e.0).into())
+        index_dim(name, self.int(name)?, rank)
     }
 
     /// Like [`Args::dim`], with `default` when the argument is omitted.
     pub fn dim_or(&self, name: &str, default: i64, rank: usize) -> LResult<i64> {
-        let d = self.opt_int(name)?.unwrap_or(default);
-        norm_dim(d, rank).map_err(|e| format!("argument '{name}': {}", e.0).into())
+        index_dim(name, self.opt_int(name)?.unwrap_or(default), rank)
     }
 
     pub fn ints(&self, name: &str) -> LResult<Vec<i64>> {
@@ -434,6 +434,14 @@ pub fn norm_dim(d: i64, rank: usize) -> LResult<i64> {
         return Err(format!("dim {d} is out of range for a rank-{rank} tensor (valid: {}..={})", -r, r - 1).into());
     }
     Ok(n)
+}
+
+/// Dim `d` of argument `name` normalized against `rank`, for indexing a shape.
+fn index_dim(name: &str, d: i64, rank: usize) -> LResult<i64> {
+    if rank == 0 {
+        return Err(format!("argument '{name}' is {d}, but the tensor is 0-d; edge lowers this op for tensors of rank 1 or more").into());
+    }
+    norm_dim(d, rank).map_err(|e| format!("argument '{name}': {}", e.0).into())
 }
 
 /// Checks that every entry of list argument `name` is at least `min` (kernel sizes,

@@ -12,6 +12,10 @@ fn reduce_dims(args: &Args, rank: usize) -> LResult<Vec<i64>> {
         return Ok((0..rank as i64).collect());
     }
     let mut d: Vec<i64> = dims.iter().map(|&x| norm_dim(x, rank)).collect::<LResult<_>>()?;
+    if rank == 0 {
+        // A 0-d tensor takes dim 0 or -1 and has nothing to reduce.
+        return Ok(vec![]);
+    }
     d.sort_unstable();
     d.dedup();
     Ok(d)

@@ -401,6 +401,13 @@ fn pad_by_index(ctx: &mut Ctx, args: &Args, what: &str, source: fn(i64, i64) -> 
         if size == 0 {
             return Err(format!("{what} padding of an empty dimension is not defined").into());
         }
+        // A crop may take at most the whole dim; the table has one entry per output
+        // position and is bounded before it is built (so `-lo..size + hi` cannot overflow).
+        let len = size as i128 + lo as i128 + hi as i128;
+        if lo < -size || hi < -size || len < 0 {
+            return Err(format!("{what} padding ({lo}, {hi}) crops more than the dimension size {size}").into());
+        }
+        ctx.reserve_constant(&format!("the {what} padding index table of dim {axis}"), len as u128, &ElemTy::I(64))?;
         let idx: Vec<i64> = (-lo..size + hi).map(|j| source(j, size)).collect();
         let c = ctx.e.const_i64s(&idx);
         y = take_along(ctx, &y, &c, axis);
