@@ -31,10 +31,14 @@ fn mutated(fixture: &str, edit: impl FnOnce(&mut Value)) -> Scratch {
 
 /// Like [`mutated`], editing the JSON entry whose name ends with `entry`.
 fn mutated_entry(fixture: &str, entry: &str, edit: impl FnOnce(&mut Value)) -> Scratch {
-    let src = repo().join("fixtures/ops").join(format!("{fixture}.pt2"));
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&src).unwrap()).unwrap();
+    mutated_path(&repo().join("fixtures/ops").join(format!("{fixture}.pt2")), entry, edit)
+}
+
+/// The archive at `src` with its JSON entry ending with `entry` changed by `edit`.
+fn mutated_path(src: &Path, entry: &str, edit: impl FnOnce(&mut Value)) -> Scratch {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(src).unwrap()).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(format!("{fixture}.pt2"));
+    let path = dir.path().join(src.file_name().unwrap());
     let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
     let mut edit = Some(edit);
     for i in 0..zip.len() {
@@ -194,6 +198,17 @@ fn view_whose_output_is_named_as_its_input() {
     assert_eq!(
         import_error(&a.path),
         "cannot lower node 'unsqueeze' (aten.unsqueeze.default): output 'x' is already defined by a graph input; each value must be defined once"
+    );
+}
+
+#[test]
+fn per_channel_scales_that_do_not_match_the_axis() {
+    // edge-convert used to write this and only refuse it when reading the file back.
+    let src = repo().join("fixtures/quant/pt2e_cnn.pt2");
+    let a = mutated_path(&src, "models/model.json", |ep| set_arg(ep, 0, "axis", json!({"as_int": 1})));
+    assert_eq!(
+        import_error(&a.path),
+        "cannot lower node 'dequantize_per_channel' (quantized_decomposed.dequantize_per_channel.default): 8 scales for the 3 channels of axis 1 of tensor<8x3x3x3xi8>"
     );
 }
 
