@@ -58,6 +58,9 @@ pub fn conv_padding_str(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "input")?;
     let w = args.tensor(ctx, "weight")?;
     let n = x.rank().checked_sub(2).filter(|&n| n >= 1).ok_or("convolution input must have rank 3 or more")?;
+    if w.rank() != x.rank() {
+        return Err(format!("convolution weight {} must have the input's rank {}", w.ty, x.rank()).into());
+    }
     match mode.as_str() {
         "valid" => conv(ctx, &args.with(vec![("padding", Argument::AsInts(vec![0; n]))])),
         "same" => {
@@ -173,6 +176,11 @@ pub fn adaptive_max_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// [..., n, k] with `b_transposed`. Computed as one 3-D batched product.
 fn batched_matmul(ctx: &mut Ctx, a: &Val, b: &Val, b_transposed: bool, elem: &ElemTy) -> Val {
     let r = a.rank();
+    // The ranks come from the archive; the driver reports the error.
+    if r < 2 || b.rank() != r {
+        ctx.e.errors.push(format!("a batched matrix product needs operands of one rank, 2 or more; got {} and {}", a.ty, b.ty));
+        return a.clone();
+    }
     let batch: Vec<i64> = a.shape()[..r - 2].to_vec();
     let count: i64 = batch.iter().product();
     let (m, k) = (a.shape()[r - 2], a.shape()[r - 1]);
@@ -352,6 +360,9 @@ pub fn stack(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let xs = args.tensors(ctx, "tensors")?;
     let dim = args.dim_or("dim", 0, out.dims().len())? as usize;
+    if let Some(x) = xs.iter().find(|x| x.rank() + 1 != out.dims().len()) {
+        return Err(format!("stacking {} into the recorded result {out} would not add one dim", x.ty).into());
+    }
     let parts: Vec<Val> = xs
         .iter()
         .map(|x| {
@@ -533,6 +544,7 @@ pub fn glu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = float_operand(ctx, args)?;
     let dim = args.dim_or("dim", -1, x.rank())? as usize;
+    super::check_out_rank(&out, x.rank())?;
     let half = out.dims()[dim];
     let a = ctx.e.slice_dim(&x, dim, 0, half);
     let b = ctx.e.slice_dim(&x, dim, half, half);
@@ -707,6 +719,10 @@ fn add_scaled_product(ctx: &mut Ctx, args: &Args, product: Val) -> LResult<Vec<V
 
 /// `matrix @ vector` as a [m, k] x [k, 1] product.
 fn matrix_vector(ctx: &mut Ctx, m: &Val, v: &Val, elem: &ElemTy) -> Val {
+    if m.rank() != 2 || v.rank() != 1 {
+        ctx.e.errors.push(format!("a matrix-vector product needs a matrix and a vector, got {} and {}", m.ty, v.ty));
+        return v.clone();
+    }
     let k = v.shape()[0];
     let col = ctx.e.reshape(v, &[k, 1]);
     let rows = m.shape()[0];
@@ -1094,6 +1110,9 @@ pub fn bilinear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let b = args.tensor(ctx, "input2")?;
     let w = args.tensor(ctx, "weight")?;
     static_input(&a, "bilinear")?;
+    if w.rank() != 3 || a.rank() == 0 || b.rank() == 0 {
+        return Err(format!("bilinear needs a 3-d weight and inputs of rank 1 or more, got {}, {} and {}", w.ty, a.ty, b.ty).into());
+    }
     let (o, i, j) = (w.shape()[0], w.shape()[1], w.shape()[2]);
     let rows: i64 = a.shape()[..a.rank() - 1].iter().product();
     let a2 = ctx.e.reshape(&a, &[rows, i]);

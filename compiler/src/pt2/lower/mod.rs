@@ -444,6 +444,15 @@ fn index_dim(name: &str, d: i64, rank: usize) -> LResult<i64> {
     norm_dim(d, rank).map_err(|e| format!("argument '{name}': {}", e.0).into())
 }
 
+/// Checks that the recorded result type `out` has rank `rank` (the input's, for ops that
+/// keep it): lowerings index both shapes with the same dims.
+pub fn check_out_rank(out: &TensorTy, rank: usize) -> LResult<()> {
+    if out.dims().len() != rank {
+        return Err(format!("the recorded result type {out} should have rank {rank}").into());
+    }
+    Ok(())
+}
+
 /// Checks that every entry of list argument `name` is at least `min` (kernel sizes,
 /// strides and dilations >= 1, paddings >= 0): the arithmetic that follows divides by
 /// them or clamps with them.

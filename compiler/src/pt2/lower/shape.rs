@@ -117,6 +117,7 @@ pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mut start = 0;
     for i in 0..ctx.outputs.len() {
         let out = ctx.out_ty(i)?;
+        super::check_out_rank(&out, x.rank())?;
         let len = out.dims()[dim];
         let mut starts = vec![0; x.rank()];
         let mut limits = x.shape().to_vec();
@@ -275,6 +276,11 @@ pub fn tril(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// Gathers whole slices of `x` along `axis` at integer `indices` (any shape): the
 /// result has shape `x.shape[:axis] + indices.shape + x.shape[axis+1:]`.
 pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
+    // Callers take `axis` from the archive's shapes; the driver reports the error.
+    if axis >= x.rank() {
+        ctx.e.errors.push(format!("cannot gather along dim {axis} of {}", x.ty));
+        return x.clone();
+    }
     let idx = ctx.e.convert(indices, &ElemTy::I(64));
     // Negative indices count from the end.
     let size = ctx.e.splat(x.shape()[axis] as f64, &ElemTy::I(64), idx.shape());
