@@ -178,7 +178,9 @@ fn batched_matmul(ctx: &mut Ctx, a: &Val, b: &Val, b_transposed: bool, elem: &El
     let r = a.rank();
     // The ranks come from the archive; the driver reports the error.
     if r < 2 || b.rank() != r {
-        ctx.e.errors.push(format!("a batched matrix product needs operands of one rank, 2 or more; got {} and {}", a.ty, b.ty));
+        ctx.e
+            .errors
+            .push(format!("a batched matrix product needs operands of one rank, 2 or more; got {} and {}", a.ty, b.ty));
         return a.clone();
     }
     let batch: Vec<i64> = a.shape()[..r - 2].to_vec();
@@ -1111,7 +1113,11 @@ pub fn bilinear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let w = args.tensor(ctx, "weight")?;
     static_input(&a, "bilinear")?;
     if w.rank() != 3 || a.rank() == 0 || b.rank() == 0 {
-        return Err(format!("bilinear needs a 3-d weight and inputs of rank 1 or more, got {}, {} and {}", w.ty, a.ty, b.ty).into());
+        return Err(format!(
+            "bilinear needs a 3-d weight and inputs of rank 1 or more, got {}, {} and {}",
+            w.ty, a.ty, b.ty
+        )
+        .into());
     }
     let (o, i, j) = (w.shape()[0], w.shape()[1], w.shape()[2]);
     let rows: i64 = a.shape()[..a.rank() - 1].iter().product();

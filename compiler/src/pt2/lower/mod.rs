@@ -439,7 +439,10 @@ pub fn norm_dim(d: i64, rank: usize) -> LResult<i64> {
 /// Dim `d` of argument `name` normalized against `rank`, for indexing a shape.
 fn index_dim(name: &str, d: i64, rank: usize) -> LResult<i64> {
     if rank == 0 {
-        return Err(format!("argument '{name}' is {d}, but the tensor is 0-d; edge lowers this op for tensors of rank 1 or more").into());
+        return Err(format!(
+            "argument '{name}' is {d}, but the tensor is 0-d; edge lowers this op for tensors of rank 1 or more"
+        )
+        .into());
     }
     norm_dim(d, rank).map_err(|e| format!("argument '{name}': {}", e.0).into())
 }
@@ -478,6 +481,33 @@ pub fn checked_count(what: &str, shape: &[i64]) -> LResult<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dims_and_sizes_from_the_archive_are_checked() {
+        assert_eq!(norm_dim(-1, 2).unwrap(), 1);
+        assert_eq!(norm_dim(7, 2).unwrap_err().0, "dim 7 is out of range for a rank-2 tensor (valid: -2..=1)");
+        assert_eq!(norm_dim(-3, 2).unwrap_err().0, "dim -3 is out of range for a rank-2 tensor (valid: -2..=1)");
+        assert!(norm_dim(i64::MIN, 2).is_err());
+        assert_eq!(
+            index_dim("dim", 0, 0).unwrap_err().0,
+            "argument 'dim' is 0, but the tensor is 0-d; edge lowers this op for tensors of rank 1 or more"
+        );
+        assert_eq!(
+            index_dim("dim", 7, 2).unwrap_err().0,
+            "argument 'dim': dim 7 is out of range for a rank-2 tensor (valid: -2..=1)"
+        );
+        assert_eq!(
+            check_at_least("stride", &[1, 0], 1).unwrap_err().0,
+            "argument 'stride' must have entries of at least 1, got 0 (in [1, 0])"
+        );
+        assert!(check_at_least("padding", &[0, 3], 0).is_ok());
+        assert_eq!(checked_count("x", &[2, 3]).unwrap(), 6);
+        assert_eq!(
+            checked_count("x", &[1 << 62, 4]).unwrap_err().0,
+            "x has shape [4611686018427387904, 4], whose element count overflows i64"
+        );
+        assert_eq!(checked_count("x", &[2, -1]).unwrap_err().0, "x has negative size -1 in shape [2, -1]");
+    }
 
     #[test]
     fn table_is_sorted_and_unique() {
