@@ -212,6 +212,44 @@ fn per_channel_scales_that_do_not_match_the_axis() {
     );
 }
 
+#[test]
+fn a_long_view_chain_read_after_an_in_place_write() {
+    // x -> alias -> alias -> ... (20,000 views), then relu_(x), then a read of the last
+    // view: bringing it up to date walked the chain recursively and, per node, from the
+    // bottom up again (quadratic): a stack overflow on a test thread, minutes in the tool.
+    const N: usize = 20_000;
+    let a = mutated("aten.add.Tensor", |ep| {
+        let g = graph(ep);
+        let meta = g["tensor_values"]["x"].clone();
+        let add = g["nodes"][0].clone();
+        let node = |target: &str, input: &str, output: &str| {
+            json!({"target": target, "inputs": [{"name": "self", "arg": {"as_tensor": {"name": input}}, "kind": 1}],
+                   "outputs": [{"as_tensor": {"name": output}}], "name": output, "metadata": {}})
+        };
+        let mut nodes = Vec::new();
+        let mut prev = "x".to_string();
+        for i in 0..N {
+            let name = format!("a{i}");
+            nodes.push(node("torch.ops.aten.alias.default", &prev, &name));
+            g["tensor_values"][&name] = meta.clone();
+            prev = name;
+        }
+        nodes.push(node("torch.ops.aten.relu_.default", "x", "relu_"));
+        g["tensor_values"]["relu_"] = meta;
+        let mut add = add;
+        add["inputs"][0]["arg"] = json!({"as_tensor": {"name": prev}});
+        nodes.push(add);
+        g["nodes"] = json!(nodes);
+    });
+    let program = weights::load(&a.path).expect("the archive loads");
+    let context = edge_context();
+    let imported = import_program(&context, Arc::new(program), &ImportOptions::default()).expect("the chain imports");
+    let text = imported.module.as_operation().to_string();
+    // The last view sees the write: add(relu(x), y).
+    assert!(text.contains("stablehlo.maximum"), "{text}");
+    assert!(text.contains("stablehlo.add"), "{text}");
+}
+
 // ----- class 4: unbounded memory ---------------------------------------------------------
 
 #[test]

@@ -651,16 +651,22 @@ impl AliasOf {
 #[derive(Default)]
 struct Aliases {
     of: HashMap<String, AliasOf>,
+    roots: HashMap<String, String>,
     writes: HashMap<String, u32>,
     seen: HashMap<String, u32>,
 }
 
 impl Aliases {
-    fn root<'a>(&'a self, mut name: &'a str) -> &'a str {
-        while let Some(a) = self.of.get(name) {
-            name = a.parent();
-        }
-        name
+    /// The base tensor `name` aliases (itself if it aliases nothing). Kept in `roots`
+    /// as aliases are added: walking up every time is quadratic in a long view chain.
+    fn root<'a>(&'a self, name: &'a str) -> &'a str {
+        self.roots.get(name).map_or(name, String::as_str)
+    }
+
+    fn add(&mut self, name: String, alias: AliasOf) {
+        let root = self.root(alias.parent()).to_string();
+        self.roots.insert(name.clone(), root);
+        self.of.insert(name, alias);
     }
 
     fn writes_of(&self, name: &str) -> u32 {
@@ -668,24 +674,37 @@ impl Aliases {
     }
 }
 
-/// Brings alias `name` up to date with the writes into its base.
+/// Brings alias `name` up to date with the writes into its base: every stale alias on
+/// the way up is recomputed from its parent, topmost first (a loop, not recursion: a
+/// view chain can be as long as the graph).
 fn refresh(ctx: &mut Ctx, nodes: &[Node], name: &str, sym_sizes: &HashMap<String, Vec<SymDim>>, aliases: &mut Aliases) -> Result<(), ImportError> {
-    let Some(alias) = aliases.of.get(name).cloned() else { return Ok(()) };
     let now = aliases.writes_of(name);
-    if aliases.seen.get(name).copied().unwrap_or(0) == now {
-        return Ok(());
-    }
-    refresh(ctx, nodes, alias.parent(), sym_sizes, aliases)?;
-    match alias {
-        AliasOf::Same { parent } => {
-            let v = ctx.tensor(&parent).map_err(|e| ImportError::Graph(e.0))?;
-            ctx.env.insert(name.to_string(), Value::Tensor(v));
-            aliases.seen.insert(name.to_string(), now);
+    let mut stale = Vec::new();
+    let mut at = name.to_string();
+    while let Some(alias) = aliases.of.get(&at) {
+        if aliases.seen.get(&at).copied().unwrap_or(0) == now {
+            break;
         }
-        AliasOf::View { node, .. } => {
-            lower_node(ctx, &nodes[node], sym_sizes)?;
-            for n in output_names(&nodes[node]).into_iter().flatten() {
-                aliases.seen.insert(n, now);
+        let parent = alias.parent().to_string();
+        stale.push(std::mem::replace(&mut at, parent));
+    }
+    for name in stale.into_iter().rev() {
+        let Some(alias) = aliases.of.get(&name).cloned() else { continue };
+        // An earlier step may have refreshed this one (a view node with several outputs).
+        if aliases.seen.get(&name).copied().unwrap_or(0) == now {
+            continue;
+        }
+        match alias {
+            AliasOf::Same { parent } => {
+                let v = ctx.tensor(&parent).map_err(|e| ImportError::Graph(e.0))?;
+                ctx.env.insert(name.clone(), Value::Tensor(v));
+                aliases.seen.insert(name, now);
+            }
+            AliasOf::View { node, .. } => {
+                lower_node(ctx, &nodes[node], sym_sizes)?;
+                for n in output_names(&nodes[node]).into_iter().flatten() {
+                    aliases.seen.insert(n, now);
+                }
             }
         }
     }
@@ -722,7 +741,7 @@ fn lower_with_aliases(
         let now = aliases.writes_of(&base);
         for (output, name) in outputs.into_iter().enumerate() {
             let Some(name) = name else { continue };
-            aliases.of.insert(name.clone(), AliasOf::View { parent: base.clone(), node: index, output });
+            aliases.add(name.clone(), AliasOf::View { parent: base.clone(), node: index, output });
             aliases.seen.insert(name, now);
         }
         return Ok(());
@@ -758,7 +777,7 @@ fn lower_with_aliases(
     let count = aliases.writes.entry(child).or_insert(0);
     *count += 1;
     let now = *count;
-    aliases.of.insert(out, AliasOf::Same { parent: base });
+    aliases.add(out, AliasOf::Same { parent: base });
     for name in chain {
         aliases.seen.insert(name, now);
     }

@@ -419,6 +419,17 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
     check_at_least("stride", &stride, 1)?;
     check_at_least("padding", &padding, 0)?;
     check_at_least("dilation", &dilation, 1)?;
+    // As in PyTorch: padding at most half the (dilated) window, which also bounds the
+    // padded sizes computed from it.
+    for i in 0..n {
+        let span = window_span(dilation[i], kernel[i])?;
+        if padding[i] > span / 2 {
+            return Err(format!(
+                "argument 'padding' is {padding:?}; it must be at most half of the window ({span}) in each dim"
+            )
+            .into());
+        }
+    }
     let lead = r - n;
     let mut window = vec![1; lead];
     window.extend_from_slice(&kernel);
