@@ -531,6 +531,7 @@ pub fn diagonal(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let offset = args.int("offset")?;
     let (n1, n2) = (x.shape()[d1], x.shape()[d2]);
     let len = if offset >= 0 { n1.min(n2 - offset) } else { (n1 + offset).min(n2) }.max(0);
+    ctx.reserve_constant("the diagonal's coordinate table", 2 * len as u128, &ElemTy::I(64))?;
     let rows: Vec<i64> = (0..len).map(|i| if offset >= 0 { i } else { i - offset }).collect();
     let cols: Vec<i64> = (0..len).map(|i| if offset >= 0 { i + offset } else { i }).collect();
     // Coordinates [len, 2] of (dim1, dim2); gather collapses both dims and appends the
