@@ -515,7 +515,8 @@ pub fn attr_from_mlir(a: MlirAttribute) -> Attr {
 /// model, which decodes every constant after each pass).
 unsafe fn decode_dense(a: MlirAttribute, ty: &TensorTy) -> (Option<Vec<i64>>, Option<Vec<f64>>) {
     let n = mlirElementsAttrGetNumElements(a) as isize;
-    if n > MAX_DECODED_ELEMENTS {
+    // MLIR multiplies the dims in an i64 without checking: a huge shape wraps negative.
+    if !(0..=MAX_DECODED_ELEMENTS).contains(&n) || ty.num_elements().is_none_or(|c| c as isize != n) {
         return (None, None);
     }
     let splat = mlirDenseElementsAttrIsSplat(a);
@@ -665,5 +666,14 @@ mod tests {
         // Empty tensors have no data at all.
         assert_eq!(floats("dense<> : tensor<0xf32>"), Some(vec![]));
         assert_eq!(ints("dense<> : tensor<0x4xi32>"), Some(vec![]));
+    }
+
+    #[test]
+    fn dense_splat_whose_element_count_wraps_i64_is_not_decoded() {
+        // 3037000500^2 > 2^63: MLIR's i64 element count wraps negative.
+        match decoded("dense<1.0> : tensor<3037000500x3037000500xf32>") {
+            Attr::Dense { ints: None, floats: None, .. } => {}
+            other => panic!("{other:?}"),
+        }
     }
 }

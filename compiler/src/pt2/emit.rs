@@ -79,6 +79,79 @@ pub fn scalar_literal(v: f64, elem: &ElemTy) -> String {
     }
 }
 
+/// The most elements one tensor built at import may have (2^31), unless raised.
+pub const DEFAULT_MAX_TENSOR_ELEMENTS: u64 = 1 << 31;
+/// The most bytes of constant data the importer may materialize for one constant
+/// (1 GiB), unless raised. Weights are mapped from the archive, not materialized.
+pub const DEFAULT_MAX_CONSTANT_BYTES: u64 = 1 << 30;
+/// The environment variables that raise the limits (read when `ImportOptions` leaves
+/// them unset).
+pub const MAX_TENSOR_ELEMENTS_ENV: &str = "EDGE_MAX_TENSOR_ELEMENTS";
+pub const MAX_CONSTANT_BYTES_ENV: &str = "EDGE_MAX_CONSTANT_BYTES";
+
+/// What one archive may make the importer build: sizes come from the archive, so a
+/// hostile one could otherwise ask for 2^63 elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_tensor_elements: u64,
+    pub max_constant_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_tensor_elements: DEFAULT_MAX_TENSOR_ELEMENTS, max_constant_bytes: DEFAULT_MAX_CONSTANT_BYTES }
+    }
+}
+
+/// The product of the static dims of `shape` (dynamic ones count as 1), or `None` if it
+/// does not fit in a u128.
+pub fn static_count(shape: &[i64]) -> Option<u128> {
+    shape.iter().filter(|&&d| d >= 0).try_fold(1u128, |acc, &d| acc.checked_mul(d as u128))
+}
+
+fn count_text(count: Option<u128>) -> String {
+    count.map_or_else(|| "more than 2^128".to_string(), |c| c.to_string())
+}
+
+impl Limits {
+    /// Checks a tensor type the importer is about to create; `what` names the tensor.
+    pub fn check_type(&self, what: &str, t: &TensorTy) -> Result<(), String> {
+        self.check_shape(t).map_err(|e| format!("{what} {e}"))
+    }
+
+    /// [`Limits::check_type`] with a message whose subject the caller supplies.
+    pub fn check_shape(&self, t: &TensorTy) -> Result<(), String> {
+        let count = static_count(t.dims());
+        if count.is_none_or(|c| c > self.max_tensor_elements as u128) {
+            return Err(format!(
+                "would have {} elements ({t}), more than the limit of {} elements per tensor built at import; if the model really needs it, raise the limit with {MAX_TENSOR_ELEMENTS_ENV}=<n>",
+                count_text(count),
+                self.max_tensor_elements
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks a constant of `count` elements of `elem` that the importer is about to
+    /// materialize (index tables, weight matrices it computes); `what` names it.
+    pub fn check_constant(&self, what: &str, count: u128, elem: &ElemTy) -> Result<(), String> {
+        if count > self.max_tensor_elements as u128 {
+            return Err(format!(
+                "{what} would have {count} elements, more than the limit of {} elements per tensor built at import; if the model really needs it, raise the limit with {MAX_TENSOR_ELEMENTS_ENV}=<n>",
+                self.max_tensor_elements
+            ));
+        }
+        let bytes = count.saturating_mul(elem.byte_width().unwrap_or(8) as u128);
+        if bytes > self.max_constant_bytes as u128 {
+            return Err(format!(
+                "{what} would take {bytes} bytes, more than the limit of {} bytes per constant built at import; if the model really needs it, raise the limit with {MAX_CONSTANT_BYTES_ENV}=<n>",
+                self.max_constant_bytes
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// The text of a function body under construction.
 pub struct Emitter {
     body: String,
@@ -91,8 +164,10 @@ pub struct Emitter {
     /// (`[-1, 8]`): what a `?` dimension of a shape the lowering asks for stands for.
     dynamic_shapes: Vec<(Vec<i64>, Vec<SymDim>)>,
     /// Problems found while emitting the current node (a dynamic shape with no known
-    /// size); the driver turns them into a lowering error.
+    /// size, a tensor over the size limit); the driver turns them into a lowering error.
     pub errors: Vec<String>,
+    /// Bounds on what the importer builds; every result type is checked against them.
+    pub limits: Limits,
 }
 
 impl Default for Emitter {
@@ -110,7 +185,12 @@ impl Emitter {
             syms: HashMap::new(),
             dynamic_shapes: Vec::new(),
             errors: Vec::new(),
+            limits: Limits::default(),
         }
+    }
+
+    pub fn with_limits(limits: Limits) -> Self {
+        Emitter { limits, ..Self::new() }
     }
 
     pub fn body(&self) -> &str {
@@ -129,6 +209,7 @@ impl Emitter {
 
     /// Like `op` with any number of results.
     pub fn op_multi(&mut self, name: &str, operands: &[&Val], attrs: &str, results: &[TensorTy]) -> Vec<Val> {
+        self.check_results(name, results);
         let names: Vec<String> = results.iter().map(|_| self.fresh()).collect();
         let lhs = if names.is_empty() { String::new() } else { format!("{} = ", names.join(", ")) };
         let ops: Vec<&str> = operands.iter().map(|v| v.name.as_str()).collect();
@@ -158,6 +239,7 @@ impl Emitter {
         body_op: &str,
         scalar: &ElemTy,
     ) -> Vec<Val> {
+        self.check_results(name, results);
         let names: Vec<String> = results.iter().map(|_| self.fresh()).collect();
         let s = ty(&tensor(&[], scalar.clone()));
         let ops: Vec<&str> = operands.iter().map(|v| v.name.as_str()).collect();
@@ -175,6 +257,16 @@ impl Emitter {
         )
         .unwrap();
         names.into_iter().zip(results).map(|(name, ty)| Val { name, ty: ty.clone() }).collect()
+    }
+
+    /// Records an error for each result over the size limit (the one place every type
+    /// a lowering builds passes through).
+    fn check_results(&mut self, name: &str, results: &[TensorTy]) {
+        for t in results {
+            if let Err(e) = self.limits.check_type(&format!("a '{name}' result"), t) {
+                self.errors.push(e);
+            }
+        }
     }
 
     /// Emits a raw line (already formatted) into the body.
@@ -199,6 +291,9 @@ impl Emitter {
 
     /// A rank-1 i64 constant.
     pub fn const_i64s(&mut self, v: &[i64]) -> Val {
+        if let Err(e) = self.limits.check_constant("an index constant", v.len() as u128, &ElemTy::I(64)) {
+            self.errors.push(e);
+        }
         let t = tensor(&[v.len() as i64], ElemTy::I(64));
         let attrs = format!("value = dense<[{}]> : {}", join(v), ty(&t));
         self.op("stablehlo.constant", &[], &attrs, t)

@@ -11,7 +11,7 @@
 //!    name and the user's source line (`loc("conv1"("model.py":12:1))`).
 //! 4. The module is parsed, its weights attached, and the stablehlo verify step run.
 
-use super::emit::{tensor, ty, Emitter, Val};
+use super::emit::{static_count, tensor, ty, Emitter, Limits, Val, MAX_CONSTANT_BYTES_ENV, MAX_TENSOR_ELEMENTS_ENV};
 use super::lower::views::{functional_twin, is_view, write_back};
 use super::lower::{elem_of_scalar_type, lookup, output_names, Args, Ctx, Lowering, Value};
 use super::schema::{Argument, Graph, InputSpec, Node, OutputSpec, SymInt};
@@ -29,7 +29,48 @@ use std::sync::Arc;
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
-pub struct ImportOptions {}
+pub struct ImportOptions {
+    /// The most elements any tensor of the graph (other than stored weights) or any
+    /// constant the importer computes may have. `None`: the `EDGE_MAX_TENSOR_ELEMENTS`
+    /// environment variable if set, else 2^31.
+    pub max_tensor_elements: Option<u64>,
+    /// The most bytes of one constant the importer computes itself (index tables,
+    /// pooling matrices; weights are mapped, never counted). `None`: the
+    /// `EDGE_MAX_CONSTANT_BYTES` environment variable if set, else 1 GiB.
+    pub max_constant_bytes: Option<u64>,
+}
+
+impl ImportOptions {
+    /// The limits to import with: the options, else the environment, else the defaults.
+    pub fn limits(&self) -> Result<Limits, ImportError> {
+        let from_env = |var: &str, default: u64| -> Result<u64, ImportError> {
+            match std::env::var(var) {
+                Err(std::env::VarError::NotPresent) => Ok(default),
+                Ok(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| ImportError::Options(format!("{var} is '{v}'; expected a positive integer"))),
+                Err(std::env::VarError::NotUnicode(v)) => Err(ImportError::Options(format!(
+                    "{var} is '{}'; expected a positive integer",
+                    v.to_string_lossy()
+                ))),
+            }
+        };
+        let defaults = Limits::default();
+        Ok(Limits {
+            max_tensor_elements: match self.max_tensor_elements {
+                Some(n) => n,
+                None => from_env(MAX_TENSOR_ELEMENTS_ENV, defaults.max_tensor_elements)?,
+            },
+            max_constant_bytes: match self.max_constant_bytes {
+                Some(n) => n,
+                None => from_env(MAX_CONSTANT_BYTES_ENV, defaults.max_constant_bytes)?,
+            },
+        })
+    }
+}
 
 /// An imported module and the memory its weights point into. Keep it alive as long
 /// as the module is used.
@@ -65,6 +106,8 @@ pub enum ImportError {
     Graph(String),
     /// Errors were reported as MLIR diagnostics (parsing or verifying the result).
     Diagnosed,
+    /// An import option (or the environment variable behind it) is invalid.
+    Options(String),
 }
 
 impl fmt::Display for ImportError {
@@ -91,7 +134,7 @@ impl fmt::Display for ImportError {
                 }
                 write!(f, ": {message}")
             }
-            ImportError::Graph(m) => write!(f, "{m}"),
+            ImportError::Graph(m) | ImportError::Options(m) => write!(f, "{m}"),
             ImportError::Diagnosed => write!(f, "the imported module is invalid (see the errors above)"),
         }
     }
@@ -152,11 +195,91 @@ fn sym_dims(meta: &super::schema::TensorMeta) -> Result<Vec<SymDim>, String> {
 
 fn tensor_type(meta: &super::schema::TensorMeta) -> Result<TensorTy, String> {
     let elem = elem_of_scalar_type(meta.dtype).map_err(|e| e.0)?;
-    let shape = meta.sizes.iter().map(|s| match s {
-        SymInt::AsInt(i) => *i,
-        SymInt::AsExpr(_) => DYN,
-    });
-    Ok(TensorTy::ranked(shape.collect(), elem))
+    let mut shape = Vec::with_capacity(meta.sizes.len());
+    for (d, s) in meta.sizes.iter().enumerate() {
+        shape.push(match s {
+            // A dynamic dim is a symbol; a literal -1 would be read as dynamic downstream
+            // and fail far from here.
+            SymInt::AsInt(i) if *i < 0 => {
+                return Err(format!(
+                    "has size {i} in dimension {d} (sizes {}); sizes must be non-negative, and torch.export records a dynamic dimension as a symbol, not as {i}",
+                    sizes_text(&meta.sizes)
+                ))
+            }
+            SymInt::AsInt(i) => *i,
+            SymInt::AsExpr(_) => DYN,
+        });
+    }
+    // MLIR counts elements in an i64: a larger static shape cannot be typed at all.
+    if static_count(&shape).is_none_or(|c| c > i64::MAX as u128) {
+        return Err(format!("has sizes {}, whose element count overflows a 64-bit integer", sizes_text(&meta.sizes)));
+    }
+    Ok(TensorTy::ranked(shape, elem))
+}
+
+fn sizes_text(sizes: &[SymInt]) -> String {
+    let parts: Vec<String> = sizes
+        .iter()
+        .map(|s| match s {
+            SymInt::AsInt(i) => i.to_string(),
+            SymInt::AsExpr(e) => e.expr_str.clone(),
+        })
+        .collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// Types every recorded tensor value, checking what the archive says of it: sizes
+/// (non-negative, countable) for all, and the size limit for every tensor the program
+/// computes (stored weights are mapped from the archive, so the file bounds them). An
+/// error names the user input, or the node whose output is bad.
+fn type_tensor_values(
+    tensor_values: &[(&String, &super::schema::TensorMeta)],
+    graphs: &[&Graph],
+    signature: &super::schema::GraphSignature,
+    limits: &Limits,
+) -> Result<HashMap<String, TensorTy>, ImportError> {
+    let graph = graphs[0];
+    let mut user_inputs = std::collections::HashSet::new();
+    let mut stored = std::collections::HashSet::new();
+    for (i, spec) in signature.input_specs.iter().enumerate() {
+        match spec {
+            InputSpec::UserInput(u) => user_inputs.extend(u.arg.as_tensor()),
+            _ => stored.extend(graph.inputs.get(i).and_then(|a| a.as_tensor())),
+        }
+    }
+    let mut producers: HashMap<&str, &Node> = HashMap::new();
+    for n in graphs.iter().flat_map(|g| &g.nodes) {
+        for a in &n.outputs {
+            let names: Vec<&str> = match a {
+                Argument::AsTensor(t) => vec![&t.name],
+                Argument::AsTensors(ts) => ts.iter().map(|t| t.name.as_str()).collect(),
+                _ => vec![],
+            };
+            producers.extend(names.into_iter().map(|t| (t, n)));
+        }
+    }
+    let fail = |name: &str, message: String| match producers.get(name) {
+        Some(node) => ImportError::Lowering {
+            node: node.name.clone().unwrap_or_else(|| node_target(node).to_string()),
+            target: node_target(node).to_string(),
+            source: source_of(node),
+            message: format!("output '{name}' {message}"),
+        },
+        None if user_inputs.contains(name) => ImportError::Graph(format!("input '{name}' {message}")),
+        None => ImportError::Graph(format!("tensor '{name}' {message}")),
+    };
+    let mut types = HashMap::new();
+    // Inputs first: a bad input is the cause of whatever its users then get wrong.
+    let mut ordered = tensor_values.to_vec();
+    ordered.sort_by_key(|(name, _)| !user_inputs.contains(name.as_str()));
+    for (name, meta) in ordered {
+        let t = tensor_type(meta).map_err(|e| fail(name, e))?;
+        if !stored.contains(name.as_str()) {
+            limits.check_shape(&t).map_err(|e| fail(name, e))?;
+        }
+        types.insert(name.clone(), t);
+    }
+    Ok(types)
 }
 
 /// Higher-order ops whose body is lowered in place: they only change autograd or
@@ -223,6 +346,38 @@ impl Bodies {
     }
 }
 
+/// Checks that every value of each graph is defined once, by a graph input or one node
+/// output. The alias tracking follows parents upwards: a view whose output is named as
+/// its input would make that walk loop forever.
+fn check_defined_once(graphs: &[&Graph]) -> Result<(), ImportError> {
+    for g in graphs {
+        let mut defined: HashMap<String, Option<&Node>> = HashMap::new();
+        for a in &g.inputs {
+            if let Some(name) = a.as_tensor() {
+                defined.insert(name.to_string(), None);
+            }
+        }
+        for n in &g.nodes {
+            for name in output_names(n).into_iter().flatten() {
+                if let Some(first) = defined.get(&name) {
+                    let by = match first {
+                        Some(m) => format!("node '{}'", m.name.as_deref().unwrap_or_else(|| node_target(m))),
+                        None => "a graph input".to_string(),
+                    };
+                    return Err(ImportError::Lowering {
+                        node: n.name.clone().unwrap_or_else(|| node_target(n).to_string()),
+                        target: node_target(n).to_string(),
+                        source: source_of(n),
+                        message: format!("output '{name}' is already defined by {by}; each value must be defined once"),
+                    });
+                }
+                defined.insert(name, Some(n));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Checks every node's target in `graphs` (the program's and its bodies) before any
 /// lowering.
 fn check_supported(graphs: &[&Graph]) -> Result<(), ImportError> {
@@ -240,20 +395,22 @@ fn check_supported(graphs: &[&Graph]) -> Result<(), ImportError> {
 }
 
 /// Imports `program` into a module of `context`.
-pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options: &ImportOptions) -> Result<Imported<'c>, ImportError> {
+pub fn import_program<'c>(
+    context: &'c Context,
+    program: Arc<Program>,
+    options: &ImportOptions,
+) -> Result<Imported<'c>, ImportError> {
     let graph = &program.ep.graph_module.graph;
     let signature = &program.ep.graph_module.signature;
     let mut bodies = Bodies::default();
     bodies.collect(graph);
     let graphs: Vec<&Graph> = std::iter::once(graph).chain(bodies.0.values().map(|(b, _)| b)).collect();
     check_supported(&graphs)?;
+    check_defined_once(&graphs)?;
     let tensor_values: Vec<(&String, &super::schema::TensorMeta)> = graphs.iter().flat_map(|g| &g.tensor_values).collect();
 
-    let mut tensor_types = HashMap::new();
-    for &(name, meta) in &tensor_values {
-        let t = tensor_type(meta).map_err(|e| ImportError::Graph(format!("tensor '{name}': {e}")))?;
-        tensor_types.insert(name.clone(), t);
-    }
+    let limits = options.limits()?;
+    let tensor_types = type_tensor_values(&tensor_values, &graphs, signature, &limits)?;
     let mut sym_sizes: HashMap<String, Vec<SymDim>> = HashMap::new();
     for &(name, meta) in &tensor_values {
         if meta.sizes.iter().any(|s| matches!(s, SymInt::AsExpr(_))) {
@@ -276,7 +433,7 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
         read.extend(g.outputs.iter().filter_map(|a| a.as_tensor()).map(str::to_string));
     }
     let mut ctx = Ctx {
-        e: Emitter::new(),
+        e: Emitter::with_limits(limits),
         env: HashMap::new(),
         tensor_types: &tensor_types,
         tensor_strides: &tensor_strides,
@@ -314,6 +471,23 @@ pub fn import_program<'c>(context: &'c Context, program: Arc<Program>, _options:
             InputSpec::Parameter(_) | InputSpec::Buffer(_) | InputSpec::TensorConstant(_) => {
                 let name = graph_input.ok_or_else(|| ImportError::Graph(format!("input spec #{i} has no tensor graph input")))?;
                 let w = program.weights.get(&name).ok_or_else(|| ImportError::Graph(format!("weight input '{name}' is not bound to any payload")))?;
+                // A contiguous weight is mapped in place; any other view is gathered into
+                // a copy (a stride of 0 can make a huge one from a few stored bytes).
+                if !w.is_contiguous() {
+                    let elem = elem_of_scalar_type(w.dtype)
+                        .map_err(|e| ImportError::Graph(format!("weight '{}': {}", w.fqn, e.0)))?;
+                    let count = static_count(&w.sizes).unwrap_or(u128::MAX);
+                    limits
+                        .check_constant(
+                            &format!(
+                                "the gathered copy of strided weight '{}' (sizes {:?}, strides {:?})",
+                                w.fqn, w.sizes, w.strides
+                            ),
+                            count,
+                            &elem,
+                        )
+                        .map_err(ImportError::Graph)?;
+                }
                 let key = (w.storage.start, w.storage.end, w.sizes.clone(), w.strides.clone(), w.storage_offset, w.dtype.0);
                 if let Some(first) = seen_views.get(&key) {
                     // A tied weight: reuse the constant of the first input with this view.
@@ -477,16 +651,22 @@ impl AliasOf {
 #[derive(Default)]
 struct Aliases {
     of: HashMap<String, AliasOf>,
+    roots: HashMap<String, String>,
     writes: HashMap<String, u32>,
     seen: HashMap<String, u32>,
 }
 
 impl Aliases {
-    fn root<'a>(&'a self, mut name: &'a str) -> &'a str {
-        while let Some(a) = self.of.get(name) {
-            name = a.parent();
-        }
-        name
+    /// The base tensor `name` aliases (itself if it aliases nothing). Kept in `roots`
+    /// as aliases are added: walking up every time is quadratic in a long view chain.
+    fn root<'a>(&'a self, name: &'a str) -> &'a str {
+        self.roots.get(name).map_or(name, String::as_str)
+    }
+
+    fn add(&mut self, name: String, alias: AliasOf) {
+        let root = self.root(alias.parent()).to_string();
+        self.roots.insert(name.clone(), root);
+        self.of.insert(name, alias);
     }
 
     fn writes_of(&self, name: &str) -> u32 {
@@ -494,24 +674,37 @@ impl Aliases {
     }
 }
 
-/// Brings alias `name` up to date with the writes into its base.
+/// Brings alias `name` up to date with the writes into its base: every stale alias on
+/// the way up is recomputed from its parent, topmost first (a loop, not recursion: a
+/// view chain can be as long as the graph).
 fn refresh(ctx: &mut Ctx, nodes: &[Node], name: &str, sym_sizes: &HashMap<String, Vec<SymDim>>, aliases: &mut Aliases) -> Result<(), ImportError> {
-    let Some(alias) = aliases.of.get(name).cloned() else { return Ok(()) };
     let now = aliases.writes_of(name);
-    if aliases.seen.get(name).copied().unwrap_or(0) == now {
-        return Ok(());
-    }
-    refresh(ctx, nodes, alias.parent(), sym_sizes, aliases)?;
-    match alias {
-        AliasOf::Same { parent } => {
-            let v = ctx.tensor(&parent).map_err(|e| ImportError::Graph(e.0))?;
-            ctx.env.insert(name.to_string(), Value::Tensor(v));
-            aliases.seen.insert(name.to_string(), now);
+    let mut stale = Vec::new();
+    let mut at = name.to_string();
+    while let Some(alias) = aliases.of.get(&at) {
+        if aliases.seen.get(&at).copied().unwrap_or(0) == now {
+            break;
         }
-        AliasOf::View { node, .. } => {
-            lower_node(ctx, &nodes[node], sym_sizes)?;
-            for n in output_names(&nodes[node]).into_iter().flatten() {
-                aliases.seen.insert(n, now);
+        let parent = alias.parent().to_string();
+        stale.push(std::mem::replace(&mut at, parent));
+    }
+    for name in stale.into_iter().rev() {
+        let Some(alias) = aliases.of.get(&name).cloned() else { continue };
+        // An earlier step may have refreshed this one (a view node with several outputs).
+        if aliases.seen.get(&name).copied().unwrap_or(0) == now {
+            continue;
+        }
+        match alias {
+            AliasOf::Same { parent } => {
+                let v = ctx.tensor(&parent).map_err(|e| ImportError::Graph(e.0))?;
+                ctx.env.insert(name.clone(), Value::Tensor(v));
+                aliases.seen.insert(name, now);
+            }
+            AliasOf::View { node, .. } => {
+                lower_node(ctx, &nodes[node], sym_sizes)?;
+                for n in output_names(&nodes[node]).into_iter().flatten() {
+                    aliases.seen.insert(n, now);
+                }
             }
         }
     }
@@ -548,7 +741,7 @@ fn lower_with_aliases(
         let now = aliases.writes_of(&base);
         for (output, name) in outputs.into_iter().enumerate() {
             let Some(name) = name else { continue };
-            aliases.of.insert(name.clone(), AliasOf::View { parent: base.clone(), node: index, output });
+            aliases.add(name.clone(), AliasOf::View { parent: base.clone(), node: index, output });
             aliases.seen.insert(name, now);
         }
         return Ok(());
@@ -584,7 +777,7 @@ fn lower_with_aliases(
     let count = aliases.writes.entry(child).or_insert(0);
     *count += 1;
     let now = *count;
-    aliases.of.insert(out, AliasOf::Same { parent: base });
+    aliases.add(out, AliasOf::Same { parent: base });
     for name in chain {
         aliases.seen.insert(name, now);
     }

@@ -48,13 +48,39 @@ impl fmt::Display for Expr {
 /// Parses a sympy-printed size expression.
 pub fn parse(text: &str) -> Result<Expr, String> {
     let tokens = tokenize(text)?;
-    let mut p = Parser { t: &tokens, i: 0, text };
+    let head: String = text.chars().take(60).collect();
+    let mut open = 0usize;
+    for t in &tokens {
+        match t {
+            Tok::Op("(") => open += 1,
+            Tok::Op(")") => open = open.saturating_sub(1),
+            _ => {}
+        }
+        if open > MAX_DEPTH {
+            return Err(format!("size expression '{head}...' nests deeper than {MAX_DEPTH} levels"));
+        }
+    }
+    // A long flat chain (`s0 + s0 + ...`) parses in a loop but builds a tree as deep as
+    // it is long, which dropping, printing and emitting then walk recursively.
+    if tokens.len() > MAX_TOKENS {
+        return Err(format!(
+            "size expression '{head}...' has {} tokens, more than the {MAX_TOKENS} edge reads",
+            tokens.len()
+        ));
+    }
+    let mut p = Parser { t: &tokens, i: 0, text, depth: 0 };
     let e = p.sum()?;
-    if p.i != tokens.len() {
-        return Err(format!("unexpected '{}' in size expression '{text}'", tokens[p.i]));
+    if let Some(extra) = tokens.get(p.i) {
+        return Err(format!("unexpected '{extra}' in size expression '{text}'"));
     }
     Ok(e)
 }
+
+/// How deeply a size expression may nest (parentheses, calls, unary minus). Real ones
+/// nest a few levels; the parser, and every walk over the tree, recurse once per level.
+pub const MAX_DEPTH: usize = 64;
+/// How many tokens a size expression may have.
+pub const MAX_TOKENS: usize = 1024;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
@@ -125,9 +151,22 @@ struct Parser<'a> {
     t: &'a [Tok],
     i: usize,
     text: &'a str,
+    depth: usize,
 }
 
 impl Parser<'_> {
+    /// Runs `f` one nesting level deeper, refusing to go past [`MAX_DEPTH`].
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, String>) -> Result<T, String> {
+        if self.depth >= MAX_DEPTH {
+            let head: String = self.text.chars().take(60).collect();
+            return Err(format!("size expression '{head}...' nests deeper than {MAX_DEPTH} levels"));
+        }
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
     fn peek_op(&self, op: &str) -> bool {
         matches!(self.t.get(self.i), Some(Tok::Op(o)) if *o == op)
     }
@@ -206,7 +245,7 @@ impl Parser<'_> {
     fn unary(&mut self) -> Result<Expr, String> {
         if self.peek_op("-") {
             self.i += 1;
-            return Ok(Expr::Neg(Box::new(self.unary()?)));
+            return Ok(Expr::Neg(Box::new(self.nested(Self::unary)?)));
         }
         self.atom()
     }
@@ -219,7 +258,7 @@ impl Parser<'_> {
             }
             Some(Tok::Op("(")) => {
                 self.i += 1;
-                let e = self.sum()?;
+                let e = self.nested(Self::sum)?;
                 self.expect(")")?;
                 Ok(e)
             }
@@ -229,7 +268,7 @@ impl Parser<'_> {
                     return Ok(Expr::Sym(name));
                 }
                 self.i += 1;
-                let (args, strings) = self.call_args()?;
+                let (args, strings) = self.nested(Self::call_args)?;
                 let two = |args: Vec<Expr>| -> Result<(Box<Expr>, Box<Expr>), String> {
                     match <[Expr; 2]>::try_from(args) {
                         Ok([a, b]) => Ok((Box::new(a), Box::new(b))),
@@ -282,5 +321,19 @@ mod tests {
             "((2*s27)*s77)"
         );
         assert_eq!(parse("Add(Symbol('s1'), Integer(-1))").unwrap().to_string(), "(s1 + -1)");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = |open: &str, close: &str, n: usize| format!("{}s0{}", open.repeat(n), close.repeat(n));
+        for text in [deep("(", ")", 10_000), deep("Max(1, ", ")", 10_000), deep("-", "", 1_000)] {
+            let e = parse(&text).unwrap_err();
+            assert!(e.ends_with(&format!("nests deeper than {MAX_DEPTH} levels")), "{e}");
+        }
+        assert!(parse(&deep("-", "", 10_000)).unwrap_err().contains("more than the 1024 edge reads"));
+        assert!(parse(&deep("(", ")", MAX_DEPTH - 1)).is_ok());
+        assert!(parse(&deep("-", "", MAX_DEPTH)).is_ok());
+        let long = vec!["s0"; 100_000].join(" + ");
+        assert!(parse(&long).unwrap_err().contains("more than the 1024 edge reads"));
     }
 }

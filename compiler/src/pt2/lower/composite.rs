@@ -58,6 +58,9 @@ pub fn conv_padding_str(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "input")?;
     let w = args.tensor(ctx, "weight")?;
     let n = x.rank().checked_sub(2).filter(|&n| n >= 1).ok_or("convolution input must have rank 3 or more")?;
+    if w.rank() != x.rank() {
+        return Err(format!("convolution weight {} must have the input's rank {}", w.ty, x.rank()).into());
+    }
     match mode.as_str() {
         "valid" => conv(ctx, &args.with(vec![("padding", Argument::AsInts(vec![0; n]))])),
         "same" => {
@@ -173,6 +176,13 @@ pub fn adaptive_max_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// [..., n, k] with `b_transposed`. Computed as one 3-D batched product.
 fn batched_matmul(ctx: &mut Ctx, a: &Val, b: &Val, b_transposed: bool, elem: &ElemTy) -> Val {
     let r = a.rank();
+    // The ranks come from the archive; the driver reports the error.
+    if r < 2 || b.rank() != r {
+        ctx.e
+            .errors
+            .push(format!("a batched matrix product needs operands of one rank, 2 or more; got {} and {}", a.ty, b.ty));
+        return a.clone();
+    }
     let batch: Vec<i64> = a.shape()[..r - 2].to_vec();
     let count: i64 = batch.iter().product();
     let (m, k) = (a.shape()[r - 2], a.shape()[r - 1]);
@@ -334,11 +344,15 @@ pub fn fill_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `narrow(self, dim, start, length)`: a slice.
 pub fn narrow(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.int("dim")?, x.rank())?;
+    if x.rank() == 0 {
+        return Err("narrow needs a tensor of rank 1 or more".into());
+    }
+    let dim = args.dim("dim", x.rank())?;
     let size = x.shape()[dim as usize];
     let start = args.int("start")?;
     let start = if start < 0 { start + size } else { start };
-    let end = start + args.int("length")?;
+    // The slice clamps both bounds to the dim; saturating keeps a huge length from overflowing.
+    let end = start.saturating_add(args.int("length")?);
     let set = vec![("dim", Argument::AsInt(dim)), ("start", Argument::AsInt(start)), ("end", Argument::AsInt(end))];
     shape::slice(ctx, &args.with(set))
 }
@@ -347,7 +361,10 @@ pub fn narrow(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn stack(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let xs = args.tensors(ctx, "tensors")?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), out.dims().len())? as usize;
+    let dim = args.dim_or("dim", 0, out.dims().len())? as usize;
+    if let Some(x) = xs.iter().find(|x| x.rank() + 1 != out.dims().len()) {
+        return Err(format!("stacking {} into the recorded result {out} would not add one dim", x.ty).into());
+    }
     let parts: Vec<Val> = xs
         .iter()
         .map(|x| {
@@ -364,13 +381,17 @@ pub fn stack(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `unbind(self, dim)`: one `select` per output.
 pub fn unbind(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())?;
+    let dim = args.dim_or("dim", 0, x.rank())?;
     let n = x.shape()[dim as usize];
     if n < 0 {
         return Err("unbind over a dynamic dimension is not supported".into());
     }
-    let mut outs = Vec::new();
     let all = ctx.outputs.clone();
+    // One op per piece: the node's own output list bounds the work, not the archive's sizes.
+    if n as usize > all.len() {
+        return Err(format!("unbind into {n} pieces, but the node lists {} outputs", all.len()).into());
+    }
+    let mut outs = Vec::new();
     for i in 0..n as usize {
         ctx.outputs = vec![all.get(i).cloned().flatten()];
         let set = vec![("dim", Argument::AsInt(dim)), ("index", Argument::AsInt(i as i64))];
@@ -433,14 +454,17 @@ pub fn pad(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn pixel_shuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let rf = args.int("upscale_factor")?;
+    let rf = args.int_at_least("upscale_factor", 1)?;
     static_input(&x, "pixel_shuffle")?;
     let r = x.rank();
     if r < 3 {
         return Err("pixel_shuffle needs rank 3 or more".into());
     }
     let lead = x.shape()[..r - 3].to_vec();
-    let (c, h, w) = (x.shape()[r - 3] / (rf * rf), x.shape()[r - 2], x.shape()[r - 1]);
+    let rr = rf.checked_mul(rf).filter(|&rr| x.shape()[r - 3] % rr == 0).ok_or_else(|| {
+        format!("argument 'upscale_factor' is {rf}; its square must divide the {} channels", x.shape()[r - 3])
+    })?;
+    let (c, h, w) = (x.shape()[r - 3] / rr, x.shape()[r - 2], x.shape()[r - 1]);
     let split = [lead.clone(), vec![c, rf, rf, h, w]].concat();
     let y = ctx.e.reshape(&x, &split);
     let l = lead.len() as i64;
@@ -454,7 +478,7 @@ pub fn pixel_shuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn pixel_unshuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let rf = args.int("downscale_factor")?;
+    let rf = args.int_at_least("downscale_factor", 1)?;
     static_input(&x, "pixel_unshuffle")?;
     let r = x.rank();
     if r < 3 {
@@ -521,7 +545,8 @@ pub fn log_sigmoid(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn glu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = float_operand(ctx, args)?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(-1), x.rank())? as usize;
+    let dim = args.dim_or("dim", -1, x.rank())? as usize;
+    super::check_out_rank(&out, x.rank())?;
     let half = out.dims()[dim];
     let a = ctx.e.slice_dim(&x, dim, 0, half);
     let b = ctx.e.slice_dim(&x, dim, half, half);
@@ -566,8 +591,13 @@ pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let letters = s.chars().filter(|c| *c != '.').count();
         if s.contains("...") {
             let n = rank.checked_sub(letters).ok_or_else(|| format!("einsum term '{s}' has more letters than its operand's rank {rank}"))?;
-            let (a, b) = s.split_once("...").expect("checked");
-            Ok(a.chars().chain(spare[ell_rank - n..].iter().copied()).chain(b.chars()).collect())
+            let (a, b) = s.split_once("...").ok_or("einsum: an ellipsis vanished")?;
+            // The output's ellipsis may claim more dims than any operand's, and the
+            // equation may leave too few spare letters: both are a bad equation.
+            let tail = ell_rank.checked_sub(n).and_then(|k| spare.get(k..)).filter(|t| t.len() == n).ok_or_else(|| {
+                format!("einsum term '{s}' has an ellipsis of {n} dims, which the operands' ellipses ({ell_rank} dims) do not cover")
+            })?;
+            Ok(a.chars().chain(tail.iter().copied()).chain(b.chars()).collect())
         } else if letters != rank {
             Err(format!("einsum term '{s}' has {letters} letters for a rank-{rank} operand").into())
         } else {
@@ -691,6 +721,10 @@ fn add_scaled_product(ctx: &mut Ctx, args: &Args, product: Val) -> LResult<Vec<V
 
 /// `matrix @ vector` as a [m, k] x [k, 1] product.
 fn matrix_vector(ctx: &mut Ctx, m: &Val, v: &Val, elem: &ElemTy) -> Val {
+    if m.rank() != 2 || v.rank() != 1 {
+        ctx.e.errors.push(format!("a matrix-vector product needs a matrix and a vector, got {} and {}", m.ty, v.ty));
+        return v.clone();
+    }
     let k = v.shape()[0];
     let col = ctx.e.reshape(v, &[k, 1]);
     let rows = m.shape()[0];
@@ -818,7 +852,7 @@ pub fn cosine_similarity(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let a = args.tensor(ctx, "x1")?;
     let b = args.tensor(ctx, "x2")?;
     let shape = broadcast_shapes(a.shape(), b.shape())?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(1), shape.len())?;
+    let dim = args.dim_or("dim", 1, shape.len())?;
     let eps = scalar_or(args, "eps", 1e-8)?;
     let unit = |ctx: &mut Ctx, v: &Val| {
         let v = ctx.e.convert(v, &out.elem);
@@ -980,7 +1014,7 @@ pub fn movedim(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn swapaxes(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let mut perm: Vec<i64> = (0..x.rank() as i64).collect();
-    perm.swap(norm_dim(args.int("axis0")?, x.rank())? as usize, norm_dim(args.int("axis1")?, x.rank())? as usize);
+    perm.swap(args.dim("axis0", x.rank())? as usize, args.dim("axis1", x.rank())? as usize);
     Ok(vec![ctx.e.transpose(&x, &perm)])
 }
 
@@ -1078,6 +1112,13 @@ pub fn bilinear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let b = args.tensor(ctx, "input2")?;
     let w = args.tensor(ctx, "weight")?;
     static_input(&a, "bilinear")?;
+    if w.rank() != 3 || a.rank() == 0 || b.rank() == 0 {
+        return Err(format!(
+            "bilinear needs a 3-d weight and inputs of rank 1 or more, got {}, {} and {}",
+            w.ty, a.ty, b.ty
+        )
+        .into());
+    }
     let (o, i, j) = (w.shape()[0], w.shape()[1], w.shape()[2]);
     let rows: i64 = a.shape()[..a.rank() - 1].iter().product();
     let a2 = ctx.e.reshape(&a, &[rows, i]);
@@ -1098,11 +1139,14 @@ pub fn bilinear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `diff(self, n, dim, prepend, append)`: `n` times, each element minus the one
 /// before it along `dim` (after concatenating `prepend` and `append`).
+/// The most orders `diff` unrolls (one op each).
+const MAX_DIFF_STEPS: i64 = 4096;
+
 pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     static_input(&x, "diff")?;
-    let d = norm_dim(args.opt_int("dim")?.unwrap_or(-1), x.rank())? as usize;
+    let d = args.dim_or("dim", -1, x.rank())? as usize;
     let mut parts = Vec::new();
     if let Some(p) = args.opt_tensor(ctx, "prepend")? {
         parts.push(p);
@@ -1111,15 +1155,31 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if let Some(a) = args.opt_tensor(ctx, "append")? {
         parts.push(a);
     }
+    if parts.iter().any(|p| p.rank() != x.rank() || !p.ty.is_static()) {
+        return Err(format!("diff's prepend and append must be static tensors of the input's rank {}", x.rank()).into());
+    }
     let mut y = if parts.len() == 1 {
         x
     } else {
         let mut shape = x.shape().to_vec();
-        shape[d] = parts.iter().map(|p| p.shape()[d]).sum();
+        shape[d] = parts
+            .iter()
+            .try_fold(0i64, |acc, p| acc.checked_add(p.shape()[d]))
+            .ok_or("diff's concatenated size overflows")?;
         let refs: Vec<&Val> = parts.iter().collect();
         ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {d} : i64"), tensor(&shape, x.elem().clone()))
     };
-    for _ in 0..args.opt_int("n")?.unwrap_or(1) {
+    let n = args.int_at_least("n", 0)?;
+    // Each order is one subtraction; past the length the result is empty anyway.
+    let steps = n.min(y.shape()[d]);
+    if steps > MAX_DIFF_STEPS {
+        return Err(format!(
+            "diff of order {n} over {} elements would emit {steps} subtractions; edge lowers at most {MAX_DIFF_STEPS}",
+            y.shape()[d]
+        )
+        .into());
+    }
+    for _ in 0..steps {
         let len = y.shape()[d];
         if len == 0 {
             break;

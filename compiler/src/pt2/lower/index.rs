@@ -4,7 +4,7 @@
 //! whose body replaces, adds or reduces.
 
 use super::region::region_op;
-use super::{norm_dim, Args, Ctx, LResult};
+use super::{Args, Ctx, LResult};
 use crate::pt2::emit::{i64_array, join, tensor, Val};
 use edge_dialects::ir::{ElemTy, TensorTy};
 
@@ -301,7 +301,7 @@ fn scatter_operands(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, Val)> {
     if x.rank() == 0 {
         return Err("scatter into a 0-d tensor is not supported".into());
     }
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let index = args.tensor(ctx, "index")?;
     if index.rank() != x.rank() {
         return Err(format!("index has rank {}, self has rank {}", index.rank(), x.rank()).into());
@@ -390,14 +390,22 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// Writes `src` into `x` at `start, start + step, ...` along `dim`: `src` and a mask are
 /// spread out with `stablehlo.pad` (interior padding `step - 1`) and selected over `x`.
 pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start: i64, step: i64) -> LResult<Val> {
+    if src.rank() != x.rank() || dim >= x.rank() {
+        return Err(format!("the source {} does not match the destination {} along dim {dim}", src.ty, x.ty).into());
+    }
     let n = src.shape()[dim];
     let size = x.shape()[dim];
+    if step < 1 || start < 0 {
+        return Err(format!("a strided write needs start >= 0 and step >= 1, got start {start} and step {step}").into());
+    }
     let mut low = vec![0; x.rank()];
     let mut high = vec![0; x.rank()];
     let mut interior = vec![0; x.rank()];
     low[dim] = start;
     interior[dim] = step - 1;
-    high[dim] = if n == 0 { size - start } else { size - (start + (n - 1) * step + 1) };
+    // In i128: start and step are archive integers.
+    let end = if n == 0 { start as i128 } else { start as i128 + (n as i128 - 1) * step as i128 + 1 };
+    high[dim] = i64::try_from(size as i128 - end).unwrap_or(-1);
     if high[dim] < 0 {
         return Err(format!(
             "a slice of {n} elements from {start} with step {step} does not fit a dimension of size {size}"
@@ -427,7 +435,7 @@ pub fn slice_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if !x.ty.is_static() || !src.ty.is_static() {
         return Err("slice_scatter with dynamic dimensions is not supported yet".into());
     }
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())? as usize;
+    let dim = args.dim_or("dim", 0, x.rank())? as usize;
     let size = x.shape()[dim];
     let step = args.opt_int("step")?.unwrap_or(1);
     if step <= 0 {
@@ -445,7 +453,7 @@ pub fn select_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if !x.ty.is_static() {
         return Err("select_scatter with dynamic dimensions is not supported yet".into());
     }
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let size = x.shape()[dim];
     let index = args.int("index")?;
     let i = if index < 0 { index + size } else { index };
@@ -515,14 +523,15 @@ pub fn masked_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn diagonal(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let d1 = norm_dim(args.int("dim1")?, x.rank())? as usize;
-    let d2 = norm_dim(args.int("dim2")?, x.rank())? as usize;
+    let d1 = args.dim("dim1", x.rank())? as usize;
+    let d2 = args.dim("dim2", x.rank())? as usize;
     if d1 == d2 {
         return Err(format!("diagonal dims must differ, got {d1} and {d2}").into());
     }
     let offset = args.int("offset")?;
     let (n1, n2) = (x.shape()[d1], x.shape()[d2]);
     let len = if offset >= 0 { n1.min(n2 - offset) } else { (n1 + offset).min(n2) }.max(0);
+    ctx.reserve_constant("the diagonal's coordinate table", 2 * len as u128, &ElemTy::I(64))?;
     let rows: Vec<i64> = (0..len).map(|i| if offset >= 0 { i } else { i - offset }).collect();
     let cols: Vec<i64> = (0..len).map(|i| if offset >= 0 { i + offset } else { i }).collect();
     // Coordinates [len, 2] of (dim1, dim2); gather collapses both dims and appends the
@@ -581,13 +590,14 @@ pub fn embedding_bag(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if indices.rank() != 1
         || offsets.rank() != 1
         || weight.rank() != 2
+        || out.dims().len() != 2
         || !out.is_static()
         || !indices.ty.is_static()
         || !offsets.ty.is_static()
     {
-        return Err("_embedding_bag needs static 1-d indices and offsets and a 2-d weight".into());
+        return Err("_embedding_bag needs static 1-d indices and offsets, a 2-d weight and a static 2-d result".into());
     }
-    if mode > 2 {
+    if !(0..=2).contains(&mode) {
         return Err(format!("_embedding_bag mode {mode} is not supported").into());
     }
     let (l, nb, d) = (indices.shape()[0], out.dims()[0], out.dims()[1]);

@@ -150,6 +150,12 @@ impl Ctx<'_> {
         }
     }
 
+    /// Checks, before it is built, a host-side table of `count` elements of `elem` that
+    /// becomes a constant (resize indices, pooling matrices): `what` names it.
+    pub fn reserve_constant(&self, what: &str, count: u128, elem: &ElemTy) -> LResult<()> {
+        self.e.limits.check_constant(what, count, elem).map_err(LowerError)
+    }
+
     /// A 0-d tensor of `elem` holding `s`.
     pub fn scalar_const(&mut self, s: Scalar, elem: &ElemTy) -> Val {
         self.e.splat(s.as_f64(), elem, &[])
@@ -274,6 +280,28 @@ impl<'n> Args<'n> {
         }
     }
 
+    /// An integer argument that must be at least `min` (`groups >= 1`): the lowering
+    /// divides by it or sizes something with it.
+    pub fn int_at_least(&self, name: &str, min: i64) -> LResult<i64> {
+        let v = self.int(name)?;
+        if v < min {
+            return Err(format!("argument '{name}' must be at least {min}, got {v}").into());
+        }
+        Ok(v)
+    }
+
+    /// A dim argument normalized against `rank`, or an error naming the argument. The
+    /// lowerings that take one index the shape with it, so a 0-d tensor (which PyTorch
+    /// lets take dim 0 or -1) is refused here too.
+    pub fn dim(&self, name: &str, rank: usize) -> LResult<i64> {
+        index_dim(name, self.int(name)?, rank)
+    }
+
+    /// Like [`Args::dim`], with `default` when the argument is omitted.
+    pub fn dim_or(&self, name: &str, default: i64, rank: usize) -> LResult<i64> {
+        index_dim(name, self.opt_int(name)?.unwrap_or(default), rank)
+    }
+
     pub fn ints(&self, name: &str) -> LResult<Vec<i64>> {
         self.opt_ints(name)?.ok_or_else(|| format!("argument '{name}' must be an integer list").into())
     }
@@ -396,19 +424,90 @@ pub fn elem_of_scalar_type(t: ScalarType) -> LResult<ElemTy> {
     })
 }
 
-/// Normalizes a possibly negative dim against `rank`.
+/// Normalizes a possibly negative dim against `rank`. A 0-d tensor takes dim 0 or -1
+/// (as in PyTorch); callers that index its shape must handle rank 0 themselves.
 pub fn norm_dim(d: i64, rank: usize) -> LResult<i64> {
     let r = rank as i64;
-    let n = if d < 0 { d + r } else { d };
+    let n = if d < 0 { d.saturating_add(r) } else { d };
     if n < 0 || n >= r.max(1) {
-        return Err(format!("dim {d} is out of range for rank {rank}").into());
+        let r = r.max(1);
+        return Err(format!("dim {d} is out of range for a rank-{rank} tensor (valid: {}..={})", -r, r - 1).into());
     }
     Ok(n)
+}
+
+/// Dim `d` of argument `name` normalized against `rank`, for indexing a shape.
+fn index_dim(name: &str, d: i64, rank: usize) -> LResult<i64> {
+    if rank == 0 {
+        return Err(format!(
+            "argument '{name}' is {d}, but the tensor is 0-d; edge lowers this op for tensors of rank 1 or more"
+        )
+        .into());
+    }
+    norm_dim(d, rank).map_err(|e| format!("argument '{name}': {}", e.0).into())
+}
+
+/// Checks that the recorded result type `out` has rank `rank` (the input's, for ops that
+/// keep it): lowerings index both shapes with the same dims.
+pub fn check_out_rank(out: &TensorTy, rank: usize) -> LResult<()> {
+    if out.dims().len() != rank {
+        return Err(format!("the recorded result type {out} should have rank {rank}").into());
+    }
+    Ok(())
+}
+
+/// Checks that every entry of list argument `name` is at least `min` (kernel sizes,
+/// strides and dilations >= 1, paddings >= 0): the arithmetic that follows divides by
+/// them or clamps with them.
+pub fn check_at_least(name: &str, v: &[i64], min: i64) -> LResult<()> {
+    match v.iter().find(|&&x| x < min) {
+        Some(bad) => Err(format!("argument '{name}' must have entries of at least {min}, got {bad} (in {v:?})").into()),
+        None => Ok(()),
+    }
+}
+
+/// The element count of a static `shape`, checked: no negative size, no overflow of
+/// i64. `what` names the tensor in the message.
+pub fn checked_count(what: &str, shape: &[i64]) -> LResult<i64> {
+    shape.iter().try_fold(1i64, |acc, &d| {
+        if d < 0 {
+            return Err(LowerError(format!("{what} has negative size {d} in shape {shape:?}")));
+        }
+        acc.checked_mul(d)
+            .ok_or_else(|| LowerError(format!("{what} has shape {shape:?}, whose element count overflows i64")))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dims_and_sizes_from_the_archive_are_checked() {
+        assert_eq!(norm_dim(-1, 2).unwrap(), 1);
+        assert_eq!(norm_dim(7, 2).unwrap_err().0, "dim 7 is out of range for a rank-2 tensor (valid: -2..=1)");
+        assert_eq!(norm_dim(-3, 2).unwrap_err().0, "dim -3 is out of range for a rank-2 tensor (valid: -2..=1)");
+        assert!(norm_dim(i64::MIN, 2).is_err());
+        assert_eq!(
+            index_dim("dim", 0, 0).unwrap_err().0,
+            "argument 'dim' is 0, but the tensor is 0-d; edge lowers this op for tensors of rank 1 or more"
+        );
+        assert_eq!(
+            index_dim("dim", 7, 2).unwrap_err().0,
+            "argument 'dim': dim 7 is out of range for a rank-2 tensor (valid: -2..=1)"
+        );
+        assert_eq!(
+            check_at_least("stride", &[1, 0], 1).unwrap_err().0,
+            "argument 'stride' must have entries of at least 1, got 0 (in [1, 0])"
+        );
+        assert!(check_at_least("padding", &[0, 3], 0).is_ok());
+        assert_eq!(checked_count("x", &[2, 3]).unwrap(), 6);
+        assert_eq!(
+            checked_count("x", &[1 << 62, 4]).unwrap_err().0,
+            "x has shape [4611686018427387904, 4], whose element count overflows i64"
+        );
+        assert_eq!(checked_count("x", &[2, -1]).unwrap_err().0, "x has negative size -1 in shape [2, -1]");
+    }
 
     #[test]
     fn table_is_sorted_and_unique() {

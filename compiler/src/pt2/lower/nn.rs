@@ -3,7 +3,7 @@
 //! OIHW); the TFL layout pass moves them to NHWC later.
 
 use super::region::region_op;
-use super::{Args, Ctx, LResult, Scalar};
+use super::{check_at_least, Args, Ctx, LResult, Scalar};
 use crate::pt2::emit::{i64_array, join, tensor, Val};
 use edge_dialects::ir::{ElemTy, TensorTy};
 
@@ -14,6 +14,15 @@ fn spatial_letters(n: usize) -> String {
 fn padding_attr(pads: &[[i64; 2]]) -> String {
     let rows: Vec<String> = pads.iter().map(|p| format!("[{}, {}]", p[0], p[1])).collect();
     format!("dense<[{}]> : tensor<{}x2xi64>", rows.join(", "), pads.len())
+}
+
+/// The extent of a dilated kernel, `dilation * (kernel - 1) + 1`, checked.
+fn window_span(dilation: i64, kernel: i64) -> LResult<i64> {
+    kernel
+        .checked_sub(1)
+        .and_then(|k| k.checked_mul(dilation))
+        .and_then(|k| k.checked_add(1))
+        .ok_or_else(|| format!("a kernel of size {kernel} with dilation {dilation} overflows").into())
 }
 
 /// Repeats a per-dimension list given once (`[1]`) to `n` entries.
@@ -48,7 +57,15 @@ pub fn convolution(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let dilation = expand_list(args.ints("dilation")?, n, "dilation")?;
     let transposed = args.bool("transposed")?;
     let output_padding = expand_list(args.opt_ints("output_padding")?.unwrap_or_else(|| vec![0]), n, "output_padding")?;
-    let groups = args.int("groups")?;
+    check_at_least("stride", &stride, 1)?;
+    check_at_least("dilation", &dilation, 1)?;
+    check_at_least("padding", &padding, 0)?;
+    check_at_least("output_padding", &output_padding, 0)?;
+    // The transposed lowering regroups the weight by `groups`: it divides by it.
+    let groups = args.int_at_least("groups", 1)?;
+    if w.rank() != x.rank() || !w.ty.is_static() {
+        return Err(format!("convolution weight must be a static rank-{} tensor, got {}", x.rank(), w.ty).into());
+    }
     let sp = spatial_letters(n);
     let kernel: Vec<i64> = w.shape()[2..].to_vec();
     let conv_out = TensorTy { elem: out.elem.clone(), ..out.clone() };
@@ -67,14 +84,21 @@ pub fn convolution(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         // spatially flipped kernel, padded by dilation*(k-1) - padding.
         let pads: Vec<[i64; 2]> = (0..n)
             .map(|i| {
-                let k = dilation[i] * (kernel[i] - 1);
-                [k - padding[i], k - padding[i] + output_padding[i]]
+                let k = window_span(dilation[i], kernel[i])? - 1;
+                let lo = k.checked_sub(padding[i]).ok_or("transposed convolution padding overflows")?;
+                Ok([lo, lo.checked_add(output_padding[i]).ok_or("transposed convolution padding overflows")?])
             })
-            .collect();
+            .collect::<LResult<_>>()?;
         let spatial: Vec<i64> = (2..2 + n as i64).collect();
         let flipped = ctx.e.op("stablehlo.reverse", &[&w], &format!("dimensions = {}", i64_array(&spatial)), w.ty.clone());
         // Weight is [in, out/groups, k...]; regroup to [out, in/groups, k...].
         let (cin, cout_g) = (w.shape()[0], w.shape()[1]);
+        if cin % groups != 0 {
+            return Err(format!(
+                "argument 'groups' is {groups}, which does not divide the weight's {cin} input channels"
+            )
+            .into());
+        }
         let kernel_w = if groups == 1 {
             flipped
         } else {
@@ -211,9 +235,17 @@ pub fn layer_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let eps = args.float("eps")?;
     let r = x.rank();
     let k = norm.len();
+    // The normalized dims are the input's trailing ones; the count divides the sums.
+    if k > r || (x.ty.is_static() && x.shape()[r - k..] != norm[..]) {
+        return Err(format!(
+            "argument 'normalized_shape' is {norm:?}, which is not the trailing shape of the input {}",
+            x.ty
+        )
+        .into());
+    }
     let dims: Vec<i64> = ((r - k) as i64..r as i64).collect();
     let kept: Vec<i64> = (0..(r - k) as i64).collect();
-    let count: i64 = norm.iter().product();
+    let count = super::checked_count("argument 'normalized_shape'", &norm)?;
     let shape = x.shape().to_vec();
     let s = ctx.e.reduce(&x, &dims, "stablehlo.add", 0.0);
     let n = ctx.e.splat(count as f64, &out.elem, s.shape());
@@ -360,8 +392,14 @@ struct Pool {
 /// padding are dropped).
 fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bool) -> LResult<Pool> {
     let r = x.rank();
-    if r < n + 1 || r > n + 2 {
-        return Err(format!("a {n}-d pool needs a rank-{} or rank-{} input, got rank {r}", n + 1, n + 2).into());
+    if r < n + 1 || r > n + 2 || out.dims().len() != r {
+        return Err(format!(
+            "a {n}-d pool needs a rank-{} or rank-{} input and an output of its rank, got {} and {out}",
+            n + 1,
+            n + 2,
+            x.ty
+        )
+        .into());
     }
     // Batch and channel dims may be dynamic; the windowed dims set the padding.
     if x.shape()[r - n..].iter().chain(&out.dims()[r - n..]).any(|&d| d < 0) {
@@ -375,6 +413,23 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
     let padding = expand_list(args.opt_ints("padding")?.unwrap_or_else(|| vec![0]), n, "padding")?;
     let dilation =
         if with_dilation { expand_list(args.opt_ints("dilation")?.unwrap_or_else(|| vec![1]), n, "dilation")? } else { vec![1; n] };
+    // The padding below is clamped to [needed, needed + stride - 1]: a stride under 1
+    // would make that range empty.
+    check_at_least("kernel_size", &kernel, 1)?;
+    check_at_least("stride", &stride, 1)?;
+    check_at_least("padding", &padding, 0)?;
+    check_at_least("dilation", &dilation, 1)?;
+    // As in PyTorch: padding at most half the (dilated) window, which also bounds the
+    // padded sizes computed from it.
+    for i in 0..n {
+        let span = window_span(dilation[i], kernel[i])?;
+        if padding[i] > span / 2 {
+            return Err(format!(
+                "argument 'padding' is {padding:?}; it must be at most half of the window ({span}) in each dim"
+            )
+            .into());
+        }
+    }
     let lead = r - n;
     let mut window = vec![1; lead];
     window.extend_from_slice(&kernel);
@@ -386,8 +441,13 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
     for i in 0..n {
         let size = x.shape()[lead + i];
         let o = out.dims()[lead + i];
-        let needed = (o - 1) * stride[i] + dilation[i] * (kernel[i] - 1) + 1 - size - padding[i];
-        pads.push([padding[i], padding[i].clamp(needed, needed + stride[i] - 1)]);
+        // In i128: every term is an archive integer.
+        let needed = (o as i128 - 1) * stride[i] as i128 + dilation[i] as i128 * (kernel[i] as i128 - 1) + 1
+            - size as i128
+            - padding[i] as i128;
+        let high = (padding[i] as i128).clamp(needed, needed + stride[i] as i128 - 1);
+        let high = i64::try_from(high).map_err(|_| format!("the pool's window (kernel_size {kernel:?}, stride {stride:?}, dilation {dilation:?}) does not fit its input and output sizes"))?;
+        pads.push([padding[i], high]);
     }
     Ok(Pool { window, strides, dilations, pads })
 }
@@ -558,8 +618,13 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     let x = args.tensor(ctx, "self")?;
     let x = ctx.e.convert(&x, &out.elem);
     let r = x.rank();
-    if r < n + 1 || !x.ty.is_static() || !out.is_static() {
-        return Err(format!("adaptive average pooling needs a static input of rank {} or more", n + 1).into());
+    if r < n + 1 || !x.ty.is_static() || !out.is_static() || out.dims().len() != r {
+        return Err(format!(
+            "adaptive average pooling needs a static input of rank {} or more and an output of its rank, got {} and {out}",
+            n + 1,
+            x.ty
+        )
+        .into());
     }
     let lead = r - n;
     let ins: Vec<i64> = x.shape()[lead..].to_vec();
@@ -583,6 +648,7 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
             continue;
         }
         // W[j, k] = 1 / count_k where input j is in output k's window.
+        ctx.reserve_constant(&format!("the averaging matrix of dim {axis}"), isz as u128 * osz as u128, &out.elem)?;
         let mut w = vec![0.0f64; (isz * osz) as usize];
         for k in 0..osz {
             let start = (k * isz) / osz;
@@ -638,13 +704,32 @@ fn gather_const(ctx: &mut Ctx, x: &Val, idx: &[i64], axis: usize) -> Val {
     super::shape::take_along(ctx, x, &c, axis)
 }
 
+/// Checks that a resize of the last `n` dims of `x` to `out` has static sizes there and
+/// keeps the rank (the lowerings index both shapes by axis).
+fn check_resize(x: &Val, out: &TensorTy, n: usize) -> LResult<()> {
+    let r = x.rank();
+    if r < n || out.dims().len() != r {
+        return Err(format!(
+            "resizing the last {n} dims needs input and output of one rank {n} or more, got {} and {out}",
+            x.ty
+        )
+        .into());
+    }
+    if x.shape()[r - n..].iter().chain(&out.dims()[r - n..]).any(|&d| d < 0) {
+        return Err("resizing dynamic spatial dimensions is not supported".into());
+    }
+    Ok(())
+}
+
 pub fn upsample_nearest2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let mut y = args.tensor(ctx, "input")?;
+    check_resize(&y, &out, 2)?;
     let r = y.rank();
     for i in 0..2 {
         let axis = r - 2 + i;
         let (n_in, n_out) = (y.shape()[axis], out.dims()[axis]);
+        ctx.reserve_constant(&format!("the index table of dim {axis}"), n_out as u128, &ElemTy::I(64))?;
         let scale = scale_of(args, i, n_in, n_out)?;
         let idx: Vec<i64> = (0..n_out).map(|d| ((d as f64 * scale).floor() as i64).min(n_in - 1)).collect();
         if n_in != n_out {
@@ -658,6 +743,7 @@ pub fn upsample_bilinear2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let align = args.bool("align_corners")?;
     let mut y = args.tensor(ctx, "input")?;
+    check_resize(&y, &out, 2)?;
     let r = y.rank();
     for i in 0..2 {
         let axis = r - 2 + i;
@@ -665,6 +751,8 @@ pub fn upsample_bilinear2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         if n_in == n_out {
             continue;
         }
+        // Two index tables and a weight table of n_out entries each.
+        ctx.reserve_constant(&format!("the interpolation tables of dim {axis}"), 3 * n_out as u128, &ElemTy::I(64))?;
         let scale = scale_of(args, i, n_in, n_out)?;
         let mut i0 = Vec::new();
         let mut i1 = Vec::new();
@@ -940,6 +1028,8 @@ pub fn pdist(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         return Err("pdist needs a static [N, M] input".into());
     }
     let n = x.shape()[0];
+    // The pair index table is built on the host: bound it before anything else.
+    ctx.reserve_constant("the pdist pair table", n as u128 * (n as u128).saturating_sub(1) / 2, &ElemTy::I(64))?;
     let all = tensor(&[n, n], out.elem.clone());
     let d = pairwise_distance(ctx, &x, &x, p, &all)?;
     let flat = ctx.e.reshape(&d, &[n * n]);

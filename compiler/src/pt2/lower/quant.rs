@@ -73,6 +73,15 @@ fn quant_type(ctx: &Ctx, args: &Args, scale: &str, zero_point: &str, axis: Optio
     Ok(Some(q))
 }
 
+/// One scale per channel of `axis`: the per-axis type is indexed by channel later.
+fn check_channels(x: &Val, q: &QuantTy, axis: i32) -> LResult<()> {
+    let channels = x.shape()[axis as usize];
+    if channels >= 0 && q.scales.len() as i64 != channels {
+        return Err(format!("{} scales for the {channels} channels of axis {axis} of {}", q.scales.len(), x.ty).into());
+    }
+    Ok(())
+}
+
 fn with_elem(t: &TensorTy, q: &QuantTy) -> TensorTy {
     tensor(t.dims(), ElemTy::Quant(q.clone()))
 }
@@ -90,9 +99,10 @@ pub fn quantize_per_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `quantize_per_channel`: float -> per-axis quantized tensor.
 pub fn quantize_per_channel(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "input")?;
-    let axis = super::norm_dim(args.int("axis")?, x.rank())? as i32;
+    let axis = args.dim("axis", x.rank())? as i32;
     let q = quant_type(ctx, args, "scales", "zero_points", Some(axis))?
         .ok_or("quantize_per_channel with scales computed at run time is not supported")?;
+    check_channels(&x, &q, axis)?;
     quantize(ctx, &x, &q)
 }
 
@@ -113,9 +123,10 @@ pub fn dequantize_per_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `dequantize_per_channel`: per-axis, typically an int8 weight.
 pub fn dequantize_per_channel(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "input")?;
-    let axis = super::norm_dim(args.int("axis")?, x.rank())? as i32;
+    let axis = args.dim("axis", x.rank())? as i32;
     let q = quant_type(ctx, args, "scales", "zero_points", Some(axis))?
         .ok_or("dequantize_per_channel with scales computed at run time is not supported")?;
+    check_channels(&x, &q, axis)?;
     dequantize(ctx, args, Some(q))
 }
 

@@ -12,6 +12,10 @@ fn reduce_dims(args: &Args, rank: usize) -> LResult<Vec<i64>> {
         return Ok((0..rank as i64).collect());
     }
     let mut d: Vec<i64> = dims.iter().map(|&x| norm_dim(x, rank)).collect::<LResult<_>>()?;
+    if rank == 0 {
+        // A 0-d tensor takes dim 0 or -1 and has nothing to reduce.
+        return Ok(vec![]);
+    }
     d.sort_unstable();
     d.dedup();
     Ok(d)
@@ -272,7 +276,7 @@ fn softmax_parts(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, i64, Vec<i64>
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let x = ctx.e.convert(&x, &out.elem);
-    let dim = norm_dim(args.int("dim")?, x.rank())?;
+    let dim = args.dim("dim", x.rank())?;
     let kept: Vec<i64> = (0..x.rank() as i64).filter(|&d| d != dim).collect();
     let m = ctx.e.reduce(&x, &[dim], "stablehlo.maximum", f64::NEG_INFINITY);
     let mb = ctx.e.broadcast_in_dim(&m, x.shape(), &kept);
@@ -296,7 +300,7 @@ fn cumulative(ctx: &mut Ctx, args: &Args, body: &str, identity: f64) -> LResult<
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let x = ctx.e.convert(&x, &out.elem);
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let n = x.shape()[dim];
     let mut window = vec![1; x.rank()];
     window[dim] = n;

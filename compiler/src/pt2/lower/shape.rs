@@ -20,8 +20,8 @@ pub fn permute(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 pub fn transpose_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let a = norm_dim(args.int("dim0")?, x.rank())?;
-    let b = norm_dim(args.int("dim1")?, x.rank())?;
+    let a = args.dim("dim0", x.rank())?;
+    let b = args.dim("dim1", x.rank())?;
     let mut perm: Vec<i64> = (0..x.rank() as i64).collect();
     perm.swap(a as usize, b as usize);
     Ok(vec![ctx.e.transpose(&x, &perm)])
@@ -47,7 +47,7 @@ pub fn expand(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn cat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let xs = args.tensors(ctx, "tensors")?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), out.dims().len())?;
+    let dim = args.dim_or("dim", 0, out.dims().len())?;
     // Legacy behaviour: 1-D empty tensors are skipped.
     let xs: Vec<Val> = xs
         .into_iter()
@@ -67,7 +67,7 @@ fn clamp_bound(v: i64, size: i64) -> i64 {
 pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())? as usize;
+    let dim = args.dim_or("dim", 0, x.rank())? as usize;
     let size = x.shape()[dim];
     if size < 0 {
         return Err("slicing a dynamic dimension is not supported yet".into());
@@ -96,7 +96,7 @@ pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let size = x.shape()[dim];
     let mut index = args.int("index")?;
     if index < 0 {
@@ -112,11 +112,12 @@ pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `split_with_sizes` / `split.Tensor`: one slice per output.
 pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.opt_int("dim")?.unwrap_or(0), x.rank())? as usize;
+    let dim = args.dim_or("dim", 0, x.rank())? as usize;
     let mut outs = Vec::new();
     let mut start = 0;
     for i in 0..ctx.outputs.len() {
         let out = ctx.out_ty(i)?;
+        super::check_out_rank(&out, x.rank())?;
         let len = out.dims()[dim];
         let mut starts = vec![0; x.rank()];
         let mut limits = x.shape().to_vec();
@@ -146,7 +147,14 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let reps = args.ints("repeats")?;
-    let lead = reps.len() - x.rank();
+    super::check_at_least("repeats", &reps, 0)?;
+    let lead = reps.len().checked_sub(x.rank()).ok_or_else(|| {
+        format!(
+            "argument 'repeats' has {} entries for a rank-{} input; it needs at least one per dim",
+            reps.len(),
+            x.rank()
+        )
+    })?;
     let mut in_shape = vec![1; lead];
     in_shape.extend_from_slice(x.shape());
     let x = ctx.e.reshape(&x, &in_shape);
@@ -268,6 +276,11 @@ pub fn tril(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// Gathers whole slices of `x` along `axis` at integer `indices` (any shape): the
 /// result has shape `x.shape[:axis] + indices.shape + x.shape[axis+1:]`.
 pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
+    // Callers take `axis` from the archive's shapes; the driver reports the error.
+    if axis >= x.rank() {
+        ctx.e.errors.push(format!("cannot gather along dim {axis} of {}", x.ty));
+        return x.clone();
+    }
     let idx = ctx.e.convert(indices, &ElemTy::I(64));
     // Negative indices count from the end.
     let size = ctx.e.splat(x.shape()[axis] as f64, &ElemTy::I(64), idx.shape());
@@ -303,7 +316,7 @@ pub fn embedding(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 pub fn index_select(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let idx = args.tensor(ctx, "index")?;
     Ok(vec![take_along(ctx, &x, &idx, dim)])
 }
@@ -312,7 +325,7 @@ pub fn index_select(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn gather(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let idx = args.tensor(ctx, "index")?;
     let idx = ctx.e.convert(&idx, &ElemTy::I(64));
     // Full coordinates: iota for every dim except `dim`, which takes `index`.
@@ -394,6 +407,13 @@ fn pad_by_index(ctx: &mut Ctx, args: &Args, what: &str, source: fn(i64, i64) -> 
         if size == 0 {
             return Err(format!("{what} padding of an empty dimension is not defined").into());
         }
+        // A crop may take at most the whole dim; the table has one entry per output
+        // position and is bounded before it is built (so `-lo..size + hi` cannot overflow).
+        let len = size as i128 + lo as i128 + hi as i128;
+        if lo < -size || hi < -size || len < 0 {
+            return Err(format!("{what} padding ({lo}, {hi}) crops more than the dimension size {size}").into());
+        }
+        ctx.reserve_constant(&format!("the {what} padding index table of dim {axis}"), len as u128, &ElemTy::I(64))?;
         let idx: Vec<i64> = (-lo..size + hi).map(|j| source(j, size)).collect();
         let c = ctx.e.const_i64s(&idx);
         y = take_along(ctx, &y, &c, axis);

@@ -5,7 +5,7 @@
 //! where PyTorch leaves the order of ties open.
 
 use super::region::region_op;
-use super::{norm_dim, Args, Ctx, LResult};
+use super::{Args, Ctx, LResult};
 use crate::pt2::emit::{tensor, Val};
 use edge_dialects::ir::ElemTy;
 
@@ -61,7 +61,7 @@ pub fn sort(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let zero = ctx.e.splat(0.0, &ElemTy::I(64), &[]);
         return finish(ctx, x, zero);
     }
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let (values, indices) = sort_along(ctx, &x, dim, args.bool("descending")?)?;
     finish(ctx, values, indices)
 }
@@ -79,7 +79,7 @@ pub fn topk(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let zero = ctx.e.splat(0.0, &ElemTy::I(64), &[]);
         return finish(ctx, x, zero);
     }
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let n = x.shape()[dim];
     if k < 0 || k > n {
         return Err(format!("topk k={k} is out of range for a dimension of size {n}").into());
@@ -96,7 +96,7 @@ pub fn kthvalue(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let k = args.int("k")?;
     let x = if x.rank() == 0 { ctx.e.reshape(&x, &[1]) } else { x };
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let n = x.shape()[dim];
     if k < 1 || k > n {
         return Err(format!("kthvalue k={k} is out of range for a dimension of size {n}").into());
@@ -112,7 +112,7 @@ pub fn kthvalue(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn median_dim(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let x = if x.rank() == 0 { ctx.e.reshape(&x, &[1]) } else { x };
-    let dim = norm_dim(args.int("dim")?, x.rank())? as usize;
+    let dim = args.dim("dim", x.rank())? as usize;
     let n = x.shape()[dim];
     if n <= 0 {
         return Err("median of an empty dimension is not defined".into());

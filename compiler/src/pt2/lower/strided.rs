@@ -6,7 +6,7 @@
 //! flattened values are not its memory.
 
 use super::shape::take_along;
-use super::{Args, Ctx, LResult};
+use super::{checked_count, Args, Ctx, LResult};
 use crate::pt2::emit::{tensor, Val};
 use edge_dialects::ir::ElemTy;
 
@@ -49,19 +49,21 @@ pub fn as_strided(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         .into());
     }
     let numel: i64 = x.shape().iter().product();
-    let count: i64 = size.iter().product();
-    // The flat index of every output element, in row-major order of `size`.
-    let mut indices = Vec::with_capacity(count.max(0) as usize);
+    let count = checked_count("argument 'size'", &size)?;
     if count > MAX_GATHERED {
         return Err(format!("as_strided producing {count} elements is too large to gather").into());
     }
+    ctx.reserve_constant("the as_strided index table", count as u128, &ElemTy::I(64))?;
+    // The flat index of every output element, in row-major order of `size`.
+    let mut indices = Vec::with_capacity(count as usize);
     let mut pos = vec![0i64; size.len()];
     for _ in 0..count {
-        let flat = offset + pos.iter().zip(&stride).map(|(i, s)| i * s).sum::<i64>();
-        if flat < 0 || flat >= numel {
+        // In i128: strides and offset are archive integers.
+        let flat = offset as i128 + pos.iter().zip(&stride).map(|(&i, &s)| i as i128 * s as i128).sum::<i128>();
+        if flat < 0 || flat >= numel as i128 {
             return Err(format!("as_strided reads element {flat} of a {numel}-element input").into());
         }
-        indices.push(flat);
+        indices.push(flat as i64);
         for k in (0..pos.len()).rev() {
             pos[k] += 1;
             if pos[k] < size[k] {

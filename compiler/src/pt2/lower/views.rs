@@ -102,7 +102,7 @@ pub fn write_back(ctx: &mut Ctx, view: &Node, output: usize, parent: &Val, child
                 "aten.permute.default" => args.ints("dims")?.iter().map(|&d| norm_dim(d, r)).collect::<LResult<_>>()?,
                 "aten.transpose.int" => {
                     let mut p: Vec<i64> = (0..r as i64).collect();
-                    p.swap(norm_dim(args.int("dim0")?, r)? as usize, norm_dim(args.int("dim1")?, r)? as usize);
+                    p.swap(args.dim("dim0", r)? as usize, args.dim("dim1", r)? as usize);
                     p
                 }
                 _ => (0..r as i64).rev().collect(),
