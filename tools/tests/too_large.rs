@@ -1,6 +1,7 @@
 //! A float model past TFLite's 2 GB limit is refused before any work, exit 1, with
 //! nothing at the output path (issue: no corrupt output past 2 GB).
 
+#[allow(dead_code)]
 mod common;
 
 use std::process::Command;

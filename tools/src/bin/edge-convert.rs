@@ -306,7 +306,7 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
         Ok(m) => m,
         Err(ImportError::Diagnosed) => {
             report_diags(&progress);
-            return Err(ImportError::Diagnosed.to_string());
+            return Err(format!("{}: {}", input.display(), ImportError::Diagnosed));
         }
         Err(e) => {
             progress.finish_and_clear();

@@ -119,7 +119,7 @@ fn pt2_to_mlir(args: &Args, output: &Output) -> Result<(), String> {
             for d in collector.take() {
                 eprint!("{}", driver::render_diag(&d, None));
             }
-            return Err(ImportError::Diagnosed.to_string());
+            return Err(format!("{}: {}", args.input, ImportError::Diagnosed));
         }
         Err(e) => return Err(format!("{}: {e}", args.input)),
     };
