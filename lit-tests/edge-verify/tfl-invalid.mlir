@@ -72,3 +72,21 @@ func.func @concatenation_with_activation(%a: tensor<2xf32>) -> tensor<4xf32> {
   %0 = "tfl.concatenation"(%a, %a) {axis = 0 : i32, fused_activation_function = "RELU"} : (tensor<2xf32>, tensor<2xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// Element counts from shapes are checked, not multiplied past i64 (a fuzz finding).
+func.func @reshape_count_overflows(%x: tensor<4xf32>) -> tensor<?x?x?xf32> {
+  %s = "tfl.pseudo_const"() {value = dense<[2147483647, 2147483647, 2147483647]> : tensor<3xi32>} : () -> tensor<3xi32>
+  // expected-error@+1 {{shape [2147483647, 2147483647, 2147483647] has more elements than a 64-bit count holds}}
+  %0 = "tfl.reshape"(%x, %s) : (tensor<4xf32>, tensor<3xi32>) -> tensor<?x?x?xf32>
+  return %0 : tensor<?x?x?xf32>
+}
+
+// -----
+
+func.func @conv_without_input_channels(%x: tensor<1x4x4x0xf32>, %f: tensor<2x3x3x1xf32>, %b: tensor<2xf32>) -> tensor<1x2x2x2xf32> {
+  // expected-error@+1 {{input has 0 channels; the filter needs a multiple of 1}}
+  %0 = "tfl.conv_2d"(%x, %f, %b) {dilation_h_factor = 1 : i32, dilation_w_factor = 1 : i32, fused_activation_function = "NONE", padding = "VALID", stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x4x4x0xf32>, tensor<2x3x3x1xf32>, tensor<2xf32>) -> tensor<1x2x2x2xf32>
+  return %0 : tensor<1x2x2x2xf32>
+}
