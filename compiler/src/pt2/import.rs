@@ -36,7 +36,7 @@ pub struct ImportOptions {
     pub max_tensor_elements: Option<u64>,
     /// The most bytes of one constant the importer computes itself (index tables,
     /// pooling matrices; weights are mapped, never counted). `None`: the
-    /// `EDGE_MAX_CONSTANT_BYTES` environment variable if set, else 1 GiB.
+    /// `EDGE_MAX_CONSTANT_BYTES` environment variable if set, else 64 MiB.
     pub max_constant_bytes: Option<u64>,
 }
 
