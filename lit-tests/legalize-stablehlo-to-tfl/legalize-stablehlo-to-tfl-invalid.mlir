@@ -159,3 +159,13 @@ func.func @sort_unsigned_compare(%x: tensor<5xi32>) -> tensor<5xi32> {
   }) {dimension = 0 : i64, is_stable = true} : (tensor<5xi32>) -> tensor<5xi32>
   return %s : tensor<5xi32>
 }
+
+// -----
+
+// An iota is never materialized whole past 2^24 elements (a fuzz finding allocated
+// 2^57 bytes); a dim past TFLite's 32-bit shapes is an error.
+func.func @iota_too_large() -> tensor<2x9007199254740992xi64> {
+  // expected-error@+1 {{'stablehlo.iota' of shape [2, 9007199254740992] is too large: TFLite shapes are 32-bit}}
+  %0 = "stablehlo.iota"() {iota_dimension = 1 : i64} : () -> tensor<2x9007199254740992xi64>
+  return %0 : tensor<2x9007199254740992xi64>
+}

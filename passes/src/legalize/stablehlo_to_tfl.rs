@@ -1021,11 +1021,30 @@ fn iota(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         return Ok(None);
     }
     let dims = out.dims();
-    let n: i64 = dims.iter().product();
-    let inner: i64 = dims[d as usize + 1..].iter().product();
-    let values: Vec<f64> = (0..n).map(|i| ((i / inner) % dims[d as usize]) as f64).collect();
-    Ok(defining_op(number_const(op, dims, elem_of(result(op, 0)), &values)?))
+    let d = d as usize;
+    let count = dims.iter().try_fold(1i64, |acc, &x| acc.checked_mul(x));
+    if let Some(n) = count.filter(|&n| n <= MAX_IOTA_CONSTANT) {
+        let inner: i64 = dims[d + 1..].iter().product();
+        let values: Vec<f64> = (0..n).map(|i| ((i / inner) % dims[d]) as f64).collect();
+        return Ok(defining_op(number_const(op, dims, elem_of(result(op, 0)), &values)?));
+    }
+    // Larger: the range along `d`, broadcast at run time, so a declared size cannot make
+    // the pass allocate the whole output.
+    if dims[d] > MAX_IOTA_CONSTANT || dims.iter().any(|&x| x > i32::MAX as i64) {
+        return Err(format!(
+            "'stablehlo.iota' of shape {dims:?} is too large: TFLite shapes are 32-bit, and at most {MAX_IOTA_CONSTANT} values are materialized along the iota dimension"
+        ));
+    }
+    let mut shape = vec![1; dims.len()];
+    shape[d] = dims[d];
+    let values: Vec<f64> = (0..dims[d]).map(|i| i as f64).collect();
+    let range = number_const(op, &shape, elem_of(result(op, 0)), &values)?;
+    let target = i32_const(op, dims);
+    Ok(Some(insert_op_before(op, "tfl.broadcast_to", &[range, target], &result_types(op), &[])))
 }
+
+/// The most elements an iota becomes as one constant (64 MiB of f32).
+const MAX_IOTA_CONSTANT: i64 = 1 << 24;
 
 /// `remainder` truncates (C's `fmod`: the result takes the dividend's sign); TFLite's
 /// `floor_mod` floors (the divisor's sign). With `r = floor_mod(x, y)`, the truncated
