@@ -145,7 +145,13 @@ pub fn outcome_of(diags: &[edge_dialects::context::Diag], fallback: Result<(), S
     }
     match fallback {
         Ok(()) => Outcome::Ok,
-        Err(e) => Outcome::Error(diags.iter().find(|d| d.severity == edge_dialects::context::Severity::Error).map(|d| d.message.clone()).unwrap_or(e)),
+        Err(e) => Outcome::Error(
+            diags
+                .iter()
+                .find(|d| d.severity == edge_dialects::context::Severity::Error)
+                .map(|d| d.message.clone())
+                .unwrap_or(e),
+        ),
     }
 }
 

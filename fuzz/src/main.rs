@@ -12,7 +12,11 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 #[derive(Parser)]
-#[command(name = "edge-fuzz", version, about = "Fuzz edge's readers, importer and passes with seeded, structure-aware mutations")]
+#[command(
+    name = "edge-fuzz",
+    version,
+    about = "Fuzz edge's readers, importer and passes with seeded, structure-aware mutations"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Cmd,
@@ -123,7 +127,11 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+            if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Cmd::Replay { targets } => {
             let targets = if targets.is_empty() { Target::ALL.to_vec() } else { targets };
@@ -144,18 +152,22 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            if bad == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            if bad == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
         Cmd::Exec { target, files, memory_limit_mb } => {
             edge_fuzz::limit_memory(memory_limit_mb << 20);
             on_big_stack(move || match supervisor::exec_files(target, &files) {
-            Ok(0) => ExitCode::SUCCESS,
-            Ok(_) => ExitCode::from(3),
-            Err(e) => {
-                eprintln!("edge-fuzz: {e}");
-                ExitCode::FAILURE
-            }
-        })
+                Ok(0) => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::from(3),
+                Err(e) => {
+                    eprintln!("edge-fuzz: {e}");
+                    ExitCode::FAILURE
+                }
+            })
         }
         Cmd::Worker { target, seed, from, to, memory_limit_mb } => {
             edge_fuzz::limit_memory(memory_limit_mb << 20);

@@ -17,8 +17,25 @@ pub struct Seeds {
 }
 
 const ELEMENT_TYPES: &[&str] = &[
-    "f32", "f16", "bf16", "f64", "i1", "i4", "i8", "i16", "i32", "i64", "ui8", "index", "none", "complex<f32>",
-    "!quant.uniform<i8:f32, 0.5:-3>", "!quant.uniform<i8:f32:0, {0.5, 0.25}>", "f8E4M3FN", "i0", "i65535",
+    "f32",
+    "f16",
+    "bf16",
+    "f64",
+    "i1",
+    "i4",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "ui8",
+    "index",
+    "none",
+    "complex<f32>",
+    "!quant.uniform<i8:f32, 0.5:-3>",
+    "!quant.uniform<i8:f32:0, {0.5, 0.25}>",
+    "f8E4M3FN",
+    "i0",
+    "i65535",
 ];
 
 /// Every `// -----` case of every `.mlir` file under `lit-tests/`, in path order.

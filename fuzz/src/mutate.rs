@@ -48,8 +48,23 @@ pub const INTERESTING_INTS: &[i64] = &[
 ];
 
 /// Floats at the edges: zero, signs, tiny, huge, non-finite.
-pub const INTERESTING_FLOATS: &[f64] =
-    &[0.0, -0.0, 1.0, -1.0, 0.5, 1e-45, 1e-300, 1e38, 3.5e38, 1e300, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 65504.0, 1e10];
+pub const INTERESTING_FLOATS: &[f64] = &[
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    0.5,
+    1e-45,
+    1e-300,
+    1e38,
+    3.5e38,
+    1e300,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    f64::NAN,
+    65504.0,
+    1e10,
+];
 
 pub fn interesting_int(rng: &mut impl Rng) -> i64 {
     if rng.random_bool(0.8) {

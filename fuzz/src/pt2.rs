@@ -118,8 +118,13 @@ impl Seeds {
 
     fn mutate_value(&self, rng: &mut impl Rng, v: &mut Value) {
         if rng.random_bool(0.05) {
-            *v = [Value::Null, Value::Bool(true), Value::Array(vec![]), Value::Object(Default::default()), Value::from(-1)]
-                [rng.random_range(0..5)]
+            *v = [
+                Value::Null,
+                Value::Bool(true),
+                Value::Array(vec![]),
+                Value::Object(Default::default()),
+                Value::from(-1),
+            ][rng.random_range(0..5)]
             .clone();
             return;
         }
@@ -127,7 +132,9 @@ impl Seeds {
             Value::Number(_) => {
                 *v = match rng.random_range(0..10) {
                     0..7 => Value::from(interesting_int(rng)),
-                    7..9 => serde_json::Number::from_f64(interesting_float(rng)).map(Value::Number).unwrap_or(Value::from(0)),
+                    7..9 => serde_json::Number::from_f64(interesting_float(rng))
+                        .map(Value::Number)
+                        .unwrap_or(Value::from(0)),
                     _ => Value::from(["Infinity", "-Infinity", "NaN"][rng.random_range(0..3)]),
                 }
             }
@@ -215,7 +222,8 @@ fn nth_node(v: &mut Value, mut n: usize) -> Option<&mut Value> {
 
 /// Cuts a storage file short, grows it, or edits its bytes.
 fn mutate_payload(rng: &mut impl Rng, entries: &mut [(String, Vec<u8>)]) {
-    let payloads: Vec<usize> = (0..entries.len()).filter(|&i| !entries[i].0.ends_with(".json") && entries[i].0.contains("/data/")).collect();
+    let payloads: Vec<usize> =
+        (0..entries.len()).filter(|&i| !entries[i].0.ends_with(".json") && entries[i].0.contains("/data/")).collect();
     if payloads.is_empty() {
         return;
     }
@@ -255,7 +263,9 @@ fn mutate_zip_records(rng: &mut impl Rng, bytes: &mut [u8]) {
     const CENTRAL: &[u8] = b"PK\x01\x02";
     const END: &[u8] = b"PK\x05\x06";
     const LOCAL: &[u8] = b"PK\x03\x04";
-    let find = |magic: &[u8]| -> Vec<usize> { bytes.windows(4).enumerate().filter(|(_, w)| *w == magic).map(|(i, _)| i).collect() };
+    let find = |magic: &[u8]| -> Vec<usize> {
+        bytes.windows(4).enumerate().filter(|(_, w)| *w == magic).map(|(i, _)| i).collect()
+    };
     let (records, fields): (Vec<usize>, &[(usize, usize)]) = match rng.random_range(0..3) {
         // compressed size, uncompressed size, name length, extra length, local offset
         0 => (find(CENTRAL), &[(20, 4), (24, 4), (28, 2), (30, 2), (42, 4)]),

@@ -92,7 +92,8 @@ enum Line {
 pub fn run(config: &RunConfig) -> Result<Report, String> {
     let seeds = Seeds::load(config.target)?;
     let exe = std::env::current_exe().map_err(|e| format!("cannot find the edge-fuzz binary: {e}"))?;
-    let stderr_path = std::env::temp_dir().join(format!("edge-fuzz-{}-{}.stderr", config.target.name(), std::process::id()));
+    let stderr_path =
+        std::env::temp_dir().join(format!("edge-fuzz-{}-{}.stderr", config.target.name(), std::process::id()));
     let started = Instant::now();
     let mut report = Report::default();
     let mut errors = std::collections::HashSet::new();
@@ -144,7 +145,13 @@ pub fn run(config: &RunConfig) -> Result<Report, String> {
                             next = i + 1;
                         }
                         None if status.success() => next = config.runs,
-                        None => return Err(format!("the worker failed before any input: {}: {}", describe(&status), stderr_tail(&stderr_path))),
+                        None => {
+                            return Err(format!(
+                                "the worker failed before any input: {}: {}",
+                                describe(&status),
+                                stderr_tail(&stderr_path)
+                            ))
+                        }
                     }
                     continue 'workers;
                 }
@@ -218,7 +225,8 @@ fn stderr_tail(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("S "));
     let first = lines.next().unwrap_or("(nothing)").to_string();
-    let frame = text.lines().map(str::trim).find(|l| l.contains("edge_") && !l.contains("edge_fuzz") && !l.starts_with("at "));
+    let frame =
+        text.lines().map(str::trim).find(|l| l.contains("edge_") && !l.contains("edge_fuzz") && !l.starts_with("at "));
     let mut out = first;
     if let Some(f) = frame {
         out.push_str(" | in ");
@@ -362,7 +370,12 @@ pub fn replay(target: Target, timeout: Duration) -> Result<Vec<(PathBuf, Verdict
 }
 
 /// [`replay`] of the given files.
-pub fn replay_files(exe: &Path, target: Target, files: &[PathBuf], timeout: Duration) -> Result<Vec<(PathBuf, Verdict)>, String> {
+pub fn replay_files(
+    exe: &Path,
+    target: Target,
+    files: &[PathBuf],
+    timeout: Duration,
+) -> Result<Vec<(PathBuf, Verdict)>, String> {
     let mut verdicts = Vec::new();
     let mut rest = files;
     while !rest.is_empty() {
