@@ -142,7 +142,8 @@ fn gather_along(g: MlirOperation, axis: i64) -> Option<(MlirValue, Vec<i64>)> {
 }
 
 /// The values of an integer tensor computed from constants by reshape, cast, less,
-/// add and select_v2 (element-wise on equal sizes, or with a splat).
+/// add and select_v2 (element-wise on equal sizes, or with a splat); integers wrap as
+/// the kernels' do.
 fn eval_ints(v: MlirValue) -> Option<Vec<i64>> {
     if let Some(c) = constant::read(v) {
         return c.ints();
@@ -159,7 +160,7 @@ fn eval_ints(v: MlirValue) -> Option<Vec<i64>> {
     match name(def).as_str() {
         "tfl.reshape" | "tfl.cast" | "tfl.squeeze" | "tfl.expand_dims" => arg(0),
         "tfl.less" => zip(arg(0)?, arg(1)?, &|a, b| (a < b) as i64),
-        "tfl.add" if fused_none(def) => zip(arg(0)?, arg(1)?, &|a, b| a + b),
+        "tfl.add" if fused_none(def) => zip(arg(0)?, arg(1)?, &|a, b| a.wrapping_add(b)),
         "tfl.select_v2" => {
             let (c, a, b) = (arg(0)?, arg(1)?, arg(2)?);
             let n = c.len().max(a.len()).max(b.len());
