@@ -24,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Run inputs 0..RUNS of a target (or all) in a supervised worker; findings (panics,
+    /// Run inputs FROM..RUNS of each target named in a supervised worker; findings (panics,
     /// aborts, signals, hangs) are minimized into fuzz/regressions/<target>/.
     Run {
         #[arg(value_enum, required = true)]
