@@ -6,8 +6,9 @@
 //! abort, a signal or a hang is caught, minimized and saved like a panic.
 //!
 //! Targets:
-//! - `pt2`: the `.pt2` reader and the importer (zip-structure, JSON-aware mutations of
-//!   `models/model.json` and the weights config, and byte-level ones);
+//! - `pt2`: the `.pt2` reader, the importer, and the default pipeline and the writer
+//!   for what imports (zip-structure, JSON-aware mutations of `models/model.json` and
+//!   the weights config, and byte-level ones);
 //! - `tflite`: the `.tflite` reader, `--tflite-dump`, and the module read back through
 //!   the verifier and the writer (flatbuffer-field-aware mutations);
 //! - `mlir`: MLIR text through parsing, the verifier, edge-convert's default pipeline

@@ -1,5 +1,5 @@
-//! The `pt2` target: the `.pt2` reader and the importer, as `edge-translate
-//! --pt2-to-mlir` runs them. Seeds are the archives under `fixtures/`; an input is one
+//! The `pt2` target: the `.pt2` reader, the importer and, for an archive that imports,
+//! the default pipeline and the writer, as `edge-convert` runs them. Seeds are the archives under `fixtures/`; an input is one
 //! of them with its JSON (the ExportedProgram, the payload configs) edited as JSON,
 //! its entries removed, renamed or cut short, or its zip records (central directory,
 //! end record, local headers) overwritten with edge values.
@@ -312,20 +312,36 @@ pub fn pack(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     zip.finish().map(|c| c.into_inner()).unwrap_or_default()
 }
 
-/// Reads and imports an archive, as `edge-translate --pt2-to-mlir` does.
+/// Reads, imports and converts an archive, as `edge-convert` does: the import, the
+/// default pipeline and the flatbuffer writer (an archive that imports is converted).
 pub fn execute(input: &[u8]) -> Outcome {
     use edge_compiler::pt2::{archive::Archive, import_program, weights, ImportError, ImportOptions};
-    use edge_dialects::context::{edge_context, DiagnosticCollector};
+    use edge_dialects::context::{edge_context, verify_module, DiagnosticCollector};
+    use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions};
+    use edge_passes::{Pipeline, RunOptions};
     let program = match Archive::from_bytes("fuzz.pt2", input).and_then(weights::load_archive) {
         Ok(p) => p,
         Err(e) => return Outcome::Error(e.to_string()),
     };
     let context = edge_context();
     let collector = DiagnosticCollector::attach(&context);
-    let result = match import_program(&context, std::sync::Arc::new(program), &ImportOptions::default()) {
-        Ok(_) => Ok(()),
-        Err(ImportError::Diagnosed) => Err("diagnosed".to_string()),
-        Err(e) => Err(e.to_string()),
-    };
+    let result = (|| {
+        let mut imported = match import_program(&context, std::sync::Arc::new(program), &ImportOptions::default()) {
+            Ok(m) => m,
+            Err(ImportError::Diagnosed) => return Err("diagnosed".to_string()),
+            Err(e) => return Err(e.to_string()),
+        };
+        let module = &mut imported.module;
+        let options = RunOptions { verify_each: true, ..Default::default() };
+        let pipeline = Pipeline::build(&context, &convert_pipeline(&ConvertPipelineOptions::default()), &options)?;
+        if pipeline.run(module).is_err() || collector.has_errors() || !verify_module(module) {
+            return Err("pipeline".to_string());
+        }
+        drop(pipeline);
+        match edge_compiler::tflite::module_to_tflite_image(module, &Default::default()) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(e.to_string()),
+        }
+    })();
     crate::outcome_of(&collector.take(), result)
 }
