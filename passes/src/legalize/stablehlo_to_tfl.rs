@@ -564,9 +564,12 @@ enum WindowPadding {
 
 /// TFLite's SAME padding `[before, after]` of one spatial dim, and its output size.
 fn same_padding(input: i64, window: i64, stride: i64, dilation: i64) -> ([i64; 2], i64) {
+    // In i128: sizes and attributes are whatever the verifier admits.
+    let (input, window, stride, dilation) = (input as i128, window as i128, stride.max(1) as i128, dilation as i128);
     let out = (input + stride - 1) / stride;
     let total = ((out - 1) * stride + (window - 1) * dilation + 1 - input).max(0);
-    ([total / 2, total - total / 2], out)
+    let fit = |v: i128| v.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+    ([fit(total / 2), fit(total - total / 2)], fit(out))
 }
 
 /// The padding a TFLite window op needs to compute `out` from `input` as a window op
@@ -576,16 +579,20 @@ fn same_padding(input: i64, window: i64, stride: i64, dilation: i64) -> ([i64; 2
 fn window_padding(input: [i64; 2], window: [i64; 2], strides: [i64; 2], dilation: [i64; 2], pads: [[i64; 2]; 2], out: [i64; 2]) -> Option<WindowPadding> {
     let mut used = [[0i64; 2]; 2];
     for i in 0..2 {
-        let span = (window[i] - 1) * dilation[i] + 1;
+        // In i128: sizes and attributes are whatever the verifier admits.
+        let w = |v: i64| v as i128;
         let [lo, hi] = pads[i];
-        if lo < 0 || hi < 0 {
+        if lo < 0 || hi < 0 || strides[i] < 1 {
             return None;
         }
-        let hi = hi.min((out[i] - 1) * strides[i] + span - input[i] - lo).max(0);
-        if input[i] + lo + hi < span || (input[i] + lo + hi - span) / strides[i] + 1 != out[i] {
+        let span = (w(window[i]) - 1) * w(dilation[i]) + 1;
+        // Between 0 and `hi`: it fits an i64.
+        let hi = w(hi).min((w(out[i]) - 1) * w(strides[i]) + span - w(input[i]) - w(lo)).max(0);
+        let padded = w(input[i]) + w(lo) + hi;
+        if padded < span || (padded - span) / w(strides[i]) + 1 != w(out[i]) {
             return None;
         }
-        used[i] = [lo, hi];
+        used[i] = [lo, hi as i64];
     }
     if used == [[0, 0]; 2] {
         return Some(WindowPadding::Valid);
