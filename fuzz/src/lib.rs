@@ -156,6 +156,25 @@ pub fn outcome_of(diags: &[edge_dialects::context::Diag], fallback: Result<(), S
     }
 }
 
+/// What `edge-convert` does to an imported or parsed module: the default pipeline,
+/// the verify step, and the flatbuffer writer (in memory). Errors were reported to
+/// `collector`; the `Err` text is a fallback for [`outcome_of`].
+pub fn convert_module<'c>(
+    context: &'c melior::Context,
+    collector: &edge_dialects::context::DiagnosticCollector,
+    module: &mut melior::ir::Module<'c>,
+) -> Result<(), String> {
+    use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions};
+    use edge_passes::{Pipeline, RunOptions};
+    let options = RunOptions { verify_each: true, ..Default::default() };
+    let pipeline = Pipeline::build(context, &convert_pipeline(&ConvertPipelineOptions::default()), &options)?;
+    if pipeline.run(module).is_err() || collector.has_errors() || !edge_dialects::context::verify_module(module) {
+        return Err("pipeline".to_string());
+    }
+    drop(pipeline);
+    edge_compiler::tflite::module_to_tflite_image(module, &Default::default()).map(|_| ()).map_err(|e| e.to_string())
+}
+
 /// FNV-1a, 64-bit: names saved findings by content, the same on every Rust version
 /// (std's hasher makes no such promise).
 pub fn content_hash(bytes: &[u8]) -> u64 {

@@ -200,8 +200,6 @@ fn element_types(text: &str) -> Vec<(usize, usize)> {
 /// Parses, verifies, runs edge-convert's default pipeline and writes a flatbuffer.
 pub fn execute(input: &[u8]) -> Outcome {
     use edge_dialects::context::{edge_context, parse_module, verify_module, DiagnosticCollector};
-    use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions};
-    use edge_passes::{Pipeline, RunOptions};
     let Ok(text) = std::str::from_utf8(input) else { return Outcome::Error("not UTF-8".into()) };
     let context = edge_context();
     let collector = DiagnosticCollector::attach(&context);
@@ -210,16 +208,7 @@ pub fn execute(input: &[u8]) -> Outcome {
         if !verify_module(&module) {
             return Err("verify".to_string());
         }
-        let options = RunOptions { verify_each: true, ..Default::default() };
-        let pipeline = Pipeline::build(&context, &convert_pipeline(&ConvertPipelineOptions::default()), &options)?;
-        if pipeline.run(&mut module).is_err() || collector.has_errors() || !verify_module(&module) {
-            return Err("pipeline".to_string());
-        }
-        drop(pipeline);
-        match edge_compiler::tflite::module_to_tflite_image(&module, &Default::default()) {
-            Ok(_) => Ok(()),
-            Err(e) => Err(e.to_string()),
-        }
+        crate::convert_module(&context, &collector, &mut module)
     })();
     crate::outcome_of(&collector.take(), result)
 }

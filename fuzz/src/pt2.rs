@@ -316,9 +316,7 @@ pub fn pack(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
 /// default pipeline and the flatbuffer writer (an archive that imports is converted).
 pub fn execute(input: &[u8]) -> Outcome {
     use edge_compiler::pt2::{archive::Archive, import_program, weights, ImportError, ImportOptions};
-    use edge_dialects::context::{edge_context, verify_module, DiagnosticCollector};
-    use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions};
-    use edge_passes::{Pipeline, RunOptions};
+    use edge_dialects::context::{edge_context, DiagnosticCollector};
     let program = match Archive::from_bytes("fuzz.pt2", input).and_then(weights::load_archive) {
         Ok(p) => p,
         Err(e) => return Outcome::Error(e.to_string()),
@@ -331,17 +329,7 @@ pub fn execute(input: &[u8]) -> Outcome {
             Err(ImportError::Diagnosed) => return Err("diagnosed".to_string()),
             Err(e) => return Err(e.to_string()),
         };
-        let module = &mut imported.module;
-        let options = RunOptions { verify_each: true, ..Default::default() };
-        let pipeline = Pipeline::build(&context, &convert_pipeline(&ConvertPipelineOptions::default()), &options)?;
-        if pipeline.run(module).is_err() || collector.has_errors() || !verify_module(module) {
-            return Err("pipeline".to_string());
-        }
-        drop(pipeline);
-        match edge_compiler::tflite::module_to_tflite_image(module, &Default::default()) {
-            Ok(_) => Ok(()),
-            Err(e) => Err(e.to_string()),
-        }
+        crate::convert_module(&context, &collector, &mut imported.module)
     })();
     crate::outcome_of(&collector.take(), result)
 }
