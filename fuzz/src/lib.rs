@@ -91,18 +91,6 @@ impl Seeds {
         })
     }
 
-    pub fn len(&self) -> usize {
-        match self {
-            Seeds::Pt2(s) => s.len(),
-            Seeds::Tflite(s) => s.len(),
-            Seeds::Mlir(s) => s.len(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Input `index` of the run seeded with `seed`.
     pub fn generate(&self, seed: u64, index: u64) -> Vec<u8> {
         let mut rng = input_rng(seed, index);

@@ -76,14 +76,6 @@ impl Seeds {
         Ok(Seeds { cases: lit_cases(root)?, op_names })
     }
 
-    pub fn len(&self) -> usize {
-        self.cases.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.cases.is_empty()
-    }
-
     pub fn generate(&self, rng: &mut impl Rng) -> Vec<u8> {
         let mut text = self.cases[rng.random_range(0..self.cases.len())].clone();
         for _ in 0..rng.random_range(1..=3) {

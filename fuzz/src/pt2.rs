@@ -69,14 +69,6 @@ impl Seeds {
         Ok(Seeds { archives, targets: targets.into_iter().collect() })
     }
 
-    pub fn len(&self) -> usize {
-        self.archives.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.archives.is_empty()
-    }
-
     pub fn generate(&self, rng: &mut impl Rng) -> Vec<u8> {
         let seed = &self.archives[rng.random_range(0..self.archives.len())];
         let mut entries = seed.entries.clone();

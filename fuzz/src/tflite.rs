@@ -45,14 +45,6 @@ impl Seeds {
         Ok(Seeds { seeds })
     }
 
-    pub fn len(&self) -> usize {
-        self.seeds.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.seeds.is_empty()
-    }
-
     pub fn generate(&self, rng: &mut impl Rng) -> Vec<u8> {
         let seed = &self.seeds[rng.random_range(0..self.seeds.len())];
         let mut bytes = seed.bytes.clone();
