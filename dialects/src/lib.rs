@@ -6,6 +6,7 @@
 
 pub mod approximations;
 pub mod catalog;
+pub mod composite;
 pub mod context;
 pub mod elements;
 pub mod guard;

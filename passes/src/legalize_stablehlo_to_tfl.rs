@@ -1,8 +1,11 @@
 //! `legalize-stablehlo-to-tfl`: rewrites StableHLO ops into TFL ops through the rule
 //! table in `legalize/stablehlo_to_tfl.rs`.
 //!
-//! Input: a function of `stablehlo.*` ops (as the pt2 importer writes). Output: the same
-//! function where every op with a matching rule is a `tfl.*` op. Every op left
+//! Input: a function of `stablehlo.*` ops. Output: the same function where every op
+//! with a matching rule is a `tfl.*` op. A `stablehlo.composite` becomes the TFL op of
+//! its row in `legalize/composite.rs`, or else its decomposition is inlined and
+//! legalized op by op. Private functions (decompositions) are left alone: they are
+//! reached through their composites. Every op left
 //! illegal is reported at its location, all at once, in MLIR's wording
 //! (`failed to legalize operation 'stablehlo.foo'`), and the pass fails; nothing is
 //! silently kept.
@@ -11,6 +14,7 @@
 //! becomes
 //!   %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"} : (...) -> tensor<4xf32>
 
+use crate::legalize::composite::{self, Outcome};
 use crate::legalize::stablehlo_to_tfl::{apply, lookup};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
@@ -45,6 +49,9 @@ fn catalog_problems(op: MlirOperation) -> Vec<String> {
 
 impl Pass for LegalizeStablehloToTfl {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+        if edge_dialects::composite::is_private(func) {
+            return Ok(());
+        }
         let mut illegal = 0;
         // Body ops only: a region-carrying op (reduce) is replaced or reported whole. The
         // walk reads the next op only after a rule has run: a rule may fold later ops
@@ -58,6 +65,20 @@ impl Pass for LegalizeStablehloToTfl {
                 continue;
             }
             let loc = unsafe { mlirOperationGetLocation(op) };
+            if op_name == edge_dialects::composite::COMPOSITE {
+                let next = unsafe { mlirOperationGetNextInBlock(op) };
+                op = match composite::legalize(op) {
+                    Ok(Outcome::Mapped) => next,
+                    // The inlined ops are legalized next, as if they had been there.
+                    Ok(Outcome::Inlined(ops)) => ops.first().copied().unwrap_or(next),
+                    Err(e) => {
+                        emit_error(loc, &format!("failed to legalize operation '{op_name}': {e}"));
+                        illegal += 1;
+                        next
+                    }
+                };
+                continue;
+            }
             let outcome = match lookup(&op_name) {
                 Some(rule) => apply(rule, op),
                 None => Ok(None),

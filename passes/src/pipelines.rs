@@ -45,15 +45,16 @@ impl WeightQuantization {
     }
 }
 
-/// StableHLO (as the pt2 importer writes it) to TFL ready for the flatbuffer writer.
+/// StableHLO to TFL ready for the flatbuffer writer.
 pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
-    let mut func: Vec<&str> = Vec::new();
     // Phase 1: legalize. LiteRT computes almost nothing in float16, so f16 programs are
-    // widened to f32 first (rounding kept where the program rounds); every later pass
-    // sees TFL ops only.
-    func.push("stablehlo-widen-f16");
-    func.push("legalize-stablehlo-to-tfl");
-    // Upsampling arrives as gathers of constant indices; recognized before folding
+    // widened to f32 first (rounding kept where the program rounds; composites that
+    // touch f16 inlined); composites map to their TFL builtins or are inlined. Both
+    // passes leave private functions (decompositions) alone; symbol-dce then removes
+    // them, so every later pass sees @main's TFL ops only.
+    let legalize = ["stablehlo-widen-f16", "legalize-stablehlo-to-tfl"];
+    let mut func: Vec<&str> = Vec::new();
+    // Upsampling written as gathers of constant indices; recognized before folding
     // touches those constants.
     func.push("tfl-recognize-resize");
     // Phase 2: simplify. Folding first turns weight math (batch-norm vectors, reshaped
@@ -98,7 +99,7 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     if let Some(weights) = options.weights {
         func.push(weights.pass());
     }
-    format!("builtin.module(func.func({}))", func.join(","))
+    format!("builtin.module(func.func({}),symbol-dce,func.func({}))", legalize.join(","), func.join(","))
 }
 
 #[cfg(test)]
@@ -116,7 +117,8 @@ mod tests {
             let options = ConvertPipelineOptions { channel_last_io, weights, io_type };
             let text = convert_pipeline(&options);
             let inner = text.trim_start_matches("builtin.module(func.func(").trim_end_matches("))");
-            for name in inner.split(',') {
+            let (legalize, rest) = inner.split_once("),symbol-dce,func.func(").expect("symbol-dce between the phases");
+            for name in legalize.split(',').chain(rest.split(',')) {
                 let name = name.split('{').next().unwrap();
                 assert!(crate::registry::lookup(name).is_some(), "{name} is not a registered pass");
             }

@@ -14,8 +14,11 @@
 //! twice f16's 11 significant bits, so a correctly rounded f32 result rounds to the
 //! correctly rounded f16 one. Reductions (a sum, a matrix product) accumulate in f32
 //! and round once, as PyTorch's CPU kernels do for f16; an f16 accumulator would round
-//! at every step. A function with an f16 op this pass does not know (a bitcast of f16
-//! bits, a call) is left as it is, whole.
+//! at every step. A `stablehlo.composite` that touches f16 is inlined first (no TFL
+//! builtin computes in f16, and its decomposition must keep the composite's f16 types),
+//! and its ops are widened with the rest. Private functions (decompositions) are left
+//! alone. A function with an f16 op this pass does not know (a bitcast of f16 bits, a
+//! call) is left as it is, whole.
 //!
 //!   %0 = "stablehlo.add"(%a, %b) : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
 //!   return %0 : tensor<4xf16>
@@ -29,7 +32,9 @@
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
+use edge_dialects::composite;
 use edge_dialects::ir::type_from_mlir;
+use edge_dialects::verify::emit_error;
 use mlir_sys::*;
 
 pub static INFO: PassInfo = PassInfo {
@@ -304,8 +309,16 @@ fn widened_constant(op: MlirOperation) -> MlirValue {
 impl Pass for StablehloWidenF16 {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
         let block = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
-        if block.ptr.is_null() {
+        if block.ptr.is_null() || composite::is_private(func) {
             return Ok(());
+        }
+        for op in body_ops(func) {
+            if name(op) == composite::COMPOSITE && touches_f16(op) {
+                if let Err(e) = composite::inline(op) {
+                    emit_error(unsafe { mlirOperationGetLocation(op) }, &e);
+                    return Err(PassFailed);
+                }
+            }
         }
         let args: Vec<MlirValue> = block_args(block).into_iter().filter(|&a| value_is_f16(a)).collect();
         let touching: Vec<MlirOperation> = body_ops(func).into_iter().filter(|&op| touches_f16(op)).collect();

@@ -67,7 +67,7 @@ impl Pass for TflRecognizeResize {
 }
 
 /// Which input positions (with weights) make each output position along one dim.
-type Taps = Vec<Vec<(i64, f64)>>;
+pub(crate) type Taps = Vec<Vec<(i64, f64)>>;
 
 /// A resize of NCHW `input` to `[oh, ow]`.
 struct Resize {
@@ -225,7 +225,7 @@ fn match_resize(v: MlirValue) -> Option<Resize> {
 
 /// What TFLite's reference kernel reads for each output position along a dim of `i`
 /// resized to `o` (computed in f32, as the kernel does).
-fn tflite_taps(bilinear: bool, align: bool, half: bool, i: i64, o: i64) -> Taps {
+pub(crate) fn tflite_taps(bilinear: bool, align: bool, half: bool, i: i64, o: i64) -> Taps {
     let scale = if align && o > 1 { (i - 1) as f32 / (o - 1) as f32 } else { i as f32 / o as f32 };
     (0..o)
         .map(|d| {
@@ -249,7 +249,7 @@ fn tflite_taps(bilinear: bool, align: bool, half: bool, i: i64, o: i64) -> Taps 
 }
 
 /// Whether two tap lists compute the same weighted sums (weights to 1e-5).
-fn same_taps(a: &Taps, b: &Taps) -> bool {
+pub(crate) fn same_taps(a: &Taps, b: &Taps) -> bool {
     let norm = |t: &Vec<(i64, f64)>| {
         let mut m: Vec<(i64, f64)> = Vec::new();
         for &(i, w) in t {

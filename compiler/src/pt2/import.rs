@@ -12,6 +12,7 @@
 //! 4. The module is parsed, its weights attached, and the stablehlo verify step run.
 
 use super::emit::{static_count, tensor, ty, Emitter, Limits, Val, MAX_CONSTANT_BYTES_ENV, MAX_TENSOR_ELEMENTS_ENV};
+use super::lower::as_composite;
 use super::lower::views::{functional_twin, is_view, write_back};
 use super::lower::{elem_of_scalar_type, lookup, output_names, Args, Ctx, Lowering, Value};
 use super::schema::{Argument, Graph, InputSpec, Node, OutputSpec, SymInt};
@@ -440,6 +441,7 @@ pub fn import_program<'c>(
         read: &read,
         outputs: vec![],
         program: &program,
+        decompositions: Default::default(),
     };
 
     // Inputs: user inputs are arguments; weights are constants bound after parsing.
@@ -541,14 +543,15 @@ pub fn import_program<'c>(
     let res_types: Vec<String> = results.iter().map(|v| ty(&v.ty)).collect();
     let res_names: Vec<&str> = results.iter().map(|v| v.name.as_str()).collect();
     let text = format!(
-        "module {{\n  func.func @main({}) -> ({}) attributes {{tf.entry_function = {{inputs = {}, outputs = {}}}}} {{\n{}    func.return {} : {}\n  }}\n}}\n",
+        "module {{\n  func.func @main({}) -> ({}) attributes {{tf.entry_function = {{inputs = {}, outputs = {}}}}} {{\n{}    func.return {} : {}\n  }}\n{}}}\n",
         arg_text.join(", "),
         res_types.join(", "),
         quote(&in_names.join(",")),
         quote(&out_names.join(",")),
         ctx.e.body(),
         res_names.join(", "),
-        res_types.join(", ")
+        res_types.join(", "),
+        ctx.decompositions.functions.concat()
     );
 
     if std::env::var_os("EDGE_DUMP_IMPORT_TEXT").is_some() {
@@ -834,7 +837,11 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
     let (lowering, in_place) = resolve(target).expect("checked before lowering");
     ctx.outputs = output_names(node);
     let args = if in_place { Args::new_in_place(node, lowering.args) } else { Args::new(node, lowering.args) }.map_err(|e| fail(e.0))?;
-    let values = (lowering.lower)(ctx, &args).map_err(|e| fail(e.0))?;
+    let values = match as_composite::lookup(lowering.target) {
+        Some(kept) => as_composite::lower(ctx, &args, lowering, kept),
+        None => (lowering.lower)(ctx, &args),
+    }
+    .map_err(|e| fail(e.0))?;
     if !ctx.e.errors.is_empty() {
         return Err(fail(ctx.e.errors.join("; ")));
     }

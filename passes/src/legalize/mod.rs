@@ -1,4 +1,5 @@
 //! Rule tables of the legalization passes.
 
+pub mod composite;
 mod scatter;
 pub mod stablehlo_to_tfl;

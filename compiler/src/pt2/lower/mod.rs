@@ -3,6 +3,7 @@
 //! and the function that emits StableHLO for it. `table.rs` holds the entries, sorted;
 //! the functions live beside it by op family.
 
+pub mod as_composite;
 mod composite;
 mod elementwise;
 mod index;
@@ -127,6 +128,8 @@ pub struct Ctx<'a> {
     /// The archive: stored values some lowerings read at import time (quantization
     /// scales and zero points).
     pub program: &'a Program,
+    /// The decomposition functions of the composites emitted so far.
+    pub decompositions: as_composite::Decompositions,
 }
 
 impl Ctx<'_> {

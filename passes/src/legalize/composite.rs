@@ -1,0 +1,346 @@
+//! `stablehlo.composite` -> TFL: one row per composite name (the pt2 importer names
+//! them after the ATen op) with the TFL op it becomes, a side condition where the
+//! builtin's meaning is narrower than the op's, and the attribute mapping. A row
+//! applies when its side condition holds and the TFL catalog accepts what it builds
+//! (element types TFLite computes in, for one: an f16 or bf16 composite does not map).
+//! A composite with no row, or whose rows do not apply, is inlined: its decomposition
+//! function's body takes its place and legalizes op by op.
+//!
+//!   %y = "stablehlo.composite"(%x) {composite_attributes = {approximate = "tanh"},
+//!          decomposition = @aten.gelu.0, name = "aten.gelu", version = 0 : i32}
+//! becomes
+//!   %y = "tfl.gelu"(%x) {approximate = true}
+//!
+//! No row (inlined): `aten.hardsigmoid` (TFLite has no builtin), `aten.prelu` (no
+//! `tfl.prelu` in the catalog yet).
+
+use super::stablehlo_to_tfl::catalog_accepts;
+use crate::constant;
+use crate::rewrite::*;
+use crate::tfl_recognize_resize::{same_taps, tflite_taps, Taps};
+use edge_dialects::composite::{self as comp, bool_attr, f32_attr, Composite};
+use edge_dialects::ir::{Attr, ElemTy};
+use mlir_sys::{MlirOperation, MlirValue};
+
+/// A TFL attribute value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TflAttr {
+    Bool(bool),
+    F32(f64),
+}
+
+/// The shape of what a row builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// `to(x)` on the composite's one operand, with its result type (which must be the
+    /// operand's: these ops keep shape and element type).
+    Unary,
+    /// A resize of an NCHW image: `transpose(to(transpose(x) to NHWC, [oh, ow])) to
+    /// NCHW`; `tfl-layout-nhwc` cancels the transposes between such ops.
+    ResizeNchw,
+}
+
+pub struct Row {
+    /// The composite name.
+    pub name: &'static str,
+    /// The TFL op it becomes.
+    pub to: &'static str,
+    pub form: Form,
+    /// Where the row applies.
+    pub when: fn(&Composite) -> bool,
+    /// The TFL op's attributes (called only where `when` holds).
+    pub attrs: fn(&Composite) -> Vec<(&'static str, TflAttr)>,
+}
+
+const fn row(
+    name: &'static str,
+    to: &'static str,
+    form: Form,
+    when: fn(&Composite) -> bool,
+    attrs: fn(&Composite) -> Vec<(&'static str, TflAttr)>,
+) -> Row {
+    Row { name, to, form, when, attrs }
+}
+
+/// Sorted by name; rows of one name must not both apply to a composite (a test checks).
+pub static ROWS: &[Row] = &[
+    row("aten._log_softmax", "tfl.log_softmax", Form::Unary, over_last_dim, no_attrs),
+    row("aten._softmax", "tfl.softmax", Form::Unary, over_last_dim, beta_one),
+    row("aten.gelu", "tfl.gelu", Form::Unary, gelu_known, gelu_approximate),
+    row("aten.hardswish", "tfl.hard_swish", Form::Unary, always, no_attrs),
+    row("aten.hardtanh", "tfl.relu6", Form::Unary, |c| bounds(c, 0.0, 6.0), no_attrs),
+    row("aten.hardtanh", "tfl.relu_n1_to_1", Form::Unary, |c| bounds(c, -1.0, 1.0), no_attrs),
+    row("aten.leaky_relu", "tfl.leaky_relu", Form::Unary, has_slope, leaky_alpha),
+    row("aten.log_softmax", "tfl.log_softmax", Form::Unary, over_last_dim, no_attrs),
+    row("aten.relu6", "tfl.relu6", Form::Unary, always, no_attrs),
+    row("aten.softmax", "tfl.softmax", Form::Unary, over_last_dim, beta_one),
+    row("aten.upsample_bilinear2d", "tfl.resize_bilinear", Form::ResizeNchw, |c| resize_mode(c, true).is_some(), |c| resize_attrs(c, true)),
+    row("aten.upsample_nearest2d", "tfl.resize_nearest_neighbor", Form::ResizeNchw, |c| resize_mode(c, false).is_some(), |c| resize_attrs(c, false)),
+];
+
+// ---- side conditions and attribute mappings ------------------------------------------
+
+fn always(_: &Composite) -> bool {
+    true
+}
+
+fn no_attrs(_: &Composite) -> Vec<(&'static str, TflAttr)> {
+    Vec::new()
+}
+
+fn float(c: &Composite, name: &str) -> Option<f64> {
+    c.attr(name).and_then(Attr::as_float)
+}
+
+/// `dim` is the operand's last dim (TFLite's softmax kernels reduce over the last dim).
+fn over_last_dim(c: &Composite) -> bool {
+    let (Some(x), Some(d)) = (c.operands.first(), c.attr("dim").and_then(Attr::as_int)) else { return false };
+    let Some(r) = x.rank().filter(|&r| r > 0) else { return false };
+    d == r as i64 - 1 || d == -1
+}
+
+fn beta_one(_: &Composite) -> Vec<(&'static str, TflAttr)> {
+    vec![("beta", TflAttr::F32(1.0))]
+}
+
+fn gelu_known(c: &Composite) -> bool {
+    matches!(c.attr("approximate").and_then(Attr::as_str), Some("none" | "tanh"))
+}
+
+fn gelu_approximate(c: &Composite) -> Vec<(&'static str, TflAttr)> {
+    vec![("approximate", TflAttr::Bool(c.attr("approximate").and_then(Attr::as_str) == Some("tanh")))]
+}
+
+/// hardtanh clamps to `[min_val, max_val]`; the relu builtins to fixed bounds.
+fn bounds(c: &Composite, lo: f64, hi: f64) -> bool {
+    float(c, "min_val") == Some(lo) && float(c, "max_val") == Some(hi)
+}
+
+fn has_slope(c: &Composite) -> bool {
+    float(c, "negative_slope").is_some_and(f64::is_finite)
+}
+
+/// `x >= 0 ? x : alpha * x`: at 0 both sides are 0, so PyTorch's `>` and TFLite's `>=`
+/// agree.
+fn leaky_alpha(c: &Composite) -> Vec<(&'static str, TflAttr)> {
+    vec![("alpha", TflAttr::F32(float(c, "negative_slope").unwrap_or(0.0)))]
+}
+
+/// What PyTorch's upsampling reads for each output position along one dim of `n_in`
+/// resized to `n_out` (as the decomposition computes it), or `None` for a dim the
+/// resize leaves alone.
+fn pytorch_taps(c: &Composite, bilinear: bool, dim: usize, n_in: i64, n_out: i64) -> Option<Taps> {
+    if n_in == n_out {
+        return None;
+    }
+    let scale = match c.attr("scale_factors") {
+        Some(Attr::Other(text)) => array_f64(text).and_then(|v| v.get(dim).copied()),
+        _ => None,
+    }
+    .filter(|&s| s > 0.0)
+    .map_or(n_in as f64 / n_out as f64, |s| 1.0 / s);
+    let align = matches!(c.attr("align_corners"), Some(Attr::Bool(true)));
+    Some(
+        (0..n_out)
+            .map(|d| {
+                if !bilinear {
+                    return vec![(((d as f64 * scale).floor() as i64).min(n_in - 1), 1.0)];
+                }
+                let src = if align {
+                    if n_out > 1 { d as f64 * (n_in - 1) as f64 / (n_out - 1) as f64 } else { 0.0 }
+                } else {
+                    ((d as f64 + 0.5) * scale - 0.5).max(0.0)
+                };
+                let lo = (src.floor() as i64).min(n_in - 1);
+                let w = src - lo as f64;
+                vec![(lo, 1.0 - w), ((lo + 1).min(n_in - 1), w)]
+            })
+            .collect(),
+    )
+}
+
+/// The values of an `array<f64: ...>` as MLIR prints it.
+fn array_f64(text: &str) -> Option<Vec<f64>> {
+    let inner = text.strip_prefix("array<f64")?.strip_suffix('>')?;
+    let inner = inner.trim_start_matches(':').trim();
+    if inner.is_empty() {
+        return Some(Vec::new());
+    }
+    inner.split(',').map(|s| s.trim().parse().ok()).collect()
+}
+
+/// `(align_corners, half_pixel_centers)` of the TFLite resize that reads exactly what
+/// the upsampling reads (same source positions and, for bilinear, the same weights to
+/// 1e-5), for a static rank-4 f32 NCHW image; `None` when no mode does.
+fn resize_mode(c: &Composite, bilinear: bool) -> Option<(bool, bool)> {
+    let (x, y) = (c.operands.first()?, c.results.first()?);
+    if c.operands.len() != 1 || c.results.len() != 1 || !x.is_static() || !y.is_static() {
+        return None;
+    }
+    let (xd, yd) = (x.dims(), y.dims());
+    if xd.len() != 4 || yd.len() != 4 || xd[..2] != yd[..2] || x.elem != ElemTy::F32 || y.elem != ElemTy::F32 {
+        return None;
+    }
+    let taps = [pytorch_taps(c, bilinear, 0, xd[2], yd[2]), pytorch_taps(c, bilinear, 1, xd[3], yd[3])];
+    [(false, false), (false, true), (true, false)].into_iter().find(|&(align, half)| {
+        taps.iter().zip([(xd[2], yd[2]), (xd[3], yd[3])]).all(|(t, (i, o))| match t {
+            Some(t) => same_taps(t, &tflite_taps(bilinear, align, half, i, o)),
+            None => true,
+        })
+    })
+}
+
+fn resize_attrs(c: &Composite, bilinear: bool) -> Vec<(&'static str, TflAttr)> {
+    let (align, half) = resize_mode(c, bilinear).unwrap_or((false, false));
+    vec![("align_corners", TflAttr::Bool(align)), ("half_pixel_centers", TflAttr::Bool(half))]
+}
+
+// ---- applying the table --------------------------------------------------------------
+
+/// The row that applies to `c`, if any.
+pub fn row_for(c: &Composite) -> Option<&'static Row> {
+    ROWS.iter().filter(|r| r.name == c.name).find(|r| (r.when)(c))
+}
+
+/// What became of a composite.
+pub enum Outcome {
+    /// Replaced by the TFL ops of a row.
+    Mapped,
+    /// Replaced by its decomposition's ops, in order (to be legalized next).
+    Inlined(Vec<MlirOperation>),
+}
+
+/// Maps composite `op` through its row, or inlines it.
+pub fn legalize(op: MlirOperation) -> Result<Outcome, String> {
+    let c = comp::read(op)?;
+    if let Some(row) = row_for(&c) {
+        let mut built = Vec::new();
+        match build(row, &c, op, &mut built) {
+            Some(v) if built.iter().all(|&o| catalog_accepts(o)) => {
+                replace_all_uses(result(op, 0), v);
+                erase(op);
+                return Ok(Outcome::Mapped);
+            }
+            _ => built.into_iter().rev().for_each(erase),
+        }
+    }
+    comp::inline(op).map(Outcome::Inlined)
+}
+
+/// Builds `row` before `op`, recording each op made in `built`; returns the value that
+/// replaces the composite's result.
+fn build(row: &Row, c: &Composite, op: MlirOperation, built: &mut Vec<MlirOperation>) -> Option<MlirValue> {
+    if c.operands.len() != 1 || c.results.len() != 1 {
+        return None;
+    }
+    let x = operand(op, 0);
+    let attrs: Vec<(&str, mlir_sys::MlirAttribute)> = (row.attrs)(c)
+        .into_iter()
+        .map(|(n, a)| {
+            (n, match a {
+                TflAttr::Bool(b) => bool_attr(op, b),
+                TflAttr::F32(f) => f32_attr(op, f),
+            })
+        })
+        .collect();
+    match row.form {
+        Form::Unary => {
+            if c.operands[0] != c.results[0] {
+                return None;
+            }
+            let new = insert_op_before(op, row.to, &[x], &result_types(op), &attrs);
+            built.push(new);
+            Some(result(new, 0))
+        }
+        Form::ResizeNchw => {
+            let (xd, yd) = (c.operands[0].dims().to_vec(), c.results[0].dims().to_vec());
+            let (n, ch, (oh, ow)) = (xd[0], xd[1], (yd[2], yd[3]));
+            let konst = |values: &[i64], built: &mut Vec<MlirOperation>| -> Option<MlirValue> {
+                let v = constant::insert_i32(op, values).ok()?;
+                built.push(defining_op(v)?);
+                Some(v)
+            };
+            let emit = |name: &str, operands: &[MlirValue], shape: &[i64], attrs: &[(&str, mlir_sys::MlirAttribute)], built: &mut Vec<MlirOperation>| {
+                let new = insert_op_before(op, name, operands, &[ranked_like(x, shape)], attrs);
+                built.push(new);
+                result(new, 0)
+            };
+            let perm = konst(&[0, 2, 3, 1], built)?;
+            let nhwc = emit("tfl.transpose", &[x, perm], &[n, xd[2], xd[3], ch], &[], built);
+            let size = konst(&[oh, ow], built)?;
+            let resized = emit(row.to, &[nhwc, size], &[n, oh, ow, ch], &attrs, built);
+            let back = konst(&[0, 3, 1, 2], built)?;
+            Some(emit("tfl.transpose", &[resized, back], &[n, ch, oh, ow], &[], built))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use edge_dialects::ir::TensorTy;
+    use std::collections::BTreeMap;
+
+    fn composite(name: &str, attrs: &[(&str, Attr)], x: &[i64], y: &[i64]) -> Composite {
+        Composite {
+            name: name.into(),
+            attrs: attrs.iter().map(|(n, a)| (n.to_string(), a.clone())).collect::<BTreeMap<_, _>>(),
+            decomposition: "d".into(),
+            version: 0,
+            operands: vec![TensorTy::ranked(x.to_vec(), ElemTy::F32)],
+            results: vec![TensorTy::ranked(y.to_vec(), ElemTy::F32)],
+        }
+    }
+
+    #[test]
+    fn rows_are_sorted_and_map_to_catalog_ops() {
+        for w in ROWS.windows(2) {
+            assert!(w[0].name <= w[1].name, "{} must sort before {}", w[0].name, w[1].name);
+        }
+        for r in ROWS {
+            assert!(edge_dialects::TFL.lookup(r.to).is_some(), "{} is not in the TFL catalog", r.to);
+        }
+    }
+
+    /// Rows of one name are exclusive: on every sample composite, at most one applies.
+    #[test]
+    fn rows_of_one_name_do_not_overlap() {
+        let f = Attr::Float;
+        let samples = [
+            composite("aten.hardtanh", &[("min_val", f(0.0)), ("max_val", f(6.0))], &[4], &[4]),
+            composite("aten.hardtanh", &[("min_val", f(-1.0)), ("max_val", f(1.0))], &[4], &[4]),
+            composite("aten.hardtanh", &[("min_val", f(-2.0)), ("max_val", f(2.0))], &[4], &[4]),
+            composite("aten.hardtanh", &[("min_val", f(0.0)), ("max_val", f(1.0))], &[4], &[4]),
+        ];
+        for c in &samples {
+            let n = ROWS.iter().filter(|r| r.name == c.name && (r.when)(c)).count();
+            assert!(n <= 1, "{n} rows apply to {c:?}");
+        }
+        assert_eq!(row_for(&samples[0]).map(|r| r.to), Some("tfl.relu6"));
+        assert_eq!(row_for(&samples[1]).map(|r| r.to), Some("tfl.relu_n1_to_1"));
+        assert!(row_for(&samples[2]).is_none());
+    }
+
+    #[test]
+    fn softmax_maps_over_the_last_dim_only() {
+        let last = composite("aten._softmax", &[("dim", Attr::Int(-1))], &[2, 8], &[2, 8]);
+        let last_pos = composite("aten._softmax", &[("dim", Attr::Int(1))], &[2, 8], &[2, 8]);
+        let first = composite("aten._softmax", &[("dim", Attr::Int(0))], &[2, 8], &[2, 8]);
+        assert!(row_for(&last).is_some() && row_for(&last_pos).is_some());
+        assert!(row_for(&first).is_none());
+    }
+
+    #[test]
+    fn resizes_map_where_tflite_reads_the_same_positions() {
+        let nearest = |attrs: &[(&str, Attr)], y: &[i64]| resize_mode(&composite("n", attrs, &[1, 4, 8, 8], y), false);
+        let bilinear = |attrs: &[(&str, Attr)], y: &[i64]| resize_mode(&composite("b", attrs, &[1, 4, 8, 8], y), true);
+        assert_eq!(nearest(&[], &[1, 4, 16, 16]), Some((false, false)));
+        assert_eq!(nearest(&[], &[1, 4, 12, 10]), Some((false, false)));
+        assert_eq!(bilinear(&[("align_corners", Attr::Bool(false))], &[1, 4, 16, 16]), Some((false, true)));
+        assert_eq!(bilinear(&[("align_corners", Attr::Bool(true))], &[1, 4, 16, 16]), Some((true, false)));
+        // PyTorch reads with the given scale (1 / 1.3), TFLite with in / out (5 / 6):
+        // the last row is 3 for one and 4 for the other.
+        let odd = composite("n", &[("scale_factors", Attr::Other("array<f64: 1.3, 1.3>".into()))], &[1, 1, 5, 5], &[1, 1, 6, 6]);
+        assert_eq!(resize_mode(&odd, false), None);
+    }
+}
