@@ -169,3 +169,41 @@ func.func @iota_too_large() -> tensor<2x9007199254740992xi64> {
   %0 = "stablehlo.iota"() {iota_dimension = 1 : i64} : () -> tensor<2x9007199254740992xi64>
   return %0 : tensor<2x9007199254740992xi64>
 }
+
+// -----
+
+// A composite whose decomposition is missing cannot be inlined (composite_c2).
+func.func @composite_without_decomposition(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.composite': composite 'my.op': decomposition @nowhere is not defined (composite_c2)}}
+  %0 = "stablehlo.composite"(%x) {name = "my.op", decomposition = @nowhere, version = 0 : i32} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// Nor one whose decomposition takes other types than the composite's operands
+// (composite_c3).
+func.func @composite_type_mismatch(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.composite': composite 'my.op' takes (tensor<4xf32>) but its decomposition @other_types takes (tensor<2xf32>) (composite_c3)}}
+  %0 = "stablehlo.composite"(%x) {name = "my.op", decomposition = @other_types, version = 0 : i32} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+func.func private @other_types(%x: tensor<2xf32>) -> tensor<4xf32> {
+  %y = "stablehlo.concatenate"(%x, %x) {dimension = 0 : i64} : (tensor<2xf32>, tensor<2xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+// An f16 composite no row maps (TFLite has no f16 GELU) is inlined; its f16 ops do not
+// legalize either and are reported at the composite's location (the conversion
+// pipeline widens f16 first: see stablehlo-widen-f16).
+func.func @f16_composite(%x: tensor<4xf16>) -> tensor<4xf16> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.tanh'}}
+  %0 = "stablehlo.composite"(%x) {name = "aten.gelu", composite_attributes = {approximate = "tanh"}, decomposition = @f16_body, version = 0 : i32} : (tensor<4xf16>) -> tensor<4xf16>
+  return %0 : tensor<4xf16>
+}
+func.func private @f16_body(%x: tensor<4xf16>) -> tensor<4xf16> {
+  %y = "stablehlo.tanh"(%x) : (tensor<4xf16>) -> tensor<4xf16>
+  return %y : tensor<4xf16>
+}

@@ -89,3 +89,34 @@ func.func @unknown_op(%a: tensor<4xf16>) -> tensor<4xi16> {
   %1 = "stablehlo.bitcast_convert"(%0) : (tensor<4xf16>) -> tensor<4xi16>
   return %1 : tensor<4xi16>
 }
+
+// -----
+
+// A composite that touches f16 is inlined and its ops widened with the rest (TFLite has
+// no f16 builtin for it, and its decomposition must keep the composite's f16 types).
+// An f32 composite stays for the legalization; private functions (decompositions) are
+// left as they are.
+// CHECK-LABEL: func.func @composites
+// CHECK-SAME: (%[[H:.*]]: tensor<4xf16>, %[[F:.*]]: tensor<4xf32>)
+// CHECK: %[[H32:.*]] = "stablehlo.convert"(%[[H]]) : (tensor<4xf16>) -> tensor<4xf32>
+// CHECK: %[[SIX:.*]] = "stablehlo.constant"() {value = dense<6.000000e+00> : tensor<4xf32>}
+// CHECK: %[[D:.*]] = "stablehlo.divide"(%[[H32]], %[[SIX]]) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+// CHECK: "stablehlo.convert"(%[[D]]) : (tensor<4xf32>) -> tensor<4xf16>
+// CHECK: %[[G:.*]] = "stablehlo.composite"(%[[F]]) {{.*}}name = "aten.gelu"{{.*}} : (tensor<4xf32>) -> tensor<4xf32>
+// CHECK: return
+// CHECK: func.func private @sixth(%[[X:.*]]: tensor<4xf16>) -> tensor<4xf16>
+// CHECK: "stablehlo.divide"(%[[X]], %{{.*}}) : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
+func.func @composites(%h: tensor<4xf16>, %f: tensor<4xf32>) -> (tensor<4xf16>, tensor<4xf32>) {
+  %0 = "stablehlo.composite"(%h) {name = "my.sixth", decomposition = @sixth, version = 0 : i32} : (tensor<4xf16>) -> tensor<4xf16>
+  %1 = "stablehlo.composite"(%f) {name = "aten.gelu", composite_attributes = {approximate = "tanh"}, decomposition = @gelu_f32, version = 0 : i32} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0, %1 : tensor<4xf16>, tensor<4xf32>
+}
+func.func private @sixth(%x: tensor<4xf16>) -> tensor<4xf16> {
+  %six = "stablehlo.constant"() {value = dense<6.0> : tensor<4xf16>} : () -> tensor<4xf16>
+  %y = "stablehlo.divide"(%x, %six) : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
+  return %y : tensor<4xf16>
+}
+func.func private @gelu_f32(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %y = "stablehlo.tanh"(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
