@@ -1,5 +1,8 @@
 // RUN: edge-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(tfl-recognize-patterns))' | FileCheck %s
 
+// Inputs are math a model writes by hand, as edge imports and legalizes it (the ATen ops
+// with a TFLite builtin arrive as composites and are mapped by the legalization).
+
 // ==== tfl.div ====================================================================
 
 // CHECK-LABEL: func.func @div_average_pool_scale_cancel
@@ -98,7 +101,7 @@ func.func @div_sum_shared(%x: tensor<2x8x16xf32>) -> (tensor<2x8xf32>, tensor<2x
 
 // -----
 
-// aten._softmax over the last dim, as legalized.
+// A softmax by hand: e = exp(x - x.amax(-1, keepdim=True)); e / e.sum(-1, keepdim=True).
 // CHECK-LABEL: func.func @div_softmax(
 // CHECK-SAME: %[[X:.*]]: tensor<2x8x16xf32>)
 // CHECK: %[[S:.*]] = "tfl.softmax"(%[[X]]) {beta = 1.000000e+00 : f32}
@@ -156,7 +159,8 @@ func.func @div_softmax_shared_exp(%x: tensor<2x16xf32>) -> (tensor<2x16xf32>, te
 
 // -----
 
-// aten.hardswish as mobilenet_v3 exports it: (x * relu6(x + 3)) / 6.
+// x * F.relu6(x + 3) / 6, evaluated as (x * relu6(x + 3)) / 6 (F.relu6 arrives as
+// tfl.relu6).
 // CHECK-LABEL: func.func @div_hard_swish
 // CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
 // CHECK: %[[H:.*]] = "tfl.hard_swish"(%[[X]])
@@ -176,7 +180,7 @@ func.func @div_hard_swish(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-// aten.relu and aten.hardtanh(0, 6) as the importer writes them, constants broadcast.
+// torch.clamp(x, 0, 6): a maximum with a broadcast 0-d zero, then a minimum with 6.
 // CHECK-LABEL: func.func @maximum_minimum_relu6
 // CHECK-SAME: (%[[X:.*]]: tensor<2x8xf32>)
 // CHECK: %[[R:.*]] = "tfl.relu6"(%[[X]])
@@ -269,7 +273,7 @@ func.func @maximum_relu6_min_first(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-// aten.hardtanh() (defaults -1, 1), both clamp orders.
+// torch.clamp(x, -1, 1), and the clamp written the other way round.
 // CHECK-LABEL: func.func @relu_n1_to_1
 // CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
 // CHECK: %[[A:.*]] = "tfl.relu_n1_to_1"(%[[X]])
@@ -315,17 +319,20 @@ func.func @maximum_not_leaky_relu(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-// aten.gelu (approximate='none') as imported (erf as a rational polynomial) and legalized.
+// GELU by hand (BERT's): x * 0.5 * (1.0 + torch.erf(x / math.sqrt(2.0))), with
+// torch.erf as edge lowers it (a rational polynomial).
 // CHECK-LABEL: func.func @mul_gelu(
 // CHECK-SAME: %[[X:.*]]: tensor<4xf32>)
 // CHECK: %[[G:.*]] = "tfl.gelu"(%[[X]]) {approximate = false}
 // CHECK-NOT: tfl.div
+// CHECK-NOT: tfl.mul
 // CHECK: return %[[G]]
 func.func @mul_gelu(%arg0: tensor<4xf32>) -> tensor<4xf32> {
   %0 = "tfl.pseudo_const"() {value = dense<5.000000e-01> : tensor<4xf32>} : () -> tensor<4xf32>
   %1 = "tfl.pseudo_const"() {value = dense<1.000000e+00> : tensor<4xf32>} : () -> tensor<4xf32>
-  %2 = "tfl.pseudo_const"() {value = dense<0.707106769> : tensor<4xf32>} : () -> tensor<4xf32>
-  %3 = "tfl.mul"(%arg0, %2) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %h = "tfl.mul"(%arg0, %0) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %2 = "tfl.pseudo_const"() {value = dense<1.41421354> : tensor<4xf32>} : () -> tensor<4xf32>
+  %3 = "tfl.div"(%arg0, %2) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   %4 = "tfl.pseudo_const"() {value = dense<-4.000000e+00> : tensor<4xf32>} : () -> tensor<4xf32>
   %5 = "tfl.pseudo_const"() {value = dense<4.000000e+00> : tensor<4xf32>} : () -> tensor<4xf32>
   %6 = "tfl.maximum"(%3, %4) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
@@ -365,15 +372,15 @@ func.func @mul_gelu(%arg0: tensor<4xf32>) -> tensor<4xf32> {
   %40 = "tfl.pseudo_const"() {value = dense<-0.0142647391> : tensor<4xf32>} : () -> tensor<4xf32>
   %41 = "tfl.add"(%39, %40) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   %42 = "tfl.div"(%28, %41) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
-  %43 = "tfl.add"(%1, %42) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
-  %44 = "tfl.mul"(%arg0, %43) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
-  %45 = "tfl.mul"(%0, %44) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %43 = "tfl.add"(%42, %1) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %45 = "tfl.mul"(%h, %43) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return %45 : tensor<4xf32>
 }
 
 // -----
 
-// One erf coefficient is off (-2.201e-6 for -2.101e-6): not GELU.
+// GELU by hand as 0.5 * (x * (1 + erf(x * 0.70710678))), but one erf coefficient is off
+// (-2.201e-6 for -2.101e-6): not GELU.
 // CHECK-LABEL: func.func @mul_gelu_wrong_coefficient
 // CHECK-NOT: tfl.gelu
 // CHECK: tfl.div
@@ -429,13 +436,39 @@ func.func @mul_gelu_wrong_coefficient(%arg0: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-// aten.gelu(approximate='tanh') as the importer writes it.
+// GPT-2's GELU by hand: 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x +
+// 0.044715 * torch.pow(x, 3.0)))); the pow becomes x * x * x first (PowCube).
 // CHECK-LABEL: func.func @mul_gelu_tanh
 // CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
 // CHECK: %[[G:.*]] = "tfl.gelu"(%[[X]]) {approximate = true}
 // CHECK-NOT: tfl.tanh
+// CHECK-NOT: tfl.pow
 // CHECK: return %[[G]]
 func.func @mul_gelu_tanh(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %half = "tfl.pseudo_const"() {value = dense<5.000000e-01> : tensor<4xf32>} : () -> tensor<4xf32>
+  %one = "tfl.pseudo_const"() {value = dense<1.000000e+00> : tensor<4xf32>} : () -> tensor<4xf32>
+  %three = "tfl.pseudo_const"() {value = dense<3.000000e+00> : tensor<4xf32>} : () -> tensor<4xf32>
+  %k = "tfl.pseudo_const"() {value = dense<0.797884583> : tensor<4xf32>} : () -> tensor<4xf32>
+  %c = "tfl.pseudo_const"() {value = dense<4.471500e-02> : tensor<4xf32>} : () -> tensor<4xf32>
+  %hx = "tfl.mul"(%x, %half) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %x3 = "tfl.pow"(%x, %three) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %t0 = "tfl.mul"(%x3, %c) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %t1 = "tfl.add"(%x, %t0) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %t2 = "tfl.mul"(%t1, %k) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %t = "tfl.tanh"(%t2) : (tensor<4xf32>) -> tensor<4xf32>
+  %s = "tfl.add"(%t, %one) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %y = "tfl.mul"(%hx, %s) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+// The same with the half applied last, x * (0.5 * (1 + tanh(...))), cube spelled out.
+// CHECK-LABEL: func.func @mul_gelu_tanh_half_last
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
+// CHECK: %[[G:.*]] = "tfl.gelu"(%[[X]]) {approximate = true}
+// CHECK: return %[[G]]
+func.func @mul_gelu_tanh_half_last(%x: tensor<4xf32>) -> tensor<4xf32> {
   %half = "tfl.pseudo_const"() {value = dense<5.000000e-01> : tensor<4xf32>} : () -> tensor<4xf32>
   %one = "tfl.pseudo_const"() {value = dense<1.000000e+00> : tensor<4xf32>} : () -> tensor<4xf32>
   %k = "tfl.pseudo_const"() {value = dense<0.797884583> : tensor<4xf32>} : () -> tensor<4xf32>
@@ -447,8 +480,8 @@ func.func @mul_gelu_tanh(%x: tensor<4xf32>) -> tensor<4xf32> {
   %t2 = "tfl.mul"(%k, %t1) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   %t = "tfl.tanh"(%t2) : (tensor<4xf32>) -> tensor<4xf32>
   %s = "tfl.add"(%one, %t) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
-  %p = "tfl.mul"(%x, %s) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
-  %y = "tfl.mul"(%half, %p) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %h = "tfl.mul"(%half, %s) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %y = "tfl.mul"(%x, %h) {fused_activation_function = "NONE"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return %y : tensor<4xf32>
 }
 
@@ -477,7 +510,7 @@ func.func @mul_gelu_tanh_wrong_constant(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-// aten.hardswish as the importer writes it: x * (relu6(x + 3) / 6); and the 1/6 form.
+// x * (F.relu6(x + 3) / 6) by hand, and (F.relu6(3 + x) * (1 / 6)) * x.
 // CHECK-LABEL: func.func @mul_hard_swish
 // CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
 // CHECK: %[[A:.*]] = "tfl.hard_swish"(%[[X]])
@@ -632,7 +665,7 @@ func.func @reshape_mean_other_shape(%x: tensor<2x8x16xf32>) -> tensor<2x1x8xf32>
 
 // -----
 
-// aten.leaky_relu as the importer writes it.
+// torch.where(x > 0, x, x * 0.2) by hand.
 // CHECK-LABEL: func.func @select_v2_leaky_relu
 // CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
 // CHECK: %[[L:.*]] = "tfl.leaky_relu"(%[[X]]) {alpha = 2.000000e-01 : f32}
@@ -666,7 +699,8 @@ func.func @select_v2_swapped(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-// aten._log_softmax over the last dim, as legalized.
+// A log-softmax by hand, the log taken of the reduced sum before it is re-expanded:
+// d = x - x.amax(-1, keepdim=True); d - torch.log(torch.exp(d).sum(-1)).unsqueeze(-1).
 // CHECK-LABEL: func.func @sub_log_softmax
 // CHECK-SAME: (%[[X:.*]]: tensor<2x16xf32>)
 // CHECK: %[[L:.*]] = "tfl.log_softmax"(%[[X]])
@@ -683,6 +717,31 @@ func.func @sub_log_softmax(%x: tensor<2x16xf32>) -> tensor<2x16xf32> {
   %l = "tfl.log"(%s) : (tensor<2xf32>) -> tensor<2xf32>
   %lr = "tfl.reshape"(%l, %k) : (tensor<2xf32>, tensor<2xi32>) -> tensor<2x1xf32>
   %y = "tfl.sub"(%d, %lr) {fused_activation_function = "NONE"} : (tensor<2x16xf32>, tensor<2x1xf32>) -> tensor<2x16xf32>
+  return %y : tensor<2x16xf32>
+}
+
+// -----
+
+// The log taken of the kept-dim sum: d - torch.log(torch.exp(d).sum(-1, keepdim=True)).
+// CHECK-LABEL: func.func @sub_log_softmax_keep_dims
+// CHECK-SAME: (%[[X:.*]]: tensor<2x16xf32>)
+// CHECK: %[[L:.*]] = "tfl.log_softmax"(%[[X]])
+// CHECK-NOT: tfl.log"
+// CHECK: return %[[L]]
+func.func @sub_log_softmax_keep_dims(%x: tensor<2x16xf32>) -> tensor<2x16xf32> {
+  %ax = "tfl.pseudo_const"() {value = dense<1> : tensor<1xi32>} : () -> tensor<1xi32>
+  %k = "tfl.pseudo_const"() {value = dense<[2, 1]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %full = "tfl.pseudo_const"() {value = dense<[2, 16]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %m = "tfl.reduce_max"(%x, %ax) {keep_dims = false} : (tensor<2x16xf32>, tensor<1xi32>) -> tensor<2xf32>
+  %mr = "tfl.reshape"(%m, %k) : (tensor<2xf32>, tensor<2xi32>) -> tensor<2x1xf32>
+  %mb = "tfl.broadcast_to"(%mr, %full) : (tensor<2x1xf32>, tensor<2xi32>) -> tensor<2x16xf32>
+  %d = "tfl.sub"(%x, %mb) {fused_activation_function = "NONE"} : (tensor<2x16xf32>, tensor<2x16xf32>) -> tensor<2x16xf32>
+  %e = "tfl.exp"(%d) : (tensor<2x16xf32>) -> tensor<2x16xf32>
+  %s = "tfl.sum"(%e, %ax) {keep_dims = false} : (tensor<2x16xf32>, tensor<1xi32>) -> tensor<2xf32>
+  %sr = "tfl.reshape"(%s, %k) : (tensor<2xf32>, tensor<2xi32>) -> tensor<2x1xf32>
+  %l = "tfl.log"(%sr) : (tensor<2x1xf32>) -> tensor<2x1xf32>
+  %lb = "tfl.broadcast_to"(%l, %full) : (tensor<2x1xf32>, tensor<2xi32>) -> tensor<2x16xf32>
+  %y = "tfl.sub"(%d, %lb) {fused_activation_function = "NONE"} : (tensor<2x16xf32>, tensor<2x16xf32>) -> tensor<2x16xf32>
   return %y : tensor<2x16xf32>
 }
 

@@ -1,7 +1,12 @@
 // RUN: edge-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(tfl-recognize-resize))' | FileCheck %s
 
-// Nearest 2x upsampling (PyTorch's `nearest`: floor(d * in / out)) along H then W:
-// resize_nearest_neighbor without align_corners or half-pixel centers, on NHWC.
+// Inputs are resizes a model spells out by indexing with constant index tensors
+// (upsample_nearest2d / upsample_bilinear2d themselves arrive as composites and are
+// mapped by the legalization), as edge imports and legalizes them.
+
+// Nearest 2x upsampling by hand, x[:, :, rows][:, :, :, cols] with rows = cols =
+// [0, 0, 1, 1] (PyTorch's `nearest`: floor(d * in / out)): resize_nearest_neighbor
+// without align_corners or half-pixel centers, on NHWC.
 // CHECK-LABEL: func.func @nearest
 // CHECK-SAME: (%[[X:.*]]: tensor<1x2x2x2xf32>)
 // CHECK: %[[T:.*]] = "tfl.transpose"(%[[X]], %{{.*}}) : (tensor<1x2x2x2xf32>, tensor<4xi32>) -> tensor<1x2x2x2xf32>
@@ -19,7 +24,7 @@ func.func @nearest(%x: tensor<1x2x2x2xf32>) -> tensor<1x2x4x4xf32> {
 
 // -----
 
-// Indices computed by the importer's negative-index wrap (select(i < 0, i + n, i)) are
+// Indices behind aten.index.Tensor's negative-index wrap (select(i < 0, i + n, i)) are
 // evaluated; a resize along W only keeps H.
 // CHECK-LABEL: func.func @nearest_wrapped_w_only
 // CHECK: "tfl.resize_nearest_neighbor"({{.*}}) {align_corners = false, half_pixel_centers = false} : (tensor<1x3x2x2xf32>, tensor<2xi32>) -> tensor<1x3x4x2xf32>
@@ -37,7 +42,7 @@ func.func @nearest_wrapped_w_only(%x: tensor<1x2x3x2xf32>) -> tensor<1x2x3x4xf32
 
 // -----
 
-// Bilinear 2x along H (PyTorch's align_corners=False: source (d + 0.5) / 2 - 0.5,
+// Bilinear 2x along H by hand, a + (b - a) * w (PyTorch's align_corners=False: source (d + 0.5) / 2 - 0.5,
 // clamped at 0): a + (b - a) * w is resize_bilinear with half-pixel centers.
 // CHECK-LABEL: func.func @bilinear_half_pixel
 // CHECK: "tfl.resize_bilinear"({{.*}}) {align_corners = false, half_pixel_centers = true} : (tensor<1x3x3x2xf32>, tensor<2xi32>) -> tensor<1x6x3x2xf32>

@@ -54,13 +54,14 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     // them, so every later pass sees @main's TFL ops only.
     let legalize = ["stablehlo-widen-f16", "legalize-stablehlo-to-tfl"];
     let mut func: Vec<&str> = Vec::new();
-    // Upsampling written as gathers of constant indices; recognized before folding
+    // Upsampling spelled out as gathers of constant indices; recognized before folding
     // touches those constants.
     func.push("tfl-recognize-resize");
     // Phase 2: simplify. Folding first turns weight math (batch-norm vectors, reshaped
     // weights) into constants the patterns and the layout pass can see; patterns then
-    // replace subgraphs (relu, hard_swish, gelu, softmax, mean) with single ops, so the
-    // layout pass has fewer ops to move transposes through.
+    // replace math written by hand (relu as a maximum, clamps, hard swish, GELU and
+    // softmax spelled out, mean as sum / n) with single ops, so the layout pass has
+    // fewer ops to move transposes through.
     func.push("tfl-fold-constants");
     func.push("tfl-recognize-patterns");
     // Phase 3: layout. Broadcasts go first, so binary ops see their small operands and

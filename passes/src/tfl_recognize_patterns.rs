@@ -1,5 +1,8 @@
-//! `tfl-recognize-patterns`: replaces whole subgraphs, as the pt2 importer and
-//! `legalize-stablehlo-to-tfl` emit them, with the one TFL builtin XNNPACK runs fast.
+//! `tfl-recognize-patterns`: replaces subgraphs of legalized math that a model wrote by
+//! hand (`x * torch.clamp(x + 3, 0, 6) / 6`, a GELU spelled out with `torch.erf`, a
+//! softmax from `amax`, `exp` and `sum`) with the one TFL builtin XNNPACK runs fast. The
+//! ATen ops that have such a builtin arrive as composites and are mapped by the
+//! legalization (`legalize/composite.rs`); this pass is for the math around them.
 //!
 //! Input: legalized TFL (constants as `tfl.pseudo_const`, possibly behind
 //! `tfl.reshape` / `tfl.broadcast_to` chains). Output: the same function with each
@@ -8,8 +11,8 @@
 //! the subgraph is left alone, except where the pattern says otherwise). Runs before
 //! `tfl-fuse-activation`, which then folds the relu/relu6 it produces.
 //!
-//! Exact GELU needs no StableHLO-level pattern: the importer expands `erf` into an f32
-//! rational polynomial of plain ops, which legalize, and `MulGelu` matches it here.
+//! A hand-written exact GELU reads `aten.erf`, which edge lowers to an f32 rational
+//! polynomial of plain ops (`edge_dialects::approximations`); `MulGelu` matches that.
 //!
 //!   %m = "tfl.maximum"(%x, %zero)        // %zero: splat 0
 //!   %r = "tfl.minimum"(%m, %six)         // %six: splat 6
@@ -24,12 +27,14 @@
 //! `MulHardSwish` matches the `tfl.relu6` that produced. Sweeps repeat until nothing
 //! matches; after each, unused `tfl` ops are erased (`rewrite::erase_dead_ops`).
 //!
-//! Covered: aten.relu, relu6, hardtanh / clamp to [0, 6] or [-1, 1], leaky_relu,
-//! hardswish, gelu (both forms), _softmax / _log_softmax over the last dim, mean.dim
-//! and the mean/variance of layer and group norm, pow by 1, 2, 3, 0.5, -0.5 and -1,
-//! and the window sum * area / area of evenly dividing adaptive_avg_pool2d. Left as
-//! they are: hardsigmoid alone (no builtin), silu (`x * logistic(x)` is fast already),
-//! softmax over another dim, prelu and relu_0_to_1 (not in the TFL catalog).
+//! Covered: relu (`maximum(x, 0)`: aten.relu), clamp to [0, 6] or [-1, 1], leaky relu
+//! as a select or a maximum, hard swish (both placements of the `/ 6`), GELU with erf
+//! or tanh (any association of `0.5 * x * (1 + ...)`, `x / sqrt(2)` or
+//! `x * (1 / sqrt(2))`), softmax and log-softmax over the last dim, mean.dim and the
+//! mean/variance of layer and group norm, pow by 1, 2, 3, 0.5, -0.5 and -1, and the
+//! window sum * area / area of evenly dividing adaptive_avg_pool2d. Left as they are:
+//! hardsigmoid alone (no builtin), silu (`x * logistic(x)` is fast already), softmax
+//! over another dim, prelu and relu_0_to_1 (not in the TFL catalog).
 
 use crate::constant::{self, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
@@ -519,10 +524,24 @@ fn hard_swish(v: MlirValue) -> Option<Replacement> {
 
 // ---- gelu -------------------------------------------------------------------------
 
-/// `t` for `0.5 * (x * (1 + t))` with the given `x` (the importer's outer GELU form).
+/// `x` for the product `0.5 * x * (1 + t)` where `f(x, t)` holds, in any association:
+/// `0.5 * (x * (1 + t))`, `(0.5 * x) * (1 + t)` (PyTorch evaluates `0.5 * x * (...)`
+/// left to right), `x * (0.5 * (1 + t))`...
 fn gelu_outer(v: MlirValue, f: impl Fn(MlirValue, MlirValue) -> bool) -> Option<MlirValue> {
-    let s = with_const_is(v, "tfl.mul", 0.5)?;
-    commuted(s, "tfl.mul", |x, p| with_const_is(p, "tfl.add", 1.0).filter(|&t| f(x, t)).map(|_| x))
+    let (a, b) = binary(v, "tfl.mul")?;
+    for (pair, single) in [(a, b), (b, a)] {
+        let Some((p, q)) = binary(pair, "tfl.mul") else { continue };
+        let factors = [p, q, single];
+        for (h, x, s) in [(0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0)] {
+            if !splat_of(factors[h]).is_some_and(|c| is(c, 0.5)) {
+                continue;
+            }
+            if with_const_is(factors[s], "tfl.add", 1.0).is_some_and(|t| f(factors[x], t)) {
+                return Some(factors[x]);
+            }
+        }
+    }
+    None
 }
 
 /// Whether `v` is the Horner evaluation `((c0 * s + c1) * s + c2) ...` in `s`.
@@ -535,7 +554,8 @@ fn horner(v: MlirValue, s: MlirValue, coeffs: &[f64]) -> bool {
     commuted(m, "tfl.mul", |p, q| (eq(q, s) && horner(p, s, rest)).then_some(())).is_some()
 }
 
-/// `z` for the importer's erf(z): `p(c^2) * c / q(c^2)` with `c = clamp(z, -4, 4)`.
+/// `z` for erf(z) as edge lowers `aten.erf`: `p(c^2) * c / q(c^2)` with
+/// `c = clamp(z, -4, 4)`.
 fn erf_input(t: MlirValue) -> Option<MlirValue> {
     let (p, q) = binary(t, "tfl.div")?;
     commuted(p, "tfl.mul", |pa, c| {
@@ -551,12 +571,16 @@ fn square_in_horner(v: MlirValue, c: MlirValue) -> Option<MlirValue> {
     commuted(m, "tfl.mul", |_, s| binary(s, "tfl.mul").filter(|&(a, b)| eq(a, c) && eq(b, c)).map(|_| s))
 }
 
-/// `0.5 * x * (1 + erf(x * 0.7071067811865476))` -> `gelu(x){approximate = false}`
-/// (aten.gelu, approximate='none'; erf as the importer expands it).
+/// `0.5 * x * (1 + erf(x / sqrt(2)))` (or `x * 0.7071067811865476`) ->
+/// `gelu(x){approximate = false}`: GELU written with `torch.erf`.
 fn mul_gelu(v: MlirValue) -> Option<Replacement> {
     let x = gelu_outer(v, |x, t| {
         erf_input(t)
-            .and_then(|z| with_const_is(z, "tfl.mul", std::f64::consts::FRAC_1_SQRT_2))
+            .and_then(|z| {
+                with_const_is(z, "tfl.mul", std::f64::consts::FRAC_1_SQRT_2).or_else(|| {
+                    binary(z, "tfl.div").and_then(|(y, k)| splat_of(k).filter(|&c| is(c, std::f64::consts::SQRT_2)).map(|_| y))
+                })
+            })
             .is_some_and(|y| eq(y, x))
     })?;
     same_type(x, v).then(|| {
@@ -565,7 +589,7 @@ fn mul_gelu(v: MlirValue) -> Option<Replacement> {
 }
 
 /// `0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))` with `x^3 = (x * x) * x`
-/// -> `gelu(x){approximate = true}` (aten.gelu, approximate='tanh').
+/// (`PowCube` writes `pow(x, 3)` so) -> `gelu(x){approximate = true}`: GPT-2's GELU.
 fn mul_gelu_tanh(v: MlirValue) -> Option<Replacement> {
     let k = (2.0 / std::f64::consts::PI).sqrt();
     let x = gelu_outer(v, |x, t| {
@@ -586,7 +610,7 @@ fn mul_gelu_tanh(v: MlirValue) -> Option<Replacement> {
 // ---- softmax ----------------------------------------------------------------------
 
 /// `e / sum(e)` with `e = exp(x - max(x))`, both reductions over the last dim ->
-/// `softmax(x){beta = 1}` (aten._softmax over the last dim).
+/// `softmax(x){beta = 1}`: a softmax written with amax, exp and sum.
 fn div_softmax(v: MlirValue) -> Option<Replacement> {
     let (e, s) = binary(v, "tfl.div")?;
     let (x, m) = binary(unary(e, "tfl.exp")?, "tfl.sub")?;
@@ -594,12 +618,13 @@ fn div_softmax(v: MlirValue) -> Option<Replacement> {
     ok.then(|| Replacement::Ops(vec![op("tfl.softmax", vec![In::Value(x)], vec![("beta", AttrValue::F32(1.0))])]))
 }
 
-/// `d - log(sum(exp(d)))` with `d = x - max(x)`, over the last dim -> `log_softmax(x)`
-/// (aten._log_softmax over the last dim).
+/// `d - log(sum(exp(d)))` with `d = x - max(x)`, over the last dim -> `log_softmax(x)`;
+/// the log may come before or after the sum is reshaped to keep its dim.
 fn sub_log_softmax(v: MlirValue) -> Option<Replacement> {
     let (d, l) = binary(v, "tfl.sub")?;
     let (x, m) = binary(d, "tfl.sub")?;
     let s = unary(unexpand_last(l, x)?, "tfl.log")?;
+    let s = def(s, "tfl.reshape").map_or(s, |r| operand(r, 0));
     let ex = unary(s, "tfl.sum")?;
     let sum_ok = reduces_last(s, "tfl.sum", ex) && unary(ex, "tfl.exp").is_some_and(|e| eq(e, d));
     let ok = sum_ok && reduced_over_last(m, "tfl.reduce_max", x) && same_type(x, v);

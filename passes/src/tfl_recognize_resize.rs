@@ -1,15 +1,16 @@
-//! `tfl-recognize-resize`: turns the gathers PyTorch's `upsample_nearest2d` and
-//! `upsample_bilinear2d` import as into `tfl.resize_nearest_neighbor` /
-//! `tfl.resize_bilinear`.
+//! `tfl-recognize-resize`: turns upsampling written as indexing with constant indices
+//! into `tfl.resize_nearest_neighbor` / `tfl.resize_bilinear`. (`upsample_nearest2d`
+//! and `upsample_bilinear2d` themselves arrive as composites, mapped by the
+//! legalization; this is for a model that spells the resize out.)
 //!
-//! Input: TFL as `legalize-stablehlo-to-tfl` writes it, before `tfl-remove-broadcasts`.
-//! The importer resizes an NCHW tensor one spatial dim at a time (H, then W):
-//! - nearest: `tfl.gather(y, idx, axis)` with constant indices;
-//! - bilinear: `a + (b - a) * w` with `a`, `b` gathers of `y` along the dim at constant
-//!   indices and `w` a constant weight per output position along it (possibly
-//!   reshaped and broadcast).
-//! Indices may be computed from constants (the importer wraps negative indices with
-//! `select(less(i, 0), i + n, i)`); they are evaluated here.
+//! Input: TFL as `legalize-stablehlo-to-tfl` writes it, before `tfl-remove-broadcasts`,
+//! of an NCHW tensor resized one spatial dim at a time (H, then W, or one of them):
+//! - nearest: `x[:, :, rows]` is `tfl.gather(y, idx, axis)` with constant indices;
+//! - bilinear: `a + (b - a) * w` with `a`, `b` such gathers of `y` along the dim and
+//!   `w` a constant weight per output position along it (possibly reshaped and
+//!   broadcast).
+//! Indices may be computed from constants (aten.index.Tensor wraps negative indices
+//! with `select(less(i, 0), i + n, i)`); they are evaluated here.
 //!
 //! Output: where the gathers along H and W (or along one of them, the other kept)
 //! compute exactly what TFLite's kernel computes for some `align_corners` /

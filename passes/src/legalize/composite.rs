@@ -1,5 +1,5 @@
-//! `stablehlo.composite` -> TFL: one row per composite name (the pt2 importer names
-//! them after the ATen op) with the TFL op it becomes, a side condition where the
+//! `stablehlo.composite` -> TFL: one row per composite name (an ATen op's name, as the
+//! pt2 importer writes them) with the TFL op it becomes, a side condition where the
 //! builtin's meaning is narrower than the op's, and the attribute mapping. A row
 //! applies when its side condition holds and the TFL catalog accepts what it builds
 //! (element types TFLite computes in, for one: an f16 or bf16 composite does not map).

@@ -762,8 +762,8 @@ pub(super) fn binary_body(op: MlirOperation) -> Option<String> {
 ///   dilation. A maximum body with init -inf is `tfl.max_pool_2d`; an add body with
 ///   init 0 is a window sum, `tfl.average_pool_2d` (see `average_pool`). Padding is
 ///   SAME when it is what SAME computes, else a pad op (-inf for max pooling) before a
-///   VALID pool. NHWC transposes as for convolution. 1-D pools arrive as 2-D pools of
-///   height 1 (the importer reshapes).
+///   VALID pool. NHWC transposes as for convolution. A 1-D pool is a 2-D pool of height
+///   1 between reshapes.
 /// - A prefix sum along one dim (window the dim's size, padded by size - 1 in front,
 ///   PyTorch's cumsum; or behind, a reversed cumsum) is `tfl.cumsum`.
 fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
@@ -945,7 +945,7 @@ fn covered(start: i64, k: i64, n: i64) -> i64 {
 /// The one `stablehlo.divide` that divides the window sum `op` (2-D window `k`, strides
 /// `st`, output `[oh, ow]`), and its divisor at each output position (row-major over
 /// `[oh, ow]`, the same for every batch and channel), if it is a constant splat or a
-/// window sum of ones as the importer counts pooled elements.
+/// window sum of ones (the count of pooled elements, without padding).
 fn pool_divisor(op: MlirOperation, k: [i64; 2], st: [i64; 2], o: [i64; 2]) -> Option<(MlirOperation, Vec<f64>)> {
     let sum = result(op, 0);
     let [(div, 0)] = uses(sum)[..] else { return None };
@@ -995,8 +995,8 @@ fn erase_with_dead_producers(op: MlirOperation, keep: MlirOperation) {
 }
 
 /// Splat constants with more elements than this are a one-element constant broadcast
-/// (the importer writes every splat at its full shape: GELU's coefficients in swin_t
-/// made 150 MB of the flatbuffer). Smaller ones stay whole, so no broadcast_to op is
+/// (StableHLO element-wise ops take splats at their full shape: the full-shape
+/// coefficients of swin_t's GELUs once made 150 MB of the flatbuffer). Smaller ones stay whole, so no broadcast_to op is
 /// left where a consumer cannot broadcast.
 const SPLAT_BROADCAST_MIN: i64 = 1024;
 
