@@ -142,6 +142,48 @@ fn same_types(a: &[MlirType], b: &[MlirType]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(&x, &y)| unsafe { mlirTypeEqual(x, y) })
 }
 
+/// The decomposition symbols the composites in `func`'s body name.
+fn nested_decompositions(func: MlirOperation) -> Vec<(String, MlirOperation)> {
+    walk(func)
+        .into_iter()
+        .filter(|&o| op_name(o) == COMPOSITE)
+        .filter_map(|o| Some((read(o).ok()?.decomposition, o)))
+        .collect()
+}
+
+/// `Err` when inlining `op` would never end: its decomposition reaches, through the
+/// composites in the decompositions, a function already on the way.
+fn check_not_recursive(op: MlirOperation, c: &Composite, func: MlirOperation) -> Result<(), String> {
+    // Depth-first over the decompositions, with the path from `func`.
+    let mut path: Vec<String> = vec![c.decomposition.clone()];
+    let mut stack: Vec<Vec<(String, MlirOperation)>> = vec![nested_decompositions(func)];
+    let mut done: Vec<String> = Vec::new();
+    while let Some(top) = stack.last_mut() {
+        let Some((symbol, site)) = top.pop() else {
+            stack.pop();
+            if let Some(finished) = path.pop() {
+                done.push(finished);
+            }
+            continue;
+        };
+        if path.contains(&symbol) {
+            return Err(format!(
+                "composite '{}': decomposition @{} uses itself (through @{}), so it cannot be inlined",
+                c.name,
+                c.decomposition,
+                path.iter().chain(std::iter::once(&symbol)).skip(1).cloned().collect::<Vec<_>>().join(", @")
+            ));
+        }
+        if done.contains(&symbol) {
+            continue;
+        }
+        let Some(f) = lookup_symbol(site, &symbol).or_else(|| lookup_symbol(op, &symbol)) else { continue };
+        path.push(symbol);
+        stack.push(nested_decompositions(f));
+    }
+    Ok(())
+}
+
 /// Replaces composite `op` by a copy of its decomposition's body: the function's
 /// arguments become the composite's operands and what it returns replaces the
 /// composite's results. The copies take the composite's location (they compute what it
@@ -150,6 +192,7 @@ fn same_types(a: &[MlirType], b: &[MlirType]) -> bool {
 pub fn inline(op: MlirOperation) -> Result<Vec<MlirOperation>, String> {
     let c = read(op)?;
     let func = decomposition(op)?;
+    check_not_recursive(op, &c, func)?;
     let (block, args, ret) = unsafe {
         let region = mlirOperationGetRegion(func, 0);
         let block = mlirRegionGetFirstBlock(region);

@@ -207,3 +207,20 @@ func.func private @f16_body(%x: tensor<4xf16>) -> tensor<4xf16> {
   %y = "stablehlo.tanh"(%x) : (tensor<4xf16>) -> tensor<4xf16>
   return %y : tensor<4xf16>
 }
+
+// -----
+
+// A decomposition that reaches itself through composites would be inlined forever.
+func.func @recursive_composite(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.composite': composite 'my.op': decomposition @ping uses itself (through @pong, @ping), so it cannot be inlined}}
+  %0 = "stablehlo.composite"(%x) {name = "my.op", decomposition = @ping, version = 0 : i32} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+func.func private @ping(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = "stablehlo.composite"(%x) {name = "my.pong", decomposition = @pong, version = 0 : i32} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+func.func private @pong(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = "stablehlo.composite"(%x) {name = "my.ping", decomposition = @ping, version = 0 : i32} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
