@@ -111,8 +111,9 @@ fn lookup_symbol(op: MlirOperation, symbol: &str) -> Option<MlirOperation> {
 /// The decomposition function of composite `op`.
 pub fn decomposition(op: MlirOperation) -> Result<MlirOperation, String> {
     let c = read(op)?;
-    let f = lookup_symbol(op, &c.decomposition)
-        .ok_or_else(|| format!("composite '{}': decomposition @{} is not defined (composite_c2)", c.name, c.decomposition))?;
+    let f = lookup_symbol(op, &c.decomposition).ok_or_else(|| {
+        format!("composite '{}': decomposition @{} is not defined (composite_c2)", c.name, c.decomposition)
+    })?;
     if op_name(f) != "func.func" {
         return Err(format!("composite '{}': @{} is a '{}', not a func.func", c.name, c.decomposition, op_name(f)));
     }
@@ -199,16 +200,20 @@ pub fn inline(op: MlirOperation) -> Result<Vec<MlirOperation>, String> {
         if block.ptr.is_null() || !mlirBlockGetNextInRegion(block).ptr.is_null() {
             return Err(format!("composite '{}': decomposition @{} must have one block", c.name, c.decomposition));
         }
-        let args: Vec<MlirValue> = (0..mlirBlockGetNumArguments(block)).map(|i| mlirBlockGetArgument(block, i)).collect();
+        let args: Vec<MlirValue> =
+            (0..mlirBlockGetNumArguments(block)).map(|i| mlirBlockGetArgument(block, i)).collect();
         let ret = mlirBlockGetTerminator(block);
         (block, args, ret)
     };
     if ret.ptr.is_null() || op_name(ret) != "func.return" {
         return Err(format!("composite '{}': decomposition @{} must end in func.return", c.name, c.decomposition));
     }
-    let operands: Vec<MlirValue> = (0..unsafe { mlirOperationGetNumOperands(op) }).map(|i| unsafe { mlirOperationGetOperand(op, i) }).collect();
-    let results: Vec<MlirValue> = (0..unsafe { mlirOperationGetNumResults(op) }).map(|i| unsafe { mlirOperationGetResult(op, i) }).collect();
-    let returned: Vec<MlirValue> = (0..unsafe { mlirOperationGetNumOperands(ret) }).map(|i| unsafe { mlirOperationGetOperand(ret, i) }).collect();
+    let operands: Vec<MlirValue> =
+        (0..unsafe { mlirOperationGetNumOperands(op) }).map(|i| unsafe { mlirOperationGetOperand(op, i) }).collect();
+    let results: Vec<MlirValue> =
+        (0..unsafe { mlirOperationGetNumResults(op) }).map(|i| unsafe { mlirOperationGetResult(op, i) }).collect();
+    let returned: Vec<MlirValue> =
+        (0..unsafe { mlirOperationGetNumOperands(ret) }).map(|i| unsafe { mlirOperationGetOperand(ret, i) }).collect();
     let (want_in, got_in) = (value_types(&operands), value_types(&args));
     if !same_types(&want_in, &got_in) {
         return Err(format!(

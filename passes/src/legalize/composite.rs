@@ -20,7 +20,7 @@ use crate::rewrite::*;
 use crate::tfl_recognize_resize::{same_taps, tflite_taps, Taps};
 use edge_dialects::composite::{self as comp, bool_attr, f32_attr, Composite};
 use edge_dialects::ir::{Attr, ElemTy};
-use mlir_sys::{MlirOperation, MlirValue};
+use mlir_sys::{MlirAttribute, MlirOperation, MlirValue};
 
 /// A TFL attribute value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -63,6 +63,7 @@ const fn row(
 }
 
 /// Sorted by name; rows of one name must not both apply to a composite (a test checks).
+#[rustfmt::skip]
 pub static ROWS: &[Row] = &[
     row("aten._log_softmax", "tfl.log_softmax", Form::Unary, over_last_dim, no_attrs),
     row("aten._softmax", "tfl.softmax", Form::Unary, over_last_dim, beta_one),
@@ -147,7 +148,11 @@ fn pytorch_taps(c: &Composite, bilinear: bool, dim: usize, n_in: i64, n_out: i64
                     return vec![(((d as f64 * scale).floor() as i64).min(n_in - 1), 1.0)];
                 }
                 let src = if align {
-                    if n_out > 1 { d as f64 * (n_in - 1) as f64 / (n_out - 1) as f64 } else { 0.0 }
+                    if n_out > 1 {
+                        d as f64 * (n_in - 1) as f64 / (n_out - 1) as f64
+                    } else {
+                        0.0
+                    }
                 } else {
                     ((d as f64 + 0.5) * scale - 0.5).max(0.0)
                 };
@@ -234,13 +239,16 @@ fn build(row: &Row, c: &Composite, op: MlirOperation, built: &mut Vec<MlirOperat
         return None;
     }
     let x = operand(op, 0);
-    let attrs: Vec<(&str, mlir_sys::MlirAttribute)> = (row.attrs)(c)
+    let attrs: Vec<(&str, MlirAttribute)> = (row.attrs)(c)
         .into_iter()
         .map(|(n, a)| {
-            (n, match a {
-                TflAttr::Bool(b) => bool_attr(op, b),
-                TflAttr::F32(f) => f32_attr(op, f),
-            })
+            (
+                n,
+                match a {
+                    TflAttr::Bool(b) => bool_attr(op, b),
+                    TflAttr::F32(f) => f32_attr(op, f),
+                },
+            )
         })
         .collect();
     match row.form {
@@ -255,23 +263,38 @@ fn build(row: &Row, c: &Composite, op: MlirOperation, built: &mut Vec<MlirOperat
         Form::ResizeNchw => {
             let (xd, yd) = (c.operands[0].dims().to_vec(), c.results[0].dims().to_vec());
             let (n, ch, (oh, ow)) = (xd[0], xd[1], (yd[2], yd[3]));
-            let konst = |values: &[i64], built: &mut Vec<MlirOperation>| -> Option<MlirValue> {
-                let v = constant::insert_i32(op, values).ok()?;
-                built.push(defining_op(v)?);
-                Some(v)
-            };
-            let emit = |name: &str, operands: &[MlirValue], shape: &[i64], attrs: &[(&str, mlir_sys::MlirAttribute)], built: &mut Vec<MlirOperation>| {
-                let new = insert_op_before(op, name, operands, &[ranked_like(x, shape)], attrs);
-                built.push(new);
-                result(new, 0)
-            };
-            let perm = konst(&[0, 2, 3, 1], built)?;
-            let nhwc = emit("tfl.transpose", &[x, perm], &[n, xd[2], xd[3], ch], &[], built);
-            let size = konst(&[oh, ow], built)?;
-            let resized = emit(row.to, &[nhwc, size], &[n, oh, ow, ch], &attrs, built);
-            let back = konst(&[0, 3, 1, 2], built)?;
-            Some(emit("tfl.transpose", &[resized, back], &[n, ch, oh, ow], &[], built))
+            let mut b = Builder { anchor: op, like: x, built };
+            let perm = b.i32s(&[0, 2, 3, 1])?;
+            let nhwc = b.op("tfl.transpose", &[x, perm], &[n, xd[2], xd[3], ch], &[]);
+            let size = b.i32s(&[oh, ow])?;
+            let resized = b.op(row.to, &[nhwc, size], &[n, oh, ow, ch], &attrs);
+            let back = b.i32s(&[0, 3, 1, 2])?;
+            Some(b.op("tfl.transpose", &[resized, back], &[n, ch, oh, ow], &[]))
         }
+    }
+}
+
+/// Inserts ops before `anchor`, recording each in `built`.
+struct Builder<'a> {
+    anchor: MlirOperation,
+    /// A value whose element type the results take.
+    like: MlirValue,
+    built: &'a mut Vec<MlirOperation>,
+}
+
+impl Builder<'_> {
+    /// An int32 constant.
+    fn i32s(&mut self, values: &[i64]) -> Option<MlirValue> {
+        let v = constant::insert_i32(self.anchor, values).ok()?;
+        self.built.push(defining_op(v)?);
+        Some(v)
+    }
+
+    /// `name(operands)` with one result of `shape`.
+    fn op(&mut self, name: &str, operands: &[MlirValue], shape: &[i64], attrs: &[(&str, MlirAttribute)]) -> MlirValue {
+        let new = insert_op_before(self.anchor, name, operands, &[ranked_like(self.like, shape)], attrs);
+        self.built.push(new);
+        result(new, 0)
     }
 }
 
@@ -340,7 +363,12 @@ mod tests {
         assert_eq!(bilinear(&[("align_corners", Attr::Bool(true))], &[1, 4, 16, 16]), Some((true, false)));
         // PyTorch reads with the given scale (1 / 1.3), TFLite with in / out (5 / 6):
         // the last row is 3 for one and 4 for the other.
-        let odd = composite("n", &[("scale_factors", Attr::Other("array<f64: 1.3, 1.3>".into()))], &[1, 1, 5, 5], &[1, 1, 6, 6]);
+        let odd = composite(
+            "n",
+            &[("scale_factors", Attr::Other("array<f64: 1.3, 1.3>".into()))],
+            &[1, 1, 5, 5],
+            &[1, 1, 6, 6],
+        );
         assert_eq!(resize_mode(&odd, false), None);
     }
 }

@@ -17,7 +17,7 @@
 //! argument the attributes cannot hold, or a lowering error (reported by the plain
 //! lowering, as before).
 
-use super::{Args, Ctx, Lowering, LResult, Value};
+use super::{Args, Ctx, LResult, Lowering, Value};
 use crate::pt2::emit::{float_literal, i64_array, join, ty, Emitter, Val};
 use crate::pt2::schema::Argument;
 use edge_dialects::ir::{string_literal as quote, ElemTy};
@@ -55,6 +55,7 @@ use AttrKind::*;
 /// Sorted by target (a test checks). Every op here has a TFLite builtin of the same
 /// meaning for some of its forms, except `hardsigmoid` and `prelu`, kept for passes
 /// that map them later (legalization inlines them today).
+#[rustfmt::skip]
 pub static KEPT: &[Kept] = &[
     Kept { target: "aten._log_softmax.default", name: "aten._log_softmax", operands: &["self"], attrs: &[("dim", Int), ("half_to_float", Bool)] },
     Kept { target: "aten._softmax.default", name: "aten._softmax", operands: &["self"], attrs: &[("dim", Int), ("half_to_float", Bool)] },
@@ -120,7 +121,11 @@ fn attr_entries(args: &Args, kept: &Kept) -> Option<Vec<String>> {
             Ints => args.opt_ints(name).ok()?.map(|v| i64_array(&v)),
             Floats => floats(args, name)?.map(|v| {
                 let lits: Vec<String> = v.iter().map(|&x| float_literal(x, &ElemTy::F64)).collect();
-                if lits.is_empty() { "array<f64>".to_string() } else { format!("array<f64: {}>", lits.join(", ")) }
+                if lits.is_empty() {
+                    "array<f64>".to_string()
+                } else {
+                    format!("array<f64: {}>", lits.join(", "))
+                }
             }),
             Dtype => args.dtype(name).ok()?.map(|e| e.to_string()),
         };
