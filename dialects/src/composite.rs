@@ -266,6 +266,19 @@ pub fn inline(op: MlirOperation) -> Result<Vec<MlirOperation>, String> {
     Ok(new_ops)
 }
 
+// ---- Small safe helpers for the passes that consume composites ------------------------
+
+/// The op after `op` in its block, if any (to read before `op` is replaced).
+pub fn next_op(op: MlirOperation) -> Option<MlirOperation> {
+    let next = unsafe { mlirOperationGetNextInBlock(op) };
+    (!next.ptr.is_null()).then_some(next)
+}
+
+/// Reports `message` as an error at `op`'s location.
+pub fn error_at(op: MlirOperation, message: &str) {
+    crate::verify::emit_error(unsafe { mlirOperationGetLocation(op) }, message);
+}
+
 // ---- Attributes of the TFL ops that replace composites ---------------------------------
 
 /// An f32 float attribute in `anchor`'s context (`alpha`, `beta`).

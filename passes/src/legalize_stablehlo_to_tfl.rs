@@ -66,17 +66,18 @@ impl Pass for LegalizeStablehloToTfl {
             }
             let loc = unsafe { mlirOperationGetLocation(op) };
             if op_name == edge_dialects::composite::COMPOSITE {
-                let next = unsafe { mlirOperationGetNextInBlock(op) };
-                op = match composite::legalize(op) {
+                let next = edge_dialects::composite::next_op(op);
+                let then = match composite::legalize(op) {
                     Ok(Outcome::Mapped) => next,
                     // The inlined ops are legalized next, as if they had been there.
-                    Ok(Outcome::Inlined(ops)) => ops.first().copied().unwrap_or(next),
+                    Ok(Outcome::Inlined(ops)) => ops.first().copied().or(next),
                     Err(e) => {
                         emit_error(loc, &format!("failed to legalize operation '{op_name}': {e}"));
                         illegal += 1;
                         next
                     }
                 };
+                op = then.unwrap_or(MlirOperation { ptr: std::ptr::null_mut() });
                 continue;
             }
             let outcome = match lookup(&op_name) {

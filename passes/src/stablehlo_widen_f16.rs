@@ -34,7 +34,6 @@ use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::composite;
 use edge_dialects::ir::type_from_mlir;
-use edge_dialects::verify::emit_error;
 use mlir_sys::*;
 
 pub static INFO: PassInfo = PassInfo {
@@ -315,7 +314,7 @@ impl Pass for StablehloWidenF16 {
         for op in body_ops(func) {
             if name(op) == composite::COMPOSITE && touches_f16(op) {
                 if let Err(e) = composite::inline(op) {
-                    emit_error(unsafe { mlirOperationGetLocation(op) }, &e);
+                    composite::error_at(op, &e);
                     return Err(PassFailed);
                 }
             }
