@@ -174,6 +174,10 @@ fn array_f64(text: &str) -> Option<Vec<f64>> {
     inner.split(',').map(|s| s.trim().parse().ok()).collect()
 }
 
+/// The largest spatial size a resize row compares taps for (TFLite sizes are int32;
+/// a hostile type could declare 2^40).
+const MAX_RESIZED_SIZE: i64 = 1 << 24;
+
 /// `(align_corners, half_pixel_centers)` of the TFLite resize that reads exactly what
 /// the upsampling reads (same source positions and, for bilinear, the same weights to
 /// 1e-5), for a static rank-4 f32 NCHW image; `None` when no mode does.
@@ -184,6 +188,10 @@ fn resize_mode(c: &Composite, bilinear: bool) -> Option<(bool, bool)> {
     }
     let (xd, yd) = (x.dims(), y.dims());
     if xd.len() != 4 || yd.len() != 4 || xd[..2] != yd[..2] || x.elem != ElemTy::F32 || y.elem != ElemTy::F32 {
+        return None;
+    }
+    // The taps are built per output position: a declared size past this is not read.
+    if xd[2..].iter().chain(&yd[2..]).any(|&d| d > MAX_RESIZED_SIZE) {
         return None;
     }
     let taps = [pytorch_taps(c, bilinear, 0, xd[2], yd[2]), pytorch_taps(c, bilinear, 1, xd[3], yd[3])];
@@ -370,5 +378,7 @@ mod tests {
             &[1, 1, 6, 6],
         );
         assert_eq!(resize_mode(&odd, false), None);
+        // A declared 2^40 columns is not compared tap by tap.
+        assert_eq!(nearest(&[], &[1, 4, 16, 1 << 40]), None);
     }
 }
