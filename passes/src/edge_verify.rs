@@ -20,8 +20,15 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct EdgeVerify;
 
-impl Pass for EdgeVerify {
-    fn run(&self, op: MlirOperation) -> Result<(), PassFailed> {
+impl EdgeVerify {
+    fn run_legacy(&self, op: MlirOperation) -> Result<(), PassFailed> {
         if edge_dialects::verify::verify_operation(op) == 0 { Ok(()) } else { Err(PassFailed) }
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for EdgeVerify {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

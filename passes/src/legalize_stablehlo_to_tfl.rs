@@ -43,8 +43,8 @@ fn catalog_problems(op: MlirOperation) -> Vec<String> {
     }
 }
 
-impl Pass for LegalizeStablehloToTfl {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl LegalizeStablehloToTfl {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         let mut illegal = 0;
         // Body ops only: a region-carrying op (reduce) is replaced or reported whole. The
         // walk reads the next op only after a rule has run: a rule may fold later ops
@@ -88,5 +88,12 @@ impl Pass for LegalizeStablehloToTfl {
             op = next;
         }
         if illegal > 0 { Err(PassFailed) } else { Ok(()) }
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for LegalizeStablehloToTfl {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

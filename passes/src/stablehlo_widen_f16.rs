@@ -301,8 +301,8 @@ fn widened_constant(op: MlirOperation) -> MlirValue {
     result(convert_after(op, v, t), 0)
 }
 
-impl Pass for StablehloWidenF16 {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl StablehloWidenF16 {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         let block = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
         if block.ptr.is_null() {
             return Ok(());
@@ -395,4 +395,11 @@ impl Pass for StablehloWidenF16 {
 fn splat_attr(op: MlirOperation) -> bool {
     raw_attr(op, "value")
         .is_some_and(|a| unsafe { mlirAttributeIsADenseElements(a) && mlirDenseElementsAttrIsSplat(a) })
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for StablehloWidenF16 {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
+    }
 }

@@ -61,8 +61,8 @@ fn with_dims(t: MlirType, dims: &[i64]) -> MlirType {
     unsafe { mlirRankedTensorTypeGet(4, dims.as_ptr(), mlirShapedTypeGetElementType(t), mlirAttributeGetNull()) }
 }
 
-impl Pass for TflChannelLastIo {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflChannelLastIo {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         if !is_entry(func) {
             return Ok(());
         }
@@ -107,5 +107,12 @@ impl Pass for TflChannelLastIo {
             mlirOperationSetAttributeByName(func, str_ref("function_type"), mlirTypeAttrGet(fty));
         }
         Ok(())
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflChannelLastIo {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

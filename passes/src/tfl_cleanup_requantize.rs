@@ -25,8 +25,8 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct TflCleanupRequantize;
 
-impl Pass for TflCleanupRequantize {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflCleanupRequantize {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for op in body_ops(func) {
             if name(op) != "tfl.quantize" {
                 continue;
@@ -48,5 +48,12 @@ impl Pass for TflCleanupRequantize {
         }
         erase_dead_ops(func);
         Ok(())
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflCleanupRequantize {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

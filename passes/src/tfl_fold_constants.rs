@@ -126,8 +126,8 @@ struct Folded {
     input_elements: usize,
 }
 
-impl Pass for TflFoldConstants {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflFoldConstants {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         // Body order: an op's constant operands are folded before the op is reached.
         for op in body_ops(func) {
             let op_name = name(op);
@@ -666,4 +666,11 @@ fn merge_identical_constants(func: MlirOperation) -> usize {
         }
     }
     merged
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflFoldConstants {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
+    }
 }

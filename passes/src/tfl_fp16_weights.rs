@@ -130,8 +130,8 @@ fn to_f16(bytes: &[u8]) -> Result<Vec<u8>, &'static str> {
     Ok(halves.iter().flat_map(|h| h.to_le_bytes()).collect())
 }
 
-impl Pass for TflFp16Weights {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflFp16Weights {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for op in collect_ops(func) {
             if name(op) != "tfl.pseudo_const" {
                 continue;
@@ -194,5 +194,12 @@ mod tests {
         let mut off = vec![0u8];
         off.extend(bytes(&[2.0]));
         assert_eq!(to_f16(&off[1..]).unwrap(), [0x00, 0x40]);
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflFp16Weights {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

@@ -41,8 +41,8 @@ fn admits(op: &str, activation: &str) -> bool {
         .is_some_and(|a| a.kind.check(&Attr::Str(activation.into())).is_ok())
 }
 
-impl Pass for TflFuseActivation {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflFuseActivation {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for op in collect_ops(func) {
             let op_name = name(op);
             let Some(&(_, fused)) = FUSIBLE.iter().find(|(n, _)| *n == op_name) else { continue };
@@ -59,5 +59,12 @@ impl Pass for TflFuseActivation {
             }
         }
         Ok(())
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflFuseActivation {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

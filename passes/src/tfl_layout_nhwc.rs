@@ -569,8 +569,8 @@ pub fn sink_through_reshape(x: &[i64], perm: &[usize], out: &[i64]) -> Option<(V
     Some((y, q))
 }
 
-impl Pass for TflLayoutNhwc {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflLayoutNhwc {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for _ in 0..MAX_SWEEPS {
             let mut sweep = Sweep { changed: false, failed: false };
             for op in body_ops(func) {
@@ -663,5 +663,12 @@ mod tests {
         let p = vec![0, 3, 1, 2];
         assert!(is_identity(&compose(&p, &inverse(&p))));
         assert_eq!(compose(&[1, 0, 2], &[0, 2, 1]), vec![1, 2, 0]);
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflLayoutNhwc {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

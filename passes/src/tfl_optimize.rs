@@ -111,8 +111,8 @@ const PATTERNS: &[(&str, &str, Rewrite)] = &[
 /// or moves a constant towards a weight, so a few sweeps do).
 const MAX_SWEEPS: usize = 16;
 
-impl Pass for TflOptimize {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflOptimize {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for _ in 0..MAX_SWEEPS {
             let mut changed = false;
             // Users before producers: a chain of scales merges (MulConstChainFold) before
@@ -879,5 +879,12 @@ mod tests {
         assert!(slice_through_reshape(&[2, 6], &[0, 1], &[2, 4], &[8]).is_none());
         assert!(slice_through_reshape(&[3, 4], &[1, 0], &[1, 4], &[4]).is_none());
         assert!(slice_through_reshape(&[6, 4], &[0, 0], &[6, 4], &[4, 6]).is_none());
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflOptimize {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

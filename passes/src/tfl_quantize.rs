@@ -111,8 +111,8 @@ const QUANTIZABLE: &[(&str, &[Role], Output)] = &[
     ("tfl.transpose_conv", &[Param, Weight(0), Act, Bias], Free),
 ];
 
-impl Pass for TflQuantize {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflQuantize {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         // Last to first, so a quantize climbs a whole chain of moves.
         for op in body_ops(func).into_iter().rev() {
             if name(op) == "tfl.quantize" {
@@ -342,5 +342,12 @@ fn note_float_between_quantized(op: MlirOperation) {
     let has_result = unsafe { mlirOperationGetNumResults(op) } > 0;
     if (reads_dq || feeds_q) && has_result && type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) }).elem.is_float() {
         edge_dialects::remark::remark_at(op, "left in float between quantized ops (the quantizer did not annotate it, or edge has no int8 form for it): dequantize/quantize around it");
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflQuantize {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

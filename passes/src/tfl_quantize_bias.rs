@@ -35,8 +35,8 @@ const BIASED: &[(&str, isize, isize, isize)] = &[
     ("tfl.transpose_conv", 2, 1, 3),
 ];
 
-impl Pass for TflQuantizeBias {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflQuantizeBias {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for op in body_ops(func) {
             let op_name = name(op);
             let Some(&(_, x, w, b)) = BIASED.iter().find(|e| e.0 == op_name) else { continue };
@@ -70,4 +70,11 @@ impl Pass for TflQuantizeBias {
 /// `QuantTy::bias_for`, when the weight has one scale or one per bias element.
 fn bias_type(x: &QuantTy, w: &QuantTy, channels: usize) -> Option<QuantTy> {
     (w.scales.len() == 1 || w.scales.len() == channels).then(|| QuantTy::bias_for(x, w))
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflQuantizeBias {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
+    }
 }

@@ -47,8 +47,8 @@ fn as_uint8(q: &QuantTy) -> QuantTy {
     }
 }
 
-impl Pass for TflQuantizeIo {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflQuantizeIo {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         if !crate::tfl_channel_last_io::is_entry(func) {
             return Ok(());
         }
@@ -100,5 +100,12 @@ impl Pass for TflQuantizeIo {
         }
         erase_dead_ops(func);
         Ok(())
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflQuantizeIo {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

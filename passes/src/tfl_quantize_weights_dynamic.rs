@@ -111,8 +111,8 @@ fn quantized_constant(w: MlirValue, axis: usize) -> Option<MlirValue> {
     Some(crate::quant::insert_quant_const(const_op, &shape, &q, bytes))
 }
 
-impl Pass for TflQuantizeWeightsDynamic {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflQuantizeWeightsDynamic {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         // (weight, axis) -> its int8 constant, for weights several ops read.
         let mut quantized: HashMap<(usize, usize), MlirValue> = HashMap::new();
         let mut touched = Vec::new();
@@ -214,5 +214,12 @@ mod tests {
         let (scales, q) = quantize_per_channel(&[2, 2], 1, &[1.0, 4.0, -2.0, 2.0]);
         assert_eq!(scales, vec![(2.0f32 / 127.0) as f64, (4.0f32 / 127.0) as f64]);
         assert_eq!(q.iter().map(|&b| b as i8).collect::<Vec<_>>(), vec![64, 127, -127, 64]);
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflQuantizeWeightsDynamic {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

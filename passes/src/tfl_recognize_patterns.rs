@@ -55,8 +55,8 @@ struct TflRecognizePatterns;
 /// Sweeps are repeated until nothing matches; one sweep normally suffices.
 const MAX_SWEEPS: usize = 4;
 
-impl Pass for TflRecognizePatterns {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflRecognizePatterns {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for _ in 0..MAX_SWEEPS {
             let mut changed = false;
             for op in body_ops(func) {
@@ -740,5 +740,12 @@ mod tests {
         assert!(is((1.0f32 / 6.0) as f64, 1.0 / 6.0));
         assert!(!is(1e-7, 0.0));
         assert!(!is(0.7072, std::f64::consts::FRAC_1_SQRT_2));
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflRecognizePatterns {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

@@ -44,8 +44,8 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct TflRecognizeResize;
 
-impl Pass for TflRecognizeResize {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflRecognizeResize {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         // Last op first: the W step is matched before the H step it consumes, which is
         // then left unused and skipped.
         let mut changed = false;
@@ -287,4 +287,11 @@ fn emit_resize(anchor: MlirOperation, r: &Resize) -> MlirValue {
     let attrs = [("align_corners", bool_attr(r.align_corners)), ("half_pixel_centers", bool_attr(r.half_pixel_centers))];
     let y = result(insert_op_before(anchor, name, &[nhwc, size], &[tensor(&[n, oh, ow, c])], &attrs), 0);
     transpose(y, &[0, 3, 1, 2], &[n, c, oh, ow])
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflRecognizeResize {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
+    }
 }

@@ -104,8 +104,8 @@ fn sink_broadcast(op: MlirOperation) {
     }
 }
 
-impl Pass for TflRemoveBroadcasts {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+impl TflRemoveBroadcasts {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         // In program order, so a broadcast sunk below one op is seen by the next.
         for op in body_ops(func) {
             sink_broadcast(op);
@@ -138,5 +138,12 @@ impl Pass for TflRemoveBroadcasts {
         }
         erase_dead_ops(func);
         Ok(())
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for TflRemoveBroadcasts {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }
