@@ -4,6 +4,7 @@
 
 pub mod constant;
 pub mod legalize;
+pub mod legacy;
 pub mod manager;
 pub mod pass;
 pub mod pipeline;

@@ -315,7 +315,7 @@ impl StablehloWidenF16 {
         let known = touching.iter().all(|&op| match kind(op) {
             None => false,
             // The flatbuffer writer must be able to read the f16 bytes it keeps.
-            Some(Kind::Constant) => splat_attr(op) || crate::constant::read(result(op, 0)).is_some(),
+            Some(Kind::Constant) => splat_attr(op) || crate::legacy::constant::read(result(op, 0)).is_some(),
             Some(_) => true,
         });
         if touching.is_empty() || !known {

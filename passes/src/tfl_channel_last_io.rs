@@ -12,7 +12,7 @@
 //! Only the entry function (`@main`, or a module's only public function) changes;
 //! inputs and outputs of other ranks keep their types.
 
-use crate::constant;
+use crate::legacy::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::str_ref;

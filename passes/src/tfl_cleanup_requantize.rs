@@ -7,7 +7,7 @@
 //! becomes %x; with qtype s=0.04, `%y = "tfl.quantize"(%x)` (an int8 -> int8 requantize).
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::quant::quant_of;
+use crate::legacy::quant::quant_of;
 use crate::rewrite::*;
 use mlir_sys::*;
 

@@ -25,7 +25,7 @@
 //! Not folded: other ops on quantized constants, f16/bf16/f64 arithmetic, integer division, strided
 //! slices with ellipsis or new-axis masks, and ops with dynamic result shapes.
 
-use crate::constant::{
+use crate::legacy::constant::{
     broadcast_indices, broadcast_shapes, insert, insert_owned, read_compact, strides, with_bytes_in_place, ConstTensor,
 };
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
@@ -180,7 +180,7 @@ impl TflFoldConstants {
             return None;
         }
         let small = insert(op, &c);
-        let shape = crate::constant::insert_i32(op, &dims).ok()?;
+        let shape = crate::legacy::constant::insert_i32(op, &dims).ok()?;
         Some(result(insert_op_before(op, "tfl.broadcast_to", &[small, shape], &[ty], &[]), 0))
     }
 }
@@ -386,13 +386,13 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
 /// `quantize` of a float32 constant (a weight pt2e left unfolded) is the quantized
 /// constant: round(x / scale) + zero point, clamped to the storage range.
 fn quantize_constant(op: MlirOperation) -> Option<MlirValue> {
-    let q = crate::quant::quant_of(result(op, 0))?;
-    let c = crate::constant::read(operand(op, 0)).filter(|c| c.elem == ElemTy::F32)?;
+    let q = crate::legacy::quant::quant_of(result(op, 0))?;
+    let c = crate::legacy::constant::read(operand(op, 0)).filter(|c| c.elem == ElemTy::F32)?;
     if q.storage_bits > 32 {
         return None;
     }
     let shape = c.shape.clone();
-    let strides = crate::constant::strides(&shape);
+    let strides = crate::legacy::constant::strides(&shape);
     let width = q.storage_bits.div_ceil(8) as usize;
     let mut bytes = Vec::with_capacity(c.num_elements() * width);
     for (i, v) in c.bytes.chunks_exact(4).enumerate() {
@@ -405,14 +405,14 @@ fn quantize_constant(op: MlirOperation) -> Option<MlirValue> {
         let code = ((x / q.scales[k]).round_ties_even() + q.zero_points[k] as f64).clamp(q.storage_min as f64, q.storage_max as f64) as i64;
         bytes.extend_from_slice(&code.to_le_bytes()[..width]);
     }
-    Some(crate::quant::insert_quant_const(op, &shape, &q, bytes))
+    Some(crate::legacy::quant::insert_quant_const(op, &shape, &q, bytes))
 }
 
 /// A transpose or reshape of a dequantized constant (an int8 weight on its way to a
 /// convolution) is the dequantize of the moved quantized constant, so the weight stays
 /// quantized and its per-axis scales follow their dimension.
 fn move_dequantized(kernel: Kernel, op: MlirOperation) -> Option<MlirValue> {
-    let c = crate::quant::dequantized_const(operand(op, 0))?;
+    let c = crate::legacy::quant::dequantized_const(operand(op, 0))?;
     let dims = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
     if !dims.is_static() {
         return None;
@@ -421,7 +421,7 @@ fn move_dequantized(kernel: Kernel, op: MlirOperation) -> Option<MlirValue> {
         Kernel::Transpose => {
             let perm = const_ints_of_value(operand(op, 1))?;
             let perm: Vec<usize> = perm.iter().map(|&p| usize::try_from(p).ok()).collect::<Option<_>>()?;
-            if perm.len() != c.shape.len() || crate::constant::permuted(&c.shape, &perm) != dims.dims() {
+            if perm.len() != c.shape.len() || crate::legacy::constant::permuted(&c.shape, &perm) != dims.dims() {
                 return None;
             }
             c.transposed(&perm)
@@ -452,10 +452,10 @@ fn fold_in_place(kernel: Kernel, op: MlirOperation, dims: &[i64], elem: &ElemTy,
         let bytes = match &perm {
             Some(perm) => {
                 let valid = perm.len() == shape.len() && perm.iter().all(|&p| p < perm.len());
-                if !valid || crate::constant::permuted(shape, perm) != dims {
+                if !valid || crate::legacy::constant::permuted(shape, perm) != dims {
                     return None;
                 }
-                crate::constant::transpose_bytes(bytes, shape, perm)
+                crate::legacy::constant::transpose_bytes(bytes, shape, perm)
             }
             None => bytes.to_vec(),
         };

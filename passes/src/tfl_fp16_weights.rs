@@ -33,7 +33,7 @@
 //!   %w = "tfl.dequantize"(%h) : (tensor<8x3xf16>) -> tensor<8x3xf32>
 //!   %y = "tfl.fully_connected"(%x, %w, %b) ...        (%b likewise)
 
-use crate::constant::{self, ConstTensor};
+use crate::legacy::constant::{self, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::ElemTy;

@@ -22,7 +22,7 @@
 //! are unchanged; what remains is one transpose per value whose layout really
 //! differs (typically the model's input and, for 4-D outputs, its output).
 
-use crate::constant::{self, ConstTensor};
+use crate::legacy::constant::{self, ConstTensor};
 use crate::op_classes::{BROADCASTING, UNARY};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
@@ -241,7 +241,7 @@ impl Sweep {
         }
         let ins = operands(op);
         // A per-axis (de)quantize is tied to its dimension's position.
-        let per_axis = |v: MlirValue| crate::quant::quant_of(v).is_some_and(|q| q.axis.is_some());
+        let per_axis = |v: MlirValue| crate::legacy::quant::quant_of(v).is_some_and(|q| q.axis.is_some());
         if per_axis(result(op, 0)) || ins.iter().any(|&v| per_axis(v)) {
             return;
         }
@@ -356,7 +356,7 @@ impl Sweep {
     fn concatenation(&mut self, op: MlirOperation) {
         let ins = operands(op);
         // A per-axis (de)quantize is tied to its dimension's position.
-        let per_axis = |v: MlirValue| crate::quant::quant_of(v).is_some_and(|q| q.axis.is_some());
+        let per_axis = |v: MlirValue| crate::legacy::quant::quant_of(v).is_some_and(|q| q.axis.is_some());
         if per_axis(result(op, 0)) || ins.iter().any(|&v| per_axis(v)) {
             return;
         }
@@ -617,7 +617,7 @@ mod tests {
     }
 
     fn transpose_vec(data: &[i64], dims: &[i64], perm: &[usize]) -> Vec<i64> {
-        let strides = crate::constant::strides(dims);
+        let strides = crate::legacy::constant::strides(dims);
         let out: Vec<i64> = permute(dims, perm);
         let mut idx = vec![0i64; dims.len()];
         let mut res = Vec::new();

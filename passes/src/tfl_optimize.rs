@@ -42,7 +42,7 @@
 //! convolution (they would need the padding to be zero-preserving); convolutions with
 //! a fused activation or a second user.
 
-use crate::constant::{
+use crate::legacy::constant::{
     broadcast_shapes, insert, insert_owned, read, read_compact, rewritable, strides, transpose_bytes, with_bytes, ConstTensor,
 };
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
@@ -182,8 +182,8 @@ fn is_splat_of(v: MlirValue, x: f64) -> bool {
 /// broadcast shape.
 fn combine(ctx: MlirContext, a: &(ConstTensor, Vec<f32>), b: &(ConstTensor, Vec<f32>), f: impl Fn(f32, f32) -> f32) -> Option<ConstTensor> {
     let shape = broadcast_shapes(&a.0.shape, &b.0.shape)?;
-    let ia = crate::constant::broadcast_indices(&a.0.shape, &shape);
-    let ib = crate::constant::broadcast_indices(&b.0.shape, &shape);
+    let ia = crate::legacy::constant::broadcast_indices(&a.0.shape, &shape);
+    let ib = crate::legacy::constant::broadcast_indices(&b.0.shape, &shape);
     let values: Vec<f32> = ia.iter().zip(&ib).map(|(&i, &j)| f(a.1[i], b.1[j])).collect();
     Some(ConstTensor::from_f32(ctx, shape, &values))
 }
@@ -252,7 +252,7 @@ fn reshape_reshape_fold(op: MlirOperation) -> bool {
     if dims_of(x).is_none() {
         return false;
     }
-    let Ok(shape) = crate::constant::insert_i32(op, &dims) else { return false };
+    let Ok(shape) = crate::legacy::constant::insert_i32(op, &dims) else { return false };
     let new = insert_op_before(op, "tfl.reshape", &[x, shape], &result_types(op), &[]);
     replace_op(op, new);
     true
@@ -302,7 +302,7 @@ fn affine_parts(op: MlirOperation) -> Option<(MlirValue, (ConstTensor, Vec<f32>)
     };
     for &(x, c, sign) in sides {
         if let Some(k) = f32_const(operand(op, c)) {
-            if !crate::constant::is_constant(operand(op, x)) && defining_op(operand(op, x)).is_none_or(|d| name(d) != "tfl.broadcast_to") {
+            if !crate::legacy::constant::is_constant(operand(op, x)) && defining_op(operand(op, x)).is_none_or(|d| name(d) != "tfl.broadcast_to") {
                 return Some((operand(op, x), k, sign));
             }
         }
@@ -541,7 +541,7 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
         }
         // An int8 weight stays int8: its dequantize moves with it.
         _ => {
-            let Some(c) = crate::quant::dequantized_const(y) else { return false };
+            let Some(c) = crate::legacy::quant::dequantized_const(y) else { return false };
             let rank = c.shape.len();
             if rank < 2 || rank > xd.len() || c.shape[..rank - 2].iter().any(|&d| d != 1) {
                 return false;
@@ -609,7 +609,7 @@ fn permuted<T: Copy>(values: &[T], perm: &[usize]) -> Vec<T> {
 /// `tfl.transpose(x, perm)` before `anchor`.
 fn insert_transpose(anchor: MlirOperation, x: MlirValue, perm: &[usize]) -> Option<MlirValue> {
     let dims = dims_of(x)?;
-    let p = crate::constant::insert_i32(anchor, &perm.iter().map(|&d| d as i64).collect::<Vec<_>>()).ok()?;
+    let p = crate::legacy::constant::insert_i32(anchor, &perm.iter().map(|&d| d as i64).collect::<Vec<_>>()).ok()?;
     Some(result(insert_op_before(anchor, "tfl.transpose", &[x, p], &[ranked_like(x, &permuted(&dims, perm))], &[]), 0))
 }
 
@@ -810,14 +810,14 @@ fn transpose_slices_hoist(op: MlirOperation) -> bool {
     let reshaped = if dims_of(me.x).as_deref() == Some(&me.y[..]) {
         me.x
     } else {
-        let Ok(shape) = crate::constant::insert_i32(first, &me.y) else { return false };
+        let Ok(shape) = crate::legacy::constant::insert_i32(first, &me.y) else { return false };
         result(insert_op_before(first, "tfl.reshape", &[me.x, shape], &[ranked_like(me.x, &me.y)], &[]), 0)
     };
     let Some(t) = insert_transpose(first, reshaped, &me.perm) else { return false };
     for c in &chains {
         let (Ok(begin), Ok(size)) = (
-            crate::constant::insert_i32(c.transpose, &permuted(&c.begin, &c.perm)),
-            crate::constant::insert_i32(c.transpose, &permuted(&c.size, &c.perm)),
+            crate::legacy::constant::insert_i32(c.transpose, &permuted(&c.begin, &c.perm)),
+            crate::legacy::constant::insert_i32(c.transpose, &permuted(&c.size, &c.perm)),
         ) else {
             return false;
         };

@@ -22,7 +22,7 @@
 //! in float between its dequantize and quantize, and the pass notes it.
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::quant::{insert_quantize, quant_of, quant_tensor_type};
+use crate::legacy::quant::{insert_quantize, quant_of, quant_tensor_type};
 use crate::rewrite::*;
 use edge_dialects::ir::{type_from_mlir, ElemTy, QuantTy};
 use edge_dialects::tfl::hybrid::{self, HybridOp};
@@ -176,7 +176,7 @@ fn per_tensor_source(v: MlirValue) -> Option<(MlirValue, QuantTy)> {
 fn weight_source(v: MlirValue, axis: usize) -> Option<MlirValue> {
     let dq = defining_op(v).filter(|d| name(*d) == "tfl.dequantize")?;
     let src = operand(dq, 0);
-    crate::constant::constant_op(src)?;
+    crate::legacy::constant::constant_op(src)?;
     let q = quant_of(src)?;
     let axis_ok = q.axis.is_none_or(|a| a as usize == axis);
     (axis_ok && q.storage_bits == 8 && q.signed && q.zero_points.iter().all(|&z| z == 0)).then_some(src)
@@ -237,14 +237,14 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
             Bias => {
                 let t = value_type(v);
                 let none = t.elem == ElemTy::None || !t.is_tensor;
-                let float_constant = t.elem == ElemTy::F32 && crate::constant::is_constant(v);
+                let float_constant = t.elem == ElemTy::F32 && crate::legacy::constant::is_constant(v);
                 if !none && !float_constant {
                     return false;
                 }
                 new_operands.push(v);
             }
             PadValue => {
-                let Some(c) = crate::constant::read(v).filter(|c| c.elem == ElemTy::F32 && c.num_elements() == 1) else { return false };
+                let Some(c) = crate::legacy::constant::read(v).filter(|c| c.elem == ElemTy::F32 && c.num_elements() == 1) else { return false };
                 new_operands.push(v);
                 pad_value = Some((i, f32::from_le_bytes(c.bytes[..4].try_into().unwrap())));
             }
@@ -258,7 +258,7 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
             .clamp(input_q.storage_min as f64, input_q.storage_max as f64) as i64;
         let shape = value_type(new_operands[i]).dims().to_vec();
         let byte = if input_q.signed { (code as i8) as u8 } else { code as u8 };
-        new_operands[i] = crate::quant::insert_quant_const(op, &shape, &input_q, vec![byte]);
+        new_operands[i] = crate::legacy::quant::insert_quant_const(op, &shape, &input_q, vec![byte]);
     }
     let out_q = match output {
         Free => match &followers {
@@ -325,7 +325,7 @@ fn use_hybrid_kernel(op: MlirOperation, h: &HybridOp) {
     if h.per_channel_only && quant_of(src).is_some_and(|q| q.axis.is_none()) && dims.get(axis).is_some_and(|&c| c > 1) {
         return;
     }
-    crate::quant::read_weight_in_hybrid_kernel(op, h, src);
+    crate::legacy::quant::read_weight_in_hybrid_kernel(op, h, src);
 }
 
 /// A float op that reads a dequantized activation or feeds a quantize stays float:
@@ -336,7 +336,7 @@ fn note_float_between_quantized(op: MlirOperation) {
         return;
     }
     let reads_dq = operands(op).into_iter().any(|v| {
-        defining_op(v).is_some_and(|d| name(d) == "tfl.dequantize" && !crate::constant::is_constant(operand(d, 0)))
+        defining_op(v).is_some_and(|d| name(d) == "tfl.dequantize" && !crate::legacy::constant::is_constant(operand(d, 0)))
     });
     let feeds_q = unsafe { mlirOperationGetNumResults(op) } > 0 && uses(result(op, 0)).iter().any(|(u, _)| name(*u) == "tfl.quantize");
     let has_result = unsafe { mlirOperationGetNumResults(op) } > 0;

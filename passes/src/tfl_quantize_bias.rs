@@ -6,9 +6,9 @@
 //! becomes
 //!   "tfl.conv_2d"(%x, %w, %b32 : tensor<2x!quant.uniform<i32:f32:0, {2.0e-05, 4.0e-05}>>)
 
-use crate::constant::{is_constant, read};
+use crate::legacy::constant::{is_constant, read};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::quant::{insert_quant_const, quant_of};
+use crate::legacy::quant::{insert_quant_const, quant_of};
 use crate::rewrite::*;
 use edge_dialects::ir::{ElemTy, QuantTy};
 use mlir_sys::*;

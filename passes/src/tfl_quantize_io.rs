@@ -10,7 +10,7 @@
 //!   func @main(%x: tensor<4x!quant.uniform<i8:f32, 0.1>>) { ... uses of %q read %x
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
-use crate::quant::{insert_quantize, quant_of, quant_tensor_type};
+use crate::legacy::quant::{insert_quantize, quant_of, quant_tensor_type};
 use crate::rewrite::*;
 use edge_dialects::ir::{str_ref, QuantTy};
 use mlir_sys::*;

@@ -28,7 +28,7 @@
 //!          : () -> tensor<16x64x!quant.uniform<i8<-127:127>:f32:0, {0.0123, ...}>>
 //!   %y = "tfl.fully_connected"(%x, %q, %b) {asymmetric_quantize_inputs = true, ...} : (...) -> tensor<4x16xf32>
 
-use crate::constant;
+use crate::legacy::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::ElemTy;
@@ -108,7 +108,7 @@ fn quantized_constant(w: MlirValue, axis: usize) -> Option<MlirValue> {
         Some((shape.to_vec(), scales, q))
     })??;
     let q = edge_dialects::ir::QuantTy::new(&ElemTy::I(8), (-QMAX as i64, QMAX as i64), scales, vec![0; shape[axis] as usize], Some(axis as i32))?;
-    Some(crate::quant::insert_quant_const(const_op, &shape, &q, bytes))
+    Some(crate::legacy::quant::insert_quant_const(const_op, &shape, &q, bytes))
 }
 
 impl TflQuantizeWeightsDynamic {
@@ -159,7 +159,7 @@ impl TflQuantizeWeightsDynamic {
                     }
                 },
             };
-            crate::quant::read_weight_in_hybrid_kernel(op, h, q);
+            crate::legacy::quant::read_weight_in_hybrid_kernel(op, h, q);
         }
         for const_op in touched {
             let w = result(const_op, 0);

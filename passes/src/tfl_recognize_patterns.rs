@@ -31,7 +31,7 @@
 //! they are: hardsigmoid alone (no builtin), silu (`x * logistic(x)` is fast already),
 //! softmax over another dim, prelu and relu_0_to_1 (not in the TFL catalog).
 
-use crate::constant::{self, ConstTensor};
+use crate::legacy::constant::{self, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::approximations::{ERF_ALPHA, ERF_BETA};

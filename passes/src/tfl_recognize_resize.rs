@@ -24,7 +24,7 @@
 //!   %r = "tfl.resize_nearest_neighbor"(%t, [16, 16]) {align_corners = false, half_pixel_centers = false}
 //!   %w = "tfl.transpose"(%r, [0, 3, 1, 2])
 
-use crate::constant;
+use crate::legacy::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
 use edge_dialects::ir::ElemTy;

@@ -87,7 +87,7 @@ fn sink_broadcast(op: MlirOperation) {
     if small == out.dims() || small.iter().zip(out.dims()).any(|(&s, &o)| s != 1 && s != o) {
         return;
     }
-    let Ok(shape) = crate::constant::insert_i32(op, out.dims()) else { return };
+    let Ok(shape) = crate::legacy::constant::insert_i32(op, out.dims()) else { return };
     for (i, v) in sources.into_iter().enumerate() {
         set_operand(op, i, v);
     }
