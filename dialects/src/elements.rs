@@ -94,6 +94,72 @@ pub fn owned_resource_attr(ty: MlirType, bytes: Vec<u8>) -> MlirAttribute {
     }
 }
 
+/// What holds the bytes of a `dense_resource` attribute made by `shared_resource_attr`:
+/// a memory map of an archive, a buffer. `bytes` must return the same bytes (address and
+/// length) every time, which safe code does: the owner is never moved or written once
+/// the attribute holds it.
+pub trait ResourceBytes: Send + 'static {
+    fn bytes(&self) -> &[u8];
+}
+
+impl ResourceBytes for Box<[u8]> {
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+impl ResourceBytes for Vec<u8> {
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+/// A `dense_resource` attribute of type `ty` (a ranked tensor type of a non-bool int or
+/// float element; a quantized constant's storage type), named `name` (MLIR makes the
+/// name unique), over the bytes `owner` holds, laid out as `constant_bytes` returns them.
+/// Nothing is copied: the context keeps `owner` until the blob goes with it, so the
+/// bytes outlive every use of the attribute, and it registers them for
+/// `constant_bytes_in_place`. The bytes are read-only (`owned_resource_bytes_mut`
+/// refuses them).
+pub fn shared_resource_attr(ty: MlirType, name: &str, owner: Box<dyn ResourceBytes>) -> MlirAttribute {
+    struct Keep {
+        attr: usize,
+        _owner: Box<dyn ResourceBytes>,
+    }
+    /// Called by MLIR when the blob goes (with its context): forgets the record and
+    /// drops the owner.
+    unsafe extern "C" fn release(user: *mut std::ffi::c_void, _data: *const std::ffi::c_void, _len: usize, _align: usize) {
+        let keep = Box::from_raw(user as *mut Keep);
+        RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).remove(&keep.attr);
+    }
+    let (data, len) = {
+        let b = owner.bytes();
+        (b.as_ptr(), b.len())
+    };
+    let align = 1usize << (data as usize).trailing_zeros().min(6);
+    // Filled in once the attribute exists; `release` reads it to forget the record.
+    let user = Box::into_raw(Box::new(Keep { attr: 0, _owner: owner }));
+    // SAFETY: `data` points at `len` bytes that `owner` keeps unchanged at one place
+    // (`ResourceBytes`); `owner` now lives in `user`, which MLIR hands to `release` once,
+    // when the blob is destroyed, and nothing else frees.
+    unsafe {
+        let attr = mlirUnmanagedDenseResourceElementsAttrGet(
+            ty,
+            crate::ir::str_ref(name),
+            data as *mut std::ffi::c_void,
+            len,
+            align,
+            false,
+            Some(release),
+            user as *mut std::ffi::c_void,
+        );
+        (*user).attr = attr.ptr as usize;
+        let entry = Registered { ptr: data as usize, len, owned: false };
+        RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).insert(attr.ptr as usize, entry);
+        attr
+    }
+}
+
 /// The bytes of an attribute made by `owned_resource_attr`.
 ///
 /// # Safety

@@ -12,6 +12,7 @@ use melior::pass::{create_external, ExternalPass, PassIrPrintingOptions, PassMan
 use melior::ir::operation::OperationPrintingFlags;
 use melior::Context;
 use edge_dialects::mlir::pass_manager::{enable_timing, OpPassManager};
+use edge_dialects::mlir::func::{Func, Module as ModuleOp};
 use edge_dialects::mlir::Op;
 use std::sync::Arc;
 
@@ -77,11 +78,11 @@ impl<'c> RunExternalPass<'c> for Bridge {
         }
         // A panic must not unwind into MLIR's pass manager: it becomes an error at the op.
         let what = format!("pass '{}'", self.name);
-        if !matches!(edge_dialects::guard::catch_at_op(anchor.to_raw(), &what, || self.pass.run(anchor)), Some(Ok(_))) {
+        if !matches!(anchor.catch_panic(&what, || self.pass.run(anchor)), Some(Ok(_))) {
             pass.signal_failure();
             return;
         }
-        if self.verify_each && edge_dialects::verify::verify_operation(anchor.to_raw()) > 0 {
+        if self.verify_each && anchor.verify_catalog() > 0 {
             pass.signal_failure();
         }
     }
@@ -114,14 +115,14 @@ impl<'c> Pipeline<'c> {
         register_upstream_passes();
         let mut elements = parse_pipeline(text)?;
         if let [Element::Nest { anchor, children }] = elements.as_mut_slice() {
-            if anchor == "builtin.module" {
+            if anchor == ModuleOp::NAME {
                 elements = std::mem::take(children);
             }
         }
         let pm = PassManager::new(context);
         pm.enable_verifier(true);
         let top = OpPassManager::of(&pm);
-        add_elements(top, "builtin.module", &elements, options)?;
+        add_elements(top, ModuleOp::NAME, &elements, options)?;
         if options.print_ir_after_all || options.print_ir_before_all {
             pm.enable_ir_printing(&PassIrPrintingOptions {
                 before_all: options.print_ir_before_all,
@@ -157,8 +158,8 @@ fn add_elements(opm: OpPassManager,  anchor: &str, elements: &[Element], options
                     let pass = make_pass(info, pass_options, options)?;
                     let target = if info.anchor == anchor {
                         opm
-                    } else if anchor == "builtin.module" && info.anchor == "func.func" {
-                        opm.nested_under("func.func")
+                    } else if anchor == ModuleOp::NAME && info.anchor == Func::NAME {
+                        opm.nested_under(Func::NAME)
                     } else {
                         return Err(format!("pass '{name}' runs on '{}' ops and cannot be nested under '{anchor}'", info.anchor));
                     };

@@ -8,6 +8,7 @@
 //! results is a bug in the caller and panics (the pass bridge turns a panic into an
 //! error at the op), never undefined behaviour.
 
+pub mod func;
 pub mod pass_manager;
 pub mod pattern;
 pub mod rewriter;
@@ -840,5 +841,37 @@ impl<'c> Context<'c> {
     }
     pub fn unknown_location(self) -> Location<'c> {
         unsafe { Location::from_raw(mlirLocationUnknownGet(self.raw)) }
+    }
+}
+
+// ---- Checks and guards at an op, and shared constants ------------------------------
+
+impl<'c> Op<'c> {
+    /// Runs the catalog verify step on this op and every op nested in it, reporting each
+    /// problem as an error at its op. Returns the number of errors.
+    pub fn verify_catalog(self) -> usize {
+        crate::verify::verify_operation(self.raw)
+    }
+    /// Runs `body` inside an MLIR callback on this op: a panic stops here and becomes an
+    /// error diagnostic at the op (`None`), as `guard::catch_at_op` says.
+    pub fn catch_panic<R>(self, what: &str, body: impl FnOnce() -> R) -> Option<R> {
+        crate::guard::catch_at_op(self.raw, what, body)
+    }
+}
+
+impl<'c> Type<'c> {
+    /// Whether the type is shaped (a tensor, ranked or not, a vector or a memref).
+    pub fn is_shaped(self) -> bool {
+        unsafe { mlirTypeIsAShaped(self.raw) }
+    }
+}
+
+impl<'c> Context<'c> {
+    /// A `dense_resource` attribute of `ty` named `name` over the bytes `owner` holds,
+    /// without copying them (a weight in a memory-mapped archive). The context keeps
+    /// `owner` until the blob goes with it, so the attribute never outlives its bytes;
+    /// they are never written (see `elements::shared_resource_attr`).
+    pub fn shared_constant(self, ty: Type<'c>, name: &str, owner: Box<dyn crate::elements::ResourceBytes>) -> Attribute<'c> {
+        unsafe { Attribute::from_raw(crate::elements::shared_resource_attr(ty.raw, name, owner)) }
     }
 }
