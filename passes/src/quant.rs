@@ -32,7 +32,9 @@ pub fn insert_quantize<'c>(rw: &mut Rewriter<'c>, v: Value<'c>, q: &QuantTy) -> 
 pub fn insert_quant_const<'c>(rw: &mut Rewriter<'c>, shape: &[i64], q: &QuantTy, bytes: Vec<u8>) -> Value<'c> {
     let ctx = rw.context();
     let ty = quant_tensor_type(ctx, shape, q);
-    let storage = ConstTensor { shape: shape.to_vec(), elem: q.storage(), bytes };
+    // The value holds the storage integers, signless (`tensor<..xi8>` for u8 storage too),
+    // as the quantized type's storage type is.
+    let storage = ConstTensor { shape: shape.to_vec(), elem: ElemTy::I(q.storage_bits), bytes };
     let attr = value_attr(ctx, storage);
     crate::constant::insert_attr(rw, ty, attr)
 }
