@@ -289,6 +289,26 @@ pub fn dense_attr_from_bytes(ty: MlirType, bytes: &[u8]) -> MlirAttribute {
     }
 }
 
+/// Little-endian f32 bytes as values: borrowed in place when they are 4-byte aligned
+/// (on a little-endian target), copied otherwise. A trailing partial value is ignored.
+pub fn le_f32s(bytes: &[u8]) -> std::borrow::Cow<'_, [f32]> {
+    // SAFETY: every bit pattern is an f32; only the aligned middle is viewed.
+    let (head, aligned, tail) = unsafe { bytes.align_to::<f32>() };
+    if head.is_empty() && tail.is_empty() && cfg!(target_endian = "little") {
+        return std::borrow::Cow::Borrowed(aligned);
+    }
+    bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+}
+
+/// The little-endian bytes of `values`: one copy.
+pub fn le_bytes_of_u16s(values: &[u16]) -> Vec<u8> {
+    if cfg!(target_endian = "little") {
+        // SAFETY: `values` is initialized memory of 2 bytes per element, any of which is a u8.
+        return unsafe { std::slice::from_raw_parts(values.as_ptr() as *const u8, 2 * values.len()) }.to_vec();
+    }
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
 /// A hash of a byte string's length and of bytes sampled across it, for tables of
 /// constants: hashing every byte of a model's weights costs more than the rest of a
 /// pass, and equal keys are compared in full anyway.
