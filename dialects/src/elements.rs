@@ -20,24 +20,6 @@ struct Registered {
     owned: bool,
 }
 
-/// Records that the `dense_resource` attribute `attr` holds the `len` bytes at `data`.
-///
-/// # Safety
-/// The bytes must stay valid and unchanged until `forget_resource_bytes` is called for
-/// `attr`, which must happen before the attribute's context is destroyed.
-pub unsafe fn register_resource_bytes(attr: MlirAttribute, data: *const u8, len: usize) {
-    let entry = Registered { ptr: data as usize, len, owned: false };
-    RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).insert(attr.ptr as usize, entry);
-}
-
-/// Drops the records of `attrs` (their bytes are about to go).
-pub fn forget_resource_bytes(attrs: &[MlirAttribute]) {
-    let mut table = RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner());
-    for a in attrs {
-        table.remove(&(a.ptr as usize));
-    }
-}
-
 fn registered(attr: MlirAttribute) -> Option<Registered> {
     RESOURCE_BYTES.read().unwrap_or_else(|e| e.into_inner()).get(&(attr.ptr as usize)).copied()
 }
@@ -45,7 +27,8 @@ fn registered(attr: MlirAttribute) -> Option<Registered> {
 /// The registered bytes of `attr`, when they are exactly `len` long.
 fn registered_bytes(attr: MlirAttribute, len: usize) -> Option<Vec<u8>> {
     let r = registered(attr).filter(|r| r.len == len)?;
-    // SAFETY: `register_resource_bytes`'s caller keeps the bytes alive while registered.
+    // SAFETY: registered bytes stay alive while registered (`owned_resource_attr`,
+    // `shared_resource_attr`).
     Some(unsafe { std::slice::from_raw_parts(r.ptr as *const u8, r.len) }.to_vec())
 }
 
@@ -354,6 +337,42 @@ mod tests {
             mlirContextDestroy(ctx);
             // Only the table is consulted: the dangling handle is never dereferenced.
             assert_eq!(owned_resource_bytes(attr), None);
+        }
+    }
+
+    /// A shared blob's owner lives as long as the context, its bytes are read in place
+    /// and never handed out for writing.
+    #[test]
+    fn shared_blobs_keep_their_owner_until_the_context_goes() {
+        use std::sync::atomic::AtomicBool;
+        use std::sync::Arc;
+        struct Owner(Vec<u8>, Arc<AtomicBool>);
+        impl ResourceBytes for Owner {
+            fn bytes(&self) -> &[u8] {
+                &self.0
+            }
+        }
+        impl Drop for Owner {
+            fn drop(&mut self) {
+                self.1.store(true, Ordering::SeqCst);
+            }
+        }
+        let dropped = Arc::new(AtomicBool::new(false));
+        let bytes: Vec<u8> = [1.0f32, 2.0].iter().flat_map(|x| x.to_le_bytes()).collect();
+        unsafe {
+            let ctx = mlirContextCreate();
+            let shape = [2i64];
+            let ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull());
+            let attr = shared_resource_attr(ty, "w", Box::new(Owner(bytes.clone(), dropped.clone())));
+            assert!(mlirAttributeIsADenseResourceElements(attr));
+            let t = crate::ir::type_from_mlir(ty);
+            assert_eq!(constant_bytes_in_place(attr, &t), Some(&bytes[..]));
+            assert_eq!(constant_bytes(attr, &t).unwrap(), bytes);
+            assert_eq!(owned_resource_bytes_mut(attr), None);
+            assert!(!dropped.load(Ordering::SeqCst));
+            mlirContextDestroy(ctx);
+            assert!(dropped.load(Ordering::SeqCst));
+            assert!(registered(attr).is_none());
         }
     }
 }

@@ -18,11 +18,11 @@ use super::schema::{Argument, Graph, InputSpec, Node, OutputSpec, SymInt};
 use super::sym::{self, Expr, SymDim};
 use super::weights::Program;
 use edge_dialects::context::{parse_module, verify_module};
-use edge_dialects::ir::{str_ref as sref, string_literal as quote, ElemTy, TensorTy, DYN};
+use edge_dialects::ir::{string_literal as quote, ElemTy, TensorTy, DYN};
 use melior::ir::Module;
 use melior::Context;
-use mlir_sys::*;
-use std::borrow::Cow;
+use edge_dialects::elements::ResourceBytes;
+use edge_dialects::mlir::Op;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::Arc;
@@ -72,20 +72,12 @@ impl ImportOptions {
     }
 }
 
-/// An imported module and the memory its weights point into. Keep it alive as long
-/// as the module is used.
+/// An imported module and the program it came from. The weights' `dense_resource`
+/// attributes hold the program (the archive's memory map) themselves, until the context
+/// goes.
 pub struct Imported<'c> {
     pub module: Module<'c>,
     _program: Arc<Program>,
-    _owned: Vec<Box<[u8]>>,
-    /// Weight attributes registered with `elements::register_resource_bytes`.
-    registered: Vec<MlirAttribute>,
-}
-
-impl Drop for Imported<'_> {
-    fn drop(&mut self) {
-        edge_dialects::elements::forget_resource_bytes(&self.registered);
-    }
 }
 
 /// One unsupported operator: how often it occurs and where.
@@ -557,8 +549,8 @@ pub fn import_program<'c>(
     let Some(module) = parse_module(context, &text, "<pt2 import>") else {
         return Err(ImportError::Diagnosed);
     };
-    let (owned, registered) = attach_weights(&module, &program)?;
-    let imported = Imported { module, _program: program, _owned: owned, registered };
+    attach_weights(&module, &program)?;
+    let imported = Imported { module, _program: program };
     if !verify_module(&imported.module) {
         return Err(ImportError::Diagnosed);
     }
@@ -852,59 +844,46 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
 }
 
 /// Replaces each `edge.weight` placeholder with a `dense_resource` over the weight's
-/// bytes. Returns the buffers gathered for strided views (to keep alive) and the
-/// attributes registered with their bytes.
-fn attach_weights(module: &Module, program: &Program) -> Result<(Vec<Box<[u8]>>, Vec<MlirAttribute>), ImportError> {
-    let mut registered = Vec::new();
+/// bytes: in place in the archive's memory map (the attribute keeps the program alive),
+/// or a gathered copy for a strided view (the attribute owns it).
+fn attach_weights(module: &Module, program: &Arc<Program>) -> Result<(), ImportError> {
     // Keys are graph input names; a quantized weight is a second constant of its input.
     let by_name = &program.weights;
-    let mut owned = Vec::new();
-    let ops = collect_placeholders(module.as_operation().to_raw());
-    for op in ops {
-        unsafe {
-            let key_attr = mlirOperationGetAttributeByName(op, sref("edge.weight"));
-            let key = match edge_dialects::ir::attr_from_mlir(key_attr) {
-                edge_dialects::ir::Attr::Str(s) => s,
-                _ => continue,
-            };
-            let w = by_name.get(key.as_str()).ok_or_else(|| ImportError::Graph(format!("weight '{key}' vanished")))?;
-            let (ptr, len) = match w.bytes(&program.archive) {
-                Cow::Borrowed(b) => (b.as_ptr(), b.len()),
-                Cow::Owned(v) => {
-                    let b = v.into_boxed_slice();
-                    let p = (b.as_ptr(), b.len());
-                    owned.push(b);
-                    p
-                }
-            };
-            // A quantized weight's value holds its storage integers.
-            let result_ty = mlirValueGetType(mlirOperationGetResult(op, 0));
-            let result_ty = if mlirTypeIsAQuantizedType(mlirShapedTypeGetElementType(result_ty)) {
-                mlirQuantizedTypeCastToStorageType(result_ty)
-            } else {
-                result_ty
-            };
-            let align = 1usize << (ptr as usize).trailing_zeros().min(6);
-            let resource = resource_name(&w.fqn);
-            let attr = mlirUnmanagedDenseResourceElementsAttrGet(
-                result_ty,
-                sref(&resource),
-                ptr as *mut std::ffi::c_void,
-                len,
-                align,
-                false,
-                None,
-                std::ptr::null_mut(),
-            );
-            // SAFETY: the bytes live in the archive's map or in `owned`, both kept by
-            // `Imported`, whose drop forgets the registration.
-            edge_dialects::elements::register_resource_bytes(attr, ptr, len);
-            registered.push(attr);
-            mlirOperationSetAttributeByName(op, sref("value"), attr);
-            mlirOperationRemoveAttributeByName(op, sref("edge.weight"));
-        }
+    let root = Op::of_module(module);
+    let context = root.context();
+    for op in collect_placeholders(root) {
+        let Some(key) = op.str_attr(WEIGHT_ATTR) else { continue };
+        let w = by_name.get(key.as_str()).ok_or_else(|| ImportError::Graph(format!("weight '{key}' vanished")))?;
+        let owner: Box<dyn ResourceBytes> = match w.contiguous_range() {
+            Some(range) => Box::new(MappedWeight { program: Arc::clone(program), range }),
+            None => Box::new(w.bytes(&program.archive).into_owned().into_boxed_slice()),
+        };
+        // A quantized weight's value holds its storage integers.
+        let ty = op.result(0).raw_type();
+        let ty = match ty.element_type().quant_storage_type() {
+            Some(storage) => ty.with_element(storage),
+            None => ty,
+        };
+        let attr = context.shared_constant(ty, &resource_name(&w.fqn), owner);
+        op.set_attr("value", attr);
+        op.remove_attr(WEIGHT_ATTR);
     }
-    Ok((owned, registered))
+    Ok(())
+}
+
+/// The attribute that marks a weight's placeholder constant, naming the graph input.
+const WEIGHT_ATTR: &str = "edge.weight";
+
+/// A contiguous weight's bytes, in place in the archive's memory map.
+struct MappedWeight {
+    program: Arc<Program>,
+    range: std::ops::Range<usize>,
+}
+
+impl ResourceBytes for MappedWeight {
+    fn bytes(&self) -> &[u8] {
+        &self.program.archive.bytes()[self.range.clone()]
+    }
 }
 
 /// A resource key from a parameter's FQN (`layer1.0.conv1.weight`).
@@ -913,9 +892,6 @@ fn resource_name(fqn: &str) -> String {
     if s.starts_with(|c: char| c.is_ascii_digit()) || s.is_empty() { format!("w_{s}") } else { s }
 }
 
-fn collect_placeholders(root: MlirOperation) -> Vec<MlirOperation> {
-    edge_passes::rewrite::collect_ops(root)
-        .into_iter()
-        .filter(|&op| !unsafe { mlirOperationGetAttributeByName(op, sref("edge.weight")) }.ptr.is_null())
-        .collect()
+fn collect_placeholders(root: Op) -> Vec<Op> {
+    root.nested_ops().into_iter().filter(|op| op.has_attr(WEIGHT_ATTR)).collect()
 }
