@@ -1,5 +1,28 @@
 //! The shape of an op catalog entry. Each dialect module (`tfl`, `stablehlo`) holds a
-//! sorted static table of `OpDef`s; the verify step and the flatbuffer writer read them.
+//! sorted static table of `OpDef`s; the verify step, the passes and the flatbuffer writer
+//! read them.
+//!
+//! Besides operands, attributes and rules, an entry lists its op's traits: the facts
+//! passes and the writer rely on, so a new op gets them in its one entry instead of in
+//! lists spread over the passes. Passes ask the entry (`def.has(Trait::ElementWise)`,
+//! `def.quant_role(i)`, `def.hybrid()`...). The traits:
+//!
+//! | trait | meaning | read by |
+//! | --- | --- | --- |
+//! | `ElementWise` | each result element is a function of the operand elements at its position; layout-agnostic as is | `tfl-layout-nhwc`, `tfl-remove-broadcasts` |
+//! | `Broadcasting` | element-wise over operands the kernel broadcasts numpy-style (rank 4 at most) | `tfl-remove-broadcasts` |
+//! | `LayoutAgnostic(Permute)` | works in any layout once the operand or attribute `Permute` names is permuted (a reduction's axes, a pad's paddings, concatenation's `axis`, slice's begin and size) | `tfl-layout-nhwc` |
+//! | `FusibleActivation(act)` | an activation that folds into its producer as `fused_activation_function = act` | `tfl-fuse-activation` |
+//! | `Int8(Int8Kernel)` | has an int8 kernel: the quantization role of each operand slot (input, weight with its quantized dimension, bias, integer parameter...) and the output's parameters (own, the input's, shared with the inputs, fixed) | `tfl-quantize`, `tfl-quantize-bias`, `tfl-optimize`, `tfl-fp16-weights`, the writer |
+//! | `Hybrid(HybridOp)` | has a LiteRT hybrid (dynamic-range) kernel: float input, int8 weight (`tfl::hybrid`) | `tfl-quantize`, `tfl-quantize-weights-dynamic`, the verifier |
+//! | `RequiresBias` | LiteRT's kernel fails without a bias: an absent one is written as zeros | the writer, `tfl-fp16-weights` |
+//! | `Fold(Fold)` | what `tfl-fold-constants` computes for it on constant operands | `tfl-fold-constants`, `tfl-optimize` (`Fold::Reshape`: only the shape changes) |
+//! | `ConstantLike` | its one result is its `value` attribute | the passes' constant reader |
+//! | `F16Exact`, `F16Rounds`, `F16ByBody`, `F16InBody` | StableHLO computed in f32 on f16 values: the result is an f16 value again / needs rounding to f16 / depends on its region body, which may hold only `F16InBody` ops | `stablehlo-widen-f16` |
+//!
+//! Fused-activation capability is not a trait: it is the op's `fused_activation_function`
+//! attribute and the values its kind admits (`OpDef::admits_fused_activation`).
+//! `tests` below checks the traits against the rest of each entry.
 
 use crate::ir::{Attr, ElemTy, OpView, TensorTy};
 
@@ -14,6 +37,11 @@ pub struct OpDef {
     pub operands: &'static [ValueDef],
     pub results: &'static [ValueDef],
     pub attrs: &'static [AttrDef],
+    /// Facts passes and the writer query (see the module header). A slice of values, not
+    /// a bitflags set: several traits carry data (a weight's quantized dimension, a fixed
+    /// output scale, the attribute a layout change permutes), and `&[ElementWise,
+    /// Broadcasting]` reads as a list in a table. Queries scan a few entries.
+    pub traits: &'static [Trait],
     /// Number of regions the op carries (reduce bodies, composites' decompositions...).
     pub regions: usize,
     /// Checks beyond operand/attribute kinds. `Err` carries the message (no op prefix).
@@ -21,6 +49,245 @@ pub struct OpDef {
     /// Expected result types, when the operands and attributes determine them.
     pub infer: Option<fn(&OpView) -> Result<Vec<TensorTy>, String>>,
     pub tflite: Option<TfliteDef>,
+}
+
+// =================================================================================
+// Traits.
+
+/// A fact about an op (see the module header for who reads each).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Trait {
+    /// Each result element is a function of the operand elements at the same position
+    /// (after broadcasting), so the op computes the same in any layout.
+    ElementWise,
+    /// Element-wise over several operands that the kernel broadcasts numpy-style, up to
+    /// rank 4 in every kernel version edge writes: an explicit `broadcast_to` before it
+    /// can go.
+    Broadcasting,
+    /// Works in any layout once `Permute`'s operand or attribute is permuted with it.
+    LayoutAgnostic(Permute),
+    /// An activation op that becomes `fused_activation_function = <this>` of the op
+    /// producing its input.
+    FusibleActivation(&'static str),
+    /// Has an int8 kernel (`tfl-quantize`).
+    Int8(Int8Kernel),
+    /// Has a LiteRT hybrid kernel: float input and result, int8 weight (`tfl::hybrid`).
+    Hybrid(HybridOp),
+    /// LiteRT's kernel requires a bias tensor (an absent one fails at Prepare), so an
+    /// absent bias is made zeros: one per output channel, the `Int8` weight's dim.
+    RequiresBias,
+    /// `tfl-fold-constants` evaluates it on constant operands this way.
+    Fold(Fold),
+    /// Its one result is the constant in its `value` attribute.
+    ConstantLike,
+    /// Computed in f32 on f16 values, the result is an f16 value again: the op moves,
+    /// picks or compares values, or computes exactly (`remainder`). No rounding after it.
+    F16Exact,
+    /// Computed in f32 on f16 values, the result may fall between f16 values: it is
+    /// rounded to f16 after the op, the rounding the f16 op does.
+    F16Rounds,
+    /// A region op (reduce, sort, scatter): the region computes in f32 too; the result is
+    /// exact when every op of the body is `F16InBody` and not `F16Rounds`, and is rounded
+    /// once otherwise (an f32 accumulator, as PyTorch's f16 CPU kernels have).
+    F16ByBody,
+    /// May appear in the body of an `F16ByBody` op widened to f32.
+    F16InBody,
+}
+
+/// What a layout-agnostic op needs permuted to run on a transposed input's source
+/// (operand indices and attribute names are the catalog entry's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permute {
+    /// A 1-D integer operand listing dims (a reduction's `axes`); with `keep_dims`
+    /// false the result's dims follow the kept ones.
+    AxesOperand(usize),
+    /// A `[rank, 2]` integer operand of (before, after) pairs per dim (a pad's `padding`).
+    PaddingsOperand(usize),
+    /// An integer attribute naming one dim (concatenation's `axis`).
+    AxisAttr(&'static str),
+    /// 1-D integer operands with one entry per dim (slice's `begin` and `size`).
+    PerDimOperands(&'static [usize]),
+}
+
+/// An int8 kernel: how each operand slot is quantized and how the output's parameters
+/// are chosen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Int8Kernel {
+    /// One role per operand slot of the entry (a variadic slot's role covers each of its
+    /// operands).
+    pub operands: &'static [QuantRole],
+    pub output: QuantOutput,
+}
+
+/// What an operand of an int8 kernel is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantRole {
+    /// A per-tensor quantized activation (a `tfl.dequantize`'s input).
+    Input,
+    /// A quantized constant, per tensor or per axis along this dim: TFLite's
+    /// `quantized_dimension`, the dim that counts output channels.
+    Weight(usize),
+    /// A float bias (or none), made int32 at input scale x weight scale by
+    /// `tfl-quantize-bias`.
+    Bias,
+    /// An integer operand (shape, permutation, axes, indices), kept as it is.
+    Param,
+    /// A float scalar constant in the input's units (padv2's pad value), quantized with
+    /// the input's parameters.
+    InputScaled,
+}
+
+/// How an int8 kernel's output parameters are chosen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum QuantOutput {
+    /// Its own: those of the `tfl.quantize` that follows (required).
+    Own,
+    /// The input's: the op only moves values (reshape, transpose, max pool, pad...), so
+    /// no quantize needs to follow.
+    SameAsInput,
+    /// Its own, and every input is requantized to them (concatenation); the inputs'
+    /// when they agree and no quantize follows.
+    SharedWithInputs,
+    /// What TFLite's int8 kernel requires (logistic, softmax, tanh).
+    Fixed { scale: f64, zero_point: i64 },
+}
+
+/// An op with a hybrid kernel: which operand is the weight and along which of its dims
+/// a per-axis weight is quantized (`tfl::hybrid` has the contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HybridOp {
+    pub weight: usize,
+    pub axis: QuantizedDim,
+    /// Whether the op has `asymmetric_quantize_inputs` (quantize the input with a zero
+    /// point, as TensorFlow's converter asks for dynamic range; conv and depthwise
+    /// per-channel kernels always do).
+    pub asymmetric_inputs_attr: bool,
+    /// Whether the kernel reads one scale per channel whatever the weight holds
+    /// (depthwise_conv_2d's hybrid kernel is per-channel only).
+    pub per_channel_only: bool,
+}
+
+/// Where an op's per-axis weight scales run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuantizedDim {
+    /// A fixed dim: conv_2d and fully_connected 0 (output channels), depthwise_conv_2d 3.
+    Dim(usize),
+    /// batch_matmul's y: the output-column dim, last (rank - 1), or rank - 2 with `adj_y`.
+    MatmulColumns,
+}
+
+/// What evaluates an op on constants (`tfl-fold-constants`, as LiteRT's kernel would).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    Binary(FoldBinary),
+    Unary(FoldUnary),
+    /// reshape, squeeze, expand_dims: the bytes take the result's shape (the op only
+    /// reshapes).
+    Reshape,
+    Transpose,
+    BroadcastTo,
+    Cast,
+    Pad,
+    Concatenation,
+    Slice,
+    StridedSlice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoldBinary {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Maximum,
+    Minimum,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoldUnary {
+    Abs,
+    Neg,
+    Rsqrt,
+    Sqrt,
+    Exp,
+}
+
+/// The operands of an op with a weight and a bias (conv, depthwise, fully_connected,
+/// transpose_conv), from its `Int8` roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Weighted {
+    pub input: usize,
+    pub weight: usize,
+    /// The weight's dim that counts output channels.
+    pub channel_dim: usize,
+    pub bias: usize,
+}
+
+/// `Trait::Int8` in one line of a table.
+pub const fn int8(operands: &'static [QuantRole], output: QuantOutput) -> Trait {
+    Trait::Int8(Int8Kernel { operands, output })
+}
+
+impl OpDef {
+    pub fn has(&self, t: Trait) -> bool {
+        self.traits.contains(&t)
+    }
+
+    pub fn layout(&self) -> Option<Permute> {
+        self.traits.iter().find_map(|t| if let Trait::LayoutAgnostic(p) = t { Some(*p) } else { None })
+    }
+
+    /// The `fused_activation_function` value this activation op becomes.
+    pub fn fusible_activation(&self) -> Option<&'static str> {
+        self.traits.iter().find_map(|t| if let Trait::FusibleActivation(a) = t { Some(*a) } else { None })
+    }
+
+    /// Whether the op has a `fused_activation_function` attribute that admits `act`.
+    pub fn admits_fused_activation(&self, act: &str) -> bool {
+        self.attrs
+            .iter()
+            .find(|a| a.name == "fused_activation_function")
+            .is_some_and(|a| a.kind.check(&Attr::Str(act.into())).is_ok())
+    }
+
+    pub fn int8(&self) -> Option<Int8Kernel> {
+        self.traits.iter().find_map(|t| if let Trait::Int8(k) = t { Some(*k) } else { None })
+    }
+
+    /// The quantization role of operand `i` (`Param` for an op without an int8 kernel).
+    pub fn quant_role(&self, i: usize) -> QuantRole {
+        let Some(k) = self.int8() else { return QuantRole::Param };
+        self.operand_slot(i).and_then(|s| k.operands.get(s).copied()).unwrap_or(QuantRole::Param)
+    }
+
+    /// The slot of operand `i`: slots before a variadic one take one operand each (an
+    /// absent optional one ends the list); a variadic last slot takes the rest.
+    pub fn operand_slot(&self, i: usize) -> Option<usize> {
+        match self.operands.iter().position(|v| v.arity == Arity::Variadic) {
+            Some(v) if i >= v => (v + 1 == self.operands.len()).then_some(v),
+            _ => (i < self.operands.len()).then_some(i),
+        }
+    }
+
+    /// The input, weight (with its output-channel dim) and bias operands, for an op
+    /// whose int8 kernel has all three.
+    pub fn weighted(&self) -> Option<Weighted> {
+        let roles = self.int8()?.operands;
+        let input = roles.iter().position(|r| *r == QuantRole::Input)?;
+        let (weight, channel_dim) =
+            roles.iter().enumerate().find_map(|(i, r)| if let QuantRole::Weight(d) = r { Some((i, *d)) } else { None })?;
+        let bias = roles.iter().position(|r| *r == QuantRole::Bias)?;
+        Some(Weighted { input, weight, channel_dim, bias })
+    }
+
+    /// The op's hybrid kernel, if it has one.
+    pub fn hybrid(&self) -> Option<&'static HybridOp> {
+        self.traits.iter().find_map(|t| if let Trait::Hybrid(h) = t { Some(h) } else { None })
+    }
+
+    pub fn fold(&self) -> Option<Fold> {
+        self.traits.iter().find_map(|t| if let Trait::Fold(f) = t { Some(*f) } else { None })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

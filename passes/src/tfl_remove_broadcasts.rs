@@ -18,7 +18,8 @@
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
-use crate::op_classes::{BROADCASTING, UNARY};
+use edge_dialects::catalog::Trait::{Broadcasting, ElementWise};
+use edge_dialects::TFL;
 use mlir_sys::*;
 
 pub static INFO: PassInfo = PassInfo {
@@ -64,7 +65,7 @@ fn broadcast_source(v: MlirValue) -> Option<MlirValue> {
 /// `op(broadcast_to(a), b)` -> `broadcast_to(op(a, b))` when `op(a, b)` is smaller.
 fn sink_broadcast(op: MlirOperation) {
     let n = name(op);
-    if !(UNARY.contains(&n.as_str()) || BROADCASTING.contains(&n.as_str())) || unsafe { mlirOperationGetNumResults(op) } != 1 {
+    if !TFL.lookup(&n).is_some_and(|d| d.has(ElementWise)) || unsafe { mlirOperationGetNumResults(op) } != 1 {
         return;
     }
     let ins = operands(op);
@@ -116,7 +117,7 @@ impl Pass for TflRemoveBroadcasts {
             }
             let source = operand(op, 0);
             for (user, index) in uses(result(op, 0)) {
-                if !BROADCASTING.contains(&name(user).as_str()) {
+                if !TFL.lookup(&name(user)).is_some_and(|d| d.has(Broadcasting)) {
                     continue;
                 }
                 let out = value_type(result(user, 0));
