@@ -275,7 +275,10 @@ impl OpDef {
         let roles = self.int8()?.operands;
         let input = roles.iter().position(|r| *r == QuantRole::Input)?;
         let (weight, channel_dim) =
-            roles.iter().enumerate().find_map(|(i, r)| if let QuantRole::Weight(d) = r { Some((i, *d)) } else { None })?;
+            roles
+                .iter()
+                .enumerate()
+                .find_map(|(i, r)| if let QuantRole::Weight(d) = r { Some((i, *d)) } else { None })?;
         let bias = roles.iter().position(|r| *r == QuantRole::Bias)?;
         Some(Weighted { input, weight, channel_dim, bias })
     }
@@ -582,4 +585,269 @@ pub const fn field_from(name: &'static str, slot: u16, ty: FieldTy, attr: &'stat
 /// The `fused_activation_function` field at `slot`.
 pub const fn fused_activation_field(slot: u16) -> OptionField {
     field("fused_activation_function", slot, FieldTy::Enum("ActivationFunctionType"))
+}
+
+/// The traits against the rest of each catalog entry, so a new op gets its facts in its
+/// one entry and a wrong one fails here rather than in a pass.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{ElemTy, OpView, TensorTy};
+    use crate::{STABLEHLO, TFL};
+    use std::collections::BTreeMap;
+
+    fn all_ops() -> impl Iterator<Item = &'static OpDef> {
+        TFL.ops.iter().chain(STABLEHLO.ops.iter())
+    }
+
+    /// A concrete element type a slot accepts (floats first), for type rules that look
+    /// at shapes.
+    fn sample_elem(elems: &[Elem]) -> ElemTy {
+        let order =
+            [Elem::F32, Elem::AnyFloat, Elem::Any, Elem::I32, Elem::AnyInt, Elem::I64, Elem::I16, Elem::I8, Elem::U8];
+        match order.iter().find(|e| elems.contains(e)).or(elems.first()) {
+            Some(Elem::F32 | Elem::AnyFloat | Elem::Any) => ElemTy::F32,
+            Some(Elem::F16) => ElemTy::F16,
+            Some(Elem::BF16) => ElemTy::BF16,
+            Some(Elem::F64) => ElemTy::F64,
+            Some(Elem::Bool) => ElemTy::I(1),
+            Some(Elem::I8) => ElemTy::I(8),
+            Some(Elem::I16) => ElemTy::I(16),
+            Some(Elem::I64) => ElemTy::I(64),
+            Some(Elem::U8) => ElemTy::U(8),
+            _ => ElemTy::I(32),
+        }
+    }
+
+    /// `def`'s result types for operands of `shapes` (one per operand slot) and results
+    /// of the first operand's shape, by its type rule.
+    fn inferred(def: &OpDef, shapes: &[Vec<i64>]) -> Vec<TensorTy> {
+        let operands: Vec<TensorTy> = def
+            .operands
+            .iter()
+            .zip(shapes)
+            .map(|(slot, s)| TensorTy::ranked(s.clone(), sample_elem(slot.elems)))
+            .collect();
+        let results = def.results.iter().map(|r| TensorTy::ranked(shapes[0].clone(), sample_elem(r.elems))).collect();
+        let view = OpView {
+            name: def.name.into(),
+            operand_consts: vec![None; operands.len()],
+            operands,
+            results,
+            attrs: BTreeMap::new(),
+            num_regions: def.regions,
+        };
+        let infer = def.infer.unwrap_or_else(|| panic!("{}: an element-wise op needs a type rule", def.name));
+        infer(&view).unwrap_or_else(|e| panic!("{}: {e}", def.name))
+    }
+
+    fn is_int(slot: &ValueDef) -> bool {
+        let int = |e: &Elem| matches!(e, Elem::I8 | Elem::I16 | Elem::I32 | Elem::I64 | Elem::U8 | Elem::AnyInt);
+        !slot.elems.is_empty() && slot.elems.iter().all(int)
+    }
+
+    fn accepts_quant(slot: &ValueDef) -> bool {
+        slot.elems.iter().any(|e| matches!(e, Elem::QI8 | Elem::AnyQuant | Elem::Any))
+    }
+
+    fn attr<'a>(def: &'a OpDef, name: &str) -> Option<&'a AttrDef> {
+        def.attrs.iter().find(|a| a.name == name)
+    }
+
+    #[test]
+    fn element_wise_ops_keep_their_operands_shape_and_broadcasting_ones_broadcast() {
+        for def in all_ops().filter(|d| d.has(Trait::ElementWise)) {
+            assert_eq!(def.results.len(), 1, "{}: one result", def.name);
+            assert!(def.operands.iter().all(|o| o.arity == Arity::One), "{}: fixed operands", def.name);
+            let same = vec![vec![2, 3]; def.operands.len()];
+            assert_eq!(inferred(def, &same)[0].shape, Some(vec![2, 3]), "{}: result shape", def.name);
+            if def.has(Trait::Broadcasting) {
+                assert!(def.operands.len() >= 2, "{}: broadcasting needs operands to broadcast", def.name);
+                let mut shapes = vec![vec![1, 3]; def.operands.len()];
+                shapes[0] = vec![2, 1];
+                assert_eq!(inferred(def, &shapes)[0].shape, Some(vec![2, 3]), "{}: broadcast result shape", def.name);
+            }
+        }
+        for def in all_ops().filter(|d| d.has(Trait::Broadcasting)) {
+            assert!(def.has(Trait::ElementWise), "{}: broadcasting ops are element-wise", def.name);
+        }
+    }
+
+    #[test]
+    fn layout_traits_name_integer_operands_and_attributes() {
+        for def in all_ops() {
+            let Some(p) = def.layout() else { continue };
+            assert!(
+                !def.has(Trait::ElementWise),
+                "{}: element-wise ops are layout-agnostic without saying how",
+                def.name
+            );
+            let int_operand = |i: usize| def.operands.get(i).is_some_and(|s| s.arity == Arity::One && is_int(s));
+            match p {
+                Permute::AxesOperand(i) => {
+                    assert!(int_operand(i), "{}: axes operand {i}", def.name);
+                    assert!(attr(def, "keep_dims").is_some(), "{}: a reduction has keep_dims", def.name);
+                }
+                Permute::PaddingsOperand(i) => assert!(int_operand(i), "{}: paddings operand {i}", def.name),
+                Permute::AxisAttr(a) => {
+                    assert_eq!(attr(def, a).map(|a| a.kind), Some(AttrKind::Int), "{}: integer attribute {a}", def.name)
+                }
+                Permute::PerDimOperands(is) => {
+                    assert!(
+                        !is.is_empty() && is.iter().all(|&i| int_operand(i)),
+                        "{}: per-dim operands {is:?}",
+                        def.name
+                    )
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn int8_roles_name_the_operand_slots() {
+        for def in all_ops() {
+            let Some(k) = def.int8() else { continue };
+            assert_eq!(k.operands.len(), def.operands.len(), "{}: one role per operand slot", def.name);
+            assert!(k.operands.contains(&QuantRole::Input), "{}: an input", def.name);
+            for (slot, role) in def.operands.iter().zip(k.operands) {
+                let ok = match role {
+                    QuantRole::Input | QuantRole::Weight(_) => accepts_quant(slot),
+                    QuantRole::Bias => slot.arity == Arity::Optional && slot.elems.contains(&Elem::F32),
+                    QuantRole::Param => is_int(slot),
+                    QuantRole::InputScaled => slot.elems.contains(&Elem::F32),
+                };
+                assert!(ok, "{}: operand '{}' cannot be {role:?}", def.name, slot.name);
+                if let QuantRole::Weight(d) = role {
+                    assert!(*d < 4, "{}: weight dim {d}", def.name);
+                }
+            }
+            match k.output {
+                QuantOutput::SameAsInput => {
+                    assert_eq!(k.operands[0], QuantRole::Input, "{}: moves operand 0", def.name)
+                }
+                QuantOutput::SharedWithInputs => {
+                    assert!(def.operands.len() == 1 && def.operands[0].arity == Arity::Variadic, "{}", def.name)
+                }
+                QuantOutput::Fixed { scale, zero_point } => {
+                    assert!(scale > 0.0 && (-128..=127).contains(&zero_point), "{}", def.name)
+                }
+                QuantOutput::Own => {}
+            }
+            if let Some(w) = def.weighted() {
+                assert!(w.input != w.weight && w.weight != w.bias && w.input != w.bias, "{}", def.name);
+            }
+        }
+    }
+
+    #[test]
+    fn hybrid_kernels_agree_with_the_int8_weight() {
+        for def in all_ops() {
+            let Some(h) = def.hybrid() else { continue };
+            let slot =
+                def.operands.get(h.weight).unwrap_or_else(|| panic!("{}: weight operand {}", def.name, h.weight));
+            assert!(accepts_quant(slot), "{}: a quantized weight", def.name);
+            match def.quant_role(h.weight) {
+                QuantRole::Weight(d) => assert_eq!(h.axis, QuantizedDim::Dim(d), "{}: one quantized dim", def.name),
+                _ => assert_eq!(h.axis, QuantizedDim::MatmulColumns, "{}", def.name),
+            }
+            assert_eq!(
+                h.asymmetric_inputs_attr,
+                attr(def, "asymmetric_quantize_inputs").is_some(),
+                "{}: asymmetric_inputs_attr says whether the op has the attribute",
+                def.name
+            );
+            assert!(def.results.iter().all(|r| r.elems.contains(&Elem::F32)), "{}: float results", def.name);
+        }
+    }
+
+    #[test]
+    fn other_traits_fit_their_ops() {
+        for def in all_ops() {
+            if def.has(Trait::RequiresBias) {
+                assert!(
+                    def.weighted().is_some() && def.tflite.is_some(),
+                    "{}: a bias needs a weighted TFL op",
+                    def.name
+                );
+            }
+            if let Some(act) = def.fusible_activation() {
+                assert!(crate::tfl::ACTIVATIONS.contains(&act) && act != "NONE", "{}: {act}", def.name);
+                assert!(def.has(Trait::ElementWise) && def.operands.len() == 1, "{}: a unary activation", def.name);
+            }
+            match def.fold() {
+                Some(Fold::Binary(_)) => assert!(def.has(Trait::Broadcasting), "{}", def.name),
+                Some(Fold::Unary(_) | Fold::Cast) => {
+                    assert!(def.has(Trait::ElementWise) && def.operands.len() == 1, "{}", def.name)
+                }
+                _ => {}
+            }
+            if def.has(Trait::ConstantLike) {
+                assert!(def.operands.is_empty() && def.results.len() == 1, "{}", def.name);
+                assert!(attr(def, "value").is_some(), "{}: the constant is its value attribute", def.name);
+            }
+            let f16 = [Trait::F16Exact, Trait::F16Rounds, Trait::F16ByBody].iter().filter(|t| def.has(**t)).count();
+            assert!(f16 <= 1, "{}: one way to widen f16", def.name);
+            if f16 + def.has(Trait::F16InBody) as usize > 0 {
+                assert!(def.name.starts_with("stablehlo."), "{}: f16 widening is a StableHLO pass", def.name);
+                assert_eq!(
+                    def.regions > 0,
+                    def.has(Trait::F16ByBody),
+                    "{}: region ops and only they go by body",
+                    def.name
+                );
+            }
+            let mut seen = Vec::new();
+            for t in def.traits {
+                let kind = std::mem::discriminant(t);
+                assert!(!seen.contains(&kind), "{}: {t:?} twice", def.name);
+                seen.push(kind);
+            }
+        }
+    }
+
+    /// The ops the passes and the writer used to list by name have the trait that
+    /// replaced the list.
+    #[test]
+    fn ops_once_listed_by_name_keep_their_traits() {
+        let check = |dialect: &Dialect, names: &str, what: &str, test: &dyn Fn(&OpDef) -> bool| {
+            for n in names.split_whitespace() {
+                let def = dialect.lookup(&format!("{}.{n}", dialect.namespace)).unwrap_or_else(|| panic!("{n}"));
+                assert!(test(def), "{n}: {what}");
+            }
+        };
+        let ew = |d: &OpDef| d.has(Trait::ElementWise);
+        // passes/src/op_classes.rs UNARY, BROADCASTING.
+        check(&TFL, "abs cast ceil cos dequantize exp floor gelu hard_swish leaky_relu log logical_not logistic neg quantize relu relu6 relu_n1_to_1 round rsqrt sign sin sqrt tanh", "element-wise", &ew);
+        check(&TFL, "add bitwise_xor div equal floor_div floor_mod greater greater_equal less less_equal logical_and logical_or maximum minimum mul not_equal pow select_v2 squared_difference sub", "broadcasting", &|d| ew(d) && d.has(Trait::Broadcasting));
+        // tfl-layout-nhwc's REDUCTIONS, PADS, concatenation and slice.
+        check(&TFL, "mean reduce_any reduce_max reduce_min reduce_prod sum", "axes", &|d| {
+            d.layout() == Some(Permute::AxesOperand(1))
+        });
+        check(&TFL, "pad padv2", "paddings", &|d| d.layout() == Some(Permute::PaddingsOperand(1)));
+        check(&TFL, "concatenation", "axis", &|d| d.layout() == Some(Permute::AxisAttr("axis")));
+        check(&TFL, "slice", "begin, size", &|d| d.layout() == Some(Permute::PerDimOperands(&[1, 2])));
+        // tfl-fuse-activation's FUSIBLE.
+        check(&TFL, "relu relu6 relu_n1_to_1", "fusible", &|d| d.fusible_activation().is_some());
+        // tfl-quantize's QUANTIZABLE; tfl-quantize-bias's BIASED and tfl-optimize's WEIGHTED.
+        check(&TFL, "add average_pool_2d batch_matmul concatenation conv_2d depthwise_conv_2d expand_dims fully_connected gather gelu hard_swish leaky_relu logistic max_pool_2d mean mul pad padv2 relu relu6 reshape resize_nearest_neighbor slice softmax squeeze strided_slice sub tanh transpose transpose_conv", "int8", &|d| d.int8().is_some());
+        check(&TFL, "conv_2d depthwise_conv_2d fully_connected transpose_conv", "weighted", &|d| {
+            d.weighted().is_some()
+        });
+        // tfl::hybrid's HYBRID_OPS; the writer's ZERO_BIAS_OPS and tfl-fp16-weights' NEEDS_BIAS.
+        check(&TFL, "batch_matmul conv_2d depthwise_conv_2d fully_connected", "hybrid", &|d| d.hybrid().is_some());
+        check(&TFL, "conv_2d depthwise_conv_2d", "requires a bias", &|d| d.has(Trait::RequiresBias));
+        // tfl-fold-constants' KERNELS; tfl-optimize's RESHAPES.
+        check(&TFL, "abs add broadcast_to cast concatenation div exp expand_dims maximum minimum mul neg pad padv2 reshape rsqrt slice sqrt squeeze strided_slice sub transpose", "fold", &|d| d.fold().is_some());
+        check(&TFL, "reshape squeeze expand_dims", "reshape", &|d| d.fold() == Some(Fold::Reshape));
+        // passes/src/constant.rs CONSTANT_OPS.
+        check(&TFL, "pseudo_const", "constant", &|d| d.has(Trait::ConstantLike));
+        check(&STABLEHLO, "constant", "constant", &|d| d.has(Trait::ConstantLike));
+        // stablehlo-widen-f16's KEEPS_F16_VALUES, ROUNDS, WITH_REGIONS, REGION_OPS.
+        check(&STABLEHLO, "abs broadcast_in_dim ceil clamp compare concatenate dynamic_slice floor gather is_finite maximum minimum negate pad remainder reshape reverse round_nearest_afz round_nearest_even select sign slice transpose", "f16 exact", &|d| d.has(Trait::F16Exact));
+        check(&STABLEHLO, "add atan2 cbrt convolution cosine divide dot_general exponential exponential_minus_one iota log log_plus_one logistic multiply power rsqrt sine sqrt subtract tan tanh", "f16 rounds", &|d| d.has(Trait::F16Rounds));
+        check(&STABLEHLO, "reduce reduce_window scatter sort", "f16 by body", &|d| d.has(Trait::F16ByBody));
+        check(&STABLEHLO, "add and compare maximum minimum multiply not or return select", "f16 in body", &|d| {
+            d.has(Trait::F16InBody)
+        });
+    }
 }

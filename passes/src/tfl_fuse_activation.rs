@@ -39,7 +39,8 @@ impl Pass for TflFuseActivation {
     fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for op in collect_ops(func) {
             let op_name = name(op);
-            let Some(fused) = edge_dialects::TFL.lookup(&op_name).and_then(|d| d.fusible_activation()) else { continue };
+            let fused = edge_dialects::TFL.lookup(&op_name).and_then(|d| d.fusible_activation());
+            let Some(fused) = fused else { continue };
             let input = operand(op, 0);
             let Some(producer) = defining_op(input) else { continue };
             let fusible = admits(&name(producer), fused)

@@ -1,5 +1,6 @@
 //! `tfl-remove-broadcasts`: drops a `tfl.broadcast_to` that feeds an op which
-//! broadcasts its operands itself, when the op's result is the same without it.
+//! broadcasts its operands itself (`Trait::Broadcasting` in the catalog), when the op's
+//! result is the same without it.
 //! StableHLO spells every broadcast out (`broadcast_in_dim`); TFLite's binary kernels
 //! broadcast implicitly, so the explicit copy only costs memory and time.
 //!
@@ -8,10 +9,10 @@
 //! becomes
 //!   %r = "tfl.mul"(%x, %c) : (tensor<2x8x4x4xf32>, tensor<1x8x1x1xf32>) -> ...
 //!
-//! A broadcast feeding an element-wise op whose result would be smaller without it
-//! moves below that op instead (BroadcastToSinkThroughElementwise), so `rsqrt(x + eps)`
-//! over a broadcast vector is computed on the vector, and the broadcast reaches a
-//! consumer that drops it.
+//! A broadcast feeding an element-wise op (`Trait::ElementWise`) whose result would be
+//! smaller without it moves below that op instead (BroadcastToSinkThroughElementwise),
+//! so `rsqrt(x + eps)` over a broadcast vector is computed on the vector, and the
+//! broadcast reaches a consumer that drops it.
 //!
 //! Input and output: TFL. A broadcast left with no user is erased; one with other
 //! users (or a result of rank above 4, beyond every kernel's broadcasting) stays.

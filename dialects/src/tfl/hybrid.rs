@@ -15,7 +15,8 @@
 //! per slice of that dimension); the bias is f32 or absent; the result is f32. Sources:
 //! `conv.cc`, `depthwise_conv.cc`, `fully_connected.cc` and `batch_matmul.cc` in LiteRT's
 //! `tflite/kernels` (their `Prepare` checks) and `tfl_ops.td`'s
-//! `DynamicRangeQuantizedOpInterface`.
+//! `DynamicRangeQuantizedOpInterface`. Which ops have a hybrid kernel, their weight
+//! operand and its quantized dimension are `Trait::Hybrid` in the TFL catalog.
 
 use crate::ir::{ElemTy, OpView, QuantTy, TensorTy};
 
