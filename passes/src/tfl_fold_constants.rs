@@ -4,8 +4,8 @@
 //!
 //! Input: a function of TFL ops (after `legalize-stablehlo-to-tfl`). Output: the same
 //! function where every op with a `Trait::Fold` in the TFL catalog whose operands are
-//! constants is a constant, computed as LiteRT's kernel would (f32 arithmetic for f32 ops, integer
-//! arithmetic wrapping at the element width).
+//! constants is a constant, computed as LiteRT's kernel would (f32 arithmetic for f32
+//! ops, integer arithmetic wrapping at the element width).
 //!
 //! A constant operand may be a splat or `broadcast_to(constant)`: element-wise ops then
 //! compute on the small tensor and give `broadcast_to(result)` (or a splat), so a

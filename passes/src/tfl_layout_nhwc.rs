@@ -6,10 +6,10 @@
 //! ops that do not care about layout, rewriting them to work on the untransposed
 //! value: element-wise ops (their constant operands are transposed at compile time),
 //! reductions and pads (axes and paddings permuted), concatenation (axis permuted),
-//! slice (the catalog's `ElementWise` and `LayoutAgnostic` traits say which ops and what
-//! to permute), and reshapes that only split or merge dimensions. Two transposes in a row
-//! fold into one, and one with the identity permutation disappears; a transpose that
-//! only moves size-1 dimensions becomes a reshape.
+//! slice, and reshapes that only split or merge dimensions; the catalog's `ElementWise`
+//! and `LayoutAgnostic` traits say which ops these are and what to permute. Two
+//! transposes in a row fold into one, and one with the identity permutation
+//! disappears; a transpose that only moves size-1 dimensions becomes a reshape.
 //!
 //!   %t = "tfl.transpose"(%conv, %to_nchw)      // NHWC -> NCHW
 //!   %r = "tfl.relu"(%t)
