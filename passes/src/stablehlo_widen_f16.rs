@@ -28,6 +28,7 @@
 //!   return %3 : tensor<4xf16>
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use edge_dialects::catalog::Trait;
 use edge_dialects::mlir::func::{Func, Return};
 use edge_dialects::mlir::{Block, Op, Rewriter, Type, Value};
 use edge_dialects::stablehlo::op as hlo;
@@ -46,86 +47,15 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct StablehloWidenF16;
 
-/// Ops whose f32 result on f16 values is again an f16 value: they move, pick or compare
-/// values (or compute exactly, as `remainder`). No rounding after them.
-const KEEPS_F16_VALUES: &[&str] = &[
-    "stablehlo.abs",
-    "stablehlo.broadcast_in_dim",
-    "stablehlo.ceil",
-    "stablehlo.clamp",
-    "stablehlo.compare",
-    "stablehlo.concatenate",
-    "stablehlo.dynamic_slice",
-    "stablehlo.floor",
-    "stablehlo.gather",
-    "stablehlo.is_finite",
-    "stablehlo.maximum",
-    "stablehlo.minimum",
-    "stablehlo.negate",
-    "stablehlo.pad",
-    "stablehlo.remainder",
-    "stablehlo.reshape",
-    "stablehlo.reverse",
-    "stablehlo.round_nearest_afz",
-    "stablehlo.round_nearest_even",
-    "stablehlo.select",
-    "stablehlo.sign",
-    "stablehlo.slice",
-    "stablehlo.transpose",
-];
-
-/// Ops whose f32 result may need rounding to f16.
-const ROUNDS: &[&str] = &[
-    "stablehlo.add",
-    "stablehlo.atan2",
-    "stablehlo.cbrt",
-    "stablehlo.convolution",
-    "stablehlo.cosine",
-    "stablehlo.divide",
-    "stablehlo.dot_general",
-    "stablehlo.exponential",
-    "stablehlo.exponential_minus_one",
-    "stablehlo.iota",
-    "stablehlo.log",
-    "stablehlo.log_plus_one",
-    "stablehlo.logistic",
-    "stablehlo.multiply",
-    "stablehlo.power",
-    "stablehlo.rsqrt",
-    "stablehlo.sine",
-    "stablehlo.sqrt",
-    "stablehlo.subtract",
-    "stablehlo.tan",
-    "stablehlo.tanh",
-];
-
-/// Ops with a region (reduce bodies, comparators, scatter combiners): the region computes
-/// in f32 too; the result rounds unless every body op only picks or compares.
-const WITH_REGIONS: &[&str] = &["stablehlo.reduce", "stablehlo.reduce_window", "stablehlo.scatter", "stablehlo.sort"];
-
-/// Ops allowed inside those regions, and those of them that only pick or compare.
-const REGION_OPS: &[&str] = &[
-    "stablehlo.add",
-    "stablehlo.and",
-    "stablehlo.compare",
-    "stablehlo.maximum",
-    "stablehlo.minimum",
-    "stablehlo.multiply",
-    "stablehlo.not",
-    "stablehlo.or",
-    "stablehlo.return",
-    "stablehlo.select",
-];
-const REGION_PICKS: &[&str] = &[
-    "stablehlo.and",
-    "stablehlo.compare",
-    "stablehlo.maximum",
-    "stablehlo.minimum",
-    "stablehlo.not",
-    "stablehlo.or",
-    "stablehlo.return",
-    "stablehlo.select",
-];
+/// How the pass treats an op is its StableHLO catalog entry's trait: `F16Exact` ops
+/// move, pick or compare values (or compute exactly, as `remainder`), so their f32
+/// result on f16 values is again an f16 value and needs no rounding; `F16Rounds` ops'
+/// result may; `F16ByBody` ops (reduce, reduce_window, scatter, sort) compute their
+/// region in f32 too, which may hold only `F16InBody` ops, and round unless every body
+/// op is exact (not `F16Rounds`).
+fn has(op: Op, t: Trait) -> bool {
+    op.def().is_some_and(|def| def.has(t))
+}
 
 fn is_f16(t: Type) -> bool {
     t.is_shaped() && t.element_type().is_f16()
@@ -168,24 +98,23 @@ enum Kind {
 }
 
 fn kind(op: Op) -> Option<Kind> {
-    let n = op.name();
     Some(if op.isa::<hlo::Constant>() {
         Kind::Constant
     } else if op.isa::<hlo::Convert>() {
         Kind::Convert
     } else if op.isa::<Return>() || op.isa::<hlo::Return>() {
         Kind::Return
-    } else if KEEPS_F16_VALUES.contains(&n) {
+    } else if has(op, Trait::F16Exact) {
         Kind::Keeps
-    } else if ROUNDS.contains(&n) {
+    } else if has(op, Trait::F16Rounds) {
         Kind::Rounds
-    } else if WITH_REGIONS.contains(&n) {
+    } else if has(op, Trait::F16ByBody) {
         // The ops of every block of its regions, nested ones included.
-        let inner: Vec<&str> = op.nested_ops().into_iter().map(Op::name).collect();
-        if !inner.iter().all(|o| REGION_OPS.contains(o)) {
+        let inner = op.nested_ops();
+        if !inner.iter().all(|&o| has(o, Trait::F16InBody)) {
             return None;
         }
-        if inner.iter().all(|o| REGION_PICKS.contains(o)) {
+        if inner.iter().all(|&o| !has(o, Trait::F16Rounds)) {
             Kind::Keeps
         } else {
             Kind::Rounds

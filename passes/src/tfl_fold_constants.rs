@@ -3,9 +3,9 @@
 //! identical constants.
 //!
 //! Input: a function of TFL ops (after `legalize-stablehlo-to-tfl`). Output: the same
-//! function where every op of the table below whose operands are constants is a
-//! constant, computed as LiteRT's kernel would (f32 arithmetic for f32 ops, integer
-//! arithmetic wrapping at the element width).
+//! function where every op with a `Trait::Fold` in the TFL catalog whose operands are
+//! constants is a constant, computed as LiteRT's kernel would (f32 arithmetic for f32
+//! ops, integer arithmetic wrapping at the element width).
 //!
 //! A constant operand may be a splat or `broadcast_to(constant)`: element-wise ops then
 //! compute on the small tensor and give `broadcast_to(result)` (or a splat), so a
@@ -30,6 +30,8 @@ use crate::legacy::constant::{
 };
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
 use crate::rewrite::*;
+// What evaluates an op is its catalog entry's `Trait::Fold`, under this pass's names.
+use edge_dialects::catalog::{Fold as Kernel, FoldBinary as BinaryOp, FoldUnary as UnaryOp};
 use edge_dialects::elements::{dense_attr_from_bytes, owned_resource_bytes, sample_hash};
 use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
 use mlir_sys::*;
@@ -57,67 +59,6 @@ struct TflFoldConstants {
     max_growth: usize,
 }
 
-/// What evaluates one op.
-#[derive(Clone, Copy)]
-enum Kernel {
-    Binary(BinaryOp),
-    Unary(UnaryOp),
-    /// reshape, squeeze, expand_dims: the bytes take the result's shape.
-    Reshape,
-    Transpose,
-    BroadcastTo,
-    Cast,
-    Pad,
-    Concatenation,
-    Slice,
-    StridedSlice,
-}
-
-#[derive(Clone, Copy)]
-enum BinaryOp {
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Maximum,
-    Minimum,
-}
-
-#[derive(Clone, Copy)]
-enum UnaryOp {
-    Abs,
-    Neg,
-    Rsqrt,
-    Sqrt,
-    Exp,
-}
-
-/// The ops this pass folds, sorted by name.
-const KERNELS: &[(&str, Kernel)] = &[
-    ("tfl.abs", Kernel::Unary(UnaryOp::Abs)),
-    ("tfl.add", Kernel::Binary(BinaryOp::Add)),
-    ("tfl.broadcast_to", Kernel::BroadcastTo),
-    ("tfl.cast", Kernel::Cast),
-    ("tfl.concatenation", Kernel::Concatenation),
-    ("tfl.div", Kernel::Binary(BinaryOp::Div)),
-    ("tfl.exp", Kernel::Unary(UnaryOp::Exp)),
-    ("tfl.expand_dims", Kernel::Reshape),
-    ("tfl.maximum", Kernel::Binary(BinaryOp::Maximum)),
-    ("tfl.minimum", Kernel::Binary(BinaryOp::Minimum)),
-    ("tfl.mul", Kernel::Binary(BinaryOp::Mul)),
-    ("tfl.neg", Kernel::Unary(UnaryOp::Neg)),
-    ("tfl.pad", Kernel::Pad),
-    ("tfl.padv2", Kernel::Pad),
-    ("tfl.reshape", Kernel::Reshape),
-    ("tfl.rsqrt", Kernel::Unary(UnaryOp::Rsqrt)),
-    ("tfl.slice", Kernel::Slice),
-    ("tfl.sqrt", Kernel::Unary(UnaryOp::Sqrt)),
-    ("tfl.squeeze", Kernel::Reshape),
-    ("tfl.strided_slice", Kernel::StridedSlice),
-    ("tfl.sub", Kernel::Binary(BinaryOp::Sub)),
-    ("tfl.transpose", Kernel::Transpose),
-];
-
 /// One op's folded value: a tensor of the result's shape, or a smaller one that
 /// broadcasts to it.
 struct Folded {
@@ -138,7 +79,7 @@ impl TflFoldConstants {
                 }
                 continue;
             }
-            let Some(&(_, kernel)) = KERNELS.iter().find(|(n, _)| *n == op_name) else { continue };
+            let Some(kernel) = edge_dialects::TFL.lookup(&op_name).and_then(|d| d.fold()) else { continue };
             if let Some(v) = move_dequantized(kernel, op) {
                 replace_all_uses(result(op, 0), v);
                 erase(op);

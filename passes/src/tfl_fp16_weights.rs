@@ -35,6 +35,7 @@
 
 use crate::constant::{self, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use edge_dialects::catalog::Trait;
 use edge_dialects::elements::{le_bytes_of_u16s, le_f32s};
 use edge_dialects::ir::ElemTy;
 use edge_dialects::mlir::func::{Func, Return};
@@ -64,16 +65,15 @@ const ALL_UNDERFLOW: &str =
 const RETURNED: &str = "kept float32: the function returns this constant";
 const UNREADABLE: &str = "kept float32: the constant's value cannot be read";
 
-/// Ops whose LiteRT kernels need a bias (the writer's `ZERO_BIAS_OPS`) and the dim of
-/// their filter that counts output channels.
-const NEEDS_BIAS: &[(&str, usize)] = &[("tfl.conv_2d", 0), ("tfl.depthwise_conv_2d", 3)];
-
-/// Gives each op of `NEEDS_BIAS` without a bias a float16 zero one, shared by the ops of
-/// one channel count and inserted at the start of the body so it precedes them all.
+/// Gives each op whose LiteRT kernel needs a bias (`Trait::RequiresBias`, as the writer
+/// reads it) and has none a float16 zero one, shared by the ops of one channel count (the
+/// filter's output-channel dim, `OpDef::weighted`) and inserted at the start of the body
+/// so it precedes them all.
 fn add_zero_biases<'c>(rw: &mut Rewriter<'c>, func: Op<'c>) {
     let mut biases: std::collections::HashMap<i64, Value<'c>> = Default::default();
     for op in func.nested_ops() {
-        let Some(&(_, dim)) = NEEDS_BIAS.iter().find(|(n, _)| *n == op.name()) else { continue };
+        let needs_bias = op.def().filter(|d| d.has(Trait::RequiresBias));
+        let Some(dim) = needs_bias.and_then(|d| d.weighted()).map(|w| w.channel_dim) else { continue };
         let ops = op.operands();
         let absent = ops.len() < 3 || ops[2].defined_by::<tfl::NoValue>().is_some();
         let channels = ops[1].shape().get(dim).copied().filter(|&c| c > 0);

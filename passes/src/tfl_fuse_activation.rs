@@ -1,7 +1,8 @@
-//! `tfl-fuse-activation`: folds a `tfl.relu`, `tfl.relu6` or `tfl.relu_n1_to_1` into the
-//! op that produces its input, when that op has `fused_activation_function = "NONE"`,
-//! its catalog entry admits the activation (CONCATENATION's kernels, for one, do not),
-//! the same result type, and no other user.
+//! `tfl-fuse-activation`: folds an activation op whose catalog entry says which
+//! `fused_activation_function` it becomes (`Trait::FusibleActivation`: `tfl.relu`,
+//! `tfl.relu6`, `tfl.relu_n1_to_1`) into the op that produces its input, when that op
+//! has `fused_activation_function = "NONE"`, its catalog entry admits the activation
+//! (CONCATENATION's kernels, for one, do not), the same result type, and no other user.
 //!
 //!   %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"}
 //!   %1 = "tfl.relu6"(%0)
@@ -27,25 +28,19 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
     Ok(Box::new(TflFuseActivation))
 }
 
-/// Activation op -> the `fused_activation_function` value it becomes.
-const FUSIBLE: &[(&str, &str)] = &[("tfl.relu", "RELU"), ("tfl.relu6", "RELU6"), ("tfl.relu_n1_to_1", "RELU_N1_TO_1")];
-
 struct TflFuseActivation;
 
 /// Whether `op`'s catalog entry accepts `fused_activation_function = activation`.
 fn admits(op: &str, activation: &str) -> bool {
-    let Some(def) = edge_dialects::TFL.lookup(op) else { return false };
-    def.attrs
-        .iter()
-        .find(|a| a.name == "fused_activation_function")
-        .is_some_and(|a| a.kind.check(&Attr::Str(activation.into())).is_ok())
+    edge_dialects::TFL.lookup(op).is_some_and(|def| def.admits_fused_activation(activation))
 }
 
 impl TflFuseActivation {
     fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for op in collect_ops(func) {
             let op_name = name(op);
-            let Some(&(_, fused)) = FUSIBLE.iter().find(|(n, _)| *n == op_name) else { continue };
+            let fused = edge_dialects::TFL.lookup(&op_name).and_then(|d| d.fusible_activation());
+            let Some(fused) = fused else { continue };
             let input = operand(op, 0);
             let Some(producer) = defining_op(input) else { continue };
             let fusible = admits(&name(producer), fused)

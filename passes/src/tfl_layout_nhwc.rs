@@ -6,9 +6,10 @@
 //! ops that do not care about layout, rewriting them to work on the untransposed
 //! value: element-wise ops (their constant operands are transposed at compile time),
 //! reductions and pads (axes and paddings permuted), concatenation (axis permuted),
-//! slice, and reshapes that only split or merge dimensions. Two transposes in a row
-//! fold into one, and one with the identity permutation disappears; a transpose that
-//! only moves size-1 dimensions becomes a reshape.
+//! slice, and reshapes that only split or merge dimensions; the catalog's `ElementWise`
+//! and `LayoutAgnostic` traits say which ops these are and what to permute. Two
+//! transposes in a row fold into one, and one with the identity permutation
+//! disappears; a transpose that only moves size-1 dimensions becomes a reshape.
 //!
 //!   %t = "tfl.transpose"(%conv, %to_nchw)      // NHWC -> NCHW
 //!   %r = "tfl.relu"(%t)
@@ -23,10 +24,11 @@
 //! differs (typically the model's input and, for 4-D outputs, its output).
 
 use crate::legacy::constant::{self, ConstTensor};
-use crate::op_classes::{BROADCASTING, UNARY};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
+use edge_dialects::catalog::{Permute, Trait};
 use edge_dialects::verify::emit_error;
+use edge_dialects::TFL;
 use mlir_sys::*;
 
 pub static INFO: PassInfo = PassInfo {
@@ -42,12 +44,6 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 }
 
 struct TflLayoutNhwc;
-
-/// Reductions with an `axes` operand and a `keep_dims` attribute.
-const REDUCTIONS: &[&str] = &["tfl.mean", "tfl.reduce_any", "tfl.reduce_max", "tfl.reduce_min", "tfl.reduce_prod", "tfl.sum"];
-
-/// Pads with a `[rank, 2]` paddings operand.
-const PADS: &[&str] = &["tfl.mirror_pad", "tfl.pad", "tfl.padv2"];
 
 /// Sweeps over the function before giving up on reaching a fixed point.
 const MAX_SWEEPS: usize = 64;
@@ -146,20 +142,22 @@ impl Sweep {
     fn visit(&mut self, op: MlirOperation) {
         let n = name(op);
         let n = n.as_str();
+        // Element-wise and layout-agnostic ops are catalog traits.
+        let def = TFL.lookup(n);
         if n == "tfl.transpose" {
             self.transpose(op);
-        } else if UNARY.contains(&n) || BROADCASTING.contains(&n) {
+        } else if def.is_some_and(|d| d.has(Trait::ElementWise)) {
             self.elementwise(op);
-        } else if REDUCTIONS.contains(&n) {
-            self.reduction(op);
-        } else if PADS.contains(&n) {
-            self.pad(op);
-        } else if n == "tfl.concatenation" {
-            self.concatenation(op);
         } else if n == "tfl.reshape" {
             self.reshape(op);
-        } else if n == "tfl.slice" {
-            self.slice(op);
+        } else {
+            match def.and_then(|d| d.layout()) {
+                Some(Permute::AxesOperand(axes)) => self.reduction(op, axes),
+                Some(Permute::PaddingsOperand(paddings)) => self.pad(op, paddings),
+                Some(Permute::AxisAttr(axis)) => self.concatenation(op, axis),
+                Some(Permute::PerDimOperands(per_dim)) => self.slice(op, per_dim),
+                None => {}
+            }
         }
     }
 
@@ -295,10 +293,11 @@ impl Sweep {
         }
     }
 
-    /// ReductionTransposeSink: reduce the untransposed input over the permuted axes.
-    fn reduction(&mut self, op: MlirOperation) {
+    /// ReductionTransposeSink: reduce the untransposed input over the permuted axes
+    /// (operand `axes_at`).
+    fn reduction(&mut self, op: MlirOperation, axes_at: usize) {
         let Some((x, perm)) = transposed(operand(op, 0)) else { return };
-        let Some(axes) = constant::read(operand(op, 1)).and_then(|c| c.ints()) else { return };
+        let Some(axes) = constant::read(operand(op, axes_at as isize)).and_then(|c| c.ints()) else { return };
         let Some(out_dims) = static_dims(result(op, 0)) else { return };
         let rank = perm.len() as i64;
         let mut reduced = vec![false; perm.len()];
@@ -326,14 +325,15 @@ impl Sweep {
         };
         let axes_value = constant::insert(op, &axes_const);
         set_operand(op, 0, x);
-        set_operand(op, 1, axes_value);
+        set_operand(op, axes_at, axes_value);
         self.reroute_through_transpose(op, &inner, &after);
     }
 
-    /// PadTransposeSink: pad the untransposed input with permuted paddings.
-    fn pad(&mut self, op: MlirOperation) {
+    /// PadTransposeSink: pad the untransposed input with permuted paddings (operand
+    /// `paddings_at`).
+    fn pad(&mut self, op: MlirOperation, paddings_at: usize) {
         let Some((x, perm)) = transposed(operand(op, 0)) else { return };
-        let Some(pads) = constant::read(operand(op, 1)) else { return };
+        let Some(pads) = constant::read(operand(op, paddings_at as isize)) else { return };
         let Some(values) = pads.ints() else { return };
         let Some(out_dims) = static_dims(result(op, 0)) else { return };
         if pads.shape != [perm.len() as i64, 2] {
@@ -348,12 +348,13 @@ impl Sweep {
         let Ok(c) = ConstTensor::from_i32(ctx, pads.shape.clone(), &new) else { return };
         let c = constant::insert(op, &c);
         set_operand(op, 0, x);
-        set_operand(op, 1, c);
+        set_operand(op, paddings_at, c);
         self.reroute_through_transpose(op, &permute(&out_dims, &inverse(&perm)), &perm);
     }
 
-    /// ConcatenationTransposeSink: every input a transpose by the same perm or a constant.
-    fn concatenation(&mut self, op: MlirOperation) {
+    /// ConcatenationTransposeSink: every input a transpose by the same perm or a constant;
+    /// the dim attribute `axis_attr` permuted.
+    fn concatenation(&mut self, op: MlirOperation, axis_attr: &str) {
         let ins = operands(op);
         // A per-axis (de)quantize is tied to its dimension's position.
         let per_axis = |v: MlirValue| crate::legacy::quant::quant_of(v).is_some_and(|q| q.axis.is_some());
@@ -362,7 +363,7 @@ impl Sweep {
         }
         let Some(perm) = ins.iter().find_map(|&v| transposed(v).map(|t| t.1)) else { return };
         let Some(out_dims) = static_dims(result(op, 0)) else { return };
-        let Some(axis) = attr(op, "axis").and_then(|a| a.as_int()) else { return };
+        let Some(axis) = attr(op, axis_attr).and_then(|a| a.as_int()) else { return };
         let rank = perm.len() as i64;
         let axis = if axis < 0 { axis + rank } else { axis };
         if !(0..rank).contains(&axis) || out_dims.len() != perm.len() {
@@ -390,7 +391,7 @@ impl Sweep {
         unsafe {
             let ctx = mlirOperationGetContext(op);
             let a = mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 32), perm[axis as usize] as i64);
-            mlirOperationSetAttributeByName(op, string_ref("axis"), a);
+            mlirOperationSetAttributeByName(op, string_ref(axis_attr), a);
         }
         self.reroute_through_transpose(op, &permute(&out_dims, &inv), &perm);
     }
@@ -431,24 +432,23 @@ impl Sweep {
         self.reroute_through_transpose(op, &y, &q);
     }
 
-    /// SliceTransposeSink: slice the untransposed input with permuted begin and size.
-    fn slice(&mut self, op: MlirOperation) {
+    /// SliceTransposeSink: slice the untransposed input with permuted begin and size (the
+    /// one-entry-per-dim operands `per_dim`).
+    fn slice(&mut self, op: MlirOperation, per_dim: &[usize]) {
         let Some((x, perm)) = transposed(operand(op, 0)) else { return };
-        let (Some(begin), Some(size)) = (constant::read(operand(op, 1)).and_then(|c| c.ints()), constant::read(operand(op, 2)).and_then(|c| c.ints()))
-        else {
-            return;
-        };
+        let read = |i: usize| constant::read(operand(op, i as isize)).and_then(|c| c.ints());
+        let Some(values) = per_dim.iter().map(|&i| read(i)).collect::<Option<Vec<_>>>() else { return };
         let Some(out_dims) = static_dims(result(op, 0)) else { return };
-        if begin.len() != perm.len() || size.len() != perm.len() {
+        if values.iter().any(|v| v.len() != perm.len()) {
             return;
         }
         let inv = inverse(&perm);
-        let (Ok(b), Ok(s)) = (constant::insert_i32(op, &permute(&begin, &inv)), constant::insert_i32(op, &permute(&size, &inv))) else {
-            return;
-        };
+        let inserted: Vec<_> = values.iter().map(|v| constant::insert_i32(op, &permute(v, &inv))).collect();
+        let Ok(permuted) = inserted.into_iter().collect::<Result<Vec<_>, _>>() else { return };
         set_operand(op, 0, x);
-        set_operand(op, 1, b);
-        set_operand(op, 2, s);
+        for (&i, v) in per_dim.iter().zip(permuted) {
+            set_operand(op, i, v);
+        }
         self.reroute_through_transpose(op, &permute(&out_dims, &inv), &perm);
     }
 }

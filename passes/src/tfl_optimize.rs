@@ -47,6 +47,7 @@ use crate::legacy::constant::{
 };
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
+use edge_dialects::catalog::Fold;
 use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
 use mlir_sys::*;
 
@@ -245,8 +246,10 @@ fn transpose_noop(op: MlirOperation) -> bool {
 /// `reshape(reshape(x))` (squeeze and expand_dims alike) reads `x` directly; a static
 /// result becomes one `tfl.reshape`.
 fn reshape_reshape_fold(op: MlirOperation) -> bool {
-    const RESHAPES: &[&str] = &["tfl.reshape", "tfl.squeeze", "tfl.expand_dims"];
-    let Some(inner) = defining_op(operand(op, 0)).filter(|d| RESHAPES.contains(&name(*d).as_str())) else { return false };
+    // The ops that only reshape (reshape, squeeze, expand_dims) fold as `Fold::Reshape`.
+    let is_reshape =
+        |d: &MlirOperation| edge_dialects::TFL.lookup(&name(*d)).is_some_and(|def| def.fold() == Some(Fold::Reshape));
+    let Some(inner) = defining_op(operand(op, 0)).filter(is_reshape) else { return false };
     let Some(dims) = dims_of(result(op, 0)) else { return false };
     let x = operand(inner, 0);
     if dims_of(x).is_none() {
@@ -367,18 +370,13 @@ enum Affine {
     Mul,
 }
 
-/// Ops with a constant per-output-channel filter and an optional bias, their output
-/// channels last: (op, filter operand, bias operand, filter's output-channel dim).
-const WEIGHTED: &[(&str, isize, isize, usize)] = &[
-    ("tfl.conv_2d", 1, 2, 0),
-    ("tfl.depthwise_conv_2d", 1, 2, 3),
-    ("tfl.fully_connected", 1, 2, 0),
-    ("tfl.transpose_conv", 1, 3, 0),
-];
-
 /// The weighted op producing `v` (directly or through a single-use transpose), with
 /// no fused activation and no other user; and the dim of `v` holding its channels.
-fn weighted_producer(v: MlirValue) -> Option<(MlirOperation, &'static (&'static str, isize, isize, usize), usize)> {
+/// Weighted ops have a constant per-output-channel filter and an optional bias, their
+/// output channels last: the catalog's `OpDef::weighted` (conv_2d, depthwise_conv_2d,
+/// fully_connected, transpose_conv) gives (filter operand, bias operand, filter's
+/// output-channel dim).
+fn weighted_producer(v: MlirValue) -> Option<(MlirOperation, (isize, isize, usize), usize)> {
     let def = defining_op(v)?;
     let (w, channel) = if name(def) == "tfl.transpose" {
         let perm = const_ints_of_value(operand(def, 1))?;
@@ -392,7 +390,8 @@ fn weighted_producer(v: MlirValue) -> Option<(MlirOperation, &'static (&'static 
         return None;
     }
     let conv = defining_op(w)?;
-    let entry = WEIGHTED.iter().find(|e| e.0 == name(conv))?;
+    let wd = edge_dialects::TFL.lookup(&name(conv))?.weighted()?;
+    let entry = (wd.weight as isize, wd.bias as isize, wd.channel_dim);
     let single_result = unsafe { mlirOperationGetNumResults(conv) } == 1;
     (single_result && fused_none(conv) && is_f32(w)).then_some((conv, entry, channel))
 }
@@ -430,7 +429,7 @@ fn into_weights(op: MlirOperation, kind: Affine) -> bool {
     let sides: &[(isize, isize)] = if kind == Affine::Sub { &[(0, 1)] } else { &[(0, 1), (1, 0)] };
     for &(x, c) in sides {
         let (xv, r) = (operand(op, x), result(op, 0));
-        let Some((conv, &(_, filter_at, bias_at, filter_channel), channel)) = weighted_producer(xv) else { continue };
+        let Some((conv, (filter_at, bias_at, filter_channel), channel)) = weighted_producer(xv) else { continue };
         let Some((k, values)) = f32_const(operand(op, c)) else { continue };
         let Some(shape) = dims_of(xv) else { continue };
         if !same_type(xv, r) {

@@ -1,12 +1,14 @@
 //! `tfl-quantize`: TFL ops that compute between `tfl.dequantize` and `tfl.quantize`
 //! become int8 ops on the quantized values, the way a pt2e graph means them.
 //!
-//! Each op of the table has a rule for its output's parameters: `Free` ops (conv,
-//! fully_connected, add, mean...) take the parameters of the quantize after them and
-//! need one; `Moves` ops (reshape, transpose, max pool, pad...) only move values, so
-//! they run on the quantized input and the dequantize moves below them; `Fixed` ops
-//! (logistic, softmax, tanh) have the output parameters TFLite's kernels require, and a
-//! requantize follows when the graph asked for others. Weights must be dequantized
+//! The ops are those whose catalog entry has `Trait::Int8`: a role per operand (input,
+//! weight, bias, integer parameter...) and a rule for the output's parameters: `Own`
+//! (conv, fully_connected, add, mean...) takes the parameters of the quantize after the
+//! op and needs one; `SameAsInput` (reshape, transpose, max pool, pad...) only moves
+//! values, so the op runs on the quantized input and the dequantize moves below it;
+//! `Fixed` (logistic, softmax, tanh) has the output parameters TFLite's kernels require,
+//! and a requantize follows when the graph asked for others; `SharedWithInputs`
+//! (concatenation) requantizes its inputs to its own. Weights must be dequantized
 //! constants (per-axis on the op's TFLite quantized dimension); float biases stay float
 //! here and `tfl-quantize-bias` makes them int32.
 //!
@@ -23,13 +25,15 @@
 //!
 //! Patterns, in two greedy runs: first `QuantizeHoistAboveMove` (rooted at
 //! `tfl.quantize`) lifts each quantize over the chain of moves above it; then
-//! `DequantizedOpToInt8` (rooted at each op of `QUANTIZABLE`) makes the int8 op, and
-//! where it does not apply `DequantizedWeightToHybrid` (rooted at each hybrid op) reads
-//! the int8 weight. Ops left unused are erased at the end, then the notes are written.
+//! `DequantizedOpToInt8` (rooted at each op with `Trait::Int8`) makes the int8 op, and
+//! where it does not apply `DequantizedWeightToHybrid` (rooted at each op with
+//! `Trait::Hybrid`) reads the int8 weight. Ops left unused are erased at the end, then
+//! the notes are written.
 
 use crate::constant::{constant_op, is_constant, read};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::quant::{insert_quant_const, insert_quantize, quant_of, quant_tensor_type, read_weight_in_hybrid_kernel};
+use edge_dialects::catalog::{QuantOutput, QuantRole};
 use edge_dialects::ir::{ElemTy, QuantTy};
 use edge_dialects::mlir::func::{Func, Return};
 use edge_dialects::mlir::{apply_patterns_greedily, Attribute, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Type, Value};
@@ -47,10 +51,16 @@ pub static INFO: PassInfo = PassInfo {
 fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
     let hoist = [Pattern::new("QuantizeHoistAboveMove", tfl::Quantize::NAME, hoist_quantize)];
     // An op with an int8 kernel and a hybrid one becomes int8 when it can.
-    let quantize: Vec<Pattern> = QUANTIZABLE
+    let ops = edge_dialects::TFL.ops;
+    let quantize: Vec<Pattern> = ops
         .iter()
-        .map(|e| Pattern::new("DequantizedOpToInt8", e.0, quantize_op).with_benefit(2))
-        .chain(hybrid::HYBRID_OPS.iter().map(|h| Pattern::new("DequantizedWeightToHybrid", h.name, use_hybrid_kernel)))
+        .filter(|def| def.int8().is_some())
+        .map(|def| Pattern::new("DequantizedOpToInt8", def.name, quantize_op).with_benefit(2))
+        .chain(
+            ops.iter()
+                .filter(|def| def.hybrid().is_some())
+                .map(|def| Pattern::new("DequantizedWeightToHybrid", def.name, use_hybrid_kernel)),
+        )
         .collect();
     Ok(Box::new(TflQuantize { hoist: PatternSet::new(&hoist), quantize: PatternSet::new(&quantize) }))
 }
@@ -59,75 +69,6 @@ struct TflQuantize {
     hoist: PatternSet,
     quantize: PatternSet,
 }
-
-/// What an operand of a quantizable op is.
-#[derive(Clone, Copy, PartialEq)]
-enum Role {
-    /// A per-tensor quantized value (a dequantize's input).
-    Act,
-    /// A quantized constant, per-axis along this dim or per-tensor.
-    Weight(usize),
-    /// A float bias (or none), quantized by `tfl-quantize-bias`.
-    Bias,
-    /// An integer operand (shape, permutation, axes), kept.
-    Param,
-    /// Every operand is `Act` (concatenation).
-    AllAct,
-    /// A float scalar constant in the input's units (padv2's pad value), quantized
-    /// with the input's parameters.
-    PadValue,
-}
-
-/// How an op's output parameters are chosen.
-#[derive(Clone, Copy, PartialEq)]
-enum Output {
-    /// The parameters of the quantize that follows (required).
-    Free,
-    /// The input's: the op only moves values, so no quantize needs to follow.
-    Moves,
-    /// What TFLite's int8 kernel requires: (scale, zero point).
-    Fixed(f64, i64),
-}
-
-use Output::*;
-use Role::*;
-
-/// The ops with int8 kernels: their operands and output rule. Unlisted operands are
-/// `Param`.
-const QUANTIZABLE: &[(&str, &[Role], Output)] = &[
-    ("tfl.add", &[Act, Act], Free),
-    ("tfl.average_pool_2d", &[Act], Free),
-    ("tfl.batch_matmul", &[Act, Act], Free),
-    ("tfl.concatenation", &[AllAct], Free),
-    ("tfl.conv_2d", &[Act, Weight(0), Bias], Free),
-    ("tfl.depth_to_space", &[Act], Moves),
-    ("tfl.depthwise_conv_2d", &[Act, Weight(3), Bias], Free),
-    ("tfl.expand_dims", &[Act, Param], Moves),
-    ("tfl.fully_connected", &[Act, Weight(0), Bias], Free),
-    ("tfl.gather", &[Act, Param], Moves),
-    ("tfl.gelu", &[Act], Free),
-    ("tfl.hard_swish", &[Act], Free),
-    ("tfl.leaky_relu", &[Act], Free),
-    ("tfl.logistic", &[Act], Fixed(1.0 / 256.0, -128)),
-    ("tfl.max_pool_2d", &[Act], Moves),
-    ("tfl.mean", &[Act, Param], Free),
-    ("tfl.mul", &[Act, Act], Free),
-    ("tfl.pad", &[Act, Param], Moves),
-    ("tfl.padv2", &[Act, Param, PadValue], Moves),
-    ("tfl.relu", &[Act], Free),
-    ("tfl.relu6", &[Act], Free),
-    ("tfl.reshape", &[Act, Param], Moves),
-    ("tfl.resize_nearest_neighbor", &[Act, Param], Moves),
-    ("tfl.slice", &[Act, Param, Param], Moves),
-    ("tfl.softmax", &[Act], Fixed(1.0 / 256.0, -128)),
-    ("tfl.space_to_depth", &[Act], Moves),
-    ("tfl.squeeze", &[Act], Moves),
-    ("tfl.strided_slice", &[Act, Param, Param, Param], Moves),
-    ("tfl.sub", &[Act, Act], Free),
-    ("tfl.tanh", &[Act], Fixed(1.0 / 128.0, 0)),
-    ("tfl.transpose", &[Act, Param], Moves),
-    ("tfl.transpose_conv", &[Param, Weight(0), Act, Bias], Free),
-];
 
 impl Pass for TflQuantize {
     fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
@@ -151,9 +92,14 @@ impl Pass for TflQuantize {
 }
 
 /// Whether `op` only moves the values of its data operand 0, its other operands being
-/// integer parameters.
+/// integer parameters: its int8 kernel's output is `SameAsInput`, its roles `Input`
+/// then `Param`s.
 fn only_moves(op: Op) -> bool {
-    QUANTIZABLE.iter().any(|e| e.0 == op.name() && e.2 == Moves && e.1.first() == Some(&Act) && e.1[1..].iter().all(|r| *r == Param))
+    op.def().and_then(|d| d.int8()).is_some_and(|k| {
+        k.output == QuantOutput::SameAsInput
+            && k.operands.first() == Some(&QuantRole::Input)
+            && k.operands[1..].iter().all(|r| *r == QuantRole::Param)
+    })
 }
 
 /// `quantize(move(y))` -> `move(quantize(y))` for an op that only moves values (its
@@ -229,24 +175,28 @@ fn rebuild<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, operands: &[Value<'c>], result
     rw.create(op.name(), operands, results, &refs)
 }
 
-/// Rewrites `op` (an op of `QUANTIZABLE`) on quantized operands if its roles are met.
+/// Rewrites `op` (an op with `Trait::Int8`) on quantized operands if the roles of its
+/// int8 kernel are met.
 fn quantize_op<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    let Some(&(_, roles, output)) = QUANTIZABLE.iter().find(|e| e.0 == op.name()) else { return false };
+    use QuantOutput::*;
+    use QuantRole::*;
+    let Some((def, kernel)) = op.def().and_then(|d| Some((d, d.int8()?))) else { return false };
+    let output = kernel.output;
     if op.num_results() != 1 || !op.result(0).elem().is_float() {
         return false;
     }
     let n = op.num_operands();
-    let role = |i: usize| if roles.first() == Some(&AllAct) { Act } else { roles.get(i).copied().unwrap_or(Param) };
+    let role = |i: usize| def.quant_role(i);
     let followers = quantize_users(op.result(0));
     // Concatenation takes its output's parameters, so inputs are requantized to them.
-    let all_act = roles.first() == Some(&AllAct);
+    let all_act = output == SharedWithInputs;
     let mut new_operands = Vec::with_capacity(n);
     let mut input_q: Option<QuantTy> = None;
     let mut inputs_agree = true;
     let mut pad_value = None;
     for (i, v) in op.operands().into_iter().enumerate() {
         match role(i) {
-            Act => {
+            Input => {
                 let Some((src, q)) = per_tensor_source(v) else { return false };
                 inputs_agree &= input_q.as_ref().is_none_or(|first| *first == q);
                 input_q.get_or_insert(q);
@@ -265,12 +215,12 @@ fn quantize_op<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
                 }
                 new_operands.push(v);
             }
-            PadValue => {
+            InputScaled => {
                 let Some(c) = read(v).filter(|c| c.elem == ElemTy::F32 && c.num_elements() == 1) else { return false };
                 new_operands.push(v);
                 pad_value = Some((i, f32::from_le_bytes(c.bytes[..4].try_into().unwrap())));
             }
-            Param | AllAct => new_operands.push(v),
+            Param => new_operands.push(v),
         }
     }
     let Some(input_q) = input_q else { return false };
@@ -284,14 +234,14 @@ fn quantize_op<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
         new_operands[i] = insert_quant_const(rw, &shape, &input_q, vec![byte]);
     }
     let out_q = match output {
-        Free => match &followers {
+        Own | SharedWithInputs => match &followers {
             Some((_, q)) => q.clone(),
             // Concatenating values of one type only moves them.
             None if all_act && inputs_agree => input_q.clone(),
             None => return false,
         },
-        Moves => input_q.clone(),
-        Fixed(scale, zp) => {
+        SameAsInput => input_q.clone(),
+        Fixed { scale, zero_point: zp } => {
             // Only where the graph quantizes the result anyway (no error added).
             if followers.is_none() {
                 return false;
@@ -299,7 +249,7 @@ fn quantize_op<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
             QuantTy { scales: vec![scale], zero_points: vec![zp], storage_min: -128, storage_max: 127, ..input_q.clone() }
         }
     };
-    if !input_q.signed && !matches!(output, Moves) {
+    if !input_q.signed && !matches!(output, SameAsInput) {
         // uint8 compute kernels are legacy in TFLite; edge makes int8 ones only.
         return false;
     }

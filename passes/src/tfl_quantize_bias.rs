@@ -6,8 +6,9 @@
 //! becomes
 //!   "tfl.conv_2d"(%x, %w, %b32 : tensor<2x!quant.uniform<i32:f32:0, {2.0e-05, 4.0e-05}>>)
 //!
-//! One pattern, `BiasToInt32`, rooted at each op of `BIASED`; float constants left
-//! unused are erased at the end.
+//! The ops are those whose int8 kernel (`Trait::Int8` in the catalog) has an input, a
+//! weight and a bias operand (`OpDef::weighted`). One pattern, `BiasToInt32`, rooted at
+//! each of them; float constants left unused are erased at the end.
 
 use crate::constant::{is_constant, read};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
@@ -25,21 +26,18 @@ pub static INFO: PassInfo = PassInfo {
 };
 
 fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
-    let patterns: Vec<Pattern> = BIASED.iter().map(|e| Pattern::new("BiasToInt32", e.0, bias_to_int32)).collect();
+    let patterns: Vec<Pattern> = edge_dialects::TFL
+        .ops
+        .iter()
+        .filter(|def| def.weighted().is_some())
+        .map(|def| Pattern::new("BiasToInt32", def.name, bias_to_int32))
+        .collect();
     Ok(Box::new(TflQuantizeBias { patterns: PatternSet::new(&patterns) }))
 }
 
 struct TflQuantizeBias {
     patterns: PatternSet,
 }
-
-/// (op, input operand, weight operand, bias operand).
-const BIASED: &[(&str, isize, isize, isize)] = &[
-    ("tfl.conv_2d", 0, 1, 2),
-    ("tfl.depthwise_conv_2d", 0, 1, 2),
-    ("tfl.fully_connected", 0, 1, 2),
-    ("tfl.transpose_conv", 2, 1, 3),
-];
 
 impl Pass for TflQuantizeBias {
     fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
@@ -58,8 +56,9 @@ impl Pass for TflQuantizeBias {
 /// The float constant bias of an op whose input and weight are quantized, as int32
 /// constant at input scale x weight scale.
 fn bias_to_int32<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    let Some(&(_, x, w, b)) = BIASED.iter().find(|e| e.0 == op.name()) else { return false };
-    let (x, w, b) = (x as usize, w as usize, b as usize);
+    // The input, weight and bias operands: the roles of the op's int8 kernel.
+    let Some(wd) = op.def().and_then(|d| d.weighted()) else { return false };
+    let (x, w, b) = (wd.input, wd.weight, wd.bias);
     let Some(bias) = op.try_operand(b) else { return false };
     let (Some(xq), Some(wq)) = (quant_of(op.operand(x)), quant_of(op.operand(w))) else { return false };
     if !is_constant(bias) || bias.elem() != ElemTy::F32 {

@@ -31,6 +31,7 @@
 use crate::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
 use crate::quant::{insert_quant_const, read_weight_in_hybrid_kernel};
+use edge_dialects::catalog::QuantRole;
 use edge_dialects::ir::{ElemTy, QuantTy};
 use edge_dialects::mlir::func::{Func, Return};
 use edge_dialects::mlir::{Op, Rewriter, Value};
@@ -65,9 +66,10 @@ struct TflQuantizeWeightsDynamic {
 /// The narrow signed 8-bit range TensorFlow gives weights: symmetric around 0.
 const QMAX: i32 = 127;
 
-/// Operands that are biases: they stay f32 and need no remark.
-fn is_bias(op_name: &str, operand: usize) -> bool {
-    operand == 2 && matches!(op_name, "tfl.conv_2d" | "tfl.depthwise_conv_2d" | "tfl.fully_connected")
+/// Operands that are biases of hybrid ops (their catalog role): they stay f32 and need
+/// no remark.
+fn is_bias(op: Op, operand: usize) -> bool {
+    op.def().is_some_and(|def| def.hybrid().is_some() && def.quant_role(operand) == QuantRole::Bias)
 }
 
 /// Per-channel symmetric int8 of an f32 tensor along `axis`: the scales and the
@@ -191,7 +193,7 @@ fn remark_float_users(const_op: Op) {
         .result(0)
         .uses()
         .into_iter()
-        .filter(|(user, i)| !is_bias(user.name(), *i) && !user.isa::<Return>())
+        .filter(|(user, i)| !is_bias(*user, *i) && !user.isa::<Return>())
         .map(|(user, _)| user.name())
         .collect();
     kinds.sort();

@@ -1,5 +1,6 @@
 //! `tfl-remove-broadcasts`: drops a `tfl.broadcast_to` that feeds an op which
-//! broadcasts its operands itself, when the op's result is the same without it.
+//! broadcasts its operands itself (`Trait::Broadcasting` in the catalog), when the op's
+//! result is the same without it.
 //! StableHLO spells every broadcast out (`broadcast_in_dim`); TFLite's binary kernels
 //! broadcast implicitly, so the explicit copy only costs memory and time.
 //!
@@ -8,17 +9,18 @@
 //! becomes
 //!   %r = "tfl.mul"(%x, %c) : (tensor<2x8x4x4xf32>, tensor<1x8x1x1xf32>) -> ...
 //!
-//! A broadcast feeding an element-wise op whose result would be smaller without it
-//! moves below that op instead (BroadcastToSinkThroughElementwise), so `rsqrt(x + eps)`
-//! over a broadcast vector is computed on the vector, and the broadcast reaches a
-//! consumer that drops it.
+//! A broadcast feeding an element-wise op (`Trait::ElementWise`) whose result would be
+//! smaller without it moves below that op instead (BroadcastToSinkThroughElementwise),
+//! so `rsqrt(x + eps)` over a broadcast vector is computed on the vector, and the
+//! broadcast reaches a consumer that drops it.
 //!
 //! Input and output: TFL. A broadcast left with no user is erased; one with other
 //! users (or a result of rank above 4, beyond every kernel's broadcasting) stays.
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
-use crate::op_classes::{BROADCASTING, UNARY};
+use edge_dialects::catalog::Trait::{Broadcasting, ElementWise};
+use edge_dialects::TFL;
 use mlir_sys::*;
 
 pub static INFO: PassInfo = PassInfo {
@@ -64,7 +66,7 @@ fn broadcast_source(v: MlirValue) -> Option<MlirValue> {
 /// `op(broadcast_to(a), b)` -> `broadcast_to(op(a, b))` when `op(a, b)` is smaller.
 fn sink_broadcast(op: MlirOperation) {
     let n = name(op);
-    if !(UNARY.contains(&n.as_str()) || BROADCASTING.contains(&n.as_str())) || unsafe { mlirOperationGetNumResults(op) } != 1 {
+    if !TFL.lookup(&n).is_some_and(|d| d.has(ElementWise)) || unsafe { mlirOperationGetNumResults(op) } != 1 {
         return;
     }
     let ins = operands(op);
@@ -116,7 +118,7 @@ impl TflRemoveBroadcasts {
             }
             let source = operand(op, 0);
             for (user, index) in uses(result(op, 0)) {
-                if !BROADCASTING.contains(&name(user).as_str()) {
+                if !TFL.lookup(&name(user)).is_some_and(|d| d.has(Broadcasting)) {
                     continue;
                 }
                 let out = value_type(result(user, 0));
