@@ -94,6 +94,47 @@ pub fn owned_resource_attr(ty: MlirType, bytes: Vec<u8>) -> MlirAttribute {
     }
 }
 
+/// A `dense_resource` attribute of type `ty` named `name` (MLIR appends a suffix when
+/// the name is taken) over the bytes `bytes` holds, laid out as `constant_bytes`
+/// returns them: a weight in a memory-mapped archive. Nothing is copied or hashed. The
+/// context keeps `bytes` until it goes (its blob's deleter drops them), so the bytes
+/// outlive every attribute and op that reads them; they are registered for
+/// `constant_bytes_in_place`, read-only (`owned_resource_bytes_mut` refuses them).
+pub fn kept_resource_attr(ty: MlirType, name: &str, bytes: Box<dyn AsRef<[u8]>>) -> MlirAttribute {
+    struct Kept {
+        /// The attribute, to forget its record when the blob goes.
+        attr: usize,
+        _bytes: Box<dyn AsRef<[u8]>>,
+    }
+    /// Called by MLIR when the blob goes (with its context).
+    unsafe extern "C" fn release(user: *mut std::ffi::c_void, _data: *const std::ffi::c_void, _len: usize, _align: usize) {
+        let kept = Box::from_raw(user as *mut Kept);
+        RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).remove(&kept.attr);
+    }
+    // The slice stays valid while `bytes` lives unchanged: it is boxed, never touched
+    // again, and dropped only by `release`.
+    let slice: &[u8] = AsRef::<[u8]>::as_ref(&*bytes);
+    let (data, len) = (slice.as_ptr(), slice.len());
+    let align = 1usize << (data as usize).trailing_zeros().min(6);
+    let user = Box::into_raw(Box::new(Kept { attr: 0, _bytes: bytes }));
+    unsafe {
+        let attr = mlirUnmanagedDenseResourceElementsAttrGet(
+            ty,
+            crate::ir::str_ref(name),
+            data as *mut std::ffi::c_void,
+            len,
+            align,
+            false,
+            Some(release),
+            user as *mut std::ffi::c_void,
+        );
+        (*user).attr = attr.ptr as usize;
+        let entry = Registered { ptr: data as usize, len, owned: false };
+        RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).insert(attr.ptr as usize, entry);
+        attr
+    }
+}
+
 /// The bytes of an attribute made by `owned_resource_attr`.
 ///
 /// # Safety
