@@ -722,3 +722,85 @@ impl Emitter<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use edge_dialects::context::edge_context;
+
+    /// Values around the float formats' edges: ties, the double-rounding trap of going
+    /// through f32 (1 + 2^-11 + 2^-40 is just above a tie of f16), subnormals,
+    /// overflow, non-finite values, and pseudo-random ones.
+    fn float_samples() -> Vec<f64> {
+        let mut v = vec![
+            0.0, -0.0, 1.0, -1.5, 0.1, 1e-5, 1.0 / 3.0, 65504.0, 65519.99, 65520.0, -65520.0, 1e10, 3.4e38, 1e39,
+            5.960464477539063e-8, 2.9802322387695312e-8, 2.99e-8, 8.940696716308594e-8, 1e-40, 1e-300,
+            1.0 + 2f64.powi(-11) + 2f64.powi(-40), 1.0 + 2f64.powi(-8) + 2f64.powi(-40),
+            f64::INFINITY, f64::NEG_INFINITY, f64::NAN, f64::MAX, f64::MIN_POSITIVE,
+        ];
+        for m in 1024..1040 {
+            v.push((m as f64 + 0.5) * 2f64.powi(-10));
+            v.push((m as f64 + 0.5) * 2f64.powi(-24 - 10));
+            v.push((m as f64 + 0.5) * 2f64.powi(-7));
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Exponents within +-150 of 1: every format's range and beyond.
+            let e = (x >> 52) % 300;
+            v.push(f64::from_bits((x & 0x800F_FFFF_FFFF_FFFF) | ((873 + e) << 52)));
+        }
+        v
+    }
+
+    /// A constant built from `scalar_bytes` is the attribute MLIR's parser made of the
+    /// literal the text importer wrote, or both fail.
+    #[test]
+    fn constants_from_bytes_are_the_parsed_literals() {
+        let context = edge_context();
+        // Out-of-range literals are parse errors: collected, not printed.
+        let _quiet = edge_dialects::context::DiagnosticCollector::attach(&context);
+        let c = Context::of(&context);
+        for elem in [ElemTy::F16, ElemTy::BF16, ElemTy::F32, ElemTy::F64] {
+            let ty = c.parse_type(&format!("tensor<{elem}>")).unwrap();
+            for v in float_samples() {
+                let parsed = c.parse_attr(&format!("dense<{}> : tensor<{elem}>", float_literal(v, &elem))).unwrap();
+                let built = c.dense_from_bytes(ty, &scalar_bytes(v, &elem).unwrap()).unwrap();
+                assert!(built == parsed, "{elem} {v:e}: built {built}, parsed {parsed}");
+            }
+        }
+        let ints = [0i64, 1, -1, 127, 128, 255, 256, -128, -129, 65535, 65536, -32768, -32769, i32::MAX as i64, 1 << 31, 1 << 32, -(1 << 31), -(1 << 31) - 1, i64::MAX, i64::MIN];
+        for elem in [ElemTy::I(8), ElemTy::U(8), ElemTy::I(16), ElemTy::U(16), ElemTy::I(32), ElemTy::U(32), ElemTy::I(64), ElemTy::U(64)] {
+            let ty = c.parse_type(&format!("tensor<{elem}>")).unwrap();
+            for &i in &ints {
+                let parsed = c.parse_attr(&format!("dense<{i}> : tensor<{elem}>"));
+                let built = scalar_bytes(i as f64, &elem).ok().map(|b| c.dense_from_bytes(ty, &b).unwrap());
+                // `i as f64` rounds the largest ones: compare with the literal of the value passed.
+                let parsed = if i as f64 as i64 == i { parsed } else { c.parse_attr(&format!("dense<{}> : tensor<{elem}>", i as f64 as i64)) };
+                let show = |a: Option<Attribute>| a.map_or("an error".to_string(), |a| a.print());
+                assert!(built == parsed, "{elem} {i}: built {}, parsed {}", show(built), show(parsed));
+            }
+        }
+        let bool_ty = c.parse_type("tensor<2x3xi1>").unwrap();
+        for (v, lit) in [(0.0, "false"), (1.0, "true"), (-2.5, "true"), (f64::NAN, "true")] {
+            let bytes = scalar_bytes(v, &ElemTy::I(1)).unwrap();
+            assert!(c.bool_splat(bool_ty, bytes[0] != 0) == c.parse_attr(&format!("dense<{lit}> : tensor<2x3xi1>")).unwrap(), "{v}");
+        }
+        assert!(scalar_bytes(1.0, &ElemTy::None).is_err());
+    }
+
+    #[test]
+    fn f16_rounding_is_one_rounding_to_nearest_even() {
+        // Just above the tie between 1 and 1 + 2^-10: up (through f32 it would tie down).
+        assert_eq!(round_float(1.0 + 2f64.powi(-11) + 2f64.powi(-40), 5, 10), 0x3C01);
+        assert_eq!(round_float(1.0 + 2f64.powi(-11), 5, 10), 0x3C00);
+        assert_eq!(round_float(65520.0, 5, 10), 0x7C00);
+        assert_eq!(round_float(-65519.0, 5, 10), 0xFBFF);
+        assert_eq!(round_float(2f64.powi(-24), 5, 10), 0x0001);
+        assert_eq!(round_float(2f64.powi(-25), 5, 10), 0x0000);
+        assert_eq!(round_float(-3.0 * 2f64.powi(-25), 5, 10), 0x8002);
+        assert_eq!(round_float(1.0, 8, 7), 0x3F80);
+    }
+}
