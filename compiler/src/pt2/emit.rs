@@ -82,14 +82,21 @@ pub fn float_literal(v: f64, elem: &ElemTy) -> String {
 /// zero and required to fit (a signless iN holds -2^(N-1)..2^N-1, an unsigned one
 /// 0..2^N-1); bools true for any non-zero value.
 pub fn scalar_bytes(v: f64, elem: &ElemTy) -> Result<Vec<u8>, String> {
-    Ok(match elem {
-        ElemTy::F32 => (v as f32).to_le_bytes().to_vec(),
-        ElemTy::F64 => v.to_le_bytes().to_vec(),
-        ElemTy::F16 if v.is_finite() => (round_float(v, 5, 10) as u16).to_le_bytes().to_vec(),
-        ElemTy::F16 => half::f16::from_f64(v).to_bits().to_le_bytes().to_vec(),
-        ElemTy::BF16 if v.is_finite() => (round_float(v, 8, 7) as u16).to_le_bytes().to_vec(),
-        ElemTy::BF16 => half::bf16::from_f64(v).to_bits().to_le_bytes().to_vec(),
-        ElemTy::I(1) => vec![(v != 0.0) as u8],
+    let mut out = Vec::with_capacity(8);
+    push_scalar(&mut out, v, elem)?;
+    Ok(out)
+}
+
+/// Appends `scalar_bytes(v, elem)` to `out`.
+fn push_scalar(out: &mut Vec<u8>, v: f64, elem: &ElemTy) -> Result<(), String> {
+    match elem {
+        ElemTy::F32 => out.extend_from_slice(&(v as f32).to_le_bytes()),
+        ElemTy::F64 => out.extend_from_slice(&v.to_le_bytes()),
+        ElemTy::F16 if v.is_finite() => out.extend_from_slice(&(round_float(v, 5, 10) as u16).to_le_bytes()),
+        ElemTy::F16 => out.extend_from_slice(&half::f16::from_f64(v).to_bits().to_le_bytes()),
+        ElemTy::BF16 if v.is_finite() => out.extend_from_slice(&(round_float(v, 8, 7) as u16).to_le_bytes()),
+        ElemTy::BF16 => out.extend_from_slice(&half::bf16::from_f64(v).to_bits().to_le_bytes()),
+        ElemTy::I(1) => out.push((v != 0.0) as u8),
         ElemTy::I(w) | ElemTy::U(w) if matches!(w, 8 | 16 | 32 | 64) => {
             let i = v as i64;
             let unsigned = matches!(elem, ElemTy::U(_));
@@ -101,10 +108,11 @@ pub fn scalar_bytes(v: f64, elem: &ElemTy) -> Result<Vec<u8>, String> {
             if !fits {
                 return Err(format!("the constant {i} does not fit in {elem}"));
             }
-            i.to_le_bytes()[..*w as usize / 8].to_vec()
+            out.extend_from_slice(&i.to_le_bytes()[..*w as usize / 8]);
         }
         other => return Err(format!("a constant of element type {other} cannot be built from a number")),
-    })
+    }
+    Ok(())
 }
 
 /// The bits of the finite `v` in the binary floating-point format with `exp_bits`
@@ -325,13 +333,17 @@ impl<'c> Emitter<'c> {
     /// The MLIR type of `t`; one that cannot be built is recorded in `errors` and stands
     /// in as `none`, so the node still lowers to the end and reports it.
     pub fn mlir_type(&mut self, t: &TensorTy) -> Type<'c> {
-        let key = t.to_string();
-        let context = self.context;
-        let built = *self.types.entry(key).or_insert_with_key(|text| context.parse_type(text));
-        built.unwrap_or_else(|| {
+        self.try_type(t).unwrap_or_else(|| {
             self.errors.push(format!("the type {t} cannot be built"));
-            context.none_type()
+            self.context.none_type()
         })
+    }
+
+    /// The MLIR type of `t`, if it can be built (a quantized type's parameters come
+    /// from the archive).
+    fn try_type(&mut self, t: &TensorTy) -> Option<Type<'c>> {
+        let context = self.context;
+        *self.types.entry(t.to_string()).or_insert_with_key(|text| context.parse_type(text))
     }
 
     /// The entries of the attribute dictionary `{text}`; text that does not parse is
@@ -444,7 +456,9 @@ impl<'c> Emitter<'c> {
     /// takes over (see `OWNED_CONSTANT_BYTES`).
     pub fn constant_from_bytes(&mut self, t: TensorTy, bytes: Vec<u8>) -> Val {
         self.check_results("stablehlo.constant", std::slice::from_ref(&t));
-        let ty = self.mlir_type(&t);
+        let Some(ty) = self.try_type(&t) else {
+            return self.failed_constant(t.clone(), format!("the type {t} cannot be built"));
+        };
         let value = if t.elem.is_bool() {
             // Only splats: MLIR packs bool tensors by the bit.
             match bytes.as_slice() {
@@ -460,8 +474,21 @@ impl<'c> Emitter<'c> {
             self.errors.push(format!("a constant of type {t} cannot hold the values it was given"));
             self.context.unit_attr()
         });
+        self.constant(ty, value, t)
+    }
+
+    fn constant(&mut self, ty: Type<'c>, value: Attribute<'c>, t: TensorTy) -> Val {
         let op = self.rw.create_at(self.loc, "stablehlo.constant", &[], &[ty], &[("value", value)]);
         self.push(op.result(0), t)
+    }
+
+    /// A constant standing in for one that could not be built (the error is recorded):
+    /// the node still lowers to its end and reports every error it finds.
+    fn failed_constant(&mut self, t: TensorTy, error: String) -> Val {
+        self.errors.push(error);
+        let ty = self.try_type(&t).unwrap_or_else(|| self.context.none_type());
+        let unit = self.context.unit_attr();
+        self.constant(ty, unit, t)
     }
 
     /// A constant of `elem` and `shape` holding `values` (row-major), each rounded to
@@ -469,16 +496,12 @@ impl<'c> Emitter<'c> {
     pub fn const_floats(&mut self, values: &[f64], elem: &ElemTy, shape: &[i64]) -> Val {
         let t = tensor(shape, elem.clone());
         if !elem.is_float() {
-            self.errors.push(format!("a table of floats cannot be a constant of type {t}"));
+            return self.failed_constant(t.clone(), format!("a table of floats cannot be a constant of type {t}"));
         }
         let mut bytes = Vec::with_capacity(values.len() * elem.byte_width().unwrap_or(0));
         for &v in values {
-            match scalar_bytes(v, elem) {
-                Ok(b) => bytes.extend_from_slice(&b),
-                Err(e) => {
-                    self.errors.push(e);
-                    break;
-                }
+            if let Err(e) = push_scalar(&mut bytes, v, elem) {
+                return self.failed_constant(t, e);
             }
         }
         self.constant_from_bytes(t, bytes)
@@ -495,15 +518,15 @@ impl<'c> Emitter<'c> {
     /// the context keeps. `ty` is the constant's type; a quantized one stores its
     /// integers.
     pub fn weight(&mut self, resource: &str, ty: TensorTy, bytes: impl AsRef<[u8]> + 'static) -> Val {
-        let result = self.mlir_type(&ty);
         let stored = match &ty.elem {
             ElemTy::Quant(q) => TensorTy { elem: q.storage(), ..ty.clone() },
             _ => ty.clone(),
         };
-        let stored = self.mlir_type(&stored);
+        let (Some(result), Some(stored)) = (self.try_type(&ty), self.try_type(&stored)) else {
+            return self.failed_constant(ty.clone(), format!("the type {ty} cannot be built"));
+        };
         let value = self.context.resource_constant(stored, resource, bytes);
-        let op = self.rw.create_at(self.loc, "stablehlo.constant", &[], &[result], &[("value", value)]);
-        self.push(op.result(0), ty)
+        self.constant(result, value, ty)
     }
 
     // ----- builders -------------------------------------------------------------------
@@ -512,11 +535,10 @@ impl<'c> Emitter<'c> {
     pub fn splat(&mut self, v: f64, elem: &ElemTy, shape: &[i64]) -> Val {
         if shape.iter().all(|&d| d >= 0) {
             let t = tensor(shape, elem.clone());
-            let bytes = scalar_bytes(v, elem).unwrap_or_else(|e| {
-                self.errors.push(e);
-                Vec::new()
-            });
-            return self.constant_from_bytes(t, bytes);
+            return match scalar_bytes(v, elem) {
+                Ok(bytes) => self.constant_from_bytes(t, bytes),
+                Err(e) => self.failed_constant(t, e),
+            };
         }
         let s = self.splat(v, elem, &[]);
         self.broadcast_in_dim(&s, shape, &[])
