@@ -163,9 +163,13 @@ fn expected_bytes(t: &TensorTy) -> Option<usize> {
 pub const DEFAULT_MAX_TENSOR_ELEMENTS: u64 = 1 << 31;
 /// The most bytes of constant data the importer may materialize for one constant
 /// (64 MiB), unless raised. Weights are mapped from the archive, not materialized. Such a
-/// constant passes through MLIR text, so it costs 20-30 times its bytes in memory while
-/// it is built (a 384 MiB averaging matrix peaked at 7.8 GB): the default keeps one
-/// under about 2 GB.
+/// constant is built from bytes: while it is built it costs the lowering's table (f64
+/// values for float tables, i64 for index tables) plus its bytes, which the context
+/// takes over without a copy from `OWNED_CONSTANT_BYTES` on: at most about 3 times its
+/// bytes (the 192 MiB averaging matrix of
+/// `fuzz/regressions/pt2/adaptive-pool2d-averaging-matrix-192mb.pt2` imports at a peak
+/// of 0.6 GB; through MLIR text it took 5.6 GB, and a 384 MiB one 7.8 GB). The default
+/// bounds what one archive can make the importer compute.
 pub const DEFAULT_MAX_CONSTANT_BYTES: u64 = 64 << 20;
 /// The environment variables that raise the limits (read when `ImportOptions` leaves
 /// them unset).
