@@ -163,6 +163,9 @@ mod tests {
         assert!(text.contains("}) {dimensions = array<i64: 0>} : (tensor<4xf32>, tensor<f32>) -> tensor<f32>"), "{text}");
         assert_eq!(reduce.location().print(), "loc(\"node\"(\"m.py\":3:1))");
         assert_eq!(c.name_location("w", c.unknown_location()).print(), "loc(\"w\")");
+        let (a, b) = (c.name_location("a", c.unknown_location()), c.file_line_col("m.py", 4, 2));
+        assert_eq!(c.fused_location(&[a, b, a]).print(), "loc(fused[\"a\", \"m.py\":4:2])");
+        assert_eq!(c.fused_location(&[a]).print(), "loc(\"a\")");
     }
 
     #[test]
