@@ -8,6 +8,7 @@
 //! results is a bug in the caller and panics (the pass bridge turns a panic into an
 //! error at the op), never undefined behaviour.
 
+pub mod build;
 pub mod func;
 pub mod pass_manager;
 pub mod pattern;

@@ -107,6 +107,21 @@ impl<'c> Rewriter<'c> {
         results: &[Type<'c>],
         attrs: &[(&str, Attribute<'c>)],
     ) -> Op<'c> {
+        self.create_with_regions(loc, name, operands, results, attrs, 0)
+    }
+
+    /// Creates op `name` with `regions` empty regions at the insertion point with
+    /// location `loc`; fill a region with `Region::append_block` and ops inserted at the
+    /// block's end.
+    pub fn create_with_regions(
+        &mut self,
+        loc: Location<'c>,
+        name: &str,
+        operands: &[Value<'c>],
+        results: &[Type<'c>],
+        attrs: &[(&str, Attribute<'c>)],
+        regions: usize,
+    ) -> Op<'c> {
         let point = self.point.expect("Rewriter::create needs an insertion point");
         let op = unsafe {
             let mut state = mlirOperationStateGet(str_ref(name), loc.to_raw());
@@ -118,6 +133,9 @@ impl<'c> Rewriter<'c> {
             let named: Vec<MlirNamedAttribute> =
                 attrs.iter().map(|(n, a)| mlirNamedAttributeGet(mlirIdentifierGet(ctx, str_ref(n)), a.to_raw())).collect();
             mlirOperationStateAddAttributes(&mut state, named.len() as isize, named.as_ptr());
+            // The op takes the new regions over.
+            let owned: Vec<MlirRegion> = (0..regions).map(|_| mlirRegionCreate()).collect();
+            mlirOperationStateAddOwnedRegions(&mut state, owned.len() as isize, owned.as_ptr());
             let op = mlirOperationCreate(&mut state);
             match point {
                 InsertPoint::Before(anchor) => {
