@@ -9,7 +9,8 @@
 //! up the next round, again in program order; ops left unused are erased at the end
 //! of each round. When a round leaves nothing to revisit, one more full round checks
 //! the fixpoint. Running out of rounds is an error that names the patterns that kept
-//! firing, never a silent stop.
+//! firing, never a silent stop. `GreedyConfig` can reverse the order (`bottom_up`)
+//! and leave unused ops unmatched (`skip_unused`).
 //!
 //! `set_debug_patterns(true)` (edge-opt `--debug-patterns`) prints every application
 //! to stderr; the `edge::patterns` tracing target carries the same events.
@@ -110,11 +111,19 @@ pub struct GreedyConfig {
     pub nested: bool,
     /// Erase unused `tfl`/`stablehlo` ops at the end of each round.
     pub erase_dead: bool,
+    /// Visit each round's ops last to first, users before producers (MLIR's default
+    /// traversal): a chain of ops folds from its end, so what it folds into is
+    /// rewritten once. Default: first to last, producers before users.
+    pub bottom_up: bool,
+    /// Do not match ops that have results, none of them used (MLIR's driver erases
+    /// such ops instead of matching them). They stay until the end-of-round erasure,
+    /// so within a round patterns see the use counts the round's rewrites left.
+    pub skip_unused: bool,
 }
 
 impl Default for GreedyConfig {
     fn default() -> Self {
-        GreedyConfig { max_rounds: 32, nested: false, erase_dead: true }
+        GreedyConfig { max_rounds: 32, nested: false, erase_dead: true, bottom_up: false, skip_unused: false }
     }
 }
 
@@ -161,11 +170,17 @@ pub fn apply_patterns_greedily<'c>(
     let mut pending: Option<HashSet<Op<'c>>> = None; // None: every op
     let mut verifying = false;
     for round in 1..=config.max_rounds {
-        let ops = collect(func);
+        let mut ops = collect(func);
+        if config.bottom_up {
+            ops.reverse();
+        }
         let mut next: HashSet<Op<'c>> = HashSet::new();
         let mut fired: BTreeMap<&'static str, usize> = BTreeMap::new();
         for op in ops {
             if rw.erased.contains(&op) || pending.as_ref().is_some_and(|p| !p.contains(&op)) {
+                continue;
+            }
+            if config.skip_unused && op.num_results() > 0 && op.is_unused() {
                 continue;
             }
             let name = op.name();
