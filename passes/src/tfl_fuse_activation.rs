@@ -8,12 +8,16 @@
 //! becomes
 //!   %1 = "tfl.add"(%a, %b) {fused_activation_function = "RELU6"}
 //!
+//! Patterns (`<Op><Effect>`), one per activation op: ReluIntoProducer,
+//! Relu6IntoProducer, ReluN1To1IntoProducer. Nothing else is erased.
+//!
 //! TANH is not fused: several TFLite kernels reject it as a fused activation.
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::rewrite::*;
 use edge_dialects::ir::Attr;
-use mlir_sys::MlirOperation;
+use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter};
+use edge_dialects::tfl::op as tfl;
+use std::sync::LazyLock;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-fuse-activation",
@@ -27,8 +31,19 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
     Ok(Box::new(TflFuseActivation))
 }
 
+/// The attribute an activation is fused into.
+const FUSED_ACTIVATION: &str = "fused_activation_function";
+
 /// Activation op -> the `fused_activation_function` value it becomes.
-const FUSIBLE: &[(&str, &str)] = &[("tfl.relu", "RELU"), ("tfl.relu6", "RELU6"), ("tfl.relu_n1_to_1", "RELU_N1_TO_1")];
+const FUSIBLE: &[(&str, &str)] = &[(tfl::Relu::NAME, "RELU"), (tfl::Relu6::NAME, "RELU6"), (tfl::ReluN1To1::NAME, "RELU_N1_TO_1")];
+
+const PATTERNS: &[Pattern] = &[
+    Pattern::new("ReluIntoProducer", tfl::Relu::NAME, into_producer),
+    Pattern::new("Relu6IntoProducer", tfl::Relu6::NAME, into_producer),
+    Pattern::new("ReluN1To1IntoProducer", tfl::ReluN1To1::NAME, into_producer),
+];
+
+static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
 
 struct TflFuseActivation;
 
@@ -37,34 +52,37 @@ fn admits(op: &str, activation: &str) -> bool {
     let Some(def) = edge_dialects::TFL.lookup(op) else { return false };
     def.attrs
         .iter()
-        .find(|a| a.name == "fused_activation_function")
+        .find(|a| a.name == FUSED_ACTIVATION)
         .is_some_and(|a| a.kind.check(&Attr::Str(activation.into())).is_ok())
 }
 
-impl TflFuseActivation {
-    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        for op in collect_ops(func) {
-            let op_name = name(op);
-            let Some(&(_, fused)) = FUSIBLE.iter().find(|(n, _)| *n == op_name) else { continue };
-            let input = operand(op, 0);
-            let Some(producer) = defining_op(input) else { continue };
-            let fusible = admits(&name(producer), fused)
-                && attr(producer, "fused_activation_function") == Some(Attr::Str("NONE".into()))
-                && use_count(input) == 1
-                && same_type(input, result(op, 0));
-            if fusible {
-                set_string_attr(producer, "fused_activation_function", fused);
-                replace_all_uses(result(op, 0), input);
-                erase(op);
-            }
-        }
-        Ok(())
+/// `act(producer(...))` -> `producer(...){fused_activation_function = ACT}`.
+fn into_producer<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(&(_, fused)) = FUSIBLE.iter().find(|(n, _)| *n == op.name()) else { return false };
+    let input = op.operand(0);
+    let Some(producer) = input.defining_op() else { return false };
+    let fusible = admits(producer.name(), fused)
+        && producer.attr(FUSED_ACTIVATION) == Some(Attr::Str("NONE".into()))
+        && input.has_one_use()
+        && input.same_type(op.result(0));
+    if !fusible {
+        return false;
     }
+    let a = rw.context().string_attr(fused);
+    rw.set_attr(producer, FUSED_ACTIVATION, a);
+    rw.replace_op(op, &[input]);
+    true
 }
 
-// Transitional: the typed rewrite below replaces `run_legacy`.
 impl Pass for TflFuseActivation {
-    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
-        self.run_legacy(anchor.to_raw()).map(|()| true)
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
+        // Ops in regions too; the pass erases only the activations it fuses.
+        let config = GreedyConfig { nested: true, erase_dead: false, ..GreedyConfig::default() };
+        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, config, &mut rw) {
+            func.emit_error(&format!("tfl-fuse-activation: {e}"));
+            return Err(PassFailed);
+        }
+        Ok(rw.changed())
     }
 }
