@@ -228,3 +228,50 @@ pub fn apply_patterns_greedily<'c>(
     }
     Err(NonConvergence { rounds: config.max_rounds, firing: Vec::new() })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::{edge_context, parse_module};
+    use std::cell::RefCell;
+
+    thread_local! {
+        /// The `tag` attribute of each op the test pattern was tried on, in order.
+        static SEEN: RefCell<Vec<i64>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Records the op and matches nothing.
+    fn record<'c>(op: Op<'c>, _: &mut Rewriter<'c>) -> bool {
+        SEEN.with(|s| s.borrow_mut().push(op.int_attr("tag").unwrap_or(-1)));
+        false
+    }
+
+    /// The tags `record` sees in one run of the driver over a chain of three ops, the
+    /// last unused.
+    fn visits(config: GreedyConfig) -> Vec<i64> {
+        let context = edge_context();
+        let source = r#"func.func @f(%x: tensor<2xf32>) -> tensor<2xf32> {
+  %0 = "tfl.abs"(%x) {tag = 0 : i32} : (tensor<2xf32>) -> tensor<2xf32>
+  %1 = "tfl.abs"(%0) {tag = 1 : i32} : (tensor<2xf32>) -> tensor<2xf32>
+  %2 = "tfl.abs"(%0) {tag = 2 : i32} : (tensor<2xf32>) -> tensor<2xf32>
+  func.return %1 : tensor<2xf32>
+}"#;
+        let module = parse_module(&context, source, "t.mlir").unwrap();
+        let func = Op::of_module(&module).body_ops()[0];
+        let patterns = PatternSet::new(&[Pattern::new("AbsRecord", crate::tfl::op::Abs::NAME, record)]);
+        let mut rw = Rewriter::new(func.context());
+        SEEN.with(|s| s.borrow_mut().clear());
+        let changed = apply_patterns_greedily(func, &patterns, config, &mut rw).unwrap();
+        assert!(!changed && !rw.changed());
+        SEEN.with(|s| s.take())
+    }
+
+    #[test]
+    fn traversal_order_and_unused_ops() {
+        let config = GreedyConfig { erase_dead: false, ..GreedyConfig::default() };
+        assert_eq!(visits(config), vec![0, 1, 2]);
+        assert_eq!(visits(GreedyConfig { bottom_up: true, ..config }), vec![2, 1, 0]);
+        assert_eq!(visits(GreedyConfig { skip_unused: true, ..config }), vec![0, 1]);
+        assert_eq!(visits(GreedyConfig { bottom_up: true, skip_unused: true, ..config }), vec![1, 0]);
+    }
+}
