@@ -375,12 +375,12 @@ const WEIGHTED: &[(&str, usize, usize, usize)] = &[
 /// The weighted op producing `v` (directly or through a single-use transpose), with
 /// no fused activation and no other user; and the dim of `v` holding its channels.
 fn weighted_producer(v: Value) -> Option<(Op, &'static (&'static str, usize, usize, usize), usize)> {
-    let (w, channel) = if let Some(t) = v.defined_by::<tfl::Transpose>() {
+    let def = v.defining_op()?;
+    let (w, channel) = if let Some(t) = def.cast::<tfl::Transpose>() {
         let perm = t.perm().const_ints()?;
         let last = perm.len() as i64 - 1;
         (t.input(), perm.iter().position(|&p| p == last)?)
     } else {
-        v.defining_op()?;
         (v, dims_of(v)?.len().checked_sub(1)?)
     };
     if v.use_count() != 1 || w.use_count() != 1 {
