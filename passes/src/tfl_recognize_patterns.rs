@@ -277,7 +277,7 @@ fn constant_like(v: Value) -> bool {
 }
 
 /// An op whose results are all unused, or used only by such ops (an intermediate of an
-/// earlier rewrite in this sweep, not yet erased).
+/// earlier rewrite in this round, not yet erased).
 fn is_dead(op: Op, depth: usize) -> bool {
     op.dialect() == "tfl"
         && depth > 0
