@@ -6,11 +6,15 @@
 
 use edge_dialects::ir::{Attr, ElemTy, TensorTy};
 use edge_dialects::mlir::{Attribute, Context, Op, Rewriter, Type, Value};
-use edge_dialects::stablehlo::op as hlo;
+use edge_dialects::catalog::Trait;
 use edge_dialects::tfl::op as tfl;
 
-/// Ops whose one result is the constant in their `value` attribute.
-const CONSTANT_OPS: &[&str] = &[tfl::PseudoConst::NAME, hlo::Constant::NAME, "arith.constant"];
+/// Whether `op` has its one result in its `value` attribute: `Trait::ConstantLike` in
+/// the catalogs (`tfl.pseudo_const`, `stablehlo.constant`), or upstream's
+/// `arith.constant`.
+fn is_constant_op(op: Op) -> bool {
+    op.is("arith.constant") || op.def().is_some_and(|def| def.has(Trait::ConstantLike))
+}
 
 /// A constant tensor: static shape, element type and little-endian bytes (bools one
 /// byte each, as in a TFLite buffer).
@@ -215,7 +219,7 @@ pub fn strides(shape: &[i64]) -> Vec<i64> {
 
 /// The op defining `v` when it is a constant op.
 pub fn constant_op(v: Value) -> Option<Op> {
-    v.defining_op().filter(|op| CONSTANT_OPS.contains(&op.name()))
+    v.defining_op().filter(|op| is_constant_op(*op))
 }
 
 /// Whether `v` is produced by a constant op.

@@ -29,6 +29,7 @@
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
+use edge_dialects::catalog::Trait;
 use edge_dialects::ir::type_from_mlir;
 use mlir_sys::*;
 
@@ -46,86 +47,15 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct StablehloWidenF16;
 
-/// Ops whose f32 result on f16 values is again an f16 value: they move, pick or compare
-/// values (or compute exactly, as `remainder`). No rounding after them.
-const KEEPS_F16_VALUES: &[&str] = &[
-    "stablehlo.abs",
-    "stablehlo.broadcast_in_dim",
-    "stablehlo.ceil",
-    "stablehlo.clamp",
-    "stablehlo.compare",
-    "stablehlo.concatenate",
-    "stablehlo.dynamic_slice",
-    "stablehlo.floor",
-    "stablehlo.gather",
-    "stablehlo.is_finite",
-    "stablehlo.maximum",
-    "stablehlo.minimum",
-    "stablehlo.negate",
-    "stablehlo.pad",
-    "stablehlo.remainder",
-    "stablehlo.reshape",
-    "stablehlo.reverse",
-    "stablehlo.round_nearest_afz",
-    "stablehlo.round_nearest_even",
-    "stablehlo.select",
-    "stablehlo.sign",
-    "stablehlo.slice",
-    "stablehlo.transpose",
-];
-
-/// Ops whose f32 result may need rounding to f16.
-const ROUNDS: &[&str] = &[
-    "stablehlo.add",
-    "stablehlo.atan2",
-    "stablehlo.cbrt",
-    "stablehlo.convolution",
-    "stablehlo.cosine",
-    "stablehlo.divide",
-    "stablehlo.dot_general",
-    "stablehlo.exponential",
-    "stablehlo.exponential_minus_one",
-    "stablehlo.iota",
-    "stablehlo.log",
-    "stablehlo.log_plus_one",
-    "stablehlo.logistic",
-    "stablehlo.multiply",
-    "stablehlo.power",
-    "stablehlo.rsqrt",
-    "stablehlo.sine",
-    "stablehlo.sqrt",
-    "stablehlo.subtract",
-    "stablehlo.tan",
-    "stablehlo.tanh",
-];
-
-/// Ops with a region (reduce bodies, comparators, scatter combiners): the region computes
-/// in f32 too; the result rounds unless every body op only picks or compares.
-const WITH_REGIONS: &[&str] = &["stablehlo.reduce", "stablehlo.reduce_window", "stablehlo.scatter", "stablehlo.sort"];
-
-/// Ops allowed inside those regions, and those of them that only pick or compare.
-const REGION_OPS: &[&str] = &[
-    "stablehlo.add",
-    "stablehlo.and",
-    "stablehlo.compare",
-    "stablehlo.maximum",
-    "stablehlo.minimum",
-    "stablehlo.multiply",
-    "stablehlo.not",
-    "stablehlo.or",
-    "stablehlo.return",
-    "stablehlo.select",
-];
-const REGION_PICKS: &[&str] = &[
-    "stablehlo.and",
-    "stablehlo.compare",
-    "stablehlo.maximum",
-    "stablehlo.minimum",
-    "stablehlo.not",
-    "stablehlo.or",
-    "stablehlo.return",
-    "stablehlo.select",
-];
+/// How the pass treats an op is its StableHLO catalog entry's trait: `F16Exact` ops
+/// move, pick or compare values (or compute exactly, as `remainder`), so their f32
+/// result on f16 values is again an f16 value and needs no rounding; `F16Rounds` ops'
+/// result may; `F16ByBody` ops (reduce, reduce_window, scatter, sort) compute their
+/// region in f32 too, which may hold only `F16InBody` ops, and round unless every body
+/// op is exact (not `F16Rounds`).
+fn has(op_name: &str, t: Trait) -> bool {
+    edge_dialects::STABLEHLO.lookup(op_name).is_some_and(|def| def.has(t))
+}
 
 fn is_f16(t: MlirType) -> bool {
     unsafe { mlirTypeIsAShaped(t) && mlirTypeIsAF16(mlirShapedTypeGetElementType(t)) }
@@ -193,14 +123,14 @@ fn kind(op: MlirOperation) -> Option<Kind> {
         "stablehlo.constant" => Kind::Constant,
         "stablehlo.convert" => Kind::Convert,
         "func.return" | "stablehlo.return" => Kind::Return,
-        n if KEEPS_F16_VALUES.contains(&n) => Kind::Keeps,
-        n if ROUNDS.contains(&n) => Kind::Rounds,
-        n if WITH_REGIONS.contains(&n) => {
+        n if has(n, Trait::F16Exact) => Kind::Keeps,
+        n if has(n, Trait::F16Rounds) => Kind::Rounds,
+        n if has(n, Trait::F16ByBody) => {
             let inner: Vec<String> = region_ops(op).into_iter().map(name).collect();
-            if !inner.iter().all(|o| REGION_OPS.contains(&o.as_str())) {
+            if !inner.iter().all(|o| has(o, Trait::F16InBody)) {
                 return None;
             }
-            if inner.iter().all(|o| REGION_PICKS.contains(&o.as_str())) {
+            if inner.iter().all(|o| !has(o, Trait::F16Rounds)) {
                 Kind::Keeps
             } else {
                 Kind::Rounds

@@ -3,9 +3,9 @@
 //! identical constants.
 //!
 //! Input: a function of TFL ops (after `legalize-stablehlo-to-tfl`). Output: the same
-//! function where every op of the table below whose operands are constants is a
-//! constant, computed as LiteRT's kernel would (f32 arithmetic for f32 ops, integer
-//! arithmetic wrapping at the element width).
+//! function where every op with a `Trait::Fold` in the TFL catalog whose operands are
+//! constants is a constant, computed as LiteRT's kernel would (f32 arithmetic for f32
+//! ops, integer arithmetic wrapping at the element width).
 //!
 //! A constant operand may be a splat or `broadcast_to(constant)`: element-wise ops then
 //! compute on the small tensor and give `broadcast_to(result)` (or a splat), so a
@@ -31,6 +31,8 @@ use crate::constant::{
 };
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
 use crate::quant::{dequantized_const, insert_quant_const, quant_of};
+// What evaluates an op is its catalog entry's `Trait::Fold`, under this pass's names.
+use edge_dialects::catalog::{Fold as Kernel, FoldBinary as BinaryOp, FoldUnary as UnaryOp};
 use edge_dialects::elements::sample_hash;
 use edge_dialects::ir::ElemTy;
 use edge_dialects::mlir::{Attribute, Op, Rewriter, Type, Value};
@@ -59,67 +61,6 @@ struct TflFoldConstants {
     max_growth: usize,
 }
 
-/// What evaluates one op.
-#[derive(Clone, Copy)]
-enum Kernel {
-    Binary(BinaryOp),
-    Unary(UnaryOp),
-    /// reshape, squeeze, expand_dims: the bytes take the result's shape.
-    Reshape,
-    Transpose,
-    BroadcastTo,
-    Cast,
-    Pad,
-    Concatenation,
-    Slice,
-    StridedSlice,
-}
-
-#[derive(Clone, Copy)]
-enum BinaryOp {
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Maximum,
-    Minimum,
-}
-
-#[derive(Clone, Copy)]
-enum UnaryOp {
-    Abs,
-    Neg,
-    Rsqrt,
-    Sqrt,
-    Exp,
-}
-
-/// The ops this pass folds, sorted by name.
-const KERNELS: &[(&str, Kernel)] = &[
-    (tfl::Abs::NAME, Kernel::Unary(UnaryOp::Abs)),
-    (tfl::Add::NAME, Kernel::Binary(BinaryOp::Add)),
-    (tfl::BroadcastTo::NAME, Kernel::BroadcastTo),
-    (tfl::Cast::NAME, Kernel::Cast),
-    (tfl::Concatenation::NAME, Kernel::Concatenation),
-    (tfl::Div::NAME, Kernel::Binary(BinaryOp::Div)),
-    (tfl::Exp::NAME, Kernel::Unary(UnaryOp::Exp)),
-    (tfl::ExpandDims::NAME, Kernel::Reshape),
-    (tfl::Maximum::NAME, Kernel::Binary(BinaryOp::Maximum)),
-    (tfl::Minimum::NAME, Kernel::Binary(BinaryOp::Minimum)),
-    (tfl::Mul::NAME, Kernel::Binary(BinaryOp::Mul)),
-    (tfl::Neg::NAME, Kernel::Unary(UnaryOp::Neg)),
-    (tfl::Pad::NAME, Kernel::Pad),
-    (tfl::Padv2::NAME, Kernel::Pad),
-    (tfl::Reshape::NAME, Kernel::Reshape),
-    (tfl::Rsqrt::NAME, Kernel::Unary(UnaryOp::Rsqrt)),
-    (tfl::Slice::NAME, Kernel::Slice),
-    (tfl::Sqrt::NAME, Kernel::Unary(UnaryOp::Sqrt)),
-    (tfl::Squeeze::NAME, Kernel::Reshape),
-    (tfl::StridedSlice::NAME, Kernel::StridedSlice),
-    (tfl::Sub::NAME, Kernel::Binary(BinaryOp::Sub)),
-    (tfl::Transpose::NAME, Kernel::Transpose),
-];
-
 /// One op's folded value: a tensor of the result's shape, or a smaller one that
 /// broadcasts to it.
 struct Folded {
@@ -143,7 +84,7 @@ impl Pass for TflFoldConstants {
                 }
                 continue;
             }
-            let Some(&(_, kernel)) = KERNELS.iter().find(|(n, _)| *n == op.name()) else { continue };
+            let Some(kernel) = op.def().and_then(|d| d.fold()) else { continue };
             if let Some(v) = move_dequantized(&mut rw, kernel, op) {
                 rw.replace_op(op, &[v]);
                 continue;

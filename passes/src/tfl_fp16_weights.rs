@@ -36,6 +36,7 @@
 use crate::legacy::constant::{self, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
+use edge_dialects::catalog::Trait;
 use edge_dialects::ir::ElemTy;
 use edge_dialects::remark::remark_at;
 use half::f16;
@@ -63,17 +64,16 @@ const ALL_UNDERFLOW: &str =
 const RETURNED: &str = "kept float32: the function returns this constant";
 const UNREADABLE: &str = "kept float32: the constant's value cannot be read";
 
-/// Ops whose LiteRT kernels need a bias (the writer's `ZERO_BIAS_OPS`) and the dim of
-/// their filter that counts output channels.
-const NEEDS_BIAS: &[(&str, usize)] = &[("tfl.conv_2d", 0), ("tfl.depthwise_conv_2d", 3)];
-
-/// Gives each op of `NEEDS_BIAS` without a bias a float16 zero one, shared by the ops of
-/// one channel count and inserted at the start of the body so it precedes them all.
+/// Gives each op whose LiteRT kernel needs a bias (`Trait::RequiresBias`, as the writer
+/// reads it) and has none a float16 zero one, shared by the ops of one channel count (the
+/// filter's output-channel dim, `OpDef::weighted`) and inserted at the start of the body
+/// so it precedes them all.
 fn add_zero_biases(func: MlirOperation) {
     let mut biases: std::collections::HashMap<i64, MlirValue> = Default::default();
     for op in collect_ops(func) {
         let op_name = name(op);
-        let Some(&(_, dim)) = NEEDS_BIAS.iter().find(|(n, _)| *n == op_name) else { continue };
+        let needs_bias = edge_dialects::TFL.lookup(&op_name).filter(|d| d.has(Trait::RequiresBias));
+        let Some(dim) = needs_bias.and_then(|d| d.weighted()).map(|w| w.channel_dim) else { continue };
         let ops = operands(op);
         let absent = ops.len() < 3 || defining_op(ops[2]).is_some_and(|d| name(d) == "tfl.no_value");
         let channels = value_type(ops[1]).dims().get(dim).copied().filter(|&c| c > 0);

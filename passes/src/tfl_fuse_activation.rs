@@ -1,22 +1,23 @@
-//! `tfl-fuse-activation`: folds a `tfl.relu`, `tfl.relu6` or `tfl.relu_n1_to_1` into the
-//! op that produces its input, when that op has `fused_activation_function = "NONE"`,
-//! its catalog entry admits the activation (CONCATENATION's kernels, for one, do not),
-//! the same result type, and no other user.
+//! `tfl-fuse-activation`: folds an activation op whose catalog entry says which
+//! `fused_activation_function` it becomes (`Trait::FusibleActivation`: `tfl.relu`,
+//! `tfl.relu6`, `tfl.relu_n1_to_1`) into the op that produces its input, when that op
+//! has `fused_activation_function = "NONE"`, its catalog entry admits the activation
+//! (CONCATENATION's kernels, for one, do not), the same result type, and no other user.
 //!
 //!   %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"}
 //!   %1 = "tfl.relu6"(%0)
 //! becomes
 //!   %1 = "tfl.add"(%a, %b) {fused_activation_function = "RELU6"}
 //!
-//! Patterns (`<Op><Effect>`), one per activation op: ReluIntoProducer,
-//! Relu6IntoProducer, ReluN1To1IntoProducer. Nothing else is erased.
+//! Pattern (`<Op><Effect>`): ActivationIntoProducer, rooted at each TFL op with the
+//! trait (so a new activation needs only its catalog entry). Nothing else is erased.
 //!
 //! TANH is not fused: several TFLite kernels reject it as a fused activation.
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use edge_dialects::ir::Attr;
 use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter};
-use edge_dialects::tfl::op as tfl;
+use edge_dialects::TFL;
 use std::sync::LazyLock;
 
 pub static INFO: PassInfo = PassInfo {
@@ -34,34 +35,31 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 /// The attribute an activation is fused into.
 const FUSED_ACTIVATION: &str = "fused_activation_function";
 
-/// Activation op -> the `fused_activation_function` value it becomes.
-const FUSIBLE: &[(&str, &str)] = &[(tfl::Relu::NAME, "RELU"), (tfl::Relu6::NAME, "RELU6"), (tfl::ReluN1To1::NAME, "RELU_N1_TO_1")];
-
-const PATTERNS: &[Pattern] = &[
-    Pattern::new("ReluIntoProducer", tfl::Relu::NAME, into_producer),
-    Pattern::new("Relu6IntoProducer", tfl::Relu6::NAME, into_producer),
-    Pattern::new("ReluN1To1IntoProducer", tfl::ReluN1To1::NAME, into_producer),
-];
-
-static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
+/// ActivationIntoProducer at every op whose catalog entry has
+/// `Trait::FusibleActivation`.
+static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| {
+    let patterns: Vec<Pattern> = TFL
+        .ops
+        .iter()
+        .filter(|def| def.fusible_activation().is_some())
+        .map(|def| Pattern::new("ActivationIntoProducer", def.name, into_producer))
+        .collect();
+    PatternSet::new(&patterns)
+});
 
 struct TflFuseActivation;
 
 /// Whether `op`'s catalog entry accepts `fused_activation_function = activation`.
-fn admits(op: &str, activation: &str) -> bool {
-    let Some(def) = edge_dialects::TFL.lookup(op) else { return false };
-    def.attrs
-        .iter()
-        .find(|a| a.name == FUSED_ACTIVATION)
-        .is_some_and(|a| a.kind.check(&Attr::Str(activation.into())).is_ok())
+fn admits(op: Op, activation: &str) -> bool {
+    op.def().is_some_and(|def| def.admits_fused_activation(activation))
 }
 
 /// `act(producer(...))` -> `producer(...){fused_activation_function = ACT}`.
 fn into_producer<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    let Some(&(_, fused)) = FUSIBLE.iter().find(|(n, _)| *n == op.name()) else { return false };
+    let Some(fused) = op.def().and_then(|d| d.fusible_activation()) else { return false };
     let input = op.operand(0);
     let Some(producer) = input.defining_op() else { return false };
-    let fusible = admits(producer.name(), fused)
+    let fusible = admits(producer, fused)
         && producer.attr(FUSED_ACTIVATION) == Some(Attr::Str("NONE".into()))
         && input.has_one_use()
         && input.same_type(op.result(0));

@@ -6,9 +6,10 @@
 //! ops that do not care about layout, rewriting them to work on the untransposed
 //! value: element-wise ops (their constant operands are transposed at compile time),
 //! reductions and pads (axes and paddings permuted), concatenation (axis permuted),
-//! slice, and reshapes that only split or merge dimensions. Two transposes in a row
-//! fold into one, and one with the identity permutation disappears; a transpose that
-//! only moves size-1 dimensions becomes a reshape.
+//! slice, and reshapes that only split or merge dimensions; the catalog's `ElementWise`
+//! and `LayoutAgnostic` traits say which ops these are and what to permute. Two
+//! transposes in a row fold into one, and one with the identity permutation
+//! disappears; a transpose that only moves size-1 dimensions becomes a reshape.
 //!
 //!   %t = "tfl.transpose"(%conv, %to_nchw)      // NHWC -> NCHW
 //!   %r = "tfl.relu"(%t)
@@ -19,15 +20,17 @@
 //!   %c = "tfl.conv_2d"(%r, ...)
 //!
 //! Patterns (`<Op><Effect>`), by root op, in the order they are tried:
-//!   tfl.transpose       TransposeIdentityErase, TransposeTransposeFold,
-//!                       TransposeReshapeTransposeFold
-//!   element-wise ops    ElementwiseTransposeSink
-//!   reductions          ReductionTransposeSink
-//!   pads                PadTransposeSink
-//!   tfl.concatenation   ConcatenationTransposeSink
-//!   tfl.reshape         ReshapeTransposeSink (with ReshapeTransposeSplit, when the
-//!                       transpose it sinks has an op below to go on through)
-//!   tfl.slice           SliceTransposeSink
+//!   tfl.transpose                 TransposeIdentityErase, TransposeTransposeFold,
+//!                                 TransposeReshapeTransposeFold
+//!   `ElementWise`                 ElementwiseTransposeSink
+//!   `LayoutAgnostic(Permute::..)`:
+//!     `AxesOperand` (reductions)  ReductionTransposeSink
+//!     `PaddingsOperand` (pads)    PadTransposeSink
+//!     `AxisAttr` (concatenation)  ConcatenationTransposeSink
+//!     `PerDimOperands` (slice)    SliceTransposeSink
+//!   tfl.reshape                   ReshapeTransposeSink (with ReshapeTransposeSplit,
+//!                                 when the transpose it sinks has an op below to go
+//!                                 on through)
 //! run by the greedy driver in program order until none applies (ops left unused are
 //! not matched and go at the end of each round); then, once the transposes have
 //! settled, TransposeUnitDimsToReshape (as a reshape, a transpose could no longer
@@ -38,9 +41,9 @@
 //! differs (typically the model's input and, for 4-D outputs, its output).
 
 use crate::constant::{self, ConstTensor};
-use crate::op_classes::{BROADCASTING, UNARY};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::quant::quant_of;
+use edge_dialects::catalog::{Permute, Trait};
 use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
 use edge_dialects::tfl::op as tfl;
 use std::sync::LazyLock;
@@ -59,31 +62,24 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct TflLayoutNhwc;
 
-/// Reductions with an `axes` operand and a `keep_dims` attribute.
-const REDUCTIONS: &[&str] =
-    &[tfl::Mean::NAME, tfl::ReduceAny::NAME, tfl::ReduceMax::NAME, tfl::ReduceMin::NAME, tfl::ReduceProd::NAME, tfl::Sum::NAME];
-
-/// Pads with a `[rank, 2]` paddings operand.
-const PADS: &[&str] = &[tfl::Pad::NAME, tfl::Padv2::NAME];
-
 /// Sinking and cancelling, tried by decreasing benefit on each op.
 const PATTERNS: &[Pattern] = &[
     // ---- tfl.transpose ----------------------------------------------------------
     Pattern::new("TransposeIdentityErase", tfl::Transpose::NAME, transpose_identity_erase).with_benefit(3),
     Pattern::new("TransposeTransposeFold", tfl::Transpose::NAME, transpose_transpose_fold).with_benefit(2),
     Pattern::new("TransposeReshapeTransposeFold", tfl::Transpose::NAME, transpose_reshape_transpose_fold).with_benefit(1),
-    // ---- element-wise ops (`op_classes::UNARY`, `op_classes::BROADCASTING`) -----------
+    // ---- element-wise ops (`Trait::ElementWise`) --------------------------------
     Pattern::any_op("ElementwiseTransposeSink", elementwise_transpose_sink),
-    // ---- reductions (`REDUCTIONS`) ----------------------------------------------
+    // ---- reductions (`LayoutAgnostic(AxesOperand)`) -----------------------------
     Pattern::any_op("ReductionTransposeSink", reduction_transpose_sink),
-    // ---- pads (`PADS`) ----------------------------------------------------------
+    // ---- pads (`LayoutAgnostic(PaddingsOperand)`) -------------------------------
     Pattern::any_op("PadTransposeSink", pad_transpose_sink),
-    // ---- tfl.concatenation ------------------------------------------------------
-    Pattern::new("ConcatenationTransposeSink", tfl::Concatenation::NAME, concatenation_transpose_sink),
+    // ---- concatenation (`LayoutAgnostic(AxisAttr)`) -----------------------------
+    Pattern::any_op("ConcatenationTransposeSink", concatenation_transpose_sink),
+    // ---- slice (`LayoutAgnostic(PerDimOperands)`) -------------------------------
+    Pattern::any_op("SliceTransposeSink", slice_transpose_sink),
     // ---- tfl.reshape ------------------------------------------------------------
     Pattern::new("ReshapeTransposeSink", tfl::Reshape::NAME, reshape_transpose_sink),
-    // ---- tfl.slice --------------------------------------------------------------
-    Pattern::new("SliceTransposeSink", tfl::Slice::NAME, slice_transpose_sink),
 ];
 
 /// Run once the patterns above have settled.
@@ -165,6 +161,12 @@ fn transposed(v: Value) -> Option<(Value, Perm)> {
 fn static_dims(v: Value) -> Option<Vec<i64>> {
     let t = v.ty();
     t.is_static().then(|| t.dims().to_vec())
+}
+
+/// What `op`'s catalog entry says to permute for it to run on a transposed input's
+/// source (`Trait::LayoutAgnostic`).
+fn layout(op: Op) -> Option<Permute> {
+    op.def()?.layout()
 }
 
 /// A per-axis (de)quantize is tied to its dimension's position.
@@ -284,8 +286,7 @@ enum Operand<'c> {
 /// ElementwiseTransposeSink: every operand a transpose by the same perm, a constant
 /// (transposed now), or all ones in shape.
 fn elementwise_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    let n = op.name();
-    if !(UNARY.contains(&n) || BROADCASTING.contains(&n)) || op.num_results() != 1 {
+    if !op.def().is_some_and(|d| d.has(Trait::ElementWise)) || op.num_results() != 1 {
         return false;
     }
     let ins = op.operands();
@@ -346,13 +347,12 @@ fn elementwise_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     true
 }
 
-/// ReductionTransposeSink: reduce the untransposed input over the permuted axes.
+/// ReductionTransposeSink: reduce the untransposed input over the permuted axes
+/// (operand `axes_at`).
 fn reduction_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    if !REDUCTIONS.contains(&op.name()) {
-        return false;
-    }
+    let Some(Permute::AxesOperand(axes_at)) = layout(op) else { return false };
     let Some((x, perm)) = transposed(op.operand(0)) else { return false };
-    let Some(axes) = constant::read(op.operand(1)).and_then(|c| c.ints()) else { return false };
+    let Some(axes) = constant::read(op.operand(axes_at)).and_then(|c| c.ints()) else { return false };
     let Some(out_dims) = static_dims(op.result(0)) else { return false };
     let rank = perm.len() as i64;
     let mut reduced = vec![false; perm.len()];
@@ -378,18 +378,17 @@ fn reduction_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Ok(axes_const) = ConstTensor::from_i32(vec![new_axes.len() as i64], &new_axes) else { return false };
     let axes_value = constant::insert(rw, &axes_const);
     rw.set_operand(op, 0, x);
-    rw.set_operand(op, 1, axes_value);
+    rw.set_operand(op, axes_at, axes_value);
     reroute_through_transpose(rw, op, &inner, &after);
     true
 }
 
-/// PadTransposeSink: pad the untransposed input with permuted paddings.
+/// PadTransposeSink: pad the untransposed input with permuted paddings (operand
+/// `paddings_at`).
 fn pad_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    if !PADS.contains(&op.name()) {
-        return false;
-    }
+    let Some(Permute::PaddingsOperand(paddings_at)) = layout(op) else { return false };
     let Some((x, perm)) = transposed(op.operand(0)) else { return false };
-    let Some(pads) = constant::read(op.operand(1)) else { return false };
+    let Some(pads) = constant::read(op.operand(paddings_at)) else { return false };
     let Some(values) = pads.ints() else { return false };
     let Some(out_dims) = static_dims(op.result(0)) else { return false };
     if pads.shape != [perm.len() as i64, 2] {
@@ -403,21 +402,22 @@ fn pad_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Ok(c) = ConstTensor::from_i32(pads.shape.clone(), &new) else { return false };
     let c = constant::insert(rw, &c);
     rw.set_operand(op, 0, x);
-    rw.set_operand(op, 1, c);
+    rw.set_operand(op, paddings_at, c);
     reroute_through_transpose(rw, op, &permute(&out_dims, &inverse(&perm)), &perm);
     true
 }
 
-/// ConcatenationTransposeSink: every input a transpose by the same perm or a constant.
+/// ConcatenationTransposeSink: every input a transpose by the same perm or a constant;
+/// the dim attribute `axis_attr` permuted.
 fn concatenation_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    let Some(concat) = op.cast::<tfl::Concatenation>() else { return false };
-    let ins = concat.values();
-    if per_axis(concat.output()) || ins.iter().any(|&v| per_axis(v)) {
+    let Some(Permute::AxisAttr(axis_attr)) = layout(op) else { return false };
+    let ins = op.operands();
+    if per_axis(op.result(0)) || ins.iter().any(|&v| per_axis(v)) {
         return false;
     }
     let Some(perm) = ins.iter().find_map(|&v| transposed(v).map(|t| t.1)) else { return false };
-    let Some(out_dims) = static_dims(concat.output()) else { return false };
-    let Some(axis) = concat.axis() else { return false };
+    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    let Some(axis) = op.int_attr(axis_attr) else { return false };
     let rank = perm.len() as i64;
     let axis = if axis < 0 { axis + rank } else { axis };
     if !(0..rank).contains(&axis) || out_dims.len() != perm.len() {
@@ -443,7 +443,7 @@ fn concatenation_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
         rw.set_operand(op, i, v);
     }
     let a = rw.context().i32_attr(perm[axis as usize] as i64);
-    rw.set_attr(op, "axis", a);
+    rw.set_attr(op, axis_attr, a);
     reroute_through_transpose(rw, op, &permute(&out_dims, &inv), &perm);
     true
 }
@@ -490,33 +490,32 @@ fn reshape_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
 }
 
 /// Whether a transpose of `op`'s operand can go on from there: `op` is a transpose
-/// (the two fold) or an op a pattern above sinks transposes through.
+/// (the two fold), a reshape, or an op whose catalog entry lets a pattern above sink
+/// transposes through it (`ElementWise`, `LayoutAgnostic`).
 fn takes_transpose(op: Op) -> bool {
-    let n = op.name();
-    [tfl::Transpose::NAME, tfl::Concatenation::NAME, tfl::Reshape::NAME, tfl::Slice::NAME].contains(&n)
-        || UNARY.contains(&n)
-        || BROADCASTING.contains(&n)
-        || REDUCTIONS.contains(&n)
-        || PADS.contains(&n)
+    op.isa::<tfl::Transpose>()
+        || op.isa::<tfl::Reshape>()
+        || op.def().is_some_and(|d| d.has(Trait::ElementWise) || d.layout().is_some())
 }
 
-/// SliceTransposeSink: slice the untransposed input with permuted begin and size.
+/// SliceTransposeSink: slice the untransposed input with permuted begin and size (the
+/// one-entry-per-dim operands `per_dim`).
 fn slice_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    let Some(slice) = op.cast::<tfl::Slice>() else { return false };
-    let Some((x, perm)) = transposed(slice.input()) else { return false };
-    let ints = |v: Value| constant::read(v).and_then(|c| c.ints());
-    let (Some(begin), Some(size)) = (ints(slice.begin()), ints(slice.size())) else { return false };
-    let Some(out_dims) = static_dims(slice.output()) else { return false };
-    if begin.len() != perm.len() || size.len() != perm.len() {
+    let Some(Permute::PerDimOperands(per_dim)) = layout(op) else { return false };
+    let Some((x, perm)) = transposed(op.operand(0)) else { return false };
+    let ints = |i: usize| constant::read(op.operand(i)).and_then(|c| c.ints());
+    let Some(values) = per_dim.iter().map(|&i| ints(i)).collect::<Option<Vec<_>>>() else { return false };
+    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    if values.iter().any(|v| v.len() != perm.len()) {
         return false;
     }
     let inv = inverse(&perm);
-    let (Ok(b), Ok(s)) = (constant::insert_i32(rw, &permute(&begin, &inv)), constant::insert_i32(rw, &permute(&size, &inv))) else {
-        return false;
-    };
+    let inserted: Vec<_> = values.iter().map(|v| constant::insert_i32(rw, &permute(v, &inv))).collect();
+    let Ok(permuted) = inserted.into_iter().collect::<Result<Vec<_>, _>>() else { return false };
     rw.set_operand(op, 0, x);
-    rw.set_operand(op, 1, b);
-    rw.set_operand(op, 2, s);
+    for (&i, v) in per_dim.iter().zip(permuted) {
+        rw.set_operand(op, i, v);
+    }
     reroute_through_transpose(rw, op, &permute(&out_dims, &inv), &perm);
     true
 }

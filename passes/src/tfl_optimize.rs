@@ -53,6 +53,7 @@ use crate::constant::{
     strides, transpose_bytes, with_bytes, ConstTensor,
 };
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use edge_dialects::catalog::{Fold, Weighted};
 use edge_dialects::ir::ElemTy;
 use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
 use edge_dialects::tfl::op as tfl;
@@ -233,13 +234,16 @@ fn transpose_noop<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     true
 }
 
-/// The ops that only reshape: their operand 0 is the input, their result its bytes.
-const RESHAPES: &[&str] = &[tfl::Reshape::NAME, tfl::Squeeze::NAME, tfl::ExpandDims::NAME];
+/// Whether `op` only reshapes (reshape, squeeze, expand_dims: `Fold::Reshape` in the
+/// catalog): its operand 0 is the input, its result the same bytes.
+fn only_reshapes(op: &Op) -> bool {
+    op.def().and_then(|d| d.fold()) == Some(Fold::Reshape)
+}
 
 /// `reshape(reshape(x))` (squeeze and expand_dims alike) reads `x` directly; a static
 /// result becomes one `tfl.reshape`.
 fn reshape_reshape_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    let Some(inner) = op.operand(0).defining_op().filter(|d| RESHAPES.contains(&d.name())) else { return false };
+    let Some(inner) = op.operand(0).defining_op().filter(only_reshapes) else { return false };
     let Some(dims) = dims_of(op.result(0)) else { return false };
     let x = inner.operand(0);
     if dims_of(x).is_none() {
@@ -363,18 +367,12 @@ enum Affine {
     Mul,
 }
 
-/// Ops with a constant per-output-channel filter and an optional bias, their output
-/// channels last: (op, filter operand, bias operand, filter's output-channel dim).
-const WEIGHTED: &[(&str, usize, usize, usize)] = &[
-    (tfl::Conv2d::NAME, 1, 2, 0),
-    (tfl::DepthwiseConv2d::NAME, 1, 2, 3),
-    (tfl::FullyConnected::NAME, 1, 2, 0),
-    (tfl::TransposeConv::NAME, 1, 3, 0),
-];
-
 /// The weighted op producing `v` (directly or through a single-use transpose), with
-/// no fused activation and no other user; and the dim of `v` holding its channels.
-fn weighted_producer(v: Value) -> Option<(Op, &'static (&'static str, usize, usize, usize), usize)> {
+/// no fused activation and no other user; its operands (`OpDef::weighted`: a constant
+/// per-output-channel filter and an optional bias, output channels last, as conv_2d,
+/// depthwise_conv_2d, fully_connected and transpose_conv have); and the dim of `v`
+/// holding its channels.
+fn weighted_producer(v: Value) -> Option<(Op, Weighted, usize)> {
     let def = v.defining_op()?;
     let (w, channel) = if let Some(t) = def.cast::<tfl::Transpose>() {
         let perm = t.perm().const_ints()?;
@@ -387,9 +385,9 @@ fn weighted_producer(v: Value) -> Option<(Op, &'static (&'static str, usize, usi
         return None;
     }
     let conv = w.defining_op()?;
-    let entry = WEIGHTED.iter().find(|e| e.0 == conv.name())?;
+    let weighted = conv.def()?.weighted()?;
     let single_result = conv.num_results() == 1;
-    (single_result && fused_none(conv) && is_f32(w)).then_some((conv, entry, channel))
+    (single_result && fused_none(conv) && is_f32(w)).then_some((conv, weighted, channel))
 }
 
 /// The `channels` values of constant `c` when it broadcasts to `shape` and varies only
@@ -425,14 +423,14 @@ fn into_weights<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, kind: Affine) -> bool {
     let sides: &[(usize, usize)] = if kind == Affine::Sub { &[(0, 1)] } else { &[(0, 1), (1, 0)] };
     for &(x, c) in sides {
         let (xv, r) = (op.operand(x), op.result(0));
-        let Some((conv, &(_, filter_at, bias_at, filter_channel), channel)) = weighted_producer(xv) else { continue };
+        let Some((conv, weighted, channel)) = weighted_producer(xv) else { continue };
         let Some((k, values)) = f32_const(op.operand(c)) else { continue };
         let Some(shape) = dims_of(xv) else { continue };
         if !xv.same_type(r) {
             continue;
         }
         let Some(v) = per_channel(&k, &values, &shape, channel) else { continue };
-        if fold_into(rw, conv, filter_at, bias_at, filter_channel, kind, &v).is_none() {
+        if fold_into(rw, conv, weighted.weight, weighted.bias, weighted.channel_dim, kind, &v).is_none() {
             continue;
         }
         if let Some(act) = activation(op) {

@@ -1,12 +1,14 @@
 //! `tfl-quantize`: TFL ops that compute between `tfl.dequantize` and `tfl.quantize`
 //! become int8 ops on the quantized values, the way a pt2e graph means them.
 //!
-//! Each op of the table has a rule for its output's parameters: `Free` ops (conv,
-//! fully_connected, add, mean...) take the parameters of the quantize after them and
-//! need one; `Moves` ops (reshape, transpose, max pool, pad...) only move values, so
-//! they run on the quantized input and the dequantize moves below them; `Fixed` ops
-//! (logistic, softmax, tanh) have the output parameters TFLite's kernels require, and a
-//! requantize follows when the graph asked for others. Weights must be dequantized
+//! The ops are those whose catalog entry has `Trait::Int8`: a role per operand (input,
+//! weight, bias, integer parameter...) and a rule for the output's parameters: `Own`
+//! (conv, fully_connected, add, mean...) takes the parameters of the quantize after the
+//! op and needs one; `SameAsInput` (reshape, transpose, max pool, pad...) only moves
+//! values, so the op runs on the quantized input and the dequantize moves below it;
+//! `Fixed` (logistic, softmax, tanh) has the output parameters TFLite's kernels require,
+//! and a requantize follows when the graph asked for others; `SharedWithInputs`
+//! (concatenation) requantizes its inputs to its own. Weights must be dequantized
 //! constants (per-axis on the op's TFLite quantized dimension); float biases stay float
 //! here and `tfl-quantize-bias` makes them int32.
 //!
@@ -24,6 +26,7 @@
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::legacy::quant::{insert_quantize, quant_of, quant_tensor_type};
 use crate::rewrite::*;
+use edge_dialects::catalog::{Int8Kernel, OpDef, QuantOutput, QuantRole};
 use edge_dialects::ir::{type_from_mlir, ElemTy, QuantTy};
 use edge_dialects::tfl::hybrid::{self, HybridOp};
 use mlir_sys::*;
@@ -42,75 +45,6 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct TflQuantize;
 
-/// What an operand of a quantizable op is.
-#[derive(Clone, Copy, PartialEq)]
-enum Role {
-    /// A per-tensor quantized value (a dequantize's input).
-    Act,
-    /// A quantized constant, per-axis along this dim or per-tensor.
-    Weight(usize),
-    /// A float bias (or none), quantized by `tfl-quantize-bias`.
-    Bias,
-    /// An integer operand (shape, permutation, axes), kept.
-    Param,
-    /// Every operand is `Act` (concatenation).
-    AllAct,
-    /// A float scalar constant in the input's units (padv2's pad value), quantized
-    /// with the input's parameters.
-    PadValue,
-}
-
-/// How an op's output parameters are chosen.
-#[derive(Clone, Copy, PartialEq)]
-enum Output {
-    /// The parameters of the quantize that follows (required).
-    Free,
-    /// The input's: the op only moves values, so no quantize needs to follow.
-    Moves,
-    /// What TFLite's int8 kernel requires: (scale, zero point).
-    Fixed(f64, i64),
-}
-
-use Output::*;
-use Role::*;
-
-/// The ops with int8 kernels: their operands and output rule. Unlisted operands are
-/// `Param`.
-const QUANTIZABLE: &[(&str, &[Role], Output)] = &[
-    ("tfl.add", &[Act, Act], Free),
-    ("tfl.average_pool_2d", &[Act], Free),
-    ("tfl.batch_matmul", &[Act, Act], Free),
-    ("tfl.concatenation", &[AllAct], Free),
-    ("tfl.conv_2d", &[Act, Weight(0), Bias], Free),
-    ("tfl.depth_to_space", &[Act], Moves),
-    ("tfl.depthwise_conv_2d", &[Act, Weight(3), Bias], Free),
-    ("tfl.expand_dims", &[Act, Param], Moves),
-    ("tfl.fully_connected", &[Act, Weight(0), Bias], Free),
-    ("tfl.gather", &[Act, Param], Moves),
-    ("tfl.gelu", &[Act], Free),
-    ("tfl.hard_swish", &[Act], Free),
-    ("tfl.leaky_relu", &[Act], Free),
-    ("tfl.logistic", &[Act], Fixed(1.0 / 256.0, -128)),
-    ("tfl.max_pool_2d", &[Act], Moves),
-    ("tfl.mean", &[Act, Param], Free),
-    ("tfl.mul", &[Act, Act], Free),
-    ("tfl.pad", &[Act, Param], Moves),
-    ("tfl.padv2", &[Act, Param, PadValue], Moves),
-    ("tfl.relu", &[Act], Free),
-    ("tfl.relu6", &[Act], Free),
-    ("tfl.reshape", &[Act, Param], Moves),
-    ("tfl.resize_nearest_neighbor", &[Act, Param], Moves),
-    ("tfl.slice", &[Act, Param, Param], Moves),
-    ("tfl.softmax", &[Act], Fixed(1.0 / 256.0, -128)),
-    ("tfl.space_to_depth", &[Act], Moves),
-    ("tfl.squeeze", &[Act], Moves),
-    ("tfl.strided_slice", &[Act, Param, Param, Param], Moves),
-    ("tfl.sub", &[Act, Act], Free),
-    ("tfl.tanh", &[Act], Fixed(1.0 / 128.0, 0)),
-    ("tfl.transpose", &[Act, Param], Moves),
-    ("tfl.transpose_conv", &[Param, Weight(0), Act, Bias], Free),
-];
-
 impl TflQuantize {
     fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         // Last to first, so a quantize climbs a whole chain of moves.
@@ -121,8 +55,9 @@ impl TflQuantize {
         }
         for op in body_ops(func) {
             let op_name = name(op);
-            if let Some(&(_, roles, output)) = QUANTIZABLE.iter().find(|e| e.0 == op_name) {
-                if quantize_op(op, roles, output) {
+            let def = edge_dialects::TFL.lookup(&op_name);
+            if let Some((def, kernel)) = def.and_then(|d| Some((d, d.int8()?))) {
+                if quantize_op(op, def, kernel) {
                     continue;
                 }
             }
@@ -147,7 +82,11 @@ fn hoist_quantize(q: MlirOperation) {
     loop {
         let v = operand(q, 0);
         let Some(mv) = defining_op(v) else { return };
-        let moves = QUANTIZABLE.iter().any(|e| e.0 == name(mv) && e.2 == Moves && e.1.first() == Some(&Act) && e.1[1..].iter().all(|r| *r == Param));
+        let moves = edge_dialects::TFL.lookup(&name(mv)).and_then(|d| d.int8()).is_some_and(|k| {
+            k.output == QuantOutput::SameAsInput
+                && k.operands.first() == Some(&QuantRole::Input)
+                && k.operands[1..].iter().all(|r| *r == QuantRole::Param)
+        });
         let x = operand(mv, 0);
         if !moves || use_count(v) != 1 || unsafe { mlirOperationGetNumResults(mv) } != 1 || value_type(x).elem != ElemTy::F32 {
             return;
@@ -207,16 +146,20 @@ fn rebuild(op: MlirOperation, operands: &[MlirValue], results: &[MlirType]) -> M
     insert_op_before(op, &name(op), operands, results, &refs)
 }
 
-/// Rewrites `op` on quantized operands if its roles are met; true when done.
-fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
+/// Rewrites `op` (of catalog entry `def`) on quantized operands if the roles of its int8
+/// kernel are met; true when done.
+fn quantize_op(op: MlirOperation, def: &OpDef, kernel: Int8Kernel) -> bool {
+    use QuantOutput::*;
+    use QuantRole::*;
+    let output = kernel.output;
     if unsafe { mlirOperationGetNumResults(op) } != 1 || !value_type(result(op, 0)).elem.is_float() {
         return false;
     }
     let n = unsafe { mlirOperationGetNumOperands(op) } as usize;
-    let role = |i: usize| if roles.first() == Some(&AllAct) { Act } else { roles.get(i).copied().unwrap_or(Param) };
+    let role = |i: usize| def.quant_role(i);
     let followers = quantize_users(result(op, 0));
     // Concatenation takes its output's parameters, so inputs are requantized to them.
-    let all_act = roles.first() == Some(&AllAct);
+    let all_act = output == SharedWithInputs;
     let mut new_operands = Vec::with_capacity(n);
     let mut input_q: Option<QuantTy> = None;
     let mut inputs_agree = true;
@@ -224,7 +167,7 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
     for i in 0..n {
         let v = operand(op, i as isize);
         match role(i) {
-            Act => {
+            Input => {
                 let Some((src, q)) = per_tensor_source(v) else { return false };
                 inputs_agree &= input_q.as_ref().is_none_or(|first| *first == q);
                 input_q.get_or_insert(q);
@@ -243,12 +186,12 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
                 }
                 new_operands.push(v);
             }
-            PadValue => {
+            InputScaled => {
                 let Some(c) = crate::legacy::constant::read(v).filter(|c| c.elem == ElemTy::F32 && c.num_elements() == 1) else { return false };
                 new_operands.push(v);
                 pad_value = Some((i, f32::from_le_bytes(c.bytes[..4].try_into().unwrap())));
             }
-            Param | AllAct => new_operands.push(v),
+            Param => new_operands.push(v),
         }
     }
     let Some(input_q) = input_q else { return false };
@@ -261,14 +204,14 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
         new_operands[i] = crate::legacy::quant::insert_quant_const(op, &shape, &input_q, vec![byte]);
     }
     let out_q = match output {
-        Free => match &followers {
+        Own | SharedWithInputs => match &followers {
             Some((_, q)) => q.clone(),
             // Concatenating values of one type only moves them.
             None if all_act && inputs_agree => input_q.clone(),
             None => return false,
         },
-        Moves => input_q.clone(),
-        Fixed(scale, zp) => {
+        SameAsInput => input_q.clone(),
+        Fixed { scale, zero_point: zp } => {
             // Only where the graph quantizes the result anyway (no error added).
             if followers.is_none() {
                 return false;
@@ -276,7 +219,7 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
             QuantTy { scales: vec![scale], zero_points: vec![zp], storage_min: -128, storage_max: 127, ..input_q.clone() }
         }
     };
-    if !input_q.signed && !matches!(output, Moves) {
+    if !input_q.signed && !matches!(output, SameAsInput) {
         // uint8 compute kernels are legacy in TFLite; edge makes int8 ones only.
         return false;
     }

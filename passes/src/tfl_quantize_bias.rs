@@ -27,19 +27,13 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct TflQuantizeBias;
 
-/// (op, input operand, weight operand, bias operand).
-const BIASED: &[(&str, isize, isize, isize)] = &[
-    ("tfl.conv_2d", 0, 1, 2),
-    ("tfl.depthwise_conv_2d", 0, 1, 2),
-    ("tfl.fully_connected", 0, 1, 2),
-    ("tfl.transpose_conv", 2, 1, 3),
-];
-
 impl TflQuantizeBias {
     fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         for op in body_ops(func) {
             let op_name = name(op);
-            let Some(&(_, x, w, b)) = BIASED.iter().find(|e| e.0 == op_name) else { continue };
+            // The input, weight and bias operands: the roles of the op's int8 kernel.
+            let Some(wd) = edge_dialects::TFL.lookup(&op_name).and_then(|d| d.weighted()) else { continue };
+            let (x, w, b) = (wd.input as isize, wd.weight as isize, wd.bias as isize);
             if b >= unsafe { mlirOperationGetNumOperands(op) } {
                 continue;
             }

@@ -31,6 +31,7 @@
 use crate::legacy::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
 use crate::rewrite::*;
+use edge_dialects::catalog::QuantRole;
 use edge_dialects::ir::ElemTy;
 use edge_dialects::remark::remark_at;
 use edge_dialects::tfl::hybrid;
@@ -64,9 +65,12 @@ struct TflQuantizeWeightsDynamic {
 /// The narrow signed 8-bit range TensorFlow gives weights: symmetric around 0.
 const QMAX: i32 = 127;
 
-/// Operands that are biases: they stay f32 and need no remark.
+/// Operands that are biases of hybrid ops (their catalog role): they stay f32 and need
+/// no remark.
 fn is_bias(op_name: &str, operand: usize) -> bool {
-    operand == 2 && matches!(op_name, "tfl.conv_2d" | "tfl.depthwise_conv_2d" | "tfl.fully_connected")
+    edge_dialects::TFL
+        .lookup(op_name)
+        .is_some_and(|def| def.hybrid().is_some() && def.quant_role(operand) == QuantRole::Bias)
 }
 
 /// Per-channel symmetric int8 of an f32 tensor along `axis`: the scales and the
@@ -128,7 +132,7 @@ impl TflQuantizeWeightsDynamic {
             let Some(const_op) = constant::constant_op(w) else {
                 // A weight computed at run time (a float16 model's weights are cast up
                 // where they are read); batch_matmul of two activations has none.
-                if h.name != "tfl.batch_matmul" {
+                if op_name != "tfl.batch_matmul" {
                     remark_at(op, "kept float32: the weight is not a constant (it is computed at run time)");
                 }
                 continue;

@@ -1,5 +1,6 @@
 //! `tfl-remove-broadcasts`: drops a `tfl.broadcast_to` that feeds an op which
-//! broadcasts its operands itself, when the op's result is the same without it.
+//! broadcasts its operands itself (`Trait::Broadcasting` in the catalog), when the op's
+//! result is the same without it.
 //! StableHLO spells every broadcast out (`broadcast_in_dim`); TFLite's binary kernels
 //! broadcast implicitly, so the explicit copy only costs memory and time.
 //!
@@ -8,9 +9,9 @@
 //! becomes
 //!   %r = "tfl.mul"(%x, %c) : (tensor<2x8x4x4xf32>, tensor<1x8x1x1xf32>) -> ...
 //!
-//! A broadcast feeding an element-wise op whose result would be smaller without it
-//! moves below that op instead, so `rsqrt(x + eps)` over a broadcast vector is computed
-//! on the vector, and the broadcast reaches a consumer that drops it.
+//! A broadcast feeding an element-wise op (`Trait::ElementWise`) whose result would be
+//! smaller without it moves below that op instead, so `rsqrt(x + eps)` over a broadcast
+//! vector is computed on the vector, and the broadcast reaches a consumer that drops it.
 //!
 //! Patterns (`<Op><Effect>`): ElementwiseBroadcastToSink (rooted at any element-wise
 //! op, tried in program order so a broadcast sunk below one op is seen by the next) and
@@ -20,8 +21,8 @@
 //! users (or a result of rank above 4, beyond every kernel's broadcasting) stays.
 
 use crate::constant::{insert, ConstTensor};
-use crate::op_classes::{BROADCASTING, UNARY};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use edge_dialects::catalog::Trait::{Broadcasting, ElementWise};
 use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
 use edge_dialects::tfl::op as tfl;
 use std::sync::LazyLock;
@@ -42,7 +43,7 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 const MAX_RANK: usize = 4;
 
 const PATTERNS: &[Pattern] = &[
-    // ---- any element-wise op (`op_classes::UNARY`, `op_classes::BROADCASTING`) ------
+    // ---- any element-wise op (`Trait::ElementWise`) -----------------------------
     Pattern::any_op("ElementwiseBroadcastToSink", sink_broadcast),
     // ---- tfl.broadcast_to -------------------------------------------------------
     Pattern::new("BroadcastToDrop", tfl::BroadcastTo::NAME, drop_broadcast),
@@ -90,8 +91,7 @@ fn broadcast_source(v: Value) -> Option<Value> {
 
 /// `op(broadcast_to(a), b)` -> `broadcast_to(op(a, b))` when `op(a, b)` is smaller.
 fn sink_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    let n = op.name();
-    if !(UNARY.contains(&n) || BROADCASTING.contains(&n)) || op.num_results() != 1 {
+    if !op.def().is_some_and(|d| d.has(ElementWise)) || op.num_results() != 1 {
         return false;
     }
     let ins = op.operands();
@@ -137,7 +137,7 @@ fn drop_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let source = b.input();
     let mut changed = false;
     for (user, index) in b.output().uses() {
-        if !BROADCASTING.contains(&user.name()) {
+        if !user.def().is_some_and(|d| d.has(Broadcasting)) {
             continue;
         }
         let out = user.result(0).ty();

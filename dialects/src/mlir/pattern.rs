@@ -229,11 +229,107 @@ pub fn apply_patterns_greedily<'c>(
     Err(NonConvergence { rounds: config.max_rounds, firing: Vec::new() })
 }
 
+/// Pairs of patterns on the same root with the same benefit: the driver would pick
+/// between them by table order alone. Conversion tables (legalization) must have none
+/// (Cranelift ISLE's overlap rule: a more specific rule says so with a higher benefit);
+/// a test per table calls this.
+pub fn ambiguous_pairs(patterns: &[Pattern]) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    for (i, a) in patterns.iter().enumerate() {
+        for b in &patterns[i + 1..] {
+            if a.root == b.root && a.benefit == b.benefit {
+                out.push((a.name, b.name));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::context::{edge_context, parse_module};
+    use crate::mlir::{Op, Rewriter};
+    use crate::tfl::op as tfl;
     use std::cell::RefCell;
+
+    const MODULE: &str = r#"
+func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = "tfl.neg"(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  %1 = "tfl.neg"(%0) : (tensor<4xf32>) -> tensor<4xf32>
+  %2 = "tfl.abs"(%1) : (tensor<4xf32>) -> tensor<4xf32>
+  %3 = "tfl.abs"(%2) : (tensor<4xf32>) -> tensor<4xf32>
+  return %3 : tensor<4xf32>
+}"#;
+
+    /// `neg(neg(x))` -> `x`.
+    fn neg_neg_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+        let Some(inner) = op.operand(0).defined_by::<tfl::Neg>() else { return false };
+        rw.replace_op(op, &[inner.x()]);
+        true
+    }
+    /// `abs(abs(x))` -> `abs(x)`.
+    fn abs_abs_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+        let Some(inner) = op.operand(0).defined_by::<tfl::Abs>() else { return false };
+        rw.replace_op(op, &[inner.op().result(0)]);
+        true
+    }
+    /// Flips an attribute forever: never converges.
+    fn flip<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+        let on = op.bool_attr("flag").unwrap_or(false);
+        let a = rw.context().bool_attr(!on);
+        rw.set_attr(op, "flag", a);
+        true
+    }
+
+    fn func_of<'c>(module: &melior::ir::Module<'c>) -> Op<'c> {
+        Op::of_module(module).body_ops()[0]
+    }
+
+    #[test]
+    fn reaches_a_fixpoint_and_erases_dead_ops() {
+        let context = edge_context();
+        let module = parse_module(&context, MODULE, "t.mlir").unwrap();
+        let func = func_of(&module);
+        let set = PatternSet::new(&[
+            Pattern::new("NegNegFold", tfl::Neg::NAME, neg_neg_fold),
+            Pattern::new("AbsAbsFold", tfl::Abs::NAME, abs_abs_fold),
+        ]);
+        let mut rw = Rewriter::new(func.context());
+        assert_eq!(apply_patterns_greedily(func, &set, GreedyConfig::default(), &mut rw), Ok(true));
+        let names: Vec<&str> = func.body_ops().iter().map(|op| op.name()).collect();
+        assert_eq!(names, ["tfl.abs", "func.return"]);
+        // A second run finds nothing to do.
+        let mut rw = Rewriter::new(func.context());
+        assert_eq!(apply_patterns_greedily(func, &set, GreedyConfig::default(), &mut rw), Ok(false));
+    }
+
+    #[test]
+    fn reports_patterns_that_never_stop() {
+        let context = edge_context();
+        let module = parse_module(&context, MODULE, "t.mlir").unwrap();
+        let func = func_of(&module);
+        let set = PatternSet::new(&[Pattern::new("AbsFlagFlip", tfl::Abs::NAME, flip)]);
+        let mut rw = Rewriter::new(func.context());
+        let config = GreedyConfig { max_rounds: 5, ..GreedyConfig::default() };
+        let err = apply_patterns_greedily(func, &set, config, &mut rw).unwrap_err();
+        assert_eq!(err.rounds, 5);
+        assert_eq!(err.firing, vec![("AbsFlagFlip", 2)]);
+        assert!(err.to_string().contains("AbsFlagFlip (2x)"), "{err}");
+    }
+
+    #[test]
+    fn higher_benefit_is_tried_first() {
+        let set = PatternSet::new(&[
+            Pattern::new("Low", tfl::Abs::NAME, flip),
+            Pattern::new("High", tfl::Abs::NAME, flip).with_benefit(3),
+            Pattern::any_op("Any", flip).with_benefit(2),
+        ]);
+        let order: Vec<&str> = set.for_op(tfl::Abs::NAME).map(|p| p.name).collect();
+        assert_eq!(order, ["High", "Any", "Low"]);
+        let table = [Pattern::new("A", tfl::Abs::NAME, flip), Pattern::new("B", tfl::Abs::NAME, flip), Pattern::new("C", tfl::Neg::NAME, flip)];
+        assert_eq!(ambiguous_pairs(&table), vec![("A", "B")]);
+    }
 
     thread_local! {
         /// The `tag` attribute of each op the test pattern was tried on, in order.
@@ -258,7 +354,7 @@ mod tests {
 }"#;
         let module = parse_module(&context, source, "t.mlir").unwrap();
         let func = Op::of_module(&module).body_ops()[0];
-        let patterns = PatternSet::new(&[Pattern::new("AbsRecord", crate::tfl::op::Abs::NAME, record)]);
+        let patterns = PatternSet::new(&[Pattern::new("AbsRecord", tfl::Abs::NAME, record)]);
         let mut rw = Rewriter::new(func.context());
         SEEN.with(|s| s.borrow_mut().clear());
         let changed = apply_patterns_greedily(func, &patterns, config, &mut rw).unwrap();

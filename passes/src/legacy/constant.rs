@@ -11,8 +11,16 @@ use edge_dialects::elements::{
 use edge_dialects::ir::{type_from_mlir, Attr, ElemTy};
 use mlir_sys::*;
 
-/// Ops whose one result is the constant in their `value` attribute.
-const CONSTANT_OPS: &[&str] = &["tfl.pseudo_const", "stablehlo.constant", "arith.constant"];
+/// Whether ops named `op_name` have their one result in their `value` attribute:
+/// `Trait::ConstantLike` in the catalogs (`tfl.pseudo_const`, `stablehlo.constant`), or
+/// upstream's `arith.constant`.
+fn is_constant_op(op_name: &str) -> bool {
+    op_name == "arith.constant"
+        || op_name
+            .split_once('.')
+            .and_then(|(namespace, _)| edge_dialects::dialect_of(namespace)?.lookup(op_name))
+            .is_some_and(|def| def.has(edge_dialects::catalog::Trait::ConstantLike))
+}
 
 /// A constant tensor: static shape, element type and little-endian bytes (bools one
 /// byte each, as in a TFLite buffer).
@@ -208,7 +216,7 @@ pub fn strides(shape: &[i64]) -> Vec<i64> {
 
 /// The op defining `v` when it is a constant op.
 pub fn constant_op(v: MlirValue) -> Option<MlirOperation> {
-    defining_op(v).filter(|op| CONSTANT_OPS.contains(&name(*op).as_str()))
+    defining_op(v).filter(|op| is_constant_op(&name(*op)))
 }
 
 /// Whether `v` is produced by a constant op.
