@@ -9,7 +9,8 @@
 //! up the next round, again in program order; ops left unused are erased at the end
 //! of each round. When a round leaves nothing to revisit, one more full round checks
 //! the fixpoint. Running out of rounds is an error that names the patterns that kept
-//! firing, never a silent stop.
+//! firing, never a silent stop. `GreedyConfig` can reverse the order (`bottom_up`)
+//! and leave unused ops unmatched (`skip_unused`).
 //!
 //! `set_debug_patterns(true)` (edge-opt `--debug-patterns`) prints every application
 //! to stderr; the `edge::patterns` tracing target carries the same events.
@@ -110,11 +111,19 @@ pub struct GreedyConfig {
     pub nested: bool,
     /// Erase unused `tfl`/`stablehlo` ops at the end of each round.
     pub erase_dead: bool,
+    /// Visit each round's ops last to first, users before producers (MLIR's default
+    /// traversal): a chain of ops folds from its end, so what it folds into is
+    /// rewritten once. Default: first to last, producers before users.
+    pub bottom_up: bool,
+    /// Do not match ops that have results, none of them used (MLIR's driver erases
+    /// such ops instead of matching them). They stay until the end-of-round erasure,
+    /// so within a round patterns see the use counts the round's rewrites left.
+    pub skip_unused: bool,
 }
 
 impl Default for GreedyConfig {
     fn default() -> Self {
-        GreedyConfig { max_rounds: 32, nested: false, erase_dead: true }
+        GreedyConfig { max_rounds: 32, nested: false, erase_dead: true, bottom_up: false, skip_unused: false }
     }
 }
 
@@ -161,11 +170,17 @@ pub fn apply_patterns_greedily<'c>(
     let mut pending: Option<HashSet<Op<'c>>> = None; // None: every op
     let mut verifying = false;
     for round in 1..=config.max_rounds {
-        let ops = collect(func);
+        let mut ops = collect(func);
+        if config.bottom_up {
+            ops.reverse();
+        }
         let mut next: HashSet<Op<'c>> = HashSet::new();
         let mut fired: BTreeMap<&'static str, usize> = BTreeMap::new();
         for op in ops {
             if rw.erased.contains(&op) || pending.as_ref().is_some_and(|p| !p.contains(&op)) {
+                continue;
+            }
+            if config.skip_unused && op.num_results() > 0 && op.is_unused() {
                 continue;
             }
             let name = op.name();
@@ -236,6 +251,7 @@ mod tests {
     use crate::context::{edge_context, parse_module};
     use crate::mlir::{Op, Rewriter};
     use crate::tfl::op as tfl;
+    use std::cell::RefCell;
 
     const MODULE: &str = r#"
 func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
@@ -313,5 +329,45 @@ func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
         assert_eq!(order, ["High", "Any", "Low"]);
         let table = [Pattern::new("A", tfl::Abs::NAME, flip), Pattern::new("B", tfl::Abs::NAME, flip), Pattern::new("C", tfl::Neg::NAME, flip)];
         assert_eq!(ambiguous_pairs(&table), vec![("A", "B")]);
+    }
+
+    thread_local! {
+        /// The `tag` attribute of each op the test pattern was tried on, in order.
+        static SEEN: RefCell<Vec<i64>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Records the op and matches nothing.
+    fn record<'c>(op: Op<'c>, _: &mut Rewriter<'c>) -> bool {
+        SEEN.with(|s| s.borrow_mut().push(op.int_attr("tag").unwrap_or(-1)));
+        false
+    }
+
+    /// The tags `record` sees in one run of the driver over a chain of three ops, the
+    /// last unused.
+    fn visits(config: GreedyConfig) -> Vec<i64> {
+        let context = edge_context();
+        let source = r#"func.func @f(%x: tensor<2xf32>) -> tensor<2xf32> {
+  %0 = "tfl.abs"(%x) {tag = 0 : i32} : (tensor<2xf32>) -> tensor<2xf32>
+  %1 = "tfl.abs"(%0) {tag = 1 : i32} : (tensor<2xf32>) -> tensor<2xf32>
+  %2 = "tfl.abs"(%0) {tag = 2 : i32} : (tensor<2xf32>) -> tensor<2xf32>
+  func.return %1 : tensor<2xf32>
+}"#;
+        let module = parse_module(&context, source, "t.mlir").unwrap();
+        let func = Op::of_module(&module).body_ops()[0];
+        let patterns = PatternSet::new(&[Pattern::new("AbsRecord", tfl::Abs::NAME, record)]);
+        let mut rw = Rewriter::new(func.context());
+        SEEN.with(|s| s.borrow_mut().clear());
+        let changed = apply_patterns_greedily(func, &patterns, config, &mut rw).unwrap();
+        assert!(!changed && !rw.changed());
+        SEEN.with(|s| s.take())
+    }
+
+    #[test]
+    fn traversal_order_and_unused_ops() {
+        let config = GreedyConfig { erase_dead: false, ..GreedyConfig::default() };
+        assert_eq!(visits(config), vec![0, 1, 2]);
+        assert_eq!(visits(GreedyConfig { bottom_up: true, ..config }), vec![2, 1, 0]);
+        assert_eq!(visits(GreedyConfig { skip_unused: true, ..config }), vec![0, 1]);
+        assert_eq!(visits(GreedyConfig { bottom_up: true, skip_unused: true, ..config }), vec![1, 0]);
     }
 }
