@@ -1,19 +1,21 @@
 //! `stablehlo.composite`: reading one (name, attributes, decomposition) and inlining its
 //! decomposition function in its place. Passes that keep a composite whole map it to one
-//! op; any other consumer inlines it here and sees ordinary ops. The raw MLIR calls live
-//! here so passes stay free of `unsafe`.
+//! op; any other consumer inlines it here and sees ordinary ops. Written on the typed
+//! layer (`crate::mlir`); every edit goes through the caller's `Rewriter`.
 //!
 //! Spec (openxla/stablehlo `docs/spec.md`, composite): `name` is namespaced (C1), the
 //! `decomposition` function is defined in a parent symbol table (C2) and its argument
 //! and result types are the composite's operand and result types (C3, C4). Inlining
 //! checks C2..C4 and refuses, with a message, a composite that breaks them.
 
-use crate::ir::{attr_from_mlir, op_name, str_ref, type_from_mlir, Attr, TensorTy};
-use mlir_sys::*;
+use crate::ir::{Attr, TensorTy};
+use crate::mlir::func::{Func, Return};
+use crate::mlir::{Op, Rewriter, Type, Value};
+use crate::stablehlo::op::Composite as CompositeOp;
 use std::collections::{BTreeMap, HashMap};
 
 /// The op name.
-pub const COMPOSITE: &str = "stablehlo.composite";
+pub const COMPOSITE: &str = CompositeOp::NAME;
 
 /// A composite's name and attributes, as plain values.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,128 +38,60 @@ impl Composite {
     }
 }
 
-fn text(s: MlirStringRef) -> String {
-    if s.data.is_null() {
-        return String::new();
-    }
-    // SAFETY: MLIR hands out a pointer and length into storage it owns, valid here.
-    let bytes = unsafe { std::slice::from_raw_parts(s.data as *const u8, s.length) };
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn raw_attr(op: MlirOperation, name: &str) -> Option<MlirAttribute> {
-    let a = unsafe { mlirOperationGetAttributeByName(op, str_ref(name)) };
-    (!a.ptr.is_null()).then_some(a)
-}
-
 /// Reads composite `op`; `Err` says what is missing or malformed.
-pub fn read(op: MlirOperation) -> Result<Composite, String> {
-    if op_name(op) != COMPOSITE {
-        return Err(format!("'{}' is not a {COMPOSITE}", op_name(op)));
-    }
-    let name = match raw_attr(op, "name").map(attr_from_mlir) {
-        Some(Attr::Str(s)) => s,
-        _ => return Err("a composite needs a string attribute 'name'".into()),
+pub fn read(op: Op) -> Result<Composite, String> {
+    let Some(view) = op.cast::<CompositeOp>() else {
+        return Err(format!("'{}' is not a {COMPOSITE}", op.name()));
     };
-    let decomposition = match raw_attr(op, "decomposition") {
-        Some(a) if unsafe { mlirAttributeIsAFlatSymbolRef(a) } => text(unsafe { mlirFlatSymbolRefAttrGetValue(a) }),
-        _ => return Err(format!("composite '{name}' needs a flat symbol reference 'decomposition'")),
+    let Some(Attr::Str(name)) = op.attr("name") else {
+        return Err("a composite needs a string attribute 'name'".into());
     };
-    let mut attrs = BTreeMap::new();
-    if let Some(d) = raw_attr(op, "composite_attributes") {
-        if !unsafe { mlirAttributeIsADictionary(d) } {
-            return Err(format!("composite '{name}': 'composite_attributes' must be a dictionary"));
-        }
-        for i in 0..unsafe { mlirDictionaryAttrGetNumElements(d) } {
-            let na = unsafe { mlirDictionaryAttrGetElement(d, i) };
-            attrs.insert(text(unsafe { mlirIdentifierStr(na.name) }), attr_from_mlir(na.attribute));
-        }
-    }
-    let version = raw_attr(op, "version").map(attr_from_mlir).and_then(|a| a.as_int()).unwrap_or(0);
-    let operands = (0..unsafe { mlirOperationGetNumOperands(op) })
-        .map(|i| type_from_mlir(unsafe { mlirValueGetType(mlirOperationGetOperand(op, i)) }))
-        .collect();
-    let results = (0..unsafe { mlirOperationGetNumResults(op) })
-        .map(|i| type_from_mlir(unsafe { mlirValueGetType(mlirOperationGetResult(op, i)) }))
-        .collect();
-    Ok(Composite { name, attrs, decomposition, version, operands, results })
-}
-
-/// Whether `func` is a private function (`sym_visibility = "private"`). The converting
-/// passes leave private functions alone: decompositions are reached through their
-/// composites, and what is left unused is removed (`symbol-dce`).
-pub fn is_private(func: MlirOperation) -> bool {
-    matches!(raw_attr(func, "sym_visibility").map(attr_from_mlir), Some(Attr::Str(s)) if s == "private")
-}
-
-/// The function `symbol` names, looked up in the symbol tables around `op`, innermost
-/// first (C2).
-fn lookup_symbol(op: MlirOperation, symbol: &str) -> Option<MlirOperation> {
-    let mut at = unsafe { mlirOperationGetParentOperation(op) };
-    while !at.ptr.is_null() {
-        let table = unsafe { mlirSymbolTableCreate(at) };
-        if !table.ptr.is_null() {
-            let found = unsafe { mlirSymbolTableLookup(table, str_ref(symbol)) };
-            unsafe { mlirSymbolTableDestroy(table) };
-            if !found.ptr.is_null() {
-                return Some(found);
-            }
-        }
-        at = unsafe { mlirOperationGetParentOperation(at) };
-    }
-    None
+    let Some(decomposition) = view.decomposition().and_then(|a| a.flat_symbol()) else {
+        return Err(format!("composite '{name}' needs a flat symbol reference 'decomposition'"));
+    };
+    let attrs = match view.composite_attributes() {
+        None => BTreeMap::new(),
+        Some(d) => match d.dictionary_entries() {
+            Some(entries) => entries.into_iter().map(|(n, a)| (n.to_string(), a.value())).collect(),
+            None => return Err(format!("composite '{name}': 'composite_attributes' must be a dictionary")),
+        },
+    };
+    let version = view.version().unwrap_or(0);
+    let operands = op.operands().into_iter().map(Value::ty).collect();
+    let results = op.results().into_iter().map(Value::ty).collect();
+    Ok(Composite { name, attrs, decomposition: decomposition.to_string(), version, operands, results })
 }
 
 /// The decomposition function of composite `op`.
-pub fn decomposition(op: MlirOperation) -> Result<MlirOperation, String> {
+pub fn decomposition<'c>(op: Op<'c>) -> Result<Func<'c>, String> {
     let c = read(op)?;
-    let f = lookup_symbol(op, &c.decomposition).ok_or_else(|| {
+    let f = op.lookup_symbol(&c.decomposition).ok_or_else(|| {
         format!("composite '{}': decomposition @{} is not defined (composite_c2)", c.name, c.decomposition)
     })?;
-    if op_name(f) != "func.func" {
-        return Err(format!("composite '{}': @{} is a '{}', not a func.func", c.name, c.decomposition, op_name(f)));
-    }
-    Ok(f)
+    f.cast::<Func>()
+        .ok_or_else(|| format!("composite '{}': @{} is a '{}', not a func.func", c.name, c.decomposition, f.name()))
 }
 
-/// Every op under `root`, `root` included, in pre-order.
-fn walk(root: MlirOperation) -> Vec<MlirOperation> {
-    unsafe extern "C" fn visit(op: MlirOperation, data: *mut std::ffi::c_void) -> MlirWalkResult {
-        (*(data as *mut Vec<MlirOperation>)).push(op);
-        MlirWalkResult_MlirWalkResultAdvance
-    }
-    let mut ops: Vec<MlirOperation> = Vec::new();
-    unsafe { mlirOperationWalk(root, Some(visit), &mut ops as *mut Vec<_> as *mut _, MlirWalkOrder_MlirWalkPreOrder) };
-    ops
+fn types_text(types: &[Type]) -> String {
+    types.iter().map(|t| t.print()).collect::<Vec<_>>().join(", ")
 }
 
-fn value_types(values: &[MlirValue]) -> Vec<MlirType> {
-    values.iter().map(|&v| unsafe { mlirValueGetType(v) }).collect()
+fn value_types<'c>(values: &[Value<'c>]) -> Vec<Type<'c>> {
+    values.iter().map(|v| v.raw_type()).collect()
 }
 
-fn types_text(types: &[MlirType]) -> String {
-    types.iter().map(|&t| crate::ir::print_type(t)).collect::<Vec<_>>().join(", ")
-}
-
-fn same_types(a: &[MlirType], b: &[MlirType]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(&x, &y)| unsafe { mlirTypeEqual(x, y) })
-}
-
-/// The decomposition symbols the composites in `func`'s body name.
-fn nested_decompositions(func: MlirOperation) -> Vec<(String, MlirOperation)> {
-    walk(func)
-        .into_iter()
-        .filter(|&o| op_name(o) == COMPOSITE)
-        .filter_map(|o| Some((read(o).ok()?.decomposition, o)))
-        .collect()
+/// The decomposition symbols the composites in `func` name, each with the composite.
+fn nested_decompositions(func: Op) -> Vec<(String, Op)> {
+    let composites = func.nested_ops().into_iter().filter(|o| o.isa::<CompositeOp>());
+    composites.filter_map(|o| Some((read(o).ok()?.decomposition, o))).collect()
 }
 
 /// `Err` when inlining `op` would never end: its decomposition reaches, through the
 /// composites in the decompositions, a function already on the way.
-fn check_not_recursive(op: MlirOperation, c: &Composite, func: MlirOperation) -> Result<(), String> {
+fn check_not_recursive(op: Op, c: &Composite, func: Func) -> Result<(), String> {
     // Depth-first over the decompositions, with the path from `func`.
     let mut path: Vec<String> = vec![c.decomposition.clone()];
-    let mut stack: Vec<Vec<(String, MlirOperation)>> = vec![nested_decompositions(func)];
+    let mut stack: Vec<Vec<(String, Op)>> = vec![nested_decompositions(func.op())];
     let mut done: Vec<String> = Vec::new();
     while let Some(top) = stack.last_mut() {
         let Some((symbol, site)) = top.pop() else {
@@ -178,44 +112,32 @@ fn check_not_recursive(op: MlirOperation, c: &Composite, func: MlirOperation) ->
         if done.contains(&symbol) {
             continue;
         }
-        let Some(f) = lookup_symbol(site, &symbol).or_else(|| lookup_symbol(op, &symbol)) else { continue };
+        let Some(f) = site.lookup_symbol(&symbol).or_else(|| op.lookup_symbol(&symbol)) else { continue };
         path.push(symbol);
         stack.push(nested_decompositions(f));
     }
     Ok(())
 }
 
-/// Replaces composite `op` by a copy of its decomposition's body: the function's
-/// arguments become the composite's operands and what it returns replaces the
-/// composite's results. The copies take the composite's location (they compute what it
-/// computes, so diagnostics and tensor names point where it came from). Returns the new
-/// ops in order; on `Err` nothing was changed.
-pub fn inline(op: MlirOperation) -> Result<Vec<MlirOperation>, String> {
+/// Replaces composite `op` by a copy of its decomposition's body, made at `op` through
+/// `rw`: the function's arguments become the composite's operands and what it returns
+/// replaces the composite's results. The copies take the composite's location (they
+/// compute what it computes, so diagnostics and tensor names point where it came from).
+/// Returns the new ops in order; on `Err` nothing was changed.
+pub fn inline<'c>(rw: &mut Rewriter<'c>, op: Op<'c>) -> Result<Vec<Op<'c>>, String> {
     let c = read(op)?;
     let func = decomposition(op)?;
     check_not_recursive(op, &c, func)?;
-    let (block, args, ret) = unsafe {
-        let region = mlirOperationGetRegion(func, 0);
-        let block = mlirRegionGetFirstBlock(region);
-        if block.ptr.is_null() || !mlirBlockGetNextInRegion(block).ptr.is_null() {
-            return Err(format!("composite '{}': decomposition @{} must have one block", c.name, c.decomposition));
-        }
-        let args: Vec<MlirValue> =
-            (0..mlirBlockGetNumArguments(block)).map(|i| mlirBlockGetArgument(block, i)).collect();
-        let ret = mlirBlockGetTerminator(block);
-        (block, args, ret)
+    let blocks = func.op().region(0).blocks();
+    let [block] = blocks[..] else {
+        return Err(format!("composite '{}': decomposition @{} must have one block", c.name, c.decomposition));
     };
-    if ret.ptr.is_null() || op_name(ret) != "func.return" {
+    let Some(ret) = block.terminator().filter(|t| t.isa::<Return>()) else {
         return Err(format!("composite '{}': decomposition @{} must end in func.return", c.name, c.decomposition));
-    }
-    let operands: Vec<MlirValue> =
-        (0..unsafe { mlirOperationGetNumOperands(op) }).map(|i| unsafe { mlirOperationGetOperand(op, i) }).collect();
-    let results: Vec<MlirValue> =
-        (0..unsafe { mlirOperationGetNumResults(op) }).map(|i| unsafe { mlirOperationGetResult(op, i) }).collect();
-    let returned: Vec<MlirValue> =
-        (0..unsafe { mlirOperationGetNumOperands(ret) }).map(|i| unsafe { mlirOperationGetOperand(ret, i) }).collect();
+    };
+    let (operands, args) = (op.operands(), block.arguments());
     let (want_in, got_in) = (value_types(&operands), value_types(&args));
-    if !same_types(&want_in, &got_in) {
+    if want_in != got_in {
         return Err(format!(
             "composite '{}' takes ({}) but its decomposition @{} takes ({}) (composite_c3)",
             c.name,
@@ -224,8 +146,9 @@ pub fn inline(op: MlirOperation) -> Result<Vec<MlirOperation>, String> {
             types_text(&got_in)
         ));
     }
+    let (results, returned) = (op.results(), ret.operands());
     let (want_out, got_out) = (value_types(&results), value_types(&returned));
-    if !same_types(&want_out, &got_out) {
+    if want_out != got_out {
         return Err(format!(
             "composite '{}' returns ({}) but its decomposition @{} returns ({}) (composite_c4)",
             c.name,
@@ -234,62 +157,25 @@ pub fn inline(op: MlirOperation) -> Result<Vec<MlirOperation>, String> {
             types_text(&got_out)
         ));
     }
-    let mut map: HashMap<usize, MlirValue> = args.iter().zip(&operands).map(|(a, &o)| (a.ptr as usize, o)).collect();
-    let loc = unsafe { mlirOperationGetLocation(op) };
-    let anchor_block = unsafe { mlirOperationGetBlock(op) };
+    let mut map: HashMap<Value<'c>, Value<'c>> = args.into_iter().zip(operands).collect();
+    let loc = op.location();
+    rw.set_insertion_before(op);
     let mut new_ops = Vec::new();
-    let mut at = unsafe { mlirBlockGetFirstOperation(block) };
-    while !at.ptr.is_null() && at.ptr != ret.ptr {
-        let copy = unsafe { mlirOperationClone(at) };
-        unsafe { mlirBlockInsertOwnedOperationBefore(anchor_block, op, copy) };
-        for inner in walk(copy) {
-            unsafe { mlirOperationSetLocation(inner, loc) };
-            for i in 0..unsafe { mlirOperationGetNumOperands(inner) } {
-                let v = unsafe { mlirOperationGetOperand(inner, i) };
-                if let Some(&to) = map.get(&(v.ptr as usize)) {
-                    unsafe { mlirOperationSetOperand(inner, i, to) };
+    for at in block.ops().into_iter().take_while(|&o| o != ret) {
+        let copy = rw.clone_op(at);
+        // The copy and the ops in its regions read the copies of what they read.
+        for inner in std::iter::once(copy).chain(copy.nested_ops()) {
+            rw.set_op_location(inner, loc);
+            for (i, v) in inner.operands().into_iter().enumerate() {
+                if let Some(&to) = map.get(&v) {
+                    inner.set_operand(i, to);
                 }
             }
         }
-        for i in 0..unsafe { mlirOperationGetNumResults(at) } {
-            let (from, to) = unsafe { (mlirOperationGetResult(at, i), mlirOperationGetResult(copy, i)) };
-            map.insert(from.ptr as usize, to);
-        }
+        map.extend(at.results().into_iter().zip(copy.results()));
         new_ops.push(copy);
-        at = unsafe { mlirOperationGetNextInBlock(at) };
     }
-    for (r, v) in results.iter().zip(&returned) {
-        let to = map.get(&(v.ptr as usize)).copied().unwrap_or(*v);
-        unsafe { mlirValueReplaceAllUsesOfWith(*r, to) };
-    }
-    unsafe { mlirOperationDestroy(op) };
+    let replacements: Vec<Value<'c>> = returned.iter().map(|v| map.get(v).copied().unwrap_or(*v)).collect();
+    rw.replace_op(op, &replacements);
     Ok(new_ops)
-}
-
-// ---- Small safe helpers for the passes that consume composites ------------------------
-
-/// The op after `op` in its block, if any (to read before `op` is replaced).
-pub fn next_op(op: MlirOperation) -> Option<MlirOperation> {
-    let next = unsafe { mlirOperationGetNextInBlock(op) };
-    (!next.ptr.is_null()).then_some(next)
-}
-
-/// Reports `message` as an error at `op`'s location.
-pub fn error_at(op: MlirOperation, message: &str) {
-    crate::verify::emit_error(unsafe { mlirOperationGetLocation(op) }, message);
-}
-
-// ---- Attributes of the TFL ops that replace composites ---------------------------------
-
-/// An f32 float attribute in `anchor`'s context (`alpha`, `beta`).
-pub fn f32_attr(anchor: MlirOperation, value: f64) -> MlirAttribute {
-    unsafe {
-        let ctx = mlirOperationGetContext(anchor);
-        mlirFloatAttrDoubleGet(ctx, mlirF32TypeGet(ctx), value)
-    }
-}
-
-/// A bool attribute in `anchor`'s context.
-pub fn bool_attr(anchor: MlirOperation, value: bool) -> MlirAttribute {
-    unsafe { mlirBoolAttrGet(mlirOperationGetContext(anchor), value as i32) }
 }

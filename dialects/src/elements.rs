@@ -20,24 +20,6 @@ struct Registered {
     owned: bool,
 }
 
-/// Records that the `dense_resource` attribute `attr` holds the `len` bytes at `data`.
-///
-/// # Safety
-/// The bytes must stay valid and unchanged until `forget_resource_bytes` is called for
-/// `attr`, which must happen before the attribute's context is destroyed.
-pub unsafe fn register_resource_bytes(attr: MlirAttribute, data: *const u8, len: usize) {
-    let entry = Registered { ptr: data as usize, len, owned: false };
-    RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).insert(attr.ptr as usize, entry);
-}
-
-/// Drops the records of `attrs` (their bytes are about to go).
-pub fn forget_resource_bytes(attrs: &[MlirAttribute]) {
-    let mut table = RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner());
-    for a in attrs {
-        table.remove(&(a.ptr as usize));
-    }
-}
-
 fn registered(attr: MlirAttribute) -> Option<Registered> {
     RESOURCE_BYTES.read().unwrap_or_else(|e| e.into_inner()).get(&(attr.ptr as usize)).copied()
 }
@@ -45,7 +27,8 @@ fn registered(attr: MlirAttribute) -> Option<Registered> {
 /// The registered bytes of `attr`, when they are exactly `len` long.
 fn registered_bytes(attr: MlirAttribute, len: usize) -> Option<Vec<u8>> {
     let r = registered(attr).filter(|r| r.len == len)?;
-    // SAFETY: `register_resource_bytes`'s caller keeps the bytes alive while registered.
+    // SAFETY: registered bytes stay alive while registered (`owned_resource_attr`,
+    // `shared_resource_attr`).
     Some(unsafe { std::slice::from_raw_parts(r.ptr as *const u8, r.len) }.to_vec())
 }
 
@@ -89,6 +72,72 @@ pub fn owned_resource_attr(ty: MlirType, bytes: Vec<u8>) -> MlirAttribute {
         );
         *user = attr.ptr as usize;
         let entry = Registered { ptr: data as usize, len, owned: true };
+        RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).insert(attr.ptr as usize, entry);
+        attr
+    }
+}
+
+/// What holds the bytes of a `dense_resource` attribute made by `shared_resource_attr`:
+/// a memory map of an archive, a buffer. `bytes` must return the same bytes (address and
+/// length) every time, which safe code does: the owner is never moved or written once
+/// the attribute holds it.
+pub trait ResourceBytes: Send + 'static {
+    fn bytes(&self) -> &[u8];
+}
+
+impl ResourceBytes for Box<[u8]> {
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+impl ResourceBytes for Vec<u8> {
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+/// A `dense_resource` attribute of type `ty` (a ranked tensor type of a non-bool int or
+/// float element; a quantized constant's storage type), named `name` (MLIR makes the
+/// name unique), over the bytes `owner` holds, laid out as `constant_bytes` returns them.
+/// Nothing is copied: the context keeps `owner` until the blob goes with it, so the
+/// bytes outlive every use of the attribute, and it registers them for
+/// `constant_bytes_in_place`. The bytes are read-only (`owned_resource_bytes_mut`
+/// refuses them).
+pub fn shared_resource_attr(ty: MlirType, name: &str, owner: Box<dyn ResourceBytes>) -> MlirAttribute {
+    struct Keep {
+        attr: usize,
+        _owner: Box<dyn ResourceBytes>,
+    }
+    /// Called by MLIR when the blob goes (with its context): forgets the record and
+    /// drops the owner.
+    unsafe extern "C" fn release(user: *mut std::ffi::c_void, _data: *const std::ffi::c_void, _len: usize, _align: usize) {
+        let keep = Box::from_raw(user as *mut Keep);
+        RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).remove(&keep.attr);
+    }
+    let (data, len) = {
+        let b = owner.bytes();
+        (b.as_ptr(), b.len())
+    };
+    let align = 1usize << (data as usize).trailing_zeros().min(6);
+    // Filled in once the attribute exists; `release` reads it to forget the record.
+    let user = Box::into_raw(Box::new(Keep { attr: 0, _owner: owner }));
+    // SAFETY: `data` points at `len` bytes that `owner` keeps unchanged at one place
+    // (`ResourceBytes`); `owner` now lives in `user`, which MLIR hands to `release` once,
+    // when the blob is destroyed, and nothing else frees.
+    unsafe {
+        let attr = mlirUnmanagedDenseResourceElementsAttrGet(
+            ty,
+            crate::ir::str_ref(name),
+            data as *mut std::ffi::c_void,
+            len,
+            align,
+            false,
+            Some(release),
+            user as *mut std::ffi::c_void,
+        );
+        (*user).attr = attr.ptr as usize;
+        let entry = Registered { ptr: data as usize, len, owned: false };
         RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).insert(attr.ptr as usize, entry);
         attr
     }
@@ -223,6 +272,26 @@ pub fn dense_attr_from_bytes(ty: MlirType, bytes: &[u8]) -> MlirAttribute {
     }
 }
 
+/// Little-endian f32 bytes as values: borrowed in place when they are 4-byte aligned
+/// (on a little-endian target), copied otherwise. A trailing partial value is ignored.
+pub fn le_f32s(bytes: &[u8]) -> std::borrow::Cow<'_, [f32]> {
+    // SAFETY: every bit pattern is an f32; only the aligned middle is viewed.
+    let (head, aligned, tail) = unsafe { bytes.align_to::<f32>() };
+    if head.is_empty() && tail.is_empty() && cfg!(target_endian = "little") {
+        return std::borrow::Cow::Borrowed(aligned);
+    }
+    bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+}
+
+/// The little-endian bytes of `values`: one copy.
+pub fn le_bytes_of_u16s(values: &[u16]) -> Vec<u8> {
+    if cfg!(target_endian = "little") {
+        // SAFETY: `values` is initialized memory of 2 bytes per element, any of which is a u8.
+        return unsafe { std::slice::from_raw_parts(values.as_ptr() as *const u8, 2 * values.len()) }.to_vec();
+    }
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
 /// A hash of a byte string's length and of bytes sampled across it, for tables of
 /// constants: hashing every byte of a model's weights costs more than the rest of a
 /// pass, and equal keys are compared in full anyway.
@@ -268,6 +337,42 @@ mod tests {
             mlirContextDestroy(ctx);
             // Only the table is consulted: the dangling handle is never dereferenced.
             assert_eq!(owned_resource_bytes(attr), None);
+        }
+    }
+
+    /// A shared blob's owner lives as long as the context, its bytes are read in place
+    /// and never handed out for writing.
+    #[test]
+    fn shared_blobs_keep_their_owner_until_the_context_goes() {
+        use std::sync::atomic::AtomicBool;
+        use std::sync::Arc;
+        struct Owner(Vec<u8>, Arc<AtomicBool>);
+        impl ResourceBytes for Owner {
+            fn bytes(&self) -> &[u8] {
+                &self.0
+            }
+        }
+        impl Drop for Owner {
+            fn drop(&mut self) {
+                self.1.store(true, Ordering::SeqCst);
+            }
+        }
+        let dropped = Arc::new(AtomicBool::new(false));
+        let bytes: Vec<u8> = [1.0f32, 2.0].iter().flat_map(|x| x.to_le_bytes()).collect();
+        unsafe {
+            let ctx = mlirContextCreate();
+            let shape = [2i64];
+            let ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull());
+            let attr = shared_resource_attr(ty, "w", Box::new(Owner(bytes.clone(), dropped.clone())));
+            assert!(mlirAttributeIsADenseResourceElements(attr));
+            let t = crate::ir::type_from_mlir(ty);
+            assert_eq!(constant_bytes_in_place(attr, &t), Some(&bytes[..]));
+            assert_eq!(constant_bytes(attr, &t).unwrap(), bytes);
+            assert_eq!(owned_resource_bytes_mut(attr), None);
+            assert!(!dropped.load(Ordering::SeqCst));
+            mlirContextDestroy(ctx);
+            assert!(dropped.load(Ordering::SeqCst));
+            assert!(registered(attr).is_none());
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod composite;
 pub mod context;
 pub mod elements;
 pub mod guard;
+pub mod mlir;
 pub mod ir;
 pub mod remark;
 pub mod rules;

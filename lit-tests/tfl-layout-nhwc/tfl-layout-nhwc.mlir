@@ -168,6 +168,30 @@ func.func @channel_shuffle(%x: tensor<1x4x4x6xf32>) -> tensor<1x4x4x6xf32> {
 
 // -----
 
+// The same shuffle as the function's NCHW result: the NHWC->NCHW transpose has no op
+// below to go on through, so ReshapeTransposeSplit leaves it whole (split, it would be
+// hoisted back by TransposeReshapeTransposeFold, and the two would take turns for
+// ever). One transpose is left, the shuffle and the layout change in one.
+// CHECK-LABEL: func.func @channel_shuffle_result
+// CHECK: "tfl.reshape"{{.*}} -> tensor<1x4x4x2x3xf32>
+// CHECK: "tfl.transpose"{{.*}} -> tensor<1x3x2x4x4xf32>
+// CHECK: "tfl.reshape"{{.*}} -> tensor<1x6x4x4xf32>
+// CHECK-NOT: "tfl.transpose"
+// CHECK: return
+func.func @channel_shuffle_result(%x: tensor<1x4x4x6xf32>) -> tensor<1x6x4x4xf32> {
+  %p = "tfl.pseudo_const"() {value = dense<[0, 3, 1, 2]> : tensor<4xi32>} : () -> tensor<4xi32>
+  %s5 = "tfl.pseudo_const"() {value = dense<[1, 2, 3, 4, 4]> : tensor<5xi32>} : () -> tensor<5xi32>
+  %g = "tfl.pseudo_const"() {value = dense<[0, 2, 1, 3, 4]> : tensor<5xi32>} : () -> tensor<5xi32>
+  %s4 = "tfl.pseudo_const"() {value = dense<[1, 6, 4, 4]> : tensor<4xi32>} : () -> tensor<4xi32>
+  %0 = "tfl.transpose"(%x, %p) : (tensor<1x4x4x6xf32>, tensor<4xi32>) -> tensor<1x6x4x4xf32>
+  %1 = "tfl.reshape"(%0, %s5) : (tensor<1x6x4x4xf32>, tensor<5xi32>) -> tensor<1x2x3x4x4xf32>
+  %2 = "tfl.transpose"(%1, %g) : (tensor<1x2x3x4x4xf32>, tensor<5xi32>) -> tensor<1x3x2x4x4xf32>
+  %3 = "tfl.reshape"(%2, %s4) : (tensor<1x3x2x4x4xf32>, tensor<4xi32>) -> tensor<1x6x4x4xf32>
+  return %3 : tensor<1x6x4x4xf32>
+}
+
+// -----
+
 // ===-- TransposeUnitDimsToReshape -----------------------------------------===//
 
 // Moving only size-1 dims keeps the bytes in order: a reshape.

@@ -29,7 +29,7 @@ func.func @keeps_broadcast_before_reshape(%c: tensor<1x8xf32>) -> tensor<32xf32>
 
 // -----
 
-// ===-- BroadcastToSinkThroughElementwise ----------------------------------===//
+// ===-- ElementwiseBroadcastToSink ----------------------------------------===//
 
 // rsqrt(var + eps) over a broadcast vector is computed on the vector; the broadcast
 // then meets a mul, which broadcasts by itself.

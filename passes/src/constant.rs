@@ -4,15 +4,17 @@
 //! context owns (`insert_owned`), and a blob with one use may be rewritten in place
 //! (`rewritable`): converting a model copies each weight as few times as it can.
 
-use crate::rewrite::{defining_op, insert_op_before, name, raw_attr};
-use edge_dialects::elements::{
-    constant_bytes, constant_bytes_in_place, dense_attr_from_bytes, owned_resource_attr, owned_resource_bytes_mut,
-};
-use edge_dialects::ir::{type_from_mlir, Attr, ElemTy};
-use mlir_sys::*;
+use edge_dialects::ir::{Attr, ElemTy, TensorTy};
+use edge_dialects::mlir::{Attribute, Context, Op, Rewriter, Type, Value};
+use edge_dialects::catalog::Trait;
+use edge_dialects::tfl::op as tfl;
 
-/// Ops whose one result is the constant in their `value` attribute.
-const CONSTANT_OPS: &[&str] = &["tfl.pseudo_const", "stablehlo.constant", "arith.constant"];
+/// Whether `op` has its one result in its `value` attribute: `Trait::ConstantLike` in
+/// the catalogs (`tfl.pseudo_const`, `stablehlo.constant`), or upstream's
+/// `arith.constant`.
+fn is_constant_op(op: Op) -> bool {
+    op.is("arith.constant") || op.def().is_some_and(|def| def.has(Trait::ConstantLike))
+}
 
 /// A constant tensor: static shape, element type and little-endian bytes (bools one
 /// byte each, as in a TFLite buffer).
@@ -20,8 +22,6 @@ const CONSTANT_OPS: &[&str] = &["tfl.pseudo_const", "stablehlo.constant", "arith
 pub struct ConstTensor {
     pub shape: Vec<i64>,
     pub elem: ElemTy,
-    /// The MLIR element type, to build a constant of the same type.
-    pub elem_type: MlirType,
     pub bytes: Vec<u8>,
 }
 
@@ -50,24 +50,24 @@ impl ConstTensor {
         })
     }
 
-    /// An f32 constant in `ctx`.
-    pub fn from_f32(ctx: MlirContext, shape: Vec<i64>, values: &[f32]) -> Self {
+    /// An f32 constant.
+    pub fn from_f32(shape: Vec<i64>, values: &[f32]) -> Self {
         debug_assert_eq!(shape.iter().product::<i64>() as usize, values.len());
         let mut bytes = Vec::with_capacity(values.len() * 4);
         for v in values {
             bytes.extend_from_slice(&v.to_le_bytes());
         }
-        ConstTensor { shape, elem: ElemTy::F32, elem_type: unsafe { mlirF32TypeGet(ctx) }, bytes }
+        ConstTensor { shape, elem: ElemTy::F32, bytes }
     }
 
-    /// An i32 constant in `ctx`; `Err` names a value that does not fit in 32 bits.
-    pub fn from_i32(ctx: MlirContext, shape: Vec<i64>, values: &[i64]) -> Result<Self, String> {
+    /// An i32 constant; `Err` names a value that does not fit in 32 bits.
+    pub fn from_i32(shape: Vec<i64>, values: &[i64]) -> Result<Self, String> {
         let mut bytes = Vec::with_capacity(values.len() * 4);
         for &v in values {
             let narrow = i32::try_from(v).map_err(|_| format!("value {v} does not fit in i32"))?;
             bytes.extend_from_slice(&narrow.to_le_bytes());
         }
-        Ok(ConstTensor { shape, elem: ElemTy::I(32), elem_type: unsafe { mlirIntegerTypeGet(ctx, 32) }, bytes })
+        Ok(ConstTensor { shape, elem: ElemTy::I(32), bytes })
     }
 
     /// The same bytes with another shape (a reshape).
@@ -81,15 +81,26 @@ impl ConstTensor {
     }
 
     /// The tensor type of this constant.
-    pub fn mlir_type(&self) -> MlirType {
-        unsafe { mlirRankedTensorTypeGet(self.shape.len() as isize, self.shape.as_ptr(), self.elem_type, mlirAttributeGetNull()) }
+    pub fn mlir_type<'c>(&self, ctx: Context<'c>) -> Type<'c> {
+        elem_type(ctx, &self.elem).tensor(&self.shape)
     }
 
     /// Element permutation: result dim `i` is this tensor's dim `perm[i]`.
     pub fn transposed(&self, perm: &[usize]) -> Self {
         let out_shape: Vec<i64> = perm.iter().map(|&p| self.shape[p]).collect();
         let bytes = transpose_bytes(&self.bytes, &self.shape, perm);
-        ConstTensor { shape: out_shape, bytes, elem: self.elem.clone(), elem_type: self.elem_type }
+        ConstTensor { shape: out_shape, bytes, elem: self.elem.clone() }
+    }
+}
+
+/// The MLIR type of an element type.
+pub fn elem_type<'c>(ctx: Context<'c>, elem: &ElemTy) -> Type<'c> {
+    match elem {
+        ElemTy::F32 => ctx.f32(),
+        ElemTy::F16 => ctx.f16(),
+        ElemTy::I(w) => ctx.integer(*w),
+        ElemTy::Quant(q) => ctx.quant_type(q),
+        other => ctx.elem_type(other).unwrap_or_else(|| panic!("element type {other} has no MLIR form")),
     }
 }
 
@@ -207,57 +218,47 @@ pub fn strides(shape: &[i64]) -> Vec<i64> {
 }
 
 /// The op defining `v` when it is a constant op.
-pub fn constant_op(v: MlirValue) -> Option<MlirOperation> {
-    defining_op(v).filter(|op| CONSTANT_OPS.contains(&name(*op).as_str()))
+pub fn constant_op(v: Value) -> Option<Op> {
+    v.defining_op().filter(|op| is_constant_op(*op))
 }
 
 /// Whether `v` is produced by a constant op.
-pub fn is_constant(v: MlirValue) -> bool {
+pub fn is_constant(v: Value) -> bool {
     constant_op(v).is_some()
 }
 
 /// The contents of `v` when a constant op with a static shape defines it, directly or
 /// through reshapes (which keep the bytes).
-pub fn read(v: MlirValue) -> Option<ConstTensor> {
-    if let Some(r) = defining_op(v).filter(|op| name(*op) == "tfl.reshape") {
-        let ty = type_from_mlir(unsafe { mlirValueGetType(v) });
-        let inner = read(crate::rewrite::operand(r, 0))?;
+pub fn read(v: Value) -> Option<ConstTensor> {
+    if let Some(r) = v.defined_by::<tfl::Reshape>() {
+        let ty = v.ty();
+        let inner = read(r.input())?;
         return ty.is_static().then(|| inner.into_shape(ty.dims().to_vec()));
     }
     let op = constant_op(v)?;
-    let attr = raw_attr(op, "value")?;
-    let mty = unsafe { mlirValueGetType(v) };
-    let ty = type_from_mlir(mty);
+    let attr = op.raw_attr("value")?;
+    let ty = v.ty();
     if !ty.is_static() {
         return None;
     }
-    let bytes = constant_bytes(attr, &ty).ok()?;
-    Some(ConstTensor { shape: ty.dims().to_vec(), elem: ty.elem, elem_type: unsafe { mlirShapedTypeGetElementType(mty) }, bytes })
+    let bytes = attr.constant_bytes(&ty).ok()?;
+    Some(ConstTensor { shape: ty.dims().to_vec(), elem: ty.elem, bytes })
 }
 
 /// The one value every element of constant `v` has, as f64 (dense splats and small
 /// dense constants of equal elements).
-pub fn splat(v: MlirValue) -> Option<f64> {
+pub fn splat(v: Value) -> Option<f64> {
     let op = constant_op(v)?;
-    let a = raw_attr(op, "value")?;
-    unsafe {
-        if mlirAttributeIsADenseElements(a) && mlirDenseElementsAttrIsSplat(a) {
-            let e = mlirAttributeGetType(mlirDenseElementsAttrGetSplatValue(a));
-            let s = mlirDenseElementsAttrGetSplatValue(a);
-            if mlirTypeIsAF32(e) || mlirTypeIsAF64(e) || mlirTypeIsAF16(e) || mlirTypeIsABF16(e) {
-                return Some(mlirFloatAttrGetValueDouble(s));
-            }
-            if mlirTypeIsAInteger(e) {
-                return Some(if mlirIntegerTypeGetWidth(e) == 1 {
-                    mlirBoolAttrGetValue(s) as i64 as f64
-                } else {
-                    mlirIntegerAttrGetValueInt(s) as f64
-                });
-            }
-            return None;
-        }
+    let a = op.raw_attr("value")?;
+    if let Some(s) = a.splat_value() {
+        return match s.value() {
+            Attr::Float(f) => Some(f),
+            Attr::Int(i) => Some(i as f64),
+            Attr::Bool(b) => Some(b as i64 as f64),
+            _ => None,
+        };
     }
-    match edge_dialects::ir::attr_from_mlir(a) {
+    match a.value() {
         Attr::Dense { floats: Some(f), .. } if !f.is_empty() && f.iter().all(|x| x.to_bits() == f[0].to_bits()) => Some(f[0]),
         Attr::Dense { ints: Some(i), .. } if !i.is_empty() && i.iter().all(|x| *x == i[0]) => Some(i[0] as f64),
         _ => None,
@@ -265,83 +266,88 @@ pub fn splat(v: MlirValue) -> Option<f64> {
 }
 
 /// Constants of more elements than this are held as `dense_resource` blobs the context
-/// owns (`owned_resource_attr`): a `dense` attribute copies and hashes its bytes, which
-/// for weights costs more than computing them. Smaller ones stay `dense`, printed with
-/// their values (and decoded by `attr_from_mlir`, which stops at the same size).
+/// owns (`Context::owned_constant`): a `dense` attribute copies and hashes its bytes,
+/// which for weights costs more than computing them. Smaller ones stay `dense`, printed
+/// with their values (and decoded by `attr_from_mlir`, which stops at the same size).
 const RESOURCE_MIN_ELEMENTS: usize = 4096;
 
 /// The `value` attribute for `c`: `dense`, or for a large int or float tensor a blob
 /// that takes `c`'s bytes over without copying them.
-pub(crate) fn value_attr(c: ConstTensor) -> MlirAttribute {
-    let ty = c.mlir_type();
+pub(crate) fn value_attr<'c>(ctx: Context<'c>, c: ConstTensor) -> Attribute<'c> {
+    let ty = c.mlir_type(ctx);
     let blob = c.num_elements() > RESOURCE_MIN_ELEMENTS && (c.elem.is_float() || c.elem.is_int());
-    if blob { owned_resource_attr(ty, c.bytes) } else { dense_attr_from_bytes(ty, &c.bytes) }
+    if blob { ctx.owned_constant(ty, c.bytes) } else { ctx.dense_constant(ty, &c.bytes) }
 }
 
-/// Inserts `tfl.pseudo_const` holding `c` before `anchor`; returns its result.
-pub fn insert(anchor: MlirOperation, c: &ConstTensor) -> MlirValue {
+/// A `tfl.pseudo_const` of `ty` holding `value`, at `rw`'s insertion point.
+pub fn insert_attr<'c>(rw: &mut Rewriter<'c>, ty: Type<'c>, value: Attribute<'c>) -> Value<'c> {
+    tfl::PseudoConst::build(rw, &[ty]).value(value).create().output()
+}
+
+/// Inserts `tfl.pseudo_const` holding `c` at `rw`'s insertion point; returns its result.
+pub fn insert<'c>(rw: &mut Rewriter<'c>, c: &ConstTensor) -> Value<'c> {
     if c.num_elements() > RESOURCE_MIN_ELEMENTS {
-        return insert_owned(anchor, c.clone());
+        return insert_owned(rw, c.clone());
     }
-    let ty = c.mlir_type();
-    let attr = dense_attr_from_bytes(ty, &c.bytes);
-    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
+    let ctx = rw.context();
+    let ty = c.mlir_type(ctx);
+    let attr = ctx.dense_constant(ty, &c.bytes);
+    insert_attr(rw, ty, attr)
 }
 
 /// `insert`, handing `c`'s bytes to the constant without a copy.
-pub fn insert_owned(anchor: MlirOperation, c: ConstTensor) -> MlirValue {
-    let ty = c.mlir_type();
-    let attr = value_attr(c);
-    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
+pub fn insert_owned<'c>(rw: &mut Rewriter<'c>, c: ConstTensor) -> Value<'c> {
+    let ctx = rw.context();
+    let ty = c.mlir_type(ctx);
+    let attr = value_attr(ctx, c);
+    insert_attr(rw, ty, attr)
 }
 
 /// `f` applied to constant `v`'s shape, element type and bytes (as `read` gives them),
 /// when its attribute holds the bytes in that layout (weights, large folded constants):
 /// they are borrowed, not copied. `None` otherwise (splats, bools, reshapes of
 /// constants): `read` those.
-pub fn with_bytes_in_place<R>(v: MlirValue, f: impl FnOnce(&[i64], &ElemTy, MlirType, &[u8]) -> R) -> Option<R> {
+pub fn with_bytes_in_place<R>(v: Value, f: impl FnOnce(&[i64], &ElemTy, &[u8]) -> R) -> Option<R> {
     let op = constant_op(v)?;
-    let attr = raw_attr(op, "value")?;
-    let mty = unsafe { mlirValueGetType(v) };
-    let ty = type_from_mlir(mty);
+    let attr = op.raw_attr("value")?;
+    let ty = v.ty();
     if !ty.is_static() {
         return None;
     }
-    let elem_type = unsafe { mlirShapedTypeGetElementType(mty) };
-    // SAFETY: the attribute (and a registered resource's bytes) outlive this call.
-    let bytes = unsafe { constant_bytes_in_place(attr, &ty) }?;
-    Some(f(ty.dims(), &ty.elem, elem_type, bytes))
+    let bytes = attr.constant_bytes_in_place(&ty)?;
+    Some(f(ty.dims(), &ty.elem, bytes))
 }
 
 /// `with_bytes_in_place`, or `f` on a copy `read` makes.
-pub fn with_bytes<R>(v: MlirValue, f: impl FnOnce(&[i64], &ElemTy, MlirType, &[u8]) -> R) -> Option<R> {
+pub fn with_bytes<R>(v: Value, f: impl FnOnce(&[i64], &ElemTy, &[u8]) -> R) -> Option<R> {
     // `with_bytes_in_place` calls `f` only when it returns `Some`.
     let mut f = Some(f);
-    with_bytes_in_place(v, |s, e, t, b| (f.take().unwrap())(s, e, t, b)).or_else(|| {
+    with_bytes_in_place(v, |s, e, b| (f.take().unwrap())(s, e, b)).or_else(|| {
         let c = read(v)?;
-        Some((f.take()?)(&c.shape, &c.elem, c.elem_type, &c.bytes))
+        Some((f.take()?)(&c.shape, &c.elem, &c.bytes))
     })
 }
 
-/// Constant `v`'s op, shape, element type and bytes to rewrite in place, when it is a
+/// Rewrites constant `v`'s bytes in place with `f(shape, elem, bytes)`, when it is a
 /// blob made by `insert_owned` and has one use, the caller's: rewriting it is then as
-/// good as replacing it, without making another weight-sized blob.
-pub fn rewritable<'a>(v: MlirValue) -> Option<(MlirOperation, Vec<i64>, ElemTy, &'a mut [u8])> {
-    let op = constant_op(v).filter(|_| crate::rewrite::use_count(v) == 1)?;
-    let ty = type_from_mlir(unsafe { mlirValueGetType(v) });
-    // SAFETY: each `insert*` makes its own attribute for one op, and `v` has one use,
-    // so nothing else reads these bytes.
-    let bytes = unsafe { owned_resource_bytes_mut(raw_attr(op, "value")?) }?;
-    let whole = ty.is_static() && ty.elem.byte_width()? * ty.num_elements()? as usize == bytes.len();
-    whole.then(|| (op, ty.dims().to_vec(), ty.elem, bytes))
+/// good as replacing it, without making another weight-sized blob. Returns `f`'s
+/// result and the constant op; `None` (and `f` not called) otherwise.
+pub fn rewrite_in_place<'c, R>(v: Value<'c>, f: impl FnOnce(&[i64], &ElemTy, &mut [u8]) -> R) -> Option<(Op<'c>, R)> {
+    let op = constant_op(v).filter(|_| v.use_count() == 1)?;
+    let ty = v.ty();
+    let attr = op.raw_attr("value")?;
+    let whole = ty.is_static() && ty.elem.byte_width()? * ty.num_elements()? as usize == attr.owned_bytes()?.len();
+    if !whole {
+        return None;
+    }
+    attr.with_owned_bytes_mut(|bytes| (op, f(ty.dims(), &ty.elem, bytes)))
 }
 
 /// An i32 `tfl.pseudo_const` of `values` (a 1-D shape or permutation operand); `Err`
 /// when a value does not fit in i32.
-pub fn insert_i32(anchor: MlirOperation, values: &[i64]) -> Result<MlirValue, String> {
-    let ctx = unsafe { mlirOperationGetContext(anchor) };
-    let c = ConstTensor::from_i32(ctx, vec![values.len() as i64], values)?;
-    Ok(insert(anchor, &c))
+pub fn insert_i32<'c>(rw: &mut Rewriter<'c>, values: &[i64]) -> Result<Value<'c>, String> {
+    let c = ConstTensor::from_i32(vec![values.len() as i64], values)?;
+    Ok(insert(rw, &c))
 }
 
 #[cfg(test)]
@@ -350,21 +356,20 @@ mod tests {
 
     #[test]
     fn transposes_bytes() {
-        let ctx = unsafe { mlirContextCreate() };
-        let c = ConstTensor::from_f32(ctx, vec![2, 3], &[0., 1., 2., 3., 4., 5.]);
+                let c = ConstTensor::from_f32(vec![2, 3], &[0., 1., 2., 3., 4., 5.]);
         let t = c.transposed(&[1, 0]);
         assert_eq!(t.shape, vec![3, 2]);
         assert_eq!(t.f32s().unwrap(), vec![0., 3., 1., 4., 2., 5.]);
-        let big = ConstTensor::from_f32(ctx, vec![40, 70], &(0..2800).map(|x| x as f32).collect::<Vec<_>>());
+        let big = ConstTensor::from_f32(vec![40, 70], &(0..2800).map(|x| x as f32).collect::<Vec<_>>());
         let bt = big.transposed(&[1, 0]).f32s().unwrap();
         assert!((0..40).all(|r| (0..70).all(|c| bt[c * 40 + r] == (r * 70 + c) as f32)));
         // Rows beyond the last whole block of eight, columns beyond the last band.
-        let odd = ConstTensor::from_f32(ctx, vec![13, 70], &(0..910).map(|x| x as f32).collect::<Vec<_>>());
+        let odd = ConstTensor::from_f32(vec![13, 70], &(0..910).map(|x| x as f32).collect::<Vec<_>>());
         let ot = odd.transposed(&[1, 0]).f32s().unwrap();
         assert!((0..13).all(|r| (0..70).all(|c| ot[c * 13 + r] == (r * 70 + c) as f32)));
-        let c3 = ConstTensor::from_f32(ctx, vec![2, 3, 2], &(0..12).map(|x| x as f32).collect::<Vec<_>>());
+        let c3 = ConstTensor::from_f32(vec![2, 3, 2], &(0..12).map(|x| x as f32).collect::<Vec<_>>());
         let t3 = c3.transposed(&[2, 0, 1]);
-        let ohwi = ConstTensor::from_f32(ctx, vec![2, 3, 2, 2], &(0..24).map(|x| x as f32).collect::<Vec<_>>()).transposed(&[0, 2, 3, 1]);
+        let ohwi = ConstTensor::from_f32(vec![2, 3, 2, 2], &(0..24).map(|x| x as f32).collect::<Vec<_>>()).transposed(&[0, 2, 3, 1]);
         assert_eq!(ohwi.shape, vec![2, 2, 2, 3]);
         assert_eq!(&ohwi.f32s().unwrap()[..6], &[0., 4., 8., 1., 5., 9.]);
         assert_eq!(as_batched_matrix_transpose(&[8, 4, 3, 3], &[0, 2, 3, 1]), Some((8, 4, 9)));
@@ -373,7 +378,6 @@ mod tests {
         assert_eq!(t3.shape, vec![2, 2, 3]);
         assert_eq!(t3.f32s().unwrap(), vec![0., 2., 4., 6., 8., 10., 1., 3., 5., 7., 9., 11.]);
         assert_eq!(strides(&[2, 3, 4]), vec![12, 4, 1]);
-        unsafe { mlirContextDestroy(ctx) };
     }
 }
 
@@ -424,17 +428,17 @@ impl ConstTensor {
         for i in broadcast_indices(&self.shape, shape) {
             bytes.extend_from_slice(&self.bytes[i * width..(i + 1) * width]);
         }
-        ConstTensor { shape: shape.to_vec(), bytes, elem: self.elem.clone(), elem_type: self.elem_type }
+        ConstTensor { shape: shape.to_vec(), bytes, elem: self.elem.clone() }
     }
 }
 
 /// The smallest constant that broadcasts to `v`'s value, without expanding anything: a
 /// splat reads as one element (shape all ones, `v`'s rank), `broadcast_to(c, shape)`
 /// reads as `c`, any other constant as itself. `None` when `v` is none of these.
-pub fn read_compact(v: MlirValue) -> Option<ConstTensor> {
-    let rank = type_from_mlir(unsafe { mlirValueGetType(v) }).rank()?;
-    if let Some(op) = defining_op(v).filter(|op| name(*op) == "tfl.broadcast_to") {
-        let mut c = read_compact(crate::rewrite::operand(op, 0))?;
+pub fn read_compact(v: Value) -> Option<ConstTensor> {
+    let rank = v.ty().rank()?;
+    if let Some(b) = v.defined_by::<tfl::BroadcastTo>() {
+        let mut c = read_compact(b.input())?;
         if c.shape.len() > rank {
             return None;
         }
@@ -442,21 +446,12 @@ pub fn read_compact(v: MlirValue) -> Option<ConstTensor> {
         return Some(c);
     }
     let op = constant_op(v)?;
-    let attr = raw_attr(op, "value")?;
-    let mty = unsafe { mlirValueGetType(v) };
-    let ty = type_from_mlir(mty);
-    unsafe {
-        if ty.is_static() && ty.num_elements()? > 1 && mlirAttributeIsADenseElements(attr) && mlirDenseElementsAttrIsSplat(attr) {
-            let one = ty.dims().iter().map(|_| 1).collect::<Vec<i64>>();
-            let elem_type = mlirShapedTypeGetElementType(mty);
-            let bytes = if ty.elem == ElemTy::I(1) {
-                vec![mlirDenseElementsAttrGetBoolSplatValue(attr) as u8]
-            } else {
-                let width = ty.elem.byte_width()?;
-                std::slice::from_raw_parts(mlirDenseElementsAttrGetRawData(attr) as *const u8, width).to_vec()
-            };
-            return Some(ConstTensor { shape: one, elem: ty.elem, elem_type, bytes });
-        }
+    let attr = op.raw_attr("value")?;
+    let ty = v.ty();
+    if ty.is_static() && ty.num_elements()? > 1 && attr.is_splat() {
+        let one = ty.dims().iter().map(|_| 1).collect::<Vec<i64>>();
+        let bytes = attr.constant_bytes(&TensorTy::ranked(vec![], ty.elem.clone())).ok()?;
+        return Some(ConstTensor { shape: one, elem: ty.elem, bytes });
     }
     read(v)
 }
@@ -472,9 +467,7 @@ mod broadcast_tests {
         assert_eq!(broadcast_shapes(&[2], &[3]), None);
         assert_eq!(broadcast_indices(&[2, 1], &[2, 3]), vec![0, 0, 0, 1, 1, 1]);
         assert_eq!(broadcast_indices(&[3], &[2, 3]), vec![0, 1, 2, 0, 1, 2]);
-        let ctx = unsafe { mlirContextCreate() };
-        let c = ConstTensor::from_f32(ctx, vec![2, 1], &[1., 2.]);
+                let c = ConstTensor::from_f32(vec![2, 1], &[1., 2.]);
         assert_eq!(c.broadcast_to(&[2, 2]).f32s().unwrap(), vec![1., 1., 2., 2.]);
-        unsafe { mlirContextDestroy(ctx) };
     }
 }

@@ -4,12 +4,13 @@
 //! explicit point of a pipeline. It never changes the IR.
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use mlir_sys::MlirOperation;
+use edge_dialects::mlir::func::Module;
+use edge_dialects::mlir::Op;
 
 pub static INFO: PassInfo = PassInfo {
     name: "edge-verify",
     summary: "Check tfl and stablehlo ops against their catalogs",
-    anchor: "builtin.module",
+    anchor: Module::NAME,
     options: &[],
     create,
 };
@@ -21,7 +22,7 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 struct EdgeVerify;
 
 impl Pass for EdgeVerify {
-    fn run(&self, op: MlirOperation) -> Result<(), PassFailed> {
-        if edge_dialects::verify::verify_operation(op) == 0 { Ok(()) } else { Err(PassFailed) }
+    fn run(&self, module: Op<'_>) -> Result<bool, PassFailed> {
+        if module.verify_catalog() == 0 { Ok(false) } else { Err(PassFailed) }
     }
 }

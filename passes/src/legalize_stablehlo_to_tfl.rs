@@ -18,6 +18,8 @@ use crate::legalize::composite::{self, Outcome};
 use crate::legalize::stablehlo_to_tfl::{apply, lookup};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::rewrite::*;
+use edge_dialects::mlir::func::Func;
+use edge_dialects::mlir::{Op, Rewriter};
 use edge_dialects::verify::emit_error;
 use mlir_sys::{
     mlirBlockGetFirstOperation, mlirOperationGetLocation, mlirOperationGetNextInBlock, mlirOperationGetRegion, mlirRegionGetFirstBlock,
@@ -47,11 +49,8 @@ fn catalog_problems(op: MlirOperation) -> Vec<String> {
     }
 }
 
-impl Pass for LegalizeStablehloToTfl {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        if edge_dialects::composite::is_private(func) {
-            return Ok(());
-        }
+impl LegalizeStablehloToTfl {
+    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
         let mut illegal = 0;
         // Body ops only: a region-carrying op (reduce) is replaced or reported whole. The
         // walk reads the next op only after a rule has run: a rule may fold later ops
@@ -66,8 +65,10 @@ impl Pass for LegalizeStablehloToTfl {
             }
             let loc = unsafe { mlirOperationGetLocation(op) };
             if op_name == edge_dialects::composite::COMPOSITE {
-                let next = edge_dialects::composite::next_op(op);
-                let then = match composite::legalize(op) {
+                let typed = Op::from(op);
+                let next = typed.next();
+                let mut rw = Rewriter::new(typed.context());
+                let then = match composite::legalize(&mut rw, typed) {
                     Ok(Outcome::Mapped) => next,
                     // The inlined ops are legalized next, as if they had been there.
                     Ok(Outcome::Inlined(ops)) => ops.first().copied().or(next),
@@ -77,7 +78,7 @@ impl Pass for LegalizeStablehloToTfl {
                         next
                     }
                 };
-                op = then.unwrap_or(MlirOperation { ptr: std::ptr::null_mut() });
+                op = then.map_or(MlirOperation { ptr: std::ptr::null_mut() }, Op::to_raw);
                 continue;
             }
             let outcome = match lookup(&op_name) {
@@ -110,5 +111,16 @@ impl Pass for LegalizeStablehloToTfl {
             op = next;
         }
         if illegal > 0 { Err(PassFailed) } else { Ok(()) }
+    }
+}
+
+// Transitional: the typed rewrite below replaces `run_legacy`.
+impl Pass for LegalizeStablehloToTfl {
+    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
+        // Decompositions are reached through their composites.
+        if anchor.cast::<Func>().is_some_and(Func::is_private) {
+            return Ok(false);
+        }
+        self.run_legacy(anchor.to_raw()).map(|()| true)
     }
 }

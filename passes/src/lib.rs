@@ -4,6 +4,7 @@
 
 pub mod constant;
 pub mod legalize;
+pub mod legacy;
 pub mod manager;
 pub mod pass;
 pub mod pipeline;
@@ -14,7 +15,6 @@ pub mod rewrite;
 
 mod edge_verify;
 mod legalize_stablehlo_to_tfl;
-mod op_classes;
 mod stablehlo_widen_f16;
 mod tfl_channel_last_io;
 mod tfl_cleanup_requantize;

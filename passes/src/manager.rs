@@ -11,9 +11,10 @@ use melior::ir::{Module, OperationRef};
 use melior::pass::{create_external, ExternalPass, PassIrPrintingOptions, PassManager, RunExternalPass};
 use melior::ir::operation::OperationPrintingFlags;
 use melior::Context;
-use mlir_sys::*;
-use edge_dialects::ir::str_ref as string_ref;
-use std::sync::{Arc, Once};
+use edge_dialects::mlir::pass_manager::{enable_timing, OpPassManager};
+use edge_dialects::mlir::func::{Func, Module as ModuleOp};
+use edge_dialects::mlir::Op;
+use std::sync::Arc;
 
 /// How a pipeline is run.
 #[derive(Debug, Clone, Default)]
@@ -55,11 +56,7 @@ pub const UPSTREAM_PASSES: &[(&str, &str)] = &[
     ("view-op-graph", "Print Graphviz visualization of an operation (MLIR)"),
 ];
 
-/// Registers upstream MLIR's transform passes once per process.
-pub fn register_upstream_passes() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| unsafe { mlirRegisterTransformsPasses() });
-}
+pub use edge_dialects::mlir::pass_manager::register_upstream_passes;
 
 /// Adapts a Rust `Pass` to MLIR's external pass callbacks.
 #[derive(Clone)]
@@ -74,18 +71,18 @@ impl<'c> RunExternalPass<'c> for Bridge {
     fn initialize(&mut self, _context: melior::ContextRef<'c>) {}
 
     fn run(&mut self, op: OperationRef<'c, '_>, pass: ExternalPass<'_>) {
-        let raw = op.to_raw();
+        let anchor = Op::from_melior(&op);
         let _span = tracing::debug_span!("pass", name = self.name).entered();
         if let Some(hook) = &self.on_pass {
             (hook.0)(self.name);
         }
         // A panic must not unwind into MLIR's pass manager: it becomes an error at the op.
         let what = format!("pass '{}'", self.name);
-        if !matches!(edge_dialects::guard::catch_at_op(raw, &what, || self.pass.run(raw)), Some(Ok(_))) {
+        if !matches!(anchor.catch_panic(&what, || self.pass.run(anchor)), Some(Ok(_))) {
             pass.signal_failure();
             return;
         }
-        if self.verify_each && edge_dialects::verify::verify_operation(raw) > 0 {
+        if self.verify_each && anchor.verify_catalog() > 0 {
             pass.signal_failure();
         }
     }
@@ -118,14 +115,14 @@ impl<'c> Pipeline<'c> {
         register_upstream_passes();
         let mut elements = parse_pipeline(text)?;
         if let [Element::Nest { anchor, children }] = elements.as_mut_slice() {
-            if anchor == "builtin.module" {
+            if anchor == ModuleOp::NAME {
                 elements = std::mem::take(children);
             }
         }
         let pm = PassManager::new(context);
         pm.enable_verifier(true);
-        let top = unsafe { mlirPassManagerGetAsOpPassManager(pm.to_raw()) };
-        add_elements(top, "builtin.module", &elements, options)?;
+        let top = OpPassManager::of(&pm);
+        add_elements(top, ModuleOp::NAME, &elements, options)?;
         if options.print_ir_after_all || options.print_ir_before_all {
             pm.enable_ir_printing(&PassIrPrintingOptions {
                 before_all: options.print_ir_before_all,
@@ -138,7 +135,7 @@ impl<'c> Pipeline<'c> {
             });
         }
         if options.timing {
-            unsafe { mlirPassManagerEnableTiming(pm.to_raw()) };
+            enable_timing(&pm);
         }
         Ok(Pipeline { pm })
     }
@@ -149,11 +146,11 @@ impl<'c> Pipeline<'c> {
     }
 }
 
-fn add_elements(opm: MlirOpPassManager, anchor: &str, elements: &[Element], options: &RunOptions) -> Result<(), String> {
+fn add_elements(opm: OpPassManager,  anchor: &str, elements: &[Element], options: &RunOptions) -> Result<(), String> {
     for e in elements {
         match e {
             Element::Nest { anchor: inner, children } => {
-                let nested = unsafe { mlirOpPassManagerGetNestedUnder(opm, string_ref(inner)) };
+                let nested = opm.nested_under(inner);
                 add_elements(nested, inner, children, options)?;
             }
             Element::Pass { name, options: pass_options } => {
@@ -161,13 +158,12 @@ fn add_elements(opm: MlirOpPassManager, anchor: &str, elements: &[Element], opti
                     let pass = make_pass(info, pass_options, options)?;
                     let target = if info.anchor == anchor {
                         opm
-                    } else if anchor == "builtin.module" && info.anchor == "func.func" {
-                        unsafe { mlirOpPassManagerGetNestedUnder(opm, string_ref("func.func")) }
+                    } else if anchor == ModuleOp::NAME && info.anchor == Func::NAME {
+                        opm.nested_under(Func::NAME)
                     } else {
                         return Err(format!("pass '{name}' runs on '{}' ops and cannot be nested under '{anchor}'", info.anchor));
                     };
-                    unsafe { mlirOpPassManagerAddOwnedPass(target, pass.to_raw()) };
-                    std::mem::forget(pass);
+                    target.add_pass(pass);
                 } else {
                     add_upstream(opm, name, pass_options)?;
                 }
@@ -177,15 +173,12 @@ fn add_elements(opm: MlirOpPassManager, anchor: &str, elements: &[Element], opti
     Ok(())
 }
 
-fn add_upstream(opm: MlirOpPassManager, name: &str, options: &str) -> Result<(), String> {
+fn add_upstream(opm: OpPassManager, name: &str, options: &str) -> Result<(), String> {
     let text = if options.is_empty() { name.to_string() } else { format!("{name}{{{options}}}") };
-    let mut message = String::new();
-    let ok = unsafe {
-        mlirOpPassManagerAddPipeline(opm, string_ref(&text), Some(edge_dialects::ir::append_to_string), &mut message as *mut String as *mut _)
+    let message = match opm.add_pipeline(&text) {
+        Ok(()) => return Ok(()),
+        Err(message) => message,
     };
-    if ok.value != 0 {
-        return Ok(());
-    }
     if message.contains("does not refer to a registered pass") {
         let ours: Vec<_> = PASSES.iter().map(|p| p.name).collect();
         let upstream: Vec<_> = UPSTREAM_PASSES.iter().map(|p| p.0).collect();

@@ -1,6 +1,6 @@
 //! The pass trait and the static description each pass registers.
 
-use mlir_sys::MlirOperation;
+use edge_dialects::mlir::Op;
 use std::collections::BTreeMap;
 
 /// A pass failed; its diagnostics have already been emitted at their locations.
@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 pub struct PassFailed;
 
 /// A Rust pass. It runs on one anchor op at a time (a `func.func` or the
-/// `builtin.module`, as its `PassInfo` says) and reports problems as MLIR diagnostics.
+/// `builtin.module`, as its `PassInfo` says), reports problems as MLIR diagnostics and
+/// returns whether it changed the IR.
 pub trait Pass: Send + Sync {
-    fn run(&self, op: MlirOperation) -> Result<(), PassFailed>;
+    fn run(&self, op: Op<'_>) -> Result<bool, PassFailed>;
 }
 
 /// What a pass is and how to make one. `#[repr(align(8))]` because its address is the

@@ -3,83 +3,50 @@
 //! and where a per-axis dimension goes when a tensor is transposed or reshaped.
 
 use crate::constant::{read, transpose_bytes, value_attr, ConstTensor};
-use crate::rewrite::*;
-use edge_dialects::ir::{type_from_mlir, ElemTy, QuantTy};
-use mlir_sys::*;
+use edge_dialects::ir::{ElemTy, QuantTy};
+use edge_dialects::mlir::{Context, Op, Rewriter, Type, Value};
+use edge_dialects::tfl::op as tfl;
 
 /// The quantized type of `v`'s elements, if any.
-pub fn quant_of(v: MlirValue) -> Option<QuantTy> {
-    match type_from_mlir(unsafe { mlirValueGetType(v) }).elem {
+pub fn quant_of(v: Value) -> Option<QuantTy> {
+    match v.ty().elem {
         ElemTy::Quant(q) => Some(q),
         _ => None,
     }
 }
 
-/// The MLIR element type `q` stands for.
-pub fn quant_elem_type(ctx: MlirContext, q: &QuantTy) -> MlirType {
-    let mut zero_points = q.zero_points.clone();
-    let mut scales = q.scales.clone();
-    unsafe {
-        let flags = if q.signed { mlirQuantizedTypeGetSignedFlag() } else { 0 };
-        let storage = mlirIntegerTypeGet(ctx, q.storage_bits);
-        // pt2e graphs and TFLite quantize from f32 (or f16).
-        let expressed = if *q.expressed == ElemTy::F16 { mlirF16TypeGet(ctx) } else { mlirF32TypeGet(ctx) };
-        match q.axis {
-            Some(axis) => mlirUniformQuantizedPerAxisTypeGet(
-                flags,
-                storage,
-                expressed,
-                scales.len() as isize,
-                scales.as_mut_ptr(),
-                zero_points.as_mut_ptr(),
-                axis,
-                q.storage_min,
-                q.storage_max,
-            ),
-            None => mlirUniformQuantizedTypeGet(
-                flags,
-                storage,
-                expressed,
-                scales.first().copied().unwrap_or(1.0),
-                zero_points.first().copied().unwrap_or(0),
-                q.storage_min,
-                q.storage_max,
-            ),
-        }
-    }
-}
-
 /// `tensor<shape x q>`.
-pub fn quant_tensor_type(ctx: MlirContext, shape: &[i64], q: &QuantTy) -> MlirType {
-    let elem = quant_elem_type(ctx, q);
-    unsafe { mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull()) }
+pub fn quant_tensor_type<'c>(ctx: Context<'c>, shape: &[i64], q: &QuantTy) -> Type<'c> {
+    ctx.quant_type(q).tensor(shape)
 }
 
-/// `tfl.quantize` of `v` to `q` (from float, or a requantize), inserted before `anchor`.
-pub fn insert_quantize(anchor: MlirOperation, v: MlirValue, q: &QuantTy) -> MlirValue {
-    let ty = quant_tensor_type(unsafe { mlirOperationGetContext(anchor) }, value_type(v).dims(), q);
-    let qtype = unsafe { mlirTypeAttrGet(ty) };
-    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.quantize", &[v], &[ty], &[("qtype", qtype)]), 0) }
+/// `tfl.quantize` of `v` to `q` (from float, or a requantize), at `rw`'s insertion point.
+pub fn insert_quantize<'c>(rw: &mut Rewriter<'c>, v: Value<'c>, q: &QuantTy) -> Value<'c> {
+    let ty = quant_tensor_type(rw.context(), v.ty().dims(), q);
+    tfl::Quantize::build(rw, &[ty], v).qtype(ty).create().output()
 }
 
 /// A quantized `tfl.pseudo_const` of `shape` x `q` holding the storage integers
-/// `bytes` (taken over without a copy), inserted before `anchor`, as TensorFlow's TFL
+/// `bytes` (taken over without a copy), at `rw`'s insertion point, as TensorFlow's TFL
 /// writes quantized constants.
-pub fn insert_quant_const(anchor: MlirOperation, shape: &[i64], q: &QuantTy, bytes: Vec<u8>) -> MlirValue {
-    let ctx = unsafe { mlirOperationGetContext(anchor) };
+pub fn insert_quant_const<'c>(rw: &mut Rewriter<'c>, shape: &[i64], q: &QuantTy, bytes: Vec<u8>) -> Value<'c> {
+    let ctx = rw.context();
     let ty = quant_tensor_type(ctx, shape, q);
-    let storage = ConstTensor { shape: shape.to_vec(), elem: q.storage(), elem_type: unsafe { mlirIntegerTypeGet(ctx, q.storage_bits) }, bytes };
-    let attr = value_attr(storage);
-    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0) }
+    // The value holds the storage integers, signless (`tensor<..xi8>` for u8 storage too),
+    // as the quantized type's storage type is.
+    let storage = ConstTensor { shape: shape.to_vec(), elem: ElemTy::I(q.storage_bits), bytes };
+    let attr = value_attr(ctx, storage);
+    crate::constant::insert_attr(rw, ty, attr)
 }
 
 /// `op` reads the int8 constant `weight` directly: LiteRT's hybrid kernel, which
 /// quantizes the float input at run time (`edge_dialects::tfl::hybrid` has the contract),
 /// with a zero point where the op has the option.
-pub fn read_weight_in_hybrid_kernel(op: MlirOperation, h: &edge_dialects::tfl::hybrid::HybridOp, weight: MlirValue) {
-    set_operand(op, h.weight, weight);
+pub fn read_weight_in_hybrid_kernel<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, h: &edge_dialects::tfl::hybrid::HybridOp, weight: Value<'c>) {
+    rw.set_operand(op, h.weight, weight);
     if h.asymmetric_inputs_attr {
-        set_bool_attr(op, "asymmetric_quantize_inputs", true);
+        let t = rw.context().bool_attr(true);
+        rw.set_attr(op, "asymmetric_quantize_inputs", t);
     }
 }
 
@@ -92,9 +59,9 @@ pub struct DequantizedConst {
 }
 
 /// `v` when it is `tfl.dequantize` of a quantized constant of static shape.
-pub fn dequantized_const(v: MlirValue) -> Option<DequantizedConst> {
-    let dq = defining_op(v).filter(|d| name(*d) == "tfl.dequantize")?;
-    let c = read(operand(dq, 0))?;
+pub fn dequantized_const(v: Value) -> Option<DequantizedConst> {
+    let dq = v.defined_by::<tfl::Dequantize>()?;
+    let c = read(dq.input())?;
     let ElemTy::Quant(quant) = c.elem else { return None };
     Some(DequantizedConst { shape: c.shape, quant, bytes: c.bytes })
 }
@@ -118,14 +85,11 @@ impl DequantizedConst {
         Some(DequantizedConst { shape: shape.to_vec(), quant: self.quant.with_axis(axis), bytes: self.bytes.clone() })
     }
 
-    /// `tfl.dequantize(constant)` of this value, inserted before `anchor`.
-    pub fn insert(self, anchor: MlirOperation) -> MlirValue {
-        let c = insert_quant_const(anchor, &self.shape, &self.quant, self.bytes);
-        let ctx = unsafe { mlirOperationGetContext(anchor) };
-        let f32_ty = unsafe {
-            mlirRankedTensorTypeGet(self.shape.len() as isize, self.shape.as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull())
-        };
-        unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.dequantize", &[c], &[f32_ty], &[]), 0) }
+    /// `tfl.dequantize(constant)` of this value, at `rw`'s insertion point.
+    pub fn insert<'c>(self, rw: &mut Rewriter<'c>) -> Value<'c> {
+        let f32_ty = rw.context().f32().tensor(&self.shape);
+        let c = insert_quant_const(rw, &self.shape, &self.quant, self.bytes);
+        tfl::Dequantize::build(rw, &[f32_ty], c).create().output()
     }
 }
 

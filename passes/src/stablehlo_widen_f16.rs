@@ -31,15 +31,16 @@
 //!   return %3 : tensor<4xf16>
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::rewrite::*;
+use edge_dialects::catalog::Trait;
 use edge_dialects::composite;
-use edge_dialects::ir::type_from_mlir;
-use mlir_sys::*;
+use edge_dialects::mlir::func::{Func, Return};
+use edge_dialects::mlir::{Block, Op, Rewriter, Type, Value};
+use edge_dialects::stablehlo::op as hlo;
 
 pub static INFO: PassInfo = PassInfo {
     name: "stablehlo-widen-f16",
     summary: "Compute float16 StableHLO in float32, rounding to float16 where the program does",
-    anchor: "func.func",
+    anchor: Func::NAME,
     options: &[],
     create,
 };
@@ -50,135 +51,44 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct StablehloWidenF16;
 
-/// Ops whose f32 result on f16 values is again an f16 value: they move, pick or compare
-/// values (or compute exactly, as `remainder`). No rounding after them.
-const KEEPS_F16_VALUES: &[&str] = &[
-    "stablehlo.abs",
-    "stablehlo.broadcast_in_dim",
-    "stablehlo.ceil",
-    "stablehlo.clamp",
-    "stablehlo.compare",
-    "stablehlo.concatenate",
-    "stablehlo.dynamic_slice",
-    "stablehlo.floor",
-    "stablehlo.gather",
-    "stablehlo.is_finite",
-    "stablehlo.maximum",
-    "stablehlo.minimum",
-    "stablehlo.negate",
-    "stablehlo.pad",
-    "stablehlo.remainder",
-    "stablehlo.reshape",
-    "stablehlo.reverse",
-    "stablehlo.round_nearest_afz",
-    "stablehlo.round_nearest_even",
-    "stablehlo.select",
-    "stablehlo.sign",
-    "stablehlo.slice",
-    "stablehlo.transpose",
-];
-
-/// Ops whose f32 result may need rounding to f16.
-const ROUNDS: &[&str] = &[
-    "stablehlo.add",
-    "stablehlo.atan2",
-    "stablehlo.cbrt",
-    "stablehlo.convolution",
-    "stablehlo.cosine",
-    "stablehlo.divide",
-    "stablehlo.dot_general",
-    "stablehlo.exponential",
-    "stablehlo.exponential_minus_one",
-    "stablehlo.iota",
-    "stablehlo.log",
-    "stablehlo.log_plus_one",
-    "stablehlo.logistic",
-    "stablehlo.multiply",
-    "stablehlo.power",
-    "stablehlo.rsqrt",
-    "stablehlo.sine",
-    "stablehlo.sqrt",
-    "stablehlo.subtract",
-    "stablehlo.tan",
-    "stablehlo.tanh",
-];
-
-/// Ops with a region (reduce bodies, comparators, scatter combiners): the region computes
-/// in f32 too; the result rounds unless every body op only picks or compares.
-const WITH_REGIONS: &[&str] = &["stablehlo.reduce", "stablehlo.reduce_window", "stablehlo.scatter", "stablehlo.sort"];
-
-/// Ops allowed inside those regions, and those of them that only pick or compare.
-const REGION_OPS: &[&str] = &[
-    "stablehlo.add",
-    "stablehlo.and",
-    "stablehlo.compare",
-    "stablehlo.maximum",
-    "stablehlo.minimum",
-    "stablehlo.multiply",
-    "stablehlo.not",
-    "stablehlo.or",
-    "stablehlo.return",
-    "stablehlo.select",
-];
-const REGION_PICKS: &[&str] = &[
-    "stablehlo.and",
-    "stablehlo.compare",
-    "stablehlo.maximum",
-    "stablehlo.minimum",
-    "stablehlo.not",
-    "stablehlo.or",
-    "stablehlo.return",
-    "stablehlo.select",
-];
-
-fn is_f16(t: MlirType) -> bool {
-    unsafe { mlirTypeIsAShaped(t) && mlirTypeIsAF16(mlirShapedTypeGetElementType(t)) }
+/// How the pass treats an op is its StableHLO catalog entry's trait: `F16Exact` ops
+/// move, pick or compare values (or compute exactly, as `remainder`), so their f32
+/// result on f16 values is again an f16 value and needs no rounding; `F16Rounds` ops'
+/// result may; `F16ByBody` ops (reduce, reduce_window, scatter, sort) compute their
+/// region in f32 too, which may hold only `F16InBody` ops, and round unless every body
+/// op is exact (not `F16Rounds`).
+fn has(op: Op, t: Trait) -> bool {
+    op.def().is_some_and(|def| def.has(t))
 }
 
-fn value_is_f16(v: MlirValue) -> bool {
-    is_f16(unsafe { mlirValueGetType(v) })
+fn is_f16(t: Type) -> bool {
+    t.is_shaped() && t.element_type().is_f16()
+}
+
+fn value_is_f16(v: Value) -> bool {
+    is_f16(v.raw_type())
 }
 
 /// `t` (an f16 tensor type) with f32 elements.
-fn widened(t: MlirType) -> MlirType {
-    let tt = type_from_mlir(t);
-    unsafe {
-        let f32t = mlirF32TypeGet(mlirTypeGetContext(t));
-        match tt.shape {
-            Some(dims) => mlirRankedTensorTypeGet(dims.len() as isize, dims.as_ptr(), f32t, mlirAttributeGetNull()),
-            None => mlirUnrankedTensorTypeGet(f32t),
-        }
-    }
+fn widened(t: Type) -> Type {
+    t.with_element(t.context().f32())
 }
 
-/// The ops of every block of `op`'s regions, nested ones included.
-fn region_ops(op: MlirOperation) -> Vec<MlirOperation> {
-    collect_ops(op)
+/// `t` (an f32 tensor type) with f16 elements.
+fn narrowed(t: Type) -> Type {
+    t.context().f16().tensor(&t.value().shape.unwrap_or_default())
+}
+
+/// The blocks of `op`'s regions (not those nested deeper).
+fn region_blocks(op: Op) -> Vec<Block> {
+    (0..op.num_regions()).flat_map(|r| op.region(r).blocks()).collect()
 }
 
 /// Whether `op` touches f16: an f16 operand, result or region argument.
-fn touches_f16(op: MlirOperation) -> bool {
-    operands(op).into_iter().any(value_is_f16)
-        || result_types(op).into_iter().any(is_f16)
-        || region_blocks(op).into_iter().any(|b| block_args(b).into_iter().any(value_is_f16))
-}
-
-fn region_blocks(op: MlirOperation) -> Vec<MlirBlock> {
-    let mut blocks = Vec::new();
-    unsafe {
-        for r in 0..mlirOperationGetNumRegions(op) {
-            let mut b = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, r));
-            while !b.ptr.is_null() {
-                blocks.push(b);
-                b = mlirBlockGetNextInRegion(b);
-            }
-        }
-    }
-    blocks
-}
-
-fn block_args(b: MlirBlock) -> Vec<MlirValue> {
-    unsafe { (0..mlirBlockGetNumArguments(b)).map(|i| mlirBlockGetArgument(b, i)).collect() }
+fn touches_f16(op: Op) -> bool {
+    op.operands().into_iter().any(value_is_f16)
+        || op.result_types().into_iter().any(is_f16)
+        || region_blocks(op).into_iter().any(|b| b.arguments().into_iter().any(value_is_f16))
 }
 
 /// How the pass treats an op that touches f16, or `None` for one it does not know.
@@ -191,220 +101,187 @@ enum Kind {
     Rounds,
 }
 
-fn kind(op: MlirOperation) -> Option<Kind> {
-    let n = name(op);
-    Some(match n.as_str() {
-        "stablehlo.constant" => Kind::Constant,
-        "stablehlo.convert" => Kind::Convert,
-        "func.return" | "stablehlo.return" => Kind::Return,
-        n if KEEPS_F16_VALUES.contains(&n) => Kind::Keeps,
-        n if ROUNDS.contains(&n) => Kind::Rounds,
-        n if WITH_REGIONS.contains(&n) => {
-            let inner: Vec<String> = region_ops(op).into_iter().map(name).collect();
-            if !inner.iter().all(|o| REGION_OPS.contains(&o.as_str())) {
-                return None;
-            }
-            if inner.iter().all(|o| REGION_PICKS.contains(&o.as_str())) {
-                Kind::Keeps
-            } else {
-                Kind::Rounds
-            }
+fn kind(op: Op) -> Option<Kind> {
+    Some(if op.isa::<hlo::Constant>() {
+        Kind::Constant
+    } else if op.isa::<hlo::Convert>() {
+        Kind::Convert
+    } else if op.isa::<Return>() || op.isa::<hlo::Return>() {
+        Kind::Return
+    } else if has(op, Trait::F16Exact) {
+        Kind::Keeps
+    } else if has(op, Trait::F16Rounds) {
+        Kind::Rounds
+    } else if has(op, Trait::F16ByBody) {
+        // The ops of every block of its regions, nested ones included.
+        let inner = op.nested_ops();
+        if !inner.iter().all(|&o| has(o, Trait::F16InBody)) {
+            return None;
         }
-        _ => return None,
+        if inner.iter().all(|&o| !has(o, Trait::F16Rounds)) {
+            Kind::Keeps
+        } else {
+            Kind::Rounds
+        }
+    } else {
+        return None;
     })
-}
-
-/// `t` (an f32 tensor type) with f16 elements.
-fn narrowed(t: MlirType) -> MlirType {
-    let dims = type_from_mlir(t).shape.unwrap_or_default();
-    unsafe {
-        mlirRankedTensorTypeGet(
-            dims.len() as isize,
-            dims.as_ptr(),
-            mlirF16TypeGet(mlirTypeGetContext(t)),
-            mlirAttributeGetNull(),
-        )
-    }
-}
-
-/// The result types of function `func`.
-fn function_results(func: MlirOperation) -> Vec<MlirType> {
-    unsafe {
-        let a = mlirOperationGetAttributeByName(func, string_ref("function_type"));
-        if a.ptr.is_null() || !mlirAttributeIsAType(a) {
-            return Vec::new();
-        }
-        let t = mlirTypeAttrGetValue(a);
-        (0..mlirFunctionTypeGetNumResults(t)).map(|i| mlirFunctionTypeGetResult(t, i)).collect()
-    }
 }
 
 /// Gives `op`'s f16 results, and the f16 block arguments and results inside its
 /// regions, f32 element types. Returns the indices of the results it changed.
-fn widen_in_place(op: MlirOperation) -> Vec<isize> {
+fn widen_in_place<'c>(rw: &mut Rewriter<'c>, op: Op<'c>) -> Vec<usize> {
     let mut changed = Vec::new();
-    unsafe {
-        for i in 0..mlirOperationGetNumResults(op) {
-            let r = result(op, i);
+    for (i, r) in op.results().into_iter().enumerate() {
+        if value_is_f16(r) {
+            rw.set_type(r, widened(r.raw_type()));
+            changed.push(i);
+        }
+    }
+    for b in region_blocks(op) {
+        for a in b.arguments() {
+            if value_is_f16(a) {
+                rw.set_type(a, widened(a.raw_type()));
+            }
+        }
+    }
+    for inner in op.nested_ops() {
+        for r in inner.results() {
             if value_is_f16(r) {
-                mlirValueSetType(r, widened(mlirValueGetType(r)));
-                changed.push(i);
-            }
-        }
-        for b in region_blocks(op) {
-            for a in block_args(b) {
-                if value_is_f16(a) {
-                    mlirBlockArgumentSetType(a, widened(mlirValueGetType(a)));
-                }
-            }
-        }
-        for inner in region_ops(op) {
-            for i in 0..mlirOperationGetNumResults(inner) {
-                let r = result(inner, i);
-                if value_is_f16(r) {
-                    mlirValueSetType(r, widened(mlirValueGetType(r)));
-                }
+                rw.set_type(r, widened(r.raw_type()));
             }
         }
     }
     changed
 }
 
-/// A `stablehlo.convert` of `v` to `to`, inserted right after `after`.
-fn convert_after(after: MlirOperation, v: MlirValue, to: MlirType) -> MlirOperation {
-    unsafe {
-        let c = insert_op_before(after, "stablehlo.convert", &[v], &[to], &[]);
-        mlirOperationMoveAfter(c, after);
-        c
-    }
-}
-
-/// Replaces the uses of `of` with `with`, except in `keep` (the op that reads `of` to
-/// make `with`).
-fn replace_uses_except(of: MlirValue, with: MlirValue, keep: MlirOperation) {
-    for (user, i) in uses(of) {
-        if !unsafe { mlirOperationEqual(user, keep) } {
-            set_operand(user, i, with);
-        }
-    }
+/// A `stablehlo.convert` of `v` to `to`, right after `after` (with its location).
+fn convert_after<'c>(rw: &mut Rewriter<'c>, after: Op<'c>, v: Value<'c>, to: Type<'c>) -> hlo::Convert<'c> {
+    rw.set_insertion_after(after);
+    hlo::Convert::build(rw, &[to], v).create()
 }
 
 /// f16 constant `op` in f32: a splat becomes an f32 splat; other values stay f16 (half
 /// the bytes in the model) and are converted where they are read, which the
 /// legalization writes as TFLite's float16-weight `DEQUANTIZE`.
-fn widened_constant(op: MlirOperation) -> MlirValue {
-    let v = result(op, 0);
-    let t = widened(unsafe { mlirValueGetType(v) });
-    if let Some(value) = raw_attr(op, "value").filter(|_| splat_attr(op)) {
-        let attr = unsafe {
-            let x = mlirFloatAttrGetValueDouble(mlirDenseElementsAttrGetSplatValue(value));
-            mlirDenseElementsAttrFloatSplatGet(t, x as f32)
-        };
-        return result(insert_op_before(op, "stablehlo.constant", &[], &[t], &[("value", attr)]), 0);
+fn widened_constant<'c>(rw: &mut Rewriter<'c>, op: Op<'c>) -> Value<'c> {
+    let v = op.result(0);
+    let t = widened(v.raw_type());
+    let splat = op.raw_attr("value").filter(|_| splat_attr(op)).and_then(|a| a.splat_value()?.value().as_float());
+    if let Some(x) = splat {
+        let attr = rw.context().float_splat(t, x as f32);
+        rw.set_insertion_before(op);
+        return hlo::Constant::build(rw, &[t]).value(attr).create().output();
     }
-    result(convert_after(op, v, t), 0)
+    convert_after(rw, op, v, t).result()
 }
 
 impl Pass for StablehloWidenF16 {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        let block = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
-        if block.ptr.is_null() || composite::is_private(func) {
-            return Ok(());
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let (Some(f), Some(block)) = (func.cast::<Func>(), func.body()) else { return Ok(false) };
+        if f.is_private() {
+            return Ok(false);
         }
-        for op in body_ops(func) {
-            if name(op) == composite::COMPOSITE && touches_f16(op) {
-                if let Err(e) = composite::inline(op) {
-                    composite::error_at(op, &e);
+        let mut rw = Rewriter::new(func.context());
+        // f16 composites first (those their decompositions hold too): their ops are
+        // widened with the rest.
+        let mut composites: Vec<Op> = func.body_ops().into_iter().filter(|&op| op.isa::<hlo::Composite>()).collect();
+        while let Some(op) = composites.pop() {
+            if !touches_f16(op) {
+                continue;
+            }
+            match composite::inline(&mut rw, op) {
+                Ok(inlined) => composites.extend(inlined.into_iter().filter(|o| o.isa::<hlo::Composite>())),
+                Err(e) => {
+                    rw.error(op, &e);
                     return Err(PassFailed);
                 }
             }
         }
-        let args: Vec<MlirValue> = block_args(block).into_iter().filter(|&a| value_is_f16(a)).collect();
-        let touching: Vec<MlirOperation> = body_ops(func).into_iter().filter(|&op| touches_f16(op)).collect();
+        let args: Vec<Value> = block.arguments().into_iter().filter(|&a| value_is_f16(a)).collect();
+        let touching: Vec<Op> = func.body_ops().into_iter().filter(|&op| touches_f16(op)).collect();
         // All or nothing: an op it does not know, or an f16 constant whose bytes cannot
         // be read (a dense_resource parsed from text: MLIR's C API reads no f16 blob),
         // leaves the function as it is, for the legalization to report.
         let known = touching.iter().all(|&op| match kind(op) {
             None => false,
             // The flatbuffer writer must be able to read the f16 bytes it keeps.
-            Some(Kind::Constant) => splat_attr(op) || crate::constant::read(result(op, 0)).is_some(),
+            Some(Kind::Constant) => splat_attr(op) || crate::constant::read(op.result(0)).is_some(),
             Some(_) => true,
         });
-        if touching.is_empty() || !known {
-            return Ok(());
-        }
-        let first = unsafe { mlirBlockGetFirstOperation(block) };
+        let Some(first) = block.first_op().filter(|_| !touching.is_empty() && known) else { return Ok(rw.changed()) };
         for a in args {
-            let up =
-                insert_op_before(first, "stablehlo.convert", &[a], &[widened(unsafe { mlirValueGetType(a) })], &[]);
-            replace_uses_except(a, result(up, 0), up);
+            rw.set_insertion_before(first);
+            let up = hlo::Convert::build(&mut rw, &[widened(a.raw_type())], a).create();
+            rw.replace_all_uses_except(a, up.result(), up.op());
         }
         for op in touching {
             match kind(op) {
                 Some(Kind::Constant) => {
-                    let up = widened_constant(op);
-                    match defining_op(up).filter(|d| name(*d) == "stablehlo.convert") {
-                        Some(conv) => replace_uses_except(result(op, 0), up, conv),
+                    let up = widened_constant(&mut rw, op);
+                    match up.defined_by::<hlo::Convert>() {
+                        Some(conv) => rw.replace_all_uses_except(op.result(0), up, conv.op()),
                         None => {
-                            replace_all_uses(result(op, 0), up);
-                            erase(op);
+                            rw.replace_all_uses(op.result(0), up);
+                            rw.erase_op(op);
                         }
                     }
                 }
                 Some(Kind::Convert) => {
-                    let (x, y) = (operand(op, 0), result(op, 0));
-                    let to = unsafe { mlirValueGetType(y) };
+                    let (x, y) = (op.operand(0), op.result(0));
+                    let to = y.raw_type();
                     if is_f16(to) {
                         // To f16 is the rounding; the users read it back in f32.
-                        let up = convert_after(op, y, widened(to));
-                        replace_uses_except(y, result(up, 0), up);
-                    } else if same_type(x, y) {
+                        let up = convert_after(&mut rw, op, y, widened(to));
+                        rw.replace_all_uses_except(y, up.result(), up.op());
+                    } else if x.same_type(y) {
                         // f16 -> f32 of a value now in f32: the value itself.
-                        replace_all_uses(y, x);
-                        erase(op);
+                        rw.replace_all_uses(y, x);
+                        rw.erase_op(op);
                     }
                     // f16 -> another type: the operand holds the same value in f32.
                 }
                 Some(Kind::Return) => {
-                    let want = function_results(func);
-                    for (i, v) in operands(op).into_iter().enumerate() {
+                    let want = f.result_types();
+                    for (i, v) in op.operands().into_iter().enumerate() {
                         if !want.get(i).is_some_and(|&t| is_f16(t)) || value_is_f16(v) {
                             continue;
                         }
                         // An f16 value read back up is returned as it was; others go down.
-                        let up_of =
-                            defining_op(v).filter(|d| name(*d) == "stablehlo.convert" && value_is_f16(operand(*d, 0)));
+                        let up_of = v.defined_by::<hlo::Convert>().filter(|d| value_is_f16(d.operand_operand()));
                         let down = match up_of {
-                            Some(d) => operand(d, 0),
-                            None => result(insert_op_before(op, "stablehlo.convert", &[v], &[want[i]], &[]), 0),
+                            Some(d) => d.operand_operand(),
+                            None => {
+                                rw.set_insertion_before(op);
+                                hlo::Convert::build(&mut rw, &[want[i]], v).create().result()
+                            }
                         };
-                        set_operand(op, i, down);
-                        if let Some(d) = up_of.filter(|d| use_count(result(*d, 0)) == 0) {
-                            erase(d);
+                        rw.set_operand(op, i, down);
+                        if let Some(d) = up_of.filter(|d| d.result().use_count() == 0) {
+                            rw.erase_op(d.op());
                         }
                     }
                 }
                 Some(kind @ (Kind::Keeps | Kind::Rounds)) => {
-                    let changed = widen_in_place(op);
+                    let changed = widen_in_place(&mut rw, op);
                     if kind == Kind::Rounds {
                         for i in changed {
-                            let r = result(op, i);
-                            let t = unsafe { mlirValueGetType(r) };
-                            let down = convert_after(op, r, narrowed(t));
-                            let up = convert_after(down, result(down, 0), t);
-                            replace_uses_except(r, result(up, 0), down);
+                            let r = op.result(i);
+                            let t = r.raw_type();
+                            let down = convert_after(&mut rw, op, r, narrowed(t));
+                            let up = convert_after(&mut rw, down.op(), down.result(), t);
+                            rw.replace_all_uses_except(r, up.result(), down.op());
                         }
                     }
                 }
                 None => {}
             }
         }
-        Ok(())
+        Ok(rw.changed())
     }
 }
 
 /// Whether constant `op`'s value is a dense splat.
-fn splat_attr(op: MlirOperation) -> bool {
-    raw_attr(op, "value")
-        .is_some_and(|a| unsafe { mlirAttributeIsADenseElements(a) && mlirDenseElementsAttrIsSplat(a) })
+fn splat_attr(op: Op) -> bool {
+    op.raw_attr("value").is_some_and(|a| a.is_splat())
 }

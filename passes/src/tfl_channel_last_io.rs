@@ -14,14 +14,14 @@
 
 use crate::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::rewrite::*;
-use edge_dialects::ir::str_ref;
-use mlir_sys::*;
+use edge_dialects::mlir::func::Func;
+use edge_dialects::mlir::{Op, Rewriter, Type};
+use edge_dialects::tfl::op as tfl;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-channel-last-io",
     summary: "Make the entry function's 4-D inputs and outputs NHWC",
-    anchor: "func.func",
+    anchor: Func::NAME,
     options: &[],
     create,
 };
@@ -35,77 +35,59 @@ struct TflChannelLastIo;
 const TO_NCHW: [i64; 4] = [0, 3, 1, 2];
 const TO_NHWC: [i64; 4] = [0, 2, 3, 1];
 
-pub(crate) fn is_entry(func: MlirOperation) -> bool {
-    let sym = attr(func, "sym_name").and_then(|a| a.as_str().map(str::to_string)).unwrap_or_default();
-    let private = attr(func, "sym_visibility").and_then(|a| a.as_str().map(|s| s == "private")).unwrap_or(false);
-    if sym == "main" {
+/// Whether `func` is the module's entry function: `@main`, or the only public function.
+pub(crate) fn is_entry(func: Op) -> bool {
+    let Some(f) = func.cast::<Func>() else { return false };
+    if f.sym_name().as_deref() == Some("main") {
         return true;
     }
-    // The only public function of its module.
-    let module = unsafe { mlirOperationGetParentOperation(func) };
-    !private && !module.ptr.is_null() && {
-        let publics = collect_ops(module)
-            .into_iter()
-            .filter(|o| name(*o) == "func.func" && attr(*o, "sym_visibility").and_then(|a| a.as_str().map(|s| s == "private")) != Some(true))
-            .count();
-        publics == 1
-    }
+    let Some(module) = func.parent_op().filter(|_| !f.is_private()) else { return false };
+    let publics = module.nested_ops().into_iter().filter_map(Op::cast::<Func>).filter(|g| !g.is_private()).count();
+    publics == 1
 }
 
-fn four_d(t: MlirType) -> Option<[i64; 4]> {
-    let ty = edge_dialects::ir::type_from_mlir(t);
+/// The static dims of a 4-D tensor type.
+fn four_d(t: Type) -> Option<[i64; 4]> {
+    let ty = t.value();
     (ty.is_static() && ty.dims().len() == 4).then(|| [ty.dims()[0], ty.dims()[1], ty.dims()[2], ty.dims()[3]])
 }
 
-fn with_dims(t: MlirType, dims: &[i64]) -> MlirType {
-    unsafe { mlirRankedTensorTypeGet(4, dims.as_ptr(), mlirShapedTypeGetElementType(t), mlirAttributeGetNull()) }
-}
-
 impl Pass for TflChannelLastIo {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        if !is_entry(func) {
-            return Ok(());
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let (true, Some(f), Some(block)) = (is_entry(func), func.cast::<Func>(), func.body()) else { return Ok(false) };
+        let mut rw = Rewriter::new(func.context());
+        let first = block.first_op();
+        let mut inputs = Vec::new();
+        for arg in block.arguments() {
+            let t = arg.raw_type();
+            let (Some([n, c, h, w]), Some(first)) = (four_d(t), first) else {
+                inputs.push(t);
+                continue;
+            };
+            let nhwc = t.with_shape(&[n, h, w, c]);
+            rw.set_type(arg, nhwc);
+            rw.set_insertion_before(first);
+            let perm = constant::insert_i32(&mut rw, &TO_NCHW).map_err(|_| PassFailed)?;
+            let tr = tfl::Transpose::build(&mut rw, &[t], arg, perm).create();
+            rw.replace_all_uses_except(arg, tr.output(), tr.op());
+            inputs.push(nhwc);
         }
-        unsafe {
-            let block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
-            if block.ptr.is_null() {
-                return Ok(());
-            }
-            let first = mlirBlockGetFirstOperation(block);
-            let mut inputs = Vec::new();
-            for i in 0..mlirBlockGetNumArguments(block) {
-                let arg = mlirBlockGetArgument(block, i);
-                let t = mlirValueGetType(arg);
-                let Some([n, c, h, w]) = four_d(t) else {
-                    inputs.push(t);
-                    continue;
-                };
-                let nhwc = with_dims(t, &[n, h, w, c]);
-                mlirBlockArgumentSetType(arg, nhwc);
-                let perm = constant::insert_i32(first, &TO_NCHW).map_err(|_| PassFailed)?;
-                let tr = insert_op_before(first, "tfl.transpose", &[arg, perm], &[t], &[]);
-                let mut except = tr;
-                mlirValueReplaceAllUsesExcept(arg, mlirOperationGetResult(tr, 0), 1, &mut except);
-                inputs.push(nhwc);
-            }
-            let ret = mlirBlockGetTerminator(block);
-            let mut outputs = Vec::new();
-            for (i, v) in operands(ret).into_iter().enumerate() {
-                let t = mlirValueGetType(v);
-                let Some([n, c, h, w]) = four_d(t) else {
-                    outputs.push(t);
-                    continue;
-                };
-                let nhwc = with_dims(t, &[n, h, w, c]);
-                let perm = constant::insert_i32(ret, &TO_NHWC).map_err(|_| PassFailed)?;
-                let tr = insert_op_before(ret, "tfl.transpose", &[v, perm], &[nhwc], &[]);
-                set_operand(ret, i, mlirOperationGetResult(tr, 0));
-                outputs.push(nhwc);
-            }
-            let ctx = mlirOperationGetContext(func);
-            let fty = mlirFunctionTypeGet(ctx, inputs.len() as isize, inputs.as_ptr(), outputs.len() as isize, outputs.as_ptr());
-            mlirOperationSetAttributeByName(func, str_ref("function_type"), mlirTypeAttrGet(fty));
+        let Some(ret) = block.terminator() else { return Ok(rw.changed()) };
+        let mut outputs = Vec::new();
+        for (i, v) in ret.operands().into_iter().enumerate() {
+            let t = v.raw_type();
+            let Some([n, c, h, w]) = four_d(t) else {
+                outputs.push(t);
+                continue;
+            };
+            let nhwc = t.with_shape(&[n, h, w, c]);
+            rw.set_insertion_before(ret);
+            let perm = constant::insert_i32(&mut rw, &TO_NHWC).map_err(|_| PassFailed)?;
+            let tr = tfl::Transpose::build(&mut rw, &[nhwc], v, perm).create();
+            rw.set_operand(ret, i, tr.output());
+            outputs.push(nhwc);
         }
-        Ok(())
+        f.set_function_type(&mut rw, &inputs, &outputs);
+        Ok(rw.changed())
     }
 }

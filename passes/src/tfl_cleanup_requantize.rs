@@ -5,11 +5,16 @@
 //!   %f = "tfl.dequantize"(%x : i8 s=0.02)
 //!   %y = "tfl.quantize"(%f) {qtype = i8 s=0.02}
 //! becomes %x; with qtype s=0.04, `%y = "tfl.quantize"(%x)` (an int8 -> int8 requantize).
+//!
+//! Patterns (`<Op><Effect>`), rooted at `tfl.quantize`: QuantizeNoop (the input has
+//! the type already), then QuantizeDequantizeFold (read the dequantize's input).
+//! Ops left unused are erased.
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::quant::quant_of;
-use crate::rewrite::*;
-use mlir_sys::*;
+use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter};
+use edge_dialects::tfl::op as tfl;
+use std::sync::LazyLock;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-cleanup-requantize",
@@ -23,30 +28,51 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
     Ok(Box::new(TflCleanupRequantize))
 }
 
+const PATTERNS: &[Pattern] = &[
+    // ---- tfl.quantize -----------------------------------------------------------
+    Pattern::new("QuantizeNoop", tfl::Quantize::NAME, quantize_noop).with_benefit(2),
+    Pattern::new("QuantizeDequantizeFold", tfl::Quantize::NAME, quantize_dequantize_fold).with_benefit(1),
+];
+
+static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
+
 struct TflCleanupRequantize;
 
 impl Pass for TflCleanupRequantize {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        for op in body_ops(func) {
-            if name(op) != "tfl.quantize" {
-                continue;
-            }
-            let Some(want) = quant_of(result(op, 0)) else { continue };
-            let mut input = operand(op, 0);
-            if let Some(dq) = defining_op(input).filter(|d| name(*d) == "tfl.dequantize") {
-                let src = operand(dq, 0);
-                // Per-axis values (weights) do not requantize to a per-tensor type.
-                if quant_of(src).is_some_and(|q| q.axis.is_none() && want.axis.is_none()) {
-                    set_operand(op, 0, src);
-                    input = src;
-                }
-            }
-            if quant_of(input).as_ref() == Some(&want) {
-                replace_all_uses(result(op, 0), input);
-                erase(op);
-            }
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
+        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, GreedyConfig::default(), &mut rw) {
+            func.emit_error(&format!("tfl-cleanup-requantize: {e}"));
+            return Err(PassFailed);
         }
-        erase_dead_ops(func);
-        Ok(())
+        // Unused ops of the input go too, when no pattern applied.
+        rw.erase_dead_ops(func);
+        Ok(rw.changed())
     }
+}
+
+/// `quantize(x)` to the quantized type `x` already has is `x`.
+fn quantize_noop<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(q) = op.cast::<tfl::Quantize>() else { return false };
+    let Some(want) = quant_of(q.output()) else { return false };
+    if quant_of(q.input()).as_ref() != Some(&want) {
+        return false;
+    }
+    rw.replace_op(op, &[q.input()]);
+    true
+}
+
+/// `quantize(dequantize(x))` -> `quantize(x)`: one requantize of `x` (or nothing, once
+/// QuantizeNoop sees the types agree). Per-axis values (weights) do not requantize to a
+/// per-tensor type, so both types must be per-tensor.
+fn quantize_dequantize_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(q) = op.cast::<tfl::Quantize>() else { return false };
+    let Some(want) = quant_of(q.output()) else { return false };
+    let Some(dq) = q.input().defined_by::<tfl::Dequantize>() else { return false };
+    let src = dq.input();
+    if !quant_of(src).is_some_and(|s| s.axis.is_none() && want.axis.is_none()) {
+        return false;
+    }
+    rw.set_operand(op, 0, src);
+    true
 }

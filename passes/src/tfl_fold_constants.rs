@@ -3,9 +3,9 @@
 //! identical constants.
 //!
 //! Input: a function of TFL ops (after `legalize-stablehlo-to-tfl`). Output: the same
-//! function where every op of the table below whose operands are constants is a
-//! constant, computed as LiteRT's kernel would (f32 arithmetic for f32 ops, integer
-//! arithmetic wrapping at the element width).
+//! function where every op with a `Trait::Fold` in the TFL catalog whose operands are
+//! constants is a constant, computed as LiteRT's kernel would (f32 arithmetic for f32
+//! ops, integer arithmetic wrapping at the element width).
 //!
 //! A constant operand may be a splat or `broadcast_to(constant)`: element-wise ops then
 //! compute on the small tensor and give `broadcast_to(result)` (or a splat), so a
@@ -26,13 +26,17 @@
 //! slices with ellipsis or new-axis masks, and ops with dynamic result shapes.
 
 use crate::constant::{
-    broadcast_indices, broadcast_shapes, insert, insert_owned, read_compact, strides, with_bytes_in_place, ConstTensor,
+    broadcast_indices, broadcast_shapes, insert, insert_attr, insert_i32, insert_owned, permuted, read, read_compact, strides,
+    transpose_bytes, with_bytes_in_place, ConstTensor,
 };
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
-use crate::rewrite::*;
-use edge_dialects::elements::{dense_attr_from_bytes, owned_resource_bytes, sample_hash};
-use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
-use mlir_sys::*;
+use crate::quant::{dequantized_const, insert_quant_const, quant_of};
+// What evaluates an op is its catalog entry's `Trait::Fold`, under this pass's names.
+use edge_dialects::catalog::{Fold as Kernel, FoldBinary as BinaryOp, FoldUnary as UnaryOp};
+use edge_dialects::elements::sample_hash;
+use edge_dialects::ir::ElemTy;
+use edge_dialects::mlir::{Attribute, Op, Rewriter, Type, Value};
+use edge_dialects::tfl::op as tfl;
 use std::collections::HashMap;
 
 pub static INFO: PassInfo = PassInfo {
@@ -57,67 +61,6 @@ struct TflFoldConstants {
     max_growth: usize,
 }
 
-/// What evaluates one op.
-#[derive(Clone, Copy)]
-enum Kernel {
-    Binary(BinaryOp),
-    Unary(UnaryOp),
-    /// reshape, squeeze, expand_dims: the bytes take the result's shape.
-    Reshape,
-    Transpose,
-    BroadcastTo,
-    Cast,
-    Pad,
-    Concatenation,
-    Slice,
-    StridedSlice,
-}
-
-#[derive(Clone, Copy)]
-enum BinaryOp {
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Maximum,
-    Minimum,
-}
-
-#[derive(Clone, Copy)]
-enum UnaryOp {
-    Abs,
-    Neg,
-    Rsqrt,
-    Sqrt,
-    Exp,
-}
-
-/// The ops this pass folds, sorted by name.
-const KERNELS: &[(&str, Kernel)] = &[
-    ("tfl.abs", Kernel::Unary(UnaryOp::Abs)),
-    ("tfl.add", Kernel::Binary(BinaryOp::Add)),
-    ("tfl.broadcast_to", Kernel::BroadcastTo),
-    ("tfl.cast", Kernel::Cast),
-    ("tfl.concatenation", Kernel::Concatenation),
-    ("tfl.div", Kernel::Binary(BinaryOp::Div)),
-    ("tfl.exp", Kernel::Unary(UnaryOp::Exp)),
-    ("tfl.expand_dims", Kernel::Reshape),
-    ("tfl.maximum", Kernel::Binary(BinaryOp::Maximum)),
-    ("tfl.minimum", Kernel::Binary(BinaryOp::Minimum)),
-    ("tfl.mul", Kernel::Binary(BinaryOp::Mul)),
-    ("tfl.neg", Kernel::Unary(UnaryOp::Neg)),
-    ("tfl.pad", Kernel::Pad),
-    ("tfl.padv2", Kernel::Pad),
-    ("tfl.reshape", Kernel::Reshape),
-    ("tfl.rsqrt", Kernel::Unary(UnaryOp::Rsqrt)),
-    ("tfl.slice", Kernel::Slice),
-    ("tfl.sqrt", Kernel::Unary(UnaryOp::Sqrt)),
-    ("tfl.squeeze", Kernel::Reshape),
-    ("tfl.strided_slice", Kernel::StridedSlice),
-    ("tfl.sub", Kernel::Binary(BinaryOp::Sub)),
-    ("tfl.transpose", Kernel::Transpose),
-];
-
 /// One op's folded value: a tensor of the result's shape, or a smaller one that
 /// broadcasts to it.
 struct Folded {
@@ -126,93 +69,94 @@ struct Folded {
     input_elements: usize,
 }
 
+/// One forward walk, not a pattern set: an op is evaluated once its operands are (they
+/// come before it in the block), the `max-growth` option bounds what a fold may make,
+/// and dead ops and duplicate constants go in whole-function steps after it.
 impl Pass for TflFoldConstants {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
         // Body order: an op's constant operands are folded before the op is reached.
-        for op in body_ops(func) {
-            let op_name = name(op);
-            if op_name == "tfl.quantize" {
-                if let Some(v) = quantize_constant(op) {
-                    replace_all_uses(result(op, 0), v);
-                    erase(op);
+        for op in func.body_ops() {
+            rw.set_insertion_before(op);
+            if let Some(q) = op.cast::<tfl::Quantize>() {
+                if let Some(v) = quantize_constant(&mut rw, q) {
+                    rw.replace_op(op, &[v]);
                 }
                 continue;
             }
-            let Some(&(_, kernel)) = KERNELS.iter().find(|(n, _)| *n == op_name) else { continue };
-            if let Some(v) = move_dequantized(kernel, op) {
-                replace_all_uses(result(op, 0), v);
-                erase(op);
+            let Some(kernel) = op.def().and_then(|d| d.fold()) else { continue };
+            if let Some(v) = move_dequantized(&mut rw, kernel, op) {
+                rw.replace_op(op, &[v]);
                 continue;
             }
             if let Some(folded) = fold(kernel, op) {
-                if let Some(v) = self.materialize(op, folded) {
-                    replace_all_uses(result(op, 0), v);
-                    erase(op);
+                if let Some(v) = self.materialize(&mut rw, op, folded) {
+                    rw.replace_op(op, &[v]);
                 }
             }
         }
-        erase_dead_ops(func);
-        merge_identical_constants(func);
-        Ok(())
+        rw.erase_dead_ops(func);
+        merge_identical_constants(&mut rw, func);
+        Ok(rw.changed())
     }
 }
 
 impl TflFoldConstants {
     /// The value replacing `op`'s result: a constant of its type, a splat, or
-    /// `broadcast_to(small constant)` when the full tensor would grow too much.
-    fn materialize(&self, op: MlirOperation, folded: Folded) -> Option<MlirValue> {
-        let ty = unsafe { mlirValueGetType(result(op, 0)) };
-        let dims = type_from_mlir(ty).dims().to_vec();
+    /// `broadcast_to(small constant)` when the full tensor would grow too much. New ops
+    /// go at `rw`'s insertion point (before `op`).
+    fn materialize<'c>(&self, rw: &mut Rewriter<'c>, op: Op<'c>, folded: Folded) -> Option<Value<'c>> {
+        let ty = op.result(0).raw_type();
+        let dims = ty.value().dims().to_vec();
         let c = folded.value;
         if c.shape == dims {
-            return Some(insert_owned(op, c));
+            return Some(insert_owned(rw, c));
         }
         if c.num_elements() == 1 {
             // A one-element raw buffer makes a splat attribute of the full type.
-            let attr = dense_attr_from_bytes(ty, &c.bytes);
-            return Some(result(insert_op_before(op, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0));
+            let attr = rw.context().dense_constant(ty, &c.bytes);
+            return Some(insert_attr(rw, ty, attr));
         }
         let n = dims.iter().product::<i64>() as usize;
         if n <= folded.input_elements + self.max_growth {
-            return Some(insert(op, &c.broadcast_to(&dims)));
+            return Some(insert(rw, &c.broadcast_to(&dims)));
         }
-        if name(op) == "tfl.broadcast_to" {
+        if op.isa::<tfl::BroadcastTo>() {
             return None;
         }
-        let small = insert(op, &c);
-        let shape = crate::constant::insert_i32(op, &dims).ok()?;
-        Some(result(insert_op_before(op, "tfl.broadcast_to", &[small, shape], &[ty], &[]), 0))
+        let small = insert(rw, &c);
+        let shape = insert_i32(rw, &dims).ok()?;
+        Some(tfl::BroadcastTo::build(rw, &[ty], small, shape).create().output())
     }
 }
 
 /// The static shape and element type of `op`'s first result.
-fn result_type(op: MlirOperation) -> Option<(Vec<i64>, ElemTy, MlirType)> {
-    let ty = unsafe { mlirValueGetType(result(op, 0)) };
-    let t = type_from_mlir(ty);
+fn result_type(op: Op) -> Option<(Vec<i64>, ElemTy)> {
+    let t = op.result(0).ty();
     if !t.is_static() || t.elem.is_quant() {
         return None;
     }
-    Some((t.dims().to_vec(), t.elem, unsafe { mlirShapedTypeGetElementType(ty) }))
+    Some((t.dims().to_vec(), t.elem))
 }
 
 /// The constant operand `i` of `op`, compact (see `read_compact`), never quantized.
-fn operand_const(op: MlirOperation, i: isize) -> Option<ConstTensor> {
-    read_compact(operand(op, i)).filter(|c| !c.elem.is_quant())
+fn operand_const(op: Op, i: usize) -> Option<ConstTensor> {
+    read_compact(op.operand(i)).filter(|c| !c.elem.is_quant())
 }
 
 /// The constant operand `i` with every element present (its value's full shape).
-fn operand_full(op: MlirOperation, i: isize) -> Option<ConstTensor> {
+fn operand_full(op: Op, i: usize) -> Option<ConstTensor> {
     let c = operand_const(op, i)?;
-    let dims = type_from_mlir(unsafe { mlirValueGetType(operand(op, i)) }).dims().to_vec();
+    let dims = op.operand(i).shape();
     (c.shape == dims).then_some(c)
 }
 
-fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
-    let (dims, elem, elem_type) = result_type(op)?;
-    if let Some(folded) = fold_in_place(kernel, op, &dims, &elem, elem_type) {
+fn fold(kernel: Kernel, op: Op) -> Option<Folded> {
+    let (dims, elem) = result_type(op)?;
+    if let Some(folded) = fold_in_place(kernel, op, &dims, &elem) {
         return Some(folded);
     }
-    let n_operands = unsafe { mlirOperationGetNumOperands(op) };
+    let n_operands = op.num_operands();
     let inputs: Vec<ConstTensor> = match kernel {
         // Index operands (shape, perm, paddings) are read where they are used.
         Kernel::Binary(_) | Kernel::Concatenation => (0..n_operands).map(|i| operand_const(op, i)).collect::<Option<_>>()?,
@@ -220,7 +164,7 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
     };
     let input_elements = inputs.iter().map(ConstTensor::num_elements).sum();
     let x = &inputs[0];
-    let out = |shape: Vec<i64>, bytes: Vec<u8>| ConstTensor { shape, elem: elem.clone(), elem_type, bytes };
+    let out = |shape: Vec<i64>, bytes: Vec<u8>| ConstTensor { shape, elem: elem.clone(), bytes };
     let value = match kernel {
         Kernel::Binary(f) => {
             if !fused_none(op) || inputs[0].elem != inputs[1].elem || inputs[0].elem != elem {
@@ -270,7 +214,7 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
             }
         }
         Kernel::Transpose => {
-            let perm: Vec<usize> = const_ints_of_value(operand(op, 1))?.iter().map(|&p| usize::try_from(p).ok()).collect::<Option<_>>()?;
+            let perm: Vec<usize> = op.operand(1).const_ints()?.iter().map(|&p| usize::try_from(p).ok()).collect::<Option<_>>()?;
             if x.num_elements() == 1 {
                 out(vec![1; dims.len()], x.bytes.clone())
             } else {
@@ -288,8 +232,8 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
         }
         Kernel::Pad => {
             let x = operand_full(op, 0)?;
-            let pads = const_ints_of_value(operand(op, 1))?;
-            let fill = if unsafe { mlirOperationGetNumOperands(op) } > 2 {
+            let pads = op.operand(1).const_ints()?;
+            let fill = if n_operands > 2 {
                 let v = operand_const(op, 2)?;
                 if v.num_elements() != 1 || v.elem != x.elem {
                     return None;
@@ -322,7 +266,7 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
                 return None;
             }
             let rank = dims.len() as i64;
-            let axis = attr(op, "axis")?.as_int()?;
+            let axis = op.cast::<tfl::Concatenation>()?.axis()?;
             let axis = if axis < 0 { axis + rank } else { axis };
             if !(0..rank).contains(&axis) {
                 return None;
@@ -347,8 +291,9 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
         }
         Kernel::Slice => {
             let x = operand_full(op, 0)?;
-            let begin = const_ints_of_value(operand(op, 1))?;
-            let size = const_ints_of_value(operand(op, 2))?;
+            let slice = op.cast::<tfl::Slice>()?;
+            let begin = slice.begin().const_ints()?;
+            let size = slice.size().const_ints()?;
             let rank = x.shape.len();
             if begin.len() != rank || size.len() != rank {
                 return None;
@@ -369,7 +314,7 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
         }
         Kernel::StridedSlice => {
             let x = operand_full(op, 0)?;
-            let (begin, stride) = strided_slice_plan(op, &x.shape, &dims)?;
+            let (begin, stride) = strided_slice_plan(op.cast::<tfl::StridedSlice>()?, &x.shape, &dims)?;
             let rank = x.shape.len();
             let bytes = gather(&x, &begin.iter().map(|b| b.1).collect::<Vec<_>>(), &[], |index, src| {
                 for d in 0..rank {
@@ -385,14 +330,14 @@ fn fold(kernel: Kernel, op: MlirOperation) -> Option<Folded> {
 
 /// `quantize` of a float32 constant (a weight pt2e left unfolded) is the quantized
 /// constant: round(x / scale) + zero point, clamped to the storage range.
-fn quantize_constant(op: MlirOperation) -> Option<MlirValue> {
-    let q = crate::quant::quant_of(result(op, 0))?;
-    let c = crate::constant::read(operand(op, 0)).filter(|c| c.elem == ElemTy::F32)?;
+fn quantize_constant<'c>(rw: &mut Rewriter<'c>, op: tfl::Quantize<'c>) -> Option<Value<'c>> {
+    let q = quant_of(op.output())?;
+    let c = read(op.input()).filter(|c| c.elem == ElemTy::F32)?;
     if q.storage_bits > 32 {
         return None;
     }
     let shape = c.shape.clone();
-    let strides = crate::constant::strides(&shape);
+    let strides = strides(&shape);
     let width = q.storage_bits.div_ceil(8) as usize;
     let mut bytes = Vec::with_capacity(c.num_elements() * width);
     for (i, v) in c.bytes.chunks_exact(4).enumerate() {
@@ -405,23 +350,23 @@ fn quantize_constant(op: MlirOperation) -> Option<MlirValue> {
         let code = ((x / q.scales[k]).round_ties_even() + q.zero_points[k] as f64).clamp(q.storage_min as f64, q.storage_max as f64) as i64;
         bytes.extend_from_slice(&code.to_le_bytes()[..width]);
     }
-    Some(crate::quant::insert_quant_const(op, &shape, &q, bytes))
+    Some(insert_quant_const(rw, &shape, &q, bytes))
 }
 
 /// A transpose or reshape of a dequantized constant (an int8 weight on its way to a
 /// convolution) is the dequantize of the moved quantized constant, so the weight stays
 /// quantized and its per-axis scales follow their dimension.
-fn move_dequantized(kernel: Kernel, op: MlirOperation) -> Option<MlirValue> {
-    let c = crate::quant::dequantized_const(operand(op, 0))?;
-    let dims = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
+fn move_dequantized<'c>(rw: &mut Rewriter<'c>, kernel: Kernel, op: Op<'c>) -> Option<Value<'c>> {
+    let c = dequantized_const(op.operand(0))?;
+    let dims = op.result(0).ty();
     if !dims.is_static() {
         return None;
     }
     let moved = match kernel {
         Kernel::Transpose => {
-            let perm = const_ints_of_value(operand(op, 1))?;
+            let perm = op.cast::<tfl::Transpose>()?.perm().const_ints()?;
             let perm: Vec<usize> = perm.iter().map(|&p| usize::try_from(p).ok()).collect::<Option<_>>()?;
-            if perm.len() != c.shape.len() || crate::constant::permuted(&c.shape, &perm) != dims.dims() {
+            if perm.len() != c.shape.len() || permuted(&c.shape, &perm) != dims.dims() {
                 return None;
             }
             c.transposed(&perm)
@@ -429,22 +374,22 @@ fn move_dequantized(kernel: Kernel, op: MlirOperation) -> Option<MlirValue> {
         Kernel::Reshape => c.reshaped(dims.dims())?,
         _ => return None,
     };
-    Some(moved.insert(op))
+    Some(moved.insert(rw))
 }
 
 /// Transposes and reshapes of a constant whose attribute holds its bytes as they are (a
 /// weight, a large folded constant), computed from those bytes without copying them
 /// first; `None` leaves the op to `fold`'s general path.
-fn fold_in_place(kernel: Kernel, op: MlirOperation, dims: &[i64], elem: &ElemTy, elem_type: MlirType) -> Option<Folded> {
+fn fold_in_place(kernel: Kernel, op: Op, dims: &[i64], elem: &ElemTy) -> Option<Folded> {
     let perm: Option<Vec<usize>> = match kernel {
         Kernel::Transpose => {
-            let perm = const_ints_of_value(operand(op, 1))?;
+            let perm = op.cast::<tfl::Transpose>()?.perm().const_ints()?;
             Some(perm.iter().map(|&p| usize::try_from(p).ok()).collect::<Option<_>>()?)
         }
         Kernel::Reshape => None,
         _ => return None,
     };
-    with_bytes_in_place(operand(op, 0), |shape, e, _, bytes| {
+    with_bytes_in_place(op.operand(0), |shape, e, bytes| {
         let n = shape.iter().product::<i64>() as usize;
         if e != elem || n != dims.iter().product::<i64>() as usize {
             return None;
@@ -452,20 +397,21 @@ fn fold_in_place(kernel: Kernel, op: MlirOperation, dims: &[i64], elem: &ElemTy,
         let bytes = match &perm {
             Some(perm) => {
                 let valid = perm.len() == shape.len() && perm.iter().all(|&p| p < perm.len());
-                if !valid || crate::constant::permuted(shape, perm) != dims {
+                if !valid || permuted(shape, perm) != dims {
                     return None;
                 }
-                crate::constant::transpose_bytes(bytes, shape, perm)
+                transpose_bytes(bytes, shape, perm)
             }
             None => bytes.to_vec(),
         };
-        let value = ConstTensor { shape: dims.to_vec(), elem: elem.clone(), elem_type, bytes };
+        let value = ConstTensor { shape: dims.to_vec(), elem: elem.clone(), bytes };
         Some(Folded { value, input_elements: n })
     })?
 }
 
-fn fused_none(op: MlirOperation) -> bool {
-    attr(op, "fused_activation_function").is_none_or(|a| a == Attr::Str("NONE".into()))
+/// Whether the binary op or concatenation `op` has no fused activation.
+fn fused_none(op: Op) -> bool {
+    op.attr("fused_activation_function").is_none_or(|a| a.as_str() == Some("NONE"))
 }
 
 fn binary_f32(f: BinaryOp, a: f32, b: f32) -> f32 {
@@ -572,15 +518,14 @@ fn gather(x: &ConstTensor, out: &[i64], fill: &[u8], mut where_from: impl FnMut(
 /// or new axes, following TFLite's `strided_slice::StartForAxis` / `StopForAxis`;
 /// `None` when it does not give `result` (shrunk dims removed).
 #[allow(clippy::type_complexity)]
-fn strided_slice_plan(op: MlirOperation, shape: &[i64], result: &[i64]) -> Option<(Vec<(i64, i64)>, Vec<i64>)> {
-    let mask = |n: &str| attr(op, n).and_then(|a| a.as_int());
-    let (begin_mask, end_mask, shrink) = (mask("begin_mask")?, mask("end_mask")?, mask("shrink_axis_mask")?);
-    if mask("ellipsis_mask")? != 0 || mask("new_axis_mask")? != 0 || attr(op, "offset") == Some(Attr::Bool(true)) {
+fn strided_slice_plan(op: tfl::StridedSlice, shape: &[i64], result: &[i64]) -> Option<(Vec<(i64, i64)>, Vec<i64>)> {
+    let (begin_mask, end_mask, shrink) = (op.begin_mask()?, op.end_mask()?, op.shrink_axis_mask()?);
+    if op.ellipsis_mask()? != 0 || op.new_axis_mask()? != 0 || op.offset() == Some(true) {
         return None;
     }
-    let begin = const_ints_of_value(operand(op, 1))?;
-    let end = const_ints_of_value(operand(op, 2))?;
-    let stride = const_ints_of_value(operand(op, 3))?;
+    let begin = op.begin().const_ints()?;
+    let end = op.end().const_ints()?;
+    let stride = op.strides().const_ints()?;
     let rank = shape.len();
     if begin.len() > rank || end.len() != begin.len() || stride.len() != begin.len() {
         return None;
@@ -625,22 +570,24 @@ fn strided_slice_plan(op: MlirOperation, shape: &[i64], result: &[i64]) -> Optio
 /// contents are one pointer; blobs this pass and others made (`insert_owned`) are
 /// compared by their bytes, as they would be had they been `dense`. Returns how many
 /// went.
-fn merge_identical_constants(func: MlirOperation) -> usize {
-    let mut first: HashMap<(String, usize, usize), MlirValue> = HashMap::new();
+fn merge_identical_constants<'c>(rw: &mut Rewriter<'c>, func: Op<'c>) -> usize {
+    let mut first: HashMap<(&str, Attribute, Type), Value> = HashMap::new();
     // (type, length, sampled hash of the bytes) -> earlier blobs of that key.
-    type Blobs<'a> = HashMap<(usize, usize, u64), Vec<(&'a [u8], MlirValue)>>;
+    type Blobs<'a> = HashMap<(Type<'a>, usize, u64), Vec<(&'a [u8], Value<'a>)>>;
     let mut blobs: Blobs = HashMap::new();
     let mut merged = 0;
-    for op in body_ops(func) {
-        let op_name = name(op);
-        if op_name != "tfl.pseudo_const" && op_name != "tfl.no_value" {
+    for op in func.body_ops() {
+        let value = if let Some(c) = op.cast::<tfl::PseudoConst>() {
+            c.value()
+        } else if let Some(n) = op.cast::<tfl::NoValue>() {
+            n.value()
+        } else {
             continue;
-        }
-        let Some(value) = raw_attr(op, "value") else { continue };
-        let r = result(op, 0);
-        let ty = unsafe { mlirValueGetType(r) }.ptr as usize;
-        // SAFETY: the blobs live as long as the context, beyond this function.
-        let earlier = if let Some(bytes) = unsafe { owned_resource_bytes(value) } {
+        };
+        let Some(value) = value else { continue };
+        let r = op.result(0);
+        let ty = r.raw_type();
+        let earlier = if let Some(bytes) = value.owned_bytes() {
             let same = blobs.entry((ty, bytes.len(), sample_hash(bytes))).or_default();
             match same.iter().find(|(b, _)| *b == bytes) {
                 Some(&(_, v)) => Some(v),
@@ -650,7 +597,7 @@ fn merge_identical_constants(func: MlirOperation) -> usize {
                 }
             }
         } else {
-            let key = (op_name, value.ptr as usize, ty);
+            let key = (op.name(), value, ty);
             match first.get(&key) {
                 Some(&v) => Some(v),
                 None => {
@@ -660,8 +607,7 @@ fn merge_identical_constants(func: MlirOperation) -> usize {
             }
         };
         if let Some(v) = earlier {
-            replace_all_uses(r, v);
-            erase(op);
+            rw.replace_op(op, &[v]);
             merged += 1;
         }
     }

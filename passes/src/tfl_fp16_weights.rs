@@ -35,17 +35,19 @@
 
 use crate::constant::{self, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::rewrite::*;
+use edge_dialects::catalog::Trait;
+use edge_dialects::elements::{le_bytes_of_u16s, le_f32s};
 use edge_dialects::ir::ElemTy;
-use edge_dialects::remark::remark_at;
+use edge_dialects::mlir::func::{Func, Return};
+use edge_dialects::mlir::{Op, Rewriter, Value};
+use edge_dialects::tfl::op as tfl;
 use half::f16;
 use half::slice::HalfFloatSliceExt;
-use mlir_sys::*;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-fp16-weights",
     summary: "Store f32 constants as f16 read through tfl.dequantize (float16 weights)",
-    anchor: "func.func",
+    anchor: Func::NAME,
     options: &[],
     create,
 };
@@ -63,56 +65,44 @@ const ALL_UNDERFLOW: &str =
 const RETURNED: &str = "kept float32: the function returns this constant";
 const UNREADABLE: &str = "kept float32: the constant's value cannot be read";
 
-/// Ops whose LiteRT kernels need a bias (the writer's `ZERO_BIAS_OPS`) and the dim of
-/// their filter that counts output channels.
-const NEEDS_BIAS: &[(&str, usize)] = &[("tfl.conv_2d", 0), ("tfl.depthwise_conv_2d", 3)];
-
-/// Gives each op of `NEEDS_BIAS` without a bias a float16 zero one, shared by the ops of
-/// one channel count and inserted at the start of the body so it precedes them all.
-fn add_zero_biases(func: MlirOperation) {
-    let mut biases: std::collections::HashMap<i64, MlirValue> = Default::default();
-    for op in collect_ops(func) {
-        let op_name = name(op);
-        let Some(&(_, dim)) = NEEDS_BIAS.iter().find(|(n, _)| *n == op_name) else { continue };
-        let ops = operands(op);
-        let absent = ops.len() < 3 || defining_op(ops[2]).is_some_and(|d| name(d) == "tfl.no_value");
-        let channels = value_type(ops[1]).dims().get(dim).copied().filter(|&c| c > 0);
-        let (true, Some(channels)) = (absent && value_type(ops[0]).elem == ElemTy::F32, channels) else { continue };
-        let bias = *biases.entry(channels).or_insert_with(|| {
-            let first = body_ops(func)[0];
-            let ctx = unsafe { mlirOperationGetContext(op) };
-            let zeros = ConstTensor {
-                shape: vec![channels],
-                elem: ElemTy::F16,
-                elem_type: unsafe { mlirF16TypeGet(ctx) },
-                bytes: vec![0; 2 * channels as usize],
-            };
-            let h = constant::insert_owned(first, zeros);
-            let f32_type =
-                unsafe { mlirRankedTensorTypeGet(1, [channels].as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull()) };
-            result(insert_op_before(first, "tfl.dequantize", &[h], &[f32_type], &[]), 0)
-        });
-        let with_bias = [ops[0], ops[1], bias];
-        unsafe { mlirOperationSetOperands(op, 3, with_bias.as_ptr()) };
-        if let Some(none) = ops.get(2).and_then(|&v| defining_op(v)).filter(|_| use_count(ops[2]) == 0) {
-            erase(none);
+/// Gives each op whose LiteRT kernel needs a bias (`Trait::RequiresBias`, as the writer
+/// reads it) and has none a float16 zero one, shared by the ops of one channel count (the
+/// filter's output-channel dim, `OpDef::weighted`) and inserted at the start of the body
+/// so it precedes them all.
+fn add_zero_biases<'c>(rw: &mut Rewriter<'c>, func: Op<'c>) {
+    let mut biases: std::collections::HashMap<i64, Value<'c>> = Default::default();
+    for op in func.nested_ops() {
+        let needs_bias = op.def().filter(|d| d.has(Trait::RequiresBias));
+        let Some(dim) = needs_bias.and_then(|d| d.weighted()).map(|w| w.channel_dim) else { continue };
+        let ops = op.operands();
+        let absent = ops.len() < 3 || ops[2].defined_by::<tfl::NoValue>().is_some();
+        let channels = ops[1].shape().get(dim).copied().filter(|&c| c > 0);
+        let (true, Some(channels)) = (absent && ops[0].elem() == ElemTy::F32, channels) else { continue };
+        let bias = match biases.get(&channels) {
+            Some(&bias) => bias,
+            None => {
+                let Some(first) = func.body().and_then(|b| b.first_op()) else { continue };
+                let zeros = ConstTensor { shape: vec![channels], elem: ElemTy::F16, bytes: vec![0; 2 * channels as usize] };
+                rw.set_insertion_before(first);
+                let h = constant::insert_owned(rw, zeros);
+                let f32_type = rw.context().f32().tensor(&[channels]);
+                let bias = tfl::Dequantize::build(rw, &[f32_type], h).create().output();
+                biases.insert(channels, bias);
+                bias
+            }
+        };
+        rw.set_operands(op, &[ops[0], ops[1], bias]);
+        if let Some(none) = ops.get(2).and_then(|v| v.defining_op()).filter(|_| ops[2].use_count() == 0) {
+            rw.erase_op(none);
         }
     }
 }
 
 /// `bytes` (little-endian f32) as float16 bytes, or why float16 cannot hold them.
 fn to_f16(bytes: &[u8]) -> Result<Vec<u8>, &'static str> {
-    // SAFETY: any bit pattern is an f32; only the aligned middle is viewed.
-    let (head, aligned, tail) = unsafe { bytes.align_to::<f32>() };
-    let copied: Vec<f32>;
-    let floats: &[f32] = if head.is_empty() && tail.is_empty() && cfg!(target_endian = "little") {
-        aligned
-    } else {
-        copied = bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
-        &copied
-    };
+    let floats = le_f32s(bytes);
     let mut halves = vec![f16::ZERO; floats.len()];
-    halves.convert_from_f32_slice(floats);
+    halves.convert_from_f32_slice(&floats);
     let overflows = floats.iter().zip(&halves).any(|(x, h)| x.is_finite() && h.is_infinite());
     if overflows {
         return Err(OUT_OF_RANGE);
@@ -123,48 +113,45 @@ fn to_f16(bytes: &[u8]) -> Result<Vec<u8>, &'static str> {
             return Err(ALL_UNDERFLOW);
         }
     }
-    if cfg!(target_endian = "little") {
-        // SAFETY: `halves` is initialized memory of 2 bytes per element.
-        return Ok(unsafe { std::slice::from_raw_parts(halves.as_ptr() as *const u8, 2 * halves.len()) }.to_vec());
-    }
-    Ok(halves.iter().flat_map(|h| h.to_le_bytes()).collect())
+    Ok(le_bytes_of_u16s(halves.reinterpret_cast()))
 }
 
 impl Pass for TflFp16Weights {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        for op in collect_ops(func) {
-            if name(op) != "tfl.pseudo_const" {
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
+        for op in func.nested_ops() {
+            if !op.isa::<tfl::PseudoConst>() {
                 continue;
             }
-            let v = result(op, 0);
-            if value_type(v).elem != ElemTy::F32 || use_count(v) == 0 {
+            let v = op.result(0);
+            if v.elem() != ElemTy::F32 || v.use_count() == 0 {
                 continue;
             }
-            if uses(v).iter().any(|(user, _)| name(*user) == "func.return") {
-                remark_at(op, RETURNED);
+            if v.users().iter().any(|user| user.isa::<Return>()) {
+                op.emit_remark(RETURNED);
                 continue;
             }
-            let converted = constant::with_bytes(v, |shape, _, _, bytes| to_f16(bytes).map(|b| (shape.to_vec(), b)));
+            let converted = constant::with_bytes(v, |shape, _, bytes| to_f16(bytes).map(|b| (shape.to_vec(), b)));
             let (shape, bytes) = match converted {
                 Some(Ok(c)) => c,
                 Some(Err(why)) => {
-                    remark_at(op, why);
+                    op.emit_remark(why);
                     continue;
                 }
                 None => {
-                    remark_at(op, UNREADABLE);
+                    op.emit_remark(UNREADABLE);
                     continue;
                 }
             };
-            let ctx = unsafe { mlirOperationGetContext(op) };
-            let half = ConstTensor { shape, elem: ElemTy::F16, elem_type: unsafe { mlirF16TypeGet(ctx) }, bytes };
-            let h = constant::insert_owned(op, half);
-            let dequantized = insert_op_before(op, "tfl.dequantize", &[h], &[unsafe { mlirValueGetType(v) }], &[]);
-            replace_all_uses(v, result(dequantized, 0));
-            erase(op);
+            let half = ConstTensor { shape, elem: ElemTy::F16, bytes };
+            rw.set_insertion_before(op);
+            let h = constant::insert_owned(&mut rw, half);
+            let dequantized = tfl::Dequantize::build(&mut rw, &[v.raw_type()], h).create();
+            rw.replace_all_uses(v, dequantized.output());
+            rw.erase_op(op);
         }
-        add_zero_biases(func);
-        Ok(())
+        add_zero_biases(&mut rw, func);
+        Ok(rw.changed())
     }
 }
 

@@ -6,9 +6,10 @@
 //! ops that do not care about layout, rewriting them to work on the untransposed
 //! value: element-wise ops (their constant operands are transposed at compile time),
 //! reductions and pads (axes and paddings permuted), concatenation (axis permuted),
-//! slice, and reshapes that only split or merge dimensions. Two transposes in a row
-//! fold into one, and one with the identity permutation disappears; a transpose that
-//! only moves size-1 dimensions becomes a reshape.
+//! slice, and reshapes that only split or merge dimensions; the catalog's `ElementWise`
+//! and `LayoutAgnostic` traits say which ops these are and what to permute. Two
+//! transposes in a row fold into one, and one with the identity permutation
+//! disappears; a transpose that only moves size-1 dimensions becomes a reshape.
 //!
 //!   %t = "tfl.transpose"(%conv, %to_nchw)      // NHWC -> NCHW
 //!   %r = "tfl.relu"(%t)
@@ -18,16 +19,34 @@
 //!   %r = "tfl.relu"(%conv)
 //!   %c = "tfl.conv_2d"(%r, ...)
 //!
+//! Patterns (`<Op><Effect>`), by root op, in the order they are tried:
+//!   tfl.transpose                 TransposeIdentityErase, TransposeTransposeFold,
+//!                                 TransposeReshapeTransposeFold
+//!   `ElementWise`                 ElementwiseTransposeSink
+//!   `LayoutAgnostic(Permute::..)`:
+//!     `AxesOperand` (reductions)  ReductionTransposeSink
+//!     `PaddingsOperand` (pads)    PadTransposeSink
+//!     `AxisAttr` (concatenation)  ConcatenationTransposeSink
+//!     `PerDimOperands` (slice)    SliceTransposeSink
+//!   tfl.reshape                   ReshapeTransposeSink (with ReshapeTransposeSplit,
+//!                                 when the transpose it sinks has an op below to go
+//!                                 on through)
+//! run by the greedy driver in program order until none applies (ops left unused are
+//! not matched and go at the end of each round); then, once the transposes have
+//! settled, TransposeUnitDimsToReshape (as a reshape, a transpose could no longer
+//! cancel against another one).
+//!
 //! Input and output: TFL with static shapes where transposes are involved. Results
 //! are unchanged; what remains is one transpose per value whose layout really
 //! differs (typically the model's input and, for 4-D outputs, its output).
 
 use crate::constant::{self, ConstTensor};
-use crate::op_classes::{BROADCASTING, UNARY};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::rewrite::*;
-use edge_dialects::verify::emit_error;
-use mlir_sys::*;
+use crate::quant::quant_of;
+use edge_dialects::catalog::{Permute, Trait};
+use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
+use edge_dialects::tfl::op as tfl;
+use std::sync::LazyLock;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-layout-nhwc",
@@ -43,14 +62,52 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct TflLayoutNhwc;
 
-/// Reductions with an `axes` operand and a `keep_dims` attribute.
-const REDUCTIONS: &[&str] = &["tfl.mean", "tfl.reduce_any", "tfl.reduce_max", "tfl.reduce_min", "tfl.reduce_prod", "tfl.sum"];
+/// Sinking and cancelling, tried by decreasing benefit on each op.
+const PATTERNS: &[Pattern] = &[
+    // ---- tfl.transpose ----------------------------------------------------------
+    Pattern::new("TransposeIdentityErase", tfl::Transpose::NAME, transpose_identity_erase).with_benefit(3),
+    Pattern::new("TransposeTransposeFold", tfl::Transpose::NAME, transpose_transpose_fold).with_benefit(2),
+    Pattern::new("TransposeReshapeTransposeFold", tfl::Transpose::NAME, transpose_reshape_transpose_fold).with_benefit(1),
+    // ---- element-wise ops (`Trait::ElementWise`) --------------------------------
+    Pattern::any_op("ElementwiseTransposeSink", elementwise_transpose_sink),
+    // ---- reductions (`LayoutAgnostic(AxesOperand)`) -----------------------------
+    Pattern::any_op("ReductionTransposeSink", reduction_transpose_sink),
+    // ---- pads (`LayoutAgnostic(PaddingsOperand)`) -------------------------------
+    Pattern::any_op("PadTransposeSink", pad_transpose_sink),
+    // ---- concatenation (`LayoutAgnostic(AxisAttr)`) -----------------------------
+    Pattern::any_op("ConcatenationTransposeSink", concatenation_transpose_sink),
+    // ---- slice (`LayoutAgnostic(PerDimOperands)`) -------------------------------
+    Pattern::any_op("SliceTransposeSink", slice_transpose_sink),
+    // ---- tfl.reshape ------------------------------------------------------------
+    Pattern::new("ReshapeTransposeSink", tfl::Reshape::NAME, reshape_transpose_sink),
+];
 
-/// Pads with a `[rank, 2]` paddings operand.
-const PADS: &[&str] = &["tfl.mirror_pad", "tfl.pad", "tfl.padv2"];
+/// Run once the patterns above have settled.
+const FINAL_PATTERNS: &[Pattern] = &[Pattern::new("TransposeUnitDimsToReshape", tfl::Transpose::NAME, transpose_unit_dims_to_reshape)];
 
-/// Sweeps over the function before giving up on reaching a fixed point.
-const MAX_SWEEPS: usize = 64;
+static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
+static FINAL_PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(FINAL_PATTERNS));
+
+impl Pass for TflLayoutNhwc {
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
+        // In program order a transpose sinks down a chain of ops in one round; ops left
+        // unused are not matched (they go at the end of the round).
+        let config = GreedyConfig { skip_unused: true, ..GreedyConfig::default() };
+        for set in [&*PATTERN_SET, &*FINAL_PATTERN_SET] {
+            if let Err(e) = apply_patterns_greedily(func, set, config, &mut rw) {
+                func.emit_error(&format!("tfl-layout-nhwc: {e}"));
+                return Err(PassFailed);
+            }
+            if rw.errors() > 0 {
+                return Err(PassFailed);
+            }
+            // Unused ops of the input go too, when no pattern applied.
+            rw.erase_dead_ops(func);
+        }
+        Ok(rw.changed())
+    }
+}
 
 type Perm = Vec<usize>;
 
@@ -75,12 +132,13 @@ fn permute<T: Copy>(values: &[T], perm: &[usize]) -> Vec<T> {
     perm.iter().map(|&p| values[p]).collect()
 }
 
+fn perm_i64(perm: &[usize]) -> Vec<i64> {
+    perm.iter().map(|&p| p as i64).collect()
+}
+
 /// The permutation of a `tfl.transpose` with a constant, valid `perm` operand.
-fn transpose_perm(op: MlirOperation) -> Option<Perm> {
-    if name(op) != "tfl.transpose" {
-        return None;
-    }
-    let perm = constant::read(operand(op, 1))?.ints()?;
+fn transpose_perm(op: Op) -> Option<Perm> {
+    let perm = constant::read(op.cast::<tfl::Transpose>()?.perm())?.ints()?;
     let rank = perm.len();
     let mut seen = vec![false; rank];
     let mut out = Vec::with_capacity(rank);
@@ -93,371 +151,373 @@ fn transpose_perm(op: MlirOperation) -> Option<Perm> {
 }
 
 /// The (input, perm) of the transpose defining `v`, if one does.
-fn transposed(v: MlirValue) -> Option<(MlirValue, Perm)> {
-    let op = defining_op(v)?;
+fn transposed(v: Value) -> Option<(Value, Perm)> {
+    let op = v.defining_op()?;
     let perm = transpose_perm(op)?;
-    Some((operand(op, 0), perm))
+    Some((op.operand(0), perm))
 }
 
 /// Static dims of `v`, if it has a static shape.
-fn static_dims(v: MlirValue) -> Option<Vec<i64>> {
-    let t = value_type(v);
+fn static_dims(v: Value) -> Option<Vec<i64>> {
+    let t = v.ty();
     t.is_static().then(|| t.dims().to_vec())
 }
 
-/// Rewrites of one sweep; each returns whether it changed the IR.
-struct Sweep {
-    changed: bool,
-    failed: bool,
+/// What `op`'s catalog entry says to permute for it to run on a transposed input's
+/// source (`Trait::LayoutAgnostic`).
+fn layout(op: Op) -> Option<Permute> {
+    op.def()?.layout()
 }
 
-impl Sweep {
-    /// `tfl.transpose(x, perm)` at `at`'s location, inserted after `at`.
-    fn transpose_after(&mut self, at: MlirOperation, x: MlirValue, perm: &[usize]) -> Option<MlirValue> {
-        let dims = static_dims(x)?;
-        let perm_i64: Vec<i64> = perm.iter().map(|&p| p as i64).collect();
-        let p = constant::insert_i32(at, &perm_i64).ok()?;
-        let t = insert_op_before(at, "tfl.transpose", &[x, p], &[ranked_like(x, &permute(&dims, perm))], &[]);
-        unsafe {
-            mlirOperationMoveAfter(defining_op(p).unwrap(), at);
-            mlirOperationMoveAfter(t, defining_op(p).unwrap());
-            Some(mlirOperationGetResult(t, 0))
-        }
-    }
-
-    /// Gives `op` (already rewritten to compute in the untransposed layout, with result
-    /// dims `inner`) a transpose by `perm` that takes its place for every user.
-    fn reroute_through_transpose(&mut self, op: MlirOperation, inner: &[i64], perm: &[usize]) {
-        let r = result(op, 0);
-        unsafe { mlirValueSetType(r, ranked_like(r, inner)) };
-        if is_identity(perm) {
-            self.changed = true;
-            return;
-        }
-        let Some(t) = self.transpose_after(op, r, perm) else {
-            self.failed = true;
-            return;
-        };
-        let mut t_op = defining_op(t).unwrap();
-        unsafe { mlirValueReplaceAllUsesExcept(r, t, 1, &mut t_op) };
-        self.changed = true;
-    }
-
-    fn visit(&mut self, op: MlirOperation) {
-        let n = name(op);
-        let n = n.as_str();
-        if n == "tfl.transpose" {
-            self.transpose(op);
-        } else if UNARY.contains(&n) || BROADCASTING.contains(&n) {
-            self.elementwise(op);
-        } else if REDUCTIONS.contains(&n) {
-            self.reduction(op);
-        } else if PADS.contains(&n) {
-            self.pad(op);
-        } else if n == "tfl.concatenation" {
-            self.concatenation(op);
-        } else if n == "tfl.reshape" {
-            self.reshape(op);
-        } else if n == "tfl.slice" {
-            self.slice(op);
-        }
-    }
-
-    /// TransposeTransposeFold, TransposeIdentityErase, TransposeUnitDimsToReshape,
-    /// TransposeReshapeTransposeFold.
-    fn transpose(&mut self, op: MlirOperation) {
-        let Some(perm) = transpose_perm(op) else { return };
-        let x = operand(op, 0);
-        if is_identity(&perm) && same_type(x, result(op, 0)) {
-            replace_all_uses(result(op, 0), x);
-            self.changed = true;
-            return;
-        }
-        if let Some((inner, first)) = transposed(x) {
-            if first.len() == perm.len() {
-                let p = compose(&first, &perm);
-                if is_identity(&p) && same_type(inner, result(op, 0)) {
-                    replace_all_uses(result(op, 0), inner);
-                } else {
-                    let perm_i64: Vec<i64> = p.iter().map(|&d| d as i64).collect();
-                    let Ok(c) = constant::insert_i32(op, &perm_i64) else { return };
-                    set_operand(op, 0, inner);
-                    set_operand(op, 1, c);
-                }
-                self.changed = true;
-                return;
-            }
-        }
-        // A transpose after a reshape of a transposed value: move it above the reshape,
-        // where it folds with the first transpose (channel shuffles).
-        if let Some(reshape) = defining_op(x).filter(|r| name(*r) == "tfl.reshape" && use_count(x) == 1) {
-            if transposed(operand(reshape, 0)).is_some() && self.hoist_over_reshape(op, reshape, &perm) {
-                self.changed = true;
-            }
-        }
-    }
-
-    /// TransposeUnitDimsToReshape: only size-1 dims move, so the bytes keep their
-    /// order and a reshape does the same. Run once the transposes have settled: as a
-    /// reshape it could no longer cancel against another transpose.
-    fn unit_dims_transpose(&mut self, op: MlirOperation) {
-        let Some(perm) = transpose_perm(op) else { return };
-        let x = operand(op, 0);
-        let (Some(dims), Some(out)) = (static_dims(x), static_dims(result(op, 0))) else { return };
-        let order: Vec<usize> = perm.iter().copied().filter(|&p| dims[p] != 1).collect();
-        if order.windows(2).all(|w| w[0] < w[1]) {
-            let Ok(shape) = constant::insert_i32(op, &out) else { return };
-            let r = insert_op_before(op, "tfl.reshape", &[x, shape], &[unsafe { mlirValueGetType(result(op, 0)) }], &[]);
-            replace_all_uses(result(op, 0), unsafe { mlirOperationGetResult(r, 0) });
-            self.changed = true;
-        }
-    }
-
-    /// `transpose(reshape(z), perm)` -> `reshape(transpose(z, perm'))`.
-    fn hoist_over_reshape(&mut self, op: MlirOperation, reshape: MlirOperation, perm: &[usize]) -> bool {
-        let z = operand(reshape, 0);
-        let (Some(z_dims), Some(w_dims)) = (static_dims(z), static_dims(result(op, 0))) else { return false };
-        // reshape(z) = transpose(w, perm^-1), so z = reshape(transpose(w, perm^-1)):
-        // sink that transpose through the reshape back to z's shape.
-        let Some((y, q)) = sink_through_reshape(&w_dims, &inverse(perm), &z_dims) else { return false };
-        // z = transpose(reshape(w, y), q) => reshape(w, y) = transpose(z, q^-1).
-        let q_inv = inverse(&q);
-        debug_assert_eq!(permute(&z_dims, &q_inv), y);
-        let perm_i64: Vec<i64> = q_inv.iter().map(|&d| d as i64).collect();
-        let Ok(p) = constant::insert_i32(op, &perm_i64) else { return false };
-        let t = insert_op_before(op, "tfl.transpose", &[z, p], &[ranked_like(z, &y)], &[]);
-        let t = unsafe { mlirOperationGetResult(t, 0) };
-        let Ok(shape) = constant::insert_i32(op, &w_dims) else { return false };
-        let r = insert_op_before(op, "tfl.reshape", &[t, shape], &[unsafe { mlirValueGetType(result(op, 0)) }], &[]);
-        replace_all_uses(result(op, 0), unsafe { mlirOperationGetResult(r, 0) });
-        true
-    }
-
-    /// ElementwiseTransposeSink: every operand a transpose by the same perm, a
-    /// constant (transposed now), or all ones in shape.
-    fn elementwise(&mut self, op: MlirOperation) {
-        if unsafe { mlirOperationGetNumResults(op) } != 1 {
-            return;
-        }
-        let ins = operands(op);
-        // A per-axis (de)quantize is tied to its dimension's position.
-        let per_axis = |v: MlirValue| crate::quant::quant_of(v).is_some_and(|q| q.axis.is_some());
-        if per_axis(result(op, 0)) || ins.iter().any(|&v| per_axis(v)) {
-            return;
-        }
-        let Some(perm) = ins.iter().find_map(|&v| transposed(v).map(|t| t.1)) else { return };
-        let rank = perm.len();
-        let Some(out_dims) = static_dims(result(op, 0)) else { return };
-        if out_dims.len() != rank {
-            return;
-        }
-        let inv = inverse(&perm);
-        let mut new_operands = Vec::with_capacity(ins.len());
-        for &v in &ins {
-            if let Some((x, p)) = transposed(v) {
-                if p == perm {
-                    new_operands.push(Operand::Value(x));
-                    continue;
-                }
-            }
-            let Some(dims) = static_dims(v) else { return };
-            if dims.len() > rank {
-                return;
-            }
-            let mut expanded = vec![1i64; rank - dims.len()];
-            expanded.extend(&dims);
-            if dims.iter().all(|&d| d == 1) {
-                new_operands.push(Operand::Value(v));
-            } else if let Some(c) = constant::read(v) {
-                new_operands.push(Operand::Const(c.into_shape(expanded).transposed(&inv)));
-            } else if dims.iter().filter(|&&d| d != 1).count() == 1 {
-                // One non-unit dim: transposing it moves no bytes, a reshape will do.
-                new_operands.push(Operand::Reshaped(v, permute(&expanded, &inv)));
-            } else {
-                return;
-            }
-        }
-        for (i, o) in new_operands.into_iter().enumerate() {
-            let v = match o {
-                Operand::Value(v) => v,
-                Operand::Const(c) => constant::insert(op, &c),
-                Operand::Reshaped(v, shape) => {
-                    let Ok(s) = constant::insert_i32(op, &shape) else { return };
-                    unsafe { mlirOperationGetResult(insert_op_before(op, "tfl.reshape", &[v, s], &[ranked_like(v, &shape)], &[]), 0) }
-                }
-            };
-            set_operand(op, i, v);
-        }
-        self.reroute_through_transpose(op, &permute(&out_dims, &inv), &perm);
-        if name(op) == "tfl.quantize" {
-            // `qtype` names the result type, which now has the untransposed shape.
-            unsafe { mlirOperationSetAttributeByName(op, edge_dialects::ir::str_ref("qtype"), mlirTypeAttrGet(mlirValueGetType(result(op, 0)))) };
-        }
-    }
-
-    /// ReductionTransposeSink: reduce the untransposed input over the permuted axes.
-    fn reduction(&mut self, op: MlirOperation) {
-        let Some((x, perm)) = transposed(operand(op, 0)) else { return };
-        let Some(axes) = constant::read(operand(op, 1)).and_then(|c| c.ints()) else { return };
-        let Some(out_dims) = static_dims(result(op, 0)) else { return };
-        let rank = perm.len() as i64;
-        let mut reduced = vec![false; perm.len()];
-        for a in axes {
-            let a = if a < 0 { a + rank } else { a };
-            if !(0..rank).contains(&a) {
-                return;
-            }
-            reduced[a as usize] = true;
-        }
-        let keep_dims = matches!(attr(op, "keep_dims"), Some(edge_dialects::ir::Attr::Bool(true)));
-        let new_axes: Vec<i64> = (0..perm.len()).filter(|&i| reduced[i]).map(|i| perm[i] as i64).collect();
-        let (inner, after): (Vec<i64>, Perm) = if keep_dims {
-            (permute(&out_dims, &inverse(&perm)), perm.clone())
-        } else {
-            // Kept dims of the transposed input, by the input dim each comes from.
-            let kept: Vec<usize> = (0..perm.len()).filter(|&i| !reduced[i]).map(|i| perm[i]).collect();
-            let mut sorted = kept.clone();
-            sorted.sort_unstable();
-            let after: Perm = kept.iter().map(|k| sorted.iter().position(|s| s == k).unwrap()).collect();
-            (permute(&out_dims, &inverse(&after)), after)
-        };
-        let Ok(axes_const) = ConstTensor::from_i32(unsafe { mlirOperationGetContext(op) }, vec![new_axes.len() as i64], &new_axes) else {
-            return;
-        };
-        let axes_value = constant::insert(op, &axes_const);
-        set_operand(op, 0, x);
-        set_operand(op, 1, axes_value);
-        self.reroute_through_transpose(op, &inner, &after);
-    }
-
-    /// PadTransposeSink: pad the untransposed input with permuted paddings.
-    fn pad(&mut self, op: MlirOperation) {
-        let Some((x, perm)) = transposed(operand(op, 0)) else { return };
-        let Some(pads) = constant::read(operand(op, 1)) else { return };
-        let Some(values) = pads.ints() else { return };
-        let Some(out_dims) = static_dims(result(op, 0)) else { return };
-        if pads.shape != [perm.len() as i64, 2] {
-            return;
-        }
-        let mut new = vec![0i64; values.len()];
-        for (i, &p) in perm.iter().enumerate() {
-            new[2 * p] = values[2 * i];
-            new[2 * p + 1] = values[2 * i + 1];
-        }
-        let ctx = unsafe { mlirOperationGetContext(op) };
-        let Ok(c) = ConstTensor::from_i32(ctx, pads.shape.clone(), &new) else { return };
-        let c = constant::insert(op, &c);
-        set_operand(op, 0, x);
-        set_operand(op, 1, c);
-        self.reroute_through_transpose(op, &permute(&out_dims, &inverse(&perm)), &perm);
-    }
-
-    /// ConcatenationTransposeSink: every input a transpose by the same perm or a constant.
-    fn concatenation(&mut self, op: MlirOperation) {
-        let ins = operands(op);
-        // A per-axis (de)quantize is tied to its dimension's position.
-        let per_axis = |v: MlirValue| crate::quant::quant_of(v).is_some_and(|q| q.axis.is_some());
-        if per_axis(result(op, 0)) || ins.iter().any(|&v| per_axis(v)) {
-            return;
-        }
-        let Some(perm) = ins.iter().find_map(|&v| transposed(v).map(|t| t.1)) else { return };
-        let Some(out_dims) = static_dims(result(op, 0)) else { return };
-        let Some(axis) = attr(op, "axis").and_then(|a| a.as_int()) else { return };
-        let rank = perm.len() as i64;
-        let axis = if axis < 0 { axis + rank } else { axis };
-        if !(0..rank).contains(&axis) || out_dims.len() != perm.len() {
-            return;
-        }
-        let inv = inverse(&perm);
-        let mut new_operands = Vec::new();
-        for &v in &ins {
-            match transposed(v) {
-                Some((x, p)) if p == perm => new_operands.push(Operand::Value(x)),
-                _ => match constant::read(v) {
-                    Some(c) if c.shape.len() == perm.len() => new_operands.push(Operand::Const(c.transposed(&inv))),
-                    _ => return,
-                },
-            }
-        }
-        for (i, o) in new_operands.into_iter().enumerate() {
-            let v = match o {
-                Operand::Value(v) => v,
-                Operand::Const(c) => constant::insert(op, &c),
-                Operand::Reshaped(..) => unreachable!("concatenation operands are transposes or constants"),
-            };
-            set_operand(op, i, v);
-        }
-        unsafe {
-            let ctx = mlirOperationGetContext(op);
-            let a = mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 32), perm[axis as usize] as i64);
-            mlirOperationSetAttributeByName(op, string_ref("axis"), a);
-        }
-        self.reroute_through_transpose(op, &permute(&out_dims, &inv), &perm);
-    }
-
-    /// ReshapeTransposeSink: a reshape that splits or merges dims of a transposed
-    /// value becomes a reshape of the value and a transpose after it.
-    fn reshape(&mut self, op: MlirOperation) {
-        let t = operand(op, 0);
-        let Some((x, perm)) = transposed(t) else { return };
-        let (Some(x_dims), Some(out_dims)) = (static_dims(x), static_dims(result(op, 0))) else { return };
-        let (x, x_dims, perm) = match sink_through_reshape(&x_dims, &perm, &out_dims) {
-            Some(_) => (x, x_dims, perm),
-            None => {
-                // ReshapeTransposeSplit: the reshape merges dims that are adjacent in x but
-                // out of order. Reorder them with a transpose that stays above, and sink
-                // the rest (channel shuffles: the NCHW part sinks on to cancel).
-                let Some(order) = merge_order(&x_dims, &perm, &out_dims) else { return };
-                let rest = compose(&inverse(&order), &perm);
-                if is_identity(&rest) || use_count(t) != 1 {
-                    return;
-                }
-                let order_i64: Vec<i64> = order.iter().map(|&d| d as i64).collect();
-                let Ok(p) = constant::insert_i32(op, &order_i64) else { return };
-                let dims = permute(&x_dims, &order);
-                let r = insert_op_before(op, "tfl.transpose", &[x, p], &[ranked_like(x, &dims)], &[]);
-                (unsafe { mlirOperationGetResult(r, 0) }, dims, rest)
-            }
-        };
-        let Some((y, q)) = sink_through_reshape(&x_dims, &perm, &out_dims) else { return };
-        // Moving a transpose below a reshape is progress only when it leaves no copy
-        // behind or disappears.
-        if use_count(t) != 1 && !is_identity(&q) {
-            return;
-        }
-        let Ok(shape) = constant::insert_i32(op, &y) else { return };
-        set_operand(op, 0, x);
-        set_operand(op, 1, shape);
-        self.reroute_through_transpose(op, &y, &q);
-    }
-
-    /// SliceTransposeSink: slice the untransposed input with permuted begin and size.
-    fn slice(&mut self, op: MlirOperation) {
-        let Some((x, perm)) = transposed(operand(op, 0)) else { return };
-        let (Some(begin), Some(size)) = (constant::read(operand(op, 1)).and_then(|c| c.ints()), constant::read(operand(op, 2)).and_then(|c| c.ints()))
-        else {
-            return;
-        };
-        let Some(out_dims) = static_dims(result(op, 0)) else { return };
-        if begin.len() != perm.len() || size.len() != perm.len() {
-            return;
-        }
-        let inv = inverse(&perm);
-        let (Ok(b), Ok(s)) = (constant::insert_i32(op, &permute(&begin, &inv)), constant::insert_i32(op, &permute(&size, &inv))) else {
-            return;
-        };
-        set_operand(op, 0, x);
-        set_operand(op, 1, b);
-        set_operand(op, 2, s);
-        self.reroute_through_transpose(op, &permute(&out_dims, &inv), &perm);
-    }
+/// A per-axis (de)quantize is tied to its dimension's position.
+fn per_axis(v: Value) -> bool {
+    quant_of(v).is_some_and(|q| q.axis.is_some())
 }
 
-enum Operand {
-    Value(MlirValue),
+/// `tfl.transpose(x, perm)` right after `at` (its perm constant first), with `at`'s
+/// location.
+fn transpose_after<'c>(rw: &mut Rewriter<'c>, at: Op<'c>, x: Value<'c>, perm: &[usize]) -> Option<Value<'c>> {
+    let dims = static_dims(x)?;
+    rw.set_insertion_after(at);
+    let p = constant::insert_i32(rw, &perm_i64(perm)).ok()?;
+    let ty = x.raw_type().with_shape(&permute(&dims, perm));
+    Some(tfl::Transpose::build(rw, &[ty], x, p).create().output())
+}
+
+/// Gives `op` (already rewritten to compute in the untransposed layout, with result
+/// dims `inner`) a transpose by `perm` that takes its place for every user.
+fn reroute_through_transpose<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, inner: &[i64], perm: &[usize]) {
+    let r = op.result(0);
+    rw.set_type(r, r.raw_type().with_shape(inner));
+    if is_identity(perm) {
+        return;
+    }
+    let Some(t) = transpose_after(rw, op, r, perm) else {
+        rw.error(op, "tfl-layout-nhwc: could not rebuild a transpose here");
+        return;
+    };
+    rw.replace_all_uses_except(r, t, t.defining_op().expect("a transpose's result"));
+}
+
+// ---- tfl.transpose ------------------------------------------------------------------
+
+/// A transpose by the identity permutation is its input.
+fn transpose_identity_erase<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(perm) = transpose_perm(op) else { return false };
+    let x = op.operand(0);
+    if !is_identity(&perm) || !x.same_type(op.result(0)) {
+        return false;
+    }
+    rw.replace_all_uses(op.result(0), x);
+    true
+}
+
+/// `transpose(transpose(x, p), q)` -> `transpose(x, p then q)`, or `x` when that is
+/// the identity.
+fn transpose_transpose_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(perm) = transpose_perm(op) else { return false };
+    let Some((inner, first)) = transposed(op.operand(0)) else { return false };
+    if first.len() != perm.len() {
+        return false;
+    }
+    let p = compose(&first, &perm);
+    if is_identity(&p) && inner.same_type(op.result(0)) {
+        rw.replace_all_uses(op.result(0), inner);
+    } else {
+        let Ok(c) = constant::insert_i32(rw, &perm_i64(&p)) else { return false };
+        rw.set_operand(op, 0, inner);
+        rw.set_operand(op, 1, c);
+    }
+    true
+}
+
+/// A transpose after a single-use reshape of a transposed value moves above the
+/// reshape, where it folds with the first transpose (channel shuffles):
+/// `transpose(reshape(z), perm)` -> `reshape(transpose(z, perm'))`.
+fn transpose_reshape_transpose_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(perm) = transpose_perm(op) else { return false };
+    let x = op.operand(0);
+    let Some(reshape) = x.defined_by::<tfl::Reshape>().filter(|_| x.has_one_use()) else { return false };
+    if transposed(reshape.input()).is_none() {
+        return false;
+    }
+    let z = reshape.input();
+    let (Some(z_dims), Some(w_dims)) = (static_dims(z), static_dims(op.result(0))) else { return false };
+    // reshape(z) = transpose(w, perm^-1), so z = reshape(transpose(w, perm^-1)):
+    // sink that transpose through the reshape back to z's shape.
+    let Some((y, q)) = sink_through_reshape(&w_dims, &inverse(&perm), &z_dims) else { return false };
+    // z = transpose(reshape(w, y), q) => reshape(w, y) = transpose(z, q^-1).
+    let q_inv = inverse(&q);
+    debug_assert_eq!(permute(&z_dims, &q_inv), y);
+    let Ok(p) = constant::insert_i32(rw, &perm_i64(&q_inv)) else { return false };
+    let t = tfl::Transpose::build(rw, &[z.raw_type().with_shape(&y)], z, p).create();
+    let Ok(shape) = constant::insert_i32(rw, &w_dims) else { return false };
+    let r = tfl::Reshape::build(rw, &op.result_types(), t.output(), shape).create();
+    rw.replace_all_uses(op.result(0), r.output());
+    true
+}
+
+/// TransposeUnitDimsToReshape: only size-1 dims move, so the bytes keep their order and
+/// a reshape does the same.
+fn transpose_unit_dims_to_reshape<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(perm) = transpose_perm(op) else { return false };
+    let x = op.operand(0);
+    let (Some(dims), Some(out)) = (static_dims(x), static_dims(op.result(0))) else { return false };
+    let order: Vec<usize> = perm.iter().copied().filter(|&p| dims[p] != 1).collect();
+    if !order.windows(2).all(|w| w[0] < w[1]) {
+        return false;
+    }
+    let Ok(shape) = constant::insert_i32(rw, &out) else { return false };
+    let r = tfl::Reshape::build(rw, &op.result_types(), x, shape).create();
+    rw.replace_all_uses(op.result(0), r.output());
+    true
+}
+
+// ---- Ops the transposes sink through ---------------------------------------------------
+
+/// What an operand of a sunk op becomes.
+enum Operand<'c> {
+    Value(Value<'c>),
     Const(ConstTensor),
-    /// A value with one non-unit dim, reshaped to the given dims.
-    Reshaped(MlirValue, Vec<i64>),
+    /// A value with one non-unit dim, reshaped to the given dims (their i32 constant).
+    Reshaped(Value<'c>, Vec<i64>, ConstTensor),
+}
+
+/// ElementwiseTransposeSink: every operand a transpose by the same perm, a constant
+/// (transposed now), or all ones in shape.
+fn elementwise_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    if !op.def().is_some_and(|d| d.has(Trait::ElementWise)) || op.num_results() != 1 {
+        return false;
+    }
+    let ins = op.operands();
+    if per_axis(op.result(0)) || ins.iter().any(|&v| per_axis(v)) {
+        return false;
+    }
+    let Some(perm) = ins.iter().find_map(|&v| transposed(v).map(|t| t.1)) else { return false };
+    let rank = perm.len();
+    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    if out_dims.len() != rank {
+        return false;
+    }
+    let inv = inverse(&perm);
+    let mut new_operands = Vec::with_capacity(ins.len());
+    for &v in &ins {
+        if let Some((x, p)) = transposed(v) {
+            if p == perm {
+                new_operands.push(Operand::Value(x));
+                continue;
+            }
+        }
+        let Some(dims) = static_dims(v) else { return false };
+        if dims.len() > rank {
+            return false;
+        }
+        let mut expanded = vec![1i64; rank - dims.len()];
+        expanded.extend(&dims);
+        if dims.iter().all(|&d| d == 1) {
+            new_operands.push(Operand::Value(v));
+        } else if let Some(c) = constant::read(v) {
+            new_operands.push(Operand::Const(c.into_shape(expanded).transposed(&inv)));
+        } else if dims.iter().filter(|&&d| d != 1).count() == 1 {
+            // One non-unit dim: transposing it moves no bytes, a reshape will do.
+            let shape = permute(&expanded, &inv);
+            let Ok(c) = ConstTensor::from_i32(vec![shape.len() as i64], &shape) else { return false };
+            new_operands.push(Operand::Reshaped(v, shape, c));
+        } else {
+            return false;
+        }
+    }
+    for (i, o) in new_operands.into_iter().enumerate() {
+        let v = match o {
+            Operand::Value(v) => v,
+            Operand::Const(c) => constant::insert(rw, &c),
+            Operand::Reshaped(v, shape, c) => {
+                let s = constant::insert(rw, &c);
+                tfl::Reshape::build(rw, &[v.raw_type().with_shape(&shape)], v, s).create().output()
+            }
+        };
+        rw.set_operand(op, i, v);
+    }
+    reroute_through_transpose(rw, op, &permute(&out_dims, &inv), &perm);
+    if op.isa::<tfl::Quantize>() {
+        // `qtype` names the result type, which now has the untransposed shape.
+        let qtype = rw.context().type_attr(op.result(0).raw_type());
+        rw.set_attr(op, "qtype", qtype);
+    }
+    true
+}
+
+/// ReductionTransposeSink: reduce the untransposed input over the permuted axes
+/// (operand `axes_at`).
+fn reduction_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(Permute::AxesOperand(axes_at)) = layout(op) else { return false };
+    let Some((x, perm)) = transposed(op.operand(0)) else { return false };
+    let Some(axes) = constant::read(op.operand(axes_at)).and_then(|c| c.ints()) else { return false };
+    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    let rank = perm.len() as i64;
+    let mut reduced = vec![false; perm.len()];
+    for a in axes {
+        let a = if a < 0 { a + rank } else { a };
+        if !(0..rank).contains(&a) {
+            return false;
+        }
+        reduced[a as usize] = true;
+    }
+    let keep_dims = op.bool_attr("keep_dims") == Some(true);
+    let new_axes: Vec<i64> = (0..perm.len()).filter(|&i| reduced[i]).map(|i| perm[i] as i64).collect();
+    let (inner, after): (Vec<i64>, Perm) = if keep_dims {
+        (permute(&out_dims, &inverse(&perm)), perm.clone())
+    } else {
+        // Kept dims of the transposed input, by the input dim each comes from.
+        let kept: Vec<usize> = (0..perm.len()).filter(|&i| !reduced[i]).map(|i| perm[i]).collect();
+        let mut sorted = kept.clone();
+        sorted.sort_unstable();
+        let after: Perm = kept.iter().map(|k| sorted.iter().position(|s| s == k).unwrap()).collect();
+        (permute(&out_dims, &inverse(&after)), after)
+    };
+    let Ok(axes_const) = ConstTensor::from_i32(vec![new_axes.len() as i64], &new_axes) else { return false };
+    let axes_value = constant::insert(rw, &axes_const);
+    rw.set_operand(op, 0, x);
+    rw.set_operand(op, axes_at, axes_value);
+    reroute_through_transpose(rw, op, &inner, &after);
+    true
+}
+
+/// PadTransposeSink: pad the untransposed input with permuted paddings (operand
+/// `paddings_at`).
+fn pad_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(Permute::PaddingsOperand(paddings_at)) = layout(op) else { return false };
+    let Some((x, perm)) = transposed(op.operand(0)) else { return false };
+    let Some(pads) = constant::read(op.operand(paddings_at)) else { return false };
+    let Some(values) = pads.ints() else { return false };
+    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    if pads.shape != [perm.len() as i64, 2] {
+        return false;
+    }
+    let mut new = vec![0i64; values.len()];
+    for (i, &p) in perm.iter().enumerate() {
+        new[2 * p] = values[2 * i];
+        new[2 * p + 1] = values[2 * i + 1];
+    }
+    let Ok(c) = ConstTensor::from_i32(pads.shape.clone(), &new) else { return false };
+    let c = constant::insert(rw, &c);
+    rw.set_operand(op, 0, x);
+    rw.set_operand(op, paddings_at, c);
+    reroute_through_transpose(rw, op, &permute(&out_dims, &inverse(&perm)), &perm);
+    true
+}
+
+/// ConcatenationTransposeSink: every input a transpose by the same perm or a constant;
+/// the dim attribute `axis_attr` permuted.
+fn concatenation_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(Permute::AxisAttr(axis_attr)) = layout(op) else { return false };
+    let ins = op.operands();
+    if per_axis(op.result(0)) || ins.iter().any(|&v| per_axis(v)) {
+        return false;
+    }
+    let Some(perm) = ins.iter().find_map(|&v| transposed(v).map(|t| t.1)) else { return false };
+    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    let Some(axis) = op.int_attr(axis_attr) else { return false };
+    let rank = perm.len() as i64;
+    let axis = if axis < 0 { axis + rank } else { axis };
+    if !(0..rank).contains(&axis) || out_dims.len() != perm.len() {
+        return false;
+    }
+    let inv = inverse(&perm);
+    let mut new_operands = Vec::new();
+    for &v in &ins {
+        match transposed(v) {
+            Some((x, p)) if p == perm => new_operands.push(Operand::Value(x)),
+            _ => match constant::read(v) {
+                Some(c) if c.shape.len() == perm.len() => new_operands.push(Operand::Const(c.transposed(&inv))),
+                _ => return false,
+            },
+        }
+    }
+    for (i, o) in new_operands.into_iter().enumerate() {
+        let v = match o {
+            Operand::Value(v) => v,
+            Operand::Const(c) => constant::insert(rw, &c),
+            Operand::Reshaped(..) => unreachable!("concatenation operands are transposes or constants"),
+        };
+        rw.set_operand(op, i, v);
+    }
+    let a = rw.context().i32_attr(perm[axis as usize] as i64);
+    rw.set_attr(op, axis_attr, a);
+    reroute_through_transpose(rw, op, &permute(&out_dims, &inv), &perm);
+    true
+}
+
+/// ReshapeTransposeSink: a reshape that splits or merges dims of a transposed value
+/// becomes a reshape of the value and a transpose after it.
+fn reshape_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(reshape) = op.cast::<tfl::Reshape>() else { return false };
+    let t = reshape.input();
+    let Some((x, perm)) = transposed(t) else { return false };
+    let (Some(x_dims), Some(out_dims)) = (static_dims(x), static_dims(reshape.output())) else { return false };
+    let (x, x_dims, perm) = match sink_through_reshape(&x_dims, &perm, &out_dims) {
+        Some(_) => (x, x_dims, perm),
+        None => {
+            // ReshapeTransposeSplit: the reshape merges dims that are adjacent in x but
+            // out of order. Reorder them with a transpose that stays above, and sink
+            // the rest (channel shuffles: the NCHW part sinks on to cancel).
+            // One transpose becomes two, which pays off only when the one sunk below
+            // can go on: left under the reshape (before a function result, say),
+            // TransposeReshapeTransposeFold would hoist it back and the two would
+            // take turns for ever.
+            let Some(order) = merge_order(&x_dims, &perm, &out_dims) else { return false };
+            let rest = compose(&inverse(&order), &perm);
+            if is_identity(&rest) || !t.has_one_use() || !reshape.output().users().into_iter().any(takes_transpose) {
+                return false;
+            }
+            let Ok(p) = constant::insert_i32(rw, &perm_i64(&order)) else { return false };
+            let dims = permute(&x_dims, &order);
+            let r = tfl::Transpose::build(rw, &[x.raw_type().with_shape(&dims)], x, p).create();
+            (r.output(), dims, rest)
+        }
+    };
+    let Some((y, q)) = sink_through_reshape(&x_dims, &perm, &out_dims) else { return false };
+    // Moving a transpose below a reshape is progress only when it leaves no copy
+    // behind or disappears.
+    if !t.has_one_use() && !is_identity(&q) {
+        return false;
+    }
+    let Ok(shape) = constant::insert_i32(rw, &y) else { return false };
+    rw.set_operand(op, 0, x);
+    rw.set_operand(op, 1, shape);
+    reroute_through_transpose(rw, op, &y, &q);
+    true
+}
+
+/// Whether a transpose of `op`'s operand can go on from there: `op` is a transpose
+/// (the two fold), a reshape, or an op whose catalog entry lets a pattern above sink
+/// transposes through it (`ElementWise`, `LayoutAgnostic`).
+fn takes_transpose(op: Op) -> bool {
+    op.isa::<tfl::Transpose>()
+        || op.isa::<tfl::Reshape>()
+        || op.def().is_some_and(|d| d.has(Trait::ElementWise) || d.layout().is_some())
+}
+
+/// SliceTransposeSink: slice the untransposed input with permuted begin and size (the
+/// one-entry-per-dim operands `per_dim`).
+fn slice_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(Permute::PerDimOperands(per_dim)) = layout(op) else { return false };
+    let Some((x, perm)) = transposed(op.operand(0)) else { return false };
+    let ints = |i: usize| constant::read(op.operand(i)).and_then(|c| c.ints());
+    let Some(values) = per_dim.iter().map(|&i| ints(i)).collect::<Option<Vec<_>>>() else { return false };
+    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    if values.iter().any(|v| v.len() != perm.len()) {
+        return false;
+    }
+    let inv = inverse(&perm);
+    let inserted: Vec<_> = values.iter().map(|v| constant::insert_i32(rw, &permute(v, &inv))).collect();
+    let Ok(permuted) = inserted.into_iter().collect::<Result<Vec<_>, _>>() else { return false };
+    rw.set_operand(op, 0, x);
+    for (&i, v) in per_dim.iter().zip(permuted) {
+        rw.set_operand(op, i, v);
+    }
+    reroute_through_transpose(rw, op, &permute(&out_dims, &inv), &perm);
+    true
 }
 
 /// The aligned blocks of `reshape(transpose(x, perm), out)`: (x dims in the order the
@@ -569,35 +629,6 @@ pub fn sink_through_reshape(x: &[i64], perm: &[usize], out: &[i64]) -> Option<(V
     Some((y, q))
 }
 
-impl Pass for TflLayoutNhwc {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        for _ in 0..MAX_SWEEPS {
-            let mut sweep = Sweep { changed: false, failed: false };
-            for op in body_ops(func) {
-                let results = unsafe { mlirOperationGetNumResults(op) };
-                // Dead ops (rewritten earlier in this sweep) wait for the cleanup below.
-                if results == 0 || (0..results).all(|i| use_count(result(op, i)) == 0) {
-                    continue;
-                }
-                sweep.visit(op);
-                if sweep.failed {
-                    emit_error(unsafe { mlirOperationGetLocation(op) }, "tfl-layout-nhwc: could not rebuild a transpose here");
-                    return Err(PassFailed);
-                }
-            }
-            erase_dead_ops(func);
-            if !sweep.changed {
-                break;
-            }
-        }
-        let mut sweep = Sweep { changed: false, failed: false };
-        for op in body_ops(func) {
-            sweep.unit_dims_transpose(op);
-        }
-        erase_dead_ops(func);
-        Ok(())
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -665,3 +696,4 @@ mod tests {
         assert_eq!(compose(&[1, 0, 2], &[0, 2, 1]), vec![1, 2, 0]);
     }
 }
+

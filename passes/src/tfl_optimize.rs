@@ -26,29 +26,38 @@
 //! channel dim: [C], [1, 1, 1, C], [1, C] (or [1, C, 1, 1] behind an NHWC->NCHW
 //! transpose). Splats and `broadcast_to(constant)` count as constants.
 //!
-//! Patterns (`<Op><Effect>`), by anchor op:
-//!   tfl.add            AddZeroNoop, AddIntoBias, AddConstChainFold
-//!   tfl.batch_matmul   BatchMatmulToFullyConnected, BatchMatmulTransposeToAdj
-//!   tfl.cast           CastNoop
-//!   tfl.div            DivOneNoop, DivConstToMul
-//!   tfl.expand_dims    ExpandDimsNoop, ExpandDimsReshapeFold
-//!   tfl.mul            MulOneNoop, MulIntoWeights, MulConstChainFold, MulDistributeOverAdd
-//!   tfl.reshape        ReshapeNoop, ReshapeReshapeFold
-//!   tfl.squeeze        SqueezeNoop, SqueezeReshapeFold
-//!   tfl.sub            SubZeroNoop, SubIntoBias, SubConstChainFold
-//!   tfl.transpose      TransposeNoop, TransposeSlicesHoist, TransposeBatchMatmulSwap
+//! Patterns (`<Op><Effect>`), by root op, in the order they are tried:
+//!   tfl.add              AddZeroNoop, AddIntoBias, AddConstChainFold
+//!   tfl.batch_matmul     BatchMatmulToFullyConnected, BatchMatmulTransposeToAdj
+//!   tfl.cast             CastNoop
+//!   tfl.div              DivOneNoop, DivConstToMul
+//!   tfl.expand_dims      ExpandDimsNoop, ExpandDimsReshapeFold
+//!   tfl.fully_connected  FullyConnectedReshapeFold
+//!   tfl.mul              MulOneNoop, MulIntoWeights, MulConstChainFold, MulDistributeOverAdd
+//!   tfl.reshape          ReshapeNoop, ReshapeReshapeFold
+//!   tfl.squeeze          SqueezeNoop, SqueezeReshapeFold
+//!   tfl.sub              SubZeroNoop, SubIntoBias, SubConstChainFold
+//!   tfl.transpose        TransposeNoop, TransposeSlicesHoist, TransposeBatchMatmulSwap
+//!
+//! The greedy driver runs them bottom-up (users before producers): a chain of scales
+//! merges (MulConstChainFold) before it reaches the weights, so a filter is rewritten
+//! once, not once per scale. Ops left unused by a rewrite are not matched; they go at
+//! the end of the driver's round.
 //!
 //! Kept on purpose: `add(mul(x, a), b)` (no single op does both); scales in front of a
 //! convolution (they would need the padding to be zero-preserving); convolutions with
 //! a fused activation or a second user.
 
 use crate::constant::{
-    broadcast_shapes, insert, insert_owned, read, read_compact, rewritable, strides, transpose_bytes, with_bytes, ConstTensor,
+    broadcast_indices, broadcast_shapes, insert, insert_i32, insert_owned, is_constant, read, read_compact, rewrite_in_place,
+    strides, transpose_bytes, with_bytes, ConstTensor,
 };
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::rewrite::*;
-use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy};
-use mlir_sys::*;
+use edge_dialects::catalog::{Fold, Weighted};
+use edge_dialects::ir::ElemTy;
+use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
+use edge_dialects::tfl::op as tfl;
+use std::sync::LazyLock;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-optimize",
@@ -64,113 +73,97 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct TflOptimize;
 
-/// A rewrite anchored at one op: on a match it edits the IR, erasing at most the
-/// anchor (producers it leaves unused go at the end of the sweep), and returns true.
-type Rewrite = fn(MlirOperation) -> bool;
-
-/// Every pattern, by anchor op (sorted); within an op, tried in order.
-const PATTERNS: &[(&str, &str, Rewrite)] = &[
+/// Every pattern, by root op (sorted). Within a root, the benefits keep the order the
+/// patterns are tried in: an identity goes before anything that would fold it, a
+/// scale reaches the weights before it merges with another, and a pattern that removes
+/// an op before one that only moves it.
+const PATTERNS: &[Pattern] = &[
     // ---- tfl.add ----------------------------------------------------------------
-    ("tfl.add", "AddZeroNoop", |op| identity_operand(op, 0.0, true)),
-    ("tfl.add", "AddIntoBias", |op| into_weights(op, Affine::Add)),
-    ("tfl.add", "AddConstChainFold", const_chain_fold),
+    Pattern::new("AddZeroNoop", tfl::Add::NAME, |op, rw| identity_operand(op, rw, 0.0, true)).with_benefit(3),
+    Pattern::new("AddIntoBias", tfl::Add::NAME, |op, rw| into_weights(op, rw, Affine::Add)).with_benefit(2),
+    Pattern::new("AddConstChainFold", tfl::Add::NAME, const_chain_fold).with_benefit(1),
     // ---- tfl.batch_matmul -------------------------------------------------------
-    ("tfl.batch_matmul", "BatchMatmulToFullyConnected", batch_matmul_to_fully_connected),
-    ("tfl.batch_matmul", "BatchMatmulTransposeToAdj", batch_matmul_transpose_to_adj),
+    Pattern::new("BatchMatmulToFullyConnected", tfl::BatchMatmul::NAME, batch_matmul_to_fully_connected).with_benefit(2),
+    Pattern::new("BatchMatmulTransposeToAdj", tfl::BatchMatmul::NAME, batch_matmul_transpose_to_adj).with_benefit(1),
     // ---- tfl.cast ---------------------------------------------------------------
-    ("tfl.cast", "CastNoop", same_type_noop),
+    Pattern::new("CastNoop", tfl::Cast::NAME, same_type_noop),
     // ---- tfl.div ----------------------------------------------------------------
-    ("tfl.div", "DivOneNoop", |op| identity_operand(op, 1.0, false)),
-    ("tfl.div", "DivConstToMul", div_const_to_mul),
+    Pattern::new("DivOneNoop", tfl::Div::NAME, |op, rw| identity_operand(op, rw, 1.0, false)).with_benefit(2),
+    Pattern::new("DivConstToMul", tfl::Div::NAME, div_const_to_mul).with_benefit(1),
     // ---- tfl.expand_dims ----------------------------------------------------------
-    ("tfl.expand_dims", "ExpandDimsNoop", same_type_noop),
-    ("tfl.expand_dims", "ExpandDimsReshapeFold", reshape_reshape_fold),
+    Pattern::new("ExpandDimsNoop", tfl::ExpandDims::NAME, same_type_noop).with_benefit(2),
+    Pattern::new("ExpandDimsReshapeFold", tfl::ExpandDims::NAME, reshape_reshape_fold).with_benefit(1),
+    // ---- tfl.fully_connected ------------------------------------------------------
+    Pattern::new("FullyConnectedReshapeFold", tfl::FullyConnected::NAME, fully_connected_reshape_fold),
     // ---- tfl.mul ----------------------------------------------------------------
-    ("tfl.fully_connected", "FullyConnectedReshapeFold", fully_connected_reshape_fold),
-    ("tfl.mul", "MulOneNoop", |op| identity_operand(op, 1.0, true)),
-    ("tfl.mul", "MulIntoWeights", |op| into_weights(op, Affine::Mul)),
-    ("tfl.mul", "MulConstChainFold", const_chain_fold),
-    ("tfl.mul", "MulDistributeOverAdd", mul_distribute_over_add),
+    Pattern::new("MulOneNoop", tfl::Mul::NAME, |op, rw| identity_operand(op, rw, 1.0, true)).with_benefit(4),
+    Pattern::new("MulIntoWeights", tfl::Mul::NAME, |op, rw| into_weights(op, rw, Affine::Mul)).with_benefit(3),
+    Pattern::new("MulConstChainFold", tfl::Mul::NAME, const_chain_fold).with_benefit(2),
+    Pattern::new("MulDistributeOverAdd", tfl::Mul::NAME, mul_distribute_over_add).with_benefit(1),
     // ---- tfl.reshape ------------------------------------------------------------
-    ("tfl.reshape", "ReshapeNoop", same_type_noop),
-    ("tfl.reshape", "ReshapeReshapeFold", reshape_reshape_fold),
+    Pattern::new("ReshapeNoop", tfl::Reshape::NAME, same_type_noop).with_benefit(2),
+    Pattern::new("ReshapeReshapeFold", tfl::Reshape::NAME, reshape_reshape_fold).with_benefit(1),
     // ---- tfl.squeeze ------------------------------------------------------------
-    ("tfl.squeeze", "SqueezeNoop", same_type_noop),
-    ("tfl.squeeze", "SqueezeReshapeFold", reshape_reshape_fold),
+    Pattern::new("SqueezeNoop", tfl::Squeeze::NAME, same_type_noop).with_benefit(2),
+    Pattern::new("SqueezeReshapeFold", tfl::Squeeze::NAME, reshape_reshape_fold).with_benefit(1),
     // ---- tfl.sub ----------------------------------------------------------------
-    ("tfl.sub", "SubZeroNoop", |op| identity_operand(op, 0.0, false)),
-    ("tfl.sub", "SubIntoBias", |op| into_weights(op, Affine::Sub)),
-    ("tfl.sub", "SubConstChainFold", const_chain_fold),
+    Pattern::new("SubZeroNoop", tfl::Sub::NAME, |op, rw| identity_operand(op, rw, 0.0, false)).with_benefit(3),
+    Pattern::new("SubIntoBias", tfl::Sub::NAME, |op, rw| into_weights(op, rw, Affine::Sub)).with_benefit(2),
+    Pattern::new("SubConstChainFold", tfl::Sub::NAME, const_chain_fold).with_benefit(1),
     // ---- tfl.transpose ----------------------------------------------------------
-    ("tfl.transpose", "TransposeNoop", transpose_noop),
-    ("tfl.transpose", "TransposeSlicesHoist", transpose_slices_hoist),
-    ("tfl.transpose", "TransposeBatchMatmulSwap", transpose_batch_matmul_swap),
+    Pattern::new("TransposeNoop", tfl::Transpose::NAME, transpose_noop).with_benefit(3),
+    Pattern::new("TransposeSlicesHoist", tfl::Transpose::NAME, transpose_slices_hoist).with_benefit(2),
+    Pattern::new("TransposeBatchMatmulSwap", tfl::Transpose::NAME, transpose_batch_matmul_swap).with_benefit(1),
 ];
 
-/// Sweeps over the body until no pattern matches (bounded: each rewrite removes an op
-/// or moves a constant towards a weight, so a few sweeps do).
-const MAX_SWEEPS: usize = 16;
+static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
 
 impl Pass for TflOptimize {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        for _ in 0..MAX_SWEEPS {
-            let mut changed = false;
-            // Users before producers: a chain of scales merges (MulConstChainFold) before
-            // it reaches the weights, so a filter is rewritten once, not once per scale.
-            // Ops left unused by this sweep's rewrites wait for the next one.
-            for op in body_ops(func).into_iter().rev() {
-                if unsafe { mlirOperationGetNumResults(op) } == 1 && use_count(result(op, 0)) == 0 {
-                    continue;
-                }
-                let op_name = name(op);
-                for (_, _, rewrite) in PATTERNS.iter().filter(|(n, _, _)| *n == op_name) {
-                    if rewrite(op) {
-                        changed = true;
-                        break;
-                    }
-                }
-            }
-            erase_dead_ops(func);
-            if !changed {
-                break;
-            }
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
+        // Users before producers (see the header); unused ops wait for the end of the round.
+        let config = GreedyConfig { bottom_up: true, skip_unused: true, ..GreedyConfig::default() };
+        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, config, &mut rw) {
+            func.emit_error(&format!("tfl-optimize: {e}"));
+            return Err(PassFailed);
         }
-        Ok(())
+        // Unused ops of the input go too, when no pattern applied.
+        rw.erase_dead_ops(func);
+        Ok(rw.changed())
     }
 }
 
 // ---- Shared conditions ---------------------------------------------------------
 
-fn value_type(v: MlirValue) -> MlirType {
-    unsafe { mlirValueGetType(v) }
-}
+/// The attribute every op this pass fuses an activation into carries.
+const FUSED_ACTIVATION: &str = "fused_activation_function";
 
-fn dims_of(v: MlirValue) -> Option<Vec<i64>> {
-    let t = type_from_mlir(value_type(v));
+fn dims_of(v: Value) -> Option<Vec<i64>> {
+    let t = v.ty();
     t.is_static().then(|| t.dims().to_vec())
 }
 
-fn is_f32(v: MlirValue) -> bool {
-    type_from_mlir(value_type(v)).elem == ElemTy::F32
+fn is_f32(v: Value) -> bool {
+    v.elem() == ElemTy::F32
 }
 
-fn activation(op: MlirOperation) -> Option<String> {
-    attr(op, "fused_activation_function").and_then(|a| a.as_str().map(str::to_string))
+fn activation(op: Op) -> Option<String> {
+    op.str_attr(FUSED_ACTIVATION)
 }
 
-fn fused_none(op: MlirOperation) -> bool {
+fn fused_none(op: Op) -> bool {
     activation(op).is_none_or(|a| a == "NONE")
 }
 
 /// An f32 constant (compact: splats and `broadcast_to(constant)` included).
-fn f32_const(v: MlirValue) -> Option<(ConstTensor, Vec<f32>)> {
+fn f32_const(v: Value) -> Option<(ConstTensor, Vec<f32>)> {
     let c = read_compact(v)?;
     let values = c.f32s()?;
     Some((c, values))
 }
 
 /// Whether `v` is a constant whose every element is `x`.
-fn is_splat_of(v: MlirValue, x: f64) -> bool {
+fn is_splat_of(v: Value, x: f64) -> bool {
     let Some(c) = read_compact(v) else { return false };
     if let Some(f) = c.f32s() {
         return f.iter().all(|&a| a as f64 == x);
@@ -180,40 +173,40 @@ fn is_splat_of(v: MlirValue, x: f64) -> bool {
 
 /// Element-wise f32 `f` of two constants broadcast together; the tensor has the
 /// broadcast shape.
-fn combine(ctx: MlirContext, a: &(ConstTensor, Vec<f32>), b: &(ConstTensor, Vec<f32>), f: impl Fn(f32, f32) -> f32) -> Option<ConstTensor> {
+fn combine(a: &(ConstTensor, Vec<f32>), b: &(ConstTensor, Vec<f32>), f: impl Fn(f32, f32) -> f32) -> Option<ConstTensor> {
     let shape = broadcast_shapes(&a.0.shape, &b.0.shape)?;
-    let ia = crate::constant::broadcast_indices(&a.0.shape, &shape);
-    let ib = crate::constant::broadcast_indices(&b.0.shape, &shape);
+    let ia = broadcast_indices(&a.0.shape, &shape);
+    let ib = broadcast_indices(&b.0.shape, &shape);
     let values: Vec<f32> = ia.iter().zip(&ib).map(|(&i, &j)| f(a.1[i], b.1[j])).collect();
-    Some(ConstTensor::from_f32(ctx, shape, &values))
+    Some(ConstTensor::from_f32(shape, &values))
 }
 
-fn context(op: MlirOperation) -> MlirContext {
-    unsafe { mlirOperationGetContext(op) }
-}
-
-/// A new binary op `name(lhs, rhs)` replacing `op` (same result type), with `op`'s
-/// fused activation.
-fn replace_with_binary(op: MlirOperation, name: &str, lhs: MlirValue, rhs: MlirValue) {
+/// `mul(lhs, rhs)` (or `add` when not `mul`) with `op`'s result type and fused
+/// activation, at the insertion point, replacing `op`.
+fn replace_with_binary<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, mul: bool, lhs: Value<'c>, rhs: Value<'c>) {
     let act = activation(op).unwrap_or_else(|| "NONE".into());
-    let new = insert_op_before(op, name, &[lhs, rhs], &result_types(op), &[("fused_activation_function", string_attr(op, &act))]);
-    replace_op(op, new);
+    let ty = op.result_types();
+    let new = if mul {
+        tfl::Mul::build(rw, &ty, lhs, rhs).fused_activation_function(&act).create().output()
+    } else {
+        tfl::Add::build(rw, &ty, lhs, rhs).fused_activation_function(&act).create().output()
+    };
+    rw.replace_op(op, &[new]);
 }
 
 // ---- Identities ------------------------------------------------------------------
 
 /// `op(x, c)` (or `op(c, x)` when `commutes`) with `c` all `identity` and the result
 /// of `x`'s type: the result is `x`.
-fn identity_operand(op: MlirOperation, identity: f64, commutes: bool) -> bool {
+fn identity_operand<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, identity: f64, commutes: bool) -> bool {
     if !fused_none(op) {
         return false;
     }
-    let r = result(op, 0);
-    let sides: &[(isize, isize)] = if commutes { &[(0, 1), (1, 0)] } else { &[(0, 1)] };
+    let r = op.result(0);
+    let sides: &[(usize, usize)] = if commutes { &[(0, 1), (1, 0)] } else { &[(0, 1)] };
     for &(x, c) in sides {
-        if is_splat_of(operand(op, c), identity) && same_type(operand(op, x), r) {
-            replace_all_uses(r, operand(op, x));
-            erase(op);
+        if is_splat_of(op.operand(c), identity) && op.operand(x).same_type(r) {
+            rw.replace_op(op, &[op.operand(x)]);
             return true;
         }
     }
@@ -222,56 +215,61 @@ fn identity_operand(op: MlirOperation, identity: f64, commutes: bool) -> bool {
 
 /// An op whose result has its input's type does nothing (reshape, squeeze,
 /// expand_dims, cast).
-fn same_type_noop(op: MlirOperation) -> bool {
-    let (x, r) = (operand(op, 0), result(op, 0));
-    if !same_type(x, r) || dims_of(r).is_none() {
+fn same_type_noop<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let (x, r) = (op.operand(0), op.result(0));
+    if !x.same_type(r) || dims_of(r).is_none() {
         return false;
     }
-    replace_all_uses(r, x);
-    erase(op);
+    rw.replace_op(op, &[x]);
     true
 }
 
-fn transpose_noop(op: MlirOperation) -> bool {
-    let Some(perm) = const_ints_of_value(operand(op, 1)) else { return false };
-    if !perm.iter().enumerate().all(|(i, &p)| p == i as i64) || !same_type(operand(op, 0), result(op, 0)) {
+fn transpose_noop<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(t) = op.cast::<tfl::Transpose>() else { return false };
+    let Some(perm) = t.perm().const_ints() else { return false };
+    if !perm.iter().enumerate().all(|(i, &p)| p == i as i64) || !t.input().same_type(t.output()) {
         return false;
     }
-    replace_all_uses(result(op, 0), operand(op, 0));
-    erase(op);
+    rw.replace_op(op, &[t.input()]);
     true
+}
+
+/// Whether `op` only reshapes (reshape, squeeze, expand_dims: `Fold::Reshape` in the
+/// catalog): its operand 0 is the input, its result the same bytes.
+fn only_reshapes(op: &Op) -> bool {
+    op.def().and_then(|d| d.fold()) == Some(Fold::Reshape)
 }
 
 /// `reshape(reshape(x))` (squeeze and expand_dims alike) reads `x` directly; a static
 /// result becomes one `tfl.reshape`.
-fn reshape_reshape_fold(op: MlirOperation) -> bool {
-    const RESHAPES: &[&str] = &["tfl.reshape", "tfl.squeeze", "tfl.expand_dims"];
-    let Some(inner) = defining_op(operand(op, 0)).filter(|d| RESHAPES.contains(&name(*d).as_str())) else { return false };
-    let Some(dims) = dims_of(result(op, 0)) else { return false };
-    let x = operand(inner, 0);
+fn reshape_reshape_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(inner) = op.operand(0).defining_op().filter(only_reshapes) else { return false };
+    let Some(dims) = dims_of(op.result(0)) else { return false };
+    let x = inner.operand(0);
     if dims_of(x).is_none() {
         return false;
     }
-    let Ok(shape) = crate::constant::insert_i32(op, &dims) else { return false };
-    let new = insert_op_before(op, "tfl.reshape", &[x, shape], &result_types(op), &[]);
-    replace_op(op, new);
+    let Ok(shape) = insert_i32(rw, &dims) else { return false };
+    let new = tfl::Reshape::build(rw, &op.result_types(), x, shape).create();
+    rw.replace_op(op, &[new.output()]);
     true
 }
 
 /// `fully_connected(reshape(x) : [B, K])` without keep_num_dims -> `fully_connected(x)`
 /// when x's last dim is K: the kernel flattens its input to [-1, K] by itself (the
 /// flatten before a CNN's classifier).
-fn fully_connected_reshape_fold(op: MlirOperation) -> bool {
-    if attr(op, "keep_num_dims") == Some(Attr::Bool(true)) {
+fn fully_connected_reshape_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(fc) = op.cast::<tfl::FullyConnected>() else { return false };
+    if fc.keep_num_dims() == Some(true) {
         return false;
     }
-    let Some(reshape) = defining_op(operand(op, 0)).filter(|d| name(*d) == "tfl.reshape") else { return false };
-    let x = operand(reshape, 0);
-    let (Some(flat), Some(xd)) = (dims_of(result(reshape, 0)), dims_of(x)) else { return false };
+    let Some(reshape) = fc.input().defined_by::<tfl::Reshape>() else { return false };
+    let x = reshape.input();
+    let (Some(flat), Some(xd)) = (dims_of(reshape.output()), dims_of(x)) else { return false };
     if flat.len() != 2 || xd.is_empty() || xd.last() != Some(&flat[1]) || xd.iter().product::<i64>() != flat[0] * flat[1] {
         return false;
     }
-    set_operand(op, 0, x);
+    rw.set_operand(op, 0, x);
     true
 }
 
@@ -279,31 +277,34 @@ fn fully_connected_reshape_fold(op: MlirOperation) -> bool {
 
 /// `div(x, c)` -> `mul(x, 1/c)` for an f32 constant `c` that does not widen `x`.
 /// 1/c is rounded once, so results may differ from a true quotient in the last bit.
-fn div_const_to_mul(op: MlirOperation) -> bool {
-    let (x, r) = (operand(op, 0), result(op, 0));
-    let Some((c, values)) = f32_const(operand(op, 1)) else { return false };
-    if !is_f32(x) || !same_type(x, r) {
+fn div_const_to_mul<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(div) = op.cast::<tfl::Div>() else { return false };
+    let (x, r) = (div.lhs(), div.output());
+    let Some((c, values)) = f32_const(div.rhs()) else { return false };
+    if !is_f32(x) || !x.same_type(r) {
         return false;
     }
     let recip: Vec<f32> = values.iter().map(|&v| 1.0 / v).collect();
-    let k = insert(op, &ConstTensor::from_f32(context(op), c.shape, &recip));
-    replace_with_binary(op, "tfl.mul", x, k);
+    let k = insert(rw, &ConstTensor::from_f32(c.shape, &recip));
+    replace_with_binary(rw, op, true, x, k);
     true
 }
 
 /// A value `x op c` seen as `x + sign * c` (add, sub) or `x * c` (mul), with `c` an
 /// f32 constant: (x, constant, sign).
-fn affine_parts(op: MlirOperation) -> Option<(MlirValue, (ConstTensor, Vec<f32>), f32)> {
-    let n = name(op);
-    let sides: &[(isize, isize, f32)] = match n.as_str() {
-        "tfl.add" | "tfl.mul" => &[(0, 1, 1.0), (1, 0, 1.0)],
-        "tfl.sub" => &[(0, 1, -1.0)],
-        _ => return None,
+fn affine_parts(op: Op) -> Option<(Value, (ConstTensor, Vec<f32>), f32)> {
+    let sides: &[(usize, usize, f32)] = if op.isa::<tfl::Add>() || op.isa::<tfl::Mul>() {
+        &[(0, 1, 1.0), (1, 0, 1.0)]
+    } else if op.isa::<tfl::Sub>() {
+        &[(0, 1, -1.0)]
+    } else {
+        return None;
     };
     for &(x, c, sign) in sides {
-        if let Some(k) = f32_const(operand(op, c)) {
-            if !crate::constant::is_constant(operand(op, x)) && defining_op(operand(op, x)).is_none_or(|d| name(d) != "tfl.broadcast_to") {
-                return Some((operand(op, x), k, sign));
+        if let Some(k) = f32_const(op.operand(c)) {
+            let x = op.operand(x);
+            if !is_constant(x) && x.defined_by::<tfl::BroadcastTo>().is_none() {
+                return Some((x, k, sign));
             }
         }
     }
@@ -312,49 +313,48 @@ fn affine_parts(op: MlirOperation) -> Option<(MlirValue, (ConstTensor, Vec<f32>)
 
 /// `(x ± a) ± b` -> `x + (±a ± b)` and `(x * a) * b` -> `x * (a * b)`, when the inner op
 /// has no other user, no fused activation, and the merged constant widens nothing.
-fn const_chain_fold(op: MlirOperation) -> bool {
-    let outer_mul = name(op) == "tfl.mul";
+fn const_chain_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let outer_mul = op.isa::<tfl::Mul>();
     let Some((y, b, sb)) = affine_parts(op) else { return false };
-    let Some(inner) = defining_op(y) else { return false };
-    let inner_mul = name(inner) == "tfl.mul";
-    if inner_mul != outer_mul || !fused_none(inner) || use_count(y) != 1 || !is_f32(y) {
+    let Some(inner) = y.defining_op() else { return false };
+    let inner_mul = inner.isa::<tfl::Mul>();
+    if inner_mul != outer_mul || !fused_none(inner) || y.use_count() != 1 || !is_f32(y) {
         return false;
     }
     let Some((x, a, sa)) = affine_parts(inner) else { return false };
-    let Some(k) = combine(context(op), &a, &b, |a, b| if outer_mul { a * b } else { sa * a + sb * b }) else { return false };
-    let r = result(op, 0);
+    let Some(k) = combine(&a, &b, |a, b| if outer_mul { a * b } else { sa * a + sb * b }) else { return false };
+    let r = op.result(0);
     let (Some(xd), Some(rd)) = (dims_of(x), dims_of(r)) else { return false };
-    if broadcast_shapes(&xd, &k.shape).as_deref() != Some(&rd[..]) || !same_type(x, r) {
+    if broadcast_shapes(&xd, &k.shape).as_deref() != Some(&rd[..]) || !x.same_type(r) {
         return false;
     }
-    let k = insert(op, &k);
-    replace_with_binary(op, if outer_mul { "tfl.mul" } else { "tfl.add" }, x, k);
+    let k = insert(rw, &k);
+    replace_with_binary(rw, op, outer_mul, x, k);
     true
 }
 
 /// `mul(x ± a, s)` -> `add(mul(x, s), ±a * s)` (inner op with no other user): moves the
 /// offset past the scale so the scale can reach a weight and the offsets merge.
-fn mul_distribute_over_add(op: MlirOperation) -> bool {
+fn mul_distribute_over_add<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some((y, s, _)) = affine_parts(op) else { return false };
-    let Some(inner) = defining_op(y) else { return false };
-    if name(inner) == "tfl.mul" || !fused_none(inner) || use_count(y) != 1 || !is_f32(y) {
+    let Some(inner) = y.defining_op() else { return false };
+    if inner.isa::<tfl::Mul>() || !fused_none(inner) || y.use_count() != 1 || !is_f32(y) {
         return false;
     }
     let Some((x, a, sa)) = affine_parts(inner) else { return false };
-    let (Some(xd), Some(rd)) = (dims_of(x), dims_of(result(op, 0))) else { return false };
+    let (Some(xd), Some(rd)) = (dims_of(x), dims_of(op.result(0))) else { return false };
     if xd != rd || broadcast_shapes(&xd, &s.0.shape).as_deref() != Some(&rd[..]) {
         return false;
     }
-    let Some(k) = combine(context(op), &a, &s, |a, s| sa * a * s) else { return false };
+    let Some(k) = combine(&a, &s, |a, s| sa * a * s) else { return false };
     if broadcast_shapes(&xd, &k.shape).as_deref() != Some(&rd[..]) {
         return false;
     }
-    let ty = result_types(op);
-    let scale = insert(op, &s.0);
-    let none = string_attr(op, "NONE");
-    let scaled = insert_op_before(op, "tfl.mul", &[x, scale], &ty, &[("fused_activation_function", none)]);
-    let offset = insert(op, &k);
-    replace_with_binary(op, "tfl.add", result(scaled, 0), offset);
+    let ty = op.result_types();
+    let scale = insert(rw, &s.0);
+    let scaled = tfl::Mul::build(rw, &ty, x, scale).fused_activation_function("NONE").create();
+    let offset = insert(rw, &k);
+    replace_with_binary(rw, op, false, scaled.output(), offset);
     true
 }
 
@@ -367,34 +367,27 @@ enum Affine {
     Mul,
 }
 
-/// Ops with a constant per-output-channel filter and an optional bias, their output
-/// channels last: (op, filter operand, bias operand, filter's output-channel dim).
-const WEIGHTED: &[(&str, isize, isize, usize)] = &[
-    ("tfl.conv_2d", 1, 2, 0),
-    ("tfl.depthwise_conv_2d", 1, 2, 3),
-    ("tfl.fully_connected", 1, 2, 0),
-    ("tfl.transpose_conv", 1, 3, 0),
-];
-
 /// The weighted op producing `v` (directly or through a single-use transpose), with
-/// no fused activation and no other user; and the dim of `v` holding its channels.
-fn weighted_producer(v: MlirValue) -> Option<(MlirOperation, &'static (&'static str, isize, isize, usize), usize)> {
-    let def = defining_op(v)?;
-    let (w, channel) = if name(def) == "tfl.transpose" {
-        let perm = const_ints_of_value(operand(def, 1))?;
-        let w = operand(def, 0);
+/// no fused activation and no other user; its operands (`OpDef::weighted`: a constant
+/// per-output-channel filter and an optional bias, output channels last, as conv_2d,
+/// depthwise_conv_2d, fully_connected and transpose_conv have); and the dim of `v`
+/// holding its channels.
+fn weighted_producer(v: Value) -> Option<(Op, Weighted, usize)> {
+    let def = v.defining_op()?;
+    let (w, channel) = if let Some(t) = def.cast::<tfl::Transpose>() {
+        let perm = t.perm().const_ints()?;
         let last = perm.len() as i64 - 1;
-        (w, perm.iter().position(|&p| p == last)?)
+        (t.input(), perm.iter().position(|&p| p == last)?)
     } else {
         (v, dims_of(v)?.len().checked_sub(1)?)
     };
-    if use_count(v) != 1 || use_count(w) != 1 {
+    if v.use_count() != 1 || w.use_count() != 1 {
         return None;
     }
-    let conv = defining_op(w)?;
-    let entry = WEIGHTED.iter().find(|e| e.0 == name(conv))?;
-    let single_result = unsafe { mlirOperationGetNumResults(conv) } == 1;
-    (single_result && fused_none(conv) && is_f32(w)).then_some((conv, entry, channel))
+    let conv = w.defining_op()?;
+    let weighted = conv.def()?.weighted()?;
+    let single_result = conv.num_results() == 1;
+    (single_result && fused_none(conv) && is_f32(w)).then_some((conv, weighted, channel))
 }
 
 /// The `channels` values of constant `c` when it broadcasts to `shape` and varies only
@@ -425,51 +418,59 @@ fn per_channel(c: &ConstTensor, values: &[f32], shape: &[i64], channel: usize) -
 
 /// `add(w(x), c)`, `sub(w(x), c)`, `mul(w(x), c)` with `w` a weighted op and `c` per
 /// output channel: `c` goes into `w`'s bias (and, for mul, its filter), and the
-/// anchor's fused activation moves to `w`.
-fn into_weights(op: MlirOperation, kind: Affine) -> bool {
-    let sides: &[(isize, isize)] = if kind == Affine::Sub { &[(0, 1)] } else { &[(0, 1), (1, 0)] };
+/// root's fused activation moves to `w`.
+fn into_weights<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, kind: Affine) -> bool {
+    let sides: &[(usize, usize)] = if kind == Affine::Sub { &[(0, 1)] } else { &[(0, 1), (1, 0)] };
     for &(x, c) in sides {
-        let (xv, r) = (operand(op, x), result(op, 0));
-        let Some((conv, &(_, filter_at, bias_at, filter_channel), channel)) = weighted_producer(xv) else { continue };
-        let Some((k, values)) = f32_const(operand(op, c)) else { continue };
+        let (xv, r) = (op.operand(x), op.result(0));
+        let Some((conv, weighted, channel)) = weighted_producer(xv) else { continue };
+        let Some((k, values)) = f32_const(op.operand(c)) else { continue };
         let Some(shape) = dims_of(xv) else { continue };
-        if !same_type(xv, r) {
+        if !xv.same_type(r) {
             continue;
         }
         let Some(v) = per_channel(&k, &values, &shape, channel) else { continue };
-        if fold_into(conv, filter_at, bias_at, filter_channel, kind, &v).is_none() {
+        if fold_into(rw, conv, weighted.weight, weighted.bias, weighted.channel_dim, kind, &v).is_none() {
             continue;
         }
         if let Some(act) = activation(op) {
-            set_string_attr(conv, "fused_activation_function", &act);
+            let a = rw.context().string_attr(&act);
+            rw.set_attr(conv, FUSED_ACTIVATION, a);
         }
-        replace_all_uses(r, xv);
-        erase(op);
+        rw.replace_op(op, &[xv]);
         return true;
     }
     false
 }
 
 /// Rewrites `conv`'s filter and bias so its output is `out + v` / `out - v` / `out * v`
-/// per output channel.
-fn fold_into(conv: MlirOperation, filter_at: isize, bias_at: isize, filter_channel: usize, kind: Affine, v: &[f32]) -> Option<()> {
-    let ctx = context(conv);
+/// per output channel. New constants go before `conv`, with its location.
+fn fold_into<'c>(
+    rw: &mut Rewriter<'c>,
+    conv: Op<'c>,
+    filter_at: usize,
+    bias_at: usize,
+    filter_channel: usize,
+    kind: Affine,
+    v: &[f32],
+) -> Option<()> {
     let channels = v.len();
-    let bias_value = operand(conv, bias_at);
-    let bias: Option<Vec<f32>> = if type_from_mlir(value_type(bias_value)).elem == ElemTy::None {
-        None
-    } else {
-        let b = read(bias_value)?.f32s()?;
-        (b.len() == channels).then_some(b)?.into()
+    let bias: Option<Vec<f32>> = match conv.optional_operand(bias_at) {
+        None => None,
+        Some(b) => {
+            let b = read(b)?.f32s()?;
+            (b.len() == channels).then_some(b)?.into()
+        }
     };
     let new_bias: Option<Vec<f32>> = match (kind, bias) {
         (Affine::Add, b) => Some(b.map_or_else(|| v.to_vec(), |b| b.iter().zip(v).map(|(b, v)| b + v).collect())),
         (Affine::Sub, b) => Some(b.map_or_else(|| v.iter().map(|v| -v).collect(), |b| b.iter().zip(v).map(|(b, v)| b - v).collect())),
         (Affine::Mul, b) => b.map(|b| b.iter().zip(v).map(|(b, v)| b * v).collect()),
     };
+    rw.set_insertion_before(conv);
     if kind == Affine::Mul {
         // One run of `inner` weights per channel step, each scaled by its channel's value.
-        let filter = operand(conv, filter_at);
+        let filter = conv.operand(filter_at);
         let scale = |shape: &[i64], elem: &ElemTy, bytes: &mut [u8]| -> Option<()> {
             if *elem != ElemTy::F32 || shape.get(filter_channel).copied() != Some(channels as i64) {
                 return None;
@@ -483,24 +484,22 @@ fn fold_into(conv: MlirOperation, filter_at: isize, bias_at: isize, filter_chann
             }
             Some(())
         };
-        if let Some((c, shape, elem, bytes)) = rewritable(filter) {
+        if let Some((c, scaled)) = rewrite_in_place(filter, scale) {
             // A filter folded earlier and used here only: scaled where it lies, and put
             // where a new constant would go (the output names and orders it the same).
-            scale(&shape, &elem, bytes)?;
-            unsafe {
-                mlirOperationMoveBefore(c, conv);
-                mlirOperationSetLocation(c, mlirOperationGetLocation(conv));
-            }
+            scaled?;
+            rw.move_before(c, conv);
+            rw.set_op_location(c, conv.location());
         } else {
             let mut f = read(filter)?;
             scale(&f.shape, &f.elem, &mut f.bytes)?;
-            let c = insert_owned(conv, f);
-            unsafe { mlirOperationSetOperand(conv, filter_at, c) };
+            let c = insert_owned(rw, f);
+            rw.set_operand(conv, filter_at, c);
         }
     }
     if let Some(b) = new_bias {
-        let c = insert(conv, &ConstTensor::from_f32(ctx, vec![channels as i64], &b));
-        unsafe { mlirOperationSetOperand(conv, bias_at, c) };
+        let c = insert(rw, &ConstTensor::from_f32(vec![channels as i64], &b));
+        rw.set_operand(conv, bias_at, c);
     }
     Some(())
 }
@@ -510,15 +509,16 @@ fn fold_into(conv: MlirOperation, filter_at: isize, bias_at: isize, filter_chann
 /// `batch_matmul(x, y)` with `y` a constant matrix ([K, N], or [N, K] with `adj_y`;
 /// leading 1s allowed) and no `adj_x`: `fully_connected(x, W [N, K], none)`, keeping
 /// x's leading dims (`keep_num_dims`) when x has more than two.
-fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
-    let (x, y, r) = (operand(op, 0), operand(op, 1), result(op, 0));
-    if attr(op, "adj_x") == Some(Attr::Bool(true)) || !is_f32(x) || !is_f32(r) {
+fn batch_matmul_to_fully_connected<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(bmm) = op.cast::<tfl::BatchMatmul>() else { return false };
+    let (x, y, r) = (bmm.x(), bmm.y(), bmm.output());
+    if bmm.adj_x() == Some(true) || !is_f32(x) || !is_f32(r) {
         return false;
     }
     let (Some(xd), Some(rd)) = (dims_of(x), dims_of(r)) else { return false };
-    let adj_y = attr(op, "adj_y") == Some(Attr::Bool(true));
+    let adj_y = bmm.adj_y() == Some(true);
     // The filter [N, K]: y's matrix, transposed unless `adj_y`, read from where it lies.
-    let w = with_bytes(y, |shape, elem, elem_type, bytes| {
+    let w = with_bytes(y, |shape, elem, bytes| {
         let rank = shape.len();
         if rank < 2 || rank > xd.len() || xd.len() < 2 || shape[..rank - 2].iter().any(|&d| d != 1) {
             return None;
@@ -529,15 +529,15 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
         } else {
             (vec![matrix[1], matrix[0]], transpose_bytes(bytes, matrix, &[1, 0]))
         };
-        Some(ConstTensor { shape, elem: elem.clone(), elem_type, bytes })
+        Some(ConstTensor { shape, elem: elem.clone(), bytes })
     });
-    let filter: Box<dyn FnOnce() -> MlirValue> = match w {
+    let filter = match w {
         Some(Some(w)) => {
             let (n, k) = (w.shape[0], w.shape[1]);
             if !fits_fully_connected(&xd, &rd, n, k) {
                 return false;
             }
-            Box::new(move || insert_owned(op, w))
+            insert_owned(rw, w)
         }
         // An int8 weight stays int8: its dequantize moves with it.
         _ => {
@@ -551,28 +551,17 @@ fn batch_matmul_to_fully_connected(op: MlirOperation) -> bool {
             if !fits_fully_connected(&xd, &rd, w.shape[0], w.shape[1]) {
                 return false;
             }
-            Box::new(move || w.insert(op))
+            w.insert(rw)
         }
     };
-    let ctx = context(op);
-    let filter = filter();
-    let none = unsafe {
-        let unit = mlirUnitAttrGet(ctx);
-        result(insert_op_before(op, "tfl.no_value", &[], &[mlirNoneTypeGet(ctx)], &[("value", unit)]), 0)
-    };
-    let keep = unsafe { mlirBoolAttrGet(ctx, (xd.len() > 2) as i32) };
-    let fc = insert_op_before(
-        op,
-        "tfl.fully_connected",
-        &[x, filter, none],
-        &result_types(op),
-        &[
-            ("fused_activation_function", string_attr(op, "NONE")),
-            ("keep_num_dims", keep),
-            ("weights_format", string_attr(op, "DEFAULT")),
-        ],
-    );
-    replace_op(op, fc);
+    let ctx = rw.context();
+    let none = tfl::NoValue::build(rw, &[ctx.none_type()]).value(ctx.unit_attr()).create().none_val();
+    let fc = tfl::FullyConnected::build(rw, &op.result_types(), x, filter, none)
+        .fused_activation_function("NONE")
+        .keep_num_dims(xd.len() > 2)
+        .weights_format("DEFAULT")
+        .create();
+    rw.replace_op_with(op, fc.op());
     true
 }
 
@@ -586,8 +575,8 @@ fn fits_fully_connected(xd: &[i64], rd: &[i64], n: i64, k: i64) -> bool {
 // ---- Transposes around matrix products ---------------------------------------------
 
 /// A constant, valid permutation operand.
-fn perm_of(v: MlirValue) -> Option<Vec<usize>> {
-    let p = const_ints_of_value(v)?;
+fn perm_of(v: Value) -> Option<Vec<usize>> {
+    let p = v.const_ints()?;
     let mut seen = vec![false; p.len()];
     p.iter()
         .map(|&d| {
@@ -606,11 +595,12 @@ fn permuted<T: Copy>(values: &[T], perm: &[usize]) -> Vec<T> {
     perm.iter().map(|&p| values[p]).collect()
 }
 
-/// `tfl.transpose(x, perm)` before `anchor`.
-fn insert_transpose(anchor: MlirOperation, x: MlirValue, perm: &[usize]) -> Option<MlirValue> {
+/// `tfl.transpose(x, perm)` at the insertion point.
+fn insert_transpose<'c>(rw: &mut Rewriter<'c>, x: Value<'c>, perm: &[usize]) -> Option<Value<'c>> {
     let dims = dims_of(x)?;
-    let p = crate::constant::insert_i32(anchor, &perm.iter().map(|&d| d as i64).collect::<Vec<_>>()).ok()?;
-    Some(result(insert_op_before(anchor, "tfl.transpose", &[x, p], &[ranked_like(x, &permuted(&dims, perm))], &[]), 0))
+    let p = insert_i32(rw, &perm.iter().map(|&d| d as i64).collect::<Vec<_>>()).ok()?;
+    let ty = x.raw_type().with_shape(&permuted(&dims, perm));
+    Some(tfl::Transpose::build(rw, &[ty], x, p).create().output())
 }
 
 /// `batch_matmul(x, transpose(z, p))` where `p` puts its last two dims out of order:
@@ -628,27 +618,29 @@ fn insert_transpose(anchor: MlirOperation, x: MlirValue, perm: &[usize]) -> Opti
 /// becomes
 ///   %k = "tfl.transpose"(%z, [1, 0, 2]) : [T, H, D] -> [H, T, D]
 ///   "tfl.batch_matmul"(%q, %k) {adj_y = true}
-fn batch_matmul_transpose_to_adj(op: MlirOperation) -> bool {
-    for (i, flag) in [(1, "adj_y"), (0, "adj_x")] {
-        let v = operand(op, i);
-        let Some(t) = defining_op(v).filter(|d| name(*d) == "tfl.transpose") else { continue };
-        let Some(mut perm) = perm_of(operand(t, 1)) else { continue };
+fn batch_matmul_transpose_to_adj<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(bmm) = op.cast::<tfl::BatchMatmul>() else { return false };
+    for (i, is_y) in [(1, true), (0, false)] {
+        let v = op.operand(i);
+        let Some(t) = v.defined_by::<tfl::Transpose>() else { continue };
+        let Some(mut perm) = perm_of(t.perm()) else { continue };
         let rank = perm.len();
         if rank < 2 || perm[rank - 2] < perm[rank - 1] {
             continue;
         }
         perm.swap(rank - 2, rank - 1);
-        let adj = attr(op, flag) == Some(Attr::Bool(true));
+        let adj = if is_y { bmm.adj_y() } else { bmm.adj_x() } == Some(true);
         let drops_op = is_identity(&perm);
-        let sets_adj_y = flag == "adj_y" && !adj && use_count(v) == 1;
+        let sets_adj_y = is_y && !adj && v.use_count() == 1;
         if !(drops_op || sets_adj_y) {
             continue;
         }
-        let z = operand(t, 0);
-        let new = if drops_op { Some(z) } else { insert_transpose(op, z, &perm) };
+        let z = t.input();
+        let new = if drops_op { Some(z) } else { insert_transpose(rw, z, &perm) };
         let Some(new) = new else { continue };
-        set_operand(op, i as usize, new);
-        set_bool_attr(op, flag, !adj);
+        rw.set_operand(op, i, new);
+        let flag = rw.context().bool_attr(!adj);
+        rw.set_attr(op, if is_y { "adj_y" } else { "adj_x" }, flag);
         return true;
     }
     false
@@ -664,34 +656,33 @@ fn batch_matmul_transpose_to_adj(op: MlirOperation) -> bool {
 ///   %t = "tfl.transpose"(%c, [0, 2, 1])
 /// becomes
 ///   %t = "tfl.batch_matmul"(%b, %a) {adj_x = true, adj_y = true}
-fn transpose_batch_matmul_swap(op: MlirOperation) -> bool {
-    let c = operand(op, 0);
-    let Some(product) = defining_op(c).filter(|d| name(*d) == "tfl.batch_matmul") else { return false };
-    let Some(perm) = perm_of(operand(op, 1)) else { return false };
+fn transpose_batch_matmul_swap<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(t) = op.cast::<tfl::Transpose>() else { return false };
+    let c = t.input();
+    let Some(product) = c.defined_by::<tfl::BatchMatmul>() else { return false };
+    let Some(perm) = perm_of(t.perm()) else { return false };
     let rank = perm.len();
     let swaps_matrices = rank >= 2 && (0..rank).all(|i| perm[i] == if i + 2 < rank { i } else { 2 * rank - 3 - i });
-    if !swaps_matrices || use_count(c) != 1 {
+    if !swaps_matrices || c.use_count() != 1 {
         return false;
     }
-    let flag = |n: &str| attr(product, n) == Some(Attr::Bool(true));
-    let ctx = context(op);
-    let (adj_x, adj_y) = unsafe { (mlirBoolAttrGet(ctx, !flag("adj_y") as i32), mlirBoolAttrGet(ctx, !flag("adj_x") as i32)) };
-    let mut attrs = vec![("adj_x", adj_x), ("adj_y", adj_y)];
-    let asymmetric = raw_attr(product, "asymmetric_quantize_inputs");
-    if let Some(a) = asymmetric {
-        attrs.push(("asymmetric_quantize_inputs", a));
+    let mut swapped = tfl::BatchMatmul::build(rw, &op.result_types(), product.y(), product.x())
+        .adj_x(product.adj_y() != Some(true))
+        .adj_y(product.adj_x() != Some(true));
+    if let Some(a) = product.asymmetric_quantize_inputs() {
+        swapped = swapped.asymmetric_quantize_inputs(a);
     }
-    let swapped = insert_op_before(op, "tfl.batch_matmul", &[operand(product, 1), operand(product, 0)], &result_types(op), &attrs);
-    replace_op(op, swapped);
+    let swapped = swapped.create();
+    rw.replace_op_with(op, swapped.op());
     true
 }
 
 /// One `transpose(reshape?(slice(x)))` chain, seen as `slice(reshape(x, y), begin,
 /// size)` transposed by `perm`.
-struct SliceChain {
-    transpose: MlirOperation,
-    slice: MlirOperation,
-    x: MlirValue,
+struct SliceChain<'c> {
+    transpose: Op<'c>,
+    slice: Op<'c>,
+    x: Value<'c>,
     y: Vec<i64>,
     begin: Vec<i64>,
     size: Vec<i64>,
@@ -700,26 +691,24 @@ struct SliceChain {
 
 /// The chain ending at transpose `t`: its operand a slice with no other user, possibly
 /// through a reshape with no other user.
-fn slice_chain(t: MlirOperation) -> Option<SliceChain> {
-    if name(t) != "tfl.transpose" {
-        return None;
-    }
-    let perm = perm_of(operand(t, 1))?;
-    let r = operand(t, 0);
-    let slice_value = match defining_op(r).filter(|d| name(*d) == "tfl.reshape") {
-        Some(reshape) if use_count(r) == 1 => operand(reshape, 0),
+fn slice_chain(t: Op) -> Option<SliceChain> {
+    let tr = t.cast::<tfl::Transpose>()?;
+    let perm = perm_of(tr.perm())?;
+    let r = tr.input();
+    let slice_value = match r.defined_by::<tfl::Reshape>() {
+        Some(reshape) if r.use_count() == 1 => reshape.input(),
         Some(_) => return None,
         None => r,
     };
-    let slice = defining_op(slice_value).filter(|d| name(*d) == "tfl.slice" && use_count(slice_value) == 1)?;
-    let x = operand(slice, 0);
-    let begin = const_ints_of_value(operand(slice, 1))?;
+    let slice = slice_value.defined_by::<tfl::Slice>().filter(|_| slice_value.use_count() == 1)?;
+    let x = slice.input();
+    let begin = slice.begin().const_ints()?;
     let (xd, sliced, size) = (dims_of(x)?, dims_of(slice_value)?, dims_of(r)?);
     if begin.len() != xd.len() || sliced.len() != xd.len() || size.len() != perm.len() {
         return None;
     }
     let (y, begin) = slice_through_reshape(&xd, &begin, &sliced, &size)?;
-    Some(SliceChain { transpose: t, slice, x, y, begin, size, perm })
+    Some(SliceChain { transpose: t, slice: slice.op(), x, y, begin, size, perm })
 }
 
 /// For `reshape(slice(x, begin, sliced), out)`: a shape `y` of x's elements and a begin
@@ -777,6 +766,7 @@ fn slice_through_reshape(x: &[i64], begin: &[i64], sliced: &[i64], out: &[i64]) 
     (j == od.len()).then_some((y, begin_y))
 }
 
+
 /// `transpose(reshape?(slice(x)))` chains by one permutation, two or more, reading
 /// together at least as many elements as `x` has: one reshape and one transpose of `x`,
 /// then a slice per chain. N transposes (and reshapes) become one, moving no more data.
@@ -786,43 +776,45 @@ fn slice_through_reshape(x: &[i64], begin: &[i64], sliced: &[i64], out: &[i64]) 
 /// becomes
 ///   %t = "tfl.transpose"("tfl.reshape"(%qkv) : [T, 9, 64], [1, 0, 2]) : [9, T, 64]
 ///   %qh = "tfl.slice"(%t, [0, 0, 0], [3, T, 64])   %kh = ... [3, 0, 0] ...   %vh = ...
-fn transpose_slices_hoist(op: MlirOperation) -> bool {
+fn transpose_slices_hoist<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(me) = slice_chain(op) else { return false };
-    let chains: Vec<SliceChain> = uses(me.x)
+    let chains: Vec<SliceChain> = me
+        .x
+        .uses()
         .into_iter()
-        .filter(|&(user, at)| at == 0 && name(user) == "tfl.slice")
+        .filter(|&(user, at)| at == 0 && user.isa::<tfl::Slice>())
         .filter_map(|(slice, _)| {
-            let s = result(slice, 0);
-            let next = uses(s).first().map(|u| u.0)?;
-            let t = if name(next) == "tfl.reshape" { uses(result(next, 0)).first().map(|u| u.0)? } else { next };
+            let s = slice.result(0);
+            let next = s.users().first().copied()?;
+            let t = if next.isa::<tfl::Reshape>() { next.result(0).users().first().copied()? } else { next };
             slice_chain(t)
         })
         .filter(|c| c.y == me.y && c.perm == me.perm)
         .collect();
     let Some(x_elements) = dims_of(me.x).map(|d| d.iter().product::<i64>()) else { return false };
     let read: i64 = chains.iter().map(|c| c.size.iter().product::<i64>()).sum();
-    if chains.len() < 2 || read < x_elements || !chains.iter().any(|c| c.transpose.ptr == op.ptr) {
+    if chains.len() < 2 || read < x_elements || !chains.iter().any(|c| c.transpose == op) {
         return false;
     }
     // Before the first slice: after `x`, before every chain's transpose.
-    let earlier = |a: MlirOperation, b: MlirOperation| if unsafe { mlirOperationIsBeforeInBlock(b, a) } { b } else { a };
+    let earlier = |a: Op<'c>, b: Op<'c>| if b.is_before_in_block(a) { b } else { a };
     let Some(first) = chains.iter().map(|c| c.slice).reduce(earlier) else { return false };
+    rw.set_insertion_before(first);
     let reshaped = if dims_of(me.x).as_deref() == Some(&me.y[..]) {
         me.x
     } else {
-        let Ok(shape) = crate::constant::insert_i32(first, &me.y) else { return false };
-        result(insert_op_before(first, "tfl.reshape", &[me.x, shape], &[ranked_like(me.x, &me.y)], &[]), 0)
+        let Ok(shape) = insert_i32(rw, &me.y) else { return false };
+        let ty = me.x.raw_type().with_shape(&me.y);
+        tfl::Reshape::build(rw, &[ty], me.x, shape).create().output()
     };
-    let Some(t) = insert_transpose(first, reshaped, &me.perm) else { return false };
+    let Some(t) = insert_transpose(rw, reshaped, &me.perm) else { return false };
     for c in &chains {
-        let (Ok(begin), Ok(size)) = (
-            crate::constant::insert_i32(c.transpose, &permuted(&c.begin, &c.perm)),
-            crate::constant::insert_i32(c.transpose, &permuted(&c.size, &c.perm)),
-        ) else {
+        rw.set_insertion_before(c.transpose);
+        let (Ok(begin), Ok(size)) = (insert_i32(rw, &permuted(&c.begin, &c.perm)), insert_i32(rw, &permuted(&c.size, &c.perm))) else {
             return false;
         };
-        let slice = insert_op_before(c.transpose, "tfl.slice", &[t, begin, size], &result_types(c.transpose), &[]);
-        replace_all_uses(result(c.transpose, 0), result(slice, 0));
+        let slice = tfl::Slice::build(rw, &c.transpose.result_types(), t, begin, size).create();
+        rw.replace_all_uses(c.transpose.result(0), slice.output());
     }
     true
 }
@@ -881,3 +873,4 @@ mod tests {
         assert!(slice_through_reshape(&[6, 4], &[0, 0], &[6, 4], &[4, 6]).is_none());
     }
 }
+

@@ -1,12 +1,14 @@
 //! `tfl-quantize`: TFL ops that compute between `tfl.dequantize` and `tfl.quantize`
 //! become int8 ops on the quantized values, the way a pt2e graph means them.
 //!
-//! Each op of the table has a rule for its output's parameters: `Free` ops (conv,
-//! fully_connected, add, mean...) take the parameters of the quantize after them and
-//! need one; `Moves` ops (reshape, transpose, max pool, pad...) only move values, so
-//! they run on the quantized input and the dequantize moves below them; `Fixed` ops
-//! (logistic, softmax, tanh) have the output parameters TFLite's kernels require, and a
-//! requantize follows when the graph asked for others. Weights must be dequantized
+//! The ops are those whose catalog entry has `Trait::Int8`: a role per operand (input,
+//! weight, bias, integer parameter...) and a rule for the output's parameters: `Own`
+//! (conv, fully_connected, add, mean...) takes the parameters of the quantize after the
+//! op and needs one; `SameAsInput` (reshape, transpose, max pool, pad...) only moves
+//! values, so the op runs on the quantized input and the dequantize moves below it;
+//! `Fixed` (logistic, softmax, tanh) has the output parameters TFLite's kernels require,
+//! and a requantize follows when the graph asked for others; `SharedWithInputs`
+//! (concatenation) requantizes its inputs to its own. Weights must be dequantized
 //! constants (per-axis on the op's TFLite quantized dimension); float biases stay float
 //! here and `tfl-quantize-bias` makes them int32.
 //!
@@ -20,211 +22,181 @@
 //! graph) reads the int8 weight directly: TFLite's hybrid kernel, for the ops and in
 //! the form `edge_dialects::tfl::hybrid` states (as `tfl-quantize-weights-dynamic` makes them). Any other op stays
 //! in float between its dequantize and quantize, and the pass notes it.
+//!
+//! Patterns, in two greedy runs: first `QuantizeHoistAboveMove` (rooted at
+//! `tfl.quantize`) lifts each quantize over the chain of moves above it; then
+//! `DequantizedOpToInt8` (rooted at each op with `Trait::Int8`) makes the int8 op, and
+//! where it does not apply `DequantizedWeightToHybrid` (rooted at each op with
+//! `Trait::Hybrid`) reads the int8 weight. Ops left unused are erased at the end, then
+//! the notes are written.
 
+use crate::constant::{constant_op, is_constant, read};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::quant::{insert_quantize, quant_of, quant_tensor_type};
-use crate::rewrite::*;
-use edge_dialects::ir::{type_from_mlir, ElemTy, QuantTy};
+use crate::quant::{insert_quant_const, insert_quantize, quant_of, quant_tensor_type, read_weight_in_hybrid_kernel};
+use edge_dialects::catalog::{QuantOutput, QuantRole};
+use edge_dialects::ir::{ElemTy, QuantTy};
+use edge_dialects::mlir::func::{Func, Return};
+use edge_dialects::mlir::{apply_patterns_greedily, Attribute, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Type, Value};
 use edge_dialects::tfl::hybrid::{self, HybridOp};
-use mlir_sys::*;
+use edge_dialects::tfl::op as tfl;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-quantize",
     summary: "Make TFL ops between dequantize and quantize int8 ops (pt2e graphs); int8 weights of float ops feed hybrid kernels",
-    anchor: "func.func",
+    anchor: Func::NAME,
     options: &[],
     create,
 };
 
 fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
-    Ok(Box::new(TflQuantize))
+    let hoist = [Pattern::new("QuantizeHoistAboveMove", tfl::Quantize::NAME, hoist_quantize)];
+    // An op with an int8 kernel and a hybrid one becomes int8 when it can.
+    let ops = edge_dialects::TFL.ops;
+    let quantize: Vec<Pattern> = ops
+        .iter()
+        .filter(|def| def.int8().is_some())
+        .map(|def| Pattern::new("DequantizedOpToInt8", def.name, quantize_op).with_benefit(2))
+        .chain(
+            ops.iter()
+                .filter(|def| def.hybrid().is_some())
+                .map(|def| Pattern::new("DequantizedWeightToHybrid", def.name, use_hybrid_kernel)),
+        )
+        .collect();
+    Ok(Box::new(TflQuantize { hoist: PatternSet::new(&hoist), quantize: PatternSet::new(&quantize) }))
 }
 
-struct TflQuantize;
-
-/// What an operand of a quantizable op is.
-#[derive(Clone, Copy, PartialEq)]
-enum Role {
-    /// A per-tensor quantized value (a dequantize's input).
-    Act,
-    /// A quantized constant, per-axis along this dim or per-tensor.
-    Weight(usize),
-    /// A float bias (or none), quantized by `tfl-quantize-bias`.
-    Bias,
-    /// An integer operand (shape, permutation, axes), kept.
-    Param,
-    /// Every operand is `Act` (concatenation).
-    AllAct,
-    /// A float scalar constant in the input's units (padv2's pad value), quantized
-    /// with the input's parameters.
-    PadValue,
+struct TflQuantize {
+    hoist: PatternSet,
+    quantize: PatternSet,
 }
-
-/// How an op's output parameters are chosen.
-#[derive(Clone, Copy, PartialEq)]
-enum Output {
-    /// The parameters of the quantize that follows (required).
-    Free,
-    /// The input's: the op only moves values, so no quantize needs to follow.
-    Moves,
-    /// What TFLite's int8 kernel requires: (scale, zero point).
-    Fixed(f64, i64),
-}
-
-use Output::*;
-use Role::*;
-
-/// The ops with int8 kernels: their operands and output rule. Unlisted operands are
-/// `Param`.
-const QUANTIZABLE: &[(&str, &[Role], Output)] = &[
-    ("tfl.add", &[Act, Act], Free),
-    ("tfl.average_pool_2d", &[Act], Free),
-    ("tfl.batch_matmul", &[Act, Act], Free),
-    ("tfl.concatenation", &[AllAct], Free),
-    ("tfl.conv_2d", &[Act, Weight(0), Bias], Free),
-    ("tfl.depth_to_space", &[Act], Moves),
-    ("tfl.depthwise_conv_2d", &[Act, Weight(3), Bias], Free),
-    ("tfl.expand_dims", &[Act, Param], Moves),
-    ("tfl.fully_connected", &[Act, Weight(0), Bias], Free),
-    ("tfl.gather", &[Act, Param], Moves),
-    ("tfl.gelu", &[Act], Free),
-    ("tfl.hard_swish", &[Act], Free),
-    ("tfl.leaky_relu", &[Act], Free),
-    ("tfl.logistic", &[Act], Fixed(1.0 / 256.0, -128)),
-    ("tfl.max_pool_2d", &[Act], Moves),
-    ("tfl.mean", &[Act, Param], Free),
-    ("tfl.mul", &[Act, Act], Free),
-    ("tfl.pad", &[Act, Param], Moves),
-    ("tfl.padv2", &[Act, Param, PadValue], Moves),
-    ("tfl.relu", &[Act], Free),
-    ("tfl.relu6", &[Act], Free),
-    ("tfl.reshape", &[Act, Param], Moves),
-    ("tfl.resize_nearest_neighbor", &[Act, Param], Moves),
-    ("tfl.slice", &[Act, Param, Param], Moves),
-    ("tfl.softmax", &[Act], Fixed(1.0 / 256.0, -128)),
-    ("tfl.space_to_depth", &[Act], Moves),
-    ("tfl.squeeze", &[Act], Moves),
-    ("tfl.strided_slice", &[Act, Param, Param, Param], Moves),
-    ("tfl.sub", &[Act, Act], Free),
-    ("tfl.tanh", &[Act], Fixed(1.0 / 128.0, 0)),
-    ("tfl.transpose", &[Act, Param], Moves),
-    ("tfl.transpose_conv", &[Param, Weight(0), Act, Bias], Free),
-];
 
 impl Pass for TflQuantize {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        // Last to first, so a quantize climbs a whole chain of moves.
-        for op in body_ops(func).into_iter().rev() {
-            if name(op) == "tfl.quantize" {
-                hoist_quantize(op);
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
+        // Dead ops go once at the end, as the rewrites leave them: until then an op's
+        // users are the graph's.
+        let config = GreedyConfig { erase_dead: false, ..GreedyConfig::default() };
+        // Quantizes climb first, so the op before a move meets its quantize.
+        for patterns in [&self.hoist, &self.quantize] {
+            if let Err(e) = apply_patterns_greedily(func, patterns, config, &mut rw) {
+                func.emit_error(&format!("tfl-quantize: {e}"));
+                return Err(PassFailed);
             }
         }
-        for op in body_ops(func) {
-            let op_name = name(op);
-            if let Some(&(_, roles, output)) = QUANTIZABLE.iter().find(|e| e.0 == op_name) {
-                if quantize_op(op, roles, output) {
-                    continue;
-                }
-            }
-            if let Some(h) = hybrid::lookup(&op_name) {
-                use_hybrid_kernel(op, h);
-            }
-        }
-        erase_dead_ops(func);
-        for op in body_ops(func) {
+        rw.erase_dead_ops(func);
+        for op in func.body_ops() {
             note_float_between_quantized(op);
         }
-        Ok(())
+        Ok(rw.changed())
     }
+}
+
+/// Whether `op` only moves the values of its data operand 0, its other operands being
+/// integer parameters: its int8 kernel's output is `SameAsInput`, its roles `Input`
+/// then `Param`s.
+fn only_moves(op: Op) -> bool {
+    op.def().and_then(|d| d.int8()).is_some_and(|k| {
+        k.output == QuantOutput::SameAsInput
+            && k.operands.first() == Some(&QuantRole::Input)
+            && k.operands[1..].iter().all(|r| *r == QuantRole::Param)
+    })
 }
 
 /// `quantize(move(y))` -> `move(quantize(y))` for an op that only moves values (its
 /// data operand 0) and has no other user: rounding commutes with moving, and the op
-/// before the move (a fully_connected before its reshape) then meets its quantize.
-fn hoist_quantize(q: MlirOperation) {
-    let Some(target) = quant_of(result(q, 0)).filter(|t| t.axis.is_none()) else { return };
+/// before the move (a fully_connected before its reshape) then meets its quantize. The
+/// quantize climbs the whole chain of such moves.
+fn hoist_quantize<'c>(q: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(target) = quant_of(q.result(0)).filter(|t| t.axis.is_none()) else { return false };
     let mut q = q;
+    let mut hoisted = false;
     loop {
-        let v = operand(q, 0);
-        let Some(mv) = defining_op(v) else { return };
-        let moves = QUANTIZABLE.iter().any(|e| e.0 == name(mv) && e.2 == Moves && e.1.first() == Some(&Act) && e.1[1..].iter().all(|r| *r == Param));
-        let x = operand(mv, 0);
-        if !moves || use_count(v) != 1 || unsafe { mlirOperationGetNumResults(mv) } != 1 || value_type(x).elem != ElemTy::F32 {
-            return;
+        let v = q.operand(0);
+        let Some(mv) = v.defining_op().filter(|mv| only_moves(*mv)) else { break };
+        let x = mv.operand(0);
+        if v.use_count() != 1 || mv.num_results() != 1 || x.elem() != ElemTy::F32 {
+            break;
         }
-        let new_q = insert_quantize(mv, x, &target);
-        let mut ins = operands(mv);
+        rw.set_insertion_before(mv);
+        let new_q = insert_quantize(rw, x, &target);
+        let mut ins = mv.operands();
         ins[0] = new_q;
-        let moved = rebuild(mv, &ins, &[unsafe { mlirValueGetType(result(q, 0)) }]);
-        replace_all_uses(result(q, 0), result(moved, 0));
-        erase(q);
-        erase(mv);
-        q = defining_op(new_q).expect("a quantize");
+        let moved = rebuild(rw, mv, &ins, &[q.result(0).raw_type()]);
+        rw.replace_all_uses(q.result(0), moved.result(0));
+        rw.erase_op(q);
+        rw.erase_op(mv);
+        q = new_q.defining_op().expect("a quantize");
+        hoisted = true;
     }
+    hoisted
 }
 
 /// The quantized value a `tfl.dequantize` makes `v` from, if per-tensor int8/uint8.
-fn per_tensor_source(v: MlirValue) -> Option<(MlirValue, QuantTy)> {
-    let dq = defining_op(v).filter(|d| name(*d) == "tfl.dequantize")?;
-    let src = operand(dq, 0);
+fn per_tensor_source(v: Value) -> Option<(Value, QuantTy)> {
+    let src = v.defined_by::<tfl::Dequantize>()?.input();
     let q = quant_of(src)?;
     (q.axis.is_none() && q.storage_bits == 8).then_some((src, q))
 }
 
 /// The quantized constant behind a dequantized weight, if its per-axis dim is `axis`
 /// (or it is per-tensor) and it is 8-bit with zero points 0 (TFLite's int8 weights).
-fn weight_source(v: MlirValue, axis: usize) -> Option<MlirValue> {
-    let dq = defining_op(v).filter(|d| name(*d) == "tfl.dequantize")?;
-    let src = operand(dq, 0);
-    crate::constant::constant_op(src)?;
+fn weight_source(v: Value, axis: usize) -> Option<Value> {
+    let src = v.defined_by::<tfl::Dequantize>()?.input();
+    constant_op(src)?;
     let q = quant_of(src)?;
     let axis_ok = q.axis.is_none_or(|a| a as usize == axis);
     (axis_ok && q.storage_bits == 8 && q.signed && q.zero_points.iter().all(|&z| z == 0)).then_some(src)
 }
 
 /// The common qtype of `v`'s users when every one is a `tfl.quantize`.
-fn quantize_users(v: MlirValue) -> Option<(Vec<MlirOperation>, QuantTy)> {
-    let users: Vec<MlirOperation> = uses(v).into_iter().map(|(u, _)| u).collect();
-    if users.is_empty() || users.iter().any(|u| name(*u) != "tfl.quantize") {
+fn quantize_users(v: Value) -> Option<(Vec<Op>, QuantTy)> {
+    let users = v.users();
+    if users.is_empty() || users.iter().any(|u| !u.isa::<tfl::Quantize>()) {
         return None;
     }
-    let q = quant_of(result(users[0], 0))?;
-    users.iter().all(|u| quant_of(result(*u, 0)).as_ref() == Some(&q)).then_some((users, q))
+    let q = quant_of(users[0].result(0))?;
+    users.iter().all(|u| quant_of(u.result(0)).as_ref() == Some(&q)).then_some((users, q))
 }
 
-/// `tfl.quantize(v)` to `q` (a requantize), unless `v` already has it.
-fn requantize(anchor: MlirOperation, v: MlirValue, q: &QuantTy) -> MlirValue {
+/// `tfl.quantize(v)` to `q` before `anchor` (a requantize), unless `v` already has it.
+fn requantize<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, q: &QuantTy) -> Value<'c> {
     if quant_of(v).as_ref() == Some(q) {
         return v;
     }
-    insert_quantize(anchor, v, q)
+    rw.set_insertion_before(anchor);
+    insert_quantize(rw, v, q)
 }
 
-/// `op` with `operands` and result types `results`, its attributes kept, before `op`.
-fn rebuild(op: MlirOperation, operands: &[MlirValue], results: &[MlirType]) -> MlirOperation {
-    let attrs = attributes(op);
-    let refs: Vec<(&str, MlirAttribute)> = attrs.iter().map(|(n, a)| (n.as_str(), *a)).collect();
-    insert_op_before(op, &name(op), operands, results, &refs)
+/// `op` with `operands` and result types `results`, its attributes kept, at the
+/// rewriter's insertion point.
+fn rebuild<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, operands: &[Value<'c>], results: &[Type<'c>]) -> Op<'c> {
+    let attrs = op.attrs();
+    let refs: Vec<(&str, Attribute<'c>)> = attrs.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+    rw.create(op.name(), operands, results, &refs)
 }
 
-/// Rewrites `op` on quantized operands if its roles are met; true when done.
-fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
-    if unsafe { mlirOperationGetNumResults(op) } != 1 || !value_type(result(op, 0)).elem.is_float() {
+/// Rewrites `op` (an op with `Trait::Int8`) on quantized operands if the roles of its
+/// int8 kernel are met.
+fn quantize_op<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    use QuantOutput::*;
+    use QuantRole::*;
+    let Some((def, kernel)) = op.def().and_then(|d| Some((d, d.int8()?))) else { return false };
+    let output = kernel.output;
+    if op.num_results() != 1 || !op.result(0).elem().is_float() {
         return false;
     }
-    let n = unsafe { mlirOperationGetNumOperands(op) } as usize;
-    let role = |i: usize| if roles.first() == Some(&AllAct) { Act } else { roles.get(i).copied().unwrap_or(Param) };
-    let followers = quantize_users(result(op, 0));
+    let n = op.num_operands();
+    let role = |i: usize| def.quant_role(i);
+    let followers = quantize_users(op.result(0));
     // Concatenation takes its output's parameters, so inputs are requantized to them.
-    let all_act = roles.first() == Some(&AllAct);
+    let all_act = output == SharedWithInputs;
     let mut new_operands = Vec::with_capacity(n);
     let mut input_q: Option<QuantTy> = None;
     let mut inputs_agree = true;
     let mut pad_value = None;
-    for i in 0..n {
-        let v = operand(op, i as isize);
+    for (i, v) in op.operands().into_iter().enumerate() {
         match role(i) {
-            Act => {
+            Input => {
                 let Some((src, q)) = per_tensor_source(v) else { return false };
                 inputs_agree &= input_q.as_ref().is_none_or(|first| *first == q);
                 input_q.get_or_insert(q);
@@ -235,20 +207,20 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
                 new_operands.push(src);
             }
             Bias => {
-                let t = value_type(v);
+                let t = v.ty();
                 let none = t.elem == ElemTy::None || !t.is_tensor;
-                let float_constant = t.elem == ElemTy::F32 && crate::constant::is_constant(v);
+                let float_constant = t.elem == ElemTy::F32 && is_constant(v);
                 if !none && !float_constant {
                     return false;
                 }
                 new_operands.push(v);
             }
-            PadValue => {
-                let Some(c) = crate::constant::read(v).filter(|c| c.elem == ElemTy::F32 && c.num_elements() == 1) else { return false };
+            InputScaled => {
+                let Some(c) = read(v).filter(|c| c.elem == ElemTy::F32 && c.num_elements() == 1) else { return false };
                 new_operands.push(v);
                 pad_value = Some((i, f32::from_le_bytes(c.bytes[..4].try_into().unwrap())));
             }
-            Param | AllAct => new_operands.push(v),
+            Param => new_operands.push(v),
         }
     }
     let Some(input_q) = input_q else { return false };
@@ -256,19 +228,20 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
         // Below the range (max pool's -inf) clamps to the lowest code, as it should.
         let code = ((value as f64 / input_q.scales[0]).round() + input_q.zero_points[0] as f64)
             .clamp(input_q.storage_min as f64, input_q.storage_max as f64) as i64;
-        let shape = value_type(new_operands[i]).dims().to_vec();
+        let shape = new_operands[i].shape();
         let byte = if input_q.signed { (code as i8) as u8 } else { code as u8 };
-        new_operands[i] = crate::quant::insert_quant_const(op, &shape, &input_q, vec![byte]);
+        rw.set_insertion_before(op);
+        new_operands[i] = insert_quant_const(rw, &shape, &input_q, vec![byte]);
     }
     let out_q = match output {
-        Free => match &followers {
+        Own | SharedWithInputs => match &followers {
             Some((_, q)) => q.clone(),
             // Concatenating values of one type only moves them.
             None if all_act && inputs_agree => input_q.clone(),
             None => return false,
         },
-        Moves => input_q.clone(),
-        Fixed(scale, zp) => {
+        SameAsInput => input_q.clone(),
+        Fixed { scale, zero_point: zp } => {
             // Only where the graph quantizes the result anyway (no error added).
             if followers.is_none() {
                 return false;
@@ -276,71 +249,76 @@ fn quantize_op(op: MlirOperation, roles: &[Role], output: Output) -> bool {
             QuantTy { scales: vec![scale], zero_points: vec![zp], storage_min: -128, storage_max: 127, ..input_q.clone() }
         }
     };
-    if !input_q.signed && !matches!(output, Moves) {
+    if !input_q.signed && !matches!(output, SameAsInput) {
         // uint8 compute kernels are legacy in TFLite; edge makes int8 ones only.
         return false;
     }
     if all_act {
         for v in new_operands.iter_mut() {
-            *v = requantize(op, *v, &out_q);
+            *v = requantize(rw, op, *v, &out_q);
         }
     }
-    let shape = value_type(result(op, 0)).dims().to_vec();
-    let ty = quant_tensor_type(unsafe { mlirOperationGetContext(op) }, &shape, &out_q);
-    let new = rebuild(op, &new_operands, &[ty]);
-    let y = result(new, 0);
+    let float_result = op.result(0);
+    let ty = quant_tensor_type(rw.context(), &float_result.shape(), &out_q);
+    rw.set_insertion_before(op);
+    let y = rebuild(rw, op, &new_operands, &[ty]).result(0);
     match followers {
         Some((users, _)) => {
             for u in users {
-                let v = requantize(u, y, &quant_of(result(u, 0)).expect("a quantize"));
-                replace_all_uses(result(u, 0), v);
-                erase(u);
+                let v = requantize(rw, u, y, &quant_of(u.result(0)).expect("a quantize"));
+                rw.replace_all_uses(u.result(0), v);
+                rw.erase_op(u);
             }
         }
         None => {
             // The float value is still needed: dequantize after the quantized op.
-            let f32_ty = unsafe { mlirValueGetType(result(op, 0)) };
-            let dq = insert_op_before(op, "tfl.dequantize", &[y], &[f32_ty], &[]);
-            replace_all_uses(result(op, 0), result(dq, 0));
+            rw.set_insertion_before(op);
+            let dq = tfl::Dequantize::build(rw, &[float_result.raw_type()], y).create();
+            rw.replace_all_uses(float_result, dq.output());
         }
     }
-    if use_count(result(op, 0)) == 0 {
-        erase(op);
+    if float_result.use_count() == 0 {
+        rw.erase_op(op);
     }
     true
 }
 
-/// A float `op` whose weight is a dequantized int8 constant reads the constant
-/// directly (TFLite's hybrid kernels quantize the input at run time).
-fn use_hybrid_kernel(op: MlirOperation, h: &HybridOp) {
-    let x = operand(op, 0);
-    if value_type(x).elem != ElemTy::F32 || value_type(result(op, 0)).elem != ElemTy::F32 {
-        return;
+/// A float op (with a hybrid kernel) whose weight is a dequantized int8 constant reads
+/// the constant directly (TFLite's hybrid kernels quantize the input at run time).
+fn use_hybrid_kernel<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(h) = hybrid::lookup(op.name()) else { return false };
+    if op.operand(0).elem() != ElemTy::F32 || op.result(0).elem() != ElemTy::F32 {
+        return false;
     }
-    let w = operand(op, h.weight as isize);
-    let dims = value_type(w).dims().to_vec();
-    let axis = h.quantized_dim(dims.len(), attr(op, "adj_y").and_then(|a| a.as_int()) == Some(1));
-    let Some(src) = weight_source(w, axis) else { return };
-    // A kernel that reads one scale per channel needs them.
-    if h.per_channel_only && quant_of(src).is_some_and(|q| q.axis.is_none()) && dims.get(axis).is_some_and(|&c| c > 1) {
-        return;
+    let w = op.operand(h.weight);
+    let dims = w.shape();
+    let adj_y = op.cast::<tfl::BatchMatmul>().and_then(|m| m.adj_y()) == Some(true);
+    let axis = h.quantized_dim(dims.len(), adj_y);
+    let Some(src) = weight_source(w, axis) else { return false };
+    if !reads_weight_as_is(h, src, &dims, axis) {
+        return false;
     }
-    crate::quant::read_weight_in_hybrid_kernel(op, h, src);
+    read_weight_in_hybrid_kernel(rw, op, h, src);
+    true
+}
+
+/// Whether `h`'s kernel reads int8 weight `src` (of shape `dims`) as it is: a kernel
+/// that reads one scale per channel needs them.
+fn reads_weight_as_is(h: &HybridOp, src: Value, dims: &[i64], axis: usize) -> bool {
+    !(h.per_channel_only && quant_of(src).is_some_and(|q| q.axis.is_none()) && dims.get(axis).is_some_and(|&c| c > 1))
 }
 
 /// A float op that reads a dequantized activation or feeds a quantize stays float:
 /// say so, since the user asked for an int8 model.
-fn note_float_between_quantized(op: MlirOperation) {
-    let n = name(op);
-    if matches!(n.as_str(), "tfl.quantize" | "tfl.dequantize" | "tfl.pseudo_const" | "func.return") {
+fn note_float_between_quantized(op: Op) {
+    if op.isa::<tfl::Quantize>() || op.isa::<tfl::Dequantize>() || op.isa::<tfl::PseudoConst>() || op.isa::<Return>() {
         return;
     }
-    let reads_dq = operands(op).into_iter().any(|v| {
-        defining_op(v).is_some_and(|d| name(d) == "tfl.dequantize" && !crate::constant::is_constant(operand(d, 0)))
-    });
-    let feeds_q = unsafe { mlirOperationGetNumResults(op) } > 0 && uses(result(op, 0)).iter().any(|(u, _)| name(*u) == "tfl.quantize");
-    let has_result = unsafe { mlirOperationGetNumResults(op) } > 0;
-    if (reads_dq || feeds_q) && has_result && type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) }).elem.is_float() {
-        edge_dialects::remark::remark_at(op, "left in float between quantized ops (the quantizer did not annotate it, or edge has no int8 form for it): dequantize/quantize around it");
+    let reads_dq =
+        op.operands().into_iter().any(|v| v.defined_by::<tfl::Dequantize>().is_some_and(|d| !is_constant(d.input())));
+    let has_result = op.num_results() > 0;
+    let feeds_q = has_result && op.result(0).users().iter().any(|u| u.isa::<tfl::Quantize>());
+    if (reads_dq || feeds_q) && has_result && op.result(0).elem().is_float() {
+        op.emit_remark("left in float between quantized ops (the quantizer did not annotate it, or edge has no int8 form for it): dequantize/quantize around it");
     }
 }

@@ -5,66 +5,80 @@
 //!   "tfl.conv_2d"(%x : i8 s=0.02, %w : i8 per-axis {0.001, 0.002}, %b : tensor<2xf32>)
 //! becomes
 //!   "tfl.conv_2d"(%x, %w, %b32 : tensor<2x!quant.uniform<i32:f32:0, {2.0e-05, 4.0e-05}>>)
+//!
+//! The ops are those whose int8 kernel (`Trait::Int8` in the catalog) has an input, a
+//! weight and a bias operand (`OpDef::weighted`). One pattern, `BiasToInt32`, rooted at
+//! each of them; float constants left unused are erased at the end.
 
 use crate::constant::{is_constant, read};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
 use crate::quant::{insert_quant_const, quant_of};
-use crate::rewrite::*;
 use edge_dialects::ir::{ElemTy, QuantTy};
-use mlir_sys::*;
+use edge_dialects::mlir::func::Func;
+use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter};
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-quantize-bias",
     summary: "Make the float bias of int8 conv/depthwise/fully_connected/transpose_conv ops int32 at input scale x weight scale",
-    anchor: "func.func",
+    anchor: Func::NAME,
     options: &[],
     create,
 };
 
 fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
-    Ok(Box::new(TflQuantizeBias))
+    let patterns: Vec<Pattern> = edge_dialects::TFL
+        .ops
+        .iter()
+        .filter(|def| def.weighted().is_some())
+        .map(|def| Pattern::new("BiasToInt32", def.name, bias_to_int32))
+        .collect();
+    Ok(Box::new(TflQuantizeBias { patterns: PatternSet::new(&patterns) }))
 }
 
-struct TflQuantizeBias;
-
-/// (op, input operand, weight operand, bias operand).
-const BIASED: &[(&str, isize, isize, isize)] = &[
-    ("tfl.conv_2d", 0, 1, 2),
-    ("tfl.depthwise_conv_2d", 0, 1, 2),
-    ("tfl.fully_connected", 0, 1, 2),
-    ("tfl.transpose_conv", 2, 1, 3),
-];
+struct TflQuantizeBias {
+    patterns: PatternSet,
+}
 
 impl Pass for TflQuantizeBias {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        for op in body_ops(func) {
-            let op_name = name(op);
-            let Some(&(_, x, w, b)) = BIASED.iter().find(|e| e.0 == op_name) else { continue };
-            if b >= unsafe { mlirOperationGetNumOperands(op) } {
-                continue;
-            }
-            let (Some(xq), Some(wq)) = (quant_of(operand(op, x)), quant_of(operand(op, w))) else { continue };
-            let bias = operand(op, b);
-            if !is_constant(bias) || value_type(bias).elem != ElemTy::F32 {
-                continue;
-            }
-            let Some(c) = read(bias) else { continue };
-            let values: Vec<f32> = c.bytes.chunks_exact(4).map(|v| f32::from_le_bytes(v.try_into().unwrap())).collect();
-            let Some(q) = bias_type(&xq, &wq, values.len()) else { continue };
-            let ints: Vec<u8> = values
-                .iter()
-                .enumerate()
-                .flat_map(|(i, &v)| {
-                    let s = q.scales[if q.scales.len() > 1 { i } else { 0 }];
-                    ((v as f64 / s).round().clamp(i32::MIN as f64, i32::MAX as f64) as i32).to_le_bytes()
-                })
-                .collect();
-            let new = insert_quant_const(op, &c.shape, &q, ints);
-            set_operand(op, b as usize, new);
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
+        // Dead ops go once at the end, as the rewrites leave them.
+        let config = GreedyConfig { erase_dead: false, ..GreedyConfig::default() };
+        if let Err(e) = apply_patterns_greedily(func, &self.patterns, config, &mut rw) {
+            func.emit_error(&format!("tfl-quantize-bias: {e}"));
+            return Err(PassFailed);
         }
-        erase_dead_ops(func);
-        Ok(())
+        rw.erase_dead_ops(func);
+        Ok(rw.changed())
     }
+}
+
+/// The float constant bias of an op whose input and weight are quantized, as int32
+/// constant at input scale x weight scale.
+fn bias_to_int32<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    // The input, weight and bias operands: the roles of the op's int8 kernel.
+    let Some(wd) = op.def().and_then(|d| d.weighted()) else { return false };
+    let (x, w, b) = (wd.input, wd.weight, wd.bias);
+    let Some(bias) = op.try_operand(b) else { return false };
+    let (Some(xq), Some(wq)) = (quant_of(op.operand(x)), quant_of(op.operand(w))) else { return false };
+    if !is_constant(bias) || bias.elem() != ElemTy::F32 {
+        return false;
+    }
+    let Some(c) = read(bias) else { return false };
+    let values: Vec<f32> = c.bytes.chunks_exact(4).map(|v| f32::from_le_bytes(v.try_into().unwrap())).collect();
+    let Some(q) = bias_type(&xq, &wq, values.len()) else { return false };
+    let ints: Vec<u8> = values
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &v)| {
+            let s = q.scales[if q.scales.len() > 1 { i } else { 0 }];
+            ((v as f64 / s).round().clamp(i32::MIN as f64, i32::MAX as f64) as i32).to_le_bytes()
+        })
+        .collect();
+    rw.set_insertion_before(op);
+    let new = insert_quant_const(rw, &c.shape, &q, ints);
+    rw.set_operand(op, b, new);
+    true
 }
 
 /// `QuantTy::bias_for`, when the weight has one scale or one per bias element.

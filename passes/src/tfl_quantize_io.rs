@@ -11,14 +11,15 @@
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
 use crate::quant::{insert_quantize, quant_of, quant_tensor_type};
-use crate::rewrite::*;
-use edge_dialects::ir::{str_ref, QuantTy};
-use mlir_sys::*;
+use edge_dialects::ir::QuantTy;
+use edge_dialects::mlir::func::Func;
+use edge_dialects::mlir::{Op, Rewriter, Value};
+use edge_dialects::tfl::op as tfl;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-quantize-io",
     summary: "Make a quantized model's float inputs and outputs int8 or uint8 (scale and zero point on the tensors)",
-    anchor: "func.func",
+    anchor: Func::NAME,
     options: &[PassOptionInfo { name: "type", help: "int8 or uint8", default: "int8" }],
     create,
 };
@@ -47,58 +48,67 @@ fn as_uint8(q: &QuantTy) -> QuantTy {
     }
 }
 
+/// The common type of the `tfl.quantize` ops that are `arg`'s only users, when it is
+/// per-tensor int8: (those users, the type).
+fn quantized_only(arg: Value) -> Option<(Vec<Op>, QuantTy)> {
+    let users = arg.users();
+    if users.is_empty() || !users.iter().all(|u| u.isa::<tfl::Quantize>()) {
+        return None;
+    }
+    let q = quant_of(users[0].result(0))?;
+    let agree = users.iter().all(|u| quant_of(u.result(0)).as_ref() == Some(&q));
+    (agree && q.axis.is_none() && q.signed && q.storage_bits == 8).then_some((users, q))
+}
+
 impl Pass for TflQuantizeIo {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        if !crate::tfl_channel_last_io::is_entry(func) {
-            return Ok(());
-        }
-        unsafe {
-            let block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
-            if block.ptr.is_null() {
-                return Ok(());
-            }
-            let mut inputs = Vec::new();
-            for i in 0..mlirBlockGetNumArguments(block) {
-                let arg = mlirBlockGetArgument(block, i);
-                let users: Vec<MlirOperation> = uses(arg).into_iter().map(|(u, _)| u).collect();
-                let quantized_only = !users.is_empty() && users.iter().all(|u| name(*u) == "tfl.quantize");
-                let q = users.first().filter(|_| quantized_only).and_then(|u| quant_of(result(*u, 0)));
-                let quantized_only = quantized_only && users.iter().all(|u| quant_of(result(*u, 0)) == q);
-                match q.filter(|q| quantized_only && q.axis.is_none() && q.signed && q.storage_bits == 8) {
-                    Some(q) => {
-                        let int8 = mlirValueGetType(result(users[0], 0));
-                        let shape = value_type(arg).dims().to_vec();
-                        let arg_ty = if self.unsigned { quant_tensor_type(mlirValueGetContext(arg), &shape, &as_uint8(&q)) } else { int8 };
-                        mlirBlockArgumentSetType(arg, arg_ty);
-                        let value = if self.unsigned { insert_quantize(users[0], arg, &q) } else { arg };
-                        for u in users {
-                            replace_all_uses(result(u, 0), value);
-                            erase(u);
-                        }
-                        inputs.push(arg_ty);
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let (true, Some(f), Some(block)) = (crate::tfl_channel_last_io::is_entry(func), func.cast::<Func>(), func.body()) else {
+            return Ok(false);
+        };
+        let mut rw = Rewriter::new(func.context());
+        let mut inputs = Vec::new();
+        for arg in block.arguments() {
+            match quantized_only(arg) {
+                Some((users, q)) => {
+                    let int8 = users[0].result(0).raw_type();
+                    let arg_ty = if self.unsigned { quant_tensor_type(rw.context(), &arg.shape(), &as_uint8(&q)) } else { int8 };
+                    rw.set_type(arg, arg_ty);
+                    let value = if self.unsigned {
+                        rw.set_insertion_before(users[0]);
+                        insert_quantize(&mut rw, arg, &q)
+                    } else {
+                        arg
+                    };
+                    for u in users {
+                        rw.replace_all_uses(u.result(0), value);
+                        rw.erase_op(u);
                     }
-                    None => inputs.push(mlirValueGetType(arg)),
+                    inputs.push(arg_ty);
                 }
+                None => inputs.push(arg.raw_type()),
             }
-            let ret = mlirBlockGetTerminator(block);
-            let mut outputs = Vec::new();
-            for (i, v) in operands(ret).into_iter().enumerate() {
-                let source = defining_op(v).filter(|d| name(*d) == "tfl.dequantize").map(|d| operand(d, 0));
-                let q = source.and_then(quant_of).filter(|q| q.axis.is_none() && q.signed && q.storage_bits == 8);
-                match (source, q) {
-                    (Some(x), Some(q)) => {
-                        let out = if self.unsigned { insert_quantize(ret, x, &as_uint8(&q)) } else { x };
-                        set_operand(ret, i, out);
-                        outputs.push(mlirValueGetType(out));
-                    }
-                    _ => outputs.push(mlirValueGetType(v)),
-                }
-            }
-            let ctx = mlirOperationGetContext(func);
-            let fty = mlirFunctionTypeGet(ctx, inputs.len() as isize, inputs.as_ptr(), outputs.len() as isize, outputs.as_ptr());
-            mlirOperationSetAttributeByName(func, str_ref("function_type"), mlirTypeAttrGet(fty));
         }
-        erase_dead_ops(func);
-        Ok(())
+        let Some(ret) = block.terminator() else { return Ok(rw.changed()) };
+        let mut outputs = Vec::new();
+        for (i, v) in ret.operands().into_iter().enumerate() {
+            let source = v.defined_by::<tfl::Dequantize>().map(|d| d.input());
+            let q = source.and_then(quant_of).filter(|q| q.axis.is_none() && q.signed && q.storage_bits == 8);
+            match (source, q) {
+                (Some(x), Some(q)) => {
+                    let out = if self.unsigned {
+                        rw.set_insertion_before(ret);
+                        insert_quantize(&mut rw, x, &as_uint8(&q))
+                    } else {
+                        x
+                    };
+                    rw.set_operand(ret, i, out);
+                    outputs.push(out.raw_type());
+                }
+                _ => outputs.push(v.raw_type()),
+            }
+        }
+        f.set_function_type(&mut rw, &inputs, &outputs);
+        rw.erase_dead_ops(func);
+        Ok(rw.changed())
     }
 }

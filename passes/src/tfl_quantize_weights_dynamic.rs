@@ -30,17 +30,19 @@
 
 use crate::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
-use crate::rewrite::*;
-use edge_dialects::ir::ElemTy;
-use edge_dialects::remark::remark_at;
+use crate::quant::{insert_quant_const, read_weight_in_hybrid_kernel};
+use edge_dialects::catalog::QuantRole;
+use edge_dialects::ir::{ElemTy, QuantTy};
+use edge_dialects::mlir::func::{Func, Return};
+use edge_dialects::mlir::{Op, Rewriter, Value};
 use edge_dialects::tfl::hybrid;
-use mlir_sys::*;
+use edge_dialects::tfl::op as tfl;
 use std::collections::HashMap;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-quantize-weights-dynamic",
     summary: "Dynamic-range quantization: int8 per-channel weights read by hybrid conv/depthwise/fully_connected/batch_matmul",
-    anchor: "func.func",
+    anchor: Func::NAME,
     options: &[PassOptionInfo {
         name: "min-elements",
         help: "weights with fewer elements stay f32",
@@ -64,9 +66,10 @@ struct TflQuantizeWeightsDynamic {
 /// The narrow signed 8-bit range TensorFlow gives weights: symmetric around 0.
 const QMAX: i32 = 127;
 
-/// Operands that are biases: they stay f32 and need no remark.
-fn is_bias(op_name: &str, operand: usize) -> bool {
-    operand == 2 && matches!(op_name, "tfl.conv_2d" | "tfl.depthwise_conv_2d" | "tfl.fully_connected")
+/// Operands that are biases of hybrid ops (their catalog role): they stay f32 and need
+/// no remark.
+fn is_bias(op: Op, operand: usize) -> bool {
+    op.def().is_some_and(|def| def.hybrid().is_some() && def.quant_role(operand) == QuantRole::Bias)
 }
 
 /// Per-channel symmetric int8 of an f32 tensor along `axis`: the scales and the
@@ -97,9 +100,9 @@ fn quantize_per_channel(shape: &[i64], axis: usize, values: &[f32]) -> (Vec<f64>
 }
 
 /// Constant `w` quantized along `axis`, inserted before its constant op.
-fn quantized_constant(w: MlirValue, axis: usize) -> Option<MlirValue> {
+fn quantized_constant<'c>(rw: &mut Rewriter<'c>, w: Value<'c>, axis: usize) -> Option<Value<'c>> {
     let const_op = constant::constant_op(w)?;
-    let (shape, scales, bytes) = constant::with_bytes(w, |shape, elem, _, bytes| {
+    let (shape, scales, bytes) = constant::with_bytes(w, |shape, elem, bytes| {
         if *elem != ElemTy::F32 {
             return None;
         }
@@ -107,20 +110,21 @@ fn quantized_constant(w: MlirValue, axis: usize) -> Option<MlirValue> {
         let (scales, q) = quantize_per_channel(shape, axis, &values);
         Some((shape.to_vec(), scales, q))
     })??;
-    let q = edge_dialects::ir::QuantTy::new(&ElemTy::I(8), (-QMAX as i64, QMAX as i64), scales, vec![0; shape[axis] as usize], Some(axis as i32))?;
-    Some(crate::quant::insert_quant_const(const_op, &shape, &q, bytes))
+    let q = QuantTy::new(&ElemTy::I(8), (-QMAX as i64, QMAX as i64), scales, vec![0; shape[axis] as usize], Some(axis as i32))?;
+    rw.set_insertion_before(const_op);
+    Some(insert_quant_const(rw, &shape, &q, bytes))
 }
 
 impl Pass for TflQuantizeWeightsDynamic {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
         // (weight, axis) -> its int8 constant, for weights several ops read.
-        let mut quantized: HashMap<(usize, usize), MlirValue> = HashMap::new();
-        let mut touched = Vec::new();
-        for op in collect_ops(func) {
-            let op_name = name(op);
-            let Some(h) = hybrid::lookup(&op_name) else { continue };
-            let (x, w) = (operand(op, 0), operand(op, h.weight as isize));
-            let (wt, xt, yt) = (value_type(w), value_type(x), value_type(result(op, 0)));
+        let mut quantized: HashMap<(Value, usize), Value> = HashMap::new();
+        let mut touched: Vec<Op> = Vec::new();
+        for op in func.nested_ops() {
+            let Some(h) = hybrid::lookup(op.name()) else { continue };
+            let (x, w) = (op.operand(0), op.operand(h.weight));
+            let (wt, xt, yt) = (w.ty(), x.ty(), op.result(0).ty());
             let float_op = xt.elem == ElemTy::F32 && yt.elem == ElemTy::F32 && wt.elem == ElemTy::F32;
             if !float_op || !wt.is_static() {
                 continue;
@@ -128,8 +132,8 @@ impl Pass for TflQuantizeWeightsDynamic {
             let Some(const_op) = constant::constant_op(w) else {
                 // A weight computed at run time (a float16 model's weights are cast up
                 // where they are read); batch_matmul of two activations has none.
-                if h.name != "tfl.batch_matmul" {
-                    remark_at(op, "kept float32: the weight is not a constant (it is computed at run time)");
+                if !op.isa::<tfl::BatchMatmul>() {
+                    op.emit_remark("kept float32: the weight is not a constant (it is computed at run time)");
                 }
                 continue;
             };
@@ -138,65 +142,64 @@ impl Pass for TflQuantizeWeightsDynamic {
                 continue;
             }
             if elements < self.min_elements {
-                remark_at(const_op, &format!("kept float32: the weight has fewer than {} elements", self.min_elements));
+                const_op.emit_remark(&format!("kept float32: the weight has fewer than {} elements", self.min_elements));
                 continue;
             }
-            let axis = h.quantized_dim(wt.dims().len(), attr(op, "adj_y").and_then(|a| a.as_int()) == Some(1));
-            let q = match quantized.get(&(w.ptr as usize, axis)) {
+            let adj_y = op.cast::<tfl::BatchMatmul>().and_then(|m| m.adj_y()) == Some(true);
+            let axis = h.quantized_dim(wt.dims().len(), adj_y);
+            let q = match quantized.get(&(w, axis)) {
                 Some(&q) => q,
-                None => match quantized_constant(w, axis) {
+                None => match quantized_constant(&mut rw, w, axis) {
                     Some(q) => {
-                        quantized.insert((w.ptr as usize, axis), q);
+                        quantized.insert((w, axis), q);
                         // Once per constant, though two ops may want it along two axes.
-                        if !touched.iter().any(|t: &MlirOperation| t.ptr == const_op.ptr) {
+                        if !touched.contains(&const_op) {
                             touched.push(const_op);
                         }
                         q
                     }
                     None => {
-                        remark_at(const_op, "kept float32: the weight's value cannot be read");
+                        const_op.emit_remark("kept float32: the weight's value cannot be read");
                         continue;
                     }
                 },
             };
-            crate::quant::read_weight_in_hybrid_kernel(op, h, q);
+            read_weight_in_hybrid_kernel(&mut rw, op, h, q);
         }
         for const_op in touched {
-            let w = result(const_op, 0);
-            if use_count(w) == 0 {
-                erase(const_op);
+            if const_op.result(0).use_count() == 0 {
+                rw.erase_op(const_op);
             } else {
-                self.remark_float_users(const_op);
+                remark_float_users(const_op);
             }
         }
         // Large float constants that no hybrid op reads: say why they stay f32.
-        for op in collect_ops(func) {
-            if name(op) == "tfl.pseudo_const" && !quantized.keys().any(|k| k.0 == result(op, 0).ptr as usize) {
-                let t = value_type(result(op, 0));
+        for op in func.nested_ops() {
+            if op.isa::<tfl::PseudoConst>() && !quantized.keys().any(|k| k.0 == op.result(0)) {
+                let t = op.result(0).ty();
                 if t.elem == ElemTy::F32 && t.num_elements().is_some_and(|n| n as usize >= self.min_elements.max(1)) {
-                    self.remark_float_users(op);
+                    remark_float_users(op);
                 }
             }
         }
-        Ok(())
+        Ok(rw.changed())
     }
 }
 
-impl TflQuantizeWeightsDynamic {
-    /// A remark for each kind of op that reads f32 constant `const_op` other than as a
-    /// bias: those ops have no hybrid kernel, or none for that operand.
-    fn remark_float_users(&self, const_op: MlirOperation) {
-        let mut kinds: Vec<String> = uses(result(const_op, 0))
-            .into_iter()
-            .map(|(user, i)| (name(user), i))
-            .filter(|(n, i)| !is_bias(n, *i) && n != "func.return")
-            .map(|(n, _)| n)
-            .collect();
-        kinds.sort();
-        kinds.dedup();
-        for kind in kinds {
-            remark_at(const_op, &format!("kept float32: read by '{kind}', which has no hybrid kernel for it"));
-        }
+/// A remark for each kind of op that reads f32 constant `const_op` other than as a
+/// bias: those ops have no hybrid kernel, or none for that operand.
+fn remark_float_users(const_op: Op) {
+    let mut kinds: Vec<&str> = const_op
+        .result(0)
+        .uses()
+        .into_iter()
+        .filter(|(user, i)| !is_bias(*user, *i) && !user.isa::<Return>())
+        .map(|(user, _)| user.name())
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    for kind in kinds {
+        const_op.emit_remark(&format!("kept float32: read by '{kind}', which has no hybrid kernel for it"));
     }
 }
 

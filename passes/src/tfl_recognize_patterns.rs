@@ -22,10 +22,11 @@
 //!   %y = "tfl.hard_swish"(%x)
 //!
 //! The patterns live in the table `PATTERNS`, one banner per root op, sorted; within a
-//! root the first match wins. Patterns see the rewrites made earlier in the same sweep
-//! (ops are visited in block order), so `MaximumRelu` runs before `MinimumRelu6`, and
-//! `MulHardSwish` matches the `tfl.relu6` that produced. Sweeps repeat until nothing
-//! matches; after each, unused `tfl` ops are erased (`rewrite::erase_dead_ops`).
+//! root the first match wins (benefits in table order). The greedy driver visits ops in
+//! block order, so patterns see the rewrites made earlier in the same round:
+//! `MaximumRelu` runs before `MinimumRelu6`, and `MulHardSwish` matches the `tfl.relu6`
+//! that produced. Rounds repeat until nothing matches; after each, unused `tfl` ops are
+//! erased.
 //!
 //! Covered: relu (`maximum(x, 0)`: aten.relu), clamp to [0, 6] or [-1, 1], leaky relu
 //! as a select or a maximum, hard swish (both placements of the `/ 6`), GELU with erf
@@ -38,10 +39,11 @@
 
 use crate::constant::{self, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::rewrite::*;
 use edge_dialects::approximations::{ERF_ALPHA, ERF_BETA};
-use edge_dialects::ir::{const_ints_of_value, type_from_mlir, Attr, ElemTy, TensorTy};
-use mlir_sys::*;
+use edge_dialects::ir::{ElemTy, TensorTy};
+use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Type, Value};
+use edge_dialects::tfl::op as tfl;
+use std::sync::LazyLock;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-recognize-patterns",
@@ -57,256 +59,200 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct TflRecognizePatterns;
 
-/// Sweeps are repeated until nothing matches; one sweep normally suffices.
-const MAX_SWEEPS: usize = 4;
-
 impl Pass for TflRecognizePatterns {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        for _ in 0..MAX_SWEEPS {
-            let mut changed = false;
-            for op in body_ops(func) {
-                changed |= rewrite_one(op);
-            }
-            erase_dead_ops(func);
-            if !changed {
-                break;
-            }
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
+        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, GreedyConfig::default(), &mut rw) {
+            func.emit_error(&format!("tfl-recognize-patterns: {e}"));
+            return Err(PassFailed);
         }
-        Ok(())
+        // Unused ops of the input go too, when no pattern applied.
+        rw.erase_dead_ops(func);
+        Ok(rw.changed())
     }
 }
 
-/// Tries the patterns rooted at `op`'s name, in table order; applies the first match.
-fn rewrite_one(op: MlirOperation) -> bool {
-    let op_name = name(op);
-    if !op_name.starts_with("tfl.")
-        || unsafe { mlirOperationGetNumResults(op) } != 1
-        || ty(result(op, 0)).elem != ElemTy::F32
-    {
+/// Applies the match `matcher` finds at `op` (a `tfl` op with one f32 result): unless
+/// `shared_ok`, only when the ops it replaces are used inside the match alone.
+fn rewrite<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, matcher: for<'a> fn(Value<'a>) -> Option<Replacement<'a>>, shared_ok: bool) -> bool {
+    if op.num_results() != 1 || op.result(0).elem() != ElemTy::F32 {
         return false;
     }
-    for p in PATTERNS.iter().filter(|p| p.root == op_name) {
-        let Some(r) = (p.apply)(result(op, 0)) else { continue };
-        if !p.shared_ok && !closed(op, &r.inputs()) {
-            continue;
-        }
-        tracing::debug!(pattern = p.name, "tfl-recognize-patterns");
-        r.apply(op);
-        return true;
+    let Some(r) = matcher(op.result(0)) else { return false };
+    if !shared_ok && !closed(op, r.inputs()) {
+        return false;
     }
-    false
+    r.apply(op, rw);
+    true
 }
 
 // ---------------------------------------------------------------------------------
 // Replacements
 // ---------------------------------------------------------------------------------
 
-/// What a match becomes: an existing value, or new ops built before the root in
-/// order, each with the root's result type; the last one replaces the root.
-enum Replacement {
-    Value(MlirValue),
-    Ops(Vec<NewOp>),
+/// Builds the ops a match becomes, before the root, each with the root's result type
+/// (given); returns the value that replaces the root.
+type Build<'c> = Box<dyn FnOnce(&mut Rewriter<'c>, Type<'c>) -> Value<'c> + 'c>;
+
+/// What a match becomes: an existing value, or new ops (reading `inputs`).
+enum Replacement<'c> {
+    Value(Value<'c>),
+    Ops { inputs: Vec<Value<'c>>, build: Build<'c> },
 }
 
-struct NewOp {
-    name: &'static str,
-    operands: Vec<In>,
-    attrs: Vec<(&'static str, AttrValue)>,
+/// New ops reading `inputs`, made by `build`.
+fn ops<'c>(inputs: &[Value<'c>], build: impl FnOnce(&mut Rewriter<'c>, Type<'c>) -> Value<'c> + 'c) -> Replacement<'c> {
+    Replacement::Ops { inputs: inputs.to_vec(), build: Box::new(build) }
 }
 
-enum In {
-    Value(MlirValue),
-    /// The result of the previous new op.
-    Prev,
-    /// A rank-0 f32 constant.
-    F32(f32),
-}
-
-enum AttrValue {
-    F32(f64),
-    Bool(bool),
-    Str(&'static str),
-}
-
-/// `name(operands)` with attributes.
-fn op(name: &'static str, operands: Vec<In>, attrs: Vec<(&'static str, AttrValue)>) -> NewOp {
-    NewOp { name, operands, attrs }
-}
-
-/// A single unary op `name(x)`.
-fn unary_op(name: &'static str, x: MlirValue) -> Replacement {
-    Replacement::Ops(vec![op(name, vec![In::Value(x)], vec![])])
-}
-
-const NO_ACT: (&str, AttrValue) = ("fused_activation_function", AttrValue::Str("NONE"));
-
-impl Replacement {
+impl<'c> Replacement<'c> {
     /// The existing values the replacement reads.
-    fn inputs(&self) -> Vec<MlirValue> {
+    fn inputs(&self) -> &[Value<'c>] {
         match self {
-            Replacement::Value(v) => vec![*v],
-            Replacement::Ops(ops) => ops
-                .iter()
-                .flat_map(|o| o.operands.iter())
-                .filter_map(|i| if let In::Value(v) = i { Some(*v) } else { None })
-                .collect(),
+            Replacement::Value(v) => std::slice::from_ref(v),
+            Replacement::Ops { inputs, .. } => inputs,
         }
     }
 
-    fn apply(self, root: MlirOperation) {
-        let out = result(root, 0);
+    fn apply(self, root: Op<'c>, rw: &mut Rewriter<'c>) {
         let new = match self {
             Replacement::Value(v) => v,
-            Replacement::Ops(ops) => {
-                let ctx = unsafe { mlirOperationGetContext(root) };
-                let out_ty = unsafe { mlirValueGetType(out) };
-                let mut prev = out;
-                for o in ops {
-                    let operands: Vec<MlirValue> = o
-                        .operands
-                        .iter()
-                        .map(|i| match i {
-                            In::Value(v) => *v,
-                            In::Prev => prev,
-                            In::F32(x) => constant::insert(root, &ConstTensor::from_f32(ctx, vec![], &[*x])),
-                        })
-                        .collect();
-                    let attrs: Vec<(&str, MlirAttribute)> = o
-                        .attrs
-                        .iter()
-                        .map(|(n, a)| {
-                            let a = unsafe {
-                                match a {
-                                    AttrValue::F32(x) => mlirFloatAttrDoubleGet(ctx, mlirF32TypeGet(ctx), *x),
-                                    AttrValue::Bool(b) => mlirBoolAttrGet(ctx, *b as i32),
-                                    AttrValue::Str(s) => string_attr(root, s),
-                                }
-                            };
-                            (*n, a)
-                        })
-                        .collect();
-                    prev = result(insert_op_before(root, o.name, &operands, &[out_ty], &attrs), 0);
-                }
-                prev
+            Replacement::Ops { build, .. } => {
+                rw.set_insertion_before(root);
+                build(rw, root.result(0).raw_type())
             }
         };
-        replace_all_uses(out, new);
-        erase(root);
+        rw.replace_op(root, &[new]);
     }
+}
+
+/// A rank-0 f32 constant, at the insertion point.
+fn f32_scalar<'c>(rw: &mut Rewriter<'c>, x: f32) -> Value<'c> {
+    constant::insert(rw, &ConstTensor::from_f32(vec![], &[x]))
 }
 
 // ---------------------------------------------------------------------------------
 // The table
 // ---------------------------------------------------------------------------------
 
-struct Pattern {
-    name: &'static str,
-    root: &'static str,
-    /// Matches the subgraph ending in the given root result; `None` for no match.
-    apply: fn(MlirValue) -> Option<Replacement>,
-    /// Rewrite even when intermediates have other users (they then stay): only where
-    /// the replacement costs no more than the op it replaces.
-    shared_ok: bool,
+/// A pattern rooted at `root` whose match `matcher` finds, replacing only ops used
+/// inside the match.
+macro_rules! closed_pattern {
+    ($name:literal, $root:expr, $matcher:expr) => {
+        Pattern::new($name, $root, |op, rw| rewrite(op, rw, $matcher, false))
+    };
 }
 
-const fn pattern(name: &'static str, root: &'static str, apply: fn(MlirValue) -> Option<Replacement>) -> Pattern {
-    Pattern { name, root, apply, shared_ok: false }
-}
-
-/// Sorted by root; within a root, the first match wins (more specific first).
-static PATTERNS: &[Pattern] = &[
+/// Sorted by root; within a root, the first match wins (more specific first), which
+/// the benefits keep.
+const PATTERNS: &[Pattern] = &[
     // ---- tfl.div ----------------------------------------------------------------
-    pattern("DivAveragePoolScaleCancel", "tfl.div", div_average_pool_scale_cancel),
-    pattern("DivSumToMean", "tfl.div", sum_to_mean),
-    pattern("DivSoftmax", "tfl.div", div_softmax),
-    pattern("DivHardSwish", "tfl.div", hard_swish),
+    closed_pattern!("DivAveragePoolScaleCancel", tfl::Div::NAME, div_average_pool_scale_cancel).with_benefit(4),
+    closed_pattern!("DivSumToMean", tfl::Div::NAME, sum_to_mean).with_benefit(3),
+    closed_pattern!("DivSoftmax", tfl::Div::NAME, div_softmax).with_benefit(2),
+    closed_pattern!("DivHardSwish", tfl::Div::NAME, hard_swish).with_benefit(1),
     // ---- tfl.maximum ------------------------------------------------------------
-    pattern("MaximumRelu6", "tfl.maximum", maximum_relu6),
-    pattern("MaximumReluN1To1", "tfl.maximum", maximum_relu_n1_to_1),
-    pattern("MaximumRelu", "tfl.maximum", maximum_relu),
-    pattern("MaximumLeakyRelu", "tfl.maximum", maximum_leaky_relu),
+    closed_pattern!("MaximumRelu6", tfl::Maximum::NAME, maximum_relu6).with_benefit(4),
+    closed_pattern!("MaximumReluN1To1", tfl::Maximum::NAME, maximum_relu_n1_to_1).with_benefit(3),
+    closed_pattern!("MaximumRelu", tfl::Maximum::NAME, maximum_relu).with_benefit(2),
+    closed_pattern!("MaximumLeakyRelu", tfl::Maximum::NAME, maximum_leaky_relu).with_benefit(1),
     // ---- tfl.minimum ------------------------------------------------------------
-    pattern("MinimumRelu6", "tfl.minimum", minimum_relu6),
-    pattern("MinimumReluN1To1", "tfl.minimum", minimum_relu_n1_to_1),
+    closed_pattern!("MinimumRelu6", tfl::Minimum::NAME, minimum_relu6).with_benefit(2),
+    closed_pattern!("MinimumReluN1To1", tfl::Minimum::NAME, minimum_relu_n1_to_1).with_benefit(1),
     // ---- tfl.mul ----------------------------------------------------------------
-    pattern("MulGelu", "tfl.mul", mul_gelu),
-    pattern("MulGeluTanh", "tfl.mul", mul_gelu_tanh),
-    pattern("MulHardSwish", "tfl.mul", hard_swish),
-    pattern("MulSumToMean", "tfl.mul", sum_to_mean),
-    Pattern { name: "MulSquaredDifference", root: "tfl.mul", apply: mul_squared_difference, shared_ok: true },
+    closed_pattern!("MulGelu", tfl::Mul::NAME, mul_gelu).with_benefit(5),
+    closed_pattern!("MulGeluTanh", tfl::Mul::NAME, mul_gelu_tanh).with_benefit(4),
+    closed_pattern!("MulHardSwish", tfl::Mul::NAME, hard_swish).with_benefit(3),
+    closed_pattern!("MulSumToMean", tfl::Mul::NAME, sum_to_mean).with_benefit(2),
+    // The sub may have other users: replacing the mul alone costs no more than it.
+    Pattern::new("MulSquaredDifference", tfl::Mul::NAME, |op, rw| rewrite(op, rw, mul_squared_difference, true)).with_benefit(1),
     // ---- tfl.pow ----------------------------------------------------------------
-    pattern("PowIdentity", "tfl.pow", |v| pow_by(v, 1.0).map(Replacement::Value)),
-    pattern("PowSquare", "tfl.pow", |v| {
+    closed_pattern!("PowIdentity", tfl::Pow::NAME, |v| pow_by(v, 1.0).map(Replacement::Value)).with_benefit(6),
+    closed_pattern!("PowSquare", tfl::Pow::NAME, |v| {
         let x = pow_by(v, 2.0)?;
-        Some(Replacement::Ops(vec![op("tfl.mul", vec![In::Value(x), In::Value(x)], vec![NO_ACT])]))
-    }),
-    pattern("PowCube", "tfl.pow", |v| {
+        Some(ops(&[x], move |rw, ty| tfl::Mul::build(rw, &[ty], x, x).fused_activation_function("NONE").create().output()))
+    })
+    .with_benefit(5),
+    closed_pattern!("PowCube", tfl::Pow::NAME, |v| {
         let x = pow_by(v, 3.0)?;
-        Some(Replacement::Ops(vec![
-            op("tfl.mul", vec![In::Value(x), In::Value(x)], vec![NO_ACT]),
-            op("tfl.mul", vec![In::Prev, In::Value(x)], vec![NO_ACT]),
-        ]))
-    }),
-    pattern("PowSqrt", "tfl.pow", |v| pow_by(v, 0.5).map(|x| unary_op("tfl.sqrt", x))),
-    pattern("PowRsqrt", "tfl.pow", |v| pow_by(v, -0.5).map(|x| unary_op("tfl.rsqrt", x))),
-    pattern("PowReciprocal", "tfl.pow", |v| {
+        Some(ops(&[x], move |rw, ty| {
+            let sq = tfl::Mul::build(rw, &[ty], x, x).fused_activation_function("NONE").create().output();
+            tfl::Mul::build(rw, &[ty], sq, x).fused_activation_function("NONE").create().output()
+        }))
+    })
+    .with_benefit(4),
+    closed_pattern!("PowSqrt", tfl::Pow::NAME, |v| {
+        let x = pow_by(v, 0.5)?;
+        Some(ops(&[x], move |rw, ty| tfl::Sqrt::build(rw, &[ty], x).create().y()))
+    })
+    .with_benefit(3),
+    closed_pattern!("PowRsqrt", tfl::Pow::NAME, |v| {
+        let x = pow_by(v, -0.5)?;
+        Some(ops(&[x], move |rw, ty| tfl::Rsqrt::build(rw, &[ty], x).create().y()))
+    })
+    .with_benefit(2),
+    closed_pattern!("PowReciprocal", tfl::Pow::NAME, |v| {
         let x = pow_by(v, -1.0)?;
-        Some(Replacement::Ops(vec![op("tfl.div", vec![In::F32(1.0), In::Value(x)], vec![NO_ACT])]))
-    }),
+        Some(ops(&[x], move |rw, ty| {
+            let one = f32_scalar(rw, 1.0);
+            tfl::Div::build(rw, &[ty], one, x).fused_activation_function("NONE").create().output()
+        }))
+    })
+    .with_benefit(1),
     // ---- tfl.reshape ------------------------------------------------------------
-    pattern("ReshapeMeanKeepDims", "tfl.reshape", reshape_mean_keep_dims),
+    closed_pattern!("ReshapeMeanKeepDims", tfl::Reshape::NAME, reshape_mean_keep_dims),
     // ---- tfl.select_v2 ----------------------------------------------------------
-    pattern("SelectV2LeakyRelu", "tfl.select_v2", select_leaky_relu),
+    closed_pattern!("SelectV2LeakyRelu", tfl::SelectV2::NAME, select_leaky_relu),
     // ---- tfl.sub ----------------------------------------------------------------
-    pattern("SubLogSoftmax", "tfl.sub", sub_log_softmax),
+    closed_pattern!("SubLogSoftmax", tfl::Sub::NAME, sub_log_softmax),
 ];
+
+static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
 
 // ---------------------------------------------------------------------------------
 // Matching helpers
 // ---------------------------------------------------------------------------------
 
-fn ty(v: MlirValue) -> TensorTy {
-    type_from_mlir(unsafe { mlirValueGetType(v) })
+fn ty(v: Value) -> TensorTy {
+    v.ty()
 }
 
-fn eq(a: MlirValue, b: MlirValue) -> bool {
-    unsafe { mlirValueEqual(a, b) }
-}
-
-/// The op defining `v` when it is named `op_name`.
-fn def(v: MlirValue, op_name: &str) -> Option<MlirOperation> {
-    defining_op(v).filter(|d| name(*d) == op_name)
+/// The op defining `v` when it is named `op_name` (a view's `NAME`).
+fn def<'c>(v: Value<'c>, op_name: &str) -> Option<Op<'c>> {
+    v.defining_op().filter(|d| d.name() == op_name)
 }
 
 /// Whether `op` has no fused activation (or no such attribute).
-fn no_activation(op: MlirOperation) -> bool {
-    attr(op, "fused_activation_function").is_none_or(|a| a.as_str() == Some("NONE"))
+fn no_activation(op: Op) -> bool {
+    op.attr("fused_activation_function").is_none_or(|a| a.as_str() == Some("NONE"))
 }
 
 /// The operand of the unary op `op_name` defining `v`.
-fn unary(v: MlirValue, op_name: &str) -> Option<MlirValue> {
-    def(v, op_name).map(|d| operand(d, 0))
+fn unary<'c>(v: Value<'c>, op_name: &str) -> Option<Value<'c>> {
+    def(v, op_name).map(|d| d.operand(0))
 }
 
 /// The operands of the binary op `op_name` (without fused activation) defining `v`.
-fn binary(v: MlirValue, op_name: &str) -> Option<(MlirValue, MlirValue)> {
-    def(v, op_name).filter(|d| no_activation(*d)).map(|d| (operand(d, 0), operand(d, 1)))
+fn binary<'c>(v: Value<'c>, op_name: &str) -> Option<(Value<'c>, Value<'c>)> {
+    def(v, op_name).filter(|d| no_activation(*d)).map(|d| (d.operand(0), d.operand(1)))
 }
 
 /// `f(a, b)` or else `f(b, a)` for the commutative binary op `op_name` defining `v`.
-fn commuted<T>(v: MlirValue, op_name: &str, f: impl Fn(MlirValue, MlirValue) -> Option<T>) -> Option<T> {
+fn commuted<'c, T>(v: Value<'c>, op_name: &str, f: impl Fn(Value<'c>, Value<'c>) -> Option<T>) -> Option<T> {
     let (a, b) = binary(v, op_name)?;
     f(a, b).or_else(|| f(b, a))
 }
 
+/// Ops whose result holds their operand 0's elements, so a splat stays the same splat.
+const SPLAT_KEEPING: &[&str] = &[tfl::Reshape::NAME, tfl::BroadcastTo::NAME, tfl::ExpandDims::NAME];
+
 /// The one value of a splat constant, also behind reshape / broadcast_to chains.
-fn splat_of(v: MlirValue) -> Option<f64> {
+fn splat_of(v: Value) -> Option<f64> {
     if let Some(c) = constant::splat(v) {
         return Some(c);
     }
-    let d = defining_op(v)?;
-    matches!(name(d).as_str(), "tfl.reshape" | "tfl.broadcast_to" | "tfl.expand_dims")
-        .then(|| splat_of(operand(d, 0)))?
+    let d = v.defining_op()?;
+    SPLAT_KEEPING.contains(&d.name()).then(|| splat_of(d.operand(0)))?
 }
 
 /// Whether constant `c` is `target`: exactly for integral targets (0, 3, 6...),
@@ -320,64 +266,56 @@ fn is(c: f64, target: f64) -> bool {
 }
 
 /// `(x, c)` for the commutative binary op `op_name` of `x` and a splat constant `c`.
-fn with_const(v: MlirValue, op_name: &str) -> Option<(MlirValue, f64)> {
+fn with_const<'c>(v: Value<'c>, op_name: &str) -> Option<(Value<'c>, f64)> {
     commuted(v, op_name, |x, k| Some((x, splat_of(k)?)))
 }
 
 /// `x` for `op_name(x, c)` with constant `c` equal to `target`.
-fn with_const_is(v: MlirValue, op_name: &str, target: f64) -> Option<MlirValue> {
+fn with_const_is<'c>(v: Value<'c>, op_name: &str, target: f64) -> Option<Value<'c>> {
     commuted(v, op_name, |x, k| splat_of(k).filter(|&c| is(c, target)).map(|_| x))
 }
 
 /// Whether `v` is a constant, possibly behind reshape / broadcast_to chains.
-fn constant_like(v: MlirValue) -> bool {
+fn constant_like(v: Value) -> bool {
     constant::is_constant(v)
-        || defining_op(v).is_some_and(|d| {
-            matches!(name(d).as_str(), "tfl.reshape" | "tfl.broadcast_to" | "tfl.expand_dims")
-                && operands(d).into_iter().all(constant_like)
-        })
+        || v.defining_op().is_some_and(|d| SPLAT_KEEPING.contains(&d.name()) && d.operands().into_iter().all(constant_like))
 }
 
 /// An op whose results are all unused, or used only by such ops (an intermediate of an
-/// earlier rewrite in this sweep, not yet erased).
-fn is_dead(op: MlirOperation, depth: usize) -> bool {
-    let n = unsafe { mlirOperationGetNumResults(op) };
-    name(op).starts_with("tfl.")
+/// earlier rewrite in this round, not yet erased).
+fn is_dead(op: Op, depth: usize) -> bool {
+    op.dialect() == "tfl"
         && depth > 0
-        && n > 0
-        && (0..n).all(|i| uses(result(op, i)).into_iter().all(|(u, _)| is_dead(u, depth - 1)))
+        && op.num_results() > 0
+        && op.results().into_iter().all(|r| r.users().into_iter().all(|u| is_dead(u, depth - 1)))
 }
 
 /// Whether the ops between `inputs` (and constants) and `root` are used only inside
 /// that subgraph, so replacing `root` leaves them all dead.
-fn closed(root: MlirOperation, inputs: &[MlirValue]) -> bool {
-    let mut inner: Vec<MlirOperation> = Vec::new();
-    let mut stack = operands(root);
+fn closed(root: Op, inputs: &[Value]) -> bool {
+    let mut inner: Vec<Op> = Vec::new();
+    let mut stack = root.operands();
     while let Some(v) = stack.pop() {
-        if inputs.iter().any(|&i| eq(i, v)) || constant_like(v) {
+        if inputs.iter().any(|&i| i == v) || constant_like(v) {
             continue;
         }
-        let Some(d) = defining_op(v) else { continue };
-        if inner.iter().any(|o| o.ptr == d.ptr) {
+        let Some(d) = v.defining_op() else { continue };
+        if inner.contains(&d) {
             continue;
         }
         inner.push(d);
-        stack.extend(operands(d));
+        stack.extend(d.operands());
     }
     inner.iter().all(|&o| {
-        let n = unsafe { mlirOperationGetNumResults(o) };
-        (0..n).all(|i| {
-            uses(result(o, i))
-                .into_iter()
-                .all(|(u, _)| u.ptr == root.ptr || inner.iter().any(|w| w.ptr == u.ptr) || is_dead(u, 8))
-        })
+        o.results().into_iter().all(|r| r.users().into_iter().all(|u| u == root || inner.contains(&u) || is_dead(u, 8)))
     })
 }
 
-/// The reduction axes of `op` (operand 1), normalized to `0..rank` and sorted.
-fn axes(op: MlirOperation, rank: usize) -> Option<Vec<i64>> {
+/// The reduction axes of `op` (operand 1 of sum, mean and reduce_max), normalized to
+/// `0..rank` and sorted.
+fn axes(op: Op, rank: usize) -> Option<Vec<i64>> {
     let mut a: Vec<i64> =
-        const_ints_of_value(operand(op, 1))?.into_iter().map(|d| if d < 0 { d + rank as i64 } else { d }).collect();
+        op.operand(1).const_ints()?.into_iter().map(|d| if d < 0 { d + rank as i64 } else { d }).collect();
     if a.iter().any(|&d| d < 0 || d >= rank as i64) {
         return None;
     }
@@ -394,7 +332,7 @@ fn keep_dims_shape(x: &[i64], axes: &[i64]) -> Vec<i64> {
 /// `w` for `v` = `w` re-expanded to `x`'s shape, where `w` has `x`'s shape with the
 /// last dim reduced: `w` of the keep_dims shape, or of the reduced shape and reshaped
 /// to the keep_dims shape; then optionally `tfl.broadcast_to` `x`'s shape.
-fn unexpand_last(v: MlirValue, x: MlirValue) -> Option<MlirValue> {
+fn unexpand_last<'c>(v: Value<'c>, x: Value<'c>) -> Option<Value<'c>> {
     let xt = ty(x);
     if !xt.is_static() || xt.dims().is_empty() {
         return None;
@@ -402,17 +340,17 @@ fn unexpand_last(v: MlirValue, x: MlirValue) -> Option<MlirValue> {
     let r = xt.dims().len();
     let keep = keep_dims_shape(xt.dims(), &[r as i64 - 1]);
     let mut w = v;
-    if let Some(b) = def(w, "tfl.broadcast_to") {
+    if let Some(b) = def(w, tfl::BroadcastTo::NAME) {
         if ty(w).dims() != xt.dims() {
             return None;
         }
-        w = operand(b, 0);
+        w = b.operand(0);
     }
     if ty(w).dims() != keep {
         return None;
     }
-    if let Some(rs) = def(w, "tfl.reshape") {
-        w = operand(rs, 0);
+    if let Some(rs) = def(w, tfl::Reshape::NAME) {
+        w = rs.operand(0);
         if ty(w).dims() != &xt.dims()[..r - 1] && ty(w).dims() != keep {
             return None;
         }
@@ -421,14 +359,14 @@ fn unexpand_last(v: MlirValue, x: MlirValue) -> Option<MlirValue> {
 }
 
 /// Whether `w` is the reduction `reduce` of `x` over its last dim.
-fn reduces_last(w: MlirValue, reduce: &str, x: MlirValue) -> bool {
+fn reduces_last(w: Value, reduce: &str, x: Value) -> bool {
     let r = ty(x).dims().len();
-    def(w, reduce).is_some_and(|d| eq(operand(d, 0), x) && axes(d, r).as_deref() == Some(&[r as i64 - 1][..]))
+    def(w, reduce).is_some_and(|d| d.operand(0) == x && axes(d, r).as_deref() == Some(&[r as i64 - 1][..]))
 }
 
 /// Whether `v` is `reduce(x)` over the last dim of `x`, re-expanded to `x`'s shape
 /// (see `unexpand_last`).
-fn reduced_over_last(v: MlirValue, reduce: &str, x: MlirValue) -> bool {
+fn reduced_over_last(v: Value, reduce: &str, x: Value) -> bool {
     unexpand_last(v, x).is_some_and(|w| reduces_last(w, reduce, x))
 }
 
@@ -439,87 +377,87 @@ fn reduced_over_last(v: MlirValue, reduce: &str, x: MlirValue) -> bool {
 // ---- relu family ------------------------------------------------------------------
 
 /// `maximum(x, 0)` -> `relu(x)` (aten.relu; the lower bound of clamp(0, ...)).
-fn maximum_relu(v: MlirValue) -> Option<Replacement> {
-    let x = with_const_is(v, "tfl.maximum", 0.0)?;
-    same_type(x, v).then(|| unary_op("tfl.relu", x))
+fn maximum_relu<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let x = with_const_is(v, tfl::Maximum::NAME, 0.0)?;
+    x.same_type(v).then(|| ops(&[x], move |rw, ty| tfl::Relu::build(rw, &[ty], x).create().y()))
 }
 
 /// `minimum(relu(x), 6)` -> `relu6(x)` (aten.relu6 / hardtanh(0, 6) / clamp(0, 6),
 /// after `MaximumRelu`).
-fn minimum_relu6(v: MlirValue) -> Option<Replacement> {
-    let r = with_const_is(v, "tfl.minimum", 6.0)?;
-    let x = unary(r, "tfl.relu")?;
-    same_type(x, v).then(|| unary_op("tfl.relu6", x))
+fn minimum_relu6<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let r = with_const_is(v, tfl::Minimum::NAME, 6.0)?;
+    let x = unary(r, tfl::Relu::NAME)?;
+    x.same_type(v).then(|| ops(&[x], move |rw, ty| tfl::Relu6::build(rw, &[ty], x).create().y()))
 }
 
 /// `maximum(minimum(x, 6), 0)` -> `relu6(x)` (the clamp written the other way round).
-fn maximum_relu6(v: MlirValue) -> Option<Replacement> {
-    let m = with_const_is(v, "tfl.maximum", 0.0)?;
-    let x = with_const_is(m, "tfl.minimum", 6.0)?;
-    same_type(x, v).then(|| unary_op("tfl.relu6", x))
+fn maximum_relu6<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let m = with_const_is(v, tfl::Maximum::NAME, 0.0)?;
+    let x = with_const_is(m, tfl::Minimum::NAME, 6.0)?;
+    x.same_type(v).then(|| ops(&[x], move |rw, ty| tfl::Relu6::build(rw, &[ty], x).create().y()))
 }
 
 /// `minimum(maximum(x, -1), 1)` -> `relu_n1_to_1(x)` (hardtanh / clamp(-1, 1)).
-fn minimum_relu_n1_to_1(v: MlirValue) -> Option<Replacement> {
-    let m = with_const_is(v, "tfl.minimum", 1.0)?;
-    let x = with_const_is(m, "tfl.maximum", -1.0)?;
-    same_type(x, v).then(|| unary_op("tfl.relu_n1_to_1", x))
+fn minimum_relu_n1_to_1<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let m = with_const_is(v, tfl::Minimum::NAME, 1.0)?;
+    let x = with_const_is(m, tfl::Maximum::NAME, -1.0)?;
+    x.same_type(v).then(|| ops(&[x], move |rw, ty| tfl::ReluN1To1::build(rw, &[ty], x).create().y()))
 }
 
 /// `maximum(minimum(x, 1), -1)` -> `relu_n1_to_1(x)`.
-fn maximum_relu_n1_to_1(v: MlirValue) -> Option<Replacement> {
-    let m = with_const_is(v, "tfl.maximum", -1.0)?;
-    let x = with_const_is(m, "tfl.minimum", 1.0)?;
-    same_type(x, v).then(|| unary_op("tfl.relu_n1_to_1", x))
+fn maximum_relu_n1_to_1<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let m = with_const_is(v, tfl::Maximum::NAME, -1.0)?;
+    let x = with_const_is(m, tfl::Minimum::NAME, 1.0)?;
+    x.same_type(v).then(|| ops(&[x], move |rw, ty| tfl::ReluN1To1::build(rw, &[ty], x).create().y()))
 }
 
-fn leaky_relu(x: MlirValue, alpha: f64) -> Replacement {
-    Replacement::Ops(vec![op("tfl.leaky_relu", vec![In::Value(x)], vec![("alpha", AttrValue::F32(alpha))])])
+fn leaky_relu<'c>(x: Value<'c>, alpha: f64) -> Replacement<'c> {
+    ops(&[x], move |rw, ty| tfl::LeakyRelu::build(rw, &[ty], x).alpha(alpha).create().output())
 }
 
 /// `select(x > 0, x, x * a)` -> `leaky_relu(x){alpha = a}` (aten.leaky_relu). At
 /// x = 0 both sides are 0, so `>` and TFLite's `>=` agree.
-fn select_leaky_relu(v: MlirValue) -> Option<Replacement> {
-    let s = def(v, "tfl.select_v2")?;
-    let (cond, x, neg) = (operand(s, 0), operand(s, 1), operand(s, 2));
-    let c = def(cond, "tfl.greater").or_else(|| def(cond, "tfl.greater_equal"))?;
-    let positive = eq(operand(c, 0), x) && splat_of(operand(c, 1)) == Some(0.0);
-    let (y, alpha) = with_const(neg, "tfl.mul")?;
-    (positive && eq(y, x) && same_type(x, v)).then(|| leaky_relu(x, alpha))
+fn select_leaky_relu<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let s = def(v, tfl::SelectV2::NAME)?;
+    let (cond, x, neg) = (s.operand(0), s.operand(1), s.operand(2));
+    let c = def(cond, tfl::Greater::NAME).or_else(|| def(cond, tfl::GreaterEqual::NAME))?;
+    let positive = c.operand(0) == x && splat_of(c.operand(1)) == Some(0.0);
+    let (y, alpha) = with_const(neg, tfl::Mul::NAME)?;
+    (positive && y == x && x.same_type(v)).then(|| leaky_relu(x, alpha))
 }
 
 /// `maximum(x, x * a)` with `0 <= a <= 1` -> `leaky_relu(x){alpha = a}`.
-fn maximum_leaky_relu(v: MlirValue) -> Option<Replacement> {
-    commuted(v, "tfl.maximum", |x, s| {
-        let (y, alpha) = with_const(s, "tfl.mul")?;
-        (eq(y, x) && (0.0..=1.0).contains(&alpha) && same_type(x, v)).then(|| leaky_relu(x, alpha))
+fn maximum_leaky_relu<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    commuted(v, tfl::Maximum::NAME, |x, s| {
+        let (y, alpha) = with_const(s, tfl::Mul::NAME)?;
+        (y == x && (0.0..=1.0).contains(&alpha) && x.same_type(v)).then(|| leaky_relu(x, alpha))
     })
 }
 
 // ---- hard_swish -------------------------------------------------------------------
 
 /// `x` for `relu6(x + 3)`.
-fn relu6_of_x_plus_3(r: MlirValue) -> Option<MlirValue> {
-    with_const_is(unary(r, "tfl.relu6")?, "tfl.add", 3.0)
+fn relu6_of_x_plus_3<'c>(r: Value<'c>) -> Option<Value<'c>> {
+    with_const_is(unary(r, tfl::Relu6::NAME)?, tfl::Add::NAME, 3.0)
 }
 
 /// `r` for `r / 6` or `r * (1/6)`.
-fn divided_by_6(v: MlirValue) -> Option<MlirValue> {
-    if let Some((r, k)) = binary(v, "tfl.div") {
+fn divided_by_6<'c>(v: Value<'c>) -> Option<Value<'c>> {
+    if let Some((r, k)) = binary(v, tfl::Div::NAME) {
         return splat_of(k).is_some_and(|c| is(c, 6.0)).then_some(r);
     }
-    with_const_is(v, "tfl.mul", 1.0 / 6.0)
+    with_const_is(v, tfl::Mul::NAME, 1.0 / 6.0)
 }
 
 /// `x * (relu6(x + 3) / 6)`, `(x * relu6(x + 3)) / 6` and the `* (1/6)` forms ->
 /// `hard_swish(x)` (aten.hardswish; the root is the mul or the div).
-fn hard_swish(v: MlirValue) -> Option<Replacement> {
+fn hard_swish<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
     // x * hardsigmoid(x)
-    let inner = commuted(v, "tfl.mul", |x, h| relu6_of_x_plus_3(divided_by_6(h)?).filter(|&y| eq(x, y)));
+    let inner = commuted(v, tfl::Mul::NAME, |x, h| relu6_of_x_plus_3(divided_by_6(h)?).filter(|&y| x == y));
     // (x * relu6(x + 3)) / 6
-    let outer = || commuted(divided_by_6(v)?, "tfl.mul", |x, r| relu6_of_x_plus_3(r).filter(|&y| eq(x, y)));
+    let outer = || commuted(divided_by_6(v)?, tfl::Mul::NAME, |x, r| relu6_of_x_plus_3(r).filter(|&y| x == y));
     let x = inner.or_else(outer)?;
-    same_type(x, v).then(|| unary_op("tfl.hard_swish", x))
+    x.same_type(v).then(|| ops(&[x], move |rw, ty| tfl::HardSwish::build(rw, &[ty], x).create().output()))
 }
 
 // ---- gelu -------------------------------------------------------------------------
@@ -527,16 +465,16 @@ fn hard_swish(v: MlirValue) -> Option<Replacement> {
 /// `x` for the product `0.5 * x * (1 + t)` where `f(x, t)` holds, in any association:
 /// `0.5 * (x * (1 + t))`, `(0.5 * x) * (1 + t)` (PyTorch evaluates `0.5 * x * (...)`
 /// left to right), `x * (0.5 * (1 + t))`...
-fn gelu_outer(v: MlirValue, f: impl Fn(MlirValue, MlirValue) -> bool) -> Option<MlirValue> {
-    let (a, b) = binary(v, "tfl.mul")?;
+fn gelu_outer<'c>(v: Value<'c>, f: impl Fn(Value<'c>, Value<'c>) -> bool) -> Option<Value<'c>> {
+    let (a, b) = binary(v, tfl::Mul::NAME)?;
     for (pair, single) in [(a, b), (b, a)] {
-        let Some((p, q)) = binary(pair, "tfl.mul") else { continue };
+        let Some((p, q)) = binary(pair, tfl::Mul::NAME) else { continue };
         let factors = [p, q, single];
         for (h, x, s) in [(0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0)] {
             if !splat_of(factors[h]).is_some_and(|c| is(c, 0.5)) {
                 continue;
             }
-            if with_const_is(factors[s], "tfl.add", 1.0).is_some_and(|t| f(factors[x], t)) {
+            if with_const_is(factors[s], tfl::Add::NAME, 1.0).is_some_and(|t| f(factors[x], t)) {
                 return Some(factors[x]);
             }
         }
@@ -545,90 +483,86 @@ fn gelu_outer(v: MlirValue, f: impl Fn(MlirValue, MlirValue) -> bool) -> Option<
 }
 
 /// Whether `v` is the Horner evaluation `((c0 * s + c1) * s + c2) ...` in `s`.
-fn horner(v: MlirValue, s: MlirValue, coeffs: &[f64]) -> bool {
+fn horner<'c>(v: Value<'c>, s: Value<'c>, coeffs: &[f64]) -> bool {
     let Some((&last, rest)) = coeffs.split_last() else { return false };
     if rest.is_empty() {
         return splat_of(v).is_some_and(|c| is(c, last));
     }
-    let Some(m) = with_const_is(v, "tfl.add", last) else { return false };
-    commuted(m, "tfl.mul", |p, q| (eq(q, s) && horner(p, s, rest)).then_some(())).is_some()
+    let Some(m) = with_const_is(v, tfl::Add::NAME, last) else { return false };
+    commuted(m, tfl::Mul::NAME, |p, q| (q == s && horner(p, s, rest)).then_some(())).is_some()
 }
 
 /// `z` for erf(z) as edge lowers `aten.erf`: `p(c^2) * c / q(c^2)` with
 /// `c = clamp(z, -4, 4)`.
-fn erf_input(t: MlirValue) -> Option<MlirValue> {
-    let (p, q) = binary(t, "tfl.div")?;
-    commuted(p, "tfl.mul", |pa, c| {
-        let z = with_const_is(with_const_is(c, "tfl.minimum", 4.0)?, "tfl.maximum", -4.0)?;
+fn erf_input<'c>(t: Value<'c>) -> Option<Value<'c>> {
+    let (p, q) = binary(t, tfl::Div::NAME)?;
+    commuted(p, tfl::Mul::NAME, |pa, c| {
+        let z = with_const_is(with_const_is(c, tfl::Minimum::NAME, 4.0)?, tfl::Maximum::NAME, -4.0)?;
         let s = square_in_horner(pa, c)?;
         (horner(pa, s, &ERF_ALPHA) && horner(q, s, &ERF_BETA)).then_some(z)
     })
 }
 
 /// The value `c * c` the Horner chain `v` multiplies by (read off its outer step).
-fn square_in_horner(v: MlirValue, c: MlirValue) -> Option<MlirValue> {
-    let m = commuted(v, "tfl.add", |m, k| splat_of(k).map(|_| m))?;
-    commuted(m, "tfl.mul", |_, s| binary(s, "tfl.mul").filter(|&(a, b)| eq(a, c) && eq(b, c)).map(|_| s))
+fn square_in_horner<'c>(v: Value<'c>, c: Value<'c>) -> Option<Value<'c>> {
+    let m = commuted(v, tfl::Add::NAME, |m, k| splat_of(k).map(|_| m))?;
+    commuted(m, tfl::Mul::NAME, |_, s| binary(s, tfl::Mul::NAME).filter(|&(a, b)| a == c && b == c).map(|_| s))
 }
 
 /// `0.5 * x * (1 + erf(x / sqrt(2)))` (or `x * 0.7071067811865476`) ->
 /// `gelu(x){approximate = false}`: GELU written with `torch.erf`.
-fn mul_gelu(v: MlirValue) -> Option<Replacement> {
+fn mul_gelu<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
     let x = gelu_outer(v, |x, t| {
         erf_input(t)
             .and_then(|z| {
-                with_const_is(z, "tfl.mul", std::f64::consts::FRAC_1_SQRT_2).or_else(|| {
-                    binary(z, "tfl.div").and_then(|(y, k)| splat_of(k).filter(|&c| is(c, std::f64::consts::SQRT_2)).map(|_| y))
+                with_const_is(z, tfl::Mul::NAME, std::f64::consts::FRAC_1_SQRT_2).or_else(|| {
+                    binary(z, tfl::Div::NAME).and_then(|(y, k)| splat_of(k).filter(|&c| is(c, std::f64::consts::SQRT_2)).map(|_| y))
                 })
             })
-            .is_some_and(|y| eq(y, x))
+            .is_some_and(|y| y == x)
     })?;
-    same_type(x, v).then(|| {
-        Replacement::Ops(vec![op("tfl.gelu", vec![In::Value(x)], vec![("approximate", AttrValue::Bool(false))])])
-    })
+    x.same_type(v).then(|| ops(&[x], move |rw, ty| tfl::Gelu::build(rw, &[ty], x).approximate(false).create().output()))
 }
 
 /// `0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))` with `x^3 = (x * x) * x`
 /// (`PowCube` writes `pow(x, 3)` so) -> `gelu(x){approximate = true}`: GPT-2's GELU.
-fn mul_gelu_tanh(v: MlirValue) -> Option<Replacement> {
+fn mul_gelu_tanh<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
     let k = (2.0 / std::f64::consts::PI).sqrt();
     let x = gelu_outer(v, |x, t| {
         let inner = || {
-            let w = with_const_is(unary(t, "tfl.tanh")?, "tfl.mul", k)?;
+            let w = with_const_is(unary(t, tfl::Tanh::NAME)?, tfl::Mul::NAME, k)?;
             let cube =
-                commuted(w, "tfl.add", |y, u| eq(y, x).then(|| with_const_is(u, "tfl.mul", 0.044715)).flatten())?;
-            let sq = commuted(cube, "tfl.mul", |s, y| eq(y, x).then_some(s))?;
-            binary(sq, "tfl.mul").filter(|&(a, b)| eq(a, x) && eq(b, x))
+                commuted(w, tfl::Add::NAME, |y, u| (y == x).then(|| with_const_is(u, tfl::Mul::NAME, 0.044715)).flatten())?;
+            let sq = commuted(cube, tfl::Mul::NAME, |s, y| (y == x).then_some(s))?;
+            binary(sq, tfl::Mul::NAME).filter(|&(a, b)| a == x && b == x)
         };
         inner().is_some()
     })?;
-    same_type(x, v).then(|| {
-        Replacement::Ops(vec![op("tfl.gelu", vec![In::Value(x)], vec![("approximate", AttrValue::Bool(true))])])
-    })
+    x.same_type(v).then(|| ops(&[x], move |rw, ty| tfl::Gelu::build(rw, &[ty], x).approximate(true).create().output()))
 }
 
 // ---- softmax ----------------------------------------------------------------------
 
 /// `e / sum(e)` with `e = exp(x - max(x))`, both reductions over the last dim ->
 /// `softmax(x){beta = 1}`: a softmax written with amax, exp and sum.
-fn div_softmax(v: MlirValue) -> Option<Replacement> {
-    let (e, s) = binary(v, "tfl.div")?;
-    let (x, m) = binary(unary(e, "tfl.exp")?, "tfl.sub")?;
-    let ok = reduced_over_last(m, "tfl.reduce_max", x) && reduced_over_last(s, "tfl.sum", e) && same_type(x, v);
-    ok.then(|| Replacement::Ops(vec![op("tfl.softmax", vec![In::Value(x)], vec![("beta", AttrValue::F32(1.0))])]))
+fn div_softmax<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let (e, s) = binary(v, tfl::Div::NAME)?;
+    let (x, m) = binary(unary(e, tfl::Exp::NAME)?, tfl::Sub::NAME)?;
+    let ok = reduced_over_last(m, tfl::ReduceMax::NAME, x) && reduced_over_last(s, tfl::Sum::NAME, e) && x.same_type(v);
+    ok.then(|| ops(&[x], move |rw, ty| tfl::Softmax::build(rw, &[ty], x).beta(1.0).create().output()))
 }
 
 /// `d - log(sum(exp(d)))` with `d = x - max(x)`, over the last dim -> `log_softmax(x)`;
 /// the log may come before or after the sum is reshaped to keep its dim.
-fn sub_log_softmax(v: MlirValue) -> Option<Replacement> {
-    let (d, l) = binary(v, "tfl.sub")?;
-    let (x, m) = binary(d, "tfl.sub")?;
-    let s = unary(unexpand_last(l, x)?, "tfl.log")?;
-    let s = def(s, "tfl.reshape").map_or(s, |r| operand(r, 0));
-    let ex = unary(s, "tfl.sum")?;
-    let sum_ok = reduces_last(s, "tfl.sum", ex) && unary(ex, "tfl.exp").is_some_and(|e| eq(e, d));
-    let ok = sum_ok && reduced_over_last(m, "tfl.reduce_max", x) && same_type(x, v);
-    ok.then(|| unary_op("tfl.log_softmax", x))
+fn sub_log_softmax<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let (d, l) = binary(v, tfl::Sub::NAME)?;
+    let (x, m) = binary(d, tfl::Sub::NAME)?;
+    let s = unary(unexpand_last(l, x)?, tfl::Log::NAME)?;
+    let s = def(s, tfl::Reshape::NAME).map_or(s, |r| r.operand(0));
+    let ex = unary(s, tfl::Sum::NAME)?;
+    let sum_ok = reduces_last(s, tfl::Sum::NAME, ex) && unary(ex, tfl::Exp::NAME).is_some_and(|e| e == d);
+    let ok = sum_ok && reduced_over_last(m, tfl::ReduceMax::NAME, x) && x.same_type(v);
+    ok.then(|| ops(&[x], move |rw, ty| tfl::LogSoftmax::build(rw, &[ty], x).create().output()))
 }
 
 // ---- mean -------------------------------------------------------------------------
@@ -636,23 +570,23 @@ fn sub_log_softmax(v: MlirValue) -> Option<Replacement> {
 /// `sum(x, axes) / n` or `sum(x, axes) * (1/n)`, `n` the number of reduced elements,
 /// optionally through a reshape to the keep_dims shape -> `mean(x, axes)` with
 /// keep_dims as the result has it (aten.mean; layer and group norm statistics).
-fn sum_to_mean(v: MlirValue) -> Option<Replacement> {
-    let (s, k) = binary(v, "tfl.div").and_then(|(s, k)| Some((s, splat_of(k)?))).or_else(|| {
-        let (s, r) = with_const(v, "tfl.mul")?;
+fn sum_to_mean<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let (s, k) = binary(v, tfl::Div::NAME).and_then(|(s, k)| Some((s, splat_of(k)?))).or_else(|| {
+        let (s, r) = with_const(v, tfl::Mul::NAME)?;
         Some((s, 1.0 / r))
     })?;
-    let (sum, reshaped) = match def(s, "tfl.reshape") {
-        Some(r) => (def(operand(r, 0), "tfl.sum")?, true),
-        None => (def(s, "tfl.sum")?, false),
+    let (sum, reshaped) = match def(s, tfl::Reshape::NAME) {
+        Some(r) => (def(r.operand(0), tfl::Sum::NAME)?, true),
+        None => (def(s, tfl::Sum::NAME)?, false),
     };
-    let x = operand(sum, 0);
+    let x = sum.operand(0);
     let xt = ty(x);
     if !xt.is_static() {
         return None;
     }
     let a = axes(sum, xt.dims().len())?;
     let count: i64 = a.iter().map(|&d| xt.dims()[d as usize]).product();
-    if count <= 0 || ((k - count as f64) / count as f64).abs() > 1e-6 || !same_type(s, v) {
+    if count <= 0 || ((k - count as f64) / count as f64).abs() > 1e-6 || !s.same_type(v) {
         return None;
     }
     let keep = keep_dims_shape(xt.dims(), &a);
@@ -665,54 +599,46 @@ fn sum_to_mean(v: MlirValue) -> Option<Replacement> {
     } else {
         keeps_dims(sum)
     };
-    Some(Replacement::Ops(vec![op(
-        "tfl.mean",
-        vec![In::Value(x), In::Value(operand(sum, 1))],
-        vec![("keep_dims", AttrValue::Bool(keep_dims))],
-    )]))
+    let axes_operand = sum.operand(1);
+    Some(ops(&[x, axes_operand], move |rw, ty| tfl::Mean::build(rw, &[ty], x, axes_operand).keep_dims(keep_dims).create().output()))
 }
 
 /// `transpose(average_pool_2d(x) * a) / a` -> `transpose(average_pool_2d(x))` (the
 /// window sum legalization makes of an evenly dividing aten.adaptive_avg_pool2d /
 /// avg_pool2d, divided by the window area again).
-fn div_average_pool_scale_cancel(v: MlirValue) -> Option<Replacement> {
-    let (t, k) = binary(v, "tfl.div")?;
+fn div_average_pool_scale_cancel<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let (t, k) = binary(v, tfl::Div::NAME)?;
     let a = splat_of(k)?;
-    let (m, perm) = match def(t, "tfl.transpose") {
-        Some(tr) => (operand(tr, 0), Some(operand(tr, 1))),
+    let (m, perm) = match def(t, tfl::Transpose::NAME) {
+        Some(tr) => (tr.operand(0), Some(tr.operand(1))),
         None => (t, None),
     };
-    let (p, b) = with_const(m, "tfl.mul")?;
-    def(p, "tfl.average_pool_2d")?;
+    let (p, b) = with_const(m, tfl::Mul::NAME)?;
+    def(p, tfl::AveragePool2d::NAME)?;
     if a == 0.0 || a != b {
         return None;
     }
     Some(match perm {
-        Some(perm) => Replacement::Ops(vec![op("tfl.transpose", vec![In::Value(p), In::Value(perm)], vec![])]),
-        None if same_type(p, v) => Replacement::Value(p),
+        Some(perm) => ops(&[p, perm], move |rw, ty| tfl::Transpose::build(rw, &[ty], p, perm).create().output()),
+        None if p.same_type(v) => Replacement::Value(p),
         None => return None,
     })
 }
 
 /// `reshape(mean(x, axes){keep_dims = false})` to the keep_dims shape ->
 /// `mean(x, axes){keep_dims = true}` (layer norm re-expanding its mean).
-fn reshape_mean_keep_dims(v: MlirValue) -> Option<Replacement> {
-    let m = def(operand(def(v, "tfl.reshape")?, 0), "tfl.mean")?;
-    let x = operand(m, 0);
+fn reshape_mean_keep_dims<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let m = def(def(v, tfl::Reshape::NAME)?.operand(0), tfl::Mean::NAME)?;
+    let x = m.operand(0);
     let xt = ty(x);
     let a = axes(m, xt.dims().len())?;
     let ok = xt.is_static() && !keeps_dims(m) && ty(v).dims() == keep_dims_shape(xt.dims(), &a);
-    ok.then(|| {
-        Replacement::Ops(vec![op(
-            "tfl.mean",
-            vec![In::Value(x), In::Value(operand(m, 1))],
-            vec![("keep_dims", AttrValue::Bool(true))],
-        )])
-    })
+    let axes_operand = m.operand(1);
+    ok.then(|| ops(&[x, axes_operand], move |rw, ty| tfl::Mean::build(rw, &[ty], x, axes_operand).keep_dims(true).create().output()))
 }
 
-fn keeps_dims(op: MlirOperation) -> bool {
-    matches!(attr(op, "keep_dims"), Some(Attr::Bool(true)))
+fn keeps_dims(op: Op) -> bool {
+    op.bool_attr("keep_dims") == Some(true)
 }
 
 // ---- squared_difference -----------------------------------------------------------
@@ -720,19 +646,19 @@ fn keeps_dims(op: MlirOperation) -> bool {
 /// `(a - b) * (a - b)` -> `squared_difference(a, b)` (layer norm's and aten.var's
 /// variance). The sub may have other users (layer norm reuses it): it then stays and
 /// the mul becomes a squared_difference, one op for one op.
-fn mul_squared_difference(v: MlirValue) -> Option<Replacement> {
-    let (d, e) = binary(v, "tfl.mul")?;
-    let (a, b) = binary(d, "tfl.sub")?;
-    (eq(d, e) && same_type(d, v))
-        .then(|| Replacement::Ops(vec![op("tfl.squared_difference", vec![In::Value(a), In::Value(b)], vec![])]))
+fn mul_squared_difference<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
+    let (d, e) = binary(v, tfl::Mul::NAME)?;
+    let (a, b) = binary(d, tfl::Sub::NAME)?;
+    (d == e && d.same_type(v))
+        .then(|| ops(&[a, b], move |rw, ty| tfl::SquaredDifference::build(rw, &[ty], a, b).create().output()))
 }
 
 // ---- pow --------------------------------------------------------------------------
 
 /// `x` for `pow(x, c)` with constant exponent `c == e` and `x` of the result's type.
-fn pow_by(v: MlirValue, e: f64) -> Option<MlirValue> {
-    let (x, k) = binary(v, "tfl.pow")?;
-    (splat_of(k).is_some_and(|c| is(c, e)) && same_type(x, v)).then_some(x)
+fn pow_by<'c>(v: Value<'c>, e: f64) -> Option<Value<'c>> {
+    let (x, k) = binary(v, tfl::Pow::NAME)?;
+    (splat_of(k).is_some_and(|c| is(c, e)) && x.same_type(v)).then_some(x)
 }
 
 #[cfg(test)]
@@ -747,15 +673,18 @@ mod tests {
     #[test]
     fn patterns_are_named_after_their_root_and_sorted() {
         for w in PATTERNS.windows(2) {
-            assert!(w[0].root <= w[1].root, "{} must sort before {}", w[0].name, w[1].name);
+            assert!(w[0].root.unwrap() <= w[1].root.unwrap(), "{} must sort before {}", w[0].name, w[1].name);
+            // Within a root, the benefits keep the table's order.
+            assert!(w[0].root != w[1].root || w[0].benefit > w[1].benefit, "{} must be tried before {}", w[0].name, w[1].name);
         }
         let mut names: Vec<_> = PATTERNS.iter().map(|p| p.name).collect();
         names.sort();
         names.dedup();
         assert_eq!(names.len(), PATTERNS.len(), "pattern names are unique");
         for p in PATTERNS {
-            assert!(p.name.starts_with(&camel(p.root)), "{} is rooted at {}", p.name, p.root);
-            assert!(edge_dialects::TFL.lookup(p.root).is_some(), "{} is not in the TFL catalog", p.root);
+            let root = p.root.expect("every pattern has a root op");
+            assert!(p.name.starts_with(&camel(root)), "{} is rooted at {}", p.name, root);
+            assert!(edge_dialects::TFL.lookup(root).is_some(), "{} is not in the TFL catalog", root);
         }
     }
 

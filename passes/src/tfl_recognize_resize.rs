@@ -18,6 +18,9 @@
 //! a resize on NHWC between transposes (which `tfl-layout-nhwc` cancels). The gathers
 //! are erased when nothing else uses them; anything else is left as it is.
 //!
+//! Patterns (`<Op><Effect>`), rooted at the last step, tried from the last op up:
+//! GatherToResizeNearestNeighbor, AddToResizeBilinear.
+//!
 //!   %h = "tfl.gather"(%x, %ih) {axis = 2 : i32, ...} : (tensor<1x4x8x8xf32>, ...) -> tensor<1x4x16x8xf32>
 //!   %w = "tfl.gather"(%h, %iw) {axis = 3 : i32, ...} : (...) -> tensor<1x4x16x16xf32>
 //! becomes
@@ -25,11 +28,12 @@
 //!   %r = "tfl.resize_nearest_neighbor"(%t, [16, 16]) {align_corners = false, half_pixel_centers = false}
 //!   %w = "tfl.transpose"(%r, [0, 3, 1, 2])
 
-use crate::constant;
+use crate::constant::{self, insert_i32, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::rewrite::*;
-use edge_dialects::ir::ElemTy;
-use mlir_sys::*;
+use edge_dialects::ir::{Attr, ElemTy};
+use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
+use edge_dialects::tfl::op as tfl;
+use std::sync::LazyLock;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-recognize-resize",
@@ -43,36 +47,48 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
     Ok(Box::new(TflRecognizeResize))
 }
 
+/// Rooted at the op making the resized value: the last gather of a nearest resize, the
+/// last `a + (b - a) * w` of a bilinear one.
+const PATTERNS: &[Pattern] = &[
+    Pattern::new("AddToResizeBilinear", tfl::Add::NAME, to_resize),
+    Pattern::new("GatherToResizeNearestNeighbor", tfl::Gather::NAME, to_resize),
+];
+
+static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
+
 struct TflRecognizeResize;
 
 impl Pass for TflRecognizeResize {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
         // Last op first: the W step is matched before the H step it consumes, which is
-        // then left unused and skipped.
-        let mut changed = false;
-        for op in body_ops(func).into_iter().rev() {
-            if unsafe { mlirOperationGetNumResults(op) } != 1 || use_count(result(op, 0)) == 0 {
-                continue;
-            }
-            if let Some(r) = match_resize(result(op, 0)) {
-                let new = emit_resize(op, &r);
-                replace_all_uses(result(op, 0), new);
-                changed = true;
-            }
+        // then left unused and not matched.
+        let config = GreedyConfig { bottom_up: true, skip_unused: true, ..GreedyConfig::default() };
+        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, config, &mut rw) {
+            func.emit_error(&format!("tfl-recognize-resize: {e}"));
+            return Err(PassFailed);
         }
-        if changed {
-            erase_dead_ops(func);
-        }
-        Ok(())
+        Ok(rw.changed())
     }
+}
+
+/// The resize whose last step `op` is, on NHWC between transposes, replacing `op`.
+fn to_resize<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    if op.num_results() != 1 {
+        return false;
+    }
+    let Some(r) = match_resize(op.result(0)) else { return false };
+    let Some(new) = emit_resize(rw, &r) else { return false };
+    rw.replace_all_uses(op.result(0), new);
+    true
 }
 
 /// Which input positions (with weights) make each output position along one dim.
 pub(crate) type Taps = Vec<Vec<(i64, f64)>>;
 
 /// A resize of NCHW `input` to `[oh, ow]`.
-struct Resize {
-    input: MlirValue,
+struct Resize<'c> {
+    input: Value<'c>,
     bilinear: bool,
     align_corners: bool,
     half_pixel_centers: bool,
@@ -80,77 +96,75 @@ struct Resize {
 }
 
 /// One resize step along `axis` (2 or 3) that defines `v`: its input and taps.
-fn step(v: MlirValue, axis: i64) -> Option<(MlirValue, Taps, bool)> {
-    let def = defining_op(v)?;
-    match name(def).as_str() {
-        "tfl.gather" => {
-            let (y, idx) = gather_along(def, axis)?;
-            Some((y, idx.iter().map(|&i| vec![(i, 1.0)]).collect(), false))
-        }
-        "tfl.add" => {
-            let (p, q) = (operand(def, 0), operand(def, 1));
-            for (a, m) in [(p, q), (q, p)] {
-                let (Some(ga), Some(mul)) = (defining_op(a), defining_op(m)) else { continue };
-                if name(ga) != "tfl.gather" || name(mul) != "tfl.mul" || !fused_none(def) || !fused_none(mul) {
-                    continue;
-                }
-                for (d, w) in [(operand(mul, 0), operand(mul, 1)), (operand(mul, 1), operand(mul, 0))] {
-                    let Some(sub) = defining_op(d).filter(|s| name(*s) == "tfl.sub" && fused_none(*s)) else { continue };
-                    if !unsafe { mlirValueEqual(operand(sub, 1), a) } {
-                        continue;
-                    }
-                    let Some(gb) = defining_op(operand(sub, 0)).filter(|g| name(*g) == "tfl.gather") else { continue };
-                    let (Some((ya, i0)), Some((yb, i1))) = (gather_along(ga, axis), gather_along(gb, axis)) else { continue };
-                    let n = value_type(v).dims()[axis as usize];
-                    let Some(wt) = profile(w, axis as usize, n) else { continue };
-                    if !unsafe { mlirValueEqual(ya, yb) } || value_type(d).dims() != value_type(v).dims() {
-                        continue;
-                    }
-                    let taps = (0..n as usize).map(|k| vec![(i0[k], 1.0 - wt[k]), (i1[k], wt[k])]).collect();
-                    return Some((ya, taps, true));
-                }
-            }
-            None
-        }
-        _ => None,
+fn step(v: Value, axis: i64) -> Option<(Value, Taps, bool)> {
+    let def = v.defining_op()?;
+    if let Some(g) = def.cast::<tfl::Gather>() {
+        let (y, idx) = gather_along(g, axis)?;
+        return Some((y, idx.iter().map(|&i| vec![(i, 1.0)]).collect(), false));
     }
+    let add = def.cast::<tfl::Add>()?;
+    let (p, q) = (add.lhs(), add.rhs());
+    for (a, m) in [(p, q), (q, p)] {
+        let (Some(ga), Some(mul)) = (a.defined_by::<tfl::Gather>(), m.defined_by::<tfl::Mul>()) else { continue };
+        if !fused_none(def) || !fused_none(mul.op()) {
+            continue;
+        }
+        for (d, w) in [(mul.lhs(), mul.rhs()), (mul.rhs(), mul.lhs())] {
+            let Some(sub) = d.defined_by::<tfl::Sub>().filter(|s| fused_none(s.op())) else { continue };
+            if sub.rhs() != a {
+                continue;
+            }
+            let Some(gb) = sub.lhs().defined_by::<tfl::Gather>() else { continue };
+            let (Some((ya, i0)), Some((yb, i1))) = (gather_along(ga, axis), gather_along(gb, axis)) else { continue };
+            let n = v.ty().dims()[axis as usize];
+            let Some(wt) = profile(w, axis as usize, n) else { continue };
+            if ya != yb || d.ty().dims() != v.ty().dims() {
+                continue;
+            }
+            let taps = (0..n as usize).map(|k| vec![(i0[k], 1.0 - wt[k]), (i1[k], wt[k])]).collect();
+            return Some((ya, taps, true));
+        }
+    }
+    None
 }
 
 /// Whether `op` has no fused activation.
-fn fused_none(op: MlirOperation) -> bool {
-    match attr(op, "fused_activation_function") {
+fn fused_none(op: Op) -> bool {
+    match op.attr("fused_activation_function") {
         None => true,
-        Some(edge_dialects::ir::Attr::Str(s)) => s == "NONE",
+        Some(Attr::Str(s)) => s == "NONE",
         _ => false,
     }
 }
 
 /// `(input, indices)` of a `tfl.gather` along `axis` of a static rank-4 f32 input with
 /// constant in-range indices and as many as the result has along `axis`.
-fn gather_along(g: MlirOperation, axis: i64) -> Option<(MlirValue, Vec<i64>)> {
-    let int = |n: &str| attr(g, n).and_then(|a| a.as_int());
-    if int("axis")? != axis || int("batch_dims").unwrap_or(0) != 0 {
+fn gather_along(g: tfl::Gather, axis: i64) -> Option<(Value, Vec<i64>)> {
+    if g.axis()? != axis || g.batch_dims().unwrap_or(0) != 0 {
         return None;
     }
-    let (y, out) = (operand(g, 0), value_type(result(g, 0)));
-    let yt = value_type(y);
+    let (y, out) = (g.params(), g.output().ty());
+    let yt = y.ty();
     if !yt.is_static() || yt.dims().len() != 4 || yt.elem != ElemTy::F32 {
         return None;
     }
-    let idx = eval_ints(operand(g, 1))?;
+    let idx = eval_ints(g.indices())?;
     let n = yt.dims()[axis as usize];
     (idx.len() as i64 == out.dims()[axis as usize] && idx.iter().all(|&i| (0..n).contains(&i))).then_some((y, idx))
 }
 
+/// Ops whose integer result holds their operand 0's values (in another shape or type).
+const SAME_VALUES: &[&str] = &[tfl::Reshape::NAME, tfl::Cast::NAME, tfl::Squeeze::NAME, tfl::ExpandDims::NAME];
+
 /// The values of an integer tensor computed from constants by reshape, cast, less,
 /// add and select_v2 (element-wise on equal sizes, or with a splat); integers wrap as
 /// the kernels' do.
-fn eval_ints(v: MlirValue) -> Option<Vec<i64>> {
+fn eval_ints(v: Value) -> Option<Vec<i64>> {
     if let Some(c) = constant::read(v) {
         return c.ints();
     }
-    let def = defining_op(v)?;
-    let arg = |i: isize| eval_ints(operand(def, i));
+    let def = v.defining_op()?;
+    let arg = |i: usize| eval_ints(def.operand(i));
     let zip = |a: Vec<i64>, b: Vec<i64>, f: &dyn Fn(i64, i64) -> i64| -> Option<Vec<i64>> {
         let n = a.len().max(b.len());
         if (a.len() != n && a.len() != 1) || (b.len() != n && b.len() != 1) {
@@ -158,33 +172,35 @@ fn eval_ints(v: MlirValue) -> Option<Vec<i64>> {
         }
         Some((0..n).map(|i| f(a[if a.len() == 1 { 0 } else { i }], b[if b.len() == 1 { 0 } else { i }])).collect())
     };
-    match name(def).as_str() {
-        "tfl.reshape" | "tfl.cast" | "tfl.squeeze" | "tfl.expand_dims" => arg(0),
-        "tfl.less" => zip(arg(0)?, arg(1)?, &|a, b| (a < b) as i64),
-        "tfl.add" if fused_none(def) => zip(arg(0)?, arg(1)?, &|a, b| a.wrapping_add(b)),
-        "tfl.select_v2" => {
-            let (c, a, b) = (arg(0)?, arg(1)?, arg(2)?);
-            let n = c.len().max(a.len()).max(b.len());
-            let at = |v: &Vec<i64>, i: usize| if v.len() == 1 { Some(v[0]) } else { v.get(i).copied() };
-            (0..n).map(|i| Some(if at(&c, i)? != 0 { at(&a, i)? } else { at(&b, i)? })).collect()
-        }
-        _ => None,
+    if SAME_VALUES.contains(&def.name()) {
+        arg(0)
+    } else if let Some(less) = def.cast::<tfl::Less>() {
+        zip(eval_ints(less.lhs())?, eval_ints(less.rhs())?, &|a, b| (a < b) as i64)
+    } else if let Some(add) = def.cast::<tfl::Add>().filter(|_| fused_none(def)) {
+        zip(eval_ints(add.lhs())?, eval_ints(add.rhs())?, &|a, b| a.wrapping_add(b))
+    } else if let Some(select) = def.cast::<tfl::SelectV2>() {
+        let (c, a, b) = (eval_ints(select.condition())?, eval_ints(select.x())?, eval_ints(select.y())?);
+        let n = c.len().max(a.len()).max(b.len());
+        let at = |v: &Vec<i64>, i: usize| if v.len() == 1 { Some(v[0]) } else { v.get(i).copied() };
+        (0..n).map(|i| Some(if at(&c, i)? != 0 { at(&a, i)? } else { at(&b, i)? })).collect()
+    } else {
+        None
     }
 }
 
 /// The `n` values of a constant that varies along `axis` only (a `[n]` vector,
 /// reshaped to ones but `axis`, possibly broadcast), as f64.
-fn profile(v: MlirValue, axis: usize, n: i64) -> Option<Vec<f64>> {
+fn profile(v: Value, axis: usize, n: i64) -> Option<Vec<f64>> {
     let mut v = v;
-    if let Some(b) = defining_op(v).filter(|b| name(*b) == "tfl.broadcast_to") {
-        v = operand(b, 0);
+    if let Some(b) = v.defined_by::<tfl::BroadcastTo>() {
+        v = b.input();
     }
-    let dims = value_type(v).dims().to_vec();
+    let dims = v.shape();
     if dims.len() != 4 || dims.iter().enumerate().any(|(d, &s)| if d == axis { s != n } else { s != 1 }) {
         return None;
     }
-    if let Some(r) = defining_op(v).filter(|r| name(*r) == "tfl.reshape") {
-        v = operand(r, 0);
+    if let Some(r) = v.defined_by::<tfl::Reshape>() {
+        v = r.input();
     }
     let c = constant::read(v)?;
     let f = c.f32s()?;
@@ -192,8 +208,8 @@ fn profile(v: MlirValue, axis: usize, n: i64) -> Option<Vec<f64>> {
 }
 
 /// A resize defining `v`: a step along W on a step along H, or a step along one of them.
-fn match_resize(v: MlirValue) -> Option<Resize> {
-    let t = value_type(v);
+fn match_resize(v: Value) -> Option<Resize> {
+    let t = v.ty();
     if !t.is_static() || t.dims().len() != 4 || t.elem != ElemTy::F32 {
         return None;
     }
@@ -206,7 +222,7 @@ fn match_resize(v: MlirValue) -> Option<Resize> {
         let (x, th, bh) = step(v, 2)?;
         (x, Some(th), None, bh)
     };
-    let xd = value_type(input).dims().to_vec();
+    let xd = input.shape();
     let od = t.dims();
     let (ih, iw, oh, ow) = (xd[2], xd[3], od[2], od[3]);
     if xd[..2] != od[..2] || (th.is_none() && ih != oh) || (tw.is_none() && iw != ow) {
@@ -270,22 +286,26 @@ pub(crate) fn same_taps(a: &Taps, b: &Taps) -> bool {
         })
 }
 
-/// The resize `r` before `anchor`, on NHWC between transposes; returns the NCHW result.
-fn emit_resize(anchor: MlirOperation, r: &Resize) -> MlirValue {
-    let xd = value_type(r.input).dims().to_vec();
-    let elem = unsafe { mlirShapedTypeGetElementType(mlirValueGetType(r.input)) };
-    let ctx = unsafe { mlirOperationGetContext(anchor) };
-    let tensor = |shape: &[i64]| unsafe { mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull()) };
-    let transpose = |v: MlirValue, perm: &[i64], shape: &[i64]| {
-        let p = constant::insert_i32(anchor, perm).expect("small permutation");
-        result(insert_op_before(anchor, "tfl.transpose", &[v, p], &[tensor(shape)], &[]), 0)
-    };
+/// The resize `r` at `rw`'s insertion point, on NHWC between transposes; returns the
+/// NCHW result. `None` (and nothing made) when a size does not fit in i32.
+fn emit_resize<'c>(rw: &mut Rewriter<'c>, r: &Resize<'c>) -> Option<Value<'c>> {
+    let xd = r.input.shape();
     let (n, c, [oh, ow]) = (xd[0], xd[1], r.out);
-    let nhwc = transpose(r.input, &[0, 2, 3, 1], &[n, xd[2], xd[3], c]);
-    let size = constant::insert_i32(anchor, &[oh, ow]).expect("small size");
-    let bool_attr = |b: bool| unsafe { mlirBoolAttrGet(ctx, b as i32) };
-    let name = if r.bilinear { "tfl.resize_bilinear" } else { "tfl.resize_nearest_neighbor" };
-    let attrs = [("align_corners", bool_attr(r.align_corners)), ("half_pixel_centers", bool_attr(r.half_pixel_centers))];
-    let y = result(insert_op_before(anchor, name, &[nhwc, size], &[tensor(&[n, oh, ow, c])], &attrs), 0);
-    transpose(y, &[0, 3, 1, 2], &[n, c, oh, ow])
+    let size = ConstTensor::from_i32(vec![2], &[oh, ow]).ok()?;
+    let input_ty = r.input.raw_type();
+    let transpose = |rw: &mut Rewriter<'c>, v: Value<'c>, perm: &[i64], shape: &[i64]| {
+        let p = insert_i32(rw, perm).expect("a permutation fits in i32");
+        tfl::Transpose::build(rw, &[input_ty.with_shape(shape)], v, p).create().output()
+    };
+    let nhwc = transpose(rw, r.input, &[0, 2, 3, 1], &[n, xd[2], xd[3], c]);
+    let size = constant::insert(rw, &size);
+    let ty = input_ty.with_shape(&[n, oh, ow, c]);
+    let y = if r.bilinear {
+        let b = tfl::ResizeBilinear::build(rw, &[ty], nhwc, size);
+        b.align_corners(r.align_corners).half_pixel_centers(r.half_pixel_centers).create().output()
+    } else {
+        let b = tfl::ResizeNearestNeighbor::build(rw, &[ty], nhwc, size);
+        b.align_corners(r.align_corners).half_pixel_centers(r.half_pixel_centers).create().output()
+    };
+    Some(transpose(rw, y, &[0, 3, 1, 2], &[n, c, oh, ow]))
 }

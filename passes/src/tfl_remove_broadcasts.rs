@@ -1,5 +1,6 @@
 //! `tfl-remove-broadcasts`: drops a `tfl.broadcast_to` that feeds an op which
-//! broadcasts its operands itself, when the op's result is the same without it.
+//! broadcasts its operands itself (`Trait::Broadcasting` in the catalog), when the op's
+//! result is the same without it.
 //! StableHLO spells every broadcast out (`broadcast_in_dim`); TFLite's binary kernels
 //! broadcast implicitly, so the explicit copy only costs memory and time.
 //!
@@ -8,18 +9,23 @@
 //! becomes
 //!   %r = "tfl.mul"(%x, %c) : (tensor<2x8x4x4xf32>, tensor<1x8x1x1xf32>) -> ...
 //!
-//! A broadcast feeding an element-wise op whose result would be smaller without it
-//! moves below that op instead (BroadcastToSinkThroughElementwise), so `rsqrt(x + eps)`
-//! over a broadcast vector is computed on the vector, and the broadcast reaches a
-//! consumer that drops it.
+//! A broadcast feeding an element-wise op (`Trait::ElementWise`) whose result would be
+//! smaller without it moves below that op instead, so `rsqrt(x + eps)` over a broadcast
+//! vector is computed on the vector, and the broadcast reaches a consumer that drops it.
+//!
+//! Patterns (`<Op><Effect>`): ElementwiseBroadcastToSink (rooted at any element-wise
+//! op, tried in program order so a broadcast sunk below one op is seen by the next) and
+//! BroadcastToDrop (rooted at `tfl.broadcast_to`).
 //!
 //! Input and output: TFL. A broadcast left with no user is erased; one with other
 //! users (or a result of rank above 4, beyond every kernel's broadcasting) stays.
 
+use crate::constant::{insert, ConstTensor};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::rewrite::*;
-use crate::op_classes::{BROADCASTING, UNARY};
-use mlir_sys::*;
+use edge_dialects::catalog::Trait::{Broadcasting, ElementWise};
+use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
+use edge_dialects::tfl::op as tfl;
+use std::sync::LazyLock;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-remove-broadcasts",
@@ -36,7 +42,29 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 /// Highest result rank the pass relies on kernels to broadcast.
 const MAX_RANK: usize = 4;
 
+const PATTERNS: &[Pattern] = &[
+    // ---- any element-wise op (`Trait::ElementWise`) -----------------------------
+    Pattern::any_op("ElementwiseBroadcastToSink", sink_broadcast),
+    // ---- tfl.broadcast_to -------------------------------------------------------
+    Pattern::new("BroadcastToDrop", tfl::BroadcastTo::NAME, drop_broadcast),
+];
+
+static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
+
 struct TflRemoveBroadcasts;
+
+impl Pass for TflRemoveBroadcasts {
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        let mut rw = Rewriter::new(func.context());
+        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, GreedyConfig::default(), &mut rw) {
+            func.emit_error(&format!("tfl-remove-broadcasts: {e}"));
+            return Err(PassFailed);
+        }
+        // Unused ops of the input go too, when no pattern applied.
+        rw.erase_dead_ops(func);
+        Ok(rw.changed())
+    }
+}
 
 /// The numpy broadcast of `shapes`, if they are compatible and static.
 pub fn broadcast_shapes(shapes: &[Vec<i64>]) -> Option<Vec<i64>> {
@@ -57,86 +85,75 @@ pub fn broadcast_shapes(shapes: &[Vec<i64>]) -> Option<Vec<i64>> {
 }
 
 /// The source of `v` when a `tfl.broadcast_to` defines it.
-fn broadcast_source(v: MlirValue) -> Option<MlirValue> {
-    defining_op(v).filter(|op| name(*op) == "tfl.broadcast_to").map(|op| operand(op, 0))
+fn broadcast_source(v: Value) -> Option<Value> {
+    v.defined_by::<tfl::BroadcastTo>().map(|b| b.input())
 }
 
 /// `op(broadcast_to(a), b)` -> `broadcast_to(op(a, b))` when `op(a, b)` is smaller.
-fn sink_broadcast(op: MlirOperation) {
-    let n = name(op);
-    if !(UNARY.contains(&n.as_str()) || BROADCASTING.contains(&n.as_str())) || unsafe { mlirOperationGetNumResults(op) } != 1 {
-        return;
+fn sink_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    if !op.def().is_some_and(|d| d.has(ElementWise)) || op.num_results() != 1 {
+        return false;
     }
-    let ins = operands(op);
+    let ins = op.operands();
     if !ins.iter().any(|&v| broadcast_source(v).is_some()) {
-        return;
+        return false;
     }
-    let out = value_type(result(op, 0));
+    let out = op.result(0).ty();
     if !out.is_static() || out.dims().len() > MAX_RANK {
-        return;
+        return false;
     }
-    let sources: Vec<MlirValue> = ins.iter().map(|&v| broadcast_source(v).unwrap_or(v)).collect();
-    let shapes: Vec<Vec<i64>> = sources.iter().map(|&v| value_type(v).dims().to_vec()).collect();
-    let Some(mut small) = broadcast_shapes(&shapes) else { return };
+    let sources: Vec<Value> = ins.iter().map(|&v| broadcast_source(v).unwrap_or(v)).collect();
+    let shapes: Vec<Vec<i64>> = sources.iter().map(|v| v.shape()).collect();
+    let Some(mut small) = broadcast_shapes(&shapes) else { return false };
     if small.len() > out.dims().len() {
-        return;
+        return false;
     }
     while small.len() < out.dims().len() {
         small.insert(0, 1);
     }
     if small == out.dims() || small.iter().zip(out.dims()).any(|(&s, &o)| s != 1 && s != o) {
-        return;
+        return false;
     }
-    let Ok(shape) = crate::constant::insert_i32(op, out.dims()) else { return };
+    let Ok(shape) = ConstTensor::from_i32(vec![out.dims().len() as i64], out.dims()) else { return false };
     for (i, v) in sources.into_iter().enumerate() {
-        set_operand(op, i, v);
+        rw.set_operand(op, i, v);
     }
-    let r = result(op, 0);
-    let big = unsafe { mlirValueGetType(r) };
-    unsafe {
-        let elem = mlirShapedTypeGetElementType(big);
-        mlirValueSetType(r, mlirRankedTensorTypeGet(small.len() as isize, small.as_ptr(), elem, mlirAttributeGetNull()));
-        let b = insert_op_before(op, "tfl.broadcast_to", &[r, shape], &[big], &[]);
-        mlirOperationMoveAfter(defining_op(shape).unwrap(), op);
-        mlirOperationMoveAfter(b, defining_op(shape).unwrap());
-        let mut except = b;
-        mlirValueReplaceAllUsesExcept(r, mlirOperationGetResult(b, 0), 1, &mut except);
-    }
+    let r = op.result(0);
+    let big = r.raw_type();
+    rw.set_type(r, big.with_shape(&small));
+    // After `op`: its shape operand, then the broadcast its users read instead.
+    rw.set_insertion_after(op);
+    let shape = insert(rw, &shape);
+    let b = tfl::BroadcastTo::build(rw, &[big], r, shape).create();
+    rw.replace_all_uses_except(r, b.output(), b.op());
+    true
 }
 
-impl Pass for TflRemoveBroadcasts {
-    fn run(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        // In program order, so a broadcast sunk below one op is seen by the next.
-        for op in body_ops(func) {
-            sink_broadcast(op);
+/// `op(broadcast_to(a), b)` -> `op(a, b)` for each user `op` that broadcasts its
+/// operands itself and whose result stays the same; the broadcast goes when no user
+/// is left.
+fn drop_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(b) = op.cast::<tfl::BroadcastTo>() else { return false };
+    let source = b.input();
+    let mut changed = false;
+    for (user, index) in b.output().uses() {
+        if !user.def().is_some_and(|d| d.has(Broadcasting)) {
+            continue;
         }
-        for op in body_ops(func) {
-            if name(op) != "tfl.broadcast_to" {
-                continue;
-            }
-            let source = operand(op, 0);
-            for (user, index) in uses(result(op, 0)) {
-                if !BROADCASTING.contains(&name(user).as_str()) {
-                    continue;
-                }
-                let out = value_type(result(user, 0));
-                if !out.is_static() || out.dims().len() > MAX_RANK {
-                    continue;
-                }
-                let shapes: Vec<Vec<i64>> = operands(user)
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| value_type(if i == index { source } else { *v }).dims().to_vec())
-                    .collect();
-                if broadcast_shapes(&shapes).as_deref() == Some(out.dims()) {
-                    set_operand(user, index, source);
-                }
-            }
-            if use_count(result(op, 0)) == 0 {
-                erase(op);
-            }
+        let out = user.result(0).ty();
+        if !out.is_static() || out.dims().len() > MAX_RANK {
+            continue;
         }
-        erase_dead_ops(func);
-        Ok(())
+        let shapes: Vec<Vec<i64>> =
+            user.operands().iter().enumerate().map(|(i, v)| if i == index { source } else { *v }.shape()).collect();
+        if broadcast_shapes(&shapes).as_deref() == Some(out.dims()) {
+            rw.set_operand(user, index, source);
+            changed = true;
+        }
     }
+    if b.output().use_count() == 0 {
+        rw.erase_op(op);
+        changed = true;
+    }
+    changed
 }

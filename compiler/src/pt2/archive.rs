@@ -79,7 +79,9 @@ impl Archive {
         }
         // SAFETY: the map is read-only and private to this process. Like every reader
         // of memory-mapped files, we rely on the file not being truncated or rewritten
-        // by another process while the archive is open.
+        // by another process while the archive is open. No crate offers a safe file map
+        // (none can promise that of another process), and reading the file instead
+        // would copy every weight: this is the importer's one `unsafe`.
         let map = unsafe { Mmap::map(&file) }.map_err(io)?;
         Archive::from_map(path, map)
     }

@@ -1,17 +1,20 @@
-//! Writes StableHLO in MLIR's generic form, one op per line, with typed SSA values.
-//! Lowerings call the builders here; each op carries the location of the ATen node
-//! being lowered. Weights are emitted as constants that name their graph input and get
-//! their `dense_resource` value after parsing (so no weight bytes pass through text).
+//! Builds StableHLO through the IR layer (`edge_dialects::mlir`): lowerings call the
+//! builders here, which create ops at the end of the function's body block, each at
+//! the location of the ATen node being lowered. Attribute dictionaries are passed as
+//! text (`dimensions = array<i64: 0>`) and parsed once per distinct text; constants are
+//! built from bytes, never from text; weights are `dense_resource` constants over the
+//! archive's bytes.
 
 use super::sym::{Expr, SymDim};
 use edge_dialects::ir::{ElemTy, TensorTy};
+use edge_dialects::mlir::{Attribute, Block, Context, Location, Op, Rewriter, Type, Value};
 use std::collections::HashMap;
-use std::fmt::Write;
 
-/// An SSA value and its type.
+/// A value the emitter made, and its type. Lifetime-free: it indexes the emitter's
+/// table of MLIR values (`Emitter::value`).
 #[derive(Debug, Clone)]
 pub struct Val {
-    pub name: String,
+    id: usize,
     pub ty: TensorTy,
 }
 
@@ -49,7 +52,9 @@ pub fn join<T: std::fmt::Display>(v: &[T]) -> String {
     v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
 }
 
-/// A float literal MLIR parses back to the same value (hex for non-finite values).
+/// A float literal MLIR parses back to the same value (hex for non-finite values), for
+/// float attributes written as text.
+#[allow(dead_code)]
 pub fn float_literal(v: f64, elem: &ElemTy) -> String {
     if v.is_finite() {
         // MLIR wants a '.' in float literals: `1e-5` must be `1.0e-5`.
@@ -70,22 +75,101 @@ pub fn float_literal(v: f64, elem: &ElemTy) -> String {
     }
 }
 
-/// A scalar literal of element type `elem`.
-pub fn scalar_literal(v: f64, elem: &ElemTy) -> String {
+/// The bytes of `v` as one element of `elem` (`elements::constant_bytes` layout), the
+/// value MLIR's parser gave the literal the importer used to write (`float_literal`, or
+/// the integer `v as i64`, or `true`/`false`): floats rounded to nearest, ties to even
+/// (non-finite ones with the bits `float_literal` spells); integers truncated toward
+/// zero and required to fit (a signless iN holds -2^(N-1)..2^N-1, an unsigned one
+/// 0..2^N-1); bools true for any non-zero value.
+pub fn scalar_bytes(v: f64, elem: &ElemTy) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(8);
+    push_scalar(&mut out, v, elem)?;
+    Ok(out)
+}
+
+/// Appends `scalar_bytes(v, elem)` to `out`.
+fn push_scalar(out: &mut Vec<u8>, v: f64, elem: &ElemTy) -> Result<(), String> {
     match elem {
-        e if e.is_float() => float_literal(v, e),
-        ElemTy::I(1) => (v != 0.0).to_string(),
-        _ => format!("{}", v as i64),
+        ElemTy::F32 => out.extend_from_slice(&(v as f32).to_le_bytes()),
+        ElemTy::F64 => out.extend_from_slice(&v.to_le_bytes()),
+        ElemTy::F16 if v.is_finite() => out.extend_from_slice(&(round_float(v, 5, 10) as u16).to_le_bytes()),
+        ElemTy::F16 => out.extend_from_slice(&half::f16::from_f64(v).to_bits().to_le_bytes()),
+        ElemTy::BF16 if v.is_finite() => out.extend_from_slice(&(round_float(v, 8, 7) as u16).to_le_bytes()),
+        ElemTy::BF16 => out.extend_from_slice(&half::bf16::from_f64(v).to_bits().to_le_bytes()),
+        ElemTy::I(1) => out.push((v != 0.0) as u8),
+        ElemTy::I(w) | ElemTy::U(w) if matches!(w, 8 | 16 | 32 | 64) => {
+            let i = v as i64;
+            let unsigned = matches!(elem, ElemTy::U(_));
+            let fits = match *w {
+                64 => !unsigned || i >= 0,
+                w if unsigned => i >= 0 && i < 1 << w,
+                w => i >= -(1 << (w - 1)) && i < 1 << w,
+            };
+            if !fits {
+                return Err(format!("the constant {i} does not fit in {elem}"));
+            }
+            out.extend_from_slice(&i.to_le_bytes()[..*w as usize / 8]);
+        }
+        other => return Err(format!("a constant of element type {other} cannot be built from a number")),
     }
+    Ok(())
+}
+
+/// The bits of the finite `v` in the binary floating-point format with `exp_bits`
+/// exponent and `man_bits` mantissa bits (f16: 5, 10; bf16: 8, 7), rounded to nearest,
+/// ties to even, overflowing to infinity: what LLVM's `APFloat::convert` gives, with one
+/// rounding (`half`'s `from_f64` may round twice, through f32).
+pub fn round_float(v: f64, exp_bits: u32, man_bits: u32) -> u64 {
+    let sign = (v.to_bits() >> 63) << (exp_bits + man_bits);
+    let a = v.abs();
+    if a == 0.0 {
+        return sign;
+    }
+    let bias = (1i64 << (exp_bits - 1)) - 1;
+    let min_exp = 1 - bias;
+    // floor(log2 a), exact from the bits (a subnormal f64 is far below any target's range).
+    let biased = ((a.to_bits() >> 52) & 0x7FF) as i64;
+    let e = if biased == 0 { -1023 } else { biased - 1023 };
+    // The target's unit in the last place at a's binade (the subnormal one below min_exp).
+    let ulp_exp = e.max(min_exp) - man_bits as i64;
+    // a / 2^ulp_exp and its rounding are exact in f64: a power-of-two scaling, then an
+    // integer below 2^54.
+    let q = (a * 2f64.powi(-ulp_exp as i32)).round_ties_even() as u64;
+    if q == 0 {
+        return sign;
+    }
+    // q * 2^ulp_exp: q has man_bits + 1 bits for a normal result, man_bits + 2 after
+    // rounding up to the next binade, fewer for a subnormal one.
+    let top = 63 - q.leading_zeros() as i64;
+    let exp = top + ulp_exp;
+    let max_field = (1i64 << exp_bits) - 1;
+    if exp < min_exp {
+        return sign | q;
+    }
+    let field = exp + bias;
+    if field >= max_field {
+        return sign | ((max_field as u64) << man_bits);
+    }
+    // The implicit leading bit goes (q is exactly 2^(man_bits + 1) when top is one more).
+    sign | ((field as u64) << man_bits) | (q & ((1 << man_bits) - 1))
+}
+
+/// Bytes a static tensor of type `t` holds.
+fn expected_bytes(t: &TensorTy) -> Option<usize> {
+    (t.num_elements()? as usize).checked_mul(t.elem.byte_width()?)
 }
 
 /// The most elements one tensor built at import may have (2^31), unless raised.
 pub const DEFAULT_MAX_TENSOR_ELEMENTS: u64 = 1 << 31;
 /// The most bytes of constant data the importer may materialize for one constant
 /// (64 MiB), unless raised. Weights are mapped from the archive, not materialized. Such a
-/// constant passes through MLIR text, so it costs 20-30 times its bytes in memory while
-/// it is built (a 384 MiB averaging matrix peaked at 7.8 GB): the default keeps one
-/// under about 2 GB.
+/// constant is built from bytes: while it is built it costs the lowering's table (f64
+/// values for float tables, i64 for index tables) plus its bytes, which the context
+/// takes over without a copy from `OWNED_CONSTANT_BYTES` on: at most about 3 times its
+/// bytes (the 192 MiB averaging matrix of
+/// `fuzz/regressions/pt2/adaptive-pool2d-averaging-matrix-192mb.pt2` imports at a peak
+/// of 0.6 GB; through MLIR text it took 5.6 GB, and a 384 MiB one 7.8 GB). The default
+/// bounds what one archive can make the importer compute.
 pub const DEFAULT_MAX_CONSTANT_BYTES: u64 = 64 << 20;
 /// The environment variables that raise the limits (read when `ImportOptions` leaves
 /// them unset).
@@ -155,83 +239,194 @@ impl Limits {
     }
 }
 
-/// The text of a function body under construction.
-pub struct Emitter {
-    body: String,
+/// Constants of at least this many bytes are `dense_resource` blobs the context takes
+/// over (`Context::owned_constant`: no copy, no hash); smaller ones are `dense`
+/// attributes (copied once into the context, printed inline).
+pub const OWNED_CONSTANT_BYTES: usize = 1 << 20;
+
+/// Builds a function body through the IR layer: each op is created at the end of the
+/// current block (the function's body, or a region's block while `op_with_region`
+/// builds it) with the current location, and its results enter the emitter's table of
+/// values, which `Val`s index.
+pub struct Emitter<'c> {
+    context: Context<'c>,
+    rw: Rewriter<'c>,
+    /// Where new ops go.
+    block: Block<'c>,
+    /// Every value made so far; `Val::id` indexes it.
+    values: Vec<Value<'c>>,
+    /// MLIR types by their text (`None`: the text does not parse).
+    types: HashMap<String, Option<Type<'c>>>,
+    /// Parsed attribute dictionaries by their text (`None`: it does not parse).
+    attrs: HashMap<String, Option<Vec<(&'c str, Attribute<'c>)>>>,
     next: usize,
-    /// The current location, as MLIR text (`loc(...)`).
-    pub loc: String,
+    /// The location new ops get: the ATen node being lowered (`loc("relu"("m.py":3:1))`).
+    pub loc: Location<'c>,
     /// Size symbols (`s77`) as 0-d i64 values read from the inputs that define them.
     pub syms: HashMap<String, Val>,
     /// The symbolic sizes of the current node's tensors, by their static pattern
     /// (`[-1, 8]`): what a `?` dimension of a shape the lowering asks for stands for.
     dynamic_shapes: Vec<(Vec<i64>, Vec<SymDim>)>,
     /// Problems found while emitting the current node (a dynamic shape with no known
-    /// size, a tensor over the size limit); the driver turns them into a lowering error.
+    /// size, a tensor over the size limit, a constant its type cannot hold); the driver
+    /// turns them into a lowering error.
     pub errors: Vec<String>,
     /// Bounds on what the importer builds; every result type is checked against them.
     pub limits: Limits,
 }
 
-impl Default for Emitter {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Emitter {
-    pub fn new() -> Self {
+impl<'c> Emitter<'c> {
+    /// An emitter appending to `block` (a function's body).
+    pub fn new(context: Context<'c>, block: Block<'c>, limits: Limits) -> Self {
+        let mut rw = Rewriter::new(context);
+        rw.set_insertion_end(block);
         Emitter {
-            body: String::new(),
+            context,
+            rw,
+            block,
+            values: Vec::new(),
+            types: HashMap::new(),
+            attrs: HashMap::new(),
             next: 0,
-            loc: "loc(unknown)".into(),
+            loc: context.unknown_location(),
             syms: HashMap::new(),
             dynamic_shapes: Vec::new(),
             errors: Vec::new(),
-            limits: Limits::default(),
+            limits,
         }
     }
 
-    pub fn with_limits(limits: Limits) -> Self {
-        Emitter { limits, ..Self::new() }
+    pub fn context(&self) -> Context<'c> {
+        self.context
     }
 
-    pub fn body(&self) -> &str {
-        &self.body
-    }
-
+    /// A name no graph value has (`%v7`), for values a lowering adds to the environment.
     pub fn fresh(&mut self) -> String {
         self.next += 1;
         format!("%v{}", self.next)
     }
 
-    /// Emits `"name"(operands) {attrs} : (types) -> result` and returns the result.
+    /// `loc("name")`.
+    pub fn name_loc(&self, name: &str) -> Location<'c> {
+        self.context.name_location(name, self.context.unknown_location())
+    }
+
+    /// `loc("name"("file":line:1))`.
+    pub fn source_loc(&self, name: &str, file: &str, line: u32) -> Location<'c> {
+        self.context.name_location(name, self.context.file_line_col(file, line, 1))
+    }
+
+    /// The MLIR value `v` stands for.
+    pub fn value(&self, v: &Val) -> Value<'c> {
+        *self.values.get(v.id).unwrap_or_else(|| panic!("value #{} is not from this emitter", v.id))
+    }
+
+    fn push(&mut self, value: Value<'c>, ty: TensorTy) -> Val {
+        self.values.push(value);
+        Val { id: self.values.len() - 1, ty }
+    }
+
+    /// Appends an argument of type `ty` at `loc` to the current block (a function's
+    /// input; the caller sets the function's type once all are known).
+    pub fn argument(&mut self, ty: &TensorTy, loc: Location<'c>) -> Val {
+        let t = self.mlir_type(ty);
+        let arg = self.block.add_argument(t, loc);
+        self.push(arg, ty.clone())
+    }
+
+    /// The MLIR type of `t`; one that cannot be built is recorded in `errors` and stands
+    /// in as `none`, so the node still lowers to the end and reports it.
+    pub fn mlir_type(&mut self, t: &TensorTy) -> Type<'c> {
+        self.try_type(t).unwrap_or_else(|| {
+            self.errors.push(format!("the type {t} cannot be built"));
+            self.context.none_type()
+        })
+    }
+
+    /// The MLIR type of `t`, if it can be built (a quantized type's parameters come
+    /// from the archive).
+    fn try_type(&mut self, t: &TensorTy) -> Option<Type<'c>> {
+        let context = self.context;
+        *self.types.entry(t.to_string()).or_insert_with_key(|text| context.parse_type(text))
+    }
+
+    /// The entries of the attribute dictionary `{text}`; text that does not parse is
+    /// recorded in `errors`.
+    fn attributes(&mut self, name: &str, text: &str) -> Vec<(&'c str, Attribute<'c>)> {
+        if text.is_empty() {
+            return Vec::new();
+        }
+        if let Some(known) = self.attrs.get(text) {
+            if let Some(entries) = known {
+                return entries.clone();
+            }
+            self.errors.push(format!("the attributes of '{name}' do not parse: {{{text}}}"));
+            return Vec::new();
+        }
+        let dict = format!("{{{text}}}");
+        // The checks `parse_module` makes on text before MLIR's parser sees it.
+        let parsed = match edge_dialects::context::precheck(&dict) {
+            Ok(()) => self.context.parse_attr(&dict).and_then(|a| a.dictionary_entries()),
+            Err(_) => None,
+        };
+        self.attrs.insert(text.to_string(), parsed);
+        self.attributes(name, text)
+    }
+
+    /// Creates op `name` with `regions` empty regions at the end of the current block.
+    fn create(&mut self, name: &str, operands: &[&Val], attrs: &str, results: &[TensorTy], regions: usize) -> Op<'c> {
+        self.check_results(name, results);
+        let operands: Vec<Value<'c>> = operands.iter().map(|v| self.value(v)).collect();
+        let types: Vec<Type<'c>> = results.iter().map(|t| self.mlir_type(t)).collect();
+        let attrs = self.attributes(name, attrs);
+        self.rw.create_with_regions(self.loc, name, &operands, &types, &attrs, regions)
+    }
+
+    fn results_of(&mut self, op: Op<'c>, results: &[TensorTy]) -> Vec<Val> {
+        results.iter().enumerate().map(|(i, t)| self.push(op.result(i), t.clone())).collect()
+    }
+
+    /// Creates `"name"(operands) {attrs} : (types) -> result` and returns the result.
+    /// `attrs` is the text of the attribute dictionary's entries
+    /// (`dimensions = array<i64: 0>`).
     pub fn op(&mut self, name: &str, operands: &[&Val], attrs: &str, result: TensorTy) -> Val {
         self.op_multi(name, operands, attrs, &[result]).pop().expect("one result")
     }
 
     /// Like `op` with any number of results.
     pub fn op_multi(&mut self, name: &str, operands: &[&Val], attrs: &str, results: &[TensorTy]) -> Vec<Val> {
-        self.check_results(name, results);
-        let names: Vec<String> = results.iter().map(|_| self.fresh()).collect();
-        let lhs = if names.is_empty() { String::new() } else { format!("{} = ", names.join(", ")) };
-        let ops: Vec<&str> = operands.iter().map(|v| v.name.as_str()).collect();
-        let tys: Vec<String> = operands.iter().map(|v| ty(&v.ty)).collect();
-        let res: Vec<String> = results.iter().map(ty).collect();
-        let attrs = if attrs.is_empty() { String::new() } else { format!(" {{{attrs}}}") };
-        let res_text = if res.len() == 1 { res[0].clone() } else { format!("({})", res.join(", ")) };
-        writeln!(
-            self.body,
-            "    {lhs}\"{name}\"({}){attrs} : ({}) -> {res_text} {}",
-            ops.join(", "),
-            tys.join(", "),
-            self.loc
-        )
-        .unwrap();
-        names.into_iter().zip(results).map(|(name, ty)| Val { name, ty: ty.clone() }).collect()
+        let op = self.create(name, operands, attrs, results, 0);
+        self.results_of(op, results)
     }
 
-    /// Emits an op with one region whose block takes scalar arguments and returns the
+    /// Creates an op with one region of one block taking `block_args`; `build` fills
+    /// the block (ops it creates go there) and returns what the block's
+    /// `stablehlo.return` returns.
+    pub fn op_with_region(
+        &mut self,
+        name: &str,
+        operands: &[&Val],
+        attrs: &str,
+        results: &[TensorTy],
+        block_args: &[TensorTy],
+        build: impl FnOnce(&mut Self, &[Val]) -> Vec<Val>,
+    ) -> Vec<Val> {
+        let op = self.create(name, operands, attrs, results, 1);
+        let outer = self.block;
+        let arg_types: Vec<(Type<'c>, Location<'c>)> = block_args.iter().map(|t| (self.mlir_type(t), self.loc)).collect();
+        let block = op.region(0).append_block(&arg_types);
+        let args: Vec<Val> = block_args.iter().enumerate().map(|(i, t)| self.push(block.argument(i), t.clone())).collect();
+        self.block = block;
+        self.rw.set_insertion_end(block);
+        let rets = build(self, &args);
+        let refs: Vec<&Val> = rets.iter().collect();
+        self.op_multi("stablehlo.return", &refs, "", &[]);
+        self.block = outer;
+        self.rw.set_insertion_end(outer);
+        self.results_of(op, results)
+    }
+
+    /// An op with one region whose block takes two scalar arguments and returns the
     /// result of `body_op` applied to them (reduce/reduce_window bodies).
     pub fn op_with_scalar_body(
         &mut self,
@@ -242,24 +437,10 @@ impl Emitter {
         body_op: &str,
         scalar: &ElemTy,
     ) -> Vec<Val> {
-        self.check_results(name, results);
-        let names: Vec<String> = results.iter().map(|_| self.fresh()).collect();
-        let s = ty(&tensor(&[], scalar.clone()));
-        let ops: Vec<&str> = operands.iter().map(|v| v.name.as_str()).collect();
-        let tys: Vec<String> = operands.iter().map(|v| ty(&v.ty)).collect();
-        let res: Vec<String> = results.iter().map(ty).collect();
-        let (a, b, r) = (self.fresh(), self.fresh(), self.fresh());
-        let res_text = if res.len() == 1 { res[0].clone() } else { format!("({})", res.join(", ")) };
-        writeln!(
-            self.body,
-            "    {} = \"{name}\"({}) ({{\n    ^bb0({a}: {s}, {b}: {s}):\n      {r} = \"{body_op}\"({a}, {b}) : ({s}, {s}) -> {s} {loc}\n      \"stablehlo.return\"({r}) : ({s}) -> () {loc}\n    }}) {{{attrs}}} : ({}) -> {res_text} {loc}",
-            names.join(", "),
-            ops.join(", "),
-            tys.join(", "),
-            loc = self.loc
-        )
-        .unwrap();
-        names.into_iter().zip(results).map(|(name, ty)| Val { name, ty: ty.clone() }).collect()
+        let s = tensor(&[], scalar.clone());
+        self.op_with_region(name, operands, attrs, results, &[s.clone(), s.clone()], |e, args| {
+            vec![e.op(body_op, &[&args[0], &args[1]], "", s)]
+        })
     }
 
     /// Records an error for each result over the size limit (the one place every type
@@ -272,11 +453,84 @@ impl Emitter {
         }
     }
 
-    /// Emits a raw line (already formatted) into the body.
-    pub fn raw(&mut self, line: &str) {
-        self.body.push_str("    ");
-        self.body.push_str(line);
-        self.body.push('\n');
+    // ----- constants ------------------------------------------------------------------
+
+    /// A `stablehlo.constant` of type `t` holding `bytes` (`elements::constant_bytes`
+    /// layout; one element's bytes make a splat). Large ones become blobs the context
+    /// takes over (see `OWNED_CONSTANT_BYTES`).
+    pub fn constant_from_bytes(&mut self, t: TensorTy, bytes: Vec<u8>) -> Val {
+        self.check_results("stablehlo.constant", std::slice::from_ref(&t));
+        let Some(ty) = self.try_type(&t) else {
+            return self.failed_constant(t.clone(), format!("the type {t} cannot be built"));
+        };
+        let value = if t.elem.is_bool() {
+            // Only splats: MLIR packs bool tensors by the bit.
+            match bytes.as_slice() {
+                [b] => Some(self.context.bool_splat(ty, *b != 0)),
+                _ => None,
+            }
+        } else if bytes.len() >= OWNED_CONSTANT_BYTES && expected_bytes(&t) == Some(bytes.len()) {
+            Some(self.context.owned_constant(ty, bytes))
+        } else {
+            self.context.dense_from_bytes(ty, &bytes)
+        };
+        let value = value.unwrap_or_else(|| {
+            self.errors.push(format!("a constant of type {t} cannot hold the values it was given"));
+            self.context.unit_attr()
+        });
+        self.constant(ty, value, t)
+    }
+
+    fn constant(&mut self, ty: Type<'c>, value: Attribute<'c>, t: TensorTy) -> Val {
+        let op = self.rw.create_at(self.loc, "stablehlo.constant", &[], &[ty], &[("value", value)]);
+        self.push(op.result(0), t)
+    }
+
+    /// A constant standing in for one that could not be built (the error is recorded):
+    /// the node still lowers to its end and reports every error it finds.
+    fn failed_constant(&mut self, t: TensorTy, error: String) -> Val {
+        self.errors.push(error);
+        let ty = self.try_type(&t).unwrap_or_else(|| self.context.none_type());
+        let unit = self.context.unit_attr();
+        self.constant(ty, unit, t)
+    }
+
+    /// A constant of `elem` and `shape` holding `values` (row-major), each rounded to
+    /// `elem` as MLIR rounds a float literal.
+    pub fn const_floats(&mut self, values: &[f64], elem: &ElemTy, shape: &[i64]) -> Val {
+        let t = tensor(shape, elem.clone());
+        if !elem.is_float() {
+            return self.failed_constant(t.clone(), format!("a table of floats cannot be a constant of type {t}"));
+        }
+        let mut bytes = Vec::with_capacity(values.len() * elem.byte_width().unwrap_or(0));
+        for &v in values {
+            if let Err(e) = push_scalar(&mut bytes, v, elem) {
+                return self.failed_constant(t, e);
+            }
+        }
+        self.constant_from_bytes(t, bytes)
+    }
+
+    /// An i64 constant of `shape` holding `values` (row-major).
+    pub fn const_i64s_shaped(&mut self, values: &[i64], shape: &[i64]) -> Val {
+        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        self.constant_from_bytes(tensor(shape, ElemTy::I(64)), bytes)
+    }
+
+    /// A constant named after graph input `input` whose value is a `dense_resource` over
+    /// the stored bytes `bytes` holds (the archive's map, or a gathered copy), which
+    /// the context keeps. `ty` is the constant's type; a quantized one stores its
+    /// integers.
+    pub fn weight(&mut self, resource: &str, ty: TensorTy, bytes: impl AsRef<[u8]> + Send + 'static) -> Val {
+        let stored = match &ty.elem {
+            ElemTy::Quant(q) => TensorTy { elem: q.storage(), ..ty.clone() },
+            _ => ty.clone(),
+        };
+        let (Some(result), Some(stored)) = (self.try_type(&ty), self.try_type(&stored)) else {
+            return self.failed_constant(ty.clone(), format!("the type {ty} cannot be built"));
+        };
+        let value = self.context.resource_constant(stored, resource, bytes);
+        self.constant(result, value, ty)
     }
 
     // ----- builders -------------------------------------------------------------------
@@ -285,8 +539,10 @@ impl Emitter {
     pub fn splat(&mut self, v: f64, elem: &ElemTy, shape: &[i64]) -> Val {
         if shape.iter().all(|&d| d >= 0) {
             let t = tensor(shape, elem.clone());
-            let attrs = format!("value = dense<{}> : {}", scalar_literal(v, elem), ty(&t));
-            return self.op("stablehlo.constant", &[], &attrs, t);
+            return match scalar_bytes(v, elem) {
+                Ok(bytes) => self.constant_from_bytes(t, bytes),
+                Err(e) => self.failed_constant(t, e),
+            };
         }
         let s = self.splat(v, elem, &[]);
         self.broadcast_in_dim(&s, shape, &[])
@@ -297,9 +553,7 @@ impl Emitter {
         if let Err(e) = self.limits.check_constant("an index constant", v.len() as u128, &ElemTy::I(64)) {
             self.errors.push(e);
         }
-        let t = tensor(&[v.len() as i64], ElemTy::I(64));
-        let attrs = format!("value = dense<[{}]> : {}", join(v), ty(&t));
-        self.op("stablehlo.constant", &[], &attrs, t)
+        self.const_i64s_shaped(v, &[v.len() as i64])
     }
 
     pub fn convert(&mut self, v: &Val, elem: &ElemTy) -> Val {
@@ -417,7 +671,7 @@ impl Emitter {
 
 // ----- dynamic shapes ----------------------------------------------------------------
 
-impl Emitter {
+impl Emitter<'_> {
     /// Starts a node: its tensors' symbolic sizes, keyed by their static patterns.
     pub fn set_dynamic_shapes(&mut self, shapes: Vec<(Vec<i64>, Vec<SymDim>)>) {
         self.dynamic_shapes = shapes;
@@ -492,5 +746,87 @@ impl Emitter {
                 self.binary(op, &a, &b)
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use edge_dialects::context::edge_context;
+
+    /// Values around the float formats' edges: ties, the double-rounding trap of going
+    /// through f32 (1 + 2^-11 + 2^-40 is just above a tie of f16), subnormals,
+    /// overflow, non-finite values, and pseudo-random ones.
+    fn float_samples() -> Vec<f64> {
+        let mut v = vec![
+            0.0, -0.0, 1.0, -1.5, 0.1, 1e-5, 1.0 / 3.0, 65504.0, 65519.99, 65520.0, -65520.0, 1e10, 3.4e38, 1e39,
+            5.960464477539063e-8, 2.9802322387695312e-8, 2.99e-8, 8.940696716308594e-8, 1e-40, 1e-300,
+            1.0 + 2f64.powi(-11) + 2f64.powi(-40), 1.0 + 2f64.powi(-8) + 2f64.powi(-40),
+            f64::INFINITY, f64::NEG_INFINITY, f64::NAN, f64::MAX, f64::MIN_POSITIVE,
+        ];
+        for m in 1024..1040 {
+            v.push((m as f64 + 0.5) * 2f64.powi(-10));
+            v.push((m as f64 + 0.5) * 2f64.powi(-24 - 10));
+            v.push((m as f64 + 0.5) * 2f64.powi(-7));
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Exponents within +-150 of 1: every format's range and beyond.
+            let e = (x >> 52) % 300;
+            v.push(f64::from_bits((x & 0x800F_FFFF_FFFF_FFFF) | ((873 + e) << 52)));
+        }
+        v
+    }
+
+    /// A constant built from `scalar_bytes` is the attribute MLIR's parser made of the
+    /// literal the text importer wrote, or both fail.
+    #[test]
+    fn constants_from_bytes_are_the_parsed_literals() {
+        let context = edge_context();
+        // Out-of-range literals are parse errors: collected, not printed.
+        let _quiet = edge_dialects::context::DiagnosticCollector::attach(&context);
+        let c = Context::of(&context);
+        for elem in [ElemTy::F16, ElemTy::BF16, ElemTy::F32, ElemTy::F64] {
+            let ty = c.parse_type(&format!("tensor<{elem}>")).unwrap();
+            for v in float_samples() {
+                let parsed = c.parse_attr(&format!("dense<{}> : tensor<{elem}>", float_literal(v, &elem))).unwrap();
+                let built = c.dense_from_bytes(ty, &scalar_bytes(v, &elem).unwrap()).unwrap();
+                assert!(built == parsed, "{elem} {v:e}: built {built}, parsed {parsed}");
+            }
+        }
+        let ints = [0i64, 1, -1, 127, 128, 255, 256, -128, -129, 65535, 65536, -32768, -32769, i32::MAX as i64, 1 << 31, 1 << 32, -(1 << 31), -(1 << 31) - 1, i64::MAX, i64::MIN];
+        for elem in [ElemTy::I(8), ElemTy::U(8), ElemTy::I(16), ElemTy::U(16), ElemTy::I(32), ElemTy::U(32), ElemTy::I(64), ElemTy::U(64)] {
+            let ty = c.parse_type(&format!("tensor<{elem}>")).unwrap();
+            for &i in &ints {
+                let parsed = c.parse_attr(&format!("dense<{i}> : tensor<{elem}>"));
+                let built = scalar_bytes(i as f64, &elem).ok().map(|b| c.dense_from_bytes(ty, &b).unwrap());
+                // `i as f64` rounds the largest ones: compare with the literal of the value passed.
+                let parsed = if i as f64 as i64 == i { parsed } else { c.parse_attr(&format!("dense<{}> : tensor<{elem}>", i as f64 as i64)) };
+                let show = |a: Option<Attribute>| a.map_or("an error".to_string(), |a| a.print());
+                assert!(built == parsed, "{elem} {i}: built {}, parsed {}", show(built), show(parsed));
+            }
+        }
+        let bool_ty = c.parse_type("tensor<2x3xi1>").unwrap();
+        for (v, lit) in [(0.0, "false"), (1.0, "true"), (-2.5, "true"), (f64::NAN, "true")] {
+            let bytes = scalar_bytes(v, &ElemTy::I(1)).unwrap();
+            assert!(c.bool_splat(bool_ty, bytes[0] != 0) == c.parse_attr(&format!("dense<{lit}> : tensor<2x3xi1>")).unwrap(), "{v}");
+        }
+        assert!(scalar_bytes(1.0, &ElemTy::None).is_err());
+    }
+
+    #[test]
+    fn f16_rounding_is_one_rounding_to_nearest_even() {
+        // Just above the tie between 1 and 1 + 2^-10: up (through f32 it would tie down).
+        assert_eq!(round_float(1.0 + 2f64.powi(-11) + 2f64.powi(-40), 5, 10), 0x3C01);
+        assert_eq!(round_float(1.0 + 2f64.powi(-11), 5, 10), 0x3C00);
+        assert_eq!(round_float(65520.0, 5, 10), 0x7C00);
+        assert_eq!(round_float(-65519.0, 5, 10), 0xFBFF);
+        assert_eq!(round_float(2f64.powi(-24), 5, 10), 0x0001);
+        assert_eq!(round_float(2f64.powi(-25), 5, 10), 0x0000);
+        assert_eq!(round_float(-3.0 * 2f64.powi(-25), 5, 10), 0x8002);
+        assert_eq!(round_float(1.0, 8, 7), 0x3F80);
     }
 }

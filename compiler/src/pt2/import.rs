@@ -8,21 +8,23 @@
 //!    memory map (strided views are gathered once), so weights are never copied into
 //!    MLIR.
 //! 3. Each node is lowered through its table entry, at a location built from the node's
-//!    name and the user's source line (`loc("conv1"("model.py":12:1))`).
-//! 4. The module is parsed, its weights attached, and the stablehlo verify step run.
+//!    name and the user's source line (`loc("conv1"("model.py":12:1))`). Ops are built
+//!    through the IR layer (`edge_dialects::mlir`) straight into `@main`'s body: no MLIR
+//!    text is written or parsed.
+//! 4. MLIR's verifier and the stablehlo verify step run on the module.
 
-use super::emit::{static_count, tensor, ty, Emitter, Limits, Val, MAX_CONSTANT_BYTES_ENV, MAX_TENSOR_ELEMENTS_ENV};
+use super::emit::{static_count, tensor, Emitter, Limits, Val, MAX_CONSTANT_BYTES_ENV, MAX_TENSOR_ELEMENTS_ENV};
 use super::lower::as_composite;
 use super::lower::views::{functional_twin, is_view, write_back};
 use super::lower::{elem_of_scalar_type, lookup, output_names, Args, Ctx, Lowering, Value};
 use super::schema::{Argument, Graph, InputSpec, Node, OutputSpec, SymInt};
 use super::sym::{self, Expr, SymDim};
 use super::weights::Program;
-use edge_dialects::context::{parse_module, verify_module};
-use edge_dialects::ir::{str_ref as sref, string_literal as quote, ElemTy, TensorTy, DYN};
+use edge_dialects::context::verify_module;
+use edge_dialects::ir::{ElemTy, TensorTy, DYN};
+use edge_dialects::mlir::{Context as IrContext, Location, Op, Rewriter, Type};
 use melior::ir::Module;
 use melior::Context;
-use mlir_sys::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -73,20 +75,11 @@ impl ImportOptions {
     }
 }
 
-/// An imported module and the memory its weights point into. Keep it alive as long
-/// as the module is used.
+/// An imported module. Its weights point into the archive's memory map (or gathered
+/// copies), which the MLIR context keeps alive until it goes.
 pub struct Imported<'c> {
     pub module: Module<'c>,
     _program: Arc<Program>,
-    _owned: Vec<Box<[u8]>>,
-    /// Weight attributes registered with `elements::register_resource_bytes`.
-    registered: Vec<MlirAttribute>,
-}
-
-impl Drop for Imported<'_> {
-    fn drop(&mut self) {
-        edge_dialects::elements::forget_resource_bytes(&self.registered);
-    }
 }
 
 /// One unsupported operator: how often it occurs and where.
@@ -176,11 +169,12 @@ fn source_of(node: &Node) -> Option<String> {
     user_frame(node).map(|(f, l)| format!("{f}:{l}"))
 }
 
-fn location(node: &Node) -> String {
+/// `loc("<node name>"("<user file>":<line>:1))`, or `loc("<node name>")`.
+fn location<'c>(e: &Emitter<'c>, node: &Node) -> Location<'c> {
     let name = node.name.clone().unwrap_or_else(|| node_target(node).to_string());
     match user_frame(node) {
-        Some((file, line)) => format!("loc({}({}:{line}:1))", quote(&name), quote(&file)),
-        None => format!("loc({})", quote(&name)),
+        Some((file, line)) => e.source_loc(&name, &file, line),
+        None => e.name_loc(&name),
     }
 }
 
@@ -433,18 +427,26 @@ pub fn import_program<'c>(
         }
         read.extend(g.outputs.iter().filter_map(|a| a.as_tensor()).map(str::to_string));
     }
+    // The module and `@main`, whose body the emitter fills. Its type is set once the
+    // inputs and results are known.
+    let c = IrContext::of(context);
+    let module = Module::new(melior::ir::Location::unknown(context));
+    let mut rw = Rewriter::new(c);
+    rw.set_insertion_end(Op::of_module(&module).body().expect("a module has a body"));
+    let func = rw.create_func(c.unknown_location(), "main", &[], &[], &[]);
+    let body = func.body().expect("a function has a body");
     let mut ctx = Ctx {
-        e: Emitter::with_limits(limits),
+        e: Emitter::new(c, body, limits),
         env: HashMap::new(),
         tensor_types: &tensor_types,
         tensor_strides: &tensor_strides,
         read: &read,
         outputs: vec![],
         program: &program,
-        decompositions: Default::default(),
+        decompositions: as_composite::Decompositions::new(Op::of_module(&module).body().expect("a module has a body")),
     };
 
-    // Inputs: user inputs are arguments; weights are constants bound after parsing.
+    // Inputs: user inputs are arguments; weights are constants over the archive's bytes.
     let mut args = Vec::new();
     let mut seen_views: HashMap<(usize, usize, Vec<i64>, Vec<i64>, i64, i64), String> = HashMap::new();
     for (i, spec) in signature.input_specs.iter().enumerate() {
@@ -455,12 +457,12 @@ pub fn import_program<'c>(
                     return Err(ImportError::Graph(format!("user input #{i} is a {}, not a tensor; edge takes tensor inputs", u.arg.kind())));
                 };
                 let t = tensor_types.get(name).cloned().ok_or_else(|| ImportError::Graph(format!("no metadata for input '{name}'")))?;
-                let v = Val { name: format!("%arg{}", args.len()), ty: t };
+                let v = ctx.e.argument(&t, ctx.e.name_loc(name));
                 // Each size symbol is read once from the first input dimension it names.
                 for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
                     if let SymDim::Dynamic(Expr::Sym(symbol)) = dim {
                         if !ctx.e.syms.contains_key(symbol) {
-                            ctx.e.loc = format!("loc({})", quote(name));
+                            ctx.e.loc = ctx.e.name_loc(name);
                             let size = ctx.e.op("stablehlo.get_dimension_size", &[&v], &format!("dimension = {d} : i64"), tensor(&[], ElemTy::I(32)));
                             let size = ctx.e.convert(&size, &ElemTy::I(64));
                             ctx.e.syms.insert(symbol.clone(), size);
@@ -498,9 +500,7 @@ pub fn import_program<'c>(
                     continue;
                 }
                 let elem = elem_of_scalar_type(w.dtype).map_err(|e| ImportError::Graph(format!("weight '{}': {}", w.fqn, e.0)))?;
-                let t = tensor(&w.sizes, elem);
-                ctx.e.loc = format!("loc({})", quote(&w.fqn));
-                let v = ctx.e.op("stablehlo.constant", &[], &format!("edge.weight = {}", quote(&name)), t);
+                let v = weight_constant(&mut ctx, &name, tensor(&w.sizes, elem)).map_err(ImportError::Graph)?;
                 ctx.env.insert(name.clone(), Value::Tensor(v));
                 seen_views.insert(key, name.clone());
             }
@@ -511,6 +511,9 @@ pub fn import_program<'c>(
                 return Err(ImportError::Graph(format!("input spec #{i} (a custom object or token) is not supported")));
             }
         }
+    }
+    if !ctx.e.errors.is_empty() {
+        return Err(ImportError::Graph(format!("the inputs cannot be built: {}", ctx.e.errors.join("; "))));
     }
 
     let mut aliases = Aliases::default();
@@ -537,35 +540,69 @@ pub fn import_program<'c>(
         }
     }
 
-    let arg_text: Vec<String> = args.iter().map(|(_, v)| format!("{}: {}", v.name, ty(&v.ty))).collect();
+    // `@main`'s type, its entry-function names, and its return.
+    let in_types: Vec<Type> = args.iter().map(|(_, v)| ctx.e.value(v).raw_type()).collect();
+    let res_types: Vec<Type> = results.iter().map(|v| ctx.e.value(v).raw_type()).collect();
     let in_names: Vec<&str> = args.iter().map(|(n, _)| n.as_str()).collect();
     let out_names: Vec<String> = (0..results.len()).map(|i| format!("output_{i}")).collect();
-    let res_types: Vec<String> = results.iter().map(|v| ty(&v.ty)).collect();
-    let res_names: Vec<&str> = results.iter().map(|v| v.name.as_str()).collect();
-    let text = format!(
-        "module {{\n  func.func @main({}) -> ({}) attributes {{tf.entry_function = {{inputs = {}, outputs = {}}}}} {{\n{}    func.return {} : {}\n  }}\n{}}}\n",
-        arg_text.join(", "),
-        res_types.join(", "),
-        quote(&in_names.join(",")),
-        quote(&out_names.join(",")),
-        ctx.e.body(),
-        res_names.join(", "),
-        res_types.join(", "),
-        ctx.decompositions.functions.concat()
-    );
+    func.set_attr("function_type", c.type_attr(c.function_type(&in_types, &res_types)));
+    let entry = c.dictionary_attr(&[
+        ("inputs", c.string_attr(&in_names.join(","))),
+        ("outputs", c.string_attr(&out_names.join(","))),
+    ]);
+    func.set_attr("tf.entry_function", entry);
+    ctx.e.loc = c.unknown_location();
+    let refs: Vec<&Val> = results.iter().collect();
+    ctx.e.op_multi("func.return", &refs, "", &[]);
+    if !ctx.e.errors.is_empty() {
+        return Err(ImportError::Graph(format!("the function cannot be built: {}", ctx.e.errors.join("; "))));
+    }
+    drop(ctx);
 
     if std::env::var_os("EDGE_DUMP_IMPORT_TEXT").is_some() {
-        eprintln!("{text}");
+        eprintln!("{}", module.as_operation());
     }
-    let Some(module) = parse_module(context, &text, "<pt2 import>") else {
-        return Err(ImportError::Diagnosed);
-    };
-    let (owned, registered) = attach_weights(&module, &program)?;
-    let imported = Imported { module, _program: program, _owned: owned, registered };
+    let imported = Imported { module, _program: program };
     if !verify_module(&imported.module) {
         return Err(ImportError::Diagnosed);
     }
     Ok(imported)
+}
+
+/// The constant holding graph input `input`'s stored weight, of type `ty` (a quantized
+/// type stores its integers): a `dense_resource` named after the weight's FQN over the
+/// archive's bytes (a contiguous view) or a gathered copy (a strided one), at
+/// `loc("<fqn>")`. Nothing is copied into MLIR.
+pub(super) fn weight_constant(ctx: &mut Ctx, input: &str, ty: TensorTy) -> Result<Val, String> {
+    let program = Arc::clone(ctx.program);
+    let w = program.weights.get(input).ok_or_else(|| format!("weight '{input}' vanished"))?;
+    let resource = resource_name(&w.fqn);
+    let at = ctx.e.name_loc(&w.fqn);
+    let node_loc = std::mem::replace(&mut ctx.e.loc, at);
+    let v = match w.bytes(&program.archive) {
+        Cow::Borrowed(b) => {
+            // Where the weight lies in the map, so the bytes can be named with the
+            // program that holds them.
+            let start = b.as_ptr() as usize - program.archive.bytes().as_ptr() as usize;
+            let bytes = MappedBytes { program: Arc::clone(&program), range: start..start + b.len() };
+            ctx.e.weight(&resource, ty, bytes)
+        }
+        Cow::Owned(gathered) => ctx.e.weight(&resource, ty, gathered),
+    };
+    ctx.e.loc = node_loc;
+    Ok(v)
+}
+
+/// Bytes of the archive's map, kept alive with the program that holds it.
+struct MappedBytes {
+    program: Arc<Program>,
+    range: std::ops::Range<usize>,
+}
+
+impl AsRef<[u8]> for MappedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.program.archive.bytes()[self.range.clone()]
+    }
 }
 
 /// A quantization node's value may differ from its recorded integer type: the
@@ -767,10 +804,14 @@ fn lower_with_aliases(
         value = match alias {
             AliasOf::Same { .. } => value,
             AliasOf::View { node: v, output, .. } => {
-                ctx.e.loc = location(node);
-                write_back(ctx, &nodes[v], output, &current, &value).map_err(|e| {
+                ctx.e.loc = location(&ctx.e, node);
+                let written = write_back(ctx, &nodes[v], output, &current, &value).map_err(|e| {
                     fail(format!("{}; save the archive after `ep.run_decompositions()` to have PyTorch functionalize it", e.0))
-                })?
+                })?;
+                if !ctx.e.errors.is_empty() {
+                    return Err(fail(ctx.e.errors.join("; ")));
+                }
+                written
             }
         };
         ctx.env.insert(parent.clone(), Value::Tensor(value.clone()));
@@ -829,7 +870,7 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
     let target = node_target(node);
     let name = node.name.clone().unwrap_or_else(|| target.to_string());
     let fail = |message: String| ImportError::Lowering { node: name.clone(), target: target.to_string(), source: source_of(node), message };
-    ctx.e.loc = location(node);
+    ctx.e.loc = location(&ctx.e, node);
     if is_driver_target(target) {
         return Ok(());
     }
@@ -858,71 +899,8 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
     Ok(())
 }
 
-/// Replaces each `edge.weight` placeholder with a `dense_resource` over the weight's
-/// bytes. Returns the buffers gathered for strided views (to keep alive) and the
-/// attributes registered with their bytes.
-fn attach_weights(module: &Module, program: &Program) -> Result<(Vec<Box<[u8]>>, Vec<MlirAttribute>), ImportError> {
-    let mut registered = Vec::new();
-    // Keys are graph input names; a quantized weight is a second constant of its input.
-    let by_name = &program.weights;
-    let mut owned = Vec::new();
-    let ops = collect_placeholders(module.as_operation().to_raw());
-    for op in ops {
-        unsafe {
-            let key_attr = mlirOperationGetAttributeByName(op, sref("edge.weight"));
-            let key = match edge_dialects::ir::attr_from_mlir(key_attr) {
-                edge_dialects::ir::Attr::Str(s) => s,
-                _ => continue,
-            };
-            let w = by_name.get(key.as_str()).ok_or_else(|| ImportError::Graph(format!("weight '{key}' vanished")))?;
-            let (ptr, len) = match w.bytes(&program.archive) {
-                Cow::Borrowed(b) => (b.as_ptr(), b.len()),
-                Cow::Owned(v) => {
-                    let b = v.into_boxed_slice();
-                    let p = (b.as_ptr(), b.len());
-                    owned.push(b);
-                    p
-                }
-            };
-            // A quantized weight's value holds its storage integers.
-            let result_ty = mlirValueGetType(mlirOperationGetResult(op, 0));
-            let result_ty = if mlirTypeIsAQuantizedType(mlirShapedTypeGetElementType(result_ty)) {
-                mlirQuantizedTypeCastToStorageType(result_ty)
-            } else {
-                result_ty
-            };
-            let align = 1usize << (ptr as usize).trailing_zeros().min(6);
-            let resource = resource_name(&w.fqn);
-            let attr = mlirUnmanagedDenseResourceElementsAttrGet(
-                result_ty,
-                sref(&resource),
-                ptr as *mut std::ffi::c_void,
-                len,
-                align,
-                false,
-                None,
-                std::ptr::null_mut(),
-            );
-            // SAFETY: the bytes live in the archive's map or in `owned`, both kept by
-            // `Imported`, whose drop forgets the registration.
-            edge_dialects::elements::register_resource_bytes(attr, ptr, len);
-            registered.push(attr);
-            mlirOperationSetAttributeByName(op, sref("value"), attr);
-            mlirOperationRemoveAttributeByName(op, sref("edge.weight"));
-        }
-    }
-    Ok((owned, registered))
-}
-
 /// A resource key from a parameter's FQN (`layer1.0.conv1.weight`).
 fn resource_name(fqn: &str) -> String {
     let s: String = fqn.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '.' { c } else { '_' }).collect();
     if s.starts_with(|c: char| c.is_ascii_digit()) || s.is_empty() { format!("w_{s}") } else { s }
-}
-
-fn collect_placeholders(root: MlirOperation) -> Vec<MlirOperation> {
-    edge_passes::rewrite::collect_ops(root)
-        .into_iter()
-        .filter(|&op| !unsafe { mlirOperationGetAttributeByName(op, sref("edge.weight")) }.ptr.is_null())
-        .collect()
 }

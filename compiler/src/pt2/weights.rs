@@ -125,6 +125,15 @@ impl Weight {
         true
     }
 
+    /// Where the dense tensor lies in [`Archive::bytes`] when the view is contiguous (the
+    /// slice [`Weight::bytes`] borrows); `None` for a strided view, which it gathers.
+    pub fn contiguous_range(&self) -> Option<Range<usize>> {
+        self.is_contiguous().then(|| {
+            let start = self.storage.start + self.storage_offset as usize * self.width();
+            start..start + self.byte_len()
+        })
+    }
+
     /// The tensor's bytes, dense and row-major: a slice of `archive`'s map when the view
     /// is contiguous (no copy), otherwise a gathered copy.
     ///

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use super::enums::{elem_to_tensor_type, schema_enum_value};
 use super::TranslateError;
 use crate::schema::*;
-use edge_dialects::catalog::{FieldSource, FieldTy, OptionsDef, TfliteDef};
+use edge_dialects::catalog::{FieldSource, FieldTy, OptionsDef, TfliteDef, Trait, Weighted};
 use edge_dialects::ir::{self, op_view, print_location, str_ref as sref, Attr, ElemTy, OpView, TensorTy};
 use edge_dialects::verify::emit_error;
 use edge_dialects::TFL;
@@ -441,12 +441,14 @@ impl<'o, 'm> Writer<'o, 'm> {
                 }
             }
         }
-        if ZERO_BIAS_OPS.contains(&name.as_str()) && inputs.get(2).is_none_or(|&b| b < 0) {
-            match zero_bias(&view) {
+        // Kernels that require a bias (an absent one fails at Prepare) get zeros.
+        let needs_bias = def.weighted().filter(|_| def.has(Trait::RequiresBias));
+        if let Some(w) = needs_bias.filter(|w| inputs.get(w.bias).is_none_or(|&b| b < 0)) {
+            match zero_bias(&view, w) {
                 Ok((ty, bytes)) => {
                     let buffer = self.add_buffer(Cow::Owned(bytes));
                     let tname = self.unique_name(format!("{}_zero_bias", value_name(loc).unwrap_or_else(|| "conv".into())));
-                    inputs.truncate(2);
+                    inputs.truncate(w.bias);
                     inputs.push(self.tensors.len() as i32);
                     self.tensors.push(TensorInfo { name: tname, ty, buffer });
                 }
@@ -599,15 +601,13 @@ impl<'o, 'm> Writer<'o, 'm> {
     }
 }
 
-/// Ops whose LiteRT kernels require a bias tensor (an absent one fails at Prepare); an
-/// absent bias (`tfl.no_value` or no operand) is written as zeros.
-const ZERO_BIAS_OPS: &[&str] = &["tfl.conv_2d", "tfl.depthwise_conv_2d"];
-
-/// A zero bias for a conv/depthwise op: one per output channel, in the output's float
-/// type, or int32 at input scale x filter scale for quantized ops.
-fn zero_bias(view: &OpView) -> Result<(TensorTy, Vec<u8>), String> {
-    let (input, filter) = (&view.operands[0], &view.operands[1]);
-    let channel_dim = if view.name == "tfl.depthwise_conv_2d" { 3 } else { 0 };
+/// A zero bias for an op whose LiteRT kernel requires one (`Trait::RequiresBias`: conv,
+/// depthwise) and that has none (`tfl.no_value` or no operand): one per output channel
+/// (`w.channel_dim` of the filter), in the output's float type, or int32 at input scale x
+/// filter scale for quantized ops.
+fn zero_bias(view: &OpView, w: Weighted) -> Result<(TensorTy, Vec<u8>), String> {
+    let (input, filter) = (&view.operands[w.input], &view.operands[w.weight]);
+    let channel_dim = w.channel_dim;
     let channels = *filter.dims().get(channel_dim).ok_or("has a filter of unknown rank")?;
     if channels < 0 {
         return Err("has a filter with a dynamic channel count and no bias".into());

@@ -9,6 +9,7 @@
 
 pub mod attrs;
 mod ops;
+pub mod op;
 pub mod rules;
 
 pub use ops::OPS;

@@ -9,10 +9,12 @@
 //! Entries are defined below grouped by kind of op, one banner per group; `OPS` lists
 //! them sorted by name for lookup. Ops whose constraints the catalog cannot see
 //! (region signatures, tuple and future types, process grids) get kind and count
-//! checks only, and say so.
+//! checks only, and say so. `traits` holds the facts passes query (`catalog::Trait`):
+//! here, how `stablehlo-widen-f16` treats each op computed in f32 on f16 values.
 
 use super::rules as r;
 use crate::catalog::{elems::*, AttrKind::*, Elem, *};
+use Trait::{ConstantLike, F16ByBody, F16Exact, F16InBody, F16Rounds};
 use crate::rules::{infer_same_as_first, infer_same_shape};
 
 // Element classes `catalog::Elem` cannot express (complex numbers, f8/f6/f4 floats,
@@ -44,15 +46,17 @@ const F32_F64: &[Elem] = &[Elem::F32, Elem::F64];
 const RESULT_ACCURACY: AttrDef = optional("result_accuracy", Dialect("stablehlo.result_accuracy"));
 
 /// An element-wise unary op: `operand` (class `$in`) -> `result` (class `$out`) of the
-/// same shape.
+/// same shape; `traits = [...]` after the attributes lists its traits.
 macro_rules! unary {
-    ($name:literal, $summary:literal, $in:expr, $out:expr, $verify:expr, $infer:expr $(, $attr:expr)*) => {
+    ($name:literal, $summary:literal, $in:expr, $out:expr, $verify:expr, $infer:expr $(, $attr:expr)*
+        $(; traits = [$($trait:expr),*])?) => {
         OpDef {
             name: $name,
             summary: $summary,
             operands: &[one("operand", $in)],
             results: &[one("result", $out)],
             attrs: &[$($attr),*],
+            traits: &[$($($trait),*)?],
             regions: 0,
             verify: Some($verify),
             infer: Some($infer),
@@ -61,15 +65,17 @@ macro_rules! unary {
     };
 }
 
-/// An element-wise binary op: `lhs`, `rhs` and `result` of one shape (no broadcasting).
+/// An element-wise binary op: `lhs`, `rhs` and `result` of one shape (no broadcasting);
+/// `traits = [...]` lists its traits.
 macro_rules! binary {
-    ($name:literal, $summary:literal, $elems:expr, $verify:expr) => {
+    ($name:literal, $summary:literal, $elems:expr, $verify:expr $(; traits = [$($trait:expr),*])?) => {
         OpDef {
             name: $name,
             summary: $summary,
             operands: &[one("lhs", $elems), one("rhs", $elems)],
             results: &[one("result", $elems)],
             attrs: &[],
+            traits: &[$($($trait),*)?],
             regions: 0,
             verify: Some($verify),
             infer: Some(infer_same_as_first),
@@ -87,7 +93,7 @@ const ABS: OpDef = unary!(
     SINT_FP_COMPLEX_Q,
     SINT_FP_COMPLEX_Q,
     r::abs,
-    r::infer_component
+    r::infer_component; traits = [F16Exact]
 );
 const CBRT: OpDef = unary!(
     "stablehlo.cbrt",
@@ -96,10 +102,11 @@ const CBRT: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const CEIL: OpDef =
-    unary!("stablehlo.ceil", "Element-wise ceil (spec: ceil).", FP_Q, FP_Q, r::unary_fp_q, infer_same_as_first);
+    unary!("stablehlo.ceil", "Element-wise ceil (spec: ceil).", FP_Q, FP_Q, r::unary_fp_q, infer_same_as_first;
+        traits = [F16Exact]);
 const COUNT_LEADING_ZEROS: OpDef = unary!(
     "stablehlo.count_leading_zeros",
     "Element-wise count of leading zero bits (spec: count_leading_zeros).",
@@ -115,7 +122,7 @@ const COSINE: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const EXPONENTIAL: OpDef = unary!(
     "stablehlo.exponential",
@@ -124,7 +131,7 @@ const EXPONENTIAL: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const EXPONENTIAL_MINUS_ONE: OpDef = unary!(
     "stablehlo.exponential_minus_one",
@@ -133,16 +140,18 @@ const EXPONENTIAL_MINUS_ONE: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const FLOOR: OpDef =
-    unary!("stablehlo.floor", "Element-wise floor (spec: floor).", FP_Q, FP_Q, r::unary_fp_q, infer_same_as_first);
+    unary!("stablehlo.floor", "Element-wise floor (spec: floor).", FP_Q, FP_Q, r::unary_fp_q, infer_same_as_first;
+        traits = [F16Exact]);
 const IS_FINITE: OpDef = OpDef {
     name: "stablehlo.is_finite",
     summary: "Element-wise check that x is finite (spec: is_finite); y is i1 of x's shape (is_finite_c1).",
     operands: &[one("x", FP_Q)],
     results: &[one("y", BOOL)],
     attrs: &[],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::is_finite),
     infer: Some(r::infer_bool_like_first),
@@ -155,7 +164,7 @@ const LOG: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const LOG_PLUS_ONE: OpDef = unary!(
     "stablehlo.log_plus_one",
@@ -164,7 +173,7 @@ const LOG_PLUS_ONE: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const LOGISTIC: OpDef = unary!(
     "stablehlo.logistic",
@@ -173,7 +182,7 @@ const LOGISTIC: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const NEGATE: OpDef = unary!(
     "stablehlo.negate",
@@ -181,7 +190,7 @@ const NEGATE: OpDef = unary!(
     INT_FP_COMPLEX_Q,
     INT_FP_COMPLEX_Q,
     r::unary_int_fp_complex_q,
-    infer_same_as_first
+    infer_same_as_first; traits = [F16Exact]
 );
 const NOT: OpDef = unary!(
     "stablehlo.not",
@@ -189,7 +198,7 @@ const NOT: OpDef = unary!(
     PRED_INT,
     PRED_INT,
     r::unary_pred_int,
-    infer_same_as_first
+    infer_same_as_first; traits = [F16InBody]
 );
 const POPCNT: OpDef = unary!(
     "stablehlo.popcnt",
@@ -205,7 +214,7 @@ const ROUND_NEAREST_AFZ: OpDef = unary!(
     FP_Q,
     FP_Q,
     r::unary_fp_q,
-    infer_same_as_first
+    infer_same_as_first; traits = [F16Exact]
 );
 const ROUND_NEAREST_EVEN: OpDef = unary!(
     "stablehlo.round_nearest_even",
@@ -213,7 +222,7 @@ const ROUND_NEAREST_EVEN: OpDef = unary!(
     FP_Q,
     FP_Q,
     r::unary_fp_q,
-    infer_same_as_first
+    infer_same_as_first; traits = [F16Exact]
 );
 const RSQRT: OpDef = unary!(
     "stablehlo.rsqrt",
@@ -222,7 +231,7 @@ const RSQRT: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const SIGN: OpDef = unary!(
     "stablehlo.sign",
@@ -230,7 +239,7 @@ const SIGN: OpDef = unary!(
     SINT_FP_COMPLEX_Q,
     SINT_FP_COMPLEX_Q,
     r::unary_sint_fp_complex_q,
-    infer_same_as_first
+    infer_same_as_first; traits = [F16Exact]
 );
 const SINE: OpDef = unary!(
     "stablehlo.sine",
@@ -239,7 +248,7 @@ const SINE: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const SQRT: OpDef = unary!(
     "stablehlo.sqrt",
@@ -248,7 +257,7 @@ const SQRT: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const TAN: OpDef = unary!(
     "stablehlo.tan",
@@ -257,7 +266,7 @@ const TAN: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 const TANH: OpDef = unary!(
     "stablehlo.tanh",
@@ -266,7 +275,7 @@ const TANH: OpDef = unary!(
     FP_COMPLEX_Q,
     r::unary_fp_complex_q,
     infer_same_as_first,
-    RESULT_ACCURACY
+    RESULT_ACCURACY; traits = [F16Rounds]
 );
 
 // =================================================================================
@@ -277,39 +286,44 @@ const ADD: OpDef = binary!(
     "stablehlo.add",
     "Element-wise addition (spec: add); add_c1: one type (quantized: add_c2..c7).",
     TENSOR,
-    r::binary_tensor
+    r::binary_tensor; traits = [F16Rounds, F16InBody]
 );
 const AND: OpDef = binary!(
     "stablehlo.and",
     "Element-wise logical/bitwise AND (spec: and); and_c1: one type.",
     PRED_INT,
-    r::binary_pred_int
+    r::binary_pred_int; traits = [F16InBody]
 );
 const ATAN2: OpDef =
-    binary!("stablehlo.atan2", "Element-wise atan2(lhs, rhs) (spec: atan2).", FP_COMPLEX_Q, r::binary_fp_complex_q);
+    binary!("stablehlo.atan2", "Element-wise atan2(lhs, rhs) (spec: atan2).", FP_COMPLEX_Q, r::binary_fp_complex_q;
+        traits = [F16Rounds]);
 const DIVIDE: OpDef =
-    binary!("stablehlo.divide", "Element-wise division (spec: divide).", INT_FP_COMPLEX_Q, r::binary_int_fp_complex_q);
-const MAXIMUM: OpDef = binary!("stablehlo.maximum", "Element-wise maximum (spec: maximum).", TENSOR, r::binary_tensor);
-const MINIMUM: OpDef = binary!("stablehlo.minimum", "Element-wise minimum (spec: minimum).", TENSOR, r::binary_tensor);
+    binary!("stablehlo.divide", "Element-wise division (spec: divide).", INT_FP_COMPLEX_Q, r::binary_int_fp_complex_q;
+        traits = [F16Rounds]);
+const MAXIMUM: OpDef = binary!("stablehlo.maximum", "Element-wise maximum (spec: maximum).", TENSOR, r::binary_tensor;
+    traits = [F16Exact, F16InBody]);
+const MINIMUM: OpDef = binary!("stablehlo.minimum", "Element-wise minimum (spec: minimum).", TENSOR, r::binary_tensor;
+    traits = [F16Exact, F16InBody]);
 const MULTIPLY: OpDef =
-    binary!("stablehlo.multiply", "Element-wise product (spec: multiply).", TENSOR, r::binary_tensor);
+    binary!("stablehlo.multiply", "Element-wise product (spec: multiply).", TENSOR, r::binary_tensor;
+        traits = [F16Rounds, F16InBody]);
 const OR: OpDef = binary!(
     "stablehlo.or",
     "Element-wise logical/bitwise OR (spec: or); or_c1: one type.",
     PRED_INT,
-    r::binary_pred_int
+    r::binary_pred_int; traits = [F16InBody]
 );
 const POWER: OpDef = binary!(
     "stablehlo.power",
     "Element-wise exponentiation (spec: power).",
     INT_FP_COMPLEX_Q,
-    r::binary_int_fp_complex_q
+    r::binary_int_fp_complex_q; traits = [F16Rounds]
 );
 const REMAINDER: OpDef = binary!(
     "stablehlo.remainder",
     "Element-wise remainder with the dividend's sign (spec: remainder).",
     INT_FP_COMPLEX_Q,
-    r::binary_int_fp_complex_q
+    r::binary_int_fp_complex_q; traits = [F16Exact]
 );
 const SHIFT_LEFT: OpDef =
     binary!("stablehlo.shift_left", "Element-wise left shift (spec: shift_left).", INT, r::binary_int);
@@ -329,7 +343,7 @@ const SUBTRACT: OpDef = binary!(
     "stablehlo.subtract",
     "Element-wise subtraction (spec: subtract).",
     INT_FP_COMPLEX_Q,
-    r::binary_int_fp_complex_q
+    r::binary_int_fp_complex_q; traits = [F16Rounds]
 );
 const XOR: OpDef = binary!(
     "stablehlo.xor",
@@ -347,6 +361,7 @@ const CLAMP: OpDef = OpDef {
     operands: &[one("min", TENSOR), one("operand", TENSOR), one("max", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::clamp),
     infer: Some(r::infer_operand1_type),
@@ -361,6 +376,7 @@ const COMPARE: OpDef = OpDef {
         req("comparison_direction", Dialect("stablehlo.comparison_direction")),
         optional("compare_type", Dialect("stablehlo.comparison_type")),
     ],
+    traits: &[F16Exact, F16InBody],
     regions: 0,
     verify: Some(r::compare),
     infer: Some(r::infer_bool_like_first),
@@ -372,6 +388,7 @@ const SELECT: OpDef = OpDef {
     operands: &[one("pred", BOOL), one("on_true", TENSOR), one("on_false", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[],
+    traits: &[F16Exact, F16InBody],
     regions: 0,
     verify: Some(r::select),
     infer: Some(r::infer_operand1_type),
@@ -387,6 +404,7 @@ const BITCAST_CONVERT: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::bitcast_convert),
     infer: None,
@@ -398,6 +416,7 @@ const COMPLEX_OP: OpDef = OpDef {
     operands: &[one("lhs", F32_F64), one("rhs", F32_F64)],
     results: &[one("result", COMPLEX)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::complex),
     infer: Some(r::infer_complex),
@@ -409,6 +428,7 @@ const CONVERT: OpDef = OpDef {
     operands: &[one("operand", NON_QUANT)],
     results: &[one("result", NON_QUANT)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::convert),
     infer: Some(infer_same_shape),
@@ -436,6 +456,7 @@ const REDUCE_PRECISION: OpDef = OpDef {
     operands: &[one("operand", FP_Q)],
     results: &[one("output", FP_Q)],
     attrs: &[req("exponent_bits", Int), req("mantissa_bits", Int)],
+    traits: &[],
     regions: 0,
     verify: Some(r::reduce_precision),
     infer: Some(infer_same_as_first),
@@ -447,6 +468,7 @@ const UNIFORM_DEQUANTIZE: OpDef = OpDef {
     operands: &[one("operand", QUANT)],
     results: &[one("result", FP)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: None,
     infer: Some(r::infer_uniform_dequantize),
@@ -458,6 +480,7 @@ const UNIFORM_QUANTIZE: OpDef = OpDef {
     operands: &[one("operand", FP_Q)],
     results: &[one("result", QUANT)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::uniform_quantize),
     infer: Some(infer_same_shape),
@@ -474,6 +497,7 @@ const CONSTANT: OpDef = OpDef {
     operands: &[],
     results: &[one("output", TENSOR)],
     attrs: &[req("value", Elements)],
+    traits: &[ConstantLike],
     regions: 0,
     verify: Some(r::constant),
     infer: None,
@@ -485,6 +509,7 @@ const DYNAMIC_IOTA: OpDef = OpDef {
     operands: &[one("output_shape", INT_OR_INDEX)],
     results: &[one("result", INT_FP_COMPLEX_Q)],
     attrs: &[req("iota_dimension", Int)],
+    traits: &[],
     regions: 0,
     verify: Some(r::dynamic_iota),
     infer: None,
@@ -497,6 +522,7 @@ const IOTA: OpDef = OpDef {
     operands: &[],
     results: &[one("output", INT_FP_COMPLEX_Q)],
     attrs: &[req("iota_dimension", Int)],
+    traits: &[F16Rounds],
     regions: 0,
     verify: Some(r::iota),
     infer: None,
@@ -512,6 +538,7 @@ const BROADCAST: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("broadcast_sizes", Ints)],
+    traits: &[],
     regions: 0,
     verify: None,
     infer: Some(r::infer_broadcast_sizes),
@@ -523,6 +550,7 @@ const BROADCAST_IN_DIM: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("broadcast_dimensions", Ints)],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::broadcast_in_dim),
     infer: None,
@@ -534,6 +562,7 @@ const CONCATENATE: OpDef = OpDef {
     operands: &[var("inputs", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("dimension", Int)],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::concatenate),
     infer: Some(r::infer_concatenate),
@@ -549,6 +578,7 @@ const DYNAMIC_BROADCAST_IN_DIM: OpDef = OpDef {
         optional("known_expanding_dimensions", Ints),
         optional("known_nonexpanding_dimensions", Ints),
     ],
+    traits: &[],
     regions: 0,
     verify: Some(r::dynamic_broadcast_in_dim),
     infer: None,
@@ -567,6 +597,7 @@ const DYNAMIC_PAD: OpDef = OpDef {
     ],
     results: &[one("result", TENSOR)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::dynamic_pad),
     infer: Some(r::infer_dynamic_pad),
@@ -578,6 +609,7 @@ const DYNAMIC_RESHAPE: OpDef = OpDef {
     operands: &[one("operand", TENSOR), one("output_shape", INT_OR_INDEX)],
     results: &[one("result", TENSOR)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::dynamic_reshape),
     infer: None,
@@ -589,6 +621,7 @@ const DYNAMIC_SLICE: OpDef = OpDef {
     operands: &[one("operand", TENSOR), var("start_indices", INT)],
     results: &[one("result", TENSOR)],
     attrs: &[req("slice_sizes", Ints)],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::dynamic_slice),
     infer: Some(r::infer_dynamic_slice),
@@ -600,6 +633,7 @@ const DYNAMIC_UPDATE_SLICE: OpDef = OpDef {
     operands: &[one("operand", TENSOR), one("update", TENSOR), var("start_indices", INT)],
     results: &[one("result", TENSOR)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::dynamic_update_slice),
     infer: Some(infer_same_as_first),
@@ -611,6 +645,7 @@ const GET_DIMENSION_SIZE: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", I32_ONLY)],
     attrs: &[req("dimension", Int)],
+    traits: &[],
     regions: 0,
     verify: Some(r::get_dimension_size),
     infer: Some(r::infer_scalar_i32),
@@ -622,6 +657,7 @@ const PAD: OpDef = OpDef {
     operands: &[one("operand", TENSOR), one("padding_value", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("edge_padding_low", Ints), req("edge_padding_high", Ints), req("interior_padding", Ints)],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::pad),
     infer: Some(r::infer_pad),
@@ -639,6 +675,7 @@ const REAL_DYNAMIC_SLICE: OpDef = OpDef {
     ],
     results: &[one("result", TENSOR)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::real_dynamic_slice),
     infer: Some(r::infer_real_dynamic_slice),
@@ -650,6 +687,7 @@ const RESHAPE: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::reshape),
     infer: None,
@@ -661,6 +699,7 @@ const REVERSE: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("dimensions", Ints)],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::reverse),
     infer: Some(infer_same_as_first),
@@ -672,6 +711,7 @@ const SET_DIMENSION_SIZE: OpDef = OpDef {
     operands: &[one("operand", TENSOR), one("size", I32_ONLY)],
     results: &[one("result", TENSOR)],
     attrs: &[req("dimension", Int)],
+    traits: &[],
     regions: 0,
     verify: Some(r::set_dimension_size),
     infer: None,
@@ -683,6 +723,7 @@ const SLICE: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("start_indices", Ints), req("limit_indices", Ints), req("strides", Ints)],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::slice),
     infer: Some(r::infer_slice),
@@ -694,6 +735,7 @@ const TRANSPOSE: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("permutation", Ints)],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::transpose),
     infer: Some(r::infer_transpose),
@@ -709,6 +751,7 @@ const DYNAMIC_GATHER: OpDef = OpDef {
     operands: &[one("operand", TENSOR), one("start_indices", INT), one("slice_sizes", INT_OR_INDEX)],
     results: &[one("result", TENSOR)],
     attrs: &[req("dimension_numbers", Dialect("stablehlo.gather")), optional("indices_are_sorted", Bool)],
+    traits: &[],
     regions: 0,
     verify: Some(r::dynamic_gather),
     infer: Some(r::infer_dynamic_gather),
@@ -724,6 +767,7 @@ const GATHER: OpDef = OpDef {
         req("slice_sizes", Ints),
         optional("indices_are_sorted", Bool),
     ],
+    traits: &[F16Exact],
     regions: 0,
     verify: Some(r::gather),
     infer: Some(r::infer_gather),
@@ -741,6 +785,7 @@ const SCATTER: OpDef = OpDef {
         optional("indices_are_sorted", Bool),
         optional("unique_indices", Bool),
     ],
+    traits: &[F16ByBody],
     regions: 1,
     verify: Some(r::scatter),
     infer: Some(r::infer_scatter),
@@ -752,6 +797,7 @@ const TORCH_INDEX_SELECT: OpDef = OpDef {
     operands: &[one("operand", TENSOR), one("index", INT)],
     results: &[one("result", TENSOR)],
     attrs: &[req("dim", Int), req("batch_dims", Int)],
+    traits: &[],
     regions: 0,
     verify: None,
     infer: None,
@@ -777,6 +823,7 @@ const CONVOLUTION: OpDef = OpDef {
         req("batch_group_count", Int),
         optional("precision_config", Any),
     ],
+    traits: &[F16Rounds],
     regions: 0,
     verify: Some(r::convolution),
     infer: Some(r::infer_convolution),
@@ -788,6 +835,7 @@ const DOT: OpDef = OpDef {
     operands: &[one("lhs", TENSOR), one("rhs", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[optional("precision_config", Any)],
+    traits: &[],
     regions: 0,
     verify: Some(r::dot),
     infer: Some(r::infer_dot),
@@ -803,6 +851,7 @@ const DOT_GENERAL: OpDef = OpDef {
         optional("precision_config", Any),
         optional("algorithm", Dialect("stablehlo.dot_algorithm")),
     ],
+    traits: &[F16Rounds],
     regions: 0,
     verify: Some(r::dot_general),
     infer: Some(r::infer_dot_general),
@@ -823,6 +872,7 @@ const DYNAMIC_CONV: OpDef = OpDef {
         req("batch_group_count", Int),
         optional("precision_config", Any),
     ],
+    traits: &[],
     regions: 0,
     verify: Some(r::dynamic_conv),
     infer: Some(r::infer_dynamic_conv),
@@ -834,6 +884,7 @@ const EINSUM: OpDef = OpDef {
     operands: &[one("lhs", TENSOR), one("rhs", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("einsum_config", Str)],
+    traits: &[],
     regions: 0,
     verify: None,
     infer: None,
@@ -845,6 +896,7 @@ const UNARY_EINSUM: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("einsum_config", Str)],
+    traits: &[],
     regions: 0,
     verify: None,
     infer: None,
@@ -861,6 +913,7 @@ const MAP: OpDef = OpDef {
     operands: &[var("inputs", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("dimensions", Ints)],
+    traits: &[],
     regions: 1,
     verify: Some(r::map),
     infer: Some(r::infer_shape_of_first),
@@ -874,6 +927,7 @@ const REDUCE: OpDef = OpDef {
     operands: &[var("inputs", TENSOR), var("init_values", TENSOR)],
     results: &[var("results", TENSOR)],
     attrs: &[req("dimensions", Ints)],
+    traits: &[F16ByBody],
     regions: 1,
     verify: Some(r::reduce),
     infer: Some(r::infer_reduce),
@@ -891,6 +945,7 @@ const REDUCE_WINDOW: OpDef = OpDef {
         optional("window_dilations", Ints),
         optional("padding", Ints),
     ],
+    traits: &[F16ByBody],
     regions: 1,
     verify: Some(r::reduce_window),
     infer: Some(r::infer_reduce_window),
@@ -902,6 +957,7 @@ const SELECT_AND_SCATTER: OpDef = OpDef {
     operands: &[one("operand", TENSOR), one("source", TENSOR), one("init_value", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[optional("window_dimensions", Ints), optional("window_strides", Ints), optional("padding", Ints)],
+    traits: &[],
     regions: 2,
     verify: Some(r::select_and_scatter),
     infer: Some(r::infer_shape_of_first),
@@ -913,6 +969,7 @@ const SORT: OpDef = OpDef {
     operands: &[var("inputs", TENSOR)],
     results: &[var("results", TENSOR)],
     attrs: &[optional("dimension", Int), optional("is_stable", Bool)],
+    traits: &[F16ByBody],
     regions: 1,
     verify: Some(r::sort),
     infer: Some(r::infer_operand_types),
@@ -929,6 +986,7 @@ const CASE: OpDef = OpDef {
     operands: &[one("index", I32_ONLY)],
     results: &[var("results", ANY)],
     attrs: &[],
+    traits: &[],
     regions: 2,
     verify: Some(r::scalar_first_operand),
     infer: None,
@@ -945,6 +1003,7 @@ const COMPOSITE: OpDef = OpDef {
         req("decomposition", Any),
         optional("version", Int),
     ],
+    traits: &[],
     regions: 0,
     verify: Some(r::composite),
     infer: None,
@@ -966,6 +1025,7 @@ const CUSTOM_CALL: OpDef = OpDef {
         optional("output_operand_aliases", Any),
         optional("result_tilings", Any),
     ],
+    traits: &[],
     regions: 0,
     verify: Some(r::custom_call),
     infer: None,
@@ -977,6 +1037,7 @@ const GET_TUPLE_ELEMENT: OpDef = OpDef {
     operands: &[one("operand", TOKEN)],
     results: &[one("result", ANY)],
     attrs: &[req("index", Int)],
+    traits: &[],
     regions: 0,
     verify: Some(r::get_tuple_element),
     infer: None,
@@ -988,6 +1049,7 @@ const IF: OpDef = OpDef {
     operands: &[one("pred", BOOL)],
     results: &[var("results", ANY)],
     attrs: &[],
+    traits: &[],
     regions: 2,
     verify: Some(r::scalar_first_operand),
     infer: None,
@@ -999,6 +1061,7 @@ const OPTIMIZATION_BARRIER: OpDef = OpDef {
     operands: &[var("operand", ANY)],
     results: &[var("result", ANY)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::one_result_per_operand),
     infer: Some(r::infer_operand_types),
@@ -1010,6 +1073,7 @@ const RETURN: OpDef = OpDef {
     operands: &[var("results", ANY)],
     results: &[],
     attrs: &[],
+    traits: &[F16InBody],
     regions: 0,
     verify: None,
     infer: None,
@@ -1021,6 +1085,7 @@ const TUPLE: OpDef = OpDef {
     operands: &[var("val", ANY)],
     results: &[one("result", TOKEN)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::tuple),
     infer: None,
@@ -1033,6 +1098,7 @@ const WHILE: OpDef = OpDef {
     operands: &[var("operand", ANY)],
     results: &[var("results", ANY)],
     attrs: &[],
+    traits: &[],
     regions: 2,
     verify: Some(r::one_result_per_operand),
     infer: Some(r::infer_operand_types),
@@ -1054,6 +1120,7 @@ const BATCH_NORM_GRAD: OpDef = OpDef {
     ],
     results: &[one("grad_operand", FP_Q), one("grad_scale", FP_Q), one("grad_offset", FP_Q)],
     attrs: &[req("epsilon", Float), req("feature_index", Int)],
+    traits: &[],
     regions: 0,
     verify: Some(r::batch_norm_grad),
     infer: Some(r::infer_batch_norm_triple),
@@ -1071,6 +1138,7 @@ const BATCH_NORM_INFERENCE: OpDef = OpDef {
     ],
     results: &[one("result", FP_Q)],
     attrs: &[req("epsilon", Float), req("feature_index", Int)],
+    traits: &[],
     regions: 0,
     verify: Some(r::batch_norm_inference),
     infer: Some(infer_same_as_first),
@@ -1082,6 +1150,7 @@ const BATCH_NORM_TRAINING: OpDef = OpDef {
     operands: &[one("operand", FP_Q), one("scale", FP_Q), one("offset", FP_Q)],
     results: &[one("output", FP_Q), one("batch_mean", FP_Q), one("batch_var", FP_Q)],
     attrs: &[req("epsilon", Float), req("feature_index", Int)],
+    traits: &[],
     regions: 0,
     verify: Some(r::batch_norm_training),
     infer: Some(r::infer_batch_norm_triple),
@@ -1093,6 +1162,7 @@ const CHOLESKY: OpDef = OpDef {
     operands: &[one("a", FP_COMPLEX_Q)],
     results: &[one("result", FP_COMPLEX_Q)],
     attrs: &[optional("lower", Bool)],
+    traits: &[],
     regions: 0,
     verify: Some(r::cholesky),
     infer: Some(infer_same_as_first),
@@ -1104,6 +1174,7 @@ const FFT: OpDef = OpDef {
     operands: &[one("operand", FP_COMPLEX)],
     results: &[one("result", FP_COMPLEX)],
     attrs: &[req("fft_type", Dialect("stablehlo.fft_type")), req("fft_length", Ints)],
+    traits: &[],
     regions: 0,
     verify: Some(r::fft),
     infer: Some(r::infer_fft),
@@ -1115,6 +1186,7 @@ const RNG: OpDef = OpDef {
     operands: &[one("a", PRED_INT_FP), one("b", PRED_INT_FP), one("shape", INT_OR_INDEX)],
     results: &[one("result", PRED_INT_FP)],
     attrs: &[req("rng_distribution", Dialect("stablehlo.rng_distribution"))],
+    traits: &[],
     regions: 0,
     verify: Some(r::rng),
     infer: None,
@@ -1126,6 +1198,7 @@ const RNG_BIT_GENERATOR: OpDef = OpDef {
     operands: &[one("initial_state", INT_FP)],
     results: &[one("output_state", INT_FP), one("output", INT_FP)],
     attrs: &[req("rng_algorithm", Dialect("stablehlo.rng_algorithm"))],
+    traits: &[],
     regions: 0,
     verify: Some(r::rng_bit_generator),
     infer: None,
@@ -1142,6 +1215,7 @@ const TRIANGULAR_SOLVE: OpDef = OpDef {
         req("unit_diagonal", Bool),
         req("transpose_a", Dialect("stablehlo.transpose")),
     ],
+    traits: &[],
     regions: 0,
     verify: Some(r::triangular_solve),
     infer: Some(r::infer_operand1_type),
@@ -1158,6 +1232,7 @@ const AFTER_ALL: OpDef = OpDef {
     operands: &[var("inputs", TOKEN)],
     results: &[one("result", TOKEN)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::tokens),
     infer: None,
@@ -1174,6 +1249,7 @@ const ALL_GATHER: OpDef = OpDef {
         optional("channel_handle", Dialect("stablehlo.channel_handle")),
         optional("use_global_device_ids", Any),
     ],
+    traits: &[],
     regions: 0,
     verify: Some(r::all_gather),
     infer: None,
@@ -1189,6 +1265,7 @@ const ALL_REDUCE: OpDef = OpDef {
         optional("channel_handle", Dialect("stablehlo.channel_handle")),
         optional("use_global_device_ids", Any),
     ],
+    traits: &[],
     regions: 1,
     verify: Some(r::all_reduce),
     infer: Some(r::infer_operand_shapes),
@@ -1206,6 +1283,7 @@ const ALL_TO_ALL: OpDef = OpDef {
         req("replica_groups", Any),
         optional("channel_handle", Dialect("stablehlo.channel_handle")),
     ],
+    traits: &[],
     regions: 0,
     verify: Some(r::all_to_all),
     infer: None,
@@ -1217,6 +1295,7 @@ const ASYNC_DONE: OpDef = OpDef {
     operands: &[one("operand", TOKEN)],
     results: &[one("result", ANY)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: None,
     infer: None,
@@ -1228,6 +1307,7 @@ const ASYNC_START: OpDef = OpDef {
     operands: &[var("operands", TENSOR)],
     results: &[one("result", TOKEN)],
     attrs: &[],
+    traits: &[],
     regions: 1,
     verify: None,
     infer: None,
@@ -1243,6 +1323,7 @@ const COLLECTIVE_BROADCAST: OpDef = OpDef {
         optional("channel_handle", Dialect("stablehlo.channel_handle")),
         optional("has_dynamic_root", Any),
     ],
+    traits: &[],
     regions: 0,
     verify: Some(r::collective_broadcast),
     infer: Some(r::infer_collective_broadcast),
@@ -1254,6 +1335,7 @@ const COLLECTIVE_PERMUTE: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("source_target_pairs", Elements), optional("channel_handle", Dialect("stablehlo.channel_handle"))],
+    traits: &[],
     regions: 0,
     verify: Some(r::collective_permute),
     infer: Some(infer_same_as_first),
@@ -1270,6 +1352,7 @@ const COLLECTIVE_REDUCE: OpDef = OpDef {
         optional("use_global_device_ids", Any),
         optional("has_dynamic_root", Any),
     ],
+    traits: &[],
     regions: 1,
     verify: Some(r::collective_broadcast),
     infer: Some(r::infer_collective_reduce),
@@ -1281,6 +1364,7 @@ const CREATE_TOKEN: OpDef = OpDef {
     operands: &[],
     results: &[one("output", TOKEN)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: Some(r::tokens),
     infer: None,
@@ -1292,6 +1376,7 @@ const CROSS_REPLICA_SUM: OpDef = OpDef {
     operands: &[one("operand", TENSOR)],
     results: &[one("result", TENSOR)],
     attrs: &[req("replica_groups", Elements)],
+    traits: &[],
     regions: 0,
     verify: None,
     infer: Some(infer_same_as_first),
@@ -1303,6 +1388,7 @@ const INFEED: OpDef = OpDef {
     operands: &[one("token", TOKEN)],
     results: &[var("results", ANY)],
     attrs: &[optional("infeed_config", Str), optional("layout", Any)],
+    traits: &[],
     regions: 0,
     verify: Some(r::results_end_with_token),
     infer: None,
@@ -1314,6 +1400,7 @@ const OUTFEED: OpDef = OpDef {
     operands: &[var("inputs", TENSOR), one("token", TOKEN)],
     results: &[one("result", TOKEN)],
     attrs: &[optional("outfeed_config", Str)],
+    traits: &[],
     regions: 0,
     verify: Some(r::last_operand_token),
     infer: None,
@@ -1325,6 +1412,7 @@ const PARTITION_ID: OpDef = OpDef {
     operands: &[],
     results: &[one("result", ANY)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: None,
     infer: Some(r::infer_scalar_ui32),
@@ -1340,6 +1428,7 @@ const RECV: OpDef = OpDef {
         optional("is_host_transfer", Bool),
         optional("source_target_pairs", Elements),
     ],
+    traits: &[],
     regions: 0,
     verify: Some(r::results_end_with_token),
     infer: None,
@@ -1356,6 +1445,7 @@ const REDUCE_SCATTER: OpDef = OpDef {
         optional("channel_handle", Dialect("stablehlo.channel_handle")),
         optional("use_global_device_ids", Any),
     ],
+    traits: &[],
     regions: 1,
     verify: Some(r::reduce_scatter),
     infer: None,
@@ -1367,6 +1457,7 @@ const REPLICA_ID: OpDef = OpDef {
     operands: &[],
     results: &[one("result", ANY)],
     attrs: &[],
+    traits: &[],
     regions: 0,
     verify: None,
     infer: Some(r::infer_scalar_ui32),
@@ -1382,6 +1473,7 @@ const SEND: OpDef = OpDef {
         optional("is_host_transfer", Bool),
         optional("source_target_pairs", Elements),
     ],
+    traits: &[],
     regions: 0,
     verify: Some(r::last_operand_token),
     infer: None,

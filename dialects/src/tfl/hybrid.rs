@@ -15,68 +15,16 @@
 //! per slice of that dimension); the bias is f32 or absent; the result is f32. Sources:
 //! `conv.cc`, `depthwise_conv.cc`, `fully_connected.cc` and `batch_matmul.cc` in LiteRT's
 //! `tflite/kernels` (their `Prepare` checks) and `tfl_ops.td`'s
-//! `DynamicRangeQuantizedOpInterface`.
+//! `DynamicRangeQuantizedOpInterface`. Which ops have a hybrid kernel, their weight
+//! operand and its quantized dimension are `Trait::Hybrid` in the TFL catalog.
 
 use crate::ir::{ElemTy, OpView, QuantTy, TensorTy};
 
-/// An op with a hybrid kernel: which operand is the weight and along which of its dims
-/// a per-axis weight is quantized.
-pub struct HybridOp {
-    pub name: &'static str,
-    pub weight: usize,
-    pub axis: QuantizedDim,
-    /// Whether the op has `asymmetric_quantize_inputs` (quantize the input with a zero
-    /// point, as TensorFlow's converter asks for dynamic range; conv and depthwise
-    /// per-channel kernels always do).
-    pub asymmetric_inputs_attr: bool,
-    /// Whether the kernel reads one scale per channel whatever the weight holds
-    /// (depthwise_conv_2d's hybrid kernel is per-channel only).
-    pub per_channel_only: bool,
-}
+pub use crate::catalog::{HybridOp, QuantizedDim};
 
-/// Where an op's per-axis weight scales run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuantizedDim {
-    /// A fixed dim: conv_2d and fully_connected 0 (output channels), depthwise_conv_2d 3.
-    Dim(usize),
-    /// batch_matmul's y: the output-column dim, last (rank - 1), or rank - 2 with `adj_y`.
-    MatmulColumns,
-}
-
-/// The ops with hybrid kernels, sorted by name.
-pub static HYBRID_OPS: &[HybridOp] = &[
-    HybridOp {
-        name: "tfl.batch_matmul",
-        weight: 1,
-        axis: QuantizedDim::MatmulColumns,
-        asymmetric_inputs_attr: true,
-        per_channel_only: false,
-    },
-    HybridOp {
-        name: "tfl.conv_2d",
-        weight: 1,
-        axis: QuantizedDim::Dim(0),
-        asymmetric_inputs_attr: false,
-        per_channel_only: false,
-    },
-    HybridOp {
-        name: "tfl.depthwise_conv_2d",
-        weight: 1,
-        axis: QuantizedDim::Dim(3),
-        asymmetric_inputs_attr: false,
-        per_channel_only: true,
-    },
-    HybridOp {
-        name: "tfl.fully_connected",
-        weight: 1,
-        axis: QuantizedDim::Dim(0),
-        asymmetric_inputs_attr: true,
-        per_channel_only: false,
-    },
-];
-
+/// The op's hybrid kernel: `Trait::Hybrid` of its catalog entry.
 pub fn lookup(name: &str) -> Option<&'static HybridOp> {
-    HYBRID_OPS.iter().find(|h| h.name == name)
+    crate::TFL.lookup(name).and_then(|def| def.hybrid())
 }
 
 impl HybridOp {
@@ -121,7 +69,8 @@ pub fn verify(op: &OpView) -> Result<(), String> {
             "hybrid form needs one weight scale per channel along dim {dim} (the kernel reads one each)"
         ));
     }
-    if let Some(bias) = op.operands.get(2).filter(|_| op.name != "tfl.batch_matmul") {
+    let bias_at = crate::TFL.lookup(&op.name).and_then(|def| def.weighted()).map(|w| w.bias);
+    if let Some(bias) = bias_at.and_then(|b| op.operands.get(b)) {
         if !matches!(bias.elem, ElemTy::F32 | ElemTy::None) {
             return Err(format!("hybrid form needs an f32 bias (or none), got {bias}"));
         }

@@ -6,6 +6,7 @@
 
 pub mod hybrid;
 mod ops;
+pub mod op;
 pub mod rules;
 pub mod version;
 

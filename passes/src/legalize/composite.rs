@@ -14,13 +14,11 @@
 //! No row (inlined): `aten.hardsigmoid` (TFLite has no builtin), `aten.prelu` (no
 //! `tfl.prelu` in the catalog yet).
 
-use super::stablehlo_to_tfl::catalog_accepts;
 use crate::constant;
-use crate::rewrite::*;
 use crate::tfl_recognize_resize::{same_taps, tflite_taps, Taps};
-use edge_dialects::composite::{self as comp, bool_attr, f32_attr, Composite};
+use edge_dialects::composite::{self as comp, Composite};
 use edge_dialects::ir::{Attr, ElemTy};
-use mlir_sys::{MlirAttribute, MlirOperation, MlirValue};
+use edge_dialects::mlir::{Attribute, Op, Rewriter, Type, Value};
 
 /// A TFL attribute value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -216,45 +214,53 @@ pub fn row_for(c: &Composite) -> Option<&'static Row> {
 }
 
 /// What became of a composite.
-pub enum Outcome {
+pub enum Outcome<'c> {
     /// Replaced by the TFL ops of a row.
     Mapped,
     /// Replaced by its decomposition's ops, in order (to be legalized next).
-    Inlined(Vec<MlirOperation>),
+    Inlined(Vec<Op<'c>>),
+}
+
+/// Whether the TFL catalog accepts `op` as built (its element types, for one).
+fn catalog_accepts(op: Op) -> bool {
+    op.def().is_some_and(|def| edge_dialects::verify::check_op(def, &op.view()).is_empty())
 }
 
 /// Maps composite `op` through its row, or inlines it.
-pub fn legalize(op: MlirOperation) -> Result<Outcome, String> {
+pub fn legalize<'c>(rw: &mut Rewriter<'c>, op: Op<'c>) -> Result<Outcome<'c>, String> {
     let c = comp::read(op)?;
     if let Some(row) = row_for(&c) {
-        let mut built = Vec::new();
-        match build(row, &c, op, &mut built) {
-            Some(v) if built.iter().all(|&o| catalog_accepts(o)) => {
-                replace_all_uses(result(op, 0), v);
-                erase(op);
+        let mut b = Builder { rw: &mut *rw, anchor: op, built: Vec::new() };
+        match build(&mut b, row, &c) {
+            Some(v) if b.built.iter().all(|&o| catalog_accepts(o)) => {
+                rw.replace_op(op, &[v]);
                 return Ok(Outcome::Mapped);
             }
-            _ => built.into_iter().rev().for_each(erase),
+            _ => {
+                let built = std::mem::take(&mut b.built);
+                built.into_iter().rev().for_each(|o| rw.erase_op(o));
+            }
         }
     }
-    comp::inline(op).map(Outcome::Inlined)
+    comp::inline(rw, op).map(Outcome::Inlined)
 }
 
-/// Builds `row` before `op`, recording each op made in `built`; returns the value that
+/// Builds `row` before the composite, recording each op made; returns the value that
 /// replaces the composite's result.
-fn build(row: &Row, c: &Composite, op: MlirOperation, built: &mut Vec<MlirOperation>) -> Option<MlirValue> {
+fn build<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Value<'c>> {
     if c.operands.len() != 1 || c.results.len() != 1 {
         return None;
     }
-    let x = operand(op, 0);
-    let attrs: Vec<(&str, MlirAttribute)> = (row.attrs)(c)
+    let x = b.anchor.operand(0);
+    let ctx = b.rw.context();
+    let attrs: Vec<(&str, Attribute<'c>)> = (row.attrs)(c)
         .into_iter()
         .map(|(n, a)| {
             (
                 n,
                 match a {
-                    TflAttr::Bool(b) => bool_attr(op, b),
-                    TflAttr::F32(f) => f32_attr(op, f),
+                    TflAttr::Bool(v) => ctx.bool_attr(v),
+                    TflAttr::F32(f) => ctx.f32_attr(f),
                 },
             )
         })
@@ -264,45 +270,46 @@ fn build(row: &Row, c: &Composite, op: MlirOperation, built: &mut Vec<MlirOperat
             if c.operands[0] != c.results[0] {
                 return None;
             }
-            let new = insert_op_before(op, row.to, &[x], &result_types(op), &attrs);
-            built.push(new);
-            Some(result(new, 0))
+            let ty = b.anchor.result(0).raw_type();
+            Some(b.op(row.to, &[x], ty, &attrs))
         }
         Form::ResizeNchw => {
             let (xd, yd) = (c.operands[0].dims().to_vec(), c.results[0].dims().to_vec());
             let (n, ch, (oh, ow)) = (xd[0], xd[1], (yd[2], yd[3]));
-            let mut b = Builder { anchor: op, like: x, built };
+            // The results take the operand's element type.
+            let like = |shape: &[i64]| x.raw_type().with_shape(shape);
             let perm = b.i32s(&[0, 2, 3, 1])?;
-            let nhwc = b.op("tfl.transpose", &[x, perm], &[n, xd[2], xd[3], ch], &[]);
+            let nhwc = b.op("tfl.transpose", &[x, perm], like(&[n, xd[2], xd[3], ch]), &[]);
             let size = b.i32s(&[oh, ow])?;
-            let resized = b.op(row.to, &[nhwc, size], &[n, oh, ow, ch], &attrs);
+            let resized = b.op(row.to, &[nhwc, size], like(&[n, oh, ow, ch]), &attrs);
             let back = b.i32s(&[0, 3, 1, 2])?;
-            Some(b.op("tfl.transpose", &[resized, back], &[n, ch, oh, ow], &[]))
+            Some(b.op("tfl.transpose", &[resized, back], like(&[n, ch, oh, ow]), &[]))
         }
     }
 }
 
-/// Inserts ops before `anchor`, recording each in `built`.
-struct Builder<'a> {
-    anchor: MlirOperation,
-    /// A value whose element type the results take.
-    like: MlirValue,
-    built: &'a mut Vec<MlirOperation>,
+/// Inserts ops before `anchor` (the composite), recording each in `built`.
+struct Builder<'r, 'c> {
+    rw: &'r mut Rewriter<'c>,
+    anchor: Op<'c>,
+    built: Vec<Op<'c>>,
 }
 
-impl Builder<'_> {
+impl<'c> Builder<'_, 'c> {
     /// An int32 constant.
-    fn i32s(&mut self, values: &[i64]) -> Option<MlirValue> {
-        let v = constant::insert_i32(self.anchor, values).ok()?;
-        self.built.push(defining_op(v)?);
+    fn i32s(&mut self, values: &[i64]) -> Option<Value<'c>> {
+        self.rw.set_insertion_before(self.anchor);
+        let v = constant::insert_i32(self.rw, values).ok()?;
+        self.built.push(v.defining_op()?);
         Some(v)
     }
 
-    /// `name(operands)` with one result of `shape`.
-    fn op(&mut self, name: &str, operands: &[MlirValue], shape: &[i64], attrs: &[(&str, MlirAttribute)]) -> MlirValue {
-        let new = insert_op_before(self.anchor, name, operands, &[ranked_like(self.like, shape)], attrs);
+    /// `name(operands)` with one result of type `ty`.
+    fn op(&mut self, name: &str, operands: &[Value<'c>], ty: Type<'c>, attrs: &[(&str, Attribute<'c>)]) -> Value<'c> {
+        self.rw.set_insertion_before(self.anchor);
+        let new = self.rw.create(name, operands, &[ty], attrs);
         self.built.push(new);
-        result(new, 0)
+        new.result(0)
     }
 }
 

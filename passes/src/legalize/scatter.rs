@@ -19,7 +19,7 @@
 //! ignored by maximum and minimum (TFLite's segment kernels compare with `<`).
 
 use super::stablehlo_to_tfl::*;
-use crate::constant;
+use crate::legacy::constant;
 use crate::rewrite::*;
 use edge_dialects::ir::ElemTy;
 use edge_dialects::rules::broadcast_shapes;

@@ -3,7 +3,7 @@
 //! calls a function that builds the replacement. A function returning `Ok(None)` means
 //! "no rule matched this form": the op stays and is reported as not legalized.
 
-use crate::constant::splat;
+use crate::legacy::constant::splat;
 use crate::rewrite::*;
 use edge_dialects::ir::{attr_from_mlir, elem_from_mlir, print_type, type_from_mlir, Attr, ElemTy, TensorTy};
 use mlir_sys::*;
@@ -459,7 +459,7 @@ fn convert(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     // the XNNPACK delegate unpacks once at load time (it fails on one that is a model
     // output by itself: that stays a cast).
     let returned = uses(result(op, 0)).iter().any(|(u, _)| name(*u) == "func.return");
-    if from == ElemTy::F16 && to == ElemTy::F32 && crate::constant::is_constant(operand(op, 0)) && !returned {
+    if from == ElemTy::F16 && to == ElemTy::F32 && crate::legacy::constant::is_constant(operand(op, 0)) && !returned {
         return Ok(Some(insert_op_before(op, "tfl.dequantize", &operands(op), &result_types(op), &[])));
     }
     Ok(Some(insert_op_before(op, "tfl.cast", &operands(op), &result_types(op), &[])))

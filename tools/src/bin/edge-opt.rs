@@ -43,6 +43,9 @@ struct Args {
     /// Print each op's location.
     #[arg(long = "mlir-print-debuginfo")]
     print_debuginfo: bool,
+    /// Print each rewrite-pattern application (pattern, op, location) to stderr.
+    #[arg(long = "debug-patterns")]
+    debug_patterns: bool,
     /// List the passes and exit.
     #[arg(long = "list-passes")]
     list_passes: bool,
@@ -78,6 +81,7 @@ fn run_case(text: &str, source_name: &str, args: &Args) -> Result<CaseResult, St
         return done(None);
     }
     if let Some(pipeline) = &args.pass_pipeline {
+        edge_dialects::mlir::pattern::set_debug_patterns(args.debug_patterns);
         let options = RunOptions {
             verify_each: args.verify_each,
             print_ir_after_all: args.print_ir_after_all,

@@ -10,17 +10,21 @@
 //!   ...
 //!   func.func private @aten.gelu.0(%arg0: tensor<2x8xf32>) -> tensor<2x8xf32> { ... }
 //!
-//! Decompositions are deduplicated by content: one function per distinct body, named
-//! `@<name>.<n>` in order of first use. Their ops carry no location (an inlined copy
-//! takes the composite's). A node keeps its plain lowering when a composite cannot
+//! Decompositions are built through the IR layer like `@main` (a second `Emitter` on
+//! the body of a private `func.func` made after `@main`) and deduplicated by content:
+//! one function per distinct body (compared as printed, `Op::print_exact`), named
+//! `@<name>.<n>` in order of first use; a body seen before is erased and the first
+//! one's symbol used. Their ops carry no location (an inlined copy takes the
+//! composite's). A node keeps its plain lowering when a composite cannot
 //! stand for it: a dynamic dim (the body cannot read the entry's size symbols), an
 //! argument the attributes cannot hold, or a lowering error (reported by the plain
 //! lowering, as before).
 
 use super::{Args, Ctx, LResult, Lowering, Value};
-use crate::pt2::emit::{float_literal, i64_array, join, ty, Emitter, Val};
+use crate::pt2::emit::{float_literal, i64_array, join, Emitter, Val};
 use crate::pt2::schema::Argument;
 use edge_dialects::ir::{string_literal as quote, ElemTy};
+use edge_dialects::mlir::{Block, Op, Rewriter, Type};
 use std::collections::HashMap;
 
 /// How one ATen argument becomes a composite attribute.
@@ -81,32 +85,47 @@ pub fn lookup(target: &str) -> Option<&'static Kept> {
     KEPT.binary_search_by(|k| k.target.cmp(target)).ok().map(|i| &KEPT[i])
 }
 
-/// The decomposition functions made so far, deduplicated by their text.
+/// The decomposition functions made so far: where they go, and their symbols by
+/// content.
+pub struct Decompositions<'c> {
+    /// The module's body: functions are appended to it, after `@main`.
+    module_body: Block<'c>,
+    symbols: Symbols,
+}
+
+impl<'c> Decompositions<'c> {
+    pub fn new(module_body: Block<'c>) -> Self {
+        Decompositions { module_body, symbols: Symbols::default() }
+    }
+}
+
+/// The symbol given to each distinct function, deduplicated by its printed form.
 #[derive(Default)]
-pub struct Decompositions {
-    /// Function text with the symbol left as `@{}` -> the symbol.
+struct Symbols {
+    /// A function as printed under the placeholder name -> its symbol.
     by_body: HashMap<String, String>,
     /// How many functions each composite name has.
     per_name: HashMap<&'static str, usize>,
-    /// The functions, in order of first use, as MLIR text.
-    pub functions: Vec<String>,
 }
 
-impl Decompositions {
-    /// The symbol of the function `template` (with `@{}` for its name) describes,
-    /// adding it if it is new.
-    fn symbol(&mut self, name: &'static str, template: String) -> String {
-        if let Some(s) = self.by_body.get(&template) {
-            return s.clone();
+impl Symbols {
+    /// The symbol of the function printed as `key` (under the placeholder name), and
+    /// whether it is new: then it is `<name>.<n>`, the next number of `name`.
+    fn symbol(&mut self, name: &'static str, key: String) -> (String, bool) {
+        if let Some(s) = self.by_body.get(&key) {
+            return (s.clone(), false);
         }
         let n = self.per_name.entry(name).or_insert(0);
         let symbol = format!("{name}.{n}");
         *n += 1;
-        self.functions.push(template.replacen("@{}", &format!("@{symbol}"), 1));
-        self.by_body.insert(template, symbol.clone());
-        symbol
+        self.by_body.insert(key, symbol.clone());
+        (symbol, true)
     }
 }
+
+/// The name a decomposition is printed under while it is compared with the others (the
+/// same for every composite name, so equal bodies are shared whatever op they stand for).
+const PLACEHOLDER: &str = "decomposition";
 
 /// The attribute dictionary's entries as MLIR text, or `None` when an argument does not
 /// fit its kind (the plain lowering then reports it).
@@ -170,36 +189,43 @@ fn as_composite(ctx: &mut Ctx, args: &Args, lowering: &Lowering, kept: &'static 
     }
     let attrs = attr_entries(args, kept)?;
 
-    // The body: the plain lowering, on the function's arguments only.
+    // The body: the plain lowering, on the function's arguments only, built by a
+    // second emitter into a private function after `@main`.
+    let c = ctx.e.context();
+    let mut rw = Rewriter::new(c);
+    rw.set_insertion_end(ctx.decompositions.module_body);
+    let private = [("sym_visibility", c.string_attr("private"))];
+    let func = rw.create_func(c.unknown_location(), PLACEHOLDER, &[], &[], &private);
+    let body = func.body().expect("a function has a body");
+    let mut body_emitter = Emitter::new(c, body, ctx.e.limits);
     let env: HashMap<String, Value> = names
         .iter()
         .zip(&operands)
-        .enumerate()
-        .map(|(i, (n, v))| (n.to_string(), Value::Tensor(Val { name: format!("%arg{i}"), ty: v.ty.clone() })))
+        .map(|(n, v)| (n.to_string(), Value::Tensor(body_emitter.argument(&v.ty, c.unknown_location()))))
         .collect();
-    let body_emitter = Emitter::with_limits(ctx.e.limits);
     let outer = std::mem::replace(&mut ctx.e, body_emitter);
     let outer_env = std::mem::replace(&mut ctx.env, env);
     let lowered = (lowering.lower)(ctx, args);
-    let body = std::mem::replace(&mut ctx.e, outer);
+    let mut body_emitter = std::mem::replace(&mut ctx.e, outer);
     ctx.env = outer_env;
-    let results = lowered.ok()?;
-    if results.is_empty() || !body.errors.is_empty() {
+    let results = match lowered {
+        Ok(results) if !results.is_empty() && body_emitter.errors.is_empty() => results,
+        _ => {
+            rw.erase_op(func);
+            return None;
+        }
+    };
+    let refs: Vec<&Val> = results.iter().collect();
+    body_emitter.op_multi("func.return", &refs, "", &[]);
+    if !body_emitter.errors.is_empty() {
+        rw.erase_op(func);
         return None;
     }
+    let in_types: Vec<Type> = body.arguments().into_iter().map(|a| a.raw_type()).collect();
+    let res_types: Vec<Type> = results.iter().map(|v| body_emitter.value(v).raw_type()).collect();
+    func.set_attr("function_type", c.type_attr(c.function_type(&in_types, &res_types)));
 
-    let arg_text: Vec<String> = operands.iter().enumerate().map(|(i, v)| format!("%arg{i}: {}", ty(&v.ty))).collect();
-    let res_types: Vec<String> = results.iter().map(|v| ty(&v.ty)).collect();
-    let res_names: Vec<&str> = results.iter().map(|v| v.name.as_str()).collect();
-    let template = format!(
-        "  func.func private @{{}}({}) -> ({}) {{\n{}    func.return {} : {}\n  }}\n",
-        arg_text.join(", "),
-        res_types.join(", "),
-        body.body(),
-        res_names.join(", "),
-        res_types.join(", ")
-    );
-    let symbol = ctx.decompositions.symbol(kept.name, template);
+    let symbol = share(ctx, &mut rw, func, kept.name);
     let mut attr_text = vec![
         format!("name = {}", quote(kept.name)),
         format!("decomposition = @{symbol}"),
@@ -211,6 +237,19 @@ fn as_composite(ctx: &mut Ctx, args: &Args, lowering: &Lowering, kept: &'static 
     let refs: Vec<&Val> = operands.iter().collect();
     let types: Vec<_> = results.iter().map(|v| v.ty.clone()).collect();
     Some(ctx.e.op_multi("stablehlo.composite", &refs, &attr_text.join(", "), &types))
+}
+
+/// The symbol of the decomposition `func` (named `PLACEHOLDER` while built): the first
+/// function with the same body, `func` then erased, or `func` itself, named
+/// `<name>.<n>`.
+fn share<'c>(ctx: &mut Ctx<'c>, rw: &mut Rewriter<'c>, func: Op<'c>, name: &'static str) -> String {
+    let (symbol, new) = ctx.decompositions.symbols.symbol(name, func.print_exact());
+    if new {
+        func.set_attr("sym_name", ctx.e.context().string_attr(&symbol));
+    } else {
+        rw.erase_op(func);
+    }
+    symbol
 }
 
 #[cfg(test)]
@@ -233,11 +272,12 @@ mod tests {
 
     #[test]
     fn decompositions_are_shared_by_content_and_numbered_per_name() {
-        let mut d = Decompositions::default();
-        assert_eq!(d.symbol("aten.gelu", "@{} a".into()), "aten.gelu.0");
-        assert_eq!(d.symbol("aten.gelu", "@{} b".into()), "aten.gelu.1");
-        assert_eq!(d.symbol("aten.gelu", "@{} a".into()), "aten.gelu.0");
-        assert_eq!(d.symbol("aten.relu6", "@{} c".into()), "aten.relu6.0");
-        assert_eq!(d.functions, vec!["@aten.gelu.0 a", "@aten.gelu.1 b", "@aten.relu6.0 c"]);
+        let mut d = Symbols::default();
+        assert_eq!(d.symbol("aten.gelu", "a".into()), ("aten.gelu.0".to_string(), true));
+        assert_eq!(d.symbol("aten.gelu", "b".into()), ("aten.gelu.1".to_string(), true));
+        assert_eq!(d.symbol("aten.gelu", "a".into()), ("aten.gelu.0".to_string(), false));
+        assert_eq!(d.symbol("aten.relu6", "c".into()), ("aten.relu6.0".to_string(), true));
+        // A body already made for another name is shared too.
+        assert_eq!(d.symbol("aten.hardtanh", "c".into()), ("aten.relu6.0".to_string(), false));
     }
 }

@@ -541,13 +541,7 @@ pub fn diagonal(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         flat.push(*r);
         flat.push(*c);
     }
-    let ct = tensor(&[len, 2], ElemTy::I(64));
-    let coords = ctx.e.op(
-        "stablehlo.constant",
-        &[],
-        &format!("value = dense<{}> : {}", pairs_literal(&flat, len), crate::pt2::emit::ty(&ct)),
-        ct,
-    );
+    let coords = ctx.e.const_i64s_shaped(&flat, &[len, 2]);
     let (lo, hi) = (d1.min(d2) as i64, d1.max(d2) as i64);
     let kept = x.rank() - 2;
     let offset_dims: Vec<i64> = (0..kept as i64).collect();
@@ -559,15 +553,6 @@ pub fn diagonal(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     shape.push(len);
     let r = ctx.e.op("stablehlo.gather", &[&x, &coords], &attrs, tensor(&shape, x.elem().clone()));
     Ok(vec![ctx.e.reshape(&r, out.dims())])
-}
-
-/// `[[a, b], [c, d]]` for a `[len, 2]` constant.
-fn pairs_literal(flat: &[i64], len: i64) -> String {
-    if len == 0 {
-        return "[]".into();
-    }
-    let rows: Vec<String> = flat.chunks(2).map(|p| format!("[{}, {}]", p[0], p[1])).collect();
-    format!("[{}]", rows.join(", "))
 }
 
 /// `_embedding_bag(weight, indices, offsets, scale_grad_by_freq, mode, sparse,

@@ -24,6 +24,7 @@ use super::schema::{Argument, NamedArgument, Node, ScalarType};
 use super::weights::Program;
 use edge_dialects::ir::{ElemTy, TensorTy};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A schema argument and its default.
 #[derive(Debug, Clone, Copy)]
@@ -115,7 +116,7 @@ pub enum Value {
 
 /// The state lowerings share: the emitter, values by name, and the node being lowered.
 pub struct Ctx<'a> {
-    pub e: Emitter,
+    pub e: Emitter<'a>,
     pub env: HashMap<String, Value>,
     pub tensor_types: &'a HashMap<String, TensorTy>,
     /// The recorded strides of each tensor value (static ones only), for ops whose
@@ -127,9 +128,9 @@ pub struct Ctx<'a> {
     pub outputs: Vec<Option<String>>,
     /// The archive: stored values some lowerings read at import time (quantization
     /// scales and zero points).
-    pub program: &'a Program,
+    pub program: &'a Arc<Program>,
     /// The decomposition functions of the composites emitted so far.
-    pub decompositions: as_composite::Decompositions,
+    pub decompositions: as_composite::Decompositions<'a>,
 }
 
 impl Ctx<'_> {

@@ -657,12 +657,7 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
                 w[(j * osz + k) as usize] = 1.0 / (end - start) as f64;
             }
         }
-        let wt = tensor(&[isz, osz], out.elem.clone());
-        let rows: Vec<String> = w
-            .chunks(osz as usize)
-            .map(|row| format!("[{}]", row.iter().map(|v| crate::pt2::emit::float_literal(*v, &out.elem)).collect::<Vec<_>>().join(", ")))
-            .collect();
-        let wv = ctx.e.op("stablehlo.constant", &[], &format!("value = dense<[{}]> : {}", rows.join(", "), crate::pt2::emit::ty(&wt)), wt);
+        let wv = ctx.e.const_floats(&w, &out.elem, &[isz, osz]);
         // dot_general puts the pooled dim last; move it back.
         let mut shape: Vec<i64> = y.shape().iter().enumerate().filter(|(d, _)| *d != axis).map(|(_, &s)| s).collect();
         shape.push(osz);
@@ -770,9 +765,7 @@ pub fn upsample_bilinear2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         }
         let a = gather_const(ctx, &y, &i0, axis);
         let b = gather_const(ctx, &y, &i1, axis);
-        let wt = tensor(&[n_out], y.elem().clone());
-        let lit: Vec<String> = w1.iter().map(|w| crate::pt2::emit::float_literal(*w, y.elem())).collect();
-        let w1v = ctx.e.op("stablehlo.constant", &[], &format!("value = dense<[{}]> : {}", lit.join(", "), crate::pt2::emit::ty(&wt)), wt);
+        let w1v = ctx.e.const_floats(&w1, &y.elem().clone(), &[n_out]);
         let wb = ctx.e.broadcast_in_dim(&w1v, a.shape(), &[axis as i64]);
         let d = ctx.e.binary("stablehlo.subtract", &b, &a);
         let dw = ctx.e.binary("stablehlo.multiply", &d, &wb);

@@ -13,7 +13,7 @@
 use super::{Args, Ctx, LResult, Val};
 use crate::pt2::emit::tensor;
 use crate::pt2::weights::Weight;
-use edge_dialects::ir::{string_literal as quote, ElemTy, QuantTy, TensorTy};
+use edge_dialects::ir::{ElemTy, QuantTy, TensorTy};
 
 /// The values of a stored weight (scales and zero points), as f64.
 fn weight_values(ctx: &Ctx, w: &Weight) -> LResult<Vec<f64>> {
@@ -148,14 +148,11 @@ fn dequantize(ctx: &mut Ctx, args: &Args, q: Option<QuantTy>) -> LResult<Vec<Val
             }
         }
         (e, Some(q)) if *e == q.storage() => {
-            let w = weight_arg(ctx, args, "input").ok_or_else(|| {
+            weight_arg(ctx, args, "input").ok_or_else(|| {
                 format!("dequantize reads a computed {e} tensor; edge takes quantized values from quantize_per_tensor or stored weights")
             })?;
             let key = args.tensor_name("input").unwrap_or_default().to_string();
-            let node_loc = std::mem::replace(&mut ctx.e.loc, format!("loc({})", quote(&w.fqn)));
-            let c = ctx.e.op("stablehlo.constant", &[], &format!("edge.weight = {}", quote(&key)), with_elem(&x.ty, &q));
-            ctx.e.loc = node_loc;
-            c
+            crate::pt2::import::weight_constant(ctx, &key, with_elem(&x.ty, &q))?
         }
         (e, Some(q)) => return Err(format!("dequantize of a {e} tensor as {}", q.storage()).into()),
     };

@@ -1,6 +1,7 @@
 //! Reductions: sum/mean/amax/amin/any/var over dims, argmax, softmax and log-softmax,
 //! and cumulative sums. `keepdim` results are reshaped to the archive's result shape.
 
+use super::region::region_op;
 use super::{norm_dim, Args, Ctx, LResult};
 use crate::pt2::emit::{i64_array, tensor, Val};
 use edge_dialects::ir::ElemTy;
@@ -181,76 +182,38 @@ fn arg_extreme(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<(Val, Val)> {
     let init_v = ctx.e.splat(if dir == "GT" { lowest(&elem) } else { highest(&elem) }, &elem, &[]);
     let init_i = ctx.e.splat(0.0, &i64t, &[]);
     let red_shape: Vec<i64> = x.shape().iter().enumerate().filter(|(i, _)| *i as i64 != dim).map(|(_, &d)| d).collect();
-    let (s, si) = (crate::pt2::emit::ty(&tensor(&[], elem.clone())), crate::pt2::emit::ty(&tensor(&[], i64t.clone())));
-    let names: Vec<String> = (0..2).map(|_| ctx.e.fresh()).collect();
-    let (av, ai, bv, bi) = (ctx.e.fresh(), ctx.e.fresh(), ctx.e.fresh(), ctx.e.fresh());
-    let loc = ctx.e.loc.clone();
     let ft = if elem.is_float() { "FLOAT" } else { "SIGNED" };
-    let b1 = crate::pt2::emit::ty(&tensor(&[], ElemTy::I(1)));
+    let results = [tensor(&red_shape, elem.clone()), tensor(&red_shape, i64t.clone())];
+    let block_args = [elem.clone(), i64t.clone(), elem.clone(), i64t];
+    let attrs = format!("dimensions = {}", i64_array(&[dim]));
     // The comparator keeps (a, ia) over (b, ib) when a is strictly better, or when they
     // tie (for floats: both NaN counts as a tie) and ia < ib, so the first index wins.
     // PyTorch treats NaN as the extreme for both argmax and argmin: a NaN a beats a
     // non-NaN b.
-    let mut body = Vec::new();
-    let fresh = |ctx: &mut Ctx| ctx.e.fresh();
-    let cmp = |out: &str, l: &str, r: &str, dir: &str, kind: &str, t: &str| {
-        format!("{out} = \"stablehlo.compare\"({l}, {r}) {{comparison_direction = #stablehlo<comparison_direction {dir}>, compare_type = #stablehlo<comparison_type {kind}>}} : ({t}, {t}) -> {b1} {loc}")
-    };
-    let logic = |out: &str, op: &str, l: &str, r: &str| format!("{out} = \"stablehlo.{op}\"({l}, {r}) : ({b1}, {b1}) -> {b1} {loc}");
-    let better = fresh(ctx);
-    body.push(cmp(&better, &av, &bv, dir, ft, &s));
-    let mut tie = fresh(ctx);
-    body.push(cmp(&tie, &av, &bv, "EQ", ft, &s));
-    if elem.is_float() {
-        let (a_nan, b_nan, b_num, nan_wins, both_nan, tie2, better2) =
-            (fresh(ctx), fresh(ctx), fresh(ctx), fresh(ctx), fresh(ctx), fresh(ctx), fresh(ctx));
-        body.push(cmp(&a_nan, &av, &av, "NE", ft, &s));
-        body.push(cmp(&b_nan, &bv, &bv, "NE", ft, &s));
-        body.push(format!("{b_num} = \"stablehlo.not\"({b_nan}) : ({b1}) -> {b1} {loc}"));
-        body.push(logic(&nan_wins, "and", &a_nan, &b_num));
-        body.push(logic(&better2, "or", &better, &nan_wins));
-        body.push(logic(&both_nan, "and", &a_nan, &b_nan));
-        body.push(logic(&tie2, "or", &tie, &both_nan));
-        tie = tie2;
-        let (lti, first, pick) = (fresh(ctx), fresh(ctx), fresh(ctx));
-        body.push(cmp(&lti, &ai, &bi, "LT", "SIGNED", &si));
-        body.push(logic(&first, "and", &tie, &lti));
-        body.push(logic(&pick, "or", &better2, &first));
-        finish_arg_body(&mut body, &pick, &av, &ai, &bv, &bi, &s, &si, &b1, &loc);
-    } else {
-        let (lti, first, pick) = (fresh(ctx), fresh(ctx), fresh(ctx));
-        body.push(cmp(&lti, &ai, &bi, "LT", "SIGNED", &si));
-        body.push(logic(&first, "and", &tie, &lti));
-        body.push(logic(&pick, "or", &better, &first));
-        finish_arg_body(&mut body, &pick, &av, &ai, &bv, &bi, &s, &si, &b1, &loc);
-    }
-    let body: String = body.iter().map(|l| format!("      {l}\n")).collect();
-    let text = format!(
-        "{n0}, {n1} = \"stablehlo.reduce\"({x}, {idx}, {iv}, {ii}) ({{\n    ^bb0({av}: {s}, {ai}: {si}, {bv}: {s}, {bi}: {si}):\n{body}    }}) {{dimensions = {dims}}} : ({xt}, {it}, {s}, {si}) -> ({rv}, {ri}) {loc}",
-        n0 = names[0],
-        n1 = names[1],
-        x = x.name,
-        idx = idx.name,
-        iv = init_v.name,
-        ii = init_i.name,
-        dims = i64_array(&[dim]),
-        xt = crate::pt2::emit::ty(&x.ty),
-        it = crate::pt2::emit::ty(&idx.ty),
-        rv = crate::pt2::emit::ty(&tensor(&red_shape, elem.clone())),
-        ri = crate::pt2::emit::ty(&tensor(&red_shape, i64t.clone())),
-    );
-    ctx.e.raw(&text);
-    let values = Val { name: names[0].clone(), ty: tensor(&red_shape, elem) };
-    let indices = Val { name: names[1].clone(), ty: tensor(&red_shape, i64t) };
+    let mut out = region_op(ctx, "stablehlo.reduce", &[&x, &idx, &init_v, &init_i], &attrs, &results, &block_args, |b, a| {
+        let (av, ai, bv, bi) = (&a[0], &a[1], &a[2], &a[3]);
+        let better = b.compare_as(dir, ft, av, bv);
+        let tie = b.compare_as("EQ", ft, av, bv);
+        let (better, tie) = if elem.is_float() {
+            let a_nan = b.compare_as("NE", ft, av, av);
+            let b_nan = b.compare_as("NE", ft, bv, bv);
+            let b_num = b.not(&b_nan);
+            let nan_wins = b.binary("stablehlo.and", &a_nan, &b_num);
+            let better2 = b.binary("stablehlo.or", &better, &nan_wins);
+            let both_nan = b.binary("stablehlo.and", &a_nan, &b_nan);
+            let tie2 = b.binary("stablehlo.or", &tie, &both_nan);
+            (better2, tie2)
+        } else {
+            (better, tie)
+        };
+        let lti = b.compare_as("LT", "SIGNED", ai, bi);
+        let first = b.binary("stablehlo.and", &tie, &lti);
+        let pick = b.binary("stablehlo.or", &better, &first);
+        vec![b.select(&pick, av, bv), b.select(&pick, ai, bi)]
+    });
+    let indices = out.pop().expect("two results");
+    let values = out.pop().expect("two results");
     Ok((values, indices))
-}
-
-/// Selects the kept (value, index) pair and returns it from the comparator region.
-#[allow(clippy::too_many_arguments)]
-fn finish_arg_body(body: &mut Vec<String>, pick: &str, av: &str, ai: &str, bv: &str, bi: &str, s: &str, si: &str, b1: &str, loc: &str) {
-    body.push(format!("%sel_v{pick_id} = \"stablehlo.select\"({pick}, {av}, {bv}) : ({b1}, {s}, {s}) -> {s} {loc}", pick_id = &pick[1..]));
-    body.push(format!("%sel_i{pick_id} = \"stablehlo.select\"({pick}, {ai}, {bi}) : ({b1}, {si}, {si}) -> {si} {loc}", pick_id = &pick[1..]));
-    body.push(format!("\"stablehlo.return\"(%sel_v{p}, %sel_i{p}) : ({s}, {si}) -> () {loc}", p = &pick[1..]));
 }
 
 /// `_softmax(self, dim, half_to_float)`: exp(x - max) / sum.

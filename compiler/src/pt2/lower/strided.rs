@@ -7,7 +7,7 @@
 
 use super::shape::take_along;
 use super::{checked_count, Args, Ctx, LResult};
-use crate::pt2::emit::{tensor, Val};
+use crate::pt2::emit::Val;
 use edge_dialects::ir::ElemTy;
 
 /// Row-major strides of `shape`.
@@ -77,14 +77,7 @@ pub fn as_strided(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if identity {
         return Ok(vec![ctx.e.reshape(&flat_x, out.dims())]);
     }
-    let hex: String = indices.iter().flat_map(|v| v.to_le_bytes()).map(|b| format!("{b:02X}")).collect();
-    let idx_ty = tensor(&size, ElemTy::I(64));
-    let idx = ctx.e.op(
-        "stablehlo.constant",
-        &[],
-        &format!("value = dense<\"0x{hex}\"> : {}", crate::pt2::emit::ty(&idx_ty)),
-        idx_ty,
-    );
+    let idx = ctx.e.const_i64s_shaped(&indices, &size);
     let g = take_along(ctx, &flat_x, &idx, 0);
     Ok(vec![ctx.e.reshape(&g, out.dims())])
 }
