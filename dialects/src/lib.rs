@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod context;
 pub mod elements;
 pub mod guard;
+pub mod inline;
 pub mod ir;
 pub mod remark;
 pub mod rules;

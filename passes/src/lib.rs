@@ -13,6 +13,7 @@ pub mod registry;
 pub mod rewrite;
 
 mod edge_verify;
+mod inline_calls;
 mod legalize_stablehlo_to_tfl;
 mod op_classes;
 mod stablehlo_widen_f16;

@@ -99,6 +99,24 @@ pub fn apply(rule: &Rule, op: MlirOperation) -> Result<Option<MlirOperation>, St
     }
 }
 
+/// The one value every element of `v` has, when `v` is a splat constant or a
+/// reshape or broadcast of one (JAX writes a reduction's init as a 0-d broadcast of a
+/// constant, and a divisor as a broadcast to the divided shape).
+pub(super) fn splat_through(v: MlirValue) -> Option<f64> {
+    let mut v = v;
+    for _ in 0..8 {
+        if let Some(x) = splat(v) {
+            return Some(x);
+        }
+        let def = defining_op(v)?;
+        match name(def).as_str() {
+            "tfl.reshape" | "tfl.broadcast_to" | "stablehlo.reshape" | "stablehlo.broadcast_in_dim" => v = operand(def, 0),
+            _ => return None,
+        }
+    }
+    None
+}
+
 pub(super) fn is_bool(v: MlirValue) -> bool {
     type_from_mlir(unsafe { mlirValueGetType(v) }).elem == ElemTy::I(1)
 }
@@ -324,7 +342,7 @@ fn reduce(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     if !uses_args || ret.ptr.is_null() || name(ret) != "stablehlo.return" {
         return Ok(None);
     }
-    let init = splat(ins[1]);
+    let init = splat_through(ins[1]);
     let boolean = is_bool(ins[0]);
     // The TFL reduction, whether `init` is the body's identity, and the op that folds
     // in an `init` that is not.
@@ -740,10 +758,7 @@ fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, dn: &ConvDims,
             erase_dead(rev);
             source
         }
-        None => {
-            let axes = i32_const(op, &dn.kernel_spatial);
-            emit(op, "tfl.reverse_v2", &[w, axes], unsafe { mlirValueGetType(w) }, &[])
-        }
+        None => reversed(op, w, &dn.kernel_spatial),
     };
     let filter = permuted(op, unreversed, &wp);
     let nhwc = permuted(op, x, &xp);
@@ -767,6 +782,38 @@ fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, dn: &ConvDims,
         y = emit(op, "tfl.slice", &[y, b, sz], like(x, &[n, oh, ow, o]), &[]);
     }
     Some(permuted(op, y, &inverse(&op_)))
+}
+
+/// `w` reversed along `axes`: a new constant when `w` is one (`tfl-fold-constants` has
+/// no reverse, and LiteRT would reverse the weights at every run), else a
+/// `tfl.reverse_v2`.
+fn reversed(op: MlirOperation, w: MlirValue, axes: &[i64]) -> MlirValue {
+    if let Some(r) = crate::constant::read(w).and_then(|c| reverse_const(&c, axes)) {
+        return crate::constant::insert_owned(op, r);
+    }
+    let a = i32_const(op, axes);
+    emit(op, "tfl.reverse_v2", &[w, a], unsafe { mlirValueGetType(w) }, &[])
+}
+
+/// `c` with its elements in reverse order along `axes`.
+fn reverse_const(c: &crate::constant::ConstTensor, axes: &[i64]) -> Option<crate::constant::ConstTensor> {
+    let n = c.num_elements();
+    let width = c.bytes.len().checked_div(n)?;
+    if width * n != c.bytes.len() || axes.iter().any(|&a| a < 0 || a as usize >= c.shape.len()) {
+        return None;
+    }
+    let strides = crate::constant::strides(&c.shape);
+    let mut bytes = vec![0u8; c.bytes.len()];
+    for i in 0..n {
+        let mut j = 0i64;
+        for (d, (&size, &stride)) in c.shape.iter().zip(&strides).enumerate() {
+            let at = (i as i64 / stride) % size;
+            j += if axes.contains(&(d as i64)) { size - 1 - at } else { at } * stride;
+        }
+        let j = j as usize;
+        bytes[j * width..(j + 1) * width].copy_from_slice(&c.bytes[i * width..(i + 1) * width]);
+    }
+    Some(crate::constant::ConstTensor { bytes, ..c.clone() })
 }
 
 /// The single body op of a one-block region whose op combines the two block arguments
@@ -812,7 +859,7 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     }
     let rank = window.len();
     let Some(pads) = window_pads(op, rank) else { return Ok(None) };
-    let (x, init) = (ins[0], splat(ins[1]));
+    let (x, init) = (ins[0], splat_through(ins[1]));
     let (xt, out) = (ty(x), ty(result(op, 0)));
     if !xt.is_static() || !out.is_static() || xt.dims().len() != rank || strides.len() != rank {
         return Ok(None);
@@ -1031,7 +1078,7 @@ fn pool_divisor(op: MlirOperation, hw: [usize; 2], k: [i64; 2], st: [i64; 2], o:
     }
     let d = operand(div, 1);
     let n = (o[0] * o[1]) as usize;
-    if let Some(v) = splat(d) {
+    if let Some(v) = splat_through(d) {
         return Some((div, vec![v; n]));
     }
     let c = defining_op(d).filter(|c| name(*c) == "stablehlo.reduce_window")?;
@@ -1045,8 +1092,8 @@ fn pool_divisor(op: MlirOperation, hw: [usize; 2], k: [i64; 2], st: [i64; 2], o:
     };
     let counting = ins.len() == 2
         && binary_body(c).as_deref() == Some("stablehlo.add")
-        && splat(ins[1]) == Some(0.0)
-        && splat(ins[0]) == Some(1.0)
+        && splat_through(ins[1]) == Some(0.0)
+        && splat_through(ins[0]) == Some(1.0)
         && ints("window_dimensions")? == expected(k)
         && ints("window_strides")? == expected(st)
         && unit(ints("window_dilations"))
@@ -1530,7 +1577,7 @@ fn reduce_arg(op: MlirOperation, ins: &[MlirValue]) -> Result<Option<MlirOperati
         return Ok(None);
     }
     let d = dims[0] as usize;
-    let (init, index_init) = (splat(ins[2]), splat(ins[3]));
+    let (init, index_init) = (splat_through(ins[2]), splat_through(ins[3]));
     let descending = match (comparator(op, 2), init) {
         (Some(ComparisonDirection::Gt), Some(v)) if v == f64::NEG_INFINITY => true,
         (Some(ComparisonDirection::Lt), Some(v)) if v == f64::INFINITY => false,
