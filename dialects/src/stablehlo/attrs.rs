@@ -535,22 +535,30 @@ impl fmt::Display for ConvDims {
         })();
         match compact {
             Some(c) => write!(f, "#stablehlo.conv<{c}>"),
-            None => write!(
-                f,
-                "#stablehlo.conv<raw input_batch_dimension = {}, input_feature_dimension = {}, input_spatial_dimensions = {}, \
-                 kernel_input_feature_dimension = {}, kernel_output_feature_dimension = {}, kernel_spatial_dimensions = {}, \
-                 output_batch_dimension = {}, output_feature_dimension = {}, output_spatial_dimensions = {}>",
-                self.input_batch,
-                self.input_feature,
-                list(&self.input_spatial),
-                self.kernel_input_feature,
-                self.kernel_output_feature,
-                list(&self.kernel_spatial),
-                self.output_batch,
-                self.output_feature,
-                list(&self.output_spatial)
-            ),
+            None => f.write_str(&self.raw_text()),
         }
+    }
+}
+
+impl ConvDims {
+    /// The raw form, `#stablehlo.conv<raw input_batch_dimension = 0, ...>`, which
+    /// says any dimension numbers (`Display` uses it only where the compact form
+    /// cannot).
+    pub fn raw_text(&self) -> String {
+        format!(
+            "#stablehlo.conv<raw input_batch_dimension = {}, input_feature_dimension = {}, input_spatial_dimensions = {}, \
+             kernel_input_feature_dimension = {}, kernel_output_feature_dimension = {}, kernel_spatial_dimensions = {}, \
+             output_batch_dimension = {}, output_feature_dimension = {}, output_spatial_dimensions = {}>",
+            self.input_batch,
+            self.input_feature,
+            list(&self.input_spatial),
+            self.kernel_input_feature,
+            self.kernel_output_feature,
+            list(&self.kernel_spatial),
+            self.output_batch,
+            self.output_feature,
+            list(&self.output_spatial)
+        )
     }
 }
 
