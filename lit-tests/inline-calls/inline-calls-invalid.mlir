@@ -22,3 +22,4 @@ func.func @main(%x: tensor<2xf32>) -> tensor<2xf32> {
   return %0 : tensor<2xf32>
 }
 func.func private @ext(tensor<2xf32>) -> tensor<2xf32>
+

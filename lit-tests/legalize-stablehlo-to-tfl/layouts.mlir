@@ -154,3 +154,4 @@ func.func @dense(%x: tensor<1x16xf32>, %w: tensor<16x10xf32>) -> tensor<1x10xf32
   %0 = "stablehlo.dot_general"(%x, %w) <{dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision DEFAULT>, #stablehlo<precision DEFAULT>]}> : (tensor<1x16xf32>, tensor<16x10xf32>) -> tensor<1x10xf32>
   "func.return"(%0) : (tensor<1x10xf32>) -> ()
 }
+

@@ -908,6 +908,9 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
 /// NCHW's when they fit it), and the other two, in order, N and C. `None` when more
 /// than two dims are pooled.
 fn pool_layout(pooled: &[usize]) -> Option<[i64; 4]> {
+    if pooled.len() > 2 {
+        return None;
+    }
     let spatial: Vec<usize> = if pooled.iter().all(|&d| d >= 2) {
         vec![2, 3]
     } else if pooled.iter().all(|&d| (1..=2).contains(&d)) {
