@@ -534,13 +534,16 @@ fn convolution(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let unit = |v: &[i64]| v.iter().all(|&d| d == 1);
     match spatial {
         2 => {
-            let reversed_filter = reversed_source(w, &dn.kernel_spatial).is_some();
+            // A reversed filter makes a plain convolution a transposed one where
+            // `transpose_conv` can take it; otherwise it stays a plain one.
+            let transposable = unit(&strides) && unit(&rhs_dilation) && groups == 1;
+            let reversed_filter = transposable && reversed_source(w, &dn.kernel_spatial).is_some();
             if !unit(&lhs_dilation) || reversed_filter {
-                if !unit(&strides) || !unit(&rhs_dilation) || groups != 1 {
-                    return Ok(None);
+                let pads4 = [pads[0], pads[1], pads[2], pads[3]];
+                let y = if transposable { transposed_conv(op, x, w, &dn, [lhs_dilation[0], lhs_dilation[1]], pads4, out.dims()) } else { None };
+                if y.is_some() || !unit(&lhs_dilation) {
+                    return Ok(y.and_then(defining_op));
                 }
-                let y = transposed_conv(op, x, w, &dn, [lhs_dilation[0], lhs_dilation[1]], [pads[0], pads[1], pads[2], pads[3]], out.dims());
-                return Ok(y.and_then(defining_op));
             }
             let y = conv_2d(op, x, w, &dn, [strides[0], strides[1]], [rhs_dilation[0], rhs_dilation[1]], [pads[0], pads[1], pads[2], pads[3]], groups, out.dims());
             Ok(y.and_then(defining_op))
@@ -748,6 +751,8 @@ fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, dn: &ConvDims,
     let (k, input) = ([at(&wd, wp[1])?, at(&wd, wp[2])?], [at(&xd, xp[1])?, at(&xd, xp[2])?]);
     let full = [(input[0] - 1) * s[0] + k[0], (input[1] - 1) * s[1] + k[1]];
     let top = [k[0] - 1 - pads[0], k[1] - 1 - pads[2]];
+    let (n, o, oh, ow) = (at(out, op_[0])?, at(out, op_[3])?, at(out, op_[1])?, at(out, op_[2])?);
+    // Nothing is changed before here: `None` leaves the op as it was.
     if top.iter().any(|&t| t < 0) || ty(x).elem != ElemTy::F32 {
         return None;
     }
@@ -762,7 +767,6 @@ fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, dn: &ConvDims,
     };
     let filter = permuted(op, unreversed, &wp);
     let nhwc = permuted(op, x, &xp);
-    let (n, o, oh, ow) = (at(out, op_[0])?, at(out, op_[3])?, at(out, op_[1])?, at(out, op_[2])?);
     let shape = i32_const(op, &[n, full[0], full[1], o]);
     let none = no_value(op);
     let attrs = [
