@@ -1833,6 +1833,33 @@ mod tests {
     }
 
     #[test]
+    fn pool_layouts() {
+        // NCHW (and no pooled dim at all) keeps PyTorch's transposes; NHWC needs none.
+        assert_eq!(pool_layout(&[2, 3]), Some([0, 2, 3, 1]));
+        assert_eq!(pool_layout(&[]), Some([0, 2, 3, 1]));
+        assert_eq!(pool_layout(&[3]), Some([0, 2, 3, 1]));
+        assert_eq!(pool_layout(&[1, 2]), Some([0, 1, 2, 3]));
+        assert_eq!(pool_layout(&[1]), Some([0, 1, 2, 3]));
+        assert_eq!(pool_layout(&[0, 3]), Some([1, 0, 3, 2]));
+        assert_eq!(pool_layout(&[0]), Some([2, 0, 1, 3]));
+        assert_eq!(pool_layout(&[0, 1, 2]), None);
+        assert_eq!(inverse(&[0, 2, 3, 1]), [0, 3, 1, 2]);
+    }
+
+    #[test]
+    fn constants_reverse_along_axes() {
+        let c = crate::constant::ConstTensor {
+            shape: vec![2, 3],
+            elem: ElemTy::I(8),
+            elem_type: MlirType { ptr: std::ptr::null() },
+            bytes: vec![1, 2, 3, 4, 5, 6],
+        };
+        assert_eq!(reverse_const(&c, &[1]).unwrap().bytes, [3, 2, 1, 6, 5, 4]);
+        assert_eq!(reverse_const(&c, &[0, 1]).unwrap().bytes, [6, 5, 4, 3, 2, 1]);
+        assert!(reverse_const(&c, &[2]).is_none());
+    }
+
+    #[test]
     fn renamed_targets_are_catalogued() {
         for (_, rule) in RULES {
             if let Rule::Rename { to, .. } = rule {
