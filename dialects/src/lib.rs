@@ -14,7 +14,6 @@ pub mod remark;
 pub mod rules;
 pub mod stablehlo;
 pub mod tfl;
-// Inlining func.call for passes (`inline-calls`); not alphabetical to stay clear of other branches.
 pub mod inline;
 pub mod verify;
 
