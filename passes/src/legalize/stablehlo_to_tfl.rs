@@ -759,7 +759,7 @@ fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, dn: &ConvDims,
     let unreversed = match reversed_source(w, &dn.kernel_spatial) {
         Some((rev, source)) => {
             // Point the convolution at the source so the reverse can go now.
-            unsafe { mlirOperationSetOperand(op, 1, source) };
+            set_operand(op, 1, source);
             erase_dead(rev);
             source
         }
@@ -796,7 +796,7 @@ fn reversed(op: MlirOperation, w: MlirValue, axes: &[i64]) -> MlirValue {
         return crate::constant::insert_owned(op, r);
     }
     let a = i32_const(op, axes);
-    emit(op, "tfl.reverse_v2", &[w, a], unsafe { mlirValueGetType(w) }, &[])
+    emit(op, "tfl.reverse_v2", &[w, a], like(w, ty(w).dims()), &[])
 }
 
 /// `c` with its elements in reverse order along `axes`.
