@@ -15,6 +15,7 @@ pub mod remark;
 pub mod rules;
 pub mod stablehlo;
 pub mod tfl;
+pub mod inline;
 pub mod verify;
 
 pub use catalog::{Dialect, OpDef};

@@ -169,3 +169,17 @@ func.func @iota_too_large() -> tensor<2x9007199254740992xi64> {
   %0 = "stablehlo.iota"() {iota_dimension = 1 : i64} : () -> tensor<2x9007199254740992xi64>
   return %0 : tensor<2x9007199254740992xi64>
 }
+
+// -----
+
+// A window over three dims (whatever the layout) is no 2-D pool.
+func.func @pool_3_dims(%x: tensor<2x8x8x4xf32>) -> tensor<1x4x4x4xf32> {
+  %init = "stablehlo.constant"() <{value = dense<0xFF800000> : tensor<f32>}> : () -> tensor<f32>
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.reduce_window'}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2, 2, 2, 1>, window_strides = array<i64: 1, 2, 2, 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.maximum"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) : (tensor<2x8x8x4xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
+  "func.return"(%0) : (tensor<1x4x4x4xf32>) -> ()
+}

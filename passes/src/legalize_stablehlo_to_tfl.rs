@@ -1,11 +1,12 @@
 //! `legalize-stablehlo-to-tfl`: rewrites StableHLO ops into TFL ops through the rule
 //! table in `legalize/stablehlo_to_tfl.rs`.
 //!
-//! Input: a function of `stablehlo.*` ops (as the pt2 importer writes). Output: the same
-//! function where every op with a matching rule is a `tfl.*` op. Every op left
-//! illegal is reported at its location, all at once, in MLIR's wording
-//! (`failed to legalize operation 'stablehlo.foo'`), and the pass fails; nothing is
-//! silently kept.
+//! Input: a function of `stablehlo.*` ops (as the pt2 importer writes, or another
+//! producer in generic form: JAX's layouts, either printed form of the dialect
+//! attributes). Output: the same function where every op with a matching rule is a
+//! `tfl.*` op. Every op left illegal is reported at its location, all at once, in
+//! MLIR's wording (`failed to legalize operation 'stablehlo.foo'`), and the pass
+//! fails; nothing is silently kept.
 //!
 //!   %0 = "stablehlo.add"(%a, %b) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
 //! becomes

@@ -98,7 +98,9 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     if let Some(weights) = options.weights {
         func.push(weights.pass());
     }
-    format!("builtin.module(func.func({}))", func.join(","))
+    // Phase 0, on the module: calls are inlined first (JAX outlines functions it
+    // calls; the pt2 importer writes none), so each later pass sees one function.
+    format!("builtin.module(inline-calls,func.func({}))", func.join(","))
 }
 
 #[cfg(test)]
@@ -115,7 +117,7 @@ mod tests {
         for (channel_last_io, weights, io_type) in combos {
             let options = ConvertPipelineOptions { channel_last_io, weights, io_type };
             let text = convert_pipeline(&options);
-            let inner = text.trim_start_matches("builtin.module(func.func(").trim_end_matches("))");
+            let inner = text.trim_start_matches("builtin.module(inline-calls,func.func(").trim_end_matches("))");
             for name in inner.split(',') {
                 let name = name.split('{').next().unwrap();
                 assert!(crate::registry::lookup(name).is_some(), "{name} is not a registered pass");

@@ -5,7 +5,8 @@
 
 use crate::legacy::constant::splat;
 use crate::rewrite::*;
-use edge_dialects::ir::{attr_from_mlir, elem_from_mlir, print_type, type_from_mlir, Attr, ElemTy, TensorTy};
+use edge_dialects::ir::{elem_from_mlir, print_type, type_from_mlir, Attr, ElemTy, TensorTy};
+use edge_dialects::stablehlo::attrs::{ComparisonDirection, ComparisonType, ConvDims, DotDims, GatherDims};
 use mlir_sys::*;
 
 pub enum Rule {
@@ -96,6 +97,24 @@ pub fn apply(rule: &Rule, op: MlirOperation) -> Result<Option<MlirOperation>, St
         }
         Rule::Build(f) => f(op),
     }
+}
+
+/// The one value every element of `v` has, when `v` is a splat constant or a
+/// reshape or broadcast of one (JAX writes a reduction's init as a 0-d broadcast of a
+/// constant, and a divisor as a broadcast to the divided shape).
+pub(super) fn splat_through(v: MlirValue) -> Option<f64> {
+    let mut v = v;
+    for _ in 0..8 {
+        if let Some(x) = splat(v) {
+            return Some(x);
+        }
+        let def = defining_op(v)?;
+        match name(def).as_str() {
+            "tfl.reshape" | "tfl.broadcast_to" | "stablehlo.reshape" | "stablehlo.broadcast_in_dim" => v = operand(def, 0),
+            _ => return None,
+        }
+    }
+    None
 }
 
 pub(super) fn is_bool(v: MlirValue) -> bool {
@@ -323,7 +342,7 @@ fn reduce(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     if !uses_args || ret.ptr.is_null() || name(ret) != "stablehlo.return" {
         return Ok(None);
     }
-    let init = splat(ins[1]);
+    let init = splat_through(ins[1]);
     let boolean = is_bool(ins[0]);
     // The TFL reduction, whether `init` is the body's identity, and the op that folds
     // in an `init` that is not.
@@ -369,21 +388,9 @@ fn dot_general(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let ins = operands(op);
     let (lt, rt) = unsafe { (type_from_mlir(mlirValueGetType(ins[0])), type_from_mlir(mlirValueGetType(ins[1]))) };
     let (lr, rr) = (lt.dims().len(), rt.dims().len());
-    let Some(Attr::Opaque { data, .. }) = raw_attr(op, "dot_dimension_numbers").map(attr_from_mlir) else {
-        return Ok(None);
-    };
-    let list = |key: &str| -> Vec<i64> {
-        data.find(key)
-            .and_then(|i| {
-                let rest = &data[i + key.len()..];
-                let start = rest.find('[')?;
-                let end = rest.find(']')?;
-                Some(rest[start + 1..end].split(',').filter_map(|x| x.trim().parse().ok()).collect())
-            })
-            .unwrap_or_default()
-    };
-    let (lb, rb) = (list("lhs_batching_dimensions"), list("rhs_batching_dimensions"));
-    let (lc, rc) = (list("lhs_contracting_dimensions"), list("rhs_contracting_dimensions"));
+    let Some(dn) = attr(op, "dot_dimension_numbers") else { return Ok(None) };
+    let dn = DotDims::from_attr(&dn).map_err(|e| format!("attribute 'dot_dimension_numbers' {e}"))?;
+    let DotDims { lhs_batching: lb, rhs_batching: rb, lhs_contracting: lc, rhs_contracting: rc } = dn;
     let b = lb.len();
     let leading = |v: &[i64]| v.iter().enumerate().all(|(i, &d)| d == i as i64);
     if lb == rb && leading(&lb) && lc.len() == 1 && rc.len() == 1 && lr == b + 2 && rr == b + 2 {
@@ -487,20 +494,22 @@ pub(super) fn tfl_transpose(anchor: MlirOperation, v: MlirValue, perm: &[i64]) -
     unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.transpose", &[v, p], &[like(v, &shape)], &[]), 0) }
 }
 
-/// `convolution` in the importer's layouts. 2-D (`[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]`,
-/// no input dilation, no batch groups): NCHW input and OIHW filter are transposed to
-/// NHWC / OHWI (the layout pass cancels such transposes later), explicit padding
-/// becomes a `tfl.pad` before a VALID convolution, and the NHWC result is transposed
-/// back. One group per input channel is `tfl.depthwise_conv_2d` (filter `[1, H, W, O]`);
-/// other group counts are `tfl.conv_2d` with a filter of `C / groups` input channels
-/// (TFLite's grouped convolution). 1-D (`[b, f, 0]x[o, i, 0]->[b, f, 0]`) is the 2-D form
-/// on a height of 1, between reshapes. A transposed convolution (`[i, o, 0, 1]` filter,
-/// input dilation, the importer's spatially reversed filter) is `tfl.transpose_conv`.
+/// `convolution` with one or two spatial dims, in any dimension layout (PyTorch's
+/// `[b, f, 0, 1]x[o, i, 0, 1]`, JAX's `[b, 0, 1, f]x[0, 1, i, o]`...), no batch groups.
+/// The operands are transposed into TFLite's NHWC input and OHWI filter and the NHWC
+/// result back into the output's layout; a transpose whose permutation is the identity
+/// is not emitted, and `tfl-layout-nhwc` / `tfl-fold-constants` cancel the others
+/// (PyTorch's NCHW) or fold them into the constant weights. 2-D: explicit padding
+/// becomes a `tfl.pad` before a VALID convolution. One group per input channel is
+/// `tfl.depthwise_conv_2d` (filter `[1, H, W, O]`); other group counts are
+/// `tfl.conv_2d` with a filter of `C / groups` input channels (TFLite's grouped
+/// convolution). 1-D is the 2-D form with a unit spatial dim before the one there is,
+/// between reshapes. A transposed convolution (input dilation, or a filter that is a
+/// reverse of the spatial dims, as the importer writes a stride-1 one) is
+/// `tfl.transpose_conv`.
 fn convolution(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let dn = match raw_attr(op, "dimension_numbers").map(attr_from_mlir) {
-        Some(Attr::Opaque { data, .. }) => data.replace(' ', ""),
-        _ => return Ok(None),
-    };
+    let Some(dn) = attr(op, "dimension_numbers") else { return Ok(None) };
+    let dn = ConvDims::from_attr(&dn).map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
     let (x, w) = (operand(op, 0), operand(op, 1));
     let (xt, wt, out) = (ty(x), ty(w), ty(result(op, 0)));
     if !xt.is_static() || !wt.is_static() || !out.is_static() {
@@ -510,7 +519,7 @@ fn convolution(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let ints = |n: &str| attr(op, n).and_then(|a| a.as_ints()).unwrap_or_else(|| vec![1; spatial]);
     let (strides, lhs_dilation, rhs_dilation) = (ints("window_strides"), ints("lhs_dilation"), ints("rhs_dilation"));
     let groups = attr(op, "feature_group_count").and_then(|a| a.as_int()).unwrap_or(1);
-    if attr(op, "batch_group_count").and_then(|a| a.as_int()).unwrap_or(1) != 1 {
+    if attr(op, "batch_group_count").and_then(|a| a.as_int()).unwrap_or(1) != 1 || dn.spatial_rank() != spatial {
         return Ok(None);
     }
     let pads: Vec<i64> = match attr(op, "padding") {
@@ -519,24 +528,40 @@ fn convolution(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         None => vec![0; 2 * spatial],
         _ => return Ok(None),
     };
+    if [&strides, &lhs_dilation, &rhs_dilation].iter().any(|v| v.len() != spatial) {
+        return Ok(None);
+    }
     let unit = |v: &[i64]| v.iter().all(|&d| d == 1);
-    match dn.as_str() {
-        "conv<[b,f,0,1]x[o,i,0,1]->[b,f,0,1]>" if unit(&lhs_dilation) => {
-            let y = conv_nchw(op, x, w, [strides[0], strides[1]], [rhs_dilation[0], rhs_dilation[1]], [pads[0], pads[1], pads[2], pads[3]], groups, out.dims());
+    match spatial {
+        2 => {
+            // A reversed filter makes a plain convolution a transposed one where
+            // `transpose_conv` can take it; otherwise it stays a plain one.
+            let transposable = unit(&strides) && unit(&rhs_dilation) && groups == 1;
+            let reversed_filter = transposable && reversed_source(w, &dn.kernel_spatial).is_some();
+            if !unit(&lhs_dilation) || reversed_filter {
+                let pads4 = [pads[0], pads[1], pads[2], pads[3]];
+                let y = if transposable { transposed_conv(op, x, w, &dn, [lhs_dilation[0], lhs_dilation[1]], pads4, out.dims()) } else { None };
+                if y.is_some() || !unit(&lhs_dilation) {
+                    return Ok(y.and_then(defining_op));
+                }
+            }
+            let y = conv_2d(op, x, w, &dn, [strides[0], strides[1]], [rhs_dilation[0], rhs_dilation[1]], [pads[0], pads[1], pads[2], pads[3]], groups, out.dims());
             Ok(y.and_then(defining_op))
         }
-        "conv<[b,f,0]x[o,i,0]->[b,f,0]>" if unit(&lhs_dilation) => {
-            let (xd, wd, od) = (xt.dims(), wt.dims(), out.dims());
-            let x2 = reshape_to(op, x, &[xd[0], xd[1], 1, xd[2]]);
-            let w2 = reshape_to(op, w, &[wd[0], wd[1], 1, wd[2]]);
-            let o2 = [od[0], od[1], 1, od[2]];
-            let Some(y) = conv_nchw(op, x2, w2, [1, strides[0]], [1, rhs_dilation[0]], [0, 0, pads[0], pads[1]], groups, &o2) else {
+        1 if unit(&lhs_dilation) => {
+            let Some((dn2, [xi, wi, oi])) = dn.with_leading_unit_spatial() else { return Ok(None) };
+            let unit_at = |dims: &[i64], at: usize| -> Vec<i64> {
+                let mut v = dims.to_vec();
+                v.insert(at.min(v.len()), 1);
+                v
+            };
+            let x2 = reshape_to(op, x, &unit_at(xt.dims(), xi));
+            let w2 = reshape_to(op, w, &unit_at(wt.dims(), wi));
+            let o2 = unit_at(out.dims(), oi);
+            let Some(y) = conv_2d(op, x2, w2, &dn2, [1, strides[0]], [1, rhs_dilation[0]], [0, 0, pads[0], pads[1]], groups, &o2) else {
                 return Ok(None);
             };
-            Ok(defining_op(reshape_to(op, y, od)))
-        }
-        "conv<[b,f,0,1]x[i,o,0,1]->[b,f,0,1]>" if unit(&strides) && unit(&rhs_dilation) && groups == 1 => {
-            Ok(transposed_conv(op, x, w, [lhs_dilation[0], lhs_dilation[1]], [pads[0], pads[1], pads[2], pads[3]], out.dims()).and_then(defining_op))
+            Ok(defining_op(reshape_to(op, y, out.dims())))
         }
         _ => Ok(None),
     }
@@ -601,23 +626,31 @@ fn window_padding(input: [i64; 2], window: [i64; 2], strides: [i64; 2], dilation
     Some(if same { WindowPadding::Same } else { WindowPadding::Explicit(used) })
 }
 
-/// The NCHW result of a 2-D convolution of NCHW `x` with OIHW `w` (see `convolution`),
-/// or `None` for a group count TFLite has no kernel for, or negative padding.
+/// The result of a 2-D convolution of `x` with `w` laid out as `dn` says (see
+/// `convolution`), in the output's layout, or `None` for a group count TFLite has no
+/// kernel for, or negative padding.
 #[allow(clippy::too_many_arguments)]
-fn conv_nchw(op: MlirOperation, x: MlirValue, w: MlirValue, strides: [i64; 2], dilation: [i64; 2], pads: [i64; 4], groups: i64, out: &[i64]) -> Option<MlirValue> {
+fn conv_2d(op: MlirOperation, x: MlirValue, w: MlirValue, dn: &ConvDims, strides: [i64; 2], dilation: [i64; 2], pads: [i64; 4], groups: i64, out: &[i64]) -> Option<MlirValue> {
     let (xt, wt) = (ty(x), ty(w));
-    let (cin, cout, fin) = (xt.dims()[1], wt.dims()[0], wt.dims()[1]);
+    let (xd, wd) = (xt.dims(), wt.dims());
+    let at = |dims: &[i64], d: i64| dims.get(d as usize).copied();
+    let (cin, cout, fin) = (at(xd, dn.input_feature)?, at(wd, dn.kernel_output_feature)?, at(wd, dn.kernel_input_feature)?);
     if groups < 1 || cin % groups != 0 || cout % groups != 0 || fin * groups != cin {
         return None;
     }
-    let (xd, wd) = (xt.dims(), wt.dims());
-    let padding = window_padding([xd[2], xd[3]], [wd[2], wd[3]], strides, dilation, [[pads[0], pads[1]], [pads[2], pads[3]]], [out[2], out[3]])?;
+    // Each tensor's dims in NHWC (OHWI) order.
+    let (xp, wp, op_) = (dn.input_channel_last(), dn.kernel_ohwi(), dn.output_channel_last());
+    let size = |dims: &[i64], perm: &[i64], i: usize| at(dims, perm[i]);
+    let input = [size(xd, &xp, 1)?, size(xd, &xp, 2)?];
+    let window = [size(wd, &wp, 1)?, size(wd, &wp, 2)?];
+    let out_nhwc_dims = [size(out, &op_, 0)?, size(out, &op_, 1)?, size(out, &op_, 2)?, size(out, &op_, 3)?];
+    let padding = window_padding(input, window, strides, dilation, [[pads[0], pads[1]], [pads[2], pads[3]]], [out_nhwc_dims[1], out_nhwc_dims[2]])?;
     let depthwise = groups > 1 && groups == cin && fin == 1;
-    let nhwc = padded_nhwc(op, x, &padding, None);
-    // OIHW -> OHWI for conv_2d; [O, 1, H, W] -> [1, H, W, O] for depthwise.
-    let filter = if depthwise { tfl_transpose(op, w, &[1, 2, 3, 0]) } else { tfl_transpose(op, w, &[0, 2, 3, 1]) };
+    let nhwc = padded_nhwc(op, x, &xp, &padding, None);
+    // OHWI for conv_2d; [1, H, W, O] (the unit input feature first) for depthwise.
+    let filter = if depthwise { permuted(op, w, &[dn.kernel_input_feature, wp[1], wp[2], dn.kernel_output_feature]) } else { permuted(op, w, &wp) };
     let none = no_value(op);
-    let out_nhwc = like(x, &[out[0], out[2], out[3], out[1]]);
+    let out_nhwc = like(x, &out_nhwc_dims);
     let mut attrs = vec![
         ("dilation_h_factor", i32_attr(op, dilation[0])),
         ("dilation_w_factor", i32_attr(op, dilation[1])),
@@ -633,7 +666,23 @@ fn conv_nchw(op: MlirOperation, x: MlirValue, w: MlirValue, strides: [i64; 2], d
         "tfl.conv_2d"
     };
     let conv = emit(op, name, &[nhwc, filter, none], out_nhwc, &attrs);
-    Some(tfl_transpose(op, conv, &[0, 3, 1, 2]))
+    Some(permuted(op, conv, &inverse(&op_)))
+}
+
+/// The permutation that undoes `perm`.
+pub(super) fn inverse(perm: &[i64]) -> Vec<i64> {
+    let mut inv = vec![0; perm.len()];
+    for (i, &p) in perm.iter().enumerate() {
+        if let Some(slot) = inv.get_mut(p as usize) {
+            *slot = i as i64;
+        }
+    }
+    inv
+}
+
+/// `v` transposed by `perm`, or `v` itself when `perm` is the identity.
+pub(super) fn permuted(anchor: MlirOperation, v: MlirValue, perm: &[i64]) -> MlirValue {
+    if perm.iter().enumerate().all(|(i, &p)| p == i as i64) { v } else { tfl_transpose(anchor, v, perm) }
 }
 
 /// The `padding` attribute of a window op padded as `p` (explicit padding is a pad op
@@ -642,10 +691,10 @@ fn padding_name(p: &WindowPadding) -> &'static str {
     if *p == WindowPadding::Same { "SAME" } else { "VALID" }
 }
 
-/// NCHW `x` transposed to NHWC, then padded by the explicit padding of `p` if any
-/// (with zeros, or with `value` through `tfl.padv2`).
-fn padded_nhwc(op: MlirOperation, x: MlirValue, p: &WindowPadding, value: Option<f64>) -> MlirValue {
-    let nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
+/// `x` transposed to NHWC by `to_nhwc`, then padded by the explicit padding of `p` if
+/// any (with zeros, or with `value` through `tfl.padv2`).
+fn padded_nhwc(op: MlirOperation, x: MlirValue, to_nhwc: &[i64], p: &WindowPadding, value: Option<f64>) -> MlirValue {
+    let nhwc = permuted(op, x, to_nhwc);
     let WindowPadding::Explicit([[t, b], [l, r]]) = *p else { return nhwc };
     let paddings = paddings_const(op, &[[0, 0], [t, b], [l, r], [0, 0]]);
     let d = ty(nhwc);
@@ -689,34 +738,35 @@ fn erase_dead(op: MlirOperation) {
     }
 }
 
-/// The NCHW result of a transposed convolution as StableHLO writes it: input dilated by
-/// `s`, padded by `pads`, correlated with the spatially reversed `[I, O, H, W]` filter
-/// `w`. TFLite's `transpose_conv` scatters with the unreversed filter (OHWI), so the
-/// reverse is dropped (or, if `w` is not a reverse, one is added); the VALID output of
-/// `(in - 1) * s + k` is then cropped (and zero-padded at the end) to StableHLO's window.
-fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, s: [i64; 2], pads: [i64; 4], out: &[i64]) -> Option<MlirValue> {
+/// The result of a transposed convolution as StableHLO writes it, in the output's
+/// layout: input dilated by `s`, padded by `pads`, correlated with the spatially
+/// reversed filter `w` (dims as `dn` says). TFLite's `transpose_conv` scatters with the
+/// unreversed filter (OHWI), so the reverse is dropped (or, if `w` is not a reverse,
+/// one is added); the VALID output of `(in - 1) * s + k` is then cropped (and
+/// zero-padded at the end) to StableHLO's window.
+fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, dn: &ConvDims, s: [i64; 2], pads: [i64; 4], out: &[i64]) -> Option<MlirValue> {
     let (xd, wd) = (ty(x).dims().to_vec(), ty(w).dims().to_vec());
-    let (k, input) = ([wd[2], wd[3]], [xd[2], xd[3]]);
+    let (xp, wp, op_) = (dn.input_channel_last(), dn.kernel_ohwi(), dn.output_channel_last());
+    let at = |dims: &[i64], d: i64| dims.get(d as usize).copied();
+    let (k, input) = ([at(&wd, wp[1])?, at(&wd, wp[2])?], [at(&xd, xp[1])?, at(&xd, xp[2])?]);
     let full = [(input[0] - 1) * s[0] + k[0], (input[1] - 1) * s[1] + k[1]];
     let top = [k[0] - 1 - pads[0], k[1] - 1 - pads[2]];
+    let (n, o, oh, ow) = (at(out, op_[0])?, at(out, op_[3])?, at(out, op_[1])?, at(out, op_[2])?);
+    // Nothing is changed before here: `None` leaves the op as it was.
     if top.iter().any(|&t| t < 0) || ty(x).elem != ElemTy::F32 {
         return None;
     }
-    let unreversed = match reversed_source(w, &[2, 3]) {
+    let unreversed = match reversed_source(w, &dn.kernel_spatial) {
         Some((rev, source)) => {
             // Point the convolution at the source so the reverse can go now.
-            unsafe { mlirOperationSetOperand(op, 1, source) };
+            set_operand(op, 1, source);
             erase_dead(rev);
             source
         }
-        None => {
-            let axes = i32_const(op, &[2, 3]);
-            emit(op, "tfl.reverse_v2", &[w, axes], unsafe { mlirValueGetType(w) }, &[])
-        }
+        None => reversed(op, w, &dn.kernel_spatial),
     };
-    let filter = tfl_transpose(op, unreversed, &[1, 2, 3, 0]);
-    let nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
-    let (n, o) = (out[0], out[1]);
+    let filter = permuted(op, unreversed, &wp);
+    let nhwc = permuted(op, x, &xp);
     let shape = i32_const(op, &[n, full[0], full[1], o]);
     let none = no_value(op);
     let attrs = [
@@ -726,7 +776,6 @@ fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, s: [i64; 2], p
         ("stride_w", i32_attr(op, s[1])),
     ];
     let mut y = emit(op, "tfl.transpose_conv", &[shape, filter, nhwc, none], like(x, &[n, full[0], full[1], o]), &attrs);
-    let (oh, ow) = (out[2], out[3]);
     let extra = [(top[0] + oh - full[0]).max(0), (top[1] + ow - full[1]).max(0)];
     if extra.iter().any(|&e| e > 0) {
         let p = paddings_const(op, &[[0, 0], [0, extra[0]], [0, extra[1]], [0, 0]]);
@@ -736,7 +785,39 @@ fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, s: [i64; 2], p
         let (b, sz) = (i32_const(op, &[0, top[0], top[1], 0]), i32_const(op, &[n, oh, ow, o]));
         y = emit(op, "tfl.slice", &[y, b, sz], like(x, &[n, oh, ow, o]), &[]);
     }
-    Some(tfl_transpose(op, y, &[0, 3, 1, 2]))
+    Some(permuted(op, y, &inverse(&op_)))
+}
+
+/// `w` reversed along `axes`: a new constant when `w` is one (`tfl-fold-constants` has
+/// no reverse, and LiteRT would reverse the weights at every run), else a
+/// `tfl.reverse_v2`.
+fn reversed(op: MlirOperation, w: MlirValue, axes: &[i64]) -> MlirValue {
+    if let Some(r) = crate::constant::read(w).and_then(|c| reverse_const(&c, axes)) {
+        return crate::constant::insert_owned(op, r);
+    }
+    let a = i32_const(op, axes);
+    emit(op, "tfl.reverse_v2", &[w, a], like(w, ty(w).dims()), &[])
+}
+
+/// `c` with its elements in reverse order along `axes`.
+fn reverse_const(c: &crate::constant::ConstTensor, axes: &[i64]) -> Option<crate::constant::ConstTensor> {
+    let n = c.num_elements();
+    let width = c.bytes.len().checked_div(n)?;
+    if width * n != c.bytes.len() || axes.iter().any(|&a| a < 0 || a as usize >= c.shape.len()) {
+        return None;
+    }
+    let strides = crate::constant::strides(&c.shape);
+    let mut bytes = vec![0u8; c.bytes.len()];
+    for i in 0..n {
+        let mut j = 0i64;
+        for (d, (&size, &stride)) in c.shape.iter().zip(&strides).enumerate() {
+            let at = (i as i64 / stride) % size;
+            j += if axes.contains(&(d as i64)) { size - 1 - at } else { at } * stride;
+        }
+        let j = j as usize;
+        bytes[j * width..(j + 1) * width].copy_from_slice(&c.bytes[i * width..(i + 1) * width]);
+    }
+    Some(crate::constant::ConstTensor { bytes, ..c.clone() })
 }
 
 /// The single body op of a one-block region whose op combines the two block arguments
@@ -758,12 +839,14 @@ pub(super) fn binary_body(op: MlirOperation) -> Option<String> {
 }
 
 /// `reduce_window` forms:
-/// - 2-D pooling over NCHW: window `[1, 1, kh, kw]`, strides `[1, 1, sh, sw]`, no
-///   dilation. A maximum body with init -inf is `tfl.max_pool_2d`; an add body with
-///   init 0 is a window sum, `tfl.average_pool_2d` (see `average_pool`). Padding is
-///   SAME when it is what SAME computes, else a pad op (-inf for max pooling) before a
-///   VALID pool. NHWC transposes as for convolution. 1-D pools arrive as 2-D pools of
-///   height 1 (the importer reshapes).
+/// - 2-D pooling in any layout: the window, strides and padding are 1 / 1 / 0 in two
+///   dims (batch and channel, whichever they are) and pool the other two (H, W), which
+///   are moved into NHWC (no transpose when they already are, as in JAX's NHWC; NCHW
+///   takes one each way, which `tfl-layout-nhwc` cancels). No dilation. A maximum body
+///   with init -inf is `tfl.max_pool_2d`; an add body with init 0 is a window sum,
+///   `tfl.average_pool_2d` (see `average_pool`). Padding is SAME when it is what SAME
+///   computes, else a pad op (-inf for max pooling) before a VALID pool. A 1-D max pool
+///   (rank 3) is the 2-D one with a unit dim inserted before the pooled dim.
 /// - A prefix sum along one dim (window the dim's size, padded by size - 1 in front,
 ///   PyTorch's cumsum; or behind, a reversed cumsum) is `tfl.cumsum`.
 fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
@@ -780,9 +863,9 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     }
     let rank = window.len();
     let Some(pads) = window_pads(op, rank) else { return Ok(None) };
-    let (x, init) = (ins[0], splat(ins[1]));
+    let (x, init) = (ins[0], splat_through(ins[1]));
     let (xt, out) = (ty(x), ty(result(op, 0)));
-    if !xt.is_static() || !out.is_static() || xt.dims().len() != rank {
+    if !xt.is_static() || !out.is_static() || xt.dims().len() != rank || strides.len() != rank {
         return Ok(None);
     }
     if body == "stablehlo.add" && init == Some(0.0) {
@@ -790,33 +873,77 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
             return cumsum(op, x, axis);
         }
     }
-    if !(rank == 3 || rank == 4) || window[..2] != [1, 1] || strides[..2] != [1, 1] || pads[..2] != [[0, 0], [0, 0]] || xt.elem != ElemTy::F32 {
+    if !(rank == 3 || rank == 4) || xt.elem != ElemTy::F32 {
         return Ok(None);
     }
+    let pooled: Vec<usize> = (0..rank).filter(|&d| window[d] != 1 || strides[d] != 1 || pads[d] != [0, 0]).collect();
     if rank == 4 {
-        let k = [window[2], window[3]];
-        let st = [strides[2], strides[3]];
-        return Ok(pool_2d(op, x, &body, init, k, st, [pads[2], pads[3]], out.dims())?.and_then(defining_op));
+        let Some(to_nhwc) = pool_layout(&pooled) else { return Ok(None) };
+        let [h, w] = [to_nhwc[1] as usize, to_nhwc[2] as usize];
+        let (k, st) = ([window[h], window[w]], [strides[h], strides[w]]);
+        return Ok(pool_2d(op, x, &to_nhwc, &body, init, k, st, [pads[h], pads[w]], out.dims())?.and_then(defining_op));
     }
-    // A 1-D max pool is a 2-D one over [N, C, 1, L]. (An average pool's divisor is a
-    // separate op over the rank-3 result, which `average_pool` does not follow.)
+    // A 1-D max pool is a 2-D one with a unit dim before the pooled one. (An average
+    // pool's divisor is a separate op over the rank-3 result, which `average_pool` does
+    // not follow.)
+    let p = match pooled[..] {
+        [] => 2,
+        [p] => p,
+        _ => return Ok(None),
+    };
     if body != "stablehlo.maximum" {
         return Ok(None);
     }
-    let (xd, od) = (xt.dims(), out.dims());
-    let x4 = reshape_to(op, x, &[xd[0], xd[1], 1, xd[2]]);
-    let out4 = [od[0], od[1], 1, od[2]];
-    let Some(y) = pool_2d(op, x4, &body, init, [1, window[2]], [1, strides[2]], [[0, 0], pads[2]], &out4)? else {
+    let unit_at = |dims: &[i64]| -> Vec<i64> {
+        let mut v = dims.to_vec();
+        v.insert(p, 1);
+        v
+    };
+    let (x4, out4) = (reshape_to(op, x, &unit_at(xt.dims())), unit_at(out.dims()));
+    let Some(to_nhwc) = pool_layout(&[p, p + 1]) else { return Ok(None) };
+    let Some(y) = pool_2d(op, x4, &to_nhwc, &body, init, [1, window[p]], [1, strides[p]], [[0, 0], pads[p]], &out4)? else {
         return Ok(None);
     };
-    Ok(defining_op(reshape_to(op, y, od)))
+    Ok(defining_op(reshape_to(op, y, out.dims())))
 }
 
-/// A max or average pool over the last two dims of NCHW `x` (window `k`, strides `st`,
-/// explicit `pads`) as the NHWC TFL pool between transposes; the NCHW result.
+/// The permutation taking a rank-4 pooling operand to NHWC, given the dims its window
+/// pools: those are H and W (with a dim that is not pooled when fewer than two are;
+/// NCHW's when they fit it), and the other two, in order, N and C. `None` when more
+/// than two dims are pooled.
+fn pool_layout(pooled: &[usize]) -> Option<[i64; 4]> {
+    if pooled.len() > 2 {
+        return None;
+    }
+    let spatial: Vec<usize> = if pooled.iter().all(|&d| d >= 2) {
+        vec![2, 3]
+    } else if pooled.iter().all(|&d| (1..=2).contains(&d)) {
+        vec![1, 2]
+    } else if pooled.len() == 2 {
+        pooled.to_vec()
+    } else {
+        // One pooled dim outside both: pair it with the next free dim.
+        let d = *pooled.first()?;
+        let other = (0..4).find(|&o| o != d && (o > d || o == 3))?;
+        let mut v = vec![d, other];
+        v.sort_unstable();
+        v
+    };
+    if spatial.len() != 2 || spatial.iter().any(|&d| d > 3) || spatial[0] == spatial[1] {
+        return None;
+    }
+    let rest: Vec<usize> = (0..4).filter(|d| !spatial.contains(d)).collect();
+    Some([rest[0] as i64, spatial[0] as i64, spatial[1] as i64, rest[1] as i64])
+}
+
+/// A max or average pool over H and W of `x` (`to_nhwc` takes it to NHWC; window `k`,
+/// strides `st`, explicit `pads` of H and W) as the NHWC TFL pool; the result in `x`'s
+/// layout.
+#[allow(clippy::too_many_arguments)]
 fn pool_2d(
     op: MlirOperation,
     x: MlirValue,
+    to_nhwc: &[i64; 4],
     body: &str,
     init: Option<f64>,
     k: [i64; 2],
@@ -826,7 +953,8 @@ fn pool_2d(
 ) -> Result<Option<MlirValue>, String> {
     let xt = ty(x);
     let xd = xt.dims();
-    let Some(padding) = window_padding([xd[2], xd[3]], k, st, [1, 1], pads, [od[2], od[3]]) else {
+    let [n, h, w, c] = to_nhwc.map(|d| d as usize);
+    let Some(padding) = window_padding([xd[h], xd[w]], k, st, [1, 1], pads, [od[h], od[w]]) else {
         return Ok(None);
     };
     let attrs = [
@@ -837,14 +965,14 @@ fn pool_2d(
         ("stride_h", i32_attr(op, st[0])),
         ("stride_w", i32_attr(op, st[1])),
     ];
-    let out_nhwc = like(result(op, 0), &[od[0], od[2], od[3], od[1]]);
+    let out_nhwc = like(result(op, 0), &[od[n], od[h], od[w], od[c]]);
     match body {
         "stablehlo.maximum" if init == Some(f64::NEG_INFINITY) => {
-            let nhwc = padded_nhwc(op, x, &padding, Some(f64::NEG_INFINITY));
+            let nhwc = padded_nhwc(op, x, to_nhwc, &padding, Some(f64::NEG_INFINITY));
             let y = emit(op, "tfl.max_pool_2d", &[nhwc], out_nhwc, &attrs);
-            Ok(Some(tfl_transpose(op, y, &[0, 3, 1, 2])))
+            Ok(Some(permuted(op, y, &inverse(to_nhwc))))
         }
-        "stablehlo.add" if init == Some(0.0) => Ok(average_pool(op, x, k, st, &padding, out_nhwc, &attrs).map(result_of)),
+        "stablehlo.add" if init == Some(0.0) => Ok(average_pool(op, x, to_nhwc, k, st, &padding, out_nhwc, &attrs).map(result_of)),
         _ => Ok(None),
     }
 }
@@ -890,7 +1018,8 @@ fn cumsum(op: MlirOperation, x: MlirValue, (axis, reverse): (usize, bool)) -> Re
     Ok(Some(insert_op_before(op, "tfl.cumsum", &[x, a], &result_types(op), &attrs)))
 }
 
-/// A 2-D window sum `op` of NCHW `x` as `tfl.average_pool_2d`, times a constant that
+/// A 2-D window sum `op` of `x` (`to_nhwc` takes it to NHWC) as
+/// `tfl.average_pool_2d`, times a constant that
 /// turns TFLite's divisor into the one the program divides by. TFLite divides by the
 /// window area (VALID, or a zero pad before VALID) or by the number of in-bounds
 /// elements (SAME). The program's divisor is that of the one divide using the sum:
@@ -899,25 +1028,27 @@ fn cumsum(op: MlirOperation, x: MlirValue, (axis, reverse): (usize, bool)) -> Re
 /// padding: `count_include_pad`); with no such divide it is 1. A divide taken over is
 /// erased, with the counting window sum, so SAME pooling with PyTorch's
 /// `count_include_pad=False` is one op.
-fn average_pool(op: MlirOperation, x: MlirValue, k: [i64; 2], st: [i64; 2], padding: &WindowPadding, out_nhwc: MlirType, attrs: &[(&str, MlirAttribute)]) -> Option<MlirOperation> {
+#[allow(clippy::too_many_arguments)]
+fn average_pool(op: MlirOperation, x: MlirValue, to_nhwc: &[i64; 4], k: [i64; 2], st: [i64; 2], padding: &WindowPadding, out_nhwc: MlirType, attrs: &[(&str, MlirAttribute)]) -> Option<MlirOperation> {
     let (input, o) = (ty(x).dims().to_vec(), ty(result(op, 0)).dims().to_vec());
-    let (oh, ow) = (o[2], o[3]);
-    let (divide, program) = match pool_divisor(op, k, st, [oh, ow]) {
+    let hw = [to_nhwc[1] as usize, to_nhwc[2] as usize];
+    let (oh, ow) = (o[hw[0]], o[hw[1]]);
+    let (divide, program) = match pool_divisor(op, hw, k, st, [oh, ow]) {
         Some((d, v)) => (Some(d), v),
         None => (None, vec![1.0; (oh * ow) as usize]),
     };
     let counts = |i: usize, n: i64| -> Vec<f64> {
         match padding {
             WindowPadding::Same => {
-                let lo = same_padding(input[2 + i], k[i], st[i], 1).0[0];
-                (0..n).map(|j| covered(j * st[i] - lo, k[i], input[2 + i]) as f64).collect()
+                let lo = same_padding(input[hw[i]], k[i], st[i], 1).0[0];
+                (0..n).map(|j| covered(j * st[i] - lo, k[i], input[hw[i]]) as f64).collect()
             }
             _ => vec![k[i] as f64; n as usize],
         }
     };
     let (ch, cw) = (counts(0, oh), counts(1, ow));
     let scale: Vec<f64> = (0..(oh * ow) as usize).map(|p| ch[p / ow as usize] * cw[p % ow as usize] / program[p]).collect();
-    let nhwc = padded_nhwc(op, x, padding, None);
+    let nhwc = padded_nhwc(op, x, to_nhwc, padding, None);
     let mut y = emit(op, "tfl.average_pool_2d", &[nhwc], out_nhwc, attrs);
     if scale.iter().any(|&s| s != 1.0) {
         let f32t = unsafe { mlirF32TypeGet(ctx_of(op)) };
@@ -929,7 +1060,7 @@ fn average_pool(op: MlirOperation, x: MlirValue, k: [i64; 2], st: [i64; 2], padd
         .ok()?;
         y = emit(op, "tfl.mul", &[y, c], out_nhwc, &[("fused_activation_function", string_attr(op, "NONE"))]);
     }
-    let back = tfl_transpose(op, y, &[0, 3, 1, 2]);
+    let back = permuted(op, y, &inverse(to_nhwc));
     if let Some(d) = divide {
         replace_all_uses(result(d, 0), back);
         erase_with_dead_producers(d, op);
@@ -942,11 +1073,11 @@ fn covered(start: i64, k: i64, n: i64) -> i64 {
     ((start + k).min(n) - start.max(0)).max(0)
 }
 
-/// The one `stablehlo.divide` that divides the window sum `op` (2-D window `k`, strides
-/// `st`, output `[oh, ow]`), and its divisor at each output position (row-major over
-/// `[oh, ow]`, the same for every batch and channel), if it is a constant splat or a
-/// window sum of ones as the importer counts pooled elements.
-fn pool_divisor(op: MlirOperation, k: [i64; 2], st: [i64; 2], o: [i64; 2]) -> Option<(MlirOperation, Vec<f64>)> {
+/// The one `stablehlo.divide` that divides the window sum `op` (window `k` and strides
+/// `st` over dims `hw`, output `[oh, ow]` there), and its divisor at each output
+/// position (row-major over `[oh, ow]`, the same for every batch and channel), if it is
+/// a constant splat or a window sum of ones as the importer counts pooled elements.
+fn pool_divisor(op: MlirOperation, hw: [usize; 2], k: [i64; 2], st: [i64; 2], o: [i64; 2]) -> Option<(MlirOperation, Vec<f64>)> {
     let sum = result(op, 0);
     let [(div, 0)] = uses(sum)[..] else { return None };
     if name(div) != "stablehlo.divide" || !same_type(sum, result(div, 0)) || !same_type(sum, operand(div, 1)) {
@@ -954,27 +1085,33 @@ fn pool_divisor(op: MlirOperation, k: [i64; 2], st: [i64; 2], o: [i64; 2]) -> Op
     }
     let d = operand(div, 1);
     let n = (o[0] * o[1]) as usize;
-    if let Some(v) = splat(d) {
+    if let Some(v) = splat_through(d) {
         return Some((div, vec![v; n]));
     }
     let c = defining_op(d).filter(|c| name(*c) == "stablehlo.reduce_window")?;
     let ins = operands(c);
     let ints = |n: &str| attr(c, n).and_then(|a| a.as_ints());
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
+    // The same window over the same dims: `k` / `st` at H and W, 1 elsewhere.
+    let rank = ty(sum).dims().len();
+    let expected = |vals: [i64; 2]| -> Vec<i64> {
+        (0..rank).map(|d| hw.iter().position(|&x| x == d).map_or(1, |i| vals[i])).collect()
+    };
     let counting = ins.len() == 2
         && binary_body(c).as_deref() == Some("stablehlo.add")
-        && splat(ins[1]) == Some(0.0)
-        && splat(ins[0]) == Some(1.0)
-        && ints("window_dimensions")? == [1, 1, k[0], k[1]]
-        && ints("window_strides")? == [1, 1, st[0], st[1]]
+        && splat_through(ins[1]) == Some(0.0)
+        && splat_through(ins[0]) == Some(1.0)
+        && ints("window_dimensions")? == expected(k)
+        && ints("window_strides")? == expected(st)
         && unit(ints("window_dilations"))
         && unit(ints("base_dilations"));
-    let pads = window_pads(c, 4)?;
+    let pads = window_pads(c, rank)?;
     let ones = ty(ins[0]);
-    if !counting || pads[..2] != [[0, 0], [0, 0]] || !ones.is_static() {
+    let other_pads_zero = (0..rank).all(|d| hw.contains(&d) || pads[d] == [0, 0]);
+    if !counting || !other_pads_zero || !ones.is_static() {
         return None;
     }
-    let count = |i: usize| -> Vec<f64> { (0..o[i]).map(|j| covered(j * st[i] - pads[2 + i][0], k[i], ones.dims()[2 + i]) as f64).collect() };
+    let count = |i: usize| -> Vec<f64> { (0..o[i]).map(|j| covered(j * st[i] - pads[hw[i]][0], k[i], ones.dims()[hw[i]]) as f64).collect() };
     let (ch, cw) = (count(0), count(1));
     Some((div, (0..n).map(|p| ch[p / o[1] as usize] * cw[p % o[1] as usize]).collect()))
 }
@@ -1073,23 +1210,6 @@ fn remainder(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     Ok(Some(insert_op_before(op, "tfl.select_v2", &[fix, shifted, r], &result_types(op), &[])))
 }
 
-/// The list `key = [..]` (empty when absent) or the integer `key = n` of a StableHLO
-/// dimension-numbers attribute printed as text.
-fn dn_list(data: &str, key: &str) -> Vec<i64> {
-    let pat = format!("{key} = [");
-    data.find(&pat)
-        .and_then(|i| {
-            let rest = &data[i + pat.len()..];
-            Some(rest[..rest.find(']')?].split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        })
-        .unwrap_or_default()
-}
-fn dn_int(data: &str, key: &str) -> Option<i64> {
-    let pat = format!("{key} = ");
-    let rest = &data[data.find(&pat)? + pat.len()..];
-    rest.split(|c: char| !c.is_ascii_digit() && c != '-').next()?.parse().ok()
-}
-
 /// `gather` that picks whole slices: every indexed operand dim (`start_index_map`) is
 /// collapsed with slice size 1 and every other dim is taken whole, no batching dims.
 /// One indexed dim `d` whose batch dims land where `d` was is `tfl.gather` on axis `d`;
@@ -1097,10 +1217,8 @@ fn dn_int(data: &str, key: &str) -> Option<i64> {
 /// `start_index_map` order), `tfl.gather_nd` picks, and a transpose puts the offset
 /// dims where StableHLO wants them.
 fn gather(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let data = match raw_attr(op, "dimension_numbers").map(attr_from_mlir) {
-        Some(Attr::Opaque { data, .. }) => data,
-        _ => return Ok(None),
-    };
+    let Some(dn) = attr(op, "dimension_numbers") else { return Ok(None) };
+    let dn = GatherDims::from_attr(&dn).map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
     let (p, ix) = (operand(op, 0), operand(op, 1));
     let (pt, it, out) = (ty(p), ty(ix), ty(result(op, 0)));
     let Some(sizes) = attr(op, "slice_sizes").and_then(|a| a.as_ints()) else {
@@ -1109,11 +1227,9 @@ fn gather(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     if !pt.is_static() || !it.is_static() || !out.is_static() {
         return Ok(None);
     }
-    let offset_dims = dn_list(&data, "offset_dims");
-    let mut collapsed = dn_list(&data, "collapsed_slice_dims");
-    let start_map = dn_list(&data, "start_index_map");
-    let ivd = dn_int(&data, "index_vector_dim").unwrap_or(it.dims().len() as i64) as usize;
-    if !dn_list(&data, "operand_batching_dims").is_empty() || start_map.is_empty() {
+    let GatherDims { offset_dims, collapsed_slice_dims: mut collapsed, start_index_map: start_map, index_vector_dim, .. } = dn.clone();
+    let ivd = usize::try_from(index_vector_dim).map_err(|_| format!("index_vector_dim {index_vector_dim} is negative"))?;
+    if !dn.operand_batching_dims.is_empty() || start_map.is_empty() {
         return Ok(None);
     }
     collapsed.sort();
@@ -1234,14 +1350,9 @@ fn logical_xor(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     logical(op, "tfl.not_equal", Bitwise::Xor)
 }
 
-/// The comparison direction of a `stablehlo.compare` (`"GT"`, `"LT"`, ...).
-fn direction(cmp: MlirOperation) -> Option<String> {
-    let text = match raw_attr(cmp, "comparison_direction").map(attr_from_mlir)? {
-        Attr::Opaque { data, .. } => data,
-        Attr::Other(text) => text,
-        _ => return None,
-    };
-    ["EQ", "NE", "GE", "GT", "LE", "LT"].iter().find(|d| text.trim_end_matches('>').ends_with(*d)).map(|d| d.to_string())
+/// The comparison direction of a `stablehlo.compare`.
+fn direction(cmp: MlirOperation) -> Option<ComparisonDirection> {
+    ComparisonDirection::from_attr(&attr(cmp, "comparison_direction")?, "comparison_direction").ok()
 }
 
 /// Whether `v` is a constant (a legalized `iota`) counting 0, 1, ... along dim `d`.
@@ -1257,8 +1368,8 @@ fn is_iota_along(v: MlirValue, d: usize) -> bool {
 }
 
 /// The direction of a comparator region's first op when it compares the block's first
-/// argument with `other` (`"GT"`, `"LT"`, ...).
-fn comparator(op: MlirOperation, other: isize) -> Option<String> {
+/// argument with `other`.
+fn comparator(op: MlirOperation, other: isize) -> Option<ComparisonDirection> {
     unsafe {
         let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
         let first = mlirBlockGetFirstOperation(body);
@@ -1344,29 +1455,27 @@ fn sort_order(op: MlirOperation) -> Option<SortOrder> {
         }
         let def = |v: MlirValue, n: &str| defining_op(v).filter(|d| name(*d) == n);
         let is = |v: MlirValue, w: MlirValue| mlirValueEqual(v, w);
-        let compare_of = |v: MlirValue, x: MlirValue, y: MlirValue| -> Option<String> {
+        let compare_of = |v: MlirValue, x: MlirValue, y: MlirValue| -> Option<ComparisonDirection> {
             let c = def(v, "stablehlo.compare")?;
-            let signed = match raw_attr(c, "compare_type").map(attr_from_mlir) {
+            let signed = match attr(c, "compare_type") {
                 None => true,
-                Some(Attr::Opaque { data, .. }) => !data.contains("UNSIGNED"),
-                Some(Attr::Other(text)) => !text.contains("UNSIGNED"),
-                Some(_) => false,
+                Some(t) => ComparisonType::from_attr(&t, "compare_type").is_ok_and(|t| t != ComparisonType::Unsigned),
             };
             (signed && is(operand(c, 0), x) && is(operand(c, 1), y)).then(|| direction(c)).flatten()
         };
-        let descending = |d: &str| match d {
-            "GT" => Some(true),
-            "LT" => Some(false),
+        let descending = |d: ComparisonDirection| match d {
+            ComparisonDirection::Gt => Some(true),
+            ComparisonDirection::Lt => Some(false),
             _ => None,
         };
         let r = operand(ret, 0);
         if let Some(d) = compare_of(r, a, b) {
-            return Some(SortOrder { descending: descending(&d)?, nan_largest: false });
+            return Some(SortOrder { descending: descending(d)?, nan_largest: false });
         }
         let or = def(r, "stablehlo.or")?;
-        let isnan = |v: MlirValue, x: MlirValue| compare_of(v, x, x).as_deref() == Some("NE");
+        let isnan = |v: MlirValue, x: MlirValue| compare_of(v, x, x) == Some(ComparisonDirection::Ne);
         for (c, nan_clause) in [(operand(or, 0), operand(or, 1)), (operand(or, 1), operand(or, 0))] {
-            let Some(desc) = compare_of(c, a, b).and_then(|d| descending(&d)) else { continue };
+            let Some(desc) = compare_of(c, a, b).and_then(descending) else { continue };
             // Ascending: `a < b` also when only `b` is NaN; descending: when only `a` is.
             let (nan, not_nan) = if desc { (a, b) } else { (b, a) };
             let Some(and) = def(nan_clause, "stablehlo.and") else { continue };
@@ -1475,10 +1584,10 @@ fn reduce_arg(op: MlirOperation, ins: &[MlirValue]) -> Result<Option<MlirOperati
         return Ok(None);
     }
     let d = dims[0] as usize;
-    let (init, index_init) = (splat(ins[2]), splat(ins[3]));
-    let descending = match (comparator(op, 2).as_deref(), init) {
-        (Some("GT"), Some(v)) if v == f64::NEG_INFINITY => true,
-        (Some("LT"), Some(v)) if v == f64::INFINITY => false,
+    let (init, index_init) = (splat_through(ins[2]), splat_through(ins[3]));
+    let descending = match (comparator(op, 2), init) {
+        (Some(ComparisonDirection::Gt), Some(v)) if v == f64::NEG_INFINITY => true,
+        (Some(ComparisonDirection::Lt), Some(v)) if v == f64::INFINITY => false,
         _ => return Ok(None),
     };
     if index_init != Some(0.0) {
@@ -1613,17 +1722,17 @@ fn transpose(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
 }
 
 fn compare(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let direction = match raw_attr(op, "comparison_direction").map(attr_from_mlir) {
-        Some(Attr::Opaque { data, .. }) => data,
-        Some(Attr::Other(text)) => text,
-        _ => return Err("'stablehlo.compare' op has no comparison_direction".into()),
+    let Some(direction) = attr(op, "comparison_direction") else {
+        return Err("'stablehlo.compare' op has no comparison_direction".into());
     };
-    let to = ["EQ", "NE", "GE", "GT", "LE", "LT"]
-        .iter()
-        .zip(["tfl.equal", "tfl.not_equal", "tfl.greater_equal", "tfl.greater", "tfl.less_equal", "tfl.less"])
-        .find(|(d, _)| direction.trim_end_matches('>').ends_with(*d))
-        .map(|(_, t)| t);
-    let Some(to) = to else { return Ok(None) };
+    let to = match ComparisonDirection::from_attr(&direction, "comparison_direction")? {
+        ComparisonDirection::Eq => "tfl.equal",
+        ComparisonDirection::Ne => "tfl.not_equal",
+        ComparisonDirection::Ge => "tfl.greater_equal",
+        ComparisonDirection::Gt => "tfl.greater",
+        ComparisonDirection::Le => "tfl.less_equal",
+        ComparisonDirection::Lt => "tfl.less",
+    };
     Ok(Some(insert_op_before(op, to, &operands(op), &result_types(op), &[])))
 }
 
@@ -1721,6 +1830,33 @@ mod tests {
         for w in RULES.windows(2) {
             assert!(w[0].0 < w[1].0, "{} must sort before {}", w[0].0, w[1].0);
         }
+    }
+
+    #[test]
+    fn pool_layouts() {
+        // NCHW (and no pooled dim at all) keeps PyTorch's transposes; NHWC needs none.
+        assert_eq!(pool_layout(&[2, 3]), Some([0, 2, 3, 1]));
+        assert_eq!(pool_layout(&[]), Some([0, 2, 3, 1]));
+        assert_eq!(pool_layout(&[3]), Some([0, 2, 3, 1]));
+        assert_eq!(pool_layout(&[1, 2]), Some([0, 1, 2, 3]));
+        assert_eq!(pool_layout(&[1]), Some([0, 1, 2, 3]));
+        assert_eq!(pool_layout(&[0, 3]), Some([1, 0, 3, 2]));
+        assert_eq!(pool_layout(&[0]), Some([2, 0, 1, 3]));
+        assert_eq!(pool_layout(&[0, 1, 2]), None);
+        assert_eq!(inverse(&[0, 2, 3, 1]), [0, 3, 1, 2]);
+    }
+
+    #[test]
+    fn constants_reverse_along_axes() {
+        let c = crate::constant::ConstTensor {
+            shape: vec![2, 3],
+            elem: ElemTy::I(8),
+            elem_type: MlirType { ptr: std::ptr::null() },
+            bytes: vec![1, 2, 3, 4, 5, 6],
+        };
+        assert_eq!(reverse_const(&c, &[1]).unwrap().bytes, [3, 2, 1, 6, 5, 4]);
+        assert_eq!(reverse_const(&c, &[0, 1]).unwrap().bytes, [6, 5, 4, 3, 2, 1]);
+        assert!(reverse_const(&c, &[2]).is_none());
     }
 
     #[test]
