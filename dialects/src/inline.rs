@@ -140,7 +140,8 @@ fn recursive_call(functions: &HashMap<String, MlirOperation>) -> Option<MlirOper
 /// Inlines every `func.call` under `module` and erases the private functions left
 /// unreferenced. A call to a function the module does not define (or only declares),
 /// a callee of several blocks, and recursion are errors at the call.
-pub fn inline_calls(module: MlirOperation) -> Result<Inlined, InlineFailed> {
+pub fn inline_calls(module: crate::mlir::Op) -> Result<Inlined, InlineFailed> {
+    let module = module.to_raw();
     let mut done = Inlined::default();
     let functions = functions_of(module);
     if let Some(call) = recursive_call(&functions) {

@@ -14,7 +14,7 @@
 //!   %0 = "stablehlo.maximum"(%x, %zero) ...   (and @relu is erased)
 
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use mlir_sys::MlirOperation;
+use edge_dialects::mlir::Op;
 
 pub static INFO: PassInfo = PassInfo {
     name: "inline-calls",
@@ -31,7 +31,7 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 struct InlineCalls;
 
 impl Pass for InlineCalls {
-    fn run(&self, module: MlirOperation) -> Result<(), PassFailed> {
-        edge_dialects::inline::inline_calls(module).map(|_| ()).map_err(|_| PassFailed)
+    fn run(&self, module: Op<'_>) -> Result<bool, PassFailed> {
+        edge_dialects::inline::inline_calls(module).map(|n| n.calls + n.functions_erased > 0).map_err(|_| PassFailed)
     }
 }

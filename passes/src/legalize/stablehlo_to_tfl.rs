@@ -792,21 +792,21 @@ fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, dn: &ConvDims,
 /// no reverse, and LiteRT would reverse the weights at every run), else a
 /// `tfl.reverse_v2`.
 fn reversed(op: MlirOperation, w: MlirValue, axes: &[i64]) -> MlirValue {
-    if let Some(r) = crate::constant::read(w).and_then(|c| reverse_const(&c, axes)) {
-        return crate::constant::insert_owned(op, r);
+    if let Some(r) = crate::legacy::constant::read(w).and_then(|c| reverse_const(&c, axes)) {
+        return crate::legacy::constant::insert_owned(op, r);
     }
     let a = i32_const(op, axes);
     emit(op, "tfl.reverse_v2", &[w, a], like(w, ty(w).dims()), &[])
 }
 
 /// `c` with its elements in reverse order along `axes`.
-fn reverse_const(c: &crate::constant::ConstTensor, axes: &[i64]) -> Option<crate::constant::ConstTensor> {
+fn reverse_const(c: &crate::legacy::constant::ConstTensor, axes: &[i64]) -> Option<crate::legacy::constant::ConstTensor> {
     let n = c.num_elements();
     let width = c.bytes.len().checked_div(n)?;
     if width * n != c.bytes.len() || axes.iter().any(|&a| a < 0 || a as usize >= c.shape.len()) {
         return None;
     }
-    let strides = crate::constant::strides(&c.shape);
+    let strides = crate::legacy::constant::strides(&c.shape);
     let mut bytes = vec![0u8; c.bytes.len()];
     for i in 0..n {
         let mut j = 0i64;
@@ -817,7 +817,7 @@ fn reverse_const(c: &crate::constant::ConstTensor, axes: &[i64]) -> Option<crate
         let j = j as usize;
         bytes[j * width..(j + 1) * width].copy_from_slice(&c.bytes[i * width..(i + 1) * width]);
     }
-    Some(crate::constant::ConstTensor { bytes, ..c.clone() })
+    Some(crate::legacy::constant::ConstTensor { bytes, ..c.clone() })
 }
 
 /// The single body op of a one-block region whose op combines the two block arguments
@@ -1848,7 +1848,7 @@ mod tests {
 
     #[test]
     fn constants_reverse_along_axes() {
-        let c = crate::constant::ConstTensor {
+        let c = crate::legacy::constant::ConstTensor {
             shape: vec![2, 3],
             elem: ElemTy::I(8),
             elem_type: MlirType { ptr: std::ptr::null() },
