@@ -206,7 +206,7 @@ pub static PATTERNS: &[Pattern] = &[
     p("PowerToPow", hlo::Power::NAME, 1, rename!(Pow)),
     // ---- stablehlo.reduce
     // Two disjoint forms: (values, indices) with four operands, one value with two.
-    p("ReduceArgToTopK", hlo::Reduce::NAME, 2, build!(reduce_arg)),
+    p("ReduceToTopK", hlo::Reduce::NAME, 2, build!(reduce_arg)),
     p("ReduceToTflReduction", hlo::Reduce::NAME, 1, build!(reduce)),
     // ---- stablehlo.reduce_window
     p("ReduceWindowToPoolOrCumsum", hlo::ReduceWindow::NAME, 1, build!(reduce_window)),
