@@ -166,8 +166,19 @@ impl Drop for DiagnosticCollector<'_> {
 
 /// Parses MLIR text as a module; locations name `filename`. Like mlir-opt, top-level
 /// ops other than a single `builtin.module` are wrapped in an implicit module. Errors go
-/// to the context's diagnostic handlers and `None` is returned.
+/// to the context's diagnostic handlers and `None` is returned. Properties of
+/// unregistered ops (`<{...}>`, as JAX prints) become ordinary attributes
+/// (`crate::ir::normalize_properties` says why).
 pub fn parse_module<'c>(context: &'c Context, source: &str, filename: &str) -> Option<Module<'c>> {
+    let module = parse_module_as_written(context, source, filename)?;
+    // Generic form prints properties as `<{`: text without it has none to move.
+    if source.contains("<{") {
+        crate::ir::normalize_properties(module.as_operation().to_raw());
+    }
+    Some(module)
+}
+
+fn parse_module_as_written<'c>(context: &'c Context, source: &str, filename: &str) -> Option<Module<'c>> {
     if let Err(bad) = precheck(source) {
         let loc = unsafe {
             mlirLocationFileLineColGet(context.to_raw(), crate::ir::str_ref(filename), bad.line as u32, bad.col as u32)

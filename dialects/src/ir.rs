@@ -631,6 +631,236 @@ pub fn op_view(op: MlirOperation) -> OpView {
     }
 }
 
+// ---------------------------------------------------------------------------------
+// Properties.
+//
+// JAX, torch_xla and `stablehlo-opt --mlir-print-op-generic` print an op's inherent
+// attributes as properties: `"stablehlo.constant"() <{value = dense<1.0> : tensor<f32>}>`.
+// On an unregistered op MLIR keeps them in one DictionaryAttr beside the discardable
+// attribute list; `mlirOperationGetAttributeByName` finds them, but
+// `mlirOperationGetNumAttributes`/`GetAttribute` (what `op_view`, the writer and
+// legalization's renames enumerate) list only the discardable ones, and the C API has
+// no call that lists properties or removes one. So right after parsing, every
+// unregistered op holding properties is rebuilt with them as ordinary attributes
+// (`normalize_properties`): everything downstream, the printer included, then sees one
+// form, with no per-reader special case to forget. Registered ops (`func.func`,
+// `builtin.module`) already list their inherent attributes and are left alone.
+
+/// The property names of an op printed in generic form
+/// (`%0 = "name"(%a) [^bb1] <{k = v, "q k" = w, unit}> ...`), in order; empty when it
+/// has none. Values are not needed (they are read by name), so large ones may be elided.
+pub fn property_names(printed: &str) -> Vec<String> {
+    let b = printed.as_bytes();
+    let Some(start) = printed.find('"') else { return vec![] };
+    let mut i = skip_string(b, start);
+    let skip_ws = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    i = skip_ws(i);
+    for open in [b'(', b'['] {
+        if b.get(i) == Some(&open) {
+            i = skip_balanced(b, i);
+            i = skip_ws(i);
+        }
+    }
+    if !printed[i..].starts_with("<{") {
+        return vec![];
+    }
+    let body_start = i + 2;
+    let body_end = skip_balanced(b, i + 1) - 1;
+    if body_end < body_start {
+        return vec![];
+    }
+    split_entries(&printed[body_start..body_end])
+        .into_iter()
+        .filter_map(|e| {
+            let e = e.trim();
+            if e.starts_with('"') {
+                let end = skip_string(e.as_bytes(), 0);
+                return Some(unescape(&e[1..end.saturating_sub(1).max(1)]));
+            }
+            let key: String = e.chars().take_while(|c| !c.is_whitespace() && *c != '=').collect();
+            (!key.is_empty()).then_some(key)
+        })
+        .collect()
+}
+
+/// The index just past the string literal that opens at `b[i]` (`"`).
+fn skip_string(b: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < b.len() && b[i] != b'"' {
+        i += if b[i] == b'\\' { 2 } else { 1 };
+    }
+    (i + 1).min(b.len())
+}
+
+/// The index just past the bracket that closes the one at `b[i]`; `(`, `[`, `{` and `<`
+/// nest (`->` is an arrow), strings are skipped.
+fn skip_balanced(b: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i = skip_string(b, i);
+                continue;
+            }
+            b'(' | b'[' | b'{' | b'<' => depth += 1,
+            b'>' if i > 0 && b[i - 1] == b'-' => {}
+            b')' | b']' | b'}' | b'>' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// The top-level comma-separated entries of a dictionary's body.
+fn split_entries(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i = skip_string(b, i);
+                continue;
+            }
+            b'(' | b'[' | b'{' | b'<' => {
+                i = skip_balanced(b, i);
+                continue;
+            }
+            b',' => {
+                out.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if !s[start..].trim().is_empty() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
+/// A string literal's body with MLIR's escapes (`\"`, `\\`, `\n`, `\XX`) undone.
+fn unescape(s: &str) -> String {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && i + 1 < b.len() {
+            let hex = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok());
+            match (b[i + 1], hex) {
+                (_, Some(v)) => {
+                    out.push(v);
+                    i += 3;
+                    continue;
+                }
+                (b'n', _) => out.push(b'\n'),
+                (b't', _) => out.push(b'\t'),
+                (c, _) => out.push(c),
+            }
+            i += 2;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `op` printed alone in generic form, without regions, large constants elided: enough
+/// to read its property names, at a cost that does not grow with the module.
+fn print_generic_header(op: MlirOperation) -> String {
+    let mut s = String::new();
+    unsafe {
+        let flags = mlirOpPrintingFlagsCreate();
+        mlirOpPrintingFlagsPrintGenericOpForm(flags);
+        mlirOpPrintingFlagsSkipRegions(flags);
+        mlirOpPrintingFlagsUseLocalScope(flags);
+        mlirOpPrintingFlagsAssumeVerified(flags);
+        mlirOpPrintingFlagsElideLargeElementsAttrs(flags, 16);
+        mlirOpPrintingFlagsElideLargeResourceString(flags, 16);
+        mlirOperationPrintWithFlags(op, flags, Some(append_to_string), &mut s as *mut String as *mut _);
+        mlirOpPrintingFlagsDestroy(flags);
+    }
+    s
+}
+
+/// Rebuilds every unregistered op under `root` that holds properties with them as
+/// discardable attributes (a property wins over a discardable attribute of the same
+/// name, as in MLIR's `getAttr`). Operands, result types, successors, location and
+/// regions are kept; uses move to the new results. Returns how many ops were rebuilt.
+pub fn normalize_properties(root: MlirOperation) -> usize {
+    unsafe extern "C" fn visit(op: MlirOperation, data: *mut std::ffi::c_void) -> MlirWalkResult {
+        (*(data as *mut Vec<MlirOperation>)).push(op);
+        MlirWalkResult_MlirWalkResultAdvance
+    }
+    let mut ops: Vec<MlirOperation> = Vec::new();
+    let mut rebuilt = 0;
+    unsafe {
+        mlirOperationWalk(root, Some(visit), &mut ops as *mut Vec<_> as *mut _, MlirWalkOrder_MlirWalkPreOrder);
+        let ctx = mlirOperationGetContext(root);
+        // Pre-order: a parent is rebuilt first and its regions move whole, so the
+        // nested ops collected here stay valid.
+        for op in ops {
+            let block = mlirOperationGetBlock(op);
+            if block.ptr.is_null() || mlirContextIsRegisteredOperation(ctx, mlirIdentifierStr(mlirOperationGetName(op))) {
+                continue;
+            }
+            let names = property_names(&print_generic_header(op));
+            if names.is_empty() {
+                continue;
+            }
+            let mut attrs: Vec<MlirNamedAttribute> = Vec::new();
+            for n in &names {
+                let a = mlirOperationGetInherentAttributeByName(op, str_ref(n));
+                if !a.ptr.is_null() {
+                    attrs.push(mlirNamedAttributeGet(mlirIdentifierGet(ctx, str_ref(n)), a));
+                }
+            }
+            for i in 0..mlirOperationGetNumDiscardableAttributes(op) {
+                let na = mlirOperationGetDiscardableAttribute(op, i);
+                if !names.iter().any(|n| *n == string_ref(mlirIdentifierStr(na.name))) {
+                    attrs.push(na);
+                }
+            }
+            let mut state = mlirOperationStateGet(mlirIdentifierStr(mlirOperationGetName(op)), mlirOperationGetLocation(op));
+            let operands: Vec<MlirValue> = (0..mlirOperationGetNumOperands(op)).map(|i| mlirOperationGetOperand(op, i)).collect();
+            let results: Vec<MlirType> = (0..mlirOperationGetNumResults(op)).map(|i| mlirValueGetType(mlirOperationGetResult(op, i))).collect();
+            let successors: Vec<MlirBlock> = (0..mlirOperationGetNumSuccessors(op)).map(|i| mlirOperationGetSuccessor(op, i)).collect();
+            let regions: Vec<MlirRegion> = (0..mlirOperationGetNumRegions(op))
+                .map(|i| {
+                    let r = mlirRegionCreate();
+                    mlirRegionTakeBody(r, mlirOperationGetRegion(op, i));
+                    r
+                })
+                .collect();
+            mlirOperationStateAddOperands(&mut state, operands.len() as isize, operands.as_ptr());
+            mlirOperationStateAddResults(&mut state, results.len() as isize, results.as_ptr());
+            mlirOperationStateAddSuccessors(&mut state, successors.len() as isize, successors.as_ptr());
+            mlirOperationStateAddOwnedRegions(&mut state, regions.len() as isize, regions.as_ptr());
+            mlirOperationStateAddAttributes(&mut state, attrs.len() as isize, attrs.as_ptr());
+            let new = mlirOperationCreate(&mut state);
+            mlirBlockInsertOwnedOperationBefore(block, op, new);
+            for i in 0..results.len() as isize {
+                mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(op, i), mlirOperationGetResult(new, i));
+            }
+            mlirOperationDestroy(op);
+            rebuilt += 1;
+        }
+    }
+    rebuilt
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -666,6 +896,41 @@ mod tests {
         // Empty tensors have no data at all.
         assert_eq!(floats("dense<> : tensor<0xf32>"), Some(vec![]));
         assert_eq!(ints("dense<> : tensor<0x4xi32>"), Some(vec![]));
+    }
+
+    #[test]
+    fn property_names_from_generic_form() {
+        let names = |t: &str| property_names(t);
+        assert_eq!(names(r#"%0 = "stablehlo.constant"() <{value = dense<1.0> : tensor<f32>}> : () -> tensor<f32>"#), ["value"]);
+        assert_eq!(
+            names(r#"%1:2 = "a.b"(%x, %y#1) [^bb1] <{"odd \"key\"" = "}>,", c = #stablehlo.conv<[b, f, 0]x[o, i, 0]->[b, f, 0]>, u, f = (i32) -> i32}> ({...}) {d = 1} : () -> ()"#),
+            ["odd \"key\"", "c", "u", "f"]
+        );
+        assert!(names(r#""stablehlo.add"(%a, %b) {x = 1} : (tensor<f32>, tensor<f32>) -> tensor<f32>"#).is_empty());
+        assert!(names("garbage <{").is_empty());
+    }
+
+    #[test]
+    fn properties_become_attributes_after_parsing() {
+        let ctx = crate::context::edge_context();
+        let src = r#"func.func @f(%a: tensor<2xf32>) -> tensor<2xf32> {
+  %0 = "stablehlo.constant"() <{value = dense<1.0> : tensor<2xf32>}> {value = dense<2.0> : tensor<2xf32>, x = 1 : i64} : () -> tensor<2xf32>
+  %1 = "stablehlo.add"(%a, %0) : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %1 : tensor<2xf32>
+}"#;
+        let m = crate::context::parse_module(&ctx, src, "t.mlir").unwrap();
+        let view = unsafe {
+            let func = mlirBlockGetFirstOperation(mlirModuleGetBody(m.to_raw()));
+            let c = mlirBlockGetFirstOperation(mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)));
+            op_view(c)
+        };
+        // The property wins over the discardable attribute of the same name.
+        assert_eq!(view.attrs.keys().collect::<Vec<_>>(), ["value", "x"]);
+        match view.attr("value") {
+            Some(Attr::Dense { floats: Some(v), .. }) => assert_eq!(v, &[1.0, 1.0]),
+            other => panic!("{other:?}"),
+        }
+        assert!(crate::context::verify_module(&m));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod remark;
 pub mod rules;
 pub mod stablehlo;
 pub mod tfl;
+pub mod inline;
 pub mod verify;
 
 pub use catalog::{Dialect, OpDef};

@@ -224,3 +224,17 @@ func.func private @pong(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = "stablehlo.composite"(%x) {name = "my.ping", decomposition = @ping, version = 0 : i32} : (tensor<4xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// A window over three dims (whatever the layout) is no 2-D pool.
+func.func @pool_3_dims(%x: tensor<2x8x8x4xf32>) -> tensor<1x4x4x4xf32> {
+  %init = "stablehlo.constant"() <{value = dense<0xFF800000> : tensor<f32>}> : () -> tensor<f32>
+  // expected-error@+1 {{failed to legalize operation 'stablehlo.reduce_window'}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2, 2, 2, 1>, window_strides = array<i64: 1, 2, 2, 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = "stablehlo.maximum"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%m) : (tensor<f32>) -> ()
+  }) : (tensor<2x8x8x4xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
+  "func.return"(%0) : (tensor<1x4x4x4xf32>) -> ()
+}

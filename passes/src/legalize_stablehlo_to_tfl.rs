@@ -1,30 +1,36 @@
-//! `legalize-stablehlo-to-tfl`: rewrites StableHLO ops into TFL ops through the rule
-//! table in `legalize/stablehlo_to_tfl.rs`.
+//! `legalize-stablehlo-to-tfl`: rewrites StableHLO ops into TFL ops through the
+//! conversion patterns in `legalize/stablehlo_to_tfl.rs`.
 //!
-//! Input: a function of `stablehlo.*` ops. Output: the same function where every op
-//! with a matching rule is a `tfl.*` op. A `stablehlo.composite` becomes the TFL op of
-//! its row in `legalize/composite.rs`, or else its decomposition is inlined and
-//! legalized op by op. Private functions (decompositions) are left alone: they are
-//! reached through their composites. Every op left
-//! illegal is reported at its location, all at once, in MLIR's wording
-//! (`failed to legalize operation 'stablehlo.foo'`), and the pass fails; nothing is
-//! silently kept.
+//! Input: a function of `stablehlo.*` ops (as the pt2 importer writes, or another
+//! producer in generic form: JAX's layouts, either printed form of the dialect
+//! attributes). Output: the same function where every op with a matching pattern is a
+//! `tfl.*` op. A `stablehlo.composite` becomes the TFL op of its row in
+//! `legalize/composite.rs`, or else its decomposition is inlined and converted op by op.
+//! Private functions (decompositions) are left alone: they are reached through their
+//! composites. Legality: every `stablehlo` op is illegal; everything else (`tfl`, and
+//! `func.return`) may stay. After the conversion one walk reports every op left
+//! illegal at its location, all at once, in MLIR's wording (`failed to legalize
+//! operation 'stablehlo.foo'`, with the reason a pattern gave, if any), and the pass
+//! fails; nothing is silently kept.
 //!
 //!   %0 = "stablehlo.add"(%a, %b) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
 //! becomes
 //!   %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"} : (...) -> tensor<4xf32>
+//!
+//! Legalization is one conversion, not a fixpoint: the body's ops are visited once, in
+//! order, each trying its patterns by decreasing benefit until one applies (each
+//! application is reported as the greedy driver reports its own: `--debug-patterns`).
+//! Body ops only: a region-carrying op (reduce) is replaced or reported whole. An op a
+//! pattern erased before its turn (pooling takes the divide after its window sum) is
+//! skipped; StableHLO ops a pattern made (a composite's inlined decomposition) are
+//! converted right after it, in order, as if they had been there.
 
-use crate::legalize::composite::{self, Outcome};
-use crate::legalize::stablehlo_to_tfl::{apply, lookup};
+use crate::legalize::stablehlo_to_tfl::PATTERNS;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use crate::rewrite::*;
 use edge_dialects::mlir::func::Func;
-use edge_dialects::mlir::{Op, Rewriter};
-use edge_dialects::verify::emit_error;
-use mlir_sys::{
-    mlirBlockGetFirstOperation, mlirOperationGetLocation, mlirOperationGetNextInBlock, mlirOperationGetRegion, mlirRegionGetFirstBlock,
-    MlirOperation,
-};
+use edge_dialects::mlir::pattern::{application_location, report_application};
+use edge_dialects::mlir::{Op, PatternSet, Rewriter};
+use std::collections::VecDeque;
 
 pub static INFO: PassInfo = PassInfo {
     name: "legalize-stablehlo-to-tfl",
@@ -40,87 +46,50 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 
 struct LegalizeStablehloToTfl;
 
-/// What the TFL catalog says is wrong with `op` (empty when it is valid).
-fn catalog_problems(op: MlirOperation) -> Vec<String> {
-    let view = edge_dialects::ir::op_view(op);
-    match edge_dialects::TFL.lookup(&view.name) {
-        Some(def) => edge_dialects::verify::check_op(def, &view).into_iter().map(|p| format!("'{}' {p}", view.name)).collect(),
-        None => vec![format!("'{}' is not a known tfl operation", view.name)],
-    }
+/// Whether `op` may stay after the conversion: anything but a StableHLO op.
+fn is_legal(op: Op<'_>) -> bool {
+    op.dialect() != "stablehlo"
 }
 
-impl LegalizeStablehloToTfl {
-    fn run_legacy(&self, func: MlirOperation) -> Result<(), PassFailed> {
-        let mut illegal = 0;
-        // Body ops only: a region-carrying op (reduce) is replaced or reported whole. The
-        // walk reads the next op only after a rule has run: a rule may fold later ops
-        // into its replacement (pooling takes the divide after its window sum) and erase
-        // them.
-        let mut op = unsafe { mlirBlockGetFirstOperation(mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0))) };
-        while !op.ptr.is_null() {
-            let op_name = name(op);
-            if !op_name.starts_with("stablehlo.") {
-                op = unsafe { mlirOperationGetNextInBlock(op) };
-                continue;
-            }
-            let loc = unsafe { mlirOperationGetLocation(op) };
-            if op_name == edge_dialects::composite::COMPOSITE {
-                let typed = Op::from(op);
-                let next = typed.next();
-                let mut rw = Rewriter::new(typed.context());
-                let then = match composite::legalize(&mut rw, typed) {
-                    Ok(Outcome::Mapped) => next,
-                    // The inlined ops are legalized next, as if they had been there.
-                    Ok(Outcome::Inlined(ops)) => ops.first().copied().or(next),
-                    Err(e) => {
-                        emit_error(loc, &format!("failed to legalize operation '{op_name}': {e}"));
-                        illegal += 1;
-                        next
-                    }
-                };
-                op = then.map_or(MlirOperation { ptr: std::ptr::null_mut() }, Op::to_raw);
-                continue;
-            }
-            let outcome = match lookup(&op_name) {
-                Some(rule) => apply(rule, op),
-                None => Ok(None),
-            };
-            let next = unsafe { mlirOperationGetNextInBlock(op) };
-            match outcome {
-                Ok(Some(new)) => {
-                    // A rule fires only where the TFL op accepts the types (TFLite has no
-                    // f16 or bf16 arithmetic kernels, for one); otherwise the op stays.
-                    let problems = catalog_problems(new);
-                    if problems.is_empty() {
-                        replace_op(op, new);
-                    } else {
-                        erase(new);
-                        emit_error(loc, &format!("failed to legalize operation '{op_name}': {}", problems.join("; ")));
-                        illegal += 1;
-                    }
-                }
-                Ok(None) => {
-                    emit_error(loc, &format!("failed to legalize operation '{op_name}'"));
-                    illegal += 1;
-                }
-                Err(e) => {
-                    emit_error(loc, &format!("failed to legalize operation '{op_name}': {e}"));
-                    illegal += 1;
-                }
-            }
-            op = next;
-        }
-        if illegal > 0 { Err(PassFailed) } else { Ok(()) }
-    }
-}
-
-// Transitional: the typed rewrite below replaces `run_legacy`.
 impl Pass for LegalizeStablehloToTfl {
-    fn run(&self, anchor: edge_dialects::mlir::Op<'_>) -> Result<bool, PassFailed> {
-        // Decompositions are reached through their composites.
-        if anchor.cast::<Func>().is_some_and(Func::is_private) {
+    fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
+        if func.cast::<Func>().is_some_and(Func::is_private) {
             return Ok(false);
         }
-        self.run_legacy(anchor.to_raw()).map(|()| true)
+        let patterns = PatternSet::new(PATTERNS);
+        let mut rw = Rewriter::new(func.context());
+        let mut work: VecDeque<Op> = func.body_ops().into();
+        while let Some(op) = work.pop_front() {
+            if rw.is_erased(op) || is_legal(op) {
+                continue;
+            }
+            let name = op.name();
+            for p in patterns.for_op(name) {
+                let loc = application_location(op);
+                rw.set_insertion_before(op);
+                if (p.rewrite)(op, &mut rw) {
+                    report_application(p, name, loc.as_deref().unwrap_or(""));
+                    break;
+                }
+            }
+            let made: Vec<Op> = rw.take_created().into_iter().filter(|&o| !rw.is_erased(o) && !is_legal(o)).collect();
+            for o in made.into_iter().rev() {
+                work.push_front(o);
+            }
+        }
+        let mut illegal = 0;
+        for op in func.body_ops().into_iter().filter(|op| !is_legal(*op)) {
+            let message = match rw.match_failure(op) {
+                Some(reason) => format!("failed to legalize operation '{}': {reason}", op.name()),
+                None => format!("failed to legalize operation '{}'", op.name()),
+            };
+            op.emit_error(&message);
+            illegal += 1;
+        }
+        if illegal > 0 {
+            Err(PassFailed)
+        } else {
+            Ok(rw.changed())
+        }
     }
 }

@@ -14,6 +14,7 @@ pub mod registry;
 pub mod rewrite;
 
 mod edge_verify;
+mod inline_calls;
 mod legalize_stablehlo_to_tfl;
 mod stablehlo_widen_f16;
 mod tfl_channel_last_io;

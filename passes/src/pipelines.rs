@@ -100,7 +100,10 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     if let Some(weights) = options.weights {
         func.push(weights.pass());
     }
-    format!("builtin.module(func.func({}),symbol-dce,func.func({}))", legalize.join(","), func.join(","))
+    // Phase 0, on the module: calls are inlined first (JAX outlines functions it
+    // calls; the pt2 importer writes none), so each later pass sees one function
+    // besides the decompositions of composites, which symbol-dce drops after phase 1.
+    format!("builtin.module(inline-calls,func.func({}),symbol-dce,func.func({}))", legalize.join(","), func.join(","))
 }
 
 #[cfg(test)]
@@ -117,7 +120,7 @@ mod tests {
         for (channel_last_io, weights, io_type) in combos {
             let options = ConvertPipelineOptions { channel_last_io, weights, io_type };
             let text = convert_pipeline(&options);
-            let inner = text.trim_start_matches("builtin.module(func.func(").trim_end_matches("))");
+            let inner = text.trim_start_matches("builtin.module(inline-calls,func.func(").trim_end_matches("))");
             let (legalize, rest) = inner.split_once("),symbol-dce,func.func(").expect("symbol-dce between the phases");
             for name in legalize.split(',').chain(rest.split(',')) {
                 let name = name.split('{').next().unwrap();

@@ -5,6 +5,7 @@ use crate::pass::PassInfo;
 
 pub static PASSES: &[&PassInfo] = &[
     &crate::edge_verify::INFO,
+    &crate::inline_calls::INFO,
     &crate::legalize_stablehlo_to_tfl::INFO,
     &crate::stablehlo_widen_f16::INFO,
     &crate::tfl_channel_last_io::INFO,

@@ -201,7 +201,8 @@ pub fn value_type(v: MlirValue) -> edge_dialects::ir::TensorTy {
     edge_dialects::ir::type_from_mlir(unsafe { mlirValueGetType(v) })
 }
 
-/// `op`'s attributes, by name, in order.
+/// `op`'s attributes, by name, in order. Properties (`<{...}>`) are among them: parsing
+/// made them attributes (`edge_dialects::ir::normalize_properties`).
 pub fn attributes(op: MlirOperation) -> Vec<(String, MlirAttribute)> {
     unsafe {
         (0..mlirOperationGetNumAttributes(op))

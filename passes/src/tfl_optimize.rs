@@ -34,7 +34,7 @@
 //!   tfl.expand_dims      ExpandDimsNoop, ExpandDimsReshapeFold
 //!   tfl.fully_connected  FullyConnectedReshapeFold
 //!   tfl.mul              MulOneNoop, MulIntoWeights, MulConstChainFold, MulDistributeOverAdd
-//!   tfl.reshape          ReshapeNoop, ReshapeReshapeFold
+//!   tfl.reshape          ReshapeNoop, ReshapeReshapeFold, ReshapeReductionDropDims
 //!   tfl.squeeze          SqueezeNoop, SqueezeReshapeFold
 //!   tfl.sub              SubZeroNoop, SubIntoBias, SubConstChainFold
 //!   tfl.transpose        TransposeNoop, TransposeSlicesHoist, TransposeBatchMatmulSwap
@@ -53,7 +53,7 @@ use crate::constant::{
     strides, transpose_bytes, with_bytes, ConstTensor,
 };
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use edge_dialects::catalog::{Fold, Weighted};
+use edge_dialects::catalog::{Fold, Permute, Weighted};
 use edge_dialects::ir::ElemTy;
 use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
 use edge_dialects::tfl::op as tfl;
@@ -101,8 +101,9 @@ const PATTERNS: &[Pattern] = &[
     Pattern::new("MulConstChainFold", tfl::Mul::NAME, const_chain_fold).with_benefit(2),
     Pattern::new("MulDistributeOverAdd", tfl::Mul::NAME, mul_distribute_over_add).with_benefit(1),
     // ---- tfl.reshape ------------------------------------------------------------
-    Pattern::new("ReshapeNoop", tfl::Reshape::NAME, same_type_noop).with_benefit(2),
-    Pattern::new("ReshapeReshapeFold", tfl::Reshape::NAME, reshape_reshape_fold).with_benefit(1),
+    Pattern::new("ReshapeNoop", tfl::Reshape::NAME, same_type_noop).with_benefit(3),
+    Pattern::new("ReshapeReshapeFold", tfl::Reshape::NAME, reshape_reshape_fold).with_benefit(2),
+    Pattern::new("ReshapeReductionDropDims", tfl::Reshape::NAME, reshape_reduction_drop_dims).with_benefit(1),
     // ---- tfl.squeeze ------------------------------------------------------------
     Pattern::new("SqueezeNoop", tfl::Squeeze::NAME, same_type_noop).with_benefit(2),
     Pattern::new("SqueezeReshapeFold", tfl::Squeeze::NAME, reshape_reshape_fold).with_benefit(1),
@@ -252,6 +253,33 @@ fn reshape_reshape_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Ok(shape) = insert_i32(rw, &dims) else { return false };
     let new = tfl::Reshape::build(rw, &op.result_types(), x, shape).create();
     rw.replace_op(op, &[new.output()]);
+    true
+}
+
+/// `reshape(mean(x, axes) {keep_dims = true})` that only drops the reduced dims ->
+/// `mean(x, axes) {keep_dims = false}`, for any reduction with `keep_dims` (a global
+/// pool and flatten at the end of a CNN without a classifier, as in SqueezeNet).
+fn reshape_reduction_drop_dims<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(reshape) = op.cast::<tfl::Reshape>() else { return false };
+    let Some(red) = reshape.input().defining_op().filter(|r| r.bool_attr("keep_dims") == Some(true)) else { return false };
+    let Some(Permute::AxesOperand(k)) = red.def().and_then(|d| d.layout()) else { return false };
+    let (Some(kept), Some(out), Some(axes)) = (dims_of(red.result(0)), dims_of(reshape.output()), red.operand(k).const_ints()) else {
+        return false;
+    };
+    let rank = kept.len() as i64;
+    let reduced: Vec<usize> = axes.iter().map(|&a| a.rem_euclid(rank.max(1)) as usize).collect();
+    let dropped: Vec<i64> = kept.iter().enumerate().filter(|(d, _)| !reduced.contains(d)).map(|(_, &n)| n).collect();
+    if dropped != out || !red.result(0).has_one_use() {
+        return false;
+    }
+    let false_attr = rw.context().bool_attr(false);
+    let mut attrs = red.attrs();
+    attrs.retain(|(n, _)| n != "keep_dims");
+    attrs.push(("keep_dims".to_string(), false_attr));
+    let attrs: Vec<(&str, _)> = attrs.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+    rw.set_location(red.location());
+    let new = rw.create(red.name(), &red.operands(), &reshape.op().result_types(), &attrs);
+    rw.replace_op(op, &[new.result(0)]);
     true
 }
 

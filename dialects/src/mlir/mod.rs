@@ -575,6 +575,10 @@ impl<'c> Type<'c> {
     pub fn integer_width(self) -> Option<u32> {
         self.is_integer().then(|| unsafe { mlirIntegerTypeGetWidth(self.raw) })
     }
+    /// The plain element type of a shaped type (of `self` otherwise).
+    pub fn elem(self) -> ElemTy {
+        crate::ir::elem_from_mlir(self.element_type().raw)
+    }
     pub fn is_quantized(self) -> bool {
         unsafe { mlirTypeIsAQuantizedType(self.raw) }
     }
@@ -811,6 +815,14 @@ impl<'c> Context<'c> {
     pub fn dense_f32(self, shape: &[i64], values: &[f32]) -> Attribute<'c> {
         let ty = self.f32().tensor(shape);
         unsafe { Attribute::from_raw(mlirDenseElementsAttrFloatGet(ty.raw, values.len() as isize, values.as_ptr())) }
+    }
+    /// An integer attribute of integer type `ty` (any width).
+    pub fn integer_attr(self, ty: Type<'c>, v: i64) -> Attribute<'c> {
+        unsafe { Attribute::from_raw(mlirIntegerAttrGet(ty.raw, v)) }
+    }
+    /// A splat over tensor type `ty` of `element`, an attribute of `ty`'s element type.
+    pub fn splat(self, ty: Type<'c>, element: Attribute<'c>) -> Attribute<'c> {
+        unsafe { Attribute::from_raw(mlirDenseElementsAttrSplatGet(ty.raw, element.raw)) }
     }
     /// A splat of the float `v` over tensor type `ty`.
     pub fn float_splat(self, ty: Type<'c>, v: f32) -> Attribute<'c> {

@@ -149,11 +149,21 @@ pub fn set_debug_patterns(on: bool) {
     DEBUG_PATTERNS.store(on, Ordering::Relaxed);
 }
 
-fn report_application(p: &Pattern, name: &str, loc: &str) {
+/// Reports that `p` applied to an op named `name` at `loc` (to the `edge::patterns`
+/// tracing target, and to stderr under `--debug-patterns`). The greedy driver calls it;
+/// a pass that walks its ops once (a conversion) calls it for each application.
+pub fn report_application(p: &Pattern, name: &str, loc: &str) {
     tracing::debug!(target: "edge::patterns", pattern = p.name, op = name, loc, "pattern applied");
     if DEBUG_PATTERNS.load(Ordering::Relaxed) {
         eprintln!("[pattern] {} on '{}' at {}", p.name, name, loc);
     }
+}
+
+/// `op`'s printed location when applications are being reported (else `None`: printing
+/// costs). Read it before the pattern runs: the pattern may erase `op`.
+pub fn application_location(op: Op<'_>) -> Option<String> {
+    let on = DEBUG_PATTERNS.load(Ordering::Relaxed) || tracing::enabled!(target: "edge::patterns", tracing::Level::DEBUG);
+    on.then(|| op.location().print())
 }
 
 /// Applies `patterns` to the ops under `func` until none applies. Returns whether the
@@ -185,11 +195,7 @@ pub fn apply_patterns_greedily<'c>(
             }
             let name = op.name();
             for p in patterns.for_op(name) {
-                let loc = if DEBUG_PATTERNS.load(Ordering::Relaxed) || tracing::enabled!(target: "edge::patterns", tracing::Level::DEBUG) {
-                    Some(op.location().print())
-                } else {
-                    None
-                };
+                let loc = application_location(op);
                 rw.set_insertion_before(op);
                 if (p.rewrite)(op, rw) {
                     report_application(p, name, loc.as_deref().unwrap_or(""));

@@ -20,6 +20,8 @@ pub struct Rewriter<'c> {
     location: Option<Location<'c>>,
     changed: bool,
     errors: usize,
+    /// Why patterns did not match an op, as they said (`notify_match_failure`).
+    failures: Vec<(Op<'c>, String)>,
     /// Ops created since the driver last looked.
     pub(crate) created: Vec<Op<'c>>,
     /// Ops whose operands, attributes or operand producers changed.
@@ -36,6 +38,7 @@ impl<'c> Rewriter<'c> {
             location: None,
             changed: false,
             errors: 0,
+            failures: Vec::new(),
             created: Vec::new(),
             touched: Vec::new(),
             erased: HashSet::new(),
@@ -67,6 +70,30 @@ impl<'c> Rewriter<'c> {
     pub fn error(&mut self, op: Op<'c>, message: &str) {
         op.emit_error(message);
         self.errors += 1;
+    }
+
+    /// Records why a pattern did not match `op` (MLIR's `notifyMatchFailure`); a
+    /// conversion quotes it when it reports `op` left illegal. The first reason given
+    /// for an op is kept.
+    pub fn notify_match_failure(&mut self, op: Op<'c>, reason: impl Into<String>) {
+        if !self.failures.iter().any(|(o, _)| *o == op) {
+            self.failures.push((op, reason.into()));
+        }
+    }
+    /// The reason recorded for `op` by `notify_match_failure`, if any.
+    pub fn match_failure(&self, op: Op<'c>) -> Option<&str> {
+        self.failures.iter().find(|(o, _)| *o == op).map(|(_, r)| r.as_str())
+    }
+    /// The ops created or cloned since the last call, in order, for a pass that visits
+    /// what its rewrites made (a conversion converts the ops a rewrite produced, such as
+    /// an inlined body). Some may have been erased since: check `is_erased` before
+    /// touching one. Not for patterns under the greedy driver, which collects them itself.
+    pub fn take_created(&mut self) -> Vec<Op<'c>> {
+        std::mem::take(&mut self.created)
+    }
+    /// Whether `op` was erased through this rewriter (its handle dangles).
+    pub fn is_erased(&self, op: Op<'c>) -> bool {
+        self.erased.contains(&op)
     }
 
     /// New ops go before `op` and get its location.

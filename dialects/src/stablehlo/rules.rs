@@ -9,7 +9,7 @@
 //! and where the reference checks only shapes (dot_general, convolution, reduce...),
 //! result element types are taken from the IR.
 
-use super::attrs::{self, ConvDims, DotDims, GatherDims, ScatterDims};
+use super::attrs::{self, ComparisonDirection, ComparisonType, ConvDims, DotDims, GatherDims, Precision, ScatterDims};
 use crate::ir::{Attr, ElemTy, OpView, TensorTy, DYN};
 use crate::rules::{same_elem_kind, Infer};
 
@@ -415,8 +415,6 @@ pub fn select(op: &OpView) -> Check {
     Ok(())
 }
 
-pub const COMPARISON_DIRECTIONS: &[&str] = &["EQ", "NE", "GE", "GT", "LE", "LT"];
-pub const COMPARISON_TYPES: &[&str] = &["NOTYPE", "FLOAT", "TOTALORDER", "SIGNED", "UNSIGNED"];
 
 /// compare: one baseline element type and shape (c1, c2), known enum cases. compare_c3
 /// (compare_type against the element type) is not enforced, like the reference
@@ -428,14 +426,9 @@ pub fn compare(op: &OpView) -> Check {
     if !shapes_ok(l, r) {
         return Err(format!("lhs {l} and rhs {r} must have the same shape (compare_c2)"));
     }
-    attrs::check_enum(
-        req_attr(op, "comparison_direction")?,
-        "comparison_direction",
-        "comparison_direction",
-        COMPARISON_DIRECTIONS,
-    )?;
+    ComparisonDirection::from_attr(req_attr(op, "comparison_direction")?, "comparison_direction")?;
     if let Some(t) = op.attr("compare_type") {
-        attrs::check_enum(t, "compare_type", "comparison_type", COMPARISON_TYPES)?;
+        ComparisonType::from_attr(t, "compare_type")?;
     }
     Ok(())
 }
@@ -1245,22 +1238,15 @@ pub fn infer_scatter(op: &OpView) -> Infer {
 // ---------------------------------------------------------------------------------
 // Dot products.
 
-pub const PRECISIONS: &[&str] = &["DEFAULT", "HIGH", "HIGHEST"];
-
 /// `precision_config`: at most two `#stablehlo<precision ...>` (convolution_c24,
 /// dot_general_c11; the reference verifier accepts 0 to 2 entries).
-fn precision_config(op: &OpView, label: &str) -> Result<Vec<String>, String> {
+fn precision_config(op: &OpView, label: &str) -> Result<Vec<Precision>, String> {
     let Some(a) = op.attr("precision_config") else { return Ok(vec![]) };
-    let Attr::Array(items) = a else {
-        return Err(format!(
-            "attribute 'precision_config' must be an array of #stablehlo<precision ...>, got {}",
-            a.kind_name()
-        ));
-    };
-    if items.len() > 2 {
-        return Err(format!("precision_config must have at most 2 entries, got {} ({label})", items.len()));
+    let config = attrs::precision_config(a)?;
+    if config.len() > 2 {
+        return Err(format!("precision_config must have at most 2 entries, got {} ({label})", config.len()));
     }
-    items.iter().map(|p| attrs::check_enum(p, "precision_config", "precision", PRECISIONS)).collect()
+    Ok(config)
 }
 
 fn check_rhs_zero_points(rhs: &TensorTy, contracting: &[i64], op: &str) -> Check {
@@ -1301,7 +1287,7 @@ pub fn dot_general(op: &OpView) -> Check {
         return Err("rhs batching and contracting dimensions must not repeat (dot_general_c4)".into());
     }
     let precision = precision_config(op, "dot_general_c11")?;
-    if op.attr("algorithm").is_some() && precision.iter().any(|p| p != "DEFAULT") {
+    if op.attr("algorithm").is_some() && precision.iter().any(|p| *p != Precision::Default) {
         return Err("precision_config must be DEFAULT when an algorithm is set (dot_general_c21)".into());
     }
     let (l, r) = (operand(op, 0)?, operand(op, 1)?);

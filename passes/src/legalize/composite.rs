@@ -13,7 +13,12 @@
 //!
 //! No row (inlined): `aten.hardsigmoid` (TFLite has no builtin), `aten.prelu` (no
 //! `tfl.prelu` in the catalog yet).
+//!
+//! Two conversion patterns of the legalization's table do it: `CompositeToTflBuiltin`
+//! (benefit 2: the row) and `CompositeToDecomposition` (1: inlining; the pass converts
+//! the inlined ops next).
 
+use super::stablehlo_to_tfl::catalog_problems;
 use crate::constant;
 use crate::tfl_recognize_resize::{same_taps, tflite_taps, Taps};
 use edge_dialects::composite::{self as comp, Composite};
@@ -213,36 +218,36 @@ pub fn row_for(c: &Composite) -> Option<&'static Row> {
     ROWS.iter().filter(|r| r.name == c.name).find(|r| (r.when)(c))
 }
 
-/// What became of a composite.
-pub enum Outcome<'c> {
-    /// Replaced by the TFL ops of a row.
-    Mapped,
-    /// Replaced by its decomposition's ops, in order (to be legalized next).
-    Inlined(Vec<Op<'c>>),
-}
-
-/// Whether the TFL catalog accepts `op` as built (its element types, for one).
-fn catalog_accepts(op: Op) -> bool {
-    op.def().is_some_and(|def| edge_dialects::verify::check_op(def, &op.view()).is_empty())
-}
-
-/// Maps composite `op` through its row, or inlines it.
-pub fn legalize<'c>(rw: &mut Rewriter<'c>, op: Op<'c>) -> Result<Outcome<'c>, String> {
-    let c = comp::read(op)?;
-    if let Some(row) = row_for(&c) {
-        let mut b = Builder { rw: &mut *rw, anchor: op, built: Vec::new() };
-        match build(&mut b, row, &c) {
-            Some(v) if b.built.iter().all(|&o| catalog_accepts(o)) => {
-                rw.replace_op(op, &[v]);
-                return Ok(Outcome::Mapped);
-            }
-            _ => {
-                let built = std::mem::take(&mut b.built);
-                built.into_iter().rev().for_each(|o| rw.erase_op(o));
-            }
+/// `CompositeToTflBuiltin`: the composite becomes the TFL ops of the row that applies
+/// to it, where the TFL catalog accepts them. Otherwise nothing is left of the attempt
+/// and no reason is recorded: `CompositeToDecomposition` comes next.
+pub fn to_builtin<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some((c, row)) = comp::read(op).ok().and_then(|c| row_for(&c).map(|row| (c, row))) else { return false };
+    let mut b = Builder { rw: &mut *rw, anchor: op, built: Vec::new() };
+    match build(&mut b, row, &c) {
+        Some(v) if b.built.iter().all(|&o| catalog_problems(o).is_empty()) => {
+            rw.replace_op(op, &[v]);
+            true
+        }
+        _ => {
+            let built = std::mem::take(&mut b.built);
+            built.into_iter().rev().for_each(|o| rw.erase_op(o));
+            false
         }
     }
-    comp::inline(rw, op).map(Outcome::Inlined)
+}
+
+/// `CompositeToDecomposition`: the composite's decomposition inlined in its place (the
+/// conversion then converts the inlined ops); why it cannot be is the reason the
+/// composite stays.
+pub fn to_decomposition<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    match comp::inline(rw, op) {
+        Ok(_) => true,
+        Err(e) => {
+            rw.notify_match_failure(op, e);
+            false
+        }
+    }
 }
 
 /// Builds `row` before the composite, recording each op made; returns the value that

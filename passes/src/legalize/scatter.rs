@@ -19,12 +19,13 @@
 //! ignored by maximum and minimum (TFLite's segment kernels compare with `<`).
 
 use super::stablehlo_to_tfl::*;
-use crate::legacy::constant;
-use crate::rewrite::*;
+use crate::constant;
 use edge_dialects::ir::ElemTy;
+use edge_dialects::mlir::{Op, Rewriter, Type, Value};
 use edge_dialects::rules::broadcast_shapes;
 use edge_dialects::stablehlo::attrs::ScatterDims;
-use mlir_sys::*;
+use edge_dialects::stablehlo::op as hlo;
+use edge_dialects::tfl::op as tfl;
 
 /// How a scatter combines an update with the value it lands on.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,36 +39,35 @@ enum Combiner {
 
 /// The combiner of a scatter's `update_computation`: `return %update`, or one
 /// add/multiply/maximum/minimum of the two block arguments that is returned.
-fn combiner(op: MlirOperation) -> Option<Combiner> {
-    unsafe {
-        let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
-        if body.ptr.is_null() || mlirBlockGetNumArguments(body) != 2 {
-            return None;
-        }
-        let first = mlirBlockGetFirstOperation(body);
-        if first.ptr.is_null() {
-            return None;
-        }
-        if name(first) == "stablehlo.return" {
-            let o = operands(first);
-            return (o.len() == 1 && mlirValueEqual(o[0], mlirBlockGetArgument(body, 1)))
-                .then_some(Combiner::Overwrite);
-        }
-        let ret = mlirOperationGetNextInBlock(first);
-        if ret.ptr.is_null()
-            || name(ret) != "stablehlo.return"
-            || operands(ret).len() != 1
-            || !mlirValueEqual(operand(ret, 0), result(first, 0))
-        {
-            return None;
-        }
+fn combiner<'c>(op: Op<'c>) -> Option<Combiner> {
+    let body = op.body()?;
+    if body.num_arguments() != 2 {
+        return None;
     }
-    Some(match binary_body(op)?.as_str() {
-        "stablehlo.add" => Combiner::Add,
-        "stablehlo.multiply" => Combiner::Multiply,
-        "stablehlo.maximum" => Combiner::Maximum,
-        "stablehlo.minimum" => Combiner::Minimum,
-        _ => return None,
+    let first = body.first_op()?;
+    if first.isa::<hlo::Return>() {
+        let o = first.operands();
+        return (o.len() == 1 && o[0] == body.argument(1)).then_some(Combiner::Overwrite);
+    }
+    let ret = first.next()?;
+    if !ret.isa::<hlo::Return>()
+        || ret.operands().len() != 1
+        || first.num_results() == 0
+        || ret.operand(0) != first.result(0)
+    {
+        return None;
+    }
+    let name = binary_body(op)?;
+    Some(if name == hlo::Add::NAME {
+        Combiner::Add
+    } else if name == hlo::Multiply::NAME {
+        Combiner::Multiply
+    } else if name == hlo::Maximum::NAME {
+        Combiner::Maximum
+    } else if name == hlo::Minimum::NAME {
+        Combiner::Minimum
+    } else {
+        return None;
     })
 }
 
@@ -133,11 +133,11 @@ fn is_identity(perm: &[i64]) -> bool {
 }
 
 /// `v` transposed by `perm` unless `perm` is the identity.
-fn permuted(op: MlirOperation, v: MlirValue, perm: &[i64]) -> MlirValue {
+fn permuted<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, v: Value<'c>, perm: &[i64]) -> Value<'c> {
     if is_identity(perm) {
         v
     } else {
-        tfl_transpose(op, v, perm)
+        tfl_transpose(rw, op, v, perm)
     }
 }
 
@@ -147,39 +147,46 @@ fn inverse(perm: &[i64]) -> Vec<i64> {
 }
 
 /// A one-result TFL reduction of `x` over `axis` (keep_dims false) to `shape`.
-fn reduce_axis(op: MlirOperation, to: &str, x: MlirValue, axis: i64, shape: &[i64]) -> MlirValue {
-    let axes = i32_const(op, &[axis]);
-    emit(op, to, &[x, axes], tensor_type(shape, elem_of(x)), &[("keep_dims", bool_attr(op, false))])
+fn reduce_axis<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, to: &str, x: Value<'c>, axis: i64, shape: &[i64]) -> Value<'c> {
+    let axes = i32_const(rw, op, &[axis]);
+    emit(rw, op, to, &[x, axes], tensor_type(shape, elem_of(x)), &[("keep_dims", bool_attr(op, false))])
 }
 
 /// `select_v2(cond, a, b)`: the operands broadcast (static shapes).
-fn select(op: MlirOperation, cond: MlirValue, a: MlirValue, b: MlirValue) -> Result<MlirValue, String> {
+fn select<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    cond: Value<'c>,
+    a: Value<'c>,
+    b: Value<'c>,
+) -> Result<Value<'c>, String> {
     let shapes = [ty(cond).dims().to_vec(), ty(a).dims().to_vec(), ty(b).dims().to_vec()];
     let shape = shapes
         .iter()
         .try_fold(Vec::new(), |acc, s| broadcast_shapes(&acc, s))
         .ok_or("select operands do not broadcast")?;
-    Ok(emit(op, "tfl.select_v2", &[cond, a, b], like(a, &shape), &[]))
+    Ok(emit(rw, op, tfl::SelectV2::NAME, &[cond, a, b], like(a, &shape), &[]))
 }
 
 /// `v` reshaped to `shape` unless it has that shape.
-fn reshaped(op: MlirOperation, v: MlirValue, shape: &[i64]) -> MlirValue {
+fn reshaped<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, v: Value<'c>, shape: &[i64]) -> Value<'c> {
     if ty(v).dims() == shape {
         v
     } else {
-        reshape_to(op, v, shape)
+        reshape_to(rw, op, v, shape)
     }
 }
 
 /// The row ids of the index vectors: `[N]` int32 ids into the `[S]` rows of the indexed
 /// dims (row-major in `indexed` order), and, unless every index vector is known to be in
 /// bounds, an `[N]` bool mask of those that are (the others get id 0).
-fn row_ids(
-    op: MlirOperation,
-    ix: MlirValue,
+fn row_ids<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    ix: Value<'c>,
     form: &Form,
     x_dims: &[i64],
-) -> Result<(MlirValue, Option<MlirValue>), String> {
+) -> Result<(Value<'c>, Option<Value<'c>>), String> {
     let k = form.indexed.len();
     let n: i64 = form.batch.iter().product();
     let bounds: Vec<i64> = form.indexed.iter().map(|&d| x_dims[d]).collect();
@@ -195,7 +202,7 @@ fn row_ids(
         if vectors.iter().all(|v| v.iter().zip(&bounds).all(|(&i, &b)| 0 <= i && i < b)) {
             let ids: Vec<f64> =
                 vectors.iter().map(|v| v.iter().zip(&strides).map(|(i, s)| i * s).sum::<i64>() as f64).collect();
-            return Ok((number_const(op, &[n], i32t, &ids)?, None));
+            return Ok((number_const(rw, op, &[n], i32t, &ids)?, None));
         }
     }
     // [batch..., K] (the index vector last), then [N, K].
@@ -206,30 +213,30 @@ fn row_ids(
             .filter(|&i| i != form.index_vector_dim as i64)
             .chain([form.index_vector_dim as i64])
             .collect();
-        v = tfl_transpose(op, v, &perm);
+        v = tfl_transpose(rw, op, v, &perm);
     }
-    v = reshaped(op, v, &[n, k as i64]);
+    v = reshaped(rw, op, v, &[n, k as i64]);
     // Bounds are checked in the indices' own type: a cast to int32 could wrap a far
     // index into range.
     let b = bool_type(op);
-    let zero = scalar_like(op, v, 0.0)?;
-    let hi = number_const(op, &[k as i64], elem_of(v), &bounds.iter().map(|&d| d as f64).collect::<Vec<_>>())?;
-    let ge = same_shape(op, "tfl.greater_equal", &[v, zero], b);
-    let lt = same_shape(op, "tfl.less", &[v, hi], b);
-    let ok = same_shape(op, "tfl.logical_and", &[ge, lt], b);
-    let inb = reduce_axis(op, "tfl.reduce_all", ok, 1, &[n]);
+    let zero = scalar_like(rw, op, v, 0.0)?;
+    let hi = number_const(rw, op, &[k as i64], elem_of(v), &bounds.iter().map(|&d| d as f64).collect::<Vec<_>>())?;
+    let ge = same_shape(rw, op, tfl::GreaterEqual::NAME, &[v, zero], b);
+    let lt = same_shape(rw, op, tfl::Less::NAME, &[v, hi], b);
+    let ok = same_shape(rw, op, tfl::LogicalAnd::NAME, &[ge, lt], b);
+    let inb = reduce_axis(rw, op, tfl::ReduceAll::NAME, ok, 1, &[n]);
     if ty(v).elem != ElemTy::I(32) {
-        v = cast_to(op, v, i32t);
+        v = cast_to(rw, op, v, i32t);
     }
     let ids = if k == 1 {
-        reshaped(op, v, &[n])
+        reshaped(rw, op, v, &[n])
     } else {
-        let s = number_const(op, &[k as i64], i32t, &strides.iter().map(|&d| d as f64).collect::<Vec<_>>())?;
-        let scaled = arith(op, "tfl.mul", v, s);
-        reduce_axis(op, "tfl.sum", scaled, 1, &[n])
+        let s = number_const(rw, op, &[k as i64], i32t, &strides.iter().map(|&d| d as f64).collect::<Vec<_>>())?;
+        let scaled = arith(rw, op, tfl::Mul::NAME, v, s);
+        reduce_axis(rw, op, tfl::Sum::NAME, scaled, 1, &[n])
     };
-    let zero = scalar_like(op, ids, 0.0)?;
-    Ok((select(op, inb, ids, zero)?, Some(inb)))
+    let zero = scalar_like(rw, op, ids, 0.0)?;
+    Ok((select(rw, op, inb, ids, zero)?, Some(inb)))
 }
 
 /// The index vectors of constant indices `values` (row-major over `dims`), the vector
@@ -253,25 +260,25 @@ fn index_vectors(values: &[i64], dims: &[i64], ivd: usize, k: usize) -> Vec<Vec<
 
 /// The one value every element of `v` has, as a one-element value, when `v` is a splat
 /// constant or a broadcast (or reshape) of one element.
-fn uniform_value(op: MlirOperation, v: MlirValue) -> Option<MlirValue> {
+fn uniform_value<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, v: Value<'c>) -> Option<Value<'c>> {
     let mut src = v;
     loop {
         if ty(src).dims().iter().product::<i64>() == 1 {
             return Some(src);
         }
-        match defining_op(src).map(name).as_deref() {
-            Some("tfl.broadcast_to" | "tfl.reshape") => src = operand(defining_op(src)?, 0),
+        match src.defining_op() {
+            Some(d) if d.isa::<tfl::BroadcastTo>() || d.isa::<tfl::Reshape>() => src = d.operand(0),
             _ => break,
         }
     }
     let value = constant::splat(v)?;
-    scalar_like(op, v, value).ok()
+    scalar_like(rw, op, v, value).ok()
 }
 
 /// `scatter` of the handled forms and combiners (see the module doc); others are left.
-pub fn scatter(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let ins = operands(op);
-    if ins.len() != 3 || unsafe { mlirOperationGetNumResults(op) } != 1 {
+pub fn scatter<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    if ins.len() != 3 || op.num_results() != 1 {
         return Ok(None);
     }
     let (x, ix, up) = (ins[0], ins[1], ins[2]);
@@ -280,7 +287,7 @@ pub fn scatter(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     if !xt.is_static() || !it.is_static() || !ut.is_static() || !matches!(it.elem, ElemTy::I(32) | ElemTy::I(64)) {
         return Ok(None);
     }
-    let Some(dn) = attr(op, "scatter_dimension_numbers") else {
+    let Some(dn) = op.attr("scatter_dimension_numbers") else {
         return Err("'stablehlo.scatter' op has no scatter_dimension_numbers".into());
     };
     let dn = ScatterDims::from_attr(&dn).map_err(|e| format!("scatter_dimension_numbers {e}"))?;
@@ -299,71 +306,80 @@ pub fn scatter(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     if !elem_ok || s == 0 || r == 0 || n == 0 || s > i32::MAX as i64 || n > i32::MAX as i64 {
         return Ok(None);
     }
-    let (ids, inb) = row_ids(op, ix, &form, xd)?;
+    let (ids, inb) = row_ids(rw, op, ix, &form, xd)?;
     let i32t = i32_type(op);
     let b = bool_type(op);
-    let num = i32_const(op, &[s]);
+    let num = i32_const(rw, op, &[s]);
     // Per row, the last in-bounds update that writes it (masked updates are -1; a row
     // nothing writes is INT_MIN), and whether there is one.
-    let last_writer = || -> Result<(MlirValue, MlirValue), String> {
+    let last_writer = |rw: &mut Rewriter<'c>| -> Result<(Value<'c>, Value<'c>), String> {
         let iota: Vec<f64> = (0..n).map(|i| i as f64).collect();
-        let mut order = number_const(op, &[n], i32t, &iota)?;
+        let mut order = number_const(rw, op, &[n], i32t, &iota)?;
         if let Some(m) = inb {
-            order = select(op, m, order, scalar_like(op, order, -1.0)?)?;
+            let masked = scalar_like(rw, op, order, -1.0)?;
+            order = select(rw, op, m, order, masked)?;
         }
-        let last = emit(op, "tfl.unsorted_segment_max", &[order, ids, num], tensor_type(&[s], i32t), &[]);
-        let zero = scalar_like(op, last, 0.0)?;
-        let written = same_shape(op, "tfl.greater_equal", &[last, zero], b);
-        let row = emit(op, "tfl.maximum", &[last, zero], unsafe { mlirValueGetType(last) }, &[]);
+        let last = emit(rw, op, tfl::UnsortedSegmentMax::NAME, &[order, ids, num], tensor_type(&[s], i32t), &[]);
+        let zero = scalar_like(rw, op, last, 0.0)?;
+        let written = same_shape(rw, op, tfl::GreaterEqual::NAME, &[last, zero], b);
+        let row = emit(rw, op, tfl::Maximum::NAME, &[last, zero], last.raw_type(), &[]);
         Ok((row, written))
     };
-    let gather = |from: MlirValue, rows: MlirValue, axis: usize, out: MlirType| -> MlirValue {
+    let gather = |rw: &mut Rewriter<'c>, from: Value<'c>, rows: Value<'c>, axis: usize, out: Type<'c>| -> Value<'c> {
         let attrs = [("axis", i32_attr(op, axis as i64)), ("batch_dims", i32_attr(op, 0))];
-        emit(op, "tfl.gather", &[from, rows], out, &attrs)
+        emit(rw, op, tfl::Gather::NAME, &[from, rows], out, &attrs)
     };
 
     // Overwrite through one index dim `d` by updates in the operand's layout (a KV-cache
     // write `cache[:, :, pos] = new`): gather along `d` and select, no transposes.
     let d = form.indexed[0];
     if comb == Combiner::Overwrite && form.indexed.len() == 1 && form.update_scatter_dims == [d] && xd.len() <= 4 {
-        let (row, written) = last_writer()?;
+        let (row, written) = last_writer(rw)?;
         let mut shape = vec![1i64; xd.len()];
         shape[d] = s;
-        let written = reshaped(op, written, &shape);
-        let picked = match uniform_value(op, up) {
+        let written = reshaped(rw, op, written, &shape);
+        let picked = match uniform_value(rw, op, up) {
             Some(v) => v,
-            None => gather(up, row, d, unsafe { mlirValueGetType(x) }),
+            None => gather(rw, up, row, d, x.raw_type()),
         };
-        return Ok(defining_op(select(op, written, picked, x)?));
+        return Ok(defining_op(select(rw, op, written, picked, x)?));
     }
 
     // Rows: the operand as [S, R], the updates as [N, R].
     let x_perm: Vec<i64> = form.indexed.iter().chain(&form.rest).map(|&d| d as i64).collect();
-    let x_rows = reshaped(op, permuted(op, x, &x_perm), &[s, r]);
-    let rows_type = unsafe { mlirValueGetType(x_rows) };
+    let x_permuted = permuted(rw, op, x, &x_perm);
+    let x_rows = reshaped(rw, op, x_permuted, &[s, r]);
+    let rows_type = x_rows.raw_type();
     let u_perm: Vec<i64> = form.update_scatter_dims.iter().chain(&form.update_window_dims).map(|&d| d as i64).collect();
-    let u_rows = || reshaped(op, permuted(op, up, &u_perm), &[n, r]);
+    let u_rows = |rw: &mut Rewriter<'c>| {
+        let u = permuted(rw, op, up, &u_perm);
+        reshaped(rw, op, u, &[n, r])
+    };
     // The update rows, those at out-of-bounds indices replaced by `identity` (which
     // leaves a row unchanged).
-    let masked = |identity: f64| -> Result<MlirValue, String> {
-        let u = u_rows();
+    let masked = |rw: &mut Rewriter<'c>, identity: f64| -> Result<Value<'c>, String> {
+        let u = u_rows(rw);
         match inb {
-            Some(m) => select(op, reshaped(op, m, &[n, 1]), u, scalar_like(op, u, identity)?),
+            Some(m) => {
+                let m = reshaped(rw, op, m, &[n, 1]);
+                let fill = scalar_like(rw, op, u, identity)?;
+                select(rw, op, m, u, fill)
+            }
             None => Ok(u),
         }
     };
     let y_rows = match comb {
         Combiner::Add => {
-            let u = masked(0.0)?;
-            let at = reshaped(op, ids, &[n, 1]);
-            let shape = i32_const(op, &[s, r]);
-            let sums = emit(op, "tfl.scatter_nd", &[at, u, shape], rows_type, &[]);
-            arith(op, "tfl.add", x_rows, sums)
+            let u = masked(rw, 0.0)?;
+            let at = reshaped(rw, op, ids, &[n, 1]);
+            let shape = i32_const(rw, op, &[s, r]);
+            let sums = emit(rw, op, tfl::ScatterNd::NAME, &[at, u, shape], rows_type, &[]);
+            arith(rw, op, tfl::Add::NAME, x_rows, sums)
         }
         Combiner::Multiply => {
-            let u = masked(1.0)?;
-            let products = emit(op, "tfl.unsorted_segment_prod", &[u, ids, num], rows_type, &[]);
-            arith(op, "tfl.mul", x_rows, products)
+            let u = masked(rw, 1.0)?;
+            let products = emit(rw, op, tfl::UnsortedSegmentProd::NAME, &[u, ids, num], rows_type, &[]);
+            arith(rw, op, tfl::Mul::NAME, x_rows, products)
         }
         Combiner::Maximum | Combiner::Minimum => {
             let max = comb == Combiner::Maximum;
@@ -374,40 +390,44 @@ pub fn scatter(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
                 (true, false) => i32::MIN as f64,
                 (false, false) => i32::MAX as f64,
             };
-            let u = masked(identity)?;
+            let u = masked(rw, identity)?;
             let (segment, pick) = if max {
-                ("tfl.unsorted_segment_max", "tfl.maximum")
+                (tfl::UnsortedSegmentMax::NAME, tfl::Maximum::NAME)
             } else {
-                ("tfl.unsorted_segment_min", "tfl.minimum")
+                (tfl::UnsortedSegmentMin::NAME, tfl::Minimum::NAME)
             };
-            let reduced = emit(op, segment, &[u, ids, num], rows_type, &[]);
-            let combined = emit(op, pick, &[x_rows, reduced], rows_type, &[]);
+            let reduced = emit(rw, op, segment, &[u, ids, num], rows_type, &[]);
+            let combined = emit(rw, op, pick, &[x_rows, reduced], rows_type, &[]);
             if float {
                 // The kernels start a float row at -FLT_MAX (max) or FLT_MAX (min), not at
                 // the infinity: keep `x` where no update got past the infinity.
-                let inf = scalar_like(op, u, identity)?;
-                let passed = same_shape(op, if max { "tfl.greater" } else { "tfl.less" }, &[u, inf], b);
-                let flags = cast_to(op, passed, i32t);
-                let any = emit(op, "tfl.unsorted_segment_max", &[flags, ids, num], tensor_type(&[s, r], i32t), &[]);
-                let zero = scalar_like(op, any, 0.0)?;
-                let touched = same_shape(op, "tfl.greater", &[any, zero], b);
-                select(op, touched, combined, x_rows)?
+                let inf = scalar_like(rw, op, u, identity)?;
+                let passed = same_shape(rw, op, if max { tfl::Greater::NAME } else { tfl::Less::NAME }, &[u, inf], b);
+                let flags = cast_to(rw, op, passed, i32t);
+                let any =
+                    emit(rw, op, tfl::UnsortedSegmentMax::NAME, &[flags, ids, num], tensor_type(&[s, r], i32t), &[]);
+                let zero = scalar_like(rw, op, any, 0.0)?;
+                let touched = same_shape(rw, op, tfl::Greater::NAME, &[any, zero], b);
+                select(rw, op, touched, combined, x_rows)?
             } else {
                 combined
             }
         }
         Combiner::Overwrite => {
-            let (row, written) = last_writer()?;
-            let written = reshaped(op, written, &[s, 1]);
-            let picked = match uniform_value(op, up) {
+            let (row, written) = last_writer(rw)?;
+            let written = reshaped(rw, op, written, &[s, 1]);
+            let picked = match uniform_value(rw, op, up) {
                 Some(v) => v,
-                None => gather(u_rows(), row, 0, rows_type),
+                None => {
+                    let u = u_rows(rw);
+                    gather(rw, u, row, 0, rows_type)
+                }
             };
-            select(op, written, picked, x_rows)?
+            select(rw, op, written, picked, x_rows)?
         }
     };
     // Back to the operand's layout.
     let permuted_dims: Vec<i64> = x_perm.iter().map(|&d| xd[d as usize]).collect();
-    let y = reshaped(op, y_rows, &permuted_dims);
-    Ok(defining_op(permuted(op, y, &inverse(&x_perm))))
+    let y = reshaped(rw, op, y_rows, &permuted_dims);
+    Ok(defining_op(permuted(rw, op, y, &inverse(&x_perm))))
 }

@@ -1,258 +1,432 @@
-//! The StableHLO -> TFL rules, one per source op, sorted. A rule either renames the op
-//! (same operands and results; the source's attributes are kept and `attrs` added) or
-//! calls a function that builds the replacement. A function returning `Ok(None)` means
-//! "no rule matched this form": the op stays and is reported as not legalized.
+//! The StableHLO -> TFL conversion patterns, one banner per source op, sorted by source
+//! op. Each pattern is named `<SourceOp><Effect>`, rooted at its StableHLO op (from the
+//! views) and has an explicit benefit; a source op may have several patterns, the more
+//! specific one with the higher benefit (a test rejects two of equal benefit on one
+//! root, Cranelift ISLE's overlap rule). A pattern either renames the op (same operands
+//! and results; the source's attributes are kept and extra ones added: `rename!`) or
+//! runs a function that builds the replacement (`build!`). A build function returning
+//! `Ok(None)` means "this pattern does not match this form"; `Err` says why the form
+//! cannot be converted. Either way the op stays, and the next pattern is tried; an op
+//! no pattern converts is reported by the pass, quoting the first reason given
+//! (`Rewriter::notify_match_failure`). A built TFL op is checked against the TFL
+//! catalog before it replaces the source (TFLite has no f16 or bf16 arithmetic kernels,
+//! for one): a rejected one is dropped and its problems are the reason.
 
-use crate::legacy::constant::splat;
-use crate::rewrite::*;
-use edge_dialects::ir::{attr_from_mlir, elem_from_mlir, print_type, type_from_mlir, Attr, ElemTy, TensorTy};
-use mlir_sys::*;
+use crate::constant::splat;
+use edge_dialects::ir::{Attr, ElemTy, TensorTy};
+use edge_dialects::mlir::func::Return;
+use edge_dialects::mlir::{Attribute, Op, Pattern, Rewriter, Type, Value};
+use edge_dialects::stablehlo::attrs::{ComparisonDirection, ComparisonType, ConvDims, DotDims, GatherDims};
+use edge_dialects::stablehlo::op as hlo;
+use edge_dialects::tfl::op as tfl;
 
-pub enum Rule {
-    Rename { to: &'static str, attrs: &'static [(&'static str, &'static str)] },
-    Build(fn(MlirOperation) -> Result<Option<MlirOperation>, String>),
+/// A build function: the replacement of the root op (inserted before it, not yet
+/// substituted for it), `None` when the pattern does not match, or why the op cannot
+/// be converted.
+pub type BuildFn = for<'c> fn(Op<'c>, &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String>;
+
+/// What the TFL catalog says is wrong with `op` (empty when it is valid).
+pub fn catalog_problems(op: Op<'_>) -> Vec<String> {
+    let view = op.view();
+    match edge_dialects::TFL.lookup(&view.name) {
+        Some(def) => {
+            edge_dialects::verify::check_op(def, &view).into_iter().map(|p| format!("'{}' {p}", view.name)).collect()
+        }
+        None => vec![format!("'{}' is not a known tfl operation", view.name)],
+    }
+}
+
+/// Runs `build` on `op` as a conversion pattern: a built op the TFL catalog accepts
+/// replaces `op` (result for result; a built op may have more results, unused), one it
+/// rejects is erased and its problems recorded as the reason `op` stays.
+pub fn convert<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, build: BuildFn) -> bool {
+    match build(op, rw) {
+        Ok(Some(new)) => {
+            let problems = catalog_problems(new);
+            if problems.is_empty() {
+                for i in 0..op.num_results() {
+                    rw.replace_all_uses(op.result(i), new.result(i));
+                }
+                rw.erase_op(op);
+                true
+            } else {
+                if new.is_unused() {
+                    rw.erase_op(new);
+                }
+                rw.notify_match_failure(op, problems.join("; "));
+                false
+            }
+        }
+        Ok(None) => false,
+        Err(e) => {
+            rw.notify_match_failure(op, e);
+            false
+        }
+    }
+}
+
+/// `op` renamed to `to` with `extra` string attributes added (operands, results and
+/// the source's attributes kept), as a conversion (see `convert`).
+pub fn convert_rename<'c>(
+    op: Op<'c>,
+    rw: &mut Rewriter<'c>,
+    to: &'static str,
+    extra: &[(&'static str, &'static str)],
+) -> bool {
+    fn renamed<'c>(
+        op: Op<'c>,
+        rw: &mut Rewriter<'c>,
+        to: &'static str,
+        extra: &[(&'static str, &'static str)],
+    ) -> Op<'c> {
+        let c = op.context();
+        let mut all = op.attrs();
+        for (name, value) in extra {
+            all.push((name.to_string(), c.string_attr(value)));
+        }
+        let refs: Vec<(&str, Attribute<'c>)> = all.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+        rw.create(to, &op.operands(), &op.result_types(), &refs)
+    }
+    let new = renamed(op, rw, to, extra);
+    let problems = catalog_problems(new);
+    if problems.is_empty() {
+        rw.replace_op_with(op, new);
+        true
+    } else {
+        rw.erase_op(new);
+        rw.notify_match_failure(op, problems.join("; "));
+        false
+    }
+}
+
+/// A rename pattern's rewrite: the op becomes `tfl::$to` with the extra attributes.
+macro_rules! rename {
+    ($to:ident) => {
+        rename!($to, &[])
+    };
+    ($to:ident, $attrs:expr) => {{
+        fn rule<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+            convert_rename(op, rw, tfl::$to::NAME, $attrs)
+        }
+        rule
+    }};
+}
+
+/// A build pattern's rewrite: `$f`, a `BuildFn`, run through `convert`.
+macro_rules! build {
+    ($f:path) => {{
+        fn rule<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+            convert(op, rw, $f)
+        }
+        rule
+    }};
 }
 
 const NONE_ACT: &[(&str, &str)] = &[("fused_activation_function", "NONE")];
 
-const fn rename(to: &'static str) -> Rule {
-    Rule::Rename { to, attrs: &[] }
-}
-const fn fused(to: &'static str) -> Rule {
-    Rule::Rename { to, attrs: NONE_ACT }
+const fn p(
+    name: &'static str,
+    root: &'static str,
+    benefit: u16,
+    rewrite: edge_dialects::mlir::pattern::RewriteFn,
+) -> Pattern {
+    Pattern::new(name, root, rewrite).with_benefit(benefit)
 }
 
-/// Sorted by source op (a test checks).
-pub static RULES: &[(&str, Rule)] = &[
-    ("stablehlo.abs", Rule::Build(abs)),
-    ("stablehlo.add", fused("tfl.add")),
-    ("stablehlo.and", Rule::Build(logical_and)),
-    ("stablehlo.atan2", rename("tfl.atan2")),
+/// Every conversion pattern, sorted by root op (a test checks), then by decreasing
+/// benefit.
+pub static PATTERNS: &[Pattern] = &[
+    // ---- stablehlo.abs
+    p("AbsToTflAbs", hlo::Abs::NAME, 1, build!(abs)),
+    // ---- stablehlo.add
+    p("AddToTflAdd", hlo::Add::NAME, 1, rename!(Add, NONE_ACT)),
+    // ---- stablehlo.and
+    p("AndToLogicalAnd", hlo::And::NAME, 1, build!(logical_and)),
+    // ---- stablehlo.atan2
+    p("Atan2ToTflAtan2", hlo::Atan2::NAME, 1, rename!(Atan2)),
+    // ---- stablehlo.bitcast_convert
     // Same bytes; both add a last dim for a narrower type and drop it for a wider one.
-    ("stablehlo.bitcast_convert", rename("tfl.bitcast")),
-    ("stablehlo.broadcast_in_dim", Rule::Build(broadcast_in_dim)),
-    ("stablehlo.ceil", rename("tfl.ceil")),
-    ("stablehlo.compare", Rule::Build(compare)),
-    ("stablehlo.concatenate", Rule::Build(concatenate)),
-    ("stablehlo.constant", Rule::Build(constant)),
-    ("stablehlo.convert", Rule::Build(convert)),
-    ("stablehlo.convolution", Rule::Build(convolution)),
-    ("stablehlo.cosine", rename("tfl.cos")),
-    ("stablehlo.divide", fused("tfl.div")),
-    ("stablehlo.dot_general", Rule::Build(dot_general)),
-    ("stablehlo.exponential", rename("tfl.exp")),
-    ("stablehlo.exponential_minus_one", Rule::Build(exponential_minus_one)),
-    ("stablehlo.floor", rename("tfl.floor")),
-    ("stablehlo.gather", Rule::Build(gather)),
-    ("stablehlo.iota", Rule::Build(iota)),
-    ("stablehlo.log", rename("tfl.log")),
-    ("stablehlo.log_plus_one", Rule::Build(log_plus_one)),
-    ("stablehlo.logistic", rename("tfl.logistic")),
-    ("stablehlo.maximum", rename("tfl.maximum")),
-    ("stablehlo.minimum", rename("tfl.minimum")),
-    ("stablehlo.multiply", fused("tfl.mul")),
-    ("stablehlo.negate", rename("tfl.neg")),
-    ("stablehlo.not", Rule::Build(logical_not)),
-    ("stablehlo.or", Rule::Build(logical_or)),
-    ("stablehlo.pad", Rule::Build(pad)),
-    ("stablehlo.power", rename("tfl.pow")),
-    ("stablehlo.reduce", Rule::Build(reduce)),
-    ("stablehlo.reduce_window", Rule::Build(reduce_window)),
-    ("stablehlo.remainder", Rule::Build(remainder)),
-    ("stablehlo.reshape", Rule::Build(reshape)),
-    ("stablehlo.reverse", Rule::Build(reverse)),
-    ("stablehlo.round_nearest_even", rename("tfl.round")),
-    ("stablehlo.rsqrt", rename("tfl.rsqrt")),
-    ("stablehlo.scatter", Rule::Build(super::scatter::scatter)),
-    ("stablehlo.select", rename("tfl.select_v2")),
-    ("stablehlo.sign", rename("tfl.sign")),
-    ("stablehlo.sine", rename("tfl.sin")),
-    ("stablehlo.slice", Rule::Build(slice)),
-    ("stablehlo.sort", Rule::Build(sort)),
-    ("stablehlo.sqrt", rename("tfl.sqrt")),
-    ("stablehlo.subtract", fused("tfl.sub")),
-    ("stablehlo.tan", Rule::Build(tan)),
-    ("stablehlo.tanh", rename("tfl.tanh")),
-    ("stablehlo.transpose", Rule::Build(transpose)),
-    ("stablehlo.uniform_dequantize", rename("tfl.dequantize")),
-    ("stablehlo.uniform_quantize", Rule::Build(uniform_quantize)),
-    ("stablehlo.xor", Rule::Build(logical_xor)),
+    p("BitcastConvertToBitcast", hlo::BitcastConvert::NAME, 1, rename!(Bitcast)),
+    // ---- stablehlo.broadcast_in_dim
+    p("BroadcastInDimToBroadcastTo", hlo::BroadcastInDim::NAME, 1, build!(broadcast_in_dim)),
+    // ---- stablehlo.ceil
+    p("CeilToTflCeil", hlo::Ceil::NAME, 1, rename!(Ceil)),
+    // ---- stablehlo.compare
+    p("CompareToTflComparison", hlo::Compare::NAME, 1, build!(compare)),
+    // ---- stablehlo.composite (legalize/composite.rs): its row's builtin, else its
+    // decomposition inlined (whose ops the pass converts next)
+    p("CompositeToTflBuiltin", hlo::Composite::NAME, 2, super::composite::to_builtin),
+    p("CompositeToDecomposition", hlo::Composite::NAME, 1, super::composite::to_decomposition),
+    // ---- stablehlo.concatenate
+    p("ConcatenateToConcatenation", hlo::Concatenate::NAME, 1, build!(concatenate)),
+    // ---- stablehlo.constant
+    p("ConstantToPseudoConst", hlo::Constant::NAME, 1, build!(constant)),
+    // ---- stablehlo.convert
+    p("ConvertToCast", hlo::Convert::NAME, 1, build!(convert_op)),
+    // ---- stablehlo.convolution
+    // A transposed convolution first: a reversed filter makes a plain convolution a
+    // transposed one where `transpose_conv` can take it; otherwise it stays a plain one.
+    p("ConvolutionToTransposeConv", hlo::Convolution::NAME, 3, build!(convolution_transposed)),
+    p("ConvolutionToDepthwiseConv2d", hlo::Convolution::NAME, 2, build!(convolution_depthwise)),
+    p("ConvolutionToConv2d", hlo::Convolution::NAME, 1, build!(convolution_plain)),
+    // ---- stablehlo.cosine
+    p("CosineToCos", hlo::Cosine::NAME, 1, rename!(Cos)),
+    // ---- stablehlo.divide
+    p("DivideToDiv", hlo::Divide::NAME, 1, rename!(Div, NONE_ACT)),
+    // ---- stablehlo.dot_general
+    p("DotGeneralToBatchMatmul", hlo::DotGeneral::NAME, 2, build!(dot_general)),
+    p("DotGeneralToReshapedBatchMatmul", hlo::DotGeneral::NAME, 1, build!(dot_general_as_matmul)),
+    // ---- stablehlo.exponential
+    p("ExponentialToExp", hlo::Exponential::NAME, 1, rename!(Exp)),
+    // ---- stablehlo.exponential_minus_one
+    p("ExponentialMinusOneToExpSub", hlo::ExponentialMinusOne::NAME, 1, build!(exponential_minus_one)),
+    // ---- stablehlo.floor
+    p("FloorToTflFloor", hlo::Floor::NAME, 1, rename!(Floor)),
+    // ---- stablehlo.gather
+    p("GatherToTflGather", hlo::Gather::NAME, 1, build!(gather)),
+    // ---- stablehlo.iota
+    p("IotaToConstant", hlo::Iota::NAME, 1, build!(iota)),
+    // ---- stablehlo.log
+    p("LogToTflLog", hlo::Log::NAME, 1, rename!(Log)),
+    // ---- stablehlo.log_plus_one
+    p("LogPlusOneToAddLog", hlo::LogPlusOne::NAME, 1, build!(log_plus_one)),
+    // ---- stablehlo.logistic
+    p("LogisticToTflLogistic", hlo::Logistic::NAME, 1, rename!(Logistic)),
+    // ---- stablehlo.maximum
+    p("MaximumToTflMaximum", hlo::Maximum::NAME, 1, rename!(Maximum)),
+    // ---- stablehlo.minimum
+    p("MinimumToTflMinimum", hlo::Minimum::NAME, 1, rename!(Minimum)),
+    // ---- stablehlo.multiply
+    p("MultiplyToMul", hlo::Multiply::NAME, 1, rename!(Mul, NONE_ACT)),
+    // ---- stablehlo.negate
+    p("NegateToNeg", hlo::Negate::NAME, 1, rename!(Neg)),
+    // ---- stablehlo.not
+    p("NotToLogicalNot", hlo::Not::NAME, 1, build!(logical_not)),
+    // ---- stablehlo.or
+    p("OrToLogicalOr", hlo::Or::NAME, 1, build!(logical_or)),
+    // ---- stablehlo.pad
+    p("PadToPadv2", hlo::Pad::NAME, 1, build!(pad)),
+    // ---- stablehlo.power
+    p("PowerToPow", hlo::Power::NAME, 1, rename!(Pow)),
+    // ---- stablehlo.reduce
+    // Two disjoint forms: (values, indices) with four operands, one value with two.
+    p("ReduceToTopK", hlo::Reduce::NAME, 2, build!(reduce_arg)),
+    p("ReduceToTflReduction", hlo::Reduce::NAME, 1, build!(reduce)),
+    // ---- stablehlo.reduce_window
+    p("ReduceWindowToPoolOrCumsum", hlo::ReduceWindow::NAME, 1, build!(reduce_window)),
+    // ---- stablehlo.remainder
+    p("RemainderToFloorModSelect", hlo::Remainder::NAME, 1, build!(remainder)),
+    // ---- stablehlo.reshape
+    p("ReshapeToTflReshape", hlo::Reshape::NAME, 1, build!(reshape)),
+    // ---- stablehlo.reverse
+    p("ReverseToReverseV2", hlo::Reverse::NAME, 1, build!(reverse)),
+    // ---- stablehlo.round_nearest_even
+    p("RoundNearestEvenToRound", hlo::RoundNearestEven::NAME, 1, rename!(Round)),
+    // ---- stablehlo.rsqrt
+    p("RsqrtToTflRsqrt", hlo::Rsqrt::NAME, 1, rename!(Rsqrt)),
+    // ---- stablehlo.scatter
+    p("ScatterToSegmentOps", hlo::Scatter::NAME, 1, build!(super::scatter::scatter)),
+    // ---- stablehlo.select
+    p("SelectToSelectV2", hlo::Select::NAME, 1, rename!(SelectV2)),
+    // ---- stablehlo.sign
+    p("SignToTflSign", hlo::Sign::NAME, 1, rename!(Sign)),
+    // ---- stablehlo.sine
+    p("SineToSin", hlo::Sine::NAME, 1, rename!(Sin)),
+    // ---- stablehlo.slice
+    p("SliceToTflSlice", hlo::Slice::NAME, 1, build!(slice)),
+    // ---- stablehlo.sort
+    p("SortToTopK", hlo::Sort::NAME, 1, build!(sort)),
+    // ---- stablehlo.sqrt
+    p("SqrtToTflSqrt", hlo::Sqrt::NAME, 1, rename!(Sqrt)),
+    // ---- stablehlo.subtract
+    p("SubtractToSub", hlo::Subtract::NAME, 1, rename!(Sub, NONE_ACT)),
+    // ---- stablehlo.tan
+    p("TanToSinDivCos", hlo::Tan::NAME, 1, build!(tan)),
+    // ---- stablehlo.tanh
+    p("TanhToTflTanh", hlo::Tanh::NAME, 1, rename!(Tanh)),
+    // ---- stablehlo.transpose
+    p("TransposeToTflTranspose", hlo::Transpose::NAME, 1, build!(transpose)),
+    // ---- stablehlo.uniform_dequantize
+    p("UniformDequantizeToDequantize", hlo::UniformDequantize::NAME, 1, rename!(Dequantize)),
+    // ---- stablehlo.uniform_quantize
+    p("UniformQuantizeToQuantize", hlo::UniformQuantize::NAME, 1, build!(uniform_quantize)),
+    // ---- stablehlo.xor
+    p("XorToNotEqual", hlo::Xor::NAME, 1, build!(logical_xor)),
 ];
 
-pub fn lookup(op: &str) -> Option<&'static Rule> {
-    RULES.binary_search_by(|(name, _)| name.cmp(&op)).ok().map(|i| &RULES[i].1)
-}
-
-/// Applies `rule` to `op`; returns the replacement (already inserted) or `None`.
-pub fn apply(rule: &Rule, op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    match rule {
-        Rule::Rename { to, attrs } => {
-            let mut all = attributes(op);
-            for (name, value) in *attrs {
-                all.push((name.to_string(), string_attr(op, value)));
-            }
-            let refs: Vec<(&str, MlirAttribute)> = all.iter().map(|(n, a)| (n.as_str(), *a)).collect();
-            Ok(Some(insert_op_before(op, to, &operands(op), &result_types(op), &refs)))
+/// The one value every element of `v` has, when `v` is a splat constant or a
+/// reshape or broadcast of one (JAX writes a reduction's init as a 0-d broadcast of a
+/// constant, and a divisor as a broadcast to the divided shape).
+pub(super) fn splat_through(v: Value<'_>) -> Option<f64> {
+    let mut v = v;
+    for _ in 0..8 {
+        if let Some(x) = splat(v) {
+            return Some(x);
         }
-        Rule::Build(f) => f(op),
+        let def = v.defining_op()?;
+        if def.isa::<tfl::Reshape>()
+            || def.isa::<tfl::BroadcastTo>()
+            || def.isa::<hlo::Reshape>()
+            || def.isa::<hlo::BroadcastInDim>()
+        {
+            v = def.operand(0);
+        } else {
+            return None;
+        }
     }
+    None
 }
 
-pub(super) fn is_bool(v: MlirValue) -> bool {
-    type_from_mlir(unsafe { mlirValueGetType(v) }).elem == ElemTy::I(1)
+pub(super) fn is_bool(v: Value<'_>) -> bool {
+    v.ty().elem == ElemTy::I(1)
 }
 
-/// An int32 `tfl.pseudo_const` of `values`, inserted before `anchor`.
-pub(super) fn i32_const(anchor: MlirOperation, values: &[i64]) -> MlirValue {
-    unsafe {
-        let ctx = mlirOperationGetContext(anchor);
-        let i32t = mlirIntegerTypeGet(ctx, 32);
-        let shape = [values.len() as i64];
-        let ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), i32t, mlirAttributeGetNull());
-        let data: Vec<i32> = values.iter().map(|&v| v as i32).collect();
-        let attr = mlirDenseElementsAttrInt32Get(ty, data.len() as isize, data.as_ptr());
-        let c = insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]);
-        mlirOperationGetResult(c, 0)
-    }
+/// An int32 `tfl.pseudo_const` of `values`.
+pub(super) fn i32_const<'c>(rw: &mut Rewriter<'c>, _anchor: Op<'c>, values: &[i64]) -> Value<'c> {
+    let attr = rw.context().dense_i32(&[values.len() as i64], values);
+    const_attr(rw, _anchor, attr)
 }
 
 /// An int32 `[rows, 2]` `tfl.pseudo_const` of (low, high) padding pairs.
-fn paddings_const(anchor: MlirOperation, pairs: &[[i64; 2]]) -> MlirValue {
-    unsafe {
-        let ctx = mlirOperationGetContext(anchor);
-        let shape = [pairs.len() as i64, 2];
-        let ty = mlirRankedTensorTypeGet(2, shape.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
-        let data: Vec<i32> = pairs.iter().flatten().map(|&v| v as i32).collect();
-        let attr = mlirDenseElementsAttrInt32Get(ty, data.len() as isize, data.as_ptr());
-        mlirOperationGetResult(insert_op_before(anchor, "tfl.pseudo_const", &[], &[ty], &[("value", attr)]), 0)
-    }
+fn paddings_const<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, pairs: &[[i64; 2]]) -> Value<'c> {
+    let data: Vec<i64> = pairs.iter().flatten().copied().collect();
+    let attr = rw.context().dense_i32(&[pairs.len() as i64, 2], &data);
+    const_attr(rw, anchor, attr)
 }
 
 /// The tensor type of `v`.
-pub(super) fn ty(v: MlirValue) -> TensorTy {
-    type_from_mlir(unsafe { mlirValueGetType(v) })
+pub(super) fn ty(v: Value<'_>) -> TensorTy {
+    v.ty()
 }
 
 /// The MLIR element type of `v`'s tensor type.
-pub(super) fn elem_of(v: MlirValue) -> MlirType {
-    unsafe { mlirShapedTypeGetElementType(mlirValueGetType(v)) }
+pub(super) fn elem_of(v: Value<'_>) -> Type<'_> {
+    v.raw_type().element_type()
 }
 
 /// A ranked tensor type of `shape` and element type `elem`.
-pub(super) fn tensor_type(shape: &[i64], elem: MlirType) -> MlirType {
-    unsafe { mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull()) }
+pub(super) fn tensor_type<'c>(shape: &[i64], elem: Type<'c>) -> Type<'c> {
+    elem.tensor(shape)
 }
 
-/// A one-result op `name` inserted before `anchor`; returns its result.
-pub(super) fn emit(anchor: MlirOperation, name: &str, operands: &[MlirValue], result: MlirType, attrs: &[(&str, MlirAttribute)]) -> MlirValue {
-    result_of(insert_op_before(anchor, name, operands, &[result], attrs))
-}
-
-pub(super) fn result_of(op: MlirOperation) -> MlirValue {
-    unsafe { mlirOperationGetResult(op, 0) }
-}
-
-pub(super) fn ctx_of(op: MlirOperation) -> MlirContext {
-    unsafe { mlirOperationGetContext(op) }
+/// A one-result op `name` at the insertion point; returns its result.
+pub(super) fn emit<'c>(
+    rw: &mut Rewriter<'c>,
+    _anchor: Op<'c>,
+    name: &str,
+    operands: &[Value<'c>],
+    result: Type<'c>,
+    attrs: &[(&str, Attribute<'c>)],
+) -> Value<'c> {
+    rw.create(name, operands, &[result], attrs).result(0)
 }
 
 /// A `tfl.pseudo_const` holding `attr` (whose type is the constant's type).
-pub(super) fn const_attr(anchor: MlirOperation, attr: MlirAttribute) -> MlirValue {
-    let t = unsafe { mlirAttributeGetType(attr) };
-    emit(anchor, "tfl.pseudo_const", &[], t, &[("value", attr)])
+pub(super) fn const_attr<'c>(rw: &mut Rewriter<'c>, _anchor: Op<'c>, attr: Attribute<'c>) -> Value<'c> {
+    crate::constant::insert_attr(rw, attr.ty(), attr)
 }
 
 /// A `tfl.pseudo_const` of type `shape` x `elem` with the numbers `values` (one per
 /// element, or one for a splat), converted to `elem` (float, bool or integer).
-pub(super) fn number_const(anchor: MlirOperation, shape: &[i64], elem: MlirType, values: &[f64]) -> Result<MlirValue, String> {
+pub(super) fn number_const<'c>(
+    rw: &mut Rewriter<'c>,
+    anchor: Op<'c>,
+    shape: &[i64],
+    elem: Type<'c>,
+    values: &[f64],
+) -> Result<Value<'c>, String> {
+    let c = rw.context();
     let t = tensor_type(shape, elem);
-    let e = elem_from_mlir(elem);
     let splat = values.len() == 1;
-    let n = values.len() as isize;
-    let attr = unsafe {
-        match e {
-            ElemTy::F32 if splat => mlirDenseElementsAttrFloatSplatGet(t, values[0] as f32),
-            ElemTy::F32 => {
-                let v: Vec<f32> = values.iter().map(|&x| x as f32).collect();
-                mlirDenseElementsAttrFloatGet(t, n, v.as_ptr())
-            }
-            ElemTy::I(1) if splat => mlirDenseElementsAttrBoolSplatGet(t, values[0] != 0.0),
-            ElemTy::I(32) if splat => mlirDenseElementsAttrInt32SplatGet(t, values[0] as i32),
-            ElemTy::I(32) => {
-                let v: Vec<i32> = values.iter().map(|&x| x as i32).collect();
-                mlirDenseElementsAttrInt32Get(t, n, v.as_ptr())
-            }
-            ElemTy::I(64) if splat => mlirDenseElementsAttrInt64SplatGet(t, values[0] as i64),
-            ElemTy::I(64) => {
-                let v: Vec<i64> = values.iter().map(|&x| x as i64).collect();
-                mlirDenseElementsAttrInt64Get(t, n, v.as_ptr())
-            }
-            ElemTy::I(_) | ElemTy::U(_) if splat => mlirDenseElementsAttrSplatGet(t, mlirIntegerAttrGet(elem, values[0] as i64)),
-            _ => return Err(format!("cannot build a constant of element type {}", print_type(elem))),
+    let attr = match elem.elem() {
+        ElemTy::F32 if splat => c.float_splat(t, values[0] as f32),
+        ElemTy::F32 => {
+            let v: Vec<f32> = values.iter().map(|&x| x as f32).collect();
+            c.dense_f32(shape, &v)
         }
+        ElemTy::I(1) if splat => c.bool_splat(t, values[0] != 0.0),
+        ElemTy::I(32) if splat => c.i32_splat(t, values[0] as i32),
+        ElemTy::I(32) => c.dense_i32(shape, &values.iter().map(|&x| x as i64).collect::<Vec<_>>()),
+        ElemTy::I(64) if splat => c.i64_splat(t, values[0] as i64),
+        ElemTy::I(64) => c.dense_i64(shape, &values.iter().map(|&x| x as i64).collect::<Vec<_>>()),
+        ElemTy::I(_) | ElemTy::U(_) if splat => c.splat(t, c.integer_attr(elem, values[0] as i64)),
+        _ => return Err(format!("cannot build a constant of element type {}", elem.print())),
     };
-    Ok(const_attr(anchor, attr))
+    Ok(const_attr(rw, anchor, attr))
 }
 
 /// A 0-d constant `value` of `v`'s element type.
-pub(super) fn scalar_like(anchor: MlirOperation, v: MlirValue, value: f64) -> Result<MlirValue, String> {
-    number_const(anchor, &[], elem_of(v), &[value])
+pub(super) fn scalar_like<'c>(
+    rw: &mut Rewriter<'c>,
+    anchor: Op<'c>,
+    v: Value<'c>,
+    value: f64,
+) -> Result<Value<'c>, String> {
+    number_const(rw, anchor, &[], elem_of(v), &[value])
 }
 
 /// `tfl.reshape(v, shape)`; to a scalar, `tfl.squeeze` of every (unit) dim, which needs
 /// no empty shape constant.
-pub(super) fn reshape_to(anchor: MlirOperation, v: MlirValue, shape: &[i64]) -> MlirValue {
+pub(super) fn reshape_to<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, shape: &[i64]) -> Value<'c> {
     if shape.is_empty() {
         let all: Vec<i64> = (0..ty(v).dims().len() as i64).collect();
-        let dims = unsafe { mlirDenseI64ArrayGet(ctx_of(anchor), all.len() as isize, all.as_ptr()) };
-        return emit(anchor, "tfl.squeeze", &[v], tensor_type(&[], elem_of(v)), &[("squeeze_dims", dims)]);
+        let dims = rw.context().i64_array_attr(&all);
+        return emit(rw, anchor, tfl::Squeeze::NAME, &[v], tensor_type(&[], elem_of(v)), &[("squeeze_dims", dims)]);
     }
-    let s = i32_const(anchor, shape);
-    emit(anchor, "tfl.reshape", &[v, s], tensor_type(shape, elem_of(v)), &[])
+    let s = i32_const(rw, anchor, shape);
+    tfl::Reshape::build(rw, &[tensor_type(shape, elem_of(v))], v, s).create().output()
 }
 
 /// `tfl.cast(v)` to element type `elem`.
-pub(super) fn cast_to(anchor: MlirOperation, v: MlirValue, elem: MlirType) -> MlirValue {
-    emit(anchor, "tfl.cast", &[v], tensor_type(ty(v).dims(), elem), &[])
+pub(super) fn cast_to<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, elem: Type<'c>) -> Value<'c> {
+    emit(rw, anchor, tfl::Cast::NAME, &[v], tensor_type(ty(v).dims(), elem), &[])
 }
 
 /// A fused-activation-free binary TFL op (`tfl.add`, `tfl.sub`, `tfl.mul`, `tfl.div`)
 /// on operands of one shape.
-pub(super) fn arith(anchor: MlirOperation, name: &str, a: MlirValue, b: MlirValue) -> MlirValue {
-    let t = unsafe { mlirValueGetType(a) };
-    emit(anchor, name, &[a, b], t, &[("fused_activation_function", string_attr(anchor, "NONE"))])
+pub(super) fn arith<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, name: &str, a: Value<'c>, b: Value<'c>) -> Value<'c> {
+    let t = a.raw_type();
+    emit(rw, anchor, name, &[a, b], t, &[("fused_activation_function", anchor.context().string_attr("NONE"))])
 }
 
 /// A TFL op whose result has `a`'s shape with element type `elem`.
-pub(super) fn same_shape(anchor: MlirOperation, name: &str, operands: &[MlirValue], elem: MlirType) -> MlirValue {
-    emit(anchor, name, operands, tensor_type(ty(operands[0]).dims(), elem), &[])
+pub(super) fn same_shape<'c>(
+    rw: &mut Rewriter<'c>,
+    anchor: Op<'c>,
+    name: &str,
+    operands: &[Value<'c>],
+    elem: Type<'c>,
+) -> Value<'c> {
+    emit(rw, anchor, name, operands, tensor_type(ty(operands[0]).dims(), elem), &[])
 }
 
-pub(super) fn bool_type(op: MlirOperation) -> MlirType {
-    unsafe { mlirIntegerTypeGet(ctx_of(op), 1) }
+pub(super) fn bool_type(op: Op<'_>) -> Type<'_> {
+    op.context().integer(1)
 }
 
-pub(super) fn i32_type(op: MlirOperation) -> MlirType {
-    unsafe { mlirIntegerTypeGet(ctx_of(op), 32) }
+pub(super) fn i32_type(op: Op<'_>) -> Type<'_> {
+    op.context().integer(32)
 }
 
-fn reshape(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let out = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
+fn reshape<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let op = op.cast::<hlo::Reshape>().expect("rooted at stablehlo.reshape");
+    let out = op.result().ty();
     if !out.is_static() {
         return Ok(None);
     }
-    let shape = i32_const(op, out.dims());
-    Ok(Some(insert_op_before(op, "tfl.reshape", &[operand(op, 0), shape], &result_types(op), &[])))
+    let shape = i32_const(rw, op.op(), out.dims());
+    Ok(Some(tfl::Reshape::build(rw, &[op.result().raw_type()], op.operand_operand(), shape).create().op()))
 }
 
 /// `broadcast_in_dim(x, dims)`: operand dim `i` maps to result dim `dims[i]`. When the
 /// dims are increasing, reshape `x` to the result's rank (1 in the unmapped dims) and
 /// `tfl.broadcast_to` the result shape; other forms (permuting dims) are not matched.
-fn broadcast_in_dim(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let x = operand(op, 0);
-    let in_ty = type_from_mlir(unsafe { mlirValueGetType(x) });
-    let out = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) });
-    let Some(dims) = attr(op, "broadcast_dimensions").and_then(|a| a.as_ints()) else {
+fn broadcast_in_dim<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let b = op.cast::<hlo::BroadcastInDim>().expect("rooted at stablehlo.broadcast_in_dim");
+    let x = b.operand_operand();
+    let in_ty = x.ty();
+    let out = b.result().ty();
+    let Some(dims) = b.broadcast_dimensions() else {
         return Err("'stablehlo.broadcast_in_dim' op has no broadcast_dimensions".into());
     };
     if !out.is_static() || !in_ty.is_static() || dims.windows(2).any(|w| w[0] >= w[1]) {
@@ -264,126 +438,111 @@ fn broadcast_in_dim(op: MlirOperation) -> Result<Option<MlirOperation>, String> 
     }
     let mut source = x;
     if expanded != in_ty.dims() {
-        let shape = i32_const(op, &expanded);
-        let ty = unsafe {
-            mlirRankedTensorTypeGet(expanded.len() as isize, expanded.as_ptr(), mlirShapedTypeGetElementType(mlirValueGetType(x)), mlirAttributeGetNull())
-        };
-        let r = insert_op_before(op, "tfl.reshape", &[x, shape], &[ty], &[]);
-        source = unsafe { mlirOperationGetResult(r, 0) };
+        let shape = i32_const(rw, op, &expanded);
+        let ty = x.raw_type().with_shape(&expanded);
+        source = tfl::Reshape::build(rw, &[ty], x, shape).create().output();
     }
     if expanded == out.dims() {
         // Only a reshape was needed: hand back the reshape itself.
-        let def = defining_op(source).filter(|_| source.ptr != x.ptr);
+        let def = source.defining_op().filter(|_| source != x);
         return Ok(match def {
             Some(r) => Some(r),
             None => {
-                let shape = i32_const(op, out.dims());
-                Some(insert_op_before(op, "tfl.reshape", &[x, shape], &result_types(op), &[]))
+                let shape = i32_const(rw, op, out.dims());
+                Some(tfl::Reshape::build(rw, &[b.result().raw_type()], x, shape).create().op())
             }
         });
     }
-    let shape = i32_const(op, out.dims());
-    Ok(Some(insert_op_before(op, "tfl.broadcast_to", &[source, shape], &result_types(op), &[])))
+    let shape = i32_const(rw, op, out.dims());
+    Ok(Some(tfl::BroadcastTo::build(rw, &[b.result().raw_type()], source, shape).create().op()))
 }
 
 /// Whether the TFL catalog accepts `op` (its operand and result types, attributes).
-pub(super) fn catalog_accepts(op: MlirOperation) -> bool {
-    let view = edge_dialects::ir::op_view(op);
-    edge_dialects::TFL.lookup(&view.name).is_some_and(|def| edge_dialects::verify::check_op(def, &view).is_empty())
+pub(super) fn catalog_accepts(op: Op<'_>) -> bool {
+    catalog_problems(op).is_empty()
 }
 
-pub(super) fn bool_attr(op: MlirOperation, v: bool) -> MlirAttribute {
-    unsafe { mlirBoolAttrGet(mlirOperationGetContext(op), v as i32) }
+/// The op defining `v` (a built replacement's result: its op).
+pub(super) fn defining_op(v: Value<'_>) -> Option<Op<'_>> {
+    v.defining_op()
 }
 
+pub(super) fn result_of(op: Op<'_>) -> Value<'_> {
+    op.result(0)
+}
+
+pub(super) fn bool_attr(op: Op<'_>, v: bool) -> Attribute<'_> {
+    op.context().bool_attr(v)
+}
 
 /// `reduce(x, init) dims { return op(a, b) }` with one input, a body of a single
 /// add/multiply/maximum/minimum (or, on bools, or/and) of the block arguments, and
 /// `init` that operation's identity: `tfl.sum` / `tfl.reduce_prod` / `tfl.reduce_max` /
 /// `tfl.reduce_min` / `tfl.reduce_any` / `tfl.reduce_all` over constant axes.
-fn reduce(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let ins = operands(op);
-    if ins.len() == 4 {
-        return reduce_arg(op, &ins);
-    }
+fn reduce<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
     if ins.len() != 2 {
         return Ok(None);
     }
-    let body = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0)) };
-    let first = unsafe { mlirBlockGetFirstOperation(body) };
-    if first.ptr.is_null() {
-        return Ok(None);
-    }
-    let (a, b) = unsafe { (mlirBlockGetArgument(body, 0), mlirBlockGetArgument(body, 1)) };
-    let uses_args = operands(first).len() == 2 && {
-        let o = operands(first);
-        unsafe { (mlirValueEqual(o[0], a) && mlirValueEqual(o[1], b)) || (mlirValueEqual(o[0], b) && mlirValueEqual(o[1], a)) }
-    };
-    let ret = unsafe { mlirOperationGetNextInBlock(first) };
-    if !uses_args || ret.ptr.is_null() || name(ret) != "stablehlo.return" {
-        return Ok(None);
-    }
-    let init = splat(ins[1]);
+    let Some(first) = op.body().and_then(|b| b.first_op()) else { return Ok(None) };
+    let Some(name) = binary_body(op) else { return Ok(None) };
+    let init = splat_through(ins[1]);
     let boolean = is_bool(ins[0]);
     // The TFL reduction, whether `init` is the body's identity, and the op that folds
     // in an `init` that is not.
-    let (to, identity_ok, combine) = match name(first).as_str() {
-        "stablehlo.add" => ("tfl.sum", init == Some(0.0), "tfl.add"),
-        "stablehlo.multiply" => ("tfl.reduce_prod", init == Some(1.0), "tfl.mul"),
-        "stablehlo.or" if boolean => ("tfl.reduce_any", init == Some(0.0), "tfl.logical_or"),
-        "stablehlo.and" if boolean => ("tfl.reduce_all", init == Some(1.0), "tfl.logical_and"),
-        "stablehlo.maximum" => {
-            ("tfl.reduce_max", init.is_some_and(|v| v == f64::NEG_INFINITY || v <= -(2f64.powi(31))), "tfl.maximum")
-        }
-        "stablehlo.minimum" => {
-            ("tfl.reduce_min", init.is_some_and(|v| v == f64::INFINITY || v >= 2f64.powi(31) - 1.0), "tfl.minimum")
-        }
+    let _ = first;
+    let (to, identity_ok, combine) = match name {
+        hlo::Add::NAME => (tfl::Sum::NAME, init == Some(0.0), tfl::Add::NAME),
+        hlo::Multiply::NAME => (tfl::ReduceProd::NAME, init == Some(1.0), tfl::Mul::NAME),
+        hlo::Or::NAME if boolean => (tfl::ReduceAny::NAME, init == Some(0.0), tfl::LogicalOr::NAME),
+        hlo::And::NAME if boolean => (tfl::ReduceAll::NAME, init == Some(1.0), tfl::LogicalAnd::NAME),
+        hlo::Maximum::NAME => (
+            tfl::ReduceMax::NAME,
+            init.is_some_and(|v| v == f64::NEG_INFINITY || v <= -(2f64.powi(31))),
+            tfl::Maximum::NAME,
+        ),
+        hlo::Minimum::NAME => (
+            tfl::ReduceMin::NAME,
+            init.is_some_and(|v| v == f64::INFINITY || v >= 2f64.powi(31) - 1.0),
+            tfl::Minimum::NAME,
+        ),
         _ => return Ok(None),
     };
-    let Some(dims) = attr(op, "dimensions").and_then(|a| a.as_ints()) else {
+    let Some(dims) = op.attr("dimensions").and_then(|a| a.as_ints()) else {
         return Err("'stablehlo.reduce' op has no dimensions".into());
     };
-    let axes = i32_const(op, &dims);
+    let axes = i32_const(rw, op, &dims);
     let keep = bool_attr(op, false);
     if identity_ok {
-        return Ok(Some(insert_op_before(op, to, &[ins[0], axes], &result_types(op), &[("keep_dims", keep)])));
+        return Ok(Some(rw.create(to, &[ins[0], axes], &op.result_types(), &[("keep_dims", keep)])));
     }
     // Another init is one more operand of the body's op: op(reduce(x), init), the 0-d
     // init broadcast (a minimum over indices that starts at the dim size, say).
-    let t = unsafe { mlirValueGetType(result(op, 0)) };
-    let reduced = emit(op, to, &[ins[0], axes], t, &[("keep_dims", keep)]);
+    let t = op.result(0).raw_type();
+    let reduced = emit(rw, op, to, &[ins[0], axes], t, &[("keep_dims", keep)]);
     // The pass checks the op a rule returns against the catalog; this one comes first.
-    if let Some(r) = defining_op(reduced).filter(|r| !catalog_accepts(*r)) {
-        erase(r);
+    if let Some(r) = reduced.defining_op().filter(|r| !catalog_accepts(*r)) {
+        rw.erase_op(r);
         return Ok(None);
     }
-    let attrs: &[(&str, MlirAttribute)] =
-        if matches!(combine, "tfl.add" | "tfl.mul") { &[("fused_activation_function", string_attr(op, "NONE"))] } else { &[] };
-    Ok(Some(insert_op_before(op, combine, &[reduced, ins[1]], &[t], attrs)))
+    let attrs: &[(&str, Attribute<'c>)] = if matches!(combine, tfl::Add::NAME | tfl::Mul::NAME) {
+        &[("fused_activation_function", op.context().string_attr("NONE"))]
+    } else {
+        &[]
+    };
+    Ok(Some(rw.create(combine, &[reduced, ins[1]], &[t], attrs)))
 }
 
 /// `dot_general` with leading batch dims on both sides (in order) and one contracting
 /// dim that is one of the two minor dims of each operand: `tfl.batch_matmul` with
 /// `adj_x`/`adj_y` saying which side is transposed.
-fn dot_general(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let ins = operands(op);
-    let (lt, rt) = unsafe { (type_from_mlir(mlirValueGetType(ins[0])), type_from_mlir(mlirValueGetType(ins[1]))) };
+fn dot_general<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    let (lt, rt) = (ins[0].ty(), ins[1].ty());
     let (lr, rr) = (lt.dims().len(), rt.dims().len());
-    let Some(Attr::Opaque { data, .. }) = raw_attr(op, "dot_dimension_numbers").map(attr_from_mlir) else {
-        return Ok(None);
-    };
-    let list = |key: &str| -> Vec<i64> {
-        data.find(key)
-            .and_then(|i| {
-                let rest = &data[i + key.len()..];
-                let start = rest.find('[')?;
-                let end = rest.find(']')?;
-                Some(rest[start + 1..end].split(',').filter_map(|x| x.trim().parse().ok()).collect())
-            })
-            .unwrap_or_default()
-    };
-    let (lb, rb) = (list("lhs_batching_dimensions"), list("rhs_batching_dimensions"));
-    let (lc, rc) = (list("lhs_contracting_dimensions"), list("rhs_contracting_dimensions"));
+    let Some(dn) = op.attr("dot_dimension_numbers") else { return Ok(None) };
+    let dn = DotDims::from_attr(&dn).map_err(|e| format!("attribute 'dot_dimension_numbers' {e}"))?;
+    let DotDims { lhs_batching: lb, rhs_batching: rb, lhs_contracting: lc, rhs_contracting: rc } = dn;
     let b = lb.len();
     let leading = |v: &[i64]| v.iter().enumerate().all(|(i, &d)| d == i as i64);
     if lb == rb && leading(&lb) && lc.len() == 1 && rc.len() == 1 && lr == b + 2 && rr == b + 2 {
@@ -399,10 +558,10 @@ fn dot_general(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         };
         if let (Some(adj_x), Some(adj_y)) = (adj_x, adj_y) {
             let attrs = [("adj_x", bool_attr(op, adj_x)), ("adj_y", bool_attr(op, adj_y))];
-            return Ok(Some(insert_op_before(op, "tfl.batch_matmul", &ins, &result_types(op), &attrs)));
+            return Ok(Some(rw.create(tfl::BatchMatmul::NAME, &ins, &op.result_types(), &attrs)));
         }
     }
-    dot_general_as_matmul(op, [&lb, &rb], [&lc, &rc])
+    Ok(None)
 }
 
 /// Any other float `dot_general`: each operand permuted to `[batch, free, contracting]`
@@ -410,10 +569,17 @@ fn dot_general(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
 /// `B` without batch dims), one `tfl.batch_matmul`, and a reshape to StableHLO's result
 /// `[batch, lhs free, rhs free]` (adaptive average pooling's matrix of window weights,
 /// a product over a middle dim).
-fn dot_general_as_matmul(op: MlirOperation, [lb, rb]: [&[i64]; 2], [lc, rc]: [&[i64]; 2]) -> Result<Option<MlirOperation>, String> {
-    let (l, r) = (operand(op, 0), operand(op, 1));
-    let (lt, rt, out) = (ty(l), ty(r), ty(result(op, 0)));
-    if [&lt, &rt, &out].iter().any(|t| !t.is_static() || t.elem != ElemTy::F32) || lb.len() != rb.len() || lc.len() != rc.len() {
+fn dot_general_as_matmul<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let Some(dn) = op.attr("dot_dimension_numbers") else { return Ok(None) };
+    let dn = DotDims::from_attr(&dn).map_err(|e| format!("attribute 'dot_dimension_numbers' {e}"))?;
+    let DotDims { lhs_batching: lb, rhs_batching: rb, lhs_contracting: lc, rhs_contracting: rc } = dn;
+    let (lb, rb, lc, rc) = (lb.as_slice(), rb.as_slice(), lc.as_slice(), rc.as_slice());
+    let (l, r) = (op.operand(0), op.operand(1));
+    let (lt, rt, out) = (ty(l), ty(r), ty(op.result(0)));
+    if [&lt, &rt, &out].iter().any(|t| !t.is_static() || t.elem != ElemTy::F32)
+        || lb.len() != rb.len()
+        || lc.len() != rc.len()
+    {
         return Ok(None);
     }
     let free = |rank: usize, used: &[&[i64]]| -> Vec<i64> {
@@ -424,130 +590,190 @@ fn dot_general_as_matmul(op: MlirOperation, [lb, rb]: [&[i64]; 2], [lc, rc]: [&[
     let (bsz, m, k, n) = (size(lt.dims(), lb), size(lt.dims(), &lf), size(lt.dims(), lc), size(rt.dims(), &rf));
     let batched = !lb.is_empty();
     let shape = |rows: i64, cols: i64| if batched { vec![bsz, rows, cols] } else { vec![rows, cols] };
-    let permuted = |v: MlirValue, perm: Vec<i64>| {
-        if perm.iter().enumerate().all(|(i, &p)| p == i as i64) { v } else { tfl_transpose(op, v, &perm) }
-    };
-    let lhs = permuted(l, lb.iter().chain(&lf).chain(lc).copied().collect());
-    let rhs = permuted(r, rb.iter().chain(rc).chain(&rf).copied().collect());
-    let lhs = if ty(lhs).dims() == shape(m, k) { lhs } else { reshape_to(op, lhs, &shape(m, k)) };
-    let rhs = if ty(rhs).dims() == shape(k, n) { rhs } else { reshape_to(op, rhs, &shape(k, n)) };
+    let lhs = permuted(rw, op, l, &lb.iter().chain(&lf).chain(lc).copied().collect::<Vec<_>>());
+    let rhs = permuted(rw, op, r, &rb.iter().chain(rc).chain(&rf).copied().collect::<Vec<_>>());
+    let lhs = if ty(lhs).dims() == shape(m, k) { lhs } else { reshape_to(rw, op, lhs, &shape(m, k)) };
+    let rhs = if ty(rhs).dims() == shape(k, n) { rhs } else { reshape_to(rw, op, rhs, &shape(k, n)) };
     let attrs = [("adj_x", bool_attr(op, false)), ("adj_y", bool_attr(op, false))];
-    let y = emit(op, "tfl.batch_matmul", &[lhs, rhs], like(l, &shape(m, n)), &attrs);
+    let y = emit(rw, op, tfl::BatchMatmul::NAME, &[lhs, rhs], like(l, &shape(m, n)), &attrs);
     if ty(y).dims() == out.dims() {
-        return Ok(defining_op(y));
+        return Ok(y.defining_op());
     }
-    Ok(defining_op(reshape_to(op, y, out.dims())))
+    Ok(defining_op(reshape_to(rw, op, y, out.dims())))
 }
 
-pub(super) fn i32_attr(op: MlirOperation, v: i64) -> MlirAttribute {
-    unsafe {
-        let ctx = mlirOperationGetContext(op);
-        mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 32), v)
-    }
+pub(super) fn i32_attr<'c>(op: Op<'c>, v: i64) -> Attribute<'c> {
+    op.context().i32_attr(v)
 }
 
 /// `convert` is `tfl.cast` (f16 constants to f32: `tfl.dequantize`), except to or from
 /// bfloat16: LiteRT has no bfloat16 kernels (its interpreter cannot even read such
 /// tensors), so that form stays illegal.
-fn convert(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let from = type_from_mlir(unsafe { mlirValueGetType(operand(op, 0)) }).elem;
-    let to = type_from_mlir(unsafe { mlirValueGetType(result(op, 0)) }).elem;
+fn convert_op<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let c = op.cast::<hlo::Convert>().expect("rooted at stablehlo.convert");
+    let from = c.operand_operand().elem();
+    let to = c.result().elem();
     if from == ElemTy::BF16 || to == ElemTy::BF16 {
         return Ok(None);
     }
     // Float16 weights read as float32 are TFLite's DEQUANTIZE of an f16 constant, which
     // the XNNPACK delegate unpacks once at load time (it fails on one that is a model
     // output by itself: that stays a cast).
-    let returned = uses(result(op, 0)).iter().any(|(u, _)| name(*u) == "func.return");
-    if from == ElemTy::F16 && to == ElemTy::F32 && crate::legacy::constant::is_constant(operand(op, 0)) && !returned {
-        return Ok(Some(insert_op_before(op, "tfl.dequantize", &operands(op), &result_types(op), &[])));
+    let returned = op.result(0).uses().iter().any(|(u, _)| u.name() == Return::NAME);
+    if from == ElemTy::F16 && to == ElemTy::F32 && crate::constant::is_constant(op.operand(0)) && !returned {
+        return Ok(Some(rw.create(tfl::Dequantize::NAME, &op.operands(), &op.result_types(), &[])));
     }
-    Ok(Some(insert_op_before(op, "tfl.cast", &operands(op), &result_types(op), &[])))
+    Ok(Some(rw.create(tfl::Cast::NAME, &op.operands(), &op.result_types(), &[])))
 }
 
 /// `uniform_quantize` is `tfl.quantize`, which names its result type in `qtype`.
-fn uniform_quantize(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let qtype = unsafe { mlirTypeAttrGet(mlirValueGetType(result(op, 0))) };
-    Ok(Some(insert_op_before(op, "tfl.quantize", &operands(op), &result_types(op), &[("qtype", qtype)])))
+fn uniform_quantize<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let qtype = op.context().type_attr(op.result(0).raw_type());
+    Ok(Some(rw.create(tfl::Quantize::NAME, &op.operands(), &op.result_types(), &[("qtype", qtype)])))
 }
 
 /// A ranked tensor type of `shape` with `v`'s element type.
-pub(super) fn like(v: MlirValue, shape: &[i64]) -> MlirType {
-    unsafe {
-        let elem = mlirShapedTypeGetElementType(mlirValueGetType(v));
-        mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), elem, mlirAttributeGetNull())
-    }
+pub(super) fn like<'c>(v: Value<'c>, shape: &[i64]) -> Type<'c> {
+    v.raw_type().with_shape(shape)
 }
 
 /// `tfl.transpose(v, perm)` inserted before `anchor`.
-pub(super) fn tfl_transpose(anchor: MlirOperation, v: MlirValue, perm: &[i64]) -> MlirValue {
-    let dims = type_from_mlir(unsafe { mlirValueGetType(v) });
+pub(super) fn tfl_transpose<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, perm: &[i64]) -> Value<'c> {
+    let dims = v.ty();
     let shape: Vec<i64> = perm.iter().map(|&p| dims.dims()[p as usize]).collect();
-    let p = i32_const(anchor, perm);
-    unsafe { mlirOperationGetResult(insert_op_before(anchor, "tfl.transpose", &[v, p], &[like(v, &shape)], &[]), 0) }
+    let p = i32_const(rw, anchor, perm);
+    tfl::Transpose::build(rw, &[like(v, &shape)], v, p).create().output()
 }
 
-/// `convolution` in the importer's layouts. 2-D (`[b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1]`,
-/// no input dilation, no batch groups): NCHW input and OIHW filter are transposed to
-/// NHWC / OHWI (the layout pass cancels such transposes later), explicit padding
-/// becomes a `tfl.pad` before a VALID convolution, and the NHWC result is transposed
-/// back. One group per input channel is `tfl.depthwise_conv_2d` (filter `[1, H, W, O]`);
-/// other group counts are `tfl.conv_2d` with a filter of `C / groups` input channels
-/// (TFLite's grouped convolution). 1-D (`[b, f, 0]x[o, i, 0]->[b, f, 0]`) is the 2-D form
-/// on a height of 1, between reshapes. A transposed convolution (`[i, o, 0, 1]` filter,
-/// input dilation, the importer's spatially reversed filter) is `tfl.transpose_conv`.
-fn convolution(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let dn = match raw_attr(op, "dimension_numbers").map(attr_from_mlir) {
-        Some(Attr::Opaque { data, .. }) => data.replace(' ', ""),
-        _ => return Ok(None),
-    };
-    let (x, w) = (operand(op, 0), operand(op, 1));
-    let (xt, wt, out) = (ty(x), ty(w), ty(result(op, 0)));
+/// `convolution` with one or two spatial dims, in any dimension layout (PyTorch's
+/// `[b, f, 0, 1]x[o, i, 0, 1]`, JAX's `[b, 0, 1, f]x[0, 1, i, o]`...), no batch groups.
+/// The operands are transposed into TFLite's NHWC input and OHWI filter and the NHWC
+/// result back into the output's layout; a transpose whose permutation is the identity
+/// is not emitted, and `tfl-layout-nhwc` / `tfl-fold-constants` cancel the others
+/// (PyTorch's NCHW) or fold them into the constant weights. 2-D: explicit padding
+/// becomes a `tfl.pad` before a VALID convolution. One group per input channel is
+/// `tfl.depthwise_conv_2d` (filter `[1, H, W, O]`); other group counts are
+/// `tfl.conv_2d` with a filter of `C / groups` input channels (TFLite's grouped
+/// convolution). 1-D is the 2-D form with a unit spatial dim before the one there is,
+/// between reshapes. A transposed convolution (input dilation, or a filter that is a
+/// reverse of the spatial dims, as the importer writes a stride-1 one) is
+/// `tfl.transpose_conv`.
+fn convolution_transposed<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    convolution(op, rw, ConvForm::Transposed)
+}
+fn convolution_depthwise<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    convolution(op, rw, ConvForm::Depthwise)
+}
+fn convolution_plain<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    convolution(op, rw, ConvForm::Plain)
+}
+
+/// The TFL op a `convolution` pattern makes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ConvForm {
+    /// `tfl.transpose_conv`: input dilation, or a reversed filter.
+    Transposed,
+    /// `tfl.depthwise_conv_2d`: one group per input channel.
+    Depthwise,
+    /// `tfl.conv_2d`, grouped or not.
+    Plain,
+}
+
+fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<Option<Op<'c>>, String> {
+    let conv = op.cast::<hlo::Convolution>().expect("rooted at stablehlo.convolution");
+    let Some(dn) = conv.dimension_numbers() else { return Ok(None) };
+    let dn = ConvDims::from_attr(&dn.value()).map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
+    let (x, w) = (conv.lhs(), conv.rhs());
+    let (xt, wt, out) = (ty(x), ty(w), ty(op.result(0)));
     if !xt.is_static() || !wt.is_static() || !out.is_static() {
         return Ok(None);
     }
     let spatial = xt.dims().len().saturating_sub(2);
-    let ints = |n: &str| attr(op, n).and_then(|a| a.as_ints()).unwrap_or_else(|| vec![1; spatial]);
+    let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints()).unwrap_or_else(|| vec![1; spatial]);
     let (strides, lhs_dilation, rhs_dilation) = (ints("window_strides"), ints("lhs_dilation"), ints("rhs_dilation"));
-    let groups = attr(op, "feature_group_count").and_then(|a| a.as_int()).unwrap_or(1);
-    if attr(op, "batch_group_count").and_then(|a| a.as_int()).unwrap_or(1) != 1 {
+    let groups = conv.feature_group_count().unwrap_or(1);
+    if conv.batch_group_count().unwrap_or(1) != 1 || dn.spatial_rank() != spatial {
         return Ok(None);
     }
-    let pads: Vec<i64> = match attr(op, "padding") {
+    // One group per input channel is depthwise (the 1-D form's reshapes keep the
+    // feature dims).
+    let feature = |dims: &[i64], d: i64| dims.get(d as usize).copied();
+    let (cin, fin) = (feature(xt.dims(), dn.input_feature), feature(wt.dims(), dn.kernel_input_feature));
+    let depthwise = groups > 1 && Some(groups) == cin && fin == Some(1);
+    let wanted = if depthwise { ConvForm::Depthwise } else { ConvForm::Plain };
+    let pads: Vec<i64> = match op.attr("padding") {
         Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 2 * spatial => v,
         Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 1 => vec![v[0]; 2 * spatial],
         None => vec![0; 2 * spatial],
         _ => return Ok(None),
     };
+    if [&strides, &lhs_dilation, &rhs_dilation].iter().any(|v| v.len() != spatial) {
+        return Ok(None);
+    }
     let unit = |v: &[i64]| v.iter().all(|&d| d == 1);
-    match dn.as_str() {
-        "conv<[b,f,0,1]x[o,i,0,1]->[b,f,0,1]>" if unit(&lhs_dilation) => {
-            let y = conv_nchw(op, x, w, [strides[0], strides[1]], [rhs_dilation[0], rhs_dilation[1]], [pads[0], pads[1], pads[2], pads[3]], groups, out.dims());
-            Ok(y.and_then(defining_op))
+    match spatial {
+        2 if form == ConvForm::Transposed => {
+            // A reversed filter makes a plain convolution a transposed one where
+            // `transpose_conv` can take it; otherwise it stays a plain one.
+            let transposable = unit(&strides) && unit(&rhs_dilation) && groups == 1;
+            let reversed_filter = transposable && reversed_source(w, &dn.kernel_spatial).is_some();
+            if !transposable || !(!unit(&lhs_dilation) || reversed_filter) {
+                return Ok(None);
+            }
+            let pads4 = [pads[0], pads[1], pads[2], pads[3]];
+            let y = transposed_conv(rw, op, x, w, &dn, [lhs_dilation[0], lhs_dilation[1]], pads4, out.dims());
+            Ok(y.and_then(|v| v.defining_op()))
         }
-        "conv<[b,f,0]x[o,i,0]->[b,f,0]>" if unit(&lhs_dilation) => {
-            let (xd, wd, od) = (xt.dims(), wt.dims(), out.dims());
-            let x2 = reshape_to(op, x, &[xd[0], xd[1], 1, xd[2]]);
-            let w2 = reshape_to(op, w, &[wd[0], wd[1], 1, wd[2]]);
-            let o2 = [od[0], od[1], 1, od[2]];
-            let Some(y) = conv_nchw(op, x2, w2, [1, strides[0]], [1, rhs_dilation[0]], [0, 0, pads[0], pads[1]], groups, &o2) else {
+        // Input dilation is a transposed convolution or nothing.
+        2 if form == wanted && unit(&lhs_dilation) => {
+            let y = conv_2d(
+                rw,
+                op,
+                x,
+                w,
+                &dn,
+                [strides[0], strides[1]],
+                [rhs_dilation[0], rhs_dilation[1]],
+                [pads[0], pads[1], pads[2], pads[3]],
+                groups,
+                out.dims(),
+            );
+            Ok(y.and_then(|v| v.defining_op()))
+        }
+        1 if form == wanted && unit(&lhs_dilation) => {
+            let Some((dn2, [xi, wi, oi])) = dn.with_leading_unit_spatial() else { return Ok(None) };
+            let unit_at = |dims: &[i64], at: usize| -> Vec<i64> {
+                let mut v = dims.to_vec();
+                v.insert(at.min(v.len()), 1);
+                v
+            };
+            let x2 = reshape_to(rw, op, x, &unit_at(xt.dims(), xi));
+            let w2 = reshape_to(rw, op, w, &unit_at(wt.dims(), wi));
+            let o2 = unit_at(out.dims(), oi);
+            let Some(y) = conv_2d(
+                rw,
+                op,
+                x2,
+                w2,
+                &dn2,
+                [1, strides[0]],
+                [1, rhs_dilation[0]],
+                [0, 0, pads[0], pads[1]],
+                groups,
+                &o2,
+            ) else {
                 return Ok(None);
             };
-            Ok(defining_op(reshape_to(op, y, od)))
-        }
-        "conv<[b,f,0,1]x[i,o,0,1]->[b,f,0,1]>" if unit(&strides) && unit(&rhs_dilation) && groups == 1 => {
-            Ok(transposed_conv(op, x, w, [lhs_dilation[0], lhs_dilation[1]], [pads[0], pads[1], pads[2], pads[3]], out.dims()).and_then(defining_op))
+            Ok(reshape_to(rw, op, y, out.dims()).defining_op())
         }
         _ => Ok(None),
     }
 }
 
 /// `tfl.no_value`, the absent optional operand.
-fn no_value(op: MlirOperation) -> MlirValue {
-    unsafe {
-        let ctx = ctx_of(op);
-        emit(op, "tfl.no_value", &[], mlirNoneTypeGet(ctx), &[("value", mlirUnitAttrGet(ctx))])
-    }
+fn no_value<'c>(rw: &mut Rewriter<'c>, op: Op<'c>) -> Value<'c> {
+    let c = op.context();
+    emit(rw, op, tfl::NoValue::NAME, &[], c.none_type(), &[("value", c.unit_attr())])
 }
 
 /// How a TFLite window op (convolution, pooling) pads its 2-D spatial dims.
@@ -576,7 +802,14 @@ fn same_padding(input: i64, window: i64, stride: i64, dilation: i64) -> ([i64; 2
 /// with explicit `pads` does, per spatial dim. High padding no window reaches is
 /// dropped; what is left is SAME when it is what SAME computes, VALID when it is
 /// zero. `None` for negative padding, or a window TFLite cannot reproduce.
-fn window_padding(input: [i64; 2], window: [i64; 2], strides: [i64; 2], dilation: [i64; 2], pads: [[i64; 2]; 2], out: [i64; 2]) -> Option<WindowPadding> {
+fn window_padding(
+    input: [i64; 2],
+    window: [i64; 2],
+    strides: [i64; 2],
+    dilation: [i64; 2],
+    pads: [[i64; 2]; 2],
+    out: [i64; 2],
+) -> Option<WindowPadding> {
     let mut used = [[0i64; 2]; 2];
     for i in 0..2 {
         // In i128: sizes and attributes are whatever the verifier admits.
@@ -601,178 +834,292 @@ fn window_padding(input: [i64; 2], window: [i64; 2], strides: [i64; 2], dilation
     Some(if same { WindowPadding::Same } else { WindowPadding::Explicit(used) })
 }
 
-/// The NCHW result of a 2-D convolution of NCHW `x` with OIHW `w` (see `convolution`),
-/// or `None` for a group count TFLite has no kernel for, or negative padding.
+/// The result of a 2-D convolution of `x` with `w` laid out as `dn` says (see
+/// `convolution`), in the output's layout, or `None` for a group count TFLite has no
+/// kernel for, or negative padding.
 #[allow(clippy::too_many_arguments)]
-fn conv_nchw(op: MlirOperation, x: MlirValue, w: MlirValue, strides: [i64; 2], dilation: [i64; 2], pads: [i64; 4], groups: i64, out: &[i64]) -> Option<MlirValue> {
+fn conv_2d<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    w: Value<'c>,
+    dn: &ConvDims,
+    strides: [i64; 2],
+    dilation: [i64; 2],
+    pads: [i64; 4],
+    groups: i64,
+    out: &[i64],
+) -> Option<Value<'c>> {
     let (xt, wt) = (ty(x), ty(w));
-    let (cin, cout, fin) = (xt.dims()[1], wt.dims()[0], wt.dims()[1]);
+    let (xd, wd) = (xt.dims(), wt.dims());
+    let at = |dims: &[i64], d: i64| dims.get(d as usize).copied();
+    let (cin, cout, fin) =
+        (at(xd, dn.input_feature)?, at(wd, dn.kernel_output_feature)?, at(wd, dn.kernel_input_feature)?);
     if groups < 1 || cin % groups != 0 || cout % groups != 0 || fin * groups != cin {
         return None;
     }
-    let (xd, wd) = (xt.dims(), wt.dims());
-    let padding = window_padding([xd[2], xd[3]], [wd[2], wd[3]], strides, dilation, [[pads[0], pads[1]], [pads[2], pads[3]]], [out[2], out[3]])?;
+    // Each tensor's dims in NHWC (OHWI) order.
+    let (xp, wp, op_) = (dn.input_channel_last(), dn.kernel_ohwi(), dn.output_channel_last());
+    let size = |dims: &[i64], perm: &[i64], i: usize| at(dims, perm[i]);
+    let input = [size(xd, &xp, 1)?, size(xd, &xp, 2)?];
+    let window = [size(wd, &wp, 1)?, size(wd, &wp, 2)?];
+    let out_nhwc_dims = [size(out, &op_, 0)?, size(out, &op_, 1)?, size(out, &op_, 2)?, size(out, &op_, 3)?];
+    let padding = window_padding(
+        input,
+        window,
+        strides,
+        dilation,
+        [[pads[0], pads[1]], [pads[2], pads[3]]],
+        [out_nhwc_dims[1], out_nhwc_dims[2]],
+    )?;
     let depthwise = groups > 1 && groups == cin && fin == 1;
-    let nhwc = padded_nhwc(op, x, &padding, None);
-    // OIHW -> OHWI for conv_2d; [O, 1, H, W] -> [1, H, W, O] for depthwise.
-    let filter = if depthwise { tfl_transpose(op, w, &[1, 2, 3, 0]) } else { tfl_transpose(op, w, &[0, 2, 3, 1]) };
-    let none = no_value(op);
-    let out_nhwc = like(x, &[out[0], out[2], out[3], out[1]]);
+    let nhwc = padded_nhwc(rw, op, x, &xp, &padding, None);
+    // OHWI for conv_2d; [1, H, W, O] (the unit input feature first) for depthwise.
+    let filter = if depthwise {
+        permuted(rw, op, w, &[dn.kernel_input_feature, wp[1], wp[2], dn.kernel_output_feature])
+    } else {
+        permuted(rw, op, w, &wp)
+    };
+    let none = no_value(rw, op);
+    let out_nhwc = like(x, &out_nhwc_dims);
     let mut attrs = vec![
         ("dilation_h_factor", i32_attr(op, dilation[0])),
         ("dilation_w_factor", i32_attr(op, dilation[1])),
-        ("fused_activation_function", string_attr(op, "NONE")),
-        ("padding", string_attr(op, padding_name(&padding))),
+        ("fused_activation_function", op.context().string_attr("NONE")),
+        ("padding", op.context().string_attr(padding_name(&padding))),
         ("stride_h", i32_attr(op, strides[0])),
         ("stride_w", i32_attr(op, strides[1])),
     ];
     let name = if depthwise {
         attrs.push(("depth_multiplier", i32_attr(op, cout / cin)));
-        "tfl.depthwise_conv_2d"
+        tfl::DepthwiseConv2d::NAME
     } else {
-        "tfl.conv_2d"
+        tfl::Conv2d::NAME
     };
-    let conv = emit(op, name, &[nhwc, filter, none], out_nhwc, &attrs);
-    Some(tfl_transpose(op, conv, &[0, 3, 1, 2]))
+    let conv = emit(rw, op, name, &[nhwc, filter, none], out_nhwc, &attrs);
+    Some(permuted(rw, op, conv, &inverse(&op_)))
+}
+
+/// The permutation that undoes `perm`.
+pub(super) fn inverse(perm: &[i64]) -> Vec<i64> {
+    let mut inv = vec![0; perm.len()];
+    for (i, &p) in perm.iter().enumerate() {
+        if let Some(slot) = inv.get_mut(p as usize) {
+            *slot = i as i64;
+        }
+    }
+    inv
+}
+
+/// `v` transposed by `perm`, or `v` itself when `perm` is the identity.
+pub(super) fn permuted<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, perm: &[i64]) -> Value<'c> {
+    if perm.iter().enumerate().all(|(i, &p)| p == i as i64) {
+        v
+    } else {
+        tfl_transpose(rw, anchor, v, perm)
+    }
 }
 
 /// The `padding` attribute of a window op padded as `p` (explicit padding is a pad op
 /// before a VALID window op).
 fn padding_name(p: &WindowPadding) -> &'static str {
-    if *p == WindowPadding::Same { "SAME" } else { "VALID" }
+    if *p == WindowPadding::Same {
+        "SAME"
+    } else {
+        "VALID"
+    }
 }
 
-/// NCHW `x` transposed to NHWC, then padded by the explicit padding of `p` if any
-/// (with zeros, or with `value` through `tfl.padv2`).
-fn padded_nhwc(op: MlirOperation, x: MlirValue, p: &WindowPadding, value: Option<f64>) -> MlirValue {
-    let nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
+/// `x` transposed to NHWC by `to_nhwc`, then padded by the explicit padding of `p` if
+/// any (with zeros, or with `value` through `tfl.padv2`).
+fn padded_nhwc<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    to_nhwc: &[i64],
+    p: &WindowPadding,
+    value: Option<f64>,
+) -> Value<'c> {
+    let nhwc = permuted(rw, op, x, to_nhwc);
     let WindowPadding::Explicit([[t, b], [l, r]]) = *p else { return nhwc };
-    let paddings = paddings_const(op, &[[0, 0], [t, b], [l, r], [0, 0]]);
+    let paddings = paddings_const(rw, op, &[[0, 0], [t, b], [l, r], [0, 0]]);
     let d = ty(nhwc);
     let padded = like(nhwc, &[d.dims()[0], d.dims()[1] + t + b, d.dims()[2] + l + r, d.dims()[3]]);
     match value {
-        None => emit(op, "tfl.pad", &[nhwc, paddings], padded, &[]),
+        None => emit(rw, op, tfl::Pad::NAME, &[nhwc, paddings], padded, &[]),
         Some(v) => {
             let scalar = tensor_type(&[], elem_of(x));
-            let c = const_attr(op, unsafe { mlirDenseElementsAttrFloatSplatGet(scalar, v as f32) });
-            emit(op, "tfl.padv2", &[nhwc, paddings, c], padded, &[])
+            let c = {
+                let a = op.context().float_splat(scalar, v as f32);
+                const_attr(rw, op, a)
+            };
+            emit(rw, op, tfl::Padv2::NAME, &[nhwc, paddings, c], padded, &[])
         }
     }
 }
 
 /// The operand of a reverse over exactly `dims` that defines `v` (a `tfl.reverse_v2`
 /// already legalized, or a `stablehlo.reverse`), if `v` is only used once.
-fn reversed_source(v: MlirValue, dims: &[i64]) -> Option<(MlirOperation, MlirValue)> {
-    let def = defining_op(v)?;
-    if use_count(v) != 1 {
+fn reversed_source<'c>(v: Value<'c>, dims: &[i64]) -> Option<(Op<'c>, Value<'c>)> {
+    let def = v.defining_op()?;
+    if v.use_count() != 1 {
         return None;
     }
-    let reversed = match name(def).as_str() {
-        "tfl.reverse_v2" => edge_dialects::ir::const_ints_of_value(operand(def, 1))?,
-        "stablehlo.reverse" => attr(def, "dimensions")?.as_ints()?,
-        _ => return None,
+    let reversed = if def.isa::<tfl::ReverseV2>() {
+        def.operand(1).const_ints()?
+    } else if def.isa::<hlo::Reverse>() {
+        def.attr("dimensions")?.as_ints()?
+    } else {
+        return None;
     };
-    (reversed == dims).then(|| (def, operand(def, 0)))
+    (reversed == dims).then(|| (def, def.operand(0)))
 }
 
 /// Erases `op` and then its operands' defining constants, when nothing uses them.
-fn erase_dead(op: MlirOperation) {
-    let ins = operands(op);
-    if (0..unsafe { mlirOperationGetNumResults(op) }).any(|i| use_count(result(op, i)) > 0) {
+fn erase_dead<'c>(rw: &mut Rewriter<'c>, op: Op<'c>) {
+    let ins = op.operands();
+    if !op.is_unused() {
         return;
     }
-    erase(op);
+    rw.erase_op(op);
     for v in ins {
-        if let Some(d) = defining_op(v).filter(|d| name(*d) == "tfl.pseudo_const" && use_count(v) == 0) {
-            erase(d);
+        if let Some(d) = v.defining_op().filter(|d| d.name() == tfl::PseudoConst::NAME && v.use_count() == 0) {
+            rw.erase_op(d);
         }
     }
 }
 
-/// The NCHW result of a transposed convolution as StableHLO writes it: input dilated by
-/// `s`, padded by `pads`, correlated with the spatially reversed `[I, O, H, W]` filter
-/// `w`. TFLite's `transpose_conv` scatters with the unreversed filter (OHWI), so the
-/// reverse is dropped (or, if `w` is not a reverse, one is added); the VALID output of
-/// `(in - 1) * s + k` is then cropped (and zero-padded at the end) to StableHLO's window.
-fn transposed_conv(op: MlirOperation, x: MlirValue, w: MlirValue, s: [i64; 2], pads: [i64; 4], out: &[i64]) -> Option<MlirValue> {
+/// The result of a transposed convolution as StableHLO writes it, in the output's
+/// layout: input dilated by `s`, padded by `pads`, correlated with the spatially
+/// reversed filter `w` (dims as `dn` says). TFLite's `transpose_conv` scatters with the
+/// unreversed filter (OHWI), so the reverse is dropped (or, if `w` is not a reverse,
+/// one is added); the VALID output of `(in - 1) * s + k` is then cropped (and
+/// zero-padded at the end) to StableHLO's window.
+fn transposed_conv<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    w: Value<'c>,
+    dn: &ConvDims,
+    s: [i64; 2],
+    pads: [i64; 4],
+    out: &[i64],
+) -> Option<Value<'c>> {
     let (xd, wd) = (ty(x).dims().to_vec(), ty(w).dims().to_vec());
-    let (k, input) = ([wd[2], wd[3]], [xd[2], xd[3]]);
+    let (xp, wp, op_) = (dn.input_channel_last(), dn.kernel_ohwi(), dn.output_channel_last());
+    let at = |dims: &[i64], d: i64| dims.get(d as usize).copied();
+    let (k, input) = ([at(&wd, wp[1])?, at(&wd, wp[2])?], [at(&xd, xp[1])?, at(&xd, xp[2])?]);
     let full = [(input[0] - 1) * s[0] + k[0], (input[1] - 1) * s[1] + k[1]];
     let top = [k[0] - 1 - pads[0], k[1] - 1 - pads[2]];
+    let (n, o, oh, ow) = (at(out, op_[0])?, at(out, op_[3])?, at(out, op_[1])?, at(out, op_[2])?);
+    // Nothing is changed before here: `None` leaves the op as it was.
     if top.iter().any(|&t| t < 0) || ty(x).elem != ElemTy::F32 {
         return None;
     }
-    let unreversed = match reversed_source(w, &[2, 3]) {
+    let unreversed = match reversed_source(w, &dn.kernel_spatial) {
         Some((rev, source)) => {
             // Point the convolution at the source so the reverse can go now.
-            unsafe { mlirOperationSetOperand(op, 1, source) };
-            erase_dead(rev);
+            rw.set_operand(op, 1, source);
+            erase_dead(rw, rev);
             source
         }
-        None => {
-            let axes = i32_const(op, &[2, 3]);
-            emit(op, "tfl.reverse_v2", &[w, axes], unsafe { mlirValueGetType(w) }, &[])
-        }
+        None => reversed(rw, op, w, &dn.kernel_spatial),
     };
-    let filter = tfl_transpose(op, unreversed, &[1, 2, 3, 0]);
-    let nhwc = tfl_transpose(op, x, &[0, 2, 3, 1]);
-    let (n, o) = (out[0], out[1]);
-    let shape = i32_const(op, &[n, full[0], full[1], o]);
-    let none = no_value(op);
+    let filter = permuted(rw, op, unreversed, &wp);
+    let nhwc = permuted(rw, op, x, &xp);
+    let shape = i32_const(rw, op, &[n, full[0], full[1], o]);
+    let none = no_value(rw, op);
     let attrs = [
-        ("fused_activation_function", string_attr(op, "NONE")),
-        ("padding", string_attr(op, "VALID")),
+        ("fused_activation_function", op.context().string_attr("NONE")),
+        ("padding", op.context().string_attr("VALID")),
         ("stride_h", i32_attr(op, s[0])),
         ("stride_w", i32_attr(op, s[1])),
     ];
-    let mut y = emit(op, "tfl.transpose_conv", &[shape, filter, nhwc, none], like(x, &[n, full[0], full[1], o]), &attrs);
-    let (oh, ow) = (out[2], out[3]);
+    let mut y = emit(
+        rw,
+        op,
+        tfl::TransposeConv::NAME,
+        &[shape, filter, nhwc, none],
+        like(x, &[n, full[0], full[1], o]),
+        &attrs,
+    );
     let extra = [(top[0] + oh - full[0]).max(0), (top[1] + ow - full[1]).max(0)];
     if extra.iter().any(|&e| e > 0) {
-        let p = paddings_const(op, &[[0, 0], [0, extra[0]], [0, extra[1]], [0, 0]]);
-        y = emit(op, "tfl.pad", &[y, p], like(x, &[n, full[0] + extra[0], full[1] + extra[1], o]), &[]);
+        let p = paddings_const(rw, op, &[[0, 0], [0, extra[0]], [0, extra[1]], [0, 0]]);
+        y = emit(rw, op, tfl::Pad::NAME, &[y, p], like(x, &[n, full[0] + extra[0], full[1] + extra[1], o]), &[]);
     }
     if top != [0, 0] || oh != full[0] || ow != full[1] {
-        let (b, sz) = (i32_const(op, &[0, top[0], top[1], 0]), i32_const(op, &[n, oh, ow, o]));
-        y = emit(op, "tfl.slice", &[y, b, sz], like(x, &[n, oh, ow, o]), &[]);
+        let (b, sz) = (i32_const(rw, op, &[0, top[0], top[1], 0]), i32_const(rw, op, &[n, oh, ow, o]));
+        y = emit(rw, op, tfl::Slice::NAME, &[y, b, sz], like(x, &[n, oh, ow, o]), &[]);
     }
-    Some(tfl_transpose(op, y, &[0, 3, 1, 2]))
+    Some(permuted(rw, op, y, &inverse(&op_)))
+}
+
+/// `w` reversed along `axes`: a new constant when `w` is one (`tfl-fold-constants` has
+/// no reverse, and LiteRT would reverse the weights at every run), else a
+/// `tfl.reverse_v2`.
+fn reversed<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, w: Value<'c>, axes: &[i64]) -> Value<'c> {
+    if let Some(r) = crate::constant::read(w).and_then(|c| reverse_const(&c, axes)) {
+        return crate::constant::insert_owned(rw, r);
+    }
+    let a = i32_const(rw, op, axes);
+    emit(rw, op, tfl::ReverseV2::NAME, &[w, a], like(w, ty(w).dims()), &[])
+}
+
+/// `c` with its elements in reverse order along `axes`.
+fn reverse_const(c: &crate::constant::ConstTensor, axes: &[i64]) -> Option<crate::constant::ConstTensor> {
+    let n = c.num_elements();
+    let width = c.bytes.len().checked_div(n)?;
+    if width * n != c.bytes.len() || axes.iter().any(|&a| a < 0 || a as usize >= c.shape.len()) {
+        return None;
+    }
+    let strides = crate::constant::strides(&c.shape);
+    let mut bytes = vec![0u8; c.bytes.len()];
+    for i in 0..n {
+        let mut j = 0i64;
+        for (d, (&size, &stride)) in c.shape.iter().zip(&strides).enumerate() {
+            let at = (i as i64 / stride) % size;
+            j += if axes.contains(&(d as i64)) { size - 1 - at } else { at } * stride;
+        }
+        let j = j as usize;
+        bytes[j * width..(j + 1) * width].copy_from_slice(&c.bytes[i * width..(i + 1) * width]);
+    }
+    Some(crate::constant::ConstTensor { bytes, ..c.clone() })
 }
 
 /// The single body op of a one-block region whose op combines the two block arguments
 /// and is returned, e.g. `stablehlo.maximum`.
-pub(super) fn binary_body(op: MlirOperation) -> Option<String> {
-    unsafe {
-        let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
-        let first = mlirBlockGetFirstOperation(body);
-        if first.ptr.is_null() {
-            return None;
-        }
-        let (a, b) = (mlirBlockGetArgument(body, 0), mlirBlockGetArgument(body, 1));
-        let o = operands(first);
-        let uses_args =
-            o.len() == 2 && ((mlirValueEqual(o[0], a) && mlirValueEqual(o[1], b)) || (mlirValueEqual(o[0], b) && mlirValueEqual(o[1], a)));
-        let ret = mlirOperationGetNextInBlock(first);
-        (uses_args && !ret.ptr.is_null() && name(ret) == "stablehlo.return").then(|| name(first))
+pub(super) fn binary_body<'c>(op: Op<'c>) -> Option<&'c str> {
+    let body = op.body()?;
+    let first = body.first_op()?;
+    if body.num_arguments() < 2 {
+        return None;
     }
+    let (a, b) = (body.argument(0), body.argument(1));
+    let o = first.operands();
+    let uses_args = o.len() == 2 && ((o[0] == a && o[1] == b) || (o[0] == b && o[1] == a));
+    let ret = first.next()?;
+    (uses_args && ret.isa::<hlo::Return>()).then(|| first.name())
 }
 
 /// `reduce_window` forms:
-/// - 2-D pooling over NCHW: window `[1, 1, kh, kw]`, strides `[1, 1, sh, sw]`, no
-///   dilation. A maximum body with init -inf is `tfl.max_pool_2d`; an add body with
-///   init 0 is a window sum, `tfl.average_pool_2d` (see `average_pool`). Padding is
-///   SAME when it is what SAME computes, else a pad op (-inf for max pooling) before a
-///   VALID pool. NHWC transposes as for convolution. A 1-D pool is a 2-D pool of height
-///   1 between reshapes.
+/// - 2-D pooling in any layout: the window, strides and padding are 1 / 1 / 0 in two
+///   dims (batch and channel, whichever they are) and pool the other two (H, W), which
+///   are moved into NHWC (no transpose when they already are, as in JAX's NHWC; NCHW
+///   takes one each way, which `tfl-layout-nhwc` cancels). No dilation. A maximum body
+///   with init -inf is `tfl.max_pool_2d`; an add body with init 0 is a window sum,
+///   `tfl.average_pool_2d` (see `average_pool`). Padding is SAME when it is what SAME
+///   computes, else a pad op (-inf for max pooling) before a VALID pool. A 1-D max pool
+///   (rank 3) is the 2-D one with a unit dim inserted before the pooled dim.
 /// - A prefix sum along one dim (window the dim's size, padded by size - 1 in front,
 ///   PyTorch's cumsum; or behind, a reversed cumsum) is `tfl.cumsum`.
-fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let ins = operands(op);
+fn reduce_window<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
     if ins.len() != 2 {
         return Ok(None);
     }
     let Some(body) = binary_body(op) else { return Ok(None) };
-    let ints = |n: &str| attr(op, n).and_then(|a| a.as_ints());
+    let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
     let (Some(window), Some(strides)) = (ints("window_dimensions"), ints("window_strides")) else { return Ok(None) };
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
     if !unit(ints("window_dilations")) || !unit(ints("base_dilations")) {
@@ -780,79 +1127,131 @@ fn reduce_window(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     }
     let rank = window.len();
     let Some(pads) = window_pads(op, rank) else { return Ok(None) };
-    let (x, init) = (ins[0], splat(ins[1]));
-    let (xt, out) = (ty(x), ty(result(op, 0)));
-    if !xt.is_static() || !out.is_static() || xt.dims().len() != rank {
+    let (x, init) = (ins[0], splat_through(ins[1]));
+    let (xt, out) = (ty(x), ty(op.result(0)));
+    if !xt.is_static() || !out.is_static() || xt.dims().len() != rank || strides.len() != rank {
         return Ok(None);
     }
-    if body == "stablehlo.add" && init == Some(0.0) {
+    if body == hlo::Add::NAME && init == Some(0.0) {
         if let Some(axis) = prefix_axis(xt.dims(), &window, &strides, &pads) {
-            return cumsum(op, x, axis);
+            return cumsum(rw, op, x, axis);
         }
     }
-    if !(rank == 3 || rank == 4) || window[..2] != [1, 1] || strides[..2] != [1, 1] || pads[..2] != [[0, 0], [0, 0]] || xt.elem != ElemTy::F32 {
+    if !(rank == 3 || rank == 4) || xt.elem != ElemTy::F32 {
         return Ok(None);
     }
+    let pooled: Vec<usize> = (0..rank).filter(|&d| window[d] != 1 || strides[d] != 1 || pads[d] != [0, 0]).collect();
     if rank == 4 {
-        let k = [window[2], window[3]];
-        let st = [strides[2], strides[3]];
-        return Ok(pool_2d(op, x, &body, init, k, st, [pads[2], pads[3]], out.dims())?.and_then(defining_op));
+        let Some(to_nhwc) = pool_layout(&pooled) else { return Ok(None) };
+        let [h, w] = [to_nhwc[1] as usize, to_nhwc[2] as usize];
+        let (k, st) = ([window[h], window[w]], [strides[h], strides[w]]);
+        return Ok(
+            pool_2d(rw, op, x, &to_nhwc, &body, init, k, st, [pads[h], pads[w]], out.dims())?.and_then(defining_op)
+        );
     }
-    // A 1-D max pool is a 2-D one over [N, C, 1, L]. (An average pool's divisor is a
-    // separate op over the rank-3 result, which `average_pool` does not follow.)
-    if body != "stablehlo.maximum" {
+    // A 1-D max pool is a 2-D one with a unit dim before the pooled one. (An average
+    // pool's divisor is a separate op over the rank-3 result, which `average_pool` does
+    // not follow.)
+    let p = match pooled[..] {
+        [] => 2,
+        [p] => p,
+        _ => return Ok(None),
+    };
+    if body != hlo::Maximum::NAME {
         return Ok(None);
     }
-    let (xd, od) = (xt.dims(), out.dims());
-    let x4 = reshape_to(op, x, &[xd[0], xd[1], 1, xd[2]]);
-    let out4 = [od[0], od[1], 1, od[2]];
-    let Some(y) = pool_2d(op, x4, &body, init, [1, window[2]], [1, strides[2]], [[0, 0], pads[2]], &out4)? else {
+    let unit_at = |dims: &[i64]| -> Vec<i64> {
+        let mut v = dims.to_vec();
+        v.insert(p, 1);
+        v
+    };
+    let (x4, out4) = (reshape_to(rw, op, x, &unit_at(xt.dims())), unit_at(out.dims()));
+    let Some(to_nhwc) = pool_layout(&[p, p + 1]) else { return Ok(None) };
+    let Some(y) =
+        pool_2d(rw, op, x4, &to_nhwc, &body, init, [1, window[p]], [1, strides[p]], [[0, 0], pads[p]], &out4)?
+    else {
         return Ok(None);
     };
-    Ok(defining_op(reshape_to(op, y, od)))
+    Ok(defining_op(reshape_to(rw, op, y, out.dims())))
 }
 
-/// A max or average pool over the last two dims of NCHW `x` (window `k`, strides `st`,
-/// explicit `pads`) as the NHWC TFL pool between transposes; the NCHW result.
-fn pool_2d(
-    op: MlirOperation,
-    x: MlirValue,
+/// The permutation taking a rank-4 pooling operand to NHWC, given the dims its window
+/// pools: those are H and W (with a dim that is not pooled when fewer than two are;
+/// NCHW's when they fit it), and the other two, in order, N and C. `None` when more
+/// than two dims are pooled.
+fn pool_layout(pooled: &[usize]) -> Option<[i64; 4]> {
+    if pooled.len() > 2 {
+        return None;
+    }
+    let spatial: Vec<usize> = if pooled.iter().all(|&d| d >= 2) {
+        vec![2, 3]
+    } else if pooled.iter().all(|&d| (1..=2).contains(&d)) {
+        vec![1, 2]
+    } else if pooled.len() == 2 {
+        pooled.to_vec()
+    } else {
+        // One pooled dim outside both: pair it with the next free dim.
+        let d = *pooled.first()?;
+        let other = (0..4).find(|&o| o != d && (o > d || o == 3))?;
+        let mut v = vec![d, other];
+        v.sort_unstable();
+        v
+    };
+    if spatial.len() != 2 || spatial.iter().any(|&d| d > 3) || spatial[0] == spatial[1] {
+        return None;
+    }
+    let rest: Vec<usize> = (0..4).filter(|d| !spatial.contains(d)).collect();
+    Some([rest[0] as i64, spatial[0] as i64, spatial[1] as i64, rest[1] as i64])
+}
+
+/// A max or average pool over H and W of `x` (`to_nhwc` takes it to NHWC; window `k`,
+/// strides `st`, explicit `pads` of H and W) as the NHWC TFL pool; the result in `x`'s
+/// layout.
+#[allow(clippy::too_many_arguments)]
+fn pool_2d<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    to_nhwc: &[i64; 4],
     body: &str,
     init: Option<f64>,
     k: [i64; 2],
     st: [i64; 2],
     pads: [[i64; 2]; 2],
     od: &[i64],
-) -> Result<Option<MlirValue>, String> {
+) -> Result<Option<Value<'c>>, String> {
     let xt = ty(x);
     let xd = xt.dims();
-    let Some(padding) = window_padding([xd[2], xd[3]], k, st, [1, 1], pads, [od[2], od[3]]) else {
+    let [n, h, w, c] = to_nhwc.map(|d| d as usize);
+    let Some(padding) = window_padding([xd[h], xd[w]], k, st, [1, 1], pads, [od[h], od[w]]) else {
         return Ok(None);
     };
     let attrs = [
         ("filter_height", i32_attr(op, k[0])),
         ("filter_width", i32_attr(op, k[1])),
-        ("fused_activation_function", string_attr(op, "NONE")),
-        ("padding", string_attr(op, padding_name(&padding))),
+        ("fused_activation_function", op.context().string_attr("NONE")),
+        ("padding", op.context().string_attr(padding_name(&padding))),
         ("stride_h", i32_attr(op, st[0])),
         ("stride_w", i32_attr(op, st[1])),
     ];
-    let out_nhwc = like(result(op, 0), &[od[0], od[2], od[3], od[1]]);
-    match body {
-        "stablehlo.maximum" if init == Some(f64::NEG_INFINITY) => {
-            let nhwc = padded_nhwc(op, x, &padding, Some(f64::NEG_INFINITY));
-            let y = emit(op, "tfl.max_pool_2d", &[nhwc], out_nhwc, &attrs);
-            Ok(Some(tfl_transpose(op, y, &[0, 3, 1, 2])))
-        }
-        "stablehlo.add" if init == Some(0.0) => Ok(average_pool(op, x, k, st, &padding, out_nhwc, &attrs).map(result_of)),
-        _ => Ok(None),
+    let out_nhwc = like(op.result(0), &[od[n], od[h], od[w], od[c]]);
+    if body == hlo::Maximum::NAME && init == Some(f64::NEG_INFINITY) {
+        let nhwc = padded_nhwc(rw, op, x, to_nhwc, &padding, Some(f64::NEG_INFINITY));
+        let y = emit(rw, op, tfl::MaxPool2d::NAME, &[nhwc], out_nhwc, &attrs);
+        Ok(Some(permuted(rw, op, y, &inverse(to_nhwc))))
+    } else if body == hlo::Add::NAME && init == Some(0.0) {
+        Ok(average_pool(rw, op, x, to_nhwc, k, st, &padding, out_nhwc, &attrs).map(result_of))
+    } else {
+        Ok(None)
     }
 }
 
 /// The `[lo, hi]` padding of each of `rank` dims of a window op (zero when absent).
-fn window_pads(op: MlirOperation, rank: usize) -> Option<Vec<[i64; 2]>> {
-    match attr(op, "padding") {
-        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 2 * rank => Some(v.chunks(2).map(|c| [c[0], c[1]]).collect()),
+fn window_pads<'c>(op: Op<'c>, rank: usize) -> Option<Vec<[i64; 2]>> {
+    match op.attr("padding") {
+        Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 2 * rank => {
+            Some(v.chunks(2).map(|c| [c[0], c[1]]).collect())
+        }
         Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 1 => Some(vec![[v[0], v[0]]; rank]),
         None => Some(vec![[0, 0]; rank]),
         _ => None,
@@ -884,13 +1283,19 @@ fn prefix_axis(dims: &[i64], window: &[i64], strides: &[i64], pads: &[[i64; 2]])
 }
 
 /// `tfl.cumsum(x, axis)`, reversed for a suffix sum.
-fn cumsum(op: MlirOperation, x: MlirValue, (axis, reverse): (usize, bool)) -> Result<Option<MlirOperation>, String> {
-    let a = number_const(op, &[], i32_type(op), &[axis as f64])?;
+fn cumsum<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    (axis, reverse): (usize, bool),
+) -> Result<Option<Op<'c>>, String> {
+    let a = number_const(rw, op, &[], i32_type(op), &[axis as f64])?;
     let attrs = [("exclusive", bool_attr(op, false)), ("reverse", bool_attr(op, reverse))];
-    Ok(Some(insert_op_before(op, "tfl.cumsum", &[x, a], &result_types(op), &attrs)))
+    Ok(Some(rw.create(tfl::Cumsum::NAME, &[x, a], &op.result_types(), &attrs)))
 }
 
-/// A 2-D window sum `op` of NCHW `x` as `tfl.average_pool_2d`, times a constant that
+/// A 2-D window sum `op` of `x` (`to_nhwc` takes it to NHWC) as
+/// `tfl.average_pool_2d`, times a constant that
 /// turns TFLite's divisor into the one the program divides by. TFLite divides by the
 /// window area (VALID, or a zero pad before VALID) or by the number of in-bounds
 /// elements (SAME). The program's divisor is that of the one divide using the sum:
@@ -899,42 +1304,62 @@ fn cumsum(op: MlirOperation, x: MlirValue, (axis, reverse): (usize, bool)) -> Re
 /// padding: `count_include_pad`); with no such divide it is 1. A divide taken over is
 /// erased, with the counting window sum, so SAME pooling with PyTorch's
 /// `count_include_pad=False` is one op.
-fn average_pool(op: MlirOperation, x: MlirValue, k: [i64; 2], st: [i64; 2], padding: &WindowPadding, out_nhwc: MlirType, attrs: &[(&str, MlirAttribute)]) -> Option<MlirOperation> {
-    let (input, o) = (ty(x).dims().to_vec(), ty(result(op, 0)).dims().to_vec());
-    let (oh, ow) = (o[2], o[3]);
-    let (divide, program) = match pool_divisor(op, k, st, [oh, ow]) {
+#[allow(clippy::too_many_arguments)]
+fn average_pool<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    to_nhwc: &[i64; 4],
+    k: [i64; 2],
+    st: [i64; 2],
+    padding: &WindowPadding,
+    out_nhwc: Type<'c>,
+    attrs: &[(&str, Attribute<'c>)],
+) -> Option<Op<'c>> {
+    let (input, o) = (ty(x).dims().to_vec(), ty(op.result(0)).dims().to_vec());
+    let hw = [to_nhwc[1] as usize, to_nhwc[2] as usize];
+    let (oh, ow) = (o[hw[0]], o[hw[1]]);
+    let (divide, program) = match pool_divisor(op, hw, k, st, [oh, ow]) {
         Some((d, v)) => (Some(d), v),
         None => (None, vec![1.0; (oh * ow) as usize]),
     };
     let counts = |i: usize, n: i64| -> Vec<f64> {
         match padding {
             WindowPadding::Same => {
-                let lo = same_padding(input[2 + i], k[i], st[i], 1).0[0];
-                (0..n).map(|j| covered(j * st[i] - lo, k[i], input[2 + i]) as f64).collect()
+                let lo = same_padding(input[hw[i]], k[i], st[i], 1).0[0];
+                (0..n).map(|j| covered(j * st[i] - lo, k[i], input[hw[i]]) as f64).collect()
             }
             _ => vec![k[i] as f64; n as usize],
         }
     };
     let (ch, cw) = (counts(0, oh), counts(1, ow));
-    let scale: Vec<f64> = (0..(oh * ow) as usize).map(|p| ch[p / ow as usize] * cw[p % ow as usize] / program[p]).collect();
-    let nhwc = padded_nhwc(op, x, padding, None);
-    let mut y = emit(op, "tfl.average_pool_2d", &[nhwc], out_nhwc, attrs);
+    let scale: Vec<f64> =
+        (0..(oh * ow) as usize).map(|p| ch[p / ow as usize] * cw[p % ow as usize] / program[p]).collect();
+    let nhwc = padded_nhwc(rw, op, x, to_nhwc, padding, None);
+    let mut y = emit(rw, op, tfl::AveragePool2d::NAME, &[nhwc], out_nhwc, attrs);
     if scale.iter().any(|&s| s != 1.0) {
-        let f32t = unsafe { mlirF32TypeGet(ctx_of(op)) };
+        let f32t = op.context().f32();
         let c = if scale.iter().all(|&s| s == scale[0]) {
-            number_const(op, &[], f32t, &scale[..1])
+            number_const(rw, op, &[], f32t, &scale[..1])
         } else {
-            number_const(op, &[1, oh, ow, 1], f32t, &scale)
+            number_const(rw, op, &[1, oh, ow, 1], f32t, &scale)
         }
         .ok()?;
-        y = emit(op, "tfl.mul", &[y, c], out_nhwc, &[("fused_activation_function", string_attr(op, "NONE"))]);
+        y = emit(
+            rw,
+            op,
+            tfl::Mul::NAME,
+            &[y, c],
+            out_nhwc,
+            &[("fused_activation_function", op.context().string_attr("NONE"))],
+        );
     }
-    let back = tfl_transpose(op, y, &[0, 3, 1, 2]);
+    let back = permuted(rw, op, y, &inverse(to_nhwc));
     if let Some(d) = divide {
-        replace_all_uses(result(d, 0), back);
-        erase_with_dead_producers(d, op);
+        rw.replace_all_uses(d.result(0), back);
+        erase_with_dead_producers(rw, d, op);
     }
-    defining_op(back)
+    back.defining_op()
 }
 
 /// How many of the `k` positions from `start` lie in `[0, n)`.
@@ -942,53 +1367,61 @@ fn covered(start: i64, k: i64, n: i64) -> i64 {
     ((start + k).min(n) - start.max(0)).max(0)
 }
 
-/// The one `stablehlo.divide` that divides the window sum `op` (2-D window `k`, strides
-/// `st`, output `[oh, ow]`), and its divisor at each output position (row-major over
-/// `[oh, ow]`, the same for every batch and channel), if it is a constant splat or a
-/// window sum of ones (the count of pooled elements, without padding).
-fn pool_divisor(op: MlirOperation, k: [i64; 2], st: [i64; 2], o: [i64; 2]) -> Option<(MlirOperation, Vec<f64>)> {
-    let sum = result(op, 0);
-    let [(div, 0)] = uses(sum)[..] else { return None };
-    if name(div) != "stablehlo.divide" || !same_type(sum, result(div, 0)) || !same_type(sum, operand(div, 1)) {
+/// The one `stablehlo.divide` that divides the window sum `op` (window `k` and strides
+/// `st` over dims `hw`, output `[oh, ow]` there), and its divisor at each output
+/// position (row-major over `[oh, ow]`, the same for every batch and channel), if it is
+/// a constant splat or a window sum of ones (the count of pooled elements, without
+/// padding).
+fn pool_divisor<'c>(op: Op<'c>, hw: [usize; 2], k: [i64; 2], st: [i64; 2], o: [i64; 2]) -> Option<(Op<'c>, Vec<f64>)> {
+    let sum = op.result(0);
+    let [(div, 0)] = sum.uses()[..] else { return None };
+    if !div.isa::<hlo::Divide>() || !sum.same_type(div.result(0)) || !sum.same_type(div.operand(1)) {
         return None;
     }
-    let d = operand(div, 1);
+    let d = div.operand(1);
     let n = (o[0] * o[1]) as usize;
-    if let Some(v) = splat(d) {
+    if let Some(v) = splat_through(d) {
         return Some((div, vec![v; n]));
     }
-    let c = defining_op(d).filter(|c| name(*c) == "stablehlo.reduce_window")?;
-    let ins = operands(c);
-    let ints = |n: &str| attr(c, n).and_then(|a| a.as_ints());
+    let c = d.defining_op().filter(|c| c.isa::<hlo::ReduceWindow>())?;
+    let ins = c.operands();
+    let ints = |n: &str| c.attr(n).and_then(|a| a.as_ints());
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
+    // The same window over the same dims: `k` / `st` at H and W, 1 elsewhere.
+    let rank = ty(sum).dims().len();
+    let expected = |vals: [i64; 2]| -> Vec<i64> {
+        (0..rank).map(|d| hw.iter().position(|&x| x == d).map_or(1, |i| vals[i])).collect()
+    };
     let counting = ins.len() == 2
-        && binary_body(c).as_deref() == Some("stablehlo.add")
-        && splat(ins[1]) == Some(0.0)
-        && splat(ins[0]) == Some(1.0)
-        && ints("window_dimensions")? == [1, 1, k[0], k[1]]
-        && ints("window_strides")? == [1, 1, st[0], st[1]]
+        && binary_body(c).as_deref() == Some(hlo::Add::NAME)
+        && splat_through(ins[1]) == Some(0.0)
+        && splat_through(ins[0]) == Some(1.0)
+        && ints("window_dimensions")? == expected(k)
+        && ints("window_strides")? == expected(st)
         && unit(ints("window_dilations"))
         && unit(ints("base_dilations"));
-    let pads = window_pads(c, 4)?;
+    let pads = window_pads(c, rank)?;
     let ones = ty(ins[0]);
-    if !counting || pads[..2] != [[0, 0], [0, 0]] || !ones.is_static() {
+    let other_pads_zero = (0..rank).all(|d| hw.contains(&d) || pads[d] == [0, 0]);
+    if !counting || !other_pads_zero || !ones.is_static() {
         return None;
     }
-    let count = |i: usize| -> Vec<f64> { (0..o[i]).map(|j| covered(j * st[i] - pads[2 + i][0], k[i], ones.dims()[2 + i]) as f64).collect() };
+    let count = |i: usize| -> Vec<f64> {
+        (0..o[i]).map(|j| covered(j * st[i] - pads[hw[i]][0], k[i], ones.dims()[hw[i]]) as f64).collect()
+    };
     let (ch, cw) = (count(0), count(1));
     Some((div, (0..n).map(|p| ch[p / o[1] as usize] * cw[p % o[1] as usize]).collect()))
 }
 
 /// Erases `op` (whose results have no uses left), then each operand's producer that
 /// is left unused, recursively, except `keep` (the op a rule is replacing).
-fn erase_with_dead_producers(op: MlirOperation, keep: MlirOperation) {
-    let ins = operands(op);
-    erase(op);
+fn erase_with_dead_producers<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, keep: Op<'c>) {
+    let ins = op.operands();
+    rw.erase_op(op);
     for v in ins {
-        if let Some(d) = defining_op(v).filter(|d| !unsafe { mlirOperationEqual(*d, keep) }) {
-            let n = unsafe { mlirOperationGetNumResults(d) };
-            if (0..n).all(|i| use_count(result(d, i)) == 0) {
-                erase_with_dead_producers(d, keep);
+        if let Some(d) = v.defining_op().filter(|d| *d != keep) {
+            if d.is_unused() {
+                erase_with_dead_producers(rw, d, keep);
             }
         }
     }
@@ -996,32 +1429,33 @@ fn erase_with_dead_producers(op: MlirOperation, keep: MlirOperation) {
 
 /// Splat constants with more elements than this are a one-element constant broadcast
 /// (StableHLO element-wise ops take splats at their full shape: the full-shape
-/// coefficients of swin_t's GELUs once made 150 MB of the flatbuffer). Smaller ones stay whole, so no broadcast_to op is
-/// left where a consumer cannot broadcast.
+/// coefficients of swin_t's GELUs once made 150 MB of the flatbuffer). Smaller ones
+/// stay whole, so no broadcast_to op is left where a consumer cannot broadcast.
 const SPLAT_BROADCAST_MIN: i64 = 1024;
 
 /// `constant` is `tfl.pseudo_const`; a large splat is a one-element `tfl.pseudo_const`
 /// of the same rank under `tfl.broadcast_to`, which `tfl-remove-broadcasts` drops
 /// where the consumer broadcasts itself.
-fn constant(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let t = ty(result(op, 0));
-    let Some(value) = raw_attr(op, "value") else { return Err("'stablehlo.constant' op has no value".into()) };
-    let large_splat = t.is_static()
-        && t.dims().iter().product::<i64>() > SPLAT_BROADCAST_MIN
-        && unsafe { mlirAttributeIsADenseElements(value) && mlirDenseElementsAttrIsSplat(value) };
+fn constant<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let t = ty(op.result(0));
+    let Some(value) = op.raw_attr("value") else { return Err("'stablehlo.constant' op has no value".into()) };
+    let large_splat = t.is_static() && t.dims().iter().product::<i64>() > SPLAT_BROADCAST_MIN && value.is_splat();
     if !large_splat {
-        return apply(&rename("tfl.pseudo_const"), op);
+        let attrs: Vec<(String, Attribute<'c>)> = op.attrs();
+        let refs: Vec<(&str, Attribute<'c>)> = attrs.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+        return Ok(Some(rw.create(tfl::PseudoConst::NAME, &op.operands(), &op.result_types(), &refs)));
     }
-    let one = tensor_type(&vec![1; t.dims().len()], elem_of(result(op, 0)));
-    let c = const_attr(op, unsafe { mlirDenseElementsAttrSplatGet(one, mlirDenseElementsAttrGetSplatValue(value)) });
-    let shape = i32_const(op, t.dims());
-    Ok(Some(insert_op_before(op, "tfl.broadcast_to", &[c, shape], &result_types(op), &[])))
+    let one = tensor_type(&vec![1; t.dims().len()], elem_of(op.result(0)));
+    let Some(one_value) = value.splat_reshaped(one) else { return Ok(None) };
+    let c = const_attr(rw, op, one_value);
+    let shape = i32_const(rw, op, t.dims());
+    Ok(Some(rw.create(tfl::BroadcastTo::NAME, &[c, shape], &op.result_types(), &[])))
 }
 
 /// `iota` of a static shape is a constant (TFLite has no op for it).
-fn iota(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let out = ty(result(op, 0));
-    let Some(d) = attr(op, "iota_dimension").and_then(|a| a.as_int()) else {
+fn iota<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let out = ty(op.result(0));
+    let Some(d) = op.attr("iota_dimension").and_then(|a| a.as_int()) else {
         return Err("'stablehlo.iota' op has no iota_dimension".into());
     };
     if !out.is_static() || d < 0 || d as usize >= out.dims().len() {
@@ -1033,7 +1467,7 @@ fn iota(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     if let Some(n) = count.filter(|&n| n <= MAX_IOTA_CONSTANT) {
         let inner: i64 = dims[d + 1..].iter().product();
         let values: Vec<f64> = (0..n).map(|i| ((i / inner) % dims[d]) as f64).collect();
-        return Ok(defining_op(number_const(op, dims, elem_of(result(op, 0)), &values)?));
+        return Ok(defining_op(number_const(rw, op, dims, elem_of(op.result(0)), &values)?));
     }
     // Larger: the range along `d`, broadcast at run time, so a declared size cannot make
     // the pass allocate the whole output.
@@ -1045,9 +1479,9 @@ fn iota(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let mut shape = vec![1; dims.len()];
     shape[d] = dims[d];
     let values: Vec<f64> = (0..dims[d]).map(|i| i as f64).collect();
-    let range = number_const(op, &shape, elem_of(result(op, 0)), &values)?;
-    let target = i32_const(op, dims);
-    Ok(Some(insert_op_before(op, "tfl.broadcast_to", &[range, target], &result_types(op), &[])))
+    let range = number_const(rw, op, &shape, elem_of(op.result(0)), &values)?;
+    let target = i32_const(rw, op, dims);
+    Ok(Some(rw.create(tfl::BroadcastTo::NAME, &[range, target], &op.result_types(), &[])))
 }
 
 /// The most elements an iota becomes as one constant (64 MiB of f32).
@@ -1056,38 +1490,21 @@ const MAX_IOTA_CONSTANT: i64 = 1 << 24;
 /// `remainder` truncates (C's `fmod`: the result takes the dividend's sign); TFLite's
 /// `floor_mod` floors (the divisor's sign). With `r = floor_mod(x, y)`, the truncated
 /// remainder is `r - y` where `r != 0` and `x`, `y` differ in sign, else `r`.
-fn remainder(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let (x, y) = (operand(op, 0), operand(op, 1));
+fn remainder<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let (x, y) = (op.operand(0), op.operand(1));
     if !matches!(ty(x).elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64)) {
         return Ok(None);
     }
     let b = bool_type(op);
-    let r = same_shape(op, "tfl.floor_mod", &[x, y], elem_of(x));
-    let zero = scalar_like(op, x, 0.0)?;
-    let x_neg = same_shape(op, "tfl.less", &[x, zero], b);
-    let y_neg = same_shape(op, "tfl.less", &[y, zero], b);
-    let signs_differ = same_shape(op, "tfl.not_equal", &[x_neg, y_neg], b);
-    let nonzero = same_shape(op, "tfl.not_equal", &[r, zero], b);
-    let fix = same_shape(op, "tfl.logical_and", &[signs_differ, nonzero], b);
-    let shifted = arith(op, "tfl.sub", r, y);
-    Ok(Some(insert_op_before(op, "tfl.select_v2", &[fix, shifted, r], &result_types(op), &[])))
-}
-
-/// The list `key = [..]` (empty when absent) or the integer `key = n` of a StableHLO
-/// dimension-numbers attribute printed as text.
-fn dn_list(data: &str, key: &str) -> Vec<i64> {
-    let pat = format!("{key} = [");
-    data.find(&pat)
-        .and_then(|i| {
-            let rest = &data[i + pat.len()..];
-            Some(rest[..rest.find(']')?].split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        })
-        .unwrap_or_default()
-}
-fn dn_int(data: &str, key: &str) -> Option<i64> {
-    let pat = format!("{key} = ");
-    let rest = &data[data.find(&pat)? + pat.len()..];
-    rest.split(|c: char| !c.is_ascii_digit() && c != '-').next()?.parse().ok()
+    let r = same_shape(rw, op, tfl::FloorMod::NAME, &[x, y], elem_of(x));
+    let zero = scalar_like(rw, op, x, 0.0)?;
+    let x_neg = same_shape(rw, op, tfl::Less::NAME, &[x, zero], b);
+    let y_neg = same_shape(rw, op, tfl::Less::NAME, &[y, zero], b);
+    let signs_differ = same_shape(rw, op, tfl::NotEqual::NAME, &[x_neg, y_neg], b);
+    let nonzero = same_shape(rw, op, tfl::NotEqual::NAME, &[r, zero], b);
+    let fix = same_shape(rw, op, tfl::LogicalAnd::NAME, &[signs_differ, nonzero], b);
+    let shifted = arith(rw, op, tfl::Sub::NAME, r, y);
+    Ok(Some(rw.create(tfl::SelectV2::NAME, &[fix, shifted, r], &op.result_types(), &[])))
 }
 
 /// `gather` that picks whole slices: every indexed operand dim (`start_index_map`) is
@@ -1096,24 +1513,27 @@ fn dn_int(data: &str, key: &str) -> Option<i64> {
 /// otherwise the operand is transposed to put the indexed dims first (in
 /// `start_index_map` order), `tfl.gather_nd` picks, and a transpose puts the offset
 /// dims where StableHLO wants them.
-fn gather(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let data = match raw_attr(op, "dimension_numbers").map(attr_from_mlir) {
-        Some(Attr::Opaque { data, .. }) => data,
-        _ => return Ok(None),
-    };
-    let (p, ix) = (operand(op, 0), operand(op, 1));
-    let (pt, it, out) = (ty(p), ty(ix), ty(result(op, 0)));
-    let Some(sizes) = attr(op, "slice_sizes").and_then(|a| a.as_ints()) else {
+fn gather<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let Some(dn) = op.attr("dimension_numbers") else { return Ok(None) };
+    let dn = GatherDims::from_attr(&dn).map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
+    let (p, ix) = (op.operand(0), op.operand(1));
+    let (pt, it, out) = (ty(p), ty(ix), ty(op.result(0)));
+    let Some(sizes) = op.attr("slice_sizes").and_then(|a| a.as_ints()) else {
         return Err("'stablehlo.gather' op has no slice_sizes".into());
     };
     if !pt.is_static() || !it.is_static() || !out.is_static() {
         return Ok(None);
     }
-    let offset_dims = dn_list(&data, "offset_dims");
-    let mut collapsed = dn_list(&data, "collapsed_slice_dims");
-    let start_map = dn_list(&data, "start_index_map");
-    let ivd = dn_int(&data, "index_vector_dim").unwrap_or(it.dims().len() as i64) as usize;
-    if !dn_list(&data, "operand_batching_dims").is_empty() || start_map.is_empty() {
+    let GatherDims {
+        offset_dims,
+        collapsed_slice_dims: mut collapsed,
+        start_index_map: start_map,
+        index_vector_dim,
+        ..
+    } = dn.clone();
+    let ivd =
+        usize::try_from(index_vector_dim).map_err(|_| format!("index_vector_dim {index_vector_dim} is negative"))?;
+    if !dn.operand_batching_dims.is_empty() || start_map.is_empty() {
         return Ok(None);
     }
     collapsed.sort();
@@ -1134,26 +1554,26 @@ fn gather(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         let d = start_map[0] as usize;
         let expected: Vec<i64> = (0..d).chain(d + batch.len()..batch.len() + rest.len()).map(|i| i as i64).collect();
         if offset_dims == expected {
-            let idx = if it.dims() == batch.as_slice() { ix } else { reshape_to(op, ix, &batch) };
+            let idx = if it.dims() == batch.as_slice() { ix } else { reshape_to(rw, op, ix, &batch) };
             let attrs = [("axis", i32_attr(op, d as i64)), ("batch_dims", i32_attr(op, 0))];
-            return Ok(Some(insert_op_before(op, "tfl.gather", &[p, idx], &result_types(op), &attrs)));
+            return Ok(Some(rw.create(tfl::Gather::NAME, &[p, idx], &op.result_types(), &attrs)));
         }
     }
     // gather_nd: params [indexed..., rest...], indices [batch..., vector].
     let perm: Vec<i64> = start_map.iter().copied().chain(rest.iter().map(|&d| d as i64)).collect();
-    let params = if perm.iter().enumerate().all(|(i, &d)| d == i as i64) { p } else { tfl_transpose(op, p, &perm) };
+    let params = if perm.iter().enumerate().all(|(i, &d)| d == i as i64) { p } else { tfl_transpose(rw, op, p, &perm) };
     let indices = if ivd == it.dims().len() {
         let mut s = it.dims().to_vec();
         s.push(1);
-        reshape_to(op, ix, &s)
+        reshape_to(rw, op, ix, &s)
     } else if ivd + 1 == it.dims().len() {
         ix
     } else {
         let iperm: Vec<i64> = (0..it.dims().len() as i64).filter(|&i| i != ivd as i64).chain([ivd as i64]).collect();
-        tfl_transpose(op, ix, &iperm)
+        tfl_transpose(rw, op, ix, &iperm)
     };
     let nd_shape: Vec<i64> = batch.iter().copied().chain(rest.iter().map(|&d| pd[d])).collect();
-    let g = emit(op, "tfl.gather_nd", &[params, indices], like(p, &nd_shape), &[]);
+    let g = emit(rw, op, tfl::GatherNd::NAME, &[params, indices], like(p, &nd_shape), &[]);
     // Result dim j: the k-th offset dim is gather_nd's dim batch + k; the others are
     // batch dims in order.
     let (mut next_batch, mut out_perm) = (0i64, Vec::new());
@@ -1167,14 +1587,14 @@ fn gather(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         }
     }
     if out_perm.iter().enumerate().all(|(i, &d)| d == i as i64) {
-        return Ok(defining_op(g));
+        return Ok(g.defining_op());
     }
-    Ok(defining_op(tfl_transpose(op, g, &out_perm)))
+    Ok(defining_op(tfl_transpose(rw, op, g, &out_perm)))
 }
 
 /// `reverse(x, dims)`: `tfl.reverse_v2(x, dims)`.
-fn reverse(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let Some(dims) = attr(op, "dimensions").and_then(|a| a.as_ints()) else {
+fn reverse<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let Some(dims) = op.attr("dimensions").and_then(|a| a.as_ints()) else {
         return Err("'stablehlo.reverse' op has no dimensions".into());
     };
     // LiteRT's REVERSE_V2 reverses one run of adjacent axes ("non-contiguous axes not
@@ -1188,86 +1608,99 @@ fn reverse(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
             _ => runs.push(vec![d]),
         }
     }
-    let mut x = operand(op, 0);
+    let mut x = op.operand(0);
     let mut last = None;
     for run in &runs {
-        let axes = i32_const(op, run);
-        let r = insert_op_before(op, "tfl.reverse_v2", &[x, axes], &result_types(op), &[]);
-        x = result(r, 0);
+        let axes = i32_const(rw, op, run);
+        let r = rw.create(tfl::ReverseV2::NAME, &[x, axes], &op.result_types(), &[]);
+        x = r.result(0);
         last = Some(r);
     }
     Ok(last)
 }
 
 /// `log_plus_one(x)` as `log(x + 1)` (TFLite has no log1p).
-fn log_plus_one(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let x = operand(op, 0);
+fn log_plus_one<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let x = op.operand(0);
     if ty(x).elem != ElemTy::F32 {
         return Ok(None);
     }
-    let one = scalar_like(op, x, 1.0)?;
-    let u = emit(op, "tfl.add", &[x, one], unsafe { mlirValueGetType(x) }, &[("fused_activation_function", string_attr(op, "NONE"))]);
-    Ok(Some(insert_op_before(op, "tfl.log", &[u], &result_types(op), &[])))
+    let one = scalar_like(rw, op, x, 1.0)?;
+    let u = emit(
+        rw,
+        op,
+        tfl::Add::NAME,
+        &[x, one],
+        x.raw_type(),
+        &[("fused_activation_function", op.context().string_attr("NONE"))],
+    );
+    Ok(Some(rw.create(tfl::Log::NAME, &[u], &op.result_types(), &[])))
 }
 
 /// `exponential_minus_one(x)` as `exp(x) - 1` (TFLite has no expm1).
-fn exponential_minus_one(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let x = operand(op, 0);
+fn exponential_minus_one<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let x = op.operand(0);
     if ty(x).elem != ElemTy::F32 {
         return Ok(None);
     }
-    let e = emit(op, "tfl.exp", &[x], unsafe { mlirValueGetType(x) }, &[]);
-    let one = scalar_like(op, x, 1.0)?;
-    Ok(Some(insert_op_before(op, "tfl.sub", &[e, one], &result_types(op), &[("fused_activation_function", string_attr(op, "NONE"))])))
+    let e = emit(rw, op, tfl::Exp::NAME, &[x], x.raw_type(), &[]);
+    let one = scalar_like(rw, op, x, 1.0)?;
+    Ok(Some(rw.create(
+        tfl::Sub::NAME,
+        &[e, one],
+        &op.result_types(),
+        &[("fused_activation_function", op.context().string_attr("NONE"))],
+    )))
 }
 
 /// `tan(x)` as `sin(x) / cos(x)`.
-fn tan(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let x = operand(op, 0);
-    let t = unsafe { mlirValueGetType(x) };
-    let (s, c) = (emit(op, "tfl.sin", &[x], t, &[]), emit(op, "tfl.cos", &[x], t, &[]));
-    Ok(Some(insert_op_before(op, "tfl.div", &[s, c], &result_types(op), &[("fused_activation_function", string_attr(op, "NONE"))])))
+fn tan<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let x = op.operand(0);
+    let t = x.raw_type();
+    let (s, c) = (emit(rw, op, tfl::Sin::NAME, &[x], t, &[]), emit(rw, op, tfl::Cos::NAME, &[x], t, &[]));
+    Ok(Some(rw.create(
+        tfl::Div::NAME,
+        &[s, c],
+        &op.result_types(),
+        &[("fused_activation_function", op.context().string_attr("NONE"))],
+    )))
 }
 
 /// `xor` on bools is `tfl.not_equal`.
-fn logical_xor(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    logical(op, "tfl.not_equal", Bitwise::Xor)
+fn logical_xor<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    logical(rw, op, tfl::NotEqual::NAME, Bitwise::Xor)
 }
 
-/// The comparison direction of a `stablehlo.compare` (`"GT"`, `"LT"`, ...).
-fn direction(cmp: MlirOperation) -> Option<String> {
-    let text = match raw_attr(cmp, "comparison_direction").map(attr_from_mlir)? {
-        Attr::Opaque { data, .. } => data,
-        Attr::Other(text) => text,
-        _ => return None,
-    };
-    ["EQ", "NE", "GE", "GT", "LE", "LT"].iter().find(|d| text.trim_end_matches('>').ends_with(*d)).map(|d| d.to_string())
+/// The comparison direction of a `stablehlo.compare`.
+fn direction<'c>(cmp: Op<'c>) -> Option<ComparisonDirection> {
+    ComparisonDirection::from_attr(&cmp.attr("comparison_direction")?, "comparison_direction").ok()
 }
 
 /// Whether `v` is a constant (a legalized `iota`) counting 0, 1, ... along dim `d`.
-fn is_iota_along(v: MlirValue, d: usize) -> bool {
+fn is_iota_along<'c>(v: Value<'c>, d: usize) -> bool {
     let dims = ty(v).dims().to_vec();
-    if d >= dims.len() || !defining_op(v).is_some_and(|c| name(c) == "tfl.pseudo_const") {
+    if d >= dims.len() || !v.defining_op().is_some_and(|c| c.isa::<tfl::PseudoConst>()) {
         return false;
     }
     let inner: i64 = dims[d + 1..].iter().product();
-    edge_dialects::ir::const_ints_of_value(v).is_some_and(|vals| {
-        vals.len() as i64 == dims.iter().product::<i64>() && vals.iter().enumerate().all(|(i, &x)| x == (i as i64 / inner) % dims[d])
+    v.const_ints().is_some_and(|vals| {
+        vals.len() as i64 == dims.iter().product::<i64>()
+            && vals.iter().enumerate().all(|(i, &x)| x == (i as i64 / inner) % dims[d])
     })
 }
 
 /// The direction of a comparator region's first op when it compares the block's first
-/// argument with `other` (`"GT"`, `"LT"`, ...).
-fn comparator(op: MlirOperation, other: isize) -> Option<String> {
-    unsafe {
-        let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
-        let first = mlirBlockGetFirstOperation(body);
-        if first.ptr.is_null() || name(first) != "stablehlo.compare" {
+/// argument with `other`.
+fn comparator<'c>(op: Op<'c>, other: usize) -> Option<ComparisonDirection> {
+    {
+        let body = op.body()?;
+        let first = body.first_op()?;
+        if !first.isa::<hlo::Compare>() {
             return None;
         }
-        let o = operands(first);
-        let (a, b) = (mlirBlockGetArgument(body, 0), mlirBlockGetArgument(body, other));
-        if !(mlirValueEqual(o[0], a) && mlirValueEqual(o[1], b)) {
+        let o = first.operands();
+        let (a, b) = (body.argument(0), body.argument(other));
+        if !(o[0] == a && o[1] == b) {
             return None;
         }
         direction(first)
@@ -1276,48 +1709,62 @@ fn comparator(op: MlirOperation, other: isize) -> Option<String> {
 
 /// `v` with its order reversed, exactly: `-v` for floats, `-1 - v` (bitwise not, which
 /// cannot overflow) for integers.
-fn reversed_order(op: MlirOperation, v: MlirValue) -> Result<MlirValue, String> {
-    let t = unsafe { mlirValueGetType(v) };
+fn reversed_order<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, v: Value<'c>) -> Result<Value<'c>, String> {
+    let t = v.raw_type();
     if ty(v).elem == ElemTy::F32 {
-        return Ok(emit(op, "tfl.neg", &[v], t, &[]));
+        return Ok(emit(rw, op, tfl::Neg::NAME, &[v], t, &[]));
     }
-    let minus_one = scalar_like(op, v, -1.0)?;
-    Ok(emit(op, "tfl.sub", &[minus_one, v], t, &[("fused_activation_function", string_attr(op, "NONE"))]))
+    let minus_one = scalar_like(rw, op, v, -1.0)?;
+    Ok(emit(
+        rw,
+        op,
+        tfl::Sub::NAME,
+        &[minus_one, v],
+        t,
+        &[("fused_activation_function", op.context().string_attr("NONE"))],
+    ))
 }
 
 /// The `k` largest (or, not `descending`, smallest) values of `x` along dim `d` and
 /// their int32 indices, in `x`'s layout, through `tfl.topk_v2` (which works on the last
 /// dim, so `d` is moved there and back). Returns the values, the indices and the top-k op.
-fn top_k(op: MlirOperation, x: MlirValue, d: usize, k: i64, descending: bool) -> Result<(MlirValue, MlirValue, MlirOperation), String> {
+fn top_k<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    d: usize,
+    k: i64,
+    descending: bool,
+) -> Result<(Value<'c>, Value<'c>, Op<'c>), String> {
     let rank = ty(x).dims().len();
     let mut perm: Vec<i64> = (0..rank as i64).filter(|&i| i != d as i64).collect();
     perm.push(d as i64);
     let last = d + 1 == rank;
-    let mut v = if last { x } else { tfl_transpose(op, x, &perm) };
+    let mut v = if last { x } else { tfl_transpose(rw, op, x, &perm) };
     if !descending {
-        v = reversed_order(op, v)?;
+        v = reversed_order(rw, op, v)?;
     }
-    let kc = number_const(op, &[], i32_type(op), &[k as f64])?;
+    let kc = number_const(rw, op, &[], i32_type(op), &[k as f64])?;
     let mut shape = ty(v).dims().to_vec();
     *shape.last_mut().unwrap() = k;
-    let topk = insert_op_before(op, "tfl.topk_v2", &[v, kc], &[like(v, &shape), tensor_type(&shape, i32_type(op))], &[]);
-    let (mut values, mut indices) = (result(topk, 0), result(topk, 1));
+    let topk = rw.create(tfl::TopkV2::NAME, &[v, kc], &[like(v, &shape), tensor_type(&shape, i32_type(op))], &[]);
+    let (mut values, mut indices) = (topk.result(0), topk.result(1));
     if !descending {
-        values = reversed_order(op, values)?;
+        values = reversed_order(rw, op, values)?;
     }
     if !last {
         let inverse: Vec<i64> = (0..rank as i64).map(|i| perm.iter().position(|&p| p == i).unwrap() as i64).collect();
-        values = tfl_transpose(op, values, &inverse);
-        indices = tfl_transpose(op, indices, &inverse);
+        values = tfl_transpose(rw, op, values, &inverse);
+        indices = tfl_transpose(rw, op, indices, &inverse);
     }
     Ok((values, indices, topk))
 }
 
 /// Replaces the uses of `op`'s result `i` with `v`, cast to the result's element type.
-fn replace_result_cast(op: MlirOperation, i: isize, v: MlirValue) {
-    let want = elem_of(result(op, i));
-    let v = if unsafe { mlirTypeEqual(want, elem_of(v)) } { v } else { cast_to(op, v, want) };
-    replace_all_uses(result(op, i), v);
+fn replace_result_cast<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, i: usize, v: Value<'c>) {
+    let want = elem_of(op.result(i));
+    let v = if want == elem_of(v) { v } else { cast_to(rw, op, v, want) };
+    rw.replace_all_uses(op.result(i), v);
 }
 
 /// How a sort comparator orders: its direction, and whether it is PyTorch's total
@@ -1331,47 +1778,46 @@ struct SortOrder {
 /// `compare(a, b, LT|GT)` returned, or PyTorch's float form
 /// `or(compare(a, b, LT), and(isnan(b), not(isnan(a))))` (GT: `a` and `b` swapped in
 /// the NaN clause), where `isnan(v)` is `compare(v, v, NE)`.
-fn sort_order(op: MlirOperation) -> Option<SortOrder> {
-    unsafe {
-        let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
-        let (a, b) = (mlirBlockGetArgument(body, 0), mlirBlockGetArgument(body, 1));
-        let mut ret = mlirBlockGetFirstOperation(body);
-        while !ret.ptr.is_null() && name(ret) != "stablehlo.return" {
-            ret = mlirOperationGetNextInBlock(ret);
+fn sort_order<'c>(op: Op<'c>) -> Option<SortOrder> {
+    {
+        let body = op.body()?;
+        let (a, b) = (body.argument(0), body.argument(1));
+        let mut ret = body.first_op();
+        while let Some(r) = ret.filter(|r| !r.isa::<hlo::Return>()) {
+            ret = r.next();
         }
-        if ret.ptr.is_null() || operands(ret).len() != 1 {
+        let ret = ret?;
+        if ret.operands().len() != 1 {
             return None;
         }
-        let def = |v: MlirValue, n: &str| defining_op(v).filter(|d| name(*d) == n);
-        let is = |v: MlirValue, w: MlirValue| mlirValueEqual(v, w);
-        let compare_of = |v: MlirValue, x: MlirValue, y: MlirValue| -> Option<String> {
-            let c = def(v, "stablehlo.compare")?;
-            let signed = match raw_attr(c, "compare_type").map(attr_from_mlir) {
+        let def = |v: Value<'c>, n: &str| v.defining_op().filter(|d| d.name() == n);
+        let is = |v: Value<'c>, w: Value<'c>| v == w;
+        let compare_of = |v: Value<'c>, x: Value<'c>, y: Value<'c>| -> Option<ComparisonDirection> {
+            let c = def(v, hlo::Compare::NAME)?;
+            let signed = match c.attr("compare_type") {
                 None => true,
-                Some(Attr::Opaque { data, .. }) => !data.contains("UNSIGNED"),
-                Some(Attr::Other(text)) => !text.contains("UNSIGNED"),
-                Some(_) => false,
+                Some(t) => ComparisonType::from_attr(&t, "compare_type").is_ok_and(|t| t != ComparisonType::Unsigned),
             };
-            (signed && is(operand(c, 0), x) && is(operand(c, 1), y)).then(|| direction(c)).flatten()
+            (signed && is(c.operand(0), x) && is(c.operand(1), y)).then(|| direction(c)).flatten()
         };
-        let descending = |d: &str| match d {
-            "GT" => Some(true),
-            "LT" => Some(false),
+        let descending = |d: ComparisonDirection| match d {
+            ComparisonDirection::Gt => Some(true),
+            ComparisonDirection::Lt => Some(false),
             _ => None,
         };
-        let r = operand(ret, 0);
+        let r = ret.operand(0);
         if let Some(d) = compare_of(r, a, b) {
-            return Some(SortOrder { descending: descending(&d)?, nan_largest: false });
+            return Some(SortOrder { descending: descending(d)?, nan_largest: false });
         }
-        let or = def(r, "stablehlo.or")?;
-        let isnan = |v: MlirValue, x: MlirValue| compare_of(v, x, x).as_deref() == Some("NE");
-        for (c, nan_clause) in [(operand(or, 0), operand(or, 1)), (operand(or, 1), operand(or, 0))] {
-            let Some(desc) = compare_of(c, a, b).and_then(|d| descending(&d)) else { continue };
+        let or = def(r, hlo::Or::NAME)?;
+        let isnan = |v: Value<'c>, x: Value<'c>| compare_of(v, x, x) == Some(ComparisonDirection::Ne);
+        for (c, nan_clause) in [(or.operand(0), or.operand(1)), (or.operand(1), or.operand(0))] {
+            let Some(desc) = compare_of(c, a, b).and_then(descending) else { continue };
             // Ascending: `a < b` also when only `b` is NaN; descending: when only `a` is.
             let (nan, not_nan) = if desc { (a, b) } else { (b, a) };
-            let Some(and) = def(nan_clause, "stablehlo.and") else { continue };
-            for (p, q) in [(operand(and, 0), operand(and, 1)), (operand(and, 1), operand(and, 0))] {
-                if isnan(p, nan) && def(q, "stablehlo.not").is_some_and(|n| isnan(operand(n, 0), not_nan)) {
+            let Some(and) = def(nan_clause, hlo::And::NAME) else { continue };
+            for (p, q) in [(and.operand(0), and.operand(1)), (and.operand(1), and.operand(0))] {
+                if isnan(p, nan) && def(q, hlo::Not::NAME).is_some_and(|n| isnan(n.operand(0), not_nan)) {
                     return Some(SortOrder { descending: desc, nan_largest: true });
                 }
             }
@@ -1383,36 +1829,37 @@ fn sort_order(op: MlirOperation) -> Option<SortOrder> {
 /// An int32 key of float32 `x` whose signed order is PyTorch's total order on floats:
 /// the bits, negative ones with their magnitude bits flipped (`-1 - magnitude`), zeros
 /// (either sign) 0, NaNs (any sign or payload) INT_MAX, above +inf.
-fn float_order_key(op: MlirOperation, x: MlirValue) -> Result<MlirValue, String> {
+fn float_order_key<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, x: Value<'c>) -> Result<Value<'c>, String> {
     let (i32t, b) = (i32_type(op), bool_type(op));
-    let bits = same_shape(op, "tfl.bitcast", &[x], i32t);
-    let zero = scalar_like(op, bits, 0.0)?;
-    let negative = same_shape(op, "tfl.less", &[bits, zero], b);
-    let magnitude_mask = scalar_like(op, bits, i32::MAX as f64)?;
-    let flipped = same_shape(op, "tfl.bitwise_xor", &[bits, magnitude_mask], i32t);
-    let t = unsafe { mlirValueGetType(bits) };
-    let key = emit(op, "tfl.select_v2", &[negative, flipped, bits], t, &[]);
-    let nan = same_shape(op, "tfl.not_equal", &[x, x], b);
-    let key = emit(op, "tfl.select_v2", &[nan, magnitude_mask, key], t, &[]);
-    let fzero = scalar_like(op, x, 0.0)?;
-    let is_zero = same_shape(op, "tfl.equal", &[x, fzero], b);
-    Ok(emit(op, "tfl.select_v2", &[is_zero, zero, key], t, &[]))
+    let bits = same_shape(rw, op, tfl::Bitcast::NAME, &[x], i32t);
+    let zero = scalar_like(rw, op, bits, 0.0)?;
+    let negative = same_shape(rw, op, tfl::Less::NAME, &[bits, zero], b);
+    let magnitude_mask = scalar_like(rw, op, bits, i32::MAX as f64)?;
+    let flipped = same_shape(rw, op, tfl::BitwiseXor::NAME, &[bits, magnitude_mask], i32t);
+    let t = bits.raw_type();
+    let key = emit(rw, op, tfl::SelectV2::NAME, &[negative, flipped, bits], t, &[]);
+    let nan = same_shape(rw, op, tfl::NotEqual::NAME, &[x, x], b);
+    let key = emit(rw, op, tfl::SelectV2::NAME, &[nan, magnitude_mask, key], t, &[]);
+    let fzero = scalar_like(rw, op, x, 0.0)?;
+    let is_zero = same_shape(rw, op, tfl::Equal::NAME, &[x, fzero], b);
+    Ok(emit(rw, op, tfl::SelectV2::NAME, &[is_zero, zero, key], t, &[]))
 }
 
 /// `x` reordered along dim `d` by `indices` (`take_along_axis`): a gather over the last
 /// dim with the others as batch dims, `d` moved last and back.
-fn take_along(op: MlirOperation, x: MlirValue, indices: MlirValue, d: usize) -> MlirValue {
+fn take_along<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, x: Value<'c>, indices: Value<'c>, d: usize) -> Value<'c> {
     let rank = ty(x).dims().len();
     let perm: Vec<i64> = (0..rank as i64).filter(|&i| i != d as i64).chain([d as i64]).collect();
     let last = d + 1 == rank;
-    let (xl, il) = if last { (x, indices) } else { (tfl_transpose(op, x, &perm), tfl_transpose(op, indices, &perm)) };
+    let (xl, il) =
+        if last { (x, indices) } else { (tfl_transpose(rw, op, x, &perm), tfl_transpose(rw, op, indices, &perm)) };
     let attrs = [("axis", i32_attr(op, rank as i64 - 1)), ("batch_dims", i32_attr(op, rank as i64 - 1))];
-    let g = emit(op, "tfl.gather", &[xl, il], unsafe { mlirValueGetType(xl) }, &attrs);
+    let g = emit(rw, op, tfl::Gather::NAME, &[xl, il], xl.raw_type(), &attrs);
     if last {
         return g;
     }
     let inverse: Vec<i64> = (0..rank as i64).map(|i| perm.iter().position(|&p| p == i).unwrap() as i64).collect();
-    tfl_transpose(op, g, &inverse)
+    tfl_transpose(rw, op, g, &inverse)
 }
 
 /// `sort` along one dim, alone or with an `iota` along that dim (the indices), as
@@ -1421,9 +1868,9 @@ fn take_along(op: MlirOperation, x: MlirValue, indices: MlirValue, d: usize) -> 
 /// (ascending) compare of float32, int32 or int64 values (signed), or PyTorch's float
 /// total order (see `sort_order`), sorted by `float_order_key` with the values gathered
 /// back, so NaNs come last ascending and first descending and -0.0 ties with 0.0.
-fn sort(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let ins = operands(op);
-    let Some(dim) = attr(op, "dimension").and_then(|a| a.as_int()) else {
+fn sort<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    let Some(dim) = op.attr("dimension").and_then(|a| a.as_int()) else {
         return Err("'stablehlo.sort' op has no dimension".into());
     };
     let x = ins[0];
@@ -1444,15 +1891,15 @@ fn sort(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     }
     let n = xt.dims()[d];
     let (values, indices, topk) = if order.nan_largest {
-        let key = float_order_key(op, x)?;
-        let (_, indices, topk) = top_k(op, key, d, n, order.descending)?;
-        (take_along(op, x, indices, d), indices, topk)
+        let key = float_order_key(rw, op, x)?;
+        let (_, indices, topk) = top_k(rw, op, key, d, n, order.descending)?;
+        (take_along(rw, op, x, indices, d), indices, topk)
     } else {
-        top_k(op, x, d, n, order.descending)?
+        top_k(rw, op, x, d, n, order.descending)?
     };
-    replace_all_uses(result(op, 0), values);
+    rw.replace_all_uses(op.result(0), values);
     if ins.len() == 2 {
-        replace_result_cast(op, 1, indices);
+        replace_result_cast(rw, op, 1, indices);
     }
     // The sort's results have no uses left; the top-k op goes to the catalog check (the
     // pass maps the unused results onto it and erases the sort).
@@ -1465,8 +1912,12 @@ fn sort(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
 /// `top_k` with k = 1 gives the value and the first index of the extreme, as PyTorch
 /// does; NaNs rank as +inf (max) or -inf (min), so the first NaN wins unless an equal
 /// infinity comes before it; the reduced dim is then reshaped away.
-fn reduce_arg(op: MlirOperation, ins: &[MlirValue]) -> Result<Option<MlirOperation>, String> {
-    let Some(dims) = attr(op, "dimensions").and_then(|a| a.as_ints()) else {
+fn reduce_arg<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    if ins.len() != 4 {
+        return Ok(None);
+    }
+    let Some(dims) = op.attr("dimensions").and_then(|a| a.as_ints()) else {
         return Err("'stablehlo.reduce' op has no dimensions".into());
     };
     let x = ins[0];
@@ -1475,10 +1926,10 @@ fn reduce_arg(op: MlirOperation, ins: &[MlirValue]) -> Result<Option<MlirOperati
         return Ok(None);
     }
     let d = dims[0] as usize;
-    let (init, index_init) = (splat(ins[2]), splat(ins[3]));
-    let descending = match (comparator(op, 2).as_deref(), init) {
-        (Some("GT"), Some(v)) if v == f64::NEG_INFINITY => true,
-        (Some("LT"), Some(v)) if v == f64::INFINITY => false,
+    let (init, index_init) = (splat_through(ins[2]), splat_through(ins[3]));
+    let descending = match (comparator(op, 2), init) {
+        (Some(ComparisonDirection::Gt), Some(v)) if v == f64::NEG_INFINITY => true,
+        (Some(ComparisonDirection::Lt), Some(v)) if v == f64::INFINITY => false,
         _ => return Ok(None),
     };
     if index_init != Some(0.0) {
@@ -1487,41 +1938,43 @@ fn reduce_arg(op: MlirOperation, ins: &[MlirValue]) -> Result<Option<MlirOperati
     // PyTorch ranks NaN above everything (max) or below (min): rank NaNs as +-inf, and
     // make the value NaN where the reduced row has one.
     let b = bool_type(op);
-    let nan = same_shape(op, "tfl.not_equal", &[x, x], b);
-    let extreme = scalar_like(op, x, if descending { f64::INFINITY } else { f64::NEG_INFINITY })?;
-    let key = emit(op, "tfl.select_v2", &[nan, extreme, x], unsafe { mlirValueGetType(x) }, &[]);
-    let (values, indices, topk) = top_k(op, key, d, 1, descending)?;
-    let out = ty(result(op, 0)).dims().to_vec();
-    let axes = i32_const(op, &[d as i64]);
-    let any_nan = emit(op, "tfl.reduce_any", &[nan, axes], tensor_type(&out, b), &[("keep_dims", bool_attr(op, false))]);
-    let nan_value = scalar_like(op, x, f64::NAN)?;
-    let values = reshape_to(op, values, &out);
-    let values = emit(op, "tfl.select_v2", &[any_nan, nan_value, values], unsafe { mlirValueGetType(values) }, &[]);
-    replace_all_uses(result(op, 0), values);
-    replace_result_cast(op, 1, reshape_to(op, indices, &out));
+    let nan = same_shape(rw, op, tfl::NotEqual::NAME, &[x, x], b);
+    let extreme = scalar_like(rw, op, x, if descending { f64::INFINITY } else { f64::NEG_INFINITY })?;
+    let key = emit(rw, op, tfl::SelectV2::NAME, &[nan, extreme, x], x.raw_type(), &[]);
+    let (values, indices, topk) = top_k(rw, op, key, d, 1, descending)?;
+    let out = ty(op.result(0)).dims().to_vec();
+    let axes = i32_const(rw, op, &[d as i64]);
+    let any_nan =
+        emit(rw, op, tfl::ReduceAny::NAME, &[nan, axes], tensor_type(&out, b), &[("keep_dims", bool_attr(op, false))]);
+    let nan_value = scalar_like(rw, op, x, f64::NAN)?;
+    let values = reshape_to(rw, op, values, &out);
+    let values = emit(rw, op, tfl::SelectV2::NAME, &[any_nan, nan_value, values], values.raw_type(), &[]);
+    rw.replace_all_uses(op.result(0), values);
+    let indices = reshape_to(rw, op, indices, &out);
+    replace_result_cast(rw, op, 1, indices);
     Ok(Some(topk))
 }
 
-fn concatenate(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let Some(dim) = attr(op, "dimension").and_then(|a| a.as_int()) else {
+fn concatenate<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let Some(dim) = op.attr("dimension").and_then(|a| a.as_int()) else {
         return Err("'stablehlo.concatenate' op has no dimension".into());
     };
-    let attrs = [("axis", i32_attr(op, dim)), ("fused_activation_function", string_attr(op, "NONE"))];
-    Ok(Some(insert_op_before(op, "tfl.concatenation", &operands(op), &result_types(op), &attrs)))
+    let attrs = [("axis", i32_attr(op, dim)), ("fused_activation_function", op.context().string_attr("NONE"))];
+    Ok(Some(rw.create(tfl::Concatenation::NAME, &op.operands(), &op.result_types(), &attrs)))
 }
 
 /// `slice(start, limit, strides)`: `tfl.slice` (begin, size) when every stride is 1,
 /// `tfl.strided_slice` otherwise.
-fn slice(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let get = |n: &str| attr(op, n).and_then(|a| a.as_ints()).ok_or_else(|| format!("'stablehlo.slice' op has no {n}"));
+fn slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let get = |n: &str| op.attr(n).and_then(|a| a.as_ints()).ok_or_else(|| format!("'stablehlo.slice' op has no {n}"));
     let (start, limit, strides) = (get("start_indices")?, get("limit_indices")?, get("strides")?);
-    let x = operand(op, 0);
+    let x = op.operand(0);
     if strides.iter().all(|&s| s == 1) {
         let size: Vec<i64> = start.iter().zip(&limit).map(|(s, l)| l - s).collect();
-        let (b, sz) = (i32_const(op, &start), i32_const(op, &size));
-        return Ok(Some(insert_op_before(op, "tfl.slice", &[x, b, sz], &result_types(op), &[])));
+        let (b, sz) = (i32_const(rw, op, &start), i32_const(rw, op, &size));
+        return Ok(Some(rw.create(tfl::Slice::NAME, &[x, b, sz], &op.result_types(), &[])));
     }
-    let (b, e, st) = (i32_const(op, &start), i32_const(op, &limit), i32_const(op, &strides));
+    let (b, e, st) = (i32_const(rw, op, &start), i32_const(rw, op, &limit), i32_const(rw, op, &strides));
     let zero = i32_attr(op, 0);
     let attrs = [
         ("begin_mask", zero),
@@ -1531,26 +1984,26 @@ fn slice(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
         ("shrink_axis_mask", zero),
         ("offset", bool_attr(op, false)),
     ];
-    Ok(Some(insert_op_before(op, "tfl.strided_slice", &[x, b, e, st], &result_types(op), &attrs)))
+    Ok(Some(rw.create(tfl::StridedSlice::NAME, &[x, b, e, st], &op.result_types(), &attrs)))
 }
 
 /// `pad(x, value)`: interior padding first (see `interior_padded`), then
 /// `tfl.padv2(x, [[low, high], ...], value)` for the non-negative edge padding and a
 /// `tfl.slice` for the negative (a crop). TFLite pads no bools: a bool pad runs on int32
 /// between casts.
-fn pad(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let get = |n: &str| attr(op, n).and_then(|a| a.as_ints()).ok_or_else(|| format!("'stablehlo.pad' op has no {n}"));
+fn pad<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let get = |n: &str| op.attr(n).and_then(|a| a.as_ints()).ok_or_else(|| format!("'stablehlo.pad' op has no {n}"));
     let (low, high, interior) = (get("edge_padding_low")?, get("edge_padding_high")?, get("interior_padding")?);
-    let (x, value) = (operand(op, 0), operand(op, 1));
-    let (xt, out) = (ty(x), ty(result(op, 0)));
+    let (x, value) = (op.operand(0), op.operand(1));
+    let (xt, out) = (ty(x), ty(op.result(0)));
     let crop = low.iter().chain(&high).any(|&p| p < 0);
     let inner = interior.iter().any(|&i| i != 0);
     let boolean = is_bool(x);
     if !crop && !boolean && !inner {
         let pairs: Vec<[i64; 2]> = low.iter().zip(&high).map(|(l, h)| [*l, *h]).collect();
-        let paddings = paddings_const(op, &pairs);
+        let paddings = paddings_const(rw, op, &pairs);
         // TFLite's constant_values is a scalar of the input's type: the 0-d init works.
-        return Ok(Some(insert_op_before(op, "tfl.padv2", &[x, paddings, value], &result_types(op), &[])));
+        return Ok(Some(rw.create(tfl::Padv2::NAME, &[x, paddings, value], &op.result_types(), &[])));
     }
     // The pads below are intermediate ops: only the types PADV2 takes (bools are cast).
     let padded_elem_ok = boolean || matches!(xt.elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64) | ElemTy::U(8));
@@ -1560,86 +2013,93 @@ fn pad(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
     let (mut x, mut value) = (x, value);
     if boolean {
         let i32t = i32_type(op);
-        (x, value) = (cast_to(op, x, i32t), cast_to(op, value, i32t));
+        (x, value) = (cast_to(rw, op, x, i32t), cast_to(rw, op, value, i32t));
     }
     for (d, &i) in interior.iter().enumerate() {
         if i > 0 && ty(x).dims()[d] > 1 {
-            x = interior_padded(op, x, value, d, i);
+            x = interior_padded(rw, op, x, value, d, i);
         }
     }
     let pairs: Vec<[i64; 2]> = low.iter().zip(&high).map(|(l, h)| [(*l).max(0), (*h).max(0)]).collect();
     let mut y = x;
     if pairs.iter().flatten().any(|&p| p > 0) {
         let padded: Vec<i64> = ty(x).dims().iter().zip(&pairs).map(|(d, p)| d + p[0] + p[1]).collect();
-        let paddings = paddings_const(op, &pairs);
-        y = emit(op, "tfl.padv2", &[x, paddings, value], like(x, &padded), &[]);
+        let paddings = paddings_const(rw, op, &pairs);
+        y = emit(rw, op, tfl::Padv2::NAME, &[x, paddings, value], like(x, &padded), &[]);
     }
     if crop {
         let begin: Vec<i64> = low.iter().map(|&l| l.saturating_neg().max(0)).collect();
-        let (b, sz) = (i32_const(op, &begin), i32_const(op, out.dims()));
-        y = emit(op, "tfl.slice", &[y, b, sz], like(y, out.dims()), &[]);
+        let (b, sz) = (i32_const(rw, op, &begin), i32_const(rw, op, out.dims()));
+        y = emit(rw, op, tfl::Slice::NAME, &[y, b, sz], like(y, out.dims()), &[]);
     }
     if boolean {
-        y = cast_to(op, y, bool_type(op));
+        y = cast_to(rw, op, y, bool_type(op));
     }
-    Ok(defining_op(y))
+    Ok(y.defining_op())
 }
 
 /// `x` with `i` copies of `value` between neighbours along dim `d` (StableHLO's
 /// interior padding): as `[A, n, 1, B]` (the dims before and after `d` merged), padded
 /// by `i` after the unit dim, flattened back to `n * (i + 1)` along `d` and cut to
 /// `n + (n - 1) * i`.
-fn interior_padded(op: MlirOperation, x: MlirValue, value: MlirValue, d: usize, i: i64) -> MlirValue {
+fn interior_padded<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    value: Value<'c>,
+    d: usize,
+    i: i64,
+) -> Value<'c> {
     let dims = ty(x).dims().to_vec();
     let (a, n, b) = (dims[..d].iter().product::<i64>(), dims[d], dims[d + 1..].iter().product::<i64>());
-    let spread = reshape_to(op, x, &[a, n, 1, b]);
-    let paddings = paddings_const(op, &[[0, 0], [0, 0], [0, i], [0, 0]]);
-    let spread = emit(op, "tfl.padv2", &[spread, paddings, value], like(x, &[a, n, 1 + i, b]), &[]);
-    let flat = reshape_to(op, spread, &[a, n * (1 + i), b]);
+    let spread = reshape_to(rw, op, x, &[a, n, 1, b]);
+    let paddings = paddings_const(rw, op, &[[0, 0], [0, 0], [0, i], [0, 0]]);
+    let spread = emit(rw, op, tfl::Padv2::NAME, &[spread, paddings, value], like(x, &[a, n, 1 + i, b]), &[]);
+    let flat = reshape_to(rw, op, spread, &[a, n * (1 + i), b]);
     let len = n + (n - 1) * i;
-    let (begin, size) = (i32_const(op, &[0, 0, 0]), i32_const(op, &[a, len, b]));
-    let cut = emit(op, "tfl.slice", &[flat, begin, size], like(x, &[a, len, b]), &[]);
+    let (begin, size) = (i32_const(rw, op, &[0, 0, 0]), i32_const(rw, op, &[a, len, b]));
+    let cut = emit(rw, op, tfl::Slice::NAME, &[flat, begin, size], like(x, &[a, len, b]), &[]);
     let mut out = dims;
     out[d] = len;
-    reshape_to(op, cut, &out)
+    reshape_to(rw, op, cut, &out)
 }
 
-fn transpose(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let Some(perm) = attr(op, "permutation").and_then(|a| a.as_ints()) else {
+fn transpose<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let Some(perm) = op.attr("permutation").and_then(|a| a.as_ints()) else {
         return Err("'stablehlo.transpose' op has no permutation".into());
     };
-    let perm = i32_const(op, &perm);
-    Ok(Some(insert_op_before(op, "tfl.transpose", &[operand(op, 0), perm], &result_types(op), &[])))
+    let perm = i32_const(rw, op, &perm);
+    Ok(Some(rw.create(tfl::Transpose::NAME, &[op.operand(0), perm], &op.result_types(), &[])))
 }
 
-fn compare(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let direction = match raw_attr(op, "comparison_direction").map(attr_from_mlir) {
-        Some(Attr::Opaque { data, .. }) => data,
-        Some(Attr::Other(text)) => text,
-        _ => return Err("'stablehlo.compare' op has no comparison_direction".into()),
+fn compare<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let Some(direction) = op.attr("comparison_direction") else {
+        return Err("'stablehlo.compare' op has no comparison_direction".into());
     };
-    let to = ["EQ", "NE", "GE", "GT", "LE", "LT"]
-        .iter()
-        .zip(["tfl.equal", "tfl.not_equal", "tfl.greater_equal", "tfl.greater", "tfl.less_equal", "tfl.less"])
-        .find(|(d, _)| direction.trim_end_matches('>').ends_with(*d))
-        .map(|(_, t)| t);
-    let Some(to) = to else { return Ok(None) };
-    Ok(Some(insert_op_before(op, to, &operands(op), &result_types(op), &[])))
+    let to = match ComparisonDirection::from_attr(&direction, "comparison_direction")? {
+        ComparisonDirection::Eq => tfl::Equal::NAME,
+        ComparisonDirection::Ne => tfl::NotEqual::NAME,
+        ComparisonDirection::Ge => tfl::GreaterEqual::NAME,
+        ComparisonDirection::Gt => tfl::Greater::NAME,
+        ComparisonDirection::Le => tfl::LessEqual::NAME,
+        ComparisonDirection::Lt => tfl::Less::NAME,
+    };
+    Ok(Some(rw.create(to, &op.operands(), &op.result_types(), &[])))
 }
 
 /// The bool form of a logical op is `to`; integers take `bitwise`.
-fn logical(op: MlirOperation, to: &str, which: Bitwise) -> Result<Option<MlirOperation>, String> {
-    if !operands(op).into_iter().all(is_bool) {
-        return bitwise(op, which);
+fn logical<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, to: &str, which: Bitwise) -> Result<Option<Op<'c>>, String> {
+    if !op.operands().into_iter().all(is_bool) {
+        return bitwise(rw, op, which);
     }
-    Ok(Some(insert_op_before(op, to, &operands(op), &result_types(op), &[])))
+    Ok(Some(rw.create(to, &op.operands(), &op.result_types(), &[])))
 }
 
-fn logical_and(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    logical(op, "tfl.logical_and", Bitwise::And)
+fn logical_and<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    logical(rw, op, tfl::LogicalAnd::NAME, Bitwise::And)
 }
-fn logical_or(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    logical(op, "tfl.logical_or", Bitwise::Or)
+fn logical_or<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    logical(rw, op, tfl::LogicalOr::NAME, Bitwise::Or)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -1656,8 +2116,8 @@ enum Bitwise {
 /// addition sets bits disjoint from them), `a | b = (a ^ b) ^ (a & b)`,
 /// `a ^ b = (a | b) - (a & b)` for 64 bits, `~a = -1 - a` (32 and 64 bits) or
 /// `a ^ -1`.
-fn bitwise(op: MlirOperation, which: Bitwise) -> Result<Option<MlirOperation>, String> {
-    let ins = operands(op);
+fn bitwise<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, which: Bitwise) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
     let a = ins[0];
     let elem = ty(a).elem;
     let narrow = matches!(elem, ElemTy::I(8) | ElemTy::U(8) | ElemTy::I(16) | ElemTy::I(32));
@@ -1665,51 +2125,64 @@ fn bitwise(op: MlirOperation, which: Bitwise) -> Result<Option<MlirOperation>, S
     if !narrow && !wide {
         return Ok(None);
     }
-    let t = unsafe { mlirValueGetType(a) };
-    let and = |x: MlirValue, y: MlirValue| emit(op, "tfl.stablehlo_and", &[x, y], t, &[]);
-    let or = |x: MlirValue, y: MlirValue| -> MlirValue {
-        let both = and(x, y);
+    let t = a.raw_type();
+    let and =
+        |rw: &mut Rewriter<'c>, x: Value<'c>, y: Value<'c>| emit(rw, op, tfl::StablehloAnd::NAME, &[x, y], t, &[]);
+    let or = |rw: &mut Rewriter<'c>, x: Value<'c>, y: Value<'c>| -> Value<'c> {
+        let both = and(rw, x, y);
         if narrow {
-            let either = emit(op, "tfl.bitwise_xor", &[x, y], t, &[]);
-            emit(op, "tfl.bitwise_xor", &[either, both], t, &[])
+            let either = emit(rw, op, tfl::BitwiseXor::NAME, &[x, y], t, &[]);
+            emit(rw, op, tfl::BitwiseXor::NAME, &[either, both], t, &[])
         } else {
-            arith(op, "tfl.add", arith(op, "tfl.sub", x, both), y)
+            let cleared = arith(rw, op, tfl::Sub::NAME, x, both);
+            arith(rw, op, tfl::Add::NAME, cleared, y)
         }
     };
     let y = match which {
-        Bitwise::And => and(a, ins[1]),
-        Bitwise::Or => or(a, ins[1]),
-        Bitwise::Xor if narrow => emit(op, "tfl.bitwise_xor", &[a, ins[1]], t, &[]),
-        Bitwise::Xor => arith(op, "tfl.sub", or(a, ins[1]), and(a, ins[1])),
+        Bitwise::And => and(rw, a, ins[1]),
+        Bitwise::Or => or(rw, a, ins[1]),
+        Bitwise::Xor if narrow => emit(rw, op, tfl::BitwiseXor::NAME, &[a, ins[1]], t, &[]),
+        Bitwise::Xor => {
+            let either = or(rw, a, ins[1]);
+            let both = and(rw, a, ins[1]);
+            arith(rw, op, tfl::Sub::NAME, either, both)
+        }
         Bitwise::Not if matches!(elem, ElemTy::I(32) | ElemTy::I(64)) => {
-            let all_ones = scalar_like(op, a, -1.0)?;
-            emit(op, "tfl.sub", &[all_ones, a], t, &[("fused_activation_function", string_attr(op, "NONE"))])
+            let all_ones = scalar_like(rw, op, a, -1.0)?;
+            emit(
+                rw,
+                op,
+                tfl::Sub::NAME,
+                &[all_ones, a],
+                t,
+                &[("fused_activation_function", op.context().string_attr("NONE"))],
+            )
         }
         Bitwise::Not => {
             let ones = if elem == ElemTy::U(8) { 255.0 } else { -1.0 };
-            let all_ones = scalar_like(op, a, ones)?;
-            emit(op, "tfl.bitwise_xor", &[a, all_ones], t, &[])
+            let all_ones = scalar_like(rw, op, a, ones)?;
+            emit(rw, op, tfl::BitwiseXor::NAME, &[a, all_ones], t, &[])
         }
     };
-    Ok(defining_op(y))
+    Ok(y.defining_op())
 }
 /// `abs(x)`: `tfl.abs` for the types ABS has kernels for; integers it lacks (i64,
 /// index math of reflection pads) as `select_v2(x < 0, -x, x)`.
-fn abs(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    let x = operand(op, 0);
+fn abs<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let x = op.operand(0);
     let elem = ty(x).elem;
     if !matches!(elem, ElemTy::I(64) | ElemTy::I(8)) {
-        return Ok(Some(insert_op_before(op, "tfl.abs", &[x], &result_types(op), &[])));
+        return Ok(Some(rw.create(tfl::Abs::NAME, &[x], &op.result_types(), &[])));
     }
-    let zero = scalar_like(op, x, 0.0)?;
-    let i1 = unsafe { mlirIntegerTypeGet(ctx_of(op), 1) };
-    let negative = same_shape(op, "tfl.less", &[x, zero], i1);
-    let negated = emit(op, "tfl.neg", &[x], unsafe { mlirValueGetType(x) }, &[]);
-    Ok(Some(insert_op_before(op, "tfl.select_v2", &[negative, negated, x], &result_types(op), &[])))
+    let zero = scalar_like(rw, op, x, 0.0)?;
+    let i1 = op.context().integer(1);
+    let negative = same_shape(rw, op, tfl::Less::NAME, &[x, zero], i1);
+    let negated = emit(rw, op, tfl::Neg::NAME, &[x], x.raw_type(), &[]);
+    Ok(Some(rw.create(tfl::SelectV2::NAME, &[negative, negated, x], &op.result_types(), &[])))
 }
 
-fn logical_not(op: MlirOperation) -> Result<Option<MlirOperation>, String> {
-    logical(op, "tfl.logical_not", Bitwise::Not)
+fn logical_not<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    logical(rw, op, tfl::LogicalNot::NAME, Bitwise::Not)
 }
 
 #[cfg(test)]
@@ -1717,18 +2190,56 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rules_are_sorted_and_unique() {
-        for w in RULES.windows(2) {
-            assert!(w[0].0 < w[1].0, "{} must sort before {}", w[0].0, w[1].0);
+    fn patterns_are_sorted_and_unique() {
+        for w in PATTERNS.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            let key = |p: &Pattern| (p.root, std::cmp::Reverse(p.benefit));
+            assert!(key(a) < key(b), "{a:?} must sort before {b:?} (by root, then by decreasing benefit)");
+        }
+        let mut names: Vec<&str> = PATTERNS.iter().map(|p| p.name).collect();
+        names.sort_unstable();
+        for w in names.windows(2) {
+            assert_ne!(w[0], w[1], "two patterns are named {}", w[0]);
         }
     }
 
     #[test]
-    fn renamed_targets_are_catalogued() {
-        for (_, rule) in RULES {
-            if let Rule::Rename { to, .. } = rule {
-                assert!(edge_dialects::TFL.lookup(to).is_some(), "{to} is not in the TFL catalog");
-            }
+    fn patterns_are_unambiguous() {
+        // Cranelift ISLE's overlap rule: two patterns on one root need different
+        // benefits, the more specific one higher.
+        let pairs = edge_dialects::mlir::pattern::ambiguous_pairs(PATTERNS);
+        assert!(pairs.is_empty(), "patterns of equal benefit on one root: {pairs:?}");
+    }
+
+    #[test]
+    fn patterns_are_rooted_at_stablehlo_ops_and_named_after_them() {
+        for p in PATTERNS {
+            let root = p.root.expect("a conversion pattern has a root op");
+            assert!(edge_dialects::STABLEHLO.lookup(root).is_some(), "{root} is not in the StableHLO catalog");
+            let source = edge_dialects::mlir::views::type_name(root);
+            assert!(p.name.starts_with(&format!("{source}To")), "{} must be named {source}To<Effect>", p.name);
         }
+    }
+
+    #[test]
+    fn pool_layouts() {
+        // NCHW (and no pooled dim at all) keeps PyTorch's transposes; NHWC needs none.
+        assert_eq!(pool_layout(&[2, 3]), Some([0, 2, 3, 1]));
+        assert_eq!(pool_layout(&[]), Some([0, 2, 3, 1]));
+        assert_eq!(pool_layout(&[3]), Some([0, 2, 3, 1]));
+        assert_eq!(pool_layout(&[1, 2]), Some([0, 1, 2, 3]));
+        assert_eq!(pool_layout(&[1]), Some([0, 1, 2, 3]));
+        assert_eq!(pool_layout(&[0, 3]), Some([1, 0, 3, 2]));
+        assert_eq!(pool_layout(&[0]), Some([2, 0, 1, 3]));
+        assert_eq!(pool_layout(&[0, 1, 2]), None);
+        assert_eq!(inverse(&[0, 2, 3, 1]), [0, 3, 1, 2]);
+    }
+
+    #[test]
+    fn constants_reverse_along_axes() {
+        let c = crate::constant::ConstTensor { shape: vec![2, 3], elem: ElemTy::I(8), bytes: vec![1, 2, 3, 4, 5, 6] };
+        assert_eq!(reverse_const(&c, &[1]).unwrap().bytes, [3, 2, 1, 6, 5, 4]);
+        assert_eq!(reverse_const(&c, &[0, 1]).unwrap().bytes, [6, 5, 4, 3, 2, 1]);
+        assert!(reverse_const(&c, &[2]).is_none());
     }
 }
