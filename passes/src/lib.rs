@@ -4,14 +4,12 @@
 
 pub mod constant;
 pub mod legalize;
-pub mod legacy;
 pub mod manager;
 pub mod pass;
 pub mod pipeline;
 pub mod pipelines;
 pub mod quant;
 pub mod registry;
-pub mod rewrite;
 
 mod edge_verify;
 mod inline_calls;

@@ -125,35 +125,6 @@ fn nonnull<T>(ptr: *const T) -> bool {
     !ptr.is_null()
 }
 
-// ---- Transitional conversions -------------------------------------------------------
-// For pass code not yet written against this layer; they go once every pass is.
-
-impl From<MlirOperation> for Op<'_> {
-    fn from(raw: MlirOperation) -> Self {
-        Op { raw, _context: PhantomData }
-    }
-}
-impl From<MlirValue> for Value<'_> {
-    fn from(raw: MlirValue) -> Self {
-        Value { raw, _context: PhantomData }
-    }
-}
-impl From<MlirType> for Type<'_> {
-    fn from(raw: MlirType) -> Self {
-        Type { raw, _context: PhantomData }
-    }
-}
-impl From<MlirAttribute> for Attribute<'_> {
-    fn from(raw: MlirAttribute) -> Self {
-        Attribute { raw, _context: PhantomData }
-    }
-}
-impl From<MlirContext> for Context<'_> {
-    fn from(raw: MlirContext) -> Self {
-        Context { raw, _context: PhantomData }
-    }
-}
-
 // ---- Op -----------------------------------------------------------------------------
 
 impl<'c> Op<'c> {
