@@ -79,3 +79,18 @@ impl PassOptions {
         v.parse().map_err(|_| format!("option '{name}' expects an integer, got '{v}'"))
     }
 }
+
+/// Runs `patterns` on `func` with the greedy driver; a driver that does not converge
+/// is an error at the function, naming `pass` and the patterns still applying.
+pub fn run_patterns<'c>(
+    pass: &str,
+    func: edge_dialects::mlir::Op<'c>,
+    patterns: &edge_dialects::mlir::PatternSet,
+    config: edge_dialects::mlir::GreedyConfig,
+    rw: &mut edge_dialects::mlir::Rewriter<'c>,
+) -> Result<bool, PassFailed> {
+    edge_dialects::mlir::apply_patterns_greedily(func, patterns, config, rw).map_err(|e| {
+        func.emit_error(&format!("{pass}: {e}"));
+        PassFailed
+    })
+}

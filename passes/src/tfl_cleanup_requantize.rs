@@ -10,9 +10,9 @@
 //! the type already), then QuantizeDequantizeFold (read the dequantize's input).
 //! Ops left unused are erased.
 
-use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use crate::quant::quant_of;
-use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter};
+use edge_dialects::mlir::{GreedyConfig, Op, Pattern, PatternSet, Rewriter};
 use edge_dialects::tfl::op as tfl;
 use std::sync::LazyLock;
 
@@ -41,10 +41,7 @@ struct TflCleanupRequantize;
 impl Pass for TflCleanupRequantize {
     fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
         let mut rw = Rewriter::new(func.context());
-        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, GreedyConfig::default(), &mut rw) {
-            func.emit_error(&format!("tfl-cleanup-requantize: {e}"));
-            return Err(PassFailed);
-        }
+        run_patterns(INFO.name, func, &PATTERN_SET, GreedyConfig::default(), &mut rw)?;
         // Unused ops of the input go too, when no pattern applied.
         rw.erase_dead_ops(func);
         Ok(rw.changed())

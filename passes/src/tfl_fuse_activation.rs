@@ -14,9 +14,9 @@
 //!
 //! TANH is not fused: several TFLite kernels reject it as a fused activation.
 
-use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use edge_dialects::ir::Attr;
-use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter};
+use edge_dialects::mlir::{GreedyConfig, Op, Pattern, PatternSet, Rewriter};
 use edge_dialects::TFL;
 use std::sync::LazyLock;
 
@@ -77,10 +77,7 @@ impl Pass for TflFuseActivation {
         let mut rw = Rewriter::new(func.context());
         // Ops in regions too; the pass erases only the activations it fuses.
         let config = GreedyConfig { nested: true, erase_dead: false, ..GreedyConfig::default() };
-        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, config, &mut rw) {
-            func.emit_error(&format!("tfl-fuse-activation: {e}"));
-            return Err(PassFailed);
-        }
+        run_patterns(INFO.name, func, &PATTERN_SET, config, &mut rw)?;
         Ok(rw.changed())
     }
 }

@@ -41,10 +41,10 @@
 //! differs (typically the model's input and, for 4-D outputs, its output).
 
 use crate::constant::{self, ConstTensor};
-use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use crate::quant::quant_of;
 use edge_dialects::catalog::{Permute, Trait};
-use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
+use edge_dialects::mlir::{GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
 use edge_dialects::tfl::op as tfl;
 use std::sync::LazyLock;
 
@@ -95,10 +95,7 @@ impl Pass for TflLayoutNhwc {
         // unused are not matched (they go at the end of the round).
         let config = GreedyConfig { skip_unused: true, ..GreedyConfig::default() };
         for set in [&*PATTERN_SET, &*FINAL_PATTERN_SET] {
-            if let Err(e) = apply_patterns_greedily(func, set, config, &mut rw) {
-                func.emit_error(&format!("tfl-layout-nhwc: {e}"));
-                return Err(PassFailed);
-            }
+            run_patterns(INFO.name, func, set, config, &mut rw)?;
             if rw.errors() > 0 {
                 return Err(PassFailed);
             }

@@ -52,10 +52,10 @@ use crate::constant::{
     broadcast_indices, broadcast_shapes, insert, insert_i32, insert_owned, is_constant, read, read_compact, rewrite_in_place,
     strides, transpose_bytes, with_bytes, ConstTensor,
 };
-use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use edge_dialects::catalog::{Fold, Permute, Weighted};
 use edge_dialects::ir::ElemTy;
-use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
+use edge_dialects::mlir::{GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
 use edge_dialects::tfl::op as tfl;
 use std::sync::LazyLock;
 
@@ -124,10 +124,7 @@ impl Pass for TflOptimize {
         let mut rw = Rewriter::new(func.context());
         // Users before producers (see the header); unused ops wait for the end of the round.
         let config = GreedyConfig { bottom_up: true, skip_unused: true, ..GreedyConfig::default() };
-        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, config, &mut rw) {
-            func.emit_error(&format!("tfl-optimize: {e}"));
-            return Err(PassFailed);
-        }
+        run_patterns(INFO.name, func, &PATTERN_SET, config, &mut rw)?;
         // Unused ops of the input go too, when no pattern applied.
         rw.erase_dead_ops(func);
         Ok(rw.changed())

@@ -31,12 +31,12 @@
 //! the notes are written.
 
 use crate::constant::{constant_op, is_constant, read};
-use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use crate::quant::{insert_quant_const, insert_quantize, quant_of, quant_tensor_type, read_weight_in_hybrid_kernel};
 use edge_dialects::catalog::{QuantOutput, QuantRole};
 use edge_dialects::ir::{ElemTy, QuantTy};
 use edge_dialects::mlir::func::{Func, Return};
-use edge_dialects::mlir::{apply_patterns_greedily, Attribute, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Type, Value};
+use edge_dialects::mlir::{Attribute, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Type, Value};
 use edge_dialects::tfl::hybrid::{self, HybridOp};
 use edge_dialects::tfl::op as tfl;
 
@@ -78,10 +78,7 @@ impl Pass for TflQuantize {
         let config = GreedyConfig { erase_dead: false, ..GreedyConfig::default() };
         // Quantizes climb first, so the op before a move meets its quantize.
         for patterns in [&self.hoist, &self.quantize] {
-            if let Err(e) = apply_patterns_greedily(func, patterns, config, &mut rw) {
-                func.emit_error(&format!("tfl-quantize: {e}"));
-                return Err(PassFailed);
-            }
+            run_patterns(INFO.name, func, patterns, config, &mut rw)?;
         }
         rw.erase_dead_ops(func);
         for op in func.body_ops() {

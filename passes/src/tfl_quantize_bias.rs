@@ -11,11 +11,11 @@
 //! each of them; float constants left unused are erased at the end.
 
 use crate::constant::{is_constant, read};
-use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use crate::quant::{insert_quant_const, quant_of};
 use edge_dialects::ir::{ElemTy, QuantTy};
 use edge_dialects::mlir::func::Func;
-use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter};
+use edge_dialects::mlir::{GreedyConfig, Op, Pattern, PatternSet, Rewriter};
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-quantize-bias",
@@ -44,10 +44,7 @@ impl Pass for TflQuantizeBias {
         let mut rw = Rewriter::new(func.context());
         // Dead ops go once at the end, as the rewrites leave them.
         let config = GreedyConfig { erase_dead: false, ..GreedyConfig::default() };
-        if let Err(e) = apply_patterns_greedily(func, &self.patterns, config, &mut rw) {
-            func.emit_error(&format!("tfl-quantize-bias: {e}"));
-            return Err(PassFailed);
-        }
+        run_patterns(INFO.name, func, &self.patterns, config, &mut rw)?;
         rw.erase_dead_ops(func);
         Ok(rw.changed())
     }

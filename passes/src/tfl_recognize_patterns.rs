@@ -38,10 +38,10 @@
 //! over another dim, prelu and relu_0_to_1 (not in the TFL catalog).
 
 use crate::constant::{self, ConstTensor};
-use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use edge_dialects::approximations::{ERF_ALPHA, ERF_BETA};
 use edge_dialects::ir::{ElemTy, TensorTy};
-use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Type, Value};
+use edge_dialects::mlir::{GreedyConfig, Op, Pattern, PatternSet, Rewriter, Type, Value};
 use edge_dialects::tfl::op as tfl;
 use std::sync::LazyLock;
 
@@ -62,10 +62,7 @@ struct TflRecognizePatterns;
 impl Pass for TflRecognizePatterns {
     fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
         let mut rw = Rewriter::new(func.context());
-        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, GreedyConfig::default(), &mut rw) {
-            func.emit_error(&format!("tfl-recognize-patterns: {e}"));
-            return Err(PassFailed);
-        }
+        run_patterns(INFO.name, func, &PATTERN_SET, GreedyConfig::default(), &mut rw)?;
         // Unused ops of the input go too, when no pattern applied.
         rw.erase_dead_ops(func);
         Ok(rw.changed())

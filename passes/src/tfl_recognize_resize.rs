@@ -29,9 +29,9 @@
 //!   %w = "tfl.transpose"(%r, [0, 3, 1, 2])
 
 use crate::constant::{self, insert_i32, ConstTensor};
-use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use edge_dialects::ir::{Attr, ElemTy};
-use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
+use edge_dialects::mlir::{GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
 use edge_dialects::tfl::op as tfl;
 use std::sync::LazyLock;
 
@@ -64,10 +64,7 @@ impl Pass for TflRecognizeResize {
         // Last op first: the W step is matched before the H step it consumes, which is
         // then left unused and not matched.
         let config = GreedyConfig { bottom_up: true, skip_unused: true, ..GreedyConfig::default() };
-        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, config, &mut rw) {
-            func.emit_error(&format!("tfl-recognize-resize: {e}"));
-            return Err(PassFailed);
-        }
+        run_patterns(INFO.name, func, &PATTERN_SET, config, &mut rw)?;
         Ok(rw.changed())
     }
 }

@@ -21,9 +21,9 @@
 //! users (or a result of rank above 4, beyond every kernel's broadcasting) stays.
 
 use crate::constant::{insert, ConstTensor};
-use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use edge_dialects::catalog::Trait::{Broadcasting, ElementWise};
-use edge_dialects::mlir::{apply_patterns_greedily, GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
+use edge_dialects::mlir::{GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
 use edge_dialects::tfl::op as tfl;
 use std::sync::LazyLock;
 
@@ -56,10 +56,7 @@ struct TflRemoveBroadcasts;
 impl Pass for TflRemoveBroadcasts {
     fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
         let mut rw = Rewriter::new(func.context());
-        if let Err(e) = apply_patterns_greedily(func, &PATTERN_SET, GreedyConfig::default(), &mut rw) {
-            func.emit_error(&format!("tfl-remove-broadcasts: {e}"));
-            return Err(PassFailed);
-        }
+        run_patterns(INFO.name, func, &PATTERN_SET, GreedyConfig::default(), &mut rw)?;
         // Unused ops of the input go too, when no pattern applied.
         rw.erase_dead_ops(func);
         Ok(rw.changed())
