@@ -125,6 +125,33 @@ func.func @div_softmax(%x: tensor<2x8x16xf32>) -> tensor<2x8x16xf32> {
 
 // -----
 
+// JAX's softmax takes the max with -inf (its reduction's init) after the reduction:
+// maximum(reduce_max(x), -inf) changes no value, and the softmax is still one op.
+// CHECK-LABEL: func.func @div_softmax_jax(
+// CHECK-SAME: %[[X:.*]]: tensor<1x10xf32>)
+// CHECK: %[[S:.*]] = "tfl.softmax"(%[[X]]) {beta = 1.000000e+00 : f32}
+// CHECK-NOT: tfl.exp
+// CHECK: return %[[S]]
+func.func @div_softmax_jax(%x: tensor<1x10xf32>) -> tensor<1x10xf32> {
+  %ax = "tfl.pseudo_const"() {value = dense<1> : tensor<1xi32>} : () -> tensor<1xi32>
+  %m = "tfl.reduce_max"(%x, %ax) {keep_dims = false} : (tensor<1x10xf32>, tensor<1xi32>) -> tensor<1xf32>
+  %ninf = "tfl.pseudo_const"() {value = dense<0xFF800000> : tensor<1xf32>} : () -> tensor<1xf32>
+  %mm = "tfl.maximum"(%ninf, %m) : (tensor<1xf32>, tensor<1xf32>) -> tensor<1xf32>
+  %k = "tfl.pseudo_const"() {value = dense<1> : tensor<2xi32>} : () -> tensor<2xi32>
+  %mr = "tfl.reshape"(%mm, %k) : (tensor<1xf32>, tensor<2xi32>) -> tensor<1x1xf32>
+  %full = "tfl.pseudo_const"() {value = dense<[1, 10]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %mb = "tfl.broadcast_to"(%mr, %full) : (tensor<1x1xf32>, tensor<2xi32>) -> tensor<1x10xf32>
+  %d = "tfl.sub"(%x, %mb) {fused_activation_function = "NONE"} : (tensor<1x10xf32>, tensor<1x10xf32>) -> tensor<1x10xf32>
+  %e = "tfl.exp"(%d) : (tensor<1x10xf32>) -> tensor<1x10xf32>
+  %s = "tfl.sum"(%e, %ax) {keep_dims = false} : (tensor<1x10xf32>, tensor<1xi32>) -> tensor<1xf32>
+  %sr = "tfl.reshape"(%s, %k) : (tensor<1xf32>, tensor<2xi32>) -> tensor<1x1xf32>
+  %sb = "tfl.broadcast_to"(%sr, %full) : (tensor<1x1xf32>, tensor<2xi32>) -> tensor<1x10xf32>
+  %y = "tfl.div"(%e, %sb) {fused_activation_function = "NONE"} : (tensor<1x10xf32>, tensor<1x10xf32>) -> tensor<1x10xf32>
+  return %y : tensor<1x10xf32>
+}
+
+// -----
+
 // Softmax over dim 1 of 3: tfl.softmax works on the last dim only.
 // CHECK-LABEL: func.func @div_softmax_not_last
 // CHECK-NOT: tfl.softmax

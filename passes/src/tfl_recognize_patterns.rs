@@ -364,7 +364,14 @@ fn reduces_last(w: Value, reduce: &str, x: Value) -> bool {
 /// Whether `v` is `reduce(x)` over the last dim of `x`, re-expanded to `x`'s shape
 /// (see `unexpand_last`).
 fn reduced_over_last(v: Value, reduce: &str, x: Value) -> bool {
-    unexpand_last(v, x).is_some_and(|w| reduces_last(w, reduce, x))
+    let past_init = |w| if reduce == tfl::ReduceMax::NAME { past_max_with_neg_inf(w) } else { w };
+    unexpand_last(v, x).is_some_and(|w| reduces_last(past_init(w), reduce, x))
+}
+
+/// `y` for `maximum(y, -inf)`, else `v`: JAX's softmax takes the max with its
+/// reduction's init, -inf, after the reduction, which changes no value.
+fn past_max_with_neg_inf(v: Value) -> Value {
+    commuted(v, tfl::Maximum::NAME, |y, k| splat_of(k).filter(|&c| c == f64::NEG_INFINITY).map(|_| y)).unwrap_or(v)
 }
 
 // ---------------------------------------------------------------------------------

@@ -109,6 +109,13 @@ fn jax_exports_convert_and_match_jax_in_litert() {
             &["--rel-to-max", "1e-4"],
         );
         assert_eq!(count_ops(&tflite, "TRANSPOSE"), 0, "{name}: an NHWC model needs no TRANSPOSE");
+        if name == "cnn_nhwc" {
+            // JAX's tanh gelu and its softmax (max with -inf after the reduction) are
+            // recognized whole: conv, conv, mean, fully_connected, gelu, softmax.
+            assert_eq!(count_ops(&tflite, "GELU"), 1, "{name}: one GELU");
+            assert_eq!(count_ops(&tflite, "SOFTMAX"), 1, "{name}: one SOFTMAX");
+            assert_eq!(count_ops(&tflite, "EXP"), 0, "{name}: no softmax left in pieces");
+        }
     }
 }
 
