@@ -91,6 +91,18 @@ impl<'c> Rewriter<'c> {
     pub fn take_created(&mut self) -> Vec<Op<'c>> {
         std::mem::take(&mut self.created)
     }
+    /// A new op (and the ops in its regions) may sit where an erased one was: it is
+    /// live, whatever `erased` remembers of that address.
+    fn revive(&mut self, op: Op<'c>) {
+        if self.erased.is_empty() {
+            return;
+        }
+        self.erased.remove(&op);
+        for nested in op.nested_ops() {
+            self.erased.remove(&nested);
+        }
+    }
+
     /// Whether `op` was erased through this rewriter (its handle dangles).
     pub fn is_erased(&self, op: Op<'c>) -> bool {
         self.erased.contains(&op)
@@ -173,7 +185,7 @@ impl<'c> Rewriter<'c> {
             }
             Op::from_raw(op)
         };
-        self.erased.remove(&op);
+        self.revive(op);
         self.created.push(op);
         self.changed = true;
         op
@@ -195,7 +207,7 @@ impl<'c> Rewriter<'c> {
             }
             Op::from_raw(copy)
         };
-        self.erased.remove(&copy);
+        self.revive(copy);
         self.created.push(copy);
         self.changed = true;
         copy
