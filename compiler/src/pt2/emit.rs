@@ -54,7 +54,6 @@ pub fn join<T: std::fmt::Display>(v: &[T]) -> String {
 
 /// A float literal MLIR parses back to the same value (hex for non-finite values), for
 /// float attributes written as text.
-#[allow(dead_code)]
 pub fn float_literal(v: f64, elem: &ElemTy) -> String {
     if v.is_finite() {
         // MLIR wants a '.' in float literals: `1e-5` must be `1.0e-5`.
