@@ -175,15 +175,23 @@ impl<'c> Rewriter<'c> {
             // The op takes the new regions over.
             let owned: Vec<MlirRegion> = (0..regions).map(|_| mlirRegionCreate()).collect();
             mlirOperationStateAddOwnedRegions(&mut state, owned.len() as isize, owned.as_ptr());
-            let op = mlirOperationCreate(&mut state);
+            mlirOperationCreate(&mut state)
+        };
+        self.insert_new(op, point)
+    }
+
+    /// Inserts the new, unowned op `raw` at `point` and records it as created.
+    fn insert_new(&mut self, raw: MlirOperation, point: InsertPoint<'c>) -> Op<'c> {
+        // SAFETY: `raw` was just created and is owned by no block; the block takes it.
+        let op = unsafe {
             match point {
                 InsertPoint::Before(anchor) => {
                     let block = mlirOperationGetBlock(anchor.to_raw());
-                    mlirBlockInsertOwnedOperationBefore(block, anchor.to_raw(), op);
+                    mlirBlockInsertOwnedOperationBefore(block, anchor.to_raw(), raw);
                 }
-                InsertPoint::End(block) => mlirBlockAppendOwnedOperation(block.to_raw(), op),
+                InsertPoint::End(block) => mlirBlockAppendOwnedOperation(block.to_raw(), raw),
             }
-            Op::from_raw(op)
+            Op::from_raw(raw)
         };
         self.revive(op);
         self.created.push(op);
@@ -196,21 +204,8 @@ impl<'c> Rewriter<'c> {
     /// `op` are read as they are), with new results. Returns the copy.
     pub fn clone_op(&mut self, op: Op<'c>) -> Op<'c> {
         let point = self.point.expect("Rewriter::clone_op needs an insertion point");
-        let copy = unsafe {
-            let copy = mlirOperationClone(op.to_raw());
-            match point {
-                InsertPoint::Before(anchor) => {
-                    let block = mlirOperationGetBlock(anchor.to_raw());
-                    mlirBlockInsertOwnedOperationBefore(block, anchor.to_raw(), copy);
-                }
-                InsertPoint::End(block) => mlirBlockAppendOwnedOperation(block.to_raw(), copy),
-            }
-            Op::from_raw(copy)
-        };
-        self.revive(copy);
-        self.created.push(copy);
-        self.changed = true;
-        copy
+        let copy = unsafe { mlirOperationClone(op.to_raw()) };
+        self.insert_new(copy, point)
     }
 
     /// Creates op `name` with `like`'s operands, result types and attributes plus
