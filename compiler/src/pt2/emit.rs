@@ -670,6 +670,9 @@ impl<'c> Emitter<'c> {
 
 // ----- dynamic shapes ----------------------------------------------------------------
 
+/// The element type of run-time sizes and shape tensors.
+pub const SIZE: ElemTy = ElemTy::I(32);
+
 impl Emitter<'_> {
     /// Starts a node: its tensors' symbolic sizes, keyed by their static patterns.
     pub fn set_dynamic_shapes(&mut self, shapes: Vec<(Vec<i64>, Vec<SymDim>)>) {
@@ -701,25 +704,33 @@ impl Emitter<'_> {
         }
     }
 
-    /// A `tensor<Nxi64>` of the sizes `dims` describe.
+    /// A `tensor<Nxi32>` of the sizes `dims` describe. Sizes are i32 as in TFLite's
+    /// shapes (its FLOOR_DIV, RESHAPE and SHAPE kernels have no i64 form for them).
     pub fn shape_tensor(&mut self, dims: &[SymDim]) -> Result<Val, String> {
         let mut parts = Vec::with_capacity(dims.len());
         for d in dims {
             let v = match d {
-                SymDim::Static(n) => self.splat(*n as f64, &ElemTy::I(64), &[]),
+                SymDim::Static(n) => self.splat(*n as f64, &SIZE, &[]),
                 SymDim::Dynamic(e) => self.eval(e)?,
             };
             parts.push(self.reshape(&v, &[1]));
         }
         let refs: Vec<&Val> = parts.iter().collect();
-        Ok(self.op("stablehlo.concatenate", &refs, "dimension = 0 : i64", tensor(&[dims.len() as i64], ElemTy::I(64))))
+        Ok(self.op("stablehlo.concatenate", &refs, "dimension = 0 : i64", tensor(&[dims.len() as i64], SIZE)))
     }
 
-    /// Emits the value of a size expression as a 0-d i64.
+    /// The run-time size of dimension `d` of `v`, a 0-d i32 (a constant when static).
+    pub fn dim_size(&mut self, v: &Val, d: usize) -> Val {
+        match v.shape().get(d) {
+            Some(&n) if n >= 0 => self.splat(n as f64, &SIZE, &[]),
+            _ => self.op("stablehlo.get_dimension_size", &[v], &format!("dimension = {d} : i64"), tensor(&[], SIZE)),
+        }
+    }
+
+    /// Emits the value of a size expression as a 0-d i32.
     pub fn eval(&mut self, e: &Expr) -> Result<Val, String> {
-        let i64t = ElemTy::I(64);
         Ok(match e {
-            Expr::Int(n) => self.splat(*n as f64, &i64t, &[]),
+            Expr::Int(n) => self.splat(*n as f64, &SIZE, &[]),
             Expr::Sym(s) => {
                 self.syms.get(s).cloned().ok_or_else(|| format!("size symbol '{s}' is not the size of any input"))?
             }

@@ -463,8 +463,7 @@ pub fn import_program<'c>(
                     if let SymDim::Dynamic(Expr::Sym(symbol)) = dim {
                         if !ctx.e.syms.contains_key(symbol) {
                             ctx.e.loc = ctx.e.name_loc(name);
-                            let size = ctx.e.op("stablehlo.get_dimension_size", &[&v], &format!("dimension = {d} : i64"), tensor(&[], ElemTy::I(32)));
-                            let size = ctx.e.convert(&size, &ElemTy::I(64));
+                            let size = ctx.e.dim_size(&v, d);
                             ctx.e.syms.insert(symbol.clone(), size);
                         }
                     }
