@@ -4,7 +4,7 @@
 
 use super::region::region_op;
 use super::{check_at_least, Args, Ctx, LResult, Scalar};
-use crate::pt2::emit::{i64_array, join, tensor, Val};
+use crate::pt2::emit::{i64_array, join, tensor, Extent, Val};
 use edge_dialects::ir::{ElemTy, TensorTy};
 
 fn spatial_letters(n: usize) -> String {
@@ -39,7 +39,7 @@ fn add_channel_bias(ctx: &mut Ctx, y: Val, bias: Option<Val>) -> Val {
     match bias {
         Some(b) => {
             let b = ctx.e.convert(&b, y.elem());
-            let bb = ctx.e.broadcast_in_dim(&b, y.shape(), &[1]);
+            let bb = ctx.e.broadcast_like(&b, &y, &[1]);
             ctx.e.binary("stablehlo.add", &y, &bb)
         }
         None => y,
@@ -189,7 +189,6 @@ pub fn batch_norm_inference(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mean = args.tensor(ctx, "running_mean")?;
     let var = args.tensor(ctx, "running_var")?;
     let eps = args.float("eps")?;
-    let shape = x.shape().to_vec();
     let vector = |ctx: &mut Ctx, v: &Val| ctx.e.convert(v, &out.elem);
     let mean = vector(ctx, &mean);
     let var = vector(ctx, &var);
@@ -208,8 +207,8 @@ pub fn batch_norm_inference(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         }
         None => ctx.e.unary("stablehlo.negate", &ms),
     };
-    let scale = ctx.e.broadcast_in_dim(&scale, &shape, &[1]);
-    let shift = ctx.e.broadcast_in_dim(&shift, &shape, &[1]);
+    let scale = ctx.e.broadcast_like(&scale, &x, &[1]);
+    let shift = ctx.e.broadcast_like(&shift, &x, &[1]);
     let y = ctx.e.binary("stablehlo.multiply", &x, &scale);
     let y = ctx.e.binary("stablehlo.add", &y, &shift);
     let mut outs = vec![y];
@@ -246,35 +245,37 @@ pub fn layer_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let dims: Vec<i64> = ((r - k) as i64..r as i64).collect();
     let kept: Vec<i64> = (0..(r - k) as i64).collect();
     let count = super::checked_count("argument 'normalized_shape'", &norm)?;
-    let shape = x.shape().to_vec();
     let s = ctx.e.reduce(&x, &dims, "stablehlo.add", 0.0);
-    let n = ctx.e.splat(count as f64, &out.elem, s.shape());
+    let n = ctx.e.splat_like(count as f64, &out.elem, &s);
     let mean = ctx.e.binary("stablehlo.divide", &s, &n);
-    let mb = ctx.e.broadcast_in_dim(&mean, &shape, &kept);
+    let mb = ctx.e.broadcast_like(&mean, &x, &kept);
     let c = ctx.e.binary("stablehlo.subtract", &x, &mb);
     let c2 = ctx.e.binary("stablehlo.multiply", &c, &c);
     let vs = ctx.e.reduce(&c2, &dims, "stablehlo.add", 0.0);
     let var = ctx.e.binary("stablehlo.divide", &vs, &n);
-    let e = ctx.e.splat(eps, &out.elem, var.shape());
+    let e = ctx.e.splat_like(eps, &out.elem, &var);
     let ve = ctx.e.binary("stablehlo.add", &var, &e);
     let rstd = ctx.e.unary("stablehlo.rsqrt", &ve);
-    let rb = ctx.e.broadcast_in_dim(&rstd, &shape, &kept);
+    let rb = ctx.e.broadcast_like(&rstd, &x, &kept);
     let mut y = ctx.e.binary("stablehlo.multiply", &c, &rb);
     let trailing: Vec<i64> = ((r - k) as i64..r as i64).collect();
     if let Some(w) = weight {
         let w = ctx.e.convert(&w, &out.elem);
-        let wb = ctx.e.broadcast_in_dim(&w, &shape, &trailing);
+        let wb = ctx.e.broadcast_like(&w, &x, &trailing);
         y = ctx.e.binary("stablehlo.multiply", &y, &wb);
     }
     if let Some(b) = bias {
         let b = ctx.e.convert(&b, &out.elem);
-        let bb = ctx.e.broadcast_in_dim(&b, &shape, &trailing);
+        let bb = ctx.e.broadcast_like(&b, &x, &trailing);
         y = ctx.e.binary("stablehlo.add", &y, &bb);
     }
     let mut outs = vec![y];
+    // The statistics keep the normalized dims as units.
+    let mut stat: Vec<Extent> = ctx.e.extents(&x)[..r - k].to_vec();
+    stat.extend(std::iter::repeat_n(Extent::Known(1), k));
     for (i, v) in [(1, mean), (2, rstd)] {
         if let Ok(t) = ctx.out_ty(i) {
-            outs.push(ctx.e.reshape(&v, t.dims()));
+            outs.push(if t.is_static() { ctx.e.reshape(&v, t.dims()) } else { ctx.e.reshape_ext(&v, &stat) });
         }
     }
     Ok(outs)
@@ -286,33 +287,36 @@ pub(super) fn normalize_over(ctx: &mut Ctx, x: &Val, dims: &[i64], eps: f64) -> 
     let shape = x.shape().to_vec();
     let elem = x.elem().clone();
     let kept: Vec<i64> = (0..x.rank() as i64).filter(|d| !dims.contains(d)).collect();
-    let count: i64 = dims.iter().map(|&d| shape[d as usize]).product();
     let s = ctx.e.reduce(x, dims, "stablehlo.add", 0.0);
-    let n = ctx.e.splat(count as f64, &elem, s.shape());
+    let n = if dims.iter().any(|&d| shape[d as usize] < 0) {
+        super::reduce::run_time_count(ctx, x, dims, 0.0, &s)
+    } else {
+        let count: i64 = dims.iter().map(|&d| shape[d as usize]).product();
+        ctx.e.splat_like(count as f64, &elem, &s)
+    };
     let mean = ctx.e.binary("stablehlo.divide", &s, &n);
-    let mb = ctx.e.broadcast_in_dim(&mean, &shape, &kept);
+    let mb = ctx.e.broadcast_like(&mean, x, &kept);
     let c = ctx.e.binary("stablehlo.subtract", x, &mb);
     let c2 = ctx.e.binary("stablehlo.multiply", &c, &c);
     let vs = ctx.e.reduce(&c2, dims, "stablehlo.add", 0.0);
     let var = ctx.e.binary("stablehlo.divide", &vs, &n);
-    let e = ctx.e.splat(eps, &elem, var.shape());
+    let e = ctx.e.splat_like(eps, &elem, &var);
     let ve = ctx.e.binary("stablehlo.add", &var, &e);
     let rstd = ctx.e.unary("stablehlo.rsqrt", &ve);
-    let rb = ctx.e.broadcast_in_dim(&rstd, &shape, &kept);
+    let rb = ctx.e.broadcast_like(&rstd, x, &kept);
     (ctx.e.binary("stablehlo.multiply", &c, &rb), mean, rstd)
 }
 
 /// `y * weight + bias` with per-channel vectors on dim 1.
 pub(super) fn channel_affine(ctx: &mut Ctx, mut y: Val, weight: Option<Val>, bias: Option<Val>) -> Val {
-    let shape = y.shape().to_vec();
     if let Some(w) = weight {
         let w = ctx.e.convert(&w, y.elem());
-        let wb = ctx.e.broadcast_in_dim(&w, &shape, &[1]);
+        let wb = ctx.e.broadcast_like(&w, &y, &[1]);
         y = ctx.e.binary("stablehlo.multiply", &y, &wb);
     }
     if let Some(b) = bias {
         let b = ctx.e.convert(&b, y.elem());
-        let bb = ctx.e.broadcast_in_dim(&b, &shape, &[1]);
+        let bb = ctx.e.broadcast_like(&b, &y, &[1]);
         y = ctx.e.binary("stablehlo.add", &y, &bb);
     }
     y
@@ -330,12 +334,25 @@ pub fn group_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let bias = args.opt_tensor(ctx, "bias")?;
     let group = args.int("group")?;
     let eps = args.float("eps")?;
-    if x.rank() < 2 || !x.ty.is_static() {
-        return Err("group norm needs a static input of rank 2 or more".into());
+    if x.rank() < 2 || x.shape()[1] < 0 {
+        return Err(format!("group norm needs an input of rank 2 or more with static channels, got {}", x.ty).into());
     }
     let (n, c) = (x.shape()[0], x.shape()[1]);
     if group <= 0 || c % group != 0 {
         return Err(format!("group norm with {group} groups over {c} channels is not defined").into());
+    }
+    if !x.ty.is_static() {
+        // [N, G, C/G, spatial...]: no unknown size is merged with another.
+        let ex = ctx.e.extents(&x);
+        let mut split = vec![ex[0].clone(), Extent::Known(group), Extent::Known(c / group)];
+        split.extend_from_slice(&ex[2..]);
+        let grouped = ctx.e.reshape_ext(&x, &split);
+        let dims: Vec<i64> = (2..split.len() as i64).collect();
+        let (y, mean, rstd) = normalize_over(ctx, &grouped, &dims, eps);
+        let y = ctx.e.reshape_ext(&y, &ex);
+        let mut outs = vec![channel_affine(ctx, y, weight, bias)];
+        outs.extend([mean, rstd]);
+        return Ok(outs);
     }
     let per_group: i64 = x.shape()[1..].iter().product::<i64>() / group;
     let grouped = ctx.e.reshape(&x, &[n, group, per_group]);
@@ -363,8 +380,8 @@ pub fn batch_norm_batch_stats(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let weight = args.opt_tensor(ctx, "weight")?;
     let bias = args.opt_tensor(ctx, "bias")?;
     let eps = args.float("eps")?;
-    if x.rank() < 2 || !x.ty.is_static() {
-        return Err("batch norm needs a static input of rank 2 or more".into());
+    if x.rank() < 2 {
+        return Err("batch norm needs an input of rank 2 or more".into());
     }
     let dims: Vec<i64> = (0..x.rank() as i64).filter(|&d| d != 1).collect();
     let (y, mean, rstd) = normalize_over(ctx, &x, &dims, eps);
