@@ -418,9 +418,11 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
         )
         .into());
     }
-    // Batch and channel dims may be dynamic; the windowed dims set the padding.
-    if x.shape()[r - n..].iter().chain(&out.dims()[r - n..]).any(|&d| d < 0) {
-        return Err("pooling over dynamic spatial dimensions is not supported yet".into());
+    // Without ceil_mode the padding is the same for every size; with it, the high
+    // padding depends on the size (a dynamic one cannot be written).
+    let dynamic = x.shape()[r - n..].iter().chain(&out.dims()[r - n..]).any(|&d| d < 0);
+    if dynamic && args.opt_int("ceil_mode")?.unwrap_or(0) != 0 {
+        return Err(format!("pooling {} with ceil_mode=True over a dynamic spatial dim is not supported (its padding depends on the size); export with ceil_mode=False", x.ty).into());
     }
     let kernel = expand_list(args.ints("kernel_size")?, n, "kernel_size")?;
     let stride = match args.opt_ints("stride")? {
@@ -458,6 +460,10 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
     for i in 0..n {
         let size = x.shape()[lead + i];
         let o = out.dims()[lead + i];
+        if size < 0 || o < 0 {
+            pads.push([padding[i], padding[i]]);
+            continue;
+        }
         // In i128: every term is an archive integer.
         let needed = (o as i128 - 1) * stride[i] as i128 + dilation[i] as i128 * (kernel[i] as i128 - 1) + 1
             - size as i128
@@ -502,12 +508,12 @@ pub(super) fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>
     let idx_ty = ctx.out_ty(1)?;
     // Each element's flat spatial position, broadcast over the leading dims.
     let lead = x.rank() - n;
-    let spatial: Vec<i64> = x.shape()[lead..].to_vec();
-    let count: i64 = spatial.iter().product();
-    let flat = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", tensor(&[count], ElemTy::I(64)));
-    let pos = ctx.e.reshape(&flat, &spatial);
+    let spatial: Vec<Extent> = ctx.e.extents(&x)[lead..].to_vec();
+    let count = ctx.e.extent_product(&spatial);
+    let flat = ctx.e.iota_ext(&[count], 0, &ElemTy::I(64));
+    let pos = ctx.e.reshape_ext(&flat, &spatial);
     let dims: Vec<i64> = (lead as i64..x.rank() as i64).collect();
-    let pos = ctx.e.broadcast_in_dim(&pos, x.shape(), &dims);
+    let pos = ctx.e.broadcast_like(&pos, &x, &dims);
     let init_v = ctx.e.splat(init, x.elem(), &[]);
     let init_i = ctx.e.splat(i64::MAX as f64, &ElemTy::I(64), &[]);
     let elem = x.elem().clone();
@@ -577,9 +583,16 @@ fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let mut pads = p.pads.clone();
     pads.insert(at, [0, 0]);
     let p2 = Pool { window: unit(&p.window, 1), strides: unit(&p.strides, 1), dilations: unit(&p.dilations, 1), pads };
-    let x2 = ctx.e.reshape(&x, &unit(x.shape(), 1));
+    let mut ex = ctx.e.extents(&x);
+    ex.insert(at, Extent::Known(1));
+    let x2 = ctx.e.reshape_ext(&x, &ex);
     let out2 = TensorTy::ranked(unit(out.dims(), 1), out.elem.clone());
     let y = avg_pool_of(ctx, &x2, &p2, 2, out2, divisor, include_pad);
+    if !out.is_static() {
+        let mut back = ctx.e.extents(&y);
+        back.remove(at);
+        return Ok(vec![ctx.e.reshape_ext(&y, &back)]);
+    }
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
 
@@ -587,7 +600,7 @@ fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
 fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, divisor: Option<i64>, include_pad: bool) -> Val {
     let sum = reduce_window(ctx, x, p, "stablehlo.add", 0.0, out.clone());
     if let Some(d) = divisor {
-        let k = ctx.e.splat(d as f64, &out.elem, out.dims());
+        let k = ctx.e.splat_like(d as f64, &out.elem, &sum);
         return ctx.e.binary("stablehlo.divide", &sum, &k);
     }
     let lead = x.rank() - n;
@@ -595,7 +608,7 @@ fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, diviso
     let full_cover = spatial_pads.iter().all(|pp| if include_pad { pp[1] <= pp[0] } else { pp[0] == 0 && pp[1] <= 0 });
     if full_cover {
         let window_area: i64 = p.window.iter().product();
-        let k = ctx.e.splat(window_area as f64, &out.elem, out.dims());
+        let k = ctx.e.splat_like(window_area as f64, &out.elem, &sum);
         return ctx.e.binary("stablehlo.divide", &sum, &k);
     }
     // Count what each window covers: a windowed sum of ones over the input (plus the
@@ -609,7 +622,10 @@ fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, diviso
             count_pool.pads[lead + i] = [0, hi - lo];
         }
     }
-    let ones = ctx.e.splat(1.0, &out.elem, &ones_shape);
+    // Unknown dims here are never padded (a dynamic window dim always has full cover).
+    let ones_ex: Vec<Extent> =
+        ctx.e.extents(x).into_iter().zip(&ones_shape).map(|(e, &d)| if d >= 0 { Extent::Known(d) } else { e }).collect();
+    let ones = ctx.e.splat_ext(1.0, &out.elem, &ones_ex);
     let counts = reduce_window(ctx, &ones, &count_pool, "stablehlo.add", 0.0, out.clone());
     ctx.e.binary("stablehlo.divide", &sum, &counts)
 }
