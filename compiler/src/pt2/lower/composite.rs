@@ -185,6 +185,13 @@ fn adaptive_max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     let x = args.tensor(ctx, "self")?;
     let out = expand_list(args.ints("output_size")?, n, "output_size")?;
     let lead = x.rank().checked_sub(n).ok_or("adaptive max pool input has too few dims")?;
+    if x.shape()[lead..].iter().any(|&d| d < 0) {
+        if ctx.output_used(1) {
+            return Err("the indices of adaptive max pooling over a dynamic spatial dim are not supported".into());
+        }
+        let init = reduce::lowest(x.elem());
+        return Ok(vec![nn::adaptive_dynamic(ctx, &x, &out, "stablehlo.maximum", init, false)?]);
+    }
     let mut kernel = Vec::new();
     for (i, &o) in out.iter().enumerate() {
         let size = x.shape()[lead + i];

@@ -651,9 +651,9 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     let x = args.tensor(ctx, "self")?;
     let x = ctx.e.convert(&x, &out.elem);
     let r = x.rank();
-    if r < n + 1 || !x.ty.is_static() || !out.is_static() || out.dims().len() != r {
+    if r < n + 1 || out.dims().len() != r || out.dims()[r - n..].iter().any(|&d| d < 0) {
         return Err(format!(
-            "adaptive average pooling needs a static input of rank {} or more and an output of its rank, got {} and {out}",
+            "adaptive average pooling needs an input of rank {} or more and an output of its rank with static pooled sizes, got {} and {out}",
             n + 1,
             x.ty
         )
@@ -665,12 +665,15 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     if outs.iter().any(|&o| o <= 0) {
         return Err(format!("adaptive average pooling to an empty output {outs:?} is not supported").into());
     }
+    if ins.iter().any(|&i| i < 0) {
+        return Ok(vec![adaptive_dynamic(ctx, &x, &outs, "stablehlo.add", 0.0, true)?]);
+    }
     if ins.iter().zip(&outs).all(|(&i, &o)| i % o == 0) {
         let mut window = vec![1; lead];
         window.extend(ins.iter().zip(&outs).map(|(&i, &o)| i / o));
         let p = Pool { window: window.clone(), strides: window.clone(), dilations: vec![1; r], pads: vec![[0, 0]; r] };
         let sum = reduce_window(ctx, &x, &p, "stablehlo.add", 0.0, out.clone());
-        let k = ctx.e.splat(window.iter().product::<i64>() as f64, &out.elem, out.dims());
+        let k = ctx.e.splat_like(window.iter().product::<i64>() as f64, &out.elem, &sum);
         return Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &k)]);
     }
     let mut y = x;
@@ -700,6 +703,74 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
         y = ctx.e.transpose(&d, &perm);
     }
     Ok(vec![y])
+}
+
+/// Whether the size `e` is a multiple of `k` for every value of its symbols.
+fn multiple_of(e: &crate::pt2::sym::Expr, k: i64) -> bool {
+    use crate::pt2::sym::Expr;
+    match e {
+        Expr::Int(n) => n % k == 0,
+        Expr::Mul(a, b) => multiple_of(a, k) || multiple_of(b, k),
+        Expr::Add(a, b) | Expr::Sub(a, b) => multiple_of(a, k) && multiple_of(b, k),
+        Expr::Neg(a) => multiple_of(a, k),
+        _ => false,
+    }
+}
+
+/// Adaptive pooling (`body` with identity `init`; a mean when `mean`) of the last
+/// `outs.len()` dims of `x`, some of unknown size, to the fixed sizes `outs`. Pooling
+/// to 1 everywhere is a reduction over those dims (a mean's count read at run time);
+/// otherwise each dim of size `I` splits into `[o, I / o]` and the inner parts are
+/// reduced, which is PyTorch's result only when `o` divides `I`: an unknown size must
+/// be recorded as a multiple of `o` (`o*h`), else the node is refused.
+pub(super) fn adaptive_dynamic(ctx: &mut Ctx, x: &Val, outs: &[i64], body: &str, init: f64, mean: bool) -> LResult<Val> {
+    let (r, n) = (x.rank(), outs.len());
+    let lead = r - n;
+    let ex = ctx.e.extents(x);
+    if outs.iter().all(|&o| o == 1) {
+        let dims: Vec<i64> = (lead as i64..r as i64).collect();
+        let mut y = ctx.e.reduce(x, &dims, body, init);
+        if mean {
+            let count = super::reduce::run_time_count(ctx, x, &dims, 0.0, &y);
+            y = ctx.e.binary("stablehlo.divide", &y, &count);
+        }
+        let mut back = ex[..lead].to_vec();
+        back.extend(std::iter::repeat_n(Extent::Known(1), n));
+        return Ok(ctx.e.reshape_ext(&y, &back));
+    }
+    let sym = ctx.e.symbolic_dims(x);
+    let mut split = ex[..lead].to_vec();
+    let mut inner = Vec::new();
+    for (i, &o) in outs.iter().enumerate() {
+        let d = lead + i;
+        let size = x.shape()[d];
+        let even = match (size, sym.as_ref().and_then(|s| s.get(d))) {
+            (s, _) if s >= 0 => s % o == 0,
+            (_, Some(crate::pt2::sym::SymDim::Dynamic(e))) => o == 1 || multiple_of(e, o),
+            _ => o == 1,
+        };
+        if !even {
+            let what = match sym.as_ref().and_then(|s| s.get(d)) {
+                Some(crate::pt2::sym::SymDim::Dynamic(e)) => format!("dynamic size {e}"),
+                _ => format!("size {size}"),
+            };
+            return Err(format!(
+                "adaptive pooling of dim {d} of {} ({what}) to {o}: with a dynamic input edge pools a dim to 1 or to a divisor of its size; export that dim as a multiple of {o} (e.g. {o}*Dim(...))",
+                x.ty
+            )
+            .into());
+        }
+        split.push(Extent::Known(o));
+        split.push(ctx.e.extent_div(&ex[d], o));
+        inner.push((lead + 2 * i + 1) as i64);
+    }
+    let xs = ctx.e.reshape_ext(x, &split);
+    let mut y = ctx.e.reduce(&xs, &inner, body, init);
+    if mean {
+        let count = super::reduce::run_time_count(ctx, &xs, &inner, 0.0, &y);
+        y = ctx.e.binary("stablehlo.divide", &y, &count);
+    }
+    Ok(y)
 }
 
 pub fn adaptive_avg_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
