@@ -821,6 +821,9 @@ impl Emitter<'_> {
         if dynamic.is_empty() {
             return Extent::Known(known);
         }
+        if dynamic.len() == 1 && known == 1 {
+            return dynamic[0].clone();
+        }
         let mut acc = self.extent_value(dynamic[0]);
         for e in &dynamic[1..] {
             let v = self.extent_value(e);

@@ -101,14 +101,16 @@ pub fn conv_padding_str(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
                 let pads = totals.iter().map(|t| t / 2).collect();
                 return conv(ctx, &args.with(vec![("padding", Argument::AsInts(pads))]));
             }
-            static_input(&x, "convolution with padding='same'")?;
+            // `stablehlo.pad` takes unknown sizes (the padding is static).
             let mut low = vec![0; x.rank()];
             let mut high = vec![0; x.rank()];
             let mut shape = x.shape().to_vec();
             for i in 0..n {
                 low[2 + i] = totals[i] / 2;
                 high[2 + i] = totals[i] - totals[i] / 2;
-                shape[2 + i] += totals[i];
+                if shape[2 + i] >= 0 {
+                    shape[2 + i] += totals[i];
+                }
             }
             let zero = ctx.e.splat(0.0, x.elem(), &[]);
             let attrs = format!(

@@ -797,6 +797,161 @@ fn scale_of(args: &Args, i: usize, in_size: i64, out_size: i64) -> LResult<f64> 
     })
 }
 
+/// A 2-D resize of `x` with unknown dims (nearest, or bilinear with `align_corners`
+/// given). Dims of static size resize by a constant [in, out] matrix (one
+/// `dot_general`: a gather's slice sizes cannot be unknown); a dynamic dim needs an
+/// integer scale factor (its output size is `scale * size`): nearest repeats each
+/// element (a broadcast and a reshape), bilinear builds its [in, out] interpolation
+/// matrix at run time from iotas (the same source positions PyTorch computes).
+fn resize_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: &TensorTy, bilinear: Option<bool>) -> LResult<Val> {
+    let r = x.rank();
+    if r < 2 || out.dims().len() != r {
+        return Err(format!("resizing the last 2 dims needs input and output of one rank 2 or more, got {} and {out}", x.ty).into());
+    }
+    let elem = out.elem.clone();
+    if !elem.is_float() {
+        return Err(format!("resizing a dynamic {} is supported for float tensors only", x.ty).into());
+    }
+    let mut y = ctx.e.convert(x, &elem);
+    for i in 0..2 {
+        let axis = r - 2 + i;
+        let (n_in, n_out) = (y.shape()[axis], out.dims()[axis]);
+        if n_in >= 0 && n_in == n_out {
+            continue;
+        }
+        let (w, n_out) = if n_in >= 0 && n_out >= 0 {
+            let scale = scale_of(args, i, n_in, n_out)?;
+            ctx.reserve_constant(&format!("the resize matrix of dim {axis}"), n_in as u128 * n_out as u128, &elem)?;
+            let mut w = vec![0.0f64; (n_in * n_out) as usize];
+            for d in 0..n_out {
+                for (j, f) in resize_taps(d, n_in, n_out, scale, bilinear) {
+                    w[(j * n_out + d) as usize] += f;
+                }
+            }
+            (ctx.e.const_floats(&w, &elem, &[n_in, n_out]), n_out)
+        } else {
+            let factor = match args.node.inputs.iter().find(|a| a.name == "scale_factors").map(|a| &a.arg) {
+                Some(crate::pt2::schema::Argument::AsFloats(v)) => v.get(i).map(|f| f.0),
+                _ => None,
+            };
+            let s = match factor {
+                Some(f) if f >= 1.0 && f.fract() == 0.0 && f <= 1024.0 => f as i64,
+                _ => {
+                    return Err(format!(
+                        "resizing dim {axis} of {} (a dynamic size) needs an integer scale_factor; got {}",
+                        x.ty,
+                        factor.map_or("an output size".to_string(), |f| f.to_string())
+                    )
+                    .into())
+                }
+            };
+            if s == 1 {
+                continue;
+            }
+            let n = ctx.e.extent(&y, axis);
+            if bilinear.is_none() {
+                // Output d reads input d / s: each element repeated s times.
+                let mut wide = ctx.e.extents(&y);
+                wide.insert(axis + 1, Extent::Known(s));
+                let dims: Vec<i64> = (0..r as i64 + 1).filter(|&d| d != axis as i64 + 1).collect();
+                let b = ctx.e.broadcast_in_dim_ext(&y, &wide, &dims);
+                let mut merged = ctx.e.extents(&y);
+                merged[axis] = ctx.e.extent_product(&[n, Extent::Known(s)]);
+                y = ctx.e.reshape_ext(&b, &merged);
+                continue;
+            }
+            let m = ctx.e.extent_product(&[n.clone(), Extent::Known(s)]);
+            (interpolation_matrix(ctx, &n, &m, 1.0 / s as f64, bilinear.unwrap_or(false), &elem), m.known())
+        };
+        // dot_general puts the resized dim last; move it back.
+        let mut shape: Vec<i64> = y.shape().iter().enumerate().filter(|(d, _)| *d != axis).map(|(_, &s)| s).collect();
+        shape.push(n_out);
+        let d = dot(ctx, &y, &w, (&[], &[]), (&[axis as i64], &[0]), tensor(&shape, elem.clone()));
+        let mut perm: Vec<i64> = (0..r as i64 - 1).collect();
+        perm.insert(axis, r as i64 - 1);
+        y = ctx.e.transpose(&d, &perm);
+    }
+    Ok(y)
+}
+
+/// The inputs output `d` of a resized dim reads and their weights (PyTorch's source
+/// index: nearest `floor(d * scale)`, bilinear the two neighbours of the source
+/// position, half-pixel or corner-aligned).
+fn resize_taps(d: i64, n_in: i64, n_out: i64, scale: f64, bilinear: Option<bool>) -> Vec<(i64, f64)> {
+    match bilinear {
+        None => vec![(((d as f64 * scale).floor() as i64).min(n_in - 1), 1.0)],
+        Some(align) => {
+            let src = if align {
+                if n_out > 1 { d as f64 * (n_in - 1) as f64 / (n_out - 1) as f64 } else { 0.0 }
+            } else {
+                ((d as f64 + 0.5) * scale - 0.5).max(0.0)
+            };
+            let lo = (src.floor() as i64).min(n_in - 1);
+            let w1 = src - lo as f64;
+            vec![(lo, 1.0 - w1), ((lo + 1).min(n_in - 1), w1)]
+        }
+    }
+}
+
+/// The bilinear [n_in, n_out] matrix of a dim whose sizes are known at run time only:
+/// column `d` holds `1 - w` at row `lo` and `w` at row `hi` (`resize_taps`), built from
+/// iotas and compares.
+fn interpolation_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, scale: f64, align: bool, elem: &ElemTy) -> Val {
+    let size = crate::pt2::emit::SIZE;
+    let dst = ctx.e.iota_ext(std::slice::from_ref(n_out), 0, &size);
+    let dst = ctx.e.convert(&dst, elem);
+    let k = |ctx: &mut Ctx, v: f64, like: &Val| ctx.e.splat_like(v, elem, like);
+    let last_i = {
+        let n = ctx.e.extent_value(n_in);
+        let one = ctx.e.splat(1.0, &size, &[]);
+        let l = ctx.e.binary("stablehlo.subtract", &n, &one);
+        let l = ctx.e.convert(&l, elem);
+        ctx.e.broadcast_like(&l, &dst, &[])
+    };
+    let src = if align {
+        // d * (n_in - 1) / max(n_out - 1, 1)
+        let m = ctx.e.extent_value(n_out);
+        let one = ctx.e.splat(1.0, &size, &[]);
+        let m1 = ctx.e.binary("stablehlo.subtract", &m, &one);
+        let m1 = ctx.e.binary("stablehlo.maximum", &m1, &one);
+        let m1 = ctx.e.convert(&m1, elem);
+        let m1 = ctx.e.broadcast_like(&m1, &dst, &[]);
+        let p = ctx.e.binary("stablehlo.multiply", &dst, &last_i);
+        ctx.e.binary("stablehlo.divide", &p, &m1)
+    } else {
+        let half = k(ctx, 0.5, &dst);
+        let sc = k(ctx, scale, &dst);
+        let zero = k(ctx, 0.0, &dst);
+        let a = ctx.e.binary("stablehlo.add", &dst, &half);
+        let a = ctx.e.binary("stablehlo.multiply", &a, &sc);
+        let a = ctx.e.binary("stablehlo.subtract", &a, &half);
+        ctx.e.binary("stablehlo.maximum", &a, &zero)
+    };
+    let lo = ctx.e.unary("stablehlo.floor", &src);
+    let lo = ctx.e.binary("stablehlo.minimum", &lo, &last_i);
+    let w1 = ctx.e.binary("stablehlo.subtract", &src, &lo);
+    let one = k(ctx, 1.0, &dst);
+    let hi = ctx.e.binary("stablehlo.add", &lo, &one);
+    let hi = ctx.e.binary("stablehlo.minimum", &hi, &last_i);
+    let w0 = ctx.e.binary("stablehlo.subtract", &one, &w1);
+    let square = [n_in.clone(), n_out.clone()];
+    let rows = ctx.e.iota_ext(&square, 0, &size);
+    let rows = ctx.e.convert(&rows, elem);
+    let zero = ctx.e.splat_ext(0.0, elem, &square);
+    let mut acc: Option<Val> = None;
+    for (at, w) in [(lo, w0), (hi, w1)] {
+        let at = ctx.e.broadcast_in_dim_ext(&at, &square, &[1]);
+        let w = ctx.e.broadcast_in_dim_ext(&w, &square, &[1]);
+        let hit = ctx.e.compare("EQ", &rows, &at);
+        let v = ctx.e.select(&hit, &w, &zero);
+        acc = Some(match acc {
+            Some(a) => ctx.e.binary("stablehlo.add", &a, &v),
+            None => v,
+        });
+    }
+    acc.expect("two taps")
+}
+
 /// Gathers `x` along `axis` at constant `idx`.
 fn gather_const(ctx: &mut Ctx, x: &Val, idx: &[i64], axis: usize) -> Val {
     let c = ctx.e.const_i64s(idx);
@@ -823,6 +978,9 @@ fn check_resize(x: &Val, out: &TensorTy, n: usize) -> LResult<()> {
 pub fn upsample_nearest2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let mut y = args.tensor(ctx, "input")?;
+    if !y.ty.is_static() {
+        return Ok(vec![resize_dynamic(ctx, args, &y, &out, None)?]);
+    }
     check_resize(&y, &out, 2)?;
     let r = y.rank();
     for i in 0..2 {
@@ -842,6 +1000,9 @@ pub fn upsample_bilinear2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let align = args.bool("align_corners")?;
     let mut y = args.tensor(ctx, "input")?;
+    if !y.ty.is_static() {
+        return Ok(vec![resize_dynamic(ctx, args, &y, &out, Some(align))?]);
+    }
     check_resize(&y, &out, 2)?;
     let r = y.rank();
     for i in 0..2 {
