@@ -139,6 +139,7 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.abs
     p("AbsToTflAbs", hlo::Abs::NAME, 1, build!(abs)),
     // ---- stablehlo.add
+    p("AddToI32ShapeArithmetic", hlo::Add::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("AddToTflAdd", hlo::Add::NAME, 1, rename!(Add, NONE_ACT)),
     // ---- stablehlo.and
     p("AndToLogicalAnd", hlo::And::NAME, 1, build!(logical_and)),
@@ -148,6 +149,8 @@ pub static PATTERNS: &[Pattern] = &[
     // Same bytes; both add a last dim for a narrower type and drop it for a wider one.
     p("BitcastConvertToBitcast", hlo::BitcastConvert::NAME, 1, rename!(Bitcast)),
     // ---- stablehlo.broadcast_in_dim
+    // Unknown result dims are the operand's own: the target shape is read from it.
+    p("BroadcastInDimToRuntimeBroadcastTo", hlo::BroadcastInDim::NAME, 2, build!(super::dynamic::broadcast_in_dim_dynamic)),
     p("BroadcastInDimToBroadcastTo", hlo::BroadcastInDim::NAME, 1, build!(broadcast_in_dim)),
     // ---- stablehlo.ceil
     p("CeilToTflCeil", hlo::Ceil::NAME, 1, rename!(Ceil)),
@@ -171,11 +174,26 @@ pub static PATTERNS: &[Pattern] = &[
     p("ConvolutionToConv2d", hlo::Convolution::NAME, 1, build!(convolution_plain)),
     // ---- stablehlo.cosine
     p("CosineToCos", hlo::Cosine::NAME, 1, rename!(Cos)),
+    // ---- stablehlo.custom_call
+    // JAX's shape assertions: dropped (TFLite has no assertion op).
+    p("CustomCallToNothingForShapeAssertion", hlo::CustomCall::NAME, 1, super::dynamic::drop_shape_assertion),
     // ---- stablehlo.divide
+    p("DivideToI32ShapeArithmetic", hlo::Divide::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("DivideToDiv", hlo::Divide::NAME, 1, rename!(Div, NONE_ACT)),
     // ---- stablehlo.dot_general
     p("DotGeneralToBatchMatmul", hlo::DotGeneral::NAME, 2, build!(dot_general)),
     p("DotGeneralToReshapedBatchMatmul", hlo::DotGeneral::NAME, 1, build!(dot_general_as_matmul)),
+    // ---- stablehlo.dynamic_broadcast_in_dim
+    p("DynamicBroadcastInDimToBroadcastTo", hlo::DynamicBroadcastInDim::NAME, 1, build!(super::dynamic::dynamic_broadcast_in_dim)),
+    // ---- stablehlo.dynamic_iota
+    p("DynamicIotaToConstant", hlo::DynamicIota::NAME, 2, build!(iota)),
+    p("DynamicIotaToRange", hlo::DynamicIota::NAME, 1, build!(super::dynamic::dynamic_iota)),
+    // ---- stablehlo.dynamic_pad
+    p("DynamicPadToPadv2", hlo::DynamicPad::NAME, 1, build!(super::dynamic::dynamic_pad)),
+    // ---- stablehlo.dynamic_reshape
+    p("DynamicReshapeToReshape", hlo::DynamicReshape::NAME, 1, build!(super::dynamic::dynamic_reshape)),
+    // ---- stablehlo.dynamic_slice
+    p("DynamicSliceToSlice", hlo::DynamicSlice::NAME, 1, build!(super::dynamic::dynamic_slice)),
     // ---- stablehlo.exponential
     p("ExponentialToExp", hlo::Exponential::NAME, 1, rename!(Exp)),
     // ---- stablehlo.exponential_minus_one
@@ -184,6 +202,8 @@ pub static PATTERNS: &[Pattern] = &[
     p("FloorToTflFloor", hlo::Floor::NAME, 1, rename!(Floor)),
     // ---- stablehlo.gather
     p("GatherToTflGather", hlo::Gather::NAME, 1, build!(gather)),
+    // ---- stablehlo.get_dimension_size
+    p("GetDimensionSizeToShapeSlice", hlo::GetDimensionSize::NAME, 1, build!(super::dynamic::get_dimension_size)),
     // ---- stablehlo.iota
     p("IotaToConstant", hlo::Iota::NAME, 1, build!(iota)),
     // ---- stablehlo.log
@@ -193,10 +213,13 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.logistic
     p("LogisticToTflLogistic", hlo::Logistic::NAME, 1, rename!(Logistic)),
     // ---- stablehlo.maximum
+    p("MaximumToI32ShapeArithmetic", hlo::Maximum::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("MaximumToTflMaximum", hlo::Maximum::NAME, 1, rename!(Maximum)),
     // ---- stablehlo.minimum
+    p("MinimumToI32ShapeArithmetic", hlo::Minimum::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("MinimumToTflMinimum", hlo::Minimum::NAME, 1, rename!(Minimum)),
     // ---- stablehlo.multiply
+    p("MultiplyToI32ShapeArithmetic", hlo::Multiply::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("MultiplyToMul", hlo::Multiply::NAME, 1, rename!(Mul, NONE_ACT)),
     // ---- stablehlo.negate
     p("NegateToNeg", hlo::Negate::NAME, 1, rename!(Neg)),
@@ -208,6 +231,8 @@ pub static PATTERNS: &[Pattern] = &[
     p("PadToPadv2", hlo::Pad::NAME, 1, build!(pad)),
     // ---- stablehlo.power
     p("PowerToPow", hlo::Power::NAME, 1, rename!(Pow)),
+    // ---- stablehlo.real_dynamic_slice
+    p("RealDynamicSliceToStridedSlice", hlo::RealDynamicSlice::NAME, 1, build!(super::dynamic::real_dynamic_slice)),
     // ---- stablehlo.reduce
     // Two disjoint forms: (values, indices) with four operands, one value with two.
     p("ReduceToTopK", hlo::Reduce::NAME, 2, build!(reduce_arg)),
@@ -215,6 +240,7 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.reduce_window
     p("ReduceWindowToPoolOrCumsum", hlo::ReduceWindow::NAME, 1, build!(reduce_window)),
     // ---- stablehlo.remainder
+    p("RemainderToI32ShapeArithmetic", hlo::Remainder::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("RemainderToFloorModSelect", hlo::Remainder::NAME, 1, build!(remainder)),
     // ---- stablehlo.reshape
     p("ReshapeToTflReshape", hlo::Reshape::NAME, 1, build!(reshape)),
@@ -239,6 +265,7 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.sqrt
     p("SqrtToTflSqrt", hlo::Sqrt::NAME, 1, rename!(Sqrt)),
     // ---- stablehlo.subtract
+    p("SubtractToI32ShapeArithmetic", hlo::Subtract::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("SubtractToSub", hlo::Subtract::NAME, 1, rename!(Sub, NONE_ACT)),
     // ---- stablehlo.tan
     p("TanToSinDivCos", hlo::Tan::NAME, 1, build!(tan)),
@@ -411,10 +438,9 @@ pub(super) fn i32_type(op: Op<'_>) -> Type<'_> {
 fn reshape<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
     let op = op.cast::<hlo::Reshape>().expect("rooted at stablehlo.reshape");
     let out = op.result().ty();
-    if !out.is_static() {
-        return Ok(None);
-    }
-    let shape = i32_const(rw, op.op(), out.dims());
+    // One unknown dim is -1 (TFLite infers it from the element count).
+    let Some(dims) = super::dynamic::reshape_const_shape(out.dims()) else { return Ok(None) };
+    let shape = i32_const(rw, op.op(), &dims);
     Ok(Some(tfl::Reshape::build(rw, &[op.result().raw_type()], op.operand_operand(), shape).create().op()))
 }
 
