@@ -141,6 +141,13 @@ fn dims_of(v: Value) -> Option<Vec<i64>> {
     t.is_static().then(|| t.dims().to_vec())
 }
 
+/// Dims of a ranked `v`, -1 where unknown: for rewrites that only compare dims or read
+/// static ones (a channel count), never compute with a size.
+fn ranked_dims_of(v: Value) -> Option<Vec<i64>> {
+    let t = v.ty();
+    t.rank().map(|_| t.dims().to_vec())
+}
+
 fn is_f32(v: Value) -> bool {
     v.elem() == ElemTy::F32
 }
@@ -404,7 +411,7 @@ fn weighted_producer(v: Value) -> Option<(Op, Weighted, usize)> {
         let last = perm.len() as i64 - 1;
         (t.input(), perm.iter().position(|&p| p == last)?)
     } else {
-        (v, dims_of(v)?.len().checked_sub(1)?)
+        (v, ranked_dims_of(v)?.len().checked_sub(1)?)
     };
     if v.use_count() != 1 || w.use_count() != 1 {
         return None;
@@ -450,7 +457,8 @@ fn into_weights<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, kind: Affine) -> bool {
         let (xv, r) = (op.operand(x), op.result(0));
         let Some((conv, weighted, channel)) = weighted_producer(xv) else { continue };
         let Some((k, values)) = f32_const(op.operand(c)) else { continue };
-        let Some(shape) = dims_of(xv) else { continue };
+        // Unknown dims are fine (the constant is 1 there); the channel count is static.
+        let Some(shape) = ranked_dims_of(xv).filter(|s| s.get(channel).is_some_and(|&c| c >= 0)) else { continue };
         if !xv.same_type(r) {
             continue;
         }
@@ -540,7 +548,11 @@ fn batch_matmul_to_fully_connected<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> boo
     if bmm.adj_x() == Some(true) || !is_f32(x) || !is_f32(r) {
         return false;
     }
-    let (Some(xd), Some(rd)) = (dims_of(x), dims_of(r)) else { return false };
+    // Unknown leading dims are fine: they are x's and the result's alike.
+    let (Some(xd), Some(rd)) = (ranked_dims_of(x), ranked_dims_of(r)) else { return false };
+    if xd.last().is_none_or(|&k| k < 0) {
+        return false;
+    }
     let adj_y = bmm.adj_y() == Some(true);
     // The filter [N, K]: y's matrix, transposed unless `adj_y`, read from where it lies.
     let w = with_bytes(y, |shape, elem, bytes| {

@@ -505,3 +505,44 @@ pub(super) fn narrow_shape_arithmetic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> 
     let v = rw.create(op.name(), &narrow, &[t], &refs).result(0);
     Ok(Some(rw.create(tfl::Cast::NAME, &[v], &[out.raw_type()], &[])))
 }
+
+/// `v` reshaped to `target`, which may have unknown dims: a constant shape when at most
+/// one is unknown (-1), else `tfl.expand_dims` / `tfl.squeeze` when `target` only adds
+/// or drops unit dims. `None` for any other reshape (it needs shape arithmetic).
+pub(super) fn reshape_any<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, target: &[i64]) -> Option<Value<'c>> {
+    let vd = ty(v).dims().to_vec();
+    if vd == target {
+        return Some(v);
+    }
+    if reshape_const_shape(target).is_some() && !target.is_empty() {
+        return Some(super::stablehlo_to_tfl::reshape_to(rw, anchor, v, target));
+    }
+    // The positions of `small`'s dims in `big` when `big` is `small` with unit dims added.
+    let units = |small: &[i64], big: &[i64]| -> Option<Vec<usize>> {
+        let (mut i, mut added) = (0, Vec::new());
+        for (j, &d) in big.iter().enumerate() {
+            if i < small.len() && small[i] == d {
+                i += 1;
+            } else if d == 1 {
+                added.push(j);
+            } else {
+                return None;
+            }
+        }
+        (i == small.len()).then_some(added)
+    };
+    if let Some(added) = units(&vd, target) {
+        let mut x = v;
+        let mut dims = vd;
+        for d in added {
+            dims.insert(d, 1);
+            let axis = scalar_i32(rw, anchor, d as i64);
+            x = emit(rw, anchor, tfl::ExpandDims::NAME, &[x, axis], v.raw_type().with_shape(&dims), &[]);
+        }
+        return Some(x);
+    }
+    let dropped = units(target, &vd)?;
+    let squeeze: Vec<i64> = dropped.iter().map(|&d| d as i64).collect();
+    let attr = rw.context().i64_array_attr(&squeeze);
+    Some(emit(rw, anchor, tfl::Squeeze::NAME, &[v], v.raw_type().with_shape(target), &[("squeeze_dims", attr)]))
+}

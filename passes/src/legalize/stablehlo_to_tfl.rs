@@ -711,7 +711,10 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
     let dn = ConvDims::from_attr(&dn.value()).map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
     let (x, w) = (conv.lhs(), conv.rhs());
     let (xt, wt, out) = (ty(x), ty(w), ty(op.result(0)));
-    if !xt.is_static() || !wt.is_static() || !out.is_static() {
+    // Unknown batch and spatial dims are fine (TFLite sizes the output at Prepare); the
+    // filter and the feature dims are static.
+    let dynamic = !xt.is_static() || !out.is_static();
+    if !wt.is_static() || xt.rank().is_none() || out.rank().is_none() {
         return Ok(None);
     }
     let spatial = xt.dims().len().saturating_sub(2);
@@ -725,6 +728,9 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
     // feature dims).
     let feature = |dims: &[i64], d: i64| dims.get(d as usize).copied();
     let (cin, fin) = (feature(xt.dims(), dn.input_feature), feature(wt.dims(), dn.kernel_input_feature));
+    if cin.is_none_or(|c| c < 0) {
+        return Ok(None);
+    }
     let depthwise = groups > 1 && Some(groups) == cin && fin == Some(1);
     let wanted = if depthwise { ConvForm::Depthwise } else { ConvForm::Plain };
     let pads: Vec<i64> = match op.attr("padding") {
@@ -739,6 +745,9 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
     let unit = |v: &[i64]| v.iter().all(|&d| d == 1);
     match spatial {
         2 if form == ConvForm::Transposed => {
+            if dynamic {
+                return Ok(None);
+            }
             // A reversed filter makes a plain convolution a transposed one where
             // `transpose_conv` can take it; otherwise it stays a plain one.
             let transposable = unit(&strides) && unit(&rhs_dilation) && groups == 1;
@@ -773,7 +782,7 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
                 v.insert(at.min(v.len()), 1);
                 v
             };
-            let x2 = reshape_to(rw, op, x, &unit_at(xt.dims(), xi));
+            let Some(x2) = super::dynamic::reshape_any(rw, op, x, &unit_at(xt.dims(), xi)) else { return Ok(None) };
             let w2 = reshape_to(rw, op, w, &unit_at(wt.dims(), wi));
             let o2 = unit_at(out.dims(), oi);
             let Some(y) = conv_2d(
@@ -790,7 +799,7 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
             ) else {
                 return Ok(None);
             };
-            Ok(reshape_to(rw, op, y, out.dims()).defining_op())
+            Ok(super::dynamic::reshape_any(rw, op, y, out.dims()).and_then(|v| v.defining_op()))
         }
         _ => Ok(None),
     }
@@ -829,6 +838,44 @@ fn same_padding(input: i64, window: i64, stride: i64, dilation: i64) -> ([i64; 2
 /// dropped; what is left is SAME when it is what SAME computes, VALID when it is
 /// zero. `None` for negative padding, or a window TFLite cannot reproduce.
 fn window_padding(
+    input: [i64; 2],
+    window: [i64; 2],
+    strides: [i64; 2],
+    dilation: [i64; 2],
+    pads: [[i64; 2]; 2],
+    out: [i64; 2],
+) -> Option<WindowPadding> {
+    if input.iter().chain(&out).all(|&d| d >= 0) {
+        return window_padding_static(input, window, strides, dilation, pads, out);
+    }
+    // An unknown size: StableHLO's output, floor((in + lo + hi - span) / stride) + 1, is
+    // a VALID window over the padded input; explicit padding is what SAME computes for
+    // every size only with stride 1 (total (k - 1) * d, the odd element after).
+    let mut same = true;
+    for i in 0..2 {
+        let [lo, hi] = pads[i];
+        if lo < 0 || hi < 0 || strides[i] < 1 || window[i] < 1 || dilation[i] < 1 {
+            return None;
+        }
+        if input[i] >= 0 && out[i] >= 0 {
+            let one = window_padding_static([input[i]; 2], [window[i]; 2], [strides[i]; 2], [dilation[i]; 2], [pads[i]; 2], [out[i]; 2])?;
+            same &= one == WindowPadding::Same || (one == WindowPadding::Valid && same_padding(input[i], window[i], strides[i], dilation[i]).0 == [0, 0]);
+        } else {
+            let total = (window[i] - 1) * dilation[i];
+            same &= strides[i] == 1 && [lo, hi] == [total / 2, total - total / 2];
+        }
+    }
+    Some(if pads == [[0, 0]; 2] {
+        WindowPadding::Valid
+    } else if same {
+        WindowPadding::Same
+    } else {
+        WindowPadding::Explicit(pads)
+    })
+}
+
+/// `window_padding` of static sizes.
+fn window_padding_static(
     input: [i64; 2],
     window: [i64; 2],
     strides: [i64; 2],
@@ -970,7 +1017,8 @@ fn padded_nhwc<'c>(
     let WindowPadding::Explicit([[t, b], [l, r]]) = *p else { return nhwc };
     let paddings = paddings_const(rw, op, &[[0, 0], [t, b], [l, r], [0, 0]]);
     let d = ty(nhwc);
-    let padded = like(nhwc, &[d.dims()[0], d.dims()[1] + t + b, d.dims()[2] + l + r, d.dims()[3]]);
+    let grown = |n: i64, p: i64| if n < 0 { n } else { n + p };
+    let padded = like(nhwc, &[d.dims()[0], grown(d.dims()[1], t + b), grown(d.dims()[2], l + r), d.dims()[3]]);
     match value {
         None => emit(rw, op, tfl::Pad::NAME, &[nhwc, paddings], padded, &[]),
         Some(v) => {
