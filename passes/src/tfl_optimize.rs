@@ -249,7 +249,15 @@ fn only_reshapes(op: &Op) -> bool {
 /// result becomes one `tfl.reshape`.
 fn reshape_reshape_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(inner) = op.operand(0).defining_op().filter(only_reshapes) else { return false };
-    let Some(dims) = dims_of(op.result(0)) else { return false };
+    let Some(dims) = dims_of(op.result(0)) else {
+        // Unknown dims: an outer `tfl.reshape` keeps its own shape operand, which alone
+        // says where the elements go.
+        if !op.isa::<tfl::Reshape>() {
+            return false;
+        }
+        rw.set_operand(op, 0, inner.operand(0));
+        return true;
+    };
     let x = inner.operand(0);
     if dims_of(x).is_none() {
         return false;
@@ -267,7 +275,11 @@ fn reshape_reduction_drop_dims<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(reshape) = op.cast::<tfl::Reshape>() else { return false };
     let Some(red) = reshape.input().defining_op().filter(|r| r.bool_attr("keep_dims") == Some(true)) else { return false };
     let Some(Permute::AxesOperand(k)) = red.def().and_then(|d| d.layout()) else { return false };
-    let (Some(kept), Some(out), Some(axes)) = (dims_of(red.result(0)), dims_of(reshape.output()), red.operand(k).const_ints()) else {
+    // One unknown dim at most: then the reshape cannot have moved it.
+    let one_unknown = |d: &Vec<i64>| d.iter().filter(|&&n| n < 0).count() <= 1;
+    let (Some(kept), Some(out), Some(axes)) =
+        (ranked_dims_of(red.result(0)).filter(one_unknown), ranked_dims_of(reshape.output()), red.operand(k).const_ints())
+    else {
         return false;
     };
     let rank = kept.len() as i64;
@@ -297,8 +309,13 @@ fn fully_connected_reshape_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     }
     let Some(reshape) = fc.input().defined_by::<tfl::Reshape>() else { return false };
     let x = reshape.input();
-    let (Some(flat), Some(xd)) = (dims_of(reshape.output()), dims_of(x)) else { return false };
-    if flat.len() != 2 || xd.is_empty() || xd.last() != Some(&flat[1]) || xd.iter().product::<i64>() != flat[0] * flat[1] {
+    let (Some(flat), Some(xd)) = (ranked_dims_of(reshape.output()), ranked_dims_of(x)) else { return false };
+    if flat.len() != 2 || xd.is_empty() || xd.last() != Some(&flat[1]) || flat[1] < 0 {
+        return false;
+    }
+    // Static: the element counts agree. Unknown: [?, K] is the kernel's own [-1, K].
+    let known = flat.iter().chain(&xd).all(|&d| d >= 0);
+    if (known && xd.iter().product::<i64>() != flat[0] * flat[1]) || (!known && flat[0] >= 0) {
         return false;
     }
     rw.set_operand(op, 0, x);

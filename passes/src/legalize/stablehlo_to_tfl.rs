@@ -1203,7 +1203,8 @@ fn reduce_window<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>
     let Some(pads) = window_pads(op, rank) else { return Ok(None) };
     let (x, init) = (ins[0], splat_through(ins[1]));
     let (xt, out) = (ty(x), ty(op.result(0)));
-    if !xt.is_static() || !out.is_static() || xt.dims().len() != rank || strides.len() != rank {
+    // Unknown dims are fine: TFLite's pools size their output at Prepare.
+    if xt.rank() != Some(rank) || out.rank() != Some(rank) || strides.len() != rank {
         return Ok(None);
     }
     if body == hlo::Add::NAME && init == Some(0.0) {
@@ -1239,14 +1240,15 @@ fn reduce_window<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>
         v.insert(p, 1);
         v
     };
-    let (x4, out4) = (reshape_to(rw, op, x, &unit_at(xt.dims())), unit_at(out.dims()));
+    let Some(x4) = super::dynamic::reshape_any(rw, op, x, &unit_at(xt.dims())) else { return Ok(None) };
+    let out4 = unit_at(out.dims());
     let Some(to_nhwc) = pool_layout(&[p, p + 1]) else { return Ok(None) };
     let Some(y) =
         pool_2d(rw, op, x4, &to_nhwc, &body, init, [1, window[p]], [1, strides[p]], [[0, 0], pads[p]], &out4)?
     else {
         return Ok(None);
     };
-    Ok(defining_op(reshape_to(rw, op, y, out.dims())))
+    Ok(super::dynamic::reshape_any(rw, op, y, out.dims()).and_then(defining_op))
 }
 
 /// The permutation taking a rank-4 pooling operand to NHWC, given the dims its window
@@ -1294,6 +1296,7 @@ fn pool_2d<'c>(
     pads: [[i64; 2]; 2],
     od: &[i64],
 ) -> Result<Option<Value<'c>>, String> {
+    let pads_hw = pads;
     let xt = ty(x);
     let xd = xt.dims();
     let [n, h, w, c] = to_nhwc.map(|d| d as usize);
@@ -1314,6 +1317,10 @@ fn pool_2d<'c>(
         let y = emit(rw, op, tfl::MaxPool2d::NAME, &[nhwc], out_nhwc, &attrs);
         Ok(Some(permuted(rw, op, y, &inverse(to_nhwc))))
     } else if body == hlo::Add::NAME && init == Some(0.0) {
+        let hw_known = [xd[h], xd[w], od[h], od[w]].iter().all(|&d| d >= 0);
+        if !hw_known {
+            return Ok(average_pool_dynamic(rw, op, x, to_nhwc, k, st, pads_hw, &padding, out_nhwc, &attrs).map(result_of));
+        }
         Ok(average_pool(rw, op, x, to_nhwc, k, st, &padding, out_nhwc, &attrs).map(result_of))
     } else {
         Ok(None)
@@ -1436,6 +1443,97 @@ fn average_pool<'c>(
     back.defining_op()
 }
 
+/// `average_pool` with unknown H or W, where the divisor cannot vary by position at
+/// compile time: TFLite's divisor (the window area, or with SAME the in-bounds count)
+/// must be the program's up to one constant factor. The program divides by a constant
+/// (SAME padding is then an explicit zero pad, so TFLite divides by the area), by the
+/// count of a window sum of ones with the same padding (what SAME or VALID divide by),
+/// or not at all.
+#[allow(clippy::too_many_arguments)]
+fn average_pool_dynamic<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    to_nhwc: &[i64; 4],
+    k: [i64; 2],
+    st: [i64; 2],
+    pads: [[i64; 2]; 2],
+    padding: &WindowPadding,
+    out_nhwc: Type<'c>,
+    attrs: &[(&str, Attribute<'c>)],
+) -> Option<Op<'c>> {
+    let hw = [to_nhwc[1] as usize, to_nhwc[2] as usize];
+    let area = (k[0] * k[1]) as f64;
+    let explicit = || if pads == [[0, 0]; 2] { WindowPadding::Valid } else { WindowPadding::Explicit(pads) };
+    let (divide, padding, scale) = match dynamic_pool_divisor(op, hw, k, st, pads) {
+        Some((d, None)) if !matches!(padding, WindowPadding::Explicit(_)) => (Some(d), padding.clone(), 1.0),
+        Some((_, None)) => return None,
+        Some((d, Some(v))) => (Some(d), explicit(), area / v),
+        None => (None, explicit(), area),
+    };
+    let attrs: Vec<(&str, Attribute<'c>)> = attrs
+        .iter()
+        .map(|&(n, a)| if n == "padding" { (n, op.context().string_attr(padding_name(&padding))) } else { (n, a) })
+        .collect();
+    let nhwc = padded_nhwc(rw, op, x, to_nhwc, &padding, None);
+    let mut y = emit(rw, op, tfl::AveragePool2d::NAME, &[nhwc], out_nhwc, &attrs);
+    if scale != 1.0 {
+        let c = number_const(rw, op, &[], op.context().f32(), &[scale]).ok()?;
+        let none = ("fused_activation_function", op.context().string_attr("NONE"));
+        y = emit(rw, op, tfl::Mul::NAME, &[y, c], out_nhwc, &[none]);
+    }
+    let back = permuted(rw, op, y, &inverse(to_nhwc));
+    if let Some(d) = divide {
+        rw.replace_all_uses(d.result(0), back);
+        erase_with_dead_producers(rw, d, op);
+    }
+    back.defining_op()
+}
+
+/// The one `stablehlo.divide` of the window sum `op` (see `pool_divisor`) when its
+/// divisor is a constant (`Some(v)`) or a window sum of ones with the same window,
+/// strides and padding (`None`: the count of pooled elements), for unknown sizes.
+fn dynamic_pool_divisor<'c>(
+    op: Op<'c>,
+    hw: [usize; 2],
+    k: [i64; 2],
+    st: [i64; 2],
+    pads: [[i64; 2]; 2],
+) -> Option<(Op<'c>, Option<f64>)> {
+    let sum = op.result(0);
+    let [(div, 0)] = sum.uses()[..] else { return None };
+    if !div.isa::<hlo::Divide>() || !sum.same_type(div.result(0)) || !sum.same_type(div.operand(1)) {
+        return None;
+    }
+    let d = div.operand(1);
+    if let Some(v) = splat_through(d) {
+        return Some((div, Some(v)));
+    }
+    let c = d.defining_op().filter(|c| c.isa::<hlo::ReduceWindow>())?;
+    let ins = c.operands();
+    let ints = |n: &str| c.attr(n).and_then(|a| a.as_ints());
+    let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
+    let rank = ty(sum).dims().len();
+    let expected = |vals: [i64; 2]| -> Vec<i64> {
+        (0..rank).map(|d| hw.iter().position(|&x| x == d).map_or(1, |i| vals[i])).collect()
+    };
+    let cpads = window_pads(c, rank)?;
+    let same_pads = (0..rank).all(|d| match hw.iter().position(|&x| x == d) {
+        Some(i) => cpads[d] == pads[i],
+        None => cpads[d] == [0, 0],
+    });
+    let counting = ins.len() == 2
+        && binary_body(c).as_deref() == Some(hlo::Add::NAME)
+        && splat_through(ins[1]) == Some(0.0)
+        && splat_through(ins[0]) == Some(1.0)
+        && ints("window_dimensions")? == expected(k)
+        && ints("window_strides")? == expected(st)
+        && unit(ints("window_dilations"))
+        && unit(ints("base_dilations"))
+        && same_pads;
+    counting.then_some((div, None))
+}
+
 /// How many of the `k` positions from `start` lie in `[0, n)`.
 fn covered(start: i64, k: i64, n: i64) -> i64 {
     ((start + k).min(n) - start.max(0)).max(0)
@@ -1477,7 +1575,8 @@ fn pool_divisor<'c>(op: Op<'c>, hw: [usize; 2], k: [i64; 2], st: [i64; 2], o: [i
     let pads = window_pads(c, rank)?;
     let ones = ty(ins[0]);
     let other_pads_zero = (0..rank).all(|d| hw.contains(&d) || pads[d] == [0, 0]);
-    if !counting || !other_pads_zero || !ones.is_static() {
+    // Only the pooled dims' sizes count (a batch may be unknown).
+    if !counting || !other_pads_zero || hw.iter().any(|&d| ones.dims().get(d).is_none_or(|&n| n < 0)) {
         return None;
     }
     let count = |i: usize| -> Vec<f64> {
