@@ -291,6 +291,12 @@ pub(super) fn broadcast_in_dim_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) ->
     if dims.len() != ty(x).dims().len() || dims.iter().any(|&d| d < 0 || d as usize >= rank) {
         return Ok(None);
     }
+    // An unknown result dim must be an unknown operand dim's: from a unit or unmapped
+    // dim it could be any size, which only `dynamic_broadcast_in_dim` says.
+    let from_unknown = |r: usize| dims.iter().position(|&d| d as usize == r).is_some_and(|i| ty(x).dims()[i] < 0);
+    if (0..rank).any(|r| out.dims()[r] < 0 && !from_unknown(r)) {
+        return Ok(None);
+    }
     let mut order: Vec<usize> = (0..dims.len()).collect();
     order.sort_by_key(|&i| dims[i]);
     let perm: Vec<i64> = order.iter().map(|&i| i as i64).collect();

@@ -161,6 +161,7 @@ pub static PATTERNS: &[Pattern] = &[
     p("CompositeToTflBuiltin", hlo::Composite::NAME, 2, super::composite::to_builtin),
     p("CompositeToDecomposition", hlo::Composite::NAME, 1, super::composite::to_decomposition),
     // ---- stablehlo.concatenate
+    p("ConcatenateToI32ShapeArithmetic", hlo::Concatenate::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("ConcatenateToConcatenation", hlo::Concatenate::NAME, 1, build!(concatenate)),
     // ---- stablehlo.constant
     p("ConstantToPseudoConst", hlo::Constant::NAME, 1, build!(constant)),
@@ -243,6 +244,7 @@ pub static PATTERNS: &[Pattern] = &[
     p("RemainderToI32ShapeArithmetic", hlo::Remainder::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("RemainderToFloorModSelect", hlo::Remainder::NAME, 1, build!(remainder)),
     // ---- stablehlo.reshape
+    p("ReshapeToI32ShapeArithmetic", hlo::Reshape::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("ReshapeToTflReshape", hlo::Reshape::NAME, 1, build!(reshape)),
     // ---- stablehlo.reverse
     p("ReverseToReverseV2", hlo::Reverse::NAME, 1, build!(reverse)),
@@ -259,6 +261,7 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.sine
     p("SineToSin", hlo::Sine::NAME, 1, rename!(Sin)),
     // ---- stablehlo.slice
+    p("SliceToI32ShapeArithmetic", hlo::Slice::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("SliceToTflSlice", hlo::Slice::NAME, 1, build!(slice)),
     // ---- stablehlo.sort
     p("SortToTopK", hlo::Sort::NAME, 1, build!(sort)),
@@ -295,6 +298,7 @@ pub(super) fn splat_through(v: Value<'_>) -> Option<f64> {
             || def.isa::<tfl::BroadcastTo>()
             || def.isa::<hlo::Reshape>()
             || def.isa::<hlo::BroadcastInDim>()
+            || def.isa::<hlo::DynamicBroadcastInDim>()
         {
             v = def.operand(0);
         } else {
