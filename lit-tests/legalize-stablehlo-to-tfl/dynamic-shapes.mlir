@@ -323,3 +323,26 @@ func.func @average_pool_dynamic_include_pad(%x: tensor<?x8x?x?xf32>) -> tensor<?
   %1 = "stablehlo.divide"(%0, %n) : (tensor<?x8x?x?xf32>, tensor<?x8x?x?xf32>) -> tensor<?x8x?x?xf32>
   return %1 : tensor<?x8x?x?xf32>
 }
+
+// -----
+
+// A linear layer over an unknown batch and sequence: one batch_matmul (its batch dims
+// broadcast over the rank-2 weights), no reshapes.
+// CHECK-LABEL: func.func @dot_general_unknown_leading_dims
+// CHECK-SAME: (%[[X:.*]]: tensor<?x?x4xf32>, %[[W:.*]]: tensor<3x4xf32>)
+// CHECK: "tfl.batch_matmul"(%[[X]], %[[W]]) {adj_x = false, adj_y = true} : (tensor<?x?x4xf32>, tensor<3x4xf32>) -> tensor<?x?x3xf32>
+// CHECK-NOT: tfl.reshape
+func.func @dot_general_unknown_leading_dims(%x: tensor<?x?x4xf32>, %w: tensor<3x4xf32>) -> tensor<?x?x3xf32> {
+  %0 = "stablehlo.dot_general"(%x, %w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<?x?x4xf32>, tensor<3x4xf32>) -> tensor<?x?x3xf32>
+  return %0 : tensor<?x?x3xf32>
+}
+
+// -----
+
+// An embedding lookup with unknown index dims: tfl.gather on axis 0.
+// CHECK-LABEL: func.func @gather_unknown_indices
+// CHECK: "tfl.gather"({{.*}}) {axis = 0 : i32, batch_dims = 0 : i32} : (tensor<10x4xf32>, tensor<?x?xi32>) -> tensor<?x?x4xf32>
+func.func @gather_unknown_indices(%t: tensor<10x4xf32>, %i: tensor<?x?x1xi32>) -> tensor<?x?x4xf32> {
+  %0 = "stablehlo.gather"(%t, %i) {dimension_numbers = #stablehlo.gather<offset_dims = [2], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 2>, slice_sizes = array<i64: 1, 4>} : (tensor<10x4xf32>, tensor<?x?x1xi32>) -> tensor<?x?x4xf32>
+  return %0 : tensor<?x?x4xf32>
+}

@@ -520,7 +520,7 @@ pub(super) fn reshape_any<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c
     if vd == target {
         return Some(v);
     }
-    if reshape_const_shape(target).is_some() && !target.is_empty() {
+    if reshape_const_shape(target).is_some() {
         return Some(super::stablehlo_to_tfl::reshape_to(rw, anchor, v, target));
     }
     // The positions of `small`'s dims in `big` when `big` is `small` with unit dims added.

@@ -606,11 +606,12 @@ fn dot_general_as_matmul<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option
     let (lb, rb, lc, rc) = (lb.as_slice(), rb.as_slice(), lc.as_slice(), rc.as_slice());
     let (l, r) = (op.operand(0), op.operand(1));
     let (lt, rt, out) = (ty(l), ty(r), ty(op.result(0)));
-    if [&lt, &rt, &out].iter().any(|t| !t.is_static() || t.elem != ElemTy::F32)
-        || lb.len() != rb.len()
-        || lc.len() != rc.len()
+    if [&lt, &rt, &out].iter().any(|t| t.rank().is_none() || t.elem != ElemTy::F32) || lb.len() != rb.len() || lc.len() != rc.len()
     {
         return Ok(None);
+    }
+    if [&lt, &rt, &out].iter().any(|t| !t.is_static()) {
+        return Ok(matrix_times_weights(rw, op, lb, lc, rc));
     }
     let free = |rank: usize, used: &[&[i64]]| -> Vec<i64> {
         (0..rank as i64).filter(|d| used.iter().all(|u| !u.contains(d))).collect()
@@ -630,6 +631,20 @@ fn dot_general_as_matmul<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option
         return Ok(y.defining_op());
     }
     Ok(defining_op(reshape_to(rw, op, y, out.dims())))
+}
+
+/// A `dot_general` with unknown dims of the one form that needs no reshape: no batch
+/// dims, the lhs contracted over its last dim, a rank-2 rhs (`[K, N]`, or `[N, K]`
+/// with `adj_y`): `tfl.batch_matmul`, whose batch dims broadcast, gives `[lhs free...,
+/// N]`, StableHLO's result (`tfl-optimize` makes a constant rhs a fully_connected).
+fn matrix_times_weights<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, lb: &[i64], lc: &[i64], rc: &[i64]) -> Option<Op<'c>> {
+    let (l, r) = (op.operand(0), op.operand(1));
+    let (lrank, rt) = (ty(l).dims().len(), ty(r));
+    if !lb.is_empty() || lc != [lrank as i64 - 1] || rt.dims().len() != 2 || lrank < 2 || rc.len() != 1 {
+        return None;
+    }
+    let attrs = [("adj_x", bool_attr(op, false)), ("adj_y", bool_attr(op, rc[0] == 1))];
+    Some(rw.create(tfl::BatchMatmul::NAME, &[l, r], &op.result_types(), &attrs))
 }
 
 pub(super) fn i32_attr<'c>(op: Op<'c>, v: i64) -> Attribute<'c> {
@@ -1698,7 +1713,9 @@ fn gather<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, Strin
     let Some(sizes) = op.attr("slice_sizes").and_then(|a| a.as_ints()) else {
         return Err("'stablehlo.gather' op has no slice_sizes".into());
     };
-    if !pt.is_static() || !it.is_static() || !out.is_static() {
+    // Unknown dims are fine (index batch dims, a table's rows); the slice sizes say
+    // which dims are taken whole.
+    if pt.rank().is_none() || it.rank().is_none() || out.rank().is_none() {
         return Ok(None);
     }
     let GatherDims {
@@ -1731,7 +1748,12 @@ fn gather<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, Strin
         let d = start_map[0] as usize;
         let expected: Vec<i64> = (0..d).chain(d + batch.len()..batch.len() + rest.len()).map(|i| i as i64).collect();
         if offset_dims == expected {
-            let idx = if it.dims() == batch.as_slice() { ix } else { reshape_to(rw, op, ix, &batch) };
+            let idx = if it.dims() == batch.as_slice() {
+                ix
+            } else {
+                let Some(v) = super::dynamic::reshape_any(rw, op, ix, &batch) else { return Ok(None) };
+                v
+            };
             let attrs = [("axis", i32_attr(op, d as i64)), ("batch_dims", i32_attr(op, 0))];
             return Ok(Some(rw.create(tfl::Gather::NAME, &[p, idx], &op.result_types(), &attrs)));
         }
@@ -1742,7 +1764,8 @@ fn gather<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, Strin
     let indices = if ivd == it.dims().len() {
         let mut s = it.dims().to_vec();
         s.push(1);
-        reshape_to(rw, op, ix, &s)
+        let Some(v) = super::dynamic::reshape_any(rw, op, ix, &s) else { return Ok(None) };
+        v
     } else if ivd + 1 == it.dims().len() {
         ix
     } else {
