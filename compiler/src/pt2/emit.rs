@@ -265,7 +265,7 @@ pub struct Emitter<'c> {
     pub syms: HashMap<String, Val>,
     /// The symbolic sizes of the current node's tensors, by their static pattern
     /// (`[-1, 8]`): what a `?` dimension of a shape the lowering asks for stands for.
-    dynamic_shapes: Vec<(Vec<i64>, Vec<SymDim>)>,
+    dynamic_shapes: Vec<(Vec<i64>, Vec<SymDim>, bool)>,
     /// Problems found while emitting the current node (a dynamic shape with no known
     /// size, a tensor over the size limit, a constant its type cannot hold); the driver
     /// turns them into a lowering error.
@@ -674,8 +674,9 @@ impl<'c> Emitter<'c> {
 pub const SIZE: ElemTy = ElemTy::I(32);
 
 impl Emitter<'_> {
-    /// Starts a node: its tensors' symbolic sizes, keyed by their static patterns.
-    pub fn set_dynamic_shapes(&mut self, shapes: Vec<(Vec<i64>, Vec<SymDim>)>) {
+    /// Starts a node: its tensors' symbolic sizes, keyed by their static patterns, each
+    /// flagged whether it is one of the node's results.
+    pub fn set_dynamic_shapes(&mut self, shapes: Vec<(Vec<i64>, Vec<SymDim>, bool)>) {
         self.dynamic_shapes = shapes;
         self.errors.clear();
     }
@@ -686,7 +687,15 @@ impl Emitter<'_> {
         if shape.iter().all(|&d| d >= 0) {
             return None;
         }
-        let mut candidates = self.dynamic_shapes.iter().filter(|(pattern, _)| pattern.as_slice() == shape).map(|(_, s)| s);
+        // A lowering builds towards its results: a pattern that both a result and an
+        // operand have (a conv's `1x8x?x?` in and out) stands for the result's sizes.
+        let matching = |outputs: bool| {
+            self.dynamic_shapes
+                .iter()
+                .filter(move |(pattern, _, is_output)| *is_output == outputs && pattern.as_slice() == shape)
+                .map(|(_, s, _)| s)
+        };
+        let mut candidates = if matching(true).next().is_some() { matching(true) } else { matching(false) };
         let Some(first) = candidates.next().cloned() else {
             self.errors.push(format!("a tensor of shape {} has dynamic sizes this lowering cannot compute", ty(&tensor(shape, ElemTy::F32)).replace("xf32", "")));
             return None;
