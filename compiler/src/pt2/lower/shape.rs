@@ -199,12 +199,26 @@ pub fn constant_pad_nd(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `full`, `full_like`, `zeros_like`, `ones_like`, `scalar_tensor`, `new_full`...: a splat
 /// of the result type.
+/// A dynamic shape is the result's recorded sizes (a `dynamic_broadcast_in_dim` of the
+/// scalar).
 pub fn full_with(ctx: &mut Ctx, value: f64) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
-    if !out.is_static() {
-        return Err("a tensor factory with a dynamic shape is not supported yet".into());
-    }
     Ok(vec![ctx.e.splat(value, &out.elem, out.dims())])
+}
+
+/// `zeros_like(self)` and the like: a splat over `self`'s run-time shape; the other
+/// factories sharing these lowerings take their recorded result shape.
+fn full_like_self(ctx: &mut Ctx, args: &Args, value: f64) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    // `zeros`, `new_zeros(self, size)`...: the shape is the `size` argument's (recorded).
+    if out.is_static() || !args.is_tensor("self") || args.defs.iter().any(|d| d.name == "size") {
+        return full_with(ctx, value);
+    }
+    let x = args.tensor(ctx, "self")?;
+    if x.shape() != out.dims() {
+        return full_with(ctx, value);
+    }
+    Ok(vec![ctx.e.splat_like(value, &out.elem, &x)])
 }
 
 pub fn full(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -215,16 +229,17 @@ pub fn scalar_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     full_with(ctx, args.float("s")?)
 }
 
-pub fn zeros_like(ctx: &mut Ctx, _args: &Args) -> LResult<Vec<Val>> {
-    full_with(ctx, 0.0)
+pub fn zeros_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    full_like_self(ctx, args, 0.0)
 }
 
-pub fn ones_like(ctx: &mut Ctx, _args: &Args) -> LResult<Vec<Val>> {
-    full_with(ctx, 1.0)
+pub fn ones_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    full_like_self(ctx, args, 1.0)
 }
 
 pub fn full_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    full_with(ctx, args.float("fill_value")?)
+    let value = args.float("fill_value")?;
+    full_like_self(ctx, args, value)
 }
 
 /// `arange(start, end, step)`: iota scaled and shifted, in the result's dtype.
@@ -232,15 +247,13 @@ pub fn arange(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let start = args.opt_scalar("start")?.map(|s| s.as_f64()).unwrap_or(0.0);
     let step = args.opt_scalar("step")?.map(|s| s.as_f64()).unwrap_or(1.0);
-    let iota = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", out.clone());
-    let n = out.dims().to_vec();
-    let mut r = iota;
+    let mut r = ctx.e.iota(out.dims(), 0, &out.elem);
     if step != 1.0 {
-        let k = ctx.e.splat(step, &out.elem, &n);
+        let k = ctx.e.splat_like(step, &out.elem, &r);
         r = ctx.e.binary("stablehlo.multiply", &r, &k);
     }
     if start != 0.0 {
-        let k = ctx.e.splat(start, &out.elem, &n);
+        let k = ctx.e.splat_like(start, &out.elem, &r);
         r = ctx.e.binary("stablehlo.add", &r, &k);
     }
     Ok(vec![r])
@@ -283,15 +296,23 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
     }
     let idx = ctx.e.convert(indices, &ElemTy::I(64));
     // Negative indices count from the end.
-    let size = ctx.e.splat(x.shape()[axis] as f64, &ElemTy::I(64), idx.shape());
-    let zero = ctx.e.splat(0.0, &ElemTy::I(64), idx.shape());
+    let size = if x.shape()[axis] >= 0 {
+        ctx.e.splat_like(x.shape()[axis] as f64, &ElemTy::I(64), &idx)
+    } else {
+        let n = ctx.e.dim_size(x, axis);
+        let n = ctx.e.convert(&n, &ElemTy::I(64));
+        ctx.e.broadcast_like(&n, &idx)
+    };
+    let zero = ctx.e.splat_like(0.0, &ElemTy::I(64), &idx);
     let neg = ctx.e.compare("LT", &idx, &zero);
     let wrapped = ctx.e.binary("stablehlo.add", &idx, &size);
     let idx = ctx.e.select(&neg, &wrapped, &idx);
     let ir = idx.rank();
     let mut idx_shape = idx.shape().to_vec();
     idx_shape.push(1);
-    let idx = ctx.e.reshape(&idx, &idx_shape);
+    let mut idx_dims = ctx.e.dims_of(&idx);
+    idx_dims.push(ctx.e.splat(1.0, &crate::pt2::emit::SIZE, &[]));
+    let idx = ctx.e.reshape_to(&idx, &idx_shape, &idx_dims);
     let mut out_shape: Vec<i64> = x.shape()[..axis].to_vec();
     out_shape.extend_from_slice(&indices.shape()[..ir]);
     out_shape.extend_from_slice(&x.shape()[axis + 1..]);
