@@ -261,8 +261,13 @@ pub struct Emitter<'c> {
     next: usize,
     /// The location new ops get: the ATen node being lowered (`loc("relu"("m.py":3:1))`).
     pub loc: Location<'c>,
-    /// Size symbols (`s77`) as 0-d i64 values read from the inputs that define them.
+    /// Size symbols (`s77`) as 0-d i32 values read from the inputs that define them.
     pub syms: HashMap<String, Val>,
+    /// The size expression of each named symbolic integer of the graph (`sym_size_int_1`,
+    /// the result of `_operator.mul`...): what a node argument naming one stands for.
+    pub sym_ints: HashMap<String, Expr>,
+    /// The recorded symbolic sizes of every tensor of the graph with a dynamic dim.
+    pub sym_sizes: HashMap<String, Vec<SymDim>>,
     /// The symbolic sizes of the current node's tensors, by their static pattern
     /// (`[-1, 8]`): what a `?` dimension of a shape the lowering asks for stands for.
     dynamic_shapes: Vec<(Vec<i64>, Vec<SymDim>, bool)>,
@@ -289,6 +294,8 @@ impl<'c> Emitter<'c> {
             next: 0,
             loc: context.unknown_location(),
             syms: HashMap::new(),
+            sym_ints: HashMap::new(),
+            sym_sizes: HashMap::new(),
             dynamic_shapes: Vec::new(),
             errors: Vec::new(),
             limits,
@@ -820,6 +827,22 @@ impl Emitter<'_> {
         let dims = self.dims_of(like);
         let sizes = self.shape_from(&dims);
         self.op("stablehlo.dynamic_iota", &[&sizes], &attrs, t)
+    }
+
+    /// The run-time size of dim `d` of graph tensor `name` as recorded (a constant when
+    /// static); `None` when the tensor has no dynamic dim recorded.
+    pub fn recorded_size(&mut self, name: &str, d: usize) -> Option<Result<Val, String>> {
+        let dim = self.sym_sizes.get(name)?.get(d)?.clone();
+        Some(match dim {
+            SymDim::Static(n) => Ok(self.splat(n as f64, &SIZE, &[])),
+            SymDim::Dynamic(e) => self.eval(&e),
+        })
+    }
+
+    /// The value of the graph's symbolic integer `name` as a 0-d i32.
+    pub fn sym_int(&mut self, name: &str) -> Result<Val, String> {
+        let e = self.sym_ints.get(name).cloned().ok_or_else(|| format!("symbolic integer '{name}' has no recorded value"))?;
+        self.eval(&e)
     }
 
     /// Emits the value of a size expression as a 0-d i32.

@@ -501,6 +501,16 @@ pub fn import_program<'c>(
             }
         }
     }
+    for g in &graphs {
+        for (name, v) in &g.sym_int_values {
+            let e = match v {
+                SymInt::AsInt(i) => Expr::Int(*i),
+                SymInt::AsExpr(e) => sym::parse(&e.expr_str).map_err(|e| ImportError::Graph(format!("symbolic integer '{name}': {e}")))?,
+            };
+            ctx.e.sym_ints.insert(name.clone(), e);
+        }
+    }
+    ctx.e.sym_sizes = sym_sizes.clone();
     define_input_symbols(&mut ctx, &args, &sym_sizes);
     if !ctx.e.errors.is_empty() {
         return Err(ImportError::Graph(format!("the inputs cannot be built: {}", ctx.e.errors.join("; "))));

@@ -128,8 +128,8 @@ fn broadcast_shapes(shapes: &[&[i64]]) -> LResult<Vec<i64>> {
 /// Integer indices into a dim of size `size` with negative ones wrapped (`i + size`).
 fn wrap_negative(ctx: &mut Ctx, idx: &Val, size: i64) -> Val {
     let idx = ctx.e.convert(idx, &ElemTy::I(64));
-    let n = ctx.e.splat(size as f64, &ElemTy::I(64), idx.shape());
-    let zero = ctx.e.splat(0.0, &ElemTy::I(64), idx.shape());
+    let n = ctx.e.splat_like(size as f64, &ElemTy::I(64), &idx);
+    let zero = ctx.e.splat_like(0.0, &ElemTy::I(64), &idx);
     let neg = ctx.e.compare("LT", &idx, &zero);
     let wrapped = ctx.e.binary("stablehlo.add", &idx, &n);
     ctx.e.select(&neg, &wrapped, &idx)
@@ -358,7 +358,7 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let base = if include_self {
         x.clone()
     } else {
-        let id = ctx.e.splat(identity, &elem, updates.shape());
+        let id = ctx.e.splat_like(identity, &elem, &updates);
         scatter(ctx, &x, &coords, &id, &pointwise(&all), Combine::Replace)
     };
     let total = scatter(ctx, &base, &coords, &updates, &pointwise(&all), combine);
@@ -367,12 +367,12 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     // mean = total / count, where count is the number of values written (plus one for
     // self when included); positions never written keep self.
-    let ones = ctx.e.splat(1.0, &elem, updates.shape());
-    let start = ctx.e.splat(if include_self { 1.0 } else { 0.0 }, &elem, x.shape());
+    let ones = ctx.e.splat_like(1.0, &elem, &updates);
+    let start = ctx.e.splat_like(if include_self { 1.0 } else { 0.0 }, &elem, &x);
     let count = scatter(ctx, &start, &coords, &ones, &pointwise(&all), Combine::Add);
-    let zero = ctx.e.splat(0.0, &elem, x.shape());
+    let zero = ctx.e.splat_like(0.0, &elem, &x);
     let written = ctx.e.compare("GT", &count, &zero);
-    let one = ctx.e.splat(1.0, &elem, x.shape());
+    let one = ctx.e.splat_like(1.0, &elem, &x);
     let safe = ctx.e.select(&written, &count, &one);
     let mut mean = ctx.e.binary("stablehlo.divide", &total, &safe);
     if !elem.is_float() {
@@ -421,7 +421,7 @@ pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start
     let src = ctx.e.convert(src, x.elem());
     let zero = ctx.e.splat(0.0, x.elem(), &[]);
     let spread = ctx.e.op("stablehlo.pad", &[&src, &zero], &attrs, x.ty.clone());
-    let yes = ctx.e.splat(1.0, &ElemTy::I(1), src.shape());
+    let yes = ctx.e.splat_like(1.0, &ElemTy::I(1), &src);
     let no = ctx.e.splat(0.0, &ElemTy::I(1), &[]);
     let mask = ctx.e.op("stablehlo.pad", &[&yes, &no], &attrs, TensorTy { elem: ElemTy::I(1), ..x.ty.clone() });
     Ok(ctx.e.select(&mask, &spread, x))

@@ -2,8 +2,10 @@
 //! gathers and tensor factories. Result shapes come from the archive's metadata.
 
 use super::{norm_dim, Args, Ctx, LResult};
-use crate::pt2::emit::{i64_array, join, tensor, Val};
-use edge_dialects::ir::ElemTy;
+use crate::pt2::emit::{i64_array, join, tensor, Val, SIZE};
+use crate::pt2::schema::{Argument, SymIntArgument};
+use crate::pt2::sym::Expr;
+use edge_dialects::ir::{ElemTy, TensorTy};
 
 /// `view`, `_unsafe_view`, `reshape`, `flatten`-style ops: a reshape to the result shape.
 pub fn view(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -64,17 +66,80 @@ fn clamp_bound(v: i64, size: i64) -> i64 {
     v.clamp(0, size)
 }
 
+/// An integer argument that may be a size computed at run time.
+pub enum IntArg {
+    Static(i64),
+    /// A 0-d i32.
+    Dynamic(Val),
+}
+
+/// Integer argument `name`, static or symbolic (a graph symbolic integer, evaluated).
+pub fn int_arg(ctx: &mut Ctx, args: &Args, name: &str) -> LResult<Option<IntArg>> {
+    if let Some(Argument::AsSymInt(SymIntArgument::AsName(n))) = args.get(name) {
+        if let Some(Expr::Int(i)) = ctx.e.sym_ints.get(n) {
+            return Ok(Some(IntArg::Static(*i)));
+        }
+        return Ok(Some(IntArg::Dynamic(ctx.e.sym_int(n)?)));
+    }
+    Ok(args.opt_int(name)?.map(IntArg::Static))
+}
+
+/// A Python-style slice bound as a 0-d i32 clamped into `[0, n]` (`n`: the dim's
+/// run-time size); `None` is `default`.
+fn dynamic_bound(ctx: &mut Ctx, v: Option<IntArg>, n: &Val, at_end: bool) -> Val {
+    let s32 = |ctx: &mut Ctx, v: i64| ctx.e.splat(v as f64, &SIZE, &[]);
+    let zero = s32(ctx, 0);
+    let v = match v {
+        None if at_end => return n.clone(),
+        None => return zero,
+        // `x[i:]` records end as the largest i64.
+        Some(IntArg::Static(e)) if e >= i32::MAX as i64 => return n.clone(),
+        Some(IntArg::Static(e)) if e < 0 => {
+            let k = s32(ctx, e.max(i32::MIN as i64));
+            ctx.e.binary("stablehlo.add", n, &k)
+        }
+        Some(IntArg::Static(e)) => s32(ctx, e),
+        Some(IntArg::Dynamic(v)) => v,
+    };
+    let v = ctx.e.binary("stablehlo.maximum", &v, &zero);
+    ctx.e.binary("stablehlo.minimum", &v, n)
+}
+
+/// `stablehlo.real_dynamic_slice` of `x` along `dim` from `start` to `limit` (0-d
+/// i32s) by `step`; the other dims whole.
+fn dynamic_slice_dim(ctx: &mut Ctx, x: &Val, dim: usize, start: &Val, limit: &Val, step: i64, out: TensorTy) -> Val {
+    let zero = ctx.e.splat(0.0, &SIZE, &[]);
+    let one = ctx.e.splat(1.0, &SIZE, &[]);
+    let mut starts = vec![zero; x.rank()];
+    let mut limits = ctx.e.dims_of(x);
+    let mut strides = vec![one; x.rank()];
+    starts[dim] = start.clone();
+    limits[dim] = limit.clone();
+    strides[dim] = ctx.e.splat(step as f64, &SIZE, &[]);
+    let starts = ctx.e.shape_from(&starts);
+    let limits = ctx.e.shape_from(&limits);
+    let strides = ctx.e.shape_from(&strides);
+    ctx.e.op("stablehlo.real_dynamic_slice", &[x, &starts, &limits, &strides], "", out)
+}
+
 pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let dim = args.dim_or("dim", 0, x.rank())? as usize;
     let size = x.shape()[dim];
-    if size < 0 {
-        return Err("slicing a dynamic dimension is not supported yet".into());
-    }
     let step = args.opt_int("step")?.unwrap_or(1);
     if step <= 0 {
         return Err(format!("slice step must be positive, got {step}").into());
+    }
+    let start = int_arg(ctx, args, "start")?;
+    let end = int_arg(ctx, args, "end")?;
+    let symbolic = matches!(start, Some(IntArg::Dynamic(_))) || matches!(end, Some(IntArg::Dynamic(_)));
+    if symbolic || !x.ty.is_static() {
+        let n = ctx.e.dim_size(&x, dim);
+        let start = dynamic_bound(ctx, start, &n, false);
+        let end = dynamic_bound(ctx, end, &n, true);
+        let end = ctx.e.binary("stablehlo.maximum", &end, &start);
+        return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &start, &end, step, out)]);
     }
     let start = clamp_bound(args.opt_int("start")?.unwrap_or(0), size);
     let end = clamp_bound(args.opt_int("end")?.unwrap_or(i64::MAX).min(size), size).max(start);
@@ -98,6 +163,29 @@ pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let dim = args.dim("dim", x.rank())? as usize;
     let size = x.shape()[dim];
+    let index = int_arg(ctx, args, "index")?;
+    if matches!(index, Some(IntArg::Dynamic(_))) || !x.ty.is_static() {
+        // A negative index counts from the run-time end.
+        let n = ctx.e.dim_size(&x, dim);
+        let i = match index {
+            Some(IntArg::Dynamic(v)) => v,
+            Some(IntArg::Static(i)) if i < 0 && size >= 0 => ctx.e.splat((i + size) as f64, &SIZE, &[]),
+            Some(IntArg::Static(i)) if i < 0 => {
+                let k = ctx.e.splat(i as f64, &SIZE, &[]);
+                ctx.e.binary("stablehlo.add", &n, &k)
+            }
+            Some(IntArg::Static(i)) => ctx.e.splat(i as f64, &SIZE, &[]),
+            None => return Err("argument 'index' is missing".into()),
+        };
+        let one = ctx.e.splat(1.0, &SIZE, &[]);
+        let limit = ctx.e.binary("stablehlo.add", &i, &one);
+        let mut kept = x.shape().to_vec();
+        kept[dim] = 1;
+        let s = dynamic_slice_dim(ctx, &x, dim, &i, &limit, 1, tensor(&kept, x.elem().clone()));
+        let mut dims = ctx.e.dims_of(&x);
+        dims.remove(dim);
+        return Ok(vec![ctx.e.reshape_to(&s, out.dims(), &dims)]);
+    }
     let mut index = args.int("index")?;
     if index < 0 {
         index += size;
@@ -113,6 +201,9 @@ pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let dim = args.dim_or("dim", 0, x.rank())? as usize;
+    if !x.ty.is_static() {
+        return split_dynamic(ctx, &x, dim);
+    }
     let mut outs = Vec::new();
     let mut start = 0;
     for i in 0..ctx.outputs.len() {
@@ -131,6 +222,26 @@ pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         );
         outs.push(ctx.e.op("stablehlo.slice", &[&x], &attrs, out));
         start += len;
+    }
+    Ok(outs)
+}
+
+/// A split of a tensor with dynamic dims: each piece's length along `dim` is its
+/// recorded size (run-time where symbolic), starting where the previous one ended.
+fn split_dynamic(ctx: &mut Ctx, x: &Val, dim: usize) -> LResult<Vec<Val>> {
+    let mut outs = Vec::new();
+    let mut start = ctx.e.splat(0.0, &SIZE, &[]);
+    for i in 0..ctx.outputs.len() {
+        let out = ctx.out_ty(i)?;
+        super::check_out_rank(&out, x.rank())?;
+        let len = match (out.dims()[dim], ctx.outputs[i].clone()) {
+            (n, _) if n >= 0 => ctx.e.splat(n as f64, &SIZE, &[]),
+            (_, Some(name)) => ctx.e.recorded_size(&name, dim).unwrap_or_else(|| Err(format!("output '{name}' has no recorded sizes")))?,
+            (_, None) => return Err(format!("output #{i} of a dynamic split has no name to read its size from").into()),
+        };
+        let limit = ctx.e.binary("stablehlo.add", &start, &len);
+        outs.push(dynamic_slice_dim(ctx, x, dim, &start, &limit, 1, out));
+        start = limit;
     }
     Ok(outs)
 }
@@ -398,7 +509,7 @@ pub fn copy(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         return Err(format!("copy of a rank-{} source into a rank-{} tensor", src.rank(), x.rank()).into());
     }
     let v = if x.elem().is_bool() && !src.elem().is_bool() {
-        let zero = ctx.e.splat(0.0, src.elem(), src.shape());
+        let zero = ctx.e.splat_like(0.0, src.elem(), &src);
         ctx.e.compare("NE", &src, &zero)
     } else {
         ctx.e.convert(&src, x.elem())
