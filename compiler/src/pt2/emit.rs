@@ -768,6 +768,18 @@ impl Emitter<'_> {
         self.op("stablehlo.dynamic_reshape", &[v, &sizes], "", tensor(shape, v.elem().clone()))
     }
 
+    /// `v` with a unit dim appended (`[..., 1]`, gather and scatter coordinates).
+    pub fn append_unit_dim(&mut self, v: &Val) -> Val {
+        let mut shape = v.shape().to_vec();
+        shape.push(1);
+        if v.ty.is_static() {
+            return self.reshape(v, &shape);
+        }
+        let mut dims = self.dims_of(v);
+        dims.push(self.splat(1.0, &SIZE, &[]));
+        self.reshape_to(v, &shape, &dims)
+    }
+
     /// `broadcast_in_dim` of `v` to `shape`, whose `?` dims are the run-time sizes `dims`.
     pub fn broadcast_in_dim_to(&mut self, v: &Val, shape: &[i64], map: &[i64], dims: &[Val]) -> Val {
         if shape.iter().all(|&d| d >= 0) {

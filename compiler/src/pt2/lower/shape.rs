@@ -268,6 +268,9 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     })?;
     let mut in_shape = vec![1; lead];
     in_shape.extend_from_slice(x.shape());
+    if !x.ty.is_static() {
+        return Ok(vec![repeat_dynamic(ctx, &x, &reps, &in_shape, out.dims())]);
+    }
     let x = ctx.e.reshape(&x, &in_shape);
     // [r0, s0, r1, s1, ...]
     let mut wide = Vec::new();
@@ -279,6 +282,26 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     let b = ctx.e.broadcast_in_dim(&x, &wide, &dims);
     Ok(vec![ctx.e.reshape(&b, out.dims())])
+}
+
+/// `repeat` of a tensor with dynamic dims: the same broadcast and merge, with each
+/// size read at run time.
+fn repeat_dynamic(ctx: &mut Ctx, x: &Val, reps: &[i64], in_shape: &[i64], out: &[i64]) -> Val {
+    let lead = in_shape.len() - x.rank();
+    let one = ctx.e.splat(1.0, &SIZE, &[]);
+    let mut in_dims = vec![one; lead];
+    in_dims.extend(ctx.e.dims_of(x));
+    let x = ctx.e.reshape_to(x, in_shape, &in_dims);
+    let (mut wide, mut wide_dims, mut map, mut out_dims) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (i, (&r, &s)) in reps.iter().zip(in_shape).enumerate() {
+        let rv = ctx.e.splat(r as f64, &SIZE, &[]);
+        wide.extend([r, s]);
+        wide_dims.extend([rv.clone(), in_dims[i].clone()]);
+        map.push((2 * i + 1) as i64);
+        out_dims.push(ctx.e.binary("stablehlo.multiply", &rv, &in_dims[i]));
+    }
+    let b = ctx.e.broadcast_in_dim_to(&x, &wide, &map, &wide_dims);
+    ctx.e.reshape_to(&b, out, &out_dims)
 }
 
 /// `constant_pad_nd(self, pad, value)`: `pad` lists (low, high) pairs from the last dim
@@ -356,7 +379,12 @@ pub fn full_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// `arange(start, end, step)`: iota scaled and shifted, in the result's dtype.
 pub fn arange(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
-    let start = args.opt_scalar("start")?.map(|s| s.as_f64()).unwrap_or(0.0);
+    // A symbolic start (`arange(T - 4, T)`) is added at run time.
+    let dynamic_start = match int_arg(ctx, args, "start") {
+        Ok(Some(IntArg::Dynamic(v))) => Some(v),
+        _ => None,
+    };
+    let start = if dynamic_start.is_some() { 0.0 } else { args.opt_scalar("start")?.map(|s| s.as_f64()).unwrap_or(0.0) };
     let step = args.opt_scalar("step")?.map(|s| s.as_f64()).unwrap_or(1.0);
     let mut r = ctx.e.iota(out.dims(), 0, &out.elem);
     if step != 1.0 {
@@ -365,6 +393,11 @@ pub fn arange(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     if start != 0.0 {
         let k = ctx.e.splat_like(start, &out.elem, &r);
+        r = ctx.e.binary("stablehlo.add", &r, &k);
+    }
+    if let Some(s) = dynamic_start {
+        let s = ctx.e.convert(&s, &out.elem);
+        let k = ctx.e.broadcast_like(&s, &r);
         r = ctx.e.binary("stablehlo.add", &r, &k);
     }
     Ok(vec![r])
@@ -379,14 +412,12 @@ fn triangle(ctx: &mut Ctx, args: &Args, upper: bool) -> LResult<Vec<Val>> {
     if r < 2 {
         return Err("triu/tril need at least 2 dimensions".into());
     }
-    let shape = x.shape().to_vec();
-    let i64t = tensor(&shape, ElemTy::I(64));
-    let rows = ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {} : i64", r - 2), i64t.clone());
-    let cols = ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {} : i64", r - 1), i64t);
+    let rows = ctx.e.iota_like(&x, r - 2, &ElemTy::I(64));
+    let cols = ctx.e.iota_like(&x, r - 1, &ElemTy::I(64));
     let diff = ctx.e.binary("stablehlo.subtract", &cols, &rows);
-    let kk = ctx.e.splat(k as f64, &ElemTy::I(64), &shape);
+    let kk = ctx.e.splat_like(k as f64, &ElemTy::I(64), &x);
     let keep = ctx.e.compare(if upper { "GE" } else { "LE" }, &diff, &kk);
-    let zero = ctx.e.splat(0.0, x.elem(), &shape);
+    let zero = ctx.e.splat_like(0.0, x.elem(), &x);
     Ok(vec![ctx.e.select(&keep, &x, &zero)])
 }
 
@@ -419,11 +450,7 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
     let wrapped = ctx.e.binary("stablehlo.add", &idx, &size);
     let idx = ctx.e.select(&neg, &wrapped, &idx);
     let ir = idx.rank();
-    let mut idx_shape = idx.shape().to_vec();
-    idx_shape.push(1);
-    let mut idx_dims = ctx.e.dims_of(&idx);
-    idx_dims.push(ctx.e.splat(1.0, &crate::pt2::emit::SIZE, &[]));
-    let idx = ctx.e.reshape_to(&idx, &idx_shape, &idx_dims);
+    let idx = ctx.e.append_unit_dim(&idx);
     let mut out_shape: Vec<i64> = x.shape()[..axis].to_vec();
     out_shape.extend_from_slice(&indices.shape()[..ir]);
     out_shape.extend_from_slice(&x.shape()[axis + 1..]);
@@ -432,11 +459,18 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
     // The index dims land at `axis`; every other output dim is an offset dim.
     let batch: Vec<i64> = (axis as i64..(axis + ir) as i64).collect();
     let offset: Vec<i64> = (0..out_shape.len() as i64).filter(|d| !batch.contains(d)).collect();
-    let attrs = format!(
-        "dimension_numbers = #stablehlo.gather<offset_dims = [{}], collapsed_slice_dims = [{axis}], start_index_map = [{axis}], index_vector_dim = {ir}>, indices_are_sorted = false, slice_sizes = {}",
-        join(&offset),
-        i64_array(&slice_sizes)
+    let numbers = format!(
+        "dimension_numbers = #stablehlo.gather<offset_dims = [{}], collapsed_slice_dims = [{axis}], start_index_map = [{axis}], index_vector_dim = {ir}>, indices_are_sorted = false",
+        join(&offset)
     );
+    if slice_sizes.iter().any(|&d| d < 0) {
+        // Whole slices of dynamic dims: the slice sizes are an operand.
+        let mut dims = ctx.e.dims_of(x);
+        dims[axis] = ctx.e.splat(1.0, &SIZE, &[]);
+        let sizes = ctx.e.shape_from(&dims);
+        return ctx.e.op("stablehlo.dynamic_gather", &[x, &idx, &sizes], &numbers, tensor(&out_shape, x.elem().clone()));
+    }
+    let attrs = format!("{numbers}, slice_sizes = {}", i64_array(&slice_sizes));
     ctx.e.op("stablehlo.gather", &[x, &idx], &attrs, tensor(&out_shape, x.elem().clone()))
 }
 
@@ -466,12 +500,8 @@ pub fn gather(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mut one = shape.clone();
     one.push(1);
     for d in 0..x.rank() {
-        let c = if d == dim {
-            idx.clone()
-        } else {
-            ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {d} : i64"), tensor(&shape, ElemTy::I(64)))
-        };
-        coords.push(ctx.e.reshape(&c, &one));
+        let c = if d == dim { idx.clone() } else { ctx.e.iota_like(&idx, d, &ElemTy::I(64)) };
+        coords.push(ctx.e.append_unit_dim(&c));
     }
     let refs: Vec<&Val> = coords.iter().collect();
     let mut full = shape.clone();
