@@ -6,7 +6,7 @@
 //! archive's bytes.
 
 use super::sym::{Expr, SymDim};
-use edge_dialects::ir::{ElemTy, TensorTy};
+use edge_dialects::ir::{ElemTy, TensorTy, DYN};
 use edge_dialects::mlir::{Attribute, Block, Context, Location, Op, Rewriter, Type, Value};
 use std::collections::HashMap;
 
@@ -268,9 +268,11 @@ pub struct Emitter<'c> {
     pub sym_ints: HashMap<String, Expr>,
     /// The recorded symbolic sizes of every tensor of the graph with a dynamic dim.
     pub sym_sizes: HashMap<String, Vec<SymDim>>,
+    /// `get_dimension_size` results by (value, dim).
+    dim_sizes: HashMap<(usize, usize), Val>,
     /// The symbolic sizes of the current node's tensors, by their static pattern
     /// (`[-1, 8]`): what a `?` dimension of a shape the lowering asks for stands for.
-    dynamic_shapes: Vec<(Vec<i64>, Vec<SymDim>, bool)>,
+    dynamic_shapes: Vec<NodeShape>,
     /// Problems found while emitting the current node (a dynamic shape with no known
     /// size, a tensor over the size limit, a constant its type cannot hold); the driver
     /// turns them into a lowering error.
@@ -296,6 +298,7 @@ impl<'c> Emitter<'c> {
             syms: HashMap::new(),
             sym_ints: HashMap::new(),
             sym_sizes: HashMap::new(),
+            dim_sizes: HashMap::new(),
             dynamic_shapes: Vec::new(),
             errors: Vec::new(),
             limits,
@@ -677,13 +680,40 @@ impl<'c> Emitter<'c> {
 
 // ----- dynamic shapes ----------------------------------------------------------------
 
+/// A tensor of the node being lowered that has dynamic dims: its graph name, recorded
+/// sizes, and whether it is one of the node's results.
+#[derive(Debug, Clone)]
+pub struct NodeShape {
+    pub name: String,
+    pub dims: Vec<SymDim>,
+    pub output: bool,
+}
+
+impl NodeShape {
+    /// The static pattern (`[-1, 8]`) the sizes stand for.
+    fn pattern(&self) -> Vec<i64> {
+        self.dims.iter().map(|d| if let SymDim::Static(v) = d { *v } else { DYN }).collect()
+    }
+}
+
+/// `[1, s27, 32]`.
+pub fn dims_text(dims: &[SymDim]) -> String {
+    let parts: Vec<String> = dims
+        .iter()
+        .map(|d| match d {
+            SymDim::Static(n) => n.to_string(),
+            SymDim::Dynamic(e) => e.sympy_text(),
+        })
+        .collect();
+    format!("[{}]", parts.join(", "))
+}
+
 /// The element type of run-time sizes and shape tensors.
 pub const SIZE: ElemTy = ElemTy::I(32);
 
 impl Emitter<'_> {
-    /// Starts a node: its tensors' symbolic sizes, keyed by their static patterns, each
-    /// flagged whether it is one of the node's results.
-    pub fn set_dynamic_shapes(&mut self, shapes: Vec<(Vec<i64>, Vec<SymDim>, bool)>) {
+    /// Starts a node: the symbolic sizes of its tensors with dynamic dims.
+    pub fn set_dynamic_shapes(&mut self, shapes: Vec<NodeShape>) {
         self.dynamic_shapes = shapes;
         self.errors.clear();
     }
@@ -699,12 +729,23 @@ impl Emitter<'_> {
         let matching = |outputs: bool| {
             self.dynamic_shapes
                 .iter()
-                .filter(move |(pattern, _, is_output)| *is_output == outputs && pattern.as_slice() == shape)
-                .map(|(_, s, _)| s)
+                .filter(move |s| s.output == outputs && s.pattern() == shape)
+                .map(|s| &s.dims)
         };
         let mut candidates = if matching(true).next().is_some() { matching(true) } else { matching(false) };
         let Some(first) = candidates.next().cloned() else {
-            self.errors.push(format!("a tensor of shape {} has dynamic sizes this lowering cannot compute", ty(&tensor(shape, ElemTy::F32)).replace("xf32", "")));
+            let dynamic: Vec<String> = shape.iter().enumerate().filter(|(_, &d)| d < 0).map(|(i, _)| i.to_string()).collect();
+            let known: Vec<String> = self
+                .dynamic_shapes
+                .iter()
+                .map(|s| format!("{} '{}' {}", if s.output { "result" } else { "operand" }, s.name, dims_text(&s.dims)))
+                .collect();
+            self.errors.push(format!(
+                "this lowering needs a tensor of shape {} whose dynamic dim(s) {} match none of the node's recorded shapes ({}); edge cannot compute its sizes here",
+                ty(&tensor(shape, ElemTy::F32)).replace("xf32", ""),
+                dynamic.join(", "),
+                known.join(", ")
+            ));
             return None;
         };
         if candidates.any(|other| *other != first) {
@@ -736,10 +777,19 @@ impl Emitter<'_> {
     }
 
     /// The run-time size of dimension `d` of `v`, a 0-d i32 (a constant when static).
+    /// Each dynamic size is read once (values live in one block: the first read
+    /// dominates every later use).
     pub fn dim_size(&mut self, v: &Val, d: usize) -> Val {
         match v.shape().get(d) {
             Some(&n) if n >= 0 => self.splat(n as f64, &SIZE, &[]),
-            _ => self.op("stablehlo.get_dimension_size", &[v], &format!("dimension = {d} : i64"), tensor(&[], SIZE)),
+            _ => {
+                if let Some(s) = self.dim_sizes.get(&(v.id, d)) {
+                    return s.clone();
+                }
+                let s = self.op("stablehlo.get_dimension_size", &[v], &format!("dimension = {d} : i64"), tensor(&[], SIZE));
+                self.dim_sizes.insert((v.id, d), s.clone());
+                s
+            }
         }
     }
 

@@ -13,7 +13,7 @@
 //!    text is written or parsed.
 //! 4. MLIR's verifier and the stablehlo verify step run on the module.
 
-use super::emit::{static_count, tensor, Emitter, Limits, Val, MAX_CONSTANT_BYTES_ENV, MAX_TENSOR_ELEMENTS_ENV};
+use super::emit::{static_count, tensor, Emitter, Limits, NodeShape, Val, MAX_CONSTANT_BYTES_ENV, MAX_TENSOR_ELEMENTS_ENV};
 use super::lower::as_composite;
 use super::lower::views::{functional_twin, is_view, write_back};
 use super::lower::{elem_of_scalar_type, lookup, output_names, Args, Ctx, Lowering, Value};
@@ -621,24 +621,22 @@ fn quantized_stand_in(target: &str, recorded: &TensorTy, got: &TensorTy) -> bool
     recorded.compatible(&TensorTy { elem, ..got.clone() })
 }
 
-/// The symbolic sizes of a node's dynamic tensors (outputs, flagged, then inputs),
-/// keyed by their static patterns, for the emitter to resolve `?` dims.
-fn node_shapes(node: &Node, sym_sizes: &HashMap<String, Vec<SymDim>>) -> Vec<(Vec<i64>, Vec<SymDim>, bool)> {
+/// The symbolic sizes of a node's dynamic tensors (results, then operands), for the
+/// emitter to resolve `?` dims.
+fn node_shapes(node: &Node, sym_sizes: &HashMap<String, Vec<SymDim>>) -> Vec<NodeShape> {
     let mut names: Vec<(&str, bool)> = Vec::new();
-    for (a, is_output) in node.outputs.iter().map(|a| (a, true)).chain(node.inputs.iter().map(|a| (&a.arg, false))) {
+    for (a, output) in node.outputs.iter().map(|a| (a, true)).chain(node.inputs.iter().map(|a| (&a.arg, false))) {
         match a {
-            Argument::AsTensor(t) => names.push((&t.name, is_output)),
-            Argument::AsTensors(ts) => names.extend(ts.iter().map(|t| (t.name.as_str(), is_output))),
+            Argument::AsTensor(t) => names.push((&t.name, output)),
+            Argument::AsTensors(ts) => names.extend(ts.iter().map(|t| (t.name.as_str(), output))),
+            Argument::AsOptionalTensor(o) => names.extend(o.as_tensor().map(|t| (t, output))),
+            Argument::AsOptionalTensors(ts) => names.extend(ts.iter().filter_map(|t| t.as_tensor()).map(|t| (t, output))),
             _ => {}
         }
     }
     names
         .into_iter()
-        .filter_map(|(n, is_output)| sym_sizes.get(n).map(|dims| (dims, is_output)))
-        .map(|(dims, is_output)| {
-            let pattern = dims.iter().map(|d| if let SymDim::Static(v) = d { *v } else { DYN }).collect();
-            (pattern, dims.clone(), is_output)
-        })
+        .filter_map(|(n, output)| sym_sizes.get(n).map(|dims| NodeShape { name: n.to_string(), dims: dims.clone(), output }))
         .collect()
 }
 
@@ -889,7 +887,7 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
     }
     .map_err(|e| fail(e.0))?;
     if !ctx.e.errors.is_empty() {
-        return Err(fail(ctx.e.errors.join("; ")));
+        return Err(fail(distinct(&ctx.e.errors).join("; ")));
     }
     let names = ctx.outputs.clone();
     for (v, n) in values.into_iter().zip(names) {
@@ -954,38 +952,44 @@ fn define_input_symbols(ctx: &mut Ctx, inputs: &[(String, Val)], sym_sizes: &Has
 }
 
 /// Checks, before any lowering, that every size symbol the program's tensors use can
-/// be computed: defined by an input, or a whole dim of some value the program makes.
-/// Otherwise names the first node that needs one, and the dim.
+/// be computed when it is needed: defined by an input, or a whole dim of a value an
+/// earlier node makes (a data-dependent size). Otherwise names the first node that
+/// needs one, the tensor and the dim.
 fn check_symbols_defined(ctx: &Ctx, graphs: &[&Graph], sym_sizes: &HashMap<String, Vec<SymDim>>) -> Result<(), ImportError> {
-    let mut known: std::collections::HashSet<&str> = ctx.e.syms.keys().map(String::as_str).collect();
+    let mut known: std::collections::HashSet<String> = ctx.e.syms.keys().cloned().collect();
+    // The program's nodes in order, then the bodies' (lowered where their op is).
     for n in graphs.iter().flat_map(|g| &g.nodes) {
-        for name in output_names(n).into_iter().flatten() {
-            for dim in sym_sizes.get(&name).into_iter().flatten() {
+        let outputs: Vec<String> = output_names(n).into_iter().flatten().collect();
+        let mut fresh = Vec::new();
+        for name in &outputs {
+            for dim in sym_sizes.get(name).into_iter().flatten() {
                 if let SymDim::Dynamic(Expr::Sym(s)) = dim {
-                    known.insert(s);
+                    if !known.contains(s) {
+                        fresh.push(s.clone());
+                    }
                 }
             }
         }
-    }
-    for n in graphs.iter().flat_map(|g| &g.nodes) {
-        let outputs = output_names(n);
-        let names = outputs.iter().flatten().map(String::as_str).chain(input_names(n));
-        for name in names {
+        let names = input_names(n).into_iter().map(|i| (i, false)).chain(outputs.iter().map(|o| (o.as_str(), true)));
+        for (name, is_output) in names {
             for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
                 let SymDim::Dynamic(e) = dim else { continue };
-                if let Some(s) = e.symbols().into_iter().find(|s| !known.contains(s.as_str())) {
+                let missing = e.symbols().into_iter().find(|s| !known.contains(s) && !(is_output && fresh.contains(s)));
+                if let Some(s) = missing {
                     return Err(ImportError::Lowering {
                         node: n.name.clone().unwrap_or_else(|| node_target(n).to_string()),
                         target: node_target(n).to_string(),
                         source: source_of(n),
                         message: format!(
-                            "dim {d} of '{name}' has size {}, and size symbol '{s}' is neither an input's size nor solvable from one (edge solves an input dim of the form a*{s} + b)",
+                            "dim {d} of {} '{name}' has size {}, and size symbol '{s}' is defined by no input size (edge reads a symbol from an input dim that is the symbol or a*{s} + b)",
+                            if is_output { "result" } else { "operand" },
                             e.sympy_text()
                         ),
                     });
                 }
             }
         }
+        known.extend(fresh);
     }
     Ok(())
 }
@@ -1027,6 +1031,18 @@ fn dynamic_dims_text(
         }
     }
     (!entries.is_empty()).then(|| format!("{{{}}}", entries.join(", ")))
+}
+
+/// `errors` without repeats, in first-seen order (a lowering may hit one problem per
+/// operand).
+fn distinct(errors: &[String]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for e in errors {
+        if !out.contains(&e.as_str()) {
+            out.push(e);
+        }
+    }
+    out
 }
 
 /// A resource key from a parameter's FQN (`layer1.0.conv1.weight`).

@@ -85,24 +85,31 @@ pub fn int_arg(ctx: &mut Ctx, args: &Args, name: &str) -> LResult<Option<IntArg>
 }
 
 /// A Python-style slice bound as a 0-d i32 clamped into `[0, n]` (`n`: the dim's
-/// run-time size); `None` is `default`.
+/// run-time size); `None` is the start or the end. Only the clamps a bound can need
+/// are emitted.
 fn dynamic_bound(ctx: &mut Ctx, v: Option<IntArg>, n: &Val, at_end: bool) -> Val {
     let s32 = |ctx: &mut Ctx, v: i64| ctx.e.splat(v as f64, &SIZE, &[]);
-    let zero = s32(ctx, 0);
-    let v = match v {
-        None if at_end => return n.clone(),
-        None => return zero,
+    match v {
+        None if at_end => n.clone(),
+        None | Some(IntArg::Static(0)) => s32(ctx, 0),
         // `x[i:]` records end as the largest i64.
-        Some(IntArg::Static(e)) if e >= i32::MAX as i64 => return n.clone(),
+        Some(IntArg::Static(e)) if e >= i32::MAX as i64 => n.clone(),
         Some(IntArg::Static(e)) if e < 0 => {
             let k = s32(ctx, e.max(i32::MIN as i64));
-            ctx.e.binary("stablehlo.add", n, &k)
+            let v = ctx.e.binary("stablehlo.add", n, &k);
+            let zero = s32(ctx, 0);
+            ctx.e.binary("stablehlo.maximum", &v, &zero)
         }
-        Some(IntArg::Static(e)) => s32(ctx, e),
-        Some(IntArg::Dynamic(v)) => v,
-    };
-    let v = ctx.e.binary("stablehlo.maximum", &v, &zero);
-    ctx.e.binary("stablehlo.minimum", &v, n)
+        Some(IntArg::Static(e)) => {
+            let k = s32(ctx, e);
+            ctx.e.binary("stablehlo.minimum", &k, n)
+        }
+        Some(IntArg::Dynamic(v)) => {
+            let zero = s32(ctx, 0);
+            let v = ctx.e.binary("stablehlo.maximum", &v, &zero);
+            ctx.e.binary("stablehlo.minimum", &v, n)
+        }
+    }
 }
 
 /// `stablehlo.real_dynamic_slice` of `x` along `dim` from `start` to `limit` (0-d
@@ -136,9 +143,12 @@ pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let symbolic = matches!(start, Some(IntArg::Dynamic(_))) || matches!(end, Some(IntArg::Dynamic(_)));
     if symbolic || !x.ty.is_static() {
         let n = ctx.e.dim_size(&x, dim);
+        let from_zero = matches!(start, None | Some(IntArg::Static(0)));
         let start = dynamic_bound(ctx, start, &n, false);
-        let end = dynamic_bound(ctx, end, &n, true);
-        let end = ctx.e.binary("stablehlo.maximum", &end, &start);
+        let mut end = dynamic_bound(ctx, end, &n, true);
+        if !from_zero {
+            end = ctx.e.binary("stablehlo.maximum", &end, &start);
+        }
         return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &start, &end, step, out)]);
     }
     let start = clamp_bound(args.opt_int("start")?.unwrap_or(0), size);
@@ -436,19 +446,16 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
         ctx.e.errors.push(format!("cannot gather along dim {axis} of {}", x.ty));
         return x.clone();
     }
-    let idx = ctx.e.convert(indices, &ElemTy::I(64));
-    // Negative indices count from the end.
-    let size = if x.shape()[axis] >= 0 {
-        ctx.e.splat_like(x.shape()[axis] as f64, &ElemTy::I(64), &idx)
-    } else {
-        let n = ctx.e.dim_size(x, axis);
-        let n = ctx.e.convert(&n, &ElemTy::I(64));
-        ctx.e.broadcast_like(&n, &idx)
-    };
-    let zero = ctx.e.splat_like(0.0, &ElemTy::I(64), &idx);
-    let neg = ctx.e.compare("LT", &idx, &zero);
-    let wrapped = ctx.e.binary("stablehlo.add", &idx, &size);
-    let idx = ctx.e.select(&neg, &wrapped, &idx);
+    let mut idx = ctx.e.convert(indices, &ElemTy::I(64));
+    // Negative indices count from the end. (embedding and index_select, the users with
+    // run-time indices, reject negative ones in PyTorch: no wrap for dynamic indices.)
+    if idx.ty.is_static() {
+        let size = ctx.e.splat(x.shape()[axis] as f64, &ElemTy::I(64), idx.shape());
+        let zero = ctx.e.splat(0.0, &ElemTy::I(64), idx.shape());
+        let neg = ctx.e.compare("LT", &idx, &zero);
+        let wrapped = ctx.e.binary("stablehlo.add", &idx, &size);
+        idx = ctx.e.select(&neg, &wrapped, &idx);
+    }
     let ir = idx.rank();
     let idx = ctx.e.append_unit_dim(&idx);
     let mut out_shape: Vec<i64> = x.shape()[..axis].to_vec();
