@@ -272,7 +272,9 @@ pub struct Emitter<'c> {
     dim_sizes: HashMap<(usize, usize), Val>,
     /// The symbolic sizes of the current node's tensors, by their static pattern
     /// (`[-1, 8]`): what a `?` dimension of a shape the lowering asks for stands for.
-    dynamic_shapes: Vec<NodeShape>,
+    dynamic_shapes: Vec<(Vec<i64>, Vec<SymDim>)>,
+    /// Per entry of `dynamic_shapes`: the tensor's name and whether it is a result.
+    dynamic_names: Vec<(String, bool)>,
     /// Problems found while emitting the current node (a dynamic shape with no known
     /// size, a tensor over the size limit, a constant its type cannot hold); the driver
     /// turns them into a lowering error.
@@ -300,6 +302,7 @@ impl<'c> Emitter<'c> {
             sym_sizes: HashMap::new(),
             dim_sizes: HashMap::new(),
             dynamic_shapes: Vec::new(),
+            dynamic_names: Vec::new(),
             errors: Vec::new(),
             limits,
         }
@@ -714,7 +717,8 @@ pub const SIZE: ElemTy = ElemTy::I(32);
 impl Emitter<'_> {
     /// Starts a node: the symbolic sizes of its tensors with dynamic dims.
     pub fn set_dynamic_shapes(&mut self, shapes: Vec<NodeShape>) {
-        self.dynamic_shapes = shapes;
+        self.dynamic_names = shapes.iter().map(|s| (s.name.clone(), s.output)).collect();
+        self.dynamic_shapes = shapes.into_iter().map(|s| (s.pattern(), s.dims)).collect();
         self.errors.clear();
     }
 
@@ -729,8 +733,9 @@ impl Emitter<'_> {
         let matching = |outputs: bool| {
             self.dynamic_shapes
                 .iter()
-                .filter(move |s| s.output == outputs && s.pattern() == shape)
-                .map(|s| &s.dims)
+                .zip(&self.dynamic_names)
+                .filter(move |((pattern, _), (_, output))| *output == outputs && pattern.as_slice() == shape)
+                .map(|((_, dims), _)| dims)
         };
         let mut candidates = if matching(true).next().is_some() { matching(true) } else { matching(false) };
         let Some(first) = candidates.next().cloned() else {
@@ -738,7 +743,8 @@ impl Emitter<'_> {
             let known: Vec<String> = self
                 .dynamic_shapes
                 .iter()
-                .map(|s| format!("{} '{}' {}", if s.output { "result" } else { "operand" }, s.name, dims_text(&s.dims)))
+                .zip(&self.dynamic_names)
+                .map(|((_, dims), (name, output))| format!("{} '{name}' {}", if *output { "result" } else { "operand" }, dims_text(dims)))
                 .collect();
             self.errors.push(format!(
                 "this lowering needs a tensor of shape {} whose dynamic dim(s) {} match none of the node's recorded shapes ({}); edge cannot compute its sizes here",
@@ -842,7 +848,7 @@ impl Emitter<'_> {
 
     /// A scalar of `elem` broadcast to the shape of `like` (read at run time where it is
     /// dynamic).
-    pub fn splat_like(&mut self, v: f64, elem: &ElemTy, like: &Val) -> Val {
+    pub fn splat_over(&mut self, v: f64, elem: &ElemTy, like: &Val) -> Val {
         if like.ty.is_static() {
             return self.splat(v, elem, like.shape());
         }
@@ -852,7 +858,7 @@ impl Emitter<'_> {
     }
 
     /// `v` (any rank up to `like`'s) broadcast NumPy-style to the shape of `like`.
-    pub fn broadcast_like(&mut self, v: &Val, like: &Val) -> Val {
+    pub fn broadcast_over(&mut self, v: &Val, like: &Val) -> Val {
         // Equal patterns are equal sizes: torch.export specializes a dim that could be 1
         // against one that is not, so two `?` at one place broadcast only to each other.
         if v.shape() == like.shape() {

@@ -155,8 +155,8 @@ fn broadcast_shapes_dynamic(shapes: &[&[i64]]) -> LResult<(Vec<i64>, Vec<Option<
 /// Integer indices into a dim of size `size` with negative ones wrapped (`i + size`).
 fn wrap_negative(ctx: &mut Ctx, idx: &Val, size: i64) -> Val {
     let idx = ctx.e.convert(idx, &ElemTy::I(64));
-    let n = ctx.e.splat_like(size as f64, &ElemTy::I(64), &idx);
-    let zero = ctx.e.splat_like(0.0, &ElemTy::I(64), &idx);
+    let n = ctx.e.splat_over(size as f64, &ElemTy::I(64), &idx);
+    let zero = ctx.e.splat_over(0.0, &ElemTy::I(64), &idx);
     let neg = ctx.e.compare("LT", &idx, &zero);
     let wrapped = ctx.e.binary("stablehlo.add", &idx, &n);
     ctx.e.select(&neg, &wrapped, &idx)
@@ -215,8 +215,8 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
                 let idx = ctx.e.convert(v, &ElemTy::I(64));
                 let n = ctx.e.dim_size(x, *pos);
                 let n = ctx.e.convert(&n, &ElemTy::I(64));
-                let n = ctx.e.broadcast_like(&n, &idx);
-                let zero = ctx.e.splat_like(0.0, &ElemTy::I(64), &idx);
+                let n = ctx.e.broadcast_over(&n, &idx);
+                let zero = ctx.e.splat_over(0.0, &ElemTy::I(64), &idx);
                 let neg = ctx.e.compare("LT", &idx, &zero);
                 let wrapped = ctx.e.binary("stablehlo.add", &idx, &n);
                 ctx.e.select(&neg, &wrapped, &idx)
@@ -434,7 +434,7 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let base = if include_self {
         x.clone()
     } else {
-        let id = ctx.e.splat_like(identity, &elem, &updates);
+        let id = ctx.e.splat_over(identity, &elem, &updates);
         scatter(ctx, &x, &coords, &id, &pointwise(&all), Combine::Replace)
     };
     let total = scatter(ctx, &base, &coords, &updates, &pointwise(&all), combine);
@@ -443,12 +443,12 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     // mean = total / count, where count is the number of values written (plus one for
     // self when included); positions never written keep self.
-    let ones = ctx.e.splat_like(1.0, &elem, &updates);
-    let start = ctx.e.splat_like(if include_self { 1.0 } else { 0.0 }, &elem, &x);
+    let ones = ctx.e.splat_over(1.0, &elem, &updates);
+    let start = ctx.e.splat_over(if include_self { 1.0 } else { 0.0 }, &elem, &x);
     let count = scatter(ctx, &start, &coords, &ones, &pointwise(&all), Combine::Add);
-    let zero = ctx.e.splat_like(0.0, &elem, &x);
+    let zero = ctx.e.splat_over(0.0, &elem, &x);
     let written = ctx.e.compare("GT", &count, &zero);
-    let one = ctx.e.splat_like(1.0, &elem, &x);
+    let one = ctx.e.splat_over(1.0, &elem, &x);
     let safe = ctx.e.select(&written, &count, &one);
     let mut mean = ctx.e.binary("stablehlo.divide", &total, &safe);
     if !elem.is_float() {
@@ -497,7 +497,7 @@ pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start
     let src = ctx.e.convert(src, x.elem());
     let zero = ctx.e.splat(0.0, x.elem(), &[]);
     let spread = ctx.e.op("stablehlo.pad", &[&src, &zero], &attrs, x.ty.clone());
-    let yes = ctx.e.splat_like(1.0, &ElemTy::I(1), &src);
+    let yes = ctx.e.splat_over(1.0, &ElemTy::I(1), &src);
     let no = ctx.e.splat(0.0, &ElemTy::I(1), &[]);
     let mask = ctx.e.op("stablehlo.pad", &[&yes, &no], &attrs, TensorTy { elem: ElemTy::I(1), ..x.ty.clone() });
     Ok(ctx.e.select(&mask, &spread, x))

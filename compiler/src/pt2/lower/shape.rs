@@ -362,7 +362,7 @@ fn full_like_self(ctx: &mut Ctx, args: &Args, value: f64) -> LResult<Vec<Val>> {
     if x.shape() != out.dims() {
         return full_with(ctx, value);
     }
-    Ok(vec![ctx.e.splat_like(value, &out.elem, &x)])
+    Ok(vec![ctx.e.splat_over(value, &out.elem, &x)])
 }
 
 pub fn full(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -398,16 +398,16 @@ pub fn arange(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let step = args.opt_scalar("step")?.map(|s| s.as_f64()).unwrap_or(1.0);
     let mut r = ctx.e.iota(out.dims(), 0, &out.elem);
     if step != 1.0 {
-        let k = ctx.e.splat_like(step, &out.elem, &r);
+        let k = ctx.e.splat_over(step, &out.elem, &r);
         r = ctx.e.binary("stablehlo.multiply", &r, &k);
     }
     if start != 0.0 {
-        let k = ctx.e.splat_like(start, &out.elem, &r);
+        let k = ctx.e.splat_over(start, &out.elem, &r);
         r = ctx.e.binary("stablehlo.add", &r, &k);
     }
     if let Some(s) = dynamic_start {
         let s = ctx.e.convert(&s, &out.elem);
-        let k = ctx.e.broadcast_like(&s, &r);
+        let k = ctx.e.broadcast_over(&s, &r);
         r = ctx.e.binary("stablehlo.add", &r, &k);
     }
     Ok(vec![r])
@@ -425,9 +425,9 @@ fn triangle(ctx: &mut Ctx, args: &Args, upper: bool) -> LResult<Vec<Val>> {
     let rows = ctx.e.iota_like(&x, r - 2, &ElemTy::I(64));
     let cols = ctx.e.iota_like(&x, r - 1, &ElemTy::I(64));
     let diff = ctx.e.binary("stablehlo.subtract", &cols, &rows);
-    let kk = ctx.e.splat_like(k as f64, &ElemTy::I(64), &x);
+    let kk = ctx.e.splat_over(k as f64, &ElemTy::I(64), &x);
     let keep = ctx.e.compare(if upper { "GE" } else { "LE" }, &diff, &kk);
-    let zero = ctx.e.splat_like(0.0, x.elem(), &x);
+    let zero = ctx.e.splat_over(0.0, x.elem(), &x);
     Ok(vec![ctx.e.select(&keep, &x, &zero)])
 }
 
@@ -546,7 +546,7 @@ pub fn copy(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         return Err(format!("copy of a rank-{} source into a rank-{} tensor", src.rank(), x.rank()).into());
     }
     let v = if x.elem().is_bool() && !src.elem().is_bool() {
-        let zero = ctx.e.splat_like(0.0, src.elem(), &src);
+        let zero = ctx.e.splat_over(0.0, src.elem(), &src);
         ctx.e.compare("NE", &src, &zero)
     } else {
         ctx.e.convert(&src, x.elem())
