@@ -1,7 +1,9 @@
 //! PyTorch to LiteRT: every fixture that legalizes to TFL, through edge-convert's
 //! default pipeline, must load in LiteRT and match the PyTorch outputs stored beside it
 //! (`runtime-check/conformance/run_pt2_litert.py`). Fixtures with an op that has no
-//! TFL rule yet are listed as TODO, not failed.
+//! TFL rule yet are listed as TODO, not failed. Dynamic fixtures (`fixtures/dynamic`)
+//! run at the min, a middle and the max size of their Dims, within 1e-4 of max|out|,
+//! and must carry -1 dims and the Dim ranges; one the importer cannot lower yet is TODO.
 
 mod common;
 
