@@ -446,12 +446,6 @@ impl Report {
             Some(mode) => s.push_str(&format!("  weights: {weights} (--quantize {})\n", mode.name())),
             None => s.push_str(&format!("  weights: {weights}\n")),
         }
-        for (what, list) in [("inputs", &self.inputs), ("outputs", &self.outputs)] {
-            s.push_str(&format!("  {what}:\n"));
-            for io in list {
-                s.push_str(&format!("    {}\n", io.line()));
-            }
-        }
         if !self.notes.is_empty() {
             s.push_str("  notes:\n");
             for n in &self.notes {
@@ -461,6 +455,12 @@ impl Report {
                     places.push_str(&format!(", ... ({} more)", n.places.len() - SHOWN));
                 }
                 s.push_str(&format!("    {:>5}x {}: {places}\n", n.places.len(), n.message));
+            }
+        }
+        for (what, list) in [("inputs", &self.inputs), ("outputs", &self.outputs)] {
+            s.push_str(&format!("  {what}:\n"));
+            for io in list {
+                s.push_str(&format!("    {}\n", io.line()));
             }
         }
         let phases: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {:.3}s", d.as_secs_f64())).collect();
