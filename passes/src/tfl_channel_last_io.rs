@@ -17,8 +17,8 @@
 
 use crate::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use edge_dialects::mlir::func::Func;
 use edge_dialects::ir::DYN;
+use edge_dialects::mlir::func::Func;
 use edge_dialects::mlir::{Attribute, Op, Rewriter, Type};
 use edge_dialects::tfl::op as tfl;
 use mlir_sys::*;
@@ -81,7 +81,9 @@ fn input_names(func: Op, count: usize) -> Vec<String> {
         .map(|a| unsafe { mlirDictionaryAttrGetElementByName(a, edge_dialects::ir::str_ref("inputs")) })
         .filter(|v| !v.ptr.is_null())
         .and_then(|v| match edge_dialects::ir::attr_from_mlir(v) {
-            edge_dialects::ir::Attr::Str(s) if !s.is_empty() => Some(s.split(',').map(|x| x.trim().to_string()).collect()),
+            edge_dialects::ir::Attr::Str(s) if !s.is_empty() => {
+                Some(s.split(',').map(|x| x.trim().to_string()).collect())
+            }
             _ => None,
         })
         .unwrap_or_default();
@@ -136,7 +138,10 @@ fn permuted_dims<'c>(attr: Attribute<'c>, moved: &[String]) -> Option<Attribute<
             }
             entries.sort_by_key(|e| e.0);
             let items: Vec<MlirAttribute> = entries.into_iter().map(|e| e.1).collect();
-            inputs.push(MlirNamedAttribute { name: named.name, attribute: mlirArrayAttrGet(ctx, items.len() as isize, items.as_ptr()) });
+            inputs.push(MlirNamedAttribute {
+                name: named.name,
+                attribute: mlirArrayAttrGet(ctx, items.len() as isize, items.as_ptr()),
+            });
         }
         Some(Attribute::from_raw(mlirDictionaryAttrGet(ctx, inputs.len() as isize, inputs.as_ptr())))
     }
@@ -183,7 +188,12 @@ impl Pass for TflChannelLastIo {
         f.set_function_type(&mut rw, &inputs, &outputs);
         if let Some(dims) = func.raw_attr(DYNAMIC_DIMS).filter(|_| !moved.is_empty()) {
             let Some(permuted) = permuted_dims(dims, &moved) else {
-                rw.error(func, &format!("'{DYNAMIC_DIMS}' is not a dictionary of input names to arrays of {{dim, expr, min[, max]}}"));
+                rw.error(
+                    func,
+                    &format!(
+                        "'{DYNAMIC_DIMS}' is not a dictionary of input names to arrays of {{dim, expr, min[, max]}}"
+                    ),
+                );
                 return Err(PassFailed);
             };
             rw.set_attr(func, DYNAMIC_DIMS, permuted);

@@ -3,7 +3,9 @@
 //! signatures, metadata), stable enough to check with FileCheck.
 
 use super::dynamic_dims::{self, DynDim};
-use super::reader::{catalog_entry, metadata_string, options_attrs, parse_model, storage_type_name, tensor_type_text, ReadError};
+use super::reader::{
+    catalog_entry, metadata_string, options_attrs, parse_model, storage_type_name, tensor_type_text, ReadError,
+};
 use crate::schema::*;
 use std::fmt::Write;
 

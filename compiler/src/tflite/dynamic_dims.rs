@@ -10,8 +10,8 @@
 //! so the same module gives the same bytes.
 
 use edge_dialects::ir::{self, str_ref as sref, string_literal as quote, Attr};
-use std::borrow::Cow;
 use mlir_sys::*;
+use std::borrow::Cow;
 
 /// The attribute's name on the entry function.
 pub const ATTR: &str = "edge.dynamic_dims";
@@ -85,7 +85,9 @@ pub fn from_attribute(a: MlirAttribute) -> Result<DynamicDims, String> {
             };
             let max = match field("max") {
                 None => None,
-                Some(v) => Some(v.as_int().ok_or_else(|| bad(&format!("has a non-integer 'max' for input '{name}' dim {dim}")))?),
+                Some(v) => Some(
+                    v.as_int().ok_or_else(|| bad(&format!("has a non-integer 'max' for input '{name}' dim {dim}")))?,
+                ),
             };
             dims.push(DynDim { dim, expr, min, max });
         }
@@ -181,7 +183,10 @@ mod tests {
     fn json_follows_the_input_order_and_reads_back() {
         let order = vec!["a\"b".to_string(), "x".to_string()];
         let json = to_json(&sample(), &order);
-        assert_eq!(json, r#"{"a\"b":[{"dim":2,"expr":"8*s39","min":16}],"x":[{"dim":0,"expr":"s77","min":1,"max":16}]}"#);
+        assert_eq!(
+            json,
+            r#"{"a\"b":[{"dim":2,"expr":"8*s39","min":16}],"x":[{"dim":0,"expr":"s77","min":1,"max":16}]}"#
+        );
         let mut back = from_json(&json).unwrap();
         back.sort_by(|a, b| b.0.cmp(&a.0));
         assert_eq!(back, sample());

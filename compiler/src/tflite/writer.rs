@@ -364,18 +364,25 @@ impl<'o, 'm> Writer<'o, 'm> {
     /// Checks the Dim ranges against the inputs (each names an input and one of its
     /// dynamic dims) and keeps them for the metadata.
     fn dynamic_dims(&mut self, loc: MlirLocation, dims: &dynamic_dims::DynamicDims) {
+        let attr = dynamic_dims::ATTR;
         let names: Vec<String> = self.inputs.iter().map(|(n, _)| n.clone()).collect();
         for (name, ds) in dims {
             let Some(&(_, t)) = self.inputs.iter().find(|(n, _)| n == name) else {
-                self.error(loc, &format!("'{}' names input '{name}', which the function does not have (inputs: {})", dynamic_dims::ATTR, names.join(", ")));
+                let inputs = names.join(", ");
+                let message = format!("'{attr}' names input '{name}', which the function does not have (inputs: {inputs})");
+                self.error(loc, &message);
                 continue;
             };
             let shape = self.tensors[t as usize].ty.dims().to_vec();
             for d in ds {
-                match usize::try_from(d.dim).ok().and_then(|i| shape.get(i)) {
+                let (dim, expr, rank) = (d.dim, &d.expr, shape.len());
+                match usize::try_from(dim).ok().and_then(|i| shape.get(i)) {
                     Some(&size) if size < 0 => {}
-                    Some(&size) => self.error(loc, &format!("'{}' says dim {} of input '{name}' is dynamic ({}), but its type has {size} there", dynamic_dims::ATTR, d.dim, d.expr)),
-                    None => self.error(loc, &format!("'{}' names dim {} of input '{name}', which has rank {}", dynamic_dims::ATTR, d.dim, shape.len())),
+                    Some(&size) => self.error(
+                        loc,
+                        &format!("'{attr}' says dim {dim} of input '{name}' is dynamic ({expr}), but its type has {size} there"),
+                    ),
+                    None => self.error(loc, &format!("'{attr}' names dim {dim} of input '{name}', which has rank {rank}")),
                 }
             }
         }
