@@ -82,6 +82,9 @@ args = types.SimpleNamespace(fixtures=work, edge_translate=translate)
 def run(model, e=entry):
     return r.run_sizes("t", f"{work}/{model}.tflite", args, e)
 assert run("good") == ("PASS", ""), run("good")
+assert r.resize_problems(f"{work}/good.tflite", entry, work) == []
+status, reason = run("good", {**entry, "sizes": {**sizes, "max": {**sizes["max"], "inputs_npz": "mid.inputs.npz"}}})
+assert status == "FAIL" and "max (batch=8)" in reason, reason
 bad = {**entry, "sizes": {**sizes, "max": {**sizes["max"], "expected_npz": "max.wrong.npz"}}}
 status, reason = run("good", bad)
 assert status == "FAIL" and reason.startswith("litert: max (batch=8): ") and "min" not in reason, reason
