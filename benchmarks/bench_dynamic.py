@@ -14,7 +14,8 @@ seeds, same Dim ranges and sizes):
      + `allocate_tensors`) and the static model of that size, invoked alternately on
      the same inputs, --runs times after --warmup; the median latency of each, the
      ratio dynamic / static (issue 13 asks for <= 1.10x) and both models' max error
-     against PyTorch divided by max|out|.
+     against PyTorch divided by max|out|. Latencies are printed in microseconds (the
+     JSON keeps milliseconds, as bench_convert.py's).
 
     .venv-bench/bin/python benchmarks/bench_dynamic.py [--models cnn_batch,dec_seq]
         [--runs 200] [--warmup 20] [--keep DIR] [--json PATH] [--edge-bin PATH] [--decompose]
@@ -185,13 +186,14 @@ def print_family(res: dict[str, Any]) -> None:
     if not res["dynamic_convert"]["ok"]:
         print("  dynamic export does not convert yet:")
         print(bc.indent(res["dynamic_convert"]["error"] or ""))
-    print(f"  {'size':18s} {'static ms':>10s} {'dynamic ms':>11s} {'ratio':>7s} {'ops s/d':>8s} {'err/max s':>10s} {'err/max d':>10s}")
+    print(f"  {'size':18s} {'static us':>10s} {'dynamic us':>11s} {'ratio':>7s} {'ops s/d':>8s} {'err/max s':>10s} {'err/max d':>10s}")
     for label, row in res["sizes"].items():
         dims = ",".join(f"{k}={v}" for k, v in row.get("dims", {}).items())
         s, d = row.get("static", {}), row.get("dynamic", {})
         ratio = row.get("ratio")
         flag = "" if ratio is None else ("  ok" if ratio <= TARGET_RATIO else f"  > {TARGET_RATIO}x")
-        print(f"  {label + ' ' + dims:18s} {bc.num(s.get('latency_ms'), '{:.4f}'):>10s} {bc.num(d.get('latency_ms'), '{:.4f}'):>11s} "
+        us = [None if x.get("latency_ms") is None else x["latency_ms"] * 1e3 for x in (s, d)]
+        print(f"  {label + ' ' + dims:18s} {bc.num(us[0], '{:.1f}'):>10s} {bc.num(us[1], '{:.1f}'):>11s} "
               f"{bc.num(ratio, '{:.2f}x'):>7s} {str(s.get('ops', '-')) + '/' + str(d.get('ops', '-')):>8s} "
               f"{bc.num(s.get('max_error_rel_to_max_out'), '{:.1e}'):>10s} {bc.num(d.get('max_error_rel_to_max_out'), '{:.1e}'):>10s}{flag}")
         for kind in ("static", "dynamic"):
