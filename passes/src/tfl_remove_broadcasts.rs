@@ -17,6 +17,9 @@
 //! op, tried in program order so a broadcast sunk below one op is seen by the next) and
 //! BroadcastToDrop (rooted at `tfl.broadcast_to`).
 //!
+//! With unknown dims, a broadcast is dropped only where another operand has the
+//! result's type and the source broadcasts through static dims (`drops_into_dynamic`).
+//!
 //! Input and output: TFL. A broadcast left with no user is erased; one with other
 //! users (or a result of rank above 4, beyond every kernel's broadcasting) stays.
 
@@ -126,6 +129,17 @@ fn sink_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     true
 }
 
+/// Whether `user`'s result of unknown dims `out` stays the same with its operand
+/// `index` (a broadcast) replaced by the broadcast's `source`: another operand has the
+/// result's very type (it was an operand of one shape with the result in StableHLO; a
+/// source this pass dropped in never has it, since it is 1 where `out` is unknown), and
+/// `source` broadcasts into it through its static dims only.
+fn drops_into_dynamic(user: Op<'_>, index: usize, source: Value<'_>, out: &[i64]) -> bool {
+    let full = user.operands().iter().enumerate().any(|(i, v)| i != index && v.shape() == out);
+    let s = source.shape();
+    full && s.len() <= out.len() && s.iter().zip(&out[out.len() - s.len()..]).all(|(&d, &o)| d == 1 || (d >= 0 && d == o))
+}
+
 /// `op(broadcast_to(a), b)` -> `op(a, b)` for each user `op` that broadcasts its
 /// operands itself and whose result stays the same; the broadcast goes when no user
 /// is left.
@@ -138,7 +152,14 @@ fn drop_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
             continue;
         }
         let out = user.result(0).ty();
-        if !out.is_static() || out.dims().len() > MAX_RANK {
+        if out.dims().len() > MAX_RANK || out.rank().is_none() {
+            continue;
+        }
+        if !out.is_static() {
+            if drops_into_dynamic(user, index, source, out.dims()) {
+                rw.set_operand(user, index, source);
+                changed = true;
+            }
             continue;
         }
         let shapes: Vec<Vec<i64>> =

@@ -1,79 +1,77 @@
-"""Writes the dynamic-shape archives of lit-tests/pt2-to-mlir/dynamic.test (torch.export
-with Dim ranges, saved without run_decompositions() so the composite ATen ops are
-kept). Run from the repository root with the torch venv:
+"""Writes the small dynamic-shape archives the pt2-to-mlir lit tests read (dynamic.test):
 
-    .venv-bench/bin/python lit-tests/pt2-to-mlir/Inputs/make_dynamic.py
+    .venv-bench/bin/python lit-tests/pt2-to-mlir/Inputs/make_dynamic.py lit-tests/pt2-to-mlir/Inputs
+
+Each is saved after run_decompositions(), as the converter's users save them.
+`dyn-unsolvable.pt2` is `dyn-derived.pt2` with its input's size rewritten to `s39*s39`,
+which no input size defines (torch.export writes no such input; the importer must
+still refuse it before lowering anything).
 """
-import os
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
+import io, json, os, sys, zipfile
+import torch, torch.nn as nn
 from torch.export import Dim
 
 torch.manual_seed(0)
-HERE = os.path.dirname(os.path.abspath(__file__))
-B = Dim("b", min=1, max=16)
-S = Dim("s", min=2, max=64)
-H = Dim("h", min=4, max=32)
-W = Dim("w", min=4, max=32)
+out = sys.argv[1]
 
 
-class Attention(nn.Module):
-    """linear over [b, s, 8]; causal SDPA over [b, 2, s, 4]; a 4-D matmul."""
-
-    def __init__(self):
-        super().__init__()
-        self.l = nn.Linear(8, 4)
-
-    def forward(self, x, q, k, v):
-        return self.l(x), F.scaled_dot_product_attention(q, k, v, is_causal=True), q @ k.transpose(-1, -2)
+class Derived(nn.Module):  # input dim 8*h: h = dim // 8
+    def forward(s, x):  # [1, 3, 8h]
+        return x.reshape(1, 3, x.shape[2] // 8, 8).sum(-1) + x[..., ::8]
 
 
-class ConvPool(nn.Module):
-    """[b, 3, h, w]: strided conv, max/avg pools with padding, adaptive pool to 1,
-    nearest and bilinear upsampling by 2."""
+class Embed(nn.Module):  # token + positional embedding over a dynamic batch and sequence
+    def __init__(s):
+        super().__init__(); s.tok = nn.Embedding(16, 4); s.pos = nn.Embedding(32, 4)
 
-    def __init__(self):
-        super().__init__()
-        self.c = nn.Conv2d(3, 4, 3, stride=2, padding=1)
-
-    def forward(self, x):
-        return (
-            self.c(x),
-            F.max_pool2d(x, 3, 2, 1),
-            F.avg_pool2d(x, 3, 2, 1, count_include_pad=False),
-            F.adaptive_avg_pool2d(x, 1),
-            F.interpolate(x, scale_factor=2, mode="nearest"),
-            F.interpolate(x, scale_factor=2, mode="bilinear"),
-        )
+    def forward(s, ids):  # [B, T]
+        return s.tok(ids) + s.pos(torch.arange(ids.shape[1]))
 
 
-class NormReduce(nn.Module):
-    """[b, s, 8]: layer norm, softmax / mean / var / cumsum over the dynamic dim."""
-
-    def __init__(self):
-        super().__init__()
-        self.n = nn.LayerNorm(8)
-
-    def forward(self, x):
-        return self.n(x), F.softmax(x, 1), x.mean(1), x.var(1), x.cumsum(1)
+class Slices(nn.Module):  # bounds relative to a dynamic size, split, select, cat
+    def forward(s, x):  # [T, 6]
+        a, b = x.split(3, dim=1)
+        return torch.cat([x[1:] + x[:-1], x[-1:]], 0) + torch.cat([b, a], 1)[:, None, 0] * x.select(0, -1)
 
 
-class UnevenPool(nn.Module):
-    """Adaptive pooling of a dynamic h (not recorded as a multiple of 2) to 2: refused."""
-
-    def forward(self, x):
-        return F.adaptive_avg_pool2d(x, 2)
-
-
-def save(name, m, args, dyn):
-    ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn)
-    torch.export.save(ep, os.path.join(HERE, name))
+class Factories(nn.Module):  # factories and masks over dynamic shapes
+    def forward(s, x):  # [B, T]
+        i = torch.arange(x.shape[1])
+        causal = i[:, None] >= i[None, :]
+        z = torch.where(x > 0, x, torch.zeros_like(x))
+        return torch.where(causal, z[:, None, :], torch.full_like(x, -1.0)[:, None, :])
 
 
-r = torch.randn
-save("dynamic-attention.pt2", Attention(), (r(2, 3, 8), r(2, 2, 3, 4), r(2, 2, 3, 4), r(2, 2, 3, 4)),
-     {"x": {0: B, 1: S}, "q": {0: B, 2: S}, "k": {0: B, 2: S}, "v": {0: B, 2: S}})
-save("dynamic-conv-pool.pt2", ConvPool(), (r(2, 3, 8, 10),), {"x": {0: B, 2: H, 3: W}})
-save("dynamic-norm-reduce.pt2", NormReduce(), (r(2, 3, 8),), {"x": {0: B, 1: S}})
-save("dynamic-uneven-pool.pt2", UnevenPool(), (r(2, 3, 8, 10),), {"x": {0: B, 2: H, 3: W}})
+class SymInt(nn.Module):  # a size as an operand; a second input sized s + 1
+    def forward(s, x, y):  # [B, T], [B, T + 1]
+        return x * x.shape[1] + y[:, 1:]
+
+
+t = Dim("t", min=4, max=32)
+b = Dim("b", min=1, max=8)
+h = Dim("h", min=2, max=16)
+specs = {
+    "dyn-derived": (Derived(), (torch.randn(1, 3, 24),), {"x": {2: 8 * h}}),
+    "dyn-embed": (Embed(), (torch.randint(0, 16, (2, 5)),), {"ids": {0: b, 1: t}}),
+    "dyn-slices": (Slices(), (torch.randn(5, 6),), {"x": {0: t}}),
+    "dyn-factories": (Factories(), (torch.randn(2, 5),), {"x": {0: b, 1: t}}),
+    "dyn-symint": (SymInt(), (torch.randn(2, 5), torch.randn(2, 6)), {"x": {0: b, 1: t}, "y": {0: b, 1: t + 1}}),
+}
+for name, (m, args, dyn) in specs.items():
+    ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn).run_decompositions()
+    torch.export.save(ep, os.path.join(out, f"{name}.pt2"))
+
+# The unsolvable variant: same archive, the input's size expression replaced.
+src = os.path.join(out, "dyn-derived.pt2")
+buf = io.BytesIO()
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename.endswith("models/model.json"):
+            ep = json.loads(data)
+            size = ep["graph_module"]["graph"]["tensor_values"]["x"]["sizes"][2]["as_expr"]
+            size["expr_str"] = "Mul(Symbol('s39', positive=True, integer=True), Symbol('s39', positive=True, integer=True))"
+            data = json.dumps(ep).encode()
+        zout.writestr(item, data)
+with open(os.path.join(out, "dyn-unsolvable.pt2"), "wb") as f:
+    f.write(buf.getvalue())
