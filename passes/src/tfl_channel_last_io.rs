@@ -10,13 +10,18 @@
 //!     %0 = "tfl.transpose"(%x, [0, 3, 1, 2])  ...  "tfl.transpose"(%r, [0, 2, 3, 1])
 //!
 //! Only the entry function (`@main`, or a module's only public function) changes;
-//! inputs and outputs of other ranks keep their types.
+//! inputs and outputs of other ranks keep their types. Dynamic dims move with their
+//! dims, and so do the dim indices of the function's `edge.dynamic_dims` (the Dim
+//! ranges the writer stores in the file): an NCHW input's dynamic H (dim 2) is dim 1
+//! of its NHWC form.
 
 use crate::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use edge_dialects::ir::DYN;
 use edge_dialects::mlir::func::Func;
-use edge_dialects::mlir::{Op, Rewriter, Type};
+use edge_dialects::mlir::{Attribute, Op, Rewriter, Type};
 use edge_dialects::tfl::op as tfl;
+use mlir_sys::*;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-channel-last-io",
@@ -33,6 +38,7 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 struct TflChannelLastIo;
 
 const TO_NCHW: [i64; 4] = [0, 3, 1, 2];
+const DYNAMIC_DIMS: &str = "edge.dynamic_dims";
 const TO_NHWC: [i64; 4] = [0, 2, 3, 1];
 
 /// Whether `func` is the module's entry function: `@main`, or the only public function.
@@ -46,10 +52,99 @@ pub(crate) fn is_entry(func: Op) -> bool {
     publics == 1
 }
 
-/// The static dims of a 4-D tensor type.
+/// The dims of a ranked 4-D tensor type, dynamic ones as MLIR's dynamic size (what
+/// `with_shape` takes).
 fn four_d(t: Type) -> Option<[i64; 4]> {
     let ty = t.value();
-    (ty.is_static() && ty.dims().len() == 4).then(|| [ty.dims()[0], ty.dims()[1], ty.dims()[2], ty.dims()[3]])
+    let d = ty.shape.as_ref().filter(|s| s.len() == 4)?;
+    let dynamic = unsafe { mlirShapedTypeGetDynamicSize() };
+    let m = |x: i64| if x == DYN { dynamic } else { x };
+    Some([m(d[0]), m(d[1]), m(d[2]), m(d[3])])
+}
+
+/// Where NCHW dim `d` is in NHWC.
+fn nhwc_index(d: i64) -> i64 {
+    match d {
+        1 => 3,
+        2 => 1,
+        3 => 2,
+        other => other,
+    }
+}
+
+/// The input names the writer uses: `tf.entry_function`'s `inputs`, else `arg<i>`.
+fn input_names(func: Op, count: usize) -> Vec<String> {
+    let listed: Vec<String> = func
+        .raw_attr("tf.entry_function")
+        .map(|a| a.to_raw())
+        .filter(|a| unsafe { mlirAttributeIsADictionary(*a) })
+        .map(|a| unsafe { mlirDictionaryAttrGetElementByName(a, edge_dialects::ir::str_ref("inputs")) })
+        .filter(|v| !v.ptr.is_null())
+        .and_then(|v| match edge_dialects::ir::attr_from_mlir(v) {
+            edge_dialects::ir::Attr::Str(s) if !s.is_empty() => {
+                Some(s.split(',').map(|x| x.trim().to_string()).collect())
+            }
+            _ => None,
+        })
+        .unwrap_or_default();
+    (0..count).map(|i| listed.get(i).cloned().unwrap_or_else(|| format!("arg{i}"))).collect()
+}
+
+/// `edge.dynamic_dims` with the `dim` of every entry of the inputs in `moved` renumbered
+/// NCHW -> NHWC (and the entries put back in dim order); other fields are kept.
+/// `None` when the attribute is not the dictionary of arrays of dictionaries it should be.
+fn permuted_dims<'c>(attr: Attribute<'c>, moved: &[String]) -> Option<Attribute<'c>> {
+    let a = attr.to_raw();
+    unsafe {
+        if !mlirAttributeIsADictionary(a) {
+            return None;
+        }
+        let ctx = mlirAttributeGetContext(a);
+        let mut inputs = Vec::new();
+        for i in 0..mlirDictionaryAttrGetNumElements(a) {
+            let named = mlirDictionaryAttrGetElement(a, i);
+            let s = mlirIdentifierStr(named.name);
+            let name = std::str::from_utf8(std::slice::from_raw_parts(s.data as *const u8, s.length)).ok()?;
+            let list = named.attribute;
+            if !moved.iter().any(|m| m == name) {
+                inputs.push(named);
+                continue;
+            }
+            if !mlirAttributeIsAArray(list) {
+                return None;
+            }
+            let mut entries = Vec::new();
+            for k in 0..mlirArrayAttrGetNumElements(list) {
+                let d = mlirArrayAttrGetElement(list, k);
+                if !mlirAttributeIsADictionary(d) {
+                    return None;
+                }
+                let mut fields = Vec::new();
+                let mut dim = None;
+                for f in 0..mlirDictionaryAttrGetNumElements(d) {
+                    let mut field = mlirDictionaryAttrGetElement(d, f);
+                    let key = mlirIdentifierStr(field.name);
+                    if std::slice::from_raw_parts(key.data as *const u8, key.length) == b"dim" {
+                        if !mlirAttributeIsAInteger(field.attribute) {
+                            return None;
+                        }
+                        let new = nhwc_index(mlirIntegerAttrGetValueInt(field.attribute));
+                        field.attribute = mlirIntegerAttrGet(mlirAttributeGetType(field.attribute), new);
+                        dim = Some(new);
+                    }
+                    fields.push(field);
+                }
+                entries.push((dim?, mlirDictionaryAttrGet(ctx, fields.len() as isize, fields.as_ptr())));
+            }
+            entries.sort_by_key(|e| e.0);
+            let items: Vec<MlirAttribute> = entries.into_iter().map(|e| e.1).collect();
+            inputs.push(MlirNamedAttribute {
+                name: named.name,
+                attribute: mlirArrayAttrGet(ctx, items.len() as isize, items.as_ptr()),
+            });
+        }
+        Some(Attribute::from_raw(mlirDictionaryAttrGet(ctx, inputs.len() as isize, inputs.as_ptr())))
+    }
 }
 
 impl Pass for TflChannelLastIo {
@@ -57,13 +152,16 @@ impl Pass for TflChannelLastIo {
         let (true, Some(f), Some(block)) = (is_entry(func), func.cast::<Func>(), func.body()) else { return Ok(false) };
         let mut rw = Rewriter::new(func.context());
         let first = block.first_op();
+        let names = input_names(func, block.num_arguments());
+        let mut moved = Vec::new();
         let mut inputs = Vec::new();
-        for arg in block.arguments() {
+        for (arg, name) in block.arguments().into_iter().zip(&names) {
             let t = arg.raw_type();
             let (Some([n, c, h, w]), Some(first)) = (four_d(t), first) else {
                 inputs.push(t);
                 continue;
             };
+            moved.push(name.clone());
             let nhwc = t.with_shape(&[n, h, w, c]);
             rw.set_type(arg, nhwc);
             rw.set_insertion_before(first);
@@ -88,6 +186,18 @@ impl Pass for TflChannelLastIo {
             outputs.push(nhwc);
         }
         f.set_function_type(&mut rw, &inputs, &outputs);
+        if let Some(dims) = func.raw_attr(DYNAMIC_DIMS).filter(|_| !moved.is_empty()) {
+            let Some(permuted) = permuted_dims(dims, &moved) else {
+                rw.error(
+                    func,
+                    &format!(
+                        "'{DYNAMIC_DIMS}' is not a dictionary of input names to arrays of {{dim, expr, min[, max]}}"
+                    ),
+                );
+                return Err(PassFailed);
+            };
+            rw.set_attr(func, DYNAMIC_DIMS, permuted);
+        }
         Ok(rw.changed())
     }
 }

@@ -6,7 +6,7 @@
 //! archive's bytes.
 
 use super::sym::{Expr, SymDim};
-use edge_dialects::ir::{ElemTy, TensorTy};
+use edge_dialects::ir::{ElemTy, TensorTy, DYN};
 use edge_dialects::mlir::{Attribute, Block, Context, Location, Op, Rewriter, Type, Value};
 use std::collections::HashMap;
 
@@ -261,11 +261,20 @@ pub struct Emitter<'c> {
     next: usize,
     /// The location new ops get: the ATen node being lowered (`loc("relu"("m.py":3:1))`).
     pub loc: Location<'c>,
-    /// Size symbols (`s77`) as 0-d i64 values read from the inputs that define them.
+    /// Size symbols (`s77`) as 0-d i32 values read from the inputs that define them.
     pub syms: HashMap<String, Val>,
+    /// The size expression of each named symbolic integer of the graph (`sym_size_int_1`,
+    /// the result of `_operator.mul`...): what a node argument naming one stands for.
+    pub sym_ints: HashMap<String, Expr>,
+    /// The recorded symbolic sizes of every tensor of the graph with a dynamic dim.
+    pub sym_sizes: HashMap<String, Vec<SymDim>>,
+    /// `get_dimension_size` results by (value, dim).
+    dim_sizes: HashMap<(usize, usize), Val>,
     /// The symbolic sizes of the current node's tensors, by their static pattern
     /// (`[-1, 8]`): what a `?` dimension of a shape the lowering asks for stands for.
     dynamic_shapes: Vec<(Vec<i64>, Vec<SymDim>)>,
+    /// Per entry of `dynamic_shapes`: the tensor's name and whether it is a result.
+    dynamic_names: Vec<(String, bool)>,
     /// Problems found while emitting the current node (a dynamic shape with no known
     /// size, a tensor over the size limit, a constant its type cannot hold); the driver
     /// turns them into a lowering error.
@@ -289,7 +298,11 @@ impl<'c> Emitter<'c> {
             next: 0,
             loc: context.unknown_location(),
             syms: HashMap::new(),
+            sym_ints: HashMap::new(),
+            sym_sizes: HashMap::new(),
+            dim_sizes: HashMap::new(),
             dynamic_shapes: Vec::new(),
+            dynamic_names: Vec::new(),
             errors: Vec::new(),
             limits,
         }
@@ -670,13 +683,42 @@ impl<'c> Emitter<'c> {
 
 // ----- dynamic shapes ----------------------------------------------------------------
 
+/// A tensor of the node being lowered that has dynamic dims: its graph name, recorded
+/// sizes, and whether it is one of the node's results.
+#[derive(Debug, Clone)]
+pub struct NodeShape {
+    pub name: String,
+    pub dims: Vec<SymDim>,
+    pub output: bool,
+}
+
+impl NodeShape {
+    /// The static pattern (`[-1, 8]`) the sizes stand for.
+    fn pattern(&self) -> Vec<i64> {
+        self.dims.iter().map(|d| if let SymDim::Static(v) = d { *v } else { DYN }).collect()
+    }
+}
+
+/// `[1, s27, 32]`.
+pub fn dims_text(dims: &[SymDim]) -> String {
+    let parts: Vec<String> = dims
+        .iter()
+        .map(|d| match d {
+            SymDim::Static(n) => n.to_string(),
+            SymDim::Dynamic(e) => e.sympy_text(),
+        })
+        .collect();
+    format!("[{}]", parts.join(", "))
+}
+
 /// The element type of run-time sizes and shape tensors.
 pub const SIZE: ElemTy = ElemTy::I(32);
 
 impl Emitter<'_> {
-    /// Starts a node: its tensors' symbolic sizes, keyed by their static patterns.
-    pub fn set_dynamic_shapes(&mut self, shapes: Vec<(Vec<i64>, Vec<SymDim>)>) {
-        self.dynamic_shapes = shapes;
+    /// Starts a node: the symbolic sizes of its tensors with dynamic dims.
+    pub fn set_dynamic_shapes(&mut self, shapes: Vec<NodeShape>) {
+        self.dynamic_names = shapes.iter().map(|s| (s.name.clone(), s.output)).collect();
+        self.dynamic_shapes = shapes.into_iter().map(|s| (s.pattern(), s.dims)).collect();
         self.errors.clear();
     }
 
@@ -686,9 +728,30 @@ impl Emitter<'_> {
         if shape.iter().all(|&d| d >= 0) {
             return None;
         }
-        let mut candidates = self.dynamic_shapes.iter().filter(|(pattern, _)| pattern.as_slice() == shape).map(|(_, s)| s);
+        // A lowering builds towards its results: a pattern that both a result and an
+        // operand have (a conv's `1x8x?x?` in and out) stands for the result's sizes.
+        let matching = |outputs: bool| {
+            self.dynamic_shapes
+                .iter()
+                .zip(&self.dynamic_names)
+                .filter(move |((pattern, _), (_, output))| *output == outputs && pattern.as_slice() == shape)
+                .map(|((_, dims), _)| dims)
+        };
+        let mut candidates = if matching(true).next().is_some() { matching(true) } else { matching(false) };
         let Some(first) = candidates.next().cloned() else {
-            self.errors.push(format!("a tensor of shape {} has dynamic sizes this lowering cannot compute", ty(&tensor(shape, ElemTy::F32)).replace("xf32", "")));
+            let dynamic: Vec<String> = shape.iter().enumerate().filter(|(_, &d)| d < 0).map(|(i, _)| i.to_string()).collect();
+            let known: Vec<String> = self
+                .dynamic_shapes
+                .iter()
+                .zip(&self.dynamic_names)
+                .map(|((_, dims), (name, output))| format!("{} '{name}' {}", if *output { "result" } else { "operand" }, dims_text(dims)))
+                .collect();
+            self.errors.push(format!(
+                "this lowering needs a tensor of shape {} whose dynamic dim(s) {} match none of the node's recorded shapes ({}); edge cannot compute its sizes here",
+                ty(&tensor(shape, ElemTy::F32)).replace("xf32", ""),
+                dynamic.join(", "),
+                known.join(", ")
+            ));
             return None;
         };
         if candidates.any(|other| *other != first) {
@@ -720,11 +783,134 @@ impl Emitter<'_> {
     }
 
     /// The run-time size of dimension `d` of `v`, a 0-d i32 (a constant when static).
+    /// Each dynamic size is read once (values live in one block: the first read
+    /// dominates every later use).
     pub fn dim_size(&mut self, v: &Val, d: usize) -> Val {
         match v.shape().get(d) {
             Some(&n) if n >= 0 => self.splat(n as f64, &SIZE, &[]),
-            _ => self.op("stablehlo.get_dimension_size", &[v], &format!("dimension = {d} : i64"), tensor(&[], SIZE)),
+            _ => {
+                if let Some(s) = self.dim_sizes.get(&(v.id, d)) {
+                    return s.clone();
+                }
+                let s = self.op("stablehlo.get_dimension_size", &[v], &format!("dimension = {d} : i64"), tensor(&[], SIZE));
+                self.dim_sizes.insert((v.id, d), s.clone());
+                s
+            }
         }
+    }
+
+    /// The run-time sizes of every dim of `v`, each a 0-d i32.
+    pub fn dims_of(&mut self, v: &Val) -> Vec<Val> {
+        (0..v.rank()).map(|d| self.dim_size(v, d)).collect()
+    }
+
+    /// A `tensor<Nxi32>` of the sizes `dims` (0-d i32 each).
+    pub fn shape_from(&mut self, dims: &[Val]) -> Val {
+        let parts: Vec<Val> = dims.iter().map(|d| self.reshape(d, &[1])).collect();
+        let refs: Vec<&Val> = parts.iter().collect();
+        self.op("stablehlo.concatenate", &refs, "dimension = 0 : i64", tensor(&[dims.len() as i64], SIZE))
+    }
+
+    /// `v` reshaped to `shape`, whose `?` dims are the run-time sizes `dims` gives (one
+    /// per dim of `shape`): for shapes that are none of the node's recorded tensors.
+    pub fn reshape_to(&mut self, v: &Val, shape: &[i64], dims: &[Val]) -> Val {
+        if v.shape() == shape && v.ty.is_static() {
+            return v.clone();
+        }
+        if shape.iter().all(|&d| d >= 0) {
+            return self.reshape(v, shape);
+        }
+        let sizes = self.shape_from(dims);
+        self.op("stablehlo.dynamic_reshape", &[v, &sizes], "", tensor(shape, v.elem().clone()))
+    }
+
+    /// `v` with a unit dim appended (`[..., 1]`, gather and scatter coordinates).
+    pub fn append_unit_dim(&mut self, v: &Val) -> Val {
+        let mut shape = v.shape().to_vec();
+        shape.push(1);
+        if v.ty.is_static() {
+            return self.reshape(v, &shape);
+        }
+        let mut dims = self.dims_of(v);
+        dims.push(self.splat(1.0, &SIZE, &[]));
+        self.reshape_to(v, &shape, &dims)
+    }
+
+    /// `broadcast_in_dim` of `v` to `shape`, whose `?` dims are the run-time sizes `dims`.
+    pub fn broadcast_in_dim_to(&mut self, v: &Val, shape: &[i64], map: &[i64], dims: &[Val]) -> Val {
+        if shape.iter().all(|&d| d >= 0) {
+            return self.broadcast_in_dim(v, shape, map);
+        }
+        let sizes = self.shape_from(dims);
+        let attrs = format!("broadcast_dimensions = {}", i64_array(map));
+        self.op("stablehlo.dynamic_broadcast_in_dim", &[v, &sizes], &attrs, tensor(shape, v.elem().clone()))
+    }
+
+    /// A scalar of `elem` broadcast to the shape of `like` (read at run time where it is
+    /// dynamic).
+    pub fn splat_over(&mut self, v: f64, elem: &ElemTy, like: &Val) -> Val {
+        if like.ty.is_static() {
+            return self.splat(v, elem, like.shape());
+        }
+        let s = self.splat(v, elem, &[]);
+        let dims = self.dims_of(like);
+        self.broadcast_in_dim_to(&s, like.shape(), &[], &dims)
+    }
+
+    /// `v` (any rank up to `like`'s) broadcast NumPy-style to the shape of `like`.
+    pub fn broadcast_over(&mut self, v: &Val, like: &Val) -> Val {
+        // Equal patterns are equal sizes: torch.export specializes a dim that could be 1
+        // against one that is not, so two `?` at one place broadcast only to each other.
+        if v.shape() == like.shape() {
+            return v.clone();
+        }
+        if like.ty.is_static() {
+            return self.broadcast_to(v, like.shape());
+        }
+        let offset = like.rank().saturating_sub(v.rank());
+        let map: Vec<i64> = (0..v.rank()).map(|i| (i + offset) as i64).collect();
+        let dims = self.dims_of(like);
+        self.broadcast_in_dim_to(v, like.shape(), &map, &dims)
+    }
+
+    /// `stablehlo.iota` along `dim` of a tensor of `shape` and `elem`; a shape with `?`
+    /// dims is one of the node's recorded tensors (`dynamic_iota` of its sizes).
+    pub fn iota(&mut self, shape: &[i64], dim: usize, elem: &ElemTy) -> Val {
+        let t = tensor(shape, elem.clone());
+        let attrs = format!("iota_dimension = {dim} : i64");
+        match self.dynamic_sizes(shape) {
+            Some(sizes) => self.op("stablehlo.dynamic_iota", &[&sizes], &attrs, t),
+            None => self.op("stablehlo.iota", &[], &attrs, t),
+        }
+    }
+
+    /// `stablehlo.iota` along `dim` over the shape of `like` (read at run time where it
+    /// is dynamic).
+    pub fn iota_like(&mut self, like: &Val, dim: usize, elem: &ElemTy) -> Val {
+        let t = tensor(like.shape(), elem.clone());
+        let attrs = format!("iota_dimension = {dim} : i64");
+        if like.ty.is_static() {
+            return self.op("stablehlo.iota", &[], &attrs, t);
+        }
+        let dims = self.dims_of(like);
+        let sizes = self.shape_from(&dims);
+        self.op("stablehlo.dynamic_iota", &[&sizes], &attrs, t)
+    }
+
+    /// The run-time size of dim `d` of graph tensor `name` as recorded (a constant when
+    /// static); `None` when the tensor has no dynamic dim recorded.
+    pub fn recorded_size(&mut self, name: &str, d: usize) -> Option<Result<Val, String>> {
+        let dim = self.sym_sizes.get(name)?.get(d)?.clone();
+        Some(match dim {
+            SymDim::Static(n) => Ok(self.splat(n as f64, &SIZE, &[])),
+            SymDim::Dynamic(e) => self.eval(&e),
+        })
+    }
+
+    /// The value of the graph's symbolic integer `name` as a 0-d i32.
+    pub fn sym_int(&mut self, name: &str) -> Result<Val, String> {
+        let e = self.sym_ints.get(name).cloned().ok_or_else(|| format!("symbolic integer '{name}' has no recorded value"))?;
+        self.eval(&e)
     }
 
     /// Emits the value of a size expression as a 0-d i32.
@@ -756,6 +942,193 @@ impl Emitter<'_> {
                 self.binary(op, &a, &b)
             }
         })
+    }
+}
+
+// ----- dynamic shapes: shapes built from values -------------------------------------
+// For intermediate tensors no node tensor describes (attention scores, a flattened
+// matrix product, pooled means): their sizes are read from the values they come from,
+// and nothing is emitted for a static shape (the static builders are used as before).
+
+/// One size of a shape a lowering builds.
+#[derive(Debug, Clone)]
+pub enum Extent {
+    Known(i64),
+    /// Size `d` of a value, read when needed.
+    Dim(Val, usize),
+    /// A 0-d i32 computed at run time.
+    Run(Val),
+}
+
+impl Extent {
+    /// The static size, or `DYN`.
+    pub fn known(&self) -> i64 {
+        match self {
+            Extent::Known(n) => *n,
+            Extent::Dim(v, d) => v.shape().get(*d).copied().unwrap_or(-1),
+            Extent::Run(_) => -1,
+        }
+    }
+}
+
+/// The static pattern of `ex` (`-1` for run-time sizes).
+pub fn pattern(ex: &[Extent]) -> Vec<i64> {
+    ex.iter().map(Extent::known).collect()
+}
+
+impl Emitter<'_> {
+    /// Size `d` of `v` as an extent (known when static).
+    pub fn extent(&self, v: &Val, d: usize) -> Extent {
+        match v.shape().get(d) {
+            Some(&n) if n >= 0 => Extent::Known(n),
+            _ => Extent::Dim(v.clone(), d),
+        }
+    }
+
+    /// Every size of `v` as extents.
+    pub fn extents(&self, v: &Val) -> Vec<Extent> {
+        (0..v.rank()).map(|d| self.extent(v, d)).collect()
+    }
+
+    /// The 0-d i32 value of `e`.
+    pub fn extent_value(&mut self, e: &Extent) -> Val {
+        match e {
+            Extent::Known(n) => self.splat(*n as f64, &SIZE, &[]),
+            Extent::Dim(v, d) => self.dim_size(v, *d),
+            Extent::Run(v) => v.clone(),
+        }
+    }
+
+    /// The product of `ex`: known when all are, else computed (the static factors
+    /// folded into one constant).
+    pub fn extent_product(&mut self, ex: &[Extent]) -> Extent {
+        let known: i64 = ex.iter().map(Extent::known).filter(|&n| n >= 0).product();
+        let dynamic: Vec<&Extent> = ex.iter().filter(|e| e.known() < 0).collect();
+        if dynamic.is_empty() {
+            return Extent::Known(known);
+        }
+        if dynamic.len() == 1 && known == 1 {
+            return dynamic[0].clone();
+        }
+        let mut acc = self.extent_value(dynamic[0]);
+        for e in &dynamic[1..] {
+            let v = self.extent_value(e);
+            acc = self.binary("stablehlo.multiply", &acc, &v);
+        }
+        if known != 1 {
+            let k = self.splat(known as f64, &SIZE, &[]);
+            acc = self.binary("stablehlo.multiply", &acc, &k);
+        }
+        Extent::Run(acc)
+    }
+
+    /// `a / k` for a positive constant `k` (sizes are non-negative: truncation is floor).
+    pub fn extent_div(&mut self, a: &Extent, k: i64) -> Extent {
+        match a.known() {
+            n if n >= 0 => Extent::Known(n / k),
+            _ if k == 1 => a.clone(),
+            _ => {
+                let v = self.extent_value(a);
+                let kv = self.splat(k as f64, &SIZE, &[]);
+                Extent::Run(self.binary("stablehlo.divide", &v, &kv))
+            }
+        }
+    }
+
+    /// A `tensor<Nxi32>` of the sizes `ex`.
+    pub fn extents_tensor(&mut self, ex: &[Extent]) -> Val {
+        let mut parts = Vec::with_capacity(ex.len());
+        for e in ex {
+            let v = self.extent_value(e);
+            parts.push(self.reshape(&v, &[1]));
+        }
+        let refs: Vec<&Val> = parts.iter().collect();
+        self.op("stablehlo.concatenate", &refs, "dimension = 0 : i64", tensor(&[ex.len() as i64], SIZE))
+    }
+
+    /// `v` reshaped to `ex` (`stablehlo.reshape` when static).
+    pub fn reshape_ext(&mut self, v: &Val, ex: &[Extent]) -> Val {
+        let shape = pattern(ex);
+        if shape.iter().all(|&d| d >= 0) {
+            return self.reshape(v, &shape);
+        }
+        // `v`'s own sizes: nothing to do.
+        let own = |(i, e): (usize, &Extent)| match e {
+            Extent::Known(n) => v.shape().get(i) == Some(n),
+            Extent::Dim(w, d) => w.id == v.id && *d == i,
+            Extent::Run(_) => false,
+        };
+        if ex.len() == v.rank() && ex.iter().enumerate().all(own) {
+            return v.clone();
+        }
+        let sizes = self.extents_tensor(ex);
+        self.op("stablehlo.dynamic_reshape", &[v, &sizes], "", tensor(&shape, v.elem().clone()))
+    }
+
+    /// `broadcast_in_dim` of `v` to `ex`.
+    pub fn broadcast_in_dim_ext(&mut self, v: &Val, ex: &[Extent], dims: &[i64]) -> Val {
+        let shape = pattern(ex);
+        if shape.iter().all(|&d| d >= 0) {
+            return self.broadcast_in_dim(v, &shape, dims);
+        }
+        let sizes = self.extents_tensor(ex);
+        let attrs = format!("broadcast_dimensions = {}", i64_array(dims));
+        self.op("stablehlo.dynamic_broadcast_in_dim", &[v, &sizes], &attrs, tensor(&shape, v.elem().clone()))
+    }
+
+    /// NumPy-style (trailing) broadcast of `v` to `ex`.
+    pub fn broadcast_to_ext(&mut self, v: &Val, ex: &[Extent]) -> Val {
+        let shape = pattern(ex);
+        if v.shape() == shape.as_slice() && v.ty.is_static() {
+            return v.clone();
+        }
+        let Some(offset) = ex.len().checked_sub(v.rank()) else {
+            self.errors.push(format!("cannot broadcast a rank-{} value to rank {}", v.rank(), ex.len()));
+            return v.clone();
+        };
+        let dims: Vec<i64> = (0..v.rank()).map(|i| (i + offset) as i64).collect();
+        self.broadcast_in_dim_ext(v, ex, &dims)
+    }
+
+    /// A scalar broadcast to `ex`.
+    pub fn splat_ext(&mut self, value: f64, elem: &ElemTy, ex: &[Extent]) -> Val {
+        let shape = pattern(ex);
+        if shape.iter().all(|&d| d >= 0) {
+            return self.splat(value, elem, &shape);
+        }
+        let s = self.splat(value, elem, &[]);
+        self.broadcast_in_dim_ext(&s, ex, &[])
+    }
+
+    /// A scalar of `elem` with `like`'s shape (read from `like` where dynamic).
+    pub fn splat_like(&mut self, value: f64, elem: &ElemTy, like: &Val) -> Val {
+        let ex = self.extents(like);
+        self.splat_ext(value, elem, &ex)
+    }
+
+    /// `broadcast_in_dim` of `v` to `like`'s shape.
+    pub fn broadcast_like(&mut self, v: &Val, like: &Val, dims: &[i64]) -> Val {
+        let ex = self.extents(like);
+        self.broadcast_in_dim_ext(v, &ex, dims)
+    }
+
+    /// An iota of `elem` along `dim` over `ex` (`stablehlo.dynamic_iota` when dynamic).
+    pub fn iota_ext(&mut self, ex: &[Extent], dim: usize, elem: &ElemTy) -> Val {
+        let shape = pattern(ex);
+        let attrs = format!("iota_dimension = {dim} : i64");
+        if shape.iter().all(|&d| d >= 0) {
+            return self.op("stablehlo.iota", &[], &attrs, tensor(&shape, elem.clone()));
+        }
+        let sizes = self.extents_tensor(ex);
+        self.op("stablehlo.dynamic_iota", &[&sizes], &attrs, tensor(&shape, elem.clone()))
+    }
+
+    /// The recorded symbolic sizes of the node tensor whose pattern is `v`'s, if one
+    /// tensor (or several that agree) has it.
+    pub fn symbolic_dims(&self, v: &Val) -> Option<Vec<SymDim>> {
+        let mut found = self.dynamic_shapes.iter().filter(|(p, _)| p.as_slice() == v.shape()).map(|(_, s)| s);
+        let first = found.next()?.clone();
+        found.all(|s| *s == first).then_some(first)
     }
 }
 

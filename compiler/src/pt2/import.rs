@@ -13,7 +13,7 @@
 //!    text is written or parsed.
 //! 4. MLIR's verifier and the stablehlo verify step run on the module.
 
-use super::emit::{static_count, tensor, Emitter, Limits, Val, MAX_CONSTANT_BYTES_ENV, MAX_TENSOR_ELEMENTS_ENV};
+use super::emit::{static_count, tensor, Emitter, Limits, NodeShape, Val, MAX_CONSTANT_BYTES_ENV, MAX_TENSOR_ELEMENTS_ENV};
 use super::lower::as_composite;
 use super::lower::views::{functional_twin, is_view, write_back};
 use super::lower::{elem_of_scalar_type, lookup, output_names, Args, Ctx, Lowering, Value};
@@ -458,16 +458,6 @@ pub fn import_program<'c>(
                 };
                 let t = tensor_types.get(name).cloned().ok_or_else(|| ImportError::Graph(format!("no metadata for input '{name}'")))?;
                 let v = ctx.e.argument(&t, ctx.e.name_loc(name));
-                // Each size symbol is read once from the first input dimension it names.
-                for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
-                    if let SymDim::Dynamic(Expr::Sym(symbol)) = dim {
-                        if !ctx.e.syms.contains_key(symbol) {
-                            ctx.e.loc = ctx.e.name_loc(name);
-                            let size = ctx.e.dim_size(&v, d);
-                            ctx.e.syms.insert(symbol.clone(), size);
-                        }
-                    }
-                }
                 ctx.env.insert(name.to_string(), Value::Tensor(v.clone()));
                 args.push((name.to_string(), v));
             }
@@ -511,8 +501,24 @@ pub fn import_program<'c>(
             }
         }
     }
+    for g in &graphs {
+        for (name, v) in &g.sym_int_values {
+            let e = match v {
+                SymInt::AsInt(i) => Expr::Int(*i),
+                SymInt::AsExpr(e) => sym::parse(&e.expr_str).map_err(|e| ImportError::Graph(format!("symbolic integer '{name}': {e}")))?,
+            };
+            ctx.e.sym_ints.insert(name.clone(), e);
+        }
+    }
+    ctx.e.sym_sizes = sym_sizes.clone();
+    define_input_symbols(&mut ctx, &args, &sym_sizes);
     if !ctx.e.errors.is_empty() {
         return Err(ImportError::Graph(format!("the inputs cannot be built: {}", ctx.e.errors.join("; "))));
+    }
+    check_symbols_defined(&ctx, &graphs, &sym_sizes)?;
+    if let Some(text) = dynamic_dims_text(&args, &sym_sizes, &program.ep.range_constraints) {
+        let attr = c.parse_attr(&text).ok_or_else(|| ImportError::Graph(format!("the dynamic dims attribute '{text}' does not parse")))?;
+        func.set_attr("edge.dynamic_dims", attr);
     }
 
     let mut aliases = Aliases::default();
@@ -615,24 +621,22 @@ fn quantized_stand_in(target: &str, recorded: &TensorTy, got: &TensorTy) -> bool
     recorded.compatible(&TensorTy { elem, ..got.clone() })
 }
 
-/// The symbolic sizes of a node's dynamic tensors (inputs and outputs), keyed by their
-/// static patterns, for the emitter to resolve `?` dims.
-fn node_shapes(node: &Node, sym_sizes: &HashMap<String, Vec<SymDim>>) -> Vec<(Vec<i64>, Vec<SymDim>)> {
-    let mut names: Vec<&str> = Vec::new();
-    for a in node.outputs.iter().chain(node.inputs.iter().map(|a| &a.arg)) {
+/// The symbolic sizes of a node's dynamic tensors (results, then operands), for the
+/// emitter to resolve `?` dims.
+fn node_shapes(node: &Node, sym_sizes: &HashMap<String, Vec<SymDim>>) -> Vec<NodeShape> {
+    let mut names: Vec<(&str, bool)> = Vec::new();
+    for (a, output) in node.outputs.iter().map(|a| (a, true)).chain(node.inputs.iter().map(|a| (&a.arg, false))) {
         match a {
-            Argument::AsTensor(t) => names.push(&t.name),
-            Argument::AsTensors(ts) => names.extend(ts.iter().map(|t| t.name.as_str())),
+            Argument::AsTensor(t) => names.push((&t.name, output)),
+            Argument::AsTensors(ts) => names.extend(ts.iter().map(|t| (t.name.as_str(), output))),
+            Argument::AsOptionalTensor(o) => names.extend(o.as_tensor().map(|t| (t, output))),
+            Argument::AsOptionalTensors(ts) => names.extend(ts.iter().filter_map(|t| t.as_tensor()).map(|t| (t, output))),
             _ => {}
         }
     }
     names
         .into_iter()
-        .filter_map(|n| sym_sizes.get(n))
-        .map(|dims| {
-            let pattern = dims.iter().map(|d| if let SymDim::Static(v) = d { *v } else { DYN }).collect();
-            (pattern, dims.clone())
-        })
+        .filter_map(|(n, output)| sym_sizes.get(n).map(|dims| NodeShape { name: n.to_string(), dims: dims.clone(), output }))
         .collect()
 }
 
@@ -883,7 +887,7 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
     }
     .map_err(|e| fail(e.0))?;
     if !ctx.e.errors.is_empty() {
-        return Err(fail(ctx.e.errors.join("; ")));
+        return Err(fail(distinct(&ctx.e.errors).join("; ")));
     }
     let names = ctx.outputs.clone();
     for (v, n) in values.into_iter().zip(names) {
@@ -893,9 +897,152 @@ fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim
                 return Err(fail(format!("lowering produced {} for output '{n}', whose recorded type is {t}", v.ty)));
             }
         }
+        define_symbols(ctx, &n, &v, sym_sizes);
         ctx.env.insert(n, Value::Tensor(v));
     }
     Ok(())
+}
+
+/// Defines each size symbol that is a whole dim of `v` (tensor `name`) and has no
+/// value yet: a symbol torch.export introduced inside the program (`u0` of a
+/// data-dependent size) is read from the first value that has it as a dim.
+fn define_symbols(ctx: &mut Ctx, name: &str, v: &Val, sym_sizes: &HashMap<String, Vec<SymDim>>) {
+    for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
+        if let SymDim::Dynamic(Expr::Sym(symbol)) = dim {
+            if !ctx.e.syms.contains_key(symbol) && d < v.rank() {
+                let size = ctx.e.dim_size(v, d);
+                ctx.e.syms.insert(symbol.clone(), size);
+            }
+        }
+    }
+}
+
+/// The stand-in symbol for an input's run-time size while its derived dim is solved
+/// (not a name sympy can print).
+const SIZE_PLACEHOLDER: &str = "%size";
+
+/// Defines the size symbols from the user inputs: a dim that is a symbol defines it (the
+/// first such dim); then a derived dim (`8*s39`, `s0 + 1`) defines its symbol by solving
+/// for it (`dim // 8`) when no input has the symbol itself as a dim.
+fn define_input_symbols(ctx: &mut Ctx, inputs: &[(String, Val)], sym_sizes: &HashMap<String, Vec<SymDim>>) {
+    for (name, v) in inputs {
+        ctx.e.loc = ctx.e.name_loc(name);
+        define_symbols(ctx, name, v, sym_sizes);
+    }
+    for (name, v) in inputs {
+        for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
+            let SymDim::Dynamic(e) = dim else { continue };
+            let Some((symbol, solved)) = e.solve(Expr::Sym(SIZE_PLACEHOLDER.into())) else { continue };
+            if ctx.e.syms.contains_key(&symbol) {
+                continue;
+            }
+            ctx.e.loc = ctx.e.name_loc(name);
+            let size = ctx.e.dim_size(v, d);
+            ctx.e.syms.insert(SIZE_PLACEHOLDER.into(), size);
+            let value = ctx.e.eval(&solved);
+            ctx.e.syms.remove(SIZE_PLACEHOLDER);
+            match value {
+                Ok(value) => {
+                    ctx.e.syms.insert(symbol, value);
+                }
+                Err(e) => ctx.e.errors.push(e),
+            }
+        }
+    }
+}
+
+/// Checks, before any lowering, that every size symbol the program's tensors use can
+/// be computed when it is needed: defined by an input, or a whole dim of a value an
+/// earlier node makes (a data-dependent size). Otherwise names the first node that
+/// needs one, the tensor and the dim.
+fn check_symbols_defined(ctx: &Ctx, graphs: &[&Graph], sym_sizes: &HashMap<String, Vec<SymDim>>) -> Result<(), ImportError> {
+    let mut known: std::collections::HashSet<String> = ctx.e.syms.keys().cloned().collect();
+    // The program's nodes in order, then the bodies' (lowered where their op is).
+    for n in graphs.iter().flat_map(|g| &g.nodes) {
+        let outputs: Vec<String> = output_names(n).into_iter().flatten().collect();
+        let mut fresh = Vec::new();
+        for name in &outputs {
+            for dim in sym_sizes.get(name).into_iter().flatten() {
+                if let SymDim::Dynamic(Expr::Sym(s)) = dim {
+                    if !known.contains(s) {
+                        fresh.push(s.clone());
+                    }
+                }
+            }
+        }
+        let names = input_names(n).into_iter().map(|i| (i, false)).chain(outputs.iter().map(|o| (o.as_str(), true)));
+        for (name, is_output) in names {
+            for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
+                let SymDim::Dynamic(e) = dim else { continue };
+                let missing = e.symbols().into_iter().find(|s| !known.contains(s) && !(is_output && fresh.contains(s)));
+                if let Some(s) = missing {
+                    return Err(ImportError::Lowering {
+                        node: n.name.clone().unwrap_or_else(|| node_target(n).to_string()),
+                        target: node_target(n).to_string(),
+                        source: source_of(n),
+                        message: format!(
+                            "dim {d} of {} '{name}' has size {}, and size symbol '{s}' is defined by no input size (edge reads a symbol from an input dim that is the symbol or a*{s} + b)",
+                            if is_output { "result" } else { "operand" },
+                            e.sympy_text()
+                        ),
+                    });
+                }
+            }
+        }
+        known.extend(fresh);
+    }
+    Ok(())
+}
+
+/// The text of `@main`'s `edge.dynamic_dims` attribute: for each input with dynamic
+/// dims, one `{dim, expr, min, max}` per dynamic dim (`max` left out when unbounded).
+/// `expr` is torch.export's text for the dim when its range constraints record it,
+/// and the bounds are theirs, else computed from the symbols' ranges.
+fn dynamic_dims_text(
+    inputs: &[(String, Val)],
+    sym_sizes: &HashMap<String, Vec<SymDim>>,
+    ranges: &BTreeMap<String, super::schema::RangeConstraint>,
+) -> Option<String> {
+    let recorded: Vec<(Expr, &str, &super::schema::RangeConstraint)> =
+        ranges.iter().filter_map(|(k, r)| sym::parse(k).ok().map(|e| (e, k.as_str(), r))).collect();
+    let symbol_range = |s: &str| match recorded.iter().find(|(e, _, _)| matches!(e, Expr::Sym(n) if n == s)) {
+        Some((_, _, r)) => (Some(r.min_val.unwrap_or(0)), r.max_val),
+        None => (Some(0), None),
+    };
+    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut entries = Vec::new();
+    for (name, _) in inputs {
+        let mut dims = Vec::new();
+        for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
+            let SymDim::Dynamic(e) = dim else { continue };
+            let (text, (min, max)) = match recorded.iter().find(|(r, _, _)| r == e) {
+                Some((_, text, r)) => (text.to_string(), (r.min_val.or(Some(0)), r.max_val)),
+                None => (e.sympy_text(), e.bounds(&symbol_range)),
+            };
+            let mut fields = vec![format!("dim = {d} : i64"), format!("expr = {}", quote(&text))];
+            fields.push(format!("min = {} : i64", min.unwrap_or(0).max(0)));
+            if let Some(max) = max {
+                fields.push(format!("max = {max} : i64"));
+            }
+            dims.push(format!("{{{}}}", fields.join(", ")));
+        }
+        if !dims.is_empty() {
+            entries.push(format!("{} = [{}]", quote(name), dims.join(", ")));
+        }
+    }
+    (!entries.is_empty()).then(|| format!("{{{}}}", entries.join(", ")))
+}
+
+/// `errors` without repeats, in first-seen order (a lowering may hit one problem per
+/// operand).
+fn distinct(errors: &[String]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for e in errors {
+        if !out.contains(&e.as_str()) {
+            out.push(e);
+        }
+    }
+    out
 }
 
 /// A resource key from a parameter's FQN (`layer1.0.conv1.weight`).

@@ -301,6 +301,170 @@ impl Parser<'_> {
     }
 }
 
+impl Expr {
+    /// The symbols `self` reads, in first-use order.
+    pub fn symbols(&self) -> Vec<String> {
+        fn walk(e: &Expr, out: &mut Vec<String>) {
+            match e {
+                Expr::Int(_) => {}
+                Expr::Sym(s) => {
+                    if !out.contains(s) {
+                        out.push(s.clone())
+                    }
+                }
+                Expr::Neg(a) => walk(a, out),
+                Expr::Add(a, b)
+                | Expr::Sub(a, b)
+                | Expr::Mul(a, b)
+                | Expr::FloorDiv(a, b)
+                | Expr::Mod(a, b)
+                | Expr::Max(a, b)
+                | Expr::Min(a, b) => {
+                    walk(a, out);
+                    walk(b, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, &mut out);
+        out
+    }
+
+    /// `self` as `a*s + b` in one symbol `s` (`a != 0`), if it is one.
+    pub fn affine(&self) -> Option<(String, i64, i64)> {
+        // (symbol, coefficient, constant); the symbol is None for a constant.
+        fn form(e: &Expr) -> Option<(Option<String>, i64, i64)> {
+            let join = |a: Option<String>, b: Option<String>| match (a, b) {
+                (Some(x), Some(y)) if x != y => Err(()),
+                (x, y) => Ok(x.or(y)),
+            };
+            Some(match e {
+                Expr::Int(n) => (None, 0, *n),
+                Expr::Sym(s) => (Some(s.clone()), 1, 0),
+                Expr::Neg(a) => {
+                    let (s, k, c) = form(a)?;
+                    (s, k.checked_neg()?, c.checked_neg()?)
+                }
+                Expr::Add(a, b) | Expr::Sub(a, b) => {
+                    let (sa, ka, ca) = form(a)?;
+                    let (sb, kb, cb) = form(b)?;
+                    let (kb, cb) = if matches!(e, Expr::Sub(..)) { (kb.checked_neg()?, cb.checked_neg()?) } else { (kb, cb) };
+                    (join(sa, sb).ok()?, ka.checked_add(kb)?, ca.checked_add(cb)?)
+                }
+                Expr::Mul(a, b) => {
+                    let (sa, ka, ca) = form(a)?;
+                    let (sb, kb, cb) = form(b)?;
+                    match (sa, sb) {
+                        (s, None) => (s, ka.checked_mul(cb)?, ca.checked_mul(cb)?),
+                        (None, s) => (s, kb.checked_mul(ca)?, cb.checked_mul(ca)?),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            })
+        }
+        match form(self)? {
+            (Some(s), a, b) if a != 0 => Some((s, a, b)),
+            _ => None,
+        }
+    }
+
+    /// For a size `self` that is `a*s + b` in one symbol: the symbol, and `s` written
+    /// over `size` (the size's run-time value): `(size - b) // a`. torch.export only
+    /// lets an input dim be such a function of a Dim (`8*h`, `h + 1`, `2*h - 1`).
+    pub fn solve(&self, size: Expr) -> Option<(String, Expr)> {
+        let (s, a, b) = self.affine()?;
+        if a < 0 {
+            return None;
+        }
+        let mut e = size;
+        if b > 0 {
+            e = Expr::Sub(Box::new(e), Box::new(Expr::Int(b)));
+        } else if b < 0 {
+            e = Expr::Add(Box::new(e), Box::new(Expr::Int(b.checked_neg()?)));
+        }
+        if a != 1 {
+            e = Expr::FloorDiv(Box::new(e), Box::new(Expr::Int(a)));
+        }
+        Some((s, e))
+    }
+
+    /// The smallest and largest values of `self` for symbols in `ranges` (`None`: not
+    /// bounded, or not known). Sizes are non-negative, so products and quotients of
+    /// non-negative bounds are monotone; anything else gives `None`.
+    pub fn bounds(&self, ranges: &dyn Fn(&str) -> (Option<i64>, Option<i64>)) -> (Option<i64>, Option<i64>) {
+        type B = (Option<i64>, Option<i64>);
+        let nonneg = |b: &B| b.0.is_some_and(|v| v >= 0);
+        let both = |a: B, b: B, f: fn(i64, i64) -> Option<i64>| -> B {
+            (a.0.zip(b.0).and_then(|(x, y)| f(x, y)), a.1.zip(b.1).and_then(|(x, y)| f(x, y)))
+        };
+        match self {
+            Expr::Int(n) => (Some(*n), Some(*n)),
+            Expr::Sym(s) => ranges(s),
+            Expr::Neg(a) => {
+                let (lo, hi) = a.bounds(ranges);
+                (hi.and_then(i64::checked_neg), lo.and_then(i64::checked_neg))
+            }
+            Expr::Add(a, b) => both(a.bounds(ranges), b.bounds(ranges), i64::checked_add),
+            Expr::Sub(a, b) => {
+                let (a, b) = (a.bounds(ranges), b.bounds(ranges));
+                (a.0.zip(b.1).and_then(|(x, y)| x.checked_sub(y)), a.1.zip(b.0).and_then(|(x, y)| x.checked_sub(y)))
+            }
+            Expr::Max(a, b) => both(a.bounds(ranges), b.bounds(ranges), |x, y| Some(x.max(y))),
+            Expr::Min(a, b) => both(a.bounds(ranges), b.bounds(ranges), |x, y| Some(x.min(y))),
+            Expr::Mul(a, b) | Expr::FloorDiv(a, b) => {
+                let (a, b) = (a.bounds(ranges), b.bounds(ranges));
+                if !nonneg(&a) || !nonneg(&b) {
+                    return (None, None);
+                }
+                if matches!(self, Expr::Mul(..)) {
+                    both(a, b, i64::checked_mul)
+                } else {
+                    // Smallest over the largest divisor, largest over the smallest.
+                    let lo = a.0.zip(b.1).and_then(|(x, y)| x.checked_div(y));
+                    let hi = match (a.1, b.0) {
+                        (Some(x), Some(y)) if y > 0 => Some(x / y),
+                        _ => None,
+                    };
+                    (lo, hi)
+                }
+            }
+            Expr::Mod(_, b) => match b.bounds(ranges) {
+                (_, Some(hi)) if hi > 0 => (Some(0), Some(hi - 1)),
+                _ => (None, None),
+            },
+        }
+    }
+
+    /// The expression in sympy's printed style (`8*s39`, `s0 + 1`): for messages and
+    /// the range attribute when torch.export did not record the text itself.
+    pub fn sympy_text(&self) -> String {
+        let s = self.to_string();
+        match s.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+            // Only strip a pair that encloses the whole text.
+            Some(inner) if balanced(inner) => inner.to_string(),
+            _ => s,
+        }
+    }
+}
+
+fn balanced(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,5 +499,51 @@ mod tests {
         assert!(parse(&deep("-", "", MAX_DEPTH)).is_ok());
         let long = vec!["s0"; 100_000].join(" + ");
         assert!(parse(&long).unwrap_err().contains("more than the 1024 edge reads"));
+    }
+
+    #[test]
+    fn derived_input_dims_are_solved_for_their_symbol() {
+        let size = || Expr::Sym("n".into());
+        let solve = |t: &str| parse(t).unwrap().solve(size()).map(|(s, e)| (s, e.to_string()));
+        assert_eq!(solve("Symbol('s39', positive=True, integer=True)"), Some(("s39".into(), "n".into())));
+        assert_eq!(solve("Mul(Integer(8), Symbol('s39', positive=True, integer=True))"), Some(("s39".into(), "(n//8)".into())));
+        assert_eq!(solve("8*s39"), Some(("s39".into(), "(n//8)".into())));
+        assert_eq!(solve("s0 + 1"), Some(("s0".into(), "(n - 1)".into())));
+        assert_eq!(solve("2*s0 - 1"), Some(("s0".into(), "((n + 1)//2)".into())));
+        assert_eq!(solve("Add(Mul(Integer(4), Symbol('s1')), Integer(2))"), Some(("s1".into(), "((n - 2)//4)".into())));
+        assert_eq!(solve("2*(s3 + 1)"), Some(("s3".into(), "((n - 2)//2)".into())));
+        // Not invertible: two symbols, a product of symbols, a quotient, a constant.
+        assert_eq!(solve("s0 + s1"), None);
+        assert_eq!(solve("s0*s0"), None);
+        assert_eq!(solve("s0//2"), None);
+        assert_eq!(solve("3"), None);
+        assert_eq!(solve("s0 - s0"), None);
+        assert_eq!(solve("-s0 + 8"), None);
+    }
+
+    #[test]
+    fn bounds_follow_the_symbol_ranges() {
+        let ranges = |s: &str| match s {
+            "h" => (Some(2), Some(32)),
+            "w" => (Some(1), None),
+            _ => (None, None),
+        };
+        let b = |t: &str| parse(t).unwrap().bounds(&ranges);
+        assert_eq!(b("8*h"), (Some(16), Some(256)));
+        assert_eq!(b("h//2 + 1"), (Some(2), Some(17)));
+        assert_eq!(b("h - 1"), (Some(1), Some(31)));
+        assert_eq!(b("h + w"), (Some(3), None));
+        assert_eq!(b("Max(1, h - 4)"), (Some(1), Some(28)));
+        assert_eq!(b("h % 4"), (Some(0), Some(3)));
+        assert_eq!(b("q*2"), (None, None));
+    }
+
+    #[test]
+    fn sympy_text_drops_only_the_outer_parentheses() {
+        assert_eq!(parse("8*s39").unwrap().sympy_text(), "8*s39");
+        assert_eq!(parse("s0").unwrap().sympy_text(), "s0");
+        assert_eq!(parse("(s0 + 1)*(s1 + 1)").unwrap().sympy_text(), "(s0 + 1)*(s1 + 1)");
+        assert_eq!(parse("Max(1, s0)").unwrap().sympy_text(), "Max(1, s0)");
+        assert_eq!(parse("Symbol('s1') + 1").unwrap().symbols(), vec!["s1".to_string()]);
     }
 }

@@ -125,11 +125,38 @@ fn broadcast_shapes(shapes: &[&[i64]]) -> LResult<Vec<i64>> {
     Ok(out)
 }
 
+/// NumPy broadcasting of shapes with `?` dims: a `?` meets only itself, a 1 or a
+/// static size (torch.export specializes a dim that could be 1). Also, per result
+/// dim, which shape (and dim of it) a `?` comes from.
+fn broadcast_shapes_dynamic(shapes: &[&[i64]]) -> LResult<(Vec<i64>, Vec<Option<(usize, usize)>>)> {
+    let rank = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut out = vec![1i64; rank];
+    let mut from = vec![None; rank];
+    for (k, s) in shapes.iter().enumerate() {
+        for (i, &d) in s.iter().enumerate() {
+            let at = rank - s.len() + i;
+            let o = &mut out[at];
+            if d < 0 {
+                if *o == 1 {
+                    *o = d;
+                    from[at] = Some((k, i));
+                }
+            } else if *o == 1 || (*o < 0 && d != 1) {
+                *o = d;
+                from[at] = None;
+            } else if d != 1 && d != *o {
+                return Err(format!("index shapes {shapes:?} do not broadcast together").into());
+            }
+        }
+    }
+    Ok((out, from))
+}
+
 /// Integer indices into a dim of size `size` with negative ones wrapped (`i + size`).
 fn wrap_negative(ctx: &mut Ctx, idx: &Val, size: i64) -> Val {
     let idx = ctx.e.convert(idx, &ElemTy::I(64));
-    let n = ctx.e.splat(size as f64, &ElemTy::I(64), idx.shape());
-    let zero = ctx.e.splat(0.0, &ElemTy::I(64), idx.shape());
+    let n = ctx.e.splat_over(size as f64, &ElemTy::I(64), &idx);
+    let zero = ctx.e.splat_over(0.0, &ElemTy::I(64), &idx);
     let neg = ctx.e.compare("LT", &idx, &zero);
     let wrapped = ctx.e.binary("stablehlo.add", &idx, &n);
     ctx.e.select(&neg, &wrapped, &idx)
@@ -165,10 +192,46 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
             return Err(format!("index tensors must be integers, got {}", v.elem()).into());
         }
     }
-    if !x.ty.is_static() {
-        return Err("indexing a tensor with dynamic dimensions is not supported yet".into());
-    }
     let shapes: Vec<&[i64]> = present.iter().map(|(_, v)| v.shape()).collect();
+    if !x.ty.is_static() || present.iter().any(|(_, v)| !v.ty.is_static()) {
+        let (b, from) = broadcast_shapes_dynamic(&shapes)?;
+        let b_dims: Vec<Val> = b
+            .iter()
+            .zip(&from)
+            .map(|(&d, f)| match f {
+                Some((k, j)) => ctx.e.dim_size(present[*k].1, *j),
+                None => ctx.e.splat(d as f64, &crate::pt2::emit::SIZE, &[]),
+            })
+            .collect();
+        let mut one = b.clone();
+        one.push(1);
+        let mut one_dims = b_dims.clone();
+        one_dims.push(ctx.e.splat(1.0, &crate::pt2::emit::SIZE, &[]));
+        let mut cols = Vec::new();
+        for (pos, v) in &present {
+            let w = if x.shape()[*pos] >= 0 {
+                wrap_negative(ctx, v, x.shape()[*pos])
+            } else {
+                let idx = ctx.e.convert(v, &ElemTy::I(64));
+                let n = ctx.e.dim_size(x, *pos);
+                let n = ctx.e.convert(&n, &ElemTy::I(64));
+                let n = ctx.e.broadcast_over(&n, &idx);
+                let zero = ctx.e.splat_over(0.0, &ElemTy::I(64), &idx);
+                let neg = ctx.e.compare("LT", &idx, &zero);
+                let wrapped = ctx.e.binary("stablehlo.add", &idx, &n);
+                ctx.e.select(&neg, &wrapped, &idx)
+            };
+            let w = if w.shape() == b.as_slice() {
+                w
+            } else {
+                let offset = b.len() - w.rank();
+                let map: Vec<i64> = (0..w.rank()).map(|i| (i + offset) as i64).collect();
+                ctx.e.broadcast_in_dim_to(&w, &b, &map, &b_dims)
+            };
+            cols.push(ctx.e.reshape_to(&w, &one, &one_dims));
+        }
+        return Ok(finish_advanced(ctx, x, &present, b, cols));
+    }
     let b = broadcast_shapes(&shapes)?;
     let mut one = b.clone();
     one.push(1);
@@ -178,6 +241,12 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
         let w = ctx.e.broadcast_to(&w, &b);
         cols.push(ctx.e.reshape(&w, &one));
     }
+    Ok(finish_advanced(ctx, x, &present, b, cols))
+}
+
+/// The coordinates (one `B + [1]` column per index, concatenated) and the result
+/// layout of an advanced index.
+fn finish_advanced(ctx: &mut Ctx, x: &Val, present: &[(usize, &Val)], b: Vec<i64>, cols: Vec<Val>) -> Advanced {
     let mut cshape = b.clone();
     cshape.push(present.len() as i64);
     let refs: Vec<&Val> = cols.iter().collect();
@@ -200,7 +269,7 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
     result.extend_from_slice(&rest[batch_at..]);
     let window: Vec<i64> =
         (0..result.len() as i64).filter(|&d| d < batch_at as i64 || d >= (batch_at + b.len()) as i64).collect();
-    Ok(Advanced { coords, positions, result, window })
+    Advanced { coords, positions, result, window }
 }
 
 /// `index.Tensor(self, indices)`: `self[i0, i1, ...]` with integer index tensors
@@ -213,6 +282,17 @@ pub fn index_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let sizes: Vec<i64> =
         (0..x.rank()).map(|d| if a.positions.contains(&(d as i64)) { 1 } else { x.shape()[d] }).collect();
     let b_rank = a.coords.rank() - 1;
+    if sizes.iter().any(|&d| d < 0) {
+        // Whole slices of dynamic dims: the slice sizes are an operand.
+        let dims: Vec<Val> = (0..x.rank())
+            .map(|d| if a.positions.contains(&(d as i64)) { ctx.e.splat(1.0, &crate::pt2::emit::SIZE, &[]) } else { ctx.e.dim_size(&x, d) })
+            .collect();
+        let slice_sizes = ctx.e.shape_from(&dims);
+        let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);
+        let attrs = attrs.split(", slice_sizes").next().unwrap_or_default().to_string();
+        let r = ctx.e.op("stablehlo.dynamic_gather", &[&x, &a.coords, &slice_sizes], &attrs, tensor(&a.result, x.elem().clone()));
+        return Ok(vec![ctx.e.reshape(&r, out.dims())]);
+    }
     let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);
     let r = ctx.e.op("stablehlo.gather", &[&x, &a.coords], &attrs, tensor(&a.result, x.elem().clone()));
     Ok(vec![ctx.e.reshape(&r, out.dims())])
@@ -258,12 +338,8 @@ fn along_dim_coords(ctx: &mut Ctx, index: &Val, dim: usize, rank: usize) -> Val 
     one.push(1);
     let mut cols = Vec::new();
     for d in 0..rank {
-        let c = if d == dim {
-            idx.clone()
-        } else {
-            ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {d} : i64"), tensor(&shape, ElemTy::I(64)))
-        };
-        cols.push(ctx.e.reshape(&c, &one));
+        let c = if d == dim { idx.clone() } else { ctx.e.iota_like(&idx, d, &ElemTy::I(64)) };
+        cols.push(ctx.e.append_unit_dim(&c));
     }
     let refs: Vec<&Val> = cols.iter().collect();
     let mut full = shape.clone();
@@ -358,7 +434,7 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let base = if include_self {
         x.clone()
     } else {
-        let id = ctx.e.splat(identity, &elem, updates.shape());
+        let id = ctx.e.splat_over(identity, &elem, &updates);
         scatter(ctx, &x, &coords, &id, &pointwise(&all), Combine::Replace)
     };
     let total = scatter(ctx, &base, &coords, &updates, &pointwise(&all), combine);
@@ -367,12 +443,12 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     // mean = total / count, where count is the number of values written (plus one for
     // self when included); positions never written keep self.
-    let ones = ctx.e.splat(1.0, &elem, updates.shape());
-    let start = ctx.e.splat(if include_self { 1.0 } else { 0.0 }, &elem, x.shape());
+    let ones = ctx.e.splat_over(1.0, &elem, &updates);
+    let start = ctx.e.splat_over(if include_self { 1.0 } else { 0.0 }, &elem, &x);
     let count = scatter(ctx, &start, &coords, &ones, &pointwise(&all), Combine::Add);
-    let zero = ctx.e.splat(0.0, &elem, x.shape());
+    let zero = ctx.e.splat_over(0.0, &elem, &x);
     let written = ctx.e.compare("GT", &count, &zero);
-    let one = ctx.e.splat(1.0, &elem, x.shape());
+    let one = ctx.e.splat_over(1.0, &elem, &x);
     let safe = ctx.e.select(&written, &count, &one);
     let mut mean = ctx.e.binary("stablehlo.divide", &total, &safe);
     if !elem.is_float() {
@@ -421,7 +497,7 @@ pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start
     let src = ctx.e.convert(src, x.elem());
     let zero = ctx.e.splat(0.0, x.elem(), &[]);
     let spread = ctx.e.op("stablehlo.pad", &[&src, &zero], &attrs, x.ty.clone());
-    let yes = ctx.e.splat(1.0, &ElemTy::I(1), src.shape());
+    let yes = ctx.e.splat_over(1.0, &ElemTy::I(1), &src);
     let no = ctx.e.splat(0.0, &ElemTy::I(1), &[]);
     let mask = ctx.e.op("stablehlo.pad", &[&yes, &no], &attrs, TensorTy { elem: ElemTy::I(1), ..x.ty.clone() });
     Ok(ctx.e.select(&mask, &spread, x))

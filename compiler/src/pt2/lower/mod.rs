@@ -20,7 +20,7 @@ pub mod views;
 pub use table::TABLE;
 
 use super::emit::{Emitter, Val};
-use super::schema::{Argument, NamedArgument, Node, ScalarType};
+use super::schema::{Argument, NamedArgument, Node, ScalarType, SymIntArgument};
 use super::weights::Program;
 use edge_dialects::ir::{ElemTy, TensorTy};
 use std::collections::HashMap;
@@ -218,7 +218,7 @@ impl<'n> Args<'n> {
         self.defs.iter().find(|d| d.name == name).map(|d| d.default).unwrap_or(Default::None)
     }
 
-    fn get(&self, name: &str) -> Option<&Argument> {
+    pub fn get(&self, name: &str) -> Option<&Argument> {
         let set = self.set.iter().find(|(n, _)| *n == name).map(|(_, a)| a);
         set.or_else(|| self.given.get(name).copied()).filter(|a| !matches!(a, Argument::AsNone(_)))
     }
@@ -381,6 +381,11 @@ impl<'n> Args<'n> {
     pub fn tensor_or_scalar(&self, ctx: &mut Ctx, name: &str, elem: &ElemTy) -> LResult<Val> {
         match self.get(name) {
             Some(Argument::AsTensor(_) | Argument::AsOptionalTensor(_)) => self.tensor(ctx, name),
+            // A size computed at run time (`x * x.shape[1]`).
+            Some(Argument::AsSymInt(SymIntArgument::AsName(n))) => {
+                let v = ctx.e.sym_int(n)?;
+                Ok(ctx.e.convert(&v, elem))
+            }
             _ => {
                 let s = self.scalar(name)?;
                 Ok(ctx.scalar_const(s, elem))

@@ -2,8 +2,10 @@
 //! gathers and tensor factories. Result shapes come from the archive's metadata.
 
 use super::{norm_dim, Args, Ctx, LResult};
-use crate::pt2::emit::{i64_array, join, tensor, Val};
-use edge_dialects::ir::ElemTy;
+use crate::pt2::emit::{i64_array, join, tensor, Val, SIZE};
+use crate::pt2::schema::{Argument, SymIntArgument};
+use crate::pt2::sym::Expr;
+use edge_dialects::ir::{ElemTy, TensorTy};
 
 /// `view`, `_unsafe_view`, `reshape`, `flatten`-style ops: a reshape to the result shape.
 pub fn view(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -64,17 +66,90 @@ fn clamp_bound(v: i64, size: i64) -> i64 {
     v.clamp(0, size)
 }
 
+/// An integer argument that may be a size computed at run time.
+pub enum IntArg {
+    Static(i64),
+    /// A 0-d i32.
+    Dynamic(Val),
+}
+
+/// Integer argument `name`, static or symbolic (a graph symbolic integer, evaluated).
+pub fn int_arg(ctx: &mut Ctx, args: &Args, name: &str) -> LResult<Option<IntArg>> {
+    if let Some(Argument::AsSymInt(SymIntArgument::AsName(n))) = args.get(name) {
+        if let Some(Expr::Int(i)) = ctx.e.sym_ints.get(n) {
+            return Ok(Some(IntArg::Static(*i)));
+        }
+        return Ok(Some(IntArg::Dynamic(ctx.e.sym_int(n)?)));
+    }
+    Ok(args.opt_int(name)?.map(IntArg::Static))
+}
+
+/// A Python-style slice bound as a 0-d i32 clamped into `[0, n]` (`n`: the dim's
+/// run-time size); `None` is the start or the end. Only the clamps a bound can need
+/// are emitted.
+fn dynamic_bound(ctx: &mut Ctx, v: Option<IntArg>, n: &Val, at_end: bool) -> Val {
+    let s32 = |ctx: &mut Ctx, v: i64| ctx.e.splat(v as f64, &SIZE, &[]);
+    match v {
+        None if at_end => n.clone(),
+        None | Some(IntArg::Static(0)) => s32(ctx, 0),
+        // `x[i:]` records end as the largest i64.
+        Some(IntArg::Static(e)) if e >= i32::MAX as i64 => n.clone(),
+        Some(IntArg::Static(e)) if e < 0 => {
+            let k = s32(ctx, e.max(i32::MIN as i64));
+            let v = ctx.e.binary("stablehlo.add", n, &k);
+            let zero = s32(ctx, 0);
+            ctx.e.binary("stablehlo.maximum", &v, &zero)
+        }
+        Some(IntArg::Static(e)) => {
+            let k = s32(ctx, e);
+            ctx.e.binary("stablehlo.minimum", &k, n)
+        }
+        Some(IntArg::Dynamic(v)) => {
+            let zero = s32(ctx, 0);
+            let v = ctx.e.binary("stablehlo.maximum", &v, &zero);
+            ctx.e.binary("stablehlo.minimum", &v, n)
+        }
+    }
+}
+
+/// `stablehlo.real_dynamic_slice` of `x` along `dim` from `start` to `limit` (0-d
+/// i32s) by `step`; the other dims whole.
+fn dynamic_slice_dim(ctx: &mut Ctx, x: &Val, dim: usize, start: &Val, limit: &Val, step: i64, out: TensorTy) -> Val {
+    let zero = ctx.e.splat(0.0, &SIZE, &[]);
+    let one = ctx.e.splat(1.0, &SIZE, &[]);
+    let mut starts = vec![zero; x.rank()];
+    let mut limits = ctx.e.dims_of(x);
+    let mut strides = vec![one; x.rank()];
+    starts[dim] = start.clone();
+    limits[dim] = limit.clone();
+    strides[dim] = ctx.e.splat(step as f64, &SIZE, &[]);
+    let starts = ctx.e.shape_from(&starts);
+    let limits = ctx.e.shape_from(&limits);
+    let strides = ctx.e.shape_from(&strides);
+    ctx.e.op("stablehlo.real_dynamic_slice", &[x, &starts, &limits, &strides], "", out)
+}
+
 pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let dim = args.dim_or("dim", 0, x.rank())? as usize;
     let size = x.shape()[dim];
-    if size < 0 {
-        return Err("slicing a dynamic dimension is not supported yet".into());
-    }
     let step = args.opt_int("step")?.unwrap_or(1);
     if step <= 0 {
         return Err(format!("slice step must be positive, got {step}").into());
+    }
+    let start = int_arg(ctx, args, "start")?;
+    let end = int_arg(ctx, args, "end")?;
+    let symbolic = matches!(start, Some(IntArg::Dynamic(_))) || matches!(end, Some(IntArg::Dynamic(_)));
+    if symbolic || !x.ty.is_static() {
+        let n = ctx.e.dim_size(&x, dim);
+        let from_zero = matches!(start, None | Some(IntArg::Static(0)));
+        let start = dynamic_bound(ctx, start, &n, false);
+        let mut end = dynamic_bound(ctx, end, &n, true);
+        if !from_zero {
+            end = ctx.e.binary("stablehlo.maximum", &end, &start);
+        }
+        return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &start, &end, step, out)]);
     }
     let start = clamp_bound(args.opt_int("start")?.unwrap_or(0), size);
     let end = clamp_bound(args.opt_int("end")?.unwrap_or(i64::MAX).min(size), size).max(start);
@@ -98,6 +173,29 @@ pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let dim = args.dim("dim", x.rank())? as usize;
     let size = x.shape()[dim];
+    let index = int_arg(ctx, args, "index")?;
+    if matches!(index, Some(IntArg::Dynamic(_))) || !x.ty.is_static() {
+        // A negative index counts from the run-time end.
+        let n = ctx.e.dim_size(&x, dim);
+        let i = match index {
+            Some(IntArg::Dynamic(v)) => v,
+            Some(IntArg::Static(i)) if i < 0 && size >= 0 => ctx.e.splat((i + size) as f64, &SIZE, &[]),
+            Some(IntArg::Static(i)) if i < 0 => {
+                let k = ctx.e.splat(i as f64, &SIZE, &[]);
+                ctx.e.binary("stablehlo.add", &n, &k)
+            }
+            Some(IntArg::Static(i)) => ctx.e.splat(i as f64, &SIZE, &[]),
+            None => return Err("argument 'index' is missing".into()),
+        };
+        let one = ctx.e.splat(1.0, &SIZE, &[]);
+        let limit = ctx.e.binary("stablehlo.add", &i, &one);
+        let mut kept = x.shape().to_vec();
+        kept[dim] = 1;
+        let s = dynamic_slice_dim(ctx, &x, dim, &i, &limit, 1, tensor(&kept, x.elem().clone()));
+        let mut dims = ctx.e.dims_of(&x);
+        dims.remove(dim);
+        return Ok(vec![ctx.e.reshape_to(&s, out.dims(), &dims)]);
+    }
     let mut index = args.int("index")?;
     if index < 0 {
         index += size;
@@ -113,6 +211,9 @@ pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let dim = args.dim_or("dim", 0, x.rank())? as usize;
+    if !x.ty.is_static() {
+        return split_dynamic(ctx, &x, dim);
+    }
     let mut outs = Vec::new();
     let mut start = 0;
     for i in 0..ctx.outputs.len() {
@@ -131,6 +232,26 @@ pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         );
         outs.push(ctx.e.op("stablehlo.slice", &[&x], &attrs, out));
         start += len;
+    }
+    Ok(outs)
+}
+
+/// A split of a tensor with dynamic dims: each piece's length along `dim` is its
+/// recorded size (run-time where symbolic), starting where the previous one ended.
+fn split_dynamic(ctx: &mut Ctx, x: &Val, dim: usize) -> LResult<Vec<Val>> {
+    let mut outs = Vec::new();
+    let mut start = ctx.e.splat(0.0, &SIZE, &[]);
+    for i in 0..ctx.outputs.len() {
+        let out = ctx.out_ty(i)?;
+        super::check_out_rank(&out, x.rank())?;
+        let len = match (out.dims()[dim], ctx.outputs[i].clone()) {
+            (n, _) if n >= 0 => ctx.e.splat(n as f64, &SIZE, &[]),
+            (_, Some(name)) => ctx.e.recorded_size(&name, dim).unwrap_or_else(|| Err(format!("output '{name}' has no recorded sizes")))?,
+            (_, None) => return Err(format!("output #{i} of a dynamic split has no name to read its size from").into()),
+        };
+        let limit = ctx.e.binary("stablehlo.add", &start, &len);
+        outs.push(dynamic_slice_dim(ctx, x, dim, &start, &limit, 1, out));
+        start = limit;
     }
     Ok(outs)
 }
@@ -157,6 +278,9 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     })?;
     let mut in_shape = vec![1; lead];
     in_shape.extend_from_slice(x.shape());
+    if !x.ty.is_static() {
+        return Ok(vec![repeat_dynamic(ctx, &x, &reps, &in_shape, out.dims())]);
+    }
     let x = ctx.e.reshape(&x, &in_shape);
     // [r0, s0, r1, s1, ...]
     let mut wide = Vec::new();
@@ -168,6 +292,26 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     let b = ctx.e.broadcast_in_dim(&x, &wide, &dims);
     Ok(vec![ctx.e.reshape(&b, out.dims())])
+}
+
+/// `repeat` of a tensor with dynamic dims: the same broadcast and merge, with each
+/// size read at run time.
+fn repeat_dynamic(ctx: &mut Ctx, x: &Val, reps: &[i64], in_shape: &[i64], out: &[i64]) -> Val {
+    let lead = in_shape.len() - x.rank();
+    let one = ctx.e.splat(1.0, &SIZE, &[]);
+    let mut in_dims = vec![one; lead];
+    in_dims.extend(ctx.e.dims_of(x));
+    let x = ctx.e.reshape_to(x, in_shape, &in_dims);
+    let (mut wide, mut wide_dims, mut map, mut out_dims) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (i, (&r, &s)) in reps.iter().zip(in_shape).enumerate() {
+        let rv = ctx.e.splat(r as f64, &SIZE, &[]);
+        wide.extend([r, s]);
+        wide_dims.extend([rv.clone(), in_dims[i].clone()]);
+        map.push((2 * i + 1) as i64);
+        out_dims.push(ctx.e.binary("stablehlo.multiply", &rv, &in_dims[i]));
+    }
+    let b = ctx.e.broadcast_in_dim_to(&x, &wide, &map, &wide_dims);
+    ctx.e.reshape_to(&b, out, &out_dims)
 }
 
 /// `constant_pad_nd(self, pad, value)`: `pad` lists (low, high) pairs from the last dim
@@ -199,12 +343,26 @@ pub fn constant_pad_nd(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `full`, `full_like`, `zeros_like`, `ones_like`, `scalar_tensor`, `new_full`...: a splat
 /// of the result type.
+/// A dynamic shape is the result's recorded sizes (a `dynamic_broadcast_in_dim` of the
+/// scalar).
 pub fn full_with(ctx: &mut Ctx, value: f64) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
-    if !out.is_static() {
-        return Err("a tensor factory with a dynamic shape is not supported yet".into());
-    }
     Ok(vec![ctx.e.splat(value, &out.elem, out.dims())])
+}
+
+/// `zeros_like(self)` and the like: a splat over `self`'s run-time shape; the other
+/// factories sharing these lowerings take their recorded result shape.
+fn full_like_self(ctx: &mut Ctx, args: &Args, value: f64) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    // `zeros`, `new_zeros(self, size)`...: the shape is the `size` argument's (recorded).
+    if out.is_static() || !args.is_tensor("self") || args.defs.iter().any(|d| d.name == "size") {
+        return full_with(ctx, value);
+    }
+    let x = args.tensor(ctx, "self")?;
+    if x.shape() != out.dims() {
+        return full_with(ctx, value);
+    }
+    Ok(vec![ctx.e.splat_over(value, &out.elem, &x)])
 }
 
 pub fn full(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -215,32 +373,41 @@ pub fn scalar_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     full_with(ctx, args.float("s")?)
 }
 
-pub fn zeros_like(ctx: &mut Ctx, _args: &Args) -> LResult<Vec<Val>> {
-    full_with(ctx, 0.0)
+pub fn zeros_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    full_like_self(ctx, args, 0.0)
 }
 
-pub fn ones_like(ctx: &mut Ctx, _args: &Args) -> LResult<Vec<Val>> {
-    full_with(ctx, 1.0)
+pub fn ones_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    full_like_self(ctx, args, 1.0)
 }
 
 pub fn full_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
-    full_with(ctx, args.float("fill_value")?)
+    let value = args.float("fill_value")?;
+    full_like_self(ctx, args, value)
 }
 
 /// `arange(start, end, step)`: iota scaled and shifted, in the result's dtype.
 pub fn arange(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
-    let start = args.opt_scalar("start")?.map(|s| s.as_f64()).unwrap_or(0.0);
+    // A symbolic start (`arange(T - 4, T)`) is added at run time.
+    let dynamic_start = match int_arg(ctx, args, "start") {
+        Ok(Some(IntArg::Dynamic(v))) => Some(v),
+        _ => None,
+    };
+    let start = if dynamic_start.is_some() { 0.0 } else { args.opt_scalar("start")?.map(|s| s.as_f64()).unwrap_or(0.0) };
     let step = args.opt_scalar("step")?.map(|s| s.as_f64()).unwrap_or(1.0);
-    let iota = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", out.clone());
-    let n = out.dims().to_vec();
-    let mut r = iota;
+    let mut r = ctx.e.iota(out.dims(), 0, &out.elem);
     if step != 1.0 {
-        let k = ctx.e.splat(step, &out.elem, &n);
+        let k = ctx.e.splat_over(step, &out.elem, &r);
         r = ctx.e.binary("stablehlo.multiply", &r, &k);
     }
     if start != 0.0 {
-        let k = ctx.e.splat(start, &out.elem, &n);
+        let k = ctx.e.splat_over(start, &out.elem, &r);
+        r = ctx.e.binary("stablehlo.add", &r, &k);
+    }
+    if let Some(s) = dynamic_start {
+        let s = ctx.e.convert(&s, &out.elem);
+        let k = ctx.e.broadcast_over(&s, &r);
         r = ctx.e.binary("stablehlo.add", &r, &k);
     }
     Ok(vec![r])
@@ -255,14 +422,12 @@ fn triangle(ctx: &mut Ctx, args: &Args, upper: bool) -> LResult<Vec<Val>> {
     if r < 2 {
         return Err("triu/tril need at least 2 dimensions".into());
     }
-    let shape = x.shape().to_vec();
-    let i64t = tensor(&shape, ElemTy::I(64));
-    let rows = ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {} : i64", r - 2), i64t.clone());
-    let cols = ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {} : i64", r - 1), i64t);
+    let rows = ctx.e.iota_like(&x, r - 2, &ElemTy::I(64));
+    let cols = ctx.e.iota_like(&x, r - 1, &ElemTy::I(64));
     let diff = ctx.e.binary("stablehlo.subtract", &cols, &rows);
-    let kk = ctx.e.splat(k as f64, &ElemTy::I(64), &shape);
+    let kk = ctx.e.splat_over(k as f64, &ElemTy::I(64), &x);
     let keep = ctx.e.compare(if upper { "GE" } else { "LE" }, &diff, &kk);
-    let zero = ctx.e.splat(0.0, x.elem(), &shape);
+    let zero = ctx.e.splat_over(0.0, x.elem(), &x);
     Ok(vec![ctx.e.select(&keep, &x, &zero)])
 }
 
@@ -281,17 +446,18 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
         ctx.e.errors.push(format!("cannot gather along dim {axis} of {}", x.ty));
         return x.clone();
     }
-    let idx = ctx.e.convert(indices, &ElemTy::I(64));
-    // Negative indices count from the end.
-    let size = ctx.e.splat(x.shape()[axis] as f64, &ElemTy::I(64), idx.shape());
-    let zero = ctx.e.splat(0.0, &ElemTy::I(64), idx.shape());
-    let neg = ctx.e.compare("LT", &idx, &zero);
-    let wrapped = ctx.e.binary("stablehlo.add", &idx, &size);
-    let idx = ctx.e.select(&neg, &wrapped, &idx);
+    let mut idx = ctx.e.convert(indices, &ElemTy::I(64));
+    // Negative indices count from the end. (embedding and index_select, the users with
+    // run-time indices, reject negative ones in PyTorch: no wrap for dynamic indices.)
+    if idx.ty.is_static() {
+        let size = ctx.e.splat(x.shape()[axis] as f64, &ElemTy::I(64), idx.shape());
+        let zero = ctx.e.splat(0.0, &ElemTy::I(64), idx.shape());
+        let neg = ctx.e.compare("LT", &idx, &zero);
+        let wrapped = ctx.e.binary("stablehlo.add", &idx, &size);
+        idx = ctx.e.select(&neg, &wrapped, &idx);
+    }
     let ir = idx.rank();
-    let mut idx_shape = idx.shape().to_vec();
-    idx_shape.push(1);
-    let idx = ctx.e.reshape(&idx, &idx_shape);
+    let idx = ctx.e.append_unit_dim(&idx);
     let mut out_shape: Vec<i64> = x.shape()[..axis].to_vec();
     out_shape.extend_from_slice(&indices.shape()[..ir]);
     out_shape.extend_from_slice(&x.shape()[axis + 1..]);
@@ -300,11 +466,18 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
     // The index dims land at `axis`; every other output dim is an offset dim.
     let batch: Vec<i64> = (axis as i64..(axis + ir) as i64).collect();
     let offset: Vec<i64> = (0..out_shape.len() as i64).filter(|d| !batch.contains(d)).collect();
-    let attrs = format!(
-        "dimension_numbers = #stablehlo.gather<offset_dims = [{}], collapsed_slice_dims = [{axis}], start_index_map = [{axis}], index_vector_dim = {ir}>, indices_are_sorted = false, slice_sizes = {}",
-        join(&offset),
-        i64_array(&slice_sizes)
+    let numbers = format!(
+        "dimension_numbers = #stablehlo.gather<offset_dims = [{}], collapsed_slice_dims = [{axis}], start_index_map = [{axis}], index_vector_dim = {ir}>, indices_are_sorted = false",
+        join(&offset)
     );
+    if slice_sizes.iter().any(|&d| d < 0) {
+        // Whole slices of dynamic dims: the slice sizes are an operand.
+        let mut dims = ctx.e.dims_of(x);
+        dims[axis] = ctx.e.splat(1.0, &SIZE, &[]);
+        let sizes = ctx.e.shape_from(&dims);
+        return ctx.e.op("stablehlo.dynamic_gather", &[x, &idx, &sizes], &numbers, tensor(&out_shape, x.elem().clone()));
+    }
+    let attrs = format!("{numbers}, slice_sizes = {}", i64_array(&slice_sizes));
     ctx.e.op("stablehlo.gather", &[x, &idx], &attrs, tensor(&out_shape, x.elem().clone()))
 }
 
@@ -334,12 +507,8 @@ pub fn gather(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mut one = shape.clone();
     one.push(1);
     for d in 0..x.rank() {
-        let c = if d == dim {
-            idx.clone()
-        } else {
-            ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {d} : i64"), tensor(&shape, ElemTy::I(64)))
-        };
-        coords.push(ctx.e.reshape(&c, &one));
+        let c = if d == dim { idx.clone() } else { ctx.e.iota_like(&idx, d, &ElemTy::I(64)) };
+        coords.push(ctx.e.append_unit_dim(&c));
     }
     let refs: Vec<&Val> = coords.iter().collect();
     let mut full = shape.clone();
@@ -377,7 +546,7 @@ pub fn copy(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         return Err(format!("copy of a rank-{} source into a rank-{} tensor", src.rank(), x.rank()).into());
     }
     let v = if x.elem().is_bool() && !src.elem().is_bool() {
-        let zero = ctx.e.splat(0.0, src.elem(), src.shape());
+        let zero = ctx.e.splat_over(0.0, src.elem(), &src);
         ctx.e.compare("NE", &src, &zero)
     } else {
         ctx.e.convert(&src, x.elem())

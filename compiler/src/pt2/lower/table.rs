@@ -111,6 +111,8 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.cumprod.default", args: &[req("self"), req("dim"), def("dtype", Default::None)], lower: reduce::cumprod },
     Lowering { target: "aten.cumsum.default", args: &[req("self"), req("dim"), def("dtype", Default::None)], lower: reduce::cumsum },
     Lowering { target: "aten.detach.default", args: &[req("self")], lower: elementwise::identity },
+    // In place, but changes no value: its result is `self`.
+    Lowering { target: "aten.detach_.default", args: &[req("self")], lower: elementwise::identity },
     Lowering { target: "aten.diagonal.default", args: &[req("self"), def("offset", Default::Int(0)), def("dim1", Default::Int(0)), def("dim2", Default::Int(1))], lower: index::diagonal },
     Lowering { target: "aten.diff.default", args: &[req("self"), def("n", Default::Int(1)), def("dim", Default::Int(-1)), def("prepend", Default::None), def("append", Default::None)], lower: composite::diff },
     Lowering { target: "aten.div.Scalar", args: &[req("self"), req("other")], lower: elementwise::div },

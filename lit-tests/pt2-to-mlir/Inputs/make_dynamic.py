@@ -1,0 +1,77 @@
+"""Writes the small dynamic-shape archives the pt2-to-mlir lit tests read (dynamic.test):
+
+    .venv-bench/bin/python lit-tests/pt2-to-mlir/Inputs/make_dynamic.py lit-tests/pt2-to-mlir/Inputs
+
+Each is saved after run_decompositions(), as the converter's users save them.
+`dyn-unsolvable.pt2` is `dyn-derived.pt2` with its input's size rewritten to `s39*s39`,
+which no input size defines (torch.export writes no such input; the importer must
+still refuse it before lowering anything).
+"""
+import io, json, os, sys, zipfile
+import torch, torch.nn as nn
+from torch.export import Dim
+
+torch.manual_seed(0)
+out = sys.argv[1]
+
+
+class Derived(nn.Module):  # input dim 8*h: h = dim // 8
+    def forward(s, x):  # [1, 3, 8h]
+        return x.reshape(1, 3, x.shape[2] // 8, 8).sum(-1) + x[..., ::8]
+
+
+class Embed(nn.Module):  # token + positional embedding over a dynamic batch and sequence
+    def __init__(s):
+        super().__init__(); s.tok = nn.Embedding(16, 4); s.pos = nn.Embedding(32, 4)
+
+    def forward(s, ids):  # [B, T]
+        return s.tok(ids) + s.pos(torch.arange(ids.shape[1]))
+
+
+class Slices(nn.Module):  # bounds relative to a dynamic size, split, select, cat
+    def forward(s, x):  # [T, 6]
+        a, b = x.split(3, dim=1)
+        return torch.cat([x[1:] + x[:-1], x[-1:]], 0) + torch.cat([b, a], 1)[:, None, 0] * x.select(0, -1)
+
+
+class Factories(nn.Module):  # factories and masks over dynamic shapes
+    def forward(s, x):  # [B, T]
+        i = torch.arange(x.shape[1])
+        causal = i[:, None] >= i[None, :]
+        z = torch.where(x > 0, x, torch.zeros_like(x))
+        return torch.where(causal, z[:, None, :], torch.full_like(x, -1.0)[:, None, :])
+
+
+class SymInt(nn.Module):  # a size as an operand; a second input sized s + 1
+    def forward(s, x, y):  # [B, T], [B, T + 1]
+        return x * x.shape[1] + y[:, 1:]
+
+
+t = Dim("t", min=4, max=32)
+b = Dim("b", min=1, max=8)
+h = Dim("h", min=2, max=16)
+specs = {
+    "dyn-derived": (Derived(), (torch.randn(1, 3, 24),), {"x": {2: 8 * h}}),
+    "dyn-embed": (Embed(), (torch.randint(0, 16, (2, 5)),), {"ids": {0: b, 1: t}}),
+    "dyn-slices": (Slices(), (torch.randn(5, 6),), {"x": {0: t}}),
+    "dyn-factories": (Factories(), (torch.randn(2, 5),), {"x": {0: b, 1: t}}),
+    "dyn-symint": (SymInt(), (torch.randn(2, 5), torch.randn(2, 6)), {"x": {0: b, 1: t}, "y": {0: b, 1: t + 1}}),
+}
+for name, (m, args, dyn) in specs.items():
+    ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn).run_decompositions()
+    torch.export.save(ep, os.path.join(out, f"{name}.pt2"))
+
+# The unsolvable variant: same archive, the input's size expression replaced.
+src = os.path.join(out, "dyn-derived.pt2")
+buf = io.BytesIO()
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename.endswith("models/model.json"):
+            ep = json.loads(data)
+            size = ep["graph_module"]["graph"]["tensor_values"]["x"]["sizes"][2]["as_expr"]
+            size["expr_str"] = "Mul(Symbol('s39', positive=True, integer=True), Symbol('s39', positive=True, integer=True))"
+            data = json.dumps(ep).encode()
+        zout.writestr(item, data)
+with open(os.path.join(out, "dyn-unsolvable.pt2"), "wb") as f:
+    f.write(buf.getvalue())
