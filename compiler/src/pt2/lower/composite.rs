@@ -380,6 +380,22 @@ fn softmax_last(ctx: &mut Ctx, x: &Val) -> Val {
     ctx.e.binary("stablehlo.divide", &e, &sb)
 }
 
+/// Softmax over the last dim as an `aten._softmax` composite (TFLite's SOFTMAX; the
+/// decomposed form over unknown sizes has run-time broadcasts no pattern recognizes),
+/// or decomposed when the composite cannot be built.
+fn softmax_kept(ctx: &mut Ctx, x: &Val) -> Val {
+    let name = ctx.e.fresh();
+    let attrs = [format!("dim = {} : i64", x.rank() as i64 - 1), "half_to_float = false".to_string()];
+    let build = |ctx: &mut Ctx| -> LResult<Vec<Val>> {
+        let x = ctx.tensor(&name)?;
+        Ok(vec![softmax_last(ctx, &x)])
+    };
+    match super::as_composite::composite(ctx, "aten._softmax", &attrs, &[name.as_str()], std::slice::from_ref(x), build) {
+        Some(mut v) => v.remove(0),
+        None => softmax_last(ctx, x),
+    }
+}
+
 /// `scaled_dot_product_attention(query, key, value, attn_mask, dropout_p, is_causal,
 /// scale, enable_gqa)`: softmax(q k^T * scale + mask) v, PyTorch's math path.
 pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -451,7 +467,7 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
             ctx.e.binary("stablehlo.add", &scores, &mask)
         };
     }
-    let p = softmax_last(ctx, &scores);
+    let p = if scores.ty.is_static() { softmax_last(ctx, &scores) } else { softmax_kept(ctx, &scores) };
     let y = batched_matmul(ctx, &p, &v, false, &elem);
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
