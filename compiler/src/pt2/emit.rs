@@ -1130,21 +1130,42 @@ impl Emitter<'_> {
         if v.ty.is_static() {
             return self.slice_dim(v, dim, start, len);
         }
+        self.slice_range_ext(v, dim, &Extent::Known(start), &Extent::Known(start + len))
+    }
+
+    /// Elements `[start, limit)` of `v` along `dim`, bounds known or read at run time
+    /// (`stablehlo.real_dynamic_slice`; the other dims whole).
+    pub fn slice_range_ext(&mut self, v: &Val, dim: usize, start: &Extent, limit: &Extent) -> Val {
         let mut starts = vec![Extent::Known(0); v.rank()];
-        starts[dim] = Extent::Known(start);
+        starts[dim] = start.clone();
         let mut limits = self.extents(v);
-        limits[dim] = Extent::Known(start + len);
+        limits[dim] = limit.clone();
         let strides = vec![Extent::Known(1); v.rank()];
         let (s, l, st) = (self.extents_tensor(&starts), self.extents_tensor(&limits), self.extents_tensor(&strides));
         let mut shape = v.shape().to_vec();
-        shape[dim] = len;
+        shape[dim] = match (start.known(), limit.known()) {
+            (a, b) if a >= 0 && b >= 0 => b - a,
+            _ => -1,
+        };
         self.op("stablehlo.real_dynamic_slice", &[v, &s, &l, &st], "", tensor(&shape, v.elem().clone()))
     }
 
     /// The recorded symbolic sizes of the node tensor whose pattern is `v`'s, if one
     /// tensor (or several that agree) has it.
     pub fn symbolic_dims(&self, v: &Val) -> Option<Vec<SymDim>> {
-        let mut found = self.dynamic_shapes.iter().filter(|(p, _)| p.as_slice() == v.shape()).map(|(_, s)| s);
+        self.symbolic_dims_of(v.shape())
+    }
+
+    /// The recorded symbolic sizes of the node's tensor named `name` (an operand or a
+    /// result with dynamic dims).
+    pub fn recorded_dims(&self, name: &str) -> Option<Vec<SymDim>> {
+        self.dynamic_names.iter().position(|(n, _)| n == name).map(|i| self.dynamic_shapes[i].1.clone())
+    }
+
+    /// The recorded symbolic sizes of the node tensor with static pattern `shape`, if
+    /// one tensor (or several that agree) has it.
+    pub fn symbolic_dims_of(&self, shape: &[i64]) -> Option<Vec<SymDim>> {
+        let mut found = self.dynamic_shapes.iter().filter(|(p, _)| p.as_slice() == shape).map(|(_, s)| s);
         let first = found.next()?.clone();
         found.all(|s| *s == first).then_some(first)
     }

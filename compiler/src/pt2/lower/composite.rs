@@ -1284,7 +1284,6 @@ const MAX_DIFF_STEPS: i64 = 4096;
 pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    static_input(&x, "diff")?;
     let d = args.dim_or("dim", -1, x.rank())? as usize;
     let mut parts = Vec::new();
     if let Some(p) = args.opt_tensor(ctx, "prepend")? {
@@ -1294,8 +1293,11 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if let Some(a) = args.opt_tensor(ctx, "append")? {
         parts.push(a);
     }
-    if parts.iter().any(|p| p.rank() != x.rank() || !p.ty.is_static()) {
-        return Err(format!("diff's prepend and append must be static tensors of the input's rank {}", x.rank()).into());
+    if parts.iter().any(|p| p.rank() != x.rank()) {
+        return Err(format!("diff's prepend and append must be tensors of the input's rank {}", x.rank()).into());
+    }
+    if parts.iter().any(|p| !p.ty.is_static()) {
+        return diff_dynamic(ctx, args, parts, d);
     }
     let mut y = if parts.len() == 1 {
         x
@@ -1325,6 +1327,44 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         }
         let hi = ctx.e.slice_dim(&y, d, 1, len - 1);
         let lo = ctx.e.slice_dim(&y, d, 0, len - 1);
+        y = if y.elem().is_bool() { ctx.e.binary("stablehlo.xor", &hi, &lo) } else { ctx.e.binary("stablehlo.subtract", &hi, &lo) };
+    }
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// `diff` over tensors with unknown dims: each order subtracts two run-time slices of
+/// the dim (its length read at run time when unknown).
+fn diff_dynamic(ctx: &mut Ctx, args: &Args, parts: Vec<Val>, d: usize) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = parts.iter().find(|p| p.rank() > d).cloned().ok_or("diff needs a tensor")?;
+    let mut y = if parts.len() == 1 {
+        x.clone()
+    } else {
+        let mut shape = x.shape().to_vec();
+        let sizes: Vec<i64> = parts.iter().map(|p| p.shape()[d]).collect();
+        shape[d] = if sizes.iter().all(|&s| s >= 0) { sizes.iter().sum() } else { -1 };
+        let refs: Vec<&Val> = parts.iter().collect();
+        ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {d} : i64"), tensor(&shape, x.elem().clone()))
+    };
+    let n = args.int_at_least("n", 0)?;
+    if n > MAX_DIFF_STEPS {
+        return Err(format!("diff of order {n} would emit {n} subtractions; edge lowers at most {MAX_DIFF_STEPS}").into());
+    }
+    for _ in 0..n {
+        let len = ctx.e.extent(&y, d);
+        if len.known() == 0 {
+            break;
+        }
+        let shorter = match len.known() {
+            k if k > 0 => Extent::Known(k - 1),
+            _ => {
+                let l = ctx.e.extent_value(&len);
+                let one = ctx.e.splat(1.0, &crate::pt2::emit::SIZE, &[]);
+                Extent::Run(ctx.e.binary("stablehlo.subtract", &l, &one))
+            }
+        };
+        let hi = ctx.e.slice_range_ext(&y, d, &Extent::Known(1), &len);
+        let lo = ctx.e.slice_range_ext(&y, d, &Extent::Known(0), &shorter);
         y = if y.elem().is_bool() { ctx.e.binary("stablehlo.xor", &hi, &lo) } else { ctx.e.binary("stablehlo.subtract", &hi, &lo) };
     }
     Ok(vec![ctx.e.reshape(&y, out.dims())])

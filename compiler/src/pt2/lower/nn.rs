@@ -850,21 +850,36 @@ fn resize_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: &TensorTy, bilinear:
                 Some(crate::pt2::schema::Argument::AsFloats(v)) => v.get(i).map(|f| f.0),
                 _ => None,
             };
+            let n = ctx.e.extent(&y, axis);
             let s = match factor {
                 Some(f) if f >= 1.0 && f.fract() == 0.0 && f <= 1024.0 => f as i64,
                 _ => {
-                    return Err(format!(
-                        "resizing dim {axis} of {} (a dynamic size) needs an integer scale_factor; got {}",
-                        x.ty,
-                        factor.map_or("an output size".to_string(), |f| f.to_string())
-                    )
-                    .into())
+                    // An output size (or a fractional factor): the output's recorded size,
+                    // the source position scaled by the factor's inverse, else in / out.
+                    let recorded = ctx.outputs.first().cloned().flatten().and_then(|n| ctx.e.recorded_dims(&n));
+                    let m = match (n_out, recorded.and_then(|d| d.get(axis).cloned())) {
+                        (m, _) if m >= 0 => Extent::Known(m),
+                        (_, Some(crate::pt2::sym::SymDim::Dynamic(e))) => Extent::Run(ctx.e.eval(&e)?),
+                        _ => return Err(format!("resizing dim {axis} of {}: the output's size is not known", x.ty).into()),
+                    };
+                    let ratio = match factor {
+                        Some(f) if f > 0.0 => Ratio::Const(1.0 / f),
+                        _ => {
+                            let a = ctx.e.extent_value(&n);
+                            let b = ctx.e.extent_value(&m);
+                            let a = ctx.e.convert(&a, &elem);
+                            let b = ctx.e.convert(&b, &elem);
+                            Ratio::Run(ctx.e.binary("stablehlo.divide", &a, &b))
+                        }
+                    };
+                    let w = interpolation_matrix(ctx, &n, &m, &ratio, bilinear, &elem);
+                    y = dot_along(ctx, &y, &w, axis, m.known());
+                    continue;
                 }
             };
             if s == 1 {
                 continue;
             }
-            let n = ctx.e.extent(&y, axis);
             if bilinear.is_none() {
                 // Output d reads input d / s: each element repeated s times.
                 let mut wide = ctx.e.extents(&y);
@@ -877,7 +892,7 @@ fn resize_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: &TensorTy, bilinear:
                 continue;
             }
             let m = ctx.e.extent_product(&[n.clone(), Extent::Known(s)]);
-            (interpolation_matrix(ctx, &n, &m, 1.0 / s as f64, bilinear.unwrap_or(false), &elem), m.known())
+            (interpolation_matrix(ctx, &n, &m, &Ratio::Const(1.0 / s as f64), bilinear, &elem), m.known())
         };
         y = dot_along(ctx, &y, &w, axis, n_out);
     }
@@ -903,10 +918,17 @@ fn resize_taps(d: i64, n_in: i64, n_out: i64, scale: f64, bilinear: Option<bool>
     }
 }
 
-/// The bilinear [n_in, n_out] matrix of a dim whose sizes are known at run time only:
-/// column `d` holds `1 - w` at row `lo` and `w` at row `hi` (`resize_taps`), built from
-/// iotas and compares.
-fn interpolation_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, scale: f64, align: bool, elem: &ElemTy) -> Val {
+/// The input-to-output scale of a resized dim: a constant, or a 0-d value.
+enum Ratio {
+    Const(f64),
+    Run(Val),
+}
+
+/// The [n_in, n_out] resize matrix of a dim whose sizes are known at run time only:
+/// column `d` holds, for nearest (`bilinear` None), 1 at row `floor(d * scale)`; for
+/// bilinear, `1 - w` at row `lo` and `w` at row `hi` (`resize_taps`). Built from iotas
+/// and compares.
+fn interpolation_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, scale: &Ratio, bilinear: Option<bool>, elem: &ElemTy) -> Val {
     let size = crate::pt2::emit::SIZE;
     let dst = ctx.e.iota_ext(std::slice::from_ref(n_out), 0, &size);
     let dst = ctx.e.convert(&dst, elem);
@@ -917,6 +939,22 @@ fn interpolation_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, scale: f64
         let l = ctx.e.binary("stablehlo.subtract", &n, &one);
         let l = ctx.e.convert(&l, elem);
         ctx.e.broadcast_like(&l, &dst, &[])
+    };
+    let sc = match scale {
+        Ratio::Const(v) => k(ctx, *v, &dst),
+        Ratio::Run(v) => ctx.e.broadcast_like(v, &dst, &[]),
+    };
+    let Some(align) = bilinear else {
+        // Nearest: row min(floor(d * scale), n_in - 1) gets 1.
+        let p = ctx.e.binary("stablehlo.multiply", &dst, &sc);
+        let lo = ctx.e.unary("stablehlo.floor", &p);
+        let lo = ctx.e.binary("stablehlo.minimum", &lo, &last_i);
+        let square = [n_in.clone(), n_out.clone()];
+        let rows = ctx.e.iota_ext(&square, 0, &size);
+        let rows = ctx.e.convert(&rows, elem);
+        let at = ctx.e.broadcast_in_dim_ext(&lo, &square, &[1]);
+        let hit = ctx.e.compare("EQ", &rows, &at);
+        return ctx.e.convert(&hit, elem);
     };
     let src = if align {
         // d * (n_in - 1) / max(n_out - 1, 1)
@@ -930,7 +968,6 @@ fn interpolation_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, scale: f64
         ctx.e.binary("stablehlo.divide", &p, &m1)
     } else {
         let half = k(ctx, 0.5, &dst);
-        let sc = k(ctx, scale, &dst);
         let zero = k(ctx, 0.0, &dst);
         let a = ctx.e.binary("stablehlo.add", &dst, &half);
         let a = ctx.e.binary("stablehlo.multiply", &a, &sc);
