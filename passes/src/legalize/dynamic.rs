@@ -36,14 +36,151 @@ pub(super) fn shape_of<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, x: Value<'c>) 
 }
 
 /// The 0-d int32 size of dim `d` of `x`: a constant when static, else sliced out of
-/// `tfl.shape(x)`.
+/// `tfl.shape` of the value the size comes from (`dim_origin`: a model input, mostly).
 pub(super) fn dim_size<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, x: Value<'c>, d: usize) -> Value<'c> {
     let n = ty(x).dims()[d];
     if n >= 0 {
         return scalar_i32(rw, anchor, n);
     }
-    let shape = shape_of(rw, anchor, x);
-    element(rw, anchor, shape, d as i64)
+    match dim_origin(x, d) {
+        Origin::Size(v) => v,
+        Origin::Dim(y, e) => {
+            let shape = shape_of(rw, anchor, y);
+            element(rw, anchor, shape, e as i64)
+        }
+    }
+}
+
+/// Where an unknown dim's size can be read.
+enum Origin<'c> {
+    /// Dim `.1` of this value.
+    Dim(Value<'c>, usize),
+    /// This 0-d int32 value (an element of a run-time shape that made the dim).
+    Size(Value<'c>),
+}
+
+/// The earliest value whose dim has the size of `x`'s unknown dim `d`, following
+/// legalized TFL ops back to a model input where the ops keep the dim: element-wise
+/// ops (whose operands have the result's shape in StableHLO), casts, transposes,
+/// reductions, concatenations off their axis, gathers of indices, the leading dims of
+/// matrix products; a `tfl.broadcast_to` gives the element of its shape operand. Reading
+/// one `tfl.shape` of the input, not of every intermediate, keeps the intermediates free
+/// to fuse.
+fn dim_origin(x: Value<'_>, d: usize) -> Origin<'_> {
+    let (mut v, mut d) = (x, d);
+    for _ in 0..256 {
+        match dim_source(v, d) {
+            Some((DimSource::Value(w), e)) => (v, d) = (w, e),
+            Some((DimSource::Size(s), _)) => return Origin::Size(s),
+            None => break,
+        }
+    }
+    Origin::Dim(v, d)
+}
+
+enum DimSource<'c> {
+    Value(Value<'c>),
+    Size(Value<'c>),
+}
+
+/// One step of `dim_origin`: the operand (and its dim) that `v`'s dim `d` is, when `v`'s
+/// defining op keeps it.
+fn dim_source(v: Value<'_>, d: usize) -> Option<(DimSource<'_>, usize)> {
+    let op = v.defining_op()?;
+    let vt = ty(v);
+    let rank = vt.dims().len();
+    let same_dim = |o: Value<'_>, e: usize| ty(o).dims().len() == rank && ty(o).dims().get(e) == Some(&-1);
+    let def = op.def()?;
+    if op.num_results() != 1 {
+        return None;
+    }
+    if def.has(edge_dialects::catalog::Trait::ElementWise) || op.isa::<tfl::SelectV2>() {
+        // Operands of the result's rank with the dim unknown too have it (no operand of
+        // a legalized StableHLO element-wise op broadcasts).
+        let o = op.operands().into_iter().find(|&o| same_dim(o, d))?;
+        return Some((DimSource::Value(o), d));
+    }
+    if let Some(t) = op.cast::<tfl::Transpose>() {
+        let perm = t.perm().const_ints()?;
+        let e = usize::try_from(*perm.get(d)?).ok()?;
+        return ty(t.input()).dims().get(e).is_some_and(|&n| n < 0).then_some((DimSource::Value(t.input()), e));
+    }
+    if let Some(b) = op.cast::<tfl::BroadcastTo>() {
+        // The size is the shape operand's element `d`, when that is a known piece.
+        let piece = concat_piece(b.shape(), d)?;
+        return Some((DimSource::Size(piece), d));
+    }
+    if let Some(edge_dialects::catalog::Permute::AxesOperand(k)) = def.layout() {
+        let x = op.operand(0);
+        let xr = ty(x).dims().len() as i64;
+        let mut axes: Vec<usize> = op.operand(k).const_ints()?.iter().map(|&a| a.rem_euclid(xr.max(1)) as usize).collect();
+        axes.sort_unstable();
+        let e = if op.bool_attr("keep_dims") == Some(true) {
+            d
+        } else {
+            (0..xr as usize).filter(|i| !axes.contains(i)).nth(d)?
+        };
+        return (ty(x).dims().get(e) == Some(&-1)).then_some((DimSource::Value(x), e));
+    }
+    if op.isa::<tfl::Concatenation>() {
+        let axis = op.int_attr("axis")?.rem_euclid(rank.max(1) as i64) as usize;
+        let o = op.operand(0);
+        return (axis != d && same_dim(o, d)).then_some((DimSource::Value(o), d));
+    }
+    if let Some(g) = op.cast::<tfl::Gather>() {
+        let (axis, idx) = (g.axis()?, g.indices());
+        let ir = ty(idx).dims().len();
+        if axis == 0 && g.batch_dims().unwrap_or(0) == 0 && d < ir {
+            return (ty(idx).dims()[d] < 0).then_some((DimSource::Value(idx), d));
+        }
+        return None;
+    }
+    if let Some(m) = op.cast::<tfl::BatchMatmul>() {
+        // Leading dims and the rows are x's (without adj_x).
+        let x = m.x();
+        let rows = rank.checked_sub(2)?;
+        let fits = d < rows || (d == rows && m.adj_x() != Some(true));
+        return (fits && same_dim(x, d)).then_some((DimSource::Value(x), d));
+    }
+    if op.isa::<tfl::Conv2d>() || op.isa::<tfl::DepthwiseConv2d>() || op.isa::<tfl::MaxPool2d>() || op.isa::<tfl::AveragePool2d>() {
+        // The batch.
+        let x = op.operand(0);
+        return (d == 0 && same_dim(x, 0)).then_some((DimSource::Value(x), 0));
+    }
+    if op.isa::<tfl::FullyConnected>() && op.bool_attr("keep_num_dims") == Some(true) {
+        let x = op.operand(0);
+        return (d + 1 < rank && same_dim(x, d)).then_some((DimSource::Value(x), d));
+    }
+    None
+}
+
+/// The 0-d int32 value that is element `i` of the 1-D int32 `v` when `v` is a
+/// concatenation of one-element pieces (a run-time shape as the importer builds it):
+/// the scalar a piece reshapes, or a constant piece's value is not returned (the
+/// caller folds constants itself).
+fn concat_piece(v: Value<'_>, i: usize) -> Option<Value<'_>> {
+    let c = v.defined_by::<tfl::Concatenation>()?;
+    if c.op().int_attr("axis") != Some(0) {
+        return None;
+    }
+    let mut at = 0usize;
+    for p in c.op().operands() {
+        let n = *ty(p).dims().first()?;
+        if n < 0 {
+            return None;
+        }
+        if i < at + n as usize {
+            if n != 1 || ty(p).elem != ElemTy::I(32) {
+                return None;
+            }
+            // reshape(s : tensor<i32>) -> tensor<1xi32>
+            let r = p.defined_by::<tfl::Reshape>()?;
+            let s = r.input();
+            return (ty(s).dims().is_empty() && ty(s).elem == ElemTy::I(32) && s.const_ints().is_none()).then_some(s);
+        }
+        at += n as usize;
+    }
+    None
 }
 
 /// Element `i` of the 1-D int32 `v` as a 0-d value (`strided_slice` that shrinks the
@@ -51,6 +188,9 @@ pub(super) fn dim_size<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, x: Value<'c>, 
 pub(super) fn element<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, i: i64) -> Value<'c> {
     if let Some(vals) = v.const_ints().filter(|c| c.len() as i64 > i) {
         return scalar_i32(rw, anchor, vals[i as usize]);
+    }
+    if let Some(s) = usize::try_from(i).ok().and_then(|i| concat_piece(v, i)) {
+        return s;
     }
     let (b, e, s) = (i32_const(rw, anchor, &[i]), i32_const(rw, anchor, &[i + 1]), i32_const(rw, anchor, &[1]));
     let zero = i32_attr(anchor, 0);
