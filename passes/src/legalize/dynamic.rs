@@ -51,6 +51,21 @@ pub(super) fn dim_size<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, x: Value<'c>, 
     }
 }
 
+/// Whether dim `da` of `a` and dim `db` of `b` have one size at run time: both static
+/// and equal, or both unknown and traced to one origin (`dim_origin`).
+pub(crate) fn same_dim_size(a: Value<'_>, da: usize, b: Value<'_>, db: usize) -> bool {
+    let (na, nb) = (ty(a).dims().get(da).copied(), ty(b).dims().get(db).copied());
+    match (na, nb) {
+        (Some(x), Some(y)) if x >= 0 || y >= 0 => x == y,
+        (Some(_), Some(_)) => match (dim_origin(a, da), dim_origin(b, db)) {
+            (Origin::Dim(u, e), Origin::Dim(v, f)) => u == v && e == f,
+            (Origin::Size(u), Origin::Size(v)) => u == v,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// Where an unknown dim's size can be read.
 enum Origin<'c> {
     /// Dim `.1` of this value.
