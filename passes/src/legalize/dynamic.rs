@@ -162,6 +162,24 @@ fn dim_source(v: Value<'_>, d: usize) -> Option<(DimSource<'_>, usize)> {
         let x = op.operand(0);
         return (d == 0 && same_dim(x, 0)).then_some((DimSource::Value(x), 0));
     }
+    if let Some(r) = op.cast::<tfl::Reshape>() {
+        // One unknown dim on each side and the same static elements: the same size.
+        let x = r.input();
+        let (xd, vd) = (ty(x).dims().to_vec(), vt.dims().to_vec());
+        let unknown = |dims: &[i64]| dims.iter().filter(|&&n| n < 0).count();
+        let known = |dims: &[i64]| dims.iter().filter(|&&n| n >= 0).product::<i64>();
+        if unknown(&xd) == 1 && unknown(&vd) == 1 && known(&xd) == known(&vd) && known(&xd) > 0 {
+            let e = xd.iter().position(|&n| n < 0)?;
+            return Some((DimSource::Value(x), e));
+        }
+        return None;
+    }
+    if let Some(sl) = op.cast::<tfl::Slice>() {
+        // Taken whole from 0 (size -1): the operand's dim.
+        let (b, n) = (sl.begin().const_ints()?, sl.size().const_ints()?);
+        let x = sl.input();
+        return (b.get(d) == Some(&0) && n.get(d) == Some(&-1) && same_dim(x, d)).then_some((DimSource::Value(x), d));
+    }
     if op.isa::<tfl::FullyConnected>() && op.bool_attr("keep_num_dims") == Some(true) {
         let x = op.operand(0);
         return (d + 1 < rank && same_dim(x, d)).then_some((DimSource::Value(x), d));
@@ -538,11 +556,107 @@ fn strided_slice_attrs<'c>(op: Op<'c>) -> [(&'static str, Attribute<'c>); 6] {
 /// run-time (int32) bounds.
 pub(super) fn real_dynamic_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built<'c> {
     let x = op.operand(0);
+    if let Some((begin, size)) = whole_or_constant_bounds(op) {
+        let (b, n) = (i32_const(rw, op, &begin), i32_const(rw, op, &size));
+        return Ok(Some(rw.create(tfl::Slice::NAME, &[x, b, n], &op.result_types(), &[])));
+    }
     let b = as_i32(rw, op, op.operand(1))?;
     let e = as_i32(rw, op, op.operand(2))?;
     let s = as_i32(rw, op, op.operand(3))?;
     let attrs = strided_slice_attrs(op);
     Ok(Some(rw.create(tfl::StridedSlice::NAME, &[x, b, e, s], &op.result_types(), &attrs)))
+}
+
+/// The constant `(begin, size)` of `tfl.slice` for a `real_dynamic_slice` whose strides
+/// are 1 and whose every dim starts at a constant and ends at a constant or at the
+/// operand's own size (the importer's full dims, read at run time): size -1 there
+/// ("to the end"), so no shape arithmetic is left.
+fn whole_or_constant_bounds(op: Op<'_>) -> Option<(Vec<i64>, Vec<i64>)> {
+    let x = op.operand(0);
+    let rank = ty(x).dims().len();
+    let (mut begin, mut size) = (Vec::with_capacity(rank), Vec::with_capacity(rank));
+    for i in 0..rank {
+        let (b, l, st) = (piece(op.operand(1), i)?, piece(op.operand(2), i)?, piece(op.operand(3), i)?);
+        let (Piece::Const(b), Piece::Const(1)) = (b, st) else { return None };
+        match l {
+            Piece::Const(l) if l >= b => size.push(l - b),
+            Piece::Size(y, e) if same_dim_size(x, i, y, e) => size.push(-1),
+            _ => return None,
+        }
+        if b < 0 {
+            return None;
+        }
+        begin.push(b);
+    }
+    Some((begin, size))
+}
+
+/// What element `i` of a 1-D integer shape value is known to be.
+enum Piece<'c> {
+    Const(i64),
+    /// The size of dim `.1` of `.0`.
+    Size(Value<'c>, usize),
+}
+
+/// Element `i` of `v`: a constant, or the size a piece of a concatenation reads from a
+/// `tfl.shape` (see `element`).
+fn piece(v: Value<'_>, i: usize) -> Option<Piece<'_>> {
+    let v = match v.defining_op().filter(|c| c.isa::<tfl::Cast>()) {
+        Some(c) => c.operand(0),
+        None => v,
+    };
+    if let Some(c) = v.const_ints() {
+        return c.get(i).map(|&n| Piece::Const(n));
+    }
+    let c = v.defined_by::<tfl::Concatenation>()?;
+    let mut at = 0usize;
+    for p in c.op().operands() {
+        let n = usize::try_from(*ty(p).dims().first()?).ok()?;
+        if i < at + n {
+            if let Some(k) = p.const_ints() {
+                return k.get(i - at).map(|&n| Piece::Const(n));
+            }
+            // A one-element piece: reshape(s : tensor<i32>).
+            let s = p.defined_by::<tfl::Reshape>().map(|r| r.input()).filter(|s| ty(*s).dims().is_empty() && n == 1)?;
+            if let Some(n) = scalar_const(s, 8) {
+                return Some(Piece::Const(n));
+            }
+            let (y, e) = size_read(s)?;
+            return Some(Piece::Size(y, e));
+        }
+        at += n;
+    }
+    None
+}
+
+/// The value of a 0-d integer computed from constants by add, sub and mul (the
+/// importer's `0 + 1` bounds, not yet folded while legalizing).
+fn scalar_const(v: Value<'_>, depth: usize) -> Option<i64> {
+    if let Some(c) = v.const_ints() {
+        return (c.len() == 1).then(|| c[0]);
+    }
+    let op = v.defining_op().filter(|_| depth > 0 && ty(v).dims().is_empty())?;
+    let fused_none = op.str_attr("fused_activation_function").is_none_or(|a| a == "NONE");
+    let (a, b) = (scalar_const(op.try_operand(0)?, depth - 1)?, scalar_const(op.try_operand(1)?, depth - 1)?);
+    if !fused_none {
+        return None;
+    }
+    match op.name() {
+        n if n == tfl::Add::NAME => a.checked_add(b),
+        n if n == tfl::Sub::NAME => a.checked_sub(b),
+        n if n == tfl::Mul::NAME => a.checked_mul(b),
+        _ => None,
+    }
+}
+
+/// `(y, e)` when the 0-d `s` is `tfl.shape(y)[e]` (the strided slice `element` makes).
+fn size_read(s: Value<'_>) -> Option<(Value<'_>, usize)> {
+    let sl = s.defined_by::<tfl::StridedSlice>()?;
+    let shape = sl.input().defined_by::<tfl::Shape>()?;
+    let (b, e, st) = (sl.begin().const_ints()?, sl.end().const_ints()?, sl.strides().const_ints()?);
+    let masks_clear = ["begin_mask", "end_mask", "ellipsis_mask", "new_axis_mask"].iter().all(|m| sl.op().int_attr(m).unwrap_or(0) == 0);
+    let one = b.len() == 1 && e == [b[0] + 1] && st == [1] && sl.op().int_attr("shrink_axis_mask") == Some(1);
+    (masks_clear && one && b[0] >= 0).then(|| (shape.input(), b[0] as usize))
 }
 
 /// `dynamic_slice(x, starts..., slice_sizes)`: `tfl.slice` of the constant sizes at
