@@ -159,7 +159,9 @@ def bench_family(name: str, args, work: str) -> dict[str, Any]:
                 runner = ResizedRunner(path, inputs)
                 runner.invoke()
                 row[kind].update(bc.errors(runner.outputs(), expected))
-                row[kind]["ops"] = bc.count_ops(path)["ops"]
+                counted = bc.count_ops(path)
+                row[kind]["ops"] = counted["ops"]
+                row[kind]["ops_by_name"] = counted["by_name"]
                 runners[kind] = runner
             except Exception as e:  # LiteRT refuses to load, resize or run the model
                 row[kind]["run_error"] = f"{type(e).__name__}: {e}".strip()[:2000]
@@ -200,6 +202,14 @@ def print_family(res: dict[str, Any]) -> None:
             err = row.get(kind, {}).get("run_error") or (row.get(kind, {}).get("error") if kind == "static" else None)
             if err:
                 print(f"    {kind}: " + err.splitlines()[0])
+    # Where the time goes: the ops the dynamic model has beyond the static one (at mid).
+    mid = res["sizes"].get("mid", {})
+    s_ops, d_ops = (mid.get(k, {}).get("ops_by_name") for k in ("static", "dynamic"))
+    if s_ops is not None and d_ops is not None:
+        diff = {n: d_ops.get(n, 0) - s_ops.get(n, 0) for n in sorted(set(s_ops) | set(d_ops))}
+        diff = {n: k for n, k in diff.items() if k}
+        if diff:
+            print("  ops dynamic - static (mid): " + ", ".join(f"{n} {k:+d}" for n, k in sorted(diff.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
 def main() -> int:

@@ -17,11 +17,10 @@
 
 use crate::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
-use edge_dialects::ir::DYN;
+use edge_dialects::ir::Attr;
 use edge_dialects::mlir::func::Func;
-use edge_dialects::mlir::{Attribute, Op, Rewriter, Type};
+use edge_dialects::mlir::{Attribute, Context, Op, Rewriter, Type};
 use edge_dialects::tfl::op as tfl;
-use mlir_sys::*;
 
 pub static INFO: PassInfo = PassInfo {
     name: "tfl-channel-last-io",
@@ -52,14 +51,11 @@ pub(crate) fn is_entry(func: Op) -> bool {
     publics == 1
 }
 
-/// The dims of a ranked 4-D tensor type, dynamic ones as MLIR's dynamic size (what
-/// `with_shape` takes).
+/// The dims of a ranked 4-D tensor type (`ir::DYN` where dynamic).
 fn four_d(t: Type) -> Option<[i64; 4]> {
     let ty = t.value();
     let d = ty.shape.as_ref().filter(|s| s.len() == 4)?;
-    let dynamic = unsafe { mlirShapedTypeGetDynamicSize() };
-    let m = |x: i64| if x == DYN { dynamic } else { x };
-    Some([m(d[0]), m(d[1]), m(d[2]), m(d[3])])
+    Some([d[0], d[1], d[2], d[3]])
 }
 
 /// Where NCHW dim `d` is in NHWC.
@@ -74,77 +70,42 @@ fn nhwc_index(d: i64) -> i64 {
 
 /// The input names the writer uses: `tf.entry_function`'s `inputs`, else `arg<i>`.
 fn input_names(func: Op, count: usize) -> Vec<String> {
-    let listed: Vec<String> = func
-        .raw_attr("tf.entry_function")
-        .map(|a| a.to_raw())
-        .filter(|a| unsafe { mlirAttributeIsADictionary(*a) })
-        .map(|a| unsafe { mlirDictionaryAttrGetElementByName(a, edge_dialects::ir::str_ref("inputs")) })
-        .filter(|v| !v.ptr.is_null())
-        .and_then(|v| match edge_dialects::ir::attr_from_mlir(v) {
-            edge_dialects::ir::Attr::Str(s) if !s.is_empty() => {
-                Some(s.split(',').map(|x| x.trim().to_string()).collect())
-            }
-            _ => None,
-        })
-        .unwrap_or_default();
+    let entries = func.raw_attr("tf.entry_function").and_then(|a| a.dictionary_entries()).unwrap_or_default();
+    let listed: Vec<String> = match entries.iter().find(|(k, _)| *k == "inputs").map(|(_, v)| v.value()) {
+        Some(Attr::Str(s)) if !s.is_empty() => s.split(',').map(|x| x.trim().to_string()).collect(),
+        _ => vec![],
+    };
     (0..count).map(|i| listed.get(i).cloned().unwrap_or_else(|| format!("arg{i}"))).collect()
 }
 
 /// `edge.dynamic_dims` with the `dim` of every entry of the inputs in `moved` renumbered
 /// NCHW -> NHWC (and the entries put back in dim order); other fields are kept.
 /// `None` when the attribute is not the dictionary of arrays of dictionaries it should be.
-fn permuted_dims<'c>(attr: Attribute<'c>, moved: &[String]) -> Option<Attribute<'c>> {
-    let a = attr.to_raw();
-    unsafe {
-        if !mlirAttributeIsADictionary(a) {
-            return None;
+fn permuted_dims<'c>(c: Context<'c>, attr: Attribute<'c>, moved: &[String]) -> Option<Attribute<'c>> {
+    let mut inputs = Vec::new();
+    for (name, list) in attr.dictionary_entries()? {
+        if !moved.iter().any(|m| m == name) {
+            inputs.push((name, list));
+            continue;
         }
-        let ctx = mlirAttributeGetContext(a);
-        let mut inputs = Vec::new();
-        for i in 0..mlirDictionaryAttrGetNumElements(a) {
-            let named = mlirDictionaryAttrGetElement(a, i);
-            let s = mlirIdentifierStr(named.name);
-            let name = std::str::from_utf8(std::slice::from_raw_parts(s.data as *const u8, s.length)).ok()?;
-            let list = named.attribute;
-            if !moved.iter().any(|m| m == name) {
-                inputs.push(named);
-                continue;
-            }
-            if !mlirAttributeIsAArray(list) {
-                return None;
-            }
-            let mut entries = Vec::new();
-            for k in 0..mlirArrayAttrGetNumElements(list) {
-                let d = mlirArrayAttrGetElement(list, k);
-                if !mlirAttributeIsADictionary(d) {
-                    return None;
-                }
-                let mut fields = Vec::new();
-                let mut dim = None;
-                for f in 0..mlirDictionaryAttrGetNumElements(d) {
-                    let mut field = mlirDictionaryAttrGetElement(d, f);
-                    let key = mlirIdentifierStr(field.name);
-                    if std::slice::from_raw_parts(key.data as *const u8, key.length) == b"dim" {
-                        if !mlirAttributeIsAInteger(field.attribute) {
-                            return None;
-                        }
-                        let new = nhwc_index(mlirIntegerAttrGetValueInt(field.attribute));
-                        field.attribute = mlirIntegerAttrGet(mlirAttributeGetType(field.attribute), new);
-                        dim = Some(new);
-                    }
-                    fields.push(field);
-                }
-                entries.push((dim?, mlirDictionaryAttrGet(ctx, fields.len() as isize, fields.as_ptr())));
-            }
-            entries.sort_by_key(|e| e.0);
-            let items: Vec<MlirAttribute> = entries.into_iter().map(|e| e.1).collect();
-            inputs.push(MlirNamedAttribute {
-                name: named.name,
-                attribute: mlirArrayAttrGet(ctx, items.len() as isize, items.as_ptr()),
-            });
+        // The layer reads an array's elements as values; a dictionary element comes
+        // back as its text, parsed again here to get its entries.
+        let Attr::Array(items) = list.value() else { return None };
+        let mut entries = Vec::new();
+        for item in items {
+            let Attr::Other(text) = item else { return None };
+            let fields = c.parse_attr(&text)?.dictionary_entries()?;
+            let dim = fields.iter().find(|(k, _)| *k == "dim").and_then(|(_, v)| v.value().as_int())?;
+            let dim = nhwc_index(dim);
+            let fields: Vec<(&str, Attribute)> =
+                fields.into_iter().map(|(k, v)| if k == "dim" { (k, c.i64_attr(dim)) } else { (k, v) }).collect();
+            entries.push((dim, c.dictionary_attr(&fields).print()));
         }
-        Some(Attribute::from_raw(mlirDictionaryAttrGet(ctx, inputs.len() as isize, inputs.as_ptr())))
+        entries.sort_by_key(|e| e.0);
+        let texts: Vec<String> = entries.into_iter().map(|e| e.1).collect();
+        inputs.push((name, c.parse_attr(&format!("[{}]", texts.join(", ")))?));
     }
+    Some(c.dictionary_attr(&inputs))
 }
 
 impl Pass for TflChannelLastIo {
@@ -187,7 +148,7 @@ impl Pass for TflChannelLastIo {
         }
         f.set_function_type(&mut rw, &inputs, &outputs);
         if let Some(dims) = func.raw_attr(DYNAMIC_DIMS).filter(|_| !moved.is_empty()) {
-            let Some(permuted) = permuted_dims(dims, &moved) else {
+            let Some(permuted) = permuted_dims(func.context(), dims, &moved) else {
                 rw.error(
                     func,
                     &format!(
