@@ -915,6 +915,10 @@ impl Emitter<'_> {
 
     /// Emits the value of a size expression as a 0-d i32.
     pub fn eval(&mut self, e: &Expr) -> Result<Val, String> {
+        // Parts without symbols are folded here (`-2 + s27`: one constant).
+        if let Some(n) = e.constant() {
+            return Ok(self.splat(n as f64, &SIZE, &[]));
+        }
         Ok(match e {
             Expr::Int(n) => self.splat(*n as f64, &SIZE, &[]),
             Expr::Sym(s) => {

@@ -4,8 +4,8 @@
 //! whose body replaces, adds or reduces.
 
 use super::region::region_op;
-use super::{Args, Ctx, LResult};
-use crate::pt2::emit::{i64_array, join, tensor, Val};
+use super::{shape, Args, Ctx, LResult};
+use crate::pt2::emit::{i64_array, join, tensor, Val, SIZE};
 use edge_dialects::ir::{ElemTy, TensorTy};
 
 /// `name = [a, b]` for a non-empty list; nothing for an empty one (StableHLO omits
@@ -465,6 +465,56 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// Writes `src` into `x` at `start, start + step, ...` along `dim`: `src` and a mask are
 /// spread out with `stablehlo.pad` (interior padding `step - 1`) and selected over `x`.
+/// A start index along `dim` of `x` as a 0-d i32 (a negative one counts from the
+/// run-time end).
+pub(super) fn run_time_index(ctx: &mut Ctx, x: &Val, dim: usize, i: shape::IntArg) -> Val {
+    match i {
+        shape::IntArg::Dynamic(v) => v,
+        shape::IntArg::Static(i) if i < 0 => {
+            let n = ctx.e.dim_size(x, dim);
+            let k = ctx.e.splat(i as f64, &SIZE, &[]);
+            ctx.e.binary("stablehlo.add", &n, &k)
+        }
+        shape::IntArg::Static(i) => ctx.e.splat(i as f64, &SIZE, &[]),
+    }
+}
+
+/// [`strided_write`] with run-time sizes: `stablehlo.dynamic_pad` spreads `src` over
+/// `x`'s shape from `start` (a 0-d i32) by `step`, and a padded mask selects it.
+pub(super) fn strided_write_dynamic(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start: &Val, step: i64) -> LResult<Val> {
+    if src.rank() != x.rank() || dim >= x.rank() {
+        return Err(format!("the source {} does not match the destination {} along dim {dim}", src.ty, x.ty).into());
+    }
+    let zero = ctx.e.splat(0.0, &SIZE, &[]);
+    let one = ctx.e.splat(1.0, &SIZE, &[]);
+    // end = start + (n - 1) * step + 1 (n >= 1: torch.export specializes empty slices).
+    let n = ctx.e.dim_size(src, dim);
+    let k = ctx.e.splat(step as f64, &SIZE, &[]);
+    let n1 = ctx.e.binary("stablehlo.subtract", &n, &one);
+    let span = ctx.e.binary("stablehlo.multiply", &n1, &k);
+    let end = ctx.e.binary("stablehlo.add", start, &span);
+    let end = ctx.e.binary("stablehlo.add", &end, &one);
+    let size = ctx.e.dim_size(x, dim);
+    let high_d = ctx.e.binary("stablehlo.subtract", &size, &end);
+    let mut low = vec![zero.clone(); x.rank()];
+    let mut high = vec![zero.clone(); x.rank()];
+    let mut interior = vec![zero; x.rank()];
+    low[dim] = start.clone();
+    high[dim] = high_d;
+    interior[dim] = ctx.e.splat((step - 1) as f64, &SIZE, &[]);
+    let low = ctx.e.shape_from(&low);
+    let high = ctx.e.shape_from(&high);
+    let interior = ctx.e.shape_from(&interior);
+    let src = ctx.e.convert(src, x.elem());
+    let pad_zero = ctx.e.splat(0.0, x.elem(), &[]);
+    let spread = ctx.e.op("stablehlo.dynamic_pad", &[&src, &pad_zero, &low, &high, &interior], "", x.ty.clone());
+    let yes = ctx.e.splat_over(1.0, &ElemTy::I(1), &src);
+    let no = ctx.e.splat(0.0, &ElemTy::I(1), &[]);
+    let mask_ty = TensorTy { elem: ElemTy::I(1), ..x.ty.clone() };
+    let mask = ctx.e.op("stablehlo.dynamic_pad", &[&yes, &no, &low, &high, &interior], "", mask_ty);
+    Ok(ctx.e.select(&mask, &spread, x))
+}
+
 pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start: i64, step: i64) -> LResult<Val> {
     if src.rank() != x.rank() || dim >= x.rank() {
         return Err(format!("the source {} does not match the destination {} along dim {dim}", src.ty, x.ty).into());
@@ -508,14 +558,16 @@ pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start
 pub fn slice_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let src = args.tensor(ctx, "src")?;
-    if !x.ty.is_static() || !src.ty.is_static() {
-        return Err("slice_scatter with dynamic dimensions is not supported yet".into());
-    }
     let dim = args.dim_or("dim", 0, x.rank())? as usize;
     let size = x.shape()[dim];
     let step = args.opt_int("step")?.unwrap_or(1);
     if step <= 0 {
         return Err(format!("slice_scatter step must be positive, got {step}").into());
+    }
+    let start_arg = shape::int_arg(ctx, args, "start")?;
+    if !x.ty.is_static() || !src.ty.is_static() || matches!(start_arg, Some(shape::IntArg::Dynamic(_))) {
+        let start = run_time_index(ctx, &x, dim, start_arg.unwrap_or(shape::IntArg::Static(0)));
+        return Ok(vec![strided_write_dynamic(ctx, &x, &src, dim, &start, step)?]);
     }
     let start = args.opt_int("start")?.unwrap_or(0);
     let start = if start < 0 { start + size } else { start }.clamp(0, size);
@@ -526,8 +578,17 @@ pub fn slice_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn select_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let src = args.tensor(ctx, "src")?;
-    if !x.ty.is_static() {
-        return Err("select_scatter with dynamic dimensions is not supported yet".into());
+    let index_arg = shape::int_arg(ctx, args, "index")?;
+    if !x.ty.is_static() || matches!(index_arg, Some(shape::IntArg::Dynamic(_))) {
+        let dim = args.dim("dim", x.rank())? as usize;
+        let index = index_arg.ok_or("argument 'index' is missing")?;
+        let i = run_time_index(ctx, &x, dim, index);
+        let mut shape = x.shape().to_vec();
+        shape[dim] = 1;
+        let mut dims = ctx.e.dims_of(&src);
+        dims.insert(dim.min(dims.len()), ctx.e.splat(1.0, &SIZE, &[]));
+        let src = ctx.e.reshape_to(&src, &shape, &dims);
+        return Ok(vec![strided_write_dynamic(ctx, &x, &src, dim, &i, 1)?]);
     }
     let dim = args.dim("dim", x.rank())? as usize;
     let size = x.shape()[dim];

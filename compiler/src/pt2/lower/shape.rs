@@ -142,6 +142,13 @@ pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let end = int_arg(ctx, args, "end")?;
     let symbolic = matches!(start, Some(IntArg::Dynamic(_))) || matches!(end, Some(IntArg::Dynamic(_)));
     if symbolic || !x.ty.is_static() {
+        if !symbolic && size >= 0 {
+            // A static dim of a dynamic tensor: static bounds.
+            let start = clamp_bound(args.opt_int("start")?.unwrap_or(0), size);
+            let end = clamp_bound(args.opt_int("end")?.unwrap_or(i64::MAX).min(size), size).max(start);
+            let (s, e) = (ctx.e.splat(start as f64, &SIZE, &[]), ctx.e.splat(end as f64, &SIZE, &[]));
+            return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &s, &e, step, out)]);
+        }
         let n = ctx.e.dim_size(&x, dim);
         let from_zero = matches!(start, None | Some(IntArg::Static(0)));
         let start = dynamic_bound(ctx, start, &n, false);
