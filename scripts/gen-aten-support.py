@@ -140,6 +140,8 @@ def read_litert(path: str) -> tuple[dict[str, dict], dict[str, dict], str, float
     by_op: dict[str, dict] = {}
     models: dict[str, dict] = {}
     for name, r in data.get("fixtures", {}).items():
+        if r.get("kind") == "dynamic":  # whole models at several sizes, not one overload's
+            continue
         if r.get("kind") in ("models", "plain"):
             models[name] = r
             continue

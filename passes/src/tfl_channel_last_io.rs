@@ -10,12 +10,16 @@
 //!     %0 = "tfl.transpose"(%x, [0, 3, 1, 2])  ...  "tfl.transpose"(%r, [0, 2, 3, 1])
 //!
 //! Only the entry function (`@main`, or a module's only public function) changes;
-//! inputs and outputs of other ranks keep their types.
+//! inputs and outputs of other ranks keep their types. Dynamic dims move with their
+//! dims, and so do the dim indices of the function's `edge.dynamic_dims` (the Dim
+//! ranges the writer stores in the file): an NCHW input's dynamic H (dim 2) is dim 1
+//! of its NHWC form.
 
 use crate::constant;
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use edge_dialects::ir::Attr;
 use edge_dialects::mlir::func::Func;
-use edge_dialects::mlir::{Op, Rewriter, Type};
+use edge_dialects::mlir::{Attribute, Context, Op, Rewriter, Type};
 use edge_dialects::tfl::op as tfl;
 
 pub static INFO: PassInfo = PassInfo {
@@ -33,6 +37,7 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 struct TflChannelLastIo;
 
 const TO_NCHW: [i64; 4] = [0, 3, 1, 2];
+const DYNAMIC_DIMS: &str = "edge.dynamic_dims";
 const TO_NHWC: [i64; 4] = [0, 2, 3, 1];
 
 /// Whether `func` is the module's entry function: `@main`, or the only public function.
@@ -46,10 +51,61 @@ pub(crate) fn is_entry(func: Op) -> bool {
     publics == 1
 }
 
-/// The static dims of a 4-D tensor type.
+/// The dims of a ranked 4-D tensor type (`ir::DYN` where dynamic).
 fn four_d(t: Type) -> Option<[i64; 4]> {
     let ty = t.value();
-    (ty.is_static() && ty.dims().len() == 4).then(|| [ty.dims()[0], ty.dims()[1], ty.dims()[2], ty.dims()[3]])
+    let d = ty.shape.as_ref().filter(|s| s.len() == 4)?;
+    Some([d[0], d[1], d[2], d[3]])
+}
+
+/// Where NCHW dim `d` is in NHWC.
+fn nhwc_index(d: i64) -> i64 {
+    match d {
+        1 => 3,
+        2 => 1,
+        3 => 2,
+        other => other,
+    }
+}
+
+/// The input names the writer uses: `tf.entry_function`'s `inputs`, else `arg<i>`.
+fn input_names(func: Op, count: usize) -> Vec<String> {
+    let entries = func.raw_attr("tf.entry_function").and_then(|a| a.dictionary_entries()).unwrap_or_default();
+    let listed: Vec<String> = match entries.iter().find(|(k, _)| *k == "inputs").map(|(_, v)| v.value()) {
+        Some(Attr::Str(s)) if !s.is_empty() => s.split(',').map(|x| x.trim().to_string()).collect(),
+        _ => vec![],
+    };
+    (0..count).map(|i| listed.get(i).cloned().unwrap_or_else(|| format!("arg{i}"))).collect()
+}
+
+/// `edge.dynamic_dims` with the `dim` of every entry of the inputs in `moved` renumbered
+/// NCHW -> NHWC (and the entries put back in dim order); other fields are kept.
+/// `None` when the attribute is not the dictionary of arrays of dictionaries it should be.
+fn permuted_dims<'c>(c: Context<'c>, attr: Attribute<'c>, moved: &[String]) -> Option<Attribute<'c>> {
+    let mut inputs = Vec::new();
+    for (name, list) in attr.dictionary_entries()? {
+        if !moved.iter().any(|m| m == name) {
+            inputs.push((name, list));
+            continue;
+        }
+        // The layer reads an array's elements as values; a dictionary element comes
+        // back as its text, parsed again here to get its entries.
+        let Attr::Array(items) = list.value() else { return None };
+        let mut entries = Vec::new();
+        for item in items {
+            let Attr::Other(text) = item else { return None };
+            let fields = c.parse_attr(&text)?.dictionary_entries()?;
+            let dim = fields.iter().find(|(k, _)| *k == "dim").and_then(|(_, v)| v.value().as_int())?;
+            let dim = nhwc_index(dim);
+            let fields: Vec<(&str, Attribute)> =
+                fields.into_iter().map(|(k, v)| if k == "dim" { (k, c.i64_attr(dim)) } else { (k, v) }).collect();
+            entries.push((dim, c.dictionary_attr(&fields).print()));
+        }
+        entries.sort_by_key(|e| e.0);
+        let texts: Vec<String> = entries.into_iter().map(|e| e.1).collect();
+        inputs.push((name, c.parse_attr(&format!("[{}]", texts.join(", ")))?));
+    }
+    Some(c.dictionary_attr(&inputs))
 }
 
 impl Pass for TflChannelLastIo {
@@ -57,13 +113,16 @@ impl Pass for TflChannelLastIo {
         let (true, Some(f), Some(block)) = (is_entry(func), func.cast::<Func>(), func.body()) else { return Ok(false) };
         let mut rw = Rewriter::new(func.context());
         let first = block.first_op();
+        let names = input_names(func, block.num_arguments());
+        let mut moved = Vec::new();
         let mut inputs = Vec::new();
-        for arg in block.arguments() {
+        for (arg, name) in block.arguments().into_iter().zip(&names) {
             let t = arg.raw_type();
             let (Some([n, c, h, w]), Some(first)) = (four_d(t), first) else {
                 inputs.push(t);
                 continue;
             };
+            moved.push(name.clone());
             let nhwc = t.with_shape(&[n, h, w, c]);
             rw.set_type(arg, nhwc);
             rw.set_insertion_before(first);
@@ -88,6 +147,18 @@ impl Pass for TflChannelLastIo {
             outputs.push(nhwc);
         }
         f.set_function_type(&mut rw, &inputs, &outputs);
+        if let Some(dims) = func.raw_attr(DYNAMIC_DIMS).filter(|_| !moved.is_empty()) {
+            let Some(permuted) = permuted_dims(func.context(), dims, &moved) else {
+                rw.error(
+                    func,
+                    &format!(
+                        "'{DYNAMIC_DIMS}' is not a dictionary of input names to arrays of {{dim, expr, min[, max]}}"
+                    ),
+                );
+                return Err(PassFailed);
+            };
+            rw.set_attr(func, DYNAMIC_DIMS, permuted);
+        }
         Ok(rw.changed())
     }
 }

@@ -22,6 +22,9 @@
 //! Transposes and reshapes of `dequantize(quantized constant)` move the quantized
 //! constant (its per-axis scales follow their dimension) and keep the dequantize.
 //!
+//! `tfl.shape` of a statically shaped value is its dims (shape arithmetic of a model
+//! whose unknown dims all became known folds away).
+//!
 //! Not folded: other ops on quantized constants, f16/bf16/f64 arithmetic, integer division, strided
 //! slices with ellipsis or new-axis masks, and ops with dynamic result shapes.
 
@@ -84,6 +87,10 @@ impl Pass for TflFoldConstants {
                 }
                 continue;
             }
+            if let Some(v) = static_shape(&mut rw, op) {
+                rw.replace_op(op, &[v]);
+                continue;
+            }
             let Some(kernel) = op.def().and_then(|d| d.fold()) else { continue };
             if let Some(v) = move_dequantized(&mut rw, kernel, op) {
                 rw.replace_op(op, &[v]);
@@ -127,6 +134,26 @@ impl TflFoldConstants {
         let small = insert(rw, &c);
         let shape = insert_i32(rw, &dims).ok()?;
         Some(tfl::BroadcastTo::build(rw, &[ty], small, shape).create().output())
+    }
+}
+
+/// `tfl.shape(x)` of a statically shaped `x`: its dims as a constant (the slices and
+/// arithmetic on it then fold too).
+fn static_shape<'c>(rw: &mut Rewriter<'c>, op: Op<'c>) -> Option<Value<'c>> {
+    let shape = op.cast::<tfl::Shape>()?;
+    let t = shape.input().ty();
+    if !t.is_static() {
+        return None;
+    }
+    let dims = t.dims().to_vec();
+    let n = vec![dims.len() as i64];
+    match shape.output().ty().elem {
+        ElemTy::I(32) => insert_i32(rw, &dims).ok(),
+        ElemTy::I(64) => {
+            let bytes = dims.iter().flat_map(|d| d.to_le_bytes()).collect();
+            Some(insert(rw, &ConstTensor { shape: n, elem: ElemTy::I(64), bytes }))
+        }
+        _ => None,
     }
 }
 

@@ -36,7 +36,11 @@
 //! settled, TransposeUnitDimsToReshape (as a reshape, a transpose could no longer
 //! cancel against another one).
 //!
-//! Input and output: TFL with static shapes where transposes are involved. Results
+//! Unknown (`?`) dims are permuted like any other: only sinking through a reshape (and
+//! folding one between transposes) needs static sizes, and a transpose of unit dims
+//! becomes a reshape only with at most one unknown dim (-1 in its shape).
+//!
+//! Input and output: TFL. Results
 //! are unchanged; what remains is one transpose per value whose layout really
 //! differs (typically the model's input and, for 4-D outputs, its output).
 
@@ -160,6 +164,12 @@ fn static_dims(v: Value) -> Option<Vec<i64>> {
     t.is_static().then(|| t.dims().to_vec())
 }
 
+/// Dims of `v` when it is ranked, -1 (`ir::DYN`) where unknown: a transpose only moves
+/// dims, so the ops it sinks through need no sizes.
+fn ranked_dims(v: Value) -> Option<Vec<i64>> {
+    v.ty().rank().map(|_| v.ty().dims().to_vec())
+}
+
 /// What `op`'s catalog entry says to permute for it to run on a transposed input's
 /// source (`Trait::LayoutAgnostic`).
 fn layout(op: Op) -> Option<Permute> {
@@ -174,7 +184,7 @@ fn per_axis(v: Value) -> bool {
 /// `tfl.transpose(x, perm)` right after `at` (its perm constant first), with `at`'s
 /// location.
 fn transpose_after<'c>(rw: &mut Rewriter<'c>, at: Op<'c>, x: Value<'c>, perm: &[usize]) -> Option<Value<'c>> {
-    let dims = static_dims(x)?;
+    let dims = ranked_dims(x)?;
     rw.set_insertion_after(at);
     let p = constant::insert_i32(rw, &perm_i64(perm)).ok()?;
     let ty = x.raw_type().with_shape(&permute(&dims, perm));
@@ -259,9 +269,10 @@ fn transpose_reshape_transpose_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bo
 fn transpose_unit_dims_to_reshape<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(perm) = transpose_perm(op) else { return false };
     let x = op.operand(0);
-    let (Some(dims), Some(out)) = (static_dims(x), static_dims(op.result(0))) else { return false };
+    let (Some(dims), Some(out)) = (ranked_dims(x), ranked_dims(op.result(0))) else { return false };
+    // An unknown dim counts as not 1; one of them is -1 in the reshape's shape.
     let order: Vec<usize> = perm.iter().copied().filter(|&p| dims[p] != 1).collect();
-    if !order.windows(2).all(|w| w[0] < w[1]) {
+    if !order.windows(2).all(|w| w[0] < w[1]) || out.iter().filter(|&&d| d < 0).count() > 1 {
         return false;
     }
     let Ok(shape) = constant::insert_i32(rw, &out) else { return false };
@@ -292,7 +303,7 @@ fn elementwise_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     }
     let Some(perm) = ins.iter().find_map(|&v| transposed(v).map(|t| t.1)) else { return false };
     let rank = perm.len();
-    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    let Some(out_dims) = ranked_dims(op.result(0)) else { return false };
     if out_dims.len() != rank {
         return false;
     }
@@ -350,7 +361,7 @@ fn reduction_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(Permute::AxesOperand(axes_at)) = layout(op) else { return false };
     let Some((x, perm)) = transposed(op.operand(0)) else { return false };
     let Some(axes) = constant::read(op.operand(axes_at)).and_then(|c| c.ints()) else { return false };
-    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    let Some(out_dims) = ranked_dims(op.result(0)) else { return false };
     let rank = perm.len() as i64;
     let mut reduced = vec![false; perm.len()];
     for a in axes {
@@ -387,7 +398,7 @@ fn pad_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some((x, perm)) = transposed(op.operand(0)) else { return false };
     let Some(pads) = constant::read(op.operand(paddings_at)) else { return false };
     let Some(values) = pads.ints() else { return false };
-    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    let Some(out_dims) = ranked_dims(op.result(0)) else { return false };
     if pads.shape != [perm.len() as i64, 2] {
         return false;
     }
@@ -413,7 +424,7 @@ fn concatenation_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
         return false;
     }
     let Some(perm) = ins.iter().find_map(|&v| transposed(v).map(|t| t.1)) else { return false };
-    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    let Some(out_dims) = ranked_dims(op.result(0)) else { return false };
     let Some(axis) = op.int_attr(axis_attr) else { return false };
     let rank = perm.len() as i64;
     let axis = if axis < 0 { axis + rank } else { axis };
@@ -502,7 +513,7 @@ fn slice_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some((x, perm)) = transposed(op.operand(0)) else { return false };
     let ints = |i: usize| constant::read(op.operand(i)).and_then(|c| c.ints());
     let Some(values) = per_dim.iter().map(|&i| ints(i)).collect::<Option<Vec<_>>>() else { return false };
-    let Some(out_dims) = static_dims(op.result(0)) else { return false };
+    let Some(out_dims) = ranked_dims(op.result(0)) else { return false };
     if values.iter().any(|v| v.len() != perm.len()) {
         return false;
     }

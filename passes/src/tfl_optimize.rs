@@ -141,6 +141,13 @@ fn dims_of(v: Value) -> Option<Vec<i64>> {
     t.is_static().then(|| t.dims().to_vec())
 }
 
+/// Dims of a ranked `v`, -1 where unknown: for rewrites that only compare dims or read
+/// static ones (a channel count), never compute with a size.
+fn ranked_dims_of(v: Value) -> Option<Vec<i64>> {
+    let t = v.ty();
+    t.rank().map(|_| t.dims().to_vec())
+}
+
 fn is_f32(v: Value) -> bool {
     v.elem() == ElemTy::F32
 }
@@ -242,7 +249,15 @@ fn only_reshapes(op: &Op) -> bool {
 /// result becomes one `tfl.reshape`.
 fn reshape_reshape_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(inner) = op.operand(0).defining_op().filter(only_reshapes) else { return false };
-    let Some(dims) = dims_of(op.result(0)) else { return false };
+    let Some(dims) = dims_of(op.result(0)) else {
+        // Unknown dims: an outer `tfl.reshape` keeps its own shape operand, which alone
+        // says where the elements go.
+        if !op.isa::<tfl::Reshape>() {
+            return false;
+        }
+        rw.set_operand(op, 0, inner.operand(0));
+        return true;
+    };
     let x = inner.operand(0);
     if dims_of(x).is_none() {
         return false;
@@ -260,7 +275,11 @@ fn reshape_reduction_drop_dims<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(reshape) = op.cast::<tfl::Reshape>() else { return false };
     let Some(red) = reshape.input().defining_op().filter(|r| r.bool_attr("keep_dims") == Some(true)) else { return false };
     let Some(Permute::AxesOperand(k)) = red.def().and_then(|d| d.layout()) else { return false };
-    let (Some(kept), Some(out), Some(axes)) = (dims_of(red.result(0)), dims_of(reshape.output()), red.operand(k).const_ints()) else {
+    // One unknown dim at most: then the reshape cannot have moved it.
+    let one_unknown = |d: &Vec<i64>| d.iter().filter(|&&n| n < 0).count() <= 1;
+    let (Some(kept), Some(out), Some(axes)) =
+        (ranked_dims_of(red.result(0)).filter(one_unknown), ranked_dims_of(reshape.output()), red.operand(k).const_ints())
+    else {
         return false;
     };
     let rank = kept.len() as i64;
@@ -290,8 +309,13 @@ fn fully_connected_reshape_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     }
     let Some(reshape) = fc.input().defined_by::<tfl::Reshape>() else { return false };
     let x = reshape.input();
-    let (Some(flat), Some(xd)) = (dims_of(reshape.output()), dims_of(x)) else { return false };
-    if flat.len() != 2 || xd.is_empty() || xd.last() != Some(&flat[1]) || xd.iter().product::<i64>() != flat[0] * flat[1] {
+    let (Some(flat), Some(xd)) = (ranked_dims_of(reshape.output()), ranked_dims_of(x)) else { return false };
+    if flat.len() != 2 || xd.is_empty() || xd.last() != Some(&flat[1]) || flat[1] < 0 {
+        return false;
+    }
+    // Static: the element counts agree. Unknown: [?, K] is the kernel's own [-1, K].
+    let known = flat.iter().chain(&xd).all(|&d| d >= 0);
+    if (known && xd.iter().product::<i64>() != flat[0] * flat[1]) || (!known && flat[0] >= 0) {
         return false;
     }
     rw.set_operand(op, 0, x);
@@ -404,7 +428,7 @@ fn weighted_producer(v: Value) -> Option<(Op, Weighted, usize)> {
         let last = perm.len() as i64 - 1;
         (t.input(), perm.iter().position(|&p| p == last)?)
     } else {
-        (v, dims_of(v)?.len().checked_sub(1)?)
+        (v, ranked_dims_of(v)?.len().checked_sub(1)?)
     };
     if v.use_count() != 1 || w.use_count() != 1 {
         return None;
@@ -450,7 +474,8 @@ fn into_weights<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, kind: Affine) -> bool {
         let (xv, r) = (op.operand(x), op.result(0));
         let Some((conv, weighted, channel)) = weighted_producer(xv) else { continue };
         let Some((k, values)) = f32_const(op.operand(c)) else { continue };
-        let Some(shape) = dims_of(xv) else { continue };
+        // Unknown dims are fine (the constant is 1 there); the channel count is static.
+        let Some(shape) = ranked_dims_of(xv).filter(|s| s.get(channel).is_some_and(|&c| c >= 0)) else { continue };
         if !xv.same_type(r) {
             continue;
         }
@@ -540,7 +565,11 @@ fn batch_matmul_to_fully_connected<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> boo
     if bmm.adj_x() == Some(true) || !is_f32(x) || !is_f32(r) {
         return false;
     }
-    let (Some(xd), Some(rd)) = (dims_of(x), dims_of(r)) else { return false };
+    // Unknown leading dims are fine: they are x's and the result's alike.
+    let (Some(xd), Some(rd)) = (ranked_dims_of(x), ranked_dims_of(r)) else { return false };
+    if xd.last().is_none_or(|&k| k < 0) {
+        return false;
+    }
     let adj_y = bmm.adj_y() == Some(true);
     // The filter [N, K]: y's matrix, transposed unless `adj_y`, read from where it lies.
     let w = with_bytes(y, |shape, elem, bytes| {

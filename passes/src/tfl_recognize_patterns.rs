@@ -272,10 +272,10 @@ fn with_const_is<'c>(v: Value<'c>, op_name: &str, target: f64) -> Option<Value<'
     commuted(v, op_name, |x, k| splat_of(k).filter(|&c| is(c, target)).map(|_| x))
 }
 
-/// Whether `v` is a constant, possibly behind reshape / broadcast_to chains.
+/// Whether `v` is a constant, possibly behind reshape / broadcast_to chains (to a
+/// shape computed at run time, too: only the elements matter).
 fn constant_like(v: Value) -> bool {
-    constant::is_constant(v)
-        || v.defining_op().is_some_and(|d| SPLAT_KEEPING.contains(&d.name()) && d.operands().into_iter().all(constant_like))
+    constant::is_constant(v) || v.defining_op().is_some_and(|d| SPLAT_KEEPING.contains(&d.name()) && constant_like(d.operand(0)))
 }
 
 /// An op whose results are all unused, or used only by such ops (an intermediate of an
@@ -301,7 +301,13 @@ fn closed(root: Op, inputs: &[Value]) -> bool {
             continue;
         }
         inner.push(d);
-        stack.extend(d.operands());
+        // A shape operand (a reshape's or broadcast's, computed at run time) is index
+        // arithmetic others may share: not part of the match.
+        if d.isa::<tfl::Reshape>() || d.isa::<tfl::BroadcastTo>() {
+            stack.push(d.operand(0));
+        } else {
+            stack.extend(d.operands());
+        }
     }
     inner.iter().all(|&o| {
         o.results().into_iter().all(|r| r.users().into_iter().all(|u| u == root || inner.contains(&u) || is_dead(u, 8)))
@@ -331,11 +337,14 @@ fn keep_dims_shape(x: &[i64], axes: &[i64]) -> Vec<i64> {
 /// to the keep_dims shape; then optionally `tfl.broadcast_to` `x`'s shape.
 fn unexpand_last<'c>(v: Value<'c>, x: Value<'c>) -> Option<Value<'c>> {
     let xt = ty(x);
-    if !xt.is_static() || xt.dims().is_empty() {
+    if xt.rank().is_none() || xt.dims().is_empty() {
         return None;
     }
     let r = xt.dims().len();
     let keep = keep_dims_shape(xt.dims(), &[r as i64 - 1]);
+    // Unknown dims compare as equal: they are `x`'s own, kept by the reduction; a
+    // reshape keeps them in place only with one of them at most.
+    let unknown = keep.iter().filter(|&&d| d < 0).count();
     let mut w = v;
     if let Some(b) = def(w, tfl::BroadcastTo::NAME) {
         if ty(w).dims() != xt.dims() {
@@ -347,6 +356,9 @@ fn unexpand_last<'c>(v: Value<'c>, x: Value<'c>) -> Option<Value<'c>> {
         return None;
     }
     if let Some(rs) = def(w, tfl::Reshape::NAME) {
+        if unknown > 1 {
+            return None;
+        }
         w = rs.operand(0);
         if ty(w).dims() != &xt.dims()[..r - 1] && ty(w).dims() != keep {
             return None;
@@ -573,24 +585,43 @@ fn sub_log_softmax<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
 
 /// `sum(x, axes) / n` or `sum(x, axes) * (1/n)`, `n` the number of reduced elements,
 /// optionally through a reshape to the keep_dims shape -> `mean(x, axes)` with
-/// keep_dims as the result has it (aten.mean; layer and group norm statistics).
+/// keep_dims as the result has it (aten.mean; layer and group norm statistics). With
+/// unknown reduced dims, `n` is the count computed at run time: a product of
+/// `x`'s sizes (`tfl.shape(x)` elements) and constants, cast to f32 and possibly
+/// broadcast (`runtime_count`).
 fn sum_to_mean<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
-    let (s, k) = binary(v, tfl::Div::NAME).and_then(|(s, k)| Some((s, splat_of(k)?))).or_else(|| {
+    let (s, k, runtime) = match binary(v, tfl::Div::NAME).and_then(|(s, k)| Some((s, splat_of(k)?))).or_else(|| {
         let (s, r) = with_const(v, tfl::Mul::NAME)?;
         Some((s, 1.0 / r))
-    })?;
+    }) {
+        Some((s, k)) => (s, k, None),
+        None => {
+            let (s, k) = binary(v, tfl::Div::NAME)?;
+            (s, 0.0, Some((k, runtime_count(k)?)))
+        }
+    };
     let (sum, reshaped) = match def(s, tfl::Reshape::NAME) {
         Some(r) => (def(r.operand(0), tfl::Sum::NAME)?, true),
         None => (def(s, tfl::Sum::NAME)?, false),
     };
     let x = sum.operand(0);
     let xt = ty(x);
-    if !xt.is_static() {
+    if xt.rank().is_none() {
         return None;
     }
     let a = axes(sum, xt.dims().len())?;
-    let count: i64 = a.iter().map(|&d| xt.dims()[d as usize]).product();
-    if count <= 0 || ((k - count as f64) / count as f64).abs() > 1e-6 || !s.same_type(v) {
+    let known: i64 = a.iter().map(|&d| xt.dims()[d as usize]).filter(|&n| n >= 0).product();
+    let mut unknown: Vec<usize> = a.iter().map(|&d| d as usize).filter(|&d| xt.dims()[d] < 0).collect();
+    let count_ok = match &runtime {
+        None => unknown.is_empty() && known > 0 && ((k - known as f64) / known as f64).abs() <= 1e-6,
+        Some((_, (of, dims, c))) => {
+            let mut dims = dims.clone();
+            dims.sort_unstable();
+            unknown.sort_unstable();
+            *of == x && dims == unknown && *c == known
+        }
+    };
+    if !count_ok || !s.same_type(v) {
         return None;
     }
     let keep = keep_dims_shape(xt.dims(), &a);
@@ -604,7 +635,57 @@ fn sum_to_mean<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
         keeps_dims(sum)
     };
     let axes_operand = sum.operand(1);
-    Some(ops(&[x, axes_operand], move |rw, ty| tfl::Mean::build(rw, &[ty], x, axes_operand).keep_dims(keep_dims).create().output()))
+    // A run-time count is an input: its shape arithmetic may serve others too.
+    let mut inputs = vec![x, axes_operand];
+    inputs.extend(runtime.map(|(k, _)| k));
+    Some(ops(&inputs, move |rw, ty| tfl::Mean::build(rw, &[ty], x, axes_operand).keep_dims(keep_dims).create().output()))
+}
+
+/// A count computed at run time as `(x, dims, c)`: `v` is `c` times the sizes of `x`'s
+/// `dims`, read from `tfl.shape(x)` (an element sliced out), multiplied as integers,
+/// cast to f32, and possibly reshaped or broadcast.
+fn runtime_count(v: Value) -> Option<(Value, Vec<usize>, i64)> {
+    let mut v = v;
+    while let Some(d) = v.defining_op().filter(|d| SPLAT_KEEPING.contains(&d.name())) {
+        v = d.operand(0);
+    }
+    let cast = def(v, tfl::Cast::NAME)?;
+    let mut of = None;
+    let mut dims = Vec::new();
+    let mut c = 1i64;
+    let mut stack = vec![cast.operand(0)];
+    while let Some(f) = stack.pop() {
+        if !matches!(ty(f).elem, ElemTy::I(32) | ElemTy::I(64)) || dims.len() + stack.len() > 16 {
+            return None;
+        }
+        if let Some(n) = constant::splat(f) {
+            c = c.checked_mul(n as i64)?;
+            continue;
+        }
+        let d = f.defining_op()?;
+        if d.isa::<tfl::Mul>() && d.str_attr("fused_activation_function").is_none_or(|a| a == "NONE") {
+            stack.extend(d.operands());
+        } else if d.isa::<tfl::Reshape>() || d.isa::<tfl::Cast>() {
+            stack.push(d.operand(0));
+        } else if d.isa::<tfl::StridedSlice>() {
+            // shape(x)[i], one element: begin i, end i + 1, stride 1.
+            let shape = def(d.operand(0), tfl::Shape::NAME)?;
+            let (b, e, st) = (d.operand(1).const_ints()?, d.operand(2).const_ints()?, d.operand(3).const_ints()?);
+            let masks_clear = ["begin_mask", "end_mask", "ellipsis_mask", "new_axis_mask"].iter().all(|m| d.int_attr(m).unwrap_or(0) == 0);
+            if b.len() != 1 || e != [b[0] + 1] || st != [1] || b[0] < 0 || !masks_clear || d.bool_attr("offset") == Some(true) {
+                return None;
+            }
+            let x = shape.operand(0);
+            if of.is_some_and(|o| o != x) {
+                return None;
+            }
+            of = Some(x);
+            dims.push(b[0] as usize);
+        } else {
+            return None;
+        }
+    }
+    Some((of?, dims, c))
 }
 
 /// `transpose(average_pool_2d(x) * a) / a` -> `transpose(average_pool_2d(x))` (the

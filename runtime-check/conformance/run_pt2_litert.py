@@ -13,6 +13,15 @@ any FAIL. Tolerance: |got - expected| <= atol + rtol * |expected| with atol = rt
 max(1e-4, the fixture's manifest tolerance): TFLite's kernels round differently from
 PyTorch's.
 
+Dynamic fixtures (fixtures/dynamic, exported with torch.export.Dim) are converted once
+and run at each size the manifest lists (`sizes`: min, mid and max of every Dim's
+range), LiteRT resizing the inputs, each output within 1e-4 of its max|expected|. The
+file must also say which dims are dynamic: -1 in every dynamic dim's
+`shape_signature`, and metadata `edge_dynamic_dims` equal to the manifest's
+`dynamic_dims`; and the sizes are run once more on one interpreter resized from each to
+the next. A dynamic fixture the importer cannot lower yet (`cannot lower node`)
+is TODO; one that converts and is wrong at any size, or lacks the ranges, is a FAIL.
+
 --results FILE writes the verdicts as JSON, sorted, without timings (so a rerun on the
 same tree gives the same file): {"pipeline": ..., "floor": ..., "fixtures": {name:
 {"kind", "status", "reason", "atol", "rtol"[, "missing_ops"]}}}, where missing_ops (TODO
@@ -37,10 +46,13 @@ sys.path.insert(0, os.path.dirname(HERE))
 import litert_check  # noqa: E402
 
 FLOOR = 1e-4
+# Dynamic fixtures: atol = DYNAMIC_REL_TO_MAX * max|expected| of each output (the issue's bound).
+DYNAMIC_REL_TO_MAX = 1e-4
+DYNAMIC_METADATA = "edge_dynamic_dims"
 
 
 def fixtures(root: str):
-    for kind in ("models", "plain", "ops"):
+    for kind in ("models", "plain", "ops", "dynamic"):
         d = os.path.join(root, kind)
         for f in sorted(os.listdir(d)) if os.path.isdir(d) else []:
             if f.endswith(".pt2"):
@@ -58,13 +70,70 @@ def missing_ops(reason: str) -> list[str]:
     return reason[len(prefix):].split(", ") if reason.startswith(prefix) else []
 
 
+def litert(model, inputs, expected, tolerance_args) -> tuple[bool, str]:
+    """Runs litert_check in process: (passed, reason when not)."""
+    argv = [model, "--inputs", inputs, "--expected", expected, *tolerance_args, "--json"]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = litert_check.main(argv)
+    if code == 0:
+        return True, ""
+    try:
+        report = json.loads(out.getvalue())
+        reason = report.get("error") or "; ".join(
+            f"{o['name']}: {o.get('reason') or o['status']}" for o in report.get("outputs", []) if o.get("status") != "PASS")
+    except ValueError:
+        reason = err.getvalue().strip().splitlines()[-1:] or ["litert-check failed"]
+        reason = reason[0]
+    return False, reason
+
+
+def dynamic_signature_problems(model: str, entry: dict, edge_translate: str) -> list[str]:
+    """What the .tflite of a dynamic fixture gets wrong about its dynamic dims: a
+    dynamic dim not -1 in its input's shape_signature, or metadata edge_dynamic_dims
+    missing or different from the manifest's dynamic_dims."""
+    from ai_edge_litert.interpreter import Interpreter
+
+    want = entry.get("dynamic_dims") or {}
+    problems = []
+    try:
+        interp = Interpreter(model_path=model)
+        details = interp.get_signature_runner().get_input_details()
+    except Exception as e:  # reported by the size runs too; name it once here
+        return [f"LiteRT cannot read the signature: {e}"]
+    for name, dims in want.items():
+        d = details.get(name)
+        if d is None:
+            problems.append(f"no input '{name}' (inputs: {sorted(details)})")
+            continue
+        sig = [int(x) for x in d.get("shape_signature", d["shape"])]
+        fixed = [x["dim"] for x in dims if x["dim"] >= len(sig) or sig[x["dim"]] != -1]
+        if fixed:
+            problems.append(f"input '{name}' has shape_signature {sig}, dims {fixed} should be -1")
+    p = subprocess.run([edge_translate, "--tflite-dump", model], capture_output=True, text=True)
+    prefix = f'metadata "{DYNAMIC_METADATA}" '
+    line = next((ln for ln in p.stdout.splitlines() if ln.startswith(prefix)), None)
+    if line is None:
+        problems.append(f"no metadata '{DYNAMIC_METADATA}'")
+    else:
+        got = json.loads(line.split(" value=", 1)[1])
+        if got != want:
+            problems.append(f"metadata '{DYNAMIC_METADATA}' is {json.dumps(got, sort_keys=True)}, "
+                            f"the export says {json.dumps(want, sort_keys=True)}")
+    return problems
+
+
 def run_one(name, path, args, manifest) -> tuple[str, str]:
     base = path[: -len(".pt2")]
     shlo = os.path.join(args.work, name + ".shlo.mlir")
     tfl = os.path.join(args.work, name + ".tfl.mlir")
     model = os.path.join(args.work, name + ".tflite")
+    dynamic = "sizes" in (manifest.get(name) or {})
     p = subprocess.run([args.edge_translate, "--pt2-to-mlir", path, "-o", shlo], capture_output=True, text=True)
     if p.returncode != 0:
+        if dynamic and "cannot lower node" in p.stderr:
+            # The importer's "not supported yet" for a dynamic program: planned work.
+            return "TODO", "import: " + " | ".join(p.stderr.strip().splitlines()[:2])
         return "FAIL", "import: " + " | ".join(p.stderr.strip().splitlines()[:2])
     p = subprocess.run(
         [args.edge_opt, shlo, "--pass-pipeline=" + args.pipeline, "-o", tfl],
@@ -79,22 +148,62 @@ def run_one(name, path, args, manifest) -> tuple[str, str]:
     p = subprocess.run([args.edge_translate, "--mlir-to-tflite", tfl, "-o", model], capture_output=True, text=True)
     if p.returncode != 0:
         return "FAIL", "write: " + " | ".join(p.stderr.strip().splitlines()[:2])
+    if dynamic:
+        return run_sizes(name, model, args, manifest[name])
     atol, rtol = tolerance_of(name, manifest)
-    argv = [model, "--inputs", base + ".inputs.npz", "--expected", base + ".expected.npz",
-            "--atol", str(atol), "--rtol", str(rtol), "--json"]
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = litert_check.main(argv)
-    if code == 0:
-        return "PASS", ""
-    try:
-        report = json.loads(out.getvalue())
-        reason = report.get("error") or "; ".join(
-            f"{o['name']}: {o.get('reason') or o['status']}" for o in report.get("outputs", []) if o.get("status") != "PASS")
-    except ValueError:
-        reason = err.getvalue().strip().splitlines()[-1:] or ["litert-check failed"]
-        reason = reason[0]
-    return "FAIL", f"litert: {reason}"
+    ok, reason = litert(model, base + ".inputs.npz", base + ".expected.npz", ["--atol", str(atol), "--rtol", str(rtol)])
+    return ("PASS", "") if ok else ("FAIL", f"litert: {reason}")
+
+
+def run_sizes(name, model, args, entry) -> tuple[str, str]:
+    """A dynamic fixture's .tflite at each of its sizes; FAIL names every size that fails."""
+    problems = dynamic_signature_problems(model, entry, args.edge_translate)
+    if problems:
+        return "FAIL", "dynamic dims: " + "; ".join(problems)
+    failed = []
+    for label, size in entry["sizes"].items():
+        ok, reason = litert(model, os.path.join(args.fixtures, size["inputs_npz"]),
+                            os.path.join(args.fixtures, size["expected_npz"]),
+                            ["--rel-to-max", str(DYNAMIC_REL_TO_MAX)])
+        if not ok:
+            dims = ",".join(f"{k}={v}" for k, v in size["dims"].items())
+            failed.append(f"{label} ({dims}): {reason}")
+    if failed:
+        return "FAIL", "litert: " + "; ".join(failed)
+    problems = resize_problems(model, entry, args.fixtures)
+    return ("FAIL", "litert, resizing one interpreter: " + "; ".join(problems)) if problems else ("PASS", "")
+
+
+def resize_problems(model: str, entry: dict, fixtures_dir: str) -> list[str]:
+    """The sizes again on one interpreter, resized from each to the next (max, min, mid,
+    max), as an application reuses it: shapes a kernel kept from an earlier size show
+    up here, not in a fresh interpreter per size."""
+    import numpy as np
+    from ai_edge_litert.interpreter import Interpreter
+
+    order = [label for label in ("max", "min", "mid", "max") if label in entry["sizes"]]
+    run = Interpreter(model_path=model, num_threads=1).get_signature_runner()
+    problems = []
+    for label in order:
+        size = entry["sizes"][label]
+        inputs = litert_check.load_npz(os.path.join(fixtures_dir, size["inputs_npz"]), "inputs")
+        expected = litert_check.load_npz(os.path.join(fixtures_dir, size["expected_npz"]), "expected")
+        try:
+            out = run(**inputs)
+        except Exception as e:
+            problems.append(f"{label}: {e}")
+            continue
+        names = sorted(out)
+        for name, key in zip(names, litert_check.expected_keys(names, expected)):
+            got, want = np.asarray(out[name]), expected[key]
+            if got.shape != want.shape:
+                problems.append(f"{label}: {name} has shape {list(got.shape)}, expected {list(want.shape)}")
+                continue
+            bound = DYNAMIC_REL_TO_MAX * float(np.max(np.abs(want))) if want.size else 0.0
+            err = float(np.max(np.abs(got.astype(np.float64) - want))) if want.size else 0.0
+            if not err <= bound:
+                problems.append(f"{label}: {name} max abs error {err:.3g} > {bound:.3g}")
+    return problems
 
 
 def main(argv=None) -> int:

@@ -1,7 +1,9 @@
 //! PyTorch to LiteRT: every fixture that legalizes to TFL, through edge-convert's
 //! default pipeline, must load in LiteRT and match the PyTorch outputs stored beside it
 //! (`runtime-check/conformance/run_pt2_litert.py`). Fixtures with an op that has no
-//! TFL rule yet are listed as TODO, not failed.
+//! TFL rule yet are listed as TODO, not failed. Dynamic fixtures (`fixtures/dynamic`)
+//! run at the min, a middle and the max size of their Dims, within 1e-4 of max|out|,
+//! and must carry -1 dims and the Dim ranges; one the importer cannot lower yet is TODO.
 
 mod common;
 
@@ -27,4 +29,88 @@ fn legalized_fixtures_match_pytorch_in_litert() {
         &work,
     );
     eprintln!("{summary}");
+}
+
+/// The runner's verdicts on a dynamic model, without the importer: a hand-written TFL
+/// model with a dynamic batch passes at every size when right, fails naming the size
+/// when one size is wrong, and fails when the file lacks -1 dims or the Dim ranges.
+#[test]
+fn dynamic_fixtures_fail_when_wrong_at_any_size() {
+    let work = common::work_dir("pt2_litert_dynamic");
+    let translate = env!("CARGO_BIN_EXE_edge-translate");
+    let module = |attr: &str, ty: &str| {
+        format!(
+            "func.func @main(%x: {ty}) -> {ty} attributes {{{attr}tf.entry_function = {{inputs = \"x\", outputs = \"output_0\"}}}} {{\n\
+             %0 = \"tfl.add\"(%x, %x) {{fused_activation_function = \"NONE\"}} : ({ty}, {ty}) -> {ty}\n  return %0 : {ty}\n}}\n"
+        )
+    };
+    let ranges = "edge.dynamic_dims = {x = [{dim = 0 : i64, expr = \"s0\", max = 8 : i64, min = 1 : i64}]}, ";
+    for (name, text) in [
+        ("good", module(ranges, "tensor<?x4xf32>")),
+        ("no_ranges", module("", "tensor<?x4xf32>")),
+        ("static", module("", "tensor<4x4xf32>")),
+    ] {
+        let mlir = work.join(format!("{name}.mlir"));
+        std::fs::write(&mlir, text).unwrap();
+        let out = std::process::Command::new(translate)
+            .args([
+                "--mlir-to-tflite".as_ref(),
+                mlir.as_os_str(),
+                "-o".as_ref(),
+                work.join(format!("{name}.tflite")).as_os_str(),
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let script = r#"
+import sys, types, numpy as np
+work, conformance, translate = sys.argv[1:4]
+sys.path.insert(0, conformance)
+import run_pt2_litert as r
+sizes = {}
+for label, b in (("min", 1), ("mid", 4), ("max", 8)):
+    x = np.arange(b * 4, dtype=np.float32).reshape(b, 4)
+    np.savez(f"{work}/{label}.inputs.npz", x=x)
+    np.savez(f"{work}/{label}.expected.npz", out0=2 * x)
+    wrong = 2 * x
+    wrong[-1, -1] += 1.0
+    np.savez(f"{work}/{label}.wrong.npz", out0=wrong)
+    sizes[label] = {"dims": {"batch": b}, "inputs_npz": f"{label}.inputs.npz", "expected_npz": f"{label}.expected.npz"}
+entry = {"sizes": sizes, "dynamic_dims": {"x": [{"dim": 0, "expr": "s0", "min": 1, "max": 8}]}}
+args = types.SimpleNamespace(fixtures=work, edge_translate=translate)
+def run(model, e=entry):
+    return r.run_sizes("t", f"{work}/{model}.tflite", args, e)
+assert run("good") == ("PASS", ""), run("good")
+assert r.resize_problems(f"{work}/good.tflite", entry, work) == []
+status, reason = run("good", {**entry, "sizes": {**sizes, "max": {**sizes["max"], "inputs_npz": "mid.inputs.npz"}}})
+assert status == "FAIL" and "max (batch=8)" in reason, reason
+bad = {**entry, "sizes": {**sizes, "max": {**sizes["max"], "expected_npz": "max.wrong.npz"}}}
+status, reason = run("good", bad)
+assert status == "FAIL" and reason.startswith("litert: max (batch=8): ") and "min" not in reason, reason
+status, reason = run("good", {**entry, "dynamic_dims": {"x": [{"dim": 0, "expr": "s0", "min": 1, "max": 16}]}})
+assert status == "FAIL" and "metadata 'edge_dynamic_dims' is" in reason, reason
+status, reason = run("no_ranges")
+assert status == "FAIL" and "no metadata 'edge_dynamic_dims'" in reason, reason
+status, reason = run("static")
+assert status == "FAIL" and "dims [0] should be -1" in reason, reason
+print("ok")
+"#;
+    let repo = common::repo();
+    let out = std::process::Command::new(common::python())
+        .args([
+            "-c".as_ref(),
+            script.as_ref(),
+            work.as_os_str(),
+            repo.join("runtime-check/conformance").as_os_str(),
+            translate.as_ref(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).contains("ok"),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

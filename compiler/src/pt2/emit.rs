@@ -949,6 +949,193 @@ impl Emitter<'_> {
     }
 }
 
+// ----- dynamic shapes: shapes built from values -------------------------------------
+// For intermediate tensors no node tensor describes (attention scores, a flattened
+// matrix product, pooled means): their sizes are read from the values they come from,
+// and nothing is emitted for a static shape (the static builders are used as before).
+
+/// One size of a shape a lowering builds.
+#[derive(Debug, Clone)]
+pub enum Extent {
+    Known(i64),
+    /// Size `d` of a value, read when needed.
+    Dim(Val, usize),
+    /// A 0-d i32 computed at run time.
+    Run(Val),
+}
+
+impl Extent {
+    /// The static size, or `DYN`.
+    pub fn known(&self) -> i64 {
+        match self {
+            Extent::Known(n) => *n,
+            Extent::Dim(v, d) => v.shape().get(*d).copied().unwrap_or(-1),
+            Extent::Run(_) => -1,
+        }
+    }
+}
+
+/// The static pattern of `ex` (`-1` for run-time sizes).
+pub fn pattern(ex: &[Extent]) -> Vec<i64> {
+    ex.iter().map(Extent::known).collect()
+}
+
+impl Emitter<'_> {
+    /// Size `d` of `v` as an extent (known when static).
+    pub fn extent(&self, v: &Val, d: usize) -> Extent {
+        match v.shape().get(d) {
+            Some(&n) if n >= 0 => Extent::Known(n),
+            _ => Extent::Dim(v.clone(), d),
+        }
+    }
+
+    /// Every size of `v` as extents.
+    pub fn extents(&self, v: &Val) -> Vec<Extent> {
+        (0..v.rank()).map(|d| self.extent(v, d)).collect()
+    }
+
+    /// The 0-d i32 value of `e`.
+    pub fn extent_value(&mut self, e: &Extent) -> Val {
+        match e {
+            Extent::Known(n) => self.splat(*n as f64, &SIZE, &[]),
+            Extent::Dim(v, d) => self.dim_size(v, *d),
+            Extent::Run(v) => v.clone(),
+        }
+    }
+
+    /// The product of `ex`: known when all are, else computed (the static factors
+    /// folded into one constant).
+    pub fn extent_product(&mut self, ex: &[Extent]) -> Extent {
+        let known: i64 = ex.iter().map(Extent::known).filter(|&n| n >= 0).product();
+        let dynamic: Vec<&Extent> = ex.iter().filter(|e| e.known() < 0).collect();
+        if dynamic.is_empty() {
+            return Extent::Known(known);
+        }
+        if dynamic.len() == 1 && known == 1 {
+            return dynamic[0].clone();
+        }
+        let mut acc = self.extent_value(dynamic[0]);
+        for e in &dynamic[1..] {
+            let v = self.extent_value(e);
+            acc = self.binary("stablehlo.multiply", &acc, &v);
+        }
+        if known != 1 {
+            let k = self.splat(known as f64, &SIZE, &[]);
+            acc = self.binary("stablehlo.multiply", &acc, &k);
+        }
+        Extent::Run(acc)
+    }
+
+    /// `a / k` for a positive constant `k` (sizes are non-negative: truncation is floor).
+    pub fn extent_div(&mut self, a: &Extent, k: i64) -> Extent {
+        match a.known() {
+            n if n >= 0 => Extent::Known(n / k),
+            _ if k == 1 => a.clone(),
+            _ => {
+                let v = self.extent_value(a);
+                let kv = self.splat(k as f64, &SIZE, &[]);
+                Extent::Run(self.binary("stablehlo.divide", &v, &kv))
+            }
+        }
+    }
+
+    /// A `tensor<Nxi32>` of the sizes `ex`.
+    pub fn extents_tensor(&mut self, ex: &[Extent]) -> Val {
+        let mut parts = Vec::with_capacity(ex.len());
+        for e in ex {
+            let v = self.extent_value(e);
+            parts.push(self.reshape(&v, &[1]));
+        }
+        let refs: Vec<&Val> = parts.iter().collect();
+        self.op("stablehlo.concatenate", &refs, "dimension = 0 : i64", tensor(&[ex.len() as i64], SIZE))
+    }
+
+    /// `v` reshaped to `ex` (`stablehlo.reshape` when static).
+    pub fn reshape_ext(&mut self, v: &Val, ex: &[Extent]) -> Val {
+        let shape = pattern(ex);
+        if shape.iter().all(|&d| d >= 0) {
+            return self.reshape(v, &shape);
+        }
+        // `v`'s own sizes: nothing to do.
+        let own = |(i, e): (usize, &Extent)| match e {
+            Extent::Known(n) => v.shape().get(i) == Some(n),
+            Extent::Dim(w, d) => w.id == v.id && *d == i,
+            Extent::Run(_) => false,
+        };
+        if ex.len() == v.rank() && ex.iter().enumerate().all(own) {
+            return v.clone();
+        }
+        let sizes = self.extents_tensor(ex);
+        self.op("stablehlo.dynamic_reshape", &[v, &sizes], "", tensor(&shape, v.elem().clone()))
+    }
+
+    /// `broadcast_in_dim` of `v` to `ex`.
+    pub fn broadcast_in_dim_ext(&mut self, v: &Val, ex: &[Extent], dims: &[i64]) -> Val {
+        let shape = pattern(ex);
+        if shape.iter().all(|&d| d >= 0) {
+            return self.broadcast_in_dim(v, &shape, dims);
+        }
+        let sizes = self.extents_tensor(ex);
+        let attrs = format!("broadcast_dimensions = {}", i64_array(dims));
+        self.op("stablehlo.dynamic_broadcast_in_dim", &[v, &sizes], &attrs, tensor(&shape, v.elem().clone()))
+    }
+
+    /// NumPy-style (trailing) broadcast of `v` to `ex`.
+    pub fn broadcast_to_ext(&mut self, v: &Val, ex: &[Extent]) -> Val {
+        let shape = pattern(ex);
+        if v.shape() == shape.as_slice() && v.ty.is_static() {
+            return v.clone();
+        }
+        let Some(offset) = ex.len().checked_sub(v.rank()) else {
+            self.errors.push(format!("cannot broadcast a rank-{} value to rank {}", v.rank(), ex.len()));
+            return v.clone();
+        };
+        let dims: Vec<i64> = (0..v.rank()).map(|i| (i + offset) as i64).collect();
+        self.broadcast_in_dim_ext(v, ex, &dims)
+    }
+
+    /// A scalar broadcast to `ex`.
+    pub fn splat_ext(&mut self, value: f64, elem: &ElemTy, ex: &[Extent]) -> Val {
+        let shape = pattern(ex);
+        if shape.iter().all(|&d| d >= 0) {
+            return self.splat(value, elem, &shape);
+        }
+        let s = self.splat(value, elem, &[]);
+        self.broadcast_in_dim_ext(&s, ex, &[])
+    }
+
+    /// A scalar of `elem` with `like`'s shape (read from `like` where dynamic).
+    pub fn splat_like(&mut self, value: f64, elem: &ElemTy, like: &Val) -> Val {
+        let ex = self.extents(like);
+        self.splat_ext(value, elem, &ex)
+    }
+
+    /// `broadcast_in_dim` of `v` to `like`'s shape.
+    pub fn broadcast_like(&mut self, v: &Val, like: &Val, dims: &[i64]) -> Val {
+        let ex = self.extents(like);
+        self.broadcast_in_dim_ext(v, &ex, dims)
+    }
+
+    /// An iota of `elem` along `dim` over `ex` (`stablehlo.dynamic_iota` when dynamic).
+    pub fn iota_ext(&mut self, ex: &[Extent], dim: usize, elem: &ElemTy) -> Val {
+        let shape = pattern(ex);
+        let attrs = format!("iota_dimension = {dim} : i64");
+        if shape.iter().all(|&d| d >= 0) {
+            return self.op("stablehlo.iota", &[], &attrs, tensor(&shape, elem.clone()));
+        }
+        let sizes = self.extents_tensor(ex);
+        self.op("stablehlo.dynamic_iota", &[&sizes], &attrs, tensor(&shape, elem.clone()))
+    }
+
+    /// The recorded symbolic sizes of the node tensor whose pattern is `v`'s, if one
+    /// tensor (or several that agree) has it.
+    pub fn symbolic_dims(&self, v: &Val) -> Option<Vec<SymDim>> {
+        let mut found = self.dynamic_shapes.iter().filter(|(p, _)| p.as_slice() == v.shape()).map(|(_, s)| s);
+        let first = found.next()?.clone();
+        found.all(|s| *s == first).then_some(first)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,10 @@
 //! buffers, tensors with types/shapes/quantization, operators with their options,
 //! signatures, metadata), stable enough to check with FileCheck.
 
-use super::reader::{catalog_entry, options_attrs, parse_model, tensor_type_text, ReadError};
+use super::dynamic_dims::{self, DynDim};
+use super::reader::{
+    catalog_entry, metadata_string, options_attrs, parse_model, storage_type_name, tensor_type_text, ReadError,
+};
 use crate::schema::*;
 use std::fmt::Write;
 
@@ -74,9 +77,80 @@ pub fn dump_tflite(bytes: &[u8]) -> Result<String, ReadError> {
     for m in model.metadata().iter().flatten() {
         let data = model.buffers().and_then(|b| b.iter().nth(m.buffer() as usize)).and_then(|b| b.data());
         let text = data.map(|d| String::from_utf8_lossy(d.bytes()).trim_end_matches('\0').to_string()).unwrap_or_default();
-        writeln!(s, "metadata {:?} buffer={} value={text:?}", m.name().unwrap_or(""), m.buffer()).unwrap();
+        if m.name() == Some(dynamic_dims::METADATA) {
+            // JSON: shown as it is, quotes unescaped.
+            writeln!(s, "metadata {:?} buffer={} value={text}", m.name().unwrap_or(""), m.buffer()).unwrap();
+        } else {
+            writeln!(s, "metadata {:?} buffer={} value={text:?}", m.name().unwrap_or(""), m.buffer()).unwrap();
+        }
     }
     Ok(s)
+}
+
+/// One input or output of a model as the summary shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IoInfo {
+    /// The signature's name for it (the tensor's name without a signature).
+    pub name: String,
+    /// Element type, `f32`, `i64`, `i8`... (the storage type of a quantized tensor).
+    pub elem: String,
+    /// `shape_signature` (or `shape` when the tensor has none): -1 is dynamic.
+    pub shape: Vec<i32>,
+    /// The Dim range of each dynamic dim, from `edge_dynamic_dims` (inputs only).
+    pub dims: Vec<DynDim>,
+}
+
+impl IoInfo {
+    /// `x: f32[-1,3,16,16]  dim 0: s77 in [1, 16]`.
+    pub fn line(&self) -> String {
+        let shape: Vec<String> = self.shape.iter().map(|d| d.to_string()).collect();
+        let mut s = format!("{}: {}[{}]", self.name, self.elem, shape.join(","));
+        if !self.dims.is_empty() {
+            let dims: Vec<String> = self.dims.iter().map(DynDim::describe).collect();
+            s.push_str("  ");
+            s.push_str(&dims.join(", "));
+        }
+        s
+    }
+}
+
+/// The inputs and outputs of subgraph 0 with their shape signatures, and each input's
+/// Dim ranges when the file has them.
+pub fn io_signature(bytes: &[u8]) -> Result<(Vec<IoInfo>, Vec<IoInfo>), ReadError> {
+    let model = parse_model(bytes)?;
+    let Some(sg) = model.subgraphs().filter(|s| !s.is_empty()).map(|s| s.get(0)) else {
+        return Ok((vec![], vec![]));
+    };
+    let dims = match metadata_string(&model, dynamic_dims::METADATA) {
+        Some(json) => dynamic_dims::from_json(&json).map_err(ReadError::Malformed)?,
+        None => vec![],
+    };
+    let sig = model.signature_defs().and_then(|v| v.iter().find(|s| s.subgraph_index() == 0));
+    let tensors = sg.tensors();
+    let side = |indices: Option<flatbuffers::Vector<i32>>, outputs: bool| -> Vec<IoInfo> {
+        let maps = sig.and_then(|s| if outputs { s.outputs() } else { s.inputs() });
+        indices
+            .iter()
+            .flatten()
+            .filter_map(|i| {
+                let t = tensors.filter(|ts| i >= 0 && (i as usize) < ts.len())?.get(i as usize);
+                let name = maps
+                    .and_then(|m| m.iter().find(|m| m.tensor_index() as i32 == i).and_then(|m| m.name()))
+                    .or(t.name())
+                    .unwrap_or("")
+                    .to_string();
+                let shape: Vec<i32> = match (t.shape_signature(), t.shape()) {
+                    (Some(sig), _) if !sig.is_empty() => sig.iter().collect(),
+                    (_, Some(shape)) => shape.iter().collect(),
+                    _ => vec![],
+                };
+                let elem = storage_type_name(t.type_()).unwrap_or("?").to_string();
+                let ds = if outputs { vec![] } else { dims.iter().find(|(n, _)| *n == name).map(|(_, d)| d.clone()).unwrap_or_default() };
+                Some(IoInfo { name, elem, shape, dims: ds })
+            })
+            .collect()
+    };
+    Ok((side(sg.inputs(), false), side(sg.outputs(), true)))
 }
 
 /// The operator's code; `check_model` has checked the index, this does not rely on it.

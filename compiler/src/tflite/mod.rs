@@ -2,6 +2,7 @@
 
 mod check;
 mod dump;
+pub mod dynamic_dims;
 mod enums;
 mod reader;
 mod schema_defaults;
@@ -11,7 +12,7 @@ mod writer;
 
 pub use edge_dialects::elements::constant_bytes;
 pub use enums::{elem_to_tensor_type, schema_enum_value};
-pub use dump::{dump_tflite, op_histogram, weight_types};
+pub use dump::{dump_tflite, io_signature, op_histogram, weight_types, IoInfo};
 pub use reader::{tflite_to_mlir, ReadError, MAX_TENSOR_ELEMENTS};
 pub use writer::{module_to_tflite, module_to_tflite_image, TfliteImage, WriteOptions, FLATBUFFER_MAX_BYTES, TOO_LARGE_HINT};
 

@@ -64,8 +64,9 @@ pub fn tensor_type_text(t: &Tensor) -> Result<String, ReadError> {
     Ok(s)
 }
 
-fn element_type_text(t: &Tensor) -> Result<String, ReadError> {
-    let storage = match t.type_() {
+/// MLIR's name for a TFLite tensor type's storage (`f32`, `i8`, `ui8`...).
+pub(super) fn storage_type_name(ty: TensorType) -> Option<&'static str> {
+    Some(match ty {
         TensorType::FLOAT32 => "f32",
         TensorType::FLOAT16 => "f16",
         TensorType::BFLOAT16 => "bf16",
@@ -80,13 +81,17 @@ fn element_type_text(t: &Tensor) -> Result<String, ReadError> {
         TensorType::UINT16 => "ui16",
         TensorType::UINT32 => "ui32",
         TensorType::UINT64 => "ui64",
-        other => {
-            return Err(ReadError::Unsupported(format!(
-                "tensor '{}' has type {}, which edge does not read",
-                t.name().unwrap_or(""),
-                other.variant_name().unwrap_or("?")
-            )))
-        }
+        _ => return None,
+    })
+}
+
+fn element_type_text(t: &Tensor) -> Result<String, ReadError> {
+    let Some(storage) = storage_type_name(t.type_()) else {
+        return Err(ReadError::Unsupported(format!(
+            "tensor '{}' has type {}, which edge does not read",
+            t.name().unwrap_or(""),
+            t.type_().variant_name().unwrap_or("?")
+        )));
     };
     let Some(q) = t.quantization() else { return Ok(storage.to_string()) };
     let (Some(scales), Some(zps)) = (q.scale(), q.zero_point()) else { return Ok(storage.to_string()) };
@@ -251,9 +256,16 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
         inputs.iter().map(|&i| sig_name(i, false).or_else(|| tensor(i).ok().and_then(|t| t.name().map(str::to_string))).unwrap_or_default()).collect();
     let out_names: Vec<String> =
         outputs.iter().map(|&o| sig_name(o, true).or_else(|| tensor(o).ok().and_then(|t| t.name().map(str::to_string))).unwrap_or_default()).collect();
+    let dims = match metadata_string(&model, super::dynamic_dims::METADATA) {
+        Some(json) => {
+            let dims = super::dynamic_dims::from_json(&json).map_err(ReadError::Malformed)?;
+            format!("{} = {}, ", super::dynamic_dims::ATTR, super::dynamic_dims::attr_text(&dims))
+        }
+        None => String::new(),
+    };
     writeln!(
         text,
-        "  func.func @main({}) -> ({}) attributes {{tf.entry_function = {{inputs = {}, outputs = {}}}}} {{",
+        "  func.func @main({}) -> ({}) attributes {{{dims}tf.entry_function = {{inputs = {}, outputs = {}}}}} {{",
         args.join(", "),
         out_types.join(", "),
         quote(&in_names.join(",")),
@@ -268,6 +280,13 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
     writeln!(text, "    func.return {} : {}", rets.join(", "), out_types.join(", ")).unwrap();
     text.push_str("  }\n}\n");
     Ok(text)
+}
+
+/// The text of metadata entry `name` (trailing NULs dropped), when the model has it.
+pub(super) fn metadata_string(model: &Model, name: &str) -> Option<String> {
+    let m = model.metadata()?.iter().find(|m| m.name() == Some(name))?;
+    let data = model.buffers().and_then(|b| b.iter().nth(m.buffer() as usize)).and_then(|b| b.data())?;
+    Some(String::from_utf8_lossy(data.bytes()).trim_end_matches('\0').to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

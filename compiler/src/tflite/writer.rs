@@ -5,7 +5,8 @@
 //! identical constant data shares one buffer, operator codes carry the version each
 //! op's types require (`deprecated_builtin_code = min(code, 127)`), every tensor is
 //! named, a `serving_default` signature maps the entry function's inputs and outputs,
-//! and `min_runtime_version` metadata holds the newest runtime any kernel needs.
+//! and `min_runtime_version` metadata holds the newest runtime any kernel needs; the
+//! entry function's `edge.dynamic_dims` (Dim ranges) goes to `edge_dynamic_dims`.
 //! The output depends only on the module, so the same module gives the same bytes.
 //! Large buffers are not copied into the flatbuffer: `module_to_tflite_image` leaves
 //! their place untouched and the file is written from the tables and the weights where
@@ -13,6 +14,7 @@
 
 use edge_dialects::elements::{constant_bytes, constant_bytes_in_place, sample_hash};
 use std::borrow::Cow;
+use super::dynamic_dims;
 use super::enums::{elem_to_tensor_type, schema_enum_value};
 use super::TranslateError;
 use crate::schema::*;
@@ -268,6 +270,8 @@ struct Writer<'o, 'm> {
     inputs: Vec<(String, i32)>,
     outputs: Vec<(String, i32)>,
     min_runtime: Option<&'static str>,
+    /// `edge.dynamic_dims` as the metadata's JSON.
+    dynamic_dims: Option<String>,
     names: HashMap<String, usize>,
     errors: usize,
 }
@@ -285,6 +289,7 @@ impl<'o, 'm> Writer<'o, 'm> {
             inputs: Vec::new(),
             outputs: Vec::new(),
             min_runtime: None,
+            dynamic_dims: None,
             names: HashMap::new(),
             errors: 0,
         }
@@ -339,6 +344,11 @@ impl<'o, 'm> Writer<'o, 'm> {
             let t = self.add_tensor(arg, name.clone(), 0, func_loc);
             self.inputs.push((name, t));
         }
+        match dynamic_dims::from_function(func) {
+            Ok(Some(dims)) => self.dynamic_dims(func_loc, &dims),
+            Ok(None) => {}
+            Err(e) => self.error(func_loc, &e),
+        }
         let mut op = unsafe { mlirBlockGetFirstOperation(body) };
         let mut counter = 0usize;
         while !op.ptr.is_null() {
@@ -349,6 +359,34 @@ impl<'o, 'm> Writer<'o, 'm> {
             return Err(TranslateError::Message("the entry function has no func.return".into()));
         }
         Ok(())
+    }
+
+    /// Checks the Dim ranges against the inputs (each names an input and one of its
+    /// dynamic dims) and keeps them for the metadata.
+    fn dynamic_dims(&mut self, loc: MlirLocation, dims: &dynamic_dims::DynamicDims) {
+        let attr = dynamic_dims::ATTR;
+        let names: Vec<String> = self.inputs.iter().map(|(n, _)| n.clone()).collect();
+        for (name, ds) in dims {
+            let Some(&(_, t)) = self.inputs.iter().find(|(n, _)| n == name) else {
+                let inputs = names.join(", ");
+                let message = format!("'{attr}' names input '{name}', which the function does not have (inputs: {inputs})");
+                self.error(loc, &message);
+                continue;
+            };
+            let shape = self.tensors[t as usize].ty.dims().to_vec();
+            for d in ds {
+                let (dim, expr, rank) = (d.dim, &d.expr, shape.len());
+                match usize::try_from(dim).ok().and_then(|i| shape.get(i)) {
+                    Some(&size) if size < 0 => {}
+                    Some(&size) => self.error(
+                        loc,
+                        &format!("'{attr}' says dim {dim} of input '{name}' is dynamic ({expr}), but its type has {size} there"),
+                    ),
+                    None => self.error(loc, &format!("'{attr}' names dim {dim} of input '{name}', which has rank {rank}")),
+                }
+            }
+        }
+        self.dynamic_dims = Some(dynamic_dims::to_json(dims, &names));
     }
 
     fn operation(&mut self, op: MlirOperation, out_names: &[String], counter: &mut usize) {
@@ -507,6 +545,13 @@ impl<'o, 'm> Writer<'o, 'm> {
             let index = buffers.len() as u32;
             buffers.push(Buffer::create(&mut fbb, &BufferArgs { data, ..Default::default() }));
             let name = Some(fbb.create_string("min_runtime_version"));
+            metadata.push(Metadata::create(&mut fbb, &MetadataArgs { name, buffer: index }));
+        }
+        if let Some(json) = &self.dynamic_dims {
+            let data = Some(fbb.create_vector(json.as_bytes()));
+            let index = buffers.len() as u32;
+            buffers.push(Buffer::create(&mut fbb, &BufferArgs { data, ..Default::default() }));
+            let name = Some(fbb.create_string(dynamic_dims::METADATA));
             metadata.push(Metadata::create(&mut fbb, &MetadataArgs { name, buffer: index }));
         }
 

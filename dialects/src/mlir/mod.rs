@@ -557,9 +557,11 @@ impl<'c> Type<'c> {
     pub fn quant_storage_type(self) -> Option<Type<'c>> {
         self.is_quantized().then(|| unsafe { Type::from_raw(mlirQuantizedTypeGetStorageType(self.raw)) })
     }
-    /// A ranked tensor of `shape` with this element type.
+    /// A ranked tensor of `shape` with this element type; a negative dim (`ir::DYN`) is
+    /// dynamic (`?`: MLIR's own sentinel, never a size).
     pub fn tensor(self, shape: &[i64]) -> Type<'c> {
-        unsafe { Type::from_raw(mlirRankedTensorTypeGet(shape.len() as isize, shape.as_ptr(), self.raw, mlirAttributeGetNull())) }
+        let dims: Vec<i64> = shape.iter().map(|&d| if d < 0 { unsafe { mlirShapedTypeGetDynamicSize() } } else { d }).collect();
+        unsafe { Type::from_raw(mlirRankedTensorTypeGet(dims.len() as isize, dims.as_ptr(), self.raw, mlirAttributeGetNull())) }
     }
     /// An unranked tensor with this element type.
     pub fn unranked_tensor(self) -> Type<'c> {

@@ -2990,6 +2990,59 @@ impl<'r, 'c> QuantizeBuilder<'r, 'c> {
     }
 }
 
+/// `tfl.range`: The 1-D sequence start, start + delta, ... below limit (0-d operands of the result's type).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Range<'c>(Op<'c>);
+
+impl<'c> OpKind<'c> for Range<'c> {
+    const NAME: &'static str = "tfl.range";
+    fn wrap(op: Op<'c>) -> Self {
+        Range(op)
+    }
+    fn op(self) -> Op<'c> {
+        self.0
+    }
+}
+
+impl<'c> Range<'c> {
+    pub const NAME: &'static str = "tfl.range";
+    /// The catalog entry.
+    pub fn def() -> &'static OpDef {
+        &super::OPS[55]
+    }
+    pub fn op(self) -> Op<'c> {
+        self.0
+    }
+    pub fn start(self) -> Value<'c> {
+        self.0.operand(0)
+    }
+    pub fn limit(self) -> Value<'c> {
+        self.0.operand(1)
+    }
+    pub fn delta(self) -> Value<'c> {
+        self.0.operand(2)
+    }
+    pub fn result(self) -> Value<'c> {
+        self.0.result(0)
+    }
+    /// Starts a `tfl.range` at `rw`'s insertion point; set attributes, then `create`.
+    pub fn build<'r>(rw: &'r mut Rewriter<'c>, result_types: &[Type<'c>], start: Value<'c>, limit: Value<'c>, delta: Value<'c>) -> RangeBuilder<'r, 'c> {
+        RangeBuilder(OpBuilder::new(rw, Self::NAME, result_types).operand(start).operand(limit).operand(delta))
+    }
+}
+
+pub struct RangeBuilder<'r, 'c>(OpBuilder<'r, 'c>);
+
+impl<'r, 'c> RangeBuilder<'r, 'c> {
+    /// Any attribute, by name.
+    pub fn attr(self, name: &'static str, v: Attribute<'c>) -> Self {
+        RangeBuilder(self.0.attr(name, v))
+    }
+    pub fn create(self) -> Range<'c> {
+        Range(self.0.create())
+    }
+}
+
 /// `tfl.reduce_all`: Logical AND over the dims in `axes`, keeping them as size 1 with `keep_dims`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct ReduceAll<'c>(Op<'c>);
@@ -3008,7 +3061,7 @@ impl<'c> ReduceAll<'c> {
     pub const NAME: &'static str = "tfl.reduce_all";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[55]
+        &super::OPS[56]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3064,7 +3117,7 @@ impl<'c> ReduceAny<'c> {
     pub const NAME: &'static str = "tfl.reduce_any";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[56]
+        &super::OPS[57]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3120,7 +3173,7 @@ impl<'c> ReduceMax<'c> {
     pub const NAME: &'static str = "tfl.reduce_max";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[57]
+        &super::OPS[58]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3176,7 +3229,7 @@ impl<'c> ReduceMin<'c> {
     pub const NAME: &'static str = "tfl.reduce_min";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[58]
+        &super::OPS[59]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3232,7 +3285,7 @@ impl<'c> ReduceProd<'c> {
     pub const NAME: &'static str = "tfl.reduce_prod";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[59]
+        &super::OPS[60]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3288,7 +3341,7 @@ impl<'c> Relu<'c> {
     pub const NAME: &'static str = "tfl.relu";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[60]
+        &super::OPS[61]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3335,7 +3388,7 @@ impl<'c> Relu6<'c> {
     pub const NAME: &'static str = "tfl.relu6";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[61]
+        &super::OPS[62]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3382,7 +3435,7 @@ impl<'c> ReluN1To1<'c> {
     pub const NAME: &'static str = "tfl.relu_n1_to_1";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[62]
+        &super::OPS[63]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3429,7 +3482,7 @@ impl<'c> Reshape<'c> {
     pub const NAME: &'static str = "tfl.reshape";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[63]
+        &super::OPS[64]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3479,7 +3532,7 @@ impl<'c> ResizeBilinear<'c> {
     pub const NAME: &'static str = "tfl.resize_bilinear";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[64]
+        &super::OPS[65]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3541,7 +3594,7 @@ impl<'c> ResizeNearestNeighbor<'c> {
     pub const NAME: &'static str = "tfl.resize_nearest_neighbor";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[65]
+        &super::OPS[66]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3603,7 +3656,7 @@ impl<'c> ReverseV2<'c> {
     pub const NAME: &'static str = "tfl.reverse_v2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[66]
+        &super::OPS[67]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3653,7 +3706,7 @@ impl<'c> Round<'c> {
     pub const NAME: &'static str = "tfl.round";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[67]
+        &super::OPS[68]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3700,7 +3753,7 @@ impl<'c> Rsqrt<'c> {
     pub const NAME: &'static str = "tfl.rsqrt";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[68]
+        &super::OPS[69]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3747,7 +3800,7 @@ impl<'c> ScatterNd<'c> {
     pub const NAME: &'static str = "tfl.scatter_nd";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[69]
+        &super::OPS[70]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3800,7 +3853,7 @@ impl<'c> SelectV2<'c> {
     pub const NAME: &'static str = "tfl.select_v2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[70]
+        &super::OPS[71]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3835,6 +3888,53 @@ impl<'r, 'c> SelectV2Builder<'r, 'c> {
     }
 }
 
+/// `tfl.shape`: The input's dims as a 1-D int32 (or int64: `out_type`) tensor, read at run time.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Shape<'c>(Op<'c>);
+
+impl<'c> OpKind<'c> for Shape<'c> {
+    const NAME: &'static str = "tfl.shape";
+    fn wrap(op: Op<'c>) -> Self {
+        Shape(op)
+    }
+    fn op(self) -> Op<'c> {
+        self.0
+    }
+}
+
+impl<'c> Shape<'c> {
+    pub const NAME: &'static str = "tfl.shape";
+    /// The catalog entry.
+    pub fn def() -> &'static OpDef {
+        &super::OPS[72]
+    }
+    pub fn op(self) -> Op<'c> {
+        self.0
+    }
+    pub fn input(self) -> Value<'c> {
+        self.0.operand(0)
+    }
+    pub fn output(self) -> Value<'c> {
+        self.0.result(0)
+    }
+    /// Starts a `tfl.shape` at `rw`'s insertion point; set attributes, then `create`.
+    pub fn build<'r>(rw: &'r mut Rewriter<'c>, result_types: &[Type<'c>], input: Value<'c>) -> ShapeBuilder<'r, 'c> {
+        ShapeBuilder(OpBuilder::new(rw, Self::NAME, result_types).operand(input))
+    }
+}
+
+pub struct ShapeBuilder<'r, 'c>(OpBuilder<'r, 'c>);
+
+impl<'r, 'c> ShapeBuilder<'r, 'c> {
+    /// Any attribute, by name.
+    pub fn attr(self, name: &'static str, v: Attribute<'c>) -> Self {
+        ShapeBuilder(self.0.attr(name, v))
+    }
+    pub fn create(self) -> Shape<'c> {
+        Shape(self.0.create())
+    }
+}
+
 /// `tfl.sign`: Element-wise sign: -1, 0 or 1.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Sign<'c>(Op<'c>);
@@ -3853,7 +3953,7 @@ impl<'c> Sign<'c> {
     pub const NAME: &'static str = "tfl.sign";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[71]
+        &super::OPS[73]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3900,7 +4000,7 @@ impl<'c> Sin<'c> {
     pub const NAME: &'static str = "tfl.sin";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[72]
+        &super::OPS[74]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3947,7 +4047,7 @@ impl<'c> Slice<'c> {
     pub const NAME: &'static str = "tfl.slice";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[73]
+        &super::OPS[75]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4000,7 +4100,7 @@ impl<'c> Softmax<'c> {
     pub const NAME: &'static str = "tfl.softmax";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[74]
+        &super::OPS[76]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4053,7 +4153,7 @@ impl<'c> Split<'c> {
     pub const NAME: &'static str = "tfl.split";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[75]
+        &super::OPS[77]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4110,7 +4210,7 @@ impl<'c> Sqrt<'c> {
     pub const NAME: &'static str = "tfl.sqrt";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[76]
+        &super::OPS[78]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4157,7 +4257,7 @@ impl<'c> SquaredDifference<'c> {
     pub const NAME: &'static str = "tfl.squared_difference";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[77]
+        &super::OPS[79]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4207,7 +4307,7 @@ impl<'c> Squeeze<'c> {
     pub const NAME: &'static str = "tfl.squeeze";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[78]
+        &super::OPS[80]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4260,7 +4360,7 @@ impl<'c> StablehloAnd<'c> {
     pub const NAME: &'static str = "tfl.stablehlo_and";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[79]
+        &super::OPS[81]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4310,7 +4410,7 @@ impl<'c> StridedSlice<'c> {
     pub const NAME: &'static str = "tfl.strided_slice";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[80]
+        &super::OPS[82]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4402,7 +4502,7 @@ impl<'c> Sub<'c> {
     pub const NAME: &'static str = "tfl.sub";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[81]
+        &super::OPS[83]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4458,7 +4558,7 @@ impl<'c> Sum<'c> {
     pub const NAME: &'static str = "tfl.sum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[82]
+        &super::OPS[84]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4514,7 +4614,7 @@ impl<'c> Tanh<'c> {
     pub const NAME: &'static str = "tfl.tanh";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[83]
+        &super::OPS[85]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4561,7 +4661,7 @@ impl<'c> TopkV2<'c> {
     pub const NAME: &'static str = "tfl.topk_v2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[84]
+        &super::OPS[86]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4614,7 +4714,7 @@ impl<'c> Transpose<'c> {
     pub const NAME: &'static str = "tfl.transpose";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[85]
+        &super::OPS[87]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4664,7 +4764,7 @@ impl<'c> TransposeConv<'c> {
     pub const NAME: &'static str = "tfl.transpose_conv";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[86]
+        &super::OPS[88]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4744,7 +4844,7 @@ impl<'c> Unpack<'c> {
     pub const NAME: &'static str = "tfl.unpack";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[87]
+        &super::OPS[89]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4804,7 +4904,7 @@ impl<'c> UnsortedSegmentMax<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_max";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[88]
+        &super::OPS[90]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4857,7 +4957,7 @@ impl<'c> UnsortedSegmentMin<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_min";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[89]
+        &super::OPS[91]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4910,7 +5010,7 @@ impl<'c> UnsortedSegmentProd<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_prod";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[90]
+        &super::OPS[92]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4963,7 +5063,7 @@ impl<'c> UnsortedSegmentSum<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_sum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[91]
+        &super::OPS[93]
     }
     pub fn op(self) -> Op<'c> {
         self.0

@@ -929,6 +929,19 @@ pub static OPS: &[OpDef] = &[
         infer: Some(tfl::infer_quantize),
         tflite: tflite("QUANTIZE", None, v::quantize, v::QUANTIZE),
     },
+    // ---- tfl.range · generator ---------------------------------------------------
+    OpDef {
+        name: "tfl.range",
+        summary: "The 1-D sequence start, start + delta, ... below limit (0-d operands of the result's type).",
+        operands: &[one("start", &[F32, I32, I64]), one("limit", &[F32, I32, I64]), one("delta", &[F32, I32, I64])],
+        results: &[one("result", &[F32, I32, I64])],
+        attrs: &[],
+        traits: &[],
+        regions: 0,
+        verify: Some(tfl::range),
+        infer: Some(tfl::infer_range),
+        tflite: tflite("RANGE", options("RangeOptions", &[]), v::range, v::RANGE),
+    },
     // ---- tfl.reduce_all · reduction ---------------------------------------------
     OpDef {
         name: "tfl.reduce_all",
@@ -1152,6 +1165,19 @@ pub static OPS: &[OpDef] = &[
         verify: Some(tfl::select_v2),
         infer: Some(tfl::infer_select_v2),
         tflite: tflite("SELECT_V2", options("SelectV2Options", &[]), v::select_v2, v::SELECT_V2),
+    },
+    // ---- tfl.shape · shape ------------------------------------------------------
+    OpDef {
+        name: "tfl.shape",
+        summary: "The input's dims as a 1-D int32 (or int64: `out_type`) tensor, read at run time.",
+        operands: &[one("input", ANY)],
+        results: &[one("output", INDEX)],
+        attrs: &[],
+        traits: &[],
+        regions: 0,
+        verify: None,
+        infer: Some(tfl::infer_shape),
+        tflite: tflite("SHAPE", options("ShapeOptions", &[from_result_type("out_type", 0)]), v::v1, v::SHAPE),
     },
     // ---- tfl.sign · element-wise unary ------------------------------------------
     OpDef {

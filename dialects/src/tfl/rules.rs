@@ -744,6 +744,33 @@ pub fn expand_dims(op: &OpView) -> Result<(), String> {
     result_elem_like_operand(op, 0, 0)
 }
 
+/// `range`: 0-d start, limit and delta of one element type, which the result has.
+pub fn range(op: &OpView) -> Result<(), String> {
+    for (i, what) in [(0, "start"), (1, "limit"), (2, "delta")] {
+        expect_rank(op, i, 0, what)?;
+    }
+    same_operand_elems(op)?;
+    result_elem_like_operand(op, 0, 0)
+}
+
+/// A constant range has its length; otherwise it is `[?]`.
+pub fn infer_range(op: &OpView) -> Infer {
+    let out_elem = result_elem(op, 0, 0);
+    if let (Some([a]), Some([b]), Some([d])) = (const_ints(op, 0), const_ints(op, 1), const_ints(op, 2)) {
+        if *d != 0 && matches!(out_elem, ElemTy::I(_)) {
+            let n = if *d > 0 { (b - a + d - 1) / d } else { (a - b - d - 1) / -d };
+            return Ok(vec![tensor(vec![n.max(0)], out_elem)]);
+        }
+    }
+    Ok(vec![tensor(vec![DYN], out_elem)])
+}
+
+/// `shape`: `[rank]` of the declared index type.
+pub fn infer_shape(op: &OpView) -> Infer {
+    let out_elem = op.results.first().map(|r| r.elem.clone()).unwrap_or(ElemTy::I(32));
+    Ok(vec![tensor(vec![shape(op, 0).map_or(DYN, |s| s.len() as i64)], out_elem)])
+}
+
 pub fn infer_expand_dims(op: &OpView) -> Infer {
     let out_elem = result_elem(op, 0, 0);
     let Some(x) = shape(op, 0) else { return Ok(vec![unranked(out_elem)]) };

@@ -130,6 +130,15 @@ pub fn v1(_: &OpView) -> i32 {
     1
 }
 
+/// RANGE: version 2 takes int64.
+pub fn range(op: &OpView) -> i32 {
+    if input(op, 0) == Ty::I64 {
+        2
+    } else {
+        1
+    }
+}
+
 /// int8 -> 2 (SUM, LOG_SOFTMAX, GREATER, LESS_EQUAL, SQUARED_DIFFERENCE).
 pub fn int8_is_2(op: &OpView) -> i32 {
     if input(op, 0) == Ty::I8 {
@@ -737,9 +746,11 @@ pub const RESIZE_BILINEAR: &[&str] = &["1.7.0", "1.14.0", "2.2.0", "2.5.0"];
 pub const RESIZE_NEAREST_NEIGHBOR: &[&str] = &["1.13.1", "1.14.0", "2.3.0", "2.4.0"];
 pub const REVERSE_V2: &[&str] = &["1.14.0", "2.2.0", "2.5.0"];
 pub const ROUND: &[&str] = &["1.14.0"];
+pub const RANGE: &[&str] = &["1.13.0", "2.14.0"];
 pub const RSQRT: &[&str] = &["1.10.0", "2.5.0", "2.15.0"];
 pub const SCATTER_ND: &[&str] = &["2.1.0"];
 pub const SELECT_V2: &[&str] = &["2.2.0", "2.12.0"];
+pub const SHAPE: &[&str] = &["1.13.0"];
 pub const SIGN: &[&str] = &["2.11.0", "2.12.0"];
 pub const SIN: &[&str] = &["1.9.0"];
 pub const SLICE: &[&str] = &["1.14.0", "1.14.0", "1.14.0", "2.4.0", "2.5.0", "2.14.0", "2.21.0"];

@@ -139,6 +139,7 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.abs
     p("AbsToTflAbs", hlo::Abs::NAME, 1, build!(abs)),
     // ---- stablehlo.add
+    p("AddToI32ShapeArithmetic", hlo::Add::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("AddToTflAdd", hlo::Add::NAME, 1, rename!(Add, NONE_ACT)),
     // ---- stablehlo.and
     p("AndToLogicalAnd", hlo::And::NAME, 1, build!(logical_and)),
@@ -148,6 +149,8 @@ pub static PATTERNS: &[Pattern] = &[
     // Same bytes; both add a last dim for a narrower type and drop it for a wider one.
     p("BitcastConvertToBitcast", hlo::BitcastConvert::NAME, 1, rename!(Bitcast)),
     // ---- stablehlo.broadcast_in_dim
+    // Unknown result dims are the operand's own: the target shape is read from it.
+    p("BroadcastInDimToRuntimeBroadcastTo", hlo::BroadcastInDim::NAME, 2, build!(super::dynamic::broadcast_in_dim_dynamic)),
     p("BroadcastInDimToBroadcastTo", hlo::BroadcastInDim::NAME, 1, build!(broadcast_in_dim)),
     // ---- stablehlo.ceil
     p("CeilToTflCeil", hlo::Ceil::NAME, 1, rename!(Ceil)),
@@ -158,6 +161,7 @@ pub static PATTERNS: &[Pattern] = &[
     p("CompositeToTflBuiltin", hlo::Composite::NAME, 2, super::composite::to_builtin),
     p("CompositeToDecomposition", hlo::Composite::NAME, 1, super::composite::to_decomposition),
     // ---- stablehlo.concatenate
+    p("ConcatenateToI32ShapeArithmetic", hlo::Concatenate::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("ConcatenateToConcatenation", hlo::Concatenate::NAME, 1, build!(concatenate)),
     // ---- stablehlo.constant
     p("ConstantToPseudoConst", hlo::Constant::NAME, 1, build!(constant)),
@@ -171,11 +175,26 @@ pub static PATTERNS: &[Pattern] = &[
     p("ConvolutionToConv2d", hlo::Convolution::NAME, 1, build!(convolution_plain)),
     // ---- stablehlo.cosine
     p("CosineToCos", hlo::Cosine::NAME, 1, rename!(Cos)),
+    // ---- stablehlo.custom_call
+    // JAX's shape assertions: dropped (TFLite has no assertion op).
+    p("CustomCallToNothingForShapeAssertion", hlo::CustomCall::NAME, 1, super::dynamic::drop_shape_assertion),
     // ---- stablehlo.divide
+    p("DivideToI32ShapeArithmetic", hlo::Divide::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("DivideToDiv", hlo::Divide::NAME, 1, rename!(Div, NONE_ACT)),
     // ---- stablehlo.dot_general
     p("DotGeneralToBatchMatmul", hlo::DotGeneral::NAME, 2, build!(dot_general)),
     p("DotGeneralToReshapedBatchMatmul", hlo::DotGeneral::NAME, 1, build!(dot_general_as_matmul)),
+    // ---- stablehlo.dynamic_broadcast_in_dim
+    p("DynamicBroadcastInDimToBroadcastTo", hlo::DynamicBroadcastInDim::NAME, 1, build!(super::dynamic::dynamic_broadcast_in_dim)),
+    // ---- stablehlo.dynamic_iota
+    p("DynamicIotaToConstant", hlo::DynamicIota::NAME, 2, build!(iota)),
+    p("DynamicIotaToRange", hlo::DynamicIota::NAME, 1, build!(super::dynamic::dynamic_iota)),
+    // ---- stablehlo.dynamic_pad
+    p("DynamicPadToPadv2", hlo::DynamicPad::NAME, 1, build!(super::dynamic::dynamic_pad)),
+    // ---- stablehlo.dynamic_reshape
+    p("DynamicReshapeToReshape", hlo::DynamicReshape::NAME, 1, build!(super::dynamic::dynamic_reshape)),
+    // ---- stablehlo.dynamic_slice
+    p("DynamicSliceToSlice", hlo::DynamicSlice::NAME, 1, build!(super::dynamic::dynamic_slice)),
     // ---- stablehlo.exponential
     p("ExponentialToExp", hlo::Exponential::NAME, 1, rename!(Exp)),
     // ---- stablehlo.exponential_minus_one
@@ -184,6 +203,8 @@ pub static PATTERNS: &[Pattern] = &[
     p("FloorToTflFloor", hlo::Floor::NAME, 1, rename!(Floor)),
     // ---- stablehlo.gather
     p("GatherToTflGather", hlo::Gather::NAME, 1, build!(gather)),
+    // ---- stablehlo.get_dimension_size
+    p("GetDimensionSizeToShapeSlice", hlo::GetDimensionSize::NAME, 1, build!(super::dynamic::get_dimension_size)),
     // ---- stablehlo.iota
     p("IotaToConstant", hlo::Iota::NAME, 1, build!(iota)),
     // ---- stablehlo.log
@@ -193,10 +214,13 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.logistic
     p("LogisticToTflLogistic", hlo::Logistic::NAME, 1, rename!(Logistic)),
     // ---- stablehlo.maximum
+    p("MaximumToI32ShapeArithmetic", hlo::Maximum::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("MaximumToTflMaximum", hlo::Maximum::NAME, 1, rename!(Maximum)),
     // ---- stablehlo.minimum
+    p("MinimumToI32ShapeArithmetic", hlo::Minimum::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("MinimumToTflMinimum", hlo::Minimum::NAME, 1, rename!(Minimum)),
     // ---- stablehlo.multiply
+    p("MultiplyToI32ShapeArithmetic", hlo::Multiply::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("MultiplyToMul", hlo::Multiply::NAME, 1, rename!(Mul, NONE_ACT)),
     // ---- stablehlo.negate
     p("NegateToNeg", hlo::Negate::NAME, 1, rename!(Neg)),
@@ -208,6 +232,8 @@ pub static PATTERNS: &[Pattern] = &[
     p("PadToPadv2", hlo::Pad::NAME, 1, build!(pad)),
     // ---- stablehlo.power
     p("PowerToPow", hlo::Power::NAME, 1, rename!(Pow)),
+    // ---- stablehlo.real_dynamic_slice
+    p("RealDynamicSliceToStridedSlice", hlo::RealDynamicSlice::NAME, 1, build!(super::dynamic::real_dynamic_slice)),
     // ---- stablehlo.reduce
     // Two disjoint forms: (values, indices) with four operands, one value with two.
     p("ReduceToTopK", hlo::Reduce::NAME, 2, build!(reduce_arg)),
@@ -215,8 +241,10 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.reduce_window
     p("ReduceWindowToPoolOrCumsum", hlo::ReduceWindow::NAME, 1, build!(reduce_window)),
     // ---- stablehlo.remainder
+    p("RemainderToI32ShapeArithmetic", hlo::Remainder::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("RemainderToFloorModSelect", hlo::Remainder::NAME, 1, build!(remainder)),
     // ---- stablehlo.reshape
+    p("ReshapeToI32ShapeArithmetic", hlo::Reshape::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("ReshapeToTflReshape", hlo::Reshape::NAME, 1, build!(reshape)),
     // ---- stablehlo.reverse
     p("ReverseToReverseV2", hlo::Reverse::NAME, 1, build!(reverse)),
@@ -233,12 +261,14 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.sine
     p("SineToSin", hlo::Sine::NAME, 1, rename!(Sin)),
     // ---- stablehlo.slice
+    p("SliceToI32ShapeArithmetic", hlo::Slice::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("SliceToTflSlice", hlo::Slice::NAME, 1, build!(slice)),
     // ---- stablehlo.sort
     p("SortToTopK", hlo::Sort::NAME, 1, build!(sort)),
     // ---- stablehlo.sqrt
     p("SqrtToTflSqrt", hlo::Sqrt::NAME, 1, rename!(Sqrt)),
     // ---- stablehlo.subtract
+    p("SubtractToI32ShapeArithmetic", hlo::Subtract::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
     p("SubtractToSub", hlo::Subtract::NAME, 1, rename!(Sub, NONE_ACT)),
     // ---- stablehlo.tan
     p("TanToSinDivCos", hlo::Tan::NAME, 1, build!(tan)),
@@ -268,6 +298,7 @@ pub(super) fn splat_through(v: Value<'_>) -> Option<f64> {
             || def.isa::<tfl::BroadcastTo>()
             || def.isa::<hlo::Reshape>()
             || def.isa::<hlo::BroadcastInDim>()
+            || def.isa::<hlo::DynamicBroadcastInDim>()
         {
             v = def.operand(0);
         } else {
@@ -411,10 +442,9 @@ pub(super) fn i32_type(op: Op<'_>) -> Type<'_> {
 fn reshape<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
     let op = op.cast::<hlo::Reshape>().expect("rooted at stablehlo.reshape");
     let out = op.result().ty();
-    if !out.is_static() {
-        return Ok(None);
-    }
-    let shape = i32_const(rw, op.op(), out.dims());
+    // One unknown dim is -1 (TFLite infers it from the element count).
+    let Some(dims) = super::dynamic::reshape_const_shape(out.dims()) else { return Ok(None) };
+    let shape = i32_const(rw, op.op(), &dims);
     Ok(Some(tfl::Reshape::build(rw, &[op.result().raw_type()], op.operand_operand(), shape).create().op()))
 }
 
@@ -576,11 +606,12 @@ fn dot_general_as_matmul<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option
     let (lb, rb, lc, rc) = (lb.as_slice(), rb.as_slice(), lc.as_slice(), rc.as_slice());
     let (l, r) = (op.operand(0), op.operand(1));
     let (lt, rt, out) = (ty(l), ty(r), ty(op.result(0)));
-    if [&lt, &rt, &out].iter().any(|t| !t.is_static() || t.elem != ElemTy::F32)
-        || lb.len() != rb.len()
-        || lc.len() != rc.len()
+    if [&lt, &rt, &out].iter().any(|t| t.rank().is_none() || t.elem != ElemTy::F32) || lb.len() != rb.len() || lc.len() != rc.len()
     {
         return Ok(None);
+    }
+    if [&lt, &rt, &out].iter().any(|t| !t.is_static()) {
+        return Ok(matrix_times_weights(rw, op, lb, lc, rc));
     }
     let free = |rank: usize, used: &[&[i64]]| -> Vec<i64> {
         (0..rank as i64).filter(|d| used.iter().all(|u| !u.contains(d))).collect()
@@ -600,6 +631,20 @@ fn dot_general_as_matmul<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option
         return Ok(y.defining_op());
     }
     Ok(defining_op(reshape_to(rw, op, y, out.dims())))
+}
+
+/// A `dot_general` with unknown dims of the one form that needs no reshape: no batch
+/// dims, the lhs contracted over its last dim, a rank-2 rhs (`[K, N]`, or `[N, K]`
+/// with `adj_y`): `tfl.batch_matmul`, whose batch dims broadcast, gives `[lhs free...,
+/// N]`, StableHLO's result (`tfl-optimize` makes a constant rhs a fully_connected).
+fn matrix_times_weights<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, lb: &[i64], lc: &[i64], rc: &[i64]) -> Option<Op<'c>> {
+    let (l, r) = (op.operand(0), op.operand(1));
+    let (lrank, rt) = (ty(l).dims().len(), ty(r));
+    if !lb.is_empty() || lc != [lrank as i64 - 1] || rt.dims().len() != 2 || lrank < 2 || rc.len() != 1 {
+        return None;
+    }
+    let attrs = [("adj_x", bool_attr(op, false)), ("adj_y", bool_attr(op, rc[0] == 1))];
+    Some(rw.create(tfl::BatchMatmul::NAME, &[l, r], &op.result_types(), &attrs))
 }
 
 pub(super) fn i32_attr<'c>(op: Op<'c>, v: i64) -> Attribute<'c> {
@@ -685,7 +730,10 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
     let dn = ConvDims::from_attr(&dn.value()).map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
     let (x, w) = (conv.lhs(), conv.rhs());
     let (xt, wt, out) = (ty(x), ty(w), ty(op.result(0)));
-    if !xt.is_static() || !wt.is_static() || !out.is_static() {
+    // Unknown batch and spatial dims are fine (TFLite sizes the output at Prepare); the
+    // filter and the feature dims are static.
+    let dynamic = !xt.is_static() || !out.is_static();
+    if !wt.is_static() || xt.rank().is_none() || out.rank().is_none() {
         return Ok(None);
     }
     let spatial = xt.dims().len().saturating_sub(2);
@@ -699,6 +747,9 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
     // feature dims).
     let feature = |dims: &[i64], d: i64| dims.get(d as usize).copied();
     let (cin, fin) = (feature(xt.dims(), dn.input_feature), feature(wt.dims(), dn.kernel_input_feature));
+    if cin.is_none_or(|c| c < 0) {
+        return Ok(None);
+    }
     let depthwise = groups > 1 && Some(groups) == cin && fin == Some(1);
     let wanted = if depthwise { ConvForm::Depthwise } else { ConvForm::Plain };
     let pads: Vec<i64> = match op.attr("padding") {
@@ -713,6 +764,9 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
     let unit = |v: &[i64]| v.iter().all(|&d| d == 1);
     match spatial {
         2 if form == ConvForm::Transposed => {
+            if dynamic {
+                return Ok(None);
+            }
             // A reversed filter makes a plain convolution a transposed one where
             // `transpose_conv` can take it; otherwise it stays a plain one.
             let transposable = unit(&strides) && unit(&rhs_dilation) && groups == 1;
@@ -747,7 +801,7 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
                 v.insert(at.min(v.len()), 1);
                 v
             };
-            let x2 = reshape_to(rw, op, x, &unit_at(xt.dims(), xi));
+            let Some(x2) = super::dynamic::reshape_any(rw, op, x, &unit_at(xt.dims(), xi)) else { return Ok(None) };
             let w2 = reshape_to(rw, op, w, &unit_at(wt.dims(), wi));
             let o2 = unit_at(out.dims(), oi);
             let Some(y) = conv_2d(
@@ -764,7 +818,7 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
             ) else {
                 return Ok(None);
             };
-            Ok(reshape_to(rw, op, y, out.dims()).defining_op())
+            Ok(super::dynamic::reshape_any(rw, op, y, out.dims()).and_then(|v| v.defining_op()))
         }
         _ => Ok(None),
     }
@@ -803,6 +857,44 @@ fn same_padding(input: i64, window: i64, stride: i64, dilation: i64) -> ([i64; 2
 /// dropped; what is left is SAME when it is what SAME computes, VALID when it is
 /// zero. `None` for negative padding, or a window TFLite cannot reproduce.
 fn window_padding(
+    input: [i64; 2],
+    window: [i64; 2],
+    strides: [i64; 2],
+    dilation: [i64; 2],
+    pads: [[i64; 2]; 2],
+    out: [i64; 2],
+) -> Option<WindowPadding> {
+    if input.iter().chain(&out).all(|&d| d >= 0) {
+        return window_padding_static(input, window, strides, dilation, pads, out);
+    }
+    // An unknown size: StableHLO's output, floor((in + lo + hi - span) / stride) + 1, is
+    // a VALID window over the padded input; explicit padding is what SAME computes for
+    // every size only with stride 1 (total (k - 1) * d, the odd element after).
+    let mut same = true;
+    for i in 0..2 {
+        let [lo, hi] = pads[i];
+        if lo < 0 || hi < 0 || strides[i] < 1 || window[i] < 1 || dilation[i] < 1 {
+            return None;
+        }
+        if input[i] >= 0 && out[i] >= 0 {
+            let one = window_padding_static([input[i]; 2], [window[i]; 2], [strides[i]; 2], [dilation[i]; 2], [pads[i]; 2], [out[i]; 2])?;
+            same &= one == WindowPadding::Same || (one == WindowPadding::Valid && same_padding(input[i], window[i], strides[i], dilation[i]).0 == [0, 0]);
+        } else {
+            let total = (window[i] - 1) * dilation[i];
+            same &= strides[i] == 1 && [lo, hi] == [total / 2, total - total / 2];
+        }
+    }
+    Some(if pads == [[0, 0]; 2] {
+        WindowPadding::Valid
+    } else if same {
+        WindowPadding::Same
+    } else {
+        WindowPadding::Explicit(pads)
+    })
+}
+
+/// `window_padding` of static sizes.
+fn window_padding_static(
     input: [i64; 2],
     window: [i64; 2],
     strides: [i64; 2],
@@ -944,7 +1036,8 @@ fn padded_nhwc<'c>(
     let WindowPadding::Explicit([[t, b], [l, r]]) = *p else { return nhwc };
     let paddings = paddings_const(rw, op, &[[0, 0], [t, b], [l, r], [0, 0]]);
     let d = ty(nhwc);
-    let padded = like(nhwc, &[d.dims()[0], d.dims()[1] + t + b, d.dims()[2] + l + r, d.dims()[3]]);
+    let grown = |n: i64, p: i64| if n < 0 { n } else { n + p };
+    let padded = like(nhwc, &[d.dims()[0], grown(d.dims()[1], t + b), grown(d.dims()[2], l + r), d.dims()[3]]);
     match value {
         None => emit(rw, op, tfl::Pad::NAME, &[nhwc, paddings], padded, &[]),
         Some(v) => {
@@ -1129,7 +1222,8 @@ fn reduce_window<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>
     let Some(pads) = window_pads(op, rank) else { return Ok(None) };
     let (x, init) = (ins[0], splat_through(ins[1]));
     let (xt, out) = (ty(x), ty(op.result(0)));
-    if !xt.is_static() || !out.is_static() || xt.dims().len() != rank || strides.len() != rank {
+    // Unknown dims are fine: TFLite's pools size their output at Prepare.
+    if xt.rank() != Some(rank) || out.rank() != Some(rank) || strides.len() != rank {
         return Ok(None);
     }
     if body == hlo::Add::NAME && init == Some(0.0) {
@@ -1165,14 +1259,15 @@ fn reduce_window<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>
         v.insert(p, 1);
         v
     };
-    let (x4, out4) = (reshape_to(rw, op, x, &unit_at(xt.dims())), unit_at(out.dims()));
+    let Some(x4) = super::dynamic::reshape_any(rw, op, x, &unit_at(xt.dims())) else { return Ok(None) };
+    let out4 = unit_at(out.dims());
     let Some(to_nhwc) = pool_layout(&[p, p + 1]) else { return Ok(None) };
     let Some(y) =
         pool_2d(rw, op, x4, &to_nhwc, &body, init, [1, window[p]], [1, strides[p]], [[0, 0], pads[p]], &out4)?
     else {
         return Ok(None);
     };
-    Ok(defining_op(reshape_to(rw, op, y, out.dims())))
+    Ok(super::dynamic::reshape_any(rw, op, y, out.dims()).and_then(defining_op))
 }
 
 /// The permutation taking a rank-4 pooling operand to NHWC, given the dims its window
@@ -1220,6 +1315,7 @@ fn pool_2d<'c>(
     pads: [[i64; 2]; 2],
     od: &[i64],
 ) -> Result<Option<Value<'c>>, String> {
+    let pads_hw = pads;
     let xt = ty(x);
     let xd = xt.dims();
     let [n, h, w, c] = to_nhwc.map(|d| d as usize);
@@ -1240,6 +1336,10 @@ fn pool_2d<'c>(
         let y = emit(rw, op, tfl::MaxPool2d::NAME, &[nhwc], out_nhwc, &attrs);
         Ok(Some(permuted(rw, op, y, &inverse(to_nhwc))))
     } else if body == hlo::Add::NAME && init == Some(0.0) {
+        let hw_known = [xd[h], xd[w], od[h], od[w]].iter().all(|&d| d >= 0);
+        if !hw_known {
+            return Ok(average_pool_dynamic(rw, op, x, to_nhwc, k, st, pads_hw, &padding, out_nhwc, &attrs).map(result_of));
+        }
         Ok(average_pool(rw, op, x, to_nhwc, k, st, &padding, out_nhwc, &attrs).map(result_of))
     } else {
         Ok(None)
@@ -1362,6 +1462,97 @@ fn average_pool<'c>(
     back.defining_op()
 }
 
+/// `average_pool` with unknown H or W, where the divisor cannot vary by position at
+/// compile time: TFLite's divisor (the window area, or with SAME the in-bounds count)
+/// must be the program's up to one constant factor. The program divides by a constant
+/// (SAME padding is then an explicit zero pad, so TFLite divides by the area), by the
+/// count of a window sum of ones with the same padding (what SAME or VALID divide by),
+/// or not at all.
+#[allow(clippy::too_many_arguments)]
+fn average_pool_dynamic<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    to_nhwc: &[i64; 4],
+    k: [i64; 2],
+    st: [i64; 2],
+    pads: [[i64; 2]; 2],
+    padding: &WindowPadding,
+    out_nhwc: Type<'c>,
+    attrs: &[(&str, Attribute<'c>)],
+) -> Option<Op<'c>> {
+    let hw = [to_nhwc[1] as usize, to_nhwc[2] as usize];
+    let area = (k[0] * k[1]) as f64;
+    let explicit = || if pads == [[0, 0]; 2] { WindowPadding::Valid } else { WindowPadding::Explicit(pads) };
+    let (divide, padding, scale) = match dynamic_pool_divisor(op, hw, k, st, pads) {
+        Some((d, None)) if !matches!(padding, WindowPadding::Explicit(_)) => (Some(d), padding.clone(), 1.0),
+        Some((_, None)) => return None,
+        Some((d, Some(v))) => (Some(d), explicit(), area / v),
+        None => (None, explicit(), area),
+    };
+    let attrs: Vec<(&str, Attribute<'c>)> = attrs
+        .iter()
+        .map(|&(n, a)| if n == "padding" { (n, op.context().string_attr(padding_name(&padding))) } else { (n, a) })
+        .collect();
+    let nhwc = padded_nhwc(rw, op, x, to_nhwc, &padding, None);
+    let mut y = emit(rw, op, tfl::AveragePool2d::NAME, &[nhwc], out_nhwc, &attrs);
+    if scale != 1.0 {
+        let c = number_const(rw, op, &[], op.context().f32(), &[scale]).ok()?;
+        let none = ("fused_activation_function", op.context().string_attr("NONE"));
+        y = emit(rw, op, tfl::Mul::NAME, &[y, c], out_nhwc, &[none]);
+    }
+    let back = permuted(rw, op, y, &inverse(to_nhwc));
+    if let Some(d) = divide {
+        rw.replace_all_uses(d.result(0), back);
+        erase_with_dead_producers(rw, d, op);
+    }
+    back.defining_op()
+}
+
+/// The one `stablehlo.divide` of the window sum `op` (see `pool_divisor`) when its
+/// divisor is a constant (`Some(v)`) or a window sum of ones with the same window,
+/// strides and padding (`None`: the count of pooled elements), for unknown sizes.
+fn dynamic_pool_divisor<'c>(
+    op: Op<'c>,
+    hw: [usize; 2],
+    k: [i64; 2],
+    st: [i64; 2],
+    pads: [[i64; 2]; 2],
+) -> Option<(Op<'c>, Option<f64>)> {
+    let sum = op.result(0);
+    let [(div, 0)] = sum.uses()[..] else { return None };
+    if !div.isa::<hlo::Divide>() || !sum.same_type(div.result(0)) || !sum.same_type(div.operand(1)) {
+        return None;
+    }
+    let d = div.operand(1);
+    if let Some(v) = splat_through(d) {
+        return Some((div, Some(v)));
+    }
+    let c = d.defining_op().filter(|c| c.isa::<hlo::ReduceWindow>())?;
+    let ins = c.operands();
+    let ints = |n: &str| c.attr(n).and_then(|a| a.as_ints());
+    let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
+    let rank = ty(sum).dims().len();
+    let expected = |vals: [i64; 2]| -> Vec<i64> {
+        (0..rank).map(|d| hw.iter().position(|&x| x == d).map_or(1, |i| vals[i])).collect()
+    };
+    let cpads = window_pads(c, rank)?;
+    let same_pads = (0..rank).all(|d| match hw.iter().position(|&x| x == d) {
+        Some(i) => cpads[d] == pads[i],
+        None => cpads[d] == [0, 0],
+    });
+    let counting = ins.len() == 2
+        && binary_body(c).as_deref() == Some(hlo::Add::NAME)
+        && splat_through(ins[1]) == Some(0.0)
+        && splat_through(ins[0]) == Some(1.0)
+        && ints("window_dimensions")? == expected(k)
+        && ints("window_strides")? == expected(st)
+        && unit(ints("window_dilations"))
+        && unit(ints("base_dilations"))
+        && same_pads;
+    counting.then_some((div, None))
+}
+
 /// How many of the `k` positions from `start` lie in `[0, n)`.
 fn covered(start: i64, k: i64, n: i64) -> i64 {
     ((start + k).min(n) - start.max(0)).max(0)
@@ -1403,7 +1594,8 @@ fn pool_divisor<'c>(op: Op<'c>, hw: [usize; 2], k: [i64; 2], st: [i64; 2], o: [i
     let pads = window_pads(c, rank)?;
     let ones = ty(ins[0]);
     let other_pads_zero = (0..rank).all(|d| hw.contains(&d) || pads[d] == [0, 0]);
-    if !counting || !other_pads_zero || !ones.is_static() {
+    // Only the pooled dims' sizes count (a batch may be unknown).
+    if !counting || !other_pads_zero || hw.iter().any(|&d| ones.dims().get(d).is_none_or(|&n| n < 0)) {
         return None;
     }
     let count = |i: usize| -> Vec<f64> {
@@ -1521,7 +1713,9 @@ fn gather<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, Strin
     let Some(sizes) = op.attr("slice_sizes").and_then(|a| a.as_ints()) else {
         return Err("'stablehlo.gather' op has no slice_sizes".into());
     };
-    if !pt.is_static() || !it.is_static() || !out.is_static() {
+    // Unknown dims are fine (index batch dims, a table's rows); the slice sizes say
+    // which dims are taken whole.
+    if pt.rank().is_none() || it.rank().is_none() || out.rank().is_none() {
         return Ok(None);
     }
     let GatherDims {
@@ -1554,7 +1748,12 @@ fn gather<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, Strin
         let d = start_map[0] as usize;
         let expected: Vec<i64> = (0..d).chain(d + batch.len()..batch.len() + rest.len()).map(|i| i as i64).collect();
         if offset_dims == expected {
-            let idx = if it.dims() == batch.as_slice() { ix } else { reshape_to(rw, op, ix, &batch) };
+            let idx = if it.dims() == batch.as_slice() {
+                ix
+            } else {
+                let Some(v) = super::dynamic::reshape_any(rw, op, ix, &batch) else { return Ok(None) };
+                v
+            };
             let attrs = [("axis", i32_attr(op, d as i64)), ("batch_dims", i32_attr(op, 0))];
             return Ok(Some(rw.create(tfl::Gather::NAME, &[p, idx], &op.result_types(), &attrs)));
         }
@@ -1565,7 +1764,8 @@ fn gather<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, Strin
     let indices = if ivd == it.dims().len() {
         let mut s = it.dims().to_vec();
         s.push(1);
-        reshape_to(rw, op, ix, &s)
+        let Some(v) = super::dynamic::reshape_any(rw, op, ix, &s) else { return Ok(None) };
+        v
     } else if ivd + 1 == it.dims().len() {
         ix
     } else {

@@ -240,6 +240,9 @@ struct Report {
     /// Weights in the file by TFLite type (`FLOAT32`, `FLOAT16`, `INT8`...).
     weights: BTreeMap<String, usize>,
     quantize: Option<QuantizeMode>,
+    /// Inputs and outputs with their shape signatures (-1 dynamic) and Dim ranges.
+    inputs: Vec<tflite::IoInfo>,
+    outputs: Vec<tflite::IoInfo>,
     notes: Vec<Note>,
     phases: Vec<(&'static str, Duration)>,
 }
@@ -354,8 +357,19 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
     let read_back = |e: tflite::ReadError| format!("reading back '{output_name}': {e}");
     let ops = tflite::op_histogram(image.tables()).map_err(read_back)?;
     let weights = tflite::weight_types(image.tables()).map_err(read_back)?;
-    let report =
-        Report { input, output: output_name, bytes: image.len(), ops, weights, quantize: args.quantize, notes, phases };
+    let (inputs, outputs) = tflite::io_signature(image.tables()).map_err(read_back)?;
+    let report = Report {
+        input,
+        output: output_name,
+        bytes: image.len(),
+        ops,
+        weights,
+        quantize: args.quantize,
+        inputs,
+        outputs,
+        notes,
+        phases,
+    };
     if let Some(path) = &args.report_json {
         driver::write_atomically(path, report.json().as_bytes())?;
     }
@@ -363,6 +377,22 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
         eprint!("{}", report.text());
     }
     Ok(())
+}
+
+/// An input or output for `--report-json`: name, type, shape signature (-1 dynamic)
+/// and, for a dynamic input, its Dim ranges (`max` null when unbounded).
+fn io_json(io: &tflite::IoInfo) -> serde_json::Value {
+    serde_json::json!({
+        "name": io.name,
+        "type": io.elem,
+        "shape_signature": io.shape,
+        "dynamic_dims": io.dims.iter().map(|d| serde_json::json!({
+            "dim": d.dim,
+            "expr": d.expr,
+            "min": d.min,
+            "max": d.max,
+        })).collect::<Vec<_>>(),
+    })
 }
 
 /// `model.pt2` -> `model.tflite`, beside the input. Standard input, a pipe or a device
@@ -427,6 +457,12 @@ impl Report {
                 s.push_str(&format!("    {:>5}x {}: {places}\n", n.places.len(), n.message));
             }
         }
+        for (what, list) in [("inputs", &self.inputs), ("outputs", &self.outputs)] {
+            s.push_str(&format!("  {what}:\n"));
+            for io in list {
+                s.push_str(&format!("    {}\n", io.line()));
+            }
+        }
         let phases: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {:.3}s", d.as_secs_f64())).collect();
         s.push_str(&format!("  time: {:.3}s ({})\n", self.total().as_secs_f64(), phases.join(", ")));
         s
@@ -444,6 +480,8 @@ impl Report {
             "ops": self.ops,
             "weights": self.weights,
             "quantize": self.quantize.map(QuantizeMode::name),
+            "inputs": self.inputs.iter().map(io_json).collect::<Vec<_>>(),
+            "outputs": self.outputs.iter().map(io_json).collect::<Vec<_>>(),
             "notes": self.notes.iter().map(|n| serde_json::json!({
                 "message": n.message,
                 "count": n.places.len(),

@@ -15,10 +15,12 @@
 //! one function per distinct body (compared as printed, `Op::print_exact`), named
 //! `@<name>.<n>` in order of first use; a body seen before is erased and the first
 //! one's symbol used. Their ops carry no location (an inlined copy takes the
-//! composite's). A node keeps its plain lowering when a composite cannot
-//! stand for it: a dynamic dim (the body cannot read the entry's size symbols), an
-//! argument the attributes cannot hold, or a lowering error (reported by the plain
-//! lowering, as before).
+//! composite's). A composite's operands and results may have dynamic dims: the body
+//! reads sizes from its arguments (`get_dimension_size`); a lowering that needs the
+//! entry's size symbols fails in the body. A node keeps its plain lowering when a
+//! composite cannot stand for it: a body that cannot be built, an argument the
+//! attributes cannot hold, or a lowering error (reported by the plain lowering, as
+//! before).
 
 use super::{Args, Ctx, LResult, Lowering, Value};
 use crate::pt2::emit::{float_literal, i64_array, join, Emitter, Val};
@@ -183,10 +185,6 @@ fn as_composite(ctx: &mut Ctx, args: &Args, lowering: &Lowering, kept: &'static 
         }
     }
     let operands: Vec<Val> = names.iter().map(|n| ctx.tensor(n).ok()).collect::<Option<_>>()?;
-    let outputs_static = (0..ctx.outputs.len()).all(|i| ctx.out_ty(i).map_or(true, |t| t.is_static()));
-    if !outputs_static || operands.iter().any(|v| !v.ty.is_static()) {
-        return None;
-    }
     let attrs = attr_entries(args, kept)?;
 
     // The body: the plain lowering, on the function's arguments only, built by a

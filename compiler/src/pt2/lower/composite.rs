@@ -6,8 +6,8 @@
 
 use super::nn::{channel_affine, dot, expand_list, max_pool, normalize_over, p_norm};
 use super::elementwise::{float_operand, scaled};
-use super::{elementwise, nn, norm_dim, reduce, shape, Args, Ctx, LResult};
-use crate::pt2::emit::{tensor, Val};
+use super::{elementwise, nn, norm_dim, reduce, shape, Args, Ctx, LResult, LowerError};
+use crate::pt2::emit::{pattern, tensor, Extent, Val};
 use crate::pt2::schema::Argument;
 use edge_dialects::ir::ElemTy;
 
@@ -26,9 +26,11 @@ pub fn linear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "input")?;
     let w = args.tensor(ctx, "weight")?;
     let bias = args.opt_tensor(ctx, "bias")?;
-    static_input(&x, "linear")?;
     if w.rank() != 2 || x.rank() == 0 {
         return Err(format!("linear takes a 2-D weight and an input of rank 1 or more, got {} and {}", w.ty, x.ty).into());
+    }
+    if !x.ty.is_static() {
+        return Ok(vec![linear_dynamic(ctx, &x, &w, bias, &out.elem)?]);
     }
     let (o, i) = (w.shape()[0], w.shape()[1]);
     let rows: i64 = x.shape()[..x.rank() - 1].iter().product();
@@ -43,6 +45,35 @@ pub fn linear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         None => y,
     };
     Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// `linear` over an input with unknown leading dims: the same 2-D product (what
+/// `fully_connected` takes), the rows' count computed at run time; no reshape for a
+/// 2-D input, and a reshape back to the leading sizes read from the input.
+fn linear_dynamic(ctx: &mut Ctx, x: &Val, w: &Val, bias: Option<Val>, elem: &ElemTy) -> LResult<Val> {
+    let r = x.rank();
+    let (o, i) = (w.shape()[0], w.shape()[1]);
+    if !w.ty.is_static() || x.shape()[r - 1] != i {
+        return Err(format!("linear of {} by a weight {}: the input's last dim must be the weight's static {i}", x.ty, w.ty).into());
+    }
+    let lead: Vec<Extent> = ctx.e.extents(x)[..r - 1].to_vec();
+    let rows = ctx.e.extent_product(&lead);
+    let x2 = ctx.e.reshape_ext(x, &[rows.clone(), Extent::Known(i)]);
+    let y = dot(ctx, &x2, w, (&[], &[]), (&[1], &[1]), tensor(&[rows.known(), o], elem.clone()));
+    let y = match bias {
+        Some(b) => {
+            let b = ctx.e.convert(&b, elem);
+            let bb = ctx.e.broadcast_like(&b, &y, &[1]);
+            ctx.e.binary("stablehlo.add", &y, &bb)
+        }
+        None => y,
+    };
+    if r == 2 {
+        return Ok(y);
+    }
+    let mut back = lead;
+    back.push(Extent::Known(o));
+    Ok(ctx.e.reshape_ext(&y, &back))
 }
 
 /// `conv{1,2,3}d(input, weight, bias, stride, padding, dilation, groups)`.
@@ -70,14 +101,16 @@ pub fn conv_padding_str(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
                 let pads = totals.iter().map(|t| t / 2).collect();
                 return conv(ctx, &args.with(vec![("padding", Argument::AsInts(pads))]));
             }
-            static_input(&x, "convolution with padding='same'")?;
+            // `stablehlo.pad` takes unknown sizes (the padding is static).
             let mut low = vec![0; x.rank()];
             let mut high = vec![0; x.rank()];
             let mut shape = x.shape().to_vec();
             for i in 0..n {
                 low[2 + i] = totals[i] / 2;
                 high[2 + i] = totals[i] - totals[i] / 2;
-                shape[2 + i] += totals[i];
+                if shape[2 + i] >= 0 {
+                    shape[2 + i] += totals[i];
+                }
             }
             let zero = ctx.e.splat(0.0, x.elem(), &[]);
             let attrs = format!(
@@ -154,6 +187,13 @@ fn adaptive_max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     let x = args.tensor(ctx, "self")?;
     let out = expand_list(args.ints("output_size")?, n, "output_size")?;
     let lead = x.rank().checked_sub(n).ok_or("adaptive max pool input has too few dims")?;
+    if x.shape()[lead..].iter().any(|&d| d < 0) {
+        if ctx.output_used(1) {
+            return Err("the indices of adaptive max pooling over a dynamic spatial dim are not supported".into());
+        }
+        let init = reduce::lowest(x.elem());
+        return Ok(vec![nn::adaptive_dynamic(ctx, &x, &out, "stablehlo.maximum", init, false)?]);
+    }
     let mut kernel = Vec::new();
     for (i, &o) in out.iter().enumerate() {
         let size = x.shape()[lead + i];
@@ -183,6 +223,17 @@ fn batched_matmul(ctx: &mut Ctx, a: &Val, b: &Val, b_transposed: bool, elem: &El
             .push(format!("a batched matrix product needs operands of one rank, 2 or more; got {} and {}", a.ty, b.ty));
         return a.clone();
     }
+    if !a.ty.is_static() || !b.ty.is_static() {
+        // All batch dims at once (tfl.batch_matmul takes them): no reshape of unknown dims.
+        let nb = r as i64 - 2;
+        let batch: Vec<i64> = (0..nb).collect();
+        let mut shape: Vec<i64> =
+            (0..r - 2).map(|d| if a.shape()[d] >= 0 { a.shape()[d] } else { b.shape()[d] }).collect();
+        shape.push(a.shape()[r - 2]);
+        shape.push(if b_transposed { b.shape()[r - 2] } else { b.shape()[r - 1] });
+        let contract = if b_transposed { nb + 1 } else { nb };
+        return dot(ctx, a, b, (&batch, &batch), (&[nb + 1], &[contract]), tensor(&shape, elem.clone()));
+    }
     let batch: Vec<i64> = a.shape()[..r - 2].to_vec();
     let count: i64 = batch.iter().product();
     let (m, k) = (a.shape()[r - 2], a.shape()[r - 1]);
@@ -202,10 +253,11 @@ pub fn matmul(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let a = args.tensor(ctx, "self")?;
     let b = args.tensor(ctx, "other")?;
-    static_input(&a, "matmul")?;
-    static_input(&b, "matmul")?;
     if a.rank() == 0 || b.rank() == 0 {
         return Err("matmul of a 0-d tensor is not defined".into());
+    }
+    if !a.ty.is_static() || !b.ty.is_static() {
+        return Ok(vec![matmul_dynamic(ctx, &a, &b, &out.elem)?]);
     }
     let a = if a.rank() == 1 { ctx.e.reshape(&a, &[1, a.shape()[0]]) } else { a };
     let b = if b.rank() == 1 { ctx.e.reshape(&b, &[b.shape()[0], 1]) } else { b };
@@ -232,6 +284,83 @@ pub fn matmul(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
 
+/// `matmul` with unknown dims: an N-D @ 2-D product folds the leading dims into rows
+/// (one unknown size: the `fully_connected` form); otherwise batch dims broadcast
+/// (a unit dim takes the other side's size, two unknown ones are the same size, as
+/// torch.export guarantees) and one `dot_general` takes them all.
+fn matmul_dynamic(ctx: &mut Ctx, a: &Val, b: &Val, elem: &ElemTy) -> LResult<Val> {
+    let (a1, b1) = (a.rank() == 1, b.rank() == 1);
+    let a = if a1 { ctx.e.reshape_ext(a, &[Extent::Known(1), ctx.e.extent(a, 0)]) } else { a.clone() };
+    let b = if b1 { ctx.e.reshape_ext(b, &[ctx.e.extent(b, 0), Extent::Known(1)]) } else { b.clone() };
+    let (ra, rb) = (a.rank(), b.rank());
+    let (ka, kb) = (a.shape()[ra - 1], b.shape()[rb - 2]);
+    if ka >= 0 && kb >= 0 && ka != kb {
+        return Err(format!("matmul of {} and {}: inner sizes differ", a.ty, b.ty).into());
+    }
+    let mut result: Vec<Extent>;
+    let y = if rb == 2 {
+        let lead: Vec<Extent> = ctx.e.extents(&a)[..ra - 1].to_vec();
+        let rows = ctx.e.extent_product(&lead);
+        let k = ctx.e.extent(&a, ra - 1);
+        let a2 = ctx.e.reshape_ext(&a, &[rows.clone(), k]);
+        let n = ctx.e.extent(&b, 1);
+        let y = dot(ctx, &a2, &b, (&[], &[]), (&[1], &[0]), tensor(&[rows.known(), n.known()], elem.clone()));
+        result = lead;
+        result.push(n);
+        if ra == 2 {
+            y
+        } else {
+            ctx.e.reshape_ext(&y, &result)
+        }
+    } else {
+        let (ea, eb) = (ctx.e.extents(&a), ctx.e.extents(&b));
+        let nb = (ra - 2).max(rb - 2);
+        let batch: Vec<Extent> = (0..nb)
+            .map(|i| {
+                let x = (i + ra - 2).checked_sub(nb).map(|j| ea[j].clone());
+                let y = (i + rb - 2).checked_sub(nb).map(|j| eb[j].clone());
+                match (x, y) {
+                    (Some(x), None) => Ok(x),
+                    (None, Some(y)) => Ok(y),
+                    (Some(x), Some(y)) => match (x.known(), y.known()) {
+                        (1, _) => Ok(y),
+                        (_, 1) => Ok(x),
+                        (p, q) if p >= 0 && q >= 0 && p != q => Err(LowerError::from(format!("matmul of {} and {}: batch sizes {p} and {q} do not broadcast", a.ty, b.ty))),
+                        (p, _) if p >= 0 => Ok(x),
+                        _ => Ok(y),
+                    },
+                    (None, None) => unreachable!("i < nb"),
+                }
+            })
+            .collect::<LResult<_>>()?;
+        let full = |ctx: &mut Ctx, v: &Val, e: &[Extent]| -> Val {
+            let r = v.rank();
+            let target = pattern(&batch);
+            let same = r - 2 == nb && (0..nb).all(|i| v.shape()[i] == target[i] || (v.shape()[i] < 0 && target[i] < 0));
+            if same {
+                return v.clone();
+            }
+            let mut ex = batch.clone();
+            ex.extend_from_slice(&e[r - 2..]);
+            ctx.e.broadcast_to_ext(v, &ex)
+        };
+        let a = full(ctx, &a, &ea);
+        let b = full(ctx, &b, &eb);
+        result = batch;
+        result.push(ea[ra - 2].clone());
+        result.push(eb[rb - 1].clone());
+        batched_matmul(ctx, &a, &b, false, elem)
+    };
+    // Drop the unit dims the 1-D operands gained.
+    if a1 || b1 {
+        let n = result.len();
+        let keep: Vec<Extent> =
+            result.into_iter().enumerate().filter(|(i, _)| !(b1 && *i == n - 1 || a1 && *i == n - 2)).map(|(_, e)| e).collect();
+        return Ok(ctx.e.reshape_ext(&y, &keep));
+    }
+    Ok(y)
+}
+
 /// The NumPy broadcast of two shapes, or an error naming them.
 fn broadcast_shapes(a: &[i64], b: &[i64]) -> LResult<Vec<i64>> {
     edge_dialects::rules::broadcast_shapes(a, b).ok_or_else(|| format!("shapes {a:?} and {b:?} do not broadcast").into())
@@ -243,11 +372,11 @@ fn softmax_last(ctx: &mut Ctx, x: &Val) -> Val {
     let r = x.rank() as i64;
     let kept: Vec<i64> = (0..r - 1).collect();
     let m = ctx.e.reduce(x, &[r - 1], "stablehlo.maximum", f64::NEG_INFINITY);
-    let mb = ctx.e.broadcast_in_dim(&m, x.shape(), &kept);
+    let mb = ctx.e.broadcast_like(&m, x, &kept);
     let shifted = ctx.e.binary("stablehlo.subtract", x, &mb);
     let e = ctx.e.unary("stablehlo.exponential", &shifted);
     let s = ctx.e.reduce(&e, &[r - 1], "stablehlo.add", 0.0);
-    let sb = ctx.e.broadcast_in_dim(&s, x.shape(), &kept);
+    let sb = ctx.e.broadcast_like(&s, x, &kept);
     ctx.e.binary("stablehlo.divide", &e, &sb)
 }
 
@@ -258,9 +387,6 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
     let q = args.tensor(ctx, "query")?;
     let mut k = args.tensor(ctx, "key")?;
     let mut v = args.tensor(ctx, "value")?;
-    for t in [&q, &k, &v] {
-        static_input(t, "scaled_dot_product_attention")?;
-    }
     if args.float("dropout_p")? != 0.0 {
         return Err("scaled_dot_product_attention with dropout_p > 0 is random; export the model in eval() mode".into());
     }
@@ -268,8 +394,7 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
     if r < 2 || k.rank() != r || v.rank() != r {
         return Err(format!("attention operands {}, {}, {} must have one rank of 2 or more", q.ty, k.ty, v.ty).into());
     }
-    let (l, e) = (q.shape()[r - 2], q.shape()[r - 1]);
-    let s = k.shape()[r - 2];
+    let e = q.shape()[r - 1];
     // Grouped-query attention: each key/value head serves a run of query heads.
     if r >= 3 && k.shape()[r - 3] != q.shape()[r - 3] {
         let (hq, hk) = (q.shape()[r - 3], k.shape()[r - 3]);
@@ -277,36 +402,48 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
             return Err(format!("attention with {hq} query heads and {hk} key heads needs enable_gqa and a divisor").into());
         }
         for t in [&mut k, &mut v] {
-            let mut grouped = t.shape()[..r - 2].to_vec();
-            grouped.insert(r - 2, hq / hk);
-            grouped.extend_from_slice(&t.shape()[r - 2..]);
+            let mut grouped = ctx.e.extents(t);
+            grouped.insert(r - 2, Extent::Known(hq / hk));
             let dims: Vec<i64> = (0..r as i64 + 1).filter(|&d| d != r as i64 - 2).collect();
-            let b = ctx.e.broadcast_in_dim(t, &grouped, &dims);
-            let mut merged = t.shape().to_vec();
-            merged[r - 3] = hq;
-            *t = ctx.e.reshape(&b, &merged);
+            let b = ctx.e.broadcast_in_dim_ext(t, &grouped, &dims);
+            let mut merged = ctx.e.extents(t);
+            merged[r - 3] = Extent::Known(hq);
+            *t = ctx.e.reshape_ext(&b, &merged);
         }
     }
-    let batch: Vec<i64> = q.shape()[..r - 2].to_vec();
-    let k = ctx.e.broadcast_to(&k, &[batch.clone(), vec![s, e]].concat());
-    let v = ctx.e.broadcast_to(&v, &[batch.clone(), vec![s, v.shape()[r - 1]]].concat());
+    // k and v over q's batch dims (a unit dim broadcast; unknown ones are q's sizes).
+    let batch: Vec<Extent> = ctx.e.extents(&q)[..r - 2].to_vec();
+    let over_batch = |ctx: &mut Ctx, t: &Val| -> Val {
+        let mut ex = batch.clone();
+        ex.extend(ctx.e.extents(t)[r - 2..].iter().cloned());
+        let (have, want) = (t.shape(), pattern(&ex));
+        if (0..r).all(|i| have[i] == want[i] || (have[i] < 0 && want[i] < 0)) && !(t.ty.is_static() && have != want.as_slice()) {
+            return t.clone();
+        }
+        ctx.e.broadcast_to_ext(t, &ex)
+    };
+    let k = over_batch(ctx, &k);
+    let v = over_batch(ctx, &v);
     let scale = args.opt_scalar("scale")?.map(|s| s.as_f64()).unwrap_or(1.0 / (e as f64).sqrt());
     let elem = out.elem.clone();
-    let qs = ctx.e.splat(scale, &elem, q.shape());
+    let qs = ctx.e.splat_like(scale, &elem, &q);
     let q = ctx.e.convert(&q, &elem);
     let q = ctx.e.binary("stablehlo.multiply", &q, &qs);
     let mut scores = batched_matmul(ctx, &q, &k, true, &elem);
-    let score_shape = scores.shape().to_vec();
-    let neg_inf = ctx.e.splat(f64::NEG_INFINITY, &elem, &score_shape);
+    let score_ex = ctx.e.extents(&scores);
+    let neg_inf = ctx.e.splat_ext(f64::NEG_INFINITY, &elem, &score_ex);
     if args.bool("is_causal")? {
-        let rows = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", tensor(&[l, s], ElemTy::I(64)));
-        let cols = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 1 : i64", tensor(&[l, s], ElemTy::I(64)));
+        // Row i keeps columns j <= i; over an unknown length the mask is built at run time.
+        let square = [ctx.e.extent(&q, r - 2), ctx.e.extent(&k, r - 2)];
+        let index = if pattern(&square).iter().all(|&d| d >= 0) { ElemTy::I(64) } else { crate::pt2::emit::SIZE };
+        let rows = ctx.e.iota_ext(&square, 0, &index);
+        let cols = ctx.e.iota_ext(&square, 1, &index);
         let keep = ctx.e.compare("LE", &cols, &rows);
-        let keep = ctx.e.broadcast_to(&keep, &score_shape);
+        let keep = ctx.e.broadcast_to_ext(&keep, &score_ex);
         scores = ctx.e.select(&keep, &scores, &neg_inf);
     }
     if let Some(mask) = args.opt_tensor(ctx, "attn_mask")? {
-        let mask = ctx.e.broadcast_to(&mask, &score_shape);
+        let mask = ctx.e.broadcast_to_ext(&mask, &score_ex);
         scores = if mask.elem().is_bool() {
             ctx.e.select(&mask, &scores, &neg_inf)
         } else {

@@ -4,7 +4,7 @@
 
 use super::region::region_op;
 use super::{check_at_least, Args, Ctx, LResult, Scalar};
-use crate::pt2::emit::{i64_array, join, tensor, Val};
+use crate::pt2::emit::{i64_array, join, tensor, Extent, Val};
 use edge_dialects::ir::{ElemTy, TensorTy};
 
 fn spatial_letters(n: usize) -> String {
@@ -39,7 +39,7 @@ fn add_channel_bias(ctx: &mut Ctx, y: Val, bias: Option<Val>) -> Val {
     match bias {
         Some(b) => {
             let b = ctx.e.convert(&b, y.elem());
-            let bb = ctx.e.broadcast_in_dim(&b, y.shape(), &[1]);
+            let bb = ctx.e.broadcast_like(&b, &y, &[1]);
             ctx.e.binary("stablehlo.add", &y, &bb)
         }
         None => y,
@@ -189,7 +189,6 @@ pub fn batch_norm_inference(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mean = args.tensor(ctx, "running_mean")?;
     let var = args.tensor(ctx, "running_var")?;
     let eps = args.float("eps")?;
-    let shape = x.shape().to_vec();
     let vector = |ctx: &mut Ctx, v: &Val| ctx.e.convert(v, &out.elem);
     let mean = vector(ctx, &mean);
     let var = vector(ctx, &var);
@@ -208,8 +207,8 @@ pub fn batch_norm_inference(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         }
         None => ctx.e.unary("stablehlo.negate", &ms),
     };
-    let scale = ctx.e.broadcast_in_dim(&scale, &shape, &[1]);
-    let shift = ctx.e.broadcast_in_dim(&shift, &shape, &[1]);
+    let scale = ctx.e.broadcast_like(&scale, &x, &[1]);
+    let shift = ctx.e.broadcast_like(&shift, &x, &[1]);
     let y = ctx.e.binary("stablehlo.multiply", &x, &scale);
     let y = ctx.e.binary("stablehlo.add", &y, &shift);
     let mut outs = vec![y];
@@ -246,35 +245,37 @@ pub fn layer_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let dims: Vec<i64> = ((r - k) as i64..r as i64).collect();
     let kept: Vec<i64> = (0..(r - k) as i64).collect();
     let count = super::checked_count("argument 'normalized_shape'", &norm)?;
-    let shape = x.shape().to_vec();
     let s = ctx.e.reduce(&x, &dims, "stablehlo.add", 0.0);
-    let n = ctx.e.splat(count as f64, &out.elem, s.shape());
+    let n = ctx.e.splat_like(count as f64, &out.elem, &s);
     let mean = ctx.e.binary("stablehlo.divide", &s, &n);
-    let mb = ctx.e.broadcast_in_dim(&mean, &shape, &kept);
+    let mb = ctx.e.broadcast_like(&mean, &x, &kept);
     let c = ctx.e.binary("stablehlo.subtract", &x, &mb);
     let c2 = ctx.e.binary("stablehlo.multiply", &c, &c);
     let vs = ctx.e.reduce(&c2, &dims, "stablehlo.add", 0.0);
     let var = ctx.e.binary("stablehlo.divide", &vs, &n);
-    let e = ctx.e.splat(eps, &out.elem, var.shape());
+    let e = ctx.e.splat_like(eps, &out.elem, &var);
     let ve = ctx.e.binary("stablehlo.add", &var, &e);
     let rstd = ctx.e.unary("stablehlo.rsqrt", &ve);
-    let rb = ctx.e.broadcast_in_dim(&rstd, &shape, &kept);
+    let rb = ctx.e.broadcast_like(&rstd, &x, &kept);
     let mut y = ctx.e.binary("stablehlo.multiply", &c, &rb);
     let trailing: Vec<i64> = ((r - k) as i64..r as i64).collect();
     if let Some(w) = weight {
         let w = ctx.e.convert(&w, &out.elem);
-        let wb = ctx.e.broadcast_in_dim(&w, &shape, &trailing);
+        let wb = ctx.e.broadcast_like(&w, &x, &trailing);
         y = ctx.e.binary("stablehlo.multiply", &y, &wb);
     }
     if let Some(b) = bias {
         let b = ctx.e.convert(&b, &out.elem);
-        let bb = ctx.e.broadcast_in_dim(&b, &shape, &trailing);
+        let bb = ctx.e.broadcast_like(&b, &x, &trailing);
         y = ctx.e.binary("stablehlo.add", &y, &bb);
     }
     let mut outs = vec![y];
+    // The statistics keep the normalized dims as units.
+    let mut stat: Vec<Extent> = ctx.e.extents(&x)[..r - k].to_vec();
+    stat.extend(std::iter::repeat_n(Extent::Known(1), k));
     for (i, v) in [(1, mean), (2, rstd)] {
         if let Ok(t) = ctx.out_ty(i) {
-            outs.push(ctx.e.reshape(&v, t.dims()));
+            outs.push(if t.is_static() { ctx.e.reshape(&v, t.dims()) } else { ctx.e.reshape_ext(&v, &stat) });
         }
     }
     Ok(outs)
@@ -286,33 +287,36 @@ pub(super) fn normalize_over(ctx: &mut Ctx, x: &Val, dims: &[i64], eps: f64) -> 
     let shape = x.shape().to_vec();
     let elem = x.elem().clone();
     let kept: Vec<i64> = (0..x.rank() as i64).filter(|d| !dims.contains(d)).collect();
-    let count: i64 = dims.iter().map(|&d| shape[d as usize]).product();
     let s = ctx.e.reduce(x, dims, "stablehlo.add", 0.0);
-    let n = ctx.e.splat(count as f64, &elem, s.shape());
+    let n = if dims.iter().any(|&d| shape[d as usize] < 0) {
+        super::reduce::run_time_count(ctx, x, dims, 0.0, &s)
+    } else {
+        let count: i64 = dims.iter().map(|&d| shape[d as usize]).product();
+        ctx.e.splat_like(count as f64, &elem, &s)
+    };
     let mean = ctx.e.binary("stablehlo.divide", &s, &n);
-    let mb = ctx.e.broadcast_in_dim(&mean, &shape, &kept);
+    let mb = ctx.e.broadcast_like(&mean, x, &kept);
     let c = ctx.e.binary("stablehlo.subtract", x, &mb);
     let c2 = ctx.e.binary("stablehlo.multiply", &c, &c);
     let vs = ctx.e.reduce(&c2, dims, "stablehlo.add", 0.0);
     let var = ctx.e.binary("stablehlo.divide", &vs, &n);
-    let e = ctx.e.splat(eps, &elem, var.shape());
+    let e = ctx.e.splat_like(eps, &elem, &var);
     let ve = ctx.e.binary("stablehlo.add", &var, &e);
     let rstd = ctx.e.unary("stablehlo.rsqrt", &ve);
-    let rb = ctx.e.broadcast_in_dim(&rstd, &shape, &kept);
+    let rb = ctx.e.broadcast_like(&rstd, x, &kept);
     (ctx.e.binary("stablehlo.multiply", &c, &rb), mean, rstd)
 }
 
 /// `y * weight + bias` with per-channel vectors on dim 1.
 pub(super) fn channel_affine(ctx: &mut Ctx, mut y: Val, weight: Option<Val>, bias: Option<Val>) -> Val {
-    let shape = y.shape().to_vec();
     if let Some(w) = weight {
         let w = ctx.e.convert(&w, y.elem());
-        let wb = ctx.e.broadcast_in_dim(&w, &shape, &[1]);
+        let wb = ctx.e.broadcast_like(&w, &y, &[1]);
         y = ctx.e.binary("stablehlo.multiply", &y, &wb);
     }
     if let Some(b) = bias {
         let b = ctx.e.convert(&b, y.elem());
-        let bb = ctx.e.broadcast_in_dim(&b, &shape, &[1]);
+        let bb = ctx.e.broadcast_like(&b, &y, &[1]);
         y = ctx.e.binary("stablehlo.add", &y, &bb);
     }
     y
@@ -330,12 +334,25 @@ pub fn group_norm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let bias = args.opt_tensor(ctx, "bias")?;
     let group = args.int("group")?;
     let eps = args.float("eps")?;
-    if x.rank() < 2 || !x.ty.is_static() {
-        return Err("group norm needs a static input of rank 2 or more".into());
+    if x.rank() < 2 || x.shape()[1] < 0 {
+        return Err(format!("group norm needs an input of rank 2 or more with static channels, got {}", x.ty).into());
     }
     let (n, c) = (x.shape()[0], x.shape()[1]);
     if group <= 0 || c % group != 0 {
         return Err(format!("group norm with {group} groups over {c} channels is not defined").into());
+    }
+    if !x.ty.is_static() {
+        // [N, G, C/G, spatial...]: no unknown size is merged with another.
+        let ex = ctx.e.extents(&x);
+        let mut split = vec![ex[0].clone(), Extent::Known(group), Extent::Known(c / group)];
+        split.extend_from_slice(&ex[2..]);
+        let grouped = ctx.e.reshape_ext(&x, &split);
+        let dims: Vec<i64> = (2..split.len() as i64).collect();
+        let (y, mean, rstd) = normalize_over(ctx, &grouped, &dims, eps);
+        let y = ctx.e.reshape_ext(&y, &ex);
+        let mut outs = vec![channel_affine(ctx, y, weight, bias)];
+        outs.extend([mean, rstd]);
+        return Ok(outs);
     }
     let per_group: i64 = x.shape()[1..].iter().product::<i64>() / group;
     let grouped = ctx.e.reshape(&x, &[n, group, per_group]);
@@ -363,8 +380,8 @@ pub fn batch_norm_batch_stats(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let weight = args.opt_tensor(ctx, "weight")?;
     let bias = args.opt_tensor(ctx, "bias")?;
     let eps = args.float("eps")?;
-    if x.rank() < 2 || !x.ty.is_static() {
-        return Err("batch norm needs a static input of rank 2 or more".into());
+    if x.rank() < 2 {
+        return Err("batch norm needs an input of rank 2 or more".into());
     }
     let dims: Vec<i64> = (0..x.rank() as i64).filter(|&d| d != 1).collect();
     let (y, mean, rstd) = normalize_over(ctx, &x, &dims, eps);
@@ -401,9 +418,11 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
         )
         .into());
     }
-    // Batch and channel dims may be dynamic; the windowed dims set the padding.
-    if x.shape()[r - n..].iter().chain(&out.dims()[r - n..]).any(|&d| d < 0) {
-        return Err("pooling over dynamic spatial dimensions is not supported yet".into());
+    // Without ceil_mode the padding is the same for every size; with it, the high
+    // padding depends on the size (a dynamic one cannot be written).
+    let dynamic = x.shape()[r - n..].iter().chain(&out.dims()[r - n..]).any(|&d| d < 0);
+    if dynamic && args.opt_int("ceil_mode")?.unwrap_or(0) != 0 {
+        return Err(format!("pooling {} with ceil_mode=True over a dynamic spatial dim is not supported (its padding depends on the size); export with ceil_mode=False", x.ty).into());
     }
     let kernel = expand_list(args.ints("kernel_size")?, n, "kernel_size")?;
     let stride = match args.opt_ints("stride")? {
@@ -441,6 +460,10 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
     for i in 0..n {
         let size = x.shape()[lead + i];
         let o = out.dims()[lead + i];
+        if size < 0 || o < 0 {
+            pads.push([padding[i], padding[i]]);
+            continue;
+        }
         // In i128: every term is an archive integer.
         let needed = (o as i128 - 1) * stride[i] as i128 + dilation[i] as i128 * (kernel[i] as i128 - 1) + 1
             - size as i128
@@ -485,12 +508,12 @@ pub(super) fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>
     let idx_ty = ctx.out_ty(1)?;
     // Each element's flat spatial position, broadcast over the leading dims.
     let lead = x.rank() - n;
-    let spatial: Vec<i64> = x.shape()[lead..].to_vec();
-    let count: i64 = spatial.iter().product();
-    let flat = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", tensor(&[count], ElemTy::I(64)));
-    let pos = ctx.e.reshape(&flat, &spatial);
+    let spatial: Vec<Extent> = ctx.e.extents(&x)[lead..].to_vec();
+    let count = ctx.e.extent_product(&spatial);
+    let flat = ctx.e.iota_ext(&[count], 0, &ElemTy::I(64));
+    let pos = ctx.e.reshape_ext(&flat, &spatial);
     let dims: Vec<i64> = (lead as i64..x.rank() as i64).collect();
-    let pos = ctx.e.broadcast_in_dim(&pos, x.shape(), &dims);
+    let pos = ctx.e.broadcast_like(&pos, &x, &dims);
     let init_v = ctx.e.splat(init, x.elem(), &[]);
     let init_i = ctx.e.splat(i64::MAX as f64, &ElemTy::I(64), &[]);
     let elem = x.elem().clone();
@@ -560,9 +583,16 @@ fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let mut pads = p.pads.clone();
     pads.insert(at, [0, 0]);
     let p2 = Pool { window: unit(&p.window, 1), strides: unit(&p.strides, 1), dilations: unit(&p.dilations, 1), pads };
-    let x2 = ctx.e.reshape(&x, &unit(x.shape(), 1));
+    let mut ex = ctx.e.extents(&x);
+    ex.insert(at, Extent::Known(1));
+    let x2 = ctx.e.reshape_ext(&x, &ex);
     let out2 = TensorTy::ranked(unit(out.dims(), 1), out.elem.clone());
     let y = avg_pool_of(ctx, &x2, &p2, 2, out2, divisor, include_pad);
+    if !out.is_static() {
+        let mut back = ctx.e.extents(&y);
+        back.remove(at);
+        return Ok(vec![ctx.e.reshape_ext(&y, &back)]);
+    }
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
 
@@ -570,7 +600,7 @@ fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
 fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, divisor: Option<i64>, include_pad: bool) -> Val {
     let sum = reduce_window(ctx, x, p, "stablehlo.add", 0.0, out.clone());
     if let Some(d) = divisor {
-        let k = ctx.e.splat(d as f64, &out.elem, out.dims());
+        let k = ctx.e.splat_like(d as f64, &out.elem, &sum);
         return ctx.e.binary("stablehlo.divide", &sum, &k);
     }
     let lead = x.rank() - n;
@@ -578,7 +608,7 @@ fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, diviso
     let full_cover = spatial_pads.iter().all(|pp| if include_pad { pp[1] <= pp[0] } else { pp[0] == 0 && pp[1] <= 0 });
     if full_cover {
         let window_area: i64 = p.window.iter().product();
-        let k = ctx.e.splat(window_area as f64, &out.elem, out.dims());
+        let k = ctx.e.splat_like(window_area as f64, &out.elem, &sum);
         return ctx.e.binary("stablehlo.divide", &sum, &k);
     }
     // Count what each window covers: a windowed sum of ones over the input (plus the
@@ -592,7 +622,10 @@ fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, diviso
             count_pool.pads[lead + i] = [0, hi - lo];
         }
     }
-    let ones = ctx.e.splat(1.0, &out.elem, &ones_shape);
+    // Unknown dims here are never padded (a dynamic window dim always has full cover).
+    let ones_ex: Vec<Extent> =
+        ctx.e.extents(x).into_iter().zip(&ones_shape).map(|(e, &d)| if d >= 0 { Extent::Known(d) } else { e }).collect();
+    let ones = ctx.e.splat_ext(1.0, &out.elem, &ones_ex);
     let counts = reduce_window(ctx, &ones, &count_pool, "stablehlo.add", 0.0, out.clone());
     ctx.e.binary("stablehlo.divide", &sum, &counts)
 }
@@ -618,9 +651,9 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     let x = args.tensor(ctx, "self")?;
     let x = ctx.e.convert(&x, &out.elem);
     let r = x.rank();
-    if r < n + 1 || !x.ty.is_static() || !out.is_static() || out.dims().len() != r {
+    if r < n + 1 || out.dims().len() != r || out.dims()[r - n..].iter().any(|&d| d < 0) {
         return Err(format!(
-            "adaptive average pooling needs a static input of rank {} or more and an output of its rank, got {} and {out}",
+            "adaptive average pooling needs an input of rank {} or more and an output of its rank with static pooled sizes, got {} and {out}",
             n + 1,
             x.ty
         )
@@ -632,12 +665,15 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     if outs.iter().any(|&o| o <= 0) {
         return Err(format!("adaptive average pooling to an empty output {outs:?} is not supported").into());
     }
+    if ins.iter().any(|&i| i < 0) {
+        return Ok(vec![adaptive_dynamic(ctx, &x, &outs, "stablehlo.add", 0.0, true)?]);
+    }
     if ins.iter().zip(&outs).all(|(&i, &o)| i % o == 0) {
         let mut window = vec![1; lead];
         window.extend(ins.iter().zip(&outs).map(|(&i, &o)| i / o));
         let p = Pool { window: window.clone(), strides: window.clone(), dilations: vec![1; r], pads: vec![[0, 0]; r] };
         let sum = reduce_window(ctx, &x, &p, "stablehlo.add", 0.0, out.clone());
-        let k = ctx.e.splat(window.iter().product::<i64>() as f64, &out.elem, out.dims());
+        let k = ctx.e.splat_like(window.iter().product::<i64>() as f64, &out.elem, &sum);
         return Ok(vec![ctx.e.binary("stablehlo.divide", &sum, &k)]);
     }
     let mut y = x;
@@ -669,6 +705,74 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     Ok(vec![y])
 }
 
+/// Whether the size `e` is a multiple of `k` for every value of its symbols.
+fn multiple_of(e: &crate::pt2::sym::Expr, k: i64) -> bool {
+    use crate::pt2::sym::Expr;
+    match e {
+        Expr::Int(n) => n % k == 0,
+        Expr::Mul(a, b) => multiple_of(a, k) || multiple_of(b, k),
+        Expr::Add(a, b) | Expr::Sub(a, b) => multiple_of(a, k) && multiple_of(b, k),
+        Expr::Neg(a) => multiple_of(a, k),
+        _ => false,
+    }
+}
+
+/// Adaptive pooling (`body` with identity `init`; a mean when `mean`) of the last
+/// `outs.len()` dims of `x`, some of unknown size, to the fixed sizes `outs`. Pooling
+/// to 1 everywhere is a reduction over those dims (a mean's count read at run time);
+/// otherwise each dim of size `I` splits into `[o, I / o]` and the inner parts are
+/// reduced, which is PyTorch's result only when `o` divides `I`: an unknown size must
+/// be recorded as a multiple of `o` (`o*h`), else the node is refused.
+pub(super) fn adaptive_dynamic(ctx: &mut Ctx, x: &Val, outs: &[i64], body: &str, init: f64, mean: bool) -> LResult<Val> {
+    let (r, n) = (x.rank(), outs.len());
+    let lead = r - n;
+    let ex = ctx.e.extents(x);
+    if outs.iter().all(|&o| o == 1) {
+        let dims: Vec<i64> = (lead as i64..r as i64).collect();
+        let mut y = ctx.e.reduce(x, &dims, body, init);
+        if mean {
+            let count = super::reduce::run_time_count(ctx, x, &dims, 0.0, &y);
+            y = ctx.e.binary("stablehlo.divide", &y, &count);
+        }
+        let mut back = ex[..lead].to_vec();
+        back.extend(std::iter::repeat_n(Extent::Known(1), n));
+        return Ok(ctx.e.reshape_ext(&y, &back));
+    }
+    let sym = ctx.e.symbolic_dims(x);
+    let mut split = ex[..lead].to_vec();
+    let mut inner = Vec::new();
+    for (i, &o) in outs.iter().enumerate() {
+        let d = lead + i;
+        let size = x.shape()[d];
+        let even = match (size, sym.as_ref().and_then(|s| s.get(d))) {
+            (s, _) if s >= 0 => s % o == 0,
+            (_, Some(crate::pt2::sym::SymDim::Dynamic(e))) => o == 1 || multiple_of(e, o),
+            _ => o == 1,
+        };
+        if !even {
+            let what = match sym.as_ref().and_then(|s| s.get(d)) {
+                Some(crate::pt2::sym::SymDim::Dynamic(e)) => format!("dynamic size {e}"),
+                _ => format!("size {size}"),
+            };
+            return Err(format!(
+                "adaptive pooling of dim {d} of {} ({what}) to {o}: with a dynamic input edge pools a dim to 1 or to a divisor of its size; export that dim as a multiple of {o} (e.g. {o}*Dim(...))",
+                x.ty
+            )
+            .into());
+        }
+        split.push(Extent::Known(o));
+        split.push(ctx.e.extent_div(&ex[d], o));
+        inner.push((lead + 2 * i + 1) as i64);
+    }
+    let xs = ctx.e.reshape_ext(x, &split);
+    let mut y = ctx.e.reduce(&xs, &inner, body, init);
+    if mean {
+        let count = super::reduce::run_time_count(ctx, &xs, &inner, 0.0, &y);
+        y = ctx.e.binary("stablehlo.divide", &y, &count);
+    }
+    Ok(y)
+}
+
 pub fn adaptive_avg_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     adaptive_avg_pool(ctx, args, 1)
 }
@@ -691,6 +795,161 @@ fn scale_of(args: &Args, i: usize, in_size: i64, out_size: i64) -> LResult<f64> 
         Some(&s) if s > 0.0 => 1.0 / s,
         _ => in_size as f64 / out_size as f64,
     })
+}
+
+/// A 2-D resize of `x` with unknown dims (nearest, or bilinear with `align_corners`
+/// given). Dims of static size resize by a constant [in, out] matrix (one
+/// `dot_general`: a gather's slice sizes cannot be unknown); a dynamic dim needs an
+/// integer scale factor (its output size is `scale * size`): nearest repeats each
+/// element (a broadcast and a reshape), bilinear builds its [in, out] interpolation
+/// matrix at run time from iotas (the same source positions PyTorch computes).
+fn resize_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: &TensorTy, bilinear: Option<bool>) -> LResult<Val> {
+    let r = x.rank();
+    if r < 2 || out.dims().len() != r {
+        return Err(format!("resizing the last 2 dims needs input and output of one rank 2 or more, got {} and {out}", x.ty).into());
+    }
+    let elem = out.elem.clone();
+    if !elem.is_float() {
+        return Err(format!("resizing a dynamic {} is supported for float tensors only", x.ty).into());
+    }
+    let mut y = ctx.e.convert(x, &elem);
+    for i in 0..2 {
+        let axis = r - 2 + i;
+        let (n_in, n_out) = (y.shape()[axis], out.dims()[axis]);
+        if n_in >= 0 && n_in == n_out {
+            continue;
+        }
+        let (w, n_out) = if n_in >= 0 && n_out >= 0 {
+            let scale = scale_of(args, i, n_in, n_out)?;
+            ctx.reserve_constant(&format!("the resize matrix of dim {axis}"), n_in as u128 * n_out as u128, &elem)?;
+            let mut w = vec![0.0f64; (n_in * n_out) as usize];
+            for d in 0..n_out {
+                for (j, f) in resize_taps(d, n_in, n_out, scale, bilinear) {
+                    w[(j * n_out + d) as usize] += f;
+                }
+            }
+            (ctx.e.const_floats(&w, &elem, &[n_in, n_out]), n_out)
+        } else {
+            let factor = match args.node.inputs.iter().find(|a| a.name == "scale_factors").map(|a| &a.arg) {
+                Some(crate::pt2::schema::Argument::AsFloats(v)) => v.get(i).map(|f| f.0),
+                _ => None,
+            };
+            let s = match factor {
+                Some(f) if f >= 1.0 && f.fract() == 0.0 && f <= 1024.0 => f as i64,
+                _ => {
+                    return Err(format!(
+                        "resizing dim {axis} of {} (a dynamic size) needs an integer scale_factor; got {}",
+                        x.ty,
+                        factor.map_or("an output size".to_string(), |f| f.to_string())
+                    )
+                    .into())
+                }
+            };
+            if s == 1 {
+                continue;
+            }
+            let n = ctx.e.extent(&y, axis);
+            if bilinear.is_none() {
+                // Output d reads input d / s: each element repeated s times.
+                let mut wide = ctx.e.extents(&y);
+                wide.insert(axis + 1, Extent::Known(s));
+                let dims: Vec<i64> = (0..r as i64 + 1).filter(|&d| d != axis as i64 + 1).collect();
+                let b = ctx.e.broadcast_in_dim_ext(&y, &wide, &dims);
+                let mut merged = ctx.e.extents(&y);
+                merged[axis] = ctx.e.extent_product(&[n, Extent::Known(s)]);
+                y = ctx.e.reshape_ext(&b, &merged);
+                continue;
+            }
+            let m = ctx.e.extent_product(&[n.clone(), Extent::Known(s)]);
+            (interpolation_matrix(ctx, &n, &m, 1.0 / s as f64, bilinear.unwrap_or(false), &elem), m.known())
+        };
+        // dot_general puts the resized dim last; move it back.
+        let mut shape: Vec<i64> = y.shape().iter().enumerate().filter(|(d, _)| *d != axis).map(|(_, &s)| s).collect();
+        shape.push(n_out);
+        let d = dot(ctx, &y, &w, (&[], &[]), (&[axis as i64], &[0]), tensor(&shape, elem.clone()));
+        let mut perm: Vec<i64> = (0..r as i64 - 1).collect();
+        perm.insert(axis, r as i64 - 1);
+        y = ctx.e.transpose(&d, &perm);
+    }
+    Ok(y)
+}
+
+/// The inputs output `d` of a resized dim reads and their weights (PyTorch's source
+/// index: nearest `floor(d * scale)`, bilinear the two neighbours of the source
+/// position, half-pixel or corner-aligned).
+fn resize_taps(d: i64, n_in: i64, n_out: i64, scale: f64, bilinear: Option<bool>) -> Vec<(i64, f64)> {
+    match bilinear {
+        None => vec![(((d as f64 * scale).floor() as i64).min(n_in - 1), 1.0)],
+        Some(align) => {
+            let src = if align {
+                if n_out > 1 { d as f64 * (n_in - 1) as f64 / (n_out - 1) as f64 } else { 0.0 }
+            } else {
+                ((d as f64 + 0.5) * scale - 0.5).max(0.0)
+            };
+            let lo = (src.floor() as i64).min(n_in - 1);
+            let w1 = src - lo as f64;
+            vec![(lo, 1.0 - w1), ((lo + 1).min(n_in - 1), w1)]
+        }
+    }
+}
+
+/// The bilinear [n_in, n_out] matrix of a dim whose sizes are known at run time only:
+/// column `d` holds `1 - w` at row `lo` and `w` at row `hi` (`resize_taps`), built from
+/// iotas and compares.
+fn interpolation_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, scale: f64, align: bool, elem: &ElemTy) -> Val {
+    let size = crate::pt2::emit::SIZE;
+    let dst = ctx.e.iota_ext(std::slice::from_ref(n_out), 0, &size);
+    let dst = ctx.e.convert(&dst, elem);
+    let k = |ctx: &mut Ctx, v: f64, like: &Val| ctx.e.splat_like(v, elem, like);
+    let last_i = {
+        let n = ctx.e.extent_value(n_in);
+        let one = ctx.e.splat(1.0, &size, &[]);
+        let l = ctx.e.binary("stablehlo.subtract", &n, &one);
+        let l = ctx.e.convert(&l, elem);
+        ctx.e.broadcast_like(&l, &dst, &[])
+    };
+    let src = if align {
+        // d * (n_in - 1) / max(n_out - 1, 1)
+        let m = ctx.e.extent_value(n_out);
+        let one = ctx.e.splat(1.0, &size, &[]);
+        let m1 = ctx.e.binary("stablehlo.subtract", &m, &one);
+        let m1 = ctx.e.binary("stablehlo.maximum", &m1, &one);
+        let m1 = ctx.e.convert(&m1, elem);
+        let m1 = ctx.e.broadcast_like(&m1, &dst, &[]);
+        let p = ctx.e.binary("stablehlo.multiply", &dst, &last_i);
+        ctx.e.binary("stablehlo.divide", &p, &m1)
+    } else {
+        let half = k(ctx, 0.5, &dst);
+        let sc = k(ctx, scale, &dst);
+        let zero = k(ctx, 0.0, &dst);
+        let a = ctx.e.binary("stablehlo.add", &dst, &half);
+        let a = ctx.e.binary("stablehlo.multiply", &a, &sc);
+        let a = ctx.e.binary("stablehlo.subtract", &a, &half);
+        ctx.e.binary("stablehlo.maximum", &a, &zero)
+    };
+    let lo = ctx.e.unary("stablehlo.floor", &src);
+    let lo = ctx.e.binary("stablehlo.minimum", &lo, &last_i);
+    let w1 = ctx.e.binary("stablehlo.subtract", &src, &lo);
+    let one = k(ctx, 1.0, &dst);
+    let hi = ctx.e.binary("stablehlo.add", &lo, &one);
+    let hi = ctx.e.binary("stablehlo.minimum", &hi, &last_i);
+    let w0 = ctx.e.binary("stablehlo.subtract", &one, &w1);
+    let square = [n_in.clone(), n_out.clone()];
+    let rows = ctx.e.iota_ext(&square, 0, &size);
+    let rows = ctx.e.convert(&rows, elem);
+    let zero = ctx.e.splat_ext(0.0, elem, &square);
+    let mut acc: Option<Val> = None;
+    for (at, w) in [(lo, w0), (hi, w1)] {
+        let at = ctx.e.broadcast_in_dim_ext(&at, &square, &[1]);
+        let w = ctx.e.broadcast_in_dim_ext(&w, &square, &[1]);
+        let hit = ctx.e.compare("EQ", &rows, &at);
+        let v = ctx.e.select(&hit, &w, &zero);
+        acc = Some(match acc {
+            Some(a) => ctx.e.binary("stablehlo.add", &a, &v),
+            None => v,
+        });
+    }
+    acc.expect("two taps")
 }
 
 /// Gathers `x` along `axis` at constant `idx`.
@@ -719,6 +978,9 @@ fn check_resize(x: &Val, out: &TensorTy, n: usize) -> LResult<()> {
 pub fn upsample_nearest2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let mut y = args.tensor(ctx, "input")?;
+    if !y.ty.is_static() {
+        return Ok(vec![resize_dynamic(ctx, args, &y, &out, None)?]);
+    }
     check_resize(&y, &out, 2)?;
     let r = y.rank();
     for i in 0..2 {
@@ -738,6 +1000,9 @@ pub fn upsample_bilinear2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let align = args.bool("align_corners")?;
     let mut y = args.tensor(ctx, "input")?;
+    if !y.ty.is_static() {
+        return Ok(vec![resize_dynamic(ctx, args, &y, &out, Some(align))?]);
+    }
     check_resize(&y, &out, 2)?;
     let r = y.rank();
     for i in 0..2 {

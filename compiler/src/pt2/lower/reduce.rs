@@ -3,7 +3,7 @@
 
 use super::region::region_op;
 use super::{norm_dim, Args, Ctx, LResult};
-use crate::pt2::emit::{i64_array, tensor, Val};
+use crate::pt2::emit::{i64_array, tensor, Extent, Val};
 use edge_dialects::ir::ElemTy;
 
 /// The dims to reduce: `dim` (a list, possibly empty or absent = all dims).
@@ -61,13 +61,36 @@ pub fn sum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn mean(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let dims = reduce_dims(args, x.rank())?;
-    let count: i64 = dims.iter().map(|&d| x.shape()[d as usize]).product();
-    if count < 0 {
-        return Err("mean over a dynamic dimension is not supported yet".into());
+    if dims.iter().any(|&d| x.shape()[d as usize] < 0) {
+        let s = reduce_to_result(ctx, &x, &dims, "stablehlo.add", 0.0)?;
+        let n = run_time_count(ctx, &x, &dims, 0.0, &s);
+        return Ok(vec![ctx.e.binary("stablehlo.divide", &s, &n)]);
     }
+    let count: i64 = dims.iter().map(|&d| x.shape()[d as usize]).product();
     let s = reduce_to_result(ctx, &x, &dims, "stablehlo.add", 0.0)?;
     let n = ctx.e.splat(count as f64, s.elem(), s.shape());
     Ok(vec![ctx.e.binary("stablehlo.divide", &s, &n)])
+}
+
+/// The element count of dims `dims` of `x` minus `less`, as `like`'s element type and
+/// shape: `convert(product of the sizes)` (the form legalization reads as a mean's
+/// count), broadcast when `like` is not 0-d. For counts over unknown dims.
+pub(super) fn run_time_count(ctx: &mut Ctx, x: &Val, dims: &[i64], less: f64, like: &Val) -> Val {
+    let ex: Vec<Extent> = dims.iter().map(|&d| ctx.e.extent(x, d as usize)).collect();
+    let n = ctx.e.extent_product(&ex);
+    let n = ctx.e.extent_value(&n);
+    let mut n = ctx.e.convert(&n, like.elem());
+    if less != 0.0 {
+        let c = ctx.e.splat(less, like.elem(), &[]);
+        n = ctx.e.binary("stablehlo.subtract", &n, &c);
+        let zero = ctx.e.splat(0.0, like.elem(), &[]);
+        n = ctx.e.binary("stablehlo.maximum", &n, &zero);
+    }
+    if like.rank() == 0 {
+        n
+    } else {
+        ctx.e.broadcast_like(&n, like, &[])
+    }
 }
 
 pub fn amax(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -110,15 +133,20 @@ pub fn var(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         None if args.defs.iter().any(|d| d.name == "unbiased") => args.bool("unbiased")? as i64 as f64,
         None => 1.0,
     };
+    let dynamic = dims.iter().any(|&d| x.shape()[d as usize] < 0);
     let sum = ctx.e.reduce(&x, &dims, "stablehlo.add", 0.0);
-    let count = ctx.e.splat(n as f64, &out.elem, sum.shape());
+    let count = if dynamic { run_time_count(ctx, &x, &dims, 0.0, &sum) } else { ctx.e.splat(n as f64, &out.elem, sum.shape()) };
     let m = ctx.e.binary("stablehlo.divide", &sum, &count);
     let kept: Vec<i64> = (0..x.rank() as i64).filter(|d| !dims.contains(d)).collect();
-    let mb = ctx.e.broadcast_in_dim(&m, x.shape(), &kept);
+    let mb = ctx.e.broadcast_like(&m, &x, &kept);
     let d = ctx.e.binary("stablehlo.subtract", &x, &mb);
     let d2 = ctx.e.binary("stablehlo.multiply", &d, &d);
     let ss = ctx.e.reduce(&d2, &dims, "stablehlo.add", 0.0);
-    let denom = ctx.e.splat((n as f64 - correction).max(0.0), &out.elem, ss.shape());
+    let denom = if dynamic {
+        run_time_count(ctx, &x, &dims, correction, &ss)
+    } else {
+        ctx.e.splat((n as f64 - correction).max(0.0), &out.elem, ss.shape())
+    };
     let v = ctx.e.binary("stablehlo.divide", &ss, &denom);
     Ok(vec![ctx.e.reshape(&v, out.dims())])
 }
@@ -171,14 +199,16 @@ fn arg_extreme(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<(Val, Val)> {
     let dim = match args.opt_int("dim")? {
         Some(d) => norm_dim(d, x.rank())?,
         None => {
-            let n = x.shape().iter().product::<i64>();
-            x = ctx.e.reshape(&x, &[n]);
+            let ex = ctx.e.extents(&x);
+            let n = ctx.e.extent_product(&ex);
+            x = ctx.e.reshape_ext(&x, &[n]);
             0
         }
     };
     let elem = x.elem().clone();
     let i64t = ElemTy::I(64);
-    let idx = ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {dim} : i64"), tensor(x.shape(), i64t.clone()));
+    let ex = ctx.e.extents(&x);
+    let idx = ctx.e.iota_ext(&ex, dim as usize, &i64t);
     let init_v = ctx.e.splat(if dir == "GT" { lowest(&elem) } else { highest(&elem) }, &elem, &[]);
     let init_i = ctx.e.splat(0.0, &i64t, &[]);
     let red_shape: Vec<i64> = x.shape().iter().enumerate().filter(|(i, _)| *i as i64 != dim).map(|(_, &d)| d).collect();
@@ -221,7 +251,7 @@ pub fn softmax(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let (x, shifted, dim, kept) = softmax_parts(ctx, args)?;
     let e = ctx.e.unary("stablehlo.exponential", &shifted);
     let s = ctx.e.reduce(&e, &[dim], "stablehlo.add", 0.0);
-    let sb = ctx.e.broadcast_in_dim(&s, x.shape(), &kept);
+    let sb = ctx.e.broadcast_like(&s, &x, &kept);
     Ok(vec![ctx.e.binary("stablehlo.divide", &e, &sb)])
 }
 
@@ -231,7 +261,7 @@ pub fn log_softmax(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let e = ctx.e.unary("stablehlo.exponential", &shifted);
     let s = ctx.e.reduce(&e, &[dim], "stablehlo.add", 0.0);
     let l = ctx.e.unary("stablehlo.log", &s);
-    let lb = ctx.e.broadcast_in_dim(&l, x.shape(), &kept);
+    let lb = ctx.e.broadcast_like(&l, &x, &kept);
     Ok(vec![ctx.e.binary("stablehlo.subtract", &shifted, &lb)])
 }
 
@@ -242,7 +272,7 @@ fn softmax_parts(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, i64, Vec<i64>
     let dim = args.dim("dim", x.rank())?;
     let kept: Vec<i64> = (0..x.rank() as i64).filter(|&d| d != dim).collect();
     let m = ctx.e.reduce(&x, &[dim], "stablehlo.maximum", f64::NEG_INFINITY);
-    let mb = ctx.e.broadcast_in_dim(&m, x.shape(), &kept);
+    let mb = ctx.e.broadcast_like(&m, &x, &kept);
     let shifted = ctx.e.binary("stablehlo.subtract", &x, &mb);
     Ok((x, shifted, dim, kept))
 }
@@ -265,6 +295,9 @@ fn cumulative(ctx: &mut Ctx, args: &Args, body: &str, identity: f64) -> LResult<
     let x = ctx.e.convert(&x, &out.elem);
     let dim = args.dim("dim", x.rank())? as usize;
     let n = x.shape()[dim];
+    if n < 0 {
+        return prefix_sum_dynamic(ctx, &x, dim, body);
+    }
     let mut window = vec![1; x.rank()];
     window[dim] = n;
     let mut pad = vec![[0i64, 0]; x.rank()];
@@ -280,4 +313,26 @@ fn cumulative(ctx: &mut Ctx, args: &Args, body: &str, identity: f64) -> LResult<
     );
     let elem = out.elem.clone();
     Ok(ctx.e.op_with_scalar_body("stablehlo.reduce_window", &[&x, &init], &attrs, &[out], body, &elem))
+}
+
+/// A prefix sum along a dim of unknown size `n` (a window of `n` cannot be written):
+/// a product with the `[n, n]` triangle `j <= i` built at run time, the summed dim
+/// moved back in place. Products other than sums are refused.
+fn prefix_sum_dynamic(ctx: &mut Ctx, x: &Val, dim: usize, body: &str) -> LResult<Vec<Val>> {
+    if body != "stablehlo.add" || !x.elem().is_float() {
+        return Err(format!("a cumulative '{body}' over a dynamic dim of {} is not supported (only float cumsum)", x.ty).into());
+    }
+    let n = ctx.e.extent(x, dim);
+    let square = [n.clone(), n];
+    let rows = ctx.e.iota_ext(&square, 0, &crate::pt2::emit::SIZE);
+    let cols = ctx.e.iota_ext(&square, 1, &crate::pt2::emit::SIZE);
+    let keep = ctx.e.compare("LE", &rows, &cols);
+    let tri = ctx.e.convert(&keep, x.elem());
+    let r = x.rank();
+    let mut shape: Vec<i64> = x.shape().iter().enumerate().filter(|(d, _)| *d != dim).map(|(_, &s)| s).collect();
+    shape.push(-1);
+    let y = super::nn::dot(ctx, x, &tri, (&[], &[]), (&[dim as i64], &[0]), tensor(&shape, x.elem().clone()));
+    let mut perm: Vec<i64> = (0..r as i64 - 1).collect();
+    perm.insert(dim, r as i64 - 1);
+    Ok(vec![ctx.e.transpose(&y, &perm)])
 }
