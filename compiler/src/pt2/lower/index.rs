@@ -5,7 +5,7 @@
 
 use super::region::region_op;
 use super::{shape, Args, Ctx, LResult};
-use crate::pt2::emit::{i64_array, join, tensor, Val, SIZE};
+use crate::pt2::emit::{i64_array, join, tensor, Extent, Val, SIZE};
 use edge_dialects::ir::{ElemTy, TensorTy};
 
 /// `name = [a, b]` for a non-empty list; nothing for an empty one (StableHLO omits
@@ -155,8 +155,8 @@ fn broadcast_shapes_dynamic(shapes: &[&[i64]]) -> LResult<(Vec<i64>, Vec<Option<
 /// Integer indices into a dim of size `size` with negative ones wrapped (`i + size`).
 fn wrap_negative(ctx: &mut Ctx, idx: &Val, size: i64) -> Val {
     let idx = ctx.e.convert(idx, &ElemTy::I(64));
-    let n = ctx.e.splat_over(size as f64, &ElemTy::I(64), &idx);
-    let zero = ctx.e.splat_over(0.0, &ElemTy::I(64), &idx);
+    let n = ctx.e.splat_like(size as f64, &ElemTy::I(64), &idx);
+    let zero = ctx.e.splat_like(0.0, &ElemTy::I(64), &idx);
     let neg = ctx.e.compare("LT", &idx, &zero);
     let wrapped = ctx.e.binary("stablehlo.add", &idx, &n);
     ctx.e.select(&neg, &wrapped, &idx)
@@ -195,18 +195,16 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
     let shapes: Vec<&[i64]> = present.iter().map(|(_, v)| v.shape()).collect();
     if !x.ty.is_static() || present.iter().any(|(_, v)| !v.ty.is_static()) {
         let (b, from) = broadcast_shapes_dynamic(&shapes)?;
-        let b_dims: Vec<Val> = b
+        let b_ex: Vec<Extent> = b
             .iter()
             .zip(&from)
             .map(|(&d, f)| match f {
-                Some((k, j)) => ctx.e.dim_size(present[*k].1, *j),
-                None => ctx.e.splat(d as f64, &crate::pt2::emit::SIZE, &[]),
+                Some((k, j)) => ctx.e.extent(present[*k].1, *j),
+                None => Extent::Known(d),
             })
             .collect();
-        let mut one = b.clone();
-        one.push(1);
-        let mut one_dims = b_dims.clone();
-        one_dims.push(ctx.e.splat(1.0, &crate::pt2::emit::SIZE, &[]));
+        let mut one_ex = b_ex.clone();
+        one_ex.push(Extent::Known(1));
         let mut cols = Vec::new();
         for (pos, v) in &present {
             let w = if x.shape()[*pos] >= 0 {
@@ -215,8 +213,9 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
                 let idx = ctx.e.convert(v, &ElemTy::I(64));
                 let n = ctx.e.dim_size(x, *pos);
                 let n = ctx.e.convert(&n, &ElemTy::I(64));
-                let n = ctx.e.broadcast_over(&n, &idx);
-                let zero = ctx.e.splat_over(0.0, &ElemTy::I(64), &idx);
+                let ex = ctx.e.extents(&idx);
+                let n = ctx.e.broadcast_to_ext(&n, &ex);
+                let zero = ctx.e.splat_like(0.0, &ElemTy::I(64), &idx);
                 let neg = ctx.e.compare("LT", &idx, &zero);
                 let wrapped = ctx.e.binary("stablehlo.add", &idx, &n);
                 ctx.e.select(&neg, &wrapped, &idx)
@@ -226,9 +225,9 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
             } else {
                 let offset = b.len() - w.rank();
                 let map: Vec<i64> = (0..w.rank()).map(|i| (i + offset) as i64).collect();
-                ctx.e.broadcast_in_dim_to(&w, &b, &map, &b_dims)
+                ctx.e.broadcast_in_dim_ext(&w, &b_ex, &map)
             };
-            cols.push(ctx.e.reshape_to(&w, &one, &one_dims));
+            cols.push(ctx.e.reshape_ext(&w, &one_ex));
         }
         return Ok(finish_advanced(ctx, x, &present, b, cols));
     }
@@ -284,10 +283,9 @@ pub fn index_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let b_rank = a.coords.rank() - 1;
     if sizes.iter().any(|&d| d < 0) {
         // Whole slices of dynamic dims: the slice sizes are an operand.
-        let dims: Vec<Val> = (0..x.rank())
-            .map(|d| if a.positions.contains(&(d as i64)) { ctx.e.splat(1.0, &crate::pt2::emit::SIZE, &[]) } else { ctx.e.dim_size(&x, d) })
-            .collect();
-        let slice_sizes = ctx.e.shape_from(&dims);
+        let ex: Vec<Extent> =
+            (0..x.rank()).map(|d| if a.positions.contains(&(d as i64)) { Extent::Known(1) } else { ctx.e.extent(&x, d) }).collect();
+        let slice_sizes = ctx.e.extents_tensor(&ex);
         let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);
         let attrs = attrs.split(", slice_sizes").next().unwrap_or_default().to_string();
         let r = ctx.e.op("stablehlo.dynamic_gather", &[&x, &a.coords, &slice_sizes], &attrs, tensor(&a.result, x.elem().clone()));
@@ -334,12 +332,11 @@ pub fn index_put(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 fn along_dim_coords(ctx: &mut Ctx, index: &Val, dim: usize, rank: usize) -> Val {
     let idx = ctx.e.convert(index, &ElemTy::I(64));
     let shape = idx.shape().to_vec();
-    let mut one = shape.clone();
-    one.push(1);
+    let ex = ctx.e.extents(&idx);
     let mut cols = Vec::new();
     for d in 0..rank {
-        let c = if d == dim { idx.clone() } else { ctx.e.iota_like(&idx, d, &ElemTy::I(64)) };
-        cols.push(ctx.e.append_unit_dim(&c));
+        let c = if d == dim { idx.clone() } else { ctx.e.iota_ext(&ex, d, &ElemTy::I(64)) };
+        cols.push(shape::unit_last(ctx, &c));
     }
     let refs: Vec<&Val> = cols.iter().collect();
     let mut full = shape.clone();
@@ -434,7 +431,7 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let base = if include_self {
         x.clone()
     } else {
-        let id = ctx.e.splat_over(identity, &elem, &updates);
+        let id = ctx.e.splat_like(identity, &elem, &updates);
         scatter(ctx, &x, &coords, &id, &pointwise(&all), Combine::Replace)
     };
     let total = scatter(ctx, &base, &coords, &updates, &pointwise(&all), combine);
@@ -443,12 +440,12 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     // mean = total / count, where count is the number of values written (plus one for
     // self when included); positions never written keep self.
-    let ones = ctx.e.splat_over(1.0, &elem, &updates);
-    let start = ctx.e.splat_over(if include_self { 1.0 } else { 0.0 }, &elem, &x);
+    let ones = ctx.e.splat_like(1.0, &elem, &updates);
+    let start = ctx.e.splat_like(if include_self { 1.0 } else { 0.0 }, &elem, &x);
     let count = scatter(ctx, &start, &coords, &ones, &pointwise(&all), Combine::Add);
-    let zero = ctx.e.splat_over(0.0, &elem, &x);
+    let zero = ctx.e.splat_like(0.0, &elem, &x);
     let written = ctx.e.compare("GT", &count, &zero);
-    let one = ctx.e.splat_over(1.0, &elem, &x);
+    let one = ctx.e.splat_like(1.0, &elem, &x);
     let safe = ctx.e.select(&written, &count, &one);
     let mut mean = ctx.e.binary("stablehlo.divide", &total, &safe);
     if !elem.is_float() {
@@ -485,7 +482,6 @@ pub(super) fn strided_write_dynamic(ctx: &mut Ctx, x: &Val, src: &Val, dim: usiz
     if src.rank() != x.rank() || dim >= x.rank() {
         return Err(format!("the source {} does not match the destination {} along dim {dim}", src.ty, x.ty).into());
     }
-    let zero = ctx.e.splat(0.0, &SIZE, &[]);
     let one = ctx.e.splat(1.0, &SIZE, &[]);
     // end = start + (n - 1) * step + 1 (n >= 1: torch.export specializes empty slices).
     let n = ctx.e.dim_size(src, dim);
@@ -496,19 +492,19 @@ pub(super) fn strided_write_dynamic(ctx: &mut Ctx, x: &Val, src: &Val, dim: usiz
     let end = ctx.e.binary("stablehlo.add", &end, &one);
     let size = ctx.e.dim_size(x, dim);
     let high_d = ctx.e.binary("stablehlo.subtract", &size, &end);
-    let mut low = vec![zero.clone(); x.rank()];
-    let mut high = vec![zero.clone(); x.rank()];
-    let mut interior = vec![zero; x.rank()];
-    low[dim] = start.clone();
-    high[dim] = high_d;
-    interior[dim] = ctx.e.splat((step - 1) as f64, &SIZE, &[]);
-    let low = ctx.e.shape_from(&low);
-    let high = ctx.e.shape_from(&high);
-    let interior = ctx.e.shape_from(&interior);
+    let mut low = vec![Extent::Known(0); x.rank()];
+    let mut high = vec![Extent::Known(0); x.rank()];
+    let mut interior = vec![Extent::Known(0); x.rank()];
+    low[dim] = Extent::Run(start.clone());
+    high[dim] = Extent::Run(high_d);
+    interior[dim] = Extent::Known(step - 1);
+    let low = ctx.e.extents_tensor(&low);
+    let high = ctx.e.extents_tensor(&high);
+    let interior = ctx.e.extents_tensor(&interior);
     let src = ctx.e.convert(src, x.elem());
     let pad_zero = ctx.e.splat(0.0, x.elem(), &[]);
     let spread = ctx.e.op("stablehlo.dynamic_pad", &[&src, &pad_zero, &low, &high, &interior], "", x.ty.clone());
-    let yes = ctx.e.splat_over(1.0, &ElemTy::I(1), &src);
+    let yes = ctx.e.splat_like(1.0, &ElemTy::I(1), &src);
     let no = ctx.e.splat(0.0, &ElemTy::I(1), &[]);
     let mask_ty = TensorTy { elem: ElemTy::I(1), ..x.ty.clone() };
     let mask = ctx.e.op("stablehlo.dynamic_pad", &[&yes, &no, &low, &high, &interior], "", mask_ty);
@@ -547,7 +543,7 @@ pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start
     let src = ctx.e.convert(src, x.elem());
     let zero = ctx.e.splat(0.0, x.elem(), &[]);
     let spread = ctx.e.op("stablehlo.pad", &[&src, &zero], &attrs, x.ty.clone());
-    let yes = ctx.e.splat_over(1.0, &ElemTy::I(1), &src);
+    let yes = ctx.e.splat_like(1.0, &ElemTy::I(1), &src);
     let no = ctx.e.splat(0.0, &ElemTy::I(1), &[]);
     let mask = ctx.e.op("stablehlo.pad", &[&yes, &no], &attrs, TensorTy { elem: ElemTy::I(1), ..x.ty.clone() });
     Ok(ctx.e.select(&mask, &spread, x))
@@ -585,9 +581,9 @@ pub fn select_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let i = run_time_index(ctx, &x, dim, index);
         let mut shape = x.shape().to_vec();
         shape[dim] = 1;
-        let mut dims = ctx.e.dims_of(&src);
-        dims.insert(dim.min(dims.len()), ctx.e.splat(1.0, &SIZE, &[]));
-        let src = ctx.e.reshape_to(&src, &shape, &dims);
+        let mut ex = ctx.e.extents(&src);
+        ex.insert(dim.min(ex.len()), Extent::Known(1));
+        let src = ctx.e.reshape_ext(&src, &ex);
         return Ok(vec![strided_write_dynamic(ctx, &x, &src, dim, &i, 1)?]);
     }
     let dim = args.dim("dim", x.rank())? as usize;

@@ -6,7 +6,7 @@
 
 use super::index::{run_time_index, strided_write, strided_write_dynamic};
 use super::{lookup, norm_dim, output_names, shape, Args, Ctx, LResult};
-use crate::pt2::emit::{Val, SIZE};
+use crate::pt2::emit::{Extent, Val, SIZE};
 use crate::pt2::import::node_target;
 use crate::pt2::schema::Node;
 
@@ -161,16 +161,14 @@ fn write_back_dynamic(ctx: &mut Ctx, view: &Node, kind: WriteBack, args: &Args, 
     let dim = |name: &str| -> LResult<usize> { Ok(norm_dim(args.opt_int(name)?.unwrap_or(0), r)? as usize) };
     // `child` with a unit dim at `d` (a selected row back in place).
     let unit_at = |ctx: &mut Ctx, d: usize| {
-        let mut shape = child.shape().to_vec();
-        shape.insert(d, 1);
-        let mut dims = ctx.e.dims_of(child);
-        dims.insert(d, ctx.e.splat(1.0, &SIZE, &[]));
-        ctx.e.reshape_to(child, &shape, &dims)
+        let mut ex = ctx.e.extents(child);
+        ex.insert(d, Extent::Known(1));
+        ctx.e.reshape_ext(child, &ex)
     };
     match kind {
         WriteBack::Reshape => {
-            let dims = ctx.e.dims_of(parent);
-            Ok(ctx.e.reshape_to(child, parent.shape(), &dims))
+            let ex = ctx.e.extents(parent);
+            Ok(ctx.e.reshape_ext(child, &ex))
         }
         WriteBack::Slice => {
             let d = dim("dim")?;
