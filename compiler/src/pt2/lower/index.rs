@@ -494,20 +494,24 @@ pub(super) fn strided_write_dynamic(ctx: &mut Ctx, x: &Val, src: &Val, dim: usiz
     let high_d = ctx.e.binary("stablehlo.subtract", &size, &end);
     let mut low = vec![Extent::Known(0); x.rank()];
     let mut high = vec![Extent::Known(0); x.rank()];
-    let mut interior = vec![Extent::Known(0); x.rank()];
     low[dim] = Extent::Run(start.clone());
     high[dim] = Extent::Run(high_d);
-    interior[dim] = Extent::Known(step - 1);
     let low = ctx.e.extents_tensor(&low);
     let high = ctx.e.extents_tensor(&high);
-    let interior = ctx.e.extents_tensor(&interior);
+    // A constant, so legalization sees the interior padding (TFLite pads none).
+    let mut interior = vec![0; x.rank()];
+    interior[dim] = step - 1;
+    let bytes = interior.iter().flat_map(|&v| (v as i32).to_le_bytes()).collect();
+    let interior = ctx.e.constant_from_bytes(tensor(&[x.rank() as i64], SIZE), bytes);
     let src = ctx.e.convert(src, x.elem());
     let pad_zero = ctx.e.splat(0.0, x.elem(), &[]);
     let spread = ctx.e.op("stablehlo.dynamic_pad", &[&src, &pad_zero, &low, &high, &interior], "", x.ty.clone());
-    let yes = ctx.e.splat_like(1.0, &ElemTy::I(1), &src);
-    let no = ctx.e.splat(0.0, &ElemTy::I(1), &[]);
-    let mask_ty = TensorTy { elem: ElemTy::I(1), ..x.ty.clone() };
-    let mask = ctx.e.op("stablehlo.dynamic_pad", &[&yes, &no, &low, &high, &interior], "", mask_ty);
+    // The mask is padded as i32 ones (TFLite pads no bool tensor), then compared.
+    let yes = ctx.e.splat_like(1.0, &SIZE, &src);
+    let no = ctx.e.splat(0.0, &SIZE, &[]);
+    let ones = ctx.e.op("stablehlo.dynamic_pad", &[&yes, &no, &low, &high, &interior], "", TensorTy { elem: SIZE, ..x.ty.clone() });
+    let zeros = ctx.e.splat_like(0.0, &SIZE, &ones);
+    let mask = ctx.e.compare("NE", &ones, &zeros);
     Ok(ctx.e.select(&mask, &spread, x))
 }
 
