@@ -346,3 +346,51 @@ func.func @gather_unknown_indices(%t: tensor<10x4xf32>, %i: tensor<?x?x1xi32>) -
   %0 = "stablehlo.gather"(%t, %i) {dimension_numbers = #stablehlo.gather<offset_dims = [2], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 2>, slice_sizes = array<i64: 1, 4>} : (tensor<10x4xf32>, tensor<?x?x1xi32>) -> tensor<?x?x4xf32>
   return %0 : tensor<?x?x4xf32>
 }
+
+// -----
+
+// ---- stablehlo.composite aten.upsample_nearest2d / aten.upsample_bilinear2d
+// Unknown H and W, integer scales: TFLite's resize to [H, W] * scale read from the
+// NHWC input at run time (PyTorch's d / s is TFLite's d * in / out at every size).
+// CHECK-LABEL: func.func @upsample_nearest2d_dynamic
+// CHECK: %[[T:.*]] = "tfl.transpose"
+// CHECK: %[[S:.*]] = "tfl.shape"(%[[T]]) : (tensor<1x?x?x4xf32>) -> tensor<4xi32>
+// CHECK: %[[HW:.*]] = "tfl.strided_slice"(%[[S]], {{.*}} -> tensor<2xi32>
+// CHECK: %[[K:.*]] = "tfl.pseudo_const"() {value = dense<[2, 3]> : tensor<2xi32>}
+// CHECK: %[[SIZE:.*]] = "tfl.mul"(%[[HW]], %[[K]])
+// CHECK: "tfl.resize_nearest_neighbor"(%[[T]], %[[SIZE]]) {align_corners = false, half_pixel_centers = false} : (tensor<1x?x?x4xf32>, tensor<2xi32>) -> tensor<1x?x?x4xf32>
+func.func @upsample_nearest2d_dynamic(%x: tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32> {
+  %0 = "stablehlo.composite"(%x) {name = "aten.upsample_nearest2d", composite_attributes = {scale_factors = array<f64: 2.0, 3.0>}, decomposition = @stand_in, version = 0 : i32} : (tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32>
+  return %0 : tensor<1x4x?x?xf32>
+}
+func.func private @stand_in(%x: tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32> {
+  return %x : tensor<1x4x?x?xf32>
+}
+
+// -----
+
+// Bilinear without align_corners, scale 2: half-pixel centers.
+// CHECK-LABEL: func.func @upsample_bilinear2d_dynamic
+// CHECK: "tfl.resize_bilinear"({{.*}}) {align_corners = false, half_pixel_centers = true} : (tensor<?x?x?x4xf32>, tensor<2xi32>) -> tensor<?x?x?x4xf32>
+func.func @upsample_bilinear2d_dynamic(%x: tensor<?x4x?x?xf32>) -> tensor<?x4x?x?xf32> {
+  %0 = "stablehlo.composite"(%x) {name = "aten.upsample_bilinear2d", composite_attributes = {align_corners = false, scale_factors = array<f64: 2.0, 2.0>}, decomposition = @stand_in, version = 0 : i32} : (tensor<?x4x?x?xf32>) -> tensor<?x4x?x?xf32>
+  return %0 : tensor<?x4x?x?xf32>
+}
+func.func private @stand_in(%x: tensor<?x4x?x?xf32>) -> tensor<?x4x?x?xf32> {
+  return %x : tensor<?x4x?x?xf32>
+}
+
+// -----
+
+// A scale of 1.5 reads d / 1.5 in PyTorch but d * in / out in TFLite, which differ at
+// some sizes: the decomposition is inlined instead.
+// CHECK-LABEL: func.func @upsample_nearest2d_fractional_scale_inlined
+// CHECK-NOT: tfl.resize_nearest_neighbor
+// CHECK: return
+func.func @upsample_nearest2d_fractional_scale_inlined(%x: tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32> {
+  %0 = "stablehlo.composite"(%x) {name = "aten.upsample_nearest2d", composite_attributes = {scale_factors = array<f64: 1.5, 1.5>}, decomposition = @stand_in, version = 0 : i32} : (tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32>
+  return %0 : tensor<1x4x?x?xf32>
+}
+func.func private @stand_in(%x: tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32> {
+  return %x : tensor<1x4x?x?xf32>
+}

@@ -75,3 +75,46 @@ func.func @relu_behind_runtime_broadcast(%x: tensor<?x8xf32>, %s: tensor<2xi32>)
   %0 = "tfl.maximum"(%x, %b) : (tensor<?x8xf32>, tensor<?x8xf32>) -> tensor<?x8xf32>
   return %0 : tensor<?x8xf32>
 }
+
+// -----
+
+// A softmax over an unknown last dim, its max and sum re-expanded through reshapes and
+// broadcasts to a run-time shape (which other ops share): one tfl.softmax.
+// CHECK-LABEL: func.func @softmax_unknown_last_dim
+// CHECK-SAME: (%[[X:.*]]: tensor<1x?x?xf32>, %[[S:.*]]: tensor<3xi32>, %[[K:.*]]: tensor<3xi32>)
+// CHECK: %[[Y:.*]] = "tfl.softmax"(%[[X]]) {beta = 1.000000e+00 : f32} : (tensor<1x?x?xf32>) -> tensor<1x?x?xf32>
+// CHECK: return %[[Y]], %[[S]]
+func.func @softmax_unknown_last_dim(%x: tensor<1x?x?xf32>, %s: tensor<3xi32>, %k: tensor<3xi32>) -> (tensor<1x?x?xf32>, tensor<3xi32>) {
+  %ax = "tfl.pseudo_const"() {value = dense<2> : tensor<1xi32>} : () -> tensor<1xi32>
+  %m = "tfl.reduce_max"(%x, %ax) {keep_dims = false} : (tensor<1x?x?xf32>, tensor<1xi32>) -> tensor<1x?xf32>
+  %mr = "tfl.reshape"(%m, %k) : (tensor<1x?xf32>, tensor<3xi32>) -> tensor<1x?x1xf32>
+  %mb = "tfl.broadcast_to"(%mr, %s) : (tensor<1x?x1xf32>, tensor<3xi32>) -> tensor<1x?x?xf32>
+  %d = "tfl.sub"(%x, %mb) {fused_activation_function = "NONE"} : (tensor<1x?x?xf32>, tensor<1x?x?xf32>) -> tensor<1x?x?xf32>
+  %e = "tfl.exp"(%d) : (tensor<1x?x?xf32>) -> tensor<1x?x?xf32>
+  %sum = "tfl.sum"(%e, %ax) {keep_dims = false} : (tensor<1x?x?xf32>, tensor<1xi32>) -> tensor<1x?xf32>
+  %sr = "tfl.reshape"(%sum, %k) : (tensor<1x?xf32>, tensor<3xi32>) -> tensor<1x?x1xf32>
+  %sb = "tfl.broadcast_to"(%sr, %s) : (tensor<1x?x1xf32>, tensor<3xi32>) -> tensor<1x?x?xf32>
+  %0 = "tfl.div"(%e, %sb) {fused_activation_function = "NONE"} : (tensor<1x?x?xf32>, tensor<1x?x?xf32>) -> tensor<1x?x?xf32>
+  return %0, %s : tensor<1x?x?xf32>, tensor<3xi32>
+}
+
+// -----
+
+// Over [?, ?] the kept dims [?, 1] come back through a reshape that could move them:
+// not a softmax.
+// CHECK-LABEL: func.func @softmax_two_unknown_kept_dims_stays
+// CHECK-NOT: tfl.softmax
+// CHECK: return
+func.func @softmax_two_unknown_kept_dims_stays(%x: tensor<?x?x?xf32>, %s: tensor<3xi32>, %k: tensor<3xi32>) -> tensor<?x?x?xf32> {
+  %ax = "tfl.pseudo_const"() {value = dense<2> : tensor<1xi32>} : () -> tensor<1xi32>
+  %m = "tfl.reduce_max"(%x, %ax) {keep_dims = false} : (tensor<?x?x?xf32>, tensor<1xi32>) -> tensor<?x?xf32>
+  %mr = "tfl.reshape"(%m, %k) : (tensor<?x?xf32>, tensor<3xi32>) -> tensor<?x?x1xf32>
+  %mb = "tfl.broadcast_to"(%mr, %s) : (tensor<?x?x1xf32>, tensor<3xi32>) -> tensor<?x?x?xf32>
+  %d = "tfl.sub"(%x, %mb) {fused_activation_function = "NONE"} : (tensor<?x?x?xf32>, tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %e = "tfl.exp"(%d) : (tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %sum = "tfl.sum"(%e, %ax) {keep_dims = false} : (tensor<?x?x?xf32>, tensor<1xi32>) -> tensor<?x?xf32>
+  %sr = "tfl.reshape"(%sum, %k) : (tensor<?x?xf32>, tensor<3xi32>) -> tensor<?x?x1xf32>
+  %sb = "tfl.broadcast_to"(%sr, %s) : (tensor<?x?x1xf32>, tensor<3xi32>) -> tensor<?x?x?xf32>
+  %0 = "tfl.div"(%e, %sb) {fused_activation_function = "NONE"} : (tensor<?x?x?xf32>, tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  return %0 : tensor<?x?x?xf32>
+}

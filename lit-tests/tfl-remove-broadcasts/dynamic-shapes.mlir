@@ -44,12 +44,29 @@ func.func @keeps_broadcast_other_operand_smaller(%x: tensor<?x1xf32>, %c: tensor
 
 // -----
 
-// A source with an unknown dim of its own may be 1 where the result is not: it stays.
-// CHECK-LABEL: func.func @keeps_broadcast_of_unknown_source
-// CHECK: %[[B:.*]] = "tfl.broadcast_to"
-// CHECK: "tfl.add"(%{{.*}}, %[[B]])
-func.func @keeps_broadcast_of_unknown_source(%x: tensor<?x8xf32>, %c: tensor<?x8xf32>, %s: tensor<2xi32>) -> tensor<?x8xf32> {
-  %b = "tfl.broadcast_to"(%c, %s) : (tensor<?x8xf32>, tensor<2xi32>) -> tensor<?x8xf32>
-  %0 = "tfl.add"(%x, %b) {fused_activation_function = "NONE"} : (tensor<?x8xf32>, tensor<?x8xf32>) -> tensor<?x8xf32>
-  return %0 : tensor<?x8xf32>
+// A source with an unknown dim of its own (a reduction kept as [?, 1] of the other
+// operand): the other operand has the target shape, the op broadcasts the source.
+// CHECK-LABEL: func.func @drops_broadcast_of_unknown_source
+// CHECK-SAME: (%[[X:.*]]: tensor<?x?xf32>, %[[C:.*]]: tensor<?x1xf32>, %{{.*}}: tensor<2xi32>)
+// CHECK: "tfl.sub"(%[[X]], %[[C]]) {{.*}} : (tensor<?x?xf32>, tensor<?x1xf32>) -> tensor<?x?xf32>
+// CHECK-NOT: tfl.broadcast_to
+func.func @drops_broadcast_of_unknown_source(%x: tensor<?x?xf32>, %c: tensor<?x1xf32>, %s: tensor<2xi32>) -> tensor<?x?xf32> {
+  %b = "tfl.broadcast_to"(%c, %s) : (tensor<?x1xf32>, tensor<2xi32>) -> tensor<?x?xf32>
+  %0 = "tfl.sub"(%x, %b) {fused_activation_function = "NONE"} : (tensor<?x?xf32>, tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// -----
+
+// Two broadcasts of sources of the result's type (each may be 1 where the other is
+// not): one goes, the other holds the shape.
+// CHECK-LABEL: func.func @keeps_one_of_two_unknown_sources
+// CHECK-COUNT-1: tfl.broadcast_to
+// CHECK-NOT: tfl.broadcast_to
+// CHECK: return
+func.func @keeps_one_of_two_unknown_sources(%a: tensor<?x?xf32>, %c: tensor<?x?xf32>, %s: tensor<2xi32>) -> tensor<?x?xf32> {
+  %b = "tfl.broadcast_to"(%a, %s) : (tensor<?x?xf32>, tensor<2xi32>) -> tensor<?x?xf32>
+  %e = "tfl.broadcast_to"(%c, %s) : (tensor<?x?xf32>, tensor<2xi32>) -> tensor<?x?xf32>
+  %0 = "tfl.add"(%b, %e) {fused_activation_function = "NONE"} : (tensor<?x?xf32>, tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
 }

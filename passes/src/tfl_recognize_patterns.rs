@@ -301,7 +301,13 @@ fn closed(root: Op, inputs: &[Value]) -> bool {
             continue;
         }
         inner.push(d);
-        stack.extend(d.operands());
+        // A shape operand (a reshape's or broadcast's, computed at run time) is index
+        // arithmetic others may share: not part of the match.
+        if d.isa::<tfl::Reshape>() || d.isa::<tfl::BroadcastTo>() {
+            stack.push(d.operand(0));
+        } else {
+            stack.extend(d.operands());
+        }
     }
     inner.iter().all(|&o| {
         o.results().into_iter().all(|r| r.users().into_iter().all(|u| u == root || inner.contains(&u) || is_dead(u, 8)))
@@ -331,11 +337,14 @@ fn keep_dims_shape(x: &[i64], axes: &[i64]) -> Vec<i64> {
 /// to the keep_dims shape; then optionally `tfl.broadcast_to` `x`'s shape.
 fn unexpand_last<'c>(v: Value<'c>, x: Value<'c>) -> Option<Value<'c>> {
     let xt = ty(x);
-    if !xt.is_static() || xt.dims().is_empty() {
+    if xt.rank().is_none() || xt.dims().is_empty() {
         return None;
     }
     let r = xt.dims().len();
     let keep = keep_dims_shape(xt.dims(), &[r as i64 - 1]);
+    // Unknown dims compare as equal: they are `x`'s own, kept by the reduction; a
+    // reshape keeps them in place only with one of them at most.
+    let unknown = keep.iter().filter(|&&d| d < 0).count();
     let mut w = v;
     if let Some(b) = def(w, tfl::BroadcastTo::NAME) {
         if ty(w).dims() != xt.dims() {
@@ -347,6 +356,9 @@ fn unexpand_last<'c>(v: Value<'c>, x: Value<'c>) -> Option<Value<'c>> {
         return None;
     }
     if let Some(rs) = def(w, tfl::Reshape::NAME) {
+        if unknown > 1 {
+            return None;
+        }
         w = rs.operand(0);
         if ty(w).dims() != &xt.dims()[..r - 1] && ty(w).dims() != keep {
             return None;

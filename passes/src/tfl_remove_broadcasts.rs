@@ -18,7 +18,7 @@
 //! BroadcastToDrop (rooted at `tfl.broadcast_to`).
 //!
 //! With unknown dims, a broadcast is dropped only where another operand has the
-//! result's type and the source broadcasts through static dims (`drops_into_dynamic`).
+//! result's type and was not itself put there by the pass (`drops_into_dynamic`).
 //!
 //! Input and output: TFL. A broadcast left with no user is erased; one with other
 //! users (or a result of rank above 4, beyond every kernel's broadcasting) stays.
@@ -28,6 +28,8 @@ use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use edge_dialects::catalog::Trait::{Broadcasting, ElementWise};
 use edge_dialects::mlir::{GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
 use edge_dialects::tfl::op as tfl;
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub static INFO: PassInfo = PassInfo {
@@ -59,6 +61,7 @@ struct TflRemoveBroadcasts;
 impl Pass for TflRemoveBroadcasts {
     fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
         let mut rw = Rewriter::new(func.context());
+        DROPPED_INTO.with(|d| d.borrow_mut().clear());
         run_patterns(INFO.name, func, &PATTERN_SET, GreedyConfig::default(), &mut rw)?;
         // Unused ops of the input go too, when no pattern applied.
         rw.erase_dead_ops(func);
@@ -129,15 +132,25 @@ fn sink_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     true
 }
 
+thread_local! {
+    /// The (user, operand) pairs this run of the pass gave a broadcast's source: values
+    /// that may be smaller than the user's result. Cleared when a run starts.
+    static DROPPED_INTO: RefCell<HashSet<(usize, usize)>> = RefCell::new(HashSet::new());
+}
+
+fn op_key(op: Op<'_>) -> usize {
+    op.to_raw().ptr as usize
+}
+
 /// Whether `user`'s result of unknown dims `out` stays the same with its operand
-/// `index` (a broadcast) replaced by the broadcast's `source`: another operand has the
-/// result's very type (it was an operand of one shape with the result in StableHLO; a
-/// source this pass dropped in never has it, since it is 1 where `out` is unknown), and
-/// `source` broadcasts into it through its static dims only.
+/// `index` (a broadcast) replaced by the broadcast's `source`. Element-wise operands
+/// have one shape in StableHLO, which legalization keeps, so another operand of the
+/// result's very type that this pass did not replace has the broadcast's target shape
+/// at run time, and the op broadcasts `source` to it just as the broadcast did.
 fn drops_into_dynamic(user: Op<'_>, index: usize, source: Value<'_>, out: &[i64]) -> bool {
-    let full = user.operands().iter().enumerate().any(|(i, v)| i != index && v.shape() == out);
-    let s = source.shape();
-    full && s.len() <= out.len() && s.iter().zip(&out[out.len() - s.len()..]).all(|(&d, &o)| d == 1 || (d >= 0 && d == o))
+    let replaced = |i: usize| DROPPED_INTO.with(|d| d.borrow().contains(&(op_key(user), i)));
+    let full = user.operands().iter().enumerate().any(|(i, v)| i != index && v.shape() == out && !replaced(i));
+    full && source.shape().len() <= out.len()
 }
 
 /// `op(broadcast_to(a), b)` -> `op(a, b)` for each user `op` that broadcasts its
@@ -157,6 +170,7 @@ fn drop_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
         }
         if !out.is_static() {
             if drops_into_dynamic(user, index, source, out.dims()) {
+                DROPPED_INTO.with(|d| d.borrow_mut().insert((op_key(user), index)));
                 rw.set_operand(user, index, source);
                 changed = true;
             }

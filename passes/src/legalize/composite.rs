@@ -186,8 +186,11 @@ const MAX_RESIZED_SIZE: i64 = 1 << 24;
 /// 1e-5), for a static rank-4 f32 NCHW image; `None` when no mode does.
 fn resize_mode(c: &Composite, bilinear: bool) -> Option<(bool, bool)> {
     let (x, y) = (c.operands.first()?, c.results.first()?);
-    if c.operands.len() != 1 || c.results.len() != 1 || !x.is_static() || !y.is_static() {
+    if c.operands.len() != 1 || c.results.len() != 1 {
         return None;
+    }
+    if !x.is_static() || !y.is_static() {
+        return dynamic_resize_mode(c, bilinear);
     }
     let (xd, yd) = (x.dims(), y.dims());
     if xd.len() != 4 || yd.len() != 4 || xd[..2] != yd[..2] || x.elem != ElemTy::F32 || y.elem != ElemTy::F32 {
@@ -204,6 +207,37 @@ fn resize_mode(c: &Composite, bilinear: bool) -> Option<(bool, bool)> {
             None => true,
         })
     })
+}
+
+/// The integer scale factors of an upsampling to `in * s` (both spatial dims), where
+/// PyTorch's source positions (`d / s`) are TFLite's (`d * in / out`) at every size.
+fn integer_scales(c: &Composite) -> Option<[i64; 2]> {
+    let Some(Attr::Other(text)) = c.attr("scale_factors") else { return None };
+    let v = array_f64(text)?;
+    let s: Vec<i64> = v.iter().map(|&f| (f >= 1.0 && f.fract() == 0.0 && f <= 1024.0).then_some(f as i64)).collect::<Option<_>>()?;
+    let (x, y) = (c.operands.first()?, c.results.first()?);
+    let (xd, yd) = (x.dims(), y.dims());
+    // A static size must be what the scale gives.
+    let fits = |i: usize| xd[2 + i] < 0 || yd[2 + i] < 0 || xd[2 + i] * s[i] == yd[2 + i];
+    (s.len() == 2 && fits(0) && fits(1)).then(|| [s[0], s[1]])
+}
+
+/// `resize_mode` with unknown sizes, where no taps can be compared: bilinear with
+/// `align_corners` reads `d * (in - 1) / (out - 1)` in both; otherwise an integer scale
+/// makes nearest floor(d / s) and bilinear the half-pixel `(d + 0.5) / s - 0.5` (PyTorch
+/// clamps it at 0; TFLite's lower and upper index both clamp to 0 there) in both.
+fn dynamic_resize_mode(c: &Composite, bilinear: bool) -> Option<(bool, bool)> {
+    let (x, y) = (c.operands.first()?, c.results.first()?);
+    let (xd, yd) = (x.dims(), y.dims());
+    if xd.len() != 4 || yd.len() != 4 || xd[..2] != yd[..2] || xd[1] < 0 || x.elem != ElemTy::F32 || y.elem != ElemTy::F32 {
+        return None;
+    }
+    let align = matches!(c.attr("align_corners"), Some(Attr::Bool(true)));
+    if bilinear && align {
+        return Some((true, false));
+    }
+    integer_scales(c)?;
+    Some((false, bilinear))
 }
 
 fn resize_attrs(c: &Composite, bilinear: bool) -> Vec<(&'static str, TflAttr)> {
@@ -285,7 +319,29 @@ fn build<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Value<
             let like = |shape: &[i64]| x.raw_type().with_shape(shape);
             let perm = b.i32s(&[0, 2, 3, 1])?;
             let nhwc = b.op("tfl.transpose", &[x, perm], like(&[n, xd[2], xd[3], ch]), &[]);
-            let size = b.i32s(&[oh, ow])?;
+            let size = if oh >= 0 && ow >= 0 {
+                b.i32s(&[oh, ow])?
+            } else {
+                // Unknown sizes: [H, W] of the input times the scale, at run time.
+                let i32t = ctx.integer(32);
+                // Of the NHWC value, so the transposes around it can still cancel.
+                let shape = b.op("tfl.shape", &[nhwc], i32t.tensor(&[4]), &[]);
+                let (begin, end, one) = (b.i32s(&[1])?, b.i32s(&[3])?, b.i32s(&[1])?);
+                let zero = ctx.i32_attr(0);
+                let masks = [
+                    ("begin_mask", zero),
+                    ("end_mask", zero),
+                    ("ellipsis_mask", zero),
+                    ("new_axis_mask", zero),
+                    ("shrink_axis_mask", zero),
+                    ("offset", ctx.bool_attr(false)),
+                ];
+                let hw = b.op("tfl.strided_slice", &[shape, begin, end, one], i32t.tensor(&[2]), &masks);
+                // Only an integer scale says the output size (a `size` given outright is
+                // not the input's times a constant).
+                let s = b.i32s(&integer_scales(c)?)?;
+                b.op("tfl.mul", &[hw, s], i32t.tensor(&[2]), &[("fused_activation_function", ctx.string_attr("NONE"))])
+            };
             let resized = b.op(row.to, &[nhwc, size], like(&[n, oh, ow, ch]), &attrs);
             let back = b.i32s(&[0, 3, 1, 2])?;
             Some(b.op("tfl.transpose", &[resized, back], like(&[n, ch, oh, ow]), &[]))

@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Dynamic shapes on models that are not fixtures: each is exported with
+`torch.export.Dim`s (random weights), converted by edge-convert, and run in LiteRT
+resized to the min, a middle and the max size of its range, against the eager model.
+
+    .venv-bench/bin/python benchmarks/dynamic_zoo.py [--models a,b] [--edge-bin PATH] [--keep DIR]
+
+One line per model and size: PASS/FAIL with max|err| / max|out| (tolerance 1e-4, the
+issue's bar), or the first line of the export or conversion error. Not a test (it needs
+torch, torchvision and transformers: benchmarks/setup-litert-torch.sh's venv); exit 1
+when any model fails to convert or match.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import warnings
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.export import Dim
+
+warnings.filterwarnings("ignore")
+torch.backends.mha.set_fastpath_enabled(False)
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOL = 1e-4
+
+
+def tv(name, **kw):
+    import torchvision.models as m
+    return getattr(m, name)(weights=None, **kw)
+
+
+class UNet(nn.Module):
+    def __init__(s):
+        super().__init__()
+        s.d1 = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU())
+        s.d2 = nn.Sequential(nn.Conv2d(8, 16, 3, stride=2, padding=1), nn.ReLU())
+        s.d3 = nn.Sequential(nn.Conv2d(16, 32, 3, stride=2, padding=1), nn.ReLU())
+        s.u2 = nn.ConvTranspose2d(32, 16, 2, stride=2)
+        s.u1 = nn.ConvTranspose2d(32, 8, 2, stride=2)
+        s.out = nn.Conv2d(16, 2, 1)
+
+    def forward(s, x):
+        a = s.d1(x); b = s.d2(a); c = s.d3(b)
+        u = torch.cat([s.u2(c), b], 1)
+        return s.out(torch.cat([s.u1(u), a], 1))
+
+
+class Interp(nn.Module):
+    """Segmentation-style head: features at 1/4 size, bilinear back to the input's size."""
+    def __init__(s):
+        super().__init__()
+        s.f = nn.Sequential(nn.Conv2d(3, 8, 3, stride=2, padding=1), nn.ReLU(), nn.Conv2d(8, 4, 3, stride=2, padding=1))
+
+    def forward(s, x):
+        return F.interpolate(s.f(x), size=x.shape[-2:], mode="bilinear", align_corners=False)
+
+
+class Audio(nn.Module):
+    def __init__(s):
+        super().__init__()
+        s.c = nn.Sequential(nn.Conv1d(1, 8, 9, stride=2, padding=4), nn.GELU(), nn.Conv1d(8, 16, 9, stride=2, padding=4), nn.GELU())
+        s.fc = nn.Linear(16, 4)
+
+    def forward(s, x):
+        h = s.c(x).transpose(1, 2)
+        return s.fc(h).mean(1)
+
+
+class TDecoder(nn.Module):
+    def __init__(s):
+        super().__init__()
+        s.emb = nn.Embedding(50, 32)
+        s.d = nn.TransformerDecoder(nn.TransformerDecoderLayer(32, 4, 64, dropout=0.0, batch_first=True), 2)
+        s.head = nn.Linear(32, 50)
+
+    def forward(s, ids, memory):
+        T = ids.shape[1]
+        mask = nn.Transformer.generate_square_subsequent_mask(T)
+        return s.head(s.d(s.emb(ids), memory, tgt_mask=mask, tgt_is_causal=True))
+
+
+class ViTTiny(nn.Module):
+    def __init__(s):
+        super().__init__()
+        s.patch = nn.Conv2d(3, 32, 8, stride=8)
+        s.cls = nn.Parameter(torch.randn(1, 1, 32))
+        s.pos = nn.Parameter(torch.randn(1, 17, 32))
+        s.enc = nn.TransformerEncoder(nn.TransformerEncoderLayer(32, 4, 64, dropout=0.0, batch_first=True, norm_first=True), 2)
+        s.head = nn.Linear(32, 10)
+
+    def forward(s, x):
+        p = s.patch(x).flatten(2).transpose(1, 2)
+        h = torch.cat([s.cls.expand(x.shape[0], -1, -1), p], 1) + s.pos
+        return s.head(s.enc(h)[:, 0])
+
+
+def hf(kind):
+    import transformers as t
+    if kind == "gpt2":
+        cfg = t.GPT2Config(n_layer=2, n_embd=64, n_head=4, vocab_size=100, n_positions=64)
+        return t.GPT2LMHeadModel(cfg)
+    if kind == "bert":
+        cfg = t.BertConfig(num_hidden_layers=2, hidden_size=64, num_attention_heads=4, intermediate_size=128, vocab_size=100, max_position_embeddings=64)
+        return t.BertModel(cfg, add_pooling_layer=False)
+    if kind == "llama":
+        cfg = t.LlamaConfig(num_hidden_layers=2, hidden_size=64, num_attention_heads=4, num_key_value_heads=2, intermediate_size=128, vocab_size=100, max_position_embeddings=64)
+        return t.LlamaForCausalLM(cfg)
+    raise ValueError(kind)
+
+
+class HFLogits(nn.Module):
+    def __init__(s, m, with_mask):
+        super().__init__()
+        s.m, s.with_mask = m, with_mask
+
+    def forward(s, ids, mask=None):
+        out = s.m(input_ids=ids, attention_mask=mask, use_cache=False) if s.with_mask else s.m(input_ids=ids, use_cache=False)
+        return out.logits if hasattr(out, "logits") else out.last_hidden_state
+
+
+def g():
+    return torch.Generator().manual_seed(0)
+
+
+B = Dim("batch", min=1, max=6)
+S = Dim("seq", min=2, max=48)
+
+
+def specs():
+    """name -> (module factory, make_inputs(size) -> tuple, dynamic_shapes, sizes)."""
+    img = lambda c, h, w: (lambda n: (torch.randn(n, c, h, w, generator=g()),))
+    ids = lambda n: torch.randint(0, 50, (1, n), generator=g())
+    return {
+        "resnet18_batch": (lambda: tv("resnet18", num_classes=10), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
+        "mobilenet_v3_small_batch": (lambda: tv("mobilenet_v3_small", num_classes=10), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
+        "unet_hw": (UNet, lambda n: (torch.randn(1, 3, 8 * n, 8 * (n + 1), generator=g()),),
+                    {"x": {2: 8 * Dim("h", min=2, max=8), 3: 8 * Dim("w", min=3, max=9)}}, [2, 5, 8]),
+        "interp_hw": (Interp, lambda n: (torch.randn(1, 3, 4 * n, 4 * n + 8, generator=g()),),
+                      {"x": {2: 4 * Dim("h", min=2, max=12), 3: 4 * Dim("w", min=4, max=14)}}, [2, 7, 12]),
+        "audio_len": (Audio, lambda n: (torch.randn(2, 1, 4 * n, generator=g()),), {"x": {2: 4 * Dim("t", min=4, max=64)}}, [4, 30, 64]),
+        "vit_batch": (ViTTiny, img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "tdecoder_seq": (TDecoder, lambda n: (ids(n), torch.randn(1, 7, 32, generator=g())), {"ids": {1: S}, "memory": None}, [2, 17, 48]),
+        "gpt2_seq": (lambda: HFLogits(hf("gpt2"), False), lambda n: (torch.randint(0, 100, (1, n), generator=g()),), {"ids": {1: S}}, [2, 17, 48]),
+        "bert_batch_seq": (lambda: HFLogits(hf("bert"), True),
+                           lambda n: (torch.randint(0, 100, (1 + n % 3, n), generator=g()), (torch.arange(n) < n - 1).long().expand(1 + n % 3, n).contiguous()),
+                           {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
+        "llama_seq": (lambda: HFLogits(hf("llama"), False), lambda n: (torch.randint(0, 100, (1, n), generator=g()),), {"ids": {1: S}}, [2, 17, 48]),
+    }
+
+
+def run_litert(path, inputs):
+    from ai_edge_litert.interpreter import Interpreter
+    it = Interpreter(model_path=path, num_threads=1)
+    ins = it.get_input_details()
+    for d, a in zip(ins, inputs):
+        it.resize_tensor_input(d["index"], list(a.shape))
+    it.allocate_tensors()
+    for d, a in zip(it.get_input_details(), inputs):
+        it.set_tensor(d["index"], a.astype(d["dtype"]))
+    it.invoke()
+    return [it.get_tensor(d["index"]) for d in it.get_output_details()]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--models", default="")
+    ap.add_argument("--edge-bin", default=os.path.join(ROOT, "target/debug/edge-convert"))
+    ap.add_argument("--keep", default="")
+    a = ap.parse_args()
+    work = a.keep or tempfile.mkdtemp(prefix="edge-dynzoo-")
+    os.makedirs(work, exist_ok=True)
+    want = set(filter(None, a.models.split(",")))
+    bad = 0
+    for name, (make, inputs_at, dyn, sizes) in specs().items():
+        if want and name not in want:
+            continue
+        torch.manual_seed(0)
+        m = make().eval()
+        pt2 = os.path.join(work, name + ".pt2")
+        tfl = os.path.join(work, name + ".tflite")
+        try:
+            with torch.no_grad():
+                ep = torch.export.export(m, inputs_at(sizes[1]), dynamic_shapes=dyn)
+            torch.export.save(ep, pt2)
+        except Exception as e:  # noqa: BLE001 (report and go on)
+            print(f"{name:26s} EXPORT-FAIL {str(e).splitlines()[0][:150]}")
+            continue
+        p = subprocess.run([a.edge_bin, "-q", pt2, "-o", tfl], capture_output=True, text=True)
+        if p.returncode:
+            bad += 1
+            print(f"{name:26s} CONVERT-FAIL {p.stderr.strip().splitlines()[0][:300] if p.stderr.strip() else p.returncode}")
+            continue
+        for n in sizes:
+            args = inputs_at(n)
+            with torch.no_grad():
+                want_out = m(*args)
+            want_out = [want_out] if isinstance(want_out, torch.Tensor) else list(want_out)
+            try:
+                got = run_litert(tfl, [t.numpy() for t in args])
+            except Exception as e:  # noqa: BLE001
+                bad += 1
+                print(f"{name:26s} size {n:3d} RUN-FAIL {str(e).splitlines()[0][:200]}")
+                continue
+            worst = 0.0
+            for gv, wv in zip(got, want_out):
+                wv = wv.numpy()
+                if gv.shape != wv.shape:
+                    worst = float("inf")
+                    break
+                worst = max(worst, float(np.max(np.abs(gv - wv))) / max(float(np.max(np.abs(wv))), 1e-12))
+            ok = worst <= TOL
+            bad += not ok
+            shapes = " ".join("x".join(map(str, t.shape)) for t in args)
+            print(f"{name:26s} size {n:3d} {'PASS' if ok else 'FAIL'}  err/max {worst:.1e}  inputs {shapes}")
+    print(f"{bad} failures; files in {work}")
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
