@@ -382,6 +382,32 @@ fn softmax_kept(ctx: &mut Ctx, x: &Val) -> Val {
     }
 }
 
+/// The most elements of the constant causal mask attention cuts to the run-time
+/// lengths (1M floats: 4 MB); longer ranges build the mask at run time.
+const MAX_CAUSAL_TABLE: i64 = 1 << 20;
+
+/// The largest size dim `d` of tensor argument `name` takes: its recorded size's bound
+/// under the export's ranges (`None` when unbounded or unknown).
+fn max_size(ctx: &Ctx, args: &Args, name: &str, d: usize) -> Option<i64> {
+    use crate::pt2::sym::{self, Expr, SymDim};
+    let dims = ctx.e.recorded_dims(args.tensor_name(name)?)?;
+    let e = match dims.get(d)? {
+        SymDim::Static(n) => return Some(*n),
+        SymDim::Dynamic(e) => e,
+    };
+    let ranges = &ctx.program.ep.range_constraints;
+    let recorded: Vec<(Expr, &crate::pt2::schema::RangeConstraint)> =
+        ranges.iter().filter_map(|(k, r)| sym::parse(k).ok().map(|x| (x, r))).collect();
+    if let Some((_, r)) = recorded.iter().find(|(x, _)| x == e) {
+        return r.max_val;
+    }
+    let symbol = |s: &str| match recorded.iter().find(|(x, _)| matches!(x, Expr::Sym(n) if n == s)) {
+        Some((_, r)) => (Some(r.min_val.unwrap_or(0)), r.max_val),
+        None => (Some(0), None),
+    };
+    e.bounds(&symbol).1
+}
+
 /// `scaled_dot_product_attention(query, key, value, attn_mask, dropout_p, is_causal,
 /// scale, enable_gqa)`: softmax(q k^T * scale + mask) v, PyTorch's math path.
 pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -434,9 +460,27 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
     let mut scores = batched_matmul(ctx, &q, &k, true, &elem);
     let score_ex = ctx.e.extents(&scores);
     let neg_inf = ctx.e.splat_ext(f64::NEG_INFINITY, &elem, &score_ex);
-    if args.bool("is_causal")? {
+    let square = [ctx.e.extent(&q, r - 2), ctx.e.extent(&k, r - 2)];
+    let causal = args.bool("is_causal")?;
+    let bounded = match (max_size(ctx, args, "query", r - 2), max_size(ctx, args, "key", r - 2)) {
+        (Some(ml), Some(ms)) if ml.saturating_mul(ms) <= MAX_CAUSAL_TABLE => Some((ml, ms)),
+        _ => None,
+    };
+    if causal && pattern(&square).iter().any(|&d| d < 0) && bounded.is_some() {
+        // Over lengths with a recorded maximum: the additive mask (0 where j <= i, -inf
+        // elsewhere) of the longest sequences, cut to [L, S] at run time: one slice
+        // instead of two ranges and a compare per run.
+        let (ml, ms) = bounded.expect("checked");
+        let table: Vec<f64> = (0..ml).flat_map(|i| (0..ms).map(move |j| if j <= i { 0.0 } else { f64::NEG_INFINITY })).collect();
+        let c = ctx.e.const_floats(&table, &elem, &[ml, ms]);
+        let zeros = [Extent::Known(0), Extent::Known(0)];
+        let ones = [Extent::Known(1), Extent::Known(1)];
+        let (st, lim, step) = (ctx.e.extents_tensor(&zeros), ctx.e.extents_tensor(&square), ctx.e.extents_tensor(&ones));
+        let m = ctx.e.op("stablehlo.real_dynamic_slice", &[&c, &st, &lim, &step], "", tensor(&pattern(&square), elem.clone()));
+        let m = ctx.e.broadcast_to_ext(&m, &score_ex);
+        scores = ctx.e.binary("stablehlo.add", &scores, &m);
+    } else if causal {
         // Row i keeps columns j <= i; over an unknown length the mask is built at run time.
-        let square = [ctx.e.extent(&q, r - 2), ctx.e.extent(&k, r - 2)];
         let index = if pattern(&square).iter().all(|&d| d >= 0) { ElemTy::I(64) } else { crate::pt2::emit::SIZE };
         let rows = ctx.e.iota_ext(&square, 0, &index);
         let cols = ctx.e.iota_ext(&square, 1, &index);
