@@ -1089,6 +1089,75 @@ impl Emitter<'_> {
 }
 
 #[cfg(test)]
+mod extent_tests {
+    use super::*;
+    use edge_dialects::context::edge_context;
+
+    /// Runs `f` with an emitter on a fresh `@main` and returns the names of the ops it
+    /// made, in order.
+    fn emitted(f: impl for<'c> FnOnce(&mut Emitter<'c>, Context<'c>)) -> Vec<String> {
+        let context = edge_context();
+        let c = Context::of(&context);
+        let module = melior::ir::Module::new(melior::ir::Location::unknown(&context));
+        let mut rw = Rewriter::new(c);
+        rw.set_insertion_end(Op::of_module(&module).body().expect("a module has a body"));
+        let func = rw.create_func(c.unknown_location(), "main", &[], &[], &[]);
+        let body = func.body().expect("a function has a body");
+        let mut e = Emitter::new(c, body, Limits::default());
+        f(&mut e, c);
+        assert!(e.errors.is_empty(), "{:?}", e.errors);
+        body.ops().into_iter().map(|o| o.name().to_string()).collect()
+    }
+
+    fn arg<'c>(e: &mut Emitter<'c>, c: Context<'c>, shape: &[i64]) -> Val {
+        e.argument(&tensor(shape, ElemTy::F32), c.unknown_location())
+    }
+
+    /// Static shapes go through the static builders: the same ops as before, and no
+    /// size is read.
+    #[test]
+    fn static_extents_emit_the_static_forms() {
+        let ops = emitted(|e, c| {
+            let x = arg(e, c, &[2, 3]);
+            let ex = e.extents(&x);
+            assert!(matches!(e.extent_product(&ex), Extent::Known(6)));
+            let flat = e.reshape_ext(&x, &[Extent::Known(6)]);
+            assert_eq!(flat.shape(), &[6]);
+            let same = e.reshape_ext(&x, &ex);
+            assert_eq!(same.shape(), x.shape());
+            e.splat_like(1.0, &ElemTy::F32, &x);
+            e.iota_ext(&ex, 1, &ElemTy::I(64));
+        });
+        assert_eq!(ops, ["stablehlo.reshape", "stablehlo.constant", "stablehlo.iota"]);
+    }
+
+    /// Unknown sizes are read from the value once; a shape of one's own sizes needs
+    /// no op; the others are the dynamic StableHLO forms.
+    #[test]
+    fn dynamic_extents_read_sizes_from_values() {
+        let ops = emitted(|e, c| {
+            let x = arg(e, c, &[-1, 3]);
+            let ex = e.extents(&x);
+            assert!(matches!(ex[0], Extent::Dim(_, 0)) && matches!(ex[1], Extent::Known(3)));
+            // One unknown factor and 1: that factor itself (no multiply).
+            assert!(matches!(e.extent_product(&ex[..1]), Extent::Dim(_, 0)));
+            let own = e.reshape_ext(&x, &ex);
+            assert_eq!(own.shape(), x.shape());
+            let n = e.extent_product(&ex);
+            let flat = e.reshape_ext(&x, &[n]);
+            assert_eq!(flat.shape(), &[-1]);
+            let m = e.slice_dim_ext(&x, 1, 1, 2);
+            assert_eq!(m.shape(), &[-1, 2]);
+        });
+        let count = |name: &str| ops.iter().filter(|o| *o == name).count();
+        assert_eq!(count("stablehlo.get_dimension_size"), 1, "{ops:?}");
+        assert_eq!(count("stablehlo.multiply"), 1, "{ops:?}");
+        assert_eq!(count("stablehlo.dynamic_reshape"), 1, "{ops:?}");
+        assert_eq!(count("stablehlo.real_dynamic_slice"), 1, "{ops:?}");
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use edge_dialects::context::edge_context;
