@@ -598,14 +598,18 @@ fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
 
 /// The average pool of `x` over its last `n` dims with window `p`.
 fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, divisor: Option<i64>, include_pad: bool) -> Val {
+    let lead = x.rank() - n;
+    let spatial_pads = &p.pads[lead..];
+    let full_cover = spatial_pads.iter().all(|pp| if include_pad { pp[1] <= pp[0] } else { pp[0] == 0 && pp[1] <= 0 });
+    let counted = divisor.is_none() && !full_cover;
+    if counted && !x.ty.is_static() {
+        return avg_pool_counted_dynamic(ctx, x, p, n, out, include_pad);
+    }
     let sum = reduce_window(ctx, x, p, "stablehlo.add", 0.0, out.clone());
     if let Some(d) = divisor {
         let k = ctx.e.splat_like(d as f64, &out.elem, &sum);
         return ctx.e.binary("stablehlo.divide", &sum, &k);
     }
-    let lead = x.rank() - n;
-    let spatial_pads = &p.pads[lead..];
-    let full_cover = spatial_pads.iter().all(|pp| if include_pad { pp[1] <= pp[0] } else { pp[0] == 0 && pp[1] <= 0 });
     if full_cover {
         let window_area: i64 = p.window.iter().product();
         let k = ctx.e.splat_like(window_area as f64, &out.elem, &sum);
@@ -622,12 +626,53 @@ fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, diviso
             count_pool.pads[lead + i] = [0, hi - lo];
         }
     }
-    // Unknown dims here are never padded (a dynamic window dim always has full cover).
-    let ones_ex: Vec<Extent> =
-        ctx.e.extents(x).into_iter().zip(&ones_shape).map(|(e, &d)| if d >= 0 { Extent::Known(d) } else { e }).collect();
-    let ones = ctx.e.splat_ext(1.0, &out.elem, &ones_ex);
+    let ones = ctx.e.splat(1.0, &out.elem, &ones_shape);
     let counts = reduce_window(ctx, &ones, &count_pool, "stablehlo.add", 0.0, out.clone());
     ctx.e.binary("stablehlo.divide", &sum, &counts)
+}
+
+/// The average pool of `x` (unknown sizes) whose windows count what they cover: the
+/// windowed sums of `x` and of ones over `x`'s run-time shape (plus the explicit
+/// padding when it counts), each padded first (`stablehlo.pad` takes unknown sizes)
+/// and pooled without padding: TFLite's PAD and a VALID pool.
+fn avg_pool_counted_dynamic(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, include_pad: bool) -> Val {
+    let lead = x.rank() - n;
+    let (xp, valid) = padded(ctx, x, p);
+    let sum = reduce_window(ctx, &xp, &valid, "stablehlo.add", 0.0, out.clone());
+    let mut ones_ex = ctx.e.extents(x);
+    let mut count_pool = Pool { window: p.window.clone(), strides: p.strides.clone(), dilations: p.dilations.clone(), pads: p.pads.clone() };
+    if include_pad {
+        // The explicit padding counts: ones over it too (static dims: only ceil_mode
+        // leaves windows beyond it, and ceil_mode is refused for unknown ones).
+        for i in 0..n {
+            let [lo, hi] = p.pads[lead + i];
+            if let Extent::Known(d) = ones_ex[lead + i] {
+                ones_ex[lead + i] = Extent::Known(d + 2 * lo);
+                count_pool.pads[lead + i] = [0, hi - lo];
+            }
+        }
+    }
+    let ones = ctx.e.splat_ext(1.0, &out.elem, &ones_ex);
+    let (op, valid) = padded(ctx, &ones, &count_pool);
+    let counts = reduce_window(ctx, &op, &valid, "stablehlo.add", 0.0, out);
+    ctx.e.binary("stablehlo.divide", &sum, &counts)
+}
+
+/// `x` zero-padded by `p`'s padding, and `p` without it.
+fn padded(ctx: &mut Ctx, x: &Val, p: &Pool) -> (Val, Pool) {
+    let zero = ctx.e.splat(0.0, x.elem(), &[]);
+    let lo: Vec<i64> = p.pads.iter().map(|q| q[0]).collect();
+    let hi: Vec<i64> = p.pads.iter().map(|q| q[1]).collect();
+    let shape: Vec<i64> = x.shape().iter().zip(&p.pads).map(|(&d, q)| if d >= 0 { d + q[0] + q[1] } else { -1 }).collect();
+    let attrs = format!(
+        "edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}",
+        i64_array(&lo),
+        i64_array(&hi),
+        i64_array(&vec![0; x.rank()])
+    );
+    let xp = ctx.e.op("stablehlo.pad", &[x, &zero], &attrs, tensor(&shape, x.elem().clone()));
+    let valid = Pool { window: p.window.clone(), strides: p.strides.clone(), dilations: p.dilations.clone(), pads: vec![[0, 0]; x.rank()] };
+    (xp, valid)
 }
 
 pub fn avg_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
