@@ -68,14 +68,15 @@ class UnevenPool(nn.Module):
 
 class Misc(nn.Module):
     """topk over a static last dim of [b, 8]; group norm over [b, 4, h, w]; causal SDPA
-    over a sequence with no maximum ([1, 2, t, 4])."""
+    over a sequence with no maximum ([1, 2, t, 4]); an einsum over it."""
 
     def __init__(self):
         super().__init__()
         self.g = nn.GroupNorm(2, 4)
 
     def forward(self, x, y, q):
-        return torch.topk(x, 2)[0], self.g(y), F.scaled_dot_product_attention(q, q, q, is_causal=True)
+        top, norm = torch.topk(x, 2)[0], self.g(y)
+        return top, norm, F.scaled_dot_product_attention(q, q, q, is_causal=True), torch.einsum("bqhd,bkhd->bhqk", q, q)
 
 
 def save(name, m, args, dyn):

@@ -803,9 +803,6 @@ pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     let elem = out.elem.clone();
     let mut vals: Vec<Val> = xs.iter().map(|x| ctx.e.convert(x, &elem)).collect();
-    for v in &vals {
-        static_input(v, "einsum")?;
-    }
     let mut acc = vals.remove(0);
     let mut acc_t = terms.remove(0);
     let sum_unneeded = |ctx: &mut Ctx, v: Val, t: Vec<char>, keep: &dyn Fn(char) -> bool| -> (Val, Vec<char>) {
@@ -833,9 +830,17 @@ pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let a_free: Vec<char> = at.iter().copied().filter(|c| !bt.contains(c)).collect();
         let b_free: Vec<char> = bt.iter().copied().filter(|c| !at.contains(c)).collect();
         for &c in batch.iter().chain(&contract) {
-            if size(&a, &at, c) != size(&b, &bt, c) {
-                return Err(format!("einsum '{equation}': letter '{c}' has sizes {} and {}", size(&a, &at, c), size(&b, &bt, c)).into());
+            let (sa, sb) = (size(&a, &at, c), size(&b, &bt, c));
+            // Unknown sizes of one letter are equal (torch.export checked them).
+            if sa != sb && sa >= 0 && sb >= 0 {
+                return Err(format!("einsum '{equation}': letter '{c}' has sizes {sa} and {sb}").into());
             }
+        }
+        if !a.ty.is_static() || !b.ty.is_static() {
+            let groups = EinsumPair { batch: &batch, contract: &contract, a_free: &a_free, b_free: &b_free };
+            acc = einsum_pair_dynamic(ctx, (&a, &at), (&b, &bt), &groups, &elem);
+            acc_t = batch.iter().chain(&a_free).chain(&b_free).copied().collect();
+            continue;
         }
         let arrange = |ctx: &mut Ctx, v: &Val, t: &[char], groups: [&[char]; 3]| -> Val {
             let order: Vec<char> = groups.iter().flat_map(|g| g.iter().copied()).collect();
@@ -860,6 +865,48 @@ pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let perm: Vec<i64> = output.iter().map(|c| acc_t.iter().position(|d| d == c).expect("letter") as i64).collect();
     let y = if perm.iter().enumerate().all(|(i, &p)| p == i as i64) { acc } else { ctx.e.transpose(&acc, &perm) };
     Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// The letters of one einsum contraction by role.
+struct EinsumPair<'a> {
+    batch: &'a [char],
+    contract: &'a [char],
+    a_free: &'a [char],
+    b_free: &'a [char],
+}
+
+/// One einsum contraction over operands with unknown sizes: each operand transposed
+/// to [batch..., free, contract] / [batch..., contract, free] (free and contracted
+/// letters merged, their sizes multiplied at run time), one `dot_general` over the
+/// batch dims kept apart (no unknown size merged with a batch size), and a reshape to
+/// [batch..., a_free..., b_free...] when a group had other than one letter.
+fn einsum_pair_dynamic(ctx: &mut Ctx, a: (&Val, &[char]), b: (&Val, &[char]), g: &EinsumPair, elem: &ElemTy) -> Val {
+    let arrange = |ctx: &mut Ctx, v: &Val, t: &[char], groups: [&[char]; 3]| -> (Val, Vec<Extent>) {
+        let order: Vec<char> = groups.iter().flat_map(|g| g.iter().copied()).collect();
+        let perm: Vec<i64> = order.iter().map(|c| t.iter().position(|d| d == c).expect("letter") as i64).collect();
+        let v = ctx.e.transpose(v, &perm);
+        let ex = ctx.e.extents(&v);
+        let nb = groups[0].len();
+        let mut shape: Vec<Extent> = ex[..nb].to_vec();
+        let mid = ctx.e.extent_product(&ex[nb..nb + groups[1].len()]);
+        let last = ctx.e.extent_product(&ex[nb + groups[1].len()..]);
+        shape.extend([mid, last]);
+        (ctx.e.reshape_ext(&v, &shape), ex)
+    };
+    let (a3, aex) = arrange(ctx, a.0, a.1, [g.batch, g.a_free, g.contract]);
+    let (b3, bex) = arrange(ctx, b.0, b.1, [g.batch, g.contract, g.b_free]);
+    let nb = g.batch.len();
+    let batch: Vec<i64> = (0..nb as i64).collect();
+    let mut shape: Vec<i64> = (0..nb).map(|i| if a3.shape()[i] >= 0 { a3.shape()[i] } else { b3.shape()[i] }).collect();
+    shape.extend([a3.shape()[nb], b3.shape()[nb + 1]]);
+    let nbi = nb as i64;
+    let y = dot(ctx, &a3, &b3, (&batch, &batch), (&[nbi + 1], &[nbi]), tensor(&shape, elem.clone()));
+    if g.a_free.len() == 1 && g.b_free.len() == 1 {
+        return y;
+    }
+    let mut res: Vec<Extent> = aex[..nb + g.a_free.len()].to_vec();
+    res.extend_from_slice(&bex[nb + g.contract.len()..]);
+    ctx.e.reshape_ext(&y, &res)
 }
 
 fn scalar_or(args: &Args, name: &str, default: f64) -> LResult<f64> {
