@@ -638,23 +638,29 @@ pub fn pixel_shuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let rf = args.int_at_least("upscale_factor", 1)?;
-    static_input(&x, "pixel_shuffle")?;
     let r = x.rank();
-    if r < 3 {
-        return Err("pixel_shuffle needs rank 3 or more".into());
+    if r < 3 || x.shape()[r - 3] < 0 {
+        return Err(format!("pixel_shuffle needs rank 3 or more and static channels, got {}", x.ty).into());
     }
-    let lead = x.shape()[..r - 3].to_vec();
     let rr = rf.checked_mul(rf).filter(|&rr| x.shape()[r - 3] % rr == 0).ok_or_else(|| {
         format!("argument 'upscale_factor' is {rf}; its square must divide the {} channels", x.shape()[r - 3])
     })?;
-    let (c, h, w) = (x.shape()[r - 3] / rr, x.shape()[r - 2], x.shape()[r - 1]);
-    let split = [lead.clone(), vec![c, rf, rf, h, w]].concat();
-    let y = ctx.e.reshape(&x, &split);
+    // Unknown batch or spatial sizes are read from the input (Extent::Dim).
+    let ex = ctx.e.extents(&x);
+    let lead = ex[..r - 3].to_vec();
+    let (c, h, w) = (Extent::Known(x.shape()[r - 3] / rr), ex[r - 2].clone(), ex[r - 1].clone());
+    let k = Extent::Known(rf);
+    let split = [lead.clone(), vec![c.clone(), k.clone(), k.clone(), h.clone(), w.clone()]].concat();
+    let y = ctx.e.reshape_ext(&x, &split);
     let l = lead.len() as i64;
     let mut perm: Vec<i64> = (0..l).collect();
     perm.extend([l, l + 3, l + 1, l + 4, l + 2]);
     let y = ctx.e.transpose(&y, &perm);
-    Ok(vec![ctx.e.reshape(&y, out.dims())])
+    if out.is_static() {
+        return Ok(vec![ctx.e.reshape(&y, out.dims())]);
+    }
+    let (hr, wr) = (ctx.e.extent_product(&[h, k.clone()]), ctx.e.extent_product(&[w, k]));
+    Ok(vec![ctx.e.reshape_ext(&y, &[lead, vec![c, hr, wr]].concat())])
 }
 
 /// `pixel_unshuffle(self, downscale_factor)`: [.., C, H*r, W*r] -> [.., C*r*r, H, W].
@@ -662,19 +668,26 @@ pub fn pixel_unshuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let rf = args.int_at_least("downscale_factor", 1)?;
-    static_input(&x, "pixel_unshuffle")?;
     let r = x.rank();
-    if r < 3 {
-        return Err("pixel_unshuffle needs rank 3 or more".into());
+    if r < 3 || x.shape()[r - 3] < 0 {
+        return Err(format!("pixel_unshuffle needs rank 3 or more and static channels, got {}", x.ty).into());
     }
-    let lead = x.shape()[..r - 3].to_vec();
-    let (c, h, w) = (x.shape()[r - 3], x.shape()[r - 2] / rf, x.shape()[r - 1] / rf);
-    let y = ctx.e.reshape(&x, &[lead.clone(), vec![c, h, rf, w, rf]].concat());
+    // Unknown sizes: the spatial ones divided by the factor at run time.
+    let ex = ctx.e.extents(&x);
+    let lead = ex[..r - 3].to_vec();
+    let c = Extent::Known(x.shape()[r - 3]);
+    let (h, w) = (ctx.e.extent_div(&ex[r - 2], rf), ctx.e.extent_div(&ex[r - 1], rf));
+    let k = Extent::Known(rf);
+    let y = ctx.e.reshape_ext(&x, &[lead.clone(), vec![c, h.clone(), k.clone(), w.clone(), k]].concat());
     let l = lead.len() as i64;
     let mut perm: Vec<i64> = (0..l).collect();
     perm.extend([l, l + 2, l + 4, l + 1, l + 3]);
     let y = ctx.e.transpose(&y, &perm);
-    Ok(vec![ctx.e.reshape(&y, out.dims())])
+    if out.is_static() {
+        return Ok(vec![ctx.e.reshape(&y, out.dims())]);
+    }
+    let crr = Extent::Known(x.shape()[r - 3] * rf * rf);
+    Ok(vec![ctx.e.reshape_ext(&y, &[lead, vec![crr, h, w]].concat())])
 }
 
 /// `std.*`: the square root of the matching `var`.
