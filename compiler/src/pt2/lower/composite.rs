@@ -589,8 +589,10 @@ pub fn unbind(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// (two slices and a concatenation); with no dims, over the flattened tensor.
 pub fn roll(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    static_input(&x, "roll")?;
     let shifts = args.ints("shifts")?;
+    if !x.ty.is_static() {
+        return roll_dynamic(ctx, args, &x, &shifts);
+    }
     let dims = args.opt_ints("dims")?.unwrap_or_default();
     let (mut y, dims) = if dims.is_empty() {
         if shifts.len() != 1 {
@@ -619,6 +621,49 @@ pub fn roll(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         y = ctx.e.op("stablehlo.concatenate", &[&tail, &head], &format!("dimension = {d} : i64"), y.ty.clone());
     }
     Ok(vec![ctx.e.reshape(&y, x.shape())])
+}
+
+/// `roll` over a tensor with unknown sizes: the same two slices and concatenation, the
+/// split point `size - shift mod size` computed at run time for an unknown dim.
+fn roll_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, shifts: &[i64]) -> LResult<Vec<Val>> {
+    let dims = args.opt_ints("dims")?.unwrap_or_default();
+    let x_ex = ctx.e.extents(x);
+    let (mut y, dims) = if dims.is_empty() {
+        if shifts.len() != 1 {
+            return Err("roll without dims takes one shift".into());
+        }
+        let n = ctx.e.extent_product(&x_ex);
+        (ctx.e.reshape_ext(x, &[n]), vec![0])
+    } else {
+        if dims.len() != shifts.len() {
+            return Err(format!("roll has {} shifts for {} dims", shifts.len(), dims.len()).into());
+        }
+        (x.clone(), dims)
+    };
+    for (&shift, &d) in shifts.iter().zip(&dims) {
+        let d = norm_dim(d, y.rank())? as usize;
+        let n = ctx.e.extent(&y, d);
+        let split = match n.known() {
+            0 => continue,
+            k if k > 0 => match shift.rem_euclid(k) {
+                0 => continue,
+                s => Extent::Known(k - s),
+            },
+            _ => {
+                // size - ((shift mod size) + size) mod size, as i32 sizes.
+                let size = ctx.e.extent_value(&n);
+                let sh = ctx.e.splat(shift as f64, &crate::pt2::emit::SIZE, &[]);
+                let m = ctx.e.binary("stablehlo.remainder", &sh, &size);
+                let m = ctx.e.binary("stablehlo.add", &m, &size);
+                let m = ctx.e.binary("stablehlo.remainder", &m, &size);
+                Extent::Run(ctx.e.binary("stablehlo.subtract", &size, &m))
+            }
+        };
+        let tail = ctx.e.slice_range_ext(&y, d, &split, &n);
+        let head = ctx.e.slice_range_ext(&y, d, &Extent::Known(0), &split);
+        y = ctx.e.op("stablehlo.concatenate", &[&tail, &head], &format!("dimension = {d} : i64"), y.ty.clone());
+    }
+    Ok(vec![ctx.e.reshape_ext(&y, &x_ex)])
 }
 
 /// `pad(self, pad, mode, value)`: the constant, reflect and replicate modes.
@@ -1066,17 +1111,18 @@ pub fn celu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn channel_shuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let g = args.int("groups")?;
-    static_input(&x, "channel_shuffle")?;
-    if x.rank() < 2 || g <= 0 || x.shape()[1] % g != 0 {
-        return Err(format!("channel_shuffle of {} into {g} groups is not defined", x.ty).into());
+    if x.rank() < 2 || g <= 0 || x.shape()[1] < 0 || x.shape()[1] % g != 0 {
+        return Err(format!("channel_shuffle of {} into {g} groups is not defined (static channels only)", x.ty).into());
     }
-    let mut split = vec![x.shape()[0], g, x.shape()[1] / g];
-    split.extend_from_slice(&x.shape()[2..]);
-    let y = ctx.e.reshape(&x, &split);
+    // Unknown batch or spatial sizes are read from the input.
+    let ex = ctx.e.extents(&x);
+    let mut split = vec![ex[0].clone(), Extent::Known(g), Extent::Known(x.shape()[1] / g)];
+    split.extend_from_slice(&ex[2..]);
+    let y = ctx.e.reshape_ext(&x, &split);
     let mut perm: Vec<i64> = (0..split.len() as i64).collect();
     perm.swap(1, 2);
     let y = ctx.e.transpose(&y, &perm);
-    Ok(vec![ctx.e.reshape(&y, x.shape())])
+    Ok(vec![ctx.e.reshape_ext(&y, &ex)])
 }
 
 /// The 2-norm of `v` over `dim`, kept as a unit dim.
