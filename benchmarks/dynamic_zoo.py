@@ -112,7 +112,41 @@ def hf(kind):
     if kind == "llama":
         cfg = t.LlamaConfig(num_hidden_layers=2, hidden_size=64, num_attention_heads=4, num_key_value_heads=2, intermediate_size=128, vocab_size=100, max_position_embeddings=64)
         return t.LlamaForCausalLM(cfg)
+    small = dict(num_hidden_layers=2, hidden_size=64, num_attention_heads=4, intermediate_size=128, vocab_size=100, max_position_embeddings=64)
+    if kind == "distilbert":
+        return t.DistilBertModel(t.DistilBertConfig(n_layers=2, dim=64, n_heads=4, hidden_dim=128, vocab_size=100, max_position_embeddings=64))
+    if kind == "roberta":
+        return t.RobertaModel(t.RobertaConfig(**{**small, "max_position_embeddings": 70}), add_pooling_layer=False)
+    if kind == "t5enc":
+        return t.T5EncoderModel(t.T5Config(num_layers=2, d_model=64, d_kv=16, num_heads=4, d_ff=128, vocab_size=100,
+                                           relative_attention_num_buckets=8, relative_attention_max_distance=20))
+    if kind == "qwen2":
+        return t.Qwen2ForCausalLM(t.Qwen2Config(**small, num_key_value_heads=2))
+    if kind == "mistral":
+        return t.MistralForCausalLM(t.MistralConfig(**small, num_key_value_heads=2, sliding_window=None))
+    if kind == "vit":
+        return t.ViTModel(t.ViTConfig(image_size=32, patch_size=8, num_channels=3, hidden_size=64, num_hidden_layers=2,
+                                      num_attention_heads=4, intermediate_size=128), add_pooling_layer=False)
+    if kind == "wav2vec2":
+        return t.Wav2Vec2Model(t.Wav2Vec2Config(hidden_size=64, num_hidden_layers=2, num_attention_heads=4, intermediate_size=128,
+                                                conv_dim=(16, 16, 16), conv_stride=(5, 2, 2), conv_kernel=(10, 3, 3),
+                                                num_conv_pos_embeddings=16, num_conv_pos_embedding_groups=4,
+                                                feat_extract_norm="group", do_stable_layer_norm=False))
+    if kind == "whisper_enc":
+        cfg = t.WhisperConfig(d_model=64, encoder_layers=2, encoder_attention_heads=4, encoder_ffn_dim=128, num_mel_bins=16,
+                              max_source_positions=64, decoder_layers=1, decoder_attention_heads=4, decoder_ffn_dim=128, vocab_size=100)
+        return t.WhisperModel(cfg).encoder
     raise ValueError(kind)
+
+
+class HFHidden(nn.Module):
+    """An HF encoder over float features (audio, pixels): its last hidden state."""
+    def __init__(s, m):
+        super().__init__()
+        s.m = m
+
+    def forward(s, x):
+        return s.m(x).last_hidden_state
 
 
 class HFLogits(nn.Module):
@@ -133,10 +167,50 @@ B = Dim("batch", min=1, max=6)
 S = Dim("seq", min=2, max=48)
 
 
+def small_convnext():
+    from torchvision.models.convnext import ConvNeXt, CNBlockConfig
+    return ConvNeXt([CNBlockConfig(16, 32, 1), CNBlockConfig(32, 48, 1), CNBlockConfig(48, 64, 2), CNBlockConfig(64, None, 1)],
+                    stochastic_depth_prob=0.0, num_classes=10)
+
+
+def small_regnet():
+    from torchvision.models.regnet import RegNet, BlockParams
+    return RegNet(BlockParams.from_init_params(depth=6, w_0=16, w_a=8.0, w_m=2.0, group_width=8, se_ratio=0.25), num_classes=10)
+
+
+def seg(name):
+    def make():
+        import torchvision.models.segmentation as sm
+        return SegOut(getattr(sm, name)(weights=None, weights_backbone=None, num_classes=3))
+    return make
+
+
+class SegOut(nn.Module):
+    def __init__(s, m):
+        super().__init__()
+        s.m = m
+
+    def forward(s, x):
+        return s.m(x)["out"]
+
+
+def masked_ids(vocab):
+    """ids [b, n] and a padding mask whose last row ends one token early (b = 1 + n % 3)."""
+    def make(n):
+        b = 1 + n % 3
+        mask = torch.ones(b, n, dtype=torch.long)
+        mask[-1, n - 1:] = 0
+        return torch.randint(3, vocab, (b, n), generator=g()), mask
+    return make
+
+
 def specs():
     """name -> (module factory, make_inputs(size) -> tuple, dynamic_shapes, sizes)."""
     img = lambda c, h, w: (lambda n: (torch.randn(n, c, h, w, generator=g()),))
     ids = lambda n: torch.randint(0, 50, (1, n), generator=g())
+    seq_ids = lambda n: (torch.randint(3, 100, (1, n), generator=g()),)
+    hw32 = lambda n: (torch.randn(1, 3, 32 * n, 32 * (n + 1), generator=g()),)
+    dyn_hw32 = {"x": {2: 32 * Dim("h", min=1, max=4), 3: 32 * Dim("w", min=2, max=5)}}
     return {
         "resnet18_batch": (lambda: tv("resnet18", num_classes=10), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
         "mobilenet_v3_small_batch": (lambda: tv("mobilenet_v3_small", num_classes=10), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
@@ -152,6 +226,30 @@ def specs():
                            lambda n: (torch.randint(0, 100, (1 + n % 3, n), generator=g()), (torch.arange(n) < n - 1).long().expand(1 + n % 3, n).contiguous()),
                            {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
         "llama_seq": (lambda: HFLogits(hf("llama"), False), lambda n: (torch.randint(0, 100, (1, n), generator=g()),), {"ids": {1: S}}, [2, 17, 48]),
+        # torchvision classifiers, dynamic batch
+        "efficientnet_b0_batch": (lambda: tv("efficientnet_b0", num_classes=10), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
+        "convnext_small_batch": (small_convnext, img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
+        "shufflenet_v2_batch": (lambda: tv("shufflenet_v2_x0_5", num_classes=10), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
+        "squeezenet_batch": (lambda: tv("squeezenet1_1", num_classes=10), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
+        "regnet_batch": (small_regnet, img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
+        "mnasnet_batch": (lambda: tv("mnasnet0_5", num_classes=10), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
+        "densenet_batch": (lambda: tv("densenet121", num_classes=10), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        # dynamic H/W
+        "convnext_small_hw": (small_convnext, hw32, dyn_hw32, [1, 2, 4]),
+        "lraspp_mnv3_hw": (seg("lraspp_mobilenet_v3_large"), hw32, dyn_hw32, [1, 2, 4]),
+        "deeplabv3_mnv3_hw": (seg("deeplabv3_mobilenet_v3_large"), hw32, dyn_hw32, [1, 2, 4]),
+        "efficientnet_b0_hw": (lambda: tv("efficientnet_b0", num_classes=10), hw32, dyn_hw32, [1, 2, 4]),
+        # HF, dynamic sequence / audio length / batch
+        "distilbert_seq": (lambda: HFLogits(hf("distilbert"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "roberta_mask_batch_seq": (lambda: HFLogits(hf("roberta"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
+        "t5enc_seq": (lambda: HFLogits(hf("t5enc"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "qwen2_mask_seq": (lambda: HFLogits(hf("qwen2"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
+        "mistral_seq": (lambda: HFLogits(hf("mistral"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "hf_vit_batch": (lambda: HFHidden(hf("vit")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "wav2vec2_len": (lambda: HFHidden(hf("wav2vec2")), lambda n: (torch.randn(1, 80 * n, generator=g()),),
+                         {"x": {1: 80 * Dim("t", min=2, max=40)}}, [2, 13, 40]),
+        "whisper_enc_len": (lambda: HFHidden(hf("whisper_enc")), lambda n: (torch.randn(1, 16, 2 * n, generator=g()),),
+                            {"x": {2: 2 * Dim("t", min=2, max=64)}}, [2, 21, 64]),
     }
 
 
