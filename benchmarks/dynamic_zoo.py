@@ -134,8 +134,10 @@ def hf(kind):
                                                 feat_extract_norm="group", do_stable_layer_norm=False))
     if kind == "whisper_enc":
         cfg = t.WhisperConfig(d_model=64, encoder_layers=2, encoder_attention_heads=4, encoder_ffn_dim=128, num_mel_bins=16,
-                              max_source_positions=64, decoder_layers=1, decoder_attention_heads=4, decoder_ffn_dim=128, vocab_size=100)
-        return t.WhisperModel(cfg).encoder
+                              max_source_positions=64, vocab_size=100, pad_token_id=0, bos_token_id=1, eos_token_id=2,
+                              decoder_start_token_id=1)
+        from transformers.models.whisper.modeling_whisper import WhisperEncoder
+        return WhisperEncoder(cfg)
     raise ValueError(kind)
 
 

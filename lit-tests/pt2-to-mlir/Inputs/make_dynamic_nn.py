@@ -79,6 +79,18 @@ class Misc(nn.Module):
         return top, norm, F.scaled_dot_product_attention(q, q, q, is_causal=True), torch.einsum("bqhd,bkhd->bhqk", q, q)
 
 
+class PoolBroadcastScan(nn.Module):
+    """[b, 4, h, w]: a global pool resized back to (h, w), bilinear and nearest (a
+    size-1 dim resized to a run-time size); [b, s] integer ids: a running count of
+    non-padding ids (RoBERTa's position ids) and a running product over s (no max)."""
+
+    def forward(self, x, ids, t):
+        p = F.adaptive_avg_pool2d(x, 1)
+        up = F.interpolate(p, size=x.shape[-2:], mode="bilinear", align_corners=False)
+        near = F.interpolate(p, size=x.shape[-2:], mode="nearest")
+        return up, near, (ids != 1).int().cumsum(1) * (ids != 1).int(), t.cumprod(1)
+
+
 def save(name, m, args, dyn):
     ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn)
     torch.export.save(ep, os.path.join(HERE, name))
@@ -91,3 +103,5 @@ save("dynamic-conv-pool.pt2", ConvPool(), (r(2, 3, 8, 10),), {"x": {0: B, 2: H, 
 save("dynamic-norm-reduce.pt2", NormReduce(), (r(2, 3, 8),), {"x": {0: B, 1: S}})
 save("dynamic-uneven-pool.pt2", UnevenPool(), (r(2, 3, 8, 10),), {"x": {0: B, 2: H, 3: W}})
 save("dynamic-misc.pt2", Misc(), (r(2, 8), r(2, 4, 6, 6), r(1, 2, 5, 4)), {"x": {0: B}, "y": {0: B, 2: H, 3: W}, "q": {2: Dim("t", min=2)}})
+save("dynamic-pool-broadcast-scan.pt2", PoolBroadcastScan(), (r(2, 4, 6, 8), torch.randint(0, 5, (2, 7)), torch.randint(1, 3, (1, 5))),
+     {"x": {0: B, 2: H, 3: W}, "ids": {0: B, 1: S}, "t": {1: Dim("u", min=2)}})

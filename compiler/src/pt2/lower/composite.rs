@@ -388,7 +388,7 @@ const MAX_CAUSAL_TABLE: i64 = 1 << 20;
 
 /// The largest size dim `d` of tensor argument `name` takes: its recorded size's bound
 /// under the export's ranges (`None` when unbounded or unknown).
-fn max_size(ctx: &Ctx, args: &Args, name: &str, d: usize) -> Option<i64> {
+pub(super) fn max_size(ctx: &Ctx, args: &Args, name: &str, d: usize) -> Option<i64> {
     use crate::pt2::sym::{self, Expr, SymDim};
     let dims = ctx.e.recorded_dims(args.tensor_name(name)?)?;
     let e = match dims.get(d)? {

@@ -874,6 +874,7 @@ fn resize_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: &TensorTy, bilinear:
         return Err(format!("resizing a dynamic {} is supported for float tensors only", x.ty).into());
     }
     let mut y = ctx.e.convert(x, &elem);
+    let mut spread: Vec<(usize, Extent)> = Vec::new();
     for i in 0..2 {
         let axis = r - 2 + i;
         let (n_in, n_out) = (y.shape()[axis], out.dims()[axis]);
@@ -907,6 +908,13 @@ fn resize_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: &TensorTy, bilinear:
                         (_, Some(crate::pt2::sym::SymDim::Dynamic(e))) => Extent::Run(ctx.e.eval(&e)?),
                         _ => return Err(format!("resizing dim {axis} of {}: the output's size is not known", x.ty).into()),
                     };
+                    if n.known() == 1 {
+                        // Every output reads the one input (nearest and bilinear alike):
+                        // a broadcast (one for both dims, after the loop), as a global
+                        // pool upsampled to a feature map.
+                        spread.push((axis, m));
+                        continue;
+                    }
                     let ratio = match factor {
                         Some(f) if f > 0.0 => Ratio::Const(1.0 / f),
                         _ => {
@@ -940,6 +948,14 @@ fn resize_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: &TensorTy, bilinear:
             (interpolation_matrix(ctx, &n, &m, &Ratio::Const(1.0 / s as f64), bilinear, &elem), m.known())
         };
         y = dot_along(ctx, &y, &w, axis, n_out);
+    }
+    if !spread.is_empty() {
+        let mut wide = ctx.e.extents(&y);
+        for (axis, m) in spread {
+            wide[axis] = m;
+        }
+        let dims: Vec<i64> = (0..r as i64).collect();
+        y = ctx.e.broadcast_in_dim_ext(&y, &wide, &dims);
     }
     Ok(y)
 }
@@ -1070,7 +1086,7 @@ fn check_resize(x: &Val, out: &TensorTy, n: usize) -> LResult<()> {
 pub fn upsample_nearest2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let mut y = args.tensor(ctx, "input")?;
-    if !y.ty.is_static() {
+    if !y.ty.is_static() || !out.is_static() {
         return Ok(vec![resize_dynamic(ctx, args, &y, &out, None)?]);
     }
     check_resize(&y, &out, 2)?;
@@ -1092,7 +1108,7 @@ pub fn upsample_bilinear2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let align = args.bool("align_corners")?;
     let mut y = args.tensor(ctx, "input")?;
-    if !y.ty.is_static() {
+    if !y.ty.is_static() || !out.is_static() {
         return Ok(vec![resize_dynamic(ctx, args, &y, &out, Some(align))?]);
     }
     check_resize(&y, &out, 2)?;

@@ -3,7 +3,7 @@
 
 use super::region::region_op;
 use super::{norm_dim, Args, Ctx, LResult};
-use crate::pt2::emit::{i64_array, tensor, Extent, Val};
+use crate::pt2::emit::{i64_array, tensor, Extent, Val, SIZE};
 use edge_dialects::ir::ElemTy;
 
 /// The dims to reduce: `dim` (a list, possibly empty or absent = all dims).
@@ -294,7 +294,11 @@ fn cumulative(ctx: &mut Ctx, args: &Args, body: &str, identity: f64) -> LResult<
     let x = args.tensor(ctx, "self")?;
     let dim = args.dim("dim", x.rank())? as usize;
     if x.shape()[dim] < 0 {
-        return prefix_sum_dynamic(ctx, &x, dim, body, &out.elem);
+        if body == "stablehlo.add" && (x.elem().is_bool() || out.elem.is_float()) {
+            return prefix_sum_dynamic(ctx, &x, dim, &out.elem);
+        }
+        let max = super::composite::max_size(ctx, args, "self", dim);
+        return Ok(vec![prefix_scan(ctx, &x, dim, body, identity, &out.elem, max)]);
     }
     let x = ctx.e.convert(&x, &out.elem);
     let n = x.shape()[dim];
@@ -318,17 +322,8 @@ fn cumulative(ctx: &mut Ctx, args: &Args, body: &str, identity: f64) -> LResult<
 /// A prefix sum along a dim of unknown size `n` (a window of `n` cannot be written):
 /// a product with the `[n, n]` triangle `j <= i` built at run time, the summed dim
 /// moved back in place. A bool input (a mask's running count, as Hugging Face's
-/// masks compute) sums in f32, exact for dims under 2^24, then takes the result's type;
-/// other integers and products other than sums are refused.
-fn prefix_sum_dynamic(ctx: &mut Ctx, x: &Val, dim: usize, body: &str, out: &ElemTy) -> LResult<Vec<Val>> {
-    let float_sum = body == "stablehlo.add" && (x.elem().is_bool() || out.is_float());
-    if !float_sum {
-        return Err(format!(
-            "a cumulative '{body}' of {} over a dynamic dim is not supported (float or bool cumsum only)",
-            x.ty
-        )
-        .into());
-    }
+/// masks compute) sums in f32, exact for dims under 2^24, then takes the result's type.
+fn prefix_sum_dynamic(ctx: &mut Ctx, x: &Val, dim: usize, out: &ElemTy) -> LResult<Vec<Val>> {
     let x = if x.elem().is_bool() { ctx.e.convert(x, &ElemTy::F32) } else { ctx.e.convert(x, out) };
     let n = ctx.e.extent(&x, dim);
     let square = [n.clone(), n];
@@ -338,4 +333,39 @@ fn prefix_sum_dynamic(ctx: &mut Ctx, x: &Val, dim: usize, body: &str, out: &Elem
     let tri = ctx.e.convert(&keep, x.elem());
     let y = super::nn::dot_along(ctx, &x, &tri, dim, -1);
     Ok(vec![ctx.e.convert(&y, out)])
+}
+
+/// A prefix reduction along a dim of unknown size `n` that must be exact (integers,
+/// products): a log-step scan, `y = y op (y shifted by k)` for k = 1, 2, 4, ... below
+/// the dim's largest size `max`. A shift is a pad of k identities in front cut back to
+/// `n` (TFLite's PAD and STRIDED_SLICE). With no maximum the scan runs to 2^30 (sizes
+/// are i32) and pads by `min(k, n)`, read at run time, so no pad outgrows the input.
+fn prefix_scan(ctx: &mut Ctx, x: &Val, dim: usize, body: &str, identity: f64, out: &ElemTy, max: Option<i64>) -> Val {
+    let mut y = ctx.e.convert(x, out);
+    let n = ctx.e.extent(&y, dim);
+    let fill = ctx.e.splat(identity, out, &[]);
+    let rank = y.rank();
+    let zeros = i64_array(&vec![0; rank]);
+    let mut k = 1i64;
+    while k < max.unwrap_or(1 << 31) {
+        let p = if max.is_some() {
+            let mut lo = vec![0i64; rank];
+            lo[dim] = k;
+            let attrs = format!("edge_padding_low = {}, edge_padding_high = {zeros}, interior_padding = {zeros}", i64_array(&lo));
+            ctx.e.op("stablehlo.pad", &[&y, &fill], &attrs, y.ty.clone())
+        } else {
+            let nv = ctx.e.extent_value(&n);
+            let kv = ctx.e.splat(k as f64, &SIZE, &[]);
+            let mut lo = vec![Extent::Known(0); rank];
+            lo[dim] = Extent::Run(ctx.e.binary("stablehlo.minimum", &nv, &kv));
+            let lo = ctx.e.extents_tensor(&lo);
+            // A constant (legalization reads the interior padding).
+            let none = ctx.e.constant_from_bytes(tensor(&[rank as i64], SIZE), vec![0u8; 4 * rank]);
+            ctx.e.op("stablehlo.dynamic_pad", &[&y, &fill, &lo, &none, &none], "", y.ty.clone())
+        };
+        let shifted = ctx.e.slice_range_ext(&p, dim, &Extent::Known(0), &n);
+        y = ctx.e.binary(body, &y, &shifted);
+        k *= 2;
+    }
+    y
 }
