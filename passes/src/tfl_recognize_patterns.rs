@@ -28,6 +28,11 @@
 //! that produced. Rounds repeat until nothing matches; after each, unused `tfl` ops are
 //! erased.
 //!
+//! Unknown (`?`) dims: a constant behind a broadcast to a run-time shape is still a
+//! constant, a reshape's or broadcast's shape operand (run-time index arithmetic) is not
+//! part of a match, a softmax's re-expanded max and sum compare unknown dims as the
+//! input's own, and a mean's count may be computed at run time (`runtime_count`).
+//!
 //! Covered: relu (`maximum(x, 0)`: aten.relu), clamp to [0, 6] or [-1, 1], leaky relu
 //! as a select or a maximum, hard swish (both placements of the `/ 6`), GELU with erf
 //! or tanh (any association of `0.5 * x * (1 + ...)`, `x / sqrt(2)` or
