@@ -360,7 +360,13 @@ fn unexpand_last<'c>(v: Value<'c>, x: Value<'c>) -> Option<Value<'c>> {
     if ty(w).dims() != keep {
         return None;
     }
-    if let Some(rs) = def(w, tfl::Reshape::NAME) {
+    if let Some(e) = def(w, tfl::ExpandDims::NAME).filter(|e| e.operand(1).const_ints().is_some_and(|a| a == [r as i64 - 1] || a == [-1])) {
+        // A unit dim added last: the kept dims stay where they are, unknown or not.
+        w = e.operand(0);
+        if ty(w).dims() != &xt.dims()[..r - 1] {
+            return None;
+        }
+    } else if let Some(rs) = def(w, tfl::Reshape::NAME) {
         if unknown > 1 {
             return None;
         }
