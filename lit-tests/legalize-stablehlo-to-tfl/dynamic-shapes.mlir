@@ -419,3 +419,15 @@ func.func @size_read_from_input(%x: tensor<?x8xf32>) -> (tensor<?xf32>, tensor<i
   %n = "stablehlo.get_dimension_size"(%r) {dimension = 0 : i64} : (tensor<?xf32>) -> tensor<i32>
   return %r, %n : tensor<?xf32>, tensor<i32>
 }
+
+// -----
+
+// A broadcast_in_dim to the operand's own unknown shape broadcasts nothing.
+// CHECK-LABEL: func.func @broadcast_in_dim_identity_unknown
+// CHECK-SAME: (%[[X:.*]]: tensor<?x?xf32>)
+// CHECK: %[[S:.*]] = "tfl.shape"(%[[X]])
+// CHECK: "tfl.reshape"(%[[X]], %[[S]]) : (tensor<?x?xf32>, tensor<2xi32>) -> tensor<?x?xf32>
+func.func @broadcast_in_dim_identity_unknown(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %0 = "stablehlo.broadcast_in_dim"(%x) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}

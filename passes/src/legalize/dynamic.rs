@@ -483,11 +483,17 @@ pub(super) fn broadcast_in_dim_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) ->
     // Where the expanded operand already has the result's size (or both are unknown),
     // no broadcast happens at that dim.
     if ed.iter().zip(out.dims()).all(|(&e, &o)| e == o) {
-        if xe == x {
-            return Ok(None);
+        if xe != x {
+            // Same type: the reshape / transpose is the whole result.
+            return Ok(xe.defining_op().filter(|d| d.result(0).same_type(op.result(0))));
         }
-        // Same type: the reshape / transpose is the whole result.
-        return Ok(xe.defining_op().filter(|d| d.result(0).same_type(op.result(0))));
+        // Nothing to broadcast: a reshape to the operand's own shape (tfl-optimize drops
+        // it where one unknown dim at most leaves no doubt).
+        let shape = match reshape_const_shape(out.dims()) {
+            Some(c) => i32_const(rw, op, &c),
+            None => shape_of(rw, op, x),
+        };
+        return Ok(Some(tfl::Reshape::build(rw, &[op.result(0).raw_type()], x, shape).create().op()));
     }
     let target = if out.is_static() {
         i32_const(rw, op, out.dims())
