@@ -150,7 +150,45 @@ fn op_key(op: Op<'_>) -> usize {
 fn drops_into_dynamic(user: Op<'_>, index: usize, source: Value<'_>, out: &[i64]) -> bool {
     let replaced = |i: usize| DROPPED_INTO.with(|d| d.borrow().contains(&(op_key(user), i)));
     let full = user.operands().iter().enumerate().any(|(i, v)| i != index && v.shape() == out && !replaced(i));
-    full && source.shape().len() <= out.len()
+    // A source of the result's very type stays behind its broadcast: an operand of the
+    // result's type then always has the result's run-time shape (`dim_origin` reads
+    // sizes from such operands).
+    if source.shape() == out {
+        // Unless its sizes are proved to be the target's.
+        return sizes_prove(user, index, source);
+    }
+    (full && source.shape().len() <= out.len()) || sizes_prove(user, index, source)
+}
+
+/// Whether `user`, with operand `index` (a broadcast to a run-time shape) replaced by
+/// its `source`, still has the broadcast's target shape, by where the sizes come from:
+/// at every dim each operand is 1 or the target's size (the same constant, or an
+/// unknown dim read from the same place as the target's piece), and one of them is the
+/// target's size. Two iotas of one length compared across rows and columns, say.
+fn sizes_prove(user: Op<'_>, index: usize, source: Value<'_>) -> bool {
+    use crate::legalize::dynamic::{piece, same_dim_size, Piece};
+    let Some(b) = user.operand(index).defined_by::<tfl::BroadcastTo>() else { return false };
+    let out = user.result(0).shape();
+    let operands: Vec<Value> = user.operands().iter().enumerate().map(|(i, &v)| if i == index { source } else { v }).collect();
+    (0..out.len()).all(|d| {
+        let Some(target) = piece(b.shape(), d) else { return false };
+        let mut reached = matches!(target, Piece::Const(1));
+        for &v in &operands {
+            let vd = v.shape();
+            let Some(a) = (d + vd.len()).checked_sub(out.len()) else { continue };
+            let n = vd[a];
+            let is_target = match target {
+                Piece::Const(c) => n == c,
+                Piece::Size(y, e) => n < 0 && same_dim_size(v, a, y, e),
+            };
+            if is_target {
+                reached = true;
+            } else if n != 1 {
+                return false;
+            }
+        }
+        reached
+    })
 }
 
 /// `op(broadcast_to(a), b)` -> `op(a, b)` for each user `op` that broadcasts its

@@ -86,7 +86,11 @@ fn dim_origin(x: Value<'_>, d: usize) -> Origin<'_> {
     for _ in 0..256 {
         match dim_source(v, d) {
             Some((DimSource::Value(w), e)) => (v, d) = (w, e),
-            Some((DimSource::Size(s), _)) => return Origin::Size(s),
+            // A size read from a shape: where that dim comes from.
+            Some((DimSource::Size(s), _)) => match size_read(s) {
+                Some((w, e)) if ty(w).dims().get(e) == Some(&-1) => (v, d) = (w, e),
+                _ => return Origin::Size(s),
+            },
             None => break,
         }
     }
@@ -110,9 +114,10 @@ fn dim_source(v: Value<'_>, d: usize) -> Option<(DimSource<'_>, usize)> {
         return None;
     }
     if def.has(edge_dialects::catalog::Trait::ElementWise) || op.isa::<tfl::SelectV2>() {
-        // Operands of the result's rank with the dim unknown too have it (no operand of
-        // a legalized StableHLO element-wise op broadcasts).
-        let o = op.operands().into_iter().find(|&o| same_dim(o, d))?;
+        // An operand of the result's very dims has the result's shape: a legalized
+        // StableHLO element-wise op's operands all do, and tfl-remove-broadcasts never
+        // puts a smaller value of that type in their place.
+        let o = op.operands().into_iter().find(|&o| ty(o).dims() == vt.dims())?;
         return Some((DimSource::Value(o), d));
     }
     if let Some(t) = op.cast::<tfl::Transpose>() {
@@ -161,6 +166,16 @@ fn dim_source(v: Value<'_>, d: usize) -> Option<(DimSource<'_>, usize)> {
         // The batch.
         let x = op.operand(0);
         return (d == 0 && same_dim(x, 0)).then_some((DimSource::Value(x), 0));
+    }
+    if let Some(r) = op.cast::<tfl::Range>() {
+        // range(0, n, 1) has n elements.
+        let (start, delta) = (scalar_const(r.start(), 0), scalar_const(r.delta(), 0));
+        if start != Some(0) || delta != Some(1) || d != 0 {
+            return None;
+        }
+        let n = r.limit();
+        let n = n.defined_by::<tfl::Cast>().map(|c| c.input()).filter(|i| ty(*i).elem == ElemTy::I(32)).unwrap_or(n);
+        return (ty(n).elem == ElemTy::I(32)).then_some((DimSource::Size(n), 0));
     }
     if let Some(r) = op.cast::<tfl::Reshape>() {
         // One unknown dim on each side and the same static elements: the same size.
@@ -224,6 +239,13 @@ pub(super) fn element<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, i
     }
     if let Some(s) = usize::try_from(i).ok().and_then(|i| concat_piece(v, i)) {
         return s;
+    }
+    // One slice per element: reuse one made before `anchor`.
+    for user in v.users() {
+        let earlier = user.block() == anchor.block() && user.is_before_in_block(anchor);
+        if earlier && size_read(user.result(0)).is_some_and(|(_, e)| e as i64 == i) && user.operand(0) == v {
+            return user.result(0);
+        }
     }
     let (b, e, s) = (i32_const(rw, anchor, &[i]), i32_const(rw, anchor, &[i + 1]), i32_const(rw, anchor, &[1]));
     let zero = i32_attr(anchor, 0);
@@ -598,7 +620,7 @@ fn whole_or_constant_bounds(op: Op<'_>) -> Option<(Vec<i64>, Vec<i64>)> {
 }
 
 /// What element `i` of a 1-D integer shape value is known to be.
-enum Piece<'c> {
+pub(crate) enum Piece<'c> {
     Const(i64),
     /// The size of dim `.1` of `.0`.
     Size(Value<'c>, usize),
@@ -606,7 +628,7 @@ enum Piece<'c> {
 
 /// Element `i` of `v`: a constant, or the size a piece of a concatenation reads from a
 /// `tfl.shape` (see `element`).
-fn piece(v: Value<'_>, i: usize) -> Option<Piece<'_>> {
+pub(crate) fn piece(v: Value<'_>, i: usize) -> Option<Piece<'_>> {
     let v = match v.defining_op().filter(|c| c.isa::<tfl::Cast>()) {
         Some(c) => c.operand(0),
         None => v,
