@@ -177,6 +177,10 @@ fn dim_source(v: Value<'_>, d: usize) -> Option<(DimSource<'_>, usize)> {
         let n = n.defined_by::<tfl::Cast>().map(|c| c.input()).filter(|i| ty(*i).elem == ElemTy::I(32)).unwrap_or(n);
         return (ty(n).elem == ElemTy::I(32)).then_some((DimSource::Size(n), 0));
     }
+    if let Some(p) = op.cast::<tfl::Reshape>().and_then(|r| concat_piece(r.shape(), d)) {
+        // A run-time shape gives the size outright.
+        return Some((DimSource::Size(p), d));
+    }
     if let Some(r) = op.cast::<tfl::Reshape>() {
         // One unknown dim on each side and the same static elements: the same size.
         let x = r.input();

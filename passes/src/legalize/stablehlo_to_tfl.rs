@@ -444,6 +444,16 @@ fn reshape<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, Stri
     let out = op.result().ty();
     // One unknown dim is -1 (TFLite infers it from the element count).
     let Some(dims) = super::dynamic::reshape_const_shape(out.dims()) else { return Ok(None) };
+    // A size made a 1-D piece of a shape, once per size (the importer writes one per use).
+    let x = op.operand_operand();
+    if x.ty().dims().is_empty() && x.ty().elem == ElemTy::I(32) && super::dynamic::is_shape_value(x) {
+        let earlier = x.users().into_iter().find(|u| {
+            u.isa::<tfl::Reshape>() && u.block() == op.op().block() && u.is_before_in_block(op.op()) && u.result(0).same_type(op.result())
+        });
+        if earlier.is_some() {
+            return Ok(earlier);
+        }
+    }
     let shape = i32_const(rw, op.op(), &dims);
     Ok(Some(tfl::Reshape::build(rw, &[op.result().raw_type()], op.operand_operand(), shape).create().op()))
 }
