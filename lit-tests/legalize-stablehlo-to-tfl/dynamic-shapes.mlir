@@ -431,3 +431,20 @@ func.func @broadcast_in_dim_identity_unknown(%x: tensor<?x?xf32>) -> tensor<?x?x
   %0 = "stablehlo.broadcast_in_dim"(%x) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<?x?xf32>) -> tensor<?x?xf32>
   return %0 : tensor<?x?xf32>
 }
+
+// -----
+
+// ---- stablehlo.dynamic_conv
+// The run-time padding rows go into a tfl.pad ([0, 0] at the batch and feature dims),
+// then a convolution without padding: VALID.
+// CHECK-LABEL: func.func @dynamic_conv
+// CHECK-SAME: (%[[X:.*]]: tensor<1x?x?x3xf32>, %[[W:.*]]: tensor<3x3x3x4xf32>, %[[PAD:.*]]: tensor<2x2xi32>)
+// CHECK: %[[H:.*]] = "tfl.slice"(%[[PAD]], {{.*}} -> tensor<1x2xi32>
+// CHECK: %[[V:.*]] = "tfl.slice"(%[[PAD]], {{.*}} -> tensor<1x2xi32>
+// CHECK: %[[ROWS:.*]] = "tfl.concatenation"(%{{.*}}, %[[H]], %[[V]], %{{.*}}) {{.*}} -> tensor<4x2xi32>
+// CHECK: %[[P:.*]] = "tfl.pad"(%[[X]], %[[ROWS]]) : (tensor<1x?x?x3xf32>, tensor<4x2xi32>) -> tensor<1x?x?x3xf32>
+// CHECK: "tfl.conv_2d"(%[[P]], {{.*}}padding = "VALID", stride_h = 2 : i32, stride_w = 2 : i32} : {{.*}} -> tensor<1x?x?x4xf32>
+func.func @dynamic_conv(%x: tensor<1x?x?x3xf32>, %w: tensor<3x3x3x4xf32>, %pad: tensor<2x2xi32>) -> tensor<1x?x?x4xf32> {
+  %0 = "stablehlo.dynamic_conv"(%x, %w, %pad) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, window_strides = array<i64: 2, 2>} : (tensor<1x?x?x3xf32>, tensor<3x3x3x4xf32>, tensor<2x2xi32>) -> tensor<1x?x?x4xf32>
+  return %0 : tensor<1x?x?x4xf32>
+}

@@ -772,6 +772,73 @@ pub(super) fn dynamic_pad<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built<'c> {
     Ok(Some(rw.create(tfl::Padv2::NAME, &[x, paddings, value], &op.result_types(), &[])))
 }
 
+// ---- stablehlo.dynamic_conv -------------------------------------------------------
+
+/// `dynamic_conv(x, w, padding)` (JAX's SAME with strides over unknown sizes computes
+/// the padding at run time): `x` padded with zeros by the run-time padding rows (a
+/// `tfl.pad` whose paddings put `[0, 0]` at the batch and feature dims), then the same
+/// `stablehlo.convolution` without padding, which the pass converts next. Input
+/// dilation (a transposed convolution) is not matched: its padding applies to the
+/// dilated input.
+pub(super) fn dynamic_conv<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built<'c> {
+    use edge_dialects::stablehlo::attrs::ConvDims;
+    let (x, w, padding) = (op.operand(0), op.operand(1), op.operand(2));
+    let Some(dn) = op.attr("dimension_numbers") else { return Ok(None) };
+    let dn = ConvDims::from_attr(&dn).map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
+    let rank = ty(x).dims().len();
+    let spatial = dn.input_spatial.len();
+    let unit = |n: &str| op.ints_attr(n).is_none_or(|v| v.iter().all(|&d| d == 1));
+    let reversed = op.ints_attr("window_reversal").is_some_and(|v| v.iter().any(|&d| d != 0));
+    if !unit("lhs_dilation") || reversed || ty(padding).dims() != [spatial as i64, 2] || rank != spatial + 2 {
+        return Ok(None);
+    }
+    let pad = as_i32(rw, op, padding)?;
+    // One [1, 2] row per dim of x, in x's dim order.
+    let i32t = i32_type(op);
+    let mut rows = Vec::with_capacity(rank);
+    for d in 0..rank as i64 {
+        let row = match dn.input_spatial.iter().position(|&s| s == d) {
+            Some(j) => {
+                let (b, n) = (i32_const(rw, op, &[j as i64, 0]), i32_const(rw, op, &[1, 2]));
+                emit(rw, op, tfl::Slice::NAME, &[pad, b, n], tensor_type(&[1, 2], i32t), &[])
+            }
+            None => {
+                let attr = rw.context().dense_i32(&[1, 2], &[0, 0]);
+                super::stablehlo_to_tfl::const_attr(rw, op, attr)
+            }
+        };
+        rows.push(row);
+    }
+    let none = ("fused_activation_function", rw.context().string_attr("NONE"));
+    let axis = ("axis", i32_attr(op, 0));
+    let paddings = emit(rw, op, tfl::Concatenation::NAME, &rows, tensor_type(&[rank as i64, 2], i32t), &[axis, none]);
+    let mut padded_dims = ty(x).dims().to_vec();
+    for &d in &dn.input_spatial {
+        padded_dims[d as usize] = -1;
+    }
+    let padded = emit(rw, op, tfl::Pad::NAME, &[x, paddings], x.raw_type().with_shape(&padded_dims), &[]);
+    // The convolution of the padded input, every attribute kept but the padding.
+    let attrs: Vec<(String, Attribute<'c>)> = op.attrs().into_iter().filter(|(n, _)| n != "padding" && n != "window_reversal").collect();
+    let refs: Vec<(&str, Attribute<'c>)> = attrs.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+    Ok(Some(rw.create(hlo::Convolution::NAME, &[padded, w], &op.result_types(), &refs)))
+}
+
+/// The `DynamicConvToPadConvolution` rewrite: the stablehlo.convolution made replaces the
+/// op (a StableHLO op, not checked against the TFL catalog: the pass converts it next).
+pub(super) fn dynamic_conv_rule<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    match dynamic_conv(op, rw) {
+        Ok(Some(conv)) => {
+            rw.replace_op_with(op, conv);
+            true
+        }
+        Ok(None) => false,
+        Err(e) => {
+            rw.notify_match_failure(op, e);
+            false
+        }
+    }
+}
+
 // ---- stablehlo.custom_call @shape_assertion ----------------------------------------
 
 /// JAX's `custom_call @shape_assertion(cond, dims...)` checks a symbolic-shape

@@ -186,6 +186,9 @@ pub static PATTERNS: &[Pattern] = &[
     p("DotGeneralToReshapedBatchMatmul", hlo::DotGeneral::NAME, 1, build!(dot_general_as_matmul)),
     // ---- stablehlo.dynamic_broadcast_in_dim
     p("DynamicBroadcastInDimToBroadcastTo", hlo::DynamicBroadcastInDim::NAME, 1, build!(super::dynamic::dynamic_broadcast_in_dim)),
+    // ---- stablehlo.dynamic_conv
+    // A run-time padding: a pad before the same convolution without padding.
+    p("DynamicConvToPadConvolution", hlo::DynamicConv::NAME, 1, super::dynamic::dynamic_conv_rule),
     // ---- stablehlo.dynamic_iota
     p("DynamicIotaToConstant", hlo::DynamicIota::NAME, 2, build!(iota)),
     p("DynamicIotaToRange", hlo::DynamicIota::NAME, 1, build!(super::dynamic::dynamic_iota)),
