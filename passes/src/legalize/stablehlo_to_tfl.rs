@@ -1971,9 +1971,14 @@ fn direction<'c>(cmp: Op<'c>) -> Option<ComparisonDirection> {
     ComparisonDirection::from_attr(&cmp.attr("comparison_direction")?, "comparison_direction").ok()
 }
 
-/// Whether `v` is a constant (a legalized `iota`) counting 0, 1, ... along dim `d`.
+/// Whether `v` is a constant (a legalized `iota`) counting 0, 1, ... along dim `d`, or,
+/// with unknown dims, a legalized `dynamic_iota`: `range(0, n, 1)` given unit dims but
+/// `d` and broadcast (its `n` is the broadcast's size at `d`, as legalization makes it).
 fn is_iota_along<'c>(v: Value<'c>, d: usize) -> bool {
     let dims = ty(v).dims().to_vec();
+    if !ty(v).is_static() {
+        return d < dims.len() && is_dynamic_iota_along(v, d);
+    }
     if d >= dims.len() || !v.defining_op().is_some_and(|c| c.isa::<tfl::PseudoConst>()) {
         return false;
     }
@@ -1982,6 +1987,16 @@ fn is_iota_along<'c>(v: Value<'c>, d: usize) -> bool {
         vals.len() as i64 == dims.iter().product::<i64>()
             && vals.iter().enumerate().all(|(i, &x)| x == (i as i64 / inner) % dims[d])
     })
+}
+
+fn is_dynamic_iota_along(v: Value<'_>, d: usize) -> bool {
+    let Some(b) = v.defined_by::<tfl::BroadcastTo>() else { return false };
+    let Some(r) = b.input().defined_by::<tfl::Reshape>() else { return false };
+    let rd = ty(r.output()).dims().to_vec();
+    let unit_but_d = rd.len() == ty(v).dims().len() && rd.iter().enumerate().all(|(i, &n)| i == d || n == 1);
+    let Some(range) = r.input().defined_by::<tfl::Range>() else { return false };
+    let one = |x: Value<'_>, k: i64| x.const_ints().is_some_and(|c| c == [k]);
+    unit_but_d && one(range.start(), 0) && one(range.delta(), 1)
 }
 
 /// The direction of a comparator region's first op when it compares the block's first
@@ -2176,11 +2191,16 @@ fn sort<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String>
         ElemTy::I(32) | ElemTy::I(64) => !order.nan_largest,
         _ => false,
     };
-    if ins.len() > 2 || !elem_ok || !xt.is_static() || xt.dims().is_empty() {
+    // Unknown dims other than the sorted one are fine (TOPK_V2 sorts the last dim of
+    // any shape).
+    if ins.len() > 2 || !elem_ok || xt.rank().is_none() || xt.dims().is_empty() {
         return Ok(None);
     }
     let rank = xt.dims().len() as i64;
     let d = (if dim < 0 { dim + rank } else { dim }) as usize;
+    if xt.dims().get(d).is_none_or(|&n| n < 0) {
+        return Ok(None);
+    }
     if ins.len() == 2 && !is_iota_along(ins[1], d) {
         return Ok(None);
     }
@@ -2217,7 +2237,7 @@ fn reduce_arg<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, S
     };
     let x = ins[0];
     let xt = ty(x);
-    if dims.len() != 1 || xt.elem != ElemTy::F32 || !xt.is_static() || !is_iota_along(ins[1], dims[0] as usize) {
+    if dims.len() != 1 || xt.elem != ElemTy::F32 || xt.rank().is_none() || !is_iota_along(ins[1], dims[0] as usize) {
         return Ok(None);
     }
     let d = dims[0] as usize;
@@ -2242,10 +2262,10 @@ fn reduce_arg<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, S
     let any_nan =
         emit(rw, op, tfl::ReduceAny::NAME, &[nan, axes], tensor_type(&out, b), &[("keep_dims", bool_attr(op, false))]);
     let nan_value = scalar_like(rw, op, x, f64::NAN)?;
-    let values = reshape_to(rw, op, values, &out);
+    let Some(values) = super::dynamic::reshape_any(rw, op, values, &out) else { return Ok(None) };
     let values = emit(rw, op, tfl::SelectV2::NAME, &[any_nan, nan_value, values], values.raw_type(), &[]);
     rw.replace_all_uses(op.result(0), values);
-    let indices = reshape_to(rw, op, indices, &out);
+    let Some(indices) = super::dynamic::reshape_any(rw, op, indices, &out) else { return Ok(None) };
     replace_result_cast(rw, op, 1, indices);
     Ok(Some(topk))
 }
