@@ -448,3 +448,19 @@ func.func @dynamic_conv(%x: tensor<1x?x?x3xf32>, %w: tensor<3x3x3x4xf32>, %pad: 
   %0 = "stablehlo.dynamic_conv"(%x, %w, %pad) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, window_strides = array<i64: 2, 2>} : (tensor<1x?x?x3xf32>, tensor<3x3x3x4xf32>, tensor<2x2xi32>) -> tensor<1x?x?x4xf32>
   return %0 : tensor<1x?x?x4xf32>
 }
+
+// -----
+
+// ---- stablehlo.pad (unknown dims, negative padding)
+// Positive entries pad, negative ones crop by a strided slice whose end counts from
+// the dim's end: no size is needed.
+// CHECK-LABEL: func.func @pad_crop_unknown
+// CHECK-SAME: (%[[X:.*]]: tensor<2x?x5xf32>, %[[V:.*]]: tensor<f32>)
+// CHECK: %[[P:.*]] = "tfl.padv2"(%[[X]], %{{.*}}, %[[V]]) : (tensor<2x?x5xf32>, tensor<3x2xi32>, tensor<f32>) -> tensor<2x?x7xf32>
+// CHECK: %[[B:.*]] = "tfl.pseudo_const"() {value = dense<[0, 1, 0]> : tensor<3xi32>}
+// CHECK: %[[E:.*]] = "tfl.pseudo_const"() {value = dense<[0, -2, 0]> : tensor<3xi32>}
+// CHECK: "tfl.strided_slice"(%[[P]], %[[B]], %[[E]], %{{.*}}) {{.*}}end_mask = 5 : i32{{.*}} -> tensor<2x?x7xf32>
+func.func @pad_crop_unknown(%x: tensor<2x?x5xf32>, %v: tensor<f32>) -> tensor<2x?x7xf32> {
+  %0 = "stablehlo.pad"(%x, %v) {edge_padding_low = array<i64: 0, -1, 0>, edge_padding_high = array<i64: 0, -2, 2>, interior_padding = array<i64: 0, 0, 0>} : (tensor<2x?x5xf32>, tensor<f32>) -> tensor<2x?x7xf32>
+  return %0 : tensor<2x?x7xf32>
+}

@@ -2322,6 +2322,9 @@ fn pad<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> 
     }
     // The pads below are intermediate ops: only the types PADV2 takes (bools are cast).
     let padded_elem_ok = boolean || matches!(xt.elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64) | ElemTy::U(8));
+    if (!xt.is_static() || !out.is_static()) && crop && !inner && !boolean && padded_elem_ok {
+        return Ok(pad_crop_dynamic(rw, op, x, value, &low, &high).and_then(|v| v.defining_op()));
+    }
     if !xt.is_static() || !out.is_static() || interior.iter().any(|&i| i < 0) || !padded_elem_ok {
         return Ok(None);
     }
@@ -2351,6 +2354,44 @@ fn pad<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> 
         y = cast_to(rw, op, y, bool_type(op));
     }
     Ok(y.defining_op())
+}
+
+/// Edge padding with negative (cropping) entries over unknown sizes: `tfl.padv2` by the
+/// positive entries, then a `tfl.strided_slice` that drops `-low` in front and `-high`
+/// at the end of each cropped dim (an end counted from the dim's end), so no size is
+/// needed.
+fn pad_crop_dynamic<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    value: Value<'c>,
+    low: &[i64],
+    high: &[i64],
+) -> Option<Value<'c>> {
+    let rank = low.len();
+    let grow = |n: i64, p: i64| if n < 0 { -1 } else { n + p };
+    let pairs: Vec<[i64; 2]> = low.iter().zip(high).map(|(l, h)| [(*l).max(0), (*h).max(0)]).collect();
+    let mut y = x;
+    if pairs.iter().flatten().any(|&p| p > 0) {
+        let padded: Vec<i64> = ty(x).dims().iter().zip(&pairs).map(|(&d, p)| grow(d, p[0] + p[1])).collect();
+        let paddings = paddings_const(rw, op, &pairs);
+        y = emit(rw, op, tfl::Padv2::NAME, &[x, paddings, value], like(x, &padded), &[]);
+    }
+    let begin: Vec<i64> = low.iter().map(|&l| (-l).max(0)).collect();
+    let end: Vec<i64> = high.iter().map(|&h| h.min(0)).collect();
+    let end_mask = (0..rank).filter(|&i| end[i] == 0).fold(0i64, |m, i| m | (1 << i));
+    let out = ty(op.result(0)).dims().to_vec();
+    let (b, e, st) = (i32_const(rw, op, &begin), i32_const(rw, op, &end), i32_const(rw, op, &vec![1; rank]));
+    let zero = i32_attr(op, 0);
+    let attrs = [
+        ("begin_mask", zero),
+        ("end_mask", i32_attr(op, end_mask)),
+        ("ellipsis_mask", zero),
+        ("new_axis_mask", zero),
+        ("shrink_axis_mask", zero),
+        ("offset", bool_attr(op, false)),
+    ];
+    Some(emit(rw, op, tfl::StridedSlice::NAME, &[y, b, e, st], like(x, &out), &attrs))
 }
 
 /// `x` with `i` copies of `value` between neighbours along dim `d` (StableHLO's
