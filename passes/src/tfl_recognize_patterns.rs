@@ -617,9 +617,7 @@ fn sum_to_mean<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
     };
     let x = sum.operand(0);
     let xt = ty(x);
-    if xt.rank().is_none() {
-        return None;
-    }
+    xt.rank()?;
     let a = axes(sum, xt.dims().len())?;
     let known: i64 = a.iter().map(|&d| xt.dims()[d as usize]).filter(|&n| n >= 0).product();
     let mut unknown: Vec<usize> = a.iter().map(|&d| d as usize).filter(|&d| xt.dims()[d] < 0).collect();

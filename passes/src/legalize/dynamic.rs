@@ -10,6 +10,14 @@
 //! each such op computed in int32 between casts (`narrow_shape_arithmetic`), and a
 //! consumer reads the int32 value before the cast (`as_i32`), so the casts end unused.
 //! A size known statically is a constant: no shape op is made for it.
+//!
+//! An unknown size is read from where it comes from (`dim_origin`): back through the
+//! legalized ops that keep the dim (element-wise ops, transposes, reductions, matrix
+//! products, reshapes with one unknown dim...) to a model input, or to the piece of a
+//! run-time shape that made it. So one `tfl.shape` of an input serves a whole model,
+//! intermediates are not shape-read, and two sizes can be proved equal
+//! (`same_dim_size`: a mean's run-time count, a slice to the end, a broadcast the
+//! consumer does itself).
 
 use super::stablehlo_to_tfl::{bool_attr, emit, i32_attr, i32_const, i32_type, number_const, tensor_type, ty};
 use edge_dialects::ir::ElemTy;
@@ -865,10 +873,7 @@ pub(super) fn narrow_shape_arithmetic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> 
         return Ok(None);
     }
     let ins = op.operands();
-    if !ins.iter().all(|&v| ty(v).elem == ElemTy::I(64) && (is_shape_value(v) || v.const_ints().is_some())) {
-        return Ok(None);
-    }
-    if !ins.iter().all(|&v| is_shape_value(v)) {
+    if !ins.iter().all(|&v| ty(v).elem == ElemTy::I(64) && is_shape_value(v)) {
         return Ok(None);
     }
     let narrow: Vec<Value<'c>> = ins.iter().map(|&v| as_i32(rw, op, v)).collect::<Result<_, _>>()?;

@@ -1679,7 +1679,7 @@ fn pool_divisor<'c>(op: Op<'c>, hw: [usize; 2], k: [i64; 2], st: [i64; 2], o: [i
         (0..rank).map(|d| hw.iter().position(|&x| x == d).map_or(1, |i| vals[i])).collect()
     };
     let counting = ins.len() == 2
-        && binary_body(c).as_deref() == Some(hlo::Add::NAME)
+        && binary_body(c) == Some(hlo::Add::NAME)
         && splat_through(ins[1]) == Some(0.0)
         && splat_through(ins[0]) == Some(1.0)
         && ints("window_dimensions")? == expected(k)
