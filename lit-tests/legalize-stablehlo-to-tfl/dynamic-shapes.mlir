@@ -99,12 +99,15 @@ func.func @dynamic_broadcast_in_dim_permuted(%x: tensor<?x?xf32>, %s: tensor<3xi
 // -----
 
 // ---- stablehlo.broadcast_in_dim (unknown dims)
-// The unknown result dims are the operand's: the target is max(shape(x'), [1, 4]).
+// The unknown result dims are the operand's: the target joins its size there with the
+// static dims.
 // CHECK-LABEL: func.func @broadcast_in_dim_unknown
 // CHECK-SAME: (%[[X:.*]]: tensor<?x1xf32>)
 // CHECK: %[[S:.*]] = "tfl.shape"(%[[X]]) : (tensor<?x1xf32>) -> tensor<2xi32>
-// CHECK: %[[F:.*]] = "tfl.pseudo_const"() {value = dense<[1, 4]> : tensor<2xi32>}
-// CHECK: %[[M:.*]] = "tfl.maximum"(%[[S]], %[[F]])
+// CHECK: %[[N:.*]] = "tfl.strided_slice"(%[[S]],
+// CHECK: %[[N1:.*]] = "tfl.reshape"(%[[N]],
+// CHECK: %[[F:.*]] = "tfl.pseudo_const"() {value = dense<4> : tensor<1xi32>}
+// CHECK: %[[M:.*]] = "tfl.concatenation"(%[[N1]], %[[F]])
 // CHECK: "tfl.broadcast_to"(%[[X]], %[[M]]) : (tensor<?x1xf32>, tensor<2xi32>) -> tensor<?x4xf32>
 func.func @broadcast_in_dim_unknown(%x: tensor<?x1xf32>) -> tensor<?x4xf32> {
   %0 = "stablehlo.broadcast_in_dim"(%x) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<?x1xf32>) -> tensor<?x4xf32>

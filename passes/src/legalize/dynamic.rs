@@ -532,10 +532,22 @@ pub(super) fn broadcast_in_dim_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) ->
     let target = if out.is_static() {
         i32_const(rw, op, out.dims())
     } else {
-        let s = shape_of(rw, op, xe);
-        let floor: Vec<i64> = out.dims().iter().map(|&d| if d < 0 { 1 } else { d }).collect();
-        let c = i32_const(rw, op, &floor);
-        emit(rw, op, tfl::Maximum::NAME, &[s, c], s.raw_type(), &[])
+        // The static dims, and the operand's own sizes at the unknown ones, joined by a
+        // concatenation: ops LiteRT evaluates when it allocates tensors, so the result
+        // is sized then.
+        let mut parts = Vec::new();
+        for (i, &n) in out.dims().iter().enumerate() {
+            if n >= 0 {
+                parts.push(i32_const(rw, op, &[n]));
+                continue;
+            }
+            let size = dim_size(rw, op, xe, i);
+            let piece = p_reshape_1(rw, op, size);
+            parts.push(piece);
+        }
+        let rank = out.dims().len() as i64;
+        let attrs = [("axis", i32_attr(op, 0)), ("fused_activation_function", rw.context().string_attr("NONE"))];
+        emit(rw, op, tfl::Concatenation::NAME, &parts, tensor_type(&[rank], i32_type(op)), &attrs)
     };
     Ok(Some(tfl::BroadcastTo::build(rw, &[op.result(0).raw_type()], xe, target).create().op()))
 }
@@ -742,6 +754,19 @@ pub(super) fn dynamic_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built<'c> 
     };
     let size = i32_const(rw, op, &sizes);
     Ok(Some(rw.create(tfl::Slice::NAME, &[x, begin, size], &op.result_types(), &[])))
+}
+
+/// A 0-d int32 size as the one-element 1-D piece of a shape (`tfl.reshape` to `[1]`,
+/// reusing one made before `anchor`).
+fn p_reshape_1<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, s: Value<'c>) -> Value<'c> {
+    for user in s.users() {
+        let earlier = user.block() == anchor.block() && user.is_before_in_block(anchor);
+        if earlier && user.isa::<tfl::Reshape>() && ty(user.result(0)).dims() == [1] {
+            return user.result(0);
+        }
+    }
+    let one = i32_const(rw, anchor, &[1]);
+    tfl::Reshape::build(rw, &[tensor_type(&[1], i32_type(anchor))], s, one).create().output()
 }
 
 /// `tfl.pack` of same-shaped int32 values along a new dim `axis`.
