@@ -19,7 +19,7 @@
 //!
 //! Unknown (`?`) dims: StableHLO's dynamic-shape ops (`get_dimension_size`,
 //! `dynamic_reshape`, `dynamic_broadcast_in_dim`, `dynamic_iota`, `real_dynamic_slice`,
-//! `dynamic_slice`, `dynamic_pad`) become TFL shape computations in int32
+//! `dynamic_slice`, `dynamic_pad`, `dynamic_conv`) become TFL shape computations in int32
 //! (`legalize/dynamic.rs`), int64 size arithmetic is computed in int32, and the static
 //! ops take unknown batch, sequence and spatial dims where TFLite's kernels size their
 //! outputs at run time. A size known statically is a constant.

@@ -1,6 +1,7 @@
 //! Conversion of StableHLO's dynamic-shape forms (spec: `get_dimension_size`,
 //! `dynamic_reshape`, `dynamic_broadcast_in_dim`, `dynamic_iota`, `real_dynamic_slice`,
-//! `dynamic_slice`, `dynamic_pad`; the same forms JAX's shape polymorphism writes) and
+//! `dynamic_slice`, `dynamic_pad`, `dynamic_conv`; the same forms JAX's shape
+//! polymorphism writes, whose `shape_assertion` custom calls are dropped) and
 //! of the integer shape arithmetic around them. Run-time sizes become TFLite shape
 //! values: `tfl.shape` of a tensor and slices of it, 1-D int32 shape tensors fed to
 //! `tfl.reshape` / `tfl.broadcast_to` / `tfl.strided_slice` / `tfl.padv2`.
