@@ -96,3 +96,17 @@ func.func @drops_broadcast_proved_by_sizes(%x: tensor<?xf32>) -> tensor<?x?xi1> 
   %0 = "tfl.less_equal"(%cb, %rows) : (tensor<?x?xi32>, tensor<?x1xi32>) -> tensor<?x?xi1>
   return %0 : tensor<?x?xi1>
 }
+
+// -----
+
+// A weight expanded over a run-time batch for a batch_matmul (a decomposed bmm): the
+// kernel broadcasts unit batch dims itself.
+// CHECK-LABEL: func.func @drops_weight_broadcast_into_batch_matmul
+// CHECK-SAME: (%[[X:.*]]: tensor<?x2x32xf32>, %[[W:.*]]: tensor<1x32x96xf32>, %{{.*}}: tensor<3xi32>)
+// CHECK: "tfl.batch_matmul"(%[[X]], %[[W]]) {{.*}} : (tensor<?x2x32xf32>, tensor<1x32x96xf32>) -> tensor<?x2x96xf32>
+// CHECK-NOT: tfl.broadcast_to
+func.func @drops_weight_broadcast_into_batch_matmul(%x: tensor<?x2x32xf32>, %w: tensor<1x32x96xf32>, %s: tensor<3xi32>) -> tensor<?x2x96xf32> {
+  %b = "tfl.broadcast_to"(%w, %s) : (tensor<1x32x96xf32>, tensor<3xi32>) -> tensor<?x32x96xf32>
+  %0 = "tfl.batch_matmul"(%x, %b) {adj_x = false, adj_y = false} : (tensor<?x2x32xf32>, tensor<?x32x96xf32>) -> tensor<?x2x96xf32>
+  return %0 : tensor<?x2x96xf32>
+}
