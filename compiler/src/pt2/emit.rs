@@ -1086,6 +1086,19 @@ impl Emitter<'_> {
         let first = found.next()?.clone();
         found.all(|s| *s == first).then_some(first)
     }
+
+    /// `a + k` (known when `a` is).
+    pub fn extent_add(&mut self, a: &Extent, k: i64) -> Extent {
+        match a.known() {
+            n if n >= 0 => Extent::Known(n + k),
+            _ if k == 0 => a.clone(),
+            _ => {
+                let v = self.extent_value(a);
+                let kv = self.splat(k as f64, &SIZE, &[]);
+                Extent::Run(self.binary("stablehlo.add", &v, &kv))
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -91,6 +91,16 @@ class PoolBroadcastScan(nn.Module):
         return up, near, (ids != 1).int().cumsum(1) * (ids != 1).int(), t.cumprod(1)
 
 
+class CeilPool(nn.Module):
+    """ceil_mode pools over dynamic sizes (torch.export accepts them only for sizes it can
+    reason about: 2*h, 2*w+1, 2*u-1): max 3/2 (SqueezeNet, GoogLeNet), avg 3/2/1 counting
+    the padding, max 2/2/1 (its last window can start in the padding: cut)."""
+
+    def forward(self, x, z):
+        return (F.max_pool2d(x, 3, 2, ceil_mode=True), F.avg_pool2d(x, 3, 2, 1, ceil_mode=True, count_include_pad=True),
+                F.max_pool2d(z, 2, 2, 1, ceil_mode=True))
+
+
 def save(name, m, args, dyn):
     ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn)
     torch.export.save(ep, os.path.join(HERE, name))
@@ -105,3 +115,5 @@ save("dynamic-uneven-pool.pt2", UnevenPool(), (r(2, 3, 8, 10),), {"x": {0: B, 2:
 save("dynamic-misc.pt2", Misc(), (r(2, 8), r(2, 4, 6, 6), r(1, 2, 5, 4)), {"x": {0: B}, "y": {0: B, 2: H, 3: W}, "q": {2: Dim("t", min=2)}})
 save("dynamic-pool-broadcast-scan.pt2", PoolBroadcastScan(), (r(2, 4, 6, 8), torch.randint(0, 5, (2, 7)), torch.randint(1, 3, (1, 5))),
      {"x": {0: B, 2: H, 3: W}, "ids": {0: B, 1: S}, "t": {1: Dim("u", min=2)}})
+save("dynamic-ceil-pool.pt2", CeilPool(), (r(2, 3, 10, 11), r(1, 2, 9, 5)),
+     {"x": {0: B, 2: 2 * Dim("h2", min=2, max=16), 3: 2 * Dim("w2", min=2, max=16) + 1}, "z": {2: 2 * Dim("u", min=3, max=16) - 1}})

@@ -404,10 +404,15 @@ struct Pool {
     pads: Vec<[i64; 2]>,
 }
 
-/// The pool's window over the last `n` dims of `x`. The high padding is whatever gives
-/// the recorded output size (ceil_mode adds some; windows that would start in the
-/// padding are dropped).
-fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bool) -> LResult<Pool> {
+/// The pool's window over the last `n` dims of `x`, and the dims whose result must be
+/// cut to the recorded output size. The high padding is whatever gives the recorded
+/// output size (ceil_mode adds some; windows that would start in the padding are
+/// dropped). A dynamic dim with ceil_mode is padded `stride - 1` more on the high side
+/// (what ceil adds at most; a window there sees only the pool's identity or, for
+/// averages, counts nothing), which gives ceil's count; PyTorch drops a last window
+/// that would start in the high padding, possible only when padding + stride exceeds
+/// the window span: those dims are cut.
+fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bool) -> LResult<(Pool, Vec<usize>)> {
     let r = x.rank();
     if r < n + 1 || r > n + 2 || out.dims().len() != r {
         return Err(format!(
@@ -418,12 +423,7 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
         )
         .into());
     }
-    // Without ceil_mode the padding is the same for every size; with it, the high
-    // padding depends on the size (a dynamic one cannot be written).
-    let dynamic = x.shape()[r - n..].iter().chain(&out.dims()[r - n..]).any(|&d| d < 0);
-    if dynamic && args.opt_int("ceil_mode")?.unwrap_or(0) != 0 {
-        return Err(format!("pooling {} with ceil_mode=True over a dynamic spatial dim is not supported (its padding depends on the size); export with ceil_mode=False", x.ty).into());
-    }
+    let ceil = args.opt_int("ceil_mode")?.unwrap_or(0) != 0;
     let kernel = expand_list(args.ints("kernel_size")?, n, "kernel_size")?;
     let stride = match args.opt_ints("stride")? {
         Some(s) if !s.is_empty() => expand_list(s, n, "stride")?,
@@ -457,11 +457,19 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
     let mut dilations = vec![1; lead];
     dilations.extend_from_slice(&dilation);
     let mut pads = vec![[0, 0]; lead];
+    let mut cut = Vec::new();
     for i in 0..n {
         let size = x.shape()[lead + i];
         let o = out.dims()[lead + i];
         if size < 0 || o < 0 {
-            pads.push([padding[i], padding[i]]);
+            if !ceil {
+                pads.push([padding[i], padding[i]]);
+                continue;
+            }
+            pads.push([padding[i], padding[i] + stride[i] - 1]);
+            if padding[i] + stride[i] > window_span(dilation[i], kernel[i])? {
+                cut.push(lead + i);
+            }
             continue;
         }
         // In i128: every term is an archive integer.
@@ -472,7 +480,25 @@ fn pool_params(x: &Val, out: &TensorTy, args: &Args, n: usize, with_dilation: bo
         let high = i64::try_from(high).map_err(|_| format!("the pool's window (kernel_size {kernel:?}, stride {stride:?}, dilation {dilation:?}) does not fit its input and output sizes"))?;
         pads.push([padding[i], high]);
     }
-    Ok(Pool { window, strides, dilations, pads })
+    Ok((Pool { window, strides, dilations, pads }, cut))
+}
+
+/// `y` cut along `dims` to the recorded sizes of the node's first output (a ceil_mode
+/// pool's last window dropped where PyTorch drops it).
+fn cut_to_output(ctx: &mut Ctx, mut y: Val, dims: &[usize]) -> LResult<Val> {
+    if dims.is_empty() {
+        return Ok(y);
+    }
+    let recorded = ctx.outputs.first().cloned().flatten().and_then(|n| ctx.e.recorded_dims(&n));
+    for &d in dims {
+        let m = match recorded.as_ref().and_then(|r| r.get(d).cloned()) {
+            Some(crate::pt2::sym::SymDim::Dynamic(e)) => Extent::Run(ctx.e.eval(&e)?),
+            Some(crate::pt2::sym::SymDim::Static(m)) => Extent::Known(m),
+            None => return Err(format!("the pool's output size along dim {d} is not recorded").into()),
+        };
+        y = ctx.e.slice_range_ext(&y, d, &Extent::Known(0), &m);
+    }
+    Ok(y)
 }
 
 fn window_attrs(p: &Pool) -> String {
@@ -499,11 +525,12 @@ fn reduce_window(ctx: &mut Ctx, x: &Val, p: &Pool, body: &str, init: f64, out: T
 pub(super) fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let p = pool_params(&x, &out, args, n, true)?;
+    let (p, cut) = pool_params(&x, &out, args, n, true)?;
     let init = super::reduce::lowest(x.elem());
     let want_indices = ctx.output_used(1);
     if !want_indices {
-        return Ok(vec![reduce_window(ctx, &x, &p, "stablehlo.maximum", init, out)]);
+        let y = reduce_window(ctx, &x, &p, "stablehlo.maximum", init, out);
+        return Ok(vec![cut_to_output(ctx, y, &cut)?]);
     }
     let idx_ty = ctx.out_ty(1)?;
     // Each element's flat spatial position, broadcast over the leading dims.
@@ -544,7 +571,7 @@ pub(super) fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>
     let indices = r.pop().expect("two results");
     let values = r.pop().expect("two results");
     let indices = ctx.e.convert(&indices, &idx_ty.elem);
-    Ok(vec![values, indices])
+    Ok(vec![cut_to_output(ctx, values, &cut)?, cut_to_output(ctx, indices, &cut)?])
 }
 
 pub fn max_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -567,11 +594,12 @@ fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let x = ctx.e.convert(&x, &out.elem);
-    let p = pool_params(&x, &out, args, n, false)?;
+    let (p, cut) = pool_params(&x, &out, args, n, false)?;
     let divisor = args.opt_int("divisor_override")?;
     let include_pad = args.bool("count_include_pad")?;
     if n != 1 {
-        return Ok(vec![avg_pool_of(ctx, &x, &p, n, out, divisor, include_pad)]);
+        let y = avg_pool_of(ctx, &x, &p, n, out, divisor, include_pad);
+        return Ok(vec![cut_to_output(ctx, y, &cut)?]);
     }
     // A 1-D pool as a 2-D one over a unit height (the form TFLite pools take).
     let at = x.rank() - 1;
@@ -591,7 +619,8 @@ fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     if !out.is_static() {
         let mut back = ctx.e.extents(&y);
         back.remove(at);
-        return Ok(vec![ctx.e.reshape_ext(&y, &back)]);
+        let y = ctx.e.reshape_ext(&y, &back);
+        return Ok(vec![cut_to_output(ctx, y, &cut)?]);
     }
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
@@ -642,14 +671,12 @@ fn avg_pool_counted_dynamic(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: Ten
     let mut ones_ex = ctx.e.extents(x);
     let mut count_pool = Pool { window: p.window.clone(), strides: p.strides.clone(), dilations: p.dilations.clone(), pads: p.pads.clone() };
     if include_pad {
-        // The explicit padding counts: ones over it too (static dims: only ceil_mode
-        // leaves windows beyond it, and ceil_mode is refused for unknown ones).
+        // The explicit padding counts: ones over it too (only ceil_mode leaves windows
+        // beyond it).
         for i in 0..n {
             let [lo, hi] = p.pads[lead + i];
-            if let Extent::Known(d) = ones_ex[lead + i] {
-                ones_ex[lead + i] = Extent::Known(d + 2 * lo);
-                count_pool.pads[lead + i] = [0, hi - lo];
-            }
+            ones_ex[lead + i] = ctx.e.extent_add(&ones_ex[lead + i], 2 * lo);
+            count_pool.pads[lead + i] = [0, hi - lo];
         }
     }
     let ones = ctx.e.splat_ext(1.0, &out.elem, &ones_ex);
