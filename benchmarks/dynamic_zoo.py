@@ -113,6 +113,40 @@ class Audio1d(nn.Module):
         return s.fc(F.adaptive_avg_pool1d(h, 1).squeeze(-1)), F.adaptive_max_pool1d(h, 1).squeeze(-1)
 
 
+class DiffusionBlock(nn.Module):
+    """A Stable-Diffusion-style UNet block over dynamic H/W: GroupNorm + SiLU convs with a
+    time embedding, self-attention over the h*w tokens, nearest upsampling."""
+    def __init__(s):
+        super().__init__()
+        s.n1, s.c1 = nn.GroupNorm(4, 16), nn.Conv2d(16, 16, 3, padding=1)
+        s.t = nn.Linear(8, 16)
+        s.n2, s.c2 = nn.GroupNorm(4, 16), nn.Conv2d(16, 16, 3, padding=1)
+        s.na = nn.GroupNorm(4, 16)
+        s.attn = nn.MultiheadAttention(16, 2, batch_first=True)
+        s.up = nn.Conv2d(16, 8, 3, padding=1)
+
+    def forward(s, x, temb):
+        h = s.c1(F.silu(s.n1(x))) + s.t(F.silu(temb))[:, :, None, None]
+        h = x + s.c2(F.silu(s.n2(h)))
+        b, c, hh, ww = h.shape
+        q = s.na(h).flatten(2).transpose(1, 2)
+        a, _ = s.attn(q, q, q, need_weights=False)
+        h = h + a.transpose(1, 2).reshape(b, c, hh, ww)
+        return s.up(F.interpolate(h, scale_factor=2.0, mode="nearest"))
+
+
+class StyleNet(nn.Module):
+    """Instance-norm style transfer net (reflection padding) over dynamic H/W."""
+    def __init__(s):
+        super().__init__()
+        s.c1, s.c2 = nn.Conv2d(3, 8, 9, padding=4, padding_mode="reflect"), nn.Conv2d(8, 16, 3, stride=2, padding=1)
+        s.i1, s.i2 = nn.InstanceNorm2d(8, affine=True), nn.InstanceNorm2d(16, affine=True)
+        s.u = nn.ConvTranspose2d(16, 3, 3, stride=2, padding=1, output_padding=1)
+
+    def forward(s, x):
+        return s.u(F.relu(s.i2(s.c2(F.relu(s.i1(s.c1(x)))))))
+
+
 class Upsamplers(nn.Module):
     """Decoder-style resizes over dynamic H/W: nearest and corner-aligned bilinear by 2, a
     transposed conv with output_padding, and bilinear to a fixed size (a dynamic input
@@ -213,6 +247,47 @@ def hf(kind):
     if kind == "dinov2":
         return t.Dinov2Model(t.Dinov2Config(image_size=32, patch_size=8, hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
                                             mlp_ratio=2))
+    if kind == "opt":
+        return t.OPTForCausalLM(t.OPTConfig(vocab_size=100, hidden_size=64, num_hidden_layers=2, ffn_dim=128, num_attention_heads=4,
+                                            max_position_embeddings=64, word_embed_proj_dim=64, pad_token_id=1))
+    if kind == "bloom":
+        return t.BloomForCausalLM(t.BloomConfig(vocab_size=100, hidden_size=64, n_layer=2, n_head=4))
+    if kind == "falcon":
+        return t.FalconForCausalLM(t.FalconConfig(vocab_size=100, hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
+                                                  new_decoder_architecture=False, multi_query=True, alibi=False))
+    if kind == "gptj":
+        return t.GPTJForCausalLM(t.GPTJConfig(vocab_size=100, n_embd=64, n_layer=2, n_head=4, rotary_dim=8, n_positions=64))
+    if kind == "gemma2":
+        return t.Gemma2ForCausalLM(t.Gemma2Config(**small, num_key_value_heads=2, head_dim=16, sliding_window=8))
+    if kind == "deberta_v2":
+        return t.DebertaV2Model(t.DebertaV2Config(**small, relative_attention=True, position_buckets=16, max_relative_positions=32,
+                                                  pos_att_type=["p2c", "c2p"]))
+    if kind == "convbert":
+        return t.ConvBertModel(t.ConvBertConfig(**small, embedding_size=64, conv_kernel_size=5, head_ratio=2))
+    if kind == "mobilebert":
+        return t.MobileBertModel(t.MobileBertConfig(vocab_size=100, hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
+                                                    intermediate_size=64, embedding_size=32, intra_bottleneck_size=32,
+                                                    max_position_embeddings=64, num_feedforward_networks=2), add_pooling_layer=False)
+    if kind == "beit":
+        return t.BeitModel(t.BeitConfig(image_size=32, patch_size=8, hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
+                                        intermediate_size=128, use_relative_position_bias=True), add_pooling_layer=False)
+    if kind == "clip_vision":
+        return t.CLIPVisionModel(t.CLIPVisionConfig(image_size=32, patch_size=8, hidden_size=64, num_hidden_layers=2,
+                                                    num_attention_heads=4, intermediate_size=128))
+    if kind == "siglip_vision":
+        return t.SiglipVisionModel(t.SiglipVisionConfig(image_size=32, patch_size=8, hidden_size=64, num_hidden_layers=2,
+                                                        num_attention_heads=4, intermediate_size=128))
+    if kind == "hf_swin":
+        return t.SwinModel(t.SwinConfig(image_size=32, patch_size=4, embed_dim=16, depths=[1, 1], num_heads=[2, 2], window_size=4))
+    if kind == "hubert":
+        return t.HubertModel(t.HubertConfig(hidden_size=64, num_hidden_layers=2, num_attention_heads=4, intermediate_size=128,
+                                            conv_dim=(16, 16, 16), conv_stride=(5, 2, 2), conv_kernel=(10, 3, 3),
+                                            num_conv_pos_embeddings=16, num_conv_pos_embedding_groups=4))
+    if kind == "speech2text_enc":
+        from transformers.models.speech_to_text.modeling_speech_to_text import Speech2TextEncoder
+        return Speech2TextEncoder(t.Speech2TextConfig(d_model=64, encoder_layers=2, encoder_attention_heads=4, encoder_ffn_dim=128,
+                                                      input_feat_per_channel=16, num_conv_layers=2, conv_channels=32,
+                                                      max_source_positions=64, vocab_size=100))
     raise ValueError(kind)
 
 
@@ -399,6 +474,31 @@ def specs():
         "tencoder_padmask_batch_seq": (TEncoderPadMask, lambda n: (torch.randint(0, 50, (1 + n % 3, n), generator=g()),
                                                                    (torch.arange(n) >= n - 1 - torch.arange(1 + n % 3)[:, None] % 2)),
                                        {"ids": {0: B, 1: S}, "pad": {0: B, 1: S}}, [2, 17, 48]),
+        # more HF families
+        "distilbert_mask_batch_seq": (lambda: HFLogits(hf("distilbert"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
+        "t5enc_mask_batch_seq": (lambda: HFLogits(hf("t5enc"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
+        "opt_mask_batch_seq": (lambda: HFLogits(hf("opt"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
+        "opt_seq": (lambda: HFLogits(hf("opt"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "bloom_seq": (lambda: HFLogits(hf("bloom"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "falcon_seq": (lambda: HFLogits(hf("falcon"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "gptj_seq": (lambda: HFLogits(hf("gptj"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "gemma2_swa_seq": (lambda: HFLogits(hf("gemma2"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "deberta_v2_seq": (lambda: HFLogits(hf("deberta_v2"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "convbert_seq": (lambda: HFLogits(hf("convbert"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "mobilebert_seq": (lambda: HFLogits(hf("mobilebert"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
+        "beit_batch": (lambda: HFHidden(hf("beit")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "clip_vision_batch": (lambda: HFHidden(hf("clip_vision")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "siglip_vision_batch": (lambda: HFHidden(hf("siglip_vision")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "hf_swin_batch": (lambda: HFHidden(hf("hf_swin")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "hubert_len": (lambda: HFHidden(hf("hubert")), lambda n: (torch.randn(1, 80 * n, generator=g()),),
+                       {"x": {1: 80 * Dim("t", min=2, max=40)}}, [2, 13, 40]),
+        "speech2text_enc_len": (lambda: HFHidden(hf("speech2text_enc")), lambda n: (torch.randn(1, 4 * n, 16, generator=g()),),
+                                {"x": {1: 4 * Dim("t", min=2, max=30)}}, [2, 11, 30]),
+        # custom blocks of public designs
+        "diffusion_block_hw": (DiffusionBlock, lambda n: (torch.randn(2, 16, n, n + 2, generator=g()), torch.randn(2, 8, generator=g())),
+                               {"x": {2: Dim("h", min=2, max=16), 3: Dim("w", min=4, max=18)}, "temb": None}, [2, 7, 16]),
+        "stylenet_hw": (StyleNet, lambda n: (torch.randn(1, 3, 8 * n, 8 * n + 8, generator=g()),),
+                        {"x": {2: 8 * Dim("h", min=2, max=8), 3: 8 * Dim("w", min=3, max=9)}}, [2, 5, 8]),
         "whisper_enc_len": (lambda: HFHidden(hf("whisper_enc")), lambda n: (torch.randn(1, 16, 2 * n, generator=g()),),
                             {"x": {2: 2 * Dim("t", min=2, max=64)}}, [2, 21, 64]),
     }

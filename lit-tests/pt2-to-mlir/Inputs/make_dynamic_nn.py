@@ -101,6 +101,23 @@ class CeilPool(nn.Module):
                 F.max_pool2d(z, 2, 2, 1, ceil_mode=True))
 
 
+class Composites(nn.Module):
+    """Composite ops over unknown sizes: glu over a static and over a dynamic dim (2*t),
+    repeat_interleave along a static and a dynamic dim, stack, reflect and replicate
+    padding of [b, 3, h, w] (GPT-J's rotary, Speech2Text's GLU, style-transfer padding),
+    a convolution with padding="valid" (SigLIP's patch embedding)."""
+
+    def __init__(self):
+        super().__init__()
+        # padding="valid" is aten.conv2d.padding with the padding left out (its default).
+        self.valid = nn.Conv2d(3, 4, 2, stride=2, padding="valid")
+
+    def forward(self, x, y, img):
+        return (F.glu(x, 1), F.glu(y, 2), x.repeat_interleave(2, dim=1), x.repeat_interleave(3, dim=2),
+                torch.stack([x, x], dim=2), F.pad(img, (2, 1, 1, 2), mode="reflect"), F.pad(img, (1, 2, 0, 3), mode="replicate"),
+                self.valid(img))
+
+
 def save(name, m, args, dyn):
     ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn)
     torch.export.save(ep, os.path.join(HERE, name))
@@ -117,3 +134,5 @@ save("dynamic-pool-broadcast-scan.pt2", PoolBroadcastScan(), (r(2, 4, 6, 8), tor
      {"x": {0: B, 2: H, 3: W}, "ids": {0: B, 1: S}, "t": {1: Dim("u", min=2)}})
 save("dynamic-ceil-pool.pt2", CeilPool(), (r(2, 3, 10, 11), r(1, 2, 9, 5)),
      {"x": {0: B, 2: 2 * Dim("h2", min=2, max=16), 3: 2 * Dim("w2", min=2, max=16) + 1}, "z": {2: 2 * Dim("u", min=3, max=16) - 1}})
+save("dynamic-composites.pt2", Composites(), (r(2, 8, 5), r(2, 3, 6), r(2, 3, 6, 7)),
+     {"x": {0: B, 2: S}, "y": {0: B, 2: 2 * Dim("t", min=1, max=32)}, "img": {0: B, 2: H, 3: W}})

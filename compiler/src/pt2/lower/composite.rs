@@ -551,9 +551,15 @@ pub fn stack(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let parts: Vec<Val> = xs
         .iter()
         .map(|x| {
+            let x = ctx.e.convert(x, &out.elem);
+            if !x.ty.is_static() {
+                // Unknown sizes read from the tensor itself.
+                let mut ex = ctx.e.extents(&x);
+                ex.insert(dim, Extent::Known(1));
+                return ctx.e.reshape_ext(&x, &ex);
+            }
             let mut s = x.shape().to_vec();
             s.insert(dim, 1);
-            let x = ctx.e.convert(x, &out.elem);
             ctx.e.reshape(&x, &s)
         })
         .collect();
@@ -669,13 +675,80 @@ fn roll_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, shifts: &[i64]) -> LResult<
 /// `pad(self, pad, mode, value)`: the constant, reflect and replicate modes.
 pub fn pad(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mode = args.opt_str("mode")?.unwrap_or("constant").to_string();
-    let pads = Argument::AsInts(args.ints("pad")?);
+    let pad = args.ints("pad")?;
+    if mode == "reflect" || mode == "replicate" {
+        let x = args.tensor(ctx, "self")?;
+        if !x.ty.is_static() {
+            return Ok(vec![edge_pad_dynamic(ctx, &x, &pad, mode == "reflect")?]);
+        }
+    }
+    let pads = Argument::AsInts(pad);
     match mode.as_str() {
         "constant" => shape::constant_pad_nd(ctx, args),
         "reflect" => shape::reflection_pad(ctx, &args.with(vec![("padding", pads)])),
         "replicate" => shape::replication_pad(ctx, &args.with(vec![("padding", pads)])),
         other => Err(format!("pad mode '{other}' is not supported yet").into()),
     }
+}
+
+/// Reflect (`reflect`) or replicate padding of `x` with unknown sizes, pairs (low, high)
+/// from the last dim backwards: per dim, the low and high borders are slices of `x`
+/// with run-time bounds, reversed (reflect: the edge itself not repeated) or broadcast
+/// from the edge element (replicate), concatenated around it.
+fn edge_pad_dynamic(ctx: &mut Ctx, x: &Val, pad: &[i64], reflect: bool) -> LResult<Val> {
+    let what = if reflect { "reflection" } else { "replication" };
+    if pad.len() % 2 != 0 || pad.len() / 2 > x.rank() || pad.iter().any(|&p| p < 0) {
+        return Err(format!("{what} padding {pad:?} does not fit {} (pairs of non-negative sizes)", x.ty).into());
+    }
+    let mut y = x.clone();
+    for (i, pair) in pad.chunks(2).enumerate() {
+        let axis = y.rank() - 1 - i;
+        let (lo, hi) = (pair[0], pair[1]);
+        if lo == 0 && hi == 0 {
+            continue;
+        }
+        let n = ctx.e.extent(&y, axis);
+        if reflect && n.known() >= 0 && (lo >= n.known() || hi >= n.known()) {
+            return Err(format!("reflection padding ({lo}, {hi}) must be smaller than the dimension size {}", n.known()).into());
+        }
+        let border = |ctx: &mut Ctx, y: &Val, k: i64, low: bool| -> Val {
+            if reflect {
+                // Low: x[1 .. k + 1] reversed; high: x[n - 1 - k .. n - 1] reversed.
+                let (a, b) = if low {
+                    (Extent::Known(1), Extent::Known(k + 1))
+                } else {
+                    (ctx.e.extent_add(&n, -1 - k), ctx.e.extent_add(&n, -1))
+                };
+                let s = ctx.e.slice_range_ext(y, axis, &a, &b);
+                ctx.e.op("stablehlo.reverse", &[&s], &format!("dimensions = array<i64: {axis}>"), s.ty.clone())
+            } else {
+                let (a, b) = if low { (Extent::Known(0), Extent::Known(1)) } else { (ctx.e.extent_add(&n, -1), n.clone()) };
+                let s = ctx.e.slice_range_ext(y, axis, &a, &b);
+                if k == 1 {
+                    return s;
+                }
+                let mut wide = ctx.e.extents(y);
+                wide[axis] = Extent::Known(k);
+                let dims: Vec<i64> = (0..y.rank() as i64).collect();
+                ctx.e.broadcast_in_dim_ext(&s, &wide, &dims)
+            }
+        };
+        let mut parts = Vec::new();
+        if lo > 0 {
+            parts.push(border(ctx, &y, lo, true));
+        }
+        parts.push(y.clone());
+        if hi > 0 {
+            parts.push(border(ctx, &y, hi, false));
+        }
+        let mut shape = y.shape().to_vec();
+        if shape[axis] >= 0 {
+            shape[axis] += lo + hi;
+        }
+        let refs: Vec<&Val> = parts.iter().collect();
+        y = ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {axis} : i64"), tensor(&shape, y.elem().clone()));
+    }
+    Ok(y)
 }
 
 /// `pixel_shuffle(self, upscale_factor)`: [.., C*r*r, H, W] -> [.., C, H*r, W*r].
@@ -789,8 +862,14 @@ pub fn glu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let dim = args.dim_or("dim", -1, x.rank())? as usize;
     super::check_out_rank(&out, x.rank())?;
     let half = out.dims()[dim];
-    let a = ctx.e.slice_dim(&x, dim, 0, half);
-    let b = ctx.e.slice_dim(&x, dim, half, half);
+    let (a, b) = if x.ty.is_static() {
+        (ctx.e.slice_dim(&x, dim, 0, half), ctx.e.slice_dim(&x, dim, half, half))
+    } else {
+        // Unknown sizes: the halves' bounds read (or computed) at run time.
+        let n = ctx.e.extent(&x, dim);
+        let h = ctx.e.extent_div(&n, 2);
+        (ctx.e.slice_range_ext(&x, dim, &Extent::Known(0), &h), ctx.e.slice_range_ext(&x, dim, &h, &n))
+    };
     let s = ctx.e.unary("stablehlo.logistic", &b);
     Ok(vec![ctx.e.binary("stablehlo.multiply", &a, &s)])
 }
@@ -1333,8 +1412,10 @@ pub fn prelu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn repeat_interleave(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    static_input(&x, "repeat_interleave")?;
     let reps = args.int("repeats")?;
+    if !x.ty.is_static() {
+        return repeat_interleave_dynamic(ctx, &x, reps, args.opt_int("dim")?);
+    }
     let (x, dim) = match args.opt_int("dim")? {
         Some(d) => {
             let d = norm_dim(d, x.rank())? as usize;
@@ -1350,6 +1431,29 @@ pub fn repeat_interleave(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let dims: Vec<i64> = (0..wide.len() as i64).filter(|&d| d != dim as i64 + 1).collect();
     let b = ctx.e.broadcast_in_dim(&x, &wide, &dims);
     Ok(vec![ctx.e.reshape(&b, out.dims())])
+}
+
+/// `repeat_interleave` of `x` with unknown sizes: the same broadcast to a new axis after
+/// `dim` and merge, with run-time sizes (over the flattened tensor when `dim` is None).
+fn repeat_interleave_dynamic(ctx: &mut Ctx, x: &Val, reps: i64, dim: Option<i64>) -> LResult<Vec<Val>> {
+    if reps < 0 {
+        return Err(format!("argument 'repeats' is {reps}; it must not be negative").into());
+    }
+    let (x, dim) = match dim {
+        Some(d) => (x.clone(), norm_dim(d, x.rank())? as usize),
+        None => {
+            let ex = ctx.e.extents(x);
+            let n = ctx.e.extent_product(&ex);
+            (ctx.e.reshape_ext(x, &[n]), 0)
+        }
+    };
+    let mut wide = ctx.e.extents(&x);
+    wide.insert(dim + 1, Extent::Known(reps));
+    let dims: Vec<i64> = (0..wide.len() as i64).filter(|&d| d != dim as i64 + 1).collect();
+    let b = ctx.e.broadcast_in_dim_ext(&x, &wide, &dims);
+    let mut merged = ctx.e.extents(&x);
+    merged[dim] = ctx.e.extent_product(&[merged[dim].clone(), Extent::Known(reps)]);
+    Ok(vec![ctx.e.reshape_ext(&b, &merged)])
 }
 
 /// `square(self)`.
