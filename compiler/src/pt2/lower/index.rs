@@ -277,7 +277,20 @@ pub fn index_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let indices = args.optional_tensors(ctx, "indices")?;
-    let a = advanced(ctx, &x, &indices)?;
+    if x.elem().is_bool() && !(x.ty.is_static() && indices.iter().flatten().all(|i| i.ty.is_static())) {
+        // A mask gathered as i32 (TFLite's GATHER_ND takes no bool), compared back.
+        let wide = ctx.e.convert(&x, &ElemTy::I(32));
+        let r = index_gather(ctx, &wide, &indices, &out.dims().to_vec())?;
+        let zero = ctx.e.splat_like(0.0, &ElemTy::I(32), &r);
+        return Ok(vec![ctx.e.compare("NE", &r, &zero)]);
+    }
+    Ok(vec![index_gather(ctx, &x, &indices, out.dims())?])
+}
+
+/// `x[indices]` (advanced indexing) reshaped to `out`.
+fn index_gather(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>], out: &[i64]) -> LResult<Val> {
+    let x = x.clone();
+    let a = advanced(ctx, &x, indices)?;
     let sizes: Vec<i64> =
         (0..x.rank()).map(|d| if a.positions.contains(&(d as i64)) { 1 } else { x.shape()[d] }).collect();
     let b_rank = a.coords.rank() - 1;
@@ -289,11 +302,11 @@ pub fn index_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);
         let attrs = attrs.split(", slice_sizes").next().unwrap_or_default().to_string();
         let r = ctx.e.op("stablehlo.dynamic_gather", &[&x, &a.coords, &slice_sizes], &attrs, tensor(&a.result, x.elem().clone()));
-        return Ok(vec![ctx.e.reshape(&r, out.dims())]);
+        return Ok(ctx.e.reshape(&r, out));
     }
     let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);
     let r = ctx.e.op("stablehlo.gather", &[&x, &a.coords], &attrs, tensor(&a.result, x.elem().clone()));
-    Ok(vec![ctx.e.reshape(&r, out.dims())])
+    Ok(ctx.e.reshape(&r, out))
 }
 
 /// `index_put(self, indices, values, accumulate=False)`: `self[indices] = values` (or
