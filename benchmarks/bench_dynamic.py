@@ -19,6 +19,10 @@ seeds, same Dim ranges and sizes):
 
     .venv-bench/bin/python benchmarks/bench_dynamic.py [--models cnn_batch,dec_seq]
         [--runs 200] [--warmup 20] [--keep DIR] [--json PATH] [--edge-bin PATH] [--decompose]
+        [--seed N]
+
+--seed N (not 0) draws other weights and inputs: models of the same families that are
+not in the repository, checked against PyTorch at the same sizes.
 
 Default --edge-bin is target/debug/edge-convert (the converter's build does not change
 LiteRT's latency). A family that edge cannot convert yet is reported with the first
@@ -52,8 +56,10 @@ TARGET_RATIO = 1.10
 # --- child: exports (imports torch and the fixture generator) -------------------------
 
 
-def child_export(name: str, work: str, decompose: bool) -> None:
-    """Writes NAME.dynamic.pt2, NAME.<size>.static.pt2 and NAME.<size>.{inputs,expected}.npz."""
+def child_export(name: str, work: str, decompose: bool, seed: int) -> None:
+    """Writes NAME.dynamic.pt2, NAME.<size>.static.pt2 and NAME.<size>.{inputs,expected}.npz.
+    Seed 0 gives the fixture's weights and data; another seed a model that is not in the
+    repository (same family, other weights and inputs)."""
     import numpy as np
     import torch
     from torch.export import Dim
@@ -63,13 +69,14 @@ def child_export(name: str, work: str, decompose: bool) -> None:
 
     spec = {s[0]: s for s in mf.dynamic_specs()}[name]
     _, make_module, dims, make_inputs, make_dynamic = spec
-    seed = mf.seed_of(name)
+    tag = name if seed == 0 else f"{name}#{seed}"
+    seed = mf.seed_of(tag)
     torch.manual_seed(seed)
     module = make_module()
     mf.randomize_norms(module, torch.Generator().manual_seed(seed + 1))
     module.eval()
     at = {label: {k: v[i] for k, v in dims.items()} for i, label in enumerate(SIZES)}
-    r = mf.Rand(name)
+    r = mf.Rand(tag)
     inputs = {label: make_inputs(r, at[label]) for label in SIZES}
     dim_objs = {k: Dim(k, min=lo, max=hi) for k, (lo, _, hi) in dims.items()}
 
@@ -132,7 +139,7 @@ def convert(edge_bin: str, pt2: str) -> dict[str, Any]:
 
 def bench_family(name: str, args, work: str) -> dict[str, Any]:
     res: dict[str, Any] = {"family": name, "sizes": {}}
-    cmd = [args.python, os.path.abspath(__file__), "_export", name, work] + (["decompose"] if args.decompose else [])
+    cmd = [args.python, os.path.abspath(__file__), "_export", name, work, str(args.seed)] + (["decompose"] if args.decompose else [])
     r = bc.timed(cmd, bc.CONVERT_TIMEOUT)
     if not r["ok"]:
         res["error"] = "export: " + (r["error"] or "")
@@ -213,8 +220,8 @@ def print_family(res: dict[str, Any]) -> None:
 
 
 def main() -> int:
-    if len(sys.argv) in (4, 5) and sys.argv[1] == "_export":
-        child_export(sys.argv[2], sys.argv[3], decompose=sys.argv[4:] == ["decompose"])
+    if len(sys.argv) in (5, 6) and sys.argv[1] == "_export":
+        child_export(sys.argv[2], sys.argv[3], decompose=sys.argv[5:] == ["decompose"], seed=int(sys.argv[4]))
         return 0
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--models", default=",".join(FAMILIES), help="comma-separated families (default: all six)")
@@ -226,6 +233,8 @@ def main() -> int:
     p.add_argument("--edge-bin", metavar="PATH", default=os.path.join(ROOT, "target", "debug", "edge-convert"),
                    help="edge-convert to run (default target/debug/edge-convert)")
     p.add_argument("--decompose", action="store_true", help="save the archives after run_decompositions()")
+    p.add_argument("--seed", type=int, default=0,
+                   help="0: the fixtures' weights and inputs; other values: other weights and inputs (default 0)")
     p.add_argument("--python", default=sys.executable, help="Python with torch for the export child (default: this one)")
     args = p.parse_args()
     names = [n for n in args.models.split(",") if n]
@@ -259,7 +268,7 @@ def main() -> int:
         print("\nno family converts both ways yet: no ratio to report")
     os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
     with open(args.json, "w") as f:
-        json.dump({"runs": args.runs, "warmup": args.warmup, "decompose": args.decompose,
+        json.dump({"runs": args.runs, "warmup": args.warmup, "decompose": args.decompose, "seed": args.seed,
                    "families": bc.jsonable(results)}, f, indent=1)
         f.write("\n")
     print(f"figures in {args.json}")

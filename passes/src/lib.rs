@@ -29,6 +29,7 @@ mod tfl_quantize_weights_dynamic;
 mod tfl_recognize_patterns;
 mod tfl_recognize_resize;
 mod tfl_remove_broadcasts;
+mod tfl_simplify_shapes;
 
 pub use manager::{Pipeline, RunOptions};
 pub use pass::{Pass, PassFailed, PassInfo};

@@ -78,6 +78,9 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     // fold removes what the others left dead.
     func.push("tfl-fold-constants");
     func.push("tfl-optimize");
+    // Run-time shape arithmetic (unknown dims) once the graph has its final form;
+    // a static model has none and is left as it is.
+    func.push("tfl-simplify-shapes");
     func.push("tfl-fuse-activation");
     // Phase 5: quantize. Ops of a pt2e graph between dequantize and quantize become
     // int8 ops once their final form (fused, NHWC, weights moved) is known; their

@@ -1040,6 +1040,24 @@ impl Emitter<'_> {
         self.op("stablehlo.dynamic_iota", &[&sizes], &attrs, tensor(&shape, elem.clone()))
     }
 
+    /// Elements `[start, start + len)` of `v` along `dim` (`stablehlo.slice` when `v` is
+    /// static, else `stablehlo.real_dynamic_slice` with the other dims' sizes read
+    /// from `v`).
+    pub fn slice_dim_ext(&mut self, v: &Val, dim: usize, start: i64, len: i64) -> Val {
+        if v.ty.is_static() {
+            return self.slice_dim(v, dim, start, len);
+        }
+        let mut starts = vec![Extent::Known(0); v.rank()];
+        starts[dim] = Extent::Known(start);
+        let mut limits = self.extents(v);
+        limits[dim] = Extent::Known(start + len);
+        let strides = vec![Extent::Known(1); v.rank()];
+        let (s, l, st) = (self.extents_tensor(&starts), self.extents_tensor(&limits), self.extents_tensor(&strides));
+        let mut shape = v.shape().to_vec();
+        shape[dim] = len;
+        self.op("stablehlo.real_dynamic_slice", &[v, &s, &l, &st], "", tensor(&shape, v.elem().clone()))
+    }
+
     /// The recorded symbolic sizes of the node tensor whose pattern is `v`'s, if one
     /// tensor (or several that agree) has it.
     pub fn symbolic_dims(&self, v: &Val) -> Option<Vec<SymDim>> {
