@@ -266,6 +266,9 @@ pub struct Emitter<'c> {
     /// The size expression of each named symbolic integer of the graph (`sym_size_int_1`,
     /// the result of `_operator.mul`...): what a node argument naming one stands for.
     pub sym_ints: HashMap<String, Expr>,
+    /// Input dims whose size is a derived expression (`8*s39`), read from the input:
+    /// that expression is evaluated as the read, not rebuilt from its symbol.
+    pub input_sizes: Vec<(Expr, Val)>,
     /// The recorded symbolic sizes of every tensor of the graph with a dynamic dim.
     pub sym_sizes: HashMap<String, Vec<SymDim>>,
     /// `get_dimension_size` results by (value, dim).
@@ -300,6 +303,7 @@ impl<'c> Emitter<'c> {
             syms: HashMap::new(),
             sym_ints: HashMap::new(),
             sym_sizes: HashMap::new(),
+            input_sizes: Vec::new(),
             dim_sizes: HashMap::new(),
             dynamic_shapes: Vec::new(),
             dynamic_names: Vec::new(),
@@ -831,6 +835,9 @@ impl Emitter<'_> {
         // Parts without symbols are folded here (`-2 + s27`: one constant).
         if let Some(n) = e.constant() {
             return Ok(self.splat(n as f64, &SIZE, &[]));
+        }
+        if let Some((_, v)) = self.input_sizes.iter().find(|(k, _)| k == e) {
+            return Ok(v.clone());
         }
         Ok(match e {
             Expr::Int(n) => self.splat(*n as f64, &SIZE, &[]),

@@ -933,6 +933,11 @@ fn define_input_symbols(ctx: &mut Ctx, inputs: &[(String, Val)], sym_sizes: &Has
     for (name, v) in inputs {
         for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
             let SymDim::Dynamic(e) = dim else { continue };
+            if !matches!(e, Expr::Sym(_)) && !ctx.e.input_sizes.iter().any(|(k, _)| k == e) {
+                ctx.e.loc = ctx.e.name_loc(name);
+                let size = ctx.e.dim_size(v, d);
+                ctx.e.input_sizes.push((e.clone(), size));
+            }
             let Some((symbol, solved)) = e.solve(Expr::Sym(SIZE_PLACEHOLDER.into())) else { continue };
             if ctx.e.syms.contains_key(&symbol) {
                 continue;
