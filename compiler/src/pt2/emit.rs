@@ -269,6 +269,8 @@ pub struct Emitter<'c> {
     /// Input dims whose size is a derived expression (`8*s39`), read from the input:
     /// that expression is evaluated as the read, not rebuilt from its symbol.
     pub input_sizes: Vec<(Expr, Val)>,
+    /// Each size symbol's range (torch.export's range constraints).
+    pub sym_ranges: HashMap<String, (Option<i64>, Option<i64>)>,
     /// The recorded symbolic sizes of every tensor of the graph with a dynamic dim.
     pub sym_sizes: HashMap<String, Vec<SymDim>>,
     /// `get_dimension_size` results by (value, dim).
@@ -304,6 +306,7 @@ impl<'c> Emitter<'c> {
             sym_ints: HashMap::new(),
             sym_sizes: HashMap::new(),
             input_sizes: Vec::new(),
+            sym_ranges: HashMap::new(),
             dim_sizes: HashMap::new(),
             dynamic_shapes: Vec::new(),
             dynamic_names: Vec::new(),
@@ -822,6 +825,16 @@ impl Emitter<'_> {
             SymDim::Static(n) => Ok(self.splat(n as f64, &SIZE, &[])),
             SymDim::Dynamic(e) => self.eval(&e),
         })
+    }
+
+    /// The smallest and largest size of dim `d` of graph tensor `name` by the Dims'
+    /// ranges (`None`: not known).
+    pub fn recorded_bounds(&self, name: &str, d: usize) -> (Option<i64>, Option<i64>) {
+        match self.sym_sizes.get(name).and_then(|dims| dims.get(d)) {
+            Some(SymDim::Static(n)) => (Some(*n), Some(*n)),
+            Some(SymDim::Dynamic(e)) => e.bounds(&|s: &str| self.sym_ranges.get(s).copied().unwrap_or((None, None))),
+            None => (None, None),
+        }
     }
 
     /// The value of the graph's symbolic integer `name` as a 0-d i32.

@@ -511,6 +511,11 @@ pub fn import_program<'c>(
         }
     }
     ctx.e.sym_sizes = sym_sizes.clone();
+    for (k, r) in &program.ep.range_constraints {
+        if let Ok(Expr::Sym(s)) = sym::parse(k) {
+            ctx.e.sym_ranges.insert(s, (r.min_val, r.max_val));
+        }
+    }
     define_input_symbols(&mut ctx, &args, &sym_sizes);
     if !ctx.e.errors.is_empty() {
         return Err(ImportError::Graph(format!("the inputs cannot be built: {}", ctx.e.errors.join("; "))));

@@ -84,32 +84,62 @@ pub fn int_arg(ctx: &mut Ctx, args: &Args, name: &str) -> LResult<Option<IntArg>
     Ok(args.opt_int(name)?.map(IntArg::Static))
 }
 
+/// A run-time size or index with what is known of its range.
+struct Bounded {
+    v: Val,
+    lo: Option<i64>,
+    hi: Option<i64>,
+    /// `Some(k)`: the value is the dim's size plus `k`.
+    off: Option<i64>,
+}
+
 /// A Python-style slice bound as a 0-d i32 clamped into `[0, n]` (`n`: the dim's
-/// run-time size); `None` is the start or the end. Only the clamps a bound can need
-/// are emitted.
-fn dynamic_bound(ctx: &mut Ctx, v: Option<IntArg>, n: &Val, at_end: bool) -> Val {
-    let s32 = |ctx: &mut Ctx, v: i64| ctx.e.splat(v as f64, &SIZE, &[]);
+/// run-time size, within `n.lo..=n.hi` by the Dims' ranges); `None` is the start or
+/// the end. Only the clamps the ranges do not rule out are emitted.
+fn dynamic_bound(ctx: &mut Ctx, v: Option<IntArg>, n: &Bounded, at_end: bool) -> Bounded {
+    let s32 = |ctx: &mut Ctx, v: i64| Bounded { v: ctx.e.splat(v as f64, &SIZE, &[]), lo: Some(v), hi: Some(v), off: None };
+    let whole = || Bounded { v: n.v.clone(), lo: n.lo, hi: n.hi, off: Some(0) };
     match v {
-        None if at_end => n.clone(),
+        None if at_end => whole(),
         None | Some(IntArg::Static(0)) => s32(ctx, 0),
         // `x[i:]` records end as the largest i64.
-        Some(IntArg::Static(e)) if e >= i32::MAX as i64 => n.clone(),
+        Some(IntArg::Static(e)) if e >= i32::MAX as i64 => whole(),
         Some(IntArg::Static(e)) if e < 0 => {
             let k = s32(ctx, e.max(i32::MIN as i64));
-            let v = ctx.e.binary("stablehlo.add", n, &k);
+            let v = ctx.e.binary("stablehlo.add", &n.v, &k.v);
+            let (lo, hi) = (n.lo.map(|l| l + e), n.hi.map(|h| h + e));
+            if lo.is_some_and(|l| l >= 0) {
+                return Bounded { v, lo, hi, off: Some(e) };
+            }
             let zero = s32(ctx, 0);
-            ctx.e.binary("stablehlo.maximum", &v, &zero)
+            Bounded { v: ctx.e.binary("stablehlo.maximum", &v, &zero.v), lo: Some(lo.unwrap_or(0).max(0)), hi: hi.map(|h| h.max(0)), off: None }
         }
         Some(IntArg::Static(e)) => {
+            if n.lo.is_some_and(|l| l >= e) {
+                return s32(ctx, e);
+            }
+            if n.hi.is_some_and(|h| h <= e) {
+                return whole();
+            }
             let k = s32(ctx, e);
-            ctx.e.binary("stablehlo.minimum", &k, n)
+            Bounded { v: ctx.e.binary("stablehlo.minimum", &k.v, &n.v), lo: n.lo.map(|l| l.min(e)), hi: Some(e), off: None }
         }
         Some(IntArg::Dynamic(v)) => {
             let zero = s32(ctx, 0);
-            let v = ctx.e.binary("stablehlo.maximum", &v, &zero);
-            ctx.e.binary("stablehlo.minimum", &v, n)
+            let v = ctx.e.binary("stablehlo.maximum", &v, &zero.v);
+            Bounded { v: ctx.e.binary("stablehlo.minimum", &v, &n.v), lo: Some(0), hi: n.hi, off: None }
         }
     }
+}
+
+/// Dim `d` of graph tensor `name` (the value `x`): its run-time size and range.
+fn bounded_dim(ctx: &mut Ctx, name: Option<&str>, x: &Val, d: usize) -> Bounded {
+    let v = ctx.e.dim_size(x, d);
+    let (lo, hi) = match x.shape()[d] {
+        n if n >= 0 => (Some(n), Some(n)),
+        _ => name.map_or((None, None), |name| ctx.e.recorded_bounds(name, d)),
+    };
+    Bounded { v, lo, hi, off: Some(0) }
 }
 
 /// `stablehlo.real_dynamic_slice` of `x` along `dim` from `start` to `limit` (0-d
@@ -147,14 +177,16 @@ pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
             let (s, e) = (ctx.e.splat(start as f64, &SIZE, &[]), ctx.e.splat(end as f64, &SIZE, &[]));
             return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &s, &e, step, out)]);
         }
-        let n = ctx.e.dim_size(&x, dim);
-        let from_zero = matches!(start, None | Some(IntArg::Static(0)));
+        let n = bounded_dim(ctx, args.tensor_name("self"), &x, dim);
         let start = dynamic_bound(ctx, start, &n, false);
         let mut end = dynamic_bound(ctx, end, &n, true);
-        if !from_zero {
-            end = ctx.e.binary("stablehlo.maximum", &end, &start);
+        // An empty slice ends where it starts.
+        let ordered = matches!((end.lo, start.hi), (Some(e), Some(s)) if e >= s)
+            || matches!((end.off, start.off), (Some(e), Some(s)) if e >= s);
+        if !ordered {
+            end.v = ctx.e.binary("stablehlo.maximum", &end.v, &start.v);
         }
-        return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &start, &end, step, out)]);
+        return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &start.v, &end.v, step, out)]);
     }
     let start = clamp_bound(args.opt_int("start")?.unwrap_or(0), size);
     let end = clamp_bound(args.opt_int("end")?.unwrap_or(i64::MAX).min(size), size).max(start);
@@ -245,17 +277,27 @@ pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// recorded size (run-time where symbolic), starting where the previous one ended.
 fn split_dynamic(ctx: &mut Ctx, x: &Val, dim: usize) -> LResult<Vec<Val>> {
     let mut outs = Vec::new();
-    let mut start = ctx.e.splat(0.0, &SIZE, &[]);
+    // Static while every piece before is.
+    let mut start = Extent::Known(0);
     for i in 0..ctx.outputs.len() {
         let out = ctx.out_ty(i)?;
         super::check_out_rank(&out, x.rank())?;
         let len = match (out.dims()[dim], ctx.outputs[i].clone()) {
-            (n, _) if n >= 0 => ctx.e.splat(n as f64, &SIZE, &[]),
-            (_, Some(name)) => ctx.e.recorded_size(&name, dim).unwrap_or_else(|| Err(format!("output '{name}' has no recorded sizes")))?,
+            (n, _) if n >= 0 => Extent::Known(n),
+            (_, Some(name)) => Extent::Run(
+                ctx.e.recorded_size(&name, dim).unwrap_or_else(|| Err(format!("output '{name}' has no recorded sizes")))?,
+            ),
             (_, None) => return Err(format!("output #{i} of a dynamic split has no name to read its size from").into()),
         };
-        let limit = ctx.e.binary("stablehlo.add", &start, &len);
-        outs.push(dynamic_slice_dim(ctx, x, dim, &start, &limit, 1, out));
+        let limit = match (&start, &len) {
+            (Extent::Known(a), Extent::Known(b)) => Extent::Known(a + b),
+            _ => {
+                let (a, b) = (ctx.e.extent_value(&start), ctx.e.extent_value(&len));
+                Extent::Run(ctx.e.binary("stablehlo.add", &a, &b))
+            }
+        };
+        let (s, l) = (ctx.e.extent_value(&start), ctx.e.extent_value(&limit));
+        outs.push(dynamic_slice_dim(ctx, x, dim, &s, &l, 1, out));
         start = limit;
     }
     Ok(outs)
