@@ -409,11 +409,29 @@ fn full_like_self(ctx: &mut Ctx, args: &Args, value: f64) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.splat_like(value, &out.elem, &x)])
 }
 
+/// A factory whose value argument `name` is a run-time size (`torch.full((n, 1), T)`):
+/// the size in the result's dtype, broadcast to the result's recorded shape.
+fn full_of_size(ctx: &mut Ctx, args: &Args, name: &str) -> LResult<Option<Vec<Val>>> {
+    if !matches!(args.get(name), Some(Argument::AsSymInt(SymIntArgument::AsName(_)))) {
+        return Ok(None);
+    }
+    let Some(IntArg::Dynamic(v)) = int_arg(ctx, args, name)? else { return Ok(None) };
+    let out = ctx.out_ty(0)?;
+    let v = ctx.e.convert(&v, &out.elem);
+    Ok(Some(vec![ctx.e.broadcast_in_dim(&v, out.dims(), &[])]))
+}
+
 pub fn full(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    if let Some(v) = full_of_size(ctx, args, "fill_value")? {
+        return Ok(v);
+    }
     full_with(ctx, args.float("fill_value")?)
 }
 
 pub fn scalar_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    if let Some(v) = full_of_size(ctx, args, "s")? {
+        return Ok(v);
+    }
     full_with(ctx, args.float("s")?)
 }
 
@@ -426,6 +444,9 @@ pub fn ones_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 }
 
 pub fn full_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    if let Some(v) = full_of_size(ctx, args, "fill_value")? {
+        return Ok(v);
+    }
     let value = args.float("fill_value")?;
     full_like_self(ctx, args, value)
 }
@@ -589,6 +610,9 @@ pub fn empty(ctx: &mut Ctx, _args: &Args) -> LResult<Vec<Val>> {
 
 /// `fill.Scalar(self, value)`: a tensor like `self` holding `value`.
 pub fn fill(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    if let Some(v) = full_of_size(ctx, args, "value")? {
+        return Ok(v);
+    }
     full_with(ctx, args.float("value")?)
 }
 
