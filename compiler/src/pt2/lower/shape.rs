@@ -144,7 +144,7 @@ fn bounded_dim(ctx: &mut Ctx, name: Option<&str>, x: &Val, d: usize) -> Bounded 
 
 /// `stablehlo.real_dynamic_slice` of `x` along `dim` from `start` to `limit` (0-d
 /// i32s) by `step`; the other dims whole.
-fn dynamic_slice_dim(ctx: &mut Ctx, x: &Val, dim: usize, start: &Val, limit: &Val, step: i64, out: TensorTy) -> Val {
+pub(super) fn dynamic_slice_dim(ctx: &mut Ctx, x: &Val, dim: usize, start: &Val, limit: &Val, step: i64, out: TensorTy) -> Val {
     let mut starts = vec![Extent::Known(0); x.rank()];
     let mut limits = ctx.e.extents(x);
     let mut strides = vec![Extent::Known(1); x.rank()];
