@@ -985,7 +985,7 @@ fn check_symbols_defined(ctx: &Ctx, graphs: &[&Graph], sym_sizes: &HashMap<Strin
         for (name, is_output) in names {
             for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
                 let SymDim::Dynamic(e) = dim else { continue };
-                let missing = e.symbols().into_iter().find(|s| !known.contains(s) && !(is_output && fresh.contains(s)));
+                let missing = e.symbols().into_iter().find(|s| !(known.contains(s) || is_output && fresh.contains(s)));
                 if let Some(s) = missing {
                     return Err(ImportError::Lowering {
                         node: n.name.clone().unwrap_or_else(|| node_target(n).to_string()),

@@ -125,10 +125,13 @@ fn broadcast_shapes(shapes: &[&[i64]]) -> LResult<Vec<i64>> {
     Ok(out)
 }
 
+/// Per result dim, the (shape, dim) a `?` is read from.
+type DimSources = Vec<Option<(usize, usize)>>;
+
 /// NumPy broadcasting of shapes with `?` dims: a `?` meets only itself, a 1 or a
 /// static size (torch.export specializes a dim that could be 1). Also, per result
 /// dim, which shape (and dim of it) a `?` comes from.
-fn broadcast_shapes_dynamic(shapes: &[&[i64]]) -> LResult<(Vec<i64>, Vec<Option<(usize, usize)>>)> {
+fn broadcast_shapes_dynamic(shapes: &[&[i64]]) -> LResult<(Vec<i64>, DimSources)> {
     let rank = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
     let mut out = vec![1i64; rank];
     let mut from = vec![None; rank];
@@ -280,7 +283,7 @@ pub fn index_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if x.elem().is_bool() && !(x.ty.is_static() && indices.iter().flatten().all(|i| i.ty.is_static())) {
         // A mask gathered as i32 (TFLite's GATHER_ND takes no bool), compared back.
         let wide = ctx.e.convert(&x, &ElemTy::I(32));
-        let r = index_gather(ctx, &wide, &indices, &out.dims().to_vec())?;
+        let r = index_gather(ctx, &wide, &indices, out.dims())?;
         let zero = ctx.e.splat_like(0.0, &ElemTy::I(32), &r);
         return Ok(vec![ctx.e.compare("NE", &r, &zero)]);
     }
