@@ -53,7 +53,8 @@ class Index(nn.Module):  # gathers over dynamic tensors; a bool mask indexed by 
         a = torch.gather(x, 2, idx.unsqueeze(-1)).squeeze(-1)
         b, t = mask.shape
         m = mask[torch.arange(b)[:, None], torch.arange(t)[None, :]]
-        return torch.where(m, a, x[:, :, 0])
+        c = x.index_select(2, torch.tensor([3, 0])).sum(-1)
+        return torch.where(m, a, x[:, :, 0]) + c
 
 
 class Writes(nn.Module):  # writes into a dynamic tensor: a row, a slice, the last column

@@ -176,6 +176,9 @@ struct Advanced {
     /// The result shape and the result dims that come from `x` (not from B).
     result: Vec<i64>,
     window: Vec<i64>,
+    /// Each index's coordinates (B + [1]), and where B's dims start in the result.
+    cols: Vec<Val>,
+    batch_at: usize,
 }
 
 fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced> {
@@ -271,7 +274,46 @@ fn finish_advanced(ctx: &mut Ctx, x: &Val, present: &[(usize, &Val)], b: Vec<i64
     result.extend_from_slice(&rest[batch_at..]);
     let window: Vec<i64> =
         (0..result.len() as i64).filter(|&d| d < batch_at as i64 || d >= (batch_at + b.len()) as i64).collect();
-    Advanced { coords, positions, result, window }
+    Advanced { coords, positions, result, window, cols, batch_at }
+}
+
+/// An advanced index whose slices of `x` have dynamic sizes (a gather's slice sizes
+/// are static): one coordinate per result element, the indices broadcast over the
+/// result's run-time shape and iotas along the dims `x` keeps.
+fn gather_by_element(ctx: &mut Ctx, x: &Val, a: &Advanced) -> Val {
+    let b_rank = a.cols[0].rank() - 1;
+    let b_ex: Vec<Extent> = (0..b_rank).map(|i| ctx.e.extent(&a.cols[0], i)).collect();
+    let rest: Vec<usize> = (0..x.rank()).filter(|d| !a.positions.contains(&(*d as i64))).collect();
+    let rest_ex: Vec<Extent> = rest.iter().map(|&d| ctx.e.extent(x, d)).collect();
+    let mut out_ex = rest_ex[..a.batch_at].to_vec();
+    out_ex.extend(b_ex);
+    out_ex.extend(rest_ex[a.batch_at..].iter().cloned());
+    let r = out_ex.len();
+    let mut with_unit = out_ex.clone();
+    with_unit.push(Extent::Known(1));
+    let mut cols = Vec::new();
+    for d in 0..x.rank() {
+        let c = match a.positions.iter().position(|&p| p as usize == d) {
+            Some(j) => {
+                let map: Vec<i64> = (a.batch_at..a.batch_at + b_rank).chain([r]).map(|i| i as i64).collect();
+                ctx.e.broadcast_in_dim_ext(&a.cols[j], &with_unit, &map)
+            }
+            None => {
+                let i = rest.iter().position(|&k| k == d).unwrap_or(0);
+                let at = if i < a.batch_at { i } else { i + b_rank };
+                let c = ctx.e.iota_ext(&out_ex, at, &ElemTy::I(64));
+                shape::unit_last(ctx, &c)
+            }
+        };
+        cols.push(c);
+    }
+    let refs: Vec<&Val> = cols.iter().collect();
+    let mut cshape = a.result.clone();
+    cshape.push(x.rank() as i64);
+    let coords = ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {r} : i64"), tensor(&cshape, ElemTy::I(64)));
+    let all: Vec<i64> = (0..x.rank() as i64).collect();
+    let attrs = gather_attr(&[], &all, &all, r, &vec![1; x.rank()]);
+    ctx.e.op("stablehlo.gather", &[x, &coords], &attrs, tensor(&a.result, x.elem().clone()))
 }
 
 /// `index.Tensor(self, indices)`: `self[i0, i1, ...]` with integer index tensors
@@ -298,13 +340,7 @@ fn index_gather(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>], out: &[i64]) ->
         (0..x.rank()).map(|d| if a.positions.contains(&(d as i64)) { 1 } else { x.shape()[d] }).collect();
     let b_rank = a.coords.rank() - 1;
     if sizes.iter().any(|&d| d < 0) {
-        // Whole slices of dynamic dims: the slice sizes are an operand.
-        let ex: Vec<Extent> =
-            (0..x.rank()).map(|d| if a.positions.contains(&(d as i64)) { Extent::Known(1) } else { ctx.e.extent(&x, d) }).collect();
-        let slice_sizes = ctx.e.extents_tensor(&ex);
-        let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);
-        let attrs = attrs.split(", slice_sizes").next().unwrap_or_default().to_string();
-        let r = ctx.e.op("stablehlo.dynamic_gather", &[&x, &a.coords, &slice_sizes], &attrs, tensor(&a.result, x.elem().clone()));
+        let r = gather_by_element(ctx, &x, &a);
         return Ok(ctx.e.reshape(&r, out));
     }
     let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);

@@ -545,14 +545,46 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
         join(&offset)
     );
     if slice_sizes.iter().any(|&d| d < 0) {
-        // Whole slices of dynamic dims: the slice sizes are an operand.
-        let mut ex = ctx.e.extents(x);
-        ex[axis] = Extent::Known(1);
-        let sizes = ctx.e.extents_tensor(&ex);
-        return ctx.e.op("stablehlo.dynamic_gather", &[x, &idx, &sizes], &numbers, tensor(&out_shape, x.elem().clone()));
+        return take_along_by_element(ctx, x, &idx, axis, ir, &out_shape);
     }
     let attrs = format!("{numbers}, slice_sizes = {}", i64_array(&slice_sizes));
     ctx.e.op("stablehlo.gather", &[x, &idx], &attrs, tensor(&out_shape, x.elem().clone()))
+}
+
+/// [`take_along`] where the slices have dynamic sizes (a gather's slice sizes are
+/// static): one coordinate per result element, iotas over the result's run-time shape
+/// and the index (`idx`, with its unit coordinate dim) at `axis`.
+fn take_along_by_element(ctx: &mut Ctx, x: &Val, idx: &Val, axis: usize, ir: usize, out_shape: &[i64]) -> Val {
+    let mut out_ex: Vec<Extent> = ctx.e.extents(x)[..axis].to_vec();
+    out_ex.extend(ctx.e.extents(idx)[..ir].iter().cloned());
+    out_ex.extend(ctx.e.extents(x)[axis + 1..].iter().cloned());
+    let mut cols = Vec::new();
+    for d in 0..x.rank() {
+        let c = if d == axis {
+            let map: Vec<i64> = (axis as i64..(axis + ir) as i64).chain([out_ex.len() as i64]).collect();
+            let mut ex = out_ex.clone();
+            ex.push(Extent::Known(1));
+            ctx.e.broadcast_in_dim_ext(idx, &ex, &map)
+        } else {
+            let at = if d < axis { d } else { d - 1 + ir };
+            let c = ctx.e.iota_ext(&out_ex, at, &ElemTy::I(64));
+            unit_last(ctx, &c)
+        };
+        cols.push(c);
+    }
+    let refs: Vec<&Val> = cols.iter().collect();
+    let mut coords = out_shape.to_vec();
+    coords.push(x.rank() as i64);
+    let coords = ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {} : i64", out_shape.len()), tensor(&coords, ElemTy::I(64)));
+    let all: Vec<i64> = (0..x.rank() as i64).collect();
+    let attrs = format!(
+        "dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [{}], start_index_map = [{}], index_vector_dim = {}>, indices_are_sorted = false, slice_sizes = {}",
+        join(&all),
+        join(&all),
+        out_shape.len(),
+        i64_array(&vec![1; x.rank()])
+    );
+    ctx.e.op("stablehlo.gather", &[x, &coords], &attrs, tensor(out_shape, x.elem().clone()))
 }
 
 pub fn embedding(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
