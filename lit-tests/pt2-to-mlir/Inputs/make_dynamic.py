@@ -66,6 +66,13 @@ class Writes(nn.Module):  # writes into a dynamic tensor: a row, a slice, the la
         return y
 
 
+class Scatter(nn.Module):  # index_put and scatter_add with run-time index shapes
+    def forward(s, x, idx):  # [B, T, 4], [B] in [0, T)
+        y = x.clone()
+        y[torch.arange(x.shape[0]), idx] = 1.0
+        return y + torch.zeros_like(x).scatter_add(1, idx[:, None, None].expand(-1, 1, 4), x[:, :1])
+
+
 t = Dim("t", min=4, max=32)
 b = Dim("b", min=1, max=8)
 h = Dim("h", min=2, max=16)
@@ -78,6 +85,7 @@ specs = {
     "dyn-index": (Index(), (torch.randn(2, 5, 4), torch.randint(0, 4, (2, 5)), torch.rand(2, 5) > 0.5),
                   {"x": {0: b, 1: t}, "idx": {0: b, 1: t}, "mask": {0: b, 1: t}}),
     "dyn-writes": (Writes(), (torch.randn(2, 5, 4),), {"x": {0: b, 1: t}}),
+    "dyn-scatter": (Scatter(), (torch.randn(2, 5, 4), torch.randint(0, 4, (2,))), {"x": {0: b, 1: t}, "idx": {0: b}}),
 }
 for name, (m, args, dyn) in specs.items():
     ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn)

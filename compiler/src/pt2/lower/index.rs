@@ -277,17 +277,24 @@ fn finish_advanced(ctx: &mut Ctx, x: &Val, present: &[(usize, &Val)], b: Vec<i64
     Advanced { coords, positions, result, window, cols, batch_at }
 }
 
+/// The sizes of an advanced index's result: `x`'s kept dims around B's.
+fn result_extents(ctx: &mut Ctx, x: &Val, a: &Advanced) -> Vec<Extent> {
+    let b_ex: Vec<Extent> = (0..a.cols[0].rank() - 1).map(|i| ctx.e.extent(&a.cols[0], i)).collect();
+    let rest_ex: Vec<Extent> =
+        (0..x.rank()).filter(|d| !a.positions.contains(&(*d as i64))).map(|d| ctx.e.extent(x, d)).collect();
+    let mut out_ex = rest_ex[..a.batch_at].to_vec();
+    out_ex.extend(b_ex);
+    out_ex.extend(rest_ex[a.batch_at..].iter().cloned());
+    out_ex
+}
+
 /// An advanced index whose slices of `x` have dynamic sizes (a gather's slice sizes
 /// are static): one coordinate per result element, the indices broadcast over the
 /// result's run-time shape and iotas along the dims `x` keeps.
 fn gather_by_element(ctx: &mut Ctx, x: &Val, a: &Advanced) -> Val {
     let b_rank = a.cols[0].rank() - 1;
-    let b_ex: Vec<Extent> = (0..b_rank).map(|i| ctx.e.extent(&a.cols[0], i)).collect();
     let rest: Vec<usize> = (0..x.rank()).filter(|d| !a.positions.contains(&(*d as i64))).collect();
-    let rest_ex: Vec<Extent> = rest.iter().map(|&d| ctx.e.extent(x, d)).collect();
-    let mut out_ex = rest_ex[..a.batch_at].to_vec();
-    out_ex.extend(b_ex);
-    out_ex.extend(rest_ex[a.batch_at..].iter().cloned());
+    let out_ex = result_extents(ctx, x, a);
     let r = out_ex.len();
     let mut with_unit = out_ex.clone();
     with_unit.push(Extent::Known(1));
@@ -365,7 +372,12 @@ pub fn index_put(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         .into());
     }
     let v = ctx.e.convert(&values, x.elem());
-    let v = ctx.e.broadcast_to(&v, &a.result);
+    let v = if a.result.iter().all(|&d| d >= 0) {
+        ctx.e.broadcast_to(&v, &a.result)
+    } else {
+        let ex = result_extents(ctx, &x, &a);
+        ctx.e.broadcast_to_ext(&v, &ex)
+    };
     let b_rank = a.coords.rank() - 1;
     let combine = if accumulate { Combine::Add } else { Combine::Replace };
     Ok(vec![scatter(
@@ -432,7 +444,7 @@ fn scatter_operands(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, Val)> {
         return Err(format!("index has rank {}, self has rank {}", index.rank(), x.rank()).into());
     }
     if !index.ty.is_static() {
-        return Err("scatter with a dynamic index shape is not supported yet".into());
+        return scatter_operands_dynamic(ctx, args, x, &index, dim);
     }
     let coords = along_dim_coords(ctx, &index, dim, x.rank());
     let updates = if args.is_tensor("src") {
@@ -444,6 +456,38 @@ fn scatter_operands(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, Val)> {
     };
     let updates = ctx.e.convert(&updates, x.elem());
     let updates = ctx.e.broadcast_to(&updates, index.shape());
+    Ok((x, coords, updates))
+}
+
+/// [`scatter_operands`] with run-time sizes: the updates are `src`'s leading block of
+/// the index's run-time shape (the whole `src` when the archive records the same
+/// sizes), or the scalar broadcast to it.
+fn scatter_operands_dynamic(ctx: &mut Ctx, args: &Args, x: Val, index: &Val, dim: usize) -> LResult<(Val, Val, Val)> {
+    let coords = along_dim_coords(ctx, index, dim, x.rank());
+    let index_ex = ctx.e.extents(index);
+    let updates = if args.is_tensor("src") {
+        let src = args.tensor(ctx, "src")?;
+        if src.rank() != index.rank() {
+            return Err(format!("src has rank {}, index has rank {}", src.rank(), index.rank()).into());
+        }
+        let recorded = |name: Option<&str>| name.and_then(|n| ctx.e.sym_sizes.get(n).cloned());
+        let same = src.shape() == index.shape()
+            && (src.ty.is_static() || recorded(args.tensor_name("src")) == recorded(args.tensor_name("index")));
+        let src = ctx.e.convert(&src, x.elem());
+        if same {
+            src
+        } else {
+            let zeros = vec![Extent::Known(0); src.rank()];
+            let ones = vec![Extent::Known(1); src.rank()];
+            let (starts, limits, strides) =
+                (ctx.e.extents_tensor(&zeros), ctx.e.extents_tensor(&index_ex), ctx.e.extents_tensor(&ones));
+            let t = tensor(index.shape(), x.elem().clone());
+            ctx.e.op("stablehlo.real_dynamic_slice", &[&src, &starts, &limits, &strides], "", t)
+        }
+    } else {
+        let v = args.scalar("value")?;
+        ctx.e.splat_ext(v.as_f64(), x.elem(), &index_ex)
+    };
     Ok((x, coords, updates))
 }
 
