@@ -363,6 +363,11 @@ fn repeat_dynamic(ctx: &mut Ctx, x: &Val, reps: &[i64], in_shape: &[i64]) -> Val
 pub fn constant_pad_nd(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
+    if let Some(Argument::AsSymInts(v)) = args.get("pad") {
+        if v.iter().any(|p| p.as_int().is_none()) {
+            return constant_pad_dynamic(ctx, args, &x, out, v);
+        }
+    }
     let pad = args.ints("pad")?;
     if pad.len() % 2 != 0 || pad.len() / 2 > x.rank() {
         return Err(format!("pad has {} entries for a rank-{} tensor", pad.len(), x.rank()).into());
@@ -383,6 +388,37 @@ pub fn constant_pad_nd(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         i64_array(&vec![0; x.rank()])
     );
     Ok(vec![ctx.e.op("stablehlo.pad", &[&x, &v], &attrs, out)])
+}
+
+/// `constant_pad_nd` whose amounts are run-time sizes (a UNet pads its upsampled map by
+/// the difference to the skip's size): `stablehlo.dynamic_pad`. The amounts are taken
+/// as non-negative (a crop by a run-time amount is not supported; TFLite's PADV2
+/// rejects a negative one when it runs).
+fn constant_pad_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: TensorTy, pad: &[SymIntArgument]) -> LResult<Vec<Val>> {
+    if pad.len() % 2 != 0 || pad.len() / 2 > x.rank() {
+        return Err(format!("pad has {} entries for a rank-{} tensor", pad.len(), x.rank()).into());
+    }
+    let mut low = vec![Extent::Known(0); x.rank()];
+    let mut high = vec![Extent::Known(0); x.rank()];
+    for (i, pair) in pad.chunks(2).enumerate() {
+        let d = x.rank() - 1 - i;
+        for (side, p) in [(&mut low, &pair[0]), (&mut high, &pair[1])] {
+            side[d] = match p {
+                SymIntArgument::AsInt(n) if *n < 0 => {
+                    return Err(format!("a negative pad ({n}) beside run-time pads is not supported").into())
+                }
+                SymIntArgument::AsInt(n) => Extent::Known(*n),
+                SymIntArgument::AsName(name) => Extent::Run(ctx.e.sym_int(name)?),
+            };
+        }
+    }
+    let value = args.opt_scalar("value")?.map(|s| s.as_f64()).unwrap_or(0.0);
+    let v = ctx.e.splat(value, x.elem(), &[]);
+    let low = ctx.e.extents_tensor(&low);
+    let high = ctx.e.extents_tensor(&high);
+    let bytes = vec![0u8; 4 * x.rank()];
+    let interior = ctx.e.constant_from_bytes(tensor(&[x.rank() as i64], SIZE), bytes);
+    Ok(vec![ctx.e.op("stablehlo.dynamic_pad", &[x, &v, &low, &high, &interior], "", out)])
 }
 
 /// `full`, `full_like`, `zeros_like`, `ones_like`, `scalar_tensor`, `new_full`...: a splat
