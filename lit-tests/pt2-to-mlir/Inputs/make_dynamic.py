@@ -9,7 +9,7 @@ which no input size defines (torch.export writes no such input; the importer mus
 still refuse it before lowering anything).
 """
 import io, json, os, sys, zipfile
-import torch, torch.nn as nn
+import torch, torch.nn as nn, torch.nn.functional as F
 from torch.export import Dim
 
 torch.manual_seed(0)
@@ -73,6 +73,13 @@ class Scatter(nn.Module):  # index_put and scatter_add with run-time index shape
         return y + torch.zeros_like(x).scatter_add(1, idx[:, None, None].expand(-1, 1, 4), x[:, :1])
 
 
+class Pad(nn.Module):  # pad by a run-time amount: back to an odd length after halving
+    def forward(s, x):  # [B, T]
+        h = F.max_pool2d(x[:, None, None], (1, 2))[:, 0, 0]
+        u = torch.cat([h, h], 1)
+        return x + F.pad(u, [0, x.shape[1] - u.shape[1]], value=-1.0)
+
+
 t = Dim("t", min=4, max=32)
 b = Dim("b", min=1, max=8)
 h = Dim("h", min=2, max=16)
@@ -85,6 +92,7 @@ specs = {
     "dyn-index": (Index(), (torch.randn(2, 5, 4), torch.randint(0, 4, (2, 5)), torch.rand(2, 5) > 0.5),
                   {"x": {0: b, 1: t}, "idx": {0: b, 1: t}, "mask": {0: b, 1: t}}),
     "dyn-writes": (Writes(), (torch.randn(2, 5, 4),), {"x": {0: b, 1: t}}),
+    "dyn-pad": (Pad(), (torch.randn(2, 5),), {"x": {0: b, 1: t}}),
     "dyn-scatter": (Scatter(), (torch.randn(2, 5, 4), torch.randint(0, 4, (2,))), {"x": {0: b, 1: t}, "idx": {0: b}}),
 }
 for name, (m, args, dyn) in specs.items():

@@ -213,19 +213,26 @@ pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let index = int_arg(ctx, args, "index")?;
     if matches!(index, Some(IntArg::Dynamic(_))) || !x.ty.is_static() {
         // A negative index counts from the run-time end.
-        let n = ctx.e.dim_size(&x, dim);
-        let i = match index {
-            Some(IntArg::Dynamic(v)) => v,
-            Some(IntArg::Static(i)) if i < 0 && size >= 0 => ctx.e.splat((i + size) as f64, &SIZE, &[]),
-            Some(IntArg::Static(i)) if i < 0 => {
-                let k = ctx.e.splat(i as f64, &SIZE, &[]);
-                ctx.e.binary("stablehlo.add", &n, &k)
+        let (i, limit) = match index {
+            Some(IntArg::Static(i)) if i >= 0 || size >= 0 => {
+                let i = if i < 0 { i + size } else { i };
+                (ctx.e.splat(i as f64, &SIZE, &[]), ctx.e.splat((i + 1) as f64, &SIZE, &[]))
             }
-            Some(IntArg::Static(i)) => ctx.e.splat(i as f64, &SIZE, &[]),
+            Some(index) => {
+                let i = match index {
+                    IntArg::Dynamic(v) => v,
+                    IntArg::Static(i) => {
+                        let n = ctx.e.dim_size(&x, dim);
+                        let k = ctx.e.splat(i as f64, &SIZE, &[]);
+                        ctx.e.binary("stablehlo.add", &n, &k)
+                    }
+                };
+                let one = ctx.e.splat(1.0, &SIZE, &[]);
+                let limit = ctx.e.binary("stablehlo.add", &i, &one);
+                (i, limit)
+            }
             None => return Err("argument 'index' is missing".into()),
         };
-        let one = ctx.e.splat(1.0, &SIZE, &[]);
-        let limit = ctx.e.binary("stablehlo.add", &i, &one);
         let mut kept = x.shape().to_vec();
         kept[dim] = 1;
         let s = dynamic_slice_dim(ctx, &x, dim, &i, &limit, 1, tensor(&kept, x.elem().clone()));
