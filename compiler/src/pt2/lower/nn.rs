@@ -740,6 +740,24 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     if ins.iter().any(|&i| i < 0) {
         return Ok(vec![adaptive_dynamic(ctx, &x, &outs, "stablehlo.add", 0.0, true)?]);
     }
+    if n == 1 && ins[0] % outs[0] == 0 && ins[0] != outs[0] {
+        // As a 2-D pool over a unit height (TFLite pools are 2-D).
+        let k = ins[0] / outs[0];
+        let mut ex = ctx.e.extents(&x);
+        ex.insert(lead, Extent::Known(1));
+        let x2 = ctx.e.reshape_ext(&x, &ex);
+        let mut window = vec![1; lead + 1];
+        window.push(k);
+        let p = Pool { window: window.clone(), strides: window, dilations: vec![1; r + 1], pads: vec![[0, 0]; r + 1] };
+        let mut dims2 = out.dims().to_vec();
+        dims2.insert(lead, 1);
+        let sum = reduce_window(ctx, &x2, &p, "stablehlo.add", 0.0, TensorTy::ranked(dims2, out.elem.clone()));
+        let kv = ctx.e.splat_like(k as f64, &out.elem, &sum);
+        let y = ctx.e.binary("stablehlo.divide", &sum, &kv);
+        let mut back = ctx.e.extents(&y);
+        back.remove(lead);
+        return Ok(vec![ctx.e.reshape_ext(&y, &back)]);
+    }
     if ins.iter().zip(&outs).all(|(&i, &o)| i % o == 0) {
         let mut window = vec![1; lead];
         window.extend(ins.iter().zip(&outs).map(|(&i, &o)| i / o));
