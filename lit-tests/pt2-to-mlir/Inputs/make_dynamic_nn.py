@@ -119,6 +119,14 @@ class Composites(nn.Module):
                 self.valid(img), F.adaptive_avg_pool1d(x.transpose(1, 2), 2))
 
 
+class IntArg(nn.Module):
+    """argmax / max.dim of integer ids [b, s] over s (CLIP's end-of-text pooling)."""
+
+    def forward(self, ids):
+        v, i = ids.max(1)
+        return (ids == 2).int().argmax(-1), v, i
+
+
 def save(name, m, args, dyn):
     ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn)
     torch.export.save(ep, os.path.join(HERE, name))
@@ -137,3 +145,4 @@ save("dynamic-ceil-pool.pt2", CeilPool(), (r(2, 3, 10, 11), r(1, 2, 9, 5)),
      {"x": {0: B, 2: 2 * Dim("h2", min=2, max=16), 3: 2 * Dim("w2", min=2, max=16) + 1}, "z": {2: 2 * Dim("u", min=3, max=16) - 1}})
 save("dynamic-composites.pt2", Composites(), (r(2, 8, 5), r(2, 3, 6), r(2, 3, 6, 7)),
      {"x": {0: B, 2: S}, "y": {0: B, 2: 2 * Dim("t", min=1, max=32)}, "img": {0: B, 2: H, 3: W}})
+save("dynamic-int-arg.pt2", IntArg(), (torch.randint(0, 5, (2, 7)),), {"ids": {0: B, 1: S}})

@@ -206,6 +206,9 @@ fn arg_extreme(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<(Val, Val)> {
         }
     };
     let elem = x.elem().clone();
+    if !elem.is_float() {
+        return arg_extreme_int(ctx, &x, dim as usize, dir);
+    }
     let i64t = ElemTy::I(64);
     let ex = ctx.e.extents(&x);
     let idx = ctx.e.iota_ext(&ex, dim as usize, &i64t);
@@ -244,6 +247,26 @@ fn arg_extreme(ctx: &mut Ctx, args: &Args, dir: &str) -> LResult<(Val, Val)> {
     let indices = out.pop().expect("two results");
     let values = out.pop().expect("two results");
     Ok((values, indices))
+}
+
+/// The first extreme of an integer (or bool) `x` along `dim` and its index (i64), as
+/// plain reductions TFLite has (a paired value-and-index reduce legalizes for floats
+/// only): the extreme, then the smallest position holding it (i32 positions: sizes
+/// are i32).
+fn arg_extreme_int(ctx: &mut Ctx, x: &Val, dim: usize, dir: &str) -> LResult<(Val, Val)> {
+    let x = if x.elem().is_bool() { ctx.e.convert(x, &SIZE) } else { x.clone() };
+    let elem = x.elem().clone();
+    let kept: Vec<i64> = (0..x.rank() as i64).filter(|&d| d != dim as i64).collect();
+    let (body, init) = if dir == "GT" { ("stablehlo.maximum", lowest(&elem)) } else { ("stablehlo.minimum", highest(&elem)) };
+    let m = ctx.e.reduce(&x, &[dim as i64], body, init);
+    let mb = ctx.e.broadcast_like(&m, &x, &kept);
+    let hit = ctx.e.compare("EQ", &x, &mb);
+    let ex = ctx.e.extents(&x);
+    let pos = ctx.e.iota_ext(&ex, dim, &SIZE);
+    let none = ctx.e.splat_like(i32::MAX as f64, &SIZE, &pos);
+    let cand = ctx.e.select(&hit, &pos, &none);
+    let first = ctx.e.reduce(&cand, &[dim as i64], "stablehlo.minimum", i32::MAX as f64);
+    Ok((m, ctx.e.convert(&first, &ElemTy::I(64))))
 }
 
 /// `_softmax(self, dim, half_to_float)`: exp(x - max) / sum.
