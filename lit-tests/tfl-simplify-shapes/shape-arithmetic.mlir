@@ -54,15 +54,18 @@ func.func @whole_shape(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
 // -----
 
 // Positional ids: an i64 range of a cast size is a cast of an i32 range (LiteRT sizes
-// that one before running), and gathering rows 0..n of a table is a slice of it.
+// that one before running), and gathering rows 0..n of a table is a slice of it,
+// strided (end [n, to the end]) so that LiteRT sizes it when allocating.
 // CHECK-LABEL: func.func @positions
 // CHECK-NOT: "tfl.range"
 // CHECK-NOT: "tfl.gather"
 // CHECK: %[[N:.*]] = "tfl.strided_slice"(%{{.*}}) {{.*}} : (tensor<2xi32>, tensor<1xi32>, tensor<1xi32>, tensor<1xi32>) -> tensor<1xi32>
-// CHECK: %[[SIZE:.*]] = "tfl.concatenation"(%[[N]], %{{.*}}) {{.*}} -> tensor<2xi32>
-// CHECK: "tfl.slice"(%arg1, %{{.*}}, %[[SIZE]]) : (tensor<64x32xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<?x32xf32>
+// CHECK: %[[END:.*]] = "tfl.concatenation"(%[[N]], %{{.*}}) {{.*}} -> tensor<2xi32>
+// CHECK: "tfl.strided_slice"(%arg1, %{{.*}}, %[[END]], %{{.*}}) {{{.*}}end_mask = 2 : i32{{.*}}} : (tensor<64x32xf32>, tensor<2xi32>, tensor<2xi32>, tensor<2xi32>) -> tensor<?x32xf32>
+// CHECK-NOT: "tfl.slice"
 // PAT: [pattern] RangeOfCastsInI32 on 'tfl.range'
 // PAT: [pattern] GatherOfRangeToSlice on 'tfl.gather'
+// PAT: [pattern] SliceToStridedSlice on 'tfl.slice'
 func.func @positions(%x: tensor<1x?xi64>, %w: tensor<64x32xf32>) -> tensor<?x32xf32> {
   %s = "tfl.shape"(%x) : (tensor<1x?xi64>) -> tensor<2xi32>
   %b1 = "tfl.pseudo_const"() {value = dense<1> : tensor<1xi32>} : () -> tensor<1xi32>
@@ -112,7 +115,7 @@ func.func @other_folds(%x: tensor<?x8xi64>, %w: tensor<64x32xf32>) -> (tensor<?x
 
 // -----
 
-// A static function (no tfl.shape) is not touched, duplicates included.
+// A static function (no unknown dims, no tfl.shape) is not touched, duplicates included.
 // CHECK-LABEL: func.func @static_untouched
 // CHECK-COUNT-2: "tfl.reshape"
 func.func @static_untouched(%x: tensor<2x8xf32>) -> (tensor<16xf32>, tensor<16xf32>) {

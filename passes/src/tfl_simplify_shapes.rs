@@ -33,7 +33,10 @@
 //! - on `tfl.range`: RangeOfCastsInI32 (an i64 range of i32 sizes is a cast of an i32
 //!   range: the range's size is then known when tensors are allocated);
 //! - on `tfl.gather`: GatherIndicesCastFromI32 (gather takes i32 indices itself),
-//!   GatherOfRangeToSlice (`gather(w, range(0, n, 1))` on axis 0 is `w[:n]`).
+//!   GatherOfRangeToSlice (`gather(w, range(0, n, 1))` on axis 0 is `w[:n]`);
+//! - on `tfl.slice`: SliceToStridedSlice (LiteRT's SLICE of a value with an unknown dim,
+//!   or with a run-time size, is re-sized at every invoke even when its bounds are
+//!   known early; the same STRIDED_SLICE is sized at allocation).
 
 use crate::constant::{insert_i32, read};
 use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
@@ -78,6 +81,8 @@ const PATTERNS: &[Pattern] = &[
     // ---- tfl.gather ---------------------------------------------------------------
     Pattern::new("GatherOfRangeToSlice", tfl::Gather::NAME, gather_of_range_to_slice).with_benefit(2),
     Pattern::new("GatherIndicesCastFromI32", tfl::Gather::NAME, gather_indices_cast_from_i32).with_benefit(1),
+    // ---- tfl.slice ------------------------------------------------------------------
+    Pattern::new("SliceToStridedSlice", tfl::Slice::NAME, slice_to_strided_slice),
 ];
 
 static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
@@ -88,8 +93,12 @@ impl Pass for TflSimplifyShapes {
     fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
         let mut rw = Rewriter::new(func.context());
         let Some(body) = func.body() else { return Ok(false) };
-        // A static model has no shape computations: nothing here may touch it.
-        if !body.ops().iter().any(|op| op.isa::<tfl::Shape>()) {
+        // A static model has no unknown dims and no shape computations: nothing here
+        // may touch it.
+        let unknown = |v: Value<'_>| v.ty().dims().iter().any(|&d| d < 0);
+        let dynamic = body.arguments().into_iter().any(unknown)
+            || body.ops().iter().any(|op| op.isa::<tfl::Shape>() || (0..op.num_results()).any(|i| unknown(op.result(i))));
+        if !dynamic {
             return Ok(false);
         }
         merge_identical_shape_ops(func, &mut rw);
@@ -455,6 +464,106 @@ fn gather_of_range_to_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     };
     let s = tfl::Slice::build(rw, &[g.output().raw_type()], w, begin, size).create();
     rw.replace_op(op, &[s.output()]);
+    true
+}
+
+/// `slice(x, begin, size)` over unknown dims or with a run-time size ->
+/// `strided_slice(x, begin, begin + size)`, a size of -1 as an end mask bit. LiteRT's
+/// SLICE sizes its result only when `x` has no unknown dim and `begin`/`size` are
+/// constants (else the result, and every tensor computed from it, is re-sized at each
+/// invoke); STRIDED_SLICE does with any input when its bounds are constants or were
+/// computed at allocation. A run-time size is taken as the end where `begin` is 0.
+fn slice_to_strided_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(sl) = op.cast::<tfl::Slice>() else { return false };
+    let (x, out) = (sl.input(), sl.output());
+    let rank = x.ty().dims().len();
+    if x.ty().rank().is_none() || rank == 0 || rank > 5 {
+        return false;
+    }
+    let Some(begin) = sl.begin().const_ints() else { return false };
+    if begin.len() != rank || begin.iter().any(|&b| b < 0) {
+        return false;
+    }
+    let size_const = sl.size().const_ints();
+    let dynamic_input = x.ty().dims().iter().any(|&d| d < 0);
+    if size_const.is_some() && !dynamic_input {
+        return false;
+    }
+    // End of each dim: a constant, the run-time size (begin 0), or to the end (mask).
+    let mut end_mask = 0i64;
+    let end = match size_const {
+        Some(size) => {
+            if size.len() != rank {
+                return false;
+            }
+            let mut end = Vec::with_capacity(rank);
+            for (i, (&b, &n)) in begin.iter().zip(&size).enumerate() {
+                match n {
+                    -1 => {
+                        end_mask |= 1 << i;
+                        end.push(0);
+                    }
+                    n if n >= 0 => end.push(b + n),
+                    _ => return false,
+                }
+            }
+            rw.set_insertion_before(op);
+            let Ok(e) = insert_i32(rw, &end) else { return false };
+            e
+        }
+        None => {
+            // Only a concatenation of pieces whose constant elements are not -1 where
+            // the begin is not 0 (then the piece is the end).
+            if begin.iter().any(|&b| b != 0) || sl.size().ty().dims() != [rank as i64] || sl.size().elem() != ElemTy::I(32) {
+                return false;
+            }
+            let Some(c) = sl.size().defined_by::<tfl::Concatenation>() else { return false };
+            let mut pieces = Vec::new();
+            let mut at = 0usize;
+            rw.set_insertion_before(op);
+            for p in c.values() {
+                let Some(&n) = p.ty().dims().first() else { return false };
+                if n < 0 || p.ty().dims().len() != 1 {
+                    return false;
+                }
+                match p.const_ints() {
+                    Some(vals) => {
+                        let mut k = Vec::with_capacity(vals.len());
+                        for (j, &v) in vals.iter().enumerate() {
+                            if v == -1 {
+                                end_mask |= 1 << (at + j);
+                                k.push(0);
+                            } else if v >= 0 {
+                                k.push(v);
+                            } else {
+                                return false;
+                            }
+                        }
+                        let Ok(kv) = insert_i32(rw, &k) else { return false };
+                        pieces.push(kv);
+                    }
+                    None => pieces.push(p),
+                }
+                at += n as usize;
+            }
+            if at != rank {
+                return false;
+            }
+            let ty = sl.size().raw_type();
+            tfl::Concatenation::build(rw, &[ty], &pieces).axis(0).fused_activation_function("NONE").create().output()
+        }
+    };
+    let Ok(b) = insert_i32(rw, &begin) else { return false };
+    let Ok(strides) = insert_i32(rw, &vec![1; rank]) else { return false };
+    let new = tfl::StridedSlice::build(rw, &[out.raw_type()], x, b, end, strides)
+        .begin_mask(0)
+        .end_mask(end_mask)
+        .ellipsis_mask(0)
+        .new_axis_mask(0)
+        .shrink_axis_mask(0)
+        .offset(false)
+        .create();
+    rw.replace_op(op, &[new.output()]);
     true
 }
 
