@@ -266,6 +266,11 @@ pub struct Emitter<'c> {
     /// The size expression of each named symbolic integer of the graph (`sym_size_int_1`,
     /// the result of `_operator.mul`...): what a node argument naming one stands for.
     pub sym_ints: HashMap<String, Expr>,
+    /// Input dims whose size is a derived expression (`8*s39`), read from the input:
+    /// that expression is evaluated as the read, not rebuilt from its symbol.
+    pub input_sizes: Vec<(Expr, Val)>,
+    /// Each size symbol's range (torch.export's range constraints).
+    pub sym_ranges: HashMap<String, (Option<i64>, Option<i64>)>,
     /// The recorded symbolic sizes of every tensor of the graph with a dynamic dim.
     pub sym_sizes: HashMap<String, Vec<SymDim>>,
     /// `get_dimension_size` results by (value, dim).
@@ -300,6 +305,8 @@ impl<'c> Emitter<'c> {
             syms: HashMap::new(),
             sym_ints: HashMap::new(),
             sym_sizes: HashMap::new(),
+            input_sizes: Vec::new(),
+            sym_ranges: HashMap::new(),
             dim_sizes: HashMap::new(),
             dynamic_shapes: Vec::new(),
             dynamic_names: Vec::new(),
@@ -820,6 +827,16 @@ impl Emitter<'_> {
         })
     }
 
+    /// The smallest and largest size of dim `d` of graph tensor `name` by the Dims'
+    /// ranges (`None`: not known).
+    pub fn recorded_bounds(&self, name: &str, d: usize) -> (Option<i64>, Option<i64>) {
+        match self.sym_sizes.get(name).and_then(|dims| dims.get(d)) {
+            Some(SymDim::Static(n)) => (Some(*n), Some(*n)),
+            Some(SymDim::Dynamic(e)) => e.bounds(&|s: &str| self.sym_ranges.get(s).copied().unwrap_or((None, None))),
+            None => (None, None),
+        }
+    }
+
     /// The value of the graph's symbolic integer `name` as a 0-d i32.
     pub fn sym_int(&mut self, name: &str) -> Result<Val, String> {
         let e = self.sym_ints.get(name).cloned().ok_or_else(|| format!("symbolic integer '{name}' has no recorded value"))?;
@@ -831,6 +848,9 @@ impl Emitter<'_> {
         // Parts without symbols are folded here (`-2 + s27`: one constant).
         if let Some(n) = e.constant() {
             return Ok(self.splat(n as f64, &SIZE, &[]));
+        }
+        if let Some((_, v)) = self.input_sizes.iter().find(|(k, _)| k == e) {
+            return Ok(v.clone());
         }
         Ok(match e {
             Expr::Int(n) => self.splat(*n as f64, &SIZE, &[]),
