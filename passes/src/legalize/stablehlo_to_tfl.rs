@@ -1868,7 +1868,16 @@ fn gather<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, Strin
         tfl_transpose(rw, op, ix, &iperm)
     };
     let nd_shape: Vec<i64> = batch.iter().copied().chain(rest.iter().map(|&d| pd[d])).collect();
-    let g = emit(rw, op, tfl::GatherNd::NAME, &[params, indices], like(p, &nd_shape), &[]);
+    // TFLite's GATHER_ND has no bool kernel: bools are gathered as int8 (a mask picked
+    // by positions) and cast back.
+    let g = if is_bool(params) {
+        let i8t = rw.context().integer(8);
+        let wide = emit(rw, op, tfl::Cast::NAME, &[params], params.raw_type().with_element(i8t), &[]);
+        let picked = emit(rw, op, tfl::GatherNd::NAME, &[wide, indices], like(wide, &nd_shape), &[]);
+        emit(rw, op, tfl::Cast::NAME, &[picked], like(p, &nd_shape), &[])
+    } else {
+        emit(rw, op, tfl::GatherNd::NAME, &[params, indices], like(p, &nd_shape), &[])
+    };
     // Result dim j: the k-th offset dim is gather_nd's dim batch + k; the others are
     // batch dims in order.
     let (mut next_batch, mut out_perm) = (0i64, Vec::new());
