@@ -103,6 +103,12 @@ impl Pass for TflSimplifyShapes {
         }
         merge_identical_shape_ops(func, &mut rw);
         run_patterns(INFO.name, func, &PATTERN_SET, GreedyConfig::default(), &mut rw)?;
+        // Position-only values (a causal mask spelled out) become slices of tables; the
+        // sizes their ends read are merged and folded next.
+        if crate::range_table::fold_range_tables(func, &mut rw) {
+            rw.erase_dead_ops(func);
+            run_patterns(INFO.name, func, &PATTERN_SET, GreedyConfig::default(), &mut rw)?;
+        }
         merge_identical_shape_ops(func, &mut rw);
         rw.erase_dead_ops(func);
         Ok(rw.changed())
