@@ -34,6 +34,9 @@
 //!   range: the range's size is then known when tensors are allocated);
 //! - on `tfl.gather`: GatherIndicesCastFromI32 (gather takes i32 indices itself),
 //!   GatherOfRangeToSlice (`gather(w, range(0, n, 1))` on axis 0 is `w[:n]`);
+//! - on `tfl.select_v2`: SelectOfTruncatedDivisionToFloorDiv (JAX's integer floor
+//!   division of sizes, `q = x / y` minus 1 where the signs differ and the truncated
+//!   remainder is not 0, spelled out in 16 ops, is `floor_div(x, y)`);
 //! - on `tfl.slice`: SliceToStridedSlice (LiteRT's SLICE of a value with an unknown dim,
 //!   or with a run-time size, is re-sized at every invoke even when its bounds are
 //!   known early; the same STRIDED_SLICE is sized at allocation).
@@ -83,6 +86,8 @@ const PATTERNS: &[Pattern] = &[
     Pattern::new("GatherIndicesCastFromI32", tfl::Gather::NAME, gather_indices_cast_from_i32).with_benefit(1),
     // ---- tfl.slice ------------------------------------------------------------------
     Pattern::new("SliceToStridedSlice", tfl::Slice::NAME, slice_to_strided_slice),
+    // ---- tfl.select_v2 --------------------------------------------------------------
+    Pattern::new("SelectOfTruncatedDivisionToFloorDiv", tfl::SelectV2::NAME, select_of_truncated_division_to_floor_div),
 ];
 
 static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
@@ -640,4 +645,74 @@ fn strided_slice_of_concatenation_piece<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -
         start = end;
     }
     false
+}
+
+/// The operands of `v`'s defining op `name` (one result, no fused activation).
+fn operands_of<'c>(v: Value<'c>, name: &str) -> Option<Vec<Value<'c>>> {
+    let d = v.defining_op().filter(|d| d.name() == name && d.num_results() == 1)?;
+    d.str_attr("fused_activation_function").is_none_or(|a| a == "NONE").then(|| d.operands())
+}
+
+/// Whether `v` is a constant whose elements are all `n`.
+fn is_splat(v: Value<'_>, n: i64) -> bool {
+    crate::constant::read_compact(v).and_then(|c| c.ints()).is_some_and(|c| !c.is_empty() && c.iter().all(|&x| x == n))
+}
+
+/// `a != b` in either order.
+fn not_equal_of<'c>(v: Value<'c>) -> Option<(Value<'c>, Value<'c>)> {
+    let o = operands_of(v, tfl::NotEqual::NAME)?;
+    Some((o[0], o[1]))
+}
+
+/// Whether `c` is `(sign(x) != sign(y)) && (rem(x, y) != 0)`, `rem` truncated as
+/// legalization writes StableHLO's remainder: `r = floor_mod(x, y)`, then `r - y`
+/// where `r != 0` and `x < 0 != y < 0`, else `r`.
+fn floor_division_fix(c: Value<'_>, x: Value<'_>, y: Value<'_>) -> Option<()> {
+    let and = operands_of(c, tfl::LogicalAnd::NAME)?;
+    let (sx, sy) = not_equal_of(and[0])?;
+    let (sx, sy) = (operands_of(sx, tfl::Sign::NAME)?, operands_of(sy, tfl::Sign::NAME)?);
+    if sx[0] != x || sy[0] != y {
+        return None;
+    }
+    let (rem, zero) = not_equal_of(and[1])?;
+    if !is_splat(zero, 0) {
+        return None;
+    }
+    let sel = operands_of(rem, tfl::SelectV2::NAME)?;
+    let fm = sel[2];
+    let m = operands_of(fm, tfl::FloorMod::NAME)?;
+    let shifted = operands_of(sel[1], tfl::Sub::NAME)?;
+    if m[0] != x || m[1] != y || shifted[0] != fm || shifted[1] != y {
+        return None;
+    }
+    let cond = operands_of(sel[0], tfl::LogicalAnd::NAME)?;
+    let (lx, ly) = not_equal_of(cond[0])?;
+    let (lx, ly) = (operands_of(lx, tfl::Less::NAME)?, operands_of(ly, tfl::Less::NAME)?);
+    let (r, z) = not_equal_of(cond[1])?;
+    let ok = lx[0] == x && ly[0] == y && is_splat(lx[1], 0) && is_splat(ly[1], 0) && r == fm && is_splat(z, 0);
+    ok.then_some(())
+}
+
+/// `select(sign(x) != sign(y) && rem(x, y) != 0, x / y - 1, x / y)` on integers ->
+/// `floor_div(x, y)`: JAX's `//` on sizes (a strided SAME convolution's output size
+/// and padding), one op instead of sixteen.
+fn select_of_truncated_division_to_floor_div<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(s) = op.cast::<tfl::SelectV2>() else { return false };
+    let out = s.output();
+    if out.elem() != ElemTy::I(32) || out.ty().dims().len() > 1 {
+        return false;
+    }
+    let Some(q) = operands_of(s.y(), tfl::Div::NAME) else { return false };
+    let Some(minus) = operands_of(s.x(), tfl::Sub::NAME) else { return false };
+    let (x, y) = (q[0], q[1]);
+    if minus[0] != s.y() || !is_splat(minus[1], 1) || floor_division_fix(s.condition(), x, y).is_none() {
+        return false;
+    }
+    if !x.same_type(out) && !(y.same_type(out) && x.ty().dims().is_empty()) {
+        return false;
+    }
+    rw.set_insertion_before(op);
+    let f = tfl::FloorDiv::build(rw, &[out.raw_type()], x, y).create();
+    rw.replace_op(op, &[f.output()]);
+    true
 }
