@@ -65,3 +65,18 @@ func.func @kept(%x: tensor<?x8xf32>, %w: tensor<64x32xf32>) -> (tensor<2x4xf32>,
   %z = "tfl.slice"(%w, %b, %size) : (tensor<64x32xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<?x32xf32>
   return %y, %z : tensor<2x4xf32>, tensor<?x32xf32>
 }
+
+// -----
+
+// A run-time begin with constant sizes (a dynamic_slice's clamped starts): an offset
+// strided slice whose ends are the sizes, so the result is sized before the begin is
+// known.
+// CHECK-LABEL: func.func @runtime_begin
+// CHECK: %[[E:.*]] = "tfl.pseudo_const"() {value = dense<[2, 3]> : tensor<2xi32>}
+// CHECK: "tfl.strided_slice"(%arg0, %arg1, %[[E]], %{{.*}}) {begin_mask = 0 : i32, ellipsis_mask = 0 : i32, end_mask = 0 : i32, new_axis_mask = 0 : i32, offset = true, shrink_axis_mask = 0 : i32} : (tensor<?x6xf32>, tensor<2xi32>, tensor<2xi32>, tensor<2xi32>) -> tensor<2x3xf32>
+// PAT: [pattern] SliceToStridedSlice on 'tfl.slice'
+func.func @runtime_begin(%x: tensor<?x6xf32>, %b: tensor<2xi32>) -> tensor<2x3xf32> {
+  %n = "tfl.pseudo_const"() {value = dense<[2, 3]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %y = "tfl.slice"(%x, %b, %n) : (tensor<?x6xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}

@@ -483,7 +483,8 @@ fn gather_of_range_to_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
 /// SLICE sizes its result only when `x` has no unknown dim and `begin`/`size` are
 /// constants (else the result, and every tensor computed from it, is re-sized at each
 /// invoke); STRIDED_SLICE does with any input when its bounds are constants or were
-/// computed at allocation. A run-time size is taken as the end where `begin` is 0.
+/// computed at allocation. A run-time size is taken as the end where `begin` is 0; a
+/// run-time begin with constant sizes is an `offset` slice (ends relative to begin).
 fn slice_to_strided_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(sl) = op.cast::<tfl::Slice>() else { return false };
     let (x, out) = (sl.input(), sl.output());
@@ -491,11 +492,30 @@ fn slice_to_strided_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     if x.ty().rank().is_none() || rank == 0 || rank > 5 {
         return false;
     }
-    let Some(begin) = sl.begin().const_ints() else { return false };
+    let size_const = sl.size().const_ints();
+    let Some(begin) = sl.begin().const_ints() else {
+        // A run-time begin with constant sizes (a dynamic_slice): with `offset` the
+        // ends are the sizes, so LiteRT sizes the result before it knows the begin.
+        let Some(size) = size_const.filter(|n| n.len() == rank && n.iter().all(|&x| x >= 0)) else { return false };
+        if sl.begin().elem() != ElemTy::I(32) || sl.begin().ty().dims() != [rank as i64] {
+            return false;
+        }
+        rw.set_insertion_before(op);
+        let (Ok(end), Ok(strides)) = (insert_i32(rw, &size), insert_i32(rw, &vec![1; rank])) else { return false };
+        let new = tfl::StridedSlice::build(rw, &[out.raw_type()], x, sl.begin(), end, strides)
+            .begin_mask(0)
+            .end_mask(0)
+            .ellipsis_mask(0)
+            .new_axis_mask(0)
+            .shrink_axis_mask(0)
+            .offset(true)
+            .create();
+        rw.replace_op(op, &[new.output()]);
+        return true;
+    };
     if begin.len() != rank || begin.iter().any(|&b| b < 0) {
         return false;
     }
-    let size_const = sl.size().const_ints();
     let dynamic_input = x.ty().dims().iter().any(|&d| d < 0);
     if size_const.is_some() && !dynamic_input {
         return false;
