@@ -16,7 +16,9 @@
 //!   %m = "tfl.strided_slice"(%s, [1], [2]) shrink
 //!
 //! Identical shape ops are merged first (same operands and attributes; every op here is
-//! pure). Patterns (`<Op><Effect>`):
+//! pure). After the patterns, values computed from positions `range(0, n)` only (a
+//! causal mask spelled out) become slices of constant tables at the inputs' recorded
+//! maximum sizes (`range_table.rs`). Patterns (`<Op><Effect>`):
 //! - on `tfl.reshape`: ReshapeShrunkSliceToSlice (`reshape(slice(v){shrink}, [1])` is the
 //!   slice without shrink), ReshapeToOwnShape (`reshape(x, shape(x))` is `x`),
 //!   ReshapeRank1Identity (1-D to 1-D), ReshapeRuntimeShapeToConstant (a result type
