@@ -20,7 +20,7 @@
 
 use super::stablehlo_to_tfl::*;
 use crate::constant;
-use edge_dialects::ir::ElemTy;
+use edge_dialects::ir::{ElemTy, DYN};
 use edge_dialects::mlir::{Op, Rewriter, Type, Value};
 use edge_dialects::rules::broadcast_shapes;
 use edge_dialects::stablehlo::attrs::ScatterDims;
@@ -110,7 +110,10 @@ impl Form {
             .iter()
             .map(|&d| usize::try_from(d).ok().filter(|&d| d < up.len()))
             .collect::<Option<_>>()?;
-        if update_window_dims.len() != rest.len() || update_window_dims.iter().zip(&rest).any(|(&w, &r)| up[w] != x[r])
+        // An unknown size matches any: the verifier has checked what it can.
+        let differ = |a: i64, b: i64| a != b && a != DYN && b != DYN;
+        if update_window_dims.len() != rest.len()
+            || update_window_dims.iter().zip(&rest).any(|(&w, &r)| differ(up[w], x[r]))
         {
             return None;
         }
@@ -121,7 +124,9 @@ impl Form {
         }
         let batch: Vec<i64> = ix.iter().enumerate().filter(|(i, _)| *i != index_vector_dim).map(|(_, &d)| d).collect();
         let update_scatter_dims: Vec<usize> = (0..up.len()).filter(|d| !update_window_dims.contains(d)).collect();
-        if update_scatter_dims.iter().map(|&d| up[d]).ne(batch.iter().copied()) {
+        if update_scatter_dims.len() != batch.len()
+            || update_scatter_dims.iter().zip(&batch).any(|(&d, &b)| differ(up[d], b))
+        {
             return None;
         }
         Some(Form { indexed, rest, index_vector_dim, batch, update_scatter_dims, update_window_dims })
@@ -284,9 +289,10 @@ pub fn scatter<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, 
     let (x, ix, up) = (ins[0], ins[1], ins[2]);
     let (xt, it, ut) = (ty(x), ty(ix), ty(up));
     // Index vectors are compared and cast in int32 or int64 only.
-    if !xt.is_static() || !it.is_static() || !ut.is_static() || !matches!(it.elem, ElemTy::I(32) | ElemTy::I(64)) {
+    if !matches!(it.elem, ElemTy::I(32) | ElemTy::I(64)) {
         return Ok(None);
     }
+    let dynamic = !xt.is_static() || !it.is_static() || !ut.is_static();
     let Some(dn) = op.attr("scatter_dimension_numbers") else {
         return Err("'stablehlo.scatter' op has no scatter_dimension_numbers".into());
     };
@@ -294,6 +300,9 @@ pub fn scatter<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, 
     let (Some(comb), Some(form)) = (combiner(op), Form::of(&dn, xt.dims(), it.dims(), ut.dims())) else {
         return Ok(None);
     };
+    if dynamic {
+        return scatter_dynamic(op, rw, comb, &form);
+    }
     let elem_ok = match comb {
         Combiner::Overwrite => true,
         Combiner::Add => matches!(xt.elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64)),
@@ -429,5 +438,222 @@ pub fn scatter<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, 
     // Back to the operand's layout.
     let permuted_dims: Vec<i64> = x_perm.iter().map(|&d| xd[d as usize]).collect();
     let y = reshaped(rw, op, y_rows, &permuted_dims);
+    Ok(defining_op(permuted(rw, op, y, &inverse(&x_perm))))
+}
+
+// ---- unknown dims ------------------------------------------------------------------
+
+/// A size: known, or a 0-d int32 value computed at run time.
+#[derive(Clone, Copy)]
+enum Size<'c> {
+    Known(i64),
+    Run(Value<'c>),
+}
+
+impl Size<'_> {
+    fn dim(self) -> i64 {
+        match self {
+            Size::Known(n) => n,
+            Size::Run(_) => DYN,
+        }
+    }
+}
+
+/// The size of dim `d` of `v` (read from `tfl.shape` of where it comes from).
+fn size_of<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, v: Value<'c>, d: usize) -> Size<'c> {
+    match ty(v).dims()[d] {
+        n if n >= 0 => Size::Known(n),
+        _ => Size::Run(super::dynamic::dim_size(rw, op, v, d)),
+    }
+}
+
+/// The product of `sizes`: known when all are, else `tfl.mul`s (LiteRT evaluates MUL
+/// of shape values when it allocates tensors).
+fn product<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, sizes: &[Size<'c>]) -> Size<'c> {
+    let known: i64 = sizes.iter().map(|s| if let Size::Known(n) = s { *n } else { 1 }).product();
+    let mut acc: Option<Value<'c>> = None;
+    for s in sizes {
+        if let Size::Run(v) = s {
+            acc = Some(match acc {
+                Some(a) => arith(rw, op, tfl::Mul::NAME, a, *v),
+                None => *v,
+            });
+        }
+    }
+    match acc {
+        None => Size::Known(known),
+        Some(a) if known == 1 => Size::Run(a),
+        Some(a) => {
+            let k = super::dynamic::scalar_i32(rw, op, known);
+            Size::Run(arith(rw, op, tfl::Mul::NAME, a, k))
+        }
+    }
+}
+
+/// The 0-d int32 value of a size.
+fn size_value<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, s: Size<'c>) -> Value<'c> {
+    match s {
+        Size::Known(n) => super::dynamic::scalar_i32(rw, op, n),
+        Size::Run(v) => v,
+    }
+}
+
+/// `sizes` as a 1-D int32 shape: a constant when known, else `tfl.pack` of the sizes.
+fn shape_value<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, sizes: &[Size<'c>]) -> Value<'c> {
+    if sizes.iter().all(|s| matches!(s, Size::Known(_))) {
+        return i32_const(rw, op, &sizes.iter().map(|s| s.dim()).collect::<Vec<_>>());
+    }
+    let parts: Vec<Value<'c>> = sizes.iter().map(|&s| size_value(rw, op, s)).collect();
+    let attrs = [("axis", i32_attr(op, 0)), ("values_count", i32_attr(op, parts.len() as i64))];
+    emit(rw, op, tfl::Pack::NAME, &parts, tensor_type(&[parts.len() as i64], i32_type(op)), &attrs)
+}
+
+/// `v` reshaped to `sizes`: a constant shape (-1 for the one unknown size) when it can
+/// be, else the packed run-time shape.
+fn reshaped_to<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, v: Value<'c>, sizes: &[Size<'c>]) -> Value<'c> {
+    let dims: Vec<i64> = sizes.iter().map(|s| s.dim()).collect();
+    if dims.iter().filter(|&&d| d == DYN).count() <= 1 {
+        if ty(v).dims() == dims {
+            return v;
+        }
+        return reshape_to(rw, op, v, &dims);
+    }
+    let shape = shape_value(rw, op, sizes);
+    emit(rw, op, tfl::Reshape::NAME, &[v, shape], like(v, &dims), &[])
+}
+
+/// `scatter` with unknown dims (overwrite and add): the same rows as the static form,
+/// their sizes computed at run time from the operands' shapes, the update order a
+/// `tfl.range` over the run-time count of index vectors.
+fn scatter_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: &Form) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    let (x, ix, up) = (ins[0], ins[1], ins[2]);
+    let xt = ty(x);
+    let ok = match comb {
+        Combiner::Overwrite => true,
+        Combiner::Add => matches!(xt.elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64)),
+        _ => false,
+    };
+    if !ok {
+        return Ok(None);
+    }
+    let xd = xt.dims().to_vec();
+    let k = form.indexed.len();
+    let bounds: Vec<Size<'c>> = form.indexed.iter().map(|&d| size_of(rw, op, x, d)).collect();
+    let s = product(rw, op, &bounds);
+    let rest: Vec<Size<'c>> = form.rest.iter().map(|&d| size_of(rw, op, x, d)).collect();
+    let r = product(rw, op, &rest);
+    let irank = ty(ix).dims().len();
+    let batch: Vec<Size<'c>> =
+        (0..irank).filter(|&d| d != form.index_vector_dim).map(|d| size_of(rw, op, ix, d)).collect();
+    let n = product(rw, op, &batch);
+    let i32t = i32_type(op);
+    let b = bool_type(op);
+
+    // Row ids: index vectors as [N, K], checked against the bounds in their own type.
+    let mut v = ix;
+    if form.index_vector_dim + 1 < irank {
+        let perm: Vec<i64> = (0..irank as i64)
+            .filter(|&i| i != form.index_vector_dim as i64)
+            .chain([form.index_vector_dim as i64])
+            .collect();
+        v = tfl_transpose(rw, op, v, &perm);
+    }
+    v = reshaped_to(rw, op, v, &[n, Size::Known(k as i64)]);
+    let mut hi = shape_value(rw, op, &bounds);
+    if ty(v).elem != ElemTy::I(32) {
+        hi = cast_to(rw, op, hi, elem_of(v));
+    }
+    let zero = scalar_like(rw, op, v, 0.0)?;
+    let ge = same_shape(rw, op, tfl::GreaterEqual::NAME, &[v, zero], b);
+    let lt = same_shape(rw, op, tfl::Less::NAME, &[v, hi], b);
+    let both = same_shape(rw, op, tfl::LogicalAnd::NAME, &[ge, lt], b);
+    let inb = reduce_axis(rw, op, tfl::ReduceAll::NAME, both, 1, &[n.dim()]);
+    if ty(v).elem != ElemTy::I(32) {
+        v = cast_to(rw, op, v, i32t);
+    }
+    let ids = if k == 1 {
+        reshaped_to(rw, op, v, &[n])
+    } else {
+        let strides: Vec<Size<'c>> = (0..k).map(|i| product(rw, op, &bounds[i + 1..])).collect();
+        let st = shape_value(rw, op, &strides);
+        let scaled = arith(rw, op, tfl::Mul::NAME, v, st);
+        reduce_axis(rw, op, tfl::Sum::NAME, scaled, 1, &[n.dim()])
+    };
+    let zero = scalar_like(rw, op, ids, 0.0)?;
+    let ids = select(rw, op, inb, ids, zero)?;
+
+    let num = match s {
+        Size::Known(c) => i32_const(rw, op, &[c]),
+        Size::Run(c) => reshape_to(rw, op, c, &[1]),
+    };
+    // Per row, the last in-bounds update that writes it, and whether there is one.
+    let last_writer = |rw: &mut Rewriter<'c>| -> Result<(Value<'c>, Value<'c>), String> {
+        let start = super::dynamic::scalar_i32(rw, op, 0);
+        let step = super::dynamic::scalar_i32(rw, op, 1);
+        let count = size_value(rw, op, n);
+        let order = emit(rw, op, tfl::Range::NAME, &[start, count, step], tensor_type(&[n.dim()], i32t), &[]);
+        let masked = scalar_like(rw, op, order, -1.0)?;
+        let order = select(rw, op, inb, order, masked)?;
+        let last = emit(rw, op, tfl::UnsortedSegmentMax::NAME, &[order, ids, num], tensor_type(&[s.dim()], i32t), &[]);
+        let zero = scalar_like(rw, op, last, 0.0)?;
+        let written = same_shape(rw, op, tfl::GreaterEqual::NAME, &[last, zero], b);
+        let row = emit(rw, op, tfl::Maximum::NAME, &[last, zero], last.raw_type(), &[]);
+        Ok((row, written))
+    };
+    let gather = |rw: &mut Rewriter<'c>, from: Value<'c>, rows: Value<'c>, axis: usize, out: Type<'c>| -> Value<'c> {
+        let attrs = [("axis", i32_attr(op, axis as i64)), ("batch_dims", i32_attr(op, 0))];
+        emit(rw, op, tfl::Gather::NAME, &[from, rows], out, &attrs)
+    };
+
+    // A cache write along one dim by updates in the operand's layout: no transposes.
+    let d = form.indexed[0];
+    if comb == Combiner::Overwrite && k == 1 && form.update_scatter_dims == [d] && xd.len() <= 4 {
+        let (row, written) = last_writer(rw)?;
+        let mut mask = vec![Size::Known(1); xd.len()];
+        mask[d] = s;
+        let written = reshaped_to(rw, op, written, &mask);
+        let picked = match uniform_value(rw, op, up) {
+            Some(v) => v,
+            None => gather(rw, up, row, d, x.raw_type()),
+        };
+        return Ok(defining_op(select(rw, op, written, picked, x)?));
+    }
+
+    // Rows: the operand as [S, R], the updates as [N, R].
+    let x_perm: Vec<i64> = form.indexed.iter().chain(&form.rest).map(|&d| d as i64).collect();
+    let x_permuted = permuted(rw, op, x, &x_perm);
+    let x_rows = reshaped_to(rw, op, x_permuted, &[s, r]);
+    let rows_type = x_rows.raw_type();
+    let u_perm: Vec<i64> = form.update_scatter_dims.iter().chain(&form.update_window_dims).map(|&d| d as i64).collect();
+    let y_rows = match comb {
+        Combiner::Add => {
+            let u = permuted(rw, op, up, &u_perm);
+            let u = reshaped_to(rw, op, u, &[n, r]);
+            let m = reshaped_to(rw, op, inb, &[n, Size::Known(1)]);
+            let fill = scalar_like(rw, op, u, 0.0)?;
+            let u = select(rw, op, m, u, fill)?;
+            let at = reshaped_to(rw, op, ids, &[n, Size::Known(1)]);
+            let shape = shape_value(rw, op, &[s, r]);
+            let sums = emit(rw, op, tfl::ScatterNd::NAME, &[at, u, shape], rows_type, &[]);
+            arith(rw, op, tfl::Add::NAME, x_rows, sums)
+        }
+        _ => {
+            let (row, written) = last_writer(rw)?;
+            let written = reshaped_to(rw, op, written, &[s, Size::Known(1)]);
+            let picked = match uniform_value(rw, op, up) {
+                Some(v) => v,
+                None => {
+                    let u = permuted(rw, op, up, &u_perm);
+                    let u = reshaped_to(rw, op, u, &[n, r]);
+                    gather(rw, u, row, 0, rows_type)
+                }
+            };
+            select(rw, op, written, picked, x_rows)?
+        }
+    };
+    // Back to the operand's layout.
+    let sizes: Vec<Size<'c>> = x_perm.iter().map(|&d| size_of(rw, op, x, d as usize)).collect();
+    let y = reshaped_to(rw, op, y_rows, &sizes);
     Ok(defining_op(permuted(rw, op, y, &inverse(&x_perm))))
 }
