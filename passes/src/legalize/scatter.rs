@@ -657,3 +657,99 @@ fn scatter_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: 
     let y = reshaped_to(rw, op, y_rows, &sizes);
     Ok(defining_op(permuted(rw, op, y, &inverse(&x_perm))))
 }
+
+// ---- stablehlo.dynamic_pad with interior padding -----------------------------------
+
+/// `x` with `i` copies of `value` between neighbours along dim `d`, sizes read at run
+/// time: as `[A, n, 1, B]` (the dims before and after `d` merged), padded by `i` after
+/// the unit dim, flattened to `[A, n * (i + 1), B]`, the last `i` cut by a
+/// `tfl.strided_slice` ending at `-i` (no shape arithmetic), back to `x`'s rank.
+fn interior_padded_dynamic<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    value: Value<'c>,
+    d: usize,
+    i: i64,
+) -> Value<'c> {
+    let rank = ty(x).dims().len();
+    let sizes: Vec<Size<'c>> = (0..rank).map(|k| size_of(rw, op, x, k)).collect();
+    let a = product(rw, op, &sizes[..d]);
+    let b = product(rw, op, &sizes[d + 1..]);
+    let n = sizes[d];
+    let spread = reshaped_to(rw, op, x, &[a, n, Size::Known(1), b]);
+    let paddings = rw.context().dense_i32(&[4, 2], &[0, 0, 0, 0, 0, i, 0, 0]);
+    let paddings = const_attr(rw, op, paddings);
+    let spread_dims = [a.dim(), n.dim(), 1 + i, b.dim()];
+    let spread = emit(rw, op, tfl::Padv2::NAME, &[spread, paddings, value], like(x, &spread_dims), &[]);
+    let long = product(rw, op, &[n, Size::Known(1 + i)]);
+    let flat = reshaped_to(rw, op, spread, &[a, long, b]);
+    let len = match n {
+        Size::Known(n) => n + (n - 1) * i,
+        Size::Run(_) => DYN,
+    };
+    let (begin, end, strides) = (i32_const(rw, op, &[0, 0, 0]), i32_const(rw, op, &[0, -i, 0]), i32_const(rw, op, &[1, 1, 1]));
+    let zero = i32_attr(op, 0);
+    let attrs = [
+        ("begin_mask", i32_attr(op, 0b111)),
+        ("end_mask", i32_attr(op, 0b101)),
+        ("ellipsis_mask", zero),
+        ("new_axis_mask", zero),
+        ("shrink_axis_mask", zero),
+        ("offset", bool_attr(op, false)),
+    ];
+    let cut = emit(rw, op, tfl::StridedSlice::NAME, &[flat, begin, end, strides], like(x, &[a.dim(), len, b.dim()]), &attrs);
+    let mut out = sizes;
+    out[d] = match n {
+        Size::Known(_) => Size::Known(len),
+        Size::Run(v) => {
+            // n + (n - 1) * i, only for the reshape back when another dim is unknown too.
+            let k = super::dynamic::scalar_i32(rw, op, 1 + i);
+            let m = arith(rw, op, tfl::Mul::NAME, v, k);
+            let c = super::dynamic::scalar_i32(rw, op, i);
+            Size::Run(arith(rw, op, tfl::Sub::NAME, m, c))
+        }
+    };
+    reshaped_to(rw, op, cut, &out)
+}
+
+/// `dynamic_pad(x, value, low, high, interior)` with a constant interior padding (a
+/// write with a step, `y[:, ::2] = v`, pads `v` and its mask so): the interior padding
+/// made per dim (`interior_padded_dynamic`), then the same `dynamic_pad` without it,
+/// which `DynamicPadToPadv2` converts next.
+pub(super) fn dynamic_pad_interior<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    if ins.len() != 5 {
+        return Ok(None);
+    }
+    let (x, value, low, high, interior) = (ins[0], ins[1], ins[2], ins[3], ins[4]);
+    let Some(inner) = interior.const_ints() else { return Ok(None) };
+    let rank = ty(x).dims().len();
+    if inner.len() != rank || inner.iter().all(|&i| i == 0) || inner.iter().any(|&i| i < 0) || is_bool(x) {
+        return Ok(None);
+    }
+    let mut v = x;
+    for (d, &i) in inner.iter().enumerate() {
+        if i > 0 {
+            v = interior_padded_dynamic(rw, op, v, value, d, i);
+        }
+    }
+    let zeros = number_const(rw, op, &[rank as i64], elem_of(interior), &vec![0.0; rank])?;
+    Ok(Some(rw.create(hlo::DynamicPad::NAME, &[v, value, low, high, zeros], &op.result_types(), &[])))
+}
+
+/// The `DynamicPadInteriorToPadv2` rewrite: the `dynamic_pad` without interior padding
+/// replaces the op (a StableHLO op, converted next).
+pub(super) fn dynamic_pad_interior_rule<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    match dynamic_pad_interior(op, rw) {
+        Ok(Some(pad)) => {
+            rw.replace_op_with(op, pad);
+            true
+        }
+        Ok(None) => false,
+        Err(e) => {
+            rw.notify_match_failure(op, e);
+            false
+        }
+    }
+}

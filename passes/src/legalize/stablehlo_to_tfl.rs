@@ -194,6 +194,8 @@ pub static PATTERNS: &[Pattern] = &[
     p("DynamicIotaToRange", hlo::DynamicIota::NAME, 1, build!(super::dynamic::dynamic_iota)),
     // ---- stablehlo.dynamic_pad
     p("DynamicPadToPadv2", hlo::DynamicPad::NAME, 1, build!(super::dynamic::dynamic_pad)),
+    // Interior padding (a write with a step): spread per dim, then the pad above.
+    p("DynamicPadInteriorToPadv2", hlo::DynamicPad::NAME, 1, super::scatter::dynamic_pad_interior_rule),
     // ---- stablehlo.dynamic_reshape
     p("DynamicReshapeToReshape", hlo::DynamicReshape::NAME, 1, build!(super::dynamic::dynamic_reshape)),
     // ---- stablehlo.dynamic_slice
