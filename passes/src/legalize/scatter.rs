@@ -753,3 +753,31 @@ pub(super) fn dynamic_pad_interior_rule<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -
         }
     }
 }
+
+// ---- stablehlo.dynamic_update_slice ------------------------------------------------
+
+/// `dynamic_update_slice(x, update, starts...)`: `tfl.dynamic_update_slice` with the
+/// starts packed into one int32 vector (a constant when known). Both clamp the starts
+/// so the block fits, so this is exact; LiteRT's kernel writes in place when it can (a
+/// KV-cache write at a run-time position).
+pub(super) fn dynamic_update_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    if ins.len() < 2 || op.num_results() != 1 {
+        return Ok(None);
+    }
+    let (x, up, starts) = (ins[0], ins[1], &ins[2..]);
+    if starts.len() != ty(x).dims().len() || !matches!(ty(x).elem, ElemTy::F32 | ElemTy::I(1) | ElemTy::I(32)) {
+        return Ok(None);
+    }
+    let consts: Option<Vec<i64>> = starts.iter().map(|s| s.const_ints().and_then(|c| c.first().copied())).collect();
+    let at = match consts {
+        Some(c) => i32_const(rw, op, &c),
+        None => {
+            let parts: Vec<Value<'c>> =
+                starts.iter().map(|&s| super::dynamic::as_i32(rw, op, s)).collect::<Result<_, _>>()?;
+            let attrs = [("axis", i32_attr(op, 0)), ("values_count", i32_attr(op, parts.len() as i64))];
+            emit(rw, op, tfl::Pack::NAME, &parts, tensor_type(&[parts.len() as i64], i32_type(op)), &attrs)
+        }
+    };
+    Ok(Some(rw.create(tfl::DynamicUpdateSlice::NAME, &[x, up, at], &op.result_types(), &[])))
+}

@@ -198,6 +198,8 @@ pub static PATTERNS: &[Pattern] = &[
     p("DynamicPadInteriorToPadv2", hlo::DynamicPad::NAME, 1, super::scatter::dynamic_pad_interior_rule),
     // ---- stablehlo.dynamic_reshape
     p("DynamicReshapeToReshape", hlo::DynamicReshape::NAME, 1, build!(super::dynamic::dynamic_reshape)),
+    // ---- stablehlo.dynamic_update_slice
+    p("DynamicUpdateSliceToDynamicUpdateSlice", hlo::DynamicUpdateSlice::NAME, 1, build!(super::scatter::dynamic_update_slice)),
     // ---- stablehlo.dynamic_slice
     p("DynamicSliceToSlice", hlo::DynamicSlice::NAME, 1, build!(super::dynamic::dynamic_slice)),
     // ---- stablehlo.exponential
