@@ -300,6 +300,9 @@ pub fn scatter<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, 
     let (Some(comb), Some(form)) = (combiner(op), Form::of(&dn, xt.dims(), it.dims(), ut.dims())) else {
         return Ok(None);
     };
+    if let Some(y) = one_block(op, rw, comb, &form)? {
+        return Ok(Some(y));
+    }
     if dynamic {
         return scatter_dynamic(op, rw, comb, &form);
     }
@@ -780,4 +783,59 @@ pub(super) fn dynamic_update_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Res
         }
     };
     Ok(Some(rw.create(tfl::DynamicUpdateSlice::NAME, &[x, up, at], &op.result_types(), &[])))
+}
+
+/// An overwrite by one index vector (a decode step's KV-cache write `cache[:, :, pos] =
+/// k`, `index_copy` at one position): `tfl.dynamic_update_slice` of the update (its
+/// scatter dims dropped, a unit dim at each indexed dim: the window dims keep their
+/// order) at the index vector, 0 in the window dims. StableHLO drops an update whose
+/// index is out of bounds where DYNAMIC_UPDATE_SLICE clamps it into bounds; PyTorch
+/// raises on such an index, so no program it runs sees the difference.
+fn one_block<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: &Form) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    let (x, ix, up) = (ins[0], ins[1], ins[2]);
+    let xd = ty(x).dims().to_vec();
+    let one = form.batch.iter().all(|&b| b == 1);
+    if comb != Combiner::Overwrite || !one || !matches!(ty(x).elem, ElemTy::F32 | ElemTy::I(1) | ElemTy::I(32)) {
+        return Ok(None);
+    }
+    let k = form.indexed.len();
+    let mut v = reshaped(rw, op, ix, &[k as i64]);
+    if ty(v).elem != ElemTy::I(32) {
+        v = cast_to(rw, op, v, i32_type(op));
+    }
+    // The starts: 0 in a window dim, the index vector's entry in an indexed dim.
+    let mut pieces = Vec::new();
+    let mut zeros = 0i64;
+    for d in 0..xd.len() {
+        let Some(j) = form.indexed.iter().position(|&i| i == d) else {
+            zeros += 1;
+            continue;
+        };
+        if zeros > 0 {
+            pieces.push(i32_const(rw, op, &vec![0; zeros as usize]));
+            zeros = 0;
+        }
+        pieces.push(if k == 1 {
+            v
+        } else {
+            let (b, n) = (i32_const(rw, op, &[j as i64]), i32_const(rw, op, &[1]));
+            emit(rw, op, tfl::Slice::NAME, &[v, b, n], tensor_type(&[1], i32_type(op)), &[])
+        });
+    }
+    if zeros > 0 {
+        pieces.push(i32_const(rw, op, &vec![0; zeros as usize]));
+    }
+    let starts = if pieces.len() == 1 {
+        pieces[0]
+    } else {
+        let attrs = [("axis", i32_attr(op, 0)), ("fused_activation_function", rw.context().string_attr("NONE"))];
+        emit(rw, op, tfl::Concatenation::NAME, &pieces, tensor_type(&[xd.len() as i64], i32_type(op)), &attrs)
+    };
+    let mut window = form.update_window_dims.iter();
+    let sizes: Vec<Size<'c>> = (0..xd.len())
+        .map(|d| if form.indexed.contains(&d) { Size::Known(1) } else { size_of(rw, op, up, *window.next().unwrap()) })
+        .collect();
+    let block = reshaped_to(rw, op, up, &sizes);
+    Ok(Some(rw.create(tfl::DynamicUpdateSlice::NAME, &[x, block, starts], &op.result_types(), &[])))
 }
