@@ -664,9 +664,10 @@ fn scatter_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: 
 // ---- stablehlo.dynamic_pad with interior padding -----------------------------------
 
 /// `x` with `i` copies of `value` between neighbours along dim `d`, sizes read at run
-/// time: as `[A, n, 1, B]` (the dims before and after `d` merged), padded by `i` after
-/// the unit dim, flattened to `[A, n * (i + 1), B]`, the last `i` cut by a
-/// `tfl.strided_slice` ending at `-i` (no shape arithmetic), back to `x`'s rank.
+/// time: a unit dim inserted after `d` (`tfl.expand_dims`), padded by `i`, merged back
+/// into `d` (`n * (i + 1)`: a MUL, which LiteRT evaluates when it allocates) and the
+/// last `i` cut by a `tfl.strided_slice` ending at `-i`, so no other shape arithmetic
+/// is made. PADV2 takes up to 5 dims: `x` of rank 4 at most.
 fn interior_padded_dynamic<'c>(
     rw: &mut Rewriter<'c>,
     op: Op<'c>,
@@ -675,45 +676,39 @@ fn interior_padded_dynamic<'c>(
     d: usize,
     i: i64,
 ) -> Value<'c> {
-    let rank = ty(x).dims().len();
-    let sizes: Vec<Size<'c>> = (0..rank).map(|k| size_of(rw, op, x, k)).collect();
-    let a = product(rw, op, &sizes[..d]);
-    let b = product(rw, op, &sizes[d + 1..]);
-    let n = sizes[d];
-    let spread = reshaped_to(rw, op, x, &[a, n, Size::Known(1), b]);
-    let paddings = rw.context().dense_i32(&[4, 2], &[0, 0, 0, 0, 0, i, 0, 0]);
+    let dims = ty(x).dims().to_vec();
+    let rank = dims.len();
+    let mut spread_dims = dims.clone();
+    spread_dims.insert(d + 1, 1);
+    let axis = super::dynamic::scalar_i32(rw, op, d as i64 + 1);
+    let spread = emit(rw, op, tfl::ExpandDims::NAME, &[x, axis], like(x, &spread_dims), &[]);
+    let mut rows = vec![0i64; 2 * (rank + 1)];
+    rows[2 * (d + 1) + 1] = i;
+    let paddings = rw.context().dense_i32(&[rank as i64 + 1, 2], &rows);
     let paddings = const_attr(rw, op, paddings);
-    let spread_dims = [a.dim(), n.dim(), 1 + i, b.dim()];
+    spread_dims[d + 1] = 1 + i;
     let spread = emit(rw, op, tfl::Padv2::NAME, &[spread, paddings, value], like(x, &spread_dims), &[]);
-    let long = product(rw, op, &[n, Size::Known(1 + i)]);
-    let flat = reshaped_to(rw, op, spread, &[a, long, b]);
-    let len = match n {
-        Size::Known(n) => n + (n - 1) * i,
-        Size::Run(_) => DYN,
-    };
-    let (begin, end, strides) = (i32_const(rw, op, &[0, 0, 0]), i32_const(rw, op, &[0, -i, 0]), i32_const(rw, op, &[1, 1, 1]));
+    let mut sizes: Vec<Size<'c>> = (0..rank).map(|k| size_of(rw, op, x, k)).collect();
+    sizes[d] = product(rw, op, &[sizes[d], Size::Known(1 + i)]);
+    let flat = reshaped_to(rw, op, spread, &sizes);
+    let mut end = vec![0i64; rank];
+    end[d] = -i;
+    let (begin, end, strides) = (i32_const(rw, op, &vec![0; rank]), i32_const(rw, op, &end), i32_const(rw, op, &vec![1; rank]));
+    let all = (1i64 << rank) - 1;
     let zero = i32_attr(op, 0);
     let attrs = [
-        ("begin_mask", i32_attr(op, 0b111)),
-        ("end_mask", i32_attr(op, 0b101)),
+        ("begin_mask", i32_attr(op, all)),
+        ("end_mask", i32_attr(op, all & !(1 << d))),
         ("ellipsis_mask", zero),
         ("new_axis_mask", zero),
         ("shrink_axis_mask", zero),
         ("offset", bool_attr(op, false)),
     ];
-    let cut = emit(rw, op, tfl::StridedSlice::NAME, &[flat, begin, end, strides], like(x, &[a.dim(), len, b.dim()]), &attrs);
-    let mut out = sizes;
-    out[d] = match n {
-        Size::Known(_) => Size::Known(len),
-        Size::Run(v) => {
-            // n + (n - 1) * i, only for the reshape back when another dim is unknown too.
-            let k = super::dynamic::scalar_i32(rw, op, 1 + i);
-            let m = arith(rw, op, tfl::Mul::NAME, v, k);
-            let c = super::dynamic::scalar_i32(rw, op, i);
-            Size::Run(arith(rw, op, tfl::Sub::NAME, m, c))
-        }
-    };
-    reshaped_to(rw, op, cut, &out)
+    let mut out = dims;
+    if out[d] >= 0 {
+        out[d] += (out[d] - 1).max(0) * i;
+    }
+    emit(rw, op, tfl::StridedSlice::NAME, &[flat, begin, end, strides], like(x, &out), &attrs)
 }
 
 /// `dynamic_pad(x, value, low, high, interior)` with a constant interior padding (a
@@ -728,7 +723,7 @@ pub(super) fn dynamic_pad_interior<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Res
     let (x, value, low, high, interior) = (ins[0], ins[1], ins[2], ins[3], ins[4]);
     let Some(inner) = interior.const_ints() else { return Ok(None) };
     let rank = ty(x).dims().len();
-    if inner.len() != rank || inner.iter().all(|&i| i == 0) || inner.iter().any(|&i| i < 0) || is_bool(x) {
+    if rank > 4 || inner.len() != rank || inner.iter().all(|&i| i == 0) || inner.iter().any(|&i| i < 0) || is_bool(x) {
         return Ok(None);
     }
     let mut v = x;
