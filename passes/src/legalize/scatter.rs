@@ -736,7 +736,7 @@ pub(super) fn dynamic_pad_interior<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Res
     Ok(Some(rw.create(hlo::DynamicPad::NAME, &[v, value, low, high, zeros], &op.result_types(), &[])))
 }
 
-/// The `DynamicPadInteriorToPadv2` rewrite: the `dynamic_pad` without interior padding
+/// The `DynamicPadToSpreadDynamicPad` rewrite: the `dynamic_pad` without interior padding
 /// replaces the op (a StableHLO op, converted next).
 pub(super) fn dynamic_pad_interior_rule<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     match dynamic_pad_interior(op, rw) {
