@@ -12,6 +12,14 @@
 //!   iota(N), ids)` picks it and `select(last >= 0, gather(updates, last), x)` writes it.
 //!   PyTorch leaves duplicate indices unspecified; StableHLO lets either win.
 //!
+//! An overwrite by one index vector (a decode step's KV-cache write) is one
+//! `tfl.dynamic_update_slice` instead (`one_block`). With unknown dims, overwrite and add
+//! take the same rows, sized at run time (`scatter_dynamic`); multiply, maximum and
+//! minimum are left. The other writes of the importer live here too:
+//! `stablehlo.dynamic_update_slice` (DYNAMIC_UPDATE_SLICE, a contiguous block at a
+//! run-time offset) and `stablehlo.dynamic_pad` with interior padding (a write with a
+//! step, `y[:, ::2] = v`).
+//!
 //! Updates at out-of-bounds index vectors are dropped, as StableHLO says: they are masked
 //! to the combiner's identity and sent to row 0. Differences left: the sums and products
 //! of duplicates are formed before they meet `x` (`x + (u1 + u2)`), so floats may round
