@@ -39,6 +39,15 @@ class Strided(torch.nn.Module):  # a write with step 2 over an unknown dim
         return y
 
 
+class Reduce(torch.nn.Module):  # scatter_reduce amax / amin / prod over unknown dims
+    def forward(s, x, idx, u):  # x [S, D], idx [S, D] in [0, S), u [S, D]
+        a = x.scatter_reduce(0, idx, u, "amax")
+        b = x.scatter_reduce(0, idx, u, "amin")
+        c = x.scatter_reduce(0, idx, u.clamp(-2, 2), "prod")
+        return a + b + c
+
+
+D = Dim("d", min=2, max=16)
 specs = {
     "indexput": (IndexPut(), (torch.randn(2, 10, 4), torch.randint(0, 4, (2,))), {"x": {0: B, 1: S4}, "idx": {0: B}},
                  [[(1, 4, 4), (1,)], [(3, 9, 4), (3,)], [(8, 64, 4), (8,)]]),
@@ -51,6 +60,9 @@ specs = {
                [[(1, 2, 4, 4), (1, 2, 1, 4), [0]], [(1, 2, 9, 4), (1, 2, 1, 4), [8]], [(1, 2, 32, 4), (1, 2, 1, 4), [17]]]),
     "strided": (Strided(), (torch.randn(2, 10), torch.randn(2, 5)), {"x": {0: B, 1: 2 * S}, "v": {0: B, 1: S}},
                 [[(1, 8), (1, 4)], [(3, 18), (3, 9)], [(8, 64), (8, 32)]]),
+    "reduce": (Reduce(), (torch.randn(6, 3), torch.randint(0, 6, (6, 3)), torch.randn(6, 3)),
+               {"x": {0: S, 1: D}, "idx": {0: S, 1: D}, "u": {0: S, 1: D}},
+               [[(4, 2), ("i", 4, (4, 2)), (4, 2)], [(9, 5), ("i", 9, (9, 5)), (9, 5)], [(32, 16), ("i", 32, (32, 16)), (32, 16)]]),
 }
 for name, (m, args, dyn, sizes) in specs.items():
     ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn).run_decompositions()
@@ -61,7 +73,9 @@ for name, (m, args, dyn, sizes) in specs.items():
     for tag, shapes in zip("abc", sizes):
         ins = []
         for a, sh in zip(args, shapes):
-            if isinstance(sh, list):
+            if isinstance(sh, tuple) and sh and sh[0] == "i":
+                ins.append(torch.randint(0, sh[1], sh[2]))
+            elif isinstance(sh, list):
                 ins.append(torch.tensor(sh))
             elif a.dtype == torch.int64:
                 ins.append(torch.randint(0, 4, sh))

@@ -13,14 +13,14 @@
 //!   PyTorch leaves duplicate indices unspecified; StableHLO lets either win.
 //!
 //! An overwrite by one index vector (a decode step's KV-cache write) is one
-//! `tfl.dynamic_update_slice` instead (`one_block`). With unknown dims, overwrite and add
-//! take the same rows, sized at run time (`scatter_dynamic`); multiply, maximum and
-//! minimum are left. The other writes of the importer live here too:
-//! `stablehlo.dynamic_update_slice` (DYNAMIC_UPDATE_SLICE, a contiguous block at a
-//! run-time offset) and `stablehlo.dynamic_pad` with interior padding (a write with a
-//! step, `y[:, ::2] = v`).
+//! `tfl.dynamic_update_slice` instead (`one_block`). With unknown dims every combiner
+//! takes the same rows, sized at run time (`scatter_dynamic`). The importer's other
+//! writes live here too: `stablehlo.dynamic_update_slice` (DYNAMIC_UPDATE_SLICE, a
+//! contiguous block at a run-time offset) and `stablehlo.dynamic_pad` with interior
+//! padding (a write with a step, `y[:, ::2] = v`).
 //!
-//! Updates at out-of-bounds index vectors are dropped, as StableHLO says: they are masked
+//! Updates at out-of-bounds index vectors are dropped, as StableHLO says (`one_block`
+//! aside): they are masked
 //! to the combiner's identity and sent to row 0. Differences left: the sums and products
 //! of duplicates are formed before they meet `x` (`x + (u1 + u2)`), so floats may round
 //! differently; an untouched `-0.0` comes back `+0.0` from the add form; NaN updates are
@@ -533,7 +533,7 @@ fn reshaped_to<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, v: Value<'c>, sizes: &[Siz
     emit(rw, op, tfl::Reshape::NAME, &[v, shape], like(v, &dims), &[])
 }
 
-/// `scatter` with unknown dims (overwrite and add): the same rows as the static form,
+/// `scatter` with unknown dims: the same rows as the static form,
 /// their sizes computed at run time from the operands' shapes, the update order a
 /// `tfl.range` over the run-time count of index vectors.
 fn scatter_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: &Form) -> Result<Option<Op<'c>>, String> {
@@ -543,7 +543,7 @@ fn scatter_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: 
     let ok = match comb {
         Combiner::Overwrite => true,
         Combiner::Add => matches!(xt.elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64)),
-        _ => false,
+        _ => matches!(xt.elem, ElemTy::F32 | ElemTy::I(32)),
     };
     if !ok {
         return Ok(None);
@@ -637,13 +637,52 @@ fn scatter_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: 
     let x_rows = reshaped_to(rw, op, x_permuted, &[s, r]);
     let rows_type = x_rows.raw_type();
     let u_perm: Vec<i64> = form.update_scatter_dims.iter().chain(&form.update_window_dims).map(|&d| d as i64).collect();
+    // The update rows, those at out-of-bounds indices replaced by `identity`.
+    let masked = |rw: &mut Rewriter<'c>, identity: f64| -> Result<Value<'c>, String> {
+        let u = permuted(rw, op, up, &u_perm);
+        let u = reshaped_to(rw, op, u, &[n, r]);
+        let m = reshaped_to(rw, op, inb, &[n, Size::Known(1)]);
+        let fill = scalar_like(rw, op, u, identity)?;
+        select(rw, op, m, u, fill)
+    };
     let y_rows = match comb {
+        Combiner::Multiply => {
+            let u = masked(rw, 1.0)?;
+            let products = emit(rw, op, tfl::UnsortedSegmentProd::NAME, &[u, ids, num], rows_type, &[]);
+            arith(rw, op, tfl::Mul::NAME, x_rows, products)
+        }
+        Combiner::Maximum | Combiner::Minimum => {
+            // As the static form: see there for the float rows' start at -FLT_MAX.
+            let max = comb == Combiner::Maximum;
+            let float = xt.elem == ElemTy::F32;
+            let identity = match (max, float) {
+                (true, true) => f64::NEG_INFINITY,
+                (false, true) => f64::INFINITY,
+                (true, false) => i32::MIN as f64,
+                (false, false) => i32::MAX as f64,
+            };
+            let u = masked(rw, identity)?;
+            let (segment, pick) = if max {
+                (tfl::UnsortedSegmentMax::NAME, tfl::Maximum::NAME)
+            } else {
+                (tfl::UnsortedSegmentMin::NAME, tfl::Minimum::NAME)
+            };
+            let reduced = emit(rw, op, segment, &[u, ids, num], rows_type, &[]);
+            let combined = emit(rw, op, pick, &[x_rows, reduced], rows_type, &[]);
+            if float {
+                let inf = scalar_like(rw, op, u, identity)?;
+                let passed = same_shape(rw, op, if max { tfl::Greater::NAME } else { tfl::Less::NAME }, &[u, inf], b);
+                let flags = cast_to(rw, op, passed, i32t);
+                let any = emit(rw, op, tfl::UnsortedSegmentMax::NAME, &[flags, ids, num], tensor_type(&[s.dim(), r.dim()], i32t), &[]);
+                let zero = scalar_like(rw, op, any, 0.0)?;
+                let touched = same_shape(rw, op, tfl::Greater::NAME, &[any, zero], b);
+                select(rw, op, touched, combined, x_rows)?
+            } else {
+                combined
+            }
+        }
         Combiner::Add => {
-            let u = permuted(rw, op, up, &u_perm);
-            let u = reshaped_to(rw, op, u, &[n, r]);
-            let m = reshaped_to(rw, op, inb, &[n, Size::Known(1)]);
-            let fill = scalar_like(rw, op, u, 0.0)?;
-            let u = select(rw, op, m, u, fill)?;
+            let u = masked(rw, 0.0)?;
             let at = reshaped_to(rw, op, ids, &[n, Size::Known(1)]);
             let shape = shape_value(rw, op, &[s, r]);
             let sums = emit(rw, op, tfl::ScatterNd::NAME, &[at, u, shape], rows_type, &[]);
