@@ -536,7 +536,12 @@ fn reshaped_to<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, v: Value<'c>, sizes: &[Siz
 /// `scatter` with unknown dims: the same rows as the static form,
 /// their sizes computed at run time from the operands' shapes, the update order a
 /// `tfl.range` over the run-time count of index vectors.
-fn scatter_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: &Form) -> Result<Option<Op<'c>>, String> {
+fn scatter_dynamic<'c>(
+    op: Op<'c>,
+    rw: &mut Rewriter<'c>,
+    comb: Combiner,
+    form: &Form,
+) -> Result<Option<Op<'c>>, String> {
     let ins = op.operands();
     let (x, ix, up) = (ins[0], ins[1], ins[2]);
     let xt = ty(x);
@@ -673,7 +678,14 @@ fn scatter_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: 
                 let inf = scalar_like(rw, op, u, identity)?;
                 let passed = same_shape(rw, op, if max { tfl::Greater::NAME } else { tfl::Less::NAME }, &[u, inf], b);
                 let flags = cast_to(rw, op, passed, i32t);
-                let any = emit(rw, op, tfl::UnsortedSegmentMax::NAME, &[flags, ids, num], tensor_type(&[s.dim(), r.dim()], i32t), &[]);
+                let any = emit(
+                    rw,
+                    op,
+                    tfl::UnsortedSegmentMax::NAME,
+                    &[flags, ids, num],
+                    tensor_type(&[s.dim(), r.dim()], i32t),
+                    &[],
+                );
                 let zero = scalar_like(rw, op, any, 0.0)?;
                 let touched = same_shape(rw, op, tfl::Greater::NAME, &[any, zero], b);
                 select(rw, op, touched, combined, x_rows)?
@@ -740,7 +752,8 @@ fn interior_padded_dynamic<'c>(
     let flat = reshaped_to(rw, op, spread, &sizes);
     let mut end = vec![0i64; rank];
     end[d] = -i;
-    let (begin, end, strides) = (i32_const(rw, op, &vec![0; rank]), i32_const(rw, op, &end), i32_const(rw, op, &vec![1; rank]));
+    let (begin, end, strides) =
+        (i32_const(rw, op, &vec![0; rank]), i32_const(rw, op, &end), i32_const(rw, op, &vec![1; rank]));
     let all = (1i64 << rank) - 1;
     let zero = i32_attr(op, 0);
     let attrs = [

@@ -201,7 +201,12 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.dynamic_slice
     p("DynamicSliceToSlice", hlo::DynamicSlice::NAME, 1, build!(super::dynamic::dynamic_slice)),
     // ---- stablehlo.dynamic_update_slice
-    p("DynamicUpdateSliceToDynamicUpdateSlice", hlo::DynamicUpdateSlice::NAME, 1, build!(super::scatter::dynamic_update_slice)),
+    p(
+        "DynamicUpdateSliceToDynamicUpdateSlice",
+        hlo::DynamicUpdateSlice::NAME,
+        1,
+        build!(super::scatter::dynamic_update_slice),
+    ),
     // ---- stablehlo.exponential
     p("ExponentialToExp", hlo::Exponential::NAME, 1, rename!(Exp)),
     // ---- stablehlo.exponential_minus_one
