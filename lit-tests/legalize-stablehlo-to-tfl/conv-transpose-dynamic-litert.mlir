@@ -16,10 +16,14 @@
 // TFL: %[[O:.*]] = "tfl.add"(%[[M]],
 // TFL: %[[Y:.*]] = "tfl.transpose_conv"(%[[O]], {{.*}}padding = "VALID", stride_h = 2 : i32, stride_w = 2 : i32} : {{.*}} -> tensor<?x?x?x8xf32>
 // The first crops 1 in front (padding 1) and nothing at the end (output_padding 1):
-// every end is the dim's end. The second crops 1 on each side.
+// every end is the dim's end. The second crops 1 on each side, which is SAME's window:
+// its output shape is shape(x)[:3] (times the stride 1) and 2 (no ADD), and nothing
+// is cut.
 // TFL: "tfl.strided_slice"(%[[Y]], {{.*}}end_mask = 15 : i32{{.*}} -> tensor<?x?x?x8xf32>
-// TFL: %[[Z:.*]] = "tfl.transpose_conv"({{.*}}stride_h = 1 : i32, stride_w = 1 : i32} : {{.*}} -> tensor<?x?x?x2xf32>
-// TFL: "tfl.strided_slice"(%[[Z]], {{.*}}end_mask = 9 : i32{{.*}} -> tensor<?x?x?x2xf32>
+// TFL: %[[L:.*]] = "tfl.strided_slice"({{.*}} -> tensor<3xi32>
+// TFL: %[[O2:.*]] = "tfl.concatenation"(%[[L]], %{{.*}}) {{.*}} -> tensor<4xi32>
+// TFL: %[[Z:.*]] = "tfl.transpose_conv"(%[[O2]], {{.*}}padding = "SAME", stride_h = 1 : i32, stride_w = 1 : i32} : {{.*}} -> tensor<?x?x?x2xf32>
+// TFL-NOT: "tfl.strided_slice"(%[[Z]]
 
 // CHECK: litert-check: PASS (1 of 1 output pass)
 

@@ -556,6 +556,21 @@ func.func @gather_nd(%p: tensor<1x4x8x8xf32>, %i: tensor<16x16x2xi64>) -> tensor
 
 // -----
 
+// A bool gather_nd (TFLite's GATHER_ND has no bool kernel; BERT's attention mask picked
+// over a dynamic batch and sequence) gathers int8 between casts.
+// CHECK-LABEL: func.func @gather_nd_bool
+// CHECK-SAME: (%[[P:.*]]: tensor<?x?xi1>, %[[I:.*]]: tensor<3x2xi32>)
+// CHECK: %[[W:.*]] = "tfl.cast"(%[[P]]) : (tensor<?x?xi1>) -> tensor<?x?xi8>
+// CHECK: %[[G:.*]] = "tfl.gather_nd"(%[[W]], %[[I]]) : (tensor<?x?xi8>, tensor<3x2xi32>) -> tensor<3xi8>
+// CHECK: %[[B:.*]] = "tfl.cast"(%[[G]]) : (tensor<3xi8>) -> tensor<3xi1>
+// CHECK: return %[[B]]
+func.func @gather_nd_bool(%p: tensor<?x?xi1>, %i: tensor<3x2xi32>) -> tensor<3xi1> {
+  %0 = "stablehlo.gather"(%p, %i) {dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>} : (tensor<?x?xi1>, tensor<3x2xi32>) -> tensor<3xi1>
+  return %0 : tensor<3xi1>
+}
+
+// -----
+
 // A bool pad runs on int32 between casts; negative padding is a crop (tfl.slice).
 // CHECK-LABEL: func.func @pads
 // CHECK: %[[C:.*]] = "tfl.cast"(%{{.*}}) : (tensor<3x3xi1>) -> tensor<3x3xi32>

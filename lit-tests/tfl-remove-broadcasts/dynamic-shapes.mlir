@@ -110,3 +110,28 @@ func.func @drops_weight_broadcast_into_batch_matmul(%x: tensor<?x2x32xf32>, %w: 
   %0 = "tfl.batch_matmul"(%x, %b) {adj_x = false, adj_y = false} : (tensor<?x2x32xf32>, tensor<?x32x96xf32>) -> tensor<?x2x96xf32>
   return %0 : tensor<?x2x96xf32>
 }
+
+// -----
+
+// A padding mask [N, 1, 1, S] expanded over the heads and added to scores
+// [N, H, L, S]: the add broadcasts the heads from the scores itself, and S is one size,
+// read from the mask's input and the scores' (two inputs the importer recorded with one
+// size expression, s27).
+// CHECK-LABEL: func.func @mask_over_heads
+// CHECK-NOT: "tfl.broadcast_to"
+// CHECK: "tfl.add"(%arg1, %{{.*}}) {fused_activation_function = "NONE"} : (tensor<2x4x?x?xf32>, tensor<2x1x1x?xf32>) -> tensor<2x4x?x?xf32>
+func.func @mask_over_heads(%mask: tensor<2x?xf32>, %scores: tensor<2x4x?x?xf32>) -> tensor<2x4x?x?xf32> attributes {edge.dynamic_dims = {mask = [{dim = 1 : i64, expr = "s27", max = 16 : i64, min = 1 : i64}], scores = [{dim = 2 : i64, expr = "s27", max = 16 : i64, min = 1 : i64}, {dim = 3 : i64, expr = "s27", max = 16 : i64, min = 1 : i64}]}, tf.entry_function = {inputs = "mask,scores", outputs = "out"}} {
+  %shape = "tfl.pseudo_const"() {value = dense<[2, 1, 1, -1]> : tensor<4xi32>} : () -> tensor<4xi32>
+  %m = "tfl.reshape"(%mask, %shape) : (tensor<2x?xf32>, tensor<4xi32>) -> tensor<2x1x1x?xf32>
+  %s = "tfl.shape"(%scores) : (tensor<2x4x?x?xf32>) -> tensor<4xi32>
+  %b3 = "tfl.pseudo_const"() {value = dense<3> : tensor<1xi32>} : () -> tensor<1xi32>
+  %b4 = "tfl.pseudo_const"() {value = dense<4> : tensor<1xi32>} : () -> tensor<1xi32>
+  %one = "tfl.pseudo_const"() {value = dense<1> : tensor<1xi32>} : () -> tensor<1xi32>
+  %n = "tfl.strided_slice"(%s, %b3, %b4, %one) {begin_mask = 0 : i32, end_mask = 0 : i32, ellipsis_mask = 0 : i32, new_axis_mask = 0 : i32, shrink_axis_mask = 1 : i32, offset = false} : (tensor<4xi32>, tensor<1xi32>, tensor<1xi32>, tensor<1xi32>) -> tensor<i32>
+  %n1 = "tfl.reshape"(%n, %one) : (tensor<i32>, tensor<1xi32>) -> tensor<1xi32>
+  %lead = "tfl.pseudo_const"() {value = dense<[2, 4, 1]> : tensor<3xi32>} : () -> tensor<3xi32>
+  %target = "tfl.concatenation"(%lead, %n1) {axis = 0 : i32, fused_activation_function = "NONE"} : (tensor<3xi32>, tensor<1xi32>) -> tensor<4xi32>
+  %b = "tfl.broadcast_to"(%m, %target) : (tensor<2x1x1x?xf32>, tensor<4xi32>) -> tensor<2x4x1x?xf32>
+  %y = "tfl.add"(%scores, %b) {fused_activation_function = "NONE"} : (tensor<2x4x?x?xf32>, tensor<2x4x1x?xf32>) -> tensor<2x4x?x?xf32>
+  return %y : tensor<2x4x?x?xf32>
+}

@@ -54,15 +54,18 @@ func.func @whole_shape(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
 // -----
 
 // Positional ids: an i64 range of a cast size is a cast of an i32 range (LiteRT sizes
-// that one before running), and gathering rows 0..n of a table is a slice of it.
+// that one before running), and gathering rows 0..n of a table is a slice of it,
+// strided (end [n, to the end]) so that LiteRT sizes it when allocating.
 // CHECK-LABEL: func.func @positions
 // CHECK-NOT: "tfl.range"
 // CHECK-NOT: "tfl.gather"
 // CHECK: %[[N:.*]] = "tfl.strided_slice"(%{{.*}}) {{.*}} : (tensor<2xi32>, tensor<1xi32>, tensor<1xi32>, tensor<1xi32>) -> tensor<1xi32>
-// CHECK: %[[SIZE:.*]] = "tfl.concatenation"(%[[N]], %{{.*}}) {{.*}} -> tensor<2xi32>
-// CHECK: "tfl.slice"(%arg1, %{{.*}}, %[[SIZE]]) : (tensor<64x32xf32>, tensor<2xi32>, tensor<2xi32>) -> tensor<?x32xf32>
+// CHECK: %[[END:.*]] = "tfl.concatenation"(%[[N]], %{{.*}}) {{.*}} -> tensor<2xi32>
+// CHECK: "tfl.strided_slice"(%arg1, %{{.*}}, %[[END]], %{{.*}}) {{{.*}}end_mask = 2 : i32{{.*}}} : (tensor<64x32xf32>, tensor<2xi32>, tensor<2xi32>, tensor<2xi32>) -> tensor<?x32xf32>
+// CHECK-NOT: "tfl.slice"
 // PAT: [pattern] RangeOfCastsInI32 on 'tfl.range'
 // PAT: [pattern] GatherOfRangeToSlice on 'tfl.gather'
+// PAT: [pattern] SliceToStridedSlice on 'tfl.slice'
 func.func @positions(%x: tensor<1x?xi64>, %w: tensor<64x32xf32>) -> tensor<?x32xf32> {
   %s = "tfl.shape"(%x) : (tensor<1x?xi64>) -> tensor<2xi32>
   %b1 = "tfl.pseudo_const"() {value = dense<1> : tensor<1xi32>} : () -> tensor<1xi32>
@@ -112,7 +115,7 @@ func.func @other_folds(%x: tensor<?x8xi64>, %w: tensor<64x32xf32>) -> (tensor<?x
 
 // -----
 
-// A static function (no tfl.shape) is not touched, duplicates included.
+// A static function (no unknown dims, no tfl.shape) is not touched, duplicates included.
 // CHECK-LABEL: func.func @static_untouched
 // CHECK-COUNT-2: "tfl.reshape"
 func.func @static_untouched(%x: tensor<2x8xf32>) -> (tensor<16xf32>, tensor<16xf32>) {
@@ -120,4 +123,42 @@ func.func @static_untouched(%x: tensor<2x8xf32>) -> (tensor<16xf32>, tensor<16xf
   %a = "tfl.reshape"(%x, %c) : (tensor<2x8xf32>, tensor<1xi32>) -> tensor<16xf32>
   %b = "tfl.reshape"(%x, %c) : (tensor<2x8xf32>, tensor<1xi32>) -> tensor<16xf32>
   return %a, %b : tensor<16xf32>, tensor<16xf32>
+}
+
+// -----
+
+// JAX's `//` on sizes as legalization leaves it (truncating div, sign compare, the
+// truncated remainder from floor_mod): one floor_div.
+// CHECK-LABEL: func.func @jax_floor_division
+// CHECK: %[[Q:.*]] = "tfl.floor_div"(%{{.*}}, %{{.*}}) : (tensor<i32>, tensor<i32>) -> tensor<i32>
+// CHECK: return %[[Q]]
+// CHECK-NOT: "tfl.sign"
+// PAT: [pattern] SelectOfTruncatedDivisionToFloorDiv on 'tfl.select_v2'
+func.func @jax_floor_division(%x: tensor<?x8xf32>) -> tensor<i32> {
+  %s = "tfl.shape"(%x) : (tensor<?x8xf32>) -> tensor<2xi32>
+  %b0 = "tfl.pseudo_const"() {value = dense<0> : tensor<1xi32>} : () -> tensor<1xi32>
+  %b1 = "tfl.pseudo_const"() {value = dense<1> : tensor<1xi32>} : () -> tensor<1xi32>
+  %n = "tfl.strided_slice"(%s, %b0, %b1, %b1) {begin_mask = 0 : i32, end_mask = 0 : i32, ellipsis_mask = 0 : i32, new_axis_mask = 0 : i32, shrink_axis_mask = 1 : i32, offset = false} : (tensor<2xi32>, tensor<1xi32>, tensor<1xi32>, tensor<1xi32>) -> tensor<i32>
+  %m1 = "tfl.pseudo_const"() {value = dense<-1> : tensor<i32>} : () -> tensor<i32>
+  %x1 = "tfl.mul"(%n, %m1) {fused_activation_function = "NONE"} : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  %y = "tfl.pseudo_const"() {value = dense<2> : tensor<i32>} : () -> tensor<i32>
+  %zero = "tfl.pseudo_const"() {value = dense<0> : tensor<i32>} : () -> tensor<i32>
+  %one = "tfl.pseudo_const"() {value = dense<1> : tensor<i32>} : () -> tensor<i32>
+  %q = "tfl.div"(%x1, %y) {fused_activation_function = "NONE"} : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  %sx = "tfl.sign"(%x1) : (tensor<i32>) -> tensor<i32>
+  %sy = "tfl.sign"(%y) : (tensor<i32>) -> tensor<i32>
+  %sd = "tfl.not_equal"(%sx, %sy) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+  %fm = "tfl.floor_mod"(%x1, %y) : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  %lx = "tfl.less"(%x1, %zero) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+  %ly = "tfl.less"(%y, %zero) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+  %ld = "tfl.not_equal"(%lx, %ly) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+  %nz = "tfl.not_equal"(%fm, %zero) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+  %fix = "tfl.logical_and"(%ld, %nz) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+  %sh = "tfl.sub"(%fm, %y) {fused_activation_function = "NONE"} : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  %rem = "tfl.select_v2"(%fix, %sh, %fm) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
+  %rnz = "tfl.not_equal"(%rem, %zero) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+  %c = "tfl.logical_and"(%sd, %rnz) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+  %q1 = "tfl.sub"(%q, %one) {fused_activation_function = "NONE"} : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  %r = "tfl.select_v2"(%c, %q1, %q) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
+  return %r : tensor<i32>
 }

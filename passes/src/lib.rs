@@ -12,6 +12,7 @@ pub mod quant;
 pub mod registry;
 
 mod edge_verify;
+mod range_table;
 mod inline_calls;
 mod legalize_stablehlo_to_tfl;
 mod stablehlo_widen_f16;

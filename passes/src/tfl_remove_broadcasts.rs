@@ -180,32 +180,40 @@ fn drops_into_batch_matmul(user: Op<'_>, index: usize, source: Value<'_>) -> boo
 
 /// Whether `user`, with operand `index` (a broadcast to a run-time shape) replaced by
 /// its `source`, still has the broadcast's target shape, by where the sizes come from:
-/// at every dim each operand is 1 or the target's size (the same constant, or an
-/// unknown dim read from the same place as the target's piece), and one of them is the
-/// target's size. Two iotas of one length compared across rows and columns, say.
+/// at every dim the source already has the target's size (the same constant, or an
+/// unknown dim read from the same place as the target's piece), or the source is 1 there
+/// and another operand has the target's size (two iotas of one length compared across
+/// rows and columns; a padding mask [N, 1, 1, S] added to scores [N, H, L, S] it was
+/// expanded over the heads for). The other operands broadcast with the target's size
+/// as they did before.
 fn sizes_prove(user: Op<'_>, index: usize, source: Value<'_>) -> bool {
     use crate::legalize::dynamic::{piece, same_dim_size, Piece};
     let Some(b) = user.operand(index).defined_by::<tfl::BroadcastTo>() else { return false };
     let out = user.result(0).shape();
-    let operands: Vec<Value> = user.operands().iter().enumerate().map(|(i, &v)| if i == index { source } else { v }).collect();
+    if b.output().shape().len() != out.len() || source.shape().len() > out.len() {
+        return false;
+    }
+    let is_target = |v: Value, a: usize, target: &Piece| {
+        let n = v.shape()[a];
+        match *target {
+            Piece::Const(c) => n == c,
+            Piece::Size(y, e) => n < 0 && same_dim_size(v, a, y, e),
+        }
+    };
     (0..out.len()).all(|d| {
         let Some(target) = piece(b.shape(), d) else { return false };
-        let mut reached = matches!(target, Piece::Const(1));
-        for &v in &operands {
-            let vd = v.shape();
-            let Some(a) = (d + vd.len()).checked_sub(out.len()) else { continue };
-            let n = vd[a];
-            let is_target = match target {
-                Piece::Const(c) => n == c,
-                Piece::Size(y, e) => n < 0 && same_dim_size(v, a, y, e),
-            };
-            if is_target {
-                reached = true;
-            } else if n != 1 {
-                return false;
-            }
+        let sd = source.shape();
+        let s = (d + sd.len()).checked_sub(out.len());
+        if s.is_some_and(|a| is_target(source, a, &target)) || matches!(target, Piece::Const(1)) {
+            return true;
         }
-        reached
+        if s.is_some_and(|a| sd[a] != 1) {
+            return false;
+        }
+        user.operands().iter().enumerate().any(|(i, &v)| {
+            let vd = v.shape();
+            i != index && (d + vd.len()).checked_sub(out.len()).is_some_and(|a| is_target(v, a, &target))
+        })
     })
 }
 

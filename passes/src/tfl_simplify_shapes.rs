@@ -16,7 +16,9 @@
 //!   %m = "tfl.strided_slice"(%s, [1], [2]) shrink
 //!
 //! Identical shape ops are merged first (same operands and attributes; every op here is
-//! pure). Patterns (`<Op><Effect>`):
+//! pure). After the patterns, values computed from positions `range(0, n)` only (a
+//! causal mask spelled out) become slices of constant tables at the inputs' recorded
+//! maximum sizes (`range_table.rs`). Patterns (`<Op><Effect>`):
 //! - on `tfl.reshape`: ReshapeShrunkSliceToSlice (`reshape(slice(v){shrink}, [1])` is the
 //!   slice without shrink), ReshapeToOwnShape (`reshape(x, shape(x))` is `x`),
 //!   ReshapeRank1Identity (1-D to 1-D), ReshapeRuntimeShapeToConstant (a result type
@@ -33,7 +35,13 @@
 //! - on `tfl.range`: RangeOfCastsInI32 (an i64 range of i32 sizes is a cast of an i32
 //!   range: the range's size is then known when tensors are allocated);
 //! - on `tfl.gather`: GatherIndicesCastFromI32 (gather takes i32 indices itself),
-//!   GatherOfRangeToSlice (`gather(w, range(0, n, 1))` on axis 0 is `w[:n]`).
+//!   GatherOfRangeToSlice (`gather(w, range(0, n, 1))` on axis 0 is `w[:n]`);
+//! - on `tfl.select_v2`: SelectOfTruncatedDivisionToFloorDiv (JAX's integer floor
+//!   division of sizes, `q = x / y` minus 1 where the signs differ and the truncated
+//!   remainder is not 0, spelled out in 16 ops, is `floor_div(x, y)`);
+//! - on `tfl.slice`: SliceToStridedSlice (LiteRT's SLICE of a value with an unknown dim,
+//!   or with a run-time size, is re-sized at every invoke even when its bounds are
+//!   known early; the same STRIDED_SLICE is sized at allocation).
 
 use crate::constant::{insert_i32, read};
 use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
@@ -78,6 +86,10 @@ const PATTERNS: &[Pattern] = &[
     // ---- tfl.gather ---------------------------------------------------------------
     Pattern::new("GatherOfRangeToSlice", tfl::Gather::NAME, gather_of_range_to_slice).with_benefit(2),
     Pattern::new("GatherIndicesCastFromI32", tfl::Gather::NAME, gather_indices_cast_from_i32).with_benefit(1),
+    // ---- tfl.slice ------------------------------------------------------------------
+    Pattern::new("SliceToStridedSlice", tfl::Slice::NAME, slice_to_strided_slice),
+    // ---- tfl.select_v2 --------------------------------------------------------------
+    Pattern::new("SelectOfTruncatedDivisionToFloorDiv", tfl::SelectV2::NAME, select_of_truncated_division_to_floor_div),
 ];
 
 static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
@@ -88,12 +100,22 @@ impl Pass for TflSimplifyShapes {
     fn run(&self, func: Op<'_>) -> Result<bool, PassFailed> {
         let mut rw = Rewriter::new(func.context());
         let Some(body) = func.body() else { return Ok(false) };
-        // A static model has no shape computations: nothing here may touch it.
-        if !body.ops().iter().any(|op| op.isa::<tfl::Shape>()) {
+        // A static model has no unknown dims and no shape computations: nothing here
+        // may touch it.
+        let unknown = |v: Value<'_>| v.ty().dims().iter().any(|&d| d < 0);
+        let dynamic = body.arguments().into_iter().any(unknown)
+            || body.ops().iter().any(|op| op.isa::<tfl::Shape>() || (0..op.num_results()).any(|i| unknown(op.result(i))));
+        if !dynamic {
             return Ok(false);
         }
         merge_identical_shape_ops(func, &mut rw);
         run_patterns(INFO.name, func, &PATTERN_SET, GreedyConfig::default(), &mut rw)?;
+        // Position-only values (a causal mask spelled out) become slices of tables; the
+        // sizes their ends read are merged and folded next.
+        if crate::range_table::fold_range_tables(func, &mut rw) {
+            rw.erase_dead_ops(func);
+            run_patterns(INFO.name, func, &PATTERN_SET, GreedyConfig::default(), &mut rw)?;
+        }
         merge_identical_shape_ops(func, &mut rw);
         rw.erase_dead_ops(func);
         Ok(rw.changed())
@@ -458,6 +480,126 @@ fn gather_of_range_to_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     true
 }
 
+/// `slice(x, begin, size)` over unknown dims or with a run-time size ->
+/// `strided_slice(x, begin, begin + size)`, a size of -1 as an end mask bit. LiteRT's
+/// SLICE sizes its result only when `x` has no unknown dim and `begin`/`size` are
+/// constants (else the result, and every tensor computed from it, is re-sized at each
+/// invoke); STRIDED_SLICE does with any input when its bounds are constants or were
+/// computed at allocation. A run-time size is taken as the end where `begin` is 0; a
+/// run-time begin with constant sizes is an `offset` slice (ends relative to begin).
+fn slice_to_strided_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(sl) = op.cast::<tfl::Slice>() else { return false };
+    let (x, out) = (sl.input(), sl.output());
+    let rank = x.ty().dims().len();
+    if x.ty().rank().is_none() || rank == 0 || rank > 5 {
+        return false;
+    }
+    let size_const = sl.size().const_ints();
+    let Some(begin) = sl.begin().const_ints() else {
+        // A run-time begin with constant sizes (a dynamic_slice): with `offset` the
+        // ends are the sizes, so LiteRT sizes the result before it knows the begin.
+        let Some(size) = size_const.filter(|n| n.len() == rank && n.iter().all(|&x| x >= 0)) else { return false };
+        if sl.begin().elem() != ElemTy::I(32) || sl.begin().ty().dims() != [rank as i64] {
+            return false;
+        }
+        rw.set_insertion_before(op);
+        let (Ok(end), Ok(strides)) = (insert_i32(rw, &size), insert_i32(rw, &vec![1; rank])) else { return false };
+        let new = tfl::StridedSlice::build(rw, &[out.raw_type()], x, sl.begin(), end, strides)
+            .begin_mask(0)
+            .end_mask(0)
+            .ellipsis_mask(0)
+            .new_axis_mask(0)
+            .shrink_axis_mask(0)
+            .offset(true)
+            .create();
+        rw.replace_op(op, &[new.output()]);
+        return true;
+    };
+    if begin.len() != rank || begin.iter().any(|&b| b < 0) {
+        return false;
+    }
+    let dynamic_input = x.ty().dims().iter().any(|&d| d < 0);
+    if size_const.is_some() && !dynamic_input {
+        return false;
+    }
+    // End of each dim: a constant, the run-time size (begin 0), or to the end (mask).
+    let mut end_mask = 0i64;
+    let end = match size_const {
+        Some(size) => {
+            if size.len() != rank {
+                return false;
+            }
+            let mut end = Vec::with_capacity(rank);
+            for (i, (&b, &n)) in begin.iter().zip(&size).enumerate() {
+                match n {
+                    -1 => {
+                        end_mask |= 1 << i;
+                        end.push(0);
+                    }
+                    n if n >= 0 => end.push(b + n),
+                    _ => return false,
+                }
+            }
+            rw.set_insertion_before(op);
+            let Ok(e) = insert_i32(rw, &end) else { return false };
+            e
+        }
+        None => {
+            // Only a concatenation of pieces whose constant elements are not -1 where
+            // the begin is not 0 (then the piece is the end).
+            if begin.iter().any(|&b| b != 0) || sl.size().ty().dims() != [rank as i64] || sl.size().elem() != ElemTy::I(32) {
+                return false;
+            }
+            let Some(c) = sl.size().defined_by::<tfl::Concatenation>() else { return false };
+            let mut pieces = Vec::new();
+            let mut at = 0usize;
+            rw.set_insertion_before(op);
+            for p in c.values() {
+                let Some(&n) = p.ty().dims().first() else { return false };
+                if n < 0 || p.ty().dims().len() != 1 {
+                    return false;
+                }
+                match p.const_ints() {
+                    Some(vals) => {
+                        let mut k = Vec::with_capacity(vals.len());
+                        for (j, &v) in vals.iter().enumerate() {
+                            if v == -1 {
+                                end_mask |= 1 << (at + j);
+                                k.push(0);
+                            } else if v >= 0 {
+                                k.push(v);
+                            } else {
+                                return false;
+                            }
+                        }
+                        let Ok(kv) = insert_i32(rw, &k) else { return false };
+                        pieces.push(kv);
+                    }
+                    None => pieces.push(p),
+                }
+                at += n as usize;
+            }
+            if at != rank {
+                return false;
+            }
+            let ty = sl.size().raw_type();
+            tfl::Concatenation::build(rw, &[ty], &pieces).axis(0).fused_activation_function("NONE").create().output()
+        }
+    };
+    let Ok(b) = insert_i32(rw, &begin) else { return false };
+    let Ok(strides) = insert_i32(rw, &vec![1; rank]) else { return false };
+    let new = tfl::StridedSlice::build(rw, &[out.raw_type()], x, b, end, strides)
+        .begin_mask(0)
+        .end_mask(end_mask)
+        .ellipsis_mask(0)
+        .new_axis_mask(0)
+        .shrink_axis_mask(0)
+        .offset(false)
+        .create();
+    rw.replace_op(op, &[new.output()]);
+    true
+}
+
 /// A reshape of a 1-D value to 1-D is that value.
 fn reshape_rank1_identity<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(r) = op.cast::<tfl::Reshape>() else { return false };
@@ -525,4 +667,74 @@ fn strided_slice_of_concatenation_piece<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -
         start = end;
     }
     false
+}
+
+/// The operands of `v`'s defining op `name` (one result, no fused activation).
+fn operands_of<'c>(v: Value<'c>, name: &str) -> Option<Vec<Value<'c>>> {
+    let d = v.defining_op().filter(|d| d.name() == name && d.num_results() == 1)?;
+    d.str_attr("fused_activation_function").is_none_or(|a| a == "NONE").then(|| d.operands())
+}
+
+/// Whether `v` is a constant whose elements are all `n`.
+fn is_splat(v: Value<'_>, n: i64) -> bool {
+    crate::constant::read_compact(v).and_then(|c| c.ints()).is_some_and(|c| !c.is_empty() && c.iter().all(|&x| x == n))
+}
+
+/// `a != b` in either order.
+fn not_equal_of<'c>(v: Value<'c>) -> Option<(Value<'c>, Value<'c>)> {
+    let o = operands_of(v, tfl::NotEqual::NAME)?;
+    Some((o[0], o[1]))
+}
+
+/// Whether `c` is `(sign(x) != sign(y)) && (rem(x, y) != 0)`, `rem` truncated as
+/// legalization writes StableHLO's remainder: `r = floor_mod(x, y)`, then `r - y`
+/// where `r != 0` and `x < 0 != y < 0`, else `r`.
+fn floor_division_fix(c: Value<'_>, x: Value<'_>, y: Value<'_>) -> Option<()> {
+    let and = operands_of(c, tfl::LogicalAnd::NAME)?;
+    let (sx, sy) = not_equal_of(and[0])?;
+    let (sx, sy) = (operands_of(sx, tfl::Sign::NAME)?, operands_of(sy, tfl::Sign::NAME)?);
+    if sx[0] != x || sy[0] != y {
+        return None;
+    }
+    let (rem, zero) = not_equal_of(and[1])?;
+    if !is_splat(zero, 0) {
+        return None;
+    }
+    let sel = operands_of(rem, tfl::SelectV2::NAME)?;
+    let fm = sel[2];
+    let m = operands_of(fm, tfl::FloorMod::NAME)?;
+    let shifted = operands_of(sel[1], tfl::Sub::NAME)?;
+    if m[0] != x || m[1] != y || shifted[0] != fm || shifted[1] != y {
+        return None;
+    }
+    let cond = operands_of(sel[0], tfl::LogicalAnd::NAME)?;
+    let (lx, ly) = not_equal_of(cond[0])?;
+    let (lx, ly) = (operands_of(lx, tfl::Less::NAME)?, operands_of(ly, tfl::Less::NAME)?);
+    let (r, z) = not_equal_of(cond[1])?;
+    let ok = lx[0] == x && ly[0] == y && is_splat(lx[1], 0) && is_splat(ly[1], 0) && r == fm && is_splat(z, 0);
+    ok.then_some(())
+}
+
+/// `select(sign(x) != sign(y) && rem(x, y) != 0, x / y - 1, x / y)` on integers ->
+/// `floor_div(x, y)`: JAX's `//` on sizes (a strided SAME convolution's output size
+/// and padding), one op instead of sixteen.
+fn select_of_truncated_division_to_floor_div<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(s) = op.cast::<tfl::SelectV2>() else { return false };
+    let out = s.output();
+    if out.elem() != ElemTy::I(32) || out.ty().dims().len() > 1 {
+        return false;
+    }
+    let Some(q) = operands_of(s.y(), tfl::Div::NAME) else { return false };
+    let Some(minus) = operands_of(s.x(), tfl::Sub::NAME) else { return false };
+    let (x, y) = (q[0], q[1]);
+    if minus[0] != s.y() || !is_splat(minus[1], 1) || floor_division_fix(s.condition(), x, y).is_none() {
+        return false;
+    }
+    if !x.same_type(out) && !(y.same_type(out) && x.ty().dims().is_empty()) {
+        return false;
+    }
+    rw.set_insertion_before(op);
+    let f = tfl::FloorDiv::build(rw, &[out.raw_type()], x, y).create();
+    rw.replace_op(op, &[f.output()]);
+    true
 }

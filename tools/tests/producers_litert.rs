@@ -5,6 +5,8 @@
 //!   would: `edge-opt --pass-pipeline="$(edge-convert --print-pipeline)"`, then
 //!   `edge-translate --mlir-to-tflite`; within 1e-4 of max|out| of JAX's output, and no
 //!   TRANSPOSE left (the model is NHWC already).
+//! - JAX's shape-polymorphic exports (`mlp_batch`, `cnn_hw`, `attn_seq`): the same
+//!   pipeline, then LiteRT resized to each of three sizes.
 //! - Imported PyTorch fixtures with convolutions whose dimension numbers are rewritten
 //!   in the `#stablehlo.conv<raw ...>` form convert to the same bytes as the compact
 //!   form.
@@ -115,6 +117,36 @@ fn jax_exports_convert_and_match_jax_in_litert() {
             assert_eq!(count_ops(&tflite, "GELU"), 1, "{name}: one GELU");
             assert_eq!(count_ops(&tflite, "SOFTMAX"), 1, "{name}: one SOFTMAX");
             assert_eq!(count_ops(&tflite, "EXP"), 0, "{name}: no softmax left in pieces");
+        }
+    }
+}
+
+/// JAX's shape-polymorphic exports (symbolic batch; symbolic H and W with a strided SAME
+/// convolution, a `stablehlo.dynamic_conv`; symbolic sequence length with a causal
+/// mask), converted once with the default pipeline and run in LiteRT resized to the
+/// min, mid and max sizes of `make_jax_fixtures.py`, within 1e-4 of max|out| of JAX.
+#[test]
+fn jax_dynamic_exports_run_at_three_sizes_in_litert() {
+    let repo = common::repo();
+    let work = common::work_dir("producers_jax_dynamic");
+    let pipeline = printed_pipeline();
+    let dir = repo.join("fixtures/jax");
+    for name in ["mlp_batch", "cnn_hw", "attn_seq"] {
+        let tflite = convert(&dir.join(format!("{name}.mlir")), &work, name, &pipeline)
+            .unwrap_or_else(|e| panic!("{name} does not convert:\n{e}"));
+        let tfl = std::fs::read_to_string(work.join(format!("{name}.tfl.mlir"))).unwrap();
+        assert!(tfl.contains("?x"), "{name}: the converted model should keep its unknown dims");
+        for size in ["min", "mid", "max"] {
+            litert_check(
+                &tflite,
+                &dir.join(format!("{name}.{size}.inputs.npz")),
+                &dir.join(format!("{name}.{size}.expected.npz")),
+                &["--rel-to-max", "1e-4"],
+            );
+        }
+        if name == "cnn_hw" {
+            // JAX's `//` on sizes is one FLOOR_DIV each, not sixteen ops.
+            assert_eq!(count_ops(&tflite, "SIGN"), 0, "{name}: floor divisions left in pieces");
         }
     }
 }

@@ -413,6 +413,10 @@ impl<'c> Value<'c> {
     pub fn is_block_argument(self) -> bool {
         unsafe { mlirValueIsABlockArgument(self.raw) }
     }
+    /// The block that owns the value, if it is a block argument.
+    pub fn owner_block(self) -> Option<Block<'c>> {
+        unsafe { mlirValueIsABlockArgument(self.raw).then(|| Block::from_raw(mlirBlockArgumentGetOwner(self.raw))) }
+    }
     /// The argument number, if the value is a block argument.
     pub fn arg_number(self) -> Option<usize> {
         unsafe { mlirValueIsABlockArgument(self.raw).then(|| mlirBlockArgumentGetArgNumber(self.raw) as usize) }

@@ -67,12 +67,51 @@ pub(crate) fn same_dim_size(a: Value<'_>, da: usize, b: Value<'_>, db: usize) ->
     match (na, nb) {
         (Some(x), Some(y)) if x >= 0 || y >= 0 => x == y,
         (Some(_), Some(_)) => match (dim_origin(a, da), dim_origin(b, db)) {
-            (Origin::Dim(u, e), Origin::Dim(v, f)) => u == v && e == f,
+            (Origin::Dim(u, e), Origin::Dim(v, f)) => (u == v && e == f) || same_input_symbol(u, e, v, f),
             (Origin::Size(u), Origin::Size(v)) => u == v,
             _ => false,
         },
         _ => false,
     }
+}
+
+/// Whether dims `e` of `u` and `f` of `v` are inputs' dims the importer recorded with one
+/// size expression (`edge.dynamic_dims`: `x` and its mask both of length `s27`).
+fn same_input_symbol(u: Value<'_>, e: usize, v: Value<'_>, f: usize) -> bool {
+    let (Some(bu), Some(bv)) = (u.owner_block(), v.owner_block()) else { return false };
+    if bu != bv {
+        return false;
+    }
+    let Some(func) = bu.parent_op() else { return false };
+    let (Some(i), Some(j)) = (u.arg_number(), v.arg_number()) else { return false };
+    match (input_dim_expr(func, i, e), input_dim_expr(func, j, f)) {
+        (Some(x), Some(y)) => !x.is_empty() && x == y,
+        _ => false,
+    }
+}
+
+/// The size expression `edge.dynamic_dims` records for dim `d` of argument `arg`.
+fn input_dim_expr(func: Op<'_>, arg: usize, d: usize) -> Option<String> {
+    use edge_dialects::ir::Attr;
+    let attr = func.raw_attr("edge.dynamic_dims")?;
+    let entries = func.raw_attr("tf.entry_function").and_then(|a| a.dictionary_entries()).unwrap_or_default();
+    let Some(Attr::Str(names)) = entries.iter().find(|(k, _)| *k == "inputs").map(|(_, v)| v.value()) else { return None };
+    let name = names.split(',').nth(arg)?.trim().to_string();
+    let (_, list) = attr.dictionary_entries()?.into_iter().find(|(n, _)| *n == name)?;
+    let Attr::Array(items) = list.value() else { return None };
+    for item in items {
+        // Array elements come back as text; a dictionary is parsed again.
+        let Attr::Other(text) = item else { continue };
+        let fields = func.context().parse_attr(&text)?.dictionary_entries()?;
+        let field = |k: &str| fields.iter().find(|(n, _)| *n == k).map(|(_, v)| v.value());
+        if field("dim").and_then(|v| v.as_int()) == Some(d as i64) {
+            return match field("expr") {
+                Some(Attr::Str(s)) => Some(s),
+                _ => None,
+            };
+        }
+    }
+    None
 }
 
 /// Where an unknown dim's size can be read.

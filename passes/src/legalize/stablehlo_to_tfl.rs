@@ -193,11 +193,20 @@ pub static PATTERNS: &[Pattern] = &[
     p("DynamicIotaToConstant", hlo::DynamicIota::NAME, 2, build!(iota)),
     p("DynamicIotaToRange", hlo::DynamicIota::NAME, 1, build!(super::dynamic::dynamic_iota)),
     // ---- stablehlo.dynamic_pad
+    // Interior padding (a write with a step): spread per dim, then the pad below.
+    p("DynamicPadToSpreadDynamicPad", hlo::DynamicPad::NAME, 2, super::scatter::dynamic_pad_interior_rule),
     p("DynamicPadToPadv2", hlo::DynamicPad::NAME, 1, build!(super::dynamic::dynamic_pad)),
     // ---- stablehlo.dynamic_reshape
     p("DynamicReshapeToReshape", hlo::DynamicReshape::NAME, 1, build!(super::dynamic::dynamic_reshape)),
     // ---- stablehlo.dynamic_slice
     p("DynamicSliceToSlice", hlo::DynamicSlice::NAME, 1, build!(super::dynamic::dynamic_slice)),
+    // ---- stablehlo.dynamic_update_slice
+    p(
+        "DynamicUpdateSliceToDynamicUpdateSlice",
+        hlo::DynamicUpdateSlice::NAME,
+        1,
+        build!(super::scatter::dynamic_update_slice),
+    ),
     // ---- stablehlo.exponential
     p("ExponentialToExp", hlo::Exponential::NAME, 1, rename!(Exp)),
     // ---- stablehlo.exponential_minus_one
@@ -1162,7 +1171,9 @@ fn transposed_conv<'c>(
     Some(permuted(rw, op, y, &inverse(&op_)))
 }
 
-/// `transposed_conv` with unknown batch or spatial sizes: the output shape operand is
+/// `transposed_conv` with unknown batch or spatial sizes: SAME padding when the window
+/// lies inside SAME's output (`in * s`, its shape a product LiteRT computes when
+/// allocating), else the output shape operand is
 /// `shape(x) * [1, s, s, 0] + [0, k - s, k - s, O]` at run time, and the window is cut
 /// with sizes that do not depend on the input's: `k - 1 - lo` in front and
 /// `k - 1 - hi` at the end (a negative cut is a zero pad, as in the static form).
@@ -1196,9 +1207,63 @@ fn transposed_conv_dynamic<'c>(
     let filter = permuted(rw, op, unreversed, &wp);
     let nhwc = permuted(rw, op, x, &xp);
     let nd = ty(nhwc).dims().to_vec();
+    let none_act = ("fused_activation_function", op.context().string_attr("NONE"));
+    // SAME's output, `in * s`, is the full one from `max(k - s, 0) / 2` on: when the
+    // window lies inside it, the output shape needs no ADD (which LiteRT computes at
+    // every run, re-sizing everything after it): `shape(x)[:3] * [1, s, s]` and `O`.
+    let same_from = [(k[0] - s[0]).max(0) / 2, (k[1] - s[1]).max(0) / 2];
+    let same = (0..2).all(|i| top[i] >= same_from[i] && k[i] - s[i] - cut[i] <= same_from[i]);
+    if same {
+        let sh = super::dynamic::shape_of(rw, op, nhwc);
+        let i32t = i32_type(op);
+        let (b, e, one) = (i32_const(rw, op, &[0]), i32_const(rw, op, &[3]), i32_const(rw, op, &[1]));
+        let zero = i32_attr(op, 0);
+        let sattrs = [
+            ("begin_mask", zero),
+            ("end_mask", zero),
+            ("ellipsis_mask", zero),
+            ("new_axis_mask", zero),
+            ("shrink_axis_mask", zero),
+            ("offset", bool_attr(op, false)),
+        ];
+        let lead = emit(rw, op, tfl::StridedSlice::NAME, &[sh, b, e, one], tensor_type(&[3], i32t), &sattrs);
+        let scale = i32_const(rw, op, &[1, s[0], s[1]]);
+        let lead = emit(rw, op, tfl::Mul::NAME, &[lead, scale], tensor_type(&[3], i32t), &[none_act]);
+        let oc = i32_const(rw, op, &[o]);
+        let axis = ("axis", i32_attr(op, 0));
+        let shape = emit(rw, op, tfl::Concatenation::NAME, &[lead, oc], tensor_type(&[4], i32t), &[axis, none_act]);
+        let times = |n: i64, i: usize| if n < 0 { -1 } else { n * s[i] };
+        let dims = [nd[0], times(nd[1], 0), times(nd[2], 1), o];
+        let none = no_value(rw, op);
+        let attrs = [
+            ("fused_activation_function", op.context().string_attr("NONE")),
+            ("padding", op.context().string_attr("SAME")),
+            ("stride_h", i32_attr(op, s[0])),
+            ("stride_w", i32_attr(op, s[1])),
+        ];
+        let mut y = emit(rw, op, tfl::TransposeConv::NAME, &[shape, filter, nhwc, none], like(x, &dims), &attrs);
+        // The window inside SAME's: `top - from` in front, what is left at the end.
+        let front = [top[0] - same_from[0], top[1] - same_from[1]];
+        let back = [same_from[0] + s[0] - k[0] + cut[0], same_from[1] + s[1] - k[1] + cut[1]];
+        if front != [0, 0] || back != [0, 0] {
+            let end_mask = 1 | 8 | if back[0] == 0 { 2 } else { 0 } | if back[1] == 0 { 4 } else { 0 };
+            let (b, e, st) = (i32_const(rw, op, &[0, front[0], front[1], 0]), i32_const(rw, op, &[0, -back[0], -back[1], 0]), i32_const(rw, op, &[1, 1, 1, 1]));
+            let size = |n: i64, i: usize| if n < 0 { -1 } else { n - front[i] - back[i] };
+            let sliced = [dims[0], size(dims[1], 0), size(dims[2], 1), o];
+            let sattrs = [
+                ("begin_mask", zero),
+                ("end_mask", i32_attr(op, end_mask)),
+                ("ellipsis_mask", zero),
+                ("new_axis_mask", zero),
+                ("shrink_axis_mask", zero),
+                ("offset", bool_attr(op, false)),
+            ];
+            y = emit(rw, op, tfl::StridedSlice::NAME, &[y, b, e, st], like(x, &sliced), &sattrs);
+        }
+        return Some(permuted(rw, op, y, &inverse(&op_)));
+    }
     let grown = |n: i64, i: usize| if n < 0 { -1 } else { (n - 1) * s[i] + k[i] };
     let full = [nd[0], grown(nd[1], 0), grown(nd[2], 1), o];
-    let none_act = ("fused_activation_function", op.context().string_attr("NONE"));
     let shape = {
         let sh = super::dynamic::shape_of(rw, op, nhwc);
         let scale = i32_const(rw, op, &[1, s[0], s[1], 0]);
@@ -1868,7 +1933,16 @@ fn gather<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, Strin
         tfl_transpose(rw, op, ix, &iperm)
     };
     let nd_shape: Vec<i64> = batch.iter().copied().chain(rest.iter().map(|&d| pd[d])).collect();
-    let g = emit(rw, op, tfl::GatherNd::NAME, &[params, indices], like(p, &nd_shape), &[]);
+    // TFLite's GATHER_ND has no bool kernel: bools are gathered as int8 (a mask picked
+    // by positions) and cast back.
+    let g = if is_bool(params) {
+        let i8t = rw.context().integer(8);
+        let wide = emit(rw, op, tfl::Cast::NAME, &[params], params.raw_type().with_element(i8t), &[]);
+        let picked = emit(rw, op, tfl::GatherNd::NAME, &[wide, indices], like(wide, &nd_shape), &[]);
+        emit(rw, op, tfl::Cast::NAME, &[picked], like(p, &nd_shape), &[])
+    } else {
+        emit(rw, op, tfl::GatherNd::NAME, &[params, indices], like(p, &nd_shape), &[])
+    };
     // Result dim j: the k-th offset dim is gather_nd's dim batch + k; the others are
     // batch dims in order.
     let (mut next_batch, mut out_perm) = (0i64, Vec::new());
