@@ -290,6 +290,16 @@ def hf(kind):
         return Speech2TextEncoder(t.Speech2TextConfig(d_model=64, encoder_layers=2, encoder_attention_heads=4, encoder_ffn_dim=128,
                                                       input_feat_per_channel=16, num_conv_layers=2, conv_channels=32,
                                                       max_source_positions=64, vocab_size=100))
+    if kind == "mistral_swa":
+        return t.MistralForCausalLM(t.MistralConfig(**small, num_key_value_heads=2, sliding_window=8))
+    if kind == "hf_resnet":
+        return t.ResNetModel(t.ResNetConfig(embedding_size=16, hidden_sizes=[16, 32, 48, 64], depths=[1, 1, 1, 1], layer_type="basic"))
+    if kind == "depth_anything":
+        backbone = t.Dinov2Config(image_size=56, patch_size=14, hidden_size=32, num_hidden_layers=4, num_attention_heads=2, mlp_ratio=2,
+                                  out_features=["stage1", "stage2", "stage3", "stage4"], reshape_hidden_states=False)
+        return t.DepthAnythingForDepthEstimation(t.DepthAnythingConfig(backbone_config=backbone, reassemble_hidden_size=32,
+                                                                       neck_hidden_sizes=[8, 16, 32, 32], fusion_hidden_size=16,
+                                                                       head_hidden_size=8, patch_size=14))
     raise ValueError(kind)
 
 
@@ -311,6 +321,17 @@ class HFLogitsOut(nn.Module):
 
     def forward(s, x):
         return s.m(x).logits
+
+
+class HFDepth(nn.Module):
+    """A depth head's prediction before its final ReLU (random weights: all zero after it)."""
+    def __init__(s, m):
+        super().__init__()
+        s.m = m
+        s.m.head.activation2 = nn.Identity()
+
+    def forward(s, x):
+        return s.m(x).predicted_depth
 
 
 class HFHidden(nn.Module):
@@ -508,6 +529,13 @@ def specs():
                                {"x": {2: Dim("h", min=2, max=16), 3: Dim("w", min=4, max=18)}, "temb": None}, [2, 7, 16]),
         "stylenet_hw": (StyleNet, lambda n: (torch.randn(1, 3, 8 * n, 8 * n + 8, generator=g()),),
                         {"x": {2: 8 * Dim("h", min=2, max=8), 3: 8 * Dim("w", min=3, max=9)}}, [2, 5, 8]),
+        "llama_mask_batch_seq": (lambda: HFLogits(hf("llama"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
+        "mistral_swa_mask_batch_seq": (lambda: HFLogits(hf("mistral_swa"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
+        "gemma2_swa_mask_batch_seq": (lambda: HFLogits(hf("gemma2"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
+        "hf_resnet_hw": (lambda: HFHidden(hf("hf_resnet")), hw32, dyn_hw32, [1, 2, 4]),
+        "depth_anything_batch": (lambda: torch_init(HFDepth(hf("depth_anything"))), img(3, 56, 56), {"x": {0: B}}, [1, 3, 6]),
+        "dinov2_hw": (lambda: HFHidden(hf("dinov2")), lambda n: (torch.randn(1, 3, 8 * n, 8 * (n + 1), generator=g()),),
+                      {"x": {2: 8 * Dim("h", min=2, max=8), 3: 8 * Dim("w", min=3, max=9)}}, [2, 5, 8]),
         "whisper_enc_len": (lambda: HFHidden(hf("whisper_enc")), lambda n: (torch.randn(1, 16, 2 * n, generator=g()),),
                             {"x": {2: 2 * Dim("t", min=2, max=64)}}, [2, 21, 64]),
     }

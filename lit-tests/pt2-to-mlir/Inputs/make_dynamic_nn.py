@@ -127,6 +127,21 @@ class IntArg(nn.Module):
         return (ids == 2).int().argmax(-1), v, i
 
 
+class Bicubic(nn.Module):
+    """Bicubic resizes: a [1, 4, 5, 5] position table to x's (h, w) (DINOv2's
+    interpolate_pos_encoding), x [b, 4, h, w] to a fixed 7x3 with align_corners, and
+    the table to a fixed 7x3 (static)."""
+
+    def __init__(self):
+        super().__init__()
+        self.pos = nn.Parameter(torch.randn(1, 4, 5, 5))
+
+    def forward(self, x):
+        return (F.interpolate(self.pos, size=x.shape[-2:], mode="bicubic", align_corners=False),
+                F.interpolate(x, size=(7, 3), mode="bicubic", align_corners=True),
+                F.interpolate(self.pos, size=(7, 3), mode="bicubic", align_corners=False))
+
+
 def save(name, m, args, dyn):
     ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn)
     torch.export.save(ep, os.path.join(HERE, name))
@@ -146,3 +161,4 @@ save("dynamic-ceil-pool.pt2", CeilPool(), (r(2, 3, 10, 11), r(1, 2, 9, 5)),
 save("dynamic-composites.pt2", Composites(), (r(2, 8, 5), r(2, 3, 6), r(2, 3, 6, 7)),
      {"x": {0: B, 2: S}, "y": {0: B, 2: 2 * Dim("t", min=1, max=32)}, "img": {0: B, 2: H, 3: W}})
 save("dynamic-int-arg.pt2", IntArg(), (torch.randint(0, 5, (2, 7)),), {"ids": {0: B, 1: S}})
+save("dynamic-bicubic.pt2", Bicubic(), (r(2, 4, 6, 9),), {"x": {0: B, 2: H, 3: W}})

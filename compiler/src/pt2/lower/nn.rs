@@ -800,7 +800,9 @@ pub(super) fn dot_along(ctx: &mut Ctx, x: &Val, w: &Val, axis: usize, n_out: i64
     let mut shape: Vec<i64> = x.shape().iter().enumerate().filter(|(d, _)| *d != axis).map(|(_, &s)| s).collect();
     shape.push(n_out);
     let elem = x.elem().clone();
-    if x.ty.is_static() {
+    // A run-time matrix (a static input resized to a dynamic size) also goes the
+    // transposed way: TFLite's BATCH_MATMUL contracts the last dim.
+    if x.ty.is_static() && w.ty.is_static() {
         let d = dot(ctx, x, w, (&[], &[]), (&[axis as i64], &[0]), tensor(&shape, elem));
         return ctx.e.transpose(&d, &perm);
     }
@@ -1126,6 +1128,151 @@ fn check_resize(x: &Val, out: &TensorTy, n: usize) -> LResult<()> {
         return Err("resizing dynamic spatial dimensions is not supported".into());
     }
     Ok(())
+}
+
+/// PyTorch's cubic convolution weights (A = -0.75) of the four inputs around a source
+/// position with fraction `t`: taps at floor - 1, floor, floor + 1, floor + 2.
+fn cubic_weights(t: f64) -> [f64; 4] {
+    const A: f64 = -0.75;
+    let near = |x: f64| ((A + 2.0) * x - (A + 3.0)) * x * x + 1.0;
+    let far = |x: f64| ((A * x - 5.0 * A) * x + 8.0 * A) * x - 4.0 * A;
+    [far(t + 1.0), near(t), near(1.0 - t), far(2.0 - t)]
+}
+
+/// `upsample_bicubic2d.vec(input, output_size, align_corners, scale_factors)`: each of
+/// the last two dims resized by an [in, out] matrix (one `dot_general`), built from
+/// constants when both sizes are static, else at run time from iotas (as DINOv2's
+/// position embeddings are resized to a dynamic number of patches). Source positions
+/// as PyTorch computes them for cubic (not clamped at 0), taps clamped to the input.
+pub fn upsample_bicubic2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let align = args.bool("align_corners")?;
+    let x = args.tensor(ctx, "input")?;
+    let r = x.rank();
+    if r < 2 || out.dims().len() != r || !out.elem.is_float() {
+        return Err(format!("bicubic resizing needs float input and output of one rank 2 or more, got {} and {out}", x.ty).into());
+    }
+    let elem = out.elem.clone();
+    let mut y = ctx.e.convert(&x, &elem);
+    let factors = match args.node.inputs.iter().find(|a| a.name == "scale_factors").map(|a| &a.arg) {
+        Some(crate::pt2::schema::Argument::AsFloats(v)) => v.iter().map(|f| f.0).collect::<Vec<f64>>(),
+        _ => vec![],
+    };
+    for i in 0..2 {
+        let axis = r - 2 + i;
+        let (n_in, n_out) = (y.shape()[axis], out.dims()[axis]);
+        if n_in >= 0 && n_in == n_out && factors.get(i).is_none_or(|&f| f == 1.0) {
+            continue;
+        }
+        let factor = factors.get(i).copied().filter(|&f| f > 0.0);
+        let w = if n_in >= 0 && n_out >= 0 {
+            let scale = factor.map_or(n_in as f64 / n_out as f64, |f| 1.0 / f);
+            ctx.reserve_constant(&format!("the resize matrix of dim {axis}"), n_in as u128 * n_out as u128, &elem)?;
+            let mut w = vec![0.0f64; (n_in * n_out) as usize];
+            for d in 0..n_out {
+                let src = if align {
+                    if n_out > 1 { d as f64 * (n_in - 1) as f64 / (n_out - 1) as f64 } else { 0.0 }
+                } else {
+                    (d as f64 + 0.5) * scale - 0.5
+                };
+                let lo = src.floor();
+                for (k, c) in cubic_weights(src - lo).into_iter().enumerate() {
+                    let j = (lo as i64 - 1 + k as i64).clamp(0, n_in - 1);
+                    w[(j * n_out + d) as usize] += c;
+                }
+            }
+            ctx.e.const_floats(&w, &elem, &[n_in, n_out])
+        } else {
+            let n = ctx.e.extent(&y, axis);
+            let recorded = ctx.outputs.first().cloned().flatten().and_then(|o| ctx.e.recorded_dims(&o));
+            let m = match (n_out, recorded.and_then(|d| d.get(axis).cloned())) {
+                (m, _) if m >= 0 => Extent::Known(m),
+                (_, Some(crate::pt2::sym::SymDim::Dynamic(e))) => Extent::Run(ctx.e.eval(&e)?),
+                _ => return Err(format!("resizing dim {axis} of {}: the output's size is not known", x.ty).into()),
+            };
+            cubic_matrix(ctx, &n, &m, factor, align, &elem)
+        };
+        y = dot_along(ctx, &y, &w, axis, n_out);
+    }
+    Ok(vec![y])
+}
+
+/// The [n_in, n_out] bicubic resize matrix of a dim with a run-time size: column `d`
+/// holds the four cubic weights at rows `clamp(floor(src) - 1 + k, 0, n_in - 1)`.
+fn cubic_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, factor: Option<f64>, align: bool, elem: &ElemTy) -> Val {
+    let size = crate::pt2::emit::SIZE;
+    let dst = ctx.e.iota_ext(std::slice::from_ref(n_out), 0, &size);
+    let dst = ctx.e.convert(&dst, elem);
+    let k = |ctx: &mut Ctx, v: f64, like: &Val| ctx.e.splat_like(v, elem, like);
+    let as_float = |ctx: &mut Ctx, e: &Extent, like: &Val| {
+        let v = ctx.e.extent_value(e);
+        let v = ctx.e.convert(&v, elem);
+        ctx.e.broadcast_like(&v, like, &[])
+    };
+    let n_in_f = as_float(ctx, n_in, &dst);
+    let one = k(ctx, 1.0, &dst);
+    let last = ctx.e.binary("stablehlo.subtract", &n_in_f, &one);
+    let src = if align {
+        let m = as_float(ctx, n_out, &dst);
+        let m1 = ctx.e.binary("stablehlo.subtract", &m, &one);
+        let m1 = ctx.e.binary("stablehlo.maximum", &m1, &one);
+        let p = ctx.e.binary("stablehlo.multiply", &dst, &last);
+        ctx.e.binary("stablehlo.divide", &p, &m1)
+    } else {
+        let sc = match factor {
+            Some(f) => k(ctx, 1.0 / f, &dst),
+            None => {
+                let m = as_float(ctx, n_out, &dst);
+                ctx.e.binary("stablehlo.divide", &n_in_f, &m)
+            }
+        };
+        let half = k(ctx, 0.5, &dst);
+        let a = ctx.e.binary("stablehlo.add", &dst, &half);
+        let a = ctx.e.binary("stablehlo.multiply", &a, &sc);
+        ctx.e.binary("stablehlo.subtract", &a, &half)
+    };
+    let lo = ctx.e.unary("stablehlo.floor", &src);
+    let t = ctx.e.binary("stablehlo.subtract", &src, &lo);
+    // The weights as polynomials in t (cubic_weights).
+    let a = -0.75;
+    let poly = |ctx: &mut Ctx, x: &Val, c: [f64; 4]| {
+        // ((c0 * x + c1) * x + c2) * x + c3
+        let mut acc = k(ctx, c[0], x);
+        for &ci in &c[1..] {
+            acc = ctx.e.binary("stablehlo.multiply", &acc, x);
+            let cv = k(ctx, ci, x);
+            acc = ctx.e.binary("stablehlo.add", &acc, &cv);
+        }
+        acc
+    };
+    let near = [a + 2.0, -(a + 3.0), 0.0, 1.0];
+    let far = [a, -5.0 * a, 8.0 * a, -4.0 * a];
+    let t1 = ctx.e.binary("stablehlo.add", &t, &one);
+    let one_t = ctx.e.binary("stablehlo.subtract", &one, &t);
+    let two = k(ctx, 2.0, &dst);
+    let two_t = ctx.e.binary("stablehlo.subtract", &two, &t);
+    let weights = [poly(ctx, &t1, far), poly(ctx, &t, near), poly(ctx, &one_t, near), poly(ctx, &two_t, far)];
+    let square = [n_in.clone(), n_out.clone()];
+    let rows = ctx.e.iota_ext(&square, 0, &size);
+    let rows = ctx.e.convert(&rows, elem);
+    let zero = ctx.e.splat_ext(0.0, elem, &square);
+    let zero_v = k(ctx, 0.0, &dst);
+    let mut acc: Option<Val> = None;
+    for (i, w) in weights.iter().enumerate() {
+        let off = k(ctx, i as f64 - 1.0, &dst);
+        let at = ctx.e.binary("stablehlo.add", &lo, &off);
+        let at = ctx.e.binary("stablehlo.maximum", &at, &zero_v);
+        let at = ctx.e.binary("stablehlo.minimum", &at, &last);
+        let at = ctx.e.broadcast_in_dim_ext(&at, &square, &[1]);
+        let wb = ctx.e.broadcast_in_dim_ext(w, &square, &[1]);
+        let hit = ctx.e.compare("EQ", &rows, &at);
+        let v = ctx.e.select(&hit, &wb, &zero);
+        acc = Some(match acc {
+            Some(s) => ctx.e.binary("stablehlo.add", &s, &v),
+            None => v,
+        });
+    }
+    acc.expect("four taps")
 }
 
 pub fn upsample_nearest2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {

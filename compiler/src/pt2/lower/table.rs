@@ -326,6 +326,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.unbind.int", args: &[req("self"), def("dim", Default::Int(0))], lower: composite::unbind },
     Lowering { target: "aten.unflatten.int", args: &[req("self"), req("dim"), req("sizes")], lower: shape::view },
     Lowering { target: "aten.unsqueeze.default", args: &[req("self"), req("dim")], lower: shape::reshape_to_result },
+    Lowering { target: "aten.upsample_bicubic2d.vec", args: &[req("input"), def("output_size", Default::None), req("align_corners"), def("scale_factors", Default::None)], lower: nn::upsample_bicubic2d },
     Lowering { target: "aten.upsample_bilinear2d.vec", args: &[req("input"), def("output_size", Default::None), req("align_corners"), def("scale_factors", Default::None)], lower: nn::upsample_bilinear2d },
     Lowering { target: "aten.upsample_nearest2d.vec", args: &[req("input"), def("output_size", Default::None), def("scale_factors", Default::None)], lower: nn::upsample_nearest2d },
     Lowering { target: "aten.var.correction", args: &[req("self"), def("dim", Default::None), def("correction", Default::None), def("keepdim", Default::Bool(false))], lower: reduce::var },
