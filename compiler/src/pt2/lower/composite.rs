@@ -697,7 +697,7 @@ pub fn pad(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// from the edge element (replicate), concatenated around it.
 fn edge_pad_dynamic(ctx: &mut Ctx, x: &Val, pad: &[i64], reflect: bool) -> LResult<Val> {
     let what = if reflect { "reflection" } else { "replication" };
-    if pad.len() % 2 != 0 || pad.len() / 2 > x.rank() || pad.iter().any(|&p| p < 0) {
+    if !pad.len().is_multiple_of(2) || pad.len() / 2 > x.rank() || pad.iter().any(|&p| p < 0) {
         return Err(format!("{what} padding {pad:?} does not fit {} (pairs of non-negative sizes)", x.ty).into());
     }
     let mut y = x.clone();
