@@ -428,7 +428,14 @@ def masked_ids(vocab):
 
 
 def specs():
-    """name -> (module factory, make_inputs(size) -> tuple, dynamic_shapes, sizes)."""
+    """name -> (module factory, make_inputs(size) -> tuple, dynamic_shapes, sizes).
+
+    Left out: torchvision r3d_18 (Conv3d does not legalize, static or not); Depth
+    Anything over dynamic H/W (its head's int(patch_h * patch_size) makes torch.export
+    record a constant output size); torchvision's FPN backbone over dynamic H/W and
+    max_pool1d over a dynamic length (torch.export guards narrow the range or
+    specialize it). Whisper's encoder stays below: it checks its input length.
+    """
     img = lambda c, h, w: (lambda n: (torch.randn(n, c, h, w, generator=g()),))
     ids = lambda n: torch.randint(0, 50, (1, n), generator=g())
     seq_ids = lambda n: (torch.randint(3, 100, (1, n), generator=g()),)
