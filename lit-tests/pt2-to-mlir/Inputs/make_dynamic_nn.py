@@ -106,7 +106,7 @@ class Composites(nn.Module):
     repeat_interleave along a static and a dynamic dim, stack, reflect and replicate
     padding of [b, 3, h, w] (GPT-J's rotary, Speech2Text's GLU, style-transfer padding),
     a convolution with padding="valid" (SigLIP's patch embedding), adaptive_avg_pool1d of
-    [b, s, 8] to 2 (a static pooled dim: Swin's pooler)."""
+    [b, s, 8] to 2 (a static pooled dim: Swin's pooler), x.T (aten.numpy_T: Falcon)."""
 
     def __init__(self):
         super().__init__()
@@ -116,7 +116,7 @@ class Composites(nn.Module):
     def forward(self, x, y, img):
         return (F.glu(x, 1), F.glu(y, 2), x.repeat_interleave(2, dim=1), x.repeat_interleave(3, dim=2),
                 torch.stack([x, x], dim=2), F.pad(img, (2, 1, 1, 2), mode="reflect"), F.pad(img, (1, 2, 0, 3), mode="replicate"),
-                self.valid(img), F.adaptive_avg_pool1d(x.transpose(1, 2), 2))
+                self.valid(img), F.adaptive_avg_pool1d(x.transpose(1, 2), 2), x.T)
 
 
 class IntArg(nn.Module):

@@ -235,6 +235,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.new_full.default", args: &[req("self"), req("size"), req("fill_value"), FACTORY_KW[0], FACTORY_KW[1], FACTORY_KW[2], FACTORY_KW[3]], lower: shape::full_like },
     Lowering { target: "aten.new_ones.default", args: &[req("self"), req("size"), FACTORY_KW[0], FACTORY_KW[1], FACTORY_KW[2], FACTORY_KW[3]], lower: shape::ones_like },
     Lowering { target: "aten.new_zeros.default", args: &[req("self"), req("size"), FACTORY_KW[0], FACTORY_KW[1], FACTORY_KW[2], FACTORY_KW[3]], lower: shape::zeros_like },
+    Lowering { target: "aten.numpy_T.default", args: &[req("self")], lower: shape::t },
     Lowering { target: "aten.ones.default", args: &[req("size"), FACTORY_KW[0], FACTORY_KW[1], FACTORY_KW[2], FACTORY_KW[3]], lower: shape::ones_like },
     Lowering { target: "aten.ones_like.default", args: &[req("self"), FACTORY_KW[0], FACTORY_KW[1], FACTORY_KW[2], FACTORY_KW[3], def("memory_format", Default::None)], lower: shape::ones_like },
     Lowering { target: "aten.outer.default", args: &[req("self"), req("vec2")], lower: composite::outer },
