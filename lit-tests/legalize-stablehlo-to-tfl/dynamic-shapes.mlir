@@ -115,9 +115,11 @@ func.func @broadcast_in_dim_unknown(%x: tensor<?x1xf32>) -> tensor<?x4xf32> {
 
 // ---- stablehlo.dynamic_iota
 // tfl.range(0, n, 1) along the iota dim, reshaped to the rank and broadcast.
+// The size is the piece of the shape that holds it (no slice of the shape).
 // CHECK-LABEL: func.func @dynamic_iota
+// CHECK-SAME: (%[[N:.*]]: tensor<i32>)
 // CHECK: %[[SHAPE:.*]] = "tfl.concatenation"
-// CHECK: %[[N:.*]] = "tfl.strided_slice"(%[[SHAPE]], {{.*}} -> tensor<i32>
+// CHECK-NOT: tfl.strided_slice
 // CHECK: %[[Z:.*]] = "tfl.pseudo_const"() {value = dense<0> : tensor<i32>}
 // CHECK: %[[ONE:.*]] = "tfl.pseudo_const"() {value = dense<1> : tensor<i32>}
 // CHECK: %[[R:.*]] = "tfl.range"(%[[Z]], %[[N]], %[[ONE]]) : (tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<?xi32>
@@ -393,4 +395,27 @@ func.func @upsample_nearest2d_fractional_scale_inlined(%x: tensor<1x4x?x?xf32>) 
 }
 func.func private @stand_in(%x: tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32> {
   return %x : tensor<1x4x?x?xf32>
+}
+
+// -----
+
+// A size of an intermediate is read from the model input it comes from (through an
+// element-wise op, a transpose and a reduction), not from the intermediate.
+// CHECK-LABEL: func.func @size_read_from_input
+// CHECK-SAME: (%[[X:.*]]: tensor<?x8xf32>)
+// CHECK: %[[S:.*]] = "tfl.shape"(%[[X]])
+// CHECK-NOT: tfl.shape
+// CHECK: %[[D:.*]] = "tfl.strided_slice"(%[[S]],
+// CHECK: return %{{.*}}, %[[D]]
+func.func @size_read_from_input(%x: tensor<?x8xf32>) -> (tensor<?xf32>, tensor<i32>) {
+  %e = "stablehlo.exponential"(%x) : (tensor<?x8xf32>) -> tensor<?x8xf32>
+  %t = "stablehlo.transpose"(%e) {permutation = array<i64: 1, 0>} : (tensor<?x8xf32>) -> tensor<8x?xf32>
+  %z = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %r = "stablehlo.reduce"(%t, %z) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %s = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%s) : (tensor<f32>) -> ()
+  }) {dimensions = array<i64: 0>} : (tensor<8x?xf32>, tensor<f32>) -> tensor<?xf32>
+  %n = "stablehlo.get_dimension_size"(%r) {dimension = 0 : i64} : (tensor<?xf32>) -> tensor<i32>
+  return %r, %n : tensor<?xf32>, tensor<i32>
 }

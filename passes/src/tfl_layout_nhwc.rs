@@ -36,9 +36,11 @@
 //! settled, TransposeUnitDimsToReshape (as a reshape, a transpose could no longer
 //! cancel against another one).
 //!
-//! Unknown (`?`) dims are permuted like any other: only sinking through a reshape (and
-//! folding one between transposes) needs static sizes, and a transpose of unit dims
-//! becomes a reshape only with at most one unknown dim (-1 in its shape).
+//! Unknown (`?`) dims are permuted like any other. Sinking through a reshape (and
+//! folding one between transposes) matches dims by size: it takes one unknown dim on
+//! each side with equal static element counts (they are then one size, -1 in the new
+//! reshape's shape), and a transpose of unit dims becomes a reshape only with at most
+//! one unknown dim.
 //!
 //! Input and output: TFL. Results
 //! are unchanged; what remains is one transpose per value whose layout really
@@ -170,6 +172,33 @@ fn ranked_dims(v: Value) -> Option<Vec<i64>> {
     v.ty().rank().map(|_| v.ty().dims().to_vec())
 }
 
+/// A stand-in size for the one unknown dim on each side of a reshape: a prime no static
+/// size reaches. With the same static element count on both sides the two unknown dims
+/// are one size, so matching dims and blocks by their sizes sees them as one number.
+const UNKNOWN: i64 = i32::MAX as i64;
+
+/// The dims of `x` and of `out`, a reshape of it (up to transposes), for block
+/// matching: static dims, or exactly one unknown dim on each side with equal static
+/// element counts, written as `UNKNOWN`.
+fn reshape_dims(x: Value, out: Value) -> Option<(Vec<i64>, Vec<i64>)> {
+    let (xd, od) = (ranked_dims(x)?, ranked_dims(out)?);
+    let unknown = |d: &[i64]| d.iter().filter(|&&n| n < 0).count();
+    let known = |d: &[i64]| d.iter().filter(|&&n| n >= 0).try_fold(1i64, |a, &n| a.checked_mul(n));
+    match (unknown(&xd), unknown(&od)) {
+        (0, 0) => Some((xd, od)),
+        (1, 1) if known(&xd)? == known(&od)? && xd.iter().chain(&od).all(|&n| n < UNKNOWN) => {
+            let sym = |d: Vec<i64>| d.into_iter().map(|n| if n < 0 { UNKNOWN } else { n }).collect();
+            Some((sym(xd), sym(od)))
+        }
+        _ => None,
+    }
+}
+
+/// Dims with `UNKNOWN` (or a block holding it) back to -1.
+fn concrete(dims: &[i64]) -> Vec<i64> {
+    dims.iter().map(|&n| if n >= UNKNOWN { -1 } else { n }).collect()
+}
+
 /// What `op`'s catalog entry says to permute for it to run on a transposed input's
 /// source (`Trait::LayoutAgnostic`).
 fn layout(op: Op) -> Option<Permute> {
@@ -249,7 +278,7 @@ fn transpose_reshape_transpose_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bo
         return false;
     }
     let z = reshape.input();
-    let (Some(z_dims), Some(w_dims)) = (static_dims(z), static_dims(op.result(0))) else { return false };
+    let Some((z_dims, w_dims)) = reshape_dims(z, op.result(0)) else { return false };
     // reshape(z) = transpose(w, perm^-1), so z = reshape(transpose(w, perm^-1)):
     // sink that transpose through the reshape back to z's shape.
     let Some((y, q)) = sink_through_reshape(&w_dims, &inverse(&perm), &z_dims) else { return false };
@@ -257,8 +286,8 @@ fn transpose_reshape_transpose_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bo
     let q_inv = inverse(&q);
     debug_assert_eq!(permute(&z_dims, &q_inv), y);
     let Ok(p) = constant::insert_i32(rw, &perm_i64(&q_inv)) else { return false };
-    let t = tfl::Transpose::build(rw, &[z.raw_type().with_shape(&y)], z, p).create();
-    let Ok(shape) = constant::insert_i32(rw, &w_dims) else { return false };
+    let t = tfl::Transpose::build(rw, &[z.raw_type().with_shape(&concrete(&y))], z, p).create();
+    let Ok(shape) = constant::insert_i32(rw, &concrete(&w_dims)) else { return false };
     let r = tfl::Reshape::build(rw, &op.result_types(), t.output(), shape).create();
     rw.replace_all_uses(op.result(0), r.output());
     true
@@ -462,7 +491,7 @@ fn reshape_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(reshape) = op.cast::<tfl::Reshape>() else { return false };
     let t = reshape.input();
     let Some((x, perm)) = transposed(t) else { return false };
-    let (Some(x_dims), Some(out_dims)) = (static_dims(x), static_dims(reshape.output())) else { return false };
+    let Some((x_dims, out_dims)) = reshape_dims(x, reshape.output()) else { return false };
     let (x, x_dims, perm) = match sink_through_reshape(&x_dims, &perm, &out_dims) {
         Some(_) => (x, x_dims, perm),
         None => {
@@ -480,7 +509,7 @@ fn reshape_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
             }
             let Ok(p) = constant::insert_i32(rw, &perm_i64(&order)) else { return false };
             let dims = permute(&x_dims, &order);
-            let r = tfl::Transpose::build(rw, &[x.raw_type().with_shape(&dims)], x, p).create();
+            let r = tfl::Transpose::build(rw, &[x.raw_type().with_shape(&concrete(&dims))], x, p).create();
             (r.output(), dims, rest)
         }
     };
@@ -490,6 +519,7 @@ fn reshape_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     if !t.has_one_use() && !is_identity(&q) {
         return false;
     }
+    let y = concrete(&y);
     let Ok(shape) = constant::insert_i32(rw, &y) else { return false };
     rw.set_operand(op, 0, x);
     rw.set_operand(op, 1, shape);

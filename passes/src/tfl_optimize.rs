@@ -222,7 +222,9 @@ fn identity_operand<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, identity: f64, commut
 /// expand_dims, cast).
 fn same_type_noop<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let (x, r) = (op.operand(0), op.result(0));
-    if !x.same_type(r) || dims_of(r).is_none() {
+    // One unknown dim: the element count fixes it, so it is the input's.
+    let one_unknown = r.ty().rank().is_some() && r.ty().dims().iter().filter(|&&d| d < 0).count() <= 1;
+    if !x.same_type(r) || !one_unknown {
         return false;
     }
     rw.replace_op(op, &[x]);

@@ -614,11 +614,18 @@ fn sum_to_mean<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
     let mut unknown: Vec<usize> = a.iter().map(|&d| d as usize).filter(|&d| xt.dims()[d] < 0).collect();
     let count_ok = match &runtime {
         None => unknown.is_empty() && known > 0 && ((k - known as f64) / known as f64).abs() <= 1e-6,
-        Some((_, (of, dims, c))) => {
-            let mut dims = dims.clone();
-            dims.sort_unstable();
+        Some((_, (factors, c))) => {
+            // Each unknown reduced dim is one factor's size, every factor one of them.
+            let mut left = factors.clone();
             unknown.sort_unstable();
-            *of == x && dims == unknown && *c == known
+            let all = unknown.iter().all(|&d| match left.iter().position(|&(y, e)| crate::legalize::dynamic::same_dim_size(x, d, y, e)) {
+                Some(i) => {
+                    left.remove(i);
+                    true
+                }
+                None => false,
+            });
+            all && left.is_empty() && *c == known
         }
     };
     if !count_ok || !s.same_type(v) {
@@ -641,16 +648,15 @@ fn sum_to_mean<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
     Some(ops(&inputs, move |rw, ty| tfl::Mean::build(rw, &[ty], x, axes_operand).keep_dims(keep_dims).create().output()))
 }
 
-/// A count computed at run time as `(x, dims, c)`: `v` is `c` times the sizes of `x`'s
-/// `dims`, read from `tfl.shape(x)` (an element sliced out), multiplied as integers,
-/// cast to f32, and possibly reshaped or broadcast.
-fn runtime_count(v: Value) -> Option<(Value, Vec<usize>, i64)> {
+/// A count computed at run time as `(sizes, c)`: `v` is `c` times the sizes of the
+/// `(value, dim)` pairs, each read from `tfl.shape(value)` (an element sliced out),
+/// multiplied as integers, cast to f32, and possibly reshaped or broadcast.
+fn runtime_count(v: Value) -> Option<(Vec<(Value, usize)>, i64)> {
     let mut v = v;
     while let Some(d) = v.defining_op().filter(|d| SPLAT_KEEPING.contains(&d.name())) {
         v = d.operand(0);
     }
     let cast = def(v, tfl::Cast::NAME)?;
-    let mut of = None;
     let mut dims = Vec::new();
     let mut c = 1i64;
     let mut stack = vec![cast.operand(0)];
@@ -675,17 +681,12 @@ fn runtime_count(v: Value) -> Option<(Value, Vec<usize>, i64)> {
             if b.len() != 1 || e != [b[0] + 1] || st != [1] || b[0] < 0 || !masks_clear || d.bool_attr("offset") == Some(true) {
                 return None;
             }
-            let x = shape.operand(0);
-            if of.is_some_and(|o| o != x) {
-                return None;
-            }
-            of = Some(x);
-            dims.push(b[0] as usize);
+            dims.push((shape.operand(0), b[0] as usize));
         } else {
             return None;
         }
     }
-    Some((of?, dims, c))
+    Some((dims, c))
 }
 
 /// `transpose(average_pool_2d(x) * a) / a` -> `transpose(average_pool_2d(x))` (the

@@ -799,80 +799,6 @@ impl Emitter<'_> {
         }
     }
 
-    /// The run-time sizes of every dim of `v`, each a 0-d i32.
-    pub fn dims_of(&mut self, v: &Val) -> Vec<Val> {
-        (0..v.rank()).map(|d| self.dim_size(v, d)).collect()
-    }
-
-    /// A `tensor<Nxi32>` of the sizes `dims` (0-d i32 each).
-    pub fn shape_from(&mut self, dims: &[Val]) -> Val {
-        let parts: Vec<Val> = dims.iter().map(|d| self.reshape(d, &[1])).collect();
-        let refs: Vec<&Val> = parts.iter().collect();
-        self.op("stablehlo.concatenate", &refs, "dimension = 0 : i64", tensor(&[dims.len() as i64], SIZE))
-    }
-
-    /// `v` reshaped to `shape`, whose `?` dims are the run-time sizes `dims` gives (one
-    /// per dim of `shape`): for shapes that are none of the node's recorded tensors.
-    pub fn reshape_to(&mut self, v: &Val, shape: &[i64], dims: &[Val]) -> Val {
-        if v.shape() == shape && v.ty.is_static() {
-            return v.clone();
-        }
-        if shape.iter().all(|&d| d >= 0) {
-            return self.reshape(v, shape);
-        }
-        let sizes = self.shape_from(dims);
-        self.op("stablehlo.dynamic_reshape", &[v, &sizes], "", tensor(shape, v.elem().clone()))
-    }
-
-    /// `v` with a unit dim appended (`[..., 1]`, gather and scatter coordinates).
-    pub fn append_unit_dim(&mut self, v: &Val) -> Val {
-        let mut shape = v.shape().to_vec();
-        shape.push(1);
-        if v.ty.is_static() {
-            return self.reshape(v, &shape);
-        }
-        let mut dims = self.dims_of(v);
-        dims.push(self.splat(1.0, &SIZE, &[]));
-        self.reshape_to(v, &shape, &dims)
-    }
-
-    /// `broadcast_in_dim` of `v` to `shape`, whose `?` dims are the run-time sizes `dims`.
-    pub fn broadcast_in_dim_to(&mut self, v: &Val, shape: &[i64], map: &[i64], dims: &[Val]) -> Val {
-        if shape.iter().all(|&d| d >= 0) {
-            return self.broadcast_in_dim(v, shape, map);
-        }
-        let sizes = self.shape_from(dims);
-        let attrs = format!("broadcast_dimensions = {}", i64_array(map));
-        self.op("stablehlo.dynamic_broadcast_in_dim", &[v, &sizes], &attrs, tensor(shape, v.elem().clone()))
-    }
-
-    /// A scalar of `elem` broadcast to the shape of `like` (read at run time where it is
-    /// dynamic).
-    pub fn splat_over(&mut self, v: f64, elem: &ElemTy, like: &Val) -> Val {
-        if like.ty.is_static() {
-            return self.splat(v, elem, like.shape());
-        }
-        let s = self.splat(v, elem, &[]);
-        let dims = self.dims_of(like);
-        self.broadcast_in_dim_to(&s, like.shape(), &[], &dims)
-    }
-
-    /// `v` (any rank up to `like`'s) broadcast NumPy-style to the shape of `like`.
-    pub fn broadcast_over(&mut self, v: &Val, like: &Val) -> Val {
-        // Equal patterns are equal sizes: torch.export specializes a dim that could be 1
-        // against one that is not, so two `?` at one place broadcast only to each other.
-        if v.shape() == like.shape() {
-            return v.clone();
-        }
-        if like.ty.is_static() {
-            return self.broadcast_to(v, like.shape());
-        }
-        let offset = like.rank().saturating_sub(v.rank());
-        let map: Vec<i64> = (0..v.rank()).map(|i| (i + offset) as i64).collect();
-        let dims = self.dims_of(like);
-        self.broadcast_in_dim_to(v, like.shape(), &map, &dims)
-    }
-
     /// `stablehlo.iota` along `dim` of a tensor of `shape` and `elem`; a shape with `?`
     /// dims is one of the node's recorded tensors (`dynamic_iota` of its sizes).
     pub fn iota(&mut self, shape: &[i64], dim: usize, elem: &ElemTy) -> Val {
@@ -882,19 +808,6 @@ impl Emitter<'_> {
             Some(sizes) => self.op("stablehlo.dynamic_iota", &[&sizes], &attrs, t),
             None => self.op("stablehlo.iota", &[], &attrs, t),
         }
-    }
-
-    /// `stablehlo.iota` along `dim` over the shape of `like` (read at run time where it
-    /// is dynamic).
-    pub fn iota_like(&mut self, like: &Val, dim: usize, elem: &ElemTy) -> Val {
-        let t = tensor(like.shape(), elem.clone());
-        let attrs = format!("iota_dimension = {dim} : i64");
-        if like.ty.is_static() {
-            return self.op("stablehlo.iota", &[], &attrs, t);
-        }
-        let dims = self.dims_of(like);
-        let sizes = self.shape_from(&dims);
-        self.op("stablehlo.dynamic_iota", &[&sizes], &attrs, t)
     }
 
     /// The run-time size of dim `d` of graph tensor `name` as recorded (a constant when
@@ -915,6 +828,10 @@ impl Emitter<'_> {
 
     /// Emits the value of a size expression as a 0-d i32.
     pub fn eval(&mut self, e: &Expr) -> Result<Val, String> {
+        // Parts without symbols are folded here (`-2 + s27`: one constant).
+        if let Some(n) = e.constant() {
+            return Ok(self.splat(n as f64, &SIZE, &[]));
+        }
         Ok(match e {
             Expr::Int(n) => self.splat(*n as f64, &SIZE, &[]),
             Expr::Sym(s) => {
@@ -1121,6 +1038,24 @@ impl Emitter<'_> {
         }
         let sizes = self.extents_tensor(ex);
         self.op("stablehlo.dynamic_iota", &[&sizes], &attrs, tensor(&shape, elem.clone()))
+    }
+
+    /// Elements `[start, start + len)` of `v` along `dim` (`stablehlo.slice` when `v` is
+    /// static, else `stablehlo.real_dynamic_slice` with the other dims' sizes read
+    /// from `v`).
+    pub fn slice_dim_ext(&mut self, v: &Val, dim: usize, start: i64, len: i64) -> Val {
+        if v.ty.is_static() {
+            return self.slice_dim(v, dim, start, len);
+        }
+        let mut starts = vec![Extent::Known(0); v.rank()];
+        starts[dim] = Extent::Known(start);
+        let mut limits = self.extents(v);
+        limits[dim] = Extent::Known(start + len);
+        let strides = vec![Extent::Known(1); v.rank()];
+        let (s, l, st) = (self.extents_tensor(&starts), self.extents_tensor(&limits), self.extents_tensor(&strides));
+        let mut shape = v.shape().to_vec();
+        shape[dim] = len;
+        self.op("stablehlo.real_dynamic_slice", &[v, &s, &l, &st], "", tensor(&shape, v.elem().clone()))
     }
 
     /// The recorded symbolic sizes of the node tensor whose pattern is `v`'s, if one

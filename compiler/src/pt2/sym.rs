@@ -302,6 +302,23 @@ impl Parser<'_> {
 }
 
 impl Expr {
+    /// The value of `self` when it reads no symbol (`None` also on overflow or a
+    /// division by zero).
+    pub fn constant(&self) -> Option<i64> {
+        Some(match self {
+            Expr::Int(n) => *n,
+            Expr::Sym(_) => return None,
+            Expr::Neg(a) => a.constant()?.checked_neg()?,
+            Expr::Add(a, b) => a.constant()?.checked_add(b.constant()?)?,
+            Expr::Sub(a, b) => a.constant()?.checked_sub(b.constant()?)?,
+            Expr::Mul(a, b) => a.constant()?.checked_mul(b.constant()?)?,
+            Expr::FloorDiv(a, b) => a.constant()?.checked_div_euclid(b.constant()?)?,
+            Expr::Mod(a, b) => a.constant()?.checked_rem_euclid(b.constant()?)?,
+            Expr::Max(a, b) => a.constant()?.max(b.constant()?),
+            Expr::Min(a, b) => a.constant()?.min(b.constant()?),
+        })
+    }
+
     /// The symbols `self` reads, in first-use order.
     pub fn symbols(&self) -> Vec<String> {
         fn walk(e: &Expr, out: &mut Vec<String>) {
@@ -545,5 +562,8 @@ mod tests {
         assert_eq!(parse("(s0 + 1)*(s1 + 1)").unwrap().sympy_text(), "(s0 + 1)*(s1 + 1)");
         assert_eq!(parse("Max(1, s0)").unwrap().sympy_text(), "Max(1, s0)");
         assert_eq!(parse("Symbol('s1') + 1").unwrap().symbols(), vec!["s1".to_string()]);
+        assert_eq!(parse("-(2) + 7//2*3").unwrap().constant(), Some(7));
+        assert_eq!(parse("s0 + 1").unwrap().constant(), None);
+        assert_eq!(parse("1//0").unwrap().constant(), None);
     }
 }

@@ -66,6 +66,17 @@ class UnevenPool(nn.Module):
         return F.adaptive_avg_pool2d(x, 2)
 
 
+class Misc(nn.Module):
+    """topk over a static last dim of [b, 8]; group norm over [b, 4, h, w]."""
+
+    def __init__(self):
+        super().__init__()
+        self.g = nn.GroupNorm(2, 4)
+
+    def forward(self, x, y):
+        return torch.topk(x, 2)[0], self.g(y)
+
+
 def save(name, m, args, dyn):
     ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn)
     torch.export.save(ep, os.path.join(HERE, name))
@@ -77,3 +88,4 @@ save("dynamic-attention.pt2", Attention(), (r(2, 3, 8), r(2, 2, 3, 4), r(2, 2, 3
 save("dynamic-conv-pool.pt2", ConvPool(), (r(2, 3, 8, 10),), {"x": {0: B, 2: H, 3: W}})
 save("dynamic-norm-reduce.pt2", NormReduce(), (r(2, 3, 8),), {"x": {0: B, 1: S}})
 save("dynamic-uneven-pool.pt2", UnevenPool(), (r(2, 3, 8, 10),), {"x": {0: B, 2: H, 3: W}})
+save("dynamic-misc.pt2", Misc(), (r(2, 8), r(2, 4, 6, 6)), {"x": {0: B}, "y": {0: B, 2: H, 3: W}})

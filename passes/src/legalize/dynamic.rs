@@ -36,14 +36,184 @@ pub(super) fn shape_of<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, x: Value<'c>) 
 }
 
 /// The 0-d int32 size of dim `d` of `x`: a constant when static, else sliced out of
-/// `tfl.shape(x)`.
+/// `tfl.shape` of the value the size comes from (`dim_origin`: a model input, mostly).
 pub(super) fn dim_size<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, x: Value<'c>, d: usize) -> Value<'c> {
     let n = ty(x).dims()[d];
     if n >= 0 {
         return scalar_i32(rw, anchor, n);
     }
-    let shape = shape_of(rw, anchor, x);
-    element(rw, anchor, shape, d as i64)
+    match dim_origin(x, d) {
+        Origin::Size(v) => v,
+        Origin::Dim(y, e) => {
+            let shape = shape_of(rw, anchor, y);
+            element(rw, anchor, shape, e as i64)
+        }
+    }
+}
+
+/// Whether dim `da` of `a` and dim `db` of `b` have one size at run time: both static
+/// and equal, or both unknown and traced to one origin (`dim_origin`).
+pub(crate) fn same_dim_size(a: Value<'_>, da: usize, b: Value<'_>, db: usize) -> bool {
+    let (na, nb) = (ty(a).dims().get(da).copied(), ty(b).dims().get(db).copied());
+    match (na, nb) {
+        (Some(x), Some(y)) if x >= 0 || y >= 0 => x == y,
+        (Some(_), Some(_)) => match (dim_origin(a, da), dim_origin(b, db)) {
+            (Origin::Dim(u, e), Origin::Dim(v, f)) => u == v && e == f,
+            (Origin::Size(u), Origin::Size(v)) => u == v,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Where an unknown dim's size can be read.
+enum Origin<'c> {
+    /// Dim `.1` of this value.
+    Dim(Value<'c>, usize),
+    /// This 0-d int32 value (an element of a run-time shape that made the dim).
+    Size(Value<'c>),
+}
+
+/// The earliest value whose dim has the size of `x`'s unknown dim `d`, following
+/// legalized TFL ops back to a model input where the ops keep the dim: element-wise
+/// ops (whose operands have the result's shape in StableHLO), casts, transposes,
+/// reductions, concatenations off their axis, gathers of indices, the leading dims of
+/// matrix products; a `tfl.broadcast_to` gives the element of its shape operand. Reading
+/// one `tfl.shape` of the input, not of every intermediate, keeps the intermediates free
+/// to fuse.
+fn dim_origin(x: Value<'_>, d: usize) -> Origin<'_> {
+    let (mut v, mut d) = (x, d);
+    for _ in 0..256 {
+        match dim_source(v, d) {
+            Some((DimSource::Value(w), e)) => (v, d) = (w, e),
+            Some((DimSource::Size(s), _)) => return Origin::Size(s),
+            None => break,
+        }
+    }
+    Origin::Dim(v, d)
+}
+
+enum DimSource<'c> {
+    Value(Value<'c>),
+    Size(Value<'c>),
+}
+
+/// One step of `dim_origin`: the operand (and its dim) that `v`'s dim `d` is, when `v`'s
+/// defining op keeps it.
+fn dim_source(v: Value<'_>, d: usize) -> Option<(DimSource<'_>, usize)> {
+    let op = v.defining_op()?;
+    let vt = ty(v);
+    let rank = vt.dims().len();
+    let same_dim = |o: Value<'_>, e: usize| ty(o).dims().len() == rank && ty(o).dims().get(e) == Some(&-1);
+    let def = op.def()?;
+    if op.num_results() != 1 {
+        return None;
+    }
+    if def.has(edge_dialects::catalog::Trait::ElementWise) || op.isa::<tfl::SelectV2>() {
+        // Operands of the result's rank with the dim unknown too have it (no operand of
+        // a legalized StableHLO element-wise op broadcasts).
+        let o = op.operands().into_iter().find(|&o| same_dim(o, d))?;
+        return Some((DimSource::Value(o), d));
+    }
+    if let Some(t) = op.cast::<tfl::Transpose>() {
+        let perm = t.perm().const_ints()?;
+        let e = usize::try_from(*perm.get(d)?).ok()?;
+        return ty(t.input()).dims().get(e).is_some_and(|&n| n < 0).then_some((DimSource::Value(t.input()), e));
+    }
+    if let Some(b) = op.cast::<tfl::BroadcastTo>() {
+        // The size is the shape operand's element `d`, when that is a known piece.
+        let piece = concat_piece(b.shape(), d)?;
+        return Some((DimSource::Size(piece), d));
+    }
+    if let Some(edge_dialects::catalog::Permute::AxesOperand(k)) = def.layout() {
+        let x = op.operand(0);
+        let xr = ty(x).dims().len() as i64;
+        let mut axes: Vec<usize> = op.operand(k).const_ints()?.iter().map(|&a| a.rem_euclid(xr.max(1)) as usize).collect();
+        axes.sort_unstable();
+        let e = if op.bool_attr("keep_dims") == Some(true) {
+            d
+        } else {
+            (0..xr as usize).filter(|i| !axes.contains(i)).nth(d)?
+        };
+        return (ty(x).dims().get(e) == Some(&-1)).then_some((DimSource::Value(x), e));
+    }
+    if op.isa::<tfl::Concatenation>() {
+        let axis = op.int_attr("axis")?.rem_euclid(rank.max(1) as i64) as usize;
+        let o = op.operand(0);
+        return (axis != d && same_dim(o, d)).then_some((DimSource::Value(o), d));
+    }
+    if let Some(g) = op.cast::<tfl::Gather>() {
+        let (axis, idx) = (g.axis()?, g.indices());
+        let ir = ty(idx).dims().len();
+        if axis == 0 && g.batch_dims().unwrap_or(0) == 0 && d < ir {
+            return (ty(idx).dims()[d] < 0).then_some((DimSource::Value(idx), d));
+        }
+        return None;
+    }
+    if let Some(m) = op.cast::<tfl::BatchMatmul>() {
+        // Leading dims and the rows are x's (without adj_x).
+        let x = m.x();
+        let rows = rank.checked_sub(2)?;
+        let fits = d < rows || (d == rows && m.adj_x() != Some(true));
+        return (fits && same_dim(x, d)).then_some((DimSource::Value(x), d));
+    }
+    if op.isa::<tfl::Conv2d>() || op.isa::<tfl::DepthwiseConv2d>() || op.isa::<tfl::MaxPool2d>() || op.isa::<tfl::AveragePool2d>() {
+        // The batch.
+        let x = op.operand(0);
+        return (d == 0 && same_dim(x, 0)).then_some((DimSource::Value(x), 0));
+    }
+    if let Some(r) = op.cast::<tfl::Reshape>() {
+        // One unknown dim on each side and the same static elements: the same size.
+        let x = r.input();
+        let (xd, vd) = (ty(x).dims().to_vec(), vt.dims().to_vec());
+        let unknown = |dims: &[i64]| dims.iter().filter(|&&n| n < 0).count();
+        let known = |dims: &[i64]| dims.iter().filter(|&&n| n >= 0).product::<i64>();
+        if unknown(&xd) == 1 && unknown(&vd) == 1 && known(&xd) == known(&vd) && known(&xd) > 0 {
+            let e = xd.iter().position(|&n| n < 0)?;
+            return Some((DimSource::Value(x), e));
+        }
+        return None;
+    }
+    if let Some(sl) = op.cast::<tfl::Slice>() {
+        // Taken whole from 0 (size -1): the operand's dim.
+        let (b, n) = (sl.begin().const_ints()?, sl.size().const_ints()?);
+        let x = sl.input();
+        return (b.get(d) == Some(&0) && n.get(d) == Some(&-1) && same_dim(x, d)).then_some((DimSource::Value(x), d));
+    }
+    if op.isa::<tfl::FullyConnected>() && op.bool_attr("keep_num_dims") == Some(true) {
+        let x = op.operand(0);
+        return (d + 1 < rank && same_dim(x, d)).then_some((DimSource::Value(x), d));
+    }
+    None
+}
+
+/// The 0-d int32 value that is element `i` of the 1-D int32 `v` when `v` is a
+/// concatenation of one-element pieces (a run-time shape as the importer builds it):
+/// the scalar a piece reshapes, or a constant piece's value is not returned (the
+/// caller folds constants itself).
+fn concat_piece(v: Value<'_>, i: usize) -> Option<Value<'_>> {
+    let c = v.defined_by::<tfl::Concatenation>()?;
+    if c.op().int_attr("axis") != Some(0) {
+        return None;
+    }
+    let mut at = 0usize;
+    for p in c.op().operands() {
+        let n = *ty(p).dims().first()?;
+        if n < 0 {
+            return None;
+        }
+        if i < at + n as usize {
+            if n != 1 || ty(p).elem != ElemTy::I(32) {
+                return None;
+            }
+            // reshape(s : tensor<i32>) -> tensor<1xi32>
+            let r = p.defined_by::<tfl::Reshape>()?;
+            let s = r.input();
+            return (ty(s).dims().is_empty() && ty(s).elem == ElemTy::I(32) && s.const_ints().is_none()).then_some(s);
+        }
+        at += n as usize;
+    }
+    None
 }
 
 /// Element `i` of the 1-D int32 `v` as a 0-d value (`strided_slice` that shrinks the
@@ -51,6 +221,9 @@ pub(super) fn dim_size<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, x: Value<'c>, 
 pub(super) fn element<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, i: i64) -> Value<'c> {
     if let Some(vals) = v.const_ints().filter(|c| c.len() as i64 > i) {
         return scalar_i32(rw, anchor, vals[i as usize]);
+    }
+    if let Some(s) = usize::try_from(i).ok().and_then(|i| concat_piece(v, i)) {
+        return s;
     }
     let (b, e, s) = (i32_const(rw, anchor, &[i]), i32_const(rw, anchor, &[i + 1]), i32_const(rw, anchor, &[1]));
     let zero = i32_attr(anchor, 0);
@@ -383,11 +556,107 @@ fn strided_slice_attrs<'c>(op: Op<'c>) -> [(&'static str, Attribute<'c>); 6] {
 /// run-time (int32) bounds.
 pub(super) fn real_dynamic_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built<'c> {
     let x = op.operand(0);
+    if let Some((begin, size)) = whole_or_constant_bounds(op) {
+        let (b, n) = (i32_const(rw, op, &begin), i32_const(rw, op, &size));
+        return Ok(Some(rw.create(tfl::Slice::NAME, &[x, b, n], &op.result_types(), &[])));
+    }
     let b = as_i32(rw, op, op.operand(1))?;
     let e = as_i32(rw, op, op.operand(2))?;
     let s = as_i32(rw, op, op.operand(3))?;
     let attrs = strided_slice_attrs(op);
     Ok(Some(rw.create(tfl::StridedSlice::NAME, &[x, b, e, s], &op.result_types(), &attrs)))
+}
+
+/// The constant `(begin, size)` of `tfl.slice` for a `real_dynamic_slice` whose strides
+/// are 1 and whose every dim starts at a constant and ends at a constant or at the
+/// operand's own size (the importer's full dims, read at run time): size -1 there
+/// ("to the end"), so no shape arithmetic is left.
+fn whole_or_constant_bounds(op: Op<'_>) -> Option<(Vec<i64>, Vec<i64>)> {
+    let x = op.operand(0);
+    let rank = ty(x).dims().len();
+    let (mut begin, mut size) = (Vec::with_capacity(rank), Vec::with_capacity(rank));
+    for i in 0..rank {
+        let (b, l, st) = (piece(op.operand(1), i)?, piece(op.operand(2), i)?, piece(op.operand(3), i)?);
+        let (Piece::Const(b), Piece::Const(1)) = (b, st) else { return None };
+        match l {
+            Piece::Const(l) if l >= b => size.push(l - b),
+            Piece::Size(y, e) if same_dim_size(x, i, y, e) => size.push(-1),
+            _ => return None,
+        }
+        if b < 0 {
+            return None;
+        }
+        begin.push(b);
+    }
+    Some((begin, size))
+}
+
+/// What element `i` of a 1-D integer shape value is known to be.
+enum Piece<'c> {
+    Const(i64),
+    /// The size of dim `.1` of `.0`.
+    Size(Value<'c>, usize),
+}
+
+/// Element `i` of `v`: a constant, or the size a piece of a concatenation reads from a
+/// `tfl.shape` (see `element`).
+fn piece(v: Value<'_>, i: usize) -> Option<Piece<'_>> {
+    let v = match v.defining_op().filter(|c| c.isa::<tfl::Cast>()) {
+        Some(c) => c.operand(0),
+        None => v,
+    };
+    if let Some(c) = v.const_ints() {
+        return c.get(i).map(|&n| Piece::Const(n));
+    }
+    let c = v.defined_by::<tfl::Concatenation>()?;
+    let mut at = 0usize;
+    for p in c.op().operands() {
+        let n = usize::try_from(*ty(p).dims().first()?).ok()?;
+        if i < at + n {
+            if let Some(k) = p.const_ints() {
+                return k.get(i - at).map(|&n| Piece::Const(n));
+            }
+            // A one-element piece: reshape(s : tensor<i32>).
+            let s = p.defined_by::<tfl::Reshape>().map(|r| r.input()).filter(|s| ty(*s).dims().is_empty() && n == 1)?;
+            if let Some(n) = scalar_const(s, 8) {
+                return Some(Piece::Const(n));
+            }
+            let (y, e) = size_read(s)?;
+            return Some(Piece::Size(y, e));
+        }
+        at += n;
+    }
+    None
+}
+
+/// The value of a 0-d integer computed from constants by add, sub and mul (the
+/// importer's `0 + 1` bounds, not yet folded while legalizing).
+fn scalar_const(v: Value<'_>, depth: usize) -> Option<i64> {
+    if let Some(c) = v.const_ints() {
+        return (c.len() == 1).then(|| c[0]);
+    }
+    let op = v.defining_op().filter(|_| depth > 0 && ty(v).dims().is_empty())?;
+    let fused_none = op.str_attr("fused_activation_function").is_none_or(|a| a == "NONE");
+    let (a, b) = (scalar_const(op.try_operand(0)?, depth - 1)?, scalar_const(op.try_operand(1)?, depth - 1)?);
+    if !fused_none {
+        return None;
+    }
+    match op.name() {
+        n if n == tfl::Add::NAME => a.checked_add(b),
+        n if n == tfl::Sub::NAME => a.checked_sub(b),
+        n if n == tfl::Mul::NAME => a.checked_mul(b),
+        _ => None,
+    }
+}
+
+/// `(y, e)` when the 0-d `s` is `tfl.shape(y)[e]` (the strided slice `element` makes).
+fn size_read(s: Value<'_>) -> Option<(Value<'_>, usize)> {
+    let sl = s.defined_by::<tfl::StridedSlice>()?;
+    let shape = sl.input().defined_by::<tfl::Shape>()?;
+    let (b, e, st) = (sl.begin().const_ints()?, sl.end().const_ints()?, sl.strides().const_ints()?);
+    let masks_clear = ["begin_mask", "end_mask", "ellipsis_mask", "new_axis_mask"].iter().all(|m| sl.op().int_attr(m).unwrap_or(0) == 0);
+    let one = b.len() == 1 && e == [b[0] + 1] && st == [1] && sl.op().int_attr("shrink_axis_mask") == Some(1);
+    (masks_clear && one && b[0] >= 0).then(|| (shape.input(), b[0] as usize))
 }
 
 /// `dynamic_slice(x, starts..., slice_sizes)`: `tfl.slice` of the constant sizes at

@@ -1,6 +1,6 @@
 //! Rule tables of the legalization passes.
 
 pub mod composite;
-mod dynamic;
+pub(crate) mod dynamic;
 mod scatter;
 pub mod stablehlo_to_tfl;

@@ -764,9 +764,6 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
     let unit = |v: &[i64]| v.iter().all(|&d| d == 1);
     match spatial {
         2 if form == ConvForm::Transposed => {
-            if dynamic {
-                return Ok(None);
-            }
             // A reversed filter makes a plain convolution a transposed one where
             // `transpose_conv` can take it; otherwise it stays a plain one.
             let transposable = unit(&strides) && unit(&rhs_dilation) && groups == 1;
@@ -775,7 +772,11 @@ fn convolution<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, form: ConvForm) -> Result<
                 return Ok(None);
             }
             let pads4 = [pads[0], pads[1], pads[2], pads[3]];
-            let y = transposed_conv(rw, op, x, w, &dn, [lhs_dilation[0], lhs_dilation[1]], pads4, out.dims());
+            let y = if dynamic {
+                transposed_conv_dynamic(rw, op, x, w, &dn, [lhs_dilation[0], lhs_dilation[1]], pads4)
+            } else {
+                transposed_conv(rw, op, x, w, &dn, [lhs_dilation[0], lhs_dilation[1]], pads4, out.dims())
+            };
             Ok(y.and_then(|v| v.defining_op()))
         }
         // Input dilation is a transposed convolution or nothing.
@@ -1144,6 +1145,87 @@ fn transposed_conv<'c>(
     if top != [0, 0] || oh != full[0] || ow != full[1] {
         let (b, sz) = (i32_const(rw, op, &[0, top[0], top[1], 0]), i32_const(rw, op, &[n, oh, ow, o]));
         y = emit(rw, op, tfl::Slice::NAME, &[y, b, sz], like(x, &[n, oh, ow, o]), &[]);
+    }
+    Some(permuted(rw, op, y, &inverse(&op_)))
+}
+
+/// `transposed_conv` with unknown batch or spatial sizes: the output shape operand is
+/// `shape(x) * [1, s, s, 0] + [0, k - s, k - s, O]` at run time, and the window is cut
+/// with sizes that do not depend on the input's: `k - 1 - lo` in front and
+/// `k - 1 - hi` at the end (a negative cut is a zero pad, as in the static form).
+fn transposed_conv_dynamic<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    w: Value<'c>,
+    dn: &ConvDims,
+    s: [i64; 2],
+    pads: [i64; 4],
+) -> Option<Value<'c>> {
+    let wd = ty(w).dims().to_vec();
+    let (xp, wp, op_) = (dn.input_channel_last(), dn.kernel_ohwi(), dn.output_channel_last());
+    let at = |dims: &[i64], d: i64| dims.get(d as usize).copied();
+    let k = [at(&wd, wp[1])?, at(&wd, wp[2])?];
+    let o = at(&wd, wp[0])?;
+    let top = [k[0] - 1 - pads[0], k[1] - 1 - pads[2]];
+    let cut = [k[0] - 1 - pads[1], k[1] - 1 - pads[3]];
+    if top.iter().any(|&t| t < 0) || ty(x).elem != ElemTy::F32 || o < 0 || k.iter().any(|&n| n < 1) {
+        return None;
+    }
+    let unreversed = match reversed_source(w, &dn.kernel_spatial) {
+        Some((rev, source)) => {
+            rw.set_operand(op, 1, source);
+            erase_dead(rw, rev);
+            source
+        }
+        None => reversed(rw, op, w, &dn.kernel_spatial),
+    };
+    let filter = permuted(rw, op, unreversed, &wp);
+    let nhwc = permuted(rw, op, x, &xp);
+    let nd = ty(nhwc).dims().to_vec();
+    let grown = |n: i64, i: usize| if n < 0 { -1 } else { (n - 1) * s[i] + k[i] };
+    let full = [nd[0], grown(nd[1], 0), grown(nd[2], 1), o];
+    let none_act = ("fused_activation_function", op.context().string_attr("NONE"));
+    let shape = {
+        let sh = super::dynamic::shape_of(rw, op, nhwc);
+        let scale = i32_const(rw, op, &[1, s[0], s[1], 0]);
+        let offset = i32_const(rw, op, &[0, k[0] - s[0], k[1] - s[1], o]);
+        let t = sh.raw_type();
+        let m = emit(rw, op, tfl::Mul::NAME, &[sh, scale], t, &[none_act]);
+        emit(rw, op, tfl::Add::NAME, &[m, offset], t, &[none_act])
+    };
+    let none = no_value(rw, op);
+    let attrs = [
+        ("fused_activation_function", op.context().string_attr("NONE")),
+        ("padding", op.context().string_attr("VALID")),
+        ("stride_h", i32_attr(op, s[0])),
+        ("stride_w", i32_attr(op, s[1])),
+    ];
+    let mut y = emit(rw, op, tfl::TransposeConv::NAME, &[shape, filter, nhwc, none], like(x, &full), &attrs);
+    let extra = [(-cut[0]).max(0), (-cut[1]).max(0)];
+    let mut dims = full;
+    if extra.iter().any(|&e| e > 0) {
+        let p = paddings_const(rw, op, &[[0, 0], [0, extra[0]], [0, extra[1]], [0, 0]]);
+        dims = [dims[0], if dims[1] < 0 { -1 } else { dims[1] + extra[0] }, if dims[2] < 0 { -1 } else { dims[2] + extra[1] }, o];
+        y = emit(rw, op, tfl::Pad::NAME, &[y, p], like(x, &dims), &[]);
+    }
+    let cut = [cut[0].max(0), cut[1].max(0)];
+    if top != [0, 0] || cut != [0, 0] {
+        // End indices count from the end (negative); a dim cut by nothing takes its end.
+        let end_mask = 1 | 8 | if cut[0] == 0 { 2 } else { 0 } | if cut[1] == 0 { 4 } else { 0 };
+        let (b, e, st) = (i32_const(rw, op, &[0, top[0], top[1], 0]), i32_const(rw, op, &[0, -cut[0], -cut[1], 0]), i32_const(rw, op, &[1, 1, 1, 1]));
+        let size = |n: i64, i: usize| if n < 0 { -1 } else { n - top[i] - cut[i] };
+        let sliced = [dims[0], size(dims[1], 0), size(dims[2], 1), o];
+        let zero = i32_attr(op, 0);
+        let sattrs = [
+            ("begin_mask", zero),
+            ("end_mask", i32_attr(op, end_mask)),
+            ("ellipsis_mask", zero),
+            ("new_axis_mask", zero),
+            ("shrink_axis_mask", zero),
+            ("offset", bool_attr(op, false)),
+        ];
+        y = emit(rw, op, tfl::StridedSlice::NAME, &[y, b, e, st], like(x, &sliced), &sattrs);
     }
     Some(permuted(rw, op, y, &inverse(&op_)))
 }

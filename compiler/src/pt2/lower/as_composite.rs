@@ -186,7 +186,22 @@ fn as_composite(ctx: &mut Ctx, args: &Args, lowering: &Lowering, kept: &'static 
     }
     let operands: Vec<Val> = names.iter().map(|n| ctx.tensor(n).ok()).collect::<Option<_>>()?;
     let attrs = attr_entries(args, kept)?;
+    composite(ctx, kept.name, &attrs, &names, &operands, |ctx| (lowering.lower)(ctx, args))
+}
 
+/// A `stablehlo.composite` named `name` with attributes `attrs` (entries' text) over
+/// `operands`, whose decomposition is what `build` lowers with each of `names` bound
+/// to the matching argument of the function; `None` (nothing emitted) when the body
+/// cannot be built. Lowerings use it for a part of their result a builtin computes
+/// (attention's softmax over unknown sizes).
+pub fn composite(
+    ctx: &mut Ctx,
+    name: &'static str,
+    attrs: &[String],
+    names: &[&str],
+    operands: &[Val],
+    build: impl FnOnce(&mut Ctx) -> LResult<Vec<Val>>,
+) -> Option<Vec<Val>> {
     // The body: the plain lowering, on the function's arguments only, built by a
     // second emitter into a private function after `@main`.
     let c = ctx.e.context();
@@ -198,12 +213,12 @@ fn as_composite(ctx: &mut Ctx, args: &Args, lowering: &Lowering, kept: &'static 
     let mut body_emitter = Emitter::new(c, body, ctx.e.limits);
     let env: HashMap<String, Value> = names
         .iter()
-        .zip(&operands)
+        .zip(operands)
         .map(|(n, v)| (n.to_string(), Value::Tensor(body_emitter.argument(&v.ty, c.unknown_location()))))
         .collect();
     let outer = std::mem::replace(&mut ctx.e, body_emitter);
     let outer_env = std::mem::replace(&mut ctx.env, env);
-    let lowered = (lowering.lower)(ctx, args);
+    let lowered = build(ctx);
     let mut body_emitter = std::mem::replace(&mut ctx.e, outer);
     ctx.env = outer_env;
     let results = match lowered {
@@ -223,14 +238,14 @@ fn as_composite(ctx: &mut Ctx, args: &Args, lowering: &Lowering, kept: &'static 
     let res_types: Vec<Type> = results.iter().map(|v| body_emitter.value(v).raw_type()).collect();
     func.set_attr("function_type", c.type_attr(c.function_type(&in_types, &res_types)));
 
-    let symbol = share(ctx, &mut rw, func, kept.name);
+    let symbol = share(ctx, &mut rw, func, name);
     let mut attr_text = vec![
-        format!("name = {}", quote(kept.name)),
+        format!("name = {}", quote(name)),
         format!("decomposition = @{symbol}"),
         "version = 0 : i32".to_string(),
     ];
     if !attrs.is_empty() {
-        attr_text.insert(1, format!("composite_attributes = {{{}}}", join(&attrs)));
+        attr_text.insert(1, format!("composite_attributes = {{{}}}", join(attrs)));
     }
     let refs: Vec<&Val> = operands.iter().collect();
     let types: Vec<_> = results.iter().map(|v| v.ty.clone()).collect();

@@ -47,33 +47,27 @@ pub fn linear(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
 
-/// `linear` over an input with unknown leading dims: the same 2-D product (what
-/// `fully_connected` takes), the rows' count computed at run time; no reshape for a
-/// 2-D input, and a reshape back to the leading sizes read from the input.
+/// `linear` over an input with unknown leading dims: one `dot_general` of the N-D
+/// input, contracted over its last dim, by the 2-D weight (no reshape: TFLite's
+/// FULLY_CONNECTED with keep_num_dims flattens the leading dims itself).
 fn linear_dynamic(ctx: &mut Ctx, x: &Val, w: &Val, bias: Option<Val>, elem: &ElemTy) -> LResult<Val> {
     let r = x.rank();
     let (o, i) = (w.shape()[0], w.shape()[1]);
     if !w.ty.is_static() || x.shape()[r - 1] != i {
         return Err(format!("linear of {} by a weight {}: the input's last dim must be the weight's static {i}", x.ty, w.ty).into());
     }
-    let lead: Vec<Extent> = ctx.e.extents(x)[..r - 1].to_vec();
-    let rows = ctx.e.extent_product(&lead);
-    let x2 = ctx.e.reshape_ext(x, &[rows.clone(), Extent::Known(i)]);
-    let y = dot(ctx, &x2, w, (&[], &[]), (&[1], &[1]), tensor(&[rows.known(), o], elem.clone()));
-    let y = match bias {
+    let mut shape = x.shape().to_vec();
+    shape[r - 1] = o;
+    let last = r as i64 - 1;
+    let y = dot(ctx, x, w, (&[], &[]), (&[last], &[1]), tensor(&shape, elem.clone()));
+    Ok(match bias {
         Some(b) => {
             let b = ctx.e.convert(&b, elem);
-            let bb = ctx.e.broadcast_like(&b, &y, &[1]);
+            let bb = ctx.e.broadcast_like(&b, &y, &[last]);
             ctx.e.binary("stablehlo.add", &y, &bb)
         }
         None => y,
-    };
-    if r == 2 {
-        return Ok(y);
-    }
-    let mut back = lead;
-    back.push(Extent::Known(o));
-    Ok(ctx.e.reshape_ext(&y, &back))
+    })
 }
 
 /// `conv{1,2,3}d(input, weight, bias, stride, padding, dilation, groups)`.
@@ -284,8 +278,8 @@ pub fn matmul(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }
 
-/// `matmul` with unknown dims: an N-D @ 2-D product folds the leading dims into rows
-/// (one unknown size: the `fully_connected` form); otherwise batch dims broadcast
+/// `matmul` with unknown dims: an N-D @ 2-D product is one `dot_general` over the
+/// lhs's last dim (the `fully_connected` form, no reshape); otherwise batch dims broadcast
 /// (a unit dim takes the other side's size, two unknown ones are the same size, as
 /// torch.export guarantees) and one `dot_general` takes them all.
 fn matmul_dynamic(ctx: &mut Ctx, a: &Val, b: &Val, elem: &ElemTy) -> LResult<Val> {
@@ -299,19 +293,11 @@ fn matmul_dynamic(ctx: &mut Ctx, a: &Val, b: &Val, elem: &ElemTy) -> LResult<Val
     }
     let mut result: Vec<Extent>;
     let y = if rb == 2 {
-        let lead: Vec<Extent> = ctx.e.extents(&a)[..ra - 1].to_vec();
-        let rows = ctx.e.extent_product(&lead);
-        let k = ctx.e.extent(&a, ra - 1);
-        let a2 = ctx.e.reshape_ext(&a, &[rows.clone(), k]);
+        // [..., K] x [K, N]: one dot_general, no reshape (a broadcasting batch_matmul).
+        result = ctx.e.extents(&a)[..ra - 1].to_vec();
         let n = ctx.e.extent(&b, 1);
-        let y = dot(ctx, &a2, &b, (&[], &[]), (&[1], &[0]), tensor(&[rows.known(), n.known()], elem.clone()));
-        result = lead;
         result.push(n);
-        if ra == 2 {
-            y
-        } else {
-            ctx.e.reshape_ext(&y, &result)
-        }
+        dot(ctx, &a, &b, (&[], &[]), (&[ra as i64 - 1], &[0]), tensor(&pattern(&result), elem.clone()))
     } else {
         let (ea, eb) = (ctx.e.extents(&a), ctx.e.extents(&b));
         let nb = (ra - 2).max(rb - 2);
@@ -378,6 +364,22 @@ fn softmax_last(ctx: &mut Ctx, x: &Val) -> Val {
     let s = ctx.e.reduce(&e, &[r - 1], "stablehlo.add", 0.0);
     let sb = ctx.e.broadcast_like(&s, x, &kept);
     ctx.e.binary("stablehlo.divide", &e, &sb)
+}
+
+/// Softmax over the last dim as an `aten._softmax` composite (TFLite's SOFTMAX; the
+/// decomposed form over unknown sizes has run-time broadcasts no pattern recognizes),
+/// or decomposed when the composite cannot be built.
+fn softmax_kept(ctx: &mut Ctx, x: &Val) -> Val {
+    let name = ctx.e.fresh();
+    let attrs = [format!("dim = {} : i64", x.rank() as i64 - 1), "half_to_float = false".to_string()];
+    let build = |ctx: &mut Ctx| -> LResult<Vec<Val>> {
+        let x = ctx.tensor(&name)?;
+        Ok(vec![softmax_last(ctx, &x)])
+    };
+    match super::as_composite::composite(ctx, "aten._softmax", &attrs, &[name.as_str()], std::slice::from_ref(x), build) {
+        Some(mut v) => v.remove(0),
+        None => softmax_last(ctx, x),
+    }
 }
 
 /// `scaled_dot_product_attention(query, key, value, attn_mask, dropout_p, is_causal,
@@ -451,7 +453,7 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
             ctx.e.binary("stablehlo.add", &scores, &mask)
         };
     }
-    let p = softmax_last(ctx, &scores);
+    let p = if scores.ty.is_static() { softmax_last(ctx, &scores) } else { softmax_kept(ctx, &scores) };
     let y = batched_matmul(ctx, &p, &v, false, &elem);
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }

@@ -45,7 +45,7 @@ fn operands(ctx: &mut Ctx, args: &Args, lhs: &str, rhs: &str) -> LResult<(Val, V
 pub(super) fn scaled(ctx: &mut Ctx, v: &Val, alpha: Option<Scalar>) -> Val {
     match alpha {
         Some(a) if a.as_f64() != 1.0 => {
-            let s = ctx.e.splat_over(a.as_f64(), v.elem(), &v);
+            let s = ctx.e.splat_like(a.as_f64(), v.elem(), &v);
             ctx.e.binary("stablehlo.multiply", v, &s)
         }
         _ => v.clone(),
@@ -103,8 +103,8 @@ pub fn div(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
             // is non-zero and the signs of a and b differ.
             let q = binary_as(ctx, "stablehlo.divide", &a, &b, &out)?;
             let r = binary_as(ctx, "stablehlo.remainder", &a, &b, &out)?;
-            let zero = ctx.e.splat_over(0.0, &out, &q);
-            let one = ctx.e.splat_over(1.0, &out, &q);
+            let zero = ctx.e.splat_like(0.0, &out, &q);
+            let one = ctx.e.splat_like(1.0, &out, &q);
             let nz = ctx.e.compare("NE", &r, &zero);
             let bb = ctx.e.convert(&b, &out);
             let bb = ctx.e.broadcast_to(&bb, q.shape());
@@ -125,7 +125,7 @@ pub fn remainder(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let r = binary_as(ctx, "stablehlo.remainder", &a, &b, &out)?;
     let bb = ctx.e.convert(&b, &out);
     let bb = ctx.e.broadcast_to(&bb, r.shape());
-    let zero = ctx.e.splat_over(0.0, &out, &r);
+    let zero = ctx.e.splat_like(0.0, &out, &r);
     let nz = ctx.e.compare("NE", &r, &zero);
     let rneg = ctx.e.compare("LT", &r, &zero);
     let bneg = ctx.e.compare("LT", &bb, &zero);
@@ -168,7 +168,7 @@ fn logical(ctx: &mut Ctx, args: &Args, op: &str) -> LResult<Vec<Val>> {
         if v.elem().is_bool() {
             return v.clone();
         }
-        let zero = ctx.e.splat_over(0.0, v.elem(), &v);
+        let zero = ctx.e.splat_like(0.0, v.elem(), &v);
         ctx.e.compare("NE", v, &zero)
     };
     let a = to_bool(ctx, &a);
@@ -207,7 +207,7 @@ pub fn bitwise_xor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn logical_not(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let a = args.tensor(ctx, "self")?;
-    let zero = ctx.e.splat_over(0.0, a.elem(), &a);
+    let zero = ctx.e.splat_like(0.0, a.elem(), &a);
     let r = ctx.e.compare("EQ", &a, &zero);
     Ok(vec![ctx.e.convert(&r, &out.elem)])
 }
@@ -304,7 +304,7 @@ pub fn reciprocal(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let a = args.tensor(ctx, "self")?;
     let a = ctx.e.convert(&a, &out.elem);
-    let one = ctx.e.splat_over(1.0, &out.elem, &a);
+    let one = ctx.e.splat_like(1.0, &out.elem, &a);
     Ok(vec![ctx.e.binary("stablehlo.divide", &one, &a)])
 }
 
@@ -313,7 +313,7 @@ pub fn log2(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let a = args.tensor(ctx, "self")?;
     let a = ctx.e.convert(&a, &out.elem);
     let l = ctx.e.unary("stablehlo.log", &a);
-    let k = ctx.e.splat_over(std::f64::consts::LOG2_E, &out.elem, &a);
+    let k = ctx.e.splat_like(std::f64::consts::LOG2_E, &out.elem, &a);
     Ok(vec![ctx.e.binary("stablehlo.multiply", &l, &k)])
 }
 
@@ -352,7 +352,7 @@ pub fn clamp(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 pub fn relu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    let zero = ctx.e.splat_over(0.0, x.elem(), &x);
+    let zero = ctx.e.splat_like(0.0, x.elem(), &x);
     Ok(vec![ctx.e.binary("stablehlo.maximum", &x, &zero)])
 }
 
@@ -368,8 +368,8 @@ pub fn hardtanh(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn leaky_relu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let slope = args.float("negative_slope")?;
-    let zero = ctx.e.splat_over(0.0, x.elem(), &x);
-    let k = ctx.e.splat_over(slope, x.elem(), &x);
+    let zero = ctx.e.splat_like(0.0, x.elem(), &x);
+    let k = ctx.e.splat_like(slope, x.elem(), &x);
     let pos = ctx.e.compare("GT", &x, &zero);
     let scaled = ctx.e.binary("stablehlo.multiply", &x, &k);
     Ok(vec![ctx.e.select(&pos, &x, &scaled)])
@@ -397,9 +397,9 @@ pub fn elu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `relu6(x + 3) / 6`.
 fn hard_sigmoid_of(ctx: &mut Ctx, x: &Val) -> Val {
-    let three = ctx.e.splat_over(3.0, x.elem(), &x);
-    let six = ctx.e.splat_over(6.0, x.elem(), &x);
-    let zero = ctx.e.splat_over(0.0, x.elem(), &x);
+    let three = ctx.e.splat_like(3.0, x.elem(), &x);
+    let six = ctx.e.splat_like(6.0, x.elem(), &x);
+    let zero = ctx.e.splat_like(0.0, x.elem(), &x);
     let s = ctx.e.binary("stablehlo.add", x, &three);
     let s = ctx.e.binary("stablehlo.maximum", &s, &zero);
     let s = ctx.e.binary("stablehlo.minimum", &s, &six);
@@ -494,7 +494,7 @@ pub fn to_copy(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     if out.elem.is_bool() && !x.elem().is_bool() {
-        let zero = ctx.e.splat_over(0.0, x.elem(), &x);
+        let zero = ctx.e.splat_like(0.0, x.elem(), &x);
         return Ok(vec![ctx.e.compare("NE", &x, &zero)]);
     }
     Ok(vec![ctx.e.convert(&x, &out.elem)])
@@ -515,7 +515,7 @@ pub(super) fn float_operand(ctx: &mut Ctx, args: &Args) -> LResult<Val> {
 }
 
 fn splat_like(ctx: &mut Ctx, v: f64, x: &Val) -> Val {
-    ctx.e.splat_over(v, x.elem(), &x)
+    ctx.e.splat_like(v, x.elem(), &x)
 }
 
 /// `sqrt((1 - x) * (1 + x))`, the cosine of asin(x) (NaN outside [-1, 1]).
@@ -673,7 +673,7 @@ pub fn round_decimals(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn isnan(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     if !x.elem().is_float() {
-        return Ok(vec![ctx.e.splat_over(0.0, &ElemTy::I(1), &x)]);
+        return Ok(vec![ctx.e.splat_like(0.0, &ElemTy::I(1), &x)]);
     }
     Ok(vec![ctx.e.compare("NE", &x, &x)])
 }
@@ -682,7 +682,7 @@ pub fn isnan(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn isinf(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     if !x.elem().is_float() {
-        return Ok(vec![ctx.e.splat_over(0.0, &ElemTy::I(1), &x)]);
+        return Ok(vec![ctx.e.splat_like(0.0, &ElemTy::I(1), &x)]);
     }
     let a = ctx.e.unary("stablehlo.abs", &x);
     let inf = splat_like(ctx, f64::INFINITY, &x);
@@ -698,7 +698,7 @@ pub fn signbit(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         ElemTy::F32 => Some(ElemTy::I(32)),
         ElemTy::F64 => Some(ElemTy::I(64)),
         ElemTy::I(w) if *w > 1 => None,
-        _ => return Ok(vec![ctx.e.splat_over(0.0, &ElemTy::I(1), &x)]),
+        _ => return Ok(vec![ctx.e.splat_like(0.0, &ElemTy::I(1), &x)]),
     };
     let v = match as_int {
         Some(it) => {
@@ -707,7 +707,7 @@ pub fn signbit(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         }
         None => x,
     };
-    let zero = ctx.e.splat_over(0.0, v.elem(), &v);
+    let zero = ctx.e.splat_like(0.0, v.elem(), &v);
     Ok(vec![ctx.e.compare("LT", &v, &zero)])
 }
 

@@ -4,8 +4,8 @@
 //! whose body replaces, adds or reduces.
 
 use super::region::region_op;
-use super::{Args, Ctx, LResult};
-use crate::pt2::emit::{i64_array, join, tensor, Val};
+use super::{shape, Args, Ctx, LResult};
+use crate::pt2::emit::{i64_array, join, tensor, Extent, Val, SIZE};
 use edge_dialects::ir::{ElemTy, TensorTy};
 
 /// `name = [a, b]` for a non-empty list; nothing for an empty one (StableHLO omits
@@ -155,8 +155,8 @@ fn broadcast_shapes_dynamic(shapes: &[&[i64]]) -> LResult<(Vec<i64>, Vec<Option<
 /// Integer indices into a dim of size `size` with negative ones wrapped (`i + size`).
 fn wrap_negative(ctx: &mut Ctx, idx: &Val, size: i64) -> Val {
     let idx = ctx.e.convert(idx, &ElemTy::I(64));
-    let n = ctx.e.splat_over(size as f64, &ElemTy::I(64), &idx);
-    let zero = ctx.e.splat_over(0.0, &ElemTy::I(64), &idx);
+    let n = ctx.e.splat_like(size as f64, &ElemTy::I(64), &idx);
+    let zero = ctx.e.splat_like(0.0, &ElemTy::I(64), &idx);
     let neg = ctx.e.compare("LT", &idx, &zero);
     let wrapped = ctx.e.binary("stablehlo.add", &idx, &n);
     ctx.e.select(&neg, &wrapped, &idx)
@@ -195,18 +195,16 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
     let shapes: Vec<&[i64]> = present.iter().map(|(_, v)| v.shape()).collect();
     if !x.ty.is_static() || present.iter().any(|(_, v)| !v.ty.is_static()) {
         let (b, from) = broadcast_shapes_dynamic(&shapes)?;
-        let b_dims: Vec<Val> = b
+        let b_ex: Vec<Extent> = b
             .iter()
             .zip(&from)
             .map(|(&d, f)| match f {
-                Some((k, j)) => ctx.e.dim_size(present[*k].1, *j),
-                None => ctx.e.splat(d as f64, &crate::pt2::emit::SIZE, &[]),
+                Some((k, j)) => ctx.e.extent(present[*k].1, *j),
+                None => Extent::Known(d),
             })
             .collect();
-        let mut one = b.clone();
-        one.push(1);
-        let mut one_dims = b_dims.clone();
-        one_dims.push(ctx.e.splat(1.0, &crate::pt2::emit::SIZE, &[]));
+        let mut one_ex = b_ex.clone();
+        one_ex.push(Extent::Known(1));
         let mut cols = Vec::new();
         for (pos, v) in &present {
             let w = if x.shape()[*pos] >= 0 {
@@ -215,8 +213,9 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
                 let idx = ctx.e.convert(v, &ElemTy::I(64));
                 let n = ctx.e.dim_size(x, *pos);
                 let n = ctx.e.convert(&n, &ElemTy::I(64));
-                let n = ctx.e.broadcast_over(&n, &idx);
-                let zero = ctx.e.splat_over(0.0, &ElemTy::I(64), &idx);
+                let ex = ctx.e.extents(&idx);
+                let n = ctx.e.broadcast_to_ext(&n, &ex);
+                let zero = ctx.e.splat_like(0.0, &ElemTy::I(64), &idx);
                 let neg = ctx.e.compare("LT", &idx, &zero);
                 let wrapped = ctx.e.binary("stablehlo.add", &idx, &n);
                 ctx.e.select(&neg, &wrapped, &idx)
@@ -226,9 +225,9 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
             } else {
                 let offset = b.len() - w.rank();
                 let map: Vec<i64> = (0..w.rank()).map(|i| (i + offset) as i64).collect();
-                ctx.e.broadcast_in_dim_to(&w, &b, &map, &b_dims)
+                ctx.e.broadcast_in_dim_ext(&w, &b_ex, &map)
             };
-            cols.push(ctx.e.reshape_to(&w, &one, &one_dims));
+            cols.push(ctx.e.reshape_ext(&w, &one_ex));
         }
         return Ok(finish_advanced(ctx, x, &present, b, cols));
     }
@@ -284,10 +283,9 @@ pub fn index_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let b_rank = a.coords.rank() - 1;
     if sizes.iter().any(|&d| d < 0) {
         // Whole slices of dynamic dims: the slice sizes are an operand.
-        let dims: Vec<Val> = (0..x.rank())
-            .map(|d| if a.positions.contains(&(d as i64)) { ctx.e.splat(1.0, &crate::pt2::emit::SIZE, &[]) } else { ctx.e.dim_size(&x, d) })
-            .collect();
-        let slice_sizes = ctx.e.shape_from(&dims);
+        let ex: Vec<Extent> =
+            (0..x.rank()).map(|d| if a.positions.contains(&(d as i64)) { Extent::Known(1) } else { ctx.e.extent(&x, d) }).collect();
+        let slice_sizes = ctx.e.extents_tensor(&ex);
         let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);
         let attrs = attrs.split(", slice_sizes").next().unwrap_or_default().to_string();
         let r = ctx.e.op("stablehlo.dynamic_gather", &[&x, &a.coords, &slice_sizes], &attrs, tensor(&a.result, x.elem().clone()));
@@ -334,12 +332,11 @@ pub fn index_put(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 fn along_dim_coords(ctx: &mut Ctx, index: &Val, dim: usize, rank: usize) -> Val {
     let idx = ctx.e.convert(index, &ElemTy::I(64));
     let shape = idx.shape().to_vec();
-    let mut one = shape.clone();
-    one.push(1);
+    let ex = ctx.e.extents(&idx);
     let mut cols = Vec::new();
     for d in 0..rank {
-        let c = if d == dim { idx.clone() } else { ctx.e.iota_like(&idx, d, &ElemTy::I(64)) };
-        cols.push(ctx.e.append_unit_dim(&c));
+        let c = if d == dim { idx.clone() } else { ctx.e.iota_ext(&ex, d, &ElemTy::I(64)) };
+        cols.push(shape::unit_last(ctx, &c));
     }
     let refs: Vec<&Val> = cols.iter().collect();
     let mut full = shape.clone();
@@ -434,7 +431,7 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let base = if include_self {
         x.clone()
     } else {
-        let id = ctx.e.splat_over(identity, &elem, &updates);
+        let id = ctx.e.splat_like(identity, &elem, &updates);
         scatter(ctx, &x, &coords, &id, &pointwise(&all), Combine::Replace)
     };
     let total = scatter(ctx, &base, &coords, &updates, &pointwise(&all), combine);
@@ -443,12 +440,12 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     // mean = total / count, where count is the number of values written (plus one for
     // self when included); positions never written keep self.
-    let ones = ctx.e.splat_over(1.0, &elem, &updates);
-    let start = ctx.e.splat_over(if include_self { 1.0 } else { 0.0 }, &elem, &x);
+    let ones = ctx.e.splat_like(1.0, &elem, &updates);
+    let start = ctx.e.splat_like(if include_self { 1.0 } else { 0.0 }, &elem, &x);
     let count = scatter(ctx, &start, &coords, &ones, &pointwise(&all), Combine::Add);
-    let zero = ctx.e.splat_over(0.0, &elem, &x);
+    let zero = ctx.e.splat_like(0.0, &elem, &x);
     let written = ctx.e.compare("GT", &count, &zero);
-    let one = ctx.e.splat_over(1.0, &elem, &x);
+    let one = ctx.e.splat_like(1.0, &elem, &x);
     let safe = ctx.e.select(&written, &count, &one);
     let mut mean = ctx.e.binary("stablehlo.divide", &total, &safe);
     if !elem.is_float() {
@@ -465,6 +462,59 @@ pub fn scatter_reduce(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// Writes `src` into `x` at `start, start + step, ...` along `dim`: `src` and a mask are
 /// spread out with `stablehlo.pad` (interior padding `step - 1`) and selected over `x`.
+/// A start index along `dim` of `x` as a 0-d i32 (a negative one counts from the
+/// run-time end).
+pub(super) fn run_time_index(ctx: &mut Ctx, x: &Val, dim: usize, i: shape::IntArg) -> Val {
+    match i {
+        shape::IntArg::Dynamic(v) => v,
+        shape::IntArg::Static(i) if i < 0 => {
+            let n = ctx.e.dim_size(x, dim);
+            let k = ctx.e.splat(i as f64, &SIZE, &[]);
+            ctx.e.binary("stablehlo.add", &n, &k)
+        }
+        shape::IntArg::Static(i) => ctx.e.splat(i as f64, &SIZE, &[]),
+    }
+}
+
+/// [`strided_write`] with run-time sizes: `stablehlo.dynamic_pad` spreads `src` over
+/// `x`'s shape from `start` (a 0-d i32) by `step`, and a padded mask selects it.
+pub(super) fn strided_write_dynamic(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start: &Val, step: i64) -> LResult<Val> {
+    if src.rank() != x.rank() || dim >= x.rank() {
+        return Err(format!("the source {} does not match the destination {} along dim {dim}", src.ty, x.ty).into());
+    }
+    let one = ctx.e.splat(1.0, &SIZE, &[]);
+    // end = start + (n - 1) * step + 1 (n >= 1: torch.export specializes empty slices).
+    let n = ctx.e.dim_size(src, dim);
+    let k = ctx.e.splat(step as f64, &SIZE, &[]);
+    let n1 = ctx.e.binary("stablehlo.subtract", &n, &one);
+    let span = ctx.e.binary("stablehlo.multiply", &n1, &k);
+    let end = ctx.e.binary("stablehlo.add", start, &span);
+    let end = ctx.e.binary("stablehlo.add", &end, &one);
+    let size = ctx.e.dim_size(x, dim);
+    let high_d = ctx.e.binary("stablehlo.subtract", &size, &end);
+    let mut low = vec![Extent::Known(0); x.rank()];
+    let mut high = vec![Extent::Known(0); x.rank()];
+    low[dim] = Extent::Run(start.clone());
+    high[dim] = Extent::Run(high_d);
+    let low = ctx.e.extents_tensor(&low);
+    let high = ctx.e.extents_tensor(&high);
+    // A constant, so legalization sees the interior padding (TFLite pads none).
+    let mut interior = vec![0; x.rank()];
+    interior[dim] = step - 1;
+    let bytes = interior.iter().flat_map(|&v| (v as i32).to_le_bytes()).collect();
+    let interior = ctx.e.constant_from_bytes(tensor(&[x.rank() as i64], SIZE), bytes);
+    let src = ctx.e.convert(src, x.elem());
+    let pad_zero = ctx.e.splat(0.0, x.elem(), &[]);
+    let spread = ctx.e.op("stablehlo.dynamic_pad", &[&src, &pad_zero, &low, &high, &interior], "", x.ty.clone());
+    // The mask is padded as i32 ones (TFLite pads no bool tensor), then compared.
+    let yes = ctx.e.splat_like(1.0, &SIZE, &src);
+    let no = ctx.e.splat(0.0, &SIZE, &[]);
+    let ones = ctx.e.op("stablehlo.dynamic_pad", &[&yes, &no, &low, &high, &interior], "", TensorTy { elem: SIZE, ..x.ty.clone() });
+    let zeros = ctx.e.splat_like(0.0, &SIZE, &ones);
+    let mask = ctx.e.compare("NE", &ones, &zeros);
+    Ok(ctx.e.select(&mask, &spread, x))
+}
+
 pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start: i64, step: i64) -> LResult<Val> {
     if src.rank() != x.rank() || dim >= x.rank() {
         return Err(format!("the source {} does not match the destination {} along dim {dim}", src.ty, x.ty).into());
@@ -497,7 +547,7 @@ pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start
     let src = ctx.e.convert(src, x.elem());
     let zero = ctx.e.splat(0.0, x.elem(), &[]);
     let spread = ctx.e.op("stablehlo.pad", &[&src, &zero], &attrs, x.ty.clone());
-    let yes = ctx.e.splat_over(1.0, &ElemTy::I(1), &src);
+    let yes = ctx.e.splat_like(1.0, &ElemTy::I(1), &src);
     let no = ctx.e.splat(0.0, &ElemTy::I(1), &[]);
     let mask = ctx.e.op("stablehlo.pad", &[&yes, &no], &attrs, TensorTy { elem: ElemTy::I(1), ..x.ty.clone() });
     Ok(ctx.e.select(&mask, &spread, x))
@@ -508,14 +558,16 @@ pub(super) fn strided_write(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start
 pub fn slice_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let src = args.tensor(ctx, "src")?;
-    if !x.ty.is_static() || !src.ty.is_static() {
-        return Err("slice_scatter with dynamic dimensions is not supported yet".into());
-    }
     let dim = args.dim_or("dim", 0, x.rank())? as usize;
     let size = x.shape()[dim];
     let step = args.opt_int("step")?.unwrap_or(1);
     if step <= 0 {
         return Err(format!("slice_scatter step must be positive, got {step}").into());
+    }
+    let start_arg = shape::int_arg(ctx, args, "start")?;
+    if !x.ty.is_static() || !src.ty.is_static() || matches!(start_arg, Some(shape::IntArg::Dynamic(_))) {
+        let start = run_time_index(ctx, &x, dim, start_arg.unwrap_or(shape::IntArg::Static(0)));
+        return Ok(vec![strided_write_dynamic(ctx, &x, &src, dim, &start, step)?]);
     }
     let start = args.opt_int("start")?.unwrap_or(0);
     let start = if start < 0 { start + size } else { start }.clamp(0, size);
@@ -526,8 +578,17 @@ pub fn slice_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn select_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let src = args.tensor(ctx, "src")?;
-    if !x.ty.is_static() {
-        return Err("select_scatter with dynamic dimensions is not supported yet".into());
+    let index_arg = shape::int_arg(ctx, args, "index")?;
+    if !x.ty.is_static() || matches!(index_arg, Some(shape::IntArg::Dynamic(_))) {
+        let dim = args.dim("dim", x.rank())? as usize;
+        let index = index_arg.ok_or("argument 'index' is missing")?;
+        let i = run_time_index(ctx, &x, dim, index);
+        let mut shape = x.shape().to_vec();
+        shape[dim] = 1;
+        let mut ex = ctx.e.extents(&src);
+        ex.insert(dim.min(ex.len()), Extent::Known(1));
+        let src = ctx.e.reshape_ext(&src, &ex);
+        return Ok(vec![strided_write_dynamic(ctx, &x, &src, dim, &i, 1)?]);
     }
     let dim = args.dim("dim", x.rank())? as usize;
     let size = x.shape()[dim];

@@ -694,15 +694,31 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
             }
         }
         let wv = ctx.e.const_floats(&w, &out.elem, &[isz, osz]);
-        // dot_general puts the pooled dim last; move it back.
-        let mut shape: Vec<i64> = y.shape().iter().enumerate().filter(|(d, _)| *d != axis).map(|(_, &s)| s).collect();
-        shape.push(osz);
-        let d = dot(ctx, &y, &wv, (&[], &[]), (&[axis as i64], &[0]), tensor(&shape, out.elem.clone()));
-        let mut perm: Vec<i64> = (0..r as i64 - 1).collect();
-        perm.insert(axis, r as i64 - 1);
-        y = ctx.e.transpose(&d, &perm);
+        y = dot_along(ctx, &y, &wv, axis, osz);
     }
     Ok(vec![y])
+}
+
+/// `x` with dim `axis` (size `n_in`) replaced by its product with `w` [n_in, n_out].
+/// Static: one `dot_general` over `axis` (it puts the new dim last) and a transpose
+/// back. With unknown dims the dim is moved last first, so the product is the
+/// `[..., K] x [K, N]` form legalization takes with unknown sizes.
+pub(super) fn dot_along(ctx: &mut Ctx, x: &Val, w: &Val, axis: usize, n_out: i64) -> Val {
+    let r = x.rank();
+    let mut perm: Vec<i64> = (0..r as i64 - 1).collect();
+    perm.insert(axis, r as i64 - 1);
+    let mut shape: Vec<i64> = x.shape().iter().enumerate().filter(|(d, _)| *d != axis).map(|(_, &s)| s).collect();
+    shape.push(n_out);
+    let elem = x.elem().clone();
+    if x.ty.is_static() {
+        let d = dot(ctx, x, w, (&[], &[]), (&[axis as i64], &[0]), tensor(&shape, elem));
+        return ctx.e.transpose(&d, &perm);
+    }
+    let mut last: Vec<i64> = (0..r as i64).filter(|&d| d != axis as i64).collect();
+    last.push(axis as i64);
+    let xt = ctx.e.transpose(x, &last);
+    let d = dot(ctx, &xt, w, (&[], &[]), (&[r as i64 - 1], &[0]), tensor(&shape, elem));
+    ctx.e.transpose(&d, &perm)
 }
 
 /// Whether the size `e` is a multiple of `k` for every value of its symbols.
@@ -863,13 +879,7 @@ fn resize_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: &TensorTy, bilinear:
             let m = ctx.e.extent_product(&[n.clone(), Extent::Known(s)]);
             (interpolation_matrix(ctx, &n, &m, 1.0 / s as f64, bilinear.unwrap_or(false), &elem), m.known())
         };
-        // dot_general puts the resized dim last; move it back.
-        let mut shape: Vec<i64> = y.shape().iter().enumerate().filter(|(d, _)| *d != axis).map(|(_, &s)| s).collect();
-        shape.push(n_out);
-        let d = dot(ctx, &y, &w, (&[], &[]), (&[axis as i64], &[0]), tensor(&shape, elem.clone()));
-        let mut perm: Vec<i64> = (0..r as i64 - 1).collect();
-        perm.insert(axis, r as i64 - 1);
-        y = ctx.e.transpose(&d, &perm);
+        y = dot_along(ctx, &y, &w, axis, n_out);
     }
     Ok(y)
 }

@@ -328,11 +328,5 @@ fn prefix_sum_dynamic(ctx: &mut Ctx, x: &Val, dim: usize, body: &str) -> LResult
     let cols = ctx.e.iota_ext(&square, 1, &crate::pt2::emit::SIZE);
     let keep = ctx.e.compare("LE", &rows, &cols);
     let tri = ctx.e.convert(&keep, x.elem());
-    let r = x.rank();
-    let mut shape: Vec<i64> = x.shape().iter().enumerate().filter(|(d, _)| *d != dim).map(|(_, &s)| s).collect();
-    shape.push(-1);
-    let y = super::nn::dot(ctx, x, &tri, (&[], &[]), (&[dim as i64], &[0]), tensor(&shape, x.elem().clone()));
-    let mut perm: Vec<i64> = (0..r as i64 - 1).collect();
-    perm.insert(dim, r as i64 - 1);
-    Ok(vec![ctx.e.transpose(&y, &perm)])
+    Ok(vec![super::nn::dot_along(ctx, x, &tri, dim, -1)])
 }

@@ -2,7 +2,7 @@
 //! gathers and tensor factories. Result shapes come from the archive's metadata.
 
 use super::{norm_dim, Args, Ctx, LResult};
-use crate::pt2::emit::{i64_array, join, tensor, Val, SIZE};
+use crate::pt2::emit::{i64_array, join, tensor, Extent, Val, SIZE};
 use crate::pt2::schema::{Argument, SymIntArgument};
 use crate::pt2::sym::Expr;
 use edge_dialects::ir::{ElemTy, TensorTy};
@@ -115,17 +115,15 @@ fn dynamic_bound(ctx: &mut Ctx, v: Option<IntArg>, n: &Val, at_end: bool) -> Val
 /// `stablehlo.real_dynamic_slice` of `x` along `dim` from `start` to `limit` (0-d
 /// i32s) by `step`; the other dims whole.
 fn dynamic_slice_dim(ctx: &mut Ctx, x: &Val, dim: usize, start: &Val, limit: &Val, step: i64, out: TensorTy) -> Val {
-    let zero = ctx.e.splat(0.0, &SIZE, &[]);
-    let one = ctx.e.splat(1.0, &SIZE, &[]);
-    let mut starts = vec![zero; x.rank()];
-    let mut limits = ctx.e.dims_of(x);
-    let mut strides = vec![one; x.rank()];
-    starts[dim] = start.clone();
-    limits[dim] = limit.clone();
-    strides[dim] = ctx.e.splat(step as f64, &SIZE, &[]);
-    let starts = ctx.e.shape_from(&starts);
-    let limits = ctx.e.shape_from(&limits);
-    let strides = ctx.e.shape_from(&strides);
+    let mut starts = vec![Extent::Known(0); x.rank()];
+    let mut limits = ctx.e.extents(x);
+    let mut strides = vec![Extent::Known(1); x.rank()];
+    starts[dim] = Extent::Run(start.clone());
+    limits[dim] = Extent::Run(limit.clone());
+    strides[dim] = Extent::Known(step);
+    let starts = ctx.e.extents_tensor(&starts);
+    let limits = ctx.e.extents_tensor(&limits);
+    let strides = ctx.e.extents_tensor(&strides);
     ctx.e.op("stablehlo.real_dynamic_slice", &[x, &starts, &limits, &strides], "", out)
 }
 
@@ -142,6 +140,13 @@ pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let end = int_arg(ctx, args, "end")?;
     let symbolic = matches!(start, Some(IntArg::Dynamic(_))) || matches!(end, Some(IntArg::Dynamic(_)));
     if symbolic || !x.ty.is_static() {
+        if !symbolic && size >= 0 {
+            // A static dim of a dynamic tensor: static bounds.
+            let start = clamp_bound(args.opt_int("start")?.unwrap_or(0), size);
+            let end = clamp_bound(args.opt_int("end")?.unwrap_or(i64::MAX).min(size), size).max(start);
+            let (s, e) = (ctx.e.splat(start as f64, &SIZE, &[]), ctx.e.splat(end as f64, &SIZE, &[]));
+            return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &s, &e, step, out)]);
+        }
         let n = ctx.e.dim_size(&x, dim);
         let from_zero = matches!(start, None | Some(IntArg::Static(0)));
         let start = dynamic_bound(ctx, start, &n, false);
@@ -192,9 +197,9 @@ pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let mut kept = x.shape().to_vec();
         kept[dim] = 1;
         let s = dynamic_slice_dim(ctx, &x, dim, &i, &limit, 1, tensor(&kept, x.elem().clone()));
-        let mut dims = ctx.e.dims_of(&x);
-        dims.remove(dim);
-        return Ok(vec![ctx.e.reshape_to(&s, out.dims(), &dims)]);
+        let mut ex = ctx.e.extents(&x);
+        ex.remove(dim);
+        return Ok(vec![ctx.e.reshape_ext(&s, &ex)]);
     }
     let mut index = args.int("index")?;
     if index < 0 {
@@ -279,7 +284,7 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mut in_shape = vec![1; lead];
     in_shape.extend_from_slice(x.shape());
     if !x.ty.is_static() {
-        return Ok(vec![repeat_dynamic(ctx, &x, &reps, &in_shape, out.dims())]);
+        return Ok(vec![repeat_dynamic(ctx, &x, &reps, &in_shape)]);
     }
     let x = ctx.e.reshape(&x, &in_shape);
     // [r0, s0, r1, s1, ...]
@@ -296,22 +301,19 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `repeat` of a tensor with dynamic dims: the same broadcast and merge, with each
 /// size read at run time.
-fn repeat_dynamic(ctx: &mut Ctx, x: &Val, reps: &[i64], in_shape: &[i64], out: &[i64]) -> Val {
+fn repeat_dynamic(ctx: &mut Ctx, x: &Val, reps: &[i64], in_shape: &[i64]) -> Val {
     let lead = in_shape.len() - x.rank();
-    let one = ctx.e.splat(1.0, &SIZE, &[]);
-    let mut in_dims = vec![one; lead];
-    in_dims.extend(ctx.e.dims_of(x));
-    let x = ctx.e.reshape_to(x, in_shape, &in_dims);
-    let (mut wide, mut wide_dims, mut map, mut out_dims) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (i, (&r, &s)) in reps.iter().zip(in_shape).enumerate() {
-        let rv = ctx.e.splat(r as f64, &SIZE, &[]);
-        wide.extend([r, s]);
-        wide_dims.extend([rv.clone(), in_dims[i].clone()]);
+    let mut in_ex = vec![Extent::Known(1); lead];
+    in_ex.extend(ctx.e.extents(x));
+    let x = ctx.e.reshape_ext(x, &in_ex);
+    let (mut wide, mut map, mut out) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, (&r, e)) in reps.iter().zip(&in_ex).enumerate() {
+        wide.extend([Extent::Known(r), e.clone()]);
         map.push((2 * i + 1) as i64);
-        out_dims.push(ctx.e.binary("stablehlo.multiply", &rv, &in_dims[i]));
+        out.push(ctx.e.extent_product(&[Extent::Known(r), e.clone()]));
     }
-    let b = ctx.e.broadcast_in_dim_to(&x, &wide, &map, &wide_dims);
-    ctx.e.reshape_to(&b, out, &out_dims)
+    let b = ctx.e.broadcast_in_dim_ext(&x, &wide, &map);
+    ctx.e.reshape_ext(&b, &out)
 }
 
 /// `constant_pad_nd(self, pad, value)`: `pad` lists (low, high) pairs from the last dim
@@ -362,7 +364,7 @@ fn full_like_self(ctx: &mut Ctx, args: &Args, value: f64) -> LResult<Vec<Val>> {
     if x.shape() != out.dims() {
         return full_with(ctx, value);
     }
-    Ok(vec![ctx.e.splat_over(value, &out.elem, &x)])
+    Ok(vec![ctx.e.splat_like(value, &out.elem, &x)])
 }
 
 pub fn full(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -398,16 +400,17 @@ pub fn arange(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let step = args.opt_scalar("step")?.map(|s| s.as_f64()).unwrap_or(1.0);
     let mut r = ctx.e.iota(out.dims(), 0, &out.elem);
     if step != 1.0 {
-        let k = ctx.e.splat_over(step, &out.elem, &r);
+        let k = ctx.e.splat_like(step, &out.elem, &r);
         r = ctx.e.binary("stablehlo.multiply", &r, &k);
     }
     if start != 0.0 {
-        let k = ctx.e.splat_over(start, &out.elem, &r);
+        let k = ctx.e.splat_like(start, &out.elem, &r);
         r = ctx.e.binary("stablehlo.add", &r, &k);
     }
     if let Some(s) = dynamic_start {
         let s = ctx.e.convert(&s, &out.elem);
-        let k = ctx.e.broadcast_over(&s, &r);
+        let ex = ctx.e.extents(&r);
+        let k = ctx.e.broadcast_to_ext(&s, &ex);
         r = ctx.e.binary("stablehlo.add", &r, &k);
     }
     Ok(vec![r])
@@ -422,12 +425,13 @@ fn triangle(ctx: &mut Ctx, args: &Args, upper: bool) -> LResult<Vec<Val>> {
     if r < 2 {
         return Err("triu/tril need at least 2 dimensions".into());
     }
-    let rows = ctx.e.iota_like(&x, r - 2, &ElemTy::I(64));
-    let cols = ctx.e.iota_like(&x, r - 1, &ElemTy::I(64));
+    let ex = ctx.e.extents(&x);
+    let rows = ctx.e.iota_ext(&ex, r - 2, &ElemTy::I(64));
+    let cols = ctx.e.iota_ext(&ex, r - 1, &ElemTy::I(64));
     let diff = ctx.e.binary("stablehlo.subtract", &cols, &rows);
-    let kk = ctx.e.splat_over(k as f64, &ElemTy::I(64), &x);
+    let kk = ctx.e.splat_like(k as f64, &ElemTy::I(64), &x);
     let keep = ctx.e.compare(if upper { "GE" } else { "LE" }, &diff, &kk);
-    let zero = ctx.e.splat_over(0.0, x.elem(), &x);
+    let zero = ctx.e.splat_like(0.0, x.elem(), &x);
     Ok(vec![ctx.e.select(&keep, &x, &zero)])
 }
 
@@ -436,6 +440,13 @@ pub fn triu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 }
 pub fn tril(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     triangle(ctx, args, false)
+}
+
+/// `v` with a unit dim appended (`[..., 1]`: gather and scatter coordinates).
+pub(super) fn unit_last(ctx: &mut Ctx, v: &Val) -> Val {
+    let mut ex = ctx.e.extents(v);
+    ex.push(Extent::Known(1));
+    ctx.e.reshape_ext(v, &ex)
 }
 
 /// Gathers whole slices of `x` along `axis` at integer `indices` (any shape): the
@@ -457,7 +468,7 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
         idx = ctx.e.select(&neg, &wrapped, &idx);
     }
     let ir = idx.rank();
-    let idx = ctx.e.append_unit_dim(&idx);
+    let idx = unit_last(ctx, &idx);
     let mut out_shape: Vec<i64> = x.shape()[..axis].to_vec();
     out_shape.extend_from_slice(&indices.shape()[..ir]);
     out_shape.extend_from_slice(&x.shape()[axis + 1..]);
@@ -472,9 +483,9 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
     );
     if slice_sizes.iter().any(|&d| d < 0) {
         // Whole slices of dynamic dims: the slice sizes are an operand.
-        let mut dims = ctx.e.dims_of(x);
-        dims[axis] = ctx.e.splat(1.0, &SIZE, &[]);
-        let sizes = ctx.e.shape_from(&dims);
+        let mut ex = ctx.e.extents(x);
+        ex[axis] = Extent::Known(1);
+        let sizes = ctx.e.extents_tensor(&ex);
         return ctx.e.op("stablehlo.dynamic_gather", &[x, &idx, &sizes], &numbers, tensor(&out_shape, x.elem().clone()));
     }
     let attrs = format!("{numbers}, slice_sizes = {}", i64_array(&slice_sizes));
@@ -506,9 +517,10 @@ pub fn gather(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mut coords = Vec::new();
     let mut one = shape.clone();
     one.push(1);
+    let ex = ctx.e.extents(&idx);
     for d in 0..x.rank() {
-        let c = if d == dim { idx.clone() } else { ctx.e.iota_like(&idx, d, &ElemTy::I(64)) };
-        coords.push(ctx.e.append_unit_dim(&c));
+        let c = if d == dim { idx.clone() } else { ctx.e.iota_ext(&ex, d, &ElemTy::I(64)) };
+        coords.push(unit_last(ctx, &c));
     }
     let refs: Vec<&Val> = coords.iter().collect();
     let mut full = shape.clone();
@@ -546,7 +558,7 @@ pub fn copy(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         return Err(format!("copy of a rank-{} source into a rank-{} tensor", src.rank(), x.rank()).into());
     }
     let v = if x.elem().is_bool() && !src.elem().is_bool() {
-        let zero = ctx.e.splat_over(0.0, src.elem(), &src);
+        let zero = ctx.e.splat_like(0.0, src.elem(), &src);
         ctx.e.compare("NE", &src, &zero)
     } else {
         ctx.e.convert(&src, x.elem())

@@ -6,16 +6,13 @@
 
 use super::region::region_op;
 use super::{Args, Ctx, LResult};
-use crate::pt2::emit::{tensor, Val};
+use crate::pt2::emit::Val;
 use edge_dialects::ir::ElemTy;
 
 /// Sorts `x` along `dim`: (sorted values, their original positions as i64).
 pub fn sort_along(ctx: &mut Ctx, x: &Val, dim: usize, descending: bool) -> LResult<(Val, Val)> {
-    if !x.ty.is_static() {
-        return Err("sorting a tensor with dynamic dimensions is not supported yet".into());
-    }
-    let iota =
-        ctx.e.op("stablehlo.iota", &[], &format!("iota_dimension = {dim} : i64"), tensor(x.shape(), ElemTy::I(64)));
+    let ex = ctx.e.extents(x);
+    let iota = ctx.e.iota_ext(&ex, dim, &ElemTy::I(64));
     let elem = x.elem().clone();
     let is_float = elem.is_float();
     let attrs = format!("dimension = {dim} : i64, is_stable = true");
@@ -52,6 +49,14 @@ fn finish(ctx: &mut Ctx, values: Val, indices: Val) -> LResult<Vec<Val>> {
     Ok(vec![values, ctx.e.reshape(&indices, ti.dims())])
 }
 
+/// A dim the lowering slices at static positions must have a static size.
+fn static_dim(x: &Val, dim: usize, what: &str) -> LResult<i64> {
+    match x.shape()[dim] {
+        n if n >= 0 => Ok(n),
+        _ => Err(format!("{what} along a dynamic dim (dim {dim} of {}) is not supported; the other dims may be dynamic", x.ty).into()),
+    }
+}
+
 /// `sort(self, dim=-1, descending=False)` and `sort.stable(self, *, stable, dim=-1,
 /// descending=False)`: values sorted along `dim` and the positions they came from.
 pub fn sort(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -80,13 +85,13 @@ pub fn topk(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         return finish(ctx, x, zero);
     }
     let dim = args.dim("dim", x.rank())? as usize;
-    let n = x.shape()[dim];
+    let n = static_dim(&x, dim, "topk")?;
     if k < 0 || k > n {
         return Err(format!("topk k={k} is out of range for a dimension of size {n}").into());
     }
     let (values, indices) = sort_along(ctx, &x, dim, args.bool("largest")?)?;
-    let values = ctx.e.slice_dim(&values, dim, 0, k);
-    let indices = ctx.e.slice_dim(&indices, dim, 0, k);
+    let values = ctx.e.slice_dim_ext(&values, dim, 0, k);
+    let indices = ctx.e.slice_dim_ext(&indices, dim, 0, k);
     finish(ctx, values, indices)
 }
 
@@ -97,13 +102,13 @@ pub fn kthvalue(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let k = args.int("k")?;
     let x = if x.rank() == 0 { ctx.e.reshape(&x, &[1]) } else { x };
     let dim = args.dim("dim", x.rank())? as usize;
-    let n = x.shape()[dim];
+    let n = static_dim(&x, dim, "kthvalue")?;
     if k < 1 || k > n {
         return Err(format!("kthvalue k={k} is out of range for a dimension of size {n}").into());
     }
     let (values, indices) = sort_along(ctx, &x, dim, false)?;
-    let values = ctx.e.slice_dim(&values, dim, k - 1, 1);
-    let indices = ctx.e.slice_dim(&indices, dim, k - 1, 1);
+    let values = ctx.e.slice_dim_ext(&values, dim, k - 1, 1);
+    let indices = ctx.e.slice_dim_ext(&indices, dim, k - 1, 1);
     finish(ctx, values, indices)
 }
 
@@ -113,24 +118,24 @@ pub fn median_dim(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let x = if x.rank() == 0 { ctx.e.reshape(&x, &[1]) } else { x };
     let dim = args.dim("dim", x.rank())? as usize;
-    let n = x.shape()[dim];
+    let n = static_dim(&x, dim, "median")?;
     if n <= 0 {
         return Err("median of an empty dimension is not defined".into());
     }
     let (values, indices) = sort_along(ctx, &x, dim, false)?;
-    let mut v = ctx.e.slice_dim(&values, dim, (n - 1) / 2, 1);
-    let mut i = ctx.e.slice_dim(&indices, dim, (n - 1) / 2, 1);
+    let mut v = ctx.e.slice_dim_ext(&values, dim, (n - 1) / 2, 1);
+    let mut i = ctx.e.slice_dim_ext(&indices, dim, (n - 1) / 2, 1);
     if x.elem().is_float() {
         // NaNs sort last; if the last element is NaN the median is the first NaN.
-        let last = ctx.e.slice_dim(&values, dim, n - 1, 1);
+        let last = ctx.e.slice_dim_ext(&values, dim, n - 1, 1);
         let has_nan = ctx.e.compare("NE", &last, &last);
         // Its position: the first NaN in the input (NaNs keep their order when sorted).
         let nan_mask = ctx.e.compare("NE", &values, &values);
-        let none = ctx.e.splat(n as f64, &ElemTy::I(64), x.shape());
+        let none = ctx.e.splat_like(n as f64, &ElemTy::I(64), &x);
         let cand = ctx.e.select(&nan_mask, &indices, &none);
         let nan_idx = ctx.e.reduce(&cand, &[dim as i64], "stablehlo.minimum", n as f64);
-        let nan_idx = ctx.e.reshape(&nan_idx, v.shape());
-        let nan = ctx.e.splat(f64::NAN, x.elem(), v.shape());
+        let nan_idx = ctx.e.reshape_ext(&nan_idx, &ctx.e.extents(&v));
+        let nan = ctx.e.splat_like(f64::NAN, x.elem(), &v);
         v = ctx.e.select(&has_nan, &nan, &v);
         i = ctx.e.select(&has_nan, &nan_idx, &i);
     }

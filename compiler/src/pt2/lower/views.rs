@@ -4,9 +4,9 @@
 //! mutated tensor's name, and through each view it was taken from up to the base
 //! tensor. Which ops make views, and how a write goes back through each, is listed here.
 
-use super::index::strided_write;
-use super::{lookup, norm_dim, output_names, Args, Ctx, LResult};
-use crate::pt2::emit::Val;
+use super::index::{run_time_index, strided_write, strided_write_dynamic};
+use super::{lookup, norm_dim, output_names, shape, Args, Ctx, LResult};
+use crate::pt2::emit::{Extent, Val, SIZE};
 use crate::pt2::import::node_target;
 use crate::pt2::schema::Node;
 
@@ -90,11 +90,13 @@ pub fn write_back(ctx: &mut Ctx, view: &Node, output: usize, parent: &Val, child
     let lowering = lookup(target).ok_or_else(|| format!("{target} has no lowering"))?;
     let args = Args::new(view, lowering.args)?;
     let child = ctx.e.convert(child, parent.elem());
-    if !parent.ty.is_static() || !child.ty.is_static() {
-        return Err("a write through a view with dynamic dimensions is not supported yet".into());
-    }
     let r = parent.rank();
     let dim = |name: &str| -> LResult<usize> { Ok(norm_dim(args.opt_int(name)?.unwrap_or(0), r)? as usize) };
+    // A permutation (and a refusal) reads no size.
+    let sized = !matches!(kind, WriteBack::Permute | WriteBack::None);
+    if sized && (!parent.ty.is_static() || !child.ty.is_static()) {
+        return write_back_dynamic(ctx, view, kind, &args, output, parent, &child);
+    }
     match kind {
         WriteBack::Reshape => Ok(ctx.e.reshape(&child, parent.shape())),
         WriteBack::Permute => {
@@ -150,6 +152,59 @@ pub fn write_back(ctx: &mut Ctx, view: &Node, output: usize, parent: &Val, child
             strided_write(ctx, parent, &c, d, output as i64, 1)
         }
         WriteBack::None => Err(format!("the write goes through a view made by {target}, which edge cannot write back").into()),
+    }
+}
+
+/// [`write_back`] where a size is dynamic: the same writes with run-time bounds.
+fn write_back_dynamic(ctx: &mut Ctx, view: &Node, kind: WriteBack, args: &Args, output: usize, parent: &Val, child: &Val) -> LResult<Val> {
+    let r = parent.rank();
+    let dim = |name: &str| -> LResult<usize> { Ok(norm_dim(args.opt_int(name)?.unwrap_or(0), r)? as usize) };
+    // `child` with a unit dim at `d` (a selected row back in place).
+    let unit_at = |ctx: &mut Ctx, d: usize| {
+        let mut ex = ctx.e.extents(child);
+        ex.insert(d, Extent::Known(1));
+        ctx.e.reshape_ext(child, &ex)
+    };
+    match kind {
+        WriteBack::Reshape => {
+            let ex = ctx.e.extents(parent);
+            Ok(ctx.e.reshape_ext(child, &ex))
+        }
+        WriteBack::Slice => {
+            let d = dim("dim")?;
+            let start = shape::int_arg(ctx, args, "start")?.unwrap_or(shape::IntArg::Static(0));
+            let start = run_time_index(ctx, parent, d, start);
+            let step = args.opt_int("step")?.unwrap_or(1);
+            strided_write_dynamic(ctx, parent, child, d, &start, step)
+        }
+        WriteBack::Select => {
+            let d = dim("dim")?;
+            let index = shape::int_arg(ctx, args, "index")?.ok_or("argument 'index' is missing")?;
+            let index = run_time_index(ctx, parent, d, index);
+            let c = unit_at(ctx, d);
+            strided_write_dynamic(ctx, parent, &c, d, &index, 1)
+        }
+        WriteBack::Split => {
+            let d = dim("dim")?;
+            // The outputs before this one, by their recorded (run-time) sizes.
+            let mut start = ctx.e.splat(0.0, &SIZE, &[]);
+            for i in 0..output {
+                let name = output_names(view).get(i).cloned().flatten().ok_or("a split output has no name")?;
+                let len = match ctx.tensor_types.get(&name).map(|t| t.dims()[d]) {
+                    Some(n) if n >= 0 => ctx.e.splat(n as f64, &SIZE, &[]),
+                    _ => ctx.e.recorded_size(&name, d).unwrap_or_else(|| Err(format!("no sizes for '{name}'")))?,
+                };
+                start = ctx.e.binary("stablehlo.add", &start, &len);
+            }
+            strided_write_dynamic(ctx, parent, child, d, &start, 1)
+        }
+        WriteBack::Unbind => {
+            let d = dim("dim")?;
+            let c = unit_at(ctx, d);
+            let i = ctx.e.splat(output as f64, &SIZE, &[]);
+            strided_write_dynamic(ctx, parent, &c, d, &i, 1)
+        }
+        WriteBack::Permute | WriteBack::None => Err(format!("{kind:?} views are written back by write_back").into()),
     }
 }
 
