@@ -125,6 +125,9 @@ def specialize(text: str, shapes: list[tuple[int, ...]]) -> str:
         elem = t[t.rindex("x") + 1 : -1] if "x" in t else t[len("tensor<") : -1]
         static = "tensor<" + "".join(f"{d}x" for d in shape) + elem + ">"
         dims = ", ".join(str(d) for d in shape)
+        if "?" not in t:
+            names.append((f"%a{k}: {static}", f"%a{k}"))
+            continue
         lines.append(f'    %s{k} = "stablehlo.constant"() {{value = dense<[{dims}]> : tensor<{len(shape)}xi64>}} : () -> tensor<{len(shape)}xi64>')
         lines.append(
             f'    %w{k} = "stablehlo.custom_call"(%a{k}, %s{k}) {{call_target_name = "stablehlo.shape_refinement_operand_wrapper", '
@@ -170,6 +173,11 @@ class Module:
             with jmlir.make_ir_context() as ctx:
                 ctx.allow_unregistered_dialects = True
                 source = inline_resources(text)
+                # XLA's shape refinement cannot refine a composite's decomposition: call it.
+                source = re.sub(r'"stablehlo.composite"\(([^)]*)\) \{[^\n]*?decomposition = (@[\w.]+)[^\n]*?\} :', r'"func.call"(\1) {callee = \2} :', source)
+                # XLA's shape refinement does not fold negate on sizes: subtract from 0.
+                source = re.sub(r'(%[\w]+) = "stablehlo.negate"\((%[\w]+)\) : \(tensor<i32>\) -> tensor<i32>',
+                                lambda m: f'%z{m.group(1)[1:]} = "stablehlo.constant"() {{value = dense<0> : tensor<i32>}} : () -> tensor<i32>\n    {m.group(1)} = "stablehlo.subtract"(%z{m.group(1)[1:]}, {m.group(2)}) : (tensor<i32>, tensor<i32>) -> tensor<i32>', source)
                 if input_shapes is not None:
                     source = specialize(source, input_shapes)
                 module = ir.Module.parse(source)

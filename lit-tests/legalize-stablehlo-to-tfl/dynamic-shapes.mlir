@@ -99,12 +99,15 @@ func.func @dynamic_broadcast_in_dim_permuted(%x: tensor<?x?xf32>, %s: tensor<3xi
 // -----
 
 // ---- stablehlo.broadcast_in_dim (unknown dims)
-// The unknown result dims are the operand's: the target is max(shape(x'), [1, 4]).
+// The unknown result dims are the operand's: the target joins its size there with the
+// static dims.
 // CHECK-LABEL: func.func @broadcast_in_dim_unknown
 // CHECK-SAME: (%[[X:.*]]: tensor<?x1xf32>)
 // CHECK: %[[S:.*]] = "tfl.shape"(%[[X]]) : (tensor<?x1xf32>) -> tensor<2xi32>
-// CHECK: %[[F:.*]] = "tfl.pseudo_const"() {value = dense<[1, 4]> : tensor<2xi32>}
-// CHECK: %[[M:.*]] = "tfl.maximum"(%[[S]], %[[F]])
+// CHECK: %[[N:.*]] = "tfl.strided_slice"(%[[S]],
+// CHECK: %[[N1:.*]] = "tfl.reshape"(%[[N]],
+// CHECK: %[[F:.*]] = "tfl.pseudo_const"() {value = dense<4> : tensor<1xi32>}
+// CHECK: %[[M:.*]] = "tfl.concatenation"(%[[N1]], %[[F]])
 // CHECK: "tfl.broadcast_to"(%[[X]], %[[M]]) : (tensor<?x1xf32>, tensor<2xi32>) -> tensor<?x4xf32>
 func.func @broadcast_in_dim_unknown(%x: tensor<?x1xf32>) -> tensor<?x4xf32> {
   %0 = "stablehlo.broadcast_in_dim"(%x) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<?x1xf32>) -> tensor<?x4xf32>
@@ -418,4 +421,49 @@ func.func @size_read_from_input(%x: tensor<?x8xf32>) -> (tensor<?xf32>, tensor<i
   }) {dimensions = array<i64: 0>} : (tensor<8x?xf32>, tensor<f32>) -> tensor<?xf32>
   %n = "stablehlo.get_dimension_size"(%r) {dimension = 0 : i64} : (tensor<?xf32>) -> tensor<i32>
   return %r, %n : tensor<?xf32>, tensor<i32>
+}
+
+// -----
+
+// A broadcast_in_dim to the operand's own unknown shape broadcasts nothing.
+// CHECK-LABEL: func.func @broadcast_in_dim_identity_unknown
+// CHECK-SAME: (%[[X:.*]]: tensor<?x?xf32>)
+// CHECK: %[[S:.*]] = "tfl.shape"(%[[X]])
+// CHECK: "tfl.reshape"(%[[X]], %[[S]]) : (tensor<?x?xf32>, tensor<2xi32>) -> tensor<?x?xf32>
+func.func @broadcast_in_dim_identity_unknown(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %0 = "stablehlo.broadcast_in_dim"(%x) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// -----
+
+// ---- stablehlo.dynamic_conv
+// The run-time padding rows go into a tfl.pad ([0, 0] at the batch and feature dims),
+// then a convolution without padding: VALID.
+// CHECK-LABEL: func.func @dynamic_conv
+// CHECK-SAME: (%[[X:.*]]: tensor<1x?x?x3xf32>, %[[W:.*]]: tensor<3x3x3x4xf32>, %[[PAD:.*]]: tensor<2x2xi32>)
+// CHECK: %[[H:.*]] = "tfl.slice"(%[[PAD]], {{.*}} -> tensor<1x2xi32>
+// CHECK: %[[V:.*]] = "tfl.slice"(%[[PAD]], {{.*}} -> tensor<1x2xi32>
+// CHECK: %[[ROWS:.*]] = "tfl.concatenation"(%{{.*}}, %[[H]], %[[V]], %{{.*}}) {{.*}} -> tensor<4x2xi32>
+// CHECK: %[[P:.*]] = "tfl.pad"(%[[X]], %[[ROWS]]) : (tensor<1x?x?x3xf32>, tensor<4x2xi32>) -> tensor<1x?x?x3xf32>
+// CHECK: "tfl.conv_2d"(%[[P]], {{.*}}padding = "VALID", stride_h = 2 : i32, stride_w = 2 : i32} : {{.*}} -> tensor<1x?x?x4xf32>
+func.func @dynamic_conv(%x: tensor<1x?x?x3xf32>, %w: tensor<3x3x3x4xf32>, %pad: tensor<2x2xi32>) -> tensor<1x?x?x4xf32> {
+  %0 = "stablehlo.dynamic_conv"(%x, %w, %pad) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, window_strides = array<i64: 2, 2>} : (tensor<1x?x?x3xf32>, tensor<3x3x3x4xf32>, tensor<2x2xi32>) -> tensor<1x?x?x4xf32>
+  return %0 : tensor<1x?x?x4xf32>
+}
+
+// -----
+
+// ---- stablehlo.pad (unknown dims, negative padding)
+// Positive entries pad, negative ones crop by a strided slice whose end counts from
+// the dim's end: no size is needed.
+// CHECK-LABEL: func.func @pad_crop_unknown
+// CHECK-SAME: (%[[X:.*]]: tensor<2x?x5xf32>, %[[V:.*]]: tensor<f32>)
+// CHECK: %[[P:.*]] = "tfl.padv2"(%[[X]], %{{.*}}, %[[V]]) : (tensor<2x?x5xf32>, tensor<3x2xi32>, tensor<f32>) -> tensor<2x?x7xf32>
+// CHECK: %[[B:.*]] = "tfl.pseudo_const"() {value = dense<[0, 1, 0]> : tensor<3xi32>}
+// CHECK: %[[E:.*]] = "tfl.pseudo_const"() {value = dense<[0, -2, 0]> : tensor<3xi32>}
+// CHECK: "tfl.strided_slice"(%[[P]], %[[B]], %[[E]], %{{.*}}) {{.*}}end_mask = 5 : i32{{.*}} -> tensor<2x?x7xf32>
+func.func @pad_crop_unknown(%x: tensor<2x?x5xf32>, %v: tensor<f32>) -> tensor<2x?x7xf32> {
+  %0 = "stablehlo.pad"(%x, %v) {edge_padding_low = array<i64: 0, -1, 0>, edge_padding_high = array<i64: 0, -2, 2>, interior_padding = array<i64: 0, 0, 0>} : (tensor<2x?x5xf32>, tensor<f32>) -> tensor<2x?x7xf32>
+  return %0 : tensor<2x?x7xf32>
 }

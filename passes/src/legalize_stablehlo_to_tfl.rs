@@ -17,6 +17,13 @@
 //! becomes
 //!   %0 = "tfl.add"(%a, %b) {fused_activation_function = "NONE"} : (...) -> tensor<4xf32>
 //!
+//! Unknown (`?`) dims: StableHLO's dynamic-shape ops (`get_dimension_size`,
+//! `dynamic_reshape`, `dynamic_broadcast_in_dim`, `dynamic_iota`, `real_dynamic_slice`,
+//! `dynamic_slice`, `dynamic_pad`, `dynamic_conv`) become TFL shape computations in int32
+//! (`legalize/dynamic.rs`), int64 size arithmetic is computed in int32, and the static
+//! ops take unknown batch, sequence and spatial dims where TFLite's kernels size their
+//! outputs at run time. A size known statically is a constant.
+//!
 //! Legalization is one conversion, not a fixpoint: the body's ops are visited once, in
 //! order, each trying its patterns by decreasing benefit until one applies (each
 //! application is reported as the greedy driver reports its own: `--debug-patterns`).

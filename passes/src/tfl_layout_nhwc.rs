@@ -728,6 +728,19 @@ mod tests {
     }
 
     #[test]
+    fn reshapes_with_one_unknown_dim_match_it_as_one_size() {
+        // transpose([?, 2, 32], [1, 0, 2]) reshaped to [2, ?, 4, 8]: the reshape goes
+        // first ([?, 2, 4, 8]), the transpose after; the unknown dim is a block alone.
+        let (y, q) = sink_through_reshape(&[UNKNOWN, 2, 32], &[1, 0, 2], &[2, UNKNOWN, 4, 8]).unwrap();
+        assert_eq!(permute(&y, &q), vec![2, UNKNOWN, 4, 8]);
+        assert_eq!(concrete(&y), vec![-1, 2, 4, 8]);
+        // A block holding it (merged with a static dim) is unknown as a whole.
+        assert_eq!(concrete(&[UNKNOWN, 2, UNKNOWN * 4]), vec![-1, 2, -1]);
+        // The same reshape with a small stand-in, checked element by element.
+        assert!(check(&[7, 2, 32], &[1, 0, 2], &[2, 7, 4, 8]));
+    }
+
+    #[test]
     fn permutations_compose() {
         let p = vec![0, 3, 1, 2];
         assert!(is_identity(&compose(&p, &inverse(&p))));

@@ -44,6 +44,11 @@
 //! once, not once per scale. Ops left unused by a rewrite are not matched; they go at
 //! the end of the driver's round.
 //!
+//! With unknown (`?`) dims, the rewrites that only compare dims or read static ones
+//! (the channel count a bias folds along, a product's contracted dim) apply; none
+//! computes with an unknown size (`ranked_dims_of`), and a reshape to its input's type
+//! is dropped only with one unknown dim (the element count fixes it).
+//!
 //! Kept on purpose: `add(mul(x, a), b)` (no single op does both); scales in front of a
 //! convolution (they would need the padding to be zero-preserving); convolutions with
 //! a fused activation or a second user.

@@ -28,6 +28,11 @@
 //! that produced. Rounds repeat until nothing matches; after each, unused `tfl` ops are
 //! erased.
 //!
+//! Unknown (`?`) dims: a constant behind a broadcast to a run-time shape is still a
+//! constant, a reshape's or broadcast's shape operand (run-time index arithmetic) is not
+//! part of a match, a softmax's re-expanded max and sum compare unknown dims as the
+//! input's own, and a mean's count may be computed at run time (`runtime_count`).
+//!
 //! Covered: relu (`maximum(x, 0)`: aten.relu), clamp to [0, 6] or [-1, 1], leaky relu
 //! as a select or a maximum, hard swish (both placements of the `/ 6`), GELU with erf
 //! or tanh (any association of `0.5 * x * (1 + ...)`, `x / sqrt(2)` or
@@ -355,7 +360,13 @@ fn unexpand_last<'c>(v: Value<'c>, x: Value<'c>) -> Option<Value<'c>> {
     if ty(w).dims() != keep {
         return None;
     }
-    if let Some(rs) = def(w, tfl::Reshape::NAME) {
+    if let Some(e) = def(w, tfl::ExpandDims::NAME).filter(|e| e.operand(1).const_ints().is_some_and(|a| a == [r as i64 - 1] || a == [-1])) {
+        // A unit dim added last: the kept dims stay where they are, unknown or not.
+        w = e.operand(0);
+        if ty(w).dims() != &xt.dims()[..r - 1] {
+            return None;
+        }
+    } else if let Some(rs) = def(w, tfl::Reshape::NAME) {
         if unknown > 1 {
             return None;
         }
@@ -606,9 +617,7 @@ fn sum_to_mean<'c>(v: Value<'c>) -> Option<Replacement<'c>> {
     };
     let x = sum.operand(0);
     let xt = ty(x);
-    if xt.rank().is_none() {
-        return None;
-    }
+    xt.rank()?;
     let a = axes(sum, xt.dims().len())?;
     let known: i64 = a.iter().map(|&d| xt.dims()[d as usize]).filter(|&n| n >= 0).product();
     let mut unknown: Vec<usize> = a.iter().map(|&d| d as usize).filter(|&d| xt.dims()[d] < 0).collect();

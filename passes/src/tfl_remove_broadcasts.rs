@@ -18,7 +18,10 @@
 //! BroadcastToDrop (rooted at `tfl.broadcast_to`).
 //!
 //! With unknown dims, a broadcast is dropped only where another operand has the
-//! result's type and was not itself put there by the pass (`drops_into_dynamic`).
+//! result's type and was not itself put there by the pass, or where the sizes are
+//! proved to be the target's by where they come from (`drops_into_dynamic`); a weight
+//! expanded over a run-time batch goes from a `tfl.batch_matmul`, which broadcasts
+//! batch dims itself (`drops_into_batch_matmul`).
 //!
 //! Input and output: TFL. A broadcast left with no user is erased; one with other
 //! users (or a result of rank above 4, beyond every kernel's broadcasting) stays.
@@ -150,7 +153,60 @@ fn op_key(op: Op<'_>) -> usize {
 fn drops_into_dynamic(user: Op<'_>, index: usize, source: Value<'_>, out: &[i64]) -> bool {
     let replaced = |i: usize| DROPPED_INTO.with(|d| d.borrow().contains(&(op_key(user), i)));
     let full = user.operands().iter().enumerate().any(|(i, v)| i != index && v.shape() == out && !replaced(i));
-    full && source.shape().len() <= out.len()
+    // A source of the result's very type stays behind its broadcast: an operand of the
+    // result's type then always has the result's run-time shape (`dim_origin` reads
+    // sizes from such operands).
+    if source.shape() == out {
+        // Unless its sizes are proved to be the target's.
+        return sizes_prove(user, index, source);
+    }
+    (full && source.shape().len() <= out.len()) || sizes_prove(user, index, source)
+}
+
+/// Whether a broadcast that only adds batch dims to a `tfl.batch_matmul` operand can go
+/// (a weight expanded over a run-time batch, as decomposed `bmm`s do): its source has
+/// unit batch dims and the same matrix, and the other operand, of the result's rank and
+/// batch dims and not replaced by this pass, has the batch dims the kernel broadcasts to.
+fn drops_into_batch_matmul(user: Op<'_>, index: usize, source: Value<'_>) -> bool {
+    let (b, other) = (user.operand(index).shape(), user.operand(1 - index.min(1)).shape());
+    let (s, out) = (source.shape(), user.result(0).shape());
+    let r = out.len();
+    let replaced = DROPPED_INTO.with(|d| d.borrow().contains(&(op_key(user), 1 - index.min(1))));
+    let matrix_kept = s.len() == b.len() && s.len() >= 2 && s[s.len() - 2..] == b[b.len() - 2..] && s[s.len() - 2..].iter().all(|&n| n >= 0);
+    let unit_batch = s[..s.len().saturating_sub(2)].iter().all(|&n| n == 1);
+    let other_full = other.len() == r && r >= 2 && other[..r - 2] == out[..r - 2] && !replaced;
+    index <= 1 && matrix_kept && unit_batch && other_full
+}
+
+/// Whether `user`, with operand `index` (a broadcast to a run-time shape) replaced by
+/// its `source`, still has the broadcast's target shape, by where the sizes come from:
+/// at every dim each operand is 1 or the target's size (the same constant, or an
+/// unknown dim read from the same place as the target's piece), and one of them is the
+/// target's size. Two iotas of one length compared across rows and columns, say.
+fn sizes_prove(user: Op<'_>, index: usize, source: Value<'_>) -> bool {
+    use crate::legalize::dynamic::{piece, same_dim_size, Piece};
+    let Some(b) = user.operand(index).defined_by::<tfl::BroadcastTo>() else { return false };
+    let out = user.result(0).shape();
+    let operands: Vec<Value> = user.operands().iter().enumerate().map(|(i, &v)| if i == index { source } else { v }).collect();
+    (0..out.len()).all(|d| {
+        let Some(target) = piece(b.shape(), d) else { return false };
+        let mut reached = matches!(target, Piece::Const(1));
+        for &v in &operands {
+            let vd = v.shape();
+            let Some(a) = (d + vd.len()).checked_sub(out.len()) else { continue };
+            let n = vd[a];
+            let is_target = match target {
+                Piece::Const(c) => n == c,
+                Piece::Size(y, e) => n < 0 && same_dim_size(v, a, y, e),
+            };
+            if is_target {
+                reached = true;
+            } else if n != 1 {
+                return false;
+            }
+        }
+        reached
+    })
 }
 
 /// `op(broadcast_to(a), b)` -> `op(a, b)` for each user `op` that broadcasts its
@@ -161,6 +217,14 @@ fn drop_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let source = b.input();
     let mut changed = false;
     for (user, index) in b.output().uses() {
+        if user.isa::<tfl::BatchMatmul>() && !user.result(0).ty().is_static() {
+            if drops_into_batch_matmul(user, index, source) {
+                DROPPED_INTO.with(|d| d.borrow_mut().insert((op_key(user), index)));
+                rw.set_operand(user, index, source);
+                changed = true;
+            }
+            continue;
+        }
         if !user.def().is_some_and(|d| d.has(Broadcasting)) {
             continue;
         }

@@ -1060,6 +1060,20 @@ case("reverse_v2.bool", "tfl.reverse_v2", [In((2, 5), "i1"), Const(np.array([1],
 case("reverse_v2.i8", "tfl.reverse_v2", [In((3, 4), "i8", ints(-128, 128)),
      Const(np.array([0], np.int32))], {}, ref_reverse_v2)
 
+# shape: the input's dims as an int32 vector (how legalization reads run-time sizes).
+case("shape.rank3", "tfl.shape", [In((2, 3, 4))], {}, lambda x: np.array(x.shape, np.int32))
+case("shape.i64_input", "tfl.shape", [In((5, 1), "i64", ints(-9, 9))], {},
+     lambda x: np.array(x.shape, np.int32))
+
+# range: start, limit, delta scalars (a run-time limit: positions over a sequence).
+case("range.i32.runtime_limit", "tfl.range", [Const(np.array(2, np.int32)),
+     In((), "i32", ints(7, 8)), Const(np.array(1, np.int32))], {},
+     lambda a, b, c: np.arange(a, b, c, dtype=np.int32))
+case("range.i32.step3", "tfl.range", [Const(np.array(0, np.int32)), Const(np.array(10, np.int32)),
+     Const(np.array(3, np.int32))], {}, lambda a, b, c: np.arange(a, b, c, dtype=np.int32))
+case("range.f32", "tfl.range", [Const(np.array(0.5, np.float32)), Const(np.array(3.0, np.float32)),
+     Const(np.array(0.5, np.float32))], {}, lambda a, b, c: np.arange(a, b, c, dtype=np.float32))
+
 # topk_v2: values and int32 indices of the k largest along the last dim, descending.
 case("topk_v2.rank1", "tfl.topk_v2", [In((8,)), Const(np.array(3, np.int32))], {}, ref_topk_v2)
 case("topk_v2.rank2", "tfl.topk_v2", [In((4, 7)), Const(np.array(2, np.int32))], {},

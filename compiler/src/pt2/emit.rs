@@ -266,6 +266,11 @@ pub struct Emitter<'c> {
     /// The size expression of each named symbolic integer of the graph (`sym_size_int_1`,
     /// the result of `_operator.mul`...): what a node argument naming one stands for.
     pub sym_ints: HashMap<String, Expr>,
+    /// Input dims whose size is a derived expression (`8*s39`), read from the input:
+    /// that expression is evaluated as the read, not rebuilt from its symbol.
+    pub input_sizes: Vec<(Expr, Val)>,
+    /// Each size symbol's range (torch.export's range constraints).
+    pub sym_ranges: HashMap<String, (Option<i64>, Option<i64>)>,
     /// The recorded symbolic sizes of every tensor of the graph with a dynamic dim.
     pub sym_sizes: HashMap<String, Vec<SymDim>>,
     /// `get_dimension_size` results by (value, dim).
@@ -300,6 +305,8 @@ impl<'c> Emitter<'c> {
             syms: HashMap::new(),
             sym_ints: HashMap::new(),
             sym_sizes: HashMap::new(),
+            input_sizes: Vec::new(),
+            sym_ranges: HashMap::new(),
             dim_sizes: HashMap::new(),
             dynamic_shapes: Vec::new(),
             dynamic_names: Vec::new(),
@@ -820,6 +827,16 @@ impl Emitter<'_> {
         })
     }
 
+    /// The smallest and largest size of dim `d` of graph tensor `name` by the Dims'
+    /// ranges (`None`: not known).
+    pub fn recorded_bounds(&self, name: &str, d: usize) -> (Option<i64>, Option<i64>) {
+        match self.sym_sizes.get(name).and_then(|dims| dims.get(d)) {
+            Some(SymDim::Static(n)) => (Some(*n), Some(*n)),
+            Some(SymDim::Dynamic(e)) => e.bounds(&|s: &str| self.sym_ranges.get(s).copied().unwrap_or((None, None))),
+            None => (None, None),
+        }
+    }
+
     /// The value of the graph's symbolic integer `name` as a 0-d i32.
     pub fn sym_int(&mut self, name: &str) -> Result<Val, String> {
         let e = self.sym_ints.get(name).cloned().ok_or_else(|| format!("symbolic integer '{name}' has no recorded value"))?;
@@ -831,6 +848,9 @@ impl Emitter<'_> {
         // Parts without symbols are folded here (`-2 + s27`: one constant).
         if let Some(n) = e.constant() {
             return Ok(self.splat(n as f64, &SIZE, &[]));
+        }
+        if let Some((_, v)) = self.input_sizes.iter().find(|(k, _)| k == e) {
+            return Ok(v.clone());
         }
         Ok(match e {
             Expr::Int(n) => self.splat(*n as f64, &SIZE, &[]),
@@ -1047,23 +1067,113 @@ impl Emitter<'_> {
         if v.ty.is_static() {
             return self.slice_dim(v, dim, start, len);
         }
+        self.slice_range_ext(v, dim, &Extent::Known(start), &Extent::Known(start + len))
+    }
+
+    /// Elements `[start, limit)` of `v` along `dim`, bounds known or read at run time
+    /// (`stablehlo.real_dynamic_slice`; the other dims whole).
+    pub fn slice_range_ext(&mut self, v: &Val, dim: usize, start: &Extent, limit: &Extent) -> Val {
         let mut starts = vec![Extent::Known(0); v.rank()];
-        starts[dim] = Extent::Known(start);
+        starts[dim] = start.clone();
         let mut limits = self.extents(v);
-        limits[dim] = Extent::Known(start + len);
+        limits[dim] = limit.clone();
         let strides = vec![Extent::Known(1); v.rank()];
         let (s, l, st) = (self.extents_tensor(&starts), self.extents_tensor(&limits), self.extents_tensor(&strides));
         let mut shape = v.shape().to_vec();
-        shape[dim] = len;
+        shape[dim] = match (start.known(), limit.known()) {
+            (a, b) if a >= 0 && b >= 0 => b - a,
+            _ => -1,
+        };
         self.op("stablehlo.real_dynamic_slice", &[v, &s, &l, &st], "", tensor(&shape, v.elem().clone()))
     }
 
     /// The recorded symbolic sizes of the node tensor whose pattern is `v`'s, if one
     /// tensor (or several that agree) has it.
     pub fn symbolic_dims(&self, v: &Val) -> Option<Vec<SymDim>> {
-        let mut found = self.dynamic_shapes.iter().filter(|(p, _)| p.as_slice() == v.shape()).map(|(_, s)| s);
+        self.symbolic_dims_of(v.shape())
+    }
+
+    /// The recorded symbolic sizes of the node's tensor named `name` (an operand or a
+    /// result with dynamic dims).
+    pub fn recorded_dims(&self, name: &str) -> Option<Vec<SymDim>> {
+        self.dynamic_names.iter().position(|(n, _)| n == name).map(|i| self.dynamic_shapes[i].1.clone())
+    }
+
+    /// The recorded symbolic sizes of the node tensor with static pattern `shape`, if
+    /// one tensor (or several that agree) has it.
+    pub fn symbolic_dims_of(&self, shape: &[i64]) -> Option<Vec<SymDim>> {
+        let mut found = self.dynamic_shapes.iter().filter(|(p, _)| p.as_slice() == shape).map(|(_, s)| s);
         let first = found.next()?.clone();
         found.all(|s| *s == first).then_some(first)
+    }
+}
+
+#[cfg(test)]
+mod extent_tests {
+    use super::*;
+    use edge_dialects::context::edge_context;
+
+    /// Runs `f` with an emitter on a fresh `@main` and returns the names of the ops it
+    /// made, in order.
+    fn emitted(f: impl for<'c> FnOnce(&mut Emitter<'c>, Context<'c>)) -> Vec<String> {
+        let context = edge_context();
+        let c = Context::of(&context);
+        let module = melior::ir::Module::new(melior::ir::Location::unknown(&context));
+        let mut rw = Rewriter::new(c);
+        rw.set_insertion_end(Op::of_module(&module).body().expect("a module has a body"));
+        let func = rw.create_func(c.unknown_location(), "main", &[], &[], &[]);
+        let body = func.body().expect("a function has a body");
+        let mut e = Emitter::new(c, body, Limits::default());
+        f(&mut e, c);
+        assert!(e.errors.is_empty(), "{:?}", e.errors);
+        body.ops().into_iter().map(|o| o.name().to_string()).collect()
+    }
+
+    fn arg<'c>(e: &mut Emitter<'c>, c: Context<'c>, shape: &[i64]) -> Val {
+        e.argument(&tensor(shape, ElemTy::F32), c.unknown_location())
+    }
+
+    /// Static shapes go through the static builders: the same ops as before, and no
+    /// size is read.
+    #[test]
+    fn static_extents_emit_the_static_forms() {
+        let ops = emitted(|e, c| {
+            let x = arg(e, c, &[2, 3]);
+            let ex = e.extents(&x);
+            assert!(matches!(e.extent_product(&ex), Extent::Known(6)));
+            let flat = e.reshape_ext(&x, &[Extent::Known(6)]);
+            assert_eq!(flat.shape(), &[6]);
+            let same = e.reshape_ext(&x, &ex);
+            assert_eq!(same.shape(), x.shape());
+            e.splat_like(1.0, &ElemTy::F32, &x);
+            e.iota_ext(&ex, 1, &ElemTy::I(64));
+        });
+        assert_eq!(ops, ["stablehlo.reshape", "stablehlo.constant", "stablehlo.iota"]);
+    }
+
+    /// Unknown sizes are read from the value once; a shape of one's own sizes needs
+    /// no op; the others are the dynamic StableHLO forms.
+    #[test]
+    fn dynamic_extents_read_sizes_from_values() {
+        let ops = emitted(|e, c| {
+            let x = arg(e, c, &[-1, 3]);
+            let ex = e.extents(&x);
+            assert!(matches!(ex[0], Extent::Dim(_, 0)) && matches!(ex[1], Extent::Known(3)));
+            // One unknown factor and 1: that factor itself (no multiply).
+            assert!(matches!(e.extent_product(&ex[..1]), Extent::Dim(_, 0)));
+            let own = e.reshape_ext(&x, &ex);
+            assert_eq!(own.shape(), x.shape());
+            let n = e.extent_product(&ex);
+            let flat = e.reshape_ext(&x, &[n]);
+            assert_eq!(flat.shape(), &[-1]);
+            let m = e.slice_dim_ext(&x, 1, 1, 2);
+            assert_eq!(m.shape(), &[-1, 2]);
+        });
+        let count = |name: &str| ops.iter().filter(|o| *o == name).count();
+        assert_eq!(count("stablehlo.get_dimension_size"), 1, "{ops:?}");
+        assert_eq!(count("stablehlo.multiply"), 1, "{ops:?}");
+        assert_eq!(count("stablehlo.dynamic_reshape"), 1, "{ops:?}");
+        assert_eq!(count("stablehlo.real_dynamic_slice"), 1, "{ops:?}");
     }
 }
 

@@ -511,12 +511,18 @@ pub fn import_program<'c>(
         }
     }
     ctx.e.sym_sizes = sym_sizes.clone();
+    for (k, r) in &program.ep.range_constraints {
+        if let Ok(Expr::Sym(s)) = sym::parse(k) {
+            ctx.e.sym_ranges.insert(s, (r.min_val, r.max_val));
+        }
+    }
     define_input_symbols(&mut ctx, &args, &sym_sizes);
     if !ctx.e.errors.is_empty() {
         return Err(ImportError::Graph(format!("the inputs cannot be built: {}", ctx.e.errors.join("; "))));
     }
     check_symbols_defined(&ctx, &graphs, &sym_sizes)?;
-    if let Some(text) = dynamic_dims_text(&args, &sym_sizes, &program.ep.range_constraints) {
+    let input_names: Vec<&str> = args.iter().map(|(n, _)| n.as_str()).collect();
+    if let Some(text) = dynamic_dims_text(&input_names, &sym_sizes, &program.ep.range_constraints) {
         let attr = c.parse_attr(&text).ok_or_else(|| ImportError::Graph(format!("the dynamic dims attribute '{text}' does not parse")))?;
         func.set_attr("edge.dynamic_dims", attr);
     }
@@ -932,6 +938,11 @@ fn define_input_symbols(ctx: &mut Ctx, inputs: &[(String, Val)], sym_sizes: &Has
     for (name, v) in inputs {
         for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
             let SymDim::Dynamic(e) = dim else { continue };
+            if !matches!(e, Expr::Sym(_)) && !ctx.e.input_sizes.iter().any(|(k, _)| k == e) {
+                ctx.e.loc = ctx.e.name_loc(name);
+                let size = ctx.e.dim_size(v, d);
+                ctx.e.input_sizes.push((e.clone(), size));
+            }
             let Some((symbol, solved)) = e.solve(Expr::Sym(SIZE_PLACEHOLDER.into())) else { continue };
             if ctx.e.syms.contains_key(&symbol) {
                 continue;
@@ -974,7 +985,7 @@ fn check_symbols_defined(ctx: &Ctx, graphs: &[&Graph], sym_sizes: &HashMap<Strin
         for (name, is_output) in names {
             for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
                 let SymDim::Dynamic(e) = dim else { continue };
-                let missing = e.symbols().into_iter().find(|s| !known.contains(s) && !(is_output && fresh.contains(s)));
+                let missing = e.symbols().into_iter().find(|s| !(known.contains(s) || is_output && fresh.contains(s)));
                 if let Some(s) = missing {
                     return Err(ImportError::Lowering {
                         node: n.name.clone().unwrap_or_else(|| node_target(n).to_string()),
@@ -999,7 +1010,7 @@ fn check_symbols_defined(ctx: &Ctx, graphs: &[&Graph], sym_sizes: &HashMap<Strin
 /// `expr` is torch.export's text for the dim when its range constraints record it,
 /// and the bounds are theirs, else computed from the symbols' ranges.
 fn dynamic_dims_text(
-    inputs: &[(String, Val)],
+    inputs: &[&str],
     sym_sizes: &HashMap<String, Vec<SymDim>>,
     ranges: &BTreeMap<String, super::schema::RangeConstraint>,
 ) -> Option<String> {
@@ -1011,7 +1022,7 @@ fn dynamic_dims_text(
     };
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut entries = Vec::new();
-    for (name, _) in inputs {
+    for &name in inputs {
         let mut dims = Vec::new();
         for (d, dim) in sym_sizes.get(name).into_iter().flatten().enumerate() {
             let SymDim::Dynamic(e) = dim else { continue };
@@ -1049,4 +1060,40 @@ fn distinct(errors: &[String]) -> Vec<&str> {
 fn resource_name(fqn: &str) -> String {
     let s: String = fqn.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '.' { c } else { '_' }).collect();
     if s.starts_with(|c: char| c.is_ascii_digit()) || s.is_empty() { format!("w_{s}") } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pt2::schema::RangeConstraint;
+
+    #[test]
+    fn dynamic_dims_carry_the_recorded_text_and_ranges() {
+        let dims = |t: &[&str]| -> Vec<SymDim> {
+            t.iter().map(|d| d.parse().map(SymDim::Static).unwrap_or_else(|_| SymDim::Dynamic(sym::parse(d).unwrap()))).collect()
+        };
+        let sizes: HashMap<String, Vec<SymDim>> = [
+            ("x".to_string(), dims(&["1", "3", "Mul(Integer(8), Symbol('s39', positive=True, integer=True))"])),
+            ("y".to_string(), dims(&["s0", "s1 + 1"])),
+        ]
+        .into_iter()
+        .collect();
+        let range = |min, max| RangeConstraint { min_val: Some(min), max_val: max };
+        let ranges: BTreeMap<String, RangeConstraint> = [
+            ("8*s39".to_string(), range(16, Some(256))),
+            ("s39".to_string(), range(2, Some(32))),
+            ("s0".to_string(), range(1, None)),
+            ("s1".to_string(), range(2, Some(9))),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            dynamic_dims_text(&["x", "y", "z"], &sizes, &ranges).unwrap(),
+            concat!(
+                r#"{"x" = [{dim = 2 : i64, expr = "8*s39", min = 16 : i64, max = 256 : i64}], "#,
+                r#""y" = [{dim = 0 : i64, expr = "s0", min = 1 : i64}, {dim = 1 : i64, expr = "s1 + 1", min = 3 : i64, max = 10 : i64}]}"#
+            )
+        );
+        assert_eq!(dynamic_dims_text(&["z"], &sizes, &ranges), None);
+    }
 }

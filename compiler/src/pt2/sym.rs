@@ -301,6 +301,9 @@ impl Parser<'_> {
     }
 }
 
+/// The smallest and largest value of a size (`None`: not bounded, or not known).
+pub type Range = (Option<i64>, Option<i64>);
+
 impl Expr {
     /// The value of `self` when it reads no symbol (`None` also on overflow or a
     /// division by zero).
@@ -409,8 +412,8 @@ impl Expr {
     /// The smallest and largest values of `self` for symbols in `ranges` (`None`: not
     /// bounded, or not known). Sizes are non-negative, so products and quotients of
     /// non-negative bounds are monotone; anything else gives `None`.
-    pub fn bounds(&self, ranges: &dyn Fn(&str) -> (Option<i64>, Option<i64>)) -> (Option<i64>, Option<i64>) {
-        type B = (Option<i64>, Option<i64>);
+    pub fn bounds(&self, ranges: &dyn Fn(&str) -> Range) -> Range {
+        type B = Range;
         let nonneg = |b: &B| b.0.is_some_and(|v| v >= 0);
         let both = |a: B, b: B, f: fn(i64, i64) -> Option<i64>| -> B {
             (a.0.zip(b.0).and_then(|(x, y)| f(x, y)), a.1.zip(b.1).and_then(|(x, y)| f(x, y)))

@@ -67,14 +67,16 @@ class UnevenPool(nn.Module):
 
 
 class Misc(nn.Module):
-    """topk over a static last dim of [b, 8]; group norm over [b, 4, h, w]."""
+    """topk over a static last dim of [b, 8]; group norm over [b, 4, h, w]; causal SDPA
+    over a sequence with no maximum ([1, 2, t, 4]); an einsum over it."""
 
     def __init__(self):
         super().__init__()
         self.g = nn.GroupNorm(2, 4)
 
-    def forward(self, x, y):
-        return torch.topk(x, 2)[0], self.g(y)
+    def forward(self, x, y, q):
+        top, norm = torch.topk(x, 2)[0], self.g(y)
+        return top, norm, F.scaled_dot_product_attention(q, q, q, is_causal=True), torch.einsum("bqhd,bkhd->bhqk", q, q)
 
 
 def save(name, m, args, dyn):
@@ -88,4 +90,4 @@ save("dynamic-attention.pt2", Attention(), (r(2, 3, 8), r(2, 2, 3, 4), r(2, 2, 3
 save("dynamic-conv-pool.pt2", ConvPool(), (r(2, 3, 8, 10),), {"x": {0: B, 2: H, 3: W}})
 save("dynamic-norm-reduce.pt2", NormReduce(), (r(2, 3, 8),), {"x": {0: B, 1: S}})
 save("dynamic-uneven-pool.pt2", UnevenPool(), (r(2, 3, 8, 10),), {"x": {0: B, 2: H, 3: W}})
-save("dynamic-misc.pt2", Misc(), (r(2, 8), r(2, 4, 6, 6)), {"x": {0: B}, "y": {0: B, 2: H, 3: W}})
+save("dynamic-misc.pt2", Misc(), (r(2, 8), r(2, 4, 6, 6), r(1, 2, 5, 4)), {"x": {0: B}, "y": {0: B, 2: H, 3: W}, "q": {2: Dim("t", min=2)}})

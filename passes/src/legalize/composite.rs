@@ -449,4 +449,18 @@ mod tests {
         // A declared 2^40 columns is not compared tap by tap.
         assert_eq!(nearest(&[], &[1, 4, 16, 1 << 40]), None);
     }
+
+    #[test]
+    fn resizes_of_unknown_sizes_need_integer_scales() {
+        let scales = |s: &str| ("scale_factors", Attr::Other(format!("array<f64: {s}>")));
+        let nearest = |attrs: &[(&str, Attr)]| resize_mode(&composite("n", attrs, &[-1, 4, -1, -1], &[-1, 4, -1, -1]), false);
+        let bilinear = |attrs: &[(&str, Attr)]| resize_mode(&composite("b", attrs, &[1, 4, -1, 8], &[1, 4, -1, 16]), true);
+        assert_eq!(nearest(&[scales("2.0, 3.0")]), Some((false, false)));
+        assert_eq!(nearest(&[scales("1.5, 1.5")]), None);
+        assert_eq!(nearest(&[]), None);
+        assert_eq!(bilinear(&[scales("2.0, 2.0")]), Some((false, true)));
+        // A static width that the scale does not give.
+        assert_eq!(bilinear(&[scales("2.0, 3.0")]), None);
+        assert_eq!(bilinear(&[("align_corners", Attr::Bool(true))]), Some((true, false)));
+    }
 }

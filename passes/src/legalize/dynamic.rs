@@ -1,6 +1,7 @@
 //! Conversion of StableHLO's dynamic-shape forms (spec: `get_dimension_size`,
 //! `dynamic_reshape`, `dynamic_broadcast_in_dim`, `dynamic_iota`, `real_dynamic_slice`,
-//! `dynamic_slice`, `dynamic_pad`; the same forms JAX's shape polymorphism writes) and
+//! `dynamic_slice`, `dynamic_pad`, `dynamic_conv`; the same forms JAX's shape
+//! polymorphism writes, whose `shape_assertion` custom calls are dropped) and
 //! of the integer shape arithmetic around them. Run-time sizes become TFLite shape
 //! values: `tfl.shape` of a tensor and slices of it, 1-D int32 shape tensors fed to
 //! `tfl.reshape` / `tfl.broadcast_to` / `tfl.strided_slice` / `tfl.padv2`.
@@ -10,6 +11,14 @@
 //! each such op computed in int32 between casts (`narrow_shape_arithmetic`), and a
 //! consumer reads the int32 value before the cast (`as_i32`), so the casts end unused.
 //! A size known statically is a constant: no shape op is made for it.
+//!
+//! An unknown size is read from where it comes from (`dim_origin`): back through the
+//! legalized ops that keep the dim (element-wise ops, transposes, reductions, matrix
+//! products, reshapes with one unknown dim...) to a model input, or to the piece of a
+//! run-time shape that made it. So one `tfl.shape` of an input serves a whole model,
+//! intermediates are not shape-read, and two sizes can be proved equal
+//! (`same_dim_size`: a mean's run-time count, a slice to the end, a broadcast the
+//! consumer does itself).
 
 use super::stablehlo_to_tfl::{bool_attr, emit, i32_attr, i32_const, i32_type, number_const, tensor_type, ty};
 use edge_dialects::ir::ElemTy;
@@ -86,7 +95,11 @@ fn dim_origin(x: Value<'_>, d: usize) -> Origin<'_> {
     for _ in 0..256 {
         match dim_source(v, d) {
             Some((DimSource::Value(w), e)) => (v, d) = (w, e),
-            Some((DimSource::Size(s), _)) => return Origin::Size(s),
+            // A size read from a shape: where that dim comes from.
+            Some((DimSource::Size(s), _)) => match size_read(s) {
+                Some((w, e)) if ty(w).dims().get(e) == Some(&-1) => (v, d) = (w, e),
+                _ => return Origin::Size(s),
+            },
             None => break,
         }
     }
@@ -110,9 +123,10 @@ fn dim_source(v: Value<'_>, d: usize) -> Option<(DimSource<'_>, usize)> {
         return None;
     }
     if def.has(edge_dialects::catalog::Trait::ElementWise) || op.isa::<tfl::SelectV2>() {
-        // Operands of the result's rank with the dim unknown too have it (no operand of
-        // a legalized StableHLO element-wise op broadcasts).
-        let o = op.operands().into_iter().find(|&o| same_dim(o, d))?;
+        // An operand of the result's very dims has the result's shape: a legalized
+        // StableHLO element-wise op's operands all do, and tfl-remove-broadcasts never
+        // puts a smaller value of that type in their place.
+        let o = op.operands().into_iter().find(|&o| ty(o).dims() == vt.dims())?;
         return Some((DimSource::Value(o), d));
     }
     if let Some(t) = op.cast::<tfl::Transpose>() {
@@ -161,6 +175,20 @@ fn dim_source(v: Value<'_>, d: usize) -> Option<(DimSource<'_>, usize)> {
         // The batch.
         let x = op.operand(0);
         return (d == 0 && same_dim(x, 0)).then_some((DimSource::Value(x), 0));
+    }
+    if let Some(r) = op.cast::<tfl::Range>() {
+        // range(0, n, 1) has n elements.
+        let (start, delta) = (scalar_const(r.start(), 0), scalar_const(r.delta(), 0));
+        if start != Some(0) || delta != Some(1) || d != 0 {
+            return None;
+        }
+        let n = r.limit();
+        let n = n.defined_by::<tfl::Cast>().map(|c| c.input()).filter(|i| ty(*i).elem == ElemTy::I(32)).unwrap_or(n);
+        return (ty(n).elem == ElemTy::I(32)).then_some((DimSource::Size(n), 0));
+    }
+    if let Some(p) = op.cast::<tfl::Reshape>().and_then(|r| concat_piece(r.shape(), d)) {
+        // A run-time shape gives the size outright.
+        return Some((DimSource::Size(p), d));
     }
     if let Some(r) = op.cast::<tfl::Reshape>() {
         // One unknown dim on each side and the same static elements: the same size.
@@ -224,6 +252,13 @@ pub(super) fn element<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, i
     }
     if let Some(s) = usize::try_from(i).ok().and_then(|i| concat_piece(v, i)) {
         return s;
+    }
+    // One slice per element: reuse one made before `anchor`.
+    for user in v.users() {
+        let earlier = user.block() == anchor.block() && user.is_before_in_block(anchor);
+        if earlier && size_read(user.result(0)).is_some_and(|(_, e)| e as i64 == i) && user.operand(0) == v {
+            return user.result(0);
+        }
     }
     let (b, e, s) = (i32_const(rw, anchor, &[i]), i32_const(rw, anchor, &[i + 1]), i32_const(rw, anchor, &[1]));
     let zero = i32_attr(anchor, 0);
@@ -483,19 +518,37 @@ pub(super) fn broadcast_in_dim_dynamic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) ->
     // Where the expanded operand already has the result's size (or both are unknown),
     // no broadcast happens at that dim.
     if ed.iter().zip(out.dims()).all(|(&e, &o)| e == o) {
-        if xe == x {
-            return Ok(None);
+        if xe != x {
+            // Same type: the reshape / transpose is the whole result.
+            return Ok(xe.defining_op().filter(|d| d.result(0).same_type(op.result(0))));
         }
-        // Same type: the reshape / transpose is the whole result.
-        return Ok(xe.defining_op().filter(|d| d.result(0).same_type(op.result(0))));
+        // Nothing to broadcast: a reshape to the operand's own shape (tfl-optimize drops
+        // it where one unknown dim at most leaves no doubt).
+        let shape = match reshape_const_shape(out.dims()) {
+            Some(c) => i32_const(rw, op, &c),
+            None => shape_of(rw, op, x),
+        };
+        return Ok(Some(tfl::Reshape::build(rw, &[op.result(0).raw_type()], x, shape).create().op()));
     }
     let target = if out.is_static() {
         i32_const(rw, op, out.dims())
     } else {
-        let s = shape_of(rw, op, xe);
-        let floor: Vec<i64> = out.dims().iter().map(|&d| if d < 0 { 1 } else { d }).collect();
-        let c = i32_const(rw, op, &floor);
-        emit(rw, op, tfl::Maximum::NAME, &[s, c], s.raw_type(), &[])
+        // The static dims, and the operand's own sizes at the unknown ones, joined by a
+        // concatenation: ops LiteRT evaluates when it allocates tensors, so the result
+        // is sized then.
+        let mut parts = Vec::new();
+        for (i, &n) in out.dims().iter().enumerate() {
+            if n >= 0 {
+                parts.push(i32_const(rw, op, &[n]));
+                continue;
+            }
+            let size = dim_size(rw, op, xe, i);
+            let piece = p_reshape_1(rw, op, size);
+            parts.push(piece);
+        }
+        let rank = out.dims().len() as i64;
+        let attrs = [("axis", i32_attr(op, 0)), ("fused_activation_function", rw.context().string_attr("NONE"))];
+        emit(rw, op, tfl::Concatenation::NAME, &parts, tensor_type(&[rank], i32_type(op)), &attrs)
     };
     Ok(Some(tfl::BroadcastTo::build(rw, &[op.result(0).raw_type()], xe, target).create().op()))
 }
@@ -592,7 +645,7 @@ fn whole_or_constant_bounds(op: Op<'_>) -> Option<(Vec<i64>, Vec<i64>)> {
 }
 
 /// What element `i` of a 1-D integer shape value is known to be.
-enum Piece<'c> {
+pub(crate) enum Piece<'c> {
     Const(i64),
     /// The size of dim `.1` of `.0`.
     Size(Value<'c>, usize),
@@ -600,7 +653,7 @@ enum Piece<'c> {
 
 /// Element `i` of `v`: a constant, or the size a piece of a concatenation reads from a
 /// `tfl.shape` (see `element`).
-fn piece(v: Value<'_>, i: usize) -> Option<Piece<'_>> {
+pub(crate) fn piece(v: Value<'_>, i: usize) -> Option<Piece<'_>> {
     let v = match v.defining_op().filter(|c| c.isa::<tfl::Cast>()) {
         Some(c) => c.operand(0),
         None => v,
@@ -704,6 +757,19 @@ pub(super) fn dynamic_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built<'c> 
     Ok(Some(rw.create(tfl::Slice::NAME, &[x, begin, size], &op.result_types(), &[])))
 }
 
+/// A 0-d int32 size as the one-element 1-D piece of a shape (`tfl.reshape` to `[1]`,
+/// reusing one made before `anchor`).
+fn p_reshape_1<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, s: Value<'c>) -> Value<'c> {
+    for user in s.users() {
+        let earlier = user.block() == anchor.block() && user.is_before_in_block(anchor);
+        if earlier && user.isa::<tfl::Reshape>() && ty(user.result(0)).dims() == [1] {
+            return user.result(0);
+        }
+    }
+    let one = i32_const(rw, anchor, &[1]);
+    tfl::Reshape::build(rw, &[tensor_type(&[1], i32_type(anchor))], s, one).create().output()
+}
+
 /// `tfl.pack` of same-shaped int32 values along a new dim `axis`.
 fn pack<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, parts: &[Value<'c>], axis: i64) -> Value<'c> {
     let mut dims = ty(parts[0]).dims().to_vec();
@@ -740,6 +806,73 @@ pub(super) fn dynamic_pad<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built<'c> {
     Ok(Some(rw.create(tfl::Padv2::NAME, &[x, paddings, value], &op.result_types(), &[])))
 }
 
+// ---- stablehlo.dynamic_conv -------------------------------------------------------
+
+/// `dynamic_conv(x, w, padding)` (JAX's SAME with strides over unknown sizes computes
+/// the padding at run time): `x` padded with zeros by the run-time padding rows (a
+/// `tfl.pad` whose paddings put `[0, 0]` at the batch and feature dims), then the same
+/// `stablehlo.convolution` without padding, which the pass converts next. Input
+/// dilation (a transposed convolution) is not matched: its padding applies to the
+/// dilated input.
+pub(super) fn dynamic_conv<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built<'c> {
+    use edge_dialects::stablehlo::attrs::ConvDims;
+    let (x, w, padding) = (op.operand(0), op.operand(1), op.operand(2));
+    let Some(dn) = op.attr("dimension_numbers") else { return Ok(None) };
+    let dn = ConvDims::from_attr(&dn).map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
+    let rank = ty(x).dims().len();
+    let spatial = dn.input_spatial.len();
+    let unit = |n: &str| op.ints_attr(n).is_none_or(|v| v.iter().all(|&d| d == 1));
+    let reversed = op.ints_attr("window_reversal").is_some_and(|v| v.iter().any(|&d| d != 0));
+    if !unit("lhs_dilation") || reversed || ty(padding).dims() != [spatial as i64, 2] || rank != spatial + 2 {
+        return Ok(None);
+    }
+    let pad = as_i32(rw, op, padding)?;
+    // One [1, 2] row per dim of x, in x's dim order.
+    let i32t = i32_type(op);
+    let mut rows = Vec::with_capacity(rank);
+    for d in 0..rank as i64 {
+        let row = match dn.input_spatial.iter().position(|&s| s == d) {
+            Some(j) => {
+                let (b, n) = (i32_const(rw, op, &[j as i64, 0]), i32_const(rw, op, &[1, 2]));
+                emit(rw, op, tfl::Slice::NAME, &[pad, b, n], tensor_type(&[1, 2], i32t), &[])
+            }
+            None => {
+                let attr = rw.context().dense_i32(&[1, 2], &[0, 0]);
+                super::stablehlo_to_tfl::const_attr(rw, op, attr)
+            }
+        };
+        rows.push(row);
+    }
+    let none = ("fused_activation_function", rw.context().string_attr("NONE"));
+    let axis = ("axis", i32_attr(op, 0));
+    let paddings = emit(rw, op, tfl::Concatenation::NAME, &rows, tensor_type(&[rank as i64, 2], i32t), &[axis, none]);
+    let mut padded_dims = ty(x).dims().to_vec();
+    for &d in &dn.input_spatial {
+        padded_dims[d as usize] = -1;
+    }
+    let padded = emit(rw, op, tfl::Pad::NAME, &[x, paddings], x.raw_type().with_shape(&padded_dims), &[]);
+    // The convolution of the padded input, every attribute kept but the padding.
+    let attrs: Vec<(String, Attribute<'c>)> = op.attrs().into_iter().filter(|(n, _)| n != "padding" && n != "window_reversal").collect();
+    let refs: Vec<(&str, Attribute<'c>)> = attrs.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+    Ok(Some(rw.create(hlo::Convolution::NAME, &[padded, w], &op.result_types(), &refs)))
+}
+
+/// The `DynamicConvToPadConvolution` rewrite: the stablehlo.convolution made replaces the
+/// op (a StableHLO op, not checked against the TFL catalog: the pass converts it next).
+pub(super) fn dynamic_conv_rule<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    match dynamic_conv(op, rw) {
+        Ok(Some(conv)) => {
+            rw.replace_op_with(op, conv);
+            true
+        }
+        Ok(None) => false,
+        Err(e) => {
+            rw.notify_match_failure(op, e);
+            false
+        }
+    }
+}
+
 // ---- stablehlo.custom_call @shape_assertion ----------------------------------------
 
 /// JAX's `custom_call @shape_assertion(cond, dims...)` checks a symbolic-shape
@@ -766,10 +899,7 @@ pub(super) fn narrow_shape_arithmetic<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> 
         return Ok(None);
     }
     let ins = op.operands();
-    if !ins.iter().all(|&v| ty(v).elem == ElemTy::I(64) && (is_shape_value(v) || v.const_ints().is_some())) {
-        return Ok(None);
-    }
-    if !ins.iter().all(|&v| is_shape_value(v)) {
+    if !ins.iter().all(|&v| ty(v).elem == ElemTy::I(64) && is_shape_value(v)) {
         return Ok(None);
     }
     let narrow: Vec<Value<'c>> = ins.iter().map(|&v| as_i32(rw, op, v)).collect::<Result<_, _>>()?;

@@ -186,6 +186,9 @@ pub static PATTERNS: &[Pattern] = &[
     p("DotGeneralToReshapedBatchMatmul", hlo::DotGeneral::NAME, 1, build!(dot_general_as_matmul)),
     // ---- stablehlo.dynamic_broadcast_in_dim
     p("DynamicBroadcastInDimToBroadcastTo", hlo::DynamicBroadcastInDim::NAME, 1, build!(super::dynamic::dynamic_broadcast_in_dim)),
+    // ---- stablehlo.dynamic_conv
+    // A run-time padding: a pad before the same convolution without padding.
+    p("DynamicConvToPadConvolution", hlo::DynamicConv::NAME, 1, super::dynamic::dynamic_conv_rule),
     // ---- stablehlo.dynamic_iota
     p("DynamicIotaToConstant", hlo::DynamicIota::NAME, 2, build!(iota)),
     p("DynamicIotaToRange", hlo::DynamicIota::NAME, 1, build!(super::dynamic::dynamic_iota)),
@@ -444,6 +447,16 @@ fn reshape<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, Stri
     let out = op.result().ty();
     // One unknown dim is -1 (TFLite infers it from the element count).
     let Some(dims) = super::dynamic::reshape_const_shape(out.dims()) else { return Ok(None) };
+    // A size made a 1-D piece of a shape, once per size (the importer writes one per use).
+    let x = op.operand_operand();
+    if x.ty().dims().is_empty() && x.ty().elem == ElemTy::I(32) && super::dynamic::is_shape_value(x) {
+        let earlier = x.users().into_iter().find(|u| {
+            u.isa::<tfl::Reshape>() && u.block() == op.op().block() && u.is_before_in_block(op.op()) && u.result(0).same_type(op.result())
+        });
+        if earlier.is_some() {
+            return Ok(earlier);
+        }
+    }
     let shape = i32_const(rw, op.op(), &dims);
     Ok(Some(tfl::Reshape::build(rw, &[op.result().raw_type()], op.operand_operand(), shape).create().op()))
 }
@@ -1666,7 +1679,7 @@ fn pool_divisor<'c>(op: Op<'c>, hw: [usize; 2], k: [i64; 2], st: [i64; 2], o: [i
         (0..rank).map(|d| hw.iter().position(|&x| x == d).map_or(1, |i| vals[i])).collect()
     };
     let counting = ins.len() == 2
-        && binary_body(c).as_deref() == Some(hlo::Add::NAME)
+        && binary_body(c) == Some(hlo::Add::NAME)
         && splat_through(ins[1]) == Some(0.0)
         && splat_through(ins[0]) == Some(1.0)
         && ints("window_dimensions")? == expected(k)
@@ -1958,9 +1971,14 @@ fn direction<'c>(cmp: Op<'c>) -> Option<ComparisonDirection> {
     ComparisonDirection::from_attr(&cmp.attr("comparison_direction")?, "comparison_direction").ok()
 }
 
-/// Whether `v` is a constant (a legalized `iota`) counting 0, 1, ... along dim `d`.
+/// Whether `v` is a constant (a legalized `iota`) counting 0, 1, ... along dim `d`, or,
+/// with unknown dims, a legalized `dynamic_iota`: `range(0, n, 1)` given unit dims but
+/// `d` and broadcast (its `n` is the broadcast's size at `d`, as legalization makes it).
 fn is_iota_along<'c>(v: Value<'c>, d: usize) -> bool {
     let dims = ty(v).dims().to_vec();
+    if !ty(v).is_static() {
+        return d < dims.len() && is_dynamic_iota_along(v, d);
+    }
     if d >= dims.len() || !v.defining_op().is_some_and(|c| c.isa::<tfl::PseudoConst>()) {
         return false;
     }
@@ -1969,6 +1987,16 @@ fn is_iota_along<'c>(v: Value<'c>, d: usize) -> bool {
         vals.len() as i64 == dims.iter().product::<i64>()
             && vals.iter().enumerate().all(|(i, &x)| x == (i as i64 / inner) % dims[d])
     })
+}
+
+fn is_dynamic_iota_along(v: Value<'_>, d: usize) -> bool {
+    let Some(b) = v.defined_by::<tfl::BroadcastTo>() else { return false };
+    let Some(r) = b.input().defined_by::<tfl::Reshape>() else { return false };
+    let rd = ty(r.output()).dims().to_vec();
+    let unit_but_d = rd.len() == ty(v).dims().len() && rd.iter().enumerate().all(|(i, &n)| i == d || n == 1);
+    let Some(range) = r.input().defined_by::<tfl::Range>() else { return false };
+    let one = |x: Value<'_>, k: i64| x.const_ints().is_some_and(|c| c == [k]);
+    unit_but_d && one(range.start(), 0) && one(range.delta(), 1)
 }
 
 /// The direction of a comparator region's first op when it compares the block's first
@@ -2163,11 +2191,16 @@ fn sort<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String>
         ElemTy::I(32) | ElemTy::I(64) => !order.nan_largest,
         _ => false,
     };
-    if ins.len() > 2 || !elem_ok || !xt.is_static() || xt.dims().is_empty() {
+    // Unknown dims other than the sorted one are fine (TOPK_V2 sorts the last dim of
+    // any shape).
+    if ins.len() > 2 || !elem_ok || xt.rank().is_none() || xt.dims().is_empty() {
         return Ok(None);
     }
     let rank = xt.dims().len() as i64;
     let d = (if dim < 0 { dim + rank } else { dim }) as usize;
+    if xt.dims().get(d).is_none_or(|&n| n < 0) {
+        return Ok(None);
+    }
     if ins.len() == 2 && !is_iota_along(ins[1], d) {
         return Ok(None);
     }
@@ -2204,7 +2237,7 @@ fn reduce_arg<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, S
     };
     let x = ins[0];
     let xt = ty(x);
-    if dims.len() != 1 || xt.elem != ElemTy::F32 || !xt.is_static() || !is_iota_along(ins[1], dims[0] as usize) {
+    if dims.len() != 1 || xt.elem != ElemTy::F32 || xt.rank().is_none() || !is_iota_along(ins[1], dims[0] as usize) {
         return Ok(None);
     }
     let d = dims[0] as usize;
@@ -2229,10 +2262,10 @@ fn reduce_arg<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, S
     let any_nan =
         emit(rw, op, tfl::ReduceAny::NAME, &[nan, axes], tensor_type(&out, b), &[("keep_dims", bool_attr(op, false))]);
     let nan_value = scalar_like(rw, op, x, f64::NAN)?;
-    let values = reshape_to(rw, op, values, &out);
+    let Some(values) = super::dynamic::reshape_any(rw, op, values, &out) else { return Ok(None) };
     let values = emit(rw, op, tfl::SelectV2::NAME, &[any_nan, nan_value, values], values.raw_type(), &[]);
     rw.replace_all_uses(op.result(0), values);
-    let indices = reshape_to(rw, op, indices, &out);
+    let Some(indices) = super::dynamic::reshape_any(rw, op, indices, &out) else { return Ok(None) };
     replace_result_cast(rw, op, 1, indices);
     Ok(Some(topk))
 }
@@ -2289,6 +2322,9 @@ fn pad<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> 
     }
     // The pads below are intermediate ops: only the types PADV2 takes (bools are cast).
     let padded_elem_ok = boolean || matches!(xt.elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64) | ElemTy::U(8));
+    if (!xt.is_static() || !out.is_static()) && crop && !inner && !boolean && padded_elem_ok {
+        return Ok(pad_crop_dynamic(rw, op, x, value, &low, &high).and_then(|v| v.defining_op()));
+    }
     if !xt.is_static() || !out.is_static() || interior.iter().any(|&i| i < 0) || !padded_elem_ok {
         return Ok(None);
     }
@@ -2318,6 +2354,44 @@ fn pad<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> 
         y = cast_to(rw, op, y, bool_type(op));
     }
     Ok(y.defining_op())
+}
+
+/// Edge padding with negative (cropping) entries over unknown sizes: `tfl.padv2` by the
+/// positive entries, then a `tfl.strided_slice` that drops `-low` in front and `-high`
+/// at the end of each cropped dim (an end counted from the dim's end), so no size is
+/// needed.
+fn pad_crop_dynamic<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    value: Value<'c>,
+    low: &[i64],
+    high: &[i64],
+) -> Option<Value<'c>> {
+    let rank = low.len();
+    let grow = |n: i64, p: i64| if n < 0 { -1 } else { n + p };
+    let pairs: Vec<[i64; 2]> = low.iter().zip(high).map(|(l, h)| [(*l).max(0), (*h).max(0)]).collect();
+    let mut y = x;
+    if pairs.iter().flatten().any(|&p| p > 0) {
+        let padded: Vec<i64> = ty(x).dims().iter().zip(&pairs).map(|(&d, p)| grow(d, p[0] + p[1])).collect();
+        let paddings = paddings_const(rw, op, &pairs);
+        y = emit(rw, op, tfl::Padv2::NAME, &[x, paddings, value], like(x, &padded), &[]);
+    }
+    let begin: Vec<i64> = low.iter().map(|&l| (-l).max(0)).collect();
+    let end: Vec<i64> = high.iter().map(|&h| h.min(0)).collect();
+    let end_mask = (0..rank).filter(|&i| end[i] == 0).fold(0i64, |m, i| m | (1 << i));
+    let out = ty(op.result(0)).dims().to_vec();
+    let (b, e, st) = (i32_const(rw, op, &begin), i32_const(rw, op, &end), i32_const(rw, op, &vec![1; rank]));
+    let zero = i32_attr(op, 0);
+    let attrs = [
+        ("begin_mask", zero),
+        ("end_mask", i32_attr(op, end_mask)),
+        ("ellipsis_mask", zero),
+        ("new_axis_mask", zero),
+        ("shrink_axis_mask", zero),
+        ("offset", bool_attr(op, false)),
+    ];
+    Some(emit(rw, op, tfl::StridedSlice::NAME, &[y, b, e, st], like(x, &out), &attrs))
 }
 
 /// `x` with `i` copies of `value` between neighbours along dim `d` (StableHLO's

@@ -382,6 +382,32 @@ fn softmax_kept(ctx: &mut Ctx, x: &Val) -> Val {
     }
 }
 
+/// The most elements of the constant causal mask attention cuts to the run-time
+/// lengths (1M floats: 4 MB); longer ranges build the mask at run time.
+const MAX_CAUSAL_TABLE: i64 = 1 << 20;
+
+/// The largest size dim `d` of tensor argument `name` takes: its recorded size's bound
+/// under the export's ranges (`None` when unbounded or unknown).
+fn max_size(ctx: &Ctx, args: &Args, name: &str, d: usize) -> Option<i64> {
+    use crate::pt2::sym::{self, Expr, SymDim};
+    let dims = ctx.e.recorded_dims(args.tensor_name(name)?)?;
+    let e = match dims.get(d)? {
+        SymDim::Static(n) => return Some(*n),
+        SymDim::Dynamic(e) => e,
+    };
+    let ranges = &ctx.program.ep.range_constraints;
+    let recorded: Vec<(Expr, &crate::pt2::schema::RangeConstraint)> =
+        ranges.iter().filter_map(|(k, r)| sym::parse(k).ok().map(|x| (x, r))).collect();
+    if let Some((_, r)) = recorded.iter().find(|(x, _)| x == e) {
+        return r.max_val;
+    }
+    let symbol = |s: &str| match recorded.iter().find(|(x, _)| matches!(x, Expr::Sym(n) if n == s)) {
+        Some((_, r)) => (Some(r.min_val.unwrap_or(0)), r.max_val),
+        None => (Some(0), None),
+    };
+    e.bounds(&symbol).1
+}
+
 /// `scaled_dot_product_attention(query, key, value, attn_mask, dropout_p, is_causal,
 /// scale, enable_gqa)`: softmax(q k^T * scale + mask) v, PyTorch's math path.
 pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -434,9 +460,27 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
     let mut scores = batched_matmul(ctx, &q, &k, true, &elem);
     let score_ex = ctx.e.extents(&scores);
     let neg_inf = ctx.e.splat_ext(f64::NEG_INFINITY, &elem, &score_ex);
-    if args.bool("is_causal")? {
+    let square = [ctx.e.extent(&q, r - 2), ctx.e.extent(&k, r - 2)];
+    let causal = args.bool("is_causal")?;
+    let bounded = match (max_size(ctx, args, "query", r - 2), max_size(ctx, args, "key", r - 2)) {
+        (Some(ml), Some(ms)) if ml.saturating_mul(ms) <= MAX_CAUSAL_TABLE => Some((ml, ms)),
+        _ => None,
+    };
+    if causal && pattern(&square).iter().any(|&d| d < 0) && bounded.is_some() {
+        // Over lengths with a recorded maximum: the additive mask (0 where j <= i, -inf
+        // elsewhere) of the longest sequences, cut to [L, S] at run time: one slice
+        // instead of two ranges and a compare per run.
+        let (ml, ms) = bounded.expect("checked");
+        let table: Vec<f64> = (0..ml).flat_map(|i| (0..ms).map(move |j| if j <= i { 0.0 } else { f64::NEG_INFINITY })).collect();
+        let c = ctx.e.const_floats(&table, &elem, &[ml, ms]);
+        let zeros = [Extent::Known(0), Extent::Known(0)];
+        let ones = [Extent::Known(1), Extent::Known(1)];
+        let (st, lim, step) = (ctx.e.extents_tensor(&zeros), ctx.e.extents_tensor(&square), ctx.e.extents_tensor(&ones));
+        let m = ctx.e.op("stablehlo.real_dynamic_slice", &[&c, &st, &lim, &step], "", tensor(&pattern(&square), elem.clone()));
+        let m = ctx.e.broadcast_to_ext(&m, &score_ex);
+        scores = ctx.e.binary("stablehlo.add", &scores, &m);
+    } else if causal {
         // Row i keeps columns j <= i; over an unknown length the mask is built at run time.
-        let square = [ctx.e.extent(&q, r - 2), ctx.e.extent(&k, r - 2)];
         let index = if pattern(&square).iter().all(|&d| d >= 0) { ElemTy::I(64) } else { crate::pt2::emit::SIZE };
         let rows = ctx.e.iota_ext(&square, 0, &index);
         let cols = ctx.e.iota_ext(&square, 1, &index);
@@ -545,8 +589,10 @@ pub fn unbind(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// (two slices and a concatenation); with no dims, over the flattened tensor.
 pub fn roll(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
-    static_input(&x, "roll")?;
     let shifts = args.ints("shifts")?;
+    if !x.ty.is_static() {
+        return roll_dynamic(ctx, args, &x, &shifts);
+    }
     let dims = args.opt_ints("dims")?.unwrap_or_default();
     let (mut y, dims) = if dims.is_empty() {
         if shifts.len() != 1 {
@@ -577,6 +623,49 @@ pub fn roll(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.reshape(&y, x.shape())])
 }
 
+/// `roll` over a tensor with unknown sizes: the same two slices and concatenation, the
+/// split point `size - shift mod size` computed at run time for an unknown dim.
+fn roll_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, shifts: &[i64]) -> LResult<Vec<Val>> {
+    let dims = args.opt_ints("dims")?.unwrap_or_default();
+    let x_ex = ctx.e.extents(x);
+    let (mut y, dims) = if dims.is_empty() {
+        if shifts.len() != 1 {
+            return Err("roll without dims takes one shift".into());
+        }
+        let n = ctx.e.extent_product(&x_ex);
+        (ctx.e.reshape_ext(x, &[n]), vec![0])
+    } else {
+        if dims.len() != shifts.len() {
+            return Err(format!("roll has {} shifts for {} dims", shifts.len(), dims.len()).into());
+        }
+        (x.clone(), dims)
+    };
+    for (&shift, &d) in shifts.iter().zip(&dims) {
+        let d = norm_dim(d, y.rank())? as usize;
+        let n = ctx.e.extent(&y, d);
+        let split = match n.known() {
+            0 => continue,
+            k if k > 0 => match shift.rem_euclid(k) {
+                0 => continue,
+                s => Extent::Known(k - s),
+            },
+            _ => {
+                // size - ((shift mod size) + size) mod size, as i32 sizes.
+                let size = ctx.e.extent_value(&n);
+                let sh = ctx.e.splat(shift as f64, &crate::pt2::emit::SIZE, &[]);
+                let m = ctx.e.binary("stablehlo.remainder", &sh, &size);
+                let m = ctx.e.binary("stablehlo.add", &m, &size);
+                let m = ctx.e.binary("stablehlo.remainder", &m, &size);
+                Extent::Run(ctx.e.binary("stablehlo.subtract", &size, &m))
+            }
+        };
+        let tail = ctx.e.slice_range_ext(&y, d, &split, &n);
+        let head = ctx.e.slice_range_ext(&y, d, &Extent::Known(0), &split);
+        y = ctx.e.op("stablehlo.concatenate", &[&tail, &head], &format!("dimension = {d} : i64"), y.ty.clone());
+    }
+    Ok(vec![ctx.e.reshape_ext(&y, &x_ex)])
+}
+
 /// `pad(self, pad, mode, value)`: the constant, reflect and replicate modes.
 pub fn pad(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mode = args.opt_str("mode")?.unwrap_or("constant").to_string();
@@ -594,23 +683,29 @@ pub fn pixel_shuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let rf = args.int_at_least("upscale_factor", 1)?;
-    static_input(&x, "pixel_shuffle")?;
     let r = x.rank();
-    if r < 3 {
-        return Err("pixel_shuffle needs rank 3 or more".into());
+    if r < 3 || x.shape()[r - 3] < 0 {
+        return Err(format!("pixel_shuffle needs rank 3 or more and static channels, got {}", x.ty).into());
     }
-    let lead = x.shape()[..r - 3].to_vec();
     let rr = rf.checked_mul(rf).filter(|&rr| x.shape()[r - 3] % rr == 0).ok_or_else(|| {
         format!("argument 'upscale_factor' is {rf}; its square must divide the {} channels", x.shape()[r - 3])
     })?;
-    let (c, h, w) = (x.shape()[r - 3] / rr, x.shape()[r - 2], x.shape()[r - 1]);
-    let split = [lead.clone(), vec![c, rf, rf, h, w]].concat();
-    let y = ctx.e.reshape(&x, &split);
+    // Unknown batch or spatial sizes are read from the input (Extent::Dim).
+    let ex = ctx.e.extents(&x);
+    let lead = ex[..r - 3].to_vec();
+    let (c, h, w) = (Extent::Known(x.shape()[r - 3] / rr), ex[r - 2].clone(), ex[r - 1].clone());
+    let k = Extent::Known(rf);
+    let split = [lead.clone(), vec![c.clone(), k.clone(), k.clone(), h.clone(), w.clone()]].concat();
+    let y = ctx.e.reshape_ext(&x, &split);
     let l = lead.len() as i64;
     let mut perm: Vec<i64> = (0..l).collect();
     perm.extend([l, l + 3, l + 1, l + 4, l + 2]);
     let y = ctx.e.transpose(&y, &perm);
-    Ok(vec![ctx.e.reshape(&y, out.dims())])
+    if out.is_static() {
+        return Ok(vec![ctx.e.reshape(&y, out.dims())]);
+    }
+    let (hr, wr) = (ctx.e.extent_product(&[h, k.clone()]), ctx.e.extent_product(&[w, k]));
+    Ok(vec![ctx.e.reshape_ext(&y, &[lead, vec![c, hr, wr]].concat())])
 }
 
 /// `pixel_unshuffle(self, downscale_factor)`: [.., C, H*r, W*r] -> [.., C*r*r, H, W].
@@ -618,19 +713,26 @@ pub fn pixel_unshuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let rf = args.int_at_least("downscale_factor", 1)?;
-    static_input(&x, "pixel_unshuffle")?;
     let r = x.rank();
-    if r < 3 {
-        return Err("pixel_unshuffle needs rank 3 or more".into());
+    if r < 3 || x.shape()[r - 3] < 0 {
+        return Err(format!("pixel_unshuffle needs rank 3 or more and static channels, got {}", x.ty).into());
     }
-    let lead = x.shape()[..r - 3].to_vec();
-    let (c, h, w) = (x.shape()[r - 3], x.shape()[r - 2] / rf, x.shape()[r - 1] / rf);
-    let y = ctx.e.reshape(&x, &[lead.clone(), vec![c, h, rf, w, rf]].concat());
+    // Unknown sizes: the spatial ones divided by the factor at run time.
+    let ex = ctx.e.extents(&x);
+    let lead = ex[..r - 3].to_vec();
+    let c = Extent::Known(x.shape()[r - 3]);
+    let (h, w) = (ctx.e.extent_div(&ex[r - 2], rf), ctx.e.extent_div(&ex[r - 1], rf));
+    let k = Extent::Known(rf);
+    let y = ctx.e.reshape_ext(&x, &[lead.clone(), vec![c, h.clone(), k.clone(), w.clone(), k]].concat());
     let l = lead.len() as i64;
     let mut perm: Vec<i64> = (0..l).collect();
     perm.extend([l, l + 2, l + 4, l + 1, l + 3]);
     let y = ctx.e.transpose(&y, &perm);
-    Ok(vec![ctx.e.reshape(&y, out.dims())])
+    if out.is_static() {
+        return Ok(vec![ctx.e.reshape(&y, out.dims())]);
+    }
+    let crr = Extent::Known(x.shape()[r - 3] * rf * rf);
+    Ok(vec![ctx.e.reshape_ext(&y, &[lead, vec![crr, h, w]].concat())])
 }
 
 /// `std.*`: the square root of the matching `var`.
@@ -759,9 +861,6 @@ pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     let elem = out.elem.clone();
     let mut vals: Vec<Val> = xs.iter().map(|x| ctx.e.convert(x, &elem)).collect();
-    for v in &vals {
-        static_input(v, "einsum")?;
-    }
     let mut acc = vals.remove(0);
     let mut acc_t = terms.remove(0);
     let sum_unneeded = |ctx: &mut Ctx, v: Val, t: Vec<char>, keep: &dyn Fn(char) -> bool| -> (Val, Vec<char>) {
@@ -789,9 +888,17 @@ pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let a_free: Vec<char> = at.iter().copied().filter(|c| !bt.contains(c)).collect();
         let b_free: Vec<char> = bt.iter().copied().filter(|c| !at.contains(c)).collect();
         for &c in batch.iter().chain(&contract) {
-            if size(&a, &at, c) != size(&b, &bt, c) {
-                return Err(format!("einsum '{equation}': letter '{c}' has sizes {} and {}", size(&a, &at, c), size(&b, &bt, c)).into());
+            let (sa, sb) = (size(&a, &at, c), size(&b, &bt, c));
+            // Unknown sizes of one letter are equal (torch.export checked them).
+            if sa != sb && sa >= 0 && sb >= 0 {
+                return Err(format!("einsum '{equation}': letter '{c}' has sizes {sa} and {sb}").into());
             }
+        }
+        if !a.ty.is_static() || !b.ty.is_static() {
+            let groups = EinsumPair { batch: &batch, contract: &contract, a_free: &a_free, b_free: &b_free };
+            acc = einsum_pair_dynamic(ctx, (&a, &at), (&b, &bt), &groups, &elem);
+            acc_t = batch.iter().chain(&a_free).chain(&b_free).copied().collect();
+            continue;
         }
         let arrange = |ctx: &mut Ctx, v: &Val, t: &[char], groups: [&[char]; 3]| -> Val {
             let order: Vec<char> = groups.iter().flat_map(|g| g.iter().copied()).collect();
@@ -816,6 +923,48 @@ pub fn einsum(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let perm: Vec<i64> = output.iter().map(|c| acc_t.iter().position(|d| d == c).expect("letter") as i64).collect();
     let y = if perm.iter().enumerate().all(|(i, &p)| p == i as i64) { acc } else { ctx.e.transpose(&acc, &perm) };
     Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// The letters of one einsum contraction by role.
+struct EinsumPair<'a> {
+    batch: &'a [char],
+    contract: &'a [char],
+    a_free: &'a [char],
+    b_free: &'a [char],
+}
+
+/// One einsum contraction over operands with unknown sizes: each operand transposed
+/// to [batch..., free, contract] / [batch..., contract, free] (free and contracted
+/// letters merged, their sizes multiplied at run time), one `dot_general` over the
+/// batch dims kept apart (no unknown size merged with a batch size), and a reshape to
+/// [batch..., a_free..., b_free...] when a group had other than one letter.
+fn einsum_pair_dynamic(ctx: &mut Ctx, a: (&Val, &[char]), b: (&Val, &[char]), g: &EinsumPair, elem: &ElemTy) -> Val {
+    let arrange = |ctx: &mut Ctx, v: &Val, t: &[char], groups: [&[char]; 3]| -> (Val, Vec<Extent>) {
+        let order: Vec<char> = groups.iter().flat_map(|g| g.iter().copied()).collect();
+        let perm: Vec<i64> = order.iter().map(|c| t.iter().position(|d| d == c).expect("letter") as i64).collect();
+        let v = ctx.e.transpose(v, &perm);
+        let ex = ctx.e.extents(&v);
+        let nb = groups[0].len();
+        let mut shape: Vec<Extent> = ex[..nb].to_vec();
+        let mid = ctx.e.extent_product(&ex[nb..nb + groups[1].len()]);
+        let last = ctx.e.extent_product(&ex[nb + groups[1].len()..]);
+        shape.extend([mid, last]);
+        (ctx.e.reshape_ext(&v, &shape), ex)
+    };
+    let (a3, aex) = arrange(ctx, a.0, a.1, [g.batch, g.a_free, g.contract]);
+    let (b3, bex) = arrange(ctx, b.0, b.1, [g.batch, g.contract, g.b_free]);
+    let nb = g.batch.len();
+    let batch: Vec<i64> = (0..nb as i64).collect();
+    let mut shape: Vec<i64> = (0..nb).map(|i| if a3.shape()[i] >= 0 { a3.shape()[i] } else { b3.shape()[i] }).collect();
+    shape.extend([a3.shape()[nb], b3.shape()[nb + 1]]);
+    let nbi = nb as i64;
+    let y = dot(ctx, &a3, &b3, (&batch, &batch), (&[nbi + 1], &[nbi]), tensor(&shape, elem.clone()));
+    if g.a_free.len() == 1 && g.b_free.len() == 1 {
+        return y;
+    }
+    let mut res: Vec<Extent> = aex[..nb + g.a_free.len()].to_vec();
+    res.extend_from_slice(&bex[nb + g.contract.len()..]);
+    ctx.e.reshape_ext(&y, &res)
 }
 
 fn scalar_or(args: &Args, name: &str, default: f64) -> LResult<f64> {
@@ -962,17 +1111,18 @@ pub fn celu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn channel_shuffle(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let g = args.int("groups")?;
-    static_input(&x, "channel_shuffle")?;
-    if x.rank() < 2 || g <= 0 || x.shape()[1] % g != 0 {
-        return Err(format!("channel_shuffle of {} into {g} groups is not defined", x.ty).into());
+    if x.rank() < 2 || g <= 0 || x.shape()[1] < 0 || x.shape()[1] % g != 0 {
+        return Err(format!("channel_shuffle of {} into {g} groups is not defined (static channels only)", x.ty).into());
     }
-    let mut split = vec![x.shape()[0], g, x.shape()[1] / g];
-    split.extend_from_slice(&x.shape()[2..]);
-    let y = ctx.e.reshape(&x, &split);
+    // Unknown batch or spatial sizes are read from the input.
+    let ex = ctx.e.extents(&x);
+    let mut split = vec![ex[0].clone(), Extent::Known(g), Extent::Known(x.shape()[1] / g)];
+    split.extend_from_slice(&ex[2..]);
+    let y = ctx.e.reshape_ext(&x, &split);
     let mut perm: Vec<i64> = (0..split.len() as i64).collect();
     perm.swap(1, 2);
     let y = ctx.e.transpose(&y, &perm);
-    Ok(vec![ctx.e.reshape(&y, x.shape())])
+    Ok(vec![ctx.e.reshape_ext(&y, &ex)])
 }
 
 /// The 2-norm of `v` over `dim`, kept as a unit dim.
@@ -1284,7 +1434,6 @@ const MAX_DIFF_STEPS: i64 = 4096;
 pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    static_input(&x, "diff")?;
     let d = args.dim_or("dim", -1, x.rank())? as usize;
     let mut parts = Vec::new();
     if let Some(p) = args.opt_tensor(ctx, "prepend")? {
@@ -1294,8 +1443,11 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     if let Some(a) = args.opt_tensor(ctx, "append")? {
         parts.push(a);
     }
-    if parts.iter().any(|p| p.rank() != x.rank() || !p.ty.is_static()) {
-        return Err(format!("diff's prepend and append must be static tensors of the input's rank {}", x.rank()).into());
+    if parts.iter().any(|p| p.rank() != x.rank()) {
+        return Err(format!("diff's prepend and append must be tensors of the input's rank {}", x.rank()).into());
+    }
+    if parts.iter().any(|p| !p.ty.is_static()) {
+        return diff_dynamic(ctx, args, parts, d);
     }
     let mut y = if parts.len() == 1 {
         x
@@ -1325,6 +1477,44 @@ pub fn diff(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         }
         let hi = ctx.e.slice_dim(&y, d, 1, len - 1);
         let lo = ctx.e.slice_dim(&y, d, 0, len - 1);
+        y = if y.elem().is_bool() { ctx.e.binary("stablehlo.xor", &hi, &lo) } else { ctx.e.binary("stablehlo.subtract", &hi, &lo) };
+    }
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+/// `diff` over tensors with unknown dims: each order subtracts two run-time slices of
+/// the dim (its length read at run time when unknown).
+fn diff_dynamic(ctx: &mut Ctx, args: &Args, parts: Vec<Val>, d: usize) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = parts.iter().find(|p| p.rank() > d).cloned().ok_or("diff needs a tensor")?;
+    let mut y = if parts.len() == 1 {
+        x.clone()
+    } else {
+        let mut shape = x.shape().to_vec();
+        let sizes: Vec<i64> = parts.iter().map(|p| p.shape()[d]).collect();
+        shape[d] = if sizes.iter().all(|&s| s >= 0) { sizes.iter().sum() } else { -1 };
+        let refs: Vec<&Val> = parts.iter().collect();
+        ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {d} : i64"), tensor(&shape, x.elem().clone()))
+    };
+    let n = args.int_at_least("n", 0)?;
+    if n > MAX_DIFF_STEPS {
+        return Err(format!("diff of order {n} would emit {n} subtractions; edge lowers at most {MAX_DIFF_STEPS}").into());
+    }
+    for _ in 0..n {
+        let len = ctx.e.extent(&y, d);
+        if len.known() == 0 {
+            break;
+        }
+        let shorter = match len.known() {
+            k if k > 0 => Extent::Known(k - 1),
+            _ => {
+                let l = ctx.e.extent_value(&len);
+                let one = ctx.e.splat(1.0, &crate::pt2::emit::SIZE, &[]);
+                Extent::Run(ctx.e.binary("stablehlo.subtract", &l, &one))
+            }
+        };
+        let hi = ctx.e.slice_range_ext(&y, d, &Extent::Known(1), &len);
+        let lo = ctx.e.slice_range_ext(&y, d, &Extent::Known(0), &shorter);
         y = if y.elem().is_bool() { ctx.e.binary("stablehlo.xor", &hi, &lo) } else { ctx.e.binary("stablehlo.subtract", &hi, &lo) };
     }
     Ok(vec![ctx.e.reshape(&y, out.dims())])

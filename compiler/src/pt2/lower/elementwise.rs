@@ -45,7 +45,7 @@ fn operands(ctx: &mut Ctx, args: &Args, lhs: &str, rhs: &str) -> LResult<(Val, V
 pub(super) fn scaled(ctx: &mut Ctx, v: &Val, alpha: Option<Scalar>) -> Val {
     match alpha {
         Some(a) if a.as_f64() != 1.0 => {
-            let s = ctx.e.splat_like(a.as_f64(), v.elem(), &v);
+            let s = ctx.e.splat_like(a.as_f64(), v.elem(), v);
             ctx.e.binary("stablehlo.multiply", v, &s)
         }
         _ => v.clone(),
@@ -168,7 +168,7 @@ fn logical(ctx: &mut Ctx, args: &Args, op: &str) -> LResult<Vec<Val>> {
         if v.elem().is_bool() {
             return v.clone();
         }
-        let zero = ctx.e.splat_like(0.0, v.elem(), &v);
+        let zero = ctx.e.splat_like(0.0, v.elem(), v);
         ctx.e.compare("NE", v, &zero)
     };
     let a = to_bool(ctx, &a);
@@ -397,9 +397,9 @@ pub fn elu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `relu6(x + 3) / 6`.
 fn hard_sigmoid_of(ctx: &mut Ctx, x: &Val) -> Val {
-    let three = ctx.e.splat_like(3.0, x.elem(), &x);
-    let six = ctx.e.splat_like(6.0, x.elem(), &x);
-    let zero = ctx.e.splat_like(0.0, x.elem(), &x);
+    let three = ctx.e.splat_like(3.0, x.elem(), x);
+    let six = ctx.e.splat_like(6.0, x.elem(), x);
+    let zero = ctx.e.splat_like(0.0, x.elem(), x);
     let s = ctx.e.binary("stablehlo.add", x, &three);
     let s = ctx.e.binary("stablehlo.maximum", &s, &zero);
     let s = ctx.e.binary("stablehlo.minimum", &s, &six);
@@ -515,7 +515,7 @@ pub(super) fn float_operand(ctx: &mut Ctx, args: &Args) -> LResult<Val> {
 }
 
 fn splat_like(ctx: &mut Ctx, v: f64, x: &Val) -> Val {
-    ctx.e.splat_like(v, x.elem(), &x)
+    ctx.e.splat_like(v, x.elem(), x)
 }
 
 /// `sqrt((1 - x) * (1 + x))`, the cosine of asin(x) (NaN outside [-1, 1]).

@@ -125,10 +125,13 @@ fn broadcast_shapes(shapes: &[&[i64]]) -> LResult<Vec<i64>> {
     Ok(out)
 }
 
+/// Per result dim, the (shape, dim) a `?` is read from.
+type DimSources = Vec<Option<(usize, usize)>>;
+
 /// NumPy broadcasting of shapes with `?` dims: a `?` meets only itself, a 1 or a
 /// static size (torch.export specializes a dim that could be 1). Also, per result
 /// dim, which shape (and dim of it) a `?` comes from.
-fn broadcast_shapes_dynamic(shapes: &[&[i64]]) -> LResult<(Vec<i64>, Vec<Option<(usize, usize)>>)> {
+fn broadcast_shapes_dynamic(shapes: &[&[i64]]) -> LResult<(Vec<i64>, DimSources)> {
     let rank = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
     let mut out = vec![1i64; rank];
     let mut from = vec![None; rank];
@@ -173,6 +176,9 @@ struct Advanced {
     /// The result shape and the result dims that come from `x` (not from B).
     result: Vec<i64>,
     window: Vec<i64>,
+    /// Each index's coordinates (B + [1]), and where B's dims start in the result.
+    cols: Vec<Val>,
+    batch_at: usize,
 }
 
 fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced> {
@@ -268,7 +274,53 @@ fn finish_advanced(ctx: &mut Ctx, x: &Val, present: &[(usize, &Val)], b: Vec<i64
     result.extend_from_slice(&rest[batch_at..]);
     let window: Vec<i64> =
         (0..result.len() as i64).filter(|&d| d < batch_at as i64 || d >= (batch_at + b.len()) as i64).collect();
-    Advanced { coords, positions, result, window }
+    Advanced { coords, positions, result, window, cols, batch_at }
+}
+
+/// The sizes of an advanced index's result: `x`'s kept dims around B's.
+fn result_extents(ctx: &mut Ctx, x: &Val, a: &Advanced) -> Vec<Extent> {
+    let b_ex: Vec<Extent> = (0..a.cols[0].rank() - 1).map(|i| ctx.e.extent(&a.cols[0], i)).collect();
+    let rest_ex: Vec<Extent> =
+        (0..x.rank()).filter(|d| !a.positions.contains(&(*d as i64))).map(|d| ctx.e.extent(x, d)).collect();
+    let mut out_ex = rest_ex[..a.batch_at].to_vec();
+    out_ex.extend(b_ex);
+    out_ex.extend(rest_ex[a.batch_at..].iter().cloned());
+    out_ex
+}
+
+/// An advanced index whose slices of `x` have dynamic sizes (a gather's slice sizes
+/// are static): one coordinate per result element, the indices broadcast over the
+/// result's run-time shape and iotas along the dims `x` keeps.
+fn gather_by_element(ctx: &mut Ctx, x: &Val, a: &Advanced) -> Val {
+    let b_rank = a.cols[0].rank() - 1;
+    let rest: Vec<usize> = (0..x.rank()).filter(|d| !a.positions.contains(&(*d as i64))).collect();
+    let out_ex = result_extents(ctx, x, a);
+    let r = out_ex.len();
+    let mut with_unit = out_ex.clone();
+    with_unit.push(Extent::Known(1));
+    let mut cols = Vec::new();
+    for d in 0..x.rank() {
+        let c = match a.positions.iter().position(|&p| p as usize == d) {
+            Some(j) => {
+                let map: Vec<i64> = (a.batch_at..a.batch_at + b_rank).chain([r]).map(|i| i as i64).collect();
+                ctx.e.broadcast_in_dim_ext(&a.cols[j], &with_unit, &map)
+            }
+            None => {
+                let i = rest.iter().position(|&k| k == d).unwrap_or(0);
+                let at = if i < a.batch_at { i } else { i + b_rank };
+                let c = ctx.e.iota_ext(&out_ex, at, &ElemTy::I(64));
+                shape::unit_last(ctx, &c)
+            }
+        };
+        cols.push(c);
+    }
+    let refs: Vec<&Val> = cols.iter().collect();
+    let mut cshape = a.result.clone();
+    cshape.push(x.rank() as i64);
+    let coords = ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {r} : i64"), tensor(&cshape, ElemTy::I(64)));
+    let all: Vec<i64> = (0..x.rank() as i64).collect();
+    let attrs = gather_attr(&[], &all, &all, r, &vec![1; x.rank()]);
+    ctx.e.op("stablehlo.gather", &[x, &coords], &attrs, tensor(&a.result, x.elem().clone()))
 }
 
 /// `index.Tensor(self, indices)`: `self[i0, i1, ...]` with integer index tensors
@@ -277,23 +329,30 @@ pub fn index_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
     let indices = args.optional_tensors(ctx, "indices")?;
-    let a = advanced(ctx, &x, &indices)?;
+    if x.elem().is_bool() && !(x.ty.is_static() && indices.iter().flatten().all(|i| i.ty.is_static())) {
+        // A mask gathered as i32 (TFLite's GATHER_ND takes no bool), compared back.
+        let wide = ctx.e.convert(&x, &ElemTy::I(32));
+        let r = index_gather(ctx, &wide, &indices, out.dims())?;
+        let zero = ctx.e.splat_like(0.0, &ElemTy::I(32), &r);
+        return Ok(vec![ctx.e.compare("NE", &r, &zero)]);
+    }
+    Ok(vec![index_gather(ctx, &x, &indices, out.dims())?])
+}
+
+/// `x[indices]` (advanced indexing) reshaped to `out`.
+fn index_gather(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>], out: &[i64]) -> LResult<Val> {
+    let x = x.clone();
+    let a = advanced(ctx, &x, indices)?;
     let sizes: Vec<i64> =
         (0..x.rank()).map(|d| if a.positions.contains(&(d as i64)) { 1 } else { x.shape()[d] }).collect();
     let b_rank = a.coords.rank() - 1;
     if sizes.iter().any(|&d| d < 0) {
-        // Whole slices of dynamic dims: the slice sizes are an operand.
-        let ex: Vec<Extent> =
-            (0..x.rank()).map(|d| if a.positions.contains(&(d as i64)) { Extent::Known(1) } else { ctx.e.extent(&x, d) }).collect();
-        let slice_sizes = ctx.e.extents_tensor(&ex);
-        let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);
-        let attrs = attrs.split(", slice_sizes").next().unwrap_or_default().to_string();
-        let r = ctx.e.op("stablehlo.dynamic_gather", &[&x, &a.coords, &slice_sizes], &attrs, tensor(&a.result, x.elem().clone()));
-        return Ok(vec![ctx.e.reshape(&r, out.dims())]);
+        let r = gather_by_element(ctx, &x, &a);
+        return Ok(ctx.e.reshape(&r, out));
     }
     let attrs = gather_attr(&a.window, &a.positions, &a.positions, b_rank, &sizes);
     let r = ctx.e.op("stablehlo.gather", &[&x, &a.coords], &attrs, tensor(&a.result, x.elem().clone()));
-    Ok(vec![ctx.e.reshape(&r, out.dims())])
+    Ok(ctx.e.reshape(&r, out))
 }
 
 /// `index_put(self, indices, values, accumulate=False)`: `self[indices] = values` (or
@@ -313,7 +372,12 @@ pub fn index_put(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         .into());
     }
     let v = ctx.e.convert(&values, x.elem());
-    let v = ctx.e.broadcast_to(&v, &a.result);
+    let v = if a.result.iter().all(|&d| d >= 0) {
+        ctx.e.broadcast_to(&v, &a.result)
+    } else {
+        let ex = result_extents(ctx, &x, &a);
+        ctx.e.broadcast_to_ext(&v, &ex)
+    };
     let b_rank = a.coords.rank() - 1;
     let combine = if accumulate { Combine::Add } else { Combine::Replace };
     Ok(vec![scatter(
@@ -380,7 +444,7 @@ fn scatter_operands(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, Val)> {
         return Err(format!("index has rank {}, self has rank {}", index.rank(), x.rank()).into());
     }
     if !index.ty.is_static() {
-        return Err("scatter with a dynamic index shape is not supported yet".into());
+        return scatter_operands_dynamic(ctx, args, x, &index, dim);
     }
     let coords = along_dim_coords(ctx, &index, dim, x.rank());
     let updates = if args.is_tensor("src") {
@@ -392,6 +456,38 @@ fn scatter_operands(ctx: &mut Ctx, args: &Args) -> LResult<(Val, Val, Val)> {
     };
     let updates = ctx.e.convert(&updates, x.elem());
     let updates = ctx.e.broadcast_to(&updates, index.shape());
+    Ok((x, coords, updates))
+}
+
+/// [`scatter_operands`] with run-time sizes: the updates are `src`'s leading block of
+/// the index's run-time shape (the whole `src` when the archive records the same
+/// sizes), or the scalar broadcast to it.
+fn scatter_operands_dynamic(ctx: &mut Ctx, args: &Args, x: Val, index: &Val, dim: usize) -> LResult<(Val, Val, Val)> {
+    let coords = along_dim_coords(ctx, index, dim, x.rank());
+    let index_ex = ctx.e.extents(index);
+    let updates = if args.is_tensor("src") {
+        let src = args.tensor(ctx, "src")?;
+        if src.rank() != index.rank() {
+            return Err(format!("src has rank {}, index has rank {}", src.rank(), index.rank()).into());
+        }
+        let recorded = |name: Option<&str>| name.and_then(|n| ctx.e.sym_sizes.get(n).cloned());
+        let same = src.shape() == index.shape()
+            && (src.ty.is_static() || recorded(args.tensor_name("src")) == recorded(args.tensor_name("index")));
+        let src = ctx.e.convert(&src, x.elem());
+        if same {
+            src
+        } else {
+            let zeros = vec![Extent::Known(0); src.rank()];
+            let ones = vec![Extent::Known(1); src.rank()];
+            let (starts, limits, strides) =
+                (ctx.e.extents_tensor(&zeros), ctx.e.extents_tensor(&index_ex), ctx.e.extents_tensor(&ones));
+            let t = tensor(index.shape(), x.elem().clone());
+            ctx.e.op("stablehlo.real_dynamic_slice", &[&src, &starts, &limits, &strides], "", t)
+        }
+    } else {
+        let v = args.scalar("value")?;
+        ctx.e.splat_ext(v.as_f64(), x.elem(), &index_ex)
+    };
     Ok((x, coords, updates))
 }
 

@@ -598,14 +598,18 @@ fn avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
 
 /// The average pool of `x` over its last `n` dims with window `p`.
 fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, divisor: Option<i64>, include_pad: bool) -> Val {
+    let lead = x.rank() - n;
+    let spatial_pads = &p.pads[lead..];
+    let full_cover = spatial_pads.iter().all(|pp| if include_pad { pp[1] <= pp[0] } else { pp[0] == 0 && pp[1] <= 0 });
+    let counted = divisor.is_none() && !full_cover;
+    if counted && !x.ty.is_static() {
+        return avg_pool_counted_dynamic(ctx, x, p, n, out, include_pad);
+    }
     let sum = reduce_window(ctx, x, p, "stablehlo.add", 0.0, out.clone());
     if let Some(d) = divisor {
         let k = ctx.e.splat_like(d as f64, &out.elem, &sum);
         return ctx.e.binary("stablehlo.divide", &sum, &k);
     }
-    let lead = x.rank() - n;
-    let spatial_pads = &p.pads[lead..];
-    let full_cover = spatial_pads.iter().all(|pp| if include_pad { pp[1] <= pp[0] } else { pp[0] == 0 && pp[1] <= 0 });
     if full_cover {
         let window_area: i64 = p.window.iter().product();
         let k = ctx.e.splat_like(window_area as f64, &out.elem, &sum);
@@ -622,12 +626,53 @@ fn avg_pool_of(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, diviso
             count_pool.pads[lead + i] = [0, hi - lo];
         }
     }
-    // Unknown dims here are never padded (a dynamic window dim always has full cover).
-    let ones_ex: Vec<Extent> =
-        ctx.e.extents(x).into_iter().zip(&ones_shape).map(|(e, &d)| if d >= 0 { Extent::Known(d) } else { e }).collect();
-    let ones = ctx.e.splat_ext(1.0, &out.elem, &ones_ex);
+    let ones = ctx.e.splat(1.0, &out.elem, &ones_shape);
     let counts = reduce_window(ctx, &ones, &count_pool, "stablehlo.add", 0.0, out.clone());
     ctx.e.binary("stablehlo.divide", &sum, &counts)
+}
+
+/// The average pool of `x` (unknown sizes) whose windows count what they cover: the
+/// windowed sums of `x` and of ones over `x`'s run-time shape (plus the explicit
+/// padding when it counts), each padded first (`stablehlo.pad` takes unknown sizes)
+/// and pooled without padding: TFLite's PAD and a VALID pool.
+fn avg_pool_counted_dynamic(ctx: &mut Ctx, x: &Val, p: &Pool, n: usize, out: TensorTy, include_pad: bool) -> Val {
+    let lead = x.rank() - n;
+    let (xp, valid) = padded(ctx, x, p);
+    let sum = reduce_window(ctx, &xp, &valid, "stablehlo.add", 0.0, out.clone());
+    let mut ones_ex = ctx.e.extents(x);
+    let mut count_pool = Pool { window: p.window.clone(), strides: p.strides.clone(), dilations: p.dilations.clone(), pads: p.pads.clone() };
+    if include_pad {
+        // The explicit padding counts: ones over it too (static dims: only ceil_mode
+        // leaves windows beyond it, and ceil_mode is refused for unknown ones).
+        for i in 0..n {
+            let [lo, hi] = p.pads[lead + i];
+            if let Extent::Known(d) = ones_ex[lead + i] {
+                ones_ex[lead + i] = Extent::Known(d + 2 * lo);
+                count_pool.pads[lead + i] = [0, hi - lo];
+            }
+        }
+    }
+    let ones = ctx.e.splat_ext(1.0, &out.elem, &ones_ex);
+    let (op, valid) = padded(ctx, &ones, &count_pool);
+    let counts = reduce_window(ctx, &op, &valid, "stablehlo.add", 0.0, out);
+    ctx.e.binary("stablehlo.divide", &sum, &counts)
+}
+
+/// `x` zero-padded by `p`'s padding, and `p` without it.
+fn padded(ctx: &mut Ctx, x: &Val, p: &Pool) -> (Val, Pool) {
+    let zero = ctx.e.splat(0.0, x.elem(), &[]);
+    let lo: Vec<i64> = p.pads.iter().map(|q| q[0]).collect();
+    let hi: Vec<i64> = p.pads.iter().map(|q| q[1]).collect();
+    let shape: Vec<i64> = x.shape().iter().zip(&p.pads).map(|(&d, q)| if d >= 0 { d + q[0] + q[1] } else { -1 }).collect();
+    let attrs = format!(
+        "edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}",
+        i64_array(&lo),
+        i64_array(&hi),
+        i64_array(&vec![0; x.rank()])
+    );
+    let xp = ctx.e.op("stablehlo.pad", &[x, &zero], &attrs, tensor(&shape, x.elem().clone()));
+    let valid = Pool { window: p.window.clone(), strides: p.strides.clone(), dilations: p.dilations.clone(), pads: vec![[0, 0]; x.rank()] };
+    (xp, valid)
 }
 
 pub fn avg_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -850,21 +895,36 @@ fn resize_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: &TensorTy, bilinear:
                 Some(crate::pt2::schema::Argument::AsFloats(v)) => v.get(i).map(|f| f.0),
                 _ => None,
             };
+            let n = ctx.e.extent(&y, axis);
             let s = match factor {
                 Some(f) if f >= 1.0 && f.fract() == 0.0 && f <= 1024.0 => f as i64,
                 _ => {
-                    return Err(format!(
-                        "resizing dim {axis} of {} (a dynamic size) needs an integer scale_factor; got {}",
-                        x.ty,
-                        factor.map_or("an output size".to_string(), |f| f.to_string())
-                    )
-                    .into())
+                    // An output size (or a fractional factor): the output's recorded size,
+                    // the source position scaled by the factor's inverse, else in / out.
+                    let recorded = ctx.outputs.first().cloned().flatten().and_then(|n| ctx.e.recorded_dims(&n));
+                    let m = match (n_out, recorded.and_then(|d| d.get(axis).cloned())) {
+                        (m, _) if m >= 0 => Extent::Known(m),
+                        (_, Some(crate::pt2::sym::SymDim::Dynamic(e))) => Extent::Run(ctx.e.eval(&e)?),
+                        _ => return Err(format!("resizing dim {axis} of {}: the output's size is not known", x.ty).into()),
+                    };
+                    let ratio = match factor {
+                        Some(f) if f > 0.0 => Ratio::Const(1.0 / f),
+                        _ => {
+                            let a = ctx.e.extent_value(&n);
+                            let b = ctx.e.extent_value(&m);
+                            let a = ctx.e.convert(&a, &elem);
+                            let b = ctx.e.convert(&b, &elem);
+                            Ratio::Run(ctx.e.binary("stablehlo.divide", &a, &b))
+                        }
+                    };
+                    let w = interpolation_matrix(ctx, &n, &m, &ratio, bilinear, &elem);
+                    y = dot_along(ctx, &y, &w, axis, m.known());
+                    continue;
                 }
             };
             if s == 1 {
                 continue;
             }
-            let n = ctx.e.extent(&y, axis);
             if bilinear.is_none() {
                 // Output d reads input d / s: each element repeated s times.
                 let mut wide = ctx.e.extents(&y);
@@ -877,7 +937,7 @@ fn resize_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: &TensorTy, bilinear:
                 continue;
             }
             let m = ctx.e.extent_product(&[n.clone(), Extent::Known(s)]);
-            (interpolation_matrix(ctx, &n, &m, 1.0 / s as f64, bilinear.unwrap_or(false), &elem), m.known())
+            (interpolation_matrix(ctx, &n, &m, &Ratio::Const(1.0 / s as f64), bilinear, &elem), m.known())
         };
         y = dot_along(ctx, &y, &w, axis, n_out);
     }
@@ -903,10 +963,17 @@ fn resize_taps(d: i64, n_in: i64, n_out: i64, scale: f64, bilinear: Option<bool>
     }
 }
 
-/// The bilinear [n_in, n_out] matrix of a dim whose sizes are known at run time only:
-/// column `d` holds `1 - w` at row `lo` and `w` at row `hi` (`resize_taps`), built from
-/// iotas and compares.
-fn interpolation_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, scale: f64, align: bool, elem: &ElemTy) -> Val {
+/// The input-to-output scale of a resized dim: a constant, or a 0-d value.
+enum Ratio {
+    Const(f64),
+    Run(Val),
+}
+
+/// The [n_in, n_out] resize matrix of a dim whose sizes are known at run time only:
+/// column `d` holds, for nearest (`bilinear` None), 1 at row `floor(d * scale)`; for
+/// bilinear, `1 - w` at row `lo` and `w` at row `hi` (`resize_taps`). Built from iotas
+/// and compares.
+fn interpolation_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, scale: &Ratio, bilinear: Option<bool>, elem: &ElemTy) -> Val {
     let size = crate::pt2::emit::SIZE;
     let dst = ctx.e.iota_ext(std::slice::from_ref(n_out), 0, &size);
     let dst = ctx.e.convert(&dst, elem);
@@ -917,6 +984,22 @@ fn interpolation_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, scale: f64
         let l = ctx.e.binary("stablehlo.subtract", &n, &one);
         let l = ctx.e.convert(&l, elem);
         ctx.e.broadcast_like(&l, &dst, &[])
+    };
+    let sc = match scale {
+        Ratio::Const(v) => k(ctx, *v, &dst),
+        Ratio::Run(v) => ctx.e.broadcast_like(v, &dst, &[]),
+    };
+    let Some(align) = bilinear else {
+        // Nearest: row min(floor(d * scale), n_in - 1) gets 1.
+        let p = ctx.e.binary("stablehlo.multiply", &dst, &sc);
+        let lo = ctx.e.unary("stablehlo.floor", &p);
+        let lo = ctx.e.binary("stablehlo.minimum", &lo, &last_i);
+        let square = [n_in.clone(), n_out.clone()];
+        let rows = ctx.e.iota_ext(&square, 0, &size);
+        let rows = ctx.e.convert(&rows, elem);
+        let at = ctx.e.broadcast_in_dim_ext(&lo, &square, &[1]);
+        let hit = ctx.e.compare("EQ", &rows, &at);
+        return ctx.e.convert(&hit, elem);
     };
     let src = if align {
         // d * (n_in - 1) / max(n_out - 1, 1)
@@ -930,7 +1013,6 @@ fn interpolation_matrix(ctx: &mut Ctx, n_in: &Extent, n_out: &Extent, scale: f64
         ctx.e.binary("stablehlo.divide", &p, &m1)
     } else {
         let half = k(ctx, 0.5, &dst);
-        let sc = k(ctx, scale, &dst);
         let zero = k(ctx, 0.0, &dst);
         let a = ctx.e.binary("stablehlo.add", &dst, &half);
         let a = ctx.e.binary("stablehlo.multiply", &a, &sc);

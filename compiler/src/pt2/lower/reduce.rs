@@ -292,12 +292,12 @@ pub fn cumprod(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 fn cumulative(ctx: &mut Ctx, args: &Args, body: &str, identity: f64) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
-    let x = ctx.e.convert(&x, &out.elem);
     let dim = args.dim("dim", x.rank())? as usize;
-    let n = x.shape()[dim];
-    if n < 0 {
-        return prefix_sum_dynamic(ctx, &x, dim, body);
+    if x.shape()[dim] < 0 {
+        return prefix_sum_dynamic(ctx, &x, dim, body, &out.elem);
     }
+    let x = ctx.e.convert(&x, &out.elem);
+    let n = x.shape()[dim];
     let mut window = vec![1; x.rank()];
     window[dim] = n;
     let mut pad = vec![[0i64, 0]; x.rank()];
@@ -317,16 +317,25 @@ fn cumulative(ctx: &mut Ctx, args: &Args, body: &str, identity: f64) -> LResult<
 
 /// A prefix sum along a dim of unknown size `n` (a window of `n` cannot be written):
 /// a product with the `[n, n]` triangle `j <= i` built at run time, the summed dim
-/// moved back in place. Products other than sums are refused.
-fn prefix_sum_dynamic(ctx: &mut Ctx, x: &Val, dim: usize, body: &str) -> LResult<Vec<Val>> {
-    if body != "stablehlo.add" || !x.elem().is_float() {
-        return Err(format!("a cumulative '{body}' over a dynamic dim of {} is not supported (only float cumsum)", x.ty).into());
+/// moved back in place. A bool input (a mask's running count, as Hugging Face's
+/// masks compute) sums in f32, exact for dims under 2^24, then takes the result's type;
+/// other integers and products other than sums are refused.
+fn prefix_sum_dynamic(ctx: &mut Ctx, x: &Val, dim: usize, body: &str, out: &ElemTy) -> LResult<Vec<Val>> {
+    let float_sum = body == "stablehlo.add" && (x.elem().is_bool() || out.is_float());
+    if !float_sum {
+        return Err(format!(
+            "a cumulative '{body}' of {} over a dynamic dim is not supported (float or bool cumsum only)",
+            x.ty
+        )
+        .into());
     }
-    let n = ctx.e.extent(x, dim);
+    let x = if x.elem().is_bool() { ctx.e.convert(x, &ElemTy::F32) } else { ctx.e.convert(x, out) };
+    let n = ctx.e.extent(&x, dim);
     let square = [n.clone(), n];
     let rows = ctx.e.iota_ext(&square, 0, &crate::pt2::emit::SIZE);
     let cols = ctx.e.iota_ext(&square, 1, &crate::pt2::emit::SIZE);
     let keep = ctx.e.compare("LE", &rows, &cols);
     let tri = ctx.e.convert(&keep, x.elem());
-    Ok(vec![super::nn::dot_along(ctx, x, &tri, dim, -1)])
+    let y = super::nn::dot_along(ctx, &x, &tri, dim, -1);
+    Ok(vec![ctx.e.convert(&y, out)])
 }

@@ -84,37 +84,67 @@ pub fn int_arg(ctx: &mut Ctx, args: &Args, name: &str) -> LResult<Option<IntArg>
     Ok(args.opt_int(name)?.map(IntArg::Static))
 }
 
+/// A run-time size or index with what is known of its range.
+struct Bounded {
+    v: Val,
+    lo: Option<i64>,
+    hi: Option<i64>,
+    /// `Some(k)`: the value is the dim's size plus `k`.
+    off: Option<i64>,
+}
+
 /// A Python-style slice bound as a 0-d i32 clamped into `[0, n]` (`n`: the dim's
-/// run-time size); `None` is the start or the end. Only the clamps a bound can need
-/// are emitted.
-fn dynamic_bound(ctx: &mut Ctx, v: Option<IntArg>, n: &Val, at_end: bool) -> Val {
-    let s32 = |ctx: &mut Ctx, v: i64| ctx.e.splat(v as f64, &SIZE, &[]);
+/// run-time size, within `n.lo..=n.hi` by the Dims' ranges); `None` is the start or
+/// the end. Only the clamps the ranges do not rule out are emitted.
+fn dynamic_bound(ctx: &mut Ctx, v: Option<IntArg>, n: &Bounded, at_end: bool) -> Bounded {
+    let s32 = |ctx: &mut Ctx, v: i64| Bounded { v: ctx.e.splat(v as f64, &SIZE, &[]), lo: Some(v), hi: Some(v), off: None };
+    let whole = || Bounded { v: n.v.clone(), lo: n.lo, hi: n.hi, off: Some(0) };
     match v {
-        None if at_end => n.clone(),
+        None if at_end => whole(),
         None | Some(IntArg::Static(0)) => s32(ctx, 0),
         // `x[i:]` records end as the largest i64.
-        Some(IntArg::Static(e)) if e >= i32::MAX as i64 => n.clone(),
+        Some(IntArg::Static(e)) if e >= i32::MAX as i64 => whole(),
         Some(IntArg::Static(e)) if e < 0 => {
             let k = s32(ctx, e.max(i32::MIN as i64));
-            let v = ctx.e.binary("stablehlo.add", n, &k);
+            let v = ctx.e.binary("stablehlo.add", &n.v, &k.v);
+            let (lo, hi) = (n.lo.map(|l| l + e), n.hi.map(|h| h + e));
+            if lo.is_some_and(|l| l >= 0) {
+                return Bounded { v, lo, hi, off: Some(e) };
+            }
             let zero = s32(ctx, 0);
-            ctx.e.binary("stablehlo.maximum", &v, &zero)
+            Bounded { v: ctx.e.binary("stablehlo.maximum", &v, &zero.v), lo: Some(lo.unwrap_or(0).max(0)), hi: hi.map(|h| h.max(0)), off: None }
         }
         Some(IntArg::Static(e)) => {
+            if n.lo.is_some_and(|l| l >= e) {
+                return s32(ctx, e);
+            }
+            if n.hi.is_some_and(|h| h <= e) {
+                return whole();
+            }
             let k = s32(ctx, e);
-            ctx.e.binary("stablehlo.minimum", &k, n)
+            Bounded { v: ctx.e.binary("stablehlo.minimum", &k.v, &n.v), lo: n.lo.map(|l| l.min(e)), hi: Some(e), off: None }
         }
         Some(IntArg::Dynamic(v)) => {
             let zero = s32(ctx, 0);
-            let v = ctx.e.binary("stablehlo.maximum", &v, &zero);
-            ctx.e.binary("stablehlo.minimum", &v, n)
+            let v = ctx.e.binary("stablehlo.maximum", &v, &zero.v);
+            Bounded { v: ctx.e.binary("stablehlo.minimum", &v, &n.v), lo: Some(0), hi: n.hi, off: None }
         }
     }
 }
 
+/// Dim `d` of graph tensor `name` (the value `x`): its run-time size and range.
+fn bounded_dim(ctx: &mut Ctx, name: Option<&str>, x: &Val, d: usize) -> Bounded {
+    let v = ctx.e.dim_size(x, d);
+    let (lo, hi) = match x.shape()[d] {
+        n if n >= 0 => (Some(n), Some(n)),
+        _ => name.map_or((None, None), |name| ctx.e.recorded_bounds(name, d)),
+    };
+    Bounded { v, lo, hi, off: Some(0) }
+}
+
 /// `stablehlo.real_dynamic_slice` of `x` along `dim` from `start` to `limit` (0-d
 /// i32s) by `step`; the other dims whole.
-fn dynamic_slice_dim(ctx: &mut Ctx, x: &Val, dim: usize, start: &Val, limit: &Val, step: i64, out: TensorTy) -> Val {
+pub(super) fn dynamic_slice_dim(ctx: &mut Ctx, x: &Val, dim: usize, start: &Val, limit: &Val, step: i64, out: TensorTy) -> Val {
     let mut starts = vec![Extent::Known(0); x.rank()];
     let mut limits = ctx.e.extents(x);
     let mut strides = vec![Extent::Known(1); x.rank()];
@@ -147,14 +177,16 @@ pub fn slice(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
             let (s, e) = (ctx.e.splat(start as f64, &SIZE, &[]), ctx.e.splat(end as f64, &SIZE, &[]));
             return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &s, &e, step, out)]);
         }
-        let n = ctx.e.dim_size(&x, dim);
-        let from_zero = matches!(start, None | Some(IntArg::Static(0)));
+        let n = bounded_dim(ctx, args.tensor_name("self"), &x, dim);
         let start = dynamic_bound(ctx, start, &n, false);
         let mut end = dynamic_bound(ctx, end, &n, true);
-        if !from_zero {
-            end = ctx.e.binary("stablehlo.maximum", &end, &start);
+        // An empty slice ends where it starts.
+        let ordered = matches!((end.lo, start.hi), (Some(e), Some(s)) if e >= s)
+            || matches!((end.off, start.off), (Some(e), Some(s)) if e >= s);
+        if !ordered {
+            end.v = ctx.e.binary("stablehlo.maximum", &end.v, &start.v);
         }
-        return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &start, &end, step, out)]);
+        return Ok(vec![dynamic_slice_dim(ctx, &x, dim, &start.v, &end.v, step, out)]);
     }
     let start = clamp_bound(args.opt_int("start")?.unwrap_or(0), size);
     let end = clamp_bound(args.opt_int("end")?.unwrap_or(i64::MAX).min(size), size).max(start);
@@ -181,19 +213,26 @@ pub fn select_int(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let index = int_arg(ctx, args, "index")?;
     if matches!(index, Some(IntArg::Dynamic(_))) || !x.ty.is_static() {
         // A negative index counts from the run-time end.
-        let n = ctx.e.dim_size(&x, dim);
-        let i = match index {
-            Some(IntArg::Dynamic(v)) => v,
-            Some(IntArg::Static(i)) if i < 0 && size >= 0 => ctx.e.splat((i + size) as f64, &SIZE, &[]),
-            Some(IntArg::Static(i)) if i < 0 => {
-                let k = ctx.e.splat(i as f64, &SIZE, &[]);
-                ctx.e.binary("stablehlo.add", &n, &k)
+        let (i, limit) = match index {
+            Some(IntArg::Static(i)) if i >= 0 || size >= 0 => {
+                let i = if i < 0 { i + size } else { i };
+                (ctx.e.splat(i as f64, &SIZE, &[]), ctx.e.splat((i + 1) as f64, &SIZE, &[]))
             }
-            Some(IntArg::Static(i)) => ctx.e.splat(i as f64, &SIZE, &[]),
+            Some(index) => {
+                let i = match index {
+                    IntArg::Dynamic(v) => v,
+                    IntArg::Static(i) => {
+                        let n = ctx.e.dim_size(&x, dim);
+                        let k = ctx.e.splat(i as f64, &SIZE, &[]);
+                        ctx.e.binary("stablehlo.add", &n, &k)
+                    }
+                };
+                let one = ctx.e.splat(1.0, &SIZE, &[]);
+                let limit = ctx.e.binary("stablehlo.add", &i, &one);
+                (i, limit)
+            }
             None => return Err("argument 'index' is missing".into()),
         };
-        let one = ctx.e.splat(1.0, &SIZE, &[]);
-        let limit = ctx.e.binary("stablehlo.add", &i, &one);
         let mut kept = x.shape().to_vec();
         kept[dim] = 1;
         let s = dynamic_slice_dim(ctx, &x, dim, &i, &limit, 1, tensor(&kept, x.elem().clone()));
@@ -245,17 +284,27 @@ pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// recorded size (run-time where symbolic), starting where the previous one ended.
 fn split_dynamic(ctx: &mut Ctx, x: &Val, dim: usize) -> LResult<Vec<Val>> {
     let mut outs = Vec::new();
-    let mut start = ctx.e.splat(0.0, &SIZE, &[]);
+    // Static while every piece before is.
+    let mut start = Extent::Known(0);
     for i in 0..ctx.outputs.len() {
         let out = ctx.out_ty(i)?;
         super::check_out_rank(&out, x.rank())?;
         let len = match (out.dims()[dim], ctx.outputs[i].clone()) {
-            (n, _) if n >= 0 => ctx.e.splat(n as f64, &SIZE, &[]),
-            (_, Some(name)) => ctx.e.recorded_size(&name, dim).unwrap_or_else(|| Err(format!("output '{name}' has no recorded sizes")))?,
+            (n, _) if n >= 0 => Extent::Known(n),
+            (_, Some(name)) => Extent::Run(
+                ctx.e.recorded_size(&name, dim).unwrap_or_else(|| Err(format!("output '{name}' has no recorded sizes")))?,
+            ),
             (_, None) => return Err(format!("output #{i} of a dynamic split has no name to read its size from").into()),
         };
-        let limit = ctx.e.binary("stablehlo.add", &start, &len);
-        outs.push(dynamic_slice_dim(ctx, x, dim, &start, &limit, 1, out));
+        let limit = match (&start, &len) {
+            (Extent::Known(a), Extent::Known(b)) => Extent::Known(a + b),
+            _ => {
+                let (a, b) = (ctx.e.extent_value(&start), ctx.e.extent_value(&len));
+                Extent::Run(ctx.e.binary("stablehlo.add", &a, &b))
+            }
+        };
+        let (s, l) = (ctx.e.extent_value(&start), ctx.e.extent_value(&limit));
+        outs.push(dynamic_slice_dim(ctx, x, dim, &s, &l, 1, out));
         start = limit;
     }
     Ok(outs)
@@ -321,6 +370,11 @@ fn repeat_dynamic(ctx: &mut Ctx, x: &Val, reps: &[i64], in_shape: &[i64]) -> Val
 pub fn constant_pad_nd(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
+    if let Some(Argument::AsSymInts(v)) = args.get("pad") {
+        if v.iter().any(|p| p.as_int().is_none()) {
+            return constant_pad_dynamic(ctx, args, &x, out, v);
+        }
+    }
     let pad = args.ints("pad")?;
     if pad.len() % 2 != 0 || pad.len() / 2 > x.rank() {
         return Err(format!("pad has {} entries for a rank-{} tensor", pad.len(), x.rank()).into());
@@ -341,6 +395,37 @@ pub fn constant_pad_nd(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         i64_array(&vec![0; x.rank()])
     );
     Ok(vec![ctx.e.op("stablehlo.pad", &[&x, &v], &attrs, out)])
+}
+
+/// `constant_pad_nd` whose amounts are run-time sizes (a UNet pads its upsampled map by
+/// the difference to the skip's size): `stablehlo.dynamic_pad`. The amounts are taken
+/// as non-negative (a crop by a run-time amount is not supported; TFLite's PADV2
+/// rejects a negative one when it runs).
+fn constant_pad_dynamic(ctx: &mut Ctx, args: &Args, x: &Val, out: TensorTy, pad: &[SymIntArgument]) -> LResult<Vec<Val>> {
+    if pad.len() % 2 != 0 || pad.len() / 2 > x.rank() {
+        return Err(format!("pad has {} entries for a rank-{} tensor", pad.len(), x.rank()).into());
+    }
+    let mut low = vec![Extent::Known(0); x.rank()];
+    let mut high = vec![Extent::Known(0); x.rank()];
+    for (i, pair) in pad.chunks(2).enumerate() {
+        let d = x.rank() - 1 - i;
+        for (side, p) in [(&mut low, &pair[0]), (&mut high, &pair[1])] {
+            side[d] = match p {
+                SymIntArgument::AsInt(n) if *n < 0 => {
+                    return Err(format!("a negative pad ({n}) beside run-time pads is not supported").into())
+                }
+                SymIntArgument::AsInt(n) => Extent::Known(*n),
+                SymIntArgument::AsName(name) => Extent::Run(ctx.e.sym_int(name)?),
+            };
+        }
+    }
+    let value = args.opt_scalar("value")?.map(|s| s.as_f64()).unwrap_or(0.0);
+    let v = ctx.e.splat(value, x.elem(), &[]);
+    let low = ctx.e.extents_tensor(&low);
+    let high = ctx.e.extents_tensor(&high);
+    let bytes = vec![0u8; 4 * x.rank()];
+    let interior = ctx.e.constant_from_bytes(tensor(&[x.rank() as i64], SIZE), bytes);
+    Ok(vec![ctx.e.op("stablehlo.dynamic_pad", &[x, &v, &low, &high, &interior], "", out)])
 }
 
 /// `full`, `full_like`, `zeros_like`, `ones_like`, `scalar_tensor`, `new_full`...: a splat
@@ -367,11 +452,29 @@ fn full_like_self(ctx: &mut Ctx, args: &Args, value: f64) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.splat_like(value, &out.elem, &x)])
 }
 
+/// A factory whose value argument `name` is a run-time size (`torch.full((n, 1), T)`):
+/// the size in the result's dtype, broadcast to the result's recorded shape.
+fn full_of_size(ctx: &mut Ctx, args: &Args, name: &str) -> LResult<Option<Vec<Val>>> {
+    if !matches!(args.get(name), Some(Argument::AsSymInt(SymIntArgument::AsName(_)))) {
+        return Ok(None);
+    }
+    let Some(IntArg::Dynamic(v)) = int_arg(ctx, args, name)? else { return Ok(None) };
+    let out = ctx.out_ty(0)?;
+    let v = ctx.e.convert(&v, &out.elem);
+    Ok(Some(vec![ctx.e.broadcast_in_dim(&v, out.dims(), &[])]))
+}
+
 pub fn full(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    if let Some(v) = full_of_size(ctx, args, "fill_value")? {
+        return Ok(v);
+    }
     full_with(ctx, args.float("fill_value")?)
 }
 
 pub fn scalar_tensor(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    if let Some(v) = full_of_size(ctx, args, "s")? {
+        return Ok(v);
+    }
     full_with(ctx, args.float("s")?)
 }
 
@@ -384,6 +487,9 @@ pub fn ones_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 }
 
 pub fn full_like(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    if let Some(v) = full_of_size(ctx, args, "fill_value")? {
+        return Ok(v);
+    }
     let value = args.float("fill_value")?;
     full_like_self(ctx, args, value)
 }
@@ -482,14 +588,46 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
         join(&offset)
     );
     if slice_sizes.iter().any(|&d| d < 0) {
-        // Whole slices of dynamic dims: the slice sizes are an operand.
-        let mut ex = ctx.e.extents(x);
-        ex[axis] = Extent::Known(1);
-        let sizes = ctx.e.extents_tensor(&ex);
-        return ctx.e.op("stablehlo.dynamic_gather", &[x, &idx, &sizes], &numbers, tensor(&out_shape, x.elem().clone()));
+        return take_along_by_element(ctx, x, &idx, axis, ir, &out_shape);
     }
     let attrs = format!("{numbers}, slice_sizes = {}", i64_array(&slice_sizes));
     ctx.e.op("stablehlo.gather", &[x, &idx], &attrs, tensor(&out_shape, x.elem().clone()))
+}
+
+/// [`take_along`] where the slices have dynamic sizes (a gather's slice sizes are
+/// static): one coordinate per result element, iotas over the result's run-time shape
+/// and the index (`idx`, with its unit coordinate dim) at `axis`.
+fn take_along_by_element(ctx: &mut Ctx, x: &Val, idx: &Val, axis: usize, ir: usize, out_shape: &[i64]) -> Val {
+    let mut out_ex: Vec<Extent> = ctx.e.extents(x)[..axis].to_vec();
+    out_ex.extend(ctx.e.extents(idx)[..ir].iter().cloned());
+    out_ex.extend(ctx.e.extents(x)[axis + 1..].iter().cloned());
+    let mut cols = Vec::new();
+    for d in 0..x.rank() {
+        let c = if d == axis {
+            let map: Vec<i64> = (axis as i64..(axis + ir) as i64).chain([out_ex.len() as i64]).collect();
+            let mut ex = out_ex.clone();
+            ex.push(Extent::Known(1));
+            ctx.e.broadcast_in_dim_ext(idx, &ex, &map)
+        } else {
+            let at = if d < axis { d } else { d - 1 + ir };
+            let c = ctx.e.iota_ext(&out_ex, at, &ElemTy::I(64));
+            unit_last(ctx, &c)
+        };
+        cols.push(c);
+    }
+    let refs: Vec<&Val> = cols.iter().collect();
+    let mut coords = out_shape.to_vec();
+    coords.push(x.rank() as i64);
+    let coords = ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {} : i64", out_shape.len()), tensor(&coords, ElemTy::I(64)));
+    let all: Vec<i64> = (0..x.rank() as i64).collect();
+    let attrs = format!(
+        "dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [{}], start_index_map = [{}], index_vector_dim = {}>, indices_are_sorted = false, slice_sizes = {}",
+        join(&all),
+        join(&all),
+        out_shape.len(),
+        i64_array(&vec![1; x.rank()])
+    );
+    ctx.e.op("stablehlo.gather", &[x, &coords], &attrs, tensor(out_shape, x.elem().clone()))
 }
 
 pub fn embedding(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -547,6 +685,9 @@ pub fn empty(ctx: &mut Ctx, _args: &Args) -> LResult<Vec<Val>> {
 
 /// `fill.Scalar(self, value)`: a tensor like `self` holding `value`.
 pub fn fill(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    if let Some(v) = full_of_size(ctx, args, "value")? {
+        return Ok(v);
+    }
     full_with(ctx, args.float("value")?)
 }
 

@@ -25,14 +25,24 @@ const MAX_GATHERED: i64 = 1 << 22;
 pub fn as_strided(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
+    if !x.ty.is_static() || !out.is_static() {
+        let dims: Vec<String> = x.shape().iter().enumerate().filter(|(_, &d)| d < 0).map(|(i, _)| i.to_string()).collect();
+        return Err(format!(
+            "as_strided of {} (dynamic dim(s) {}) to {} is not supported: its strides are fixed for one size",
+            x.ty,
+            if dims.is_empty() { "none".to_string() } else { dims.join(", ") },
+            out
+        )
+        .into());
+    }
     let size = args.ints("size")?;
     let stride = args.ints("stride")?;
     let offset = args.opt_int("storage_offset")?.unwrap_or(0);
     if size.len() != stride.len() {
         return Err(format!("size has {} entries and stride {}", size.len(), stride.len()).into());
     }
-    if !x.ty.is_static() || size.iter().any(|&d| d < 0) {
-        return Err("as_strided with dynamic sizes is not supported".into());
+    if size.iter().any(|&d| d < 0) {
+        return Err(format!("as_strided to negative sizes {size:?}").into());
     }
     let input = match args.node.inputs.iter().find(|a| a.name == "self").and_then(|a| a.arg.as_tensor()) {
         Some(name) => name.to_string(),
