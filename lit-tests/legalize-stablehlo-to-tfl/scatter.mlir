@@ -114,3 +114,103 @@ func.func @multiply_i32(%x: tensor<5x2xi32>, %i: tensor<3x1xi64>, %u: tensor<3x2
   }) {indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false} : (tensor<5x2xi32>, tensor<3x1xi64>, tensor<3x2xi32>) -> tensor<5x2xi32>
   return %0 : tensor<5x2xi32>
 }
+
+// -----
+
+// One index vector overwriting a block (cache[:, pos] = row): one dynamic_update_slice
+// of the update (its scatter dim dropped, a unit dim at the indexed dim) at
+// [pos, 0]; the int64 index cast to int32. No segment ops.
+// CHECK-LABEL: func.func @one_block
+// CHECK-SAME: (%[[X:.*]]: tensor<8x4xf32>, %[[I:.*]]: tensor<1xi64>, %[[U:.*]]: tensor<4xf32>)
+// CHECK: %[[IV:.*]] = "tfl.cast"(%[[I]]) : (tensor<1xi64>) -> tensor<1xi32>
+// CHECK: %[[Z:.*]] = "tfl.pseudo_const"() {value = dense<0> : tensor<1xi32>}
+// CHECK: %[[AT:.*]] = "tfl.concatenation"(%[[IV]], %[[Z]]) {axis = 0 : i32, fused_activation_function = "NONE"} : (tensor<1xi32>, tensor<1xi32>) -> tensor<2xi32>
+// CHECK: %[[B:.*]] = "tfl.reshape"(%[[U]], %{{.*}}) : (tensor<4xf32>, tensor<2xi32>) -> tensor<1x4xf32>
+// CHECK: %[[Y:.*]] = "tfl.dynamic_update_slice"(%[[X]], %[[B]], %[[AT]]) : (tensor<8x4xf32>, tensor<1x4xf32>, tensor<2xi32>) -> tensor<8x4xf32>
+// CHECK-NOT: unsorted_segment
+// CHECK: return %[[Y]]
+func.func @one_block(%x: tensor<8x4xf32>, %i: tensor<1xi64>, %u: tensor<4xf32>) -> tensor<8x4xf32> {
+  %0 = "stablehlo.scatter"(%x, %i, %u) ({
+  ^bb0(%old: tensor<f32>, %upd: tensor<f32>):
+    "stablehlo.return"(%upd) : (tensor<f32>) -> ()
+  }) {indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [0], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 0>, unique_indices = false} : (tensor<8x4xf32>, tensor<1xi64>, tensor<4xf32>) -> tensor<8x4xf32>
+  return %0 : tensor<8x4xf32>
+}
+
+// -----
+
+// Add with unknown dims (x.index_add(0, i, u) over [?, 3]): the row count and the
+// number of updates read at run time; the scatter_nd shape packs the row count with the
+// row size; bounds checked against the run-time size.
+// CHECK-LABEL: func.func @add_dynamic
+// CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>, %[[I:.*]]: tensor<?x1xi32>, %[[U:.*]]: tensor<?x3xf32>)
+// CHECK: %[[SHAPE:.*]] = "tfl.shape"(%[[X]])
+// CHECK: %[[S:.*]] = "tfl.strided_slice"(%[[SHAPE]], {{.*}}) {{.*}}shrink_axis_mask = 1 : i32} : (tensor<2xi32>, tensor<1xi32>, tensor<1xi32>, tensor<1xi32>) -> tensor<i32>
+// CHECK: %[[HI:.*]] = "tfl.pack"(%[[S]]) {axis = 0 : i32, values_count = 1 : i32} : (tensor<i32>) -> tensor<1xi32>
+// CHECK: "tfl.less"(%[[I]], %[[HI]]) : (tensor<?x1xi32>, tensor<1xi32>) -> tensor<?x1xi1>
+// CHECK: %[[SZ:.*]] = "tfl.pack"(%[[S]], %{{.*}}) {axis = 0 : i32, values_count = 2 : i32} : (tensor<i32>, tensor<i32>) -> tensor<2xi32>
+// CHECK: %[[SUMS:.*]] = "tfl.scatter_nd"(%{{.*}}, %{{.*}}, %[[SZ]]) : (tensor<?x1xi32>, tensor<?x3xf32>, tensor<2xi32>) -> tensor<?x3xf32>
+// CHECK: %[[Y:.*]] = "tfl.add"(%[[X]], %[[SUMS]])
+// CHECK: return %[[Y]]
+func.func @add_dynamic(%x: tensor<?x3xf32>, %i: tensor<?x1xi32>, %u: tensor<?x3xf32>) -> tensor<?x3xf32> {
+  %0 = "stablehlo.scatter"(%x, %i, %u) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %s = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "stablehlo.return"(%s) : (tensor<f32>) -> ()
+  }) {indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false} : (tensor<?x3xf32>, tensor<?x1xi32>, tensor<?x3xf32>) -> tensor<?x3xf32>
+  return %0 : tensor<?x3xf32>
+}
+
+// -----
+
+// Overwrite with unknown dims through two index dims (y[arange(B), idx] = v over
+// [?, ?, 4]): row ids idx0 * S + idx1 with S read at run time, the update order a
+// tfl.range over the run-time count, the rows [B*S, 4] and back by a packed shape.
+// CHECK-LABEL: func.func @overwrite_dynamic
+// CHECK: %[[ORDER:.*]] = "tfl.range"(%{{.*}}, %{{.*}}, %{{.*}}) : (tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<?xi32>
+// CHECK: "tfl.unsorted_segment_max"({{.*}}) : (tensor<?xi32>, tensor<?xi32>, tensor<1xi32>) -> tensor<?xi32>
+// CHECK: "tfl.gather"({{.*}}) {axis = 0 : i32, batch_dims = 0 : i32} : (tensor<?x4xf32>, tensor<?xi32>) -> tensor<?x4xf32>
+// CHECK: %[[BACK:.*]] = "tfl.pack"({{.*}}) {axis = 0 : i32, values_count = 3 : i32}
+// CHECK: "tfl.reshape"(%{{.*}}, %[[BACK]]) : (tensor<?x4xf32>, tensor<3xi32>) -> tensor<?x?x4xf32>
+func.func @overwrite_dynamic(%x: tensor<?x?x4xf32>, %i: tensor<?x2xi64>, %u: tensor<?x4xf32>) -> tensor<?x?x4xf32> {
+  %0 = "stablehlo.scatter"(%x, %i, %u) ({
+  ^bb0(%old: tensor<f32>, %upd: tensor<f32>):
+    "stablehlo.return"(%upd) : (tensor<f32>) -> ()
+  }) {indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false} : (tensor<?x?x4xf32>, tensor<?x2xi64>, tensor<?x4xf32>) -> tensor<?x?x4xf32>
+  return %0 : tensor<?x?x4xf32>
+}
+
+// -----
+
+// dynamic_update_slice with constant starts: the starts are one constant vector.
+// CHECK-LABEL: func.func @update_slice_const
+// CHECK: %[[AT:.*]] = "tfl.pseudo_const"() {value = dense<[0, 2]> : tensor<2xi32>}
+// CHECK: "tfl.dynamic_update_slice"(%{{.*}}, %{{.*}}, %[[AT]]) : (tensor<?x8xf32>, tensor<1x3xf32>, tensor<2xi32>) -> tensor<?x8xf32>
+func.func @update_slice_const(%x: tensor<?x8xf32>, %u: tensor<1x3xf32>) -> tensor<?x8xf32> {
+  %z = "stablehlo.constant"() {value = dense<0> : tensor<i64>} : () -> tensor<i64>
+  %t = "stablehlo.constant"() {value = dense<2> : tensor<i64>} : () -> tensor<i64>
+  %0 = "stablehlo.dynamic_update_slice"(%x, %u, %z, %t) : (tensor<?x8xf32>, tensor<1x3xf32>, tensor<i64>, tensor<i64>) -> tensor<?x8xf32>
+  return %0 : tensor<?x8xf32>
+}
+
+// -----
+
+// dynamic_pad with interior padding 2 along an unknown dim of [3, ?] (a write with
+// step 3): a unit dim after it, padv2 by 2 there, merged back (n * 3), the last 2 cut
+// by a strided_slice ending at -2; then the edge padding by run-time amounts.
+// CHECK-LABEL: func.func @pad_interior
+// CHECK-SAME: (%[[X:.*]]: tensor<3x?xf32>, %[[LO:.*]]: tensor<2xi32>, %[[HI:.*]]: tensor<2xi32>)
+// CHECK: %[[E:.*]] = "tfl.expand_dims"(%[[X]], %{{.*}}) : (tensor<3x?xf32>, tensor<i32>) -> tensor<3x?x1xf32>
+// CHECK: %[[PADS:.*]] = "tfl.pseudo_const"() {value = dense<{{\[\[}}0, 0], [0, 0], [0, 2]]> : tensor<3x2xi32>}
+// CHECK: %[[P:.*]] = "tfl.padv2"(%[[E]], %[[PADS]], %{{.*}}) : (tensor<3x?x1xf32>, tensor<3x2xi32>, tensor<f32>) -> tensor<3x?x3xf32>
+// CHECK: %[[M:.*]] = "tfl.reshape"(%[[P]], %{{.*}}) : (tensor<3x?x3xf32>, tensor<2xi32>) -> tensor<3x?xf32>
+// CHECK: %[[END:.*]] = "tfl.pseudo_const"() {value = dense<[0, -2]> : tensor<2xi32>}
+// CHECK: %[[C:.*]] = "tfl.strided_slice"(%[[M]], %{{.*}}, %[[END]], %{{.*}}) {begin_mask = 3 : i32, ellipsis_mask = 0 : i32, end_mask = 1 : i32, {{.*}}} : {{.*}} -> tensor<3x?xf32>
+// CHECK: %[[PP:.*]] = "tfl.pack"(%[[LO]], %[[HI]]) {axis = 1 : i32, values_count = 2 : i32}
+// CHECK: "tfl.padv2"(%[[C]], %[[PP]], %{{.*}}) : (tensor<3x?xf32>, tensor<2x2xi32>, tensor<f32>) -> tensor<?x?xf32>
+func.func @pad_interior(%x: tensor<3x?xf32>, %lo: tensor<2xi32>, %hi: tensor<2xi32>) -> tensor<?x?xf32> {
+  %v = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %in = "stablehlo.constant"() {value = dense<[0, 2]> : tensor<2xi32>} : () -> tensor<2xi32>
+  %0 = "stablehlo.dynamic_pad"(%x, %v, %lo, %hi, %in) : (tensor<3x?xf32>, tensor<f32>, tensor<2xi32>, tensor<2xi32>, tensor<2xi32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}

@@ -1515,6 +1515,29 @@ case("floor_div.i32.sign_grid", "tfl.floor_div", [In((1, 15), "i32", lambda r, s
 case("floor_div.f32", "tfl.floor_div", [In((3, 4), gen=uniform(-10, 10)), In((3, 4), gen=magnitude(0.5, 3))],
      {}, lambda x, y: np.floor(x / y).astype(np.float32), tol=EXACT, note="floor(x / y) of the float32 quotient")
 
+# ---- dynamic_update_slice -------------------------------------------------------------
+
+
+def ref_dynamic_update_slice(x, u, starts):
+    # XLA's semantics: each start clamped so the block fits.
+    s = [min(max(int(p), 0), a - b) for p, a, b in zip(np.ravel(starts), x.shape, u.shape)]
+    y = x.copy()
+    y[tuple(slice(p, p + n) for p, n in zip(s, u.shape))] = u
+    return y
+
+
+case("dynamic_update_slice.cache", "tfl.dynamic_update_slice", [In((1, 2, 8, 4)), In((1, 2, 3, 4)),
+     In((4,), "i32", lambda r, s: np.array([0, 0, 2, 0]))], {}, ref_dynamic_update_slice, tol=EXACT,
+     note="a KV-cache write at a run-time position")
+case("dynamic_update_slice.clamped", "tfl.dynamic_update_slice", [In((5, 6)), In((2, 3)),
+     In((2,), "i32", lambda r, s: np.array([4, -1]))], {}, ref_dynamic_update_slice, tol=EXACT,
+     note="starts past either end are clamped so the block fits")
+case("dynamic_update_slice.i32", "tfl.dynamic_update_slice", [In((3, 8), "i32", ints(-99, 99)),
+     In((1, 5), "i32", ints(100, 200)), Const(np.array([1, 2], np.int32))], {}, ref_dynamic_update_slice, tol=EXACT)
+case("dynamic_update_slice.bool", "tfl.dynamic_update_slice", [In((4, 6), "i1"), In((2, 2), "i1"),
+     Const(np.array([1, 3], np.int32))], {}, ref_dynamic_update_slice, tol=EXACT)
+
+
 # ---- scatter_nd and segment reductions ---------------------------------------------
 
 

@@ -1057,6 +1057,59 @@ impl<'r, 'c> DivBuilder<'r, 'c> {
     }
 }
 
+/// `tfl.dynamic_update_slice`: `operand` with `update` written at `start_indices` (clamped so the block fits); types checked in LiteRT 2.3.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct DynamicUpdateSlice<'c>(Op<'c>);
+
+impl<'c> OpKind<'c> for DynamicUpdateSlice<'c> {
+    const NAME: &'static str = "tfl.dynamic_update_slice";
+    fn wrap(op: Op<'c>) -> Self {
+        DynamicUpdateSlice(op)
+    }
+    fn op(self) -> Op<'c> {
+        self.0
+    }
+}
+
+impl<'c> DynamicUpdateSlice<'c> {
+    pub const NAME: &'static str = "tfl.dynamic_update_slice";
+    /// The catalog entry.
+    pub fn def() -> &'static OpDef {
+        &super::OPS[18]
+    }
+    pub fn op(self) -> Op<'c> {
+        self.0
+    }
+    pub fn operand_operand(self) -> Value<'c> {
+        self.0.operand(0)
+    }
+    pub fn update(self) -> Value<'c> {
+        self.0.operand(1)
+    }
+    pub fn start_indices(self) -> Value<'c> {
+        self.0.operand(2)
+    }
+    pub fn output(self) -> Value<'c> {
+        self.0.result(0)
+    }
+    /// Starts a `tfl.dynamic_update_slice` at `rw`'s insertion point; set attributes, then `create`.
+    pub fn build<'r>(rw: &'r mut Rewriter<'c>, result_types: &[Type<'c>], operand: Value<'c>, update: Value<'c>, start_indices: Value<'c>) -> DynamicUpdateSliceBuilder<'r, 'c> {
+        DynamicUpdateSliceBuilder(OpBuilder::new(rw, Self::NAME, result_types).operand(operand).operand(update).operand(start_indices))
+    }
+}
+
+pub struct DynamicUpdateSliceBuilder<'r, 'c>(OpBuilder<'r, 'c>);
+
+impl<'r, 'c> DynamicUpdateSliceBuilder<'r, 'c> {
+    /// Any attribute, by name.
+    pub fn attr(self, name: &'static str, v: Attribute<'c>) -> Self {
+        DynamicUpdateSliceBuilder(self.0.attr(name, v))
+    }
+    pub fn create(self) -> DynamicUpdateSlice<'c> {
+        DynamicUpdateSlice(self.0.create())
+    }
+}
+
 /// `tfl.embedding_lookup`: Rows of `value` [V, ...] selected by the ids in `lookup` [N]; hybrid tables give f32.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct EmbeddingLookup<'c>(Op<'c>);
@@ -1075,7 +1128,7 @@ impl<'c> EmbeddingLookup<'c> {
     pub const NAME: &'static str = "tfl.embedding_lookup";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[18]
+        &super::OPS[19]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1125,7 +1178,7 @@ impl<'c> Equal<'c> {
     pub const NAME: &'static str = "tfl.equal";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[19]
+        &super::OPS[20]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1175,7 +1228,7 @@ impl<'c> Exp<'c> {
     pub const NAME: &'static str = "tfl.exp";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[20]
+        &super::OPS[21]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1222,7 +1275,7 @@ impl<'c> ExpandDims<'c> {
     pub const NAME: &'static str = "tfl.expand_dims";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[21]
+        &super::OPS[22]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1272,7 +1325,7 @@ impl<'c> Floor<'c> {
     pub const NAME: &'static str = "tfl.floor";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[22]
+        &super::OPS[23]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1319,7 +1372,7 @@ impl<'c> FloorDiv<'c> {
     pub const NAME: &'static str = "tfl.floor_div";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[23]
+        &super::OPS[24]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1369,7 +1422,7 @@ impl<'c> FloorMod<'c> {
     pub const NAME: &'static str = "tfl.floor_mod";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[24]
+        &super::OPS[25]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1419,7 +1472,7 @@ impl<'c> FullyConnected<'c> {
     pub const NAME: &'static str = "tfl.fully_connected";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[25]
+        &super::OPS[26]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1497,7 +1550,7 @@ impl<'c> Gather<'c> {
     pub const NAME: &'static str = "tfl.gather";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[26]
+        &super::OPS[27]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1559,7 +1612,7 @@ impl<'c> GatherNd<'c> {
     pub const NAME: &'static str = "tfl.gather_nd";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[27]
+        &super::OPS[28]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1609,7 +1662,7 @@ impl<'c> Gelu<'c> {
     pub const NAME: &'static str = "tfl.gelu";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[28]
+        &super::OPS[29]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1662,7 +1715,7 @@ impl<'c> Greater<'c> {
     pub const NAME: &'static str = "tfl.greater";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[29]
+        &super::OPS[30]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1712,7 +1765,7 @@ impl<'c> GreaterEqual<'c> {
     pub const NAME: &'static str = "tfl.greater_equal";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[30]
+        &super::OPS[31]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1762,7 +1815,7 @@ impl<'c> HardSwish<'c> {
     pub const NAME: &'static str = "tfl.hard_swish";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[31]
+        &super::OPS[32]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1809,7 +1862,7 @@ impl<'c> LeakyRelu<'c> {
     pub const NAME: &'static str = "tfl.leaky_relu";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[32]
+        &super::OPS[33]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1862,7 +1915,7 @@ impl<'c> Less<'c> {
     pub const NAME: &'static str = "tfl.less";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[33]
+        &super::OPS[34]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1912,7 +1965,7 @@ impl<'c> LessEqual<'c> {
     pub const NAME: &'static str = "tfl.less_equal";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[34]
+        &super::OPS[35]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1962,7 +2015,7 @@ impl<'c> Log<'c> {
     pub const NAME: &'static str = "tfl.log";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[35]
+        &super::OPS[36]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2009,7 +2062,7 @@ impl<'c> LogSoftmax<'c> {
     pub const NAME: &'static str = "tfl.log_softmax";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[36]
+        &super::OPS[37]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2056,7 +2109,7 @@ impl<'c> LogicalAnd<'c> {
     pub const NAME: &'static str = "tfl.logical_and";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[37]
+        &super::OPS[38]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2106,7 +2159,7 @@ impl<'c> LogicalNot<'c> {
     pub const NAME: &'static str = "tfl.logical_not";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[38]
+        &super::OPS[39]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2153,7 +2206,7 @@ impl<'c> LogicalOr<'c> {
     pub const NAME: &'static str = "tfl.logical_or";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[39]
+        &super::OPS[40]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2203,7 +2256,7 @@ impl<'c> Logistic<'c> {
     pub const NAME: &'static str = "tfl.logistic";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[40]
+        &super::OPS[41]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2250,7 +2303,7 @@ impl<'c> MaxPool2d<'c> {
     pub const NAME: &'static str = "tfl.max_pool_2d";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[41]
+        &super::OPS[42]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2333,7 +2386,7 @@ impl<'c> Maximum<'c> {
     pub const NAME: &'static str = "tfl.maximum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[42]
+        &super::OPS[43]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2383,7 +2436,7 @@ impl<'c> Mean<'c> {
     pub const NAME: &'static str = "tfl.mean";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[43]
+        &super::OPS[44]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2439,7 +2492,7 @@ impl<'c> Minimum<'c> {
     pub const NAME: &'static str = "tfl.minimum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[44]
+        &super::OPS[45]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2489,7 +2542,7 @@ impl<'c> Mul<'c> {
     pub const NAME: &'static str = "tfl.mul";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[45]
+        &super::OPS[46]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2545,7 +2598,7 @@ impl<'c> Neg<'c> {
     pub const NAME: &'static str = "tfl.neg";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[46]
+        &super::OPS[47]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2592,7 +2645,7 @@ impl<'c> NoValue<'c> {
     pub const NAME: &'static str = "tfl.no_value";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[47]
+        &super::OPS[48]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2642,7 +2695,7 @@ impl<'c> NotEqual<'c> {
     pub const NAME: &'static str = "tfl.not_equal";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[48]
+        &super::OPS[49]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2692,7 +2745,7 @@ impl<'c> Pack<'c> {
     pub const NAME: &'static str = "tfl.pack";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[49]
+        &super::OPS[50]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2752,7 +2805,7 @@ impl<'c> Pad<'c> {
     pub const NAME: &'static str = "tfl.pad";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[50]
+        &super::OPS[51]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2802,7 +2855,7 @@ impl<'c> Padv2<'c> {
     pub const NAME: &'static str = "tfl.padv2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[51]
+        &super::OPS[52]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2855,7 +2908,7 @@ impl<'c> Pow<'c> {
     pub const NAME: &'static str = "tfl.pow";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[52]
+        &super::OPS[53]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2905,7 +2958,7 @@ impl<'c> PseudoConst<'c> {
     pub const NAME: &'static str = "tfl.pseudo_const";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[53]
+        &super::OPS[54]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2955,7 +3008,7 @@ impl<'c> Quantize<'c> {
     pub const NAME: &'static str = "tfl.quantize";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[54]
+        &super::OPS[55]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3008,7 +3061,7 @@ impl<'c> Range<'c> {
     pub const NAME: &'static str = "tfl.range";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[55]
+        &super::OPS[56]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3061,7 +3114,7 @@ impl<'c> ReduceAll<'c> {
     pub const NAME: &'static str = "tfl.reduce_all";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[56]
+        &super::OPS[57]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3117,7 +3170,7 @@ impl<'c> ReduceAny<'c> {
     pub const NAME: &'static str = "tfl.reduce_any";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[57]
+        &super::OPS[58]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3173,7 +3226,7 @@ impl<'c> ReduceMax<'c> {
     pub const NAME: &'static str = "tfl.reduce_max";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[58]
+        &super::OPS[59]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3229,7 +3282,7 @@ impl<'c> ReduceMin<'c> {
     pub const NAME: &'static str = "tfl.reduce_min";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[59]
+        &super::OPS[60]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3285,7 +3338,7 @@ impl<'c> ReduceProd<'c> {
     pub const NAME: &'static str = "tfl.reduce_prod";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[60]
+        &super::OPS[61]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3341,7 +3394,7 @@ impl<'c> Relu<'c> {
     pub const NAME: &'static str = "tfl.relu";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[61]
+        &super::OPS[62]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3388,7 +3441,7 @@ impl<'c> Relu6<'c> {
     pub const NAME: &'static str = "tfl.relu6";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[62]
+        &super::OPS[63]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3435,7 +3488,7 @@ impl<'c> ReluN1To1<'c> {
     pub const NAME: &'static str = "tfl.relu_n1_to_1";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[63]
+        &super::OPS[64]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3482,7 +3535,7 @@ impl<'c> Reshape<'c> {
     pub const NAME: &'static str = "tfl.reshape";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[64]
+        &super::OPS[65]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3532,7 +3585,7 @@ impl<'c> ResizeBilinear<'c> {
     pub const NAME: &'static str = "tfl.resize_bilinear";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[65]
+        &super::OPS[66]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3594,7 +3647,7 @@ impl<'c> ResizeNearestNeighbor<'c> {
     pub const NAME: &'static str = "tfl.resize_nearest_neighbor";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[66]
+        &super::OPS[67]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3656,7 +3709,7 @@ impl<'c> ReverseV2<'c> {
     pub const NAME: &'static str = "tfl.reverse_v2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[67]
+        &super::OPS[68]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3706,7 +3759,7 @@ impl<'c> Round<'c> {
     pub const NAME: &'static str = "tfl.round";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[68]
+        &super::OPS[69]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3753,7 +3806,7 @@ impl<'c> Rsqrt<'c> {
     pub const NAME: &'static str = "tfl.rsqrt";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[69]
+        &super::OPS[70]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3800,7 +3853,7 @@ impl<'c> ScatterNd<'c> {
     pub const NAME: &'static str = "tfl.scatter_nd";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[70]
+        &super::OPS[71]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3853,7 +3906,7 @@ impl<'c> SelectV2<'c> {
     pub const NAME: &'static str = "tfl.select_v2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[71]
+        &super::OPS[72]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3906,7 +3959,7 @@ impl<'c> Shape<'c> {
     pub const NAME: &'static str = "tfl.shape";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[72]
+        &super::OPS[73]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3953,7 +4006,7 @@ impl<'c> Sign<'c> {
     pub const NAME: &'static str = "tfl.sign";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[73]
+        &super::OPS[74]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4000,7 +4053,7 @@ impl<'c> Sin<'c> {
     pub const NAME: &'static str = "tfl.sin";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[74]
+        &super::OPS[75]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4047,7 +4100,7 @@ impl<'c> Slice<'c> {
     pub const NAME: &'static str = "tfl.slice";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[75]
+        &super::OPS[76]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4100,7 +4153,7 @@ impl<'c> Softmax<'c> {
     pub const NAME: &'static str = "tfl.softmax";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[76]
+        &super::OPS[77]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4153,7 +4206,7 @@ impl<'c> Split<'c> {
     pub const NAME: &'static str = "tfl.split";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[77]
+        &super::OPS[78]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4210,7 +4263,7 @@ impl<'c> Sqrt<'c> {
     pub const NAME: &'static str = "tfl.sqrt";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[78]
+        &super::OPS[79]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4257,7 +4310,7 @@ impl<'c> SquaredDifference<'c> {
     pub const NAME: &'static str = "tfl.squared_difference";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[79]
+        &super::OPS[80]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4307,7 +4360,7 @@ impl<'c> Squeeze<'c> {
     pub const NAME: &'static str = "tfl.squeeze";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[80]
+        &super::OPS[81]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4360,7 +4413,7 @@ impl<'c> StablehloAnd<'c> {
     pub const NAME: &'static str = "tfl.stablehlo_and";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[81]
+        &super::OPS[82]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4410,7 +4463,7 @@ impl<'c> StridedSlice<'c> {
     pub const NAME: &'static str = "tfl.strided_slice";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[82]
+        &super::OPS[83]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4502,7 +4555,7 @@ impl<'c> Sub<'c> {
     pub const NAME: &'static str = "tfl.sub";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[83]
+        &super::OPS[84]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4558,7 +4611,7 @@ impl<'c> Sum<'c> {
     pub const NAME: &'static str = "tfl.sum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[84]
+        &super::OPS[85]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4614,7 +4667,7 @@ impl<'c> Tanh<'c> {
     pub const NAME: &'static str = "tfl.tanh";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[85]
+        &super::OPS[86]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4661,7 +4714,7 @@ impl<'c> TopkV2<'c> {
     pub const NAME: &'static str = "tfl.topk_v2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[86]
+        &super::OPS[87]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4714,7 +4767,7 @@ impl<'c> Transpose<'c> {
     pub const NAME: &'static str = "tfl.transpose";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[87]
+        &super::OPS[88]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4764,7 +4817,7 @@ impl<'c> TransposeConv<'c> {
     pub const NAME: &'static str = "tfl.transpose_conv";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[88]
+        &super::OPS[89]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4844,7 +4897,7 @@ impl<'c> Unpack<'c> {
     pub const NAME: &'static str = "tfl.unpack";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[89]
+        &super::OPS[90]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4904,7 +4957,7 @@ impl<'c> UnsortedSegmentMax<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_max";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[90]
+        &super::OPS[91]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4957,7 +5010,7 @@ impl<'c> UnsortedSegmentMin<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_min";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[91]
+        &super::OPS[92]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5010,7 +5063,7 @@ impl<'c> UnsortedSegmentProd<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_prod";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[92]
+        &super::OPS[93]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5063,7 +5116,7 @@ impl<'c> UnsortedSegmentSum<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_sum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[93]
+        &super::OPS[94]
     }
     pub fn op(self) -> Op<'c> {
         self.0

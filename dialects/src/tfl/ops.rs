@@ -397,6 +397,23 @@ pub static OPS: &[OpDef] = &[
         infer: Some(infer_broadcast),
         tflite: tflite("DIV", options("DivOptions", FUSED_ONLY), v::div, v::DIV),
     },
+    // ---- tfl.dynamic_update_slice · indexing ------------------------------------
+    OpDef {
+        name: "tfl.dynamic_update_slice",
+        summary: "`operand` with `update` written at `start_indices` (clamped so the block fits); types checked in LiteRT 2.3.",
+        operands: &[
+            one("operand", &[F32, Bool, I32]),
+            one("update", &[F32, Bool, I32]),
+            one("start_indices", INT32),
+        ],
+        results: &[one("output", &[F32, Bool, I32])],
+        attrs: &[],
+        traits: &[],
+        regions: 0,
+        verify: Some(tfl::dynamic_update_slice),
+        infer: Some(infer_same_as_first),
+        tflite: tflite("DYNAMIC_UPDATE_SLICE", None, v::v1, v::DYNAMIC_UPDATE_SLICE),
+    },
     // ---- tfl.embedding_lookup · lookup ------------------------------------------
     OpDef {
         name: "tfl.embedding_lookup",

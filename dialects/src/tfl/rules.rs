@@ -670,6 +670,32 @@ pub fn gather(op: &OpView) -> Result<(), String> {
     Ok(())
 }
 
+/// `dynamic_update_slice`: `update` has `operand`'s rank and element type and is no
+/// larger in any dim; `start_indices` has one entry per dim; the result is `operand`.
+pub fn dynamic_update_slice(op: &OpView) -> Result<(), String> {
+    result_elem_like_operand(op, 0, 0)?;
+    result_elem_like_operand(op, 0, 1)?;
+    expect_rank(op, 2, 1, "start_indices")?;
+    let (Some(x), Some(u)) = (shape(op, 0), shape(op, 1)) else { return Ok(()) };
+    if x.len() != u.len() {
+        return Err(format!("update of rank {} into an operand of rank {}", u.len(), x.len()));
+    }
+    if x.iter().zip(u).any(|(&a, &b)| a != DYN && b != DYN && b > a) {
+        return Err(format!("update {u:?} does not fit operand {x:?}"));
+    }
+    if let Some(s) = shape(op, 2) {
+        if s[0] != DYN && s[0] as usize != x.len() {
+            return Err(format!("{} start indices for an operand of rank {}", s[0], x.len()));
+        }
+    }
+    if let Some(r) = op.results.first().and_then(|t| t.shape.as_deref()) {
+        if r.len() != x.len() || !r.iter().zip(x).all(|(&a, &b)| dims_agree(a, b)) {
+            return Err(format!("result shape {r:?} is not the operand's {x:?}"));
+        }
+    }
+    Ok(())
+}
+
 /// `gather_nd`: the index vectors (last dim of `indices`) are no longer than `params`'
 /// rank; the result is `indices.shape[:-1] + params.shape[depth:]`.
 pub fn gather_nd(op: &OpView) -> Result<(), String> {

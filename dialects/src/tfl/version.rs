@@ -695,6 +695,7 @@ pub const CUMSUM: &[&str] = &["2.4.0"];
 pub const DEPTHWISE_CONV_2D: &[&str] = &["1.5.0", "1.12.0", "1.14.0", "2.2.0", "2.3.0", "2.3.0", "2.11.0"];
 pub const DEQUANTIZE: &[&str] = &["1.13.1", "1.14.0", "1.15.0", "2.2.0", "2.7.0", "2.18.0", "2.21.0", "2.22.0"];
 pub const DIV: &[&str] = &["1.6.0", "2.3.0"];
+pub const DYNAMIC_UPDATE_SLICE: &[&str] = &["2.9.0"];
 pub const EMBEDDING_LOOKUP: &[&str] = &["1.13.0", "1.14.0", "1.14.0", "2.18.0", "2.21.0"];
 pub const EQUAL: &[&str] = &["1.14.0", "1.14.0", "2.3.0", "2.13.0", "2.21.0"];
 pub const EXP: &[&str] = &["1.7.0", "2.12.0"];

@@ -12,7 +12,15 @@
 //!   iota(N), ids)` picks it and `select(last >= 0, gather(updates, last), x)` writes it.
 //!   PyTorch leaves duplicate indices unspecified; StableHLO lets either win.
 //!
-//! Updates at out-of-bounds index vectors are dropped, as StableHLO says: they are masked
+//! An overwrite by one index vector (a decode step's KV-cache write) is one
+//! `tfl.dynamic_update_slice` instead (`one_block`). With unknown dims every combiner
+//! takes the same rows, sized at run time (`scatter_dynamic`). The importer's other
+//! writes live here too: `stablehlo.dynamic_update_slice` (DYNAMIC_UPDATE_SLICE, a
+//! contiguous block at a run-time offset) and `stablehlo.dynamic_pad` with interior
+//! padding (a write with a step, `y[:, ::2] = v`).
+//!
+//! Updates at out-of-bounds index vectors are dropped, as StableHLO says (`one_block`
+//! aside): they are masked
 //! to the combiner's identity and sent to row 0. Differences left: the sums and products
 //! of duplicates are formed before they meet `x` (`x + (u1 + u2)`), so floats may round
 //! differently; an untouched `-0.0` comes back `+0.0` from the add form; NaN updates are
@@ -20,7 +28,7 @@
 
 use super::stablehlo_to_tfl::*;
 use crate::constant;
-use edge_dialects::ir::ElemTy;
+use edge_dialects::ir::{ElemTy, DYN};
 use edge_dialects::mlir::{Op, Rewriter, Type, Value};
 use edge_dialects::rules::broadcast_shapes;
 use edge_dialects::stablehlo::attrs::ScatterDims;
@@ -110,7 +118,10 @@ impl Form {
             .iter()
             .map(|&d| usize::try_from(d).ok().filter(|&d| d < up.len()))
             .collect::<Option<_>>()?;
-        if update_window_dims.len() != rest.len() || update_window_dims.iter().zip(&rest).any(|(&w, &r)| up[w] != x[r])
+        // An unknown size matches any: the verifier has checked what it can.
+        let differ = |a: i64, b: i64| a != b && a != DYN && b != DYN;
+        if update_window_dims.len() != rest.len()
+            || update_window_dims.iter().zip(&rest).any(|(&w, &r)| differ(up[w], x[r]))
         {
             return None;
         }
@@ -121,7 +132,9 @@ impl Form {
         }
         let batch: Vec<i64> = ix.iter().enumerate().filter(|(i, _)| *i != index_vector_dim).map(|(_, &d)| d).collect();
         let update_scatter_dims: Vec<usize> = (0..up.len()).filter(|d| !update_window_dims.contains(d)).collect();
-        if update_scatter_dims.iter().map(|&d| up[d]).ne(batch.iter().copied()) {
+        if update_scatter_dims.len() != batch.len()
+            || update_scatter_dims.iter().zip(&batch).any(|(&d, &b)| differ(up[d], b))
+        {
             return None;
         }
         Some(Form { indexed, rest, index_vector_dim, batch, update_scatter_dims, update_window_dims })
@@ -284,9 +297,10 @@ pub fn scatter<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, 
     let (x, ix, up) = (ins[0], ins[1], ins[2]);
     let (xt, it, ut) = (ty(x), ty(ix), ty(up));
     // Index vectors are compared and cast in int32 or int64 only.
-    if !xt.is_static() || !it.is_static() || !ut.is_static() || !matches!(it.elem, ElemTy::I(32) | ElemTy::I(64)) {
+    if !matches!(it.elem, ElemTy::I(32) | ElemTy::I(64)) {
         return Ok(None);
     }
+    let dynamic = !xt.is_static() || !it.is_static() || !ut.is_static();
     let Some(dn) = op.attr("scatter_dimension_numbers") else {
         return Err("'stablehlo.scatter' op has no scatter_dimension_numbers".into());
     };
@@ -294,6 +308,12 @@ pub fn scatter<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, 
     let (Some(comb), Some(form)) = (combiner(op), Form::of(&dn, xt.dims(), it.dims(), ut.dims())) else {
         return Ok(None);
     };
+    if let Some(y) = one_block(op, rw, comb, &form)? {
+        return Ok(Some(y));
+    }
+    if dynamic {
+        return scatter_dynamic(op, rw, comb, &form);
+    }
     let elem_ok = match comb {
         Combiner::Overwrite => true,
         Combiner::Add => matches!(xt.elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64)),
@@ -430,4 +450,447 @@ pub fn scatter<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, 
     let permuted_dims: Vec<i64> = x_perm.iter().map(|&d| xd[d as usize]).collect();
     let y = reshaped(rw, op, y_rows, &permuted_dims);
     Ok(defining_op(permuted(rw, op, y, &inverse(&x_perm))))
+}
+
+// ---- unknown dims ------------------------------------------------------------------
+
+/// A size: known, or a 0-d int32 value computed at run time.
+#[derive(Clone, Copy)]
+enum Size<'c> {
+    Known(i64),
+    Run(Value<'c>),
+}
+
+impl Size<'_> {
+    fn dim(self) -> i64 {
+        match self {
+            Size::Known(n) => n,
+            Size::Run(_) => DYN,
+        }
+    }
+}
+
+/// The size of dim `d` of `v` (read from `tfl.shape` of where it comes from).
+fn size_of<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, v: Value<'c>, d: usize) -> Size<'c> {
+    match ty(v).dims()[d] {
+        n if n >= 0 => Size::Known(n),
+        _ => Size::Run(super::dynamic::dim_size(rw, op, v, d)),
+    }
+}
+
+/// The product of `sizes`: known when all are, else `tfl.mul`s (LiteRT evaluates MUL
+/// of shape values when it allocates tensors).
+fn product<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, sizes: &[Size<'c>]) -> Size<'c> {
+    let known: i64 = sizes.iter().map(|s| if let Size::Known(n) = s { *n } else { 1 }).product();
+    let mut acc: Option<Value<'c>> = None;
+    for s in sizes {
+        if let Size::Run(v) = s {
+            acc = Some(match acc {
+                Some(a) => arith(rw, op, tfl::Mul::NAME, a, *v),
+                None => *v,
+            });
+        }
+    }
+    match acc {
+        None => Size::Known(known),
+        Some(a) if known == 1 => Size::Run(a),
+        Some(a) => {
+            let k = super::dynamic::scalar_i32(rw, op, known);
+            Size::Run(arith(rw, op, tfl::Mul::NAME, a, k))
+        }
+    }
+}
+
+/// The 0-d int32 value of a size.
+fn size_value<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, s: Size<'c>) -> Value<'c> {
+    match s {
+        Size::Known(n) => super::dynamic::scalar_i32(rw, op, n),
+        Size::Run(v) => v,
+    }
+}
+
+/// `sizes` as a 1-D int32 shape: a constant when known, else `tfl.pack` of the sizes.
+fn shape_value<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, sizes: &[Size<'c>]) -> Value<'c> {
+    if sizes.iter().all(|s| matches!(s, Size::Known(_))) {
+        return i32_const(rw, op, &sizes.iter().map(|s| s.dim()).collect::<Vec<_>>());
+    }
+    let parts: Vec<Value<'c>> = sizes.iter().map(|&s| size_value(rw, op, s)).collect();
+    let attrs = [("axis", i32_attr(op, 0)), ("values_count", i32_attr(op, parts.len() as i64))];
+    emit(rw, op, tfl::Pack::NAME, &parts, tensor_type(&[parts.len() as i64], i32_type(op)), &attrs)
+}
+
+/// `v` reshaped to `sizes`: a constant shape (-1 for the one unknown size) when it can
+/// be, else the packed run-time shape.
+fn reshaped_to<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, v: Value<'c>, sizes: &[Size<'c>]) -> Value<'c> {
+    let dims: Vec<i64> = sizes.iter().map(|s| s.dim()).collect();
+    if dims.iter().filter(|&&d| d == DYN).count() <= 1 {
+        if ty(v).dims() == dims {
+            return v;
+        }
+        return reshape_to(rw, op, v, &dims);
+    }
+    let shape = shape_value(rw, op, sizes);
+    emit(rw, op, tfl::Reshape::NAME, &[v, shape], like(v, &dims), &[])
+}
+
+/// `scatter` with unknown dims: the same rows as the static form,
+/// their sizes computed at run time from the operands' shapes, the update order a
+/// `tfl.range` over the run-time count of index vectors.
+fn scatter_dynamic<'c>(
+    op: Op<'c>,
+    rw: &mut Rewriter<'c>,
+    comb: Combiner,
+    form: &Form,
+) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    let (x, ix, up) = (ins[0], ins[1], ins[2]);
+    let xt = ty(x);
+    let ok = match comb {
+        Combiner::Overwrite => true,
+        Combiner::Add => matches!(xt.elem, ElemTy::F32 | ElemTy::I(32) | ElemTy::I(64)),
+        _ => matches!(xt.elem, ElemTy::F32 | ElemTy::I(32)),
+    };
+    if !ok {
+        return Ok(None);
+    }
+    let xd = xt.dims().to_vec();
+    let k = form.indexed.len();
+    let bounds: Vec<Size<'c>> = form.indexed.iter().map(|&d| size_of(rw, op, x, d)).collect();
+    let s = product(rw, op, &bounds);
+    let rest: Vec<Size<'c>> = form.rest.iter().map(|&d| size_of(rw, op, x, d)).collect();
+    let r = product(rw, op, &rest);
+    let irank = ty(ix).dims().len();
+    let batch: Vec<Size<'c>> =
+        (0..irank).filter(|&d| d != form.index_vector_dim).map(|d| size_of(rw, op, ix, d)).collect();
+    let n = product(rw, op, &batch);
+    let i32t = i32_type(op);
+    let b = bool_type(op);
+
+    // Row ids: index vectors as [N, K], checked against the bounds in their own type.
+    let mut v = ix;
+    if form.index_vector_dim + 1 < irank {
+        let perm: Vec<i64> = (0..irank as i64)
+            .filter(|&i| i != form.index_vector_dim as i64)
+            .chain([form.index_vector_dim as i64])
+            .collect();
+        v = tfl_transpose(rw, op, v, &perm);
+    }
+    v = reshaped_to(rw, op, v, &[n, Size::Known(k as i64)]);
+    let mut hi = shape_value(rw, op, &bounds);
+    if ty(v).elem != ElemTy::I(32) {
+        hi = cast_to(rw, op, hi, elem_of(v));
+    }
+    let zero = scalar_like(rw, op, v, 0.0)?;
+    let ge = same_shape(rw, op, tfl::GreaterEqual::NAME, &[v, zero], b);
+    let lt = same_shape(rw, op, tfl::Less::NAME, &[v, hi], b);
+    let both = same_shape(rw, op, tfl::LogicalAnd::NAME, &[ge, lt], b);
+    let inb = reduce_axis(rw, op, tfl::ReduceAll::NAME, both, 1, &[n.dim()]);
+    if ty(v).elem != ElemTy::I(32) {
+        v = cast_to(rw, op, v, i32t);
+    }
+    let ids = if k == 1 {
+        reshaped_to(rw, op, v, &[n])
+    } else {
+        let strides: Vec<Size<'c>> = (0..k).map(|i| product(rw, op, &bounds[i + 1..])).collect();
+        let st = shape_value(rw, op, &strides);
+        let scaled = arith(rw, op, tfl::Mul::NAME, v, st);
+        reduce_axis(rw, op, tfl::Sum::NAME, scaled, 1, &[n.dim()])
+    };
+    let zero = scalar_like(rw, op, ids, 0.0)?;
+    let ids = select(rw, op, inb, ids, zero)?;
+
+    let num = match s {
+        Size::Known(c) => i32_const(rw, op, &[c]),
+        Size::Run(c) => reshape_to(rw, op, c, &[1]),
+    };
+    // Per row, the last in-bounds update that writes it, and whether there is one.
+    let last_writer = |rw: &mut Rewriter<'c>| -> Result<(Value<'c>, Value<'c>), String> {
+        let start = super::dynamic::scalar_i32(rw, op, 0);
+        let step = super::dynamic::scalar_i32(rw, op, 1);
+        let count = size_value(rw, op, n);
+        let order = emit(rw, op, tfl::Range::NAME, &[start, count, step], tensor_type(&[n.dim()], i32t), &[]);
+        let masked = scalar_like(rw, op, order, -1.0)?;
+        let order = select(rw, op, inb, order, masked)?;
+        let last = emit(rw, op, tfl::UnsortedSegmentMax::NAME, &[order, ids, num], tensor_type(&[s.dim()], i32t), &[]);
+        let zero = scalar_like(rw, op, last, 0.0)?;
+        let written = same_shape(rw, op, tfl::GreaterEqual::NAME, &[last, zero], b);
+        let row = emit(rw, op, tfl::Maximum::NAME, &[last, zero], last.raw_type(), &[]);
+        Ok((row, written))
+    };
+    let gather = |rw: &mut Rewriter<'c>, from: Value<'c>, rows: Value<'c>, axis: usize, out: Type<'c>| -> Value<'c> {
+        let attrs = [("axis", i32_attr(op, axis as i64)), ("batch_dims", i32_attr(op, 0))];
+        emit(rw, op, tfl::Gather::NAME, &[from, rows], out, &attrs)
+    };
+
+    // A cache write along one dim by updates in the operand's layout: no transposes.
+    let d = form.indexed[0];
+    if comb == Combiner::Overwrite && k == 1 && form.update_scatter_dims == [d] && xd.len() <= 4 {
+        let (row, written) = last_writer(rw)?;
+        let mut mask = vec![Size::Known(1); xd.len()];
+        mask[d] = s;
+        let written = reshaped_to(rw, op, written, &mask);
+        let picked = match uniform_value(rw, op, up) {
+            Some(v) => v,
+            None => gather(rw, up, row, d, x.raw_type()),
+        };
+        return Ok(defining_op(select(rw, op, written, picked, x)?));
+    }
+
+    // Rows: the operand as [S, R], the updates as [N, R].
+    let x_perm: Vec<i64> = form.indexed.iter().chain(&form.rest).map(|&d| d as i64).collect();
+    let x_permuted = permuted(rw, op, x, &x_perm);
+    let x_rows = reshaped_to(rw, op, x_permuted, &[s, r]);
+    let rows_type = x_rows.raw_type();
+    let u_perm: Vec<i64> = form.update_scatter_dims.iter().chain(&form.update_window_dims).map(|&d| d as i64).collect();
+    // The update rows, those at out-of-bounds indices replaced by `identity`.
+    let masked = |rw: &mut Rewriter<'c>, identity: f64| -> Result<Value<'c>, String> {
+        let u = permuted(rw, op, up, &u_perm);
+        let u = reshaped_to(rw, op, u, &[n, r]);
+        let m = reshaped_to(rw, op, inb, &[n, Size::Known(1)]);
+        let fill = scalar_like(rw, op, u, identity)?;
+        select(rw, op, m, u, fill)
+    };
+    let y_rows = match comb {
+        Combiner::Multiply => {
+            let u = masked(rw, 1.0)?;
+            let products = emit(rw, op, tfl::UnsortedSegmentProd::NAME, &[u, ids, num], rows_type, &[]);
+            arith(rw, op, tfl::Mul::NAME, x_rows, products)
+        }
+        Combiner::Maximum | Combiner::Minimum => {
+            // As the static form: see there for the float rows' start at -FLT_MAX.
+            let max = comb == Combiner::Maximum;
+            let float = xt.elem == ElemTy::F32;
+            let identity = match (max, float) {
+                (true, true) => f64::NEG_INFINITY,
+                (false, true) => f64::INFINITY,
+                (true, false) => i32::MIN as f64,
+                (false, false) => i32::MAX as f64,
+            };
+            let u = masked(rw, identity)?;
+            let (segment, pick) = if max {
+                (tfl::UnsortedSegmentMax::NAME, tfl::Maximum::NAME)
+            } else {
+                (tfl::UnsortedSegmentMin::NAME, tfl::Minimum::NAME)
+            };
+            let reduced = emit(rw, op, segment, &[u, ids, num], rows_type, &[]);
+            let combined = emit(rw, op, pick, &[x_rows, reduced], rows_type, &[]);
+            if float {
+                let inf = scalar_like(rw, op, u, identity)?;
+                let passed = same_shape(rw, op, if max { tfl::Greater::NAME } else { tfl::Less::NAME }, &[u, inf], b);
+                let flags = cast_to(rw, op, passed, i32t);
+                let any = emit(
+                    rw,
+                    op,
+                    tfl::UnsortedSegmentMax::NAME,
+                    &[flags, ids, num],
+                    tensor_type(&[s.dim(), r.dim()], i32t),
+                    &[],
+                );
+                let zero = scalar_like(rw, op, any, 0.0)?;
+                let touched = same_shape(rw, op, tfl::Greater::NAME, &[any, zero], b);
+                select(rw, op, touched, combined, x_rows)?
+            } else {
+                combined
+            }
+        }
+        Combiner::Add => {
+            let u = masked(rw, 0.0)?;
+            let at = reshaped_to(rw, op, ids, &[n, Size::Known(1)]);
+            let shape = shape_value(rw, op, &[s, r]);
+            let sums = emit(rw, op, tfl::ScatterNd::NAME, &[at, u, shape], rows_type, &[]);
+            arith(rw, op, tfl::Add::NAME, x_rows, sums)
+        }
+        _ => {
+            let (row, written) = last_writer(rw)?;
+            let written = reshaped_to(rw, op, written, &[s, Size::Known(1)]);
+            let picked = match uniform_value(rw, op, up) {
+                Some(v) => v,
+                None => {
+                    let u = permuted(rw, op, up, &u_perm);
+                    let u = reshaped_to(rw, op, u, &[n, r]);
+                    gather(rw, u, row, 0, rows_type)
+                }
+            };
+            select(rw, op, written, picked, x_rows)?
+        }
+    };
+    // Back to the operand's layout.
+    let sizes: Vec<Size<'c>> = x_perm.iter().map(|&d| size_of(rw, op, x, d as usize)).collect();
+    let y = reshaped_to(rw, op, y_rows, &sizes);
+    Ok(defining_op(permuted(rw, op, y, &inverse(&x_perm))))
+}
+
+// ---- stablehlo.dynamic_pad with interior padding -----------------------------------
+
+/// `x` with `i` copies of `value` between neighbours along dim `d`, sizes read at run
+/// time: a unit dim inserted after `d` (`tfl.expand_dims`), padded by `i`, merged back
+/// into `d` (`n * (i + 1)`: a MUL, which LiteRT evaluates when it allocates) and the
+/// last `i` cut by a `tfl.strided_slice` ending at `-i`, so no other shape arithmetic
+/// is made. PADV2 takes up to 5 dims: `x` of rank 4 at most.
+fn interior_padded_dynamic<'c>(
+    rw: &mut Rewriter<'c>,
+    op: Op<'c>,
+    x: Value<'c>,
+    value: Value<'c>,
+    d: usize,
+    i: i64,
+) -> Value<'c> {
+    let dims = ty(x).dims().to_vec();
+    let rank = dims.len();
+    let mut spread_dims = dims.clone();
+    spread_dims.insert(d + 1, 1);
+    let axis = super::dynamic::scalar_i32(rw, op, d as i64 + 1);
+    let spread = emit(rw, op, tfl::ExpandDims::NAME, &[x, axis], like(x, &spread_dims), &[]);
+    let mut rows = vec![0i64; 2 * (rank + 1)];
+    rows[2 * (d + 1) + 1] = i;
+    let paddings = rw.context().dense_i32(&[rank as i64 + 1, 2], &rows);
+    let paddings = const_attr(rw, op, paddings);
+    spread_dims[d + 1] = 1 + i;
+    let spread = emit(rw, op, tfl::Padv2::NAME, &[spread, paddings, value], like(x, &spread_dims), &[]);
+    let mut sizes: Vec<Size<'c>> = (0..rank).map(|k| size_of(rw, op, x, k)).collect();
+    sizes[d] = product(rw, op, &[sizes[d], Size::Known(1 + i)]);
+    let flat = reshaped_to(rw, op, spread, &sizes);
+    let mut end = vec![0i64; rank];
+    end[d] = -i;
+    let (begin, end, strides) =
+        (i32_const(rw, op, &vec![0; rank]), i32_const(rw, op, &end), i32_const(rw, op, &vec![1; rank]));
+    let all = (1i64 << rank) - 1;
+    let zero = i32_attr(op, 0);
+    let attrs = [
+        ("begin_mask", i32_attr(op, all)),
+        ("end_mask", i32_attr(op, all & !(1 << d))),
+        ("ellipsis_mask", zero),
+        ("new_axis_mask", zero),
+        ("shrink_axis_mask", zero),
+        ("offset", bool_attr(op, false)),
+    ];
+    let mut out = dims;
+    if out[d] >= 0 {
+        out[d] += (out[d] - 1).max(0) * i;
+    }
+    emit(rw, op, tfl::StridedSlice::NAME, &[flat, begin, end, strides], like(x, &out), &attrs)
+}
+
+/// `dynamic_pad(x, value, low, high, interior)` with a constant interior padding (a
+/// write with a step, `y[:, ::2] = v`, pads `v` and its mask so): the interior padding
+/// made per dim (`interior_padded_dynamic`), then the same `dynamic_pad` without it,
+/// which `DynamicPadToPadv2` converts next.
+pub(super) fn dynamic_pad_interior<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    if ins.len() != 5 {
+        return Ok(None);
+    }
+    let (x, value, low, high, interior) = (ins[0], ins[1], ins[2], ins[3], ins[4]);
+    let Some(inner) = interior.const_ints() else { return Ok(None) };
+    let rank = ty(x).dims().len();
+    if rank > 4 || inner.len() != rank || inner.iter().all(|&i| i == 0) || inner.iter().any(|&i| i < 0) || is_bool(x) {
+        return Ok(None);
+    }
+    let mut v = x;
+    for (d, &i) in inner.iter().enumerate() {
+        if i > 0 {
+            v = interior_padded_dynamic(rw, op, v, value, d, i);
+        }
+    }
+    let zeros = number_const(rw, op, &[rank as i64], elem_of(interior), &vec![0.0; rank])?;
+    Ok(Some(rw.create(hlo::DynamicPad::NAME, &[v, value, low, high, zeros], &op.result_types(), &[])))
+}
+
+/// The `DynamicPadToSpreadDynamicPad` rewrite: the `dynamic_pad` without interior padding
+/// replaces the op (a StableHLO op, converted next).
+pub(super) fn dynamic_pad_interior_rule<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    match dynamic_pad_interior(op, rw) {
+        Ok(Some(pad)) => {
+            rw.replace_op_with(op, pad);
+            true
+        }
+        Ok(None) => false,
+        Err(e) => {
+            rw.notify_match_failure(op, e);
+            false
+        }
+    }
+}
+
+// ---- stablehlo.dynamic_update_slice ------------------------------------------------
+
+/// `dynamic_update_slice(x, update, starts...)`: `tfl.dynamic_update_slice` with the
+/// starts packed into one int32 vector (a constant when known). Both clamp the starts
+/// so the block fits, so this is exact; LiteRT's kernel writes in place when it can (a
+/// KV-cache write at a run-time position).
+pub(super) fn dynamic_update_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    if ins.len() < 2 || op.num_results() != 1 {
+        return Ok(None);
+    }
+    let (x, up, starts) = (ins[0], ins[1], &ins[2..]);
+    if starts.len() != ty(x).dims().len() || !matches!(ty(x).elem, ElemTy::F32 | ElemTy::I(1) | ElemTy::I(32)) {
+        return Ok(None);
+    }
+    let consts: Option<Vec<i64>> = starts.iter().map(|s| s.const_ints().and_then(|c| c.first().copied())).collect();
+    let at = match consts {
+        Some(c) => i32_const(rw, op, &c),
+        None => {
+            let parts: Vec<Value<'c>> =
+                starts.iter().map(|&s| super::dynamic::as_i32(rw, op, s)).collect::<Result<_, _>>()?;
+            let attrs = [("axis", i32_attr(op, 0)), ("values_count", i32_attr(op, parts.len() as i64))];
+            emit(rw, op, tfl::Pack::NAME, &parts, tensor_type(&[parts.len() as i64], i32_type(op)), &attrs)
+        }
+    };
+    Ok(Some(rw.create(tfl::DynamicUpdateSlice::NAME, &[x, up, at], &op.result_types(), &[])))
+}
+
+/// An overwrite by one index vector (a decode step's KV-cache write `cache[:, :, pos] =
+/// k`, `index_copy` at one position): `tfl.dynamic_update_slice` of the update (its
+/// scatter dims dropped, a unit dim at each indexed dim: the window dims keep their
+/// order) at the index vector, 0 in the window dims. StableHLO drops an update whose
+/// index is out of bounds where DYNAMIC_UPDATE_SLICE clamps it into bounds; PyTorch
+/// raises on such an index, so no program it runs sees the difference.
+fn one_block<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: &Form) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    let (x, ix, up) = (ins[0], ins[1], ins[2]);
+    let xd = ty(x).dims().to_vec();
+    let one = form.batch.iter().all(|&b| b == 1);
+    if comb != Combiner::Overwrite || !one || !matches!(ty(x).elem, ElemTy::F32 | ElemTy::I(1) | ElemTy::I(32)) {
+        return Ok(None);
+    }
+    let k = form.indexed.len();
+    let mut v = reshaped(rw, op, ix, &[k as i64]);
+    if ty(v).elem != ElemTy::I(32) {
+        v = cast_to(rw, op, v, i32_type(op));
+    }
+    // The starts: 0 in a window dim, the index vector's entry in an indexed dim.
+    let mut pieces = Vec::new();
+    let mut zeros = 0i64;
+    for d in 0..xd.len() {
+        let Some(j) = form.indexed.iter().position(|&i| i == d) else {
+            zeros += 1;
+            continue;
+        };
+        if zeros > 0 {
+            pieces.push(i32_const(rw, op, &vec![0; zeros as usize]));
+            zeros = 0;
+        }
+        pieces.push(if k == 1 {
+            v
+        } else {
+            let (b, n) = (i32_const(rw, op, &[j as i64]), i32_const(rw, op, &[1]));
+            emit(rw, op, tfl::Slice::NAME, &[v, b, n], tensor_type(&[1], i32_type(op)), &[])
+        });
+    }
+    if zeros > 0 {
+        pieces.push(i32_const(rw, op, &vec![0; zeros as usize]));
+    }
+    let starts = if pieces.len() == 1 {
+        pieces[0]
+    } else {
+        let attrs = [("axis", i32_attr(op, 0)), ("fused_activation_function", rw.context().string_attr("NONE"))];
+        emit(rw, op, tfl::Concatenation::NAME, &pieces, tensor_type(&[xd.len() as i64], i32_type(op)), &attrs)
+    };
+    let mut window = form.update_window_dims.iter();
+    let sizes: Vec<Size<'c>> = (0..xd.len())
+        .map(|d| if form.indexed.contains(&d) { Size::Known(1) } else { size_of(rw, op, up, *window.next().unwrap()) })
+        .collect();
+    let block = reshaped_to(rw, op, up, &sizes);
+    Ok(Some(rw.create(tfl::DynamicUpdateSlice::NAME, &[x, block, starts], &op.result_types(), &[])))
 }

@@ -193,11 +193,20 @@ pub static PATTERNS: &[Pattern] = &[
     p("DynamicIotaToConstant", hlo::DynamicIota::NAME, 2, build!(iota)),
     p("DynamicIotaToRange", hlo::DynamicIota::NAME, 1, build!(super::dynamic::dynamic_iota)),
     // ---- stablehlo.dynamic_pad
+    // Interior padding (a write with a step): spread per dim, then the pad below.
+    p("DynamicPadToSpreadDynamicPad", hlo::DynamicPad::NAME, 2, super::scatter::dynamic_pad_interior_rule),
     p("DynamicPadToPadv2", hlo::DynamicPad::NAME, 1, build!(super::dynamic::dynamic_pad)),
     // ---- stablehlo.dynamic_reshape
     p("DynamicReshapeToReshape", hlo::DynamicReshape::NAME, 1, build!(super::dynamic::dynamic_reshape)),
     // ---- stablehlo.dynamic_slice
     p("DynamicSliceToSlice", hlo::DynamicSlice::NAME, 1, build!(super::dynamic::dynamic_slice)),
+    // ---- stablehlo.dynamic_update_slice
+    p(
+        "DynamicUpdateSliceToDynamicUpdateSlice",
+        hlo::DynamicUpdateSlice::NAME,
+        1,
+        build!(super::scatter::dynamic_update_slice),
+    ),
     // ---- stablehlo.exponential
     p("ExponentialToExp", hlo::Exponential::NAME, 1, rename!(Exp)),
     // ---- stablehlo.exponential_minus_one
