@@ -19,10 +19,13 @@ seeds, same Dim ranges and sizes):
 
     .venv-bench/bin/python benchmarks/bench_dynamic.py [--models cnn_batch,dec_seq]
         [--runs 200] [--warmup 20] [--keep DIR] [--json PATH] [--edge-bin PATH] [--decompose]
-        [--seed N]
+        [--seed N] [--no-xnnpack]
 
 --seed N (not 0) draws other weights and inputs: models of the same families that are
-not in the repository, checked against PyTorch at the same sizes.
+not in the repository, checked against PyTorch at the same sizes. --no-xnnpack runs
+both models on LiteRT's builtin kernels only: the part of a gap that XNNPACK (the
+default delegate) makes, by taking more of the static model than of the dynamic one,
+goes away.
 
 Default --edge-bin is target/debug/edge-convert (the converter's build does not change
 LiteRT's latency). A family that edge cannot convert yet is reported with the first
@@ -107,10 +110,12 @@ class ResizedRunner(bc.Runner):
     """bench_convert's Runner, with the inputs resized to the arrays' shapes first (a
     dynamic model's file shapes hold 1 where its dims are dynamic)."""
 
-    def __init__(self, path: str, inputs: list):
-        from ai_edge_litert.interpreter import Interpreter
+    def __init__(self, path: str, inputs: list, xnnpack: bool = True):
+        from ai_edge_litert.interpreter import Interpreter, OpResolverType
 
-        self.interp = Interpreter(model_path=path, num_threads=1)
+        # Without XNNPACK (LiteRT's default delegate) every op runs in the builtin kernels.
+        kw = {} if xnnpack else {"experimental_op_resolver_type": OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES}
+        self.interp = Interpreter(model_path=path, num_threads=1, **kw)
         self.ins = self.interp.get_input_details()
         if len(self.ins) != len(inputs):
             raise ValueError(f"the model has {len(self.ins)} inputs, PyTorch's model {len(inputs)}")
@@ -163,7 +168,7 @@ def bench_family(name: str, args, work: str) -> dict[str, Any]:
         runners = {}
         for kind, path in paths.items():
             try:
-                runner = ResizedRunner(path, inputs)
+                runner = ResizedRunner(path, inputs, xnnpack=not args.no_xnnpack)
                 runner.invoke()
                 row[kind].update(bc.errors(runner.outputs(), expected))
                 counted = bc.count_ops(path)
@@ -233,6 +238,8 @@ def main() -> int:
     p.add_argument("--edge-bin", metavar="PATH", default=os.path.join(ROOT, "target", "debug", "edge-convert"),
                    help="edge-convert to run (default target/debug/edge-convert)")
     p.add_argument("--decompose", action="store_true", help="save the archives after run_decompositions()")
+    p.add_argument("--no-xnnpack", action="store_true",
+                   help="run without LiteRT's default XNNPACK delegate (builtin kernels only)")
     p.add_argument("--seed", type=int, default=0,
                    help="0: the fixtures' weights and inputs; other values: other weights and inputs (default 0)")
     p.add_argument("--python", default=sys.executable, help="Python with torch for the export child (default: this one)")
@@ -269,6 +276,7 @@ def main() -> int:
     os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
     with open(args.json, "w") as f:
         json.dump({"runs": args.runs, "warmup": args.warmup, "decompose": args.decompose, "seed": args.seed,
+                   "xnnpack": not args.no_xnnpack,
                    "families": bc.jsonable(results)}, f, indent=1)
         f.write("\n")
     print(f"figures in {args.json}")

@@ -90,3 +90,21 @@ func.func @conv_without_input_channels(%x: tensor<1x4x4x0xf32>, %f: tensor<2x3x3
   %0 = "tfl.conv_2d"(%x, %f, %b) {dilation_h_factor = 1 : i32, dilation_w_factor = 1 : i32, fused_activation_function = "NONE", padding = "VALID", stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x4x4x0xf32>, tensor<2x3x3x1xf32>, tensor<2xf32>) -> tensor<1x2x2x2xf32>
   return %0 : tensor<1x2x2x2xf32>
 }
+
+// -----
+
+// A run-time shape operand's length is the result's rank: a huge one is an error, not
+// a result type of two billion dims (the fuzzer's 16 GB allocation).
+func.func @huge_runtime_shape(%x: tensor<1xf32>, %s: tensor<2147483647xi32>) -> tensor<*xf32> {
+  // expected-error@+1 {{'tfl.broadcast_to' op a shape operand of 2147483647 elements: results of more than 8 dims are not supported}}
+  %0 = "tfl.broadcast_to"(%x, %s) : (tensor<1xf32>, tensor<2147483647xi32>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
+
+// -----
+
+func.func @huge_runtime_reshape(%x: tensor<1xf32>, %s: tensor<4096xi32>) -> tensor<*xf32> {
+  // expected-error@+1 {{'tfl.reshape' op a shape operand of 4096 elements: results of more than 8 dims are not supported}}
+  %0 = "tfl.reshape"(%x, %s) : (tensor<1xf32>, tensor<4096xi32>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}

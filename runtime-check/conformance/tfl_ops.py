@@ -1131,6 +1131,16 @@ case("broadcast_to.i32.i64_shape", "tfl.broadcast_to", [In((1, 4), "i32", ints(-
 case("broadcast_to.bool", "tfl.broadcast_to", [In((2, 1), "i1"), Const(np.array([2, 3], np.int32))],
      {}, lambda x, s: np.broadcast_to(x, tuple(s)).copy())
 
+# ---- shape, range: more forms (an int64 out_type, a negative delta, int64) ----------
+case("shape.i64.bool_input", "tfl.shape", [In((4, 1), "i1")], {}, lambda x: np.array(x.shape, np.int64),
+     note="out_type int64 (from the result type)")
+case("range.i32.negative_delta", "tfl.range",
+     [In((), "i32", lambda r, s: np.array(5)), Const(np.array(-4, np.int32)), Const(np.array(-2, np.int32))],
+     {}, lambda a, b, c: np.arange(a, b, c, dtype=np.int32))
+case("range.i64", "tfl.range",
+     [Const(np.array(0), "i64"), In((), "i64", lambda r, s: np.array(6)), Const(np.array(1), "i64")],
+     {}, lambda a, b, c: np.arange(a, b, c, dtype=np.int64), skip_on={"ref": REF_LACKS.format("RANGE", 2)})
+
 # ---- cast -------------------------------------------------------------------------
 case("cast.f32_to_i32", "tfl.cast", [In((3, 4), gen=uniform(-20, 20))], {}, ref_cast(np.int32),
      note="truncates toward zero")

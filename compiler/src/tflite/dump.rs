@@ -77,8 +77,9 @@ pub fn dump_tflite(bytes: &[u8]) -> Result<String, ReadError> {
     for m in model.metadata().iter().flatten() {
         let data = model.buffers().and_then(|b| b.iter().nth(m.buffer() as usize)).and_then(|b| b.data());
         let text = data.map(|d| String::from_utf8_lossy(d.bytes()).trim_end_matches('\0').to_string()).unwrap_or_default();
-        if m.name() == Some(dynamic_dims::METADATA) {
-            // JSON: shown as it is, quotes unescaped.
+        if m.name() == Some(dynamic_dims::METADATA) && !text.chars().any(char::is_control) {
+            // JSON: shown as it is, quotes unescaped (one line: any control character
+            // and it is quoted like the others).
             writeln!(s, "metadata {:?} buffer={} value={text}", m.name().unwrap_or(""), m.buffer()).unwrap();
         } else {
             writeln!(s, "metadata {:?} buffer={} value={text:?}", m.name().unwrap_or(""), m.buffer()).unwrap();

@@ -420,6 +420,22 @@ pub fn reshape(op: &OpView) -> Result<(), String> {
     Ok(())
 }
 
+/// The largest rank a run-time shape operand may give a result. LiteRT's kernels take
+/// at most 6 (8 for BROADCAST_TO); a `tensor<2147483647xi32>` shape must not become a
+/// result type of that many dims.
+const MAX_RUNTIME_SHAPE_RANK: i64 = 8;
+
+/// A result rank given by the length of a 1-D shape operand, when it is a sane one.
+fn runtime_shape_rank(op: &OpView, i: usize) -> Result<Option<usize>, String> {
+    match shape(op, i) {
+        Some([n]) if *n > MAX_RUNTIME_SHAPE_RANK => {
+            Err(format!("a shape operand of {n} elements: results of more than {MAX_RUNTIME_SHAPE_RANK} dims are not supported"))
+        }
+        Some([n]) if *n >= 0 => Ok(Some(*n as usize)),
+        _ => Ok(None),
+    }
+}
+
 pub fn infer_reshape(op: &OpView) -> Infer {
     let out_elem = result_elem(op, 0, 0);
     if let Some(s) = const_ints(op, 1) {
@@ -430,9 +446,9 @@ pub fn infer_reshape(op: &OpView) -> Infer {
         };
         return Ok(vec![tensor(s.iter().map(|&d| if d == -1 { fill } else { d }).collect(), out_elem)]);
     }
-    match shape(op, 1) {
-        Some([n]) if *n >= 0 => Ok(vec![tensor(vec![DYN; *n as usize], out_elem)]),
-        _ => Ok(vec![unranked(out_elem)]),
+    match runtime_shape_rank(op, 1)? {
+        Some(n) => Ok(vec![tensor(vec![DYN; n], out_elem)]),
+        None => Ok(vec![unranked(out_elem)]),
     }
 }
 
@@ -936,8 +952,10 @@ pub fn infer_broadcast_to(op: &OpView) -> Infer {
     let out_elem = result_elem(op, 0, 0);
     match (const_ints(op, 1), shape(op, 1)) {
         (Some(s), _) => Ok(vec![tensor(s.to_vec(), out_elem)]),
-        (None, Some([n])) if *n >= 0 => Ok(vec![tensor(vec![DYN; *n as usize], out_elem)]),
-        _ => Ok(vec![unranked(out_elem)]),
+        (None, _) => match runtime_shape_rank(op, 1)? {
+            Some(n) => Ok(vec![tensor(vec![DYN; n], out_elem)]),
+            None => Ok(vec![unranked(out_elem)]),
+        },
     }
 }
 
