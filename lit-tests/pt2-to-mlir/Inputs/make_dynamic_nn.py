@@ -151,6 +151,17 @@ class Scale15(nn.Module):
                 F.interpolate(x, scale_factor=1.5, mode="nearest"))
 
 
+class Repeat(nn.Module):
+    """A parameter repeated a run-time number of times (SigLIP's pooling probe)."""
+
+    def __init__(self):
+        super().__init__()
+        self.p = nn.Parameter(torch.randn(1, 1, 8))
+
+    def forward(self, x):
+        return self.p.repeat(x.shape[0], 2, 1) + x
+
+
 def save(name, m, args, dyn):
     ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn)
     torch.export.save(ep, os.path.join(HERE, name))
@@ -172,3 +183,4 @@ save("dynamic-composites.pt2", Composites(), (r(2, 8, 5), r(2, 3, 6), r(2, 3, 6,
 save("dynamic-int-arg.pt2", IntArg(), (torch.randint(0, 5, (2, 7)),), {"ids": {0: B, 1: S}})
 save("dynamic-bicubic.pt2", Bicubic(), (r(2, 4, 6, 9),), {"x": {0: B, 2: H, 3: W}})
 save("dynamic-scale15.pt2", Scale15(), (r(1, 2, 6, 7),), {"x": {2: Dim("h", min=2, max=16), 3: Dim("w", min=2, max=16)}})
+save("dynamic-repeat.pt2", Repeat(), (r(2, 2, 8),), {"x": {0: B}})
