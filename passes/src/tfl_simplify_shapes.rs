@@ -212,6 +212,30 @@ fn simple_slice(v: Value<'_>) -> Option<(Value<'_>, i64, i64, bool)> {
     Some((input, b, e, shrink == 1))
 }
 
+/// A `tfl.strided_slice` whose only masks are `end_mask` and `shrink` (axis 0).
+#[allow(clippy::too_many_arguments)]
+fn strided_slice<'c>(
+    rw: &mut Rewriter<'c>,
+    ty: Type<'c>,
+    input: Value<'c>,
+    begin: Value<'c>,
+    end: Value<'c>,
+    strides: Value<'c>,
+    end_mask: i64,
+    shrink: bool,
+    offset: bool,
+) -> Value<'c> {
+    tfl::StridedSlice::build(rw, &[ty], input, begin, end, strides)
+        .begin_mask(0)
+        .end_mask(end_mask)
+        .ellipsis_mask(0)
+        .new_axis_mask(0)
+        .shrink_axis_mask(shrink as i64)
+        .offset(offset)
+        .create()
+        .output()
+}
+
 /// `input[begin:end]` as a new unit-stride strided slice (1-D, no shrink).
 fn build_slice<'c>(rw: &mut Rewriter<'c>, at: Op<'c>, input: Value<'c>, begin: i64, end: i64) -> Option<Value<'c>> {
     rw.set_insertion_before(at);
@@ -219,15 +243,7 @@ fn build_slice<'c>(rw: &mut Rewriter<'c>, at: Op<'c>, input: Value<'c>, begin: i
     let e = insert_i32(rw, &[end]).ok()?;
     let one = insert_i32(rw, &[1]).ok()?;
     let ty = input.raw_type().with_shape(&[end - begin]);
-    let s = tfl::StridedSlice::build(rw, &[ty], input, b, e, one)
-        .begin_mask(0)
-        .end_mask(0)
-        .ellipsis_mask(0)
-        .new_axis_mask(0)
-        .shrink_axis_mask(0)
-        .offset(false)
-        .create();
-    Some(s.output())
+    Some(strided_slice(rw, ty, input, b, e, one, 0, false, false))
 }
 
 /// `reshape(slice(v, [i], [i+1]){shrink}, [1])` -> `slice(v, [i], [i+1])`.
@@ -504,15 +520,8 @@ fn slice_to_strided_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
         }
         rw.set_insertion_before(op);
         let (Ok(end), Ok(strides)) = (insert_i32(rw, &size), insert_i32(rw, &vec![1; rank])) else { return false };
-        let new = tfl::StridedSlice::build(rw, &[out.raw_type()], x, sl.begin(), end, strides)
-            .begin_mask(0)
-            .end_mask(0)
-            .ellipsis_mask(0)
-            .new_axis_mask(0)
-            .shrink_axis_mask(0)
-            .offset(true)
-            .create();
-        rw.replace_op(op, &[new.output()]);
+        let new = strided_slice(rw, out.raw_type(), x, sl.begin(), end, strides, 0, false, true);
+        rw.replace_op(op, &[new]);
         return true;
     };
     if begin.len() != rank || begin.iter().any(|&b| b < 0) {
@@ -588,15 +597,8 @@ fn slice_to_strided_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     };
     let Ok(b) = insert_i32(rw, &begin) else { return false };
     let Ok(strides) = insert_i32(rw, &vec![1; rank]) else { return false };
-    let new = tfl::StridedSlice::build(rw, &[out.raw_type()], x, b, end, strides)
-        .begin_mask(0)
-        .end_mask(end_mask)
-        .ellipsis_mask(0)
-        .new_axis_mask(0)
-        .shrink_axis_mask(0)
-        .offset(false)
-        .create();
-    rw.replace_op(op, &[new.output()]);
+    let new = strided_slice(rw, out.raw_type(), x, b, end, strides, end_mask, false, false);
+    rw.replace_op(op, &[new]);
     true
 }
 
@@ -622,15 +624,8 @@ fn strided_slice_of_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let s = op.cast::<tfl::StridedSlice>().expect("simple_slice matched");
     rw.set_insertion_before(op);
     let (Ok(b), Ok(e)) = (insert_i32(rw, &[a + c]), insert_i32(rw, &[a + d])) else { return false };
-    let new = tfl::StridedSlice::build(rw, &[op.result(0).raw_type()], v, b, e, s.strides())
-        .begin_mask(0)
-        .end_mask(0)
-        .ellipsis_mask(0)
-        .new_axis_mask(0)
-        .shrink_axis_mask(shrink as i64)
-        .offset(false)
-        .create();
-    rw.replace_op(op, &[new.output()]);
+    let new = strided_slice(rw, op.result(0).raw_type(), v, b, e, s.strides(), 0, shrink, false);
+    rw.replace_op(op, &[new]);
     true
 }
 
@@ -653,15 +648,8 @@ fn strided_slice_of_concatenation_piece<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -
             let s = op.cast::<tfl::StridedSlice>().expect("simple_slice matched");
             rw.set_insertion_before(op);
             let (Ok(bv), Ok(ev)) = (insert_i32(rw, &[a - start]), insert_i32(rw, &[b - start])) else { return false };
-            let new = tfl::StridedSlice::build(rw, &[op.result(0).raw_type()], piece, bv, ev, s.strides())
-                .begin_mask(0)
-                .end_mask(0)
-                .ellipsis_mask(0)
-                .new_axis_mask(0)
-                .shrink_axis_mask(shrink as i64)
-                .offset(false)
-                .create();
-            rw.replace_op(op, &[new.output()]);
+            let new = strided_slice(rw, op.result(0).raw_type(), piece, bv, ev, s.strides(), 0, shrink, false);
+            rw.replace_op(op, &[new]);
             return true;
         }
         start = end;

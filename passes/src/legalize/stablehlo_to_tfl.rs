@@ -1075,6 +1075,20 @@ fn padded_nhwc<'c>(
     }
 }
 
+/// A transposed convolution's filter un-reversed: the source of the reverse that made
+/// it (the convolution is pointed at the source, so the reverse can go now), else a
+/// reverse of it.
+fn unreversed_filter<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, w: Value<'c>, spatial: &[i64]) -> Value<'c> {
+    match reversed_source(w, spatial) {
+        Some((rev, source)) => {
+            rw.set_operand(op, 1, source);
+            erase_dead(rw, rev);
+            source
+        }
+        None => reversed(rw, op, w, spatial),
+    }
+}
+
 /// The operand of a reverse over exactly `dims` that defines `v` (a `tfl.reverse_v2`
 /// already legalized, or a `stablehlo.reverse`), if `v` is only used once.
 fn reversed_source<'c>(v: Value<'c>, dims: &[i64]) -> Option<(Op<'c>, Value<'c>)> {
@@ -1133,15 +1147,7 @@ fn transposed_conv<'c>(
     if top.iter().any(|&t| t < 0) || ty(x).elem != ElemTy::F32 {
         return None;
     }
-    let unreversed = match reversed_source(w, &dn.kernel_spatial) {
-        Some((rev, source)) => {
-            // Point the convolution at the source so the reverse can go now.
-            rw.set_operand(op, 1, source);
-            erase_dead(rw, rev);
-            source
-        }
-        None => reversed(rw, op, w, &dn.kernel_spatial),
-    };
+    let unreversed = unreversed_filter(rw, op, w, &dn.kernel_spatial);
     let filter = permuted(rw, op, unreversed, &wp);
     let nhwc = permuted(rw, op, x, &xp);
     let shape = i32_const(rw, op, &[n, full[0], full[1], o]);
@@ -1197,14 +1203,7 @@ fn transposed_conv_dynamic<'c>(
     if top.iter().any(|&t| t < 0) || ty(x).elem != ElemTy::F32 || o < 0 || k.iter().any(|&n| n < 1) {
         return None;
     }
-    let unreversed = match reversed_source(w, &dn.kernel_spatial) {
-        Some((rev, source)) => {
-            rw.set_operand(op, 1, source);
-            erase_dead(rw, rev);
-            source
-        }
-        None => reversed(rw, op, w, &dn.kernel_spatial),
-    };
+    let unreversed = unreversed_filter(rw, op, w, &dn.kernel_spatial);
     let filter = permuted(rw, op, unreversed, &wp);
     let nhwc = permuted(rw, op, x, &xp);
     let nd = ty(nhwc).dims().to_vec();
