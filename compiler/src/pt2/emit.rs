@@ -878,6 +878,7 @@ impl Emitter<'_> {
                 let op = if matches!(e, Expr::FloorDiv(..)) { "stablehlo.divide" } else { "stablehlo.remainder" };
                 self.binary(op, &a, &b)
             }
+            Expr::Real(..) => return Err(format!("size expression '{e}' is not an integer")),
         })
     }
 }

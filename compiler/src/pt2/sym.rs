@@ -26,6 +26,10 @@ pub enum Expr {
     Neg(Box<Expr>),
     Max(Box<Expr>, Box<Expr>),
     Min(Box<Expr>, Box<Expr>),
+    /// A real `num / den` (sympy's `Float`, `ToFloat`, `IntTrueDiv`); only the parser
+    /// builds it, and only an enclosing `TruncToInt`/`FloorToInt`/`CeilToInt` (which
+    /// turns it into a `FloorDiv`) may hold it.
+    Real(Box<Expr>, Box<Expr>),
 }
 
 impl fmt::Display for Expr {
@@ -41,6 +45,7 @@ impl fmt::Display for Expr {
             Expr::Neg(a) => write!(f, "-{a}"),
             Expr::Max(a, b) => write!(f, "Max({a}, {b})"),
             Expr::Min(a, b) => write!(f, "Min({a}, {b})"),
+            Expr::Real(a, b) => write!(f, "({a}/{b})"),
         }
     }
 }
@@ -72,6 +77,9 @@ pub fn parse(text: &str) -> Result<Expr, String> {
     let e = p.sum()?;
     if let Some(extra) = tokens.get(p.i) {
         return Err(format!("unexpected '{extra}' in size expression '{text}'"));
+    }
+    if e.has_real() {
+        return Err(format!("size expression '{text}' is not an integer (a real outside TruncToInt/FloorToInt/CeilToInt)"));
     }
     Ok(e)
 }
@@ -275,6 +283,12 @@ impl Parser<'_> {
                         Err(_) => Err(format!("'{name}' takes two arguments in '{}'", self.text)),
                     }
                 };
+                let one = |args: Vec<Expr>| -> Result<Expr, String> {
+                    match <[Expr; 1]>::try_from(args) {
+                        Ok([a]) => Ok(a),
+                        Err(_) => Err(format!("'{name}' takes one argument in '{}'", self.text)),
+                    }
+                };
                 let fold = |args: Vec<Expr>, f: fn(Box<Expr>, Box<Expr>) -> Expr| -> Result<Expr, String> {
                     let mut it = args.into_iter();
                     let first = it.next().ok_or_else(|| format!("'{name}' needs arguments in '{}'", self.text))?;
@@ -287,8 +301,13 @@ impl Parser<'_> {
                         [Expr::Neg(b)] if matches!(**b, Expr::Int(_)) => Ok(Expr::Neg(b.clone())),
                         _ => Err(format!("bad Integer in '{}'", self.text)),
                     },
-                    "Add" => fold(args, Expr::Add),
-                    "Mul" => fold(args, Expr::Mul),
+                    "Add" => fold(args, add),
+                    "Mul" => fold(args, mul),
+                    "ToFloat" => one(args),
+                    "Float" => float(strings.first().map(String::as_str), self.text),
+                    "IntTrueDiv" | "FloatTrueDiv" => two(args).map(|(a, b)| div(*a, *b)),
+                    "TruncToInt" | "FloorToInt" => one(args).map(|e| to_int(e, false)),
+                    "CeilToInt" => one(args).map(|e| to_int(e, true)),
                     "Max" => fold(args, Expr::Max),
                     "Min" => fold(args, Expr::Min),
                     "FloorDiv" => two(args).map(|(a, b)| Expr::FloorDiv(a, b)),
@@ -298,6 +317,93 @@ impl Parser<'_> {
             }
             _ => Err(format!("incomplete size expression '{}'", self.text)),
         }
+    }
+}
+
+/// `a / b` as a real.
+fn div(a: Expr, b: Expr) -> Expr {
+    let (an, ad) = as_real(a);
+    let (bn, bd) = as_real(b);
+    Expr::Real(Box::new(times(an, bd)), Box::new(times(ad, bn)))
+}
+
+/// `e` as `(num, den)`.
+fn as_real(e: Expr) -> (Expr, Expr) {
+    match e {
+        Expr::Real(n, d) => (*n, *d),
+        e => (e, Expr::Int(1)),
+    }
+}
+
+/// `a * b`, real when either is.
+fn mul(a: Box<Expr>, b: Box<Expr>) -> Expr {
+    if !matches!(*a, Expr::Real(..)) && !matches!(*b, Expr::Real(..)) {
+        return Expr::Mul(a, b);
+    }
+    let (an, ad) = as_real(*a);
+    let (bn, bd) = as_real(*b);
+    Expr::Real(Box::new(times(an, bn)), Box::new(times(ad, bd)))
+}
+
+/// `a + b`, real when either is.
+fn add(a: Box<Expr>, b: Box<Expr>) -> Expr {
+    if !matches!(*a, Expr::Real(..)) && !matches!(*b, Expr::Real(..)) {
+        return Expr::Add(a, b);
+    }
+    let (an, ad) = as_real(*a);
+    let (bn, bd) = as_real(*b);
+    let num = Expr::Add(Box::new(times(an, bd.clone())), Box::new(times(bn, ad.clone())));
+    Expr::Real(Box::new(num), Box::new(times(ad, bd)))
+}
+
+/// `a * b`, dropping a factor 1.
+fn times(a: Expr, b: Expr) -> Expr {
+    match (a, b) {
+        (Expr::Int(1), e) | (e, Expr::Int(1)) => e,
+        (a, b) => Expr::Mul(Box::new(a), Box::new(b)),
+    }
+}
+
+/// A sympy `Float('1.5', precision=53)`: the exact fraction of its decimal text. Only
+/// fractions with a power-of-two denominator (1.5, 0.25, 2.0) are taken: those are
+/// exactly the double PyTorch multiplies by, so `floor(n * p / q)` in integers equals
+/// PyTorch's `trunc(double(n) * 1.5)` for every size; a factor like 1.1 is not.
+fn float(text: Option<&str>, whole: &str) -> Result<Expr, String> {
+    let t = text.ok_or_else(|| format!("Float without a value in '{whole}'"))?;
+    let bad = || format!("Float('{t}') in size expression '{whole}' is not a decimal edge reads");
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    if int.is_empty() && frac.is_empty() || !int.bytes().chain(frac.bytes()).all(|c| c.is_ascii_digit()) || frac.len() > 18 {
+        return Err(bad());
+    }
+    let frac = frac.trim_end_matches('0');
+    let mut num: i64 = format!("{int}{frac}").parse().map_err(|_| bad())?;
+    let mut den: i64 = 10i64.pow(frac.len() as u32);
+    let g = gcd(num, den);
+    if g > 1 {
+        num /= g;
+        den /= g;
+    }
+    if den & (den - 1) != 0 {
+        return Err(format!(
+            "Float('{t}') in size expression '{whole}' is not exact in binary; edge computes such sizes only for factors like 1.5 or 0.25"
+        ));
+    }
+    Ok(Expr::Real(Box::new(Expr::Int(num)), Box::new(Expr::Int(den))))
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 { a.abs() } else { gcd(b, a % b) }
+}
+
+/// `TruncToInt`/`FloorToInt` (`ceil` false) or `CeilToInt` of `e`. Sizes are
+/// non-negative, so truncation is the floor.
+fn to_int(e: Expr, ceil: bool) -> Expr {
+    match e {
+        Expr::Real(n, d) => {
+            let n = if ceil { Box::new(Expr::Add(n, Box::new(Expr::Sub(d.clone(), Box::new(Expr::Int(1)))))) } else { n };
+            Expr::FloorDiv(n, d)
+        }
+        e => e,
     }
 }
 
@@ -319,7 +425,24 @@ impl Expr {
             Expr::Mod(a, b) => a.constant()?.checked_rem_euclid(b.constant()?)?,
             Expr::Max(a, b) => a.constant()?.max(b.constant()?),
             Expr::Min(a, b) => a.constant()?.min(b.constant()?),
+            Expr::Real(..) => return None,
         })
+    }
+
+    /// Whether a real (not turned into an integer) is left anywhere in `self`.
+    fn has_real(&self) -> bool {
+        match self {
+            Expr::Int(_) | Expr::Sym(_) => false,
+            Expr::Real(..) => true,
+            Expr::Neg(a) => a.has_real(),
+            Expr::Add(a, b)
+            | Expr::Sub(a, b)
+            | Expr::Mul(a, b)
+            | Expr::FloorDiv(a, b)
+            | Expr::Mod(a, b)
+            | Expr::Max(a, b)
+            | Expr::Min(a, b) => a.has_real() || b.has_real(),
+        }
     }
 
     /// The symbols `self` reads, in first-use order.
@@ -339,7 +462,8 @@ impl Expr {
                 | Expr::FloorDiv(a, b)
                 | Expr::Mod(a, b)
                 | Expr::Max(a, b)
-                | Expr::Min(a, b) => {
+                | Expr::Min(a, b)
+                | Expr::Real(a, b) => {
                     walk(a, out);
                     walk(b, out);
                 }
@@ -453,6 +577,7 @@ impl Expr {
                 (_, Some(hi)) if hi > 0 => (Some(0), Some(hi - 1)),
                 _ => (None, None),
             },
+            Expr::Real(..) => (None, None),
         }
     }
 
@@ -505,6 +630,22 @@ mod tests {
             "((2*s27)*s77)"
         );
         assert_eq!(parse("Add(Symbol('s1'), Integer(-1))").unwrap().to_string(), "(s1 + -1)");
+    }
+
+    #[test]
+    fn reals_inside_to_int_are_exact_floor_divisions() {
+        let s = "Symbol('s0', positive=True, integer=True)";
+        let e = |f: &str| parse(&f.replace("S", s));
+        assert_eq!(e("TruncToInt(Mul(Float('1.5', precision=53), ToFloat(S)))").unwrap().to_string(), "((3*s0)//2)");
+        assert_eq!(e("FloorToInt(Mul(Float('0.25', precision=53), ToFloat(S)))").unwrap().to_string(), "(s0//4)");
+        assert_eq!(e("CeilToInt(Mul(Float('1.5', precision=53), ToFloat(S)))").unwrap().to_string(), "(((3*s0) + (2 - 1))//2)");
+        assert_eq!(e("TruncToInt(IntTrueDiv(S, Integer(3)))").unwrap().to_string(), "(s0//3)");
+        // 1.1 is not exact in binary: floor(11 * s0 / 10) is not PyTorch's double product.
+        assert!(e("TruncToInt(Mul(Float('1.1', precision=53), ToFloat(S)))").unwrap_err().contains("not exact in binary"));
+        // A real left outside a *ToInt is not a size.
+        assert!(e("Mul(Float('1.5', precision=53), ToFloat(S))").unwrap_err().contains("not an integer"));
+        let v = e("Max(Integer(1), TruncToInt(Mul(Float('1.5', precision=53), ToFloat(S))))").unwrap();
+        assert_eq!(v.bounds(&|_| (Some(2), Some(16))), (Some(3), Some(24)));
     }
 
     #[test]

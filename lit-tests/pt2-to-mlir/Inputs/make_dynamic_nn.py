@@ -142,6 +142,26 @@ class Bicubic(nn.Module):
                 F.interpolate(self.pos, size=(7, 3), mode="bicubic", align_corners=False))
 
 
+class Scale15(nn.Module):
+    """A fractional scale factor over dynamic h and w: the output sizes are sympy
+    TruncToInt(Float('1.5') * h) (bilinear and nearest)."""
+
+    def forward(self, x):
+        return (F.interpolate(x, scale_factor=1.5, mode="bilinear"),
+                F.interpolate(x, scale_factor=1.5, mode="nearest"))
+
+
+class Repeat(nn.Module):
+    """A parameter repeated a run-time number of times (SigLIP's pooling probe)."""
+
+    def __init__(self):
+        super().__init__()
+        self.p = nn.Parameter(torch.randn(1, 1, 8))
+
+    def forward(self, x):
+        return self.p.repeat(x.shape[0], 2, 1) + x
+
+
 def save(name, m, args, dyn):
     ep = torch.export.export(m.eval(), args, dynamic_shapes=dyn)
     torch.export.save(ep, os.path.join(HERE, name))
@@ -162,3 +182,5 @@ save("dynamic-composites.pt2", Composites(), (r(2, 8, 5), r(2, 3, 6), r(2, 3, 6,
      {"x": {0: B, 2: S}, "y": {0: B, 2: 2 * Dim("t", min=1, max=32)}, "img": {0: B, 2: H, 3: W}})
 save("dynamic-int-arg.pt2", IntArg(), (torch.randint(0, 5, (2, 7)),), {"ids": {0: B, 1: S}})
 save("dynamic-bicubic.pt2", Bicubic(), (r(2, 4, 6, 9),), {"x": {0: B, 2: H, 3: W}})
+save("dynamic-scale15.pt2", Scale15(), (r(1, 2, 6, 7),), {"x": {2: Dim("h", min=2, max=16), 3: Dim("w", min=2, max=16)}})
+save("dynamic-repeat.pt2", Repeat(), (r(2, 2, 8),), {"x": {0: B}})

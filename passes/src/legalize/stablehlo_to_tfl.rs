@@ -269,6 +269,7 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.select
     p("SelectToSelectV2", hlo::Select::NAME, 1, rename!(SelectV2)),
     // ---- stablehlo.sign
+    p("SignToCompareSelectForIntegers", hlo::Sign::NAME, 2, build!(integer_sign)),
     p("SignToTflSign", hlo::Sign::NAME, 1, rename!(Sign)),
     // ---- stablehlo.sine
     p("SineToSin", hlo::Sine::NAME, 1, rename!(Sin)),
@@ -1856,6 +1857,23 @@ fn remainder<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, St
     let fix = same_shape(rw, op, tfl::LogicalAnd::NAME, &[signs_differ, nonzero], b);
     let shifted = arith(rw, op, tfl::Sub::NAME, r, y);
     Ok(Some(rw.create(tfl::SelectV2::NAME, &[fix, shifted, r], &op.result_types(), &[])))
+}
+
+/// `sign` of an integer type `tfl.sign` does not take (it takes i32 and f32): two
+/// compares against 0 and two selects, exact for any width (`x > 0 ? 1 : x < 0 ? -1 : 0`).
+fn integer_sign<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let x = op.operand(0);
+    if !matches!(ty(x).elem, ElemTy::I(n) if n != 32 && n != 1) {
+        return Ok(None);
+    }
+    let b = bool_type(op);
+    let zero = scalar_like(rw, op, x, 0.0)?;
+    let one = scalar_like(rw, op, x, 1.0)?;
+    let minus_one = scalar_like(rw, op, x, -1.0)?;
+    let pos = same_shape(rw, op, tfl::Greater::NAME, &[x, zero], b);
+    let neg = same_shape(rw, op, tfl::Less::NAME, &[x, zero], b);
+    let low = same_shape(rw, op, tfl::SelectV2::NAME, &[neg, minus_one, zero], elem_of(x));
+    Ok(Some(rw.create(tfl::SelectV2::NAME, &[pos, one, low], &op.result_types(), &[])))
 }
 
 /// `gather` that picks whole slices: every indexed operand dim (`start_index_map`) is

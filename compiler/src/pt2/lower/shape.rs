@@ -321,6 +321,24 @@ pub fn flip(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "self")?;
+    if let Some(Argument::AsSymInts(v)) = args.get("repeats") {
+        if v.iter().any(|p| p.as_int().is_none()) {
+            // A run-time count (`p.repeat(x.shape[0], 1, 1)`): the same broadcast and
+            // merge with that size read from its input.
+            if v.len() < x.rank() {
+                return Err(format!("argument 'repeats' has {} entries for a rank-{} input; it needs at least one per dim", v.len(), x.rank()).into());
+            }
+            let mut reps = Vec::new();
+            for p in v {
+                reps.push(match p {
+                    SymIntArgument::AsInt(n) if *n < 0 => return Err(format!("argument 'repeats' has a negative entry ({n})").into()),
+                    SymIntArgument::AsInt(n) => Extent::Known(*n),
+                    SymIntArgument::AsName(name) => Extent::Run(ctx.e.sym_int(name)?),
+                });
+            }
+            return Ok(vec![repeat_dynamic(ctx, &x, &reps)]);
+        }
+    }
     let reps = args.ints("repeats")?;
     super::check_at_least("repeats", &reps, 0)?;
     let lead = reps.len().checked_sub(x.rank()).ok_or_else(|| {
@@ -333,7 +351,8 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let mut in_shape = vec![1; lead];
     in_shape.extend_from_slice(x.shape());
     if !x.ty.is_static() {
-        return Ok(vec![repeat_dynamic(ctx, &x, &reps, &in_shape)]);
+        let reps: Vec<Extent> = reps.iter().map(|&r| Extent::Known(r)).collect();
+        return Ok(vec![repeat_dynamic(ctx, &x, &reps)]);
     }
     let x = ctx.e.reshape(&x, &in_shape);
     // [r0, s0, r1, s1, ...]
@@ -350,16 +369,16 @@ pub fn repeat(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 
 /// `repeat` of a tensor with dynamic dims: the same broadcast and merge, with each
 /// size read at run time.
-fn repeat_dynamic(ctx: &mut Ctx, x: &Val, reps: &[i64], in_shape: &[i64]) -> Val {
-    let lead = in_shape.len() - x.rank();
+fn repeat_dynamic(ctx: &mut Ctx, x: &Val, reps: &[Extent]) -> Val {
+    let lead = reps.len() - x.rank();
     let mut in_ex = vec![Extent::Known(1); lead];
     in_ex.extend(ctx.e.extents(x));
     let x = ctx.e.reshape_ext(x, &in_ex);
     let (mut wide, mut map, mut out) = (Vec::new(), Vec::new(), Vec::new());
-    for (i, (&r, e)) in reps.iter().zip(&in_ex).enumerate() {
-        wide.extend([Extent::Known(r), e.clone()]);
+    for (i, (r, e)) in reps.iter().zip(&in_ex).enumerate() {
+        wide.extend([r.clone(), e.clone()]);
         map.push((2 * i + 1) as i64);
-        out.push(ctx.e.extent_product(&[Extent::Known(r), e.clone()]));
+        out.push(ctx.e.extent_product(&[r.clone(), e.clone()]));
     }
     let b = ctx.e.broadcast_in_dim_ext(&x, &wide, &map);
     ctx.e.reshape_ext(&b, &out)
