@@ -18,8 +18,9 @@ and run at each size the manifest lists (`sizes`: min, mid and max of every Dim'
 range), LiteRT resizing the inputs, each output within 1e-4 of its max|expected|. The
 file must also say which dims are dynamic: -1 in every dynamic dim's
 `shape_signature`, and metadata `edge_dynamic_dims` equal to the manifest's
-`dynamic_dims`; and the sizes are run once more on one interpreter resized from each to
-the next. A dynamic fixture the importer cannot lower yet (`cannot lower node`)
+`dynamic_dims`; the sizes are run once more on one interpreter resized from each to
+the next; and at the largest size LiteRT must size every tensor when they are allocated
+(`dynamic_tensors.py`: a tensor left dynamic is re-planned on every invoke). A dynamic fixture the importer cannot lower yet (`cannot lower node`)
 is TODO; one that converts and is wrong at any size, or lacks the ranges, is a FAIL.
 
 --results FILE writes the verdicts as JSON, sorted, without timings (so a rerun on the
@@ -43,6 +44,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
+import dynamic_tensors  # noqa: E402
 import litert_check  # noqa: E402
 
 FLOOR = 1e-4
@@ -171,7 +173,16 @@ def run_sizes(name, model, args, entry) -> tuple[str, str]:
     if failed:
         return "FAIL", "litert: " + "; ".join(failed)
     problems = resize_problems(model, entry, args.fixtures)
-    return ("FAIL", "litert, resizing one interpreter: " + "; ".join(problems)) if problems else ("PASS", "")
+    if problems:
+        return "FAIL", "litert, resizing one interpreter: " + "; ".join(problems)
+    # Every tensor sized when tensors are allocated: a dynamic one is re-planned on each
+    # invoke and kept out of XNNPACK (a shape computed through CAST, ADD, FLOOR_DIV...).
+    largest = entry["sizes"].get("max") or next(iter(entry["sizes"].values()))
+    feeds = litert_check.load_npz(os.path.join(args.fixtures, largest["inputs_npz"]), "inputs")
+    n, total, origins = dynamic_tensors.dynamic_origins(model, list(feeds.values()))
+    if n:
+        return "FAIL", f"litert re-plans {n} of {total} tensors on every invoke, from " + "; ".join(origins[:3])
+    return "PASS", ""
 
 
 def resize_problems(model: str, entry: dict, fixtures_dir: str) -> list[str]:
