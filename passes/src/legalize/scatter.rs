@@ -402,20 +402,8 @@ pub fn scatter<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, 
             arith(rw, op, tfl::Mul::NAME, x_rows, products)
         }
         Combiner::Maximum | Combiner::Minimum => {
-            let max = comb == Combiner::Maximum;
-            let float = xt.elem == ElemTy::F32;
-            let identity = match (max, float) {
-                (true, true) => f64::NEG_INFINITY,
-                (false, true) => f64::INFINITY,
-                (true, false) => i32::MIN as f64,
-                (false, false) => i32::MAX as f64,
-            };
+            let Extremum { max, float, identity, segment, pick } = Extremum::of(comb, &xt.elem);
             let u = masked(rw, identity)?;
-            let (segment, pick) = if max {
-                (tfl::UnsortedSegmentMax::NAME, tfl::Maximum::NAME)
-            } else {
-                (tfl::UnsortedSegmentMin::NAME, tfl::Minimum::NAME)
-            };
             let reduced = emit(rw, op, segment, &[u, ids, num], rows_type, &[]);
             let combined = emit(rw, op, pick, &[x_rows, reduced], rows_type, &[]);
             if float {
@@ -658,20 +646,8 @@ fn scatter_dynamic<'c>(
         }
         Combiner::Maximum | Combiner::Minimum => {
             // As the static form: see there for the float rows' start at -FLT_MAX.
-            let max = comb == Combiner::Maximum;
-            let float = xt.elem == ElemTy::F32;
-            let identity = match (max, float) {
-                (true, true) => f64::NEG_INFINITY,
-                (false, true) => f64::INFINITY,
-                (true, false) => i32::MIN as f64,
-                (false, false) => i32::MAX as f64,
-            };
+            let Extremum { max, float, identity, segment, pick } = Extremum::of(comb, &xt.elem);
             let u = masked(rw, identity)?;
-            let (segment, pick) = if max {
-                (tfl::UnsortedSegmentMax::NAME, tfl::Maximum::NAME)
-            } else {
-                (tfl::UnsortedSegmentMin::NAME, tfl::Minimum::NAME)
-            };
             let reduced = emit(rw, op, segment, &[u, ids, num], rows_type, &[]);
             let combined = emit(rw, op, pick, &[x_rows, reduced], rows_type, &[]);
             if float {
@@ -893,4 +869,33 @@ fn one_block<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, comb: Combiner, form: &Form)
         .collect();
     let block = reshaped_to(rw, op, up, &sizes);
     Ok(Some(rw.create(tfl::DynamicUpdateSlice::NAME, &[x, block, starts], &op.result_types(), &[])))
+}
+
+/// What a max or min scatter combines with: the identity its masked updates start
+/// from, and the segment reduction and element-wise op over the rows.
+struct Extremum {
+    max: bool,
+    float: bool,
+    identity: f64,
+    segment: &'static str,
+    pick: &'static str,
+}
+
+impl Extremum {
+    fn of(comb: Combiner, elem: &ElemTy) -> Extremum {
+        let max = comb == Combiner::Maximum;
+        let float = *elem == ElemTy::F32;
+        let identity = match (max, float) {
+            (true, true) => f64::NEG_INFINITY,
+            (false, true) => f64::INFINITY,
+            (true, false) => i32::MIN as f64,
+            (false, false) => i32::MAX as f64,
+        };
+        let (segment, pick) = if max {
+            (tfl::UnsortedSegmentMax::NAME, tfl::Maximum::NAME)
+        } else {
+            (tfl::UnsortedSegmentMin::NAME, tfl::Minimum::NAME)
+        };
+        Extremum { max, float, identity, segment, pick }
+    }
 }
