@@ -313,14 +313,15 @@ class HFSeq2Seq(nn.Module):
         return s.m(input_ids=src, decoder_input_ids=tgt, use_cache=False).last_hidden_state
 
 
-class HFLogitsOut(nn.Module):
-    """An HF model whose output has `.logits` (segmentation heads over pixels)."""
-    def __init__(s, m):
+class HFField(nn.Module):
+    """One field of an HF model's output over one tensor input: `logits` (segmentation
+    heads over pixels), `last_hidden_state` (encoders over audio or pixels)."""
+    def __init__(s, m, field):
         super().__init__()
-        s.m = m
+        s.m, s.field = m, field
 
     def forward(s, x):
-        return s.m(x).logits
+        return getattr(s.m(x), s.field)
 
 
 class HFDepth(nn.Module):
@@ -332,16 +333,6 @@ class HFDepth(nn.Module):
 
     def forward(s, x):
         return s.m(x).predicted_depth
-
-
-class HFHidden(nn.Module):
-    """An HF encoder over float features (audio, pixels): its last hidden state."""
-    def __init__(s, m):
-        super().__init__()
-        s.m = m
-
-    def forward(s, x):
-        return s.m(x).last_hidden_state
 
 
 class HFLogits(nn.Module):
@@ -475,21 +466,21 @@ def specs():
         "t5enc_seq": (lambda: HFLogits(hf("t5enc"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
         "qwen2_mask_seq": (lambda: HFLogits(hf("qwen2"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
         "mistral_seq": (lambda: HFLogits(hf("mistral"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
-        "hf_vit_batch": (lambda: HFHidden(hf("vit")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
-        "wav2vec2_len": (lambda: HFHidden(hf("wav2vec2")), lambda n: (torch.randn(1, 80 * n, generator=g()),),
+        "hf_vit_batch": (lambda: HFField(hf("vit"), "last_hidden_state"), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "wav2vec2_len": (lambda: HFField(hf("wav2vec2"), "last_hidden_state"), lambda n: (torch.randn(1, 80 * n, generator=g()),),
                          {"x": {1: 80 * Dim("t", min=2, max=40)}}, [2, 13, 40]),
         "swin_small_batch": (small_swin, img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
         "tv_vit_batch": (small_tv_vit, img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
-        "hf_convnext_hw": (lambda: HFHidden(hf("hf_convnext")), hw32, dyn_hw32, [1, 2, 4]),
-        "segformer_hw": (lambda: HFLogitsOut(hf("segformer")), hw32, dyn_hw32, [1, 2, 4]),
-        "mobilevit_batch": (lambda: torch_init(HFHidden(hf("mobilevit"))), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
-        "dinov2_batch": (lambda: HFHidden(hf("dinov2")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "hf_convnext_hw": (lambda: HFField(hf("hf_convnext"), "last_hidden_state"), hw32, dyn_hw32, [1, 2, 4]),
+        "segformer_hw": (lambda: HFField(hf("segformer"), "logits"), hw32, dyn_hw32, [1, 2, 4]),
+        "mobilevit_batch": (lambda: torch_init(HFField(hf("mobilevit"), "last_hidden_state")), img(3, 64, 64), {"x": {0: B}}, [1, 3, 6]),
+        "dinov2_batch": (lambda: HFField(hf("dinov2"), "last_hidden_state"), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
         "qwen3_seq": (lambda: HFLogits(hf("qwen3"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
         "gemma_seq": (lambda: HFLogits(hf("gemma"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
         "phi3_seq": (lambda: HFLogits(hf("phi3"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
         "gpt_neox_seq": (lambda: HFLogits(hf("gpt_neox"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
         "gpt2_mask_batch_seq": (lambda: HFLogits(hf("gpt2"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
-        "clip_text_seq": (lambda: HFHidden(hf("clip_text")), seq_ids, {"x": {1: S}}, [2, 17, 48]),
+        "clip_text_seq": (lambda: HFField(hf("clip_text"), "last_hidden_state"), seq_ids, {"x": {1: S}}, [2, 17, 48]),
         "albert_seq": (lambda: HFLogits(hf("albert"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
         "bart_src_tgt": (lambda: HFSeq2Seq(hf("bart")), lambda n: (torch.randint(3, 100, (1, n), generator=g()), torch.randint(3, 100, (1, n // 2 + 1), generator=g())),
                          {"src": {1: S}, "tgt": {1: Dim("tgt", min=2, max=40)}}, [2, 17, 48]),
@@ -523,13 +514,13 @@ def specs():
         "deberta_v2_seq": (lambda: HFLogits(hf("deberta_v2"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
         "convbert_seq": (lambda: HFLogits(hf("convbert"), False), seq_ids, {"ids": {1: S}}, [2, 17, 48]),
         "mobilebert_seq": (lambda: HFLogits(hf("mobilebert"), False), seq_ids, {"ids": {1: Dim("seq", min=3, max=48)}}, [3, 17, 48]),  # trigram input: torch guards seq != 2
-        "beit_batch": (lambda: HFHidden(hf("beit")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
-        "clip_vision_batch": (lambda: HFHidden(hf("clip_vision")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
-        "siglip_vision_batch": (lambda: HFHidden(hf("siglip_vision")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
-        "hf_swin_batch": (lambda: HFHidden(hf("hf_swin")), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
-        "hubert_len": (lambda: HFHidden(hf("hubert")), lambda n: (torch.randn(1, 80 * n, generator=g()),),
+        "beit_batch": (lambda: HFField(hf("beit"), "last_hidden_state"), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "clip_vision_batch": (lambda: HFField(hf("clip_vision"), "last_hidden_state"), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "siglip_vision_batch": (lambda: HFField(hf("siglip_vision"), "last_hidden_state"), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "hf_swin_batch": (lambda: HFField(hf("hf_swin"), "last_hidden_state"), img(3, 32, 32), {"x": {0: B}}, [1, 3, 6]),
+        "hubert_len": (lambda: HFField(hf("hubert"), "last_hidden_state"), lambda n: (torch.randn(1, 80 * n, generator=g()),),
                        {"x": {1: 80 * Dim("t", min=2, max=40)}}, [2, 13, 40]),
-        "speech2text_enc_len": (lambda: HFHidden(hf("speech2text_enc")), lambda n: (torch.randn(1, 4 * n, 16, generator=g()),),
+        "speech2text_enc_len": (lambda: HFField(hf("speech2text_enc"), "last_hidden_state"), lambda n: (torch.randn(1, 4 * n, 16, generator=g()),),
                                 {"x": {1: 4 * Dim("t", min=2, max=30)}}, [2, 11, 30]),
         # custom blocks of public designs
         "diffusion_block_hw": (DiffusionBlock, lambda n: (torch.randn(2, 16, n, n + 2, generator=g()), torch.randn(2, 8, generator=g())),
@@ -539,11 +530,11 @@ def specs():
         "llama_mask_batch_seq": (lambda: HFLogits(hf("llama"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
         "mistral_swa_mask_batch_seq": (lambda: HFLogits(hf("mistral_swa"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
         "gemma2_swa_mask_batch_seq": (lambda: HFLogits(hf("gemma2"), True), masked_ids(100), {"ids": {0: B, 1: S}, "mask": {0: B, 1: S}}, [2, 17, 48]),
-        "hf_resnet_hw": (lambda: HFHidden(hf("hf_resnet")), hw32, dyn_hw32, [1, 2, 4]),
+        "hf_resnet_hw": (lambda: HFField(hf("hf_resnet"), "last_hidden_state"), hw32, dyn_hw32, [1, 2, 4]),
         "depth_anything_batch": (lambda: torch_init(HFDepth(hf("depth_anything"))), img(3, 56, 56), {"x": {0: B}}, [1, 3, 6]),
-        "dinov2_hw": (lambda: HFHidden(hf("dinov2")), lambda n: (torch.randn(1, 3, 8 * n, 8 * (n + 1), generator=g()),),
+        "dinov2_hw": (lambda: HFField(hf("dinov2"), "last_hidden_state"), lambda n: (torch.randn(1, 3, 8 * n, 8 * (n + 1), generator=g()),),
                       {"x": {2: 8 * Dim("h", min=2, max=8), 3: 8 * Dim("w", min=3, max=9)}}, [2, 5, 8]),
-        "whisper_enc_len": (lambda: HFHidden(hf("whisper_enc")), lambda n: (torch.randn(1, 16, 2 * n, generator=g()),),
+        "whisper_enc_len": (lambda: HFField(hf("whisper_enc"), "last_hidden_state"), lambda n: (torch.randn(1, 16, 2 * n, generator=g()),),
                             {"x": {2: 2 * Dim("t", min=2, max=64)}}, [2, 21, 64]),
     }
 
