@@ -251,8 +251,9 @@ pub static PATTERNS: &[Pattern] = &[
     p("ReduceToTopK", hlo::Reduce::NAME, 2, build!(reduce_arg)),
     p("ReduceToTflReduction", hlo::Reduce::NAME, 1, build!(reduce)),
     // ---- stablehlo.reduce_window
-    // Disjoint forms: a product/max/min scan along one dim, a pool over 3+ dims (or
-    // any rank-5 pool), the 2-D pools and cumsum.
+    // Disjoint forms: a dilated window, a product/max/min scan along one dim, a pool
+    // over 3+ dims (or any rank-5 pool), the 2-D pools and cumsum.
+    p("ReduceWindowToSlicesCombined", hlo::ReduceWindow::NAME, 4, build!(super::window::dilated)),
     p("ReduceWindowToLogStepScan", hlo::ReduceWindow::NAME, 3, build!(super::window::scan)),
     p("ReduceWindowToSeparablePools", hlo::ReduceWindow::NAME, 2, build!(super::window::pool_3d)),
     p("ReduceWindowToPoolOrCumsum", hlo::ReduceWindow::NAME, 1, build!(reduce_window)),

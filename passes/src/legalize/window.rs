@@ -268,3 +268,86 @@ fn window_op<'c>(
     rw.set_type(new.result(0), tensor_type(out, elem_of(x)));
     new.result(0)
 }
+
+/// A dilated window (PyTorch's `max_pool2d(dilation=2)`; TFLite's pools take no
+/// dilation) over static shapes: the window's offsets as strided slices of the input
+/// padded with the init (PADV2, STRIDED_SLICE), combined with the body's op, one per
+/// offset. Max, min, sum and product bodies whose init is their identity.
+pub(super) fn dilated<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
+    let ins = op.operands();
+    if ins.len() != 2 {
+        return Ok(None);
+    }
+    let Some(body) = binary_body(op) else { return Ok(None) };
+    let combine = match body {
+        b if b == hlo::Multiply::NAME => tfl::Mul::NAME,
+        b if b == hlo::Maximum::NAME => tfl::Maximum::NAME,
+        b if b == hlo::Minimum::NAME => tfl::Minimum::NAME,
+        b if b == hlo::Add::NAME => tfl::Add::NAME,
+        _ => return Ok(None),
+    };
+    let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
+    let (Some(window), Some(strides), Some(dilations)) =
+        (ints("window_dimensions"), ints("window_strides"), ints("window_dilations"))
+    else {
+        return Ok(None);
+    };
+    let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
+    if dilations.iter().all(|&d| d == 1) || !unit(ints("base_dilations")) {
+        return Ok(None);
+    }
+    let rank = window.len();
+    let Some(pads) = window_pads(op, rank) else { return Ok(None) };
+    let Some(init) = splat_through(ins[1]) else { return Ok(None) };
+    let (x, xt, out) = (ins[0], ty(ins[0]), ty(op.result(0)));
+    let identity = is_identity(body, init, &xt.elem) || (body == hlo::Add::NAME && init == 0.0);
+    if !identity || !xt.is_static() || !out.is_static() || xt.rank() != Some(rank) || pads.iter().flatten().any(|&p| p < 0) {
+        return Ok(None);
+    }
+    let count: i64 = window.iter().product();
+    if count > 64 {
+        return Ok(None);
+    }
+    let mut xp = x;
+    if pads.iter().any(|p| *p != [0, 0]) {
+        let paddings = paddings_const(rw, op, &pads);
+        let fill = scalar_like(rw, op, x, init)?;
+        let grown: Vec<i64> = xt.dims().iter().zip(&pads).map(|(&d, p)| d + p[0] + p[1]).collect();
+        xp = emit(rw, op, tfl::Padv2::NAME, &[x, paddings, fill], tensor_type(&grown, elem_of(x)), &[]);
+    }
+    let o = out.dims().to_vec();
+    let c = op.context();
+    let zero = c.integer_attr(c.integer(32), 0);
+    let slice_attrs = [
+        ("begin_mask", zero),
+        ("end_mask", zero),
+        ("ellipsis_mask", zero),
+        ("new_axis_mask", zero),
+        ("shrink_axis_mask", zero),
+        ("offset", c.bool_attr(false)),
+    ];
+    let none = ("fused_activation_function", c.string_attr("NONE"));
+    let fused: &[_] = if combine == tfl::Mul::NAME || combine == tfl::Add::NAME { &[none] } else { &[] };
+    let result = op.result(0).raw_type();
+    let mut acc: Option<Value<'c>> = None;
+    for mut k in 0..count {
+        let mut at = vec![0i64; rank];
+        for d in (0..rank).rev() {
+            at[d] = k % window[d];
+            k /= window[d];
+        }
+        let begin: Vec<i64> = (0..rank).map(|d| at[d] * dilations[d]).collect();
+        let end: Vec<i64> = (0..rank).map(|d| begin[d] + (o[d] - 1) * strides[d] + 1).collect();
+        let (b, e, s) = (
+            super::stablehlo_to_tfl::i32_const(rw, op, &begin),
+            super::stablehlo_to_tfl::i32_const(rw, op, &end),
+            super::stablehlo_to_tfl::i32_const(rw, op, &strides),
+        );
+        let v = emit(rw, op, tfl::StridedSlice::NAME, &[xp, b, e, s], result, &slice_attrs);
+        acc = Some(match acc {
+            Some(a) => emit(rw, op, combine, &[a, v], result, fused),
+            None => v,
+        });
+    }
+    Ok(acc.and_then(|a| a.defining_op()))
+}

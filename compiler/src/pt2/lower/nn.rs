@@ -533,6 +533,12 @@ pub(super) fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>
         return Ok(vec![cut_to_output(ctx, y, &cut)?]);
     }
     let idx_ty = ctx.out_ty(1)?;
+    if x.ty.is_static() && out.is_static() && cut.is_empty() {
+        let y = reduce_window(ctx, &x, &p, "stablehlo.maximum", init, out.clone());
+        let i = first_max_indices(ctx, &x, &y, &p, n);
+        let i = ctx.e.convert(&i, &idx_ty.elem);
+        return Ok(vec![y, i]);
+    }
     // Each element's flat spatial position, broadcast over the leading dims.
     let lead = x.rank() - n;
     let spatial: Vec<Extent> = ctx.e.extents(&x)[lead..].to_vec();
@@ -572,6 +578,93 @@ pub(super) fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>
     let values = r.pop().expect("two results");
     let indices = ctx.e.convert(&indices, &idx_ty.elem);
     Ok(vec![cut_to_output(ctx, values, &cut)?, cut_to_output(ctx, indices, &cut)?])
+}
+
+/// PyTorch's max pooling indices over static shapes: for each window, the flat
+/// spatial position (`h * W + w` within its (N, C) plane) of the first element in
+/// window scan order that equals the window's maximum `y`. One strided slice of `x`
+/// per window offset (padded with NaN, which equals nothing, so padding never wins)
+/// compared with `y`; the offsets are chosen last to first with selects between
+/// scalars, then added to each window's (constant) start. Exact for inputs without
+/// NaN (PyTorch takes the last NaN in a window; TFLite's max pool does not promise
+/// NaN propagation).
+fn first_max_indices(ctx: &mut Ctx, x: &Val, y: &Val, p: &Pool, n: usize) -> Val {
+    let r = x.rank();
+    let lead = r - n;
+    let shape = x.shape().to_vec();
+    let o = y.shape().to_vec();
+    // Flat spatial stride of each pooled dim.
+    let flat: Vec<i64> = (0..n).map(|i| shape[lead + i + 1..].iter().product()).collect();
+    let pad_value = if x.elem().is_float() { f64::NAN } else { super::reduce::lowest(x.elem()) };
+    let xp = if p.pads.iter().all(|q| *q == [0, 0]) {
+        x.clone()
+    } else {
+        let fill = ctx.e.splat(pad_value, x.elem(), &[]);
+        let lo: Vec<i64> = p.pads.iter().map(|q| q[0]).collect();
+        let hi: Vec<i64> = p.pads.iter().map(|q| q[1]).collect();
+        let grown: Vec<i64> = shape.iter().zip(&p.pads).map(|(&d, q)| d + q[0] + q[1]).collect();
+        let attrs = format!(
+            "edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}",
+            i64_array(&lo),
+            i64_array(&hi),
+            i64_array(&vec![0; r])
+        );
+        ctx.e.op("stablehlo.pad", &[x, &fill], &attrs, tensor(&grown, x.elem().clone()))
+    };
+    // Window offsets in scan order (row-major over the kernel).
+    let count: i64 = p.window[lead..].iter().product();
+    let offsets: Vec<Vec<i64>> = (0..count)
+        .map(|mut k| {
+            let mut at = vec![0; n];
+            for i in (0..n).rev() {
+                at[i] = k % p.window[lead + i];
+                k /= p.window[lead + i];
+            }
+            at
+        })
+        .collect();
+    let position = |at: &[i64]| -> i64 { (0..n).map(|i| at[i] * p.dilations[lead + i] * flat[i]).sum() };
+    let i64t = ElemTy::I(64);
+    let mut acc = ctx.e.splat(position(&offsets[count as usize - 1]) as f64, &i64t, &o);
+    for at in offsets[..count as usize - 1].iter().rev() {
+        let mut starts = vec![0i64; r];
+        let mut limits = vec![0i64; r];
+        let mut strides = vec![1i64; r];
+        for d in 0..r {
+            let (start, step) = if d < lead { (0, 1) } else { (at[d - lead] * p.dilations[d], p.strides[d]) };
+            starts[d] = start;
+            limits[d] = start + (o[d] - 1) * step + 1;
+            strides[d] = step;
+        }
+        let attrs = format!(
+            "start_indices = {}, limit_indices = {}, strides = {}",
+            i64_array(&starts),
+            i64_array(&limits),
+            i64_array(&strides)
+        );
+        let v = ctx.e.op("stablehlo.slice", &[&xp], &attrs, tensor(&o, x.elem().clone()));
+        let hit = ctx.e.compare("EQ", &v, y);
+        let here = ctx.e.splat(position(at) as f64, &i64t, &o);
+        acc = ctx.e.select(&hit, &here, &acc);
+    }
+    // Each window's first position: sum over dims of (o * stride - pad) * flat stride.
+    let spatial = &o[lead..];
+    let total: i64 = spatial.iter().product();
+    let starts: Vec<i64> = (0..total)
+        .map(|mut k| {
+            let mut pos = 0;
+            for i in (0..n).rev() {
+                let oi = k % spatial[i];
+                k /= spatial[i];
+                pos += (oi * p.strides[lead + i] - p.pads[lead + i][0]) * flat[i];
+            }
+            pos
+        })
+        .collect();
+    let base = ctx.e.const_i64s_shaped(&starts, spatial);
+    let dims: Vec<i64> = (lead as i64..r as i64).collect();
+    let base = ctx.e.broadcast_in_dim(&base, &o, &dims);
+    ctx.e.binary("stablehlo.add", &base, &acc)
 }
 
 pub fn max_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
