@@ -151,9 +151,18 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
         let rows: Vec<Val> = states.iter().map(|s| ctx.e.reshape(s, &[1, s.shape()[0], s.shape()[1]])).collect();
         concat(ctx, &rows, 0)
     };
-    let mut results = vec![out, stack(ctx, &h_n)];
-    if cell == Cell::Lstm {
-        results.push(stack(ctx, &c_n));
+    // An unused state is not stacked, so the layers' results stay unused (a fused
+    // LSTM has no c_n); a dead constant stands for it.
+    let mut results = vec![out];
+    for (i, states) in [(1, &h_n), (2, &c_n)] {
+        if i == 1 || cell == Cell::Lstm {
+            results.push(if ctx.output_used(i) {
+                stack(ctx, states)
+            } else {
+                let ty = ctx.out_ty(i)?;
+                ctx.e.splat(0.0, &elem, ty.dims())
+            });
+        }
     }
     Ok(results)
 }
