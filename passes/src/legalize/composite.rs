@@ -437,8 +437,11 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
         next += 1;
         operand(next - 1)
     });
-    let h0 = operand(next);
     let f32t = ctx.f32();
+    // A zero initial state (PyTorch's default) as its own constant, not a slice of the
+    // layers' stacked zeros.
+    let state = |b: &mut Builder<'_, 'c>, v: Value<'c>, n: i64| if is_zero(v) { b.f32_zeros(&[batch, n]) } else { Some(v) };
+    let h0 = state(b, operand(next), hout)?;
     let mut x = operand(0);
     let reverse = flag("reverse");
     let time = b.i32s(&[0])?;
@@ -457,7 +460,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     for k in 0..gates {
         biases.push(match bias {
             Some(bv) => gate(b, bv, k, None)?,
-            None => b.f32_zeros(hidden)?,
+            None => b.f32_zeros(&[hidden])?,
         });
     }
     let (w_ih, w_hh) = (operand(1), operand(2));
@@ -465,7 +468,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     let seq_ty = f32t.tensor(&[t, batch, hout]);
     let y = if lstm {
         let none = b.none();
-        let c0 = operand(next + 1);
+        let c0 = state(b, operand(next + 1), hidden)?;
         let mut ops = vec![x];
         for k in 0..4 {
             ops.push(gate(b, w_ih, k, Some(n_in))?);
@@ -506,6 +509,20 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     Some(results)
 }
 
+/// Whether `v` is zeros: a zero splat constant, or a slice or reshape of one.
+fn is_zero(mut v: Value) -> bool {
+    for _ in 0..4 {
+        if constant::splat(v) == Some(0.0) {
+            return true;
+        }
+        match v.defining_op() {
+            Some(op) if matches!(op.name(), "stablehlo.reshape" | "stablehlo.slice" | "tfl.reshape" | "tfl.slice") => v = op.operand(0),
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Inserts ops before `anchor` (the composite), recording each in `built`.
 struct Builder<'r, 'c> {
     rw: &'r mut Rewriter<'c>,
@@ -522,10 +539,11 @@ impl<'c> Builder<'_, 'c> {
         Some(v)
     }
 
-    /// A zero f32 vector of `n`.
-    fn f32_zeros(&mut self, n: i64) -> Option<Value<'c>> {
+    /// An f32 zeros tensor.
+    fn f32_zeros(&mut self, shape: &[i64]) -> Option<Value<'c>> {
         self.rw.set_insertion_before(self.anchor);
-        let v = constant::insert(self.rw, &constant::ConstTensor::from_f32(vec![n], &vec![0.0; usize::try_from(n).ok()?]));
+        let n = usize::try_from(shape.iter().product::<i64>()).ok()?;
+        let v = constant::insert(self.rw, &constant::ConstTensor::from_f32(shape.to_vec(), &vec![0.0; n]));
         self.built.push(v.defining_op()?);
         Some(v)
     }
