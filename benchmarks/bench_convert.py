@@ -808,7 +808,7 @@ def indent(s: str) -> str:
 
 def print_summary(results: list[dict[str, Any]], runs: int) -> float | None:
     print(f"\n== summary (latency: median of {runs} runs, 1 thread) ==")
-    hdr = (f"{'model':<20}{'mode':<13}{'edge s':>8}{'lt s':>8}{'speedup':>8}{'ops e/lt':>10}{'T e/lt':>8}"
+    hdr = (f"{'model':<24}{'mode':<13}{'edge s':>8}{'lt s':>8}{'speedup':>8}{'ops e/lt':>10}{'T e/lt':>8}"
            f"{'MB e/lt':>12}{'lat ms e/lt':>14}{'lat e/lt':>9}{'err e':>9}{'err lt':>9}{'top1 e/lt':>11}")
     print(hdr)
     lat_ratios = []
@@ -830,7 +830,7 @@ def print_summary(results: list[dict[str, Any]], runs: int) -> float | None:
         es = status(e) or num(e.get("convert_s"), "{:.2f}")
         ls = status(l) or num(l.get("convert_s"), "{:.2f}")
         print(
-            f"{res['model']:<20}{res.get('mode', 'none'):<13}{es:>8}{ls:>8}{num(ratio(l.get('convert_s'), e.get('convert_s')) if 'error' not in e else None, '{:.1f}x'):>8}"
+            f"{res['model']:<24}{res.get('mode', 'none'):<13}{es:>8}{ls:>8}{num(ratio(l.get('convert_s'), e.get('convert_s')) if 'error' not in e else None, '{:.1f}x'):>8}"
             f"{pair('ops'):>10}{pair('transposes'):>8}{pair('size', m=True):>12}{pair('latency_ms', '{:.1f}'):>14}"
             f"{num(lr, '{:.2f}'):>9}{num(e.get('max_error_rel_to_max_out'), '{:.1e}'):>9}"
             f"{num(l.get('max_error_rel_to_max_out'), '{:.1e}'):>9}"
