@@ -90,6 +90,7 @@ SEED = 0
 ERROR_LINES = 8  # lines of a converter's error kept in the report
 CONVERT_TIMEOUT = 1800  # seconds, per converter and model
 LATENCY_BAR = 1.05  # issue 14: edge's LiteRT latency within 1.05x of litert-torch's
+WRONG = 1e-3  # a float conversion off PyTorch by more than this much of max|out| is called wrong
 # Quantized modes (--quantize). "none" is the float conversion. int8: static int8 from a
 # pt2e-quantized graph (edge: torchao's XNNPACKQuantizer, the archive saved as users
 # save it, `edge-convert --io-type int8`; litert-torch: its own PT2EQuantizer with the
@@ -852,17 +853,21 @@ def behind(results: list[dict[str, Any]]) -> dict[str, list[str]]:
     TRANSPOSE count at or below, latency within LATENCY_BAR), and where edge or
     litert-torch fails to convert or run."""
     out: dict[str, list[str]] = {"more ops": [], "more TRANSPOSE": [], f"latency > {LATENCY_BAR}x": [],
-                                 "edge fails": [], "litert-torch fails": []}
+                                 "edge fails": [], "litert-torch fails": [], "edge wrong": [], "litert-torch wrong": [],
+                                 "compared": []}
     for res in results:
         e, l = res["edge"], res["litert_torch"]
         row = res["model"] + ("" if res.get("mode", "none") == "none" else f" [{res['mode']}]")
         if "error" in res["export"]:
             out["edge fails"].append(f"{row} (export)")
             continue
-        for who, r in (("edge fails", e), ("litert-torch fails", l)):
+        for who, r in (("edge", e), ("litert-torch", l)):
             if "error" in r or "run_error" in r:
-                out[who].append(row + (" (in LiteRT)" if "error" not in r else ""))
+                out[f"{who} fails"].append(row + (" (in LiteRT)" if "error" not in r else ""))
+            elif res.get("mode", "none") == "none" and r.get("max_error_rel_to_max_out", 0) > WRONG:
+                out[f"{who} wrong"].append(f"{row} {r['max_error_rel_to_max_out']:.1e}")
         if e.get("ops") is not None and l.get("ops") is not None:
+            out["compared"].append(row)
             if e["ops"] > l["ops"]:
                 out["more ops"].append(f"{row} {e['ops']}/{l['ops']}")
             if e["transposes"] > l["transposes"]:
@@ -875,12 +880,14 @@ def behind(results: list[dict[str, Any]]) -> dict[str, list[str]]:
 
 def print_behind(results: list[dict[str, Any]]) -> None:
     rows = behind(results)
-    print("edge behind litert-torch: " + ("; ".join(f"{k}: {', '.join(v)}" for k, v in rows.items() if v and "fails" not in k)
-                                          or "none (ops, TRANSPOSE at or below, latency within "
-                                             f"{LATENCY_BAR}x on every row both convert)"))
-    for k in ("edge fails", "litert-torch fails"):
+    gaps = [k for k in ("more ops", "more TRANSPOSE", f"latency > {LATENCY_BAR}x") if rows[k]]
+    n = len(rows["compared"])
+    print(f"edge behind litert-torch ({n} rows both convert): "
+          + ("; ".join(f"{k}: {', '.join(rows[k])}" for k in gaps) if gaps else
+             f"none (ops and TRANSPOSE at or below, latency within {LATENCY_BAR}x)" if n else "-"))
+    for k in ("edge fails", "litert-torch fails", "edge wrong", "litert-torch wrong"):
         if rows[k]:
-            print(f"{k}: {', '.join(rows[k])}")
+            print(f"{k}{f' (float, error > {WRONG:g} of max|out|)' if 'wrong' in k else ''}: {', '.join(rows[k])}")
 
 
 def jsonable(x):
