@@ -11,10 +11,11 @@ TOL = 1e-4  # max|err| / max|out|: the issues' bar
 
 
 def tv(name, **kw):
-    """A torchvision model with PyTorch's default init (some torchvision inits give
+    """A torchvision model (classification, video or optical flow) with PyTorch's default init (some torchvision inits give
     classifier outputs under 1e-6, which compare nothing)."""
     import torchvision.models as m
-    return torch_init(getattr(m, name)(weights=None, **kw))
+    module = next(mod for mod in (m, m.video, m.optical_flow) if hasattr(mod, name))
+    return torch_init(getattr(module, name)(weights=None, **kw))
 
 
 def torch_init(m):
