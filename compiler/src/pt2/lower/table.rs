@@ -3,7 +3,7 @@
 //! `native_functions.yaml`); an archive omits arguments left at their default, and an
 //! argument the archive has but the schema here lacks is an error, not ignored.
 
-use super::{composite, strided, def, elementwise, index, nn, quant, reduce, req, shape, sort, ArgDef, Default, Lowering};
+use super::{composite, rnn, strided, def, elementwise, index, nn, quant, reduce, req, shape, sort, ArgDef, Default, Lowering};
 
 /// The keyword arguments every tensor factory takes.
 const FACTORY_KW: [ArgDef; 4] =
@@ -159,6 +159,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.grid_sampler_2d.default", args: &[req("input"), req("grid"), req("interpolation_mode"), req("padding_mode"), req("align_corners")], lower: nn::grid_sampler_2d },
     Lowering { target: "aten.grid_sampler_3d.default", args: &[req("input"), req("grid"), req("interpolation_mode"), req("padding_mode"), req("align_corners")], lower: nn::grid_sampler_3d },
     Lowering { target: "aten.group_norm.default", args: &[req("input"), req("num_groups"), def("weight", Default::None), def("bias", Default::None), def("eps", Default::Float(1e-5)), def("cudnn_enabled", Default::Bool(true))], lower: composite::group_norm },
+    Lowering { target: "aten.gru.input", args: &[req("input"), req("hx"), req("params"), req("has_biases"), req("num_layers"), req("dropout"), req("train"), req("bidirectional"), req("batch_first")], lower: rnn::gru },
     Lowering { target: "aten.gt.Scalar", args: &[req("self"), req("other")], lower: elementwise::gt },
     Lowering { target: "aten.gt.Tensor", args: &[req("self"), req("other")], lower: elementwise::gt },
     Lowering { target: "aten.hardshrink.default", args: &[req("self"), def("lambd", Default::Float(0.5))], lower: composite::hardshrink },
@@ -194,6 +195,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.logical_or.default", args: &[req("self"), req("other")], lower: elementwise::logical_or },
     Lowering { target: "aten.logical_xor.default", args: &[req("self"), req("other")], lower: elementwise::logical_xor },
     Lowering { target: "aten.logsumexp.default", args: &[req("self"), req("dim"), def("keepdim", Default::Bool(false))], lower: composite::logsumexp },
+    Lowering { target: "aten.lstm.input", args: &[req("input"), req("hx"), req("params"), req("has_biases"), req("num_layers"), req("dropout"), req("train"), req("bidirectional"), req("batch_first")], lower: rnn::lstm },
     Lowering { target: "aten.lt.Scalar", args: &[req("self"), req("other")], lower: elementwise::lt },
     Lowering { target: "aten.lt.Tensor", args: &[req("self"), req("other")], lower: elementwise::lt },
     Lowering { target: "aten.masked_fill.Scalar", args: &[req("self"), req("mask"), req("value")], lower: composite::masked_fill },
@@ -271,6 +273,8 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.replication_pad3d.default", args: &[req("self"), req("padding")], lower: shape::replication_pad },
     Lowering { target: "aten.reshape.default", args: &[req("self"), req("shape")], lower: shape::view },
     Lowering { target: "aten.reshape_as.default", args: &[req("self"), req("other")], lower: shape::view },
+    Lowering { target: "aten.rnn_relu.input", args: &[req("input"), req("hx"), req("params"), req("has_biases"), req("num_layers"), req("dropout"), req("train"), req("bidirectional"), req("batch_first")], lower: rnn::rnn_relu },
+    Lowering { target: "aten.rnn_tanh.input", args: &[req("input"), req("hx"), req("params"), req("has_biases"), req("num_layers"), req("dropout"), req("train"), req("bidirectional"), req("batch_first")], lower: rnn::rnn_tanh },
     Lowering { target: "aten.roll.default", args: &[req("self"), req("shifts"), def("dims", Default::Ints(&[]))], lower: composite::roll },
     Lowering { target: "aten.round.decimals", args: &[req("self"), req("decimals")], lower: elementwise::round_decimals },
     Lowering { target: "aten.round.default", args: &[req("self")], lower: elementwise::round },
