@@ -1433,6 +1433,61 @@ pub fn upsample_bilinear2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 }
 
 
+/// `affine_grid_generator(theta, size, align_corners)` (F.affine_grid): the base grid
+/// of normalized coordinates (x over W, y over H(, z over D), then 1), a constant
+/// computed as PyTorch's `linspace_from_neg_one` does in f32, times `theta`
+/// ([N, n, n + 1]) transposed: [N, *S, n].
+pub fn affine_grid_generator(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let theta = args.tensor(ctx, "theta")?;
+    let size = args.ints("size")?;
+    let align = args.bool("align_corners")?;
+    let n = size.len().saturating_sub(2);
+    let od = out.dims().to_vec();
+    if !(n == 2 || n == 3) || theta.rank() != 3 || !theta.ty.is_static() || !out.is_static() || theta.shape()[1..] != [n as i64, n as i64 + 1] {
+        return Err(format!("affine_grid_generator needs a static [N, {n}, {}] theta and a 4-D or 5-D size, got {} and {size:?}", n + 1, theta.ty).into());
+    }
+    let spatial: Vec<i64> = size[2..].to_vec();
+    let points: i64 = spatial.iter().product();
+    ctx.reserve_constant("the affine grid's base points", points as u128 * (n as u128 + 1), &out.elem)?;
+    // PyTorch: linspace(-1, 1, k), times (k - 1) / k without align_corners, in f32.
+    let axis = |k: i64| -> Vec<f32> {
+        if k <= 1 {
+            return vec![0.0; k.max(0) as usize];
+        }
+        let step = 2.0f32 / (k - 1) as f32;
+        let half = k / 2;
+        (0..k)
+            .map(|i| {
+                let v = if i < half { -1.0 + step * i as f32 } else { 1.0 - step * (k - 1 - i) as f32 };
+                if align { v } else { v * (k - 1) as f32 / k as f32 }
+            })
+            .collect()
+    };
+    let axes: Vec<Vec<f32>> = spatial.iter().map(|&k| axis(k)).collect();
+    let mut base = Vec::with_capacity((points * (n as i64 + 1)) as usize);
+    for mut p in 0..points {
+        let mut at = vec![0usize; n];
+        for d in (0..n).rev() {
+            at[d] = (p % spatial[d]) as usize;
+            p /= spatial[d];
+        }
+        // Coordinate j is spatial dim n - 1 - j (x is W).
+        for j in 0..n {
+            base.push(axes[n - 1 - j][at[n - 1 - j]] as f64);
+        }
+        base.push(1.0);
+    }
+    let elem = out.elem.clone();
+    let b = ctx.e.const_floats(&base, &elem, &[points, n as i64 + 1]);
+    let theta = ctx.e.convert(&theta, &elem);
+    let nb = theta.shape()[0];
+    // [N, n, n + 1] x [P, n + 1] -> [N, n, P] -> [N, P, n].
+    let g = dot(ctx, &theta, &b, (&[], &[]), (&[2], &[1]), tensor(&[nb, n as i64, points], elem));
+    let g = ctx.e.transpose(&g, &[0, 2, 1]);
+    Ok(vec![ctx.e.reshape(&g, &od)])
+}
+
 /// `grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners)`.
 pub fn grid_sampler_2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     grid_sample(ctx, args, 2)
