@@ -1455,11 +1455,12 @@ pub fn affine_grid_generator(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         if k <= 1 {
             return vec![0.0; k.max(0) as usize];
         }
-        let step = 2.0f32 / (k - 1) as f32;
+        // linspace's f32 step and fused multiply-adds (see `shape::linspace`).
+        let step = (2.0f32 / (k - 1) as f32) as f64;
         let half = k / 2;
         (0..k)
             .map(|i| {
-                let v = if i < half { -1.0 + step * i as f32 } else { 1.0 - step * (k - 1 - i) as f32 };
+                let v = (if i < half { -1.0 + step * i as f64 } else { 1.0 - step * (k - 1 - i) as f64 }) as f32;
                 if align { v } else { v * (k - 1) as f32 / k as f32 }
             })
             .collect()
