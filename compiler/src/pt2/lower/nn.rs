@@ -1567,17 +1567,16 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let choice = |ctx: &mut Ctx, d: usize, a: &Val, w: Option<Val>| -> (Val, Option<Val>) {
         let zero = ctx.e.splat(0.0, &elem, &pts);
         let hi = ctx.e.splat((sizes[d] - 1) as f64, &elem, &pts);
+        let ac = ctx.e.binary("stablehlo.maximum", a, &zero);
+        let ac = ctx.e.binary("stablehlo.minimum", &ac, &hi);
         let weight = if padding == 0 {
-            let ge = ctx.e.compare("GE", a, &zero);
-            let le = ctx.e.compare("LE", a, &hi);
-            let inside = ctx.e.binary("stablehlo.and", &ge, &le);
+            // Inside exactly when clamping leaves the coordinate as it is.
+            let inside = ctx.e.compare("EQ", &ac, a);
             let w = w.unwrap_or_else(|| ctx.e.splat(1.0, &elem, &pts));
             Some(ctx.e.select(&inside, &w, &zero))
         } else {
             w
         };
-        let ac = ctx.e.binary("stablehlo.maximum", a, &zero);
-        let ac = ctx.e.binary("stablehlo.minimum", &ac, &hi);
         let ai = ctx.e.convert(&ac, &ElemTy::I(64));
         let stride: i64 = sizes[d + 1..].iter().product();
         let term = if stride == 1 {
@@ -1601,7 +1600,8 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
                 });
             }
         }
-        let v = super::shape::take_along(ctx, &rows, &row, 0);
+        // Rows are clamped into the input: no wrap of negative indices.
+        let v = super::shape::take_in_range(ctx, &rows, &row, 0);
         match weight {
             Some(k) => {
                 let kb = ctx.e.broadcast_in_dim(&k, &sample_shape, &lead);
