@@ -42,7 +42,7 @@ pub enum Form {
     /// NCHW`; `tfl-layout-nhwc` cancels the transposes between such ops.
     ResizeNchw,
     /// A recurrent layer (`edge.lstm_layer`, `edge.rnn_layer` from the pt2 importer) as
-    /// one time-major sequence op: weights split per gate, `b_ih + b_hh` per gate (zeros
+    /// one sequence op (`time_major = false` for a batch-first layer): weights split per gate, `b_ih + b_hh` per gate (zeros
     /// without biases), the initial states as the state operands (the writer gives each
     /// a variable tensor filled before the op on every invoke), the reverse direction
     /// between two `reverse_v2` over time, `h_n` the op's last step. LSTM's `c_n` is not
@@ -420,7 +420,10 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
     let anchor = b.anchor;
     let operand = |i: usize| anchor.operand(i);
-    let (t, batch, n_in) = (c.operands[0].dims()[0], c.operands[0].dims()[1], c.operands[0].dims()[2]);
+    // The time dim: 1 for a batch-first layer (`time_major = false`).
+    let td = flag("batch_first") as usize;
+    let x_dims = c.operands[0].dims();
+    let (t, batch, n_in) = (x_dims[td], x_dims[1 - td], x_dims[2]);
     let gates: i64 = if lstm { 4 } else { 1 };
     let rows = c.operands[1].dims()[0];
     let hidden = rows / gates;
@@ -444,7 +447,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     let h0 = state(b, operand(next), hout)?;
     let mut x = operand(0);
     let reverse = flag("reverse");
-    let time = b.i32s(&[0])?;
+    let time = b.i32s(&[td as i64])?;
     if reverse {
         x = b.op("tfl.reverse_v2", &[x, time], x.raw_type(), &[]);
     }
@@ -465,7 +468,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     }
     let (w_ih, w_hh) = (operand(1), operand(2));
     let act = |name: &str| ("fused_activation_function", ctx.string_attr(name));
-    let seq_ty = f32t.tensor(&[t, batch, hout]);
+    let seq_ty = f32t.tensor(&[x_dims[0], x_dims[1], hout]);
     let y = if lstm {
         let none = b.none();
         let c0 = state(b, operand(next + 1), hidden)?;
@@ -483,7 +486,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
             act("TANH"),
             ("cell_clip", ctx.f32_attr(0.0)),
             ("proj_clip", ctx.f32_attr(0.0)),
-            ("time_major", ctx.bool_attr(true)),
+            ("time_major", ctx.bool_attr(td == 0)),
         ];
         b.op(row.to, &ops, seq_ty, &attrs)
     } else {
@@ -492,13 +495,15 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
             Some("tanh") => "TANH",
             _ => return None,
         };
-        let attrs = [act(activation), ("time_major", ctx.bool_attr(true))];
+        let attrs = [act(activation), ("time_major", ctx.bool_attr(td == 0))];
         b.op(row.to, &[x, w_ih, w_hh, biases[0], h0], seq_ty, &attrs)
     };
     let out = if reverse { b.op("tfl.reverse_v2", &[y, time], y.raw_type(), &[]) } else { y };
     // The last step computed is the final state.
-    let (begin, size) = (b.i32s(&[t - 1, 0, 0])?, b.i32s(&[1, batch, hout])?);
-    let last = b.op("tfl.slice", &[y, begin, size], f32t.tensor(&[1, batch, hout]), &[]);
+    let (mut begin, mut size) = ([0, 0, 0], [x_dims[0], x_dims[1], hout]);
+    (begin[td], size[td]) = (t - 1, 1);
+    let (begin_v, size_v) = (b.i32s(&begin)?, b.i32s(&size)?);
+    let last = b.op("tfl.slice", &[y, begin_v, size_v], f32t.tensor(&size), &[]);
     let shape = b.i32s(&[batch, hout])?;
     let h_n = b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]);
     let mut results = vec![out, h_n];

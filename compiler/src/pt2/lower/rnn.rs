@@ -1,18 +1,20 @@
 //! Recurrent layers as PyTorch records them without decomposition: `aten.lstm.input`,
 //! `aten.gru.input`, `aten.rnn_tanh.input`, `aten.rnn_relu.input`. Each layer and
-//! direction is one `stablehlo.composite` over time-major `x [T, B, I]`, its weights,
-//! biases and initial state:
+//! direction is one `stablehlo.composite` over `x [T, B, I]` (`[B, T, I]` with
+//! `batch_first`, as the layer reads it: no transposes), its weights, biases and
+//! initial state:
 //!
 //!   %out, %h, %c = "stablehlo.composite"(%x, %w_ih, %w_hh, %b_ih, %b_hh, %h0, %c0)
-//!       {name = "edge.lstm_layer", composite_attributes = {reverse = false,
-//!        has_biases = true, proj = false}, decomposition = @edge.lstm_layer.0, ...}
+//!       {name = "edge.lstm_layer", composite_attributes = {batch_first = false,
+//!        has_biases = true, proj = false, reverse = false},
+//!        decomposition = @edge.lstm_layer.0, ...}
 //!
-//! results `out [T, B, Hout]`, `h_n [B, Hout]` and (LSTM) `c_n [B, H]`, whose
+//! results `out [T, B, Hout]` (or `[B, T, Hout]`), `h_n [B, Hout]` and (LSTM) `c_n [B, H]`, whose
 //! decomposition is the per-step math (one input product for all steps, then per step
 //! the recurrent product and the gates, in PyTorch's gate order: LSTM (i, f, g, o), GRU
 //! (r, z, n)). `passes/src/legalize/composite.rs` maps an LSTM or RNN layer to TFLite's
 //! fused sequence op where it computes the same thing, else inlines the steps. Layers
-//! stack on the concatenated directions; `batch_first` transposes around the stack.
+//! stack on the concatenated directions.
 //! Dropout between layers only applies in training (`train = true` is refused).
 //! Sizes must be static (the steps are unrolled).
 
@@ -115,8 +117,7 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
     let h0_all = ctx.e.convert(&hx[0], &elem);
     let c0_all = hx.get(1).map(|c| ctx.e.convert(c, &elem));
 
-    // Time-major from here on.
-    let mut seq = if batch_first { ctx.e.transpose(&x, &[1, 0, 2]) } else { x };
+    let mut seq = x;
     let (mut h_n, mut c_n) = (Vec::new(), Vec::new());
     for l in 0..layers {
         let mut outs = Vec::new();
@@ -137,7 +138,7 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
             };
             let h0 = state(ctx, &h0_all);
             let c0 = c0_all.as_ref().map(|c| state(ctx, c));
-            let (out, h, c) = layer(ctx, cell, d == 1, &seq, &w, &h0, c0.as_ref())?;
+            let (out, h, c) = layer(ctx, cell, d == 1, batch_first, &seq, &w, &h0, c0.as_ref())?;
             outs.push(out);
             h_n.push(h);
             if let Some(c) = c {
@@ -146,7 +147,7 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
         }
         seq = concat(ctx, &outs, 2);
     }
-    let out = if batch_first { ctx.e.transpose(&seq, &[1, 0, 2]) } else { seq };
+    let out = seq;
     let stack = |ctx: &mut Ctx, states: &[Val]| {
         let rows: Vec<Val> = states.iter().map(|s| ctx.e.reshape(s, &[1, s.shape()[0], s.shape()[1]])).collect();
         concat(ctx, &rows, 0)
@@ -183,6 +184,7 @@ fn layer(
     ctx: &mut Ctx,
     cell: Cell,
     reverse: bool,
+    batch_first: bool,
     x: &Val,
     w: &Weights,
     h0: &Val,
@@ -204,7 +206,11 @@ fn layer(
         names.push("c0");
         operands.push(c0.clone());
     }
-    let mut attrs = vec![format!("reverse = {reverse}"), format!("has_biases = {}", w.biases.is_some())];
+    let mut attrs = vec![
+        format!("batch_first = {batch_first}"),
+        format!("reverse = {reverse}"),
+        format!("has_biases = {}", w.biases.is_some()),
+    ];
     match cell {
         Cell::Lstm => attrs.push(format!("proj = {}", w.w_hr.is_some())),
         Cell::RnnTanh => attrs.push("activation = \"tanh\"".into()),
@@ -223,7 +229,7 @@ fn layer(
             w_hr: if proj { Some(get(ctx, "w_hr")?) } else { None },
         };
         let c0 = if with_c { Some(get(ctx, "c0")?) } else { None };
-        let (out, h, c) = steps(ctx, cell, reverse, &get(ctx, "x")?, &w, &get(ctx, "h0")?, c0.as_ref())?;
+        let (out, h, c) = steps(ctx, cell, reverse, batch_first, &get(ctx, "x")?, &w, &get(ctx, "h0")?, c0.as_ref())?;
         Ok([out, h].into_iter().chain(c).collect())
     };
     let values = match composite(ctx, cell.composite(), &attrs, &names, &operands, &body) {
@@ -254,12 +260,15 @@ fn steps(
     ctx: &mut Ctx,
     cell: Cell,
     reverse: bool,
+    batch_first: bool,
     x: &Val,
     w: &Weights,
     h0: &Val,
     c0: Option<&Val>,
 ) -> LResult<(Val, Val, Option<Val>)> {
-    let (t_len, batch, _) = (x.shape()[0], x.shape()[1], x.shape()[2]);
+    // The time dim: 1 with `batch_first`.
+    let td = batch_first as usize;
+    let (t_len, batch) = (x.shape()[td], x.shape()[1 - td]);
     let rows = w.w_ih.shape()[0];
     let hidden = rows / cell.gates();
     if rows % cell.gates() != 0 || w.w_hh.shape()[0] != rows {
@@ -268,7 +277,8 @@ fn steps(
     let hout = h0.shape()[1];
     let elem = x.elem().clone();
     // x @ w_ih^T (+ b_ih, and b_hh where it is not inside a gate) for every step at once.
-    let mut xw = dot(ctx, x, &w.w_ih, (&[], &[]), (&[2], &[1]), tensor(&[t_len, batch, rows], elem.clone()));
+    let (d0, d1) = (x.shape()[0], x.shape()[1]);
+    let mut xw = dot(ctx, x, &w.w_ih, (&[], &[]), (&[2], &[1]), tensor(&[d0, d1, rows], elem.clone()));
     let mut b_hh_row = None;
     if let Some((b_ih, b_hh)) = &w.biases {
         let b = if cell == Cell::Gru {
@@ -278,7 +288,7 @@ fn steps(
         } else {
             ctx.e.binary("stablehlo.add", b_ih, b_hh)
         };
-        let b = ctx.e.broadcast_in_dim(&b, &[t_len, batch, rows], &[2]);
+        let b = ctx.e.broadcast_in_dim(&b, &[d0, d1, rows], &[2]);
         xw = ctx.e.binary("stablehlo.add", &xw, &b);
     }
     let gate = |ctx: &mut Ctx, v: &Val, k: i64| ctx.e.slice_dim(v, 1, k * hidden, hidden);
@@ -286,7 +296,7 @@ fn steps(
     let mut outs: Vec<Option<Val>> = vec![None; t_len as usize];
     let order: Vec<i64> = if reverse { (0..t_len).rev().collect() } else { (0..t_len).collect() };
     for t in order {
-        let xt = ctx.e.slice_dim(&xw, 0, t, 1);
+        let xt = ctx.e.slice_dim(&xw, td, t, 1);
         let xt = ctx.e.reshape(&xt, &[batch, rows]);
         let mut hw = dot(ctx, &h, &w.w_hh, (&[], &[]), (&[1], &[1]), tensor(&[batch, rows], elem.clone()));
         if let Some(b) = &b_hh_row {
@@ -340,9 +350,10 @@ fn steps(
                 };
             }
         }
-        outs[t as usize] = Some(ctx.e.reshape(&h, &[1, batch, hout]));
+        let step = if batch_first { [batch, 1, hout] } else { [1, batch, hout] };
+        outs[t as usize] = Some(ctx.e.reshape(&h, &step));
     }
     let outs: Vec<Val> = outs.into_iter().collect::<Option<_>>().ok_or("recurrent layer over an empty sequence")?;
-    let out = concat(ctx, &outs, 0);
+    let out = concat(ctx, &outs, td);
     Ok((out, h, c))
 }
