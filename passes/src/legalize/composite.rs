@@ -118,7 +118,21 @@ fn sequence_fits(c: &Composite) -> Result<(), &'static str> {
     let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
     let lstm = c.name == "edge.lstm_layer";
     let want = 3 + 2 * flag("has_biases") as usize + (lstm && flag("proj")) as usize + 1 + lstm as usize;
-    if c.operands.len() != want || c.results.len() != 2 + lstm as usize || c.operands[0].dims().len() != 3 {
+    if c.operands.len() != want || c.results.len() != 2 + lstm as usize {
+        return Err("its operands are not a layer's");
+    }
+    // The shapes the importer gives a layer (the sequence op's verifier checks the rest).
+    let ranks = |ts: &[edge_dialects::ir::TensorTy], r: &[usize]| ts.iter().zip(r).all(|(t, &r)| t.dims().len() == r);
+    let biases = if flag("has_biases") { [1, 1].as_slice() } else { &[] };
+    let proj = if lstm && flag("proj") { [2].as_slice() } else { &[] };
+    let states = if lstm { [2, 2].as_slice() } else { &[2] };
+    let operand_ranks = [&[3, 2, 2][..], biases, proj, states].concat();
+    let result_ranks = [&[3, 2][..], if lstm { &[2] } else { &[] }].concat();
+    if !ranks(&c.operands, &operand_ranks) || !ranks(&c.results, &result_ranks) {
+        return Err("its operands are not a layer's");
+    }
+    let gates = if lstm { 4 } else { 1 };
+    if c.operands[1].dims()[0] % gates != 0 || c.operands[1].dims()[0] <= 0 {
         return Err("its operands are not a layer's");
     }
     Ok(())

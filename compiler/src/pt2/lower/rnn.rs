@@ -269,12 +269,30 @@ fn steps(
     // The time dim: 1 with `batch_first`.
     let td = batch_first as usize;
     let (t_len, batch) = (x.shape()[td], x.shape()[1 - td]);
-    let rows = w.w_ih.shape()[0];
+    // The shapes PyTorch's layer has (an archive may say otherwise).
+    let (n_in, rows, hout) = (x.shape()[2], w.w_ih.shape().first().copied().unwrap_or(-1), h0.shape().get(1).copied().unwrap_or(-1));
     let hidden = rows / cell.gates();
-    if rows % cell.gates() != 0 || w.w_hh.shape()[0] != rows {
-        return Err(format!("recurrent weights of {rows} rows for {} gates", cell.gates()).into());
+    let cell_state = if cell == Cell::Lstm { vec![batch, hidden] } else { Vec::new() };
+    let fits = rows > 0
+        && rows % cell.gates() == 0
+        && w.w_ih.shape() == [rows, n_in]
+        && w.w_hh.shape() == [rows, hout]
+        && h0.shape() == [batch, hout]
+        && c0.is_none_or(|c| c.shape() == cell_state.as_slice())
+        && w.biases.as_ref().is_none_or(|(a, b)| a.shape() == [rows] && b.shape() == [rows])
+        && match &w.w_hr {
+            Some(p) => p.shape() == [hout, hidden],
+            None => hout == hidden,
+        };
+    if !fits {
+        let shapes: Vec<String> = [&w.w_ih, &w.w_hh, h0].iter().map(|v| format!("{:?}", v.shape())).collect();
+        return Err(format!(
+            "recurrent layer over [{t_len}, {batch}, {n_in}] has weights and state of shapes {} that do not fit {} gates",
+            shapes.join(", "),
+            cell.gates()
+        )
+        .into());
     }
-    let hout = h0.shape()[1];
     let elem = x.elem().clone();
     // x @ w_ih^T (+ b_ih, and b_hh where it is not inside a gate) for every step at once.
     let (d0, d1) = (x.shape()[0], x.shape()[1]);
