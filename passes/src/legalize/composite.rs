@@ -628,6 +628,45 @@ mod tests {
         assert!(row_for(&samples[2]).is_none());
     }
 
+    fn layer(name: &str, attrs: &[(&str, bool)], operands: &[&[i64]], results: &[&[i64]]) -> Composite {
+        let ty = |d: &&[i64]| TensorTy::ranked(d.to_vec(), ElemTy::F32);
+        Composite {
+            name: name.into(),
+            attrs: attrs.iter().map(|(n, b)| (n.to_string(), Attr::Bool(*b))).collect(),
+            decomposition: "d".into(),
+            version: 0,
+            operands: operands.iter().map(ty).collect(),
+            results: results.iter().map(ty).collect(),
+        }
+    }
+
+    #[test]
+    fn recurrent_layers_map_in_the_importers_form_only() {
+        let flags = [("has_biases", true), ("proj", false), ("reverse", false), ("batch_first", false)];
+        let lstm = layer(
+            "edge.lstm_layer",
+            &flags,
+            &[&[5, 2, 3], &[16, 3], &[16, 4], &[16], &[16], &[2, 4], &[2, 4]],
+            &[&[5, 2, 4], &[2, 4], &[2, 4]],
+        );
+        assert_eq!(row_for(&lstm).map(|r| r.to), Some("tfl.unidirectional_sequence_lstm"));
+        // The biases the attributes promise are missing.
+        let short = layer("edge.lstm_layer", &flags, &[&[5, 2, 3], &[16, 3], &[16, 4], &[2, 4], &[2, 4]], &[&[5, 2, 4], &[2, 4], &[2, 4]]);
+        assert_eq!(sequence_fits(&short), Err("its operands are not a layer's"));
+        // A bias of rank 0.
+        let bad = layer(
+            "edge.lstm_layer",
+            &flags,
+            &[&[5, 2, 3], &[16, 3], &[16, 4], &[], &[16], &[2, 4], &[2, 4]],
+            &[&[5, 2, 4], &[2, 4], &[2, 4]],
+        );
+        assert!(row_for(&bad).is_none());
+        let gru = layer("edge.gru_layer", &flags, &[&[5, 2, 3], &[12, 3], &[12, 4], &[2, 4]], &[&[5, 2, 4], &[2, 4]]);
+        assert_eq!(sequence_fits(&gru), Err("TFLite has no GRU builtin"));
+        let rnn = layer("edge.rnn_layer", &[("has_biases", false)], &[&[5, 2, 3], &[4, 3], &[4, 4], &[2, 4]], &[&[5, 2, 4], &[2, 4]]);
+        assert_eq!(row_for(&rnn).map(|r| r.to), Some("tfl.unidirectional_sequence_rnn"));
+    }
+
     #[test]
     fn softmax_maps_over_the_last_dim_only() {
         let last = composite("aten._softmax", &[("dim", Attr::Int(-1))], &[2, 8], &[2, 8]);
