@@ -121,6 +121,7 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
     let (mut h_n, mut c_n) = (Vec::new(), Vec::new());
     for l in 0..layers {
         let mut outs = Vec::new();
+        let mut directions = Vec::new();
         for d in 0..dirs {
             let g = (l * dirs + d) as usize;
             let p = &params[g * stride..(g + 1) * stride];
@@ -138,7 +139,19 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
             };
             let h0 = state(ctx, &h0_all);
             let c0 = c0_all.as_ref().map(|c| state(ctx, c));
-            let (out, h, c) = layer(ctx, cell, d == 1, batch_first, &seq, &w, &h0, c0.as_ref())?;
+            directions.push((w, h0, c0));
+        }
+        if let ([(wf, hf, Some(cf)), (wb, hb, Some(cb))], false) = (directions.as_slice(), batch_first) {
+            // TFLite's bidirectional op is time-major only (its batch-major form did not
+            // match in LiteRT 2.3).
+            let (out, h, c) = bidirectional_lstm(ctx, &seq, [(wf, hf, cf), (wb, hb, cb)])?;
+            h_n.extend(h);
+            c_n.extend(c);
+            seq = out;
+            continue;
+        }
+        for (d, (w, h0, c0)) in directions.iter().enumerate() {
+            let (out, h, c) = layer(ctx, cell, d == 1, batch_first, &seq, w, h0, c0.as_ref())?;
             outs.push(out);
             h_n.push(h);
             if let Some(c) = c {
@@ -178,6 +191,74 @@ fn concat(ctx: &mut Ctx, vs: &[Val], dim: usize) -> Val {
     ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {dim} : i64"), tensor(&shape, vs[0].elem().clone()))
 }
 
+/// The names a layer's operands are bound to in its decomposition: `w_ih`, `w_hh`,
+/// `b_ih`, `b_hh`, `w_hr`, `h0`, `c0` (per direction of a bidirectional layer).
+type Names = [&'static str; 7];
+const ONE: Names = ["w_ih", "w_hh", "b_ih", "b_hh", "w_hr", "h0", "c0"];
+const FORWARD: Names = ["f.w_ih", "f.w_hh", "f.b_ih", "f.b_hh", "f.w_hr", "f.h0", "f.c0"];
+const BACKWARD: Names = ["b.w_ih", "b.w_hh", "b.b_ih", "b.b_hh", "b.w_hr", "b.h0", "b.c0"];
+
+/// Appends a direction's weights and state, in the layer's operand order.
+fn push_direction(names: &mut Vec<&'static str>, operands: &mut Vec<Val>, n: &Names, w: &Weights, h0: &Val, c0: Option<&Val>) {
+    let mut add = |name, v: &Val| {
+        names.push(name);
+        operands.push(v.clone());
+    };
+    add(n[0], &w.w_ih);
+    add(n[1], &w.w_hh);
+    if let Some((b_ih, b_hh)) = &w.biases {
+        add(n[2], b_ih);
+        add(n[3], b_hh);
+    }
+    if let Some(w_hr) = &w.w_hr {
+        add(n[4], w_hr);
+    }
+    add(n[5], h0);
+    if let Some(c0) = c0 {
+        add(n[6], c0);
+    }
+}
+
+/// A direction's weights and state read back from the decomposition's arguments.
+fn read_direction(ctx: &Ctx, n: &Names, has_biases: bool, proj: bool, with_c: bool) -> LResult<(Weights, Val, Option<Val>)> {
+    let w = Weights {
+        w_ih: ctx.tensor(n[0])?,
+        w_hh: ctx.tensor(n[1])?,
+        biases: if has_biases { Some((ctx.tensor(n[2])?, ctx.tensor(n[3])?)) } else { None },
+        w_hr: if proj { Some(ctx.tensor(n[4])?) } else { None },
+    };
+    let c0 = if with_c { Some(ctx.tensor(n[6])?) } else { None };
+    Ok((w, ctx.tensor(n[5])?, c0))
+}
+
+/// `name` kept whole as a composite over `operands` (bound to `names`) whose
+/// decomposition is `body`; where no composite can stand for it, `body` inlined on the
+/// operands themselves.
+fn kept(
+    ctx: &mut Ctx,
+    name: &'static str,
+    attrs: &[String],
+    names: &[&str],
+    operands: &[Val],
+    body: &dyn Fn(&mut Ctx) -> LResult<Vec<Val>>,
+) -> LResult<Vec<Val>> {
+    if let Some(v) = composite(ctx, name, attrs, names, operands, |c| body(c)) {
+        return Ok(v);
+    }
+    let saved: Vec<_> = names.iter().map(|n| ctx.env.get(*n).cloned()).collect();
+    for (n, v) in names.iter().zip(operands) {
+        ctx.env.insert(n.to_string(), Value::Tensor(v.clone()));
+    }
+    let r = body(ctx);
+    for (n, s) in names.iter().zip(saved) {
+        match s {
+            Some(s) => ctx.env.insert(n.to_string(), s),
+            None => ctx.env.remove(*n),
+        };
+    }
+    r
+}
+
 /// One layer in one direction as a composite (the unrolled steps inlined when the
 /// composite cannot be built): `(out [T, B, Hout], h_n [B, Hout], c_n [B, H])`.
 fn layer(
@@ -190,22 +271,8 @@ fn layer(
     h0: &Val,
     c0: Option<&Val>,
 ) -> LResult<(Val, Val, Option<Val>)> {
-    let mut names = vec!["x", "w_ih", "w_hh"];
-    let mut operands = vec![x.clone(), w.w_ih.clone(), w.w_hh.clone()];
-    if let Some((b_ih, b_hh)) = &w.biases {
-        names.extend(["b_ih", "b_hh"]);
-        operands.extend([b_ih.clone(), b_hh.clone()]);
-    }
-    if let Some(w_hr) = &w.w_hr {
-        names.push("w_hr");
-        operands.push(w_hr.clone());
-    }
-    names.push("h0");
-    operands.push(h0.clone());
-    if let Some(c0) = c0 {
-        names.push("c0");
-        operands.push(c0.clone());
-    }
+    let (mut names, mut operands) = (vec!["x"], vec![x.clone()]);
+    push_direction(&mut names, &mut operands, &ONE, w, h0, c0);
     let mut attrs = vec![
         format!("batch_first = {batch_first}"),
         format!("reverse = {reverse}"),
@@ -217,42 +284,47 @@ fn layer(
         Cell::RnnRelu => attrs.push("activation = \"relu\"".into()),
         Cell::Gru => {}
     }
-    let has_biases = w.biases.is_some();
-    let proj = w.w_hr.is_some();
-    let with_c = c0.is_some();
+    let (has_biases, proj, with_c) = (w.biases.is_some(), w.w_hr.is_some(), c0.is_some());
     let body = |ctx: &mut Ctx| -> LResult<Vec<Val>> {
-        let get = |ctx: &Ctx, n: &str| ctx.tensor(n);
-        let w = Weights {
-            w_ih: get(ctx, "w_ih")?,
-            w_hh: get(ctx, "w_hh")?,
-            biases: if has_biases { Some((get(ctx, "b_ih")?, get(ctx, "b_hh")?)) } else { None },
-            w_hr: if proj { Some(get(ctx, "w_hr")?) } else { None },
-        };
-        let c0 = if with_c { Some(get(ctx, "c0")?) } else { None };
-        let (out, h, c) = steps(ctx, cell, reverse, batch_first, &get(ctx, "x")?, &w, &get(ctx, "h0")?, c0.as_ref())?;
+        let (w, h0, c0) = read_direction(ctx, &ONE, has_biases, proj, with_c)?;
+        let (out, h, c) = steps(ctx, cell, reverse, batch_first, &ctx.tensor("x")?, &w, &h0, c0.as_ref())?;
         Ok([out, h].into_iter().chain(c).collect())
     };
-    let values = match composite(ctx, cell.composite(), &attrs, &names, &operands, &body) {
-        Some(v) => v,
-        None => {
-            // The steps inline, on the outer values, under the same names.
-            let saved: Vec<_> = names.iter().map(|n| ctx.env.get(*n).cloned()).collect();
-            for (n, v) in names.iter().zip(&operands) {
-                ctx.env.insert(n.to_string(), Value::Tensor(v.clone()));
-            }
-            let r = body(ctx);
-            for (n, s) in names.iter().zip(saved) {
-                match s {
-                    Some(s) => ctx.env.insert(n.to_string(), s),
-                    None => ctx.env.remove(*n),
-                };
-            }
-            r?
-        }
-    };
+    let values = kept(ctx, cell.composite(), &attrs, &names, &operands, &body)?;
     let mut it = values.into_iter();
     let (out, h) = (it.next().ok_or("recurrent layer lost its output")?, it.next().ok_or("recurrent layer lost h_n")?);
     Ok((out, h, it.next()))
+}
+
+/// A time-major bidirectional LSTM layer as one `edge.bilstm_layer` composite whose
+/// decomposition is its two directions' `edge.lstm_layer` composites and their
+/// concatenation: `(out [T, B, 2 Hout], [h_n fw, bw], [c_n fw, bw])`. Legalization maps
+/// it to one BIDIRECTIONAL_SEQUENCE_LSTM, or inlines it (each direction then fused or
+/// unrolled on its own).
+fn bidirectional_lstm(ctx: &mut Ctx, x: &Val, dirs: [(&Weights, &Val, &Val); 2]) -> LResult<(Val, [Val; 2], [Val; 2])> {
+    let (mut names, mut operands) = (vec!["x"], vec![x.clone()]);
+    for ((w, h0, c0), n) in dirs.iter().zip([&FORWARD, &BACKWARD]) {
+        push_direction(&mut names, &mut operands, n, w, h0, Some(c0));
+    }
+    let (has_biases, proj) = (dirs[0].0.biases.is_some(), dirs[0].0.w_hr.is_some());
+    let attrs = [format!("has_biases = {has_biases}"), format!("proj = {proj}")];
+    let body = |ctx: &mut Ctx| -> LResult<Vec<Val>> {
+        let x = ctx.tensor("x")?;
+        let (mut outs, mut hs, mut cs) = (Vec::new(), Vec::new(), Vec::new());
+        for (n, reverse) in [(&FORWARD, false), (&BACKWARD, true)] {
+            let (w, h0, c0) = read_direction(ctx, n, has_biases, proj, true)?;
+            let (out, h, c) = layer(ctx, Cell::Lstm, reverse, false, &x, &w, &h0, c0.as_ref())?;
+            outs.push(out);
+            hs.push(h);
+            cs.push(c.ok_or("LSTM layer without a cell state")?);
+        }
+        Ok([concat(ctx, &outs, 2)].into_iter().chain(hs).chain(cs).collect())
+    };
+    let v = kept(ctx, "edge.bilstm_layer", &attrs, &names, &operands, &body)?;
+    match <[Val; 5]>::try_from(v) {
+        Ok([out, hf, hb, cf, cb]) => Ok((out, [hf, hb], [cf, cb])),
+        Err(_) => Err("bidirectional LSTM layer lost a result".into()),
+    }
 }
 
 /// The unrolled steps of one layer and direction.
