@@ -55,8 +55,8 @@
 //! a fused activation or a second user.
 
 use crate::constant::{
-    broadcast_indices, broadcast_shapes, insert, insert_i32, insert_owned, is_constant, read, read_compact,
-    rewrite_in_place, strides, transpose_bytes, with_bytes, ConstTensor,
+    broadcast_indices, broadcast_shapes, insert, insert_i32, insert_owned, is_constant, read, read_compact, rewrite_in_place,
+    strides, transpose_bytes, with_bytes, ConstTensor,
 };
 use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use edge_dialects::catalog::{Fold, Permute, Weighted};
@@ -89,8 +89,7 @@ const PATTERNS: &[Pattern] = &[
     Pattern::new("AddIntoBias", tfl::Add::NAME, |op, rw| into_weights(op, rw, Affine::Add)).with_benefit(2),
     Pattern::new("AddConstChainFold", tfl::Add::NAME, const_chain_fold).with_benefit(1),
     // ---- tfl.batch_matmul -------------------------------------------------------
-    Pattern::new("BatchMatmulToFullyConnected", tfl::BatchMatmul::NAME, batch_matmul_to_fully_connected)
-        .with_benefit(2),
+    Pattern::new("BatchMatmulToFullyConnected", tfl::BatchMatmul::NAME, batch_matmul_to_fully_connected).with_benefit(2),
     Pattern::new("BatchMatmulTransposeToAdj", tfl::BatchMatmul::NAME, batch_matmul_transpose_to_adj).with_benefit(1),
     // ---- tfl.cast ---------------------------------------------------------------
     Pattern::new("CastNoop", tfl::Cast::NAME, same_type_noop),
@@ -107,7 +106,7 @@ const PATTERNS: &[Pattern] = &[
     Pattern::new("MulIntoWeights", tfl::Mul::NAME, |op, rw| into_weights(op, rw, Affine::Mul)).with_benefit(3),
     Pattern::new("MulConstChainFold", tfl::Mul::NAME, const_chain_fold).with_benefit(2),
     Pattern::new("MulDistributeOverAdd", tfl::Mul::NAME, mul_distribute_over_add).with_benefit(1),
-    // ---- tfl.pad / tfl.padv2 ---------------------------------------------------------
+    // ---- tfl.pad / tfl.padv2 -------------------------------------------------------
     Pattern::new("PadZeroNoop", tfl::Pad::NAME, pad_zero_noop),
     Pattern::new("PadV2ZeroNoop", tfl::Padv2::NAME, pad_zero_noop),
     // ---- tfl.reshape ------------------------------------------------------------
@@ -188,11 +187,7 @@ fn is_splat_of(v: Value, x: f64) -> bool {
 
 /// Element-wise f32 `f` of two constants broadcast together; the tensor has the
 /// broadcast shape.
-fn combine(
-    a: &(ConstTensor, Vec<f32>),
-    b: &(ConstTensor, Vec<f32>),
-    f: impl Fn(f32, f32) -> f32,
-) -> Option<ConstTensor> {
+fn combine(a: &(ConstTensor, Vec<f32>), b: &(ConstTensor, Vec<f32>), f: impl Fn(f32, f32) -> f32) -> Option<ConstTensor> {
     let shape = broadcast_shapes(&a.0.shape, &b.0.shape)?;
     let ia = broadcast_indices(&a.0.shape, &shape);
     let ib = broadcast_indices(&b.0.shape, &shape);
@@ -300,17 +295,13 @@ fn reshape_reshape_fold<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
 /// pool and flatten at the end of a CNN without a classifier, as in SqueezeNet).
 fn reshape_reduction_drop_dims<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(reshape) = op.cast::<tfl::Reshape>() else { return false };
-    let Some(red) = reshape.input().defining_op().filter(|r| r.bool_attr("keep_dims") == Some(true)) else {
-        return false;
-    };
+    let Some(red) = reshape.input().defining_op().filter(|r| r.bool_attr("keep_dims") == Some(true)) else { return false };
     let Some(Permute::AxesOperand(k)) = red.def().and_then(|d| d.layout()) else { return false };
     // One unknown dim at most: then the reshape cannot have moved it.
     let one_unknown = |d: &Vec<i64>| d.iter().filter(|&&n| n < 0).count() <= 1;
-    let (Some(kept), Some(out), Some(axes)) = (
-        ranked_dims_of(red.result(0)).filter(one_unknown),
-        ranked_dims_of(reshape.output()),
-        red.operand(k).const_ints(),
-    ) else {
+    let (Some(kept), Some(out), Some(axes)) =
+        (ranked_dims_of(red.result(0)).filter(one_unknown), ranked_dims_of(reshape.output()), red.operand(k).const_ints())
+    else {
         return false;
     };
     let rank = kept.len() as i64;
@@ -482,8 +473,7 @@ fn per_channel(c: &ConstTensor, values: &[f32], shape: &[i64], channel: usize) -
         return None;
     }
     let channels = shape[channel] as usize;
-    let (stride, size) =
-        if channel >= offset { (strides(&c.shape)[channel - offset], c.shape[channel - offset]) } else { (1, 1) };
+    let (stride, size) = if channel >= offset { (strides(&c.shape)[channel - offset], c.shape[channel - offset]) } else { (1, 1) };
     let mut seen: Vec<Option<f32>> = vec![None; size as usize];
     for (i, &v) in values.iter().enumerate() {
         let ch = ((i as i64 / stride) % size) as usize;
@@ -546,9 +536,7 @@ fn fold_into<'c>(
     };
     let new_bias: Option<Vec<f32>> = match (kind, bias) {
         (Affine::Add, b) => Some(b.map_or_else(|| v.to_vec(), |b| b.iter().zip(v).map(|(b, v)| b + v).collect())),
-        (Affine::Sub, b) => {
-            Some(b.map_or_else(|| v.iter().map(|v| -v).collect(), |b| b.iter().zip(v).map(|(b, v)| b - v).collect()))
-        }
+        (Affine::Sub, b) => Some(b.map_or_else(|| v.iter().map(|v| -v).collect(), |b| b.iter().zip(v).map(|(b, v)| b - v).collect())),
         (Affine::Mul, b) => b.map(|b| b.iter().zip(v).map(|(b, v)| b * v).collect()),
     };
     rw.set_insertion_before(conv);
@@ -854,6 +842,7 @@ fn slice_through_reshape(x: &[i64], begin: &[i64], sliced: &[i64], out: &[i64]) 
     (j == od.len()).then_some((y, begin_y))
 }
 
+
 /// `transpose(reshape?(slice(x)))` chains by one permutation, two or more, reading
 /// together at least as many elements as `x` has: one reshape and one transpose of `x`,
 /// then a slice per chain. N transposes (and reshapes) become one, moving no more data.
@@ -865,18 +854,19 @@ fn slice_through_reshape(x: &[i64], begin: &[i64], sliced: &[i64], out: &[i64]) 
 ///   %qh = "tfl.slice"(%t, [0, 0, 0], [3, T, 64])   %kh = ... [3, 0, 0] ...   %vh = ...
 fn transpose_slices_hoist<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(me) = slice_chain(op) else { return false };
-    let chains: Vec<SliceChain> =
-        me.x.uses()
-            .into_iter()
-            .filter(|&(user, at)| at == 0 && user.isa::<tfl::Slice>())
-            .filter_map(|(slice, _)| {
-                let s = slice.result(0);
-                let next = s.users().first().copied()?;
-                let t = if next.isa::<tfl::Reshape>() { next.result(0).users().first().copied()? } else { next };
-                slice_chain(t)
-            })
-            .filter(|c| c.y == me.y && c.perm == me.perm)
-            .collect();
+    let chains: Vec<SliceChain> = me
+        .x
+        .uses()
+        .into_iter()
+        .filter(|&(user, at)| at == 0 && user.isa::<tfl::Slice>())
+        .filter_map(|(slice, _)| {
+            let s = slice.result(0);
+            let next = s.users().first().copied()?;
+            let t = if next.isa::<tfl::Reshape>() { next.result(0).users().first().copied()? } else { next };
+            slice_chain(t)
+        })
+        .filter(|c| c.y == me.y && c.perm == me.perm)
+        .collect();
     let Some(x_elements) = dims_of(me.x).map(|d| d.iter().product::<i64>()) else { return false };
     let read: i64 = chains.iter().map(|c| c.size.iter().product::<i64>()).sum();
     if chains.len() < 2 || read < x_elements || !chains.iter().any(|c| c.transpose == op) {
@@ -896,9 +886,7 @@ fn transpose_slices_hoist<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(t) = insert_transpose(rw, reshaped, &me.perm) else { return false };
     for c in &chains {
         rw.set_insertion_before(c.transpose);
-        let (Ok(begin), Ok(size)) =
-            (insert_i32(rw, &permuted(&c.begin, &c.perm)), insert_i32(rw, &permuted(&c.size, &c.perm)))
-        else {
+        let (Ok(begin), Ok(size)) = (insert_i32(rw, &permuted(&c.begin, &c.perm)), insert_i32(rw, &permuted(&c.size, &c.perm))) else {
             return false;
         };
         let slice = tfl::Slice::build(rw, &c.transpose.result_types(), t, begin, size).create();
@@ -961,3 +949,4 @@ mod tests {
         assert!(slice_through_reshape(&[6, 4], &[0, 0], &[6, 4], &[4, 6]).is_none());
     }
 }
+
