@@ -75,13 +75,22 @@ import time
 from typing import Any
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MODELS = ["resnet18", "mobilenet_v2", "mobilenet_v3_small", "efficientnet_b0", "shufflenet_v2_x0_5", "vit_tiny", "gpt_block"]
+# Issue 14's families: windowed attention, TF-"same" padding, MEAN + RESHAPE, run-time causal
+# masks over several layers, fused LSTM, grid_sample, 3-D conv and pooling, multi-query attention.
+FAMILIES = ["swin_t", "tf_efficientnet_lite0", "squeezenet1_1", "gpt2_6l", "lstm_tagger", "flow_warp", "video3d", "mqa_block"]
+MODELS = ["resnet18", "mobilenet_v2", "mobilenet_v3_small", "efficientnet_b0", "shufflenet_v2_x0_5", "vit_tiny", "gpt_block",
+          *FAMILIES]
 
-# Input shape per model: images, except gpt_block's hidden states [batch, tokens, width].
-INPUT_SHAPES = {"gpt_block": (1, 64, 192)}
+# Input shape per model: [1, 3, 224, 224] images, except as listed.
+INPUT_SHAPES = {"gpt_block": (1, 64, 192), "mqa_block": (1, 64, 192), "gpt2_6l": (1, 64), "lstm_tagger": (1, 32),
+                "flow_warp": (1, 3, 64, 64), "video3d": (1, 3, 8, 64, 64)}
+# Integer token ids in [0, vocab) instead of float32 N(0, 1): the models that start with an embedding.
+TOKEN_VOCAB = {"gpt2_6l": 1000, "lstm_tagger": 1000}
 SEED = 0
 ERROR_LINES = 8  # lines of a converter's error kept in the report
 CONVERT_TIMEOUT = 1800  # seconds, per converter and model
+LATENCY_BAR = 1.05  # issue 14: edge's LiteRT latency within 1.05x of litert-torch's
+WRONG = 1e-3  # a float conversion off PyTorch by more than this much of max|out| is called wrong
 # Quantized modes (--quantize). "none" is the float conversion. int8: static int8 from a
 # pt2e-quantized graph (edge: torchao's XNNPACKQuantizer, the archive saved as users
 # save it, `edge-convert --io-type int8`; litert-torch: its own PT2EQuantizer with the
@@ -94,7 +103,8 @@ EDGE_FLAGS = {"none": [], "int8": ["--io-type", "int8"], "dynamic-int8": ["--qua
               "fp16": ["--quantize", "fp16"]}
 CALIBRATION_IMAGES = 8  # int8: calibration inputs, batch 1, seeded
 EVAL_IMAGES = 8  # classifiers: top-1 agreement with the mode's PyTorch reference on these
-CLASSIFIERS = [m for m in MODELS if m != "gpt_block"]
+CLASSIFIERS = ["resnet18", "mobilenet_v2", "mobilenet_v3_small", "efficientnet_b0", "shufflenet_v2_x0_5", "vit_tiny",
+               "swin_t", "tf_efficientnet_lite0", "squeezenet1_1", "video3d"]
 
 
 # --- the models (used by the child processes, which import torch) --------------------
@@ -108,6 +118,8 @@ def build_model(name: str, calibrate: bool = True):
     torch.manual_seed(SEED)
     if name == "gpt_block":
         model = gpt_block()
+    elif name in FAMILIES:
+        model = family_models()[name]()
     elif name == "vit_tiny":
         model = torchvision.models.VisionTransformer(
             image_size=224, patch_size=16, num_layers=4, num_heads=3, hidden_dim=192, mlp_dim=768
@@ -127,7 +139,7 @@ def build_model(name: str, calibrate: bool = True):
                 if m.bias is not None:
                     m.bias.copy_(torch.randn(m.bias.shape, generator=g) * 0.01)
     if calibrate:
-        calibrate_batchnorm(model)
+        calibrate_batchnorm(model, name)
     return model.eval()
 
 
@@ -160,7 +172,106 @@ def gpt_block():
     return Block()
 
 
-def calibrate_batchnorm(model) -> None:
+def family_models():
+    """Issue 14's families, name -> factory (torch imported by the caller's child process)."""
+    import torch
+    import torch.nn.functional as F
+    import torchvision
+    from torch import nn
+
+    class GPT2Logits(nn.Module):
+        """HF GPT-2 (6 layers, width 192, 3 heads, 64 positions, vocab 1000) over token ids:
+        its causal mask is built at run time from static shapes in every layer."""
+
+        def __init__(self):
+            super().__init__()
+            import transformers
+
+            cfg = transformers.GPT2Config(n_layer=6, n_embd=192, n_head=3, n_positions=64, vocab_size=1000)
+            self.m = transformers.GPT2LMHeadModel(cfg)
+
+        def forward(self, ids):
+            return self.m(input_ids=ids, use_cache=False).logits
+
+    class LSTMTagger(nn.Module):
+        """Embedding (1000 x 64), one bidirectional batch-first LSTM layer (hidden 64), a
+        linear tag head (17 tags) at every token."""
+
+        def __init__(self):
+            super().__init__()
+            self.emb = nn.Embedding(1000, 64)
+            self.lstm = nn.LSTM(64, 64, batch_first=True, bidirectional=True)
+            self.head = nn.Linear(128, 17)
+
+        def forward(self, ids):
+            return self.head(self.lstm(self.emb(ids))[0])
+
+    class FlowWarp(nn.Module):
+        """Three convs predict a flow (tanh, in normalized coordinates) that offsets a
+        linspace/meshgrid base grid; F.grid_sample (bilinear, zeros, align_corners=True, as
+        RAFT's sampler) warps the input by it."""
+
+        def __init__(self):
+            super().__init__()
+            self.c1, self.c2 = nn.Conv2d(3, 16, 3, padding=1), nn.Conv2d(16, 16, 3, padding=1)
+            self.flow = nn.Conv2d(16, 2, 3, padding=1)
+
+        def forward(self, x):
+            _, _, h, w = x.shape
+            f = torch.tanh(self.flow(F.relu(self.c2(F.relu(self.c1(x)))))) * 0.2
+            gy, gx = torch.meshgrid(torch.linspace(-1, 1, h), torch.linspace(-1, 1, w), indexing="ij")
+            grid = torch.stack((gx, gy), -1).unsqueeze(0) + f.permute(0, 2, 3, 1)
+            return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=True)
+
+    def video3d():
+        """A C3D-style clip classifier on [1, 3, 8, 64, 64]: Conv3d + BatchNorm3d + ReLU
+        stages with MaxPool3d (1x2x2, then 2x2x2), AvgPool3d and AdaptiveAvgPool3d, 10 classes."""
+
+        def stage(i, o):
+            return [nn.Conv3d(i, o, 3, padding=1), nn.BatchNorm3d(o), nn.ReLU()]
+
+        return nn.Sequential(*stage(3, 16), nn.MaxPool3d((1, 2, 2)), *stage(16, 32), nn.MaxPool3d(2),
+                             *stage(32, 64), nn.AvgPool3d(2), nn.AdaptiveAvgPool3d(1), nn.Flatten(), nn.Linear(64, 10))
+
+    class MQABlock(nn.Module):
+        """A pre-norm transformer block (width 192) whose attention has 4 query heads and one
+        key/value head that F.scaled_dot_product_attention broadcasts to them (multi-query
+        attention, as MobileNetV4-hybrid's), then a GELU MLP."""
+
+        def __init__(self, d=192, heads=4):
+            super().__init__()
+            self.heads, self.hd = heads, d // heads
+            self.ln1, self.ln2 = nn.LayerNorm(d), nn.LayerNorm(d)
+            self.q, self.kv, self.proj = nn.Linear(d, d), nn.Linear(d, 2 * self.hd), nn.Linear(d, d)
+            self.fc, self.out = nn.Linear(d, 4 * d), nn.Linear(4 * d, d)
+
+        def forward(self, x):
+            b, t, d = x.shape
+            h = self.ln1(x)
+            q = self.q(h).view(b, t, self.heads, self.hd).transpose(1, 2)
+            k, v = (z.view(b, t, 1, self.hd).transpose(1, 2) for z in self.kv(h).split(self.hd, dim=2))
+            y = F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(b, t, d)
+            x = x + self.proj(y)
+            return x + self.out(F.gelu(self.fc(self.ln2(x))))
+
+    def timm_model(name):
+        import timm
+
+        return timm.create_model(name, pretrained=False)
+
+    return {
+        "swin_t": lambda: torchvision.models.swin_t(weights=None),
+        "tf_efficientnet_lite0": lambda: timm_model("tf_efficientnet_lite0"),
+        "squeezenet1_1": lambda: torchvision.models.squeezenet1_1(weights=None),
+        "gpt2_6l": GPT2Logits,
+        "lstm_tagger": LSTMTagger,
+        "flow_warp": FlowWarp,
+        "video3d": video3d,
+        "mqa_block": MQABlock,
+    }
+
+
+def calibrate_batchnorm(model, name: str) -> None:
     """BatchNorm running statistics measured on a random batch. With the initial ones
     (mean 0, variance 1) the activations of the randomly initialised MobileNets and
     EfficientNet shrink to ~1e-8 and the output is the head's bias alone, which any
@@ -175,7 +286,7 @@ def calibrate_batchnorm(model) -> None:
         m.momentum = None  # a plain average over the batches seen
     model.train()
     with torch.no_grad():
-        model(torch.randn(8, 3, 224, 224, generator=torch.Generator().manual_seed(SEED + 3)))
+        model(torch.cat(random_inputs(name, 8, SEED + 3)))
     for m in bns:
         m.momentum = 0.1
 
@@ -185,7 +296,10 @@ def random_inputs(name: str, n: int, seed: int):
     import torch
 
     g = torch.Generator().manual_seed(seed)
-    return [torch.randn(*INPUT_SHAPES.get(name, (1, 3, 224, 224)), generator=g) for _ in range(n)]
+    shape = INPUT_SHAPES.get(name, (1, 3, 224, 224))
+    if name in TOKEN_VOCAB:
+        return [torch.randint(0, TOKEN_VOCAB[name], shape, generator=g) for _ in range(n)]
+    return [torch.randn(*shape, generator=g) for _ in range(n)]
 
 
 def child_export(name: str, work: str, decompose: bool = False) -> None:
@@ -196,7 +310,7 @@ def child_export(name: str, work: str, decompose: bool = False) -> None:
     import torch
 
     model = build_model(name)
-    x = torch.randn(*INPUT_SHAPES.get(name, (1, 3, 224, 224)), generator=torch.Generator().manual_seed(SEED + 2))
+    x = random_inputs(name, 1, SEED + 2)[0]
     ev = random_inputs(name, EVAL_IMAGES, SEED + 4)
     with torch.no_grad():
         y = model(x)
@@ -596,10 +710,21 @@ def bench_model(name: str, args, work: str) -> list[dict[str, Any]]:
                 paths["edge"] = out
 
         out = os.path.join(work, f"{name}{tag}.litert-torch.tflite")
-        if os.path.exists(out):
-            os.remove(out)
-        print(f"[{name}] [{mode}] litert-torch", file=sys.stderr, flush=True)
-        r = timed([args.python, os.path.abspath(__file__), "_litert", name, work, mode], CONVERT_TIMEOUT)
+        lt_json = os.path.join(work, f"{name}{tag}.litert-torch.json")
+        if args.reuse_litert and os.path.exists(lt_json + ".process"):
+            # litert-torch does not change between runs: its earlier conversion of the same
+            # (seeded) model in --keep DIR stands, with the figures measured then.
+            print(f"[{name}] [{mode}] litert-torch: reusing the earlier run's", file=sys.stderr, flush=True)
+            with open(lt_json + ".process") as f:
+                r = json.load(f)
+        else:
+            for stale in (out, lt_json, lt_json + ".process"):
+                if os.path.exists(stale):
+                    os.remove(stale)
+            print(f"[{name}] [{mode}] litert-torch", file=sys.stderr, flush=True)
+            r = timed([args.python, os.path.abspath(__file__), "_litert", name, work, mode], CONVERT_TIMEOUT)
+            with open(lt_json + ".process", "w") as f:
+                json.dump(r, f)
         res["litert_torch"] = {"process_s": r["wall_s"], "peak_rss": r["peak_rss"]}
         if r["ok"]:
             with open(os.path.join(work, f"{name}{tag}.litert-torch.json")) as f:
@@ -684,7 +809,7 @@ def indent(s: str) -> str:
 
 def print_summary(results: list[dict[str, Any]], runs: int) -> float | None:
     print(f"\n== summary (latency: median of {runs} runs, 1 thread) ==")
-    hdr = (f"{'model':<20}{'mode':<13}{'edge s':>8}{'lt s':>8}{'speedup':>8}{'ops e/lt':>10}{'T e/lt':>8}"
+    hdr = (f"{'model':<24}{'mode':<13}{'edge s':>8}{'lt s':>8}{'speedup':>8}{'ops e/lt':>10}{'T e/lt':>8}"
            f"{'MB e/lt':>12}{'lat ms e/lt':>14}{'lat e/lt':>9}{'err e':>9}{'err lt':>9}{'top1 e/lt':>11}")
     print(hdr)
     lat_ratios = []
@@ -706,7 +831,7 @@ def print_summary(results: list[dict[str, Any]], runs: int) -> float | None:
         es = status(e) or num(e.get("convert_s"), "{:.2f}")
         ls = status(l) or num(l.get("convert_s"), "{:.2f}")
         print(
-            f"{res['model']:<20}{res.get('mode', 'none'):<13}{es:>8}{ls:>8}{num(ratio(l.get('convert_s'), e.get('convert_s')) if 'error' not in e else None, '{:.1f}x'):>8}"
+            f"{res['model']:<24}{res.get('mode', 'none'):<13}{es:>8}{ls:>8}{num(ratio(l.get('convert_s'), e.get('convert_s')) if 'error' not in e else None, '{:.1f}x'):>8}"
             f"{pair('ops'):>10}{pair('transposes'):>8}{pair('size', m=True):>12}{pair('latency_ms', '{:.1f}'):>14}"
             f"{num(lr, '{:.2f}'):>9}{num(e.get('max_error_rel_to_max_out'), '{:.1e}'):>9}"
             f"{num(l.get('max_error_rel_to_max_out'), '{:.1e}'):>9}"
@@ -714,12 +839,55 @@ def print_summary(results: list[dict[str, Any]], runs: int) -> float | None:
         )
     med = statistics.median(lat_ratios) if lat_ratios else None
     print(f"median latency ratio edge/litert-torch: {num(med, '{:.2f}')} (over {len(lat_ratios)} rows)")
+    print_behind(results)
     if len(by_mode) > 1:
         print("  by mode: " + ", ".join(f"{m} {statistics.median(v):.2f} ({len(v)})" for m, v in by_mode.items()))
     print("speedup = litert-torch convert call / edge-convert process; err = max abs error / max|reference out| "
           "(reference: float PyTorch; int8: each converter's quantized PyTorch model); "
           f"top1 = top-1 agreement with the reference on {EVAL_IMAGES} inputs (classifiers)")
     return med
+
+
+def behind(results: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """The rows where edge is not at or below litert-torch (issue 14's bar: ops and
+    TRANSPOSE count at or below, latency within LATENCY_BAR), and where edge or
+    litert-torch fails to convert or run."""
+    out: dict[str, list[str]] = {"more ops": [], "more TRANSPOSE": [], f"latency > {LATENCY_BAR}x": [],
+                                 "edge fails": [], "litert-torch fails": [], "edge wrong": [], "litert-torch wrong": [],
+                                 "compared": []}
+    for res in results:
+        e, l = res["edge"], res["litert_torch"]
+        row = res["model"] + ("" if res.get("mode", "none") == "none" else f" [{res['mode']}]")
+        if "error" in res["export"]:
+            out["edge fails"].append(f"{row} (export)")
+            continue
+        for who, r in (("edge", e), ("litert-torch", l)):
+            if "error" in r or "run_error" in r:
+                out[f"{who} fails"].append(row + (" (in LiteRT)" if "error" not in r else ""))
+            elif res.get("mode", "none") == "none" and r.get("max_error_rel_to_max_out", 0) > WRONG:
+                out[f"{who} wrong"].append(f"{row} {r['max_error_rel_to_max_out']:.1e}")
+        if e.get("ops") is not None and l.get("ops") is not None:
+            out["compared"].append(row)
+            if e["ops"] > l["ops"]:
+                out["more ops"].append(f"{row} {e['ops']}/{l['ops']}")
+            if e["transposes"] > l["transposes"]:
+                out["more TRANSPOSE"].append(f"{row} {e['transposes']}/{l['transposes']}")
+        lr = ratio(e.get("latency_ms"), l.get("latency_ms"))
+        if lr is not None and lr > LATENCY_BAR:
+            out[f"latency > {LATENCY_BAR}x"].append(f"{row} {lr:.2f}")
+    return out
+
+
+def print_behind(results: list[dict[str, Any]]) -> None:
+    rows = behind(results)
+    gaps = [k for k in ("more ops", "more TRANSPOSE", f"latency > {LATENCY_BAR}x") if rows[k]]
+    n = len(rows["compared"])
+    print(f"edge behind litert-torch ({n} rows both convert): "
+          + ("; ".join(f"{k}: {', '.join(rows[k])}" for k in gaps) if gaps else
+             f"none (ops and TRANSPOSE at or below, latency within {LATENCY_BAR}x)" if n else "-"))
+    for k in ("edge fails", "litert-torch fails", "edge wrong", "litert-torch wrong"):
+        if rows[k]:
+            print(f"{k}{f' (float, error > {WRONG:g} of max|out|)' if 'wrong' in k else ''}: {', '.join(rows[k])}")
 
 
 def jsonable(x):
@@ -743,7 +911,7 @@ def main() -> int:
         child_quantize(sys.argv[2], sys.argv[3])
         return 0
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--models", default=",".join(MODELS), help="comma-separated (default: all seven)")
+    p.add_argument("--models", default=",".join(MODELS), help=f"comma-separated (default: all {len(MODELS)})")
     p.add_argument("--runs", type=int, default=50, help="timed LiteRT invokes per model (default 50)")
     p.add_argument("--warmup", type=int, default=5, help="untimed invokes first (default 5)")
     p.add_argument("--keep", metavar="DIR", help="keep .pt2, .tflite, inputs and outputs in DIR")
@@ -751,6 +919,9 @@ def main() -> int:
                    help="write every figure here (default target/bench/bench_convert.json)")
     p.add_argument("--edge-bin", metavar="PATH", help="edge-convert to run (default: target/release/edge-convert, built first)")
     p.add_argument("--no-build", action="store_true", help="do not run cargo build --release")
+    p.add_argument("--reuse-litert", action="store_true",
+                   help="with --keep DIR: take litert-torch's .tflite and figures from an earlier run in DIR instead of "
+                        "converting again (it takes 10-250 s per model and does not change; edge is converted anew)")
     p.add_argument("--decompose", action="store_true", help="save the .pt2 after run_decompositions() (default: as torch.export.export returns it)")
     p.add_argument("--quantize", default="none", metavar="MODES",
                    help=f"comma-separated conversion modes, each a row per model: {', '.join(QUANT_MODES)} "
@@ -764,6 +935,8 @@ def main() -> int:
         p.error(f"unknown models {unknown}; known: {', '.join(MODELS)}")
     if args.runs < 1:
         p.error("--runs must be >= 1")
+    if args.reuse_litert and not args.keep:
+        p.error("--reuse-litert needs --keep DIR (where the earlier run left its files)")
     args.modes = [m for m in args.quantize.split(",") if m]
     bad = [m for m in args.modes if m not in QUANT_MODES]
     if bad or not args.modes:

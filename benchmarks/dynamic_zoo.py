@@ -19,23 +19,15 @@ import sys
 import tempfile
 import warnings
 
-import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch.export import Dim
+from zoo_common import TOL, calibrate_batch_norm, compare, run_litert, torch_init, tv
 
 warnings.filterwarnings("ignore")
 torch.backends.mha.set_fastpath_enabled(False)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TOL = 1e-4
-
-
-def tv(name, **kw):
-    """A torchvision model with PyTorch's default init (some torchvision inits give
-    classifier outputs under 1e-6, which compare nothing)."""
-    import torchvision.models as m
-    return torch_init(getattr(m, name)(weights=None, **kw))
 
 
 class UNet(nn.Module):
@@ -372,14 +364,6 @@ def small_tv_vit():
     return m
 
 
-def torch_init(m):
-    """PyTorch's default initialization for every layer (some zoo inits give near-zero outputs)."""
-    for mod in m.modules():
-        if mod is not m and hasattr(mod, "reset_parameters"):
-            mod.reset_parameters()
-    return m
-
-
 def small_resnext():
     """ResNeXt blocks (grouped 3x3, 32 groups of 4), one per stage: resnext50's 16 blocks
     with random weights lose 1e-4 to float32 rounding in PyTorch itself."""
@@ -539,38 +523,6 @@ def specs():
     }
 
 
-def calibrate_batch_norm(m, args):
-    """Sets BatchNorm running statistics from one batch (random weights with fresh
-    statistics let activations vanish through deep CNNs: outputs ~1e-7 compare nothing)."""
-    bns = [b for b in m.modules() if isinstance(b, nn.modules.batchnorm._BatchNorm)]
-    if not bns:
-        return
-    for b in bns:
-        b.reset_running_stats()
-        b.momentum = None  # a cumulative average: this batch's statistics
-    m.train()
-    try:
-        with torch.no_grad():
-            m(*args)
-    except Exception:  # noqa: BLE001 (a batch of one cannot give statistics: keep the init)
-        for b in bns:
-            b.reset_running_stats()
-    m.eval()
-
-
-def run_litert(path, inputs):
-    from ai_edge_litert.interpreter import Interpreter
-    it = Interpreter(model_path=path, num_threads=1)
-    ins = it.get_input_details()
-    for d, a in zip(ins, inputs):
-        it.resize_tensor_input(d["index"], list(a.shape))
-    it.allocate_tensors()
-    for d, a in zip(it.get_input_details(), inputs):
-        it.set_tensor(d["index"], a.astype(d["dtype"]))
-    it.invoke()
-    return [it.get_tensor(d["index"]) for d in it.get_output_details()]
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--models", default="")
@@ -612,16 +564,8 @@ def main():
                 bad += 1
                 print(f"{name:26s} size {n:3d} RUN-FAIL {str(e).splitlines()[0][:200]}")
                 continue
-            worst = 0.0
-            degenerate = False
-            for gv, wv in zip(got, want_out):
-                wv = wv.numpy()
-                if gv.shape != wv.shape:
-                    worst = float("inf")
-                    break
-                # An output that is (nearly) all zeros compares nothing: flagged.
-                degenerate |= wv.dtype.kind == "f" and float(np.max(np.abs(wv))) < 1e-6
-                worst = max(worst, float(np.max(np.abs(gv - wv))) / max(float(np.max(np.abs(wv))), 1e-12))
+            # An output that is (nearly) all zeros compares nothing: flagged.
+            worst, degenerate = compare(got, want_out)
             ok = worst <= TOL and not degenerate
             bad += not ok
             shapes = " ".join("x".join(map(str, t.shape)) for t in args)
