@@ -35,7 +35,7 @@
 //!   tfl.fully_connected  FullyConnectedReshapeFold
 //!   tfl.mul              MulOneNoop, MulIntoWeights, MulConstChainFold, MulDistributeOverAdd
 //!   tfl.pad, tfl.padv2   PadZeroNoop, PadV2ZeroNoop
-//!   tfl.reshape          ReshapeNoop, ReshapeReshapeFold, ReshapeReductionDropDims
+//!   tfl.reshape          ReshapeNoop, ReshapeReshapeFold, ReshapeReductionDropDims, ReshapeGlobalPoolToMean
 //!   tfl.squeeze          SqueezeNoop, SqueezeReshapeFold
 //!   tfl.sub              SubZeroNoop, SubIntoBias, SubConstChainFold
 //!   tfl.transpose        TransposeNoop, TransposeSlicesHoist, TransposeBatchMatmulSwap
@@ -113,6 +113,7 @@ const PATTERNS: &[Pattern] = &[
     Pattern::new("ReshapeNoop", tfl::Reshape::NAME, same_type_noop).with_benefit(3),
     Pattern::new("ReshapeReshapeFold", tfl::Reshape::NAME, reshape_reshape_fold).with_benefit(2),
     Pattern::new("ReshapeReductionDropDims", tfl::Reshape::NAME, reshape_reduction_drop_dims).with_benefit(1),
+    Pattern::new("ReshapeGlobalPoolToMean", tfl::Reshape::NAME, reshape_global_pool_to_mean),
     // ---- tfl.squeeze ------------------------------------------------------------
     Pattern::new("SqueezeNoop", tfl::Squeeze::NAME, same_type_noop).with_benefit(2),
     Pattern::new("SqueezeReshapeFold", tfl::Squeeze::NAME, reshape_reshape_fold).with_benefit(1),
@@ -318,6 +319,31 @@ fn reshape_reduction_drop_dims<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     rw.set_location(red.location());
     let new = rw.create(red.name(), &red.operands(), &reshape.op().result_types(), &attrs);
     rw.replace_op(op, &[new.result(0)]);
+    true
+}
+
+/// `reshape(average_pool_2d(x) : [N, 1, 1, C]) : [N, C]` of a pool over the whole
+/// [N, H, W, C] image (adaptive average pooling to 1x1, then a flatten) is one
+/// `mean(x, [1, 2])` without `keep_dims`, as litert-torch writes it.
+fn reshape_global_pool_to_mean<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(reshape) = op.cast::<tfl::Reshape>() else { return false };
+    let Some(pool) = reshape.input().defined_by::<tfl::AveragePool2d>() else { return false };
+    let (Some(xd), Some(pd), Some(out)) = (dims_of(pool.input()), dims_of(pool.output()), dims_of(reshape.output())) else {
+        return false;
+    };
+    let global = xd.len() == 4
+        && pool.filter_height() == Some(xd[1])
+        && pool.filter_width() == Some(xd[2])
+        && pool.padding().as_deref() == Some("VALID")
+        && pool.fused_activation_function().as_deref() == Some("NONE");
+    if !global || pd != [xd[0], 1, 1, xd[3]] || out != [xd[0], xd[3]] || !pool.output().has_one_use() {
+        return false;
+    }
+    let Ok(axes) = insert_i32(rw, &[1, 2]) else { return false };
+    let ty = reshape.output().raw_type();
+    rw.set_location(pool.op().location());
+    let mean = tfl::Mean::build(rw, &[ty], pool.input(), axes).keep_dims(false).create().output();
+    rw.replace_op(op, &[mean]);
     true
 }
 
