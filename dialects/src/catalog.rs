@@ -76,6 +76,12 @@ pub enum Trait {
     /// LiteRT's kernel requires a bias tensor (an absent one fails at Prepare), so an
     /// absent bias is made zeros: one per output channel, the `Int8` weight's dim.
     RequiresBias,
+    /// LiteRT's kernel requires these operands (the recurrent state) to be variable
+    /// tensors and overwrites them with the final state: the writer gives each a fresh
+    /// variable tensor (no buffer: LiteRT 2.3 refuses a variable tensor with one) that
+    /// an ADD of the operand's value and zeros fills before the op, so every invoke
+    /// starts from the operand's value, not from the previous invoke's final state.
+    StateOperands(&'static [usize]),
     /// `tfl-fold-constants` evaluates it on constant operands this way.
     Fold(Fold),
     /// Its one result is the constant in its `value` attribute.
@@ -229,6 +235,14 @@ pub const fn int8(operands: &'static [QuantRole], output: QuantOutput) -> Trait 
 }
 
 impl OpDef {
+    /// The operands `Trait::StateOperands` names, if the op has state.
+    pub fn state_operands(&self) -> Option<&'static [usize]> {
+        self.traits.iter().find_map(|t| match t {
+            Trait::StateOperands(s) => Some(*s),
+            _ => None,
+        })
+    }
+
     pub fn has(&self, t: Trait) -> bool {
         self.traits.contains(&t)
     }

@@ -96,11 +96,17 @@ def run_litert(model: bytes, built, resolver: str):
     try:
         runner = interp.get_signature_runner("serving_default")
         out = runner(**built.feeds)
+        # Invoked again on the same inputs, an op must give the same outputs: a state a
+        # kernel overwrites (recurrent ops' variable tensors) may not carry over.
+        again = runner(**built.feeds)
     except Exception as e:
         raise CaseError(f"LiteRT failed to run: {e}") from None
     missing = [n for n in built.out_names if n not in out]
     if missing:
         raise CaseError(f"LiteRT: outputs {sorted(out)} lack {missing}")
+    changed = [n for n in built.out_names if not np.array_equal(np.asarray(out[n]), np.asarray(again[n]), equal_nan=True)]
+    if changed:
+        raise CaseError(f"LiteRT: invoked again on the same inputs, outputs {changed} differ")
     return [np.asarray(out[n]) for n in built.out_names]
 
 

@@ -1593,3 +1593,64 @@ case("transpose.f16", "tfl.transpose", [In((2, 3, 4), "f16"), Const(np.array([2,
      lambda x, p: np.transpose(x, p), note="TRANSPOSE moves float16 values as they are")
 case("dequantize.f16", "tfl.dequantize", [In((2, 3), "f16", lambda r, s: np.array([[0.5, -1.0, 65504.0], [6e-8, -0.0, 3.14]], np.float16))],
      {}, lambda x: x.astype(np.float32), tol=EXACT, note="float16 values widened to float32 (exactly)")
+
+# ---- recurrent sequence ops (state operands: the writer fills a variable tensor) -----
+def _sig(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def ref_sequence_lstm(x, wi, wf, wc, wo, ri, rf, rc, ro, _pi, _pf, _po, bi, bf, bc, bo, proj, _pb, h0, c0,
+                      *_ln, fused_activation_function, time_major, **_):
+    # Gates i, f, o sigmoid; cell input and output tanh; h = o * tanh(c), projected.
+    assert fused_activation_function == "TANH"
+    xs = x.astype(F64) if time_major else np.swapaxes(x.astype(F64), 0, 1)
+    h, c, out = h0.astype(F64), c0.astype(F64), []
+    for xt in xs:
+        g = lambda w, r, b: xt @ w.T + h @ r.T + b
+        i, f = _sig(g(wi, ri, bi)), _sig(g(wf, rf, bf))
+        c = f * c + i * np.tanh(g(wc, rc, bc))
+        h = _sig(g(wo, ro, bo)) * np.tanh(c)
+        if proj is not None:
+            h = h @ proj.T
+        out.append(h)
+    y = np.stack(out)
+    return f32(y if time_major else np.swapaxes(y, 0, 1))
+
+
+def ref_sequence_rnn(x, w, r, b, h0, *, fused_activation_function, time_major, **_):
+    xs = x.astype(F64) if time_major else np.swapaxes(x.astype(F64), 0, 1)
+    h, out = h0.astype(F64), []
+    for xt in xs:
+        h = act(xt @ w.T + h @ r.T + b, fused_activation_function)
+        out.append(h)
+    y = np.stack(out)
+    return f32(y if time_major else np.swapaxes(y, 0, 1))
+
+
+def lstm_operands(t, b, n_in, n_cell, n_out, time_major, proj):
+    x = In((t, b, n_in) if time_major else (b, t, n_in), gen=normal())
+    w = [Const(normal(0.4), shape=(n_cell, n_in)) for _ in range(4)]
+    r = [Const(normal(0.4), shape=(n_cell, n_out)) for _ in range(4)]
+    bias = [Const(normal(0.2), shape=(n_cell,)) for _ in range(4)]
+    p = Const(normal(0.4), shape=(n_out, n_cell)) if proj else NONE
+    return [x, *w, *r, NONE, NONE, NONE, *bias, p, NONE, In((b, n_out)), In((b, n_cell)), NONE, NONE, NONE, NONE]
+
+
+LSTM_NOTE = "h0/c0 as inputs: the writer gives the kernel variable tensors filled by ADD before it, every invoke"
+for tm in (True, False):
+    case(f"unidirectional_sequence_lstm.{'time' if tm else 'batch'}_major", "tfl.unidirectional_sequence_lstm",
+         lstm_operands(4, 2, 3, 5, 5, tm, False),
+         dict(fused_activation_function="TANH", cell_clip=0.0, proj_clip=0.0, time_major=tm),
+         ref_sequence_lstm, tol=APPROX_TOL, note=LSTM_NOTE)
+case("unidirectional_sequence_lstm.projection", "tfl.unidirectional_sequence_lstm",
+     lstm_operands(3, 2, 4, 6, 3, True, True),
+     dict(fused_activation_function="TANH", cell_clip=0.0, proj_clip=0.0, time_major=True),
+     ref_sequence_lstm, tol=APPROX_TOL, note=LSTM_NOTE + "; projection weights [n_output, n_cell], no projection bias")
+for act_ in ("TANH", "RELU"):
+    for tm in (True, False):
+        case(f"unidirectional_sequence_rnn.{act_.lower()}.{'time' if tm else 'batch'}_major",
+             "tfl.unidirectional_sequence_rnn",
+             [In((4, 2, 3) if tm else (2, 4, 3)), Const(normal(0.5), shape=(5, 3)), Const(normal(0.4), shape=(5, 5)),
+              Const(normal(0.2), shape=(5,)), In((2, 5))],
+             dict(fused_activation_function=act_, time_major=tm), ref_sequence_rnn, tol=APPROX_TOL,
+             note="h0 as an input, filled into the kernel's variable tensor before it")

@@ -247,6 +247,8 @@ struct TensorInfo {
     name: String,
     ty: TensorTy,
     buffer: u32,
+    /// A recurrent op's state (`Trait::StateOperands`).
+    variable: bool,
 }
 
 struct OperatorInfo {
@@ -326,7 +328,7 @@ impl<'o, 'm> Writer<'o, 'm> {
         }
         let index = self.tensors.len() as i32;
         let name = self.unique_name(name);
-        self.tensors.push(TensorInfo { name, ty, buffer });
+        self.tensors.push(TensorInfo { name, ty, buffer, variable: false });
         self.tensor_of.insert(value.ptr as usize, index);
         index
     }
@@ -488,9 +490,17 @@ impl<'o, 'm> Writer<'o, 'm> {
                     let tname = self.unique_name(format!("{}_zero_bias", value_name(loc).unwrap_or_else(|| "conv".into())));
                     inputs.truncate(w.bias);
                     inputs.push(self.tensors.len() as i32);
-                    self.tensors.push(TensorInfo { name: tname, ty, buffer });
+                    self.tensors.push(TensorInfo { name: tname, ty, buffer, variable: false });
                 }
                 Err(e) => {
+                    self.error(loc, &format!("'{name}' op {e}"));
+                    return;
+                }
+            }
+        }
+        if let Some(states) = def.state_operands() {
+            for &k in states {
+                if let Err(e) = self.fresh_state(&mut inputs, k, loc) {
                     self.error(loc, &format!("'{name}' op {e}"));
                     return;
                 }
@@ -510,6 +520,46 @@ impl<'o, 'm> Writer<'o, 'm> {
             outputs.push(self.add_tensor(r, tname, 0, loc));
         }
         self.operators.push(OperatorInfo { opcode, inputs, outputs, view, def: tfl });
+    }
+
+    /// Makes state operand `k` a fresh variable tensor that `ADD(value, zeros)` fills
+    /// just before the op (`Trait::StateOperands`): LiteRT's kernel overwrites the
+    /// variable with the final state, and the ADD runs first on every invoke.
+    fn fresh_state(&mut self, inputs: &mut [i32], k: usize, loc: MlirLocation) -> Result<(), String> {
+        let src = *inputs.get(k).filter(|&&t| t >= 0).ok_or_else(|| format!("state operand #{k} must be a tensor"))?;
+        let ty = self.tensors[src as usize].ty.clone();
+        let count = ty.dims().iter().try_fold(1u64, |n, &d| u64::try_from(d).ok().and_then(|d| n.checked_mul(d))).ok_or_else(|| format!("state operand #{k} must have a static shape, got {ty}"))?;
+        if ty.elem != ElemTy::F32 {
+            return Err(format!("state operand #{k} must be f32, got {ty}"));
+        }
+        let add = TFL.lookup("tfl.add").and_then(|d| d.tflite.as_ref()).ok_or("has no tfl.add to fill its state with")?;
+        let bytes = usize::try_from(count).ok().and_then(|n| n.checked_mul(4)).ok_or("has a state too large")?;
+        let zeros = self.add_buffer(Cow::Owned(vec![0u8; bytes]));
+        let base = value_name(loc).unwrap_or_else(|| "state".into());
+        let zero_t = self.tensors.len() as i32;
+        let name = self.unique_name(format!("{base}_state{k}_zeros"));
+        self.tensors.push(TensorInfo { name, ty: ty.clone(), buffer: zeros, variable: false });
+        let var_t = self.tensors.len() as i32;
+        let name = self.unique_name(format!("{base}_state{k}"));
+        self.tensors.push(TensorInfo { name, ty: ty.clone(), buffer: 0, variable: true });
+        let opcode = match self.opcodes.iter().position(|&(b, v)| b == BuiltinOperator::ADD && v == 1) {
+            Some(i) => i as u32,
+            None => {
+                self.opcodes.push((BuiltinOperator::ADD, 1));
+                (self.opcodes.len() - 1) as u32
+            }
+        };
+        let view = OpView {
+            name: "tfl.add".into(),
+            operands: vec![ty.clone(), ty.clone()],
+            operand_consts: vec![None, None],
+            results: vec![ty],
+            attrs: [("fused_activation_function".to_string(), Attr::Str("NONE".into()))].into_iter().collect(),
+            num_regions: 0,
+        };
+        self.operators.push(OperatorInfo { opcode, inputs: vec![src, zero_t], outputs: vec![var_t], view, def: add });
+        inputs[k] = var_t;
+        Ok(())
     }
 
     fn finish(self) -> std::io::Result<TfliteImage<'m>> {
@@ -737,6 +787,7 @@ fn tensor<'b>(fbb: &mut Builder<'b>, t: &TensorInfo) -> WIPOffset<Tensor<'b>> {
             name,
             quantization,
             shape_signature,
+            is_variable: t.variable,
             has_rank: true,
             ..Default::default()
         },

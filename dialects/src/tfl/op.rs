@@ -4879,6 +4879,235 @@ impl<'r, 'c> TransposeConvBuilder<'r, 'c> {
     }
 }
 
+/// `tfl.unidirectional_sequence_lstm`: An LSTM layer over a whole sequence: gates (input, forget, cell, output), optional peephole, projection and layer norm; state operands 18 and 19 are variable tensors.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct UnidirectionalSequenceLstm<'c>(Op<'c>);
+
+impl<'c> OpKind<'c> for UnidirectionalSequenceLstm<'c> {
+    const NAME: &'static str = "tfl.unidirectional_sequence_lstm";
+    fn wrap(op: Op<'c>) -> Self {
+        UnidirectionalSequenceLstm(op)
+    }
+    fn op(self) -> Op<'c> {
+        self.0
+    }
+}
+
+impl<'c> UnidirectionalSequenceLstm<'c> {
+    pub const NAME: &'static str = "tfl.unidirectional_sequence_lstm";
+    /// The catalog entry.
+    pub fn def() -> &'static OpDef {
+        &super::OPS[90]
+    }
+    pub fn op(self) -> Op<'c> {
+        self.0
+    }
+    pub fn input(self) -> Value<'c> {
+        self.0.operand(0)
+    }
+    pub fn input_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(1)
+    }
+    pub fn input_to_forget_weights(self) -> Value<'c> {
+        self.0.operand(2)
+    }
+    pub fn input_to_cell_weights(self) -> Value<'c> {
+        self.0.operand(3)
+    }
+    pub fn input_to_output_weights(self) -> Value<'c> {
+        self.0.operand(4)
+    }
+    pub fn recurrent_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(5)
+    }
+    pub fn recurrent_to_forget_weights(self) -> Value<'c> {
+        self.0.operand(6)
+    }
+    pub fn recurrent_to_cell_weights(self) -> Value<'c> {
+        self.0.operand(7)
+    }
+    pub fn recurrent_to_output_weights(self) -> Value<'c> {
+        self.0.operand(8)
+    }
+    pub fn cell_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(9)
+    }
+    pub fn cell_to_forget_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(10)
+    }
+    pub fn cell_to_output_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(11)
+    }
+    pub fn input_gate_bias(self) -> Option<Value<'c>> {
+        self.0.optional_operand(12)
+    }
+    pub fn forget_gate_bias(self) -> Value<'c> {
+        self.0.operand(13)
+    }
+    pub fn cell_bias(self) -> Value<'c> {
+        self.0.operand(14)
+    }
+    pub fn output_gate_bias(self) -> Value<'c> {
+        self.0.operand(15)
+    }
+    pub fn projection_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(16)
+    }
+    pub fn projection_bias(self) -> Option<Value<'c>> {
+        self.0.optional_operand(17)
+    }
+    pub fn input_activation_state(self) -> Value<'c> {
+        self.0.operand(18)
+    }
+    pub fn input_cell_state(self) -> Value<'c> {
+        self.0.operand(19)
+    }
+    pub fn input_layer_norm_coefficients(self) -> Option<Value<'c>> {
+        self.0.optional_operand(20)
+    }
+    pub fn forget_layer_norm_coefficients(self) -> Option<Value<'c>> {
+        self.0.optional_operand(21)
+    }
+    pub fn cell_layer_norm_coefficients(self) -> Option<Value<'c>> {
+        self.0.optional_operand(22)
+    }
+    pub fn output_layer_norm_coefficients(self) -> Option<Value<'c>> {
+        self.0.optional_operand(23)
+    }
+    pub fn output(self) -> Value<'c> {
+        self.0.result(0)
+    }
+    pub fn asymmetric_quantize_inputs(self) -> Option<bool> {
+        self.0.bool_attr("asymmetric_quantize_inputs")
+    }
+    pub fn cell_clip(self) -> Option<f64> {
+        self.0.float_attr("cell_clip")
+    }
+    pub fn diagonal_recurrent_tensors(self) -> Option<bool> {
+        self.0.bool_attr("diagonal_recurrent_tensors")
+    }
+    pub fn fused_activation_function(self) -> Option<String> {
+        self.0.str_attr("fused_activation_function")
+    }
+    pub fn proj_clip(self) -> Option<f64> {
+        self.0.float_attr("proj_clip")
+    }
+    pub fn time_major(self) -> Option<bool> {
+        self.0.bool_attr("time_major")
+    }
+    /// Starts a `tfl.unidirectional_sequence_lstm` at `rw`'s insertion point; set attributes, then `create`.
+    pub fn build<'r>(rw: &'r mut Rewriter<'c>, result_types: &[Type<'c>], input: Value<'c>, input_to_input_weights: Value<'c>, input_to_forget_weights: Value<'c>, input_to_cell_weights: Value<'c>, input_to_output_weights: Value<'c>, recurrent_to_input_weights: Value<'c>, recurrent_to_forget_weights: Value<'c>, recurrent_to_cell_weights: Value<'c>, recurrent_to_output_weights: Value<'c>, cell_to_input_weights: Value<'c>, cell_to_forget_weights: Value<'c>, cell_to_output_weights: Value<'c>, input_gate_bias: Value<'c>, forget_gate_bias: Value<'c>, cell_bias: Value<'c>, output_gate_bias: Value<'c>, projection_weights: Value<'c>, projection_bias: Value<'c>, input_activation_state: Value<'c>, input_cell_state: Value<'c>, input_layer_norm_coefficients: Value<'c>, forget_layer_norm_coefficients: Value<'c>, cell_layer_norm_coefficients: Value<'c>, output_layer_norm_coefficients: Value<'c>) -> UnidirectionalSequenceLstmBuilder<'r, 'c> {
+        UnidirectionalSequenceLstmBuilder(OpBuilder::new(rw, Self::NAME, result_types).operand(input).operand(input_to_input_weights).operand(input_to_forget_weights).operand(input_to_cell_weights).operand(input_to_output_weights).operand(recurrent_to_input_weights).operand(recurrent_to_forget_weights).operand(recurrent_to_cell_weights).operand(recurrent_to_output_weights).operand(cell_to_input_weights).operand(cell_to_forget_weights).operand(cell_to_output_weights).operand(input_gate_bias).operand(forget_gate_bias).operand(cell_bias).operand(output_gate_bias).operand(projection_weights).operand(projection_bias).operand(input_activation_state).operand(input_cell_state).operand(input_layer_norm_coefficients).operand(forget_layer_norm_coefficients).operand(cell_layer_norm_coefficients).operand(output_layer_norm_coefficients))
+    }
+}
+
+pub struct UnidirectionalSequenceLstmBuilder<'r, 'c>(OpBuilder<'r, 'c>);
+
+impl<'r, 'c> UnidirectionalSequenceLstmBuilder<'r, 'c> {
+    pub fn asymmetric_quantize_inputs(self, v: bool) -> Self {
+        UnidirectionalSequenceLstmBuilder(self.0.bool("asymmetric_quantize_inputs", v))
+    }
+    pub fn cell_clip(self, v: f64) -> Self {
+        UnidirectionalSequenceLstmBuilder(self.0.float("cell_clip", v))
+    }
+    pub fn diagonal_recurrent_tensors(self, v: bool) -> Self {
+        UnidirectionalSequenceLstmBuilder(self.0.bool("diagonal_recurrent_tensors", v))
+    }
+    pub fn fused_activation_function(self, v: &str) -> Self {
+        UnidirectionalSequenceLstmBuilder(self.0.string("fused_activation_function", v))
+    }
+    pub fn proj_clip(self, v: f64) -> Self {
+        UnidirectionalSequenceLstmBuilder(self.0.float("proj_clip", v))
+    }
+    pub fn time_major(self, v: bool) -> Self {
+        UnidirectionalSequenceLstmBuilder(self.0.bool("time_major", v))
+    }
+    /// Any attribute, by name.
+    pub fn attr(self, name: &'static str, v: Attribute<'c>) -> Self {
+        UnidirectionalSequenceLstmBuilder(self.0.attr(name, v))
+    }
+    pub fn create(self) -> UnidirectionalSequenceLstm<'c> {
+        UnidirectionalSequenceLstm(self.0.create())
+    }
+}
+
+/// `tfl.unidirectional_sequence_rnn`: A fully connected RNN layer over a whole sequence: h = act(x W^T + h R^T + b); the state operand 4 is a variable tensor.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct UnidirectionalSequenceRnn<'c>(Op<'c>);
+
+impl<'c> OpKind<'c> for UnidirectionalSequenceRnn<'c> {
+    const NAME: &'static str = "tfl.unidirectional_sequence_rnn";
+    fn wrap(op: Op<'c>) -> Self {
+        UnidirectionalSequenceRnn(op)
+    }
+    fn op(self) -> Op<'c> {
+        self.0
+    }
+}
+
+impl<'c> UnidirectionalSequenceRnn<'c> {
+    pub const NAME: &'static str = "tfl.unidirectional_sequence_rnn";
+    /// The catalog entry.
+    pub fn def() -> &'static OpDef {
+        &super::OPS[91]
+    }
+    pub fn op(self) -> Op<'c> {
+        self.0
+    }
+    pub fn input(self) -> Value<'c> {
+        self.0.operand(0)
+    }
+    pub fn input_to_input_weights(self) -> Value<'c> {
+        self.0.operand(1)
+    }
+    pub fn recurrent_to_input_weights(self) -> Value<'c> {
+        self.0.operand(2)
+    }
+    pub fn input_gate_bias(self) -> Value<'c> {
+        self.0.operand(3)
+    }
+    pub fn hidden_state(self) -> Value<'c> {
+        self.0.operand(4)
+    }
+    pub fn output(self) -> Value<'c> {
+        self.0.result(0)
+    }
+    pub fn asymmetric_quantize_inputs(self) -> Option<bool> {
+        self.0.bool_attr("asymmetric_quantize_inputs")
+    }
+    pub fn fused_activation_function(self) -> Option<String> {
+        self.0.str_attr("fused_activation_function")
+    }
+    pub fn time_major(self) -> Option<bool> {
+        self.0.bool_attr("time_major")
+    }
+    /// Starts a `tfl.unidirectional_sequence_rnn` at `rw`'s insertion point; set attributes, then `create`.
+    pub fn build<'r>(rw: &'r mut Rewriter<'c>, result_types: &[Type<'c>], input: Value<'c>, input_to_input_weights: Value<'c>, recurrent_to_input_weights: Value<'c>, input_gate_bias: Value<'c>, hidden_state: Value<'c>) -> UnidirectionalSequenceRnnBuilder<'r, 'c> {
+        UnidirectionalSequenceRnnBuilder(OpBuilder::new(rw, Self::NAME, result_types).operand(input).operand(input_to_input_weights).operand(recurrent_to_input_weights).operand(input_gate_bias).operand(hidden_state))
+    }
+}
+
+pub struct UnidirectionalSequenceRnnBuilder<'r, 'c>(OpBuilder<'r, 'c>);
+
+impl<'r, 'c> UnidirectionalSequenceRnnBuilder<'r, 'c> {
+    pub fn asymmetric_quantize_inputs(self, v: bool) -> Self {
+        UnidirectionalSequenceRnnBuilder(self.0.bool("asymmetric_quantize_inputs", v))
+    }
+    pub fn fused_activation_function(self, v: &str) -> Self {
+        UnidirectionalSequenceRnnBuilder(self.0.string("fused_activation_function", v))
+    }
+    pub fn time_major(self, v: bool) -> Self {
+        UnidirectionalSequenceRnnBuilder(self.0.bool("time_major", v))
+    }
+    /// Any attribute, by name.
+    pub fn attr(self, name: &'static str, v: Attribute<'c>) -> Self {
+        UnidirectionalSequenceRnnBuilder(self.0.attr(name, v))
+    }
+    pub fn create(self) -> UnidirectionalSequenceRnn<'c> {
+        UnidirectionalSequenceRnn(self.0.create())
+    }
+}
+
 /// `tfl.unpack`: Splits the input along `axis` into `num` values without that dim.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Unpack<'c>(Op<'c>);
@@ -4897,7 +5126,7 @@ impl<'c> Unpack<'c> {
     pub const NAME: &'static str = "tfl.unpack";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[90]
+        &super::OPS[92]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4957,7 +5186,7 @@ impl<'c> UnsortedSegmentMax<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_max";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[91]
+        &super::OPS[93]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5010,7 +5239,7 @@ impl<'c> UnsortedSegmentMin<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_min";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[92]
+        &super::OPS[94]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5063,7 +5292,7 @@ impl<'c> UnsortedSegmentProd<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_prod";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[93]
+        &super::OPS[95]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5116,7 +5345,7 @@ impl<'c> UnsortedSegmentSum<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_sum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[94]
+        &super::OPS[96]
     }
     pub fn op(self) -> Op<'c> {
         self.0

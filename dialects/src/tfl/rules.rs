@@ -1165,3 +1165,84 @@ pub fn infer_unsorted_segment(op: &OpView) -> Infer {
     let dims = std::iter::once(n).chain(x.get(ids.len()..).unwrap_or(&[]).iter().copied()).collect();
     Ok(vec![tensor(dims, out_elem)])
 }
+
+// ---------------------------------------------------------------------------------
+// Recurrent sequence ops.
+
+/// `[d0, d1]` of a rank-2 operand, or why not.
+fn matrix(op: &OpView, i: usize, what: &str) -> Result<(i64, i64), String> {
+    match op.operands.get(i).map(|t| t.dims()) {
+        Some(&[a, b]) => Ok((a, b)),
+        _ => Err(format!("'{what}' (operand #{i}) must be rank 2")),
+    }
+}
+
+/// `(batch, time)` of a rank-3 sequence input laid out by `time_major`.
+fn sequence_dims(op: &OpView) -> Result<(i64, i64, i64), String> {
+    let x = op.operands.first().ok_or("expected an input")?.dims();
+    let [a, b, n_input] = x else { return Err(format!("input must be rank 3, got rank {}", x.len())) };
+    let time_major = matches!(op.attr("time_major"), Some(Attr::Bool(true)));
+    Ok(if time_major { (*b, *a, *n_input) } else { (*a, *b, *n_input) })
+}
+
+/// `unidirectional_sequence_lstm`: gate weights `[n_cell, n_input]` and `[n_cell,
+/// n_output]`, states of `batch * n_output` and `batch * n_cell` elements, output
+/// `input` with its last dim `n_output` (LiteRT's Prepare checks).
+pub fn sequence_lstm(op: &OpView) -> Result<(), String> {
+    if op.operands.len() != 24 {
+        return Err(format!("expected 24 operands (absent ones as none), got {}", op.operands.len()));
+    }
+    let (batch, time, n_input) = sequence_dims(op)?;
+    let (n_cell, i) = matrix(op, 4, "input_to_output_weights")?;
+    let (_, n_output) = matrix(op, 8, "recurrent_to_output_weights")?;
+    for (k, what) in [(2, "input_to_forget_weights"), (3, "input_to_cell_weights")] {
+        if matrix(op, k, what)? != (n_cell, n_input) {
+            return Err(format!("'{what}' must be [{n_cell}, {n_input}]"));
+        }
+    }
+    if i != n_input {
+        return Err(format!("'input_to_output_weights' must be [{n_cell}, {n_input}]"));
+    }
+    for (k, what) in [(6, "recurrent_to_forget_weights"), (7, "recurrent_to_cell_weights")] {
+        if matrix(op, k, what)? != (n_cell, n_output) {
+            return Err(format!("'{what}' must be [{n_cell}, {n_output}]"));
+        }
+    }
+    for k in [13, 14, 15] {
+        if op.operands[k].dims() != [n_cell] {
+            return Err(format!("gate bias (operand #{k}) must be [{n_cell}]"));
+        }
+    }
+    let count = |k: usize| op.operands[k].dims().iter().product::<i64>();
+    if batch >= 0 && (count(18) != batch * n_output || count(19) != batch * n_cell) {
+        return Err(format!("states must hold {batch} x {n_output} and {batch} x {n_cell} elements"));
+    }
+    check_sequence_result(op, batch, time, n_output)
+}
+
+/// `unidirectional_sequence_rnn`: weights `[units, n_input]`, recurrent `[units,
+/// units]`, bias `[units]`, a state of `batch * units` elements.
+pub fn sequence_rnn(op: &OpView) -> Result<(), String> {
+    if op.operands.len() != 5 {
+        return Err(format!("expected 5 operands, got {}", op.operands.len()));
+    }
+    let (batch, time, n_input) = sequence_dims(op)?;
+    let (units, i) = matrix(op, 1, "input_to_input_weights")?;
+    if i != n_input || matrix(op, 2, "recurrent_to_input_weights")? != (units, units) || op.operands[3].dims() != [units] {
+        return Err(format!("weights must be [{units}, {n_input}], [{units}, {units}] and bias [{units}]"));
+    }
+    if batch >= 0 && op.operands[4].dims().iter().product::<i64>() != batch * units {
+        return Err(format!("state must hold {batch} x {units} elements"));
+    }
+    check_sequence_result(op, batch, time, units)
+}
+
+fn check_sequence_result(op: &OpView, batch: i64, time: i64, n_output: i64) -> Result<(), String> {
+    let time_major = matches!(op.attr("time_major"), Some(Attr::Bool(true)));
+    let want = if time_major { [time, batch, n_output] } else { [batch, time, n_output] };
+    match op.results.first() {
+        Some(r) if r.dims().len() == 3 && r.dims().iter().zip(&want).all(|(&a, &b)| dims_agree(a, b)) => Ok(()),
+        Some(r) => Err(format!("result must be {want:?}, got {r}")),
+        None => Err("expected 1 result".into()),
+    }
+}

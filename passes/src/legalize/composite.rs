@@ -41,6 +41,13 @@ pub enum Form {
     /// A resize of an NCHW image: `transpose(to(transpose(x) to NHWC, [oh, ow])) to
     /// NCHW`; `tfl-layout-nhwc` cancels the transposes between such ops.
     ResizeNchw,
+    /// A recurrent layer (`edge.lstm_layer`, `edge.rnn_layer` from the pt2 importer) as
+    /// one time-major sequence op: weights split per gate, `b_ih + b_hh` per gate (zeros
+    /// without biases), the initial states as the state operands (the writer gives each
+    /// a variable tensor filled before the op on every invoke), the reverse direction
+    /// between two `reverse_v2` over time, `h_n` the op's last step. LSTM's `c_n` is not
+    /// an output of the op: a layer whose `c_n` is used stays unrolled.
+    Sequence,
 }
 
 pub struct Row {
@@ -80,7 +87,42 @@ pub static ROWS: &[Row] = &[
     row("aten.softmax", "tfl.softmax", Form::Unary, over_last_dim, beta_one),
     row("aten.upsample_bilinear2d", "tfl.resize_bilinear", Form::ResizeNchw, |c| resize_mode(c, true).is_some(), |c| resize_attrs(c, true)),
     row("aten.upsample_nearest2d", "tfl.resize_nearest_neighbor", Form::ResizeNchw, |c| resize_mode(c, false).is_some(), |c| resize_attrs(c, false)),
+    row("edge.lstm_layer", "tfl.unidirectional_sequence_lstm", Form::Sequence, |c| sequence_fits(c).is_ok(), no_attrs),
+    row("edge.rnn_layer", "tfl.unidirectional_sequence_rnn", Form::Sequence, |c| sequence_fits(c).is_ok(), no_attrs),
 ];
+
+/// What the summary says of a recurrent layer: the builtin it became, or why it stays
+/// unrolled (`None` for other composites).
+fn layer_kind(name: &str) -> Option<(&'static str, &'static str)> {
+    match name {
+        "edge.lstm_layer" => Some(("LSTM", "UNIDIRECTIONAL_SEQUENCE_LSTM")),
+        "edge.rnn_layer" => Some(("RNN", "UNIDIRECTIONAL_SEQUENCE_RNN")),
+        "edge.gru_layer" => Some(("GRU", "")),
+        _ => None,
+    }
+}
+
+/// Whether a recurrent layer's composite has the form its sequence op computes: f32
+/// with static sizes, operands as the importer lays them out.
+fn sequence_fits(c: &Composite) -> Result<(), &'static str> {
+    if c.name == "edge.gru_layer" {
+        return Err("TFLite has no GRU builtin");
+    }
+    let all = c.operands.iter().chain(&c.results);
+    if all.clone().any(|t| t.elem != ElemTy::F32) {
+        return Err("it is not float32");
+    }
+    if all.clone().any(|t| !t.is_static()) {
+        return Err("its sizes are not static");
+    }
+    let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
+    let lstm = c.name == "edge.lstm_layer";
+    let want = 3 + 2 * flag("has_biases") as usize + (lstm && flag("proj")) as usize + 1 + lstm as usize;
+    if c.operands.len() != want || c.results.len() != 2 + lstm as usize || c.operands[0].dims().len() != 3 {
+        return Err("its operands are not a layer's");
+    }
+    Ok(())
+}
 
 // ---- side conditions and attribute mappings ------------------------------------------
 
@@ -260,7 +302,10 @@ pub fn to_builtin<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let mut b = Builder { rw: &mut *rw, anchor: op, built: Vec::new() };
     match build(&mut b, row, &c) {
         Some(v) if b.built.iter().all(|&o| catalog_problems(o).is_empty()) => {
-            rw.replace_op(op, &[v]);
+            if let Some((layer, builtin)) = layer_kind(&c.name) {
+                op.emit_remark(&format!("{layer} layer fused: one {builtin}"));
+            }
+            rw.replace_op(op, &v);
             true
         }
         _ => {
@@ -275,6 +320,18 @@ pub fn to_builtin<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
 /// conversion then converts the inlined ops); why it cannot be is the reason the
 /// composite stays.
 pub fn to_decomposition<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    if let Ok(c) = comp::read(op) {
+        if let Some((layer, _)) = layer_kind(&c.name) {
+            let why = match sequence_fits(&c) {
+                Err(why) => why,
+                Ok(()) if c.name == "edge.lstm_layer" && !op.result(2).uses().is_empty() => {
+                    "its c_n is used (the fused op returns only the output sequence)"
+                }
+                Ok(()) => "TFLite's op does not accept its types",
+            };
+            op.emit_remark(&format!("{layer} layer unrolled: {why}"));
+        }
+    }
     match comp::inline(rw, op) {
         Ok(_) => true,
         Err(e) => {
@@ -286,7 +343,10 @@ pub fn to_decomposition<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
 
 /// Builds `row` before the composite, recording each op made; returns the value that
 /// replaces the composite's result.
-fn build<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Value<'c>> {
+fn build<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec<Value<'c>>> {
+    if row.form == Form::Sequence {
+        return sequence(b, row, c);
+    }
     if c.operands.len() != 1 || c.results.len() != 1 {
         return None;
     }
@@ -310,7 +370,7 @@ fn build<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Value<
                 return None;
             }
             let ty = b.anchor.result(0).raw_type();
-            Some(b.op(row.to, &[x], ty, &attrs))
+            Some(vec![b.op(row.to, &[x], ty, &attrs)])
         }
         Form::ResizeNchw => {
             let (xd, yd) = (c.operands[0].dims().to_vec(), c.results[0].dims().to_vec());
@@ -344,9 +404,123 @@ fn build<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Value<
             };
             let resized = b.op(row.to, &[nhwc, size], like(&[n, oh, ow, ch]), &attrs);
             let back = b.i32s(&[0, 3, 1, 2])?;
-            Some(b.op("tfl.transpose", &[resized, back], like(&[n, ch, oh, ow]), &[]))
+            Some(vec![b.op("tfl.transpose", &[resized, back], like(&[n, ch, oh, ow]), &[])])
+        }
+        Form::Sequence => None,
+    }
+}
+
+/// `Form::Sequence`: the layer's sequence op (operands as `sequence_fits` checked).
+fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec<Value<'c>>> {
+    let lstm = c.name == "edge.lstm_layer";
+    if lstm && !b.anchor.result(2).uses().is_empty() {
+        return None;
+    }
+    let ctx = b.rw.context();
+    let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
+    let anchor = b.anchor;
+    let operand = |i: usize| anchor.operand(i);
+    let (t, batch, n_in) = (c.operands[0].dims()[0], c.operands[0].dims()[1], c.operands[0].dims()[2]);
+    let gates: i64 = if lstm { 4 } else { 1 };
+    let rows = c.operands[1].dims()[0];
+    let hidden = rows / gates;
+    let hout = c.results[0].dims()[2];
+    let mut next = 3;
+    let bias = if flag("has_biases") {
+        next += 2;
+        let ty = operand(3).raw_type();
+        Some(b.op("tfl.add", &[operand(3), operand(4)], ty, &[("fused_activation_function", ctx.string_attr("NONE"))]))
+    } else {
+        None
+    };
+    let w_hr = (lstm && flag("proj")).then(|| {
+        next += 1;
+        operand(next - 1)
+    });
+    let f32t = ctx.f32();
+    // A zero initial state (PyTorch's default) as its own constant, not a slice of the
+    // layers' stacked zeros.
+    let state = |b: &mut Builder<'_, 'c>, v: Value<'c>, n: i64| if is_zero(v) { b.f32_zeros(&[batch, n]) } else { Some(v) };
+    let h0 = state(b, operand(next), hout)?;
+    let mut x = operand(0);
+    let reverse = flag("reverse");
+    let time = b.i32s(&[0])?;
+    if reverse {
+        x = b.op("tfl.reverse_v2", &[x, time], x.raw_type(), &[]);
+    }
+    // Rows [k * hidden, (k + 1) * hidden) of a weight or bias.
+    let gate = |b: &mut Builder<'_, 'c>, v: Value<'c>, k: i64, cols: Option<i64>| -> Option<Value<'c>> {
+        let (begin, size, shape) = match cols {
+            Some(n) => (b.i32s(&[k * hidden, 0])?, b.i32s(&[hidden, n])?, vec![hidden, n]),
+            None => (b.i32s(&[k * hidden])?, b.i32s(&[hidden])?, vec![hidden]),
+        };
+        Some(b.op("tfl.slice", &[v, begin, size], f32t.tensor(&shape), &[]))
+    };
+    let mut biases = Vec::new();
+    for k in 0..gates {
+        biases.push(match bias {
+            Some(bv) => gate(b, bv, k, None)?,
+            None => b.f32_zeros(&[hidden])?,
+        });
+    }
+    let (w_ih, w_hh) = (operand(1), operand(2));
+    let act = |name: &str| ("fused_activation_function", ctx.string_attr(name));
+    let seq_ty = f32t.tensor(&[t, batch, hout]);
+    let y = if lstm {
+        let none = b.none();
+        let c0 = state(b, operand(next + 1), hidden)?;
+        let mut ops = vec![x];
+        for k in 0..4 {
+            ops.push(gate(b, w_ih, k, Some(n_in))?);
+        }
+        for k in 0..4 {
+            ops.push(gate(b, w_hh, k, Some(hout))?);
+        }
+        ops.extend([none, none, none]);
+        ops.extend(biases);
+        ops.extend([w_hr.unwrap_or(none), none, h0, c0, none, none, none, none]);
+        let attrs = [
+            act("TANH"),
+            ("cell_clip", ctx.f32_attr(0.0)),
+            ("proj_clip", ctx.f32_attr(0.0)),
+            ("time_major", ctx.bool_attr(true)),
+        ];
+        b.op(row.to, &ops, seq_ty, &attrs)
+    } else {
+        let activation = match c.attr("activation").and_then(Attr::as_str) {
+            Some("relu") => "RELU",
+            Some("tanh") => "TANH",
+            _ => return None,
+        };
+        let attrs = [act(activation), ("time_major", ctx.bool_attr(true))];
+        b.op(row.to, &[x, w_ih, w_hh, biases[0], h0], seq_ty, &attrs)
+    };
+    let out = if reverse { b.op("tfl.reverse_v2", &[y, time], y.raw_type(), &[]) } else { y };
+    // The last step computed is the final state.
+    let (begin, size) = (b.i32s(&[t - 1, 0, 0])?, b.i32s(&[1, batch, hout])?);
+    let last = b.op("tfl.slice", &[y, begin, size], f32t.tensor(&[1, batch, hout]), &[]);
+    let shape = b.i32s(&[batch, hout])?;
+    let h_n = b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]);
+    let mut results = vec![out, h_n];
+    if lstm {
+        // Unused (checked above): any value of its type stands for it.
+        results.push(operand(next + 1));
+    }
+    Some(results)
+}
+
+/// Whether `v` is zeros: a zero splat constant, or a slice or reshape of one.
+fn is_zero(mut v: Value) -> bool {
+    for _ in 0..4 {
+        if constant::splat(v) == Some(0.0) {
+            return true;
+        }
+        match v.defining_op() {
+            Some(op) if matches!(op.name(), "stablehlo.reshape" | "stablehlo.slice" | "tfl.reshape" | "tfl.slice") => v = op.operand(0),
+            _ => return false,
         }
     }
+    false
 }
 
 /// Inserts ops before `anchor` (the composite), recording each in `built`.
@@ -363,6 +537,21 @@ impl<'c> Builder<'_, 'c> {
         let v = constant::insert_i32(self.rw, values).ok()?;
         self.built.push(v.defining_op()?);
         Some(v)
+    }
+
+    /// An f32 zeros tensor.
+    fn f32_zeros(&mut self, shape: &[i64]) -> Option<Value<'c>> {
+        self.rw.set_insertion_before(self.anchor);
+        let n = usize::try_from(shape.iter().product::<i64>()).ok()?;
+        let v = constant::insert(self.rw, &constant::ConstTensor::from_f32(shape.to_vec(), &vec![0.0; n]));
+        self.built.push(v.defining_op()?);
+        Some(v)
+    }
+
+    /// `tfl.no_value`, an absent operand.
+    fn none(&mut self) -> Value<'c> {
+        let c = self.rw.context();
+        self.op("tfl.no_value", &[], c.none_type(), &[("value", c.unit_attr())])
     }
 
     /// `name(operands)` with one result of type `ty`.

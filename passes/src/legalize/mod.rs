@@ -4,3 +4,4 @@ pub mod composite;
 pub(crate) mod dynamic;
 mod scatter;
 pub mod stablehlo_to_tfl;
+mod window;

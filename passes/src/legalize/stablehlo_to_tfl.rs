@@ -251,6 +251,11 @@ pub static PATTERNS: &[Pattern] = &[
     p("ReduceToTopK", hlo::Reduce::NAME, 2, build!(reduce_arg)),
     p("ReduceToTflReduction", hlo::Reduce::NAME, 1, build!(reduce)),
     // ---- stablehlo.reduce_window
+    // Disjoint forms: a dilated window, a product/max/min scan along one dim, a pool
+    // over 3+ dims (or any rank-5 pool), the 2-D pools and cumsum.
+    p("ReduceWindowToSlicesCombined", hlo::ReduceWindow::NAME, 4, build!(super::window::dilated)),
+    p("ReduceWindowToLogStepScan", hlo::ReduceWindow::NAME, 3, build!(super::window::scan)),
+    p("ReduceWindowToSeparablePools", hlo::ReduceWindow::NAME, 2, build!(super::window::pool_3d)),
     p("ReduceWindowToPoolOrCumsum", hlo::ReduceWindow::NAME, 1, build!(reduce_window)),
     // ---- stablehlo.remainder
     p("RemainderToI32ShapeArithmetic", hlo::Remainder::NAME, 2, build!(super::dynamic::narrow_shape_arithmetic)),
@@ -332,7 +337,7 @@ pub(super) fn i32_const<'c>(rw: &mut Rewriter<'c>, _anchor: Op<'c>, values: &[i6
 }
 
 /// An int32 `[rows, 2]` `tfl.pseudo_const` of (low, high) padding pairs.
-fn paddings_const<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, pairs: &[[i64; 2]]) -> Value<'c> {
+pub(super) fn paddings_const<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, pairs: &[[i64; 2]]) -> Value<'c> {
     let data: Vec<i64> = pairs.iter().flatten().copied().collect();
     let attr = rw.context().dense_i32(&[pairs.len() as i64, 2], &data);
     const_attr(rw, anchor, attr)
@@ -1507,7 +1512,7 @@ fn pool_2d<'c>(
 }
 
 /// The `[lo, hi]` padding of each of `rank` dims of a window op (zero when absent).
-fn window_pads<'c>(op: Op<'c>, rank: usize) -> Option<Vec<[i64; 2]>> {
+pub(super) fn window_pads<'c>(op: Op<'c>, rank: usize) -> Option<Vec<[i64; 2]>> {
     match op.attr("padding") {
         Some(Attr::Dense { ints: Some(v), .. }) if v.len() == 2 * rank => {
             Some(v.chunks(2).map(|c| [c[0], c[1]]).collect())
@@ -1521,7 +1526,7 @@ fn window_pads<'c>(op: Op<'c>, rank: usize) -> Option<Vec<[i64; 2]>> {
 /// The dim a window op sums every prefix (or suffix) of, as `(axis, reverse)`: the
 /// window spans that whole dim of size > 1 and is padded by size - 1 on one side;
 /// every other dim has window 1 and no padding; all strides 1.
-fn prefix_axis(dims: &[i64], window: &[i64], strides: &[i64], pads: &[[i64; 2]]) -> Option<(usize, bool)> {
+pub(super) fn prefix_axis(dims: &[i64], window: &[i64], strides: &[i64], pads: &[[i64; 2]]) -> Option<(usize, bool)> {
     if strides.iter().any(|&s| s != 1) {
         return None;
     }

@@ -423,11 +423,14 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
         return Err(format!("attention operands {}, {}, {} must have one rank of 2 or more", q.ty, k.ty, v.ty).into());
     }
     let e = q.shape()[r - 1];
-    // Grouped-query attention: each key/value head serves a run of query heads.
-    if r >= 3 && k.shape()[r - 3] != q.shape()[r - 3] {
+    // Grouped-query attention: each key/value head serves a run of query heads. A
+    // single key/value head without enable_gqa is a broadcast batch dim (multi-query
+    // attention; PyTorch's math path broadcasts it), taken with the other batch dims.
+    let gqa = args.bool("enable_gqa")?;
+    if r >= 3 && k.shape()[r - 3] != q.shape()[r - 3] && (gqa || (k.shape()[r - 3] != 1 && q.shape()[r - 3] != 1)) {
         let (hq, hk) = (q.shape()[r - 3], k.shape()[r - 3]);
-        if !args.bool("enable_gqa")? || hk == 0 || hq % hk != 0 {
-            return Err(format!("attention with {hq} query heads and {hk} key heads needs enable_gqa and a divisor").into());
+        if !gqa || hk <= 0 || hq % hk != 0 {
+            return Err(format!("attention with {hq} query heads and {hk} key heads needs enable_gqa and a divisor (or one of them 1, broadcast)").into());
         }
         for t in [&mut k, &mut v] {
             let mut grouped = ctx.e.extents(t);
@@ -439,8 +442,16 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
             *t = ctx.e.reshape_ext(&b, &merged);
         }
     }
-    // k and v over q's batch dims (a unit dim broadcast; unknown ones are q's sizes).
-    let batch: Vec<Extent> = ctx.e.extents(&q)[..r - 2].to_vec();
+    // q, k and v over their common batch dims (a unit dim broadcast; unknown ones are
+    // q's sizes).
+    let mut batch: Vec<Extent> = ctx.e.extents(&q)[..r - 2].to_vec();
+    for t in [&k, &v] {
+        for (i, e) in ctx.e.extents(t)[..r - 2].iter().enumerate() {
+            if matches!(batch[i], Extent::Known(1)) && !matches!(e, Extent::Known(1)) {
+                batch[i] = e.clone();
+            }
+        }
+    }
     let over_batch = |ctx: &mut Ctx, t: &Val| -> Val {
         let mut ex = batch.clone();
         ex.extend(ctx.e.extents(t)[r - 2..].iter().cloned());
@@ -450,6 +461,7 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
         }
         ctx.e.broadcast_to_ext(t, &ex)
     };
+    let q = over_batch(ctx, &q);
     let k = over_batch(ctx, &k);
     let v = over_batch(ctx, &v);
     let scale = args.opt_scalar("scale")?.map(|s| s.as_f64()).unwrap_or(1.0 / (e as f64).sqrt());

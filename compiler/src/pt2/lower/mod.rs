@@ -11,6 +11,7 @@ mod nn;
 mod quant;
 mod reduce;
 mod region;
+mod rnn;
 mod shape;
 mod strided;
 mod sort;

@@ -533,6 +533,12 @@ pub(super) fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>
         return Ok(vec![cut_to_output(ctx, y, &cut)?]);
     }
     let idx_ty = ctx.out_ty(1)?;
+    if x.ty.is_static() && out.is_static() && cut.is_empty() {
+        let y = reduce_window(ctx, &x, &p, "stablehlo.maximum", init, out.clone());
+        let i = first_max_indices(ctx, &x, &y, &p, n);
+        let i = ctx.e.convert(&i, &idx_ty.elem);
+        return Ok(vec![y, i]);
+    }
     // Each element's flat spatial position, broadcast over the leading dims.
     let lead = x.rank() - n;
     let spatial: Vec<Extent> = ctx.e.extents(&x)[lead..].to_vec();
@@ -572,6 +578,93 @@ pub(super) fn max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>
     let values = r.pop().expect("two results");
     let indices = ctx.e.convert(&indices, &idx_ty.elem);
     Ok(vec![cut_to_output(ctx, values, &cut)?, cut_to_output(ctx, indices, &cut)?])
+}
+
+/// PyTorch's max pooling indices over static shapes: for each window, the flat
+/// spatial position (`h * W + w` within its (N, C) plane) of the first element in
+/// window scan order that equals the window's maximum `y`. One strided slice of `x`
+/// per window offset (padded with NaN, which equals nothing, so padding never wins)
+/// compared with `y`; the offsets are chosen last to first with selects between
+/// scalars, then added to each window's (constant) start. Exact for inputs without
+/// NaN (PyTorch takes the last NaN in a window; TFLite's max pool does not promise
+/// NaN propagation).
+fn first_max_indices(ctx: &mut Ctx, x: &Val, y: &Val, p: &Pool, n: usize) -> Val {
+    let r = x.rank();
+    let lead = r - n;
+    let shape = x.shape().to_vec();
+    let o = y.shape().to_vec();
+    // Flat spatial stride of each pooled dim.
+    let flat: Vec<i64> = (0..n).map(|i| shape[lead + i + 1..].iter().product()).collect();
+    let pad_value = if x.elem().is_float() { f64::NAN } else { super::reduce::lowest(x.elem()) };
+    let xp = if p.pads.iter().all(|q| *q == [0, 0]) {
+        x.clone()
+    } else {
+        let fill = ctx.e.splat(pad_value, x.elem(), &[]);
+        let lo: Vec<i64> = p.pads.iter().map(|q| q[0]).collect();
+        let hi: Vec<i64> = p.pads.iter().map(|q| q[1]).collect();
+        let grown: Vec<i64> = shape.iter().zip(&p.pads).map(|(&d, q)| d + q[0] + q[1]).collect();
+        let attrs = format!(
+            "edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}",
+            i64_array(&lo),
+            i64_array(&hi),
+            i64_array(&vec![0; r])
+        );
+        ctx.e.op("stablehlo.pad", &[x, &fill], &attrs, tensor(&grown, x.elem().clone()))
+    };
+    // Window offsets in scan order (row-major over the kernel).
+    let count: i64 = p.window[lead..].iter().product();
+    let offsets: Vec<Vec<i64>> = (0..count)
+        .map(|mut k| {
+            let mut at = vec![0; n];
+            for i in (0..n).rev() {
+                at[i] = k % p.window[lead + i];
+                k /= p.window[lead + i];
+            }
+            at
+        })
+        .collect();
+    let position = |at: &[i64]| -> i64 { (0..n).map(|i| at[i] * p.dilations[lead + i] * flat[i]).sum() };
+    let i64t = ElemTy::I(64);
+    let mut acc = ctx.e.splat(position(&offsets[count as usize - 1]) as f64, &i64t, &o);
+    for at in offsets[..count as usize - 1].iter().rev() {
+        let mut starts = vec![0i64; r];
+        let mut limits = vec![0i64; r];
+        let mut strides = vec![1i64; r];
+        for d in 0..r {
+            let (start, step) = if d < lead { (0, 1) } else { (at[d - lead] * p.dilations[d], p.strides[d]) };
+            starts[d] = start;
+            limits[d] = start + (o[d] - 1) * step + 1;
+            strides[d] = step;
+        }
+        let attrs = format!(
+            "start_indices = {}, limit_indices = {}, strides = {}",
+            i64_array(&starts),
+            i64_array(&limits),
+            i64_array(&strides)
+        );
+        let v = ctx.e.op("stablehlo.slice", &[&xp], &attrs, tensor(&o, x.elem().clone()));
+        let hit = ctx.e.compare("EQ", &v, y);
+        let here = ctx.e.splat(position(at) as f64, &i64t, &o);
+        acc = ctx.e.select(&hit, &here, &acc);
+    }
+    // Each window's first position: sum over dims of (o * stride - pad) * flat stride.
+    let spatial = &o[lead..];
+    let total: i64 = spatial.iter().product();
+    let starts: Vec<i64> = (0..total)
+        .map(|mut k| {
+            let mut pos = 0;
+            for i in (0..n).rev() {
+                let oi = k % spatial[i];
+                k /= spatial[i];
+                pos += (oi * p.strides[lead + i] - p.pads[lead + i][0]) * flat[i];
+            }
+            pos
+        })
+        .collect();
+    let base = ctx.e.const_i64s_shaped(&starts, spatial);
+    let dims: Vec<i64> = (lead as i64..r as i64).collect();
+    let base = ctx.e.broadcast_in_dim(&base, &o, &dims);
+    ctx.e.binary("stablehlo.add", &base, &acc)
 }
 
 pub fn max_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
@@ -1340,108 +1433,228 @@ pub fn upsample_bilinear2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 }
 
 
-/// `grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners)`:
-/// samples `input` [N, C, H, W] at the normalized (x, y) points of `grid`
-/// [N, Ho, Wo, 2] -> [N, C, Ho, Wo]. Modes: bilinear (0) and nearest (1), with zeros
-/// (0), border (1) or reflection (2) padding; bicubic (2) is not supported. Each
-/// corner is one gather from the input as [N*H*W, C] rows.
+/// `grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners)`.
 pub fn grid_sampler_2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    grid_sample(ctx, args, 2)
+}
+
+/// `grid_sampler_3d(input, grid, interpolation_mode, padding_mode, align_corners)`.
+pub fn grid_sampler_3d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    grid_sample(ctx, args, 3)
+}
+
+/// `grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners)`, what
+/// `F.grid_sample` records before decomposition: 2-D or 3-D by the input's rank.
+pub fn grid_sampler(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "input")?;
+    match x.rank() {
+        4 => grid_sample(ctx, args, 2),
+        5 => grid_sample(ctx, args, 3),
+        r => Err(format!("grid_sampler needs a 4-D or 5-D input, got rank {r}").into()),
+    }
+}
+
+/// Samples `input` [N, C, *S] (S the `n` spatial sizes, H W or D H W) at the
+/// normalized points of `grid` [N, *O, n] (coordinates x, y(, z): the last spatial dim
+/// first) -> [N, C, *O]. Modes: bilinear (0; trilinear in 3-D), nearest (1) and
+/// bicubic (2, 2-D only), with zeros (0), border (1) or reflection (2) padding, as
+/// PyTorch's `grid_sampler_{2,3}d` CPU kernels compute them. Each tap is one gather
+/// from the input as [N*prod(S), C] rows.
+fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "input")?;
     let grid = args.tensor(ctx, "grid")?;
     let mode = args.int("interpolation_mode")?;
     let padding = args.int("padding_mode")?;
     let align = args.bool("align_corners")?;
-    if mode > 1 {
-        return Err(format!("grid_sampler_2d interpolation mode {mode} (bicubic) is not supported").into());
+    if mode > 2 || (mode == 2 && n != 2) {
+        return Err(format!("grid_sampler interpolation mode {mode} is not supported for {n}-D sampling").into());
     }
     if padding > 2 {
-        return Err(format!("grid_sampler_2d padding mode {padding} is not supported").into());
+        return Err(format!("grid_sampler padding mode {padding} is not supported").into());
     }
-    if x.rank() != 4 || grid.rank() != 4 || !x.ty.is_static() || !grid.ty.is_static() {
-        return Err("grid_sampler_2d needs static [N, C, H, W] input and [N, Ho, Wo, 2] grid".into());
+    if x.rank() != n + 2 || grid.rank() != n + 2 || !x.ty.is_static() || !grid.ty.is_static() || grid.shape()[n + 1] != n as i64 {
+        return Err(format!("grid_sampler needs static [N, C, *S] input and [N, *O, {n}] grid, got {} and {}", x.ty, grid.ty).into());
     }
     let elem = out.elem.clone();
     let x = ctx.e.convert(&x, &elem);
     let grid = ctx.e.convert(&grid, &elem);
-    let (n, c, h, w) = (x.shape()[0], x.shape()[1], x.shape()[2], x.shape()[3]);
-    let (ho, wo) = (grid.shape()[1], grid.shape()[2]);
-    let pts = [n, ho, wo];
-    let coord = |ctx: &mut Ctx, k: i64| -> Val {
-        let s = ctx.e.slice_dim(&grid, 3, k, 1);
-        ctx.e.reshape(&s, &pts)
-    };
-    let gx = coord(ctx, 0);
-    let gy = coord(ctx, 1);
-    let ix = source_coordinate(ctx, &gx, w, align, padding);
-    let iy = source_coordinate(ctx, &gy, h, align, padding);
-    // Input rows [N*H*W, C]; a point (b, y, x) is row b*H*W + y*W + x.
-    let rows = ctx.e.transpose(&x, &[0, 2, 3, 1]);
-    let rows = ctx.e.reshape(&rows, &[n * h * w, c]);
+    let (nb, c) = (x.shape()[0], x.shape()[1]);
+    let sizes: Vec<i64> = x.shape()[2..].to_vec();
+    let volume: i64 = sizes.iter().product();
+    let mut pts = vec![nb];
+    pts.extend_from_slice(&grid.shape()[1..=n]);
+    // Spatial dim d (0 = D or H) reads grid coordinate n - 1 - d.
+    let raw: Vec<Val> = (0..n)
+        .map(|d| {
+            let s = ctx.e.slice_dim(&grid, n + 1, (n - 1 - d) as i64, 1);
+            ctx.e.reshape(&s, &pts)
+        })
+        .collect();
+    // Input rows [N*prod(S), C]; a point (b, i...) is row b*prod(S) + row-major(i).
+    let mut to_rows: Vec<i64> = vec![0];
+    to_rows.extend(2..n as i64 + 2);
+    to_rows.push(1);
+    let rows = ctx.e.transpose(&x, &to_rows);
+    let rows = ctx.e.reshape(&rows, &[nb * volume, c]);
     let batch = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", tensor(&pts, ElemTy::I(64)));
-    let hw = ctx.e.splat((h * w) as f64, &ElemTy::I(64), &pts);
-    let base = ctx.e.binary("stablehlo.multiply", &batch, &hw);
-    let sample_shape = [n, ho, wo, c];
-    // The input at integer coordinates (xi, yi) (as floats), times `weight`; zero where
-    // (xi, yi) is outside the input.
-    let corner = |ctx: &mut Ctx, xi: &Val, yi: &Val, weight: Option<Val>| -> Val {
+    let vol = ctx.e.splat(volume as f64, &ElemTy::I(64), &pts);
+    let base = ctx.e.binary("stablehlo.multiply", &batch, &vol);
+    let mut sample_shape = pts.clone();
+    sample_shape.push(c);
+    let lead: Vec<i64> = (0..=n as i64).collect();
+    // The input at integer coordinates `at` (floats, one per spatial dim) times
+    // `weight`; zero where a coordinate is outside the input.
+    let tap = |ctx: &mut Ctx, at: &[Val], weight: Option<Val>| -> Val {
         let zero = ctx.e.splat(0.0, &elem, &pts);
-        let wmax = ctx.e.splat((w - 1) as f64, &elem, &pts);
-        let hmax = ctx.e.splat((h - 1) as f64, &elem, &pts);
-        let inside = {
-            let a = ctx.e.compare("GE", xi, &zero);
-            let b = ctx.e.compare("LE", xi, &wmax);
-            let cc = ctx.e.compare("GE", yi, &zero);
-            let d = ctx.e.compare("LE", yi, &hmax);
-            let ab = ctx.e.binary("stablehlo.and", &a, &b);
-            let cd = ctx.e.binary("stablehlo.and", &cc, &d);
-            ctx.e.binary("stablehlo.and", &ab, &cd)
-        };
-        let xc = ctx.e.binary("stablehlo.maximum", xi, &zero);
-        let xc = ctx.e.binary("stablehlo.minimum", &xc, &wmax);
-        let yc = ctx.e.binary("stablehlo.maximum", yi, &zero);
-        let yc = ctx.e.binary("stablehlo.minimum", &yc, &hmax);
-        let xc = ctx.e.convert(&xc, &ElemTy::I(64));
-        let yc = ctx.e.convert(&yc, &ElemTy::I(64));
-        let wk = ctx.e.splat(w as f64, &ElemTy::I(64), &pts);
-        let row = ctx.e.binary("stablehlo.multiply", &yc, &wk);
-        let row = ctx.e.binary("stablehlo.add", &row, &xc);
-        let row = ctx.e.binary("stablehlo.add", &row, &base);
+        let mut inside: Option<Val> = None;
+        let mut row = base.clone();
+        for (d, a) in at.iter().enumerate() {
+            let hi = ctx.e.splat((sizes[d] - 1) as f64, &elem, &pts);
+            let ge = ctx.e.compare("GE", a, &zero);
+            let le = ctx.e.compare("LE", a, &hi);
+            let both = ctx.e.binary("stablehlo.and", &ge, &le);
+            inside = Some(match inside {
+                Some(i) => ctx.e.binary("stablehlo.and", &i, &both),
+                None => both,
+            });
+            let ac = ctx.e.binary("stablehlo.maximum", a, &zero);
+            let ac = ctx.e.binary("stablehlo.minimum", &ac, &hi);
+            let ai = ctx.e.convert(&ac, &ElemTy::I(64));
+            let stride: i64 = sizes[d + 1..].iter().product();
+            let term = if stride == 1 {
+                ai
+            } else {
+                let k = ctx.e.splat(stride as f64, &ElemTy::I(64), &pts);
+                ctx.e.binary("stablehlo.multiply", &ai, &k)
+            };
+            row = ctx.e.binary("stablehlo.add", &row, &term);
+        }
         let v = super::shape::take_along(ctx, &rows, &row, 0);
         let one = ctx.e.splat(1.0, &elem, &pts);
+        let inside = inside.expect("one spatial dim or more");
         let mut k = ctx.e.select(&inside, &one, &zero);
         if let Some(wt) = weight {
             k = ctx.e.binary("stablehlo.multiply", &k, &wt);
         }
-        let kb = ctx.e.broadcast_in_dim(&k, &sample_shape, &[0, 1, 2]);
+        let kb = ctx.e.broadcast_in_dim(&k, &sample_shape, &lead);
         ctx.e.binary("stablehlo.multiply", &v, &kb)
     };
-    let sampled = if mode == 1 {
-        let xn = ctx.e.unary("stablehlo.round_nearest_even", &ix);
-        let yn = ctx.e.unary("stablehlo.round_nearest_even", &iy);
-        corner(ctx, &xn, &yn, None)
-    } else {
-        let one = ctx.e.splat(1.0, &elem, &pts);
-        let x0 = ctx.e.unary("stablehlo.floor", &ix);
-        let y0 = ctx.e.unary("stablehlo.floor", &iy);
-        let x1 = ctx.e.binary("stablehlo.add", &x0, &one);
-        let y1 = ctx.e.binary("stablehlo.add", &y0, &one);
-        let fx1 = ctx.e.binary("stablehlo.subtract", &x1, &ix); // weight of x0
-        let fx0 = ctx.e.binary("stablehlo.subtract", &ix, &x0); // weight of x1
-        let fy1 = ctx.e.binary("stablehlo.subtract", &y1, &iy);
-        let fy0 = ctx.e.binary("stablehlo.subtract", &iy, &y0);
-        let mut acc: Option<Val> = None;
-        for (xi, yi, wx, wy) in [(&x0, &y0, &fx1, &fy1), (&x1, &y0, &fx0, &fy1), (&x0, &y1, &fx1, &fy0), (&x1, &y1, &fx0, &fy0)] {
-            let wt = ctx.e.binary("stablehlo.multiply", wx, wy);
-            let v = corner(ctx, xi, yi, Some(wt));
-            acc = Some(match acc {
-                Some(a) => ctx.e.binary("stablehlo.add", &a, &v),
-                None => v,
-            });
-        }
-        acc.expect("four corners")
+    let sum = |ctx: &mut Ctx, acc: Option<Val>, v: Val| -> Option<Val> {
+        Some(match acc {
+            Some(a) => ctx.e.binary("stablehlo.add", &a, &v),
+            None => v,
+        })
     };
-    Ok(vec![ctx.e.transpose(&sampled, &[0, 3, 1, 2])])
+    let sampled = match mode {
+        1 => {
+            let at: Vec<Val> = (0..n)
+                .map(|d| {
+                    let i = source_coordinate(ctx, &raw[d], sizes[d], align, padding);
+                    ctx.e.unary("stablehlo.round_nearest_even", &i)
+                })
+                .collect();
+            tap(ctx, &at, None)
+        }
+        0 => {
+            // Per dim: the floor and the next integer, with weights (hi - i, i - lo).
+            let mut corners: Vec<[(Val, Val); 2]> = Vec::new();
+            for d in 0..n {
+                let i = source_coordinate(ctx, &raw[d], sizes[d], align, padding);
+                let one = ctx.e.splat(1.0, &elem, &pts);
+                let lo = ctx.e.unary("stablehlo.floor", &i);
+                let hi = ctx.e.binary("stablehlo.add", &lo, &one);
+                let w_lo = ctx.e.binary("stablehlo.subtract", &hi, &i);
+                let w_hi = ctx.e.binary("stablehlo.subtract", &i, &lo);
+                corners.push([(lo, w_lo), (hi, w_hi)]);
+            }
+            let mut acc = None;
+            for bits in 0..(1usize << n) {
+                // The last spatial dim varies fastest, as PyTorch sums the corners.
+                let pick: Vec<&(Val, Val)> = (0..n).map(|d| &corners[d][(bits >> (n - 1 - d)) & 1]).collect();
+                let mut wt = pick[0].1.clone();
+                for p in &pick[1..] {
+                    wt = ctx.e.binary("stablehlo.multiply", &wt, &p.1);
+                }
+                let at: Vec<Val> = pick.iter().map(|p| p.0.clone()).collect();
+                let v = tap(ctx, &at, Some(wt));
+                acc = sum(ctx, acc, v);
+            }
+            acc.expect("2^n corners")
+        }
+        _ => {
+            // Bicubic (A = -0.75) over the 4x4 taps around the unpadded source point;
+            // each tap's coordinate is padded on its own (PyTorch's
+            // `get_value_bounded`), and zeros padding drops taps outside.
+            let mut per_dim: Vec<Vec<(Val, Val)>> = Vec::new();
+            for d in 0..n {
+                let i = source_coordinate(ctx, &raw[d], sizes[d], align, 0);
+                let f = ctx.e.unary("stablehlo.floor", &i);
+                let t = ctx.e.binary("stablehlo.subtract", &i, &f);
+                let ws = cubic_weights_of(ctx, &t);
+                let mut taps = Vec::new();
+                for (j, w) in ws.into_iter().enumerate() {
+                    let off = ctx.e.splat(j as f64 - 1.0, &elem, &pts);
+                    let at = ctx.e.binary("stablehlo.add", &f, &off);
+                    let at = if padding == 0 { at } else { padded_coordinate(ctx, at, sizes[d], align, padding) };
+                    taps.push((at, w));
+                }
+                per_dim.push(taps);
+            }
+            let mut acc = None;
+            for a in 0..4 {
+                for b in 0..4 {
+                    let wt = ctx.e.binary("stablehlo.multiply", &per_dim[0][a].1, &per_dim[1][b].1);
+                    let at = [per_dim[0][a].0.clone(), per_dim[1][b].0.clone()];
+                    let v = tap(ctx, &at, Some(wt));
+                    acc = sum(ctx, acc, v);
+                }
+            }
+            acc.expect("16 taps")
+        }
+    };
+    let mut back: Vec<i64> = vec![0, n as i64 + 1];
+    back.extend(1..=n as i64);
+    Ok(vec![ctx.e.transpose(&sampled, &back)])
+}
+
+/// The cubic convolution weights (A = -0.75, PyTorch's `get_cubic_upsample_coefficients`)
+/// of the taps at -1, 0, 1, 2 from the floor, for the fraction `t`.
+fn cubic_weights_of(ctx: &mut Ctx, t: &Val) -> Vec<Val> {
+    let e = t.elem().clone();
+    let shape = t.shape().to_vec();
+    let a = -0.75;
+    let k = |ctx: &mut Ctx, v: f64| ctx.e.splat(v, &e, &shape);
+    // ((A + 2) x - (A + 3)) x x + 1 for |x| <= 1.
+    let near = |ctx: &mut Ctx, x: &Val| -> Val {
+        let c1 = k(ctx, a + 2.0);
+        let c2 = k(ctx, a + 3.0);
+        let one = k(ctx, 1.0);
+        let p = ctx.e.binary("stablehlo.multiply", &c1, x);
+        let p = ctx.e.binary("stablehlo.subtract", &p, &c2);
+        let p = ctx.e.binary("stablehlo.multiply", &p, x);
+        let p = ctx.e.binary("stablehlo.multiply", &p, x);
+        ctx.e.binary("stablehlo.add", &p, &one)
+    };
+    // ((A x - 5A) x + 8A) x - 4A for 1 < |x| < 2.
+    let far = |ctx: &mut Ctx, x: &Val| -> Val {
+        let ca = k(ctx, a);
+        let c5 = k(ctx, 5.0 * a);
+        let c8 = k(ctx, 8.0 * a);
+        let c4 = k(ctx, 4.0 * a);
+        let p = ctx.e.binary("stablehlo.multiply", &ca, x);
+        let p = ctx.e.binary("stablehlo.subtract", &p, &c5);
+        let p = ctx.e.binary("stablehlo.multiply", &p, x);
+        let p = ctx.e.binary("stablehlo.add", &p, &c8);
+        let p = ctx.e.binary("stablehlo.multiply", &p, x);
+        ctx.e.binary("stablehlo.subtract", &p, &c4)
+    };
+    let one = k(ctx, 1.0);
+    let two = k(ctx, 2.0);
+    let tp1 = ctx.e.binary("stablehlo.add", t, &one);
+    let omt = ctx.e.binary("stablehlo.subtract", &one, t);
+    let tmt = ctx.e.binary("stablehlo.subtract", &two, t);
+    vec![far(ctx, &tp1), near(ctx, t), near(ctx, &omt), far(ctx, &tmt)]
 }
 
 /// A normalized grid coordinate in [-1, 1] as a pixel coordinate of a dim of `size`,
@@ -1453,7 +1666,7 @@ fn source_coordinate(ctx: &mut Ctx, g: &Val, size: i64, align: bool, padding: i6
     let k = |ctx: &mut Ctx, v: f64| ctx.e.splat(v, &e, &shape);
     let one = k(ctx, 1.0);
     let gp1 = ctx.e.binary("stablehlo.add", g, &one);
-    let mut c = if align {
+    let c = if align {
         // (g + 1) / 2 * (size - 1)
         let s = k(ctx, (size - 1) as f64 / 2.0);
         ctx.e.binary("stablehlo.multiply", &gp1, &s)
@@ -1465,6 +1678,15 @@ fn source_coordinate(ctx: &mut Ctx, g: &Val, size: i64, align: bool, padding: i6
         let half = k(ctx, 0.5);
         ctx.e.binary("stablehlo.multiply", &t, &half)
     };
+    padded_coordinate(ctx, c, size, align, padding)
+}
+
+/// `c` with border (1: clipped to the input) or reflection (2: reflected about the
+/// input's edges, then clipped) padding; zeros (0) leave it as it is.
+fn padded_coordinate(ctx: &mut Ctx, mut c: Val, size: i64, align: bool, padding: i64) -> Val {
+    let e = c.elem().clone();
+    let shape = c.shape().to_vec();
+    let k = |ctx: &mut Ctx, v: f64| ctx.e.splat(v, &e, &shape);
     let clip = |ctx: &mut Ctx, v: &Val| -> Val {
         let lo = k(ctx, 0.0);
         let hi = k(ctx, (size - 1) as f64);

@@ -541,6 +541,46 @@ pub fn arange(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![r])
 }
 
+/// `linspace(start, end, steps)`: a constant computed as PyTorch's CPU kernel does,
+/// in the result's type (a float's step and terms in that float; an integer's step in
+/// f64, each value truncated): `step = (end - start) / (steps - 1)`, the first
+/// `steps / 2` values `start + step * i`, the rest `end - step * (steps - 1 - i)`, so
+/// both ends are exact. One step is `[start]`.
+pub fn linspace(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let (start, end) = (args.float("start")?, args.float("end")?);
+    let steps = match out.dims() {
+        [n] if *n >= 0 => *n,
+        d => return Err(format!("linspace needs a static number of steps, got shape {d:?}").into()),
+    };
+    ctx.reserve_constant("the linspace values", steps as u128, &out.elem)?;
+    let half = steps / 2;
+    let values: Vec<f64> = match out.elem {
+        ElemTy::F64 => {
+            let step = (end - start) / (steps - 1) as f64;
+            (0..steps).map(|i| if i < half { start + step * i as f64 } else { end - step * (steps - 1 - i) as f64 }).collect()
+        }
+        ref e if e.is_float() => {
+            // f32 arithmetic (f16 and bf16 values are the f32 ones rounded).
+            let (s, t) = (start as f32, end as f32);
+            let step = (t - s) / (steps - 1) as f32;
+            (0..steps).map(|i| (if i < half { s + step * i as f32 } else { t - step * (steps - 1 - i) as f32 }) as f64).collect()
+        }
+        _ => {
+            let (s, t) = (start.trunc(), end.trunc());
+            let step = (t - s) / (steps - 1) as f64;
+            (0..steps).map(|i| (if i < half { s + step * i as f64 } else { t - step * (steps - 1 - i) as f64 }).trunc()).collect()
+        }
+    };
+    let values = if steps == 1 { vec![if out.elem.is_float() { start } else { start.trunc() }] } else { values };
+    if out.elem.is_float() {
+        return Ok(vec![ctx.e.const_floats(&values, &out.elem, &[steps])]);
+    }
+    let ints: Vec<i64> = values.iter().map(|&v| v as i64).collect();
+    let c = ctx.e.const_i64s_shaped(&ints, &[steps]);
+    Ok(vec![ctx.e.convert(&c, &out.elem)])
+}
+
 /// `triu`/`tril(self, diagonal)`: keep elements where `col - row >= k` (triu) or
 /// `<= k` (tril), zero elsewhere.
 fn triangle(ctx: &mut Ctx, args: &Args, upper: bool) -> LResult<Vec<Val>> {

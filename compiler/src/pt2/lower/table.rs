@@ -3,7 +3,7 @@
 //! `native_functions.yaml`); an archive omits arguments left at their default, and an
 //! argument the archive has but the schema here lacks is an error, not ignored.
 
-use super::{composite, strided, def, elementwise, index, nn, quant, reduce, req, shape, sort, ArgDef, Default, Lowering};
+use super::{composite, rnn, strided, def, elementwise, index, nn, quant, reduce, req, shape, sort, ArgDef, Default, Lowering};
 
 /// The keyword arguments every tensor factory takes.
 const FACTORY_KW: [ArgDef; 4] =
@@ -34,6 +34,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.acosh.default", args: &[req("self")], lower: elementwise::acosh },
     Lowering { target: "aten.adaptive_avg_pool1d.default", args: &[req("self"), req("output_size")], lower: nn::adaptive_avg_pool1d },
     Lowering { target: "aten.adaptive_avg_pool2d.default", args: &[req("self"), req("output_size")], lower: nn::adaptive_avg_pool2d },
+    Lowering { target: "aten.adaptive_avg_pool3d.default", args: &[req("self"), req("output_size")], lower: nn::adaptive_avg_pool3d },
     Lowering { target: "aten.adaptive_max_pool1d.default", args: &[req("self"), req("output_size")], lower: composite::adaptive_max_pool1d },
     Lowering { target: "aten.adaptive_max_pool2d.default", args: &[req("self"), req("output_size")], lower: composite::adaptive_max_pool2d },
     Lowering { target: "aten.add.Scalar", args: &[req("self"), req("other"), def("alpha", Default::Int(1))], lower: elementwise::add },
@@ -154,8 +155,11 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.ge.Tensor", args: &[req("self"), req("other")], lower: elementwise::ge },
     Lowering { target: "aten.gelu.default", args: &[req("self"), def("approximate", Default::None)], lower: elementwise::gelu },
     Lowering { target: "aten.glu.default", args: &[req("self"), def("dim", Default::Int(-1))], lower: composite::glu },
+    Lowering { target: "aten.grid_sampler.default", args: &[req("input"), req("grid"), req("interpolation_mode"), req("padding_mode"), req("align_corners")], lower: nn::grid_sampler },
     Lowering { target: "aten.grid_sampler_2d.default", args: &[req("input"), req("grid"), req("interpolation_mode"), req("padding_mode"), req("align_corners")], lower: nn::grid_sampler_2d },
+    Lowering { target: "aten.grid_sampler_3d.default", args: &[req("input"), req("grid"), req("interpolation_mode"), req("padding_mode"), req("align_corners")], lower: nn::grid_sampler_3d },
     Lowering { target: "aten.group_norm.default", args: &[req("input"), req("num_groups"), def("weight", Default::None), def("bias", Default::None), def("eps", Default::Float(1e-5)), def("cudnn_enabled", Default::Bool(true))], lower: composite::group_norm },
+    Lowering { target: "aten.gru.input", args: &[req("input"), req("hx"), req("params"), req("has_biases"), req("num_layers"), req("dropout"), req("train"), req("bidirectional"), req("batch_first")], lower: rnn::gru },
     Lowering { target: "aten.gt.Scalar", args: &[req("self"), req("other")], lower: elementwise::gt },
     Lowering { target: "aten.gt.Tensor", args: &[req("self"), req("other")], lower: elementwise::gt },
     Lowering { target: "aten.hardshrink.default", args: &[req("self"), def("lambd", Default::Float(0.5))], lower: composite::hardshrink },
@@ -179,6 +183,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.lift_fresh_copy.default", args: &[req("self")], lower: elementwise::identity },
     Lowering { target: "aten.linalg_vector_norm.default", args: &[req("self"), def("ord", Default::Int(2)), def("dim", Default::None), def("keepdim", Default::Bool(false)), def("dtype", Default::None)], lower: composite::vector_norm },
     Lowering { target: "aten.linear.default", args: &[req("input"), req("weight"), def("bias", Default::None)], lower: composite::linear },
+    Lowering { target: "aten.linspace.default", args: &[req("start"), req("end"), req("steps"), FACTORY_KW[0], FACTORY_KW[1], FACTORY_KW[2], FACTORY_KW[3]], lower: shape::linspace },
     Lowering { target: "aten.log.default", args: &[req("self")], lower: elementwise::log },
     Lowering { target: "aten.log10.default", args: &[req("self")], lower: elementwise::log10 },
     Lowering { target: "aten.log1p.default", args: &[req("self")], lower: elementwise::log1p },
@@ -190,6 +195,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.logical_or.default", args: &[req("self"), req("other")], lower: elementwise::logical_or },
     Lowering { target: "aten.logical_xor.default", args: &[req("self"), req("other")], lower: elementwise::logical_xor },
     Lowering { target: "aten.logsumexp.default", args: &[req("self"), req("dim"), def("keepdim", Default::Bool(false))], lower: composite::logsumexp },
+    Lowering { target: "aten.lstm.input", args: &[req("input"), req("hx"), req("params"), req("has_biases"), req("num_layers"), req("dropout"), req("train"), req("bidirectional"), req("batch_first")], lower: rnn::lstm },
     Lowering { target: "aten.lt.Scalar", args: &[req("self"), req("other")], lower: elementwise::lt },
     Lowering { target: "aten.lt.Tensor", args: &[req("self"), req("other")], lower: elementwise::lt },
     Lowering { target: "aten.masked_fill.Scalar", args: &[req("self"), req("mask"), req("value")], lower: composite::masked_fill },
@@ -200,6 +206,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.max.dim", args: &[req("self"), req("dim"), def("keepdim", Default::Bool(false))], lower: reduce::max_dim },
     Lowering { target: "aten.max.other", args: &[req("self"), req("other")], lower: elementwise::maximum },
     Lowering { target: "aten.max_pool1d.default", args: &[req("self"), req("kernel_size"), def("stride", Default::Ints(&[])), def("padding", Default::Ints(&[0])), def("dilation", Default::Ints(&[1])), def("ceil_mode", Default::Bool(false))], lower: nn::max_pool1d },
+    Lowering { target: "aten.max_pool1d_with_indices.default", args: &[req("self"), req("kernel_size"), def("stride", Default::Ints(&[])), def("padding", Default::Ints(&[0])), def("dilation", Default::Ints(&[1])), def("ceil_mode", Default::Bool(false))], lower: nn::max_pool1d },
     Lowering { target: "aten.max_pool2d.default", args: &[req("self"), req("kernel_size"), def("stride", Default::Ints(&[])), def("padding", Default::Ints(&[0])), def("dilation", Default::Ints(&[1])), def("ceil_mode", Default::Bool(false))], lower: nn::max_pool2d },
     Lowering { target: "aten.max_pool2d_with_indices.default", args: &[req("self"), req("kernel_size"), def("stride", Default::Ints(&[])), def("padding", Default::Ints(&[0])), def("dilation", Default::Ints(&[1])), def("ceil_mode", Default::Bool(false))], lower: nn::max_pool2d },
     Lowering { target: "aten.max_pool3d.default", args: &[req("self"), req("kernel_size"), def("stride", Default::Ints(&[])), def("padding", Default::Ints(&[0])), def("dilation", Default::Ints(&[1])), def("ceil_mode", Default::Bool(false))], lower: nn::max_pool3d },
@@ -266,6 +273,8 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.replication_pad3d.default", args: &[req("self"), req("padding")], lower: shape::replication_pad },
     Lowering { target: "aten.reshape.default", args: &[req("self"), req("shape")], lower: shape::view },
     Lowering { target: "aten.reshape_as.default", args: &[req("self"), req("other")], lower: shape::view },
+    Lowering { target: "aten.rnn_relu.input", args: &[req("input"), req("hx"), req("params"), req("has_biases"), req("num_layers"), req("dropout"), req("train"), req("bidirectional"), req("batch_first")], lower: rnn::rnn_relu },
+    Lowering { target: "aten.rnn_tanh.input", args: &[req("input"), req("hx"), req("params"), req("has_biases"), req("num_layers"), req("dropout"), req("train"), req("bidirectional"), req("batch_first")], lower: rnn::rnn_tanh },
     Lowering { target: "aten.roll.default", args: &[req("self"), req("shifts"), def("dims", Default::Ints(&[]))], lower: composite::roll },
     Lowering { target: "aten.round.decimals", args: &[req("self"), req("decimals")], lower: elementwise::round_decimals },
     Lowering { target: "aten.round.default", args: &[req("self")], lower: elementwise::round },

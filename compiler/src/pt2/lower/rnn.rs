@@ -1,0 +1,348 @@
+//! Recurrent layers as PyTorch records them without decomposition: `aten.lstm.input`,
+//! `aten.gru.input`, `aten.rnn_tanh.input`, `aten.rnn_relu.input`. Each layer and
+//! direction is one `stablehlo.composite` over time-major `x [T, B, I]`, its weights,
+//! biases and initial state:
+//!
+//!   %out, %h, %c = "stablehlo.composite"(%x, %w_ih, %w_hh, %b_ih, %b_hh, %h0, %c0)
+//!       {name = "edge.lstm_layer", composite_attributes = {reverse = false,
+//!        has_biases = true, proj = false}, decomposition = @edge.lstm_layer.0, ...}
+//!
+//! results `out [T, B, Hout]`, `h_n [B, Hout]` and (LSTM) `c_n [B, H]`, whose
+//! decomposition is the per-step math (one input product for all steps, then per step
+//! the recurrent product and the gates, in PyTorch's gate order: LSTM (i, f, g, o), GRU
+//! (r, z, n)). `passes/src/legalize/composite.rs` maps an LSTM or RNN layer to TFLite's
+//! fused sequence op where it computes the same thing, else inlines the steps. Layers
+//! stack on the concatenated directions; `batch_first` transposes around the stack.
+//! Dropout between layers only applies in training (`train = true` is refused).
+//! Sizes must be static (the steps are unrolled).
+
+use super::as_composite::composite;
+use super::nn::dot;
+use super::{Args, Ctx, LResult, Value};
+use crate::pt2::emit::{tensor, Val};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    Lstm,
+    Gru,
+    RnnTanh,
+    RnnRelu,
+}
+
+impl Cell {
+    /// Gates stacked in the weights' rows.
+    fn gates(self) -> i64 {
+        match self {
+            Cell::Lstm => 4,
+            Cell::Gru => 3,
+            Cell::RnnTanh | Cell::RnnRelu => 1,
+        }
+    }
+
+    fn composite(self) -> &'static str {
+        match self {
+            Cell::Lstm => "edge.lstm_layer",
+            Cell::Gru => "edge.gru_layer",
+            Cell::RnnTanh | Cell::RnnRelu => "edge.rnn_layer",
+        }
+    }
+}
+
+pub fn lstm(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    recurrent(ctx, args, Cell::Lstm)
+}
+
+pub fn gru(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    recurrent(ctx, args, Cell::Gru)
+}
+
+pub fn rnn_tanh(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    recurrent(ctx, args, Cell::RnnTanh)
+}
+
+pub fn rnn_relu(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    recurrent(ctx, args, Cell::RnnRelu)
+}
+
+/// One layer's and direction's weights.
+struct Weights {
+    w_ih: Val,
+    w_hh: Val,
+    /// `(b_ih, b_hh)`.
+    biases: Option<(Val, Val)>,
+    /// LSTM `proj_size`: `w_hr [Hout, H]`.
+    w_hr: Option<Val>,
+}
+
+fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
+    let out_ty = ctx.out_ty(0)?;
+    let elem = out_ty.elem.clone();
+    if !elem.is_float() {
+        return Err(format!("recurrent layer over {elem} (needs a float type)").into());
+    }
+    let x = args.tensor(ctx, "input")?;
+    let x = ctx.e.convert(&x, &elem);
+    let hx: Vec<Val> = match cell {
+        Cell::Lstm => args.tensors(ctx, "hx")?,
+        _ => vec![args.tensor(ctx, "hx")?],
+    };
+    let params = args.tensors(ctx, "params")?;
+    let has_biases = args.bool("has_biases")?;
+    let layers = args.int("num_layers")?;
+    if args.bool("train")? && args.float("dropout")? != 0.0 {
+        return Err("recurrent layer with dropout in training mode (export the model in eval mode)".into());
+    }
+    let dirs: i64 = if args.bool("bidirectional")? { 2 } else { 1 };
+    let batch_first = args.bool("batch_first")?;
+    if x.rank() != 3 || x.shape().iter().any(|&d| d < 0) {
+        return Err(format!("recurrent layer input must be 3-D with static sizes, got {:?}", x.shape()).into());
+    }
+    if hx.len() != if cell == Cell::Lstm { 2 } else { 1 } || hx.iter().any(|h| h.rank() != 3) {
+        return Err("recurrent layer initial state must be [layers * directions, B, H] tensors".into());
+    }
+    let per: usize = 2 + if has_biases { 2 } else { 0 };
+    let groups = (layers * dirs) as usize;
+    let proj = if params.len() == groups * per {
+        false
+    } else if cell == Cell::Lstm && params.len() == groups * (per + 1) {
+        true
+    } else {
+        return Err(
+            format!("recurrent layer has {} parameters for {layers} layers x {dirs} directions", params.len()).into()
+        );
+    };
+    let stride = per + proj as usize;
+    let h0_all = ctx.e.convert(&hx[0], &elem);
+    let c0_all = hx.get(1).map(|c| ctx.e.convert(c, &elem));
+
+    // Time-major from here on.
+    let mut seq = if batch_first { ctx.e.transpose(&x, &[1, 0, 2]) } else { x };
+    let (mut h_n, mut c_n) = (Vec::new(), Vec::new());
+    for l in 0..layers {
+        let mut outs = Vec::new();
+        for d in 0..dirs {
+            let g = (l * dirs + d) as usize;
+            let p = &params[g * stride..(g + 1) * stride];
+            let conv = |ctx: &mut Ctx, v: &Val| ctx.e.convert(v, &elem);
+            let w = Weights {
+                w_ih: conv(ctx, &p[0]),
+                w_hh: conv(ctx, &p[1]),
+                biases: if has_biases { Some((conv(ctx, &p[2]), conv(ctx, &p[3]))) } else { None },
+                w_hr: if proj { Some(conv(ctx, &p[per])) } else { None },
+            };
+            let state = |ctx: &mut Ctx, all: &Val| {
+                let s = ctx.e.slice_dim(all, 0, g as i64, 1);
+                let dims = [s.shape()[1], s.shape()[2]];
+                ctx.e.reshape(&s, &dims)
+            };
+            let h0 = state(ctx, &h0_all);
+            let c0 = c0_all.as_ref().map(|c| state(ctx, c));
+            let (out, h, c) = layer(ctx, cell, d == 1, &seq, &w, &h0, c0.as_ref())?;
+            outs.push(out);
+            h_n.push(h);
+            if let Some(c) = c {
+                c_n.push(c);
+            }
+        }
+        seq = concat(ctx, &outs, 2);
+    }
+    let out = if batch_first { ctx.e.transpose(&seq, &[1, 0, 2]) } else { seq };
+    let stack = |ctx: &mut Ctx, states: &[Val]| {
+        let rows: Vec<Val> = states.iter().map(|s| ctx.e.reshape(s, &[1, s.shape()[0], s.shape()[1]])).collect();
+        concat(ctx, &rows, 0)
+    };
+    // An unused state is not stacked, so the layers' results stay unused (a fused
+    // LSTM has no c_n); a dead constant stands for it.
+    let mut results = vec![out];
+    for (i, states) in [(1, &h_n), (2, &c_n)] {
+        if i == 1 || cell == Cell::Lstm {
+            results.push(if ctx.output_used(i) {
+                stack(ctx, states)
+            } else {
+                let ty = ctx.out_ty(i)?;
+                ctx.e.splat(0.0, &elem, ty.dims())
+            });
+        }
+    }
+    Ok(results)
+}
+
+fn concat(ctx: &mut Ctx, vs: &[Val], dim: usize) -> Val {
+    if vs.len() == 1 {
+        return vs[0].clone();
+    }
+    let mut shape = vs[0].shape().to_vec();
+    shape[dim] = vs.iter().map(|v| v.shape()[dim]).sum();
+    let refs: Vec<&Val> = vs.iter().collect();
+    ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {dim} : i64"), tensor(&shape, vs[0].elem().clone()))
+}
+
+/// One layer in one direction as a composite (the unrolled steps inlined when the
+/// composite cannot be built): `(out [T, B, Hout], h_n [B, Hout], c_n [B, H])`.
+fn layer(
+    ctx: &mut Ctx,
+    cell: Cell,
+    reverse: bool,
+    x: &Val,
+    w: &Weights,
+    h0: &Val,
+    c0: Option<&Val>,
+) -> LResult<(Val, Val, Option<Val>)> {
+    let mut names = vec!["x", "w_ih", "w_hh"];
+    let mut operands = vec![x.clone(), w.w_ih.clone(), w.w_hh.clone()];
+    if let Some((b_ih, b_hh)) = &w.biases {
+        names.extend(["b_ih", "b_hh"]);
+        operands.extend([b_ih.clone(), b_hh.clone()]);
+    }
+    if let Some(w_hr) = &w.w_hr {
+        names.push("w_hr");
+        operands.push(w_hr.clone());
+    }
+    names.push("h0");
+    operands.push(h0.clone());
+    if let Some(c0) = c0 {
+        names.push("c0");
+        operands.push(c0.clone());
+    }
+    let mut attrs = vec![format!("reverse = {reverse}"), format!("has_biases = {}", w.biases.is_some())];
+    match cell {
+        Cell::Lstm => attrs.push(format!("proj = {}", w.w_hr.is_some())),
+        Cell::RnnTanh => attrs.push("activation = \"tanh\"".into()),
+        Cell::RnnRelu => attrs.push("activation = \"relu\"".into()),
+        Cell::Gru => {}
+    }
+    let has_biases = w.biases.is_some();
+    let proj = w.w_hr.is_some();
+    let with_c = c0.is_some();
+    let body = |ctx: &mut Ctx| -> LResult<Vec<Val>> {
+        let get = |ctx: &Ctx, n: &str| ctx.tensor(n);
+        let w = Weights {
+            w_ih: get(ctx, "w_ih")?,
+            w_hh: get(ctx, "w_hh")?,
+            biases: if has_biases { Some((get(ctx, "b_ih")?, get(ctx, "b_hh")?)) } else { None },
+            w_hr: if proj { Some(get(ctx, "w_hr")?) } else { None },
+        };
+        let c0 = if with_c { Some(get(ctx, "c0")?) } else { None };
+        let (out, h, c) = steps(ctx, cell, reverse, &get(ctx, "x")?, &w, &get(ctx, "h0")?, c0.as_ref())?;
+        Ok([out, h].into_iter().chain(c).collect())
+    };
+    let values = match composite(ctx, cell.composite(), &attrs, &names, &operands, &body) {
+        Some(v) => v,
+        None => {
+            // The steps inline, on the outer values, under the same names.
+            let saved: Vec<_> = names.iter().map(|n| ctx.env.get(*n).cloned()).collect();
+            for (n, v) in names.iter().zip(&operands) {
+                ctx.env.insert(n.to_string(), Value::Tensor(v.clone()));
+            }
+            let r = body(ctx);
+            for (n, s) in names.iter().zip(saved) {
+                match s {
+                    Some(s) => ctx.env.insert(n.to_string(), s),
+                    None => ctx.env.remove(*n),
+                };
+            }
+            r?
+        }
+    };
+    let mut it = values.into_iter();
+    let (out, h) = (it.next().ok_or("recurrent layer lost its output")?, it.next().ok_or("recurrent layer lost h_n")?);
+    Ok((out, h, it.next()))
+}
+
+/// The unrolled steps of one layer and direction.
+fn steps(
+    ctx: &mut Ctx,
+    cell: Cell,
+    reverse: bool,
+    x: &Val,
+    w: &Weights,
+    h0: &Val,
+    c0: Option<&Val>,
+) -> LResult<(Val, Val, Option<Val>)> {
+    let (t_len, batch, _) = (x.shape()[0], x.shape()[1], x.shape()[2]);
+    let rows = w.w_ih.shape()[0];
+    let hidden = rows / cell.gates();
+    if rows % cell.gates() != 0 || w.w_hh.shape()[0] != rows {
+        return Err(format!("recurrent weights of {rows} rows for {} gates", cell.gates()).into());
+    }
+    let hout = h0.shape()[1];
+    let elem = x.elem().clone();
+    // x @ w_ih^T (+ b_ih, and b_hh where it is not inside a gate) for every step at once.
+    let mut xw = dot(ctx, x, &w.w_ih, (&[], &[]), (&[2], &[1]), tensor(&[t_len, batch, rows], elem.clone()));
+    let mut b_hh_row = None;
+    if let Some((b_ih, b_hh)) = &w.biases {
+        let b = if cell == Cell::Gru {
+            // GRU's n gate multiplies (h @ W_hn^T + b_hn) by r: b_hh stays with h.
+            b_hh_row = Some(ctx.e.broadcast_in_dim(b_hh, &[batch, rows], &[1]));
+            b_ih.clone()
+        } else {
+            ctx.e.binary("stablehlo.add", b_ih, b_hh)
+        };
+        let b = ctx.e.broadcast_in_dim(&b, &[t_len, batch, rows], &[2]);
+        xw = ctx.e.binary("stablehlo.add", &xw, &b);
+    }
+    let gate = |ctx: &mut Ctx, v: &Val, k: i64| ctx.e.slice_dim(v, 1, k * hidden, hidden);
+    let (mut h, mut c) = (h0.clone(), c0.cloned());
+    let mut outs: Vec<Option<Val>> = vec![None; t_len as usize];
+    let order: Vec<i64> = if reverse { (0..t_len).rev().collect() } else { (0..t_len).collect() };
+    for t in order {
+        let xt = ctx.e.slice_dim(&xw, 0, t, 1);
+        let xt = ctx.e.reshape(&xt, &[batch, rows]);
+        let mut hw = dot(ctx, &h, &w.w_hh, (&[], &[]), (&[1], &[1]), tensor(&[batch, rows], elem.clone()));
+        if let Some(b) = &b_hh_row {
+            hw = ctx.e.binary("stablehlo.add", &hw, b);
+        }
+        match cell {
+            Cell::Lstm => {
+                let z = ctx.e.binary("stablehlo.add", &xt, &hw);
+                let sig = |ctx: &mut Ctx, k| {
+                    let g = gate(ctx, &z, k);
+                    ctx.e.unary("stablehlo.logistic", &g)
+                };
+                let (i, f) = (sig(ctx, 0), sig(ctx, 1));
+                let g = gate(ctx, &z, 2);
+                let g = ctx.e.unary("stablehlo.tanh", &g);
+                let o = sig(ctx, 3);
+                let prev = c.as_ref().ok_or("LSTM layer without a cell state")?;
+                let fc = ctx.e.binary("stablehlo.multiply", &f, prev);
+                let ig = ctx.e.binary("stablehlo.multiply", &i, &g);
+                let c_t = ctx.e.binary("stablehlo.add", &fc, &ig);
+                let tc = ctx.e.unary("stablehlo.tanh", &c_t);
+                let mut h_t = ctx.e.binary("stablehlo.multiply", &o, &tc);
+                if let Some(w_hr) = &w.w_hr {
+                    h_t = dot(ctx, &h_t, w_hr, (&[], &[]), (&[1], &[1]), tensor(&[batch, hout], elem.clone()));
+                }
+                c = Some(c_t);
+                h = h_t;
+            }
+            Cell::Gru => {
+                let (xr, xz, xn) = (gate(ctx, &xt, 0), gate(ctx, &xt, 1), gate(ctx, &xt, 2));
+                let (hr, hz, hn) = (gate(ctx, &hw, 0), gate(ctx, &hw, 1), gate(ctx, &hw, 2));
+                let r = ctx.e.binary("stablehlo.add", &xr, &hr);
+                let r = ctx.e.unary("stablehlo.logistic", &r);
+                let z = ctx.e.binary("stablehlo.add", &xz, &hz);
+                let z = ctx.e.unary("stablehlo.logistic", &z);
+                let rn = ctx.e.binary("stablehlo.multiply", &r, &hn);
+                let n = ctx.e.binary("stablehlo.add", &xn, &rn);
+                let n = ctx.e.unary("stablehlo.tanh", &n);
+                // h' = n + z * (h - n) = (1 - z) * n + z * h
+                let d = ctx.e.binary("stablehlo.subtract", &h, &n);
+                let zd = ctx.e.binary("stablehlo.multiply", &z, &d);
+                h = ctx.e.binary("stablehlo.add", &n, &zd);
+            }
+            Cell::RnnTanh | Cell::RnnRelu => {
+                let z = ctx.e.binary("stablehlo.add", &xt, &hw);
+                h = if cell == Cell::RnnTanh {
+                    ctx.e.unary("stablehlo.tanh", &z)
+                } else {
+                    let zero = ctx.e.splat(0.0, &elem, &[batch, hidden]);
+                    ctx.e.binary("stablehlo.maximum", &z, &zero)
+                };
+            }
+        }
+        outs[t as usize] = Some(ctx.e.reshape(&h, &[1, batch, hout]));
+    }
+    let outs: Vec<Val> = outs.into_iter().collect::<Option<_>>().ok_or("recurrent layer over an empty sequence")?;
+    let out = concat(ctx, &outs, 0);
+    Ok((out, h, c))
+}
