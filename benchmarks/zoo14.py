@@ -260,7 +260,8 @@ def specs(heavy=False):
 # Which helper of issue 14 owns an error, from the names in it.
 OWNERS = [
     (r"lstm|gru|rnn_tanh|rnn_relu|sequence_lstm|sequence_rnn", "rnn"),
-    (r"grid_sampler|linspace|cumprod|pool3d|reduce_window|with_indices|max_unpool|enable_gqa|key heads|affine_grid|numpy_T|detach_", "ops"),
+    (r"grid_sampler|linspace|cumprod|pool3d|reduce_window|with_indices|max_unpool|enable_gqa|key heads|affine_grid|numpy_T|detach_"
+     r"|stablehlo\.convolution", "ops"),  # (the video nets' Conv3d: no CONV_3D yet)
 ]
 
 
@@ -272,8 +273,23 @@ def owner(error: str) -> str:
 
 
 def head(text: str) -> str:
-    lines = [l for l in text.strip().splitlines() if l.strip()]
-    return "\n".join(lines[:ERROR_LINES]) + (f"\n... ({len(lines) - ERROR_LINES} more lines)" if len(lines) > ERROR_LINES else "")
+    """The first lines of an error; MLIR diagnostics that differ only in their location
+    are one line with a count and the first location."""
+    lines, seen = [], {}
+    for l in text.strip().splitlines():
+        m = re.match(r"(?:loc\(.*?\)|\S+:\d+:\d+): (error: .*)", l)
+        if m:
+            if m.group(1) in seen:
+                seen[m.group(1)][1] += 1
+                continue
+            seen[m.group(1)] = [len(lines), 1, l.split(": error:")[0]]
+            lines.append(m.group(1))
+        elif l.strip():
+            lines.append(l)
+    for msg, (i, n, where) in seen.items():
+        lines[i] = f"{msg} (x{n}, first at {os.path.basename(where)})"
+    more = len(lines) - ERROR_LINES
+    return "\n".join(lines[:ERROR_LINES]) + (f"\n... ({more} more lines)" if more > 0 else "")
 
 
 def run_one(name, family, make, inputs, tol, edge_bin, work):
