@@ -213,6 +213,24 @@ class EncodecLSTM(nn.Module):
         return s.post(s.lstm(s.pre(x)))
 
 
+class HFLogits(nn.Module):
+    """An HF causal LM's logits over token ids, without a cache."""
+    def __init__(s, m):
+        super().__init__()
+        s.m = m
+
+    def forward(s, ids):
+        return s.m(input_ids=ids, use_cache=False).logits
+
+
+def gpt_bigcode_mqa():
+    """HF GPTBigCode (SantaCoder/StarCoder's architecture) with multi_query: one key/value
+    head for 4 query heads (transformers expands it before SDPA)."""
+    import transformers as t
+    return HFLogits(t.GPTBigCodeForCausalLM(t.GPTBigCodeConfig(vocab_size=100, n_embd=64, n_layer=2, n_head=4, n_positions=64,
+                                                               multi_query=True)))
+
+
 def specs(heavy=False):
     """name -> (family, factory, inputs, tolerance). Inputs are small and fixed."""
     img = lambda n, c=3: (randn(1, c, n, n),)
@@ -242,6 +260,7 @@ def specs(heavy=False):
         "timm_tinynet_e": ("efficientnet-lite", lambda: timm_model("tinynet_e", num_classes=10), img(106), TOL),
         # multi-query attention (one key/value head broadcast to the query heads)
         "timm_mobilenetv4_hybrid_medium": ("MQA", lambda: timm_model("mobilenetv4_hybrid_medium", num_classes=10), img(256), TOL),
+        "hf_gpt_bigcode_mqa": ("MQA", gpt_bigcode_mqa, (ids(100, 16),), TOL),
         # recurrent
         "crnn": ("rnn", CRNN, (randn(1, 1, 32, 128),), TOL),
         "gru_encoder": ("rnn", GRUEncoder, (ids(500, 20),), TOL),
