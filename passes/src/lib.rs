@@ -12,6 +12,7 @@ pub mod quant;
 pub mod registry;
 
 mod edge_verify;
+mod fold_kernels;
 mod range_table;
 mod inline_calls;
 mod legalize_stablehlo_to_tfl;

@@ -29,9 +29,10 @@
 //! slices with ellipsis or new-axis masks, and ops with dynamic result shapes.
 
 use crate::constant::{
-    broadcast_indices, broadcast_shapes, insert, insert_attr, insert_i32, insert_owned, permuted, read, read_compact, strides,
+    constant_op, is_constant, broadcast_indices, broadcast_shapes, insert, insert_attr, insert_i32, insert_owned, permuted, read, read_compact, strides,
     transpose_bytes, with_bytes_in_place, ConstTensor,
 };
+use crate::fold_kernels::{self, int_bytes};
 use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
 use crate::quant::{dequantized_const, insert_quant_const, quant_of};
 // What evaluates an op is its catalog entry's `Trait::Fold`, under this pass's names.
@@ -46,22 +47,32 @@ pub static INFO: PassInfo = PassInfo {
     name: "tfl-fold-constants",
     summary: "Evaluate TFL ops whose operands are constants; erase dead ops; merge identical constants",
     anchor: "func.func",
-    options: &[PassOptionInfo {
-        name: "max-growth",
-        help: "most elements a folded constant may have beyond its constant inputs together",
-        default: "1024",
-    }],
+    options: &[
+        PassOptionInfo {
+            name: "max-growth",
+            help: "most elements a folded constant may have beyond its constant inputs together",
+            default: "1024",
+        },
+        PassOptionInfo {
+            name: "max-elements",
+            help: "most elements of a folded constant that grows beyond max-growth (index tables, masks)",
+            default: "262144",
+        },
+    ],
     create,
 };
 
 fn create(options: &PassOptions) -> Result<Box<dyn Pass>, String> {
     let max_growth = options.get_i64("max-growth")?;
     let max_growth = usize::try_from(max_growth).map_err(|_| format!("option 'max-growth' must not be negative, got {max_growth}"))?;
-    Ok(Box::new(TflFoldConstants { max_growth }))
+    let max_elements = options.get_i64("max-elements")?;
+    let max_elements = usize::try_from(max_elements).map_err(|_| format!("option 'max-elements' must not be negative, got {max_elements}"))?;
+    Ok(Box::new(TflFoldConstants { max_growth, max_elements }))
 }
 
 struct TflFoldConstants {
     max_growth: usize,
+    max_elements: usize,
 }
 
 /// One op's folded value: a tensor of the result's shape, or a smaller one that
@@ -91,12 +102,18 @@ impl Pass for TflFoldConstants {
                 rw.replace_op(op, &[v]);
                 continue;
             }
+            if fold_kernels::has_kernel(op) {
+                if let Some(v) = self.evaluate(op).and_then(|folded| self.materialize(&mut rw, op, folded)) {
+                    rw.replace_op(op, &[v]);
+                }
+                continue;
+            }
             let Some(kernel) = op.def().and_then(|d| d.fold()) else { continue };
             if let Some(v) = move_dequantized(&mut rw, kernel, op) {
                 rw.replace_op(op, &[v]);
                 continue;
             }
-            if let Some(folded) = fold(kernel, op) {
+            if let Some(folded) = fold(kernel, op).filter(|f| self.within_budget(op, kernel, f)) {
                 if let Some(v) = self.materialize(&mut rw, op, folded) {
                     rw.replace_op(op, &[v]);
                 }
@@ -109,6 +126,55 @@ impl Pass for TflFoldConstants {
 }
 
 impl TflFoldConstants {
+    /// `op` evaluated by its row in `fold_kernels`, within the budget.
+    fn evaluate(&self, op: Op) -> Option<Folded> {
+        let (dims, elem) = result_type(op)?;
+        let inputs: Vec<ConstTensor> = (0..op.num_operands()).map(|i| operand_const(op, i)).collect::<Option<_>>()?;
+        let input_elements = inputs.iter().map(ConstTensor::num_elements).sum();
+        let n = dims.iter().product::<i64>() as usize;
+        if n > input_elements + self.max_growth && n > self.max_elements {
+            return None;
+        }
+        let full = |i: usize| operand_full(op, i);
+        let e = fold_kernels::evaluate(op, &dims, &elem, &inputs, &full)?;
+        if e.copies && !self.may_copy(op, n) {
+            return None;
+        }
+        Some(Folded { value: e.value, input_elements })
+    }
+
+    /// The budget of a fold: a constant grows at most `max-growth` elements beyond its
+    /// inputs, or up to `max-elements` when it is computed (an index table, a mask)
+    /// rather than broadcast, since it then saves work at every invoke. A transpose or
+    /// reshape of a weight always folds: the weight then goes, or would be moved at
+    /// every invoke.
+    fn within_budget(&self, op: Op, kernel: Kernel, f: &Folded) -> bool {
+        let n = f.value.num_elements();
+        match kernel {
+            Kernel::Transpose | Kernel::Reshape | Kernel::BroadcastTo => true,
+            Kernel::Pad | Kernel::Slice | Kernel::StridedSlice | Kernel::Concatenation => {
+                (n <= f.input_elements + self.max_growth || n <= self.max_elements) && self.may_copy(op, n)
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether a fold that moves `n` elements of `op`'s constant operands makes no second
+    /// copy of a large one (a weight of more than `max-elements` elements) that lives on:
+    /// each such operand has only users whose operands are all constants (they fold
+    /// too, and it goes). Smaller constants (an index table, a mask on its way) may be
+    /// copied: the copy is within the budget.
+    fn may_copy(&self, op: Op, n: usize) -> bool {
+        if n <= self.max_growth {
+            return true;
+        }
+        (0..op.num_operands()).all(|i| {
+            let v = op.operand(i);
+            let large = stored_elements(v).is_none_or(|e| e > self.max_elements);
+            !large || v.users().iter().all(|u| (0..u.num_operands()).all(|j| constant_like(u.operand(j))))
+        })
+    }
+
     /// The value replacing `op`'s result: a constant of its type, a splat, or
     /// `broadcast_to(small constant)` when the full tensor would grow too much. New ops
     /// go at `rw`'s insertion point (before `op`).
@@ -171,11 +237,39 @@ fn operand_const(op: Op, i: usize) -> Option<ConstTensor> {
     read_compact(op.operand(i)).filter(|c| !c.elem.is_quant())
 }
 
-/// The constant operand `i` with every element present (its value's full shape).
+/// Most elements a splat or `broadcast_to(constant)` operand is expanded to.
+const MAX_EXPANDED: usize = 1 << 18;
+
+/// The constant operand `i` with every element present (its value's full shape; a
+/// splat or broadcast expanded, up to `MAX_EXPANDED` elements).
 fn operand_full(op: Op, i: usize) -> Option<ConstTensor> {
     let c = operand_const(op, i)?;
     let dims = op.operand(i).shape();
-    (c.shape == dims).then_some(c)
+    if c.shape == dims {
+        return Some(c);
+    }
+    let n = dims.iter().product::<i64>();
+    (dims.iter().all(|&d| d >= 0) && n as usize <= MAX_EXPANDED).then(|| c.broadcast_to(&dims))
+}
+
+/// How many elements the constant defining `v` stores (a splat: one).
+fn stored_elements(v: Value) -> Option<usize> {
+    let splat = constant_op(v).and_then(|op| op.raw_attr("value")).is_some_and(|a| a.is_splat());
+    if splat {
+        return Some(1);
+    }
+    v.ty().num_elements().map(|e| e as usize)
+}
+
+/// Whether `v` is a constant, or a reshape or broadcast of one (what `read_compact` reads).
+fn constant_like(v: Value) -> bool {
+    if let Some(b) = v.defined_by::<tfl::BroadcastTo>() {
+        return constant_like(b.input());
+    }
+    if let Some(r) = v.defined_by::<tfl::Reshape>() {
+        return constant_like(r.input());
+    }
+    is_constant(v)
 }
 
 fn fold(kernel: Kernel, op: Op) -> Option<Folded> {
@@ -487,18 +581,6 @@ fn unary_f32(f: UnaryOp, a: f32) -> f32 {
         UnaryOp::Sqrt => a.sqrt(),
         UnaryOp::Exp => a.exp(),
     }
-}
-
-/// Little-endian bytes of `values` at `elem`'s width (two's complement, cut; bools 0/1).
-fn int_bytes(elem: &ElemTy, values: &[i64]) -> Option<Vec<u8>> {
-    if *elem == ElemTy::I(1) {
-        return Some(values.iter().map(|&v| (v != 0) as u8).collect());
-    }
-    let width = match elem {
-        ElemTy::I(w) | ElemTy::U(w) if [8, 16, 32, 64].contains(w) => *w as usize / 8,
-        _ => return None,
-    };
-    Some(values.iter().flat_map(|v| v.to_le_bytes()[..width].to_vec()).collect())
 }
 
 /// CAST as TFLite's kernel does it (`static_cast`): floats truncate toward zero, bools

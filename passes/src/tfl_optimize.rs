@@ -30,14 +30,18 @@
 //!   tfl.add              AddZeroNoop, AddIntoBias, AddConstChainFold
 //!   tfl.batch_matmul     BatchMatmulToFullyConnected, BatchMatmulTransposeToAdj
 //!   tfl.cast             CastNoop
+//!   tfl.conv_2d          Conv2dPadToSame
+//!   tfl.depthwise_conv_2d DepthwiseConv2dPadToSame
 //!   tfl.div              DivOneNoop, DivConstToMul
 //!   tfl.expand_dims      ExpandDimsNoop, ExpandDimsReshapeFold
 //!   tfl.fully_connected  FullyConnectedReshapeFold
+//!   tfl.max_pool_2d      MaxPool2dPadToSame
 //!   tfl.mul              MulOneNoop, MulIntoWeights, MulConstChainFold, MulDistributeOverAdd
-//!   tfl.reshape          ReshapeNoop, ReshapeReshapeFold, ReshapeReductionDropDims
+//!   tfl.pad, tfl.padv2   PadZeroNoop, PadV2ZeroNoop
+//!   tfl.reshape          ReshapeNoop, ReshapeReshapeFold, ReshapeReductionDropDims, ReshapeGlobalPoolToMean
 //!   tfl.squeeze          SqueezeNoop, SqueezeReshapeFold
 //!   tfl.sub              SubZeroNoop, SubIntoBias, SubConstChainFold
-//!   tfl.transpose        TransposeNoop, TransposeSlicesHoist, TransposeBatchMatmulSwap
+//!   tfl.transpose        TransposeNoop, TransposePadSwap, TransposeSlicesHoist, TransposeBatchMatmulSwap
 //!
 //! The greedy driver runs them bottom-up (users before producers): a chain of scales
 //! merges (MulConstChainFold) before it reaches the weights, so a filter is rewritten
@@ -92,6 +96,9 @@ const PATTERNS: &[Pattern] = &[
     Pattern::new("BatchMatmulTransposeToAdj", tfl::BatchMatmul::NAME, batch_matmul_transpose_to_adj).with_benefit(1),
     // ---- tfl.cast ---------------------------------------------------------------
     Pattern::new("CastNoop", tfl::Cast::NAME, same_type_noop),
+    // ---- tfl.conv_2d / tfl.depthwise_conv_2d ------------------------------------------
+    Pattern::new("Conv2dPadToSame", tfl::Conv2d::NAME, pad_into_window),
+    Pattern::new("DepthwiseConv2dPadToSame", tfl::DepthwiseConv2d::NAME, pad_into_window),
     // ---- tfl.div ----------------------------------------------------------------
     Pattern::new("DivOneNoop", tfl::Div::NAME, |op, rw| identity_operand(op, rw, 1.0, false)).with_benefit(2),
     Pattern::new("DivConstToMul", tfl::Div::NAME, div_const_to_mul).with_benefit(1),
@@ -100,15 +107,21 @@ const PATTERNS: &[Pattern] = &[
     Pattern::new("ExpandDimsReshapeFold", tfl::ExpandDims::NAME, reshape_reshape_fold).with_benefit(1),
     // ---- tfl.fully_connected ------------------------------------------------------
     Pattern::new("FullyConnectedReshapeFold", tfl::FullyConnected::NAME, fully_connected_reshape_fold),
+    // ---- tfl.max_pool_2d ------------------------------------------------------------
+    Pattern::new("MaxPool2dPadToSame", tfl::MaxPool2d::NAME, pad_into_window),
     // ---- tfl.mul ----------------------------------------------------------------
     Pattern::new("MulOneNoop", tfl::Mul::NAME, |op, rw| identity_operand(op, rw, 1.0, true)).with_benefit(4),
     Pattern::new("MulIntoWeights", tfl::Mul::NAME, |op, rw| into_weights(op, rw, Affine::Mul)).with_benefit(3),
     Pattern::new("MulConstChainFold", tfl::Mul::NAME, const_chain_fold).with_benefit(2),
     Pattern::new("MulDistributeOverAdd", tfl::Mul::NAME, mul_distribute_over_add).with_benefit(1),
+    // ---- tfl.pad / tfl.padv2 -------------------------------------------------------
+    Pattern::new("PadZeroNoop", tfl::Pad::NAME, pad_zero_noop),
+    Pattern::new("PadV2ZeroNoop", tfl::Padv2::NAME, pad_zero_noop),
     // ---- tfl.reshape ------------------------------------------------------------
     Pattern::new("ReshapeNoop", tfl::Reshape::NAME, same_type_noop).with_benefit(3),
     Pattern::new("ReshapeReshapeFold", tfl::Reshape::NAME, reshape_reshape_fold).with_benefit(2),
     Pattern::new("ReshapeReductionDropDims", tfl::Reshape::NAME, reshape_reduction_drop_dims).with_benefit(1),
+    Pattern::new("ReshapeGlobalPoolToMean", tfl::Reshape::NAME, reshape_global_pool_to_mean),
     // ---- tfl.squeeze ------------------------------------------------------------
     Pattern::new("SqueezeNoop", tfl::Squeeze::NAME, same_type_noop).with_benefit(2),
     Pattern::new("SqueezeReshapeFold", tfl::Squeeze::NAME, reshape_reshape_fold).with_benefit(1),
@@ -117,7 +130,8 @@ const PATTERNS: &[Pattern] = &[
     Pattern::new("SubIntoBias", tfl::Sub::NAME, |op, rw| into_weights(op, rw, Affine::Sub)).with_benefit(2),
     Pattern::new("SubConstChainFold", tfl::Sub::NAME, const_chain_fold).with_benefit(1),
     // ---- tfl.transpose ----------------------------------------------------------
-    Pattern::new("TransposeNoop", tfl::Transpose::NAME, transpose_noop).with_benefit(3),
+    Pattern::new("TransposeNoop", tfl::Transpose::NAME, transpose_noop).with_benefit(4),
+    Pattern::new("TransposePadSwap", tfl::Transpose::NAME, transpose_pad_swap).with_benefit(3),
     Pattern::new("TransposeSlicesHoist", tfl::Transpose::NAME, transpose_slices_hoist).with_benefit(2),
     Pattern::new("TransposeBatchMatmulSwap", tfl::Transpose::NAME, transpose_batch_matmul_swap).with_benefit(1),
 ];
@@ -236,6 +250,93 @@ fn same_type_noop<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     true
 }
 
+/// TF's "same" padding written out (timm's `tf_` models, Keras ports): a float pad
+/// of the spatial dims feeding a VALID convolution or depthwise convolution, by zeros,
+/// or a max pool, by -inf, is the op with SAME padding when the pad is exactly what
+/// SAME adds (total `(out - 1) * stride + (k - 1) * dilation + 1 - in`, the odd one
+/// after, `out = ceil(in / stride)`). An average pool is left: SAME does not count
+/// the padding.
+fn pad_into_window<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    if op.str_attr("padding").as_deref() != Some("VALID") {
+        return false;
+    }
+    let Some(pad) = op.operand(0).defining_op().filter(|p| p.isa::<tfl::Pad>() || p.isa::<tfl::Padv2>()) else { return false };
+    let max_pool = op.isa::<tfl::MaxPool2d>();
+    let fill = if pad.num_operands() > 2 { crate::constant::splat(pad.operand(2)) } else { Some(0.0) };
+    if fill != Some(if max_pool { f64::NEG_INFINITY } else { 0.0 }) {
+        return false;
+    }
+    let x = pad.operand(0);
+    let (Some(xd), Some(pads)) = (dims_of(x), pad.operand(1).const_ints()) else { return false };
+    if x.ty().elem != ElemTy::F32 || xd.len() != 4 || pads.len() != 8 || pads[..2] != [0, 0] || pads[6..] != [0, 0] {
+        return false;
+    }
+    let (kh, kw, dh, dw) = if max_pool {
+        let (Some(kh), Some(kw)) = (op.int_attr("filter_height"), op.int_attr("filter_width")) else { return false };
+        (kh, kw, 1, 1)
+    } else {
+        let Some(fd) = dims_of(op.operand(1)).filter(|d| d.len() == 4) else { return false };
+        (fd[1], fd[2], op.int_attr("dilation_h_factor").unwrap_or(1), op.int_attr("dilation_w_factor").unwrap_or(1))
+    };
+    let (Some(sh), Some(sw)) = (op.int_attr("stride_h"), op.int_attr("stride_w")) else { return false };
+    let same = |size: i64, k: i64, s: i64, d: i64, before: i64, after: i64| {
+        let out = (size + s - 1) / s;
+        let total = ((out - 1) * s + (k - 1) * d + 1 - size).max(0);
+        s > 0 && before == total / 2 && after == total - total / 2
+    };
+    if !same(xd[1], kh, sh, dh, pads[2], pads[3]) || !same(xd[2], kw, sw, dw, pads[4], pads[5]) {
+        return false;
+    }
+    let same_attr = rw.context().string_attr("SAME");
+    rw.set_operand(op, 0, x);
+    rw.set_attr(op, "padding", same_attr);
+    true
+}
+
+/// `transpose(pad(x))` -> `pad(transpose(x))`, the paddings permuted, when the
+/// transpose feeds only convolutions and max pools: an NCHW input padded before the
+/// layout transpose then meets them (`Conv2dPadToSame`).
+fn transpose_pad_swap<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(t) = op.cast::<tfl::Transpose>() else { return false };
+    let Some(pad) = t.input().defining_op().filter(|p| p.isa::<tfl::Pad>() || p.isa::<tfl::Padv2>()) else { return false };
+    let windowed = |u: &Op| u.isa::<tfl::Conv2d>() || u.isa::<tfl::DepthwiseConv2d>() || u.isa::<tfl::MaxPool2d>();
+    let users = t.output().users();
+    if !pad.result(0).has_one_use() || users.is_empty() || !users.iter().all(windowed) {
+        return false;
+    }
+    let (Some(perm), Some(pads), Some(xd)) = (t.perm().const_ints(), pad.operand(1).const_ints(), dims_of(pad.operand(0))) else {
+        return false;
+    };
+    if perm.len() != xd.len() || pads.len() != 2 * xd.len() || perm.iter().any(|&p| p < 0 || p as usize >= xd.len()) {
+        return false;
+    }
+    let moved_dims: Vec<i64> = perm.iter().map(|&p| xd[p as usize]).collect();
+    let moved_pads: Vec<i64> = perm.iter().flat_map(|&p| [pads[2 * p as usize], pads[2 * p as usize + 1]]).collect();
+    let elem = t.output().ty().elem;
+    let ctx = rw.context();
+    let Some(moved_ty) = ctx.tensor_type(&edge_dialects::ir::TensorTy::ranked(moved_dims, elem)) else { return false };
+    rw.set_location(t.op().location());
+    let moved = tfl::Transpose::build(rw, &[moved_ty], pad.operand(0), t.perm()).create().output();
+    let Ok(paddings) = ConstTensor::from_i32(vec![xd.len() as i64, 2], &moved_pads) else { return false };
+    let paddings = insert(rw, &paddings);
+    let mut operands = vec![moved, paddings];
+    operands.extend((2..pad.num_operands()).map(|i| pad.operand(i)));
+    let new = rw.create(pad.name(), &operands, &[t.output().raw_type()], &[]);
+    rw.replace_op(op, &[new.result(0)]);
+    true
+}
+
+/// A pad by zero on every side (a shifted window's padding to a multiple of the window
+/// when the size already is one) is its input.
+fn pad_zero_noop<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(pads) = op.operand(1).const_ints() else { return false };
+    if pads.iter().any(|&p| p != 0) || !op.operand(0).same_type(op.result(0)) {
+        return false;
+    }
+    rw.replace_op(op, &[op.operand(0)]);
+    true
+}
+
 fn transpose_noop<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let Some(t) = op.cast::<tfl::Transpose>() else { return false };
     let Some(perm) = t.perm().const_ints() else { return false };
@@ -303,6 +404,31 @@ fn reshape_reduction_drop_dims<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     rw.set_location(red.location());
     let new = rw.create(red.name(), &red.operands(), &reshape.op().result_types(), &attrs);
     rw.replace_op(op, &[new.result(0)]);
+    true
+}
+
+/// `reshape(average_pool_2d(x) : [N, 1, 1, C]) : [N, C]` of a pool over the whole
+/// [N, H, W, C] image (adaptive average pooling to 1x1, then a flatten) is one
+/// `mean(x, [1, 2])` without `keep_dims`, as litert-torch writes it.
+fn reshape_global_pool_to_mean<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(reshape) = op.cast::<tfl::Reshape>() else { return false };
+    let Some(pool) = reshape.input().defined_by::<tfl::AveragePool2d>() else { return false };
+    let (Some(xd), Some(pd), Some(out)) = (dims_of(pool.input()), dims_of(pool.output()), dims_of(reshape.output())) else {
+        return false;
+    };
+    let global = xd.len() == 4
+        && pool.filter_height() == Some(xd[1])
+        && pool.filter_width() == Some(xd[2])
+        && pool.padding().as_deref() == Some("VALID")
+        && pool.fused_activation_function().as_deref() == Some("NONE");
+    if !global || pd != [xd[0], 1, 1, xd[3]] || out != [xd[0], xd[3]] || !pool.output().has_one_use() {
+        return false;
+    }
+    let Ok(axes) = insert_i32(rw, &[1, 2]) else { return false };
+    let ty = reshape.output().raw_type();
+    rw.set_location(pool.op().location());
+    let mean = tfl::Mean::build(rw, &[ty], pool.input(), axes).keep_dims(false).create().output();
+    rw.replace_op(op, &[mean]);
     true
 }
 

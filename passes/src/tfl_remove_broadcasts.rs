@@ -13,9 +13,13 @@
 //! smaller without it moves below that op instead, so `rsqrt(x + eps)` over a broadcast
 //! vector is computed on the vector, and the broadcast reaches a consumer that drops it.
 //!
+//! A splat constant spelled out at the result's shape shrinks to one element of the
+//! same rank when the other operands give the result's shape (SplatOperandShrink).
+//!
 //! Patterns (`<Op><Effect>`): ElementwiseBroadcastToSink (rooted at any element-wise
-//! op, tried in program order so a broadcast sunk below one op is seen by the next) and
-//! BroadcastToDrop (rooted at `tfl.broadcast_to`).
+//! op, tried in program order so a broadcast sunk below one op is seen by the next),
+//! BroadcastToDrop (rooted at `tfl.broadcast_to`) and SplatOperandShrink (rooted at any
+//! broadcasting op).
 //!
 //! With unknown dims, a broadcast is dropped only where another operand has the
 //! result's type and was not itself put there by the pass, or where the sizes are
@@ -24,9 +28,10 @@
 //! batch dims itself (`drops_into_batch_matmul`).
 //!
 //! Input and output: TFL. A broadcast left with no user is erased; one with other
-//! users (or a result of rank above 4, beyond every kernel's broadcasting) stays.
+//! users (or a result of rank above 4, or 6 for ADD/SUB/MUL/DIV/MAXIMUM/MINIMUM/
+//! SQUARED_DIFFERENCE, beyond the kernel's broadcasting) stays.
 
-use crate::constant::{insert, ConstTensor};
+use crate::constant::{constant_op, insert, read_compact, ConstTensor};
 use crate::pass::{run_patterns, Pass, PassFailed, PassInfo, PassOptions};
 use edge_dialects::catalog::Trait::{Broadcasting, ElementWise};
 use edge_dialects::mlir::{GreedyConfig, Op, Pattern, PatternSet, Rewriter, Value};
@@ -50,11 +55,35 @@ fn create(_: &PassOptions) -> Result<Box<dyn Pass>, String> {
 /// Highest result rank the pass relies on kernels to broadcast.
 const MAX_RANK: usize = 4;
 
+/// Ops whose LiteRT kernels broadcast up to rank 6 (checked in LiteRT 2.3: 5-D and 6-D
+/// operands, size-1 dims on either side), so a broadcast into a Swin window mask
+/// ([1, windows, 1, 49, 49] against [1, windows, heads, 49, 49]) goes too.
+const RANK6_OPS: &[&str] = &[
+    tfl::Add::NAME,
+    tfl::Div::NAME,
+    tfl::Maximum::NAME,
+    tfl::Minimum::NAME,
+    tfl::Mul::NAME,
+    tfl::SquaredDifference::NAME,
+    tfl::Sub::NAME,
+];
+
+/// Highest result rank `op`'s kernel broadcasts.
+fn max_rank(op: Op) -> usize {
+    if RANK6_OPS.iter().any(|n| op.is(n)) {
+        6
+    } else {
+        MAX_RANK
+    }
+}
+
 const PATTERNS: &[Pattern] = &[
     // ---- any element-wise op (`Trait::ElementWise`) -----------------------------
     Pattern::any_op("ElementwiseBroadcastToSink", sink_broadcast),
     // ---- tfl.broadcast_to -------------------------------------------------------
     Pattern::new("BroadcastToDrop", tfl::BroadcastTo::NAME, drop_broadcast),
+    // ---- any broadcasting op (`Trait::Broadcasting`) ----------------------------
+    Pattern::any_op("SplatOperandShrink", shrink_splat_operand),
 ];
 
 static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
@@ -90,6 +119,42 @@ pub fn broadcast_shapes(shapes: &[Vec<i64>]) -> Option<Vec<i64>> {
     Some(out)
 }
 
+/// A splat constant operand of the result's size (`mul(x, 0.17)` with the scale spelled
+/// out at x's shape) becomes a splat of ones-shape, when the other operands give the
+/// result's shape by themselves: the kernel broadcasts it, and the file holds one
+/// element instead of a buffer of the activation's size.
+fn shrink_splat_operand<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    if !op.def().is_some_and(|d| d.has(Broadcasting)) || op.num_results() != 1 || op.num_operands() < 2 {
+        return false;
+    }
+    let out = op.result(0).ty();
+    if !out.is_static() || out.dims().len() > max_rank(op) {
+        return false;
+    }
+    for i in 0..op.num_operands() {
+        let v = op.operand(i);
+        let t = v.ty();
+        let splat = constant_op(v).and_then(|c| c.raw_attr("value")).is_some_and(|a| a.is_splat());
+        if !splat || t.elem.is_quant() || !t.is_static() || t.num_elements().is_none_or(|n| n <= 1) {
+            continue;
+        }
+        let others: Vec<Vec<i64>> = (0..op.num_operands()).filter(|&j| j != i).map(|j| op.operand(j).shape()).collect();
+        let Some(mut shape) = broadcast_shapes(&others) else { continue };
+        while shape.len() < out.dims().len() {
+            shape.insert(0, 1);
+        }
+        if shape != out.dims() {
+            continue;
+        }
+        let Some(one) = read_compact(v) else { continue };
+        rw.set_insertion_before(op);
+        let small = insert(rw, &one);
+        rw.set_operand(op, i, small);
+        return true;
+    }
+    false
+}
+
 /// The source of `v` when a `tfl.broadcast_to` defines it.
 fn broadcast_source(v: Value) -> Option<Value> {
     v.defined_by::<tfl::BroadcastTo>().map(|b| b.input())
@@ -105,7 +170,7 @@ fn sink_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
         return false;
     }
     let out = op.result(0).ty();
-    if !out.is_static() || out.dims().len() > MAX_RANK {
+    if !out.is_static() || out.dims().len() > max_rank(op) {
         return false;
     }
     let sources: Vec<Value> = ins.iter().map(|&v| broadcast_source(v).unwrap_or(v)).collect();
@@ -237,7 +302,7 @@ fn drop_broadcast<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
             continue;
         }
         let out = user.result(0).ty();
-        if out.dims().len() > MAX_RANK || out.rank().is_none() {
+        if out.rank().is_none_or(|r| r > max_rank(user)) {
             continue;
         }
         if !out.is_static() {
