@@ -833,6 +833,15 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     if ins.iter().any(|&i| i < 0) {
         return Ok(vec![adaptive_dynamic(ctx, &x, &outs, "stablehlo.add", 0.0, true)?]);
     }
+    if n == 3 && outs.iter().all(|&o| o == 1) {
+        // A global 3-D average: one mean over the three dims (TFLite's MEAN), not two
+        // separable pools.
+        let dims: Vec<i64> = (lead as i64..r as i64).collect();
+        let sum = ctx.e.reduce(&x, &dims, "stablehlo.add", 0.0);
+        let k = ctx.e.splat_like(ins.iter().product::<i64>() as f64, &out.elem, &sum);
+        let mean = ctx.e.binary("stablehlo.divide", &sum, &k);
+        return Ok(vec![ctx.e.reshape(&mean, out.dims())]);
+    }
     if n == 1 && ins[0] % outs[0] == 0 && ins[0] != outs[0] {
         // As a 2-D pool over a unit height (TFLite pools are 2-D).
         let k = ins[0] / outs[0];
