@@ -1524,7 +1524,8 @@ pub fn grid_sampler(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// first) -> [N, C, *O]. Modes: bilinear (0; trilinear in 3-D), nearest (1) and
 /// bicubic (2, 2-D only), with zeros (0), border (1) or reflection (2) padding, as
 /// PyTorch's `grid_sampler_{2,3}d` CPU kernels compute them. Each tap is one gather
-/// from the input as [N*prod(S), C] rows.
+/// from the input as [N*prod(S), C] rows, or with one batch along the last dim of the
+/// input as [1, C, prod(S)].
 fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "input")?;
@@ -1557,17 +1558,29 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
         })
         .collect();
     // Input rows [N*prod(S), C]; a point (b, i...) is row b*prod(S) + row-major(i).
-    let mut to_rows: Vec<i64> = vec![0];
-    to_rows.extend(2..n as i64 + 2);
-    to_rows.push(1);
-    let rows = ctx.e.transpose(&x, &to_rows);
-    let rows = ctx.e.reshape(&rows, &[nb * volume, c]);
+    // With one batch the input is read in place as [1, C, prod(S)] and each tap is a
+    // gather along its last dim, already [N, C, *O]: no transpose in or out.
+    let in_place = nb == 1;
+    let rows = if in_place {
+        ctx.e.reshape(&x, &[1, c, volume])
+    } else {
+        let mut to_rows: Vec<i64> = vec![0];
+        to_rows.extend(2..n as i64 + 2);
+        to_rows.push(1);
+        let rows = ctx.e.transpose(&x, &to_rows);
+        ctx.e.reshape(&rows, &[nb * volume, c])
+    };
     let batch = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", tensor(&pts, ElemTy::I(64)));
     let vol = ctx.e.splat(volume as f64, &ElemTy::I(64), &pts);
     let base = ctx.e.binary("stablehlo.multiply", &batch, &vol);
     let mut sample_shape = pts.clone();
-    sample_shape.push(c);
-    let lead: Vec<i64> = (0..=n as i64).collect();
+    let lead: Vec<i64> = if in_place {
+        sample_shape.insert(1, c);
+        std::iter::once(0).chain(2..n as i64 + 2).collect()
+    } else {
+        sample_shape.push(c);
+        (0..=n as i64).collect()
+    };
     // One coordinate choice of dim `d` (integer-valued floats `a`, weight `w`): its
     // row offset (clamped into the input, times the dim's flat stride) and its weight,
     // zero where `a` is outside the input under zeros padding (border and reflection
@@ -1594,14 +1607,19 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
             let k = ctx.e.splat(stride as f64, &ElemTy::I(64), &pts);
             ctx.e.binary("stablehlo.multiply", &ai, &k)
         };
+        // In place, indices are [*O] (the one batch dropped).
+        let term = if in_place { ctx.e.reshape(&term, &pts[1..]) } else { term };
         (term, weight)
     };
     // The input at one choice per dim, times the choices' weights.
     let tap = |ctx: &mut Ctx, picks: &[&(Val, Option<Val>)]| -> Val {
-        let mut row = base.clone();
+        let mut row: Option<Val> = if in_place { None } else { Some(base.clone()) };
         let mut weight: Option<Val> = None;
         for (term, w) in picks {
-            row = ctx.e.binary("stablehlo.add", &row, term);
+            row = Some(match row {
+                Some(r) => ctx.e.binary("stablehlo.add", &r, term),
+                None => term.clone(),
+            });
             if let Some(w) = w {
                 weight = Some(match weight {
                     Some(acc) => ctx.e.binary("stablehlo.multiply", &acc, w),
@@ -1610,7 +1628,8 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
             }
         }
         // Rows are clamped into the input: no wrap of negative indices.
-        let v = super::shape::take_in_range(ctx, &rows, &row, 0);
+        let row = row.expect("one spatial dim or more");
+        let v = super::shape::take_in_range(ctx, &rows, &row, if in_place { 2 } else { 0 });
         match weight {
             Some(k) => {
                 let kb = ctx.e.broadcast_in_dim(&k, &sample_shape, &lead);
@@ -1678,6 +1697,9 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
         acc = sum(ctx, acc, v);
     }
     let sampled = acc.expect("one tap or more");
+    if in_place {
+        return Ok(vec![sampled]);
+    }
     let mut back: Vec<i64> = vec![0, n as i64 + 1];
     back.extend(1..=n as i64);
     Ok(vec![ctx.e.transpose(&sampled, &back)])
