@@ -147,7 +147,8 @@ fn groups(pooled: &[usize]) -> Vec<Vec<usize>> {
 }
 
 /// A max or sum pool over three or more dims, or over any dims of a rank-5 or larger
-/// operand (see the module notes). Static shapes only.
+/// operand (see the module notes). Static shapes, or an unknown batch before the pooled
+/// dims (not for an average's divisor).
 pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
     let ins = op.operands();
     if ins.len() != 2 {
@@ -166,18 +167,30 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
     let rank = window.len();
     let Some(pads) = window_pads(op, rank) else { return Ok(None) };
     let (x, xt, out) = (ins[0], ty(ins[0]), ty(op.result(0)));
-    if xt.elem != ElemTy::F32 || !xt.is_static() || !out.is_static() || xt.rank() != Some(rank) || strides.len() != rank {
+    if xt.elem != ElemTy::F32 || xt.rank() != Some(rank) || out.rank() != Some(rank) || strides.len() != rank {
         return Ok(None);
     }
     let pooled: Vec<usize> = (0..rank).filter(|&d| window[d] != 1 || strides[d] != 1 || pads[d] != [0, 0]).collect();
     if !(pooled.len() >= 3 || (rank >= 5 && !pooled.is_empty())) {
         return Ok(None);
     }
+    // Unknown sizes only before the pooled dims (a batch): they merge into each rank-4
+    // pool's N as -1. An average's divisor is then left to a later rule (its constants
+    // would need the unknown shape).
+    let first = pooled[0];
+    let unknown_ok = |dims: &[i64]| dims.iter().enumerate().all(|(i, &d)| d >= 0 || i < first);
+    if !unknown_ok(xt.dims()) || !unknown_ok(out.dims()) || xt.dims()[..first].iter().filter(|&&d| d < 0).count() > 1 {
+        return Ok(None);
+    }
+    let dynamic = !xt.is_static();
     // A sum's cumulative sums (`prefix_axis`) are tfl.cumsum, not pools.
     if sum && prefix_axis(xt.dims(), &window, &strides, &pads).is_some() {
         return Ok(None);
     }
     let divide = if sum { divisor_of(op, &window, &strides) } else { None };
+    if dynamic && divide.is_some() {
+        return Ok(None);
+    }
     let parts = groups(&pooled);
     let areas: Vec<f64> = parts.iter().map(|g| g.iter().map(|&d| window[d] as f64).product()).collect();
     let f32t = op.context().f32();
@@ -185,7 +198,7 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
     let mut dims = xt.dims().to_vec();
     for (gi, g) in parts.iter().enumerate() {
         let (first, last) = (g[0], g[g.len() - 1]);
-        let pre: i64 = dims[..first].iter().product();
+        let pre: i64 = if dims[..first].iter().any(|&d| d < 0) { -1 } else { dims[..first].iter().product() };
         let post: i64 = dims[last + 1..].iter().product();
         let four = |v: &dyn Fn(usize) -> i64, fill: i64| -> Vec<i64> {
             let mut r = vec![fill; 4];
