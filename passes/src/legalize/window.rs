@@ -14,8 +14,8 @@
 //!   divide is split the same way so each 2-D pool takes its own divisor.
 
 use super::stablehlo_to_tfl::{
-    binary_body, emit, number_const, paddings_const, prefix_axis, reshape_to, scalar_like, splat_through, tensor_type, ty,
-    elem_of, window_pads,
+    binary_body, elem_of, emit, inverse, number_const, paddings_const, permuted, prefix_axis, reshape_to, scalar_like,
+    splat_through, tensor_type, ty, window_pads,
 };
 use edge_dialects::ir::ElemTy;
 use edge_dialects::mlir::{Op, Rewriter, Value};
@@ -191,11 +191,27 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
     if dynamic && divide.is_some() {
         return Ok(None);
     }
+    // NCDHW (channels at 1, pooled D, H, W) is pooled as NDHWC: the pools then read
+    // [N*D, H, W, C], a Conv3d's own 2-D layout, and the transposes around them cancel
+    // with those of the convolutions in `tfl-layout-nhwc`.
+    let channels_first = rank == 5 && pooled.iter().all(|&d| d >= 2);
+    let perm: Vec<usize> = if channels_first { vec![0, 2, 3, 4, 1] } else { (0..rank).collect() };
+    let permute = |v: &[i64]| -> Vec<i64> { perm.iter().map(|&p| v[p]).collect() };
+    let window = permute(&window);
+    let strides = permute(&strides);
+    let pads: Vec<[i64; 2]> = perm.iter().map(|&p| pads[p]).collect();
+    let out_dims = permute(out.dims());
+    let divide = divide.map(|(d, v)| match v {
+        Divisor::Count { ones, pads } => (d, Divisor::Count { ones: permute(&ones), pads: perm.iter().map(|&p| pads[p]).collect() }),
+        c => (d, c),
+    });
+    let pooled: Vec<usize> = (0..rank).filter(|&d| window[d] != 1 || strides[d] != 1 || pads[d] != [0, 0]).collect();
     let parts = groups(&pooled);
     let areas: Vec<f64> = parts.iter().map(|g| g.iter().map(|&d| window[d] as f64).product()).collect();
     let f32t = op.context().f32();
-    let mut y = x;
-    let mut dims = xt.dims().to_vec();
+    let perm64: Vec<i64> = perm.iter().map(|&p| p as i64).collect();
+    let mut y = permuted(rw, op, x, &perm64);
+    let mut dims = permute(xt.dims());
     for (gi, g) in parts.iter().enumerate() {
         let (first, last) = (g[0], g[g.len() - 1]);
         let pre: i64 = if dims[..first].iter().any(|&d| d < 0) { -1 } else { dims[..first].iter().product() };
@@ -208,7 +224,7 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
             r
         };
         let in4 = { let mut s = four(&|d| dims[d], 1); s[0] = pre; s[3] = post; s };
-        let out4 = { let mut s = four(&|d| out.dims()[d], 1); s[0] = pre; s[3] = post; s };
+        let out4 = { let mut s = four(&|d| out_dims[d], 1); s[0] = pre; s[3] = post; s };
         let win4 = four(&|d| window[d], 1);
         let str4 = four(&|d| strides[d], 1);
         let mut pad4 = vec![[0i64, 0]; 4];
@@ -238,10 +254,11 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
             r4 = rw.create(hlo::Divide::NAME, &[s4, divisor], &[s4.raw_type()], &[]).result(0);
         }
         for &d in g {
-            dims[d] = out.dims()[d];
+            dims[d] = out_dims[d];
         }
         y = reshape_to(rw, op, r4, &dims);
     }
+    y = permuted(rw, op, y, &inverse(&perm64));
     if let Some((div, _)) = divide {
         rw.replace_all_uses(div.result(0), y);
         let count = div.operand(1).defining_op();
