@@ -95,7 +95,7 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
         return Err("recurrent layer with dropout in training mode (export the model in eval mode)".into());
     }
     let dirs: i64 = if args.bool("bidirectional")? { 2 } else { 1 };
-    let batch_first = args.bool("batch_first")?;
+    let mut batch_first = args.bool("batch_first")?;
     if x.rank() != 3 || x.shape().iter().any(|&d| d < 0) {
         return Err(format!("recurrent layer input must be 3-D with static sizes, got {:?}", x.shape()).into());
     }
@@ -117,7 +117,15 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
     let h0_all = ctx.e.convert(&hx[0], &elem);
     let c0_all = hx.get(1).map(|c| ctx.e.convert(c, &elem));
 
-    let mut seq = x;
+    // A batch of one is time-major as it is ([1, T, I] and [T, 1, I] hold the same
+    // elements): reshaped, it can take the time-major forms (one bidirectional op).
+    let one_batch = batch_first && x.shape()[0] == 1;
+    let mut seq = if one_batch {
+        batch_first = false;
+        ctx.e.reshape(&x, &[x.shape()[1], 1, x.shape()[2]])
+    } else {
+        x
+    };
     let (mut h_n, mut c_n) = (Vec::new(), Vec::new());
     for l in 0..layers {
         let mut outs = Vec::new();
@@ -160,7 +168,7 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
         }
         seq = concat(ctx, &outs, 2);
     }
-    let out = seq;
+    let out = if one_batch { ctx.e.reshape(&seq, &[1, seq.shape()[0], seq.shape()[2]]) } else { seq };
     let stack = |ctx: &mut Ctx, states: &[Val]| {
         let rows: Vec<Val> = states.iter().map(|s| ctx.e.reshape(s, &[1, s.shape()[0], s.shape()[1]])).collect();
         concat(ctx, &rows, 0)
