@@ -52,7 +52,9 @@ pub(super) fn scan<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c
         _ => return Ok(None),
     };
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
-    let (Some(window), Some(strides)) = (ints("window_dimensions"), ints("window_strides")) else { return Ok(None) };
+    let Some(window) = ints("window_dimensions") else { return Ok(None) };
+    // Absent strides are 1 (JAX leaves them out of its scans).
+    let strides = ints("window_strides").unwrap_or_else(|| vec![1; window.len()]);
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
     if !unit(ints("window_dilations")) || !unit(ints("base_dilations")) {
         return Ok(None);
@@ -159,7 +161,9 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
     let max = body == hlo::Maximum::NAME && init == Some(f64::NEG_INFINITY);
     let sum = body == hlo::Add::NAME && init == Some(0.0);
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
-    let (Some(window), Some(strides)) = (ints("window_dimensions"), ints("window_strides")) else { return Ok(None) };
+    let Some(window) = ints("window_dimensions") else { return Ok(None) };
+    // Absent strides are 1 (JAX leaves them out of its scans).
+    let strides = ints("window_strides").unwrap_or_else(|| vec![1; window.len()]);
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
     if !(max || sum) || !unit(ints("window_dilations")) || !unit(ints("base_dilations")) {
         return Ok(None);
@@ -317,11 +321,10 @@ pub(super) fn dilated<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
         _ => return Ok(None),
     };
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
-    let (Some(window), Some(strides), Some(dilations)) =
-        (ints("window_dimensions"), ints("window_strides"), ints("window_dilations"))
-    else {
+    let (Some(window), Some(dilations)) = (ints("window_dimensions"), ints("window_dilations")) else {
         return Ok(None);
     };
+    let strides = ints("window_strides").unwrap_or_else(|| vec![1; window.len()]);
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
     if dilations.iter().all(|&d| d == 1) || !unit(ints("base_dilations")) {
         return Ok(None);
