@@ -42,17 +42,34 @@ litert-torch), then:
 
     .venv-bench/bin/python benchmarks/bench_convert.py [--models resnet18,vit_tiny]
         [--quantize none,int8,dynamic-int8,fp16] [--runs 50] [--keep DIR] [--json PATH]
-        [--edge-bin PATH] [--no-build]
+        [--edge-bin PATH] [--no-build] [--reuse-litert]
 
 Models: resnet18, mobilenet_v2, mobilenet_v3_small, efficientnet_b0,
 shufflenet_v2_x0_5 (torchvision, 1000 classes) and vit_tiny: torchvision's
 VisionTransformer with ViT-Ti widths (patch 16, hidden 192, 3 heads, MLP 768) but 4
 encoder layers instead of 12; and gpt_block, one GPT-2-style decoder block (width 192,
-3 heads, causal mask, tanh GELU) on float32 [1, 64, 192] hidden states. Every other
-input is one float32 [1, 3, 224, 224] image. Random
+3 heads, causal mask, tanh GELU) on float32 [1, 64, 192] hidden states. Issue 14's
+families: swin_t (torchvision Swin-T, windowed attention with a relative-position bias);
+tf_efficientnet_lite0 (timm, TF-"same" padding: an explicit pad before each strided conv;
+timm's efficientnet_lite0 pads symmetrically and has none); squeezenet1_1 (torchvision,
+MEAN head); gpt2_6l (HF GPT-2, 6 layers, width 192, 3 heads, causal mask built at run
+time, token ids [1, 64], vocab 1000); lstm_tagger (embedding, one bidirectional
+batch-first nn.LSTM of 64, a 17-tag linear head, ids [1, 32]); flow_warp (convs predict a
+flow added to a linspace/meshgrid grid, F.grid_sample warps the [1, 3, 64, 64] input);
+video3d (C3D-style: Conv3d + BatchNorm3d, MaxPool3d, AvgPool3d, AdaptiveAvgPool3d on a
+[1, 3, 8, 64, 64] clip); mqa_block (a transformer block whose SDPA has 4 query heads and one
+key/value head broadcast to them, [1, 64, 192]). Every other input is one float32
+[1, 3, 224, 224] image. Random
 weights (seed 0): every Linear gets N(0, 1/in_features) weights (torchvision's ViT head
 starts at zero), and BatchNorm statistics are measured on a random batch, so that the
 outputs depend on the input (std and max|out| are printed).
+
+The summary ends with the rows where edge is behind litert-torch (issue 14's bar: more
+ops, more TRANSPOSE, or latency above 1.05x), the rows either converter fails, and the
+float rows either gets wrong (error above 1e-3 of max|out|). litert-torch takes 3-250 s per
+model and does not change between runs: `--keep DIR --reuse-litert` converts with edge
+anew and takes litert-torch's .tflite and conversion figures from the earlier run in DIR
+(both models are still timed in LiteRT together).
 
 A model (or mode) that a converter cannot convert is reported with the first lines of
 its error and the run goes on. Without --edge-bin, edge-tools is built in release mode first.

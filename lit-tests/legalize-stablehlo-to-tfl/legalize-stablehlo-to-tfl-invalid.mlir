@@ -85,34 +85,6 @@ func.func @remainder_f16(%x: tensor<4xf16>, %y: tensor<4xf16>) -> tensor<4xf16> 
 
 // -----
 
-// A prefix product (PyTorch's cumprod) has no TFLite op: it stays illegal.
-func.func @cumprod(%x: tensor<2x8xf32>) -> tensor<2x8xf32> {
-  %one = "stablehlo.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
-  // expected-error@+1 {{failed to legalize operation 'stablehlo.reduce_window'}}
-  %0 = "stablehlo.reduce_window"(%x, %one) ({
-  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
-    %m = "stablehlo.multiply"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-    "stablehlo.return"(%m) : (tensor<f32>) -> ()
-  }) {padding = dense<[[0, 0], [7, 0]]> : tensor<2x2xi64>, window_dimensions = array<i64: 1, 8>, window_strides = array<i64: 1, 1>} : (tensor<2x8xf32>, tensor<f32>) -> tensor<2x8xf32>
-  return %0 : tensor<2x8xf32>
-}
-
-// -----
-
-// A 3-D pool (window over three spatial dims) has no TFLite op: it stays illegal.
-func.func @max_pool_3d(%x: tensor<1x2x4x4x4xf32>) -> tensor<1x2x2x2x2xf32> {
-  %ninf = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
-  // expected-error@+1 {{failed to legalize operation 'stablehlo.reduce_window'}}
-  %0 = "stablehlo.reduce_window"(%x, %ninf) ({
-  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
-    %m = "stablehlo.maximum"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-    "stablehlo.return"(%m) : (tensor<f32>) -> ()
-  }) {window_dimensions = array<i64: 1, 1, 2, 2, 2>, window_strides = array<i64: 1, 1, 2, 2, 2>} : (tensor<1x2x4x4x4xf32>, tensor<f32>) -> tensor<1x2x2x2x2xf32>
-  return %0 : tensor<1x2x2x2x2xf32>
-}
-
-// -----
-
 // A scatter whose window covers part of an operand dim (a dynamic_update_slice written
 // as a scatter) is not one of the row forms.
 func.func @scatter_partial_window(%x: tensor<8xf32>, %i: tensor<1xi64>, %u: tensor<3xf32>) -> tensor<8xf32> {
@@ -227,14 +199,15 @@ func.func private @pong(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-// A window over three dims (whatever the layout) is no 2-D pool.
-func.func @pool_3_dims(%x: tensor<2x8x8x4xf32>) -> tensor<1x4x4x4xf32> {
-  %init = "stablehlo.constant"() <{value = dense<0xFF800000> : tensor<f32>}> : () -> tensor<f32>
+// A product over a window that is not a prefix or suffix has no rule (TFLite has no
+// product pool).
+func.func @window_product(%x: tensor<2x6xf32>) -> tensor<2x3xf32> {
+  %one = "stablehlo.constant"() <{value = dense<1.0> : tensor<f32>}> : () -> tensor<f32>
   // expected-error@+1 {{failed to legalize operation 'stablehlo.reduce_window'}}
-  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2, 2, 2, 1>, window_strides = array<i64: 1, 2, 2, 1>}> ({
+  %0 = "stablehlo.reduce_window"(%x, %one) <{window_dimensions = array<i64: 1, 2>, window_strides = array<i64: 1, 2>}> ({
   ^bb0(%a: tensor<f32>, %b: tensor<f32>):
-    %m = "stablehlo.maximum"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %m = "stablehlo.multiply"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     "stablehlo.return"(%m) : (tensor<f32>) -> ()
-  }) : (tensor<2x8x8x4xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
-  "func.return"(%0) : (tensor<1x4x4x4xf32>) -> ()
+  }) : (tensor<2x6xf32>, tensor<f32>) -> tensor<2x3xf32>
+  "func.return"(%0) : (tensor<2x3xf32>) -> ()
 }

@@ -1654,3 +1654,34 @@ for act_ in ("TANH", "RELU"):
               Const(normal(0.2), shape=(5,)), In((2, 5))],
              dict(fused_activation_function=act_, time_major=tm), ref_sequence_rnn, tol=APPROX_TOL,
              note="h0 as an input, filled into the kernel's variable tensor before it")
+
+
+def ref_bidirectional_lstm(x, *ops, fused_activation_function, time_major, merge_outputs, **attrs):
+    # Forward over operands 1-17 and states 35/36, backward (run from the last step,
+    # output in input time order) over 18-34 and 37/38; merged on the last dim.
+    fw, bw = ops[0:17], ops[17:34]
+    states = ops[34:38]
+    y_fw = ref_sequence_lstm(x, *fw, states[0], states[1], fused_activation_function=fused_activation_function,
+                             time_major=time_major)
+    t_axis = 0 if time_major else 1
+    x_rev = np.flip(x, axis=t_axis)
+    y_bw = np.flip(ref_sequence_lstm(x_rev, *bw, states[2], states[3], fused_activation_function=fused_activation_function,
+                                     time_major=time_major), axis=t_axis)
+    return f32(np.concatenate([y_fw, y_bw], axis=-1))
+
+
+def bilstm_operands(t, b, n_in, n_cell, n_out, proj):
+    x = In((t, b, n_in), gen=normal())
+    direction = lambda: lstm_operands(t, b, n_in, n_cell, n_out, True, proj)[1:18]
+    fw, bw = direction(), direction()
+    states = [In((b, n_out)), In((b, n_cell)), In((b, n_out)), In((b, n_cell))]
+    return [x, *fw, *bw, *states] + [NONE] * 9
+
+
+BILSTM_NOTE = "time-major, merged outputs; the four states as inputs, filled into variable tensors before the op"
+case("bidirectional_sequence_lstm.merged", "tfl.bidirectional_sequence_lstm", bilstm_operands(4, 2, 3, 5, 5, False),
+     dict(fused_activation_function="TANH", cell_clip=0.0, proj_clip=0.0, merge_outputs=True, time_major=True),
+     ref_bidirectional_lstm, tol=APPROX_TOL, note=BILSTM_NOTE)
+case("bidirectional_sequence_lstm.projection", "tfl.bidirectional_sequence_lstm", bilstm_operands(3, 2, 4, 6, 3, True),
+     dict(fused_activation_function="TANH", cell_clip=0.0, proj_clip=0.0, merge_outputs=True, time_major=True),
+     ref_bidirectional_lstm, tol=APPROX_TOL, note=BILSTM_NOTE + "; projection weights per direction")

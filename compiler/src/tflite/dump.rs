@@ -41,6 +41,9 @@ pub fn dump_tflite(bytes: &[u8]) -> Result<String, ReadError> {
             if let Some(sig) = t.shape_signature() {
                 write!(s, " shape_signature=[{}]", sig.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")).unwrap();
             }
+            if t.is_variable() {
+                s.push_str(" variable");
+            }
             if let Some(q) = t.quantization() {
                 if q.scale().is_some_and(|v| !v.is_empty()) {
                     write!(s, " quantized_dimension={}", q.quantized_dimension()).unwrap();

@@ -9,6 +9,7 @@ use crate::schema::*;
 use edge_dialects::catalog::{FieldSource, FieldTy, OpDef, OptionsDef};
 use edge_dialects::ir::string_literal as quote;
 use edge_dialects::TFL;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Why a flatbuffer cannot be read.
@@ -159,6 +160,18 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
         }
         let b = t.buffer() as usize;
         let data = buffers.filter(|bs| b > 0 && b < bs.len()).and_then(|bs| bs.get(b).data()).filter(|d| !d.is_empty());
+        if data.is_none() && t.is_variable() {
+            // A state no operator fills: the zeros LiteRT starts it from.
+            let ty_text = ty(i)?;
+            writeln!(
+                body,
+                "    %t{i} = \"tfl.pseudo_const\"() {{value = dense<0.0> : {ty_text}}} : () -> {ty_text} loc({})",
+                quote(t.name().unwrap_or(""))
+            )
+            .unwrap();
+            defined[i as usize] = true;
+            return Ok(());
+        }
         let Some(data) = data else {
             return Err(ReadError::Invalid(format!(
                 "tensor {i} ('{}') is used before any operator produces it and has no constant data",
@@ -180,6 +193,36 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
     };
 
     let operators = sg.operators().map(|o| o.iter().collect::<Vec<_>>()).unwrap_or_default();
+    // The writer fills a recurrent op's state with ADD(value, zeros) into a variable
+    // tensor (`Trait::StateOperands`): read back, the op takes the value itself.
+    let zero_data = |i: i32| {
+        let b = tensor(i).map(|t| t.buffer() as usize).unwrap_or(0);
+        let d = buffers.filter(|bs| b > 0 && b < bs.len()).and_then(|bs| bs.get(b).data());
+        d.is_some_and(|d| !d.is_empty() && d.bytes().iter().all(|&x| x == 0))
+    };
+    let mut state_of: HashMap<i32, i32> = HashMap::new();
+    let mut state_fills = Vec::new();
+    for (k, op) in operators.iter().enumerate() {
+        let index = op.opcode_index() as usize;
+        let is_add = opcodes.filter(|c| index < c.len()).is_some_and(|c| builtin_code(&c.get(index)) == BuiltinOperator::ADD);
+        let ins: Vec<i32> = op.inputs().map(|v| v.iter().collect()).unwrap_or_default();
+        let outs: Vec<i32> = op.outputs().map(|v| v.iter().collect()).unwrap_or_default();
+        if let ([x, z], [o]) = (ins.as_slice(), outs.as_slice()) {
+            if is_add && *x >= 0 && tensor(*o).is_ok_and(|t| t.is_variable()) && zero_data(*z) && ty(*x)? == ty(*o)? {
+                state_of.insert(*o, *x);
+                state_fills.push(k);
+            }
+        }
+    }
+    let operand = |i: i32| state_of.get(&i).copied().unwrap_or(i);
+    // The fills' zeros, unless something else reads them.
+    let mut fill_zeros: Vec<i32> = state_fills.iter().filter_map(|&k| operators[k].inputs().and_then(|v| v.iter().nth(1))).collect();
+    for (k, op) in operators.iter().enumerate() {
+        if !state_fills.contains(&k) {
+            let ins: Vec<i32> = op.inputs().map(|v| v.iter().collect()).unwrap_or_default();
+            fill_zeros.retain(|z| !ins.contains(z) && !outputs.contains(z));
+        }
+    }
     let order = emission_order(&operators, tensors.len(), &inputs, |i| {
         let b = tensor(i).map(|t| t.buffer() as usize).unwrap_or(0);
         buffers.is_some_and(|bs| b > 0 && b < bs.len() && bs.get(b).data().is_some_and(|d| !d.is_empty()))
@@ -187,10 +230,12 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
     let mut uses_no_value = false;
     for item in order {
         let k = match item {
+            Item::Const(i) if fill_zeros.contains(&i) => continue,
             Item::Const(i) => {
                 need_const(i, &mut body, &mut defined)?;
                 continue;
             }
+            Item::Op(k) if state_fills.contains(&k) => continue,
             Item::Op(k) => k,
         };
         let op = &operators[k];
@@ -206,7 +251,7 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
                 builtin.variant_name().map(str::to_string).unwrap_or_else(|| format!("builtin code {}", builtin.0))
             ))
         })?;
-        let ins: Vec<i32> = op.inputs().map(|v| v.iter().collect()).unwrap_or_default();
+        let ins: Vec<i32> = op.inputs().map(|v| v.iter().map(operand).collect()).unwrap_or_default();
         let outs: Vec<i32> = op.outputs().map(|v| v.iter().collect()).unwrap_or_default();
         for &i in &ins {
             need_const(i, &mut body, &mut defined)?;

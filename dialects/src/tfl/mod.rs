@@ -22,7 +22,7 @@ pub const ACTIVATIONS: &[&str] = &["NONE", "RELU", "RELU_N1_TO_1", "RELU6"];
 pub const FUSED_ACTIVATION: AttrKind = AttrKind::Enum(ACTIVATIONS);
 /// The recurrent kernels' activation (of the cell input and output, or the RNN's):
 /// TANH is theirs, not a fused activation the other ops take.
-pub const SEQUENCE_ACTIVATION: AttrKind = AttrKind::Enum(&["NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH", "SIGMOID"]);
+pub const SEQUENCE_ACTIVATION: AttrKind = AttrKind::Enum(&["NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH"]);
 /// CONCATENATION's kernels reject any fused activation (the XNNPACK path ignores it).
 pub const NO_FUSED_ACTIVATION: AttrKind = AttrKind::Enum(&["NONE"]);
 pub const PADDING: AttrKind = AttrKind::Enum(&["SAME", "VALID"]);

@@ -360,6 +360,230 @@ impl<'r, 'c> BatchMatmulBuilder<'r, 'c> {
     }
 }
 
+/// `tfl.bidirectional_sequence_lstm`: A bidirectional LSTM layer over a whole sequence: a forward and a backward LSTM (operands as unidirectional_sequence_lstm's, twice), outputs merged on the last dim; state operands 35-38 are variable tensors.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct BidirectionalSequenceLstm<'c>(Op<'c>);
+
+impl<'c> OpKind<'c> for BidirectionalSequenceLstm<'c> {
+    const NAME: &'static str = "tfl.bidirectional_sequence_lstm";
+    fn wrap(op: Op<'c>) -> Self {
+        BidirectionalSequenceLstm(op)
+    }
+    fn op(self) -> Op<'c> {
+        self.0
+    }
+}
+
+impl<'c> BidirectionalSequenceLstm<'c> {
+    pub const NAME: &'static str = "tfl.bidirectional_sequence_lstm";
+    /// The catalog entry.
+    pub fn def() -> &'static OpDef {
+        &super::OPS[6]
+    }
+    pub fn op(self) -> Op<'c> {
+        self.0
+    }
+    pub fn input(self) -> Value<'c> {
+        self.0.operand(0)
+    }
+    pub fn fw_input_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(1)
+    }
+    pub fn fw_input_to_forget_weights(self) -> Value<'c> {
+        self.0.operand(2)
+    }
+    pub fn fw_input_to_cell_weights(self) -> Value<'c> {
+        self.0.operand(3)
+    }
+    pub fn fw_input_to_output_weights(self) -> Value<'c> {
+        self.0.operand(4)
+    }
+    pub fn fw_recurrent_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(5)
+    }
+    pub fn fw_recurrent_to_forget_weights(self) -> Value<'c> {
+        self.0.operand(6)
+    }
+    pub fn fw_recurrent_to_cell_weights(self) -> Value<'c> {
+        self.0.operand(7)
+    }
+    pub fn fw_recurrent_to_output_weights(self) -> Value<'c> {
+        self.0.operand(8)
+    }
+    pub fn fw_cell_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(9)
+    }
+    pub fn fw_cell_to_forget_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(10)
+    }
+    pub fn fw_cell_to_output_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(11)
+    }
+    pub fn fw_input_gate_bias(self) -> Option<Value<'c>> {
+        self.0.optional_operand(12)
+    }
+    pub fn fw_forget_gate_bias(self) -> Value<'c> {
+        self.0.operand(13)
+    }
+    pub fn fw_cell_bias(self) -> Value<'c> {
+        self.0.operand(14)
+    }
+    pub fn fw_output_gate_bias(self) -> Value<'c> {
+        self.0.operand(15)
+    }
+    pub fn fw_projection_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(16)
+    }
+    pub fn fw_projection_bias(self) -> Option<Value<'c>> {
+        self.0.optional_operand(17)
+    }
+    pub fn bw_input_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(18)
+    }
+    pub fn bw_input_to_forget_weights(self) -> Value<'c> {
+        self.0.operand(19)
+    }
+    pub fn bw_input_to_cell_weights(self) -> Value<'c> {
+        self.0.operand(20)
+    }
+    pub fn bw_input_to_output_weights(self) -> Value<'c> {
+        self.0.operand(21)
+    }
+    pub fn bw_recurrent_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(22)
+    }
+    pub fn bw_recurrent_to_forget_weights(self) -> Value<'c> {
+        self.0.operand(23)
+    }
+    pub fn bw_recurrent_to_cell_weights(self) -> Value<'c> {
+        self.0.operand(24)
+    }
+    pub fn bw_recurrent_to_output_weights(self) -> Value<'c> {
+        self.0.operand(25)
+    }
+    pub fn bw_cell_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(26)
+    }
+    pub fn bw_cell_to_forget_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(27)
+    }
+    pub fn bw_cell_to_output_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(28)
+    }
+    pub fn bw_input_gate_bias(self) -> Option<Value<'c>> {
+        self.0.optional_operand(29)
+    }
+    pub fn bw_forget_gate_bias(self) -> Value<'c> {
+        self.0.operand(30)
+    }
+    pub fn bw_cell_bias(self) -> Value<'c> {
+        self.0.operand(31)
+    }
+    pub fn bw_output_gate_bias(self) -> Value<'c> {
+        self.0.operand(32)
+    }
+    pub fn bw_projection_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(33)
+    }
+    pub fn bw_projection_bias(self) -> Option<Value<'c>> {
+        self.0.optional_operand(34)
+    }
+    pub fn fw_input_activation_state(self) -> Value<'c> {
+        self.0.operand(35)
+    }
+    pub fn fw_input_cell_state(self) -> Value<'c> {
+        self.0.operand(36)
+    }
+    pub fn bw_input_activation_state(self) -> Value<'c> {
+        self.0.operand(37)
+    }
+    pub fn bw_input_cell_state(self) -> Value<'c> {
+        self.0.operand(38)
+    }
+    pub fn aux_input(self) -> Option<Value<'c>> {
+        self.0.optional_operand(39)
+    }
+    pub fn fw_aux_input_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(40)
+    }
+    pub fn fw_aux_input_to_forget_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(41)
+    }
+    pub fn fw_aux_input_to_cell_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(42)
+    }
+    pub fn fw_aux_input_to_output_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(43)
+    }
+    pub fn bw_aux_input_to_input_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(44)
+    }
+    pub fn bw_aux_input_to_forget_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(45)
+    }
+    pub fn bw_aux_input_to_cell_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(46)
+    }
+    pub fn bw_aux_input_to_output_weights(self) -> Option<Value<'c>> {
+        self.0.optional_operand(47)
+    }
+    pub fn output(self) -> Value<'c> {
+        self.0.result(0)
+    }
+    pub fn asymmetric_quantize_inputs(self) -> Option<bool> {
+        self.0.bool_attr("asymmetric_quantize_inputs")
+    }
+    pub fn cell_clip(self) -> Option<f64> {
+        self.0.float_attr("cell_clip")
+    }
+    pub fn fused_activation_function(self) -> Option<String> {
+        self.0.str_attr("fused_activation_function")
+    }
+    pub fn merge_outputs(self) -> Option<bool> {
+        self.0.bool_attr("merge_outputs")
+    }
+    pub fn proj_clip(self) -> Option<f64> {
+        self.0.float_attr("proj_clip")
+    }
+    pub fn time_major(self) -> Option<bool> {
+        self.0.bool_attr("time_major")
+    }
+    /// Starts a `tfl.bidirectional_sequence_lstm` at `rw`'s insertion point; set attributes, then `create`.
+    pub fn build<'r>(rw: &'r mut Rewriter<'c>, result_types: &[Type<'c>], input: Value<'c>, fw_input_to_input_weights: Value<'c>, fw_input_to_forget_weights: Value<'c>, fw_input_to_cell_weights: Value<'c>, fw_input_to_output_weights: Value<'c>, fw_recurrent_to_input_weights: Value<'c>, fw_recurrent_to_forget_weights: Value<'c>, fw_recurrent_to_cell_weights: Value<'c>, fw_recurrent_to_output_weights: Value<'c>, fw_cell_to_input_weights: Value<'c>, fw_cell_to_forget_weights: Value<'c>, fw_cell_to_output_weights: Value<'c>, fw_input_gate_bias: Value<'c>, fw_forget_gate_bias: Value<'c>, fw_cell_bias: Value<'c>, fw_output_gate_bias: Value<'c>, fw_projection_weights: Value<'c>, fw_projection_bias: Value<'c>, bw_input_to_input_weights: Value<'c>, bw_input_to_forget_weights: Value<'c>, bw_input_to_cell_weights: Value<'c>, bw_input_to_output_weights: Value<'c>, bw_recurrent_to_input_weights: Value<'c>, bw_recurrent_to_forget_weights: Value<'c>, bw_recurrent_to_cell_weights: Value<'c>, bw_recurrent_to_output_weights: Value<'c>, bw_cell_to_input_weights: Value<'c>, bw_cell_to_forget_weights: Value<'c>, bw_cell_to_output_weights: Value<'c>, bw_input_gate_bias: Value<'c>, bw_forget_gate_bias: Value<'c>, bw_cell_bias: Value<'c>, bw_output_gate_bias: Value<'c>, bw_projection_weights: Value<'c>, bw_projection_bias: Value<'c>, fw_input_activation_state: Value<'c>, fw_input_cell_state: Value<'c>, bw_input_activation_state: Value<'c>, bw_input_cell_state: Value<'c>, aux_input: Value<'c>, fw_aux_input_to_input_weights: Value<'c>, fw_aux_input_to_forget_weights: Value<'c>, fw_aux_input_to_cell_weights: Value<'c>, fw_aux_input_to_output_weights: Value<'c>, bw_aux_input_to_input_weights: Value<'c>, bw_aux_input_to_forget_weights: Value<'c>, bw_aux_input_to_cell_weights: Value<'c>, bw_aux_input_to_output_weights: Value<'c>) -> BidirectionalSequenceLstmBuilder<'r, 'c> {
+        BidirectionalSequenceLstmBuilder(OpBuilder::new(rw, Self::NAME, result_types).operand(input).operand(fw_input_to_input_weights).operand(fw_input_to_forget_weights).operand(fw_input_to_cell_weights).operand(fw_input_to_output_weights).operand(fw_recurrent_to_input_weights).operand(fw_recurrent_to_forget_weights).operand(fw_recurrent_to_cell_weights).operand(fw_recurrent_to_output_weights).operand(fw_cell_to_input_weights).operand(fw_cell_to_forget_weights).operand(fw_cell_to_output_weights).operand(fw_input_gate_bias).operand(fw_forget_gate_bias).operand(fw_cell_bias).operand(fw_output_gate_bias).operand(fw_projection_weights).operand(fw_projection_bias).operand(bw_input_to_input_weights).operand(bw_input_to_forget_weights).operand(bw_input_to_cell_weights).operand(bw_input_to_output_weights).operand(bw_recurrent_to_input_weights).operand(bw_recurrent_to_forget_weights).operand(bw_recurrent_to_cell_weights).operand(bw_recurrent_to_output_weights).operand(bw_cell_to_input_weights).operand(bw_cell_to_forget_weights).operand(bw_cell_to_output_weights).operand(bw_input_gate_bias).operand(bw_forget_gate_bias).operand(bw_cell_bias).operand(bw_output_gate_bias).operand(bw_projection_weights).operand(bw_projection_bias).operand(fw_input_activation_state).operand(fw_input_cell_state).operand(bw_input_activation_state).operand(bw_input_cell_state).operand(aux_input).operand(fw_aux_input_to_input_weights).operand(fw_aux_input_to_forget_weights).operand(fw_aux_input_to_cell_weights).operand(fw_aux_input_to_output_weights).operand(bw_aux_input_to_input_weights).operand(bw_aux_input_to_forget_weights).operand(bw_aux_input_to_cell_weights).operand(bw_aux_input_to_output_weights))
+    }
+}
+
+pub struct BidirectionalSequenceLstmBuilder<'r, 'c>(OpBuilder<'r, 'c>);
+
+impl<'r, 'c> BidirectionalSequenceLstmBuilder<'r, 'c> {
+    pub fn asymmetric_quantize_inputs(self, v: bool) -> Self {
+        BidirectionalSequenceLstmBuilder(self.0.bool("asymmetric_quantize_inputs", v))
+    }
+    pub fn cell_clip(self, v: f64) -> Self {
+        BidirectionalSequenceLstmBuilder(self.0.float("cell_clip", v))
+    }
+    pub fn fused_activation_function(self, v: &str) -> Self {
+        BidirectionalSequenceLstmBuilder(self.0.string("fused_activation_function", v))
+    }
+    pub fn merge_outputs(self, v: bool) -> Self {
+        BidirectionalSequenceLstmBuilder(self.0.bool("merge_outputs", v))
+    }
+    pub fn proj_clip(self, v: f64) -> Self {
+        BidirectionalSequenceLstmBuilder(self.0.float("proj_clip", v))
+    }
+    pub fn time_major(self, v: bool) -> Self {
+        BidirectionalSequenceLstmBuilder(self.0.bool("time_major", v))
+    }
+    /// Any attribute, by name.
+    pub fn attr(self, name: &'static str, v: Attribute<'c>) -> Self {
+        BidirectionalSequenceLstmBuilder(self.0.attr(name, v))
+    }
+    pub fn create(self) -> BidirectionalSequenceLstm<'c> {
+        BidirectionalSequenceLstm(self.0.create())
+    }
+}
+
 /// `tfl.bitcast`: The input's bytes read as another element type: same width keeps the shape; a narrower type adds a last dim of width ratio, a wider one drops it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Bitcast<'c>(Op<'c>);
@@ -378,7 +602,7 @@ impl<'c> Bitcast<'c> {
     pub const NAME: &'static str = "tfl.bitcast";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[6]
+        &super::OPS[7]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -425,7 +649,7 @@ impl<'c> BitwiseXor<'c> {
     pub const NAME: &'static str = "tfl.bitwise_xor";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[7]
+        &super::OPS[8]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -475,7 +699,7 @@ impl<'c> BroadcastTo<'c> {
     pub const NAME: &'static str = "tfl.broadcast_to";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[8]
+        &super::OPS[9]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -525,7 +749,7 @@ impl<'c> Cast<'c> {
     pub const NAME: &'static str = "tfl.cast";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[9]
+        &super::OPS[10]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -572,7 +796,7 @@ impl<'c> Ceil<'c> {
     pub const NAME: &'static str = "tfl.ceil";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[10]
+        &super::OPS[11]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -619,7 +843,7 @@ impl<'c> Concatenation<'c> {
     pub const NAME: &'static str = "tfl.concatenation";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[11]
+        &super::OPS[12]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -679,7 +903,7 @@ impl<'c> Conv2d<'c> {
     pub const NAME: &'static str = "tfl.conv_2d";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[12]
+        &super::OPS[13]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -768,7 +992,7 @@ impl<'c> Cos<'c> {
     pub const NAME: &'static str = "tfl.cos";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[13]
+        &super::OPS[14]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -815,7 +1039,7 @@ impl<'c> Cumsum<'c> {
     pub const NAME: &'static str = "tfl.cumsum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[14]
+        &super::OPS[15]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -877,7 +1101,7 @@ impl<'c> DepthwiseConv2d<'c> {
     pub const NAME: &'static str = "tfl.depthwise_conv_2d";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[15]
+        &super::OPS[16]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -972,7 +1196,7 @@ impl<'c> Dequantize<'c> {
     pub const NAME: &'static str = "tfl.dequantize";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[16]
+        &super::OPS[17]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1019,7 +1243,7 @@ impl<'c> Div<'c> {
     pub const NAME: &'static str = "tfl.div";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[17]
+        &super::OPS[18]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1075,7 +1299,7 @@ impl<'c> DynamicUpdateSlice<'c> {
     pub const NAME: &'static str = "tfl.dynamic_update_slice";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[18]
+        &super::OPS[19]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1128,7 +1352,7 @@ impl<'c> EmbeddingLookup<'c> {
     pub const NAME: &'static str = "tfl.embedding_lookup";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[19]
+        &super::OPS[20]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1178,7 +1402,7 @@ impl<'c> Equal<'c> {
     pub const NAME: &'static str = "tfl.equal";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[20]
+        &super::OPS[21]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1228,7 +1452,7 @@ impl<'c> Exp<'c> {
     pub const NAME: &'static str = "tfl.exp";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[21]
+        &super::OPS[22]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1275,7 +1499,7 @@ impl<'c> ExpandDims<'c> {
     pub const NAME: &'static str = "tfl.expand_dims";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[22]
+        &super::OPS[23]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1325,7 +1549,7 @@ impl<'c> Floor<'c> {
     pub const NAME: &'static str = "tfl.floor";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[23]
+        &super::OPS[24]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1372,7 +1596,7 @@ impl<'c> FloorDiv<'c> {
     pub const NAME: &'static str = "tfl.floor_div";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[24]
+        &super::OPS[25]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1422,7 +1646,7 @@ impl<'c> FloorMod<'c> {
     pub const NAME: &'static str = "tfl.floor_mod";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[25]
+        &super::OPS[26]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1472,7 +1696,7 @@ impl<'c> FullyConnected<'c> {
     pub const NAME: &'static str = "tfl.fully_connected";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[26]
+        &super::OPS[27]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1550,7 +1774,7 @@ impl<'c> Gather<'c> {
     pub const NAME: &'static str = "tfl.gather";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[27]
+        &super::OPS[28]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1612,7 +1836,7 @@ impl<'c> GatherNd<'c> {
     pub const NAME: &'static str = "tfl.gather_nd";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[28]
+        &super::OPS[29]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1662,7 +1886,7 @@ impl<'c> Gelu<'c> {
     pub const NAME: &'static str = "tfl.gelu";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[29]
+        &super::OPS[30]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1715,7 +1939,7 @@ impl<'c> Greater<'c> {
     pub const NAME: &'static str = "tfl.greater";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[30]
+        &super::OPS[31]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1765,7 +1989,7 @@ impl<'c> GreaterEqual<'c> {
     pub const NAME: &'static str = "tfl.greater_equal";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[31]
+        &super::OPS[32]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1815,7 +2039,7 @@ impl<'c> HardSwish<'c> {
     pub const NAME: &'static str = "tfl.hard_swish";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[32]
+        &super::OPS[33]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1862,7 +2086,7 @@ impl<'c> LeakyRelu<'c> {
     pub const NAME: &'static str = "tfl.leaky_relu";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[33]
+        &super::OPS[34]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1915,7 +2139,7 @@ impl<'c> Less<'c> {
     pub const NAME: &'static str = "tfl.less";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[34]
+        &super::OPS[35]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -1965,7 +2189,7 @@ impl<'c> LessEqual<'c> {
     pub const NAME: &'static str = "tfl.less_equal";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[35]
+        &super::OPS[36]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2015,7 +2239,7 @@ impl<'c> Log<'c> {
     pub const NAME: &'static str = "tfl.log";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[36]
+        &super::OPS[37]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2062,7 +2286,7 @@ impl<'c> LogSoftmax<'c> {
     pub const NAME: &'static str = "tfl.log_softmax";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[37]
+        &super::OPS[38]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2109,7 +2333,7 @@ impl<'c> LogicalAnd<'c> {
     pub const NAME: &'static str = "tfl.logical_and";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[38]
+        &super::OPS[39]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2159,7 +2383,7 @@ impl<'c> LogicalNot<'c> {
     pub const NAME: &'static str = "tfl.logical_not";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[39]
+        &super::OPS[40]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2206,7 +2430,7 @@ impl<'c> LogicalOr<'c> {
     pub const NAME: &'static str = "tfl.logical_or";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[40]
+        &super::OPS[41]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2256,7 +2480,7 @@ impl<'c> Logistic<'c> {
     pub const NAME: &'static str = "tfl.logistic";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[41]
+        &super::OPS[42]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2303,7 +2527,7 @@ impl<'c> MaxPool2d<'c> {
     pub const NAME: &'static str = "tfl.max_pool_2d";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[42]
+        &super::OPS[43]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2386,7 +2610,7 @@ impl<'c> Maximum<'c> {
     pub const NAME: &'static str = "tfl.maximum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[43]
+        &super::OPS[44]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2436,7 +2660,7 @@ impl<'c> Mean<'c> {
     pub const NAME: &'static str = "tfl.mean";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[44]
+        &super::OPS[45]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2492,7 +2716,7 @@ impl<'c> Minimum<'c> {
     pub const NAME: &'static str = "tfl.minimum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[45]
+        &super::OPS[46]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2542,7 +2766,7 @@ impl<'c> Mul<'c> {
     pub const NAME: &'static str = "tfl.mul";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[46]
+        &super::OPS[47]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2598,7 +2822,7 @@ impl<'c> Neg<'c> {
     pub const NAME: &'static str = "tfl.neg";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[47]
+        &super::OPS[48]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2645,7 +2869,7 @@ impl<'c> NoValue<'c> {
     pub const NAME: &'static str = "tfl.no_value";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[48]
+        &super::OPS[49]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2695,7 +2919,7 @@ impl<'c> NotEqual<'c> {
     pub const NAME: &'static str = "tfl.not_equal";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[49]
+        &super::OPS[50]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2745,7 +2969,7 @@ impl<'c> Pack<'c> {
     pub const NAME: &'static str = "tfl.pack";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[50]
+        &super::OPS[51]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2805,7 +3029,7 @@ impl<'c> Pad<'c> {
     pub const NAME: &'static str = "tfl.pad";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[51]
+        &super::OPS[52]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2855,7 +3079,7 @@ impl<'c> Padv2<'c> {
     pub const NAME: &'static str = "tfl.padv2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[52]
+        &super::OPS[53]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2908,7 +3132,7 @@ impl<'c> Pow<'c> {
     pub const NAME: &'static str = "tfl.pow";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[53]
+        &super::OPS[54]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -2958,7 +3182,7 @@ impl<'c> PseudoConst<'c> {
     pub const NAME: &'static str = "tfl.pseudo_const";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[54]
+        &super::OPS[55]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3008,7 +3232,7 @@ impl<'c> Quantize<'c> {
     pub const NAME: &'static str = "tfl.quantize";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[55]
+        &super::OPS[56]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3061,7 +3285,7 @@ impl<'c> Range<'c> {
     pub const NAME: &'static str = "tfl.range";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[56]
+        &super::OPS[57]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3114,7 +3338,7 @@ impl<'c> ReduceAll<'c> {
     pub const NAME: &'static str = "tfl.reduce_all";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[57]
+        &super::OPS[58]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3170,7 +3394,7 @@ impl<'c> ReduceAny<'c> {
     pub const NAME: &'static str = "tfl.reduce_any";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[58]
+        &super::OPS[59]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3226,7 +3450,7 @@ impl<'c> ReduceMax<'c> {
     pub const NAME: &'static str = "tfl.reduce_max";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[59]
+        &super::OPS[60]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3282,7 +3506,7 @@ impl<'c> ReduceMin<'c> {
     pub const NAME: &'static str = "tfl.reduce_min";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[60]
+        &super::OPS[61]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3338,7 +3562,7 @@ impl<'c> ReduceProd<'c> {
     pub const NAME: &'static str = "tfl.reduce_prod";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[61]
+        &super::OPS[62]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3394,7 +3618,7 @@ impl<'c> Relu<'c> {
     pub const NAME: &'static str = "tfl.relu";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[62]
+        &super::OPS[63]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3441,7 +3665,7 @@ impl<'c> Relu6<'c> {
     pub const NAME: &'static str = "tfl.relu6";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[63]
+        &super::OPS[64]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3488,7 +3712,7 @@ impl<'c> ReluN1To1<'c> {
     pub const NAME: &'static str = "tfl.relu_n1_to_1";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[64]
+        &super::OPS[65]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3535,7 +3759,7 @@ impl<'c> Reshape<'c> {
     pub const NAME: &'static str = "tfl.reshape";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[65]
+        &super::OPS[66]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3585,7 +3809,7 @@ impl<'c> ResizeBilinear<'c> {
     pub const NAME: &'static str = "tfl.resize_bilinear";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[66]
+        &super::OPS[67]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3647,7 +3871,7 @@ impl<'c> ResizeNearestNeighbor<'c> {
     pub const NAME: &'static str = "tfl.resize_nearest_neighbor";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[67]
+        &super::OPS[68]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3709,7 +3933,7 @@ impl<'c> ReverseV2<'c> {
     pub const NAME: &'static str = "tfl.reverse_v2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[68]
+        &super::OPS[69]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3759,7 +3983,7 @@ impl<'c> Round<'c> {
     pub const NAME: &'static str = "tfl.round";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[69]
+        &super::OPS[70]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3806,7 +4030,7 @@ impl<'c> Rsqrt<'c> {
     pub const NAME: &'static str = "tfl.rsqrt";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[70]
+        &super::OPS[71]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3853,7 +4077,7 @@ impl<'c> ScatterNd<'c> {
     pub const NAME: &'static str = "tfl.scatter_nd";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[71]
+        &super::OPS[72]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3906,7 +4130,7 @@ impl<'c> SelectV2<'c> {
     pub const NAME: &'static str = "tfl.select_v2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[72]
+        &super::OPS[73]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -3959,7 +4183,7 @@ impl<'c> Shape<'c> {
     pub const NAME: &'static str = "tfl.shape";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[73]
+        &super::OPS[74]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4006,7 +4230,7 @@ impl<'c> Sign<'c> {
     pub const NAME: &'static str = "tfl.sign";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[74]
+        &super::OPS[75]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4053,7 +4277,7 @@ impl<'c> Sin<'c> {
     pub const NAME: &'static str = "tfl.sin";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[75]
+        &super::OPS[76]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4100,7 +4324,7 @@ impl<'c> Slice<'c> {
     pub const NAME: &'static str = "tfl.slice";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[76]
+        &super::OPS[77]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4153,7 +4377,7 @@ impl<'c> Softmax<'c> {
     pub const NAME: &'static str = "tfl.softmax";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[77]
+        &super::OPS[78]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4206,7 +4430,7 @@ impl<'c> Split<'c> {
     pub const NAME: &'static str = "tfl.split";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[78]
+        &super::OPS[79]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4263,7 +4487,7 @@ impl<'c> Sqrt<'c> {
     pub const NAME: &'static str = "tfl.sqrt";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[79]
+        &super::OPS[80]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4310,7 +4534,7 @@ impl<'c> SquaredDifference<'c> {
     pub const NAME: &'static str = "tfl.squared_difference";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[80]
+        &super::OPS[81]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4360,7 +4584,7 @@ impl<'c> Squeeze<'c> {
     pub const NAME: &'static str = "tfl.squeeze";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[81]
+        &super::OPS[82]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4413,7 +4637,7 @@ impl<'c> StablehloAnd<'c> {
     pub const NAME: &'static str = "tfl.stablehlo_and";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[82]
+        &super::OPS[83]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4463,7 +4687,7 @@ impl<'c> StridedSlice<'c> {
     pub const NAME: &'static str = "tfl.strided_slice";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[83]
+        &super::OPS[84]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4555,7 +4779,7 @@ impl<'c> Sub<'c> {
     pub const NAME: &'static str = "tfl.sub";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[84]
+        &super::OPS[85]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4611,7 +4835,7 @@ impl<'c> Sum<'c> {
     pub const NAME: &'static str = "tfl.sum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[85]
+        &super::OPS[86]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4667,7 +4891,7 @@ impl<'c> Tanh<'c> {
     pub const NAME: &'static str = "tfl.tanh";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[86]
+        &super::OPS[87]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4714,7 +4938,7 @@ impl<'c> TopkV2<'c> {
     pub const NAME: &'static str = "tfl.topk_v2";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[87]
+        &super::OPS[88]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4767,7 +4991,7 @@ impl<'c> Transpose<'c> {
     pub const NAME: &'static str = "tfl.transpose";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[88]
+        &super::OPS[89]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4817,7 +5041,7 @@ impl<'c> TransposeConv<'c> {
     pub const NAME: &'static str = "tfl.transpose_conv";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[89]
+        &super::OPS[90]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -4897,7 +5121,7 @@ impl<'c> UnidirectionalSequenceLstm<'c> {
     pub const NAME: &'static str = "tfl.unidirectional_sequence_lstm";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[90]
+        &super::OPS[91]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5049,7 +5273,7 @@ impl<'c> UnidirectionalSequenceRnn<'c> {
     pub const NAME: &'static str = "tfl.unidirectional_sequence_rnn";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[91]
+        &super::OPS[92]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5126,7 +5350,7 @@ impl<'c> Unpack<'c> {
     pub const NAME: &'static str = "tfl.unpack";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[92]
+        &super::OPS[93]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5186,7 +5410,7 @@ impl<'c> UnsortedSegmentMax<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_max";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[93]
+        &super::OPS[94]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5239,7 +5463,7 @@ impl<'c> UnsortedSegmentMin<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_min";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[94]
+        &super::OPS[95]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5292,7 +5516,7 @@ impl<'c> UnsortedSegmentProd<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_prod";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[95]
+        &super::OPS[96]
     }
     pub fn op(self) -> Op<'c> {
         self.0
@@ -5345,7 +5569,7 @@ impl<'c> UnsortedSegmentSum<'c> {
     pub const NAME: &'static str = "tfl.unsorted_segment_sum";
     /// The catalog entry.
     pub fn def() -> &'static OpDef {
-        &super::OPS[96]
+        &super::OPS[97]
     }
     pub fn op(self) -> Op<'c> {
         self.0

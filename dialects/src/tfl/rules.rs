@@ -1220,6 +1220,36 @@ pub fn sequence_lstm(op: &OpView) -> Result<(), String> {
     check_sequence_result(op, batch, time, n_output)
 }
 
+/// `bidirectional_sequence_lstm` with `merge_outputs`: each direction's operands as
+/// `sequence_lstm` checks them (forward 1-17 with states 35/36, backward 18-34 with
+/// 37/38), one output `[.., 2 * n_output]`; no auxiliary input.
+pub fn bidirectional_sequence_lstm(op: &OpView) -> Result<(), String> {
+    if op.operands.len() != 48 {
+        return Err(format!("expected 48 operands (absent ones as none), got {}", op.operands.len()));
+    }
+    if !matches!(op.attr("merge_outputs"), Some(Attr::Bool(true))) {
+        return Err("edge writes merge_outputs = true only (one output)".into());
+    }
+    if op.operands[39..].iter().any(|t| t.elem != ElemTy::None) {
+        return Err("auxiliary inputs are not supported".into());
+    }
+    let (batch, time, _) = sequence_dims(op)?;
+    let mut n_out = 0;
+    for (first, states) in [(1usize, [35usize, 36]), (18, [37, 38])] {
+        // The direction as a unidirectional op's operands.
+        let mut one = op.clone();
+        one.operands = [&op.operands[..1], &op.operands[first..first + 17], &op.operands[states[0]..states[1] + 1], &op.operands[44..48]].concat();
+        let (_, n_output) = matrix(&one, 8, "recurrent_to_output_weights")?;
+        one.results = vec![TensorTy::ranked(
+            if matches!(op.attr("time_major"), Some(Attr::Bool(true))) { vec![time, batch, n_output] } else { vec![batch, time, n_output] },
+            ElemTy::F32,
+        )];
+        sequence_lstm(&one)?;
+        n_out += n_output;
+    }
+    check_sequence_result(op, batch, time, n_out)
+}
+
 /// `unidirectional_sequence_rnn`: weights `[units, n_input]`, recurrent `[units,
 /// units]`, bias `[units]`, a state of `batch * units` elements.
 pub fn sequence_rnn(op: &OpView) -> Result<(), String> {

@@ -745,6 +745,7 @@ pub const RELU_N1_TO_1: &[&str] = &["1.5.0"];
 pub const RESHAPE: &[&str] = &["1.5.0"];
 pub const RESIZE_BILINEAR: &[&str] = &["1.7.0", "1.14.0", "2.2.0", "2.5.0"];
 pub const RESIZE_NEAREST_NEIGHBOR: &[&str] = &["1.13.1", "1.14.0", "2.3.0", "2.4.0"];
+pub const BIDIRECTIONAL_SEQUENCE_LSTM: &[&str] = &["1.14.0"];
 pub const UNIDIRECTIONAL_SEQUENCE_LSTM: &[&str] = &["1.13.1"];
 pub const UNIDIRECTIONAL_SEQUENCE_RNN: &[&str] = &["1.14.0"];
 pub const REVERSE_V2: &[&str] = &["1.14.0", "2.2.0", "2.5.0"];

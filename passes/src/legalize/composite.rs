@@ -41,8 +41,8 @@ pub enum Form {
     /// A resize of an NCHW image: `transpose(to(transpose(x) to NHWC, [oh, ow])) to
     /// NCHW`; `tfl-layout-nhwc` cancels the transposes between such ops.
     ResizeNchw,
-    /// A recurrent layer (`edge.lstm_layer`, `edge.rnn_layer` from the pt2 importer) as
-    /// one time-major sequence op: weights split per gate, `b_ih + b_hh` per gate (zeros
+    /// A recurrent layer (`edge.lstm_layer`, `edge.rnn_layer`, `edge.bilstm_layer` from
+    /// the pt2 importer) as one sequence op (`time_major = false` for a batch-first layer): weights split per gate, `b_ih + b_hh` per gate (zeros
     /// without biases), the initial states as the state operands (the writer gives each
     /// a variable tensor filled before the op on every invoke), the reverse direction
     /// between two `reverse_v2` over time, `h_n` the op's last step. LSTM's `c_n` is not
@@ -87,9 +87,32 @@ pub static ROWS: &[Row] = &[
     row("aten.softmax", "tfl.softmax", Form::Unary, over_last_dim, beta_one),
     row("aten.upsample_bilinear2d", "tfl.resize_bilinear", Form::ResizeNchw, |c| resize_mode(c, true).is_some(), |c| resize_attrs(c, true)),
     row("aten.upsample_nearest2d", "tfl.resize_nearest_neighbor", Form::ResizeNchw, |c| resize_mode(c, false).is_some(), |c| resize_attrs(c, false)),
+    row("edge.bilstm_layer", "tfl.bidirectional_sequence_lstm", Form::Sequence, |c| sequence_fits(c).is_ok(), no_attrs),
     row("edge.lstm_layer", "tfl.unidirectional_sequence_lstm", Form::Sequence, |c| sequence_fits(c).is_ok(), no_attrs),
     row("edge.rnn_layer", "tfl.unidirectional_sequence_rnn", Form::Sequence, |c| sequence_fits(c).is_ok(), no_attrs),
 ];
+
+/// `sequence_fits` of a time-major bidirectional LSTM layer: input, then each
+/// direction's weights, biases, projection and states; results out, h_n and c_n per
+/// direction.
+fn bidirectional_fits(c: &Composite) -> Result<(), &'static str> {
+    let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
+    let all = c.operands.iter().chain(&c.results);
+    if all.clone().any(|t| t.elem != ElemTy::F32 || !t.is_static()) {
+        return Err("it is not float32 with static sizes");
+    }
+    let per: &[usize] = &[&[2, 2][..], if flag("has_biases") { &[1, 1] } else { &[] }, if flag("proj") { &[2] } else { &[] }, &[2, 2]].concat();
+    let want: Vec<usize> = [&[3][..], per, per].concat();
+    let ranks = |ts: &[edge_dialects::ir::TensorTy], r: &[usize]| ts.len() == r.len() && ts.iter().zip(r).all(|(t, &r)| t.dims().len() == r);
+    if !ranks(&c.operands, &want) || !ranks(&c.results, &[3, 2, 2, 2, 2]) {
+        return Err("its operands are not a layer's");
+    }
+    let rows = c.operands[1].dims()[0];
+    if rows <= 0 || rows % 4 != 0 || c.operands[1 + per.len()].dims()[0] != rows {
+        return Err("its operands are not a layer's");
+    }
+    Ok(())
+}
 
 /// What the summary says of a recurrent layer: the builtin it became, or why it stays
 /// unrolled (`None` for other composites).
@@ -98,6 +121,7 @@ fn layer_kind(name: &str) -> Option<(&'static str, &'static str)> {
         "edge.lstm_layer" => Some(("LSTM", "UNIDIRECTIONAL_SEQUENCE_LSTM")),
         "edge.rnn_layer" => Some(("RNN", "UNIDIRECTIONAL_SEQUENCE_RNN")),
         "edge.gru_layer" => Some(("GRU", "")),
+        "edge.bilstm_layer" => Some(("bidirectional LSTM", "BIDIRECTIONAL_SEQUENCE_LSTM")),
         _ => None,
     }
 }
@@ -107,6 +131,9 @@ fn layer_kind(name: &str) -> Option<(&'static str, &'static str)> {
 fn sequence_fits(c: &Composite) -> Result<(), &'static str> {
     if c.name == "edge.gru_layer" {
         return Err("TFLite has no GRU builtin");
+    }
+    if c.name == "edge.bilstm_layer" {
+        return bidirectional_fits(c);
     }
     let all = c.operands.iter().chain(&c.results);
     if all.clone().any(|t| t.elem != ElemTy::F32) {
@@ -118,7 +145,21 @@ fn sequence_fits(c: &Composite) -> Result<(), &'static str> {
     let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
     let lstm = c.name == "edge.lstm_layer";
     let want = 3 + 2 * flag("has_biases") as usize + (lstm && flag("proj")) as usize + 1 + lstm as usize;
-    if c.operands.len() != want || c.results.len() != 2 + lstm as usize || c.operands[0].dims().len() != 3 {
+    if c.operands.len() != want || c.results.len() != 2 + lstm as usize {
+        return Err("its operands are not a layer's");
+    }
+    // The shapes the importer gives a layer (the sequence op's verifier checks the rest).
+    let ranks = |ts: &[edge_dialects::ir::TensorTy], r: &[usize]| ts.iter().zip(r).all(|(t, &r)| t.dims().len() == r);
+    let biases = if flag("has_biases") { [1, 1].as_slice() } else { &[] };
+    let proj = if lstm && flag("proj") { [2].as_slice() } else { &[] };
+    let states = if lstm { [2, 2].as_slice() } else { &[2] };
+    let operand_ranks = [&[3, 2, 2][..], biases, proj, states].concat();
+    let result_ranks = [&[3, 2][..], if lstm { &[2] } else { &[] }].concat();
+    if !ranks(&c.operands, &operand_ranks) || !ranks(&c.results, &result_ranks) {
+        return Err("its operands are not a layer's");
+    }
+    let gates = if lstm { 4 } else { 1 };
+    if c.operands[1].dims()[0] % gates != 0 || c.operands[1].dims()[0] <= 0 {
         return Err("its operands are not a layer's");
     }
     Ok(())
@@ -320,7 +361,8 @@ pub fn to_builtin<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
 /// conversion then converts the inlined ops); why it cannot be is the reason the
 /// composite stays.
 pub fn to_decomposition<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
-    if let Ok(c) = comp::read(op) {
+    // A bidirectional layer inlines to its directions' composites, which say their own.
+    if let Some(c) = comp::read(op).ok().filter(|c| c.name != "edge.bilstm_layer") {
         if let Some((layer, _)) = layer_kind(&c.name) {
             let why = match sequence_fits(&c) {
                 Err(why) => why,
@@ -412,6 +454,9 @@ fn build<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec<Va
 
 /// `Form::Sequence`: the layer's sequence op (operands as `sequence_fits` checked).
 fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec<Value<'c>>> {
+    if c.name == "edge.bilstm_layer" {
+        return bidirectional(b, row, c);
+    }
     let lstm = c.name == "edge.lstm_layer";
     if lstm && !b.anchor.result(2).uses().is_empty() {
         return None;
@@ -420,7 +465,10 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
     let anchor = b.anchor;
     let operand = |i: usize| anchor.operand(i);
-    let (t, batch, n_in) = (c.operands[0].dims()[0], c.operands[0].dims()[1], c.operands[0].dims()[2]);
+    // The time dim: 1 for a batch-first layer (`time_major = false`).
+    let td = flag("batch_first") as usize;
+    let x_dims = c.operands[0].dims();
+    let (t, batch, n_in) = (x_dims[td], x_dims[1 - td], x_dims[2]);
     let gates: i64 = if lstm { 4 } else { 1 };
     let rows = c.operands[1].dims()[0];
     let hidden = rows / gates;
@@ -444,7 +492,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     let h0 = state(b, operand(next), hout)?;
     let mut x = operand(0);
     let reverse = flag("reverse");
-    let time = b.i32s(&[0])?;
+    let time = b.i32s(&[td as i64])?;
     if reverse {
         x = b.op("tfl.reverse_v2", &[x, time], x.raw_type(), &[]);
     }
@@ -465,7 +513,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     }
     let (w_ih, w_hh) = (operand(1), operand(2));
     let act = |name: &str| ("fused_activation_function", ctx.string_attr(name));
-    let seq_ty = f32t.tensor(&[t, batch, hout]);
+    let seq_ty = f32t.tensor(&[x_dims[0], x_dims[1], hout]);
     let y = if lstm {
         let none = b.none();
         let c0 = state(b, operand(next + 1), hidden)?;
@@ -483,7 +531,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
             act("TANH"),
             ("cell_clip", ctx.f32_attr(0.0)),
             ("proj_clip", ctx.f32_attr(0.0)),
-            ("time_major", ctx.bool_attr(true)),
+            ("time_major", ctx.bool_attr(td == 0)),
         ];
         b.op(row.to, &ops, seq_ty, &attrs)
     } else {
@@ -492,13 +540,15 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
             Some("tanh") => "TANH",
             _ => return None,
         };
-        let attrs = [act(activation), ("time_major", ctx.bool_attr(true))];
+        let attrs = [act(activation), ("time_major", ctx.bool_attr(td == 0))];
         b.op(row.to, &[x, w_ih, w_hh, biases[0], h0], seq_ty, &attrs)
     };
     let out = if reverse { b.op("tfl.reverse_v2", &[y, time], y.raw_type(), &[]) } else { y };
     // The last step computed is the final state.
-    let (begin, size) = (b.i32s(&[t - 1, 0, 0])?, b.i32s(&[1, batch, hout])?);
-    let last = b.op("tfl.slice", &[y, begin, size], f32t.tensor(&[1, batch, hout]), &[]);
+    let (mut begin, mut size) = ([0, 0, 0], [x_dims[0], x_dims[1], hout]);
+    (begin[td], size[td]) = (t - 1, 1);
+    let (begin_v, size_v) = (b.i32s(&begin)?, b.i32s(&size)?);
+    let last = b.op("tfl.slice", &[y, begin_v, size_v], f32t.tensor(&size), &[]);
     let shape = b.i32s(&[batch, hout])?;
     let h_n = b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]);
     let mut results = vec![out, h_n];
@@ -507,6 +557,101 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
         results.push(operand(next + 1));
     }
     Some(results)
+}
+
+/// A time-major bidirectional LSTM layer as one `bidirectional_sequence_lstm` with
+/// merged outputs (forward then backward on the last dim, both in input time order):
+/// h_n forward is the last step of the forward half, backward the first step of the
+/// backward half. Its c_n (results 3 and 4) must be unused.
+fn bidirectional<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec<Value<'c>>> {
+    if !b.anchor.result(3).uses().is_empty() || !b.anchor.result(4).uses().is_empty() {
+        return None;
+    }
+    let ctx = b.rw.context();
+    let f32t = ctx.f32();
+    let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
+    let anchor = b.anchor;
+    let x_dims = c.operands[0].dims();
+    let (t, batch, n_in) = (x_dims[0], x_dims[1], x_dims[2]);
+    let hidden = c.operands[1].dims()[0] / 4;
+    let hout = c.results[1].dims()[1];
+    let per = 4 + 2 * flag("has_biases") as usize + flag("proj") as usize;
+    let none = b.none();
+    let (mut weights, mut states) = (Vec::new(), Vec::new());
+    for d in 0..2 {
+        let at = |k: usize| anchor.operand(1 + d * per + k);
+        let bias = if flag("has_biases") {
+            let ty = at(2).raw_type();
+            Some(b.op("tfl.add", &[at(2), at(3)], ty, &[("fused_activation_function", ctx.string_attr("NONE"))]))
+        } else {
+            None
+        };
+        let w_hr = flag("proj").then(|| at(per - 3));
+        weights.extend(lstm_gates(b, at(0), at(1), bias, w_hr, none, hidden, n_in, hout)?);
+        for (v, n) in [(at(per - 2), hout), (at(per - 1), hidden)] {
+            states.push(if is_zero(v) { b.f32_zeros(&[batch, n])? } else { v });
+        }
+    }
+    let operands: Vec<Value<'c>> = [&[anchor.operand(0)][..], &weights, &states, &[none; 9]].concat();
+    let attrs = [
+        ("fused_activation_function", ctx.string_attr("TANH")),
+        ("cell_clip", ctx.f32_attr(0.0)),
+        ("proj_clip", ctx.f32_attr(0.0)),
+        ("merge_outputs", ctx.bool_attr(true)),
+        ("time_major", ctx.bool_attr(true)),
+    ];
+    let y = b.op(row.to, &operands, f32t.tensor(&[t, batch, 2 * hout]), &attrs);
+    let mut results = vec![y];
+    for (step, from) in [(t - 1, 0), (0, hout)] {
+        let (begin, size) = (b.i32s(&[step, 0, from])?, b.i32s(&[1, batch, hout])?);
+        let last = b.op("tfl.slice", &[y, begin, size], f32t.tensor(&[1, batch, hout]), &[]);
+        let shape = b.i32s(&[batch, hout])?;
+        results.push(b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]));
+    }
+    // Unused (checked above): the initial cell states stand for them.
+    results.extend([anchor.operand(per), anchor.operand(2 * per)]);
+    Some(results)
+}
+
+/// Operands 1-17 of an LSTM sequence op for one direction: the gates (i, f, g, o) of
+/// `w_ih [4H, I]` and `w_hh [4H, Hout]`, no peepholes, the bias per gate (zeros
+/// without one), the projection weights or none, no projection bias.
+#[allow(clippy::too_many_arguments)]
+fn lstm_gates<'c>(
+    b: &mut Builder<'_, 'c>,
+    w_ih: Value<'c>,
+    w_hh: Value<'c>,
+    bias: Option<Value<'c>>,
+    w_hr: Option<Value<'c>>,
+    none: Value<'c>,
+    hidden: i64,
+    n_in: i64,
+    hout: i64,
+) -> Option<Vec<Value<'c>>> {
+    let f32t = b.rw.context().f32();
+    let gate = |b: &mut Builder<'_, 'c>, v: Value<'c>, k: i64, cols: Option<i64>| -> Option<Value<'c>> {
+        let (begin, size, shape) = match cols {
+            Some(n) => (b.i32s(&[k * hidden, 0])?, b.i32s(&[hidden, n])?, vec![hidden, n]),
+            None => (b.i32s(&[k * hidden])?, b.i32s(&[hidden])?, vec![hidden]),
+        };
+        Some(b.op("tfl.slice", &[v, begin, size], f32t.tensor(&shape), &[]))
+    };
+    let mut ops = Vec::new();
+    for k in 0..4 {
+        ops.push(gate(b, w_ih, k, Some(n_in))?);
+    }
+    for k in 0..4 {
+        ops.push(gate(b, w_hh, k, Some(hout))?);
+    }
+    ops.extend([none, none, none]);
+    for k in 0..4 {
+        ops.push(match bias {
+            Some(bv) => gate(b, bv, k, None)?,
+            None => b.f32_zeros(&[hidden])?,
+        });
+    }
+    ops.extend([w_hr.unwrap_or(none), none]);
+    Some(ops)
 }
 
 /// Whether `v` is zeros: a zero splat constant, or a slice or reshape of one.
@@ -607,6 +752,52 @@ mod tests {
         assert_eq!(row_for(&samples[0]).map(|r| r.to), Some("tfl.relu6"));
         assert_eq!(row_for(&samples[1]).map(|r| r.to), Some("tfl.relu_n1_to_1"));
         assert!(row_for(&samples[2]).is_none());
+    }
+
+    fn layer(name: &str, attrs: &[(&str, bool)], operands: &[&[i64]], results: &[&[i64]]) -> Composite {
+        let ty = |d: &&[i64]| TensorTy::ranked(d.to_vec(), ElemTy::F32);
+        Composite {
+            name: name.into(),
+            attrs: attrs.iter().map(|(n, b)| (n.to_string(), Attr::Bool(*b))).collect(),
+            decomposition: "d".into(),
+            version: 0,
+            operands: operands.iter().map(ty).collect(),
+            results: results.iter().map(ty).collect(),
+        }
+    }
+
+    #[test]
+    fn recurrent_layers_map_in_the_importers_form_only() {
+        let flags = [("has_biases", true), ("proj", false), ("reverse", false), ("batch_first", false)];
+        let lstm = layer(
+            "edge.lstm_layer",
+            &flags,
+            &[&[5, 2, 3], &[16, 3], &[16, 4], &[16], &[16], &[2, 4], &[2, 4]],
+            &[&[5, 2, 4], &[2, 4], &[2, 4]],
+        );
+        assert_eq!(row_for(&lstm).map(|r| r.to), Some("tfl.unidirectional_sequence_lstm"));
+        // The biases the attributes promise are missing.
+        let short = layer("edge.lstm_layer", &flags, &[&[5, 2, 3], &[16, 3], &[16, 4], &[2, 4], &[2, 4]], &[&[5, 2, 4], &[2, 4], &[2, 4]]);
+        assert_eq!(sequence_fits(&short), Err("its operands are not a layer's"));
+        // A bias of rank 0.
+        let bad = layer(
+            "edge.lstm_layer",
+            &flags,
+            &[&[5, 2, 3], &[16, 3], &[16, 4], &[], &[16], &[2, 4], &[2, 4]],
+            &[&[5, 2, 4], &[2, 4], &[2, 4]],
+        );
+        assert!(row_for(&bad).is_none());
+        let gru = layer("edge.gru_layer", &flags, &[&[5, 2, 3], &[12, 3], &[12, 4], &[2, 4]], &[&[5, 2, 4], &[2, 4]]);
+        assert_eq!(sequence_fits(&gru), Err("TFLite has no GRU builtin"));
+        let bi = layer(
+            "edge.bilstm_layer",
+            &[("has_biases", false), ("proj", false)],
+            &[&[5, 2, 3], &[16, 3], &[16, 4], &[2, 4], &[2, 4], &[16, 3], &[16, 4], &[2, 4], &[2, 4]],
+            &[&[5, 2, 8], &[2, 4], &[2, 4], &[2, 4], &[2, 4]],
+        );
+        assert_eq!(row_for(&bi).map(|r| r.to), Some("tfl.bidirectional_sequence_lstm"));
+        let rnn = layer("edge.rnn_layer", &[("has_biases", false)], &[&[5, 2, 3], &[4, 3], &[4, 4], &[2, 4]], &[&[5, 2, 4], &[2, 4]]);
+        assert_eq!(row_for(&rnn).map(|r| r.to), Some("tfl.unidirectional_sequence_rnn"));
     }
 
     #[test]

@@ -170,6 +170,7 @@ pub static PATTERNS: &[Pattern] = &[
     // ---- stablehlo.convolution
     // A transposed convolution first: a reversed filter makes a plain convolution a
     // transposed one where `transpose_conv` can take it; otherwise it stays a plain one.
+    p("ConvolutionToStackedConv2d", hlo::Convolution::NAME, 4, build!(super::conv3d::conv_3d)),
     p("ConvolutionToTransposeConv", hlo::Convolution::NAME, 3, build!(convolution_transposed)),
     p("ConvolutionToDepthwiseConv2d", hlo::Convolution::NAME, 2, build!(convolution_depthwise)),
     p("ConvolutionToConv2d", hlo::Convolution::NAME, 1, build!(convolution_plain)),

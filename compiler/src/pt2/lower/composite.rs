@@ -423,28 +423,46 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
         return Err(format!("attention operands {}, {}, {} must have one rank of 2 or more", q.ty, k.ty, v.ty).into());
     }
     let e = q.shape()[r - 1];
-    // Grouped-query attention: each key/value head serves a run of query heads. A
-    // single key/value head without enable_gqa is a broadcast batch dim (multi-query
-    // attention; PyTorch's math path broadcasts it), taken with the other batch dims.
+    // Grouped-query attention: each key/value head serves a run of `g` adjacent query
+    // heads; a single key/value head without enable_gqa is a broadcast batch dim
+    // (multi-query attention; PyTorch's math path broadcasts it). Over static query
+    // heads the run is folded into the query's rows ([.., Hk, g*L, E]), so both
+    // products read k and v as they are (no broadcast); else k and v are repeated.
     let gqa = args.bool("enable_gqa")?;
-    if r >= 3 && k.shape()[r - 3] != q.shape()[r - 3] && (gqa || (k.shape()[r - 3] != 1 && q.shape()[r - 3] != 1)) {
-        let (hq, hk) = (q.shape()[r - 3], k.shape()[r - 3]);
-        if !gqa || hk <= 0 || hq % hk != 0 {
-            return Err(format!("attention with {hq} query heads and {hk} key heads needs enable_gqa and a divisor (or one of them 1, broadcast)").into());
+    let mut fold = None;
+    if r >= 3 && k.shape()[r - 3] != q.shape()[r - 3] && (gqa || q.shape()[r - 3] != 1) {
+        let (hq, hk, hv) = (q.shape()[r - 3], k.shape()[r - 3], v.shape()[r - 3]);
+        if (!gqa && hk != 1) || hk <= 0 || hq % hk != 0 || hv != hk {
+            return Err(format!("attention with {hq} query heads and {hk} key heads needs enable_gqa and a divisor (or one key head, broadcast)").into());
         }
-        for t in [&mut k, &mut v] {
-            let mut grouped = ctx.e.extents(t);
-            grouped.insert(r - 2, Extent::Known(hq / hk));
-            let dims: Vec<i64> = (0..r as i64 + 1).filter(|&d| d != r as i64 - 2).collect();
-            let b = ctx.e.broadcast_in_dim_ext(t, &grouped, &dims);
-            let mut merged = ctx.e.extents(t);
-            merged[r - 3] = Extent::Known(hq);
-            *t = ctx.e.reshape_ext(&b, &merged);
+        if q.shape()[r - 3..].iter().all(|&d| d >= 0) {
+            fold = Some((hk, hq / hk));
+        } else {
+            for t in [&mut k, &mut v] {
+                let mut grouped = ctx.e.extents(t);
+                grouped.insert(r - 2, Extent::Known(hq / hk));
+                let dims: Vec<i64> = (0..r as i64 + 1).filter(|&d| d != r as i64 - 2).collect();
+                let b = ctx.e.broadcast_in_dim_ext(t, &grouped, &dims);
+                let mut merged = ctx.e.extents(t);
+                merged[r - 3] = Extent::Known(hq);
+                *t = ctx.e.reshape_ext(&b, &merged);
+            }
         }
     }
+    // q (heads folded) with its rows in place of its length and heads.
+    let folded = |ctx: &mut Ctx, t: &Val, rows: i64| -> Val {
+        let Some((hk, _)) = fold else { return t.clone() };
+        let mut ex = ctx.e.extents(t);
+        ex[r - 3] = Extent::Known(hk);
+        ex[r - 2] = Extent::Known(rows);
+        ctx.e.reshape_ext(t, &ex)
+    };
+    let l = q.shape()[r - 2];
+    let q_rows = fold.map_or(l, |(_, g)| g * l);
+    let qf = folded(ctx, &q, q_rows);
     // q, k and v over their common batch dims (a unit dim broadcast; unknown ones are
     // q's sizes).
-    let mut batch: Vec<Extent> = ctx.e.extents(&q)[..r - 2].to_vec();
+    let mut batch: Vec<Extent> = ctx.e.extents(&qf)[..r - 2].to_vec();
     for t in [&k, &v] {
         for (i, e) in ctx.e.extents(t)[..r - 2].iter().enumerate() {
             if matches!(batch[i], Extent::Known(1)) && !matches!(e, Extent::Known(1)) {
@@ -461,15 +479,22 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
         }
         ctx.e.broadcast_to_ext(t, &ex)
     };
-    let q = over_batch(ctx, &q);
+    let qf = over_batch(ctx, &qf);
     let k = over_batch(ctx, &k);
     let v = over_batch(ctx, &v);
     let scale = args.opt_scalar("scale")?.map(|s| s.as_f64()).unwrap_or(1.0 / (e as f64).sqrt());
     let elem = out.elem.clone();
-    let qs = ctx.e.splat_like(scale, &elem, &q);
-    let q = ctx.e.convert(&q, &elem);
-    let q = ctx.e.binary("stablehlo.multiply", &q, &qs);
-    let mut scores = batched_matmul(ctx, &q, &k, true, &elem);
+    let qs = ctx.e.splat_like(scale, &elem, &qf);
+    let qf = ctx.e.convert(&qf, &elem);
+    let qf = ctx.e.binary("stablehlo.multiply", &qf, &qs);
+    let mut scores = batched_matmul(ctx, &qf, &k, true, &elem);
+    // Scores per query head ([.., Hq, L, S]) for the masks and the softmax.
+    if let Some((hk, g)) = fold {
+        let mut ex = ctx.e.extents(&scores);
+        ex[r - 3] = Extent::Known(hk * g);
+        ex[r - 2] = Extent::Known(l);
+        scores = ctx.e.reshape_ext(&scores, &ex);
+    }
     let score_ex = ctx.e.extents(&scores);
     let neg_inf = ctx.e.splat_ext(f64::NEG_INFINITY, &elem, &score_ex);
     let square = [ctx.e.extent(&q, r - 2), ctx.e.extent(&k, r - 2)];
@@ -510,6 +535,7 @@ pub fn scaled_dot_product_attention(ctx: &mut Ctx, args: &Args) -> LResult<Vec<V
         };
     }
     let p = if scores.ty.is_static() { softmax_last(ctx, &scores) } else { softmax_kept(ctx, &scores) };
+    let p = folded(ctx, &p, q_rows);
     let y = batched_matmul(ctx, &p, &v, false, &elem);
     Ok(vec![ctx.e.reshape(&y, out.dims())])
 }

@@ -751,6 +751,42 @@ pub fn masked_scatter(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![ctx.e.select(&mask, &taken, &x)])
 }
 
+/// `max_unpool2d(self, indices, output_size)` / `max_unpool3d(self, indices,
+/// output_size, stride, padding)`: zeros of the output size with each value of `self`
+/// written at its flat spatial position `indices` in its (N, C) plane (max pooling's
+/// indices), a scatter with overwrite along the flattened plane (a position two
+/// windows picked gets the same value twice). Static shapes.
+fn max_unpool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let x = args.tensor(ctx, "self")?;
+    let idx = args.tensor(ctx, "indices")?;
+    let r = x.rank();
+    if r != out.dims().len() || r <= n || idx.shape() != x.shape() || !x.ty.is_static() || !out.is_static() {
+        return Err(format!("max_unpool needs static self and indices of one shape and an output of their rank, got {}, {} and {out}", x.ty, idx.ty).into());
+    }
+    let lead = r - n;
+    let mut rows: Vec<i64> = x.shape()[..lead].to_vec();
+    rows.push(x.shape()[lead..].iter().product());
+    let mut plane: Vec<i64> = out.dims()[..lead].to_vec();
+    plane.push(out.dims()[lead..].iter().product());
+    let x = ctx.e.convert(&x, &out.elem);
+    let xs = ctx.e.reshape(&x, &rows);
+    let is = ctx.e.reshape(&idx, &rows);
+    let zeros = ctx.e.splat(0.0, &out.elem, &plane);
+    let coords = along_dim_coords(ctx, &is, lead, lead + 1);
+    let all: Vec<i64> = (0..=lead as i64).collect();
+    let y = scatter(ctx, &zeros, &coords, &xs, &pointwise(&all), Combine::Replace);
+    Ok(vec![ctx.e.reshape(&y, out.dims())])
+}
+
+pub fn max_unpool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    max_unpool(ctx, args, 2)
+}
+
+pub fn max_unpool3d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    max_unpool(ctx, args, 3)
+}
+
 /// `diagonal(self, offset=0, dim1=0, dim2=1)`: the diagonal of the (dim1, dim2) planes
 /// as a new last dim, the other dims kept in order.
 pub fn diagonal(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {

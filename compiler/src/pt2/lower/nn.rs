@@ -1433,6 +1433,62 @@ pub fn upsample_bilinear2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 }
 
 
+/// `affine_grid_generator(theta, size, align_corners)` (F.affine_grid): the base grid
+/// of normalized coordinates (x over W, y over H(, z over D), then 1), a constant
+/// computed as PyTorch's `linspace_from_neg_one` does in f32, times `theta`
+/// ([N, n, n + 1]) transposed: [N, *S, n].
+pub fn affine_grid_generator(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let out = ctx.out_ty(0)?;
+    let theta = args.tensor(ctx, "theta")?;
+    let size = args.ints("size")?;
+    let align = args.bool("align_corners")?;
+    let n = size.len().saturating_sub(2);
+    let od = out.dims().to_vec();
+    if !(n == 2 || n == 3) || theta.rank() != 3 || !theta.ty.is_static() || !out.is_static() || theta.shape()[1..] != [n as i64, n as i64 + 1] {
+        return Err(format!("affine_grid_generator needs a static [N, {n}, {}] theta and a 4-D or 5-D size, got {} and {size:?}", n + 1, theta.ty).into());
+    }
+    let spatial: Vec<i64> = size[2..].to_vec();
+    let points: i64 = spatial.iter().product();
+    ctx.reserve_constant("the affine grid's base points", points as u128 * (n as u128 + 1), &out.elem)?;
+    // PyTorch: linspace(-1, 1, k), times (k - 1) / k without align_corners, in f32.
+    let axis = |k: i64| -> Vec<f32> {
+        if k <= 1 {
+            return vec![0.0; k.max(0) as usize];
+        }
+        // linspace's f32 step and fused multiply-adds (see `shape::linspace`).
+        let step = (2.0f32 / (k - 1) as f32) as f64;
+        let half = k / 2;
+        (0..k)
+            .map(|i| {
+                let v = (if i < half { -1.0 + step * i as f64 } else { 1.0 - step * (k - 1 - i) as f64 }) as f32;
+                if align { v } else { v * (k - 1) as f32 / k as f32 }
+            })
+            .collect()
+    };
+    let axes: Vec<Vec<f32>> = spatial.iter().map(|&k| axis(k)).collect();
+    let mut base = Vec::with_capacity((points * (n as i64 + 1)) as usize);
+    for mut p in 0..points {
+        let mut at = vec![0usize; n];
+        for d in (0..n).rev() {
+            at[d] = (p % spatial[d]) as usize;
+            p /= spatial[d];
+        }
+        // Coordinate j is spatial dim n - 1 - j (x is W).
+        for j in 0..n {
+            base.push(axes[n - 1 - j][at[n - 1 - j]] as f64);
+        }
+        base.push(1.0);
+    }
+    let elem = out.elem.clone();
+    let b = ctx.e.const_floats(&base, &elem, &[points, n as i64 + 1]);
+    let theta = ctx.e.convert(&theta, &elem);
+    let nb = theta.shape()[0];
+    // [N, n, n + 1] x [P, n + 1] -> [N, n, P] -> [N, P, n].
+    let g = dot(ctx, &theta, &b, (&[], &[]), (&[2], &[1]), tensor(&[nb, n as i64, points], elem));
+    let g = ctx.e.transpose(&g, &[0, 2, 1]);
+    Ok(vec![ctx.e.reshape(&g, &od)])
+}
+
 /// `grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners)`.
 pub fn grid_sampler_2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     grid_sample(ctx, args, 2)
@@ -1503,42 +1559,56 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let mut sample_shape = pts.clone();
     sample_shape.push(c);
     let lead: Vec<i64> = (0..=n as i64).collect();
-    // The input at integer coordinates `at` (floats, one per spatial dim) times
-    // `weight`; zero where a coordinate is outside the input.
-    let tap = |ctx: &mut Ctx, at: &[Val], weight: Option<Val>| -> Val {
+    // One coordinate choice of dim `d` (integer-valued floats `a`, weight `w`): its
+    // row offset (clamped into the input, times the dim's flat stride) and its weight,
+    // zero where `a` is outside the input under zeros padding (border and reflection
+    // keep coordinates inside; a bilinear corner past the edge has weight 0 there).
+    // Computed once per dim and choice, shared by the taps using it.
+    let choice = |ctx: &mut Ctx, d: usize, a: &Val, w: Option<Val>| -> (Val, Option<Val>) {
         let zero = ctx.e.splat(0.0, &elem, &pts);
-        let mut inside: Option<Val> = None;
-        let mut row = base.clone();
-        for (d, a) in at.iter().enumerate() {
-            let hi = ctx.e.splat((sizes[d] - 1) as f64, &elem, &pts);
+        let hi = ctx.e.splat((sizes[d] - 1) as f64, &elem, &pts);
+        let weight = if padding == 0 {
             let ge = ctx.e.compare("GE", a, &zero);
             let le = ctx.e.compare("LE", a, &hi);
-            let both = ctx.e.binary("stablehlo.and", &ge, &le);
-            inside = Some(match inside {
-                Some(i) => ctx.e.binary("stablehlo.and", &i, &both),
-                None => both,
-            });
-            let ac = ctx.e.binary("stablehlo.maximum", a, &zero);
-            let ac = ctx.e.binary("stablehlo.minimum", &ac, &hi);
-            let ai = ctx.e.convert(&ac, &ElemTy::I(64));
-            let stride: i64 = sizes[d + 1..].iter().product();
-            let term = if stride == 1 {
-                ai
-            } else {
-                let k = ctx.e.splat(stride as f64, &ElemTy::I(64), &pts);
-                ctx.e.binary("stablehlo.multiply", &ai, &k)
-            };
-            row = ctx.e.binary("stablehlo.add", &row, &term);
+            let inside = ctx.e.binary("stablehlo.and", &ge, &le);
+            let w = w.unwrap_or_else(|| ctx.e.splat(1.0, &elem, &pts));
+            Some(ctx.e.select(&inside, &w, &zero))
+        } else {
+            w
+        };
+        let ac = ctx.e.binary("stablehlo.maximum", a, &zero);
+        let ac = ctx.e.binary("stablehlo.minimum", &ac, &hi);
+        let ai = ctx.e.convert(&ac, &ElemTy::I(64));
+        let stride: i64 = sizes[d + 1..].iter().product();
+        let term = if stride == 1 {
+            ai
+        } else {
+            let k = ctx.e.splat(stride as f64, &ElemTy::I(64), &pts);
+            ctx.e.binary("stablehlo.multiply", &ai, &k)
+        };
+        (term, weight)
+    };
+    // The input at one choice per dim, times the choices' weights.
+    let tap = |ctx: &mut Ctx, picks: &[&(Val, Option<Val>)]| -> Val {
+        let mut row = base.clone();
+        let mut weight: Option<Val> = None;
+        for (term, w) in picks {
+            row = ctx.e.binary("stablehlo.add", &row, term);
+            if let Some(w) = w {
+                weight = Some(match weight {
+                    Some(acc) => ctx.e.binary("stablehlo.multiply", &acc, w),
+                    None => w.clone(),
+                });
+            }
         }
         let v = super::shape::take_along(ctx, &rows, &row, 0);
-        let one = ctx.e.splat(1.0, &elem, &pts);
-        let inside = inside.expect("one spatial dim or more");
-        let mut k = ctx.e.select(&inside, &one, &zero);
-        if let Some(wt) = weight {
-            k = ctx.e.binary("stablehlo.multiply", &k, &wt);
+        match weight {
+            Some(k) => {
+                let kb = ctx.e.broadcast_in_dim(&k, &sample_shape, &lead);
+                ctx.e.binary("stablehlo.multiply", &v, &kb)
+            }
+            None => v,
         }
-        let kb = ctx.e.broadcast_in_dim(&k, &sample_shape, &lead);
-        ctx.e.binary("stablehlo.multiply", &v, &kb)
     };
     let sum = |ctx: &mut Ctx, acc: Option<Val>, v: Val| -> Option<Val> {
         Some(match acc {
@@ -1546,73 +1616,59 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
             None => v,
         })
     };
-    let sampled = match mode {
-        1 => {
-            let at: Vec<Val> = (0..n)
-                .map(|d| {
-                    let i = source_coordinate(ctx, &raw[d], sizes[d], align, padding);
-                    ctx.e.unary("stablehlo.round_nearest_even", &i)
-                })
-                .collect();
-            tap(ctx, &at, None)
-        }
-        0 => {
-            // Per dim: the floor and the next integer, with weights (hi - i, i - lo).
-            let mut corners: Vec<[(Val, Val); 2]> = Vec::new();
-            for d in 0..n {
+    // Per dim, its choices (one for nearest, two for bilinear, four for bicubic).
+    let mut per_dim: Vec<Vec<(Val, Option<Val>)>> = Vec::new();
+    for d in 0..n {
+        let mut options = Vec::new();
+        match mode {
+            1 => {
+                let i = source_coordinate(ctx, &raw[d], sizes[d], align, padding);
+                let a = ctx.e.unary("stablehlo.round_nearest_even", &i);
+                options.push(choice(ctx, d, &a, None));
+            }
+            0 => {
+                // The floor and the next integer, weighted (hi - i, i - lo).
                 let i = source_coordinate(ctx, &raw[d], sizes[d], align, padding);
                 let one = ctx.e.splat(1.0, &elem, &pts);
                 let lo = ctx.e.unary("stablehlo.floor", &i);
                 let hi = ctx.e.binary("stablehlo.add", &lo, &one);
                 let w_lo = ctx.e.binary("stablehlo.subtract", &hi, &i);
                 let w_hi = ctx.e.binary("stablehlo.subtract", &i, &lo);
-                corners.push([(lo, w_lo), (hi, w_hi)]);
+                options.push(choice(ctx, d, &lo, Some(w_lo)));
+                options.push(choice(ctx, d, &hi, Some(w_hi)));
             }
-            let mut acc = None;
-            for bits in 0..(1usize << n) {
-                // The last spatial dim varies fastest, as PyTorch sums the corners.
-                let pick: Vec<&(Val, Val)> = (0..n).map(|d| &corners[d][(bits >> (n - 1 - d)) & 1]).collect();
-                let mut wt = pick[0].1.clone();
-                for p in &pick[1..] {
-                    wt = ctx.e.binary("stablehlo.multiply", &wt, &p.1);
-                }
-                let at: Vec<Val> = pick.iter().map(|p| p.0.clone()).collect();
-                let v = tap(ctx, &at, Some(wt));
-                acc = sum(ctx, acc, v);
-            }
-            acc.expect("2^n corners")
-        }
-        _ => {
-            // Bicubic (A = -0.75) over the 4x4 taps around the unpadded source point;
-            // each tap's coordinate is padded on its own (PyTorch's
-            // `get_value_bounded`), and zeros padding drops taps outside.
-            let mut per_dim: Vec<Vec<(Val, Val)>> = Vec::new();
-            for d in 0..n {
+            _ => {
+                // Bicubic (A = -0.75) over the 4 taps around the unpadded source
+                // point; each tap's coordinate is padded on its own (PyTorch's
+                // `get_value_bounded`), and zeros padding drops taps outside.
                 let i = source_coordinate(ctx, &raw[d], sizes[d], align, 0);
                 let f = ctx.e.unary("stablehlo.floor", &i);
                 let t = ctx.e.binary("stablehlo.subtract", &i, &f);
                 let ws = cubic_weights_of(ctx, &t);
-                let mut taps = Vec::new();
                 for (j, w) in ws.into_iter().enumerate() {
                     let off = ctx.e.splat(j as f64 - 1.0, &elem, &pts);
                     let at = ctx.e.binary("stablehlo.add", &f, &off);
                     let at = if padding == 0 { at } else { padded_coordinate(ctx, at, sizes[d], align, padding) };
-                    taps.push((at, w));
-                }
-                per_dim.push(taps);
-            }
-            let mut acc = None;
-            for a in 0..4 {
-                for b in 0..4 {
-                    let wt = ctx.e.binary("stablehlo.multiply", &per_dim[0][a].1, &per_dim[1][b].1);
-                    let at = [per_dim[0][a].0.clone(), per_dim[1][b].0.clone()];
-                    let v = tap(ctx, &at, Some(wt));
-                    acc = sum(ctx, acc, v);
+                    options.push(choice(ctx, d, &at, Some(w)));
                 }
             }
-            acc.expect("16 taps")
         }
-    };
+        per_dim.push(options);
+    }
+    // Every combination of choices, the last spatial dim varying fastest (the order
+    // PyTorch sums them in).
+    let count: usize = per_dim.iter().map(|o| o.len()).product();
+    let mut acc = None;
+    for mut k in 0..count {
+        let mut picks = vec![&per_dim[0][0]; n];
+        for d in (0..n).rev() {
+            picks[d] = &per_dim[d][k % per_dim[d].len()];
+            k /= per_dim[d].len();
+        }
+        let v = tap(ctx, &picks);
+        acc = sum(ctx, acc, v);
+    }
+    let sampled = acc.expect("one tap or more");
     let mut back: Vec<i64> = vec![0, n as i64 + 1];
     back.extend(1..=n as i64);
     Ok(vec![ctx.e.transpose(&sampled, &back)])

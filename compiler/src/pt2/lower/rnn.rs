@@ -1,18 +1,20 @@
 //! Recurrent layers as PyTorch records them without decomposition: `aten.lstm.input`,
 //! `aten.gru.input`, `aten.rnn_tanh.input`, `aten.rnn_relu.input`. Each layer and
-//! direction is one `stablehlo.composite` over time-major `x [T, B, I]`, its weights,
-//! biases and initial state:
+//! direction is one `stablehlo.composite` over `x [T, B, I]` (`[B, T, I]` with
+//! `batch_first`, as the layer reads it: no transposes), its weights, biases and
+//! initial state:
 //!
 //!   %out, %h, %c = "stablehlo.composite"(%x, %w_ih, %w_hh, %b_ih, %b_hh, %h0, %c0)
-//!       {name = "edge.lstm_layer", composite_attributes = {reverse = false,
-//!        has_biases = true, proj = false}, decomposition = @edge.lstm_layer.0, ...}
+//!       {name = "edge.lstm_layer", composite_attributes = {batch_first = false,
+//!        has_biases = true, proj = false, reverse = false},
+//!        decomposition = @edge.lstm_layer.0, ...}
 //!
-//! results `out [T, B, Hout]`, `h_n [B, Hout]` and (LSTM) `c_n [B, H]`, whose
+//! results `out [T, B, Hout]` (or `[B, T, Hout]`), `h_n [B, Hout]` and (LSTM) `c_n [B, H]`, whose
 //! decomposition is the per-step math (one input product for all steps, then per step
 //! the recurrent product and the gates, in PyTorch's gate order: LSTM (i, f, g, o), GRU
 //! (r, z, n)). `passes/src/legalize/composite.rs` maps an LSTM or RNN layer to TFLite's
 //! fused sequence op where it computes the same thing, else inlines the steps. Layers
-//! stack on the concatenated directions; `batch_first` transposes around the stack.
+//! stack on the concatenated directions.
 //! Dropout between layers only applies in training (`train = true` is refused).
 //! Sizes must be static (the steps are unrolled).
 
@@ -115,11 +117,11 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
     let h0_all = ctx.e.convert(&hx[0], &elem);
     let c0_all = hx.get(1).map(|c| ctx.e.convert(c, &elem));
 
-    // Time-major from here on.
-    let mut seq = if batch_first { ctx.e.transpose(&x, &[1, 0, 2]) } else { x };
+    let mut seq = x;
     let (mut h_n, mut c_n) = (Vec::new(), Vec::new());
     for l in 0..layers {
         let mut outs = Vec::new();
+        let mut directions = Vec::new();
         for d in 0..dirs {
             let g = (l * dirs + d) as usize;
             let p = &params[g * stride..(g + 1) * stride];
@@ -137,7 +139,19 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
             };
             let h0 = state(ctx, &h0_all);
             let c0 = c0_all.as_ref().map(|c| state(ctx, c));
-            let (out, h, c) = layer(ctx, cell, d == 1, &seq, &w, &h0, c0.as_ref())?;
+            directions.push((w, h0, c0));
+        }
+        if let ([(wf, hf, Some(cf)), (wb, hb, Some(cb))], false) = (directions.as_slice(), batch_first) {
+            // TFLite's bidirectional op is time-major only (its batch-major form did not
+            // match in LiteRT 2.3).
+            let (out, h, c) = bidirectional_lstm(ctx, &seq, [(wf, hf, cf), (wb, hb, cb)])?;
+            h_n.extend(h);
+            c_n.extend(c);
+            seq = out;
+            continue;
+        }
+        for (d, (w, h0, c0)) in directions.iter().enumerate() {
+            let (out, h, c) = layer(ctx, cell, d == 1, batch_first, &seq, w, h0, c0.as_ref())?;
             outs.push(out);
             h_n.push(h);
             if let Some(c) = c {
@@ -146,7 +160,7 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
         }
         seq = concat(ctx, &outs, 2);
     }
-    let out = if batch_first { ctx.e.transpose(&seq, &[1, 0, 2]) } else { seq };
+    let out = seq;
     let stack = |ctx: &mut Ctx, states: &[Val]| {
         let rows: Vec<Val> = states.iter().map(|s| ctx.e.reshape(s, &[1, s.shape()[0], s.shape()[1]])).collect();
         concat(ctx, &rows, 0)
@@ -177,76 +191,140 @@ fn concat(ctx: &mut Ctx, vs: &[Val], dim: usize) -> Val {
     ctx.e.op("stablehlo.concatenate", &refs, &format!("dimension = {dim} : i64"), tensor(&shape, vs[0].elem().clone()))
 }
 
+/// The names a layer's operands are bound to in its decomposition: `w_ih`, `w_hh`,
+/// `b_ih`, `b_hh`, `w_hr`, `h0`, `c0` (per direction of a bidirectional layer).
+type Names = [&'static str; 7];
+const ONE: Names = ["w_ih", "w_hh", "b_ih", "b_hh", "w_hr", "h0", "c0"];
+const FORWARD: Names = ["f.w_ih", "f.w_hh", "f.b_ih", "f.b_hh", "f.w_hr", "f.h0", "f.c0"];
+const BACKWARD: Names = ["b.w_ih", "b.w_hh", "b.b_ih", "b.b_hh", "b.w_hr", "b.h0", "b.c0"];
+
+/// Appends a direction's weights and state, in the layer's operand order.
+fn push_direction(names: &mut Vec<&'static str>, operands: &mut Vec<Val>, n: &Names, w: &Weights, h0: &Val, c0: Option<&Val>) {
+    let mut add = |name, v: &Val| {
+        names.push(name);
+        operands.push(v.clone());
+    };
+    add(n[0], &w.w_ih);
+    add(n[1], &w.w_hh);
+    if let Some((b_ih, b_hh)) = &w.biases {
+        add(n[2], b_ih);
+        add(n[3], b_hh);
+    }
+    if let Some(w_hr) = &w.w_hr {
+        add(n[4], w_hr);
+    }
+    add(n[5], h0);
+    if let Some(c0) = c0 {
+        add(n[6], c0);
+    }
+}
+
+/// A direction's weights and state read back from the decomposition's arguments.
+fn read_direction(ctx: &Ctx, n: &Names, has_biases: bool, proj: bool, with_c: bool) -> LResult<(Weights, Val, Option<Val>)> {
+    let w = Weights {
+        w_ih: ctx.tensor(n[0])?,
+        w_hh: ctx.tensor(n[1])?,
+        biases: if has_biases { Some((ctx.tensor(n[2])?, ctx.tensor(n[3])?)) } else { None },
+        w_hr: if proj { Some(ctx.tensor(n[4])?) } else { None },
+    };
+    let c0 = if with_c { Some(ctx.tensor(n[6])?) } else { None };
+    Ok((w, ctx.tensor(n[5])?, c0))
+}
+
+/// `name` kept whole as a composite over `operands` (bound to `names`) whose
+/// decomposition is `body`; where no composite can stand for it, `body` inlined on the
+/// operands themselves.
+fn kept(
+    ctx: &mut Ctx,
+    name: &'static str,
+    attrs: &[String],
+    names: &[&str],
+    operands: &[Val],
+    body: &dyn Fn(&mut Ctx) -> LResult<Vec<Val>>,
+) -> LResult<Vec<Val>> {
+    if let Some(v) = composite(ctx, name, attrs, names, operands, |c| body(c)) {
+        return Ok(v);
+    }
+    let saved: Vec<_> = names.iter().map(|n| ctx.env.get(*n).cloned()).collect();
+    for (n, v) in names.iter().zip(operands) {
+        ctx.env.insert(n.to_string(), Value::Tensor(v.clone()));
+    }
+    let r = body(ctx);
+    for (n, s) in names.iter().zip(saved) {
+        match s {
+            Some(s) => ctx.env.insert(n.to_string(), s),
+            None => ctx.env.remove(*n),
+        };
+    }
+    r
+}
+
 /// One layer in one direction as a composite (the unrolled steps inlined when the
 /// composite cannot be built): `(out [T, B, Hout], h_n [B, Hout], c_n [B, H])`.
 fn layer(
     ctx: &mut Ctx,
     cell: Cell,
     reverse: bool,
+    batch_first: bool,
     x: &Val,
     w: &Weights,
     h0: &Val,
     c0: Option<&Val>,
 ) -> LResult<(Val, Val, Option<Val>)> {
-    let mut names = vec!["x", "w_ih", "w_hh"];
-    let mut operands = vec![x.clone(), w.w_ih.clone(), w.w_hh.clone()];
-    if let Some((b_ih, b_hh)) = &w.biases {
-        names.extend(["b_ih", "b_hh"]);
-        operands.extend([b_ih.clone(), b_hh.clone()]);
-    }
-    if let Some(w_hr) = &w.w_hr {
-        names.push("w_hr");
-        operands.push(w_hr.clone());
-    }
-    names.push("h0");
-    operands.push(h0.clone());
-    if let Some(c0) = c0 {
-        names.push("c0");
-        operands.push(c0.clone());
-    }
-    let mut attrs = vec![format!("reverse = {reverse}"), format!("has_biases = {}", w.biases.is_some())];
+    let (mut names, mut operands) = (vec!["x"], vec![x.clone()]);
+    push_direction(&mut names, &mut operands, &ONE, w, h0, c0);
+    let mut attrs = vec![
+        format!("batch_first = {batch_first}"),
+        format!("reverse = {reverse}"),
+        format!("has_biases = {}", w.biases.is_some()),
+    ];
     match cell {
         Cell::Lstm => attrs.push(format!("proj = {}", w.w_hr.is_some())),
         Cell::RnnTanh => attrs.push("activation = \"tanh\"".into()),
         Cell::RnnRelu => attrs.push("activation = \"relu\"".into()),
         Cell::Gru => {}
     }
-    let has_biases = w.biases.is_some();
-    let proj = w.w_hr.is_some();
-    let with_c = c0.is_some();
+    let (has_biases, proj, with_c) = (w.biases.is_some(), w.w_hr.is_some(), c0.is_some());
     let body = |ctx: &mut Ctx| -> LResult<Vec<Val>> {
-        let get = |ctx: &Ctx, n: &str| ctx.tensor(n);
-        let w = Weights {
-            w_ih: get(ctx, "w_ih")?,
-            w_hh: get(ctx, "w_hh")?,
-            biases: if has_biases { Some((get(ctx, "b_ih")?, get(ctx, "b_hh")?)) } else { None },
-            w_hr: if proj { Some(get(ctx, "w_hr")?) } else { None },
-        };
-        let c0 = if with_c { Some(get(ctx, "c0")?) } else { None };
-        let (out, h, c) = steps(ctx, cell, reverse, &get(ctx, "x")?, &w, &get(ctx, "h0")?, c0.as_ref())?;
+        let (w, h0, c0) = read_direction(ctx, &ONE, has_biases, proj, with_c)?;
+        let (out, h, c) = steps(ctx, cell, reverse, batch_first, &ctx.tensor("x")?, &w, &h0, c0.as_ref())?;
         Ok([out, h].into_iter().chain(c).collect())
     };
-    let values = match composite(ctx, cell.composite(), &attrs, &names, &operands, &body) {
-        Some(v) => v,
-        None => {
-            // The steps inline, on the outer values, under the same names.
-            let saved: Vec<_> = names.iter().map(|n| ctx.env.get(*n).cloned()).collect();
-            for (n, v) in names.iter().zip(&operands) {
-                ctx.env.insert(n.to_string(), Value::Tensor(v.clone()));
-            }
-            let r = body(ctx);
-            for (n, s) in names.iter().zip(saved) {
-                match s {
-                    Some(s) => ctx.env.insert(n.to_string(), s),
-                    None => ctx.env.remove(*n),
-                };
-            }
-            r?
-        }
-    };
+    let values = kept(ctx, cell.composite(), &attrs, &names, &operands, &body)?;
     let mut it = values.into_iter();
     let (out, h) = (it.next().ok_or("recurrent layer lost its output")?, it.next().ok_or("recurrent layer lost h_n")?);
     Ok((out, h, it.next()))
+}
+
+/// A time-major bidirectional LSTM layer as one `edge.bilstm_layer` composite whose
+/// decomposition is its two directions' `edge.lstm_layer` composites and their
+/// concatenation: `(out [T, B, 2 Hout], [h_n fw, bw], [c_n fw, bw])`. Legalization maps
+/// it to one BIDIRECTIONAL_SEQUENCE_LSTM, or inlines it (each direction then fused or
+/// unrolled on its own).
+fn bidirectional_lstm(ctx: &mut Ctx, x: &Val, dirs: [(&Weights, &Val, &Val); 2]) -> LResult<(Val, [Val; 2], [Val; 2])> {
+    let (mut names, mut operands) = (vec!["x"], vec![x.clone()]);
+    for ((w, h0, c0), n) in dirs.iter().zip([&FORWARD, &BACKWARD]) {
+        push_direction(&mut names, &mut operands, n, w, h0, Some(c0));
+    }
+    let (has_biases, proj) = (dirs[0].0.biases.is_some(), dirs[0].0.w_hr.is_some());
+    let attrs = [format!("has_biases = {has_biases}"), format!("proj = {proj}")];
+    let body = |ctx: &mut Ctx| -> LResult<Vec<Val>> {
+        let x = ctx.tensor("x")?;
+        let (mut outs, mut hs, mut cs) = (Vec::new(), Vec::new(), Vec::new());
+        for (n, reverse) in [(&FORWARD, false), (&BACKWARD, true)] {
+            let (w, h0, c0) = read_direction(ctx, n, has_biases, proj, true)?;
+            let (out, h, c) = layer(ctx, Cell::Lstm, reverse, false, &x, &w, &h0, c0.as_ref())?;
+            outs.push(out);
+            hs.push(h);
+            cs.push(c.ok_or("LSTM layer without a cell state")?);
+        }
+        Ok([concat(ctx, &outs, 2)].into_iter().chain(hs).chain(cs).collect())
+    };
+    let v = kept(ctx, "edge.bilstm_layer", &attrs, &names, &operands, &body)?;
+    match <[Val; 5]>::try_from(v) {
+        Ok([out, hf, hb, cf, cb]) => Ok((out, [hf, hb], [cf, cb])),
+        Err(_) => Err("bidirectional LSTM layer lost a result".into()),
+    }
 }
 
 /// The unrolled steps of one layer and direction.
@@ -254,21 +332,43 @@ fn steps(
     ctx: &mut Ctx,
     cell: Cell,
     reverse: bool,
+    batch_first: bool,
     x: &Val,
     w: &Weights,
     h0: &Val,
     c0: Option<&Val>,
 ) -> LResult<(Val, Val, Option<Val>)> {
-    let (t_len, batch, _) = (x.shape()[0], x.shape()[1], x.shape()[2]);
-    let rows = w.w_ih.shape()[0];
+    // The time dim: 1 with `batch_first`.
+    let td = batch_first as usize;
+    let (t_len, batch) = (x.shape()[td], x.shape()[1 - td]);
+    // The shapes PyTorch's layer has (an archive may say otherwise).
+    let (n_in, rows, hout) = (x.shape()[2], w.w_ih.shape().first().copied().unwrap_or(-1), h0.shape().get(1).copied().unwrap_or(-1));
     let hidden = rows / cell.gates();
-    if rows % cell.gates() != 0 || w.w_hh.shape()[0] != rows {
-        return Err(format!("recurrent weights of {rows} rows for {} gates", cell.gates()).into());
+    let cell_state = if cell == Cell::Lstm { vec![batch, hidden] } else { Vec::new() };
+    let fits = rows > 0
+        && rows % cell.gates() == 0
+        && w.w_ih.shape() == [rows, n_in]
+        && w.w_hh.shape() == [rows, hout]
+        && h0.shape() == [batch, hout]
+        && c0.is_none_or(|c| c.shape() == cell_state.as_slice())
+        && w.biases.as_ref().is_none_or(|(a, b)| a.shape() == [rows] && b.shape() == [rows])
+        && match &w.w_hr {
+            Some(p) => p.shape() == [hout, hidden],
+            None => hout == hidden,
+        };
+    if !fits {
+        let shapes: Vec<String> = [&w.w_ih, &w.w_hh, h0].iter().map(|v| format!("{:?}", v.shape())).collect();
+        return Err(format!(
+            "recurrent layer over [{t_len}, {batch}, {n_in}] has weights and state of shapes {} that do not fit {} gates",
+            shapes.join(", "),
+            cell.gates()
+        )
+        .into());
     }
-    let hout = h0.shape()[1];
     let elem = x.elem().clone();
     // x @ w_ih^T (+ b_ih, and b_hh where it is not inside a gate) for every step at once.
-    let mut xw = dot(ctx, x, &w.w_ih, (&[], &[]), (&[2], &[1]), tensor(&[t_len, batch, rows], elem.clone()));
+    let (d0, d1) = (x.shape()[0], x.shape()[1]);
+    let mut xw = dot(ctx, x, &w.w_ih, (&[], &[]), (&[2], &[1]), tensor(&[d0, d1, rows], elem.clone()));
     let mut b_hh_row = None;
     if let Some((b_ih, b_hh)) = &w.biases {
         let b = if cell == Cell::Gru {
@@ -278,7 +378,7 @@ fn steps(
         } else {
             ctx.e.binary("stablehlo.add", b_ih, b_hh)
         };
-        let b = ctx.e.broadcast_in_dim(&b, &[t_len, batch, rows], &[2]);
+        let b = ctx.e.broadcast_in_dim(&b, &[d0, d1, rows], &[2]);
         xw = ctx.e.binary("stablehlo.add", &xw, &b);
     }
     let gate = |ctx: &mut Ctx, v: &Val, k: i64| ctx.e.slice_dim(v, 1, k * hidden, hidden);
@@ -286,7 +386,7 @@ fn steps(
     let mut outs: Vec<Option<Val>> = vec![None; t_len as usize];
     let order: Vec<i64> = if reverse { (0..t_len).rev().collect() } else { (0..t_len).collect() };
     for t in order {
-        let xt = ctx.e.slice_dim(&xw, 0, t, 1);
+        let xt = ctx.e.slice_dim(&xw, td, t, 1);
         let xt = ctx.e.reshape(&xt, &[batch, rows]);
         let mut hw = dot(ctx, &h, &w.w_hh, (&[], &[]), (&[1], &[1]), tensor(&[batch, rows], elem.clone()));
         if let Some(b) = &b_hh_row {
@@ -340,9 +440,10 @@ fn steps(
                 };
             }
         }
-        outs[t as usize] = Some(ctx.e.reshape(&h, &[1, batch, hout]));
+        let step = if batch_first { [batch, 1, hout] } else { [1, batch, hout] };
+        outs[t as usize] = Some(ctx.e.reshape(&h, &step));
     }
     let outs: Vec<Val> = outs.into_iter().collect::<Option<_>>().ok_or("recurrent layer over an empty sequence")?;
-    let out = concat(ctx, &outs, 0);
+    let out = concat(ctx, &outs, td);
     Ok((out, h, c))
 }

@@ -1,0 +1,5 @@
+func.func @main(%x: tensor<1x2x5x7x6xf32>, %w: tensor<3x2x3x3x3xf32>, %y: tensor<1x5x6x6x4xf32>, %g: tensor<2x3x3x2x4xf32>) -> (tensor<1x3x3x4x3xf32>, tensor<1x3x6x6x4xf32>) attributes {tf.entry_function = {inputs = "x,w,y,g", outputs = "strided,grouped"}} {
+  %0 = "stablehlo.convolution"(%x, %w) <{batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1, 2]x[o, i, 0, 1, 2]->[b, f, 0, 1, 2]>, feature_group_count = 1 : i64, padding = dense<[[1, 1], [1, 1], [0, 1]]> : tensor<3x2xi64>, window_strides = array<i64: 2, 2, 2>}> : (tensor<1x2x5x7x6xf32>, tensor<3x2x3x3x3xf32>) -> tensor<1x3x3x4x3xf32>
+  %1 = "stablehlo.convolution"(%y, %g) <{batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, 2, f]x[0, 1, 2, i, o]->[b, 0, 1, 2, f]>, feature_group_count = 2 : i64, padding = dense<[[0, 0], [1, 1], [1, 1]]> : tensor<3x2xi64>, rhs_dilation = array<i64: 2, 1, 1>, window_strides = array<i64: 1, 1, 1>}> : (tensor<1x5x6x6x4xf32>, tensor<2x3x3x2x4xf32>) -> tensor<1x3x6x6x4xf32>
+  return %0, %1 : tensor<1x3x3x4x3xf32>, tensor<1x3x6x6x4xf32>
+}
