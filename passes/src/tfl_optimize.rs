@@ -42,7 +42,7 @@
 //!   tfl.squeeze          SqueezeNoop, SqueezeReshapeFold
 //!   tfl.sub              SubZeroNoop, SubIntoBias, SubConstChainFold
 //!   tfl.transpose        TransposeNoop, TransposePadSwap, TransposeSlicesHoist, TransposeBatchMatmulSwap,
-//!                        TransposeScaleSwap, TransposeSqueezeSwap
+//!                        TransposeScaleSwap, TransposeSqueezeSwap, TransposeReshapeReuse
 //!
 //! The greedy driver runs them bottom-up (users before producers): a chain of scales
 //! merges (MulConstChainFold) before it reaches the weights, so a filter is rewritten
@@ -138,6 +138,7 @@ const PATTERNS: &[Pattern] = &[
     Pattern::new("TransposeBatchMatmulSwap", tfl::Transpose::NAME, transpose_batch_matmul_swap).with_benefit(1),
     Pattern::new("TransposeScaleSwap", tfl::Transpose::NAME, transpose_scale_swap),
     Pattern::new("TransposeSqueezeSwap", tfl::Transpose::NAME, transpose_squeeze_swap),
+    Pattern::new("TransposeReshapeReuse", tfl::Transpose::NAME, transpose_reshape_reuse),
 ];
 
 static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
@@ -931,6 +932,58 @@ fn transpose_squeeze_swap<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
     let back = tfl::Reshape::build(rw, &[out.raw_type()], tr, shape).create().output();
     rw.replace_op(op, &[back]);
     true
+}
+
+/// Most elements TransposeReshapeReuse compares index by index.
+const MAX_REUSE_ELEMENTS: usize = 1 << 20;
+
+/// `transpose(reshape(x), p)` that moves the elements as an earlier `transpose(x, q)`
+/// does, up to a reshape (an NCHW image read as [C, H*W] pixels, channel last, next to
+/// the layout transpose of the same image): `reshape(transpose(x, q))`, one TRANSPOSE
+/// fewer. The two are compared element by element (up to `MAX_REUSE_ELEMENTS`).
+fn transpose_reshape_reuse<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(t) = op.cast::<tfl::Transpose>() else { return false };
+    let Some(reshape) = t.input().defined_by::<tfl::Reshape>() else { return false };
+    let x = reshape.input();
+    let (Some(p), Some(rd), Some(xd), Some(od)) = (perm_of(t.perm()), dims_of(t.input()), dims_of(x), dims_of(t.output())) else {
+        return false;
+    };
+    let n = od.iter().product::<i64>() as usize;
+    if n > MAX_REUSE_ELEMENTS {
+        return false;
+    }
+    // Source flat index of each result element of `transpose(y, perm)`, `y` of `dims`.
+    let sources = |dims: &[i64], perm: &[usize]| -> Vec<i64> {
+        let st = strides(dims);
+        let out: Vec<i64> = permuted(dims, perm);
+        let mut index = vec![0i64; out.len()];
+        (0..n)
+            .map(|_| {
+                let s = (0..out.len()).map(|d| index[d] * st[perm[d]]).sum();
+                for d in (0..out.len()).rev() {
+                    index[d] += 1;
+                    if index[d] < out[d] {
+                        break;
+                    }
+                    index[d] = 0;
+                }
+                s
+            })
+            .collect()
+    };
+    let mine = sources(&rd, &p);
+    for user in x.users() {
+        let Some(other) = user.cast::<tfl::Transpose>().filter(|u| u.op() != op && u.op().is_before_in_block(op)) else { continue };
+        let Some(q) = perm_of(other.perm()) else { continue };
+        if q.len() != xd.len() || sources(&xd, &q) != mine {
+            continue;
+        }
+        let Ok(shape) = insert_i32(rw, &od) else { return false };
+        let y = tfl::Reshape::build(rw, &[t.output().raw_type()], other.output(), shape).create().output();
+        rw.replace_op(op, &[y]);
+        return true;
+    }
+    false
 }
 
 /// `op`'s discardable attributes, for a copy of it.
