@@ -95,7 +95,7 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
         return Err("recurrent layer with dropout in training mode (export the model in eval mode)".into());
     }
     let dirs: i64 = if args.bool("bidirectional")? { 2 } else { 1 };
-    let batch_first = args.bool("batch_first")?;
+    let mut batch_first = args.bool("batch_first")?;
     if x.rank() != 3 || x.shape().iter().any(|&d| d < 0) {
         return Err(format!("recurrent layer input must be 3-D with static sizes, got {:?}", x.shape()).into());
     }
@@ -117,7 +117,15 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
     let h0_all = ctx.e.convert(&hx[0], &elem);
     let c0_all = hx.get(1).map(|c| ctx.e.convert(c, &elem));
 
-    let mut seq = x;
+    // A batch of one is time-major as it is ([1, T, I] and [T, 1, I] hold the same
+    // elements): reshaped, it can take the time-major forms (one bidirectional op).
+    let one_batch = batch_first && x.shape()[0] == 1;
+    let mut seq = if one_batch {
+        batch_first = false;
+        ctx.e.reshape(&x, &[x.shape()[1], 1, x.shape()[2]])
+    } else {
+        x
+    };
     let (mut h_n, mut c_n) = (Vec::new(), Vec::new());
     for l in 0..layers {
         let mut outs = Vec::new();
@@ -160,7 +168,7 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
         }
         seq = concat(ctx, &outs, 2);
     }
-    let out = seq;
+    let out = if one_batch { ctx.e.reshape(&seq, &[1, seq.shape()[0], seq.shape()[2]]) } else { seq };
     let stack = |ctx: &mut Ctx, states: &[Val]| {
         let rows: Vec<Val> = states.iter().map(|s| ctx.e.reshape(s, &[1, s.shape()[0], s.shape()[1]])).collect();
         concat(ctx, &rows, 0)
@@ -366,9 +374,12 @@ fn steps(
         .into());
     }
     let elem = x.elem().clone();
-    // x @ w_ih^T (+ b_ih, and b_hh where it is not inside a gate) for every step at once.
-    let (d0, d1) = (x.shape()[0], x.shape()[1]);
-    let mut xw = dot(ctx, x, &w.w_ih, (&[], &[]), (&[2], &[1]), tensor(&[d0, d1, rows], elem.clone()));
+    // x @ w_ih^T (+ b_ih, and b_hh where it is not inside a gate) for every step at once:
+    // time-major as [T * B, rows], so step t is rows [t * B, (t + 1) * B) as they are.
+    let x2 = if batch_first { x.clone() } else { ctx.e.reshape(x, &[t_len * batch, n_in]) };
+    let xw_shape = if batch_first { vec![batch, t_len, rows] } else { vec![t_len * batch, rows] };
+    let contract = [x2.rank() as i64 - 1];
+    let mut xw = dot(ctx, &x2, &w.w_ih, (&[], &[]), (&contract, &[1]), tensor(&xw_shape, elem.clone()));
     let mut b_hh_row = None;
     if let Some((b_ih, b_hh)) = &w.biases {
         let b = if cell == Cell::Gru {
@@ -378,7 +389,7 @@ fn steps(
         } else {
             ctx.e.binary("stablehlo.add", b_ih, b_hh)
         };
-        let b = ctx.e.broadcast_in_dim(&b, &[d0, d1, rows], &[2]);
+        let b = ctx.e.broadcast_in_dim(&b, &xw_shape, &[xw_shape.len() as i64 - 1]);
         xw = ctx.e.binary("stablehlo.add", &xw, &b);
     }
     let gate = |ctx: &mut Ctx, v: &Val, k: i64| ctx.e.slice_dim(v, 1, k * hidden, hidden);
@@ -386,8 +397,12 @@ fn steps(
     let mut outs: Vec<Option<Val>> = vec![None; t_len as usize];
     let order: Vec<i64> = if reverse { (0..t_len).rev().collect() } else { (0..t_len).collect() };
     for t in order {
-        let xt = ctx.e.slice_dim(&xw, td, t, 1);
-        let xt = ctx.e.reshape(&xt, &[batch, rows]);
+        let xt = if batch_first {
+            let xt = ctx.e.slice_dim(&xw, 1, t, 1);
+            ctx.e.reshape(&xt, &[batch, rows])
+        } else {
+            ctx.e.slice_dim(&xw, 0, t * batch, batch)
+        };
         let mut hw = dot(ctx, &h, &w.w_hh, (&[], &[]), (&[1], &[1]), tensor(&[batch, rows], elem.clone()));
         if let Some(b) = &b_hh_row {
             hw = ctx.e.binary("stablehlo.add", &hw, b);
@@ -395,14 +410,11 @@ fn steps(
         match cell {
             Cell::Lstm => {
                 let z = ctx.e.binary("stablehlo.add", &xt, &hw);
-                let sig = |ctx: &mut Ctx, k| {
-                    let g = gate(ctx, &z, k);
-                    ctx.e.unary("stablehlo.logistic", &g)
-                };
-                let (i, f) = (sig(ctx, 0), sig(ctx, 1));
+                // One logistic over all four gates (g's share is not read): fewer ops.
+                let s = ctx.e.unary("stablehlo.logistic", &z);
+                let (i, f, o) = (gate(ctx, &s, 0), gate(ctx, &s, 1), gate(ctx, &s, 3));
                 let g = gate(ctx, &z, 2);
                 let g = ctx.e.unary("stablehlo.tanh", &g);
-                let o = sig(ctx, 3);
                 let prev = c.as_ref().ok_or("LSTM layer without a cell state")?;
                 let fc = ctx.e.binary("stablehlo.multiply", &f, prev);
                 let ig = ctx.e.binary("stablehlo.multiply", &i, &g);
@@ -416,12 +428,12 @@ fn steps(
                 h = h_t;
             }
             Cell::Gru => {
-                let (xr, xz, xn) = (gate(ctx, &xt, 0), gate(ctx, &xt, 1), gate(ctx, &xt, 2));
-                let (hr, hz, hn) = (gate(ctx, &hw, 0), gate(ctx, &hw, 1), gate(ctx, &hw, 2));
-                let r = ctx.e.binary("stablehlo.add", &xr, &hr);
-                let r = ctx.e.unary("stablehlo.logistic", &r);
-                let z = ctx.e.binary("stablehlo.add", &xz, &hz);
-                let z = ctx.e.unary("stablehlo.logistic", &z);
+                // r and z together: one add and one logistic over [B, 2H].
+                let (x_rz, h_rz) = (ctx.e.slice_dim(&xt, 1, 0, 2 * hidden), ctx.e.slice_dim(&hw, 1, 0, 2 * hidden));
+                let rz = ctx.e.binary("stablehlo.add", &x_rz, &h_rz);
+                let rz = ctx.e.unary("stablehlo.logistic", &rz);
+                let (r, z) = (gate(ctx, &rz, 0), gate(ctx, &rz, 1));
+                let (xn, hn) = (gate(ctx, &xt, 2), gate(ctx, &hw, 2));
                 let rn = ctx.e.binary("stablehlo.multiply", &r, &hn);
                 let n = ctx.e.binary("stablehlo.add", &xn, &rn);
                 let n = ctx.e.unary("stablehlo.tanh", &n);
@@ -440,10 +452,15 @@ fn steps(
                 };
             }
         }
-        let step = if batch_first { [batch, 1, hout] } else { [1, batch, hout] };
-        outs[t as usize] = Some(ctx.e.reshape(&h, &step));
+        // Time-major steps stack as rows [T * B, Hout], reshaped once.
+        outs[t as usize] = Some(if batch_first { ctx.e.reshape(&h, &[batch, 1, hout]) } else { h.clone() });
     }
     let outs: Vec<Val> = outs.into_iter().collect::<Option<_>>().ok_or("recurrent layer over an empty sequence")?;
-    let out = concat(ctx, &outs, td);
+    let out = if batch_first {
+        concat(ctx, &outs, 1)
+    } else {
+        let rows = concat(ctx, &outs, 0);
+        ctx.e.reshape(&rows, &[t_len, batch, hout])
+    };
     Ok((out, h, c))
 }
