@@ -162,3 +162,39 @@ func.func @jax_floor_division(%x: tensor<?x8xf32>) -> tensor<i32> {
   %r = "tfl.select_v2"(%c, %q1, %q) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
   return %r : tensor<i32>
 }
+
+// -----
+
+// The same after tfl-fold-constants, which folds `y < 0` of a constant divisor to false.
+// CHECK-LABEL: func.func @jax_floor_division_folded
+// CHECK: %[[Q:.*]] = "tfl.floor_div"(%{{.*}}, %{{.*}}) : (tensor<i32>, tensor<i32>) -> tensor<i32>
+// CHECK: return %[[Q]]
+// CHECK-NOT: "tfl.sign"
+func.func @jax_floor_division_folded(%x: tensor<?x8xf32>) -> tensor<i32> {
+  %s = "tfl.shape"(%x) : (tensor<?x8xf32>) -> tensor<2xi32>
+  %b0 = "tfl.pseudo_const"() {value = dense<0> : tensor<1xi32>} : () -> tensor<1xi32>
+  %b1 = "tfl.pseudo_const"() {value = dense<1> : tensor<1xi32>} : () -> tensor<1xi32>
+  %n = "tfl.strided_slice"(%s, %b0, %b1, %b1) {begin_mask = 0 : i32, end_mask = 0 : i32, ellipsis_mask = 0 : i32, new_axis_mask = 0 : i32, shrink_axis_mask = 1 : i32, offset = false} : (tensor<2xi32>, tensor<1xi32>, tensor<1xi32>, tensor<1xi32>) -> tensor<i32>
+  %m1 = "tfl.pseudo_const"() {value = dense<-1> : tensor<i32>} : () -> tensor<i32>
+  %x1 = "tfl.mul"(%n, %m1) {fused_activation_function = "NONE"} : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  %y = "tfl.pseudo_const"() {value = dense<2> : tensor<i32>} : () -> tensor<i32>
+  %zero = "tfl.pseudo_const"() {value = dense<0> : tensor<i32>} : () -> tensor<i32>
+  %one = "tfl.pseudo_const"() {value = dense<1> : tensor<i32>} : () -> tensor<i32>
+  %q = "tfl.div"(%x1, %y) {fused_activation_function = "NONE"} : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  %sx = "tfl.sign"(%x1) : (tensor<i32>) -> tensor<i32>
+  %sy = "tfl.sign"(%y) : (tensor<i32>) -> tensor<i32>
+  %sd = "tfl.not_equal"(%sx, %sy) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+  %fm = "tfl.floor_mod"(%x1, %y) : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  %lx = "tfl.less"(%x1, %zero) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+  %ly = "tfl.pseudo_const"() {value = dense<false> : tensor<i1>} : () -> tensor<i1>
+  %ld = "tfl.not_equal"(%lx, %ly) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+  %nz = "tfl.not_equal"(%fm, %zero) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+  %fix = "tfl.logical_and"(%ld, %nz) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+  %sh = "tfl.sub"(%fm, %y) {fused_activation_function = "NONE"} : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  %rem = "tfl.select_v2"(%fix, %sh, %fm) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
+  %rnz = "tfl.not_equal"(%rem, %zero) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+  %c = "tfl.logical_and"(%sd, %rnz) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+  %q1 = "tfl.sub"(%q, %one) {fused_activation_function = "NONE"} : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  %r = "tfl.select_v2"(%c, %q1, %q) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
+  return %r : tensor<i32>
+}

@@ -56,7 +56,7 @@ pub static INFO: PassInfo = PassInfo {
         PassOptionInfo {
             name: "max-elements",
             help: "most elements of a folded constant that grows beyond max-growth (index tables, masks)",
-            default: "262144",
+            default: "524288",
         },
     ],
     create,
@@ -144,7 +144,9 @@ impl TflFoldConstants {
     }
 
     /// The budget of a fold: a constant grows at most `max-growth` elements beyond its
-    /// inputs, or up to `max-elements` when it is computed (an index table, a mask)
+    /// inputs, or up to `max-elements` (524288: 2 MiB of f32, so the largest
+    /// relative-position bias of common windowed attention, GCViT's 14x14 windows by 8
+    /// heads at 307328 elements, folds) when it is computed (an index table, a mask)
     /// rather than broadcast, since it then saves work at every invoke. A transpose or
     /// reshape of a weight always folds: the weight then goes, or would be moved at
     /// every invoke.

@@ -28,7 +28,7 @@
 //!
 //! Patterns (`<Op><Effect>`), by root op, in the order they are tried:
 //!   tfl.add              AddZeroNoop, AddIntoBias, AddConstChainFold
-//!   tfl.batch_matmul     BatchMatmulToFullyConnected, BatchMatmulTransposeToAdj
+//!   tfl.batch_matmul     BatchMatmulToFullyConnected, BatchMatmulTransposeToAdj, BatchMatmulReshapedTransposeToAdj
 //!   tfl.cast             CastNoop
 //!   tfl.conv_2d          Conv2dPadToSame
 //!   tfl.depthwise_conv_2d DepthwiseConv2dPadToSame
@@ -41,7 +41,8 @@
 //!   tfl.reshape          ReshapeNoop, ReshapeReshapeFold, ReshapeReductionDropDims, ReshapeGlobalPoolToMean
 //!   tfl.squeeze          SqueezeNoop, SqueezeReshapeFold
 //!   tfl.sub              SubZeroNoop, SubIntoBias, SubConstChainFold
-//!   tfl.transpose        TransposeNoop, TransposePadSwap, TransposeSlicesHoist, TransposeBatchMatmulSwap
+//!   tfl.transpose        TransposeNoop, TransposePadSwap, TransposeSlicesHoist, TransposeBatchMatmulSwap,
+//!                        TransposeScaleSwap, TransposeSqueezeSwap, TransposeReshapeReuse
 //!
 //! The greedy driver runs them bottom-up (users before producers): a chain of scales
 //! merges (MulConstChainFold) before it reaches the weights, so a filter is rewritten
@@ -94,6 +95,7 @@ const PATTERNS: &[Pattern] = &[
     // ---- tfl.batch_matmul -------------------------------------------------------
     Pattern::new("BatchMatmulToFullyConnected", tfl::BatchMatmul::NAME, batch_matmul_to_fully_connected).with_benefit(2),
     Pattern::new("BatchMatmulTransposeToAdj", tfl::BatchMatmul::NAME, batch_matmul_transpose_to_adj).with_benefit(1),
+    Pattern::new("BatchMatmulReshapedTransposeToAdj", tfl::BatchMatmul::NAME, batch_matmul_reshaped_transpose_to_adj),
     // ---- tfl.cast ---------------------------------------------------------------
     Pattern::new("CastNoop", tfl::Cast::NAME, same_type_noop),
     // ---- tfl.conv_2d / tfl.depthwise_conv_2d ------------------------------------------
@@ -134,6 +136,9 @@ const PATTERNS: &[Pattern] = &[
     Pattern::new("TransposePadSwap", tfl::Transpose::NAME, transpose_pad_swap).with_benefit(3),
     Pattern::new("TransposeSlicesHoist", tfl::Transpose::NAME, transpose_slices_hoist).with_benefit(2),
     Pattern::new("TransposeBatchMatmulSwap", tfl::Transpose::NAME, transpose_batch_matmul_swap).with_benefit(1),
+    Pattern::new("TransposeScaleSwap", tfl::Transpose::NAME, transpose_scale_swap),
+    Pattern::new("TransposeSqueezeSwap", tfl::Transpose::NAME, transpose_squeeze_swap),
+    Pattern::new("TransposeReshapeReuse", tfl::Transpose::NAME, transpose_reshape_reuse),
 ];
 
 static PATTERN_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PATTERNS));
@@ -833,6 +838,162 @@ fn batch_matmul_transpose_to_adj<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool 
     false
 }
 
+/// `batch_matmul(x, reshape(transpose(z, p)))` where the reshape only merges or splits
+/// batch dims (the matrices' dims stay the last two) and `p` puts the last two dims out
+/// of order (attention's `k.transpose(-2, -1)` after the heads were split): as in
+/// BatchMatmulTransposeToAdj, the transpose becomes `p'` (its last two entries
+/// swapped), the reshape's matrices swap and `adj_y` flips, so the key's transpose is
+/// the query's and value's (TransposeSlicesHoist then makes them one).
+fn batch_matmul_reshaped_transpose_to_adj<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(bmm) = op.cast::<tfl::BatchMatmul>() else { return false };
+    let v = bmm.y();
+    let Some(reshape) = v.defined_by::<tfl::Reshape>().filter(|_| v.use_count() == 1 && bmm.adj_y() != Some(true)) else {
+        return false;
+    };
+    let r = reshape.input();
+    let Some(t) = r.defined_by::<tfl::Transpose>().filter(|_| r.use_count() == 1) else { return false };
+    let (Some(mut perm), Some(td), Some(vd)) = (perm_of(t.perm()), dims_of(r), dims_of(v)) else { return false };
+    let (rank, vr) = (perm.len(), vd.len());
+    if rank < 2 || vr < 2 || perm[rank - 2] < perm[rank - 1] || td[rank - 2..] != vd[vr - 2..] {
+        return false;
+    }
+    perm.swap(rank - 2, rank - 1);
+    rw.set_insertion_before(op);
+    let moved = if is_identity(&perm) { Some(t.input()) } else { insert_transpose(rw, t.input(), &perm) };
+    let Some(moved) = moved else { return false };
+    let mut swapped = vd.clone();
+    swapped.swap(vr - 2, vr - 1);
+    let Ok(shape) = insert_i32(rw, &swapped) else { return false };
+    let ty = v.raw_type().with_shape(&swapped);
+    let y = tfl::Reshape::build(rw, &[ty], moved, shape).create().output();
+    rw.set_operand(op, 1, y);
+    let flag = rw.context().bool_attr(true);
+    rw.set_attr(op, "adj_y", flag);
+    true
+}
+
+/// `transpose(mul(x, c))` with `c` one element (a splat of ones-shape, attention's
+/// query scale) and the product used only here: `mul(transpose(x), c)`, so the
+/// transpose meets the slices of a fused projection (TransposeSlicesHoist). Same ops.
+fn transpose_scale_swap<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(t) = op.cast::<tfl::Transpose>() else { return false };
+    let m = t.input();
+    let Some(mul) = m.defined_by::<tfl::Mul>().filter(|_| m.use_count() == 1) else { return false };
+    let one_element = |v: Value| is_constant(v) && v.ty().num_elements() == Some(1);
+    let (x, c) = match (mul.lhs(), mul.rhs()) {
+        (x, c) if one_element(c) => (x, c),
+        (c, x) if one_element(c) => (x, c),
+        _ => return false,
+    };
+    let (Some(perm), Some(xd), Some(cd)) = (perm_of(t.perm()), dims_of(x), dims_of(c)) else { return false };
+    if xd != dims_of(m).unwrap_or_default() || cd.len() > xd.len() {
+        return false;
+    }
+    rw.set_insertion_before(op);
+    let Some(moved) = insert_transpose(rw, x, &perm) else { return false };
+    let scaled = rw.create(mul.op().name(), &[moved, c], &[t.output().raw_type()], &attrs_of(mul.op()));
+    rw.replace_op(op, &[scaled.result(0)]);
+    true
+}
+
+/// `transpose(reshape(slice(x)))` where the reshape only drops size-1 dims (one of q,
+/// k, v cut from a fused projection, `unbind` spelled as slices): the transpose moves
+/// above the reshape, the dropped dims first, so the three transposes read the slices
+/// directly with one permutation and TransposeSlicesHoist makes them one. Same ops.
+fn transpose_squeeze_swap<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(t) = op.cast::<tfl::Transpose>() else { return false };
+    let r = t.input();
+    let Some(reshape) = r.defined_by::<tfl::Reshape>().filter(|_| r.use_count() == 1) else { return false };
+    let y = reshape.input();
+    if y.defined_by::<tfl::Slice>().is_none() {
+        return false;
+    }
+    let (Some(perm), Some(yd), Some(rd)) = (perm_of(t.perm()), dims_of(y), dims_of(r)) else { return false };
+    // Where each dim of the reshape's result sits in `y`; the others are dropped 1s.
+    let (mut at, mut dropped) = (Vec::with_capacity(rd.len()), Vec::new());
+    for (i, &d) in yd.iter().enumerate() {
+        if at.len() < rd.len() && rd[at.len()] == d {
+            at.push(i);
+        } else if d == 1 {
+            dropped.push(i);
+        } else {
+            return false;
+        }
+    }
+    if at.len() != rd.len() || dropped.is_empty() || perm.len() != rd.len() {
+        return false;
+    }
+    let moved: Vec<usize> = dropped.iter().copied().chain(perm.iter().map(|&p| at[p])).collect();
+    rw.set_insertion_before(op);
+    let Some(tr) = insert_transpose(rw, y, &moved) else { return false };
+    let out = t.output();
+    let Some(od) = dims_of(out) else { return false };
+    let Ok(shape) = insert_i32(rw, &od) else { return false };
+    let back = tfl::Reshape::build(rw, &[out.raw_type()], tr, shape).create().output();
+    rw.replace_op(op, &[back]);
+    true
+}
+
+/// Most elements TransposeReshapeReuse compares index by index.
+const MAX_REUSE_ELEMENTS: usize = 1 << 20;
+
+/// `transpose(reshape(x), p)` that moves the elements as an earlier `transpose(x, q)`
+/// does, up to a reshape (an NCHW image read as [C, H*W] pixels, channel last, next to
+/// the layout transpose of the same image): `reshape(transpose(x, q))`, one TRANSPOSE
+/// fewer. The two are compared element by element (up to `MAX_REUSE_ELEMENTS`).
+fn transpose_reshape_reuse<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
+    let Some(t) = op.cast::<tfl::Transpose>() else { return false };
+    let Some(reshape) = t.input().defined_by::<tfl::Reshape>() else { return false };
+    let x = reshape.input();
+    let (Some(p), Some(rd), Some(xd), Some(od)) = (perm_of(t.perm()), dims_of(t.input()), dims_of(x), dims_of(t.output())) else {
+        return false;
+    };
+    let n = od.iter().product::<i64>() as usize;
+    if n > MAX_REUSE_ELEMENTS {
+        return false;
+    }
+    // Source flat index of each result element of `transpose(y, perm)`, `y` of `dims`.
+    let sources = |dims: &[i64], perm: &[usize]| -> Vec<i64> {
+        let st = strides(dims);
+        let out: Vec<i64> = permuted(dims, perm);
+        let mut index = vec![0i64; out.len()];
+        (0..n)
+            .map(|_| {
+                let s = (0..out.len()).map(|d| index[d] * st[perm[d]]).sum();
+                for d in (0..out.len()).rev() {
+                    index[d] += 1;
+                    if index[d] < out[d] {
+                        break;
+                    }
+                    index[d] = 0;
+                }
+                s
+            })
+            .collect()
+    };
+    let mine = sources(&rd, &p);
+    for user in x.users() {
+        let Some(other) = user.cast::<tfl::Transpose>().filter(|u| u.op() != op && u.op().is_before_in_block(op)) else { continue };
+        let Some(q) = perm_of(other.perm()) else { continue };
+        if q.len() != xd.len() || sources(&xd, &q) != mine {
+            continue;
+        }
+        let Ok(shape) = insert_i32(rw, &od) else { return false };
+        let y = tfl::Reshape::build(rw, &[t.output().raw_type()], other.output(), shape).create().output();
+        rw.replace_op(op, &[y]);
+        return true;
+    }
+    false
+}
+
+/// `op`'s discardable attributes, for a copy of it.
+fn attrs_of<'c>(op: Op<'c>) -> Vec<(&'static str, edge_dialects::mlir::Attribute<'c>)> {
+    op.attrs()
+        .into_iter()
+        .filter_map(|(n, a)| ["fused_activation_function"].into_iter().find(|k| *k == n).map(|k| (k, a)))
+        .collect()
+}
+
 /// `transpose(batch_matmul(a, b), p)` where `p` swaps the last two dims only, and the
 /// product has no other user: `(A B)^T = B^T A^T`, so `batch_matmul(b, a)` with the
 /// flags swapped and flipped. A TRANSPOSE op less; LiteRT's kernel transposes no more
@@ -894,7 +1055,8 @@ fn slice_chain(t: Op) -> Option<SliceChain> {
     if begin.len() != xd.len() || sliced.len() != xd.len() || size.len() != perm.len() {
         return None;
     }
-    let (y, begin) = slice_through_reshape(&xd, &begin, &sliced, &size)?;
+    // No reshape between: the slice itself (it may keep one element of a dim).
+    let (y, begin) = if sliced == size { (xd, begin) } else { slice_through_reshape(&xd, &begin, &sliced, &size)? };
     Some(SliceChain { transpose: t, slice: slice.op(), x, y, begin, size, perm })
 }
 

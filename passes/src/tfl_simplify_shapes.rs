@@ -697,9 +697,14 @@ fn floor_division_fix(c: Value<'_>, x: Value<'_>, y: Value<'_>) -> Option<()> {
     }
     let cond = operands_of(sel[0], tfl::LogicalAnd::NAME)?;
     let (lx, ly) = not_equal_of(cond[0])?;
-    let (lx, ly) = (operands_of(lx, tfl::Less::NAME)?, operands_of(ly, tfl::Less::NAME)?);
+    let lx = operands_of(lx, tfl::Less::NAME)?;
+    // `y < 0`, or its value when y is a constant (tfl-fold-constants folded it).
+    let y_negative = match operands_of(ly, tfl::Less::NAME) {
+        Some(l) => l[0] == y && is_splat(l[1], 0),
+        None => crate::constant::read_compact(y).and_then(|c| c.ints()).is_some_and(|k| k.len() == 1 && is_splat(ly, (k[0] < 0) as i64)),
+    };
     let (r, z) = not_equal_of(cond[1])?;
-    let ok = lx[0] == x && ly[0] == y && is_splat(lx[1], 0) && is_splat(ly[1], 0) && r == fm && is_splat(z, 0);
+    let ok = lx[0] == x && y_negative && is_splat(lx[1], 0) && r == fm && is_splat(z, 0);
     ok.then_some(())
 }
 

@@ -661,6 +661,17 @@ pub(super) fn unit_last(ctx: &mut Ctx, v: &Val) -> Val {
 /// Gathers whole slices of `x` along `axis` at integer `indices` (any shape): the
 /// result has shape `x.shape[:axis] + indices.shape + x.shape[axis+1:]`.
 pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
+    take_along_wrapping(ctx, x, indices, axis, true)
+}
+
+/// [`take_along`] for ops whose indices PyTorch requires in `[0, size)` (embedding,
+/// index_select reject negative ones): no wrap, so a model's token lookup is one
+/// GATHER, not GATHER + LESS + SELECT_V2 + ADD.
+fn take_along_in_range(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
+    take_along_wrapping(ctx, x, indices, axis, false)
+}
+
+fn take_along_wrapping(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize, wrap: bool) -> Val {
     // Callers take `axis` from the archive's shapes; the driver reports the error.
     if axis >= x.rank() {
         ctx.e.errors.push(format!("cannot gather along dim {axis} of {}", x.ty));
@@ -669,7 +680,7 @@ pub fn take_along(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
     let mut idx = ctx.e.convert(indices, &ElemTy::I(64));
     // Negative indices count from the end. (embedding and index_select, the users with
     // run-time indices, reject negative ones in PyTorch: no wrap for dynamic indices.)
-    if idx.ty.is_static() {
+    if wrap && idx.ty.is_static() {
         let size = ctx.e.splat(x.shape()[axis] as f64, &ElemTy::I(64), idx.shape());
         let zero = ctx.e.splat(0.0, &ElemTy::I(64), idx.shape());
         let neg = ctx.e.compare("LT", &idx, &zero);
@@ -746,14 +757,14 @@ fn take_along_by_element(ctx: &mut Ctx, x: &Val, idx: &Val, axis: usize, ir: usi
 pub fn embedding(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let w = args.tensor(ctx, "weight")?;
     let idx = args.tensor(ctx, "indices")?;
-    Ok(vec![take_along(ctx, &w, &idx, 0)])
+    Ok(vec![take_along_in_range(ctx, &w, &idx, 0)])
 }
 
 pub fn index_select(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let dim = args.dim("dim", x.rank())? as usize;
     let idx = args.tensor(ctx, "index")?;
-    Ok(vec![take_along(ctx, &x, &idx, dim)])
+    Ok(vec![take_along_in_range(ctx, &x, &idx, dim)])
 }
 
 /// `gather(self, dim, index)`: `out[i][j][k] = self[i][index[i][j][k]][k]` (dim = 1).
