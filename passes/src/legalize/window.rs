@@ -10,8 +10,11 @@
 //!   most two adjacent pooled dims in turn, and so is the count PyTorch divides by (a
 //!   product over dims). Each group becomes a rank-4 `reduce_window` over the group's
 //!   dims with the dims before and after it merged (`[pre, a, b, post]`: NHWC with no
-//!   transpose), between TFL reshapes, which the 2-D rules then take; an average's
-//!   divide is split the same way so each 2-D pool takes its own divisor.
+//!   transpose; NCDHW is pooled as NDHWC, Conv3d's layout), between TFL reshapes,
+//!   which the 2-D rules then take; an average's divide is split the same way so each
+//!   2-D pool takes its own divisor.
+//! - a dilated window (TFLite's pools have no dilation): one strided slice per window
+//!   offset, combined by the body's op.
 
 use super::stablehlo_to_tfl::{
     binary_body, elem_of, emit, inverse, number_const, paddings_const, permuted, prefix_axis, reshape_to, scalar_like,
