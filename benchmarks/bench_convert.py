@@ -891,7 +891,7 @@ def behind(results: list[dict[str, Any]]) -> dict[str, list[str]]:
                 out["more TRANSPOSE"].append(f"{row} {e['transposes']}/{l['transposes']}")
         lr = ratio(e.get("latency_ms"), l.get("latency_ms"))
         if lr is not None and lr > LATENCY_BAR:
-            out[f"latency > {LATENCY_BAR}x"].append(f"{row} {lr:.2f}")
+            out[f"latency > {LATENCY_BAR}x"].append(f"{row} {lr:.3f}")
     return out
 
 

@@ -45,3 +45,18 @@ func.func @conv3d_grouped_ndhwc(%x: tensor<1x5x6x6x4xf32>, %w: tensor<2x3x3x2x4x
   %0 = "stablehlo.convolution"(%x, %w) <{batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, 2, f]x[0, 1, 2, i, o]->[b, 0, 1, 2, f]>, feature_group_count = 2 : i64, padding = dense<[[0, 0], [1, 1], [1, 1]]> : tensor<3x2xi64>, rhs_dilation = array<i64: 2, 1, 1>, window_strides = array<i64: 1, 1, 1>}> : (tensor<1x5x6x6x4xf32>, tensor<2x3x3x2x4xf32>) -> tensor<1x3x6x6x4xf32>
   "func.return"(%0) : (tensor<1x3x6x6x4xf32>) -> ()
 }
+
+// -----
+
+// An unknown batch: the rows of the 2-D convolution are -1 (TFLite infers N*OD), the
+// slices take the batch whole (end_mask bit 0).
+// PATTERNS: ConvolutionToStackedConv2d on 'stablehlo.convolution'
+// CHECK-LABEL: func.func @conv3d_dynamic_batch
+// CHECK: "tfl.strided_slice"({{.*}}end_mask = 1 : i32{{.*}} -> tensor<?x2x6x6x2xf32>
+// CHECK: "tfl.reshape"({{.*}} -> tensor<?x6x6x4xf32>
+// CHECK: "tfl.conv_2d"({{.*}} -> tensor<?x6x6x3xf32>
+// CHECK: "tfl.reshape"({{.*}} -> tensor<?x2x6x6x3xf32>
+func.func @conv3d_dynamic_batch(%x: tensor<?x2x3x6x6xf32>, %w: tensor<3x2x2x3x3xf32>) -> tensor<?x3x2x6x6xf32> {
+  %0 = "stablehlo.convolution"(%x, %w) <{batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, f, 0, 1, 2]x[o, i, 0, 1, 2]->[b, f, 0, 1, 2]>, feature_group_count = 1 : i64, padding = dense<[[0, 0], [1, 1], [1, 1]]> : tensor<3x2xi64>, window_strides = array<i64: 1, 1, 1>}> : (tensor<?x2x3x6x6xf32>, tensor<3x2x2x3x3xf32>) -> tensor<?x3x2x6x6xf32>
+  "func.return"(%0) : (tensor<?x3x2x6x6xf32>) -> ()
+}

@@ -1,6 +1,6 @@
 // reduce_window forms without one TFL op (legalize/window.rs): prefix products as a
-// log-step scan, pools over three dims as two rank-4 pools between reshapes (no
-// transpose: the dims around each pooled pair are merged into N and C), an average's
+// log-step scan, pools over three dims as two rank-4 pools between reshapes (the dims
+// around each pooled pair merged into N and C; NCDHW pooled as NDHWC), an average's
 // divisor split per pool, and dilated windows as strided slices. The numbers are checked
 // in reduce-window-forms-litert.mlir.
 // RUN: edge-opt %s --split-input-file --debug-patterns --pass-pipeline='builtin.module(func.func(legalize-stablehlo-to-tfl))' -o %t.mlir 2>&1 | FileCheck %s --check-prefix=PATTERNS
@@ -52,19 +52,21 @@ func.func @cummax_reverse(%x: tensor<2x3xi32>) -> tensor<2x3xi32> {
 
 // -----
 
-// NCDHW max pool 2x2x2: (H, W) over [N*C*D, H, W, 1], then D over [N*C, D, 1, H*W].
+// NCDHW max pool 2x2x2, pooled as NDHWC (the transposes cancel with a Conv3d's in
+// tfl-layout-nhwc): (H, W) over [N*D, H, W, C], then D over [N, D, 1, H*W*C].
 // PATTERNS: ReduceWindowToSeparablePools on 'stablehlo.reduce_window'
 // PATTERNS: ReduceWindowToPoolOrCumsum on 'stablehlo.reduce_window'
 // PATTERNS: ReduceWindowToPoolOrCumsum on 'stablehlo.reduce_window'
 // CHECK-LABEL: func.func @max_pool_3d_ncdhw
-// CHECK: "tfl.reshape"(%arg0, {{.*}} -> tensor<8x6x6x1xf32>
-// CHECK: "tfl.max_pool_2d"({{.*}}filter_height = 2 : i32, filter_width = 2 : i32{{.*}} -> tensor<8x3x3x1xf32>
-// CHECK: "tfl.reshape"({{.*}} -> tensor<1x2x4x3x3xf32>
-// CHECK: "tfl.reshape"({{.*}} -> tensor<2x4x1x9xf32>
-// CHECK: "tfl.max_pool_2d"({{.*}}filter_height = 2 : i32, filter_width = 1 : i32{{.*}} -> tensor<2x2x1x9xf32>
-// CHECK: %[[Y:.*]] = "tfl.reshape"({{.*}} -> tensor<1x2x2x3x3xf32>
-// CHECK-NOT: tfl.transpose
-// CHECK: return %[[Y]]
+// CHECK: %[[T:.*]] = "tfl.transpose"(%arg0, {{.*}} -> tensor<1x4x6x6x2xf32>
+// CHECK: "tfl.reshape"(%[[T]], {{.*}} -> tensor<4x6x6x2xf32>
+// CHECK: "tfl.max_pool_2d"({{.*}}filter_height = 2 : i32, filter_width = 2 : i32{{.*}} -> tensor<4x3x3x2xf32>
+// CHECK: "tfl.reshape"({{.*}} -> tensor<1x4x3x3x2xf32>
+// CHECK: "tfl.reshape"({{.*}} -> tensor<1x4x1x18xf32>
+// CHECK: "tfl.max_pool_2d"({{.*}}filter_height = 2 : i32, filter_width = 1 : i32{{.*}} -> tensor<1x2x1x18xf32>
+// CHECK: %[[Y:.*]] = "tfl.reshape"({{.*}} -> tensor<1x2x3x3x2xf32>
+// CHECK: %[[B:.*]] = "tfl.transpose"(%[[Y]], {{.*}} -> tensor<1x2x2x3x3xf32>
+// CHECK: return %[[B]]
 func.func @max_pool_3d_ncdhw(%x: tensor<1x2x4x6x6xf32>) -> tensor<1x2x2x3x3xf32> {
   %ninf = "stablehlo.constant"() <{value = dense<0xFF800000> : tensor<f32>}> : () -> tensor<f32>
   %0 = "stablehlo.reduce_window"(%x, %ninf) <{window_dimensions = array<i64: 1, 1, 2, 2, 2>, window_strides = array<i64: 1, 1, 2, 2, 2>}> ({

@@ -16,6 +16,7 @@ mod fold_kernels;
 mod range_table;
 mod inline_calls;
 mod legalize_stablehlo_to_tfl;
+mod stablehlo_unroll_recurrent;
 mod stablehlo_widen_f16;
 mod tfl_channel_last_io;
 mod tfl_cleanup_requantize;

@@ -12,6 +12,32 @@ pub struct ConvertPipelineOptions {
     pub io_type: IoType,
     /// Store the weights quantized (`None`: float32 as the model has them).
     pub weights: Option<WeightQuantization>,
+    /// Fused sequence ops or unrolled steps for recurrent layers.
+    pub recurrent: Recurrent,
+}
+
+/// How recurrent layers (LSTM, RNN) are written: `stablehlo-unroll-recurrent`'s mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Recurrent {
+    /// Unrolled where measured faster under XNNPACK (short, narrow layers), else fused.
+    #[default]
+    Auto,
+    /// TFLite's fused sequence op wherever it computes the same thing.
+    Fused,
+    /// The unrolled steps always.
+    Unrolled,
+}
+
+impl Recurrent {
+    pub const ALL: [Recurrent; 3] = [Recurrent::Auto, Recurrent::Fused, Recurrent::Unrolled];
+
+    fn pass(self) -> &'static str {
+        match self {
+            Recurrent::Auto => "stablehlo-unroll-recurrent",
+            Recurrent::Fused => "stablehlo-unroll-recurrent{mode=fused}",
+            Recurrent::Unrolled => "stablehlo-unroll-recurrent{mode=unrolled}",
+        }
+    }
 }
 
 /// What a quantized model's inputs and outputs hold.
@@ -51,8 +77,9 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     // widened to f32 first (rounding kept where the program rounds; composites that
     // touch f16 inlined); composites map to their TFL builtins or are inlined. Both
     // passes leave private functions (decompositions) alone; symbol-dce then removes
-    // them, so every later pass sees @main's TFL ops only.
-    let legalize = ["stablehlo-widen-f16", "legalize-stablehlo-to-tfl"];
+    // them, so every later pass sees @main's TFL ops only. Recurrent layers that run
+    // faster unrolled are inlined before legalization fuses the others.
+    let legalize = ["stablehlo-widen-f16", options.recurrent.pass(), "legalize-stablehlo-to-tfl"];
     let mut func: Vec<&str> = Vec::new();
     // Upsampling spelled out as gathers of constant indices; recognized before folding
     // touches those constants.
@@ -120,8 +147,9 @@ mod tests {
         let weights = std::iter::once(None).chain(WeightQuantization::ALL.map(Some));
         let io_types = [IoType::Float, IoType::Int8, IoType::Uint8];
         let combos = weights.flat_map(|w| io_types.iter().flat_map(move |&io| [(false, w, io), (true, w, io)]));
-        for (channel_last_io, weights, io_type) in combos {
-            let options = ConvertPipelineOptions { channel_last_io, weights, io_type };
+        let combos = combos.flat_map(|(c, w, io)| Recurrent::ALL.map(move |r| (c, w, io, r)));
+        for (channel_last_io, weights, io_type, recurrent) in combos {
+            let options = ConvertPipelineOptions { channel_last_io, weights, io_type, recurrent };
             let text = convert_pipeline(&options);
             let inner = text.trim_start_matches("builtin.module(inline-calls,func.func(").trim_end_matches("))");
             let (legalize, rest) = inner.split_once("),symbol-dce,func.func(").expect("symbol-dce between the phases");

@@ -7,6 +7,7 @@ pub static PASSES: &[&PassInfo] = &[
     &crate::edge_verify::INFO,
     &crate::inline_calls::INFO,
     &crate::legalize_stablehlo_to_tfl::INFO,
+    &crate::stablehlo_unroll_recurrent::INFO,
     &crate::stablehlo_widen_f16::INFO,
     &crate::tfl_channel_last_io::INFO,
     &crate::tfl_cleanup_requantize::INFO,

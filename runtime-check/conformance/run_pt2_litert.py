@@ -4,7 +4,7 @@
 then LiteRT on the fixture's inputs against the PyTorch outputs stored beside it.
 
     python run_pt2_litert.py --edge-translate PATH --edge-opt PATH --fixtures DIR --work DIR \
-        [--pipeline "$(edge-convert --print-pipeline)"] [--results FILE]
+        [--pipeline "$(edge-convert --print-pipeline)"] [--results FILE] [--only PREFIX]
 
 One line per fixture: PASS (converted and matches), FAIL (converted but wrong, or the
 .tflite does not load or run), or TODO (some op has no TFL rule yet; the ops are
@@ -262,6 +262,7 @@ def main(argv=None) -> int:
     p.add_argument("--work", required=True)
     p.add_argument("--pipeline", default="builtin.module(func.func(legalize-stablehlo-to-tfl))", help="edge-opt pipeline from StableHLO to TFL")
     p.add_argument("--results", help="write the per-fixture verdicts to this JSON file")
+    p.add_argument("--only", default="", help="run only the fixtures whose name starts with this")
     args = p.parse_args(argv)
     os.makedirs(args.work, exist_ok=True)
     manifest_path = os.path.join(args.fixtures, "manifest.json")
@@ -270,6 +271,8 @@ def main(argv=None) -> int:
     counts = {"PASS": 0, "FAIL": 0, "TODO": 0}
     results = {}
     for kind, name, path in fixtures(args.fixtures):
+        if not name.startswith(args.only):
+            continue
         status, reason = run_one(name, path, args, manifest)
         counts[status] += 1
         atol, rtol = tolerance_of(name, manifest)

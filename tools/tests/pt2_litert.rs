@@ -31,6 +31,53 @@ fn legalized_fixtures_match_pytorch_in_litert() {
     eprintln!("{summary}");
 }
 
+/// The recurrent fixtures (`plain/rnn_*`) in both forms `--recurrent` chooses between:
+/// TFLite's fused sequence ops and the unrolled steps each match PyTorch in LiteRT (the
+/// default, `auto`, picks one of the two per layer, and these small layers unroll).
+/// The fused run must hold the sequence ops, else it would test the unrolled form twice.
+#[test]
+fn recurrent_fixtures_match_pytorch_fused_and_unrolled() {
+    use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions, Recurrent};
+    let repo = common::repo();
+    for (label, recurrent) in [("fused", Recurrent::Fused), ("unrolled", Recurrent::Unrolled)] {
+        let work = common::work_dir(&format!("pt2_litert_rnn_{label}"));
+        let pipeline = convert_pipeline(&ConvertPipelineOptions { recurrent, ..Default::default() });
+        let summary = common::run_runner(
+            &repo.join("runtime-check/conformance/run_pt2_litert.py"),
+            &[
+                "--edge-translate".as_ref(),
+                env!("CARGO_BIN_EXE_edge-translate").as_ref(),
+                "--edge-opt".as_ref(),
+                env!("CARGO_BIN_EXE_edge-opt").as_ref(),
+                "--fixtures".as_ref(),
+                repo.join("fixtures").as_os_str(),
+                "--work".as_ref(),
+                work.as_os_str(),
+                "--pipeline".as_ref(),
+                pipeline.as_ref(),
+                "--only".as_ref(),
+                "rnn_".as_ref(),
+            ],
+            &work,
+        );
+        assert!(summary.starts_with("8 passed"), "{label}: {summary}");
+        let converted: String = std::fs::read_dir(&work)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "mlir"))
+            .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+            .collect();
+        let fused = converted.matches("tfl.unidirectional_sequence_lstm").count()
+            + converted.matches("tfl.bidirectional_sequence_lstm").count()
+            + converted.matches("tfl.unidirectional_sequence_rnn").count();
+        if recurrent == Recurrent::Fused {
+            assert!(fused >= 8, "{label}: only {fused} sequence ops in the converted fixtures");
+        } else {
+            assert_eq!(fused, 0, "{label}: sequence ops left in the unrolled fixtures");
+        }
+    }
+}
+
 /// The runner's verdicts on a dynamic model, without the importer: a hand-written TFL
 /// model with a dynamic batch passes at every size when right, fails naming the size
 /// when one size is wrong, and fails when the file lacks -1 dims or the Dim ranges.

@@ -7,7 +7,8 @@
 //! Grouped convolutions (the stacked channels would cross groups) sum one 2-D grouped
 //! convolution per tap instead. The 2-D convolutions are `stablehlo.convolution` ops
 //! in `[b, 0, 1, f]x[0, 1, i, o]` form that the 2-D rules then take (H and W padding,
-//! strides and dilation go with them); depth padding is a PAD. Static shapes only.
+//! strides and dilation go with them); depth padding is a PAD. Static shapes but for
+//! the batch.
 
 use super::stablehlo_to_tfl::{elem_of, emit, i32_const, inverse, paddings_const, permuted, reshape_to, tensor_type, ty};
 use edge_dialects::ir::Attr;
@@ -22,7 +23,15 @@ pub(super) fn conv_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
     let dn = ConvDims::from_attr(&dn.value()).map_err(|e| format!("attribute 'dimension_numbers' {e}"))?;
     let (x, w) = (conv.lhs(), conv.rhs());
     let (xt, wt, out) = (ty(x), ty(w), ty(op.result(0)));
-    if dn.spatial_rank() != 3 || !xt.is_static() || !wt.is_static() || !out.is_static() {
+    // Static but for the batch (a -1 in the reshapes; the slices take it whole).
+    let batch_only = |dims: &[i64], b: i64| dims.iter().enumerate().all(|(i, &d)| d >= 0 || i as i64 == b);
+    if dn.spatial_rank() != 3
+        || xt.rank() != Some(5)
+        || out.rank() != Some(5)
+        || !wt.is_static()
+        || !batch_only(xt.dims(), dn.input_batch)
+        || !batch_only(out.dims(), dn.output_batch)
+    {
         return Ok(None);
     }
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints()).unwrap_or_else(|| vec![1; 3]);
@@ -62,9 +71,11 @@ pub(super) fn conv_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
     }
     let c_ctx = op.context();
     let zero = c_ctx.integer_attr(c_ctx.integer(32), 0);
+    // The batch's end is the whole dim (end_mask bit 0), known or not.
+    let batch_end = c_ctx.integer_attr(c_ctx.integer(32), 1);
     let slice_attrs = [
         ("begin_mask", zero),
-        ("end_mask", zero),
+        ("end_mask", batch_end),
         ("ellipsis_mask", zero),
         ("new_axis_mask", zero),
         ("shrink_axis_mask", zero),
@@ -76,14 +87,16 @@ pub(super) fn conv_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
             return xn;
         }
         let b = i32_const(rw, op, &[0, start, 0, 0, 0]);
-        let e = i32_const(rw, op, &[n, start + (o_d - 1) * strides[0] + 1, h, wdt, c]);
+        let e = i32_const(rw, op, &[n.max(1), start + (o_d - 1) * strides[0] + 1, h, wdt, c]);
         let s = i32_const(rw, op, &[1, strides[0], 1, 1, 1]);
         emit(rw, op, tfl::StridedSlice::NAME, &[xn, b, e, s], tensor_type(&[n, o_d, h, wdt, c], elem), &slice_attrs)
     };
     // The filter as [KD, KH, KW, I, O] (a constant's transposes fold).
     let wk = permuted(rw, op, w, &w_perm);
     let none = ("fused_activation_function", c_ctx.string_attr("NONE"));
-    let out2 = [n * o_d, o_h, o_w, co];
+    // N*OD rows: -1 (any) with an unknown batch.
+    let rows = if n < 0 { -1 } else { n * o_d };
+    let out2 = [rows, o_h, o_w, co];
     let y = if groups == 1 {
         let taps: Vec<Value<'c>> = (0..kd).map(|k| tap(rw, k)).collect();
         let stacked = if taps.len() == 1 {
@@ -92,7 +105,7 @@ pub(super) fn conv_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
             let axis = ("axis", c_ctx.integer_attr(c_ctx.integer(32), 4));
             emit(rw, op, tfl::Concatenation::NAME, &taps, tensor_type(&[n, o_d, h, wdt, kd * c], elem), &[axis, none])
         };
-        let x4 = reshape_to(rw, op, stacked, &[n * o_d, h, wdt, kd * c]);
+        let x4 = reshape_to(rw, op, stacked, &[rows, h, wdt, kd * c]);
         // [KD, KH, KW, I, O] -> [KH, KW, KD, I, O] -> [KH, KW, KD*I, O].
         let wt2 = permuted(rw, op, wk, &[1, 2, 0, 3, 4]);
         let w4 = reshape_to(rw, op, wt2, &[kh, kw, kd * ci, co]);
@@ -101,7 +114,7 @@ pub(super) fn conv_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
         let mut acc: Option<Value<'c>> = None;
         for k in 0..kd {
             let t = tap(rw, k);
-            let x4 = reshape_to(rw, op, t, &[n * o_d, h, wdt, c]);
+            let x4 = reshape_to(rw, op, t, &[rows, h, wdt, c]);
             let b = i32_const(rw, op, &[k, 0, 0, 0, 0]);
             let s = i32_const(rw, op, &[1, kh, kw, ci, co]);
             let wk1 = emit(rw, op, tfl::Slice::NAME, &[wk, b, s], tensor_type(&[1, kh, kw, ci, co], elem), &[]);

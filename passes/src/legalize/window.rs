@@ -14,8 +14,8 @@
 //!   divide is split the same way so each 2-D pool takes its own divisor.
 
 use super::stablehlo_to_tfl::{
-    binary_body, emit, number_const, paddings_const, prefix_axis, reshape_to, scalar_like, splat_through, tensor_type, ty,
-    elem_of, window_pads,
+    binary_body, elem_of, emit, inverse, number_const, paddings_const, permuted, prefix_axis, reshape_to, scalar_like,
+    splat_through, tensor_type, ty, window_pads,
 };
 use edge_dialects::ir::ElemTy;
 use edge_dialects::mlir::{Op, Rewriter, Value};
@@ -52,7 +52,9 @@ pub(super) fn scan<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c
         _ => return Ok(None),
     };
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
-    let (Some(window), Some(strides)) = (ints("window_dimensions"), ints("window_strides")) else { return Ok(None) };
+    let Some(window) = ints("window_dimensions") else { return Ok(None) };
+    // Absent strides are 1 (JAX leaves them out of its scans).
+    let strides = ints("window_strides").unwrap_or_else(|| vec![1; window.len()]);
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
     if !unit(ints("window_dilations")) || !unit(ints("base_dilations")) {
         return Ok(None);
@@ -147,7 +149,8 @@ fn groups(pooled: &[usize]) -> Vec<Vec<usize>> {
 }
 
 /// A max or sum pool over three or more dims, or over any dims of a rank-5 or larger
-/// operand (see the module notes). Static shapes only.
+/// operand (see the module notes). Static shapes, or an unknown batch before the pooled
+/// dims (not for an average's divisor).
 pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
     let ins = op.operands();
     if ins.len() != 2 {
@@ -158,7 +161,9 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
     let max = body == hlo::Maximum::NAME && init == Some(f64::NEG_INFINITY);
     let sum = body == hlo::Add::NAME && init == Some(0.0);
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
-    let (Some(window), Some(strides)) = (ints("window_dimensions"), ints("window_strides")) else { return Ok(None) };
+    let Some(window) = ints("window_dimensions") else { return Ok(None) };
+    // Absent strides are 1 (JAX leaves them out of its scans).
+    let strides = ints("window_strides").unwrap_or_else(|| vec![1; window.len()]);
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
     if !(max || sum) || !unit(ints("window_dilations")) || !unit(ints("base_dilations")) {
         return Ok(None);
@@ -166,26 +171,54 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
     let rank = window.len();
     let Some(pads) = window_pads(op, rank) else { return Ok(None) };
     let (x, xt, out) = (ins[0], ty(ins[0]), ty(op.result(0)));
-    if xt.elem != ElemTy::F32 || !xt.is_static() || !out.is_static() || xt.rank() != Some(rank) || strides.len() != rank {
+    if xt.elem != ElemTy::F32 || xt.rank() != Some(rank) || out.rank() != Some(rank) || strides.len() != rank {
         return Ok(None);
     }
     let pooled: Vec<usize> = (0..rank).filter(|&d| window[d] != 1 || strides[d] != 1 || pads[d] != [0, 0]).collect();
     if !(pooled.len() >= 3 || (rank >= 5 && !pooled.is_empty())) {
         return Ok(None);
     }
+    // Unknown sizes only before the pooled dims (a batch): they merge into each rank-4
+    // pool's N as -1. An average's divisor is then left to a later rule (its constants
+    // would need the unknown shape).
+    let first = pooled[0];
+    let unknown_ok = |dims: &[i64]| dims.iter().enumerate().all(|(i, &d)| d >= 0 || i < first);
+    if !unknown_ok(xt.dims()) || !unknown_ok(out.dims()) || xt.dims()[..first].iter().filter(|&&d| d < 0).count() > 1 {
+        return Ok(None);
+    }
+    let dynamic = !xt.is_static();
     // A sum's cumulative sums (`prefix_axis`) are tfl.cumsum, not pools.
     if sum && prefix_axis(xt.dims(), &window, &strides, &pads).is_some() {
         return Ok(None);
     }
     let divide = if sum { divisor_of(op, &window, &strides) } else { None };
+    if dynamic && divide.is_some() {
+        return Ok(None);
+    }
+    // NCDHW (channels at 1, pooled D, H, W) is pooled as NDHWC: the pools then read
+    // [N*D, H, W, C], a Conv3d's own 2-D layout, and the transposes around them cancel
+    // with those of the convolutions in `tfl-layout-nhwc`.
+    let channels_first = rank == 5 && pooled.iter().all(|&d| d >= 2);
+    let perm: Vec<usize> = if channels_first { vec![0, 2, 3, 4, 1] } else { (0..rank).collect() };
+    let permute = |v: &[i64]| -> Vec<i64> { perm.iter().map(|&p| v[p]).collect() };
+    let window = permute(&window);
+    let strides = permute(&strides);
+    let pads: Vec<[i64; 2]> = perm.iter().map(|&p| pads[p]).collect();
+    let out_dims = permute(out.dims());
+    let divide = divide.map(|(d, v)| match v {
+        Divisor::Count { ones, pads } => (d, Divisor::Count { ones: permute(&ones), pads: perm.iter().map(|&p| pads[p]).collect() }),
+        c => (d, c),
+    });
+    let pooled: Vec<usize> = (0..rank).filter(|&d| window[d] != 1 || strides[d] != 1 || pads[d] != [0, 0]).collect();
     let parts = groups(&pooled);
     let areas: Vec<f64> = parts.iter().map(|g| g.iter().map(|&d| window[d] as f64).product()).collect();
     let f32t = op.context().f32();
-    let mut y = x;
-    let mut dims = xt.dims().to_vec();
+    let perm64: Vec<i64> = perm.iter().map(|&p| p as i64).collect();
+    let mut y = permuted(rw, op, x, &perm64);
+    let mut dims = permute(xt.dims());
     for (gi, g) in parts.iter().enumerate() {
         let (first, last) = (g[0], g[g.len() - 1]);
-        let pre: i64 = dims[..first].iter().product();
+        let pre: i64 = if dims[..first].iter().any(|&d| d < 0) { -1 } else { dims[..first].iter().product() };
         let post: i64 = dims[last + 1..].iter().product();
         let four = |v: &dyn Fn(usize) -> i64, fill: i64| -> Vec<i64> {
             let mut r = vec![fill; 4];
@@ -195,7 +228,7 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
             r
         };
         let in4 = { let mut s = four(&|d| dims[d], 1); s[0] = pre; s[3] = post; s };
-        let out4 = { let mut s = four(&|d| out.dims()[d], 1); s[0] = pre; s[3] = post; s };
+        let out4 = { let mut s = four(&|d| out_dims[d], 1); s[0] = pre; s[3] = post; s };
         let win4 = four(&|d| window[d], 1);
         let str4 = four(&|d| strides[d], 1);
         let mut pad4 = vec![[0i64, 0]; 4];
@@ -225,10 +258,11 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
             r4 = rw.create(hlo::Divide::NAME, &[s4, divisor], &[s4.raw_type()], &[]).result(0);
         }
         for &d in g {
-            dims[d] = out.dims()[d];
+            dims[d] = out_dims[d];
         }
         y = reshape_to(rw, op, r4, &dims);
     }
+    y = permuted(rw, op, y, &inverse(&perm64));
     if let Some((div, _)) = divide {
         rw.replace_all_uses(div.result(0), y);
         let count = div.operand(1).defining_op();
@@ -287,11 +321,10 @@ pub(super) fn dilated<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
         _ => return Ok(None),
     };
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
-    let (Some(window), Some(strides), Some(dilations)) =
-        (ints("window_dimensions"), ints("window_strides"), ints("window_dilations"))
-    else {
+    let (Some(window), Some(dilations)) = (ints("window_dimensions"), ints("window_dilations")) else {
         return Ok(None);
     };
+    let strides = ints("window_strides").unwrap_or_else(|| vec![1; window.len()]);
     let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
     if dilations.iter().all(|&d| d == 1) || !unit(ints("base_dilations")) {
         return Ok(None);

@@ -8,7 +8,7 @@ use edge_compiler::tflite::{self, TranslateError, WriteOptions};
 use edge_dialects::context::{edge_context, verify_module, DiagnosticCollector};
 use edge_dialects::context::{Diag, Severity};
 use edge_passes::manager::PassHook;
-use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions, IoType, WeightQuantization};
+use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions, IoType, Recurrent, WeightQuantization};
 use edge_passes::{Pipeline, RunOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::BTreeMap;
@@ -22,6 +22,19 @@ enum IoTypeArg {
     Float,
     Int8,
     Uint8,
+}
+
+/// How LSTM and RNN layers are written.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum RecurrentArg {
+    /// Unrolled steps for short, narrow layers (measured faster under XNNPACK), TFLite's
+    /// fused sequence ops for the others.
+    Auto,
+    /// One fused sequence op per layer wherever it computes the same thing: fewest ops,
+    /// one copy of the weights.
+    Fused,
+    /// The unrolled steps for every layer.
+    Unrolled,
 }
 
 #[derive(Parser, Debug)]
@@ -53,6 +66,11 @@ struct Args {
     /// file holds and, in its notes, which stayed float32 and why.
     #[arg(long = "quantize", value_enum, value_name = "MODE")]
     quantize: Option<QuantizeMode>,
+    /// LSTM and RNN layers as TFLite's fused sequence ops or as unrolled steps (GRU
+    /// layers are always unrolled: TFLite has no GRU op). The summary says which each
+    /// layer became and why.
+    #[arg(long = "recurrent", value_enum, value_name = "MODE", default_value_t = RecurrentArg::Auto)]
+    recurrent: RecurrentArg,
     /// Print the pass pipeline and exit.
     #[arg(long = "print-pipeline")]
     print_pipeline: bool,
@@ -214,7 +232,13 @@ fn convert_main() -> ExitCode {
         IoTypeArg::Int8 => IoType::Int8,
         IoTypeArg::Uint8 => IoType::Uint8,
     };
-    let options = ConvertPipelineOptions { channel_last_io: args.channel_last_io, io_type, weights: args.quantize.map(Into::into) };
+    let recurrent = match args.recurrent {
+        RecurrentArg::Auto => Recurrent::Auto,
+        RecurrentArg::Fused => Recurrent::Fused,
+        RecurrentArg::Unrolled => Recurrent::Unrolled,
+    };
+    let options =
+        ConvertPipelineOptions { channel_last_io: args.channel_last_io, io_type, weights: args.quantize.map(Into::into), recurrent };
     let pipeline = convert_pipeline(&options);
     if args.print_pipeline {
         println!("{pipeline}");

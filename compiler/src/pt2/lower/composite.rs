@@ -175,8 +175,9 @@ pub fn dropout(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     Ok(vec![args.tensor(ctx, "input")?])
 }
 
-/// `adaptive_max_pool{1,2}d(self, output_size)`: a max pool whose windows tile the
-/// input, when each output size divides the input size.
+/// `adaptive_max_pool{1,2,3}d(self, output_size)`: a max pool whose windows tile the
+/// input when each output size divides the input size; else (values only) one gather
+/// and reduction per dim (`uneven_adaptive_max`).
 fn adaptive_max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let x = args.tensor(ctx, "self")?;
     let out = expand_list(args.ints("output_size")?, n, "output_size")?;
@@ -191,8 +192,14 @@ fn adaptive_max_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     let mut kernel = Vec::new();
     for (i, &o) in out.iter().enumerate() {
         let size = x.shape()[lead + i];
-        if size < 0 || o <= 0 || size % o != 0 {
-            return Err(format!("adaptive max pooling from {size} to {o} (uneven windows) is not supported yet").into());
+        if o <= 0 {
+            return Err(format!("adaptive max pooling of size {size} to {o} is not supported").into());
+        }
+        if size % o != 0 {
+            if ctx.output_used(1) {
+                return Err(format!("the indices of adaptive max pooling from {size} to {o} (uneven windows) are not supported").into());
+            }
+            return Ok(vec![uneven_adaptive_max(ctx, &x, &out)?]);
         }
         kernel.push(size / o);
     }
@@ -204,6 +211,43 @@ pub fn adaptive_max_pool1d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 }
 pub fn adaptive_max_pool2d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     adaptive_max_pool(ctx, args, 2)
+}
+pub fn adaptive_max_pool3d(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    adaptive_max_pool(ctx, args, 3)
+}
+
+/// Adaptive max pooling of the last `outs.len()` (static) dims of `x` where some output
+/// size does not divide its input: output `j` of a dim of size `I` pooled to `O` is the
+/// maximum of inputs `[floor(j*I/O), ceil((j+1)*I/O))`. The maximum over a box is
+/// taken one dim at a time: the dim gathered to `[O, k]` (k the longest window, a
+/// shorter window repeating its last input, which leaves its maximum as it is), then
+/// reduced over `k`.
+fn uneven_adaptive_max(ctx: &mut Ctx, x: &Val, outs: &[i64]) -> LResult<Val> {
+    let lead = x.rank() - outs.len();
+    let mut y = x.clone();
+    for (i, &o) in outs.iter().enumerate() {
+        let d = lead + i;
+        let size = y.shape()[d];
+        if size == o {
+            continue;
+        }
+        let window = |j: i64| ((j * size) / o, ((j + 1) * size + o - 1) / o);
+        let k = (0..o).map(|j| window(j).1 - window(j).0).max().unwrap_or(1);
+        let table: Vec<i64> = (0..o)
+            .flat_map(|j| {
+                let (a, b) = window(j);
+                (0..k).map(move |t| (a + t).min(b - 1))
+            })
+            .collect();
+        ctx.reserve_constant("the adaptive max pool's window table", table.len() as u128, &ElemTy::I(64))?;
+        let idx = ctx.e.const_i64s(&table);
+        let g = super::shape::take_in_range(ctx, &y, &idx, d);
+        let mut split = g.shape().to_vec();
+        split.splice(d..=d, [o, k]);
+        let g = ctx.e.reshape(&g, &split);
+        y = ctx.e.reduce(&g, &[d as i64 + 1], "stablehlo.maximum", reduce::lowest(g.elem()));
+    }
+    Ok(y)
 }
 
 /// `a @ b` over equal leading (batch) dims: `a` is [..., m, k]; `b` is [..., k, n], or

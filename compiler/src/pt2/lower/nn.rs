@@ -833,6 +833,15 @@ fn adaptive_avg_pool(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> 
     if ins.iter().any(|&i| i < 0) {
         return Ok(vec![adaptive_dynamic(ctx, &x, &outs, "stablehlo.add", 0.0, true)?]);
     }
+    if n == 3 && outs.iter().all(|&o| o == 1) {
+        // A global 3-D average: one mean over the three dims (TFLite's MEAN), not two
+        // separable pools.
+        let dims: Vec<i64> = (lead as i64..r as i64).collect();
+        let sum = ctx.e.reduce(&x, &dims, "stablehlo.add", 0.0);
+        let k = ctx.e.splat_like(ins.iter().product::<i64>() as f64, &out.elem, &sum);
+        let mean = ctx.e.binary("stablehlo.divide", &sum, &k);
+        return Ok(vec![ctx.e.reshape(&mean, out.dims())]);
+    }
     if n == 1 && ins[0] % outs[0] == 0 && ins[0] != outs[0] {
         // As a 2-D pool over a unit height (TFLite pools are 2-D).
         let k = ins[0] / outs[0];
@@ -1515,7 +1524,8 @@ pub fn grid_sampler(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
 /// first) -> [N, C, *O]. Modes: bilinear (0; trilinear in 3-D), nearest (1) and
 /// bicubic (2, 2-D only), with zeros (0), border (1) or reflection (2) padding, as
 /// PyTorch's `grid_sampler_{2,3}d` CPU kernels compute them. Each tap is one gather
-/// from the input as [N*prod(S), C] rows.
+/// from the input as [N*prod(S), C] rows, or with one batch along the last dim of the
+/// input as [1, C, prod(S)].
 fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let out = ctx.out_ty(0)?;
     let x = args.tensor(ctx, "input")?;
@@ -1548,17 +1558,29 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
         })
         .collect();
     // Input rows [N*prod(S), C]; a point (b, i...) is row b*prod(S) + row-major(i).
-    let mut to_rows: Vec<i64> = vec![0];
-    to_rows.extend(2..n as i64 + 2);
-    to_rows.push(1);
-    let rows = ctx.e.transpose(&x, &to_rows);
-    let rows = ctx.e.reshape(&rows, &[nb * volume, c]);
+    // With one batch the input is read in place as [1, C, prod(S)] and each tap is a
+    // gather along its last dim, already [N, C, *O]: no transpose in or out.
+    let in_place = nb == 1;
+    let rows = if in_place {
+        ctx.e.reshape(&x, &[1, c, volume])
+    } else {
+        let mut to_rows: Vec<i64> = vec![0];
+        to_rows.extend(2..n as i64 + 2);
+        to_rows.push(1);
+        let rows = ctx.e.transpose(&x, &to_rows);
+        ctx.e.reshape(&rows, &[nb * volume, c])
+    };
     let batch = ctx.e.op("stablehlo.iota", &[], "iota_dimension = 0 : i64", tensor(&pts, ElemTy::I(64)));
     let vol = ctx.e.splat(volume as f64, &ElemTy::I(64), &pts);
     let base = ctx.e.binary("stablehlo.multiply", &batch, &vol);
     let mut sample_shape = pts.clone();
-    sample_shape.push(c);
-    let lead: Vec<i64> = (0..=n as i64).collect();
+    let lead: Vec<i64> = if in_place {
+        sample_shape.insert(1, c);
+        std::iter::once(0).chain(2..n as i64 + 2).collect()
+    } else {
+        sample_shape.push(c);
+        (0..=n as i64).collect()
+    };
     // One coordinate choice of dim `d` (integer-valued floats `a`, weight `w`): its
     // row offset (clamped into the input, times the dim's flat stride) and its weight,
     // zero where `a` is outside the input under zeros padding (border and reflection
@@ -1567,17 +1589,16 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let choice = |ctx: &mut Ctx, d: usize, a: &Val, w: Option<Val>| -> (Val, Option<Val>) {
         let zero = ctx.e.splat(0.0, &elem, &pts);
         let hi = ctx.e.splat((sizes[d] - 1) as f64, &elem, &pts);
+        let ac = ctx.e.binary("stablehlo.maximum", a, &zero);
+        let ac = ctx.e.binary("stablehlo.minimum", &ac, &hi);
         let weight = if padding == 0 {
-            let ge = ctx.e.compare("GE", a, &zero);
-            let le = ctx.e.compare("LE", a, &hi);
-            let inside = ctx.e.binary("stablehlo.and", &ge, &le);
+            // Inside exactly when clamping leaves the coordinate as it is.
+            let inside = ctx.e.compare("EQ", &ac, a);
             let w = w.unwrap_or_else(|| ctx.e.splat(1.0, &elem, &pts));
             Some(ctx.e.select(&inside, &w, &zero))
         } else {
             w
         };
-        let ac = ctx.e.binary("stablehlo.maximum", a, &zero);
-        let ac = ctx.e.binary("stablehlo.minimum", &ac, &hi);
         let ai = ctx.e.convert(&ac, &ElemTy::I(64));
         let stride: i64 = sizes[d + 1..].iter().product();
         let term = if stride == 1 {
@@ -1586,14 +1607,19 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
             let k = ctx.e.splat(stride as f64, &ElemTy::I(64), &pts);
             ctx.e.binary("stablehlo.multiply", &ai, &k)
         };
+        // In place, indices are [*O] (the one batch dropped).
+        let term = if in_place { ctx.e.reshape(&term, &pts[1..]) } else { term };
         (term, weight)
     };
     // The input at one choice per dim, times the choices' weights.
     let tap = |ctx: &mut Ctx, picks: &[&(Val, Option<Val>)]| -> Val {
-        let mut row = base.clone();
+        let mut row: Option<Val> = if in_place { None } else { Some(base.clone()) };
         let mut weight: Option<Val> = None;
         for (term, w) in picks {
-            row = ctx.e.binary("stablehlo.add", &row, term);
+            row = Some(match row {
+                Some(r) => ctx.e.binary("stablehlo.add", &r, term),
+                None => term.clone(),
+            });
             if let Some(w) = w {
                 weight = Some(match weight {
                     Some(acc) => ctx.e.binary("stablehlo.multiply", &acc, w),
@@ -1601,7 +1627,9 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
                 });
             }
         }
-        let v = super::shape::take_along(ctx, &rows, &row, 0);
+        // Rows are clamped into the input: no wrap of negative indices.
+        let row = row.expect("one spatial dim or more");
+        let v = super::shape::take_in_range(ctx, &rows, &row, if in_place { 2 } else { 0 });
         match weight {
             Some(k) => {
                 let kb = ctx.e.broadcast_in_dim(&k, &sample_shape, &lead);
@@ -1669,6 +1697,9 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
         acc = sum(ctx, acc, v);
     }
     let sampled = acc.expect("one tap or more");
+    if in_place {
+        return Ok(vec![sampled]);
+    }
     let mut back: Vec<i64> = vec![0, n as i64 + 1];
     back.extend(1..=n as i64);
     Ok(vec![ctx.e.transpose(&sampled, &back)])

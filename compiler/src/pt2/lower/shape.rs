@@ -687,6 +687,16 @@ fn take_along_wrapping(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize, wrap:
         let wrapped = ctx.e.binary("stablehlo.add", &idx, &size);
         idx = ctx.e.select(&neg, &wrapped, &idx);
     }
+    take_in_range(ctx, x, &idx, axis)
+}
+
+/// [`take_along`] for indices known to lie in `[0, size)` (no wrap of negative ones).
+pub fn take_in_range(ctx: &mut Ctx, x: &Val, indices: &Val, axis: usize) -> Val {
+    if axis >= x.rank() {
+        ctx.e.errors.push(format!("cannot gather along dim {axis} of {}", x.ty));
+        return x.clone();
+    }
+    let idx = ctx.e.convert(indices, &ElemTy::I(64));
     let ir = idx.rank();
     let idx = unit_last(ctx, &idx);
     let mut out_shape: Vec<i64> = x.shape()[..axis].to_vec();

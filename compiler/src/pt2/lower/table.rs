@@ -37,6 +37,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.adaptive_avg_pool3d.default", args: &[req("self"), req("output_size")], lower: nn::adaptive_avg_pool3d },
     Lowering { target: "aten.adaptive_max_pool1d.default", args: &[req("self"), req("output_size")], lower: composite::adaptive_max_pool1d },
     Lowering { target: "aten.adaptive_max_pool2d.default", args: &[req("self"), req("output_size")], lower: composite::adaptive_max_pool2d },
+    Lowering { target: "aten.adaptive_max_pool3d.default", args: &[req("self"), req("output_size")], lower: composite::adaptive_max_pool3d },
     Lowering { target: "aten.add.Scalar", args: &[req("self"), req("other"), def("alpha", Default::Int(1))], lower: elementwise::add },
     Lowering { target: "aten.add.Tensor", args: &[req("self"), req("other"), def("alpha", Default::Int(1))], lower: elementwise::add },
     Lowering { target: "aten.addcdiv.default", args: &[req("self"), req("tensor1"), req("tensor2"), def("value", Default::Int(1))], lower: composite::addcdiv },
