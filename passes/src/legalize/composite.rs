@@ -98,7 +98,7 @@ pub static ROWS: &[Row] = &[
 fn bidirectional_fits(c: &Composite) -> Result<(), &'static str> {
     let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
     let all = c.operands.iter().chain(&c.results);
-    if all.clone().any(|t| t.elem != ElemTy::F32 || !t.is_static()) {
+    if all.clone().any(|t| t.elem != ElemTy::F32) || !static_but_time(c, 0) {
         return Err("it is not float32 with static sizes");
     }
     let per: &[usize] = &[&[2, 2][..], if flag("has_biases") { &[1, 1] } else { &[] }, if flag("proj") { &[2] } else { &[] }, &[2, 2]].concat();
@@ -139,10 +139,10 @@ fn sequence_fits(c: &Composite) -> Result<(), &'static str> {
     if all.clone().any(|t| t.elem != ElemTy::F32) {
         return Err("it is not float32");
     }
-    if all.clone().any(|t| !t.is_static()) {
-        return Err("its sizes are not static");
-    }
     let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
+    if !static_but_time(c, flag("batch_first") as usize) {
+        return Err("its sizes other than the sequence length are not static");
+    }
     let lstm = c.name == "edge.lstm_layer";
     let want = 3 + 2 * flag("has_biases") as usize + (lstm && flag("proj")) as usize + 1 + lstm as usize;
     if c.operands.len() != want || c.results.len() != 2 + lstm as usize {
@@ -163,6 +163,22 @@ fn sequence_fits(c: &Composite) -> Result<(), &'static str> {
         return Err("its operands are not a layer's");
     }
     Ok(())
+}
+
+/// Whether a layer's sizes are static but for the sequence length (dim `td` of its
+/// input and output sequence), which the sequence ops take at run time.
+fn static_but_time(c: &Composite, td: usize) -> bool {
+    let seq = |t: Option<&edge_dialects::ir::TensorTy>| {
+        t.is_some_and(|t| t.dims().len() == 3 && t.dims().iter().enumerate().all(|(i, &d)| d >= 0 || i == td))
+    };
+    let rest = c.operands.iter().skip(1).chain(c.results.iter().skip(1));
+    seq(c.operands.first()) && seq(c.results.first()) && rest.clone().all(|t| t.is_static())
+}
+
+/// Whether a layer's sequence length is unknown: its steps cannot be unrolled.
+pub fn unknown_steps(c: &Composite) -> bool {
+    let td = if c.name == "edge.bilstm_layer" { 0 } else { matches!(c.attr("batch_first"), Some(Attr::Bool(true))) as usize };
+    layer_kind(&c.name).is_some() && c.operands.first().is_some_and(|x| x.dims().get(td).is_none_or(|&d| d < 0))
 }
 
 // ---- side conditions and attribute mappings ------------------------------------------
@@ -371,6 +387,14 @@ pub fn to_decomposition<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
                 }
                 Ok(()) => "TFLite's op does not accept its types",
             };
+            if unknown_steps(&c) {
+                let e = format!(
+                    "{layer} layer over an unknown sequence length cannot be fused ({why}) and its steps cannot be unrolled over an unknown length"
+                );
+                op.emit_error(&e);
+                rw.notify_match_failure(op, e);
+                return false;
+            }
             op.emit_remark(&format!("{layer} layer unrolled: {why}"));
         }
     }
@@ -545,12 +569,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     };
     let out = if reverse { b.op("tfl.reverse_v2", &[y, time], y.raw_type(), &[]) } else { y };
     // The last step computed is the final state.
-    let (mut begin, mut size) = ([0, 0, 0], [x_dims[0], x_dims[1], hout]);
-    (begin[td], size[td]) = (t - 1, 1);
-    let (begin_v, size_v) = (b.i32s(&begin)?, b.i32s(&size)?);
-    let last = b.op("tfl.slice", &[y, begin_v, size_v], f32t.tensor(&size), &[]);
-    let shape = b.i32s(&[batch, hout])?;
-    let h_n = b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]);
+    let h_n = last_step(b, y, td, t, batch, hout, 0)?;
     let mut results = vec![out, h_n];
     if lstm {
         // Unused (checked above): any value of its type stands for it.
@@ -602,15 +621,48 @@ fn bidirectional<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Optio
     ];
     let y = b.op(row.to, &operands, f32t.tensor(&[t, batch, 2 * hout]), &attrs);
     let mut results = vec![y];
-    for (step, from) in [(t - 1, 0), (0, hout)] {
-        let (begin, size) = (b.i32s(&[step, 0, from])?, b.i32s(&[1, batch, hout])?);
-        let last = b.op("tfl.slice", &[y, begin, size], f32t.tensor(&[1, batch, hout]), &[]);
-        let shape = b.i32s(&[batch, hout])?;
-        results.push(b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]));
-    }
+    results.push(last_step(b, y, 0, t, batch, hout, 0)?);
+    let (begin, size) = (b.i32s(&[0, 0, hout])?, b.i32s(&[1, batch, hout])?);
+    let first = b.op("tfl.slice", &[y, begin, size], f32t.tensor(&[1, batch, hout]), &[]);
+    let shape = b.i32s(&[batch, hout])?;
+    results.push(b.op("tfl.reshape", &[first, shape], f32t.tensor(&[batch, hout]), &[]));
     // Unused (checked above): the initial cell states stand for them.
     results.extend([anchor.operand(per), anchor.operand(2 * per)]);
     Some(results)
+}
+
+/// `[B, Hout]` of the last step of the sequence `y` (time dim `td`, `t` steps, -1 when
+/// unknown), features `[from, from + hout)`. An unknown `t` takes the step at -1: a
+/// `tfl.strided_slice` counts a negative begin from the end at run time.
+#[allow(clippy::too_many_arguments)]
+fn last_step<'c>(b: &mut Builder<'_, 'c>, y: Value<'c>, td: usize, t: i64, batch: i64, hout: i64, from: i64) -> Option<Value<'c>> {
+    let ctx = b.rw.context();
+    let f32t = ctx.f32();
+    let mut size = [batch, batch, hout];
+    size[td] = 1;
+    let mut begin = [0, 0, from];
+    if t >= 0 {
+        begin[td] = t - 1;
+        let (begin_v, size_v) = (b.i32s(&begin)?, b.i32s(&size)?);
+        let last = b.op("tfl.slice", &[y, begin_v, size_v], f32t.tensor(&size), &[]);
+        let shape = b.i32s(&[batch, hout])?;
+        return Some(b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]));
+    }
+    begin[td] = -1;
+    let mut end = [batch, batch, from + hout];
+    end[td] = 0;
+    let (begin_v, end_v, strides) = (b.i32s(&begin)?, b.i32s(&end)?, b.i32s(&[1, 1, 1])?);
+    let zero = ctx.i32_attr(0);
+    let attrs = [
+        ("begin_mask", zero),
+        // The time dim runs to the end; the step is then dropped.
+        ("end_mask", ctx.i32_attr(1 << td)),
+        ("ellipsis_mask", zero),
+        ("new_axis_mask", zero),
+        ("shrink_axis_mask", ctx.i32_attr(1 << td)),
+        ("offset", ctx.bool_attr(false)),
+    ];
+    Some(b.op("tfl.strided_slice", &[y, begin_v, end_v, strides], f32t.tensor(&[batch, hout]), &attrs))
 }
 
 /// Operands 1-17 of an LSTM sequence op for one direction: the gates (i, f, g, o) of
