@@ -388,11 +388,11 @@ pub fn to_decomposition<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
                 Ok(()) => "TFLite's op does not accept its types",
             };
             if unknown_steps(&c) {
-                let e = format!(
-                    "{layer} layer over an unknown sequence length cannot be fused ({why}) and its steps cannot be unrolled over an unknown length"
+                // The reason the composite stays: the conversion's error.
+                rw.notify_match_failure(
+                    op,
+                    format!("{layer} layer over an unknown sequence length cannot be fused: {why}; its steps cannot be unrolled over an unknown length"),
                 );
-                op.emit_error(&e);
-                rw.notify_match_failure(op, e);
                 return false;
             }
             op.emit_remark(&format!("{layer} layer unrolled: {why}"));
