@@ -41,6 +41,18 @@ fn is_identity(body: &str, init: f64, elem: &ElemTy) -> bool {
     }
 }
 
+/// The TFL op that combines two window elements as a reduce_window body does.
+const COMBINING_OPS: [(&str, &str); 4] = [
+    (hlo::Multiply::NAME, tfl::Mul::NAME),
+    (hlo::Maximum::NAME, tfl::Maximum::NAME),
+    (hlo::Minimum::NAME, tfl::Minimum::NAME),
+    (hlo::Add::NAME, tfl::Add::NAME),
+];
+
+fn combining_op(body: &str) -> Option<&'static str> {
+    COMBINING_OPS.iter().find(|(b, _)| *b == body).map(|&(_, t)| t)
+}
+
 /// A prefix product, maximum or minimum along one static dim (see the module notes).
 pub(super) fn scan<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
     let ins = op.operands();
@@ -48,12 +60,7 @@ pub(super) fn scan<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c
         return Ok(None);
     }
     let Some(body) = binary_body(op) else { return Ok(None) };
-    let combine = match body {
-        b if b == hlo::Multiply::NAME => tfl::Mul::NAME,
-        b if b == hlo::Maximum::NAME => tfl::Maximum::NAME,
-        b if b == hlo::Minimum::NAME => tfl::Minimum::NAME,
-        _ => return Ok(None),
-    };
+    let Some(combine) = combining_op(body).filter(|&c| c != tfl::Add::NAME) else { return Ok(None) };
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
     let Some(window) = ints("window_dimensions") else { return Ok(None) };
     // Absent strides are 1 (JAX leaves them out of its scans).
@@ -326,13 +333,7 @@ pub(super) fn dilated<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
         return Ok(None);
     }
     let Some(body) = binary_body(op) else { return Ok(None) };
-    let combine = match body {
-        b if b == hlo::Multiply::NAME => tfl::Mul::NAME,
-        b if b == hlo::Maximum::NAME => tfl::Maximum::NAME,
-        b if b == hlo::Minimum::NAME => tfl::Minimum::NAME,
-        b if b == hlo::Add::NAME => tfl::Add::NAME,
-        _ => return Ok(None),
-    };
+    let Some(combine) = combining_op(body) else { return Ok(None) };
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
     let (Some(window), Some(dilations)) = (ints("window_dimensions"), ints("window_dilations")) else {
         return Ok(None);

@@ -264,17 +264,7 @@ pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let out = ctx.out_ty(i)?;
         super::check_out_rank(&out, x.rank())?;
         let len = out.dims()[dim];
-        let mut starts = vec![0; x.rank()];
-        let mut limits = x.shape().to_vec();
-        starts[dim] = start;
-        limits[dim] = start + len;
-        let attrs = format!(
-            "start_indices = {}, limit_indices = {}, strides = {}",
-            i64_array(&starts),
-            i64_array(&limits),
-            i64_array(&vec![1; x.rank()])
-        );
-        outs.push(ctx.e.op("stablehlo.slice", &[&x], &attrs, out));
+        outs.push(ctx.e.slice_dim(&x, dim, start, len));
         start += len;
     }
     Ok(outs)
@@ -310,17 +300,7 @@ pub fn tensor_split_indices(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         if out.dims()[dim] != end - start {
             return Err(format!("tensor_split piece {i} is [{start}, {end}) but its output has {} elements along dim {dim}", out.dims()[dim]).into());
         }
-        let mut starts = vec![0; x.rank()];
-        let mut limits = x.shape().to_vec();
-        starts[dim] = start;
-        limits[dim] = end;
-        let attrs = format!(
-            "start_indices = {}, limit_indices = {}, strides = {}",
-            i64_array(&starts),
-            i64_array(&limits),
-            i64_array(&vec![1; x.rank()])
-        );
-        outs.push(ctx.e.op("stablehlo.slice", &[&x], &attrs, out));
+        outs.push(ctx.e.slice_dim(&x, dim, start, end - start));
     }
     Ok(outs)
 }
