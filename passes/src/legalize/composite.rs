@@ -852,6 +852,35 @@ mod tests {
         assert_eq!(row_for(&rnn).map(|r| r.to), Some("tfl.unidirectional_sequence_rnn"));
     }
 
+    /// An unknown sequence length (dim 1 batch-first, else 0) maps; any other unknown
+    /// size does not, and only an unknown T makes the steps impossible to inline.
+    #[test]
+    fn layers_over_an_unknown_sequence_length_map_with_the_rest_static() {
+        let rnn = |bf: bool, x: &[i64], y: &[i64], h: &[i64]| {
+            layer("edge.rnn_layer", &[("has_biases", false), ("batch_first", bf)], &[x, &[4, 3], &[4, 4], h], &[y, h])
+        };
+        let time_major = rnn(false, &[-1, 2, 3], &[-1, 2, 4], &[2, 4]);
+        assert_eq!(row_for(&time_major).map(|r| r.to), Some("tfl.unidirectional_sequence_rnn"));
+        assert!(unknown_steps(&time_major));
+        let batch_first = rnn(true, &[2, -1, 3], &[2, -1, 4], &[2, 4]);
+        assert_eq!(row_for(&batch_first).map(|r| r.to), Some("tfl.unidirectional_sequence_rnn"));
+        assert!(unknown_steps(&batch_first));
+        // The batch unknown (the dim that is not the time dim).
+        let batch = rnn(true, &[-1, 5, 3], &[-1, 5, 4], &[-1, 4]);
+        assert_eq!(sequence_fits(&batch), Err("its sizes other than the sequence length are not static"));
+        assert!(!unknown_steps(&batch));
+        let bi = layer(
+            "edge.bilstm_layer",
+            &[("has_biases", false), ("proj", false)],
+            &[&[-1, 2, 3], &[16, 3], &[16, 4], &[2, 4], &[2, 4], &[16, 3], &[16, 4], &[2, 4], &[2, 4]],
+            &[&[-1, 2, 8], &[2, 4], &[2, 4], &[2, 4], &[2, 4]],
+        );
+        assert_eq!(row_for(&bi).map(|r| r.to), Some("tfl.bidirectional_sequence_lstm"));
+        assert!(unknown_steps(&bi));
+        let gru = layer("edge.gru_layer", &[("batch_first", false)], &[&[-1, 2, 3], &[12, 3], &[12, 4], &[2, 4]], &[&[-1, 2, 4], &[2, 4]]);
+        assert!(row_for(&gru).is_none() && unknown_steps(&gru));
+    }
+
     #[test]
     fn softmax_maps_over_the_last_dim_only() {
         let last = composite("aten._softmax", &[("dim", Attr::Int(-1))], &[2, 8], &[2, 8]);
