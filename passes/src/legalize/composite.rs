@@ -569,7 +569,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     };
     let out = if reverse { b.op("tfl.reverse_v2", &[y, time], y.raw_type(), &[]) } else { y };
     // The last step computed is the final state.
-    let h_n = last_step(b, y, td, t, batch, hout, 0)?;
+    let h_n = last_step(b, y, td, t, batch, hout)?;
     let mut results = vec![out, h_n];
     if lstm {
         // Unused (checked above): any value of its type stands for it.
@@ -621,7 +621,7 @@ fn bidirectional<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Optio
     ];
     let y = b.op(row.to, &operands, f32t.tensor(&[t, batch, 2 * hout]), &attrs);
     let mut results = vec![y];
-    results.push(last_step(b, y, 0, t, batch, hout, 0)?);
+    results.push(last_step(b, y, 0, t, batch, hout)?);
     let (begin, size) = (b.i32s(&[0, 0, hout])?, b.i32s(&[1, batch, hout])?);
     let first = b.op("tfl.slice", &[y, begin, size], f32t.tensor(&[1, batch, hout]), &[]);
     let shape = b.i32s(&[batch, hout])?;
@@ -632,15 +632,14 @@ fn bidirectional<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Optio
 }
 
 /// `[B, Hout]` of the last step of the sequence `y` (time dim `td`, `t` steps, -1 when
-/// unknown), features `[from, from + hout)`. An unknown `t` takes the step at -1: a
+/// unknown), its first `hout` features. An unknown `t` takes the step at -1: a
 /// `tfl.strided_slice` counts a negative begin from the end at run time.
-#[allow(clippy::too_many_arguments)]
-fn last_step<'c>(b: &mut Builder<'_, 'c>, y: Value<'c>, td: usize, t: i64, batch: i64, hout: i64, from: i64) -> Option<Value<'c>> {
+fn last_step<'c>(b: &mut Builder<'_, 'c>, y: Value<'c>, td: usize, t: i64, batch: i64, hout: i64) -> Option<Value<'c>> {
     let ctx = b.rw.context();
     let f32t = ctx.f32();
     let mut size = [batch, batch, hout];
     size[td] = 1;
-    let mut begin = [0, 0, from];
+    let mut begin = [0, 0, 0];
     if t >= 0 {
         begin[td] = t - 1;
         let (begin_v, size_v) = (b.i32s(&begin)?, b.i32s(&size)?);
@@ -649,7 +648,7 @@ fn last_step<'c>(b: &mut Builder<'_, 'c>, y: Value<'c>, td: usize, t: i64, batch
         return Some(b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]));
     }
     begin[td] = -1;
-    let mut end = [batch, batch, from + hout];
+    let mut end = [batch, batch, hout];
     end[td] = 0;
     let (begin_v, end_v, strides) = (b.i32s(&begin)?, b.i32s(&end)?, b.i32s(&[1, 1, 1])?);
     let zero = ctx.i32_attr(0);
