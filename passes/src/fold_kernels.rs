@@ -314,25 +314,8 @@ fn floor_int(div: bool, a: i64, b: i64) -> Option<i64> {
 
 /// The elements of a tensor of shape `out` whose index `where_from` maps to an index of
 /// `x` (every index must map into `x`).
-fn move_elements(x: &ConstTensor, out: &[i64], mut where_from: impl FnMut(&[i64], &mut [i64]) -> bool) -> ConstTensor {
-    let width = x.bytes.len() / x.num_elements().max(1);
-    let in_strides = strides(&x.shape);
-    let n = out.iter().product::<i64>() as usize;
-    let mut bytes = Vec::with_capacity(n * width);
-    let mut index = vec![0i64; out.len()];
-    let mut src = vec![0i64; x.shape.len()];
-    for _ in 0..n {
-        where_from(&index, &mut src);
-        let s = src.iter().zip(&in_strides).map(|(a, b)| a * b).sum::<i64>() as usize * width;
-        bytes.extend_from_slice(&x.bytes[s..s + width]);
-        for d in (0..out.len()).rev() {
-            index[d] += 1;
-            if index[d] < out[d] {
-                break;
-            }
-            index[d] = 0;
-        }
-    }
+fn move_elements(x: &ConstTensor, out: &[i64], where_from: impl FnMut(&[i64], &mut [i64]) -> bool) -> ConstTensor {
+    let bytes = crate::tfl_fold_constants::gather_elements(x, out, &[], where_from);
     ConstTensor { shape: out.to_vec(), elem: x.elem.clone(), bytes }
 }
 

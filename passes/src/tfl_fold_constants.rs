@@ -373,7 +373,7 @@ fn fold(kernel: Kernel, op: Op) -> Option<Folded> {
             if padded != dims {
                 return None;
             }
-            let bytes = gather(&x, &dims, &fill, |index, src| {
+            let bytes = gather_elements(&x, &dims, &fill, |index, src| {
                 for d in 0..rank {
                     src[d] = index[d] - pads[2 * d];
                     if src[d] < 0 || src[d] >= x.shape[d] {
@@ -427,7 +427,7 @@ fn fold(kernel: Kernel, op: Op) -> Option<Folded> {
                     return None;
                 }
             }
-            let bytes = gather(&x, &dims, &[], |index, src| {
+            let bytes = gather_elements(&x, &dims, &[], |index, src| {
                 for d in 0..rank {
                     src[d] = index[d] + begin[d];
                 }
@@ -439,7 +439,7 @@ fn fold(kernel: Kernel, op: Op) -> Option<Folded> {
             let x = operand_full(op, 0)?;
             let (begin, stride) = strided_slice_plan(op.cast::<tfl::StridedSlice>()?, &x.shape, &dims)?;
             let rank = x.shape.len();
-            let bytes = gather(&x, &begin.iter().map(|b| b.1).collect::<Vec<_>>(), &[], |index, src| {
+            let bytes = gather_elements(&x, &begin.iter().map(|b| b.1).collect::<Vec<_>>(), &[], |index, src| {
                 for d in 0..rank {
                     src[d] = begin[d].0 + index[d] * stride[d];
                 }
@@ -600,7 +600,7 @@ fn cast(x: &ConstTensor, to: &ElemTy) -> Option<Vec<u8>> {
 
 /// The elements of a tensor of shape `out` whose index `where_from` maps to an index of
 /// `x` (returning false for `fill`).
-fn gather(x: &ConstTensor, out: &[i64], fill: &[u8], mut where_from: impl FnMut(&[i64], &mut [i64]) -> bool) -> Vec<u8> {
+pub(crate) fn gather_elements(x: &ConstTensor, out: &[i64], fill: &[u8], mut where_from: impl FnMut(&[i64], &mut [i64]) -> bool) -> Vec<u8> {
     let width = x.bytes.len() / x.num_elements().max(1);
     let in_strides = strides(&x.shape);
     let n = out.iter().product::<i64>() as usize;

@@ -12,7 +12,14 @@ fn legalized_fixtures_match_pytorch_in_litert() {
     let repo = common::repo();
     let work = common::work_dir("pt2_litert");
     let pipeline = edge_passes::pipelines::convert_pipeline(&Default::default());
-    let summary = common::run_runner(
+    let summary = run_fixtures(&repo, &work, &pipeline, "");
+    eprintln!("{summary}");
+}
+
+/// `run_pt2_litert.py` on the fixtures whose name starts with `only` (all for ""),
+/// converted with `pipeline`; its summary line (the runner fails on any FAIL).
+fn run_fixtures(repo: &std::path::Path, work: &std::path::Path, pipeline: &str, only: &str) -> String {
+    common::run_runner(
         &repo.join("runtime-check/conformance/run_pt2_litert.py"),
         &[
             "--edge-translate".as_ref(),
@@ -25,10 +32,11 @@ fn legalized_fixtures_match_pytorch_in_litert() {
             work.as_os_str(),
             "--pipeline".as_ref(),
             pipeline.as_ref(),
+            "--only".as_ref(),
+            only.as_ref(),
         ],
-        &work,
-    );
-    eprintln!("{summary}");
+        work,
+    )
 }
 
 /// The recurrent fixtures (`plain/rnn_*`) in both forms `--recurrent` chooses between:
@@ -42,24 +50,7 @@ fn recurrent_fixtures_match_pytorch_fused_and_unrolled() {
     for (label, recurrent) in [("fused", Recurrent::Fused), ("unrolled", Recurrent::Unrolled)] {
         let work = common::work_dir(&format!("pt2_litert_rnn_{label}"));
         let pipeline = convert_pipeline(&ConvertPipelineOptions { recurrent, ..Default::default() });
-        let summary = common::run_runner(
-            &repo.join("runtime-check/conformance/run_pt2_litert.py"),
-            &[
-                "--edge-translate".as_ref(),
-                env!("CARGO_BIN_EXE_edge-translate").as_ref(),
-                "--edge-opt".as_ref(),
-                env!("CARGO_BIN_EXE_edge-opt").as_ref(),
-                "--fixtures".as_ref(),
-                repo.join("fixtures").as_os_str(),
-                "--work".as_ref(),
-                work.as_os_str(),
-                "--pipeline".as_ref(),
-                pipeline.as_ref(),
-                "--only".as_ref(),
-                "rnn_".as_ref(),
-            ],
-            &work,
-        );
+        let summary = run_fixtures(&repo, &work, &pipeline, "rnn_");
         assert!(summary.starts_with("8 passed"), "{label}: {summary}");
         let converted: String = std::fs::read_dir(&work)
             .unwrap()

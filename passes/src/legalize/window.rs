@@ -10,8 +10,11 @@
 //!   most two adjacent pooled dims in turn, and so is the count PyTorch divides by (a
 //!   product over dims). Each group becomes a rank-4 `reduce_window` over the group's
 //!   dims with the dims before and after it merged (`[pre, a, b, post]`: NHWC with no
-//!   transpose), between TFL reshapes, which the 2-D rules then take; an average's
-//!   divide is split the same way so each 2-D pool takes its own divisor.
+//!   transpose; NCDHW is pooled as NDHWC, Conv3d's layout), between TFL reshapes,
+//!   which the 2-D rules then take; an average's divide is split the same way so each
+//!   2-D pool takes its own divisor.
+//! - a dilated window (TFLite's pools have no dilation): one strided slice per window
+//!   offset, combined by the body's op.
 
 use super::stablehlo_to_tfl::{
     binary_body, elem_of, emit, inverse, number_const, paddings_const, permuted, prefix_axis, reshape_to, scalar_like,
@@ -38,6 +41,18 @@ fn is_identity(body: &str, init: f64, elem: &ElemTy) -> bool {
     }
 }
 
+/// The TFL op that combines two window elements as a reduce_window body does.
+const COMBINING_OPS: [(&str, &str); 4] = [
+    (hlo::Multiply::NAME, tfl::Mul::NAME),
+    (hlo::Maximum::NAME, tfl::Maximum::NAME),
+    (hlo::Minimum::NAME, tfl::Minimum::NAME),
+    (hlo::Add::NAME, tfl::Add::NAME),
+];
+
+fn combining_op(body: &str) -> Option<&'static str> {
+    COMBINING_OPS.iter().find(|(b, _)| *b == body).map(|&(_, t)| t)
+}
+
 /// A prefix product, maximum or minimum along one static dim (see the module notes).
 pub(super) fn scan<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
     let ins = op.operands();
@@ -45,12 +60,7 @@ pub(super) fn scan<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c
         return Ok(None);
     }
     let Some(body) = binary_body(op) else { return Ok(None) };
-    let combine = match body {
-        b if b == hlo::Multiply::NAME => tfl::Mul::NAME,
-        b if b == hlo::Maximum::NAME => tfl::Maximum::NAME,
-        b if b == hlo::Minimum::NAME => tfl::Minimum::NAME,
-        _ => return Ok(None),
-    };
+    let Some(combine) = combining_op(body).filter(|&c| c != tfl::Add::NAME) else { return Ok(None) };
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
     let Some(window) = ints("window_dimensions") else { return Ok(None) };
     // Absent strides are 1 (JAX leaves them out of its scans).
@@ -150,7 +160,7 @@ fn groups(pooled: &[usize]) -> Vec<Vec<usize>> {
 
 /// A max or sum pool over three or more dims, or over any dims of a rank-5 or larger
 /// operand (see the module notes). Static shapes, or an unknown batch before the pooled
-/// dims (not for an average's divisor).
+/// dims (an average's divisor then a constant, not a count).
 pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String> {
     let ins = op.operands();
     if ins.len() != 2 {
@@ -179,8 +189,7 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
         return Ok(None);
     }
     // Unknown sizes only before the pooled dims (a batch): they merge into each rank-4
-    // pool's N as -1. An average's divisor is then left to a later rule (its constants
-    // would need the unknown shape).
+    // pool's N as -1. A counting divisor would need ones of the unknown shape: left.
     let first = pooled[0];
     let unknown_ok = |dims: &[i64]| dims.iter().enumerate().all(|(i, &d)| d >= 0 || i < first);
     if !unknown_ok(xt.dims()) || !unknown_ok(out.dims()) || xt.dims()[..first].iter().filter(|&&d| d < 0).count() > 1 {
@@ -192,7 +201,7 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
         return Ok(None);
     }
     let divide = if sum { divisor_of(op, &window, &strides) } else { None };
-    if dynamic && divide.is_some() {
+    if dynamic && matches!(divide, Some((_, Divisor::Count { .. }))) {
         return Ok(None);
     }
     // NCDHW (channels at 1, pooled D, H, W) is pooled as NDHWC: the pools then read
@@ -239,12 +248,23 @@ pub(super) fn pool_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
         let s4 = window_op(rw, op, x4, ins[1], &win4, &str4, &pad4, &out4);
         let mut r4 = s4;
         if let Some((_, d)) = &divide {
+            // A constant divisor of the pool's shape; with an unknown batch a
+            // one-element constant broadcast to the pool's run-time shape (the 2-D rule
+            // reads the value through the broadcast).
+            let splat = |rw: &mut Rewriter<'c>, v: f64| -> Result<Value<'c>, String> {
+                if !dynamic {
+                    return number_const(rw, op, &out4, f32t, &[v]);
+                }
+                let one = number_const(rw, op, &[1, 1, 1, 1], f32t, &[v])?;
+                let shape = super::dynamic::shape_of(rw, op, s4);
+                Ok(emit(rw, op, tfl::BroadcastTo::NAME, &[one, shape], s4.raw_type(), &[]))
+            };
             let divisor = match d {
                 Divisor::Constant(c) if gi + 1 == parts.len() => {
                     let rest: f64 = areas[..gi].iter().product();
-                    number_const(rw, op, &out4, f32t, &[c / rest])?
+                    splat(rw, c / rest)?
                 }
-                Divisor::Constant(_) => number_const(rw, op, &out4, f32t, &[areas[gi]])?,
+                Divisor::Constant(_) => splat(rw, areas[gi])?,
                 Divisor::Count { ones, pads: cpads } => {
                     let ones4 = { let mut s = four(&|d| ones[d], 1); s[0] = pre; s[3] = post; s };
                     let mut cpad4 = vec![[0i64, 0]; 4];
@@ -313,13 +333,7 @@ pub(super) fn dilated<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
         return Ok(None);
     }
     let Some(body) = binary_body(op) else { return Ok(None) };
-    let combine = match body {
-        b if b == hlo::Multiply::NAME => tfl::Mul::NAME,
-        b if b == hlo::Maximum::NAME => tfl::Maximum::NAME,
-        b if b == hlo::Minimum::NAME => tfl::Minimum::NAME,
-        b if b == hlo::Add::NAME => tfl::Add::NAME,
-        _ => return Ok(None),
-    };
+    let Some(combine) = combining_op(body) else { return Ok(None) };
     let ints = |n: &str| op.attr(n).and_then(|a| a.as_ints());
     let (Some(window), Some(dilations)) = (ints("window_dimensions"), ints("window_dilations")) else {
         return Ok(None);

@@ -1563,6 +1563,9 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let in_place = nb == 1;
     let rows = if in_place {
         ctx.e.reshape(&x, &[1, c, volume])
+    } else if c == 1 {
+        // One channel: the rows are the input as it is (no transpose).
+        ctx.e.reshape(&x, &[nb * volume, 1])
     } else {
         let mut to_rows: Vec<i64> = vec![0];
         to_rows.extend(2..n as i64 + 2);
@@ -1699,6 +1702,11 @@ fn grid_sample(ctx: &mut Ctx, args: &Args, n: usize) -> LResult<Vec<Val>> {
     let sampled = acc.expect("one tap or more");
     if in_place {
         return Ok(vec![sampled]);
+    }
+    if c == 1 {
+        let mut shape = vec![nb, 1];
+        shape.extend_from_slice(&pts[1..]);
+        return Ok(vec![ctx.e.reshape(&sampled, &shape)]);
     }
     let mut back: Vec<i64> = vec![0, n as i64 + 1];
     back.extend(1..=n as i64);

@@ -264,18 +264,43 @@ pub fn split(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
         let out = ctx.out_ty(i)?;
         super::check_out_rank(&out, x.rank())?;
         let len = out.dims()[dim];
-        let mut starts = vec![0; x.rank()];
-        let mut limits = x.shape().to_vec();
-        starts[dim] = start;
-        limits[dim] = start + len;
-        let attrs = format!(
-            "start_indices = {}, limit_indices = {}, strides = {}",
-            i64_array(&starts),
-            i64_array(&limits),
-            i64_array(&vec![1; x.rank()])
-        );
-        outs.push(ctx.e.op("stablehlo.slice", &[&x], &attrs, out));
+        outs.push(ctx.e.slice_dim(&x, dim, start, len));
         start += len;
+    }
+    Ok(outs)
+}
+
+/// `tensor_split.indices(self, indices, dim)`: piece `i` is `self[idx[i-1]:idx[i]]`
+/// along `dim` (`idx[-1] = 0`, the last piece runs to the end), each bound clamped to
+/// the size and a piece whose end is before its start empty, so a piece starts at its
+/// own index, not where the previous one ended. `tensor_split.sections` pieces are
+/// consecutive: `split` reads their lengths from the outputs.
+pub fn tensor_split_indices(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dim = args.dim_or("dim", 0, x.rank())? as usize;
+    let indices = args.ints("indices")?;
+    let size = x.shape()[dim];
+    if size < 0 {
+        // Consecutive pieces whose lengths the outputs record, when the indices say so.
+        if indices.iter().all(|&i| i >= 0) && indices.windows(2).all(|w| w[0] <= w[1]) {
+            return split_dynamic(ctx, &x, dim);
+        }
+        return Err(format!("tensor_split over a dim of run-time size needs non-negative, non-decreasing indices, got {indices:?}").into());
+    }
+    if ctx.outputs.len() != indices.len() + 1 {
+        return Err(format!("tensor_split with {} indices records {} outputs, not {}", indices.len(), ctx.outputs.len(), indices.len() + 1).into());
+    }
+    let bound = |i: i64| if i < 0 { (i + size).max(0) } else { i.min(size) };
+    let mut outs = Vec::new();
+    for i in 0..ctx.outputs.len() {
+        let out = ctx.out_ty(i)?;
+        super::check_out_rank(&out, x.rank())?;
+        let start = if i == 0 { 0 } else { bound(indices[i - 1]) };
+        let end = if i == indices.len() { size } else { bound(indices[i]).max(start) };
+        if out.dims()[dim] != end - start {
+            return Err(format!("tensor_split piece {i} is [{start}, {end}) but its output has {} elements along dim {dim}", out.dims()[dim]).into());
+        }
+        outs.push(ctx.e.slice_dim(&x, dim, start, end - start));
     }
     Ok(outs)
 }

@@ -328,6 +328,8 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.t.default", args: &[req("self")], lower: shape::t },
     Lowering { target: "aten.tan.default", args: &[req("self")], lower: elementwise::tan },
     Lowering { target: "aten.tanh.default", args: &[req("self")], lower: elementwise::tanh },
+    Lowering { target: "aten.tensor_split.indices", args: &[req("self"), req("indices"), def("dim", Default::Int(0))], lower: shape::tensor_split_indices },
+    Lowering { target: "aten.tensor_split.sections", args: &[req("self"), req("sections"), def("dim", Default::Int(0))], lower: shape::split },
     Lowering { target: "aten.threshold.default", args: &[req("self"), req("threshold"), req("value")], lower: composite::threshold },
     Lowering { target: "aten.tile.default", args: &[req("self"), req("dims")], lower: composite::tile },
     Lowering { target: "aten.to.device", args: &[req("self"), req("device"), req("dtype"), def("non_blocking", Default::Bool(false)), def("copy", Default::Bool(false)), def("memory_format", Default::None)], lower: elementwise::to_copy },
