@@ -216,6 +216,16 @@ pub enum FoldUnary {
     Rsqrt,
     Sqrt,
     Exp,
+    Floor,
+    Ceil,
+    /// Halves to even, as TFLite's ROUND.
+    Round,
+    Sign,
+    Relu,
+    Relu6,
+    ReluN1To1,
+    Logistic,
+    Tanh,
 }
 
 /// The operands of an op with a weight and a bias (conv, depthwise, fully_connected,

@@ -5,6 +5,7 @@
 // RUN: edge-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(stablehlo-unroll-recurrent{mode=fused}))' 2>/dev/null | FileCheck %s --check-prefix=FUSED
 // RUN: edge-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(stablehlo-unroll-recurrent{mode=unrolled}))' 2>/dev/null | FileCheck %s --check-prefix=UNROLLED
 // RUN: edge-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(stablehlo-unroll-recurrent))' 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
+// RUN: edge-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(stablehlo-unroll-recurrent{mode=unrolled}))' 2>&1 >/dev/null | FileCheck %s --check-prefix=UNROLLED-REMARK
 // RUN: not edge-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(stablehlo-unroll-recurrent{mode=sometimes}))' 2>&1 | FileCheck %s --check-prefix=BAD
 // BAD: option 'mode' expects auto, fused or unrolled, got 'sometimes'
 
@@ -67,4 +68,22 @@ func.func private @bi_steps(%x: tensor<3x1x2xf32>, %wi: tensor<8x2xf32>, %wh: te
 func.func private @lstm_steps(%x: tensor<3x1x2xf32>, %wi: tensor<8x2xf32>, %wh: tensor<8x2xf32>, %h0: tensor<1x2xf32>, %c0: tensor<1x2xf32>) -> (tensor<3x1x2xf32>, tensor<1x2xf32>, tensor<1x2xf32>) {
   %0 = "stablehlo.add"(%x, %x) : (tensor<3x1x2xf32>, tensor<3x1x2xf32>) -> tensor<3x1x2xf32>
   return %0, %h0, %c0 : tensor<3x1x2xf32>, tensor<1x2xf32>, tensor<1x2xf32>
+}
+
+// -----
+
+// Over an unknown sequence length a layer is never unrolled (its steps cannot be):
+// `auto` leaves it, `unrolled` too, saying so.
+// UNROLLED-REMARK: remark: LSTM layer stays fused: its sizes are not all static (an unknown sequence length cannot be unrolled), so --recurrent unrolled does not apply
+// AUTO-LABEL: func.func @unknown_length
+// AUTO: "stablehlo.composite"
+// UNROLLED-LABEL: func.func @unknown_length
+// UNROLLED: "stablehlo.composite"{{.*}}name = "edge.lstm_layer"
+func.func @unknown_length(%x: tensor<?x1x2xf32>, %wi: tensor<8x2xf32>, %wh: tensor<8x2xf32>, %h0: tensor<1x2xf32>, %c0: tensor<1x2xf32>) -> tensor<?x1x2xf32> {
+  %y:3 = "stablehlo.composite"(%x, %wi, %wh, %h0, %c0) {name = "edge.lstm_layer", composite_attributes = {batch_first = false, has_biases = false, proj = false, reverse = false}, decomposition = @unknown_steps, version = 0 : i32} : (tensor<?x1x2xf32>, tensor<8x2xf32>, tensor<8x2xf32>, tensor<1x2xf32>, tensor<1x2xf32>) -> (tensor<?x1x2xf32>, tensor<1x2xf32>, tensor<1x2xf32>)
+  return %y#0 : tensor<?x1x2xf32>
+}
+func.func private @unknown_steps(%x: tensor<?x1x2xf32>, %wi: tensor<8x2xf32>, %wh: tensor<8x2xf32>, %h0: tensor<1x2xf32>, %c0: tensor<1x2xf32>) -> (tensor<?x1x2xf32>, tensor<1x2xf32>, tensor<1x2xf32>) {
+  %0:3 = "stablehlo.custom_call"(%x, %wi, %wh, %h0, %c0) {call_target_name = "edge.unknown_steps"} : (tensor<?x1x2xf32>, tensor<8x2xf32>, tensor<8x2xf32>, tensor<1x2xf32>, tensor<1x2xf32>) -> (tensor<?x1x2xf32>, tensor<1x2xf32>, tensor<1x2xf32>)
+  return %0#0, %0#1, %0#2 : tensor<?x1x2xf32>, tensor<1x2xf32>, tensor<1x2xf32>
 }

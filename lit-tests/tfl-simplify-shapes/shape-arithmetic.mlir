@@ -165,7 +165,8 @@ func.func @jax_floor_division(%x: tensor<?x8xf32>) -> tensor<i32> {
 
 // -----
 
-// The same after tfl-fold-constants, which folds `y < 0` of a constant divisor to false.
+// The same after tfl-fold-constants, which folds `y < 0` of a constant divisor to false
+// and `sign(y)` to 1.
 // CHECK-LABEL: func.func @jax_floor_division_folded
 // CHECK: %[[Q:.*]] = "tfl.floor_div"(%{{.*}}, %{{.*}}) : (tensor<i32>, tensor<i32>) -> tensor<i32>
 // CHECK: return %[[Q]]
@@ -182,8 +183,7 @@ func.func @jax_floor_division_folded(%x: tensor<?x8xf32>) -> tensor<i32> {
   %one = "tfl.pseudo_const"() {value = dense<1> : tensor<i32>} : () -> tensor<i32>
   %q = "tfl.div"(%x1, %y) {fused_activation_function = "NONE"} : (tensor<i32>, tensor<i32>) -> tensor<i32>
   %sx = "tfl.sign"(%x1) : (tensor<i32>) -> tensor<i32>
-  %sy = "tfl.sign"(%y) : (tensor<i32>) -> tensor<i32>
-  %sd = "tfl.not_equal"(%sx, %sy) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+  %sd = "tfl.not_equal"(%sx, %one) : (tensor<i32>, tensor<i32>) -> tensor<i1>
   %fm = "tfl.floor_mod"(%x1, %y) : (tensor<i32>, tensor<i32>) -> tensor<i32>
   %lx = "tfl.less"(%x1, %zero) : (tensor<i32>, tensor<i32>) -> tensor<i1>
   %ly = "tfl.pseudo_const"() {value = dense<false> : tensor<i1>} : () -> tensor<i1>

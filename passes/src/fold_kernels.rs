@@ -57,6 +57,7 @@ enum Kernel {
     Cumsum,
     Pack,
     ReverseV2,
+    FullyConnected,
 }
 
 /// The ops evaluated here, by name (sorted).
@@ -65,6 +66,7 @@ const KERNELS: &[(&str, Kernel)] = &[
     (tfl::Equal::NAME, Kernel::Compare(Cmp::Eq)),
     (tfl::FloorDiv::NAME, Kernel::FloorDiv),
     (tfl::FloorMod::NAME, Kernel::FloorMod),
+    (tfl::FullyConnected::NAME, Kernel::FullyConnected),
     (tfl::Gather::NAME, Kernel::Gather),
     (tfl::GatherNd::NAME, Kernel::GatherNd),
     (tfl::Greater::NAME, Kernel::Compare(Cmp::Gt)),
@@ -218,6 +220,7 @@ pub fn evaluate(
         Kernel::Range => return computed(range(inputs, dims, elem)?),
         Kernel::Reduce(r) => return computed(reduce(op, r, &full(0)?, dims, elem)?),
         Kernel::Cumsum => return computed(cumsum(op, &full(0)?, elem)?),
+        Kernel::FullyConnected => return computed(fully_connected(op, inputs, full, dims, elem)?),
         Kernel::Pack => {
             let parts: Vec<ConstTensor> = (0..op.num_operands()).map(full).collect::<Option<_>>()?;
             let rank = dims.len() as i64;
@@ -257,6 +260,59 @@ pub fn evaluate(
         return None;
     }
     copied(value)
+}
+
+/// Most multiply-adds a folded FULLY_CONNECTED may take (a fraction of a second).
+const MAX_FC_WORK: i64 = 1 << 26;
+
+/// FULLY_CONNECTED of constants: rows of the input times the filter `[N, K]`, plus the
+/// bias, then the fused activation; float32 only. Each dot product is summed in f64
+/// and rounded once (LiteRT's kernels sum in f32 in an order of their own: the two
+/// agree to the last bits). A recurrent layer's first step (the zero initial state
+/// times the recurrent weights) and a position-bias MLP over a constant table
+/// (Swin V2) are such products.
+fn fully_connected(
+    op: Op,
+    inputs: &[ConstTensor],
+    full: &dyn Fn(usize) -> Option<ConstTensor>,
+    dims: &[i64],
+    elem: &ElemTy,
+) -> Option<ConstTensor> {
+    let (x, w) = (full(0)?.f32s()?, full(1)?);
+    let (n, k) = match w.shape[..] {
+        [n, k] if n > 0 && k > 0 => (n, k),
+        _ => return None,
+    };
+    let w = w.f32s()?;
+    let bias = match inputs.len() {
+        2 => vec![0.0; n as usize],
+        3 => full(2)?.f32s()?,
+        _ => return None,
+    };
+    let m = x.len() as i64 / k;
+    if *elem != ElemTy::F32 || x.len() as i64 != m * k || bias.len() as i64 != n || dims.iter().product::<i64>() != m * n {
+        return None;
+    }
+    if m * n * k > MAX_FC_WORK {
+        return None;
+    }
+    let act = op.str_attr("fused_activation_function")?;
+    let (lo, hi) = match act.as_str() {
+        "NONE" => (f32::NEG_INFINITY, f32::INFINITY),
+        "RELU" => (0.0, f32::INFINITY),
+        "RELU6" => (0.0, 6.0),
+        "RELU_N1_TO_1" => (-1.0, 1.0),
+        _ => return None,
+    };
+    let (k, n) = (k as usize, n as usize);
+    let mut out = Vec::with_capacity(m as usize * n);
+    for row in x.chunks(k) {
+        for (j, wj) in w.chunks(k).enumerate() {
+            let dot: f64 = row.iter().zip(wj).map(|(&a, &b)| a as f64 * b as f64).sum::<f64>() + bias[j] as f64;
+            out.push((dot as f32).clamp(lo, hi));
+        }
+    }
+    tensor(dims.to_vec(), elem, Num::F(out))
 }
 
 /// The broadcast shape of two operands and each one's source index per element.

@@ -20,6 +20,8 @@
 //! TFLite can fuse is fused, the memory-lean form), `unrolled` (unroll every layer).
 //! Each layer this pass unrolls gets a remark saying why (the summary's notes); GRU
 //! layers (no TFLite builtin) and the layers legalization cannot fuse are left to it.
+//! A layer over an unknown sequence length is never unrolled (its steps cannot be):
+//! under `unrolled` it gets a remark saying it stays fused.
 //!
 //!   %y, %h, %c = "stablehlo.composite"(%x, ...) {name = "edge.lstm_layer", ...}
 //! becomes, when unrolled, the steps of @edge.lstm_layer.N in its place.
@@ -78,15 +80,21 @@ struct LayerSize {
     step_weight_bytes: i64,
 }
 
+/// A fusable layer's kind, gates and directions; `None` for other composites.
+fn layer_kind(c: &Composite) -> Option<(&'static str, i64, i64)> {
+    match c.name.as_str() {
+        "edge.lstm_layer" => Some(("LSTM", 4, 1)),
+        "edge.bilstm_layer" => Some(("LSTM", 4, 2)),
+        "edge.rnn_layer" => Some(("RNN", 1, 1)),
+        _ => None,
+    }
+}
+
 /// The size of a fusable layer (`edge.lstm_layer`, `edge.rnn_layer`,
-/// `edge.bilstm_layer`) with static sizes; `None` for anything else.
+/// `edge.bilstm_layer`) with static sizes; `None` for anything else (a layer over an
+/// unknown sequence length among them: it cannot be unrolled).
 fn layer_size(c: &Composite) -> Option<LayerSize> {
-    let (kind, gates, directions) = match c.name.as_str() {
-        "edge.lstm_layer" => ("LSTM", 4, 1),
-        "edge.bilstm_layer" => ("LSTM", 4, 2),
-        "edge.rnn_layer" => ("RNN", 1, 1),
-        _ => return None,
-    };
+    let (kind, gates, directions) = layer_kind(c)?;
     let (x, w_hh) = (c.operands.first()?, c.operands.get(2)?);
     if !x.is_static() || !w_hh.is_static() || x.dims().len() != 3 || w_hh.dims().len() != 2 {
         return None;
@@ -121,7 +129,14 @@ impl Pass for StablehloUnrollRecurrent {
         let mut work: Vec<(Op, Option<String>)> = func.body_ops().into_iter().rev().map(|op| (op, None)).collect();
         while let Some((op, inherited)) = work.pop() {
             let Ok(c) = comp::read(op) else { continue };
-            let Some(size) = layer_size(&c) else { continue };
+            let Some(size) = layer_size(&c) else {
+                if let (Mode::Unrolled, Some((kind, ..))) = (self.mode, layer_kind(&c)) {
+                    op.emit_remark(&format!(
+                        "{kind} layer stays fused: its sizes are not all static (an unknown sequence length cannot be unrolled), so --recurrent unrolled does not apply"
+                    ));
+                }
+                continue;
+            };
             let why = match (self.mode, inherited) {
                 (_, Some(why)) => why,
                 (Mode::Unrolled, None) => "--recurrent unrolled".to_string(),

@@ -129,7 +129,9 @@ impl TflFoldConstants {
     /// `op` evaluated by its row in `fold_kernels`, within the budget.
     fn evaluate(&self, op: Op) -> Option<Folded> {
         let (dims, elem) = result_type(op)?;
-        let inputs: Vec<ConstTensor> = (0..op.num_operands()).map(|i| operand_const(op, i)).collect::<Option<_>>()?;
+        // An absent operand (a FULLY_CONNECTED without bias) is left out.
+        let present = (0..op.num_operands()).filter(|&i| op.operand(i).defined_by::<tfl::NoValue>().is_none());
+        let inputs: Vec<ConstTensor> = present.map(|i| operand_const(op, i)).collect::<Option<_>>()?;
         let input_elements = inputs.iter().map(ConstTensor::num_elements).sum();
         let n = dims.iter().product::<i64>() as usize;
         if n > input_elements + self.max_growth && n > self.max_elements {
@@ -317,8 +319,16 @@ fn fold(kernel: Kernel, op: Op) -> Option<Folded> {
             }
             let bytes = if let Some(v) = x.f32s() {
                 v.iter().map(|&a| unary_f32(f, a)).flat_map(|x| x.to_le_bytes()).collect()
-            } else if elem.is_int() && matches!(f, UnaryOp::Neg | UnaryOp::Abs) {
-                let v: Vec<i64> = x.ints()?.iter().map(|&a| if matches!(f, UnaryOp::Neg) { a.wrapping_neg() } else { a.wrapping_abs() }).collect();
+            } else if elem.is_int() && matches!(f, UnaryOp::Neg | UnaryOp::Abs | UnaryOp::Sign) {
+                let v: Vec<i64> = x
+                    .ints()?
+                    .iter()
+                    .map(|&a| match f {
+                        UnaryOp::Neg => a.wrapping_neg(),
+                        UnaryOp::Sign => a.signum(),
+                        _ => a.wrapping_abs(),
+                    })
+                    .collect();
                 int_bytes(&elem, &v)?
             } else {
                 return None;
@@ -582,6 +592,18 @@ fn unary_f32(f: UnaryOp, a: f32) -> f32 {
         UnaryOp::Rsqrt => 1.0 / a.sqrt(),
         UnaryOp::Sqrt => a.sqrt(),
         UnaryOp::Exp => a.exp(),
+        UnaryOp::Floor => a.floor(),
+        UnaryOp::Ceil => a.ceil(),
+        UnaryOp::Round => a.round_ties_even(),
+        // TFLite's SIGN: (0 < x) - (x < 0), so NaN gives 0.
+        UnaryOp::Sign => ((0.0 < a) as i32 - (a < 0.0) as i32) as f32,
+        // TFLite's activations: std::max / std::min, so a NaN input gives the bound.
+        UnaryOp::Relu => a.max(0.0),
+        UnaryOp::Relu6 => a.max(0.0).min(6.0),
+        UnaryOp::ReluN1To1 => a.max(-1.0).min(1.0),
+        // Correctly rounded from f64; LiteRT's kernels approximate within a few ulps.
+        UnaryOp::Logistic => (1.0 / (1.0 + (-(a as f64)).exp())) as f32,
+        UnaryOp::Tanh => (a as f64).tanh() as f32,
     }
 }
 

@@ -668,6 +668,11 @@ fn is_splat(v: Value<'_>, n: i64) -> bool {
     crate::constant::read_compact(v).and_then(|c| c.ints()).is_some_and(|c| !c.is_empty() && c.iter().all(|&x| x == n))
 }
 
+/// The one integer of a constant `v`.
+fn constant_int(v: Value<'_>) -> Option<i64> {
+    crate::constant::read_compact(v).and_then(|c| c.ints()).and_then(|k| (k.len() == 1).then(|| k[0]))
+}
+
 /// `a != b` in either order.
 fn not_equal_of<'c>(v: Value<'c>) -> Option<(Value<'c>, Value<'c>)> {
     let o = operands_of(v, tfl::NotEqual::NAME)?;
@@ -680,8 +685,13 @@ fn not_equal_of<'c>(v: Value<'c>) -> Option<(Value<'c>, Value<'c>)> {
 fn floor_division_fix(c: Value<'_>, x: Value<'_>, y: Value<'_>) -> Option<()> {
     let and = operands_of(c, tfl::LogicalAnd::NAME)?;
     let (sx, sy) = not_equal_of(and[0])?;
-    let (sx, sy) = (operands_of(sx, tfl::Sign::NAME)?, operands_of(sy, tfl::Sign::NAME)?);
-    if sx[0] != x || sy[0] != y {
+    let sx = operands_of(sx, tfl::Sign::NAME)?;
+    // `sign(y)`, or its value when y is a constant (tfl-fold-constants folded it).
+    let y_sign = match operands_of(sy, tfl::Sign::NAME) {
+        Some(o) => o[0] == y,
+        None => constant_int(y).is_some_and(|k| is_splat(sy, k.signum())),
+    };
+    if sx[0] != x || !y_sign {
         return None;
     }
     let (rem, zero) = not_equal_of(and[1])?;
@@ -701,7 +711,7 @@ fn floor_division_fix(c: Value<'_>, x: Value<'_>, y: Value<'_>) -> Option<()> {
     // `y < 0`, or its value when y is a constant (tfl-fold-constants folded it).
     let y_negative = match operands_of(ly, tfl::Less::NAME) {
         Some(l) => l[0] == y && is_splat(l[1], 0),
-        None => crate::constant::read_compact(y).and_then(|c| c.ints()).is_some_and(|k| k.len() == 1 && is_splat(ly, (k[0] < 0) as i64)),
+        None => constant_int(y).is_some_and(|k| is_splat(ly, (k < 0) as i64)),
     };
     let (r, z) = not_equal_of(cond[1])?;
     let ok = lx[0] == x && y_negative && is_splat(lx[1], 0) && r == fm && is_splat(z, 0);

@@ -98,7 +98,7 @@ pub static ROWS: &[Row] = &[
 fn bidirectional_fits(c: &Composite) -> Result<(), &'static str> {
     let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
     let all = c.operands.iter().chain(&c.results);
-    if all.clone().any(|t| t.elem != ElemTy::F32 || !t.is_static()) {
+    if all.clone().any(|t| t.elem != ElemTy::F32) || !static_but_time(c, 0) {
         return Err("it is not float32 with static sizes");
     }
     let per: &[usize] = &[&[2, 2][..], if flag("has_biases") { &[1, 1] } else { &[] }, if flag("proj") { &[2] } else { &[] }, &[2, 2]].concat();
@@ -139,10 +139,10 @@ fn sequence_fits(c: &Composite) -> Result<(), &'static str> {
     if all.clone().any(|t| t.elem != ElemTy::F32) {
         return Err("it is not float32");
     }
-    if all.clone().any(|t| !t.is_static()) {
-        return Err("its sizes are not static");
-    }
     let flag = |n: &str| matches!(c.attr(n), Some(Attr::Bool(true)));
+    if !static_but_time(c, flag("batch_first") as usize) {
+        return Err("its sizes other than the sequence length are not static");
+    }
     let lstm = c.name == "edge.lstm_layer";
     let want = 3 + 2 * flag("has_biases") as usize + (lstm && flag("proj")) as usize + 1 + lstm as usize;
     if c.operands.len() != want || c.results.len() != 2 + lstm as usize {
@@ -163,6 +163,22 @@ fn sequence_fits(c: &Composite) -> Result<(), &'static str> {
         return Err("its operands are not a layer's");
     }
     Ok(())
+}
+
+/// Whether a layer's sizes are static but for the sequence length (dim `td` of its
+/// input and output sequence), which the sequence ops take at run time.
+fn static_but_time(c: &Composite, td: usize) -> bool {
+    let seq = |t: Option<&edge_dialects::ir::TensorTy>| {
+        t.is_some_and(|t| t.dims().len() == 3 && t.dims().iter().enumerate().all(|(i, &d)| d >= 0 || i == td))
+    };
+    let rest = c.operands.iter().skip(1).chain(c.results.iter().skip(1));
+    seq(c.operands.first()) && seq(c.results.first()) && rest.clone().all(|t| t.is_static())
+}
+
+/// Whether a layer's sequence length is unknown: its steps cannot be unrolled.
+pub fn unknown_steps(c: &Composite) -> bool {
+    let td = if c.name == "edge.bilstm_layer" { 0 } else { matches!(c.attr("batch_first"), Some(Attr::Bool(true))) as usize };
+    layer_kind(&c.name).is_some() && c.operands.first().is_some_and(|x| x.dims().get(td).is_none_or(|&d| d < 0))
 }
 
 // ---- side conditions and attribute mappings ------------------------------------------
@@ -371,6 +387,14 @@ pub fn to_decomposition<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
                 }
                 Ok(()) => "TFLite's op does not accept its types",
             };
+            if unknown_steps(&c) {
+                // The reason the composite stays: the conversion's error.
+                rw.notify_match_failure(
+                    op,
+                    format!("{layer} layer over an unknown sequence length cannot be fused: {why}; its steps cannot be unrolled over an unknown length"),
+                );
+                return false;
+            }
             op.emit_remark(&format!("{layer} layer unrolled: {why}"));
         }
     }
@@ -545,12 +569,7 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     };
     let out = if reverse { b.op("tfl.reverse_v2", &[y, time], y.raw_type(), &[]) } else { y };
     // The last step computed is the final state.
-    let (mut begin, mut size) = ([0, 0, 0], [x_dims[0], x_dims[1], hout]);
-    (begin[td], size[td]) = (t - 1, 1);
-    let (begin_v, size_v) = (b.i32s(&begin)?, b.i32s(&size)?);
-    let last = b.op("tfl.slice", &[y, begin_v, size_v], f32t.tensor(&size), &[]);
-    let shape = b.i32s(&[batch, hout])?;
-    let h_n = b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]);
+    let h_n = last_step(b, y, td, t, batch, hout)?;
     let mut results = vec![out, h_n];
     if lstm {
         // Unused (checked above): any value of its type stands for it.
@@ -602,15 +621,47 @@ fn bidirectional<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Optio
     ];
     let y = b.op(row.to, &operands, f32t.tensor(&[t, batch, 2 * hout]), &attrs);
     let mut results = vec![y];
-    for (step, from) in [(t - 1, 0), (0, hout)] {
-        let (begin, size) = (b.i32s(&[step, 0, from])?, b.i32s(&[1, batch, hout])?);
-        let last = b.op("tfl.slice", &[y, begin, size], f32t.tensor(&[1, batch, hout]), &[]);
-        let shape = b.i32s(&[batch, hout])?;
-        results.push(b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]));
-    }
+    results.push(last_step(b, y, 0, t, batch, hout)?);
+    let (begin, size) = (b.i32s(&[0, 0, hout])?, b.i32s(&[1, batch, hout])?);
+    let first = b.op("tfl.slice", &[y, begin, size], f32t.tensor(&[1, batch, hout]), &[]);
+    let shape = b.i32s(&[batch, hout])?;
+    results.push(b.op("tfl.reshape", &[first, shape], f32t.tensor(&[batch, hout]), &[]));
     // Unused (checked above): the initial cell states stand for them.
     results.extend([anchor.operand(per), anchor.operand(2 * per)]);
     Some(results)
+}
+
+/// `[B, Hout]` of the last step of the sequence `y` (time dim `td`, `t` steps, -1 when
+/// unknown), its first `hout` features. An unknown `t` takes the step at -1: a
+/// `tfl.strided_slice` counts a negative begin from the end at run time.
+fn last_step<'c>(b: &mut Builder<'_, 'c>, y: Value<'c>, td: usize, t: i64, batch: i64, hout: i64) -> Option<Value<'c>> {
+    let ctx = b.rw.context();
+    let f32t = ctx.f32();
+    let mut size = [batch, batch, hout];
+    size[td] = 1;
+    let mut begin = [0, 0, 0];
+    if t >= 0 {
+        begin[td] = t - 1;
+        let (begin_v, size_v) = (b.i32s(&begin)?, b.i32s(&size)?);
+        let last = b.op("tfl.slice", &[y, begin_v, size_v], f32t.tensor(&size), &[]);
+        let shape = b.i32s(&[batch, hout])?;
+        return Some(b.op("tfl.reshape", &[last, shape], f32t.tensor(&[batch, hout]), &[]));
+    }
+    begin[td] = -1;
+    let mut end = [batch, batch, hout];
+    end[td] = 0;
+    let (begin_v, end_v, strides) = (b.i32s(&begin)?, b.i32s(&end)?, b.i32s(&[1, 1, 1])?);
+    let zero = ctx.i32_attr(0);
+    let attrs = [
+        ("begin_mask", zero),
+        // The time dim runs to the end; the step is then dropped.
+        ("end_mask", ctx.i32_attr(1 << td)),
+        ("ellipsis_mask", zero),
+        ("new_axis_mask", zero),
+        ("shrink_axis_mask", ctx.i32_attr(1 << td)),
+        ("offset", ctx.bool_attr(false)),
+    ];
+    Some(b.op("tfl.strided_slice", &[y, begin_v, end_v, strides], f32t.tensor(&[batch, hout]), &attrs))
 }
 
 /// Operands 1-17 of an LSTM sequence op for one direction: the gates (i, f, g, o) of
@@ -798,6 +849,35 @@ mod tests {
         assert_eq!(row_for(&bi).map(|r| r.to), Some("tfl.bidirectional_sequence_lstm"));
         let rnn = layer("edge.rnn_layer", &[("has_biases", false)], &[&[5, 2, 3], &[4, 3], &[4, 4], &[2, 4]], &[&[5, 2, 4], &[2, 4]]);
         assert_eq!(row_for(&rnn).map(|r| r.to), Some("tfl.unidirectional_sequence_rnn"));
+    }
+
+    /// An unknown sequence length (dim 1 batch-first, else 0) maps; any other unknown
+    /// size does not, and only an unknown T makes the steps impossible to inline.
+    #[test]
+    fn layers_over_an_unknown_sequence_length_map_with_the_rest_static() {
+        let rnn = |bf: bool, x: &[i64], y: &[i64], h: &[i64]| {
+            layer("edge.rnn_layer", &[("has_biases", false), ("batch_first", bf)], &[x, &[4, 3], &[4, 4], h], &[y, h])
+        };
+        let time_major = rnn(false, &[-1, 2, 3], &[-1, 2, 4], &[2, 4]);
+        assert_eq!(row_for(&time_major).map(|r| r.to), Some("tfl.unidirectional_sequence_rnn"));
+        assert!(unknown_steps(&time_major));
+        let batch_first = rnn(true, &[2, -1, 3], &[2, -1, 4], &[2, 4]);
+        assert_eq!(row_for(&batch_first).map(|r| r.to), Some("tfl.unidirectional_sequence_rnn"));
+        assert!(unknown_steps(&batch_first));
+        // The batch unknown (the dim that is not the time dim).
+        let batch = rnn(true, &[-1, 5, 3], &[-1, 5, 4], &[-1, 4]);
+        assert_eq!(sequence_fits(&batch), Err("its sizes other than the sequence length are not static"));
+        assert!(!unknown_steps(&batch));
+        let bi = layer(
+            "edge.bilstm_layer",
+            &[("has_biases", false), ("proj", false)],
+            &[&[-1, 2, 3], &[16, 3], &[16, 4], &[2, 4], &[2, 4], &[16, 3], &[16, 4], &[2, 4], &[2, 4]],
+            &[&[-1, 2, 8], &[2, 4], &[2, 4], &[2, 4], &[2, 4]],
+        );
+        assert_eq!(row_for(&bi).map(|r| r.to), Some("tfl.bidirectional_sequence_lstm"));
+        assert!(unknown_steps(&bi));
+        let gru = layer("edge.gru_layer", &[("batch_first", false)], &[&[-1, 2, 3], &[12, 3], &[12, 4], &[2, 4]], &[&[-1, 2, 4], &[2, 4]]);
+        assert!(row_for(&gru).is_none() && unknown_steps(&gru));
     }
 
     #[test]

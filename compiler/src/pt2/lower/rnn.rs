@@ -16,12 +16,16 @@
 //! fused sequence op where it computes the same thing, else inlines the steps. Layers
 //! stack on the concatenated directions.
 //! Dropout between layers only applies in training (`train = true` is refused).
-//! Sizes must be static (the steps are unrolled).
+//! Sizes must be static, except the sequence length of an LSTM or RNN layer: over an
+//! unknown T the layer can only be TFLite's fused op (its steps cannot be unrolled), so
+//! its decomposition is `unknown_steps`, which legalization refuses to inline; a layer
+//! the fused op cannot compute (GRU, LSTM with c_n used) is refused here.
 
 use super::as_composite::composite;
 use super::nn::dot;
 use super::{Args, Ctx, LResult, Value};
 use crate::pt2::emit::{tensor, Val};
+use edge_dialects::ir::ElemTy;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cell {
@@ -96,8 +100,37 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
     }
     let dirs: i64 = if args.bool("bidirectional")? { 2 } else { 1 };
     let mut batch_first = args.bool("batch_first")?;
-    if x.rank() != 3 || x.shape().iter().any(|&d| d < 0) {
-        return Err(format!("recurrent layer input must be 3-D with static sizes, got {:?}", x.shape()).into());
+    let kind = match cell {
+        Cell::Lstm => "LSTM",
+        Cell::Gru => "GRU",
+        Cell::RnnTanh | Cell::RnnRelu => "RNN",
+    };
+    let td = batch_first as usize;
+    if x.rank() != 3 || x.shape()[1 - td] < 0 || x.shape()[2] < 0 {
+        return Err(format!(
+            "{kind} layer input must be 3-D with static batch and feature sizes (only the sequence length may vary), got {:?}",
+            x.shape()
+        )
+        .into());
+    }
+    // Over an unknown T only TFLite's fused op can run the layer.
+    let unknown_t = x.shape()[td] < 0;
+    if unknown_t {
+        let why = if cell == Cell::Gru {
+            Some("TFLite has no GRU builtin")
+        } else if cell == Cell::Lstm && ctx.output_used(2) {
+            Some("its c_n is used (the fused op returns only the output sequence)")
+        } else if elem != ElemTy::F32 {
+            Some("it is not float32 (the fused op's type)")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            return Err(format!(
+                "{kind} layer over an unknown sequence length cannot be fused: {why}, and its steps cannot be unrolled over an unknown length (export it with a static sequence length)"
+            )
+            .into());
+        }
     }
     if hx.len() != if cell == Cell::Lstm { 2 } else { 1 } || hx.iter().any(|h| h.rank() != 3) {
         return Err("recurrent layer initial state must be [layers * directions, B, H] tensors".into());
@@ -119,7 +152,7 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
 
     // A batch of one is time-major as it is ([1, T, I] and [T, 1, I] hold the same
     // elements): reshaped, it can take the time-major forms (one bidirectional op).
-    let one_batch = batch_first && x.shape()[0] == 1;
+    let one_batch = batch_first && x.shape()[0] == 1 && !unknown_t;
     let mut seq = if one_batch {
         batch_first = false;
         ctx.e.reshape(&x, &[x.shape()[1], 1, x.shape()[2]])
@@ -159,7 +192,8 @@ fn recurrent(ctx: &mut Ctx, args: &Args, cell: Cell) -> LResult<Vec<Val>> {
             continue;
         }
         for (d, (w, h0, c0)) in directions.iter().enumerate() {
-            let (out, h, c) = layer(ctx, cell, d == 1, batch_first, &seq, w, h0, c0.as_ref())?;
+            let run = Run { cell, reverse: d == 1, batch_first, x: &seq, w, h0, c0: c0.as_ref() };
+            let (out, h, c) = layer(ctx, run)?;
             outs.push(out);
             h_n.push(h);
             if let Some(c) = c {
@@ -267,18 +301,26 @@ fn kept(
     r
 }
 
-/// One layer in one direction as a composite (the unrolled steps inlined when the
-/// composite cannot be built): `(out [T, B, Hout], h_n [B, Hout], c_n [B, H])`.
-fn layer(
-    ctx: &mut Ctx,
+/// One layer in one direction: its cell, direction and layout, input, weights and
+/// initial state.
+#[derive(Clone, Copy)]
+struct Run<'a> {
     cell: Cell,
     reverse: bool,
     batch_first: bool,
-    x: &Val,
-    w: &Weights,
-    h0: &Val,
-    c0: Option<&Val>,
-) -> LResult<(Val, Val, Option<Val>)> {
+    x: &'a Val,
+    w: &'a Weights,
+    h0: &'a Val,
+    c0: Option<&'a Val>,
+}
+
+/// A layer's results: `(out [T, B, Hout], h_n [B, Hout], c_n [B, H])`.
+type Ran = LResult<(Val, Val, Option<Val>)>;
+
+/// One layer in one direction as a composite (the unrolled steps inlined when the
+/// composite cannot be built; over an unknown T, `unknown_steps`).
+fn layer(ctx: &mut Ctx, run: Run) -> Ran {
+    let Run { cell, reverse, batch_first, x, w, h0, c0 } = run;
     let (mut names, mut operands) = (vec!["x"], vec![x.clone()]);
     push_direction(&mut names, &mut operands, &ONE, w, h0, c0);
     let mut attrs = vec![
@@ -295,7 +337,9 @@ fn layer(
     let (has_biases, proj, with_c) = (w.biases.is_some(), w.w_hr.is_some(), c0.is_some());
     let body = |ctx: &mut Ctx| -> LResult<Vec<Val>> {
         let (w, h0, c0) = read_direction(ctx, &ONE, has_biases, proj, with_c)?;
-        let (out, h, c) = steps(ctx, cell, reverse, batch_first, &ctx.tensor("x")?, &w, &h0, c0.as_ref())?;
+        let x = ctx.tensor("x")?;
+        let run = Run { cell, reverse, batch_first, x: &x, w: &w, h0: &h0, c0: c0.as_ref() };
+        let (out, h, c) = if x.shape()[batch_first as usize] < 0 { unknown_steps(ctx, run) } else { steps(ctx, run) }?;
         Ok([out, h].into_iter().chain(c).collect())
     };
     let values = kept(ctx, cell.composite(), &attrs, &names, &operands, &body)?;
@@ -321,7 +365,8 @@ fn bidirectional_lstm(ctx: &mut Ctx, x: &Val, dirs: [(&Weights, &Val, &Val); 2])
         let (mut outs, mut hs, mut cs) = (Vec::new(), Vec::new(), Vec::new());
         for (n, reverse) in [(&FORWARD, false), (&BACKWARD, true)] {
             let (w, h0, c0) = read_direction(ctx, n, has_biases, proj, true)?;
-            let (out, h, c) = layer(ctx, Cell::Lstm, reverse, false, &x, &w, &h0, c0.as_ref())?;
+            let run = Run { cell: Cell::Lstm, reverse, batch_first: false, x: &x, w: &w, h0: &h0, c0: c0.as_ref() };
+            let (out, h, c) = layer(ctx, run)?;
             outs.push(out);
             hs.push(h);
             cs.push(c.ok_or("LSTM layer without a cell state")?);
@@ -335,20 +380,33 @@ fn bidirectional_lstm(ctx: &mut Ctx, x: &Val, dirs: [(&Weights, &Val, &Val); 2])
     }
 }
 
+/// The decomposition of a layer over an unknown T: a `stablehlo.custom_call
+/// @edge.unknown_steps` of the layer's result types, which nothing legalizes (the
+/// composite must become the fused op; see `passes/src/legalize/composite.rs`).
+fn unknown_steps(ctx: &mut Ctx, run: Run) -> Ran {
+    let Run { cell, x, w, h0, c0, .. } = run;
+    let (elem, hout) = (x.elem().clone(), h0.shape().get(1).copied().unwrap_or(-1));
+    let mut out = x.shape().to_vec();
+    out[2] = hout;
+    let mut types = vec![tensor(&out, elem.clone()), h0.ty.clone()];
+    types.extend(c0.map(|c| c.ty.clone()));
+    let mut operands = vec![x, &w.w_ih, &w.w_hh, h0];
+    operands.extend(c0);
+    let attrs = format!("call_target_name = \"edge.unknown_steps\", backend_config = \"{}\"", cell.composite());
+    let mut r = ctx.e.op_multi("stablehlo.custom_call", &operands, &attrs, &types).into_iter();
+    let (out, h) = (r.next().ok_or("recurrent layer lost its output")?, r.next().ok_or("recurrent layer lost h_n")?);
+    Ok((out, h, r.next()))
+}
+
 /// The unrolled steps of one layer and direction.
-fn steps(
-    ctx: &mut Ctx,
-    cell: Cell,
-    reverse: bool,
-    batch_first: bool,
-    x: &Val,
-    w: &Weights,
-    h0: &Val,
-    c0: Option<&Val>,
-) -> LResult<(Val, Val, Option<Val>)> {
+fn steps(ctx: &mut Ctx, run: Run) -> Ran {
+    let Run { cell, reverse, batch_first, x, w, h0, c0 } = run;
     // The time dim: 1 with `batch_first`.
     let td = batch_first as usize;
     let (t_len, batch) = (x.shape()[td], x.shape()[1 - td]);
+    if t_len < 0 {
+        return Err("recurrent layer steps over an unknown sequence length".into());
+    }
     // The shapes PyTorch's layer has (an archive may say otherwise).
     let (n_in, rows, hout) = (x.shape()[2], w.w_ih.shape().first().copied().unwrap_or(-1), h0.shape().get(1).copied().unwrap_or(-1));
     let hidden = rows / cell.gates();
