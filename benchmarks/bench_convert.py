@@ -93,7 +93,7 @@ from typing import Any
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Issue 14's families: windowed attention, TF-"same" padding, MEAN + RESHAPE, run-time causal
-# masks over several layers, fused LSTM, grid_sample, 3-D conv and pooling, multi-query attention.
+# masks over several layers, LSTM, grid_sample, 3-D conv and pooling, multi-query attention.
 FAMILIES = ["swin_t", "tf_efficientnet_lite0", "squeezenet1_1", "gpt2_6l", "lstm_tagger", "flow_warp", "video3d", "mqa_block"]
 MODELS = ["resnet18", "mobilenet_v2", "mobilenet_v3_small", "efficientnet_b0", "shufflenet_v2_x0_5", "vit_tiny", "gpt_block",
           *FAMILIES]

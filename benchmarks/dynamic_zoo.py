@@ -405,7 +405,7 @@ def masked_ids(vocab):
 def specs():
     """name -> (module factory, make_inputs(size) -> tuple, dynamic_shapes, sizes).
 
-    Left out: torchvision r3d_18 (Conv3d does not legalize, static or not); Depth
+    Left out: torchvision r3d_18 (zoo14.py checks the video nets, static); Depth
     Anything over dynamic H/W (its head's int(patch_h * patch_size) makes torch.export
     record a constant output size); torchvision's FPN backbone over dynamic H/W and
     max_pool1d over a dynamic length (torch.export guards narrow the range or
