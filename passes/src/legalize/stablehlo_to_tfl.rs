@@ -1685,38 +1685,20 @@ fn dynamic_pool_divisor<'c>(
     st: [i64; 2],
     pads: [[i64; 2]; 2],
 ) -> Option<(Op<'c>, Option<f64>)> {
-    let sum = op.result(0);
-    let [(div, 0)] = sum.uses()[..] else { return None };
-    if !div.isa::<hlo::Divide>() || !sum.same_type(div.result(0)) || !sum.same_type(div.operand(1)) {
-        return None;
-    }
-    let d = div.operand(1);
-    if let Some(v) = splat_through(d) {
-        return Some((div, Some(v)));
-    }
-    let c = d.defining_op().filter(|c| c.isa::<hlo::ReduceWindow>())?;
-    let ins = c.operands();
-    let ints = |n: &str| c.attr(n).and_then(|a| a.as_ints());
-    let unit = |v: Option<Vec<i64>>| v.is_none_or(|v| v.iter().all(|&d| d == 1));
-    let rank = ty(sum).dims().len();
+    let rank = ty(op.result(0)).dims().len();
     let expected = |vals: [i64; 2]| -> Vec<i64> {
         (0..rank).map(|d| hw.iter().position(|&x| x == d).map_or(1, |i| vals[i])).collect()
     };
-    let cpads = window_pads(c, rank)?;
-    let same_pads = (0..rank).all(|d| match hw.iter().position(|&x| x == d) {
-        Some(i) => cpads[d] == pads[i],
-        None => cpads[d] == [0, 0],
-    });
-    let counting = ins.len() == 2
-        && binary_body(c).as_deref() == Some(hlo::Add::NAME)
-        && splat_through(ins[1]) == Some(0.0)
-        && splat_through(ins[0]) == Some(1.0)
-        && ints("window_dimensions")? == expected(k)
-        && ints("window_strides")? == expected(st)
-        && unit(ints("window_dilations"))
-        && unit(ints("base_dilations"))
-        && same_pads;
-    counting.then_some((div, None))
+    match super::window::divisor_of(op, &expected(k), &expected(st))? {
+        (div, super::window::Divisor::Constant(v)) => Some((div, Some(v))),
+        (div, super::window::Divisor::Count { pads: cpads, .. }) => {
+            let same_pads = (0..rank).all(|d| match hw.iter().position(|&x| x == d) {
+                Some(i) => cpads[d] == pads[i],
+                None => cpads[d] == [0, 0],
+            });
+            same_pads.then_some((div, None))
+        }
+    }
 }
 
 /// How many of the `k` positions from `start` lie in `[0, n)`.

@@ -107,14 +107,15 @@ pub(super) fn scan<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c
 /// What divides a window sum: a constant, or PyTorch's count of the elements each
 /// window covers (a window sum of ones with `ones` dims and `pads`, the same window
 /// and strides).
-enum Divisor {
+pub(super) enum Divisor {
     Constant(f64),
     Count { ones: Vec<i64>, pads: Vec<[i64; 2]> },
 }
 
-/// The one `stablehlo.divide` of the window sum `op` and its divisor, when it is one
-/// `pool_3d` can split.
-fn divisor_of<'c>(op: Op<'c>, window: &[i64], strides: &[i64]) -> Option<(Op<'c>, Divisor)> {
+/// The one `stablehlo.divide` of the window sum `op` and its divisor: a constant, or
+/// a window sum of ones with the same `window` and `strides` (the 2-D pool rule and
+/// `pool_3d` read it).
+pub(super) fn divisor_of<'c>(op: Op<'c>, window: &[i64], strides: &[i64]) -> Option<(Op<'c>, Divisor)> {
     let sum = op.result(0);
     let [(div, 0)] = sum.uses()[..] else { return None };
     if !div.isa::<hlo::Divide>() || !sum.same_type(div.result(0)) || !sum.same_type(div.operand(1)) {
@@ -135,8 +136,7 @@ fn divisor_of<'c>(op: Op<'c>, window: &[i64], strides: &[i64]) -> Option<(Op<'c>
         && ints("window_dimensions")? == window
         && ints("window_strides")? == strides
         && unit(ints("window_dilations"))
-        && unit(ints("base_dilations"))
-        && ty(ins[0]).is_static();
+        && unit(ints("base_dilations"));
     let pads = window_pads(c, window.len())?;
     counting.then(|| (div, Divisor::Count { ones: ty(ins[0]).dims().to_vec(), pads }))
 }
