@@ -453,15 +453,7 @@ fn build<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec<Va
                 // Of the NHWC value, so the transposes around it can still cancel.
                 let shape = b.op("tfl.shape", &[nhwc], i32t.tensor(&[4]), &[]);
                 let (begin, end, one) = (b.i32s(&[1])?, b.i32s(&[3])?, b.i32s(&[1])?);
-                let zero = ctx.i32_attr(0);
-                let masks = [
-                    ("begin_mask", zero),
-                    ("end_mask", zero),
-                    ("ellipsis_mask", zero),
-                    ("new_axis_mask", zero),
-                    ("shrink_axis_mask", zero),
-                    ("offset", ctx.bool_attr(false)),
-                ];
+                let masks = super::stablehlo_to_tfl::strided_slice_masks(ctx, 0, 0, 0);
                 let hw = b.op("tfl.strided_slice", &[shape, begin, end, one], i32t.tensor(&[2]), &masks);
                 // Only an integer scale says the output size (a `size` given outright is
                 // not the input's times a constant).
@@ -651,16 +643,8 @@ fn last_step<'c>(b: &mut Builder<'_, 'c>, y: Value<'c>, td: usize, t: i64, batch
     let mut end = [batch, batch, hout];
     end[td] = 0;
     let (begin_v, end_v, strides) = (b.i32s(&begin)?, b.i32s(&end)?, b.i32s(&[1, 1, 1])?);
-    let zero = ctx.i32_attr(0);
-    let attrs = [
-        ("begin_mask", zero),
-        // The time dim runs to the end; the step is then dropped.
-        ("end_mask", ctx.i32_attr(1 << td)),
-        ("ellipsis_mask", zero),
-        ("new_axis_mask", zero),
-        ("shrink_axis_mask", ctx.i32_attr(1 << td)),
-        ("offset", ctx.bool_attr(false)),
-    ];
+    // The time dim runs to the end; the step is then dropped.
+    let attrs = super::stablehlo_to_tfl::strided_slice_masks(ctx, 0, 1 << td, 1 << td);
     Some(b.op("tfl.strided_slice", &[y, begin_v, end_v, strides], f32t.tensor(&[batch, hout]), &attrs))
 }
 

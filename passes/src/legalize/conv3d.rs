@@ -10,7 +10,7 @@
 //! strides and dilation go with them); depth padding is a PAD. Static shapes but for
 //! the batch.
 
-use super::stablehlo_to_tfl::{elem_of, emit, i32_const, inverse, paddings_const, permuted, reshape_to, tensor_type, ty};
+use super::stablehlo_to_tfl::{elem_of, emit, i32_const, inverse, paddings_const, permuted, reshape_to, strided_slice_masks, tensor_type, ty};
 use edge_dialects::ir::Attr;
 use edge_dialects::mlir::{Op, Rewriter, Value};
 use edge_dialects::stablehlo::attrs::ConvDims;
@@ -70,17 +70,8 @@ pub(super) fn conv_3d<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
         xn = emit(rw, op, tfl::Pad::NAME, &[xn, p], tensor_type(&[n, dp, h, wdt, c], elem), &[]);
     }
     let c_ctx = op.context();
-    let zero = c_ctx.integer_attr(c_ctx.integer(32), 0);
     // The batch's end is the whole dim (end_mask bit 0), known or not.
-    let batch_end = c_ctx.integer_attr(c_ctx.integer(32), 1);
-    let slice_attrs = [
-        ("begin_mask", zero),
-        ("end_mask", batch_end),
-        ("ellipsis_mask", zero),
-        ("new_axis_mask", zero),
-        ("shrink_axis_mask", zero),
-        ("offset", c_ctx.bool_attr(false)),
-    ];
+    let slice_attrs = strided_slice_masks(c_ctx, 0, 1, 0);
     let tap = |rw: &mut Rewriter<'c>, k: i64| -> Value<'c> {
         let start = k * rhs_dilation[0];
         if kd == 1 && strides[0] == 1 && o_d == dp {

@@ -20,7 +20,7 @@
 //! (`same_dim_size`: a mean's run-time count, a slice to the end, a broadcast the
 //! consumer does itself).
 
-use super::stablehlo_to_tfl::{bool_attr, emit, i32_attr, i32_const, i32_type, number_const, tensor_type, ty};
+use super::stablehlo_to_tfl::{emit, i32_attr, i32_const, i32_type, number_const, strided_slice_masks, tensor_type, ty};
 use edge_dialects::ir::ElemTy;
 use edge_dialects::mlir::{Attribute, Op, Rewriter, Type, Value};
 use edge_dialects::stablehlo::op as hlo;
@@ -300,15 +300,7 @@ pub(super) fn element<'c>(rw: &mut Rewriter<'c>, anchor: Op<'c>, v: Value<'c>, i
         }
     }
     let (b, e, s) = (i32_const(rw, anchor, &[i]), i32_const(rw, anchor, &[i + 1]), i32_const(rw, anchor, &[1]));
-    let zero = i32_attr(anchor, 0);
-    let attrs = [
-        ("begin_mask", zero),
-        ("end_mask", zero),
-        ("ellipsis_mask", zero),
-        ("new_axis_mask", zero),
-        ("shrink_axis_mask", i32_attr(anchor, 1)),
-        ("offset", bool_attr(anchor, false)),
-    ];
+    let attrs = strided_slice_masks(anchor.context(), 0, 0, 1);
     emit(rw, anchor, tfl::StridedSlice::NAME, &[v, b, e, s], tensor_type(&[], i32_type(anchor)), &attrs)
 }
 
@@ -632,18 +624,6 @@ pub(super) fn dynamic_iota<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built<'c> {
 
 // ---- stablehlo.real_dynamic_slice / dynamic_slice --------------------------------
 
-fn strided_slice_attrs<'c>(op: Op<'c>) -> [(&'static str, Attribute<'c>); 6] {
-    let zero = i32_attr(op, 0);
-    [
-        ("begin_mask", zero),
-        ("end_mask", zero),
-        ("ellipsis_mask", zero),
-        ("new_axis_mask", zero),
-        ("shrink_axis_mask", zero),
-        ("offset", bool_attr(op, false)),
-    ]
-}
-
 /// `real_dynamic_slice(x, start, limit, strides)`: `tfl.strided_slice` with the
 /// run-time (int32) bounds.
 pub(super) fn real_dynamic_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built<'c> {
@@ -655,7 +635,7 @@ pub(super) fn real_dynamic_slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Built
     let b = as_i32(rw, op, op.operand(1))?;
     let e = as_i32(rw, op, op.operand(2))?;
     let s = as_i32(rw, op, op.operand(3))?;
-    let attrs = strided_slice_attrs(op);
+    let attrs = strided_slice_masks(op.context(), 0, 0, 0);
     Ok(Some(rw.create(tfl::StridedSlice::NAME, &[x, b, e, s], &op.result_types(), &attrs)))
 }
 

@@ -731,15 +731,7 @@ fn interior_padded_dynamic<'c>(
     let (begin, end, strides) =
         (i32_const(rw, op, &vec![0; rank]), i32_const(rw, op, &end), i32_const(rw, op, &vec![1; rank]));
     let all = (1i64 << rank) - 1;
-    let zero = i32_attr(op, 0);
-    let attrs = [
-        ("begin_mask", i32_attr(op, all)),
-        ("end_mask", i32_attr(op, all & !(1 << d))),
-        ("ellipsis_mask", zero),
-        ("new_axis_mask", zero),
-        ("shrink_axis_mask", zero),
-        ("offset", bool_attr(op, false)),
-    ];
+    let attrs = strided_slice_masks(op.context(), all, all & !(1 << d), 0);
     let mut out = dims;
     if out[d] >= 0 {
         out[d] += (out[d] - 1).max(0) * i;

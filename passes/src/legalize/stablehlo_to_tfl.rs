@@ -15,7 +15,7 @@
 use crate::constant::splat;
 use edge_dialects::ir::{Attr, ElemTy, TensorTy};
 use edge_dialects::mlir::func::Return;
-use edge_dialects::mlir::{Attribute, Op, Pattern, Rewriter, Type, Value};
+use edge_dialects::mlir::{Attribute, Context, Op, Pattern, Rewriter, Type, Value};
 use edge_dialects::stablehlo::attrs::{ComparisonDirection, ComparisonType, ConvDims, DotDims, GatherDims};
 use edge_dialects::stablehlo::op as hlo;
 use edge_dialects::tfl::op as tfl;
@@ -680,6 +680,20 @@ pub(super) fn i32_attr<'c>(op: Op<'c>, v: i64) -> Attribute<'c> {
     op.context().i32_attr(v)
 }
 
+/// The attributes of a `tfl.strided_slice` with these begin, end and shrink-axis masks
+/// (no ellipsis, no new axes, no offset).
+pub(super) fn strided_slice_masks<'c>(ctx: Context<'c>, begin: i64, end: i64, shrink: i64) -> [(&'static str, Attribute<'c>); 6] {
+    let zero = ctx.i32_attr(0);
+    [
+        ("begin_mask", ctx.i32_attr(begin)),
+        ("end_mask", ctx.i32_attr(end)),
+        ("ellipsis_mask", zero),
+        ("new_axis_mask", zero),
+        ("shrink_axis_mask", ctx.i32_attr(shrink)),
+        ("offset", ctx.bool_attr(false)),
+    ]
+}
+
 /// `convert` is `tfl.cast` (f16 constants to f32: `tfl.dequantize`), except to or from
 /// bfloat16: LiteRT has no bfloat16 kernels (its interpreter cannot even read such
 /// tensors), so that form stays illegal.
@@ -1223,15 +1237,7 @@ fn transposed_conv_dynamic<'c>(
         let sh = super::dynamic::shape_of(rw, op, nhwc);
         let i32t = i32_type(op);
         let (b, e, one) = (i32_const(rw, op, &[0]), i32_const(rw, op, &[3]), i32_const(rw, op, &[1]));
-        let zero = i32_attr(op, 0);
-        let sattrs = [
-            ("begin_mask", zero),
-            ("end_mask", zero),
-            ("ellipsis_mask", zero),
-            ("new_axis_mask", zero),
-            ("shrink_axis_mask", zero),
-            ("offset", bool_attr(op, false)),
-        ];
+        let sattrs = strided_slice_masks(op.context(), 0, 0, 0);
         let lead = emit(rw, op, tfl::StridedSlice::NAME, &[sh, b, e, one], tensor_type(&[3], i32t), &sattrs);
         let scale = i32_const(rw, op, &[1, s[0], s[1]]);
         let lead = emit(rw, op, tfl::Mul::NAME, &[lead, scale], tensor_type(&[3], i32t), &[none_act]);
@@ -1256,14 +1262,7 @@ fn transposed_conv_dynamic<'c>(
             let (b, e, st) = (i32_const(rw, op, &[0, front[0], front[1], 0]), i32_const(rw, op, &[0, -back[0], -back[1], 0]), i32_const(rw, op, &[1, 1, 1, 1]));
             let size = |n: i64, i: usize| if n < 0 { -1 } else { n - front[i] - back[i] };
             let sliced = [dims[0], size(dims[1], 0), size(dims[2], 1), o];
-            let sattrs = [
-                ("begin_mask", zero),
-                ("end_mask", i32_attr(op, end_mask)),
-                ("ellipsis_mask", zero),
-                ("new_axis_mask", zero),
-                ("shrink_axis_mask", zero),
-                ("offset", bool_attr(op, false)),
-            ];
+            let sattrs = strided_slice_masks(op.context(), 0, end_mask, 0);
             y = emit(rw, op, tfl::StridedSlice::NAME, &[y, b, e, st], like(x, &sliced), &sattrs);
         }
         return Some(permuted(rw, op, y, &inverse(&op_)));
@@ -1300,15 +1299,7 @@ fn transposed_conv_dynamic<'c>(
         let (b, e, st) = (i32_const(rw, op, &[0, top[0], top[1], 0]), i32_const(rw, op, &[0, -cut[0], -cut[1], 0]), i32_const(rw, op, &[1, 1, 1, 1]));
         let size = |n: i64, i: usize| if n < 0 { -1 } else { n - top[i] - cut[i] };
         let sliced = [dims[0], size(dims[1], 0), size(dims[2], 1), o];
-        let zero = i32_attr(op, 0);
-        let sattrs = [
-            ("begin_mask", zero),
-            ("end_mask", i32_attr(op, end_mask)),
-            ("ellipsis_mask", zero),
-            ("new_axis_mask", zero),
-            ("shrink_axis_mask", zero),
-            ("offset", bool_attr(op, false)),
-        ];
+        let sattrs = strided_slice_masks(op.context(), 0, end_mask, 0);
         y = emit(rw, op, tfl::StridedSlice::NAME, &[y, b, e, st], like(x, &sliced), &sattrs);
     }
     Some(permuted(rw, op, y, &inverse(&op_)))
@@ -2369,15 +2360,7 @@ fn slice<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op<'c>>, String
         return Ok(Some(rw.create(tfl::Slice::NAME, &[x, b, sz], &op.result_types(), &[])));
     }
     let (b, e, st) = (i32_const(rw, op, &start), i32_const(rw, op, &limit), i32_const(rw, op, &strides));
-    let zero = i32_attr(op, 0);
-    let attrs = [
-        ("begin_mask", zero),
-        ("end_mask", zero),
-        ("ellipsis_mask", zero),
-        ("new_axis_mask", zero),
-        ("shrink_axis_mask", zero),
-        ("offset", bool_attr(op, false)),
-    ];
+    let attrs = strided_slice_masks(op.context(), 0, 0, 0);
     Ok(Some(rw.create(tfl::StridedSlice::NAME, &[x, b, e, st], &op.result_types(), &attrs)))
 }
 
@@ -2461,15 +2444,7 @@ fn pad_crop_dynamic<'c>(
     let end_mask = (0..rank).filter(|&i| end[i] == 0).fold(0i64, |m, i| m | (1 << i));
     let out = ty(op.result(0)).dims().to_vec();
     let (b, e, st) = (i32_const(rw, op, &begin), i32_const(rw, op, &end), i32_const(rw, op, &vec![1; rank]));
-    let zero = i32_attr(op, 0);
-    let attrs = [
-        ("begin_mask", zero),
-        ("end_mask", i32_attr(op, end_mask)),
-        ("ellipsis_mask", zero),
-        ("new_axis_mask", zero),
-        ("shrink_axis_mask", zero),
-        ("offset", bool_attr(op, false)),
-    ];
+    let attrs = strided_slice_masks(op.context(), 0, end_mask, 0);
     Some(emit(rw, op, tfl::StridedSlice::NAME, &[y, b, e, st], like(x, &out), &attrs))
 }
 

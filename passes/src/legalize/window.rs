@@ -364,15 +364,7 @@ pub(super) fn dilated<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> Result<Option<Op
     }
     let o = out.dims().to_vec();
     let c = op.context();
-    let zero = c.integer_attr(c.integer(32), 0);
-    let slice_attrs = [
-        ("begin_mask", zero),
-        ("end_mask", zero),
-        ("ellipsis_mask", zero),
-        ("new_axis_mask", zero),
-        ("shrink_axis_mask", zero),
-        ("offset", c.bool_attr(false)),
-    ];
+    let slice_attrs = super::stablehlo_to_tfl::strided_slice_masks(c, 0, 0, 0);
     let none = ("fused_activation_function", c.string_attr("NONE"));
     let fused: &[_] = if combine == tfl::Mul::NAME || combine == tfl::Add::NAME { &[none] } else { &[] };
     let result = op.result(0).raw_type();
