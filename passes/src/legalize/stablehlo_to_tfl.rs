@@ -1258,12 +1258,7 @@ fn transposed_conv_dynamic<'c>(
         let front = [top[0] - same_from[0], top[1] - same_from[1]];
         let back = [same_from[0] + s[0] - k[0] + cut[0], same_from[1] + s[1] - k[1] + cut[1]];
         if front != [0, 0] || back != [0, 0] {
-            let end_mask = 1 | 8 | if back[0] == 0 { 2 } else { 0 } | if back[1] == 0 { 4 } else { 0 };
-            let (b, e, st) = (i32_const(rw, op, &[0, front[0], front[1], 0]), i32_const(rw, op, &[0, -back[0], -back[1], 0]), i32_const(rw, op, &[1, 1, 1, 1]));
-            let size = |n: i64, i: usize| if n < 0 { -1 } else { n - front[i] - back[i] };
-            let sliced = [dims[0], size(dims[1], 0), size(dims[2], 1), o];
-            let sattrs = strided_slice_masks(op.context(), 0, end_mask, 0);
-            y = emit(rw, op, tfl::StridedSlice::NAME, &[y, b, e, st], like(x, &sliced), &sattrs);
+            y = cropped_hw(rw, op, y, x, [dims[0], dims[1], dims[2], o], front, back);
         }
         return Some(permuted(rw, op, y, &inverse(&op_)));
     }
@@ -1294,15 +1289,22 @@ fn transposed_conv_dynamic<'c>(
     }
     let cut = [cut[0].max(0), cut[1].max(0)];
     if top != [0, 0] || cut != [0, 0] {
-        // End indices count from the end (negative); a dim cut by nothing takes its end.
-        let end_mask = 1 | 8 | if cut[0] == 0 { 2 } else { 0 } | if cut[1] == 0 { 4 } else { 0 };
-        let (b, e, st) = (i32_const(rw, op, &[0, top[0], top[1], 0]), i32_const(rw, op, &[0, -cut[0], -cut[1], 0]), i32_const(rw, op, &[1, 1, 1, 1]));
-        let size = |n: i64, i: usize| if n < 0 { -1 } else { n - top[i] - cut[i] };
-        let sliced = [dims[0], size(dims[1], 0), size(dims[2], 1), o];
-        let sattrs = strided_slice_masks(op.context(), 0, end_mask, 0);
-        y = emit(rw, op, tfl::StridedSlice::NAME, &[y, b, e, st], like(x, &sliced), &sattrs);
+        y = cropped_hw(rw, op, y, x, dims, top, cut);
     }
     Some(permuted(rw, op, y, &inverse(&op_)))
+}
+
+/// NHWC `y` (`dims`, sizes known or -1) without `front` rows/columns at the start and
+/// `back` at the end of H and W: a `tfl.strided_slice` whose end indices count from the
+/// end (negative), so no size is needed; a dim cut by nothing at the end takes its end.
+/// The element type is `x`'s.
+fn cropped_hw<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, y: Value<'c>, x: Value<'c>, dims: [i64; 4], front: [i64; 2], back: [i64; 2]) -> Value<'c> {
+    let end_mask = 1 | 8 | if back[0] == 0 { 2 } else { 0 } | if back[1] == 0 { 4 } else { 0 };
+    let (b, e, st) = (i32_const(rw, op, &[0, front[0], front[1], 0]), i32_const(rw, op, &[0, -back[0], -back[1], 0]), i32_const(rw, op, &[1, 1, 1, 1]));
+    let size = |n: i64, i: usize| if n < 0 { -1 } else { n - front[i] - back[i] };
+    let sliced = [dims[0], size(dims[1], 0), size(dims[2], 1), dims[3]];
+    let sattrs = strided_slice_masks(op.context(), 0, end_mask, 0);
+    emit(rw, op, tfl::StridedSlice::NAME, &[y, b, e, st], like(x, &sliced), &sattrs)
 }
 
 /// `w` reversed along `axes`: a new constant when `w` is one (`tfl-fold-constants` has
