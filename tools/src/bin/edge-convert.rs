@@ -545,6 +545,9 @@ impl Report {
                 Some(mode) => s.push_str(&format!("{indent}weights: {weights} (--quantize {})\n", mode.name())),
                 None => s.push_str(&format!("{indent}weights: {weights}\n")),
             }
+            if !named {
+                s.push_str(&self.notes_text());
+            }
             for (what, list) in [("inputs", &sig.inputs), ("outputs", &sig.outputs)] {
                 s.push_str(&format!("{indent}{what}:\n"));
                 for io in list {
@@ -552,6 +555,17 @@ impl Report {
                 }
             }
         }
+        if named {
+            s.push_str(&self.notes_text());
+        }
+        let phases: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {:.3}s", d.as_secs_f64())).collect();
+        s.push_str(&format!("  time: {:.3}s ({})\n", self.total().as_secs_f64(), phases.join(", ")));
+        s
+    }
+
+    /// The notes section (empty without notes).
+    fn notes_text(&self) -> String {
+        let mut s = String::new();
         if !self.notes.is_empty() {
             s.push_str("  notes:\n");
             for n in &self.notes {
@@ -563,8 +577,6 @@ impl Report {
                 s.push_str(&format!("    {:>5}x {}: {places}\n", n.places.len(), n.message));
             }
         }
-        let phases: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {:.3}s", d.as_secs_f64())).collect();
-        s.push_str(&format!("  time: {:.3}s ({})\n", self.total().as_secs_f64(), phases.join(", ")));
         s
     }
 
