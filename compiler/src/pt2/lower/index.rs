@@ -362,7 +362,41 @@ pub fn index_put(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let indices = args.optional_tensors(ctx, "indices")?;
     let values = args.tensor(ctx, "values")?;
     let accumulate = args.bool("accumulate")?;
-    let a = advanced(ctx, &x, &indices)?;
+    Ok(vec![put(ctx, &x, &indices, &values, accumulate)?])
+}
+
+/// `index_copy(self, dim, index, source)`: `self` with `self[..., index, ...] = source`
+/// along `dim` (how a KV cache is written at `input_pos`), i.e. `index_put` with `None`
+/// before `dim`. One index position becomes one `DYNAMIC_UPDATE_SLICE` downstream.
+pub fn index_copy(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dim = args.dim("dim", x.rank())? as usize;
+    let mut index = args.tensor(ctx, "index")?;
+    let mut source = args.tensor(ctx, "source")?;
+    if index.rank() > 1 {
+        return Err(format!("index_copy's index must be 0-d or 1-d, got shape {:?}", index.shape()).into());
+    }
+    if index.rank() == 0 {
+        // One position: `source` may lack the indexed dim.
+        index = ctx.e.reshape(&index, &[1]);
+        if source.rank() + 1 == x.rank() {
+            let mut ex = ctx.e.extents(&source);
+            ex.insert(dim, Extent::Known(1));
+            source = ctx.e.reshape_ext(&source, &ex);
+        }
+    }
+    if source.rank() != x.rank() {
+        return Err(format!("index_copy's source has rank {}, self rank {}", source.rank(), x.rank()).into());
+    }
+    let mut indices: Vec<Option<Val>> = vec![None; dim];
+    indices.push(Some(index));
+    Ok(vec![put(ctx, &x, &indices, &source, false)?])
+}
+
+/// `x[indices] = values` (`+=` with `accumulate`) as one `stablehlo.scatter`.
+fn put(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>], values: &Val, accumulate: bool) -> LResult<Val> {
+    let (x, values) = (x.clone(), values.clone());
+    let a = advanced(ctx, &x, indices)?;
     if values.rank() > a.result.len() {
         return Err(format!(
             "values of shape {:?} do not broadcast to the indexed shape {:?}",
@@ -380,14 +414,14 @@ pub fn index_put(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     };
     let b_rank = a.coords.rank() - 1;
     let combine = if accumulate { Combine::Add } else { Combine::Replace };
-    Ok(vec![scatter(
+    Ok(scatter(
         ctx,
         &x,
         &a.coords,
         &v,
         &Placement { window_dims: &a.window, operand_dims: &a.positions, index_vector_dim: b_rank },
         combine,
-    )])
+    ))
 }
 
 /// Full coordinates for `scatter(self, dim, index, ...)`: for every element of `index`,

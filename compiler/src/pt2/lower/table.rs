@@ -170,6 +170,7 @@ pub static TABLE: &[Lowering] = &[
     Lowering { target: "aten.hardtanh.default", args: &[req("self"), def("min_val", Default::Int(-1)), def("max_val", Default::Int(1))], lower: elementwise::hardtanh },
     Lowering { target: "aten.hypot.default", args: &[req("self"), req("other")], lower: elementwise::hypot },
     Lowering { target: "aten.index.Tensor", args: &[req("self"), req("indices")], lower: index::index_tensor },
+    Lowering { target: "aten.index_copy.default", args: &[req("self"), req("dim"), req("index"), req("source")], lower: index::index_copy },
     Lowering { target: "aten.index_put.default", args: &[req("self"), req("indices"), req("values"), def("accumulate", Default::Bool(false))], lower: index::index_put },
     Lowering { target: "aten.index_select.default", args: &[req("self"), req("dim"), req("index")], lower: shape::index_select },
     Lowering { target: "aten.instance_norm.default", args: &[req("input"), def("weight", Default::None), def("bias", Default::None), def("running_mean", Default::None), def("running_var", Default::None), req("use_input_stats"), req("momentum"), req("eps"), def("cudnn_enabled", Default::Bool(true))], lower: composite::instance_norm },
