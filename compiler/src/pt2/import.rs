@@ -161,7 +161,16 @@ pub fn node_target(node: &Node) -> &str {
 /// size arithmetic (dynamic sizes are computed from the recorded size expressions of
 /// the tensors that need them, not from these nodes).
 fn is_driver_target(target: &str) -> bool {
-    matches!(target, "aten.sym_size.int" | "aten._assert_tensor_metadata.default") || target.starts_with("_operator.")
+    matches!(
+        target,
+        "aten.sym_size.int"
+            | "aten._assert_tensor_metadata.default"
+            // Checks of a data-dependent integer (`torch._check(start >= 0)`): the range
+            // they assert is in the range constraints.
+            | "aten._assert_scalar.default"
+            | "aten.sym_constrain_range.default"
+            | "aten.sym_constrain_range_for_size.default"
+    ) || target.starts_with("_operator.")
 }
 
 /// The user's frame in a node's `stack_trace`: the innermost frame outside torch itself,
