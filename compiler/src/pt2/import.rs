@@ -1275,4 +1275,37 @@ mod tests {
         );
         assert_eq!(dynamic_dims_text(&["z"], &sizes, &ranges), None);
     }
+
+    #[test]
+    fn output_names_come_from_dict_keys_in_the_pytree() {
+        let leaf = r#"{"type": null, "context": null, "children_spec": []}"#;
+        let spec = |root: String| format!("[1, {root}]");
+        let tuple = |kids: &[&str]| format!(r#"{{"type": "builtins.tuple", "context": "null", "children_spec": [{}]}}"#, kids.join(", "));
+        let dict = |keys: &str, kids: &[&str]| {
+            format!(r#"{{"type": "builtins.dict", "context": "{keys}", "children_spec": [{}]}}"#, kids.join(", "))
+        };
+        // A tuple of tensors: positions only, no names.
+        assert_eq!(pytree_leaf_names(&spec(tuple(&[leaf, leaf]))), vec![None, None]);
+        // {"logits": l, "cache": (k, v)}
+        let d = dict(r#"[\"logits\", \"cache\"]"#, &[leaf, &tuple(&[leaf, leaf])]);
+        assert_eq!(
+            pytree_leaf_names(&spec(d)),
+            vec![Some("logits".to_string()), Some("cache.0".to_string()), Some("cache.1".to_string())]
+        );
+        // (l, {"a": x}): the named leaf keeps the tuple position before its key.
+        let t = tuple(&[leaf, &dict(r#"[\"a\"]"#, &[leaf])]);
+        assert_eq!(pytree_leaf_names(&spec(t)), vec![None, Some("1.a".to_string())]);
+        // A namedtuple records its type name, not its fields; a context whose key count
+        // is not the child count names nothing.
+        let nt = r#"{"type": "collections.namedtuple", "context": "m.Out", "children_spec": [LEAF]}"#.replace("LEAF", leaf);
+        assert_eq!(pytree_leaf_names(&spec(nt)), vec![None]);
+        assert_eq!(pytree_leaf_names(&spec(dict(r#"[\"a\"]"#, &[leaf, leaf]))), vec![None, None]);
+        assert!(pytree_leaf_names("not json").is_empty());
+    }
+
+    #[test]
+    fn repeated_output_names_are_made_distinct() {
+        let names = ["kc", "attn.k", "kc", "attn.k"].map(String::from).to_vec();
+        assert_eq!(distinct_names(names), ["kc", "attn.k", "kc_2", "attn.k_3"]);
+    }
 }
