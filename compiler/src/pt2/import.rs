@@ -445,7 +445,7 @@ pub fn import_program<'c>(
             strides.map(|s| (name.clone(), s))
         })
         .collect();
-    let mutated = mutated_buffers(graph, signature)?;
+    let mutated = mutated_buffers(graph, signature, &bodies)?;
     if options.buffer_mutations == BufferMutations::Refuse {
         if let Some(m) = mutated.first() {
             return Err(ImportError::Graph(format!(
@@ -658,7 +658,7 @@ struct Mutated {
 /// buffer mutations (a functionalized program), and those an archive saved without
 /// `run_decompositions()` writes in place (through views), whose final value is the
 /// buffer's own name once the writes are lowered.
-fn mutated_buffers(graph: &Graph, signature: &super::schema::GraphSignature) -> Result<Vec<Mutated>, ImportError> {
+fn mutated_buffers(graph: &Graph, signature: &super::schema::GraphSignature, bodies: &Bodies) -> Result<Vec<Mutated>, ImportError> {
     let listed: HashMap<&str, &str> = signature
         .output_specs
         .iter()
@@ -667,7 +667,7 @@ fn mutated_buffers(graph: &Graph, signature: &super::schema::GraphSignature) -> 
             _ => None,
         })
         .collect();
-    let in_place = written_in_place(graph);
+    let in_place = written_in_place(graph, bodies);
     let mut out = Vec::new();
     for spec in &signature.input_specs {
         let InputSpec::Buffer(b) = spec else { continue };
@@ -685,22 +685,36 @@ fn mutated_buffers(graph: &Graph, signature: &super::schema::GraphSignature) -> 
 }
 
 /// The tensors the graph's in-place nodes write, followed up through views and earlier
-/// in-place results to the tensor they alias.
-fn written_in_place(graph: &Graph) -> std::collections::HashSet<String> {
+/// in-place results to the tensor they alias; a higher-order op whose body writes one
+/// of its inputs writes the operand.
+fn written_in_place(graph: &Graph, bodies: &Bodies) -> std::collections::HashSet<String> {
     let mut parent: HashMap<String, String> = HashMap::new();
     let mut written = std::collections::HashSet::new();
+    let root_of = |parent: &HashMap<String, String>, name: &str| {
+        let mut root = name.to_string();
+        while let Some(p) = parent.get(&root) {
+            root = p.clone();
+        }
+        root
+    };
     for n in &graph.nodes {
+        if let Some((body, operands)) = bodies.of(n) {
+            let inner = written_in_place(body, bodies);
+            let inputs = body.inputs.iter().filter_map(|a| a.as_tensor());
+            for (i, o) in inputs.zip(operands) {
+                if inner.contains(i) {
+                    written.insert(root_of(&parent, o));
+                }
+            }
+            continue;
+        }
         let t = node_target(n);
         let in_place = matches!(resolve(t), Some((_, true)));
         if !in_place && !is_view(t) {
             continue;
         }
         let Some(base) = self_name(n) else { continue };
-        let mut root = base;
-        while let Some(p) = parent.get(root) {
-            root = p;
-        }
-        let root = root.to_string();
+        let root = root_of(&parent, base);
         if in_place {
             written.insert(root.clone());
         }
@@ -953,7 +967,11 @@ fn lower_with_aliases(
         refresh(ctx, nodes, name, sym_sizes, aliases)?;
     }
     if let Some((body, operands)) = bodies.of(node) {
-        return inline_body(ctx, node, body, operands, sym_sizes, bodies);
+        // Body inputs the body writes in place: the writes reach the operands.
+        for (operand, value) in inline_body(ctx, node, body, operands, sym_sizes, bodies)? {
+            write_into(ctx, nodes, node, operand, value, aliases)?;
+        }
+        return Ok(());
     }
     lower_node(ctx, node, sym_sizes)?;
     let target = node_target(node);
@@ -975,16 +993,32 @@ fn lower_with_aliases(
         return Ok(());
     }
     // An in-place op: its result is the new value of `self` and of every base above it.
+    let out = outputs.first().cloned().flatten().ok_or_else(|| ImportError::Lowering {
+        node: node.name.clone().unwrap_or_else(|| target.to_string()),
+        target: target.to_string(),
+        source: source_of(node),
+        message: "an in-place op without a tensor result".into(),
+    })?;
+    let value = ctx.tensor(&out).map_err(|e| ImportError::Graph(e.0))?;
+    let now = write_into(ctx, nodes, node, base.clone(), value, aliases)?;
+    aliases.add(out.clone(), AliasOf::Same { parent: base });
+    aliases.seen.insert(out, now);
+    Ok(())
+}
+
+/// Makes `value` the new value of `base` (written by `node`) and of every base above it,
+/// written back through the views between them; counts the write. Returns the count.
+fn write_into(ctx: &mut Ctx, nodes: &[Node], node: &Node, base: String, value: Val, aliases: &mut Aliases) -> Result<u32, ImportError> {
+    let target = node_target(node);
     let fail = |message: String| ImportError::Lowering {
         node: node.name.clone().unwrap_or_else(|| target.to_string()),
         target: target.to_string(),
         source: source_of(node),
         message,
     };
-    let out = outputs.first().cloned().flatten().ok_or_else(|| fail("an in-place op without a tensor result".into()))?;
-    let mut value = ctx.tensor(&out).map_err(|e| fail(e.0))?;
+    let mut value = value;
     let mut child = base.clone();
-    let mut chain = vec![out.clone(), base.clone()];
+    let mut chain = vec![base.clone()];
     ctx.env.insert(base.clone(), Value::Tensor(value.clone()));
     while let Some(alias) = aliases.of.get(&child).cloned() {
         let parent = alias.parent().to_string();
@@ -1009,11 +1043,10 @@ fn lower_with_aliases(
     let count = aliases.writes.entry(child).or_insert(0);
     *count += 1;
     let now = *count;
-    aliases.add(out, AliasOf::Same { parent: base });
     for name in chain {
         aliases.seen.insert(name, now);
     }
-    Ok(())
+    Ok(now)
 }
 
 /// Lowers a higher-order op's body in place: its inputs bound to the operands, its
@@ -1025,7 +1058,7 @@ fn inline_body(
     operands: &[String],
     sym_sizes: &HashMap<String, Vec<SymDim>>,
     bodies: &Bodies,
-) -> Result<(), ImportError> {
+) -> Result<Vec<(String, Val)>, ImportError> {
     let target = node_target(node);
     let fail = |message: String| ImportError::Lowering {
         node: node.name.clone().unwrap_or_else(|| target.to_string()),
@@ -1051,7 +1084,15 @@ fn inline_body(
         let v = ctx.tensor(r).map_err(|e| fail(e.0))?;
         ctx.env.insert(out, Value::Tensor(v));
     }
-    Ok(())
+    // An input the body wrote in place (`with torch.no_grad(): cache.index_copy_(...)`)
+    // holds its new value under the input's name.
+    let mut written = Vec::new();
+    for (i, o) in inner.iter().zip(operands) {
+        if aliases.writes.get(*i).is_some_and(|&n| n > 0) {
+            written.push((o.clone(), ctx.tensor(i).map_err(|e| fail(e.0))?));
+        }
+    }
+    Ok(written)
 }
 
 fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim>>) -> Result<(), ImportError> {
