@@ -464,7 +464,15 @@ impl<'o, 'm> Writer<'o, 'm> {
     fn add_buffer(&mut self, bytes: Cow<'m, [u8]>) -> u32 {
         let key = sample_hash(&bytes);
         let candidates = self.buffer_index.entry(key).or_default();
-        if let Some(&i) = candidates.iter().find(|&&i| *self.buffers[i as usize] == *bytes) {
+        let same = |b: &[u8]| {
+            let equal = std::ptr::eq(b, &*bytes) || *b == *bytes;
+            // Weights compared in place (two archives holding the same weights) are read
+            // again only when written.
+            edge_dialects::mapped::release(b);
+            edge_dialects::mapped::release(&bytes);
+            equal
+        };
+        if let Some(&i) = candidates.iter().find(|&&i| same(&self.buffers[i as usize])) {
             return i;
         }
         let i = self.buffers.len() as u32;
