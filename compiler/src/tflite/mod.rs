@@ -16,7 +16,7 @@ pub use dump::{dump_tflite, io_signature, op_histogram, signature_summaries, wei
 pub use reader::{tflite_to_mlir, ReadError, MAX_TENSOR_ELEMENTS};
 pub use writer::{
     module_signatures, module_to_tflite, module_to_tflite_image, signatures_to_tflite_image, BufferLayout, Signature,
-    TfliteImage, WriteOptions, DEFAULT_SIGNATURE, FLATBUFFER_MAX_BYTES, TOO_LARGE_HINT,
+    TfliteImage, WriteOptions, DEFAULT_SIGNATURE, FLATBUFFER_MAX_BYTES,
 };
 
 /// A translation failed; the reasons were emitted as MLIR diagnostics at their locations
