@@ -178,9 +178,9 @@ pub(super) fn signature_dynamic_dims(model: &Model, key: &str) -> Result<dynamic
 }
 
 /// The inputs and outputs of subgraph 0 with their shape signatures, and each input's
-/// Dim ranges when the file has them (from the tables alone: `parse_tables`).
+/// Dim ranges when the file has them.
 pub fn io_signature(bytes: &[u8]) -> Result<(Vec<IoInfo>, Vec<IoInfo>), ReadError> {
-    let model = parse_tables(bytes)?;
+    let model = parse_model(bytes)?;
     if model.subgraphs().is_none_or(|s| s.is_empty()) {
         return Ok((vec![], vec![]));
     }
@@ -222,13 +222,6 @@ fn subgraph_io(model: &Model, g: usize, key: &str) -> Result<(Vec<IoInfo>, Vec<I
     Ok((side(sg.inputs(), false), side(sg.outputs(), true)))
 }
 
-/// Parses a flatbuffer for what its tables say (operators, tensors, signatures): the
-/// data the large-model layout puts after it is never read here, so a flatbuffer given
-/// without it (`TfliteImage::tables`) reads as the whole file does.
-fn parse_tables(bytes: &[u8]) -> Result<Model<'_>, ReadError> {
-    parse_model_in(bytes, usize::MAX)
-}
-
 /// The operator's code; `check_model` has checked the index, this does not rely on it.
 fn opcode<'a>(model: &Model<'a>, op: &Operator) -> Option<OperatorCode<'a>> {
     let i = op.opcode_index() as usize;
@@ -237,7 +230,7 @@ fn opcode<'a>(model: &Model<'a>, op: &Operator) -> Option<OperatorCode<'a>> {
 
 /// How many times each builtin operator occurs in a flatbuffer's subgraphs, by name.
 pub fn op_histogram(bytes: &[u8]) -> Result<BTreeMap<String, usize>, ReadError> {
-    let model = parse_tables(bytes)?;
+    let model = parse_model(bytes)?;
     let mut counts = BTreeMap::new();
     for sg in model.subgraphs().iter().flatten() {
         for (name, n) in subgraph_ops(&model, &sg) {
@@ -263,7 +256,7 @@ fn subgraph_ops(model: &Model, sg: &SubGraph) -> BTreeMap<String, usize> {
 /// subgraphs. Integer constants that are not quantized (shapes, permutations, indices)
 /// are not weights.
 pub fn weight_types(bytes: &[u8]) -> Result<BTreeMap<String, usize>, ReadError> {
-    let model = parse_tables(bytes)?;
+    let model = parse_model(bytes)?;
     let mut counts = BTreeMap::new();
     for sg in model.subgraphs().iter().flatten() {
         for (name, n) in subgraph_weights(&model, &sg) {
