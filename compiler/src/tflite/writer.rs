@@ -73,11 +73,6 @@ impl Default for WriteOptions {
 /// goes after the flatbuffer (`BufferLayout`).
 pub const FLATBUFFER_MAX_BYTES: u64 = (1 << 31) - 1;
 
-/// edge-convert's advice for float32 weights past 2 GB, from before the writer took the
-/// large-model layout; goes when edge-convert stops refusing them.
-pub const TOO_LARGE_HINT: &str = "shrink the weights with `edge-convert --quantize dynamic-int8` (int8, about a quarter \
-     of the size) or `--quantize fp16` (about half); files past 2 GB are not supported yet (planned)";
-
 /// Where external data is aligned in the large-model layout (cache lines; TFLite asks 16).
 const EXTERNAL_ALIGN: u64 = 64;
 

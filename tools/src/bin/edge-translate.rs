@@ -116,7 +116,7 @@ fn run(args: &Args) -> Result<(), String> {
         };
         return output.write_pieces(&image.pieces());
     }
-    let bytes = driver::read_input_bytes(&args.input)?;
+    let bytes = tflite::read_file(&args.input)?;
     let name = if args.input == "-" { "<stdin>" } else { &args.input };
     let text = if args.tflite_dump {
         tflite::dump_tflite(&bytes).map_err(|e| format!("'{name}': {e}"))?
