@@ -36,9 +36,7 @@ once measured).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
-import math
 import os
 import statistics
 import subprocess
@@ -49,18 +47,22 @@ from typing import Any
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-import llama_model  # noqa: E402  (torch is imported lazily by the children only)
 
 SEED = 0
 TIMEOUT = 3600
 EDGE_FLAGS = {"float": [], "dynamic-int8": ["--quantize", "dynamic-int8"], "int4": ["--quantize", "int4"]}
 TOL = 1e-4  # the issue's bar for float: max|err| / max|logits|
+# TinyLlama-1.1B's shapes (llama_model.Config's fields; the cache length is ours).
+TINYLLAMA = dict(layers=22, dim=2048, heads=32, kv_heads=4, ffn=5632, vocab=32000, max_len=1024)
 
 
 # --- children (import torch) -----------------------------------------------------------
 
 
-def load_config(work: str) -> tuple[llama_model.Config, dict]:
+def load_config(work: str):
+    """(llama_model.Config, the run's config.json); children only: imports torch."""
+    import llama_model
+
     with open(os.path.join(work, "config.json")) as f:
         j = json.load(f)
     return llama_model.Config(**j["model"]), j
@@ -74,6 +76,8 @@ def child_export(work: str) -> None:
     c, j = load_config(work)
     t_len, steps = j["prefill_len"], j["decode_steps"]
     t0 = time.perf_counter()
+    import llama_model
+
     m = llama_model.build(c, SEED)
     t_build = time.perf_counter() - t0
     g = torch.Generator().manual_seed(SEED + 1)
@@ -114,6 +118,8 @@ def child_litert(work: str) -> None:
     import litert_torch as lt
 
     torch.set_num_threads(2)
+    import llama_model
+
     c, j = load_config(work)
     m = llama_model.build(c, SEED)
     tokens = torch.zeros(1, j["prefill_len"], dtype=torch.long)
@@ -132,75 +138,34 @@ def child_litert(work: str) -> None:
 
 
 def child_run(work: str, out_json: str, runs: int, files: list[str]) -> None:
-    """Runs one converter's model: files is one .tflite with both signatures, or
-    prefill=PATH decode=PATH (one signature each)."""
+    """Runs one converter's model (runtime-check/run_decoder_litert.py's chain): files is
+    one .tflite with both signatures, or prefill=PATH decode=PATH (one signature each)."""
     import resource
 
     import numpy as np
-    from ai_edge_litert.interpreter import Interpreter
 
-    c, j = load_config(work)
-    t_len, steps = j["prefill_len"], j["decode_steps"]
-    ref = dict(np.load(os.path.join(work, "reference.npz")))
-    res: dict[str, Any] = {}
+    sys.path.insert(0, os.path.join(ROOT, "runtime-check"))
+    import run_decoder_litert as rd
+
+    with open(os.path.join(work, "config.json")) as f:
+        t_len = json.load(f)["prefill_len"]
+    with np.load(os.path.join(work, "reference.npz")) as z:
+        ref = {k: z[k] for k in z.files}
     t0 = time.perf_counter()
-    runners = {}
-    if len(files) == 1:
-        it = Interpreter(model_path=files[0], num_threads=1)
-        keys = it.get_signature_list()
-        for k in ("prefill", "decode"):
-            if k not in keys:
-                raise SystemExit(f"{files[0]} has signatures {sorted(keys)}, no {k!r}")
-            runners[k] = it.get_signature_runner(k)
-    else:
-        its = []
-        for spec in files:
-            k, path = spec.split("=", 1)
-            it = Interpreter(model_path=path, num_threads=1)
-            its.append(it)
-            runners[k] = it.get_signature_runner(next(iter(it.get_signature_list())))
-    res["load_s"] = time.perf_counter() - t0
-
-    def call(k, feed):
+    runners = rd.signature_runners(files)
+    res: dict[str, Any] = {"load_s": time.perf_counter() - t0}
+    res.update(rd.run_chain(runners, ref))
+    # Latency: the same prefill and first decode call again on zero state (not chained).
+    for k, tokens, pos in (("prefill", ref["tokens"], np.arange(t_len)),
+                           ("decode", ref["decode_tokens"][0], np.array([t_len]))):
         r = runners[k]
         d = r.get_input_details()
-        missing = set(d) ^ set(feed)
-        if missing:
-            raise SystemExit(f"{k}: inputs {sorted(d)} != {sorted(feed)}")
-        return r(**{n: np.ascontiguousarray(a.astype(d[n]["dtype"])) for n, a in feed.items()})
-
-    zeros = np.zeros(c.cache_shape(), np.float32)
-    caches = {f"{kv}_caches_{i}": zeros for kv in "kv" for i in range(c.layers)} if c.cache == "inputs" else {}
-    t0 = time.perf_counter()
-    out = call("prefill", {"tokens": ref["tokens"], "input_pos": np.arange(t_len), **caches})
-    res["first_prefill_s"] = time.perf_counter() - t0
-
-    def err(got, want):
-        d = float(np.max(np.abs(got.astype(np.float64) - want)))
-        return math.inf if math.isnan(d) else d / float(np.max(np.abs(want)))
-
-    errs = [err(out["logits"], ref["prefill_logits"])]
-    agree = [int(x) for x in (out["logits"].argmax(-1) == ref["prefill_logits"].argmax(-1)).ravel()]
-    first_decode = None
-    for s in range(steps):
-        feed = {"tokens": ref["decode_tokens"][s], "input_pos": np.array([t_len + s])}
-        feed.update({k: out[k] for k in caches})
-        t0 = time.perf_counter()
-        out = call("decode", feed)
-        first_decode = first_decode or time.perf_counter() - t0
-        want = ref[f"decode_logits_{s}"]
-        errs.append(err(out["logits"], want))
-        agree.append(int(out["logits"].argmax(-1).item() == want.argmax(-1).item()))
-    res.update(first_decode_s=first_decode, errors=errs, max_error=max(errs), top1_agree=sum(agree), top1_of=len(agree),
-               decode_top1_agree=sum(agree[t_len:]), decode_top1_of=steps)
-    # Latency: the same calls again (outputs of a fixed input: the caches are not chained).
-    feeds = {"prefill": {"tokens": ref["tokens"], "input_pos": np.arange(t_len), **caches},
-             "decode": {"tokens": ref["decode_tokens"][0], "input_pos": np.array([t_len]), **caches}}
-    for k, feed in feeds.items():
+        feed = {n: np.zeros(x["shape"], x["dtype"]) for n, x in d.items()}
+        feed["tokens"], feed["input_pos"] = tokens.astype(d["tokens"]["dtype"]), pos.astype(d["input_pos"]["dtype"])
         ts = []
         for _ in range(runs + 1):
             t0 = time.perf_counter()
-            call(k, feed)
+            r(**feed)
             ts.append(time.perf_counter() - t0)
         res[f"{k}_ms"] = statistics.median(ts[1:]) * 1e3
     res["peak_rss_in_run"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -319,14 +284,14 @@ def print_report(rep: dict[str, Any]) -> None:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    d = llama_model.TINYLLAMA
-    p.add_argument("--layers", type=int, default=d.layers)
-    p.add_argument("--dim", type=int, default=d.dim)
-    p.add_argument("--heads", type=int, default=d.heads)
-    p.add_argument("--kv-heads", type=int, default=d.kv_heads)
-    p.add_argument("--ffn", type=int, default=d.ffn)
-    p.add_argument("--vocab", type=int, default=d.vocab)
-    p.add_argument("--max-len", type=int, default=d.max_len, help="cache length (default %(default)s)")
+    d = TINYLLAMA
+    p.add_argument("--layers", type=int, default=d["layers"])
+    p.add_argument("--dim", type=int, default=d["dim"])
+    p.add_argument("--heads", type=int, default=d["heads"])
+    p.add_argument("--kv-heads", type=int, default=d["kv_heads"])
+    p.add_argument("--ffn", type=int, default=d["ffn"])
+    p.add_argument("--vocab", type=int, default=d["vocab"])
+    p.add_argument("--max-len", type=int, default=d["max_len"], help="cache length (default %(default)s)")
     p.add_argument("--tied", action="store_true", help="the head shares the embedding's weight")
     p.add_argument("--prefill-len", type=int, default=32, help="prefill tokens T (default %(default)s)")
     p.add_argument("--decode-steps", type=int, default=8, help="chained decode steps checked (default %(default)s)")
@@ -355,9 +320,9 @@ def main() -> int:
     args = p.parse_args()
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
-    model = llama_model.Config(layers=args.layers, dim=args.dim, heads=args.heads, kv_heads=args.kv_heads, ffn=args.ffn,
-                               vocab=args.vocab, max_len=args.max_len, tied=args.tied)
-    config = {"model": dataclasses.asdict(model), "prefill_len": args.prefill_len, "decode_steps": args.decode_steps}
+    model = dict(layers=args.layers, dim=args.dim, heads=args.heads, kv_heads=args.kv_heads, ffn=args.ffn,
+                 vocab=args.vocab, max_len=args.max_len, tied=args.tied, rope_theta=10000.0, eps=1e-5, cache="inputs")
+    config = {"model": model, "prefill_len": args.prefill_len, "decode_steps": args.decode_steps}
     cfg_path = os.path.join(work, "config.json")
     same = False
     if os.path.exists(cfg_path):

@@ -23,13 +23,13 @@ import torch.nn.functional as F
 
 @dataclasses.dataclass
 class Config:
-    layers: int = 22
-    dim: int = 2048
-    heads: int = 32
-    kv_heads: int = 4
-    ffn: int = 5632
-    vocab: int = 32000
-    max_len: int = 1024
+    layers: int
+    dim: int
+    heads: int
+    kv_heads: int
+    ffn: int
+    vocab: int
+    max_len: int  # cache length
     tied: bool = False
     rope_theta: float = 10000.0
     eps: float = 1e-5
@@ -50,8 +50,6 @@ class Config:
         block = d * d * 2 + 2 * d * self.kv_heads * hd + 3 * d * self.ffn + 2 * d
         return self.vocab * d * (1 if self.tied else 2) + self.layers * block + d
 
-
-TINYLLAMA = Config()
 
 
 class RMSNorm(nn.Module):
