@@ -297,7 +297,8 @@ def main() -> int:
     p.add_argument("--decode-steps", type=int, default=8, help="chained decode steps checked (default %(default)s)")
     p.add_argument("--modes", default="float,dynamic-int8", help="edge modes: float,dynamic-int8,int4 (default %(default)s)")
     p.add_argument("--work", required=True, help="directory for the archives and .tflite files (kept)")
-    p.add_argument("--reuse-export", action="store_true", help="keep archives and reference of an earlier run in --work")
+    p.add_argument("--reuse-export", action="store_true",
+                   help="keep the archives and reference of an earlier run in --work (exports again if an archive is gone)")
     p.add_argument("--reuse-litert", action="store_true", help="keep litert-torch's file and figures of an earlier run")
     p.add_argument("--no-litert", action="store_true", help="skip litert-torch")
     p.add_argument("--litert-only", action="store_true", help="export and convert with litert-torch only (no edge)")
@@ -338,7 +339,8 @@ def main() -> int:
         print(f"[llama] {msg}", file=sys.stderr, flush=True)
 
     exp_json = os.path.join(work, "export.json")
-    if args.reuse_export and os.path.exists(exp_json + ".process"):
+    archives = [os.path.join(work, f"{k}.pt2") for k in ("prefill", "decode")]
+    if args.reuse_export and os.path.exists(exp_json + ".process") and all(map(os.path.exists, archives)):
         with open(exp_json + ".process") as f:
             r = json.load(f)
     else:
@@ -350,7 +352,7 @@ def main() -> int:
         raise SystemExit("export failed:\n" + r["error"])
     with open(exp_json) as f:
         rep["export"] = {**json.load(f), "process_s": r["wall_s"], "peak_rss": r["peak_rss"],
-                         "pt2_size": sum(os.path.getsize(os.path.join(work, f"{k}.pt2")) for k in ("prefill", "decode"))}
+                         "pt2_size": sum(map(os.path.getsize, archives))}
 
     if not args.no_litert:
         lt_json = os.path.join(work, "litert-torch.json")
