@@ -263,7 +263,7 @@ def print_report(rep: dict[str, Any]) -> None:
     print(f"export (both archives + PyTorch reference): {fmt(rep['export'].get('process_s'), '{:.1f}')} s, "
           f"archives {gb(rep['export'].get('pt2_size'))}")
     hdr = f"{'converter':<22} {'convert s':>9} {'peak RSS':>10} {'file':>10} {'load s':>7} {'prefill ms':>10} " \
-          f"{'decode ms':>9} {'max err':>9} {'top-1':>9}"
+          f"{'decode ms':>9} {'LiteRT RSS':>10} {'max err':>9} {'top-1':>9}"
     print(hdr)
     print("-" * len(hdr))
     for name, r in rep["rows"].items():
@@ -276,8 +276,12 @@ def print_report(rep: dict[str, Any]) -> None:
             continue
         print(f"{name:<22} {fmt(r.get('convert_s'), '{:.1f}'):>9} {gb(r.get('peak_rss')):>10} {gb(r.get('size')):>10} "
               f"{fmt(r.get('load_s'), '{:.2f}'):>7} {fmt(r.get('prefill_ms'), '{:.1f}'):>10} "
-              f"{fmt(r.get('decode_ms'), '{:.1f}'):>9} {fmt(r.get('max_error'), '{:.2e}'):>9} "
+              f"{fmt(r.get('decode_ms'), '{:.1f}'):>9} {gb(r.get('run_peak_rss')):>10} {fmt(r.get('max_error'), '{:.2e}'):>9} "
               f"{r.get('top1_agree')}/{r.get('top1_of')}")
+    print("convert s and peak RSS: the whole converting process (GNU time); prefill / decode ms: median of --runs "
+          "invokes after the chain (1 thread); LiteRT RSS: the running process's peak; max err: worst call of the "
+          "chain, max|logits - PyTorch| / max|PyTorch logits|; top-1: argmax agreement over every prefill position "
+          "and decode step")
     for k, v in rep.get("ratios", {}).items():
         print(f"edge float / litert-torch {k}: {v:.3g}")
 
