@@ -12,9 +12,12 @@ mod writer;
 
 pub use edge_dialects::elements::constant_bytes;
 pub use enums::{elem_to_tensor_type, schema_enum_value};
-pub use dump::{dump_tflite, io_signature, op_histogram, weight_types, IoInfo};
+pub use dump::{dump_tflite, io_signature, op_histogram, signature_summaries, weight_types, IoInfo, SignatureSummary};
 pub use reader::{tflite_to_mlir, ReadError, MAX_TENSOR_ELEMENTS};
-pub use writer::{module_to_tflite, module_to_tflite_image, TfliteImage, WriteOptions, FLATBUFFER_MAX_BYTES, TOO_LARGE_HINT};
+pub use writer::{
+    module_signatures, module_to_tflite, module_to_tflite_image, signatures_to_tflite_image, BufferLayout, Signature,
+    TfliteImage, WriteOptions, DEFAULT_SIGNATURE, FLATBUFFER_MAX_BYTES, TOO_LARGE_HINT,
+};
 
 /// A translation failed; the reasons were emitted as MLIR diagnostics at their locations
 /// (or, for problems with no location, carried here).
