@@ -209,8 +209,10 @@ def edge_has_signature(edge_bin: str) -> bool:
 def convert_edge(args, mode: str, work: str) -> dict[str, Any]:
     pre, dec = os.path.join(work, "prefill.pt2"), os.path.join(work, "decode.pt2")
     flags = EDGE_FLAGS[mode]
+    out_dir = args.tflite_dir or work
+    os.makedirs(out_dir, exist_ok=True)
     if edge_has_signature(args.edge_bin):
-        out = os.path.join(work, f"edge.{mode}.tflite")
+        out = os.path.join(out_dir, f"edge.{mode}.tflite")
         r = timed([args.edge_bin, "--signature", f"prefill={pre}", "--signature", f"decode={dec}", "-o", out, "-q", *flags])
         res = {"convert_s": r["wall_s"], "peak_rss": r["peak_rss"], "files": [out]}
     else:
@@ -218,7 +220,7 @@ def convert_edge(args, mode: str, work: str) -> dict[str, Any]:
         res = {"convert_s": 0.0, "peak_rss": 0, "files": [], "note": "no --signature: two files"}
         r = {"ok": True}
         for k, pt2 in (("prefill", pre), ("decode", dec)):
-            out = os.path.join(work, f"edge.{mode}.{k}.tflite")
+            out = os.path.join(out_dir, f"edge.{mode}.{k}.tflite")
             r = timed([args.edge_bin, pt2, "-o", out, "-q", *flags])
             res["convert_s"] += r["wall_s"]
             res["peak_rss"] = max(res["peak_rss"], r["peak_rss"] or 0)
@@ -303,10 +305,12 @@ def main() -> int:
     p.add_argument("--work", required=True, help="directory for the archives and .tflite files (kept)")
     p.add_argument("--reuse-export", action="store_true",
                    help="keep the archives and reference of an earlier run in --work (exports again if an archive is gone)")
-    p.add_argument("--reuse-litert", action="store_true", help="keep litert-torch's file and figures of an earlier run")
+    p.add_argument("--reuse-litert", action="store_true",
+                   help="keep litert-torch's file and figures of an earlier run (and its LiteRT figures if the file is gone)")
     p.add_argument("--no-litert", action="store_true", help="skip litert-torch")
     p.add_argument("--litert-only", action="store_true", help="export and convert with litert-torch only (no edge)")
     p.add_argument("--drop-tflite", action="store_true", help="delete each edge .tflite once measured (disk)")
+    p.add_argument("--tflite-dir", help="where edge's .tflite files go (default --work; e.g. /dev/shm when disk is short)")
     p.add_argument("--edge-bin", default=os.path.join(ROOT, "target", "release", "edge-convert"))
     p.add_argument("--python", default=sys.executable, help="python with torch, litert-torch and ai-edge-litert")
     p.add_argument("--runs", type=int, default=5, help="timed invokes per signature (median; default %(default)s)")
@@ -378,10 +382,24 @@ def main() -> int:
         if r["ok"]:
             with open(lt_json) as f:
                 row["inside"] = json.load(f)
-            row["size"] = os.path.getsize(lt_file)
-            if not args.litert_only:
-                say("LiteRT: litert-torch's model")
-                row.update(run_model(args, work, "litert-torch", [lt_file]))
+            earlier = os.path.join(work, "run.litert-torch.json")
+            if os.path.exists(lt_file):
+                row["size"] = os.path.getsize(lt_file)
+                if not args.litert_only:
+                    say("LiteRT: litert-torch's model")
+                    row.update(run_model(args, work, "litert-torch", [lt_file]))
+                    with open(lt_json + ".size", "w") as f:
+                        f.write(str(row["size"]))
+            elif args.reuse_litert and os.path.exists(earlier) and os.path.exists(lt_json + ".size"):
+                # The file was deleted for disk space: its LiteRT figures from the run that measured it.
+                say("litert-torch's .tflite is gone: its LiteRT figures from the earlier run")
+                with open(earlier) as f:
+                    row.update(json.load(f))
+                with open(lt_json + ".size") as f:
+                    row["size"] = int(f.read())
+                row["note"] = "LiteRT figures from an earlier run (file deleted)"
+            else:
+                row["error"] = f"{lt_file} is gone and no earlier LiteRT figures"
         else:
             row["error"] = r["error"]
         rep["rows"]["litert-torch"] = row
