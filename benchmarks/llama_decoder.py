@@ -68,7 +68,7 @@ def load_config(work: str):
     return llama_model.Config(**j["model"]), j
 
 
-def child_export(work: str) -> None:
+def child_export(work: str, archive_dir: str) -> None:
     import numpy as np
     import torch
 
@@ -88,11 +88,11 @@ def child_export(work: str) -> None:
         t0 = time.perf_counter()
         pre = llama_model.prefill_args(c, tokens)
         ep = torch.export.export(m, (), pre)
-        torch.export.save(ep, os.path.join(work, "prefill.pt2"))
+        torch.export.save(ep, os.path.join(archive_dir, "prefill.pt2"))
         del ep
         dec = llama_model.decode_args(c, dec_tokens[0], t_len)
         ep = torch.export.export(m, (), dec)
-        torch.export.save(ep, os.path.join(work, "decode.pt2"))
+        torch.export.save(ep, os.path.join(archive_dir, "decode.pt2"))
         del ep
         info["export_save_s"] = time.perf_counter() - t0
         # PyTorch's reference: prefill, then chained decode steps on its own caches.
@@ -206,8 +206,8 @@ def edge_has_signature(edge_bin: str) -> bool:
     return "--signature" in p.stdout
 
 
-def convert_edge(args, mode: str, work: str) -> dict[str, Any]:
-    pre, dec = os.path.join(work, "prefill.pt2"), os.path.join(work, "decode.pt2")
+def convert_edge(args, mode: str, work: str, archive_dir: str) -> dict[str, Any]:
+    pre, dec = os.path.join(archive_dir, "prefill.pt2"), os.path.join(archive_dir, "decode.pt2")
     flags = EDGE_FLAGS[mode]
     out_dir = args.tflite_dir or work
     os.makedirs(out_dir, exist_ok=True)
@@ -311,6 +311,9 @@ def main() -> int:
     p.add_argument("--litert-only", action="store_true", help="export and convert with litert-torch only (no edge)")
     p.add_argument("--drop-tflite", action="store_true", help="delete each edge .tflite once measured (disk)")
     p.add_argument("--tflite-dir", help="where edge's .tflite files go (default --work; e.g. /dev/shm when disk is short)")
+    p.add_argument("--archive-dir", help="where the two archives go (default --work; e.g. /dev/shm with --drop-archives)")
+    p.add_argument("--drop-archives", action="store_true",
+                   help="delete the archives once every conversion is done, before the LiteRT runs (memory, disk)")
     p.add_argument("--edge-bin", default=os.path.join(ROOT, "target", "release", "edge-convert"))
     p.add_argument("--python", default=sys.executable, help="python with torch, litert-torch and ai-edge-litert")
     p.add_argument("--runs", type=int, default=5, help="timed invokes per signature (median; default %(default)s)")
@@ -318,7 +321,7 @@ def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1].startswith("_"):
         cmd, work = sys.argv[1], sys.argv[2]
         if cmd == "_export":
-            child_export(work)
+            child_export(work, sys.argv[3])
         elif cmd == "_litert":
             child_litert(work)
         elif cmd == "_run":
@@ -347,13 +350,15 @@ def main() -> int:
         print(f"[llama] {msg}", file=sys.stderr, flush=True)
 
     exp_json = os.path.join(work, "export.json")
-    archives = [os.path.join(work, f"{k}.pt2") for k in ("prefill", "decode")]
+    archive_dir = os.path.abspath(args.archive_dir or work)
+    os.makedirs(archive_dir, exist_ok=True)
+    archives = [os.path.join(archive_dir, f"{k}.pt2") for k in ("prefill", "decode")]
     if args.reuse_export and os.path.exists(exp_json + ".process") and all(map(os.path.exists, archives)):
         with open(exp_json + ".process") as f:
             r = json.load(f)
     else:
         say("export (PyTorch: build, export, save both archives, reference outputs)")
-        r = timed(child_cmd(args, "_export", work))
+        r = timed(child_cmd(args, "_export", work, archive_dir))
         with open(exp_json + ".process", "w") as f:
             json.dump(r, f)
     if not r["ok"]:
@@ -385,11 +390,9 @@ def main() -> int:
             earlier = os.path.join(work, "run.litert-torch.json")
             if os.path.exists(lt_file):
                 row["size"] = os.path.getsize(lt_file)
-                if not args.litert_only:
-                    say("LiteRT: litert-torch's model")
-                    row.update(run_model(args, work, "litert-torch", [lt_file]))
-                    with open(lt_json + ".size", "w") as f:
-                        f.write(str(row["size"]))
+                row["_run"] = not args.litert_only
+                with open(lt_json + ".size", "w") as f:
+                    f.write(str(row["size"]))
             elif args.reuse_litert and os.path.exists(earlier) and os.path.exists(lt_json + ".size"):
                 # The file was deleted for disk space: its LiteRT figures from the run that measured it.
                 say("litert-torch's .tflite is gone: its LiteRT figures from the earlier run")
@@ -404,19 +407,28 @@ def main() -> int:
             row["error"] = r["error"]
         rep["rows"]["litert-torch"] = row
 
+    to_run = []  # (row name, files): run in LiteRT after every conversion
+    if "litert-torch" in rep["rows"] and rep["rows"]["litert-torch"].pop("_run", None):
+        to_run.append(("litert-torch", [os.path.join(work, "litert-torch.tflite")]))
     if not args.litert_only:
         for mode in [m for m in args.modes.split(",") if m]:
             if mode not in EDGE_FLAGS:
                 raise SystemExit(f"unknown mode {mode}: {', '.join(EDGE_FLAGS)}")
             say(f"edge-convert {mode}")
-            row = convert_edge(args, mode, work)
-            if "error" not in row:
-                say(f"LiteRT: edge {mode}")
-                row.update(run_model(args, work, f"edge.{mode}", row["files"]))
-                if args.drop_tflite:
-                    for f in row["files"]:
-                        os.remove(f.split("=", 1)[-1])
+            row = convert_edge(args, mode, work, archive_dir)
             rep["rows"][f"edge {mode}"] = row
+            if "error" not in row:
+                to_run.append((f"edge {mode}", row["files"]))
+    if args.drop_archives:
+        for a in archives:
+            os.remove(a)
+        os.remove(exp_json + ".process")  # a later --reuse-export exports again
+    for name, files in to_run:
+        say(f"LiteRT: {name}")
+        rep["rows"][name].update(run_model(args, work, name.replace(" ", "."), files))
+        if args.drop_tflite and name != "litert-torch":
+            for f in files:
+                os.remove(f.split("=", 1)[-1])
 
     e, l = rep["rows"].get("edge float", {}), rep["rows"].get("litert-torch", {})
     rep["ratios"] = {k: e[k] / l[k] for k in ("convert_s", "peak_rss", "size", "prefill_ms", "decode_ms")
