@@ -169,8 +169,43 @@ def child_run(work: str, out_json: str, runs: int, files: list[str]) -> None:
             ts.append(time.perf_counter() - t0)
         res[f"{k}_ms"] = statistics.median(ts[1:]) * 1e3
     res["peak_rss_in_run"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    res["ops"] = {}
+    for spec in files:
+        res["ops"].update(count_ops(spec.split("=", 1)[-1]))
     with open(out_json, "w") as f:
         json.dump(res, f)
+
+
+def count_ops(path: str) -> dict[str, dict[str, int]]:
+    """Operators by name in each subgraph (named by its signature key), read from the
+    flatbuffer through mmap (the weights are not read)."""
+    import mmap
+
+    from ai_edge_litert import schema_py_generated as fb
+
+    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as buf:
+        m = fb.Model.GetRootAsModel(buf, 0)
+        names = {v: k for k, v in vars(fb.BuiltinOperator).items() if not k.startswith("_")}
+        codes = []
+        for i in range(m.OperatorCodesLength()):
+            c = m.OperatorCodes(i)
+            codes.append(names.get(max(c.BuiltinCode(), c.DeprecatedBuiltinCode()), "?"))
+        keys = {m.SignatureDefs(i).SubgraphIndex(): m.SignatureDefs(i).SignatureKey().decode()
+                for i in range(m.SignatureDefsLength())}
+        out = {}
+        for s in range(m.SubgraphsLength()):
+            sg = m.Subgraphs(s)
+            by: dict[str, int] = {}
+            for o in range(sg.OperatorsLength()):
+                n = codes[sg.Operators(o).OpcodeIndex()]
+                by[n] = by.get(n, 0) + 1
+            if s not in keys and not by:
+                continue  # an op's body (litert-torch's STABLEHLO_SCATTER update computations)
+            key = keys.get(s, f"subgraph{s}")
+            if key == "serving_default":  # one file per signature: its name from the file's
+                key = os.path.basename(path).split(".")[-2]
+            out[key] = dict(sorted(by.items(), key=lambda kv: (-kv[1], kv[0])))
+        return out
 
 
 # --- the parent (no torch) -----------------------------------------------------------------
@@ -280,6 +315,10 @@ def print_report(rep: dict[str, Any]) -> None:
               f"{fmt(r.get('load_s'), '{:.2f}'):>7} {fmt(r.get('prefill_ms'), '{:.1f}'):>10} "
               f"{fmt(r.get('decode_ms'), '{:.1f}'):>9} {gb(r.get('run_peak_rss')):>10} {fmt(r.get('max_error'), '{:.2e}'):>9} "
               f"{r.get('top1_agree')}/{r.get('top1_of')}")
+    for name, r in rep["rows"].items():
+        for key, by in (r.get("ops") or {}).items():
+            top = ", ".join(f"{n} {c}" for n, c in list(by.items())[:8])
+            print(f"  {name} {key}: {sum(by.values())} ops ({top})")
     print("convert s and peak RSS: the whole converting process (GNU time); prefill / decode ms: median of --runs "
           "invokes after the chain (1 thread); LiteRT RSS: the running process's peak; max err: worst call of the "
           "chain, max|logits - PyTorch| / max|PyTorch logits|; top-1: argmax agreement over every prefill position "
