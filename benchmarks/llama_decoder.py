@@ -325,6 +325,38 @@ def print_report(rep: dict[str, Any]) -> None:
           "and decode step")
     for k, v in rep.get("ratios", {}).items():
         print(f"edge float / litert-torch {k}: {v:.3g}")
+    for line in targets(rep):
+        print(line)
+
+
+def targets(rep: dict[str, Any]) -> list[str]:
+    """Issue 15's bars, each checked against this run's figures (printed, never asserted):
+    float: whole-process conversion under 30 s, peak RSS <= 1.2 x float32 weight bytes + 64 MB,
+    LiteRT runs the file, every call within 1e-4 of max|logits|; dynamic-int8: a file under
+    2 GB whose decode steps' top-1 tokens all agree with PyTorch's float model."""
+    weights = rep["export"].get("params", 0) * 4
+    out = []
+
+    def bar(name, ok, what):
+        out.append(f"target {name}: {'met' if ok else 'MISSED'} ({what})")
+
+    f = rep["rows"].get("edge float")
+    if f and "error" not in f:
+        bar("float convert < 30 s", f["convert_s"] < 30, f"{f['convert_s']:.1f} s")
+        cap = 1.2 * weights + 64 * 2**20
+        bar("float peak RSS <= 1.2 x weights + 64 MB", f["peak_rss"] <= cap,
+            f"{gb(f['peak_rss'])} for {gb(weights)} of weights, cap {gb(cap)}")
+        if "run_error" in f:
+            bar("float runs in LiteRT", False, f["run_error"].splitlines()[0])
+        elif "max_error" in f:
+            bar("float within 1e-4 of max|logits|", f["max_error"] <= TOL, f"{f['max_error']:.2e}")
+    q = rep["rows"].get("edge dynamic-int8")
+    if q and "error" not in q and "max_error" in q:
+        bar("dynamic-int8 file < 2 GB", q["size"] < 2**31, gb(q["size"]))
+        bar("dynamic-int8 decode top-1 agrees", q["decode_top1_agree"] == q["decode_top1_of"],
+            f"{q['decode_top1_agree']}/{q['decode_top1_of']} decode steps, {q['top1_agree']}/{q['top1_of']} "
+            f"overall, max err {q['max_error']:.2e}")
+    return out
 
 
 def main() -> int:
@@ -472,6 +504,7 @@ def main() -> int:
     e, l = rep["rows"].get("edge float", {}), rep["rows"].get("litert-torch", {})
     rep["ratios"] = {k: e[k] / l[k] for k in ("convert_s", "peak_rss", "size", "prefill_ms", "decode_ms")
                      if e.get(k) and l.get(k) and "error" not in e and "error" not in l}
+    rep["targets"] = targets(rep)
     print_report(rep)
     if args.json:
         with open(args.json, "w") as f:
