@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Decoder fixtures in LiteRT: each `decoder` entry of fixtures/manifest.json (a prefill and
-a decode archive of one model, fixtures/decoder/) is converted by edge-convert into one
-.tflite with a `prefill` and a `decode` signature (`--signature prefill=P --signature
-decode=D`), then run: the prefill on the stored tokens at positions 0..T-1, then the
+a decode archive of one model, fixtures/decoder/, or one archive holding both programs) is
+converted by edge-convert into one .tflite with a `prefill` and a `decode` signature
+(`--signature prefill=P --signature decode=D`, or the archive alone), then run: the prefill on the stored tokens at positions 0..T-1, then the
 stored decode tokens one by one at positions T, T+1, ..., each call on the state the call
 before returned. The logits of every call must be within 1e-4 of max|logits| of PyTorch's
 (the .reference.npz beside the archives, from the eager model chained the same way).
@@ -114,8 +114,12 @@ def has_signature_flag(edge_convert: str) -> bool:
 
 
 def convert(edge_convert: str, archives: dict, out: str, flags: list[str]) -> list[str]:
-    """The converted files (see signature_runners); raises with edge-convert's message."""
-    if has_signature_flag(edge_convert):
+    """The converted files (see signature_runners); raises with edge-convert's message.
+    archives: {"prefill": P, "decode": D}, or {"package": A} (one archive holding both
+    programs, each a signature named after its program)."""
+    if "package" in archives:
+        cmd, files = [edge_convert, archives["package"], "-o", out, "-q", *flags], [out]
+    elif has_signature_flag(edge_convert):
         cmd = [edge_convert, *(a for k in ("prefill", "decode") for a in ("--signature", f"{k}={archives[k]}")),
                "-o", out, "-q", *flags]
         files = [out]

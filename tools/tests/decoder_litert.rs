@@ -1,8 +1,8 @@
 //! Decoders end to end: the `decoder` fixtures (a prefill and a decode archive of one
 //! small Llama-style model each: grouped-query, multi-query, tied-head multi-head, caches
 //! in registered buffers written in place, and two decomposed exports: index_put writes,
-//! buffer-mutation outputs) converted by edge-convert into one .tflite with a `prefill`
-//! and a `decode` signature, then run in LiteRT: the prefill, then
+//! buffer-mutation outputs; and one archive holding both programs) converted by
+//! edge-convert into one .tflite with a `prefill` and a `decode` signature, then run in LiteRT: the prefill, then
 //! chained decode steps, each on the caches the call before returned; every call's logits
 //! within 1e-4 of max|logits| of PyTorch's eager model chained the same way
 //! (`runtime-check/run_decoder_litert.py`, references beside the fixtures).
@@ -25,5 +25,5 @@ fn decoder_fixtures_prefill_and_chained_decode_match_pytorch_in_litert() {
         ],
         &work,
     );
-    assert!(summary.starts_with("6 passed"), "{summary}");
+    assert!(summary.starts_with("7 passed"), "{summary}");
 }
