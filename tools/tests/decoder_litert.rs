@@ -4,9 +4,9 @@
 //! buffer-mutation outputs; and one archive holding both programs) converted by
 //! edge-convert into one .tflite with a `prefill` and a `decode` signature, then run in
 //! LiteRT: the prefill, then chained decode steps, each on the caches the call before
-//! returned; every call's logits
-//! within 1e-4 of max|logits| of PyTorch's eager model chained the same way
-//! (`runtime-check/run_decoder_litert.py`, references beside the fixtures).
+//! returned; every call's logits within 1e-4 of max|logits| of PyTorch's eager model
+//! chained the same way (`runtime-check/run_decoder_litert.py`, references beside the
+//! fixtures).
 
 mod common;
 
