@@ -4,7 +4,7 @@
 use clap::Parser;
 use edge_compiler::driver::{self, Output};
 use edge_compiler::pt2::archive::Archive;
-use edge_compiler::pt2::{import_program, weights, ImportError, ImportOptions};
+use edge_compiler::pt2::{import_program, weights, BufferMutations, ImportError, ImportOptions};
 use edge_compiler::tflite::{self, TranslateError, WriteOptions};
 use edge_dialects::context::{edge_context, verify_module, DiagnosticCollector};
 use edge_dialects::context::{Diag, Severity};
@@ -35,6 +35,15 @@ enum RecurrentArg {
     Fused,
     /// The unrolled steps for every layer.
     Unrolled,
+}
+
+/// What buffers the program writes become.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum BufferMutationsArg {
+    /// An extra input (the value before the call) and output (after it) per buffer.
+    InputsOutputs,
+    /// Refuse the program (one exported in training mode writes batch-norm statistics).
+    Refuse,
 }
 
 #[derive(Parser, Debug)]
@@ -78,6 +87,11 @@ struct Args {
     /// layer became and why.
     #[arg(long = "recurrent", value_enum, value_name = "MODE", default_value_t = RecurrentArg::Auto)]
     recurrent: RecurrentArg,
+    /// Buffers the program writes (KV caches registered as buffers and updated in
+    /// place): an extra input and output each, named by the buffer (the caller carries
+    /// the state, as with caches passed in and returned), or refused.
+    #[arg(long = "buffer-mutations", value_enum, value_name = "MODE", default_value_t = BufferMutationsArg::InputsOutputs)]
+    buffer_mutations: BufferMutationsArg,
     /// Print the pass pipeline and exit.
     #[arg(long = "print-pipeline")]
     print_pipeline: bool,
@@ -376,13 +390,18 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
 
     // Every program is imported into one context, so the writer can store the weights
     // they share once.
+    let buffer_mutations = match args.buffer_mutations {
+        BufferMutationsArg::InputsOutputs => BufferMutations::InputsOutputs,
+        BufferMutationsArg::Refuse => BufferMutations::Refuse,
+    };
+    let import_options = ImportOptions { buffer_mutations, ..ImportOptions::default() };
     // Every program is tried, so one run lists what each lacks.
     let mut modules = Vec::with_capacity(jobs.len());
     let mut keys = Vec::with_capacity(jobs.len());
     let mut failed = Vec::new();
     for job in jobs {
         progress.set_message(format!("importing {}", job.key));
-        match import_program(&context, Arc::new(job.program), &ImportOptions::default()) {
+        match import_program(&context, Arc::new(job.program), &import_options) {
             Ok(m) => {
                 modules.push(m);
                 keys.push((job.key, job.origin));
@@ -545,6 +564,9 @@ impl Report {
                 Some(mode) => s.push_str(&format!("{indent}weights: {weights} (--quantize {})\n", mode.name())),
                 None => s.push_str(&format!("{indent}weights: {weights}\n")),
             }
+            if !named {
+                s.push_str(&self.notes_text());
+            }
             for (what, list) in [("inputs", &sig.inputs), ("outputs", &sig.outputs)] {
                 s.push_str(&format!("{indent}{what}:\n"));
                 for io in list {
@@ -552,6 +574,17 @@ impl Report {
                 }
             }
         }
+        if named {
+            s.push_str(&self.notes_text());
+        }
+        let phases: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {:.3}s", d.as_secs_f64())).collect();
+        s.push_str(&format!("  time: {:.3}s ({})\n", self.total().as_secs_f64(), phases.join(", ")));
+        s
+    }
+
+    /// The notes section (empty without notes).
+    fn notes_text(&self) -> String {
+        let mut s = String::new();
         if !self.notes.is_empty() {
             s.push_str("  notes:\n");
             for n in &self.notes {
@@ -563,8 +596,6 @@ impl Report {
                 s.push_str(&format!("    {:>5}x {}: {places}\n", n.places.len(), n.message));
             }
         }
-        let phases: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {:.3}s", d.as_secs_f64())).collect();
-        s.push_str(&format!("  time: {:.3}s ({})\n", self.total().as_secs_f64(), phases.join(", ")));
         s
     }
 
