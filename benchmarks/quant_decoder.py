@@ -147,7 +147,8 @@ def main(argv):
     torch.export.save(torch.export.export(m, (tokens,)), pt2)
     tok_path = os.path.join(out_dir, "tokens.npy")
     np.save(tok_path, tokens.numpy())
-    params = sum(t.numel() for t in m.state_dict().values() if t.dtype == torch.float32)
+    # Tied weights are one tensor: count each storage once.
+    params = sum({t.data_ptr(): t.numel() for t in m.state_dict().values() if t.dtype == torch.float32}.values())
     rows = []
     for mode in a.modes.split(","):
         model = os.path.join(out_dir, f"decoder.{mode}.tflite")
