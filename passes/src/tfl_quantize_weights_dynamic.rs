@@ -227,7 +227,7 @@ mod tests {
         assert_eq!(scales, vec![(2.0f32 / 127.0) as f64, (4.0f32 / 127.0) as f64]);
         assert_eq!(q.iter().map(|&b| b as i8).collect::<Vec<_>>(), vec![64, 127, -127, 64]);
         // 4 bits: [-7, 7].
-        let (scales, q) = quantize_per_channel(&[1, 4], 0, &bytes(&[0.7, -0.35, 0.04, -0.7]), 7);
+        let (scales, q) = quantize_per_channel(&[1, 4], 0, &bytes(&[0.7, -0.375, 0.04, -0.7]), 7);
         assert_eq!(scales, vec![(0.7f32 / 7.0) as f64]);
         assert_eq!(q.iter().map(|&b| b as i8).collect::<Vec<_>>(), vec![7, -4, 0, -7]);
     }
