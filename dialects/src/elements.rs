@@ -29,7 +29,12 @@ fn registered_bytes(attr: MlirAttribute, len: usize) -> Option<Vec<u8>> {
     let r = registered(attr).filter(|r| r.len == len)?;
     // SAFETY: registered bytes stay alive while registered (`owned_resource_attr`,
     // `shared_resource_attr`).
-    Some(unsafe { std::slice::from_raw_parts(r.ptr as *const u8, r.len) }.to_vec())
+    let bytes = unsafe { std::slice::from_raw_parts(r.ptr as *const u8, r.len) };
+    let copy = bytes.to_vec();
+    // The copy is what the caller works on; a weight read in place from an archive is
+    // read again, if ever, only when written.
+    crate::mapped::release(bytes);
+    Some(copy)
 }
 
 /// Names of the resources `owned_resource_attr` makes: unique per process, so MLIR's

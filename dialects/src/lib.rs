@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod composite;
 pub mod context;
 pub mod elements;
+pub mod mapped;
 pub mod guard;
 pub mod mlir;
 pub mod ir;

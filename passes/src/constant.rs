@@ -315,7 +315,10 @@ pub fn with_bytes_in_place<R>(v: Value, f: impl FnOnce(&[i64], &ElemTy, &[u8]) -
         return None;
     }
     let bytes = attr.constant_bytes_in_place(&ty)?;
-    Some(f(ty.dims(), &ty.elem, bytes))
+    let r = f(ty.dims(), &ty.elem, bytes);
+    // Read through once; a weight mapped from an archive is paged in again if needed.
+    edge_dialects::mapped::release(bytes);
+    Some(r)
 }
 
 /// `with_bytes_in_place`, or `f` on a copy `read` makes.

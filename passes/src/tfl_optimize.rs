@@ -709,16 +709,16 @@ fn batch_matmul_to_fully_connected<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> boo
         return false;
     }
     let adj_y = bmm.adj_y() == Some(true);
-    // A constant [N, K] matrix with `adj_y` already is the filter: reading it as it is
-    // keeps a weight from being copied (a Linear layer's weight, memory-mapped from the
-    // archive, stays there).
+    // A linear layer's weight is already the filter [N, K]: it is used as it is, so a
+    // weight is neither read nor copied (a billion-parameter model's are most of its bytes).
     let y_dims = ranked_dims_of(y);
-    if adj_y && is_f32(y) && crate::constant::is_constant(y) && y_dims.as_ref().is_some_and(|d| d.len() == 2 && d.iter().all(|&n| n >= 0)) {
-        let d = y_dims.unwrap();
-        if !fits_fully_connected(&xd, &rd, d[0], d[1]) {
+    if adj_y && is_f32(y) && is_constant(y) && y_dims.as_ref().is_some_and(|d| d.len() == 2 && d.iter().all(|&n| n >= 0)) {
+        let (n, k) = (y_dims.as_ref().unwrap()[0], y_dims.as_ref().unwrap()[1]);
+        if !fits_fully_connected(&xd, &rd, n, k) {
             return false;
         }
-        return replace_with_fully_connected(op, rw, x, y, xd.len() > 2);
+        replace_with_fully_connected(op, rw, x, y, xd.len() > 2);
+        return true;
     }
     // The filter [N, K]: y's matrix, transposed unless `adj_y`, read from where it lies.
     let w = with_bytes(y, |shape, elem, bytes| {
@@ -757,11 +757,12 @@ fn batch_matmul_to_fully_connected<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> boo
             w.insert(rw)
         }
     };
-    replace_with_fully_connected(op, rw, x, filter, xd.len() > 2)
+    replace_with_fully_connected(op, rw, x, filter, xd.len() > 2);
+    true
 }
 
-/// `op` replaced by `fully_connected(x, filter, none)`.
-fn replace_with_fully_connected<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, x: Value<'c>, filter: Value<'c>, keep_num_dims: bool) -> bool {
+/// Replaces `op` by `fully_connected(x, filter)` without a bias.
+fn replace_with_fully_connected<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, x: Value<'c>, filter: Value<'c>, keep_num_dims: bool) {
     let ctx = rw.context();
     let none = tfl::NoValue::build(rw, &[ctx.none_type()]).value(ctx.unit_attr()).create().none_val();
     let fc = tfl::FullyConnected::build(rw, &op.result_types(), x, filter, none)
@@ -770,7 +771,6 @@ fn replace_with_fully_connected<'c>(op: Op<'c>, rw: &mut Rewriter<'c>, x: Value<
         .weights_format("DEFAULT")
         .create();
     rw.replace_op_with(op, fc.op());
-    true
 }
 
 /// Whether `x [.., K]` times a filter `[N, K]` gives `r [.., N]`.

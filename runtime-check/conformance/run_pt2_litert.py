@@ -54,7 +54,7 @@ DYNAMIC_METADATA = "edge_dynamic_dims"
 
 
 def fixtures(root: str):
-    for kind in ("models", "plain", "ops", "dynamic"):
+    for kind in ("models", "plain", "ops", "dynamic", "kv"):
         d = os.path.join(root, kind)
         for f in sorted(os.listdir(d)) if os.path.isdir(d) else []:
             if f.endswith(".pt2"):

@@ -72,8 +72,15 @@ pub fn write_pieces_atomically(path: &Path, pieces: &[&[u8]]) -> Result<(), Stri
     Ok(())
 }
 
+/// Writes each piece, then gives back its pages when it is a weight read in place from
+/// an archive: written once, it is not read again, so a model's weights never all sit in
+/// memory at once.
 fn write_all(out: &mut impl Write, pieces: &[&[u8]]) -> std::io::Result<()> {
-    pieces.iter().try_for_each(|p| out.write_all(p))
+    pieces.iter().try_for_each(|p| {
+        out.write_all(p)?;
+        edge_dialects::mapped::release(p);
+        Ok(())
+    })
 }
 
 #[cfg(test)]

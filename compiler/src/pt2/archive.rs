@@ -35,6 +35,16 @@ pub struct Archive {
     root: String,
     /// Entry name relative to the root -> byte range of its data in `map`.
     entries: BTreeMap<String, Range<usize>>,
+    /// The map is of the file (registered with `edge_dialects::mapped`), not a copy.
+    file_backed: bool,
+}
+
+impl Drop for Archive {
+    fn drop(&mut self) {
+        if self.file_backed {
+            edge_dialects::mapped::unregister_file_map(&self.map);
+        }
+    }
 }
 
 impl std::fmt::Debug for Archive {
@@ -83,7 +93,12 @@ impl Archive {
         // (none can promise that of another process), and reading the file instead
         // would copy every weight: this is the importer's one `unsafe`.
         let map = unsafe { Mmap::map(&file) }.map_err(io)?;
-        Archive::from_map(path, map)
+        let mut archive = Archive::from_map(path, map)?;
+        // SAFETY: as above: a read-only private map of a regular file, kept (and
+        // registered) until the archive drops.
+        unsafe { edge_dialects::mapped::register_file_map(&archive.map) };
+        archive.file_backed = true;
+        Ok(archive)
     }
 
     /// An archive of `bytes` (copied into an anonymous map), named `path` in messages.
@@ -101,7 +116,7 @@ impl Archive {
 
     fn from_map(path: PathBuf, map: Mmap) -> Result<Archive, Pt2Error> {
         let (root, entries) = read_central_directory(&path, &map)?;
-        let archive = Archive { path, map, root, entries };
+        let archive = Archive { path, map, root, entries, file_backed: false };
         archive.check_markers()?;
         Ok(archive)
     }

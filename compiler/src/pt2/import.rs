@@ -41,6 +41,22 @@ pub struct ImportOptions {
     /// pooling matrices; weights are mapped, never counted). `None`: the
     /// `EDGE_MAX_CONSTANT_BYTES` environment variable if set, else 64 MiB.
     pub max_constant_bytes: Option<u64>,
+    /// What a program that writes its buffers (KV caches registered as buffers and
+    /// written with `index_copy_`) becomes.
+    pub buffer_mutations: BufferMutations,
+}
+
+/// How buffers the program writes are converted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BufferMutations {
+    /// Each written buffer is an extra input (its value before the call) and an extra
+    /// output (after it), both named by the buffer's FQN, after the user inputs and
+    /// outputs: the caller carries the state, as with caches passed in and returned.
+    #[default]
+    InputsOutputs,
+    /// Refused, as a program that writes its buffers is often one exported in training
+    /// mode (batch-norm statistics).
+    Refuse,
 }
 
 impl ImportOptions {
@@ -145,7 +161,16 @@ pub fn node_target(node: &Node) -> &str {
 /// size arithmetic (dynamic sizes are computed from the recorded size expressions of
 /// the tensors that need them, not from these nodes).
 fn is_driver_target(target: &str) -> bool {
-    matches!(target, "aten.sym_size.int" | "aten._assert_tensor_metadata.default") || target.starts_with("_operator.")
+    matches!(
+        target,
+        "aten.sym_size.int"
+            | "aten._assert_tensor_metadata.default"
+            // Checks of a data-dependent integer (`torch._check(start >= 0)`): the range
+            // they assert is in the range constraints.
+            | "aten._assert_scalar.default"
+            | "aten.sym_constrain_range.default"
+            | "aten.sym_constrain_range_for_size.default"
+    ) || target.starts_with("_operator.")
 }
 
 /// The user's frame in a node's `stack_trace`: the innermost frame outside torch itself,
@@ -420,6 +445,15 @@ pub fn import_program<'c>(
             strides.map(|s| (name.clone(), s))
         })
         .collect();
+    let mutated = mutated_buffers(graph, signature, &bodies)?;
+    if options.buffer_mutations == BufferMutations::Refuse {
+        if let Some(m) = mutated.first() {
+            return Err(ImportError::Graph(format!(
+                "the program writes buffer '{}' (a KV cache, or training-mode state such as batch-norm statistics?); export the model in eval() mode, or convert the written buffers to inputs and outputs",
+                m.fqn
+            )));
+        }
+    }
     let mut read = std::collections::HashSet::new();
     for g in &graphs {
         for n in &g.nodes {
@@ -463,6 +497,10 @@ pub fn import_program<'c>(
             }
             InputSpec::Parameter(_) | InputSpec::Buffer(_) | InputSpec::TensorConstant(_) => {
                 let name = graph_input.ok_or_else(|| ImportError::Graph(format!("input spec #{i} has no tensor graph input")))?;
+                if mutated.iter().any(|m| m.input == name) {
+                    // An argument after the user inputs (below), not a constant.
+                    continue;
+                }
                 let w = program.weights.get(&name).ok_or_else(|| ImportError::Graph(format!("weight input '{name}' is not bound to any payload")))?;
                 // A contiguous weight is mapped in place; any other view is gathered into
                 // a copy (a stride of 0 can make a huge one from a few stored bytes).
@@ -501,6 +539,23 @@ pub fn import_program<'c>(
             }
         }
     }
+    // Written buffers: arguments after the user inputs, named by their FQN.
+    let mut in_names: Vec<String> = args.iter().map(|(n, _)| n.clone()).collect();
+    for m in &mutated {
+        let t = tensor_types.get(&m.input).cloned().ok_or_else(|| ImportError::Graph(format!("no metadata for buffer '{}'", m.fqn)))?;
+        let shared = program.weights.get(&m.input).and_then(|b| {
+            program.weights.iter().find(|(n, w)| {
+                *n != &m.input && !mutated.iter().any(|o| &o.input == *n) && w.storage.start < b.storage.end && b.storage.start < w.storage.end
+            })
+        });
+        if shared.is_some() {
+            return Err(ImportError::Graph(format!("buffer '{}' is written and shares its storage with another weight; edge cannot make it an input", m.fqn)));
+        }
+        let v = ctx.e.argument(&t, ctx.e.name_loc(&m.fqn));
+        ctx.env.insert(m.input.clone(), Value::Tensor(v.clone()));
+        args.push((m.input.clone(), v));
+        in_names.push(m.fqn.clone());
+    }
     for g in &graphs {
         for (name, v) in &g.sym_int_values {
             let e = match v {
@@ -532,30 +587,41 @@ pub fn import_program<'c>(
         lower_with_aliases(&mut ctx, &graph.nodes, index, &sym_sizes, &mut aliases, &bodies)?;
     }
 
+    // User outputs (named from the output pytree where it names them), then the
+    // written user inputs' and buffers' new values (named by the input or buffer).
     let mut results = Vec::new();
+    let mut out_names: Vec<String> = Vec::new();
+    let leaf_names = program.ep.graph_module.module_call_graph.iter().find(|e| e.fqn.is_empty());
+    let leaf_names = leaf_names.and_then(|e| e.signature.as_ref()).and_then(|s| s.out_spec.as_deref()).map(pytree_leaf_names);
+    let mut written = Vec::new();
     for (i, spec) in signature.output_specs.iter().enumerate() {
         match spec {
             OutputSpec::UserOutput(u) => {
                 let name = u.arg.as_tensor().ok_or_else(|| {
                     ImportError::Graph(format!("output #{i} is a {}, not a tensor; edge returns tensors", u.arg.kind()))
                 })?;
+                let leaf = results.len();
                 results.push(ctx.tensor(name).map_err(|e| ImportError::Graph(format!("output '{name}': {}", e.0)))?);
+                let named = leaf_names.as_ref().and_then(|n| n.get(leaf).cloned().flatten());
+                out_names.push(named.unwrap_or_else(|| format!("output_{leaf}")));
             }
-            OutputSpec::BufferMutation(b) => {
-                return Err(ImportError::Graph(format!(
-                    "the program mutates buffer '{}' (training-mode state such as batch-norm statistics?); export the model in eval() mode",
-                    b.buffer_name
-                )))
-            }
+            OutputSpec::BufferMutation(_) => {}
+            OutputSpec::UserInputMutation(u) => written.push((u.arg.name.clone(), u.user_input_name.clone())),
             _ => return Err(ImportError::Graph(format!("output #{i} is not a user output; edge converts inference programs"))),
         }
     }
+    for m in &mutated {
+        written.push((m.value.clone(), m.fqn.clone()));
+    }
+    for (value, name) in written {
+        results.push(ctx.tensor(&value).map_err(|e| ImportError::Graph(format!("the new value of '{name}': {}", e.0)))?);
+        out_names.push(name);
+    }
+    let out_names = distinct_names(out_names);
 
     // `@main`'s type, its entry-function names, and its return.
     let in_types: Vec<Type> = args.iter().map(|(_, v)| ctx.e.value(v).raw_type()).collect();
     let res_types: Vec<Type> = results.iter().map(|v| ctx.e.value(v).raw_type()).collect();
-    let in_names: Vec<&str> = args.iter().map(|(n, _)| n.as_str()).collect();
-    let out_names: Vec<String> = (0..results.len()).map(|i| format!("output_{i}")).collect();
     func.set_attr("function_type", c.type_attr(c.function_type(&in_types, &res_types)));
     let entry = c.dictionary_attr(&[
         ("inputs", c.string_attr(&in_names.join(","))),
@@ -578,6 +644,133 @@ pub fn import_program<'c>(
         return Err(ImportError::Diagnosed);
     }
     Ok(imported)
+}
+
+/// A buffer the program writes: graph input `input` (buffer `fqn`), whose value after
+/// the call is graph value `value`.
+struct Mutated {
+    fqn: String,
+    input: String,
+    value: String,
+}
+
+/// The buffers the program writes, in input-spec order: those torch.export lists as
+/// buffer mutations (a functionalized program), and those an archive saved without
+/// `run_decompositions()` writes in place (through views), whose final value is the
+/// buffer's own name once the writes are lowered.
+fn mutated_buffers(graph: &Graph, signature: &super::schema::GraphSignature, bodies: &Bodies) -> Result<Vec<Mutated>, ImportError> {
+    let listed: HashMap<&str, &str> = signature
+        .output_specs
+        .iter()
+        .filter_map(|o| match o {
+            OutputSpec::BufferMutation(b) => Some((b.buffer_name.as_str(), b.arg.name.as_str())),
+            _ => None,
+        })
+        .collect();
+    let in_place = written_in_place(graph, bodies);
+    let mut out = Vec::new();
+    for spec in &signature.input_specs {
+        let InputSpec::Buffer(b) = spec else { continue };
+        let value = match listed.get(b.buffer_name.as_str()) {
+            Some(v) => v.to_string(),
+            None if in_place.contains(b.arg.name.as_str()) => b.arg.name.clone(),
+            None => continue,
+        };
+        out.push(Mutated { fqn: b.buffer_name.clone(), input: b.arg.name.clone(), value });
+    }
+    if let Some(b) = listed.keys().find(|b| !out.iter().any(|m| m.fqn == **b)) {
+        return Err(ImportError::Graph(format!("the program writes buffer '{b}', which is not among its inputs")));
+    }
+    Ok(out)
+}
+
+/// The tensors the graph's in-place nodes write, followed up through views and earlier
+/// in-place results to the tensor they alias; a higher-order op whose body writes one
+/// of its inputs writes the operand.
+fn written_in_place(graph: &Graph, bodies: &Bodies) -> std::collections::HashSet<String> {
+    let mut parent: HashMap<String, String> = HashMap::new();
+    let mut written = std::collections::HashSet::new();
+    let root_of = |parent: &HashMap<String, String>, name: &str| {
+        let mut root = name.to_string();
+        while let Some(p) = parent.get(&root) {
+            root = p.clone();
+        }
+        root
+    };
+    for n in &graph.nodes {
+        if let Some((body, operands)) = bodies.of(n) {
+            let inner = written_in_place(body, bodies);
+            let inputs = body.inputs.iter().filter_map(|a| a.as_tensor());
+            for (i, o) in inputs.zip(operands) {
+                if inner.contains(i) {
+                    written.insert(root_of(&parent, o));
+                }
+            }
+            continue;
+        }
+        let t = node_target(n);
+        let in_place = matches!(resolve(t), Some((_, true)));
+        if !in_place && !is_view(t) {
+            continue;
+        }
+        let Some(base) = self_name(n) else { continue };
+        let root = root_of(&parent, base);
+        if in_place {
+            written.insert(root.clone());
+        }
+        for o in output_names(n).into_iter().flatten() {
+            parent.insert(o, root.clone());
+        }
+    }
+    written
+}
+
+/// The names of an output pytree's leaves (`out_spec` of the root module call), where
+/// the path to a leaf has a named step (a dict key, or a context listing one name per
+/// child): the steps joined by `.`, positions as numbers (`{"cache": (k, v)}` gives
+/// `cache.0`, `cache.1`). `None` for a leaf reached by positions only (a tuple of
+/// tensors), and no names when the spec does not parse. Namedtuples record their
+/// type, not their fields: their leaves are positions.
+fn pytree_leaf_names(spec: &str) -> Vec<Option<String>> {
+    fn walk(node: &serde_json::Value, path: &mut Vec<(String, bool)>, out: &mut Vec<Option<String>>) {
+        let children = node.get("children_spec").and_then(|c| c.as_array()).map(Vec::as_slice).unwrap_or(&[]);
+        if node.get("type").is_none_or(|t| t.is_null()) {
+            let named = path.iter().any(|(_, n)| *n);
+            out.push(named.then(|| path.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(".")));
+            return;
+        }
+        let keys: Option<Vec<String>> = node
+            .get("context")
+            .and_then(|c| c.as_str())
+            .and_then(|c| serde_json::from_str::<serde_json::Value>(c).ok())
+            .and_then(|c| c.as_array().map(|a| a.iter().map(|k| k.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()))
+            .flatten()
+            .filter(|k| k.len() == children.len());
+        for (i, child) in children.iter().enumerate() {
+            path.push(match &keys {
+                Some(k) => (k[i].clone(), true),
+                None => (i.to_string(), false),
+            });
+            walk(child, path, out);
+            path.pop();
+        }
+    }
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(spec) else { return vec![] };
+    let Some(root) = v.as_array().and_then(|a| a.get(1)) else { return vec![] };
+    let mut out = Vec::new();
+    walk(root, &mut Vec::new(), &mut out);
+    out
+}
+
+/// `names` with a repeated name (an output named like a written buffer) suffixed by
+/// its position.
+fn distinct_names(names: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| if seen.insert(n.clone()) { n.clone() } else { format!("{n}_{i}") })
+        .collect()
 }
 
 /// The constant holding graph input `input`'s stored weight, of type `ty` (a quantized
@@ -774,7 +967,11 @@ fn lower_with_aliases(
         refresh(ctx, nodes, name, sym_sizes, aliases)?;
     }
     if let Some((body, operands)) = bodies.of(node) {
-        return inline_body(ctx, node, body, operands, sym_sizes, bodies);
+        // Body inputs the body writes in place: the writes reach the operands.
+        for (operand, value) in inline_body(ctx, node, body, operands, sym_sizes, bodies)? {
+            write_into(ctx, nodes, node, operand, value, aliases)?;
+        }
+        return Ok(());
     }
     lower_node(ctx, node, sym_sizes)?;
     let target = node_target(node);
@@ -796,16 +993,32 @@ fn lower_with_aliases(
         return Ok(());
     }
     // An in-place op: its result is the new value of `self` and of every base above it.
+    let out = outputs.first().cloned().flatten().ok_or_else(|| ImportError::Lowering {
+        node: node.name.clone().unwrap_or_else(|| target.to_string()),
+        target: target.to_string(),
+        source: source_of(node),
+        message: "an in-place op without a tensor result".into(),
+    })?;
+    let value = ctx.tensor(&out).map_err(|e| ImportError::Graph(e.0))?;
+    let now = write_into(ctx, nodes, node, base.clone(), value, aliases)?;
+    aliases.add(out.clone(), AliasOf::Same { parent: base });
+    aliases.seen.insert(out, now);
+    Ok(())
+}
+
+/// Makes `value` the new value of `base` (written by `node`) and of every base above it,
+/// written back through the views between them; counts the write. Returns the count.
+fn write_into(ctx: &mut Ctx, nodes: &[Node], node: &Node, base: String, value: Val, aliases: &mut Aliases) -> Result<u32, ImportError> {
+    let target = node_target(node);
     let fail = |message: String| ImportError::Lowering {
         node: node.name.clone().unwrap_or_else(|| target.to_string()),
         target: target.to_string(),
         source: source_of(node),
         message,
     };
-    let out = outputs.first().cloned().flatten().ok_or_else(|| fail("an in-place op without a tensor result".into()))?;
-    let mut value = ctx.tensor(&out).map_err(|e| fail(e.0))?;
+    let mut value = value;
     let mut child = base.clone();
-    let mut chain = vec![out.clone(), base.clone()];
+    let mut chain = vec![base.clone()];
     ctx.env.insert(base.clone(), Value::Tensor(value.clone()));
     while let Some(alias) = aliases.of.get(&child).cloned() {
         let parent = alias.parent().to_string();
@@ -830,11 +1043,10 @@ fn lower_with_aliases(
     let count = aliases.writes.entry(child).or_insert(0);
     *count += 1;
     let now = *count;
-    aliases.add(out, AliasOf::Same { parent: base });
     for name in chain {
         aliases.seen.insert(name, now);
     }
-    Ok(())
+    Ok(now)
 }
 
 /// Lowers a higher-order op's body in place: its inputs bound to the operands, its
@@ -846,7 +1058,7 @@ fn inline_body(
     operands: &[String],
     sym_sizes: &HashMap<String, Vec<SymDim>>,
     bodies: &Bodies,
-) -> Result<(), ImportError> {
+) -> Result<Vec<(String, Val)>, ImportError> {
     let target = node_target(node);
     let fail = |message: String| ImportError::Lowering {
         node: node.name.clone().unwrap_or_else(|| target.to_string()),
@@ -872,7 +1084,15 @@ fn inline_body(
         let v = ctx.tensor(r).map_err(|e| fail(e.0))?;
         ctx.env.insert(out, Value::Tensor(v));
     }
-    Ok(())
+    // An input the body wrote in place (`with torch.no_grad(): cache.index_copy_(...)`)
+    // holds its new value under the input's name.
+    let mut written = Vec::new();
+    for (i, o) in inner.iter().zip(operands) {
+        if aliases.writes.get(*i).is_some_and(|&n| n > 0) {
+            written.push((o.clone(), ctx.tensor(i).map_err(|e| fail(e.0))?));
+        }
+    }
+    Ok(written)
 }
 
 fn lower_node(ctx: &mut Ctx, node: &Node, sym_sizes: &HashMap<String, Vec<SymDim>>) -> Result<(), ImportError> {
@@ -1095,5 +1315,38 @@ mod tests {
             )
         );
         assert_eq!(dynamic_dims_text(&["z"], &sizes, &ranges), None);
+    }
+
+    #[test]
+    fn output_names_come_from_dict_keys_in_the_pytree() {
+        let leaf = r#"{"type": null, "context": null, "children_spec": []}"#;
+        let spec = |root: String| format!("[1, {root}]");
+        let tuple = |kids: &[&str]| format!(r#"{{"type": "builtins.tuple", "context": "null", "children_spec": [{}]}}"#, kids.join(", "));
+        let dict = |keys: &str, kids: &[&str]| {
+            format!(r#"{{"type": "builtins.dict", "context": "{keys}", "children_spec": [{}]}}"#, kids.join(", "))
+        };
+        // A tuple of tensors: positions only, no names.
+        assert_eq!(pytree_leaf_names(&spec(tuple(&[leaf, leaf]))), vec![None, None]);
+        // {"logits": l, "cache": (k, v)}
+        let d = dict(r#"[\"logits\", \"cache\"]"#, &[leaf, &tuple(&[leaf, leaf])]);
+        assert_eq!(
+            pytree_leaf_names(&spec(d)),
+            vec![Some("logits".to_string()), Some("cache.0".to_string()), Some("cache.1".to_string())]
+        );
+        // (l, {"a": x}): the named leaf keeps the tuple position before its key.
+        let t = tuple(&[leaf, &dict(r#"[\"a\"]"#, &[leaf])]);
+        assert_eq!(pytree_leaf_names(&spec(t)), vec![None, Some("1.a".to_string())]);
+        // A namedtuple records its type name, not its fields; a context whose key count
+        // is not the child count names nothing.
+        let nt = r#"{"type": "collections.namedtuple", "context": "m.Out", "children_spec": [LEAF]}"#.replace("LEAF", leaf);
+        assert_eq!(pytree_leaf_names(&spec(nt)), vec![None]);
+        assert_eq!(pytree_leaf_names(&spec(dict(r#"[\"a\"]"#, &[leaf, leaf]))), vec![None, None]);
+        assert!(pytree_leaf_names("not json").is_empty());
+    }
+
+    #[test]
+    fn repeated_output_names_are_made_distinct() {
+        let names = ["kc", "attn.k", "kc", "attn.k"].map(String::from).to_vec();
+        assert_eq!(distinct_names(names), ["kc", "attn.k", "kc_2", "attn.k_3"]);
     }
 }

@@ -18,4 +18,4 @@ pub use error::Pt2Error;
 pub use emit::{
     Limits, DEFAULT_MAX_CONSTANT_BYTES, DEFAULT_MAX_TENSOR_ELEMENTS, MAX_CONSTANT_BYTES_ENV, MAX_TENSOR_ELEMENTS_ENV,
 };
-pub use import::{import_program, ImportError, ImportOptions, Imported};
+pub use import::{import_program, BufferMutations, ImportError, ImportOptions, Imported};

@@ -664,11 +664,31 @@ pub struct GraphSignature {
     pub output_specs: Vec<OutputSpec>,
 }
 
-/// `GraphModule` (without `module_call_graph`, which edge does not need).
+/// `GraphModule`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct GraphModule {
     pub graph: Graph,
     pub signature: GraphSignature,
+    /// The call signatures of the module and its submodules; edge reads the root's
+    /// output pytree (`fqn` empty) to name the outputs.
+    #[serde(default)]
+    pub module_call_graph: Vec<ModuleCallEntry>,
+}
+
+/// `ModuleCallEntry` (only what edge reads).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ModuleCallEntry {
+    pub fqn: String,
+    #[serde(default)]
+    pub signature: Option<ModuleCallSignature>,
+}
+
+/// `ModuleCallSignature` (only what edge reads): `out_spec` is the serialized pytree
+/// spec of the outputs (`[1, {"type", "context", "children_spec"}]`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ModuleCallSignature {
+    #[serde(default)]
+    pub out_spec: Option<String>,
 }
 
 /// `RangeConstraint`: bounds of a symbol; `None` is unbounded.

@@ -614,6 +614,22 @@ pub fn narrow(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     }
     let dim = args.dim("dim", x.rank())?;
     let size = x.shape()[dim as usize];
+    if let Some(shape::IntArg::Dynamic(start)) = shape::int_arg(ctx, args, "start")? {
+        // A run-time start (`cache.narrow(2, input_pos[0].item(), t)`): one
+        // dynamic_slice of `length`, its start clamped into bounds as PyTorch checks it is.
+        let length = args.int("length")?;
+        if !x.ty.is_static() || length < 0 || length > size {
+            return Err(format!("narrow at a run-time start needs static sizes and 0 <= length <= {size}, got {length}").into());
+        }
+        let zero = ctx.e.splat(0.0, &crate::pt2::emit::SIZE, &[]);
+        let starts: Vec<Val> = (0..x.rank()).map(|d| if d == dim as usize { start.clone() } else { zero.clone() }).collect();
+        let mut sizes = x.shape().to_vec();
+        sizes[dim as usize] = length;
+        let mut operands = vec![&x];
+        operands.extend(starts.iter());
+        let attrs = format!("slice_sizes = {}", crate::pt2::emit::i64_array(&sizes));
+        return Ok(vec![ctx.e.op("stablehlo.dynamic_slice", &operands, &attrs, tensor(&sizes, x.elem().clone()))]);
+    }
     let start = args.int("start")?;
     let start = if start < 0 { start + size } else { start };
     // The slice clamps both bounds to the dim; saturating keeps a huge length from overflowing.

@@ -182,6 +182,12 @@ struct Advanced {
 }
 
 fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced> {
+    advanced_wrapped(ctx, x, indices, true)
+}
+
+/// [`advanced`], negative indices counted from the end only with `wrap` (an op that
+/// refuses them, like `index_copy`, needs no wrapping ops).
+fn advanced_wrapped(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>], wrap: bool) -> LResult<Advanced> {
     if indices.len() > x.rank() {
         return Err(format!("{} indices for a rank-{} tensor", indices.len(), x.rank()).into());
     }
@@ -213,7 +219,9 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
         one_ex.push(Extent::Known(1));
         let mut cols = Vec::new();
         for (pos, v) in &present {
-            let w = if x.shape()[*pos] >= 0 {
+            let w = if !wrap {
+                ctx.e.convert(v, &ElemTy::I(64))
+            } else if x.shape()[*pos] >= 0 {
                 wrap_negative(ctx, v, x.shape()[*pos])
             } else {
                 let idx = ctx.e.convert(v, &ElemTy::I(64));
@@ -242,7 +250,7 @@ fn advanced(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>]) -> LResult<Advanced
     one.push(1);
     let mut cols = Vec::new();
     for (pos, v) in &present {
-        let w = wrap_negative(ctx, v, x.shape()[*pos]);
+        let w = if wrap { wrap_negative(ctx, v, x.shape()[*pos]) } else { ctx.e.convert(v, &ElemTy::I(64)) };
         let w = ctx.e.broadcast_to(&w, &b);
         cols.push(ctx.e.reshape(&w, &one));
     }
@@ -362,7 +370,42 @@ pub fn index_put(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     let indices = args.optional_tensors(ctx, "indices")?;
     let values = args.tensor(ctx, "values")?;
     let accumulate = args.bool("accumulate")?;
-    let a = advanced(ctx, &x, &indices)?;
+    Ok(vec![put(ctx, &x, &indices, &values, accumulate, true)?])
+}
+
+/// `index_copy(self, dim, index, source)`: `self` with `self[..., index, ...] = source`
+/// along `dim` (how a KV cache is written at `input_pos`), i.e. `index_put` with `None`
+/// before `dim`. One index position becomes one `DYNAMIC_UPDATE_SLICE` downstream.
+pub fn index_copy(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    let dim = args.dim("dim", x.rank())? as usize;
+    let mut index = args.tensor(ctx, "index")?;
+    let mut source = args.tensor(ctx, "source")?;
+    if index.rank() > 1 {
+        return Err(format!("index_copy's index must be 0-d or 1-d, got shape {:?}", index.shape()).into());
+    }
+    if index.rank() == 0 {
+        // One position: `source` may lack the indexed dim.
+        index = ctx.e.reshape(&index, &[1]);
+        if source.rank() + 1 == x.rank() {
+            let mut ex = ctx.e.extents(&source);
+            ex.insert(dim, Extent::Known(1));
+            source = ctx.e.reshape_ext(&source, &ex);
+        }
+    }
+    if source.rank() != x.rank() {
+        return Err(format!("index_copy's source has rank {}, self rank {}", source.rank(), x.rank()).into());
+    }
+    let mut indices: Vec<Option<Val>> = vec![None; dim];
+    indices.push(Some(index));
+    // PyTorch refuses negative positions here: no wrapping.
+    Ok(vec![put(ctx, &x, &indices, &source, false, false)?])
+}
+
+/// `x[indices] = values` (`+=` with `accumulate`) as one `stablehlo.scatter`.
+fn put(ctx: &mut Ctx, x: &Val, indices: &[Option<Val>], values: &Val, accumulate: bool, wrap: bool) -> LResult<Val> {
+    let (x, values) = (x.clone(), values.clone());
+    let a = advanced_wrapped(ctx, &x, indices, wrap)?;
     if values.rank() > a.result.len() {
         return Err(format!(
             "values of shape {:?} do not broadcast to the indexed shape {:?}",
@@ -380,14 +423,14 @@ pub fn index_put(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
     };
     let b_rank = a.coords.rank() - 1;
     let combine = if accumulate { Combine::Add } else { Combine::Replace };
-    Ok(vec![scatter(
+    Ok(scatter(
         ctx,
         &x,
         &a.coords,
         &v,
         &Placement { window_dims: &a.window, operand_dims: &a.positions, index_vector_dim: b_rank },
         combine,
-    )])
+    ))
 }
 
 /// Full coordinates for `scatter(self, dim, index, ...)`: for every element of `index`,
@@ -577,6 +620,17 @@ pub(super) fn run_time_index(ctx: &mut Ctx, x: &Val, dim: usize, i: shape::IntAr
 pub(super) fn strided_write_dynamic(ctx: &mut Ctx, x: &Val, src: &Val, dim: usize, start: &Val, step: i64) -> LResult<Val> {
     if src.rank() != x.rank() || dim >= x.rank() {
         return Err(format!("the source {} does not match the destination {} along dim {dim}", src.ty, x.ty).into());
+    }
+    if step == 1 && matches!(x.elem(), ElemTy::F32 | ElemTy::I(32) | ElemTy::I(1)) {
+        // One contiguous block at a run-time start (a KV-cache write at
+        // `input_pos[0].item()`): one dynamic_update_slice, which clamps the start into
+        // bounds where PyTorch's slice would refuse a block that does not fit.
+        let src = ctx.e.convert(src, x.elem());
+        let zero = ctx.e.splat(0.0, &SIZE, &[]);
+        let starts: Vec<Val> = (0..x.rank()).map(|d| if d == dim { start.clone() } else { zero.clone() }).collect();
+        let mut operands = vec![x, &src];
+        operands.extend(starts.iter());
+        return Ok(ctx.e.op("stablehlo.dynamic_update_slice", &operands, "", x.ty.clone()));
     }
     let one = ctx.e.splat(1.0, &SIZE, &[]);
     // end = start + (n - 1) * step + 1 (n >= 1: torch.export specializes empty slices).

@@ -84,6 +84,33 @@ pub fn int_arg(ctx: &mut Ctx, args: &Args, name: &str) -> LResult<Option<IntArg>
     Ok(args.opt_int(name)?.map(IntArg::Static))
 }
 
+/// `item(self)` / `_local_scalar_dense(self)` of a one-element integer tensor: the
+/// data-dependent symbol (`u0`) torch.export gives its result, defined at run time as
+/// that element (`start = input_pos[0].item()`, then a slice or narrow at `start`).
+/// Nothing tensor-valued results: later nodes read the symbol through their SymInt
+/// arguments.
+pub fn item(ctx: &mut Ctx, args: &Args) -> LResult<Vec<Val>> {
+    let x = args.tensor(ctx, "self")?;
+    if !x.elem().is_int() {
+        return Err(format!("item() of a {} tensor: edge reads integer scalars only (a run-time position)", x.elem()).into());
+    }
+    if !x.ty.is_static() || x.shape().iter().product::<i64>() != 1 {
+        return Err(format!("item() of a tensor of shape {:?}: one element needed", x.shape()).into());
+    }
+    let Some(Argument::AsSymInt(SymIntArgument::AsName(out))) = args.node.outputs.first() else {
+        return Err("item() without a symbolic integer result".into());
+    };
+    let symbol = match ctx.e.sym_ints.get(out) {
+        Some(Expr::Sym(s)) => s.clone(),
+        Some(Expr::Int(_)) => return Ok(vec![]),
+        other => return Err(format!("item()'s result '{out}' is recorded as {other:?}, not as one symbol").into()),
+    };
+    let scalar = ctx.e.reshape(&x, &[]);
+    let scalar = ctx.e.convert(&scalar, &SIZE);
+    ctx.e.syms.insert(symbol, scalar);
+    Ok(vec![])
+}
+
 /// A run-time size or index with what is known of its range.
 struct Bounded {
     v: Val,

@@ -94,7 +94,12 @@ pub fn write_back(ctx: &mut Ctx, view: &Node, output: usize, parent: &Val, child
     let dim = |name: &str| -> LResult<usize> { Ok(norm_dim(args.opt_int(name)?.unwrap_or(0), r)? as usize) };
     // A permutation (and a refusal) reads no size.
     let sized = !matches!(kind, WriteBack::Permute | WriteBack::None);
-    if sized && (!parent.ty.is_static() || !child.ty.is_static()) {
+    // A slice or select at a run-time position (`input_pos[0].item()`).
+    let run_time = ["start", "index"].iter().any(|n| {
+        matches!(args.get(n), Some(crate::pt2::schema::Argument::AsSymInt(crate::pt2::schema::SymIntArgument::AsName(s)))
+            if !matches!(ctx.e.sym_ints.get(s), Some(crate::pt2::sym::Expr::Int(_))))
+    });
+    if sized && (!parent.ty.is_static() || !child.ty.is_static() || run_time) {
         return write_back_dynamic(ctx, view, kind, &args, output, parent, &child);
     }
     match kind {
