@@ -60,7 +60,8 @@ pub fn narrow_qmax(bits: u32) -> i32 {
 /// row-major `shape`) along `axis`, to integers in [-qmax, qmax]: the scales and one
 /// byte per value (the storage MLIR's dense attributes hold for 8-bit and narrower
 /// integers; the flatbuffer writer packs 4-bit ones). The values are read from the
-/// bytes as they lie, so a weight is never copied to quantize it.
+/// bytes as they lie, so a weight is never copied to quantize it (and `with_bytes`
+/// gives a memory-mapped weight's pages back once read).
 pub fn quantize_per_channel(shape: &[i64], axis: usize, f32_bytes: &[u8], qmax: i32) -> (Vec<f64>, Vec<u8>) {
     let channels = shape[axis] as usize;
     let inner: usize = shape[axis + 1..].iter().product::<i64>() as usize;
@@ -97,34 +98,12 @@ pub fn quantized_weight<'c>(rw: &mut Rewriter<'c>, w: Value<'c>, axis: usize, bi
             return None;
         }
         let (scales, q) = quantize_per_channel(shape, axis, bytes, qmax);
-        page_out(bytes);
         Some((shape.to_vec(), scales, q))
     })??;
     let zero_points = vec![0; shape[axis] as usize];
     let q = QuantTy::new(&ElemTy::I(bits), (-qmax as i64, qmax as i64), scales, zero_points, Some(axis as i32))?;
     rw.set_insertion_before(const_op);
     Some(insert_quant_const(rw, &shape, &q, bytes))
-}
-
-/// Asks the kernel to drop the pages of `bytes` from memory once read: a weight
-/// memory-mapped from the archive is read once to quantize it, and without this its
-/// float32 pages would stay resident beside the quantized copy (1.25x the float weights
-/// for int8). `MADV_PAGEOUT` only reclaims: file pages are read again if touched, and
-/// heap memory is left as it is, so the bytes stay valid whatever they are.
-fn page_out(bytes: &[u8]) {
-    #[cfg(target_os = "linux")]
-    {
-        const PAGE: usize = 4096;
-        let start = (bytes.as_ptr() as usize).div_ceil(PAGE) * PAGE;
-        let end = (bytes.as_ptr() as usize + bytes.len()) / PAGE * PAGE;
-        if end > start {
-            // SAFETY: the range lies inside `bytes`; MADV_PAGEOUT never changes contents.
-            // A failure (an old kernel) only leaves the pages resident.
-            unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_PAGEOUT) };
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = bytes;
 }
 
 /// Why `tfl.gather` `op` cannot read its table through `tfl.embedding_lookup` (LiteRT's
