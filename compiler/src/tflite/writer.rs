@@ -135,11 +135,10 @@ pub fn signatures_to_tflite_image<'m>(
         if let Some(first) = entries[..k].iter().position(|o| o.key == e.key) {
             return Err(TranslateError::Message(format!("signatures {first} and {k} have the same key '{}'", e.key)));
         }
-        let func = entry_function(e.module.as_operation().to_raw(), e.function.as_deref())?;
-        // Before any constant is expanded or copied: a splat states a size it does not take.
-        check_constant_sizes(func, options.max_flatbuffer_bytes)?;
-        funcs.push(func);
+        funcs.push(entry_function(e.module.as_operation().to_raw(), e.function.as_deref())?);
     }
+    // Before any constant is expanded or copied: a splat states a size it does not take.
+    check_constant_sizes(&funcs, options.max_flatbuffer_bytes)?;
     let mut w = Writer::new(options);
     for (e, &func) in entries.iter().zip(&funcs) {
         let name = if entries.len() == 1 && e.key == DEFAULT_SIGNATURE { "main".to_string() } else { e.key.clone() };
@@ -200,47 +199,44 @@ fn bytes_text(n: u64) -> String {
 /// (splats, bools, packed types) past `limit` bytes, one by one or in all. Constants
 /// written from where they lie have no size limit: past 2 GB the file takes the
 /// large-model layout.
-fn check_constant_sizes(func: MlirOperation, limit: u64) -> Result<(), TranslateError> {
-    let body = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
-    if body.ptr.is_null() {
-        return Ok(());
-    }
+fn check_constant_sizes(funcs: &[MlirOperation], limit: u64) -> Result<(), TranslateError> {
     let mut errors = 0;
     let mut expanded = 0u64;
     // Equal constants share an attribute (MLIR uniques them) and one buffer: count once.
     let mut seen = std::collections::HashSet::new();
-    let mut op = unsafe { mlirBlockGetFirstOperation(body) };
-    while !op.ptr.is_null() {
+    for op in funcs.iter().flat_map(|&f| body_ops(f)) {
         let name = ir::op_name(op);
-        if matches!(name.as_str(), "tfl.pseudo_const" | "arith.constant") && unsafe { mlirOperationGetNumResults(op) } == 1 {
-            let ty = ir::type_from_mlir(unsafe { mlirValueGetType(mlirOperationGetResult(op, 0)) });
-            let attr = unsafe { mlirOperationGetAttributeByName(op, sref("value")) };
-            let loc = unsafe { mlirOperationGetLocation(op) };
-            if let Some(&d) = ty.dims().iter().find(|&&d| d > i32::MAX as i64) {
-                emit_error(loc, &format!("'{name}' op has a dim of {d} ({ty}), past the int32 a TFLite shape holds"));
-                errors += 1;
-            } else if let Some(size) = constant_byte_size(&ty) {
-                // SAFETY: only asks where the data lies; nothing is kept.
-                let in_place = !attr.ptr.is_null() && unsafe { constant_bytes_in_place(attr, &ty) }.is_some();
-                if in_place {
-                    // Written from where it lies: no copy, no limit.
-                } else if size > limit {
-                    emit_error(
-                        loc,
-                        &format!(
-                            "'{name}' op holds {} ({ty}), which edge would expand in memory to write it: more than \
-                             the {limit} bytes it expands (a weight read from an archive is written from where it \
-                             lies, at any size)",
-                            bytes_text(size)
-                        ),
-                    );
-                    errors += 1;
-                } else if seen.insert(attr.ptr as usize) {
-                    expanded = expanded.saturating_add(size);
-                }
-            }
+        if !matches!(name.as_str(), "tfl.pseudo_const" | "arith.constant") || unsafe { mlirOperationGetNumResults(op) } != 1 {
+            continue;
         }
-        op = unsafe { mlirOperationGetNextInBlock(op) };
+        let ty = ir::type_from_mlir(unsafe { mlirValueGetType(mlirOperationGetResult(op, 0)) });
+        let attr = unsafe { mlirOperationGetAttributeByName(op, sref("value")) };
+        let loc = unsafe { mlirOperationGetLocation(op) };
+        if let Some(&d) = ty.dims().iter().find(|&&d| d > i32::MAX as i64) {
+            emit_error(loc, &format!("'{name}' op has a dim of {d} ({ty}), past the int32 a TFLite shape holds"));
+            errors += 1;
+            continue;
+        }
+        let Some(size) = constant_byte_size(&ty) else { continue };
+        // SAFETY: only asks where the data lies; nothing is kept.
+        if !attr.ptr.is_null() && unsafe { constant_bytes_in_place(attr, &ty) }.is_some() {
+            // Written from where it lies: no copy, no limit.
+            continue;
+        }
+        if size > limit {
+            emit_error(
+                loc,
+                &format!(
+                    "'{name}' op holds {} ({ty}), which edge would expand in memory to write it: more than the \
+                     {limit} bytes it expands (a weight read from an archive is written from where it lies, at any \
+                     size)",
+                    bytes_text(size)
+                ),
+            );
+            errors += 1;
+        } else if seen.insert(attr.ptr as usize) {
+            expanded = expanded.saturating_add(size);
+        }
     }
     if errors > 0 {
         return Err(TranslateError::Diagnosed(errors));
@@ -328,6 +324,21 @@ impl TfliteImage<'_> {
     pub fn summaries(&self) -> Result<Vec<super::SignatureSummary>, super::ReadError> {
         super::dump::summaries_with_len(self.tables(), self.len())
     }
+}
+
+/// The ops of `func`'s body, in order.
+fn body_ops(func: MlirOperation) -> Vec<MlirOperation> {
+    let mut ops = Vec::new();
+    let body = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
+    if body.ptr.is_null() {
+        return ops;
+    }
+    let mut op = unsafe { mlirBlockGetFirstOperation(body) };
+    while !op.ptr.is_null() {
+        ops.push(op);
+        op = unsafe { mlirOperationGetNextInBlock(op) };
+    }
+    ops
 }
 
 /// The module's `func.func`s with their names, in order.
