@@ -431,7 +431,10 @@ struct Writer<'o, 'm> {
     inputs: Vec<(String, i32)>,
     outputs: Vec<(String, i32)>,
     dynamic_dims: Option<String>,
+    /// Per base name, the next suffix to try.
     names: HashMap<String, usize>,
+    /// The names given in this subgraph.
+    taken: std::collections::HashSet<String>,
     /// Bytes of all tensor names, for sizing the builder.
     name_bytes: usize,
     errors: usize,
@@ -453,6 +456,7 @@ impl<'o, 'm> Writer<'o, 'm> {
             outputs: Vec::new(),
             dynamic_dims: None,
             names: HashMap::new(),
+            taken: Default::default(),
             name_bytes: 0,
             errors: 0,
         }
@@ -464,11 +468,20 @@ impl<'o, 'm> Writer<'o, 'm> {
     }
 
     /// A unique tensor name: `base`, or `base_1`, `base_2`... when taken.
+    /// A name another base already took (`conv_1`, the second `conv`, then an op named
+    /// `conv_1`) is skipped: every tensor of a subgraph has its own name, so the file
+    /// reads back to locations that write the same names again.
     fn unique_name(&mut self, base: String) -> String {
         self.name_bytes += base.len() + 8;
-        let n = self.names.entry(base.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 { base } else { format!("{base}_{}", *n - 1) }
+        let mut n = self.names.get(&base).copied().unwrap_or(0);
+        loop {
+            let name = if n == 0 { base.clone() } else { format!("{base}_{n}") };
+            n += 1;
+            if self.taken.insert(name.clone()) {
+                self.names.insert(base, n);
+                return name;
+            }
+        }
     }
 
     fn add_buffer(&mut self, bytes: Cow<'m, [u8]>) -> u32 {
@@ -533,6 +546,7 @@ impl<'o, 'm> Writer<'o, 'm> {
         }
         self.tensor_of.clear();
         self.names.clear();
+        self.taken.clear();
         self.subgraphs.push(SubgraphInfo {
             key,
             name,
