@@ -123,6 +123,17 @@ fn quantize_value(x: f32, scale: f64, inverse: f64, qmax: i32) -> i8 {
 pub fn quantized_weight<'c>(rw: &mut Rewriter<'c>, w: Value<'c>, axis: usize, bits: u32) -> Option<Value<'c>> {
     let const_op = constant::constant_op(w)?;
     let qmax = narrow_qmax(bits);
+    // A weight several functions read (a prefill and a decode signature) is quantized
+    // once: the first quantization's blob is reused.
+    let source = const_op.raw_attr("value")?.to_raw();
+    let what = format!("quantized axis={axis} bits={bits}");
+    rw.set_insertion_before(const_op);
+    if let Some((attr, q)) = edge_dialects::elements::derived::<QuantTy>(source, &what) {
+        let ty = quant_tensor_type(rw.context(), w.ty().dims(), &q);
+        // SAFETY: `derived` returns a live attribute of this context.
+        let attr = unsafe { edge_dialects::mlir::Attribute::from_raw(attr) };
+        return Some(constant::insert_attr(rw, ty, attr));
+    }
     let (shape, scales, bytes) = constant::with_bytes(w, |shape, elem, bytes| {
         if *elem != ElemTy::F32 {
             return None;
@@ -132,8 +143,11 @@ pub fn quantized_weight<'c>(rw: &mut Rewriter<'c>, w: Value<'c>, axis: usize, bi
     })??;
     let zero_points = vec![0; shape[axis] as usize];
     let q = QuantTy::new(&ElemTy::I(bits), (-qmax as i64, qmax as i64), scales, zero_points, Some(axis as i32))?;
-    rw.set_insertion_before(const_op);
-    Some(insert_quant_const(rw, &shape, &q, bytes))
+    let v = insert_quant_const(rw, &shape, &q, bytes);
+    if let Some(attr) = constant::constant_op(v).and_then(|c| c.raw_attr("value")) {
+        edge_dialects::elements::record_derived(source, &what, attr.to_raw(), q);
+    }
+    Some(v)
 }
 
 /// Why `tfl.gather` `op` cannot read its table through `tfl.embedding_lookup` (LiteRT's
