@@ -416,6 +416,38 @@ mod tests {
         }
     }
 
+    /// An equal weight imported twice into one context is one attribute; a different one
+    /// (or one of another type) is not. What is derived from it is found again until
+    /// the context goes.
+    #[test]
+    fn equal_shared_blobs_are_one_attribute_and_derive_once() {
+        let f32s = |v: &[f32]| -> Vec<u8> { v.iter().flat_map(|x| x.to_le_bytes()).collect() };
+        unsafe {
+            let ctx = mlirContextCreate();
+            let shape = [3i64];
+            let f32_ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull());
+            let i32_ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
+            let a = shared_resource_attr(f32_ty, "a", Box::new(f32s(&[1.0, 2.0, 3.0])));
+            let b = shared_resource_attr(f32_ty, "b", Box::new(f32s(&[1.0, 2.0, 3.0])));
+            let c = shared_resource_attr(f32_ty, "c", Box::new(f32s(&[1.0, 2.0, 4.0])));
+            let d = shared_resource_attr(i32_ty, "d", Box::new(f32s(&[1.0, 2.0, 3.0])));
+            assert_eq!(a.ptr, b.ptr);
+            assert_ne!(a.ptr, c.ptr);
+            assert_ne!(a.ptr, d.ptr);
+            let q = owned_resource_attr(i32_ty, vec![7; 12]);
+            assert!(owned_resource_bytes_mut(q).is_some());
+            record_derived(a, "twice", q, 2.5f64);
+            let (got, extra) = derived::<f64>(b, "twice").expect("derived from the same attribute");
+            assert_eq!((got.ptr, extra), (q.ptr, 2.5));
+            assert!(derived::<f64>(c, "twice").is_none());
+            assert!(derived::<f64>(a, "other").is_none());
+            // Several ops may hold a derived blob: it is never rewritten in place.
+            assert!(owned_resource_bytes_mut(q).is_none());
+            mlirContextDestroy(ctx);
+            assert!(derived::<f64>(a, "twice").is_none());
+        }
+    }
+
     /// A shared blob's owner lives as long as the context, its bytes are read in place
     /// and never handed out for writing.
     #[test]
