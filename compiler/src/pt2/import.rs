@@ -610,6 +610,16 @@ pub fn import_program<'c>(
             _ => return Err(ImportError::Graph(format!("output #{i} is not a user output; edge converts inference programs"))),
         }
     }
+    // A user input written in place in an archive saved without `run_decompositions()`
+    // (which would list it as a user-input mutation): its new value is its own name.
+    let listed: Vec<String> = written.iter().map(|(_, n)| n.clone()).collect();
+    let in_place = written_in_place(graph, &bodies);
+    for (name, _) in &args {
+        let user = signature.input_specs.iter().any(|s| matches!(s, InputSpec::UserInput(u) if u.arg.as_tensor() == Some(name.as_str())));
+        if user && in_place.contains(name) && !listed.contains(name) {
+            written.push((name.clone(), name.clone()));
+        }
+    }
     for m in &mutated {
         written.push((m.value.clone(), m.fqn.clone()));
     }
