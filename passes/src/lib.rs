@@ -22,6 +22,7 @@ mod tfl_channel_last_io;
 mod tfl_cleanup_requantize;
 mod tfl_fold_constants;
 mod tfl_fp16_weights;
+mod tfl_cse;
 mod tfl_fuse_activation;
 mod tfl_layout_nhwc;
 mod tfl_optimize;

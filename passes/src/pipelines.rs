@@ -90,6 +90,9 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     // softmax spelled out, mean as sum / n) with single ops, so the layout pass has
     // fewer ops to move transposes through.
     func.push("tfl-fold-constants");
+    // Identical ops merge once constants are folded: a mask or position table built
+    // in every layer is built once.
+    func.push("tfl-cse");
     func.push("tfl-recognize-patterns");
     // Phase 3: layout. Broadcasts go first, so binary ops see their small operands and
     // transposes sink through them onto constants; channel-last I/O rewrites the

@@ -11,6 +11,7 @@ pub static PASSES: &[&PassInfo] = &[
     &crate::stablehlo_widen_f16::INFO,
     &crate::tfl_channel_last_io::INFO,
     &crate::tfl_cleanup_requantize::INFO,
+    &crate::tfl_cse::INFO,
     &crate::tfl_simplify_shapes::INFO,
     &crate::tfl_fold_constants::INFO,
     &crate::tfl_fp16_weights::INFO,

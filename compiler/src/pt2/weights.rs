@@ -15,6 +15,11 @@
 //! against its file; [`Weight::bytes`] then returns the dense row-major data, borrowed
 //! from the map when the view is contiguous.
 //!
+//! An archive may hold several programs (`package_pt2(f, exported_programs={"prefill":
+//! ..., "decode": ...})`): each is `models/<name>.json` with its own
+//! `<name>_weights_config.json` and `<name>_constants_config.json`; [`program_names`]
+//! lists them and [`load_named`] loads one, sharing the archive's map.
+//!
 //! Older archives (torch 2.6-2.8: `data/weights/model.pt`, no payload configs) and
 //! pickled payloads (tensor subclasses) are refused with a [`Pt2Error`].
 
@@ -22,6 +27,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::archive::Archive;
 use super::error::{Pt2Error, TensorView};
@@ -38,7 +44,9 @@ pub const CONSTANTS_CONFIG: &str = "data/constants/model_constants_config.json";
 /// A loaded archive: the program and its bound payloads.
 #[derive(Debug)]
 pub struct Program {
-    pub archive: Archive,
+    pub archive: Arc<Archive>,
+    /// The program's name in the archive (`model` for `torch.export.save`).
+    pub name: String,
     pub ep: ExportedProgram,
     /// Graph input name (e.g. `p_conv_weight`) -> its stored tensor.
     pub weights: BTreeMap<String, Weight>,
@@ -176,22 +184,69 @@ impl Weight {
     }
 }
 
-/// Opens `path`, parses the program and both payload configs, and binds every
-/// parameter, buffer and tensor constant input to its stored tensor.
+/// Opens `path`, parses its program and both payload configs, and binds every
+/// parameter, buffer and tensor constant input to its stored tensor. An archive of
+/// several programs is refused with their names (load them with [`load_named`]).
 pub fn load(path: &Path) -> Result<Program, Pt2Error> {
     load_archive(Archive::open(path)?)
 }
 
 /// [`load`] of an archive already open (read from memory, say).
 pub fn load_archive(archive: Archive) -> Result<Program, Pt2Error> {
-    check_layout(&archive)?;
-    let ep =
-        schema::parse_exported_program(archive.path(), &archive.full_name(MODEL_JSON), archive.entry(MODEL_JSON)?)?;
+    load_shared(Arc::new(archive))
+}
+
+/// [`load_archive`] of an archive other programs may share.
+pub fn load_shared(archive: Arc<Archive>) -> Result<Program, Pt2Error> {
+    let names = program_names(&archive);
+    let name = match names.as_slice() {
+        [one] => one.clone(),
+        _ if archive.has(MODEL_JSON) => MODEL_NAME.to_string(),
+        [] => return Err(Pt2Error::MissingEntry { path: archive.path().to_path_buf(), entry: archive.full_name(MODEL_JSON) }),
+        _ => {
+            return Err(Pt2Error::UnsupportedLayout {
+                path: archive.path().to_path_buf(),
+                reason: format!(
+                    "it holds {} programs ({}); convert them together, one signature each (edge-convert takes the \
+                     archive as it is), or name one",
+                    names.len(),
+                    names.join(", ")
+                ),
+            })
+        }
+    };
+    load_named(archive, &name)
+}
+
+/// The names of the programs in `archive` (`models/<name>.json`), sorted.
+pub fn program_names(archive: &Archive) -> Vec<String> {
+    let mut names: Vec<String> = archive
+        .names()
+        .filter_map(|n| n.strip_prefix("models/")?.strip_suffix(".json"))
+        .filter(|n| !n.is_empty() && !n.contains('/'))
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    names
+}
+
+/// Program `name` of `archive` (see [`program_names`]), its payloads bound.
+pub fn load_named(archive: Arc<Archive>, name: &str) -> Result<Program, Pt2Error> {
+    let model_json = format!("models/{name}.json");
+    let weights_config = format!("{WEIGHTS_DIR}/{name}_weights_config.json");
+    let constants_config = format!("{CONSTANTS_DIR}/{name}_constants_config.json");
+    check_layout(&archive, &model_json, [&weights_config, &constants_config])?;
+    let ep = schema::parse_exported_program(archive.path(), &archive.full_name(&model_json), archive.entry(&model_json)?)?;
+    let (weights_name, constants_name) = (weights_config, constants_config);
     let weights_config: PayloadConfig =
-        schema::parse_json(archive.path(), &archive.full_name(WEIGHTS_CONFIG), archive.entry(WEIGHTS_CONFIG)?)?;
+        schema::parse_json(archive.path(), &archive.full_name(&weights_name), archive.entry(&weights_name)?)?;
     let constants_config: PayloadConfig =
-        schema::parse_json(archive.path(), &archive.full_name(CONSTANTS_CONFIG), archive.entry(CONSTANTS_CONFIG)?)?;
-    let configs = Configs { weights: (&weights_config, WEIGHTS_DIR), constants: (&constants_config, CONSTANTS_DIR) };
+        schema::parse_json(archive.path(), &archive.full_name(&constants_name), archive.entry(&constants_name)?)?;
+    let configs = Configs {
+        weights: (&weights_config, WEIGHTS_DIR),
+        constants: (&constants_config, CONSTANTS_DIR),
+        names: [&weights_name, &constants_name],
+    };
 
     let mut weights = BTreeMap::new();
     let mut constants = BTreeMap::new();
@@ -211,11 +266,11 @@ pub fn load_archive(archive: Archive) -> Result<Program, Pt2Error> {
         let weight = bind(&archive, fqn, kind, meta, dir)?;
         weights.insert(input.clone(), weight);
     }
-    Ok(Program { archive, ep, weights, constants })
+    Ok(Program { archive, name: name.to_string(), ep, weights, constants })
 }
 
 /// Refuses archives from before the raw-weights layout, naming what gave them away.
-fn check_layout(archive: &Archive) -> Result<(), Pt2Error> {
+fn check_layout(archive: &Archive, model_json: &str, configs: [&str; 2]) -> Result<(), Pt2Error> {
     let layout = |reason: String| Err(Pt2Error::UnsupportedLayout { path: archive.path().to_path_buf(), reason });
     if archive.has("serialized_exported_program.json") {
         return layout(format!(
@@ -223,11 +278,8 @@ fn check_layout(archive: &Archive) -> Result<(), Pt2Error> {
             archive.full_name("serialized_exported_program.json")
         ));
     }
-    if !archive.has(MODEL_JSON) {
-        return Err(Pt2Error::MissingEntry {
-            path: archive.path().to_path_buf(),
-            entry: archive.full_name(MODEL_JSON),
-        });
+    if !archive.has(model_json) {
+        return Err(Pt2Error::MissingEntry { path: archive.path().to_path_buf(), entry: archive.full_name(model_json) });
     }
     let legacy = archive
         .names()
@@ -235,7 +287,7 @@ fn check_layout(archive: &Archive) -> Result<(), Pt2Error> {
     if let Some(legacy) = legacy {
         return layout(format!("weights are pickled in '{}' (the torch 2.6-2.8 layout)", archive.full_name(legacy)));
     }
-    for config in [WEIGHTS_CONFIG, CONSTANTS_CONFIG] {
+    for config in configs {
         if !archive.has(config) {
             return layout(format!(
                 "there is no '{}' (torch 2.6-2.8 archives pickle their weights instead)",
@@ -250,6 +302,8 @@ fn check_layout(archive: &Archive) -> Result<(), Pt2Error> {
 struct Configs<'c> {
     weights: (&'c PayloadConfig, &'static str),
     constants: (&'c PayloadConfig, &'static str),
+    /// The configs' entry names, for messages.
+    names: [&'c str; 2],
 }
 
 impl<'c> Configs<'c> {
@@ -272,8 +326,8 @@ impl<'c> Configs<'c> {
                 path: archive.path().to_path_buf(),
                 input: input.to_string(),
                 fqn: fqn.to_string(),
-                weights_config: archive.full_name(WEIGHTS_CONFIG),
-                constants_config: archive.full_name(CONSTANTS_CONFIG),
+                weights_config: archive.full_name(self.names[0]),
+                constants_config: archive.full_name(self.names[1]),
             }
         })
     }

@@ -4,9 +4,11 @@
 
 use super::dynamic_dims::{self, DynDim};
 use super::reader::{
-    catalog_entry, metadata_string, options_attrs, parse_model, storage_type_name, tensor_type_text, ReadError,
+    catalog_entry, metadata_string, options_attrs, parse_model, parse_model_in, storage_type_name, tensor_type_text,
+    ReadError,
 };
 use crate::schema::*;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 pub fn dump_tflite(bytes: &[u8]) -> Result<String, ReadError> {
@@ -80,7 +82,7 @@ pub fn dump_tflite(bytes: &[u8]) -> Result<String, ReadError> {
     for m in model.metadata().iter().flatten() {
         let data = model.buffers().and_then(|b| b.iter().nth(m.buffer() as usize)).and_then(|b| b.data());
         let text = data.map(|d| String::from_utf8_lossy(d.bytes()).trim_end_matches('\0').to_string()).unwrap_or_default();
-        if m.name() == Some(dynamic_dims::METADATA) && !text.chars().any(char::is_control) {
+        if m.name().is_some_and(|n| n.starts_with(dynamic_dims::METADATA)) && !text.chars().any(char::is_control) {
             // JSON: shown as it is, quotes unescaped (one line: any control character
             // and it is quoted like the others).
             writeln!(s, "metadata {:?} buffer={} value={text}", m.name().unwrap_or(""), m.buffer()).unwrap();
@@ -118,18 +120,81 @@ impl IoInfo {
     }
 }
 
+/// One signature of a file as the summary shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignatureSummary {
+    /// The signature's key (empty for a file without signatures).
+    pub key: String,
+    pub subgraph: usize,
+    pub inputs: Vec<IoInfo>,
+    pub outputs: Vec<IoInfo>,
+    /// How many times each builtin operator occurs in its subgraph.
+    pub ops: BTreeMap<String, usize>,
+    /// Its subgraph's weights by type (see `weight_types`).
+    pub weights: BTreeMap<String, usize>,
+}
+
+/// Every signature of a whole file, in file order (subgraph 0 alone, keyed "", when the
+/// file has no signatures).
+pub fn signature_summaries(bytes: &[u8]) -> Result<Vec<SignatureSummary>, ReadError> {
+    summaries_with_len(bytes, bytes.len())
+}
+
+/// `signature_summaries` of a flatbuffer that is the start of a `file_len`-byte file.
+pub(super) fn summaries_with_len(flatbuffer: &[u8], file_len: usize) -> Result<Vec<SignatureSummary>, ReadError> {
+    let model = parse_model_in(flatbuffer, file_len)?;
+    let n = model.subgraphs().map(|s| s.len()).unwrap_or(0);
+    let mut sigs: Vec<(String, usize)> =
+        model.signature_defs().iter().flatten().map(|s| (s.signature_key().unwrap_or("").to_string(), s.subgraph_index() as usize)).collect();
+    if sigs.is_empty() && n > 0 {
+        sigs.push((String::new(), 0));
+    }
+    sigs.into_iter()
+        .map(|(key, g)| {
+            let (inputs, outputs) = subgraph_io(&model, g, &key)?;
+            let sg = model.subgraphs().map(|s| s.get(g));
+            Ok(SignatureSummary {
+                ops: sg.map(|sg| subgraph_ops(&model, &sg)).unwrap_or_default(),
+                weights: sg.map(|sg| subgraph_weights(&model, &sg)).unwrap_or_default(),
+                key,
+                subgraph: g,
+                inputs,
+                outputs,
+            })
+        })
+        .collect()
+}
+
+/// The Dim ranges of signature `key`'s inputs: `edge_dynamic_dims.<key>`, or in a file
+/// with one subgraph, `edge_dynamic_dims`.
+pub(super) fn signature_dynamic_dims(model: &Model, key: &str) -> Result<dynamic_dims::DynamicDims, ReadError> {
+    let one = model.subgraphs().is_some_and(|s| s.len() == 1);
+    let json = metadata_string(model, &dynamic_dims::metadata_name(Some(key)))
+        .or_else(|| one.then(|| metadata_string(model, dynamic_dims::METADATA)).flatten());
+    match json {
+        Some(json) => dynamic_dims::from_json(&json).map_err(ReadError::Malformed),
+        None => Ok(vec![]),
+    }
+}
+
 /// The inputs and outputs of subgraph 0 with their shape signatures, and each input's
 /// Dim ranges when the file has them.
 pub fn io_signature(bytes: &[u8]) -> Result<(Vec<IoInfo>, Vec<IoInfo>), ReadError> {
     let model = parse_model(bytes)?;
-    let Some(sg) = model.subgraphs().filter(|s| !s.is_empty()).map(|s| s.get(0)) else {
+    if model.subgraphs().is_none_or(|s| s.is_empty()) {
+        return Ok((vec![], vec![]));
+    }
+    let key = model.signature_defs().and_then(|v| v.iter().find(|s| s.subgraph_index() == 0)).and_then(|s| s.signature_key()).unwrap_or("");
+    subgraph_io(&model, 0, key)
+}
+
+/// Subgraph `g`'s inputs and outputs, named by signature `key`'s maps where it has them.
+fn subgraph_io(model: &Model, g: usize, key: &str) -> Result<(Vec<IoInfo>, Vec<IoInfo>), ReadError> {
+    let Some(sg) = model.subgraphs().filter(|s| g < s.len()).map(|s| s.get(g)) else {
         return Ok((vec![], vec![]));
     };
-    let dims = match metadata_string(&model, dynamic_dims::METADATA) {
-        Some(json) => dynamic_dims::from_json(&json).map_err(ReadError::Malformed)?,
-        None => vec![],
-    };
-    let sig = model.signature_defs().and_then(|v| v.iter().find(|s| s.subgraph_index() == 0));
+    let dims = signature_dynamic_dims(model, key)?;
+    let sig = model.signature_defs().and_then(|v| v.iter().find(|s| s.subgraph_index() as usize == g && s.signature_key().unwrap_or("") == key));
     let tensors = sg.tensors();
     let side = |indices: Option<flatbuffers::Vector<i32>>, outputs: bool| -> Vec<IoInfo> {
         let maps = sig.and_then(|s| if outputs { s.outputs() } else { s.inputs() });
@@ -164,25 +229,44 @@ fn opcode<'a>(model: &Model<'a>, op: &Operator) -> Option<OperatorCode<'a>> {
 }
 
 /// How many times each builtin operator occurs in a flatbuffer's subgraphs, by name.
-pub fn op_histogram(bytes: &[u8]) -> Result<std::collections::BTreeMap<String, usize>, ReadError> {
+pub fn op_histogram(bytes: &[u8]) -> Result<BTreeMap<String, usize>, ReadError> {
     let model = parse_model(bytes)?;
-    let mut counts = std::collections::BTreeMap::new();
+    let mut counts = BTreeMap::new();
     for sg in model.subgraphs().iter().flatten() {
-        for op in sg.operators().iter().flatten() {
-            let code = opcode(&model, &op);
-            let builtin = code.map(|c| builtin_code(&c)).unwrap_or(BuiltinOperator(-1));
-            let name = builtin.variant_name().map(str::to_string).unwrap_or_else(|| format!("BUILTIN_{}", builtin.0));
-            *counts.entry(name).or_insert(0) += 1;
+        for (name, n) in subgraph_ops(&model, &sg) {
+            *counts.entry(name).or_insert(0) += n;
         }
     }
     Ok(counts)
 }
 
+fn subgraph_ops(model: &Model, sg: &SubGraph) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for op in sg.operators().iter().flatten() {
+        let code = opcode(model, &op);
+        let builtin = code.map(|c| builtin_code(&c)).unwrap_or(BuiltinOperator(-1));
+        let name = builtin.variant_name().map(str::to_string).unwrap_or_else(|| format!("BUILTIN_{}", builtin.0));
+        *counts.entry(name).or_insert(0) += 1;
+    }
+    counts
+}
+
 /// How many weights a flatbuffer holds of each type (`FLOAT32`, `FLOAT16`, `INT8`...):
-/// the constant tensors (those with data) that are float or quantized. Integer
-/// constants that are not quantized (shapes, permutations, indices) are not weights.
-pub fn weight_types(bytes: &[u8]) -> Result<std::collections::BTreeMap<String, usize>, ReadError> {
+/// the constant tensors (those with data) that are float or quantized, over all
+/// subgraphs. Integer constants that are not quantized (shapes, permutations, indices)
+/// are not weights.
+pub fn weight_types(bytes: &[u8]) -> Result<BTreeMap<String, usize>, ReadError> {
     let model = parse_model(bytes)?;
+    let mut counts = BTreeMap::new();
+    for sg in model.subgraphs().iter().flatten() {
+        for (name, n) in subgraph_weights(&model, &sg) {
+            *counts.entry(name).or_insert(0) += n;
+        }
+    }
+    Ok(counts)
+}
+
+fn subgraph_weights(model: &Model, sg: &SubGraph) -> BTreeMap<String, usize> {
     let buffers = model.buffers();
     let has_data = |b: u32| {
         buffers.filter(|bs| b > 0 && (b as usize) < bs.len()).is_some_and(|bs| {
@@ -190,17 +274,15 @@ pub fn weight_types(bytes: &[u8]) -> Result<std::collections::BTreeMap<String, u
             buffer.data().is_some_and(|d| !d.is_empty()) || buffer.size() > 0
         })
     };
-    let mut counts = std::collections::BTreeMap::new();
-    for sg in model.subgraphs().iter().flatten() {
-        for t in sg.tensors().iter().flatten() {
-            let ty = t.type_();
-            let float = matches!(ty, TensorType::FLOAT32 | TensorType::FLOAT16 | TensorType::BFLOAT16 | TensorType::FLOAT64);
-            let quantized = t.quantization().is_some_and(|q| q.scale().is_some_and(|s| !s.is_empty()));
-            if (float || quantized) && has_data(t.buffer()) {
-                let name = ty.variant_name().map(str::to_string).unwrap_or_else(|| format!("TYPE_{}", ty.0));
-                *counts.entry(name).or_insert(0) += 1;
-            }
+    let mut counts = BTreeMap::new();
+    for t in sg.tensors().iter().flatten() {
+        let ty = t.type_();
+        let float = matches!(ty, TensorType::FLOAT32 | TensorType::FLOAT16 | TensorType::BFLOAT16 | TensorType::FLOAT64);
+        let quantized = t.quantization().is_some_and(|q| q.scale().is_some_and(|s| !s.is_empty()));
+        if (float || quantized) && has_data(t.buffer()) {
+            let name = ty.variant_name().map(str::to_string).unwrap_or_else(|| format!("TYPE_{}", ty.0));
+            *counts.entry(name).or_insert(0) += 1;
         }
     }
-    Ok(counts)
+    counts
 }

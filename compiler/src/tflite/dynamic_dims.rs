@@ -7,7 +7,9 @@
 //!   {"x":[{"dim":0,"expr":"s77","min":1,"max":16}]}
 //!
 //! The JSON lists inputs in the entry function's order and each dim's keys as above,
-//! so the same module gives the same bytes.
+//! so the same module gives the same bytes. A file with several signatures has one
+//! entry per signature with dynamic inputs, `edge_dynamic_dims.<signature key>`, each
+//! in the same form.
 
 use edge_dialects::ir::{self, str_ref as sref, string_literal as quote, Attr};
 use mlir_sys::*;
@@ -17,6 +19,15 @@ use std::borrow::Cow;
 pub const ATTR: &str = "edge.dynamic_dims";
 /// The metadata entry's name in the flatbuffer.
 pub const METADATA: &str = "edge_dynamic_dims";
+
+/// The metadata entry of signature `key` in a file with several signatures
+/// (`edge_dynamic_dims.<key>`), or of the only one (`None`: `edge_dynamic_dims`).
+pub fn metadata_name(key: Option<&str>) -> String {
+    match key {
+        Some(k) => format!("{METADATA}.{k}"),
+        None => METADATA.to_string(),
+    }
+}
 
 /// One dynamic dim of an input.
 #[derive(Debug, Clone, PartialEq, Eq)]

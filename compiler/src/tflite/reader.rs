@@ -32,6 +32,12 @@ pub const MAX_TENSOR_ELEMENTS: u64 = 1 << 40;
 
 /// Parses and verifies the flatbuffer framing.
 pub fn parse_model(bytes: &[u8]) -> Result<Model<'_>, ReadError> {
+    parse_model_in(bytes, bytes.len())
+}
+
+/// `parse_model` of a flatbuffer that is the start of a `file_len`-byte file (the rest:
+/// the data of the large-model layout, which external buffers may point into).
+pub fn parse_model_in(bytes: &[u8], file_len: usize) -> Result<Model<'_>, ReadError> {
     if bytes.len() < 8 {
         return Err(ReadError::Invalid(format!("the file has {} bytes, too few for a flatbuffer", bytes.len())));
     }
@@ -43,7 +49,7 @@ pub fn parse_model(bytes: &[u8]) -> Result<Model<'_>, ReadError> {
     }
     let model =
         root_as_model(bytes).map_err(|e| ReadError::Invalid(e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")))?;
-    super::check::check_model(&model, bytes.len())?;
+    super::check::check_model(&model, file_len.max(bytes.len()))?;
     Ok(model)
 }
 
@@ -114,17 +120,53 @@ pub(super) fn catalog_entry(builtin: BuiltinOperator) -> Option<&'static OpDef> 
     TFL.ops.iter().find(|op| op.tflite.as_ref().is_some_and(|t| t.builtin == name))
 }
 
-/// Translates a TFLite flatbuffer into MLIR text.
+/// Translates a TFLite flatbuffer into MLIR text: one function per subgraph, `@main`
+/// when the file has one, else named by the subgraph's signature key (its name, or
+/// `subgraph_N`, without one). Constants in the large-model layout are read from
+/// where their `Buffer.offset` points.
 pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
     let model = parse_model(bytes)?;
     let subgraphs = model.subgraphs().ok_or_else(|| ReadError::Invalid("the model has no subgraphs".into()))?;
-    if subgraphs.len() != 1 {
-        return Err(ReadError::Unsupported(format!("the model has {} subgraphs; edge reads single-subgraph models", subgraphs.len())));
+    if subgraphs.is_empty() {
+        return Err(ReadError::Invalid("the model has no subgraphs".into()));
     }
-    let sg = subgraphs.get(0);
-    let tensors = sg.tensors().ok_or_else(|| ReadError::Invalid("subgraph 0 has no tensors".into()))?;
-    let buffers = model.buffers();
+    let mut text = String::from("module {\n");
+    for g in 0..subgraphs.len() {
+        let key = model
+            .signature_defs()
+            .and_then(|v| v.iter().find(|s| s.subgraph_index() as usize == g))
+            .and_then(|s| s.signature_key().map(str::to_string));
+        let name = match (&key, subgraphs.len()) {
+            (_, 1) => "main".to_string(),
+            (Some(k), _) => k.clone(),
+            (None, _) => subgraphs.get(g).name().filter(|n| !n.is_empty()).map(str::to_string).unwrap_or_else(|| format!("subgraph_{g}")),
+        };
+        subgraph_to_mlir(bytes, &model, g, key.as_deref().unwrap_or(""), &name, &mut text)?;
+    }
+    text.push_str("}\n");
+    Ok(text)
+}
+
+/// The data of buffer `b`: inside the flatbuffer, or at `offset` in the file (bounds
+/// checked by `check_model`); `None` when empty or out of range.
+pub(super) fn buffer_data<'a>(file: &'a [u8], model: &Model<'a>, b: usize) -> Option<&'a [u8]> {
+    let buffer = model.buffers().filter(|bs| b > 0 && b < bs.len())?.get(b);
+    let data = if buffer.offset() > 1 {
+        let start = usize::try_from(buffer.offset()).ok()?;
+        file.get(start..start.checked_add(usize::try_from(buffer.size()).ok()?)?)?
+    } else {
+        buffer.data()?.bytes()
+    };
+    (!data.is_empty()).then_some(data)
+}
+
+/// Appends subgraph `g` as `func.func @name`, its inputs and outputs named by signature
+/// `key`'s maps.
+fn subgraph_to_mlir(bytes: &[u8], model: &Model, g: usize, key: &str, func_name: &str, text: &mut String) -> Result<(), ReadError> {
+    let sg = model.subgraphs().map(|s| s.get(g)).ok_or_else(|| ReadError::Invalid("the model has no subgraphs".into()))?;
+    let tensors = sg.tensors().ok_or_else(|| ReadError::Invalid(format!("subgraph {g} has no tensors")))?;
     let opcodes = model.operator_codes();
+    let data_of = |b: usize| buffer_data(bytes, model, b);
     let tensor = |i: i32| -> Result<Tensor, ReadError> {
         if i < 0 || i as usize >= tensors.len() {
             return Err(ReadError::Invalid(format!("tensor index {i} is out of range ({} tensors)", tensors.len())));
@@ -137,7 +179,7 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
 
     // Signature names, in subgraph input/output order.
     let sig_name = |index: i32, outputs_side: bool| -> Option<String> {
-        let sig = model.signature_defs()?.iter().find(|s| s.subgraph_index() == 0)?;
+        let sig = model.signature_defs()?.iter().find(|s| s.subgraph_index() as usize == g && s.signature_key().unwrap_or("") == key)?;
         let maps = if outputs_side { sig.outputs()? } else { sig.inputs()? };
         maps.iter().find(|m| m.tensor_index() as i32 == index).and_then(|m| m.name().map(str::to_string))
     };
@@ -158,8 +200,7 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
         if defined[i as usize] {
             return Ok(());
         }
-        let b = t.buffer() as usize;
-        let data = buffers.filter(|bs| b > 0 && b < bs.len()).and_then(|bs| bs.get(b).data()).filter(|d| !d.is_empty());
+        let data = data_of(t.buffer() as usize);
         if data.is_none() && t.is_variable() {
             // A state no operator fills: the zeros LiteRT starts it from.
             let ty_text = ty(i)?;
@@ -178,7 +219,7 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
                 t.name().unwrap_or("")
             )));
         };
-        let hex: String = data.bytes().iter().map(|b| format!("{b:02X}")).collect();
+        let hex: String = data.iter().map(|b| format!("{b:02X}")).collect();
         let ty_text = ty(i)?;
         // Quantized constants keep their storage values; the dense literal uses the storage type.
         let value_ty = storage_type_text(&ty_text);
@@ -197,8 +238,7 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
     // tensor (`Trait::StateOperands`): read back, the op takes the value itself.
     let zero_data = |i: i32| {
         let b = tensor(i).map(|t| t.buffer() as usize).unwrap_or(0);
-        let d = buffers.filter(|bs| b > 0 && b < bs.len()).and_then(|bs| bs.get(b).data());
-        d.is_some_and(|d| !d.is_empty() && d.bytes().iter().all(|&x| x == 0))
+        data_of(b).is_some_and(|d| d.iter().all(|&x| x == 0))
     };
     let mut state_of: HashMap<i32, i32> = HashMap::new();
     let mut state_fills = Vec::new();
@@ -225,7 +265,7 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
     }
     let order = emission_order(&operators, tensors.len(), &inputs, |i| {
         let b = tensor(i).map(|t| t.buffer() as usize).unwrap_or(0);
-        buffers.is_some_and(|bs| b > 0 && b < bs.len() && bs.get(b).data().is_some_and(|d| !d.is_empty()))
+        data_of(b).is_some()
     });
     let mut uses_no_value = false;
     for item in order {
@@ -294,23 +334,22 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
         need_const(o, &mut body, &mut defined)?;
     }
 
-    let mut text = String::from("module {\n");
     let args: Vec<String> = inputs.iter().map(|&i| Ok(format!("%t{i}: {}", ty(i)?))).collect::<Result<_, ReadError>>()?;
     let out_types: Vec<String> = outputs.iter().map(|&o| ty(o)).collect::<Result<_, _>>()?;
     let in_names: Vec<String> =
         inputs.iter().map(|&i| sig_name(i, false).or_else(|| tensor(i).ok().and_then(|t| t.name().map(str::to_string))).unwrap_or_default()).collect();
     let out_names: Vec<String> =
         outputs.iter().map(|&o| sig_name(o, true).or_else(|| tensor(o).ok().and_then(|t| t.name().map(str::to_string))).unwrap_or_default()).collect();
-    let dims = match metadata_string(&model, super::dynamic_dims::METADATA) {
-        Some(json) => {
-            let dims = super::dynamic_dims::from_json(&json).map_err(ReadError::Malformed)?;
-            format!("{} = {}, ", super::dynamic_dims::ATTR, super::dynamic_dims::attr_text(&dims))
-        }
-        None => String::new(),
+    let dims = super::dump::signature_dynamic_dims(model, key)?;
+    let dims = if dims.is_empty() {
+        String::new()
+    } else {
+        format!("{} = {}, ", super::dynamic_dims::ATTR, super::dynamic_dims::attr_text(&dims))
     };
     writeln!(
         text,
-        "  func.func @main({}) -> ({}) attributes {{{dims}tf.entry_function = {{inputs = {}, outputs = {}}}}} {{",
+        "  func.func @{}({}) -> ({}) attributes {{{dims}tf.entry_function = {{inputs = {}, outputs = {}}}}} {{",
+        symbol(func_name),
         args.join(", "),
         out_types.join(", "),
         quote(&in_names.join(",")),
@@ -323,8 +362,15 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
     text.push_str(&body);
     let rets: Vec<String> = outputs.iter().map(|o| format!("%t{o}")).collect();
     writeln!(text, "    func.return {} : {}", rets.join(", "), out_types.join(", ")).unwrap();
-    text.push_str("  }\n}\n");
-    Ok(text)
+    text.push_str("  }\n");
+    Ok(())
+}
+
+/// A symbol name as MLIR spells it: bare when it is an identifier, quoted otherwise.
+fn symbol(name: &str) -> String {
+    let bare = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || "_$.".contains(c));
+    if bare { name.to_string() } else { quote(name) }
 }
 
 /// The text of metadata entry `name` (trailing NULs dropped), when the model has it.

@@ -1,16 +1,20 @@
-//! `--mlir-to-tflite`: writes a module whose entry function holds `tfl.*` ops as a
-//! TFLite flatbuffer.
+//! `--mlir-to-tflite`: writes functions holding `tfl.*` ops as a TFLite flatbuffer, one
+//! subgraph and one `SignatureDef` per signature.
 //!
 //! The layout follows the published format: `buffers[0]` is the empty sentinel,
-//! identical constant data shares one buffer, operator codes carry the version each
+//! identical constant data shares one buffer (across subgraphs too: that is how prefill
+//! and decode share their weights), operator codes are shared and carry the version each
 //! op's types require (`deprecated_builtin_code = min(code, 127)`), every tensor is
-//! named, a `serving_default` signature maps the entry function's inputs and outputs,
-//! and `min_runtime_version` metadata holds the newest runtime any kernel needs; the
-//! entry function's `edge.dynamic_dims` (Dim ranges) goes to `edge_dynamic_dims`.
-//! The output depends only on the module, so the same module gives the same bytes.
-//! Large buffers are not copied into the flatbuffer: `module_to_tflite_image` leaves
-//! their place untouched and the file is written from the tables and the weights where
-//! they lie.
+//! named, each signature maps its function's inputs and outputs by name, and
+//! `min_runtime_version` metadata holds the newest runtime any kernel needs; a
+//! function's `edge.dynamic_dims` (Dim ranges) goes to `edge_dynamic_dims`
+//! (`edge_dynamic_dims.<key>` per signature when the file has several).
+//! The output depends only on the modules, so the same modules give the same bytes.
+//! Large buffers are not copied into the flatbuffer: the image leaves their place
+//! untouched and the file is written from the tables and the weights where they lie.
+//! A file past 2 GB (or any file with `BufferLayout::External`) uses TFLite's large-model
+//! layout: every constant's data follows the flatbuffer, 64-byte aligned, and its
+//! `Buffer` holds `offset` (from the file's start) and `size` instead of `data`.
 
 use edge_dialects::elements::{constant_bytes, constant_bytes_in_place, sample_hash};
 use std::borrow::Cow;
@@ -27,15 +31,31 @@ use melior::ir::Module;
 use mlir_sys::*;
 use std::collections::HashMap;
 
+/// Where constant data goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BufferLayout {
+    /// Inside the flatbuffer while the file fits `max_flatbuffer_bytes`; after it
+    /// (`External`) when it would not.
+    #[default]
+    Auto,
+    /// TFLite's large-model layout whatever the size: data after the flatbuffer, each
+    /// `Buffer` pointing at it with `offset`/`size`.
+    External,
+}
+
 /// What to write.
 #[derive(Debug, Clone)]
 pub struct WriteOptions {
-    /// The entry function; `main`, or the only function when there is one.
+    /// The entry function of `module_to_tflite_image`; `main`, or the only function
+    /// when there is one.
     pub entry: Option<String>,
     /// `Model.description`.
     pub description: String,
-    /// The most bytes the file may take: `FLATBUFFER_MAX_BYTES`; lower only in tests.
-    pub max_file_bytes: u64,
+    /// The most bytes the flatbuffer itself may take: `FLATBUFFER_MAX_BYTES`; lower only
+    /// in tests. With `BufferLayout::Auto`, a file that would pass it puts its data after
+    /// the flatbuffer; the tables alone past it cannot be written.
+    pub max_flatbuffer_bytes: u64,
+    pub layout: BufferLayout,
 }
 
 impl Default for WriteOptions {
@@ -43,19 +63,31 @@ impl Default for WriteOptions {
         WriteOptions {
             entry: None,
             description: concat!("edge ", env!("CARGO_PKG_VERSION")).into(),
-            max_file_bytes: FLATBUFFER_MAX_BYTES,
+            max_flatbuffer_bytes: FLATBUFFER_MAX_BYTES,
+            layout: BufferLayout::Auto,
         }
     }
 }
 
-/// The most bytes a flatbuffer may take in the layout edge writes (all data inside the
-/// flatbuffer): its offsets are signed 32-bit. Files past it (data after the flatbuffer,
-/// `Buffer.offset`) are not written yet.
+/// The most bytes a flatbuffer may take: its offsets are signed 32-bit. Data past it
+/// goes after the flatbuffer (`BufferLayout`).
 pub const FLATBUFFER_MAX_BYTES: u64 = (1 << 31) - 1;
 
-/// What to do about a model too large for one flatbuffer.
-pub const TOO_LARGE_HINT: &str = "shrink the weights with `edge-convert --quantize dynamic-int8` (int8, about a quarter \
-     of the size) or `--quantize fp16` (about half); files past 2 GB are not supported yet (planned)";
+/// Where external data is aligned in the large-model layout (cache lines; TFLite asks 16).
+const EXTERNAL_ALIGN: u64 = 64;
+
+/// One signature of a file: function `function` of `module` (`main`, or the module's
+/// only function, when `None`) becomes subgraph `key` with `SignatureDef` `key`.
+#[derive(Clone)]
+pub struct Signature<'m> {
+    pub key: String,
+    pub module: &'m Module<'m>,
+    pub function: Option<String>,
+}
+
+/// The key of the signature `module_to_tflite_image` writes. Its subgraph is named
+/// `main`, as TensorFlow's converter names it; other subgraphs take their key.
+pub const DEFAULT_SIGNATURE: &str = "serving_default";
 
 /// Translates `module` to flatbuffer bytes. Problems are emitted as diagnostics at the
 /// offending op and counted in the error.
@@ -65,36 +97,82 @@ pub fn module_to_tflite(module: &Module, options: &WriteOptions) -> Result<Vec<u
 
 /// `module_to_tflite` without assembling the file in memory: the flatbuffer's tables,
 /// and the weights borrowed from the module where they lie. Writing a model this way
-/// copies each weight once (into the file) instead of three times.
+/// copies each weight once (into the file) instead of three times. One signature,
+/// `serving_default`, from the entry function (`WriteOptions::entry`).
 pub fn module_to_tflite_image<'m>(
-    module: &'m Module,
+    module: &'m Module<'m>,
     options: &WriteOptions,
 ) -> Result<TfliteImage<'m>, TranslateError> {
-    let func = entry_function(module.as_operation().to_raw(), options.entry.as_deref())?;
-    // Before any constant is expanded or copied: a splat states a size it does not take.
-    check_constant_sizes(func, options.max_file_bytes)?;
+    let entry = Signature { key: DEFAULT_SIGNATURE.into(), module, function: options.entry.clone() };
+    signatures_to_tflite_image(&[entry], options)
+}
+
+/// One signature per public function of `module`, in module order, keyed by its
+/// `sym_name` (edge-translate's rule for a module with several public functions).
+pub fn module_signatures<'m>(module: &'m Module<'m>) -> Vec<Signature<'m>> {
+    functions(module.as_operation().to_raw())
+        .into_iter()
+        .filter(|(_, f)| is_public(*f))
+        .map(|(name, _)| Signature { key: name.clone(), module, function: Some(name) })
+        .collect()
+}
+
+/// Writes several signatures into one file: one subgraph each (in the order given),
+/// operator codes shared and identical constant data stored once whichever module it
+/// comes from. The modules must live in one MLIR context.
+pub fn signatures_to_tflite_image<'m>(
+    entries: &[Signature<'m>],
+    options: &WriteOptions,
+) -> Result<TfliteImage<'m>, TranslateError> {
+    if entries.is_empty() {
+        return Err(TranslateError::Message("no signature to write".into()));
+    }
+    let mut funcs = Vec::with_capacity(entries.len());
+    for (k, e) in entries.iter().enumerate() {
+        if e.key.is_empty() {
+            return Err(TranslateError::Message(format!("signature {k} has an empty key")));
+        }
+        if let Some(first) = entries[..k].iter().position(|o| o.key == e.key) {
+            return Err(TranslateError::Message(format!("signatures {first} and {k} have the same key '{}'", e.key)));
+        }
+        let func = entry_function(e.module.as_operation().to_raw(), e.function.as_deref())?;
+        // Before any constant is expanded or copied: a splat states a size it does not take.
+        check_constant_sizes(func, options.max_flatbuffer_bytes)?;
+        funcs.push(func);
+    }
     let mut w = Writer::new(options);
-    w.function(func)?;
+    for (e, &func) in entries.iter().zip(&funcs) {
+        let name = if entries.len() == 1 && e.key == DEFAULT_SIGNATURE { "main".to_string() } else { e.key.clone() };
+        w.function(func, e.key.clone(), name)?;
+    }
     if w.errors > 0 {
         return Err(TranslateError::Diagnosed(w.errors));
     }
     tracing::debug!(
-        tensors = w.tensors.len(),
-        operators = w.operators.len(),
+        subgraphs = w.subgraphs.len(),
+        tensors = w.subgraphs.iter().map(|s| s.tensors.len()).sum::<usize>(),
         buffers = w.buffers.len(),
         "writing flatbuffer"
     );
-    let image = w.finish().map_err(|e| TranslateError::Message(format!("cannot allocate the flatbuffer: {e}")))?;
-    // The tables and alignment come on top of the constants counted above.
-    if image.len() as u64 > options.max_file_bytes {
+    let alloc = |e: std::io::Error| TranslateError::Message(format!("cannot allocate the flatbuffer: {e}"));
+    let limit = options.max_flatbuffer_bytes;
+    let data: u64 = w.buffers.iter().map(|b| b.len() as u64 + 16).sum();
+    let mut external = options.layout == BufferLayout::External || data > limit;
+    let mut built = w.build(external).map_err(alloc)?;
+    if !external && built.len() as u64 > limit {
+        // The data fit; with the tables it does not.
+        external = true;
+        built = w.build(true).map_err(alloc)?;
+    }
+    if built.len() as u64 > limit {
+        let what = if external { "without its constant data (written after it)" } else { "" };
         return Err(TranslateError::Message(format!(
-            "the flatbuffer would take {} bytes, more than the {} a TFLite file can hold (its offsets are signed \
-             32-bit); nothing was written: {TOO_LARGE_HINT}",
-            image.len(),
-            options.max_file_bytes
+            "the flatbuffer {what} would take {} bytes, more than the {limit} a flatbuffer can hold (its offsets are \
+             signed 32-bit): the model has too many tensors or operators for one TFLite file; nothing was written",
+            built.len()
         )));
     }
-    Ok(image)
+    Ok(w.into_image(built))
 }
 
 /// The bytes constant type `ty` takes in a buffer (bools one byte each), `None` when its
@@ -117,16 +195,18 @@ fn bytes_text(n: u64) -> String {
     if n == u64::MAX { "more than 2^64 bytes".into() } else { format!("{n} bytes") }
 }
 
-/// Refuses a constant, or constants in all, past `limit` bytes, from the types alone
-/// (nothing is expanded): each too-large constant gets an error at its op; a total past
-/// the limit is one error for the model.
+/// Refuses, from the types alone (nothing is expanded), the constants TFLite cannot
+/// hold (a dim past its int32 shape) and those edge would have to expand in memory
+/// (splats, bools, packed types) past `limit` bytes, one by one or in all. Constants
+/// written from where they lie have no size limit: past 2 GB the file takes the
+/// large-model layout.
 fn check_constant_sizes(func: MlirOperation, limit: u64) -> Result<(), TranslateError> {
     let body = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
     if body.ptr.is_null() {
         return Ok(());
     }
     let mut errors = 0;
-    let mut total = 0u64;
+    let mut expanded = 0u64;
     // Equal constants share an attribute (MLIR uniques them) and one buffer: count once.
     let mut seen = std::collections::HashSet::new();
     let mut op = unsafe { mlirBlockGetFirstOperation(body) };
@@ -135,20 +215,28 @@ fn check_constant_sizes(func: MlirOperation, limit: u64) -> Result<(), Translate
         if matches!(name.as_str(), "tfl.pseudo_const" | "arith.constant") && unsafe { mlirOperationGetNumResults(op) } == 1 {
             let ty = ir::type_from_mlir(unsafe { mlirValueGetType(mlirOperationGetResult(op, 0)) });
             let attr = unsafe { mlirOperationGetAttributeByName(op, sref("value")) };
-            if let Some(size) = constant_byte_size(&ty) {
-                if size > limit {
-                    let loc = unsafe { mlirOperationGetLocation(op) };
+            let loc = unsafe { mlirOperationGetLocation(op) };
+            if let Some(&d) = ty.dims().iter().find(|&&d| d > i32::MAX as i64) {
+                emit_error(loc, &format!("'{name}' op has a dim of {d} ({ty}), past the int32 a TFLite shape holds"));
+                errors += 1;
+            } else if let Some(size) = constant_byte_size(&ty) {
+                // SAFETY: only asks where the data lies; nothing is kept.
+                let in_place = !attr.ptr.is_null() && unsafe { constant_bytes_in_place(attr, &ty) }.is_some();
+                if in_place {
+                    // Written from where it lies: no copy, no limit.
+                } else if size > limit {
                     emit_error(
                         loc,
                         &format!(
-                            "'{name}' op holds {} ({ty}), more than the {limit} bytes a TFLite file can hold (its \
-                             offsets are signed 32-bit, so no constant nor the whole file may pass 2 GB): {TOO_LARGE_HINT}",
+                            "'{name}' op holds {} ({ty}), which edge would expand in memory to write it: more than \
+                             the {limit} bytes it expands (a weight read from an archive is written from where it \
+                             lies, at any size)",
                             bytes_text(size)
                         ),
                     );
                     errors += 1;
                 } else if seen.insert(attr.ptr as usize) {
-                    total = total.saturating_add(size);
+                    expanded = expanded.saturating_add(size);
                 }
             }
         }
@@ -157,39 +245,55 @@ fn check_constant_sizes(func: MlirOperation, limit: u64) -> Result<(), Translate
     if errors > 0 {
         return Err(TranslateError::Diagnosed(errors));
     }
-    if total > limit {
+    if expanded > limit {
         return Err(TranslateError::Message(format!(
-            "the model's constants take {}, more than the {limit} bytes a TFLite file can hold (its offsets are \
-             signed 32-bit, so the whole file may not pass 2 GB); nothing was written: {TOO_LARGE_HINT}",
-            bytes_text(total)
+            "the model's splat (or bool, or packed) constants take {} once expanded, more than the {limit} bytes \
+             edge expands in memory; nothing was written",
+            bytes_text(expanded)
         )));
     }
     Ok(())
 }
 
-/// A written flatbuffer: its tables, with the data of large buffers left out (zeros)
-/// and kept beside them, borrowed from the module, to be put in place when the file is
-/// written (`pieces`) or assembled (`to_vec`).
+/// A written model: the flatbuffer's tables, with the data of large buffers left out
+/// (zeros) and kept beside them, borrowed from the modules, to be put in place when the
+/// file is written (`pieces`) or assembled (`to_vec`); in the large-model layout, the
+/// data that follows the flatbuffer.
 pub struct TfliteImage<'m> {
     tables: Anonymous,
     /// Where the flatbuffer starts in `tables`.
     head: usize,
     /// (offset in the flatbuffer, bytes) of each buffer left out, by offset.
     holes: Vec<(usize, Cow<'m, [u8]>)>,
+    /// (offset in the file, bytes) of each buffer after the flatbuffer, by offset.
+    tail: Vec<(u64, Cow<'m, [u8]>)>,
 }
 
+/// Padding between pieces of the large-model layout.
+static ZEROS: [u8; EXTERNAL_ALIGN as usize] = [0; EXTERNAL_ALIGN as usize];
+
 impl TfliteImage<'_> {
-    /// The flatbuffer's size in bytes.
+    /// The file's size in bytes (the flatbuffer and, in the large-model layout, the data
+    /// after it).
     pub fn len(&self) -> usize {
-        self.tables.len() - self.head
+        match self.tail.last() {
+            Some((offset, bytes)) => *offset as usize + bytes.len(),
+            None => self.tables().len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// Whether the data follows the flatbuffer (TFLite's large-model layout).
+    pub fn is_external(&self) -> bool {
+        !self.tail.is_empty()
+    }
+
     /// The flatbuffer with the large buffers' data zeroed: every table and every small
-    /// buffer is in place, so it parses and lists as the real file does.
+    /// buffer is in place, so it parses and lists as the real file does (in the
+    /// large-model layout the data after it is not part of it: use `summaries`).
     pub fn tables(&self) -> &[u8] {
         &self.tables[self.head..]
     }
@@ -197,7 +301,7 @@ impl TfliteImage<'_> {
     /// Consecutive pieces of the file: tables and buffer data, in order.
     pub fn pieces(&self) -> Vec<&[u8]> {
         let tables = self.tables();
-        let mut out = Vec::with_capacity(2 * self.holes.len() + 1);
+        let mut out = Vec::with_capacity(2 * (self.holes.len() + self.tail.len()) + 1);
         let mut at = 0;
         for (offset, bytes) in &self.holes {
             out.push(&tables[at..*offset]);
@@ -205,6 +309,12 @@ impl TfliteImage<'_> {
             at = offset + bytes.len();
         }
         out.push(&tables[at..]);
+        let mut end = tables.len() as u64;
+        for (offset, bytes) in &self.tail {
+            out.push(&ZEROS[..(offset - end) as usize]);
+            out.push(&bytes[..]);
+            end = offset + bytes.len() as u64;
+        }
         out
     }
 
@@ -212,9 +322,16 @@ impl TfliteImage<'_> {
     pub fn to_vec(&self) -> Vec<u8> {
         self.pieces().concat()
     }
+
+    /// Each signature's inputs, outputs, operators and weights, read back from the
+    /// tables (the data after them is not needed).
+    pub fn summaries(&self) -> Result<Vec<super::SignatureSummary>, super::ReadError> {
+        super::dump::summaries_with_len(self.tables(), self.len())
+    }
 }
 
-fn entry_function(module: MlirOperation, wanted: Option<&str>) -> Result<MlirOperation, TranslateError> {
+/// The module's `func.func`s with their names, in order.
+fn functions(module: MlirOperation) -> Vec<(String, MlirOperation)> {
     let mut funcs = Vec::new();
     unsafe {
         let body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
@@ -230,6 +347,17 @@ fn entry_function(module: MlirOperation, wanted: Option<&str>) -> Result<MlirOpe
             op = mlirOperationGetNextInBlock(op);
         }
     }
+    funcs
+}
+
+/// A function without `sym_visibility` or with `"public"`.
+fn is_public(func: MlirOperation) -> bool {
+    let v = unsafe { mlirOperationGetAttributeByName(func, sref("sym_visibility")) };
+    v.ptr.is_null() || matches!(ir::attr_from_mlir(v), Attr::Str(s) if s == "public")
+}
+
+fn entry_function(module: MlirOperation, wanted: Option<&str>) -> Result<MlirOperation, TranslateError> {
+    let funcs = functions(module);
     let names = || funcs.iter().map(|(n, _)| format!("@{n}")).collect::<Vec<_>>().join(", ");
     let want = wanted.unwrap_or("main");
     if let Some((_, f)) = funcs.iter().find(|(n, _)| n == want) {
@@ -259,22 +387,38 @@ struct OperatorInfo {
     def: &'static TfliteDef,
 }
 
-struct Writer<'o, 'm> {
-    options: &'o WriteOptions,
-    /// Buffer contents (weights borrowed from the module where possible); index 0 is
-    /// the empty sentinel.
-    buffers: Vec<Cow<'m, [u8]>>,
-    buffer_index: HashMap<u64, Vec<u32>>,
+/// One written function: its subgraph's tensors and operators.
+struct SubgraphInfo {
+    key: String,
+    name: String,
     tensors: Vec<TensorInfo>,
-    tensor_of: HashMap<usize, i32>,
-    opcodes: Vec<(BuiltinOperator, i32)>,
     operators: Vec<OperatorInfo>,
     inputs: Vec<(String, i32)>,
     outputs: Vec<(String, i32)>,
-    min_runtime: Option<&'static str>,
     /// `edge.dynamic_dims` as the metadata's JSON.
     dynamic_dims: Option<String>,
+}
+
+struct Writer<'o, 'm> {
+    options: &'o WriteOptions,
+    /// Buffer contents (weights borrowed from the modules where possible); index 0 is
+    /// the empty sentinel. Shared by all subgraphs.
+    buffers: Vec<Cow<'m, [u8]>>,
+    buffer_index: HashMap<u64, Vec<u32>>,
+    opcodes: Vec<(BuiltinOperator, i32)>,
+    min_runtime: Option<&'static str>,
+    /// The subgraphs written so far.
+    subgraphs: Vec<SubgraphInfo>,
+    // The function being written.
+    tensors: Vec<TensorInfo>,
+    tensor_of: HashMap<usize, i32>,
+    operators: Vec<OperatorInfo>,
+    inputs: Vec<(String, i32)>,
+    outputs: Vec<(String, i32)>,
+    dynamic_dims: Option<String>,
     names: HashMap<String, usize>,
+    /// Bytes of all tensor names, for sizing the builder.
+    name_bytes: usize,
     errors: usize,
 }
 
@@ -284,15 +428,17 @@ impl<'o, 'm> Writer<'o, 'm> {
             options,
             buffers: vec![Cow::Borrowed(&[])],
             buffer_index: HashMap::new(),
+            opcodes: Vec::new(),
+            min_runtime: None,
+            subgraphs: Vec::new(),
             tensors: Vec::new(),
             tensor_of: HashMap::new(),
-            opcodes: Vec::new(),
             operators: Vec::new(),
             inputs: Vec::new(),
             outputs: Vec::new(),
-            min_runtime: None,
             dynamic_dims: None,
             names: HashMap::new(),
+            name_bytes: 0,
             errors: 0,
         }
     }
@@ -304,6 +450,7 @@ impl<'o, 'm> Writer<'o, 'm> {
 
     /// A unique tensor name: `base`, or `base_1`, `base_2`... when taken.
     fn unique_name(&mut self, base: String) -> String {
+        self.name_bytes += base.len() + 8;
         let n = self.names.entry(base.clone()).or_insert(0);
         *n += 1;
         if *n == 1 { base } else { format!("{base}_{}", *n - 1) }
@@ -341,7 +488,8 @@ impl<'o, 'm> Writer<'o, 'm> {
         index
     }
 
-    fn function(&mut self, func: MlirOperation) -> Result<(), TranslateError> {
+    /// Writes `func` as subgraph `name` of signature `key`.
+    fn function(&mut self, func: MlirOperation, key: String, name: String) -> Result<(), TranslateError> {
         let (in_names, out_names) = entry_names(func);
         let body = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
         if body.ptr.is_null() {
@@ -366,8 +514,19 @@ impl<'o, 'm> Writer<'o, 'm> {
             op = unsafe { mlirOperationGetNextInBlock(op) };
         }
         if self.outputs.is_empty() && self.errors == 0 {
-            return Err(TranslateError::Message("the entry function has no func.return".into()));
+            return Err(TranslateError::Message(format!("the function of signature '{key}' has no func.return")));
         }
+        self.tensor_of.clear();
+        self.names.clear();
+        self.subgraphs.push(SubgraphInfo {
+            key,
+            name,
+            tensors: std::mem::take(&mut self.tensors),
+            operators: std::mem::take(&mut self.operators),
+            inputs: std::mem::take(&mut self.inputs),
+            outputs: std::mem::take(&mut self.outputs),
+            dynamic_dims: self.dynamic_dims.take(),
+        });
         Ok(())
     }
 
@@ -570,20 +729,31 @@ impl<'o, 'm> Writer<'o, 'm> {
         Ok(())
     }
 
-    fn finish(self) -> std::io::Result<TfliteImage<'m>> {
+    /// Builds the flatbuffer: constant data inside it (large buffers as holes), or, when
+    /// `external`, after it.
+    fn build(&self, external: bool) -> std::io::Result<Built> {
         // Room for every buffer, its alignment and length, and the tables: untouched
         // pages of an anonymous map cost nothing, so a generous guess is free, while a
         // short one would copy everything written so far.
-        let data: usize = self.buffers.iter().map(|b| b.len() + 32).sum();
-        let names: usize = self.names.keys().map(String::len).sum();
-        let tables = 256 * (self.tensors.len() + self.operators.len()) + 64 * names;
+        let data: usize = if external { 0 } else { self.buffers.iter().map(|b| b.len() + 32).sum() };
+        let items: usize = self.subgraphs.iter().map(|s| s.tensors.len() + s.operators.len()).sum();
+        let tables = 256 * (items + self.buffers.len()) + 64 * self.name_bytes;
         let mut fbb = FlatBufferBuilder::new_in(Anonymous::new(data + tables + (1 << 20))?);
 
         // Buffers: data aligned to 16 bytes so runtimes can use it in place. Large ones
-        // are left as holes, filled from the module when the file is written.
-        let mut buffers = Vec::with_capacity(self.buffers.len() + 1);
+        // are left as holes, filled from the modules when the file is written. In the
+        // large-model layout each holds a placeholder offset, set once the flatbuffer's
+        // size is known.
+        let mut buffers = Vec::with_capacity(self.buffers.len() + 2);
         let mut holes = Vec::new();
+        let mut outside = Vec::new();
         for (i, b) in self.buffers.iter().enumerate() {
+            if external && !b.is_empty() {
+                let t = Buffer::create(&mut fbb, &BufferArgs { data: None, offset: 1, size: b.len() as u64 });
+                outside.push((t.value() as usize, i));
+                buffers.push(t);
+                continue;
+            }
             let data = if b.is_empty() {
                 None
             } else if b.len() >= HOLE_MIN_BYTES {
@@ -596,57 +766,35 @@ impl<'o, 'm> Writer<'o, 'm> {
             buffers.push(Buffer::create(&mut fbb, &BufferArgs { data, ..Default::default() }));
         }
         let mut metadata = Vec::new();
+        fn add_metadata<'b>(
+            fbb: &mut Builder<'b>,
+            buffers: &mut Vec<WIPOffset<Buffer<'b>>>,
+            metadata: &mut Vec<WIPOffset<Metadata<'b>>>,
+            name: &str,
+            bytes: &[u8],
+        ) {
+            let data = Some(fbb.create_vector(bytes));
+            let index = buffers.len() as u32;
+            buffers.push(Buffer::create(fbb, &BufferArgs { data, ..Default::default() }));
+            let name = Some(fbb.create_string(name));
+            metadata.push(Metadata::create(fbb, &MetadataArgs { name, buffer: index }));
+        }
         if let Some(rt) = self.min_runtime {
             let mut bytes = rt.as_bytes().to_vec();
             bytes.resize(16.max(bytes.len()), 0);
-            let data = Some(fbb.create_vector(&bytes));
-            let index = buffers.len() as u32;
-            buffers.push(Buffer::create(&mut fbb, &BufferArgs { data, ..Default::default() }));
-            let name = Some(fbb.create_string("min_runtime_version"));
-            metadata.push(Metadata::create(&mut fbb, &MetadataArgs { name, buffer: index }));
+            add_metadata(&mut fbb, &mut buffers, &mut metadata, "min_runtime_version", &bytes);
         }
-        if let Some(json) = &self.dynamic_dims {
-            let data = Some(fbb.create_vector(json.as_bytes()));
-            let index = buffers.len() as u32;
-            buffers.push(Buffer::create(&mut fbb, &BufferArgs { data, ..Default::default() }));
-            let name = Some(fbb.create_string(dynamic_dims::METADATA));
-            metadata.push(Metadata::create(&mut fbb, &MetadataArgs { name, buffer: index }));
+        let several = self.subgraphs.len() > 1;
+        for sg in &self.subgraphs {
+            if let Some(json) = &sg.dynamic_dims {
+                let name = dynamic_dims::metadata_name(several.then_some(sg.key.as_str()));
+                add_metadata(&mut fbb, &mut buffers, &mut metadata, &name, json.as_bytes());
+            }
         }
 
-        let tensors: Vec<_> = self.tensors.iter().map(|t| tensor(&mut fbb, t)).collect();
-        let operators: Vec<_> = self
-            .operators
-            .iter()
-            .map(|o| {
-                let inputs = Some(fbb.create_vector(&o.inputs));
-                let outputs = Some(fbb.create_vector(&o.outputs));
-                let (kind1, kind2, opts) = match &o.def.options {
-                    Some(def) => {
-                        let table = options_table(&mut fbb, def, &o.view);
-                        let (k1, k2) = union_kinds(def);
-                        (k1, k2, Some(table))
-                    }
-                    None => (BuiltinOptions::NONE, BuiltinOptions2::NONE, None),
-                };
-                let (builtin_options, builtin_options_2) = match &o.def.options {
-                    Some(d) if d.union == 2 => (None, opts),
-                    _ => (opts, None),
-                };
-                Operator::create(
-                    &mut fbb,
-                    &OperatorArgs {
-                        opcode_index: o.opcode,
-                        inputs,
-                        outputs,
-                        builtin_options_type: kind1,
-                        builtin_options,
-                        builtin_options_2_type: kind2,
-                        builtin_options_2,
-                        ..Default::default()
-                    },
-                )
-            })
-            .collect();
+        // Tensors and operators before the operator codes, subgraphs after (the order
+        // single-signature files have always had).
+        let items: Vec<_> = self.subgraphs.iter().map(|sg| subgraph_items(&mut fbb, sg)).collect();
         let opcodes: Vec<_> = self
             .opcodes
             .iter()
@@ -657,51 +805,150 @@ impl<'o, 'm> Writer<'o, 'm> {
                 )
             })
             .collect();
-
-        let in_idx: Vec<i32> = self.inputs.iter().map(|x| x.1).collect();
-        let out_idx: Vec<i32> = self.outputs.iter().map(|x| x.1).collect();
-        let subgraph = SubGraphArgs {
-            tensors: Some(fbb.create_vector(&tensors)),
-            inputs: Some(fbb.create_vector(&in_idx)),
-            outputs: Some(fbb.create_vector(&out_idx)),
-            operators: Some(fbb.create_vector(&operators)),
-            name: Some(fbb.create_string("main")),
-            ..Default::default()
-        };
-        let subgraph = SubGraph::create(&mut fbb, &subgraph);
-
-        let sig_inputs = Some(tensor_maps(&mut fbb, &self.inputs));
-        let sig_outputs = Some(tensor_maps(&mut fbb, &self.outputs));
-        let signature_key = Some(fbb.create_string("serving_default"));
-        let signature = SignatureDef::create(
-            &mut fbb,
-            &SignatureDefArgs { inputs: sig_inputs, outputs: sig_outputs, signature_key, subgraph_index: 0 },
-        );
+        let mut subgraphs = Vec::with_capacity(self.subgraphs.len());
+        let mut signatures = Vec::with_capacity(self.subgraphs.len());
+        for (index, (sg, items)) in self.subgraphs.iter().zip(items).enumerate() {
+            let (subgraph, signature) = subgraph_tables(&mut fbb, sg, items, index as u32);
+            subgraphs.push(subgraph);
+            signatures.push(signature);
+        }
 
         let model = ModelArgs {
             version: SCHEMA_VERSION,
             operator_codes: Some(fbb.create_vector(&opcodes)),
-            subgraphs: Some(fbb.create_vector(&[subgraph])),
+            subgraphs: Some(fbb.create_vector(&subgraphs)),
             description: Some(fbb.create_string(&self.options.description)),
             buffers: Some(fbb.create_vector(&buffers)),
             metadata: if metadata.is_empty() { None } else { Some(fbb.create_vector(&metadata)) },
-            signature_defs: Some(fbb.create_vector(&[signature])),
+            signature_defs: Some(fbb.create_vector(&signatures)),
             ..Default::default()
         };
         let model = Model::create(&mut fbb, &model);
         fbb.finish(model, Some(FILE_IDENTIFIER));
-        let (tables, head) = fbb.collapse_in();
+        let (mut tables, head) = fbb.collapse_in();
         // A vector's offset counts from the end of the buffer to its length field; the
         // data follows that field.
         let len = tables.len() - head;
-        let mut buffers: Vec<Option<Cow<'m, [u8]>>> = self.buffers.into_iter().map(Some).collect();
-        let mut holes: Vec<(usize, Cow<'m, [u8]>)> = holes
-            .into_iter()
-            .map(|(from_end, i)| (len - from_end + 4, buffers[i].take().unwrap_or_default()))
-            .collect();
+        let mut holes: Vec<(usize, u32)> = holes.into_iter().map(|(from_end, i)| (len - from_end + 4, i as u32)).collect();
         holes.sort_by_key(|h| h.0);
-        Ok(TfliteImage { tables, head, holes })
+        // The data after the flatbuffer, in buffer order, each start aligned; the
+        // placeholder offsets become the real ones.
+        let mut tail = Vec::with_capacity(outside.len());
+        let mut at = len as u64;
+        for (from_end, i) in outside {
+            at = at.next_multiple_of(EXTERNAL_ALIGN);
+            set_buffer_offset(&mut tables[head..], len - from_end, at);
+            tail.push((at, i as u32));
+            at += self.buffers[i].len() as u64;
+        }
+        Ok(Built { tables, head, holes, tail })
     }
+
+    /// The image of `built`, the buffers' bytes moved into it.
+    fn into_image(self, built: Built) -> TfliteImage<'m> {
+        let mut buffers: Vec<Option<Cow<'m, [u8]>>> = self.buffers.into_iter().map(Some).collect();
+        let mut take = |i: u32| buffers[i as usize].take().unwrap_or_default();
+        let holes = built.holes.into_iter().map(|(at, i)| (at, take(i))).collect();
+        let tail = built.tail.into_iter().map(|(at, i)| (at, take(i))).collect();
+        TfliteImage { tables: built.tables, head: built.head, holes, tail }
+    }
+}
+
+/// A built flatbuffer, with the places of the buffers not copied into it.
+struct Built {
+    tables: Anonymous,
+    head: usize,
+    /// (offset in the flatbuffer, buffer index), by offset.
+    holes: Vec<(usize, u32)>,
+    /// (offset in the file, buffer index), by offset.
+    tail: Vec<(u64, u32)>,
+}
+
+impl Built {
+    /// The flatbuffer's size.
+    fn len(&self) -> usize {
+        self.tables.len() - self.head
+    }
+}
+
+/// Sets `Buffer.offset` of the table at `table` (from the flatbuffer's start), written
+/// with a placeholder so the field is present.
+fn set_buffer_offset(flatbuffer: &mut [u8], table: usize, offset: u64) {
+    let read_i32 = |at: usize| i32::from_le_bytes(flatbuffer[at..at + 4].try_into().unwrap());
+    let vtable = (table as i64 - read_i32(table) as i64) as usize;
+    let slot = vtable + Buffer::VT_OFFSET as usize;
+    let field = u16::from_le_bytes(flatbuffer[slot..slot + 2].try_into().unwrap()) as usize;
+    debug_assert!(field != 0, "the placeholder offset is written");
+    flatbuffer[table + field..table + field + 8].copy_from_slice(&offset.to_le_bytes());
+}
+
+type Items<'b> = (Vec<WIPOffset<Tensor<'b>>>, Vec<WIPOffset<Operator<'b>>>);
+
+/// A subgraph's tensors and operators.
+fn subgraph_items<'b>(fbb: &mut Builder<'b>, sg: &SubgraphInfo) -> Items<'b> {
+    let tensors: Vec<_> = sg.tensors.iter().map(|t| tensor(fbb, t)).collect();
+    let operators: Vec<_> = sg
+        .operators
+        .iter()
+        .map(|o| {
+            let inputs = Some(fbb.create_vector(&o.inputs));
+            let outputs = Some(fbb.create_vector(&o.outputs));
+            let (kind1, kind2, opts) = match &o.def.options {
+                Some(def) => {
+                    let table = options_table(fbb, def, &o.view);
+                    let (k1, k2) = union_kinds(def);
+                    (k1, k2, Some(table))
+                }
+                None => (BuiltinOptions::NONE, BuiltinOptions2::NONE, None),
+            };
+            let (builtin_options, builtin_options_2) = match &o.def.options {
+                Some(d) if d.union == 2 => (None, opts),
+                _ => (opts, None),
+            };
+            Operator::create(
+                fbb,
+                &OperatorArgs {
+                    opcode_index: o.opcode,
+                    inputs,
+                    outputs,
+                    builtin_options_type: kind1,
+                    builtin_options,
+                    builtin_options_2_type: kind2,
+                    builtin_options_2,
+                    ..Default::default()
+                },
+            )
+        })
+        .collect();
+    (tensors, operators)
+}
+
+/// A subgraph's table and its signature.
+fn subgraph_tables<'b>(
+    fbb: &mut Builder<'b>,
+    sg: &SubgraphInfo,
+    (tensors, operators): Items<'b>,
+    index: u32,
+) -> (WIPOffset<SubGraph<'b>>, WIPOffset<SignatureDef<'b>>) {
+    let in_idx: Vec<i32> = sg.inputs.iter().map(|x| x.1).collect();
+    let out_idx: Vec<i32> = sg.outputs.iter().map(|x| x.1).collect();
+    let args = SubGraphArgs {
+        tensors: Some(fbb.create_vector(&tensors)),
+        inputs: Some(fbb.create_vector(&in_idx)),
+        outputs: Some(fbb.create_vector(&out_idx)),
+        operators: Some(fbb.create_vector(&operators)),
+        name: Some(fbb.create_string(&sg.name)),
+        ..Default::default()
+    };
+    let subgraph = SubGraph::create(fbb, &args);
+    let sig_inputs = Some(tensor_maps(fbb, &sg.inputs));
+    let sig_outputs = Some(tensor_maps(fbb, &sg.outputs));
+    let signature_key = Some(fbb.create_string(&sg.key));
+    let signature = SignatureDef::create(
+        fbb,
+        &SignatureDefArgs { inputs: sig_inputs, outputs: sig_outputs, signature_key, subgraph_index: index },
+    );
+    (subgraph, signature)
 }
 
 /// A zero bias for an op whose LiteRT kernel requires one (`Trait::RequiresBias`: conv,

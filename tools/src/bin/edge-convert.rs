@@ -3,7 +3,8 @@
 
 use clap::Parser;
 use edge_compiler::driver::{self, Output};
-use edge_compiler::pt2::{import_program, weights, ImportError, ImportOptions};
+use edge_compiler::pt2::archive::Archive;
+use edge_compiler::pt2::{import_program, weights, BufferMutations, ImportError, ImportOptions};
 use edge_compiler::tflite::{self, TranslateError, WriteOptions};
 use edge_dialects::context::{edge_context, verify_module, DiagnosticCollector};
 use edge_dialects::context::{Diag, Severity};
@@ -11,7 +12,6 @@ use edge_passes::manager::PassHook;
 use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions, IoType, Recurrent, WeightQuantization};
 use edge_passes::{Pipeline, RunOptions};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -37,6 +37,15 @@ enum RecurrentArg {
     Unrolled,
 }
 
+/// What buffers the program writes become.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum BufferMutationsArg {
+    /// An extra input (the value before the call) and output (after it) per buffer.
+    InputsOutputs,
+    /// Refuse the program (one exported in training mode writes batch-norm statistics).
+    Refuse,
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "edge-convert",
@@ -47,8 +56,15 @@ enum RecurrentArg {
 struct Args {
     /// The .pt2 archive (from torch.export.save, torch 2.9 or newer); `-` reads it from
     /// standard input (then name the output with -o).
-    #[arg(required_unless_present = "print_pipeline")]
+    /// An archive holding several programs (`package_pt2`) gives one signature per
+    /// program, keyed by its name.
+    #[arg(required_unless_present_any = ["print_pipeline", "signatures"], conflicts_with = "signatures")]
     input: Option<PathBuf>,
+    /// A signature of the output: NAME=ARCHIVE (repeatable), e.g. `--signature
+    /// prefill=prefill.pt2 --signature decode=decode.pt2`. Each becomes one subgraph with
+    /// a SignatureDef named NAME; weights equal across them are stored once.
+    #[arg(long = "signature", value_name = "NAME=ARCHIVE", value_parser = parse_signature)]
+    signatures: Vec<(String, PathBuf)>,
     /// Output .tflite (default: the input's name with .tflite). Written only when the
     /// conversion succeeds; `-` writes to standard output.
     #[arg(short = 'o', value_name = "FILE")]
@@ -71,6 +87,11 @@ struct Args {
     /// layer became and why.
     #[arg(long = "recurrent", value_enum, value_name = "MODE", default_value_t = RecurrentArg::Auto)]
     recurrent: RecurrentArg,
+    /// Buffers the program writes (KV caches registered as buffers and updated in
+    /// place): an extra input and output each, named by the buffer (the caller carries
+    /// the state, as with caches passed in and returned), or refused.
+    #[arg(long = "buffer-mutations", value_enum, value_name = "MODE", default_value_t = BufferMutationsArg::InputsOutputs)]
+    buffer_mutations: BufferMutationsArg,
     /// Print the pass pipeline and exit.
     #[arg(long = "print-pipeline")]
     print_pipeline: bool,
@@ -89,6 +110,14 @@ struct Args {
     /// Print no summary.
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// `NAME=ARCHIVE` of `--signature`.
+fn parse_signature(text: &str) -> Result<(String, PathBuf), String> {
+    match text.split_once('=') {
+        Some((name, path)) if !name.is_empty() && !path.is_empty() => Ok((name.to_string(), PathBuf::from(path))),
+        _ => Err(format!("'{text}' is not NAME=ARCHIVE (e.g. prefill=prefill.pt2)")),
+    }
 }
 
 /// How `--quantize` stores a float model's weights.
@@ -257,16 +286,16 @@ fn convert_main() -> ExitCode {
 
 /// What a conversion produced, for the summary.
 struct Report {
-    input: PathBuf,
+    /// What was converted: the archive, or `name=archive` per signature.
+    input: String,
     output: String,
     bytes: usize,
-    ops: BTreeMap<String, usize>,
-    /// Weights in the file by TFLite type (`FLOAT32`, `FLOAT16`, `INT8`...).
-    weights: BTreeMap<String, usize>,
+    /// Each signature's ops, weights, inputs and outputs (one, keyed `serving_default`,
+    /// for a plain archive).
+    signatures: Vec<tflite::SignatureSummary>,
     quantize: Option<QuantizeMode>,
-    /// Inputs and outputs with their shape signatures (-1 dynamic) and Dim ranges.
-    inputs: Vec<tflite::IoInfo>,
-    outputs: Vec<tflite::IoInfo>,
+    /// The file keeps its data after the flatbuffer (TFLite's large-model layout).
+    external: bool,
     notes: Vec<Note>,
     phases: Vec<(&'static str, Duration)>,
 }
@@ -295,30 +324,61 @@ fn notes(diags: &[Diag]) -> Vec<Note> {
     notes
 }
 
+/// One program to convert: the signature it becomes and where it comes from.
+struct Job {
+    /// The signature key (`serving_default` for a plain archive).
+    key: String,
+    /// `archive` or `archive` + program name, for messages.
+    origin: String,
+    program: weights::Program,
+}
+
+/// The programs `args` names: one per `--signature`, one per program of a multi-program
+/// archive, or the archive's one program. The second value says whether the file gets
+/// named signatures (else one `serving_default`).
+fn jobs(args: &Args) -> Result<(Vec<Job>, bool), String> {
+    if !args.signatures.is_empty() {
+        let mut jobs: Vec<Job> = Vec::new();
+        for (key, path) in &args.signatures {
+            if jobs.iter().any(|j| &j.key == key) {
+                return Err(format!("--signature {key} is given twice; each signature needs its own name"));
+            }
+            let program = weights::load(path).map_err(|e| e.to_string())?;
+            jobs.push(Job { key: key.clone(), origin: path.display().to_string(), program });
+        }
+        return Ok((jobs, true));
+    }
+    let input = args.input.as_ref().ok_or("no input archive")?;
+    let archive = Arc::new(Archive::open(input).map_err(|e| e.to_string())?);
+    let names = weights::program_names(&archive);
+    if names.len() > 1 {
+        let mut jobs = Vec::new();
+        for name in names {
+            let program = weights::load_named(Arc::clone(&archive), &name).map_err(|e| e.to_string())?;
+            jobs.push(Job { key: name.clone(), origin: format!("{} (program {name})", input.display()), program });
+        }
+        return Ok((jobs, true));
+    }
+    let program = weights::load_shared(archive).map_err(|e| e.to_string())?;
+    Ok((vec![Job { key: tflite::DEFAULT_SIGNATURE.to_string(), origin: input.display().to_string(), program }], false))
+}
+
 fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
-    let input = args.input.clone().expect("clap requires the input unless --print-pipeline");
+    let first = match (&args.input, args.signatures.first()) {
+        (Some(input), _) => input.clone(),
+        (None, Some((_, path))) => path.clone(),
+        (None, None) => return Err("no input archive".into()),
+    };
     let output_name = match &args.output {
         Some(o) => o.clone(),
-        None => default_output(&input)?,
+        None => default_output(&first)?,
     };
     let progress = progress_bar();
     let mut phases = Vec::new();
     let started = Instant::now();
 
     progress.set_message("reading the archive");
-    let program = weights::load(&input).map_err(|e| e.to_string())?;
-    // Float32 weights stay float32 without --quantize: past TFLite's limit, say so now
-    // rather than after the passes (the writer checks the exact size again).
-    let float_bytes = program.float32_weight_bytes();
-    if args.quantize.is_none() && float_bytes > tflite::FLATBUFFER_MAX_BYTES {
-        return Err(format!(
-            "{}: the model's float32 weights take {float_bytes} bytes, more than the {} bytes a TFLite file can hold \
-             (its offsets are signed 32-bit); nothing was converted or written: {}",
-            input.display(),
-            tflite::FLATBUFFER_MAX_BYTES,
-            tflite::TOO_LARGE_HINT
-        ));
-    }
+    let (jobs, named) = jobs(args)?;
     let context = edge_context();
     let collector = DiagnosticCollector::attach(&context);
     let report_diags = |progress: &ProgressBar| {
@@ -328,42 +388,71 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
         }
     };
 
-    progress.set_message("importing");
-    let mut imported = match import_program(&context, Arc::new(program), &ImportOptions::default()) {
-        Ok(m) => m,
-        Err(ImportError::Diagnosed) => {
-            report_diags(&progress);
-            return Err(format!("{}: {}", input.display(), ImportError::Diagnosed));
-        }
-        Err(e) => {
-            progress.finish_and_clear();
-            return Err(format!("{}: {e}", input.display()));
-        }
+    // Every program is imported into one context, so the writer can store the weights
+    // they share once.
+    let buffer_mutations = match args.buffer_mutations {
+        BufferMutationsArg::InputsOutputs => BufferMutations::InputsOutputs,
+        BufferMutationsArg::Refuse => BufferMutations::Refuse,
     };
-    let module = &mut imported.module;
+    let import_options = ImportOptions { buffer_mutations, ..ImportOptions::default() };
+    // Every program is tried, so one run lists what each lacks.
+    let mut modules = Vec::with_capacity(jobs.len());
+    let mut keys = Vec::with_capacity(jobs.len());
+    let mut failed = Vec::new();
+    for job in jobs {
+        progress.set_message(format!("importing {}", job.key));
+        match import_program(&context, Arc::new(job.program), &import_options) {
+            Ok(m) => {
+                modules.push(m);
+                keys.push((job.key, job.origin));
+            }
+            Err(ImportError::Diagnosed) => {
+                report_diags(&progress);
+                failed.push(format!("{}: {}", job.origin, ImportError::Diagnosed));
+            }
+            Err(e) => failed.push(format!("{}: {e}", job.origin)),
+        }
+    }
+    if !failed.is_empty() {
+        progress.finish_and_clear();
+        return Err(failed.join("\nedge-convert: error: "));
+    }
     phases.push(("import", started.elapsed()));
 
     let mark = Instant::now();
-    let bar = progress.clone();
-    let run_options = RunOptions {
-        verify_each: true,
-        print_ir_after_all: args.print_ir_after_all,
-        print_ir_before_all: args.print_ir_before_all,
-        timing: args.timing,
-        on_pass: Some(PassHook(Arc::new(move |name| bar.set_message(format!("pass {name}"))))),
-    };
-    let pipeline = Pipeline::build(&context, pipeline_text, &run_options)?;
-    if pipeline.run(module).is_err() || collector.has_errors() || !verify_module(module) {
-        report_diags(&progress);
-        return Err(format!("{}: conversion failed; the errors above say where", input.display()));
+    for (imported, (key, origin)) in modules.iter_mut().zip(&keys) {
+        let bar = progress.clone();
+        let label = if named { format!(" ({key})") } else { String::new() };
+        let run_options = RunOptions {
+            verify_each: true,
+            print_ir_after_all: args.print_ir_after_all,
+            print_ir_before_all: args.print_ir_before_all,
+            timing: args.timing,
+            on_pass: Some(PassHook(Arc::new(move |name| bar.set_message(format!("pass {name}{label}"))))),
+        };
+        let pipeline = Pipeline::build(&context, pipeline_text, &run_options)?;
+        let module = &mut imported.module;
+        if pipeline.run(module).is_err() || collector.has_errors() || !verify_module(module) {
+            report_diags(&progress);
+            return Err(format!("{origin}: conversion failed; the errors above say where"));
+        }
     }
-    drop(pipeline);
     let notes = notes(&collector.take());
     phases.push(("passes", mark.elapsed()));
 
     let mark = Instant::now();
     progress.set_message("writing the flatbuffer");
-    let image = match tflite::module_to_tflite_image(module, &WriteOptions::default()) {
+    let written = if named {
+        let entries: Vec<tflite::Signature> = modules
+            .iter()
+            .zip(&keys)
+            .map(|(m, (key, _))| tflite::Signature { key: key.clone(), module: &m.module, function: None })
+            .collect();
+        tflite::signatures_to_tflite_image(&entries, &WriteOptions::default())
+    } else {
+        tflite::module_to_tflite_image(&modules[0].module, &WriteOptions::default())
+    };
+    let image = match written {
         Ok(image) => image,
         Err(TranslateError::Diagnosed(_)) => {
             report_diags(&progress);
@@ -378,19 +467,18 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
     phases.push(("write", mark.elapsed()));
     progress.finish_and_clear();
 
-    let read_back = |e: tflite::ReadError| format!("reading back '{output_name}': {e}");
-    let ops = tflite::op_histogram(image.tables()).map_err(read_back)?;
-    let weights = tflite::weight_types(image.tables()).map_err(read_back)?;
-    let (inputs, outputs) = tflite::io_signature(image.tables()).map_err(read_back)?;
+    let signatures = image.summaries().map_err(|e| format!("reading back '{output_name}': {e}"))?;
+    let input = match (&args.input, named) {
+        (Some(input), _) => input.display().to_string(),
+        (None, _) => args.signatures.iter().map(|(k, p)| format!("{k}={}", p.display())).collect::<Vec<_>>().join(", "),
+    };
     let report = Report {
         input,
         output: output_name,
         bytes: image.len(),
-        ops,
-        weights,
+        signatures,
         quantize: args.quantize,
-        inputs,
-        outputs,
+        external: image.is_external(),
         notes,
         phases,
     };
@@ -439,11 +527,11 @@ fn progress_bar() -> ProgressBar {
 
 impl Report {
     fn op_count(&self) -> usize {
-        self.ops.values().sum()
+        self.signatures.iter().map(|s| s.ops.values().sum::<usize>()).sum()
     }
 
     fn transposes(&self) -> usize {
-        self.ops.get("TRANSPOSE").copied().unwrap_or(0)
+        self.signatures.iter().map(|s| s.ops.get("TRANSPOSE").copied().unwrap_or(0)).sum()
     }
 
     fn total(&self) -> Duration {
@@ -451,25 +539,52 @@ impl Report {
     }
 
     fn text(&self) -> String {
-        let mut s = format!(
-            "edge-convert: {} -> {} ({:.2} MB)\n  ops: {} ({} TRANSPOSE)\n",
-            self.input.display(),
-            self.output,
-            self.bytes as f64 / 1e6,
-            self.op_count(),
-            self.transposes()
-        );
-        let mut by_count: Vec<_> = self.ops.iter().collect();
-        by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        for (name, n) in by_count {
-            s.push_str(&format!("    {n:>5}  {name}\n"));
+        let layout = if self.external { ", data after the flatbuffer" } else { "" };
+        let mut s = format!("edge-convert: {} -> {} ({:.2} MB{layout})\n", self.input, self.output, self.bytes as f64 / 1e6);
+        let named = self.signatures.len() > 1 || self.signatures.iter().any(|g| g.key != tflite::DEFAULT_SIGNATURE);
+        for sig in &self.signatures {
+            // One signature keeps the flat layout; several get a section each.
+            let indent = if named {
+                s.push_str(&format!("  signature '{}':\n", sig.key));
+                "    "
+            } else {
+                "  "
+            };
+            let ops: usize = sig.ops.values().sum();
+            let transposes = sig.ops.get("TRANSPOSE").copied().unwrap_or(0);
+            s.push_str(&format!("{indent}ops: {ops} ({transposes} TRANSPOSE)\n"));
+            let mut by_count: Vec<_> = sig.ops.iter().collect();
+            by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            for (name, n) in by_count {
+                s.push_str(&format!("{indent}  {n:>5}  {name}\n"));
+            }
+            let weights: Vec<String> = sig.weights.iter().map(|(ty, n)| format!("{n} {ty}")).collect();
+            let weights = if weights.is_empty() { "none".to_string() } else { weights.join(", ") };
+            match self.quantize {
+                Some(mode) => s.push_str(&format!("{indent}weights: {weights} (--quantize {})\n", mode.name())),
+                None => s.push_str(&format!("{indent}weights: {weights}\n")),
+            }
+            if !named {
+                s.push_str(&self.notes_text());
+            }
+            for (what, list) in [("inputs", &sig.inputs), ("outputs", &sig.outputs)] {
+                s.push_str(&format!("{indent}{what}:\n"));
+                for io in list {
+                    s.push_str(&format!("{indent}  {}\n", io.line()));
+                }
+            }
         }
-        let weights: Vec<String> = self.weights.iter().map(|(ty, n)| format!("{n} {ty}")).collect();
-        let weights = if weights.is_empty() { "none".to_string() } else { weights.join(", ") };
-        match self.quantize {
-            Some(mode) => s.push_str(&format!("  weights: {weights} (--quantize {})\n", mode.name())),
-            None => s.push_str(&format!("  weights: {weights}\n")),
+        if named {
+            s.push_str(&self.notes_text());
         }
+        let phases: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {:.3}s", d.as_secs_f64())).collect();
+        s.push_str(&format!("  time: {:.3}s ({})\n", self.total().as_secs_f64(), phases.join(", ")));
+        s
+    }
+
+    /// The notes section (empty without notes).
+    fn notes_text(&self) -> String {
+        let mut s = String::new();
         if !self.notes.is_empty() {
             s.push_str("  notes:\n");
             for n in &self.notes {
@@ -481,31 +596,38 @@ impl Report {
                 s.push_str(&format!("    {:>5}x {}: {places}\n", n.places.len(), n.message));
             }
         }
-        for (what, list) in [("inputs", &self.inputs), ("outputs", &self.outputs)] {
-            s.push_str(&format!("  {what}:\n"));
-            for io in list {
-                s.push_str(&format!("    {}\n", io.line()));
-            }
-        }
-        let phases: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {:.3}s", d.as_secs_f64())).collect();
-        s.push_str(&format!("  time: {:.3}s ({})\n", self.total().as_secs_f64(), phases.join(", ")));
         s
     }
 
     fn json(&self) -> String {
         let seconds: serde_json::Map<String, serde_json::Value> =
             self.phases.iter().map(|(n, d)| (n.to_string(), d.as_secs_f64().into())).collect();
+        let signature_json = |sig: &tflite::SignatureSummary| {
+            serde_json::json!({
+                "key": sig.key,
+                "op_count": sig.ops.values().sum::<usize>(),
+                "transposes": sig.ops.get("TRANSPOSE").copied().unwrap_or(0),
+                "ops": sig.ops,
+                "weights": sig.weights,
+                "inputs": sig.inputs.iter().map(io_json).collect::<Vec<_>>(),
+                "outputs": sig.outputs.iter().map(io_json).collect::<Vec<_>>(),
+            })
+        };
+        // The first signature's fields stay at the top level, as for a one-signature file.
+        let first = self.signatures.first();
         let report = serde_json::json!({
-            "input": self.input.display().to_string(),
+            "input": self.input,
             "output": self.output,
             "bytes": self.bytes,
+            "external_data": self.external,
             "op_count": self.op_count(),
             "transposes": self.transposes(),
-            "ops": self.ops,
-            "weights": self.weights,
+            "ops": first.map(|s| s.ops.clone()).unwrap_or_default(),
+            "weights": first.map(|s| s.weights.clone()).unwrap_or_default(),
             "quantize": self.quantize.map(QuantizeMode::name),
-            "inputs": self.inputs.iter().map(io_json).collect::<Vec<_>>(),
-            "outputs": self.outputs.iter().map(io_json).collect::<Vec<_>>(),
+            "inputs": first.map(|s| s.inputs.iter().map(io_json).collect::<Vec<_>>()).unwrap_or_default(),
+            "outputs": first.map(|s| s.outputs.iter().map(io_json).collect::<Vec<_>>()).unwrap_or_default(),
+            "signatures": self.signatures.iter().map(signature_json).collect::<Vec<_>>(),
             "notes": self.notes.iter().map(|n| serde_json::json!({
                 "message": n.message,
                 "count": n.places.len(),

@@ -1,12 +1,13 @@
 //! edge-translate: translations in and out of MLIR.
 //!   --pt2-to-mlir      a torch.export archive (.pt2) -> a StableHLO module (MLIR text)
-//!   --mlir-to-tflite   a TFL module (MLIR text) -> a .tflite flatbuffer
+//!   --mlir-to-tflite   a TFL module (MLIR text) -> a .tflite flatbuffer (one signature
+//!                      per public function when it has several)
 //!   --tflite-to-mlir   a .tflite flatbuffer -> a TFL module (MLIR text)
 //!   --tflite-dump      a .tflite flatbuffer -> a readable text dump (for FileCheck)
 
 use clap::{ArgGroup, Parser};
 use edge_compiler::driver::{self, Output};
-use edge_compiler::tflite::{self, TranslateError, WriteOptions};
+use edge_compiler::tflite::{self, BufferLayout, TranslateError, WriteOptions};
 use edge_dialects::context::{edge_context, parse_module, verify_module, DiagnosticCollector};
 use std::process::ExitCode;
 
@@ -23,10 +24,15 @@ struct Args {
     /// Import a torch.export archive (.pt2, torch 2.9 or newer) as a StableHLO module.
     #[arg(long = "pt2-to-mlir")]
     pt2_to_mlir: bool,
-    /// Translate a TFL module (MLIR text) into a .tflite flatbuffer.
+    /// Translate a TFL module (MLIR text) into a .tflite flatbuffer. A module with one
+    /// public function (or --entry) gives one signature, `serving_default`; a module with
+    /// several gives one signature per public function, keyed by its name, in module
+    /// order, sharing identical constants. Files past 2 GB (or with --large-layout) keep
+    /// the constant data after the flatbuffer (TFLite's Buffer.offset/size layout).
     #[arg(long = "mlir-to-tflite")]
     mlir_to_tflite: bool,
-    /// Translate a .tflite flatbuffer into a TFL module (MLIR text).
+    /// Translate a .tflite flatbuffer into a TFL module (MLIR text): one function per
+    /// subgraph, @main for a single one, else named by its signature key.
     #[arg(long = "tflite-to-mlir")]
     tflite_to_mlir: bool,
     /// Print a .tflite flatbuffer as readable text.
@@ -39,9 +45,14 @@ struct Args {
     /// modules; the result cannot be translated further.
     #[arg(long = "mlir-elide-resources")]
     elide_resources: bool,
-    /// Entry function to write (default: @main, or the module's only function).
+    /// Entry function to write as the one signature `serving_default` (default: every
+    /// public function, see --mlir-to-tflite).
     #[arg(long = "entry", value_name = "NAME")]
     entry: Option<String>,
+    /// With --mlir-to-tflite: write the constant data after the flatbuffer (TFLite's
+    /// large-model layout) whatever the file's size; chosen anyway past 2 GB.
+    #[arg(long = "large-layout")]
+    large_layout: bool,
 }
 
 fn main() -> ExitCode {
@@ -84,8 +95,15 @@ fn run(args: &Args) -> Result<(), String> {
             report(&collector);
             return Err(String::new());
         }
-        let options = WriteOptions { entry: args.entry.clone(), ..Default::default() };
-        let image = match tflite::module_to_tflite_image(&module, &options) {
+        let layout = if args.large_layout { BufferLayout::External } else { BufferLayout::Auto };
+        let options = WriteOptions { entry: args.entry.clone(), layout, ..Default::default() };
+        let signatures = tflite::module_signatures(&module);
+        let written = if args.entry.is_none() && signatures.len() > 1 {
+            tflite::signatures_to_tflite_image(&signatures, &options)
+        } else {
+            tflite::module_to_tflite_image(&module, &options)
+        };
+        let image = match written {
             Ok(image) => image,
             Err(TranslateError::Diagnosed(_)) => {
                 report(&collector);
@@ -98,7 +116,7 @@ fn run(args: &Args) -> Result<(), String> {
         };
         return output.write_pieces(&image.pieces());
     }
-    let bytes = driver::read_input_bytes(&args.input)?;
+    let bytes = tflite::read_file(&args.input)?;
     let name = if args.input == "-" { "<stdin>" } else { &args.input };
     let text = if args.tflite_dump {
         tflite::dump_tflite(&bytes).map_err(|e| format!("'{name}': {e}"))?
