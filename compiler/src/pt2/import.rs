@@ -165,8 +165,8 @@ fn is_driver_target(target: &str) -> bool {
         target,
         "aten.sym_size.int"
             | "aten._assert_tensor_metadata.default"
-            // Checks of a data-dependent integer (`torch._check(start >= 0)`): the range
-            // they assert is in the range constraints.
+            // Checks of a data-dependent integer, as `torch._check` records them: the
+            // range they assert is in the range constraints.
             | "aten._assert_scalar.default"
             | "aten.sym_constrain_range.default"
             | "aten.sym_constrain_range_for_size.default"
