@@ -543,13 +543,29 @@ pub fn import_program<'c>(
     let mut in_names: Vec<String> = args.iter().map(|(n, _)| n.clone()).collect();
     for m in &mutated {
         let t = tensor_types.get(&m.input).cloned().ok_or_else(|| ImportError::Graph(format!("no metadata for buffer '{}'", m.fqn)))?;
-        let shared = program.weights.get(&m.input).and_then(|b| {
+        // The bytes each weight reads in the archive's map (a strided view's span).
+        let span = |w: &super::weights::Weight| match w.bytes(&program.archive) {
+            Cow::Borrowed(b) => Some(b.as_ptr() as usize..b.as_ptr() as usize + b.len()),
+            Cow::Owned(_) => {
+                let r = w.storage.clone();
+                Some(program.archive.bytes().as_ptr() as usize + r.start..program.archive.bytes().as_ptr() as usize + r.end)
+            }
+        };
+        let shared = program.weights.get(&m.input).and_then(span).filter(|b| !b.is_empty()).and_then(|b| {
             program.weights.iter().find(|(n, w)| {
-                *n != &m.input && !mutated.iter().any(|o| &o.input == *n) && w.storage.start < b.storage.end && b.storage.start < w.storage.end
+                // An alias nothing reads (a cache tensor both registered as a buffer and
+                // held as an attribute) does not see the difference.
+                *n != &m.input
+                    && read.contains(n.as_str())
+                    && !mutated.iter().any(|o| &o.input == *n)
+                    && span(w).is_some_and(|r| r.start < b.end && b.start < r.end)
             })
         });
         if shared.is_some() {
-            return Err(ImportError::Graph(format!("buffer '{}' is written and shares its storage with another weight; edge cannot make it an input", m.fqn)));
+            return Err(ImportError::Graph(format!(
+                "buffer '{}' is written and shares its storage with another weight the program reads; edge cannot make it an input",
+                m.fqn
+            )));
         }
         let v = ctx.e.argument(&t, ctx.e.name_loc(&m.fqn));
         ctx.env.insert(m.input.clone(), Value::Tensor(v.clone()));
@@ -680,13 +696,19 @@ fn mutated_buffers(graph: &Graph, signature: &super::schema::GraphSignature, bod
     let in_place = written_in_place(graph, bodies);
     let mut out = Vec::new();
     for spec in &signature.input_specs {
-        let InputSpec::Buffer(b) = spec else { continue };
-        let value = match listed.get(b.buffer_name.as_str()) {
+        let (fqn, input) = match spec {
+            InputSpec::Buffer(b) => (&b.buffer_name, &b.arg.name),
+            // A tensor attribute that is not a registered buffer (Hugging Face's static
+            // cache layers) is lifted as a constant; written in place, it is state too.
+            InputSpec::TensorConstant(c) => (&c.tensor_constant_name, &c.arg.name),
+            _ => continue,
+        };
+        let value = match listed.get(fqn.as_str()) {
             Some(v) => v.to_string(),
-            None if in_place.contains(b.arg.name.as_str()) => b.arg.name.clone(),
+            None if in_place.contains(input.as_str()) => input.clone(),
             None => continue,
         };
-        out.push(Mutated { fqn: b.buffer_name.clone(), input: b.arg.name.clone(), value });
+        out.push(Mutated { fqn: fqn.clone(), input: input.clone(), value });
     }
     if let Some(b) = listed.keys().find(|b| !out.iter().any(|m| m.fqn == **b)) {
         return Err(ImportError::Graph(format!("the program writes buffer '{b}', which is not among its inputs")));
