@@ -445,7 +445,7 @@ pub fn import_program<'c>(
             strides.map(|s| (name.clone(), s))
         })
         .collect();
-    let mutated = mutated_buffers(graph, signature, &bodies)?;
+    let mut mutated = mutated_buffers(graph, signature, &bodies)?;
     if options.buffer_mutations == BufferMutations::Refuse {
         if let Some(m) = mutated.first() {
             return Err(ImportError::Graph(format!(
@@ -541,7 +541,16 @@ pub fn import_program<'c>(
     }
     // Written buffers: arguments after the user inputs, named by their FQN.
     let mut in_names: Vec<String> = args.iter().map(|(n, _)| n.clone()).collect();
-    for m in &mutated {
+    let buffer_names: HashMap<&str, &str> = signature
+        .input_specs
+        .iter()
+        .filter_map(|s| match s {
+            InputSpec::Buffer(b) => Some((b.arg.name.as_str(), b.buffer_name.as_str())),
+            _ => None,
+        })
+        .collect();
+    for i in 0..mutated.len() {
+        let m = &mutated[i];
         let t = tensor_types.get(&m.input).cloned().ok_or_else(|| ImportError::Graph(format!("no metadata for buffer '{}'", m.fqn)))?;
         // The bytes each weight reads in the archive's map (a strided view's span).
         let span = |w: &super::weights::Weight| match w.bytes(&program.archive) {
@@ -567,6 +576,19 @@ pub fn import_program<'c>(
                 m.fqn
             )));
         }
+        // A written constant that is also a registered buffer nothing reads (Hugging
+        // Face's static cache: `key_cache_0` beside `...lifted_tensor_2`) takes the
+        // buffer's name.
+        let alias = program.weights.get(&m.input).and_then(span).filter(|b| !b.is_empty()).and_then(|b| {
+            program.weights.iter().find_map(|(n, w)| {
+                let fqn = buffer_names.get(n.as_str())?;
+                (*n != m.input && !read.contains(n.as_str()) && span(w) == Some(b.clone())).then(|| fqn.to_string())
+            })
+        });
+        if let Some(name) = alias.filter(|_| !buffer_names.contains_key(m.input.as_str())) {
+            mutated[i].fqn = name;
+        }
+        let m = &mutated[i];
         let v = ctx.e.argument(&t, ctx.e.name_loc(&m.fqn));
         ctx.env.insert(m.input.clone(), Value::Tensor(v.clone()));
         args.push((m.input.clone(), v));
