@@ -552,13 +552,12 @@ pub fn import_program<'c>(
     for i in 0..mutated.len() {
         let m = &mutated[i];
         let t = tensor_types.get(&m.input).cloned().ok_or_else(|| ImportError::Graph(format!("no metadata for buffer '{}'", m.fqn)))?;
-        // The bytes each weight reads in the archive's map (a strided view's span).
-        let span = |w: &super::weights::Weight| match w.bytes(&program.archive) {
-            Cow::Borrowed(b) => Some(b.as_ptr() as usize..b.as_ptr() as usize + b.len()),
-            Cow::Owned(_) => {
-                let r = w.storage.clone();
-                Some(program.archive.bytes().as_ptr() as usize + r.start..program.archive.bytes().as_ptr() as usize + r.end)
-            }
+        // The bytes each weight reads in the archive's map (a strided view: its whole
+        // storage, never gathered here).
+        let base = program.archive.bytes().as_ptr() as usize;
+        let span = |w: &super::weights::Weight| match w.is_contiguous().then(|| w.bytes(&program.archive)) {
+            Some(Cow::Borrowed(b)) => Some(b.as_ptr() as usize..b.as_ptr() as usize + b.len()),
+            _ => Some(base + w.storage.start..base + w.storage.end),
         };
         let shared = program.weights.get(&m.input).and_then(span).filter(|b| !b.is_empty()).and_then(|b| {
             program.weights.iter().find(|(n, w)| {
