@@ -449,7 +449,7 @@ pub fn import_program<'c>(
     if options.buffer_mutations == BufferMutations::Refuse {
         if let Some(m) = mutated.first() {
             return Err(ImportError::Graph(format!(
-                "the program writes buffer '{}' (a KV cache, or training-mode state such as batch-norm statistics?); export the model in eval() mode, or convert the written buffers to inputs and outputs",
+                "the program writes buffer '{}' (a KV cache, or training-mode state such as batch-norm statistics?); export the model in eval() mode, or convert each written buffer to an input and an output (edge-convert --buffer-mutations inputs-outputs)",
                 m.fqn
             )));
         }
