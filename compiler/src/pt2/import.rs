@@ -591,7 +591,12 @@ pub fn import_program<'c>(
         let v = ctx.e.argument(&t, ctx.e.name_loc(&m.fqn));
         ctx.env.insert(m.input.clone(), Value::Tensor(v.clone()));
         args.push((m.input.clone(), v));
-        in_names.push(m.fqn.clone());
+        // A buffer named like a user argument takes its position as a suffix, on both
+        // sides.
+        if in_names.contains(&m.fqn) {
+            mutated[i].fqn = format!("{}_{}", m.fqn, in_names.len());
+        }
+        in_names.push(mutated[i].fqn.clone());
     }
     for g in &graphs {
         for (name, v) in &g.sym_int_values {
@@ -815,8 +820,8 @@ fn pytree_leaf_names(spec: &str) -> Vec<Option<String>> {
     out
 }
 
-/// `names` with a repeated name (an output named like a written buffer) suffixed by
-/// its position.
+/// `names` with a repeated name (an output or argument named like a written buffer)
+/// suffixed by its position.
 fn distinct_names(names: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     names
