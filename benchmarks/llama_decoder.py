@@ -478,9 +478,22 @@ def main() -> int:
             row["error"] = r["error"]
         rep["rows"]["litert-torch"] = row
 
-    to_run = []  # (row name, files): run in LiteRT after every conversion
+    def run(name, files):
+        say(f"LiteRT: {name}")
+        rep["rows"][name].update(run_model(args, work, name.replace(" ", "."), files))
+        if args.drop_tflite and name != "litert-torch":
+            for f in files:
+                os.remove(f.split("=", 1)[-1])
+
+    # Each model runs once converted (one edge file at a time on disk or in --tflite-dir);
+    # with --drop-archives every conversion comes first, then the archives go, then the runs.
+    to_run = []
     if "litert-torch" in rep["rows"] and rep["rows"]["litert-torch"].pop("_run", None):
         to_run.append(("litert-torch", [os.path.join(work, "litert-torch.tflite")]))
+    if not args.drop_archives:
+        for name, files in to_run:
+            run(name, files)
+        to_run = []
     if not args.litert_only:
         for mode in [m for m in args.modes.split(",") if m]:
             if mode not in EDGE_FLAGS:
@@ -488,18 +501,18 @@ def main() -> int:
             say(f"edge-convert {mode}")
             row = convert_edge(args, mode, work, archive_dir)
             rep["rows"][f"edge {mode}"] = row
-            if "error" not in row:
+            if "error" in row:
+                continue
+            if args.drop_archives:
                 to_run.append((f"edge {mode}", row["files"]))
+            else:
+                run(f"edge {mode}", row["files"])
     if args.drop_archives:
         for a in archives:
             os.remove(a)
         os.remove(exp_json + ".process")  # a later --reuse-export exports again
     for name, files in to_run:
-        say(f"LiteRT: {name}")
-        rep["rows"][name].update(run_model(args, work, name.replace(" ", "."), files))
-        if args.drop_tflite and name != "litert-torch":
-            for f in files:
-                os.remove(f.split("=", 1)[-1])
+        run(name, files)
 
     e, l = rep["rows"].get("edge float", {}), rep["rows"].get("litert-torch", {})
     rep["ratios"] = {k: e[k] / l[k] for k in ("convert_s", "peak_rss", "size", "prefill_ms", "decode_ms")
