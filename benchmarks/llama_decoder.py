@@ -299,7 +299,7 @@ def print_report(rep: dict[str, Any]) -> None:
           f"prefill {c['prefill_len']} tokens + {c['decode_steps']} chained decode steps")
     print(f"export (both archives + PyTorch reference): {fmt(rep['export'].get('process_s'), '{:.1f}')} s, "
           f"archives {gb(rep['export'].get('pt2_size'))}")
-    hdr = f"{'converter':<22} {'convert s':>9} {'peak RSS':>10} {'file':>10} {'load s':>7} {'prefill ms':>10} " \
+    hdr = f"{'converter':<22} {'convert s':>9} {'peak RSS':>10} {'file':>10} {'load s':>7} {'1st call s':>10} {'prefill ms':>10} " \
           f"{'decode ms':>9} {'LiteRT RSS':>10} {'max err':>9} {'top-1':>9}"
     print(hdr)
     print("-" * len(hdr))
@@ -312,15 +312,16 @@ def print_report(rep: dict[str, Any]) -> None:
                   f"LiteRT FAILED: " + r["run_error"].replace("\n", "\n    "))
             continue
         print(f"{name:<22} {fmt(r.get('convert_s'), '{:.1f}'):>9} {gb(r.get('peak_rss')):>10} {gb(r.get('size')):>10} "
-              f"{fmt(r.get('load_s'), '{:.2f}'):>7} {fmt(r.get('prefill_ms'), '{:.1f}'):>10} "
+              f"{fmt(r.get('load_s'), '{:.2f}'):>7} {fmt((r.get('times') or [None])[0], '{:.2f}'):>10} "
+              f"{fmt(r.get('prefill_ms'), '{:.1f}'):>10} "
               f"{fmt(r.get('decode_ms'), '{:.1f}'):>9} {gb(r.get('run_peak_rss')):>10} {fmt(r.get('max_error'), '{:.2e}'):>9} "
               f"{r.get('top1_agree')}/{r.get('top1_of')}")
     for name, r in rep["rows"].items():
         for key, by in (r.get("ops") or {}).items():
             top = ", ".join(f"{n} {c}" for n, c in list(by.items())[:8])
             print(f"  {name} {key}: {sum(by.values())} ops ({top})")
-    print("convert s and peak RSS: the whole converting process (GNU time); prefill / decode ms: median of --runs "
-          "invokes after the chain (1 thread); LiteRT RSS: the running process's peak; max err: worst call of the "
+    print("convert s and peak RSS: the whole converting process (GNU time); 1st call: the first prefill (LiteRT "
+          "prepares its kernels, XNNPACK packs the weights); prefill / decode ms: median of --runs invokes after the chain (1 thread); LiteRT RSS: the running process's peak; max err: worst call of the "
           "chain, max|logits - PyTorch| / max|PyTorch logits|; top-1: argmax agreement over every prefill position "
           "and decode step")
     for k, v in rep.get("ratios", {}).items():
