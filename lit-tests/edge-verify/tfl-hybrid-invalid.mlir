@@ -30,9 +30,19 @@ func.func @scales_per_channel(%x: tensor<1x4x4x2xf32>, %b: tensor<2xf32>) -> ten
 
 func.func @int16_weight(%x: tensor<1x2xf32>, %b: tensor<2xf32>) -> tensor<1x2xf32> {
   %w = "tfl.pseudo_const"() {value = dense<1> : tensor<2x2xi16>} : () -> tensor<2x2x!quant.uniform<i16:f32, 0.1>>
-  // expected-error@+1 {{'tfl.fully_connected' op hybrid form needs an int8 weight quantized from f32}}
+  // expected-error@+1 {{'tfl.fully_connected' op hybrid form needs an int8 or int4 weight quantized from f32}}
   %0 = "tfl.fully_connected"(%x, %w, %b) {fused_activation_function = "NONE", keep_num_dims = false, weights_format = "DEFAULT"} : (tensor<1x2xf32>, tensor<2x2x!quant.uniform<i16:f32, 0.1>>, tensor<2xf32>) -> tensor<1x2xf32>
   return %0 : tensor<1x2xf32>
+}
+
+// -----
+
+// INT4 weights only where LiteRT's hybrid kernel reads them (fully_connected).
+func.func @int4_conv_weight(%x: tensor<1x4x4x2xf32>, %b: tensor<2xf32>) -> tensor<1x4x4x2xf32> {
+  %w = "tfl.pseudo_const"() {value = dense<1> : tensor<2x1x1x2xi4>} : () -> tensor<2x1x1x2x!quant.uniform<i4<-7:7>:f32:0, {0.1, 0.2}>>
+  // expected-error@+1 {{'tfl.conv_2d' op hybrid form needs an int8 weight quantized from f32}}
+  %0 = "tfl.conv_2d"(%x, %w, %b) {dilation_h_factor = 1 : i32, dilation_w_factor = 1 : i32, fused_activation_function = "NONE", padding = "VALID", stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x4x4x2xf32>, tensor<2x1x1x2x!quant.uniform<i4<-7:7>:f32:0, {0.1, 0.2}>>, tensor<2xf32>) -> tensor<1x4x4x2xf32>
+  return %0 : tensor<1x4x4x2xf32>
 }
 
 // -----

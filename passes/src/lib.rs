@@ -30,6 +30,7 @@ mod tfl_quantize;
 mod tfl_quantize_bias;
 mod tfl_quantize_io;
 mod tfl_quantize_weights_dynamic;
+mod tfl_quantize_weights_int4;
 mod tfl_recognize_patterns;
 mod tfl_recognize_resize;
 mod tfl_remove_broadcasts;

@@ -57,16 +57,20 @@ pub enum WeightQuantization {
     Fp16,
     /// int8 per-channel weights read by hybrid kernels (`tfl-quantize-weights-dynamic`).
     DynamicInt8,
+    /// int4 per-channel fully_connected weights and embedding tables read by hybrid
+    /// kernels, int8 for the other hybrid ops (`tfl-quantize-weights-int4`).
+    Int4,
 }
 
 impl WeightQuantization {
-    pub const ALL: [WeightQuantization; 2] = [WeightQuantization::Fp16, WeightQuantization::DynamicInt8];
+    pub const ALL: [WeightQuantization; 3] = [WeightQuantization::Fp16, WeightQuantization::DynamicInt8, WeightQuantization::Int4];
 
     /// The pass that stores the weights so.
     pub fn pass(self) -> &'static str {
         match self {
             WeightQuantization::Fp16 => "tfl-fp16-weights",
             WeightQuantization::DynamicInt8 => "tfl-quantize-weights-dynamic",
+            WeightQuantization::Int4 => "tfl-quantize-weights-int4",
         }
     }
 }

@@ -2,7 +2,7 @@
 //! them: reading a constant through `tfl.dequantize`, building quantized constants,
 //! and where a per-axis dimension goes when a tensor is transposed or reshaped.
 
-use crate::constant::{read, transpose_bytes, value_attr, ConstTensor};
+use crate::constant::{self, read, transpose_bytes, value_attr, ConstTensor};
 use edge_dialects::ir::{ElemTy, QuantTy};
 use edge_dialects::mlir::{Context, Op, Rewriter, Type, Value};
 use edge_dialects::tfl::op as tfl;
@@ -48,6 +48,117 @@ pub fn read_weight_in_hybrid_kernel<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, h: &e
         let t = rw.context().bool_attr(true);
         rw.set_attr(op, "asymmetric_quantize_inputs", t);
     }
+}
+
+/// The largest magnitude of a symmetric narrow-range signed `bits`-bit weight, as
+/// TensorFlow quantizes weights: 127 for int8, 7 for int4.
+pub fn narrow_qmax(bits: u32) -> i32 {
+    (1 << (bits - 1)) - 1
+}
+
+/// Per-channel symmetric quantization of the f32 values in `f32_bytes` (little-endian,
+/// row-major `shape`) along `axis`, to integers in [-qmax, qmax]: the scales and one
+/// byte per value (the storage MLIR's dense attributes hold for 8-bit and narrower
+/// integers; the flatbuffer writer packs 4-bit ones). The values are read from the
+/// bytes as they lie, so a weight is never copied to quantize it (and `with_bytes`
+/// gives a memory-mapped weight's pages back once read).
+pub fn quantize_per_channel(shape: &[i64], axis: usize, f32_bytes: &[u8], qmax: i32) -> (Vec<f64>, Vec<u8>) {
+    let channels = shape[axis] as usize;
+    let inner: usize = shape[axis + 1..].iter().product::<i64>() as usize;
+    let channel_of = |i: usize| (i / inner.max(1)) % channels.max(1);
+    let values = || f32_bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+    let mut max_abs = vec![0f32; channels];
+    for (i, x) in values().enumerate() {
+        let m = &mut max_abs[channel_of(i)];
+        *m = m.max(x.abs());
+    }
+    // An all-zero channel takes scale 1 (any scale gives zeros), as TensorFlow does.
+    let scales: Vec<f32> =
+        max_abs.iter().map(|&m| if m > 0.0 && m.is_finite() { m / qmax as f32 } else { 1.0 }).collect();
+    let bytes = values()
+        .enumerate()
+        .map(|(i, x)| {
+            let q = (x as f64 / scales[channel_of(i)] as f64).round();
+            q.clamp(-qmax as f64, qmax as f64) as i8 as u8
+        })
+        .collect();
+    // The stored f64 scales are the f32 values the bytes were computed with, so the
+    // flatbuffer's f32 scales are exactly them.
+    (scales.into_iter().map(f64::from).collect(), bytes)
+}
+
+/// f32 constant `w` quantized per channel along `axis` to signed `bits`-bit integers
+/// (symmetric, narrow range, zero points 0), inserted before its constant op; `None`
+/// when `w` is not an f32 constant whose value can be read.
+pub fn quantized_weight<'c>(rw: &mut Rewriter<'c>, w: Value<'c>, axis: usize, bits: u32) -> Option<Value<'c>> {
+    let const_op = constant::constant_op(w)?;
+    let qmax = narrow_qmax(bits);
+    let (shape, scales, bytes) = constant::with_bytes(w, |shape, elem, bytes| {
+        if *elem != ElemTy::F32 {
+            return None;
+        }
+        let (scales, q) = quantize_per_channel(shape, axis, bytes, qmax);
+        Some((shape.to_vec(), scales, q))
+    })??;
+    let zero_points = vec![0; shape[axis] as usize];
+    let q = QuantTy::new(&ElemTy::I(bits), (-qmax as i64, qmax as i64), scales, zero_points, Some(axis as i32))?;
+    rw.set_insertion_before(const_op);
+    Some(insert_quant_const(rw, &shape, &q, bytes))
+}
+
+/// Why `tfl.gather` `op` cannot read its table through `tfl.embedding_lookup` (LiteRT's
+/// GATHER gives wrong values for a quantized table with a float result, measured in
+/// LiteRT 2.3; EMBEDDING_LOOKUP dequantizes the rows it picks): `None` when it can.
+/// EMBEDDING_LOOKUP takes int32 ids in one dimension and picks rows of a 2-D table.
+pub fn embedding_lookup_refusal(op: Op) -> Option<&'static str> {
+    let g = op.cast::<tfl::Gather>()?;
+    let (table, ids, out) = (g.params().ty(), g.indices().ty(), g.output().ty());
+    if table.dims().len() != 2 || !table.is_static() {
+        return Some("its table is not a 2-D tensor of static shape");
+    }
+    let axis = g.axis().unwrap_or(0);
+    if (axis != 0 && axis != -2) || g.batch_dims().unwrap_or(0) != 0 {
+        return Some("it does not pick rows (axis 0, no batch dims)");
+    }
+    if !matches!(ids.elem, ElemTy::I(32) | ElemTy::I(64)) {
+        return Some("its indices are not int32 or int64");
+    }
+    // Ids of several dimensions are flattened, which needs their shape.
+    if ids.dims().len() != 1 && !(ids.is_static() && out.is_static()) {
+        return Some("its indices have several dimensions of unknown size");
+    }
+    None
+}
+
+/// `tfl.gather` `op` (accepted by [`embedding_lookup_refusal`]) rewritten to
+/// `tfl.embedding_lookup` of the quantized table `table`: the ids cast to int32 and
+/// flattened, the rows reshaped back to the gather's result.
+pub fn lookup_rows<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, table: Value<'c>) {
+    let g = op.cast::<tfl::Gather>().expect("a tfl.gather");
+    let ctx = rw.context();
+    let (ids, out) = (g.indices(), g.output().ty());
+    rw.set_insertion_before(op);
+    let mut ids32 = ids;
+    if ids.ty().elem != ElemTy::I(32) {
+        let ty = ctx.integer(32).tensor(ids.ty().dims());
+        ids32 = tfl::Cast::build(rw, &[ty], ids).create().output();
+    }
+    let ids_dims = ids.ty().dims().to_vec();
+    if ids_dims.len() != 1 {
+        let n: i64 = ids_dims.iter().product();
+        let shape = constant::insert_i32(rw, &[n]).expect("an element count fits in i32");
+        let ty = ctx.integer(32).tensor(&[n]);
+        ids32 = tfl::Reshape::build(rw, &[ty], ids32, shape).create().output();
+    }
+    let n = ids32.ty().dims()[0];
+    let width = table.ty().dims()[1];
+    let rows_ty = ctx.f32().tensor(&[n, width]);
+    let mut rows = tfl::EmbeddingLookup::build(rw, &[rows_ty], ids32, table).create().output();
+    if ids_dims.len() != 1 {
+        let shape = constant::insert_i32(rw, out.dims()).expect("a static shape fits in i32");
+        rows = tfl::Reshape::build(rw, &[ctx.f32().tensor(out.dims())], rows, shape).create().output();
+    }
+    rw.replace_op(op, &[rows]);
 }
 
 /// A quantized constant seen through the `tfl.dequantize` that makes `v`: its shape,

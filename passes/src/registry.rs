@@ -22,6 +22,7 @@ pub static PASSES: &[&PassInfo] = &[
     &crate::tfl_quantize_bias::INFO,
     &crate::tfl_quantize_io::INFO,
     &crate::tfl_quantize_weights_dynamic::INFO,
+    &crate::tfl_quantize_weights_int4::INFO,
     &crate::tfl_recognize_patterns::INFO,
     &crate::tfl_recognize_resize::INFO,
     &crate::tfl_remove_broadcasts::INFO,

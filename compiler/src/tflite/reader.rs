@@ -219,7 +219,17 @@ fn subgraph_to_mlir(bytes: &[u8], model: &Model, g: usize, key: &str, func_name:
                 t.name().unwrap_or("")
             )));
         };
-        let hex: String = data.iter().map(|b| format!("{b:02X}")).collect();
+        // INT4 is packed two a byte (low nibble first); MLIR holds an i4 a byte.
+        let unpacked;
+        let bytes = if t.type_() == TensorType::INT4 {
+            let n = t.shape().map_or(1, |s| s.iter().map(|d| d.max(0) as usize).product());
+            let byte = |i: usize| data.get(i / 2).copied().unwrap_or(0);
+            unpacked = (0..n).map(|i| (((byte(i) >> (4 * (i % 2))) << 4) as i8 >> 4) as u8).collect::<Vec<u8>>();
+            &unpacked[..]
+        } else {
+            data
+        };
+        let hex: String = bytes.iter().map(|b| format!("{b:02X}")).collect();
         let ty_text = ty(i)?;
         // Quantized constants keep their storage values; the dense literal uses the storage type.
         let value_ty = storage_type_text(&ty_text);

@@ -188,6 +188,10 @@ fn constant_byte_size(ty: &TensorTy) -> Option<u64> {
     for &d in shape {
         n = n.saturating_mul(u64::try_from(d).ok()?);
     }
+    // INT4 is packed two a byte.
+    if elem == ElemTy::I(4) && n != u64::MAX {
+        n = n.div_ceil(2);
+    }
     Some(n)
 }
 
@@ -590,6 +594,9 @@ impl<'o, 'm> Writer<'o, 'm> {
                 let ty = ir::type_from_mlir(unsafe { mlirValueGetType(r) });
                 let bytes = if attr.ptr.is_null() {
                     Err("requires attribute 'value'".to_string())
+                } else if elem_to_tensor_type(&ty.elem) == Some(TensorType::INT4) {
+                    // MLIR holds an i4 a byte; TFLite packs two a byte.
+                    constant_bytes(attr, &ty).map(|b| Cow::Owned(pack_int4(&b)))
                 } else {
                     // SAFETY: the module (and the context holding its attributes) outlives
                     // the writer.
@@ -949,6 +956,13 @@ fn subgraph_tables<'b>(
         &SignatureDefArgs { inputs: sig_inputs, outputs: sig_outputs, signature_key, subgraph_index: index },
     );
     (subgraph, signature)
+}
+
+/// Signed 4-bit values, one a byte (MLIR's storage), packed two a byte as TFLite's
+/// INT4 tensors hold them: element 2i in the low nibble, 2i+1 in the high one (the
+/// layout LiteRT's DEQUANTIZE reads back exactly: `runtime-check/int4_kernels.py`).
+pub(crate) fn pack_int4(values: &[u8]) -> Vec<u8> {
+    values.chunks(2).map(|p| (p[0] & 0x0F) | (p.get(1).copied().unwrap_or(0) << 4)).collect()
 }
 
 /// A zero bias for an op whose LiteRT kernel requires one (`Trait::RequiresBias`: conv,

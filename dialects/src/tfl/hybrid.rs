@@ -22,6 +22,11 @@ use crate::ir::{ElemTy, OpView, QuantTy, TensorTy};
 
 pub use crate::catalog::{HybridOp, QuantizedDim};
 
+/// Hybrid ops whose LiteRT kernel also reads signed INT4 weights (two a byte in the
+/// flatbuffer), per channel: measured in LiteRT 2.3, with and without XNNPACK, by
+/// `runtime-check/int4_kernels.py`.
+pub const INT4_WEIGHTS: &[&str] = &["tfl.fully_connected"];
+
 /// The op's hybrid kernel: `Trait::Hybrid` of its catalog entry.
 pub fn lookup(name: &str) -> Option<&'static HybridOp> {
     crate::TFL.lookup(name).and_then(|def| def.hybrid())
@@ -62,7 +67,7 @@ pub fn verify(op: &OpView) -> Result<(), String> {
     let weight = &op.operands[h.weight];
     let ElemTy::Quant(q) = &weight.elem else { return Ok(()) };
     let dim = h.quantized_dim_of(op);
-    check_weight(q, weight, dim)?;
+    check_weight(q, weight, dim, INT4_WEIGHTS.contains(&op.name.as_str()))?;
     let channels = weight.dims().get(dim).copied().unwrap_or(-1);
     if h.per_channel_only && q.axis.is_none() && channels > 1 {
         return Err(format!(
@@ -81,9 +86,11 @@ pub fn verify(op: &OpView) -> Result<(), String> {
     }
 }
 
-fn check_weight(q: &QuantTy, weight: &TensorTy, dim: usize) -> Result<(), String> {
-    if q.storage_bits != 8 || !q.signed || *q.expressed != ElemTy::F32 {
-        return Err(format!("hybrid form needs an int8 weight quantized from f32, got {weight}"));
+fn check_weight(q: &QuantTy, weight: &TensorTy, dim: usize, int4_ok: bool) -> Result<(), String> {
+    let bits_ok = q.storage_bits == 8 || (int4_ok && q.storage_bits == 4);
+    if !bits_ok || !q.signed || *q.expressed != ElemTy::F32 {
+        let wanted = if int4_ok { "an int8 or int4" } else { "an int8" };
+        return Err(format!("hybrid form needs {wanted} weight quantized from f32, got {weight}"));
     }
     if q.zero_points.iter().any(|&z| z != 0) {
         return Err("hybrid form needs a symmetric weight (zero points 0)".into());

@@ -128,8 +128,13 @@ enum QuantizeMode {
     Fp16,
     /// int8 per-channel weights of conv, depthwise conv, fully connected and batch
     /// matmul (of 1024 elements or more) read by LiteRT's hybrid kernels, which quantize
-    /// the activations at run time: about a quarter of the size
+    /// the activations at run time: about a quarter of the size; embedding tables int8
+    /// per row, read by EMBEDDING_LOOKUP
     DynamicInt8,
+    /// int4 per-channel fully connected weights and embedding tables (int8 for conv,
+    /// depthwise conv and batch matmul) read by LiteRT's hybrid kernels: about an eighth
+    /// of the size, a larger error (see the README)
+    Int4,
 }
 
 impl QuantizeMode {
@@ -137,6 +142,7 @@ impl QuantizeMode {
         match self {
             QuantizeMode::Fp16 => "fp16",
             QuantizeMode::DynamicInt8 => "dynamic-int8",
+            QuantizeMode::Int4 => "int4",
         }
     }
 }
@@ -146,6 +152,7 @@ impl From<QuantizeMode> for WeightQuantization {
         match m {
             QuantizeMode::Fp16 => WeightQuantization::Fp16,
             QuantizeMode::DynamicInt8 => WeightQuantization::DynamicInt8,
+            QuantizeMode::Int4 => WeightQuantization::Int4,
         }
     }
 }
