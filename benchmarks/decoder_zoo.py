@@ -14,9 +14,11 @@ Models (random weights, seeded):
     LayerNorm, fused qkv), each wrapped in transformers' TorchExportableModuleWithStaticCache
     (a StaticCache whose key/value tensors are registered buffers written in place with
     index_copy_, plus a cumulative_length buffer per layer) and exported with strict=True
-    as transformers' own export does (torch 2.14's non-strict export lifts those caches as
-    constants and mutates them in place: the state would be lost). Inputs `tokens` and
-    `input_pos` (the cache_position), output {"logits"}.
+    as transformers' own export does; hf_llama-nonstrict is torch.export's default
+    (non-strict), where the caches come out as lifted tensor constants written in place
+    (edge makes a constant the program writes state too; a converter that does not loses
+    the caches silently). Inputs `tokens` and `input_pos` (the cache_position), output
+    {"logits"}.
 
     .venv-bench/bin/python benchmarks/decoder_zoo.py --edge-bin target/release/edge-convert \\
         --work /tmp/zoo [--only hf_] [--flags "--quantize dynamic-int8" --tol 0.05]
@@ -103,6 +105,8 @@ MODELS = {
     "hf_llama": (lambda: hf("llama"), True, False),
     "hf_qwen2": (lambda: hf("qwen2"), True, False),
     "hf_gpt2": (lambda: hf("gpt2"), True, False),
+    # torch.export's default (non-strict): the static caches become lifted constants written in place.
+    "hf_llama-nonstrict": (lambda: hf("llama"), False, False),
 }
 
 
