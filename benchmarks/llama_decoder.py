@@ -373,7 +373,7 @@ def main() -> int:
     p.add_argument("--tied", action="store_true", help="the head shares the embedding's weight")
     p.add_argument("--prefill-len", type=int, default=32, help="prefill tokens T (default %(default)s)")
     p.add_argument("--decode-steps", type=int, default=8, help="chained decode steps checked (default %(default)s)")
-    p.add_argument("--modes", default="float,dynamic-int8", help="edge modes: float,dynamic-int8,int4 (default %(default)s)")
+    p.add_argument("--modes", default="float,dynamic-int8,int4", help="edge modes (default %(default)s)")
     p.add_argument("--work", required=True, help="directory for the archives and .tflite files (kept)")
     p.add_argument("--reuse-export", action="store_true",
                    help="keep the archives and reference of an earlier run in --work (exports again if an archive is gone)")
