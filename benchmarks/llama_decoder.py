@@ -17,19 +17,23 @@ Steps, each in a child process timed whole by GNU time (wall time, peak RSS):
   3. litert-torch: `litert_torch.signature('prefill', m, kwargs).signature('decode', m,
      kwargs).convert()` and `.export()` on the same seeded model (`--reuse-litert` keeps the
      file and figures of an earlier run in --work: that conversion takes minutes and ~14 GB);
-  4. each .tflite in its own child: loaded in LiteRT 2.3 (1 thread, default delegates), the
-     prefill and the chained decode steps run through `get_signature_runner`, each runtime
-     feeding its own output caches back; error per step = max|logits - PyTorch| / max|PyTorch
-     logits| (worst over the steps printed), top-1 agreement with PyTorch's logits over all
-     positions and steps; then latency: median of --runs prefill and decode invokes.
+  4. each .tflite in its own child, right after its conversion: loaded in LiteRT 2.3 (1
+     thread, default delegates), the prefill and the chained decode steps run through
+     `get_signature_runner` (runtime-check/run_decoder_litert.py's chain), each runtime
+     feeding its own output caches back; error per call = max|logits - PyTorch| /
+     max|PyTorch logits| (the worst printed), top-1 agreement with PyTorch's logits over all
+     positions and steps; then latency: median of --runs prefill and decode invokes; and
+     the operators of each signature.
 
-Prints one row per converter/mode and the edge / litert-torch ratios of this run; --json
-writes everything. Figures are measured, never asserted; on a shared machine timings are
-noisy. Disk: the archives hold the weights twice (8.8 GB at the default shapes) and every
-float .tflite 4.4 GB: --work should have ~20 GB free (--drop-tflite deletes each edge file
-once measured).
+Prints one row per converter/mode, the edge / litert-torch ratios of this run and issue
+15's bars against the figures; --json writes everything. Figures are measured, never
+asserted; on a shared machine timings are noisy. Disk: at the default shapes the archives
+hold the weights twice (8.9 GB) and every float .tflite 4.4 GB; --tflite-dir puts edge's
+files elsewhere (/dev/shm) and --drop-tflite deletes each once measured; --archive-dir with
+--drop-archives keeps the archives there only until the last conversion.
 
-    .venv-bench/bin/python benchmarks/llama_decoder.py --work /tmp/llama [--reuse-litert]
+    .venv-bench/bin/python benchmarks/llama_decoder.py --work /tmp/llama [--reuse-litert] \
+        [--tflite-dir /dev/shm/llama --drop-tflite]
     .venv-bench/bin/python benchmarks/llama_decoder.py --work /tmp/small --layers 2 --dim 256 \\
         --heads 8 --kv-heads 2 --ffn 512 --vocab 1000 --max-len 128
 """
