@@ -63,28 +63,58 @@ pub fn narrow_qmax(bits: u32) -> i32 {
 /// bytes as they lie, so a weight is never copied to quantize it (and `with_bytes`
 /// gives a memory-mapped weight's pages back once read).
 pub fn quantize_per_channel(shape: &[i64], axis: usize, f32_bytes: &[u8], qmax: i32) -> (Vec<f64>, Vec<u8>) {
-    let channels = shape[axis] as usize;
-    let inner: usize = shape[axis + 1..].iter().product::<i64>() as usize;
-    let channel_of = |i: usize| (i / inner.max(1)) % channels.max(1);
-    let values = || f32_bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+    let channels = shape[axis].max(0) as usize;
+    let inner = shape[axis + 1..].iter().product::<i64>().max(1) as usize;
+    // The values lie as [outer][channels][inner]: walked run by run, so no element needs
+    // a division to find its channel (a billion-parameter model has a billion of them).
+    let runs = || f32_bytes.chunks_exact(4 * inner).zip((0..channels.max(1)).cycle());
     let mut max_abs = vec![0f32; channels];
-    for (i, x) in values().enumerate() {
-        let m = &mut max_abs[channel_of(i)];
-        *m = m.max(x.abs());
+    for (run, c) in runs() {
+        let m = f32_values(run).fold(max_abs[c], |m, x| m.max(x.abs()));
+        max_abs[c] = m;
     }
     // An all-zero channel takes scale 1 (any scale gives zeros), as TensorFlow does.
     let scales: Vec<f32> =
         max_abs.iter().map(|&m| if m > 0.0 && m.is_finite() { m / qmax as f32 } else { 1.0 }).collect();
-    let bytes = values()
-        .enumerate()
-        .map(|(i, x)| {
-            let q = (x as f64 / scales[channel_of(i)] as f64).round();
-            q.clamp(-qmax as f64, qmax as f64) as i8 as u8
-        })
-        .collect();
+    let mut bytes = vec![0u8; f32_bytes.len() / 4];
+    for ((run, c), out) in runs().zip(bytes.chunks_exact_mut(inner)) {
+        let scale = scales[c] as f64;
+        let inverse = 1.0 / scale;
+        for (o, x) in out.iter_mut().zip(f32_values(run)) {
+            *o = quantize_value(x, scale, inverse, qmax) as u8;
+        }
+    }
     // The stored f64 scales are the f32 values the bytes were computed with, so the
     // flatbuffer's f32 scales are exactly them.
     (scales.into_iter().map(f64::from).collect(), bytes)
+}
+
+/// The little-endian f32 values of `bytes`.
+fn f32_values(bytes: &[u8]) -> impl Iterator<Item = f32> + '_ {
+    bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+}
+
+/// `round(x / scale)` (halves away from zero) clamped to [-qmax, qmax], NaN to 0. A
+/// product with `inverse` is within a few ulps of the quotient, so it rounds the same
+/// unless it lies next to a half; only there is the division done.
+#[inline(always)]
+fn quantize_value(x: f32, scale: f64, inverse: f64, qmax: i32) -> i8 {
+    // Branches only on the rare cases (NaN, next to a half), so random weights do not
+    // mispredict: the rounding itself is arithmetic.
+    let v = x as f64 * inverse;
+    if v.is_nan() {
+        return 0;
+    }
+    let limit = qmax as f64 + 1.0;
+    let v = v.clamp(-limit, limit);
+    // `as` truncates toward zero without a libm call (`f64::round` is one).
+    let t = v as i32;
+    let f = v - t as f64;
+    if (f.abs() - 0.5).abs() < 1e-9 {
+        return ((x as f64 / scale).round() as i32).clamp(-qmax, qmax) as i8;
+    }
+    let r = t + (f > 0.5) as i32 - (f < -0.5) as i32;
+    r.clamp(-qmax, qmax) as i8
 }
 
 /// f32 constant `w` quantized per channel along `axis` to signed `bits`-bit integers
@@ -238,3 +268,39 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+mod quantize_value_tests {
+    use super::*;
+
+    /// The fast path gives what `round(x / scale)` gives, halves included.
+    #[test]
+    fn matches_the_division() {
+        let reference = |x: f32, s: f64, qmax: i32| -> i8 {
+            let q = (x as f64 / s).round();
+            q.clamp(-qmax as f64, qmax as f64) as i8
+        };
+        let mut state = 0x9e3779b97f4a7c15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..200_000 {
+            let scale = ((next() % 10_000) as f32 + 1.0) / 12_345.0;
+            let qmax = if next() % 2 == 0 { 127 } else { 7 };
+            // Halves exactly, and values around them.
+            let k = (next() % (2 * qmax as u64 + 3)) as i64 - qmax as i64 - 1;
+            let x = match next() % 3 {
+                0 => ((k as f64 + 0.5) * scale as f64) as f32,
+                1 => (k as f64 * scale as f64) as f32,
+                _ => f32::from_bits(next() as u32 & 0x3fff_ffff) * if next() % 2 == 0 { 1.0 } else { -1.0 },
+            };
+            let s = scale as f64;
+            assert_eq!(quantize_value(x, s, 1.0 / s, qmax), reference(x, s, qmax), "x {x:e} scale {s:e} qmax {qmax}");
+        }
+        assert_eq!(quantize_value(f32::NAN, 0.5, 2.0, 127), 0);
+        assert_eq!(quantize_value(f32::INFINITY, 1.0, 1.0, 127), 127);
+        assert_eq!(quantize_value(f32::NEG_INFINITY, 1.0, 1.0, 7), -7);
+    }
+}
