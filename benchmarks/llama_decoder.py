@@ -367,12 +367,12 @@ def targets(rep: dict[str, Any]) -> list[str]:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     d = TINYLLAMA
-    p.add_argument("--layers", type=int, default=d["layers"])
-    p.add_argument("--dim", type=int, default=d["dim"])
-    p.add_argument("--heads", type=int, default=d["heads"])
-    p.add_argument("--kv-heads", type=int, default=d["kv_heads"])
-    p.add_argument("--ffn", type=int, default=d["ffn"])
-    p.add_argument("--vocab", type=int, default=d["vocab"])
+    p.add_argument("--layers", type=int, default=d["layers"], help="layers (default %(default)s)")
+    p.add_argument("--dim", type=int, default=d["dim"], help="model width (default %(default)s)")
+    p.add_argument("--heads", type=int, default=d["heads"], help="attention heads (default %(default)s)")
+    p.add_argument("--kv-heads", type=int, default=d["kv_heads"], help="key/value heads (default %(default)s)")
+    p.add_argument("--ffn", type=int, default=d["ffn"], help="SwiGLU hidden width (default %(default)s)")
+    p.add_argument("--vocab", type=int, default=d["vocab"], help="vocabulary (default %(default)s)")
     p.add_argument("--max-len", type=int, default=d["max_len"], help="cache length (default %(default)s)")
     p.add_argument("--tied", action="store_true", help="the head shares the embedding's weight")
     p.add_argument("--prefill-len", type=int, default=32, help="prefill tokens T (default %(default)s)")
