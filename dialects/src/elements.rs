@@ -20,11 +20,13 @@ struct Registered {
     owned: bool,
 }
 
-/// (type, length, sample hash) -> the `shared_resource_attr` attributes with those, so an
-/// equal weight imported again (the same weights in a prefill and a decode archive) is
-/// the attribute already made: one blob, and whatever a pass derives from it is derived
-/// once (`derived`).
-static SHARED_BY_CONTENT: LazyLock<RwLock<HashMap<(usize, usize, u64), Vec<usize>>>> = LazyLock::new(Default::default);
+/// (name asked for, type, length, sample hash) -> the `shared_resource_attr` attributes
+/// with those, so the same weight imported again (from a prefill and a decode archive:
+/// same FQN, equal bytes) is the attribute already made: one blob, and whatever a pass
+/// derives from it is derived once (`derived`). Equal weights of other names stay
+/// apart, so the module names each by its own FQN (the writer stores equal bytes once).
+type ContentKey = (String, usize, usize, u64);
+static SHARED_BY_CONTENT: LazyLock<RwLock<HashMap<ContentKey, Vec<usize>>>> = LazyLock::new(Default::default);
 
 /// (source attribute, what was derived) -> (derived attribute, what the deriving pass
 /// keeps beside it), for passes that turn a weight into another (quantization): a weight
@@ -147,8 +149,8 @@ impl ResourceBytes for Vec<u8> {
 /// A `dense_resource` attribute of type `ty` (a ranked tensor type of a non-bool int or
 /// float element; a quantized constant's storage type), named `name` (MLIR makes the
 /// name unique), over the bytes `owner` holds, laid out as `constant_bytes` returns them.
-/// An equal blob of the same type made before (the same weight in a second archive
-/// converted into the same context) is returned instead, and `owner` dropped.
+/// An equal blob of the same name and type made before (the same weight in a second
+/// archive converted into the same context) is returned instead, and `owner` dropped.
 /// Nothing is copied: the context keeps `owner` until the blob goes with it, so the
 /// bytes outlive every use of the attribute, and it registers them for
 /// `constant_bytes_in_place`. The bytes are read-only (`owned_resource_bytes_mut`
@@ -156,7 +158,7 @@ impl ResourceBytes for Vec<u8> {
 pub fn shared_resource_attr(ty: MlirType, name: &str, owner: Box<dyn ResourceBytes>) -> MlirAttribute {
     struct Keep {
         attr: usize,
-        content: (usize, usize, u64),
+        content: ContentKey,
         _owner: Box<dyn ResourceBytes>,
     }
     /// Called by MLIR when the blob goes (with its context): forgets the record and
@@ -176,7 +178,7 @@ pub fn shared_resource_attr(ty: MlirType, name: &str, owner: Box<dyn ResourceByt
         let b = owner.bytes();
         (b.as_ptr(), b.len())
     };
-    let content = (ty.ptr as usize, len, sample_hash(owner.bytes()));
+    let content = (name.to_string(), ty.ptr as usize, len, sample_hash(owner.bytes()));
     // An equal blob of the same type (so of this context) already made: that attribute.
     let same = SHARED_BY_CONTENT.read().unwrap_or_else(|e| e.into_inner()).get(&content).and_then(|list| {
         list.iter().copied().find(|&a| {
@@ -196,7 +198,7 @@ pub fn shared_resource_attr(ty: MlirType, name: &str, owner: Box<dyn ResourceByt
     }
     let align = 1usize << (data as usize).trailing_zeros().min(6);
     // Filled in once the attribute exists; `release` reads it to forget the record.
-    let user = Box::into_raw(Box::new(Keep { attr: 0, content, _owner: owner }));
+    let user = Box::into_raw(Box::new(Keep { attr: 0, content: content.clone(), _owner: owner }));
     // SAFETY: `data` points at `len` bytes that `owner` keeps unchanged at one place
     // (`ResourceBytes`); `owner` now lives in `user`, which MLIR hands to `release` once,
     // when the blob is destroyed, and nothing else frees.
@@ -416,8 +418,8 @@ mod tests {
         }
     }
 
-    /// An equal weight imported twice into one context is one attribute; a different one
-    /// (or one of another type) is not. What is derived from it is found again until
+    /// The same weight (name, type, bytes) imported twice into one context is one
+    /// attribute; a different one (bytes, type or name) is not. What is derived from it is found again until
     /// the context goes.
     #[test]
     fn equal_shared_blobs_are_one_attribute_and_derive_once() {
@@ -427,13 +429,15 @@ mod tests {
             let shape = [3i64];
             let f32_ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull());
             let i32_ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
-            let a = shared_resource_attr(f32_ty, "a", Box::new(f32s(&[1.0, 2.0, 3.0])));
-            let b = shared_resource_attr(f32_ty, "b", Box::new(f32s(&[1.0, 2.0, 3.0])));
-            let c = shared_resource_attr(f32_ty, "c", Box::new(f32s(&[1.0, 2.0, 4.0])));
-            let d = shared_resource_attr(i32_ty, "d", Box::new(f32s(&[1.0, 2.0, 3.0])));
+            let a = shared_resource_attr(f32_ty, "w", Box::new(f32s(&[1.0, 2.0, 3.0])));
+            let b = shared_resource_attr(f32_ty, "w", Box::new(f32s(&[1.0, 2.0, 3.0])));
+            let c = shared_resource_attr(f32_ty, "w", Box::new(f32s(&[1.0, 2.0, 4.0])));
+            let d = shared_resource_attr(i32_ty, "w", Box::new(f32s(&[1.0, 2.0, 3.0])));
+            let e = shared_resource_attr(f32_ty, "other", Box::new(f32s(&[1.0, 2.0, 3.0])));
             assert_eq!(a.ptr, b.ptr);
             assert_ne!(a.ptr, c.ptr);
             assert_ne!(a.ptr, d.ptr);
+            assert_ne!(a.ptr, e.ptr);
             let q = owned_resource_attr(i32_ty, vec![7; 12]);
             assert!(owned_resource_bytes_mut(q).is_some());
             record_derived(a, "twice", q, 2.5f64);

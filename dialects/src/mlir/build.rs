@@ -268,9 +268,11 @@ mod tests {
         let t = c.parse_type("tensor<2xf32>").unwrap();
         let bytes: Vec<u8> = [1.5f32, -2.0].iter().flat_map(|v| v.to_le_bytes()).collect();
         let a = c.resource_constant(t, "w", bytes.clone());
-        let b = c.resource_constant(t, "w", bytes.clone());
+        let b = c.resource_constant(t, "w", [1.5f32, 2.0].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>());
         assert_eq!(a.print(), "dense_resource<w> : tensor<2xf32>");
+        // MLIR makes the name unique; the same name and bytes again is the same blob.
         assert_eq!(b.print(), "dense_resource<w_1> : tensor<2xf32>");
+        assert!(c.resource_constant(t, "w", bytes.clone()) == a);
         let ty = t.value();
         assert_eq!(a.constant_bytes_in_place(&ty), Some(bytes.as_slice()));
         assert_eq!(a.constant_bytes(&ty).unwrap(), bytes);
