@@ -5,8 +5,9 @@
 //! that gives the least squared error: `quant::quantize_per_channel`) and the op
 //! quantizes its float input at run time (`asymmetric_quantize_inputs`), and tables
 //! that `tfl.gather` picks rows from become INT4 per row, read by
-//! `tfl.embedding_lookup` (a tied head's weight is one INT4 constant for both). The other hybrid ops (conv_2d, depthwise_conv_2d,
-//! batch_matmul) get int8 weights as in dynamic-range quantization, with a remark.
+//! `tfl.embedding_lookup` (a tied head's weight is one INT4 constant for both). The
+//! other hybrid ops (conv_2d, depthwise_conv_2d, batch_matmul) get int8 weights as in
+//! dynamic-range quantization, with a remark.
 //!
 //! Why this form (measured in LiteRT 2.3 with `runtime-check/int4_kernels.py`, a
 //! 2048 -> 5632 fully_connected, one thread): the per-channel INT4 hybrid kernel is the
