@@ -130,8 +130,13 @@ impl TflFoldConstants {
     fn evaluate(&self, op: Op) -> Option<Folded> {
         let (dims, elem) = result_type(op)?;
         // An absent operand (a FULLY_CONNECTED without bias) is left out.
-        let present = (0..op.num_operands()).filter(|&i| op.operand(i).defined_by::<tfl::NoValue>().is_none());
-        let inputs: Vec<ConstTensor> = present.map(|i| operand_const(op, i)).collect::<Option<_>>()?;
+        let present: Vec<usize> = (0..op.num_operands()).filter(|&i| op.operand(i).defined_by::<tfl::NoValue>().is_none()).collect();
+        // Every operand constant before any is read: a gather of run-time indices from a
+        // weight-sized table must not copy the table to find out.
+        if !present.iter().all(|&i| constant_like(op.operand(i))) {
+            return None;
+        }
+        let inputs: Vec<ConstTensor> = present.iter().map(|&i| operand_const(op, i)).collect::<Option<_>>()?;
         let input_elements = inputs.iter().map(ConstTensor::num_elements).sum();
         let n = dims.iter().product::<i64>() as usize;
         if n > input_elements + self.max_growth && n > self.max_elements {

@@ -19,6 +19,14 @@ pub(super) fn check_model(model: &Model, file_len: usize) -> Result<(), ReadErro
         for (i, b) in buffers.iter().enumerate() {
             // TFLite's convention: an offset above 1 places the data outside the
             // flatbuffer, `size` bytes at `offset` from the file's start.
+            if b.offset() > 1 && b.data().is_some_and(|d| !d.is_empty()) {
+                // Which would a runtime read? TensorFlow's tools refuse it too.
+                return Err(bad(format!(
+                    "buffer {i} has both data ({} bytes) and an offset ({}) outside the flatbuffer",
+                    b.data().map_or(0, |d| d.len()),
+                    b.offset()
+                )));
+            }
             if b.offset() > 1 && b.offset().checked_add(b.size()).is_none_or(|end| end > file_len as u64) {
                 return Err(bad(format!(
                     "buffer {i} points at bytes {}..{}+{} past the end of the file ({file_len} bytes)",
@@ -379,6 +387,11 @@ mod tests {
                 "external-buffer-past-end",
                 m(&|m| m.buffers[1] = (vec![], 1 << 20, 8)),
                 "buffer 1 points at bytes 1048576..1048576+8 past the end of the file",
+            ),
+            (
+                "external-buffer-with-data",
+                m(&|m| m.buffers[1].1 = 8),
+                "buffer 1 has both data (8 bytes) and an offset (8) outside the flatbuffer",
             ),
             (
                 "quantized-dimension-out-of-range",
