@@ -71,12 +71,18 @@ pub fn narrow_qmax(bits: u32) -> i32 {
 pub fn quantize_per_channel(shape: &[i64], axis: usize, f32_bytes: &[u8], qmax: i32, clip_search: bool) -> (Vec<f64>, Vec<u8>) {
     let channels = shape[axis] as usize;
     let inner: usize = shape[axis + 1..].iter().product::<i64>() as usize;
-    let channel_of = |i: usize| (i / inner.max(1)) % channels.max(1);
-    let values = || f32_bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+    // The values in runs of `inner` that share a channel (a row of a fully_connected
+    // weight): one channel lookup per run, not a division per value.
+    let runs = || {
+        f32_bytes
+            .chunks_exact(inner.max(1) * 4)
+            .enumerate()
+            .map(move |(j, run)| (j % channels.max(1), run.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))))
+    };
     let mut max_abs = vec![0f32; channels];
-    for (i, x) in values().enumerate() {
-        let m = &mut max_abs[channel_of(i)];
-        *m = m.max(x.abs());
+    for (c, run) in runs() {
+        let m = &mut max_abs[c];
+        *m = run.fold(*m, |m, x| m.max(x.abs()));
     }
     let ratios: &[f32] = if clip_search { &CLIP_RATIOS } else { &[1.0] };
     // Squared error of each channel at each ratio, over about CLIP_SAMPLES of its values
@@ -91,13 +97,16 @@ pub fn quantize_per_channel(shape: &[i64], axis: usize, f32_bytes: &[u8], qmax: 
             .flat_map(|&m| ratios.iter().map(move |&r| r * m / qmax as f32).map(|s| (s, if s > 0.0 { 1.0 / s } else { 0.0 })))
             .collect();
         let mut err = vec![0f64; channels * ratios.len()];
-        for i in (0..f32_bytes.len() / 4).step_by(stride) {
-            let x = f32::from_le_bytes(f32_bytes[4 * i..4 * i + 4].try_into().expect("four bytes"));
-            let c = channel_of(i);
+        for (j, (c, run)) in runs().enumerate() {
+            // Every stride-th value of the whole weight: the first of this run at offset
+            // `skip`.
+            let skip = (stride - (j * inner) % stride) % stride;
             let range = c * ratios.len()..(c + 1) * ratios.len();
-            for (e, &(s, inv)) in err[range.clone()].iter_mut().zip(&steps[range]) {
-                let d = x - s * (x * inv).round().clamp(-qmax as f32, qmax as f32);
-                *e += (d * d) as f64;
+            for x in run.skip(skip).step_by(stride) {
+                for (e, &(s, inv)) in err[range.clone()].iter_mut().zip(&steps[range.clone()]) {
+                    let d = x - s * (x * inv).round().clamp(-qmax as f32, qmax as f32);
+                    *e += (d * d) as f64;
+                }
             }
         }
         for (c, b) in best.iter_mut().enumerate() {
@@ -112,13 +121,11 @@ pub fn quantize_per_channel(shape: &[i64], axis: usize, f32_bytes: &[u8], qmax: 
         .zip(&best)
         .map(|(&m, &b)| if m > 0.0 && m.is_finite() { ratios[b] * m / qmax as f32 } else { 1.0 })
         .collect();
-    let bytes = values()
-        .enumerate()
-        .map(|(i, x)| {
-            let q = (x as f64 / scales[channel_of(i)] as f64).round();
-            q.clamp(-qmax as f64, qmax as f64) as i8 as u8
-        })
-        .collect();
+    let mut bytes = Vec::with_capacity(f32_bytes.len() / 4);
+    for (c, run) in runs() {
+        let s = scales[c] as f64;
+        bytes.extend(run.map(|x| (x as f64 / s).round().clamp(-qmax as f64, qmax as f64) as i8 as u8));
+    }
     // The stored f64 scales are the f32 values the bytes were computed with, so the
     // flatbuffer's f32 scales are exactly them.
     (scales.into_iter().map(f64::from).collect(), bytes)
