@@ -174,16 +174,18 @@ pub fn embedding_lookup_refusal(op: Op) -> Option<&'static str> {
     if !matches!(ids.elem, ElemTy::I(32) | ElemTy::I(64)) {
         return Some("its indices are not int32 or int64");
     }
-    // Ids of several dimensions are flattened, which needs their shape.
-    if ids.dims().len() != 1 && !(ids.is_static() && out.is_static()) {
-        return Some("its indices have several dimensions of unknown size");
+    // Ids of several dimensions are flattened and the rows shaped back, at run time when
+    // their sizes are unknown: that needs their rank.
+    if ids.rank().is_none() || out.rank().is_none() {
+        return Some("its indices have no known rank");
     }
     None
 }
 
 /// `tfl.gather` `op` (accepted by [`embedding_lookup_refusal`]) rewritten to
 /// `tfl.embedding_lookup` of the quantized table `table`: the ids cast to int32 and
-/// flattened, the rows reshaped back to the gather's result.
+/// flattened, the rows reshaped back to the gather's result (to `shape(ids) ++ [width]`
+/// computed at run time when the ids' sizes are unknown).
 pub fn lookup_rows<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, table: Value<'c>) {
     let g = op.cast::<tfl::Gather>().expect("a tfl.gather");
     let ctx = rw.context();
@@ -195,8 +197,12 @@ pub fn lookup_rows<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, table: Value<'c>) {
         ids32 = tfl::Cast::build(rw, &[ty], ids).create().output();
     }
     let ids_dims = ids.ty().dims().to_vec();
+    let static_ids = ids_dims.iter().all(|&d| d >= 0);
+    // The ids' shape, read before they are flattened when it is only known at run time.
+    let ids_shape = (ids_dims.len() != 1 && !static_ids)
+        .then(|| tfl::Shape::build(rw, &[ctx.integer(32).tensor(&[ids_dims.len() as i64])], ids32).create().output());
     if ids_dims.len() != 1 {
-        let n: i64 = ids_dims.iter().product();
+        let n: i64 = if static_ids { ids_dims.iter().product() } else { -1 };
         let shape = constant::insert_i32(rw, &[n]).expect("an element count fits in i32");
         let ty = ctx.integer(32).tensor(&[n]);
         ids32 = tfl::Reshape::build(rw, &[ty], ids32, shape).create().output();
@@ -206,7 +212,14 @@ pub fn lookup_rows<'c>(rw: &mut Rewriter<'c>, op: Op<'c>, table: Value<'c>) {
     let rows_ty = ctx.f32().tensor(&[n, width]);
     let mut rows = tfl::EmbeddingLookup::build(rw, &[rows_ty], ids32, table).create().output();
     if ids_dims.len() != 1 {
-        let shape = constant::insert_i32(rw, out.dims()).expect("a static shape fits in i32");
+        let shape = match ids_shape {
+            None => constant::insert_i32(rw, out.dims()).expect("a static shape fits in i32"),
+            Some(ids_shape) => {
+                let width = constant::insert_i32(rw, &[width]).expect("a table width fits in i32");
+                let ty = ctx.integer(32).tensor(&[ids_dims.len() as i64 + 1]);
+                tfl::Concatenation::build(rw, &[ty], &[ids_shape, width]).axis(0).fused_activation_function("NONE").create().output()
+            }
+        };
         rows = tfl::Reshape::build(rw, &[ctx.f32().tensor(out.dims())], rows, shape).create().output();
     }
     rw.replace_op(op, &[rows]);
