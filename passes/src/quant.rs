@@ -69,20 +69,15 @@ pub fn narrow_qmax(bits: u32) -> i32 {
 /// Gaussian weights of 2048 a row, 23% less RMS output error; 35% on heavier-tailed
 /// ones). Eight bits have steps fine enough that TensorFlow's max|w| / 127 is kept.
 pub fn quantize_per_channel(shape: &[i64], axis: usize, f32_bytes: &[u8], qmax: i32, clip_search: bool) -> (Vec<f64>, Vec<u8>) {
-    let channels = shape[axis] as usize;
-    let inner: usize = shape[axis + 1..].iter().product::<i64>() as usize;
-    // The values in runs of `inner` that share a channel (a row of a fully_connected
-    // weight): one channel lookup per run, not a division per value.
-    let runs = || {
-        f32_bytes
-            .chunks_exact(inner.max(1) * 4)
-            .enumerate()
-            .map(move |(j, run)| (j % channels.max(1), run.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))))
-    };
+    let channels = shape[axis].max(0) as usize;
+    let inner = shape[axis + 1..].iter().product::<i64>().max(1) as usize;
+    // The values lie as [outer][channels][inner]: walked run by run, so no element needs
+    // a division to find its channel (a billion-parameter model has a billion of them).
+    let runs = || f32_bytes.chunks_exact(4 * inner).zip((0..channels.max(1)).cycle());
     let mut max_abs = vec![0f32; channels];
-    for (c, run) in runs() {
-        let m = &mut max_abs[c];
-        *m = run.fold(*m, |m, x| m.max(x.abs()));
+    for (run, c) in runs() {
+        let m = f32_values(run).fold(max_abs[c], |m, x| m.max(x.abs()));
+        max_abs[c] = m;
     }
     let ratios: &[f32] = if clip_search { &CLIP_RATIOS } else { &[1.0] };
     // Squared error of each channel at each ratio, over about CLIP_SAMPLES of its values
@@ -94,15 +89,16 @@ pub fn quantize_per_channel(shape: &[i64], axis: usize, f32_bytes: &[u8], qmax: 
         let stride = (per_channel / CLIP_SAMPLES).max(1);
         let steps: Vec<(f32, f32)> = max_abs
             .iter()
-            .flat_map(|&m| ratios.iter().map(move |&r| r * m / qmax as f32).map(|s| (s, if s > 0.0 { 1.0 / s } else { 0.0 })))
+            .flat_map(|&m| ratios.iter().map(move |&r| r * m / qmax as f32))
+            .map(|s| (s, if s > 0.0 { 1.0 / s } else { 0.0 }))
             .collect();
         let mut err = vec![0f64; channels * ratios.len()];
-        for (j, (c, run)) in runs().enumerate() {
+        for (j, (run, c)) in runs().enumerate() {
             // Every stride-th value of the whole weight: the first of this run at offset
             // `skip`.
             let skip = (stride - (j * inner) % stride) % stride;
             let range = c * ratios.len()..(c + 1) * ratios.len();
-            for x in run.skip(skip).step_by(stride) {
+            for x in f32_values(run).skip(skip).step_by(stride) {
                 for (e, &(s, inv)) in err[range.clone()].iter_mut().zip(&steps[range.clone()]) {
                     let d = x - s * (x * inv).round().clamp(-qmax as f32, qmax as f32);
                     *e += (d * d) as f64;
@@ -121,10 +117,13 @@ pub fn quantize_per_channel(shape: &[i64], axis: usize, f32_bytes: &[u8], qmax: 
         .zip(&best)
         .map(|(&m, &b)| if m > 0.0 && m.is_finite() { ratios[b] * m / qmax as f32 } else { 1.0 })
         .collect();
-    let mut bytes = Vec::with_capacity(f32_bytes.len() / 4);
-    for (c, run) in runs() {
-        let s = scales[c] as f64;
-        bytes.extend(run.map(|x| (x as f64 / s).round().clamp(-qmax as f64, qmax as f64) as i8 as u8));
+    let mut bytes = vec![0u8; f32_bytes.len() / 4];
+    for ((run, c), out) in runs().zip(bytes.chunks_exact_mut(inner)) {
+        let scale = scales[c] as f64;
+        let inverse = 1.0 / scale;
+        for (o, x) in out.iter_mut().zip(f32_values(run)) {
+            *o = quantize_value(x, scale, inverse, qmax) as u8;
+        }
     }
     // The stored f64 scales are the f32 values the bytes were computed with, so the
     // flatbuffer's f32 scales are exactly them.
@@ -136,6 +135,34 @@ const CLIP_RATIOS: [f32; 11] = [1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6,
 
 /// About how many values of a channel the clip search tries each ratio on.
 const CLIP_SAMPLES: usize = 256;
+
+/// The little-endian f32 values of `bytes`.
+fn f32_values(bytes: &[u8]) -> impl Iterator<Item = f32> + '_ {
+    bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+}
+
+/// `round(x / scale)` (halves away from zero) clamped to [-qmax, qmax], NaN to 0. A
+/// product with `inverse` is within a few ulps of the quotient, so it rounds the same
+/// unless it lies next to a half; only there is the division done.
+#[inline(always)]
+fn quantize_value(x: f32, scale: f64, inverse: f64, qmax: i32) -> i8 {
+    // Branches only on the rare cases (NaN, next to a half), so random weights do not
+    // mispredict: the rounding itself is arithmetic.
+    let v = x as f64 * inverse;
+    if v.is_nan() {
+        return 0;
+    }
+    let limit = qmax as f64 + 1.0;
+    let v = v.clamp(-limit, limit);
+    // `as` truncates toward zero without a libm call (`f64::round` is one).
+    let t = v as i32;
+    let f = v - t as f64;
+    if (f.abs() - 0.5).abs() < 1e-9 {
+        return ((x as f64 / scale).round() as i32).clamp(-qmax, qmax) as i8;
+    }
+    let r = t + (f > 0.5) as i32 - (f < -0.5) as i32;
+    r.clamp(-qmax, qmax) as i8
+}
 
 /// f32 constant `w` quantized per channel along `axis` to signed `bits`-bit integers
 /// (symmetric, narrow range, zero points 0), inserted before its constant op; `None`
@@ -302,3 +329,39 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+mod quantize_value_tests {
+    use super::*;
+
+    /// The fast path gives what `round(x / scale)` gives, halves included.
+    #[test]
+    fn matches_the_division() {
+        let reference = |x: f32, s: f64, qmax: i32| -> i8 {
+            let q = (x as f64 / s).round();
+            q.clamp(-qmax as f64, qmax as f64) as i8
+        };
+        let mut state = 0x9e3779b97f4a7c15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..200_000 {
+            let scale = ((next() % 10_000) as f32 + 1.0) / 12_345.0;
+            let qmax = if next() % 2 == 0 { 127 } else { 7 };
+            // Halves exactly, and values around them.
+            let k = (next() % (2 * qmax as u64 + 3)) as i64 - qmax as i64 - 1;
+            let x = match next() % 3 {
+                0 => ((k as f64 + 0.5) * scale as f64) as f32,
+                1 => (k as f64 * scale as f64) as f32,
+                _ => f32::from_bits(next() as u32 & 0x3fff_ffff) * if next() % 2 == 0 { 1.0 } else { -1.0 },
+            };
+            let s = scale as f64;
+            assert_eq!(quantize_value(x, s, 1.0 / s, qmax), reference(x, s, qmax), "x {x:e} scale {s:e} qmax {qmax}");
+        }
+        assert_eq!(quantize_value(f32::NAN, 0.5, 2.0, 127), 0);
+        assert_eq!(quantize_value(f32::INFINITY, 1.0, 1.0, 127), 127);
+        assert_eq!(quantize_value(f32::NEG_INFINITY, 1.0, 1.0, 7), -7);
+    }
+}

@@ -135,11 +135,10 @@ pub fn signatures_to_tflite_image<'m>(
         if let Some(first) = entries[..k].iter().position(|o| o.key == e.key) {
             return Err(TranslateError::Message(format!("signatures {first} and {k} have the same key '{}'", e.key)));
         }
-        let func = entry_function(e.module.as_operation().to_raw(), e.function.as_deref())?;
-        // Before any constant is expanded or copied: a splat states a size it does not take.
-        check_constant_sizes(func, options.max_flatbuffer_bytes)?;
-        funcs.push(func);
+        funcs.push(entry_function(e.module.as_operation().to_raw(), e.function.as_deref())?);
     }
+    // Before any constant is expanded or copied: a splat states a size it does not take.
+    check_constant_sizes(&funcs, options.max_flatbuffer_bytes)?;
     let mut w = Writer::new(options);
     for (e, &func) in entries.iter().zip(&funcs) {
         let name = if entries.len() == 1 && e.key == DEFAULT_SIGNATURE { "main".to_string() } else { e.key.clone() };
@@ -204,47 +203,44 @@ fn bytes_text(n: u64) -> String {
 /// (splats, bools, packed types) past `limit` bytes, one by one or in all. Constants
 /// written from where they lie have no size limit: past 2 GB the file takes the
 /// large-model layout.
-fn check_constant_sizes(func: MlirOperation, limit: u64) -> Result<(), TranslateError> {
-    let body = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
-    if body.ptr.is_null() {
-        return Ok(());
-    }
+fn check_constant_sizes(funcs: &[MlirOperation], limit: u64) -> Result<(), TranslateError> {
     let mut errors = 0;
     let mut expanded = 0u64;
     // Equal constants share an attribute (MLIR uniques them) and one buffer: count once.
     let mut seen = std::collections::HashSet::new();
-    let mut op = unsafe { mlirBlockGetFirstOperation(body) };
-    while !op.ptr.is_null() {
+    for op in funcs.iter().flat_map(|&f| body_ops(f)) {
         let name = ir::op_name(op);
-        if matches!(name.as_str(), "tfl.pseudo_const" | "arith.constant") && unsafe { mlirOperationGetNumResults(op) } == 1 {
-            let ty = ir::type_from_mlir(unsafe { mlirValueGetType(mlirOperationGetResult(op, 0)) });
-            let attr = unsafe { mlirOperationGetAttributeByName(op, sref("value")) };
-            let loc = unsafe { mlirOperationGetLocation(op) };
-            if let Some(&d) = ty.dims().iter().find(|&&d| d > i32::MAX as i64) {
-                emit_error(loc, &format!("'{name}' op has a dim of {d} ({ty}), past the int32 a TFLite shape holds"));
-                errors += 1;
-            } else if let Some(size) = constant_byte_size(&ty) {
-                // SAFETY: only asks where the data lies; nothing is kept.
-                let in_place = !attr.ptr.is_null() && unsafe { constant_bytes_in_place(attr, &ty) }.is_some();
-                if in_place {
-                    // Written from where it lies: no copy, no limit.
-                } else if size > limit {
-                    emit_error(
-                        loc,
-                        &format!(
-                            "'{name}' op holds {} ({ty}), which edge would expand in memory to write it: more than \
-                             the {limit} bytes it expands (a weight read from an archive is written from where it \
-                             lies, at any size)",
-                            bytes_text(size)
-                        ),
-                    );
-                    errors += 1;
-                } else if seen.insert(attr.ptr as usize) {
-                    expanded = expanded.saturating_add(size);
-                }
-            }
+        if !matches!(name.as_str(), "tfl.pseudo_const" | "arith.constant") || unsafe { mlirOperationGetNumResults(op) } != 1 {
+            continue;
         }
-        op = unsafe { mlirOperationGetNextInBlock(op) };
+        let ty = ir::type_from_mlir(unsafe { mlirValueGetType(mlirOperationGetResult(op, 0)) });
+        let attr = unsafe { mlirOperationGetAttributeByName(op, sref("value")) };
+        let loc = unsafe { mlirOperationGetLocation(op) };
+        if let Some(&d) = ty.dims().iter().find(|&&d| d > i32::MAX as i64) {
+            emit_error(loc, &format!("'{name}' op has a dim of {d} ({ty}), past the int32 a TFLite shape holds"));
+            errors += 1;
+            continue;
+        }
+        let Some(size) = constant_byte_size(&ty) else { continue };
+        // SAFETY: only asks where the data lies; nothing is kept.
+        if !attr.ptr.is_null() && unsafe { constant_bytes_in_place(attr, &ty) }.is_some() {
+            // Written from where it lies: no copy, no limit.
+            continue;
+        }
+        if size > limit {
+            emit_error(
+                loc,
+                &format!(
+                    "'{name}' op holds {} ({ty}), which edge would expand in memory to write it: more than the \
+                     {limit} bytes it expands (a weight read from an archive is written from where it lies, at any \
+                     size)",
+                    bytes_text(size)
+                ),
+            );
+            errors += 1;
+        } else if seen.insert(attr.ptr as usize) {
+            expanded = expanded.saturating_add(size);
+        }
     }
     if errors > 0 {
         return Err(TranslateError::Diagnosed(errors));
@@ -334,6 +330,21 @@ impl TfliteImage<'_> {
     }
 }
 
+/// The ops of `func`'s body, in order.
+fn body_ops(func: MlirOperation) -> Vec<MlirOperation> {
+    let mut ops = Vec::new();
+    let body = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
+    if body.ptr.is_null() {
+        return ops;
+    }
+    let mut op = unsafe { mlirBlockGetFirstOperation(body) };
+    while !op.ptr.is_null() {
+        ops.push(op);
+        op = unsafe { mlirOperationGetNextInBlock(op) };
+    }
+    ops
+}
+
 /// The module's `func.func`s with their names, in order.
 fn functions(module: MlirOperation) -> Vec<(String, MlirOperation)> {
     let mut funcs = Vec::new();
@@ -420,7 +431,10 @@ struct Writer<'o, 'm> {
     inputs: Vec<(String, i32)>,
     outputs: Vec<(String, i32)>,
     dynamic_dims: Option<String>,
+    /// Per base name, the next suffix to try.
     names: HashMap<String, usize>,
+    /// The names given in this subgraph.
+    taken: std::collections::HashSet<String>,
     /// Bytes of all tensor names, for sizing the builder.
     name_bytes: usize,
     errors: usize,
@@ -442,6 +456,7 @@ impl<'o, 'm> Writer<'o, 'm> {
             outputs: Vec::new(),
             dynamic_dims: None,
             names: HashMap::new(),
+            taken: Default::default(),
             name_bytes: 0,
             errors: 0,
         }
@@ -453,11 +468,20 @@ impl<'o, 'm> Writer<'o, 'm> {
     }
 
     /// A unique tensor name: `base`, or `base_1`, `base_2`... when taken.
+    /// A name another base already took (`conv_1`, the second `conv`, then an op named
+    /// `conv_1`) is skipped: every tensor of a subgraph has its own name, so the file
+    /// reads back to locations that write the same names again.
     fn unique_name(&mut self, base: String) -> String {
         self.name_bytes += base.len() + 8;
-        let n = self.names.entry(base.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 { base } else { format!("{base}_{}", *n - 1) }
+        let mut n = self.names.get(&base).copied().unwrap_or(0);
+        loop {
+            let name = if n == 0 { base.clone() } else { format!("{base}_{n}") };
+            n += 1;
+            if self.taken.insert(name.clone()) {
+                self.names.insert(base, n);
+                return name;
+            }
+        }
     }
 
     fn add_buffer(&mut self, bytes: Cow<'m, [u8]>) -> u32 {
@@ -522,6 +546,7 @@ impl<'o, 'm> Writer<'o, 'm> {
         }
         self.tensor_of.clear();
         self.names.clear();
+        self.taken.clear();
         self.subgraphs.push(SubgraphInfo {
             key,
             name,
