@@ -49,7 +49,6 @@ NOT_LOWERED = {
     "aten.native_layer_norm_backward.default": "backward op (training); edge converts inference graphs",
     "aten._fft_c2r.default": "complex tensors are not supported",
     "aten._fft_r2c.default": "complex tensors are not supported",
-    "aten._local_scalar_dense.default": "`.item()`: a tensor value read into a Python scalar (data-dependent)",
     "aten._native_batch_norm_legit.default": "training-mode batch norm that updates running statistics "
     "(a buffer mutation); export in eval() mode",
     "aten.as_strided.default": "views of the underlying storage: the lowering would need the input's strides, "

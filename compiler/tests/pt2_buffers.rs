@@ -14,13 +14,15 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/kv").join(format!("{name}.pt2"))
 }
 
-const ARCHIVES: [&str; 5] = [
+const ARCHIVES: [&str; 6] = [
     "kv-buffer-index-copy-decode",
     "kv-buffer-index-copy-decode-raw",
     "kv-buffer-narrow-item-prefill",
     "kv-buffer-narrow-item-prefill-raw",
     // The writes inside `torch.no_grad()`: a higher-order op's body writes its inputs.
     "kv-buffer-no-grad-decode-raw",
+    // Tensor attributes, lifted as constants, written in place.
+    "kv-attribute-index-copy-decode-raw",
 ];
 
 #[test]

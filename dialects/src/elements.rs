@@ -5,7 +5,7 @@ use crate::ir::{ElemTy, TensorTy};
 use mlir_sys::*;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{LazyLock, RwLock};
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
 
 /// `dense_resource` attribute -> (address, length, made by `owned_resource_attr`) of the
 /// bytes it was made over. MLIR's C API reads such an attribute one element per call;
@@ -18,6 +18,48 @@ struct Registered {
     ptr: usize,
     len: usize,
     owned: bool,
+}
+
+/// (type, length, sample hash) -> the `shared_resource_attr` attributes with those, so an
+/// equal weight imported again (the same weights in a prefill and a decode archive) is
+/// the attribute already made: one blob, and whatever a pass derives from it is derived
+/// once (`derived`).
+static SHARED_BY_CONTENT: LazyLock<RwLock<HashMap<(usize, usize, u64), Vec<usize>>>> = LazyLock::new(Default::default);
+
+/// (source attribute, what was derived) -> (derived attribute, what the deriving pass
+/// keeps beside it), for passes that turn a weight into another (quantization): a weight
+/// two functions read is derived once. Entries go when either blob goes.
+type DerivedKey = (usize, String);
+static DERIVED: LazyLock<Mutex<HashMap<DerivedKey, (usize, Arc<dyn std::any::Any + Send + Sync>)>>> =
+    LazyLock::new(Default::default);
+
+/// Forgets every record of `attr` (its blob is going).
+fn forget(attr: usize) {
+    RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).remove(&attr);
+    let mut derived = DERIVED.lock().unwrap_or_else(|e| e.into_inner());
+    if !derived.is_empty() {
+        derived.retain(|k, v| k.0 != attr && v.0 != attr);
+    }
+}
+
+/// What `derive` made from `source` under `what` before, when `source` and that result
+/// still live: the result attribute and the value kept beside it.
+pub fn derived<T: std::any::Any + Send + Sync + Clone>(source: MlirAttribute, what: &str) -> Option<(MlirAttribute, T)> {
+    let derived = DERIVED.lock().unwrap_or_else(|e| e.into_inner());
+    let (attr, extra) = derived.get(&(source.ptr as usize, what.to_string()))?;
+    let extra = extra.downcast_ref::<T>()?.clone();
+    Some((MlirAttribute { ptr: *attr as *const std::ffi::c_void }, extra))
+}
+
+/// Records that `result` (with `extra`) is what `what` makes of `source`; `result` is
+/// from then on read-only (`owned_resource_bytes_mut` refuses it), since several ops
+/// may hold it.
+pub fn record_derived<T: std::any::Any + Send + Sync>(source: MlirAttribute, what: &str, result: MlirAttribute, extra: T) {
+    if let Some(r) = RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).get_mut(&(result.ptr as usize)) {
+        r.owned = false;
+    }
+    let mut derived = DERIVED.lock().unwrap_or_else(|e| e.into_inner());
+    derived.insert((source.ptr as usize, what.to_string()), (result.ptr as usize, Arc::new(extra)));
 }
 
 fn registered(attr: MlirAttribute) -> Option<Registered> {
@@ -55,7 +97,7 @@ pub fn owned_resource_attr(ty: MlirType, bytes: Vec<u8>) -> MlirAttribute {
         _align: usize,
     ) {
         let attr = Box::from_raw(user as *mut usize);
-        RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).remove(&*attr);
+        forget(*attr);
         drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(data as *mut u8, len)));
     }
     let bytes = bytes.into_boxed_slice();
@@ -105,6 +147,8 @@ impl ResourceBytes for Vec<u8> {
 /// A `dense_resource` attribute of type `ty` (a ranked tensor type of a non-bool int or
 /// float element; a quantized constant's storage type), named `name` (MLIR makes the
 /// name unique), over the bytes `owner` holds, laid out as `constant_bytes` returns them.
+/// An equal blob of the same type made before (the same weight in a second archive
+/// converted into the same context) is returned instead, and `owner` dropped.
 /// Nothing is copied: the context keeps `owner` until the blob goes with it, so the
 /// bytes outlive every use of the attribute, and it registers them for
 /// `constant_bytes_in_place`. The bytes are read-only (`owned_resource_bytes_mut`
@@ -112,21 +156,47 @@ impl ResourceBytes for Vec<u8> {
 pub fn shared_resource_attr(ty: MlirType, name: &str, owner: Box<dyn ResourceBytes>) -> MlirAttribute {
     struct Keep {
         attr: usize,
+        content: (usize, usize, u64),
         _owner: Box<dyn ResourceBytes>,
     }
     /// Called by MLIR when the blob goes (with its context): forgets the record and
     /// drops the owner.
     unsafe extern "C" fn release(user: *mut std::ffi::c_void, _data: *const std::ffi::c_void, _len: usize, _align: usize) {
         let keep = Box::from_raw(user as *mut Keep);
-        RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).remove(&keep.attr);
+        forget(keep.attr);
+        let mut index = SHARED_BY_CONTENT.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(list) = index.get_mut(&keep.content) {
+            list.retain(|&a| a != keep.attr);
+            if list.is_empty() {
+                index.remove(&keep.content);
+            }
+        }
     }
     let (data, len) = {
         let b = owner.bytes();
         (b.as_ptr(), b.len())
     };
+    let content = (ty.ptr as usize, len, sample_hash(owner.bytes()));
+    // An equal blob of the same type (so of this context) already made: that attribute.
+    let same = SHARED_BY_CONTENT.read().unwrap_or_else(|e| e.into_inner()).get(&content).and_then(|list| {
+        list.iter().copied().find(|&a| {
+            registered(MlirAttribute { ptr: a as *const std::ffi::c_void }).is_some_and(|r| {
+                // SAFETY: registered bytes stay alive while registered.
+                let theirs = unsafe { std::slice::from_raw_parts(r.ptr as *const u8, r.len) };
+                let equal = theirs == owner.bytes();
+                // Compared in place: read again only when used.
+                crate::mapped::release(theirs);
+                crate::mapped::release(owner.bytes());
+                equal
+            })
+        })
+    });
+    if let Some(a) = same {
+        return MlirAttribute { ptr: a as *const std::ffi::c_void };
+    }
     let align = 1usize << (data as usize).trailing_zeros().min(6);
     // Filled in once the attribute exists; `release` reads it to forget the record.
-    let user = Box::into_raw(Box::new(Keep { attr: 0, _owner: owner }));
+    let user = Box::into_raw(Box::new(Keep { attr: 0, content, _owner: owner }));
     // SAFETY: `data` points at `len` bytes that `owner` keeps unchanged at one place
     // (`ResourceBytes`); `owner` now lives in `user`, which MLIR hands to `release` once,
     // when the blob is destroyed, and nothing else frees.
@@ -144,6 +214,7 @@ pub fn shared_resource_attr(ty: MlirType, name: &str, owner: Box<dyn ResourceByt
         (*user).attr = attr.ptr as usize;
         let entry = Registered { ptr: data as usize, len, owned: false };
         RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).insert(attr.ptr as usize, entry);
+        SHARED_BY_CONTENT.write().unwrap_or_else(|e| e.into_inner()).entry(content).or_default().push(attr.ptr as usize);
         attr
     }
 }
@@ -342,6 +413,38 @@ mod tests {
             mlirContextDestroy(ctx);
             // Only the table is consulted: the dangling handle is never dereferenced.
             assert_eq!(owned_resource_bytes(attr), None);
+        }
+    }
+
+    /// An equal weight imported twice into one context is one attribute; a different one
+    /// (or one of another type) is not. What is derived from it is found again until
+    /// the context goes.
+    #[test]
+    fn equal_shared_blobs_are_one_attribute_and_derive_once() {
+        let f32s = |v: &[f32]| -> Vec<u8> { v.iter().flat_map(|x| x.to_le_bytes()).collect() };
+        unsafe {
+            let ctx = mlirContextCreate();
+            let shape = [3i64];
+            let f32_ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull());
+            let i32_ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), mlirIntegerTypeGet(ctx, 32), mlirAttributeGetNull());
+            let a = shared_resource_attr(f32_ty, "a", Box::new(f32s(&[1.0, 2.0, 3.0])));
+            let b = shared_resource_attr(f32_ty, "b", Box::new(f32s(&[1.0, 2.0, 3.0])));
+            let c = shared_resource_attr(f32_ty, "c", Box::new(f32s(&[1.0, 2.0, 4.0])));
+            let d = shared_resource_attr(i32_ty, "d", Box::new(f32s(&[1.0, 2.0, 3.0])));
+            assert_eq!(a.ptr, b.ptr);
+            assert_ne!(a.ptr, c.ptr);
+            assert_ne!(a.ptr, d.ptr);
+            let q = owned_resource_attr(i32_ty, vec![7; 12]);
+            assert!(owned_resource_bytes_mut(q).is_some());
+            record_derived(a, "twice", q, 2.5f64);
+            let (got, extra) = derived::<f64>(b, "twice").expect("derived from the same attribute");
+            assert_eq!((got.ptr, extra), (q.ptr, 2.5));
+            assert!(derived::<f64>(c, "twice").is_none());
+            assert!(derived::<f64>(a, "other").is_none());
+            // Several ops may hold a derived blob: it is never rewritten in place.
+            assert!(owned_resource_bytes_mut(q).is_none());
+            mlirContextDestroy(ctx);
+            assert!(derived::<f64>(a, "twice").is_none());
         }
     }
 

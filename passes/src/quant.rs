@@ -6,7 +6,6 @@ use crate::constant::{self, read, transpose_bytes, value_attr, ConstTensor};
 use edge_dialects::ir::{ElemTy, QuantTy};
 use edge_dialects::mlir::{Context, Op, Rewriter, Type, Value};
 use edge_dialects::tfl::op as tfl;
-use std::collections::HashMap;
 
 /// The quantized type of `v`'s elements, if any.
 pub fn quant_of(v: Value) -> Option<QuantTy> {
@@ -171,97 +170,32 @@ fn quantize_value(x: f32, scale: f64, inverse: f64, qmax: i32) -> i8 {
 pub fn quantized_weight<'c>(rw: &mut Rewriter<'c>, w: Value<'c>, axis: usize, bits: u32) -> Option<Value<'c>> {
     let const_op = constant::constant_op(w)?;
     let qmax = narrow_qmax(bits);
-    let context = rw.context().to_raw().ptr as usize;
-    let (shape, made) = constant::with_bytes(w, |shape, elem, bytes| {
+    // A weight several functions read (a prefill and a decode signature) is quantized
+    // once: the first quantization's blob is reused.
+    let source = const_op.raw_attr("value")?.to_raw();
+    let what = format!("quantized axis={axis} bits={bits}");
+    rw.set_insertion_before(const_op);
+    if let Some((attr, q)) = edge_dialects::elements::derived::<QuantTy>(source, &what) {
+        let ty = quant_tensor_type(rw.context(), w.ty().dims(), &q);
+        // SAFETY: `derived` returns a live attribute of this context.
+        let attr = unsafe { edge_dialects::mlir::Attribute::from_raw(attr) };
+        return Some(constant::insert_attr(rw, ty, attr));
+    }
+    let (shape, scales, bytes) = constant::with_bytes(w, |shape, elem, bytes| {
         if *elem != ElemTy::F32 {
             return None;
         }
-        let key = MadeKey { context, source: fingerprint(bytes), len: bytes.len(), axis, bits };
-        if let Some(made) = made_before(&key) {
-            return Some((shape.to_vec(), Err((key, made))));
-        }
         // Narrower than 8 bits, the scale is searched (see `quantize_per_channel`).
         let (scales, q) = quantize_per_channel(shape, axis, bytes, qmax, bits < 8);
-        Some((shape.to_vec(), Ok((key, scales, q))))
+        Some((shape.to_vec(), scales, q))
     })??;
     let zero_points = vec![0; shape[axis] as usize];
-    let quant = |scales| QuantTy::new(&ElemTy::I(bits), (-qmax as i64, qmax as i64), scales, zero_points, Some(axis as i32));
-    rw.set_insertion_before(const_op);
-    match made {
-        // The same weight quantized for another signature of this conversion: its
-        // constant's value serves again, no second copy is made.
-        Err((_, (attr, scales))) => {
-            let ty = quant_tensor_type(rw.context(), &shape, &quant(scales)?);
-            // SAFETY: `made_before` checked that the attribute's blob is alive, so its
-            // context (this one, by the key) is too.
-            let attr = unsafe { edge_dialects::mlir::Attribute::from_raw(attr) };
-            Some(crate::constant::insert_attr(rw, ty, attr))
-        }
-        Ok((key, scales, bytes)) => {
-            let v = insert_quant_const(rw, &shape, &quant(scales.clone())?, bytes);
-            remember_made(key, v, scales);
-            Some(v)
-        }
+    let q = QuantTy::new(&ElemTy::I(bits), (-qmax as i64, qmax as i64), scales, zero_points, Some(axis as i32))?;
+    let v = insert_quant_const(rw, &shape, &q, bytes);
+    if let Some(attr) = constant::constant_op(v).and_then(|c| c.raw_attr("value")) {
+        edge_dialects::elements::record_derived(source, &what, attr.to_raw(), q);
     }
-}
-
-/// What a quantized weight was made from: the context it lives in and the source's
-/// bytes (by a 64-bit fingerprint and length), axis and width.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct MadeKey {
-    context: usize,
-    source: u64,
-    len: usize,
-    axis: usize,
-    bits: u32,
-}
-
-/// A quantized weight's value attribute (a blob the context owns), the fingerprint of
-/// its bytes, and its scales.
-struct Made {
-    attr: usize,
-    check: u64,
-    scales: Vec<f64>,
-}
-
-/// Quantized weights made so far, so that the signatures of one conversion (prefill and
-/// decode archives holding the same weights, in one context) quantize each weight once
-/// and hold one copy: for a 1.1B decoder, a second int8 copy is 1.1 GB and seconds.
-static MADE: std::sync::LazyLock<std::sync::Mutex<HashMap<MadeKey, Made>>> = std::sync::LazyLock::new(Default::default);
-
-/// A 64-bit fingerprint of `bytes` (FxHash's multiply-rotate over 8-byte words): a few
-/// hundred milliseconds for a billion weights, against seconds to quantize them.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    let mut h = bytes.len() as u64;
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w.try_into().expect("eight bytes"))).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    for &b in words.remainder() {
-        h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    h
-}
-
-/// The attribute and scales made before for `key`, when that attribute is still alive
-/// and holds the bytes it was made with (a blob is forgotten when its context goes, and
-/// another could take its address: its fingerprint tells them apart).
-fn made_before(key: &MadeKey) -> Option<(mlir_sys::MlirAttribute, Vec<f64>)> {
-    let made = MADE.lock().unwrap_or_else(|e| e.into_inner());
-    let m = made.get(key)?;
-    let raw = mlir_sys::MlirAttribute { ptr: m.attr as *const std::ffi::c_void };
-    // SAFETY: a registry lookup by address; nothing is read unless the blob is alive.
-    let bytes = unsafe { edge_dialects::elements::owned_resource_bytes(raw) }?;
-    (fingerprint(bytes) == m.check).then(|| (raw, m.scales.clone()))
-}
-
-/// Records the quantized constant `v` made for `key`, when its value is a blob the
-/// context owns (small constants are `dense` attributes: not worth keeping).
-fn remember_made(key: MadeKey, v: Value, scales: Vec<f64>) {
-    let Some(attr) = constant::constant_op(v).and_then(|op| op.raw_attr("value")) else { return };
-    let Some(bytes) = attr.owned_bytes() else { return };
-    let made = Made { attr: attr.to_raw().ptr as usize, check: fingerprint(bytes), scales };
-    MADE.lock().unwrap_or_else(|e| e.into_inner()).insert(key, made);
+    Some(v)
 }
 
 /// Why `tfl.gather` `op` cannot read its table through `tfl.embedding_lookup` (LiteRT's

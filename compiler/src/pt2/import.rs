@@ -165,8 +165,8 @@ fn is_driver_target(target: &str) -> bool {
         target,
         "aten.sym_size.int"
             | "aten._assert_tensor_metadata.default"
-            // Checks of a data-dependent integer (`torch._check(start >= 0)`): the range
-            // they assert is in the range constraints.
+            // Checks of a data-dependent integer, as `torch._check` records them: the
+            // range they assert is in the range constraints.
             | "aten._assert_scalar.default"
             | "aten.sym_constrain_range.default"
             | "aten.sym_constrain_range_for_size.default"
@@ -445,11 +445,11 @@ pub fn import_program<'c>(
             strides.map(|s| (name.clone(), s))
         })
         .collect();
-    let mutated = mutated_buffers(graph, signature, &bodies)?;
+    let mut mutated = mutated_buffers(graph, signature, &bodies)?;
     if options.buffer_mutations == BufferMutations::Refuse {
         if let Some(m) = mutated.first() {
             return Err(ImportError::Graph(format!(
-                "the program writes buffer '{}' (a KV cache, or training-mode state such as batch-norm statistics?); export the model in eval() mode, or convert the written buffers to inputs and outputs",
+                "the program writes buffer '{}' (a KV cache, or training-mode state such as batch-norm statistics?); export the model in eval() mode, or convert each written buffer to an input and an output (edge-convert --buffer-mutations inputs-outputs)",
                 m.fqn
             )));
         }
@@ -541,20 +541,62 @@ pub fn import_program<'c>(
     }
     // Written buffers: arguments after the user inputs, named by their FQN.
     let mut in_names: Vec<String> = args.iter().map(|(n, _)| n.clone()).collect();
-    for m in &mutated {
+    let buffer_names: HashMap<&str, &str> = signature
+        .input_specs
+        .iter()
+        .filter_map(|s| match s {
+            InputSpec::Buffer(b) => Some((b.arg.name.as_str(), b.buffer_name.as_str())),
+            _ => None,
+        })
+        .collect();
+    for i in 0..mutated.len() {
+        let m = &mutated[i];
         let t = tensor_types.get(&m.input).cloned().ok_or_else(|| ImportError::Graph(format!("no metadata for buffer '{}'", m.fqn)))?;
-        let shared = program.weights.get(&m.input).and_then(|b| {
+        // The bytes each weight reads in the archive's map (a strided view: its whole
+        // storage, never gathered here).
+        let base = program.archive.bytes().as_ptr() as usize;
+        let span = |w: &super::weights::Weight| match w.is_contiguous().then(|| w.bytes(&program.archive)) {
+            Some(Cow::Borrowed(b)) => Some(b.as_ptr() as usize..b.as_ptr() as usize + b.len()),
+            _ => Some(base + w.storage.start..base + w.storage.end),
+        };
+        let shared = program.weights.get(&m.input).and_then(span).filter(|b| !b.is_empty()).and_then(|b| {
             program.weights.iter().find(|(n, w)| {
-                *n != &m.input && !mutated.iter().any(|o| &o.input == *n) && w.storage.start < b.storage.end && b.storage.start < w.storage.end
+                // An alias nothing reads (a cache tensor both registered as a buffer and
+                // held as an attribute) does not see the difference.
+                *n != &m.input
+                    && read.contains(n.as_str())
+                    && !mutated.iter().any(|o| &o.input == *n)
+                    && span(w).is_some_and(|r| r.start < b.end && b.start < r.end)
             })
         });
         if shared.is_some() {
-            return Err(ImportError::Graph(format!("buffer '{}' is written and shares its storage with another weight; edge cannot make it an input", m.fqn)));
+            return Err(ImportError::Graph(format!(
+                "buffer '{}' is written and shares its storage with another weight the program reads; edge cannot make it an input",
+                m.fqn
+            )));
         }
+        // A written constant that is also a registered buffer nothing reads (Hugging
+        // Face's static cache: `key_cache_0` beside `...lifted_tensor_2`) takes the
+        // buffer's name.
+        let alias = program.weights.get(&m.input).and_then(span).filter(|b| !b.is_empty()).and_then(|b| {
+            program.weights.iter().find_map(|(n, w)| {
+                let fqn = buffer_names.get(n.as_str())?;
+                (*n != m.input && !read.contains(n.as_str()) && span(w) == Some(b.clone())).then(|| fqn.to_string())
+            })
+        });
+        if let Some(name) = alias.filter(|_| !buffer_names.contains_key(m.input.as_str())) {
+            mutated[i].fqn = name;
+        }
+        let m = &mutated[i];
         let v = ctx.e.argument(&t, ctx.e.name_loc(&m.fqn));
         ctx.env.insert(m.input.clone(), Value::Tensor(v.clone()));
         args.push((m.input.clone(), v));
-        in_names.push(m.fqn.clone());
+        // A buffer named like a user argument takes its position as a suffix, on both
+        // sides.
+        if in_names.contains(&m.fqn) {
+            mutated[i].fqn = format!("{}_{}", m.fqn, in_names.len());
+        }
+        in_names.push(mutated[i].fqn.clone());
     }
     for g in &graphs {
         for (name, v) in &g.sym_int_values {
@@ -608,6 +650,16 @@ pub fn import_program<'c>(
             OutputSpec::BufferMutation(_) => {}
             OutputSpec::UserInputMutation(u) => written.push((u.arg.name.clone(), u.user_input_name.clone())),
             _ => return Err(ImportError::Graph(format!("output #{i} is not a user output; edge converts inference programs"))),
+        }
+    }
+    // A user input written in place in an archive saved without `run_decompositions()`
+    // (which would list it as a user-input mutation): its new value is its own name.
+    let listed: Vec<String> = written.iter().map(|(_, n)| n.clone()).collect();
+    let in_place = written_in_place(graph, &bodies);
+    for (name, _) in &args {
+        let user = signature.input_specs.iter().any(|s| matches!(s, InputSpec::UserInput(u) if u.arg.as_tensor() == Some(name.as_str())));
+        if user && in_place.contains(name) && !listed.contains(name) {
+            written.push((name.clone(), name.clone()));
         }
     }
     for m in &mutated {
@@ -670,13 +722,19 @@ fn mutated_buffers(graph: &Graph, signature: &super::schema::GraphSignature, bod
     let in_place = written_in_place(graph, bodies);
     let mut out = Vec::new();
     for spec in &signature.input_specs {
-        let InputSpec::Buffer(b) = spec else { continue };
-        let value = match listed.get(b.buffer_name.as_str()) {
+        let (fqn, input) = match spec {
+            InputSpec::Buffer(b) => (&b.buffer_name, &b.arg.name),
+            // A tensor attribute that is not a registered buffer (Hugging Face's static
+            // cache layers) is lifted as a constant; written in place, it is state too.
+            InputSpec::TensorConstant(c) => (&c.tensor_constant_name, &c.arg.name),
+            _ => continue,
+        };
+        let value = match listed.get(fqn.as_str()) {
             Some(v) => v.to_string(),
-            None if in_place.contains(b.arg.name.as_str()) => b.arg.name.clone(),
+            None if in_place.contains(input.as_str()) => input.clone(),
             None => continue,
         };
-        out.push(Mutated { fqn: b.buffer_name.clone(), input: b.arg.name.clone(), value });
+        out.push(Mutated { fqn: fqn.clone(), input: input.clone(), value });
     }
     if let Some(b) = listed.keys().find(|b| !out.iter().any(|m| m.fqn == **b)) {
         return Err(ImportError::Graph(format!("the program writes buffer '{b}', which is not among its inputs")));
@@ -762,8 +820,8 @@ fn pytree_leaf_names(spec: &str) -> Vec<Option<String>> {
     out
 }
 
-/// `names` with a repeated name (an output named like a written buffer) suffixed by
-/// its position.
+/// `names` with a repeated name (an output or argument named like a written buffer)
+/// suffixed by its position.
 fn distinct_names(names: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     names

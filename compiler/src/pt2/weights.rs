@@ -208,7 +208,7 @@ pub fn load_shared(archive: Arc<Archive>) -> Result<Program, Pt2Error> {
                 path: archive.path().to_path_buf(),
                 reason: format!(
                     "it holds {} programs ({}); convert them together, one signature each (edge-convert takes the \
-                     archive as it is), or name one",
+                     archive as it is), or import one (edge-translate --pt2-to-mlir --program NAME)",
                     names.len(),
                     names.join(", ")
                 ),

@@ -24,6 +24,10 @@ struct Args {
     /// Import a torch.export archive (.pt2, torch 2.9 or newer) as a StableHLO module.
     #[arg(long = "pt2-to-mlir")]
     pt2_to_mlir: bool,
+    /// With --pt2-to-mlir: the program to import from an archive holding several
+    /// (torch's package_pt2), by name.
+    #[arg(long = "program", value_name = "NAME")]
+    program: Option<String>,
     /// Translate a TFL module (MLIR text) into a .tflite flatbuffer. A module with one
     /// public function (or --entry) gives one signature, `serving_default`; a module with
     /// several gives one signature per public function, keyed by its name, in module
@@ -128,7 +132,19 @@ fn run(args: &Args) -> Result<(), String> {
 
 fn pt2_to_mlir(args: &Args, output: &Output) -> Result<(), String> {
     use edge_compiler::pt2::{import_program, weights, ImportError, ImportOptions};
-    let program = weights::load(std::path::Path::new(&args.input)).map_err(|e| e.to_string())?;
+    let path = std::path::Path::new(&args.input);
+    let program = match &args.program {
+        None => weights::load(path),
+        Some(name) => {
+            let archive = edge_compiler::pt2::archive::Archive::open(path).map_err(|e| e.to_string())?;
+            let names = weights::program_names(&archive);
+            if !names.contains(name) {
+                return Err(format!("{}: no program '{name}' in the archive (it holds {})", args.input, names.join(", ")));
+            }
+            weights::load_named(std::sync::Arc::new(archive), name)
+        }
+    }
+    .map_err(|e| e.to_string())?;
     let context = edge_context();
     let collector = DiagnosticCollector::attach(&context);
     let imported = match import_program(&context, std::sync::Arc::new(program), &ImportOptions::default()) {
