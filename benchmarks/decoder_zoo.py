@@ -14,22 +14,30 @@ Models (random weights, seeded):
     LayerNorm, fused qkv), each wrapped in transformers' TorchExportableModuleWithStaticCache
     (a StaticCache whose key/value tensors are registered buffers written in place with
     index_copy_, plus a cumulative_length buffer per layer) and exported with strict=True
-    as transformers' own export does (torch 2.14's non-strict export lifts those caches as
-    constants and mutates them in place: the state would be lost). Inputs `tokens` and
-    `input_pos` (the cache_position), output {"logits"}.
+    as transformers' own export does; hf_llama-nonstrict is torch.export's default
+    (non-strict), where the caches come out as lifted tensor constants written in place
+    (edge makes a constant the program writes state too; a converter that does not loses
+    the caches silently). Inputs `tokens` and `input_pos` (the cache_position), output
+    {"logits"}.
 
     .venv-bench/bin/python benchmarks/decoder_zoo.py --edge-bin target/release/edge-convert \\
-        --work /tmp/zoo [--only hf_] [--flags "--quantize dynamic-int8" --tol 0.05]
+        --work /tmp/zoo [--only hf_] [--flags "--quantize dynamic-int8" --tol 0.05] [--litert-torch]
 
 Prints `PASS|FAIL <model> ...` per model and `N passed, M failed`; exit status 1 if any fails.
+`--litert-torch` also converts each module with litert-torch (two signatures, the same
+sample inputs) and runs its file through the same chain: printed under the model's line,
+not counted.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import shlex
 import sys
 import traceback
+from typing import Any
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -103,6 +111,8 @@ MODELS = {
     "hf_llama": (lambda: hf("llama"), True, False),
     "hf_qwen2": (lambda: hf("qwen2"), True, False),
     "hf_gpt2": (lambda: hf("gpt2"), True, False),
+    # torch.export's default (non-strict): the static caches become lifted constants written in place.
+    "hf_llama-nonstrict": (lambda: hf("llama"), False, False),
 }
 
 
@@ -114,8 +124,9 @@ def reset_state(module):
             b.zero_()
 
 
-def export_one(name: str, work: str) -> tuple[dict, dict]:
-    """Writes NAME.prefill.pt2 / NAME.decode.pt2; returns (archives, reference)."""
+def export_one(name: str, work: str) -> tuple[dict, dict, Any]:
+    """Writes NAME.prefill.pt2 / NAME.decode.pt2; returns (archives, reference, (module,
+    prefill kwargs, decode kwargs) for litert-torch)."""
     import torch
     import llama_model as lm
 
@@ -151,7 +162,16 @@ def export_one(name: str, work: str) -> tuple[dict, dict]:
                 args = {"tokens": dec_tokens[s], "input_pos": torch.tensor([PREFILL + s])}
             out = m(**args)
             ref[f"decode_logits_{s}"] = out["logits"].numpy()
-    return archives, ref
+        reset_state(m)
+    return archives, ref, (m, pre, dec)
+
+
+def litert_torch_file(model, pre: dict, dec: dict, path: str) -> str:
+    """litert-torch's two-signature conversion of the same module."""
+    import litert_torch as lt
+
+    lt.signature("prefill", model, sample_kwargs=pre).signature("decode", model, sample_kwargs=dec).convert().export(path)
+    return path
 
 
 def main() -> int:
@@ -161,6 +181,8 @@ def main() -> int:
     p.add_argument("--only", default="", help="models whose name starts with this")
     p.add_argument("--flags", default="", help="more edge-convert flags")
     p.add_argument("--tol", type=float, default=1e-4, help="max|err| / max|logits| per call (default %(default)s)")
+    p.add_argument("--litert-torch", action="store_true",
+                   help="also convert each model with litert-torch and run its file the same way (printed, not counted)")
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)
     import run_decoder_litert as rd
@@ -169,7 +191,7 @@ def main() -> int:
     for name in [n for n in MODELS if n.startswith(args.only)]:
         stage = "export"
         try:
-            archives, ref = export_one(name, args.work)
+            archives, ref, eager = export_one(name, args.work)
             stage = "edge-convert"
             files = rd.convert(args.edge_bin, archives, os.path.join(args.work, f"{name}.tflite"), shlex.split(args.flags))
             stage = "LiteRT"
@@ -186,6 +208,16 @@ def main() -> int:
         passed += ok
         failed += not ok
         print(f"{'PASS' if ok else 'FAIL'} {name} {line}", flush=True)
+        if args.litert_torch and stage != "export":
+            try:
+                with contextlib.redirect_stdout(io.StringIO()):
+                    path = litert_torch_file(*eager, os.path.join(args.work, f"{name}.litert-torch.tflite"))
+                r = rd.run_chain(rd.signature_runners([path]), ref)
+                lt = (f"max err {r['max_error']:.3g} top-1 {r['top1_agree']}/{r['top1_of']} "
+                      f"(decode {r['decode_top1_agree']}/{r['decode_top1_of']}) state {len(r['state_inputs'])}")
+            except Exception as e:  # noqa: BLE001
+                lt = f"{type(e).__name__}: " + " | ".join((str(e).strip().splitlines() or ["?"])[:4])
+            print(f"     litert-torch: {lt}", flush=True)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

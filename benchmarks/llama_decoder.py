@@ -17,19 +17,23 @@ Steps, each in a child process timed whole by GNU time (wall time, peak RSS):
   3. litert-torch: `litert_torch.signature('prefill', m, kwargs).signature('decode', m,
      kwargs).convert()` and `.export()` on the same seeded model (`--reuse-litert` keeps the
      file and figures of an earlier run in --work: that conversion takes minutes and ~14 GB);
-  4. each .tflite in its own child: loaded in LiteRT 2.3 (1 thread, default delegates), the
-     prefill and the chained decode steps run through `get_signature_runner`, each runtime
-     feeding its own output caches back; error per step = max|logits - PyTorch| / max|PyTorch
-     logits| (worst over the steps printed), top-1 agreement with PyTorch's logits over all
-     positions and steps; then latency: median of --runs prefill and decode invokes.
+  4. each .tflite in its own child, right after its conversion: loaded in LiteRT 2.3 (1
+     thread, default delegates), the prefill and the chained decode steps run through
+     `get_signature_runner` (runtime-check/run_decoder_litert.py's chain), each runtime
+     feeding its own output caches back; error per call = max|logits - PyTorch| /
+     max|PyTorch logits| (the worst printed), top-1 agreement with PyTorch's logits over all
+     positions and steps; then latency: median of --runs prefill and decode invokes; and
+     the operators of each signature.
 
-Prints one row per converter/mode and the edge / litert-torch ratios of this run; --json
-writes everything. Figures are measured, never asserted; on a shared machine timings are
-noisy. Disk: the archives hold the weights twice (8.8 GB at the default shapes) and every
-float .tflite 4.4 GB: --work should have ~20 GB free (--drop-tflite deletes each edge file
-once measured).
+Prints one row per converter/mode, the edge / litert-torch ratios of this run and issue
+15's bars against the figures; --json writes everything. Figures are measured, never
+asserted; on a shared machine timings are noisy. Disk: at the default shapes the archives
+hold the weights twice (8.9 GB) and every float .tflite 4.4 GB; --tflite-dir puts edge's
+files elsewhere (/dev/shm) and --drop-tflite deletes each once measured; --archive-dir with
+--drop-archives keeps the archives there only until the last conversion.
 
-    .venv-bench/bin/python benchmarks/llama_decoder.py --work /tmp/llama [--reuse-litert]
+    .venv-bench/bin/python benchmarks/llama_decoder.py --work /tmp/llama [--reuse-litert] \
+        [--tflite-dir /dev/shm/llama --drop-tflite]
     .venv-bench/bin/python benchmarks/llama_decoder.py --work /tmp/small --layers 2 --dim 256 \\
         --heads 8 --kv-heads 2 --ffn 512 --vocab 1000 --max-len 128
 """
@@ -299,7 +303,7 @@ def print_report(rep: dict[str, Any]) -> None:
           f"prefill {c['prefill_len']} tokens + {c['decode_steps']} chained decode steps")
     print(f"export (both archives + PyTorch reference): {fmt(rep['export'].get('process_s'), '{:.1f}')} s, "
           f"archives {gb(rep['export'].get('pt2_size'))}")
-    hdr = f"{'converter':<22} {'convert s':>9} {'peak RSS':>10} {'file':>10} {'load s':>7} {'prefill ms':>10} " \
+    hdr = f"{'converter':<22} {'convert s':>9} {'peak RSS':>10} {'file':>10} {'load s':>7} {'1st call s':>10} {'prefill ms':>10} " \
           f"{'decode ms':>9} {'LiteRT RSS':>10} {'max err':>9} {'top-1':>9}"
     print(hdr)
     print("-" * len(hdr))
@@ -312,15 +316,16 @@ def print_report(rep: dict[str, Any]) -> None:
                   f"LiteRT FAILED: " + r["run_error"].replace("\n", "\n    "))
             continue
         print(f"{name:<22} {fmt(r.get('convert_s'), '{:.1f}'):>9} {gb(r.get('peak_rss')):>10} {gb(r.get('size')):>10} "
-              f"{fmt(r.get('load_s'), '{:.2f}'):>7} {fmt(r.get('prefill_ms'), '{:.1f}'):>10} "
+              f"{fmt(r.get('load_s'), '{:.2f}'):>7} {fmt((r.get('times') or [None])[0], '{:.2f}'):>10} "
+              f"{fmt(r.get('prefill_ms'), '{:.1f}'):>10} "
               f"{fmt(r.get('decode_ms'), '{:.1f}'):>9} {gb(r.get('run_peak_rss')):>10} {fmt(r.get('max_error'), '{:.2e}'):>9} "
               f"{r.get('top1_agree')}/{r.get('top1_of')}")
     for name, r in rep["rows"].items():
         for key, by in (r.get("ops") or {}).items():
             top = ", ".join(f"{n} {c}" for n, c in list(by.items())[:8])
             print(f"  {name} {key}: {sum(by.values())} ops ({top})")
-    print("convert s and peak RSS: the whole converting process (GNU time); prefill / decode ms: median of --runs "
-          "invokes after the chain (1 thread); LiteRT RSS: the running process's peak; max err: worst call of the "
+    print("convert s and peak RSS: the whole converting process (GNU time); 1st call: the first prefill (LiteRT "
+          "prepares its kernels, XNNPACK packs the weights); prefill / decode ms: median of --runs invokes after the chain (1 thread); LiteRT RSS: the running process's peak; max err: worst call of the "
           "chain, max|logits - PyTorch| / max|PyTorch logits|; top-1: argmax agreement over every prefill position "
           "and decode step")
     for k, v in rep.get("ratios", {}).items():
@@ -362,17 +367,17 @@ def targets(rep: dict[str, Any]) -> list[str]:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     d = TINYLLAMA
-    p.add_argument("--layers", type=int, default=d["layers"])
-    p.add_argument("--dim", type=int, default=d["dim"])
-    p.add_argument("--heads", type=int, default=d["heads"])
-    p.add_argument("--kv-heads", type=int, default=d["kv_heads"])
-    p.add_argument("--ffn", type=int, default=d["ffn"])
-    p.add_argument("--vocab", type=int, default=d["vocab"])
+    p.add_argument("--layers", type=int, default=d["layers"], help="layers (default %(default)s)")
+    p.add_argument("--dim", type=int, default=d["dim"], help="model width (default %(default)s)")
+    p.add_argument("--heads", type=int, default=d["heads"], help="attention heads (default %(default)s)")
+    p.add_argument("--kv-heads", type=int, default=d["kv_heads"], help="key/value heads (default %(default)s)")
+    p.add_argument("--ffn", type=int, default=d["ffn"], help="SwiGLU hidden width (default %(default)s)")
+    p.add_argument("--vocab", type=int, default=d["vocab"], help="vocabulary (default %(default)s)")
     p.add_argument("--max-len", type=int, default=d["max_len"], help="cache length (default %(default)s)")
     p.add_argument("--tied", action="store_true", help="the head shares the embedding's weight")
     p.add_argument("--prefill-len", type=int, default=32, help="prefill tokens T (default %(default)s)")
     p.add_argument("--decode-steps", type=int, default=8, help="chained decode steps checked (default %(default)s)")
-    p.add_argument("--modes", default="float,dynamic-int8", help="edge modes: float,dynamic-int8,int4 (default %(default)s)")
+    p.add_argument("--modes", default="float,dynamic-int8,int4", help="edge modes (default %(default)s)")
     p.add_argument("--work", required=True, help="directory for the archives and .tflite files (kept)")
     p.add_argument("--reuse-export", action="store_true",
                    help="keep the archives and reference of an earlier run in --work (exports again if an archive is gone)")
@@ -478,9 +483,22 @@ def main() -> int:
             row["error"] = r["error"]
         rep["rows"]["litert-torch"] = row
 
-    to_run = []  # (row name, files): run in LiteRT after every conversion
+    def run(name, files):
+        say(f"LiteRT: {name}")
+        rep["rows"][name].update(run_model(args, work, name.replace(" ", "."), files))
+        if args.drop_tflite and name != "litert-torch":
+            for f in files:
+                os.remove(f.split("=", 1)[-1])
+
+    # Each model runs once converted (one edge file at a time on disk or in --tflite-dir);
+    # with --drop-archives every conversion comes first, then the archives go, then the runs.
+    to_run = []
     if "litert-torch" in rep["rows"] and rep["rows"]["litert-torch"].pop("_run", None):
         to_run.append(("litert-torch", [os.path.join(work, "litert-torch.tflite")]))
+    if not args.drop_archives:
+        for name, files in to_run:
+            run(name, files)
+        to_run = []
     if not args.litert_only:
         for mode in [m for m in args.modes.split(",") if m]:
             if mode not in EDGE_FLAGS:
@@ -488,18 +506,18 @@ def main() -> int:
             say(f"edge-convert {mode}")
             row = convert_edge(args, mode, work, archive_dir)
             rep["rows"][f"edge {mode}"] = row
-            if "error" not in row:
+            if "error" in row:
+                continue
+            if args.drop_archives:
                 to_run.append((f"edge {mode}", row["files"]))
+            else:
+                run(f"edge {mode}", row["files"])
     if args.drop_archives:
         for a in archives:
             os.remove(a)
         os.remove(exp_json + ".process")  # a later --reuse-export exports again
     for name, files in to_run:
-        say(f"LiteRT: {name}")
-        rep["rows"][name].update(run_model(args, work, name.replace(" ", "."), files))
-        if args.drop_tflite and name != "litert-torch":
-            for f in files:
-                os.remove(f.split("=", 1)[-1])
+        run(name, files)
 
     e, l = rep["rows"].get("edge float", {}), rep["rows"].get("litert-torch", {})
     rep["ratios"] = {k: e[k] / l[k] for k in ("convert_s", "peak_rss", "size", "prefill_ms", "decode_ms")
