@@ -86,3 +86,21 @@ func.func @two_axes(%x: tensor<2x2xf32>) -> (tensor<2x2xf32>, tensor<2x2xf32>) {
   %1 = "tfl.batch_matmul"(%x, %w) : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32>
   return %0, %1 : tensor<2x2xf32>, tensor<2x2xf32>
 }
+
+// -----
+
+// GatherRowsEmbeddingLookup: a table that a gather picks rows from becomes int8 per row,
+// read by embedding_lookup (LiteRT's GATHER gives wrong values for a quantized table);
+// a tied head's fully_connected reads the same int8 constant.
+// CHECK-LABEL: func.func @tied_embedding
+// CHECK: %[[T:.*]] = "tfl.pseudo_const"() {value = dense<{{\[}}[127, -64], [127, 127], [127, -127], [127, 64]]> : tensor<4x2xi8>} : () -> tensor<4x2x!quant.uniform<i8<-127:127>:f32:0,
+// CHECK: %[[ROWS:.*]] = "tfl.embedding_lookup"(%{{.*}}, %[[T]]) : (tensor<3xi32>, tensor<4x2x!quant.uniform<{{.*}}>>) -> tensor<3x2xf32>
+// CHECK: "tfl.fully_connected"(%[[ROWS]], %[[T]], %{{.*}}) {asymmetric_quantize_inputs = true
+// CHECK-NOT: tfl.gather
+func.func @tied_embedding(%ids: tensor<3xi32>) -> tensor<3x4xf32> {
+  %t = "tfl.pseudo_const"() {value = dense<[[1.0, -0.5], [0.25, 0.25], [0.5, -0.5], [1.0, 0.5]]> : tensor<4x2xf32>} : () -> tensor<4x2xf32>
+  %e = "tfl.gather"(%t, %ids) {axis = 0 : i32, batch_dims = 0 : i32} : (tensor<4x2xf32>, tensor<3xi32>) -> tensor<3x2xf32>
+  %none = "tfl.no_value"() {value} : () -> none
+  %0 = "tfl.fully_connected"(%e, %t, %none) {fused_activation_function = "NONE", keep_num_dims = false, weights_format = "DEFAULT"} : (tensor<3x2xf32>, tensor<4x2xf32>, none) -> tensor<3x4xf32>
+  return %0 : tensor<3x4xf32>
+}

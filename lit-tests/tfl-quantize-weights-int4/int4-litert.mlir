@@ -16,6 +16,10 @@
 // RUN: %litert-check %t.float.tflite --inputs %t.in.npz --save-outputs %t.float.npz
 // RUN: %litert-check %t.tflite --inputs %t.in.npz --expected %t.float.npz --rel-to-max 3e-2 --save-outputs %t.int4.npz | FileCheck %s --check-prefix=LITERT
 // RUN: %python -c "import numpy as np; a, b = np.load('%t.int4.npz'), np.load('%t.float.npz'); print('rows exact:', bool((a['rows'] == b['rows']).all()))" | FileCheck %s --check-prefix=EXACT
+// The packed INT4 buffers in the large-model layout (data after the flatbuffer): the
+// same outputs, bit for bit.
+// RUN: edge-translate --mlir-to-tflite --large-layout %t.mlir -o %t.large.tflite
+// RUN: %litert-check %t.large.tflite --inputs %t.in.npz --expected %t.int4.npz --atol 0 | FileCheck %s --check-prefix=LITERT
 
 // CHECK-DAG: EMBEDDING_LOOKUP version=4
 // CHECK-DAG: FULLY_CONNECTED version=5

@@ -219,16 +219,28 @@ mod tests {
     #[test]
     fn per_channel_symmetric_narrow_range() {
         // Two channels along dim 0 of [2, 3]; the second is all zeros.
-        let (scales, q) = quantize_per_channel(&[2, 3], 0, &bytes(&[1.27, -0.635, 0.0, 0.0, 0.0, 0.0]), 127);
+        let (scales, q) = quantize_per_channel(&[2, 3], 0, &bytes(&[1.27, -0.635, 0.0, 0.0, 0.0, 0.0]), 127, false);
         assert_eq!(scales, vec![(1.27f32 / 127.0) as f64, 1.0]);
         assert_eq!(q.iter().map(|&b| b as i8).collect::<Vec<_>>(), vec![127, -64, 0, 0, 0, 0]);
         // Along the last dim of [2, 2]: channels are columns.
-        let (scales, q) = quantize_per_channel(&[2, 2], 1, &bytes(&[1.0, 4.0, -2.0, 2.0]), 127);
+        let (scales, q) = quantize_per_channel(&[2, 2], 1, &bytes(&[1.0, 4.0, -2.0, 2.0]), 127, false);
         assert_eq!(scales, vec![(2.0f32 / 127.0) as f64, (4.0f32 / 127.0) as f64]);
         assert_eq!(q.iter().map(|&b| b as i8).collect::<Vec<_>>(), vec![64, 127, -127, 64]);
         // 4 bits: [-7, 7].
-        let (scales, q) = quantize_per_channel(&[1, 4], 0, &bytes(&[0.7, -0.375, 0.04, -0.7]), 7);
+        let (scales, q) = quantize_per_channel(&[1, 4], 0, &bytes(&[0.7, -0.375, 0.04, -0.7]), 7, false);
         assert_eq!(scales, vec![(0.7f32 / 7.0) as f64]);
         assert_eq!(q.iter().map(|&b| b as i8).collect::<Vec<_>>(), vec![7, -4, 0, -7]);
+        // With the clip search: seven values of 3.5 fall between two steps of max|w| / 7
+        // (error 1.75 in all); a scale of 0.9 x max|w| / 7 rounds them to 3.6 and the
+        // 7.0 to 6.3 (error 0.56).
+        let w = [7.0, 3.5, 3.5, -3.5, 3.5, 3.5, 3.5, 3.5];
+        let (scales, q) = quantize_per_channel(&[1, 8], 0, &bytes(&w), 7, true);
+        assert_eq!(scales, vec![(0.9f32 * 7.0 / 7.0) as f64]);
+        assert_eq!(q.iter().map(|&b| b as i8).collect::<Vec<_>>(), vec![7, 4, 4, -4, 4, 4, 4, 4]);
+        // Without it, and where no clipping helps, the scale is max|w| / 7.
+        let (scales, _) = quantize_per_channel(&[1, 8], 0, &bytes(&w), 7, false);
+        assert_eq!(scales, vec![1.0]);
+        let (scales, _) = quantize_per_channel(&[1, 4], 0, &bytes(&[7.0, 1.0, -2.0, 3.0]), 7, true);
+        assert_eq!(scales, vec![1.0]);
     }
 }

@@ -1,11 +1,13 @@
 //! `tfl-quantize-weights-int4`: weight-only 4-bit quantization for LiteRT's hybrid
 //! kernels. `tfl-quantize-weights-dynamic` with narrower weights where LiteRT runs
 //! them: `fully_connected` weights become INT4 per output channel (symmetric, narrow
-//! range [-7, 7], scale = max|w| / 7, zero point 0) and the op quantizes its float input
-//! at run time (`asymmetric_quantize_inputs`), and tables that `tfl.gather` picks rows
-//! from become INT4 per row, read by `tfl.embedding_lookup` (a tied head's weight is one
-//! INT4 constant for both). The other hybrid ops (conv_2d, depthwise_conv_2d,
-//! batch_matmul) get int8 weights as in dynamic-range quantization, with a remark.
+//! range [-7, 7], zero point 0, scale = r x max|w| / 7 with the clip ratio r of 1.0..0.5
+//! that gives the least squared error: `quant::quantize_per_channel`) and the op
+//! quantizes its float input at run time (`asymmetric_quantize_inputs`), and tables
+//! that `tfl.gather` picks rows from become INT4 per row, read by
+//! `tfl.embedding_lookup` (a tied head's weight is one INT4 constant for both). The
+//! other hybrid ops (conv_2d, depthwise_conv_2d, batch_matmul) get int8 weights as in
+//! dynamic-range quantization, with a remark.
 //!
 //! Why this form (measured in LiteRT 2.3 with `runtime-check/int4_kernels.py`, a
 //! 2048 -> 5632 fully_connected, one thread): the per-channel INT4 hybrid kernel is the

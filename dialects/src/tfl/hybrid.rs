@@ -10,7 +10,8 @@
 //!   %y = "tfl.fully_connected"(%x, %w, %b) {asymmetric_quantize_inputs = true, ...}
 //!          : (tensor<4x64xf32>, tensor<16x64x!quant.uniform<...>>, tensor<16xf32>) -> tensor<4x16xf32>
 //!
-//! The weight is `!quant.uniform` with signed 8-bit storage, f32 expressed type and
+//! The weight is `!quant.uniform` with signed 8-bit storage (or 4-bit for the ops in
+//! [`INT4_WEIGHTS`], as `tfl-quantize-weights-int4` writes them), f32 expressed type and
 //! zero points 0, per tensor or per axis along the op's quantized dimension (one scale
 //! per slice of that dimension); the bias is f32 or absent; the result is f32. Sources:
 //! `conv.cc`, `depthwise_conv.cc`, `fully_connected.cc` and `batch_matmul.cc` in LiteRT's
