@@ -13,7 +13,7 @@ mod writer;
 pub use edge_dialects::elements::constant_bytes;
 pub use enums::{elem_to_tensor_type, schema_enum_value};
 pub use dump::{dump_tflite, io_signature, op_histogram, signature_summaries, weight_types, IoInfo, SignatureSummary};
-pub use reader::{tflite_to_mlir, ReadError, MAX_TENSOR_ELEMENTS};
+pub use reader::{tflite_to_mlir, tflite_to_mlir_with, ReadError, ReadOptions, MAX_TENSOR_ELEMENTS};
 pub use writer::{
     module_signatures, module_to_tflite, module_to_tflite_image, signatures_to_tflite_image, BufferLayout, Signature,
     TfliteImage, WriteOptions, DEFAULT_SIGNATURE, FLATBUFFER_MAX_BYTES,

@@ -125,6 +125,23 @@ pub(super) fn catalog_entry(builtin: BuiltinOperator) -> Option<&'static OpDef> 
 /// `subgraph_N`, without one). Constants in the large-model layout are read from
 /// where their `Buffer.offset` points.
 pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
+    tflite_to_mlir_with(bytes, &ReadOptions::default())
+}
+
+/// How `tflite_to_mlir_with` prints.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Print constants of more than `ELIDED_MIN_BYTES` bytes as `dense_resource<__elided__>`
+    /// (MLIR's form for left-out blobs): for reading a large model's structure; the
+    /// result cannot be translated back.
+    pub elide_large_constants: bool,
+}
+
+/// Constants of more bytes than this are left out by `ReadOptions::elide_large_constants`.
+pub const ELIDED_MIN_BYTES: usize = 1024;
+
+/// `tflite_to_mlir` with `options`.
+pub fn tflite_to_mlir_with(bytes: &[u8], options: &ReadOptions) -> Result<String, ReadError> {
     let model = parse_model(bytes)?;
     let subgraphs = model.subgraphs().ok_or_else(|| ReadError::Invalid("the model has no subgraphs".into()))?;
     if subgraphs.is_empty() {
@@ -141,7 +158,7 @@ pub fn tflite_to_mlir(bytes: &[u8]) -> Result<String, ReadError> {
             (Some(k), _) => k.clone(),
             (None, _) => subgraphs.get(g).name().filter(|n| !n.is_empty()).map(str::to_string).unwrap_or_else(|| format!("subgraph_{g}")),
         };
-        subgraph_to_mlir(bytes, &model, g, key.as_deref().unwrap_or(""), &name, &mut text)?;
+        subgraph_to_mlir(bytes, &model, g, key.as_deref().unwrap_or(""), &name, options, &mut text)?;
     }
     text.push_str("}\n");
     Ok(text)
@@ -162,7 +179,15 @@ pub(super) fn buffer_data<'a>(file: &'a [u8], model: &Model<'a>, b: usize) -> Op
 
 /// Appends subgraph `g` as `func.func @name`, its inputs and outputs named by signature
 /// `key`'s maps.
-fn subgraph_to_mlir(bytes: &[u8], model: &Model, g: usize, key: &str, func_name: &str, text: &mut String) -> Result<(), ReadError> {
+fn subgraph_to_mlir(
+    bytes: &[u8],
+    model: &Model,
+    g: usize,
+    key: &str,
+    func_name: &str,
+    options: &ReadOptions,
+    text: &mut String,
+) -> Result<(), ReadError> {
     let sg = model.subgraphs().map(|s| s.get(g)).ok_or_else(|| ReadError::Invalid("the model has no subgraphs".into()))?;
     let tensors = sg.tensors().ok_or_else(|| ReadError::Invalid(format!("subgraph {g} has no tensors")))?;
     let opcodes = model.operator_codes();
@@ -229,16 +254,21 @@ fn subgraph_to_mlir(bytes: &[u8], model: &Model, g: usize, key: &str, func_name:
         } else {
             data
         };
-        let hex: String = bytes.iter().map(|b| format!("{b:02X}")).collect();
         let ty_text = ty(i)?;
         // Quantized constants keep their storage values; the dense literal uses the storage type.
         let value_ty = storage_type_text(&ty_text);
-        writeln!(
-            body,
-            "    %t{i} = \"tfl.pseudo_const\"() {{value = dense<\"0x{hex}\"> : {value_ty}}} : () -> {ty_text} loc({})",
-            quote(t.name().unwrap_or(""))
-        )
-        .unwrap();
+        let loc = quote(t.name().unwrap_or(""));
+        if options.elide_large_constants && bytes.len() > ELIDED_MIN_BYTES {
+            writeln!(
+                body,
+                "    %t{i} = \"tfl.pseudo_const\"() {{value = dense_resource<__elided__> : {value_ty}}} : () -> {ty_text} loc({loc})"
+            )
+            .unwrap();
+        } else {
+            write!(body, "    %t{i} = \"tfl.pseudo_const\"() {{value = dense<\"0x").unwrap();
+            push_hex(body, bytes);
+            writeln!(body, "\"> : {value_ty}}} : () -> {ty_text} loc({loc})").unwrap();
+        }
         defined[i as usize] = true;
         Ok(())
     };
@@ -510,3 +540,14 @@ pub(super) fn options_attrs(def: &OptionsDef, table: Option<flatbuffers::Table>)
     }
     Ok(if attrs.is_empty() { String::new() } else { format!(" {{{}}}", attrs.join(", ")) })
 }
+
+/// Appends `bytes` as upper-case hex digits (a weight of gigabytes: no string per byte).
+fn push_hex(out: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    out.reserve(2 * bytes.len());
+    for &b in bytes {
+        out.push(DIGITS[(b >> 4) as usize] as char);
+        out.push(DIGITS[(b & 15) as usize] as char);
+    }
+}
+

@@ -45,8 +45,9 @@ struct Args {
     /// Print each op's location in MLIR output (`loc("node"("model.py":12:1))`).
     #[arg(long = "mlir-print-debuginfo")]
     print_debuginfo: bool,
-    /// Leave weight blobs (`dense_resource` data) out of MLIR output: for reading large
-    /// modules; the result cannot be translated further.
+    /// Leave weight blobs (`dense_resource` data; with --tflite-to-mlir, constants of
+    /// more than 1024 bytes) out of MLIR output: for reading large modules; the result
+    /// cannot be translated further.
     #[arg(long = "mlir-elide-resources")]
     elide_resources: bool,
     /// Entry function to write as the one signature `serving_default` (default: every
@@ -125,7 +126,8 @@ fn run(args: &Args) -> Result<(), String> {
     let text = if args.tflite_dump {
         tflite::dump_tflite(&bytes).map_err(|e| format!("'{name}': {e}"))?
     } else {
-        tflite::tflite_to_mlir(&bytes).map_err(|e| format!("'{name}': {e}"))?
+        let options = tflite::ReadOptions { elide_large_constants: args.elide_resources };
+        tflite::tflite_to_mlir_with(&bytes, &options).map_err(|e| format!("'{name}': {e}"))?
     };
     output.write(text.as_bytes())
 }
