@@ -49,20 +49,22 @@ pub static INFO: PassInfo = PassInfo {
     name: "tfl-quantize-weights-dynamic",
     summary: "Dynamic-range quantization: int8 per-channel weights read by hybrid conv/depthwise/fully_connected/batch_matmul and embedding lookups",
     anchor: Func::NAME,
-    options: &[PassOptionInfo {
-        name: "min-elements",
-        help: "weights with fewer elements stay f32",
-        default: "1024",
-    }],
+    options: &[MIN_ELEMENTS],
     create,
 };
 
+/// The weight-quantizing passes' one option.
+pub(crate) const MIN_ELEMENTS: PassOptionInfo =
+    PassOptionInfo { name: "min-elements", help: "weights with fewer elements stay f32", default: "1024" };
+
+/// `min-elements`, checked.
+pub(crate) fn min_elements(options: &PassOptions) -> Result<usize, String> {
+    let n = options.get_i64(MIN_ELEMENTS.name)?;
+    usize::try_from(n).map_err(|_| format!("option '{}' must not be negative, got {n}", MIN_ELEMENTS.name))
+}
+
 fn create(options: &PassOptions) -> Result<Box<dyn Pass>, String> {
-    let min_elements = options.get_i64("min-elements")?;
-    if min_elements < 0 {
-        return Err(format!("option 'min-elements' must not be negative, got {min_elements}"));
-    }
-    Ok(Box::new(TflQuantizeWeightsDynamic { min_elements: min_elements as usize }))
+    Ok(Box::new(TflQuantizeWeightsDynamic { min_elements: min_elements(options)? }))
 }
 
 struct TflQuantizeWeightsDynamic {

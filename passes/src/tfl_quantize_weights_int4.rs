@@ -29,8 +29,8 @@
 //!          : () -> tensor<16x64x!quant.uniform<i4<-7:7>:f32:0, {0.0123, ...}>>
 //!   %y = "tfl.fully_connected"(%x, %q, %b) {asymmetric_quantize_inputs = true, ...} : (...) -> tensor<4x16xf32>
 
-use crate::pass::{Pass, PassFailed, PassInfo, PassOptionInfo, PassOptions};
-use crate::tfl_quantize_weights_dynamic::{quantize_weights, WeightPolicy};
+use crate::pass::{Pass, PassFailed, PassInfo, PassOptions};
+use crate::tfl_quantize_weights_dynamic::{min_elements, quantize_weights, WeightPolicy, MIN_ELEMENTS};
 use edge_dialects::mlir::func::Func;
 use edge_dialects::mlir::Op;
 use edge_dialects::tfl::op as tfl;
@@ -39,20 +39,12 @@ pub static INFO: PassInfo = PassInfo {
     name: "tfl-quantize-weights-int4",
     summary: "Weight-only int4: per-channel INT4 fully_connected weights and embedding tables read by hybrid kernels (int8 for other hybrid ops)",
     anchor: Func::NAME,
-    options: &[PassOptionInfo {
-        name: "min-elements",
-        help: "weights with fewer elements stay f32",
-        default: "1024",
-    }],
+    options: &[MIN_ELEMENTS],
     create,
 };
 
 fn create(options: &PassOptions) -> Result<Box<dyn Pass>, String> {
-    let min_elements = options.get_i64("min-elements")?;
-    if min_elements < 0 {
-        return Err(format!("option 'min-elements' must not be negative, got {min_elements}"));
-    }
-    Ok(Box::new(TflQuantizeWeightsInt4 { min_elements: min_elements as usize }))
+    Ok(Box::new(TflQuantizeWeightsInt4 { min_elements: min_elements(options)? }))
 }
 
 struct TflQuantizeWeightsInt4 {
