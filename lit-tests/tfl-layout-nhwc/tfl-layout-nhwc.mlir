@@ -203,3 +203,26 @@ func.func @unit_dims_transpose_is_reshape(%x: tensor<1x1x1x8xf32>) -> tensor<1x8
   %0 = "tfl.transpose"(%x, %p) : (tensor<1x1x1x8xf32>, tensor<4xi32>) -> tensor<1x8x1x1xf32>
   return %0 : tensor<1x8x1x1xf32>
 }
+
+// -----
+
+// Rotary embeddings: q [B, T, H, D] transposed to [B, H, T, D] and scaled by a
+// run-time table [1, 1, T, D] (gathered at input_pos). The table's T and D keep their
+// order under the permutation, so it is reshaped to [1, T, 1, D] and the transpose
+// sinks below the scaling, where the rotate-half path's transpose meets it: one
+// transpose for the sum, not one per path.
+// CHECK-LABEL: func.func @rope_table_operand
+// CHECK: %[[C:.*]] = "tfl.reshape"(%arg1, %{{.*}}) : (tensor<1x1x6x8xf32>, tensor<4xi32>) -> tensor<1x6x1x8xf32>
+// CHECK: "tfl.mul"(%arg0, %[[C]]) {{.*}} : (tensor<1x6x4x8xf32>, tensor<1x6x1x8xf32>) -> tensor<1x6x4x8xf32>
+// CHECK-COUNT-1: "tfl.transpose"
+// CHECK-NOT: "tfl.transpose"
+func.func @rope_table_operand(%q: tensor<1x6x4x8xf32>, %cos: tensor<1x1x6x8xf32>, %sin: tensor<1x1x6x8xf32>) -> tensor<1x4x6x8xf32> {
+  %p = "tfl.pseudo_const"() {value = dense<[0, 2, 1, 3]> : tensor<4xi32>} : () -> tensor<4xi32>
+  %t = "tfl.transpose"(%q, %p) : (tensor<1x6x4x8xf32>, tensor<4xi32>) -> tensor<1x4x6x8xf32>
+  %a = "tfl.mul"(%t, %cos) {fused_activation_function = "NONE"} : (tensor<1x4x6x8xf32>, tensor<1x1x6x8xf32>) -> tensor<1x4x6x8xf32>
+  %n = "tfl.neg"(%q) : (tensor<1x6x4x8xf32>) -> tensor<1x6x4x8xf32>
+  %u = "tfl.transpose"(%n, %p) : (tensor<1x6x4x8xf32>, tensor<4xi32>) -> tensor<1x4x6x8xf32>
+  %b = "tfl.mul"(%u, %sin) {fused_activation_function = "NONE"} : (tensor<1x4x6x8xf32>, tensor<1x1x6x8xf32>) -> tensor<1x4x6x8xf32>
+  %s = "tfl.add"(%a, %b) {fused_activation_function = "NONE"} : (tensor<1x4x6x8xf32>, tensor<1x4x6x8xf32>) -> tensor<1x4x6x8xf32>
+  func.return %s : tensor<1x4x6x8xf32>
+}

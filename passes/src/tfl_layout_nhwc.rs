@@ -355,8 +355,9 @@ fn elementwise_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
             new_operands.push(Operand::Value(v));
         } else if let Some(c) = constant::read(v) {
             new_operands.push(Operand::Const(c.into_shape(expanded).transposed(&inv)));
-        } else if dims.iter().filter(|&&d| d != 1).count() == 1 {
-            // One non-unit dim: transposing it moves no bytes, a reshape will do.
+        } else if moves_only_unit_dims(&expanded, &inv) {
+            // The non-unit dims keep their order (one of them, or a [1, 1, T, D] table
+            // under [0, 2, 1, 3]): transposing moves no bytes, a reshape will do.
             let shape = permute(&expanded, &inv);
             let Ok(c) = ConstTensor::from_i32(vec![shape.len() as i64], &shape) else { return false };
             new_operands.push(Operand::Reshaped(v, shape, c));
@@ -382,6 +383,13 @@ fn elementwise_transpose_sink<'c>(op: Op<'c>, rw: &mut Rewriter<'c>) -> bool {
         rw.set_attr(op, "qtype", qtype);
     }
     true
+}
+
+/// Whether permuting `dims` by `perm` (`permute(dims, perm)`) keeps the dims larger
+/// than 1 in their order, so the transpose is a reshape.
+fn moves_only_unit_dims(dims: &[i64], perm: &[usize]) -> bool {
+    let order: Vec<usize> = perm.iter().copied().filter(|&p| dims[p] != 1).collect();
+    order.windows(2).all(|w| w[0] < w[1])
 }
 
 /// ReductionTransposeSink: reduce the untransposed input over the permuted axes
