@@ -112,6 +112,9 @@ pub fn convert_pipeline(options: &ConvertPipelineOptions) -> String {
     // fold removes what the others left dead.
     func.push("tfl-fold-constants");
     func.push("tfl-optimize");
+    // The layout pass and the optimizer leave twins of their own (a table reshaped for
+    // each layer that reads it): merged before the shapes are settled.
+    func.push("tfl-cse");
     // Run-time shape arithmetic (unknown dims) once the graph has its final form;
     // a static model has none and is left as it is.
     func.push("tfl-simplify-shapes");
