@@ -51,6 +51,7 @@ from typing import Any
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
+import bench_convert as bc  # noqa: E402  (timing under GNU time; imports no torch)
 
 SEED = 0
 TIMEOUT = 3600
@@ -215,27 +216,6 @@ def count_ops(path: str) -> dict[str, dict[str, int]]:
 # --- the parent (no torch) -----------------------------------------------------------------
 
 
-def timed(cmd: list[str], timeout: int = TIMEOUT) -> dict[str, Any]:
-    """cmd under GNU time: {ok, wall_s, peak_rss, error} (the child's own high-water mark)."""
-    fmt = "LLAMA-BENCH-TIME %e %M"
-    t0 = time.perf_counter()
-    try:
-        p = subprocess.run(["/usr/bin/time", "-f", fmt, *cmd], capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"ok": False, "wall_s": time.perf_counter() - t0, "peak_rss": None, "error": f"timed out after {timeout} s"}
-    wall, rss, lines = time.perf_counter() - t0, None, []
-    for line in p.stderr.splitlines():
-        if line.startswith("LLAMA-BENCH-TIME "):
-            _, w, kb = line.split()
-            wall, rss = float(w), int(kb) * 1024
-        elif line.strip() and not line.startswith("Command exited with non-zero status"):
-            lines.append(line)
-    r: dict[str, Any] = {"ok": p.returncode == 0, "wall_s": wall, "peak_rss": rss, "error": None, "stdout": p.stdout}
-    if p.returncode != 0:
-        r["error"] = "\n".join(lines[-12:]) or f"exit status {p.returncode}"
-    return r
-
-
 def child_cmd(args, *rest: str) -> list[str]:
     return [args.python, os.path.abspath(__file__), *rest]
 
@@ -252,7 +232,7 @@ def convert_edge(args, mode: str, work: str, archive_dir: str) -> dict[str, Any]
     os.makedirs(out_dir, exist_ok=True)
     if edge_has_signature(args.edge_bin):
         out = os.path.join(out_dir, f"edge.{mode}.tflite")
-        r = timed([args.edge_bin, "--signature", f"prefill={pre}", "--signature", f"decode={dec}", "-o", out, "-q", *flags])
+        r = bc.timed([args.edge_bin, "--signature", f"prefill={pre}", "--signature", f"decode={dec}", "-o", out, "-q", *flags], TIMEOUT)
         res = {"convert_s": r["wall_s"], "peak_rss": r["peak_rss"], "files": [out]}
     else:
         # One file per archive, times and peaks of the two processes summed / maxed.
@@ -260,7 +240,7 @@ def convert_edge(args, mode: str, work: str, archive_dir: str) -> dict[str, Any]
         r = {"ok": True}
         for k, pt2 in (("prefill", pre), ("decode", dec)):
             out = os.path.join(out_dir, f"edge.{mode}.{k}.tflite")
-            r = timed([args.edge_bin, pt2, "-o", out, "-q", *flags])
+            r = bc.timed([args.edge_bin, pt2, "-o", out, "-q", *flags], TIMEOUT)
             res["convert_s"] += r["wall_s"]
             res["peak_rss"] = max(res["peak_rss"], r["peak_rss"] or 0)
             res["files"].append(f"{k}={out}")
@@ -277,7 +257,7 @@ def run_model(args, work: str, name: str, files: list[str]) -> dict[str, Any]:
     out_json = os.path.join(work, f"run.{name}.json")
     if os.path.exists(out_json):
         os.remove(out_json)
-    r = timed(child_cmd(args, "_run", work, out_json, str(args.runs), *files))
+    r = bc.timed(child_cmd(args, "_run", work, out_json, str(args.runs), *files), TIMEOUT)
     if not r["ok"]:
         return {"run_error": r["error"]}
     with open(out_json) as f:
@@ -434,7 +414,7 @@ def main() -> int:
             r = json.load(f)
     else:
         say("export (PyTorch: build, export, save both archives, reference outputs)")
-        r = timed(child_cmd(args, "_export", work, archive_dir))
+        r = bc.timed(child_cmd(args, "_export", work, archive_dir), TIMEOUT)
         with open(exp_json + ".process", "w") as f:
             json.dump(r, f)
     if not r["ok"]:
@@ -455,8 +435,7 @@ def main() -> int:
             for stale in (lt_file, lt_json):
                 if os.path.exists(stale):
                     os.remove(stale)
-            r = timed(child_cmd(args, "_litert", work))
-            r.pop("stdout", None)
+            r = bc.timed(child_cmd(args, "_litert", work), TIMEOUT)
             with open(lt_json + ".process", "w") as f:
                 json.dump(r, f)
         row = {"convert_s": r["wall_s"], "peak_rss": r["peak_rss"]}
