@@ -6,10 +6,10 @@ model and file size, for each `edge-convert --quantize` mode.
         [--layers 4] [--dim 256] [--heads 8] [--kv-heads 2] [--ffn 704] [--vocab 4096]
         [--seq 16] [--tied] [--modes none,fp16,dynamic-int8,int4] [--markdown]
 
-The decoder (RMSNorm, RoPE, grouped-query attention through SDPA, SwiGLU, tied or
-untied head; random weights from a fixed seed, never saved beside the script) runs a
-causal forward over `--seq` tokens without a cache: the weight forms are what this
-measures, not the cache handling. It is exported with torch.export, converted once
+The decoder is `benchmarks/llama_model.py`'s (RMSNorm, RoPE, grouped-query attention
+through SDPA, SwiGLU, tied or untied head; random weights from a fixed seed, never saved
+beside the script), run as a causal forward over `--seq` tokens from empty caches: the
+weight forms are what this measures, not the cache handling. It is exported with torch.export, converted once
 per mode by `edge-convert` (a process), run in LiteRT (default kernels + XNNPACK, 1
 thread) on the same tokens, and compared with PyTorch's float logits: max|diff| /
 max|logits|, mean|diff| / mean|logits| and the top-1 agreement over the positions.
@@ -30,73 +30,25 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def decoder_class():
-    """The model (torch is imported here: the LiteRT half runs without it)."""
+    """`benchmarks/llama_model.py`'s decoder as a causal forward over `seq` tokens: caches
+    of that length start empty and are filled and read within the call (torch is imported
+    here: the LiteRT half runs without it)."""
     import torch
-    import torch.nn as nn
-    import torch.nn.functional as F
 
-    class RMSNorm(nn.Module):
-        def __init__(self, d, eps=1e-5):
-            super().__init__()
-            self.w = nn.Parameter(torch.ones(d) + 0.1 * torch.randn(d))
-            self.eps = eps
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import llama_model
 
-        def forward(self, x):
-            return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps) * self.w
-
-
-    def rope(x, cos, sin):
-        x1, x2 = x[..., : x.shape[-1] // 2], x[..., x.shape[-1] // 2:]
-        return x * cos + torch.cat((-x2, x1), -1) * sin
-
-
-    class Block(nn.Module):
-        def __init__(self, d, h, kvh, ff):
-            super().__init__()
-            self.h, self.kvh, self.hd = h, kvh, d // h
-            self.q = nn.Linear(d, d, bias=False)
-            self.k = nn.Linear(d, kvh * self.hd, bias=False)
-            self.v = nn.Linear(d, kvh * self.hd, bias=False)
-            self.o = nn.Linear(d, d, bias=False)
-            self.n1, self.n2 = RMSNorm(d), RMSNorm(d)
-            self.g = nn.Linear(d, ff, bias=False)
-            self.u = nn.Linear(d, ff, bias=False)
-            self.dn = nn.Linear(ff, d, bias=False)
-
-        def forward(self, x, cos, sin):
-            b, t, _ = x.shape
-            y = self.n1(x)
-            q = self.q(y).view(b, t, self.h, self.hd).transpose(1, 2)
-            k = self.k(y).view(b, t, self.kvh, self.hd).transpose(1, 2)
-            v = self.v(y).view(b, t, self.kvh, self.hd).transpose(1, 2)
-            q, k = rope(q, cos, sin), rope(k, cos, sin)
-            a = F.scaled_dot_product_attention(q, k, v, is_causal=True, enable_gqa=True)
-            x = x + self.o(a.transpose(1, 2).reshape(b, t, -1))
-            y = self.n2(x)
-            return x + self.dn(F.silu(self.g(y)) * self.u(y))
-
-
-    class Decoder(nn.Module):
+    class Decoder(torch.nn.Module):
         def __init__(self, vocab, d, layers, h, kvh, ff, seq, tied):
             super().__init__()
-            self.emb = nn.Embedding(vocab, d)
-            self.blocks = nn.ModuleList(Block(d, h, kvh, ff) for _ in range(layers))
-            self.norm = RMSNorm(d)
-            self.head = nn.Linear(d, vocab, bias=False)
-            if tied:
-                self.head.weight = self.emb.weight
-            hd = d // h
-            inv = 1.0 / (10000 ** (torch.arange(0, hd, 2).float() / hd))
-            f = torch.outer(torch.arange(seq).float(), inv)
-            f = torch.cat((f, f), -1)
-            self.register_buffer("cos", f.cos(), persistent=False)
-            self.register_buffer("sin", f.sin(), persistent=False)
+            self.config = llama_model.Config(layers=layers, dim=d, heads=h, kv_heads=kvh, ffn=ff, vocab=vocab,
+                                             max_len=seq, tied=tied)
+            self.llama = llama_model.Llama(self.config)
 
         def forward(self, tokens):
-            x = self.emb(tokens)
-            for b in self.blocks:
-                x = b(x, self.cos, self.sin)
-            return self.head(self.norm(x))
+            c = self.config
+            caches = [torch.zeros(c.cache_shape()) for _ in range(c.layers)]
+            return self.llama(tokens, torch.arange(c.max_len), caches, caches)["logits"]
 
     return Decoder
 
