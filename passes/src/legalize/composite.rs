@@ -512,18 +512,10 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
     if reverse {
         x = b.op("tfl.reverse_v2", &[x, time], x.raw_type(), &[]);
     }
-    // Rows [k * hidden, (k + 1) * hidden) of a weight or bias.
-    let gate = |b: &mut Builder<'_, 'c>, v: Value<'c>, k: i64, cols: Option<i64>| -> Option<Value<'c>> {
-        let (begin, size, shape) = match cols {
-            Some(n) => (b.i32s(&[k * hidden, 0])?, b.i32s(&[hidden, n])?, vec![hidden, n]),
-            None => (b.i32s(&[k * hidden])?, b.i32s(&[hidden])?, vec![hidden]),
-        };
-        Some(b.op("tfl.slice", &[v, begin, size], f32t.tensor(&shape), &[]))
-    };
     let mut biases = Vec::new();
     for k in 0..gates {
         biases.push(match bias {
-            Some(bv) => gate(b, bv, k, None)?,
+            Some(bv) => b.gate(bv, k, hidden, None)?,
             None => b.f32_zeros(&[hidden])?,
         });
     }
@@ -535,10 +527,10 @@ fn sequence<'c>(b: &mut Builder<'_, 'c>, row: &Row, c: &Composite) -> Option<Vec
         let c0 = state(b, operand(next + 1), hidden)?;
         let mut ops = vec![x];
         for k in 0..4 {
-            ops.push(gate(b, w_ih, k, Some(n_in))?);
+            ops.push(b.gate(w_ih, k, hidden, Some(n_in))?);
         }
         for k in 0..4 {
-            ops.push(gate(b, w_hh, k, Some(hout))?);
+            ops.push(b.gate(w_hh, k, hidden, Some(hout))?);
         }
         ops.extend([none, none, none]);
         ops.extend(biases);
@@ -663,25 +655,17 @@ fn lstm_gates<'c>(
     n_in: i64,
     hout: i64,
 ) -> Option<Vec<Value<'c>>> {
-    let f32t = b.rw.context().f32();
-    let gate = |b: &mut Builder<'_, 'c>, v: Value<'c>, k: i64, cols: Option<i64>| -> Option<Value<'c>> {
-        let (begin, size, shape) = match cols {
-            Some(n) => (b.i32s(&[k * hidden, 0])?, b.i32s(&[hidden, n])?, vec![hidden, n]),
-            None => (b.i32s(&[k * hidden])?, b.i32s(&[hidden])?, vec![hidden]),
-        };
-        Some(b.op("tfl.slice", &[v, begin, size], f32t.tensor(&shape), &[]))
-    };
     let mut ops = Vec::new();
     for k in 0..4 {
-        ops.push(gate(b, w_ih, k, Some(n_in))?);
+        ops.push(b.gate(w_ih, k, hidden, Some(n_in))?);
     }
     for k in 0..4 {
-        ops.push(gate(b, w_hh, k, Some(hout))?);
+        ops.push(b.gate(w_hh, k, hidden, Some(hout))?);
     }
     ops.extend([none, none, none]);
     for k in 0..4 {
         ops.push(match bias {
-            Some(bv) => gate(b, bv, k, None)?,
+            Some(bv) => b.gate(bv, k, hidden, None)?,
             None => b.f32_zeros(&[hidden])?,
         });
     }
@@ -726,6 +710,17 @@ impl<'c> Builder<'_, 'c> {
         let v = constant::insert(self.rw, &constant::ConstTensor::from_f32(shape.to_vec(), &vec![0.0; n]));
         self.built.push(v.defining_op()?);
         Some(v)
+    }
+
+    /// Rows [k * hidden, (k + 1) * hidden) of an f32 weight (`cols` columns) or bias
+    /// (`None`): gate `k` of a recurrent layer's stacked gates.
+    fn gate(&mut self, v: Value<'c>, k: i64, hidden: i64, cols: Option<i64>) -> Option<Value<'c>> {
+        let (begin, size, shape) = match cols {
+            Some(n) => (self.i32s(&[k * hidden, 0])?, self.i32s(&[hidden, n])?, vec![hidden, n]),
+            None => (self.i32s(&[k * hidden])?, self.i32s(&[hidden])?, vec![hidden]),
+        };
+        let ty = self.rw.context().f32().tensor(&shape);
+        Some(self.op("tfl.slice", &[v, begin, size], ty, &[]))
     }
 
     /// `tfl.no_value`, an absent operand.
