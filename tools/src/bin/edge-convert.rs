@@ -65,7 +65,8 @@ struct Args {
     /// a SignatureDef named NAME; weights equal across them are stored once.
     #[arg(long = "signature", value_name = "NAME=ARCHIVE", value_parser = parse_signature)]
     signatures: Vec<(String, PathBuf)>,
-    /// Output .tflite (default: the input's name with .tflite). Written only when the
+    /// Output .tflite (default: the input's name, or the first --signature archive's,
+    /// with .tflite). Written only when the
     /// conversion succeeds; `-` writes to standard output.
     #[arg(short = 'o', value_name = "FILE")]
     output: Option<String>,
