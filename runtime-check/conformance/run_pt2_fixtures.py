@@ -27,7 +27,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 from litert_check import CheckError, compare, load_npz  # noqa: E402
-from stablehlo_check import Module, bind_inputs, entry_names  # noqa: E402
+from stablehlo_check import Module, RunError, bind_inputs, entry_names  # noqa: E402
 
 DEFAULT_TOL = (1e-5, 1e-5)
 
@@ -104,7 +104,7 @@ def run_one(kind, name, path, args, manifest):
         expected = load_npz(base + ".expected.npz", "expected")
         arrays = bind_inputs(entry_names(text)[0], inputs)
         outs = Module(text, [a.shape for a in arrays]).run(arrays)
-    except CheckError as e:
+    except (CheckError, RunError) as e:
         return "FAIL", None, rel, str(e)
     if len(outs) != len(expected):
         return "FAIL", None, rel, f"{len(outs)} outputs, {len(expected)} expected"
