@@ -22,6 +22,54 @@ pub fn parse_pipeline(text: &str) -> Result<Vec<Element>, String> {
     Ok(elements)
 }
 
+/// One pass of a pipeline with the op anchors it runs under (outermost first), so a
+/// pipeline can be run a pass at a time, as `edge-convert --bisect` does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub anchors: Vec<String>,
+    pub name: String,
+    pub options: String,
+}
+
+impl Step {
+    /// `name{options}`, as written in the pipeline.
+    pub fn label(&self) -> String {
+        if self.options.is_empty() { self.name.clone() } else { format!("{}{{{}}}", self.name, self.options) }
+    }
+
+    /// A pipeline of this pass alone, nested as it was: `builtin.module(func.func(x))`.
+    pub fn pipeline(&self) -> String {
+        let mut text = self.label();
+        for anchor in self.anchors.iter().rev() {
+            text = format!("{anchor}({text})");
+        }
+        text
+    }
+}
+
+/// Every pass of `elements` in run order, with its anchors. A pass in a nest runs on
+/// each anchor op before the next pass starts (MLIR runs a nested pass list op by op,
+/// but our passes do not look outside their anchor, so the results are the same).
+pub fn flatten(elements: &[Element]) -> Vec<Step> {
+    fn walk(elements: &[Element], anchors: &mut Vec<String>, out: &mut Vec<Step>) {
+        for e in elements {
+            match e {
+                Element::Nest { anchor, children } => {
+                    anchors.push(anchor.clone());
+                    walk(children, anchors, out);
+                    anchors.pop();
+                }
+                Element::Pass { name, options } => {
+                    out.push(Step { anchors: anchors.clone(), name: name.clone(), options: options.clone() })
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(elements, &mut Vec::new(), &mut out);
+    out
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     pos: usize,
@@ -153,6 +201,17 @@ mod tests {
         assert!(e.contains("column 5"), "{e}");
         assert!(parse_pipeline("a{x").unwrap_err().contains("unterminated"));
         assert!(parse_pipeline("f{a}(b)").unwrap_err().contains("no options"));
+    }
+
+    #[test]
+    fn flattens_into_one_pass_pipelines() {
+        let steps = flatten(&parse_pipeline("builtin.module(inline-calls,func.func(a{x=1},b),c)").unwrap());
+        let texts: Vec<_> = steps.iter().map(Step::pipeline).collect();
+        assert_eq!(
+            texts,
+            ["builtin.module(inline-calls)", "builtin.module(func.func(a{x=1}))", "builtin.module(func.func(b))", "builtin.module(c)"]
+        );
+        assert_eq!(steps[1].label(), "a{x=1}");
     }
 
     #[test]

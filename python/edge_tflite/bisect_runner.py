@@ -284,12 +284,14 @@ def run_litert(path: str, inputs: dict, expected: dict) -> dict:
         raise RunError(f"LiteRT cannot load the model: {str(e).strip()}") from None
     # Names from the signature (edge's input names), order from the subgraph: a
     # signature lists its outputs sorted by name.
+    # (The index maps, not a signature runner: a live runner holds the interpreter and
+    # makes LiteRT refuse to reallocate it.)
     names: dict[int, str] = {}
-    sigs = interp.get_signature_list()
+    sigs = interp._get_full_signature_list()
     if sigs:
-        runner = interp.get_signature_runner("serving_default" if "serving_default" in sigs else next(iter(sigs)))
-        for details in (runner.get_input_details(), runner.get_output_details()):
-            names.update({d["index"]: n for n, d in details.items()})
+        sig = sigs["serving_default"] if "serving_default" in sigs else next(iter(sigs.values()))
+        for side in ("inputs", "outputs"):
+            names.update({index: n for n, index in sig[side].items()})
     in_det, out_det = interp.get_input_details(), interp.get_output_details()
     keys = bind([names.get(d["index"], d["name"]) for d in in_det], inputs, "inputs")
     notes = []

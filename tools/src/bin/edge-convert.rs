@@ -1,5 +1,9 @@
 //! edge-convert: a torch.export archive (.pt2) in, a .tflite flatbuffer out, through the
 //! default pipeline (`--print-pipeline` shows it), with a summary of what came out.
+//! `--bisect` measures the model after every pass instead (`bisect`).
+
+#[path = "edge-convert/bisect.rs"]
+mod bisect;
 
 use clap::Parser;
 use edge_compiler::driver::{self, Output};
@@ -111,6 +115,32 @@ struct Args {
     /// Print no summary.
     #[arg(short, long)]
     quiet: bool,
+    /// The pass pipeline to run instead of the default (MLIR's syntax, as
+    /// --print-pipeline prints it).
+    #[arg(long = "pass-pipeline", value_name = "TEXT")]
+    pass_pipeline: Option<String>,
+    /// Numerical bisection: run the model after import (StableHLO under XLA) and after
+    /// every pass (LiteRT from legalization on), print each one's error against
+    /// --expected and the first pass past --tolerance with the ops it changed. Writes no
+    /// .tflite; exits 1 when a pass is past tolerance.
+    #[arg(long, requires_all = ["inputs", "expected"], conflicts_with_all = ["signatures", "output"])]
+    bisect: bool,
+    /// --bisect: the model's inputs, keyed by input name (or in order).
+    #[arg(long, value_name = "IN.npz", requires = "bisect")]
+    inputs: Option<PathBuf>,
+    /// --bisect: the expected outputs, keyed by output name or `out0`, `out1`, ... (or in order).
+    #[arg(long, value_name = "OUT.npz", requires = "bisect")]
+    expected: Option<PathBuf>,
+    /// --bisect: the largest error allowed, relative to max|expected| of each output.
+    #[arg(long, value_name = "F", default_value_t = 1e-4, requires = "bisect")]
+    tolerance: f64,
+    /// --bisect: the Python with numpy and ai-edge-litert (jax for the StableHLO rows)
+    /// that runs the snapshots (default: $EDGE_PYTHON, else python3).
+    #[arg(long, value_name = "PY", requires = "bisect")]
+    python: Option<String>,
+    /// --bisect: keep the snapshots (NN-pass.mlir / .tflite) and the runner's files in DIR.
+    #[arg(long = "keep-intermediates", value_name = "DIR", requires = "bisect")]
+    keep_intermediates: Option<PathBuf>,
 }
 
 /// `NAME=ARCHIVE` of `--signature`.
@@ -276,10 +306,20 @@ fn convert_main() -> ExitCode {
     };
     let options =
         ConvertPipelineOptions { channel_last_io: args.channel_last_io, io_type, weights: args.quantize.map(Into::into), recurrent };
-    let pipeline = convert_pipeline(&options);
+    let pipeline = args.pass_pipeline.clone().unwrap_or_else(|| convert_pipeline(&options));
     if args.print_pipeline {
         println!("{pipeline}");
         return ExitCode::SUCCESS;
+    }
+    if args.bisect {
+        return match bisect::run(&args, &pipeline) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("edge-convert: error: {e}");
+                ExitCode::FAILURE
+            }
+        };
     }
     match run(&args, &pipeline) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,509 @@
+//! `edge-convert --bisect`: runs the model after import and after every pass of the
+//! pipeline, measures each snapshot against the expected outputs, and names the first
+//! pass that moves the numbers past the tolerance, with the ops it changed.
+//!
+//! The pipeline is flattened into its passes (`pipeline::flatten`) and run one pass at a
+//! time on the same module; after each, the module is snapshotted: StableHLO as MLIR
+//! text for XLA, TFL as a .tflite for LiteRT. Every snapshot then runs in one Python
+//! process (`python/edge_tflite/bisect_runner.py`, embedded here), started first so its
+//! imports overlap the passes.
+
+use super::{jobs, Args};
+use edge_compiler::driver::{self, PrintOptions};
+use edge_compiler::pt2::{import_program, BufferMutations, ImportError, ImportOptions};
+use edge_compiler::tflite::{self, TranslateError, WriteOptions};
+use edge_dialects::context::{edge_context, parse_source_pos, verify_module, DiagnosticCollector};
+use edge_dialects::mlir::Op;
+use edge_passes::pipeline::{flatten, parse_pipeline};
+use edge_passes::{Pipeline, RunOptions};
+use melior::ir::Module;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+
+const RUNNER: &str = include_str!("../../../../python/edge_tflite/bisect_runner.py");
+
+/// The runner's exit code when numpy or ai_edge_litert does not import.
+const EXIT_IMPORT: i32 = 3;
+
+/// Changed ops listed under the first pass past tolerance; the rest are counted.
+const LISTED_CHANGES: usize = 20;
+
+/// Where a snapshot runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Runtime {
+    Xla,
+    Litert,
+    Skipped,
+}
+
+impl Runtime {
+    fn name(self) -> &'static str {
+        match self {
+            Runtime::Xla => "xla",
+            Runtime::Litert => "litert",
+            Runtime::Skipped => "skipped",
+        }
+    }
+}
+
+/// One op as the diff sees it: matched across a pass by name and location, compared by
+/// attributes (uniqued in the context, so equal attributes are the same pointer).
+struct OpInfo {
+    name: String,
+    location: String,
+    attrs: Vec<(String, usize, String)>,
+}
+
+/// The module after import or after one pass.
+struct Snapshot {
+    /// `None` for the import.
+    pass: Option<String>,
+    /// `stablehlo` or `tfl` (or `mixed`, `other`): what the entry function holds.
+    stage: &'static str,
+    runtime: Runtime,
+    path: PathBuf,
+    ops: usize,
+    note: String,
+    summary: Vec<OpInfo>,
+}
+
+/// One row of the table.
+struct Row {
+    runtime: Runtime,
+    max_abs: Option<f64>,
+    relative: Option<f64>,
+    /// `None` when not run.
+    within: Option<bool>,
+    note: String,
+}
+
+/// What one op change was, for the report.
+struct Change {
+    change: &'static str,
+    op: String,
+    node: Option<String>,
+    source: Option<String>,
+    location: String,
+    detail: String,
+}
+
+/// Runs the bisection; `Ok(true)` when every row that ran is within tolerance.
+pub fn run(args: &Args, pipeline_text: &str) -> Result<bool, String> {
+    let inputs = args.inputs.as_deref().ok_or("--bisect needs --inputs IN.npz")?;
+    let expected = args.expected.as_deref().ok_or("--bisect needs --expected OUT.npz")?;
+    for (flag, path) in [("--inputs", inputs), ("--expected", expected)] {
+        if !path.is_file() {
+            return Err(format!("{flag} {}: no such file", path.display()));
+        }
+    }
+    if !(args.tolerance >= 0.0 && args.tolerance.is_finite()) {
+        return Err(format!("--tolerance must be a finite number >= 0, got {}", args.tolerance));
+    }
+    let steps = flatten(&parse_pipeline(pipeline_text)?);
+
+    let temp;
+    let work: PathBuf = match &args.keep_intermediates {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| format!("--keep-intermediates {}: {e}", dir.display()))?;
+            dir.clone()
+        }
+        None => {
+            temp = tempfile::Builder::new().prefix("edge-bisect").tempdir().map_err(|e| format!("cannot make a temporary directory: {e}"))?;
+            temp.path().to_path_buf()
+        }
+    };
+    let python = args
+        .python
+        .clone()
+        .or_else(|| std::env::var("EDGE_PYTHON").ok().filter(|p| !p.is_empty()))
+        .unwrap_or_else(|| "python3".to_string());
+    let runner = Runner::spawn(&python, &work)?;
+
+    let (mut jobs, _) = jobs(args)?;
+    if jobs.len() != 1 {
+        let names: Vec<_> = jobs.iter().map(|j| j.key.as_str()).collect();
+        return Err(format!("--bisect runs one program; the archive holds {} ({})", jobs.len(), names.join(", ")));
+    }
+    let job = jobs.remove(0);
+    let context = edge_context();
+    let collector = DiagnosticCollector::attach(&context);
+    let diagnosed = |what: String| {
+        for d in collector.take() {
+            eprint!("{}", driver::render_diag(&d, None));
+        }
+        what
+    };
+    let buffer_mutations = match args.buffer_mutations {
+        super::BufferMutationsArg::InputsOutputs => BufferMutations::InputsOutputs,
+        super::BufferMutationsArg::Refuse => BufferMutations::Refuse,
+    };
+    let import_options = ImportOptions { buffer_mutations, ..ImportOptions::default() };
+    let mut module = match import_program(&context, Arc::new(job.program), &import_options) {
+        Ok(m) => m.module,
+        Err(ImportError::Diagnosed) => return Err(diagnosed(format!("{}: {}", job.origin, ImportError::Diagnosed))),
+        Err(e) => return Err(format!("{}: {e}", job.origin)),
+    };
+
+    let mut snapshots = vec![snapshot(&module, &collector, &work, 0, None)?];
+    for (i, step) in steps.iter().enumerate() {
+        let label = step.label();
+        eprintln!("edge-convert: bisect: pass {}/{} {label}", i + 1, steps.len());
+        let options = RunOptions { verify_each: true, ..RunOptions::default() };
+        let pipeline = Pipeline::build(&context, &step.pipeline(), &options)?;
+        if pipeline.run(&mut module).is_err() || collector.has_errors() || !verify_module(&module) {
+            return Err(diagnosed(format!("pass {} '{label}' failed; the errors above say where", i + 1)));
+        }
+        // Remarks (what a pass kept and why) are the conversion's business, not ours.
+        collector.take();
+        snapshots.push(snapshot(&module, &collector, &work, i + 1, Some(label))?);
+    }
+
+    let results = runner.run(&snapshots, inputs, expected, &work)?;
+    let rows: Vec<Row> = snapshots.iter().zip(results).map(|(s, r)| row(s, r, args.tolerance)).collect();
+    let past = rows.iter().position(|r| r.within == Some(false));
+    let changes = past.map(|k| {
+        // Against the last snapshot measured within tolerance: the passes between (their
+        // rows skipped) are suspects too, and the text says so.
+        let base = rows[..k].iter().rposition(|r| r.within == Some(true)).unwrap_or(k.saturating_sub(1));
+        (base, if k == 0 { Vec::new() } else { diff(&snapshots[base].summary, &snapshots[k].summary) })
+    });
+
+    print!("{}", table(args, &snapshots, &rows, past, changes.as_ref()));
+    if let Some(path) = &args.report_json {
+        let json = report_json(args.tolerance, &snapshots, &rows, past, changes.as_ref());
+        driver::write_atomically(path, format!("{json:#}\n").as_bytes())?;
+    }
+    Ok(past.is_none())
+}
+
+/// Writes the module for its runtime and summarizes it.
+fn snapshot(module: &Module, collector: &DiagnosticCollector, work: &Path, index: usize, pass: Option<String>) -> Result<Snapshot, String> {
+    let root = Op::of_module(module);
+    let entry = root.body_ops().into_iter().find(|f| f.is("func.func") && f.str_attr("sym_visibility").as_deref() != Some("private"));
+    let body = entry.map(Op::nested_ops).unwrap_or_default();
+    let has = |dialect: &str| body.iter().any(|op| op.dialect() == dialect);
+    let stage = match (has("stablehlo"), has("tfl")) {
+        (true, false) => "stablehlo",
+        (false, true) => "tfl",
+        (true, true) => "mixed",
+        (false, false) => "other",
+    };
+    // Constants are data, not work, and every function has a return.
+    let ops = body
+        .iter()
+        .filter(|op| !matches!(op.name(), "func.return" | "stablehlo.constant" | "tfl.pseudo_const" | "tfl.pseudo_qconst" | "tfl.no_value" | "arith.constant"))
+        .count();
+    let name = pass.as_deref().map(|p| p.split('{').next().unwrap_or(p)).unwrap_or("import");
+    let stem = work.join(format!("{index:02}-{name}"));
+    let (runtime, path, note) = if stage == "stablehlo" || stage == "other" && index == 0 {
+        let path = stem.with_extension("mlir");
+        let text = driver::print_operation(&module.as_operation(), PrintOptions { generic: false, debug_info: false, elide_resources: false })?;
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        (Runtime::Xla, path, String::new())
+    } else {
+        let path = stem.with_extension("tflite");
+        match tflite::module_to_tflite_image(module, &WriteOptions::default()) {
+            Ok(image) => {
+                let mut file = std::fs::File::create(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                for piece in image.pieces() {
+                    file.write_all(piece).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                }
+                (Runtime::Litert, path, String::new())
+            }
+            // A snapshot the writer cannot write (ops not legalized yet) is not measured.
+            Err(e) => {
+                let why = match e {
+                    TranslateError::Diagnosed(_) => collector.take().first().map(|d| d.message.clone()).unwrap_or_default(),
+                    TranslateError::Message(m) => m,
+                };
+                (Runtime::Skipped, path, format!("the tflite writer cannot write this {stage} module: {why}"))
+            }
+        }
+    };
+    let summary = root
+        .nested_ops()
+        .into_iter()
+        .map(|op| OpInfo {
+            name: op.name().to_string(),
+            location: edge_dialects::ir::print_location(op.location().to_raw()),
+            attrs: op.attrs().into_iter().map(|(n, a)| (n, a.to_raw().ptr as usize, short_attr(a.to_raw()))).collect(),
+        })
+        .collect();
+    Ok(Snapshot { pass, stage, runtime, path, ops, note, summary })
+}
+
+/// An attribute's text when short (a changed op's listing shows it), else `...`.
+fn short_attr(a: mlir_sys::MlirAttribute) -> String {
+    // Large constants are skipped unprinted: their printing costs as much as the data.
+    let elements = unsafe { mlir_sys::mlirAttributeIsAElements(a) };
+    if elements && unsafe { mlir_sys::mlirElementsAttrGetNumElements(a) } > 8 {
+        return "...".into();
+    }
+    let text = edge_dialects::ir::print_attr(a);
+    if text.len() > 60 { "...".into() } else { text }
+}
+
+/// The Python process that runs every snapshot.
+struct Runner {
+    python: String,
+    child: Option<Child>,
+}
+
+impl Runner {
+    /// Starts the runner: it imports numpy, LiteRT and jax while the passes run.
+    fn spawn(python: &str, work: &Path) -> Result<Runner, String> {
+        let script = work.join("bisect_runner.py");
+        std::fs::write(&script, RUNNER).map_err(|e| format!("cannot write {}: {e}", script.display()))?;
+        let child = Command::new(python)
+            .arg(&script)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot run the Python '{python}' ({e}); name one with numpy and ai-edge-litert by --python or EDGE_PYTHON"))?;
+        Ok(Runner { python: python.to_string(), child: Some(child) })
+    }
+
+    /// Hands over the snapshots and returns one result per snapshot.
+    fn run(mut self, snapshots: &[Snapshot], inputs: &Path, expected: &Path, work: &Path) -> Result<Vec<serde_json::Value>, String> {
+        let results = work.join("results.json");
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let manifest = serde_json::json!({
+            "inputs": absolute(inputs),
+            "expected": absolute(expected),
+            "results": results,
+            "stages": snapshots.iter().map(|s| serde_json::json!({
+                "path": s.path,
+                "runtime": s.runtime.name(),
+                "note": s.note,
+            })).collect::<Vec<_>>(),
+        });
+        let text = format!("{manifest:#}\n");
+        // Kept for a rerun by hand: `PY bisect_runner.py < manifest.json`.
+        let _ = std::fs::write(work.join("manifest.json"), &text);
+        let mut child = self.child.take().ok_or("the runner has already run")?;
+        if let Some(mut stdin) = child.stdin.take() {
+            // A runner that died on its imports closed its end; its exit code says why.
+            let _ = stdin.write_all(text.as_bytes());
+        }
+        let out = child.wait_with_output().map_err(|e| format!("waiting for the runner: {e}"))?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let last = stderr.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").trim();
+        match out.status.code() {
+            Some(0) => {}
+            Some(EXIT_IMPORT) => {
+                return Err(format!("{last}; name a Python with numpy and ai-edge-litert by --python or EDGE_PYTHON"));
+            }
+            _ => return Err(format!("the bisect runner ({}) failed ({}): {}", self.python, out.status, stderr.trim())),
+        }
+        let read = std::fs::read_to_string(&results).map_err(|e| format!("the runner wrote no results ({e}): {}", stderr.trim()))?;
+        let mut value: serde_json::Value = serde_json::from_str(&read).map_err(|e| format!("unreadable runner results: {e}"))?;
+        match value.get_mut("rows").map(serde_json::Value::take) {
+            Some(serde_json::Value::Array(rows)) if rows.len() == snapshots.len() => Ok(rows),
+            _ => Err(format!("the runner's results do not hold {} rows", snapshots.len())),
+        }
+    }
+}
+
+impl Drop for Runner {
+    fn drop(&mut self) {
+        // An error before the snapshots were handed over: the runner is ours to stop.
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// A snapshot's row from the runner's result.
+fn row(s: &Snapshot, r: serde_json::Value, tolerance: f64) -> Row {
+    let note = r["note"].as_str().unwrap_or("").to_string();
+    let error = r["error"].as_str().map(str::to_string);
+    let runtime = match r["runtime"].as_str() {
+        Some("xla") => Runtime::Xla,
+        Some("litert") => Runtime::Litert,
+        _ => Runtime::Skipped,
+    };
+    let (max_abs, relative) = (r["max_abs_error"].as_f64(), r["relative_error"].as_f64());
+    let join = |a: String, b: String| if a.is_empty() { b } else if b.is_empty() { a } else { format!("{a}; {b}") };
+    match (runtime, error) {
+        (Runtime::Skipped, _) => Row { runtime, max_abs: None, relative: None, within: None, note: join(s.note.clone(), note) },
+        // XLA is the reference before legalization, not the target: a module its parser
+        // or compiler refuses is not measured rather than wrong.
+        (Runtime::Xla, Some(e)) => Row { runtime: Runtime::Skipped, max_abs: None, relative: None, within: None, note: join(note, e) },
+        (_, Some(e)) => Row { runtime, max_abs, relative, within: Some(false), note: join(note, e) },
+        (_, None) => Row { runtime, max_abs, relative, within: Some(relative.is_some_and(|x| x <= tolerance)), note },
+    }
+}
+
+/// The `node` of a location (`loc("conv1"(...))`) and its `file.py:line`.
+fn node_and_source(location: &str) -> (Option<String>, Option<String>) {
+    let node = location.strip_prefix("loc(\"").and_then(|rest| {
+        let end = rest.find('"')?;
+        let after = &rest[end + 1..];
+        (after.starts_with('(') || after.starts_with(')')).then(|| rest[..end].to_string())
+    });
+    let source = parse_source_pos(location).map(|p| format!("{}:{}", p.file, p.line));
+    // A bare `loc("file":3:1)` names no node.
+    let node = node.filter(|n| source.as_deref().is_none_or(|s| !s.starts_with(n.as_str())));
+    (node, source)
+}
+
+/// The ops a pass added, removed or changed (attributes), matched by name and location:
+/// ops a pass keeps keep both.
+fn diff(before: &[OpInfo], after: &[OpInfo]) -> Vec<Change> {
+    let key = |o: &OpInfo| (o.name.clone(), o.location.clone());
+    let mut unmatched: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, o) in before.iter().enumerate().rev() {
+        unmatched.entry(key(o)).or_default().push(i);
+    }
+    let mut changes = Vec::new();
+    let mut matched = vec![false; before.len()];
+    for o in after {
+        match unmatched.get_mut(&key(o)).and_then(Vec::pop) {
+            Some(i) => {
+                matched[i] = true;
+                let old = &before[i];
+                let same = |a: &(String, usize, String)| old.attrs.iter().any(|b| b.0 == a.0 && b.1 == a.1);
+                let mut detail: Vec<String> = Vec::new();
+                for a in o.attrs.iter().filter(|a| !same(a)) {
+                    match old.attrs.iter().find(|b| b.0 == a.0) {
+                        Some(b) => detail.push(format!("{}: {} -> {}", a.0, b.2, a.2)),
+                        None => detail.push(format!("{} added: {}", a.0, a.2)),
+                    }
+                }
+                for b in old.attrs.iter().filter(|b| !o.attrs.iter().any(|a| a.0 == b.0)) {
+                    detail.push(format!("{} removed", b.0));
+                }
+                if !detail.is_empty() {
+                    changes.push(change("changed", o, detail.join(", ")));
+                }
+            }
+            None => changes.push(change("added", o, String::new())),
+        }
+    }
+    for (i, o) in before.iter().enumerate() {
+        if !matched[i] {
+            changes.push(change("removed", o, String::new()));
+        }
+    }
+    // Computation first: constants a pass folds or moves are many and seldom the story.
+    let constant = |c: &Change| c.op.ends_with("constant") || c.op.starts_with("tfl.pseudo_");
+    changes.sort_by_key(|c| (constant(c), ["changed", "removed", "added"].iter().position(|k| *k == c.change)));
+    changes
+}
+
+fn change(kind: &'static str, o: &OpInfo, detail: String) -> Change {
+    let (node, source) = node_and_source(&o.location);
+    Change { change: kind, op: o.name.clone(), node, source, location: o.location.clone(), detail }
+}
+
+fn number(x: Option<f64>) -> String {
+    x.map(|v| format!("{v:.3e}")).unwrap_or_else(|| "-".into())
+}
+
+fn pass_name(s: &Snapshot) -> &str {
+    s.pass.as_deref().unwrap_or("import")
+}
+
+/// The table, the verdict and the changed ops, as printed.
+fn table(args: &Args, snapshots: &[Snapshot], rows: &[Row], past: Option<usize>, changes: Option<&(usize, Vec<Change>)>) -> String {
+    let input = args.input.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+    let mut s = format!("edge-convert --bisect {input}: tolerance {:e} of max|out|\n", args.tolerance);
+    let width = snapshots.iter().map(|s| pass_name(s).len()).max().unwrap_or(6).max(9);
+    s.push_str(&format!("{:>3}  {:<width$}  {:<9}  {:<7}  {:>5}  {:>11}  {:>11}  {}\n", "#", "pass", "stage", "runtime", "ops", "max abs err", "rel err", ""));
+    for (i, (snap, r)) in snapshots.iter().zip(rows).enumerate() {
+        let verdict = match r.within {
+            Some(true) => "ok",
+            Some(false) => "PAST",
+            None => "",
+        };
+        let note = if r.note.is_empty() { String::new() } else { format!("  ({})", first_line(&r.note, 100)) };
+        s.push_str(&format!(
+            "{i:>3}  {:<width$}  {:<9}  {:<7}  {:>5}  {:>11}  {:>11}  {verdict}{note}\n",
+            pass_name(snap),
+            snap.stage,
+            r.runtime.name(),
+            snap.ops,
+            number(r.max_abs),
+            number(r.relative),
+        ));
+    }
+    let skipped = rows.iter().filter(|r| r.within.is_none()).count();
+    let skipped = if skipped > 0 { format!(" ({skipped} not run: see their notes)") } else { String::new() };
+    let (Some(k), Some((base, changes))) = (past, changes) else {
+        s.push_str(&format!("every row that ran is within tolerance{skipped}\n"));
+        return s;
+    };
+    let what = match rows[k].relative {
+        Some(x) if rows[k].max_abs.is_some() => format!("relative error {x:.3e} > {:e}", args.tolerance),
+        _ => first_line(&rows[k].note, 200),
+    };
+    if k == 0 {
+        s.push_str(&format!("past tolerance already after import ({what}): the importer's lowering, not a pass\n"));
+        return s;
+    }
+    s.push_str(&format!("first past tolerance: pass {k} {} ({what})\n", pass_name(&snapshots[k])));
+    if *base + 1 < k {
+        let between: Vec<_> = snapshots[base + 1..k].iter().map(pass_name).collect();
+        s.push_str(&format!("  (rows {}..{} were not measured: {} may be at fault too; ops compared with row {base})\n", base + 1, k - 1, between.join(", ")));
+    }
+    s.push_str(&format!("  it changed {} op(s):\n", changes.len()));
+    for c in changes.iter().take(LISTED_CHANGES) {
+        let place = match (&c.node, &c.source) {
+            (Some(n), Some(src)) => format!("{n} ({src})"),
+            (Some(n), None) => n.clone(),
+            (None, Some(src)) => src.clone(),
+            (None, None) => c.location.clone(),
+        };
+        let detail = if c.detail.is_empty() { String::new() } else { format!("  {}", c.detail) };
+        s.push_str(&format!("    {:<8} {:<24} at {place}{detail}\n", c.change, c.op));
+    }
+    if changes.len() > LISTED_CHANGES {
+        s.push_str(&format!("    ... and {} more (--report-json lists them all)\n", changes.len() - LISTED_CHANGES));
+    }
+    s
+}
+
+fn first_line(text: &str, max: usize) -> String {
+    let line = text.lines().next().unwrap_or("");
+    if line.chars().count() > max { format!("{}...", line.chars().take(max).collect::<String>()) } else { line.to_string() }
+}
+
+fn report_json(tolerance: f64, snapshots: &[Snapshot], rows: &[Row], past: Option<usize>, changes: Option<&(usize, Vec<Change>)>) -> serde_json::Value {
+    let rows_json: Vec<_> = snapshots
+        .iter()
+        .zip(rows)
+        .map(|(s, r)| {
+            serde_json::json!({
+                "stage": s.stage,
+                "pass": s.pass.as_deref().unwrap_or("import"),
+                "runtime": r.runtime.name(),
+                "ops": s.ops,
+                "max_abs_error": r.max_abs,
+                "relative_error": r.relative,
+                "within": r.within,
+                "note": r.note,
+            })
+        })
+        .collect();
+    let first = past.zip(changes).map(|(k, (_, changes))| {
+        serde_json::json!({
+            "pass": pass_name(&snapshots[k]),
+            "index": k,
+            "relative_error": rows[k].relative,
+            "changed_ops": changes.iter().map(|c| serde_json::json!({
+                "change": c.change,
+                "op": c.op,
+                "node": c.node,
+                "source": c.source,
+                "location": c.location,
+                "detail": c.detail,
+            })).collect::<Vec<_>>(),
+        })
+    });
+    serde_json::json!({ "tolerance": tolerance, "rows": rows_json, "first_past_tolerance": first })
+}
