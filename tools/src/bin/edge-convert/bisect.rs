@@ -111,7 +111,10 @@ pub fn run(args: &Args, pipeline_text: &str) -> Result<bool, String> {
             dir.clone()
         }
         None => {
-            temp = tempfile::Builder::new().prefix("edge-bisect").tempdir().map_err(|e| format!("cannot make a temporary directory: {e}"))?;
+            temp = tempfile::Builder::new()
+                .prefix("edge-bisect")
+                .tempdir()
+                .map_err(|e| format!("cannot make a temporary directory: {e}"))?;
             temp.path().to_path_buf()
         }
     };
@@ -180,9 +183,18 @@ pub fn run(args: &Args, pipeline_text: &str) -> Result<bool, String> {
 }
 
 /// Writes the module for its runtime and summarizes it.
-fn snapshot(module: &Module, collector: &DiagnosticCollector, work: &Path, index: usize, pass: Option<String>) -> Result<Snapshot, String> {
+fn snapshot(
+    module: &Module,
+    collector: &DiagnosticCollector,
+    work: &Path,
+    index: usize,
+    pass: Option<String>,
+) -> Result<Snapshot, String> {
     let root = Op::of_module(module);
-    let entry = root.body_ops().into_iter().find(|f| f.is("func.func") && f.str_attr("sym_visibility").as_deref() != Some("private"));
+    let entry = root
+        .body_ops()
+        .into_iter()
+        .find(|f| f.is("func.func") && f.str_attr("sym_visibility").as_deref() != Some("private"));
     let body = entry.map(Op::nested_ops).unwrap_or_default();
     let has = |dialect: &str| body.iter().any(|op| op.dialect() == dialect);
     let stage = match (has("stablehlo"), has("tfl")) {
@@ -194,20 +206,34 @@ fn snapshot(module: &Module, collector: &DiagnosticCollector, work: &Path, index
     // Constants are data, not work, and every function has a return.
     let ops = body
         .iter()
-        .filter(|op| !matches!(op.name(), "func.return" | "stablehlo.constant" | "tfl.pseudo_const" | "tfl.pseudo_qconst" | "tfl.no_value" | "arith.constant"))
+        .filter(|op| {
+            !matches!(
+                op.name(),
+                "func.return"
+                    | "stablehlo.constant"
+                    | "tfl.pseudo_const"
+                    | "tfl.pseudo_qconst"
+                    | "tfl.no_value"
+                    | "arith.constant"
+            )
+        })
         .count();
     let name = pass.as_deref().map(|p| p.split('{').next().unwrap_or(p)).unwrap_or("import");
     let stem = work.join(format!("{index:02}-{name}"));
     let (runtime, path, note) = if stage == "stablehlo" || stage == "other" && index == 0 {
         let path = stem.with_extension("mlir");
-        let text = driver::print_operation(&module.as_operation(), PrintOptions { generic: false, debug_info: false, elide_resources: false })?;
+        let text = driver::print_operation(
+            &module.as_operation(),
+            PrintOptions { generic: false, debug_info: false, elide_resources: false },
+        )?;
         std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         (Runtime::Xla, path, String::new())
     } else {
         let path = stem.with_extension("tflite");
         match tflite::module_to_tflite_image(module, &WriteOptions::default()) {
             Ok(image) => {
-                let mut file = std::fs::File::create(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                let mut file =
+                    std::fs::File::create(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 for piece in image.pieces() {
                     file.write_all(piece).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 }
@@ -216,7 +242,9 @@ fn snapshot(module: &Module, collector: &DiagnosticCollector, work: &Path, index
             // A snapshot the writer cannot write (ops not legalized yet) is not measured.
             Err(e) => {
                 let why = match e {
-                    TranslateError::Diagnosed(_) => collector.take().first().map(|d| d.message.clone()).unwrap_or_default(),
+                    TranslateError::Diagnosed(_) => {
+                        collector.take().first().map(|d| d.message.clone()).unwrap_or_default()
+                    }
                     TranslateError::Message(m) => m,
                 };
                 (Runtime::Skipped, path, format!("the tflite writer cannot write this {stage} module: {why}"))
@@ -243,7 +271,11 @@ fn short_attr(a: mlir_sys::MlirAttribute) -> String {
         return "...".into();
     }
     let text = edge_dialects::ir::print_attr(a);
-    if text.len() > 60 { "...".into() } else { text }
+    if text.len() > 60 {
+        "...".into()
+    } else {
+        text
+    }
 }
 
 /// The Python process that runs every snapshot.
@@ -268,7 +300,13 @@ impl Runner {
     }
 
     /// Hands over the snapshots and returns one result per snapshot.
-    fn run(mut self, snapshots: &[Snapshot], inputs: &Path, expected: &Path, work: &Path) -> Result<Vec<serde_json::Value>, String> {
+    fn run(
+        mut self,
+        snapshots: &[Snapshot],
+        inputs: &Path,
+        expected: &Path,
+        work: &Path,
+    ) -> Result<Vec<serde_json::Value>, String> {
         let results = work.join("results.json");
         let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         let manifest = serde_json::json!({
@@ -299,8 +337,10 @@ impl Runner {
             }
             _ => return Err(format!("the bisect runner ({}) failed ({}): {}", self.python, out.status, stderr.trim())),
         }
-        let read = std::fs::read_to_string(&results).map_err(|e| format!("the runner wrote no results ({e}): {}", stderr.trim()))?;
-        let mut value: serde_json::Value = serde_json::from_str(&read).map_err(|e| format!("unreadable runner results: {e}"))?;
+        let read = std::fs::read_to_string(&results)
+            .map_err(|e| format!("the runner wrote no results ({e}): {}", stderr.trim()))?;
+        let mut value: serde_json::Value =
+            serde_json::from_str(&read).map_err(|e| format!("unreadable runner results: {e}"))?;
         match value.get_mut("rows").map(serde_json::Value::take) {
             Some(serde_json::Value::Array(rows)) if rows.len() == snapshots.len() => Ok(rows),
             _ => Err(format!("the runner's results do not hold {} rows", snapshots.len())),
@@ -328,12 +368,24 @@ fn row(s: &Snapshot, r: serde_json::Value, tolerance: f64) -> Row {
         _ => Runtime::Skipped,
     };
     let (max_abs, relative) = (r["max_abs_error"].as_f64(), r["relative_error"].as_f64());
-    let join = |a: String, b: String| if a.is_empty() { b } else if b.is_empty() { a } else { format!("{a}; {b}") };
+    let join = |a: String, b: String| {
+        if a.is_empty() {
+            b
+        } else if b.is_empty() {
+            a
+        } else {
+            format!("{a}; {b}")
+        }
+    };
     match (runtime, error) {
-        (Runtime::Skipped, _) => Row { runtime, max_abs: None, relative: None, within: None, note: join(s.note.clone(), note) },
+        (Runtime::Skipped, _) => {
+            Row { runtime, max_abs: None, relative: None, within: None, note: join(s.note.clone(), note) }
+        }
         // XLA is the reference before legalization, not the target: a module its parser
         // or compiler refuses is not measured rather than wrong.
-        (Runtime::Xla, Some(e)) => Row { runtime: Runtime::Skipped, max_abs: None, relative: None, within: None, note: join(note, e) },
+        (Runtime::Xla, Some(e)) => {
+            Row { runtime: Runtime::Skipped, max_abs: None, relative: None, within: None, note: join(note, e) }
+        }
         (_, Some(e)) => Row { runtime, max_abs, relative, within: Some(false), note: join(note, e) },
         (_, None) => Row { runtime, max_abs, relative, within: Some(relative.is_some_and(|x| x <= tolerance)), note },
     }
@@ -410,11 +462,20 @@ fn pass_name(s: &Snapshot) -> &str {
 }
 
 /// The table, the verdict and the changed ops, as printed.
-fn table(args: &Args, snapshots: &[Snapshot], rows: &[Row], past: Option<usize>, changes: Option<&(usize, Vec<Change>)>) -> String {
+fn table(
+    args: &Args,
+    snapshots: &[Snapshot],
+    rows: &[Row],
+    past: Option<usize>,
+    changes: Option<&(usize, Vec<Change>)>,
+) -> String {
     let input = args.input.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
     let mut s = format!("edge-convert --bisect {input}: tolerance {:e} of max|out|\n", args.tolerance);
     let width = snapshots.iter().map(|s| pass_name(s).len()).max().unwrap_or(6).max(9);
-    s.push_str(&format!("{:>3}  {:<width$}  {:<9}  {:<7}  {:>5}  {:>11}  {:>11}  {}\n", "#", "pass", "stage", "runtime", "ops", "max abs err", "rel err", ""));
+    s.push_str(&format!(
+        "{:>3}  {:<width$}  {:<9}  {:<7}  {:>5}  {:>11}  {:>11}  {}\n",
+        "#", "pass", "stage", "runtime", "ops", "max abs err", "rel err", ""
+    ));
     for (i, (snap, r)) in snapshots.iter().zip(rows).enumerate() {
         let verdict = match r.within {
             Some(true) => "ok",
@@ -449,7 +510,12 @@ fn table(args: &Args, snapshots: &[Snapshot], rows: &[Row], past: Option<usize>,
     s.push_str(&format!("first past tolerance: pass {k} {} ({what})\n", pass_name(&snapshots[k])));
     if *base + 1 < k {
         let between: Vec<_> = snapshots[base + 1..k].iter().map(pass_name).collect();
-        s.push_str(&format!("  (rows {}..{} were not measured: {} may be at fault too; ops compared with row {base})\n", base + 1, k - 1, between.join(", ")));
+        s.push_str(&format!(
+            "  (rows {}..{} were not measured: {} may be at fault too; ops compared with row {base})\n",
+            base + 1,
+            k - 1,
+            between.join(", ")
+        ));
     }
     s.push_str(&format!("  it changed {} op(s):\n", changes.len()));
     for c in changes.iter().take(LISTED_CHANGES) {
@@ -470,10 +536,20 @@ fn table(args: &Args, snapshots: &[Snapshot], rows: &[Row], past: Option<usize>,
 
 fn first_line(text: &str, max: usize) -> String {
     let line = text.lines().next().unwrap_or("");
-    if line.chars().count() > max { format!("{}...", line.chars().take(max).collect::<String>()) } else { line.to_string() }
+    if line.chars().count() > max {
+        format!("{}...", line.chars().take(max).collect::<String>())
+    } else {
+        line.to_string()
+    }
 }
 
-fn report_json(tolerance: f64, snapshots: &[Snapshot], rows: &[Row], past: Option<usize>, changes: Option<&(usize, Vec<Change>)>) -> serde_json::Value {
+fn report_json(
+    tolerance: f64,
+    snapshots: &[Snapshot],
+    rows: &[Row],
+    past: Option<usize>,
+    changes: Option<&(usize, Vec<Change>)>,
+) -> serde_json::Value {
     let rows_json: Vec<_> = snapshots
         .iter()
         .zip(rows)

@@ -1,0 +1,118 @@
+//! `edge-convert --bisect` on a real archive (fixtures/models/cnn.pt2, with the inputs
+//! and PyTorch outputs stored beside it): the default pipeline keeps every snapshot
+//! within tolerance, XLA row included; a pipeline with a planted wrong rewrite
+//! (`tfl-fuse-activation{test-wrong-activation=true}`) is named, with the ops it changed.
+
+#[allow(dead_code)] // the runner helper is for the Python runners
+mod common;
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// Runs `edge-convert --bisect` on the cnn fixture with `extra` arguments; returns the
+/// output and the `--report-json` report.
+fn bisect(name: &str, extra: &[&str]) -> (Output, serde_json::Value) {
+    let repo = common::repo();
+    let work = common::work_dir(name);
+    let models = repo.join("fixtures/models");
+    let report: PathBuf = work.join("report.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_edge-convert"))
+        .arg(models.join("cnn.pt2"))
+        .arg("--bisect")
+        .arg("--inputs")
+        .arg(models.join("cnn.inputs.npz"))
+        .arg("--expected")
+        .arg(models.join("cnn.expected.npz"))
+        .arg("--python")
+        .arg(common::python())
+        .arg("--keep-intermediates")
+        .arg(work.join("snapshots"))
+        .arg("--report-json")
+        .arg(&report)
+        .args(extra)
+        .output()
+        .expect("run edge-convert");
+    let text = std::fs::read_to_string(&report).unwrap_or_else(|e| {
+        panic!("no report ({e})\n--- stdout\n{}\n--- stderr\n{}", stdout(&out), String::from_utf8_lossy(&out.stderr))
+    });
+    (out, serde_json::from_str(&text).expect("report is JSON"))
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn default_pipeline_stays_within_tolerance() {
+    let (out, report) = bisect("bisect_default", &[]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("every row that ran is within tolerance"), "{text}");
+    let rows = report["rows"].as_array().unwrap();
+    let passes = edge_passes::pipeline::flatten(
+        &edge_passes::pipeline::parse_pipeline(&edge_passes::pipelines::convert_pipeline(&Default::default())).unwrap(),
+    );
+    assert_eq!(rows.len(), passes.len() + 1, "one row for the import, one per pass");
+    // The import runs under XLA (jax is in the test venv), the TFL snapshots in LiteRT.
+    assert_eq!(rows[0]["pass"], "import");
+    assert_eq!(rows[0]["runtime"], "xla", "{text}");
+    let legalized = rows.iter().position(|r| r["pass"] == "legalize-stablehlo-to-tfl").unwrap();
+    assert!(rows[..legalized].iter().all(|r| r["runtime"] == "xla"), "{text}");
+    assert!(rows[legalized..].iter().all(|r| r["runtime"] == "litert" && r["stage"] == "tfl"), "{text}");
+    for r in rows {
+        assert_eq!(r["within"], true, "{r}");
+        assert!(r["relative_error"].as_f64().unwrap() <= 1e-4, "{r}");
+    }
+    assert!(report["first_past_tolerance"].is_null());
+}
+
+#[test]
+fn planted_wrong_rewrite_is_named_with_its_ops() {
+    let pipeline = edge_passes::pipelines::convert_pipeline(&Default::default());
+    // The first tfl-fuse-activation, the one that fuses the cnn's relus, made wrong.
+    let planted = pipeline.replacen("tfl-fuse-activation", "tfl-fuse-activation{test-wrong-activation=true}", 1);
+    assert_ne!(planted, pipeline);
+    let (out, report) = bisect("bisect_planted", &["--pass-pipeline", &planted]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    let name = "tfl-fuse-activation{test-wrong-activation=true}";
+    assert!(text.contains(&format!("first past tolerance: pass 16 {name}")), "{text}");
+    let first = &report["first_past_tolerance"];
+    assert_eq!(first["pass"], name);
+    assert_eq!(first["index"], 16);
+    assert!(first["relative_error"].as_f64().unwrap() > 1e-2, "{first}");
+    // Every row before it is within tolerance.
+    let rows = report["rows"].as_array().unwrap();
+    assert!(rows[..16].iter().all(|r| r["within"] == true), "{text}");
+    // Its ops: both convolutions changed their activation, both relus went.
+    let ops: Vec<(String, String, String)> = first["changed_ops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["change"].as_str().unwrap().into(), c["op"].as_str().unwrap().into(), c["node"].as_str().unwrap_or("").into()))
+        .collect();
+    let has = |change: &str, op: &str, node: &str| ops.iter().any(|o| o.0 == change && o.1 == op && o.2 == node);
+    assert!(has("changed", "tfl.conv_2d", "convolution") && has("changed", "tfl.conv_2d", "convolution_1"), "{ops:?}");
+    assert!(has("removed", "tfl.relu", "relu") && has("removed", "tfl.relu", "relu_1"), "{ops:?}");
+    assert_eq!(ops.len(), 4, "{ops:?}");
+    assert!(text.contains("RELU_N1_TO_1"), "{text}");
+}
+
+/// A Python that cannot run the snapshots is a clear error, not a table of failures.
+#[test]
+fn missing_python_is_a_clear_error() {
+    let repo = common::repo();
+    let models = repo.join("fixtures/models");
+    let out = Command::new(env!("CARGO_BIN_EXE_edge-convert"))
+        .arg(models.join("cnn.pt2"))
+        .args(["--bisect", "--python", "/nonexistent/python"])
+        .arg("--inputs")
+        .arg(models.join("cnn.inputs.npz"))
+        .arg("--expected")
+        .arg(models.join("cnn.expected.npz"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cannot run the Python '/nonexistent/python'") && stderr.contains("--python"), "{stderr}");
+}
