@@ -72,16 +72,21 @@ pub fn remark_at(op: MlirOperation, message: &str) {
     emit_remark(unsafe { mlirOperationGetLocation(op) }, message);
 }
 
+/// The name of a named location as MLIR prints it (`loc("conv1"("m.py":3:1))` gives
+/// `conv1`; for the importer's ops, the torch.export node name); `None` for a file
+/// position or an unknown location.
+pub fn location_name(location: &str) -> Option<String> {
+    let rest = location.strip_prefix("loc(\"")?;
+    let end = rest.find('"')?;
+    let after = &rest[end + 1..];
+    (after.starts_with('(') || after.starts_with(')')).then(|| rest[..end].to_string())
+}
+
 /// The short name of a place for a summary: a named location's name (`conv1.weight`,
 /// `loc("conv1"("m.py":3:1))` gives `conv1`), else `file:line:col`, else the location as
 /// MLIR prints it.
 pub fn place(d: &Diag) -> String {
-    let named = d.location.strip_prefix("loc(\"").and_then(|rest| {
-        let end = rest.find('"')?;
-        let after = &rest[end + 1..];
-        (after.starts_with('(') || after.starts_with(')')).then(|| rest[..end].to_string())
-    });
-    match (named, &d.pos) {
+    match (location_name(&d.location), &d.pos) {
         (Some(n), _) => n,
         (None, Some(p)) => format!("{}:{}:{}", p.file, p.line, p.col),
         (None, None) => d.location.clone(),

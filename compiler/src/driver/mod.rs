@@ -42,6 +42,22 @@ pub fn render_diag(d: &Diag, source: Option<&Source>) -> String {
     out
 }
 
+/// A diagnostic as one JSON object (`--message-format json`): severity, message, the
+/// location as MLIR prints it, the node it names (torch.export's node name for imported
+/// ops) and the first `file:line:col` in it, with its notes.
+pub fn diag_json(d: &Diag) -> serde_json::Value {
+    serde_json::json!({
+        "severity": d.severity.to_string(),
+        "message": d.message,
+        "location": d.location,
+        "node": edge_dialects::remark::location_name(&d.location),
+        "file": d.pos.as_ref().map(|p| p.file.clone()),
+        "line": d.pos.as_ref().map(|p| p.line),
+        "column": d.pos.as_ref().map(|p| p.col),
+        "notes": d.notes.iter().map(diag_json).collect::<Vec<_>>(),
+    })
+}
+
 /// At most this many characters of a source line are echoed under a diagnostic.
 const SOURCE_WINDOW: usize = 120;
 

@@ -152,6 +152,40 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+impl ImportError {
+    /// The error as one JSON object (`--message-format json`): `kind`, the text the
+    /// tool prints as `message`, and what it names: every unsupported operator with its
+    /// nodes and their source lines, or the node that could not be lowered.
+    pub fn to_json(&self) -> serde_json::Value {
+        let source_json = |s: &Option<String>| serde_json::json!(s);
+        match self {
+            ImportError::Unsupported(ops) => serde_json::json!({
+                "kind": "unsupported",
+                "message": self.to_string(),
+                "unsupported": ops.iter().map(|o| serde_json::json!({
+                    "target": o.target,
+                    "count": o.nodes.len(),
+                    "nodes": o.nodes.iter().map(|(node, source)| serde_json::json!({
+                        "node": node,
+                        "source": source_json(source),
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            }),
+            ImportError::Lowering { node, target, source, message } => serde_json::json!({
+                "kind": "lowering",
+                "message": self.to_string(),
+                "node": node,
+                "target": target,
+                "source": source_json(source),
+                "reason": message,
+            }),
+            ImportError::Graph(_) => serde_json::json!({"kind": "graph", "message": self.to_string()}),
+            ImportError::Options(_) => serde_json::json!({"kind": "options", "message": self.to_string()}),
+            ImportError::Diagnosed => serde_json::json!({"kind": "diagnosed", "message": self.to_string()}),
+        }
+    }
+}
+
 /// The ATen target of a node, without the `torch.ops.` prefix.
 pub fn node_target(node: &Node) -> &str {
     node.target.strip_prefix("torch.ops.").unwrap_or(&node.target)

@@ -12,12 +12,14 @@ use edge_compiler::pt2::{import_program, weights, BufferMutations, ImportError, 
 use edge_compiler::tflite::{self, TranslateError, WriteOptions};
 use edge_dialects::context::{edge_context, verify_module, DiagnosticCollector};
 use edge_dialects::context::{Diag, Severity};
+use serde_json::json;
 use edge_passes::manager::PassHook;
 use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions, IoType, Recurrent, WeightQuantization};
 use edge_passes::{Pipeline, RunOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -39,6 +41,19 @@ enum RecurrentArg {
     Fused,
     /// The unrolled steps for every layer.
     Unrolled,
+}
+
+/// How progress and errors are printed.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum MessageFormat {
+    /// A spinner naming the step (on a terminal) and errors as text.
+    Human,
+    /// One JSON object per line on stderr, for programs that drive edge-convert:
+    /// `{"type": "progress", "step", "total", "message"}`, `{"type": "diagnostic",
+    /// "severity", "message", "node", "file", "line", "column", "location", "notes"}`
+    /// and `{"type": "error", "message", ...}` (an import error also names its
+    /// `kind` and the unsupported operators or the node, with source lines).
+    Json,
 }
 
 /// What buffers the program writes become.
@@ -141,6 +156,11 @@ struct Args {
     /// --bisect: keep the snapshots (NN-pass.mlir / .tflite) and the runner's files in DIR.
     #[arg(long = "keep-intermediates", value_name = "DIR", requires = "bisect")]
     keep_intermediates: Option<PathBuf>,
+    /// How progress and errors are printed on stderr: `human`, or `json` (one object
+    /// per line: progress steps, diagnostics with node and source line, errors), which
+    /// the Python package reads.
+    #[arg(long = "message-format", value_enum, value_name = "FORMAT", default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
 }
 
 /// `NAME=ARCHIVE` of `--signature`.
@@ -311,25 +331,120 @@ fn convert_main() -> ExitCode {
         println!("{pipeline}");
         return ExitCode::SUCCESS;
     }
+    let messages = Arc::new(Messages::new(args.message_format, &pipeline));
     if args.bisect {
-        return match bisect::run(&args, &pipeline) {
+        return match bisect::run(&args, &pipeline, &messages) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::FAILURE,
             Err(e) => {
-                eprintln!("edge-convert: error: {e}");
+                if !e.is_empty() {
+                    messages.error(&e);
+                }
                 ExitCode::FAILURE
             }
         };
     }
-    match run(&args, &pipeline) {
+    match run(&args, &pipeline, &messages) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if !e.is_empty() {
-                eprintln!("edge-convert: error: {e}");
+                messages.error(&e);
             }
             ExitCode::FAILURE
         }
     }
+}
+
+/// Where progress, diagnostics and errors go: a spinner and text on stderr, or one JSON
+/// object per line (`--message-format json`).
+struct Messages {
+    json: bool,
+    /// Hidden in JSON mode.
+    bar: ProgressBar,
+    step: AtomicUsize,
+    /// Steps of one program: its import and the edge passes of the pipeline (each
+    /// reports when it starts); the write is one more.
+    steps_per_program: usize,
+    total: AtomicUsize,
+}
+
+impl Messages {
+    fn new(format: MessageFormat, pipeline: &str) -> Self {
+        let json = format == MessageFormat::Json;
+        let bar = if json { ProgressBar::hidden() } else { progress_bar() };
+        let steps_per_program = 1 + edge_pass_count(pipeline);
+        Messages { json, bar, step: AtomicUsize::new(0), steps_per_program, total: AtomicUsize::new(steps_per_program + 1) }
+    }
+
+    /// Sets how many programs are converted (each runs the pipeline).
+    fn programs(&self, n: usize) {
+        self.total.store(n * self.steps_per_program + 1, Ordering::Relaxed);
+    }
+
+    fn progress(&self, message: String) {
+        if self.json {
+            let step = self.step.fetch_add(1, Ordering::Relaxed) + 1;
+            let total = self.total.load(Ordering::Relaxed).max(step);
+            eprintln!("{}", json!({"type": "progress", "step": step, "total": total, "message": message}));
+        } else {
+            self.bar.set_message(message);
+        }
+    }
+
+    fn diagnostics(&self, diags: Vec<Diag>) {
+        self.bar.finish_and_clear();
+        for d in diags {
+            if self.json {
+                let mut value = driver::diag_json(&d);
+                value["type"] = json!("diagnostic");
+                eprintln!("{value}");
+            } else {
+                eprint!("{}", driver::render_diag(&d, None));
+            }
+        }
+    }
+
+    /// An import failure of the program from `origin`, with what it names.
+    fn import_error(&self, origin: &str, error: &ImportError) -> String {
+        let message = format!("{origin}: {error}");
+        if self.json {
+            let mut value = error.to_json();
+            value["type"] = json!("error");
+            value["origin"] = json!(origin);
+            value["message"] = json!(message);
+            eprintln!("{value}");
+            String::new()
+        } else {
+            message
+        }
+    }
+
+    fn error(&self, message: &str) {
+        self.bar.finish_and_clear();
+        if self.json {
+            eprintln!("{}", json!({"type": "error", "message": message}));
+        } else {
+            eprintln!("edge-convert: error: {message}");
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// How many of `pipeline`'s passes are edge's (each reports when it starts).
+fn edge_pass_count(pipeline: &str) -> usize {
+    fn count(elements: &[edge_passes::pipeline::Element]) -> usize {
+        elements
+            .iter()
+            .map(|e| match e {
+                edge_passes::pipeline::Element::Nest { children, .. } => count(children),
+                edge_passes::pipeline::Element::Pass { name, .. } => edge_passes::registry::lookup(name).is_some() as usize,
+            })
+            .sum()
+    }
+    edge_passes::pipeline::parse_pipeline(pipeline).map(|e| count(&e)).unwrap_or(0)
 }
 
 /// What a conversion produced, for the summary.
@@ -411,7 +526,7 @@ fn jobs(args: &Args) -> Result<(Vec<Job>, bool), String> {
     Ok((vec![Job { key: tflite::DEFAULT_SIGNATURE.to_string(), origin: input.display().to_string(), program }], false))
 }
 
-fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
+fn run(args: &Args, pipeline_text: &str, messages: &Arc<Messages>) -> Result<(), String> {
     let first = match (&args.input, args.signatures.first()) {
         (Some(input), _) => input.clone(),
         (None, Some((_, path))) => path.clone(),
@@ -421,20 +536,15 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
         Some(o) => o.clone(),
         None => default_output(&first)?,
     };
-    let progress = progress_bar();
     let mut phases = Vec::new();
     let started = Instant::now();
 
-    progress.set_message("reading the archive");
+    messages.bar.set_message("reading the archive");
     let (jobs, named) = jobs(args)?;
+    messages.programs(jobs.len());
     let context = edge_context();
     let collector = DiagnosticCollector::attach(&context);
-    let report_diags = |progress: &ProgressBar| {
-        progress.finish_and_clear();
-        for d in collector.take() {
-            eprint!("{}", driver::render_diag(&d, None));
-        }
-    };
+    let report_diags = || messages.diagnostics(collector.take());
 
     // Every program is imported into one context, so the writer can store the weights
     // they share once.
@@ -448,40 +558,44 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
     let mut keys = Vec::with_capacity(jobs.len());
     let mut failed = Vec::new();
     for job in jobs {
-        progress.set_message(format!("importing {}", job.key));
+        messages.progress(format!("importing {}", job.key));
         match import_program(&context, Arc::new(job.program), &import_options) {
             Ok(m) => {
                 modules.push(m);
                 keys.push((job.key, job.origin));
             }
-            Err(ImportError::Diagnosed) => {
-                report_diags(&progress);
-                failed.push(format!("{}: {}", job.origin, ImportError::Diagnosed));
+            Err(e) => {
+                if matches!(e, ImportError::Diagnosed) {
+                    report_diags();
+                }
+                failed.push(messages.import_error(&job.origin, &e));
             }
-            Err(e) => failed.push(format!("{}: {e}", job.origin)),
         }
     }
     if !failed.is_empty() {
-        progress.finish_and_clear();
+        messages.finish();
+        failed.retain(|m| !m.is_empty());
         return Err(failed.join("\nedge-convert: error: "));
     }
     phases.push(("import", started.elapsed()));
 
     let mark = Instant::now();
     for (imported, (key, origin)) in modules.iter_mut().zip(&keys) {
-        let bar = progress.clone();
         let label = if named { format!(" ({key})") } else { String::new() };
         let run_options = RunOptions {
             verify_each: true,
             print_ir_after_all: args.print_ir_after_all,
             print_ir_before_all: args.print_ir_before_all,
             timing: args.timing,
-            on_pass: Some(PassHook(Arc::new(move |name| bar.set_message(format!("pass {name}{label}"))))),
+            on_pass: Some(PassHook(Arc::new({
+                let messages = Arc::clone(messages);
+                move |name| messages.progress(format!("pass {name}{label}"))
+            }))),
         };
         let pipeline = Pipeline::build(&context, pipeline_text, &run_options)?;
         let module = &mut imported.module;
         if pipeline.run(module).is_err() || collector.has_errors() || !verify_module(module) {
-            report_diags(&progress);
+            report_diags();
             return Err(format!("{origin}: conversion failed; the errors above say where"));
         }
     }
@@ -489,7 +603,7 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
     phases.push(("passes", mark.elapsed()));
 
     let mark = Instant::now();
-    progress.set_message("writing the flatbuffer");
+    messages.progress("writing the flatbuffer".to_string());
     let written = if named {
         let entries: Vec<tflite::Signature> = modules
             .iter()
@@ -503,17 +617,17 @@ fn run(args: &Args, pipeline_text: &str) -> Result<(), String> {
     let image = match written {
         Ok(image) => image,
         Err(TranslateError::Diagnosed(_)) => {
-            report_diags(&progress);
+            report_diags();
             return Err(String::new());
         }
         Err(TranslateError::Message(m)) => {
-            report_diags(&progress);
+            report_diags();
             return Err(m);
         }
     };
     Output::from_arg(Some(&output_name)).write_pieces(&image.pieces())?;
     phases.push(("write", mark.elapsed()));
-    progress.finish_and_clear();
+    messages.finish();
 
     let signatures = image.summaries().map_err(|e| format!("reading back '{output_name}': {e}"))?;
     let input = match (&args.input, named) {

@@ -8,7 +8,7 @@
 //! process (`python/edge_tflite/bisect_runner.py`, embedded here), started first so its
 //! imports overlap the passes.
 
-use super::{jobs, Args};
+use super::{jobs, Args, Messages};
 use edge_compiler::driver::{self, PrintOptions};
 use edge_compiler::pt2::{import_program, BufferMutations, ImportError, ImportOptions};
 use edge_compiler::tflite::{self, TranslateError, WriteOptions};
@@ -91,7 +91,7 @@ struct Change {
 }
 
 /// Runs the bisection; `Ok(true)` when every row that ran is within tolerance.
-pub fn run(args: &Args, pipeline_text: &str) -> Result<bool, String> {
+pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool, String> {
     let inputs = args.inputs.as_deref().ok_or("--bisect needs --inputs IN.npz")?;
     let expected = args.expected.as_deref().ok_or("--bisect needs --expected OUT.npz")?;
     for (flag, path) in [("--inputs", inputs), ("--expected", expected)] {
@@ -133,10 +133,9 @@ pub fn run(args: &Args, pipeline_text: &str) -> Result<bool, String> {
     let job = jobs.remove(0);
     let context = edge_context();
     let collector = DiagnosticCollector::attach(&context);
+    // Diagnostics are printed here; the error's own message then says what failed.
     let diagnosed = |what: String| {
-        for d in collector.take() {
-            eprint!("{}", driver::render_diag(&d, None));
-        }
+        messages.diagnostics(collector.take());
         what
     };
     let buffer_mutations = match args.buffer_mutations {
@@ -144,16 +143,22 @@ pub fn run(args: &Args, pipeline_text: &str) -> Result<bool, String> {
         super::BufferMutationsArg::Refuse => BufferMutations::Refuse,
     };
     let import_options = ImportOptions { buffer_mutations, ..ImportOptions::default() };
+    messages.progress("bisect: importing".into());
     let mut module = match import_program(&context, Arc::new(job.program), &import_options) {
         Ok(m) => m.module,
-        Err(ImportError::Diagnosed) => return Err(diagnosed(format!("{}: {}", job.origin, ImportError::Diagnosed))),
-        Err(e) => return Err(format!("{}: {e}", job.origin)),
+        Err(e) => {
+            if matches!(e, ImportError::Diagnosed) {
+                messages.diagnostics(collector.take());
+            }
+            // Empty in JSON mode: the error went out with what it names.
+            return Err(messages.import_error(&job.origin, &e));
+        }
     };
 
     let mut snapshots = vec![snapshot(&module, &collector, &work, 0, None)?];
     for (i, step) in steps.iter().enumerate() {
         let label = step.label();
-        eprintln!("edge-convert: bisect: pass {}/{} {label}", i + 1, steps.len());
+        messages.progress(format!("bisect: pass {}/{} {label}", i + 1, steps.len()));
         let options = RunOptions { verify_each: true, ..RunOptions::default() };
         let pipeline = Pipeline::build(&context, &step.pipeline(), &options)?;
         if pipeline.run(&mut module).is_err() || collector.has_errors() || !verify_module(&module) {
@@ -164,7 +169,9 @@ pub fn run(args: &Args, pipeline_text: &str) -> Result<bool, String> {
         snapshots.push(snapshot(&module, &collector, &work, i + 1, Some(label))?);
     }
 
+    messages.progress(format!("bisect: running {} snapshots", snapshots.len()));
     let results = runner.run(&snapshots, inputs, expected, &work)?;
+    messages.finish();
     let rows: Vec<Row> = snapshots.iter().zip(results).map(|(s, r)| row(s, r, args.tolerance)).collect();
     let past = rows.iter().position(|r| r.within == Some(false));
     let changes = past.map(|k| {
