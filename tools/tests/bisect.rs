@@ -12,17 +12,27 @@ use std::process::{Command, Output};
 /// Runs `edge-convert --bisect` on the cnn fixture with `extra` arguments; returns the
 /// output and the `--report-json` report.
 fn bisect(name: &str, extra: &[&str]) -> (Output, serde_json::Value) {
-    let repo = common::repo();
+    bisect_model(name, &common::repo().join("fixtures/models/cnn"), extra, &[])
+}
+
+/// `--bisect` on `base`.pt2 with `base`.inputs.npz and `base`.expected.npz, `env` set.
+fn bisect_model(
+    name: &str,
+    base: &std::path::Path,
+    extra: &[&str],
+    env: &[(&str, &str)],
+) -> (Output, serde_json::Value) {
     let work = common::work_dir(name);
-    let models = repo.join("fixtures/models");
+    let file = |ext: &str| base.with_file_name(format!("{}.{ext}", base.file_name().unwrap().to_string_lossy()));
     let report: PathBuf = work.join("report.json");
     let out = Command::new(env!("CARGO_BIN_EXE_edge-convert"))
-        .arg(models.join("cnn.pt2"))
+        .arg(file("pt2"))
         .arg("--bisect")
         .arg("--inputs")
-        .arg(models.join("cnn.inputs.npz"))
+        .arg(file("inputs.npz"))
         .arg("--expected")
-        .arg(models.join("cnn.expected.npz"))
+        .arg(file("expected.npz"))
+        .envs(env.iter().copied())
         .arg("--python")
         .arg(common::python())
         .arg("--keep-intermediates")
@@ -68,10 +78,7 @@ fn default_pipeline_stays_within_tolerance() {
 
 #[test]
 fn planted_wrong_rewrite_is_named_with_its_ops() {
-    let pipeline = edge_passes::pipelines::convert_pipeline(&Default::default());
-    // The first tfl-fuse-activation, the one that fuses the cnn's relus, made wrong.
-    let planted = pipeline.replacen("tfl-fuse-activation", "tfl-fuse-activation{test-wrong-activation=true}", 1);
-    assert_ne!(planted, pipeline);
+    let planted = planted_pipeline();
     let (out, report) = bisect("bisect_planted", &["--pass-pipeline", &planted]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
@@ -89,13 +96,60 @@ fn planted_wrong_rewrite_is_named_with_its_ops() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["change"].as_str().unwrap().into(), c["op"].as_str().unwrap().into(), c["node"].as_str().unwrap_or("").into()))
+        .map(|c| {
+            (
+                c["change"].as_str().unwrap().into(),
+                c["op"].as_str().unwrap().into(),
+                c["node"].as_str().unwrap_or("").into(),
+            )
+        })
         .collect();
     let has = |change: &str, op: &str, node: &str| ops.iter().any(|o| o.0 == change && o.1 == op && o.2 == node);
     assert!(has("changed", "tfl.conv_2d", "convolution") && has("changed", "tfl.conv_2d", "convolution_1"), "{ops:?}");
     assert!(has("removed", "tfl.relu", "relu") && has("removed", "tfl.relu", "relu_1"), "{ops:?}");
     assert_eq!(ops.len(), 4, "{ops:?}");
     assert!(text.contains("RELU_N1_TO_1"), "{text}");
+}
+
+/// The planted pipeline: the first tfl-fuse-activation, the one that fuses relus, made wrong.
+fn planted_pipeline() -> String {
+    let pipeline = edge_passes::pipelines::convert_pipeline(&Default::default());
+    pipeline.replacen("tfl-fuse-activation", "tfl-fuse-activation{test-wrong-activation=true}", 1)
+}
+
+/// An archive saved with its stack traces (compiler/tests/data/pt2/conv_bn_fc.pt2; its
+/// npz files are the archive run by torch 2.14.1): changed ops name their source line.
+#[test]
+fn changed_ops_carry_their_source_line() {
+    let base = common::repo().join("compiler/tests/data/pt2/conv_bn_fc");
+    let (out, report) = bisect_model("bisect_source", &base, &["--pass-pipeline", &planted_pipeline()], &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let changed = &report["first_past_tolerance"]["changed_ops"];
+    let conv = changed.as_array().unwrap().iter().find(|c| c["op"] == "tfl.conv_2d").expect("the conv changed");
+    assert_eq!(conv["node"], "convolution");
+    assert_eq!(conv["source"], "/tmp/pt2gen/fixture.py:40", "{conv}");
+    assert!(stdout(&out).contains("at convolution (/tmp/pt2gen/fixture.py:40)"), "{}", stdout(&out));
+}
+
+/// Without jax the StableHLO rows are skipped with a note saying so; the TFL rows still
+/// run and decide the exit code.
+#[test]
+fn without_jax_the_stablehlo_rows_are_skipped() {
+    let work = common::work_dir("bisect_no_jax_shim");
+    // A `jax` that fails to import, first on the path.
+    std::fs::create_dir_all(work.join("jax")).unwrap();
+    std::fs::write(work.join("jax/__init__.py"), "raise ImportError('no jax here (test shim)')\n").unwrap();
+    let shim = work.to_str().unwrap();
+    let (out, report) =
+        bisect_model("bisect_no_jax", &common::repo().join("fixtures/models/cnn"), &[], &[("PYTHONPATH", shim)]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["runtime"], "skipped", "{text}");
+    assert!(rows[0]["within"].is_null());
+    assert!(rows[0]["note"].as_str().unwrap().contains("jax does not import"), "{text}");
+    assert!(rows.iter().filter(|r| r["runtime"] == "litert").all(|r| r["within"] == true), "{text}");
+    assert!(text.contains("every row that ran is within tolerance (4 not run: see their notes)"), "{text}");
 }
 
 /// A Python that cannot run the snapshots is a clear error, not a table of failures.
