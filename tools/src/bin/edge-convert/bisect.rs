@@ -54,6 +54,7 @@ impl Runtime {
 struct OpInfo {
     name: String,
     location: String,
+    /// Name, uniqued pointer, short text; the result types come last as `result types`.
     attrs: Vec<(String, usize, String)>,
 }
 
@@ -75,8 +76,10 @@ struct Row {
     runtime: Runtime,
     max_abs: Option<f64>,
     relative: Option<f64>,
-    /// `None` when not run.
+    /// `None` when not run or not runnable.
     within: Option<bool>,
+    /// The runtime refused or failed to run the snapshot (the note says why).
+    failed: bool,
     note: String,
 }
 
@@ -173,7 +176,7 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
     let results = runner.run(&snapshots, inputs, expected, &work)?;
     messages.finish();
     let rows: Vec<Row> = snapshots.iter().zip(results).map(|(s, r)| row(s, r, args.tolerance)).collect();
-    let past = rows.iter().position(|r| r.within == Some(false));
+    let past = first_past(&rows);
     let changes = past.map(|k| {
         // Against the last snapshot measured within tolerance: the passes between (their
         // rows skipped) are suspects too, and the text says so.
@@ -264,10 +267,27 @@ fn snapshot(
         .map(|op| OpInfo {
             name: op.name().to_string(),
             location: edge_dialects::ir::print_location(op.location().to_raw()),
-            attrs: op.attrs().into_iter().map(|(n, a)| (n, a.to_raw().ptr as usize, short_attr(a.to_raw()))).collect(),
+            attrs: op
+                .attrs()
+                .into_iter()
+                .map(|(n, a)| (n, a.to_raw().ptr as usize, short_attr(a.to_raw())))
+                .chain(result_types(op))
+                .collect(),
         })
         .collect();
     Ok(Snapshot { pass, stage, runtime, path, ops, note, summary })
+}
+
+/// The op's result types as one more attribute: a pass that retypes an op (quantizes
+/// it, makes it channel-last) changes it. Types are uniqued, so one key compares them.
+fn result_types(op: Op) -> Option<(String, usize, String)> {
+    let types = op.result_types();
+    if types.is_empty() {
+        return None;
+    }
+    let key = types.iter().fold(0usize, |h, t| h.wrapping_mul(31).wrapping_add(t.to_raw().ptr as usize));
+    let text: Vec<String> = types.iter().map(|t| edge_dialects::ir::print_type(t.to_raw())).collect();
+    Some(("result types".into(), key, first_line(&text.join(", "), 100)))
 }
 
 /// An attribute's text when short (a changed op's listing shows it), else `...`.
@@ -365,6 +385,21 @@ impl Drop for Runner {
     }
 }
 
+/// The first row past tolerance; else, when the last snapshots cannot run, the first of
+/// them. A snapshot that cannot run but is followed by one that can is a state between
+/// passes that work together (`tfl-quantize` leaves float biases on int8 convolutions
+/// for `tfl-quantize-bias`), not a fault.
+fn first_past(rows: &[Row]) -> Option<usize> {
+    rows.iter().position(|r| r.within == Some(false)).or_else(|| {
+        let runs = rows.iter().rposition(|r| !r.failed);
+        match runs {
+            Some(i) if i + 1 < rows.len() => Some(i + 1),
+            None if !rows.is_empty() => Some(0),
+            _ => None,
+        }
+    })
+}
+
 /// A snapshot's row from the runner's result.
 fn row(s: &Snapshot, r: serde_json::Value, tolerance: f64) -> Row {
     let note = r["note"].as_str().unwrap_or("").to_string();
@@ -385,16 +420,29 @@ fn row(s: &Snapshot, r: serde_json::Value, tolerance: f64) -> Row {
         }
     };
     match (runtime, error) {
-        (Runtime::Skipped, _) => {
-            Row { runtime, max_abs: None, relative: None, within: None, note: join(s.note.clone(), note) }
-        }
+        (Runtime::Skipped, _) => Row {
+            runtime,
+            max_abs: None,
+            relative: None,
+            within: None,
+            failed: false,
+            note: join(s.note.clone(), note),
+        },
         // XLA is the reference before legalization, not the target: a module its parser
         // or compiler refuses is not measured rather than wrong.
-        (Runtime::Xla, Some(e)) => {
-            Row { runtime: Runtime::Skipped, max_abs: None, relative: None, within: None, note: join(note, e) }
+        (Runtime::Xla, Some(e)) => Row {
+            runtime: Runtime::Skipped,
+            max_abs: None,
+            relative: None,
+            within: None,
+            failed: false,
+            note: join(note, e),
+        },
+        (_, Some(e)) => Row { runtime, max_abs, relative, within: None, failed: true, note: join(note, e) },
+        (_, None) => {
+            let within = Some(relative.is_some_and(|x| x <= tolerance));
+            Row { runtime, max_abs, relative, within, failed: false, note }
         }
-        (_, Some(e)) => Row { runtime, max_abs, relative, within: Some(false), note: join(note, e) },
-        (_, None) => Row { runtime, max_abs, relative, within: Some(relative.is_some_and(|x| x <= tolerance)), note },
     }
 }
 
@@ -430,6 +478,7 @@ fn diff(before: &[OpInfo], after: &[OpInfo]) -> Vec<Change> {
                 let mut detail: Vec<String> = Vec::new();
                 for a in o.attrs.iter().filter(|a| !same(a)) {
                     match old.attrs.iter().find(|b| b.0 == a.0) {
+                        Some(b) if a.2 == "..." || b.2 == "..." => detail.push(format!("{} changed", a.0)),
                         Some(b) => detail.push(format!("{}: {} -> {}", a.0, b.2, a.2)),
                         None => detail.push(format!("{} added: {}", a.0, a.2)),
                     }
@@ -484,10 +533,11 @@ fn table(
         "#", "pass", "stage", "runtime", "ops", "max abs err", "rel err", ""
     ));
     for (i, (snap, r)) in snapshots.iter().zip(rows).enumerate() {
-        let verdict = match r.within {
-            Some(true) => "ok",
-            Some(false) => "PAST",
-            None => "",
+        let verdict = match (r.within, r.failed) {
+            (Some(true), _) => "ok",
+            (Some(false), _) => "PAST",
+            (None, true) => "error",
+            (None, false) => "",
         };
         let note = if r.note.is_empty() { String::new() } else { format!("  ({})", first_line(&r.note, 100)) };
         s.push_str(&format!(
@@ -500,8 +550,14 @@ fn table(
             number(r.relative),
         ));
     }
-    let skipped = rows.iter().filter(|r| r.within.is_none()).count();
-    let skipped = if skipped > 0 { format!(" ({skipped} not run: see their notes)") } else { String::new() };
+    let skipped = rows.iter().filter(|r| r.within.is_none() && !r.failed).count();
+    let failed = rows.iter().filter(|r| r.failed).count();
+    let skipped = match (skipped, failed) {
+        (0, 0) => String::new(),
+        (n, 0) => format!("; {n} not run: see their notes"),
+        (0, f) => format!("; {f} could not run, but a later one did: see their notes"),
+        (n, f) => format!("; {n} not run, {f} could not run but a later one did: see their notes"),
+    };
     let (Some(k), Some((base, changes))) = (past, changes) else {
         s.push_str(&format!("every row that ran is within tolerance{skipped}\n"));
         return s;
@@ -514,7 +570,11 @@ fn table(
         s.push_str(&format!("past tolerance already after import ({what}): the importer's lowering, not a pass\n"));
         return s;
     }
-    s.push_str(&format!("first past tolerance: pass {k} {} ({what})\n", pass_name(&snapshots[k])));
+    if rows[k].failed {
+        s.push_str(&format!("from pass {k} {} on, the model does not run ({what})\n", pass_name(&snapshots[k])));
+    } else {
+        s.push_str(&format!("first past tolerance: pass {k} {} ({what})\n", pass_name(&snapshots[k])));
+    }
     if *base + 1 < k {
         let between: Vec<_> = snapshots[base + 1..k].iter().map(pass_name).collect();
         s.push_str(&format!(
