@@ -11,7 +11,8 @@ then reads a JSON manifest on stdin:
      "stages": [{"path": FILE, "runtime": "xla" | "litert" | "skipped", "note": ...}]}
 and writes {"rows": [{"runtime", "max_abs_error", "relative_error", "error", "note"}]}
 to RESULTS.json (JSON null for a measure not taken). A row's `error` is set when the
-runtime refused or failed to run the snapshot. Exit 0 when the results are written,
+runtime refused or failed to run the snapshot, `data_error` too when the inputs or
+expected outputs do not fit it. Exit 0 when the results are written,
 3 when numpy or ai_edge_litert does not import, 2 on any other error (stderr says).
 """
 
@@ -27,6 +28,10 @@ EXIT_ERROR, EXIT_IMPORT = 2, 3
 
 class RunError(Exception):
     """An expected failure to compile, load or run a module, or to bind its data."""
+
+
+class DataError(RunError):
+    """The inputs or expected outputs do not fit the module (names, count, shapes)."""
 
 
 # --- XLA (StableHLO text) --------------------------------------------------------
@@ -215,8 +220,17 @@ def bind(names: list[str], arrays: dict, what: str) -> list[str]:
     if all(re.fullmatch(r"(?:out|arg)\d+", k) for k in keys):
         keys.sort(key=lambda k: int(re.sub(r"\D", "", k)))
     if len(keys) != len(names):
-        raise RunError(f"the module has {len(names)} {what} {names}, the npz {len(keys)} arrays {list(arrays)}")
+        raise DataError(f"the module has {len(names)} {what} {names}, the npz {len(keys)} arrays {list(arrays)}")
     return keys
+
+
+def fit_input(key: str, a, shape):
+    """`a` in the layout of an input of `shape` (-1 for a dynamic dim), or DataError."""
+    a, moved = to_layout(a, shape)
+    fits = a.ndim == len(shape) and all(d in (s, -1) for d, s in zip(a.shape, (int(x) for x in shape)))
+    if not fits:
+        raise DataError(f"input '{key}' has shape {list(a.shape)}, the module takes {[int(x) for x in shape]}")
+    return a, moved
 
 
 def to_layout(a, shape):
@@ -243,7 +257,7 @@ def measure(outs: list, expected: dict, names: list[str]) -> dict:
         if moved:
             notes.append("channel-last output compared transposed")
         if got.shape != exp.shape:
-            raise RunError(f"output for '{key}' has shape {list(got.shape)}, expected {list(exp.shape)}")
+            raise DataError(f"output for '{key}' has shape {list(got.shape)}, expected {list(exp.shape)}")
         g, e = got.astype(np.float64), exp.astype(np.float64)
         if e.size == 0:
             continue
@@ -269,7 +283,8 @@ def run_xla(path: str, inputs: dict, expected: dict) -> dict:
     in_names, out_names = entry_names(text)
     arg_types, _ = main_signature(text)
     keys = bind(in_names or [f"arg{i}" for i in range(len(arg_types))], inputs, "inputs")
-    arrays = [inputs[k] for k in keys]
+    dims = lambda t: [-1 if d == "?" else int(d) for d in t[len("tensor<"):].split("x")[:-1]] if t.startswith("tensor<") else []
+    arrays = [fit_input(k, inputs[k], dims(t))[0] for k, t in zip(keys, arg_types)]
     module = Module(text, [a.shape for a in arrays])
     return measure(module.run(arrays), expected, out_names)
 
@@ -297,7 +312,7 @@ def run_litert(path: str, inputs: dict, expected: dict) -> dict:
     notes = []
     arrays = []
     for key, d in zip(keys, in_det):
-        a, moved = to_layout(np.asarray(inputs[key]), d["shape_signature"])
+        a, moved = fit_input(key, np.asarray(inputs[key]), d["shape_signature"])
         if moved:
             notes.append("channel-last input fed transposed")
         scale, zero = d["quantization"]
@@ -372,6 +387,7 @@ def main() -> int:
                 row.update(max_abs_error=finite(got["max_abs_error"]), relative_error=finite(got["relative_error"]), note=note)
             except RunError as e:
                 row["error"] = " ".join(str(e).split())
+                row["data_error"] = isinstance(e, DataError)
             except Exception as e:  # a runtime's own failure: a row, not the whole run
                 row["error"] = " ".join(f"{type(e).__name__}: {e}".split())
         rows.append(row)

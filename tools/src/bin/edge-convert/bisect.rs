@@ -175,6 +175,13 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
     messages.progress(format!("bisect: running {} snapshots", snapshots.len()));
     let results = runner.run(&snapshots, inputs, expected, &work)?;
     messages.finish();
+    // Data that does not fit the imported model is the caller's mistake, not a pass's.
+    if let Some(r) = results.iter().find(|r| r["runtime"] != "skipped") {
+        if r["data_error"] == true {
+            let error = r["error"].as_str().unwrap_or("");
+            return Err(format!("{} and {} do not fit the model: {error}", inputs.display(), expected.display()));
+        }
+    }
     let rows: Vec<Row> = snapshots.iter().zip(results).map(|(s, r)| row(s, r, args.tolerance)).collect();
     let past = first_past(&rows);
     let changes = past.map(|k| {
