@@ -152,6 +152,30 @@ fn without_jax_the_stablehlo_rows_are_skipped() {
     assert!(text.contains("every row that ran is within tolerance; 4 not run: see their notes"), "{text}");
 }
 
+/// Inputs that do not fit the model are the caller's mistake: an error naming the array.
+#[test]
+fn data_that_does_not_fit_is_a_clear_error() {
+    let models = common::repo().join("fixtures/models");
+    let out = Command::new(env!("CARGO_BIN_EXE_edge-convert"))
+        .arg(models.join("cnn.pt2"))
+        .arg("--bisect")
+        .arg("--python")
+        .arg(common::python())
+        .arg("--inputs")
+        .arg(models.join("decoder.inputs.npz"))
+        .arg("--expected")
+        .arg(models.join("cnn.expected.npz"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("do not fit the model: input 'ids' has shape [2, 8], the module takes [2, 3, 16, 16]"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "no table: {}", stdout(&out));
+}
+
 /// A Python that cannot run the snapshots is a clear error, not a table of failures.
 #[test]
 fn missing_python_is_a_clear_error() {
