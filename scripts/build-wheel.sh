@@ -7,6 +7,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# LLVM/MLIR 22 and the C libraries the binaries are built against (idempotent).
+bash scripts/setup.sh >&2
 venv="$root/target/wheel-build-venv"
 requirements="$root/python/build-requirements.txt"
 stamp="$venv/.edge-requirements.sha256"
