@@ -42,6 +42,26 @@ def options_args(
     return args
 
 
+def pipeline(
+    *,
+    quantize: str | None = None,
+    io_type: str = "float",
+    channel_last_io: bool = False,
+    recurrent: str = "auto",
+) -> str:
+    """The pass pipeline edge-convert runs with these options (`--print-pipeline`):
+    the text `bisect(pass_pipeline=...)` and `edge-opt --pass-pipeline` take."""
+    import subprocess
+
+    from ._tools import tool
+
+    flags = options_args(quantize=quantize, io_type=io_type, channel_last_io=channel_last_io, recurrent=recurrent)
+    out = subprocess.run([tool("edge-convert"), "--print-pipeline", *flags], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise EdgeError(f"edge-convert --print-pipeline failed: {out.stderr.strip()}")
+    return out.stdout.strip()
+
+
 def export(module: Any, sample_args: Any, sample_kwargs: dict | None = None, *, dynamic_shapes: Any = None):
     """`module` as a torch.export ExportedProgram (given one, it is returned as is).
 
