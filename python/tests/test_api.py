@@ -41,6 +41,8 @@ def test_torchvision_model_converts_runs_and_exports(resnet18, image, tmp_path):
     assert Path(path).read_bytes() == model.tflite_bytes()
     reloaded = edge_tflite.EdgeModel.load(path)
     assert rel_err(reloaded(image), expected) <= 1e-4
+    # Deterministic: the same module gives the same bytes.
+    assert edge_tflite.convert(resnet18, (image,)).tflite_bytes() == model.tflite_bytes()
 
 
 def test_dynamic_int8(resnet18, image):
