@@ -12,7 +12,7 @@ moves a model's numbers. The wheel carries edge's binaries (`edge-convert`,
 installed in."""
 
 from ._bisect import BisectReport, bisect
-from ._convert import SignatureSet, convert, convert_file, signature
+from ._convert import SignatureSet, convert, convert_file, pipeline, signature
 from ._errors import ConversionError, Diagnostic, EdgeError
 from ._model import EdgeModel
 from ._tools import tool
@@ -34,6 +34,7 @@ __all__ = [
     "bisect",
     "convert",
     "convert_file",
+    "pipeline",
     "signature",
     "tool",
 ]

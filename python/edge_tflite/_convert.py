@@ -42,6 +42,21 @@ def options_args(
     return args
 
 
+def pipeline(**options) -> str:
+    """The pass pipeline edge-convert runs with `convert`'s options (quantize, io_type,
+    channel_last_io, recurrent), as `--print-pipeline` prints it: the text
+    `bisect(pass_pipeline=...)` and `edge-opt --pass-pipeline` take."""
+    import subprocess
+
+    from ._tools import tool
+
+    flags = options_args(**options)
+    out = subprocess.run([tool("edge-convert"), "--print-pipeline", *flags], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise EdgeError(f"edge-convert --print-pipeline failed: {out.stderr.strip()}")
+    return out.stdout.strip()
+
+
 def export(module: Any, sample_args: Any, sample_kwargs: dict | None = None, *, dynamic_shapes: Any = None):
     """`module` as a torch.export ExportedProgram (given one, it is returned as is).
 
@@ -96,15 +111,13 @@ def convert_file(
     archive: str | os.PathLike,
     output: str | os.PathLike | None = None,
     *,
-    quantize: str | None = None,
-    io_type: str = "float",
-    channel_last_io: bool = False,
-    recurrent: str = "auto",
     verbose: bool | None = None,
+    **options,
 ) -> EdgeModel:
     """Converts a saved torch.export archive (.pt2) to `output` (default: beside it,
-    .tflite). An archive of several programs (torch's package_pt2) gives one signature
-    each. Needs no torch."""
+    .tflite), with `convert`'s options (quantize, io_type, channel_last_io,
+    recurrent). An archive of several programs (torch's package_pt2) gives one
+    signature each. Needs no torch."""
     archive = Path(archive)
     if not archive.is_file():
         raise EdgeError(f"{archive}: no such file")
@@ -112,7 +125,7 @@ def convert_file(
     report = Path(tempfile.mkdtemp(prefix="edge-tflite-")) / "report.json"
     try:
         args = [archive, "-o", output, "-q", "--report-json", report]
-        args += options_args(quantize=quantize, io_type=io_type, channel_last_io=channel_last_io, recurrent=recurrent)
+        args += options_args(**options)
         run_convert(args, progress=Progress(wanted(verbose), f"converting {archive.name}"))
         summary = json.loads(report.read_text())
     finally:
@@ -145,20 +158,12 @@ class SignatureSet:
         self._programs.append((name, export(module, sample_args, sample_kwargs, dynamic_shapes=dynamic_shapes)))
         return self
 
-    def convert(
-        self,
-        *,
-        quantize: str | None = None,
-        io_type: str = "float",
-        channel_last_io: bool = False,
-        recurrent: str = "auto",
-        verbose: bool | None = None,
-    ) -> EdgeModel:
+    def convert(self, *, verbose: bool | None = None, **options) -> EdgeModel:
+        """One model, a signature each, with `convert`'s options (quantize, io_type,
+        channel_last_io, recurrent)."""
         if not self._programs:
             raise EdgeError("no signatures: add one with .signature(name, module, sample_args)")
-        return _convert_programs(self._programs, options_args(
-            quantize=quantize, io_type=io_type, channel_last_io=channel_last_io, recurrent=recurrent
-        ), verbose, named=True)
+        return _convert_programs(self._programs, options_args(**options), verbose, named=True)
 
 
 def signature(name: str, module: Any, sample_args: Any, sample_kwargs: dict | None = None, *, dynamic_shapes: Any = None) -> SignatureSet:

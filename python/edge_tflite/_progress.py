@@ -37,7 +37,8 @@ class Progress:
             except ImportError:
                 tqdm = None
             if tqdm is not None:
-                self.bar = tqdm(total=total, desc=self.what, unit="step", leave=False)
+                fmt = "{desc}: {percentage:3.0f}%|{bar}| {n}/{total} [{elapsed}] {postfix}"
+                self.bar = tqdm(total=total, desc=self.what, bar_format=fmt, leave=False)
         if self.bar is not None:
             self.bar.total = total
             self.bar.n = step

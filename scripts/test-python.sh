@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The Python package's tests, run the way a user runs the package: the wheel
+# (scripts/build-wheel.sh) installed into a venv with torch and no LLVM or Rust
+# (target/py-venv, from python/test-requirements.txt), then pytest on python/tests.
+# Where it can (root, unshare), it runs them in a mount namespace in which
+# /usr/lib/llvm-22, ~/.cargo and ~/.rustup are empty and PATH holds only the venv and
+# /usr/bin:/bin, so a binary that still needed LLVM or a Rust toolchain would fail.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+wheel="$(bash scripts/build-wheel.sh)"
+venv="$root/target/py-venv"
+requirements="$root/python/test-requirements.txt"
+stamp="$venv/.edge-requirements.sha256"
+
+want="$(sha256sum "$requirements" | cut -d' ' -f1)"
+if [[ ! -x "$venv/bin/python" ]] || [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
+  echo "test-python: pip install -r python/test-requirements.txt into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input -r "$requirements"
+  echo "$want" >"$stamp"
+fi
+echo "test-python: installing $wheel"
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input --force-reinstall --no-deps "$wheel"
+# The wheel's own dependencies (numpy, ai-edge-litert), as pip resolves them.
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input "$wheel"
+
+run=("$venv/bin/python" -m pytest -q -p no:cacheprovider python/tests "$@")
+if [[ $(id -u) -eq 0 ]] && unshare -m true 2>/dev/null; then
+  empty="$(mktemp -d)"
+  hide=""
+  for dir in /usr/lib/llvm-22 "$HOME/.cargo" "$HOME/.rustup"; do
+    [[ -d "$dir" ]] && hide+="mount --bind '$empty' '$dir' && "
+  done
+  echo "test-python: running without LLVM and Rust (hidden: /usr/lib/llvm-22, ~/.cargo, ~/.rustup)"
+  unshare -m sh -c "${hide}exec env -i HOME='$HOME' PATH='$venv/bin:/usr/bin:/bin' \"\$@\"" sh "${run[@]}"
+  rmdir "$empty"
+else
+  echo "test-python: not root or no unshare: running with LLVM and Rust visible"
+  PATH="$venv/bin:/usr/bin:/bin" "${run[@]}"
+fi
