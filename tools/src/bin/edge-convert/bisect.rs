@@ -535,10 +535,11 @@ fn table(
     let input = args.input.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
     let mut s = format!("edge-convert --bisect {input}: tolerance {:e} of max|out|\n", args.tolerance);
     let width = snapshots.iter().map(|s| pass_name(s).len()).max().unwrap_or(6).max(9);
-    s.push_str(&format!(
-        "{:>3}  {:<width$}  {:<9}  {:<7}  {:>5}  {:>11}  {:>11}  {}\n",
-        "#", "pass", "stage", "runtime", "ops", "max abs err", "rel err", ""
-    ));
+    let header = format!(
+        "{:>3}  {:<width$}  {:<9}  {:<7}  {:>5}  {:>11}  {:>11}",
+        "#", "pass", "stage", "runtime", "ops", "max abs err", "rel err"
+    );
+    s.push_str(&format!("{}\n", header.trim_end()));
     for (i, (snap, r)) in snapshots.iter().zip(rows).enumerate() {
         let verdict = match (r.within, r.failed) {
             (Some(true), _) => "ok",
@@ -547,15 +548,16 @@ fn table(
             (None, false) => "",
         };
         let note = if r.note.is_empty() { String::new() } else { format!("  ({})", first_line(&r.note, 100)) };
-        s.push_str(&format!(
-            "{i:>3}  {:<width$}  {:<9}  {:<7}  {:>5}  {:>11}  {:>11}  {verdict}{note}\n",
+        let line = format!(
+            "{i:>3}  {:<width$}  {:<9}  {:<7}  {:>5}  {:>11}  {:>11}  {verdict}{note}",
             pass_name(snap),
             snap.stage,
             r.runtime.name(),
             snap.ops,
             number(r.max_abs),
             number(r.relative),
-        ));
+        );
+        s.push_str(&format!("{}\n", line.trim_end()));
     }
     let skipped = rows.iter().filter(|r| r.within.is_none() && !r.failed).count();
     let failed = rows.iter().filter(|r| r.failed).count();
