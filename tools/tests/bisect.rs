@@ -152,45 +152,38 @@ fn without_jax_the_stablehlo_rows_are_skipped() {
     assert!(text.contains("every row that ran is within tolerance; 4 not run: see their notes"), "{text}");
 }
 
-/// Inputs that do not fit the model are the caller's mistake: an error naming the array.
-#[test]
-fn data_that_does_not_fit_is_a_clear_error() {
+/// `--bisect` on cnn.pt2 with `inputs` (a file of fixtures/models) and `python`, which
+/// must fail: its stderr.
+fn bisect_error(inputs: &str, python: &std::ffi::OsStr) -> String {
     let models = common::repo().join("fixtures/models");
     let out = Command::new(env!("CARGO_BIN_EXE_edge-convert"))
         .arg(models.join("cnn.pt2"))
         .arg("--bisect")
         .arg("--python")
-        .arg(common::python())
+        .arg(python)
         .arg("--inputs")
-        .arg(models.join("decoder.inputs.npz"))
+        .arg(models.join(inputs))
         .arg("--expected")
         .arg(models.join("cnn.expected.npz"))
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("do not fit the model: input 'ids' has shape [2, 8], the module takes [2, 3, 16, 16]"),
-        "{stderr}"
-    );
     assert!(out.stdout.is_empty(), "no table: {}", stdout(&out));
+    stderr
+}
+
+/// Inputs that do not fit the model are the caller's mistake: an error naming the array.
+#[test]
+fn data_that_does_not_fit_is_a_clear_error() {
+    let stderr = bisect_error("decoder.inputs.npz", common::python().as_os_str());
+    let what = "do not fit the model: input 'ids' has shape [2, 8], the module takes [2, 3, 16, 16]";
+    assert!(stderr.contains(what), "{stderr}");
 }
 
 /// A Python that cannot run the snapshots is a clear error, not a table of failures.
 #[test]
 fn missing_python_is_a_clear_error() {
-    let repo = common::repo();
-    let models = repo.join("fixtures/models");
-    let out = Command::new(env!("CARGO_BIN_EXE_edge-convert"))
-        .arg(models.join("cnn.pt2"))
-        .args(["--bisect", "--python", "/nonexistent/python"])
-        .arg("--inputs")
-        .arg(models.join("cnn.inputs.npz"))
-        .arg("--expected")
-        .arg(models.join("cnn.expected.npz"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let stderr = bisect_error("cnn.inputs.npz", "/nonexistent/python".as_ref());
     assert!(stderr.contains("cannot run the Python '/nonexistent/python'") && stderr.contains("--python"), "{stderr}");
 }
