@@ -146,6 +146,12 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         super::BufferMutationsArg::Refuse => BufferMutations::Refuse,
     };
     let import_options = ImportOptions { buffer_mutations, ..ImportOptions::default() };
+    // Every pass is resolved before any work, so a misspelt one costs nothing.
+    let options = RunOptions { verify_each: true, ..RunOptions::default() };
+    let pipelines = steps
+        .iter()
+        .map(|step| Pipeline::build(&context, &step.pipeline(), &options))
+        .collect::<Result<Vec<_>, _>>()?;
     messages.progress("bisect: importing".into());
     let mut module = match import_program(&context, Arc::new(job.program), &import_options) {
         Ok(m) => m.module,
@@ -159,13 +165,14 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
     };
 
     let mut snapshots = vec![snapshot(&module, &collector, &work, 0, None)?];
-    for (i, step) in steps.iter().enumerate() {
+    // A pass that fails ends the run; the rows before it are still measured and shown.
+    let mut failed = None;
+    for (i, (step, pipeline)) in steps.iter().zip(&pipelines).enumerate() {
         let label = step.label();
         messages.progress(format!("bisect: pass {}/{} {label}", i + 1, steps.len()));
-        let options = RunOptions { verify_each: true, ..RunOptions::default() };
-        let pipeline = Pipeline::build(&context, &step.pipeline(), &options)?;
         if pipeline.run(&mut module).is_err() || collector.has_errors() || !verify_module(&module) {
-            return Err(diagnosed(format!("pass {} '{label}' failed; the errors above say where", i + 1)));
+            failed = Some(diagnosed(format!("pass {} '{label}' failed; the errors above say where", i + 1)));
+            break;
         }
         // Remarks (what a pass kept and why) are the conversion's business, not ours.
         collector.take();
@@ -196,7 +203,10 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         let json = report_json(args.tolerance, &snapshots, &rows, past, changes.as_ref());
         driver::write_atomically(path, format!("{json:#}\n").as_bytes())?;
     }
-    Ok(past.is_none())
+    match failed {
+        Some(error) => Err(error),
+        None => Ok(past.is_none()),
+    }
 }
 
 /// Writes the module for its runtime and summarizes it.
@@ -208,10 +218,14 @@ fn snapshot(
     pass: Option<String>,
 ) -> Result<Snapshot, String> {
     let root = Op::of_module(module);
-    let entry = root
-        .body_ops()
-        .into_iter()
-        .find(|f| f.is("func.func") && f.str_attr("sym_visibility").as_deref() != Some("private"));
+    // The entry: the public function (as the writer takes it), else @main, else the first.
+    let funcs: Vec<Op> = root.body_ops().into_iter().filter(|f| f.is("func.func")).collect();
+    let entry = funcs
+        .iter()
+        .find(|f| f.str_attr("sym_visibility").as_deref() != Some("private"))
+        .or_else(|| funcs.iter().find(|f| f.str_attr("sym_name").as_deref() == Some("main")))
+        .or(funcs.first())
+        .copied();
     let body = entry.map(Op::nested_ops).unwrap_or_default();
     let has = |dialect: &str| body.iter().any(|op| op.dialect() == dialect);
     let stage = match (has("stablehlo"), has("tfl")) {
