@@ -51,9 +51,13 @@ impl Runtime {
 
 /// One op as the diff sees it: matched across a pass by name and location, compared by
 /// attributes (uniqued in the context, so equal attributes are the same pointer).
+#[derive(PartialEq)]
 struct OpInfo {
     name: String,
     location: String,
+    /// Where each operand comes from: (the defining op's index in the module walk, result
+    /// number), or (the owning block's parent op index + `BLOCK_ARG`, argument number).
+    operands: Vec<(usize, usize)>,
     /// Name, uniqued pointer, short text; the result types come last as `result types`.
     attrs: Vec<(String, usize, String)>,
 }
@@ -69,7 +73,12 @@ struct Snapshot {
     ops: usize,
     note: String,
     summary: Vec<OpInfo>,
+    /// The earlier snapshot this one equals (the pass changed nothing): not run again.
+    same_as: Option<usize>,
 }
+
+/// Marks an operand that is a block argument (see `OpInfo::operands`).
+const BLOCK_ARG: usize = 1 << (usize::BITS - 1);
 
 /// One row of the table.
 struct Row {
@@ -164,7 +173,7 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         }
     };
 
-    let mut snapshots = vec![snapshot(&module, &collector, &work, 0, None)?];
+    let mut snapshots = vec![snapshot(&module, &collector, &work, 0, None, None)?];
     // A pass that fails ends the run; the rows before it are still measured and shown.
     let mut failed = None;
     for (i, (step, pipeline)) in steps.iter().zip(&pipelines).enumerate() {
@@ -176,7 +185,8 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         }
         // Remarks (what a pass kept and why) are the conversion's business, not ours.
         collector.take();
-        snapshots.push(snapshot(&module, &collector, &work, i + 1, Some(label))?);
+        let previous = snapshots.last();
+        snapshots.push(snapshot(&module, &collector, &work, i + 1, Some(label), previous)?);
     }
 
     messages.progress(format!("bisect: running {} snapshots", snapshots.len()));
@@ -216,8 +226,16 @@ fn snapshot(
     work: &Path,
     index: usize,
     pass: Option<String>,
+    previous: Option<&Snapshot>,
 ) -> Result<Snapshot, String> {
     let root = Op::of_module(module);
+    let summary = summarize(root);
+    if let Some(p) = previous.filter(|p| p.summary == summary) {
+        // Same ops, attributes, types and wiring: the same numbers, measured once.
+        let same_as = Some(p.same_as.unwrap_or(index - 1));
+        let (stage, runtime, path, ops, note) = (p.stage, p.runtime, p.path.clone(), p.ops, p.note.clone());
+        return Ok(Snapshot { pass, stage, runtime, path, ops, note, summary, same_as });
+    }
     // The entry: the public function (as the writer takes it), else @main, else the first.
     let funcs: Vec<Op> = root.body_ops().into_iter().filter(|f| f.is("func.func")).collect();
     let entry = funcs
@@ -282,12 +300,27 @@ fn snapshot(
             }
         }
     };
-    let summary = root
-        .nested_ops()
-        .into_iter()
-        .map(|op| OpInfo {
+    Ok(Snapshot { pass, stage, runtime, path, ops, note, summary, same_as: None })
+}
+
+/// Every op of the module in walk order, as the diff and the no-change test see it.
+fn summarize(root: Op) -> Vec<OpInfo> {
+    let ops = root.nested_ops();
+    let index: HashMap<_, usize> = ops.iter().enumerate().map(|(i, op)| (op.to_raw().ptr, i)).collect();
+    let slot = |op: Option<Op>| op.and_then(|o| index.get(&o.to_raw().ptr).copied()).unwrap_or(usize::MAX >> 1);
+    ops.iter()
+        .map(|&op| OpInfo {
             name: op.name().to_string(),
             location: edge_dialects::ir::print_location(op.location().to_raw()),
+            operands: op
+                .operands()
+                .into_iter()
+                .map(|v| match (v.result_number(), v.arg_number()) {
+                    (Some(n), _) => (slot(v.defining_op()), n),
+                    (None, Some(n)) => (BLOCK_ARG | slot(v.owner_block().and_then(|b| b.parent_op())), n),
+                    (None, None) => (usize::MAX, 0),
+                })
+                .collect(),
             attrs: op
                 .attrs()
                 .into_iter()
@@ -295,8 +328,7 @@ fn snapshot(
                 .chain(result_types(op))
                 .collect(),
         })
-        .collect();
-    Ok(Snapshot { pass, stage, runtime, path, ops, note, summary })
+        .collect()
 }
 
 /// The op's result types as one more attribute: a pass that retypes an op (quantizes
@@ -361,7 +393,7 @@ impl Runner {
             "inputs": absolute(inputs),
             "expected": absolute(expected),
             "results": results,
-            "stages": snapshots.iter().map(|s| serde_json::json!({
+            "stages": snapshots.iter().filter(|s| s.same_as.is_none()).map(|s| serde_json::json!({
                 "path": s.path,
                 "runtime": s.runtime.name(),
                 "note": s.note,
@@ -389,10 +421,21 @@ impl Runner {
             .map_err(|e| format!("the runner wrote no results ({e}): {}", stderr.trim()))?;
         let mut value: serde_json::Value =
             serde_json::from_str(&read).map_err(|e| format!("unreadable runner results: {e}"))?;
-        match value.get_mut("rows").map(serde_json::Value::take) {
-            Some(serde_json::Value::Array(rows)) if rows.len() == snapshots.len() => Ok(rows),
-            _ => Err(format!("the runner's results do not hold {} rows", snapshots.len())),
+        let distinct = snapshots.iter().filter(|s| s.same_as.is_none()).count();
+        let mut measured = match value.get_mut("rows").map(serde_json::Value::take) {
+            Some(serde_json::Value::Array(rows)) if rows.len() == distinct => rows.into_iter(),
+            _ => return Err(format!("the runner's results do not hold {distinct} rows")),
+        };
+        // One result per snapshot: an unchanged one repeats the result it equals.
+        let mut rows: Vec<serde_json::Value> = Vec::with_capacity(snapshots.len());
+        for s in snapshots {
+            let row = match s.same_as {
+                Some(k) => rows[k].clone(),
+                None => measured.next().unwrap_or_default(),
+            };
+            rows.push(row);
         }
+        Ok(rows)
     }
 }
 
@@ -440,6 +483,8 @@ fn row(s: &Snapshot, r: serde_json::Value, tolerance: f64) -> Row {
             format!("{a}; {b}")
         }
     };
+    // A pass that changed nothing is worth knowing when a pipeline is being tuned.
+    let note = if s.same_as.is_some() { join("no change".into(), note) } else { note };
     match (runtime, error) {
         (Runtime::Skipped, _) => Row {
             runtime,
