@@ -74,6 +74,13 @@ fn default_pipeline_stays_within_tolerance() {
         assert!(r["relative_error"].as_f64().unwrap() <= 1e-4, "{r}");
     }
     assert!(report["first_past_tolerance"].is_null());
+    // A pass that changes nothing is said so, and not run again.
+    let note = |pass: &str| rows.iter().find(|r| r["pass"] == pass).unwrap()["note"].as_str().unwrap().to_string();
+    assert_eq!(note("inline-calls"), "no change");
+    assert_eq!(note("tfl-optimize"), "");
+    let snapshots = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("bisect_default/snapshots");
+    assert!(snapshots.join("00-import.mlir").is_file() && snapshots.join("13-tfl-optimize.tflite").is_file());
+    assert!(!snapshots.join("01-inline-calls.mlir").exists());
 }
 
 #[test]
@@ -154,7 +161,7 @@ fn without_jax_the_stablehlo_rows_are_skipped() {
 
 /// `--bisect` on cnn.pt2 with `inputs` (a file of fixtures/models) and `python`, which
 /// must fail: its stderr.
-fn bisect_error(inputs: &str, python: &std::ffi::OsStr) -> String {
+fn bisect_error(inputs: &str, python: &std::ffi::OsStr, env: &[(&str, &std::path::Path)]) -> String {
     let models = common::repo().join("fixtures/models");
     let out = Command::new(env!("CARGO_BIN_EXE_edge-convert"))
         .arg(models.join("cnn.pt2"))
@@ -165,6 +172,7 @@ fn bisect_error(inputs: &str, python: &std::ffi::OsStr) -> String {
         .arg(models.join(inputs))
         .arg("--expected")
         .arg(models.join("cnn.expected.npz"))
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -176,7 +184,7 @@ fn bisect_error(inputs: &str, python: &std::ffi::OsStr) -> String {
 /// Inputs that do not fit the model are the caller's mistake: an error naming the array.
 #[test]
 fn data_that_does_not_fit_is_a_clear_error() {
-    let stderr = bisect_error("decoder.inputs.npz", common::python().as_os_str());
+    let stderr = bisect_error("decoder.inputs.npz", common::python().as_os_str(), &[]);
     let what = "do not fit the model: input 'ids' has shape [2, 8], the module takes [2, 3, 16, 16]";
     assert!(stderr.contains(what), "{stderr}");
 }
@@ -184,6 +192,14 @@ fn data_that_does_not_fit_is_a_clear_error() {
 /// A Python that cannot run the snapshots is a clear error, not a table of failures.
 #[test]
 fn missing_python_is_a_clear_error() {
-    let stderr = bisect_error("cnn.inputs.npz", "/nonexistent/python".as_ref());
+    let stderr = bisect_error("cnn.inputs.npz", "/nonexistent/python".as_ref(), &[]);
     assert!(stderr.contains("cannot run the Python '/nonexistent/python'") && stderr.contains("--python"), "{stderr}");
+    // A Python in which LiteRT does not import (a shim that fails, first on the path).
+    let shim = common::work_dir("bisect_no_litert_shim");
+    std::fs::create_dir_all(shim.join("ai_edge_litert")).unwrap();
+    std::fs::write(shim.join("ai_edge_litert/__init__.py"), "raise ImportError('no litert here (test shim)')\n")
+        .unwrap();
+    let stderr = bisect_error("cnn.inputs.npz", common::python().as_os_str(), &[("PYTHONPATH", &shim)]);
+    assert!(stderr.contains("cannot import numpy and ai_edge_litert (no litert here (test shim))"), "{stderr}");
+    assert!(stderr.contains("name a Python with numpy and ai-edge-litert by --python or EDGE_PYTHON"), "{stderr}");
 }
