@@ -208,7 +208,11 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         (base, if k == 0 { Vec::new() } else { diff(&snapshots[base].summary, &snapshots[k].summary) })
     });
 
-    print!("{}", table(args, &snapshots, &rows, past, changes.as_ref()));
+    let mut text = table(args, &snapshots, &rows, past, changes.as_ref());
+    if failed.is_some() {
+        text.push_str(&format!("pass {} failed: no rows after it (the error says why)\n", snapshots.len()));
+    }
+    print!("{text}");
     if let Some(path) = &args.report_json {
         let json = report_json(args.tolerance, &snapshots, &rows, past, changes.as_ref());
         driver::write_atomically(path, format!("{json:#}\n").as_bytes())?;
