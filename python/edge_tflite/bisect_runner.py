@@ -227,7 +227,7 @@ def bind(names: list[str], arrays: dict, what: str) -> list[str]:
 def fit_input(key: str, a, shape):
     """`a` in the layout of an input of `shape` (-1 for a dynamic dim), or DataError."""
     a, moved = to_layout(a, shape)
-    fits = a.ndim == len(shape) and all(d in (s, -1) for d, s in zip(a.shape, (int(x) for x in shape)))
+    fits = a.ndim == len(shape) and all(s in (d, -1) for d, s in zip(a.shape, (int(x) for x in shape)))
     if not fits:
         raise DataError(f"input '{key}' has shape {list(a.shape)}, the module takes {[int(x) for x in shape]}")
     return a, moved

@@ -124,6 +124,27 @@ fn planted_pipeline() -> String {
     pipeline.replacen("tfl-fuse-activation", "tfl-fuse-activation{test-wrong-activation=true}", 1)
 }
 
+/// A program over run-time dims (fixtures/dynamic/cnn_batch, batch `?`): the inputs bind
+/// to the `?` dims under XLA and in LiteRT alike.
+#[test]
+fn dynamic_dims_take_the_inputs_shapes() {
+    let base = common::repo().join("fixtures/dynamic/cnn_batch");
+    let work = common::work_dir("bisect_dynamic_inputs");
+    // The fixture keeps its data per size: `cnn_batch.mid.*.npz`.
+    for what in ["inputs", "expected"] {
+        std::fs::copy(
+            base.with_file_name(format!("cnn_batch.mid.{what}.npz")),
+            work.join(format!("cnn_batch.{what}.npz")),
+        )
+        .unwrap();
+    }
+    std::fs::copy(base.with_file_name("cnn_batch.pt2"), work.join("cnn_batch.pt2")).unwrap();
+    let (out, report) = bisect_model("bisect_dynamic", &work.join("cnn_batch"), &[], &[]);
+    assert!(out.status.success(), "{}\n{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(report["rows"][0]["runtime"], "xla");
+    assert!(report["rows"].as_array().unwrap().iter().all(|r| r["within"] == true), "{}", stdout(&out));
+}
+
 /// An archive saved with its stack traces (compiler/tests/data/pt2/conv_bn_fc.pt2; its
 /// npz files are the archive run by torch 2.14.1): changed ops name their source line.
 #[test]
