@@ -256,6 +256,8 @@ def measure(outs: list, expected: dict, names: list[str]) -> dict:
         got, moved = to_layout(np.asarray(got), exp.shape)
         if moved:
             notes.append("channel-last output compared transposed")
+        if got.dtype.name == "bfloat16" and exp.dtype == np.uint16:
+            exp = exp.view(got.dtype)  # bf16 expected values stored as their bits
         if got.shape != exp.shape:
             raise DataError(f"output for '{key}' has shape {list(got.shape)}, expected {list(exp.shape)}")
         g, e = got.astype(np.float64), exp.astype(np.float64)
@@ -277,6 +279,22 @@ def finite(x):
     return x if x is not None and math.isfinite(x) else None
 
 
+ELEMENTS = {"f16": "float16", "f32": "float32", "f64": "float64", "i1": "bool", "i8": "int8", "i16": "int16",
+            "i32": "int32", "i64": "int64", "ui8": "uint8", "ui16": "uint16", "ui32": "uint32", "ui64": "uint64"}
+
+
+def as_element(a, elem: str):
+    """`a` as the element type `elem` of a StableHLO argument. NumPy has no bfloat16, so
+    an .npz holds bf16 data as its uint16 bits: those are viewed, not converted."""
+    import numpy as np
+
+    if elem == "bf16":
+        import ml_dtypes
+
+        return a.view(ml_dtypes.bfloat16) if a.dtype == np.uint16 else a.astype(ml_dtypes.bfloat16)
+    return a.astype(ELEMENTS[elem]) if elem in ELEMENTS else a
+
+
 def run_xla(path: str, inputs: dict, expected: dict) -> dict:
     with open(path) as f:
         text = f.read()
@@ -284,7 +302,8 @@ def run_xla(path: str, inputs: dict, expected: dict) -> dict:
     arg_types, _ = main_signature(text)
     keys = bind(in_names or [f"arg{i}" for i in range(len(arg_types))], inputs, "inputs")
     dims = lambda t: [-1 if d == "?" else int(d) for d in t[len("tensor<"):].split("x")[:-1]] if t.startswith("tensor<") else []
-    arrays = [fit_input(k, inputs[k], dims(t))[0] for k, t in zip(keys, arg_types)]
+    elem = lambda t: t[:-1].split("x")[-1].removeprefix("tensor<")
+    arrays = [as_element(fit_input(k, inputs[k], dims(t))[0], elem(t)) for k, t in zip(keys, arg_types)]
     module = Module(text, [a.shape for a in arrays])
     return measure(module.run(arrays), expected, out_names)
 
