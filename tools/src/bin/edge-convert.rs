@@ -153,7 +153,8 @@ struct Args {
     /// that runs the snapshots (default: $EDGE_PYTHON, else python3).
     #[arg(long, value_name = "PY", requires = "bisect")]
     python: Option<String>,
-    /// --bisect: keep the snapshots (NN-pass.mlir / .tflite) and the runner's files in DIR.
+    /// --bisect: keep the snapshots (NN-pass.mlir / .tflite, replacing an earlier run's)
+    /// and the runner's files in DIR.
     #[arg(long = "keep-intermediates", value_name = "DIR", requires = "bisect")]
     keep_intermediates: Option<PathBuf>,
     /// How progress and errors are printed on stderr: `human`, or `json` (one object

@@ -120,6 +120,7 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
     let work: PathBuf = match &args.keep_intermediates {
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| format!("--keep-intermediates {}: {e}", dir.display()))?;
+            remove_old_snapshots(dir)?;
             dir.clone()
         }
         None => {
@@ -221,6 +222,20 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         Some(error) => Err(error),
         None => Ok(past.is_none()),
     }
+}
+
+/// Removes the snapshots of an earlier run from DIR (`NN-pass.mlir` / `.tflite`), so what
+/// is there after the run is this run's.
+fn remove_old_snapshots(dir: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("--keep-intermediates {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let numbered = name.split_once('-').is_some_and(|(n, _)| n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit()));
+        if numbered && (name.ends_with(".mlir") || name.ends_with(".tflite")) {
+            std::fs::remove_file(entry.path()).map_err(|e| format!("cannot remove {}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes the module for its runtime and summarizes it.
