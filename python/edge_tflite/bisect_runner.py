@@ -250,6 +250,8 @@ def measure(outs: list, expected: dict, names: list[str]) -> dict:
     import numpy as np
 
     keys = bind(names or [f"out{i}" for i in range(len(outs))], expected, "outputs")
+    if len(expected) != len(outs):
+        raise DataError(f"the module has {len(outs)} outputs, the expected npz {len(expected)} arrays {list(expected)}")
     worst_abs, worst_rel, notes = 0.0, 0.0, []
     for got, key in zip(outs, keys):
         exp = np.asarray(expected[key])
