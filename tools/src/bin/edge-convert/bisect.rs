@@ -737,3 +737,72 @@ fn report_json(
     });
     serde_json::json!({ "tolerance": tolerance, "rows": rows_json, "first_past_tolerance": first })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(within: Option<bool>, failed: bool) -> Row {
+        Row { runtime: Runtime::Litert, max_abs: None, relative: None, within, failed, note: String::new() }
+    }
+
+    #[test]
+    fn first_past_is_the_first_row_past_tolerance() {
+        let ok = || row(Some(true), false);
+        assert_eq!(first_past(&[ok(), ok()]), None);
+        assert_eq!(first_past(&[ok(), row(Some(false), false), row(Some(false), false)]), Some(1));
+        // A row that cannot run between rows that can is a state between passes.
+        assert_eq!(first_past(&[ok(), row(None, true), ok()]), None);
+        // From the first of the last rows that cannot run on, the model is broken.
+        assert_eq!(first_past(&[ok(), row(None, true), ok(), row(None, true), row(None, true)]), Some(3));
+        // Skipped rows (no jax) are neither.
+        assert_eq!(first_past(&[row(None, false), ok()]), None);
+    }
+
+    fn op(name: &str, location: &str, attrs: &[(&str, usize, &str)]) -> OpInfo {
+        OpInfo {
+            name: name.into(),
+            location: location.into(),
+            operands: Vec::new(),
+            attrs: attrs.iter().map(|(n, p, t)| (n.to_string(), *p, t.to_string())).collect(),
+        }
+    }
+
+    #[test]
+    fn diff_matches_ops_by_name_and_location() {
+        let before = [
+            op("tfl.pseudo_const", "loc(\"w\")", &[("value", 1, "...")]),
+            op("tfl.conv_2d", "loc(\"conv\"(\"m.py\":3:1))", &[("fused_activation_function", 2, "\"NONE\"")]),
+            op("tfl.relu", "loc(\"relu\"(\"m.py\":4:1))", &[]),
+        ];
+        let after = [
+            op("tfl.pseudo_const", "loc(\"w\")", &[("value", 5, "...")]),
+            op("tfl.conv_2d", "loc(\"conv\"(\"m.py\":3:1))", &[("fused_activation_function", 3, "\"RELU\"")]),
+            op("tfl.mean", "loc(\"mean\")", &[]),
+        ];
+        let changes = diff(&before, &after);
+        let got: Vec<_> = changes.iter().map(|c| (c.change, c.op.as_str(), c.detail.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("changed", "tfl.conv_2d", "fused_activation_function: \"NONE\" -> \"RELU\""),
+                ("removed", "tfl.relu", ""),
+                ("added", "tfl.mean", ""),
+                // Constants last; a large value is said to change, not printed.
+                ("changed", "tfl.pseudo_const", "value changed"),
+            ]
+        );
+        assert_eq!(changes[0].node.as_deref(), Some("conv"));
+        assert_eq!(changes[0].source.as_deref(), Some("m.py:3"));
+        // Identical ops are no change at all.
+        assert!(diff(&before, &before).is_empty());
+    }
+
+    #[test]
+    fn locations_give_node_and_source() {
+        assert_eq!(node_and_source("loc(\"relu\")"), (Some("relu".into()), None));
+        assert_eq!(node_and_source("loc(\"add\"(\"/a/m.py\":12:5))"), (Some("add".into()), Some("/a/m.py:12".into())));
+        assert_eq!(node_and_source("loc(\"m.py\":3:1)"), (None, Some("m.py:3".into())));
+        assert_eq!(node_and_source("loc(unknown)"), (None, None));
+    }
+}
