@@ -13,7 +13,7 @@ use edge_compiler::driver::{self, PrintOptions};
 use edge_compiler::pt2::{import_program, BufferMutations, ImportError, ImportOptions};
 use edge_compiler::tflite::{self, TranslateError, WriteOptions};
 use edge_dialects::context::{edge_context, parse_source_pos, verify_module, DiagnosticCollector};
-use edge_dialects::mlir::Op;
+use edge_dialects::mlir::{Attribute, Op, Type};
 use edge_passes::pipeline::{flatten, parse_pipeline};
 use edge_passes::{Pipeline, RunOptions};
 use melior::ir::Module;
@@ -50,20 +50,21 @@ impl Runtime {
 }
 
 /// One op as the diff sees it: matched across a pass by name and location, compared by
-/// attributes (uniqued in the context, so equal attributes are the same pointer).
+/// attributes and result types (uniqued in the context: equal ones are one handle, and
+/// printed only for the ops the report lists).
 #[derive(PartialEq)]
-struct OpInfo {
+struct OpInfo<'c> {
     name: String,
     location: String,
     /// Where each operand comes from: (the defining op's index in the module walk, result
     /// number), or (the owning block's parent op index + `BLOCK_ARG`, argument number).
     operands: Vec<(usize, usize)>,
-    /// Name, uniqued pointer, short text; the result types come last as `result types`.
-    attrs: Vec<(String, usize, String)>,
+    attrs: Vec<(String, Attribute<'c>)>,
+    results: Vec<Type<'c>>,
 }
 
 /// The module after import or after one pass.
-struct Snapshot {
+struct Snapshot<'c> {
     /// `None` for the import.
     pass: Option<String>,
     /// `stablehlo` or `tfl` (or `mixed`, `other`): what the entry function holds.
@@ -72,7 +73,7 @@ struct Snapshot {
     path: PathBuf,
     ops: usize,
     note: String,
-    summary: Vec<OpInfo>,
+    summary: Vec<OpInfo<'c>>,
     /// The earlier snapshot this one equals (the pass changed nothing): not run again.
     same_as: Option<usize>,
 }
@@ -239,14 +240,14 @@ fn remove_old_snapshots(dir: &Path) -> Result<(), String> {
 }
 
 /// Writes the module for its runtime and summarizes it.
-fn snapshot(
-    module: &Module,
+fn snapshot<'c>(
+    module: &Module<'c>,
     collector: &DiagnosticCollector,
     work: &Path,
     index: usize,
     pass: Option<String>,
-    previous: Option<&Snapshot>,
-) -> Result<Snapshot, String> {
+    previous: Option<&Snapshot<'c>>,
+) -> Result<Snapshot<'c>, String> {
     let root = Op::of_module(module);
     let summary = summarize(root);
     if let Some(p) = previous.filter(|p| p.summary == summary) {
@@ -323,7 +324,7 @@ fn snapshot(
 }
 
 /// Every op of the module in walk order, as the diff and the no-change test see it.
-fn summarize(root: Op) -> Vec<OpInfo> {
+fn summarize<'c>(root: Op<'c>) -> Vec<OpInfo<'c>> {
     let ops = root.nested_ops();
     let index: HashMap<_, usize> = ops.iter().enumerate().map(|(i, op)| (op.to_raw().ptr, i)).collect();
     let slot = |op: Option<Op>| op.and_then(|o| index.get(&o.to_raw().ptr).copied()).unwrap_or(usize::MAX >> 1);
@@ -340,41 +341,19 @@ fn summarize(root: Op) -> Vec<OpInfo> {
                     (None, None) => (usize::MAX, 0),
                 })
                 .collect(),
-            attrs: op
-                .attrs()
-                .into_iter()
-                .map(|(n, a)| (n, a.to_raw().ptr as usize, short_attr(a.to_raw())))
-                .chain(result_types(op))
-                .collect(),
+            attrs: op.attrs(),
+            results: op.result_types(),
         })
         .collect()
 }
 
-/// The op's result types as one more attribute: a pass that retypes an op (quantizes
-/// it, makes it channel-last) changes it. Types are uniqued, so one key compares them.
-fn result_types(op: Op) -> Option<(String, usize, String)> {
-    let types = op.result_types();
-    if types.is_empty() {
+/// An attribute's text when short (a changed op's listing shows it), else `None`.
+fn short_attr(a: Attribute) -> Option<String> {
+    // Large constants are not printed: printing one costs as much as its data.
+    if a.ty().value().num_elements().is_some_and(|n| n > 8) {
         return None;
     }
-    let key = types.iter().fold(0usize, |h, t| h.wrapping_mul(31).wrapping_add(t.to_raw().ptr as usize));
-    let text: Vec<String> = types.iter().map(|t| edge_dialects::ir::print_type(t.to_raw())).collect();
-    Some(("result types".into(), key, first_line(&text.join(", "), 100)))
-}
-
-/// An attribute's text when short (a changed op's listing shows it), else `...`.
-fn short_attr(a: mlir_sys::MlirAttribute) -> String {
-    // Large constants are skipped unprinted: their printing costs as much as the data.
-    let elements = unsafe { mlir_sys::mlirAttributeIsAElements(a) };
-    if elements && unsafe { mlir_sys::mlirElementsAttrGetNumElements(a) } > 8 {
-        return "...".into();
-    }
-    let text = edge_dialects::ir::print_attr(a);
-    if text.len() > 60 {
-        "...".into()
-    } else {
-        text
-    }
+    Some(a.print()).filter(|text| text.len() <= 60)
 }
 
 /// The Python process that runs every snapshot.
@@ -548,6 +527,7 @@ fn node_and_source(location: &str) -> (Option<String>, Option<String>) {
 /// ops a pass keeps keep both.
 fn diff(before: &[OpInfo], after: &[OpInfo]) -> Vec<Change> {
     let key = |o: &OpInfo| (o.name.clone(), o.location.clone());
+    let text = |a: Attribute| short_attr(a);
     let mut unmatched: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, o) in before.iter().enumerate().rev() {
         unmatched.entry(key(o)).or_default().push(i);
@@ -559,17 +539,23 @@ fn diff(before: &[OpInfo], after: &[OpInfo]) -> Vec<Change> {
             Some(i) => {
                 matched[i] = true;
                 let old = &before[i];
-                let same = |a: &(String, usize, String)| old.attrs.iter().any(|b| b.0 == a.0 && b.1 == a.1);
                 let mut detail: Vec<String> = Vec::new();
-                for a in o.attrs.iter().filter(|a| !same(a)) {
-                    match old.attrs.iter().find(|b| b.0 == a.0) {
-                        Some(b) if a.2 == "..." || b.2 == "..." => detail.push(format!("{} changed", a.0)),
-                        Some(b) => detail.push(format!("{}: {} -> {}", a.0, b.2, a.2)),
-                        None => detail.push(format!("{} added: {}", a.0, a.2)),
+                for (name, a) in o.attrs.iter().filter(|a| !old.attrs.contains(a)) {
+                    match old.attrs.iter().find(|b| &b.0 == name) {
+                        Some((_, b)) => match (text(*b), text(*a)) {
+                            (Some(b), Some(a)) => detail.push(format!("{name}: {b} -> {a}")),
+                            _ => detail.push(format!("{name} changed")),
+                        },
+                        None => detail.push(format!("{name} added: {}", text(*a).unwrap_or_else(|| "...".into()))),
                     }
                 }
-                for b in old.attrs.iter().filter(|b| !o.attrs.iter().any(|a| a.0 == b.0)) {
-                    detail.push(format!("{} removed", b.0));
+                for (name, _) in old.attrs.iter().filter(|b| !o.attrs.iter().any(|a| a.0 == b.0)) {
+                    detail.push(format!("{name} removed"));
+                }
+                if o.results != old.results {
+                    let types =
+                        |ts: &[Type]| first_line(&ts.iter().map(Type::to_string).collect::<Vec<_>>().join(", "), 100);
+                    detail.push(format!("result types: {} -> {}", types(&old.results), types(&o.results)));
                 }
                 if !detail.is_empty() {
                     changes.push(change("changed", o, detail.join(", ")));
@@ -598,7 +584,7 @@ fn number(x: Option<f64>) -> String {
     x.map(|v| format!("{v:.3e}")).unwrap_or_else(|| "-".into())
 }
 
-fn pass_name(s: &Snapshot) -> &str {
+fn pass_name<'s>(s: &'s Snapshot) -> &'s str {
     s.pass.as_deref().unwrap_or("import")
 }
 
@@ -759,26 +745,28 @@ mod tests {
         assert_eq!(first_past(&[row(None, false), ok()]), None);
     }
 
-    fn op(name: &str, location: &str, attrs: &[(&str, usize, &str)]) -> OpInfo {
-        OpInfo {
-            name: name.into(),
-            location: location.into(),
-            operands: Vec::new(),
-            attrs: attrs.iter().map(|(n, p, t)| (n.to_string(), *p, t.to_string())).collect(),
-        }
+    fn op<'c>(cx: edge_dialects::mlir::Context<'c>, name: &str, location: &str, attrs: &[(&str, &str)]) -> OpInfo<'c> {
+        let attrs = attrs.iter().map(|(n, text)| (n.to_string(), cx.parse_attr(text).expect(text))).collect();
+        let results = vec![cx.parse_type("tensor<4xf32>").unwrap()];
+        OpInfo { name: name.into(), location: location.into(), operands: Vec::new(), attrs, results }
     }
 
     #[test]
     fn diff_matches_ops_by_name_and_location() {
+        let context = edge_context();
+        let cx = edge_dialects::mlir::Context::of(&context);
+        let conv = "loc(\"conv\"(\"m.py\":3:1))";
         let before = [
-            op("tfl.pseudo_const", "loc(\"w\")", &[("value", 1, "...")]),
-            op("tfl.conv_2d", "loc(\"conv\"(\"m.py\":3:1))", &[("fused_activation_function", 2, "\"NONE\"")]),
-            op("tfl.relu", "loc(\"relu\"(\"m.py\":4:1))", &[]),
+            op(cx, "tfl.pseudo_const", "loc(\"w\")", &[("value", "dense<1.0> : tensor<16xf32>")]),
+            op(cx, "tfl.conv_2d", conv, &[("fused_activation_function", "\"NONE\"")]),
+            op(cx, "tfl.relu", "loc(\"relu\"(\"m.py\":4:1))", &[]),
         ];
+        let mut retyped = op(cx, "tfl.relu", "loc(\"relu\"(\"m.py\":4:1))", &[]);
+        retyped.results = vec![cx.parse_type("tensor<4xf16>").unwrap()];
         let after = [
-            op("tfl.pseudo_const", "loc(\"w\")", &[("value", 5, "...")]),
-            op("tfl.conv_2d", "loc(\"conv\"(\"m.py\":3:1))", &[("fused_activation_function", 3, "\"RELU\"")]),
-            op("tfl.mean", "loc(\"mean\")", &[]),
+            op(cx, "tfl.pseudo_const", "loc(\"w\")", &[("value", "dense<2.0> : tensor<16xf32>")]),
+            op(cx, "tfl.conv_2d", conv, &[("fused_activation_function", "\"RELU\"")]),
+            op(cx, "tfl.mean", "loc(\"mean\")", &[]),
         ];
         let changes = diff(&before, &after);
         let got: Vec<_> = changes.iter().map(|c| (c.change, c.op.as_str(), c.detail.as_str())).collect();
@@ -794,8 +782,10 @@ mod tests {
         );
         assert_eq!(changes[0].node.as_deref(), Some("conv"));
         assert_eq!(changes[0].source.as_deref(), Some("m.py:3"));
-        // Identical ops are no change at all.
+        // Identical ops are no change at all; a retyped one says how.
         assert!(diff(&before, &before).is_empty());
+        let changes = diff(&before[2..], &[retyped]);
+        assert_eq!(changes[0].detail, "result types: tensor<4xf32> -> tensor<4xf16>");
     }
 
     #[test]
