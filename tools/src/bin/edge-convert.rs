@@ -131,7 +131,8 @@ struct Args {
     #[arg(short, long)]
     quiet: bool,
     /// The pass pipeline to run instead of the default (MLIR's syntax, as
-    /// --print-pipeline prints it).
+    /// --print-pipeline prints it); the options that shape the default one (--quantize,
+    /// --channel-last-io, --io-type, --recurrent) then change nothing.
     #[arg(long = "pass-pipeline", value_name = "TEXT")]
     pass_pipeline: Option<String>,
     /// Numerical bisection: run the model after import (StableHLO under XLA) and after
