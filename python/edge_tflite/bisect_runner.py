@@ -5,21 +5,23 @@ optional): edge-convert embeds this file and runs it with `PY FILE`, from the
 repository and from the wheel alike. runtime-check/stablehlo_check.py imports the
 XLA part (`Module`, `inline_resources`, ...) from here.
 
-Protocol: imports first (so they overlap the passes edge-convert runs meanwhile),
-then reads a JSON manifest on stdin:
-    {"inputs": IN.npz, "expected": OUT.npz, "results": RESULTS.json,
-     "stages": [{"path": FILE, "runtime": "xla" | "litert" | "skipped", "note": ...}]}
-and writes {"rows": [{"runtime", "max_abs_error", "relative_error", "error", "note"}]}
-to RESULTS.json (JSON null for a measure not taken). A row's `error` is set when the
-runtime refused or failed to run the snapshot, `data_error` too when the inputs or
-expected outputs do not fit it. Exit 0 when the results are written,
-3 when numpy or ai_edge_litert does not import, 2 on any other error (stderr says).
+Protocol, JSON lines: imports first (they overlap edge-convert's import), then reads
+    {"inputs": IN.npz, "expected": OUT.npz}
+then one line per snapshot, as edge-convert writes them,
+    {"path": FILE, "runtime": "xla" | "litert" | "skipped", "note": ...}
+and answers each at once on stdout with
+    {"runtime", "max_abs_error", "relative_error", "error", "data_error", "note"}
+(null for a measure not taken). `error` is set when the runtime refused or failed to
+run the snapshot, `data_error` too when the inputs or expected outputs do not fit it.
+The runtimes' own printing goes to stderr. Exit 0 at the end of stdin, 3 when numpy
+or ai_edge_litert does not import, 2 on any other error (stderr says).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import sys
 
@@ -374,7 +376,32 @@ def load_npz(path: str) -> dict:
         raise RunError(f"cannot read {path}: {e}") from None
 
 
+def run_stage(stage: dict, inputs: dict, expected: dict, no_jax: str | None) -> dict:
+    """One snapshot's row."""
+    runtime = stage["runtime"]
+    row = {"runtime": runtime, "max_abs_error": None, "relative_error": None, "error": None, "note": stage.get("note", "")}
+    if runtime == "xla" and no_jax:
+        row.update(runtime="skipped", note=no_jax)
+    elif runtime in ("xla", "litert"):
+        try:
+            got = (run_xla if runtime == "xla" else run_litert)(stage["path"], inputs, expected)
+            # NaN or infinity where the expected has none: past any tolerance (null measures).
+            nonfinite = not all(math.isfinite(got[k]) for k in ("max_abs_error", "relative_error"))
+            why = "the outputs hold NaN or infinity where the expected do not" if nonfinite else ""
+            note = "; ".join(filter(None, [got["note"], why]))
+            row.update(max_abs_error=finite(got["max_abs_error"]), relative_error=finite(got["relative_error"]), note=note)
+        except RunError as e:
+            row["error"] = " ".join(str(e).split())
+            row["data_error"] = isinstance(e, DataError)
+        except Exception as e:  # a runtime's own failure: a row, not the whole run
+            row["error"] = " ".join(f"{type(e).__name__}: {e}".split())
+    return row
+
+
 def main() -> int:
+    # The answers get their own copy of stdout; what the runtimes print goes to stderr.
+    answers = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)
     try:
         import numpy  # noqa: F401
         import ai_edge_litert.interpreter  # noqa: F401
@@ -387,33 +414,15 @@ def main() -> int:
     except Exception as e:
         no_jax = f"jax does not import in {sys.executable} ({type(e).__name__}: {e})"
     try:
-        manifest = json.load(sys.stdin)
-        inputs, expected = load_npz(manifest["inputs"]), load_npz(manifest["expected"])
+        header = json.loads(sys.stdin.readline())
+        inputs, expected = load_npz(header["inputs"]), load_npz(header["expected"])
     except (RunError, ValueError, KeyError) as e:
-        print(f"bad bisect manifest or data: {e}", file=sys.stderr)
+        print(f"bad bisect header or data: {e}", file=sys.stderr)
         return EXIT_ERROR
-    rows = []
-    for stage in manifest["stages"]:
-        runtime = stage["runtime"]
-        row = {"runtime": runtime, "max_abs_error": None, "relative_error": None, "error": None, "note": stage.get("note", "")}
-        if runtime == "xla" and no_jax:
-            row.update(runtime="skipped", note=no_jax)
-        elif runtime in ("xla", "litert"):
-            try:
-                got = (run_xla if runtime == "xla" else run_litert)(stage["path"], inputs, expected)
-                # NaN or infinity where the expected has none: past any tolerance (null measures).
-                nonfinite = not all(math.isfinite(got[k]) for k in ("max_abs_error", "relative_error"))
-                why = "the outputs hold NaN or infinity where the expected do not" if nonfinite else ""
-                note = "; ".join(filter(None, [got["note"], why]))
-                row.update(max_abs_error=finite(got["max_abs_error"]), relative_error=finite(got["relative_error"]), note=note)
-            except RunError as e:
-                row["error"] = " ".join(str(e).split())
-                row["data_error"] = isinstance(e, DataError)
-            except Exception as e:  # a runtime's own failure: a row, not the whole run
-                row["error"] = " ".join(f"{type(e).__name__}: {e}".split())
-        rows.append(row)
-    with open(manifest["results"], "w") as f:
-        json.dump({"rows": rows}, f)
+    for line in sys.stdin:
+        if line.strip():
+            answers.write(json.dumps(run_stage(json.loads(line), inputs, expected, no_jax)) + "\n")
+            answers.flush()
     return 0
 
 

@@ -4,9 +4,10 @@
 //!
 //! The pipeline is flattened into its passes (`pipeline::flatten`) and run one pass at a
 //! time on the same module; after each, the module is snapshotted: StableHLO as MLIR
-//! text for XLA, TFL as a .tflite for LiteRT. Every snapshot then runs in one Python
-//! process (`python/edge_tflite/bisect_runner.py`, embedded here), started first so its
-//! imports overlap the passes.
+//! text for XLA, TFL as a .tflite for LiteRT. Every snapshot runs in one Python process
+//! (`python/edge_tflite/bisect_runner.py`, embedded here), started first so its imports
+//! overlap the import, and fed each snapshot as it is written, so it runs one while the
+//! next pass runs. A pass that changed nothing is not run again.
 
 use super::{jobs, Args, Messages};
 use edge_compiler::driver::{self, PrintOptions};
@@ -18,10 +19,12 @@ use edge_passes::pipeline::{flatten, parse_pipeline};
 use edge_passes::{Pipeline, RunOptions};
 use melior::ir::Module;
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
 use std::sync::Arc;
+use std::thread::JoinHandle;
 
 const RUNNER: &str = include_str!("../../../../python/edge_tflite/bisect_runner.py");
 
@@ -137,7 +140,7 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         .clone()
         .or_else(|| std::env::var("EDGE_PYTHON").ok().filter(|p| !p.is_empty()))
         .unwrap_or_else(|| "python3".to_string());
-    let runner = Runner::spawn(&python, &work)?;
+    let mut runner = Runner::spawn(&python, &work, args.keep_intermediates.is_some())?;
 
     let (mut jobs, _) = jobs(args)?;
     if jobs.len() != 1 {
@@ -175,7 +178,9 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         }
     };
 
+    runner.start(inputs, expected)?;
     let mut snapshots = vec![snapshot(&module, &collector, &work, 0, None, None)?];
+    runner.submit(&snapshots[0])?;
     // A pass that fails ends the run; the rows before it are still measured and shown.
     let mut failed = None;
     for (i, (step, pipeline)) in steps.iter().zip(&pipelines).enumerate() {
@@ -187,12 +192,15 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         }
         // Remarks (what a pass kept and why) are the conversion's business, not ours.
         collector.take();
-        let previous = snapshots.last();
-        snapshots.push(snapshot(&module, &collector, &work, i + 1, Some(label), previous)?);
+        let next = snapshot(&module, &collector, &work, i + 1, Some(label), snapshots.last())?;
+        if next.same_as.is_none() {
+            runner.submit(&next)?;
+        }
+        snapshots.push(next);
     }
 
-    messages.progress(format!("bisect: running {} snapshots", snapshots.len()));
-    let results = runner.run(&snapshots, inputs, expected, &work)?;
+    messages.progress("bisect: running the last snapshots".into());
+    let results = runner.finish(&snapshots, &work)?;
     messages.finish();
     // Data that does not fit the imported model is the caller's mistake, not a pass's.
     if let Some(r) = results.iter().find(|r| r["runtime"] != "skipped") {
@@ -356,75 +364,114 @@ fn short_attr(a: Attribute) -> Option<String> {
     Some(a.print()).filter(|text| text.len() <= 60)
 }
 
-/// The Python process that runs every snapshot.
+/// The Python process that runs every snapshot, as they come: it runs one while the
+/// next pass runs here (two cores), and each snapshot can go once it has run.
 struct Runner {
     python: String,
-    child: Option<Child>,
+    child: Child,
+    stdin: Option<ChildStdin>,
+    /// To the thread reading results: each submitted snapshot's path (`None`: keep it).
+    paths: Option<mpsc::Sender<Option<PathBuf>>>,
+    results: Option<JoinHandle<Vec<serde_json::Value>>>,
+    stderr: Option<JoinHandle<String>>,
+    /// What was sent, kept for a rerun by hand: `PY bisect_runner.py < manifest.jsonl`.
+    manifest: String,
+    keep: bool,
 }
 
 impl Runner {
-    /// Starts the runner: it imports numpy, LiteRT and jax while the passes run.
-    fn spawn(python: &str, work: &Path) -> Result<Runner, String> {
+    /// Starts the runner: it imports numpy, LiteRT and jax while the import runs here.
+    fn spawn(python: &str, work: &Path, keep: bool) -> Result<Runner, String> {
         let script = work.join("bisect_runner.py");
         std::fs::write(&script, RUNNER).map_err(|e| format!("cannot write {}: {e}", script.display()))?;
-        let child = Command::new(python)
+        let mut child = Command::new(python)
             .arg(&script)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot run the Python '{python}' ({e}); name one with numpy and ai-edge-litert by --python or EDGE_PYTHON"))?;
-        Ok(Runner { python: python.to_string(), child: Some(child) })
+        let (stdout, mut stderr) = (child.stdout.take(), child.stderr.take());
+        let (paths, done) = mpsc::channel::<Option<PathBuf>>();
+        // One result line per snapshot, in order; a snapshot not kept goes once it ran.
+        let results = std::thread::spawn(move || {
+            let mut rows = Vec::new();
+            for line in BufReader::new(stdout.expect("piped")).lines().map_while(Result::ok) {
+                let Ok(row) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
+                if let Ok(Some(path)) = done.recv() {
+                    let _ = std::fs::remove_file(path);
+                }
+                rows.push(row);
+            }
+            rows
+        });
+        // Drained as it comes, so a talkative runtime never blocks on a full pipe.
+        let stderr = std::thread::spawn(move || {
+            let mut text = String::new();
+            if let Some(e) = stderr.as_mut() {
+                let _ = e.read_to_string(&mut text);
+            }
+            text
+        });
+        Ok(Runner {
+            python: python.to_string(),
+            stdin: child.stdin.take(),
+            child,
+            paths: Some(paths),
+            results: Some(results),
+            stderr: Some(stderr),
+            manifest: String::new(),
+            keep,
+        })
     }
 
-    /// Hands over the snapshots and returns one result per snapshot.
-    fn run(
-        mut self,
-        snapshots: &[Snapshot],
-        inputs: &Path,
-        expected: &Path,
-        work: &Path,
-    ) -> Result<Vec<serde_json::Value>, String> {
-        let results = work.join("results.json");
+    /// Sends one line; a runner that is gone says why by its exit code.
+    fn send(&mut self, value: serde_json::Value) -> Result<(), String> {
+        let line = format!("{value}\n");
+        self.manifest.push_str(&line);
+        let sent = self.stdin.as_mut().map(|stdin| stdin.write_all(line.as_bytes()).and_then(|()| stdin.flush()));
+        match sent {
+            Some(Ok(())) => Ok(()),
+            _ => Err(self.failure()),
+        }
+    }
+
+    /// The data every snapshot runs on; sent first.
+    fn start(&mut self, inputs: &Path, expected: &Path) -> Result<(), String> {
         let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        let manifest = serde_json::json!({
-            "inputs": absolute(inputs),
-            "expected": absolute(expected),
-            "results": results,
-            "stages": snapshots.iter().filter(|s| s.same_as.is_none()).map(|s| serde_json::json!({
-                "path": s.path,
-                "runtime": s.runtime.name(),
-                "note": s.note,
-            })).collect::<Vec<_>>(),
-        });
-        let text = format!("{manifest:#}\n");
-        // Kept for a rerun by hand: `PY bisect_runner.py < manifest.json`.
-        let _ = std::fs::write(work.join("manifest.json"), &text);
-        let mut child = self.child.take().ok_or("the runner has already run")?;
-        if let Some(mut stdin) = child.stdin.take() {
-            // A runner that died on its imports closed its end; its exit code says why.
-            let _ = stdin.write_all(text.as_bytes());
+        self.send(serde_json::json!({ "inputs": absolute(inputs), "expected": absolute(expected) }))
+    }
+
+    /// Hands one snapshot over (one the runner does not run too: its row keeps the order).
+    fn submit(&mut self, snapshot: &Snapshot) -> Result<(), String> {
+        let runs = snapshot.runtime != Runtime::Skipped;
+        let gone = (!self.keep && runs).then(|| snapshot.path.clone());
+        if let Some(paths) = &self.paths {
+            let _ = paths.send(gone);
         }
-        let out = child.wait_with_output().map_err(|e| format!("waiting for the runner: {e}"))?;
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let last = stderr.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").trim();
-        match out.status.code() {
-            Some(0) => {}
-            Some(EXIT_IMPORT) => {
-                return Err(format!("{last}; name a Python with numpy and ai-edge-litert by --python or EDGE_PYTHON"));
-            }
-            _ => return Err(format!("the bisect runner ({}) failed ({}): {}", self.python, out.status, stderr.trim())),
+        self.send(
+            serde_json::json!({ "path": snapshot.path, "runtime": snapshot.runtime.name(), "note": snapshot.note }),
+        )
+    }
+
+    /// Waits for the runner; one result per snapshot (an unchanged one repeats the one it
+    /// equals).
+    fn finish(mut self, snapshots: &[Snapshot], work: &Path) -> Result<Vec<serde_json::Value>, String> {
+        if self.keep {
+            let _ = std::fs::write(work.join("manifest.jsonl"), &self.manifest);
         }
-        let read = std::fs::read_to_string(&results)
-            .map_err(|e| format!("the runner wrote no results ({e}): {}", stderr.trim()))?;
-        let mut value: serde_json::Value =
-            serde_json::from_str(&read).map_err(|e| format!("unreadable runner results: {e}"))?;
+        self.stdin = None;
+        self.paths = None;
+        let measured = self.results.take().map(|t| t.join().unwrap_or_default()).unwrap_or_default();
         let distinct = snapshots.iter().filter(|s| s.same_as.is_none()).count();
-        let mut measured = match value.get_mut("rows").map(serde_json::Value::take) {
-            Some(serde_json::Value::Array(rows)) if rows.len() == distinct => rows.into_iter(),
-            _ => return Err(format!("the runner's results do not hold {distinct} rows")),
-        };
-        // One result per snapshot: an unchanged one repeats the result it equals.
+        if measured.len() != distinct {
+            return Err(self.failure());
+        }
+        let status = self.child.wait().map_err(|e| format!("waiting for the runner: {e}"))?;
+        if !status.success() {
+            return Err(self.failure());
+        }
+        let mut measured = measured.into_iter();
         let mut rows: Vec<serde_json::Value> = Vec::with_capacity(snapshots.len());
         for s in snapshots {
             let row = match s.same_as {
@@ -435,14 +482,34 @@ impl Runner {
         }
         Ok(rows)
     }
+
+    /// Why the runner stopped early, from its exit code and stderr.
+    fn failure(&mut self) -> String {
+        self.stdin = None;
+        let status = self.child.wait().map(|s| s.code());
+        let stderr = self.stderr.take().map(|t| t.join().unwrap_or_default()).unwrap_or_default();
+        let last = stderr.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").trim().to_string();
+        match status {
+            Ok(Some(EXIT_IMPORT)) => {
+                format!("{last}; name a Python with numpy and ai-edge-litert by --python or EDGE_PYTHON")
+            }
+            Ok(code) => format!(
+                "the bisect runner ({}) stopped (exit code {}): {}",
+                self.python,
+                code.map_or("none".into(), |c| c.to_string()),
+                stderr.trim()
+            ),
+            Err(e) => format!("waiting for the runner: {e}"),
+        }
+    }
 }
 
 impl Drop for Runner {
     fn drop(&mut self) {
-        // An error before the snapshots were handed over: the runner is ours to stop.
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
+        // An error on the way (a pass, a write): the runner is ours to stop.
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
         }
     }
 }
