@@ -124,6 +124,27 @@ fn planted_pipeline() -> String {
     pipeline.replacen("tfl-fuse-activation", "tfl-fuse-activation{test-wrong-activation=true}", 1)
 }
 
+/// A runtime that crashes (here LiteRT, made to by a test shim) takes the runner down:
+/// the snapshot it crashed on is named, the rows before it keep their numbers.
+#[test]
+fn a_runtime_crash_names_its_snapshot() {
+    let shim = common::work_dir("bisect_crash_shim");
+    let crash = "import os, signal\nimport ai_edge_litert.interpreter as i\n\
+                 i.Interpreter.invoke = lambda self: os.kill(os.getpid(), signal.SIGSEGV)\n";
+    std::fs::write(shim.join("sitecustomize.py"), crash).unwrap();
+    let shim = shim.to_str().unwrap();
+    let cnn = common::repo().join("fixtures/models/cnn");
+    let (out, report) = bisect_model("bisect_crash", &cnn, &[], &[("PYTHONPATH", shim)]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    let first = &report["first_past_tolerance"];
+    assert_eq!(first["pass"], "legalize-stablehlo-to-tfl", "{text}");
+    let rows = report["rows"].as_array().unwrap();
+    assert!(rows[..4].iter().all(|r| r["runtime"] == "xla" && r["within"] == true), "{text}");
+    assert!(rows[4]["note"].as_str().unwrap().contains("the runner crashed on this snapshot (signal 11)"), "{text}");
+    assert!(rows[7]["note"].as_str().unwrap().contains("not run: the runner crashed"), "{text}");
+}
+
 /// A program over run-time dims (fixtures/dynamic/cnn_batch, batch `?`): the inputs bind
 /// to the `?` dims under XLA and in LiteRT alike.
 #[test]

@@ -377,6 +377,8 @@ struct Runner {
     /// What was sent, kept for a rerun by hand: `PY bisect_runner.py < manifest.jsonl`.
     manifest: String,
     keep: bool,
+    /// The runner died on a snapshot (a runtime that crashes on a broken model): how.
+    crashed: Option<String>,
 }
 
 impl Runner {
@@ -422,18 +424,35 @@ impl Runner {
             stderr: Some(stderr),
             manifest: String::new(),
             keep,
+            crashed: None,
         })
     }
 
-    /// Sends one line; a runner that is gone says why by its exit code.
+    /// Sends one line; a runner that is gone says why by its exit code. One that
+    /// crashed takes no more: its rows say so.
     fn send(&mut self, value: serde_json::Value) -> Result<(), String> {
         let line = format!("{value}\n");
         self.manifest.push_str(&line);
+        if self.crashed.is_some() {
+            return Ok(());
+        }
         let sent = self.stdin.as_mut().map(|stdin| stdin.write_all(line.as_bytes()).and_then(|()| stdin.flush()));
         match sent {
             Some(Ok(())) => Ok(()),
+            _ if self.check_crash() => Ok(()),
             _ => Err(self.failure()),
         }
+    }
+
+    /// Whether the runner is gone by a signal (a runtime's crash, not an error it
+    /// reported); remembered in `crashed`.
+    fn check_crash(&mut self) -> bool {
+        if self.crashed.is_none() {
+            if let Ok(status) = self.child.wait() {
+                self.crashed = signal(&status);
+            }
+        }
+        self.crashed.is_some()
     }
 
     /// The data every snapshot runs on; sent first.
@@ -464,14 +483,26 @@ impl Runner {
         self.paths = None;
         let measured = self.results.take().map(|t| t.join().unwrap_or_default()).unwrap_or_default();
         let distinct = snapshots.iter().filter(|s| s.same_as.is_none()).count();
-        if measured.len() != distinct {
+        let mut measured = if measured.len() == distinct {
+            // Every snapshot has its answer: how the runner ends after that changes none.
+            let _ = self.child.wait();
+            measured
+        } else if self.check_crash() {
+            // The snapshot it died on is past any tolerance; the ones after it did not run.
+            let how = self.crashed.clone().unwrap_or_default();
+            let mut rows = measured;
+            let mut runs = snapshots.iter().filter(|s| s.same_as.is_none()).skip(rows.len());
+            if let Some(s) = runs.next() {
+                let error = format!("the runner crashed on this snapshot ({how})");
+                rows.push(serde_json::json!({ "runtime": s.runtime.name(), "error": error, "crashed": true }));
+            }
+            let note = "not run: the runner crashed on an earlier snapshot";
+            rows.extend(runs.map(|_| serde_json::json!({ "runtime": "skipped", "note": note })));
+            rows
+        } else {
             return Err(self.failure());
         }
-        let status = self.child.wait().map_err(|e| format!("waiting for the runner: {e}"))?;
-        if !status.success() {
-            return Err(self.failure());
-        }
-        let mut measured = measured.into_iter();
+        .into_iter();
         let mut rows: Vec<serde_json::Value> = Vec::with_capacity(snapshots.len());
         for s in snapshots {
             let row = match s.same_as {
@@ -529,6 +560,20 @@ fn first_past(rows: &[Row]) -> Option<usize> {
     })
 }
 
+/// How a process that stopped by a signal stopped (`None`: it exited).
+fn signal(status: &std::process::ExitStatus) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        status.signal().map(|n| format!("signal {n}"))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        None
+    }
+}
+
 /// A snapshot's row from the runner's result.
 fn row(s: &Snapshot, r: serde_json::Value, tolerance: f64) -> Row {
     let note = r["note"].as_str().unwrap_or("").to_string();
@@ -550,6 +595,11 @@ fn row(s: &Snapshot, r: serde_json::Value, tolerance: f64) -> Row {
     };
     // A pass that changed nothing is worth knowing when a pipeline is being tuned.
     let note = if s.same_as.is_some() { join("no change".into(), note) } else { note };
+    if r["crashed"] == true {
+        // A model that takes the runtime down is as wrong as one past tolerance.
+        let note = join(note, error.unwrap_or_default());
+        return Row { runtime, max_abs: None, relative: None, within: Some(false), failed: false, note };
+    }
     match (runtime, error) {
         (Runtime::Skipped, _) => Row {
             runtime,
@@ -707,7 +757,9 @@ fn table(
         _ => first_line(&rows[k].note, 200),
     };
     if k == 0 {
-        s.push_str(&format!("past tolerance already after import ({what}): the importer's lowering, not a pass\n"));
+        // Numbers past tolerance there are the importer's; a crash need not be.
+        let whose = if rows[0].relative.is_some() { "the importer's lowering, not a pass" } else { "before any pass" };
+        s.push_str(&format!("past tolerance already after import ({what}): {whose}\n"));
         return s;
     }
     if rows[k].failed {
