@@ -22,8 +22,8 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc;
 use std::sync::Arc;
+use std::sync::{mpsc, Mutex};
 use std::thread::JoinHandle;
 
 const RUNNER: &str = include_str!("../../../../python/edge_tflite/bisect_runner.py");
@@ -183,7 +183,12 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
     runner.submit(&snapshots[0])?;
     // A pass that fails ends the run; the rows before it are still measured and shown.
     let mut failed = None;
+    // Data that do not fit the imported model are the caller's mistake, not a pass's.
+    let misfit = |e: String| format!("{} and {} do not fit the model: {e}", inputs.display(), expected.display());
     for (i, (step, pipeline)) in steps.iter().zip(&pipelines).enumerate() {
+        if let Some(e) = runner.misfit() {
+            return Err(misfit(e));
+        }
         let label = step.label();
         messages.progress(format!("bisect: pass {}/{} {label}", i + 1, steps.len()));
         if pipeline.run(&mut module).is_err() || collector.has_errors() || !verify_module(&module) {
@@ -202,11 +207,9 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
     messages.progress("bisect: running the last snapshots".into());
     let results = runner.finish(&snapshots, &work)?;
     messages.finish();
-    // Data that does not fit the imported model is the caller's mistake, not a pass's.
     if let Some(r) = results.iter().find(|r| r["runtime"] != "skipped") {
         if r["data_error"] == true {
-            let error = r["error"].as_str().unwrap_or("");
-            return Err(format!("{} and {} do not fit the model: {error}", inputs.display(), expected.display()));
+            return Err(misfit(r["error"].as_str().unwrap_or("").to_string()));
         }
     }
     let rows: Vec<Row> = snapshots.iter().zip(results).map(|(s, r)| row(s, r, args.tolerance)).collect();
@@ -377,6 +380,8 @@ struct Runner {
     /// What was sent, kept for a rerun by hand: `PY bisect_runner.py < manifest.jsonl`.
     manifest: String,
     keep: bool,
+    /// The first snapshot that ran found that the data do not fit the model: why.
+    misfit: Arc<Mutex<Option<String>>>,
     /// The runner died on a snapshot (a runtime that crashes on a broken model): how.
     crashed: Option<String>,
 }
@@ -396,10 +401,15 @@ impl Runner {
         let (stdout, mut stderr) = (child.stdout.take(), child.stderr.take());
         let (paths, done) = mpsc::channel::<Option<PathBuf>>();
         // One result line per snapshot, in order; a snapshot not kept goes once it ran.
+        let misfit = Arc::new(Mutex::new(None));
+        let seen = Arc::clone(&misfit);
         let results = std::thread::spawn(move || {
             let mut rows = Vec::new();
             for line in BufReader::new(stdout.expect("piped")).lines().map_while(Result::ok) {
                 let Ok(row) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
+                if row["data_error"] == true && rows.iter().all(|r: &serde_json::Value| r["runtime"] == "skipped") {
+                    *seen.lock().unwrap_or_else(|e| e.into_inner()) = row["error"].as_str().map(str::to_string);
+                }
                 if let Ok(Some(path)) = done.recv() {
                     let _ = std::fs::remove_file(path);
                 }
@@ -424,8 +434,14 @@ impl Runner {
             stderr: Some(stderr),
             manifest: String::new(),
             keep,
+            misfit,
             crashed: None,
         })
+    }
+
+    /// Why the data do not fit the model, once the first snapshot that ran said so.
+    fn misfit(&self) -> Option<String> {
+        self.misfit.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// Sends one line; a runner that is gone says why by its exit code. One that
