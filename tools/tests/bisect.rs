@@ -2,6 +2,8 @@
 //! and PyTorch outputs stored beside it): the default pipeline keeps every snapshot
 //! within tolerance, XLA row included; a pipeline with a planted wrong rewrite
 //! (`tfl-fuse-activation{test-wrong-activation=true}`) is named, with the ops it changed.
+//! Then what else a user meets: source lines, run-time dims, no jax, a crashing runtime,
+//! data that do not fit, a Python without LiteRT.
 
 #[allow(dead_code)] // the runner helper is for the Python runners
 mod common;
