@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import weakref
@@ -17,7 +18,9 @@ class EdgeModel:
     """A converted model: the .tflite file edge wrote and its summary.
 
     `model(*args)` runs it in LiteRT (ai-edge-litert) and returns numpy arrays (torch
-    tensors when given torch tensors): one output as itself, several as a tuple.
+    tensors when given torch tensors): one output as itself, several as a tuple, or as
+    a dict by name when the program's outputs are named (a module that returns a dict;
+    a written buffer's output).
     `model.export(path)` writes the file; `model.summary` is edge-convert's
     `--report-json` (ops, weights, inputs, outputs per signature);
     `model.signatures` names the signatures (`serving_default` for one program)."""
@@ -74,8 +77,10 @@ class EdgeModel:
     def __call__(self, *args: Any, signature: str | None = None, **kwargs: Any):
         """Runs one signature in LiteRT. Positional arguments bind to the signature's
         inputs in order (the program's inputs, flattened as torch.export flattens them);
-        keyword arguments by input name (an extra input of a written buffer is named by
-        its buffer)."""
+        keyword arguments by input name, a list or dict argument as torch.export names
+        its elements (`k_caches=[a, b]` gives `k_caches_0`, `k_caches_1`), so the
+        keyword arguments of the PyTorch call work as they are. An extra input of a
+        written buffer is named by its buffer."""
         key = self._signature_key(signature)
         runner = self._runner(key)
         names = self._input_names(key)
@@ -83,7 +88,7 @@ class EdgeModel:
         if len(flat) > len(names):
             raise EdgeError(f"signature '{key}' takes {len(names)} inputs ({', '.join(names)}), got {len(flat)}")
         feeds = dict(zip(names, flat))
-        for name, value in kwargs.items():
+        for name, value in _flatten_named(kwargs, set(names)).items():
             if name not in names:
                 raise EdgeError(f"signature '{key}' has no input '{name}' (it has {', '.join(names)})")
             if name in feeds:
@@ -99,11 +104,14 @@ class EdgeModel:
             out = runner(**arrays)
         except Exception as e:  # LiteRT raises RuntimeError/ValueError with its message
             raise EdgeError(f"LiteRT failed to run signature '{key}': {e}") from e
-        results = [out[n] for n in self._output_names(key)]
+        output_names = self._output_names(key)
+        results = [out[n] for n in output_names]
         if as_torch:
             import torch
 
             results = [torch.from_numpy(r.copy()) for r in results]
+        if not all(re.fullmatch(r"output_\d+", n) for n in output_names):
+            return dict(zip(output_names, results))
         return results[0] if len(results) == 1 else tuple(results)
 
     def __repr__(self) -> str:
@@ -174,6 +182,20 @@ def _flatten(args: tuple) -> list:
             flat += _flatten(tuple(a.values()))
         else:
             flat.append(a)
+    return flat
+
+
+def _flatten_named(kwargs: dict, names: set[str]) -> dict:
+    """Keyword arguments with lists, tuples and dicts spread into the inputs
+    torch.export makes of them (`name_0`, `name_1`, ...; `name_key`), unless the
+    signature has an input of that very name."""
+    flat: dict = {}
+    for name, value in kwargs.items():
+        if name in names or not isinstance(value, (list, tuple, dict)):
+            flat[name] = value
+            continue
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        flat.update(_flatten_named({f"{name}_{k}": v for k, v in items}, names))
     return flat
 
 

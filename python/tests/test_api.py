@@ -136,3 +136,35 @@ def test_quiet_in_scripts_and_progress_when_asked(image, capfd):
     edge_tflite.convert(net, (image,), verbose=True)
     err = capfd.readouterr().err
     assert "legalize-stablehlo-to-tfl" in err and "writing the flatbuffer" in err
+
+
+def test_decoder_prefill_and_decode_chain_like_pytorch():
+    """A Llama-style decoder with its caches passed in and returned: prefill and decode
+    signatures in one file, called with the PyTorch call's keyword arguments, outputs
+    by name, chained for 3 decode steps against PyTorch."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import llama_model as L
+
+    c = L.Config(layers=2, dim=64, heads=4, kv_heads=2, ffn=128, vocab=101, max_len=24)
+    m = L.build(c)
+    tokens = torch.randint(0, c.vocab, (1, 6))
+    pre = L.prefill_args(c, tokens)
+    dec = L.decode_args(c, tokens[:, :1], 6)
+    llm = edge_tflite.signature("prefill", m, (), pre).signature("decode", m, (), dec).convert()
+    assert llm.signatures == ["prefill", "decode"]
+
+    with torch.no_grad():
+        want = m(**pre)
+    got = llm(signature="prefill", **pre)
+    assert set(got) == set(want)
+    assert rel_err(got["logits"], want["logits"]) <= 1e-4
+    for pos in range(6, 9):
+        token = want["logits"][:, -1:].argmax(-1)
+        step = L.decode_args(c, token, pos, want)
+        with torch.no_grad():
+            want = m(**step)
+        got = llm(signature="decode", **L.decode_args(c, token, pos, got))
+        assert rel_err(got["logits"], want["logits"]) <= 1e-4
+        assert got["logits"].argmax(-1).item() == want["logits"].argmax(-1).item()
