@@ -168,3 +168,13 @@ def test_decoder_prefill_and_decode_chain_like_pytorch():
         got = llm(signature="decode", **L.decode_args(c, token, pos, got))
         assert rel_err(got["logits"], want["logits"]) <= 1e-4
         assert got["logits"].argmax(-1).item() == want["logits"].argmax(-1).item()
+
+
+def test_malformed_archive_is_an_error_and_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.pt2"
+    bad.write_bytes(b"PK\x03\x04 this is not an archive")
+    out = tmp_path / "bad.tflite"
+    with pytest.raises(edge_tflite.ConversionError) as caught:
+        edge_tflite.convert_file(bad, out)
+    assert str(bad) in caught.value.message
+    assert not out.exists()
