@@ -412,7 +412,7 @@ def main() -> int:
         import jax  # noqa: F401
         no_jax = None
     except Exception as e:
-        no_jax = f"jax does not import in {sys.executable} ({type(e).__name__}: {e})"
+        no_jax = f"jax does not import ({type(e).__name__}: {e})"
     try:
         header = json.loads(sys.stdin.readline())
         inputs, expected = load_npz(header["inputs"]), load_npz(header["expected"])
