@@ -25,6 +25,25 @@ echo "test-python: installing $wheel"
 # The wheel's own dependencies (numpy, ai-edge-litert), as pip resolves them.
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input "$wheel"
 
+# `pip install .` from the repository (the README's source install): maturin as the
+# PEP 517 backend builds the same binaries into a venv of its own, with no torch; the
+# package converts a shipped archive there.
+src_venv="$root/target/py-src-venv"
+[[ -x "$src_venv/bin/python" ]] || python3 -m venv "$src_venv"
+echo "test-python: pip install . into $src_venv"
+"$src_venv/bin/python" -m pip install -q --disable-pip-version-check --no-input --force-reinstall "$root"
+"$src_venv/bin/python" - "$root" <<'PY'
+import sys, tempfile, numpy as np, edge_tflite
+root = sys.argv[1]
+model = edge_tflite.convert_file(f"{root}/fixtures/models/mobile_block.pt2", tempfile.mktemp(suffix=".tflite"))
+inputs = np.load(f"{root}/fixtures/models/mobile_block.inputs.npz")
+expected = np.load(f"{root}/fixtures/models/mobile_block.expected.npz")
+want = expected[expected.files[0]]
+err = float(np.abs(model(*[inputs[k] for k in inputs.files]) - want).max() / np.abs(want).max())
+assert err <= 1e-4 and "py-src-venv" in edge_tflite.tool("edge-convert"), (err, edge_tflite.tool("edge-convert"))
+print(f"test-python: pip install . works: {edge_tflite.tool('edge-convert')}, mobile_block within {err:.1e} of max|out|")
+PY
+
 run=("$venv/bin/python" -m pytest -q -p no:cacheprovider python/tests "$@")
 if [[ $(id -u) -eq 0 ]] && unshare -m true 2>/dev/null; then
   empty="$(mktemp -d)"
