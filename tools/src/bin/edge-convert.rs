@@ -380,7 +380,11 @@ impl Messages {
 
     /// Sets how many programs are converted (each runs the pipeline).
     fn programs(&self, n: usize) {
-        self.total.store(n * self.steps_per_program + 1, Ordering::Relaxed);
+        self.set_total(n * self.steps_per_program + 1);
+    }
+
+    fn set_total(&self, steps: usize) {
+        self.total.store(steps, Ordering::Relaxed);
     }
 
     fn progress(&self, message: String) {

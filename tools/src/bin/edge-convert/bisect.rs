@@ -166,6 +166,8 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         .iter()
         .map(|step| Pipeline::build(&context, &step.pipeline(), &options))
         .collect::<Result<Vec<_>, _>>()?;
+    // The import, a step per pass, and the wait for the last snapshots.
+    messages.set_total(steps.len() + 2);
     messages.progress("bisect: importing".into());
     let mut module = match import_program(&context, Arc::new(job.program), &import_options) {
         Ok(m) => m.module,
