@@ -52,7 +52,7 @@ def bisect(
     sample_kwargs: dict | None = None,
     *,
     dynamic_shapes: Any = None,
-    tolerance: float = 1e-4,
+    tolerance: float | None = None,
     pass_pipeline: str | None = None,
     quantize: str | None = None,
     io_type: str = "float",
@@ -64,7 +64,8 @@ def bisect(
     `sample_args`, against PyTorch's outputs on them, and returns the report.
 
     The error of a stage is max|got - expected| / max|expected| over the outputs; a
-    stage is within `tolerance` when it is at most that. `pass_pipeline` replaces the
+    stage is within `tolerance` when it is at most that (default 1e-4, or one float16
+    step, 2^-10, when an output is float16). `pass_pipeline` replaces the
     default pipeline (as `edge-convert --print-pipeline` prints it);
     `keep_intermediates` keeps each stage's .mlir/.tflite in that directory.
     Needs torch, numpy and ai-edge-litert; jax for the StableHLO stages (skipped with a
@@ -96,11 +97,12 @@ def bisect(
             archive, "--bisect",
             "--inputs", workdir / "in.npz",
             "--expected", workdir / "out.npz",
-            "--tolerance", repr(float(tolerance)),
             "--python", sys.executable,
             "--report-json", report_path,
             *options_args(quantize=quantize, io_type=io_type, recurrent=recurrent),
         ]
+        if tolerance is not None:
+            command += ["--tolerance", repr(float(tolerance))]
         if pass_pipeline is not None:
             command += ["--pass-pipeline", pass_pipeline]
         if keep_intermediates is not None:
@@ -116,7 +118,7 @@ def bisect(
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     report = BisectReport(
-        tolerance=raw.get("tolerance", tolerance),
+        tolerance=raw["tolerance"],
         rows=raw.get("rows", []),
         first_past_tolerance=raw.get("first_past_tolerance"),
         table=table,

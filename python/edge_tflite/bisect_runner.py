@@ -10,8 +10,11 @@ Protocol, JSON lines: imports first (they overlap edge-convert's import), then r
 then one line per snapshot, as edge-convert writes them,
     {"path": FILE, "runtime": "xla" | "litert" | "skipped", "note": ...}
 and answers each at once on stdout with
-    {"runtime", "max_abs_error", "relative_error", "error", "data_error", "note"}
-(null for a measure not taken). `error` is set when the runtime refused or failed to
+    {"runtime", "max_abs_error", "relative_error", "error", "data_error", "note",
+     "resolution"}
+(null for a measure not taken). `resolution` is one step of the coarsest float type
+among the expected outputs, relative to max|out| (float16: 2^-10), 0 for float32: the
+smallest tolerance such outputs can meet. `error` is set when the runtime refused or failed to
 run the snapshot, `data_error` too when the inputs or expected outputs do not fit it.
 The runtimes' own printing goes to stderr. Exit 0 at the end of stdin, 3 when numpy
 or ai_edge_litert does not import, 2 on any other error (stderr says).
@@ -376,10 +379,19 @@ def load_npz(path: str) -> dict:
         raise RunError(f"cannot read {path}: {e}") from None
 
 
+# One step of a float type at the top of a binade, relative to the value (2^-mantissa bits).
+RESOLUTION = {"float16": 2.0**-10, "bfloat16": 2.0**-7}
+
+
+def resolution(expected: dict) -> float:
+    return max((RESOLUTION.get(a.dtype.name, 0.0) for a in expected.values()), default=0.0)
+
+
 def run_stage(stage: dict, inputs: dict, expected: dict, no_jax: str | None) -> dict:
     """One snapshot's row."""
     runtime = stage["runtime"]
-    row = {"runtime": runtime, "max_abs_error": None, "relative_error": None, "error": None, "note": stage.get("note", "")}
+    row = {"runtime": runtime, "max_abs_error": None, "relative_error": None, "error": None,
+           "note": stage.get("note", ""), "resolution": resolution(expected)}
     if runtime == "xla" and no_jax:
         row.update(runtime="skipped", note=no_jax)
     elif runtime in ("xla", "litert"):

@@ -247,3 +247,19 @@ fn missing_python_is_a_clear_error() {
     assert!(stderr.contains("cannot import numpy and ai_edge_litert (no litert here (test shim))"), "{stderr}");
     assert!(stderr.contains("name a Python with numpy and ai-edge-litert by --python or EDGE_PYTHON"), "{stderr}");
 }
+
+/// A float16 model: one float16 step (2^-10 of max|out|) is coarser than 1e-4, so the
+/// default tolerance rises to it and says why; an explicit --tolerance is kept.
+#[test]
+fn float16_outputs_get_a_float16_tolerance() {
+    let base = common::repo().join("fixtures/ops/aten._softmax.default-f16");
+    let (out, report) = bisect_model("bisect_f16", &base, &[], &[]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("tolerance 9.765625e-4 of max|out| (one float16 step: an expected output is float16)"), "{text}");
+    assert_eq!(report["tolerance"], 2f64.powi(-10));
+    let (out, report) = bisect_model("bisect_f16_explicit", &base, &["--tolerance", "1e-4"], &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(report["tolerance"], 1e-4);
+    assert!(stdout(&out).contains("past tolerance already after import"), "{}", stdout(&out));
+}

@@ -147,9 +147,11 @@ struct Args {
     /// --bisect: the expected outputs, keyed by output name or `out0`, `out1`, ... (or in order).
     #[arg(long, value_name = "OUT.npz", requires = "bisect")]
     expected: Option<PathBuf>,
-    /// --bisect: the largest error allowed, relative to max|expected| of each output.
-    #[arg(long, value_name = "F", default_value_t = 1e-4, requires = "bisect")]
-    tolerance: f64,
+    /// --bisect: the largest error allowed, relative to max|expected| of each output
+    /// (default 1e-4; 2^-10 when an expected output is float16, whose one step is
+    /// coarser than 1e-4).
+    #[arg(long, value_name = "F", requires = "bisect")]
+    tolerance: Option<f64>,
     /// --bisect: the Python with numpy and ai-edge-litert (jax for the StableHLO rows)
     /// that runs the snapshots (default: $EDGE_PYTHON, else python3).
     #[arg(long, value_name = "PY", requires = "bisect")]

@@ -31,6 +31,17 @@ const RUNNER: &str = include_str!("../../../../python/edge_tflite/bisect_runner.
 /// The runner's exit code when numpy or ai_edge_litert does not import.
 const EXIT_IMPORT: i32 = 3;
 
+/// `--tolerance`'s default: the project's usual bound, relative to max|out|.
+const DEFAULT_TOLERANCE: f64 = 1e-4;
+
+/// The tolerance a run applies, and whether it was raised above the default for the
+/// expected outputs' float type.
+#[derive(Clone, Copy)]
+struct Tolerance {
+    value: f64,
+    raised: bool,
+}
+
 /// Changed ops listed under the first pass past tolerance; the rest are counted.
 const LISTED_CHANGES: usize = 20;
 
@@ -115,8 +126,8 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
             return Err(format!("{flag} {}: no such file", path.display()));
         }
     }
-    if !(args.tolerance >= 0.0 && args.tolerance.is_finite()) {
-        return Err(format!("--tolerance must be a finite number >= 0, got {}", args.tolerance));
+    if let Some(t) = args.tolerance.filter(|t| !(*t >= 0.0 && t.is_finite())) {
+        return Err(format!("--tolerance must be a finite number >= 0, got {t}"));
     }
     let steps = flatten(&parse_pipeline(pipeline_text)?);
 
@@ -214,7 +225,14 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
             return Err(misfit(r["error"].as_str().unwrap_or("").to_string()));
         }
     }
-    let rows: Vec<Row> = snapshots.iter().zip(results).map(|(s, r)| row(s, r, args.tolerance)).collect();
+    // Without --tolerance: 1e-4, or one step of the expected outputs' float type when
+    // coarser (a float16 output cannot come closer than that to PyTorch's).
+    let resolution = results.iter().filter_map(|r| r["resolution"].as_f64()).fold(0.0, f64::max);
+    let tolerance = Tolerance {
+        value: args.tolerance.unwrap_or(DEFAULT_TOLERANCE.max(resolution)),
+        raised: args.tolerance.is_none() && resolution > DEFAULT_TOLERANCE,
+    };
+    let rows: Vec<Row> = snapshots.iter().zip(results).map(|(s, r)| row(s, r, tolerance.value)).collect();
     let past = first_past(&rows);
     let changes = past.map(|k| {
         // Against the last snapshot measured within tolerance: the passes between (their
@@ -223,13 +241,13 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         (base, if k == 0 { Vec::new() } else { diff(&snapshots[base].summary, &snapshots[k].summary) })
     });
 
-    let mut text = table(args, &snapshots, &rows, past, changes.as_ref());
+    let mut text = table(args, tolerance, &snapshots, &rows, past, changes.as_ref());
     if failed.is_some() {
         text.push_str(&format!("pass {} failed: no rows after it (the error says why)\n", snapshots.len()));
     }
     print!("{text}");
     if let Some(path) = &args.report_json {
-        let json = report_json(args.tolerance, &snapshots, &rows, past, changes.as_ref());
+        let json = report_json(tolerance.value, &snapshots, &rows, past, changes.as_ref());
         driver::write_atomically(path, format!("{json:#}\n").as_bytes())?;
     }
     match failed {
@@ -726,13 +744,15 @@ fn pass_name<'s>(s: &'s Snapshot) -> &'s str {
 /// The table, the verdict and the changed ops, as printed.
 fn table(
     args: &Args,
+    tolerance: Tolerance,
     snapshots: &[Snapshot],
     rows: &[Row],
     past: Option<usize>,
     changes: Option<&(usize, Vec<Change>)>,
 ) -> String {
     let input = args.input.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-    let mut s = format!("edge-convert --bisect {input}: tolerance {:e} of max|out|\n", args.tolerance);
+    let why = if tolerance.raised { " (one float16 step: an expected output is float16)" } else { "" };
+    let mut s = format!("edge-convert --bisect {input}: tolerance {:e} of max|out|{why}\n", tolerance.value);
     let width = snapshots.iter().map(|s| pass_name(s).len()).max().unwrap_or(6).max(9);
     let header = format!(
         "{:>3}  {:<width$}  {:<9}  {:<7}  {:>5}  {:>11}  {:>11}",
@@ -771,7 +791,7 @@ fn table(
         return s;
     };
     let what = match rows[k].relative {
-        Some(x) if rows[k].max_abs.is_some() => format!("relative error {x:.3e} > {:e}", args.tolerance),
+        Some(x) if rows[k].max_abs.is_some() => format!("relative error {x:.3e} > {:e}", tolerance.value),
         _ => first_line(&rows[k].note, 200),
     };
     if k == 0 {
