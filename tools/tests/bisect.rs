@@ -263,3 +263,34 @@ fn float16_outputs_get_a_float16_tolerance() {
     assert_eq!(report["tolerance"], 1e-4);
     assert!(stdout(&out).contains("past tolerance already after import"), "{}", stdout(&out));
 }
+
+/// An archive of several programs (torch's package_pt2): `--program` picks the one to
+/// bisect; without it, or with a name it lacks, the error lists the programs. The
+/// decode program's data were made by running it in torch 2.14.1 on random caches.
+#[test]
+fn program_of_a_multi_program_archive() {
+    let data = |what: &str| common::repo().join(format!("compiler/tests/data/pt2/decoder_gqa-package.decode.{what}.npz"));
+    let archive = common::repo().join("fixtures/decoder/decoder_gqa-package.pt2");
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_edge-convert"))
+            .arg(&archive)
+            .args(["--bisect", "--python"])
+            .arg(common::python())
+            .arg("--inputs")
+            .arg(data("inputs"))
+            .arg("--expected")
+            .arg(data("expected"))
+            .args(extra)
+            .output()
+            .expect("run edge-convert")
+    };
+    let out = run(&["--program", "decode"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("every row that ran is within tolerance"), "{}", stdout(&out));
+    let out = run(&[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the archive holds 2 (decode, prefill): choose one with --program NAME"), "{err}");
+    let out = run(&["--program", "x"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--program x: no such program in the archive (it holds decode, prefill)"), "{err}");
+}

@@ -152,6 +152,10 @@ struct Args {
     /// coarser than 1e-4).
     #[arg(long, value_name = "F", requires = "bisect")]
     tolerance: Option<f64>,
+    /// --bisect: the program to bisect in an archive of several (torch's package_pt2),
+    /// by name.
+    #[arg(long, value_name = "NAME", requires = "bisect")]
+    program: Option<String>,
     /// --bisect: the Python with numpy and ai-edge-litert (jax for the StableHLO rows)
     /// that runs the snapshots (default: $EDGE_PYTHON, else python3).
     #[arg(long, value_name = "PY", requires = "bisect")]

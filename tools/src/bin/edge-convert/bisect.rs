@@ -154,9 +154,19 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
     let mut runner = Runner::spawn(&python, &work, args.keep_intermediates.is_some())?;
 
     let (mut jobs, _) = jobs(args)?;
+    let names: Vec<String> = jobs.iter().map(|j| j.key.clone()).collect();
+    if let Some(program) = &args.program {
+        jobs.retain(|j| &j.key == program);
+        if jobs.is_empty() {
+            return Err(format!("--program {program}: no such program in the archive (it holds {})", names.join(", ")));
+        }
+    }
     if jobs.len() != 1 {
-        let names: Vec<_> = jobs.iter().map(|j| j.key.as_str()).collect();
-        return Err(format!("--bisect runs one program; the archive holds {} ({})", jobs.len(), names.join(", ")));
+        return Err(format!(
+            "--bisect runs one program; the archive holds {} ({}): choose one with --program NAME",
+            jobs.len(),
+            names.join(", ")
+        ));
     }
     let job = jobs.remove(0);
     let context = edge_context();
