@@ -73,6 +73,14 @@ def test_two_signatures_share_weights(resnet18, image):
     assert len(model.tflite_bytes()) < 1.2 * float_bytes
     with pytest.raises(edge_tflite.EdgeError, match="choose one with signature="):
         model(image)
+    with pytest.raises(edge_tflite.EdgeError, match=r"is missing inputs \['x'\]"):
+        model(signature="single")
+    with pytest.raises(edge_tflite.EdgeError, match="has no input 'y'"):
+        model(image, signature="single", y=image)
+    with pytest.raises(edge_tflite.EdgeError, match="given both by position and by name"):
+        model(image, signature="single", x=image)
+    with pytest.raises(edge_tflite.EdgeError, match="the model takes float32"):
+        model(torch.ones(1, 3, 224, 224, dtype=torch.int32), signature="single")
 
 
 def test_dynamic_batch():
