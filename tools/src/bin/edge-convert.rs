@@ -171,6 +171,15 @@ struct Args {
     message_format: MessageFormat,
 }
 
+/// How the programs are imported, from the arguments.
+fn import_options(args: &Args) -> ImportOptions {
+    let buffer_mutations = match args.buffer_mutations {
+        BufferMutationsArg::InputsOutputs => BufferMutations::InputsOutputs,
+        BufferMutationsArg::Refuse => BufferMutations::Refuse,
+    };
+    ImportOptions { buffer_mutations, ..ImportOptions::default() }
+}
+
 /// `NAME=ARCHIVE` of `--signature`.
 fn parse_signature(text: &str) -> Result<(String, PathBuf), String> {
     match text.split_once('=') {
@@ -340,20 +349,12 @@ fn convert_main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let messages = Arc::new(Messages::new(args.message_format, &pipeline));
-    if args.bisect {
-        return match bisect::run(&args, &pipeline, &messages) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::FAILURE,
-            Err(e) => {
-                if !e.is_empty() {
-                    messages.error(&e);
-                }
-                ExitCode::FAILURE
-            }
-        };
-    }
-    match run(&args, &pipeline, &messages) {
-        Ok(()) => ExitCode::SUCCESS,
+    // Bisection succeeds when every row is within tolerance.
+    let outcome =
+        if args.bisect { bisect::run(&args, &pipeline, &messages) } else { run(&args, &pipeline, &messages).map(|()| true) };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(e) => {
             if !e.is_empty() {
                 messages.error(&e);
@@ -416,8 +417,13 @@ impl Messages {
         }
     }
 
-    /// An import failure of the program from `origin`, with what it names.
-    fn import_error(&self, origin: &str, error: &ImportError) -> String {
+    /// An import failure of the program from `origin`, with what it names; the
+    /// diagnostics first when the error is that they were reported. Returns the text to
+    /// print as the error (empty in JSON mode: the error went out with what it names).
+    fn import_failed(&self, origin: &str, error: &ImportError, collector: &DiagnosticCollector) -> String {
+        if matches!(error, ImportError::Diagnosed) {
+            self.diagnostics(collector.take());
+        }
         let message = format!("{origin}: {error}");
         if self.json {
             let mut value = error.to_json();
@@ -447,16 +453,8 @@ impl Messages {
 
 /// How many of `pipeline`'s passes are edge's (each reports when it starts).
 fn edge_pass_count(pipeline: &str) -> usize {
-    fn count(elements: &[edge_passes::pipeline::Element]) -> usize {
-        elements
-            .iter()
-            .map(|e| match e {
-                edge_passes::pipeline::Element::Nest { children, .. } => count(children),
-                edge_passes::pipeline::Element::Pass { name, .. } => edge_passes::registry::lookup(name).is_some() as usize,
-            })
-            .sum()
-    }
-    edge_passes::pipeline::parse_pipeline(pipeline).map(|e| count(&e)).unwrap_or(0)
+    let steps = edge_passes::pipeline::parse_pipeline(pipeline).map(|e| edge_passes::pipeline::flatten(&e));
+    steps.map(|s| s.iter().filter(|step| edge_passes::registry::lookup(&step.name).is_some()).count()).unwrap_or(0)
 }
 
 /// What a conversion produced, for the summary.
@@ -560,11 +558,7 @@ fn run(args: &Args, pipeline_text: &str, messages: &Arc<Messages>) -> Result<(),
 
     // Every program is imported into one context, so the writer can store the weights
     // they share once.
-    let buffer_mutations = match args.buffer_mutations {
-        BufferMutationsArg::InputsOutputs => BufferMutations::InputsOutputs,
-        BufferMutationsArg::Refuse => BufferMutations::Refuse,
-    };
-    let import_options = ImportOptions { buffer_mutations, ..ImportOptions::default() };
+    let import_options = import_options(args);
     // Every program is tried, so one run lists what each lacks.
     let mut modules = Vec::with_capacity(jobs.len());
     let mut keys = Vec::with_capacity(jobs.len());
@@ -576,12 +570,7 @@ fn run(args: &Args, pipeline_text: &str, messages: &Arc<Messages>) -> Result<(),
                 modules.push(m);
                 keys.push((job.key, job.origin));
             }
-            Err(e) => {
-                if matches!(e, ImportError::Diagnosed) {
-                    report_diags();
-                }
-                failed.push(messages.import_error(&job.origin, &e));
-            }
+            Err(e) => failed.push(messages.import_failed(&job.origin, &e, &collector)),
         }
     }
     if !failed.is_empty() {

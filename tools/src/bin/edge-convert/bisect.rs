@@ -9,9 +9,9 @@
 //! overlap the import, and fed each snapshot as it is written, so it runs one while the
 //! next pass runs. A pass that changed nothing is not run again.
 
-use super::{jobs, Args, Messages};
+use super::{import_options, jobs, Args, Messages};
 use edge_compiler::driver::{self, PrintOptions};
-use edge_compiler::pt2::{import_program, BufferMutations, ImportError, ImportOptions};
+use edge_compiler::pt2::import_program;
 use edge_compiler::tflite::{self, TranslateError, WriteOptions};
 use edge_dialects::context::{edge_context, parse_source_pos, verify_module, DiagnosticCollector};
 use edge_dialects::mlir::{Attribute, Op, Type};
@@ -176,11 +176,6 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
         messages.diagnostics(collector.take());
         what
     };
-    let buffer_mutations = match args.buffer_mutations {
-        super::BufferMutationsArg::InputsOutputs => BufferMutations::InputsOutputs,
-        super::BufferMutationsArg::Refuse => BufferMutations::Refuse,
-    };
-    let import_options = ImportOptions { buffer_mutations, ..ImportOptions::default() };
     // Every pass is resolved before any work, so a misspelt one costs nothing.
     let options = RunOptions { verify_each: true, ..RunOptions::default() };
     let pipelines = steps
@@ -190,15 +185,9 @@ pub fn run(args: &Args, pipeline_text: &str, messages: &Messages) -> Result<bool
     // The import, a step per pass, and the wait for the last snapshots.
     messages.set_total(steps.len() + 2);
     messages.progress("bisect: importing".into());
-    let mut module = match import_program(&context, Arc::new(job.program), &import_options) {
+    let mut module = match import_program(&context, Arc::new(job.program), &import_options(args)) {
         Ok(m) => m.module,
-        Err(e) => {
-            if matches!(e, ImportError::Diagnosed) {
-                messages.diagnostics(collector.take());
-            }
-            // Empty in JSON mode: the error went out with what it names.
-            return Err(messages.import_error(&job.origin, &e));
-        }
+        Err(e) => return Err(messages.import_failed(&job.origin, &e, &collector)),
     };
 
     runner.start(inputs, expected)?;
@@ -342,11 +331,7 @@ fn snapshot<'c>(
         let path = stem.with_extension("tflite");
         match tflite::module_to_tflite_image(module, &WriteOptions::default()) {
             Ok(image) => {
-                let mut file =
-                    std::fs::File::create(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                for piece in image.pieces() {
-                    file.write_all(piece).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                }
+                driver::write_pieces_atomically(&path, &image.pieces())?;
                 (Runtime::Litert, path, String::new())
             }
             // A snapshot the writer cannot write (ops not legalized yet) is not measured.
@@ -675,11 +660,7 @@ fn row(s: &Snapshot, r: serde_json::Value, tolerance: f64) -> Row {
 
 /// The `node` of a location (`loc("conv1"(...))`) and its `file.py:line`.
 fn node_and_source(location: &str) -> (Option<String>, Option<String>) {
-    let node = location.strip_prefix("loc(\"").and_then(|rest| {
-        let end = rest.find('"')?;
-        let after = &rest[end + 1..];
-        (after.starts_with('(') || after.starts_with(')')).then(|| rest[..end].to_string())
-    });
+    let node = edge_dialects::remark::location_name(location);
     let source = parse_source_pos(location).map(|p| format!("{}:{}", p.file, p.line));
     // A bare `loc("file":3:1)` names no node.
     let node = node.filter(|n| source.as_deref().is_none_or(|s| !s.starts_with(n.as_str())));
@@ -690,7 +671,6 @@ fn node_and_source(location: &str) -> (Option<String>, Option<String>) {
 /// ops a pass keeps keep both.
 fn diff(before: &[OpInfo], after: &[OpInfo]) -> Vec<Change> {
     let key = |o: &OpInfo| (o.name.clone(), o.location.clone());
-    let text = |a: Attribute| short_attr(a);
     let mut unmatched: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, o) in before.iter().enumerate().rev() {
         unmatched.entry(key(o)).or_default().push(i);
@@ -705,11 +685,11 @@ fn diff(before: &[OpInfo], after: &[OpInfo]) -> Vec<Change> {
                 let mut detail: Vec<String> = Vec::new();
                 for (name, a) in o.attrs.iter().filter(|a| !old.attrs.contains(a)) {
                     match old.attrs.iter().find(|b| &b.0 == name) {
-                        Some((_, b)) => match (text(*b), text(*a)) {
+                        Some((_, b)) => match (short_attr(*b), short_attr(*a)) {
                             (Some(b), Some(a)) => detail.push(format!("{name}: {b} -> {a}")),
                             _ => detail.push(format!("{name} changed")),
                         },
-                        None => detail.push(format!("{name} added: {}", text(*a).unwrap_or_else(|| "...".into()))),
+                        None => detail.push(format!("{name} added: {}", short_attr(*a).unwrap_or_else(|| "...".into()))),
                     }
                 }
                 for (name, _) in old.attrs.iter().filter(|b| !o.attrs.iter().any(|a| a.0 == b.0)) {
@@ -863,7 +843,7 @@ fn report_json(
         .map(|(s, r)| {
             serde_json::json!({
                 "stage": s.stage,
-                "pass": s.pass.as_deref().unwrap_or("import"),
+                "pass": pass_name(s),
                 "runtime": r.runtime.name(),
                 "ops": s.ops,
                 "max_abs_error": r.max_abs,
