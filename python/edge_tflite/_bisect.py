@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._convert import export, options_args
+from ._convert import as_args, export, options_args
 from ._errors import ConversionError
 from ._progress import Progress, wanted
 from ._run import run_convert
@@ -75,7 +75,7 @@ def bisect(
     from torch.utils import _pytree as pytree
 
     program = export(module, sample_args, sample_kwargs, dynamic_shapes=dynamic_shapes)
-    args = sample_args if isinstance(sample_args, tuple) else (sample_args,)
+    args = as_args(sample_args)
     kwargs = sample_kwargs or {}
     reference = program.module() if isinstance(module, torch.export.ExportedProgram) else module
     with torch.no_grad():
@@ -107,11 +107,7 @@ def bisect(
             command += ["--pass-pipeline", pass_pipeline]
         if keep_intermediates is not None:
             command += ["--keep-intermediates", keep_intermediates]
-        progress = Progress(wanted(verbose), "bisecting")
-        try:
-            _, table = run_convert(command, progress=progress, ok_codes=(0, 1))
-        except ConversionError:
-            raise
+        _, table = run_convert(command, progress=Progress(wanted(verbose), "bisecting"), ok_codes=(0, 1))
         if not report_path.is_file():
             raise ConversionError(f"edge-convert --bisect wrote no report; it printed:\n{table}")
         raw = json.loads(report_path.read_text())

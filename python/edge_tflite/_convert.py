@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 import warnings
 from pathlib import Path
@@ -57,6 +58,14 @@ def pipeline(**options) -> str:
     return out.stdout.strip()
 
 
+def as_args(sample_args: Any) -> tuple:
+    """The positional arguments as torch.export takes them: a tuple (a list becomes one,
+    a single value a tuple of it)."""
+    if isinstance(sample_args, tuple):
+        return sample_args
+    return tuple(sample_args) if isinstance(sample_args, list) else (sample_args,)
+
+
 def export(module: Any, sample_args: Any, sample_kwargs: dict | None = None, *, dynamic_shapes: Any = None):
     """`module` as a torch.export ExportedProgram (given one, it is returned as is).
 
@@ -66,8 +75,7 @@ def export(module: Any, sample_args: Any, sample_kwargs: dict | None = None, *, 
 
     if isinstance(module, torch.export.ExportedProgram):
         return module
-    if not isinstance(sample_args, tuple):
-        sample_args = (sample_args,) if not isinstance(sample_args, list) else tuple(sample_args)
+    sample_args = as_args(sample_args)
     training = isinstance(module, torch.nn.Module) and module.training
     if training:
         warnings.warn("the module is in training mode; exporting it in eval mode (call .eval() first to silence this)")
@@ -200,8 +208,6 @@ def _convert_programs(programs: list[tuple[str, Any]], option_flags: list[str], 
             path.unlink()
         report.unlink()
     except BaseException:
-        import shutil
-
         shutil.rmtree(workdir, ignore_errors=True)
         raise
     return EdgeModel(output, summary, _owned_dir=workdir)
