@@ -9,21 +9,13 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 wheel="$(bash scripts/build-wheel.sh)"
+source scripts/venv.sh
 venv="$root/target/py-venv"
-requirements="$root/python/test-requirements.txt"
-stamp="$venv/.edge-requirements.sha256"
-
-want="$(sha256sum "$requirements" | cut -d' ' -f1)"
-if [[ ! -x "$venv/bin/python" ]] || [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
-  echo "test-python: pip install -r python/test-requirements.txt into $venv"
-  python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input -r "$requirements"
-  echo "$want" >"$stamp"
-fi
+ensure_venv test-python "$venv" "$root/python/test-requirements.txt"
 echo "test-python: installing $wheel"
-"$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input --force-reinstall --no-deps "$wheel"
+pip_install "$venv" --force-reinstall --no-deps "$wheel"
 # The wheel's own dependencies (numpy, ai-edge-litert), as pip resolves them.
-"$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input "$wheel"
+pip_install "$venv" "$wheel"
 
 # `pip install .` from the repository (the README's source install): maturin as the
 # PEP 517 backend builds the same binaries into a venv of its own, with no torch; the
@@ -31,7 +23,7 @@ echo "test-python: installing $wheel"
 src_venv="$root/target/py-src-venv"
 [[ -x "$src_venv/bin/python" ]] || python3 -m venv "$src_venv"
 echo "test-python: pip install . into $src_venv"
-"$src_venv/bin/python" -m pip install -q --disable-pip-version-check --no-input --force-reinstall "$root"
+pip_install "$src_venv" --force-reinstall "$root"
 "$src_venv/bin/python" - "$root" <<'PY'
 import sys, tempfile, numpy as np, edge_tflite
 root = sys.argv[1]
