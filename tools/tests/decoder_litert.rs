@@ -18,22 +18,12 @@ mod common;
 /// Runs every decoder fixture with edge-convert `flags`, each call within `tol` of
 /// max|logits|.
 fn run(name: &str, flags: &str, tol: &str) {
-    let repo = common::repo();
     let work = common::work_dir(name);
-    let summary = common::run_runner(
-        &repo.join("runtime-check/run_decoder_litert.py"),
-        &[
-            "--edge-convert".as_ref(),
-            env!("CARGO_BIN_EXE_edge-convert").as_ref(),
-            "--fixtures".as_ref(),
-            repo.join("fixtures").as_os_str(),
-            "--work".as_ref(),
-            work.as_os_str(),
-            format!("--flags={flags}").as_ref(),
-            "--tol".as_ref(),
-            tol.as_ref(),
-        ],
+    let summary = common::run_fixture_runner(
+        "runtime-check/run_decoder_litert.py",
+        &[("--edge-convert", env!("CARGO_BIN_EXE_edge-convert"))],
         &work,
+        &[format!("--flags={flags}").as_ref(), "--tol".as_ref(), tol.as_ref()],
     );
     assert!(summary.starts_with("7 passed"), "{summary}");
 }

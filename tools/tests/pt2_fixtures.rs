@@ -8,19 +8,12 @@ mod common;
 
 #[test]
 fn every_fixture_imports_and_matches_pytorch() {
-    let repo = common::repo();
     let work = common::work_dir("pt2_fixtures");
-    let summary = common::run_runner(
-        &repo.join("runtime-check/conformance/run_pt2_fixtures.py"),
-        &[
-            "--edge-translate".as_ref(),
-            env!("CARGO_BIN_EXE_edge-translate").as_ref(),
-            "--fixtures".as_ref(),
-            repo.join("fixtures").as_os_str(),
-            "--work".as_ref(),
-            work.as_os_str(),
-        ],
+    let summary = common::run_fixture_runner(
+        "runtime-check/conformance/run_pt2_fixtures.py",
+        &[("--edge-translate", env!("CARGO_BIN_EXE_edge-translate"))],
         &work,
+        &[],
     );
     eprintln!("{summary}; support table {}", work.join("pt2-support.md").display());
 }

@@ -9,33 +9,20 @@ mod common;
 
 #[test]
 fn legalized_fixtures_match_pytorch_in_litert() {
-    let repo = common::repo();
     let work = common::work_dir("pt2_litert");
     let pipeline = edge_passes::pipelines::convert_pipeline(&Default::default());
-    let summary = run_fixtures(&repo, &work, &pipeline, "");
+    let summary = run_fixtures(&work, &pipeline, "");
     eprintln!("{summary}");
 }
 
 /// `run_pt2_litert.py` on the fixtures whose name starts with `only` (all for ""),
 /// converted with `pipeline`; its summary line (the runner fails on any FAIL).
-fn run_fixtures(repo: &std::path::Path, work: &std::path::Path, pipeline: &str, only: &str) -> String {
-    common::run_runner(
-        &repo.join("runtime-check/conformance/run_pt2_litert.py"),
-        &[
-            "--edge-translate".as_ref(),
-            env!("CARGO_BIN_EXE_edge-translate").as_ref(),
-            "--edge-opt".as_ref(),
-            env!("CARGO_BIN_EXE_edge-opt").as_ref(),
-            "--fixtures".as_ref(),
-            repo.join("fixtures").as_os_str(),
-            "--work".as_ref(),
-            work.as_os_str(),
-            "--pipeline".as_ref(),
-            pipeline.as_ref(),
-            "--only".as_ref(),
-            only.as_ref(),
-        ],
+fn run_fixtures(work: &std::path::Path, pipeline: &str, only: &str) -> String {
+    common::run_fixture_runner(
+        "runtime-check/conformance/run_pt2_litert.py",
+        &[("--edge-translate", env!("CARGO_BIN_EXE_edge-translate")), ("--edge-opt", env!("CARGO_BIN_EXE_edge-opt"))],
         work,
+        &["--pipeline".as_ref(), pipeline.as_ref(), "--only".as_ref(), only.as_ref()],
     )
 }
 
@@ -46,11 +33,10 @@ fn run_fixtures(repo: &std::path::Path, work: &std::path::Path, pipeline: &str, 
 #[test]
 fn recurrent_fixtures_match_pytorch_fused_and_unrolled() {
     use edge_passes::pipelines::{convert_pipeline, ConvertPipelineOptions, Recurrent};
-    let repo = common::repo();
     for (label, recurrent) in [("fused", Recurrent::Fused), ("unrolled", Recurrent::Unrolled)] {
         let work = common::work_dir(&format!("pt2_litert_rnn_{label}"));
         let pipeline = convert_pipeline(&ConvertPipelineOptions { recurrent, ..Default::default() });
-        let summary = run_fixtures(&repo, &work, &pipeline, "rnn_");
+        let summary = run_fixtures(&work, &pipeline, "rnn_");
         assert!(summary.starts_with("10 passed"), "{label}: {summary}");
         // The dynamic fixtures (`rnn_*_seq`, over a run-time sequence length) stay fused
         // either way: their steps cannot be unrolled.

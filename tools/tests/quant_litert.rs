@@ -10,21 +10,12 @@ mod common;
 
 #[test]
 fn quantized_fixtures_match_pytorch_in_litert() {
-    let repo = common::repo();
     let work = common::work_dir("quant_litert");
-    let summary = common::run_runner(
-        &repo.join("runtime-check/conformance/run_quant_litert.py"),
-        &[
-            "--edge-convert".as_ref(),
-            env!("CARGO_BIN_EXE_edge-convert").as_ref(),
-            "--fixtures".as_ref(),
-            repo.join("fixtures").as_os_str(),
-            "--work".as_ref(),
-            work.as_os_str(),
-            "--results".as_ref(),
-            work.join("results.json").as_os_str(),
-        ],
+    let summary = common::run_fixture_runner(
+        "runtime-check/conformance/run_quant_litert.py",
+        &[("--edge-convert", env!("CARGO_BIN_EXE_edge-convert"))],
         &work,
+        &["--results".as_ref(), work.join("results.json").as_os_str()],
     );
     eprintln!("{summary}");
 }

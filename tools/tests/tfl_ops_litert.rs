@@ -3,6 +3,7 @@
 //! with this build's `edge-translate`. The runner fails when an op has no case or a
 //! case's model does not match its NumPy reference.
 
+#[allow(dead_code)] // run_fixture_runner: this runner reads no fixtures
 mod common;
 
 #[test]

@@ -43,6 +43,21 @@ pub fn run_runner(runner: &Path, args: &[&std::ffi::OsStr], work: &Path) -> Stri
     summary
 }
 
+/// Runs a runner script over the repository's fixtures (`--fixtures <repo>/fixtures
+/// --work WORK`) with the edge binaries it names (`--edge-convert PATH`, ...) and
+/// `extra` arguments; see `run_runner`.
+pub fn run_fixture_runner(script: &str, tools: &[(&str, &str)], work: &Path, extra: &[&std::ffi::OsStr]) -> String {
+    use std::ffi::OsStr;
+    let fixtures = repo().join("fixtures");
+    let mut args: Vec<&OsStr> = Vec::new();
+    for (flag, path) in tools {
+        args.extend([OsStr::new(flag), OsStr::new(path)]);
+    }
+    args.extend([OsStr::new("--fixtures"), fixtures.as_os_str(), OsStr::new("--work"), work.as_os_str()]);
+    args.extend(extra);
+    run_runner(&repo().join(script), &args, work)
+}
+
 /// A fresh work directory under the test target's temporary dir.
 pub fn work_dir(name: &str) -> PathBuf {
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
