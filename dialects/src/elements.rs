@@ -3,7 +3,7 @@
 
 use crate::ir::{ElemTy, TensorTy};
 use mlir_sys::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, RwLock};
 
@@ -28,12 +28,53 @@ struct Registered {
 type ContentKey = (String, usize, usize, u64);
 static SHARED_BY_CONTENT: LazyLock<RwLock<HashMap<ContentKey, Vec<usize>>>> = LazyLock::new(Default::default);
 
-/// (source attribute, what was derived) -> (derived attribute, what the deriving pass
-/// keeps beside it), for passes that turn a weight into another (quantization): a weight
-/// two functions read is derived once. Entries go when either blob goes.
+/// (source attribute, what was derived) -> (derived attribute, its context, what the
+/// deriving pass keeps beside it), for passes that turn a weight into another
+/// (quantization): a weight two functions read is derived once. Entries go when either
+/// blob goes, and all of a context's when the context goes (`watch_context`): a later
+/// context's attribute at the same address must not find them.
 type DerivedKey = (usize, String);
-static DERIVED: LazyLock<Mutex<HashMap<DerivedKey, (usize, Arc<dyn std::any::Any + Send + Sync>)>>> =
-    LazyLock::new(Default::default);
+type Derived = (usize, usize, Arc<dyn std::any::Any + Send + Sync>);
+static DERIVED: LazyLock<Mutex<HashMap<DerivedKey, Derived>>> = LazyLock::new(Default::default);
+
+/// Contexts with a sentinel blob whose release (when the context goes) drops their
+/// `DERIVED` entries. `dense` attributes, or blobs parsed from text, give no notice of
+/// their own.
+static WATCHED: LazyLock<Mutex<HashSet<usize>>> = LazyLock::new(Default::default);
+
+/// Makes sure `context`'s `DERIVED` entries go with it.
+fn watch_context(context: MlirContext) {
+    /// Called by MLIR when the sentinel's blob goes, with its context.
+    unsafe extern "C" fn release(user: *mut std::ffi::c_void, data: *const std::ffi::c_void, len: usize, _align: usize) {
+        let context = *Box::from_raw(user as *mut usize);
+        drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(data as *mut u8, len)));
+        WATCHED.lock().unwrap_or_else(|e| e.into_inner()).remove(&context);
+        DERIVED.lock().unwrap_or_else(|e| e.into_inner()).retain(|_, v| v.1 != context);
+    }
+    let key = context.ptr as usize;
+    if !WATCHED.lock().unwrap_or_else(|e| e.into_inner()).insert(key) {
+        return;
+    }
+    let data = Box::into_raw(vec![0u8].into_boxed_slice()) as *mut u8;
+    let user = Box::into_raw(Box::new(key));
+    // SAFETY: a one-byte blob owned by the context from here on; MLIR hands `user` and
+    // `data` to `release` once, when the context destroys its blobs.
+    unsafe {
+        let shape = [1i64];
+        let ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), mlirIntegerTypeGet(context, 8), mlirAttributeGetNull());
+        let name = format!("edge_derived_sentinel_{}", NEXT_OWNED.fetch_add(1, Ordering::Relaxed));
+        mlirUnmanagedDenseResourceElementsAttrGet(
+            ty,
+            crate::ir::str_ref(&name),
+            data as *mut std::ffi::c_void,
+            1,
+            1,
+            false,
+            Some(release),
+            user as *mut std::ffi::c_void,
+        );
+    }
+}
 
 /// Forgets every record of `attr` (its blob is going).
 fn forget(attr: usize) {
@@ -48,7 +89,7 @@ fn forget(attr: usize) {
 /// still live: the result attribute and the value kept beside it.
 pub fn derived<T: std::any::Any + Send + Sync + Clone>(source: MlirAttribute, what: &str) -> Option<(MlirAttribute, T)> {
     let derived = DERIVED.lock().unwrap_or_else(|e| e.into_inner());
-    let (attr, extra) = derived.get(&(source.ptr as usize, what.to_string()))?;
+    let (attr, _, extra) = derived.get(&(source.ptr as usize, what.to_string()))?;
     let extra = extra.downcast_ref::<T>()?.clone();
     Some((MlirAttribute { ptr: *attr as *const std::ffi::c_void }, extra))
 }
@@ -60,8 +101,11 @@ pub fn record_derived<T: std::any::Any + Send + Sync>(source: MlirAttribute, wha
     if let Some(r) = RESOURCE_BYTES.write().unwrap_or_else(|e| e.into_inner()).get_mut(&(result.ptr as usize)) {
         r.owned = false;
     }
+    // SAFETY: `source` is a live attribute; its context outlives this call.
+    let context = unsafe { mlirAttributeGetContext(source) };
+    watch_context(context);
     let mut derived = DERIVED.lock().unwrap_or_else(|e| e.into_inner());
-    derived.insert((source.ptr as usize, what.to_string()), (result.ptr as usize, Arc::new(extra)));
+    derived.insert((source.ptr as usize, what.to_string()), (result.ptr as usize, context.ptr as usize, Arc::new(extra)));
 }
 
 fn registered(attr: MlirAttribute) -> Option<Registered> {
@@ -449,6 +493,24 @@ mod tests {
             assert!(owned_resource_bytes_mut(q).is_none());
             mlirContextDestroy(ctx);
             assert!(derived::<f64>(a, "twice").is_none());
+        }
+    }
+
+    /// A `dense` attribute gives no notice when it goes: its records go with its
+    /// context, so a later context's attribute at the same address finds none
+    /// (edge-opt --split-input-file, a context per case, crashed on such a stale hit).
+    #[test]
+    fn derived_records_of_dense_attributes_go_with_their_context() {
+        unsafe {
+            let ctx = mlirContextCreate();
+            let shape = [2i64];
+            let f32_ty = mlirRankedTensorTypeGet(1, shape.as_ptr(), mlirF32TypeGet(ctx), mlirAttributeGetNull());
+            let dense = mlirDenseElementsAttrSplatGet(f32_ty, mlirFloatAttrDoubleGet(ctx, mlirF32TypeGet(ctx), 1.5));
+            let result = mlirDenseElementsAttrSplatGet(f32_ty, mlirFloatAttrDoubleGet(ctx, mlirF32TypeGet(ctx), 3.0));
+            record_derived(dense, "dense twice", result, 1u8);
+            assert_eq!(derived::<u8>(dense, "dense twice").map(|(a, x)| (a.ptr, x)), Some((result.ptr, 1)));
+            mlirContextDestroy(ctx);
+            assert!(derived::<u8>(dense, "dense twice").is_none());
         }
     }
 
